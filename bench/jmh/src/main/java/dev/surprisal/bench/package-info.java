@@ -1,0 +1,2 @@
+/** JMH benchmarks of Surprisal's kernels. */
+package dev.surprisal.bench;

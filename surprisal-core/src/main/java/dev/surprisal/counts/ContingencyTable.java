@@ -1,0 +1,166 @@
+package dev.surprisal.counts;
+
+import dev.surprisal.core.Validate;
+
+import java.util.Arrays;
+
+/**
+ * An immutable two-way table of joint counts n(x, y): {@code rows} values of X by {@code cols}
+ * values of Y, stored row-major in one flat array. Marginals are computed once at construction.
+ * Tables merge by addition, like {@link Counts}.
+ */
+public final class ContingencyTable {
+    private final int rows;
+    private final int cols;
+    private final long[] cells;
+    private final long[] rowTotals;
+    private final long[] colTotals;
+    private final long total;
+
+    private ContingencyTable(int rows, int cols, long[] cells) {
+        this.rows = rows;
+        this.cols = cols;
+        this.cells = cells;
+        this.total = Validate.counts("table", cells);
+        this.rowTotals = new long[rows];
+        this.colTotals = new long[cols];
+        for (int r = 0, k = 0; r < rows; r++) {
+            long s = 0;
+            for (int c = 0; c < cols; c++, k++) {
+                s += cells[k];
+                colTotals[c] += cells[k];
+            }
+            rowTotals[r] = s;
+        }
+    }
+
+    /**
+     * A table from a rectangular {@code long[rows][cols]} array (copied).
+     *
+     * @throws IllegalArgumentException if it is empty or ragged, or holds a negative count
+     */
+    public static ContingencyTable of(long[][] table) {
+        if (table == null || table.length == 0 || table[0] == null || table[0].length == 0) {
+            throw new IllegalArgumentException("table: is empty");
+        }
+        int rows = table.length;
+        int cols = table[0].length;
+        long[] flat = new long[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            if (table[r] == null || table[r].length != cols) {
+                throw new IllegalArgumentException("table[" + r + "]: has "
+                        + (table[r] == null ? 0 : table[r].length) + " columns, row 0 has " + cols);
+            }
+            System.arraycopy(table[r], 0, flat, r * cols, cols);
+        }
+        return new ContingencyTable(rows, cols, flat);
+    }
+
+    /** A table from a row-major flat array of {@code rows·cols} counts (copied). */
+    public static ContingencyTable ofFlat(int rows, int cols, long[] rowMajor) {
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("rows, cols: must be positive, got " + rows + " x " + cols);
+        }
+        if (rowMajor == null || rowMajor.length != (long) rows * cols) {
+            throw new IllegalArgumentException("rowMajor: expected " + ((long) rows * cols) + " cells, got "
+                    + (rowMajor == null ? 0 : rowMajor.length));
+        }
+        return new ContingencyTable(rows, cols, rowMajor.clone());
+    }
+
+    /** As {@link #ofFlat} without copying; for counting code in this package that owns the array. */
+    static ContingencyTable wrapFlat(int rows, int cols, long[] rowMajor) {
+        return new ContingencyTable(rows, cols, rowMajor);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** n(x = r, y = c). */
+    public long get(int r, int c) {
+        return cells[r * cols + c];
+    }
+
+    /** Total count N. */
+    public long total() {
+        return total;
+    }
+
+    /** Counts of X (row sums). */
+    public Counts rowCounts() {
+        return Counts.wrap(rowTotals.clone());
+    }
+
+    /** Counts of Y (column sums). */
+    public Counts colCounts() {
+        return Counts.wrap(colTotals.clone());
+    }
+
+    /** Row sum n(x = r). */
+    public long rowTotal(int r) {
+        return rowTotals[r];
+    }
+
+    /** Column sum n(y = c). */
+    public long colTotal(int c) {
+        return colTotals[c];
+    }
+
+    /** All cells as one histogram over (x, y) pairs; used for the joint entropy H(X,Y). */
+    public Counts jointCounts() {
+        return Counts.wrap(cells.clone());
+    }
+
+    /** The table with X and Y swapped. */
+    public ContingencyTable transpose() {
+        long[] t = new long[cells.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = cells[r * cols + c];
+            }
+        }
+        return new ContingencyTable(cols, rows, t);
+    }
+
+    /** A copy of the cells, row-major. */
+    public long[] toFlatArray() {
+        return cells.clone();
+    }
+
+    /** The cell-wise sum of two tables of the same shape. */
+    public ContingencyTable merge(ContingencyTable other) {
+        if (other.rows != rows || other.cols != cols) {
+            throw new IllegalArgumentException("other: is " + other.rows + " x " + other.cols
+                    + ", this is " + rows + " x " + cols);
+        }
+        long[] sum = new long[cells.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = Math.addExact(cells[i], other.cells[i]);
+        }
+        return new ContingencyTable(rows, cols, sum);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ContingencyTable)) {
+            return false;
+        }
+        ContingencyTable t = (ContingencyTable) o;
+        return t.rows == rows && t.cols == cols && Arrays.equals(t.cells, cells);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(cells);
+    }
+
+    @Override
+    public String toString() {
+        return "ContingencyTable[" + rows + " x " + cols + ", N=" + total + "]";
+    }
+}

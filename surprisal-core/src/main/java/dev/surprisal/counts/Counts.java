@@ -1,0 +1,134 @@
+package dev.surprisal.counts;
+
+import dev.surprisal.core.Validate;
+
+import java.util.Arrays;
+
+/**
+ * An immutable histogram: one non-negative count per category. Counts merge by addition, so a
+ * histogram built on one machine, in DuckDB or day by day combines with {@link #merge(Counts)}.
+ *
+ * <p>Categories with zero count are kept (they matter to estimators such as Miller–Madow only
+ * through the non-zero ones, but they keep positions aligned when two histograms share bins).
+ */
+public final class Counts {
+    private final long[] counts;
+    private final long total;
+
+    private Counts(long[] counts, long total) {
+        this.counts = counts;
+        this.total = total;
+    }
+
+    /**
+     * A histogram of the given counts (copied).
+     *
+     * @throws IllegalArgumentException on an empty array, a negative count, a zero total or an overflowing total
+     */
+    public static Counts of(long... counts) {
+        long[] copy = counts == null ? null : counts.clone();
+        long total = Validate.counts("counts", copy);
+        return new Counts(copy, total);
+    }
+
+    /** A histogram of int counts. */
+    public static Counts of(int... counts) {
+        if (counts == null) {
+            throw new IllegalArgumentException("counts: is null");
+        }
+        long[] c = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            c[i] = counts[i];
+        }
+        return of(c);
+    }
+
+    /** Wraps an array the caller promises never to touch again; validated all the same. */
+    static Counts wrap(long[] counts) {
+        return new Counts(counts, Validate.counts("counts", counts));
+    }
+
+    /** Number of categories, including empty ones. */
+    public int size() {
+        return counts.length;
+    }
+
+    /** The count of category {@code i}. */
+    public long get(int i) {
+        return counts[i];
+    }
+
+    /** Sum of all counts, N. */
+    public long total() {
+        return total;
+    }
+
+    /** Number of categories with a non-zero count (the observed support, K). */
+    public int nonZero() {
+        int k = 0;
+        for (long c : counts) {
+            if (c != 0) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Number of categories seen exactly {@code r} times (f1 = singletons, f2 = doubletons). */
+    public int frequencyOf(long r) {
+        int f = 0;
+        for (long c : counts) {
+            if (c == r) {
+                f++;
+            }
+        }
+        return f;
+    }
+
+    /** A copy of the counts. */
+    public long[] toArray() {
+        return counts.clone();
+    }
+
+    /** Relative frequencies c_i / N (the maximum-likelihood distribution). */
+    public double[] toProbabilities() {
+        double[] p = new double[counts.length];
+        double n = total;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = counts[i] / n;
+        }
+        return p;
+    }
+
+    /**
+     * The sum of two histograms over the same categories.
+     *
+     * @throws IllegalArgumentException if the sizes differ or the total overflows
+     */
+    public Counts merge(Counts other) {
+        if (other.counts.length != counts.length) {
+            throw new IllegalArgumentException("other: has " + other.counts.length
+                    + " categories, this has " + counts.length);
+        }
+        long[] sum = new long[counts.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = Math.addExact(counts[i], other.counts[i]);
+        }
+        return wrap(sum);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Counts && Arrays.equals(((Counts) o).counts, counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "Counts" + Arrays.toString(counts);
+    }
+}

@@ -1,0 +1,2 @@
+/** Table input: typed columns read through DuckDB. */
+package dev.surprisal.data;
