@@ -26,6 +26,7 @@ final class DuckDbSource implements AutoCloseable {
     private final DataFormat format;
     private final Character delimiter;
     private final Connection connection;
+    private Connection diagnostics;
     private TableSchema schema;
     private String from;
 
@@ -38,7 +39,7 @@ final class DuckDbSource implements AutoCloseable {
 
     /** Checks the file, connects, sniffs the columns and applies {@code overrides}. */
     static DuckDbSource open(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
-                             int threads) {
+                             int threads, boolean stream) {
         if (!Files.isRegularFile(file)) {
             throw new DataException(file, "file not found");
         }
@@ -52,9 +53,7 @@ final class DuckDbSource implements AutoCloseable {
         DataFormat f = format != null ? format : DataFormat.fromFileName(file);
         Connection c;
         try {
-            java.util.Properties p = new java.util.Properties();
-            p.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
-            c = DriverManager.getConnection("jdbc:duckdb:", p);
+            c = connect(stream);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
         }
@@ -92,6 +91,44 @@ final class DuckDbSource implements AutoCloseable {
         }
         this.schema = new TableSchema(fields);
         this.from = reader(fields);
+    }
+
+    private static Connection connect(boolean stream) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, String.valueOf(stream));
+        return DriverManager.getConnection("jdbc:duckdb:", p);
+    }
+
+    /**
+     * A second, non-streaming connection for diagnostic queries: a streamed result loses DuckDB's
+     * message ("Invalid result set") and a streamed scan stops when its result is closed.
+     */
+    private Connection diagnostics() throws SQLException {
+        if (diagnostics == null) {
+            diagnostics = connect(false);
+        }
+        return diagnostics;
+    }
+
+    /**
+     * The error behind a failed streamed query: runs {@code SELECT count(c0), ... FROM (sql)}
+     * without streaming (an aggregate, so O(1) memory) to get DuckDB's full message.
+     */
+    DataException translateStreamed(SQLException e, String sql, int columns) {
+        DataException known = DuckDbErrors.translateKnown(file, e);
+        if (known != null) {
+            return known;
+        }
+        StringJoiner counts = new StringJoiner(", ", "SELECT ", " FROM (" + sql + ")");
+        for (int i = 0; i < columns; i++) {
+            counts.add("count(c" + i + ")");
+        }
+        try (Statement st = diagnostics().createStatement()) {
+            st.executeQuery(counts.toString()).close();
+        } catch (SQLException again) {
+            return translate(again);
+        }
+        return translate(e);
     }
 
     /** NUMERIC for DuckDB's number types, CATEGORICAL for the rest (text, boolean, dates, JSON). */
@@ -240,7 +277,7 @@ final class DuckDbSource implements AutoCloseable {
         String sql = "SELECT count(*) FROM read_csv(" + sqlString(file.toAbsolutePath().toString()) + ", "
                 + csvOptions().replace("strict_mode=true", "strict_mode=true, store_rejects=true, "
                 + "rejects_table='surprisal_rejects', rejects_scan='surprisal_scans'") + ")";
-        try (Statement st = connection.createStatement()) {
+        try (Statement st = diagnostics().createStatement()) {
             st.executeQuery(sql).close();
             try (ResultSet rs = st.executeQuery("SELECT line, column_name, error_message FROM surprisal_rejects "
                     + "ORDER BY line LIMIT 1")) {
@@ -266,7 +303,7 @@ final class DuckDbSource implements AutoCloseable {
             String q = quoteIdentifier(f.name());
             String sql = "SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(" + q + " AS VARCHAR) AS v FROM "
                     + from + ") WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1";
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = diagnostics().createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 if (rs.next()) {
                     String where = format == DataFormat.NDJSON ? "record " : "row ";
                     return new DataException(file, -1, f.name(), where + rs.getLong(1) + ": "
@@ -292,6 +329,9 @@ final class DuckDbSource implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (diagnostics != null) {
+                diagnostics.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB: cannot close connection: " + e.getMessage(), e);

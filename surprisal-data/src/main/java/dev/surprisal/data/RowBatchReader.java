@@ -35,6 +35,7 @@ public final class RowBatchReader implements Iterator<Table>, AutoCloseable {
     private final int batchSize;
     private final Statement statement;
     private final ResultSet rows;
+    private final String sql;
     private final List<Map<String, Integer>> indexes = new ArrayList<>();
     private final List<List<String>> dictionaries = new ArrayList<>();
     private boolean peeked;
@@ -46,17 +47,18 @@ public final class RowBatchReader implements Iterator<Table>, AutoCloseable {
         this.batchSize = batchSize;
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < fields.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(source.valueExpression(fields.get(i)));
+            sql.append(i == 0 ? "" : ", ").append(source.valueExpression(fields.get(i))).append(" AS c").append(i);
             indexes.add(new HashMap<>());
             dictionaries.add(new ArrayList<>());
         }
         sql.append(" FROM ").append(source.from());
+        this.sql = sql.toString();
         this.statement = source.statement();
         try {
             statement.setFetchSize(Math.min(batchSize, 1 << 16));
-            this.rows = source.query(statement, sql.toString());
+            this.rows = statement.executeQuery(this.sql);
         } catch (SQLException e) {
-            throw source.translate(e);
+            throw source.translateStreamed(e, this.sql, fields.size());
         }
     }
 
@@ -124,7 +126,7 @@ public final class RowBatchReader implements Iterator<Table>, AutoCloseable {
                 n++;
             } while (n < batchSize && (hasRow = advance()));
         } catch (SQLException e) {
-            throw source.translate(e);
+            throw source.translateStreamed(e, sql, fields.size());
         }
         peeked = n < batchSize;
         return build(nums, codes, n);
@@ -164,7 +166,7 @@ public final class RowBatchReader implements Iterator<Table>, AutoCloseable {
         try {
             return rows.next();
         } catch (SQLException e) {
-            throw source.translate(e);
+            throw source.translateStreamed(e, sql, fields.size());
         }
     }
 

@@ -131,7 +131,7 @@ public final class TableReader {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize: must be positive, got " + batchSize);
         }
-        DuckDbSource s = connect();
+        DuckDbSource s = DuckDbSource.open(file, format, delimiter, overrides, threads, true);
         try {
             List<Field> fields = new ArrayList<>();
             for (String c : columns == null ? s.schema().names() : columns) {
@@ -232,7 +232,7 @@ public final class TableReader {
     }
 
     private DuckDbSource connect() {
-        return DuckDbSource.open(file, format, delimiter, overrides, threads);
+        return DuckDbSource.open(file, format, delimiter, overrides, threads, false);
     }
 
     /** Runs {@code SELECT k1[, k2], count(*) ... GROUP BY ALL}; keys are Double, String or null. */
