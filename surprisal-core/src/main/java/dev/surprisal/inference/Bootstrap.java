@@ -26,7 +26,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Efron, B. (1987). Better bootstrap confidence intervals. <i>JASA</i> 82(397), 171–185.
  *
  * <p>Reproducibility: replicate r draws its indices from a {@link SplittableRandom} seeded with
- * SplitMix64(seed + r), and stores its value at position r. The result therefore depends only on the seed,
+ * SplitMix64(SplitMix64(seed) + (r + 1)·γ), γ the golden-ratio increment of SplitMix64, and stores its value at
+ * position r. (Seeding with plain seed + r would make seeds s and s + 1 share all but one replicate.) The result therefore depends only on the seed,
  * never on the number of threads or on scheduling. The default seed is {@value #DEFAULT_SEED}.
  *
  * <p>Instances are immutable; configure with the {@code with…} methods, then call {@link #run()}.
@@ -137,7 +138,7 @@ public final class Bootstrap {
     public double[] replicateValues() {
         double[] theta = new double[replicates];
         Runnable work = () -> IntStream.range(0, replicates).parallel().forEach(r -> {
-            SplittableRandom random = new SplittableRandom(mix(seed + r));
+            SplittableRandom random = new SplittableRandom(replicateSeed(seed, r));
             int[] index = new int[rows];
             for (int i = 0; i < rows; i++) {
                 index[i] = random.nextInt(rows);
@@ -239,6 +240,11 @@ public final class Bootstrap {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The seed of replicate r: the r-th output of a SplitMix64 generator started at SplitMix64(seed). */
+    static long replicateSeed(long seed, int r) {
+        return mix(mix(seed) + (r + 1L) * 0x9e3779b97f4a7c15L);
     }
 
     /** SplitMix64 finaliser (Steele, Lea and Flood 2014): decorrelates the per-replicate seeds seed + r. */
