@@ -1,0 +1,127 @@
+package dev.surprisal.dependence;
+
+import dev.surprisal.core.Validate;
+import java.util.Arrays;
+
+/**
+ * Pearson and Spearman correlation coefficients of two paired samples, matching
+ * {@code scipy.stats.pearsonr} and {@code scipy.stats.spearmanr} (the coefficient, not the p-value).
+ *
+ * <ul>
+ *   <li>Pearson: r = Σ(x−x̄)(y−ȳ) / √(Σ(x−x̄)² Σ(y−ȳ)²), clipped to [−1, 1]. Pearson, K. (1895). Notes on
+ *       regression and inheritance in the case of two parents. <i>Proc. R. Soc. Lond.</i> 58, 240–242.</li>
+ *   <li>Spearman: ρ = Pearson r of the ranks, ties receiving the average of the ranks they span.
+ *       Spearman, C. (1904). The proof and measurement of association between two things.
+ *       <i>Am. J. Psychol.</i> 15(1), 72–101.</li>
+ * </ul>
+ * Unlike scipy, which warns and returns NaN, a constant input throws: the coefficient is undefined.
+ */
+public final class Correlation {
+    private Correlation() {
+    }
+
+    /**
+     * Pearson's r.
+     *
+     * @throws IllegalArgumentException if a value is NaN or infinite (naming the index), the lengths differ,
+     *         there are fewer than 2 pairs, or either sample is constant
+     */
+    public static double pearson(double[] x, double[] y) {
+        check(x, y);
+        int n = x.length;
+        double mx = mean(x);
+        double my = mean(y);
+        // scipy normalises each centred vector before the dot product, which keeps |r| <= 1 without overflow
+        double sxx = 0.0;
+        double syy = 0.0;
+        for (int i = 0; i < n; i++) {
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        constant("x", x);
+        constant("y", y);
+        double nx = Math.sqrt(sxx);
+        double ny = Math.sqrt(syy);
+        double r = 0.0;
+        for (int i = 0; i < n; i++) {
+            r += ((x[i] - mx) / nx) * ((y[i] - my) / ny);
+        }
+        return Math.max(-1.0, Math.min(1.0, r));
+    }
+
+    /**
+     * Spearman's ρ: Pearson's r of the average ranks.
+     *
+     * @throws IllegalArgumentException as {@link #pearson(double[], double[])}
+     */
+    public static double spearman(double[] x, double[] y) {
+        check(x, y);
+        return pearson(ranks(x), ranks(y));
+    }
+
+    /**
+     * Ranks 1..n of the values, ties receiving the average of the ranks they span
+     * ({@code scipy.stats.rankdata(method='average')}).
+     *
+     * @throws IllegalArgumentException if a value is NaN (naming its index)
+     */
+    public static double[] ranks(double[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("values: is null");
+        }
+        int n = values.length;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException("values[" + i + "]: is NaN; NaN has no rank");
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] ranks = new double[n];
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            // == rather than Double.compare so that -0.0 and 0.0 tie, as in numpy
+            while (end < n && values[order[end]] == values[order[start]]) {
+                end++;
+            }
+            double average = (start + 1 + end) / 2.0; // mean of ranks start+1 .. end
+            for (int k = start; k < end; k++) {
+                ranks[order[k]] = average;
+            }
+            start = end;
+        }
+        return ranks;
+    }
+
+    private static void check(double[] x, double[] y) {
+        Validate.finite("x", x);
+        Validate.finite("y", y);
+        Validate.sameLength("x", x.length, "y", y.length);
+        if (x.length < 2) {
+            throw new IllegalArgumentException("x: needs at least 2 pairs, got " + x.length);
+        }
+    }
+
+    private static void constant(String name, double[] v) {
+        boolean allEqual = true;
+        for (int i = 1; i < v.length && allEqual; i++) {
+            allEqual = v[i] == v[0];
+        }
+        if (allEqual) {
+            throw new IllegalArgumentException(name + ": is constant (every value is " + v[0]
+                    + "), so the correlation is undefined");
+        }
+    }
+
+    private static double mean(double[] v) {
+        double s = 0.0;
+        for (double d : v) {
+            s += d;
+        }
+        return s / v.length;
+    }
+}

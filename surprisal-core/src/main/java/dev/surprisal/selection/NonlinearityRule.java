@@ -1,0 +1,41 @@
+package dev.surprisal.selection;
+
+/**
+ * When to flag a feature as "nonlinear dependence: MI high, |r| low".
+ *
+ * <p>A bivariate Gaussian with correlation r has mutual information I_gauss(r) = −½ ln(1 − r²), and that is
+ * all the dependence a correlation coefficient can express. The rule flags a feature when the estimated MI
+ * exceeds I_gauss(r) both absolutely and relatively:
+ * <pre>  MI − I_gauss(r) ≥ marginNats   and   MI ≥ ratio · I_gauss(r)</pre>
+ * The margin keeps estimator noise on weak features from raising the flag; the ratio keeps a strongly linear
+ * feature (large I_gauss, so a small relative estimation bias is many hundredths of a nat) from being flagged.
+ * Defaults: margin 0.1 nats, ratio 2 — the flag says "more than half of the information is invisible to r".
+ *
+ * @param marginNats minimal absolute excess, nats (≥ 0)
+ * @param ratio      minimal ratio MI / I_gauss (≥ 1)
+ */
+public record NonlinearityRule(double marginNats, double ratio) {
+    /** margin 0.1 nats, ratio 2. */
+    public static final NonlinearityRule DEFAULT = new NonlinearityRule(0.1, 2.0);
+
+    /** Validates the parameters. */
+    public NonlinearityRule {
+        if (!(marginNats >= 0.0) || !Double.isFinite(marginNats)) {
+            throw new IllegalArgumentException("marginNats: must be finite and >= 0, got " + marginNats);
+        }
+        if (!(ratio >= 1.0) || !Double.isFinite(ratio)) {
+            throw new IllegalArgumentException("ratio: must be finite and >= 1, got " + ratio);
+        }
+    }
+
+    /** Whether an MI estimate (nats) and a Pearson r amount to nonlinear dependence under this rule. */
+    public boolean test(double miNats, double pearson) {
+        double gauss = gaussianMi(pearson);
+        return miNats - gauss >= marginNats && miNats >= ratio * gauss;
+    }
+
+    /** −½ ln(1 − r²), nats; +∞ for |r| = 1. */
+    public static double gaussianMi(double r) {
+        return -0.5 * Math.log1p(-r * r);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.surprisal.selection;
+
+/**
+ * One step of a greedy forward selection.
+ *
+ * @param index     position of the feature in the input columns
+ * @param name      the feature's name
+ * @param score     the criterion value that won this step (nats; its meaning depends on the method)
+ * @param relevance I(feature; target), nats
+ */
+public record SelectedFeature(int index, String name, double score, double relevance) {
+}
