@@ -43,7 +43,7 @@ public final class NsbEntropy implements EntropyEstimator {
     private static final double RANGE_PAD = 40.0;
     private static final double LOG_WEIGHT_DROP = 60.0;
     private static final double TOLERANCE = 1e-11;
-    private static final int MAX_DEPTH = 40;
+    private static final int MAX_DEPTH = 30;
 
     /** 0 means "use counts.size()". */
     private final long alphabetSize;
@@ -217,7 +217,9 @@ public final class NsbEntropy implements EntropyEstimator {
             }
             double scale = Math.max(1.0, Math.log(f.alphabetSize()));
             double tol = TOLERANCE * crude / Math.max(1, panels);
-            double floor = 1e-16 * crude;
+            // Rounding in the log-weight (~1e-12 relative) sets a floor below which halving the step only
+            // chases noise; 1e-13 of the total per sub-interval keeps the recursion finite and cheap.
+            double floor = 1e-13 * crude;
             double[] total = new double[3];
             for (int i = 0; i < panels; i++) {
                 double[] s = recurse(edges[i], edges[i + 1], fa[i], mid[i], fa[i + 1], whole[i],
