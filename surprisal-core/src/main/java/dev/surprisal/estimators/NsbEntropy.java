@@ -18,12 +18,12 @@ import java.util.OptionalLong;
  * The integral is taken over u = ln β. A scan of step 0.5 over [−ln K − 40, ln N + 40] finds the
  * posterior mode (refined by golden-section search); the curvature there gives the posterior width
  * σ; the range is extended from the mode until the log-weight has dropped by 50. On that range the
- * trapezoid rule, anchored at the mode with step min(σ, 0.5), is halved until the normaliser
- * and the mean change by less than 1e-11 relative. For an analytic integrand that decays at both
+ * trapezoid rule, anchored at the mode with step min(σ, 0.5), is halved (at most 8 times) until
+ * the normaliser and the mean change by less than 1e-11 relative. For an analytic integrand that decays at both
  * ends the trapezoid rule converges geometrically (Trefethen, L. N. and Weideman, J. A. C. (2014)
  * "The exponentially convergent trapezoidal rule", SIAM Review 56). Weights are scaled by
- * exp(−max log-weight) (log-sum-exp), so
- * nothing under- or overflows. The posterior standard deviation uses the second moment of H under
+ * exp(−max log-weight) (log-sum-exp), so nothing under- or overflows; the cost is a few hundred
+ * evaluations, each O(number of distinct count values). The posterior standard deviation uses the second moment of H under
  * a Dirichlet posterior (Wolpert, D. H. and Wolf, D. R. (1995) "Estimating functions of probability
  * distributions from a finite set of samples", Physical Review E 52).
  *
