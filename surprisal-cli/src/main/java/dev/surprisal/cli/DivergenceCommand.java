@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "divergence",
         sortOptions = false,
         mixinStandardHelpOptions = true,
+        header = "KL divergence and friends between two distributions P and Q.",
         description = {
                 "How different two distributions are. P is the truth or reference, Q the model or",
                 "the new batch. The default, KL(P||Q) = sum p log(p/q), is the extra cost per symbol",

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "entropy",
         sortOptions = false,
         mixinStandardHelpOptions = true,
+        header = "Entropy of a distribution, of counts or of a table column.",
         description = {
                 "Shannon entropy H(X) = -sum p(x) log p(x): the average surprise of one outcome,",
                 "and the fewest bits per symbol any lossless code can reach.",

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "mi",
         sortOptions = false,
         mixinStandardHelpOptions = true,
+        header = "Mutual information between two columns of a table.",
         description = {
                 "Mutual information I(X;Y) = H(X) + H(Y) - H(X,Y): how much knowing one column",
                 "removes uncertainty about the other. 0 means independent; unlike correlation it",

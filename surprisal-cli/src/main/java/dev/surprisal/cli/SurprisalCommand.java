@@ -52,6 +52,7 @@ public final class SurprisalCommand implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(100)
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);
     }

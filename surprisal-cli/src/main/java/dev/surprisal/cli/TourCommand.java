@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code surprisal tour}: the seed's examples, explained, with numbers computed live. */
 @Command(name = "tour",
         mixinStandardHelpOptions = true,
+        header = "A short guided tour with live numbers.",
         description = {
                 "A short walk through entropy, KL divergence, cross-entropy, temperature and mutual",
                 "information. Every number is computed by the library as you watch.",
