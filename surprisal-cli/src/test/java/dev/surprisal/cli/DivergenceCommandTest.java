@@ -50,6 +50,9 @@ class DivergenceCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.line()).isEqualTo("Infinity");
         assertThat(r.err()).contains("q[1] = 0").contains("--smoothing");
+        Cli quiet = Cli.run("divergence", "--p", "0.5,0.5", "--q", "1,0", "--quiet");
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.line()).isEqualTo("Infinity");
         Cli smoothed = Cli.run("divergence", "--p", "0.5,0.5", "--q", "1,0", "--smoothing", "epsilon=1e-6", "--json");
         assertThat(smoothed.out()).contains("\"smoothing\" : \"epsilon=1.0E-6\"");
         assertThat(Cli.run("divergence", "--p", "0.5,0.5", "--q", "1,0", "--smoothing", "epsilon=1e-6").line())

@@ -65,7 +65,7 @@ class EntropyCommandTest {
 
     @Test
     void invalidDistributionsAreBadData() {
-        Cli negative = Cli.run("entropy", "--", "-0.5", "1.5");
+        Cli negative = Cli.run("entropy", "-0.5", "1.5");
         assertThat(negative.code()).isEqualTo(ExitCode.BAD_DATA);
         assertThat(negative.err()).startsWith(ErrorHandlers.PREFIX).contains("p[0]").contains("negative");
         Cli sum = Cli.run("entropy", "0.5", "0.6");
