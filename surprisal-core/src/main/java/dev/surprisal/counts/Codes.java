@@ -52,8 +52,8 @@ public final class Codes {
     }
 
     /** The dictionary, code → original label (unmodifiable). */
-    public List<?> labels() {
-        return Collections.unmodifiableList(labels);
+    public List<Object> labels() {
+        return Collections.<Object>unmodifiableList(labels);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.Counts;
 
-import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -16,10 +15,14 @@ import java.util.OptionalLong;
  *   E[H | n, β] = ψ(N + Kβ + 1) − Σ_i (n_i + β)/(N + Kβ) · ψ(n_i + β + 1)
  *   p(n | β)    = Γ(Kβ)/Γ(N + Kβ) · Π_i Γ(n_i + β)/Γ(β)
  * </pre>
- * The integral is taken over u = ln β: a scan on a grid of step 0.05 spanning
- * [−ln K − 40, ln N + 40] locates the posterior mode (refined by golden-section search), the range
- * where the log-weight is within 60 of its maximum is kept, and adaptive Simpson quadrature runs on
- * every grid panel with the mode as a panel edge, all weights scaled by exp(−max) (log-sum-exp), so
+ * The integral is taken over u = ln β. A scan of step 0.5 over [−ln K − 40, ln N + 40] finds the
+ * posterior mode (refined by golden-section search); the curvature there gives the posterior width
+ * σ; the range is extended from the mode until the log-weight has dropped by 50. On that range the
+ * trapezoid rule, anchored at the mode with step min(σ, 0.5), is halved until the normaliser
+ * and the mean change by less than 1e-11 relative. For an analytic integrand that decays at both
+ * ends the trapezoid rule converges geometrically (Trefethen, L. N. and Weideman, J. A. C. (2014)
+ * "The exponentially convergent trapezoidal rule", SIAM Review 56). Weights are scaled by
+ * exp(−max log-weight) (log-sum-exp), so
  * nothing under- or overflows. The posterior standard deviation uses the second moment of H under
  * a Dirichlet posterior (Wolpert, D. H. and Wolf, D. R. (1995) "Estimating functions of probability
  * distributions from a finite set of samples", Physical Review E 52).
@@ -39,11 +42,13 @@ public final class NsbEntropy implements EntropyEstimator {
     /** NSB with K = {@code counts.size()}. */
     public static final NsbEntropy INSTANCE = new NsbEntropy(0);
 
-    private static final double GRID_STEP = 0.05;
+    private static final double SCAN_STEP = 0.5;
     private static final double RANGE_PAD = 40.0;
-    private static final double LOG_WEIGHT_DROP = 60.0;
+    private static final double LOG_WEIGHT_DROP = 50.0;
+    private static final double MAX_STEP = 0.5;
+    private static final double MAX_POINTS = 200_000;
+    private static final int MAX_HALVINGS = 8;
     private static final double TOLERANCE = 1e-11;
-    private static final int MAX_DEPTH = 30;
 
     /** 0 means "use counts.size()". */
     private final long alphabetSize;
@@ -117,43 +122,91 @@ public final class NsbEntropy implements EntropyEstimator {
 
     /** {E[H], E[H²]} in nats under the NSB posterior. */
     static double[] integrate(NsbIntegrand f) {
+        // 1. Coarse scan for the mode of the posterior of u = ln β.
         double lo = -Math.log(f.alphabetSize()) - RANGE_PAD;
         double hi = Math.log(Math.max(1.0, f.total())) + RANGE_PAD;
-        int points = (int) Math.ceil((hi - lo) / GRID_STEP) + 1;
-        double[] grid = new double[points];
-        double[] logW = new double[points];
-        int best = 0;
+        int points = (int) Math.ceil((hi - lo) / SCAN_STEP) + 1;
+        double bestU = lo;
+        double bestW = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < points; i++) {
-            grid[i] = lo + i * GRID_STEP;
-            logW[i] = f.logWeight(grid[i]);
-            if (logW[i] > logW[best] || Double.isNaN(logW[best])) {
-                best = i;
+            double u = lo + i * SCAN_STEP;
+            double w = f.logWeight(u);
+            if (w > bestW) {
+                bestW = w;
+                bestU = u;
             }
         }
-        double mode = refineMode(f, grid[Math.max(0, best - 1)], grid[Math.min(points - 1, best + 1)]);
-        double max = Math.max(logW[best], f.logWeight(mode));
-        int first = best;
-        while (first > 0 && logW[first] > max - LOG_WEIGHT_DROP) {
-            first--;
+        double mode = refineMode(f, Math.max(lo, bestU - SCAN_STEP), Math.min(hi, bestU + SCAN_STEP));
+        double max = Math.max(bestW, f.logWeight(mode));
+        // 2. Width from the curvature of the log-weight at the mode (1 if it is not concave there).
+        double d = 1e-3;
+        double curvature = -(f.logWeight(mode + d) - 2 * f.logWeight(mode) + f.logWeight(mode - d)) / (d * d);
+        double sigma = curvature > 1e-6 ? 1.0 / Math.sqrt(curvature) : 1.0;
+        // 3. Range: walk out with growing steps (the right tail can be as heavy as e^{−u}).
+        double a = edge(f, mode, -sigma, lo, max);
+        double b = edge(f, mode, sigma, hi, max);
+        // 4. Trapezoid rule anchored at the mode, halving the step until it no longer changes.
+        double h = Math.min(sigma, MAX_STEP);
+        if ((b - a) / h > MAX_POINTS) {
+            h = (b - a) / MAX_POINTS;
         }
-        int last = best;
-        while (last < points - 1 && logW[last] > max - LOG_WEIGHT_DROP) {
-            last++;
-        }
-        // Panels: the grid cells kept, with the mode as an extra edge so no quadrature steps over it.
-        double[] edges = new double[last - first + 2];
-        int e = 0;
-        for (int i = first; i <= last; i++) {
-            if (i > first && mode > grid[i - 1] && mode < grid[i]) {
-                edges[e++] = mode;
+        double[] sum = new double[3];
+        addNodes(f, mode, h, 0, a, b, max, sum);
+        double[] previous = scaled(sum, h);
+        for (int halving = 0; halving < MAX_HALVINGS; halving++) {
+            h /= 2;
+            addNodes(f, mode, 2 * h, h, a, b, max, sum);  // the new midpoints only
+            double[] current = scaled(sum, h);
+            double scale = Math.max(1.0, Math.log(f.alphabetSize()));
+            boolean converged = Math.abs(current[0] - previous[0]) <= TOLERANCE * current[0]
+                    && Math.abs(current[1] / current[0] - previous[1] / previous[0]) <= TOLERANCE * scale;
+            previous = current;
+            if (converged) {
+                break;
             }
-            edges[e++] = grid[i];
         }
-        double[] total = new Simpson(f, max).integrate(Arrays.copyOf(edges, e));
-        if (!(total[0] > 0) || !Double.isFinite(total[1]) || !Double.isFinite(total[2])) {
-            throw new IllegalStateException("NSB integral failed: weight " + total[0]);
+        if (!(previous[0] > 0) || !Double.isFinite(previous[1]) || !Double.isFinite(previous[2])) {
+            throw new IllegalStateException("NSB integral failed: weight " + previous[0]);
         }
-        return new double[] {total[1] / total[0], total[2] / total[0]};
+        return new double[] {previous[1] / previous[0], previous[2] / previous[0]};
+    }
+
+    private static double[] scaled(double[] sum, double h) {
+        return new double[] {sum[0] * h, sum[1] * h, sum[2] * h};
+    }
+
+    /** Adds w, w·E[H|β], w·E[H²|β] at the nodes mode + offset + i·step inside [a, b]. */
+    private static void addNodes(NsbIntegrand f, double mode, double step, double offset,
+                                 double a, double b, double max, double[] sum) {
+        long first = (long) Math.ceil((a - mode - offset) / step);
+        long last = (long) Math.floor((b - mode - offset) / step);
+        for (long i = first; i <= last; i++) {
+            double u = mode + offset + i * step;
+            double w = Math.exp(f.logWeight(u) - max);
+            if (w < 1e-300) {
+                continue;
+            }
+            double[] m = f.moments(u);
+            sum[0] += w;
+            sum[1] += w * m[0];
+            sum[2] += w * m[1];
+        }
+    }
+
+    /** The first point from {@code mode} in the direction of {@code step} where the weight is negligible. */
+    private static double edge(NsbIntegrand f, double mode, double step, double limit, double max) {
+        double u = mode;
+        double s = step;
+        while (true) {
+            u += s;
+            if (step < 0 ? u <= limit : u >= limit) {
+                return limit;
+            }
+            if (f.logWeight(u) < max - LOG_WEIGHT_DROP) {
+                return u;
+            }
+            s *= 1.5;
+        }
     }
 
     /** Golden-section search for the maximum of the log-weight on [a, b]. */
@@ -163,7 +216,7 @@ public final class NsbEntropy implements EntropyEstimator {
         double d = a + r * (b - a);
         double fc = f.logWeight(c);
         double fd = f.logWeight(d);
-        for (int it = 0; it < 80 && b - a > 1e-12; it++) {
+        for (int it = 0; it < 80 && b - a > 1e-10; it++) {
             if (fc > fd) {
                 b = d;
                 d = c;
@@ -179,85 +232,6 @@ public final class NsbEntropy implements EntropyEstimator {
             }
         }
         return 0.5 * (a + b);
-    }
-
-    /** Adaptive Simpson on (w, w·E[H|β], w·E[H²|β]) with w = exp(logWeight − max). */
-    private static final class Simpson {
-        private final NsbIntegrand f;
-        private final double max;
-
-        Simpson(NsbIntegrand f, double max) {
-            this.f = f;
-            this.max = max;
-        }
-
-        private double[] eval(double u) {
-            double w = Math.exp(f.logWeight(u) - max);
-            if (w == 0.0) {
-                return new double[3];
-            }
-            double[] m = f.moments(u);
-            return new double[] {w, w * m[0], w * m[1]};
-        }
-
-        /** Two passes: plain Simpson on every panel gives the scale, then each panel is refined. */
-        double[] integrate(double[] edges) {
-            int panels = edges.length - 1;
-            double[][] fa = new double[panels + 1][];
-            double[][] mid = new double[panels][];
-            double[][] whole = new double[panels][];
-            double crude = 0.0;
-            for (int i = 0; i <= panels; i++) {
-                fa[i] = eval(edges[i]);
-            }
-            for (int i = 0; i < panels; i++) {
-                mid[i] = eval(0.5 * (edges[i] + edges[i + 1]));
-                whole[i] = rule(edges[i], edges[i + 1], fa[i], mid[i], fa[i + 1]);
-                crude += whole[i][0];
-            }
-            double scale = Math.max(1.0, Math.log(f.alphabetSize()));
-            double tol = TOLERANCE * crude / Math.max(1, panels);
-            // Rounding in the log-weight (~1e-12 relative) sets a floor below which halving the step only
-            // chases noise; 1e-13 of the total per sub-interval keeps the recursion finite and cheap.
-            double floor = 1e-13 * crude;
-            double[] total = new double[3];
-            for (int i = 0; i < panels; i++) {
-                double[] s = recurse(edges[i], edges[i + 1], fa[i], mid[i], fa[i + 1], whole[i],
-                        tol, floor, scale, 0);
-                for (int j = 0; j < 3; j++) {
-                    total[j] += s[j];
-                }
-            }
-            return total;
-        }
-
-        private static double[] rule(double a, double b, double[] fa, double[] fc, double[] fb) {
-            double h = (b - a) / 6.0;
-            return new double[] {h * (fa[0] + 4 * fc[0] + fb[0]), h * (fa[1] + 4 * fc[1] + fb[1]),
-                h * (fa[2] + 4 * fc[2] + fb[2])};
-        }
-
-        private double[] recurse(double a, double b, double[] fa, double[] fc, double[] fb,
-                                 double[] whole, double tol, double floor, double scale, int depth) {
-            double c = 0.5 * (a + b);
-            double[] fd = eval(0.5 * (a + c));
-            double[] fe = eval(0.5 * (c + b));
-            double[] left = rule(a, c, fa, fd, fc);
-            double[] right = rule(c, b, fc, fe, fb);
-            double err0 = Math.abs(left[0] + right[0] - whole[0]);
-            double err1 = Math.abs(left[1] + right[1] - whole[1]) / scale;
-            if (depth >= MAX_DEPTH || Math.max(err0, err1) <= 15 * Math.max(tol, floor)) {
-                double[] out = new double[3];
-                for (int i = 0; i < 3; i++) {
-                    double sum = left[i] + right[i];
-                    out[i] = sum + (sum - whole[i]) / 15.0; // Richardson extrapolation
-                }
-                return out;
-            }
-            double[] l = recurse(a, c, fa, fd, fc, left, tol / 2, floor, scale, depth + 1);
-            double[] r = recurse(c, b, fc, fe, fb, right, tol / 2, floor, scale, depth + 1);
-            return new double[] {l[0] + r[0], l[1] + r[1], l[2] + r[2]};
-        }
     }
 
     @Override
