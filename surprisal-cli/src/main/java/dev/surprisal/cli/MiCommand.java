@@ -64,7 +64,7 @@ public final class MiCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** MI of two discrete columns with its companions; public for reuse by later verbs. */
+    /** MI of two discrete columns with H(X), H(Y), NMI and the G-test; later modes (kNN, --target) sit beside it. */
     Report discrete(ContingencyTable table, Base base) {
         double mi = MutualInformation.of(table, base);
         double hx = Entropy.of(table.rowCounts(), base);
