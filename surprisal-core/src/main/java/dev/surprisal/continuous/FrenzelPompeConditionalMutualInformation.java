@@ -46,14 +46,63 @@ public final class FrenzelPompeConditionalMutualInformation {
         return KnnEstimate.of(nats, base, "FrenzelPompe", k, x.size(), warnings);
     }
 
+    /**
+     * Builds the (y, z) and z structures once, so that a conditional permutation test, which
+     * re-pairs x only, redoes just the (x, z) and joint searches.
+     */
+    public static Prepared prepare(PointSet x, PointSet y, PointSet z, int k) {
+        if (x.size() != y.size() || x.size() != z.size()) {
+            throw new IllegalArgumentException("x, y and z: sample sizes differ (" + x.size() + ", " + y.size()
+                    + ", " + z.size() + ")");
+        }
+        Estimators.checkK(k, x.size());
+        return new Prepared(x, y, z, k);
+    }
+
+    /** Samples with their fixed structures built; immutable and thread-safe. */
+    public static final class Prepared {
+        private final PointSet x;
+        private final PointSet z;
+        private final PointSet yz;
+        private final RadiusCounter cyz;
+        private final RadiusCounter cz;
+        private final int k;
+
+        private Prepared(PointSet x, PointSet y, PointSet z, int k) {
+            this.x = x;
+            this.z = z;
+            this.k = k;
+            this.yz = PointSet.join(y, z);
+            this.cyz = NeighbourSearch.counter(yz);
+            this.cz = NeighbourSearch.counter(z);
+        }
+
+        /** The z sample. */
+        public PointSet z() {
+            return z;
+        }
+
+        /** The estimate in nats when the x value of point i is x_{order[i]} (null: as observed). */
+        public double natsWithX(int[] order) {
+            PointSet xz = PointSet.join(order == null ? x : x.permute(order), z);
+            double[] eps = new double[x.size()];
+            return nats(xz, yz, NeighbourSearch.counter(xz), cyz, cz, k, eps);
+        }
+    }
+
     /** CMI in nats given the (x,z) and (y,z) samples and a counter over z; writes ε_i into epsOut. */
     static double nats(PointSet xz, PointSet yz, RadiusCounter cz, int k, double[] epsOut) {
+        return nats(xz, yz, NeighbourSearch.counter(xz), NeighbourSearch.counter(yz), cz, k, epsOut);
+    }
+
+    static double nats(PointSet xz, PointSet yz, RadiusCounter cxz, RadiusCounter cyz, RadiusCounter cz, int k,
+                       double[] epsOut) {
         // (x, z, y, z): repeating z leaves every max-norm distance equal to that in (x, y, z)
         PointSet xyz = PointSet.join(xz, yz);
         double[] eps = NeighbourSearch.kthDistances(xyz, k);
         System.arraycopy(eps, 0, epsOut, 0, eps.length);
-        int[] nxz = NeighbourSearch.counter(xz).countAllStrictUnlessZero(eps);
-        int[] nyz = NeighbourSearch.counter(yz).countAllStrictUnlessZero(eps);
+        int[] nxz = cxz.countAllStrictUnlessZero(eps);
+        int[] nyz = cyz.countAllStrictUnlessZero(eps);
         int[] nz = cz.countAllStrictUnlessZero(eps);
         return Estimators.digamma(k) - Estimators.meanDigamma(nxz, 1) - Estimators.meanDigamma(nyz, 1)
                 + Estimators.meanDigamma(nz, 1);

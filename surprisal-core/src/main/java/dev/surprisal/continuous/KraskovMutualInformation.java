@@ -74,6 +74,56 @@ public final class KraskovMutualInformation {
     }
 
     /**
+     * Builds the marginal structures of x and y once, so that many re-pairings of the same samples
+     * (a permutation test) only redo the joint search: the sorted marginals stay valid when y is
+     * shuffled, because a marginal count depends on the values, not on their pairing.
+     */
+    public static Prepared prepare(PointSet x, PointSet y, int k, Algorithm algorithm) {
+        if (x.size() != y.size()) {
+            throw new IllegalArgumentException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
+        }
+        Estimators.checkK(k, x.size());
+        return new Prepared(x, y, k, algorithm);
+    }
+
+    /** Samples with their marginal counters built; immutable and thread-safe. */
+    public static final class Prepared {
+        private final PointSet x;
+        private final PointSet y;
+        private final int k;
+        private final Algorithm algorithm;
+        private final RadiusCounter cx;
+        private final RadiusCounter cy;
+
+        private Prepared(PointSet x, PointSet y, int k, Algorithm algorithm) {
+            this.x = x;
+            this.y = y;
+            this.k = k;
+            this.algorithm = algorithm;
+            this.cx = NeighbourSearch.counter(x);
+            this.cy = NeighbourSearch.counter(y);
+        }
+
+        /** Number of points. */
+        public int size() {
+            return x.size();
+        }
+
+        /** The estimate in nats for the original pairing. */
+        public double nats() {
+            return natsPaired(null);
+        }
+
+        /** The estimate in nats when x_i is paired with y_{order[i]} (null: the original pairing). */
+        public double natsPaired(int[] order) {
+            double[] eps = new double[x.size()];
+            return algorithm == Algorithm.KSG1
+                    ? ksg1(x, y, cx, cy, order, k, eps)
+                    : ksg2(x, y, cx, cy, order, k, eps);
+        }
+    }
+
+    /**
      * Algorithm 1 in nats. {@code order} (or null for identity) pairs x_i with y_{order[i]}, which is
      * how a permutation test reuses the marginal counters {@code cx}, {@code cy}; {@code epsOut}
      * receives ε_i.

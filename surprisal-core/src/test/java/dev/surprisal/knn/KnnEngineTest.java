@@ -56,7 +56,7 @@ class KnnEngineTest {
         long seed = 1;
         for (int d = 1; d <= 5; d++) {
             for (boolean ties : new boolean[] {false, true}) {
-                for (int n : new int[] {12, 150, 700}) {
+                for (int n : new int[] {12, 150, 400}) {
                     double[][] rows = data(seed++, n, d, ties);
                     PointSet p = PointSet.ofRows("x", rows);
                     RadiusCounter counter = NeighbourSearch.counter(p);
