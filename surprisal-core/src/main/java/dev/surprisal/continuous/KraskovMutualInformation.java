@@ -131,16 +131,12 @@ public final class KraskovMutualInformation {
     static double ksg1(PointSet x, PointSet y, RadiusCounter cx, RadiusCounter cy, int[] order, int k, double[] epsOut) {
         int n = x.size();
         PointSet joint = PointSet.join(x, order == null ? y : y.permute(order));
-        double[] eps = NeighbourSearch.kthDistances(joint, k);
+        KdTree tree = KdTree.build(joint);
+        double[] eps = NeighbourSearch.kthDistances(tree, k);
         System.arraycopy(eps, 0, epsOut, 0, n);
-        int[] nx = cx.countAllStrictUnlessZero(eps);
-        int[] ny = new int[n];
-        Parallel.forRange(n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int yi = order == null ? i : order[i];
-                ny[i] = cy.countOthers(yi, eps[i], RadiusRule.strictUnlessZero(eps[i]));
-            }
-        });
+        int[] visit = tree.treeOrder();
+        int[] nx = cx.countAllStrictUnlessZero(eps, visit, null);
+        int[] ny = cy.countAllStrictUnlessZero(eps, visit, order);
         return Estimators.digamma(n) + Estimators.digamma(k)
                 - Estimators.meanDigamma(nx, 1) - Estimators.meanDigamma(ny, 1);
     }

@@ -14,6 +14,7 @@ public final class KnnQuery {
     private double[] q;
     private int qo;
     private int self;
+    private int skipLeaf;
 
     KnnQuery(KdTree tree, int k) {
         this.tree = tree;
@@ -49,6 +50,17 @@ public final class KnnQuery {
         this.qo = offset;
         this.self = selfSlot;
         this.size = 0;
+        this.skipLeaf = -1;
+        if (selfSlot >= 0) {
+            // seed the heap from the point's own leaf: a tight bound prunes most of the tree at once
+            int node = 0;
+            while (node < tree.firstLeaf()) {
+                int right = 2 * node + 2;
+                node = selfSlot >= tree.nodeStart(right) ? right : right - 1;
+            }
+            scan(node);
+            skipLeaf = node;
+        }
         search(0);
         this.q = null;
     }
@@ -59,7 +71,9 @@ public final class KnnQuery {
 
     private void search(int node) {
         if (node >= tree.firstLeaf()) {
-            scan(node);
+            if (node != skipLeaf) {
+                scan(node);
+            }
             return;
         }
         int left = 2 * node + 1;

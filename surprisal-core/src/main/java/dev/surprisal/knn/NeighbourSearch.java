@@ -21,6 +21,12 @@ public final class NeighbourSearch {
         return KdTree.build(points).allKthDistances(k);
     }
 
+    /** The k-th distances of a k-d tree built by the caller (who may reuse its {@link KdTree#treeOrder()}). */
+    public static double[] kthDistances(KdTree tree, int k) {
+        checkK(k, tree.size());
+        return tree.allKthDistances(k);
+    }
+
     /** A radius counter over the points: {@link SortedMarginal} in 1-D, {@link KdTree} otherwise. */
     public static RadiusCounter counter(PointSet points) {
         if (points.dimension() == 1) {

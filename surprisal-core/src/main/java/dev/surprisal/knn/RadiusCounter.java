@@ -28,6 +28,26 @@ public interface RadiusCounter {
         return out;
     }
 
+    /**
+     * {@link #countOthers} for every result slot i, around point {@code query[i]} (null: i) with radius {@code radii[i]}, visited in the
+     * order given; results land at {@code out[visit[t]]}. Visiting nearby points consecutively (for
+     * example in {@link KdTree#treeOrder()}) keeps the searched arrays in cache.
+     *
+     * @param visit  the visiting order, a permutation of [0, n)
+     * @param query  for result slot i, the index of the point of this sample to count around
+     */
+    default int[] countAllStrictUnlessZero(double[] radii, int[] visit, int[] query) {
+        int[] out = new int[radii.length];
+        Parallel.forRange(out.length, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int i = visit[t];
+                int at = query == null ? i : query[i];
+                out[i] = countOthers(at, radii[i], RadiusRule.strictUnlessZero(radii[i]));
+            }
+        });
+        return out;
+    }
+
     /** Like {@link #countAll} with the zero-radius rule of {@link RadiusRule#strictUnlessZero}. */
     default int[] countAllStrictUnlessZero(double[] radii) {
         int[] out = new int[size()];
