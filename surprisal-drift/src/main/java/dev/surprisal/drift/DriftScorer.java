@@ -22,8 +22,9 @@ import java.util.Locale;
  *       {@link Status#DRIFT} at the alert band; or</li>
  *   <li>"new mass" — today's share of non-missing values in bins the reference never saw (below
  *       or above its range, unseen categories) — is at least {@link DriftOptions#newMass()} and
- *       improbable under its null rate: 2/(n + 1) for a numeric column (a new value falls outside
- *       the range of n exchangeable values with that probability), and (others + 1)/(n + 1) for a
+ *       improbable under its null: for a numeric column the exact distribution of the number of
+ *       values outside the reference's range under exchangeability ({@link RangeExceedance}), and
+ *       for a categorical column a binomial with rate (others + 1)/(n + 1) for a
  *       categorical one (an upper bound on the Good–Turing unseen mass f₁/n, since singletons are
  *       among the categories outside the top K) — {@link Status#DRIFT}.</li>
  * </ol>
@@ -83,11 +84,16 @@ public final class DriftScorer {
         double newMass = presentToday == 0 ? 0 : (double) novel / presentToday;
         long presentRef = n - p.missing();
         double nullRate = p.kind().isNumeric() ? 2.0 / (presentRef + 1)
-                : (p.categoryBins().others().size() + 1.0) / (presentRef + 1);
-        nullRate = Math.min(1.0, nullRate);
-        double newMassP = novel == 0 || presentToday == 0 ? 1.0
-                : BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, presentToday), nullRate)
-                .survivalProbability((int) Math.min(Integer.MAX_VALUE, novel - 1));
+                : Math.min(1.0, (p.categoryBins().others().size() + 1.0) / (presentRef + 1));
+        double newMassP;
+        if (novel == 0 || presentToday == 0) {
+            newMassP = 1.0;
+        } else if (p.kind().isNumeric()) {
+            newMassP = RangeExceedance.survival(novel, presentRef, presentToday);
+        } else {
+            newMassP = BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, presentToday), nullRate)
+                    .survivalProbability((int) Math.min(Integer.MAX_VALUE, novel - 1));
+        }
         double ks = Double.NaN;
         double ksP = Double.NaN;
         double w = Double.NaN;
@@ -112,7 +118,7 @@ public final class DriftScorer {
             if (newValues) {
                 status = Status.DRIFT;
                 reason = String.format(Locale.ROOT, "%.2f%% of today's values fall where the reference had none "
-                        + "(p = %.2g against a null rate of %.2g%%)", 100 * newMass, newMassP, 100 * nullRate);
+                        + "(p = %.2g; expected share under no drift %.2g%%)", 100 * newMass, newMassP, 100 * nullRate);
             } else if (beyondNoise && value >= o.alert()) {
                 status = Status.DRIFT;
                 reason = String.format(Locale.ROOT, "%s %.3g >= alert band %.3g and beyond noise (critical %.3g)",

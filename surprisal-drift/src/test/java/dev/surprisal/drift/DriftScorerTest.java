@@ -160,8 +160,11 @@ class DriftScorerTest {
         for (int seed = 0; seed < 40; seed++) {
             Profile ref = ProfileBuilder.fit(large(day(1000 + seed, n, 0, 1, 0.02, 0), n), opts);
             Profile cur = ProfileBuilder.count(ref, large(day(5000 + seed, n, 0, 1, 0.02, 0), n));
-            if (DriftScorer.compare(ref, cur, DriftOptions.defaults()).alarm()) {
+            DriftReport rep = DriftScorer.compare(ref, cur, DriftOptions.defaults());
+            if (rep.alarm()) {
                 alarms++;
+                int s = seed;
+                rep.drifted().forEach(c -> System.out.println("seed " + s + " " + c.name() + ": " + c.reason()));
             }
         }
         System.out.println("no-drift alarms at n=" + n + ": " + alarms + " of 40");
