@@ -62,12 +62,18 @@ public record ColumnDrift(String name, ColumnKind kind, Status status, String re
         return missingRateCurrent - missingRateReference;
     }
 
-    /** The bin with the largest |KL term|, or null. */
+    /**
+     * The bin contributing most to PSI, i.e. with the largest (qᵢ − pᵢ) ln(qᵢ/pᵢ) (both KL
+     * directions: a bin today fills that the reference never saw counts too), or null.
+     */
     public Bin topBin() {
         Bin best = null;
+        double bestTerm = -1;
         for (Bin b : bins) {
-            if (best == null || Math.abs(b.klTerm()) > Math.abs(best.klTerm())) {
+            double t = (b.q() - b.p()) * Math.log(b.q() / b.p());
+            if (t > bestTerm) {
                 best = b;
+                bestTerm = t;
             }
         }
         return best;
