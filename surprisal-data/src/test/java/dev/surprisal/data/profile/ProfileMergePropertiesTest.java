@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-class ProfileMergeProperties {
+class ProfileMergePropertiesTest {
     private static final Profile REFERENCE = ProfileBuilder.fit(day(7, 400), ProfileOptions.defaults());
 
     private static Table day(long seed, int n) {
