@@ -144,6 +144,17 @@ public final class TableReader {
         }
     }
 
+    /**
+     * Runs {@code body} against one DuckDB connection reading this file, for aggregates pushed down
+     * into SQL by other packages (see {@link SqlView}); the connection is closed afterwards.
+     */
+    public <T> T query(java.util.function.Function<SqlView, T> body) {
+        notNull("body", body);
+        try (DuckDbSource s = connect()) {
+            return body.apply(new SqlView(s));
+        }
+    }
+
     /** {@link #valueCounts(String, MissingPolicy)} dropping missing values. */
     public ValueCounts valueCounts(String column) {
         return valueCounts(column, MissingPolicy.DROP);

@@ -1,0 +1,83 @@
+package dev.surprisal.data;
+
+import dev.surprisal.data.TableSchema.Field;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A window onto the DuckDB connection of one {@link TableReader#query} call, for aggregates that
+ * other packages push down into SQL (profiles count frozen bins this way). It hands out the SQL
+ * expressions that read a column the same way {@link TableReader} does, so NaN, types and
+ * overrides are treated identically everywhere.
+ */
+public final class SqlView {
+    private final DuckDbSource source;
+
+    SqlView(DuckDbSource source) {
+        this.source = source;
+    }
+
+    /** The file's columns with the types they will be read as. */
+    public TableSchema schema() {
+        return source.schema();
+    }
+
+    /** The FROM target that reads the file with the types applied. */
+    public String from() {
+        return source.from();
+    }
+
+    /**
+     * A DOUBLE expression for {@code column}, NaN made NULL; a date or timestamp column gives seconds
+     * since 1970-01-01 UTC and a boolean 0/1, whatever the column's {@link ColumnType}.
+     *
+     * @throws DataException if there is no such column
+     */
+    public String numeric(String column) {
+        Field f = source.field(column);
+        String t = f.duckdbType().toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("DATE") || t.startsWith("TIMESTAMP")) {
+            // a CSV reads a categorical date column as text, so go through TIMESTAMP explicitly
+            return "CAST(epoch(CAST(" + identifier(f.name()) + " AS TIMESTAMP)) AS DOUBLE)";
+        }
+        return source.valueExpression(new Field(f.name(), f.duckdbType(), ColumnType.NUMERIC));
+    }
+
+    /** A VARCHAR expression for {@code column}: its values as labels. */
+    public String text(String column) {
+        Field f = source.field(column);
+        return source.valueExpression(new Field(f.name(), f.duckdbType(), ColumnType.CATEGORICAL));
+    }
+
+    /** {@code "name"} quoted as an SQL identifier. */
+    public static String identifier(String name) {
+        return DuckDbSource.quoteIdentifier(name);
+    }
+
+    /** {@code 'text'} quoted as an SQL string literal. */
+    public static String literal(String text) {
+        return DuckDbSource.sqlString(text);
+    }
+
+    /**
+     * Runs {@code sql} and hands each row to {@code row}; DuckDB errors become {@link DataException}s
+     * naming the file.
+     */
+    public void forEachRow(String sql, RowHandler row) {
+        try (Statement st = source.statement(); ResultSet rs = source.query(st, sql)) {
+            while (rs.next()) {
+                row.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw source.translate(e);
+        }
+    }
+
+    /** One row of a result. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void accept(ResultSet row) throws SQLException;
+    }
+}

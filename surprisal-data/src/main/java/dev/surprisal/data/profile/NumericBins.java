@@ -1,0 +1,161 @@
+package dev.surprisal.data.profile;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Bins over a number line, fitted once on the reference and frozen: strictly increasing edges
+ * e₀ &lt; e₁ &lt; … &lt; eₘ and the bins
+ * <pre>
+ *   0          underflow   x &lt; e₀
+ *   1 … m      interior    [eᵢ₋₁, eᵢ), the last one closed: [eₘ₋₁, eₘ]
+ *   m + 1      overflow    x &gt; eₘ
+ * </pre>
+ * A single edge (a constant reference) gives one interior bin holding exactly e₀. −∞ falls in
+ * underflow and +∞ in overflow; NaN and missing values are counted apart, never here.
+ */
+public final class NumericBins {
+    private final double[] edges;
+
+    private NumericBins(double[] edges) {
+        this.edges = edges;
+    }
+
+    /**
+     * Bins with these edges; tied edges (from tied quantiles) are merged, because a bin of width
+     * zero cannot hold the mass of a tie consistently on both sides.
+     *
+     * @throws IllegalArgumentException if there is no edge or an edge is not finite
+     */
+    public static NumericBins of(double... edges) {
+        if (edges == null || edges.length == 0) {
+            throw new IllegalArgumentException("edges: must hold at least one value");
+        }
+        double[] e = edges.clone();
+        for (int i = 0; i < e.length; i++) {
+            if (!Double.isFinite(e[i])) {
+                throw new IllegalArgumentException("edges[" + i + "]: must be finite, got " + e[i]);
+            }
+        }
+        Arrays.sort(e);
+        int n = 1;
+        for (int i = 1; i < e.length; i++) {
+            if (e[i] != e[n - 1]) {
+                e[n++] = e[i];
+            }
+        }
+        return new NumericBins(Arrays.copyOf(e, n));
+    }
+
+    /** The edges (a copy), strictly increasing. */
+    public double[] edges() {
+        return edges.clone();
+    }
+
+    /** Number of bins including underflow and overflow: max(1, edges − 1) + 2. */
+    public int size() {
+        return Math.max(1, edges.length - 1) + 2;
+    }
+
+    /** The bin of {@code x} (not NaN), by binary search over the edges. */
+    public int binOf(double x) {
+        int m = edges.length;
+        if (x < edges[0]) {
+            return 0;
+        }
+        if (x > edges[m - 1]) {
+            return size() - 1;
+        }
+        if (m == 1) {
+            return 1;
+        }
+        // number of edges <= x, in 1..m
+        int lo = 0;
+        int hi = m;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.min(lo, m - 1);
+    }
+
+    /**
+     * The same rule as {@link #binOf} as a DuckDB SQL expression over the DOUBLE expression
+     * {@code x} (not NULL): a balanced tree of CASE comparisons, so each value costs about
+     * log₂(bins) comparisons inside DuckDB.
+     */
+    public String sqlBinIndex(String x) {
+        int m = edges.length;
+        StringBuilder b = new StringBuilder();
+        b.append("CASE WHEN ").append(x).append(" < ").append(lit(edges[0])).append(" THEN 0 WHEN ")
+                .append(x).append(" > ").append(lit(edges[m - 1])).append(" THEN ").append(size() - 1).append(" ELSE ");
+        if (m == 1) {
+            b.append("1");
+        } else {
+            tree(b, x, 1, m - 1);
+        }
+        return b.append(" END").toString();
+    }
+
+    /** Bins lo..hi (interior, 1-based); bin i holds [e(i-1), e(i)). */
+    private void tree(StringBuilder b, String x, int lo, int hi) {
+        if (lo == hi) {
+            b.append(lo);
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        // bins lo..mid lie below edge e(mid)
+        b.append("(CASE WHEN ").append(x).append(" < ").append(lit(edges[mid])).append(" THEN ");
+        tree(b, x, lo, mid);
+        b.append(" ELSE ");
+        tree(b, x, mid + 1, hi);
+        b.append(" END)");
+    }
+
+    private static String lit(double v) {
+        return "CAST('" + Double.toString(v) + "' AS DOUBLE)";
+    }
+
+    /** A short label for bin {@code i}: "&lt; e₀", "[a, b)", "&gt; eₘ". */
+    public String label(int i) {
+        int m = edges.length;
+        if (i == 0) {
+            return "< " + fmt(edges[0]);
+        }
+        if (i == size() - 1) {
+            return "> " + fmt(edges[m - 1]);
+        }
+        if (m == 1) {
+            return "= " + fmt(edges[0]);
+        }
+        return "[" + fmt(edges[i - 1]) + ", " + fmt(edges[i]) + (i == m - 1 ? "]" : ")");
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** True for the underflow and overflow bins: the reference has no value there by construction. */
+    public boolean isOutOfRange(int i) {
+        return i == 0 || i == size() - 1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NumericBins && Arrays.equals(edges, ((NumericBins) o).edges);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(edges);
+    }
+
+    @Override
+    public String toString() {
+        return "NumericBins" + Arrays.toString(edges);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.surprisal.drift;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.Counts;
+import dev.surprisal.inference.GTest;
+import dev.surprisal.inference.PearsonChiSquaredTest;
+import dev.surprisal.measures.Hellinger;
+import dev.surprisal.measures.JensenShannon;
+import dev.surprisal.measures.KullbackLeibler;
+import dev.surprisal.measures.Smoothing;
+import dev.surprisal.measures.TotalVariation;
+
+/**
+ * Divergences between a reference histogram P and a current histogram Q over the same frozen
+ * bins, after the same {@link Smoothing} of both (Jeffreys, +½ per bin, by default):
+ * <ul>
+ *   <li>KL(P‖Q), the reference first,</li>
+ *   <li>KL(Q‖P), PSI = KL(P‖Q) + KL(Q‖P) (Yurdakul, 2018, "Statistical properties of population
+ *       stability index"),</li>
+ *   <li>the Jensen–Shannon divergence in bits (in [0, 1]), Hellinger (in [0, 1]), total variation;</li>
+ *   <li>G-test and Pearson χ² p-values of homogeneity on the raw 2 × B table.</li>
+ * </ul>
+ * KL(P‖Q) = Σ pᵢ ln(pᵢ/qᵢ) is the expected extra code length per reference value when it is coded
+ * with a code built for today's data Q; KL(Q‖P) is the extra cost of coding today's values with the
+ * reference's code. Both are reported in nats; {@link #klBits()} converts.
+ *
+ * <p>The divergence classes of {@code dev.surprisal.measures} do the arithmetic; this class only
+ * fixes the conventions.
+ */
+public final class BinnedDivergences {
+    private final double[] p;
+    private final double[] q;
+    private final double klPQ;
+    private final double klQP;
+    private final double js;
+    private final double hellinger;
+    private final double tv;
+    private final double gPValue;
+    private final double chi2PValue;
+    private final int degreesOfFreedom;
+
+    private BinnedDivergences(double[] p, double[] q, double klPQ, double klQP, double js, double hellinger, double tv,
+                              double gPValue, double chi2PValue, int df) {
+        this.p = p;
+        this.q = q;
+        this.klPQ = klPQ;
+        this.klQP = klQP;
+        this.js = js;
+        this.hellinger = hellinger;
+        this.tv = tv;
+        this.gPValue = gPValue;
+        this.chi2PValue = chi2PValue;
+        this.degreesOfFreedom = df;
+    }
+
+    /**
+     * The divergences of two count vectors over the same bins.
+     *
+     * @throws IllegalArgumentException if the lengths differ, a count is negative, or a side is
+     *                                  empty and {@code smoothing} is none
+     */
+    public static BinnedDivergences of(long[] reference, long[] current, Smoothing smoothing) {
+        if (reference.length != current.length) {
+            throw new IllegalArgumentException("current: length " + current.length + " differs from reference length "
+                    + reference.length);
+        }
+        double[] p = smoothing.apply(Counts.of(reference));
+        double[] q = smoothing.apply(Counts.of(current));
+        double klPQ = KullbackLeibler.divergence(p, q, Base.NATS);
+        double klQP = KullbackLeibler.divergence(q, p, Base.NATS);
+        double js = JensenShannon.divergence(p, q, Base.BITS);
+        double h = Hellinger.distance(p, q);
+        double tv = TotalVariation.distance(p, q);
+        int nonEmpty = 0;
+        for (int i = 0; i < reference.length; i++) {
+            if (reference[i] + current[i] > 0) {
+                nonEmpty++;
+            }
+        }
+        double g = 1.0;
+        double c2 = 1.0;
+        if (nonEmpty >= 2 && sum(reference) > 0 && sum(current) > 0) {
+            ContingencyTable t = ContingencyTable.of(new long[][] {reference, current});
+            g = GTest.independence(t).pValue();
+            c2 = PearsonChiSquaredTest.independence(t).pValue();
+        }
+        return new BinnedDivergences(p, q, klPQ, klQP, js, h, tv, g, c2, Math.max(0, nonEmpty - 1));
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The smoothed reference distribution (a copy). */
+    public double[] p() {
+        return p.clone();
+    }
+
+    /** The smoothed current distribution (a copy). */
+    public double[] q() {
+        return q.clone();
+    }
+
+    /** KL(P‖Q) in nats, P the reference. */
+    public double klNats() {
+        return klPQ;
+    }
+
+    /** KL(P‖Q) in bits. */
+    public double klBits() {
+        return Base.BITS.fromNats(klPQ);
+    }
+
+    /** KL(Q‖P) in nats: the extra cost of coding today's data with the reference's code. */
+    public double reverseKlNats() {
+        return klQP;
+    }
+
+    /** PSI = KL(P‖Q) + KL(Q‖P) = Σ (qᵢ − pᵢ) ln(qᵢ/pᵢ), in nats. */
+    public double psi() {
+        return klPQ + klQP;
+    }
+
+    /** Jensen–Shannon divergence in bits, in [0, 1]. */
+    public double jsBits() {
+        return js;
+    }
+
+    /** Jensen–Shannon distance √JS (bits), scipy's {@code jensenshannon(p, q, base=2)}. */
+    public double jsDistance() {
+        return Math.sqrt(js);
+    }
+
+    /** Hellinger distance √(½ Σ (√pᵢ − √qᵢ)²), in [0, 1]. */
+    public double hellinger() {
+        return hellinger;
+    }
+
+    /** Total variation ½ Σ |pᵢ − qᵢ|. */
+    public double totalVariation() {
+        return tv;
+    }
+
+    /** G-test of homogeneity p-value on the raw counts (1 when fewer than 2 bins are used). */
+    public double gTestPValue() {
+        return gPValue;
+    }
+
+    /** Pearson χ² homogeneity p-value on the raw counts. */
+    public double chiSquaredPValue() {
+        return chi2PValue;
+    }
+
+    /** Bins used by either side, minus one: the degrees of freedom of the χ² null. */
+    public int degreesOfFreedom() {
+        return degreesOfFreedom;
+    }
+
+    /** Per-bin terms pᵢ ln(pᵢ/qᵢ) of KL(P‖Q) in nats; they sum to {@link #klNats()}. */
+    public double[] klContributions() {
+        return KullbackLeibler.contributions(p, q);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.surprisal.drift;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The drift of every column plus the dataset verdict: dataset drift when the share of drifted
+ * columns reaches {@link DriftOptions#driftShare()}.
+ */
+public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long referenceRows, long currentRows) {
+    public DriftReport {
+        columns = List.copyOf(columns);
+    }
+
+    /** Columns that drifted (WARN or DRIFT). */
+    public List<ColumnDrift> drifted() {
+        List<ColumnDrift> out = new ArrayList<>();
+        for (ColumnDrift c : columns) {
+            if (c.status().drifted()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Share of computable columns that drifted. */
+    public double driftedShare() {
+        long computable = columns.stream().filter(c -> c.status() != Status.NOT_COMPUTABLE).count();
+        return computable == 0 ? 0.0 : (double) drifted().size() / computable;
+    }
+
+    /** True when at least {@code driftShare} of the columns drifted. */
+    public boolean datasetDrift() {
+        return !drifted().isEmpty() && driftedShare() >= options.driftShare();
+    }
+
+    /** True when any column drifted: the level alarm behind exit code 1. */
+    public boolean alarm() {
+        return !drifted().isEmpty();
+    }
+
+    /** Columns by decreasing severity, then decision value relative to its critical value. */
+    public List<ColumnDrift> bySeverity() {
+        List<ColumnDrift> out = new ArrayList<>(columns);
+        out.sort(Comparator.comparingInt((ColumnDrift c) -> rank(c.status())).reversed()
+                .thenComparing(Comparator.comparingDouble(ColumnDrift::psi).reversed()));
+        return out;
+    }
+
+    private static int rank(Status s) {
+        switch (s) {
+            case DRIFT: return 3;
+            case WARN: return 2;
+            case OK: return 1;
+            default: return 0;
+        }
+    }
+
+    /**
+     * In words, for the top column: "coding today's values of 'age' with the reference's code costs
+     * 0.42 extra bits per value" (KL(Q‖P)), and the reference-side view KL(P‖Q).
+     */
+    public String explanation() {
+        if (columns.isEmpty()) {
+            return "No columns were compared.";
+        }
+        ColumnDrift c = bySeverity().get(0);
+        if (c.status() == Status.NOT_COMPUTABLE) {
+            return "Column '" + c.name() + "' could not be compared: " + c.reason();
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%d of %d columns drifted%s. Top column '%s' (%s): coding today's values with the reference's code "
+                        + "costs %.3g extra bits per value (KL(Q||P)); coding the reference with today's code costs "
+                        + "%.3g bits (KL(P||Q)); PSI %.3g against a noise level of %.3g at these sample sizes.",
+                drifted().size(), columns.size(), datasetDrift() ? " (dataset drift)" : "", c.name(), c.status(),
+                c.reverseKlBits(), c.klBits(), c.psi(), c.critical()));
+        ColumnDrift.Bin top = c.topBin();
+        if (top != null && c.status().drifted()) {
+            b.append(String.format(Locale.ROOT, " The bin contributing most is %s (reference %.1f%%, today %.1f%%).",
+                    top.label(), 100 * top.p(), 100 * top.q()));
+        }
+        if (c.newMass() > 0) {
+            b.append(String.format(Locale.ROOT, " %.2f%% of today's values fall where the reference had none.",
+                    100 * c.newMass()));
+        }
+        return b.toString();
+    }
+}

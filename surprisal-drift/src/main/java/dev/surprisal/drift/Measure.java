@@ -1,0 +1,89 @@
+package dev.surprisal.drift;
+
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+
+import java.util.Locale;
+
+/**
+ * The binned measure that decides whether a column drifted, with its fixed warn/alert bands and
+ * its sample-size-aware critical value.
+ *
+ * <p>Fixed bands: PSI 0.1 / 0.25 (the credit-scoring folklore, e.g. feature-engine), KL 0.1 / 0.25
+ * nats (Evidently's 0.1), JS 0.1 / 0.25 bits, Hellinger 0.15 / 0.4 (whylogs' traffic lights).
+ *
+ * <p>Null critical values come from the χ² approximation of the two-sample homogeneity statistic:
+ * with N_eff = nm/(n + m) and df = (bins used) − 1, under "same distribution"
+ * <pre>
+ *   N_eff · PSI ≈ 2 N_eff · KL ≈ 8 N_eff · JS(nats) ≈ 8 N_eff · H² ≈ χ²(df)
+ * </pre>
+ * (all are second-order expansions of Σ (pᵢ − qᵢ)²/pᵢ; for PSI this is Yurdakul's 2018 result,
+ * used by feature-engine's {@code threshold="auto"}). The critical value is the (1 − α) quantile
+ * of χ²(df) mapped back through the same scale. {@code NullThresholdTest} checks the resulting
+ * false-alarm rate by simulation.
+ */
+public enum Measure {
+    PSI(0.1, 0.25),
+    KL(0.1, 0.25),
+    JS(0.1, 0.25),
+    HELLINGER(0.15, 0.4);
+
+    private final double warn;
+    private final double alert;
+
+    Measure(double warn, double alert) {
+        this.warn = warn;
+        this.alert = alert;
+    }
+
+    /** The default "warn" band (drift starts here). */
+    public double warn() {
+        return warn;
+    }
+
+    /** The default "alert" band. */
+    public double alert() {
+        return alert;
+    }
+
+    /** This measure's value in a set of binned divergences. */
+    public double of(BinnedDivergences d) {
+        switch (this) {
+            case PSI: return d.psi();
+            case KL: return d.klNats();
+            case JS: return d.jsBits();
+            default: return d.hellinger();
+        }
+    }
+
+    /**
+     * The value this measure exceeds with probability {@code alpha} when both samples come from one
+     * distribution (χ² approximation, see the class comment); +∞ when df = 0.
+     */
+    public double critical(double alpha, int df, long n, long m) {
+        if (df <= 0 || n <= 0 || m <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double nEff = (double) n * m / ((double) n + m);
+        double x = ChiSquaredDistribution.of(df).inverseSurvivalProbability(alpha);
+        switch (this) {
+            case PSI: return x / nEff;
+            case KL: return x / (2 * nEff);
+            case JS: return x / (8 * nEff) / Math.log(2);
+            default: return Math.sqrt(x / (8 * nEff));
+        }
+    }
+
+    /** The unit the value is in. */
+    public String unit() {
+        return this == JS ? "bits" : this == HELLINGER ? "" : "nats";
+    }
+
+    /** Parses psi, kl, js or hellinger. */
+    public static Measure parse(String s) {
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("measure: expected psi, kl, js or hellinger, got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.surprisal.drift.store;
+
+/**
+ * An alarm raised by a check.
+ *
+ * @param column  the column, or null for the dataset
+ * @param kind    LEVEL (a column drifted), DATASET (share of drifted columns reached), TREND (spike
+ *                against the column's own history)
+ * @param message one sentence
+ */
+public record Alarm(String column, Kind kind, String message) {
+    public enum Kind { LEVEL, DATASET, TREND }
+}

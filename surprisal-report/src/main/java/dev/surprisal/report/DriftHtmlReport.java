@@ -1,0 +1,92 @@
+package dev.surprisal.report;
+
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.store.HistoryPoint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.surprisal.report.Html.esc;
+import static dev.surprisal.report.Html.num;
+
+/**
+ * A drift check as one self-contained HTML page: inline CSS and inline SVG drawn in Java, no script
+ * and no network access when opened. Contents: the verdict and explanation, a summary table sorted
+ * by severity, and per column the overlaid reference/today histograms on the frozen bins, the
+ * per-bin KL(P‖Q) contribution bars and, when a history is given, the deciding measure over time
+ * with its critical value. Every column name, label and message is HTML-escaped.
+ */
+public final class DriftHtmlReport {
+    private static final String CSS = "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}"
+            + "table{border-collapse:collapse}td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:right}"
+            + "td:first-child,th:first-child{text-align:left}.DRIFT{color:#b00;font-weight:bold}.WARN{color:#b60}"
+            + ".OK{color:#070}.NOT_COMPUTABLE{color:#777}section{margin:24px 0;border-top:2px solid #eee}"
+            + ".chart{display:block;margin:6px 0}.p{fill:#4a78c2;opacity:.55}.q{fill:#f28e2b;opacity:.85}"
+            + ".pos{fill:#c23b22}.neg{fill:#2a9d8f}.axis{stroke:#999}.series{fill:none;stroke:#4a78c2;stroke-width:2}"
+            + ".critical{fill:none;stroke:#b00;stroke-dasharray:4 3}.alarm{fill:#b00}text{font-size:11px;fill:#555}"
+            + ".legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px}";
+
+    private DriftHtmlReport() {
+    }
+
+    /** The page for {@code report}; {@code history} maps column names to past points (may be empty). */
+    public static String render(String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "img-src data:\">");
+        h.append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>");
+        h.append("<h1>").append(esc(title)).append("</h1>");
+        h.append("<p class=\"verdict\">").append(report.drifted().size()).append(" of ").append(report.columns().size())
+                .append(" columns drifted").append(report.datasetDrift() ? " — <b class=\"DRIFT\">dataset drift</b>" : "")
+                .append(". Reference rows ").append(report.referenceRows()).append(", today ")
+                .append(report.currentRows()).append(". Deciding measure ").append(report.options().measure())
+                .append(" (warn ").append(num(report.options().warn())).append(", alert ")
+                .append(num(report.options().alert())).append(", and beyond the χ² noise level at α = ")
+                .append(num(report.options().alpha())).append("); smoothing ")
+                .append(esc(report.options().smoothing().toString())).append(" on both sides.</p>");
+        h.append("<p class=\"explanation\">").append(esc(report.explanation())).append("</p>");
+        h.append("<table class=\"summary\"><thead><tr><th>column</th><th>status</th><th>PSI</th><th>critical</th>"
+                + "<th>KL(P‖Q) bits</th><th>KL(Q‖P) bits</th><th>JS bits</th><th>Hellinger</th><th>KS</th>"
+                + "<th>W₁/σ</th><th>Δ missing</th><th>new mass</th></tr></thead><tbody>");
+        for (ColumnDrift c : report.bySeverity()) {
+            h.append("<tr><td><a href=\"#c").append(report.columns().indexOf(c)).append("\">").append(esc(c.name()))
+                    .append("</a></td><td class=\"").append(c.status()).append("\">").append(c.status())
+                    .append("</td><td>").append(num(c.psi())).append("</td><td>").append(num(c.critical()))
+                    .append("</td><td>").append(num(c.klBits())).append("</td><td>").append(num(c.reverseKlBits()))
+                    .append("</td><td>").append(num(c.jsBits())).append("</td><td>").append(num(c.hellinger()))
+                    .append("</td><td>").append(num(c.ks())).append("</td><td>").append(num(c.wassersteinNormalized()))
+                    .append("</td><td>").append(num(c.missingRateChange())).append("</td><td>").append(num(c.newMass()))
+                    .append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+        h.append("<p class=\"legend\"><span style=\"background:#4a78c2;opacity:.55\"></span>reference P"
+                + "<span style=\"background:#f28e2b\"></span>today Q<span style=\"background:#c23b22\"></span>"
+                + "KL term &gt; 0<span style=\"background:#2a9d8f\"></span>KL term &lt; 0</p>");
+        for (ColumnDrift c : report.bySeverity()) {
+            h.append("<section id=\"c").append(report.columns().indexOf(c)).append("\"><h2>").append(esc(c.name()))
+                    .append(" <small class=\"").append(c.status()).append("\">").append(c.status())
+                    .append("</small></h2><p>").append(esc(c.reason())).append("</p>");
+            if (!c.bins().isEmpty()) {
+                h.append(Svg.histograms(c)).append(Svg.contributions(c));
+            }
+            List<HistoryPoint> points = history.getOrDefault(c.name(), List.of());
+            if (!points.isEmpty()) {
+                h.append("<h3>History (").append(report.options().measure()).append(", dashed: critical)</h3>")
+                        .append(Svg.history(c.name(), points));
+            }
+            h.append("</section>");
+        }
+        return h.append("</body></html>").toString();
+    }
+
+    /** Writes {@link #render} to {@code file} in UTF-8. */
+    public static void write(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history)
+            throws IOException {
+        Files.writeString(file, render(title, report, history), StandardCharsets.UTF_8);
+    }
+}
