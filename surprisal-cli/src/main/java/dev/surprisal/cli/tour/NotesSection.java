@@ -18,7 +18,7 @@ final class NotesSection implements TourSection {
         {"coffee.md", "Grinding coffee just before brewing keeps the aromatic oils that escape within minutes. "
                 + "A burr grinder gives even particles, so extraction is uniform and the cup is neither sour nor bitter. "
                 + "Water just off the boil, about ninety-three degrees, extracts sugars without scorching the grounds."},
-        {"coffee-copy.md", "Grinding coffee just before brewing keeps the aromatic oils that escape within minutes. "
+        {"copy-of-coffee.md", "Grinding coffee just before brewing keeps the aromatic oils that escape within minutes. "
                 + "A burr grinder gives even particles, so extraction is uniform and the cup is neither sour nor bitter. "
                 + "Water just off the boil, about ninety-three degrees, extracts sugars without scorching the grounds."},
         {"bikes.md", "A chain stretches as its pins and rollers wear, and a stretched chain grinds the cassette teeth. "
@@ -52,7 +52,7 @@ final class NotesSection implements TourSection {
             out.println("still needs for a note after it has read the note's nearest neighbours.");
             out.println();
             for (NoteReport n : r.notes()) {
-                out.printf("  %-16s %-20s %6.0f novel bits  %s%n", n.path(), n.label().id(), n.novelBits(), n.reasons().get(0));
+                out.printf("  %-18s %-20s %6.0f novel bits  %s%n", n.path(), n.label().id(), n.novelBits(), n.reasons().get(0));
             }
             out.println();
             out.println("  try: surprisal notes scan ~/notes --report notes.html");

@@ -4,23 +4,26 @@ import dev.surprisal.counts.Counts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 
 /**
- * The fastest path to a file's byte histogram and order-0 entropy: 32 MiB chunks counted in
- * parallel, each with positional reads into a 1 MiB buffer and four interleaved sub-histograms
- * (consecutive equal bytes would otherwise serialise on one counter's store-to-load latency).
+ * The fastest path to a file's byte histogram and order-0 entropy: 32 MiB memory-mapped chunks
+ * counted in parallel on one thread per core, each read 8 bytes per load into eight interleaved
+ * sub-histograms (consecutive equal bytes would otherwise serialise on one counter's
+ * store-to-load latency). A chunk holds under 2³¹ bytes, so int counters cannot overflow.
  */
 public final class ByteHistogram {
-    private static final int BLOCK = 1 << 20;
-    private static final long CHUNK = 32L << 20;
+        private static final long CHUNK = 32L << 20;
 
     private ByteHistogram() {
     }
@@ -29,18 +32,29 @@ public final class ByteHistogram {
     public static long[] count(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            List<ForkJoinTask<long[]>> tasks = new ArrayList<>();
+            List<Callable<long[]>> tasks = new ArrayList<>();
             for (long start = 0; start < size; start += CHUNK) {
                 long from = start;
                 long to = Math.min(size, start + CHUNK);
-                tasks.add(ForkJoinPool.commonPool().submit(() -> countRange(ch, from, to)));
+                tasks.add(() -> countRange(ch, from, to));
             }
             long[] total = new long[256];
-            for (ForkJoinTask<long[]> t : tasks) {
-                long[] c = t.join();
-                for (int b = 0; b < 256; b++) {
-                    total[b] += c[b];
+            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+            try {
+                for (Future<long[]> t : pool.invokeAll(tasks)) {
+                    long[] c = t.get();
+                    for (int b = 0; b < 256; b++) {
+                        total[b] += c[b];
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                throw c instanceof UncheckedIOException u ? u : new UncheckedIOException(new IOException(c));
+            } finally {
+                pool.shutdown();
             }
             return total;
         } catch (IOException e) {
@@ -83,34 +97,31 @@ public final class ByteHistogram {
         return Counts.of(counts);
     }
 
-    private static long[] countRange(FileChannel ch, long from, long to) {
-        int[] h = new int[1024];
-        long[] out = new long[256];
-        byte[] buf = new byte[BLOCK];
-        ByteBuffer bb = ByteBuffer.wrap(buf);
-        long pos = from;
-        try {
-            while (pos < to) {
-                bb.clear();
-                bb.limit((int) Math.min(BLOCK, to - pos));
-                int got = 0;
-                while (bb.hasRemaining()) {
-                    int r = ch.read(bb, pos + got);
-                    if (r < 0) {
-                        break;
-                    }
-                    got += r;
-                }
-                if (got == 0) {
-                    break;
-                }
-                countInto(buf, 0, got, h);
-                pos += got;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    // memory-mapped, 8 bytes per load: no copy out of the page cache and one bounds check per 8 bytes
+    private static long[] countRange(FileChannel ch, long from, long to) throws IOException {
+        MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, from, to - from);
+        m.order(ByteOrder.LITTLE_ENDIAN);
+        int[] h = new int[2048];
+        int len = (int) (to - from);
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long v = m.getLong(i);
+            h[(int) v & 0xff]++;
+            h[256 + ((int) (v >>> 8) & 0xff)]++;
+            h[512 + ((int) (v >>> 16) & 0xff)]++;
+            h[768 + ((int) (v >>> 24) & 0xff)]++;
+            h[1024 + ((int) (v >>> 32) & 0xff)]++;
+            h[1280 + ((int) (v >>> 40) & 0xff)]++;
+            h[1536 + ((int) (v >>> 48) & 0xff)]++;
+            h[1792 + ((int) (v >>> 56) & 0xff)]++;
         }
-        fold(h, out);
+        for (; i < len; i++) {
+            h[m.get(i) & 0xff]++;
+        }
+        long[] out = new long[256];
+        for (int k = 0; k < 2048; k++) {
+            out[k & 0xff] += h[k];
+        }
         return out;
     }
 

@@ -64,15 +64,22 @@ public final class RepetitionSignals {
         dupParagraphFraction = paragraphs.isEmpty() ? 0 : p[0] / paragraphs.size();
         dupParagraphCharFraction = p[1] / chars;
         List<String> words = note.words();
+        int[] ids = new int[words.size()];
+        int[] len = new int[words.size()];
+        Map<String, Integer> dictionary = new HashMap<>();
         long wordChars = 0;
-        for (String w : words) {
-            wordChars += w.length();
+        for (int i = 0; i < ids.length; i++) {
+            String w = words.get(i);
+            Integer id = dictionary.putIfAbsent(w, dictionary.size() + 1);
+            ids[i] = id == null ? dictionary.size() : id;
+            len[i] = w.length();
+            wordChars += len[i];
         }
         for (int n = 2; n <= 4; n++) {
-            topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(words, n) / (double) wordChars;
+            topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(ids, len, n) / (double) wordChars;
         }
         for (int n = 5; n <= 10; n++) {
-            dupNgramCharFraction[n - 5] = wordChars == 0 ? 0 : dupNgramChars(words, n) / (double) wordChars;
+            dupNgramCharFraction[n - 5] = wordChars == 0 ? 0 : dupNgramChars(ids, len, n) / (double) wordChars;
         }
     }
 
@@ -104,37 +111,67 @@ public final class RepetitionSignals {
         return new double[] {count, chars};
     }
 
-    private static long topNgramChars(List<String> w, int n) {
-        if (w.size() < n) {
-            return 0;
+    /**
+     * 64-bit keys of all n-grams of word ids, by a polynomial rolling hash; two different n-grams
+     * share a key with probability about 2⁻⁶⁴ per pair, far below any threshold's resolution.
+     */
+    private static long[] ngramKeys(int[] ids, int n) {
+        int count = ids.length - n + 1;
+        if (count <= 0) {
+            return new long[0];
         }
-        Map<List<String>, int[]> counts = new HashMap<>();
-        for (int i = 0; i + n <= w.size(); i++) {
-            counts.computeIfAbsent(w.subList(i, i + n), k -> new int[1])[0]++;
+        final long p = 0x9E3779B97F4A7C15L;
+        long pow = 1;
+        for (int j = 1; j < n; j++) {
+            pow *= p;
         }
+        long[] keys = new long[count];
+        long h = 0;
+        for (int j = 0; j < n; j++) {
+            h = h * p + ids[j];
+        }
+        keys[0] = h;
+        for (int i = 1; i < count; i++) {
+            h = (h - ids[i - 1] * pow) * p + ids[i + n - 1];
+            keys[i] = h;
+        }
+        return keys;
+    }
+
+    private static long chars(int[] len, int from, int n) {
+        long c = 0;
+        for (int j = from; j < from + n; j++) {
+            c += len[j];
+        }
+        return c;
+    }
+
+    private static long topNgramChars(int[] ids, int[] len, int n) {
+        long[] keys = ngramKeys(ids, n);
+        LongIntMap counts = new LongIntMap(keys.length);
+        int bestCount = 1;
         long best = 0;
-        for (Map.Entry<List<String>, int[]> e : counts.entrySet()) {
-            if (e.getValue()[0] > 1) {
-                long chars = 0;
-                for (String s : e.getKey()) {
-                    chars += s.length();
+        for (int i = 0; i < keys.length; i++) {
+            int c = counts.increment(keys[i]);
+            if (c > 1) {
+                long v = c * chars(len, i, n);
+                if (c > bestCount || (c == bestCount && v > best)) {
+                    bestCount = c;
+                    best = v;
                 }
-                best = Math.max(best, chars * e.getValue()[0]);
             }
         }
         return best;
     }
 
-    private static long dupNgramChars(List<String> w, int n) {
-        Set<List<String>> seen = new HashSet<>();
+    private static long dupNgramChars(int[] ids, int[] len, int n) {
+        long[] keys = ngramKeys(ids, n);
+        LongIntMap seen = new LongIntMap(keys.length);
         long chars = 0;
         int i = 0;
-        while (i + n <= w.size()) {
-            List<String> g = w.subList(i, i + n);
-            if (!seen.add(g)) {
-                for (String s : g) {
-                    chars += s.length();
-                }
+        while (i < keys.length) {
+            if (seen.putIfAbsent(keys[i], 1, 0) != 0) {
+                chars += chars(len, i, n);
                 i += n;
             } else {
                 i++;
