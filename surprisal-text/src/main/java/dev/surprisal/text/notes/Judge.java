@@ -1,6 +1,5 @@
 package dev.surprisal.text.notes;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ final class Judge {
     final Map<Integer, List<String>> template = new HashMap<>();
     final Map<Integer, Double> templateFraction = new HashMap<>();
 
-    Judge(KnowledgeBase.Options options, Path root) {
+    Judge(KnowledgeBase.Options options) {
         this.options = options;
     }
 

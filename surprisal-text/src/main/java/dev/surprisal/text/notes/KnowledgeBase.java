@@ -70,7 +70,7 @@ public final class KnowledgeBase {
             }
         }
         int n = notes.size();
-        Judge judge = new Judge(o, dir);
+        Judge judge = new Judge(o);
         // 1. duplicates, in path order: only earlier notes can be the original
         LshIndex dupIndex = new LshIndex(LshIndex.DUPLICATES[0], LshIndex.DUPLICATES[1]);
         Map<String, Integer> bySha = new HashMap<>();
@@ -112,7 +112,6 @@ public final class KnowledgeBase {
             near.add(i, notes.get(i).signature);
         }
         NoteReport[] reports = new NoteReport[n];
-        double[] thresholdHolder = {Double.NaN};
         double[] novel = new double[n];
         List<List<String>> neighbourNames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -140,8 +139,7 @@ public final class KnowledgeBase {
                 }
             }
         }
-        thresholdHolder[0] = percentile(eligible, o.lowPercentile());
-        index.lowDensityThresholdBits = thresholdHolder[0];
+        index.lowDensityThresholdBits = percentile(eligible, o.lowPercentile());
         for (int i = 0; i < n; i++) {
             reports[i] = judge.report(i, notes.get(i), novel[i], neighbourNames.get(i), index);
         }
@@ -153,7 +151,7 @@ public final class KnowledgeBase {
             index.write(dir);
         }
         return new KbReport(dir.toString(), ranked, skipped, groups(notes, exactParents(notes)),
-                groups(notes, parent), index.templateLines(), thresholdHolder[0]);
+                groups(notes, parent), index.templateLines(), index.lowDensityThresholdBits);
     }
 
     /**
@@ -169,7 +167,7 @@ public final class KnowledgeBase {
         }
         MeasuredNote m = new MeasuredNote(rel(kbDir, file), r.text());
         int self = index.notes.size();
-        Judge judge = new Judge(o, kbDir);
+        Judge judge = new Judge(o);
         LshIndex dupIndex = new LshIndex(LshIndex.DUPLICATES[0], LshIndex.DUPLICATES[1]);
         LshIndex near = new LshIndex(LshIndex.NEIGHBOURS[0], LshIndex.NEIGHBOURS[1]);
         for (int j = 0; j < self; j++) {
