@@ -13,6 +13,8 @@ public final class Tour {
                 new KlAsymmetrySection(),
                 new CrossEntropySection(),
                 new TemperatureSection(),
-                new MutualInformationSection());
+                new MutualInformationSection(),
+                new FileEntropySection(),
+                new NotesSection());
     }
 }

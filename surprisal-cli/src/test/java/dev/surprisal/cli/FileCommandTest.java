@@ -1,0 +1,48 @@
+package dev.surprisal.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileCommandTest {
+    private static final String TERSE_ONE_BYTE =
+            "0,File-bytes,Entropy,Chi-square,Mean,Monte-Carlo-Pi,Serial-Correlation\n1,1,0.000000,255.000000,97.000000,-nan,-100000.000000\n";
+
+    @Test
+    void terseModePrintsEntsCsvVerbatim(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("a.bin"), "a");
+        Cli r = Cli.run("file", "--terse", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(TERSE_ONE_BYTE); // captured from Debian ent 1.2 -t
+    }
+
+    @Test
+    void jsonAndExplainReportEveryBoundAndCodec(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("t.txt"), "the quick brown fox jumps over the lazy dog. ".repeat(200));
+        Cli r = Cli.run("file", f.toString(), "--json", "--explain");
+        assertThat(r.code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("bytes").asLong()).isEqualTo(9000);
+        assertThat(j.get("conditionalEntropy")).hasSize(4);
+        assertThat(j.get("codecs").get("xz -6").get("rate").asDouble()).isLessThan(j.get("entropy").asDouble());
+        assertThat(j.get("explanation").asText()).contains("Order-0 entropy");
+        Cli plain = Cli.run("file", f.toString(), "--order0");
+        String[] fields = plain.out().split("\t");
+        assertThat(fields[0]).isEqualTo(f.toString());
+        assertThat(Double.parseDouble(fields[1])).isCloseTo(j.get("entropy").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(fields[2]).isEqualTo("bits per byte");
+    }
+
+    @Test
+    void aMissingFileIsBadData() {
+        Cli r = Cli.run("file", "/no/such/file");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(r.err()).contains("/no/such/file");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.surprisal.text.notes;
+
+import com.github.luben.zstd.Zstd;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The per-note measurements that need only the note itself. */
+final class MeasuredNote {
+    /** zstd level for the per-note ratio; its 8 MiB window exceeds any note under the size limit. */
+    static final int RATIO_LEVEL = 9;
+
+    final String path;
+    final byte[] bytes;
+    final String sha256;
+    final List<String> words;
+    final int unique;
+    final double entropyBits;
+    final double windowedBits;
+    final double zstdBitsPerByte;
+    final RepetitionSignals signals;
+    final Set<String> lines;
+    final long[] shingles;
+    final long[] signature;
+    final Map<String, Integer> counts;
+
+    MeasuredNote(String path, String text) {
+        this.path = path;
+        this.bytes = text.getBytes(StandardCharsets.UTF_8);
+        this.sha256 = sha256(bytes);
+        NoteText note = NoteText.of(text);
+        this.words = note.words();
+        this.counts = Novelty.counts(words);
+        this.unique = counts.size();
+        this.entropyBits = WordEntropy.bits(words);
+        this.windowedBits = WordEntropy.windowedBits(words);
+        this.zstdBitsPerByte = bytes.length == 0 ? 0 : 8.0 * Zstd.compress(bytes, RATIO_LEVEL).length / bytes.length;
+        this.signals = RepetitionSignals.of(note);
+        this.lines = templateCandidateLines(note.prose());
+        this.shingles = MinHash.shingles(words);
+        this.signature = MinHash.signature(shingles);
+    }
+
+    /** Distinct normalised lines of at least 3 words: shorter ones (headings, "---") recur in any KB. */
+    static Set<String> templateCandidateLines(String prose) {
+        Set<String> out = new HashSet<>();
+        for (String line : prose.split("\\R")) {
+            String n = NoteText.normalizeLine(line);
+            if (n.chars().filter(c -> c == ' ').count() >= 2) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.surprisal.text.notes;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * MinHash signatures of word-shingle sets (Broder 1997, "On the resemblance and containment of
+ * documents"): the probability that two signatures agree at a position equals the Jaccard
+ * similarity of the sets. Defaults follow datasketch and text-dedup: {@link #PERMUTATIONS} = 128
+ * universal hashes (a·h + b) mod (2⁶¹ − 1) of a 64-bit shingle hash, seeded deterministically,
+ * over {@link #SHINGLE} = 5-word shingles (datatrove's MinhashConfig).
+ */
+public final class MinHash {
+    /** Signature length. */
+    public static final int PERMUTATIONS = 128;
+    /** Words per shingle. */
+    public static final int SHINGLE = 5;
+    private static final long PRIME = (1L << 61) - 1;
+    private static final long[] A = new long[PERMUTATIONS];
+    private static final long[] B = new long[PERMUTATIONS];
+
+    static {
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < PERMUTATIONS; i++) {
+            A[i] = 1 + r.nextLong(PRIME - 1);
+            B[i] = r.nextLong(PRIME);
+        }
+    }
+
+    private MinHash() {
+    }
+
+    /** Sorted distinct 64-bit hashes of the note's {@link #SHINGLE}-word shingles (one shingle if shorter). */
+    public static long[] shingles(List<String> words) {
+        if (words.isEmpty()) {
+            return new long[0];
+        }
+        int n = Math.max(1, words.size() - SHINGLE + 1);
+        long[] wordHash = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            wordHash[i] = mix64(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            long h = 0x243F6A8885A308D3L;
+            for (int j = i; j < Math.min(words.size(), i + SHINGLE); j++) {
+                h = mix64(h ^ wordHash[j]) + j - i;
+            }
+            out[i] = h;
+        }
+        Arrays.sort(out);
+        int k = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i == 0 || out[i] != out[i - 1]) {
+                out[k++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** The signature of a shingle set; all {@code Long.MAX_VALUE} for the empty set. */
+    public static long[] signature(long[] shingles) {
+        long[] sig = new long[PERMUTATIONS];
+        Arrays.fill(sig, Long.MAX_VALUE);
+        for (long s : shingles) {
+            long x = (s >>> 3) % PRIME;
+            for (int p = 0; p < PERMUTATIONS; p++) {
+                long v = mulMod(A[p], x) + B[p];
+                if (v >= PRIME) {
+                    v -= PRIME;
+                }
+                if (v < sig[p]) {
+                    sig[p] = v;
+                }
+            }
+        }
+        return sig;
+    }
+
+    /** Estimated Jaccard similarity: the fraction of agreeing positions. */
+    public static double estimate(long[] a, long[] b) {
+        int eq = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i] && a[i] != Long.MAX_VALUE) {
+                eq++;
+            }
+        }
+        return eq / (double) a.length;
+    }
+
+    /** Exact |A∩B| of two sorted distinct arrays. */
+    public static int intersection(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    // (a·x) mod 2^61−1 for a, x < 2^61
+    private static long mulMod(long a, long x) {
+        long hi = Math.multiplyHigh(a, x);
+        long lo = a * x;
+        long low61 = lo & PRIME;
+        long high = (lo >>> 61) | (hi << 3);
+        long r = low61 + high;
+        if (r >= PRIME) {
+            r -= PRIME;
+        }
+        return r;
+    }
+
+    static long mix64(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}

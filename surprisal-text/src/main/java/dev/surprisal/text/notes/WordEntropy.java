@@ -1,0 +1,64 @@
+package dev.surprisal.text.notes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Word-distribution entropy of a note, raw and length-controlled.
+ *
+ * <p><b>Raw</b>: the plug-in entropy H = log₂N − (1/N)Σ c_w log₂ c_w of the note's word counts,
+ * in bits per word. It grows with length (more words reveal more of the vocabulary): on five real
+ * corpora its Spearman correlation with word count is 0.77–0.96, so thresholding it mostly
+ * thresholds length (research note text-novelty-anchors §6).
+ *
+ * <p><b>Length-controlled</b>: the mean of H over consecutive non-overlapping windows of
+ * {@link #WINDOW} = 100 words (a trailing partial window is dropped). Every window has the same
+ * length, so the estimator's length bias is the same for every note; the same corpora give
+ * |ρ| ≤ 0.41 with word count. This is the windowed variant of the moving-average type-token ratio
+ * (Covington &amp; McFall 2010, "Cutting the Gordian knot: the moving-average type–token ratio").
+ * Notes shorter than one window have no length-controlled entropy ({@link Double#NaN}, reported
+ * with a message, never thresholded).
+ */
+public final class WordEntropy {
+    /** Window length in words. */
+    public static final int WINDOW = 100;
+
+    private WordEntropy() {
+    }
+
+    /** Plug-in entropy of the words in bits per word; 0 for fewer than 2 words. */
+    public static double bits(List<String> words) {
+        return bits(words, 0, words.size());
+    }
+
+    /** Plug-in entropy of {@code words[from, to)} in bits per word. */
+    static double bits(List<String> words, int from, int to) {
+        int n = to - from;
+        if (n <= 1) {
+            return 0;
+        }
+        Map<String, int[]> counts = new HashMap<>(Math.min(n, 1 << 16) * 2);
+        for (int i = from; i < to; i++) {
+            counts.computeIfAbsent(words.get(i), k -> new int[1])[0]++;
+        }
+        double sumCLogC = 0;
+        for (int[] c : counts.values()) {
+            sumCLogC += c[0] * Math.log(c[0]);
+        }
+        return Math.max(0, (Math.log(n) - sumCLogC / n) / Math.log(2));
+    }
+
+    /** Mean entropy over full {@link #WINDOW}-word windows, or NaN when the note is shorter than one window. */
+    public static double windowedBits(List<String> words) {
+        int windows = words.size() / WINDOW;
+        if (windows == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int w = 0; w < windows; w++) {
+            sum += bits(words, w * WINDOW, (w + 1) * WINDOW);
+        }
+        return sum / windows;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.surprisal.text.notes;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each bad file gets its own clear message and the scan goes on to the good notes. */
+class BadInputTest {
+
+    @Test
+    void badFilesAreSkippedWithReasonsAndGoodNotesAreStillAnalysed(@TempDir Path dir) throws Exception {
+        MiniCorpus c = new MiniCorpus(9);
+        Files.writeString(dir.resolve("good.md"), c.genuineText(300));
+        Files.writeString(dir.resolve("good2.md"), c.genuineText(150));
+        Files.write(dir.resolve("empty.md"), new byte[0]);
+        Files.writeString(dir.resolve("one-word.txt"), "hello");
+        Files.write(dir.resolve("latin1.txt"), "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("binary.md"), new byte[] {'a', 'b', 0, 1, 2});
+        Files.createSymbolicLink(dir.resolve("dangling.md"), dir.resolve("no-such-target.md"));
+        Files.createDirectories(dir.resolve("folder.md")); // a directory named like a note: walked into, not read
+        Path huge = dir.resolve("huge.md");
+        byte[] block = "lorem ipsum dolor sit amet consectetur\n".repeat(26_000).getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream o = Files.newOutputStream(huge)) {
+            for (long written = 0; written < 50L << 20; written += block.length) {
+                o.write(block);
+            }
+        }
+        Path locked = Files.writeString(dir.resolve("locked.md"), c.genuineText(120));
+        Files.createSymbolicLink(dir.resolve("loop.md"), dir.resolve("loop.md"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+
+        KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), false);
+
+        Map<String, String> skipped = r.skipped().stream()
+                .collect(Collectors.toMap(KbReport.Skipped::path, KbReport.Skipped::reason));
+        assertThat(skipped.get("empty.md")).isEqualTo("empty file");
+        assertThat(skipped.get("latin1.txt")).startsWith("not valid UTF-8: malformed byte sequence at offset 3");
+        assertThat(skipped.get("binary.md")).isEqualTo("binary: NUL byte at offset 2");
+        assertThat(skipped.get("dangling.md")).startsWith("unreadable: no such file");
+        assertThat(skipped.get("huge.md")).startsWith("too large: 52").contains("--max-note-bytes");
+        assertThat(r.notes()).extracting(NoteReport::path).contains("good.md", "good2.md", "one-word.txt");
+        NoteReport one = r.notes().stream().filter(n -> n.path().equals("one-word.txt")).findFirst().orElseThrow();
+        assertThat(one.words()).isEqualTo(1);
+        assertThat(one.wordEntropyBits()).isZero();
+        assertThat(one.messages()).anyMatch(m -> m.contains("1 words < one 100-word window"));
+        assertThat(one.label()).isNotEqualTo(Label.LOW_DENSITY);
+
+        // a link to itself cannot be opened by anyone, root included
+        assertThat(skipped.get("loop.md")).startsWith("unreadable: ");
+        // mode 000 stops everyone but root, who reads it anyway (tests here may run as root)
+        boolean root = Files.isReadable(locked);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+        if (root) {
+            assertThat(r.notes()).extracting(NoteReport::path).contains("locked.md");
+        } else {
+            assertThat(skipped.get("locked.md")).isEqualTo("unreadable: permission denied");
+        }
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithItsOffsetEvenDeepInAFile(@TempDir Path dir) throws Exception {
+        byte[] b = new byte[10_000];
+        Arrays.fill(b, (byte) 'a');
+        b[7777] = (byte) 0xFF;
+        Path f = Files.write(dir.resolve("x.md"), b);
+        assertThat(NoteReader.read(f, 1 << 20).reason()).isEqualTo("not valid UTF-8: malformed byte sequence at offset 7777");
+    }
+}
