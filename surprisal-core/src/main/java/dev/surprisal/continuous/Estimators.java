@@ -1,0 +1,58 @@
+package dev.surprisal.continuous;
+
+import dev.surprisal.knn.Parallel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.numbers.gamma.Digamma;
+
+/** Shared helpers of the kNN estimators (package-private). */
+final class Estimators {
+    /** Default number of neighbours, as in Kraskov et al. and scikit-learn. */
+    static final int DEFAULT_K = 3;
+    /** Share of zero k-th distances above which a tie warning is issued. */
+    static final double TIE_WARNING_SHARE = 0.01;
+
+    private Estimators() {
+    }
+
+    static double digamma(double x) {
+        return Digamma.value(x);
+    }
+
+    static void checkK(int k, int n) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k: must be ≥ 1, got " + k);
+        }
+        if (n <= k) {
+            throw new IllegalArgumentException("n: need more points than k, got n = " + n + " ≤ k = " + k);
+        }
+    }
+
+    /** Mean of ψ(counts[i] + shift) summed in index order (deterministic). */
+    static double meanDigamma(int[] counts, int shift) {
+        double[] t = new double[counts.length];
+        Parallel.forRange(t.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                t[i] = Digamma.value(counts[i] + (double) shift);
+            }
+        });
+        return Parallel.mean(t);
+    }
+
+    static List<String> tieWarnings(double[] eps, String suggestion) {
+        int zeros = 0;
+        for (double e : eps) {
+            if (e == 0.0) {
+                zeros++;
+            }
+        }
+        List<String> w = new ArrayList<>();
+        if (zeros > TIE_WARNING_SHARE * eps.length) {
+            w.add(String.format(Locale.ROOT, "%d of %d points (%.1f%%) have at least k exact duplicates "
+                    + "(k-th neighbour distance 0); the data look discrete or tied, so this continuous "
+                    + "estimator is biased. %s", zeros, eps.length, 100.0 * zeros / eps.length, suggestion));
+        }
+        return w;
+    }
+}

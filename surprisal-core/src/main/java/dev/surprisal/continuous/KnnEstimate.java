@@ -1,0 +1,81 @@
+package dev.surprisal.continuous;
+
+import dev.surprisal.core.Base;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of a nearest-neighbour estimator: the value in the requested unit, the value in nats,
+ * the estimator, k, the sample size and any warnings (for example heavy ties, under which the
+ * continuous estimators are biased). Immutable.
+ */
+public final class KnnEstimate {
+    private final double nats;
+    private final Base base;
+    private final String method;
+    private final int k;
+    private final int n;
+    private final List<String> warnings;
+
+    private KnnEstimate(double nats, Base base, String method, int k, int n, List<String> warnings) {
+        this.nats = nats;
+        this.base = Objects.requireNonNull(base, "base");
+        this.method = method;
+        this.k = k;
+        this.n = n;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    static KnnEstimate of(double nats, Base base, String method, int k, int n, List<String> warnings) {
+        if (Double.isNaN(nats)) {
+            throw new IllegalStateException(method + ": estimate is NaN (n = " + n + ", k = " + k + ")");
+        }
+        return new KnnEstimate(nats, base, method, k, n, warnings);
+    }
+
+    /** The estimate in the unit of {@link #base()}. */
+    public double value() {
+        return base.fromNats(nats);
+    }
+
+    /** The estimate in nats. */
+    public double nats() {
+        return nats;
+    }
+
+    /** The base the value is expressed in. */
+    public Base base() {
+        return base;
+    }
+
+    /** The unit's name, e.g. "nats". */
+    public String unit() {
+        return base.unit();
+    }
+
+    /** The estimator's name, e.g. "KSG1". */
+    public String method() {
+        return method;
+    }
+
+    /** The number of neighbours used. */
+    public int k() {
+        return k;
+    }
+
+    /** The number of points used. */
+    public int n() {
+        return n;
+    }
+
+    /** Human-readable warnings; empty when none. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        return method + " = " + value() + " " + unit() + " (k = " + k + ", n = " + n + ")"
+                + (warnings.isEmpty() ? "" : " warnings: " + warnings);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.surprisal.continuous;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.knn.NeighbourSearch;
+import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.PointSet;
+import java.util.List;
+
+/**
+ * Differential entropy h(X) of a continuous sample in any dimension by the k-nearest-neighbour
+ * estimator of L. F. Kozachenko and N. N. Leonenko (1987), "Sample estimate of the entropy of a
+ * random vector", Problems Inform. Transmission 23, in the form of Kraskov et al. (2004, eq. 20).
+ *
+ * <p>We use the max norm, for consistency with the KSG estimators: the unit ball is the cube
+ * [−1, 1]^d of volume 2^d, so with ε_i the max-norm distance from point i to its k-th neighbour
+ * <pre>  h = ψ(n) − ψ(k) + d·ln 2 + (d/n) Σ ln ε_i</pre>
+ * (The Euclidean form differs only in the volume constant; the estimator is consistent for either.)
+ * The value is in nats internally and may be negative (differential entropy). Duplicated points
+ * give ε_i = 0 and ln 0 = −∞, which is rejected with an explanation rather than returned.
+ */
+public final class KozachenkoLeonenkoEntropy {
+    private KozachenkoLeonenkoEntropy() {
+    }
+
+    /** k = 3, nats, one-dimensional sample. */
+    public static KnnEstimate estimate(double[] x) {
+        return estimate(PointSet.ofValues("x", x), Estimators.DEFAULT_K, Base.NATS);
+    }
+
+    /** One-dimensional sample with the given k and unit. */
+    public static KnnEstimate estimate(double[] x, int k, Base base) {
+        return estimate(PointSet.ofValues("x", x), k, base);
+    }
+
+    /** Rows of a multi-dimensional sample. */
+    public static KnnEstimate estimate(double[][] x, int k, Base base) {
+        return estimate(PointSet.ofRows("x", x), k, base);
+    }
+
+    /** The general form. */
+    public static KnnEstimate estimate(PointSet x, int k, Base base) {
+        int n = x.size();
+        Estimators.checkK(k, n);
+        double[] eps = NeighbourSearch.kthDistances(x, k);
+        double[] logs = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (eps[i] == 0.0) {
+                throw new IllegalArgumentException("x[" + i + "]: has at least k = " + k + " exact duplicates, so its "
+                        + "k-th neighbour distance is 0 and the entropy estimate would be −∞; the sample is not "
+                        + "continuous (use a discrete estimator, a larger k, or add jitter)");
+            }
+            logs[i] = Math.log(eps[i]);
+        }
+        int d = x.dimension();
+        double nats = Estimators.digamma(n) - Estimators.digamma(k) + d * Math.log(2.0)
+                + d * Parallel.mean(logs);
+        return KnnEstimate.of(nats, base, "KozachenkoLeonenko", k, n, List.of());
+    }
+}

@@ -1,0 +1,176 @@
+package dev.surprisal.continuous;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.knn.KdTree;
+import dev.surprisal.knn.KnnQuery;
+import dev.surprisal.knn.NeighbourSearch;
+import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.PointSet;
+import dev.surprisal.knn.RadiusCounter;
+import dev.surprisal.knn.RadiusRule;
+import java.util.List;
+
+/**
+ * Mutual information I(X;Y) between continuous, possibly multi-dimensional, samples by the
+ * Kraskov–Stögbauer–Grassberger estimators (A. Kraskov, H. Stögbauer, P. Grassberger, 2004,
+ * "Estimating mutual information", Phys. Rev. E 69, 066138). Max norm in every space.
+ *
+ * <p><b>Algorithm 1</b>: ε_i is the distance from point i to its k-th neighbour in the joint space
+ * Z = (X, Y), n_x(i) counts the points j ≠ i with ‖x_j − x_i‖ &lt; ε_i (likewise n_y), and
+ * <pre>  I = ψ(k) + ψ(n) − ⟨ψ(n_x + 1) + ψ(n_y + 1)⟩</pre>
+ * When ε_i = 0 (exact duplicates) the count is of points at distance ≤ 0, as scikit-learn's
+ * {@code _compute_mi_cc} effectively does ({@link RadiusRule#strictUnlessZero}); with that rule
+ * algorithm 1 equals scikit-learn to rounding (before its clipping at 0).
+ *
+ * <p><b>Algorithm 2</b>: ε_x(i), ε_y(i) are the largest X- and Y-distances among the k joint
+ * neighbours, n_x(i) counts j ≠ i with ‖x_j − x_i‖ ≤ ε_x(i), and
+ * <pre>  I = ψ(k) − 1/k + ψ(n) − ⟨ψ(n_x) + ψ(n_y)⟩</pre>
+ *
+ * <p>The estimate is not clipped (it can be slightly negative for independent data); values are
+ * computed in nats and returned in the requested {@link Base}. Cost O(n log n); the query phase
+ * runs in parallel and the result does not depend on the number of threads.
+ */
+public final class KraskovMutualInformation {
+    /** The two estimators of the 2004 paper. */
+    public enum Algorithm {
+        /** Strict counts inside the joint k-th distance. */
+        KSG1,
+        /** Inclusive counts inside the marginal extents of the k neighbours. */
+        KSG2
+    }
+
+    private KraskovMutualInformation() {
+    }
+
+    /** Algorithm 1, k = 3, in nats, for two one-dimensional samples. */
+    public static KnnEstimate estimate(double[] x, double[] y) {
+        return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), Estimators.DEFAULT_K, Algorithm.KSG1, Base.NATS);
+    }
+
+    /** Two one-dimensional samples with the given k, algorithm and unit. */
+    public static KnnEstimate estimate(double[] x, double[] y, int k, Algorithm algorithm, Base base) {
+        return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), k, algorithm, base);
+    }
+
+    /** Multi-dimensional samples given as rows ({@code x[i]} is the i-th observation of X). */
+    public static KnnEstimate estimate(double[][] x, double[][] y, int k, Algorithm algorithm, Base base) {
+        return estimate(PointSet.ofRows("x", x), PointSet.ofRows("y", y), k, algorithm, base);
+    }
+
+    /** The general form. */
+    public static KnnEstimate estimate(PointSet x, PointSet y, int k, Algorithm algorithm, Base base) {
+        if (x.size() != y.size()) {
+            throw new IllegalArgumentException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
+        }
+        Estimators.checkK(k, x.size());
+        RadiusCounter cx = NeighbourSearch.counter(x);
+        RadiusCounter cy = NeighbourSearch.counter(y);
+        double[] eps = new double[x.size()];
+        double nats = algorithm == Algorithm.KSG1
+                ? ksg1(x, y, cx, cy, null, k, eps)
+                : ksg2(x, y, cx, cy, null, k, eps);
+        List<String> warnings = Estimators.tieWarnings(eps, "Use GaoMixedMutualInformation for data with point masses.");
+        return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(), warnings);
+    }
+
+    /**
+     * Builds the marginal structures of x and y once, so that many re-pairings of the same samples
+     * (a permutation test) only redo the joint search: the sorted marginals stay valid when y is
+     * shuffled, because a marginal count depends on the values, not on their pairing.
+     */
+    public static Prepared prepare(PointSet x, PointSet y, int k, Algorithm algorithm) {
+        if (x.size() != y.size()) {
+            throw new IllegalArgumentException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
+        }
+        Estimators.checkK(k, x.size());
+        return new Prepared(x, y, k, algorithm);
+    }
+
+    /** Samples with their marginal counters built; immutable and thread-safe. */
+    public static final class Prepared {
+        private final PointSet x;
+        private final PointSet y;
+        private final int k;
+        private final Algorithm algorithm;
+        private final RadiusCounter cx;
+        private final RadiusCounter cy;
+
+        private Prepared(PointSet x, PointSet y, int k, Algorithm algorithm) {
+            this.x = x;
+            this.y = y;
+            this.k = k;
+            this.algorithm = algorithm;
+            this.cx = NeighbourSearch.counter(x);
+            this.cy = NeighbourSearch.counter(y);
+        }
+
+        /** Number of points. */
+        public int size() {
+            return x.size();
+        }
+
+        /** The estimate in nats for the original pairing. */
+        public double nats() {
+            return natsPaired(null);
+        }
+
+        /** The estimate in nats when x_i is paired with y_{order[i]} (null: the original pairing). */
+        public double natsPaired(int[] order) {
+            double[] eps = new double[x.size()];
+            return algorithm == Algorithm.KSG1
+                    ? ksg1(x, y, cx, cy, order, k, eps)
+                    : ksg2(x, y, cx, cy, order, k, eps);
+        }
+    }
+
+    /**
+     * Algorithm 1 in nats. {@code order} (or null for identity) pairs x_i with y_{order[i]}, which is
+     * how a permutation test reuses the marginal counters {@code cx}, {@code cy}; {@code epsOut}
+     * receives ε_i.
+     */
+    static double ksg1(PointSet x, PointSet y, RadiusCounter cx, RadiusCounter cy, int[] order, int k, double[] epsOut) {
+        int n = x.size();
+        PointSet joint = PointSet.join(x, order == null ? y : y.permute(order));
+        KdTree tree = KdTree.build(joint);
+        double[] eps = NeighbourSearch.kthDistances(tree, k);
+        System.arraycopy(eps, 0, epsOut, 0, n);
+        int[] visit = tree.treeOrder();
+        int[] nx = cx.countAllStrictUnlessZero(eps, visit, null);
+        int[] ny = cy.countAllStrictUnlessZero(eps, visit, order);
+        return Estimators.digamma(n) + Estimators.digamma(k)
+                - Estimators.meanDigamma(nx, 1) - Estimators.meanDigamma(ny, 1);
+    }
+
+    /** Algorithm 2 in nats; arguments as in {@link #ksg1}. */
+    static double ksg2(PointSet x, PointSet y, RadiusCounter cx, RadiusCounter cy, int[] order, int k, double[] epsOut) {
+        int n = x.size();
+        PointSet yy = order == null ? y : y.permute(order);
+        PointSet joint = PointSet.join(x, yy);
+        KdTree tree = KdTree.build(joint);
+        int[] nx = new int[n];
+        int[] ny = new int[n];
+        int dx = x.dimension();
+        int dy = y.dimension();
+        Parallel.forRange(n, (from, to) -> {
+            KnnQuery q = tree.query(k);
+            for (int i = from; i < to; i++) {
+                epsOut[i] = q.ofPoint(i);
+                double ex = 0.0;
+                double ey = 0.0;
+                for (int m = 0; m < k; m++) {
+                    int j = q.neighbour(m);
+                    for (int c = 0; c < dx; c++) {
+                        ex = Math.max(ex, Math.abs(x.get(j, c) - x.get(i, c)));
+                    }
+                    for (int c = 0; c < dy; c++) {
+                        ey = Math.max(ey, Math.abs(yy.get(j, c) - yy.get(i, c)));
+                    }
+                }
+                nx[i] = cx.countOthers(i, ex, RadiusRule.INCLUSIVE);
+                ny[i] = cy.countOthers(order == null ? i : order[i], ey, RadiusRule.INCLUSIVE);
+            }
+        });
+        return Estimators.digamma(k) - 1.0 / k + Estimators.digamma(n)
+                - Estimators.meanDigamma(nx, 0) - Estimators.meanDigamma(ny, 0);
+    }
+}

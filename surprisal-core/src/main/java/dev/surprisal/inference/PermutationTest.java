@@ -1,0 +1,172 @@
+package dev.surprisal.inference;
+
+import dev.surprisal.continuous.FrenzelPompeConditionalMutualInformation;
+import dev.surprisal.continuous.KraskovMutualInformation;
+import dev.surprisal.knn.KdTree;
+import dev.surprisal.knn.KnnQuery;
+import dev.surprisal.knn.PointSet;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Permutation tests of independence for the kNN mutual-information estimators.
+ *
+ * <p>MI: y is shuffled globally; each shuffle keeps both marginals, so the sorted / tree structures
+ * of x and y are built once and only the joint search is redone. CMI: x is shuffled <em>locally</em>
+ * within neighbourhoods of z (J. Runge, 2018, "Conditional independence testing based on a
+ * nearest-neighbor estimator of conditional mutual information", AISTATS, Algorithm 1): each
+ * point takes the x of a random, preferably unused, one of its {@code kPerm} nearest neighbours in z
+ * (itself included), which preserves the x–z dependence while breaking x–y given z.
+ *
+ * <p>p = (b + 1)/(B + 1), b = number of null values ≥ the observed value (B. Phipson, G. Smyth,
+ * 2010). Permutation b draws from its own generator seeded by SplitMix64(seed + b), so results do
+ * not depend on thread count or order. Values are in nats.
+ */
+public final class PermutationTest {
+    /** Default seed (reported in every result). */
+    public static final long DEFAULT_SEED = 42L;
+    /** Default number of permutations. */
+    public static final int DEFAULT_PERMUTATIONS = 199;
+    /** Default neighbourhood size of the local permutation for CMI. */
+    public static final int DEFAULT_LOCAL_K = 5;
+
+    private PermutationTest() {
+    }
+
+    /** KSG1, k = 3, {@value #DEFAULT_PERMUTATIONS} permutations, seed {@value #DEFAULT_SEED}. */
+    public static PermutationResult mutualInformation(double[] x, double[] y) {
+        return mutualInformation(PointSet.ofValues("x", x), PointSet.ofValues("y", y), 3,
+                KraskovMutualInformation.Algorithm.KSG1, DEFAULT_PERMUTATIONS, DEFAULT_SEED);
+    }
+
+    /** Tests I(X;Y) = 0 by shuffling y. */
+    public static PermutationResult mutualInformation(PointSet x, PointSet y, int k,
+                                                      KraskovMutualInformation.Algorithm algorithm,
+                                                      int permutations, long seed) {
+        checkPermutations(permutations);
+        KraskovMutualInformation.Prepared prepared = KraskovMutualInformation.prepare(x, y, k, algorithm);
+        int n = x.size();
+        double observed = prepared.nats();
+        double[] nulls = new double[permutations];
+        for (int b = 0; b < permutations; b++) {
+            nulls[b] = prepared.natsPaired(shuffle(n, rng(seed, b)));
+        }
+        return result(observed, nulls, seed, "global shuffle of y (" + algorithm + ", k = " + k + ")");
+    }
+
+    /** Frenzel–Pompe CMI, k = 3, local permutation with kPerm = 5, 199 permutations, seed 42. */
+    public static PermutationResult conditionalMutualInformation(double[] x, double[] y, double[] z) {
+        return conditionalMutualInformation(PointSet.ofValues("x", x), PointSet.ofValues("y", y),
+                PointSet.ofValues("z", z), 3, DEFAULT_LOCAL_K, DEFAULT_PERMUTATIONS, DEFAULT_SEED);
+    }
+
+    /** Tests I(X;Y|Z) = 0 by the local permutation of x within z-neighbourhoods of size kPerm. */
+    public static PermutationResult conditionalMutualInformation(PointSet x, PointSet y, PointSet z, int k, int kPerm,
+                                                                 int permutations, long seed) {
+        checkPermutations(permutations);
+        FrenzelPompeConditionalMutualInformation.Prepared prepared =
+                FrenzelPompeConditionalMutualInformation.prepare(x, y, z, k);
+        int n = x.size();
+        if (kPerm < 1 || kPerm > n) {
+            throw new IllegalArgumentException("kPerm: must be in [1, n] = [1, " + n + "], got " + kPerm);
+        }
+        int[] neighbours = zNeighbourhoods(z, kPerm);
+        double observed = prepared.natsWithX(null);
+        double[] nulls = new double[permutations];
+        for (int b = 0; b < permutations; b++) {
+            nulls[b] = prepared.natsWithX(localPermutation(neighbours, n, kPerm, rng(seed, b)));
+        }
+        return result(observed, nulls, seed, "local permutation of x within " + kPerm
+                + " nearest neighbours in z (Runge 2018), k = " + k);
+    }
+
+    private static void checkPermutations(int permutations) {
+        if (permutations < 1) {
+            throw new IllegalArgumentException("permutations: must be ≥ 1, got " + permutations);
+        }
+    }
+
+    private static PermutationResult result(double observed, double[] nulls, long seed, String scheme) {
+        int above = 0;
+        double sum = 0.0;
+        for (double v : nulls) {
+            if (v >= observed) {
+                above++;
+            }
+            sum += v;
+        }
+        return new PermutationResult(observed, sum / nulls.length, (above + 1.0) / (nulls.length + 1.0),
+                nulls.length, seed, scheme);
+    }
+
+    static UniformRandomProvider rng(long seed, int index) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(splitMix64(seed + index));
+    }
+
+    static long splitMix64(long z) {
+        z += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    static int[] shuffle(int n, UniformRandomProvider rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    // row i: point i itself followed by its kPerm - 1 nearest neighbours in z
+    private static int[] zNeighbourhoods(PointSet z, int kPerm) {
+        int n = z.size();
+        int[] nb = new int[n * kPerm];
+        if (kPerm == 1) {
+            for (int i = 0; i < n; i++) {
+                nb[i] = i;
+            }
+            return nb;
+        }
+        KdTree tree = KdTree.build(z);
+        KnnQuery q = tree.query(kPerm - 1);
+        for (int i = 0; i < n; i++) {
+            q.ofPoint(i);
+            nb[i * kPerm] = i;
+            for (int m = 0; m < kPerm - 1; m++) {
+                nb[i * kPerm + 1 + m] = q.neighbour(m);
+            }
+        }
+        return nb;
+    }
+
+    private static int[] localPermutation(int[] neighbours, int n, int kPerm, UniformRandomProvider rng) {
+        int[] visit = shuffle(n, rng);
+        boolean[] used = new boolean[n];
+        int[] order = new int[n];
+        int[] cand = new int[kPerm];
+        for (int i : visit) {
+            System.arraycopy(neighbours, i * kPerm, cand, 0, kPerm);
+            for (int m = kPerm - 1; m > 0; m--) {
+                int j = rng.nextInt(m + 1);
+                int t = cand[m];
+                cand[m] = cand[j];
+                cand[j] = t;
+            }
+            int m = 0;
+            int j = cand[0];
+            while (used[j] && m < kPerm - 1) {
+                j = cand[++m];
+            }
+            used[j] = true;
+            order[i] = j;
+        }
+        return order;
+    }
+}
