@@ -151,8 +151,9 @@ public final class Explanations {
     /** Greedy selection by mRMR or JMI. */
     public static List<String> selection(String method) {
         if (method.equals("jmi")) {
-            return List.of("JMI adds, at each step, the feature f with the largest sum over already chosen s of"
-                    + " I(f, s; target): what f and s tell together, so a feature that only repeats a chosen one gains little.");
+            return List.of("JMI adds, at each step, the feature f with the largest sum, over the features s already chosen,"
+                    + " of I(f, s; target): what f and s tell together. It favours features that complement the chosen ones,"
+                    + " but it does not subtract redundancy as mRMR does, so a near copy of a strong feature can still be chosen.");
         }
         return List.of("mRMR adds, at each step, the feature with the largest relevance I(f; target) minus its mean"
                 + " redundancy I(f; s) with the features already chosen, so a copy of a chosen feature is passed over.");

@@ -121,14 +121,14 @@ public final class MiCommand implements Callable<Integer> {
     }
 
     private Report table() {
+        if (select != null && target == null) {
+            throw usage("--select needs --target");
+        }
         boolean pairMode = x != null || y != null;
         int modes = (pairMode ? 1 : 0) + (target != null ? 1 : 0) + (matrix ? 1 : 0);
         if (modes != 1) {
             throw usage(modes == 0 ? "choose --x A --y B, --target Y or --matrix"
                     : "--x/--y, --target and --matrix are different modes; use one");
-        }
-        if (select != null && target == null) {
-            throw usage("--select needs --target");
         }
         if (pairMode) {
             if (x == null || y == null) {
