@@ -22,7 +22,10 @@ final class QuadraticSection implements TourSection {
     static final long SEED = 2024L;
     /** I(X;Y) for X ~ U(−3,3), Y = X² + N(0, 0.1²), nats, by numerical integration (scipy and a Simpson rule agree). */
     static final double TRUE_MI_NATS = 2.914;
-    /** scikit-learn 1.2.1 mutual_info_regression (k = 3) on the same 2000 points: 2.9323 nats for every random_state tried (tools/reference/tour_quadratic.py). */
+    /**
+     * scikit-learn 1.2.1 {@code mutual_info_regression} (k = 3) on the same 2000 points: 2.9323 nats for
+     * every random_state tried ({@code tools/reference/tour_quadratic.py}).
+     */
     static final double SKLEARN_MI_NATS = 2.932;
 
     @Override
