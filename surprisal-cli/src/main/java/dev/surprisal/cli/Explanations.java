@@ -133,11 +133,13 @@ public final class Explanations {
                     + " the observed MI.");
         }
         if (bootstrap) {
-            s.add("The 95% interval comes from re-estimating on rows resampled with replacement (percentile bootstrap);"
-                    + " with kNN estimators repeated rows look like very close neighbours, so treat it as a rough range.");
+            s.add("The 95% interval is a percentile bootstrap: the MI is re-estimated on rows resampled with replacement"
+                    + " (for the kNN estimators, on the distinct rows of each resample, since a repeated row would look like"
+                    + " a neighbour at distance 0); it errs on the wide side.");
         }
-        s.add("'" + "nonlinear dependence: MI high, |r| low" + "' means the MI is well above the "
-                + "-0.5 ln(1 - r^2) a straight-line (Gaussian) relation with the same r would give.");
+        s.add("'nonlinear dependence: MI high, |r| low' means the MI is well above the -0.5 ln(1 - r^2) that a"
+                + " straight line with Gaussian noise and the same r would give: r understates this dependence"
+                + " (a curved relation, or a line with far-from-Gaussian noise).");
         return s;
     }
 
