@@ -33,6 +33,7 @@ import java.util.Properties;
                 "  surprisal entropy 0.5 0.5                       1.0 (bits: one fair coin flip)",
                 "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --base e",
                 "  surprisal mi --data people.csv --x zip --y city",
+                "  surprisal mi --data sensors.csv --target y       rank columns by MI, with r beside it",
                 "",
                 "Exit codes: 0 success, 1 alarm, 2 usage error, 3 bad data, 4 internal error."})
 public final class SurprisalCommand implements Runnable {
