@@ -40,7 +40,7 @@ final class MiRanking {
     /** Scores every column except {@code target} against it, sorted by MI, highest first. */
     static List<Row> rank(List<MiColumn> columns, MiColumn target, MiSettings s, CommonOptions common) {
         List<MiColumn> features = columns.stream().filter(c -> c != target).toList();
-        long perFeature = 1L + s.permutations() + s.bootstrap();
+        long perFeature = work(s);
         List<Row> rows = new ArrayList<>();
         try (Progress progress = Progress.start("MI with " + target.name, perFeature * features.size(), common)) {
             for (MiColumn f : features) {
@@ -52,16 +52,21 @@ final class MiRanking {
         return rows;
     }
 
+    /** Estimator calls per feature: the estimate, the permutations, and the bootstrap's B replicates plus its own estimate. */
+    private static long work(MiSettings s) {
+        return 1L + s.permutations() + (s.bootstrap() > 0 ? s.bootstrap() + 1L : 0L);
+    }
+
     private static Row score(MiColumn f, MiColumn target, MiSettings s, Progress progress) {
         MiPair pair;
         try {
             pair = MiPair.of(f, target, s.k());
         } catch (RuntimeException e) {
-            progress.stepBy(1L + s.permutations() + s.bootstrap());
+            progress.stepBy(work(s));
             return skipped(f, e.getMessage());
         }
         if (pair.isConstant()) {
-            progress.stepBy(1L + s.permutations() + s.bootstrap());
+            progress.stepBy(work(s));
             String which = target.constant ? target.name : f.name;
             return new Row(f.name, f.kind(), pair.n(), pair.estimator.label, 0.0, 0.0, 0.0, 0.0, 1.0,
                     Double.NaN, Double.NaN, false,
