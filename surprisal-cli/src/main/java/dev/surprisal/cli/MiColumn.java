@@ -133,6 +133,24 @@ final class MiColumn {
         return out;
     }
 
+    /**
+     * A warning when a continuous column looks discrete: at most max(10, n/20) distinct values. The
+     * kNN estimators assume no ties; the tie-breaking noise hides them from the estimator without
+     * making the estimate right, so such a column should be named in {@code --discrete}. Null when fine.
+     */
+    String tieWarning() {
+        if (discrete || constant) {
+            return null;
+        }
+        long distinct = java.util.Arrays.stream(raw).filter(v -> !Double.isNaN(v)).map(v -> v + 0.0).distinct().count();
+        if (distinct <= Math.max(10, present / 20)) {
+            return "column " + name + " has only " + distinct + " distinct values among " + present
+                    + " rows; the kNN estimators assume continuous data: if these are categories or counts,"
+                    + " add --discrete " + name;
+        }
+        return null;
+    }
+
     /** "continuous" or "discrete". */
     String kind() {
         return discrete ? "discrete" : "continuous";

@@ -157,7 +157,7 @@ public final class MiCommand implements Callable<Integer> {
             }
             r = MiSelection.select(t, tgt, select, method, settings, common);
         } else {
-            r = MiRanking.report(MiRanking.rank(t.columns, tgt, settings, common), tgt, settings, t.rows);
+            r = MiRanking.report(MiRanking.rank(t.columns, tgt, settings, common), t.columns, tgt, settings, t.rows);
         }
         return r.field("file", data.toString());
     }

@@ -95,6 +95,9 @@ final class MiMatrix {
             }
         }
         for (MiColumn col : cols) {
+            if (col.tieWarning() != null) {
+                report.note(col.tieWarning());
+            }
             if (col.constant) {
                 report.note("column " + col.name + " is constant: it carries no information, MI = 0 with every column");
             }

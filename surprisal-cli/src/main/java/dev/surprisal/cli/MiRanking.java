@@ -109,7 +109,7 @@ final class MiRanking {
     }
 
     /** The answer: an aligned table (plain) or a {@code features} array (JSON), notes for warnings. */
-    static Report report(List<Row> rows, MiColumn target, MiSettings s, int totalRows) {
+    static Report report(List<Row> rows, List<MiColumn> columns, MiColumn target, MiSettings s, int totalRows) {
         Base base = s.base();
         String unit = base.unit();
         TextTable table = new TextTable(List.of("feature", "n", "MI (" + unit + ")", "95% CI", "null mean",
@@ -132,6 +132,11 @@ final class MiRanking {
             if (r.skipped() == null && r.n() < totalRows) {
                 report.note(r.feature() + ": " + (totalRows - r.n()) + " of " + totalRows
                         + " rows left out (a value missing in it or in " + target.name + ")");
+            }
+        }
+        for (MiColumn c : columns) {
+            if (c.tieWarning() != null) {
+                report.note(c.tieWarning());
             }
         }
         report.plain(table.lines())

@@ -207,6 +207,11 @@ class MiTableModesTest {
         assertThat(feature(j, "grade").get("estimator").asText()).isEqualTo("plug-in");
         assertThat(feature(j, "grade").get("pearson").isNull()).isTrue(); // text target: no correlation
         assertThat(order(j).get(2)).isEqualTo("noise");
+
+        Cli tied = Cli.run("mi", "--data", f.toString(), "--target", "x", "--permutations", "0", "--bootstrap", "0");
+        assertThat(tied.code()).as(tied.err()).isZero();
+        assertThat(tied.err()).contains("column grade has only 3 distinct values").contains("--discrete grade");
+        assertThat(c.err()).doesNotContain("distinct values"); // grade was declared discrete there
     }
 
     @Test
