@@ -97,6 +97,70 @@ public final class Explanations {
         return s;
     }
 
+    /**
+     * One feature of a ranking, MI in nats, converted to {@code base} for the sentence: what it tells about
+     * the target, and what correlation would have said. {@code pearson} and {@code pValue} are NaN when
+     * not applicable (text labels, no permutation test).
+     */
+    public static List<String> featureRelevance(String feature, String target, double miNats, double pearson,
+                                                boolean nonlinear, double pValue, double aboveChanceNats, Base base) {
+        String tells = feature + " tells you " + quantity(base.fromNats(miNats), base) + " about " + target;
+        if (!Double.isNaN(pValue) && pValue > 0.05) {
+            return List.of(tells + ", no more than shuffled data give (p = " + num(pValue)
+                    + "): no evidence that it carries information about " + target + ".");
+        }
+        String chance = Double.isNaN(aboveChanceNats) ? ""
+                : " (" + quantity(base.fromNats(aboveChanceNats), base) + " above chance)";
+        if (Double.isNaN(pearson)) {
+            return List.of(tells + chance + "; its values are labels, so there is no correlation to compare with.");
+        }
+        if (nonlinear) {
+            return List.of(tells + chance + ", while its Pearson r is " + num(pearson)
+                    + ": the dependence is real but not linear, and correlation misses most of it.");
+        }
+        return List.of(tells + chance + ", and its Pearson r is " + num(pearson)
+                + ": correlation sees most of this dependence.");
+    }
+
+    /** What the columns of a ranking mean. */
+    public static List<String> rankingFootnotes(boolean permutations, boolean bootstrap) {
+        List<String> s = new ArrayList<>();
+        s.add("MI is 0 exactly when a feature and the target are independent; kNN estimates scatter a little"
+                + " around 0 for independent columns, so small values can even be negative.");
+        if (permutations) {
+            s.add("The null mean is the average MI after shuffling the target (which destroys any dependence);"
+                    + " MI above chance is the estimate minus that, and p is the share of shuffles that reach"
+                    + " the observed MI.");
+        }
+        if (bootstrap) {
+            s.add("The 95% interval is a percentile bootstrap: the MI is re-estimated on rows resampled with replacement"
+                    + " (for the kNN estimators, on the distinct rows of each resample, since a repeated row would look like"
+                    + " a neighbour at distance 0); it errs on the wide side.");
+        }
+        s.add("'nonlinear dependence: MI high, |r| low' means the MI is well above the -0.5 ln(1 - r^2) that a"
+                + " straight line with Gaussian noise and the same r would give: r understates this dependence"
+                + " (a curved relation, or a line with far-from-Gaussian noise).");
+        return s;
+    }
+
+    /** The pairwise MI matrix. */
+    public static List<String> miMatrix(Base base) {
+        return List.of("Each cell is the mutual information of two columns in " + base.unit()
+                + ": 0 for independent columns, larger the more one tells about the other; the matrix is symmetric.",
+                "The diagonal is left empty: I(X;X) is the entropy of X, which is infinite for a continuous column.");
+    }
+
+    /** Greedy selection by mRMR or JMI. */
+    public static List<String> selection(String method) {
+        if (method.equals("jmi")) {
+            return List.of("JMI adds, at each step, the feature f with the largest sum, over the features s already chosen,"
+                    + " of I(f, s; target): what f and s tell together. It favours features that complement the chosen ones,"
+                    + " but it does not subtract redundancy as mRMR does, so a near copy of a strong feature can still be chosen.");
+        }
+        return List.of("mRMR adds, at each step, the feature with the largest relevance I(f; target) minus its mean"
+                + " redundancy I(f; s) with the features already chosen, so a copy of a chosen feature is passed over.");
+    }
+
     /** A p-value from a test of independence. */
     public static String pValue(double p, String test) {
         return "The " + test + " p-value " + num(p) + " is the chance of a dependence at least this strong in a sample"

@@ -1,6 +1,7 @@
 package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,6 +36,7 @@ public final class Report {
     private final ObjectNode fields = MAPPER.createObjectNode();
     private final List<String> sentences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private List<String> plainBody;
 
     /** A report whose primary row is {@code measure = value unit}. */
     public static Report of(String measure, double value, String unit) {
@@ -65,6 +67,42 @@ public final class Report {
 
     public Report field(String name, long value) {
         fields.put(name, value);
+        return this;
+    }
+
+    /** A structured JSON field (an array of rows, a nested matrix). */
+    public Report field(String name, JsonNode value) {
+        fields.set(name, value);
+        return this;
+    }
+
+    /** A fresh JSON object node, for building structured fields. */
+    public static ObjectNode objectNode() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** A fresh JSON array node, for building structured fields. */
+    public static ArrayNode arrayNode() {
+        return MAPPER.createArrayNode();
+    }
+
+    /** Puts a number into a JSON object; NaN becomes {@code null} (no value), ±∞ the string "Infinity". */
+    public static void putNumber(ObjectNode node, String name, double v) {
+        if (Double.isNaN(v)) {
+            node.putNull(name);
+        } else if (Double.isFinite(v)) {
+            node.put(name, v);
+        } else {
+            node.put(name, Double.toString(v));
+        }
+    }
+
+    /**
+     * Preformatted plain-text lines (an aligned table) printed instead of the rows in plain mode;
+     * JSON output is unaffected and carries the same content as structured fields.
+     */
+    public Report plain(List<String> lines) {
+        plainBody = List.copyOf(lines);
         return this;
     }
 
@@ -110,7 +148,9 @@ public final class Report {
     }
 
     private void printPlain(PrintWriter out, boolean explain) {
-        if (rows.size() == 1) {
+        if (plainBody != null) {
+            plainBody.forEach(out::println);
+        } else if (rows.size() == 1) {
             out.println(format(rows.get(0).value()));
         } else {
             for (Row r : rows) {
@@ -155,14 +195,6 @@ public final class Report {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void putNumber(ObjectNode node, String name, double v) {
-        if (Double.isFinite(v)) {
-            node.put(name, v);
-        } else {
-            node.put(name, Double.toString(v));
         }
     }
 

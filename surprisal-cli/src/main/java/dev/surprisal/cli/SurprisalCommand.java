@@ -36,6 +36,7 @@ import java.util.Properties;
                 "  surprisal mi --data people.csv --x zip --y city",
                 "  surprisal file /usr/share/common-licenses/GPL-3 --explain",
                 "  surprisal notes scan ~/notes --report notes.html",
+                "  surprisal mi --data sensors.csv --target y       rank columns by MI, with r beside it",
                 "",
                 "Exit codes: 0 success, 1 alarm, 2 usage error, 3 bad data, 4 internal error."})
 public final class SurprisalCommand implements Runnable {

@@ -2,6 +2,7 @@ package dev.surprisal.cli;
 
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.data.JointCounts;
+import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.ValueCounts;
 
@@ -28,6 +29,12 @@ final class TableInput {
         requireReadable(file);
         JointCounts j = TableReader.open(file).jointCounts(x, y);
         return j.table();
+    }
+
+    /** Every column and row in memory, with the types DuckDB inferred. */
+    static Table readAll(Path file) {
+        requireReadable(file);
+        return TableReader.open(file).read();
     }
 
     private static void requireReadable(Path file) {

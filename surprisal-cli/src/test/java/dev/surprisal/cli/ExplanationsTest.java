@@ -29,4 +29,18 @@ class ExplanationsTest {
         assertThat(Explanations.kl(Double.POSITIVE_INFINITY, Base.NATS, "KL(P||Q)", "P", "Q").get(0))
                 .contains("infinite").contains("probability 0");
     }
+
+    @Test
+    void featureRelevanceContrastsMiWithCorrelation() {
+        String nonlinear = Explanations.featureRelevance("x", "y", 2.9, 0.01, true, Double.NaN, Double.NaN,
+                dev.surprisal.core.Base.NATS).get(0);
+        assertThat(nonlinear).isEqualTo("x tells you 2.9 nats about y, while its Pearson r is 0.01:"
+                + " the dependence is real but not linear, and correlation misses most of it.");
+        String chance = Explanations.featureRelevance("z", "y", 0.01, 0.02, false, 0.4, 0.0,
+                dev.surprisal.core.Base.NATS).get(0);
+        assertThat(chance).contains("no more than shuffled data give (p = 0.4)");
+        String labels = Explanations.featureRelevance("city", "y", Math.log(2), Double.NaN, false, 0.005, Math.log(2),
+                dev.surprisal.core.Base.BITS).get(0);
+        assertThat(labels).startsWith("city tells you 1 bit about y (1 bit above chance)").contains("labels");
+    }
 }

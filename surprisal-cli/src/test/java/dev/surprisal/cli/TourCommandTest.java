@@ -2,7 +2,11 @@ package dev.surprisal.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TourCommandTest {
     @Test
@@ -22,5 +26,20 @@ class TourCommandTest {
                 .contains("entropy (bits)")
                 .contains("I(morning; rain)");
         assertThat(ms).isLessThan(2000);
+    }
+
+    @Test
+    void parabolaSectionShowsNearZeroCorrelationAndTheTrueMi() {
+        String out = Cli.run("tour").out();
+        assertThat(out).contains("y = x²: correlation misses, MI catches");
+        Matcher r = Pattern.compile("Pearson r\\s+= (-?[0-9.]+)").matcher(out);
+        Matcher mi = Pattern.compile("I\\(x; y\\), KSG k=3 = ([0-9.]+) nats").matcher(out);
+        assertThat(r.find()).isTrue();
+        assertThat(mi.find()).isTrue();
+        // scipy.stats.pearsonr on the same points: 0.0438 (tools/reference/tour_quadratic.py)
+        assertThat(Double.parseDouble(r.group(1))).isCloseTo(0.0438, within(0.0005));
+        // true MI 2.914 nats by numerical integration; sklearn's mutual_info_regression gives 2.932
+        assertThat(Double.parseDouble(mi.group(1))).isCloseTo(2.914, within(0.15)).isCloseTo(2.932, within(0.05));
+        assertThat(out).contains("'MI ~ 1.5'").contains("not what the estimator or the truth gives");
     }
 }

@@ -33,8 +33,7 @@ final class MutualInformationSection implements TourSection {
         out.println("  " + Explanations.mutualInformation(mi, Entropy.of(t.rowCounts(), Base.BITS), hy, Base.BITS,
                 "the morning sky", "rain").get(0));
         out.println("  MI = KL(joint || product of marginals): 0 exactly when the columns are independent.");
-        out.println("  Correlation only sees lines: for y = x^2 + noise it is ~0, yet MI is large");
-        out.println("  (about 2.9 nats for the seed's example; its 'MI ~ 1.5' is an underestimate).");
+        out.println("  Correlation only sees lines; the next stop shows a dependence it misses entirely.");
         out.println("  try: surprisal mi --data FILE --x COLUMN --y COLUMN --explain");
     }
 }

@@ -14,6 +14,7 @@ public final class Tour {
                 new CrossEntropySection(),
                 new TemperatureSection(),
                 new MutualInformationSection(),
+                new QuadraticSection(),
                 new FileEntropySection(),
                 new NotesSection());
     }

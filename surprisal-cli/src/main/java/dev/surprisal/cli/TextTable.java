@@ -1,0 +1,81 @@
+package dev.surprisal.cli;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plain-text table with columns aligned by padding with spaces: text columns left-aligned,
+ * columns whose cells are all numbers right-aligned. Used for the multi-row answers of
+ * {@code surprisal mi} (ranking, matrix, selection); {@code --json} carries the full-precision values.
+ */
+final class TextTable {
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    TextTable(List<String> header) {
+        this.header = List.copyOf(header);
+    }
+
+    TextTable add(List<String> row) {
+        if (row.size() != header.size()) {
+            throw new IllegalStateException("row has " + row.size() + " cells, header " + header.size());
+        }
+        rows.add(List.copyOf(row));
+        return this;
+    }
+
+    /** The lines: header, then one per row, trailing spaces removed. */
+    List<String> lines() {
+        int c = header.size();
+        int[] width = new int[c];
+        boolean[] numeric = new boolean[c];
+        for (int j = 0; j < c; j++) {
+            width[j] = header.get(j).length();
+            numeric[j] = !rows.isEmpty();
+            for (List<String> r : rows) {
+                width[j] = Math.max(width[j], r.get(j).length());
+                numeric[j] &= isNumber(r.get(j));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(line(header, width, numeric));
+        for (List<String> r : rows) {
+            out.add(line(r, width, numeric));
+        }
+        return out;
+    }
+
+    private static String line(List<String> cells, int[] width, boolean[] numeric) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < cells.size(); j++) {
+            if (j > 0) {
+                b.append("  ");
+            }
+            String s = cells.get(j);
+            String pad = " ".repeat(width[j] - s.length());
+            b.append(numeric[j] ? pad + s : s + pad);
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static boolean isNumber(String s) {
+        return s.equals("-") || s.matches("-?[0-9.]+(E-?[0-9]+)?");
+    }
+
+    /** Four significant digits, plain notation for everyday magnitudes, "-" for NaN (not applicable). */
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Infinity" : "-Infinity";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(4));
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? b.toPlainString() : b.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.surprisal.cli.tour;
+
+import dev.surprisal.cli.Explanations;
+import dev.surprisal.continuous.KraskovMutualInformation;
+import dev.surprisal.core.Base;
+import dev.surprisal.dependence.Correlation;
+
+import java.io.PrintWriter;
+import java.util.SplittableRandom;
+
+/**
+ * The seed article's headline example: y = x² + noise has Pearson r near 0, yet x says almost
+ * everything about y. Computed live on n = 2000 seeded points with the KSG estimator (Kraskov,
+ * Stögbauer, Grassberger 2004, algorithm 1, k = 3).
+ *
+ * <p>The true MI is I = h(Y) − h(Y|X) = 2.914 nats (h(Y) = 2.031 by numerical integration of the
+ * density of Y, h(Y|X) = ½ ln(2πe·0.01) = −0.884), not the article's "≈ 1.5".
+ */
+final class QuadraticSection implements TourSection {
+    /** Sample size and seed of the example. */
+    static final int N = 2000;
+    static final long SEED = 2024L;
+    /** I(X;Y) for X ~ U(−3,3), Y = X² + N(0, 0.1²), nats, by numerical integration (scipy and a Simpson rule agree). */
+    static final double TRUE_MI_NATS = 2.914;
+    /**
+     * scikit-learn 1.2.1 {@code mutual_info_regression} (k = 3) on the same 2000 points: 2.9323 nats for
+     * every random_state tried ({@code tools/reference/tour_quadratic.py}).
+     */
+    static final double SKLEARN_MI_NATS = 2.932;
+
+    @Override
+    public String title() {
+        return "y = x²: correlation misses, MI catches";
+    }
+
+    /** x ~ U(−3, 3), y = x² + N(0, 0.1²): {x, y}. */
+    static double[][] sample() {
+        SplittableRandom r = new SplittableRandom(SEED);
+        double[] x = new double[N];
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = -3 + 6 * r.nextDouble();
+            y[i] = x[i] * x[i] + 0.1 * r.nextGaussian();
+        }
+        return new double[][] {x, y};
+    }
+
+    @Override
+    public void print(PrintWriter out) {
+        double[][] s = sample();
+        double r = Correlation.pearson(s[0], s[1]);
+        double mi = KraskovMutualInformation.estimate(s[0], s[1], 3, KraskovMutualInformation.Algorithm.KSG1, Base.NATS)
+                .nats();
+        out.println("2000 points: x uniform on [-3, 3], y = x^2 + noise (sd 0.1), seed " + SEED + ".");
+        out.println();
+        out.printf("  Pearson r        = %s%n", Explanations.num(r));
+        out.printf("  I(x; y), KSG k=3 = %s nats  (%s bits)%n", Explanations.num(mi),
+                Explanations.num(Base.BITS.fromNats(mi)));
+        out.println();
+        out.println("  The correlation is about 0 because y goes down and then up again: no straight line fits.");
+        out.println("  The mutual information is large: knowing x pins y down to within the noise.");
+        out.println("  The seed article says 'MI ~ 1.5' here. That is not what the estimator or the truth gives:");
+        out.println("  the true value is " + Explanations.num(TRUE_MI_NATS) + " nats (numerical integration of"
+                + " h(y) - h(y|x)), and scikit-learn's");
+        out.println("  mutual_info_regression gives about " + Explanations.num(SKLEARN_MI_NATS)
+                + " nats on these same points.");
+        out.println("  try: surprisal mi --data FILE --target y --explain   (ranks every column by MI, with r beside it)");
+    }
+}
