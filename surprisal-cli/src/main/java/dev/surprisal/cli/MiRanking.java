@@ -155,8 +155,8 @@ final class MiRanking {
                 .field("scaling", "continuous columns divided by their population standard deviation,"
                         + " plus 1e-10*max(1, mean|x|)*N(0,1) noise from the seed (as scikit-learn)")
                 .field("nonlinear_rule", "MI - gaussian(r) >= " + NonlinearityRule.DEFAULT.marginNats()
-                        + " nats and MI >= " + NonlinearityRule.DEFAULT.ratio() + " * gaussian(r),"
-                        + " gaussian(r) = -0.5 ln(1 - r^2)")
+                        + " nats and MI >= " + NonlinearityRule.DEFAULT.ratio() + " * gaussian(r)"
+                        + " and |r| < " + NonlinearityRule.DEFAULT.maxAbsR() + ", gaussian(r) = -0.5 ln(1 - r^2)")
                 .field("features", json);
         for (Row r : rows) {
             if (r.skipped() == null) {

@@ -86,7 +86,8 @@ class MiTableModesTest {
         assertThat(x3.get("p_value").asDouble()).isGreaterThan(0.05);
         assertThat(x3.get("n").asInt()).isEqualTo(N - 10); // rows missing x3 are dropped for this pair only
         assertThat(feature(j, "x1").get("n").asInt()).isEqualTo(N);
-        assertThat(feature(j, "x1").get("pearson").asDouble()).isGreaterThan(0.2);
+        assertThat(feature(j, "x1").get("pearson").asDouble()).isGreaterThan(0.3);
+        assertThat(feature(j, "x1").get("nonlinear").asBoolean()).isFalse(); // |r| is not low
     }
 
     @Test

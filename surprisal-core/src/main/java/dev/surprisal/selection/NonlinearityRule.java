@@ -5,18 +5,23 @@ package dev.surprisal.selection;
  *
  * <p>A bivariate Gaussian with correlation r has mutual information I_gauss(r) = −½ ln(1 − r²), and that is
  * all the dependence a correlation coefficient can express. The rule flags a feature when the estimated MI
- * exceeds I_gauss(r) both absolutely and relatively:
- * <pre>  MI − I_gauss(r) ≥ marginNats   and   MI ≥ ratio · I_gauss(r)</pre>
+ * exceeds I_gauss(r) both absolutely and relatively, and r itself is small:
+ * <pre>  MI − I_gauss(r) ≥ marginNats   and   MI ≥ ratio · I_gauss(r)   and   |r| &lt; maxAbsR</pre>
  * The margin keeps estimator noise on weak features from raising the flag; the ratio keeps a strongly linear
  * feature (large I_gauss, so a small relative estimation bias is many hundredths of a nat) from being flagged.
- * Defaults: margin 0.1 nats, ratio 2 — the flag says "more than half of the information is invisible to r".
+ * The bound on |r| is what the flag promises ("|r| low"): a feature whose r is already moderate is visible to a
+ * correlation screen, even when the rest of the target is far from Gaussian and MI exceeds I_gauss(r) — for
+ * y = x1 + x2², x1 has r ≈ 0.3 and MI ≈ 4·I_gauss(r) only because x2² is not Gaussian noise.
+ * Defaults: margin 0.1 nats, ratio 2 ("more than half of the information is invisible to r"), and
+ * |r| &lt; 0.3 (Cohen's 1988 boundary between a small and a medium correlation).
  *
  * @param marginNats minimal absolute excess, nats (≥ 0)
  * @param ratio      minimal ratio MI / I_gauss (≥ 1)
+ * @param maxAbsR    |r| must be below this for the flag (in (0, 1])
  */
-public record NonlinearityRule(double marginNats, double ratio) {
-    /** margin 0.1 nats, ratio 2. */
-    public static final NonlinearityRule DEFAULT = new NonlinearityRule(0.1, 2.0);
+public record NonlinearityRule(double marginNats, double ratio, double maxAbsR) {
+    /** margin 0.1 nats, ratio 2, |r| &lt; 0.3. */
+    public static final NonlinearityRule DEFAULT = new NonlinearityRule(0.1, 2.0, 0.3);
 
     /** Validates the parameters. */
     public NonlinearityRule {
@@ -26,12 +31,15 @@ public record NonlinearityRule(double marginNats, double ratio) {
         if (!(ratio >= 1.0) || !Double.isFinite(ratio)) {
             throw new IllegalArgumentException("ratio: must be finite and >= 1, got " + ratio);
         }
+        if (!(maxAbsR > 0.0 && maxAbsR <= 1.0)) {
+            throw new IllegalArgumentException("maxAbsR: must be in (0, 1], got " + maxAbsR);
+        }
     }
 
     /** Whether an MI estimate (nats) and a Pearson r amount to nonlinear dependence under this rule. */
     public boolean test(double miNats, double pearson) {
         double gauss = gaussianMi(pearson);
-        return miNats - gauss >= marginNats && miNats >= ratio * gauss;
+        return Math.abs(pearson) < maxAbsR && miNats - gauss >= marginNats && miNats >= ratio * gauss;
     }
 
     /** −½ ln(1 − r²), nats; +∞ for |r| = 1. */

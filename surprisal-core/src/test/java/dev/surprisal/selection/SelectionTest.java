@@ -178,6 +178,22 @@ class SelectionTest {
                 .hasMessageContaining("target: is constant");
         assertThatThrownBy(() -> FeatureSelection.mrmr(names, new double[][] {constant, x}, y, 3, GAUSSIAN))
                 .hasMessageContaining("k: must lie in [1, 2], got 3");
-        assertThatThrownBy(() -> new NonlinearityRule(0.1, 0.5)).hasMessageContaining("ratio");
+        assertThatThrownBy(() -> new NonlinearityRule(0.1, 0.5, 0.3)).hasMessageContaining("ratio");
+        assertThatThrownBy(() -> new NonlinearityRule(0.1, 2, 0)).hasMessageContaining("maxAbsR");
+    }
+
+    @Test
+    void flagNeedsLowCorrelationNotJustExcessInformation() {
+        // y = x1 + x2²: x1 has r ≈ 0.3 and MI ≈ 4·I_gauss(r) because the rest of y is not Gaussian;
+        // a correlation screen already sees x1, so it must not be flagged, while r ≈ 0 with large MI is.
+        NonlinearityRule rule = NonlinearityRule.DEFAULT;
+        double r = 0.31;
+        double excessMi = 4 * NonlinearityRule.gaussianMi(r);
+        assertThat(excessMi - NonlinearityRule.gaussianMi(r)).isGreaterThan(rule.marginNats());
+        assertThat(rule.test(excessMi, r)).isFalse();
+        assertThat(rule.test(excessMi, -r)).isFalse();
+        assertThat(rule.test(2.9, 0.02)).isTrue();
+        assertThat(rule.test(2.9, -0.29)).isTrue();
+        assertThat(rule.test(0.05, 0.0)).isFalse();
     }
 }
