@@ -82,7 +82,7 @@ class VaeTrainingTest {
      * Several hundred steps must not grow native memory: the parameter manager keeps the same
      * number of arrays, and the process RSS less the JVM's own committed memory stays within
      * 12 MB. A per-step leak of the batch's temporaries (activations 16×(784+400+…) floats, the
-     * gradients, Adam's temporaries: over 1.5 MB a step) would add well over 400 MB in 300 steps.
+     * gradients, Adam's temporaries: over 1.5 MB a step) would add well over 400 MB in 270 steps.
      */
     @Test
     void nativeMemoryStaysFlatOverManySteps() throws IOException {
@@ -90,12 +90,12 @@ class VaeTrainingTest {
         try (VaeModel model = VaeModel.create(c)) {
             NDManager root = model.parameterManager();
             int[] order = VaeTrainer.permutation(train.count(), new java.util.SplittableRandom(1));
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 30; i++) {
                 step(model, order, i);
             }
             int arrays = ((ai.djl.ndarray.BaseNDManager) root).getManagedArrays().size();
             long native0 = nativeKb();
-            for (int i = 50; i < 350; i++) {
+            for (int i = 30; i < 300; i++) {
                 step(model, order, i);
             }
             assertThat(((ai.djl.ndarray.BaseNDManager) root).getManagedArrays()).hasSize(arrays);
