@@ -1,0 +1,17 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.core.Base;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parses {@code --base} with {@link Base#parse}; a bad value is a usage error (exit 2), not bad data. */
+public final class BaseConverter implements ITypeConverter<Base> {
+    @Override
+    public Base convert(String value) {
+        try {
+            return Base.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+}

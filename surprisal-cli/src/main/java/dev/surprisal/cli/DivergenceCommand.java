@@ -1,0 +1,108 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.Validate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code surprisal divergence}: how far a distribution Q is from a reference P. The measures
+ * themselves live in {@link DivergenceMeasure}; this class reads the options and reports.
+ */
+@Command(name = "divergence",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+                "How different two distributions are. P is the truth or reference, Q the model or",
+                "the new batch. The default, KL(P||Q) = sum p log(p/q), is the extra cost per symbol",
+                "of coding data from P with a code built for Q. It is not symmetric: KL(P||Q) and",
+                "KL(Q||P) differ (--both shows the two). It is infinite when Q gives 0 to an outcome",
+                "P can produce; --smoothing makes it finite and is reported in the output.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --base e      0.5108256237659907",
+                "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --base e --both",
+                "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --measure all",
+                "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --measure renyi:2",
+                "  surprisal divergence --counts --p 120,30,0 --q 100,45,5 --smoothing laplace",
+                "  surprisal divergence --p 0.5,0.5 --q 1,0 --smoothing epsilon=1e-6 --explain",
+                "",
+                "Measures: kl (default), js (Jensen-Shannon, symmetric, at most 1 bit),",
+                "cross-entropy (H(P) + KL), hellinger and tv (distances in [0,1], no unit),",
+                "renyi:ALPHA (order ALPHA > 0; 1 is KL), all."})
+public final class DivergenceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--p", required = true, split = ",", paramLabel = "P",
+            description = "The reference distribution P, comma-separated.")
+    double[] p;
+
+    @Option(names = "--q", required = true, split = ",", paramLabel = "Q",
+            description = "The compared distribution Q, same length as P.")
+    double[] q;
+
+    @Option(names = "--measure", paramLabel = "M", defaultValue = "kl",
+            description = "kl, js, cross-entropy, hellinger, tv, renyi:ALPHA or all. Default: ${DEFAULT-VALUE}.")
+    String measure;
+
+    @Option(names = "--both", description = "Print both directions, KL(P||Q) and KL(Q||P), labelled.")
+    boolean both;
+
+    @Option(names = "--smoothing", paramLabel = "S", defaultValue = "none",
+            description = "none, laplace (+1 per outcome), jeffreys (+0.5) or epsilon=E (+E to each probability),"
+                    + " applied to P and Q alike. Default: ${DEFAULT-VALUE}.")
+    String smoothing;
+
+    @Option(names = "--counts", description = "P and Q are counts; they are normalised (after smoothing).")
+    boolean counts;
+
+    @Override
+    public Integer call() {
+        List<DivergenceMeasure> measures = parseMeasures();
+        SmoothingOption smooth = SmoothingOption.parse(smoothing, spec.commandLine());
+        Validate.nonNegativeFinite("p", p);
+        Validate.nonNegativeFinite("q", q);
+        Validate.sameLength("p", p.length, "q", q.length);
+        double[] ps = smooth.apply("p", p, counts, spec.commandLine());
+        double[] qs = smooth.apply("q", q, counts, spec.commandLine());
+        Base base = common.base();
+
+        Report report = Report.empty();
+        for (DivergenceMeasure m : measures) {
+            m.addTo(report, ps, qs, base, both);
+        }
+        report.base(base).field("smoothing", smooth.toString()).field("input", counts ? "counts" : "probabilities");
+        if (report.rows().size() == 1 || both) {
+            report.field("direction", report.rows().get(0).label());
+        }
+        report.print(common, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCode.OK;
+    }
+
+    private List<DivergenceMeasure> parseMeasures() {
+        String m = measure.trim().toLowerCase(Locale.ROOT);
+        if (m.equals("all")) {
+            List<DivergenceMeasure> all = new ArrayList<>(DivergenceMeasure.ALL);
+            return all;
+        }
+        try {
+            return List.of(DivergenceMeasure.parse(m));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--measure: " + e.getMessage());
+        }
+    }
+}

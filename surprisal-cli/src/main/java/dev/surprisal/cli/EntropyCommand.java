@@ -1,0 +1,178 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.Validate;
+import dev.surprisal.counts.Counts;
+import dev.surprisal.data.ValueCounts;
+import dev.surprisal.estimators.EntropyEstimator;
+import dev.surprisal.estimators.EntropyEstimators;
+import dev.surprisal.measures.Entropy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal entropy}: Shannon entropy of a distribution, of counts, or of a table column. */
+@Command(name = "entropy",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+                "Shannon entropy H(X) = -sum p(x) log p(x): the average surprise of one outcome,",
+                "and the fewest bits per symbol any lossless code can reach.",
+                "",
+                "Give probabilities (they must sum to 1), counts with --counts, or a column of a",
+                "CSV/Parquet/JSON file with --data and --column. Outcomes with probability 0 add nothing.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  surprisal entropy 0.5 0.5                     1.0 (a fair coin: one bit)",
+                "  surprisal entropy 0.99,0.01                   0.08079313589591118",
+                "  surprisal entropy 0.25 0.25 0.25 0.25 --explain",
+                "  surprisal entropy --counts 30 10 5 5 --base e",
+                "  surprisal entropy --counts 9 3 1 1 1 --estimator chao-shen   (few samples: correct the bias)",
+                "  surprisal entropy --data orders.csv --column country --json",
+                "",
+                "Estimators (need counts): plug-in (default), miller-madow, chao-shen, grassberger,",
+                "james-stein, nsb. The plug-in value underestimates H when many outcomes were seen",
+                "only once or twice; the others correct that bias."})
+public final class EntropyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "VALUE", arity = "0..*", split = ",",
+            description = "Probabilities (or counts with --counts), separated by spaces or commas.")
+    double[] values;
+
+    @Option(names = "--counts", description = "The values are counts (or weights); they are normalised.")
+    boolean counts;
+
+    @Option(names = "--estimator", paramLabel = "NAME",
+            description = "Bias-corrected estimator for counts: plug-in, miller-madow, chao-shen, grassberger, james-stein, nsb.")
+    String estimator;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Read a CSV, Parquet or JSON file.")
+    Path data;
+
+    @Option(names = "--column", paramLabel = "C", description = "The column of --data whose values are counted.")
+    String column;
+
+    @Override
+    public Integer call() {
+        Base base = common.base();
+        Report report;
+        if (data != null) {
+            report = fromColumn(base);
+        } else {
+            report = fromValues(base);
+        }
+        report.print(common, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCode.OK;
+    }
+
+    private Report fromColumn(Base base) {
+        if (values != null && values.length > 0) {
+            throw usage("give either numbers or --data, not both");
+        }
+        if (column == null) {
+            throw usage("--data needs --column: which column's values to count");
+        }
+        ValueCounts col = TableInput.valueCounts(data, column);
+        Report r = measureCounts(col.counts(), base);
+        return r.field("input", "column").field("file", data.toString()).field("column", column)
+                .field("distinct", (long) col.counts().size());
+    }
+
+    private Report fromValues(Base base) {
+        if (column != null) {
+            throw usage("--column needs --data FILE");
+        }
+        if (values == null || values.length == 0) {
+            throw usage("give probabilities (e.g. 0.5 0.5), counts with --counts, or --data FILE --column C");
+        }
+        if (estimator != null && !counts) {
+            throw usage("--estimator works on counts: add --counts (or use --data)");
+        }
+        if (!counts) {
+            double h = Entropy.of(values, base);
+            Report r = Report.of("entropy", h, base.unit()).base(base).field("input", "probabilities");
+            return explain(r, h, base, values.length);
+        }
+        Validate.nonNegativeFinite("counts", values);
+        return fromWeights(values, base).field("input", "counts");
+    }
+
+    private Report measureCounts(Counts c, Base base) {
+        EntropyEstimator est = estimatorOrUsage();
+        // The plug-in value is the exact entropy of the frequencies; Entropy computes it with the least rounding.
+        double h = est.name().equals("plug-in") ? Entropy.of(c, base) : est.entropy(c, base);
+        Report r = Report.of("entropy", h, base.unit()).base(base)
+                .field("estimator", est.name()).field("n", c.total());
+        return explain(r, h, base, c.nonZero());
+    }
+
+    private static Report explain(Report r, double h, Base base, int outcomes) {
+        Explanations.entropy(h, base, outcomes).forEach(r::sentence);
+        return r;
+    }
+
+    private EntropyEstimator estimatorOrUsage() {
+        String name = estimator == null ? "plug-in" : estimator;
+        try {
+            return EntropyEstimators.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage());
+        }
+    }
+
+    /** Whole counts go to the estimator; fractional weights only make sense for the plug-in value. */
+    private Report fromWeights(double[] v, Base base) {
+        boolean whole = true;
+        long[] c = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            whole &= v[i] == Math.rint(v[i]) && v[i] < 1e15;
+            c[i] = (long) v[i];
+        }
+        if (whole) {
+            return measureCounts(Counts.of(c), base);
+        }
+        if (estimator != null && !estimator.equals("plug-in")) {
+            throw new BadDataException("counts: --estimator " + estimator + " needs whole counts, got "
+                    + firstFraction(v));
+        }
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        if (!(sum > 0)) {
+            throw new BadDataException("counts: total is zero");
+        }
+        double[] p = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            p[i] = v[i] / sum;
+        }
+        double h = Entropy.of(p, base);
+        return explain(Report.of("entropy", h, base.unit()).base(base).field("estimator", "plug-in"), h, base, v.length);
+    }
+
+    private static String firstFraction(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != Math.rint(v[i])) {
+                return "counts[" + i + "] = " + v[i];
+            }
+        }
+        return "a count too large";
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.core.Base;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Plain-language sentences for engineers without an ML background: what a number means in terms
+ * of coin flips, code lengths and removed uncertainty. Every verb (and the tour) takes its wording
+ * from here, so the same quantity is always explained the same way.
+ *
+ * <p>Values are passed in the unit of {@code base}; sentences round them to three significant digits.
+ */
+public final class Explanations {
+    private Explanations() {
+    }
+
+    /**
+     * Entropy: coin flips, the optimal code length, and the perplexity 2^H (the number of equally
+     * likely outcomes with the same uncertainty). {@code outcomes} ≤ 0 when unknown.
+     */
+    public static List<String> entropy(double value, Base base, int outcomes) {
+        List<String> s = new ArrayList<>();
+        double bits = Base.BITS.fromNats(base.toNats(value));
+        String coins = approxEquals(bits, 1.0) ? "one fair coin flip" : num(bits) + " fair coin flips";
+        s.add(quantity(value, base) + ": as uncertain as " + coins
+                + "; an optimal code needs " + quantity(value, base) + " per symbol on average.");
+        s.add("That is the uncertainty of choosing uniformly among " + num(Math.exp(base.toNats(value)))
+                + " equally likely outcomes (the perplexity).");
+        if (outcomes > 1) {
+            double max = base.fromNats(Math.log(outcomes));
+            s.add("With " + outcomes + " outcomes the maximum is " + quantity(max, base)
+                    + " (all equally likely), so this is " + percent(value / max) + " of the maximum.");
+        }
+        return s;
+    }
+
+    /** KL(P‖Q): the extra code length paid for coding P's data with Q's code. */
+    public static List<String> kl(double value, Base base, String direction, String from, String codeFor) {
+        List<String> s = new ArrayList<>();
+        if (Double.isInfinite(value)) {
+            s.add(direction + " is infinite: " + codeFor + " gives probability 0 to an outcome that "
+                    + from + " produces, so no code built for " + codeFor + " can encode it.");
+            return s;
+        }
+        s.add(direction + " = " + num(value) + ": coding data from " + from + " with a code built for " + codeFor
+                + " costs " + num(value) + " extra " + base.unit() + " per symbol.");
+        s.add("KL is 0 only when the two distributions are equal, and it is not symmetric:"
+                + " swapping P and Q changes the answer (use --both to see both directions).");
+        return s;
+    }
+
+    /** H(P,Q) = H(P) + KL(P‖Q). */
+    public static List<String> crossEntropy(double ce, double entropy, double kl, Base base) {
+        return List.of("Cross-entropy H(P,Q) = " + num(ce) + " " + base.unit()
+                + ": the total cost per symbol of coding data from P with a code built for Q,"
+                + " which is P's own entropy H(P) = " + num(entropy) + " plus the penalty KL(P||Q) = " + num(kl) + ".");
+    }
+
+    /** Jensen–Shannon divergence: symmetric, bounded by 1 bit. */
+    public static List<String> jensenShannon(double value, Base base) {
+        double max = base.fromNats(Math.log(2));
+        return List.of("Jensen-Shannon divergence = " + num(value) + " " + base.unit()
+                + ": the average KL of P and Q to their midpoint; symmetric, 0 for equal distributions and at most "
+                + quantity(max, base) + " for distributions with no overlap.");
+    }
+
+    /** Hellinger distance in [0, 1]. */
+    public static List<String> hellinger(double value) {
+        return List.of("Hellinger distance = " + num(value)
+                + ": a true distance between 0 (identical) and 1 (no overlap); it has no unit and stays finite where KL would be infinite.");
+    }
+
+    /** Total variation distance in [0, 1]. */
+    public static List<String> totalVariation(double value) {
+        return List.of("Total variation distance = " + num(value)
+                + ": the largest difference in probability that P and Q give to any event (" + percent(value) + " percentage points).");
+    }
+
+    /** Rényi divergence of order α. */
+    public static List<String> renyi(double alpha, double value, Base base) {
+        return List.of("Renyi divergence of order " + num(alpha) + " = " + num(value) + " " + base.unit()
+                + ": a family through KL (order 1); orders above 1 weigh the outcomes where P outgrows Q more heavily.");
+    }
+
+    /** I(X;Y) as removed uncertainty, relative to H(Y). */
+    public static List<String> mutualInformation(double mi, double hx, double hy, Base base, String x, String y) {
+        List<String> s = new ArrayList<>();
+        s.add("Knowing " + x + " removes " + quantity(mi, base) + " of uncertainty about " + y
+                + (hy > 0 ? " (" + percent(mi / hy) + " of its entropy H(" + y + ") = " + quantity(hy, base) + ")" : "")
+                + ", and the same amount the other way round: mutual information is symmetric.");
+        s.add("It is 0 exactly when the columns are independent, and it sees any kind of dependence, not only straight lines.");
+        return s;
+    }
+
+    /** A p-value from a test of independence. */
+    public static String pValue(double p, String test) {
+        return "The " + test + " p-value " + num(p) + " is the chance of a dependence at least this strong in a sample"
+                + " of this size if the columns were independent" + (p < 0.01 ? "; so small that chance is an unlikely explanation." : ".");
+    }
+
+    /** {@code 0.51 nats}, or {@code 1 bit} in the singular. */
+    public static String quantity(double value, Base base) {
+        String unit = base.unit();
+        if (approxEquals(value, 1.0) && unit.endsWith("s")) {
+            unit = unit.substring(0, unit.length() - 1);
+        }
+        return num(value) + " " + unit;
+    }
+
+    /** Three significant digits, no exponent for everyday magnitudes, trailing zeros dropped. */
+    public static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NaN" : (v > 0 ? "infinity" : "-infinity");
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? b.toPlainString() : b.toString();
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+    }
+
+    private static boolean approxEquals(double a, double b) {
+        return Math.abs(a - b) < 5e-4;
+    }
+}

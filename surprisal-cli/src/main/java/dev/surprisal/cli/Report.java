@@ -1,0 +1,173 @@
+package dev.surprisal.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.core.Base;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a measuring verb answers: a primary value with its measure name and unit, optional further
+ * rows (the other direction, other measures, marginal entropies), extra JSON fields and sentences.
+ *
+ * <p>Plain output is meant for shells: a single result prints as the number alone (Java's shortest
+ * round-tripping form, e.g. {@code 1.0}); several results print one per line as
+ * {@code label<TAB>value<TAB>unit}. {@code --explain} appends the sentences; notes (an infinite KL,
+ * a default that was applied) go to stderr unless {@code --quiet}. {@code --json} prints exactly one
+ * object: {@code measure}, {@code value}, {@code unit} of the primary result, the extra fields,
+ * {@code results} when there are several rows, and {@code explanation} with {@code --explain}.
+ * A non-finite value is written as the string {@code "Infinity"}, since JSON has no infinity.
+ */
+public final class Report {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One labelled value. {@code unit} is a unit name such as "bits", or "dimensionless". */
+    public record Row(String label, String measure, double value, String unit) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final ObjectNode fields = MAPPER.createObjectNode();
+    private final List<String> sentences = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /** A report whose primary row is {@code measure = value unit}. */
+    public static Report of(String measure, double value, String unit) {
+        Report r = new Report();
+        r.rows.add(new Row(measure, measure, value, unit));
+        return r;
+    }
+
+    /** A report without rows yet; add them with {@link #row}. */
+    public static Report empty() {
+        return new Report();
+    }
+
+    public Report row(String label, String measure, double value, String unit) {
+        rows.add(new Row(label, measure, value, unit));
+        return this;
+    }
+
+    public Report field(String name, String value) {
+        fields.put(name, value);
+        return this;
+    }
+
+    public Report field(String name, double value) {
+        putNumber(fields, name, value);
+        return this;
+    }
+
+    public Report field(String name, long value) {
+        fields.put(name, value);
+        return this;
+    }
+
+    /** Records the base both as the number and, through the unit, by name. */
+    public Report base(Base base) {
+        return field("base", base.base());
+    }
+
+    /** A plain-language sentence shown with {@code --explain}. */
+    public Report sentence(String s) {
+        sentences.add(s);
+        return this;
+    }
+
+    /** A remark for stderr (and the JSON {@code notes} array), e.g. why a value is infinite. */
+    public Report note(String s) {
+        notes.add(s);
+        return this;
+    }
+
+    public List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Prints the report as the options ask. */
+    public void print(CommonOptions options, PrintWriter out, PrintWriter err) {
+        if (options.json()) {
+            out.println(toJson(options.explain()));
+        } else {
+            printPlain(out, options.explain());
+            if (!options.quiet()) {
+                for (String n : notes) {
+                    err.println("surprisal: note: " + n);
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private void printPlain(PrintWriter out, boolean explain) {
+        if (rows.size() == 1) {
+            out.println(format(rows.get(0).value()));
+        } else {
+            for (Row r : rows) {
+                out.println(r.label() + "\t" + format(r.value()) + "\t" + r.unit());
+            }
+        }
+        if (explain) {
+            for (String s : sentences) {
+                out.println(s);
+            }
+        }
+    }
+
+    /** The single JSON object for {@code --json}. */
+    public String toJson(boolean explain) {
+        ObjectNode root = MAPPER.createObjectNode();
+        if (!rows.isEmpty()) {
+            Row primary = rows.get(0);
+            root.put("measure", primary.measure());
+            putNumber(root, "value", primary.value());
+            root.put("unit", primary.unit());
+        }
+        root.setAll(fields);
+        if (rows.size() > 1) {
+            ArrayNode results = root.putArray("results");
+            for (Row r : rows) {
+                ObjectNode o = results.addObject();
+                o.put("label", r.label());
+                o.put("measure", r.measure());
+                putNumber(o, "value", r.value());
+                o.put("unit", r.unit());
+            }
+        }
+        if (!notes.isEmpty()) {
+            ArrayNode a = root.putArray("notes");
+            notes.forEach(a::add);
+        }
+        if (explain) {
+            root.put("explanation", String.join(" ", sentences));
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putNumber(ObjectNode node, String name, double v) {
+        if (Double.isFinite(v)) {
+            node.put(name, v);
+        } else {
+            node.put(name, Double.toString(v));
+        }
+    }
+
+    /** Shortest decimal that reads back to the same double ({@code 1.0}, {@code 0.08079313589591118}). */
+    public static String format(double v) {
+        return Double.toString(v);
+    }
+}

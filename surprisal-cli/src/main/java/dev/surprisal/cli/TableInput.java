@@ -1,0 +1,41 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.data.JointCounts;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.ValueCounts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one place where the CLI reads tables, through surprisal-data. A missing file is reported
+ * here with the file name (bad data, exit 3); everything else the data module reports itself as a
+ * {@code DataException} naming file, line and column.
+ */
+final class TableInput {
+    private TableInput() {
+    }
+
+    /** The histogram of one column. */
+    static ValueCounts valueCounts(Path file, String column) {
+        requireReadable(file);
+        return TableReader.open(file).valueCounts(column);
+    }
+
+    /** The contingency table of two columns (rows: {@code x}, columns: {@code y}). */
+    static ContingencyTable jointCounts(Path file, String x, String y) {
+        requireReadable(file);
+        JointCounts j = TableReader.open(file).jointCounts(x, y);
+        return j.table();
+    }
+
+    private static void requireReadable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadDataException(file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadDataException(file + ": cannot be read (permissions)");
+        }
+    }
+}

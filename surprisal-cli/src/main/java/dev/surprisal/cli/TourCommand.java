@@ -1,0 +1,42 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.cli.tour.Tour;
+import dev.surprisal.cli.tour.TourSection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal tour}: the seed's examples, explained, with numbers computed live. */
+@Command(name = "tour",
+        mixinStandardHelpOptions = true,
+        description = {
+                "A short walk through entropy, KL divergence, cross-entropy, temperature and mutual",
+                "information. Every number is computed by the library as you watch.",
+                ""},
+        footer = {"", "Example:", "  surprisal tour | less"})
+public final class TourCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<TourSection> sections = Tour.sections();
+        out.println("Surprisal tour: information theory in " + sections.size() + " stops.");
+        int i = 1;
+        for (TourSection s : sections) {
+            out.println();
+            out.println(i++ + ". " + s.title());
+            out.println("-".repeat(Math.min(78, s.title().length() + 3)));
+            s.print(out);
+        }
+        out.println();
+        out.println("Each stop ends with a 'try:' line; every verb has --help with examples.");
+        out.flush();
+        return ExitCode.OK;
+    }
+}

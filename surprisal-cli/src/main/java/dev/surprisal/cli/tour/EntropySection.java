@@ -1,0 +1,34 @@
+package dev.surprisal.cli.tour;
+
+import dev.surprisal.cli.Explanations;
+import dev.surprisal.core.Base;
+import dev.surprisal.measures.Entropy;
+
+import java.io.PrintWriter;
+
+/** Entropy of a fair coin, a 99% coin and four equal outcomes. */
+final class EntropySection implements TourSection {
+    @Override
+    public String title() {
+        return "Entropy: the average surprise, in bits";
+    }
+
+    @Override
+    public void print(PrintWriter out) {
+        out.println("An outcome of probability p carries -log2 p bits of surprise; entropy is the average.");
+        out.println("It is also the fewest bits per symbol any lossless compressor can reach.");
+        out.println();
+        row(out, "fair coin          [0.5, 0.5]", new double[] {0.5, 0.5});
+        row(out, "99% coin           [0.99, 0.01]", new double[] {0.99, 0.01});
+        row(out, "4 equal outcomes   [0.25 x 4]", new double[] {0.25, 0.25, 0.25, 0.25});
+        out.println();
+        out.println("  " + Explanations.entropy(1.0, Base.BITS, 2).get(0));
+        out.println("  The loaded coin is nearly predictable: 0.08 bits, so its flips compress ~12x.");
+        out.println("  High entropy is not 'bad': a good password and a compressed file both have it.");
+        out.println("  try: surprisal entropy 0.99 0.01 --explain");
+    }
+
+    private static void row(PrintWriter out, String label, double[] p) {
+        out.printf("  %-32s H = %s%n", label, Explanations.quantity(Entropy.of(p, Base.BITS), Base.BITS));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.surprisal.cli.tour;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.measures.Entropy;
+import dev.surprisal.measures.Softmax;
+
+import java.io.PrintWriter;
+
+/** Softmax temperature against entropy for a fixed logit vector. */
+final class TemperatureSection implements TourSection {
+    static final double[] LOGITS = {4.0, 2.5, 2.0, 1.0, 0.5, -1.0};
+    static final double[] TEMPERATURES = {0.1, 0.5, 1, 2, 5};
+
+    @Override
+    public String title() {
+        return "Temperature tunes the entropy of a model's output";
+    }
+
+    @Override
+    public void print(PrintWriter out) {
+        out.println("A language model turns scores (logits) into probabilities with softmax(logits / T).");
+        out.println("Logits: [4.0, 2.5, 2.0, 1.0, 0.5, -1.0] (6 tokens; the maximum entropy is log2 6 = 2.58 bits)");
+        out.println();
+        out.println("     T    top token p    entropy (bits)");
+        for (double t : TEMPERATURES) {
+            double[] p = Softmax.of(LOGITS, t);
+            double top = 0;
+            for (double x : p) {
+                top = Math.max(top, x);
+            }
+            out.printf("  %4s    %11.3f    %14.3f%n", t == Math.rint(t) ? Long.toString((long) t) : Double.toString(t),
+                    top, Entropy.of(p, Base.BITS));
+        }
+        out.println();
+        out.println("  T -> 0 always picks the top token (entropy -> 0); large T approaches uniform.");
+    }
+}

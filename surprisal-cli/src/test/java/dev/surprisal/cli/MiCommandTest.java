@@ -1,0 +1,75 @@
+package dev.surprisal.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class MiCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** 8 rows: x determines y for a,b; c is split evenly between y values. */
+    private static Path csv(Path dir) throws IOException {
+        Path f = dir.resolve("pairs.csv");
+        Files.writeString(f, "x,y\na,u\na,u\nb,v\nb,v\nc,u\nc,v\nc,u\nc,v\n");
+        return f;
+    }
+
+    @Test
+    void discreteMiWithEntropiesNmiAndGTest(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("mi", "--data", csv(dir).toString(), "--x", "x", "--y", "y", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        // sklearn.metrics.mutual_info_score(x, y) = 0.34657359027997264 nats = 0.5 bits
+        assertThat(j.get("measure").asText()).isEqualTo("mutual-information");
+        assertThat(j.get("unit").asText()).isEqualTo("bits");
+        assertThat(j.get("value").asDouble()).isCloseTo(0.5, within(1e-12));
+        assertThat(j.get("entropy_x").asDouble()).isCloseTo(1.5, within(1e-12));
+        assertThat(j.get("entropy_y").asDouble()).isCloseTo(1.0, within(1e-12));
+        // normalized_mutual_info_score(x, y, average_method='arithmetic') = 0.5 / 1.25
+        assertThat(j.get("nmi").asDouble()).isCloseTo(0.4, within(1e-12));
+        // G = 2 N MI_nats = 16 * 0.34657... = 5.545, df = 2, p = exp(-G/2) for df 2
+        assertThat(j.get("g").asDouble()).isCloseTo(16 * 0.34657359027997264, within(1e-9));
+        assertThat(j.get("df").asInt()).isEqualTo(2);
+        assertThat(j.get("p_value").asDouble()).isCloseTo(Math.exp(-8 * 0.34657359027997264), within(1e-9));
+        assertThat(j.get("n").asLong()).isEqualTo(8);
+    }
+
+    @Test
+    void plainOutputStartsWithMiAndExplains(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("mi", "--data", csv(dir).toString(), "--x", "x", "--y", "y", "--explain");
+        assertThat(r.code()).isZero();
+        String[] first = r.out().lines().findFirst().orElseThrow().split("\t");
+        assertThat(first[0]).isEqualTo("I(X;Y)");
+        assertThat(Double.parseDouble(first[1])).isCloseTo(0.5, within(1e-12));
+        assertThat(first[2]).isEqualTo("bits");
+        assertThat(r.out()).contains("H(X)\t1.5\tbits").contains("Knowing x removes 0.5 bits of uncertainty about y");
+    }
+
+    @Test
+    void missingFileAndUnknownColumnAreBadData(@TempDir Path dir) throws Exception {
+        Cli missing = Cli.run("mi", "--data", dir.resolve("nope.csv").toString(), "--x", "x", "--y", "y");
+        assertThat(missing.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(missing.err()).startsWith(ErrorHandlers.PREFIX).contains("nope.csv");
+        Cli column = Cli.run("mi", "--data", csv(dir).toString(), "--x", "x", "--y", "zz");
+        assertThat(column.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(column.err()).startsWith(ErrorHandlers.PREFIX).contains("zz");
+        assertThat(Cli.run("mi", "--data", csv(dir).toString(), "--x", "x").code()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void entropyOfAColumn(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("entropy", "--data", csv(dir).toString(), "--column", "x");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.line()).isEqualTo("1.5");
+        assertThat(Cli.run("entropy", "--data", csv(dir).toString()).code()).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run("entropy", "--data", csv(dir).toString(), "--column", "nope").code()).isEqualTo(ExitCode.BAD_DATA);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.surprisal.dependence;
+
+/**
+ * How the two entropies H(U), H(V) are averaged into the normaliser of NMI and AMI; the names and
+ * formulas of scikit-learn's {@code average_method} (Vinh, Epps &amp; Bailey, 2010).
+ */
+public enum AverageMethod {
+    /** min(H(U), H(V)). */
+    MIN,
+    /** sqrt(H(U)·H(V)). */
+    GEOMETRIC,
+    /** (H(U) + H(V)) / 2; scikit-learn's default. */
+    ARITHMETIC,
+    /** max(H(U), H(V)). */
+    MAX;
+
+    /** The generalised mean of {@code u} and {@code v}. */
+    public double average(double u, double v) {
+        switch (this) {
+            case MIN: return Math.min(u, v);
+            case GEOMETRIC: return Math.sqrt(u * v);
+            case MAX: return Math.max(u, v);
+            default: return (u + v) / 2.0;
+        }
+    }
+
+    /** Parses min, geometric, arithmetic or max (any case). */
+    public static AverageMethod parse(String text) {
+        for (AverageMethod m : values()) {
+            if (m.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("average_method: expected min, geometric, arithmetic or max, got '" + text + "'");
+    }
+}

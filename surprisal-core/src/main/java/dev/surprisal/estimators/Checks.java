@@ -1,0 +1,19 @@
+package dev.surprisal.estimators;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.counts.Counts;
+
+/** Null checks shared by the estimators; {@link Counts} itself guarantees non-negative counts and N > 0. */
+final class Checks {
+    private Checks() {
+    }
+
+    static void arguments(Counts counts, Base base) {
+        if (counts == null) {
+            throw new IllegalArgumentException("counts: is null");
+        }
+        if (base == null) {
+            throw new IllegalArgumentException("base: is null");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.surprisal.inference;
+
+import dev.surprisal.counts.ContingencyTable;
+
+/**
+ * Pearson's χ² test of independence of the row and column variables of a contingency table:
+ * <pre>
+ *   X² = Σ (n_rc − E_rc)² / E_rc,   E_rc = n_r· n_·c / N
+ * </pre>
+ * summed over the non-empty rows and columns, with (r′ − 1)(c′ − 1) degrees of freedom as in
+ * {@link GTest}. No continuity correction; matches {@code scipy.stats.chi2_contingency(table,
+ * correction=False)}.
+ *
+ * <p>Reference: Pearson, K. (1900) "On the criterion that a given system of deviations from the
+ * probable in the case of a correlated system of variables is such that it can be reasonably
+ * supposed to have arisen from random sampling", Philosophical Magazine 50.
+ */
+public final class PearsonChiSquaredTest {
+    private PearsonChiSquaredTest() {
+    }
+
+    /**
+     * Pearson's χ² test of independence.
+     *
+     * @throws IllegalArgumentException if {@code table} is null
+     */
+    public static IndependenceTestResult independence(ContingencyTable table) {
+        Tables.check(table);
+        double n = table.total();
+        double x2 = 0.0;
+        for (int r = 0; r < table.rows(); r++) {
+            double rowTotal = table.rowTotal(r);
+            if (rowTotal == 0) {
+                continue;
+            }
+            for (int c = 0; c < table.cols(); c++) {
+                double colTotal = table.colTotal(c);
+                if (colTotal == 0) {
+                    continue;
+                }
+                double expected = rowTotal * colTotal / n;
+                double d = table.get(r, c) - expected;
+                x2 += d * d / expected;
+            }
+        }
+        return Tables.result(x2, table);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.surprisal.data;
+
+/**
+ * One typed column of a {@link Table}: either {@link NumericColumn} or {@link CategoricalColumn}.
+ * Columns are immutable; accessors that return arrays return copies.
+ */
+public sealed interface Column permits NumericColumn, CategoricalColumn {
+    /** The column's name as in the file. */
+    String name();
+
+    /** How the column was read. */
+    ColumnType type();
+
+    /** Number of rows, missing ones included. */
+    int size();
+
+    /** Whether row {@code i} holds no value. */
+    boolean isMissing(int i);
+
+    /** Number of rows without a value. */
+    int missingCount();
+}

@@ -1,0 +1,340 @@
+package dev.surprisal.data;
+
+import dev.surprisal.data.TableSchema.Field;
+import org.duckdb.DuckDBDriver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One in-memory DuckDB connection bound to one file: sniffs the schema, applies the type
+ * overrides and builds the SQL that reads each column. Closing it closes the connection.
+ */
+final class DuckDbSource implements AutoCloseable {
+    private final Path file;
+    private final DataFormat format;
+    private final Character delimiter;
+    private final Connection connection;
+    private Connection diagnostics;
+    private TableSchema schema;
+    private String from;
+
+    private DuckDbSource(Path file, DataFormat format, Character delimiter, Connection connection) {
+        this.file = file;
+        this.format = format;
+        this.delimiter = delimiter;
+        this.connection = connection;
+    }
+
+    /** Checks the file, connects, sniffs the columns and applies {@code overrides}. */
+    static DuckDbSource open(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
+                             int threads, boolean stream) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file, "file not found");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new DataException(file, "file is empty");
+            }
+        } catch (IOException e) {
+            throw new DataException(file, -1, null, "cannot read: " + e.getMessage(), e);
+        }
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        Connection c;
+        try {
+            c = connect(stream);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+        }
+        DuckDbSource s = new DuckDbSource(file, f, delimiter, c);
+        try {
+            if (threads > 0) {
+                s.execute("SET threads = " + threads);
+            }
+            s.resolve(overrides);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void resolve(Map<String, ColumnType> overrides) {
+        List<Field> fields = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = query(st, "DESCRIBE SELECT * FROM " + reader(null))) {
+            while (rs.next()) {
+                String type = rs.getString("column_type");
+                fields.add(new Field(rs.getString("column_name"), type, defaultType(type)));
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        if (fields.isEmpty()) {
+            throw new DataException(file, "file is empty (no columns)");
+        }
+        this.schema = new TableSchema(fields);
+        for (Map.Entry<String, ColumnType> o : overrides.entrySet()) {
+            Field f = field(o.getKey());
+            fields.set(fields.indexOf(f), new Field(f.name(), f.duckdbType(), o.getValue()));
+        }
+        this.schema = new TableSchema(fields);
+        this.from = reader(fields);
+    }
+
+    private static Connection connect(boolean stream) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, String.valueOf(stream));
+        return DriverManager.getConnection("jdbc:duckdb:", p);
+    }
+
+    /**
+     * A second, non-streaming connection for diagnostic queries: a streamed result loses DuckDB's
+     * message ("Invalid result set") and a streamed scan stops when its result is closed.
+     */
+    private Connection diagnostics() throws SQLException {
+        if (diagnostics == null) {
+            diagnostics = connect(false);
+        }
+        return diagnostics;
+    }
+
+    /**
+     * The error behind a failed streamed query: runs {@code SELECT count(c0), ... FROM (sql)}
+     * without streaming (an aggregate, so O(1) memory) to get DuckDB's full message.
+     */
+    DataException translateStreamed(SQLException e, String sql, int columns) {
+        DataException known = DuckDbErrors.translateKnown(file, e);
+        if (known != null) {
+            return known;
+        }
+        StringJoiner counts = new StringJoiner(", ", "SELECT ", " FROM (" + sql + ")");
+        for (int i = 0; i < columns; i++) {
+            counts.add("count(c" + i + ")");
+        }
+        try (Statement st = diagnostics().createStatement()) {
+            st.executeQuery(counts.toString()).close();
+        } catch (SQLException again) {
+            return translate(again);
+        }
+        return translate(e);
+    }
+
+    /** NUMERIC for DuckDB's number types, CATEGORICAL for the rest (text, boolean, dates, JSON). */
+    static ColumnType defaultType(String duckdbType) {
+        return isNumberType(duckdbType) ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    }
+
+    private static boolean isNumberType(String t) {
+        String u = t.toUpperCase(Locale.ROOT);
+        return u.matches("U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|REAL|DECIMAL\\(.*\\)");
+    }
+
+    private static boolean isTemporal(String t) {
+        String u = t.toUpperCase(Locale.ROOT);
+        return u.startsWith("DATE") || u.startsWith("TIMESTAMP") || u.startsWith("TIME");
+    }
+
+    /**
+     * The table function reading the file. For CSV the column types are forced once the schema is
+     * known: categorical columns as text (labels as written, so zip 01234 stays "01234"), numeric
+     * ones as DOUBLE (an integer column with a decimal past the sniffer's sample still parses).
+     */
+    private String reader(List<Field> fields) {
+        String path = sqlString(file.toAbsolutePath().toString());
+        switch (format) {
+            case PARQUET:
+                return "read_parquet(" + path + ")";
+            case JSON:
+                return "read_json(" + path + ", format='auto')";
+            case NDJSON:
+                return "read_json(" + path + ", format='newline_delimited')";
+            default:
+                return "read_csv(" + path + ", " + csvOptions() + csvTypes(fields) + ")";
+        }
+    }
+
+    private String csvOptions() {
+        char d = delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+        return "delim=" + sqlString(String.valueOf(d))
+                + ", header=true, quote='\"', escape='\"', strict_mode=true, null_padding=false";
+    }
+
+    private static String csvTypes(List<Field> fields) {
+        if (fields == null) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner(", ", ", types={", "}");
+        for (Field f : fields) {
+            if (f.type() == ColumnType.CATEGORICAL) {
+                j.add(sqlString(f.name()) + ": 'VARCHAR'");
+            } else if (!isTemporal(f.duckdbType()) && !f.duckdbType().equalsIgnoreCase("BOOLEAN")) {
+                j.add(sqlString(f.name()) + ": 'DOUBLE'");
+            }
+        }
+        return j.toString();
+    }
+
+    /**
+     * The SQL expression giving a column's values: DOUBLE (NaN made NULL) for numeric columns,
+     * VARCHAR for categorical ones. Binning, when it comes, replaces this expression.
+     */
+    String valueExpression(Field f) {
+        String q = quoteIdentifier(f.name());
+        if (f.type() == ColumnType.CATEGORICAL) {
+            return "CAST(" + q + " AS VARCHAR)";
+        }
+        String d = isTemporal(f.duckdbType()) ? "CAST(epoch(" + q + ") AS DOUBLE)" : "CAST(" + q + " AS DOUBLE)";
+        return "(CASE WHEN isnan(" + d + ") THEN NULL ELSE " + d + " END)";
+    }
+
+    /** The FROM target, with types applied. */
+    String from() {
+        return from;
+    }
+
+    TableSchema schema() {
+        return schema;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * The field called {@code name}.
+     *
+     * @throws DataException if the file has no such column; the message lists the available ones
+     */
+    Field field(String name) {
+        return schema.field(name).orElseThrow(() -> new DataException(file, -1, name,
+                "no such column; available: " + String.join(", ", schema.names()), null));
+    }
+
+    /** Runs {@code sql}; translates DuckDB's errors into {@link DataException}s. */
+    ResultSet query(Statement st, String sql) throws SQLException {
+        try {
+            return st.executeQuery(sql);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    Statement statement() {
+        try {
+            return connection.createStatement();
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** A clean {@link DataException} for a DuckDB error, running a diagnostic query if needed. */
+    DataException translate(SQLException e) {
+        DataException known = DuckDbErrors.translateKnown(file, e);
+        if (known != null) {
+            return known;
+        }
+        if (String.valueOf(e.getMessage()).contains("Error when sniffing file")) {
+            DataException found = firstRejectedCsvLine(e);
+            if (found != null) {
+                return found;
+            }
+        }
+        String[] cast = DuckDbErrors.castFailure(e);
+        if (cast != null && schema != null) {
+            DataException found = firstUnparsableRow(cast, e);
+            if (found != null) {
+                return found;
+            }
+        }
+        return new DataException(file, -1, null, "DuckDB: " + DuckDbErrors.firstLine(e), e);
+    }
+
+    /**
+     * DuckDB's sniffer gives up without a line number when a ragged row sits in its sample; reading
+     * again with rejects stored tells which line (error type "TOO MANY COLUMNS" etc.).
+     */
+    private DataException firstRejectedCsvLine(SQLException cause) {
+        String sql = "SELECT count(*) FROM read_csv(" + sqlString(file.toAbsolutePath().toString()) + ", "
+                + csvOptions().replace("strict_mode=true", "strict_mode=true, store_rejects=true, "
+                + "rejects_table='surprisal_rejects', rejects_scan='surprisal_scans'") + ")";
+        try (Statement st = diagnostics().createStatement()) {
+            st.executeQuery(sql).close();
+            try (ResultSet rs = st.executeQuery("SELECT line, column_name, error_message FROM surprisal_rejects "
+                    + "ORDER BY line LIMIT 1")) {
+                if (rs.next()) {
+                    SQLException e = new SQLException("CSV Error on Line: " + rs.getLong(1) + "\n"
+                            + rs.getString(3), cause);
+                    DataException d = DuckDbErrors.translateKnown(file, e);
+                    return d != null ? d : new DataException(file, rs.getLong(1), null, rs.getString(3), cause);
+                }
+            }
+        } catch (SQLException ignored) {
+            // the diagnostic is best effort; the caller reports DuckDB's own message
+        }
+        return null;
+    }
+
+    /** Finds the first record of a numeric column whose text does not parse (JSON, Parquet). */
+    private DataException firstUnparsableRow(String[] cast, SQLException cause) {
+        for (Field f : schema.fields()) {
+            if (f.type() != ColumnType.NUMERIC || isNumberType(f.duckdbType()) || isTemporal(f.duckdbType())) {
+                continue;
+            }
+            String q = quoteIdentifier(f.name());
+            String sql = "SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(" + q + " AS VARCHAR) AS v FROM "
+                    + from + ") WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1";
+            try (Statement st = diagnostics().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                if (rs.next()) {
+                    String where = format == DataFormat.NDJSON ? "record " : "row ";
+                    return new DataException(file, -1, f.name(), where + rs.getLong(1) + ": "
+                            + DuckDbErrors.cannotParse(rs.getString(2), cast[1]), cause);
+                }
+            } catch (SQLException ignored) {
+                // best effort, as above
+            }
+        }
+        return null;
+    }
+
+    /** {@code 'text'} with single quotes doubled. */
+    static String sqlString(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** {@code "name"} with double quotes doubled, so any column name is a valid identifier. */
+    static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (diagnostics != null) {
+                diagnostics.close();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB: cannot close connection: " + e.getMessage(), e);
+        }
+    }
+}

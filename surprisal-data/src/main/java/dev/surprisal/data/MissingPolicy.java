@@ -1,0 +1,9 @@
+package dev.surprisal.data;
+
+/** What counting does with a missing (NULL, empty CSV field, NaN) value. */
+public enum MissingPolicy {
+    /** Leave the row out of the counts; the number left out is reported. */
+    DROP,
+    /** Count missing as one more category, labelled {@code null}, placed last. */
+    AS_CATEGORY
+}

@@ -1,0 +1,99 @@
+package dev.surprisal.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An immutable, in-memory table: named typed columns of equal length, in file order. */
+public final class Table {
+    private final Map<String, Column> columns;
+    private final int rowCount;
+
+    private Table(Map<String, Column> columns, int rowCount) {
+        this.columns = columns;
+        this.rowCount = rowCount;
+    }
+
+    /**
+     * A table of the given columns.
+     *
+     * @throws IllegalArgumentException if two columns share a name or differ in length
+     */
+    public static Table of(List<? extends Column> columns) {
+        Map<String, Column> map = new LinkedHashMap<>();
+        int n = columns.isEmpty() ? 0 : columns.get(0).size();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (c.size() != n) {
+                throw new IllegalArgumentException("columns[" + i + "]: '" + c.name() + "' has " + c.size()
+                        + " rows, columns[0] has " + n);
+            }
+            if (map.put(c.name(), c) != null) {
+                throw new IllegalArgumentException("columns[" + i + "]: duplicate name '" + c.name() + "'");
+            }
+        }
+        return new Table(Collections.unmodifiableMap(map), n);
+    }
+
+    /** Number of rows. */
+    public int rowCount() {
+        return rowCount;
+    }
+
+    /** Column names in file order. */
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
+    }
+
+    /** All columns in file order. */
+    public List<Column> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    /**
+     * The column called {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none; the message lists the available names
+     */
+    public Column column(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("name: no column '" + name + "'; available: "
+                    + String.join(", ", new ArrayList<>(columns.keySet())));
+        }
+        return c;
+    }
+
+    /**
+     * The numeric column called {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none or it is categorical
+     */
+    public NumericColumn numeric(String name) {
+        Column c = column(name);
+        if (!(c instanceof NumericColumn)) {
+            throw new IllegalArgumentException("name: column '" + name + "' is categorical, not numeric");
+        }
+        return (NumericColumn) c;
+    }
+
+    /**
+     * The categorical column called {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none or it is numeric
+     */
+    public CategoricalColumn categorical(String name) {
+        Column c = column(name);
+        if (!(c instanceof CategoricalColumn)) {
+            throw new IllegalArgumentException("name: column '" + name + "' is numeric, not categorical");
+        }
+        return (CategoricalColumn) c;
+    }
+
+    @Override
+    public String toString() {
+        return "Table[" + rowCount + " rows, " + columns.keySet() + "]";
+    }
+}

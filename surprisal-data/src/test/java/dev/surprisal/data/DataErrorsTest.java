@@ -1,0 +1,143 @@
+package dev.surprisal.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Each kind of bad file, with what DuckDB 2.0 reports turned into file + line + column. */
+class DataErrorsTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    /** A CSV of {@code rows} good rows "i,k{i%7}" with line {@code badLine} replaced. */
+    private Path big(String name, int rows, int badLine, String bad) throws IOException {
+        StringBuilder b = new StringBuilder("a,b\n");
+        for (int i = 0; i < rows; i++) {
+            b.append(i + 2 == badLine ? bad : i + ",k" + i % 7).append('\n');
+        }
+        return write(name, b.toString());
+    }
+
+    @Test
+    void missingFile() {
+        Path p = dir.resolve("nope.csv");
+        DataException e = catchThrowableOfType(DataException.class, () -> TableReader.open(p).read());
+        assertThat(e).hasMessage(p + ": file not found");
+        assertThat(e).isNotInstanceOf(IllegalArgumentException.class);
+        assertThat(e.file()).contains(p);
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path p = write("empty.csv", "");
+        assertThatThrownBy(() -> TableReader.open(p).valueCounts("a"))
+                .isInstanceOf(DataException.class).hasMessage(p + ": file is empty");
+    }
+
+    @Test
+    void raggedRowWithTooManyFieldsInTheSnifferSample() throws IOException {
+        Path p = write("more.csv", "a,b,c\n1,x,2.5\n2,y,3.5\n3,z,4,9\n4,w,5\n");
+        DataException e = catchThrowableOfType(DataException.class, () -> TableReader.open(p).read());
+        assertThat(e).hasMessage(p + ": line 4: expected 3 fields, found 4 (too many)");
+        assertThat(e.line()).hasValue(4);
+    }
+
+    @Test
+    void raggedRowWithTooFewFieldsInTheSnifferSample() throws IOException {
+        Path p = write("less.csv", "a,b,c\n1,x,2.5\n2,y\n4,w,5\n");
+        assertThatThrownBy(() -> TableReader.open(p).valueCounts("a"))
+                .isInstanceOf(DataException.class)
+                .hasMessage(p + ": line 3: expected 3 fields, found 2 (too few)");
+    }
+
+    @Test
+    void raggedRowPastTheSnifferSampleIsAnErrorNotPadding() throws IOException {
+        Path p = big("late.csv", 50_000, 40_002, "40000,x,extra");
+        assertThatThrownBy(() -> TableReader.open(p).jointCounts("a", "b"))
+                .isInstanceOf(DataException.class)
+                .hasMessage(p + ": line 40002: expected 2 fields, found 3 (too many)");
+        Path q = big("late2.csv", 50_000, 30_001, "29999");
+        assertThatThrownBy(() -> TableReader.open(q).valueCounts("b"))
+                .isInstanceOf(DataException.class)
+                .hasMessage(q + ": line 30001: expected 2 fields, found 1 (too few)");
+    }
+
+    @Test
+    void unparsableNumberInAColumnOverriddenAsNumeric() throws IOException {
+        Path p = write("ages.csv", "name,age\n" + "x,1\n".repeat(15) + "y,abc\nz,3\n");
+        DataException e = catchThrowableOfType(DataException.class,
+                () -> TableReader.open(p).withType("age", ColumnType.NUMERIC).read());
+        assertThat(e).hasMessage(p + ": line 17, column 'age': cannot parse 'abc' as a number");
+        assertThat(e.line()).hasValue(17);
+        assertThat(e.column()).contains("age");
+    }
+
+    @Test
+    void unparsableNumberPastTheSnifferSampleInAnInferredNumericColumn() throws IOException {
+        Path p = big("badnum.csv", 50_000, 40_002, "abc,k1");
+        assertThatThrownBy(() -> TableReader.open(p).valueCounts("a"))
+                .isInstanceOf(DataException.class)
+                .hasMessage(p + ": line 40002, column 'a': cannot parse 'abc' as a number");
+    }
+
+    @Test
+    void decimalPastTheSampleOfAnIntegerColumnIsStillANumber() throws IOException {
+        Path p = big("dec.csv", 30_000, 25_000, "2.5,k1");
+        assertThat(TableReader.open(p).read().numeric("a").value(25_000 - 2)).isEqualTo(2.5);
+    }
+
+    @Test
+    void unknownColumnListsTheAvailableOnes() throws IOException {
+        Path p = write("t.csv", "a,b c\n1,2\n");
+        assertThatThrownBy(() -> TableReader.open(p).valueCounts("z"))
+                .isInstanceOf(DataException.class)
+                .hasMessage(p + ": column 'z': no such column; available: a, b c");
+        assertThatThrownBy(() -> TableReader.open(p).columns("a", "q").read())
+                .isInstanceOf(DataException.class).hasMessageContaining("column 'q'");
+        assertThatThrownBy(() -> TableReader.open(p).withType("q", ColumnType.NUMERIC).schema())
+                .isInstanceOf(DataException.class).hasMessageContaining("column 'q'");
+    }
+
+    @Test
+    void malformedNdjsonNamesTheLine() throws IOException {
+        Path p = write("bad.ndjson", "{\"a\":1}\n{\"a\":2\n{\"a\":3}\n");
+        assertThatThrownBy(() -> TableReader.open(p).read())
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith(p + ": line 3: malformed JSON");
+    }
+
+    @Test
+    void ndjsonTextOverriddenAsNumericNamesRecordAndColumn() throws IOException {
+        Path p = write("t.ndjson", "{\"a\":\"1\"}\n{\"a\":\"2\"}\n{\"a\":\"zz\"}\n");
+        assertThatThrownBy(() -> TableReader.open(p).withType("a", ColumnType.NUMERIC).read())
+                .isInstanceOf(DataException.class)
+                .hasMessage(p + ": column 'a': record 3: cannot parse 'zz' as a number");
+    }
+
+    @Test
+    void unknownExtension() throws IOException {
+        Path p = write("t.xlsx", "x");
+        assertThatThrownBy(() -> TableReader.open(p).read())
+                .isInstanceOf(DataException.class).hasMessageContaining("extension 'xlsx'");
+    }
+
+    @Test
+    void headerOnlyFileHasNothingToCount() throws IOException {
+        Path p = write("h.csv", "a,b\n");
+        assertThatThrownBy(() -> TableReader.open(p).valueCounts("a"))
+                .isInstanceOf(DataException.class).hasMessage(p + ": column 'a': no values to count");
+    }
+}
