@@ -21,7 +21,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = SurprisalCommand.Version.class,
         sortOptions = false,
-        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, TourCommand.class,
+        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, ElboCommand.class, VaeCommand.class, TourCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Information theory for engineers: entropy, KL divergence and mutual information,",
@@ -33,6 +33,8 @@ import java.util.Properties;
                 "  surprisal entropy 0.5 0.5                       1.0 (bits: one fair coin flip)",
                 "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --base e",
                 "  surprisal mi --data people.csv --x zip --y city",
+                "  surprisal elbo demo                             the ELBO with exact numbers",
+                "  surprisal vae train --epochs 10 --out runs/x   a VAE on Fashion-MNIST",
                 "",
                 "Exit codes: 0 success, 1 alarm, 2 usage error, 3 bad data, 4 internal error."})
 public final class SurprisalCommand implements Runnable {
@@ -42,7 +44,7 @@ public final class SurprisalCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose one of entropy, divergence, mi, tour");
+                "missing command: choose one of entropy, divergence, mi, elbo, vae, tour");
     }
 
     /** The configured command line, printing to {@code out} and {@code err}. */

@@ -34,6 +34,15 @@ public final class VaeRuns {
             }
             return new Data(tr, te);
         }
+
+        /** The test images a run was trained against: limited, and binarised with the run's seed if it was. */
+        public static IdxReader.Images testFor(VaeConfig c, int testLimit) throws IOException {
+            IdxReader.Images te = FashionMnist.test();
+            if (testLimit > 0 && testLimit < te.count()) {
+                te = te.head(testLimit);
+            }
+            return c.binarize() ? Batches.binarize(te, c.seed() + 1) : te;
+        }
     }
 
     /** Trains, saves the model, the metrics and the three PNG grids into {@code out}; returns the history. */
@@ -67,6 +76,11 @@ public final class VaeRuns {
         public double gap(int j) {
             return iwae[j] - elbo.elbo();
         }
+    }
+
+    /** The configuration saved in a run directory. */
+    public static VaeConfig config(Path run) throws IOException {
+        return VaeModel.mapper().readValue(run.resolve("config.json").toFile(), VaeConfig.class);
     }
 
     /** Loads a run and evaluates it on {@code test}; writes {@code eval.json}. Same run, same seed: same numbers. */

@@ -8,11 +8,17 @@ public final class Tour {
     }
 
     public static List<TourSection> sections() {
+        return sections(false);
+    }
+
+    /** All sections; {@code withVae} makes the ELBO stop also train a tiny VAE (seconds). */
+    public static List<TourSection> sections(boolean withVae) {
         return List.of(
                 new EntropySection(),
                 new KlAsymmetrySection(),
                 new CrossEntropySection(),
                 new TemperatureSection(),
-                new MutualInformationSection());
+                new MutualInformationSection(),
+                new ElboSection(withVae));
     }
 }
