@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 EPOCHS=${1:-2}
 SEEDS=${2:-"1 2 3"}
 THREADS=${3:-1}
-OUT=bench/out/vae-e$EPOCHS
+OUT=${VAE_BENCH_OUT:-bench/out/vae-e$EPOCHS}
 mkdir -p "$OUT"
 export OMP_WAIT_POLICY=PASSIVE
 
