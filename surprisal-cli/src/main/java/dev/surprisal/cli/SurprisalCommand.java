@@ -22,7 +22,7 @@ import java.util.Properties;
         versionProvider = SurprisalCommand.Version.class,
         sortOptions = false,
         subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, FileCommand.class, NotesCommand.class,
-                TourCommand.class,
+                ElboCommand.class, VaeCommand.class, TourCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Information theory for engineers: entropy, KL divergence and mutual information,",
@@ -37,6 +37,8 @@ import java.util.Properties;
                 "  surprisal file /usr/share/common-licenses/GPL-3 --explain",
                 "  surprisal notes scan ~/notes --report notes.html",
                 "  surprisal mi --data sensors.csv --target y       rank columns by MI, with r beside it",
+                "  surprisal elbo demo                             the ELBO with exact numbers",
+                "  surprisal vae train --epochs 10 --out runs/x   a VAE on Fashion-MNIST",
                 "",
                 "Exit codes: 0 success, 1 alarm, 2 usage error, 3 bad data, 4 internal error."})
 public final class SurprisalCommand implements Runnable {
@@ -46,7 +48,7 @@ public final class SurprisalCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose one of entropy, divergence, mi, file, notes, tour");
+                "missing command: choose one of entropy, divergence, mi, file, notes, elbo, vae, tour");
     }
 
     /** The configured command line, printing to {@code out} and {@code err}. */

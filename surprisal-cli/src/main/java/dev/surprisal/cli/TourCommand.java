@@ -23,10 +23,13 @@ public final class TourCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--vae", description = "In the ELBO stop, also train a tiny VAE (2,000 images, one epoch, seconds).")
+    boolean vae;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<TourSection> sections = Tour.sections();
+        List<TourSection> sections = Tour.sections(vae);
         out.println("Surprisal tour: information theory in " + sections.size() + " stops.");
         int i = 1;
         for (TourSection s : sections) {

@@ -8,6 +8,11 @@ public final class Tour {
     }
 
     public static List<TourSection> sections() {
+        return sections(false);
+    }
+
+    /** All sections; {@code withVae} makes the ELBO stop also train a tiny VAE (seconds). */
+    public static List<TourSection> sections(boolean withVae) {
         return List.of(
                 new EntropySection(),
                 new KlAsymmetrySection(),
@@ -16,6 +21,7 @@ public final class Tour {
                 new MutualInformationSection(),
                 new QuadraticSection(),
                 new FileEntropySection(),
-                new NotesSection());
+                new NotesSection(),
+                new ElboSection(withVae));
     }
 }

@@ -1,0 +1,66 @@
+package dev.surprisal.cli.tour;
+
+import dev.surprisal.cli.ElboDemo;
+import dev.surprisal.vae.EpochMetrics;
+import dev.surprisal.vae.FashionMnist;
+import dev.surprisal.vae.IdxReader;
+import dev.surprisal.vae.VaeConfig;
+import dev.surprisal.vae.VaeEvaluator;
+import dev.surprisal.vae.VaeModel;
+import dev.surprisal.vae.VaeTrainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The ELBO: the exact-evidence gap (instant), and, when asked ({@code surprisal tour --vae}), a tiny
+ * VAE trained for one epoch on 2,000 Fashion-MNIST images (a few seconds).
+ */
+public final class ElboSection implements TourSection {
+    private final boolean withVae;
+
+    public ElboSection(boolean withVae) {
+        this.withVae = withVae;
+    }
+
+    @Override
+    public String title() {
+        return "The ELBO: a lower bound on the evidence, and what a VAE maximises";
+    }
+
+    @Override
+    public void print(PrintWriter out) {
+        ElboDemo.exactGap(out);
+        out.println();
+        if (!withVae) {
+            out.println("  try: surprisal tour --vae   (adds a tiny VAE, one epoch on 2,000 images, a few seconds)");
+            out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL)");
+            return;
+        }
+        tinyVae(out);
+    }
+
+    static void tinyVae(PrintWriter out) {
+        IdxReader.Images all;
+        try {
+            all = FashionMnist.test();
+        } catch (IOException e) {
+            out.println("  (tiny VAE skipped: " + e.getMessage() + ")");
+            return;
+        }
+        IdxReader.Images train = all.slice(0, 2000);
+        IdxReader.Images test = all.slice(9000, 10000);
+        VaeConfig c = VaeConfig.defaults().withEpochs(1).withThreads(Runtime.getRuntime().availableProcessors());
+        try (VaeModel model = VaeModel.create(c)) {
+            double before = -VaeEvaluator.elbo(model, test, 1).elbo();
+            List<EpochMetrics> h = VaeTrainer.quiet().train(model, train, test, m -> { });
+            EpochMetrics m = h.get(0);
+            double[] iw = VaeEvaluator.iwae(model, test.head(200), new int[] {1, 50}, 1);
+            out.printf("A VAE (784-400-20-400-784) trained for one epoch on 2,000 Fashion-MNIST images (%.1f s):%n", m.seconds());
+            out.printf("  test -ELBO: %.1f nats/image untrained -> %.1f after one epoch%n", before, m.testNegElbo());
+            out.printf("            = reconstruction %.1f + KL(q||prior) %.1f%n", m.testReconstruction(), m.testKl());
+            out.printf("  IWAE-50 on 200 images: %.1f vs ELBO %.1f: more samples, a tighter bound on log p(x)%n", iw[1], iw[0]);
+            out.println("  try: surprisal vae train --epochs 10 --out runs/x");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.surprisal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ElboCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoPrintsTheGapCaviAndBothKlDirections() {
+        Path png = dir.resolve("kl.png");
+        Cli r = Cli.run("elbo", "demo", "--plot", png.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .containsPattern("true posterior\\s+-?[0-9.]+\\s+[0-9.]+\\s+-?[0-9.]+\\s+0\\.0000")
+                .contains("ELBO by iteration")
+                .contains("forward, min KL(p||q): q = N(0.000, 3.162^2)")
+                .containsPattern("reverse, min KL\\(q\\|\\|p\\): q = N\\(-?(2\\.9|3\\.0)\\d\\d, 1\\.0\\d\\d\\^2\\)");
+        assertThat(png).isRegularFile();
+    }
+
+    @Test
+    void tourHasTheElboStop() {
+        Cli r = Cli.run("tour");
+        assertThat(r.out()).contains("The ELBO").contains("surprisal tour --vae");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.surprisal.variational;
+
+/**
+ * The two terms of the evidence lower bound, in nats:
+ * ELBO = E_q[log p(x|z)] − KL(q(z) ‖ p(z)) = reconstruction − kl.
+ *
+ * @param reconstruction expected log-likelihood E_q[log p(x|z)] (≤ 0 for discrete x)
+ * @param kl             KL(q ‖ prior) ≥ 0
+ */
+public record ElboTerms(double reconstruction, double kl) {
+    /** reconstruction − kl. */
+    public double elbo() {
+        return reconstruction - kl;
+    }
+
+    /** With a β weight on the KL term (Higgins et al. 2017, β-VAE): reconstruction − β·kl. */
+    public double elbo(double beta) {
+        return reconstruction - beta * kl;
+    }
+}

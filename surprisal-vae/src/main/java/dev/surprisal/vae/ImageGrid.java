@@ -1,0 +1,101 @@
+package dev.surprisal.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** PNG grids of grey images drawn with plain java.awt (headless): reconstructions, prior samples, latent traversals. */
+public final class ImageGrid {
+    private ImageGrid() {
+    }
+
+    /** Writes {@code images} (each rows×cols values in [0,1]) as a grid with {@code columns} tiles per row, scaled by 2. */
+    public static void write(Path file, float[][] images, int rows, int cols, int columns) throws IOException {
+        int scale = 2;
+        int gridRows = (images.length + columns - 1) / columns;
+        BufferedImage img = new BufferedImage(columns * (cols + 1) * scale, gridRows * (rows + 1) * scale,
+                BufferedImage.TYPE_BYTE_GRAY);
+        var raster = img.getRaster();
+        for (int n = 0; n < images.length; n++) {
+            int ox = (n % columns) * (cols + 1) * scale;
+            int oy = (n / columns) * (rows + 1) * scale;
+            for (int r = 0; r < rows * scale; r++) {
+                for (int c = 0; c < cols * scale; c++) {
+                    float v = images[n][(r / scale) * cols + c / scale];
+                    raster.setSample(ox + c, oy + r, 0, Math.round(255 * Math.max(0, Math.min(1, v))));
+                }
+            }
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** First {@code n} images (odd rows) above their reconstructions from the posterior mean (even rows). */
+    public static void reconstructions(Path file, VaeModel model, IdxReader.Images images, int n) throws IOException {
+        int columns = Math.min(n, 10);
+        float[][] tiles = new float[2 * n][];
+        float[] recon;
+        try (NDManager m = model.parameterManager().newSubManager()) {
+            NDArray x = Batches.gather(m, images, null, 0, n);
+            NDList enc = model.encode(x);
+            recon = sigmoid(model.decodeLogits(enc.get(0)));
+        }
+        int d = images.pixelsPerImage();
+        for (int i = 0; i < n; i++) {
+            int row = i / columns;
+            int col = i % columns;
+            tiles[2 * row * columns + col] = java.util.Arrays.copyOfRange(images.pixels(), i * d, (i + 1) * d);
+            tiles[(2 * row + 1) * columns + col] = java.util.Arrays.copyOfRange(recon, i * d, (i + 1) * d);
+        }
+        write(file, tiles, images.rows(), images.cols(), columns);
+    }
+
+    /** {@code n} decoder means at z ~ N(0, I). */
+    public static void priorSamples(Path file, VaeModel model, int n, int rows, int cols, long seed) throws IOException {
+        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        try (NDManager m = model.parameterManager().newSubManager()) {
+            NDArray z = m.randomNormal(new Shape(n, model.config().latent()));
+            write(file, split(sigmoid(model.decodeLogits(z)), n), rows, cols, 10);
+        }
+    }
+
+    /** Decoder means on a steps×steps grid over z₀, z₁ ∈ [−3, 3], the other coordinates at 0. */
+    public static void traversal(Path file, VaeModel model, int steps, int rows, int cols) throws IOException {
+        int latent = model.config().latent();
+        float[] z = new float[steps * steps * latent];
+        for (int i = 0; i < steps; i++) {
+            for (int j = 0; j < steps; j++) {
+                int k = (i * steps + j) * latent;
+                z[k] = (float) (-3 + 6.0 * j / (steps - 1));
+                if (latent > 1) {
+                    z[k + 1] = (float) (3 - 6.0 * i / (steps - 1));
+                }
+            }
+        }
+        try (NDManager m = model.parameterManager().newSubManager()) {
+            NDArray zs = m.create(z, new Shape(steps * steps, latent));
+            write(file, split(sigmoid(model.decodeLogits(zs)), steps * steps), rows, cols, steps);
+        }
+    }
+
+    private static float[] sigmoid(NDArray logits) {
+        return ai.djl.nn.Activation.sigmoid(logits).toFloatArray();
+    }
+
+    private static float[][] split(float[] flat, int n) {
+        int d = flat.length / n;
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
+    }
+}

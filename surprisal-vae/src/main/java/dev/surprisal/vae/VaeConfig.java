@@ -1,0 +1,71 @@
+package dev.surprisal.vae;
+
+/**
+ * Everything that defines a VAE run; saved next to the weights as JSON so that a run can be
+ * evaluated later with identical numbers. Defaults are the reference model (Kingma and Welling
+ * 2014; the PyTorch examples VAE): 784-400-20-400-784, Adam lr 1e-3, batch 128, β = 1.
+ *
+ * @param inputSize    pixels per image (784)
+ * @param hidden       hidden units (400)
+ * @param latent       latent dimensions (20)
+ * @param beta         weight on the KL term, ≥ 0 (Higgins et al. 2017, β-VAE)
+ * @param epochs       passes over the training set
+ * @param batchSize    images per Adam step
+ * @param learningRate Adam step size
+ * @param seed         seeds weight initialisation, shuffling and the reparameterisation noise
+ * @param threads      PyTorch intra-op threads
+ * @param binarize     binarise pixels once (stochastically, seeded) as in published MNIST results
+ */
+public record VaeConfig(int inputSize, int hidden, int latent, double beta, int epochs, int batchSize,
+                        double learningRate, long seed, int threads, boolean binarize) {
+
+    public VaeConfig {
+        positive("inputSize", inputSize);
+        positive("hidden", hidden);
+        positive("latent", latent);
+        positive("epochs", epochs);
+        positive("batchSize", batchSize);
+        positive("threads", threads);
+        if (!(beta >= 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta: must be finite and >= 0, got " + beta);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learningRate: must be > 0, got " + learningRate);
+        }
+    }
+
+    /** The reference configuration with one thread. */
+    public static VaeConfig defaults() {
+        return new VaeConfig(784, 400, 20, 1.0, 10, 128, 1e-3, 42L, 1, false);
+    }
+
+    public VaeConfig withBeta(double b) {
+        return new VaeConfig(inputSize, hidden, latent, b, epochs, batchSize, learningRate, seed, threads, binarize);
+    }
+
+    public VaeConfig withEpochs(int e) {
+        return new VaeConfig(inputSize, hidden, latent, beta, e, batchSize, learningRate, seed, threads, binarize);
+    }
+
+    public VaeConfig withSeed(long s) {
+        return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, s, threads, binarize);
+    }
+
+    public VaeConfig withThreads(int t) {
+        return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, seed, t, binarize);
+    }
+
+    public VaeConfig withSizes(int h, int l) {
+        return new VaeConfig(inputSize, h, l, beta, epochs, batchSize, learningRate, seed, threads, binarize);
+    }
+
+    public VaeConfig withBinarize(boolean b) {
+        return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, seed, threads, b);
+    }
+
+    private static void positive(String name, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + ": must be >= 1, got " + v);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.surprisal.vae;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * The reference MLP variational autoencoder (Kingma and Welling 2014, <i>Auto-Encoding Variational
+ * Bayes</i>): encoder x → 400 ReLU → (μ, log σ²) in 20-D, reparameterised z = μ + σ·ε, decoder
+ * z → 400 ReLU → 784 Bernoulli logits. Per image, in nats:
+ * <pre>−ELBO = BCE(logits, x) + β·KL(N(μ, σ²) ‖ N(0, I)),  KL = −½ Σ (1 + log σ² − μ² − σ²)</pre>
+ * Trained by Adam on the loss summed over the batch, as the PyTorch reference does.
+ *
+ * <p>Parameters live in one long-lived {@link NDManager}; every batch opens its own sub-manager and
+ * closes it, so native memory stays flat however long training runs.
+ */
+public final class VaeModel implements AutoCloseable {
+    private static final String[] NAMES = {"enc.w", "enc.b", "mu.w", "mu.b", "logvar.w", "logvar.b",
+        "dec.w", "dec.b", "out.w", "out.b"};
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPS = 1e-8;
+
+    private final VaeConfig config;
+    private final NDManager manager;
+    private final NDArray[] params;
+    private final NDArray[] adamM;
+    private final NDArray[] adamV;
+    private long step;
+
+    private VaeModel(VaeConfig config, float[][] values) {
+        TorchRuntime.start(config.threads());
+        this.config = config;
+        this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        Shape[] shapes = shapes(config);
+        params = new NDArray[shapes.length];
+        adamM = new NDArray[shapes.length];
+        adamV = new NDArray[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            params[i] = manager.create(values[i], shapes[i]);
+            params[i].setRequiresGradient(true);
+            adamM[i] = manager.zeros(shapes[i], DataType.FLOAT32);
+            adamV[i] = manager.zeros(shapes[i], DataType.FLOAT32);
+        }
+    }
+
+    /**
+     * A freshly initialised model. Weights and biases are drawn from U(−1/√fan_in, 1/√fan_in),
+     * PyTorch's default for {@code nn.Linear}, with a Java generator seeded by {@code config.seed()}.
+     */
+    public static VaeModel create(VaeConfig config) {
+        SplittableRandom rng = new SplittableRandom(config.seed());
+        Shape[] shapes = shapes(config);
+        float[][] values = new float[shapes.length][];
+        for (int i = 0; i < shapes.length; i += 2) {
+            long fanIn = shapes[i].get(1);
+            double bound = 1 / Math.sqrt(fanIn);
+            values[i] = uniform(rng, (int) shapes[i].size(), bound);
+            values[i + 1] = uniform(rng, (int) shapes[i + 1].size(), bound);
+        }
+        return new VaeModel(config, values);
+    }
+
+    private static float[] uniform(SplittableRandom rng, int n, double bound) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) rng.nextDouble(-bound, bound);
+        }
+        return v;
+    }
+
+    private static Shape[] shapes(VaeConfig c) {
+        int d = c.inputSize();
+        int h = c.hidden();
+        int l = c.latent();
+        return new Shape[] {new Shape(h, d), new Shape(h), new Shape(l, h), new Shape(l), new Shape(l, h),
+            new Shape(l), new Shape(h, l), new Shape(h), new Shape(d, h), new Shape(d)};
+    }
+
+    public VaeConfig config() {
+        return config;
+    }
+
+    /** Adam steps taken so far. */
+    public long steps() {
+        return step;
+    }
+
+    /** The manager owning the parameters; its array count must not grow during training. */
+    NDManager parameterManager() {
+        return manager;
+    }
+
+    /** (μ, log σ²) for a batch x of shape (B, 784). */
+    public NDList encode(NDArray x) {
+        NDArray h = Activation.relu(Linear.linear(x, params[0], params[1]).singletonOrThrow());
+        NDArray mu = Linear.linear(h, params[2], params[3]).singletonOrThrow();
+        NDArray logVar = Linear.linear(h, params[4], params[5]).singletonOrThrow();
+        return new NDList(mu, logVar);
+    }
+
+    /** Bernoulli logits for latent codes z of shape (B, latent). */
+    public NDArray decodeLogits(NDArray z) {
+        NDArray h = Activation.relu(Linear.linear(z, params[6], params[7]).singletonOrThrow());
+        return Linear.linear(h, params[8], params[9]).singletonOrThrow();
+    }
+
+    /**
+     * Per-image BCE between logits and targets in [0, 1], summed over pixels, in nats. Stable form
+     * max(l, 0) − l·x + log(1 + e^−|l|).
+     */
+    static NDArray bce(NDArray logits, NDArray x) {
+        NDArray soft = logits.abs().neg().exp().add(1).log();
+        return Activation.relu(logits).sub(logits.mul(x)).add(soft).sum(new int[] {-1});
+    }
+
+    /** Per-image KL(N(μ, σ²) ‖ N(0, I)) in nats. */
+    static NDArray kl(NDArray mu, NDArray logVar) {
+        return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {-1}).mul(-0.5);
+    }
+
+    /**
+     * One forward pass with reparameterisation; returns per-image (reconstruction, KL), each of
+     * shape (B). Arrays belong to x's manager.
+     */
+    public NDList terms(NDArray x) {
+        NDList enc = encode(x);
+        NDArray mu = enc.get(0);
+        NDArray logVar = enc.get(1);
+        NDArray eps = x.getManager().randomNormal(mu.getShape());
+        NDArray z = mu.add(logVar.mul(0.5).exp().mul(eps));
+        return new NDList(bce(decodeLogits(z), x), kl(mu, logVar));
+    }
+
+    /**
+     * One Adam step on the batch x (B, 784), which must belong to a per-batch manager.
+     *
+     * @return {reconstruction, KL} summed over the batch, in nats
+     */
+    public double[] trainStep(NDArray x) {
+        NDManager batch = x.getManager();
+        double rec;
+        double kl;
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            NDList t = terms(x);
+            NDArray recSum = t.get(0).sum();
+            NDArray klSum = t.get(1).sum();
+            NDArray loss = recSum.add(klSum.mul(config.beta()));
+            gc.backward(loss);
+            rec = recSum.getFloat();
+            kl = klSum.getFloat();
+        }
+        step++;
+        adam(batch);
+        return new double[] {rec, kl};
+    }
+
+    /** PyTorch's Adam (Kingma and Ba 2015) with bias correction, eps added outside the square root. */
+    private void adam(NDManager batch) {
+        double bc1 = 1 - Math.pow(BETA1, step);
+        double bc2 = 1 - Math.pow(BETA2, step);
+        float stepSize = (float) (config.learningRate() / bc1);
+        float sqrtBc2 = (float) Math.sqrt(bc2);
+        for (int i = 0; i < params.length; i++) {
+            NDArray g = params[i].getGradient();
+            g.attach(batch);
+            adamM[i].muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
+            adamV[i].muli((float) BETA2).addi(g.square().muli((float) (1 - BETA2)));
+            // temporaries computed from long-lived arrays land in the parameter manager: move them out
+            NDArray denom = adamV[i].sqrt();
+            denom.attach(batch);
+            denom.divi(sqrtBc2).addi((float) EPS);
+            NDArray update = adamM[i].div(denom);
+            update.attach(batch);
+            try (var ignored = new NoGrad()) {
+                params[i].subi(update.muli(stepSize));
+            }
+            JniUtils.zeroGrad((PtNDArray) params[i]);
+        }
+    }
+
+    /** Disables autograd while parameters are updated in place. */
+    private static final class NoGrad implements AutoCloseable {
+        private final boolean previous = JniUtils.isGradMode();
+
+        NoGrad() {
+            JniUtils.setGradMode(false);
+        }
+
+        @Override
+        public void close() {
+            JniUtils.setGradMode(previous);
+        }
+    }
+
+    /** Writes {@code config.json} and {@code weights.bin} (float32 parameters, big-endian) into dir. */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        mapper().writeValue(dir.resolve("config.json").toFile(), config);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(dir.resolve("weights.bin")), 1 << 16))) {
+            out.writeInt(params.length);
+            for (int i = 0; i < params.length; i++) {
+                out.writeUTF(NAMES[i]);
+                float[] v = params[i].toFloatArray();
+                out.writeInt(v.length);
+                for (float f : v) {
+                    out.writeFloat(f);
+                }
+            }
+        }
+    }
+
+    /** Reads a model written by {@link #save}. */
+    public static VaeModel load(Path dir) throws IOException {
+        VaeConfig config = mapper().readValue(dir.resolve("config.json").toFile(), VaeConfig.class);
+        Shape[] shapes = shapes(config);
+        float[][] values = new float[shapes.length][];
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                Files.newInputStream(dir.resolve("weights.bin")), 1 << 16))) {
+            int n = in.readInt();
+            if (n != shapes.length) {
+                throw new IOException(dir + "/weights.bin: holds " + n + " arrays, expected " + shapes.length);
+            }
+            for (int i = 0; i < n; i++) {
+                String name = in.readUTF();
+                int len = in.readInt();
+                if (!name.equals(NAMES[i]) || len != shapes[i].size()) {
+                    throw new IOException(dir + "/weights.bin: array " + i + " is " + name + "[" + len
+                            + "], expected " + NAMES[i] + "[" + shapes[i].size() + "] for config.json");
+                }
+                values[i] = new float[len];
+                for (int j = 0; j < len; j++) {
+                    values[i][j] = in.readFloat();
+                }
+            }
+        }
+        return new VaeModel(config, values);
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
