@@ -18,13 +18,15 @@ import java.util.concurrent.Callable;
                 "A short walk through entropy, KL divergence, cross-entropy, temperature and mutual",
                 "information. Every number is computed by the library as you watch.",
                 ""},
-        footer = {"", "Example:", "  surprisal tour | less"})
+        footer = {"", "Examples:", "  surprisal tour | less", "  surprisal tour --no-vae      the same without training the tiny VAE"})
 public final class TourCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--vae", description = "In the ELBO stop, also train a tiny VAE (2,000 images, one epoch, seconds).")
-    boolean vae;
+    @picocli.CommandLine.Option(names = "--vae", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "In the ELBO stop, train a tiny VAE (2,000 Fashion-MNIST images, one epoch, seconds;"
+                    + " the first run also unpacks PyTorch's native library). --no-vae skips it. Default: on.")
+    boolean vae = true;
 
     @Override
     public Integer call() {

@@ -25,7 +25,15 @@ class ElboCommandTest {
 
     @Test
     void tourHasTheElboStop() {
+        Cli r = Cli.run("tour", "--no-vae");
+        assertThat(r.out()).contains("The ELBO").contains("without --no-vae");
+    }
+
+    @Test
+    void defaultTourTrainsTheTinyVae() {
         Cli r = Cli.run("tour");
-        assertThat(r.out()).contains("The ELBO").contains("surprisal tour --vae");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trained for one epoch on 2,000 Fashion-MNIST images")
+                .containsPattern("test -ELBO: [0-9.]+ nats/image untrained -> [0-9.]+ after one epoch");
     }
 }

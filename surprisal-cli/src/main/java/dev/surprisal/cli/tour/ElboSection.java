@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The ELBO: the exact-evidence gap (instant), and, when asked ({@code surprisal tour --vae}), a tiny
+ * The ELBO: the exact-evidence gap (instant), and, unless {@code surprisal tour --no-vae} is given, a tiny
  * VAE trained for one epoch on 2,000 Fashion-MNIST images (a few seconds).
  */
 public final class ElboSection implements TourSection {
@@ -33,7 +33,7 @@ public final class ElboSection implements TourSection {
         ElboDemo.exactGap(out);
         out.println();
         if (!withVae) {
-            out.println("  try: surprisal tour --vae   (adds a tiny VAE, one epoch on 2,000 images, a few seconds)");
+            out.println("  try: surprisal tour          (without --no-vae: adds a tiny VAE, one epoch on 2,000 images)");
             out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL)");
             return;
         }
