@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * What {@link KnowledgeBase#add} needs to judge a new note without rescanning, persisted as JSON
@@ -24,6 +25,8 @@ import java.util.Map;
 public final class KbIndex {
     /** Directory name inside the KB. */
     public static final String DIR = ".surprisal-index";
+    /** Format version: 2 since the MinHash permutations changed; older indexes need a rescan. */
+    static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -62,6 +65,26 @@ public final class KbIndex {
         }
     }
 
+    /**
+     * {@link #accumulate}s every note, counting disjoint slices on all cores and merging the partial
+     * maps; the result does not depend on the slicing.
+     */
+    void accumulateAll(List<MeasuredNote> distinct) {
+        int slices = Math.max(1, Math.min(distinct.size() / 64, 2 * Runtime.getRuntime().availableProcessors()));
+        List<KbIndex> parts = IntStream.range(0, slices).parallel().mapToObj(s -> {
+            KbIndex part = new KbIndex(options);
+            for (int i = s; i < distinct.size(); i += slices) {
+                part.accumulate(distinct.get(i));
+            }
+            return part;
+        }).toList();
+        for (KbIndex part : parts) {
+            part.background.forEach((w, c) -> background.merge(w, c, Long::sum));
+            backgroundTotal += part.backgroundTotal;
+            part.lines.forEach((l, c) -> lines.merge(l, c, Integer::sum));
+        }
+    }
+
     void addNote(MeasuredNote m, Label label) {
         notes.add(new Entry(m.path, m.sha256, m.signature, label));
     }
@@ -90,7 +113,7 @@ public final class KbIndex {
                 shared.put(k, v);
             }
         });
-        Stored s = new Stored(1, options, notes, background, shared, lowDensityThresholdBits);
+        Stored s = new Stored(VERSION, options, notes, background, shared, lowDensityThresholdBits);
         try {
             Path d = Files.createDirectories(kbDir.resolve(DIR));
             Path tmp = d.resolve("index.json.tmp");
@@ -109,6 +132,10 @@ public final class KbIndex {
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
+            if (s.version() != VERSION) {
+                throw new IllegalArgumentException("kbDir: " + kbDir + ": index format " + s.version() + " is not "
+                        + VERSION + " (written by another surprisal version); run `surprisal notes scan " + kbDir + "` again");
+            }
             KbIndex idx = new KbIndex(s.options());
             idx.notes.addAll(s.notes());
             idx.background.putAll(s.background());

@@ -14,7 +14,7 @@ import java.util.Set;
 /** The per-note measurements that need only the note itself. */
 final class MeasuredNote {
     /** zstd level for the per-note ratio; its 8 MiB window exceeds any note under the size limit. */
-    static final int RATIO_LEVEL = 9;
+    static final int RATIO_LEVEL = Novelty.LEVEL;
 
     final String path;
     final byte[] bytes;
@@ -24,6 +24,8 @@ final class MeasuredNote {
     final double entropyBits;
     final double windowedBits;
     final double zstdBitsPerByte;
+    /** zstd level-{@value #RATIO_LEVEL} frame size of {@link #bytes}: the note's code length with no context. */
+    final long zstdBytes;
     final RepetitionSignals signals;
     final Set<String> lines;
     final long[] shingles;
@@ -36,12 +38,15 @@ final class MeasuredNote {
         this.sha256 = sha256(bytes);
         NoteText note = NoteText.of(text);
         this.words = note.words();
-        this.counts = Novelty.counts(words);
-        this.unique = counts.size();
-        this.entropyBits = WordEntropy.bits(words);
-        this.windowedBits = WordEntropy.windowedBits(words);
-        this.zstdBitsPerByte = bytes.length == 0 ? 0 : 8.0 * Zstd.compress(bytes, RATIO_LEVEL).length / bytes.length;
-        this.signals = RepetitionSignals.of(note);
+        WordIds ids = WordIds.of(words);
+        this.counts = ids.countMap();
+        this.unique = ids.distinct();
+        int[] scratch = new int[unique + 1];
+        this.entropyBits = WordEntropy.bits(ids.ids(), 0, words.size(), scratch);
+        this.windowedBits = WordEntropy.windowedBits(ids.ids(), scratch);
+        this.zstdBytes = Zstd.compress(bytes, RATIO_LEVEL).length;
+        this.zstdBitsPerByte = bytes.length == 0 ? 0 : 8.0 * zstdBytes / bytes.length;
+        this.signals = RepetitionSignals.of(note, ids);
         this.lines = templateCandidateLines(note.prose());
         this.shingles = MinHash.shingles(words);
         this.signature = MinHash.signature(shingles);

@@ -37,9 +37,17 @@ public final class Novelty {
 
     /** C(context · note) − C(context) in bits, by zstd with {@code context} as a raw dictionary; ≥ 0. */
     public static double novelBits(byte[] note, byte[] context) {
+        return novelBits(note, -1, context);
+    }
+
+    /**
+     * As {@link #novelBits(byte[], byte[])}; {@code aloneBytes}, when ≥ 0, is the note's own
+     * level-{@value #LEVEL} frame size, which is the answer for an empty context (no second pass).
+     */
+    static double novelBits(byte[] note, long aloneBytes, byte[] context) {
         long size;
         if (context == null || context.length == 0) {
-            size = Zstd.compress(note, LEVEL).length;
+            size = aloneBytes >= 0 ? aloneBytes : Zstd.compress(note, LEVEL).length;
         } else {
             byte[] dst = new byte[(int) Zstd.compressBound(note.length)];
             try (ZstdDictCompress dict = new ZstdDictCompress(context, 0, context.length, LEVEL,

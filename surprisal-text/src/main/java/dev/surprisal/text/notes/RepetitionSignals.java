@@ -1,11 +1,9 @@
 package dev.surprisal.text.notes;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +51,7 @@ public final class RepetitionSignals {
     private final double[] topNgramCharFraction = new double[3];
     private final double[] dupNgramCharFraction = new double[6];
 
-    private RepetitionSignals(NoteText note) {
+    private RepetitionSignals(NoteText note, WordIds words) {
         List<String> lines = nonBlank(note.prose().split("\\R"));
         List<String> paragraphs = nonBlank(note.prose().split("\\R\\s*\\R"));
         long chars = Math.max(1, note.prose().length());
@@ -63,17 +61,11 @@ public final class RepetitionSignals {
         dupLineCharFraction = l[1] / chars;
         dupParagraphFraction = paragraphs.isEmpty() ? 0 : p[0] / paragraphs.size();
         dupParagraphCharFraction = p[1] / chars;
-        List<String> words = note.words();
-        int[] ids = new int[words.size()];
-        int[] len = new int[words.size()];
-        Map<String, Integer> dictionary = new HashMap<>();
+        int[] ids = words.ids();
+        int[] len = words.lengths();
         long wordChars = 0;
-        for (int i = 0; i < ids.length; i++) {
-            String w = words.get(i);
-            Integer id = dictionary.putIfAbsent(w, dictionary.size() + 1);
-            ids[i] = id == null ? dictionary.size() : id;
-            len[i] = w.length();
-            wordChars += len[i];
+        for (int wl : len) {
+            wordChars += wl;
         }
         for (int n = 2; n <= 4; n++) {
             topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(ids, len, n) / (double) wordChars;
@@ -85,7 +77,12 @@ public final class RepetitionSignals {
 
     /** Signals of a prepared note. */
     public static RepetitionSignals of(NoteText note) {
-        return new RepetitionSignals(note);
+        return new RepetitionSignals(note, WordIds.of(note.words()));
+    }
+
+    /** Signals of a prepared note whose words are already numbered. */
+    static RepetitionSignals of(NoteText note, WordIds words) {
+        return new RepetitionSignals(note, words);
     }
 
     private static List<String> nonBlank(String[] parts) {
