@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.surprisal.text.notes.HtmlReport;
+import dev.surprisal.report.NotesHtmlReport;
 import dev.surprisal.text.notes.KbReport;
 import dev.surprisal.text.notes.KnowledgeBase;
 import dev.surprisal.text.notes.Label;
@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,7 +86,7 @@ public final class NotesCommand implements Runnable {
             KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), true);
             if (html != null) {
                 try {
-                    Files.writeString(html, HtmlReport.render(r), StandardCharsets.UTF_8);
+                    NotesHtmlReport.write(html, r);
                 } catch (IOException e) {
                     throw new BadDataException("cannot write " + html + ": " + e.getMessage(), e);
                 }
