@@ -101,7 +101,11 @@ public final class KnowledgeBase {
         }
         // 2. background statistics over distinct (non-duplicate) notes
         KbIndex index = KbIndex.empty(o);
-        index.accumulateAll(IntStream.range(0, n).filter(i -> !judge.dupOf.containsKey(i)).mapToObj(notes::get).toList());
+        for (int i = 0; i < n; i++) {
+            if (!judge.dupOf.containsKey(i)) {
+                index.accumulate(notes.get(i));
+            }
+        }
         // 3. neighbours and novelty
         LshIndex near = new LshIndex(LshIndex.NEIGHBOURS[0], LshIndex.NEIGHBOURS[1]);
         for (int i = 0; i < n; i++) {

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * similarity of the sets. {@link #PERMUTATIONS} = 128 and {@link #SHINGLE} = 5-word shingles follow
  * datasketch, text-dedup and datatrove's MinhashConfig.
  *
- * <p>Each shingle is hashed once to 64 bits (word hashes chained through the murmur3 finaliser), and
+ * <p>Each shingle is hashed once to 64 bits ({@link TextKey}s of its words chained through the murmur3
+ * finaliser), and
  * permutation p is the bijection h ↦ a_p·h + b_p mod 2⁶⁴ with a_p odd (the multiply-add family of
  * Dietzfelbinger et al. 1997, "A reliable randomized algorithm for the closest-pair problem"),
  * minimised in signed order. Because h is already uniformly mixed, the order is decided by the high
@@ -39,19 +40,24 @@ public final class MinHash {
 
     /** Sorted distinct 64-bit hashes of the note's {@link #SHINGLE}-word shingles (one shingle if shorter). */
     public static long[] shingles(List<String> words) {
-        if (words.isEmpty()) {
+        long[] keys = new long[words.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = TextKey.of(words.get(i));
+        }
+        return shingles(keys);
+    }
+
+    /** As {@link #shingles(List)}, from the {@link TextKey} of the word at each position. */
+    static long[] shingles(long[] wordKeys) {
+        if (wordKeys.length == 0) {
             return new long[0];
         }
-        int n = Math.max(1, words.size() - SHINGLE + 1);
-        long[] wordHash = new long[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            wordHash[i] = mix64(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
-        }
+        int n = Math.max(1, wordKeys.length - SHINGLE + 1);
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
             long h = 0x243F6A8885A308D3L;
-            for (int j = i; j < Math.min(words.size(), i + SHINGLE); j++) {
-                h = mix64(h ^ wordHash[j]) + j - i;
+            for (int j = i; j < Math.min(wordKeys.length, i + SHINGLE); j++) {
+                h = mix64(h ^ wordKeys[j]) + j - i;
             }
             out[i] = h;
         }

@@ -145,11 +145,11 @@ public final class RepetitionSignals {
 
     private static long topNgramChars(int[] ids, int[] len, int n) {
         long[] keys = ngramKeys(ids, n);
-        LongIntMap counts = new LongIntMap(keys.length);
+        LongCountMap counts = new LongCountMap(keys.length);
         int bestCount = 1;
         long best = 0;
         for (int i = 0; i < keys.length; i++) {
-            int c = counts.increment(keys[i]);
+            int c = (int) counts.add(keys[i], 1);
             if (c > 1) {
                 long v = c * chars(len, i, n);
                 if (c > bestCount || (c == bestCount && v > best)) {
@@ -163,11 +163,11 @@ public final class RepetitionSignals {
 
     private static long dupNgramChars(int[] ids, int[] len, int n) {
         long[] keys = ngramKeys(ids, n);
-        LongIntMap seen = new LongIntMap(keys.length);
+        LongCountMap seen = new LongCountMap(keys.length);
         long chars = 0;
         int i = 0;
         while (i < keys.length) {
-            if (seen.putIfAbsent(keys[i], 1, 0) != 0) {
+            if (seen.add(keys[i], 1) > 1) {
                 chars += chars(len, i, n);
                 i += n;
             } else {

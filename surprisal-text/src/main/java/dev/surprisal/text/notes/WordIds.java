@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A note's words as dense ids 1, 2, … in order of first appearance, with the count of each id.
+ * A note's words as dense ids 1, 2, … in order of first appearance, with the word and count of each id.
  * Every per-note word statistic (entropies, counts, Gopher n-grams) runs on these ints, so each
  * word string is hashed once per note.
  */
@@ -33,14 +33,5 @@ record WordIds(int[] ids, int[] lengths, String[] words, int[] counts) {
     /** Number of distinct words (ids run from 1 to this). */
     int distinct() {
         return words.length - 1;
-    }
-
-    /** Word → count map (for the background distribution and the divergences). */
-    Map<String, Integer> countMap() {
-        Map<String, Integer> m = new HashMap<>(Math.max(16, 2 * distinct()));
-        for (int id = 1; id < words.length; id++) {
-            m.put(words[id], counts[id]);
-        }
-        return m;
     }
 }
