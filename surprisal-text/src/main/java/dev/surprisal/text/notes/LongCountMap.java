@@ -34,6 +34,12 @@ final class LongCountMap {
         return values[i] += delta;
     }
 
+    /** Removes every key, keeping the capacity (for reuse on a batch of the same size). */
+    void clear() {
+        java.util.Arrays.fill(values, 0);
+        size = 0;
+    }
+
     /** Number of keys. */
     int size() {
         return size;

@@ -74,11 +74,26 @@ public final class MinHash {
     /** The signature of a shingle set; all {@code Long.MAX_VALUE} for the empty set. */
     public static long[] signature(long[] shingles) {
         long[] sig = new long[PERMUTATIONS];
-        Arrays.fill(sig, Long.MAX_VALUE);
-        for (long s : shingles) {
-            for (int p = 0; p < PERMUTATIONS; p++) {
-                sig[p] = Math.min(sig[p], A[p] * s + B[p]);
+        int n = shingles.length;
+        for (int p = 0; p < PERMUTATIONS; p++) {
+            // one permutation at a time, four independent minima: a, b and the minima stay in registers
+            long a = A[p];
+            long b = B[p];
+            long m0 = Long.MAX_VALUE;
+            long m1 = Long.MAX_VALUE;
+            long m2 = Long.MAX_VALUE;
+            long m3 = Long.MAX_VALUE;
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                m0 = Math.min(m0, a * shingles[i] + b);
+                m1 = Math.min(m1, a * shingles[i + 1] + b);
+                m2 = Math.min(m2, a * shingles[i + 2] + b);
+                m3 = Math.min(m3, a * shingles[i + 3] + b);
             }
+            for (; i < n; i++) {
+                m0 = Math.min(m0, a * shingles[i] + b);
+            }
+            sig[p] = Math.min(Math.min(m0, m1), Math.min(m2, m3));
         }
         return sig;
     }

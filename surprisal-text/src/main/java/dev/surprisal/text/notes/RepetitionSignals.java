@@ -67,11 +67,12 @@ public final class RepetitionSignals {
         for (int wl : len) {
             wordChars += wl;
         }
+        LongCountMap scratch = new LongCountMap(ids.length);
         for (int n = 2; n <= 4; n++) {
-            topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(ids, len, n) / (double) wordChars;
+            topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(ids, len, n, scratch) / (double) wordChars;
         }
         for (int n = 5; n <= 10; n++) {
-            dupNgramCharFraction[n - 5] = wordChars == 0 ? 0 : dupNgramChars(ids, len, n) / (double) wordChars;
+            dupNgramCharFraction[n - 5] = wordChars == 0 ? 0 : dupNgramChars(ids, len, n, scratch) / (double) wordChars;
         }
     }
 
@@ -143,9 +144,9 @@ public final class RepetitionSignals {
         return c;
     }
 
-    private static long topNgramChars(int[] ids, int[] len, int n) {
+    private static long topNgramChars(int[] ids, int[] len, int n, LongCountMap counts) {
         long[] keys = ngramKeys(ids, n);
-        LongCountMap counts = new LongCountMap(keys.length);
+        counts.clear();
         int bestCount = 1;
         long best = 0;
         for (int i = 0; i < keys.length; i++) {
@@ -161,9 +162,9 @@ public final class RepetitionSignals {
         return best;
     }
 
-    private static long dupNgramChars(int[] ids, int[] len, int n) {
+    private static long dupNgramChars(int[] ids, int[] len, int n, LongCountMap seen) {
         long[] keys = ngramKeys(ids, n);
-        LongCountMap seen = new LongCountMap(keys.length);
+        seen.clear();
         long chars = 0;
         int i = 0;
         while (i < keys.length) {
