@@ -46,8 +46,11 @@ import java.util.concurrent.Callable;
                 "  surprisal notes scan ~/notes --json > notes.json",
                 "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
 public final class NotesCommand implements Runnable {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Holder: Jackson starts only when JSON is written, not when the command line is built. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @Spec
     CommandSpec spec;
@@ -176,7 +179,7 @@ public final class NotesCommand implements Runnable {
 
     static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
