@@ -10,26 +10,44 @@ jar="$root/surprisal-cli/target/surprisal.jar"
 [[ -f "$jar" ]] || (cd "$root" && mvn -B -q -DskipTests package -pl surprisal-cli -am)
 S="${SCRATCH:-/tmp/surprisal-bench}"
 mkdir -p "$S"
-now() { date +%s.%N; }
+exec 3>&1  # timings go to the script's stdout even when a command's output is redirected
+load() { cut -d' ' -f1 /proc/loadavg; }
+# timed LABEL CMD...: runs CMD (stdout kept), prints wall and CPU (user+sys) seconds and the 1-min load
+# average before the run; appends "wall cpu" to $S/times-LABEL for medians.
+timed() {
+  local label="$1"; shift
+  local l; l=$(load)
+  /usr/bin/time -f "%e %U %S" -o "$S/.t" "$@"
+  read -r w u sy < "$S/.t"
+  echo "$w $(echo "$u + $sy" | bc)" >> "$S/times-$label"
+  echo "[$label] wall $w s, cpu $u user + $sy sys s, load $l" >&3
+}
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+REPS="${REPS:-3}"
+rm -f "$S"/times-*
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), java $(java -version 2>&1 | head -1)"
 
 echo "== 1. notes scan, 10,000 notes"
 rm -rf "$S/kb"; python3 "$root/bench/gen_notes.py" "$S/kb" 10000
 echo "size: $(du -sb "$S/kb" | cut -f1) bytes in $(find "$S/kb" -name '*.md' | wc -l) files"
-t0=$(now); java -Xmx6g -jar "$jar" notes scan "$S/kb" > "$S/kb-scan.txt"; t1=$(now)
-echo "scan wall time: $(echo "$t1 - $t0" | bc) s"; head -8 "$S/kb-scan.txt"
+for r in $(seq "$REPS"); do
+  rm -rf "$S/kb/.surprisal-index"
+  timed scan java -Xmx6g -jar "$jar" notes scan "$S/kb" > "$S/kb-scan.txt"
+done
+echo "scan median of $REPS: wall $(cut -d' ' -f1 "$S/times-scan" | median) s, cpu $(cut -d' ' -f2 "$S/times-scan" | median) s"
+head -8 "$S/kb-scan.txt"
 
 echo "== 2. order-0 entropy of a 1 GB file: surprisal vs ent"
 f="$S/1g.bin"
 [[ -f "$f" ]] || head -c 1073741824 /dev/urandom > "$f"
 cat "$f" > /dev/null
-t0=$(now); java -jar "$jar" file --order0 "$f"; t1=$(now)
-t2=$(now); ent "$f" | head -1; t3=$(now)
-s=$(echo "$t1 - $t0" | bc); e=$(echo "$t3 - $t2" | bc)
-echo "surprisal file --order0 (incl. JVM start): $s s = $(echo "1.073741824 / $s" | bc -l | cut -c1-5) GB/s"
-echo "ent: $e s; ratio ent/surprisal = $(echo "$e / $s" | bc -l | cut -c1-5)"
-t0=$(now); java -jar "$jar" file --terse "$f" > /dev/null; t1=$(now)
-echo "surprisal file --terse (all five ent statistics): $(echo "$t1 - $t0" | bc) s"
+for r in $(seq $((REPS + 2))); do timed order0 java -jar "$jar" file --order0 "$f"; done
+timed ent ent "$f" | head -1
+timed terse java -jar "$jar" file --terse "$f"
+sw=$(cut -d' ' -f1 "$S/times-order0" | median); sc=$(cut -d' ' -f2 "$S/times-order0" | median)
+read -r ew ec < "$S/times-ent"
+echo "surprisal file --order0 (incl. JVM start), median of $((REPS + 2)): wall $sw s = $(echo "1.073741824 / $sw" | bc -l | cut -c1-5) GB/s, cpu $sc s"
+echo "ent (one run): wall $ew s, cpu $ec s; ratio ent/surprisal: wall $(echo "$ew / $sw" | bc -l | cut -c1-5)x, cpu $(echo "$ec / $sc" | bc -l | cut -c1-5)x"
 
 echo "== 3. Debian copyright files"
 rm -rf "$S/copyright"; mkdir -p "$S/copyright"
@@ -42,7 +60,6 @@ echo "files: $n (real package doc dirs, symlinked dirs excluded)"
 md5groups=$(md5sum "$S"/copyright/*.txt | awk '{print $1}' | sort | uniq -c | awk '$1>1' | wc -l)
 md5files=$(md5sum "$S"/copyright/*.txt | awk '{print $1}' | sort | uniq -c | awk '$1>1{s+=$1} END{print s+0}')
 echo "md5sum: $md5groups exact-duplicate groups covering $md5files files"
-t0=$(now); java -jar "$jar" notes scan "$S/copyright" --report "$S/copyright.html" > "$S/copyright-scan.txt" 2> "$S/copyright-skipped.txt"; t1=$(now)
+timed copyright java -jar "$jar" notes scan "$S/copyright" --report "$S/copyright.html" > "$S/copyright-scan.txt" 2> "$S/copyright-skipped.txt"
 cat "$S/copyright-scan.txt" | head -8
 echo "skipped: $(wc -l < "$S/copyright-skipped.txt")"; head -3 "$S/copyright-skipped.txt"
-echo "scan wall time: $(echo "$t1 - $t0" | bc) s"

@@ -48,8 +48,11 @@ import java.util.concurrent.Callable;
                 "  surprisal file --terse *.bin               exactly what `ent -t` prints, per file",
                 "  surprisal file --order0 big.iso            only order-0 entropy, as fast as the disk"})
 public final class FileCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Holder: Jackson starts only when JSON is asked for (start-up is most of an --order0 run's CPU time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @Spec
     CommandSpec spec;
@@ -80,7 +83,7 @@ public final class FileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Base base = common.base();
-        ArrayNode all = JSON.createArrayNode();
+        ArrayNode all = common.json() ? Json.MAPPER.createArrayNode() : null;
         for (Path f : files) {
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
                 throw new BadDataException(f + ": not a readable regular file");
@@ -119,7 +122,7 @@ public final class FileCommand implements Callable<Integer> {
         }
         if (common.json()) {
             try {
-                out.println(JSON.writeValueAsString(files.size() == 1 && all.size() == 1 ? all.get(0) : all));
+                out.println(Json.MAPPER.writeValueAsString(files.size() == 1 && all.size() == 1 ? all.get(0) : all));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -157,7 +160,7 @@ public final class FileCommand implements Callable<Integer> {
 
     private ObjectNode json(FileAnalysis a, Base base) {
         EntAnalysis e = a.ent();
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("file", a.file().toString()).put("bytes", e.bytes()).put("unit", base.unit() + " per byte");
         o.put("entropy", inBase(e.entropyBitsPerByte(), base)).put("chiSquare", e.chiSquare())
                 .put("chiSquareP", e.chiSquareP()).put("mean", e.mean()).put("monteCarloPi", e.monteCarloPi());

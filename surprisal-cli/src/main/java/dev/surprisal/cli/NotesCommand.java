@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.surprisal.text.notes.HtmlReport;
+import dev.surprisal.report.NotesHtmlReport;
 import dev.surprisal.text.notes.KbReport;
 import dev.surprisal.text.notes.KnowledgeBase;
 import dev.surprisal.text.notes.Label;
@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +46,11 @@ import java.util.concurrent.Callable;
                 "  surprisal notes scan ~/notes --json > notes.json",
                 "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
 public final class NotesCommand implements Runnable {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Holder: Jackson starts only when JSON is written, not when the command line is built. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @Spec
     CommandSpec spec;
@@ -87,7 +89,7 @@ public final class NotesCommand implements Runnable {
             KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), true);
             if (html != null) {
                 try {
-                    Files.writeString(html, HtmlReport.render(r), StandardCharsets.UTF_8);
+                    NotesHtmlReport.write(html, r);
                 } catch (IOException e) {
                     throw new BadDataException("cannot write " + html + ": " + e.getMessage(), e);
                 }
@@ -177,7 +179,7 @@ public final class NotesCommand implements Runnable {
 
     static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,14 +26,17 @@ import java.util.List;
  * A non-finite value is written as the string {@code "Infinity"}, since JSON has no infinity.
  */
 public final class Report {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Holder: Jackson starts only when a report is built, not for {@link #format} (start-up time of fast verbs). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** One labelled value. {@code unit} is a unit name such as "bits", or "dimensionless". */
     public record Row(String label, String measure, double value, String unit) {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    private final ObjectNode fields = MAPPER.createObjectNode();
+    private final ObjectNode fields = Json.MAPPER.createObjectNode();
     private final List<String> sentences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private List<String> plainBody;
@@ -166,7 +169,7 @@ public final class Report {
 
     /** The single JSON object for {@code --json}. */
     public String toJson(boolean explain) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         if (!rows.isEmpty()) {
             Row primary = rows.get(0);
             root.put("measure", primary.measure());
@@ -192,7 +195,7 @@ public final class Report {
             root.put("explanation", String.join(" ", sentences));
         }
         try {
-            return MAPPER.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

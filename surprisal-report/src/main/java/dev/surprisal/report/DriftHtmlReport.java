@@ -22,9 +22,7 @@ import static dev.surprisal.report.Html.num;
  * with its critical value. Every column name, label and message is HTML-escaped.
  */
 public final class DriftHtmlReport {
-    private static final String CSS = "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}"
-            + "table{border-collapse:collapse}td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:right}"
-            + "td:first-child,th:first-child{text-align:left}.DRIFT{color:#b00;font-weight:bold}.WARN{color:#b60}"
+    private static final String CSS = Html.BASE_CSS + ".DRIFT{color:#b00;font-weight:bold}.WARN{color:#b60}"
             + ".OK{color:#070}.NOT_COMPUTABLE{color:#777}section{margin:24px 0;border-top:2px solid #eee}"
             + ".chart{display:block;margin:6px 0}.p{fill:#4a78c2;opacity:.55}.q{fill:#f28e2b;opacity:.85}"
             + ".pos{fill:#c23b22}.neg{fill:#2a9d8f}.axis{stroke:#999}.series{fill:none;stroke:#4a78c2;stroke-width:2}"
@@ -36,10 +34,7 @@ public final class DriftHtmlReport {
 
     /** The page for {@code report}; {@code history} maps column names to past points (may be empty). */
     public static String render(String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                + "img-src data:\">");
-        h.append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>");
+        StringBuilder h = Html.open(title, CSS);
         h.append("<h1>").append(esc(title)).append("</h1>");
         h.append("<p class=\"verdict\">").append(report.drifted().size()).append(" of ").append(report.columns().size())
                 .append(" columns drifted").append(report.datasetDrift() ? " — <b class=\"DRIFT\">dataset drift</b>" : "")

@@ -2,9 +2,29 @@ package dev.surprisal.report;
 
 import java.util.Locale;
 
-/** HTML escaping and number formatting: every name or value from the data goes through {@link #esc}. */
+/**
+ * The pieces every report page shares: the page head (strict Content-Security-Policy, inline CSS
+ * only), the base table style, HTML escaping and number formatting. Every name or value from the
+ * data goes through {@link #esc}.
+ */
 final class Html {
+    /** Body and table style common to all reports; each report appends its own rules. */
+    static final String BASE_CSS = "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}"
+            + "table{border-collapse:collapse}td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:right}"
+            + "td:first-child,th:first-child{text-align:left}";
+
     private Html() {
+    }
+
+    /**
+     * Opens a self-contained page: doctype, a Content-Security-Policy that forbids scripts and any
+     * network fetch, the escaped {@code title} and the inline {@code css}; ends inside {@code <body>}.
+     */
+    static StringBuilder open(String title, String css) {
+        StringBuilder h = new StringBuilder(1 << 14).append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "img-src data:\">");
+        return h.append("<title>").append(esc(title)).append("</title><style>").append(css).append("</style></head><body>");
     }
 
     /** Text safe in element content and in double-quoted attributes. */

@@ -35,9 +35,9 @@ final class Judge {
 
     void templateOrFiller(int i, MeasuredNote m, KbIndex index, boolean selfCounted) {
         List<String> reasons = new ArrayList<>();
-        int total = m.lines.size();
+        int total = m.lines.length;
         int recurring = 0;
-        for (String line : m.lines) {
+        for (long line : m.lineKeys) {
             if (index.lineNotes(line) - (selfCounted ? 1 : 0) >= options.templateMinNotes()) {
                 recurring++;
             }
@@ -82,8 +82,9 @@ final class Judge {
             reasons.add(String.format(Locale.ROOT, "adds %.0f novel bits (%.2f per word) given its %d nearest notes",
                     novelBits, m.words.isEmpty() ? 0 : novelBits / m.words.size(), neighbours.size()));
         }
-        double kl = Novelty.klBits(m.counts, m.words.size(), index.background, index.backgroundTotal, options.mu());
-        double js = Novelty.jsBits(m.counts, m.words.size(), index.background, index.backgroundTotal);
+        long[] background = index.backgroundCounts(m.wordKeys);
+        double kl = Novelty.klBits(m.wordCounts, background, index.backgroundTotal, options.mu());
+        double js = Novelty.jsBits(m.wordCounts, background, index.backgroundTotal);
         return new NoteReport(m.path, m.words.size(), m.unique, m.entropyBits, m.windowedBits, m.zstdBitsPerByte,
                 templateFraction.getOrDefault(i, 0.0), novelBits,
                 m.words.isEmpty() ? 0 : novelBits / m.words.size(), kl, js, List.copyOf(neighbours), label,

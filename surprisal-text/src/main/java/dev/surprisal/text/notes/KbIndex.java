@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,15 @@ import java.util.Map;
  * in {@code KB/.surprisal-index/index.json}: per note its path, SHA-256, MinHash signature and
  * label; the KB background word counts; the number of distinct notes containing each line that
  * occurs in at least two (lines seen once are dropped to keep the file small, so a new note's
- * line count is at most one low); and the low-density threshold. Note texts are not copied:
- * candidates and neighbours are re-read from the KB directory.
+ * line count is at most one low); and the low-density threshold. Words and lines are stored by
+ * their 64-bit {@link TextKey}, counted in primitive maps. Note texts are not copied: candidates
+ * and neighbours are re-read from the KB directory.
  */
 public final class KbIndex {
     /** Directory name inside the KB. */
     public static final String DIR = ".surprisal-index";
+    /** Format version: 2 since MinHash permutations and word/line keys changed; older indexes need a rescan. */
+    static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -32,15 +36,17 @@ public final class KbIndex {
     public record Entry(String path, String sha256, long[] signature, Label label) {
     }
 
-    /** The persisted form. */
-    public record Stored(int version, KnowledgeBase.Options options, List<Entry> notes, Map<String, Long> background,
-                         Map<String, Integer> lines, double lowDensityThresholdBits) {
+    /** The persisted form: word keys and counts, line keys and note counts (lines in ≥ 2 notes). */
+    public record Stored(int version, KnowledgeBase.Options options, List<Entry> notes, long[] wordKeys,
+                         long[] wordCounts, long[] lineKeys, long[] lineNotes, double lowDensityThresholdBits) {
     }
 
     final KnowledgeBase.Options options;
     final List<Entry> notes = new ArrayList<>();
-    final Map<String, Long> background = new HashMap<>();
-    final Map<String, Integer> lines = new HashMap<>();
+    private final LongCountMap background = new LongCountMap(1 << 14);
+    private final LongCountMap lines = new LongCountMap(1 << 14);
+    /** Text of each line seen in at least two notes (for the report's template lines). */
+    private final Map<Long, String> sharedLineText = new HashMap<>();
     long backgroundTotal;
     double lowDensityThresholdBits = Double.NaN;
 
@@ -52,13 +58,15 @@ public final class KbIndex {
         return new KbIndex(options);
     }
 
-    synchronized void accumulate(MeasuredNote m) {
-        for (Map.Entry<String, Integer> e : m.counts.entrySet()) {
-            background.merge(e.getKey(), (long) e.getValue(), Long::sum);
-            backgroundTotal += e.getValue();
+    void accumulate(MeasuredNote m) {
+        for (int k = 0; k < m.wordKeys.length; k++) {
+            background.add(m.wordKeys[k], m.wordCounts[k]);
+            backgroundTotal += m.wordCounts[k];
         }
-        for (String line : m.lines) {
-            lines.merge(line, 1, Integer::sum);
+        for (int j = 0; j < m.lineKeys.length; j++) {
+            if (lines.add(m.lineKeys[j], 1) == 2) {
+                sharedLineText.putIfAbsent(m.lineKeys[j], m.lines[j]);
+            }
         }
     }
 
@@ -66,15 +74,27 @@ public final class KbIndex {
         notes.add(new Entry(m.path, m.sha256, m.signature, label));
     }
 
-    /** Distinct indexed notes containing {@code line}. */
-    int lineNotes(String line) {
-        return lines.getOrDefault(line, 0);
+    /** Distinct indexed notes containing the line with key {@code line}. */
+    long lineNotes(long line) {
+        return lines.get(line);
+    }
+
+    /** Background counts of the words with the given keys (0 for unseen words). */
+    long[] backgroundCounts(long[] wordKeys) {
+        long[] out = new long[wordKeys.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = background.get(wordKeys[k]);
+        }
+        return out;
     }
 
     List<KbReport.TemplateLine> templateLines() {
-        return lines.entrySet().stream().filter(e -> e.getValue() >= options.templateMinNotes())
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(200).map(e -> new KbReport.TemplateLine(e.getKey(), e.getValue())).toList();
+        return sharedLineText.entrySet().stream()
+                .map(e -> new KbReport.TemplateLine(e.getValue(), (int) lines.get(e.getKey())))
+                .filter(t -> t.notes() >= options.templateMinNotes())
+                .sorted(Comparator.comparingInt(KbReport.TemplateLine::notes).reversed()
+                        .thenComparing(KbReport.TemplateLine::line))
+                .limit(200).toList();
     }
 
     MeasuredNote load(Path kbDir, int j) {
@@ -84,13 +104,9 @@ public final class KbIndex {
     }
 
     void write(Path kbDir) {
-        Map<String, Integer> shared = new HashMap<>();
-        lines.forEach((k, v) -> {
-            if (v >= 2) {
-                shared.put(k, v);
-            }
-        });
-        Stored s = new Stored(1, options, notes, background, shared, lowDensityThresholdBits);
+        long[][] words = background.entries(1);
+        long[][] shared = lines.entries(2);
+        Stored s = new Stored(VERSION, options, notes, words[0], words[1], shared[0], shared[1], lowDensityThresholdBits);
         try {
             Path d = Files.createDirectories(kbDir.resolve(DIR));
             Path tmp = d.resolve("index.json.tmp");
@@ -109,16 +125,23 @@ public final class KbIndex {
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
+            if (s.version() != VERSION) {
+                throw new IllegalArgumentException("kbDir: " + kbDir + ": index format " + s.version() + " is not "
+                        + VERSION + " (written by another surprisal version); run `surprisal notes scan " + kbDir + "` again");
+            }
             KbIndex idx = new KbIndex(s.options());
             idx.notes.addAll(s.notes());
-            idx.background.putAll(s.background());
-            idx.backgroundTotal = s.background().values().stream().mapToLong(Long::longValue).sum();
-            idx.lines.putAll(s.lines());
+            for (int k = 0; k < s.wordKeys().length; k++) {
+                idx.background.add(s.wordKeys()[k], s.wordCounts()[k]);
+                idx.backgroundTotal += s.wordCounts()[k];
+            }
+            for (int k = 0; k < s.lineKeys().length; k++) {
+                idx.lines.add(s.lineKeys()[k], s.lineNotes()[k]);
+            }
             idx.lowDensityThresholdBits = s.lowDensityThresholdBits();
             return idx;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
         }
     }
-
 }

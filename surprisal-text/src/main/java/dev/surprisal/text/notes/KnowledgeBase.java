@@ -126,7 +126,7 @@ public final class KnowledgeBase {
                 ctx.writeBytes(notes.get(j).bytes);
                 names.add(notes.get(j).path);
             }
-            novel[i] = Novelty.novelBits(notes.get(i).bytes, ctx.toByteArray());
+            novel[i] = Novelty.novelBits(notes.get(i).bytes, notes.get(i).zstdBytes, ctx.toByteArray());
             neighbourNames.set(i, names);
         });
         // 4. template / filler, then the low-density percentile over what is left
@@ -140,9 +140,9 @@ public final class KnowledgeBase {
             }
         }
         index.lowDensityThresholdBits = percentile(eligible, o.lowPercentile());
-        for (int i = 0; i < n; i++) {
-            reports[i] = judge.report(i, notes.get(i), novel[i], neighbourNames.get(i), index);
-        }
+        // judge and index are only read from here on, so the reports can be built concurrently
+        IntStream.range(0, n).parallel().forEach(i ->
+                reports[i] = judge.report(i, notes.get(i), novel[i], neighbourNames.get(i), index));
         List<NoteReport> ranked = rankDigest(Arrays.asList(reports));
         for (int i = 0; i < n; i++) {
             index.addNote(notes.get(i), ranked.get(i).label());
@@ -203,7 +203,7 @@ public final class KnowledgeBase {
                 names.add(other.path);
             }
         }
-        double novel = Novelty.novelBits(m.bytes, ctx.toByteArray());
+        double novel = Novelty.novelBits(m.bytes, m.zstdBytes, ctx.toByteArray());
         if (!judge.dupOf.containsKey(self)) {
             judge.templateOrFiller(self, m, index, false);
         }

@@ -5,16 +5,15 @@ import com.github.luben.zstd.Zstd;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The per-note measurements that need only the note itself. */
 final class MeasuredNote {
     /** zstd level for the per-note ratio; its 8 MiB window exceeds any note under the size limit. */
-    static final int RATIO_LEVEL = 9;
+    static final int RATIO_LEVEL = Novelty.LEVEL;
 
     final String path;
     final byte[] bytes;
@@ -24,11 +23,17 @@ final class MeasuredNote {
     final double entropyBits;
     final double windowedBits;
     final double zstdBitsPerByte;
+    /** zstd level-{@value #RATIO_LEVEL} frame size of {@link #bytes}: the note's code length with no context. */
+    final long zstdBytes;
     final RepetitionSignals signals;
-    final Set<String> lines;
+    /** Distinct template-candidate lines and their {@link TextKey}s, aligned. */
+    final String[] lines;
+    final long[] lineKeys;
     final long[] shingles;
     final long[] signature;
-    final Map<String, Integer> counts;
+    /** {@link TextKey}s of the distinct words, and their counts in this note, aligned. */
+    final long[] wordKeys;
+    final int[] wordCounts;
 
     MeasuredNote(String path, String text) {
         this.path = path;
@@ -36,20 +41,36 @@ final class MeasuredNote {
         this.sha256 = sha256(bytes);
         NoteText note = NoteText.of(text);
         this.words = note.words();
-        this.counts = Novelty.counts(words);
-        this.unique = counts.size();
-        this.entropyBits = WordEntropy.bits(words);
-        this.windowedBits = WordEntropy.windowedBits(words);
-        this.zstdBitsPerByte = bytes.length == 0 ? 0 : 8.0 * Zstd.compress(bytes, RATIO_LEVEL).length / bytes.length;
-        this.signals = RepetitionSignals.of(note);
-        this.lines = templateCandidateLines(note.prose());
-        this.shingles = MinHash.shingles(words);
+        WordIds ids = WordIds.of(words);
+        this.unique = ids.distinct();
+        this.wordKeys = new long[unique];
+        this.wordCounts = new int[unique];
+        for (int id = 1; id <= unique; id++) {
+            wordKeys[id - 1] = TextKey.of(ids.words()[id]);
+            wordCounts[id - 1] = ids.counts()[id];
+        }
+        int[] scratch = new int[unique + 1];
+        this.entropyBits = WordEntropy.bits(ids.ids(), 0, words.size(), scratch);
+        this.windowedBits = WordEntropy.windowedBits(ids.ids(), scratch);
+        this.zstdBytes = Zstd.compress(bytes, RATIO_LEVEL).length;
+        this.zstdBitsPerByte = bytes.length == 0 ? 0 : 8.0 * zstdBytes / bytes.length;
+        this.signals = RepetitionSignals.of(note, ids);
+        this.lines = templateCandidateLines(note.prose()).toArray(new String[0]);
+        this.lineKeys = new long[lines.length];
+        for (int j = 0; j < lines.length; j++) {
+            lineKeys[j] = TextKey.of(lines[j]);
+        }
+        long[] positionKeys = new long[words.size()];
+        for (int i = 0; i < positionKeys.length; i++) {
+            positionKeys[i] = wordKeys[ids.ids()[i] - 1];
+        }
+        this.shingles = MinHash.shingles(positionKeys);
         this.signature = MinHash.signature(shingles);
     }
 
-    /** Distinct normalised lines of at least 3 words: shorter ones (headings, "---") recur in any KB. */
+    /** Distinct normalised lines of at least 3 words, in order: shorter ones (headings, "---") recur in any KB. */
     static Set<String> templateCandidateLines(String prose) {
-        Set<String> out = new HashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String line : prose.split("\\R")) {
             String n = NoteText.normalizeLine(line);
             if (n.chars().filter(c -> c == ' ').count() >= 2) {

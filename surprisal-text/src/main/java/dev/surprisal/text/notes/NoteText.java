@@ -44,7 +44,7 @@ public final class NoteText {
     /** Splits text into normalised words (NFKC, lower case, digits → 0, letter/digit runs). */
     public static List<String> tokenize(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>(s.length() / 6 + 1);
+        List<String> out = new ArrayList<>(s.length() / 2 + 1); // words are separated, so at most half the chars
         StringBuilder w = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

@@ -4,9 +4,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictContentType;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * How much a note adds to what the knowledge base already holds.
@@ -37,9 +34,17 @@ public final class Novelty {
 
     /** C(context · note) − C(context) in bits, by zstd with {@code context} as a raw dictionary; ≥ 0. */
     public static double novelBits(byte[] note, byte[] context) {
+        return novelBits(note, -1, context);
+    }
+
+    /**
+     * As {@link #novelBits(byte[], byte[])}; {@code aloneBytes}, when ≥ 0, is the note's own
+     * level-{@value #LEVEL} frame size, which is the answer for an empty context (no second pass).
+     */
+    static double novelBits(byte[] note, long aloneBytes, byte[] context) {
         long size;
         if (context == null || context.length == 0) {
-            size = Zstd.compress(note, LEVEL).length;
+            size = aloneBytes >= 0 ? aloneBytes : Zstd.compress(note, LEVEL).length;
         } else {
             byte[] dst = new byte[(int) Zstd.compressBound(note.length)];
             try (ZstdDictCompress dict = new ZstdDictCompress(context, 0, context.length, LEVEL,
@@ -50,31 +55,24 @@ public final class Novelty {
         return 8.0 * Math.max(0, size - EMPTY_FRAME);
     }
 
-    /** Word counts of a note. */
-    public static Map<String, Integer> counts(List<String> words) {
-        Map<String, Integer> m = new HashMap<>();
-        for (String w : words) {
-            m.merge(w, 1, Integer::sum);
-        }
-        return m;
-    }
-
     /**
-     * KL(p_μ ‖ q) in bits. Words of the note missing from the background get q = 0.5/total (half a
-     * count), the usual add-half guard, so the divergence stays finite.
+     * KL(p_μ ‖ q) in bits. {@code noteCounts[k]} is the count in the note of its k-th distinct word
+     * and {@code backgroundCounts[k]} that word's count in the background of {@code backgroundTotal}
+     * words. Words of the note missing from the background get q = 0.5/total (half a count), the
+     * usual add-half guard, so the divergence stays finite.
      */
-    public static double klBits(Map<String, Integer> note, int noteWords, Map<String, Long> background,
-                                long backgroundTotal, double mu) {
+    public static double klBits(int[] noteCounts, long[] backgroundCounts, long backgroundTotal, double mu) {
+        int noteWords = sum(noteCounts);
         if (noteWords == 0 || backgroundTotal == 0) {
             return 0;
         }
         double denom = noteWords + mu;
         double seenQ = 0;
         double kl = 0;
-        for (Map.Entry<String, Integer> e : note.entrySet()) {
-            double q = q(background, backgroundTotal, e.getKey());
+        for (int k = 0; k < noteCounts.length; k++) {
+            double q = q(backgroundCounts[k], backgroundTotal);
             seenQ += q;
-            double p = (e.getValue() + mu * q) / denom;
+            double p = (noteCounts[k] + mu * q) / denom;
             kl += p * Math.log(p / q);
         }
         // every unseen word w has p(w) = μ q(w)/(N+μ): ratio constant, mass (1 − seenQ)·μ/(N+μ)
@@ -86,17 +84,20 @@ public final class Novelty {
         return Math.max(0, kl / Math.log(2));
     }
 
-    /** JSD(p ‖ q) in bits, p the note's word distribution, q the background; in [0, 1]. */
-    public static double jsBits(Map<String, Integer> note, int noteWords, Map<String, Long> background,
-                                long backgroundTotal) {
+    /**
+     * JSD(p ‖ q) in bits, p the note's word distribution, q the background (arguments as in
+     * {@link #klBits}); in [0, 1].
+     */
+    public static double jsBits(int[] noteCounts, long[] backgroundCounts, long backgroundTotal) {
+        int noteWords = sum(noteCounts);
         if (noteWords == 0 || backgroundTotal == 0) {
             return 0;
         }
         double seenQ = 0;
         double js = 0;
-        for (Map.Entry<String, Integer> e : note.entrySet()) {
-            double p = e.getValue() / (double) noteWords;
-            double q = q(background, backgroundTotal, e.getKey());
+        for (int k = 0; k < noteCounts.length; k++) {
+            double p = noteCounts[k] / (double) noteWords;
+            double q = q(backgroundCounts[k], backgroundTotal);
             seenQ += q;
             double m = 0.5 * (p + q);
             js += 0.5 * p * Math.log(p / m) + 0.5 * q * Math.log(q / m);
@@ -106,8 +107,15 @@ public final class Novelty {
         return Math.min(1, Math.max(0, js / Math.log(2)));
     }
 
-    private static double q(Map<String, Long> background, long total, String w) {
-        Long c = background.get(w);
-        return (c == null || c == 0 ? 0.5 : c) / (double) total;
+    private static int sum(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    private static double q(long count, long total) {
+        return (count == 0 ? 0.5 : count) / (double) total;
     }
 }

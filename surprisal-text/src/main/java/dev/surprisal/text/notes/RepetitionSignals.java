@@ -1,11 +1,9 @@
 package dev.surprisal.text.notes;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +51,7 @@ public final class RepetitionSignals {
     private final double[] topNgramCharFraction = new double[3];
     private final double[] dupNgramCharFraction = new double[6];
 
-    private RepetitionSignals(NoteText note) {
+    private RepetitionSignals(NoteText note, WordIds words) {
         List<String> lines = nonBlank(note.prose().split("\\R"));
         List<String> paragraphs = nonBlank(note.prose().split("\\R\\s*\\R"));
         long chars = Math.max(1, note.prose().length());
@@ -63,29 +61,29 @@ public final class RepetitionSignals {
         dupLineCharFraction = l[1] / chars;
         dupParagraphFraction = paragraphs.isEmpty() ? 0 : p[0] / paragraphs.size();
         dupParagraphCharFraction = p[1] / chars;
-        List<String> words = note.words();
-        int[] ids = new int[words.size()];
-        int[] len = new int[words.size()];
-        Map<String, Integer> dictionary = new HashMap<>();
+        int[] ids = words.ids();
+        int[] len = words.lengths();
         long wordChars = 0;
-        for (int i = 0; i < ids.length; i++) {
-            String w = words.get(i);
-            Integer id = dictionary.putIfAbsent(w, dictionary.size() + 1);
-            ids[i] = id == null ? dictionary.size() : id;
-            len[i] = w.length();
-            wordChars += len[i];
+        for (int wl : len) {
+            wordChars += wl;
         }
+        LongCountMap scratch = new LongCountMap(ids.length);
         for (int n = 2; n <= 4; n++) {
-            topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(ids, len, n) / (double) wordChars;
+            topNgramCharFraction[n - 2] = wordChars == 0 ? 0 : topNgramChars(ids, len, n, scratch) / (double) wordChars;
         }
         for (int n = 5; n <= 10; n++) {
-            dupNgramCharFraction[n - 5] = wordChars == 0 ? 0 : dupNgramChars(ids, len, n) / (double) wordChars;
+            dupNgramCharFraction[n - 5] = wordChars == 0 ? 0 : dupNgramChars(ids, len, n, scratch) / (double) wordChars;
         }
     }
 
     /** Signals of a prepared note. */
     public static RepetitionSignals of(NoteText note) {
-        return new RepetitionSignals(note);
+        return new RepetitionSignals(note, WordIds.of(note.words()));
+    }
+
+    /** Signals of a prepared note whose words are already numbered. */
+    static RepetitionSignals of(NoteText note, WordIds words) {
+        return new RepetitionSignals(note, words);
     }
 
     private static List<String> nonBlank(String[] parts) {
@@ -146,13 +144,13 @@ public final class RepetitionSignals {
         return c;
     }
 
-    private static long topNgramChars(int[] ids, int[] len, int n) {
+    private static long topNgramChars(int[] ids, int[] len, int n, LongCountMap counts) {
         long[] keys = ngramKeys(ids, n);
-        LongIntMap counts = new LongIntMap(keys.length);
+        counts.clear();
         int bestCount = 1;
         long best = 0;
         for (int i = 0; i < keys.length; i++) {
-            int c = counts.increment(keys[i]);
+            int c = (int) counts.add(keys[i], 1);
             if (c > 1) {
                 long v = c * chars(len, i, n);
                 if (c > bestCount || (c == bestCount && v > best)) {
@@ -164,13 +162,13 @@ public final class RepetitionSignals {
         return best;
     }
 
-    private static long dupNgramChars(int[] ids, int[] len, int n) {
+    private static long dupNgramChars(int[] ids, int[] len, int n, LongCountMap seen) {
         long[] keys = ngramKeys(ids, n);
-        LongIntMap seen = new LongIntMap(keys.length);
+        seen.clear();
         long chars = 0;
         int i = 0;
         while (i < keys.length) {
-            if (seen.putIfAbsent(keys[i], 1, 0) != 0) {
+            if (seen.add(keys[i], 1) > 1) {
                 chars += chars(len, i, n);
                 i += n;
             } else {

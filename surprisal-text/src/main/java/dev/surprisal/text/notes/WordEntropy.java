@@ -1,8 +1,6 @@
 package dev.surprisal.text.notes;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Word-distribution entropy of a note, raw and length-controlled.
@@ -29,36 +27,46 @@ public final class WordEntropy {
 
     /** Plug-in entropy of the words in bits per word; 0 for fewer than 2 words. */
     public static double bits(List<String> words) {
-        return bits(words, 0, words.size());
-    }
-
-    /** Plug-in entropy of {@code words[from, to)} in bits per word. */
-    static double bits(List<String> words, int from, int to) {
-        int n = to - from;
-        if (n <= 1) {
-            return 0;
-        }
-        Map<String, int[]> counts = new HashMap<>(Math.min(n, 1 << 16) * 2);
-        for (int i = from; i < to; i++) {
-            counts.computeIfAbsent(words.get(i), k -> new int[1])[0]++;
-        }
-        double sumCLogC = 0;
-        for (int[] c : counts.values()) {
-            sumCLogC += c[0] * Math.log(c[0]);
-        }
-        return Math.max(0, (Math.log(n) - sumCLogC / n) / Math.log(2));
+        WordIds w = WordIds.of(words);
+        return bits(w.ids(), 0, w.ids().length, new int[w.distinct() + 1]);
     }
 
     /** Mean entropy over full {@link #WINDOW}-word windows, or NaN when the note is shorter than one window. */
     public static double windowedBits(List<String> words) {
-        int windows = words.size() / WINDOW;
+        WordIds w = WordIds.of(words);
+        return windowedBits(w.ids(), new int[w.distinct() + 1]);
+    }
+
+    /** {@link #windowedBits(List)} over word ids; {@code scratch} (zeros, length > max id) is left zeroed. */
+    static double windowedBits(int[] ids, int[] scratch) {
+        int windows = ids.length / WINDOW;
         if (windows == 0) {
             return Double.NaN;
         }
         double sum = 0;
         for (int w = 0; w < windows; w++) {
-            sum += bits(words, w * WINDOW, (w + 1) * WINDOW);
+            sum += bits(ids, w * WINDOW, (w + 1) * WINDOW, scratch);
         }
         return sum / windows;
+    }
+
+    /** Plug-in entropy of {@code ids[from, to)} in bits per word; {@code scratch} must be zero and is left zero. */
+    static double bits(int[] ids, int from, int to, int[] scratch) {
+        int n = to - from;
+        if (n <= 1) {
+            return 0;
+        }
+        for (int i = from; i < to; i++) {
+            scratch[ids[i]]++;
+        }
+        double sumCLogC = 0;
+        for (int i = from; i < to; i++) {
+            int c = scratch[ids[i]];
+            if (c > 0) { // first visit of this id: take its term and clear it
+                sumCLogC += c * Math.log(c);
+                scratch[ids[i]] = 0;
+            }
+        }
+        return Math.max(0, (Math.log(n) - sumCLogC / n) / Math.log(2));
     }
 }

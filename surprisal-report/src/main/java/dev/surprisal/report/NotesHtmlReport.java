@@ -1,0 +1,83 @@
+package dev.surprisal.report;
+
+import dev.surprisal.text.notes.KbReport;
+import dev.surprisal.text.notes.Label;
+import dev.surprisal.text.notes.NoteReport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.surprisal.report.Html.esc;
+
+/**
+ * A knowledge-base scan ({@link KbReport}) as one self-contained HTML page: label counts, the
+ * digest of genuine increments by novel bits, one row per note with its measures and reasons,
+ * duplicate groups, template lines and skipped files. No script and no external resource; every
+ * piece of note-derived text (file names, lines, reasons) is escaped, so a hostile file name or
+ * line cannot inject markup.
+ */
+public final class NotesHtmlReport {
+    private static final String CSS = Html.BASE_CSS + "td.t,th.t{text-align:left}.duplicate{background:#fdd}"
+            + ".template-or-filler{background:#ffd}.low-density{background:#eef}code{white-space:pre-wrap}";
+
+    private NotesHtmlReport() {
+    }
+
+    /** The page. */
+    public static String render(KbReport r) {
+        StringBuilder sb = Html.open("Surprisal notes: " + r.root(), CSS);
+        sb.append("<h1>Knowledge base ").append(esc(r.root())).append("</h1>\n<p>");
+        for (Label l : Label.values()) {
+            sb.append(esc(l.id())).append(": ").append(r.labelled(l).size()).append(" &nbsp; ");
+        }
+        sb.append("skipped: ").append(r.skipped().size()).append("</p>\n");
+        sb.append(String.format(Locale.ROOT, "<p>Low-density threshold (10th percentile of length-controlled entropy): "
+                + "%.3f bits/word</p>%n", r.lowDensityThresholdBits()));
+        sb.append("<h2>Digest: genuine increments by novel bits</h2>\n<ol>");
+        for (NoteReport n : r.digest()) {
+            sb.append(String.format(Locale.ROOT, "<li>%s — %.0f novel bits (%.2f/word)</li>", esc(n.path()), n.novelBits(),
+                    n.novelBitsPerWord()));
+        }
+        sb.append("</ol>\n<h2>Notes</h2>\n<table><tr><th>note</th><th class=t>label</th><th>words</th><th>H bits</th>"
+                + "<th>H<sub>100</sub> bits</th><th>zstd bits/byte</th><th>novel bits</th><th>JS bits</th>"
+                + "<th class=t>reasons</th></tr>\n");
+        for (NoteReport n : r.notes()) {
+            sb.append("<tr class=\"").append(esc(n.label().id())).append("\"><td>").append(esc(n.path()))
+                    .append("</td><td class=t>").append(esc(n.label().id())).append("</td>")
+                    .append(String.format(Locale.ROOT, "<td>%d</td><td>%.3f</td><td>%s</td><td>%.3f</td><td>%.0f</td>"
+                                    + "<td>%.3f</td>", n.words(), n.wordEntropyBits(),
+                            Double.isNaN(n.windowedEntropyBits()) ? "–"
+                                    : String.format(Locale.ROOT, "%.3f", n.windowedEntropyBits()),
+                            n.zstdBitsPerByte(), n.novelBits(), n.jsBits()))
+                    .append("<td class=t>").append(esc(String.join("; ", n.reasons()))).append("</td></tr>\n");
+        }
+        sb.append("</table>\n<h2>Duplicate groups</h2>\n");
+        list(sb, r.nearDuplicateGroups());
+        sb.append("<h2>Template lines</h2>\n<ul>");
+        for (KbReport.TemplateLine t : r.templateLines()) {
+            sb.append("<li>").append(t.notes()).append(" notes: <code>").append(esc(t.line())).append("</code></li>");
+        }
+        sb.append("</ul>\n<h2>Skipped files</h2>\n<ul>");
+        for (KbReport.Skipped s : r.skipped()) {
+            sb.append("<li>").append(esc(s.path())).append(": ").append(esc(s.reason())).append("</li>");
+        }
+        return sb.append("</ul>\n</body></html>\n").toString();
+    }
+
+    /** Writes {@link #render} to {@code file} in UTF-8. */
+    public static void write(Path file, KbReport r) throws IOException {
+        Files.writeString(file, render(r), StandardCharsets.UTF_8);
+    }
+
+    private static void list(StringBuilder sb, List<List<String>> groups) {
+        sb.append("<ul>");
+        for (List<String> g : groups) {
+            sb.append("<li>").append(esc(String.join(", ", g))).append("</li>");
+        }
+        sb.append("</ul>\n");
+    }
+}
