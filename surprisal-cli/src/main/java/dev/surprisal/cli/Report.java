@@ -81,12 +81,12 @@ public final class Report {
 
     /** A fresh JSON object node, for building structured fields. */
     public static ObjectNode objectNode() {
-        return MAPPER.createObjectNode();
+        return Json.MAPPER.createObjectNode();
     }
 
     /** A fresh JSON array node, for building structured fields. */
     public static ArrayNode arrayNode() {
-        return MAPPER.createArrayNode();
+        return Json.MAPPER.createArrayNode();
     }
 
     /** Puts a number into a JSON object; NaN becomes {@code null} (no value), ±∞ the string "Infinity". */
