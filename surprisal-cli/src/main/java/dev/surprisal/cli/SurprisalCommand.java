@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.cli.drift.DriftCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -21,7 +22,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = SurprisalCommand.Version.class,
         sortOptions = false,
-        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, TourCommand.class,
+        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, DriftCommand.class, TourCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Information theory for engineers: entropy, KL divergence and mutual information,",
@@ -33,6 +34,7 @@ import java.util.Properties;
                 "  surprisal entropy 0.5 0.5                       1.0 (bits: one fair coin flip)",
                 "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --base e",
                 "  surprisal mi --data people.csv --x zip --y city",
+                "  surprisal drift compare ref.csv today.csv       KL(P||Q), PSI and a verdict per column",
                 "",
                 "Exit codes: 0 success, 1 alarm, 2 usage error, 3 bad data, 4 internal error."})
 public final class SurprisalCommand implements Runnable {
@@ -42,7 +44,7 @@ public final class SurprisalCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose one of entropy, divergence, mi, tour");
+                "missing command: choose one of entropy, divergence, mi, drift, tour");
     }
 
     /** The configured command line, printing to {@code out} and {@code err}. */

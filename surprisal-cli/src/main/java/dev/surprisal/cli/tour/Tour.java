@@ -13,6 +13,7 @@ public final class Tour {
                 new KlAsymmetrySection(),
                 new CrossEntropySection(),
                 new TemperatureSection(),
-                new MutualInformationSection());
+                new MutualInformationSection(),
+                new DriftSection());
     }
 }
