@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.cli.drift.DriftCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -21,8 +22,8 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = SurprisalCommand.Version.class,
         sortOptions = false,
-        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, FileCommand.class, NotesCommand.class,
-                ElboCommand.class, VaeCommand.class, TourCommand.class,
+        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, DriftCommand.class,
+                FileCommand.class, NotesCommand.class, ElboCommand.class, VaeCommand.class, TourCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Information theory for engineers: entropy, KL divergence and mutual information,",
@@ -39,6 +40,7 @@ import java.util.Properties;
                 "  surprisal mi --data sensors.csv --target y       rank columns by MI, with r beside it",
                 "  surprisal elbo demo                             the ELBO with exact numbers",
                 "  surprisal vae train --epochs 10 --out runs/x   a VAE on Fashion-MNIST",
+                "  surprisal drift compare ref.csv today.csv       KL(P||Q), PSI and a verdict per column",
                 "",
                 "Exit codes: 0 success, 1 alarm, 2 usage error, 3 bad data, 4 internal error."})
 public final class SurprisalCommand implements Runnable {
@@ -48,7 +50,7 @@ public final class SurprisalCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose one of entropy, divergence, mi, file, notes, elbo, vae, tour");
+                "missing command: choose one of entropy, divergence, mi, drift, file, notes, elbo, vae, tour");
     }
 
     /** The configured command line, printing to {@code out} and {@code err}. */

@@ -65,6 +65,11 @@ public final class TableReader {
         return new TableReader(file, null, null, Map.of(), null, 0);
     }
 
+    /** The format this reader reads the file as. */
+    public DataFormat format() {
+        return format;
+    }
+
     /** This reader with the format set explicitly instead of taken from the extension. */
     public TableReader withFormat(DataFormat format) {
         notNull("format", format);

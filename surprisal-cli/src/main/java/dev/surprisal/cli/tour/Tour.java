@@ -20,6 +20,7 @@ public final class Tour {
                 new TemperatureSection(),
                 new MutualInformationSection(),
                 new QuadraticSection(),
+                new DriftSection(),
                 new FileEntropySection(),
                 new NotesSection(),
                 new ElboSection(withVae));

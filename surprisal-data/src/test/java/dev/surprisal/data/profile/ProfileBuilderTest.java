@@ -85,6 +85,25 @@ class ProfileBuilderTest {
                 org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    /** Parquet takes the one-query-per-column quantile path; it must give the same bins as CSV's single query. */
+    @Test
+    void parquetAndCsvGiveTheSameProfile() throws Exception {
+        Path f = csv(3000, 4, null);
+        Path pq = dir.resolve("t4.parquet");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT * FROM '" + f + "') TO '" + pq + "' (FORMAT PARQUET)");
+        }
+        Profile fromCsv = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
+        Profile fromParquet = ProfileBuilder.fit(TableReader.open(pq), ProfileOptions.defaults());
+        for (String c : List.of("x", "day", "city", "flag")) {
+            assertThat(fromParquet.column(c).sameBins(fromCsv.column(c))).as(c).isTrue();
+            assertThat(fromParquet.column(c).counts()).as(c).containsExactly(fromCsv.column(c).counts());
+            assertThat(fromParquet.column(c).missing()).as(c).isEqualTo(fromCsv.column(c).missing());
+        }
+        assertThat(fromParquet.column("x").numericBins().edges()).containsExactly(fromCsv.column("x").numericBins().edges());
+    }
+
     @Test
     void countingNewDataUsesTheReferenceBinsAndSeparatesUnseenFromOther() throws IOException {
         Profile ref = ProfileBuilder.fit(TableReader.open(csv(2000, 3, null)), ProfileOptions.defaults());

@@ -199,6 +199,25 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
+    /** The names of every monitor with a baseline, sorted. */
+    public List<String> monitors() {
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM monitors ORDER BY name")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw fail("list monitors", e);
+        }
+        return out;
+    }
+
+    /** Where this store lives, as given to {@link #open}. */
+    public String location() {
+        return location;
+    }
+
     /**
      * Writes one check — today's profile, every column's scores and the alarms — in ONE transaction,
      * and returns its run id.

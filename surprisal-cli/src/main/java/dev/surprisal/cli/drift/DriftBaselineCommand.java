@@ -1,0 +1,94 @@
+package dev.surprisal.cli.drift;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.cli.CommonOptions;
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.store.DriftStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal drift baseline}: fit and freeze the reference profile P of a monitor. */
+@Command(name = "baseline",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        header = "Freeze a reference profile (the P of KL(P||Q)) for a monitor.",
+        description = {
+                "Fits bins once on the reference: 20 equal-frequency bins per numeric column from exact",
+                "quantiles (plus below-range and above-range bins), the top 128 categories per text column",
+                "(plus 'other' and 'unseen'), a missing count, and a KLL sketch for KS and Wasserstein.",
+                "Every later check counts its data on these frozen bins. Running it again replaces the",
+                "monitor's baseline; its history stays.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  surprisal drift baseline --monitor orders --data ref.parquet",
+                "  surprisal drift baseline --monitor orders --data ref.csv --columns amount,country --bins 10"})
+public final class DriftBaselineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--monitor", required = true, paramLabel = "NAME", description = "Name of the monitor.")
+    String monitor;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Reference CSV, Parquet or JSON file.")
+    Path data;
+
+    @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to monitor (default: all).")
+    List<String> columns;
+
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
+            description = "Equal-frequency bins per numeric column. Default: ${DEFAULT-VALUE}.")
+    int bins;
+
+    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = DriftStore.DEFAULT_LOCATION,
+            description = "History store: a DuckDB file or jdbc:postgresql://... Default: ${DEFAULT-VALUE}.")
+    String store;
+
+    @Override
+    public Integer call() {
+        if (bins < 1 || bins > 1000) {
+            throw new ParameterException(spec.commandLine(), "--bins: must be in [1, 1000], got " + bins);
+        }
+        if (monitor.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--monitor: must not be blank");
+        }
+        ProfileOptions options = ProfileOptions.defaults().withBins(bins).withColumns(columns);
+        Profile reference = DriftInputs.fit(data, options, common.quiet());
+        String where = DriftInputs.describe(store);
+        try (DriftStore s = DriftInputs.open(store)) {
+            s.saveBaseline(monitor, reference);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            ObjectNode o = DriftOutput.object();
+            o.put("monitor", monitor);
+            o.put("store", where);
+            o.put("rows", reference.rows());
+            reference.columnNames().forEach(o.putArray("columns")::add);
+            out.println(DriftOutput.write(o));
+        } else {
+            out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
+                    reference.columns().size(), where);
+            for (ColumnProfile c : reference.columns()) {
+                out.printf("  %-20s %-11s %3d bins, %d missing%n", c.name(), c.kind(), c.counts().length, c.missing());
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

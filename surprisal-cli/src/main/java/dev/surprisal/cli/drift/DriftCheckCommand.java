@@ -1,0 +1,157 @@
+package dev.surprisal.cli.drift;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.cli.BadDataException;
+import dev.surprisal.cli.CommonOptions;
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.TrendRule;
+import dev.surprisal.report.DriftHtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code surprisal drift check}: count today's file on the monitor's frozen bins, score it, derive
+ * level, dataset and trend alarms, record all of it in one transaction, and exit 1 on an alarm.
+ */
+@Command(name = "check",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        header = "Score a day's data against the monitor's baseline; exit 1 when an alarm fires.",
+        description = {
+                "Counts the file on the baseline's frozen bins and prints, per column, KL(P||Q) (P = the",
+                "reference), PSI, JS, Hellinger, W1 over the reference's standard deviation, the share of",
+                "values where the reference had none ('new mass'), the change in missing rate, and a verdict.",
+                "Alarms: a column drifted (level), at least half of the columns drifted (dataset), or the",
+                "column's PSI spikes above mean + 3 sigma of its own recent history (trend, from 7 checks on).",
+                "The check, its profile, scores and alarms are written to the store in one transaction.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  surprisal drift check --monitor orders --data today.csv",
+                "  surprisal drift check --monitor orders --data day.parquet --at 2024-05-01 --report drift.html",
+                "  surprisal drift check --monitor orders --data today.csv --json --explain",
+                "",
+                "Exit codes: 0 no alarm, 1 alarm, 2 usage error, 3 bad data or unknown monitor."})
+public final class DriftCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--monitor", required = true, paramLabel = "NAME", description = "Name of the monitor.")
+    String monitor;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Today's CSV, Parquet or JSON file.")
+    Path data;
+
+    @Option(names = "--at", paramLabel = "DATE", description = "Date of the data, ISO (2024-05-01 or "
+            + "2024-05-01T06:00). Orders the history. Default: today.")
+    String at;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
+    Path report;
+
+    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = DriftStore.DEFAULT_LOCATION,
+            description = "History store: a DuckDB file or jdbc:postgresql://... Default: ${DEFAULT-VALUE}.")
+    String store;
+
+    @Override
+    public Integer call() {
+        String when = at == null ? LocalDate.now().toString() : validDate(at);
+        DriftInputs.requireReadable(data);
+        try (DriftStore s = DriftInputs.open(store)) {
+            Profile reference = DriftInputs.baseline(s, monitor);
+            Profile today = DriftInputs.count(reference, data, common.quiet());
+            Checks.Outcome outcome = Checks.check(s, monitor, when, today, DriftOptions.defaults(), TrendRule.defaults());
+            List<String> explanation = DriftOutput.explain(outcome.report(), common.base());
+            PrintWriter out = spec.commandLine().getOut();
+            if (report != null) {
+                writeReport(s, outcome);
+            }
+            if (common.json()) {
+                ObjectNode extra = DriftOutput.object();
+                extra.put("monitor", monitor);
+                extra.put("at", when);
+                extra.put("run_id", outcome.runId());
+                extra.put("store", DriftInputs.describe(store));
+                extra.put("file", data.toString());
+                if (report != null) {
+                    extra.put("report", report.toString());
+                }
+                out.println(DriftOutput.json(outcome.report(), outcome.alarms(), common.base(), extra,
+                        common.explain() ? explanation : null));
+            } else {
+                DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
+                out.printf("check %d of monitor '%s' at %s recorded in %s%n", outcome.runId(), monitor, when,
+                        DriftInputs.describe(store));
+                if (report != null) {
+                    out.println("report: " + report.toAbsolutePath());
+                }
+                if (common.explain()) {
+                    explanation.forEach(out::println);
+                }
+            }
+            out.flush();
+            return outcome.alarm() ? ExitCode.ALARM : ExitCode.OK;
+        }
+    }
+
+    private void writeReport(DriftStore s, Checks.Outcome outcome) {
+        Map<String, List<HistoryPoint>> history = new LinkedHashMap<>();
+        for (HistoryPoint h : s.history(monitor, null)) {
+            history.computeIfAbsent(h.column(), k -> new java.util.ArrayList<>()).add(h);
+        }
+        try {
+            DriftHtmlReport.write(report, "Drift check: " + monitor + " at " + at(outcome), outcome.report(), history);
+        } catch (IOException e) {
+            throw new BadDataException(report + ": cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    private String at(Checks.Outcome outcome) {
+        return (at == null ? LocalDate.now().toString() : at) + " (run " + outcome.runId() + ")";
+    }
+
+    /** An ISO date or date-time; anything else is a usage error. */
+    private String validDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return text;
+        } catch (DateTimeParseException e1) {
+            try {
+                LocalDateTime.parse(text);
+                return text;
+            } catch (DateTimeParseException e2) {
+                try {
+                    OffsetDateTime.parse(text);
+                    return text;
+                } catch (DateTimeParseException e3) {
+                    throw new ParameterException(spec.commandLine(), "--at: expected an ISO date such as 2024-05-01 "
+                            + "or 2024-05-01T06:00, got '" + text + "'");
+                }
+            }
+        }
+    }
+}

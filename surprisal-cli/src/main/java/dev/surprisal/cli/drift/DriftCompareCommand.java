@@ -1,0 +1,108 @@
+package dev.surprisal.cli.drift;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.cli.BadDataException;
+import dev.surprisal.cli.CommonOptions;
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.store.Checks;
+import dev.surprisal.report.DriftHtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal drift compare}: score one file against another once, without a store. */
+@Command(name = "compare",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        header = "Compare a current file with a reference file once (no store); exit 1 on drift.",
+        description = {
+                "The same scoring as 'drift check' (bins fitted on REFERENCE, CURRENT counted on them,",
+                "Jeffreys smoothing, PSI bands plus the chi-squared noise level), without a monitor or history.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  surprisal drift compare ref.csv today.csv",
+                "  surprisal drift compare ref.parquet today.parquet --report drift.html --explain"})
+public final class DriftCompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference file (P).")
+    Path reference;
+
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current file (Q).")
+    Path current;
+
+    @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to compare (default: all).")
+    List<String> columns;
+
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
+            description = "Equal-frequency bins per numeric column. Default: ${DEFAULT-VALUE}.")
+    int bins;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
+    Path report;
+
+    @Override
+    public Integer call() {
+        if (bins < 1 || bins > 1000) {
+            throw new ParameterException(spec.commandLine(), "--bins: must be in [1, 1000], got " + bins);
+        }
+        DriftInputs.requireReadable(reference);
+        DriftInputs.requireReadable(current);
+        Profile p = DriftInputs.fit(reference, ProfileOptions.defaults().withBins(bins).withColumns(columns),
+                common.quiet());
+        Profile q = DriftInputs.count(p, current, common.quiet());
+        DriftReport scored = DriftScorer.compare(p, q, DriftOptions.defaults());
+        List<Alarm> alarms = Checks.alarms(scored, null, null, null);
+        List<String> explanation = DriftOutput.explain(scored, common.base());
+        if (report != null) {
+            try {
+                DriftHtmlReport.write(report, "Drift: " + current.getFileName() + " against " + reference.getFileName(),
+                        scored, Map.of());
+            } catch (IOException e) {
+                throw new BadDataException(report + ": cannot write the report: " + e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            ObjectNode extra = DriftOutput.object();
+            extra.put("reference", reference.toString());
+            extra.put("current", current.toString());
+            if (report != null) {
+                extra.put("report", report.toString());
+            }
+            out.println(DriftOutput.json(scored, alarms, common.base(), extra, common.explain() ? explanation : null));
+        } else {
+            DriftOutput.printTable(out, scored, alarms, common.base());
+            if (report != null) {
+                out.println("report: " + report.toAbsolutePath());
+            }
+            if (common.explain()) {
+                explanation.forEach(out::println);
+            }
+        }
+        out.flush();
+        return alarms.isEmpty() ? ExitCode.OK : ExitCode.ALARM;
+    }
+}

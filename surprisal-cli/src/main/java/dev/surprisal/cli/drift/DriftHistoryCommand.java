@@ -1,0 +1,131 @@
+package dev.surprisal.cli.drift;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.cli.CommonOptions;
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.core.Base;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryPoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static dev.surprisal.cli.drift.DriftOutput.fmt;
+
+/** {@code surprisal drift history}: past checks of a monitor, as a table and a sparkline per column. */
+@Command(name = "history",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
+        description = {
+                "One row per check and column, oldest first: the date, PSI with its noise level (critical),",
+                "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ to █,",
+                "scaled from 0 to the column's largest PSI), so a spike stands out at a glance.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  surprisal drift history --monitor orders",
+                "  surprisal drift history --monitor orders --column amount --json"})
+public final class DriftHistoryCommand implements Callable<Integer> {
+    private static final double WARN = DriftOptions.defaults().warn();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--monitor", required = true, paramLabel = "NAME", description = "Name of the monitor.")
+    String monitor;
+
+    @Option(names = "--column", paramLabel = "C", description = "Only this column (default: all).")
+    String column;
+
+    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = DriftStore.DEFAULT_LOCATION,
+            description = "History store: a DuckDB file or jdbc:postgresql://... Default: ${DEFAULT-VALUE}.")
+    String store;
+
+    @Override
+    public Integer call() {
+        List<HistoryPoint> points;
+        try (DriftStore s = DriftInputs.open(store)) {
+            DriftInputs.baseline(s, monitor);
+            points = s.history(monitor, column);
+        }
+        Base base = common.base();
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+        for (HistoryPoint p : points) {
+            byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
+        }
+        if (common.json()) {
+            ObjectNode root = DriftOutput.object();
+            root.put("monitor", monitor);
+            root.put("measure", "PSI");
+            root.put("unit", base.unit());
+            root.put("direction", DriftOutput.DIRECTION);
+            ArrayNode a = root.putArray("history");
+            for (HistoryPoint p : points) {
+                ObjectNode n = a.addObject();
+                n.put("run_id", p.runId());
+                n.put("at", p.at());
+                n.put("column", p.column());
+                n.put("status", p.status());
+                DriftOutput.put(n, "psi_nats", p.psi());
+                DriftOutput.put(n, "critical", p.critical());
+                DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
+                DriftOutput.put(n, "js_bits", p.jsBits());
+                DriftOutput.put(n, "new_mass", p.newMass());
+                n.put("alarm", p.alarmed());
+            }
+            out.println(DriftOutput.write(root));
+            out.flush();
+            return ExitCode.OK;
+        }
+        if (points.isEmpty()) {
+            out.println("monitor '" + monitor + "' has no checks" + (column == null ? "" : " of column '" + column + "'")
+                    + " yet; run 'surprisal drift check --monitor " + monitor + " --data FILE'");
+            out.flush();
+            return ExitCode.OK;
+        }
+        int nameWidth = "column".length();
+        int atWidth = "at".length();
+        for (HistoryPoint p : points) {
+            nameWidth = Math.max(nameWidth, p.column().length());
+            atWidth = Math.max(atWidth, p.at().length());
+        }
+        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %10s  %12s  %-14s  %s%n";
+        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "critical", "KL(P||Q) " + base.unit(), "verdict",
+                "alarm");
+        for (HistoryPoint p : points) {
+            out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
+                    fmt(base.fromNats(p.klNats())), p.status(), p.alarmed() ? "ALARM" : "");
+        }
+        out.println();
+        out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the warn band "
+                + fmt(WARN) + "):");
+        for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
+            double[] psi = e.getValue().stream().mapToDouble(HistoryPoint::psi).toArray();
+            double max = 0;
+            for (double v : psi) {
+                max = Double.isFinite(v) ? Math.max(max, v) : max;
+            }
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%n", e.getKey(), Sparkline.of(psi, WARN),
+                    fmt(psi[psi.length - 1]), fmt(max));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

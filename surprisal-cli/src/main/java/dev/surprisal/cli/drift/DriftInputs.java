@@ -1,0 +1,75 @@
+package dev.surprisal.cli.drift;
+
+import dev.surprisal.cli.BadDataException;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.StoreException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the drift verbs read files and open the store. A missing file, an unknown monitor or a
+ * store that cannot be opened are bad data (exit 3) with a message saying what to do; the data
+ * module reports unreadable rows and unknown columns itself.
+ */
+final class DriftInputs {
+    private DriftInputs() {
+    }
+
+    /** Fits a reference profile on {@code file}, with a progress bar on a terminal. */
+    static Profile fit(Path file, ProfileOptions options, boolean quiet) {
+        requireReadable(file);
+        try (RowProgress progress = RowProgress.start("profiling " + file.getFileName(), quiet)) {
+            return ProfileBuilder.fit(TableReader.open(file), options, progress);
+        }
+    }
+
+    /** Counts {@code file} on the reference's frozen bins. */
+    static Profile count(Profile reference, Path file, boolean quiet) {
+        requireReadable(file);
+        try (RowProgress progress = RowProgress.start("counting " + file.getFileName(), quiet)) {
+            return ProfileBuilder.count(reference, TableReader.open(file), progress);
+        }
+    }
+
+    static void requireReadable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadDataException(file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadDataException(file + ": cannot be read (permissions)");
+        }
+    }
+
+    /** Opens the store at {@code location}; failures are reported as bad data naming the location. */
+    static DriftStore open(String location) {
+        try {
+            return DriftStore.open(location);
+        } catch (StoreException e) {
+            throw new BadDataException(e.getMessage(), e);
+        }
+    }
+
+    /** The store's location for messages: a URL as given (without its password), a file made absolute. */
+    static String describe(String location) {
+        if (location.startsWith("jdbc:")) {
+            return location.replaceAll("(?i)(password=)[^&]*", "$1***");
+        }
+        return Path.of(location).toAbsolutePath().normalize().toString();
+    }
+
+    /** The baseline of {@code monitor}, or bad data listing the monitors the store does have. */
+    static Profile baseline(DriftStore store, String monitor) {
+        return store.baseline(monitor).orElseThrow(() -> {
+            List<String> known = store.monitors();
+            return new BadDataException("unknown monitor '" + monitor + "' in store " + describe(store.location()) + "; "
+                    + (known.isEmpty() ? "it has no monitors yet: create one with 'surprisal drift baseline --monitor "
+                    + monitor + " --data FILE'" : "monitors: " + String.join(", ", known)));
+        });
+    }
+}

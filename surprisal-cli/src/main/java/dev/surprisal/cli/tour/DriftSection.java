@@ -1,0 +1,76 @@
+package dev.surprisal.cli.tour;
+
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The seed's KL scenario as an alarm: a reference day and a later day of order amounts whose mean
+ * moved by half a standard deviation, profiled in memory (no files, no database) on frozen bins,
+ * then scored with KL(P‖Q) and PSI, with a control day drawn from the reference's distribution.
+ */
+final class DriftSection implements TourSection {
+    static final long SEED = 20240501L;
+    static final int ROWS = 20_000;
+
+    @Override
+    public String title() {
+        return "Drift: KL(P||Q) as an alarm";
+    }
+
+    @Override
+    public void print(PrintWriter out) {
+        SplittableRandom rng = new SplittableRandom(SEED);
+        Table reference = day(rng, 50, 10);
+        Table sameDay = day(rng, 50, 10);
+        Table shifted = day(rng, 56, 10);
+        Profile p = ProfileBuilder.fit(reference, ProfileOptions.defaults());
+        DriftOptions options = DriftOptions.defaults();
+        ColumnDrift calm = DriftScorer.compare(p, ProfileBuilder.count(p, sameDay), options).columns().get(0);
+        DriftReport report = DriftScorer.compare(p, ProfileBuilder.count(p, shifted), options);
+        ColumnDrift moved = report.columns().get(0);
+        out.printf(Locale.ROOT, "P = %,d order amounts at deploy time (mean 50, sd 10), frozen into 20 bins.%n", ROWS);
+        out.println("Each day Q is counted on P's bins (Jeffreys +1/2 per bin on both sides) and scored:");
+        out.println();
+        out.printf(Locale.ROOT, "  %-28s %10s %8s %10s  %s%n", "day", "KL(P||Q)", "PSI", "noise lvl", "verdict");
+        row(out, "same distribution", calm);
+        row(out, "mean moved 50 -> 56", moved);
+        out.println();
+        out.printf(Locale.ROOT, "  KL(P||Q) = %.3f bits: coding reference-like data with a code built for the new day%n"
+                + "  costs %.3f extra bits per value; the other way, KL(Q||P) = %.3f bits.%n",
+                moved.klBits(), moved.klBits(), moved.reverseKlBits());
+        out.println("  A column alarms when PSI reaches 0.1 AND exceeds the noise level expected at these");
+        out.println("  sample sizes (chi-squared null), so big days do not cry wolf over sampling noise.");
+        out.println("  try: surprisal drift compare ref.csv today.csv --explain");
+    }
+
+    private static void row(PrintWriter out, String label, ColumnDrift c) {
+        out.printf(Locale.ROOT, "  %-28s %5.3f bits %8.4f %10.4f  %s%n", label, c.klBits(), c.psi(), c.critical(),
+                c.status());
+    }
+
+    private static Table day(SplittableRandom rng, double mean, double sd) {
+        double[] v = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            v[i] = mean + sd * gaussian(rng);
+        }
+        return Table.of(List.of(NumericColumn.of("amount", v)));
+    }
+
+    /** Box–Muller, so the numbers do not depend on the JDK's nextGaussian algorithm. */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1.0 - rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+}
