@@ -20,12 +20,9 @@ public final class SortedMarginal implements RadiusCounter {
 
     private SortedMarginal(double[] values) {
         this.values = values;
-        this.order = ArgSort.of(values);
+        this.sorted = new double[values.length]; // −0.0 stored as 0.0, the order ArgSort uses
+        this.order = ArgSort.of(values, sorted);
         this.rank = ArgSort.inverse(order);
-        this.sorted = new double[values.length];
-        for (int r = 0; r < sorted.length; r++) {
-            sorted[r] = values[order[r]] + 0.0; // −0.0 → 0.0, the order ArgSort used
-        }
     }
 
     /** Sorts a copy of {@code values} (assumed finite; see {@link PointSet} for validation). */
@@ -164,10 +161,19 @@ public final class SortedMarginal implements RadiusCounter {
         int[] slotOf = query == null ? null : ArgSort.inverse(query);
         int[] out = new int[n];
         Parallel.forRange(n, (from, to) -> {
+            // gather the radii first: independent loads overlap, whereas a load inside the
+            // search would put one cache miss on every count's critical path
+            int[] slots = new int[to - from];
+            double[] r = new double[to - from];
             for (int p = from; p < to; p++) {
                 int at = order[p];
-                int slot = slotOf == null ? at : slotOf[at];
-                out[slot] = countAt(p, radii[slot]);
+                slots[p - from] = slotOf == null ? at : slotOf[at];
+            }
+            for (int t = 0; t < r.length; t++) {
+                r[t] = radii[slots[t]];
+            }
+            for (int p = from; p < to; p++) {
+                out[slots[p - from]] = countAt(p, r[p - from]);
             }
         });
         return out;
