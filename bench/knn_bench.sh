@@ -31,17 +31,21 @@ for _ in range(reps):
 print(f"{n} {sorted(t)[len(t)//2]:.4f} {mi:.6f}")
 PY
 }
-printf "%-10s %-14s %-14s %-8s %-12s %-12s\n" n surprisal_s sklearn_s ratio mi_surprisal mi_sklearn
+# like-for-like: Surprisal's SklearnMutualInfo (scale by std, 1e-10 noise, clip) vs mutual_info_regression;
+# plain_s is KraskovMutualInformation.estimate on the raw data (no scaling or noise), for reference.
+printf "%-10s %-10s %-12s %-12s %-8s %-10s %-10s %s\n" n plain_s surprisal_s sklearn_s ratio mi_surpr mi_sklearn load
 for s in $SIZES; do
   gen "$s"; n=$(python3 -c "print(int(float('$s')))")
-  read -r _ ts ms < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide pair "$TMP/x$n.bin" "$TMP/y$n.bin" "$REPS")
+  read -r _ tp _ < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide pair "$TMP/x$n.bin" "$TMP/y$n.bin" "$REPS")
+  read -r _ ts ms < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide sklearn "$TMP/x$n.bin" "$TMP/y$n.bin" "$REPS")
   read -r _ tk mk < <(sk "$s")
-  printf "%-10s %-14s %-14s %-8s %-12s %-12s\n" "$n" "$ts" "$tk" "$(python3 -c "print(f'{$tk/$ts:.1f}x')")" "$ms" "$mk"
+  printf "%-10s %-10s %-12s %-12s %-8s %-10s %-10s %s\n" "$n" "$tp" "$ts" "$tk" "$(python3 -c "print(f'{$tk/$ts:.1f}x')")" "$ms" "$mk" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 for s in $SURPRISAL_ONLY; do
   gen "$s"; n=$(python3 -c "print(int(float('$s')))")
-  read -r _ ts ms < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide pair "$TMP/x$n.bin" "$TMP/y$n.bin" "$REPS")
-  printf "%-10s %-14s %-14s %-8s %-12s\n" "$n" "$ts" "-" "-" "$ms"
+  read -r _ tp _ < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide pair "$TMP/x$n.bin" "$TMP/y$n.bin" "$REPS")
+  read -r _ ts ms < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide sklearn "$TMP/x$n.bin" "$TMP/y$n.bin" "$REPS")
+  printf "%-10s %-10s %-12s %-12s %-8s %-10s %-10s %s\n" "$n" "$tp" "$ts" "-" "-" "$ms" "-" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 /usr/bin/python3 - "$TMP" <<'PY'
 import sys, numpy as np
@@ -50,4 +54,4 @@ F = r.normal(size=(n, p)); t = F[:, 0] + np.sin(F[:, 1]) + r.normal(size=n)
 F.astype('<f8').tofile(f"{sys.argv[1]}/F.bin"); t.astype('<f8').tofile(f"{sys.argv[1]}/t.bin")
 PY
 read -r _ tr mr < <(java -Xmx4g -cp "$JAR" dev.surprisal.bench.KnnSideBySide rank "$TMP/F.bin" "$TMP/t.bin" 100 1)
-echo "rank 100 features vs target, n=1e5: ${tr} s (max MI ${mr} nats)"
+echo "rank 100 features vs target, n=1e5: ${tr} s (max MI ${mr} nats), load $(cut -d' ' -f1 /proc/loadavg)"

@@ -31,12 +31,29 @@ final class Estimators {
 
     /** Mean of ψ(counts[i] + shift) summed in index order (deterministic). */
     static double meanDigamma(int[] counts, int shift) {
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
         double[] t = new double[counts.length];
-        Parallel.forRange(t.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                t[i] = Digamma.value(counts[i] + (double) shift);
+        if (max < counts.length / 4) {
+            // counts repeat: one ψ per distinct value (the same Digamma.value, so the same bits)
+            double[] psi = new double[max + 1];
+            for (int c = 0; c <= max; c++) {
+                psi[c] = Digamma.value(c + (double) shift);
             }
-        });
+            Parallel.forRange(t.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = psi[counts[i]];
+                }
+            });
+        } else {
+            Parallel.forRange(t.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = Digamma.value(counts[i] + (double) shift);
+                }
+            });
+        }
         return Parallel.mean(t);
     }
 

@@ -5,9 +5,11 @@ import dev.surprisal.knn.KdTree;
 import dev.surprisal.knn.KnnQuery;
 import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.PlanarKnn;
 import dev.surprisal.knn.PointSet;
 import dev.surprisal.knn.RadiusCounter;
 import dev.surprisal.knn.RadiusRule;
+import dev.surprisal.knn.SortedMarginal;
 import java.util.List;
 
 /**
@@ -130,6 +132,15 @@ public final class KraskovMutualInformation {
      */
     static double ksg1(PointSet x, PointSet y, RadiusCounter cx, RadiusCounter cy, int[] order, int k, double[] epsOut) {
         int n = x.size();
+        if (cx instanceof SortedMarginal && cy instanceof SortedMarginal) {
+            // two scalar samples: the slab search needs no joint copy and no tree
+            double[] eps = PlanarKnn.kthDistances((SortedMarginal) cx, (SortedMarginal) cy, order, k);
+            if (eps != null) {
+                System.arraycopy(eps, 0, epsOut, 0, n);
+                return ksg1Sum(n, k, cx.countAllStrictUnlessZero(eps, null, null),
+                        cy.countAllStrictUnlessZero(eps, null, order));
+            }
+        }
         PointSet joint = PointSet.join(x, order == null ? y : y.permute(order));
         KdTree tree = KdTree.build(joint);
         double[] eps = NeighbourSearch.kthDistances(tree, k);
@@ -137,6 +148,10 @@ public final class KraskovMutualInformation {
         int[] visit = tree.treeOrder();
         int[] nx = cx.countAllStrictUnlessZero(eps, visit, null);
         int[] ny = cy.countAllStrictUnlessZero(eps, visit, order);
+        return ksg1Sum(n, k, nx, ny);
+    }
+
+    private static double ksg1Sum(int n, int k, int[] nx, int[] ny) {
         return Estimators.digamma(n) + Estimators.digamma(k)
                 - Estimators.meanDigamma(nx, 1) - Estimators.meanDigamma(ny, 1);
     }

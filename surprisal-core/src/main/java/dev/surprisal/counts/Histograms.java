@@ -18,6 +18,8 @@ final class Histograms {
     private static final long SCRATCH_MAX = 1L << 26;
     /** Histograms up to this size use four interleaved copies. */
     private static final int UNROLL_MAX = 1 << 12;
+    /** Labels read to guess the range of a single-pass histogram. */
+    static final int PREFIX = 1 << 12;
 
     private Histograms() {
     }
@@ -98,6 +100,87 @@ final class Histograms {
         }
         for (; i < to; i++) {
             h[a[i] - min]++;
+        }
+        return h;
+    }
+
+    /**
+     * Single-pass histogram for small-range labels, without a min/max pass: the range is guessed
+     * from a prefix of {@value #PREFIX} labels, widened to a power of two {@code cells ≤ 4096} around
+     * it, and every group of four labels is checked against it with one mask test (which a loop
+     * predicts perfectly while the guess holds). Returns {@code {start, counts[0], …, counts[cells-1]}}
+     * as longs (count c is of label start + c), or null when the prefix range is too wide or any label
+     * falls outside the guess; the caller then takes the two-pass path.
+     */
+    static long[] histogramGuessed(int[] a, int chunks) {
+        int n = a.length;
+        int p = Math.min(n, PREFIX);
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < p; i++) {
+            lo = Math.min(lo, a[i]);
+            hi = Math.max(hi, a[i]);
+        }
+        long seen = (long) hi - lo + 1;
+        if (seen > UNROLL_MAX) {
+            return null;
+        }
+        int cells = Integer.highestOneBit((int) seen);
+        if (cells < seen) {
+            cells <<= 1;
+        }
+        // centre the spare cells around the prefix range, without overflowing int
+        long start = Math.max(Integer.MIN_VALUE, lo - (cells - seen) / 2);
+        start = Math.min(start, (long) Integer.MAX_VALUE - cells + 1);
+        int first = (int) start;
+        int size = cells;
+        int[][] parts;
+        if (chunks <= 1) {
+            parts = new int[][] {guessed(a, 0, n, first, size)};
+        } else {
+            parts = IntStream.range(0, chunks).parallel()
+                    .mapToObj(k -> guessed(a, bound(n, chunks, k), bound(n, chunks, k + 1), first, size))
+                    .toArray(int[][]::new);
+        }
+        long[] out = new long[cells + 1];
+        out[0] = first;
+        for (int[] h : parts) {
+            if (h == null) {
+                return null;
+            }
+            for (int k = 0; k < h.length; k += cells) {
+                for (int c = 0; c < cells; c++) {
+                    out[1 + c] += h[k + c];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Four interleaved histograms of a[from, to) − first over cells (a power of two); null if out of range. */
+    private static int[] guessed(int[] a, int from, int to, int first, int cells) {
+        int[] h = new int[4 * cells];
+        int outside = -cells;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int d0 = a[i] - first;
+            int d1 = a[i + 1] - first;
+            int d2 = a[i + 2] - first;
+            int d3 = a[i + 3] - first;
+            if (((d0 | d1 | d2 | d3) & outside) != 0) {
+                return null;
+            }
+            h[d0]++;
+            h[cells + d1]++;
+            h[2 * cells + d2]++;
+            h[3 * cells + d3]++;
+        }
+        for (; i < to; i++) {
+            int d = a[i] - first;
+            if ((d & outside) != 0) {
+                return null;
+            }
+            h[d]++;
         }
         return h;
     }

@@ -317,14 +317,20 @@ public final class LabelCounts {
     /** Counts of int labels by the chosen path; chunks = 1 forces sequential counting. */
     static Dense intHistogram(int[] labels, String name, int chunks) {
         int n = length(labels, name);
-        int[] mm = Histograms.minMax(labels, chunks);
-        long range = (long) mm[1] - mm[0] + 1;
-        if (!direct(range, n)) {
-            long[] wide = new long[n];
-            Arrays.setAll(wide, i -> labels[i]);
-            return new Dense(countsOf(hashed(wide)));
+        // one pass when a prefix predicts a small range; else min/max, then count
+        long[] h = Histograms.histogramGuessed(labels, chunks);
+        if (h != null) {
+            h = Arrays.copyOfRange(h, 1, h.length);
+        } else {
+            int[] mm = Histograms.minMax(labels, chunks);
+            long range = (long) mm[1] - mm[0] + 1;
+            if (!direct(range, n)) {
+                long[] wide = new long[n];
+                Arrays.setAll(wide, i -> labels[i]);
+                return new Dense(countsOf(hashed(wide)));
+            }
+            h = Histograms.histogram(labels, mm[0], (int) range, chunks);
         }
-        long[] h = Histograms.histogram(labels, mm[0], (int) range, chunks);
         int[] keep = nonZeroIndices(h);
         long[] counts = new long[keep.length];
         for (int k = 0; k < keep.length; k++) {

@@ -1,10 +1,12 @@
 package dev.surprisal.knn;
 
-import java.util.Arrays;
-
 /**
- * A one-dimensional sample held sorted: radius counts take two binary searches and the k-th
- * neighbour distance a k-step two-pointer walk, so both are O(log n + k) per point.
+ * A one-dimensional sample held sorted, with its sorting permutation: radius counts around an
+ * arbitrary value take two binary searches and the k-th neighbour distance a k-step two-pointer
+ * walk from the point's own rank. Counts for every point of the sample
+ * ({@link #countAllStrictUnlessZero(double[], int[], int[])}) visit the points in sorted order and
+ * gallop outward from each point's own position, so each count costs O(log m) for m points inside
+ * the radius and touches memory next to the previous one.
  *
  * <p>Distances are computed as {@code x − a[j]} and {@code a[j] − x} exactly as a brute-force
  * {@code |a[j] − x|} would be, so counts agree with brute force even on the boundary (floating-point
@@ -13,11 +15,14 @@ import java.util.Arrays;
 public final class SortedMarginal implements RadiusCounter {
     private final double[] values;
     private final double[] sorted;
+    private final int[] order;
+    private final int[] rank;
 
     private SortedMarginal(double[] values) {
         this.values = values;
-        this.sorted = values.clone();
-        Arrays.parallelSort(sorted);
+        this.sorted = new double[values.length]; // −0.0 stored as 0.0, the order ArgSort uses
+        this.order = ArgSort.of(values, sorted);
+        this.rank = ArgSort.inverse(order);
     }
 
     /** Sorts a copy of {@code values} (assumed finite; see {@link PointSet} for validation). */
@@ -33,6 +38,21 @@ public final class SortedMarginal implements RadiusCounter {
     @Override
     public int size() {
         return values.length;
+    }
+
+    /** The values in ascending order; do not modify. */
+    double[] sortedValues() {
+        return sorted;
+    }
+
+    /** {@code order()[r]} is the input index of the r-th smallest value; do not modify. */
+    int[] order() {
+        return order;
+    }
+
+    /** {@code rank()[i]} is the position of point i in sorted order; do not modify. */
+    int[] rank() {
+        return rank;
     }
 
     /** The value of point {@code i} in input order. */
@@ -89,9 +109,8 @@ public final class SortedMarginal implements RadiusCounter {
      * itself; further copies are neighbours at distance 0).
      */
     public double kthDistance(int i, int k) {
-        double x = values[i];
-        int p = Arrays.binarySearch(sorted, x);
-        return kthFrom(x, p, k);
+        int p = rank[i];
+        return kthFrom(sorted[p], p, k);
     }
 
     /** Distance from an arbitrary x to its k-th nearest sample point (nothing excluded). */
@@ -128,6 +147,96 @@ public final class SortedMarginal implements RadiusCounter {
             }
         }
         return d;
+    }
+
+    /**
+     * For every result slot i, the number of points j ≠ {@code at} (at = {@code query[i]}, or i when
+     * query is null) with |x_j − x_at| &lt; r_i, or = 0 when r_i = 0 (the rule of
+     * {@link RadiusRule#strictUnlessZero}). The visiting order is ignored: points are visited in
+     * sorted order, galloping outward from their own rank.
+     */
+    @Override
+    public int[] countAllStrictUnlessZero(double[] radii, int[] visit, int[] query) {
+        int n = sorted.length;
+        int[] slotOf = query == null ? null : ArgSort.inverse(query);
+        int[] out = new int[n];
+        Parallel.forRange(n, (from, to) -> {
+            // gather the radii first: independent loads overlap, whereas a load inside the
+            // search would put one cache miss on every count's critical path
+            int[] slots = new int[to - from];
+            double[] r = new double[to - from];
+            for (int p = from; p < to; p++) {
+                int at = order[p];
+                slots[p - from] = slotOf == null ? at : slotOf[at];
+            }
+            for (int t = 0; t < r.length; t++) {
+                r[t] = radii[slots[t]];
+            }
+            for (int p = from; p < to; p++) {
+                out[slots[p - from]] = countAt(p, r[p - from]);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public int[] countAllStrictUnlessZero(double[] radii) {
+        return countAllStrictUnlessZero(radii, null, null);
+    }
+
+    /**
+     * Points j ≠ the one at rank p with |x_j − x| &lt; r (x = sorted[p]), or = 0 when r = 0. For
+     * distances d ≥ 0, "d = 0" is "d &lt; Double.MIN_VALUE" (a difference of distinct doubles is never
+     * 0), so one strict comparison serves both cases.
+     */
+    int countAt(int p, double r) {
+        double x = sorted[p];
+        double rr = r > 0 ? r : Double.MIN_VALUE;
+        double[] a = sorted;
+        int n = a.length;
+        // right: gallop to a window [lo, hi) that holds the first e > p with a[e] - x >= rr
+        int lo = p + 1;
+        int step = 1;
+        int hi = p + 1;
+        while (hi < n && a[hi] - x < rr) {
+            lo = hi + 1;
+            step <<= 1;
+            hi = p + step;
+        }
+        hi = Math.min(hi, n);
+        int len = hi - lo;
+        if (len > 0) {
+            // branch-free lower bound: a[j] for j < lo is inside, a[j] for j ≥ lo + len outside
+            while (len > 1) {
+                int half = len >>> 1;
+                lo = a[lo + half] - x < rr ? lo + half : lo;
+                len -= half;
+            }
+            lo += a[lo] - x < rr ? 1 : 0;
+        }
+        int e = lo;
+        // left: the same on the mirrored side, for the first b ≤ p with x - a[b] < rr
+        hi = p - 1; // window is (lo2, hi], searched as [from, hi + 1)
+        step = 1;
+        int top = p; // a[top] is inside
+        while (hi >= 0 && x - a[hi] < rr) {
+            top = hi;
+            step <<= 1;
+            hi = p - step;
+        }
+        int from = Math.max(hi, -1) + 1;
+        len = top - from;
+        int b = from;
+        if (len > 0) {
+            // x - a[j] >= rr (outside) for j < b, inside for j ≥ b + len
+            while (len > 1) {
+                int half = len >>> 1;
+                b = x - a[b + half] >= rr ? b + half : b;
+                len -= half;
+            }
+            b += x - a[b] >= rr ? 1 : 0;
+        }
+        return e - b - 1;
     }
 
     /** {@link #kthDistance} for every point, in parallel. Requires {@code k < n}. */

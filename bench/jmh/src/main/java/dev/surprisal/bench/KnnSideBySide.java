@@ -13,7 +13,9 @@ import java.util.Locale;
 
 /**
  * Times Surprisal's KSG mutual information on data written by bench/knn_bench.sh (little-endian
- * float64). Usage: {@code pair <x.bin> <y.bin> <reps>} prints "n median_seconds mi" for one 1-D pair;
+ * float64). Usage: {@code pair <x.bin> <y.bin> <reps>} prints "n median_seconds mi" for one 1-D pair
+ * (plain KSG1); {@code sklearn <x.bin> <y.bin> <reps>} the same through
+ * {@link SklearnMutualInfo#mutualInfoRegression} (scaling and noise as scikit-learn, like for like);
  * {@code rank <features.bin> <target.bin> <nFeatures> <reps>} ranks row-major features against a target
  * with {@link SklearnMutualInfo#mutualInfoRegression}. Not a JMH benchmark: whole-call wall time,
  * the way a user would run it, including the sort and tree build.
@@ -23,15 +25,24 @@ public final class KnnSideBySide {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args[0].equals("pair")) {
+        if (args[0].equals("pair") || args[0].equals("sklearn")) {
             double[] x = read(Path.of(args[1]));
             double[] y = read(Path.of(args[2]));
             int reps = Integer.parseInt(args[3]);
+            boolean like = args[0].equals("sklearn");
+            double[][] rows = null;
+            if (like) {
+                rows = new double[x.length][];
+                for (int i = 0; i < x.length; i++) {
+                    rows[i] = new double[] {x[i]};
+                }
+            }
             double[] t = new double[reps];
             double mi = 0;
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
-                mi = KraskovMutualInformation.estimate(x, y).nats();
+                mi = like ? SklearnMutualInfo.mutualInfoRegression(rows, y)[0]
+                        : KraskovMutualInformation.estimate(x, y).nats();
                 t[r] = (System.nanoTime() - t0) / 1e9;
             }
             System.out.printf(Locale.ROOT, "%d %.4f %.6f%n", x.length, median(t), mi);
