@@ -117,8 +117,12 @@ public final class NotesCommand implements Runnable {
             out.printf(Locale.ROOT, "exact duplicate groups: %d (%d files); near-duplicate groups: %d%n",
                     r.exactDuplicateGroups().size(), r.exactDuplicateGroups().stream().mapToInt(List::size).sum(),
                     r.nearDuplicateGroups().size());
-            out.printf(Locale.ROOT, "low-density threshold: %.3f bits/word (10th percentile, 100-word windows)%n",
-                    r.lowDensityThresholdBits());
+            if (Double.isNaN(r.lowDensityThresholdBits())) {
+                out.println("low-density threshold: not defined (no note fills one 100-word window)");
+            } else {
+                out.printf(Locale.ROOT, "low-density threshold: %.3f bits/word (10th percentile, 100-word windows)%n",
+                        r.lowDensityThresholdBits());
+            }
             out.println("digest (genuine increments by novel bits):");
             r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %8.0f bits  %.2f bits/word%n",
                     n.digestRank(), n.path(), n.novelBits(), n.novelBitsPerWord()));
