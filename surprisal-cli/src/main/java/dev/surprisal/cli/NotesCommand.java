@@ -1,10 +1,6 @@
 package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.surprisal.report.NotesHtmlReport;
 import dev.surprisal.text.notes.KbReport;
 import dev.surprisal.text.notes.KnowledgeBase;
@@ -46,12 +42,6 @@ import java.util.concurrent.Callable;
                 "  surprisal notes scan ~/notes --json > notes.json",
                 "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
 public final class NotesCommand implements Runnable {
-    /** Holder: Jackson starts only when JSON is written, not when the command line is built. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .enable(SerializationFeature.INDENT_OUTPUT).build();
-    }
-
     @Spec
     CommandSpec spec;
 
