@@ -26,8 +26,8 @@ public final class ElboCommand implements Runnable {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = {"The exact-evidence gap, CAVI climbing its ELBO, and forward versus reverse KL,",
-                "printed with explanations. All values in nats.", ""})
+            header = "The exact-evidence gap, CAVI climbing its ELBO, and forward versus reverse KL.",
+            description = {"Printed with explanations. All values in nats.", ""})
     static final class Demo implements Callable<Integer> {
         @Spec
         CommandSpec spec;

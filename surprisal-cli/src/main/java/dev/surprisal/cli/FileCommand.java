@@ -1,10 +1,6 @@
 package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
@@ -48,12 +44,6 @@ import java.util.concurrent.Callable;
                 "  surprisal file --terse *.bin               exactly what `ent -t` prints, per file",
                 "  surprisal file --order0 big.iso            only order-0 entropy, as fast as the disk"})
 public final class FileCommand implements Callable<Integer> {
-    /** Holder: Jackson starts only when JSON is asked for (start-up is most of an --order0 run's CPU time). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .enable(SerializationFeature.INDENT_OUTPUT).build();
-    }
-
     @Spec
     CommandSpec spec;
 

@@ -1,10 +1,6 @@
 package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.surprisal.report.NotesHtmlReport;
 import dev.surprisal.text.notes.KbReport;
 import dev.surprisal.text.notes.KnowledgeBase;
@@ -46,12 +42,6 @@ import java.util.concurrent.Callable;
                 "  surprisal notes scan ~/notes --json > notes.json",
                 "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
 public final class NotesCommand implements Runnable {
-    /** Holder: Jackson starts only when JSON is written, not when the command line is built. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .enable(SerializationFeature.INDENT_OUTPUT).build();
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -117,8 +107,12 @@ public final class NotesCommand implements Runnable {
             out.printf(Locale.ROOT, "exact duplicate groups: %d (%d files); near-duplicate groups: %d%n",
                     r.exactDuplicateGroups().size(), r.exactDuplicateGroups().stream().mapToInt(List::size).sum(),
                     r.nearDuplicateGroups().size());
-            out.printf(Locale.ROOT, "low-density threshold: %.3f bits/word (10th percentile, 100-word windows)%n",
-                    r.lowDensityThresholdBits());
+            if (Double.isNaN(r.lowDensityThresholdBits())) {
+                out.println("low-density threshold: not defined (no note fills one 100-word window)");
+            } else {
+                out.printf(Locale.ROOT, "low-density threshold: %.3f bits/word (10th percentile, 100-word windows)%n",
+                        r.lowDensityThresholdBits());
+            }
             out.println("digest (genuine increments by novel bits):");
             r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %8.0f bits  %.2f bits/word%n",
                     n.digestRank(), n.path(), n.novelBits(), n.novelBitsPerWord()));

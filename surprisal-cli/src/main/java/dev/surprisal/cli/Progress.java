@@ -1,14 +1,21 @@
 package dev.surprisal.cli;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import java.util.function.LongConsumer;
+
 /**
- * A progress bar on stderr for long-running verbs, shown only when a person is watching: stdout and
- * stderr attached to a terminal ({@code System.console() != null}) and no {@code --quiet}. When the
- * output is piped or redirected (scripts, CI, the tests) it does nothing, so it never pollutes logs.
- * The bar (me.tongfei:progressbar) is cleared when the work finishes.
+ * The one progress bar of the CLI (me.tongfei:progressbar, on stderr), shown only when a person is
+ * watching: a console attached ({@code System.console() != null}) and no {@code --quiet}. When the
+ * output is piped or redirected (scripts, CI, the tests) every call is a no-op, so it never pollutes
+ * logs. The bar is cleared when the work finishes.
+ *
+ * <p>Two shapes: {@link #start} counts steps towards a known total (MI ranking, matrix, selection);
+ * {@link #rows} counts rows of a stream whose length is unknown, with their rate (drift profiling),
+ * and is fed as a {@link LongConsumer} of rows done.
  *
  * <pre>{@code
  * try (Progress p = Progress.start("MI ranking", total, common)) {
@@ -17,7 +24,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * }</pre>
  * {@link #step()} is thread-safe, so parallel work may report into one bar.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements LongConsumer, AutoCloseable {
     private static final Progress SILENT = new Progress(null);
 
     private final ProgressBar bar;
@@ -36,13 +43,29 @@ public final class Progress implements AutoCloseable {
         if (!show || total <= 0) {
             return SILENT;
         }
-        return new Progress(new ProgressBarBuilder()
+        return new Progress(builder(task).setInitialMax(total).build());
+    }
+
+    /** A bar counting rows (total unknown) and their rate, on a terminal and without {@code quiet}. */
+    public static Progress rows(String task, boolean quiet) {
+        return rows(task, System.console() != null, quiet);
+    }
+
+    /** A row-counting bar when {@link #visible}{@code (terminal, quiet)}, otherwise a silent one. */
+    static Progress rows(String task, boolean terminal, boolean quiet) {
+        if (!visible(terminal, quiet)) {
+            return SILENT;
+        }
+        return new Progress(builder(task).setInitialMax(-1).setUnit(" rows", 1).showSpeed().build());
+    }
+
+    private static ProgressBarBuilder builder(String task) {
+        return new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
-                .clearDisplayOnFinish()
-                .build());
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .clearDisplayOnFinish();
     }
 
     /** A progress bar that never prints. */
@@ -71,6 +94,14 @@ public final class Progress implements AutoCloseable {
     public void stepBy(long n) {
         if (bar != null) {
             bar.stepBy(n);
+        }
+    }
+
+    /** {@code done} units (rows) done so far, as reported by a streaming reader. */
+    @Override
+    public void accept(long done) {
+        if (bar != null) {
+            bar.stepTo(done);
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "A short guided tour with live numbers.",
         description = {
-                "A short walk through entropy, KL divergence, cross-entropy, temperature and mutual",
-                "information. Every number is computed by the library as you watch.",
+                "Ten stops: entropy, KL asymmetry, cross-entropy, temperature, a mutual-information table,",
+                "y = x^2 (where correlation misses what MI sees), drift, file entropy, notes and the ELBO",
+                "with a tiny VAE. Every number is computed by the library as you watch.",
                 ""},
         footer = {"", "Examples:", "  surprisal tour | less", "  surprisal tour --no-vae      the same without training the tiny VAE"})
 public final class TourCommand implements Callable<Integer> {

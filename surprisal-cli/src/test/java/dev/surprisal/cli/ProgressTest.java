@@ -30,4 +30,22 @@ class ProgressTest {
             p.stepBy(2);
         }
     }
+
+    @Test
+    void rowBarIsSilentWithoutTerminalOrWithQuiet() {
+        assertThat(Progress.rows("rows", false, false).isVisible()).isFalse();
+        assertThat(Progress.rows("rows", true, true).isVisible()).isFalse();
+        try (Progress p = Progress.rows("rows", false, false)) {
+            p.accept(1_000);
+        }
+    }
+
+    @Test
+    void visibleRowBarFollowsTheStream() {
+        try (Progress p = Progress.rows("rows", true, false)) {
+            assertThat(p.isVisible()).isTrue();
+            p.accept(500);
+            p.accept(1_000);
+        }
+    }
 }

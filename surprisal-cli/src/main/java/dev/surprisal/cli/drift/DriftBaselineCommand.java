@@ -11,12 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal drift baseline}: fit and freeze the reference profile P of a monitor. */
@@ -42,35 +40,22 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--monitor", required = true, paramLabel = "NAME", description = "Name of the monitor.")
-    String monitor;
+    @Mixin
+    MonitorOptions target;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Reference CSV, Parquet or JSON file.")
     Path data;
 
-    @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to monitor (default: all).")
-    List<String> columns;
-
-    @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
-            description = "Equal-frequency bins per numeric column. Default: ${DEFAULT-VALUE}.")
-    int bins;
-
-    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = DriftStore.DEFAULT_LOCATION,
-            description = "History store: a DuckDB file or jdbc:postgresql://... Default: ${DEFAULT-VALUE}.")
-    String store;
+    @Mixin
+    BinOptions binning;
 
     @Override
     public Integer call() {
-        if (bins < 1 || bins > 1000) {
-            throw new ParameterException(spec.commandLine(), "--bins: must be in [1, 1000], got " + bins);
-        }
-        if (monitor.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--monitor: must not be blank");
-        }
-        ProfileOptions options = ProfileOptions.defaults().withBins(bins).withColumns(columns);
+        ProfileOptions options = binning.profileOptions(spec);
+        String monitor = target.monitor(spec);
         Profile reference = DriftInputs.fit(data, options, common.quiet());
-        String where = DriftInputs.describe(store);
-        try (DriftStore s = DriftInputs.open(store)) {
+        String where = target.where();
+        try (DriftStore s = target.open()) {
             s.saveBaseline(monitor, reference);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,16 +1,13 @@
 package dev.surprisal.cli.drift;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.Checks;
 import dev.surprisal.drift.store.DriftStore;
-import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.TrendRule;
-import dev.surprisal.report.DriftHtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,16 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -60,8 +54,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--monitor", required = true, paramLabel = "NAME", description = "Name of the monitor.")
-    String monitor;
+    @Mixin
+    MonitorOptions target;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Today's CSV, Parquet or JSON file.")
     Path data;
@@ -73,15 +67,12 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = DriftStore.DEFAULT_LOCATION,
-            description = "History store: a DuckDB file or jdbc:postgresql://... Default: ${DEFAULT-VALUE}.")
-    String store;
-
     @Override
     public Integer call() {
         String when = at == null ? LocalDate.now().toString() : validDate(at);
         DriftInputs.requireReadable(data);
-        try (DriftStore s = DriftInputs.open(store)) {
+        String monitor = target.monitor;
+        try (DriftStore s = target.open()) {
             Profile reference = DriftInputs.baseline(s, monitor);
             Profile today = DriftInputs.count(reference, data, common.quiet());
             Checks.Outcome outcome = Checks.check(s, monitor, when, today, DriftOptions.defaults(), TrendRule.defaults());
@@ -95,7 +86,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
                 extra.put("monitor", monitor);
                 extra.put("at", when);
                 extra.put("run_id", outcome.runId());
-                extra.put("store", DriftInputs.describe(store));
+                extra.put("store", target.where());
                 extra.put("file", data.toString());
                 if (report != null) {
                     extra.put("report", report.toString());
@@ -105,7 +96,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
             } else {
                 DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
                 out.printf("check %d of monitor '%s' at %s recorded in %s%n", outcome.runId(), monitor, when,
-                        DriftInputs.describe(store));
+                        target.where());
                 if (report != null) {
                     out.println("report: " + report.toAbsolutePath());
                 }
@@ -119,15 +110,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
     }
 
     private void writeReport(DriftStore s, Checks.Outcome outcome) {
-        Map<String, List<HistoryPoint>> history = new LinkedHashMap<>();
-        for (HistoryPoint h : s.history(monitor, null)) {
-            history.computeIfAbsent(h.column(), k -> new java.util.ArrayList<>()).add(h);
-        }
-        try {
-            DriftHtmlReport.write(report, "Drift check: " + monitor + " at " + at(outcome), outcome.report(), history);
-        } catch (IOException e) {
-            throw new BadDataException(report + ": cannot write the report: " + e.getMessage(), e);
-        }
+        DriftOutput.writeReport(report, "Drift check: " + target.monitor + " at " + at(outcome), outcome.report(),
+                DriftOutput.byColumn(s.history(target.monitor, null)));
     }
 
     private String at(Checks.Outcome outcome) {

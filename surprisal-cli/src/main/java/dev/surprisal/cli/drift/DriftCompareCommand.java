@@ -1,7 +1,6 @@
 package dev.surprisal.cli.drift;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.data.profile.Profile;
@@ -11,16 +10,13 @@ import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.store.Alarm;
 import dev.surprisal.drift.store.Checks;
-import dev.surprisal.report.DriftHtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,36 +49,25 @@ public final class DriftCompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT", description = "The current file (Q).")
     Path current;
 
-    @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to compare (default: all).")
-    List<String> columns;
-
-    @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
-            description = "Equal-frequency bins per numeric column. Default: ${DEFAULT-VALUE}.")
-    int bins;
+    @Mixin
+    BinOptions binning;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
     @Override
     public Integer call() {
-        if (bins < 1 || bins > 1000) {
-            throw new ParameterException(spec.commandLine(), "--bins: must be in [1, 1000], got " + bins);
-        }
+        ProfileOptions options = binning.profileOptions(spec);
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
-        Profile p = DriftInputs.fit(reference, ProfileOptions.defaults().withBins(bins).withColumns(columns),
-                common.quiet());
+        Profile p = DriftInputs.fit(reference, options, common.quiet());
         Profile q = DriftInputs.count(p, current, common.quiet());
         DriftReport scored = DriftScorer.compare(p, q, DriftOptions.defaults());
         List<Alarm> alarms = Checks.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         if (report != null) {
-            try {
-                DriftHtmlReport.write(report, "Drift: " + current.getFileName() + " against " + reference.getFileName(),
-                        scored, Map.of());
-            } catch (IOException e) {
-                throw new BadDataException(report + ": cannot write the report: " + e.getMessage(), e);
-            }
+            DriftOutput.writeReport(report, "Drift: " + current.getFileName() + " against " + reference.getFileName(),
+                    scored, Map.of());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {

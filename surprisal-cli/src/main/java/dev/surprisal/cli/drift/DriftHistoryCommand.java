@@ -15,8 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,29 +45,23 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--monitor", required = true, paramLabel = "NAME", description = "Name of the monitor.")
-    String monitor;
+    @Mixin
+    MonitorOptions target;
 
     @Option(names = "--column", paramLabel = "C", description = "Only this column (default: all).")
     String column;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", defaultValue = DriftStore.DEFAULT_LOCATION,
-            description = "History store: a DuckDB file or jdbc:postgresql://... Default: ${DEFAULT-VALUE}.")
-    String store;
-
     @Override
     public Integer call() {
         List<HistoryPoint> points;
-        try (DriftStore s = DriftInputs.open(store)) {
+        String monitor = target.monitor;
+        try (DriftStore s = target.open()) {
             DriftInputs.baseline(s, monitor);
             points = s.history(monitor, column);
         }
         Base base = common.base();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
-        for (HistoryPoint p : points) {
-            byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
-        }
+        Map<String, List<HistoryPoint>> byColumn = DriftOutput.byColumn(points);
         if (common.json()) {
             ObjectNode root = DriftOutput.object();
             root.put("monitor", monitor);

@@ -1,6 +1,7 @@
 package dev.surprisal.cli.drift;
 
 import dev.surprisal.cli.BadDataException;
+import dev.surprisal.cli.Progress;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
@@ -24,7 +25,7 @@ final class DriftInputs {
     /** Fits a reference profile on {@code file}, with a progress bar on a terminal. */
     static Profile fit(Path file, ProfileOptions options, boolean quiet) {
         requireReadable(file);
-        try (RowProgress progress = RowProgress.start("profiling " + file.getFileName(), quiet)) {
+        try (Progress progress = Progress.rows("profiling " + file.getFileName(), quiet)) {
             return ProfileBuilder.fit(TableReader.open(file), options, progress);
         }
     }
@@ -32,7 +33,7 @@ final class DriftInputs {
     /** Counts {@code file} on the reference's frozen bins. */
     static Profile count(Profile reference, Path file, boolean quiet) {
         requireReadable(file);
-        try (RowProgress progress = RowProgress.start("counting " + file.getFileName(), quiet)) {
+        try (Progress progress = Progress.rows("counting " + file.getFileName(), quiet)) {
             return ProfileBuilder.count(reference, TableReader.open(file), progress);
         }
     }

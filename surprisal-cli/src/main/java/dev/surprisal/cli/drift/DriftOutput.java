@@ -5,16 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.cli.BadDataException;
 import dev.surprisal.core.Base;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.report.DriftHtmlReport;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How {@code drift check} and {@code drift compare} print a {@link DriftReport}: an aligned table
@@ -223,6 +231,24 @@ final class DriftOutput {
             n.put(name, Double.toString(v));
         } else {
             n.put(name, v);
+        }
+    }
+
+    /** History points grouped by column, in the order the store returned them. */
+    static Map<String, List<HistoryPoint>> byColumn(List<HistoryPoint> points) {
+        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+        for (HistoryPoint p : points) {
+            byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
+        }
+        return byColumn;
+    }
+
+    /** Writes the HTML report; a file that cannot be written is bad data (exit 3). */
+    static void writeReport(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
+        try {
+            DriftHtmlReport.write(file, title, report, history);
+        } catch (IOException e) {
+            throw new BadDataException(file + ": cannot write the report: " + e.getMessage(), e);
         }
     }
 }
