@@ -2,8 +2,6 @@ package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
@@ -26,11 +24,6 @@ import java.util.List;
  * A non-finite value is written as the string {@code "Infinity"}, since JSON has no infinity.
  */
 public final class Report {
-    /** Holder: Jackson starts only when a report is built, not for {@link #format} (start-up time of fast verbs). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
     /** One labelled value. {@code unit} is a unit name such as "bits", or "dimensionless". */
     public record Row(String label, String measure, double value, String unit) {
     }
