@@ -63,15 +63,22 @@ public final class SqlView {
 
     /**
      * Runs {@code sql} and hands each row to {@code row}; DuckDB errors become {@link DataException}s
-     * naming the file.
+     * naming the file. With {@code -Dsurprisal.trace=true} each query's time and first characters go
+     * to stderr (how the drift benchmark's passes were timed).
      */
     public void forEachRow(String sql, RowHandler row) {
+        long t0 = System.nanoTime();
         try (Statement st = source.statement(); ResultSet rs = source.query(st, sql)) {
             while (rs.next()) {
                 row.accept(rs);
             }
         } catch (SQLException e) {
             throw source.translate(e);
+        } finally {
+            if (Boolean.getBoolean("surprisal.trace")) {
+                System.err.printf("[sql %.2fs, %d chars] %s%n", (System.nanoTime() - t0) / 1e9, sql.length(),
+                        sql.substring(0, Math.min(100, sql.length())));
+            }
         }
     }
 

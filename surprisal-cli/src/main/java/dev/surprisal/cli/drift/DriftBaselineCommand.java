@@ -23,9 +23,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "Freeze a reference profile (the P of KL(P||Q)) for a monitor.",
         description = {
-                "Fits bins once on the reference: 20 equal-frequency bins per numeric column from exact",
-                "quantiles (plus below-range and above-range bins), the top 128 categories per text column",
-                "(plus 'other' and 'unseen'), a missing count, and a KLL sketch for KS and Wasserstein.",
+                "Fits bins once on the reference: 20 equal-frequency bins per numeric column (plus below-range",
+                "and above-range bins), the top 128 categories per text column (plus 'other' and 'unseen'),",
+                "a missing count, and a KLL sketch for KS and Wasserstein. Up to 200,000 rows, the bin edges",
+                "are exact quantiles; beyond, the interior edges are quantiles of a seeded uniform sample of",
+                "200,000 rows (the outer ones the exact min and max; --exact-edges for exact quantiles), and",
+                "the sketches are fed from that sample. Counts, missing values and moments use every row.",
                 "Every later check counts its data on these frozen bins. Running it again replaces the",
                 "monitor's baseline; its history stays.",
                 ""},
@@ -49,9 +52,13 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     @Mixin
     BinOptions binning;
 
+    @Option(names = "--exact-edges", description = "Exact quantiles over every row for the bin edges of a reference "
+            + "larger than 200,000 rows (several times slower; DuckDB holds a column's values).")
+    boolean exactEdges;
+
     @Override
     public Integer call() {
-        ProfileOptions options = binning.profileOptions(spec);
+        ProfileOptions options = binning.profileOptions(spec).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         Profile reference = DriftInputs.fit(data, options, common.quiet());
         String where = target.where();
@@ -64,11 +71,16 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             o.put("monitor", monitor);
             o.put("store", where);
             o.put("rows", reference.rows());
+            o.put("sketch_rows", reference.sketchRows());
             reference.columnNames().forEach(o.putArray("columns")::add);
             out.println(DriftOutput.write(o));
         } else {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
                     reference.columns().size(), where);
+            if (reference.sketchSampled()) {
+                out.printf("  sketches (KS, W1)%s from a seeded uniform sample of %d rows%n",
+                        exactEdges ? "" : " and interior bin edges", reference.sketchRows());
+            }
             for (ColumnProfile c : reference.columns()) {
                 out.printf("  %-20s %-11s %3d bins, %d missing%n", c.name(), c.kind(), c.counts().length, c.missing());
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.Checks;
 import dev.surprisal.drift.store.DriftStore;
@@ -88,6 +89,11 @@ public final class DriftCheckCommand implements Callable<Integer> {
                 extra.put("run_id", outcome.runId());
                 extra.put("store", target.where());
                 extra.put("file", data.toString());
+                if (reference.sketchSampled() || today.sketchSampled()) {
+                    extra.putObject("ks_wasserstein_sample").put("method", "bernoulli")
+                            .put("seed", ProfileOptions.SAMPLE_SEED).put("reference_rows", reference.sketchRows())
+                            .put("current_rows", today.sketchRows());
+                }
                 if (report != null) {
                     extra.put("report", report.toString());
                 }
@@ -95,6 +101,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
                         common.explain() ? explanation : null));
             } else {
                 DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
+                String note = sampleNote(reference, today);
+                if (note != null) {
+                    out.println(note);
+                }
                 out.printf("check %d of monitor '%s' at %s recorded in %s%n", outcome.runId(), monitor, when,
                         target.where());
                 if (report != null) {
@@ -107,6 +117,16 @@ public final class DriftCheckCommand implements Callable<Integer> {
             out.flush();
             return outcome.alarm() ? ExitCode.ALARM : ExitCode.OK;
         }
+    }
+
+    /** Says when KS and W1 come from seeded samples rather than every row; null when they do not. */
+    static String sampleNote(Profile reference, Profile today) {
+        if (!reference.sketchSampled() && !today.sketchSampled()) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "KS and W1 compare seeded uniform samples: %,d of %,d reference rows, "
+                + "%,d of %,d rows today (bins, KL, PSI, JS and the missing rate use every row)",
+                reference.sketchRows(), reference.rows(), today.sketchRows(), today.rows());
     }
 
     private void writeReport(DriftStore s, Checks.Outcome outcome) {

@@ -16,14 +16,24 @@ import java.util.Map;
 public final class Profile {
     private final Map<String, ColumnProfile> columns;
     private final long rows;
+    private final long sketchRows;
 
-    private Profile(Map<String, ColumnProfile> columns, long rows) {
+    private Profile(Map<String, ColumnProfile> columns, long rows, long sketchRows) {
         this.columns = Collections.unmodifiableMap(columns);
         this.rows = rows;
+        this.sketchRows = sketchRows;
     }
 
-    /** A profile of these columns over {@code rows} rows. */
+    /** A profile of these columns over {@code rows} rows, every row fed to the sketches. */
     public static Profile of(List<ColumnProfile> columns, long rows) {
+        return of(columns, rows, rows);
+    }
+
+    /**
+     * A profile of these columns over {@code rows} rows whose KLL sketches were fed from a seeded
+     * uniform sample of {@code sketchRows} of them ({@code sketchRows == rows}: every row).
+     */
+    public static Profile of(List<ColumnProfile> columns, long rows, long sketchRows) {
         Map<String, ColumnProfile> m = new LinkedHashMap<>();
         for (ColumnProfile c : columns) {
             if (m.put(c.name(), c) != null) {
@@ -33,12 +43,29 @@ public final class Profile {
         if (rows < 0) {
             throw new IllegalArgumentException("rows: must be >= 0, got " + rows);
         }
-        return new Profile(m, rows);
+        if (sketchRows < 0 || sketchRows > rows) {
+            throw new IllegalArgumentException("sketchRows: must be in [0, rows=" + rows + "], got " + sketchRows);
+        }
+        return new Profile(m, rows, sketchRows);
     }
 
     /** Rows profiled. */
     public long rows() {
         return rows;
+    }
+
+    /**
+     * Rows whose values fed the KLL sketches (KS and Wasserstein): {@link #rows()} unless the sketches
+     * come from a seeded uniform sample of a large file (see {@link ProfileOptions}). Bins, counts,
+     * missing values and moments always cover every row.
+     */
+    public long sketchRows() {
+        return sketchRows;
+    }
+
+    /** True when the sketches were fed from a sample of the rows rather than all of them. */
+    public boolean sketchSampled() {
+        return sketchRows < rows;
     }
 
     /** Column names in file order. */
@@ -68,7 +95,9 @@ public final class Profile {
     }
 
     /**
-     * Both profiles together (e.g. two halves of a day).
+     * Both profiles together (e.g. two halves of a day). Counts and moments add exactly. Sketches
+     * merge as KLL sketches do; when either side was sampled, the merged sketch weighs each side by
+     * its sample size (not its row count), and {@link #sketchRows()} is the sum of both.
      *
      * @throws IllegalArgumentException if the columns or their bins differ
      */
@@ -80,11 +109,12 @@ public final class Profile {
         for (ColumnProfile c : columns.values()) {
             out.add(c.merge(other.columns.get(c.name())));
         }
-        return of(out, rows + other.rows);
+        return of(out, rows + other.rows, sketchRows + other.sketchRows);
     }
 
     @Override
     public String toString() {
-        return "Profile[rows=" + rows + ", columns=" + columns.keySet() + "]";
+        return "Profile[rows=" + rows + (sketchSampled() ? ", sketchRows=" + sketchRows : "") + ", columns="
+                + columns.keySet() + "]";
     }
 }

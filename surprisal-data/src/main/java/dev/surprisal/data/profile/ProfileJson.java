@@ -15,12 +15,15 @@ import java.util.Set;
 /**
  * Profiles as versioned JSON:
  * <pre>{@code
- * {"format": "surprisal-profile", "version": 1, "rows": 1000,
+ * {"format": "surprisal-profile", "version": 1, "rows": 1000, "sketchSample": {...},
  *  "columns": [{"name": "age", "kind": "NUMERIC", "edges": [...], "counts": [...], "missing": 3,
  *               "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "kll": "<base64>"},
  *              {"name": "city", "kind": "CATEGORICAL", "top": [...], "others": [...],
  *               "othersComplete": true, "counts": [...], "missing": 0}]}
  * }</pre>
+ * {@code sketchSample} is present only when the KLL sketches were fed from a seeded uniform sample
+ * of the rows: {@code {"rows": 200012, "method": "bernoulli", "seed": 42}} (see
+ * {@link ProfileOptions}); without it every row fed them.
  * Doubles are written with Java's shortest round-trip representation, so a profile reads back
  * bit for bit. The KLL sketch is DataSketches' compact binary form in base64.
  */
@@ -36,6 +39,10 @@ public final class ProfileJson {
     public static ObjectNode toTree(Profile p) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT).put("version", VERSION).put("rows", p.rows());
+        if (p.sketchSampled()) {
+            root.putObject("sketchSample").put("rows", p.sketchRows()).put("method", "bernoulli")
+                    .put("seed", ProfileOptions.SAMPLE_SEED);
+        }
         ArrayNode cols = root.putArray("columns");
         for (ColumnProfile c : p.columns()) {
             ObjectNode o = cols.addObject();
@@ -134,6 +141,7 @@ public final class ProfileJson {
                         o.path("othersComplete").asBoolean()), counts, missing, null, null));
             }
         }
-        return Profile.of(cols, root.path("rows").asLong());
+        long rows = root.path("rows").asLong();
+        return Profile.of(cols, rows, root.path("sketchSample").path("rows").asLong(rows));
     }
 }
