@@ -33,10 +33,10 @@ class TourCommandTest {
         Matcher mi = Pattern.compile("I\\(x; y\\), KSG k=3 = ([0-9.]+) nats").matcher(out);
         assertThat(r.find()).isTrue();
         assertThat(mi.find()).isTrue();
-        // scipy.stats.pearsonr on the same points: 0.0438 (tools/reference/tour_quadratic.py)
-        assertThat(Double.parseDouble(r.group(1))).isCloseTo(0.0438, within(0.0005));
-        // true MI 2.914 nats by numerical integration; sklearn's mutual_info_regression gives 2.932
-        assertThat(Double.parseDouble(mi.group(1))).isCloseTo(2.914, within(0.15)).isCloseTo(2.932, within(0.05));
+        // golden values from tools/reference/tour_quadratic.py (scipy, scikit-learn) are checked in
+        // QuadraticSectionTest; here only that the printed numbers are the near-zero r and the large MI
+        assertThat(Math.abs(Double.parseDouble(r.group(1)))).isLessThan(0.1);
+        assertThat(Double.parseDouble(mi.group(1))).isGreaterThan(2.7);
         assertThat(out).contains("'MI ~ 1.5'").contains("not what the estimator or the truth gives");
     }
 }
