@@ -1,5 +1,7 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.inference.PermutationTest;
+
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -24,7 +26,7 @@ record MiNullTest(double nullMean, double pValue, int permutations) {
         int n = pair.n();
         double[] nulls = new double[permutations];
         IntStream.range(0, permutations).parallel().forEach(j -> {
-            nulls[j] = pair.natsPaired(shuffle(n, new SplittableRandom(seed + GOLDEN * (j + 1))));
+            nulls[j] = pair.natsPaired(shuffled(n, new SplittableRandom(seed + GOLDEN * (j + 1))));
             progress.step();
         });
         int above = 0;
@@ -38,18 +40,8 @@ record MiNullTest(double nullMean, double pValue, int permutations) {
         return new MiNullTest(sum / permutations, (above + 1.0) / (permutations + 1.0), permutations);
     }
 
-    /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
-    static int[] shuffle(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+    private static int[] shuffled(int n, SplittableRandom rng) {
+        java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
+        return PermutationTest.shuffle(n, nextBelow);
     }
 }

@@ -111,12 +111,22 @@ public final class PermutationTest {
     }
 
     static int[] shuffle(int n, UniformRandomProvider rng) {
+        java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
+        return shuffle(n, nextBelow);
+    }
+
+    /**
+     * A uniformly random permutation of 0..n−1 by Fisher–Yates, drawing each swap index from
+     * {@code nextBelow.applyAsInt(bound)} ∈ [0, bound), so any generator (Commons RNG, SplittableRandom)
+     * drives it with the same call sequence.
+     */
+    public static int[] shuffle(int n, java.util.function.IntUnaryOperator nextBelow) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
+            int j = nextBelow.applyAsInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
