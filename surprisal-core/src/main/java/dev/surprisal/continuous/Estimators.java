@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.knn.Parallel;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,10 @@ final class Estimators {
 
     static void checkK(int k, int n) {
         if (k < 1) {
-            throw new IllegalArgumentException("k: must be ≥ 1, got " + k);
+            throw new ValidationException("k: must be ≥ 1, got " + k);
         }
         if (n <= k) {
-            throw new IllegalArgumentException("n: need more points than k, got n = " + n + " ≤ k = " + k);
+            throw new ValidationException("n: need more points than k, got n = " + n + " ≤ k = " + k);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
@@ -34,7 +36,7 @@ public final class FrenzelPompeConditionalMutualInformation {
     /** The general form. */
     public static KnnEstimate estimate(PointSet x, PointSet y, PointSet z, int k, Base base) {
         if (x.size() != y.size() || x.size() != z.size()) {
-            throw new IllegalArgumentException("x, y and z: sample sizes differ (" + x.size() + ", " + y.size()
+            throw new ValidationException("x, y and z: sample sizes differ (" + x.size() + ", " + y.size()
                     + ", " + z.size() + ")");
         }
         Estimators.checkK(k, x.size());
@@ -52,7 +54,7 @@ public final class FrenzelPompeConditionalMutualInformation {
      */
     public static Prepared prepare(PointSet x, PointSet y, PointSet z, int k) {
         if (x.size() != y.size() || x.size() != z.size()) {
-            throw new IllegalArgumentException("x, y and z: sample sizes differ (" + x.size() + ", " + y.size()
+            throw new ValidationException("x, y and z: sample sizes differ (" + x.size() + ", " + y.size()
                     + ", " + z.size() + ")");
         }
         Estimators.checkK(k, x.size());

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.Parallel;
@@ -38,7 +40,7 @@ public final class GaoMixedMutualInformation {
     /** The general form. */
     public static KnnEstimate estimate(PointSet x, PointSet y, int k, Base base) {
         if (x.size() != y.size()) {
-            throw new IllegalArgumentException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
+            throw new ValidationException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
         }
         int n = x.size();
         Estimators.checkK(k, n);

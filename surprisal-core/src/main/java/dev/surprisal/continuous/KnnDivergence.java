@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.Parallel;
@@ -39,24 +41,24 @@ public final class KnnDivergence {
     /** The general form. */
     public static KnnEstimate estimate(PointSet x, PointSet y, int k, Base base) {
         if (x.dimension() != y.dimension()) {
-            throw new IllegalArgumentException("x and y: dimensions differ (" + x.dimension() + " vs " + y.dimension() + ")");
+            throw new ValidationException("x and y: dimensions differ (" + x.dimension() + " vs " + y.dimension() + ")");
         }
         int n = x.size();
         int m = y.size();
         Estimators.checkK(k, n);
         if (m < k) {
-            throw new IllegalArgumentException("y: needs at least k = " + k + " points, got " + m);
+            throw new ValidationException("y: needs at least k = " + k + " points, got " + m);
         }
         double[] rho = NeighbourSearch.kthDistances(x, k);
         double[] nu = NeighbourSearch.kthDistancesTo(y, x, k);
         double[] terms = new double[n];
         for (int i = 0; i < n; i++) {
             if (rho[i] == 0.0) {
-                throw new IllegalArgumentException("x[" + i + "]: has at least k = " + k + " exact duplicates in x "
+                throw new ValidationException("x[" + i + "]: has at least k = " + k + " exact duplicates in x "
                         + "(k-th neighbour distance 0), so ln(ν/ρ) is infinite; use a larger k or add jitter");
             }
             if (nu[i] == 0.0) {
-                throw new IllegalArgumentException("x[" + i + "]: coincides with at least k = " + k + " points of y "
+                throw new ValidationException("x[" + i + "]: coincides with at least k = " + k + " points of y "
                         + "(distance 0), so ln(ν/ρ) is −∞; use a larger k or add jitter");
             }
             terms[i] = Math.log(nu[i] / rho[i]);

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.Parallel;
@@ -45,7 +47,7 @@ public final class KozachenkoLeonenkoEntropy {
         double[] logs = new double[n];
         for (int i = 0; i < n; i++) {
             if (eps[i] == 0.0) {
-                throw new IllegalArgumentException("x[" + i + "]: has at least k = " + k + " exact duplicates, so its "
+                throw new ValidationException("x[" + i + "]: has at least k = " + k + " exact duplicates, so its "
                         + "k-th neighbour distance is 0 and the entropy estimate would be −∞; the sample is not "
                         + "continuous (use a discrete estimator, a larger k, or add jitter)");
             }

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.knn.KdTree;
 import dev.surprisal.knn.KnnQuery;
@@ -62,7 +64,7 @@ public final class KraskovMutualInformation {
     /** The general form. */
     public static KnnEstimate estimate(PointSet x, PointSet y, int k, Algorithm algorithm, Base base) {
         if (x.size() != y.size()) {
-            throw new IllegalArgumentException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
+            throw new ValidationException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
         }
         Estimators.checkK(k, x.size());
         RadiusCounter cx = NeighbourSearch.counter(x);
@@ -82,7 +84,7 @@ public final class KraskovMutualInformation {
      */
     public static Prepared prepare(PointSet x, PointSet y, int k, Algorithm algorithm) {
         if (x.size() != y.size()) {
-            throw new IllegalArgumentException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
+            throw new ValidationException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
         }
         Estimators.checkK(k, x.size());
         return new Prepared(x, y, k, algorithm);

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
@@ -41,11 +43,11 @@ public final class RossMutualInformation {
     /** The general form. */
     public static KnnEstimate estimate(PointSet c, int[] labels, int k, Base base) {
         if (labels == null || labels.length != c.size()) {
-            throw new IllegalArgumentException("c and labels: lengths differ (" + c.size() + " vs "
+            throw new ValidationException("c and labels: lengths differ (" + c.size() + " vs "
                     + (labels == null ? 0 : labels.length) + ")");
         }
         if (k < 1) {
-            throw new IllegalArgumentException("k: must be ≥ 1, got " + k);
+            throw new ValidationException("k: must be ≥ 1, got " + k);
         }
         Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
@@ -62,7 +64,7 @@ public final class RossMutualInformation {
             }
         }
         if (kept.isEmpty()) {
-            throw new IllegalArgumentException("labels: every label occurs only once; the Ross estimator needs repeated labels");
+            throw new ValidationException("labels: every label occurs only once; the Ross estimator needs repeated labels");
         }
         if (dropped > 0) {
             warnings.add(dropped + " points whose label occurs only once were left out (as scikit-learn does)");

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.knn.PointSet;
 import dev.surprisal.knn.RadiusCounter;
 import dev.surprisal.knn.SortedMarginal;
@@ -60,7 +62,7 @@ public final class SklearnMutualInfo {
                                              int k, long seed) {
         PointSet rows = PointSet.ofRows("features", features);
         if (target == null) {
-            throw new IllegalArgumentException("target: is null");
+            throw new ValidationException("target: is null");
         }
         return compute(rows, null, target, discreteFeatures, k, seed);
     }
@@ -71,10 +73,10 @@ public final class SklearnMutualInfo {
         int p = rows.dimension();
         int targetLength = yContinuous != null ? yContinuous.length : yDiscrete.length;
         if (targetLength != n) {
-            throw new IllegalArgumentException("features and target: lengths differ (" + n + " vs " + targetLength + ")");
+            throw new ValidationException("features and target: lengths differ (" + n + " vs " + targetLength + ")");
         }
         if (discrete != null && discrete.length != p) {
-            throw new IllegalArgumentException("discreteFeatures: has " + discrete.length + " entries, expected " + p);
+            throw new ValidationException("discreteFeatures: has " + discrete.length + " entries, expected " + p);
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -141,7 +143,7 @@ public final class SklearnMutualInfo {
         }
         double sd = Math.sqrt(ss / x.length);
         if (!(sd > 0.0)) {
-            throw new IllegalArgumentException(name + ": is constant (standard deviation 0, value " + x[0]
+            throw new ValidationException(name + ": is constant (standard deviation 0, value " + x[0]
                     + "); it carries no information and cannot be scaled — drop it or mark it discrete");
         }
         for (int i = 0; i < x.length; i++) {

@@ -43,7 +43,7 @@ public final class Base {
      */
     public static Base of(double b) {
         if (!(b > 1.0) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("base: must be a finite number > 1, got " + b);
+            throw new ValidationException("base: must be a finite number > 1, got " + b);
         }
         if (b == 2.0) {
             return BITS;
@@ -79,7 +79,7 @@ public final class Base {
         try {
             b = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("base: expected 2, e, 10, bits, nats, bans or a number > 1, got '" + text + "'");
+            throw new ValidationException("base: expected 2, e, 10, bits, nats, bans or a number > 1, got '" + text + "'");
         }
         return of(b);
     }

@@ -28,7 +28,7 @@ public final class Validate {
         }
         double tol = Math.max(SUM_TOLERANCE, p.length * Math.ulp(1.0) * 4);
         if (Math.abs(sum - 1.0) > tol) {
-            throw new IllegalArgumentException(name + ": probabilities must sum to 1, got sum " + sum
+            throw new ValidationException(name + ": probabilities must sum to 1, got sum " + sum
                     + " over " + p.length + " entries (pass counts instead, or normalise)");
         }
     }
@@ -36,21 +36,21 @@ public final class Validate {
     /** Checks that {@code v} is non-empty and every entry is finite and ≥ 0. */
     public static void nonNegativeFinite(String name, double[] v) {
         if (v == null) {
-            throw new IllegalArgumentException(name + ": is null");
+            throw new ValidationException(name + ": is null");
         }
         if (v.length == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         for (int i = 0; i < v.length; i++) {
             double x = v[i];
             if (Double.isNaN(x)) {
-                throw new IllegalArgumentException(name + "[" + i + "]: is NaN");
+                throw new ValidationException(name + "[" + i + "]: is NaN");
             }
             if (Double.isInfinite(x)) {
-                throw new IllegalArgumentException(name + "[" + i + "]: is " + x + "; entries must be finite");
+                throw new ValidationException(name + "[" + i + "]: is " + x + "; entries must be finite");
             }
             if (x < 0) {
-                throw new IllegalArgumentException(name + "[" + i + "]: is negative (" + x + ")");
+                throw new ValidationException(name + "[" + i + "]: is negative (" + x + ")");
             }
         }
     }
@@ -58,25 +58,25 @@ public final class Validate {
     /** Checks that counts are non-empty, ≥ 0, and that their total is positive and does not overflow. */
     public static long counts(String name, long[] counts) {
         if (counts == null) {
-            throw new IllegalArgumentException(name + ": is null");
+            throw new ValidationException(name + ": is null");
         }
         if (counts.length == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         long total = 0;
         for (int i = 0; i < counts.length; i++) {
             long c = counts[i];
             if (c < 0) {
-                throw new IllegalArgumentException(name + "[" + i + "]: is negative (" + c + ")");
+                throw new ValidationException(name + "[" + i + "]: is negative (" + c + ")");
             }
             try {
                 total = Math.addExact(total, c);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(name + ": total count overflows a long at index " + i);
+                throw new ValidationException(name + ": total count overflows a long at index " + i);
             }
         }
         if (total == 0) {
-            throw new IllegalArgumentException(name + ": total count is zero");
+            throw new ValidationException(name + ": total count is zero");
         }
         return total;
     }
@@ -84,18 +84,18 @@ public final class Validate {
     /** Checks that two arrays have the same length. */
     public static void sameLength(String a, int lengthA, String b, int lengthB) {
         if (lengthA != lengthB) {
-            throw new IllegalArgumentException(a + " and " + b + ": lengths differ (" + lengthA + " vs " + lengthB + ")");
+            throw new ValidationException(a + " and " + b + ": lengths differ (" + lengthA + " vs " + lengthB + ")");
         }
     }
 
     /** Checks that every sample is finite (no NaN, no ±∞). */
     public static void finite(String name, double[] x) {
         if (x == null) {
-            throw new IllegalArgumentException(name + ": is null");
+            throw new ValidationException(name + ": is null");
         }
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "]: is " + x[i] + "; samples must be finite");
+                throw new ValidationException(name + "[" + i + "]: is " + x[i] + "; samples must be finite");
             }
         }
     }

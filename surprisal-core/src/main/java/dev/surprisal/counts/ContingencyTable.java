@@ -1,5 +1,7 @@
 package dev.surprisal.counts;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 import java.util.Arrays;
@@ -41,14 +43,14 @@ public final class ContingencyTable {
      */
     public static ContingencyTable of(long[][] table) {
         if (table == null || table.length == 0 || table[0] == null || table[0].length == 0) {
-            throw new IllegalArgumentException("table: is empty");
+            throw new ValidationException("table: is empty");
         }
         int rows = table.length;
         int cols = table[0].length;
         long[] flat = new long[rows * cols];
         for (int r = 0; r < rows; r++) {
             if (table[r] == null || table[r].length != cols) {
-                throw new IllegalArgumentException("table[" + r + "]: has "
+                throw new ValidationException("table[" + r + "]: has "
                         + (table[r] == null ? 0 : table[r].length) + " columns, row 0 has " + cols);
             }
             System.arraycopy(table[r], 0, flat, r * cols, cols);
@@ -59,10 +61,10 @@ public final class ContingencyTable {
     /** A table from a row-major flat array of {@code rows·cols} counts (copied). */
     public static ContingencyTable ofFlat(int rows, int cols, long[] rowMajor) {
         if (rows <= 0 || cols <= 0) {
-            throw new IllegalArgumentException("rows, cols: must be positive, got " + rows + " x " + cols);
+            throw new ValidationException("rows, cols: must be positive, got " + rows + " x " + cols);
         }
         if (rowMajor == null || rowMajor.length != (long) rows * cols) {
-            throw new IllegalArgumentException("rowMajor: expected " + ((long) rows * cols) + " cells, got "
+            throw new ValidationException("rowMajor: expected " + ((long) rows * cols) + " cells, got "
                     + (rowMajor == null ? 0 : rowMajor.length));
         }
         return new ContingencyTable(rows, cols, rowMajor.clone());
@@ -135,7 +137,7 @@ public final class ContingencyTable {
     /** The cell-wise sum of two tables of the same shape. */
     public ContingencyTable merge(ContingencyTable other) {
         if (other.rows != rows || other.cols != cols) {
-            throw new IllegalArgumentException("other: is " + other.rows + " x " + other.cols
+            throw new ValidationException("other: is " + other.rows + " x " + other.cols
                     + ", this is " + rows + " x " + cols);
         }
         long[] sum = new long[cells.length];

@@ -1,5 +1,7 @@
 package dev.surprisal.counts;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 import java.util.Arrays;
@@ -32,11 +34,11 @@ public final class ContingencyTable3 {
      */
     public static ContingencyTable3 ofFlat(int nx, int ny, int nz, long[] cells) {
         if (nx <= 0 || ny <= 0 || nz <= 0) {
-            throw new IllegalArgumentException("nx, ny, nz: must be positive, got " + nx + " x " + ny + " x " + nz);
+            throw new ValidationException("nx, ny, nz: must be positive, got " + nx + " x " + ny + " x " + nz);
         }
         long size = (long) nx * ny * nz;
         if (cells == null || cells.length != size) {
-            throw new IllegalArgumentException("cells: expected " + size + " cells, got "
+            throw new ValidationException("cells: expected " + size + " cells, got "
                     + (cells == null ? 0 : cells.length));
         }
         return new ContingencyTable3(nx, ny, nz, cells.clone());
@@ -46,7 +48,7 @@ public final class ContingencyTable3 {
     public static ContingencyTable3 of(long[][][] table) {
         if (table == null || table.length == 0 || table[0] == null || table[0].length == 0
                 || table[0][0] == null || table[0][0].length == 0) {
-            throw new IllegalArgumentException("table: is empty");
+            throw new ValidationException("table: is empty");
         }
         int nx = table.length;
         int ny = table[0].length;
@@ -54,11 +56,11 @@ public final class ContingencyTable3 {
         long[] flat = new long[nx * ny * nz];
         for (int x = 0; x < nx; x++) {
             if (table[x] == null || table[x].length != ny) {
-                throw new IllegalArgumentException("table[" + x + "]: has a different shape than table[0]");
+                throw new ValidationException("table[" + x + "]: has a different shape than table[0]");
             }
             for (int y = 0; y < ny; y++) {
                 if (table[x][y] == null || table[x][y].length != nz) {
-                    throw new IllegalArgumentException("table[" + x + "][" + y + "]: has a different length than table[0][0]");
+                    throw new ValidationException("table[" + x + "][" + y + "]: has a different length than table[0][0]");
                 }
                 System.arraycopy(table[x][y], 0, flat, (x * ny + y) * nz, nz);
             }
@@ -160,7 +162,7 @@ public final class ContingencyTable3 {
     /** The cell-wise sum of two tables of the same shape. */
     public ContingencyTable3 merge(ContingencyTable3 other) {
         if (other.nx != nx || other.ny != ny || other.nz != nz) {
-            throw new IllegalArgumentException("other: is " + other.nx + " x " + other.ny + " x " + other.nz
+            throw new ValidationException("other: is " + other.nx + " x " + other.ny + " x " + other.nz
                     + ", this is " + nx + " x " + ny + " x " + nz);
         }
         long[] sum = new long[cells.length];

@@ -1,5 +1,7 @@
 package dev.surprisal.counts;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 import java.util.Arrays;
@@ -34,7 +36,7 @@ public final class Counts {
     /** A histogram of int counts. */
     public static Counts of(int... counts) {
         if (counts == null) {
-            throw new IllegalArgumentException("counts: is null");
+            throw new ValidationException("counts: is null");
         }
         long[] c = new long[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -107,7 +109,7 @@ public final class Counts {
      */
     public Counts merge(Counts other) {
         if (other.counts.length != counts.length) {
-            throw new IllegalArgumentException("other: has " + other.counts.length
+            throw new ValidationException("other: has " + other.counts.length
                     + " categories, this has " + counts.length);
         }
         long[] sum = new long[counts.length];

@@ -1,5 +1,7 @@
 package dev.surprisal.counts;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -145,7 +147,7 @@ public final class LabelCounts {
     /** The joint labels of several columns as one labelling (dictionary entries are opaque keys). */
     public static Codes joint(int[]... columns) {
         if (columns == null || columns.length == 0) {
-            throw new IllegalArgumentException("columns: is empty");
+            throw new ValidationException("columns: is empty");
         }
         Codes acc = codes(columns[0]);
         for (int j = 1; j < columns.length; j++) {
@@ -228,7 +230,7 @@ public final class LabelCounts {
         long kxy = (long) x.cardinality() * y.cardinality();
         long cells = kxy * z.cardinality();
         if (cells > MAX_TABLE_CELLS) {
-            throw new IllegalArgumentException("x, y, z: a dense " + x.cardinality() + " x " + y.cardinality()
+            throw new ValidationException("x, y, z: a dense " + x.cardinality() + " x " + y.cardinality()
                     + " x " + z.cardinality() + " table has more than " + MAX_TABLE_CELLS + " cells");
         }
         int[] cx = x.array();
@@ -252,7 +254,7 @@ public final class LabelCounts {
     private static long[] cells(int[] cx, int kx, int[] cy, int ky) {
         long cells = (long) kx * ky;
         if (cells > MAX_TABLE_CELLS) {
-            throw new IllegalArgumentException("x, y: a dense " + kx + " x " + ky + " table has more than "
+            throw new ValidationException("x, y: a dense " + kx + " x " + ky + " table has more than "
                     + MAX_TABLE_CELLS + " cells");
         }
         int n = cx.length;
@@ -398,11 +400,11 @@ public final class LabelCounts {
 
     private static int length(Object array, String name) {
         if (array == null) {
-            throw new IllegalArgumentException(name + ": is null");
+            throw new ValidationException(name + ": is null");
         }
         int n = java.lang.reflect.Array.getLength(array);
         if (n == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         return n;
     }
@@ -411,7 +413,7 @@ public final class LabelCounts {
         int na = length(a, nameA);
         int nb = length(b, nameB);
         if (na != nb) {
-            throw new IllegalArgumentException(nameA + " and " + nameB + ": lengths differ (" + na + " vs " + nb + ")");
+            throw new ValidationException(nameA + " and " + nameB + ": lengths differ (" + na + " vs " + nb + ")");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.surprisal.dependence;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * How the two entropies H(U), H(V) are averaged into the normaliser of NMI and AMI; the names and
  * formulas of scikit-learn's {@code average_method} (Vinh, Epps &amp; Bailey, 2010).
@@ -31,6 +33,6 @@ public enum AverageMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("average_method: expected min, geometric, arithmetic or max, got '" + text + "'");
+        throw new ValidationException("average_method: expected min, geometric, arithmetic or max, got '" + text + "'");
     }
 }

@@ -1,5 +1,7 @@
 package dev.surprisal.dependence;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 import java.util.Arrays;
 
@@ -67,12 +69,12 @@ public final class Correlation {
      */
     public static double[] ranks(double[] values) {
         if (values == null) {
-            throw new IllegalArgumentException("values: is null");
+            throw new ValidationException("values: is null");
         }
         int n = values.length;
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(values[i])) {
-                throw new IllegalArgumentException("values[" + i + "]: is NaN; NaN has no rank");
+                throw new ValidationException("values[" + i + "]: is NaN; NaN has no rank");
             }
         }
         Integer[] order = new Integer[n];
@@ -102,7 +104,7 @@ public final class Correlation {
         Validate.finite("y", y);
         Validate.sameLength("x", x.length, "y", y.length);
         if (x.length < 2) {
-            throw new IllegalArgumentException("x: needs at least 2 pairs, got " + x.length);
+            throw new ValidationException("x: needs at least 2 pairs, got " + x.length);
         }
     }
 
@@ -112,7 +114,7 @@ public final class Correlation {
             allEqual = v[i] == v[0];
         }
         if (allEqual) {
-            throw new IllegalArgumentException(name + ": is constant (every value is " + v[0]
+            throw new ValidationException(name + ": is constant (every value is " + v[0]
                     + "), so the correlation is undefined");
         }
     }

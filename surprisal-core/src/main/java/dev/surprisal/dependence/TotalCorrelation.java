@@ -1,5 +1,7 @@
 package dev.surprisal.dependence;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Codes;
 import dev.surprisal.counts.ContingencyTable;
@@ -38,7 +40,7 @@ public final class TotalCorrelation {
      */
     public static double of(Base base, int[]... columns) {
         if (columns == null || columns.length == 0) {
-            throw new IllegalArgumentException("columns: is empty");
+            throw new ValidationException("columns: is empty");
         }
         double sum = 0.0;
         for (int[] column : columns) {

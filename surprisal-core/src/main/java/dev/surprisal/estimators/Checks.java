@@ -1,5 +1,7 @@
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Counts;
 
@@ -10,10 +12,10 @@ final class Checks {
 
     static void arguments(Counts counts, Base base) {
         if (counts == null) {
-            throw new IllegalArgumentException("counts: is null");
+            throw new ValidationException("counts: is null");
         }
         if (base == null) {
-            throw new IllegalArgumentException("base: is null");
+            throw new ValidationException("base: is null");
         }
     }
 }

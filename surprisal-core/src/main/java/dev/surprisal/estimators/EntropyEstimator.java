@@ -1,5 +1,7 @@
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.Counts;
@@ -40,10 +42,10 @@ public interface EntropyEstimator {
      */
     default double mutualInformation(ContingencyTable table, Base base) {
         if (table == null) {
-            throw new IllegalArgumentException("table: is null");
+            throw new ValidationException("table: is null");
         }
         if (base == null) {
-            throw new IllegalArgumentException("base: is null");
+            throw new ValidationException("base: is null");
         }
         double nats = entropy(table.rowCounts(), Base.NATS)
                 + entropy(table.colCounts(), Base.NATS)

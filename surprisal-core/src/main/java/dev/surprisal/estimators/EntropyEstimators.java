@@ -1,5 +1,7 @@
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +23,7 @@ public final class EntropyEstimators {
      */
     public static EntropyEstimator byName(String name) {
         if (name == null) {
-            throw new IllegalArgumentException("estimator: is null; valid names: " + validNames());
+            throw new ValidationException("estimator: is null; valid names: " + validNames());
         }
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "plug-in": case "plugin": case "ml":
@@ -37,7 +39,7 @@ public final class EntropyEstimators {
             case "nsb":
                 return NsbEntropy.INSTANCE;
             default:
-                throw new IllegalArgumentException("estimator: unknown name '" + name + "'; valid names: "
+                throw new ValidationException("estimator: unknown name '" + name + "'; valid names: "
                         + validNames());
         }
     }

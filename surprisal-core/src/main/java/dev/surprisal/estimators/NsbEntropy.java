@@ -1,5 +1,7 @@
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.Counts;
@@ -64,7 +66,7 @@ public final class NsbEntropy implements EntropyEstimator {
      */
     public static NsbEntropy withAlphabetSize(long k) {
         if (k < 1) {
-            throw new IllegalArgumentException("alphabetSize: must be >= 1, got " + k);
+            throw new ValidationException("alphabetSize: must be >= 1, got " + k);
         }
         return new NsbEntropy(k);
     }
@@ -99,7 +101,7 @@ public final class NsbEntropy implements EntropyEstimator {
         CountProfile profile = CountProfile.of(counts);
         long k = alphabetSize == 0 ? counts.size() : alphabetSize;
         if (k < profile.observed) {
-            throw new IllegalArgumentException("alphabetSize: " + k + " is smaller than the "
+            throw new ValidationException("alphabetSize: " + k + " is smaller than the "
                     + profile.observed + " categories observed in counts");
         }
         if (k == 1) {

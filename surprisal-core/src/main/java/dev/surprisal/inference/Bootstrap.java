@@ -1,5 +1,7 @@
 package dev.surprisal.inference;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -97,7 +99,7 @@ public final class Bootstrap {
      */
     public static Bootstrap of(int rows, ToDoubleFunction<int[]> statistic) {
         if (rows < 2) {
-            throw new IllegalArgumentException("rows: need at least 2 rows to resample, got " + rows);
+            throw new ValidationException("rows: need at least 2 rows to resample, got " + rows);
         }
         return new Bootstrap(rows, Objects.requireNonNull(statistic, "statistic"), DEFAULT_REPLICATES,
                 DEFAULT_SEED, DEFAULT_LEVEL, Method.PERCENTILE, null);
@@ -106,7 +108,7 @@ public final class Bootstrap {
     /** Same bootstrap with B replicates (B ≥ 10). */
     public Bootstrap withReplicates(int b) {
         if (b < 10) {
-            throw new IllegalArgumentException("replicates: must be >= 10, got " + b);
+            throw new ValidationException("replicates: must be >= 10, got " + b);
         }
         return new Bootstrap(rows, statistic, b, seed, level, method, pool);
     }
@@ -119,7 +121,7 @@ public final class Bootstrap {
     /** Same bootstrap at confidence level {@code l} in (0, 1). */
     public Bootstrap withLevel(double l) {
         if (!(l > 0.0 && l < 1.0)) {
-            throw new IllegalArgumentException("level: must lie in (0, 1), got " + l);
+            throw new ValidationException("level: must lie in (0, 1), got " + l);
         }
         return new Bootstrap(rows, statistic, replicates, seed, l, method, pool);
     }

@@ -1,5 +1,7 @@
 package dev.surprisal.inference;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.continuous.FrenzelPompeConditionalMutualInformation;
 import dev.surprisal.continuous.KraskovMutualInformation;
 import dev.surprisal.knn.KdTree;
@@ -68,7 +70,7 @@ public final class PermutationTest {
                 FrenzelPompeConditionalMutualInformation.prepare(x, y, z, k);
         int n = x.size();
         if (kPerm < 1 || kPerm > n) {
-            throw new IllegalArgumentException("kPerm: must be in [1, n] = [1, " + n + "], got " + kPerm);
+            throw new ValidationException("kPerm: must be in [1, n] = [1, " + n + "], got " + kPerm);
         }
         int[] neighbours = zNeighbourhoods(z, kPerm);
         double observed = prepared.natsWithX(null);
@@ -82,7 +84,7 @@ public final class PermutationTest {
 
     private static void checkPermutations(int permutations) {
         if (permutations < 1) {
-            throw new IllegalArgumentException("permutations: must be ≥ 1, got " + permutations);
+            throw new ValidationException("permutations: must be ≥ 1, got " + permutations);
         }
     }
 

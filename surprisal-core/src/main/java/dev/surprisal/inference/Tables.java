@@ -1,5 +1,7 @@
 package dev.surprisal.inference;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.counts.ContingencyTable;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -10,7 +12,7 @@ final class Tables {
 
     static void check(ContingencyTable table) {
         if (table == null) {
-            throw new IllegalArgumentException("table: is null");
+            throw new ValidationException("table: is null");
         }
     }
 

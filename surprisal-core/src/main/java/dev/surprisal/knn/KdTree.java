@@ -1,5 +1,7 @@
 package dev.surprisal.knn;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
@@ -250,7 +252,7 @@ public final class KdTree implements RadiusCounter {
     /** Number of tree points within radius r of an arbitrary query point q (nothing excluded). */
     public int countAround(double[] q, double r, RadiusRule rule) {
         if (q.length != d) {
-            throw new IllegalArgumentException("q: has " + q.length + " coordinates, expected " + d);
+            throw new ValidationException("q: has " + q.length + " coordinates, expected " + d);
         }
         return count(q, 0, 0, r, rule);
     }
@@ -289,7 +291,7 @@ public final class KdTree implements RadiusCounter {
     /** A reusable k-nearest-neighbour query (one per thread). */
     public KnnQuery query(int k) {
         if (k < 1 || k >= n) {
-            throw new IllegalArgumentException("k: must be in [1, n - 1] = [1, " + (n - 1) + "], got " + k);
+            throw new ValidationException("k: must be in [1, n - 1] = [1, " + (n - 1) + "], got " + k);
         }
         return new KnnQuery(this, k);
     }

@@ -1,5 +1,7 @@
 package dev.surprisal.knn;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * A k-nearest-neighbour search on a {@link KdTree} under the max norm, holding its own bounded
  * max-heap so that repeated queries allocate nothing. Not thread-safe: use one per thread.
@@ -34,7 +36,7 @@ public final class KnnQuery {
     /** Distance from an arbitrary point q to its k-th nearest tree point. */
     public double ofQuery(double[] point) {
         if (point.length != d) {
-            throw new IllegalArgumentException("point: has " + point.length + " coordinates, expected " + d);
+            throw new ValidationException("point: has " + point.length + " coordinates, expected " + d);
         }
         run(point, 0, -1);
         return heapDist[0];

@@ -1,5 +1,7 @@
 package dev.surprisal.knn;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * Entry points of the max-norm kNN engine: picks the sorted-array path in one dimension and the
  * {@link KdTree} otherwise.
@@ -41,11 +43,11 @@ public final class NeighbourSearch {
      */
     public static double[] kthDistancesTo(PointSet reference, PointSet queries, int k) {
         if (reference.dimension() != queries.dimension()) {
-            throw new IllegalArgumentException("samples: dimensions differ (" + reference.dimension()
+            throw new ValidationException("samples: dimensions differ (" + reference.dimension()
                     + " vs " + queries.dimension() + ")");
         }
         if (k < 1 || k > reference.size()) {
-            throw new IllegalArgumentException("k: must be in [1, " + reference.size() + "], got " + k);
+            throw new ValidationException("k: must be in [1, " + reference.size() + "], got " + k);
         }
         int m = queries.size();
         int d = queries.dimension();
@@ -92,7 +94,7 @@ public final class NeighbourSearch {
 
     static void checkK(int k, int n) {
         if (k < 1 || k >= n) {
-            throw new IllegalArgumentException("k: must be in [1, n - 1] with n = " + n + " points, got " + k);
+            throw new ValidationException("k: must be in [1, n - 1] with n = " + n + " points, got " + k);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.surprisal.knn;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * Exact k-th neighbour distances of two-dimensional points (x_i, y_i) under the max norm, for the
  * common case of mutual information between two scalar samples.
@@ -70,7 +72,7 @@ public final class PlanarKnn {
     public static double[] kthDistances(SortedMarginal x, SortedMarginal y, int[] pair, int k) {
         int n = x.size();
         if (y.size() != n) {
-            throw new IllegalArgumentException("x and y: sample sizes differ (" + n + " vs " + y.size() + ")");
+            throw new ValidationException("x and y: sample sizes differ (" + n + " vs " + y.size() + ")");
         }
         NeighbourSearch.checkK(k, n);
         int dx = distinct(x.sortedValues());

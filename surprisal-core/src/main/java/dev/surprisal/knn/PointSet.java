@@ -1,5 +1,7 @@
 package dev.surprisal.knn;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 /**
@@ -20,20 +22,20 @@ public final class PointSet {
     /** One point per row: {@code rows[i][j]} is coordinate j of point i. */
     public static PointSet ofRows(String name, double[][] rows) {
         if (rows == null) {
-            throw new IllegalArgumentException(name + ": is null");
+            throw new ValidationException(name + ": is null");
         }
         if (rows.length == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         if (rows[0] == null || rows[0].length == 0) {
-            throw new IllegalArgumentException(name + "[0]: has no coordinates");
+            throw new ValidationException(name + "[0]: has no coordinates");
         }
         int d = rows[0].length;
         double[] data = new double[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             double[] r = rows[i];
             if (r == null || r.length != d) {
-                throw new IllegalArgumentException(name + "[" + i + "]: has " + (r == null ? "no" : r.length)
+                throw new ValidationException(name + "[" + i + "]: has " + (r == null ? "no" : r.length)
                         + " coordinates, expected " + d);
             }
             for (int j = 0; j < d; j++) {
@@ -47,17 +49,17 @@ public final class PointSet {
     /** One column per dimension: {@code columns[j][i]} is coordinate j of point i. */
     public static PointSet ofColumns(String name, double[]... columns) {
         if (columns == null || columns.length == 0) {
-            throw new IllegalArgumentException(name + ": has no columns");
+            throw new ValidationException(name + ": has no columns");
         }
         int d = columns.length;
         int n = columns[0] == null ? 0 : columns[0].length;
         if (n == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         double[] data = new double[n * d];
         for (int j = 0; j < d; j++) {
             if (columns[j] == null || columns[j].length != n) {
-                throw new IllegalArgumentException(name + " column " + j + ": has "
+                throw new ValidationException(name + " column " + j + ": has "
                         + (columns[j] == null ? 0 : columns[j].length) + " values, expected " + n);
             }
             for (int i = 0; i < n; i++) {
@@ -72,7 +74,7 @@ public final class PointSet {
     public static PointSet ofValues(String name, double[] x) {
         Validate.finite(name, x);
         if (x.length == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         return new PointSet(x.length, 1, x.clone());
     }
@@ -80,7 +82,7 @@ public final class PointSet {
     /** Wraps a row-major array without copying or checking; for callers that already validated. */
     public static PointSet wrap(int n, int d, double[] rowMajor) {
         if (rowMajor.length != (long) n * d) {
-            throw new IllegalArgumentException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
+            throw new ValidationException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
         }
         return new PointSet(n, d, rowMajor);
     }
@@ -109,7 +111,7 @@ public final class PointSet {
     private static void check(String name, int i, int j, int d, double v) {
         if (!Double.isFinite(v)) {
             String at = d == 1 ? name + "[" + i + "]" : name + "[" + i + "][" + j + "]";
-            throw new IllegalArgumentException(at + ": is " + v + "; samples must be finite");
+            throw new ValidationException(at + ": is " + v + "; samples must be finite");
         }
     }
 

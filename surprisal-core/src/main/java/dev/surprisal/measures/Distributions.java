@@ -1,5 +1,7 @@
 package dev.surprisal.measures;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 /** Checks and conversions shared by the measures of this package. */
@@ -15,10 +17,10 @@ final class Distributions {
             sum += v;
         }
         if (!(sum > 0)) {
-            throw new IllegalArgumentException(name + ": total is zero (all " + w.length + " entries are 0)");
+            throw new ValidationException(name + ": total is zero (all " + w.length + " entries are 0)");
         }
         if (Double.isInfinite(sum)) {
-            throw new IllegalArgumentException(name + ": total overflows to infinity");
+            throw new ValidationException(name + ": total overflows to infinity");
         }
         double[] p = new double[w.length];
         for (int i = 0; i < p.length; i++) {

@@ -1,5 +1,7 @@
 package dev.surprisal.measures;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 
 /**
@@ -113,7 +115,7 @@ public final class Renyi {
 
     private static void checkAlpha(double alpha) {
         if (Double.isNaN(alpha) || alpha < 0) {
-            throw new IllegalArgumentException("alpha: must be >= 0 (or +Infinity), got " + alpha);
+            throw new ValidationException("alpha: must be >= 0 (or +Infinity), got " + alpha);
         }
     }
 }

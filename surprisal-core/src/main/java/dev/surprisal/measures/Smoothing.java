@@ -1,5 +1,7 @@
 package dev.surprisal.measures;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
 
@@ -51,7 +53,7 @@ public final class Smoothing {
     /** Add α &gt; 0 to every count (Lidstone). */
     public static Smoothing additive(double alpha) {
         if (!(alpha > 0) || !Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("alpha: must be a finite number > 0, got " + alpha);
+            throw new ValidationException("alpha: must be a finite number > 0, got " + alpha);
         }
         return new Smoothing(Kind.ADDITIVE, alpha);
     }
@@ -59,7 +61,7 @@ public final class Smoothing {
     /** Add ε &gt; 0 to every probability, then renormalise. */
     public static Smoothing epsilon(double epsilon) {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon: must be a finite number > 0, got " + epsilon);
+            throw new ValidationException("epsilon: must be a finite number > 0, got " + epsilon);
         }
         return new Smoothing(Kind.EPSILON, epsilon);
     }
@@ -85,7 +87,7 @@ public final class Smoothing {
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("smoothing: expected none, laplace, jeffreys, additive=ALPHA or epsilon=EPS, got '"
+        throw new ValidationException("smoothing: expected none, laplace, jeffreys, additive=ALPHA or epsilon=EPS, got '"
                 + text + "'");
     }
 

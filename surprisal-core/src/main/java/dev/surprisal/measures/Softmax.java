@@ -1,5 +1,7 @@
 package dev.surprisal.measures;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 
 /**
@@ -64,11 +66,11 @@ public final class Softmax {
 
     private static void check(double[] logits, double temperature) {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature: must be a finite number > 0, got " + temperature
+            throw new ValidationException("temperature: must be a finite number > 0, got " + temperature
                     + " (T -> 0 is the argmax; use a small T such as 1e-6)");
         }
         if (logits == null || logits.length == 0) {
-            throw new IllegalArgumentException("logits: is empty");
+            throw new ValidationException("logits: is empty");
         }
         dev.surprisal.core.Validate.finite("logits", logits);
     }

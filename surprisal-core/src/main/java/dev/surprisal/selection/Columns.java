@@ -1,5 +1,7 @@
 package dev.surprisal.selection;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 /** Input checks shared by ranking and selection. */
@@ -9,15 +11,15 @@ final class Columns {
 
     static void check(String[] names, double[][] columns, double[] target) {
         if (names == null || columns == null) {
-            throw new IllegalArgumentException((names == null ? "names" : "columns") + ": is null");
+            throw new ValidationException((names == null ? "names" : "columns") + ": is null");
         }
         Validate.sameLength("names", names.length, "columns", columns.length);
         if (columns.length == 0) {
-            throw new IllegalArgumentException("columns: no features given");
+            throw new ValidationException("columns: no features given");
         }
         Validate.finite("target", target);
         if (isConstant(target)) {
-            throw new IllegalArgumentException("target: is constant (every value is " + target[0]
+            throw new ValidationException("target: is constant (every value is " + target[0]
                     + "); no feature can carry information about it");
         }
         for (int j = 0; j < columns.length; j++) {

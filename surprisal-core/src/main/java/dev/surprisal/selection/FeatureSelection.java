@@ -1,5 +1,7 @@
 package dev.surprisal.selection;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -110,7 +112,7 @@ public final class FeatureSelection {
     private static int prepare(String[] names, double[][] columns, double[] target, int k) {
         Columns.check(names, columns, target);
         if (k < 1 || k > columns.length) {
-            throw new IllegalArgumentException("k: must lie in [1, " + columns.length + "], got " + k);
+            throw new ValidationException("k: must lie in [1, " + columns.length + "], got " + k);
         }
         return columns.length;
     }

@@ -1,5 +1,7 @@
 package dev.surprisal.selection;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * When to flag a feature as "nonlinear dependence: MI high, |r| low".
  *
@@ -26,13 +28,13 @@ public record NonlinearityRule(double marginNats, double ratio, double maxAbsR) 
     /** Validates the parameters. */
     public NonlinearityRule {
         if (!(marginNats >= 0.0) || !Double.isFinite(marginNats)) {
-            throw new IllegalArgumentException("marginNats: must be finite and >= 0, got " + marginNats);
+            throw new ValidationException("marginNats: must be finite and >= 0, got " + marginNats);
         }
         if (!(ratio >= 1.0) || !Double.isFinite(ratio)) {
-            throw new IllegalArgumentException("ratio: must be finite and >= 1, got " + ratio);
+            throw new ValidationException("ratio: must be finite and >= 1, got " + ratio);
         }
         if (!(maxAbsR > 0.0 && maxAbsR <= 1.0)) {
-            throw new IllegalArgumentException("maxAbsR: must be in (0, 1], got " + maxAbsR);
+            throw new ValidationException("maxAbsR: must be in (0, 1], got " + maxAbsR);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.surprisal.variational;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * Cholesky factor {@code A = L Lᵀ} of a symmetric positive-definite matrix, with the operations
  * the Gaussian formulas need: log-determinant, solves and the inverse. Immutable.
@@ -19,25 +21,25 @@ public final class Cholesky {
     public static Cholesky of(String name, double[][] a) {
         int n = a.length;
         if (n == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             if (a[i].length != n) {
-                throw new IllegalArgumentException(name + "[" + i + "]: row has length " + a[i].length
+                throw new ValidationException(name + "[" + i + "]: row has length " + a[i].length
                         + ", expected " + n + " (matrix must be square)");
             }
             for (int j = 0; j <= i; j++) {
                 double s = a[i][j];
                 if (!Double.isFinite(s)) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: is " + s);
+                    throw new ValidationException(name + "[" + i + "][" + j + "]: is " + s);
                 }
                 for (int k = 0; k < j; k++) {
                     s -= l[i][k] * l[j][k];
                 }
                 if (i == j) {
                     if (!(s > 0)) {
-                        throw new IllegalArgumentException(name + ": not positive definite (pivot " + i
+                        throw new ValidationException(name + ": not positive definite (pivot " + i
                                 + " is " + s + ")");
                     }
                     l[i][i] = Math.sqrt(s);

@@ -1,5 +1,7 @@
 package dev.surprisal.variational;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 /**
@@ -97,13 +99,13 @@ public final class GaussianKl {
 
     static void positive(String name, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + ": must be finite and > 0, got " + v);
+            throw new ValidationException(name + ": must be finite and > 0, got " + v);
         }
     }
 
     static void finite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + ": is " + v);
+            throw new ValidationException(name + ": is " + v);
         }
     }
 }

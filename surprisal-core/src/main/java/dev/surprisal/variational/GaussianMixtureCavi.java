@@ -1,5 +1,7 @@
 package dev.surprisal.variational;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -34,7 +36,7 @@ public final class GaussianMixtureCavi {
      */
     public static GaussianMixtureCavi of(int components, double priorVariance) {
         if (components < 1) {
-            throw new IllegalArgumentException("components: must be >= 1, got " + components);
+            throw new ValidationException("components: must be >= 1, got " + components);
         }
         GaussianKl.positive("priorVariance", priorVariance);
         return new GaussianMixtureCavi(components, priorVariance, 500, 1e-10, 42L);
@@ -48,7 +50,7 @@ public final class GaussianMixtureCavi {
     /** Same settings with another iteration cap and relative ELBO tolerance. */
     public GaussianMixtureCavi withStopping(int newMaxIterations, double newTolerance) {
         if (newMaxIterations < 1) {
-            throw new IllegalArgumentException("maxIterations: must be >= 1, got " + newMaxIterations);
+            throw new ValidationException("maxIterations: must be >= 1, got " + newMaxIterations);
         }
         return new GaussianMixtureCavi(components, priorVariance, newMaxIterations, newTolerance, seed);
     }

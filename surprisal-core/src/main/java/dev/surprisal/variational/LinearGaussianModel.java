@@ -1,5 +1,7 @@
 package dev.surprisal.variational;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 /**
@@ -38,7 +40,7 @@ public final class LinearGaussianModel {
         Validate.sameLength("loadings", loadings.length, "offset", offset.length);
         int d = loadings[0].length;
         if (d == 0) {
-            throw new IllegalArgumentException("loadings[0]: latent dimension is 0");
+            throw new ValidationException("loadings[0]: latent dimension is 0");
         }
         for (int i = 0; i < loadings.length; i++) {
             Validate.sameLength("loadings[" + i + "]", loadings[i].length, "loadings[0]", d);

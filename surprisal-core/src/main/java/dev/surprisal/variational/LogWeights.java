@@ -1,5 +1,7 @@
 package dev.surprisal.variational;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * Stable reductions of log-weights, and the two Monte Carlo bounds on log p(x) built from them.
  *
@@ -60,11 +62,11 @@ public final class LogWeights {
     public static double iwae(double[] logWeights, int k) {
         checked("logWeights", logWeights);
         if (k < 1) {
-            throw new IllegalArgumentException("k: must be >= 1, got " + k);
+            throw new ValidationException("k: must be >= 1, got " + k);
         }
         int groups = logWeights.length / k;
         if (groups == 0) {
-            throw new IllegalArgumentException("k: " + k + " exceeds the number of log-weights ("
+            throw new ValidationException("k: " + k + " exceeds the number of log-weights ("
                     + logWeights.length + ")");
         }
         double s = 0;
@@ -76,11 +78,11 @@ public final class LogWeights {
 
     private static double[] checked(String name, double[] a) {
         if (a == null || a.length == 0) {
-            throw new IllegalArgumentException(name + ": is empty");
+            throw new ValidationException(name + ": is empty");
         }
         for (int i = 0; i < a.length; i++) {
             if (Double.isNaN(a[i]) || a[i] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(name + "[" + i + "]: is " + a[i]);
+                throw new ValidationException(name + "[" + i + "]: is " + a[i]);
             }
         }
         return a;

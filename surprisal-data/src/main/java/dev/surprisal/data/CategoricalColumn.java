@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,7 +43,7 @@ public final class CategoricalColumn implements Column {
      */
     public static CategoricalColumn of(String name, String... labels) {
         if (name == null || labels == null) {
-            throw new IllegalArgumentException((name == null ? "name" : "labels") + ": is null");
+            throw new ValidationException((name == null ? "name" : "labels") + ": is null");
         }
         Map<String, Integer> index = new HashMap<>();
         List<String> dict = new ArrayList<>();

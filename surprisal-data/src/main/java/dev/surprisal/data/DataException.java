@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,7 +15,7 @@ import java.util.OptionalLong;
  * <p>Distinct from {@link IllegalArgumentException} (a caller's mistake) so that a command line
  * can report bad data with its own exit code.
  */
-public class DataException extends RuntimeException {
+public class DataException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;

@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.counts.ContingencyTable;
 
 import java.util.Collections;
@@ -23,7 +25,7 @@ public record JointCounts(String xColumn, String yColumn, List<String> rowLabels
     /** Checks that labels and table align. */
     public JointCounts {
         if (rowLabels.size() != table.rows() || colLabels.size() != table.cols()) {
-            throw new IllegalArgumentException("table: is " + table.rows() + " x " + table.cols() + ", labels are "
+            throw new ValidationException("table: is " + table.rows() + " x " + table.cols() + ", labels are "
                     + rowLabels.size() + " x " + colLabels.size());
         }
         rowLabels = Collections.unmodifiableList(new java.util.ArrayList<>(rowLabels));

@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -26,7 +28,7 @@ public final class NumericColumn implements Column {
      */
     public static NumericColumn of(String name, double... values) {
         if (name == null || values == null) {
-            throw new IllegalArgumentException((name == null ? "name" : "values") + ": is null");
+            throw new ValidationException((name == null ? "name" : "values") + ": is null");
         }
         return wrap(name, values.clone(), values.length);
     }

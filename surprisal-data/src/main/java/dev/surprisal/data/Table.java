@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,11 +29,11 @@ public final class Table {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             if (c.size() != n) {
-                throw new IllegalArgumentException("columns[" + i + "]: '" + c.name() + "' has " + c.size()
+                throw new ValidationException("columns[" + i + "]: '" + c.name() + "' has " + c.size()
                         + " rows, columns[0] has " + n);
             }
             if (map.put(c.name(), c) != null) {
-                throw new IllegalArgumentException("columns[" + i + "]: duplicate name '" + c.name() + "'");
+                throw new ValidationException("columns[" + i + "]: duplicate name '" + c.name() + "'");
             }
         }
         return new Table(Collections.unmodifiableMap(map), n);
@@ -60,7 +62,7 @@ public final class Table {
     public Column column(String name) {
         Column c = columns.get(name);
         if (c == null) {
-            throw new IllegalArgumentException("name: no column '" + name + "'; available: "
+            throw new ValidationException("name: no column '" + name + "'; available: "
                     + String.join(", ", new ArrayList<>(columns.keySet())));
         }
         return c;
@@ -74,7 +76,7 @@ public final class Table {
     public NumericColumn numeric(String name) {
         Column c = column(name);
         if (!(c instanceof NumericColumn)) {
-            throw new IllegalArgumentException("name: column '" + name + "' is categorical, not numeric");
+            throw new ValidationException("name: column '" + name + "' is categorical, not numeric");
         }
         return (NumericColumn) c;
     }
@@ -87,7 +89,7 @@ public final class Table {
     public CategoricalColumn categorical(String name) {
         Column c = column(name);
         if (!(c instanceof CategoricalColumn)) {
-            throw new IllegalArgumentException("name: column '" + name + "' is numeric, not categorical");
+            throw new ValidationException("name: column '" + name + "' is numeric, not categorical");
         }
         return (CategoricalColumn) c;
     }

@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.Counts;
 import dev.surprisal.data.TableSchema.Field;
@@ -60,7 +62,7 @@ public final class TableReader {
      */
     public static TableReader open(Path file) {
         if (file == null) {
-            throw new IllegalArgumentException("file: is null");
+            throw new ValidationException("file: is null");
         }
         return new TableReader(file, null, null, Map.of(), null, 0);
     }
@@ -103,7 +105,7 @@ public final class TableReader {
     /** This reader with DuckDB limited to {@code threads} worker threads (0 = DuckDB's default, all cores). */
     public TableReader withThreads(int threads) {
         if (threads < 0) {
-            throw new IllegalArgumentException("threads: must be >= 0, got " + threads);
+            throw new ValidationException("threads: must be >= 0, got " + threads);
         }
         return new TableReader(file, format, delimiter, overrides, columns, threads);
     }
@@ -134,7 +136,7 @@ public final class TableReader {
      */
     public RowBatchReader batches(int batchSize) {
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize: must be positive, got " + batchSize);
+            throw new ValidationException("batchSize: must be positive, got " + batchSize);
         }
         DuckDbSource s = DuckDbSource.open(file, format, delimiter, overrides, threads, true);
         try {
@@ -317,7 +319,7 @@ public final class TableReader {
 
     private static void notNull(String name, Object value) {
         if (value == null) {
-            throw new IllegalArgumentException(name + ": is null");
+            throw new ValidationException(name + ": is null");
         }
     }
 

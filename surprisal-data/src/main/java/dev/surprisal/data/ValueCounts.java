@@ -1,5 +1,7 @@
 package dev.surprisal.data;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.counts.Counts;
 
 import java.util.Collections;
@@ -20,7 +22,7 @@ public record ValueCounts(String column, List<String> labels, Counts counts, lon
     /** Checks that labels and counts align. */
     public ValueCounts {
         if (labels.size() != counts.size()) {
-            throw new IllegalArgumentException("labels: has " + labels.size() + " entries, counts has " + counts.size());
+            throw new ValidationException("labels: has " + labels.size() + " entries, counts has " + counts.size());
         }
         labels = Collections.unmodifiableList(new java.util.ArrayList<>(labels));
     }

@@ -1,5 +1,7 @@
 package dev.surprisal.drift;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.Counts;
@@ -62,7 +64,7 @@ public final class BinnedDivergences {
      */
     public static BinnedDivergences of(long[] reference, long[] current, Smoothing smoothing) {
         if (reference.length != current.length) {
-            throw new IllegalArgumentException("current: length " + current.length + " differs from reference length "
+            throw new ValidationException("current: length " + current.length + " differs from reference length "
                     + reference.length);
         }
         double[] p = smoothing.apply(Counts.of(reference));

@@ -1,5 +1,7 @@
 package dev.surprisal.drift;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.measures.Smoothing;
 
 /**
@@ -27,11 +29,11 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
                            double newMass, double driftShare) {
     public DriftOptions {
         if (smoothing == null || !smoothing.isSmoothing()) {
-            throw new IllegalArgumentException("smoothing: drift needs a smoothing (KL is infinite on empty bins), got "
+            throw new ValidationException("smoothing: drift needs a smoothing (KL is infinite on empty bins), got "
                     + smoothing);
         }
         if (measure == null) {
-            throw new IllegalArgumentException("measure: is null");
+            throw new ValidationException("measure: is null");
         }
         check("warn", warn, 0, Double.MAX_VALUE);
         check("alert", alert, warn, Double.MAX_VALUE);
@@ -42,7 +44,7 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
 
     private static void check(String name, double v, double lo, double hi) {
         if (!(v >= lo && v <= hi)) {
-            throw new IllegalArgumentException(name + ": must be in [" + lo + ", " + hi + "], got " + v);
+            throw new ValidationException(name + ": must be in [" + lo + ", " + hi + "], got " + v);
         }
     }
 

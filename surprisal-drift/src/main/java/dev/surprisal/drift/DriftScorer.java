@@ -1,5 +1,7 @@
 package dev.surprisal.drift;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.measures.Smoothing;
@@ -46,7 +48,7 @@ public final class DriftScorer {
         for (ColumnProfile p : reference.columns()) {
             ColumnProfile q = current.column(p.name());
             if (!p.sameBins(q)) {
-                throw new IllegalArgumentException("current: column '" + p.name()
+                throw new ValidationException("current: column '" + p.name()
                         + "' was not counted on the reference's bins; count it with ProfileBuilder.count(reference, ...)");
             }
             out.add(column(p, q, options, alphaEach));

@@ -1,5 +1,7 @@
 package dev.surprisal.drift;
 
+import dev.surprisal.core.ValidationException;
+
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 import java.util.Locale;
@@ -83,7 +85,7 @@ public enum Measure {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("measure: expected psi, kl, js or hellinger, got '" + s + "'");
+            throw new ValidationException("measure: expected psi, kl, js or hellinger, got '" + s + "'");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.surprisal.drift;
 
+import dev.surprisal.core.ValidationException;
+
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 
@@ -33,7 +35,7 @@ public final class SketchDistances {
      */
     public static Result compare(KllDoublesSketch reference, KllDoublesSketch current) {
         if (reference == null || current == null || reference.isEmpty() || current.isEmpty()) {
-            throw new IllegalArgumentException("reference, current: sketches must be non-null and non-empty");
+            throw new ValidationException("reference, current: sketches must be non-null and non-empty");
         }
         DoublesSortedView a = reference.getSortedView();
         DoublesSortedView b = current.getSortedView();

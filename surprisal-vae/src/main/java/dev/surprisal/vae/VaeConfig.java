@@ -1,5 +1,7 @@
 package dev.surprisal.vae;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * Everything that defines a VAE run; saved next to the weights as JSON so that a run can be
  * evaluated later with identical numbers. Defaults are the reference model (Kingma and Welling
@@ -27,10 +29,10 @@ public record VaeConfig(int inputSize, int hidden, int latent, double beta, int 
         positive("batchSize", batchSize);
         positive("threads", threads);
         if (!(beta >= 0) || Double.isInfinite(beta)) {
-            throw new IllegalArgumentException("beta: must be finite and >= 0, got " + beta);
+            throw new ValidationException("beta: must be finite and >= 0, got " + beta);
         }
         if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate: must be > 0, got " + learningRate);
+            throw new ValidationException("learningRate: must be > 0, got " + learningRate);
         }
     }
 
@@ -65,7 +67,7 @@ public record VaeConfig(int inputSize, int hidden, int latent, double beta, int 
 
     private static void positive(String name, int v) {
         if (v < 1) {
-            throw new IllegalArgumentException(name + ": must be >= 1, got " + v);
+            throw new ValidationException(name + ": must be >= 1, got " + v);
         }
     }
 }

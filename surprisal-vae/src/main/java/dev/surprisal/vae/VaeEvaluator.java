@@ -1,5 +1,7 @@
 package dev.surprisal.vae;
 
+import dev.surprisal.core.ValidationException;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -48,7 +50,7 @@ public final class VaeEvaluator {
         int kMax = 0;
         for (int k : ks) {
             if (k < 1) {
-                throw new IllegalArgumentException("k: must be >= 1, got " + k);
+                throw new ValidationException("k: must be >= 1, got " + k);
             }
             kMax = Math.max(kMax, k);
         }

@@ -1,5 +1,7 @@
 package dev.surprisal.continuous.gaussian;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Validate;
 
 /**
@@ -29,7 +31,7 @@ public final class Covariance {
             }
             // relative threshold: a pivot lost in rounding noise means the matrix is singular
             if (!(s > 1e-14 * Math.abs(matrix[j][j]))) {
-                throw new IllegalArgumentException(name + ": not positive definite (Cholesky pivot " + j
+                throw new ValidationException(name + ": not positive definite (Cholesky pivot " + j
                         + " is " + s + "); a variable is constant or a linear combination of the others,"
                         + " so its differential entropy is -infinity and mutual information with it is infinite");
             }
@@ -66,24 +68,24 @@ public final class Covariance {
      */
     public static double[][] ofSamples(String name, double[][] rows) {
         if (rows == null || rows.length < 2) {
-            throw new IllegalArgumentException(name + ": needs at least 2 observations, got "
+            throw new ValidationException(name + ": needs at least 2 observations, got "
                     + (rows == null ? "null" : rows.length));
         }
         int n = rows.length;
         int d = rows[0].length;
         if (d == 0) {
-            throw new IllegalArgumentException(name + "[0]: has no variables");
+            throw new ValidationException(name + "[0]: has no variables");
         }
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             if (rows[i] == null || rows[i].length != d) {
-                throw new IllegalArgumentException(name + "[" + i + "]: has "
+                throw new ValidationException(name + "[" + i + "]: has "
                         + (rows[i] == null ? "no" : rows[i].length) + " values, expected " + d);
             }
             for (int j = 0; j < d; j++) {
                 double v = rows[i][j];
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: is " + v
+                    throw new ValidationException(name + "[" + i + "][" + j + "]: is " + v
                             + "; samples must be finite");
                 }
                 mean[j] += v;
@@ -126,23 +128,23 @@ public final class Covariance {
 
     static void validate(String name, double[][] m) {
         if (m == null || m.length == 0) {
-            throw new IllegalArgumentException(name + ": is " + (m == null ? "null" : "empty"));
+            throw new ValidationException(name + ": is " + (m == null ? "null" : "empty"));
         }
         int d = m.length;
         for (int i = 0; i < d; i++) {
             if (m[i] == null || m[i].length != d) {
-                throw new IllegalArgumentException(name + ": must be square " + d + "x" + d + ", row " + i
+                throw new ValidationException(name + ": must be square " + d + "x" + d + ", row " + i
                         + " has " + (m[i] == null ? "no" : m[i].length) + " entries");
             }
             for (int j = 0; j < d; j++) {
                 double v = m[i][j];
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: is " + v);
+                    throw new ValidationException(name + "[" + i + "][" + j + "]: is " + v);
                 }
                 if (j < i) {
                     double tol = 1e-9 * Math.max(Math.abs(v), Math.abs(m[j][i])) + Double.MIN_NORMAL;
                     if (Math.abs(v - m[j][i]) > tol) {
-                        throw new IllegalArgumentException(name + ": not symmetric at [" + i + "][" + j + "] ("
+                        throw new ValidationException(name + ": not symmetric at [" + i + "][" + j + "] ("
                                 + v + " vs " + m[j][i] + ")");
                     }
                 }
@@ -156,16 +158,16 @@ public final class Covariance {
         for (int b = 0; b < blocks.length; b++) {
             int[] block = blocks[b];
             if (block == null || block.length == 0) {
-                throw new IllegalArgumentException(names[b] + ": block is empty");
+                throw new ValidationException(names[b] + ": block is empty");
             }
             for (int i = 0; i < block.length; i++) {
                 int k = block[i];
                 if (k < 0 || k >= d) {
-                    throw new IllegalArgumentException(names[b] + "[" + i + "]: index " + k
+                    throw new ValidationException(names[b] + "[" + i + "]: index " + k
                             + " out of range for a " + d + "x" + d + " matrix");
                 }
                 if (used[k]) {
-                    throw new IllegalArgumentException(names[b] + "[" + i + "]: index " + k
+                    throw new ValidationException(names[b] + "[" + i + "]: index " + k
                             + " already used by another block");
                 }
                 used[k] = true;

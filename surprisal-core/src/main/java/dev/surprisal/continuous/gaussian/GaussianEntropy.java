@@ -1,5 +1,7 @@
 package dev.surprisal.continuous.gaussian;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 
 /**
@@ -24,7 +26,7 @@ public final class GaussianEntropy {
      */
     public static double ofVariance(double variance, Base base) {
         if (!(variance > 0.0) || !Double.isFinite(variance)) {
-            throw new IllegalArgumentException("variance: must be finite and > 0, got " + variance
+            throw new ValidationException("variance: must be finite and > 0, got " + variance
                     + (variance == 0.0 ? " (a constant has differential entropy -infinity)" : ""));
         }
         return base.fromNats(0.5 * (LN_2PI_E + Math.log(variance)));

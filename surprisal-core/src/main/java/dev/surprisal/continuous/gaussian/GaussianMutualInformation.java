@@ -1,5 +1,7 @@
 package dev.surprisal.continuous.gaussian;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 
@@ -33,7 +35,7 @@ public final class GaussianMutualInformation {
      */
     public static double ofCorrelation(double rho, Base base) {
         if (!(rho >= -1.0 && rho <= 1.0)) {
-            throw new IllegalArgumentException("rho: must lie in [-1, 1], got " + rho);
+            throw new ValidationException("rho: must lie in [-1, 1], got " + rho);
         }
         return base.fromNats(-0.5 * Math.log1p(-rho * rho));
     }
@@ -104,7 +106,7 @@ public final class GaussianMutualInformation {
 
     private static void checkVariance(String name, double variance) {
         if (!(variance > 0.0)) {
-            throw new IllegalArgumentException(name + ": is constant (variance " + variance
+            throw new ValidationException(name + ": is constant (variance " + variance
                     + "), so its correlation with anything is undefined");
         }
     }
@@ -130,7 +132,7 @@ public final class GaussianMutualInformation {
 
     private static double[][] joinRows(double[][] a, double[][] b) {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
-            throw new IllegalArgumentException("samples: blocks must be non-empty");
+            throw new ValidationException("samples: blocks must be non-empty");
         }
         Validate.sameLength("x rows", a.length, "y rows", b.length);
         int da = a[0].length;
@@ -138,7 +140,7 @@ public final class GaussianMutualInformation {
         double[][] r = new double[a.length][da + db];
         for (int i = 0; i < a.length; i++) {
             if (a[i].length != da || b[i].length != db) {
-                throw new IllegalArgumentException("samples[" + i + "]: ragged row (" + a[i].length + "+"
+                throw new ValidationException("samples[" + i + "]: ragged row (" + a[i].length + "+"
                         + b[i].length + " values, expected " + da + "+" + db + ")");
             }
             System.arraycopy(a[i], 0, r[i], 0, da);

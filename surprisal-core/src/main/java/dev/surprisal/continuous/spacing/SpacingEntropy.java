@@ -1,5 +1,7 @@
 package dev.surprisal.continuous.spacing;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 import java.util.Arrays;
@@ -71,7 +73,7 @@ public final class SpacingEntropy {
         int n = sample.length;
         int m = windowLength;
         if (!(2 <= 2L * m && 2L * m < n)) {
-            throw new IllegalArgumentException("windowLength: must satisfy 1 <= m < n/2, got m = " + m
+            throw new ValidationException("windowLength: must satisfy 1 <= m < n/2, got m = " + m
                     + " for a sample of n = " + n);
         }
         double[] x = sample.clone();
@@ -104,7 +106,7 @@ public final class SpacingEntropy {
     /** The concrete method that {@code method} means for a sample of size n ({@link Method#AUTO} resolved). */
     public static Method resolve(Method method, int n) {
         if (method == null) {
-            throw new IllegalArgumentException("method: is null");
+            throw new ValidationException("method: is null");
         }
         if (method != Method.AUTO) {
             return method;
@@ -120,7 +122,7 @@ public final class SpacingEntropy {
     private static double spacing(double[] x, int hi, int lo) {
         double d = at(x, hi) - at(x, lo);
         if (!(d > 0.0)) {
-            throw new IllegalArgumentException("sample: order statistics " + lo + " to " + hi + " are tied (value "
+            throw new ValidationException("sample: order statistics " + lo + " to " + hi + " are tied (value "
                     + at(x, lo) + "), so a spacing is zero and the estimate would be -infinity;"
                     + " add a small jitter or use a wider window");
         }

@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -40,10 +42,10 @@ public final class CategoryBins {
      */
     public static CategoryBins of(List<String> top, Set<String> others, boolean othersComplete) {
         if (top == null || others == null) {
-            throw new IllegalArgumentException("top, others: must not be null");
+            throw new ValidationException("top, others: must not be null");
         }
         if (new LinkedHashSet<>(top).size() != top.size() || top.contains(null)) {
-            throw new IllegalArgumentException("top: must be distinct non-null labels, got " + top);
+            throw new ValidationException("top: must be distinct non-null labels, got " + top);
         }
         return new CategoryBins(top, others, othersComplete);
     }

@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 
@@ -34,7 +36,7 @@ public final class ColumnProfile {
         this.sketch = sketch;
         int size = kind.isNumeric() ? numericBins.size() : categoryBins.size();
         if (counts.length != size) {
-            throw new IllegalArgumentException("counts: length " + counts.length + " does not match " + size + " bins");
+            throw new ValidationException("counts: length " + counts.length + " does not match " + size + " bins");
         }
     }
 
@@ -42,7 +44,7 @@ public final class ColumnProfile {
     public static ColumnProfile numeric(String name, ColumnKind kind, NumericBins bins, long[] counts, long missing,
                                         Moments moments, KllDoublesSketch sketch) {
         if (!kind.isNumeric()) {
-            throw new IllegalArgumentException("kind: " + kind + " is not numeric");
+            throw new ValidationException("kind: " + kind + " is not numeric");
         }
         return new ColumnProfile(name, kind, bins, null, counts.clone(), missing, moments,
                 sketch == null ? null : sketch.toByteArray());
@@ -51,7 +53,7 @@ public final class ColumnProfile {
     /** A categorical (or boolean) column profile. */
     public static ColumnProfile categorical(String name, ColumnKind kind, CategoryBins bins, long[] counts, long missing) {
         if (kind.isNumeric()) {
-            throw new IllegalArgumentException("kind: " + kind + " is not categorical");
+            throw new ValidationException("kind: " + kind + " is not categorical");
         }
         return new ColumnProfile(name, kind, null, bins, counts.clone(), missing, null, null);
     }
@@ -133,7 +135,7 @@ public final class ColumnProfile {
      */
     public ColumnProfile merge(ColumnProfile other) {
         if (!name.equals(other.name) || !sameBins(other)) {
-            throw new IllegalArgumentException("other: column '" + other.name + "' was not counted on the same bins as '"
+            throw new ValidationException("other: column '" + other.name + "' was not counted on the same bins as '"
                     + name + "'; profiles merge only when built on one reference");
         }
         long[] c = counts.clone();

@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -29,12 +31,12 @@ public final class NumericBins {
      */
     public static NumericBins of(double... edges) {
         if (edges == null || edges.length == 0) {
-            throw new IllegalArgumentException("edges: must hold at least one value");
+            throw new ValidationException("edges: must hold at least one value");
         }
         double[] e = edges.clone();
         for (int i = 0; i < e.length; i++) {
             if (!Double.isFinite(e[i])) {
-                throw new IllegalArgumentException("edges[" + i + "]: must be finite, got " + e[i]);
+                throw new ValidationException("edges[" + i + "]: must be finite, got " + e[i]);
             }
         }
         Arrays.sort(e);

@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,14 +39,14 @@ public final class Profile {
         Map<String, ColumnProfile> m = new LinkedHashMap<>();
         for (ColumnProfile c : columns) {
             if (m.put(c.name(), c) != null) {
-                throw new IllegalArgumentException("columns: '" + c.name() + "' appears twice");
+                throw new ValidationException("columns: '" + c.name() + "' appears twice");
             }
         }
         if (rows < 0) {
-            throw new IllegalArgumentException("rows: must be >= 0, got " + rows);
+            throw new ValidationException("rows: must be >= 0, got " + rows);
         }
         if (sketchRows < 0 || sketchRows > rows) {
-            throw new IllegalArgumentException("sketchRows: must be in [0, rows=" + rows + "], got " + sketchRows);
+            throw new ValidationException("sketchRows: must be in [0, rows=" + rows + "], got " + sketchRows);
         }
         return new Profile(m, rows, sketchRows);
     }
@@ -85,7 +87,7 @@ public final class Profile {
     public ColumnProfile column(String name) {
         ColumnProfile c = columns.get(name);
         if (c == null) {
-            throw new IllegalArgumentException("name: no column '" + name + "' in profile; available: " + columns.keySet());
+            throw new ValidationException("name: no column '" + name + "' in profile; available: " + columns.keySet());
         }
         return c;
     }
@@ -103,7 +105,7 @@ public final class Profile {
      */
     public Profile merge(Profile other) {
         if (!columns.keySet().equals(other.columns.keySet())) {
-            throw new IllegalArgumentException("other: columns " + other.columns.keySet() + " differ from " + columns.keySet());
+            throw new ValidationException("other: columns " + other.columns.keySet() + " differ from " + columns.keySet());
         }
         List<ColumnProfile> out = new ArrayList<>();
         for (ColumnProfile c : columns.values()) {

@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.Column;
 import dev.surprisal.data.ColumnType;
@@ -449,14 +451,14 @@ public final class ProfileBuilder {
             Column c = table.column(ref.name());
             if (ref.kind().isNumeric()) {
                 if (!(c instanceof NumericColumn)) {
-                    throw new IllegalArgumentException("table: column '" + ref.name() + "' is categorical here but "
+                    throw new ValidationException("table: column '" + ref.name() + "' is categorical here but "
                             + ref.kind() + " in the reference");
                 }
                 KllDoublesSketch s = ref.sketch();
                 cols.add(countNumeric((NumericColumn) c, ref.numericBins(), ref.kind(), s == null ? 0 : s.getK()));
             } else {
                 if (!(c instanceof CategoricalColumn)) {
-                    throw new IllegalArgumentException("table: column '" + ref.name() + "' is numeric here but "
+                    throw new ValidationException("table: column '" + ref.name() + "' is numeric here but "
                             + ref.kind() + " in the reference");
                 }
                 cols.add(countCategorical((CategoricalColumn) c, ref.categoryBins(), ref.kind()));

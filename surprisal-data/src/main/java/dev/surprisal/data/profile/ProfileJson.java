@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +100,7 @@ public final class ProfileJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("json: not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ValidationException("json: not valid JSON: " + e.getOriginalMessage(), e);
         }
         return fromTree(root);
     }
@@ -106,11 +108,11 @@ public final class ProfileJson {
     /** Reads a profile from a JSON tree. */
     public static Profile fromTree(JsonNode root) {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("json: \"format\" is not \"" + FORMAT + "\"");
+            throw new ValidationException("json: \"format\" is not \"" + FORMAT + "\"");
         }
         int version = root.path("version").asInt(-1);
         if (version != VERSION) {
-            throw new IllegalArgumentException("json: profile version " + version + " is not supported (this build reads "
+            throw new ValidationException("json: profile version " + version + " is not supported (this build reads "
                     + VERSION + ")");
         }
         List<ColumnProfile> cols = new ArrayList<>();

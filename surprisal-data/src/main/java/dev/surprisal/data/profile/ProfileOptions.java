@@ -1,5 +1,7 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.List;
 
 /**
@@ -45,19 +47,19 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int sketc
 
     public ProfileOptions {
         if (bins < 1) {
-            throw new IllegalArgumentException("bins: must be >= 1, got " + bins);
+            throw new ValidationException("bins: must be >= 1, got " + bins);
         }
         if (topK < 1) {
-            throw new IllegalArgumentException("topK: must be >= 1, got " + topK);
+            throw new ValidationException("topK: must be >= 1, got " + topK);
         }
         if (minCategoryCount < 1) {
-            throw new IllegalArgumentException("minCategoryCount: must be >= 1, got " + minCategoryCount);
+            throw new ValidationException("minCategoryCount: must be >= 1, got " + minCategoryCount);
         }
         if (sketchK < 8 || sketchK > 65535) {
-            throw new IllegalArgumentException("sketchK: must be in [8, 65535], got " + sketchK);
+            throw new ValidationException("sketchK: must be in [8, 65535], got " + sketchK);
         }
         if (sketchSample < 1000) {
-            throw new IllegalArgumentException("sketchSample: must be >= 1000, got " + sketchSample);
+            throw new ValidationException("sketchSample: must be >= 1000, got " + sketchSample);
         }
         columns = columns == null ? null : List.copyOf(columns);
     }

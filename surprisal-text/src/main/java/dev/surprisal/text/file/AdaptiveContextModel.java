@@ -1,5 +1,7 @@
 package dev.surprisal.text.file;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * The sequential code length of a byte string under an adaptive PPM context model of order ≤ 2
  * with escape method C and (optionally) exclusion: Cleary &amp; Witten (1984, "Data compression
@@ -25,7 +27,7 @@ public final class AdaptiveContextModel {
     /** A PPM-C model of the given maximum order (0–2). */
     public static AdaptiveContextModel ppmc(int order, boolean exclusion) {
         if (order < 0 || order > 2) {
-            throw new IllegalArgumentException("order: is " + order + ", expected 0..2");
+            throw new ValidationException("order: is " + order + ", expected 0..2");
         }
         return new AdaptiveContextModel(order, exclusion);
     }
@@ -38,7 +40,7 @@ public final class AdaptiveContextModel {
     /** Total code length of {@code data} in bits. */
     public double codeLengthBits(byte[] data) {
         if (data == null) {
-            throw new IllegalArgumentException("data: is null");
+            throw new ValidationException("data: is null");
         }
         // counts[o][ctx] is a lazily allocated 256-entry array; totals and distinct per context
         int[][][] counts = new int[order + 1][][];

@@ -1,5 +1,7 @@
 package dev.surprisal.text.file;
 
+import dev.surprisal.core.ValidationException;
+
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
@@ -52,7 +54,7 @@ public final class CompressedSizes {
     /** Compressed size of {@code data} in bytes under one codec. */
     public static long size(Codec codec, byte[] data) {
         if (data == null) {
-            throw new IllegalArgumentException("data: is null");
+            throw new ValidationException("data: is null");
         }
         try {
             switch (codec) {
@@ -69,7 +71,7 @@ public final class CompressedSizes {
                 case BZIP2_9:
                     return stream(data, o -> new BZip2CompressorOutputStream(o, 9));
                 default:
-                    throw new IllegalArgumentException("codec: is " + codec);
+                    throw new ValidationException("codec: is " + codec);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package dev.surprisal.text.file;
 
+import dev.surprisal.core.ValidationException;
+
 /**
  * Plug-in order-k conditional entropy of a byte sequence, H(X_t | X_{t−k}…X_{t−1}) in bits per
  * byte, for k = 0…3: (Σ_ctx n_ctx log n_ctx − Σ_(ctx,x) n log n)/N over the N = len − k
@@ -22,10 +24,10 @@ public final class ConditionalEntropy {
     /** H(X_t | previous k bytes) in bits per byte; 0 when fewer than k + 1 bytes. */
     public static double bitsPerByte(byte[] data, int k) {
         if (data == null) {
-            throw new IllegalArgumentException("data: is null");
+            throw new ValidationException("data: is null");
         }
         if (k < 0 || k > MAX_ORDER) {
-            throw new IllegalArgumentException("k: is " + k + ", expected 0.." + MAX_ORDER);
+            throw new ValidationException("k: is " + k + ", expected 0.." + MAX_ORDER);
         }
         long n = data.length - (long) k;
         if (n <= 0) {

@@ -1,5 +1,7 @@
 package dev.surprisal.text.file;
 
+import dev.surprisal.core.ValidationException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -90,7 +92,7 @@ public final class EntAnalysis {
     /** Analyses an in-memory byte array. */
     public static EntAnalysis of(byte[] bytes) {
         if (bytes == null) {
-            throw new IllegalArgumentException("bytes: is null");
+            throw new ValidationException("bytes: is null");
         }
         ByteStreamStats s = new ByteStreamStats();
         s.add(bytes, 0, bytes.length);

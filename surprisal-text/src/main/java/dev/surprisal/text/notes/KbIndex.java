@@ -1,5 +1,7 @@
 package dev.surprisal.text.notes;
 
+import dev.surprisal.core.ValidationException;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -120,13 +122,13 @@ public final class KbIndex {
     static KbIndex read(Path kbDir) {
         Path f = kbDir.resolve(DIR).resolve("index.json");
         if (!Files.isRegularFile(f)) {
-            throw new IllegalArgumentException("kbDir: " + kbDir + " has no " + DIR + "/index.json; run `surprisal notes scan "
+            throw new ValidationException("kbDir: " + kbDir + " has no " + DIR + "/index.json; run `surprisal notes scan "
                     + kbDir + "` first");
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
             if (s.version() != VERSION) {
-                throw new IllegalArgumentException("kbDir: " + kbDir + ": index format " + s.version() + " is not "
+                throw new ValidationException("kbDir: " + kbDir + ": index format " + s.version() + " is not "
                         + VERSION + " (written by another surprisal version); run `surprisal notes scan " + kbDir + "` again");
             }
             KbIndex idx = new KbIndex(s.options());

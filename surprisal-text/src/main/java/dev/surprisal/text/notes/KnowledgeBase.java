@@ -1,5 +1,7 @@
 package dev.surprisal.text.notes;
 
+import dev.surprisal.core.ValidationException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -163,7 +165,7 @@ public final class KnowledgeBase {
         Options o = index.options;
         NoteReader.Result r = NoteReader.read(file, o.maxNoteBytes());
         if (!r.ok()) {
-            throw new IllegalArgumentException("file: " + file + ": " + r.reason());
+            throw new ValidationException("file: " + file + ": " + r.reason());
         }
         MeasuredNote m = new MeasuredNote(rel(kbDir, file), r.text());
         int self = index.notes.size();

@@ -1,5 +1,7 @@
 package dev.surprisal.text.notes;
 
+import dev.surprisal.core.ValidationException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class LshIndex {
     /** An empty index with the given banding. */
     public LshIndex(int bands, int rows) {
         if (bands * rows > MinHash.PERMUTATIONS || bands < 1 || rows < 1) {
-            throw new IllegalArgumentException("bands×rows: is " + bands + "×" + rows + ", exceeds " + MinHash.PERMUTATIONS);
+            throw new ValidationException("bands×rows: is " + bands + "×" + rows + ", exceeds " + MinHash.PERMUTATIONS);
         }
         this.bands = bands;
         this.rows = rows;

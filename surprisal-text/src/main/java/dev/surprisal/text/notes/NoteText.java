@@ -1,5 +1,7 @@
 package dev.surprisal.text.notes;
 
+import dev.surprisal.core.ValidationException;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class NoteText {
     /** Prepares {@code raw} (already decoded text). */
     public static NoteText of(String raw) {
         if (raw == null) {
-            throw new IllegalArgumentException("raw: is null");
+            throw new ValidationException("raw: is null");
         }
         return new NoteText(raw);
     }
