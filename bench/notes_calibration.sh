@@ -9,7 +9,7 @@
 # NoteCalibration decompresses .gz itself.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/surprisal-cli/target/surprisal.jar"
+jar="${JAR:-$root/surprisal-cli/target/surprisal.jar}"
 [[ -f "$jar" ]] || (cd "$root" && mvn -B -q -DskipTests package -pl surprisal-cli -am)
 cal="$root/bench/notes-calibration-files.txt"
 held="$root/bench/notes-heldback-readmes.txt"

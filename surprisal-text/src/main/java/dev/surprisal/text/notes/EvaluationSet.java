@@ -23,9 +23,10 @@ import java.util.zip.GZIPInputStream;
  * A labelled evaluation knowledge base built from real text, with known truth: distinct base
  * notes cut from the given files, then planted copies (the original's later copy by modification
  * time, whose name sorts first; and copies whose times tie, falling to the path), near-copies
- * (1–10% of words edited in short runs), excerpts (a contiguous 30–70% of a note), template
+ * (1–10% of words edited in short runs, lines kept), excerpts (a contiguous 30–70% of a note), template
  * families (4 shared real lines plus 2 of the note's own), very short notes (3–19 words) and
- * repetitive notes (one real sentence 8–15 times). Base notes are kept distinct by an
+ * repetitive notes (one real sentence 8–15 times). Paragraphs with fenced code are left out (the
+ * analyser drops code, which an excerpt could cut in half). Base notes are kept distinct by an
  * independent check (lower-cased 8-word sequences, not the analyser's shingles): a chunk sharing
  * more than 5% of them with earlier chunks is dropped. Deterministic for a seed and file list.
  *
@@ -95,7 +96,8 @@ public final class EvaluationSet {
             }
             List<String> paras = new ArrayList<>();
             for (String p : text.split("\\n\\s*\\n")) {
-                if (!p.isBlank()) {
+                // plain-text notes: the analyser drops fenced code, which an excerpt could cut in half
+                if (!p.isBlank() && !p.contains("```") && !p.contains("~~~")) {
                     paras.add(p.strip());
                 }
             }
@@ -197,11 +199,11 @@ public final class EvaluationSet {
         for (int c = 0; c < 2 * k; c++) {
             int i = rng.nextInt(n);
             double frac = c % 2 == 0 ? 0.30 + 0.20 * rng.nextDouble() : 0.50 + 0.20 * rng.nextDouble();
-            String[] w = base.get(i).strip().split("\\s+");
+            String[] w = base.get(i).strip().split(" ");
             int len = (int) Math.round(frac * w.length);
             int from = rng.nextInt(w.length - len + 1);
             String p = String.format(Locale.ROOT, "a-exc-%03d.md", c);
-            put(out, p, wrap(Arrays.asList(w).subList(from, from + len)), T0 + 100 * DAY);
+            put(out, p, String.join(" ", Arrays.asList(w).subList(from, from + len)).strip() + "\n", T0 + 100 * DAY);
             truth.add(new Planted(p, Label.EXCERPT, basePath.get(i), "excerpt", len / (double) w.length));
         }
         for (int f = 0; f < 3; f++) {
@@ -261,7 +263,8 @@ public final class EvaluationSet {
 
     /** Edits about {@code frac} of the words in runs of 1–4: replace, delete or insert reserve words. */
     private String edit(String text, double frac) {
-        List<String> w = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
+        // split on spaces only, so that the note keeps its lines
+        List<String> w = new ArrayList<>(Arrays.asList(text.strip().split(" ")));
         int budget = Math.max(1, (int) Math.round(frac * w.size()));
         String[] pool = sentence().split("\\s+");
         while (budget > 0) {
@@ -280,15 +283,7 @@ public final class EvaluationSet {
             }
             budget -= run;
         }
-        return wrap(w);
-    }
-
-    private static String wrap(List<String> words) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            sb.append(words.get(i)).append((i + 1) % 12 == 0 ? "\n" : " ");
-        }
-        return sb.toString().strip() + "\n";
+        return String.join(" ", w).strip() + "\n";
     }
 
     private static void put(Path out, String name, String text, long mtime) throws IOException {

@@ -194,8 +194,9 @@ final class Judge {
                     e.templateLines, e.candidateLines, o.templateMinNotes()));
         }
         details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f per word) given %d nearest notes; "
-                + "length-controlled word entropy %s bits per word", e.novelBits, perWord, e.neighbours.size(),
-                Double.isNaN(m.windowedBits) ? "not defined" : String.format(Locale.ROOT, "%.3f", m.windowedBits)));
+                + "length-controlled word entropy %s; %.0f%% of its lines repeat an earlier line", e.novelBits, perWord,
+                e.neighbours.size(), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
+                        : String.format(Locale.ROOT, "%.3f bits per word", m.windowedBits), 100 * m.repeatedLineFraction));
         Label label;
         String reason;
         Copy copy = copy(e, m, o);
@@ -237,8 +238,8 @@ final class Judge {
         } else {
             label = Label.GENUINE;
             reason = e.neighbours.isEmpty()
-                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word); no other note shares a 5-word "
-                    + "phrase with it", e.novelBits, perWord)
+                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: no note other than "
+                    + "its copies shares a 5-word phrase with it", e.novelBits, perWord)
                     : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given its %d nearest notes",
                     e.novelBits, perWord, e.neighbours.size());
         }

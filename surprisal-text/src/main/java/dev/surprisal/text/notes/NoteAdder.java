@@ -41,9 +41,11 @@ final class NoteAdder {
         Map<Integer, MeasuredNote> loaded = new HashMap<>();
         IntFunction<MeasuredNote> load = j -> loaded.computeIfAbsent(j, k -> index.load(kbDir, k));
         Judge.Evidence e = new Judge.Evidence();
-        for (int j = 0; j < index.notes.size() && e.exact == null; j++) {
+        for (int j = 0; j < index.notes.size(); j++) {
             KbIndex.Entry other = index.notes.get(j);
-            if (other.sha256().equals(m.sha256)) {
+            // of several identical entries, name the one that is not itself labelled a copy
+            boolean better = e.exact == null || index.notes.get(e.exact.of()).label() == Label.DUPLICATE;
+            if (better && other.sha256().equals(m.sha256)) {
                 Keep.Decision d = otherIsOriginal.apply(j);
                 if (d.firstIsOriginal()) {
                     e.exact = new Judge.Copy(Label.DUPLICATE, j, other.path(), 1, 1, 1, d.why(), true);
