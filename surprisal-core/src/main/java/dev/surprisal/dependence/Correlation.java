@@ -58,7 +58,23 @@ public final class Correlation {
      */
     public static double spearman(double[] x, double[] y) {
         check(x, y);
-        return pearson(ranks(x), ranks(y));
+        double[] rx = ranks(x);
+        double[] ry = ranks(y);
+        // identical or exactly reversed rankings are ρ = ±1 exactly (ranks are exact half-integers);
+        // the dot product would give 1 − ulp, and a test's t statistic would then be finite
+        int n = rx.length;
+        boolean same = true;
+        boolean reversed = true;
+        for (int i = 0; i < n && (same || reversed); i++) {
+            same &= rx[i] == ry[i];
+            reversed &= rx[i] == n + 1 - ry[i];
+        }
+        if (same || reversed) {
+            constant("x", x);
+            constant("y", y);
+            return same ? 1.0 : -1.0;
+        }
+        return pearson(rx, ry);
     }
 
     /**

@@ -45,4 +45,36 @@ public final class PearsonChiSquaredTest {
         }
         return Tables.result(x2, table);
     }
+
+    /**
+     * Pearson's χ² test of independence, optionally with Yates' continuity correction: on a table
+     * with one degree of freedom (a 2×2 table, after dropping empty rows and columns)
+     * X² = Σ (|o − E| − ½)² / E, with the ½ capped at |o − E|; with more degrees of freedom the
+     * correction changes nothing. Matches {@code scipy.stats.chi2_contingency(table,
+     * correction=yates)}, whose default is {@code correction=True}. The expected counts are
+     * {@link ExpectedFrequencies#of(ContingencyTable)}.
+     *
+     * @param table observed counts, rows one variable and columns the other
+     * @param yates whether to apply Yates' correction (scipy's {@code correction})
+     * @return X² (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
+     * @throws dev.surprisal.core.ValidationException if {@code table} is null
+     */
+    public static IndependenceTestResult independence(ContingencyTable table, boolean yates) {
+        if (!yates) {
+            return independence(table);
+        }
+        Tables.check(table);
+        double[][] expected = ExpectedFrequencies.of(table);
+        double[][] observed = ExpectedFrequencies.yatesCorrected(table, expected);
+        double x2 = 0.0;
+        for (int r = 0; r < observed.length; r++) {
+            for (int c = 0; c < observed[r].length; c++) {
+                if (expected[r][c] > 0) {
+                    double d = observed[r][c] - expected[r][c];
+                    x2 += d * d / expected[r][c];
+                }
+            }
+        }
+        return Tables.result(x2, table);
+    }
 }
