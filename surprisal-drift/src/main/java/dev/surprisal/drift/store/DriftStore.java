@@ -434,6 +434,11 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
+    /** Test hook (package-private): the JDBC connection. */
+    Connection connectionForTest() {
+        return connection;
+    }
+
     /** Test hook (package-private): called after each score row inside the transaction. */
     Runnable afterScoreRowHook = () -> { };
 
