@@ -60,18 +60,7 @@ public final class GTest {
         if (!yates) {
             return independence(table);
         }
-        Tables.check(table);
-        double[][] expected = ExpectedFrequencies.of(table);
-        double[][] observed = ExpectedFrequencies.yatesCorrected(table, expected);
-        double g = 0.0;
-        for (int r = 0; r < observed.length; r++) {
-            for (int c = 0; c < observed[r].length; c++) {
-                double o = observed[r][c];
-                if (o > 0) {
-                    g += o * Math.log(o / expected[r][c]);
-                }
-            }
-        }
+        double g = Tables.sumCorrected(table, (o, e) -> o > 0 ? o * Math.log(o / e) : 0.0);
         return Tables.result(Math.max(0.0, 2.0 * g), table);
     }
 }

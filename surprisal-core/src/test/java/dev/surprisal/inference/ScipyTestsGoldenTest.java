@@ -35,6 +35,18 @@ class ScipyTestsGoldenTest {
         return v;
     }
 
+    /** A contingency table written as a JSON array of rows of counts. */
+    static ContingencyTable table(JsonNode rows) {
+        long[][] cells = new long[rows.size()][];
+        for (int r = 0; r < cells.length; r++) {
+            cells[r] = new long[rows.get(r).size()];
+            for (int j = 0; j < cells[r].length; j++) {
+                cells[r][j] = rows.get(r).get(j).asLong();
+            }
+        }
+        return ContingencyTable.of(cells);
+    }
+
     /** |a − e| ≤ rel·|e| + abs: p-values down to 1e-100 are checked relatively. */
     static void close(double actual, double expected, double rel, double abs, String what) {
         assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected)
@@ -76,17 +88,9 @@ class ScipyTestsGoldenTest {
     void expectedFrequenciesAndYatesCorrectionMatchChi2Contingency() {
         int corrected = 0;
         for (JsonNode c : golden.get("contingency")) {
-            JsonNode rows = c.get("table");
-            long[][] cells = new long[rows.size()][];
-            for (int r = 0; r < cells.length; r++) {
-                cells[r] = new long[rows.get(r).size()];
-                for (int j = 0; j < cells[r].length; j++) {
-                    cells[r][j] = rows.get(r).get(j).asLong();
-                }
-            }
-            ContingencyTable t = ContingencyTable.of(cells);
+            ContingencyTable t = table(c.get("table"));
             double[][] e = ExpectedFrequencies.of(t);
-            for (int r = 0; r < cells.length; r++) {
+            for (int r = 0; r < t.rows(); r++) {
                 double[] expected = doubles(c.get("expected").get(r));
                 for (int j = 0; j < expected.length; j++) {
                     close(e[r][j], expected[j], 1e-15, 0, t + " E[" + r + "][" + j + "]");
