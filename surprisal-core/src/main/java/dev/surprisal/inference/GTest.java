@@ -24,6 +24,8 @@ public final class GTest {
     /**
      * The G-test of independence.
      *
+     * @param table observed counts, rows one variable and columns the other
+     * @return G (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
      * @throws IllegalArgumentException if {@code table} is null
      */
     public static IndependenceTestResult independence(ContingencyTable table) {

@@ -22,6 +22,8 @@ public final class PearsonChiSquaredTest {
     /**
      * Pearson's χ² test of independence.
      *
+     * @param table observed counts, rows one variable and columns the other
+     * @return X² (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
      * @throws IllegalArgumentException if {@code table} is null
      */
     public static IndependenceTestResult independence(ContingencyTable table) {
