@@ -28,7 +28,7 @@ import java.util.zip.GZIPInputStream;
  * repetitive notes (one real sentence 8–15 times). Paragraphs with fenced code are left out (the
  * analyser drops code, which an excerpt could cut in half). Base notes are kept distinct by an
  * independent check (lower-cased 8-word sequences, not the analyser's shingles): a chunk sharing
- * more than 5% of them with earlier chunks is dropped. Deterministic for a seed and file list.
+ * more than 5% of them with earlier chunks, or repeating more than 10% of its own, is dropped. Deterministic for a seed and file list.
  *
  * <p>Usage: {@code java -cp surprisal.jar dev.surprisal.text.notes.EvaluationSet OUT SEED BASE LIST}
  * writes the notes under OUT and the truth to OUT/../truth.tsv (path, label, source note, kind, amount).
@@ -54,6 +54,8 @@ public final class EvaluationSet {
     private final List<List<String>> chunks = new ArrayList<>();
     private final List<String> reserve = new ArrayList<>();
     private String baseText = "";
+    /** The sentences handed out so far, lower-cased: no two planted notes share 4 words in a row by accident. */
+    private final StringBuilder used = new StringBuilder();
 
     private EvaluationSet(long seed) {
         this.rng = new SplittableRandom(seed);
@@ -120,7 +122,9 @@ public final class EvaluationSet {
     private void accept(List<String> paras, Set<String> seen) {
         String text = String.join("\n\n", paras);
         List<String> grams = grams(text);
-        if (grams.size() < 100) {
+        // a chunk that repeats itself (a list of files under one licence) makes the truth of its
+        // edits and excerpts ambiguous: keep chunks whose 8-word sequences are at least 90% distinct
+        if (grams.size() < 100 || new HashSet<>(grams).size() < 0.9 * grams.size()) {
             return;
         }
         long old = grams.stream().filter(seen::contains).count();
@@ -129,6 +133,11 @@ public final class EvaluationSet {
         }
         seen.addAll(grams);
         chunks.add(paras);
+    }
+
+    /** Lower-case runs of letters and digits, digits as 0, joined by single spaces. */
+    private static String normal(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").replaceAll("\\p{N}", "0").strip() + " ";
     }
 
     /** Lower-cased 8-word sequences over [a-z0-9] runs: the generator's own distinctness check. */
@@ -170,7 +179,7 @@ public final class EvaluationSet {
             basePath.add(p);
             truth.add(new Planted(p, Label.GENUINE, null, "base", 0));
         }
-        baseText = String.join(" ", base).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        baseText = normal(String.join(" ", base));
         for (int i = n; i < chunks.size(); i++) {
             for (String para : chunks.get(i)) {
                 for (String sentence : para.replace('\n', ' ').split("(?<=[.;:])\\s+")) {
@@ -243,19 +252,21 @@ public final class EvaluationSet {
     }
 
     /**
-     * A real sentence from the reserve (chunks not used as base notes), used once, none of whose
-     * 4-word sequences occurs in a base note (boilerplate does), so that notes built from it are
-     * not excerpts of one.
+     * A real sentence from the reserve (chunks not used as base notes), none of whose 4-word
+     * sequences occurs in a base note (boilerplate does) or in a sentence handed out before, so
+     * that notes built from it are not excerpts of another.
      */
     private String sentence() {
         for (int attempt = 0; ; attempt++) {
             String s = reserve.remove(rng.nextInt(reserve.size()));
-            String[] w = s.toLowerCase(Locale.ROOT).split("\\s+");
+            String[] w = normal(s).strip().split(" ");
             boolean inBase = false;
             for (int i = 0; i + 4 <= w.length && !inBase; i++) {
-                inBase = baseText.contains(String.join(" ", Arrays.asList(w).subList(i, i + 4)));
+                String four = " " + String.join(" ", Arrays.asList(w).subList(i, i + 4)) + " ";
+                inBase = baseText.contains(four) || used.indexOf(four) >= 0;
             }
             if (!inBase || attempt > 1000) {
+                used.append(' ').append(String.join(" ", w)).append(" \n");
                 return s;
             }
         }

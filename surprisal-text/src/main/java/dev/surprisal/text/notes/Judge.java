@@ -44,8 +44,8 @@ final class Judge {
     }
 
     /**
-     * What note a's shingles against note b's say about a: a near-duplicate of b (each has at
-     * least {@code threshold} of its shingles in the other and their sizes are within the size
+     * What note a's shingles against note b's say about a: a near-duplicate of b (at least
+     * {@code threshold} of a's shingles are in b and their shingle counts are within the size
      * ratio, when b is the original), an excerpt of b (containment of a in b ≥ {@code threshold};
      * when b is also mostly in a the relation is mutual and the keep rule decides), or nothing.
      *
@@ -64,7 +64,7 @@ final class Judge {
         double ca = inter / (double) a.length;
         double cb = inter / (double) b.length;
         double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
-        if (ca >= o.threshold() && cb >= o.threshold() && sizeRatio >= o.nearDuplicateSizeRatio()) {
+        if (ca >= o.threshold() && sizeRatio >= o.nearDuplicateSizeRatio()) {
             Keep.Decision d = bIsOriginal.get();
             return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), true) : null;
         }
@@ -215,7 +215,7 @@ final class Judge {
         } else if (copy != null && copy.label() == Label.NEAR_DUPLICATE) {
             label = Label.NEAR_DUPLICATE;
             reason = String.format(Locale.ROOT, "a near-copy of %s: %s of this note is in it and %s of it is in this note "
-                            + "(near-duplicate when both reach %s at about the same size); %s is kept because %s",
+                            + "(near-duplicate from %s at about the same size); %s is kept because %s",
                     copy.ofPath(), pct(copy.containment()), pct(copy.reverseContainment()), pct(o.threshold()),
                     copy.ofPath(), copy.why());
         } else if (copy != null) {

@@ -23,8 +23,8 @@ import java.util.stream.IntStream;
  *
  * <p>The labels and their rules, applied in this order (docs/notes-labels.md): {@code duplicate}
  * (same bytes as the original), {@code too-short} (under 20 words), {@code template} (half its
- * lines recur in ≥ 5 other notes), {@code near-duplicate} (each of two notes of about the same
- * size has ≥ 50% of its 5-word shingles in the other), {@code excerpt} (≥ 50% of its shingles in
+ * lines recur in ≥ 5 other notes), {@code near-duplicate} (≥ 50% of its 5-word shingles in a
+ * note of about the same size), {@code excerpt} (≥ 50% of its shingles in
  * one other note), {@code low-information} (under
  * {@link #LOW_NOVEL_BITS_PER_WORD} new bits per word given its nearest notes, or length-controlled
  * word entropy under {@link #LOW_WINDOWED_ENTROPY_BITS}, or {@link #LOW_REPEATED_LINE_FRACTION} of its
@@ -52,8 +52,8 @@ public final class KnowledgeBase {
      *
      * @param templateMinNotes       a line is a template line when at least this many other notes have it
      * @param templateFraction       a note is a template when at least this fraction of its lines are template lines
-     * @param nearDuplicateSizeRatio near-duplicates have both containments ≥ {@code threshold} and shingle counts whose
-     *                               ratio (smaller / larger) is at least this
+     * @param nearDuplicateSizeRatio a note with ≥ {@code threshold} of its shingles in another is a near-duplicate
+     *                               when their shingle counts have at least this ratio (smaller / larger), else an excerpt
      * @param threshold              excerpt from this containment (fraction of the note's shingles in one other note;
      *                               datasketch's LSH Ensemble {@code threshold})
      * @param minWords               notes with fewer words are {@code too-short}

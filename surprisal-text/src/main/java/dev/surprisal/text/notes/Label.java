@@ -14,8 +14,8 @@ public enum Label {
     /** At least half of its lines recur in {@link KnowledgeBase.Options#templateMinNotes()} or more other notes. */
     TEMPLATE("template"),
     /**
-     * Each of two notes of about the same size ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()})
-     * has at least {@link KnowledgeBase.Options#threshold()} of its shingles in the other, and the other is kept as the original.
+     * At least {@link KnowledgeBase.Options#threshold()} of its shingles are in another note of about the
+     * same size ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()}), which is kept as the original.
      */
     NEAR_DUPLICATE("near-duplicate"),
     /** At least {@link KnowledgeBase.Options#threshold()} of its shingles are contained in one other note. */
