@@ -173,6 +173,9 @@ public final class Monitors {
                 }
                 String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
                         + o.runId() + ")", o.report(), byColumn);
+                if (o.replaced()) {
+                    ServerTables.deleteCheck(s.connection(), o.replacedRunId());
+                }
                 ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, window.key(), status,
                         alarm, today.rows(), ms, now, trigger, false, null), ReportJson.of(r), html);
                 return r;

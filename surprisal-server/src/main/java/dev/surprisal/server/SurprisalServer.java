@@ -1,5 +1,6 @@
 package dev.surprisal.server;
 
+import dev.surprisal.drift.store.StoreUrl;
 import dev.surprisal.server.alert.Alerts;
 import dev.surprisal.server.auth.Tokens;
 import dev.surprisal.server.config.ServerConfig;
@@ -44,6 +45,19 @@ public final class SurprisalServer implements AutoCloseable {
      * @return the running server
      */
     public static SurprisalServer start(ServerConfig config, String store, Clock clock, Duration tickEvery) {
+        return start(config, StoreUrl.parse(store), clock, tickEvery);
+    }
+
+    /**
+     * Starts the server on a store whose password is held apart ({@link StoreUrl#withPassword}).
+     *
+     * @param config    monitors, notifiers, host and port
+     * @param store     the drift store
+     * @param clock     the time of checks, schedules and deliveries
+     * @param tickEvery how often the scheduler runs, or null for none
+     * @return the running server
+     */
+    public static SurprisalServer start(ServerConfig config, StoreUrl store, Clock clock, Duration tickEvery) {
         StoreGate gate = new StoreGate(store);
         Monitors monitors = new Monitors(config, gate, clock);
         Tokens tokens = new Tokens(gate, clock);

@@ -33,6 +33,8 @@ public final class Scheduler implements AutoCloseable {
     private final Monitors monitors;
     private final Clock clock;
     private final BiConsumer<String, String> failures;
+    private final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> due =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
     /**
@@ -78,6 +80,21 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private Optional<Tick> tick(MonitorConfig m, Instant now) {
+        // one decision per monitor at a time: reading the last window, running and marking it are one step
+        java.util.concurrent.locks.ReentrantLock lock = due.computeIfAbsent(m.name(),
+                k -> new java.util.concurrent.locks.ReentrantLock());
+        if (!lock.tryLock()) {
+            return Optional.of(new Tick(m.name(), null, "busy", 0, -1, "monitor " + m.name()
+                    + ": its scheduled check is still running"));
+        }
+        try {
+            return decide(m, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Tick> decide(MonitorConfig m, Instant now) {
         ZoneId zone = ZoneId.of(m.zone());
         Cron cron = Cron.parse(m.schedule(), zone);
         Instant fire = cron.latestAtOrBefore(now);

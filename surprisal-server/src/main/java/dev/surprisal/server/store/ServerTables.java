@@ -107,6 +107,11 @@ public final class ServerTables {
                 r.trigger(), r.excluded(), r.excludeReason(), json, html);
     }
 
+    /** @param runId a run replaced in the store by a re-run of its window */
+    public static void deleteCheck(Connection c, long runId) {
+        update(c, "DELETE FROM surprisal_server_checks WHERE run_id = ?", runId);
+    }
+
     private static final String CHECK_COLUMNS = "run_id, monitor, window_key, status, alarm, row_count, duration_ms, "
             + "created_at, trigger_kind, excluded, exclude_reason";
 

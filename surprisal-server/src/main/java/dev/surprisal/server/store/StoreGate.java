@@ -2,6 +2,7 @@ package dev.surprisal.server.store;
 
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.StoreException;
+import dev.surprisal.drift.store.StoreUrl;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -13,18 +14,23 @@ import java.util.function.Function;
  * per process), fairly, so no request starves. Data are read and counted before entering the gate.
  */
 public final class StoreGate {
-    private final String location;
+    private final StoreUrl url;
     private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean migrated;
 
     /** @param location the store: a DuckDB file or a {@code jdbc:postgresql://} URL */
     public StoreGate(String location) {
-        this.location = location;
+        this(StoreUrl.parse(location));
     }
 
-    /** @return where the store is, as given */
+    /** @param url the store, with its password held apart (see {@link StoreUrl}) */
+    public StoreGate(StoreUrl url) {
+        this.url = url;
+    }
+
+    /** @return where the store is, for messages (password masked) */
     public String location() {
-        return location;
+        return url.display();
     }
 
     /**
@@ -37,7 +43,7 @@ public final class StoreGate {
      */
     public <T> T with(Function<DriftStore, T> work) {
         lock.lock();
-        try (DriftStore s = DriftStore.open(location)) {
+        try (DriftStore s = DriftStore.open(url, true, 30_000)) {
             if (!migrated) {
                 ServerTables.migrate(s.connection());
                 migrated = true;
