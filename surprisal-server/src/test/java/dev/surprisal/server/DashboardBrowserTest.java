@@ -99,7 +99,6 @@ class DashboardBrowserTest {
                 driver.findElement(By.id("filter")).sendKeys("hostile");
                 wait.until(d -> !d.findElement(By.xpath("//tr[td/a[text()='orders']]")).isDisplayed());
 
-                driver.findElement(By.linkText("orders")).getAttribute("href");
                 driver.get(t.base() + "/monitors/orders");
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("last-status")));
                 assertThat(driver.findElement(By.id("last-status")).getText()).isEqualTo("DRIFT");
