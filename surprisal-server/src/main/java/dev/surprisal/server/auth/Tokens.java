@@ -17,13 +17,20 @@ import java.util.Optional;
 
 /**
  * API tokens: 32 random bytes (base64url, prefixed {@code sps_}), shown once at creation and stored
- * only as their SHA-256. A request's token is hashed and looked up; a revoked token no longer
- * matches. Token values never appear in logs, answers or errors.
+ * only as their SHA-256. A request's token is hashed and looked up (a verified token is remembered
+ * for 10 s, so a token revoked by another process stops working within 10 s; one revoked through
+ * this object stops at once). Token values never appear in logs, answers or errors.
  */
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long CACHE_NANOS = 10_000_000_000L;
     private final StoreGate gate;
     private final Clock clock;
+    /** Verified tokens by hash for 10 s, so a request does not open the store only to check its token. */
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Caller caller, long until) {
+    }
 
     /** @param gate the store @param clock time of creation and revocation */
     public Tokens(StoreGate gate, Clock clock) {
@@ -72,6 +79,7 @@ public final class Tokens {
      */
     public void revoke(String name) {
         boolean done = gate.with(s -> ServerTables.revokeToken(s.connection(), name, clock.instant()));
+        cache.clear();
         if (!done) {
             throw new ValidationException("no live token named '" + name + "'; see 'surprisal serve token list'");
         }
@@ -86,8 +94,15 @@ public final class Tokens {
             return Optional.empty();
         }
         String hash = sha256(token);
-        return gate.with(s -> ServerTables.tokenByHash(s.connection(), hash))
+        Cached c = cache.get(hash);
+        if (c != null && System.nanoTime() - c.until < 0) {
+            return Optional.of(c.caller);
+        }
+        Optional<Caller> caller = gate.with(s -> ServerTables.tokenByHash(s.connection(), hash))
                 .map(r -> new Caller(r[0], Role.parse(r[1])));
+        caller.ifPresentOrElse(k -> cache.put(hash, new Cached(k, System.nanoTime() + CACHE_NANOS)),
+                () -> cache.remove(hash));
+        return caller;
     }
 
     /** @param text a token @return its SHA-256, hex */
