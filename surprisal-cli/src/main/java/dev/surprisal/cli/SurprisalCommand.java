@@ -59,7 +59,7 @@ public final class SurprisalCommand implements Runnable {
 
     /** The verbs, in the order {@code --help} lists them. */
     static final List<String> VERBS = List.of("entropy", "divergence", "mi", "drift", "file", "notes", "elbo",
-            "vae", "tour");
+            "vae", "tour", "serve");
 
     /** A new instance of one verb's command; only the verb asked for is loaded. */
     private static Object verb(String name) {
@@ -73,6 +73,7 @@ public final class SurprisalCommand implements Runnable {
             case "elbo" -> new ElboCommand();
             case "vae" -> new VaeCommand();
             case "tour" -> new TourCommand();
+            case "serve" -> new dev.surprisal.cli.serve.ServeCommand();
             default -> throw new IllegalArgumentException("not a verb: " + name);
         };
     }
