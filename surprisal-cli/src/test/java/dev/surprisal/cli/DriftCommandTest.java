@@ -88,7 +88,7 @@ class DriftCommandTest {
         assertThat(j.get("smoothing").asText()).isEqualTo("jeffreys");
         assertThat(j.get("null").asText()).startsWith("chi-squared approximation");
         assertThat(j.get("thresholds").get("warn").asDouble()).isEqualTo(0.1);
-        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 6);
+        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 12);
         assertThat(j.get("alarm").asBoolean()).isTrue();
         JsonNode top = j.get("columns").get(0);
         assertThat(top.get("column").asText()).isEqualTo("amount");
