@@ -169,6 +169,8 @@ class DriftCommandTest {
         assertThat(t.out()).contains("Drift: KL(P||Q) as an alarm")
                 .containsPattern("same distribution .* OK")
                 .containsPattern("mean moved 50 -> 56 .* DRIFT")
-                .contains("coding reference-like data with a code built for the new day");
+                .contains("coding reference-like data with a code built for the new day")
+                .containsPattern("churned \\(binary, one bin per value\\): PSI [0-9.]+, noise level [0-9.]+, DRIFT")
+                .contains("order_id (id-like): not scored, only checked for missing and duplicate keys: OK");
     }
 }

@@ -111,6 +111,10 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 + fmt(WARN) + "):");
         for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
             double[] psi = e.getValue().stream().mapToDouble(HistoryPoint::psi).toArray();
+            if (java.util.Arrays.stream(psi).allMatch(Double::isNaN)) {
+                out.printf(Locale.ROOT, "  %-" + nameWidth + "s  not scored (checks only)%n", e.getKey());
+                continue;
+            }
             double max = 0;
             for (double v : psi) {
                 max = Double.isFinite(v) ? Math.max(max, v) : max;
