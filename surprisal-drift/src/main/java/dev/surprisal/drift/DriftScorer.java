@@ -4,6 +4,7 @@ import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.CategoryBins;
 import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.Moments;
 import dev.surprisal.data.profile.NumericBins;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.RowSample;
@@ -133,7 +134,7 @@ public final class DriftScorer {
             ks = r.ks();
             ksP = r.ksPValue();
             w = r.wasserstein();
-            wn = w / Math.max(std(a.values()), 0.001);
+            wn = w / Math.max(Moments.of(a.values(), a.size()).std(), 0.001);
         }
         double value = o.measure().of(d);
         double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), n, m);
@@ -243,19 +244,6 @@ public final class DriftScorer {
 
     private static double rate(long part, long whole) {
         return whole == 0 ? 0.0 : (double) part / whole;
-    }
-
-    private static double std(double[] v) {
-        double mean = 0;
-        for (double x : v) {
-            mean += x;
-        }
-        mean /= v.length;
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(ss / v.length);
     }
 
     /** A column that cannot be scored: every value NaN, the reason stated. */
