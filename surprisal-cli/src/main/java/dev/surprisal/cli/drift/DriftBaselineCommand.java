@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
                 "200,000 rows the edges are exact quantiles; beyond, quantiles of a seeded sample of 200,000 rows",
                 "(--exact-edges for exact ones). Every later check counts its data on these frozen roles and",
                 "bins, and uses the rule given here (--measure, --warn, --drift, --alpha, --fail-on) unless it",
-                "is given one. Running it again replaces the monitor's baseline; its history stays.",
+                "is given one. Running it again replaces the monitor's baseline (the old one and its checks",
+                "stay in the store; history and trends then use only the checks against the new baseline).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -76,15 +77,20 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         String monitor = target.monitor(spec);
         DriftOptions settings = rule.options(spec, Map.of());
         Profile reference = DriftInputs.fit(data, options, common.quiet()).withRule(rule.given());
-        String where = target.where();
-        try (DriftStore s = target.open()) {
-            s.saveBaseline(monitor, reference);
+        String where = target.where(spec);
+        DriftStore.BaselineSaved saved;
+        try (DriftStore s = target.open(spec, true)) {
+            saved = s.saveBaseline(monitor, reference);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             ObjectNode o = DriftOutput.object();
             o.put("monitor", monitor);
             o.put("store", where);
+            o.put("reference_version", saved.version());
+            if (saved.replaced()) {
+                o.put("replaced_checks", saved.replacedChecks());
+            }
             o.put("rows", reference.rows());
             ArrayNode cols = o.putArray("columns");
             for (ColumnProfile c : reference.columns()) {
@@ -99,6 +105,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         } else {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
                     reference.columns().size(), where);
+            if (saved.replaced()) {
+                out.printf("replaced the baseline (%d earlier checks; they stay in the store, and history and "
+                        + "trends start again from this baseline, version %d)%n", saved.replacedChecks(), saved.version());
+            }
             DriftOutput.printRoles(out, reference.roles());
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {

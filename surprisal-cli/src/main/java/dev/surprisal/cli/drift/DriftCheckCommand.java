@@ -6,6 +6,9 @@ import dev.surprisal.cli.ExitCode;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.Checks;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.TrendRule;
@@ -23,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,7 +47,9 @@ import java.util.concurrent.Callable;
                 "Alarms: a column is WARN or DRIFT (level), at least half of the scored columns drifted",
                 "(dataset, DRIFT), or the column's measure spikes above mean + 3 sigma of its own recent",
                 "history (trend, WARN, from 7 checks on). The rule is the baseline's unless given here.",
-                "The check, its profile, scores and alarms are written to the store in one transaction.",
+                "The check, its profile, scores and alarms are written to the store in one transaction; a",
+                "check of the same monitor and --at against the same baseline replaces the earlier one.",
+                "The store is held only to read the baseline and to record the check, not while the file is read.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -89,55 +95,70 @@ public final class DriftCheckCommand implements Callable<Integer> {
                     + "baseline; run 'surprisal drift baseline' again with them (check takes --columns and --exclude)");
         }
         String monitor = target.monitor;
-        try (DriftStore s = target.open()) {
-            Profile stored = DriftInputs.baseline(s, monitor);
-            RoleOverrides select = roles.overrides(spec);
-            select.validate(stored.columnNames(), null);
-            Profile reference = stored.select(select.selected(stored.columnNames()));
-            DriftOptions settings = rule.options(spec, stored.rule());
-            Profile today = DriftInputs.count(reference, data, common.quiet());
-            Checks.Outcome outcome = Checks.check(s, monitor, when, today, settings, TrendRule.defaults());
-            List<String> explanation = DriftOutput.explain(outcome.report(), common.base());
-            PrintWriter out = spec.commandLine().getOut();
-            if (report != null) {
-                writeReport(s, outcome);
-            }
-            if (common.json()) {
-                ObjectNode extra = DriftOutput.object();
-                extra.put("monitor", monitor);
-                extra.put("at", when);
-                extra.put("run_id", outcome.runId());
-                extra.put("store", target.where());
-                extra.put("file", data.toString());
-                if (report != null) {
-                    extra.put("report", report.toString());
-                }
-                out.println(DriftOutput.json(outcome.report(), outcome.alarms(), common.base(), extra,
-                        common.explain() ? explanation : null, reference.roles()));
-            } else {
-                DriftOutput.printRoles(out, reference.roles());
-                DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
-                out.printf("check %d of monitor '%s' at %s recorded in %s%n", outcome.runId(), monitor, when,
-                        target.where());
-                if (report != null) {
-                    out.println("report: " + report.toAbsolutePath());
-                }
-                if (common.explain()) {
-                    explanation.forEach(out::println);
-                }
-            }
-            out.flush();
-            return DriftOutput.fails(outcome.report(), outcome.alarms()) ? ExitCode.ALARM : ExitCode.OK;
+        // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
+        // and to record the check, so concurrent checks on one store do not wait for each other's scans.
+        DriftStore.Reference baseline;
+        try (DriftStore s = target.open(spec, false)) {
+            baseline = DriftInputs.reference(s, monitor);
         }
-    }
-
-    private void writeReport(DriftStore s, Checks.Outcome outcome) {
-        DriftOutput.writeReport(report, "Drift check: " + target.monitor + " at " + at(outcome), outcome.report(),
-                DriftOutput.byColumn(s.history(target.monitor, null)));
-    }
-
-    private String at(Checks.Outcome outcome) {
-        return (at == null ? LocalDate.now().toString() : at) + " (run " + outcome.runId() + ")";
+        Profile stored = baseline.profile();
+        RoleOverrides select = roles.overrides(spec);
+        select.validate(stored.columnNames(), null);
+        Profile reference = stored.select(select.selected(stored.columnNames()));
+        DriftOptions settings = rule.options(spec, stored.rule());
+        Profile today = DriftInputs.count(reference, data, common.quiet());
+        DriftReport scored = DriftScorer.compare(reference, today, settings);
+        Checks.Outcome outcome;
+        Map<String, List<HistoryPoint>> history = null;
+        try (DriftStore s = target.open(spec, false)) {
+            outcome = Checks.record(s, monitor, when, baseline.version(), today, scored, TrendRule.defaults());
+            if (report != null) {
+                history = DriftOutput.byColumn(s.history(monitor, null));
+            }
+        }
+        // the check is recorded: from here on nothing may lose its result or its exit code
+        String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift check: " + monitor
+                + " at " + when + " (run " + outcome.runId() + ")", outcome.report(), history);
+        List<String> explanation = DriftOutput.explain(outcome.report(), common.base());
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            ObjectNode extra = DriftOutput.object();
+            extra.put("monitor", monitor);
+            extra.put("at", when);
+            extra.put("run_id", outcome.runId());
+            if (outcome.replaced()) {
+                extra.put("replaced_run_id", outcome.replacedRunId());
+            }
+            extra.put("reference_version", baseline.version());
+            extra.put("store", target.where(spec));
+            extra.put("file", data.toString());
+            if (report != null && reportProblem == null) {
+                extra.put("report", report.toString());
+            } else if (reportProblem != null) {
+                extra.put("report_error", reportProblem);
+            }
+            out.println(DriftOutput.json(outcome.report(), outcome.alarms(), common.base(), extra,
+                    common.explain() ? explanation : null, reference.roles()));
+        } else {
+            DriftOutput.printRoles(out, reference.roles());
+            DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
+            out.printf("check %d of monitor '%s' at %s recorded in %s%s%n", outcome.runId(), monitor, when,
+                    target.where(spec), outcome.replaced() ? "; replaced run " + outcome.replacedRunId() : "");
+            if (report != null && reportProblem == null) {
+                out.println("report: " + report.toAbsolutePath());
+            }
+            if (common.explain()) {
+                explanation.forEach(out::println);
+            }
+        }
+        out.flush();
+        if (reportProblem != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("surprisal: warning: " + reportProblem + " (the check itself is recorded as run "
+                    + outcome.runId() + ")");
+            err.flush();
+        }
+        return DriftOutput.fails(outcome.report(), outcome.alarms()) ? ExitCode.ALARM : ExitCode.OK;
     }
 
     /** An ISO date or date-time; anything else is a usage error. */
