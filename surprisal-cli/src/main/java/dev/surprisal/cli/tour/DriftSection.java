@@ -65,6 +65,7 @@ final class DriftSection implements TourSection {
         out.printf(Locale.ROOT, "  order_id (%s): not scored, only checked for missing and duplicate keys: %s%n",
                 id.role().label(), id.status());
         out.println("  try: surprisal drift compare ref.csv today.csv --explain");
+        out.println("  try: surprisal serve --demo   (a dashboard over a few days of generated orders)");
     }
 
     private static void row(PrintWriter out, String label, ColumnDrift c) {
