@@ -40,17 +40,9 @@ final class DuckDbSource implements AutoCloseable {
     /** Checks the file, connects, sniffs the columns and applies {@code overrides}. */
     static DuckDbSource open(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
                              int threads, boolean stream) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file, "file not found");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new DataException(file, "file is empty");
-            }
-        } catch (IOException e) {
-            throw new DataException(file, -1, null, "cannot read: " + e.getMessage(), e);
-        }
+        DataFiles.requireRegularFile(file);
         DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        DataFiles.requireUtf8(file, f);
         Connection c;
         try {
             c = connect(stream);
@@ -83,6 +75,9 @@ final class DuckDbSource implements AutoCloseable {
         }
         if (fields.isEmpty()) {
             throw new DataException(file, "file is empty (no columns)");
+        }
+        if (format == DataFormat.CSV || format == DataFormat.TSV) {
+            CsvHeader.check(file, csvDelimiter(), delimiter != null, fields.stream().map(Field::name).toList());
         }
         this.schema = new TableSchema(fields);
         for (Map.Entry<String, ColumnType> o : overrides.entrySet()) {
@@ -152,7 +147,7 @@ final class DuckDbSource implements AutoCloseable {
      * ones as DOUBLE (an integer column with a decimal past the sniffer's sample still parses).
      */
     private String reader(List<Field> fields) {
-        String path = sqlString(file.toAbsolutePath().toString());
+        String path = DataFiles.duckDbLiteral(file);
         switch (format) {
             case PARQUET:
                 return "read_parquet(" + path + ")";
@@ -165,8 +160,12 @@ final class DuckDbSource implements AutoCloseable {
         }
     }
 
+    private char csvDelimiter() {
+        return delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+    }
+
     private String csvOptions() {
-        char d = delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+        char d = csvDelimiter();
         return "delim=" + sqlString(String.valueOf(d))
                 + ", header=true, quote='\"', escape='\"', strict_mode=true, null_padding=false";
     }
@@ -249,6 +248,15 @@ final class DuckDbSource implements AutoCloseable {
 
     /** A clean {@link DataException} for a DuckDB error, running a diagnostic query if needed. */
     DataException translate(SQLException e) {
+        long[] longLine = DuckDbErrors.maxLineSize(e);
+        if (longLine != null) {
+            long[] found = DataFiles.firstLongLine(file, longLine[0]);
+            return found == null
+                    ? new DataException(file, -1, null, String.format(java.util.Locale.ROOT, "a line of %,d bytes is "
+                    + "longer than the %,d bytes a line may have", longLine[1], longLine[0]), e)
+                    : new DataException(file, found[0], null, String.format(java.util.Locale.ROOT, "the line has %,d "
+                    + "bytes, more than the %,d a line may have", found[1], longLine[0]), e);
+        }
         DataException known = DuckDbErrors.translateKnown(file, e);
         if (known != null) {
             return known;
@@ -274,7 +282,7 @@ final class DuckDbSource implements AutoCloseable {
      * again with rejects stored tells which line (error type "TOO MANY COLUMNS" etc.).
      */
     private DataException firstRejectedCsvLine(SQLException cause) {
-        String sql = "SELECT count(*) FROM read_csv(" + sqlString(file.toAbsolutePath().toString()) + ", "
+        String sql = "SELECT count(*) FROM read_csv(" + DataFiles.duckDbLiteral(file) + ", "
                 + csvOptions().replace("strict_mode=true", "strict_mode=true, store_rejects=true, "
                 + "rejects_table='surprisal_rejects', rejects_scan='surprisal_scans'") + ")";
         try (Statement st = diagnostics().createStatement()) {
