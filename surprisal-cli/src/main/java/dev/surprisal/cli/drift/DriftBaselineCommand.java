@@ -3,6 +3,7 @@ package dev.surprisal.cli.drift;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -51,6 +52,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     Path data;
 
     @Mixin
+    TableOptions table;
+
+    @Mixin
     BinOptions binning;
 
     @Option(names = "--exact-edges", description = "Exact quantiles over every row for the bin edges of a reference "
@@ -61,7 +65,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     public Integer call() {
         ProfileOptions options = binning.profileOptions(spec).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
-        Profile reference = DriftInputs.fit(data, options, common.quiet());
+        Profile reference = DriftInputs.fit(data, options, common.quiet(), table);
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
         try (DriftStore s = target.open(spec, true)) {
