@@ -21,6 +21,9 @@ import java.util.List;
  * module reports unreadable rows and unknown columns itself.
  */
 final class DriftInputs {
+    /** How long a verb waits for another process's DuckDB store lock (each holds it for about a second). */
+    static final long LOCK_WAIT_MILLIS = 60_000;
+
     private DriftInputs() {
     }
 
@@ -58,7 +61,7 @@ final class DriftInputs {
     /** Opens the store; failures (no store, in use, lost connection) are bad data naming the store. */
     static DriftStore open(StoreUrl url, boolean create) {
         try {
-            return DriftStore.open(url, create, 30_000);
+            return DriftStore.open(url, create, LOCK_WAIT_MILLIS);
         } catch (StoreException e) {
             throw new BadDataException(e.getMessage(), e);
         }
