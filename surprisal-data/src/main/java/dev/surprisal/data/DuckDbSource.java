@@ -29,6 +29,8 @@ final class DuckDbSource implements AutoCloseable {
     private Connection diagnostics;
     private TableSchema schema;
     private String from;
+    /** The file's table function, also when {@link #from} is a materialised copy (diagnostics use it). */
+    private String fileFrom;
 
     private DuckDbSource(Path file, DataFormat format, Character delimiter, Connection connection) {
         this.file = file;
@@ -86,6 +88,35 @@ final class DuckDbSource implements AutoCloseable {
         }
         this.schema = new TableSchema(fields);
         this.from = reader(fields);
+        this.fileFrom = from;
+    }
+
+    /** Files at least this wide are read once into a temporary table by {@link #materializeIfWide}. */
+    static final int WIDE_COLUMNS = 64;
+    /** ... and at most this large on disk (a copy lives in memory). */
+    static final long MATERIALIZE_MAX_BYTES = 256L << 20;
+
+    /**
+     * For a wide text file (at least {@value #WIDE_COLUMNS} columns, at most 256 MiB), parses it
+     * once into a temporary table that later queries read instead of the file. Callers that
+     * aggregate column by column then pay one CSV/JSON parse, not one per column: parsing dominates
+     * (a 2,000-column file takes as long to parse for one column as for all of them). Parquet is
+     * columnar and is not copied.
+     */
+    void materializeIfWide() {
+        if (format == DataFormat.PARQUET || schema.fields().size() < WIDE_COLUMNS
+                || "false".equals(System.getProperty("surprisal.materialize"))) { // off: for benchmarks only
+            return;
+        }
+        try {
+            if (Files.size(file) > MATERIALIZE_MAX_BYTES) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        execute("CREATE TEMP TABLE surprisal_rows AS SELECT * FROM " + fileFrom);
+        this.from = "surprisal_rows";
     }
 
     private static Connection connect(boolean stream) throws SQLException {
@@ -310,7 +341,7 @@ final class DuckDbSource implements AutoCloseable {
             }
             String q = quoteIdentifier(f.name());
             String sql = "SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(" + q + " AS VARCHAR) AS v FROM "
-                    + from + ") WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1";
+                    + fileFrom + ") WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1";
             try (Statement st = diagnostics().createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 if (rs.next()) {
                     String where = format == DataFormat.NDJSON ? "record " : "row ";
