@@ -27,7 +27,8 @@ public final class ElboCommand implements Runnable {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             header = "The exact-evidence gap, CAVI climbing its ELBO, and forward versus reverse KL.",
-            description = {"Printed with explanations. All values in nats.", ""})
+            description = {"Printed with explanations. All values in nats.", ""},
+            footer = {"", "Examples:", "  surprisal elbo demo", "  surprisal elbo demo --seed 7 --plot kl-directions.png"})
     static final class Demo implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -52,7 +52,8 @@ public final class NotesCommand implements Runnable {
 
     /** {@code notes scan DIR}. */
     @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Scan a directory of notes, label each one and persist an index for `notes add`.")
+            header = "Scan a directory of notes, label each one and persist an index for `notes add`.",
+            footer = {"", "Examples:", "  surprisal notes scan ~/notes", "  surprisal notes scan ~/notes --report notes.html --json"})
     static final class Scan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -130,7 +131,8 @@ public final class NotesCommand implements Runnable {
 
     /** {@code notes add FILE --kb DIR}. */
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Judge one new note against a scanned knowledge base (uses DIR/.surprisal-index).")
+            header = "Judge one new note against a scanned knowledge base (uses DIR/.surprisal-index).",
+            footer = {"", "Example:", "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;

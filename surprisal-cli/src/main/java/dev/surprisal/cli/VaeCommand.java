@@ -54,7 +54,11 @@ public final class VaeCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Train the reference VAE (784-400-20-400-784, Adam 1e-3, batch 128) and save the run.", ""})
+            description = {"Train the reference VAE (784-400-20-400-784, Adam 1e-3, batch 128) and save the run.",
+                "An existing run in --out is not overwritten unless --force is given; a loss that becomes",
+                "NaN or infinite stops training, and nothing is saved.", ""},
+            footer = {"", "Examples:", "  surprisal vae train --epochs 10 --out runs/x",
+                "  surprisal vae train --epochs 1 --train-limit 2000 --out runs/tiny --force"})
     static final class Train implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -93,7 +97,8 @@ public final class VaeCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Evaluate a saved run on the test set: the ELBO and the IWAE-k bounds on log p(x).", ""})
+            description = {"Evaluate a saved run on the test set: the ELBO and the IWAE-k bounds on log p(x).", ""},
+            footer = {"", "Examples:", "  surprisal vae eval runs/x", "  surprisal vae eval runs/x --iwae 1,5,50 --test-limit 1000"})
     static final class Eval implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -145,7 +150,8 @@ public final class VaeCommand implements Runnable {
     }
 
     @Command(name = "sweep", mixinStandardHelpOptions = true,
-            description = {"Train one model per beta and print reconstruction against KL (beta-VAE trade-off).", ""})
+            description = {"Train one model per beta and print reconstruction against KL (beta-VAE trade-off).", ""},
+            footer = {"", "Example:", "  surprisal vae sweep --betas 0.5,1,2,4 --epochs 5 --out runs/sweep"})
     static final class Sweep implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.cli.DataArgument;
 import dev.surprisal.data.profile.ProfileOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,6 +11,7 @@ import java.util.List;
 /** {@code --columns} and {@code --bins}: how a reference is profiled (drift baseline and compare). */
 final class BinOptions {
     @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to use (default: all).")
+    @DataArgument // column names: what the library says about them is about the table
     List<String> columns;
 
     @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
