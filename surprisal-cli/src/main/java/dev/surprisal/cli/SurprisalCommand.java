@@ -73,10 +73,15 @@ public final class SurprisalCommand implements Runnable {
      * any internal error, with exit code 4, never the alarm's 1 nor a stack trace.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(commandLine(out, err), args);
+    }
+
+    /** Runs {@code args} on a configured command line (see {@link #commandLine}), catching everything. */
+    static int execute(CommandLine commandLine, String... args) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine.execute(args);
         } catch (Throwable t) {
-            return ErrorHandlers.report(t, null, err);
+            return ErrorHandlers.report(t, null, commandLine.getErr());
         }
     }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -32,10 +31,7 @@ public final class ImageGrid {
                 }
             }
         }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        ImageIO.write(img, "png", file.toFile());
+        RunFiles.write(file, out -> ImageIO.write(img, "png", out));
     }
 
     /** First {@code n} images (odd rows) above their reconstructions from the posterior mean (even rows). */
