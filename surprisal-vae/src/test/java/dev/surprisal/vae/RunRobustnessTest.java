@@ -129,6 +129,16 @@ class RunRobustnessTest {
         assertNoTemporaryFiles(dir);
     }
 
+    @Test
+    void reconstructionsOfFewerImagesThanAFullRowPair() throws IOException {
+        // 16 images: a full row of 10 and a partial one of 6; found by the fuzz suite (vae eval --test-limit 16 --images)
+        try (VaeModel model = VaeModel.create(TINY)) {
+            Path png = dir.resolve("r.png");
+            ImageGrid.reconstructions(png, model, data.test().slice(0, 16), 16);
+            assertThat(javax.imageio.ImageIO.read(png.toFile()).getHeight()).isEqualTo(4 * 29 * 2);
+        }
+    }
+
     static void assertNoTemporaryFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
