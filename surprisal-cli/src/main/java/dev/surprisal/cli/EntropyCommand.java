@@ -67,6 +67,7 @@ public final class EntropyCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--column", paramLabel = "C", description = "The column of --data whose values are counted.")
+    @DataArgument // a column name: what the library says about it is about the table
     String column;
 
     @Override

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.cli.DataArgument;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
@@ -28,7 +29,7 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
         mixinStandardHelpOptions = true,
         header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
         description = {
-                "One row per check and column, oldest first: the date, PSI with its noise level (critical),",
+                "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
                 "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ to █,",
                 "scaled from 0 to the column's largest PSI), so a spike stands out at a glance.",
                 ""},
@@ -49,13 +50,14 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     MonitorOptions target;
 
     @Option(names = "--column", paramLabel = "C", description = "Only this column (default: all).")
+    @DataArgument // a column name: what the library says about it is about the table
     String column;
 
     @Override
     public Integer call() {
         List<HistoryPoint> points;
         String monitor = target.monitor;
-        try (DriftStore s = target.open()) {
+        try (DriftStore s = target.open(spec, false)) {
             DriftInputs.baseline(s, monitor);
             points = s.history(monitor, column);
         }
