@@ -111,9 +111,12 @@ class ErrorHandlingTest {
         Cli batch = Cli.run("vae", "train", "--batch-size", "0", "--out", "unused");
         assertThat(batch.code()).isEqualTo(ExitCode.USAGE);
         assertThat(batch.err()).contains("--batch-size").doesNotContain("batchSize:");
+        Cli hidden = Cli.run("vae", "train", "--hidden", "2147483647", "--out", "unused");
+        assertThat(hidden.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(hidden.err()).contains("--hidden: must be in [1, 16384], got 2147483647");
         Cli bytes = Cli.run("file", "--model-bytes", "-1", "/usr/share/common-licenses/Apache-2.0");
         assertThat(bytes.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(bytes.err()).contains("--model-bytes").doesNotContain("maxModelBytes");
+        assertThat(bytes.err()).contains("--model-bytes: must be >= 0, got -1").doesNotContain("maxModelBytes");
     }
 
     @Test

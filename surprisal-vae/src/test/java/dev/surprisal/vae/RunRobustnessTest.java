@@ -77,7 +77,7 @@ class RunRobustnessTest {
 
         Files.writeString(config, json.replace("\"hidden\" : 32", "\"hidden\" : -4"));
         assertThatThrownBy(() -> VaeRuns.config(run)).isInstanceOf(BrokenRunException.class)
-                .hasMessageContaining("hidden: must be >= 1, got -4");
+                .hasMessageContaining("hidden: must be in [1, 16384], got -4");
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -31,17 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("fuzz")
 class StatefulFuzzTest {
-    static Path root;
+    static Sandbox box;
     static byte[] goodParquet;
     static Path goodRun;
-    static int counter;
 
     @BeforeContainer
     static void sandbox() throws Exception {
-        root = Files.createTempDirectory("surprisal-fuzz-state");
-        goodParquet = HostileFiles.goodParquet(root);
-        goodRun = root.resolve("good-run");
-        Run train = Run.inProcess(CliFuzzTest.TIMEOUT, "vae", "train", "--epochs", "1", "--train-limit", "128",
+        box = new Sandbox("surprisal-fuzz-state");
+        goodParquet = HostileFiles.goodParquet(box.root);
+        goodRun = box.root.resolve("good-run");
+        Run train = Run.inProcess(Sandbox.TIMEOUT, "vae", "train", "--epochs", "1", "--train-limit", "128",
                 "--test-limit", "32", "--hidden", "8", "--latent", "2", "--threads", "1", "--quiet", "--out",
                 goodRun.toString());
         assertThat(train.code()).as(train.err()).isZero();
@@ -49,18 +47,15 @@ class StatefulFuzzTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        box.delete();
     }
 
     static Path fresh() throws IOException {
-        return Files.createDirectories(root.resolve("case-" + (++counter)));
+        return box.fresh();
     }
 
-    static Run run(Path sandbox, List<Path> outputs, List<String> args) throws IOException {
-        List<Boolean> before = Run.existence(outputs);
-        return Run.inProcess(CliFuzzTest.TIMEOUT, args.toArray(String[]::new)).check(sandbox, outputs, before);
+    static Run run(Path dir, List<Path> outputs, List<String> args) throws IOException {
+        return Sandbox.run(dir, outputs, args);
     }
 
     // ---- drift baseline, check and history, on hostile data and broken stores --------------------
@@ -73,7 +68,7 @@ class StatefulFuzzTest {
             case FRESH -> dir.resolve("drift.duckdb").toString();
             case RANDOM_BYTES -> {
                 byte[] b = new byte[4096];
-                new Random(counter).nextBytes(b);
+                new Random(box.tries()).nextBytes(b);
                 yield Files.write(dir.resolve("random.duckdb"), b).toString();
             }
             case EMPTY_FILE -> Files.write(dir.resolve("empty.duckdb"), new byte[0]).toString();
@@ -137,12 +132,7 @@ class StatefulFuzzTest {
         List<String> check = new ArrayList<>(List.of("drift", "check", "--monitor", monitor, "--data", cur.toString(),
                 "--store", store, "--at", at, "--json"));
         List<Path> outputs = new ArrayList<>();
-        if (report) {
-            Path html = dir.resolve("check.html");
-            outputs.add(html);
-            check.add("--report");
-            check.add(html.toString());
-        }
+        Sandbox.report(report, dir, "check.html", check, outputs);
         run(dir, outputs, check);
         run(dir, List.of(), List.of("drift", "history", "--monitor", monitor, "--store", store));
     }
@@ -205,12 +195,7 @@ class StatefulFuzzTest {
         }
         List<String> scan = new ArrayList<>(List.of("notes", "scan", kb.toString(), "--json"));
         List<Path> outputs = new ArrayList<>();
-        if (report) {
-            Path html = dir.resolve("notes.html");
-            outputs.add(html);
-            scan.add("--report");
-            scan.add(html.toString());
-        }
+        Sandbox.report(report, dir, "notes.html", scan, outputs);
         run(dir, outputs, scan);
         Path file = draft.isEmpty() ? dir.resolve("missing.md")
                 : draft.get(0).materialise(Files.createDirectories(dir.resolve("draft")));
@@ -245,7 +230,7 @@ class StatefulFuzzTest {
         Path weights = run.resolve("weights.bin");
         Path config = run.resolve("config.json");
         byte[] w = Files.readAllBytes(weights);
-        Random rng = new Random(counter);
+        Random rng = new Random(box.tries());
         switch (d) {
             case NONE -> { }
             case TRUNCATE_WEIGHTS -> Files.write(weights, Arrays.copyOf(w, rng.nextInt(w.length)));

@@ -44,7 +44,7 @@ public final class ColumnProfile {
     public static ColumnProfile numeric(String name, ColumnKind kind, NumericBins bins, long[] counts, long missing,
                                         Moments moments, KllDoublesSketch sketch) {
         if (!kind.isNumeric()) {
-            throw new ValidationException("kind: " + kind + " is not numeric");
+            throw new IllegalStateException("kind: " + kind + " is not numeric"); // a caller bug, not bad input
         }
         return new ColumnProfile(name, kind, bins, null, counts.clone(), missing, moments,
                 sketch == null ? null : sketch.toByteArray());
@@ -53,7 +53,7 @@ public final class ColumnProfile {
     /** A categorical (or boolean) column profile. */
     public static ColumnProfile categorical(String name, ColumnKind kind, CategoryBins bins, long[] counts, long missing) {
         if (kind.isNumeric()) {
-            throw new ValidationException("kind: " + kind + " is not categorical");
+            throw new IllegalStateException("kind: " + kind + " is not categorical");
         }
         return new ColumnProfile(name, kind, null, bins, counts.clone(), missing, null, null);
     }
