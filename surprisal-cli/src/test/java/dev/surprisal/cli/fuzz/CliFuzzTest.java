@@ -98,7 +98,7 @@ class CliFuzzTest {
         return Arbitraries.oneOf(entropy, divergence);
     }
 
-    @Property(tries = 300, seed = SEED, shrinking = ShrinkingMode.FULL)
+    @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.FULL)
     void numbersTypedOnTheCommandLine(@ForAll("numberCommands") List<String> args) throws IOException {
         run(fresh(), List.of(), args);
     }
@@ -119,7 +119,7 @@ class CliFuzzTest {
                         && !a.contains("file") && !a.contains("elbo"));
     }
 
-    @Property(tries = 200, seed = SEED)
+    @Property(tries = 150, seed = SEED)
     void argumentsThatMakeNoSense(@ForAll("wildArguments") List<String> args) throws IOException {
         run(fresh(), List.of(), args);
     }
@@ -136,7 +136,7 @@ class CliFuzzTest {
         return HostileFiles.columnNames();
     }
 
-    @Property(tries = 120, seed = SEED)
+    @Property(tries = 80, seed = SEED)
     void entropyOfAColumn(@ForAll("tables") HostileFiles.Spec table, @ForAll("columns") String column,
                           @ForAll("estimators") String estimator) throws Exception {
         Path dir = fresh();
@@ -167,7 +167,7 @@ class CliFuzzTest {
                         "--permutations", "0", "--bootstrap", "0")));
     }
 
-    @Property(tries = 120, seed = SEED)
+    @Property(tries = 80, seed = SEED)
     void mutualInformationOfATable(@ForAll("tables") HostileFiles.Spec table, @ForAll("miModes") List<String> mode,
                                    @ForAll boolean json) throws Exception {
         Path dir = fresh();
@@ -180,7 +180,7 @@ class CliFuzzTest {
         run(dir, List.of(), a);
     }
 
-    @Property(tries = 100, seed = SEED)
+    @Property(tries = 60, seed = SEED)
     void driftCompareOfTwoTables(@ForAll("tables") HostileFiles.Spec reference, @ForAll("tables") HostileFiles.Spec current,
                                  @ForAll("bins") String bins, @ForAll boolean report) throws Exception {
         Path dir = fresh();

@@ -112,7 +112,7 @@ class StatefulFuzzTest {
         return Arbitraries.of(Store.MYSQL_URL, Store.POSTGRES_REFUSED);
     }
 
-    @Property(tries = 70, seed = SEED)
+    @Property(tries = 50, seed = SEED)
     void driftOnHostileDataAndBrokenStoreFiles(@ForAll("tables") HostileFiles.Spec reference,
                                                 @ForAll("tables") HostileFiles.Spec day, @ForAll("files") Store kind,
                                                 @ForAll("monitors") String monitor, @ForAll("dates") String at,
