@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
 import dev.surprisal.text.file.ByteHistogram;
 import dev.surprisal.text.file.CompressedSizes;
+import dev.surprisal.text.file.ConditionalEntropy;
 import dev.surprisal.text.file.EntAnalysis;
 import dev.surprisal.text.file.FileAnalysis;
 import picocli.CommandLine.Command;
@@ -32,8 +33,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Order-0 entropy (what Fourmilab's ent reports) treats bytes as independent draws; text and",
                 "most data compress far below it because bytes depend on their context. This verb prints",
-                "ent's five statistics, plug-in conditional entropies H(X|previous k bytes) for k = 0..3,",
-                "the code length of an adaptive order-2 context model (PPM-C), and the sizes that",
+                "ent's five statistics, conditional entropies H(X|previous k bytes) for k = 1, 2, 3",
+                "(Miller-Madow corrected; printed only when the file has at least 10 bytes per distinct",
+                "(k+1)-byte string, else \"not estimable from N bytes\"), the code length of an adaptive",
+                "order-2 context model (PPM-C), and the sizes that",
                 "deflate -9, xz -6, zstd -19 --long and bzip2 -9 reach. Models and codecs see the first",
                 "--model-bytes of each file (default 16 MiB); ent's statistics always cover the whole file.",
                 ""},
@@ -79,6 +82,15 @@ public final class FileCommand implements Callable<Integer> {
                 throw new BadDataException(f + ": not a readable regular file");
             }
             try {
+                if (Files.size(f) == 0) {
+                    if (common.json()) {
+                        all.addObject().put("file", f.toString()).put("bytes", 0).put("empty", true)
+                                .put("message", "empty file: there are no bytes to measure");
+                    } else {
+                        out.printf(Locale.ROOT, "%s: empty file (0 bytes): there are no bytes to measure%n", f);
+                    }
+                    continue;
+                }
                 if (order0) {
                     long t0 = System.nanoTime();
                     long[] counts = ByteHistogram.count(f);
@@ -108,6 +120,8 @@ public final class FileCommand implements Callable<Integer> {
                 }
             } catch (UncheckedIOException e) {
                 throw new BadDataException(e.getMessage(), e);
+            } catch (java.io.IOException e) {
+                throw new BadDataException(f + ": " + e.getMessage(), e);
             }
         }
         if (common.json()) {
@@ -135,8 +149,16 @@ public final class FileCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  Monte Carlo pi               %.9f%n", e.monteCarloPi());
         out.printf(Locale.ROOT, "  serial correlation           %s%n",
                 e.serialCorrelationDefined() ? String.format(Locale.ROOT, "%.6f", e.serialCorrelation()) : "undefined (all values equal)");
-        for (int k = 1; k <= 3; k++) {
-            out.printf(Locale.ROOT, "  H(X | previous %d bytes)      %.6f %s (plug-in)%n", k, inBase(a.conditionalEntropyBits(k), base), u);
+        for (int k = 1; k <= ConditionalEntropy.MAX_ORDER; k++) {
+            ConditionalEntropy.Estimate c = a.conditionalEntropy(k);
+            if (c.estimable()) {
+                out.printf(Locale.ROOT, "  H(X | previous %d bytes)      %.6f %s (Miller-Madow)%n", k,
+                        inBase(c.bitsPerByte(), base), u);
+            } else {
+                out.printf(Locale.ROOT, "  H(X | previous %d bytes)      not estimable from %d bytes (needs %d per distinct "
+                        + "%d-byte string; %d seen)%n", k, a.modelBytes(), ConditionalEntropy.MIN_BYTES_PER_GRAM, k + 1,
+                        c.distinctGrams());
+            }
         }
         out.printf(Locale.ROOT, "  adaptive PPM-C order 2       %.6f %s (achievable)%n", inBase(a.ppmOrder2BitsPerByte(), base), u);
         for (Map.Entry<CompressedSizes.Codec, Long> c : a.compressedSizes().entrySet()) {
@@ -160,8 +182,15 @@ public final class FileCommand implements Callable<Integer> {
             o.putNull("serialCorrelation");
         }
         ArrayNode hk = o.putArray("conditionalEntropy");
-        for (double h : a.conditionalEntropyBits()) {
-            hk.add(inBase(h, base));
+        for (int k = 1; k <= ConditionalEntropy.MAX_ORDER; k++) {
+            ConditionalEntropy.Estimate c = a.conditionalEntropy(k);
+            ObjectNode h = hk.addObject().put("order", k).put("estimator", c.estimator())
+                    .put("distinctGrams", c.distinctGrams()).put("estimable", c.estimable());
+            if (c.estimable()) {
+                h.put("value", inBase(c.bitsPerByte(), base));
+            } else {
+                h.putNull("value");
+            }
         }
         o.put("modelBytes", a.modelBytes()).put("ppmOrder2", inBase(a.ppmOrder2BitsPerByte(), base));
         ObjectNode codecs = o.putObject("codecs");

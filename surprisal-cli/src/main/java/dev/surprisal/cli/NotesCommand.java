@@ -2,7 +2,9 @@ package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.surprisal.report.NotesHtmlReport;
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.text.notes.KbReport;
+import dev.surprisal.text.notes.Keep;
 import dev.surprisal.text.notes.KnowledgeBase;
 import dev.surprisal.text.notes.Label;
 import dev.surprisal.text.notes.NoteReport;
@@ -27,20 +29,32 @@ import java.util.concurrent.Callable;
 @Command(name = "notes",
         sortOptions = false,
         mixinStandardHelpOptions = true,
-        header = "Find duplicates, templates, filler and genuinely new notes in a knowledge base.",
+        header = "Find copies, excerpts, templates and genuinely new notes in a knowledge base.",
         description = {
-                "Reads .md and .txt files (strict UTF-8) under a directory. Each note gets one label with",
-                "its reasons: duplicate (exact, or word-shingle Jaccard >= 0.8 / containment >= 0.9),",
-                "template-or-filler (lines shared with >= 5 notes, or a Gopher repetition rule), low-density",
-                "(entropy over 100-word windows below the KB's 10th percentile) or genuine-increment, ranked",
-                "by novel bits: how much a compressor needs for the note after reading its nearest notes.",
+                "Reads .md and .txt files (strict UTF-8) under a directory. Each note gets one label and one",
+                "sentence saying why (rules in docs/notes-labels.md), the first that applies:",
+                "  duplicate        the same bytes as the note kept as the original (see --keep)",
+                "  too-short        under 20 words: not judged",
+                "  template         half of its lines also appear in 5 or more other notes",
+                "  near-duplicate   at least --threshold (0.5) of its 5-word phrases are in a note of",
+                "                   about the same size (ratio >= 0.8), kept as the original",
+                "  excerpt          at least --threshold (0.5) of its 5-word phrases are in one other note",
+                "  low-information  under " + KnowledgeBase.LOW_NOVEL_BITS_PER_WORD + " new bits per word given its nearest notes, or word",
+                "                   entropy under " + KnowledgeBase.LOW_WINDOWED_ENTROPY_BITS + " bits per word in 100-word windows (fixed",
+                "                   thresholds, calibrated on Debian documentation: docs/notes-labels.md)",
+                "  genuine          anything else, ranked by novel bits: what a compressor still needs",
+                "                   for the note after reading its nearest notes.",
                 ""},
         subcommands = {NotesCommand.Scan.class, NotesCommand.Add.class},
         footer = {"",
                 "Examples:",
                 "  surprisal notes scan ~/notes --report notes.html",
+                "  surprisal notes scan ~/notes --keep oldest --explain   why each note got its label",
                 "  surprisal notes scan ~/notes --json > notes.json",
-                "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
+                "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft adds little",
+                "",
+                "Exit codes of `notes add`: 1 for duplicate, near-duplicate, excerpt, template and",
+                "low-information; 0 for genuine and too-short; 3 when the KB was never scanned."})
 public final class NotesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -53,7 +67,12 @@ public final class NotesCommand implements Runnable {
     /** {@code notes scan DIR}. */
     @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Scan a directory of notes, label each one and persist an index for `notes add`.",
-            footer = {"", "Examples:", "  surprisal notes scan ~/notes", "  surprisal notes scan ~/notes --report notes.html --json"})
+            footer = {"",
+                    "Examples:",
+                    "  surprisal notes scan ~/notes                       counts per label, labelled notes, digest",
+                    "  surprisal notes scan ~/notes --keep oldest         the older of two copies is the original",
+                    "  surprisal notes scan ~/notes --threshold 0.3 --explain   smaller excerpts too, with all signals",
+                    "  surprisal notes scan ~/notes --report notes.html --json > notes.json"})
     static final class Scan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -70,6 +89,22 @@ public final class NotesCommand implements Runnable {
         @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Digest length. Default: ${DEFAULT-VALUE}.")
         int top;
 
+        @Option(names = "--keep", paramLabel = "RULE", defaultValue = "first-indexed",
+                description = {"Which of two copies is the original (it stays genuine; the other is labelled):",
+                        "first-indexed (already in the index, else oldest, else path), oldest, newest or path.",
+                        "Modification times within 2 s are a tie and fall to the next rule. Default: ${DEFAULT-VALUE}."})
+        String keep;
+
+        @Option(names = "--threshold", paramLabel = "C", defaultValue = "0.5",
+                description = "Excerpt from this containment: the fraction of a note's 5-word phrases found in one "
+                        + "other note (datasketch's LSH Ensemble name). Default: ${DEFAULT-VALUE}.")
+        double threshold;
+
+        @Option(names = "--num-perm", paramLabel = "N", defaultValue = "128",
+                description = "MinHash permutations stored in the index for `notes add` (datasketch's num_perm), "
+                        + "1 to 1024. Default: ${DEFAULT-VALUE}.")
+        int numPerm;
+
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
@@ -77,7 +112,14 @@ public final class NotesCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), true);
+            KnowledgeBase.Options options;
+            try {
+                options = KnowledgeBase.Options.defaults().withKeep(Keep.parse(keep)).withThreshold(threshold)
+                        .withNumPerm(numPerm);
+            } catch (ValidationException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            KbReport r = KnowledgeBase.scan(dir, options, true);
             if (html != null) {
                 try {
                     NotesHtmlReport.write(html, r);
@@ -103,25 +145,27 @@ public final class NotesCommand implements Runnable {
         private void printPlain(PrintWriter out, KbReport r) {
             out.printf(Locale.ROOT, "%d notes, %d skipped%n", r.notes().size(), r.skipped().size());
             for (Label l : Label.values()) {
-                out.printf(Locale.ROOT, "  %-20s %d%n", l.id(), r.labelled(l).size());
+                out.printf(Locale.ROOT, "  %-16s %d%n", l.id(), r.labelled(l).size());
             }
-            out.printf(Locale.ROOT, "exact duplicate groups: %d (%d files); near-duplicate groups: %d%n",
+            out.printf(Locale.ROOT, "exact duplicate groups: %d (%d files); groups joined by any copy: %d%n",
                     r.exactDuplicateGroups().size(), r.exactDuplicateGroups().stream().mapToInt(List::size).sum(),
                     r.nearDuplicateGroups().size());
-            if (Double.isNaN(r.lowDensityThresholdBits())) {
-                out.println("low-density threshold: not defined (no note fills one 100-word window)");
-            } else {
-                out.printf(Locale.ROOT, "low-density threshold: %.3f bits/word (10th percentile, 100-word windows)%n",
-                        r.lowDensityThresholdBits());
+            List<NoteReport> flagged = r.notes().stream().filter(n -> n.label() != Label.GENUINE).toList();
+            if (!flagged.isEmpty()) {
+                out.println("labelled notes (the originals stay genuine):");
+                flagged.stream().limit(common.explain() ? Long.MAX_VALUE : top).forEach(n ->
+                        out.printf(Locale.ROOT, "  %-40s %-15s %s%n", n.path(), n.label().id(), n.reason()));
+                if (!common.explain() && flagged.size() > top) {
+                    out.printf(Locale.ROOT, "  ... %d more (--explain lists all, --json has everything)%n", flagged.size() - top);
+                }
             }
-            out.println("digest (genuine increments by novel bits):");
+            out.println("digest (genuine notes by novel bits):");
             r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %8.0f bits  %.2f bits/word%n",
                     n.digestRank(), n.path(), n.novelBits(), n.novelBitsPerWord()));
             if (common.explain()) {
+                out.println("details (Gopher repetition rules: Rae et al. 2021, arXiv 2112.11446, Table A1):");
                 for (NoteReport n : r.notes()) {
-                    if (n.label() != Label.GENUINE_INCREMENT) {
-                        out.println(n.path() + "\t" + n.label().id() + "\t" + String.join("; ", n.reasons()));
-                    }
+                    out.println("  " + n.path() + ": " + String.join("; ", n.details()));
                 }
                 out.println("Raw word entropy mostly measures length (longer notes reveal more vocabulary), so density");
                 out.println("is judged on 100-word windows; novelty is what a compressor still needs after the nearest notes.");
@@ -132,7 +176,17 @@ public final class NotesCommand implements Runnable {
     /** {@code notes add FILE --kb DIR}. */
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Judge one new note against a scanned knowledge base (uses DIR/.surprisal-index).",
-            footer = {"", "Example:", "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft is a duplicate or filler"})
+            description = {"Prints the label and one sentence why. The knowledge base holds the original: a new",
+                    "note that repeats one is the copy. Adding a note already in the index replaces its entry,",
+                    "so running it twice gives the same verdict and the index does not grow.", ""},
+            footer = {"",
+                    "Examples:",
+                    "  surprisal notes add draft.md --kb ~/notes          exit 1 when the draft adds little",
+                    "  surprisal notes add draft.md --kb ~/notes --explain",
+                    "  git diff --cached --name-only -- '*.md' | xargs -n1 surprisal notes add --kb .   (pre-commit)",
+                    "",
+                    "Exit codes: 1 for duplicate, near-duplicate, excerpt, template and low-information;",
+                    "0 for genuine and too-short; 3 when the KB has no index (run `notes scan` first)."})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -158,18 +212,16 @@ public final class NotesCommand implements Runnable {
             if (common.json()) {
                 out.println(json(n));
             } else {
-                out.println(n.label().id());
-                for (String reason : n.reasons()) {
-                    out.println("  because " + reason);
-                }
-                out.printf(Locale.ROOT, "  %d words, novel %.0f bits (%.2f/word), JS vs KB %.3f bits%n",
-                        n.words(), n.novelBits(), n.novelBitsPerWord(), n.jsBits());
+                out.println(n.label().id() + ": " + n.reason());
                 if (common.explain()) {
+                    out.printf(Locale.ROOT, "  %d words, novel %.0f bits (%.2f bits per word), Jensen-Shannon divergence "
+                            + "from the KB's words %.3f bits%n", n.words(), n.novelBits(), n.novelBitsPerWord(), n.jsBits());
+                    n.details().forEach(d -> out.println("  " + d));
                     n.messages().forEach(m -> out.println("  note: " + m));
                 }
             }
             out.flush();
-            return n.label() == Label.DUPLICATE || n.label() == Label.TEMPLATE_OR_FILLER ? ExitCode.ALARM : ExitCode.OK;
+            return n.label().addsLittle() ? ExitCode.ALARM : ExitCode.OK;
         }
     }
 

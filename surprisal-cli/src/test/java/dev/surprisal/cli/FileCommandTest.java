@@ -29,7 +29,8 @@ class FileCommandTest {
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("bytes").asLong()).isEqualTo(9000);
-        assertThat(j.get("conditionalEntropy")).hasSize(4);
+        assertThat(j.get("conditionalEntropy")).hasSize(3);
+        assertThat(j.get("conditionalEntropy").get(0).get("estimator").asText()).isEqualTo("miller-madow");
         assertThat(j.get("codecs").get("xz -6").get("rate").asDouble()).isLessThan(j.get("entropy").asDouble());
         assertThat(j.get("explanation").asText()).contains("Order-0 entropy");
         Cli plain = Cli.run("file", f.toString(), "--order0");
@@ -44,5 +45,26 @@ class FileCommandTest {
         Cli r = Cli.run("file", "/no/such/file");
         assertThat(r.code()).isEqualTo(ExitCode.BAD_DATA);
         assertThat(r.err()).contains("/no/such/file");
+    }
+
+    @Test
+    void anEmptyFileIsSaidToBeEmptyWithoutNaN(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createFile(dir.resolve("empty.bin"));
+        Cli r = Cli.run("file", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(f + ": empty file (0 bytes): there are no bytes to measure\n").doesNotContain("NaN");
+        assertThat(Cli.run("file", f.toString(), "--json").out()).contains("\"empty\" : true").doesNotContain("NaN");
+    }
+
+    @Test
+    void orderKEntropyOfRandomBytesIsEitherNearEightOrNotEstimable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        byte[] b = new byte[300_000];
+        new java.util.SplittableRandom(3).nextBytes(b);
+        java.nio.file.Path f = java.nio.file.Files.write(dir.resolve("random.bin"), b);
+        Cli r = Cli.run("file", f.toString(), "--no-codecs");
+        assertThat(r.out()).contains("H(X | previous 1 bytes)      not estimable from 300000 bytes (needs 10 per distinct 2-byte string")
+                .contains("H(X | previous 3 bytes)      not estimable from 300000 bytes");
+        assertThat(Cli.run("file", "--help").out()).contains("k = 1, 2, 3");
     }
 }

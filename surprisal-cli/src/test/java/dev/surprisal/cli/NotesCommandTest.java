@@ -31,7 +31,19 @@ class NotesCommandTest {
         Path copy = Files.writeString(Files.createTempDirectory("n").resolve("copy.md"), a);
         Cli add = Cli.run("notes", "add", copy.toString(), "--kb", dir.toString());
         assertThat(add.code()).isEqualTo(ExitCode.ALARM);
-        assertThat(add.out()).startsWith("duplicate\n  because exact copy of a.md");
+        assertThat(add.out()).isEqualTo("duplicate: an exact copy of a.md, which is kept as the original because it was "
+                + "in the knowledge base first\n");
+        Cli again = Cli.run("notes", "add", copy.toString(), "--kb", dir.toString());
+        assertThat(again.code()).isEqualTo(ExitCode.ALARM);
+        assertThat(again.out()).isEqualTo(add.out());
+        Path todo = Files.writeString(Files.createTempDirectory("n").resolve("todo.md"), "buy milk, call the bank");
+        Cli shortNote = Cli.run("notes", "add", todo.toString(), "--kb", dir.toString());
+        assertThat(shortNote.code()).isZero();
+        assertThat(shortNote.out()).startsWith("too-short: only 5 words");
+        assertThat(Cli.run("notes", "scan", dir.toString(), "--keep", "youngest").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run("notes", "scan", dir.toString(), "--threshold", "1.5").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run("notes", "scan", "--help").out()).contains("Examples:").contains("--keep oldest");
+        assertThat(Cli.run("notes", "add", "--help").out()).contains("Examples:").contains("exit 1");
     }
 
     @Test

@@ -20,7 +20,8 @@ import static dev.surprisal.report.Html.esc;
  */
 public final class NotesHtmlReport {
     private static final String CSS = Html.BASE_CSS + "td.t,th.t{text-align:left}.duplicate{background:#fdd}"
-            + ".template-or-filler{background:#ffd}.low-density{background:#eef}code{white-space:pre-wrap}";
+            + ".near-duplicate{background:#fdd}.excerpt{background:#fed}.template{background:#ffd}"
+            + ".low-information{background:#eef}.too-short{background:#eee}code{white-space:pre-wrap}";
 
     private NotesHtmlReport() {
     }
@@ -33,16 +34,20 @@ public final class NotesHtmlReport {
             sb.append(esc(l.id())).append(": ").append(r.labelled(l).size()).append(" &nbsp; ");
         }
         sb.append("skipped: ").append(r.skipped().size()).append("</p>\n");
-        sb.append(String.format(Locale.ROOT, "<p>Low-density threshold (10th percentile of length-controlled entropy): "
-                + "%.3f bits/word</p>%n", r.lowDensityThresholdBits()));
-        sb.append("<h2>Digest: genuine increments by novel bits</h2>\n<ol>");
+        sb.append(String.format(Locale.ROOT, "<p>Rules: near-duplicate when two notes within a size ratio of %.2f each have the "
+                + "containment threshold of their 5-word phrases in the other; excerpt from containment %.2f; template when half the lines are in %d other notes; too-short under %d words; low-information "
+                + "under %.2f novel bits per word or %.2f bits of word entropy per 100-word window; the original of two "
+                + "copies by the rule %s.</p>%n", r.options().nearDuplicateSizeRatio(), r.options().threshold(),
+                r.options().templateMinNotes(), r.options().minWords(), r.options().lowNovelBitsPerWord(),
+                r.options().lowWindowedEntropyBits(), esc(r.options().keep().id())));
+        sb.append("<h2>Digest: genuine notes by novel bits</h2>\n<ol>");
         for (NoteReport n : r.digest()) {
             sb.append(String.format(Locale.ROOT, "<li>%s — %.0f novel bits (%.2f/word)</li>", esc(n.path()), n.novelBits(),
                     n.novelBitsPerWord()));
         }
         sb.append("</ol>\n<h2>Notes</h2>\n<table><tr><th>note</th><th class=t>label</th><th>words</th><th>H bits</th>"
                 + "<th>H<sub>100</sub> bits</th><th>zstd bits/byte</th><th>novel bits</th><th>JS bits</th>"
-                + "<th class=t>reasons</th></tr>\n");
+                + "<th class=t>reason</th></tr>\n");
         for (NoteReport n : r.notes()) {
             sb.append("<tr class=\"").append(esc(n.label().id())).append("\"><td>").append(esc(n.path()))
                     .append("</td><td class=t>").append(esc(n.label().id())).append("</td>")
@@ -51,9 +56,9 @@ public final class NotesHtmlReport {
                             Double.isNaN(n.windowedEntropyBits()) ? "–"
                                     : String.format(Locale.ROOT, "%.3f", n.windowedEntropyBits()),
                             n.zstdBitsPerByte(), n.novelBits(), n.jsBits()))
-                    .append("<td class=t>").append(esc(String.join("; ", n.reasons()))).append("</td></tr>\n");
+                    .append("<td class=t>").append(esc(n.reason())).append("</td></tr>\n");
         }
-        sb.append("</table>\n<h2>Duplicate groups</h2>\n");
+        sb.append("</table>\n<h2>Copy groups (duplicates, near-duplicates, excerpts)</h2>\n");
         list(sb, r.nearDuplicateGroups());
         sb.append("<h2>Template lines</h2>\n<ul>");
         for (KbReport.TemplateLine t : r.templateLines()) {

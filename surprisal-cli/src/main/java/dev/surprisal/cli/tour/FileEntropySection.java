@@ -26,14 +26,20 @@ final class FileEntropySection implements TourSection {
         EntAnalysis ent = EntAnalysis.of(data);
         out.printf("A %d-byte English paragraph (repeated 8 times):%n", data.length);
         out.printf("  order-0 entropy (what `ent` reports)   %.3f bits/byte%n", ent.entropyBitsPerByte());
-        out.printf("  H(X | previous 2 bytes), plug-in       %.3f bits/byte%n", ConditionalEntropy.bitsPerByte(data, 2));
+        ConditionalEntropy.Estimate c1 = ConditionalEntropy.estimate(data, 1);
+        out.printf("  H(X | previous byte), Miller-Madow     %s%n", c1.estimable()
+                ? String.format("%.3f bits/byte", c1.bitsPerByte())
+                : "not estimable from " + data.length + " bytes");
         out.printf("  adaptive PPM-C order 2                 %.3f bits/byte%n",
                 AdaptiveContextModel.ppmc(2, true).codeLengthBits(data) / data.length);
         out.printf("  deflate -9 (real file size)            %.3f bits/byte%n",
                 8.0 * CompressedSizes.size(CompressedSizes.Codec.DEFLATE_9, data) / data.length);
         out.println();
         out.println("  Deflate finds the 8 repeats and pays almost nothing for copies 2..8; order-0 entropy cannot see them.");
-        out.println("  On random bytes every line above is 8 bits/byte (or a little more): nothing to exploit.");
+        out.println("  On random bytes the order-0, PPM-C and deflate lines are 8 bits/byte or a little more: nothing to");
+        out.println("  exploit. H(X | previous k bytes) is printed only with at least 10 bytes per distinct (k+1)-byte");
+        out.println("  string, because with fewer the estimate falls far below the truth: 300 KB of random bytes hold");
+        out.println("  most of the 65,536 possible byte pairs, so even k = 1 is \"not estimable\" there.");
         out.println("  try: surprisal file /usr/share/common-licenses/GPL-3 --explain");
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * A file's information content three ways, side by side: {@code ent}'s order-0 statistics over the
- * whole file; plug-in conditional entropies H_k for k = 0…3 and an adaptive PPM-C order-2 code
+ * whole file; Miller–Madow conditional entropies H_k for k = 0…3 and an adaptive PPM-C order-2 code
  * length; and the sizes real compressors reach. The model and compressor figures are computed on
  * the first {@link #modelBytes()} bytes (default 16 MiB) so that a 1 GB file stays interactive;
  * every bits-per-byte figure is relative to that prefix.
@@ -26,16 +26,16 @@ public final class FileAnalysis {
     private final Path file;
     private final EntAnalysis ent;
     private final int modelBytes;
-    private final double[] conditionalBits;
+    private final ConditionalEntropy.Estimate[] conditional;
     private final double ppmBits;
     private final Map<CompressedSizes.Codec, Long> compressed;
 
-    private FileAnalysis(Path file, EntAnalysis ent, int modelBytes, double[] conditionalBits, double ppmBits,
+    private FileAnalysis(Path file, EntAnalysis ent, int modelBytes, ConditionalEntropy.Estimate[] conditional, double ppmBits,
                          Map<CompressedSizes.Codec, Long> compressed) {
         this.file = file;
         this.ent = ent;
         this.modelBytes = modelBytes;
-        this.conditionalBits = conditionalBits;
+        this.conditional = conditional;
         this.ppmBits = ppmBits;
         this.compressed = compressed;
     }
@@ -55,9 +55,9 @@ public final class FileAnalysis {
         }
         EntAnalysis ent = EntAnalysis.of(file);
         byte[] prefix = readPrefix(file, (int) Math.min(maxModelBytes, ent.bytes()));
-        double[] h = new double[ConditionalEntropy.MAX_ORDER + 1];
+        ConditionalEntropy.Estimate[] h = new ConditionalEntropy.Estimate[ConditionalEntropy.MAX_ORDER + 1];
         for (int k = 0; k <= ConditionalEntropy.MAX_ORDER; k++) {
-            h[k] = ConditionalEntropy.bitsPerByte(prefix, k);
+            h[k] = ConditionalEntropy.estimate(prefix, k);
         }
         double ppm = AdaptiveContextModel.ppmc(2, true).codeLengthBits(prefix);
         Map<CompressedSizes.Codec, Long> sizes = compressors ? CompressedSizes.all(prefix) : Collections.emptyMap();
@@ -86,14 +86,12 @@ public final class FileAnalysis {
         return modelBytes;
     }
 
-    /** Plug-in H(X_t | previous k bytes) in bits per byte on the prefix, k = 0…3. */
-    public double conditionalEntropyBits(int k) {
-        return conditionalBits[k];
-    }
-
-    /** All four conditional entropies (a copy). */
-    public double[] conditionalEntropyBits() {
-        return conditionalBits.clone();
+    /**
+     * Miller–Madow H(X_t | previous k bytes) on the prefix with its sample-size facts, k = 0…3;
+     * print the value only when {@link ConditionalEntropy.Estimate#estimable()}.
+     */
+    public ConditionalEntropy.Estimate conditionalEntropy(int k) {
+        return conditional[k];
     }
 
     /** PPM-C order-2 (with exclusion) adaptive code length of the prefix, in bits per byte. */
@@ -131,10 +129,18 @@ public final class FileAnalysis {
                 "Order-0 entropy is %.3f bits/byte: the best any code can do if every byte were drawn independently "
                         + "from the file's byte frequencies (ent's \"optimum compression\" of %d%% assumes exactly that).%n",
                 h0, ent.optimumReductionPercent()));
-        sb.append(String.format(Locale.ROOT,
-                "Bytes are not independent: knowing the previous 1, 2, 3 bytes leaves %.3f, %.3f, %.3f bits/byte "
-                        + "(plug-in estimates that ignore model cost, so they are optimistic for k >= 2).%n",
-                conditionalBits[1], conditionalBits[2], conditionalBits[3]));
+        for (int k = 1; k <= ConditionalEntropy.MAX_ORDER; k++) {
+            ConditionalEntropy.Estimate c = conditional[k];
+            if (c.estimable()) {
+                sb.append(String.format(Locale.ROOT, "Knowing the previous %d byte%s leaves %.3f bits/byte "
+                        + "(Miller-Madow estimate from %d bytes, %d distinct %d-byte strings).%n", k, k == 1 ? "" : "s",
+                        c.bitsPerByte(), c.positions(), c.distinctGrams(), k + 1));
+            } else {
+                sb.append(String.format(Locale.ROOT, "H(X | previous %d bytes) is not estimable from %d bytes: it needs "
+                        + "%d bytes per distinct %d-byte string (%d seen), else the estimate falls far below the truth.%n",
+                        k, modelBytes, ConditionalEntropy.MIN_BYTES_PER_GRAM, k + 1, c.distinctGrams()));
+            }
+        }
         sb.append(String.format(Locale.ROOT,
                 "An adaptive order-2 context model (PPM-C), which pays for learning as it goes, needs %.3f bits/byte: "
                         + "an achievable code length.%n", ppmOrder2BitsPerByte()));
@@ -163,7 +169,7 @@ public final class FileAnalysis {
 
     @Override
     public String toString() {
-        return "FileAnalysis[" + file + ", H0=" + ent.entropyBitsPerByte() + ", Hk=" + Arrays.toString(conditionalBits)
+        return "FileAnalysis[" + file + ", H0=" + ent.entropyBitsPerByte() + ", Hk=" + Arrays.toString(conditional)
                 + ", ppm2=" + ppmOrder2BitsPerByte() + ", sizes=" + compressed + "]";
     }
 }

@@ -1,93 +1,257 @@
 package dev.surprisal.text.notes;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 
-/** Collects the evidence for each note's label and turns it into a {@link NoteReport}. */
+/**
+ * The label rules, shared by {@link KnowledgeBase#scan} and {@link KnowledgeBase#add}: what a pair
+ * of notes says about the first, what a note's lines say, and the final decision with its one
+ * plain sentence. Callers gather the {@link Evidence}; this class only applies the rules in the
+ * order of {@link Label}.
+ */
 final class Judge {
-    final KnowledgeBase.Options options;
-    final Map<Integer, Integer> dupOf = new HashMap<>();
-    final Map<Integer, String> dupReason = new HashMap<>();
-    final Map<Integer, double[]> bestJc = new HashMap<>();
-    final Map<Integer, List<String>> template = new HashMap<>();
-    final Map<Integer, Double> templateFraction = new HashMap<>();
 
-    Judge(KnowledgeBase.Options options) {
-        this.options = options;
+    /**
+     * A copy relation: this note is a copy (of kind {@code label}) of note {@code of}.
+     *
+     * @param containment        fraction of this note's shingles in the other
+     * @param reverseContainment fraction of the other's shingles in this note
+     * @param why the keep rule's reason the other note is the original ("it is older"), or why the relation is one-way
+     */
+    record Copy(Label label, int of, String ofPath, double jaccard, double containment, double reverseContainment,
+                String why, boolean mutual) {
     }
 
-    void duplicate(int i, String reason, int of) {
-        dupOf.put(i, of);
-        dupReason.put(i, reason);
+    /** What is known about one note before the decision. */
+    static final class Evidence {
+        /** Every near-duplicate or excerpt relation found, for {@link #preferOriginals}. */
+        final List<Copy> relations = new ArrayList<>();
+        Copy exact;
+        Copy near;
+        Copy excerpt;
+        int templateLines;
+        int candidateLines;
+        double novelBits;
+        List<String> neighbours = List.of();
+        double klBits;
+        double jsBits;
     }
 
-    /** Whether {@code jc} beats the best near-duplicate evidence recorded for {@code i} so far. */
-    boolean betterDuplicate(int i, double[] jc) {
-        if (dupReason.containsKey(i) && !bestJc.containsKey(i)) {
-            return false; // already an exact copy
+    private Judge() {
+    }
+
+    /**
+     * What note a's shingles against note b's say about a: a near-duplicate of b (at least
+     * {@code threshold} of a's shingles are in b and their shingle counts are within the size
+     * ratio, when b is the original), an excerpt of b (containment of a in b ≥ {@code threshold};
+     * when b is also mostly in a the relation is mutual and the keep rule decides), or nothing.
+     *
+     * @param bIsOriginal the keep rule's decision "b is the original", asked only for symmetric relations
+     */
+    static Copy compare(long[] a, long[] b, int bId, String bPath, Supplier<Keep.Decision> bIsOriginal,
+                        KnowledgeBase.Options o) {
+        if (a.length == 0 || b.length == 0) {
+            return null;
         }
-        double[] best = bestJc.get(i);
-        return best == null || jc[0] + jc[1] > best[0] + best[1];
+        int inter = MinHash.intersection(a, b);
+        if (inter == 0) {
+            return null;
+        }
+        double j = inter / (double) (a.length + b.length - inter);
+        double ca = inter / (double) a.length;
+        double cb = inter / (double) b.length;
+        double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
+        if (ca >= o.threshold() && sizeRatio >= o.nearDuplicateSizeRatio()) {
+            Keep.Decision d = bIsOriginal.get();
+            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), true) : null;
+        }
+        if (ca >= o.threshold()) {
+            if (cb >= o.threshold()) {
+                Keep.Decision d = bIsOriginal.get();
+                return d.firstIsOriginal() ? new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, d.why(), true) : null;
+            }
+            return new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, "most of this note is in it, but not the reverse", false);
+        }
+        return null;
     }
 
-    void templateOrFiller(int i, MeasuredNote m, KbIndex index, boolean selfCounted) {
-        List<String> reasons = new ArrayList<>();
-        int total = m.lines.length;
+    /** Whether {@code x} is stronger evidence than {@code y} (null loses): higher containment, then the earlier path. */
+    static boolean better(Copy x, Copy y) {
+        if (x == null) {
+            return false;
+        }
+        if (y == null) {
+            return true;
+        }
+        if (x.containment() != y.containment()) {
+            return x.containment() > y.containment();
+        }
+        return x.ofPath().compareTo(y.ofPath()) < 0;
+    }
+
+    /** Stores a relation from {@link #compare} in the evidence if it beats what is there. */
+    static void offer(Evidence e, Copy c) {
+        if (c == null) {
+            return;
+        }
+        e.relations.add(c);
+        if (c.label() == Label.NEAR_DUPLICATE) {
+            if (better(c, e.near)) {
+                e.near = c;
+            }
+        } else if (better(c, e.excerpt)) {
+            e.excerpt = c;
+        }
+    }
+
+    /**
+     * Re-chooses the near-duplicate and excerpt evidence among the relations to notes that are not
+     * copies themselves, when there are any: of two overlapping excerpts of one note, each should
+     * name that note, not the other excerpt.
+     *
+     * @param isCopy whether the note with the given id is labelled a copy
+     */
+    static void preferOriginals(Evidence e, java.util.function.IntPredicate isCopy) {
+        if (e.relations.stream().noneMatch(c -> !isCopy.test(c.of()))) {
+            return;
+        }
+        e.near = null;
+        e.excerpt = null;
+        List<Copy> all = List.copyOf(e.relations);
+        e.relations.clear();
+        for (Copy c : all) {
+            if (!isCopy.test(c.of())) {
+                offer(e, c);
+            }
+        }
+    }
+
+    /**
+     * Counts the note's lines that recur in at least the template minimum of other notes.
+     *
+     * @param otherNotes the number of other notes containing a line, given its key
+     */
+    static void lines(Evidence e, MeasuredNote m, LongUnaryOperator otherNotes, KnowledgeBase.Options o) {
+        e.candidateLines = m.lineKeys.length;
         int recurring = 0;
         for (long line : m.lineKeys) {
-            if (index.lineNotes(line) - (selfCounted ? 1 : 0) >= options.templateMinNotes()) {
+            if (otherNotes.applyAsLong(line) >= o.templateMinNotes()) {
                 recurring++;
             }
         }
-        double fraction = total == 0 ? 0 : recurring / (double) total;
-        templateFraction.put(i, fraction);
-        if (total > 0 && fraction >= options.templateFraction()) {
-            reasons.add(String.format(Locale.ROOT, "%d of %d lines (%.0f%%) recur in >= %d other notes (template lines)",
-                    recurring, total, 100 * fraction, options.templateMinNotes()));
-        }
-        reasons.addAll(m.signals.fired(RepetitionSignals.Thresholds.GOPHER));
-        if (!reasons.isEmpty()) {
-            template.put(i, reasons);
-        }
+        e.templateLines = recurring;
     }
 
-    NoteReport report(int i, MeasuredNote m, double novelBits, List<String> neighbours, KbIndex index) {
-        List<String> reasons = new ArrayList<>();
+    /**
+     * Whether the note's lines stay out of the line counts: only an exact copy, which stands for
+     * its original. Near-copies and excerpts are counted, because the members of a template family
+     * are exactly that to each other; the price is that a note whose same half is repeated by five
+     * or more near-copies or excerpts counts as a template (docs/notes-labels.md).
+     */
+    static boolean repeatsSource(Evidence e) {
+        return e.exact != null;
+    }
+
+    static boolean isTemplate(Evidence e, KnowledgeBase.Options o) {
+        return e.candidateLines > 0 && e.templateLines >= o.templateFraction() * e.candidateLines;
+    }
+
+    /** The copy label of the evidence, in rule order, or null. */
+    static Copy copy(Evidence e, MeasuredNote m, KnowledgeBase.Options o) {
+        if (e.exact != null) {
+            return e.exact;
+        }
+        if (m.words.size() < o.minWords()) {
+            return null;
+        }
+        if (isTemplate(e, o)) {
+            return null;
+        }
+        return e.near != null ? e.near : e.excerpt;
+    }
+
+    /** Applies the rules in {@link Label} order and writes the report (digest rank 0). */
+    static NoteReport decide(Evidence e, MeasuredNote m, KnowledgeBase.Options o) {
+        int words = m.words.size();
+        double perWord = words == 0 ? 0 : e.novelBits / words;
+        List<String> details = new ArrayList<>();
         List<String> messages = new ArrayList<>();
-        Label label;
-        double threshold = index.lowDensityThresholdBits;
         if (Double.isNaN(m.windowedBits)) {
-            messages.add("length-controlled entropy not defined: " + m.words.size() + " words < one "
-                    + WordEntropy.WINDOW + "-word window; not judged for low density");
+            messages.add("length-controlled entropy not defined: " + words + " words < one "
+                    + WordEntropy.WINDOW + "-word window");
         }
         if (m.words.isEmpty()) {
             messages.add("no words after removing front matter, code and links");
         }
-        if (dupOf.containsKey(i)) {
-            label = Label.DUPLICATE;
-            reasons.add(dupReason.get(i));
-        } else if (template.containsKey(i)) {
-            label = Label.TEMPLATE_OR_FILLER;
-            reasons.addAll(template.get(i));
-        } else if (!Double.isNaN(m.windowedBits) && !Double.isNaN(threshold) && m.windowedBits < threshold) {
-            label = Label.LOW_DENSITY;
-            reasons.add(String.format(Locale.ROOT,
-                    "length-controlled entropy %.3f bits/word < %.3f, the KB's %.0fth percentile",
-                    m.windowedBits, threshold, options.lowPercentile()));
-        } else {
-            label = Label.GENUINE_INCREMENT;
-            reasons.add(String.format(Locale.ROOT, "adds %.0f novel bits (%.2f per word) given its %d nearest notes",
-                    novelBits, m.words.isEmpty() ? 0 : novelBits / m.words.size(), neighbours.size()));
+        for (String g : m.signals.fired(RepetitionSignals.Thresholds.GOPHER)) {
+            details.add(g);
         }
-        long[] background = index.backgroundCounts(m.wordKeys);
-        double kl = Novelty.klBits(m.wordCounts, background, index.backgroundTotal, options.mu());
-        double js = Novelty.jsBits(m.wordCounts, background, index.backgroundTotal);
-        return new NoteReport(m.path, m.words.size(), m.unique, m.entropyBits, m.windowedBits, m.zstdBitsPerByte,
-                templateFraction.getOrDefault(i, 0.0), novelBits,
-                m.words.isEmpty() ? 0 : novelBits / m.words.size(), kl, js, List.copyOf(neighbours), label,
-                List.copyOf(reasons), List.copyOf(messages), 0);
+        if (e.candidateLines > 0) {
+            details.add(String.format(Locale.ROOT, "%d of %d lines of 3 or more words recur in at least %d other notes",
+                    e.templateLines, e.candidateLines, o.templateMinNotes()));
+        }
+        details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f per word) given %d nearest notes; "
+                + "length-controlled word entropy %s; %.0f%% of its lines repeat an earlier line", e.novelBits, perWord,
+                e.neighbours.size(), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
+                        : String.format(Locale.ROOT, "%.3f bits per word", m.windowedBits), 100 * m.repeatedLineFraction));
+        Label label;
+        String reason;
+        Copy copy = copy(e, m, o);
+        if (e.exact != null) {
+            label = Label.DUPLICATE;
+            reason = String.format(Locale.ROOT, "an exact copy of %s, which is kept as the original because %s",
+                    copy.ofPath(), copy.why());
+        } else if (words < o.minWords()) {
+            label = Label.TOO_SHORT;
+            reason = String.format(Locale.ROOT, "only %d words: too short to judge (notes under %d words are not judged)",
+                    words, o.minWords());
+        } else if (isTemplate(e, o)) {
+            label = Label.TEMPLATE;
+            reason = String.format(Locale.ROOT, "%d of its %d lines also appear in %d or more other notes: a template "
+                    + "(from half of its lines)", e.templateLines, e.candidateLines, o.templateMinNotes());
+        } else if (copy != null && copy.label() == Label.NEAR_DUPLICATE) {
+            label = Label.NEAR_DUPLICATE;
+            reason = String.format(Locale.ROOT, "a near-copy of %s: %s of this note is in it and %s of it is in this note "
+                            + "(near-duplicate from %s at about the same size); %s is kept because %s",
+                    copy.ofPath(), pct(copy.containment()), pct(copy.reverseContainment()), pct(o.threshold()),
+                    copy.ofPath(), copy.why());
+        } else if (copy != null) {
+            label = Label.EXCERPT;
+            reason = String.format(Locale.ROOT, "%s of this note is in %s (an excerpt from %s, counted in 5-word phrases)",
+                    pct(copy.containment()), copy.ofPath(), pct(o.threshold()));
+            details.add("excerpt direction: " + copy.why());
+        } else if (perWord < o.lowNovelBitsPerWord()) {
+            label = Label.LOW_INFORMATION;
+            reason = String.format(Locale.ROOT, "adds only %.2f new bits per word given its %d nearest notes "
+                    + "(low-information below %.2f)", perWord, e.neighbours.size(), o.lowNovelBitsPerWord());
+        } else if (!Double.isNaN(m.windowedBits) && m.windowedBits < o.lowWindowedEntropyBits()) {
+            label = Label.LOW_INFORMATION;
+            reason = String.format(Locale.ROOT, "its words keep repeating: %.2f bits of word entropy per word in "
+                    + "100-word windows (low-information below %.2f)", m.windowedBits, o.lowWindowedEntropyBits());
+        } else if (m.repeatedLineFraction >= o.lowRepeatedLineFraction()) {
+            label = Label.LOW_INFORMATION;
+            reason = String.format(Locale.ROOT, "it repeats itself: %s of its lines repeat an earlier line "
+                    + "(low-information from %s)", pct(m.repeatedLineFraction), pct(o.lowRepeatedLineFraction()));
+        } else {
+            label = Label.GENUINE;
+            reason = e.neighbours.isEmpty()
+                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: no note other than "
+                    + "its copies shares a 5-word phrase with it", e.novelBits, perWord)
+                    : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given its %d nearest notes",
+                    e.novelBits, perWord, e.neighbours.size());
+        }
+        Copy shown = label.isCopy() ? copy : null;
+        return new NoteReport(m.path, words, m.unique, m.entropyBits, m.windowedBits, m.zstdBitsPerByte,
+                e.candidateLines == 0 ? 0 : e.templateLines / (double) e.candidateLines, e.novelBits, perWord,
+                e.klBits, e.jsBits, List.copyOf(e.neighbours), label, reason, shown == null ? null : shown.ofPath(),
+                shown == null ? Double.NaN : shown.containment(), shown == null ? Double.NaN : shown.jaccard(),
+                List.copyOf(details), List.copyOf(messages), 0);
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
     }
 }

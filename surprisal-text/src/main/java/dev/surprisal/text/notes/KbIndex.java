@@ -18,39 +18,43 @@ import java.util.Map;
 
 /**
  * What {@link KnowledgeBase#add} needs to judge a new note without rescanning, persisted as JSON
- * in {@code KB/.surprisal-index/index.json}: per note its path, SHA-256, MinHash signature and
- * label; the KB background word counts; the number of distinct notes containing each line that
- * occurs in at least two (lines seen once are dropped to keep the file small, so a new note's
- * line count is at most one low); and the low-density threshold. Words and lines are stored by
- * their 64-bit {@link TextKey}, counted in primitive maps. Note texts are not copied: candidates
- * and neighbours are re-read from the KB directory.
+ * in {@code KB/.surprisal-index/index.json}: per note its path, SHA-256, MinHash signature, shingle
+ * count, modification time, generation (the scan or add that first indexed it, for
+ * {@link Keep#FIRST_INDEXED}), label and the keys of its lines that other notes share; the KB
+ * background word counts (a snapshot of the last scan: {@code add} does not change it); and the
+ * number of distinct notes containing each line that occurs in at least two. Words and lines are
+ * stored by their 64-bit {@link TextKey}. Note texts are not copied: candidates and neighbours are
+ * re-read from the KB directory.
  */
 public final class KbIndex {
     /** Directory name inside the KB. */
     public static final String DIR = ".surprisal-index";
-    /** Format version: 2 since MinHash permutations and word/line keys changed; older indexes need a rescan. */
-    static final int VERSION = 2;
+    /** Format version: 3 since entries carry times, generations and line keys; older indexes need a rescan. */
+    static final int VERSION = 3;
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** One indexed note. */
-    public record Entry(String path, String sha256, long[] signature, Label label) {
+    /** One indexed note; {@code lineKeys} holds only its lines that were in at least two notes when written. */
+    public record Entry(String path, String sha256, long[] signature, int shingles, long mtimeMillis, int generation,
+                        Label label, long[] lineKeys) {
+        Keep.Facts facts() {
+            return new Keep.Facts(path, mtimeMillis, generation);
+        }
     }
 
     /** The persisted form: word keys and counts, line keys and note counts (lines in ≥ 2 notes). */
     public record Stored(int version, KnowledgeBase.Options options, List<Entry> notes, long[] wordKeys,
-                         long[] wordCounts, long[] lineKeys, long[] lineNotes, double lowDensityThresholdBits) {
+                         long[] wordCounts, long[] lineKeys, long[] lineNotes) {
     }
 
     final KnowledgeBase.Options options;
     final List<Entry> notes = new ArrayList<>();
     private final LongCountMap background = new LongCountMap(1 << 14);
-    private final LongCountMap lines = new LongCountMap(1 << 14);
+    private LongCountMap lines = new LongCountMap(1 << 14);
     /** Text of each line seen in at least two notes (for the report's template lines). */
     private final Map<Long, String> sharedLineText = new HashMap<>();
     long backgroundTotal;
-    double lowDensityThresholdBits = Double.NaN;
 
     private KbIndex(KnowledgeBase.Options options) {
         this.options = options;
@@ -60,11 +64,16 @@ public final class KbIndex {
         return new KbIndex(options);
     }
 
-    void accumulate(MeasuredNote m) {
+    /** Adds the note's words to the background. */
+    void accumulateWords(MeasuredNote m) {
         for (int k = 0; k < m.wordKeys.length; k++) {
             background.add(m.wordKeys[k], m.wordCounts[k]);
             backgroundTotal += m.wordCounts[k];
         }
+    }
+
+    /** Counts the note's distinct lines, once per note. */
+    void accumulateLines(MeasuredNote m) {
         for (int j = 0; j < m.lineKeys.length; j++) {
             if (lines.add(m.lineKeys[j], 1) == 2) {
                 sharedLineText.putIfAbsent(m.lineKeys[j], m.lines[j]);
@@ -72,8 +81,46 @@ public final class KbIndex {
         }
     }
 
-    void addNote(MeasuredNote m, Label label) {
-        notes.add(new Entry(m.path, m.sha256, m.signature, label));
+    void addNote(MeasuredNote m, Keep.Facts f, Label label) {
+        notes.add(new Entry(m.path, m.sha256, m.signature, m.shingles.length, f.mtimeMillis(), f.generation(), label,
+                m.lineKeys));
+    }
+
+    /** The entry for {@code path}, or -1. */
+    int indexOf(String path) {
+        for (int j = 0; j < notes.size(); j++) {
+            if (notes.get(j).path().equals(path)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Removes entry {@code j} and its line counts, so that a re-added note is never compared with
+     * its own earlier version and the index does not grow.
+     */
+    Entry remove(int j) {
+        Entry e = notes.remove(j);
+        LongCountMap minus = new LongCountMap(Math.max(16, e.lineKeys().length));
+        for (long k : e.lineKeys()) {
+            minus.add(k, 1);
+        }
+        long[][] all = lines.entries(1);
+        LongCountMap rebuilt = new LongCountMap(Math.max(16, all[0].length));
+        for (int k = 0; k < all[0].length; k++) {
+            long left = all[1][k] - minus.get(all[0][k]);
+            if (left > 0) {
+                rebuilt.add(all[0][k], left);
+            }
+        }
+        lines = rebuilt;
+        return e;
+    }
+
+    /** One more than the highest generation indexed (0 for an empty index). */
+    int nextGeneration() {
+        return notes.stream().mapToInt(Entry::generation).max().orElse(-1) + 1;
     }
 
     /** Distinct indexed notes containing the line with key {@code line}. */
@@ -102,21 +149,41 @@ public final class KbIndex {
     MeasuredNote load(Path kbDir, int j) {
         Path f = kbDir.resolve(notes.get(j).path());
         NoteReader.Result r = NoteReader.read(f, options.maxNoteBytes());
-        return r.ok() ? new MeasuredNote(notes.get(j).path(), r.text()) : null;
+        return r.ok() ? new MeasuredNote(notes.get(j).path(), r.text(), options.numPerm()) : null;
     }
 
     void write(Path kbDir) {
         long[][] words = background.entries(1);
         long[][] shared = lines.entries(2);
-        Stored s = new Stored(VERSION, options, notes, words[0], words[1], shared[0], shared[1], lowDensityThresholdBits);
+        List<Entry> slim = new ArrayList<>(notes.size());
+        for (Entry e : notes) {
+            slim.add(new Entry(e.path(), e.sha256(), e.signature(), e.shingles(), e.mtimeMillis(), e.generation(),
+                    e.label(), java.util.Arrays.stream(e.lineKeys()).filter(k -> lines.get(k) >= 2).toArray()));
+        }
+        Stored s = new Stored(VERSION, options, slim, words[0], words[1], shared[0], shared[1]);
         try {
             Path d = Files.createDirectories(kbDir.resolve(DIR));
             Path tmp = d.resolve("index.json.tmp");
             JSON.writeValue(tmp.toFile(), s);
-            Files.move(tmp, d.resolve("index.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, d.resolve("index.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write index in " + kbDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The generation of each indexed path, or an empty map when there is no readable current index. */
+    static Map<String, Integer> generations(Path kbDir) {
+        Map<String, Integer> out = new HashMap<>();
+        try {
+            KbIndex idx = read(kbDir);
+            for (Entry e : idx.notes) {
+                out.put(e.path(), e.generation());
+            }
+        } catch (ValidationException | UncheckedIOException e) {
+            // no index, or one of another version: every note is new
+        }
+        return out;
     }
 
     static KbIndex read(Path kbDir) {
@@ -126,11 +193,13 @@ public final class KbIndex {
                     + kbDir + "` first");
         }
         try {
-            Stored s = JSON.readValue(f.toFile(), Stored.class);
-            if (s.version() != VERSION) {
-                throw new ValidationException("kbDir: " + kbDir + ": index format " + s.version() + " is not "
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(f.toFile());
+            int version = tree.path("version").asInt(-1);
+            if (version != VERSION) {
+                throw new ValidationException("kbDir: " + kbDir + ": index format " + version + " is not "
                         + VERSION + " (written by another surprisal version); run `surprisal notes scan " + kbDir + "` again");
             }
+            Stored s = JSON.treeToValue(tree, Stored.class);
             KbIndex idx = new KbIndex(s.options());
             idx.notes.addAll(s.notes());
             for (int k = 0; k < s.wordKeys().length; k++) {
@@ -140,7 +209,6 @@ public final class KbIndex {
             for (int k = 0; k < s.lineKeys().length; k++) {
                 idx.lines.add(s.lineKeys()[k], s.lineNotes()[k]);
             }
-            idx.lowDensityThresholdBits = s.lowDensityThresholdBits();
             return idx;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);

@@ -5,17 +5,17 @@ import java.util.List;
 /**
  * The result of scanning a knowledge base.
  *
- * @param root                   the scanned directory
- * @param notes                  one report per analysed note, in path order
- * @param skipped                files that could not be analysed, each with its reason
- * @param exactDuplicateGroups   groups of byte-identical notes (size ≥ 2), paths in order
- * @param nearDuplicateGroups    groups joined by near-duplicate links (includes exact ones), size ≥ 2
- * @param templateLines          normalised lines found in at least the template minimum of distinct notes, most frequent first
- * @param lowDensityThresholdBits the KB's low percentile of length-controlled entropy (NaN when no note has 100 words)
+ * @param root                 the scanned directory
+ * @param notes                one report per analysed note, in path order
+ * @param skipped              files that could not be analysed, each with its reason
+ * @param exactDuplicateGroups groups of byte-identical notes (size ≥ 2), the original first
+ * @param nearDuplicateGroups  groups joined by any copy link (exact, near-duplicate, excerpt), size ≥ 2, paths in order
+ * @param templateLines        normalised lines found in at least the template minimum of distinct notes, most frequent first
+ * @param options              the thresholds and rules the labels were decided with
  */
 public record KbReport(String root, List<NoteReport> notes, List<Skipped> skipped,
                        List<List<String>> exactDuplicateGroups, List<List<String>> nearDuplicateGroups,
-                       List<TemplateLine> templateLines, double lowDensityThresholdBits) {
+                       List<TemplateLine> templateLines, KnowledgeBase.Options options) {
 
     /** A file that was not analysed. */
     public record Skipped(String path, String reason) {
@@ -25,7 +25,7 @@ public record KbReport(String root, List<NoteReport> notes, List<Skipped> skippe
     public record TemplateLine(String line, int notes) {
     }
 
-    /** The genuine increments, best first (the digest). */
+    /** The genuine notes, best first (the digest). */
     public List<NoteReport> digest() {
         return notes.stream().filter(n -> n.digestRank() > 0)
                 .sorted(java.util.Comparator.comparingInt(NoteReport::digestRank)).toList();

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,20 +21,121 @@ import java.util.stream.IntStream;
  * Scans a directory of .md/.txt notes and labels each one; {@link #add} judges one new note
  * against the index a scan persisted in {@link KbIndex#DIR}, without rescanning.
  *
- * <p>Decision order (each label carries its evidence): {@code duplicate} when the bytes equal an
- * earlier note's or an LSH candidate verifies with exact shingle Jaccard ≥ 0.8 or containment
- * ≥ 0.9; else {@code template-or-filler} when at least half its lines recur in ≥ 5 distinct notes
- * or a Gopher repetition rule fires; else {@code low-density} when its length-controlled entropy
- * is below the KB's 10th percentile; else {@code genuine-increment}, ranked by novel bits.
+ * <p>The labels and their rules, applied in this order (docs/notes-labels.md): {@code duplicate}
+ * (same bytes as the original), {@code too-short} (under 20 words), {@code template} (half its
+ * lines recur in ≥ 5 other notes), {@code near-duplicate} (≥ 50% of its 5-word shingles in a
+ * note of about the same size), {@code excerpt} (≥ 50% of its shingles in
+ * one other note), {@code low-information} (under
+ * {@link #LOW_NOVEL_BITS_PER_WORD} new bits per word given its nearest notes, or length-controlled
+ * word entropy under {@link #LOW_WINDOWED_ENTROPY_BITS}, or {@link #LOW_REPEATED_LINE_FRACTION} of its
+ * lines repeating earlier ones; absolute thresholds calibrated on Debian
+ * documentation), else {@code genuine}, ranked by novel bits. Of two copies, the {@link Keep} rule
+ * picks the original, which stays genuine. Pairs are found with an exact inverted index of
+ * shingles ({@link ShingleIndex}), so an excerpt is found whatever its Jaccard similarity.
  */
 public final class KnowledgeBase {
+    /**
+     * Low-information threshold on novel bits per word given the nearest notes; calibrated on
+     * Debian documentation (docs/notes-labels.md, bench/notes_calibration.sh).
+     */
+    public static final double LOW_NOVEL_BITS_PER_WORD = 2.5;
+    /** Low-information threshold on word entropy in 100-word windows, bits per word; calibrated as above. */
+    public static final double LOW_WINDOWED_ENTROPY_BITS = 3.5;
+    /**
+     * Low-information threshold on the fraction of a note's lines (of 3 or more words) that repeat
+     * an earlier line of the same note; calibrated as above (the highest on Debian documentation is 0.47, on its copyright files 0.60).
+     */
+    public static final double LOW_REPEATED_LINE_FRACTION = 0.8;
 
-    /** Tunable thresholds; {@link #defaults()} states the defaults and their sources. */
-    public record Options(int templateMinNotes, double templateFraction, double jaccard, double containment,
-                          double lowPercentile, int neighbours, long maxNoteBytes, double mu) {
-        /** 5 notes, 0.5, J 0.8 (text-dedup / RedPajama), containment 0.9, 10th percentile, 3 neighbours, 16 MiB, μ 2000. */
+    /**
+     * The thresholds and rules; {@link #defaults()} states the defaults and their sources.
+     *
+     * @param templateMinNotes       a line is a template line when at least this many other notes have it
+     * @param templateFraction       a note is a template when at least this fraction of its lines are template lines
+     * @param nearDuplicateSizeRatio a note with ≥ {@code threshold} of its shingles in another is a near-duplicate
+     *                               when their shingle counts have at least this ratio (smaller / larger), else an excerpt
+     * @param threshold              excerpt from this containment (fraction of the note's shingles in one other note;
+     *                               datasketch's LSH Ensemble {@code threshold})
+     * @param minWords               notes with fewer words are {@code too-short}
+     * @param lowNovelBitsPerWord    low-information under this many novel bits per word
+     * @param lowWindowedEntropyBits low-information under this word entropy in 100-word windows, bits per word
+     * @param lowRepeatedLineFraction low-information from this fraction of lines repeating an earlier line of the note
+     * @param neighbours             nearest notes used as compression context
+     * @param numPerm                MinHash permutations of the signatures {@code notes add} compares (datasketch's {@code num_perm})
+     * @param keep                   which of two copies is the original
+     * @param maxNoteBytes           larger files are skipped
+     * @param mu                     Dirichlet prior mass of the KL divergence to the background
+     */
+    public record Options(int templateMinNotes, double templateFraction, double nearDuplicateSizeRatio, double threshold,
+                          int minWords, double lowNovelBitsPerWord, double lowWindowedEntropyBits,
+                          double lowRepeatedLineFraction, int neighbours,
+                          int numPerm, Keep keep, long maxNoteBytes, double mu) {
+        /** Validates every field, naming the command-line option. */
+        public Options {
+            if (templateMinNotes < 1) {
+                throw new ValidationException("templateMinNotes: is " + templateMinNotes + ", expected >= 1");
+            }
+            fraction("templateFraction", templateFraction);
+            fraction("nearDuplicateSizeRatio", nearDuplicateSizeRatio);
+            fraction("--threshold", threshold);
+            if (minWords < 0 || neighbours < 0) {
+                throw new ValidationException("minWords, neighbours: are " + minWords + ", " + neighbours + ", expected >= 0");
+            }
+            MinHash.checkNumPerm(numPerm);
+            if (keep == null) {
+                throw new ValidationException("--keep: is null");
+            }
+            if (maxNoteBytes < 1) {
+                throw new ValidationException("--max-note-bytes: is " + maxNoteBytes + ", expected >= 1");
+            }
+        }
+
+        private static void fraction(String name, double v) {
+            if (!(v > 0 && v <= 1)) {
+                throw new ValidationException(name + ": is " + v + ", expected a fraction in (0, 1]");
+            }
+        }
+
+        /**
+         * Line in ≥ 5 other notes for half the lines (C4/CCNet line dedup, research note §3.3),
+         * size ratio 0.8, containment 0.5 (issue 10), 20 words, the
+         * calibrated low-information thresholds, 3 neighbours, 128 permutations (datasketch),
+         * first-indexed, 16 MiB, μ = 2000 (Zhai &amp; Lafferty 2004).
+         */
         public static Options defaults() {
-            return new Options(5, 0.5, 0.8, 0.9, 10, 3, NoteReader.DEFAULT_MAX_BYTES, Novelty.DEFAULT_MU);
+            return new Options(5, 0.5, 0.8, 0.5, 20, LOW_NOVEL_BITS_PER_WORD, LOW_WINDOWED_ENTROPY_BITS,
+                    LOW_REPEATED_LINE_FRACTION, 3,
+                    MinHash.PERMUTATIONS, Keep.FIRST_INDEXED, NoteReader.DEFAULT_MAX_BYTES, Novelty.DEFAULT_MU);
+        }
+
+        /** With another keep rule. */
+        public Options withKeep(Keep k) {
+            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
+                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, k, maxNoteBytes, mu);
+        }
+
+        /** With another excerpt containment threshold. */
+        public Options withThreshold(double t) {
+            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, t, minWords,
+                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, keep, maxNoteBytes, mu);
+        }
+
+        /** With another signature length. */
+        public Options withNumPerm(int n) {
+            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
+                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, n, keep, maxNoteBytes, mu);
+        }
+
+        /** With another template minimum (a small KB has fewer notes to share a line). */
+        public Options withTemplateMinNotes(int n) {
+            return new Options(n, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
+                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, keep, maxNoteBytes, mu);
+        }
+
+        /** With another size limit. */
+        public Options withMaxNoteBytes(long n) {
+            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
+                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, keep, n, mu);
         }
     }
 
@@ -48,266 +147,91 @@ public final class KnowledgeBase {
         return scan(dir, Options.defaults(), true);
     }
 
-    /** Scans {@code dir}; when {@code writeIndex}, persists {@link KbIndex} under {@code dir/.surprisal-index}. */
+    /**
+     * Scans {@code dir} and labels every note.
+     *
+     * @param dir        the knowledge-base directory
+     * @param o          thresholds and rules
+     * @param writeIndex whether to persist {@link KbIndex} under {@code dir/.surprisal-index} (for {@link #add})
+     * @return one report per note, in path order, with the digest and groups
+     */
     public static KbReport scan(Path dir, Options o, boolean writeIndex) {
         List<Path> files = listNotes(dir);
         List<KbReport.Skipped> skipped = new ArrayList<>();
         MeasuredNote[] measured = new MeasuredNote[files.size()];
+        long[] mtimes = new long[files.size()];
         String[] reasons = new String[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             Path f = files.get(i);
             NoteReader.Result r = NoteReader.read(f, o.maxNoteBytes());
             if (r.ok()) {
-                measured[i] = new MeasuredNote(rel(dir, f), r.text());
+                measured[i] = new MeasuredNote(rel(dir, f), r.text(), o.numPerm());
+                mtimes[i] = mtime(f);
             } else {
                 reasons[i] = r.reason();
             }
         });
+        Map<String, Integer> generations = KbIndex.generations(dir);
+        int next = generations.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         List<MeasuredNote> notes = new ArrayList<>();
+        List<Keep.Facts> facts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (measured[i] != null) {
                 notes.add(measured[i]);
+                facts.add(new Keep.Facts(measured[i].path, mtimes[i], generations.getOrDefault(measured[i].path, next)));
             } else {
                 skipped.add(new KbReport.Skipped(rel(dir, files.get(i)), reasons[i]));
             }
         }
-        int n = notes.size();
-        Judge judge = new Judge(o);
-        // 1. duplicates, in path order: only earlier notes can be the original
-        LshIndex dupIndex = new LshIndex(LshIndex.DUPLICATES[0], LshIndex.DUPLICATES[1]);
-        Map<String, Integer> bySha = new HashMap<>();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int i = 0; i < n; i++) {
-            MeasuredNote m = notes.get(i);
-            Integer first = bySha.putIfAbsent(m.sha256, i);
-            if (first != null) {
-                judge.duplicate(i, "exact copy of " + notes.get(first).path, first);
-                union(parent, i, first);
-                continue;
-            }
-            for (int j : dupIndex.candidates(m.signature, i)) {
-                double[] jc = jaccardContainment(m.shingles, notes.get(j).shingles);
-                if ((jc[0] >= o.jaccard() || jc[1] >= o.containment()) && judge.betterDuplicate(i, jc)) {
-                    judge.duplicate(i, String.format(Locale.ROOT, "near-duplicate of %s (shingle Jaccard %.2f, containment %.2f)",
-                            notes.get(j).path, jc[0], jc[1]), j);
-                    judge.bestJc.put(i, jc);
-                }
-            }
-            if (judge.dupOf.containsKey(i)) {
-                union(parent, i, judge.dupOf.get(i));
-            }
-            dupIndex.add(i, m.signature);
-        }
-        // 2. background statistics over distinct (non-duplicate) notes
-        KbIndex index = KbIndex.empty(o);
-        for (int i = 0; i < n; i++) {
-            if (!judge.dupOf.containsKey(i)) {
-                index.accumulate(notes.get(i));
-            }
-        }
-        // 3. neighbours and novelty
-        LshIndex near = new LshIndex(LshIndex.NEIGHBOURS[0], LshIndex.NEIGHBOURS[1]);
-        for (int i = 0; i < n; i++) {
-            near.add(i, notes.get(i).signature);
-        }
-        NoteReport[] reports = new NoteReport[n];
-        double[] novel = new double[n];
-        List<List<String>> neighbourNames = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            neighbourNames.add(null);
-        }
-        IntStream.range(0, n).parallel().forEach(i -> {
-            List<Integer> nb = nearest(notes.get(i).signature, near.candidates(notes.get(i).signature, i),
-                    j -> notes.get(j).signature, o.neighbours());
-            ByteArrayOutputStream ctx = new ByteArrayOutputStream();
-            List<String> names = new ArrayList<>();
-            for (int j : nb) {
-                ctx.writeBytes(notes.get(j).bytes);
-                names.add(notes.get(j).path);
-            }
-            novel[i] = Novelty.novelBits(notes.get(i).bytes, notes.get(i).zstdBytes, ctx.toByteArray());
-            neighbourNames.set(i, names);
-        });
-        // 4. template / filler, then the low-density percentile over what is left
-        List<Double> eligible = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!judge.dupOf.containsKey(i)) {
-                judge.templateOrFiller(i, notes.get(i), index, true);
-                if (!judge.template.containsKey(i) && !Double.isNaN(notes.get(i).windowedBits)) {
-                    eligible.add(notes.get(i).windowedBits);
-                }
-            }
-        }
-        index.lowDensityThresholdBits = percentile(eligible, o.lowPercentile());
-        // judge and index are only read from here on, so the reports can be built concurrently
-        IntStream.range(0, n).parallel().forEach(i ->
-                reports[i] = judge.report(i, notes.get(i), novel[i], neighbourNames.get(i), index));
-        List<NoteReport> ranked = rankDigest(Arrays.asList(reports));
-        for (int i = 0; i < n; i++) {
-            index.addNote(notes.get(i), ranked.get(i).label());
-        }
+        Scan s = new Scan(notes, facts, o);
+        s.run();
         if (writeIndex) {
-            index.write(dir);
+            s.index.write(dir);
         }
-        return new KbReport(dir.toString(), ranked, skipped, groups(notes, exactParents(notes)),
-                groups(notes, parent), index.templateLines(), index.lowDensityThresholdBits);
+        return new KbReport(dir.toString(), s.ranked, skipped, s.exactGroups, s.copyGroups, s.index.templateLines(), o);
     }
 
     /**
      * Judges {@code file} against the index persisted in {@code kbDir} (run {@link #scan} first),
-     * reading only the candidate and neighbour notes; appends the note to the index.
+     * reading only the candidate and neighbour notes, and records it in the index. A note already
+     * indexed under the same path replaces its entry (it is never compared with itself and the
+     * index does not grow), so adding an unchanged note again gives the same verdict. For a new
+     * path the knowledge base holds the original: the new note is the copy.
+     *
+     * @param file  the note
+     * @param kbDir a directory scanned with {@link #scan}
+     * @return the verdict
+     * @throws ValidationException if the KB has no current index or the file cannot be read as a note
      */
     public static NoteReport add(Path file, Path kbDir) {
-        KbIndex index = KbIndex.read(kbDir);
-        Options o = index.options;
-        NoteReader.Result r = NoteReader.read(file, o.maxNoteBytes());
-        if (!r.ok()) {
-            throw new ValidationException("file: " + file + ": " + r.reason());
+        return NoteAdder.add(file, kbDir);
+    }
+
+    /** The file's modification time in milliseconds, or 0 when it cannot be read. */
+    static long mtime(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
-        MeasuredNote m = new MeasuredNote(rel(kbDir, file), r.text());
-        int self = index.notes.size();
-        Judge judge = new Judge(o);
-        LshIndex dupIndex = new LshIndex(LshIndex.DUPLICATES[0], LshIndex.DUPLICATES[1]);
-        LshIndex near = new LshIndex(LshIndex.NEIGHBOURS[0], LshIndex.NEIGHBOURS[1]);
-        for (int j = 0; j < self; j++) {
-            KbIndex.Entry e = index.notes.get(j);
-            if (e.sha256().equals(m.sha256) && !judge.dupOf.containsKey(self)) {
-                judge.duplicate(self, "exact copy of " + e.path(), j);
-            }
-            dupIndex.add(j, e.signature());
-            near.add(j, e.signature());
-        }
-        if (!judge.dupOf.containsKey(self)) {
-            for (int j : dupIndex.candidates(m.signature, self)) {
-                MeasuredNote other = index.load(kbDir, j);
-                if (other == null) {
-                    continue;
-                }
-                double[] jc = jaccardContainment(m.shingles, other.shingles);
-                if ((jc[0] >= o.jaccard() || jc[1] >= o.containment()) && judge.betterDuplicate(self, jc)) {
-                    judge.duplicate(self, String.format(Locale.ROOT, "near-duplicate of %s (shingle Jaccard %.2f, containment %.2f)",
-                            other.path, jc[0], jc[1]), j);
-                    judge.bestJc.put(self, jc);
-                }
-            }
-        }
-        List<Integer> nb = nearest(m.signature, near.candidates(m.signature, self),
-                j -> index.notes.get(j).signature(), o.neighbours());
+    }
+
+    /** Context bytes: the neighbours' texts concatenated. */
+    static byte[] context(List<MeasuredNote> neighbours) {
         ByteArrayOutputStream ctx = new ByteArrayOutputStream();
-        List<String> names = new ArrayList<>();
-        for (int j : nb) {
-            MeasuredNote other = index.load(kbDir, j);
-            if (other != null) {
-                ctx.writeBytes(other.bytes);
-                names.add(other.path);
-            }
+        for (MeasuredNote m : neighbours) {
+            ctx.writeBytes(m.bytes);
         }
-        double novel = Novelty.novelBits(m.bytes, m.zstdBytes, ctx.toByteArray());
-        if (!judge.dupOf.containsKey(self)) {
-            judge.templateOrFiller(self, m, index, false);
-        }
-        NoteReport report = judge.report(self, m, novel, names, index);
-        if (report.label() == Label.GENUINE_INCREMENT) {
-            report = withRank(report, 1);
-        }
-        if (!judge.dupOf.containsKey(self)) {
-            index.accumulate(m);
-        }
-        index.addNote(m, report.label());
-        index.write(kbDir);
-        return report;
+        return ctx.toByteArray();
     }
 
-    static double[] jaccardContainment(long[] a, long[] b) {
-        if (a.length == 0 || b.length == 0) {
-            return new double[] {0, 0};
-        }
-        int inter = MinHash.intersection(a, b);
-        return new double[] {inter / (double) (a.length + b.length - inter), inter / (double) a.length};
+    /** Fills the distributional surprise against the KB background. */
+    static void background(Judge.Evidence e, MeasuredNote m, KbIndex index) {
+        long[] background = index.backgroundCounts(m.wordKeys);
+        e.klBits = Novelty.klBits(m.wordCounts, background, index.backgroundTotal, index.options.mu());
+        e.jsBits = Novelty.jsBits(m.wordCounts, background, index.backgroundTotal);
     }
 
-    private static List<Integer> nearest(long[] sig, Iterable<Integer> candidates,
-                                         java.util.function.IntFunction<long[]> sigOf, int k) {
-        List<double[]> scored = new ArrayList<>();
-        for (int j : candidates) {
-            scored.add(new double[] {MinHash.estimate(sig, sigOf.apply(j)), j});
-        }
-        scored.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(x[1], y[1]));
-        List<Integer> out = new ArrayList<>();
-        for (int t = 0; t < Math.min(k, scored.size()); t++) {
-            out.add((int) scored.get(t)[1]);
-        }
-        return out;
-    }
-
-    /** Linear-interpolation percentile (Hyndman &amp; Fan type 7); NaN for an empty list. */
-    static double percentile(List<Double> values, double pct) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double h = (v.length - 1) * pct / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(v.length - 1, lo + 1);
-        return v[lo] + (h - lo) * (v[hi] - v[lo]);
-    }
-
-    private static List<NoteReport> rankDigest(List<NoteReport> reports) {
-        List<NoteReport> genuine = reports.stream().filter(r -> r.label() == Label.GENUINE_INCREMENT)
-                .sorted(Comparator.comparingDouble(NoteReport::novelBits).reversed()).toList();
-        Map<String, Integer> rank = new HashMap<>();
-        for (int i = 0; i < genuine.size(); i++) {
-            rank.put(genuine.get(i).path(), i + 1);
-        }
-        List<NoteReport> out = new ArrayList<>();
-        for (NoteReport r : reports) {
-            out.add(rank.containsKey(r.path()) ? withRank(r, rank.get(r.path())) : r);
-        }
-        return out;
-    }
-
-    private static NoteReport withRank(NoteReport r, int rank) {
-        return new NoteReport(r.path(), r.words(), r.uniqueWords(), r.wordEntropyBits(), r.windowedEntropyBits(),
-                r.zstdBitsPerByte(), r.templateLineFraction(), r.novelBits(), r.novelBitsPerWord(), r.klBits(),
-                r.jsBits(), r.neighbours(), r.label(), r.reasons(), r.messages(), rank);
-    }
-
-    private static int[] exactParents(List<MeasuredNote> notes) {
-        int[] p = new int[notes.size()];
-        Map<String, Integer> first = new HashMap<>();
-        for (int i = 0; i < p.length; i++) {
-            Integer f = first.putIfAbsent(notes.get(i).sha256, i);
-            p[i] = f == null ? i : f;
-        }
-        return p;
-    }
-
-    private static List<List<String>> groups(List<MeasuredNote> notes, int[] parent) {
-        Map<Integer, List<String>> g = new java.util.TreeMap<>();
-        for (int i = 0; i < notes.size(); i++) {
-            g.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(notes.get(i).path);
-        }
-        return g.values().stream().filter(l -> l.size() > 1).toList();
-    }
-
-    private static int find(int[] p, int i) {
-        while (p[i] != i) {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] p, int a, int b) {
-        int ra = find(p, a);
-        int rb = find(p, b);
-        if (ra != rb) {
-            p[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
-    }
 
     static List<Path> listNotes(Path dir) {
         List<Path> out = new ArrayList<>();

@@ -1,15 +1,29 @@
 package dev.surprisal.text.notes;
 
-/** The verdict on a note, decided in this order: the first that applies wins. */
+/**
+ * The verdict on a note. The rules are applied in the order of the constants; the first that
+ * applies wins (docs/notes-labels.md states each rule with its calibration). The first five say
+ * the note adds little to the knowledge base ({@link #addsLittle()}), which is what
+ * {@code notes add} turns into exit code 1.
+ */
 public enum Label {
-    /** An exact copy or near-duplicate (Jaccard or containment of word shingles) of an earlier note. */
+    /** The same bytes as a note kept as the original (by the {@link Keep} rule). */
     DUPLICATE("duplicate"),
-    /** Mostly lines that recur across many notes, or a Gopher repetition rule fires. */
-    TEMPLATE_OR_FILLER("template-or-filler"),
-    /** Length-controlled word entropy below the knowledge base's own low percentile. */
-    LOW_DENSITY("low-density"),
+    /** Too few words (under {@link KnowledgeBase.Options#minWords()}) to judge: never genuine, never an alarm. */
+    TOO_SHORT("too-short"),
+    /** At least half of its lines recur in {@link KnowledgeBase.Options#templateMinNotes()} or more other notes. */
+    TEMPLATE("template"),
+    /**
+     * At least {@link KnowledgeBase.Options#threshold()} of its shingles are in another note of about the
+     * same size ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()}), which is kept as the original.
+     */
+    NEAR_DUPLICATE("near-duplicate"),
+    /** At least {@link KnowledgeBase.Options#threshold()} of its shingles are contained in one other note. */
+    EXCERPT("excerpt"),
+    /** Few new bits per word given its nearest notes, or a low length-controlled word entropy (absolute, calibrated thresholds). */
+    LOW_INFORMATION("low-information"),
     /** None of the above: ranked by novel bits in the digest. */
-    GENUINE_INCREMENT("genuine-increment");
+    GENUINE("genuine");
 
     private final String id;
 
@@ -21,5 +35,25 @@ public enum Label {
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
+    }
+
+    /**
+     * Whether the note adds little to the knowledge base: duplicate, near-duplicate, excerpt,
+     * template or low-information (a {@code notes add} alarm). Too-short and genuine do not.
+     *
+     * @return true for the five labels a pre-commit hook should stop
+     */
+    public boolean addsLittle() {
+        return this != TOO_SHORT && this != GENUINE;
+    }
+
+    /**
+     * Whether the label says the note is a copy of one other note (duplicate, near-duplicate or
+     * excerpt), which {@link NoteReport#copyOf()} then names.
+     *
+     * @return true for the three copy labels
+     */
+    public boolean isCopy() {
+        return this == DUPLICATE || this == NEAR_DUPLICATE || this == EXCERPT;
     }
 }

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /** The per-note measurements that need only the note itself. */
 final class MeasuredNote {
@@ -29,13 +28,15 @@ final class MeasuredNote {
     /** Distinct template-candidate lines and their {@link TextKey}s, aligned. */
     final String[] lines;
     final long[] lineKeys;
+    /** Fraction of the note's lines of 3 or more words that repeat an earlier line of the note. */
+    final double repeatedLineFraction;
     final long[] shingles;
     final long[] signature;
     /** {@link TextKey}s of the distinct words, and their counts in this note, aligned. */
     final long[] wordKeys;
     final int[] wordCounts;
 
-    MeasuredNote(String path, String text) {
+    MeasuredNote(String path, String text, int numPerm) {
         this.path = path;
         this.bytes = text.getBytes(StandardCharsets.UTF_8);
         this.sha256 = sha256(bytes);
@@ -55,7 +56,9 @@ final class MeasuredNote {
         this.zstdBytes = Zstd.compress(bytes, RATIO_LEVEL).length;
         this.zstdBitsPerByte = bytes.length == 0 ? 0 : 8.0 * zstdBytes / bytes.length;
         this.signals = RepetitionSignals.of(note, ids);
-        this.lines = templateCandidateLines(note.prose()).toArray(new String[0]);
+        List<String> all = candidateLines(note.prose());
+        this.lines = new LinkedHashSet<>(all).toArray(new String[0]);
+        this.repeatedLineFraction = all.isEmpty() ? 0 : (all.size() - lines.length) / (double) all.size();
         this.lineKeys = new long[lines.length];
         for (int j = 0; j < lines.length; j++) {
             lineKeys[j] = TextKey.of(lines[j]);
@@ -65,12 +68,12 @@ final class MeasuredNote {
             positionKeys[i] = wordKeys[ids.ids()[i] - 1];
         }
         this.shingles = MinHash.shingles(positionKeys);
-        this.signature = MinHash.signature(shingles);
+        this.signature = MinHash.signature(shingles, numPerm);
     }
 
-    /** Distinct normalised lines of at least 3 words, in order: shorter ones (headings, "---") recur in any KB. */
-    static Set<String> templateCandidateLines(String prose) {
-        Set<String> out = new LinkedHashSet<>();
+    /** Normalised lines of at least 3 words, in order: shorter ones (headings, "---") recur in any KB. */
+    static List<String> candidateLines(String prose) {
+        List<String> out = new java.util.ArrayList<>();
         for (String line : prose.split("\\R")) {
             String n = NoteText.normalizeLine(line);
             if (n.chars().filter(c -> c == ' ').count() >= 2) {

@@ -20,16 +20,18 @@ import java.util.SplittableRandom;
  * estimates Jaccard similarity as well (MinHashTest checks the error against exact Jaccard).
  */
 public final class MinHash {
-    /** Signature length. */
+    /** Default signature length (datasketch's {@code num_perm}). */
     public static final int PERMUTATIONS = 128;
+    /** Largest signature length ({@code --num-perm}). */
+    public static final int MAX_PERMUTATIONS = 1024;
     /** Words per shingle. */
     public static final int SHINGLE = 5;
-    private static final long[] A = new long[PERMUTATIONS];
-    private static final long[] B = new long[PERMUTATIONS];
+    private static final long[] A = new long[MAX_PERMUTATIONS];
+    private static final long[] B = new long[MAX_PERMUTATIONS];
 
     static {
         SplittableRandom r = new SplittableRandom(1);
-        for (int i = 0; i < PERMUTATIONS; i++) {
+        for (int i = 0; i < MAX_PERMUTATIONS; i++) { // the first 128 are the same for any length
             A[i] = r.nextLong() | 1L;
             B[i] = r.nextLong();
         }
@@ -71,11 +73,24 @@ public final class MinHash {
         return Arrays.copyOf(out, k);
     }
 
-    /** The signature of a shingle set; all {@code Long.MAX_VALUE} for the empty set. */
+    /** The {@value #PERMUTATIONS}-permutation signature of a shingle set; all {@code Long.MAX_VALUE} for the empty set. */
     public static long[] signature(long[] shingles) {
-        long[] sig = new long[PERMUTATIONS];
+        return signature(shingles, PERMUTATIONS);
+    }
+
+    /**
+     * The signature of a shingle set with {@code numPerm} permutations.
+     *
+     * @param shingles sorted distinct shingle hashes
+     * @param numPerm  signature length, 1 to {@value #MAX_PERMUTATIONS} (datasketch's {@code num_perm})
+     * @return the signature; all {@code Long.MAX_VALUE} for the empty set
+     * @throws dev.surprisal.core.ValidationException if {@code numPerm} is out of range
+     */
+    public static long[] signature(long[] shingles, int numPerm) {
+        checkNumPerm(numPerm);
+        long[] sig = new long[numPerm];
         int n = shingles.length;
-        for (int p = 0; p < PERMUTATIONS; p++) {
+        for (int p = 0; p < numPerm; p++) {
             // one permutation at a time, four independent minima: a, b and the minima stay in registers
             long a = A[p];
             long b = B[p];
@@ -98,7 +113,19 @@ public final class MinHash {
         return sig;
     }
 
-    /** Estimated Jaccard similarity: the fraction of agreeing positions. */
+    /**
+     * Checks a signature length.
+     *
+     * @param numPerm the length asked for
+     * @throws dev.surprisal.core.ValidationException unless 1 ≤ numPerm ≤ {@value #MAX_PERMUTATIONS}
+     */
+    public static void checkNumPerm(int numPerm) {
+        if (numPerm < 1 || numPerm > MAX_PERMUTATIONS) {
+            throw new dev.surprisal.core.ValidationException("--num-perm: is " + numPerm + ", expected 1.." + MAX_PERMUTATIONS);
+        }
+    }
+
+    /** Estimated Jaccard similarity: the fraction of agreeing positions (signatures of equal length). */
     public static double estimate(long[] a, long[] b) {
         int eq = 0;
         for (int i = 0; i < a.length; i++) {

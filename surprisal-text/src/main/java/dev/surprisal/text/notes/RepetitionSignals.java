@@ -186,7 +186,7 @@ public final class RepetitionSignals {
         check(r, "duplicate line char fraction", dupLineCharFraction, t.dupLineCharFraction);
         check(r, "duplicate paragraph char fraction", dupParagraphCharFraction, t.dupParagraphCharFraction);
         for (int n = 2; n <= 4; n++) {
-            check(r, "top " + n + "-gram char fraction", topNgramCharFraction[n - 2], t.topNgram[n - 2]);
+            check(r, "top " + n + "-gram character ratio (count × length / word characters; above 1 when occurrences overlap)", topNgramCharFraction[n - 2], t.topNgram[n - 2]);
         }
         for (int n = 5; n <= 10; n++) {
             check(r, "duplicate " + n + "-gram char fraction", dupNgramCharFraction[n - 5], t.dupNgram[n - 5]);
@@ -196,7 +196,7 @@ public final class RepetitionSignals {
 
     private static void check(List<String> r, String name, double v, double threshold) {
         if (v > threshold) {
-            r.add(String.format(Locale.ROOT, "%s %.3f > %.2f (Gopher, Rae et al. 2021 Table A1)", name, v, threshold));
+            r.add(String.format(Locale.ROOT, "%s %.3f > %.2f (Gopher repetition rule, Rae et al. 2021, Table A1)", name, v, threshold));
         }
     }
 
@@ -216,7 +216,10 @@ public final class RepetitionSignals {
         return dupParagraphCharFraction;
     }
 
-    /** Top n-gram char fraction, n = 2…4. */
+    /**
+     * Top n-gram character ratio, n = 2…4: count × characters of the most frequent n-gram over the
+     * note's word characters. A ratio, not a fraction: overlapping occurrences ("a a a a a") push it above 1.
+     */
     public double topNgramCharFraction(int n) {
         return topNgramCharFraction[n - 2];
     }

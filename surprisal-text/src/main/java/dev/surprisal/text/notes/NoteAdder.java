@@ -1,0 +1,110 @@
+package dev.surprisal.text.notes;
+
+import dev.surprisal.core.ValidationException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * {@link KnowledgeBase#add}: one note against the persisted index. Candidates come from the stored
+ * MinHash signatures, compared with every entry (n × num_perm comparisons, no banding): a pair is
+ * re-read and verified with exact shingles when its estimated Jaccard or containment is at least
+ * half the threshold. Containment is estimated from Jaccard J and the shingle counts as
+ * J(|A| + |B|)/((1 + J)|A|) (Broder 1997). An excerpt much smaller than its source (below about
+ * 1/50 of it) may show no agreeing signature position and then be missed here; a scan finds it.
+ */
+final class NoteAdder {
+    private NoteAdder() {
+    }
+
+    static NoteReport add(Path file, Path kbDir) {
+        KbIndex index = KbIndex.read(kbDir);
+        KnowledgeBase.Options o = index.options;
+        NoteReader.Result r = NoteReader.read(file, o.maxNoteBytes());
+        if (!r.ok()) {
+            throw new ValidationException("file: " + file + ": " + r.reason());
+        }
+        MeasuredNote m = new MeasuredNote(KnowledgeBase.rel(kbDir, file), r.text(), o.numPerm());
+        int old = index.indexOf(m.path);
+        KbIndex.Entry prev = old >= 0 ? index.remove(old) : null;
+        // a re-added path keeps the facts it was first indexed with, so the verdict does not change
+        Keep.Facts self = prev != null ? prev.facts()
+                : new Keep.Facts(m.path, KnowledgeBase.mtime(file), index.nextGeneration());
+        IntFunction<Keep.Decision> otherIsOriginal = j -> prev == null
+                ? new Keep.Decision(true, "it was in the knowledge base first")
+                : o.keep().original(index.notes.get(j).facts(), self);
+        Map<Integer, MeasuredNote> loaded = new HashMap<>();
+        IntFunction<MeasuredNote> load = j -> loaded.computeIfAbsent(j, k -> index.load(kbDir, k));
+        Judge.Evidence e = new Judge.Evidence();
+        for (int j = 0; j < index.notes.size(); j++) {
+            KbIndex.Entry other = index.notes.get(j);
+            // of several identical entries, name the one that is not itself labelled a copy
+            boolean better = e.exact == null || index.notes.get(e.exact.of()).label() == Label.DUPLICATE;
+            if (better && other.sha256().equals(m.sha256)) {
+                Keep.Decision d = otherIsOriginal.apply(j);
+                if (d.firstIsOriginal()) {
+                    e.exact = new Judge.Copy(Label.DUPLICATE, j, other.path(), 1, 1, 1, d.why(), true);
+                }
+            }
+        }
+        List<double[]> similar = new ArrayList<>();
+        for (int j = 0; j < index.notes.size(); j++) {
+            KbIndex.Entry other = index.notes.get(j);
+            double jest = MinHash.estimate(m.signature, other.signature());
+            if (jest > 0) {
+                similar.add(new double[] {jest, j});
+            }
+            if (e.exact != null || m.words.size() < o.minWords() || jest == 0 || m.shingles.length == 0) {
+                continue;
+            }
+            double cest = jest * (m.shingles.length + other.shingles()) / ((1 + jest) * m.shingles.length);
+            if (cest >= o.threshold() / 2) {
+                MeasuredNote b = load.apply(j);
+                if (b != null) {
+                    int jj = j;
+                    Judge.offer(e, Judge.compare(m.shingles, b.shingles, j, other.path(),
+                            () -> otherIsOriginal.apply(jj), o));
+                }
+            }
+        }
+        Judge.preferOriginals(e, j -> index.notes.get(j).label() != null && index.notes.get(j).label().isCopy());
+        Judge.lines(e, m, index::lineNotes, o);
+        List<MeasuredNote> nb = new ArrayList<>();
+        if (e.exact != null) {
+            MeasuredNote orig = load.apply(e.exact.of());
+            if (orig != null) {
+                nb.add(orig);
+            }
+        } else {
+            similar.sort(Comparator.comparingDouble((double[] x) -> -x[0]).thenComparingDouble(x -> x[1]));
+            for (double[] s : similar) {
+                if (nb.size() >= o.neighbours()) {
+                    break;
+                }
+                KbIndex.Entry other = index.notes.get((int) s[1]);
+                if (other.label() != null && other.label().isCopy()) {
+                    continue;
+                }
+                MeasuredNote b = load.apply((int) s[1]);
+                if (b != null) {
+                    nb.add(b);
+                }
+            }
+        }
+        e.novelBits = Novelty.novelBits(m.bytes, m.zstdBytes, KnowledgeBase.context(nb));
+        e.neighbours = nb.stream().map(x -> x.path).toList();
+        KnowledgeBase.background(e, m, index);
+        NoteReport report = Judge.decide(e, m, o);
+        if (!Judge.repeatsSource(e)) {
+            index.accumulateLines(m);
+        }
+        index.addNote(m, self, report.label());
+        index.write(kbDir);
+        return report;
+    }
+}
