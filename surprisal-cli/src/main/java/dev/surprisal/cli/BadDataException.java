@@ -1,11 +1,13 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
+
 /**
- * Data that parse but cannot be measured (exit code {@link ExitCode#BAD_DATA}). Commands throw it
- * when they detect the problem themselves; an {@link IllegalArgumentException} raised by a measure
- * on user-provided numbers is mapped to the same exit code by {@link ErrorHandlers}.
+ * Data that parse but cannot be measured (exit code {@link ExitCode#BAD_DATA}), detected by a verb
+ * itself. It is the CLI's own {@link ValidationException}: whatever argument its message names, it
+ * is always bad data, never a usage error.
  */
-public final class BadDataException extends RuntimeException {
+public final class BadDataException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
     public BadDataException(String message) {

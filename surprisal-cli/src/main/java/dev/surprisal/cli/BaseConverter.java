@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Base;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -10,7 +11,7 @@ public final class BaseConverter implements ITypeConverter<Base> {
     public Base convert(String value) {
         try {
             return Base.parse(value);
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             throw new TypeConversionException(e.getMessage());
         }
     }

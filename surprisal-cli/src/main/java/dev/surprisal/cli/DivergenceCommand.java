@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 import picocli.CommandLine.Command;
@@ -48,13 +49,16 @@ public final class DivergenceCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--p", required = true, split = ",", paramLabel = "P",
-            description = "The reference distribution P, comma-separated.")
-    double[] p;
+    @DataArgument
+    @Option(names = "--p", required = true, arity = "1..*", paramLabel = "P",
+            description = "The reference distribution P, separated by commas or spaces. Probabilities must sum"
+                    + " to 1; a sum within 1e-5 of 1 is renormalised, with a note.")
+    List<String> p;
 
-    @Option(names = "--q", required = true, split = ",", paramLabel = "Q",
+    @DataArgument
+    @Option(names = "--q", required = true, arity = "1..*", paramLabel = "Q",
             description = "The compared distribution Q, same length as P.")
-    double[] q;
+    List<String> q;
 
     @Option(names = "--measure", paramLabel = "M", defaultValue = "kl",
             description = "kl, js, cross-entropy, hellinger, tv, renyi:ALPHA or all. Default: ${DEFAULT-VALUE}.")
@@ -69,24 +73,33 @@ public final class DivergenceCommand implements Callable<Integer> {
     String smoothing;
 
     @Option(names = "--counts", description = "P and Q are counts; they are normalised (after smoothing).")
-    boolean counts;
+    boolean asCounts;
 
     @Override
     public Integer call() {
         List<DivergenceMeasure> measures = parseMeasures();
         SmoothingOption smooth = SmoothingOption.parse(smoothing, spec.commandLine());
-        Validate.nonNegativeFinite("p", p);
-        Validate.nonNegativeFinite("q", q);
-        Validate.sameLength("p", p.length, "q", q.length);
-        double[] ps = smooth.apply("p", p, counts, spec.commandLine());
-        double[] qs = smooth.apply("q", q, counts, spec.commandLine());
+        NumberList pList = NumberList.parse("--p", p, spec.commandLine());
+        NumberList qList = NumberList.parse("--q", q, spec.commandLine());
+        double[] pv = pList.values();
+        double[] qv = qList.values();
+        Validate.nonNegativeFinite("p", pv);
+        Validate.nonNegativeFinite("q", qv);
+        Validate.sameLength("p", pv.length, "q", qv.length);
+        Report report = Report.empty();
+        if (!asCounts) {
+            smooth.requireProbabilityCompatible(spec.commandLine());
+            pv = pList.probabilities("p", report, spec.commandLine());
+            qv = qList.probabilities("q", report, spec.commandLine());
+        }
+        double[] ps = smooth.apply("p", pv, asCounts, spec.commandLine());
+        double[] qs = smooth.apply("q", qv, asCounts, spec.commandLine());
         Base base = common.base();
 
-        Report report = Report.empty();
         for (DivergenceMeasure m : measures) {
             m.addTo(report, ps, qs, base, both);
         }
-        report.base(base).field("smoothing", smooth.toString()).field("input", counts ? "counts" : "probabilities");
+        report.base(base).field("smoothing", smooth.toString()).field("input", asCounts ? "counts" : "probabilities");
         if (report.rows().size() == 1 || both) {
             report.field("direction", report.rows().get(0).label());
         }
@@ -102,7 +115,7 @@ public final class DivergenceCommand implements Callable<Integer> {
         }
         try {
             return List.of(DivergenceMeasure.parse(m));
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             throw new ParameterException(spec.commandLine(), "--measure: " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Base;
 import dev.surprisal.measures.CrossEntropy;
 import dev.surprisal.measures.Entropy;
@@ -36,14 +37,14 @@ abstract class DivergenceMeasure {
             try {
                 alpha = Double.parseDouble(m.substring("renyi:".length()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("renyi needs an order, e.g. renyi:2, got '" + m + "'");
+                throw new ValidationException("renyi needs an order, e.g. renyi:2, got '" + m + "'");
             }
             if (!(alpha > 0) || !Double.isFinite(alpha)) {
-                throw new IllegalArgumentException("the renyi order must be a finite number > 0, got " + alpha);
+                throw new ValidationException("the renyi order must be a finite number > 0, got " + alpha);
             }
             return new RenyiDivergence(alpha);
         }
-        throw new IllegalArgumentException("expected kl, js, cross-entropy, hellinger, tv, renyi:ALPHA or all, got '" + m + "'");
+        throw new ValidationException("expected kl, js, cross-entropy, hellinger, tv, renyi:ALPHA or all, got '" + m + "'");
     }
 
     abstract void addTo(Report r, double[] p, double[] q, Base base, boolean both);

@@ -2,6 +2,7 @@ package dev.surprisal.cli;
 
 import dev.surprisal.variational.KlDirectionFit;
 import dev.surprisal.vae.KlFitPlot;
+import dev.surprisal.vae.RunFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,8 @@ public final class ElboCommand implements Runnable {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             header = "The exact-evidence gap, CAVI climbing its ELBO, and forward versus reverse KL.",
-            description = {"Printed with explanations. All values in nats.", ""})
+            description = {"Printed with explanations. All values in nats.", ""},
+            footer = {"", "Examples:", "  surprisal elbo demo", "  surprisal elbo demo --seed 7 --plot kl-directions.png"})
     static final class Demo implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -40,6 +42,10 @@ public final class ElboCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (plot != null) {
+                // Checked before the demo runs: "plot: DIR is a directory" is reported as --plot, a usage error.
+                RunFiles.checkOutputFile("plot", plot);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("1. log p(x) = ELBO + KL(q || posterior), checked where log p(x) is exact");
             out.println("-----------------------------------------------------------------------");

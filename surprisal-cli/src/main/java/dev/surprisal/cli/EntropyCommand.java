@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
@@ -16,6 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal entropy}: Shannon entropy of a distribution, of counts, or of a table column. */
@@ -49,12 +51,13 @@ public final class EntropyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "VALUE", arity = "0..*", split = ",",
-            description = "Probabilities (or counts with --counts), separated by spaces or commas.")
-    double[] values;
+    @Parameters(paramLabel = "VALUE", arity = "0..*",
+            description = "Probabilities (or counts with --counts), separated by spaces or commas."
+                    + " Probabilities must sum to 1; a sum within 1e-5 of 1 is renormalised, with a note.")
+    List<String> values;
 
     @Option(names = "--counts", description = "The values are counts (or weights); they are normalised.")
-    boolean counts;
+    boolean asCounts;
 
     @Option(names = "--estimator", paramLabel = "NAME",
             description = "Bias-corrected estimator for counts: plug-in, miller-madow, chao-shen, grassberger, james-stein, nsb.")
@@ -64,6 +67,7 @@ public final class EntropyCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--column", paramLabel = "C", description = "The column of --data whose values are counted.")
+    @DataArgument // a column name: what the library says about it is about the table
     String column;
 
     @Override
@@ -80,7 +84,7 @@ public final class EntropyCommand implements Callable<Integer> {
     }
 
     private Report fromColumn(Base base) {
-        if (values != null && values.length > 0) {
+        if (values != null && !values.isEmpty()) {
             throw usage("give either numbers or --data, not both");
         }
         if (column == null) {
@@ -96,19 +100,24 @@ public final class EntropyCommand implements Callable<Integer> {
         if (column != null) {
             throw usage("--column needs --data FILE");
         }
-        if (values == null || values.length == 0) {
+        if (values == null || values.isEmpty()) {
             throw usage("give probabilities (e.g. 0.5 0.5), counts with --counts, or --data FILE --column C");
         }
-        if (estimator != null && !counts) {
+        if (estimator != null && !asCounts) {
             throw usage("--estimator works on counts: add --counts (or use --data)");
         }
-        if (!counts) {
-            double h = Entropy.of(values, base);
+        NumberList numbers = NumberList.parse("VALUE", values, spec.commandLine());
+        if (!asCounts) {
+            Report notes = Report.empty();
+            double[] p = numbers.probabilities("p", notes, spec.commandLine());
+            double h = Entropy.of(p, base);
             Report r = Report.of("entropy", h, base.unit()).base(base).field("input", "probabilities");
-            return explain(r, h, base, values.length);
+            notes.notes().forEach(r::note);
+            return explain(r, h, base, p.length);
         }
-        Validate.nonNegativeFinite("counts", values);
-        return fromWeights(values, base).field("input", "counts");
+        double[] weights = numbers.values();
+        Validate.nonNegativeFinite("counts", weights);
+        return fromWeights(weights, base).field("input", "counts");
     }
 
     private Report measureCounts(Counts c, Base base) {
@@ -129,7 +138,7 @@ public final class EntropyCommand implements Callable<Integer> {
         String name = estimator == null ? "plug-in" : estimator;
         try {
             return EntropyEstimators.byName(name);
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             throw usage("--" + e.getMessage());
         }
     }
@@ -149,18 +158,8 @@ public final class EntropyCommand implements Callable<Integer> {
             throw new BadDataException("counts: --estimator " + estimator + " needs whole counts, got "
                     + firstFraction(v));
         }
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        if (!(sum > 0)) {
-            throw new BadDataException("counts: total is zero");
-        }
-        double[] p = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            p[i] = v[i] / sum;
-        }
-        double h = Entropy.of(p, base);
+        // Normalised after scaling by the largest weight, so counts such as 1e308 do not overflow the total.
+        double h = Entropy.ofUnnormalized(v, base);
         return explain(Report.of("entropy", h, base.unit()).base(base).field("estimator", "plug-in"), h, base, v.length);
     }
 

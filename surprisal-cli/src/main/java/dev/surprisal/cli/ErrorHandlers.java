@@ -1,61 +1,167 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.util.List;
 
 /**
- * Turns every failure into one line on stderr, prefixed {@value #PREFIX}, and an exit code.
+ * Turns every failure into one line on stderr, prefixed {@value #PREFIX}, and an exit code. Never a
+ * stack trace, unless the environment variable {@value #DEBUG_ENV} is set.
  *
  * <ul>
- *   <li>{@link ParameterException} (unknown option, unparsable number, bad {@code --base}, a missing
- *       or contradictory option found by a verb): {@link ExitCode#USAGE};</li>
- *   <li>{@link BadDataException}, {@link IllegalArgumentException} raised while measuring (the
- *       command line parsed, so the numbers or the file are at fault) and the data module's
- *       {@link DataException}: {@link ExitCode#BAD_DATA};</li>
- *   <li>anything else: {@link ExitCode#INTERNAL}.</li>
+ *   <li>{@link ParameterException} (picocli's parse errors, and the contradictory or missing options
+ *       a verb finds): {@link ExitCode#USAGE}. An unknown verb or option gets picocli's "did you
+ *       mean" suggestions.</li>
+ *   <li>{@link ValidationException} (the library's validation, {@link DataException},
+ *       {@link BadDataException}): {@link ExitCode#BAD_DATA}, except when the message is about a
+ *       setting the user typed as an option. The library names its parameters ({@code learningRate:
+ *       must be > 0}); when a parameter has the name of a field bound to an option of the command
+ *       that ran, the message is rewritten with the option's name ({@code --lr: must be > 0}) and
+ *       the exit code is {@link ExitCode#USAGE}. Options that carry the data being measured are
+ *       marked {@link DataArgument} and keep {@link ExitCode#BAD_DATA}. A verb whose option field
+ *       and library parameter differ in name renames its field, so the one rule covers it.</li>
+ *   <li>{@link IOException}: the file system refused (no such directory, permission denied, disk
+ *       full): {@link ExitCode#BAD_DATA}, with the path and reason.</li>
+ *   <li>anything else, including a bare {@link IllegalArgumentException} and errors such as
+ *       {@link OutOfMemoryError} or {@link StackOverflowError}: {@link ExitCode#INTERNAL}, "internal
+ *       error (a bug)". It never shares the alarm's exit code 1.</li>
  * </ul>
  */
 public final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
     /** Every error line starts with this, so logs can be grepped. */
     public static final String PREFIX = "surprisal: error: ";
+    /** Set (to anything) to get the stack trace of an internal error on stderr. */
+    public static final String DEBUG_ENV = "SURPRISAL_DEBUG";
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(PREFIX + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        String message = ex.getMessage();
+        if (ex instanceof UnmatchedArgumentException u) {
+            List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + String.join(" or ", suggestions.stream().limit(3).toList()) + "?";
+            }
+        }
+        err.println(PREFIX + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
-        int code = exitCodeOf(ex);
-        String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
+        return report(ex, cmd.getCommandSpec(), cmd.getErr());
+    }
+
+    /**
+     * Prints the one error line for {@code ex} thrown while running {@code spec}'s command (or
+     * before any command ran, {@code spec} null) and returns the exit code.
+     */
+    static int report(Throwable ex, CommandSpec spec, PrintWriter err) {
+        int code = exitCodeOf(ex, spec);
+        String message;
         if (code == ExitCode.INTERNAL) {
-            message = "internal error, please report it: " + ex;
+            message = "internal error (a bug), please report it: " + describe(ex)
+                    + (debug() ? "" : " (set " + DEBUG_ENV + "=1 for the stack trace)");
+        } else {
+            message = messageOf(ex, spec);
         }
         err.println(PREFIX + message);
+        if (code == ExitCode.INTERNAL && debug()) {
+            ex.printStackTrace(err);
+        }
         err.flush();
         return code;
     }
 
-    /** The exit code for an exception thrown by a verb's {@code call()}. */
-    static int exitCodeOf(Throwable ex) {
+    /** The exit code for an exception thrown by a verb of {@code spec} (null: no verb known). */
+    static int exitCodeOf(Throwable ex, CommandSpec spec) {
         if (ex instanceof ParameterException) {
             return ExitCode.USAGE;
         }
-        if (ex instanceof BadDataException || ex instanceof IllegalArgumentException
-                || ex instanceof DataException) {
+        if (ex instanceof ValidationException v) {
+            return settingOption(v, spec) != null ? ExitCode.USAGE : ExitCode.BAD_DATA;
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             return ExitCode.BAD_DATA;
         }
         return ExitCode.INTERNAL;
+    }
+
+    private static String messageOf(Throwable ex, CommandSpec spec) {
+        if (ex instanceof ValidationException v) {
+            OptionSpec option = settingOption(v, spec);
+            return option == null ? v.getMessage() : v.messageFor(option.longestName());
+        }
+        if (ex instanceof UncheckedIOException u) {
+            return ioMessage(u.getCause());
+        }
+        if (ex instanceof IOException io) {
+            return ioMessage(io);
+        }
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    }
+
+    /** NoSuchFileException and friends carry only the path as message; say what went wrong too. */
+    private static String ioMessage(IOException e) {
+        String kind = switch (e.getClass().getSimpleName()) {
+            case "NoSuchFileException" -> "no such file or directory";
+            case "AccessDeniedException" -> "permission denied";
+            case "FileAlreadyExistsException" -> "already exists";
+            case "NotDirectoryException" -> "not a directory";
+            case "DirectoryNotEmptyException" -> "directory not empty";
+            default -> null;
+        };
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return kind == null ? "cannot read or write a file: " + m : m + ": " + kind;
+    }
+
+    /**
+     * The option of {@code spec} whose field has the name of the argument {@code v} is about, when
+     * that option is a setting (not marked {@link DataArgument}); null otherwise. A
+     * {@link DataException} is about a file's content, never about a setting.
+     */
+    static OptionSpec settingOption(ValidationException v, CommandSpec spec) {
+        String argument = v.argument();
+        if (spec == null || argument == null || v instanceof DataException || v instanceof BadDataException) {
+            return null;
+        }
+        for (OptionSpec o : spec.options()) {
+            if (o.userObject() instanceof Field f && f.getName().equals(argument)
+                    && !f.isAnnotationPresent(DataArgument.class)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory (" + ex.getMessage() + "); give Java more with SURPRISAL_JAVA_OPTS=-Xmx8g"
+                    + " or use less input";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "stack overflow";
+        }
+        return ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+    }
+
+    private static boolean debug() {
+        String d = System.getenv(DEBUG_ENV);
+        return d != null && !d.isEmpty();
     }
 }

@@ -67,7 +67,7 @@ public final class FileCommand implements Callable<Integer> {
 
     @Option(names = "--model-bytes", paramLabel = "N", defaultValue = "16777216",
             description = "Bytes of each file given to the context models and codecs. Default: ${DEFAULT-VALUE}.")
-    int modelBytes;
+    int maxModelBytes;
 
     @Option(names = "--no-codecs", description = "Skip the real compressors (they are the slow part).")
     boolean noCodecs;
@@ -112,7 +112,7 @@ public final class FileCommand implements Callable<Integer> {
                     out.print(terse ? a.terse() : a.report());
                     continue;
                 }
-                FileAnalysis a = FileAnalysis.of(f, modelBytes, !noCodecs);
+                FileAnalysis a = FileAnalysis.of(f, maxModelBytes, !noCodecs);
                 if (common.json()) {
                     all.add(json(a, base));
                 } else {

@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
                 "              (arithmetic mean) and a G-test p-value. Values are categories.",
                 "--target Y    rank every other column by its MI with Y, with Pearson r, Spearman rho,",
                 "              a permutation p-value, the permutation-null mean, MI above chance, a",
-                "              bootstrap 95% interval and the flag 'nonlinear dependence: MI high, |r| low'.",
+                "              bootstrap 95%% interval and the flag 'nonlinear dependence: MI high, |r| low'.",
                 "--select K    with --target: choose K features by mRMR or JMI.",
                 "--matrix      the MI of every pair of columns.",
                 "",
@@ -75,12 +75,15 @@ public final class MiCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--x", paramLabel = "A", description = "With --y: the first of two discrete columns.")
+    @DataArgument // a column name: what the library says about it is about the data
     String x;
 
     @Option(names = "--y", paramLabel = "B", description = "With --x: the second of two discrete columns.")
+    @DataArgument
     String y;
 
     @Option(names = "--target", paramLabel = "Y", description = "Rank every other column by its MI with Y.")
+    @DataArgument
     String target;
 
     @Option(names = "--matrix", description = "The pairwise MI matrix of all columns.")
@@ -106,7 +109,7 @@ public final class MiCommand implements Callable<Integer> {
     int permutations;
 
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "100",
-            description = "Bootstrap replicates of the 95% interval; 0 skips it, else at least 10. Default: ${DEFAULT-VALUE}.")
+            description = "Bootstrap replicates of the 95%% interval; 0 skips it, else at least 10. Default: ${DEFAULT-VALUE}.")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",

@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
 
@@ -40,7 +41,7 @@ final class MiMatrix {
                     MiPair pair = MiPair.of(cols.get(i), cols.get(j), s.k());
                     v = pair.nats();
                     warnings[p] = pair.warnings();
-                } catch (IllegalArgumentException | BadDataException e) {
+                } catch (ValidationException e) {
                     v = Double.NaN;
                     problem[i][j] = e.getMessage();
                 }

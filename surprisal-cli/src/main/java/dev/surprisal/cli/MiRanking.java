@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
@@ -98,7 +99,7 @@ final class MiRanking {
             boolean nonlinear = !Double.isNaN(r) && NonlinearityRule.DEFAULT.test(mi, r);
             return new Row(f.name, f.kind(), pair.n(), pair.estimator.label, mi, lower, upper, nullMean, p,
                     r, rho, nonlinear, pair.warnings(), null);
-        } catch (IllegalArgumentException | BadDataException e) {
+        } catch (ValidationException e) {
             return skipped(f, e.getMessage());
         }
     }

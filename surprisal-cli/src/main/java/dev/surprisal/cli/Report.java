@@ -22,7 +22,7 @@ import java.util.List;
  * a default that was applied) go to stderr unless {@code --quiet}. {@code --json} prints exactly one
  * object: {@code measure}, {@code value}, {@code unit} of the primary result, the extra fields,
  * {@code results} when there are several rows, and {@code explanation} with {@code --explain}.
- * A non-finite value is written as the string {@code "Infinity"}, since JSON has no infinity.
+ * Non-finite values follow {@link Json}'s rule (NaN: {@code null} and a reason; ±∞: a string).
  */
 public final class Report {
     /** One labelled value. {@code unit} is a unit name such as "bits", or "dimensionless". */
@@ -84,15 +84,17 @@ public final class Report {
         return JsonNodeFactory.instance.arrayNode();
     }
 
-    /** Puts a number into a JSON object; NaN becomes {@code null} (no value), ±∞ the string "Infinity". */
+    /**
+     * Puts a number into a JSON object by {@link Json}'s rule: NaN is {@code null} with a
+     * {@code <name>Reason} field, ±∞ the string "Infinity" / "-Infinity".
+     */
     public static void putNumber(ObjectNode node, String name, double v) {
-        if (Double.isNaN(v)) {
-            node.putNull(name);
-        } else if (Double.isFinite(v)) {
-            node.put(name, v);
-        } else {
-            node.put(name, Double.toString(v));
-        }
+        Json.putNumber(node, name, v);
+    }
+
+    /** As {@link #putNumber(ObjectNode, String, double)}, saying why the number is NaN when it is. */
+    public static void putNumber(ObjectNode node, String name, double v, String reasonIfNaN) {
+        Json.putNumber(node, name, v, reasonIfNaN);
     }
 
     /**

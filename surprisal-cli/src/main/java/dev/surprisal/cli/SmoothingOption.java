@@ -1,5 +1,6 @@
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
 import dev.surprisal.measures.Smoothing;
@@ -31,7 +32,7 @@ final class SmoothingOption {
     static SmoothingOption parse(String text, CommandLine cmd) {
         try {
             return new SmoothingOption(Smoothing.parse(text));
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             throw new ParameterException(cmd, "--smoothing: " + e.getMessage());
         }
     }
@@ -44,12 +45,17 @@ final class SmoothingOption {
         if (counts) {
             return smoothing.apply(toCounts(argName, v));
         }
+        requireProbabilityCompatible(cmd);
+        Validate.probabilities(argName, v);
+        return smoothing.apply(v);
+    }
+
+    /** Pseudo-counts need counts: a usage error when this smoothing adds them and the input is probabilities. */
+    void requireProbabilityCompatible(CommandLine cmd) {
         if (additive) {
             throw new ParameterException(cmd, "--smoothing " + smoothing
                     + " adds pseudo-counts, so it needs --counts; for probabilities use --smoothing epsilon=1e-6");
         }
-        Validate.probabilities(argName, v);
-        return smoothing.apply(v);
     }
 
     private static Counts toCounts(String argName, double[] v) {

@@ -34,7 +34,7 @@ import java.util.Properties;
                 "with the unit always stated and an --explain that says what the number means.",
                 ""},
         footer = {"",
-                "Start here:",
+                "Examples (start here):",
                 "  surprisal tour                                  a two-minute walk through the ideas",
                 "  surprisal entropy 0.5 0.5                       1.0 (bits: one fair coin flip)",
                 "  surprisal divergence --p 0.5,0.5 --q 0.9,0.1 --base e",
@@ -108,19 +108,36 @@ public final class SurprisalCommand implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // "@file" would read arguments from any file and echo its lines on errors (issue 11)
+                .setExpandAtFiles(false)
                 .setUsageHelpWidth(100)
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);
     }
 
-    /** Runs {@code surprisal args...} and returns its exit code (see {@link ExitCode}). */
+    /**
+     * Runs {@code surprisal args...} and returns its exit code (see {@link ExitCode}). Nothing
+     * escapes: an {@link Error} thrown by a verb (out of memory, stack overflow) is reported like
+     * any internal error, with exit code 4, never the alarm's 1 nor a stack trace.
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLineFor(out, err, args).execute(args);
+        return execute(commandLineFor(out, err, args), args);
+    }
+
+    /** Runs {@code args} on a configured command line (see {@link #commandLine}), catching everything. */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable t) {
+            return ErrorHandlers.report(t, null, commandLine.getErr());
+        }
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // A failure on another thread (a progress bar, a pool) must not print a stack trace either.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> ErrorHandlers.report(t, null, err));
         int code = execute(out, err, args);
         out.flush();
         err.flush();

@@ -4,6 +4,7 @@ import dev.surprisal.vae.EpochMetrics;
 import dev.surprisal.vae.FashionMnist;
 import dev.surprisal.vae.IdxReader;
 import dev.surprisal.vae.VaeConfig;
+import dev.surprisal.vae.RunExistsException;
 import dev.surprisal.vae.VaeRuns;
 import dev.surprisal.vae.VaeTrainer;
 import java.io.IOException;
@@ -49,12 +50,38 @@ public final class VaeCommand implements Runnable {
         }
     }
 
+    /** Checks --out before the work; an existing run without --force is a usage error saying how to proceed. */
+    static void checkOutput(CommandSpec spec, Path out, boolean force) throws IOException {
+        refuseExisting(spec, () -> {
+            VaeRuns.checkOutput(out, force);
+            return null;
+        });
+    }
+
+    /** A step that may refuse to replace a run. */
+    interface OutputStep<T> {
+        T run() throws IOException;
+    }
+
+    static <T> T refuseExisting(CommandSpec spec, OutputStep<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (RunExistsException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + e.getMessage().substring("out: ".length())
+                    + "; pass --force to replace it, or choose another --out");
+        }
+    }
+
     static VaeTrainer trainer(boolean quiet) {
         return quiet ? VaeTrainer.quiet() : VaeTrainer.create();
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Train the reference VAE (784-400-20-400-784, Adam 1e-3, batch 128) and save the run.", ""})
+            description = {"Train the reference VAE (784-400-20-400-784, Adam 1e-3, batch 128) and save the run.",
+                "An existing run in --out is not overwritten unless --force is given; a loss that becomes",
+                "NaN or infinite stops training, and nothing is saved.", ""},
+            footer = {"", "Examples:", "  surprisal vae train --epochs 10 --out runs/x",
+                "  surprisal vae train --epochs 1 --train-limit 2000 --out runs/tiny --force"})
     static final class Train implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -71,15 +98,19 @@ public final class VaeCommand implements Runnable {
         @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
         boolean quiet;
 
+        @Option(names = "--force", description = "Replace the run already in --out (refused without it).")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
             VaeConfig c = options.config(spec, beta);
+            checkOutput(spec, out, force);
             PrintWriter w = spec.commandLine().getOut();
             VaeRuns.Data d = data(options, c);
             w.printf("training on %d images, testing on %d; %d threads; seed %d; beta %s%n",
                     d.train().count(), d.test().count(), c.threads(), c.seed(), Explanations.num(beta));
             w.flush();
-            List<EpochMetrics> h = VaeRuns.train(c, d, out, trainer(quiet), m -> {
+            List<EpochMetrics> h = VaeRuns.train(c, d, out, force, trainer(quiet), m -> {
                 w.println(m.line());
                 w.flush();
             });
@@ -93,7 +124,8 @@ public final class VaeCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Evaluate a saved run on the test set: the ELBO and the IWAE-k bounds on log p(x).", ""})
+            description = {"Evaluate a saved run on the test set: the ELBO and the IWAE-k bounds on log p(x).", ""},
+            footer = {"", "Examples:", "  surprisal vae eval runs/x", "  surprisal vae eval runs/x --iwae 1,5,50 --test-limit 1000"})
     static final class Eval implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -121,9 +153,7 @@ public final class VaeCommand implements Runnable {
                     throw new ParameterException(spec.commandLine(), "--iwae: k must be >= 1, got " + k);
                 }
             }
-            if (!Files.isRegularFile(run.resolve("config.json"))) {
-                throw new BadDataException(run + ": not a run directory (no config.json); train one with 'surprisal vae train --out " + run + "'");
-            }
+            VaeRuns.Data.checkLimit("testLimit", testLimit);
             IdxReader.Images test;
             try {
                 test = VaeRuns.Data.testFor(VaeRuns.config(run), testLimit);
@@ -131,6 +161,9 @@ public final class VaeCommand implements Runnable {
                 throw new BadDataException(e.getMessage(), e);
             }
             VaeRuns.Evaluation ev = VaeRuns.evaluate(run, test, ks, seed);
+            if (images) {
+                VaeRuns.writeImages(run, test);
+            }
             PrintWriter w = spec.commandLine().getOut();
             w.printf("%d test images, seed %d, nats per image%n", test.count(), seed);
             w.printf("  ELBO            %10.3f  (reconstruction %.3f, KL %.3f)%n", ev.elbo().elbo(),
@@ -139,13 +172,15 @@ public final class VaeCommand implements Runnable {
                 w.printf("  IWAE-%-4d       %10.3f  (ELBO + %.3f)%n", ks[j], ev.iwae()[j], ev.gap(j));
             }
             w.println("Each IWAE-k is a lower bound on log p(x) and tightens as k grows; the gain over the ELBO");
-            w.println("is part of KL(q || posterior), the slack the encoder leaves. Written to " + run.resolve("eval.json"));
+            w.println("is part of KL(q || posterior), the slack the encoder leaves. Written to " + run.resolve("eval.json")
+                    + (images ? ", with the PNG grids" : ""));
             return ExitCode.OK;
         }
     }
 
     @Command(name = "sweep", mixinStandardHelpOptions = true,
-            description = {"Train one model per beta and print reconstruction against KL (beta-VAE trade-off).", ""})
+            description = {"Train one model per beta and print reconstruction against KL (beta-VAE trade-off).", ""},
+            footer = {"", "Example:", "  surprisal vae sweep --betas 0.5,1,2,4 --epochs 5 --out runs/sweep"})
     static final class Sweep implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -163,20 +198,25 @@ public final class VaeCommand implements Runnable {
         @Option(names = {"-q", "--quiet"}, description = "No progress bar or per-epoch lines.")
         boolean quiet;
 
+        @Option(names = "--force", description = "Replace runs and sweep.json already in --out (refused without it).")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
             VaeConfig base = null;
             for (double b : betas) {
                 base = options.config(spec, b);
             }
+            checkOutput(spec, out, true);
             PrintWriter w = spec.commandLine().getOut();
-            VaeRuns.Data d = data(options, base);
-            List<VaeRuns.SweepRow> rows = VaeRuns.sweep(base, betas, d, out, trainer(quiet), line -> {
+            VaeConfig first = base;
+            VaeRuns.Data d = data(options, first);
+            List<VaeRuns.SweepRow> rows = refuseExisting(spec, () -> VaeRuns.sweep(first, betas, d, out, force, trainer(quiet), line -> {
                 if (!quiet) {
                     w.println(line);
                     w.flush();
                 }
-            });
+            }));
             w.println("   beta   reconstruction        KL     -ELBO   (test, nats per image)");
             for (VaeRuns.SweepRow r : rows) {
                 w.printf("  %5s   %14.3f  %8.3f  %8.3f%n", Explanations.num(r.beta()), r.reconstruction(), r.kl(), r.negElbo());

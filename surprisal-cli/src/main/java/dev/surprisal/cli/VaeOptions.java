@@ -20,8 +20,8 @@ public final class VaeOptions {
     @Option(names = "--hidden", defaultValue = "400", description = "Hidden units. Default: ${DEFAULT-VALUE}.")
     int hidden;
 
-    @Option(names = "--batch", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = {"--batch", "--batch-size"}, defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
 
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     double learningRate;
@@ -50,10 +50,8 @@ public final class VaeOptions {
             throw new ParameterException(spec.commandLine(), "--beta: must be >= 0, got " + beta);
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        try {
-            return new VaeConfig(784, hidden, latent, beta, epochs, batch, learningRate, seed, t, binarize);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        // A value VaeConfig rejects names its parameter, which is this class's field name, so the
+        // error handler reports it under the option's name (--lr, --batch-size) as a usage error.
+        return new VaeConfig(784, hidden, latent, beta, epochs, batchSize, learningRate, seed, t, binarize);
     }
 }

@@ -36,4 +36,12 @@ class ElboCommandTest {
         assertThat(r.out()).contains("trained for one epoch on 2,000 Fashion-MNIST images")
                 .containsPattern("test -ELBO: [0-9.]+ nats/image untrained -> [0-9.]+ after one epoch");
     }
+
+    @Test
+    void aPlotOntoADirectoryIsAUsageErrorBeforeTheDemoRuns() {
+        Cli r = Cli.run("elbo", "demo", "--plot", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith(ErrorHandlers.PREFIX + "--plot: " + dir + " is a directory").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
 }

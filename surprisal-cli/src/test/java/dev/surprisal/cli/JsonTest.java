@@ -16,6 +16,8 @@ class JsonTest {
         JsonNode j = Json.MAPPER.readTree(s);
         assertThat(j.get("entropy").asDouble()).isEqualTo(1.5);
         assertThat(j.get("windowed").isNull()).as(s).isTrue();
+        assertThat(j.get("windowedReason").asText()).isEqualTo(Json.NOT_DEFINED);
+        assertThat(j.has("entropyReason")).isFalse();
         assertThat(j.get("kl").asText()).isEqualTo("Infinity");
         assertThat(j.get("negative").asText()).isEqualTo("-Infinity");
         assertThat(s).doesNotContain("NaN");
@@ -24,10 +26,24 @@ class JsonTest {
     @Test
     void reportTreesFollowTheSameRule() throws Exception {
         var node = Report.objectNode();
-        Report.putNumber(node, "r", Double.NaN);
+        Report.putNumber(node, "r", Double.NaN, "x is categorical");
         Report.putNumber(node, "kl", Double.POSITIVE_INFINITY);
         JsonNode j = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(node));
         assertThat(j.get("r").isNull()).isTrue();
+        assertThat(j.get("rReason").asText()).isEqualTo("x is categorical");
         assertThat(j.get("kl").asText()).isEqualTo("Infinity");
+    }
+
+    @Test
+    void doublesPutStraightIntoTreesFollowTheRuleToo() throws Exception {
+        var node = Report.objectNode();
+        node.put("nan", Double.NaN);
+        node.put("inf", Double.NEGATIVE_INFINITY);
+        node.put("f", 0.1f);
+        String s = Json.MAPPER.writeValueAsString(node);
+        JsonNode j = Json.MAPPER.readTree(s);
+        assertThat(j.get("nan").isNull()).as(s).isTrue();
+        assertThat(j.get("inf").asText()).isEqualTo("-Infinity");
+        assertThat(s).contains("0.1").doesNotContain("0.10000000149");
     }
 }

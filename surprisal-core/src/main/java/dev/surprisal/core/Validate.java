@@ -18,19 +18,66 @@ public final class Validate {
      */
     public static void probabilities(String name, double[] p) {
         nonNegativeFinite(name, p);
+        double sum = kahanSum(p);
+        if (Math.abs(sum - 1.0) > sumTolerance(p.length)) {
+            throw notSummingToOne(name, sum, p.length);
+        }
+    }
+
+    /**
+     * Tolerance on |Σp − 1| below which {@link #nearProbabilities} renormalises instead of rejecting:
+     * probabilities typed with six decimals ({@code 0.333333} three times, sum 0.999999) are meant to
+     * sum to 1.
+     */
+    public static final double RENORMALIZE_TOLERANCE = 1e-5;
+
+    /**
+     * A probability vector, renormalised when its sum is off 1 by more than {@link #probabilities}
+     * allows but by at most {@link #RENORMALIZE_TOLERANCE} (rounded input such as {@code 0.333333}
+     * three times). The caller can tell by identity: the same array is returned when no
+     * renormalisation was needed, a new one otherwise, so it can say so to the user.
+     *
+     * @param name the argument's name, used in the message
+     * @param p    the entries, finite and ≥ 0
+     * @return {@code p} itself, or {@code p} divided by its sum
+     * @throws ValidationException if an entry is NaN, infinite or negative, or |Σp − 1| exceeds 1e-5
+     */
+    public static double[] nearProbabilities(String name, double[] p) {
+        nonNegativeFinite(name, p);
+        double sum = kahanSum(p);
+        if (Math.abs(sum - 1.0) <= sumTolerance(p.length)) {
+            return p;
+        }
+        if (Math.abs(sum - 1.0) > RENORMALIZE_TOLERANCE) {
+            throw notSummingToOne(name, sum, p.length);
+        }
+        double[] q = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            q[i] = p[i] / sum;
+        }
+        return q;
+    }
+
+    /** Σ v with Kahan compensation, so long vectors of tiny entries do not drift off 1. */
+    private static double kahanSum(double[] v) {
         double sum = 0.0;
-        double c = 0.0; // Kahan: long vectors of tiny entries must not drift off 1
-        for (double v : p) {
-            double y = v - c;
+        double c = 0.0;
+        for (double x : v) {
+            double y = x - c;
             double t = sum + y;
             c = (t - sum) - y;
             sum = t;
         }
-        double tol = Math.max(SUM_TOLERANCE, p.length * Math.ulp(1.0) * 4);
-        if (Math.abs(sum - 1.0) > tol) {
-            throw new ValidationException(name + ": probabilities must sum to 1, got sum " + sum
-                    + " over " + p.length + " entries (pass counts instead, or normalise)");
-        }
+        return sum;
+    }
+
+    private static double sumTolerance(int n) {
+        return Math.max(SUM_TOLERANCE, n * Math.ulp(1.0) * 4);
+    }
+
+    private static ValidationException notSummingToOne(String name, double sum, int n) {
+        return new ValidationException(name + ": probabilities must sum to 1, got sum " + sum
+                + " over " + n + " entries (pass counts instead, or normalise)");
     }
 
     /** Checks that {@code v} is non-empty and every entry is finite and ≥ 0. */

@@ -1,5 +1,8 @@
 package dev.surprisal.core;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The project's own validation error: an input handed to Surprisal (a probability vector, a count,
  * an option, a file's content) is invalid. The message names the argument as the user knows it
@@ -14,6 +17,10 @@ package dev.surprisal.core;
 public class ValidationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code name: …} or {@code name[3]: …} or {@code name[3][1]: …} at the start of a message. */
+    private static final Pattern ARGUMENT =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)((?:\\[[^\\]]*\\])*): ");
+
     /**
      * @param message what is wrong, naming the argument and the value
      */
@@ -27,5 +34,35 @@ public class ValidationException extends IllegalArgumentException {
      */
     public ValidationException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * The argument this message is about, read from the project's message convention
+     * {@code "name: problem"} or {@code "name[i]: problem"}: {@code "learningRate"} for
+     * {@code "learningRate: must be > 0, got -1"}. A front end uses it to say the option the user
+     * typed ({@code --lr}) instead of the parameter name, and to tell a bad setting (usage) from bad
+     * data.
+     *
+     * @return the argument's name, or {@code null} when the message does not start with one
+     */
+    public String argument() {
+        String m = getMessage();
+        if (m == null) {
+            return null;
+        }
+        Matcher matcher = ARGUMENT.matcher(m);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /**
+     * The message with its leading argument name replaced, e.g. {@code "--lr: must be > 0, got -1"};
+     * an index after the name is kept ({@code "--p[0]: is negative"}).
+     *
+     * @param displayName the name to show instead of {@link #argument()}
+     * @return the message with the argument renamed, or the message unchanged when it names none
+     */
+    public String messageFor(String displayName) {
+        String a = argument();
+        return a == null ? getMessage() : displayName + getMessage().substring(a.length());
     }
 }

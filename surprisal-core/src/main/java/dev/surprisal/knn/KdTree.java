@@ -252,7 +252,7 @@ public final class KdTree implements RadiusCounter {
     /** Number of tree points within radius r of an arbitrary query point q (nothing excluded). */
     public int countAround(double[] q, double r, RadiusRule rule) {
         if (q.length != d) {
-            throw new ValidationException("q: has " + q.length + " coordinates, expected " + d);
+            throw new IllegalArgumentException("q: has " + q.length + " coordinates, expected " + d);
         }
         return count(q, 0, 0, r, rule);
     }

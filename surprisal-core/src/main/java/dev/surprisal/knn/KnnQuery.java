@@ -1,6 +1,5 @@
 package dev.surprisal.knn;
 
-import dev.surprisal.core.ValidationException;
 
 /**
  * A k-nearest-neighbour search on a {@link KdTree} under the max norm, holding its own bounded
@@ -36,7 +35,7 @@ public final class KnnQuery {
     /** Distance from an arbitrary point q to its k-th nearest tree point. */
     public double ofQuery(double[] point) {
         if (point.length != d) {
-            throw new ValidationException("point: has " + point.length + " coordinates, expected " + d);
+            throw new IllegalArgumentException("point: has " + point.length + " coordinates, expected " + d);
         }
         run(point, 0, -1);
         return heapDist[0];

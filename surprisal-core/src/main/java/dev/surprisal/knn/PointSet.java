@@ -82,7 +82,7 @@ public final class PointSet {
     /** Wraps a row-major array without copying or checking; for callers that already validated. */
     public static PointSet wrap(int n, int d, double[] rowMajor) {
         if (rowMajor.length != (long) n * d) {
-            throw new ValidationException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
+            throw new IllegalArgumentException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
         }
         return new PointSet(n, d, rowMajor);
     }

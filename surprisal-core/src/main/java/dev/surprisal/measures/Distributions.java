@@ -9,22 +9,27 @@ final class Distributions {
     private Distributions() {
     }
 
-    /** Weights divided by their sum, after checking they are finite, non-negative and not all zero. */
+    /**
+     * Weights divided by their sum, after checking they are finite, non-negative and not all zero.
+     * The weights are first scaled by their maximum, so that finite weights whose plain sum would
+     * overflow (two counts of 1e308) still normalise: Σ(wᵢ/max) ≤ n never overflows.
+     */
     static double[] normalize(String name, double[] w) {
         Validate.nonNegativeFinite(name, w);
-        double sum = 0.0;
+        double max = 0.0;
         for (double v : w) {
-            sum += v;
+            max = Math.max(max, v);
         }
-        if (!(sum > 0)) {
+        if (!(max > 0)) {
             throw new ValidationException(name + ": total is zero (all " + w.length + " entries are 0)");
         }
-        if (Double.isInfinite(sum)) {
-            throw new ValidationException(name + ": total overflows to infinity");
+        double sum = 0.0;
+        for (double v : w) {
+            sum += v / max;
         }
         double[] p = new double[w.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = w[i] / sum;
+            p[i] = (w[i] / max) / sum;
         }
         return p;
     }

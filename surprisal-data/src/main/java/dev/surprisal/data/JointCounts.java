@@ -1,6 +1,5 @@
 package dev.surprisal.data;
 
-import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.counts.ContingencyTable;
 
@@ -25,7 +24,7 @@ public record JointCounts(String xColumn, String yColumn, List<String> rowLabels
     /** Checks that labels and table align. */
     public JointCounts {
         if (rowLabels.size() != table.rows() || colLabels.size() != table.cols()) {
-            throw new ValidationException("table: is " + table.rows() + " x " + table.cols() + ", labels are "
+            throw new IllegalArgumentException("table: is " + table.rows() + " x " + table.cols() + ", labels are "
                     + rowLabels.size() + " x " + colLabels.size());
         }
         rowLabels = Collections.unmodifiableList(new java.util.ArrayList<>(rowLabels));

@@ -1,6 +1,5 @@
 package dev.surprisal.data;
 
-import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.counts.Counts;
 
@@ -22,7 +21,7 @@ public record ValueCounts(String column, List<String> labels, Counts counts, lon
     /** Checks that labels and counts align. */
     public ValueCounts {
         if (labels.size() != counts.size()) {
-            throw new ValidationException("labels: has " + labels.size() + " entries, counts has " + counts.size());
+            throw new IllegalArgumentException("labels: has " + labels.size() + " entries, counts has " + counts.size());
         }
         labels = Collections.unmodifiableList(new java.util.ArrayList<>(labels));
     }

@@ -1,6 +1,5 @@
 package dev.surprisal.vae;
 
-import dev.surprisal.core.ValidationException;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -40,7 +39,7 @@ public final class IdxReader {
         /** Images {@code [from, to)} (a copy). */
         public Images slice(int from, int to) {
             if (from < 0 || to > count || from >= to) {
-                throw new ValidationException("slice: [" + from + ", " + to + ") is not inside [0, " + count + ")");
+                throw new IndexOutOfBoundsException("slice: [" + from + ", " + to + ") is not inside [0, " + count + ")");
             }
             int d = pixelsPerImage();
             return new Images(to - from, rows, cols, java.util.Arrays.copyOfRange(pixels, from * d, to * d));

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -15,7 +14,10 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
-    /** Writes {@code images} (each rows×cols values in [0,1]) as a grid with {@code columns} tiles per row, scaled by 2. */
+    /**
+     * Writes {@code images} (each rows×cols values in [0,1]; null for a blank tile) as a grid with
+     * {@code columns} tiles per row, scaled by 2.
+     */
     public static void write(Path file, float[][] images, int rows, int cols, int columns) throws IOException {
         int scale = 2;
         int gridRows = (images.length + columns - 1) / columns;
@@ -23,6 +25,9 @@ public final class ImageGrid {
                 BufferedImage.TYPE_BYTE_GRAY);
         var raster = img.getRaster();
         for (int n = 0; n < images.length; n++) {
+            if (images[n] == null) {
+                continue; // a blank tile
+            }
             int ox = (n % columns) * (cols + 1) * scale;
             int oy = (n / columns) * (rows + 1) * scale;
             for (int r = 0; r < rows * scale; r++) {
@@ -32,16 +37,14 @@ public final class ImageGrid {
                 }
             }
         }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        ImageIO.write(img, "png", file.toFile());
+        RunFiles.write(file, out -> ImageIO.write(img, "png", out));
     }
 
     /** First {@code n} images (odd rows) above their reconstructions from the posterior mean (even rows). */
     public static void reconstructions(Path file, VaeModel model, IdxReader.Images images, int n) throws IOException {
         int columns = Math.min(n, 10);
-        float[][] tiles = new float[2 * n][];
+        // pairs of grid rows; the last pair may be partly empty (n = 16: 10 tiles, then 6 and 4 blanks)
+        float[][] tiles = new float[2 * ((n + columns - 1) / columns) * columns][];
         float[] recon;
         try (NDManager m = model.parameterManager().newSubManager()) {
             NDArray x = Batches.gather(m, images, null, 0, n);

@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -22,9 +21,16 @@ public final class KlFitPlot {
     private KlFitPlot() {
     }
 
-    /** Plots p (black), the forward fit (blue) and the reverse fit (red) over [lo, hi]. */
+    /**
+     * Plots p (black), the forward fit (blue) and the reverse fit (red) over [lo, hi], written
+     * atomically.
+     *
+     * @throws dev.surprisal.core.ValidationException when {@code file} is a directory or not a regular file
+     * @throws IOException when the file cannot be written
+     */
     public static void write(Path file, GaussianMixture1D p, KlDirectionFit.Fit forward, KlDirectionFit.Fit reverse,
                              double lo, double hi) throws IOException {
+        RunFiles.checkOutputFile("file", file);
         System.setProperty("java.awt.headless", "true");
         int n = 600;
         double[] xs = new double[n];
@@ -66,10 +72,7 @@ public final class KlFitPlot {
             g.drawString(labels[c], PAD + 10, 22 + 18 * c);
         }
         g.dispose();
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        ImageIO.write(img, "png", file.toFile());
+        RunFiles.write(file, out -> ImageIO.write(img, "png", out));
     }
 
     private static double normal(double x, double m, double s) {

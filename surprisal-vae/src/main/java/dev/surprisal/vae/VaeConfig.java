@@ -21,13 +21,22 @@ import dev.surprisal.core.ValidationException;
 public record VaeConfig(int inputSize, int hidden, int latent, double beta, int epochs, int batchSize,
                         double learningRate, long seed, int threads, boolean binarize) {
 
+    /**
+     * Most units in a layer: a 784 × 16,384 float matrix with its gradient and Adam moments is
+     * about 200 MB, so a larger layer (a typo such as {@code --hidden 4000000}) would only run out
+     * of memory, or overflow an array size, after a long start.
+     */
+    public static final int MAX_UNITS = 16_384;
+    /** Most PyTorch threads; far more than any machine has cores. */
+    public static final int MAX_THREADS = 1_024;
+
     public VaeConfig {
-        positive("inputSize", inputSize);
-        positive("hidden", hidden);
-        positive("latent", latent);
-        positive("epochs", epochs);
-        positive("batchSize", batchSize);
-        positive("threads", threads);
+        inRange("inputSize", inputSize, MAX_UNITS);
+        inRange("hidden", hidden, MAX_UNITS);
+        inRange("latent", latent, MAX_UNITS);
+        inRange("epochs", epochs, Integer.MAX_VALUE);
+        inRange("batchSize", batchSize, Integer.MAX_VALUE);
+        inRange("threads", threads, MAX_THREADS);
         if (!(beta >= 0) || Double.isInfinite(beta)) {
             throw new ValidationException("beta: must be finite and >= 0, got " + beta);
         }
@@ -65,9 +74,10 @@ public record VaeConfig(int inputSize, int hidden, int latent, double beta, int 
         return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, seed, threads, b);
     }
 
-    private static void positive(String name, int v) {
-        if (v < 1) {
-            throw new ValidationException(name + ": must be >= 1, got " + v);
+    private static void inRange(String name, int v, int max) {
+        if (v < 1 || v > max) {
+            throw new ValidationException(name + ": must be " + (max == Integer.MAX_VALUE ? ">= 1" : "in [1, " + max + "]")
+                    + ", got " + v);
         }
     }
 }

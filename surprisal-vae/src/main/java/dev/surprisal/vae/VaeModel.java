@@ -16,10 +16,14 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -36,6 +40,9 @@ import java.util.SplittableRandom;
 public final class VaeModel implements AutoCloseable {
     private static final String[] NAMES = {"enc.w", "enc.b", "mu.w", "mu.b", "logvar.w", "logvar.b",
         "dec.w", "dec.b", "out.w", "out.b"};
+    /** The run files {@link #save} writes. */
+    static final String CONFIG = "config.json";
+    static final String WEIGHTS = "weights.bin";
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPS = 1e-8;
@@ -238,12 +245,15 @@ public final class VaeModel implements AutoCloseable {
         }
     }
 
-    /** Writes {@code config.json} and {@code weights.bin} (float32 parameters, big-endian) into dir. */
+    /**
+     * Writes {@code weights.bin} (float32 parameters, big-endian) and then {@code config.json} into
+     * dir, each atomically ({@link RunFiles#write}): a crash leaves whole files, and a weights file
+     * that does not match its config is caught by {@link #load}.
+     */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        mapper().writeValue(dir.resolve("config.json").toFile(), config);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(dir.resolve("weights.bin")), 1 << 16))) {
+        RunFiles.write(dir.resolve(WEIGHTS), stream -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
             out.writeInt(params.length);
             for (int i = 0; i < params.length; i++) {
                 out.writeUTF(NAMES[i]);
@@ -253,34 +263,65 @@ public final class VaeModel implements AutoCloseable {
                     out.writeFloat(f);
                 }
             }
-        }
+            out.flush();
+        });
+        RunFiles.write(dir.resolve(CONFIG), stream -> mapper().writeValue(stream, config));
     }
 
-    /** Reads a model written by {@link #save}. */
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws BrokenRunException when {@code config.json} or {@code weights.bin} is missing, is not
+     *                            what {@link #save} writes, or does not match the other
+     */
     public static VaeModel load(Path dir) throws IOException {
-        VaeConfig config = mapper().readValue(dir.resolve("config.json").toFile(), VaeConfig.class);
+        VaeConfig config = VaeRuns.config(dir);
         Shape[] shapes = shapes(config);
+        Path file = dir.resolve(WEIGHTS);
+        long expected = weightsBytes(shapes);
+        long actual;
+        try {
+            actual = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new BrokenRunException(file, "missing; the run is incomplete (train it again)", e);
+        }
+        if (actual != expected) {
+            throw new BrokenRunException(file, actual + " bytes, expected " + expected + " for the network in "
+                    + CONFIG + " (hidden " + config.hidden() + ", latent " + config.latent()
+                    + "): the file is truncated, corrupt or from another run");
+        }
         float[][] values = new float[shapes.length][];
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                Files.newInputStream(dir.resolve("weights.bin")), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             int n = in.readInt();
             if (n != shapes.length) {
-                throw new IOException(dir + "/weights.bin: holds " + n + " arrays, expected " + shapes.length);
+                throw new BrokenRunException(file, "holds " + n + " arrays, expected " + shapes.length + "; the file is corrupt");
             }
             for (int i = 0; i < n; i++) {
                 String name = in.readUTF();
                 int len = in.readInt();
                 if (!name.equals(NAMES[i]) || len != shapes[i].size()) {
-                    throw new IOException(dir + "/weights.bin: array " + i + " is " + name + "[" + len
-                            + "], expected " + NAMES[i] + "[" + shapes[i].size() + "] for config.json");
+                    throw new BrokenRunException(file, "array " + i + " is '" + name + "'[" + len + "], expected "
+                            + NAMES[i] + "[" + shapes[i].size() + "] for " + CONFIG + "; the file is corrupt or from another run");
                 }
                 values[i] = new float[len];
                 for (int j = 0; j < len; j++) {
                     values[i][j] = in.readFloat();
                 }
             }
+        } catch (UTFDataFormatException | EOFException e) {
+            throw new BrokenRunException(file, "not a weights file written by surprisal (" + e + ")", e);
         }
         return new VaeModel(config, values);
+    }
+
+    /** The exact size {@link #save} writes for these shapes: a count, then per array its name, length and floats. */
+    private static long weightsBytes(Shape[] shapes) {
+        long bytes = Integer.BYTES;
+        for (int i = 0; i < shapes.length; i++) {
+            bytes += 2 + NAMES[i].getBytes(StandardCharsets.UTF_8).length + Integer.BYTES
+                    + Float.BYTES * shapes[i].size();
+        }
+        return bytes;
     }
 
     static ObjectMapper mapper() {

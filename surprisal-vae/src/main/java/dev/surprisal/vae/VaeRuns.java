@@ -1,7 +1,10 @@
 package dev.surprisal.vae;
 
 import dev.surprisal.variational.ElboTerms;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.surprisal.core.ValidationException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +17,24 @@ import java.util.function.Consumer;
  * {@code metrics.json} (per-epoch figures), PNG grids, and after evaluation {@code eval.json}.
  */
 public final class VaeRuns {
+    /** The files of a trained run; any of them present means the directory holds a run. */
+    private static final List<String> RUN_FILES = List.of(VaeModel.CONFIG, VaeModel.WEIGHTS, "metrics.json");
+    private static final String SWEEP = "sweep.json";
     private VaeRuns() {
     }
 
     /** Train and test images, optionally limited to the first {@code limit} training images and binarised. */
     public record Data(IdxReader.Images train, IdxReader.Images test) {
+        /**
+         * Fashion-MNIST's training and test sets, each limited to its first {@code trainLimit} /
+         * {@code testLimit} images when positive (0 means all).
+         *
+         * @throws ValidationException when a limit is negative
+         * @throws IOException         when the dataset is not installed or unreadable
+         */
         public static Data fashionMnist(int trainLimit, int testLimit, VaeConfig c) throws IOException {
+            checkLimit("trainLimit", trainLimit);
+            checkLimit("testLimit", testLimit);
             IdxReader.Images tr = FashionMnist.train();
             IdxReader.Images te = FashionMnist.test();
             if (trainLimit > 0 && trainLimit < tr.count()) {
@@ -37,23 +52,92 @@ public final class VaeRuns {
 
         /** The test images a run was trained against: limited, and binarised with the run's seed if it was. */
         public static IdxReader.Images testFor(VaeConfig c, int testLimit) throws IOException {
+            checkLimit("testLimit", testLimit);
             IdxReader.Images te = FashionMnist.test();
             if (testLimit > 0 && testLimit < te.count()) {
                 te = te.head(testLimit);
             }
             return c.binarize() ? Batches.binarize(te, c.seed() + 1) : te;
         }
+
+        /**
+         * Checks an image limit: 0 (all) or a positive count.
+         *
+         * @param name  the parameter's name, for the message
+         * @param limit the limit
+         * @throws ValidationException when {@code limit} is negative
+         */
+        public static void checkLimit(String name, int limit) {
+            if (limit < 0) {
+                throw new ValidationException(name + ": must be >= 0 (0 means all images), got " + limit);
+            }
+        }
     }
 
-    /** Trains, saves the model, the metrics and the three PNG grids into {@code out}; returns the history. */
-    public static List<EpochMetrics> train(VaeConfig config, Data data, Path out, VaeTrainer trainer,
+    /**
+     * Checks, before any work, that {@code out} can receive a run: it is not a file, it does not
+     * already hold a run unless {@code overwrite}, and it can be created and written to. Training
+     * takes minutes, so these failures must not wait for its end.
+     *
+     * @param out       the run directory
+     * @param overwrite whether an existing run there may be replaced
+     * @throws ValidationException when {@code out} exists and is not a directory
+     * @throws RunExistsException  when {@code out} holds run files and {@code overwrite} is false
+     * @throws IOException         when {@code out} cannot be created or written to
+     */
+    public static void checkOutput(Path out, boolean overwrite) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ValidationException("out: " + out + " is a file, not a directory; give a directory for the run");
+        }
+        if (Files.isDirectory(out) && !overwrite) {
+            List<String> present = new ArrayList<>();
+            for (String f : RUN_FILES) {
+                if (Files.exists(out.resolve(f))) {
+                    present.add(f);
+                }
+            }
+            if (!present.isEmpty()) {
+                throw new RunExistsException(out, present);
+            }
+        }
+        Files.createDirectories(out);
+        Files.delete(Files.createTempFile(out, ".write-check", ".tmp"));
+    }
+
+    /**
+     * Trains, then saves the model, the metrics and the three PNG grids into {@code out}, each file
+     * written atomically; returns the history. {@code out} is checked first ({@link #checkOutput}).
+     * A loss that becomes NaN or infinite stops training and nothing is written.
+     *
+     * @param overwrite whether an existing run in {@code out} may be replaced
+     * @throws RunExistsException         when {@code out} holds a run and {@code overwrite} is false
+     * @throws TrainingDivergedException when the loss stops being finite
+     */
+    public static List<EpochMetrics> train(VaeConfig config, Data data, Path out, boolean overwrite, VaeTrainer trainer,
                                            Consumer<EpochMetrics> onEpoch) throws IOException {
+        checkOutput(out, overwrite);
+        return trainInto(config, data, out, trainer, onEpoch);
+    }
+
+    private static List<EpochMetrics> trainInto(VaeConfig config, Data data, Path out, VaeTrainer trainer,
+                                                Consumer<EpochMetrics> onEpoch) throws IOException {
         try (VaeModel model = VaeModel.create(config)) {
             List<EpochMetrics> history = trainer.train(model, data.train(), data.test(), onEpoch);
             model.save(out);
-            VaeModel.mapper().writeValue(out.resolve("metrics.json").toFile(), history);
+            writeJson(out.resolve("metrics.json"), history);
             writeImages(model, data.test(), out);
             return history;
+        }
+    }
+
+    private static void writeJson(Path file, Object value) throws IOException {
+        RunFiles.write(file, stream -> VaeModel.mapper().writeValue(stream, value));
+    }
+
+    /** Loads the run in {@code run} and (re)writes its three PNG grids there, from {@code test}. */
+    public static void writeImages(Path run, IdxReader.Images test) throws IOException {
+        try (VaeModel model = VaeModel.load(run)) {
+            writeImages(model, test, run);
         }
     }
 
@@ -78,9 +162,28 @@ public final class VaeRuns {
         }
     }
 
-    /** The configuration saved in a run directory. */
+    /**
+     * The configuration saved in a run directory.
+     *
+     * @throws BrokenRunException when {@code config.json} is missing, is not JSON, or does not
+     *                            describe a valid network
+     */
     public static VaeConfig config(Path run) throws IOException {
-        return VaeModel.mapper().readValue(run.resolve("config.json").toFile(), VaeConfig.class);
+        Path file = run.resolve(VaeModel.CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new BrokenRunException(file, Files.exists(file) ? "not a regular file"
+                    : "missing; " + run + " is not a run directory (train one with vae train)");
+        }
+        try {
+            return VaeModel.mapper().readValue(file.toFile(), VaeConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root instanceof ValidationException ? root.getMessage() : e.getOriginalMessage();
+            throw new BrokenRunException(file, "not a valid run configuration (" + why + ")", e);
+        }
     }
 
     /** Loads a run and evaluates it on {@code test}; writes {@code eval.json}. Same run, same seed: same numbers. */
@@ -101,7 +204,7 @@ public final class VaeRuns {
                 rows.add(Map.of("k", ks[j], "iwae", iw[j], "gapToElbo", ev.gap(j)));
             }
             json.put("iwae", rows);
-            VaeModel.mapper().writeValue(run.resolve("eval.json").toFile(), json);
+            writeJson(run.resolve("eval.json"), json);
             return ev;
         }
     }
@@ -119,19 +222,31 @@ public final class VaeRuns {
         }
     }
 
-    /** Trains one model per β into {@code out/beta-<β>} and writes {@code out/sweep.json}. */
-    public static List<SweepRow> sweep(VaeConfig base, double[] betas, Data data, Path out, VaeTrainer trainer,
-                                       Consumer<String> log) throws IOException {
+    /**
+     * Trains one model per β into {@code out/beta-<β>} and writes {@code out/sweep.json}. Every
+     * output directory is checked before the first model trains.
+     *
+     * @param overwrite whether existing runs in {@code out} may be replaced
+     * @throws RunExistsException when a run or {@code sweep.json} exists and {@code overwrite} is false
+     */
+    public static List<SweepRow> sweep(VaeConfig base, double[] betas, Data data, Path out, boolean overwrite,
+                                       VaeTrainer trainer, Consumer<String> log) throws IOException {
+        checkOutput(out, true);
+        if (!overwrite && Files.exists(out.resolve(SWEEP))) {
+            throw new RunExistsException(out, List.of(SWEEP));
+        }
+        for (double beta : betas) {
+            checkOutput(out.resolve("beta-" + beta), overwrite);
+        }
         List<SweepRow> rows = new ArrayList<>();
         for (double beta : betas) {
             VaeConfig c = base.withBeta(beta);
-            List<EpochMetrics> h = train(c, data, out.resolve("beta-" + beta), trainer,
+            List<EpochMetrics> h = trainInto(c, data, out.resolve("beta-" + beta), trainer,
                     m -> log.accept("beta " + beta + "  " + m.line()));
             EpochMetrics last = h.get(h.size() - 1);
             rows.add(new SweepRow(beta, last.testReconstruction(), last.testKl()));
         }
-        VaeModel.mapper().writeValue(out.resolve("sweep.json").toFile(),
-                Map.of("unit", "nats", "rows", rows));
+        writeJson(out.resolve(SWEEP), Map.of("unit", "nats", "rows", rows));
         return rows;
     }
 }

@@ -32,6 +32,8 @@ public final class VaeTrainer {
     /**
      * Runs {@code model.config().epochs()} epochs over {@code train}, evaluating on {@code test}
      * after each; {@code onEpoch} receives each epoch's metrics as soon as they exist.
+     *
+     * @throws TrainingDivergedException as soon as a batch loss or a test ELBO is NaN or infinite
      */
     public List<EpochMetrics> train(VaeModel model, IdxReader.Images train, IdxReader.Images test,
                                     Consumer<EpochMetrics> onEpoch) {
@@ -44,6 +46,9 @@ public final class VaeTrainer {
             double[] sums = epoch(model, train, permutation(train.count(), shuffle), epoch);
             double seconds = (System.nanoTime() - t0) / 1e9;
             dev.surprisal.variational.ElboTerms t = VaeEvaluator.elbo(model, test, c.seed() + epoch);
+            if (!Double.isFinite(t.elbo())) {
+                throw new TrainingDivergedException("the test ELBO", t.elbo(), epoch, 0, c.learningRate());
+            }
             EpochMetrics m = new EpochMetrics(epoch, sums[0] / train.count(), sums[1] / train.count(),
                     -t.reconstruction(), t.kl(), seconds);
             history.add(m);
@@ -67,6 +72,11 @@ public final class VaeTrainer {
                 try (NDManager batch = model.parameterManager().newSubManager()) {
                     NDArray x = Batches.gather(batch, train, order, from, to);
                     double[] r = model.trainStep(x);
+                    if (!Double.isFinite(r[0] + r[1])) {
+                        // NaN weights would be saved as a "trained" model: stop before anything is written.
+                        throw new TrainingDivergedException("the training loss", r[0] + r[1], epoch, from / b + 1,
+                                model.config().learningRate());
+                    }
                     rec += r[0];
                     kl += r[1];
                 }

@@ -21,7 +21,7 @@ class VaeRunsTest {
         IdxReader.Images all = FashionMnist.test();
         VaeRuns.Data data = new VaeRuns.Data(all.slice(0, 300), all.slice(9800, 9900));
         VaeConfig c = VaeConfig.defaults().withEpochs(1).withSizes(64, 2);
-        VaeRuns.train(c, data, dir, VaeTrainer.quiet(), m -> { });
+        VaeRuns.train(c, data, dir, false, VaeTrainer.quiet(), m -> { });
         for (String f : new String[] {"config.json", "weights.bin", "metrics.json"}) {
             assertThat(dir.resolve(f)).isRegularFile();
         }

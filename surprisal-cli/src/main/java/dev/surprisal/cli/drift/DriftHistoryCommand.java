@@ -1,5 +1,6 @@
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.cli.DataArgument;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
@@ -49,6 +50,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     MonitorOptions target;
 
     @Option(names = "--column", paramLabel = "C", description = "Only this column (default: all).")
+    @DataArgument // a column name: what the library says about it is about the table
     String column;
 
     @Override

@@ -2,9 +2,9 @@ package dev.surprisal.cli.drift;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.cli.Json;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.profile.RowSample;
@@ -38,7 +38,7 @@ final class DriftOutput {
     static final String DIRECTION = "KL(P||Q) with P = reference, Q = current data";
     static final String NULL_MODEL = "chi-squared approximation: N_eff * PSI ~ chi2(df), N_eff = n*m/(n+m), "
             + "df = bins used - 1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private DriftOutput() {
     }
@@ -329,15 +329,9 @@ final class DriftOutput {
         }
     }
 
-    /** JSON has no NaN or infinity: NaN (not computable) is null, infinities the strings "Infinity". */
+    /** JSON has no NaN or infinity: the one rule of {@link Json} (NaN is null with a reason, ±∞ a string). */
     static void put(ObjectNode n, String name, double v) {
-        if (Double.isNaN(v)) {
-            n.putNull(name);
-        } else if (Double.isInfinite(v)) {
-            n.put(name, Double.toString(v));
-        } else {
-            n.put(name, v);
-        }
+        Json.putNumber(n, name, v, "not computable");
     }
 
     /** History points grouped by column, in the order the store returned them. */

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.cli.DataArgument;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.roles.RoleOverrides;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 final class RoleOptions {
     @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to use (default: all).")
+    @DataArgument // column names: what the library says about them is about the table
     List<String> columns;
 
     @Option(names = "--exclude", split = ",", paramLabel = "C", description = "Columns to leave out.")

@@ -14,7 +14,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal serve token list}: names, roles and dates (never values). */
-@Command(name = "list", mixinStandardHelpOptions = true, header = "List the tokens: name, role, created, revoked.")
+@Command(name = "list", mixinStandardHelpOptions = true, header = "List the tokens: name, role, created, revoked.",
+        footer = {"", "Example:", "  surprisal serve token list --store drift.duckdb"})
 public final class TokenListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,7 +13,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal serve token revoke}: the token stops working (a running server notices within 10 s). */
-@Command(name = "revoke", mixinStandardHelpOptions = true, header = "Revoke a token by name.")
+@Command(name = "revoke", mixinStandardHelpOptions = true, header = "Revoke a token by name.",
+        footer = {"", "Example:", "  surprisal serve token revoke --name grafana --store drift.duckdb"})
 public final class TokenRevokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

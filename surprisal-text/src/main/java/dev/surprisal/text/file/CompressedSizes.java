@@ -71,7 +71,7 @@ public final class CompressedSizes {
                 case BZIP2_9:
                     return stream(data, o -> new BZip2CompressorOutputStream(o, 9));
                 default:
-                    throw new ValidationException("codec: is " + codec);
+                    throw new IllegalStateException("codec: is " + codec); // every Codec has a case above
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -51,7 +51,7 @@ public final class FileAnalysis {
      */
     public static FileAnalysis of(Path file, int maxModelBytes, boolean compressors) {
         if (maxModelBytes < 0) {
-            throw new ValidationException("maxModelBytes: is " + maxModelBytes);
+            throw new ValidationException("maxModelBytes: must be >= 0, got " + maxModelBytes);
         }
         EntAnalysis ent = EntAnalysis.of(file);
         byte[] prefix = readPrefix(file, (int) Math.min(maxModelBytes, ent.bytes()));
@@ -108,7 +108,7 @@ public final class FileAnalysis {
     public double bitsPerByte(CompressedSizes.Codec codec) {
         Long size = compressed.get(codec);
         if (size == null) {
-            throw new ValidationException("codec: " + codec + " was not run");
+            throw new IllegalStateException("codec: " + codec + " was not run");
         }
         return modelBytes == 0 ? 0 : 8.0 * size / modelBytes;
     }

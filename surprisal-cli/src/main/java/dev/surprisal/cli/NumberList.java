@@ -1,0 +1,133 @@
+package dev.surprisal.cli;
+
+import dev.surprisal.core.Validate;
+import dev.surprisal.core.ValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers typed on the command line ({@code entropy 0.5 0.5}, {@code --p 0.5,0.5}), separated by
+ * spaces or commas. The options take the raw text and this class parses it, rather than picocli's
+ * {@code double} converter, for three reasons: a word that is not a number is reported with the
+ * option and the value ({@code VALUE: 'abc' is not a number}) instead of "Unmatched argument";
+ * {@code nan} and {@code inf} in any case reach the library, which says which entry is not finite;
+ * and a decimal comma ({@code 0,5}) can be recognised, which split text cannot.
+ *
+ * <p>A decimal comma is ambiguous: {@code 0,5} is the list (0, 5) or the number 0.5. It is reported
+ * as a usage error when the values are also separated by spaces ({@code --counts 0,5 0,5}: commas
+ * would then not be the separator), and when a list read with commas is not a valid probability
+ * vector ({@code --p 0,5}; see {@link #probabilities}).
+ */
+final class NumberList {
+    /** Decimal numbers as people type them, with an optional exponent; no hex, no 'd'/'f' suffix. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Digits, one comma, digits: a decimal comma or a two-element list. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+
+    private final String option;
+    private final List<String> tokens;
+    private final double[] values;
+
+    private NumberList(String option, List<String> tokens, double[] values) {
+        this.option = option;
+        this.tokens = tokens;
+        this.values = values;
+    }
+
+    /**
+     * Parses {@code tokens} typed for {@code option} (its name, or the positional's label).
+     *
+     * @throws ParameterException (usage, exit 2) on a word that is not a number, an empty value, or
+     *                            a comma that may be a decimal comma between space-separated values
+     */
+    static NumberList parse(String option, List<String> tokens, CommandLine cmd) {
+        List<String> raw = tokens == null ? List.of() : List.copyOf(tokens);
+        if (raw.size() > 1) {
+            for (String t : raw) {
+                if (t.contains(",") && !t.contains(".")) {
+                    throw new ParameterException(cmd, option + ": '" + t + "' is ambiguous: the values are"
+                            + " separated by spaces, so the comma may be a decimal comma (" + asDecimal(t)
+                            + ") or a separator; write decimals with a point and separate values with"
+                            + " spaces or with commas, not both");
+                }
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (String t : raw) {
+            for (String piece : t.split(",", -1)) {
+                out.add(number(option, piece.strip(), t, cmd));
+            }
+        }
+        return new NumberList(option, raw, out.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double number(String option, String s, String token, CommandLine cmd) {
+        if (s.isEmpty()) {
+            throw new ParameterException(cmd, option + ": " + (token.isBlank() ? "an empty value" : "an empty entry in '"
+                    + token + "'") + ", expected a number such as 0.5");
+        }
+        if (DECIMAL.matcher(s).matches()) {
+            return Double.parseDouble(s);
+        }
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan":
+                return Double.NaN; // a number the library rejects, naming its index (bad data)
+            case "inf", "+inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                throw new ParameterException(cmd, option + ": '" + s + "' is not a number"
+                        + (s.matches(".*\\d.*") ? " (write decimals with a point, e.g. 0.5)" : ""));
+        }
+    }
+
+    /** The parsed numbers, in order. */
+    double[] values() {
+        return values.clone();
+    }
+
+    /**
+     * The values as a probability vector named {@code name} in messages. A sum within
+     * {@link Validate#RENORMALIZE_TOLERANCE} of 1 is renormalised, and {@code report} gets a note
+     * saying so. When the values are not a probability vector and were typed with a comma that may
+     * be a decimal comma ({@code --p 0,5}), the ambiguity is reported instead, as a usage error.
+     */
+    double[] probabilities(String name, Report report, CommandLine cmd) {
+        double[] p;
+        try {
+            p = Validate.nearProbabilities(name, values);
+        } catch (ValidationException e) {
+            for (String t : tokens) {
+                if (DECIMAL_COMMA.matcher(t).matches()) {
+                    throw new ParameterException(cmd, option + ": '" + t + "' reads as the list " + t.replace(",", ", ")
+                            + ", which is not a probability vector; if you meant " + asDecimal(t)
+                            + ", write decimals with a point (" + e.getMessage() + ")");
+                }
+            }
+            throw e;
+        }
+        if (p != values) {
+            report.note(name + ": the probabilities sum to " + sum(values) + ", within "
+                    + Validate.RENORMALIZE_TOLERANCE + " of 1; they were renormalised to sum to 1");
+        }
+        return p;
+    }
+
+    private static String asDecimal(String t) {
+        return t.replace(',', '.');
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.surprisal.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Numbers typed on the command line: what is a usage error, what is bad data, and what is accepted (issue 11). */
+class NumberInputTest {
+    @Test
+    void wordsThatAreNotNumbersAreUsageErrorsNamingTheValue() {
+        for (String bad : new String[] {"abc", "0.5x", "0x1p-1", "1d"}) {
+            Cli r = Cli.run("entropy", "0.5", bad);
+            assertThat(r.code()).as(bad).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).as(bad).contains("'" + bad + "' is not a number").doesNotContain("Unmatched");
+        }
+        Cli empty = Cli.run("entropy", "0.5", "");
+        assertThat(empty.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(empty.err()).contains("empty value");
+        Cli emptyEntry = Cli.run("divergence", "--p", "0.5,,0.5", "--q", "0.5,0.5");
+        assertThat(emptyEntry.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(emptyEntry.err()).contains("--p: an empty entry in '0.5,,0.5'");
+    }
+
+    @Test
+    void nanAndInfinityInAnyCaseAreBadDataNamingTheIndex() {
+        for (String v : new String[] {"nan", "NaN", "NAN"}) {
+            Cli r = Cli.run("entropy", "0.5", v);
+            assertThat(r.code()).as(v).isEqualTo(ExitCode.BAD_DATA);
+            assertThat(r.err()).as(v).contains("p[1]: is NaN");
+        }
+        Cli inf = Cli.run("entropy", "--counts", "3", "inf");
+        assertThat(inf.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(inf.err()).contains("counts[1]: is Infinity");
+    }
+
+    @Test
+    void decimalCommasAreReportedAsAmbiguous() {
+        Cli counts = Cli.run("entropy", "--counts", "0,5", "0,5");
+        assertThat(counts.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(counts.err()).contains("'0,5' is ambiguous").contains("0.5");
+        Cli pq = Cli.run("divergence", "--p", "0,5", "--q", "0,5");
+        assertThat(pq.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(pq.err()).contains("--p: '0,5' reads as the list 0, 5").contains("if you meant 0.5");
+        // A comma list that is a valid distribution is read as a list.
+        assertThat(Cli.run("entropy", "0,1").line()).isEqualTo("0.0");
+        assertThat(Cli.run("divergence", "--p", "0.5,0.5", "--q", "0.5", "0.5").line()).isEqualTo("0.0");
+    }
+
+    @Test
+    void hugeCountsDoNotOverflowTheirTotal() {
+        Cli r = Cli.run("entropy", "--counts", "1e308", "1e308");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Double.parseDouble(r.line())).isEqualTo(1.0);
+        Cli three = Cli.run("entropy", "--counts", "1.5e308", "1.5e308", "1.5e308", "--base", "3");
+        assertThat(Double.parseDouble(three.line())).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void sumsWithinOneHundredThousandthOfOneAreRenormalisedWithANote() {
+        Cli r = Cli.run("entropy", "0.333333", "0.333333", "0.333333");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Double.parseDouble(r.line())).isCloseTo(Math.log(3) / Math.log(2), within(1e-12));
+        assertThat(r.err()).contains("sum to 0.999999").contains("renormalised");
+        Cli json = Cli.run("divergence", "--p", "0.333333,0.333333,0.333333", "--q", "0.2,0.3,0.5", "--json");
+        assertThat(json.out()).contains("\"notes\"").contains("renormalised");
+        Cli off = Cli.run("entropy", "0.33", "0.33", "0.33");
+        assertThat(off.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(off.err()).contains("must sum to 1");
+    }
+}
