@@ -28,6 +28,8 @@ public final class StoreUrl {
     public static final String SUPPORTED = "a file path (DuckDB), jdbc:duckdb:PATH, jdbc:postgresql://HOST[:PORT]/DB";
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;\\s'\"]*");
+    /** A password written as URL user info, {@code //user:secret@host}: the driver does not use it, but messages must not show it. */
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*@");
     private static final String MASK = "***";
 
     private final Kind kind;
@@ -143,7 +145,7 @@ public final class StoreUrl {
 
     /** The location for messages: the absolute file, or the URL without its password. */
     public String display() {
-        return kind == Kind.DUCKDB ? file.toString() : jdbcUrl;
+        return kind == Kind.DUCKDB ? file.toString() : maskParams(jdbcUrl);
     }
 
     /** Same as {@link #display()}: never contains the password. */
@@ -180,7 +182,8 @@ public final class StoreUrl {
     }
 
     private static String maskParams(String text) {
-        return PASSWORD_PARAM.matcher(text).replaceAll("$1" + MASK);
+        String out = PASSWORD_PARAM.matcher(text).replaceAll("$1" + MASK);
+        return USER_INFO_PASSWORD.matcher(out).replaceAll("$1" + MASK + "@");
     }
 
     /**

@@ -9,6 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreUrlTest {
     @Test
+    void aPasswordWrittenAsUserInfoIsNeverShown() {
+        StoreUrl u = StoreUrl.parse("jdbc:postgresql://u:S3cretFuzzPw@localhost/db");
+        assertThat(u.display()).doesNotContain("S3cretFuzzPw").contains("//u:***@localhost/db");
+        assertThat(u.toString()).doesNotContain("S3cretFuzzPw");
+        assertThat(u.mask("cannot connect to jdbc:postgresql://u:S3cretFuzzPw@[::1/db: refused"))
+                .doesNotContain("S3cretFuzzPw");
+    }
+
+    @Test
     void thePasswordIsTakenOutOfTheUrlAndNeverShown() {
         StoreUrl u = StoreUrl.parse("jdbc:postgresql://db:5432/s?user=u&password=S3cret&ssl=true");
         assertThat(u.kind()).isEqualTo(StoreUrl.Kind.POSTGRESQL);
