@@ -1,0 +1,309 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.continuous.KnnEstimate;
+import dev.surprisal.continuous.KraskovMutualInformation;
+import dev.surprisal.continuous.RossMutualInformation;
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.dependence.Correlation;
+import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.knn.PointSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mutual information of two {@link MiVariable}s over the rows where both have a value, in nats,
+ * with the estimator chosen by the column kinds:
+ * <ul>
+ *   <li>continuous–continuous: KSG algorithm 1 (Kraskov, Stögbauer, Grassberger 2004, "Estimating
+ *       mutual information", Phys. Rev. E 69, 066138) with k neighbours;</li>
+ *   <li>continuous–discrete: Ross (2014), "Mutual information between discrete and continuous data
+ *       sets", PLoS ONE 9(2): e87357, as scikit-learn's {@code mutual_info_classif};</li>
+ *   <li>discrete–discrete: the plug-in MI of the contingency table.</li>
+ * </ul>
+ * Estimates are not clipped at 0: for independent columns a kNN estimate scatters around 0, and the
+ * permutation null shows how far. The same pair can be re-estimated with the second column
+ * re-paired ({@link #natsPaired}, for permutation tests) or with resampled rows
+ * ({@link #natsResampled}, for the bootstrap).
+ */
+public final class MiPair {
+    /** How the pair is estimated. */
+    public enum Estimator {
+        KSG1("KSG1"), ROSS("Ross"), PLUG_IN("plug-in"), CONSTANT("none (constant column)");
+
+        private final String label;
+
+        Estimator(String label) {
+            this.label = label;
+        }
+
+        /** The name printed in outputs: KSG1, Ross, plug-in. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private final MiVariable a;
+    private final MiVariable b;
+    private final Estimator estimator;
+    private final int k;
+    private final int[] rows;
+    private final double[] ca;
+    private final double[] cb;
+    private final int[] la;
+    private final int[] lb;
+    private volatile KraskovMutualInformation.Prepared prepared;
+    private final List<String> warnings = new ArrayList<>();
+
+    private MiPair(MiVariable a, MiVariable b, int k, int[] rows) {
+        this.a = a;
+        this.b = b;
+        this.k = k;
+        this.rows = rows;
+        ca = a.isDiscrete() ? null : pick(a.scaled, rows);
+        cb = b.isDiscrete() ? null : pick(b.scaled, rows);
+        la = a.isDiscrete() ? pick(a.labels, rows) : null;
+        lb = b.isDiscrete() ? pick(b.labels, rows) : null;
+        if (constant(a, rows) || constant(b, rows)) {
+            estimator = Estimator.CONSTANT;
+        } else if (!a.isDiscrete() && !b.isDiscrete()) {
+            estimator = Estimator.KSG1;
+        } else if (a.isDiscrete() && b.isDiscrete()) {
+            estimator = Estimator.PLUG_IN;
+        } else {
+            estimator = Estimator.ROSS;
+        }
+        if ((estimator == Estimator.KSG1 || estimator == Estimator.ROSS) && rows.length <= k) {
+            throw new ValidationException(a.name() + " and " + b.name() + ": only " + rows.length
+                    + " rows have both values; the kNN estimators need more than k = " + k);
+        }
+    }
+
+    /** The pair (a, b) over the rows where both have a value. */
+    public static MiPair of(MiVariable a, MiVariable b, int k) {
+        if (a.rows() != b.rows()) {
+            throw new ValidationException(a.name() + " and " + b.name() + ": row counts differ (" + a.rows()
+                    + " vs " + b.rows() + ")");
+        }
+        int m = 0;
+        for (int i = 0; i < a.raw.length; i++) {
+            if (!Double.isNaN(a.raw[i]) && !Double.isNaN(b.raw[i])) {
+                m++;
+            }
+        }
+        int[] rows = new int[m];
+        m = 0;
+        for (int i = 0; i < a.raw.length; i++) {
+            if (!Double.isNaN(a.raw[i]) && !Double.isNaN(b.raw[i])) {
+                rows[m++] = i;
+            }
+        }
+        return new MiPair(a, b, k, rows);
+    }
+
+    /**
+     * The same pair on a seeded uniform subsample of {@code m} of its rows (all of them when m ≥ n): a
+     * permutation test of independence on a random subset of the rows is still a valid test.
+     */
+    public MiPair subsample(int m, long seed) {
+        if (m >= rows.length) {
+            return this;
+        }
+        // Floyd-free partial Fisher–Yates over positions, then sorted so the rows keep file order
+        int[] pos = new int[rows.length];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = i;
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        for (int i = 0; i < m; i++) {
+            int j = i + rng.nextInt(pos.length - i);
+            int t = pos[i];
+            pos[i] = pos[j];
+            pos[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(pos, m);
+        java.util.Arrays.sort(chosen);
+        int[] sub = new int[m];
+        for (int i = 0; i < m; i++) {
+            sub[i] = rows[chosen[i]];
+        }
+        return new MiPair(a, b, k, sub);
+    }
+
+    /** The first variable. */
+    public MiVariable first() {
+        return a;
+    }
+
+    /** The second variable (re-paired by permutations). */
+    public MiVariable second() {
+        return b;
+    }
+
+    /** The estimator the two kinds call for. */
+    public Estimator estimator() {
+        return estimator;
+    }
+
+    /** Indices (into the variables) of the rows used. */
+    int[] rows() {
+        return rows;
+    }
+
+    /** Rows used (both values present). */
+    public int n() {
+        return rows.length;
+    }
+
+    /** Whether either column is constant on the used rows, so the MI is 0 without estimating. */
+    public boolean isConstant() {
+        return estimator == Estimator.CONSTANT;
+    }
+
+    /** Warnings of the estimator on the original rows (ties, labels seen once); filled by {@link #nats()}. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** I(a;b) in nats on the complete rows. */
+    public double nats() {
+        KnnEstimate e = switch (estimator) {
+            case CONSTANT -> null;
+            case PLUG_IN -> null;
+            case KSG1 -> KraskovMutualInformation.estimate(ca, cb, k, KraskovMutualInformation.Algorithm.KSG1, Base.NATS);
+            case ROSS -> ross(null, null);
+        };
+        if (e == null) {
+            return estimator == Estimator.CONSTANT ? 0.0 : MutualInformation.of(la, lb, Base.NATS);
+        }
+        warnings.addAll(e.warnings());
+        return e.nats();
+    }
+
+    /** I(a;b) in nats when row i of a is paired with row {@code order[i]} of b (a permutation). */
+    public double natsPaired(int[] order) {
+        return switch (estimator) {
+            case CONSTANT -> 0.0;
+            case PLUG_IN -> MutualInformation.of(la, pick(lb, order), Base.NATS);
+            case KSG1 -> prepared().natsPaired(order);
+            case ROSS -> ross(null, order).nats();
+        };
+    }
+
+    /**
+     * I(a;b) in nats on a bootstrap resample {@code idx} (indices into the complete rows, with repeats).
+     * The plug-in estimate uses the resample as drawn. The kNN estimates (KSG, Ross) use its
+     * <em>distinct</em> rows only, about 63% of n: a repeated row would be its own nearest neighbour at
+     * distance 0, which the kNN estimators read as near-perfect dependence (on independent columns a
+     * plain bootstrap of KSG gives about 1 nat). The spread of estimates on fewer rows is somewhat wider,
+     * so the interval errs on the wide side.
+     */
+    public double natsResampled(int[] idx) {
+        return switch (estimator) {
+            case CONSTANT -> 0.0;
+            case PLUG_IN -> MutualInformation.of(pick(la, idx), pick(lb, idx), Base.NATS);
+            case KSG1 -> {
+                int[] d = distinct(idx);
+                yield d.length <= k ? Double.NaN : KraskovMutualInformation.estimate(pick(ca, d), pick(cb, d), k,
+                        KraskovMutualInformation.Algorithm.KSG1, Base.NATS).nats();
+            }
+            case ROSS -> ross(distinct(idx), null).nats();
+        };
+    }
+
+    /** The distinct values of {@code idx}, in increasing order. */
+    static int[] distinct(int[] idx) {
+        int max = 0;
+        for (int i : idx) {
+            max = Math.max(max, i);
+        }
+        boolean[] seen = new boolean[max + 1];
+        int count = 0;
+        for (int i : idx) {
+            if (!seen[i]) {
+                seen[i] = true;
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        int m = 0;
+        for (int i = 0; i <= max; i++) {
+            if (seen[i]) {
+                out[m++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** Pearson r over the complete rows; NaN when it means nothing (text labels, constant column). */
+    public double pearson() {
+        return correlated() ? Correlation.pearson(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
+    }
+
+    /** Spearman ρ over the complete rows; NaN as for {@link #pearson()}. */
+    public double spearman() {
+        return correlated() ? Correlation.spearman(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
+    }
+
+    private boolean correlated() {
+        return a.isNumeric() && b.isNumeric() && !isConstant() && rows.length >= 2;
+    }
+
+    // Ross with the continuous member as c and the discrete one as labels; idx resamples rows, order re-pairs labels
+    private KnnEstimate ross(int[] idx, int[] order) {
+        double[] c = a.isDiscrete() ? cb : ca;
+        int[] labels = a.isDiscrete() ? la : lb;
+        if (idx != null) {
+            c = pick(c, idx);
+            labels = pick(labels, idx);
+        }
+        if (order != null) {
+            labels = pick(labels, order);
+        }
+        return RossMutualInformation.estimate(PointSet.wrap(c.length, 1, c), labels, k, Base.NATS);
+    }
+
+    private KraskovMutualInformation.Prepared prepared() {
+        KraskovMutualInformation.Prepared p = prepared;
+        if (p == null) {
+            synchronized (this) {
+                if (prepared == null) {
+                    prepared = KraskovMutualInformation.prepare(PointSet.wrap(ca.length, 1, ca),
+                            PointSet.wrap(cb.length, 1, cb), k, KraskovMutualInformation.Algorithm.KSG1);
+                }
+                p = prepared;
+            }
+        }
+        return p;
+    }
+
+    private static boolean constant(MiVariable c, int[] rows) {
+        if (rows.length < 2) {
+            return true;
+        }
+        double first = c.raw[rows[0]];
+        for (int r : rows) {
+            if (c.raw[r] != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double[] pick(double[] v, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+
+    static int[] pick(int[] v, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+}

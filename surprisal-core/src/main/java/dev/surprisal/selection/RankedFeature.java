@@ -1,0 +1,56 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.inference.SequentialPermutationTest;
+
+import java.util.List;
+
+/**
+ * One feature of a {@link TargetRanking}; every information value in nats, NaN where not computed.
+ *
+ * @param feature       the feature's name
+ * @param kind          "continuous" or "discrete"
+ * @param n             rows where the feature and the target both have a value
+ * @param estimator     KSG1, Ross or plug-in (see {@link MiPair})
+ * @param mi            the MI estimate on those n rows
+ * @param lower         lower end of the bootstrap interval
+ * @param upper         upper end of the bootstrap interval
+ * @param test          the permutation test, or null when none was run
+ * @param testRows      rows of the test (n, or a seeded subsample for kNN pairs above the limit)
+ * @param miMonotone    MI of the target with its isotonic regression on the feature (the best of the
+ *                      increasing and the decreasing fit), and for two continuous columns at least
+ *                      −½ ln(1 − r²); NaN when a column is not numeric
+ * @param pearson       Pearson r, NaN when not defined
+ * @param spearman      Spearman ρ, NaN when not defined
+ * @param verdict       what the evidence supports
+ * @param warnings      the estimator's warnings (ties, labels seen once)
+ * @param skipped       why no estimate was made, or null
+ */
+public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
+                            double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
+                            double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
+                            String skipped) {
+    /** MI minus the permutation-null mean (the estimator's value under independence); NaN without a test. */
+    public double aboveChance() {
+        return test == null ? Double.NaN : mi - test.nullMean();
+    }
+
+    /** The permutation p-value, NaN without a test. */
+    public double pValue() {
+        return test == null ? Double.NaN : test.pValue();
+    }
+
+    /** MI not carried by the monotone fit: MI − miMonotone (NaN when not assessed). */
+    public double beyondMonotone() {
+        return mi - miMonotone;
+    }
+
+    /** Whether the flag "non-monotone dependence" is raised. */
+    public boolean nonMonotone() {
+        return verdict == DependenceVerdict.NON_MONOTONE;
+    }
+
+    /** Whether the p-value is at most α. */
+    public boolean significant(double alpha) {
+        return test != null && test.pValue() <= alpha;
+    }
+}
