@@ -36,7 +36,7 @@ class DataErrorsTest {
         Path p = dir.resolve("nope.csv");
         DataException e = catchThrowableOfType(DataException.class, () -> TableReader.open(p).read());
         assertThat(e).hasMessage(p + ": file not found");
-        assertThat(e).isNotInstanceOf(IllegalArgumentException.class);
+        assertThat(e).isInstanceOf(dev.surprisal.core.ValidationException.class);
         assertThat(e.file()).contains(p);
     }
 

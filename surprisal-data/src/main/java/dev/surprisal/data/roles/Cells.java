@@ -1,0 +1,115 @@
+package dev.surprisal.data.roles;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How a cell's text is read, the same way in Java and in DuckDB SQL ({@link #sqlMissing},
+ * {@link #sqlNumber}), so that a file and an in-memory table give the same column roles and counts.
+ *
+ * <ul>
+ *   <li><b>Missing</b>: the strings pandas' {@code read_csv} reads as missing by default
+ *       ({@code keep_default_na=True}, pandas 2.x): {@link #MISSING_TOKENS}, matched exactly, and a
+ *       NULL (an empty CSV field).</li>
+ *   <li><b>Number</b>: between optional spaces, a decimal or scientific number ({@code 12}, {@code -0.5},
+ *       {@code 1e-3}, {@code .5}) or {@code inf} / {@code infinity} with an optional sign.</li>
+ *   <li><b>Invalid</b>: in a numeric column, a cell that is neither.</li>
+ *   <li><b>Date</b> / <b>timestamp</b>: ISO {@code 2024-05-01} / {@code 2024-05-01 06:00[:00[.123]][Z|+02[:00]]}
+ *       (space or {@code T}).</li>
+ * </ul>
+ */
+public final class Cells {
+    /** pandas' default missing-value strings (pandas 2.x {@code STR_NA_VALUES}), empty string included. */
+    public static final Set<String> MISSING_TOKENS = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN",
+            "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null");
+
+    private static final String NUMBER = "[+-]?(([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?|[iI][nN][fF]([iI][nN][iI][tT][yY])?)";
+    private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+    private static final String TIMESTAMP = DATE + "[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?";
+    private static final String SPACED_NUMBER = " *" + NUMBER + " *";
+    private static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER);
+    private static final Pattern DATE_P = Pattern.compile(DATE);
+    private static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
+
+    private Cells() {
+    }
+
+    /**
+     * @param cell a cell's text, null for a NULL
+     * @return whether pandas would read it as missing
+     */
+    public static boolean isMissing(String cell) {
+        return cell == null || MISSING_TOKENS.contains(cell);
+    }
+
+    /**
+     * @param cell a non-missing cell's text
+     * @return its value, or NaN when it is not a number (an invalid cell in a numeric column)
+     */
+    public static double number(String cell) {
+        if (!NUMBER_P.matcher(cell).matches()) {
+            return Double.NaN;
+        }
+        String t = cell.trim();
+        char last = t.charAt(t.length() - 1);
+        if (last == 'f' || last == 'F' || last == 'y' || last == 'Y') {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return Double.parseDouble(t);
+    }
+
+    /**
+     * @param cell a non-missing cell's text
+     * @return whether it is an ISO date without a time
+     */
+    public static boolean isDate(String cell) {
+        return DATE_P.matcher(cell).matches();
+    }
+
+    /**
+     * @param cell a non-missing cell's text
+     * @return whether it is an ISO date-time
+     */
+    public static boolean isTimestamp(String cell) {
+        return TIMESTAMP_P.matcher(cell).matches();
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression
+     * @return a BOOLEAN SQL expression, true when the cell is missing (the same rule as {@link #isMissing})
+     */
+    public static String sqlMissing(String text) {
+        StringBuilder b = new StringBuilder("(").append(text).append(" IS NULL OR ").append(text).append(" IN (");
+        boolean first = true;
+        for (String t : MISSING_TOKENS.stream().sorted().toList()) {
+            b.append(first ? "" : ", ").append("'").append(t.replace("'", "''")).append("'");
+            first = false;
+        }
+        return b.append("))").toString();
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression, not missing
+     * @return a DOUBLE SQL expression: the number, or NULL when the cell is not one (the rule of {@link #number})
+     */
+    public static String sqlNumber(String text) {
+        return "(CASE WHEN regexp_full_match(" + text + ", '" + SPACED_NUMBER + "') THEN TRY_CAST(trim(" + text
+                + ") AS DOUBLE) END)";
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression
+     * @return a BOOLEAN SQL expression for {@link #isDate}
+     */
+    public static String sqlDate(String text) {
+        return "regexp_full_match(" + text + ", '" + DATE + "')";
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression
+     * @return a BOOLEAN SQL expression for {@link #isTimestamp}
+     */
+    public static String sqlTimestamp(String text) {
+        return "regexp_full_match(" + text + ", '" + TIMESTAMP + "')";
+    }
+}

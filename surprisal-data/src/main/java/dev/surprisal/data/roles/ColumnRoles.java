@@ -1,0 +1,197 @@
+package dev.surprisal.data.roles;
+
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.DataException;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.TableReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where table columns get their {@link ColumnRole}: detected by {@link RoleRules}
+ * from one pass over the data, then overridden by the user's {@link RoleOverrides}.
+ *
+ * <pre>{@code
+ * ColumnRoles roles = ColumnRoles.detect(TableReader.open(Path.of("orders.csv")),
+ *         RoleOverrides.none().withExclude(List.of("note")));
+ * roles.role("churned");                  // BINARY
+ * roles.decision("order_id").reason();    // "10,000 distinct of 10,000 integers: id-like"
+ * roles.scored();                         // the columns drift and mi measure by default
+ * }</pre>
+ *
+ * A file and the same data in memory ({@link #detect(Table, RoleOverrides)}) give the same roles.
+ */
+public final class ColumnRoles {
+    private final Map<String, RoleDecision> decisions;
+    private final Map<String, ColumnStats> stats;
+    private final List<String> excluded;
+
+    private ColumnRoles(Map<String, RoleDecision> decisions, Map<String, ColumnStats> stats, List<String> excluded) {
+        this.decisions = Collections.unmodifiableMap(decisions);
+        this.stats = Collections.unmodifiableMap(stats);
+        this.excluded = List.copyOf(excluded);
+    }
+
+    /**
+     * Detects the roles of a file's columns in one scan.
+     *
+     * @param reader    the file
+     * @param overrides the user's options
+     * @return the roles of the selected columns
+     * @throws DataException when the file cannot be read or an option names a column it lacks
+     */
+    public static ColumnRoles detect(TableReader reader, RoleOverrides overrides) {
+        List<String> available = reader.schema().names();
+        overrides.validate(available, reader.file());
+        List<String> selected = overrides.selected(available);
+        List<ColumnStats> s = selected.isEmpty() ? List.of() : RoleScan.scan(reader, selected);
+        return of(s, available, overrides, reader.file());
+    }
+
+    /**
+     * Detects the roles of an in-memory table's columns, by the same rules as for a file.
+     *
+     * @param table     the table
+     * @param overrides the user's options
+     * @return the roles of the selected columns
+     * @throws DataException when an option names a column the table lacks
+     */
+    public static ColumnRoles detect(Table table, RoleOverrides overrides) {
+        List<String> available = table.columnNames();
+        overrides.validate(available, null);
+        List<ColumnStats> s = new ArrayList<>();
+        for (String c : overrides.selected(available)) {
+            s.add(RoleScan.scan(table.column(c)));
+        }
+        return of(s, available, overrides, null);
+    }
+
+    /**
+     * Roles from statistics gathered elsewhere (e.g. by another engine), with the overrides applied.
+     *
+     * @param stats     statistics of the selected columns, in order
+     * @param available every column of the source
+     * @param overrides the user's options
+     * @param file      the source file for messages, or null
+     * @return the roles
+     * @throws DataException when an override cannot apply (e.g. --continuous on a text column)
+     */
+    public static ColumnRoles of(List<ColumnStats> stats, List<String> available, RoleOverrides overrides, Path file) {
+        Map<String, RoleDecision> d = new LinkedHashMap<>();
+        Map<String, ColumnStats> m = new LinkedHashMap<>();
+        for (ColumnStats s : stats) {
+            d.put(s.column(), override(RoleRules.decide(s), s, overrides, file));
+            m.put(s.column(), s);
+        }
+        List<String> ex = new ArrayList<>();
+        for (String c : available) {
+            if (overrides.exclude().contains(c)) {
+                ex.add(c);
+            }
+        }
+        return new ColumnRoles(d, m, ex);
+    }
+
+    /**
+     * Roles restored from a frozen reference (no statistics), e.g. read back from a profile.
+     *
+     * @param decisions the decisions, in column order
+     * @param excluded  the columns left out by --exclude
+     * @return the roles
+     */
+    public static ColumnRoles frozen(List<RoleDecision> decisions, List<String> excluded) {
+        Map<String, RoleDecision> d = new LinkedHashMap<>();
+        decisions.forEach(x -> d.put(x.column(), x));
+        return new ColumnRoles(d, new LinkedHashMap<>(), excluded);
+    }
+
+    private static RoleDecision override(RoleDecision detected, ColumnStats s, RoleOverrides o, Path file) {
+        String c = s.column();
+        boolean numeric = RoleRules.isNumeric(s);
+        ColumnRole set = o.roles().get(c);
+        String option = "--role";
+        if (set == null && o.discrete().contains(c)) {
+            set = !numeric ? ColumnRole.CATEGORICAL : s.distinctNumbers() <= 2 ? ColumnRole.BINARY : ColumnRole.DISCRETE;
+            option = "--discrete";
+        } else if (set == null && o.continuous().contains(c)) {
+            set = ColumnRole.CONTINUOUS;
+            option = "--continuous";
+        }
+        if (set == null) {
+            return detected;
+        }
+        if (set.isNumeric() && !numeric) {
+            throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": only "
+                    + RoleRules.pct(s.numbers(), Math.max(1, s.present())) + " of its values are numbers (at least "
+                    + Math.round(100 * RoleRules.NUMERIC_SHARE) + "% needed)", null);
+        }
+        if (set == detected.role()) {
+            return new RoleDecision(c, set, detected.reason() + " (as set by " + option + ")", true);
+        }
+        return new RoleDecision(c, set, set.label() + ", set by " + option + " (detected: " + detected.reason() + ")",
+                true);
+    }
+
+    /** @return the decisions of the selected columns, in order */
+    public List<RoleDecision> decisions() {
+        return new ArrayList<>(decisions.values());
+    }
+
+    /** @return the selected columns, in order */
+    public List<String> columns() {
+        return new ArrayList<>(decisions.keySet());
+    }
+
+    /** @return the selected columns whose role is scored ({@link ColumnRole#isScored()}) */
+    public List<String> scored() {
+        return decisions.values().stream().filter(d -> d.role().isScored()).map(RoleDecision::column).toList();
+    }
+
+    /** @return the columns left out by --exclude, in file order */
+    public List<String> excluded() {
+        return excluded;
+    }
+
+    /**
+     * @param column a selected column
+     * @return its decision
+     * @throws ValidationException naming the selected columns when it is not one
+     */
+    public RoleDecision decision(String column) {
+        RoleDecision d = decisions.get(column);
+        if (d == null) {
+            throw new ValidationException("column: '" + column + "' is not among the selected columns: "
+                    + String.join(", ", decisions.keySet()));
+        }
+        return d;
+    }
+
+    /**
+     * @param column a selected column
+     * @return its role
+     */
+    public ColumnRole role(String column) {
+        return decision(column).role();
+    }
+
+    /**
+     * @param column a selected column
+     * @return the statistics its role was detected from; absent for frozen roles
+     */
+    public java.util.Optional<ColumnStats> stats(String column) {
+        return java.util.Optional.ofNullable(stats.get(column));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ColumnRoles[");
+        decisions.values().forEach(d -> b.append(d.column()).append('=').append(d.role().label()).append(' '));
+        return b.append("]").toString();
+    }
+}

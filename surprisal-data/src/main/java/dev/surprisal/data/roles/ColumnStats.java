@@ -1,0 +1,46 @@
+package dev.surprisal.data.roles;
+
+/**
+ * What role detection knows about one column, gathered in one pass (a file's single scan, or a loop
+ * over an in-memory column). Cells are read with {@link Cells}' rules.
+ *
+ * @param column         the column name
+ * @param rows           cells, missing ones included
+ * @param missing        missing cells (NULL and pandas' missing strings)
+ * @param numbers        non-missing cells that are numbers
+ * @param integers       of those, the finite whole numbers
+ * @param distinctNumbers distinct numeric values
+ * @param distinctTexts  distinct non-missing cells as text
+ * @param dates          non-missing cells that are ISO dates
+ * @param timestamps     non-missing cells that are ISO date-times
+ * @param min            smallest number (+∞ when none)
+ * @param max            largest number (−∞ when none)
+ * @param increasing     true when the numbers strictly increase in row order (only computed for
+ *                       columns where it can change the role: fewer than 100 present cells, whole
+ *                       numbers, all distinct; false otherwise)
+ */
+public record ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
+                          long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing) {
+
+    /** @return the cells that are not missing */
+    public long present() {
+        return rows - missing;
+    }
+
+    /** @return non-missing cells that are not numbers (the invalid cells if the column is numeric) */
+    public long nonNumbers() {
+        return present() - numbers;
+    }
+
+    /** @return whether the monotone rule could change this column's role (see {@link #increasing}) */
+    public boolean monotoneCandidate() {
+        return present() < RoleRules.ID_MIN_ROWS && numbers == present() && integers == numbers
+                && distinctNumbers == numbers && distinctNumbers > RoleRules.MAX_DISCRETE_VALUES;
+    }
+
+    /** @return these statistics with {@link #increasing} set */
+    public ColumnStats withIncreasing(boolean on) {
+        return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
+                timestamps, min, max, on);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.surprisal.data.roles;
+
+import dev.surprisal.core.ColumnRole;
+
+import java.util.Locale;
+
+/**
+ * The role rules (see {@link ColumnRole} for the list), applied to a column's {@link ColumnStats}.
+ * The thresholds are constants here and nowhere else:
+ * <ul>
+ *   <li>{@value #NUMERIC_SHARE}: a column is numeric when at least this share of its non-missing
+ *       cells are numbers; the others are invalid cells, counted, never a reason to stop;</li>
+ *   <li>{@value #MAX_DISCRETE_VALUES}: a numeric column with at most this many distinct values is
+ *       binary (2) or discrete, binned by value (Evidently bins by value up to 20 too);</li>
+ *   <li>{@value #ID_DISTINCT_RATIO} and {@value #ID_MIN_ROWS}: a whole-number or text column whose
+ *       distinct values reach this share of its present cells, on at least this many, is id-like;
+ *       so is a column of more than 20 strictly increasing whole numbers;</li>
+ *   <li>{@value #TEMPORAL_SHARE}: a text column is a date or timestamp column when this share of
+ *       its present cells are ISO dates or date-times.</li>
+ * </ul>
+ */
+public final class RoleRules {
+    /** Share of non-missing cells that must be numbers for a numeric column. */
+    public static final double NUMERIC_SHARE = 0.95;
+    /** Most distinct values of a binary or discrete numeric column. */
+    public static final int MAX_DISCRETE_VALUES = 20;
+    /** Distinct share from which a whole-number or text column is id-like. */
+    public static final double ID_DISTINCT_RATIO = 0.95;
+    /** Fewest present cells for the distinct-share rule. */
+    public static final int ID_MIN_ROWS = 100;
+    /** Share of ISO dates or date-times for a temporal column. */
+    public static final double TEMPORAL_SHARE = 0.95;
+
+    private RoleRules() {
+    }
+
+    /**
+     * @param s a column's statistics
+     * @return whether the column is numeric (at least {@value #NUMERIC_SHARE} of its present cells are numbers)
+     */
+    public static boolean isNumeric(ColumnStats s) {
+        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present();
+    }
+
+    /**
+     * The detected role of a column.
+     *
+     * @param s the column's statistics
+     * @return the role and the reason
+     */
+    public static RoleDecision decide(ColumnStats s) {
+        String c = s.column();
+        long present = s.present();
+        if (present == 0) {
+            return new RoleDecision(c, ColumnRole.CONSTANT, "no values (all " + n(s.rows()) + " cells missing): constant",
+                    false);
+        }
+        if (isNumeric(s)) {
+            String invalid = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)";
+            long d = s.distinctNumbers();
+            boolean whole = s.integers() == s.numbers();
+            if (d <= 1) {
+                return decision(c, ColumnRole.CONSTANT, "1 distinct value (" + num(s.min()) + "): constant" + invalid);
+            }
+            if (d == 2) {
+                return decision(c, ColumnRole.BINARY, "2 distinct values (" + num(s.min()) + ", " + num(s.max())
+                        + "): binary" + invalid);
+            }
+            if (d <= MAX_DISCRETE_VALUES) {
+                return decision(c, ColumnRole.DISCRETE, d + " distinct values (" + num(s.min()) + " to " + num(s.max())
+                        + "): discrete" + invalid);
+            }
+            if (whole && present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * s.numbers()) {
+                return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(s.numbers()) + " integers: id-like"
+                        + invalid);
+            }
+            if (whole && s.increasing()) {
+                return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like" + invalid);
+            }
+            return decision(c, ColumnRole.CONTINUOUS, n(d) + " distinct " + (whole ? "integers" : "numbers") + " ("
+                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + invalid);
+        }
+        long d = s.distinctTexts();
+        if (d <= 1) {
+            return decision(c, ColumnRole.CONSTANT, "1 distinct value: constant");
+        }
+        if (s.dates() >= TEMPORAL_SHARE * present) {
+            return decision(c, ColumnRole.DATE, pct(s.dates(), present) + " of values are ISO dates: date");
+        }
+        if (s.dates() + s.timestamps() >= TEMPORAL_SHARE * present) {
+            return decision(c, ColumnRole.TIMESTAMP, pct(s.dates() + s.timestamps(), present)
+                    + " of values are ISO date-times: timestamp");
+        }
+        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present) {
+            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
+        }
+        String numbers = s.numbers() == 0 ? "" : "; " + pct(s.numbers(), present) + " of values are numbers, under "
+                + pct(95, 100);
+        return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + numbers);
+    }
+
+    private static RoleDecision decision(String column, ColumnRole role, String reason) {
+        return new RoleDecision(column, role, reason, false);
+    }
+
+    static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String pct(long part, long whole) {
+        double p = 100.0 * part / whole;
+        return String.format(Locale.ROOT, p == Math.rint(p) ? "%.0f%%" : p >= 99.95 || p < 0.05 ? "%.2f%%" : "%.1f%%", p);
+    }
+
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

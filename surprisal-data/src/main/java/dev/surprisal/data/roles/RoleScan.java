@@ -1,0 +1,192 @@
+package dev.surprisal.data.roles;
+
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.Column;
+import dev.surprisal.data.ColumnType;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.SqlView;
+import dev.surprisal.data.TableReader;
+
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gathers {@link ColumnStats}: from a file in ONE DuckDB scan for all columns (every column read
+ * as its text, then parsed in SQL with {@link Cells}' rules), or from an in-memory column in Java
+ * with the same rules, so both give the same statistics.
+ */
+final class RoleScan {
+    private RoleScan() {
+    }
+
+    /** The statistics of {@code names} in {@code reader}'s file: one scan, plus one tiny one for short tables. */
+    static List<ColumnStats> scan(TableReader reader, List<String> names) {
+        TableReader text = reader;
+        for (String c : reader.schema().names()) {
+            // every column as the text written, so an "abc" in a numeric column cannot stop the read
+            text = text.withType(c, ColumnType.CATEGORICAL);
+        }
+        return text.query(sql -> {
+            StringBuilder l1 = new StringBuilder("SELECT ");
+            StringBuilder l2 = new StringBuilder("SELECT ");
+            StringBuilder agg = new StringBuilder("SELECT count(*)");
+            for (int i = 0; i < names.size(); i++) {
+                String u = "u" + i;
+                String x = "x" + i;
+                l1.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(Cells.sqlMissing(sql.text(names.get(i))))
+                        .append(" THEN NULL ELSE ").append(sql.text(names.get(i))).append(" END AS ").append(u);
+                l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u)).append(" AS ").append(x);
+                agg.append(", count(").append(u).append("), count(").append(x).append("), sum(CASE WHEN isfinite(")
+                        .append(x).append(") AND ").append(x).append(" = floor(").append(x).append(") THEN 1 ELSE 0 END)")
+                        .append(", count(DISTINCT ").append(x).append("), count(DISTINCT ").append(u).append(")")
+                        .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
+                        .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
+                        .append(", min(").append(x).append("), max(").append(x).append(")");
+            }
+            String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
+            List<ColumnStats> out = new ArrayList<>();
+            sql.forEachRow(agg + " FROM " + from, rs -> {
+                long rows = rs.getLong(1);
+                for (int i = 0; i < names.size(); i++) {
+                    int c = 2 + 9 * i;
+                    long present = rs.getLong(c);
+                    long numbers = rs.getLong(c + 1);
+                    double min = rs.getDouble(c + 7);
+                    min = rs.wasNull() ? Double.POSITIVE_INFINITY : min;
+                    double max = rs.getDouble(c + 8);
+                    max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
+                    out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
+                            rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false));
+                }
+            });
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).monotoneCandidate()) {
+                    candidates.add(i);
+                }
+            }
+            if (!candidates.isEmpty()) {
+                // fewer than 100 rows: one chunk, so list() keeps the file's row order
+                StringBuilder q = new StringBuilder("SELECT ");
+                for (int j = 0; j < candidates.size(); j++) {
+                    q.append(j == 0 ? "" : ", ").append("list(x").append(candidates.get(j)).append(")");
+                }
+                sql.forEachRow(q + " FROM " + from, rs -> {
+                    for (int j = 0; j < candidates.size(); j++) {
+                        int i = candidates.get(j);
+                        out.set(i, out.get(i).withIncreasing(increasing(rs.getArray(j + 1))));
+                    }
+                });
+            }
+            return out;
+        });
+    }
+
+    private static boolean increasing(Array a) throws java.sql.SQLException {
+        Object[] items = (Object[]) a.getArray();
+        double prev = Double.NEGATIVE_INFINITY;
+        for (Object o : items) {
+            if (o == null) {
+                continue;
+            }
+            double v = ((Number) o).doubleValue();
+            if (!(v > prev)) {
+                return false;
+            }
+            prev = v;
+        }
+        return true;
+    }
+
+    /** The statistics of an in-memory column, by the same rules. */
+    static ColumnStats scan(Column column) {
+        int n = column.size();
+        long missing = 0;
+        long numbers = 0;
+        long integers = 0;
+        long dates = 0;
+        long timestamps = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        Set<Double> distinctNumbers = new HashSet<>();
+        Set<String> distinctTexts = new HashSet<>();
+        double[] values = new double[n];
+        if (column instanceof NumericColumn) {
+            NumericColumn c = (NumericColumn) column;
+            for (int i = 0; i < n; i++) {
+                double v = c.value(i);
+                values[i] = v;
+                if (Double.isNaN(v)) {
+                    missing++;
+                    continue;
+                }
+                numbers++;
+                integers += Double.isFinite(v) && v == Math.floor(v) ? 1 : 0;
+                distinctNumbers.add(v == 0 ? 0.0 : v);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            distinctTexts = null;
+        } else {
+            CategoricalColumn c = (CategoricalColumn) column;
+            List<String> dict = c.dictionary();
+            long[] byCode = new long[dict.size()];
+            for (int i = 0; i < n; i++) {
+                int code = c.code(i);
+                if (code >= 0) {
+                    byCode[code]++;
+                }
+            }
+            double[] number = new double[dict.size()];
+            boolean[] miss = new boolean[dict.size()];
+            for (int k = 0; k < dict.size(); k++) {
+                String label = dict.get(k);
+                miss[k] = Cells.isMissing(label);
+                number[k] = miss[k] ? Double.NaN : Cells.number(label);
+                long w = byCode[k];
+                if (w == 0 || miss[k]) {
+                    missing += miss[k] ? w : 0;
+                    continue;
+                }
+                distinctTexts.add(label);
+                dates += Cells.isDate(label) ? w : 0;
+                timestamps += Cells.isTimestamp(label) ? w : 0;
+                double v = number[k];
+                if (!Double.isNaN(v)) {
+                    numbers += w;
+                    integers += Double.isFinite(v) && v == Math.floor(v) ? w : 0;
+                    distinctNumbers.add(v == 0 ? 0.0 : v);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int code = c.code(i);
+                if (code < 0) {
+                    missing++;
+                    values[i] = Double.NaN;
+                } else {
+                    values[i] = miss[code] ? Double.NaN : number[code];
+                }
+            }
+        }
+        long distinctT = distinctTexts == null ? distinctNumbers.size() : distinctTexts.size();
+        ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers.size(), distinctT,
+                dates, timestamps, min, max, false);
+        if (s.monotoneCandidate()) {
+            double prev = Double.NEGATIVE_INFINITY;
+            boolean up = true;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    up &= v > prev;
+                    prev = v;
+                }
+            }
+            s = s.withIncreasing(up);
+        }
+        return s;
+    }
+}

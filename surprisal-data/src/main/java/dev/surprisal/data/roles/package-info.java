@@ -1,0 +1,7 @@
+/**
+ * Column roles ({@link dev.surprisal.core.ColumnRole}): detected in one place
+ * ({@link dev.surprisal.data.roles.ColumnRoles}, rules in {@link dev.surprisal.data.roles.RoleRules},
+ * cells read by {@link dev.surprisal.data.roles.Cells}) and overridden by the user
+ * ({@link dev.surprisal.data.roles.RoleOverrides}).
+ */
+package dev.surprisal.data.roles;
