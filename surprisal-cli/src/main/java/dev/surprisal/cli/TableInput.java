@@ -37,7 +37,8 @@ final class TableInput {
         return TableReader.open(file).read();
     }
 
-    private static void requireReadable(Path file) {
+    /** A missing or unreadable file is bad data (exit 3), named in the message. */
+    static void requireReadable(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadDataException(file + ": no such file");
         }

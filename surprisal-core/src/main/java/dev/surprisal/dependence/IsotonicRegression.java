@@ -42,14 +42,35 @@ public final class IsotonicRegression {
      * @throws ValidationException if a value is not finite, the lengths differ or there are no rows
      */
     public static Fit fit(double[] x, double[] y, boolean increasing) {
+        check(x, y);
+        return fitSorted(x, y, ArgSort.of(x), increasing);
+    }
+
+    /**
+     * The increasing and the decreasing fit, sorting x once.
+     *
+     * @param x the predictor, finite
+     * @param y the response, finite, same length
+     * @return {increasing fit, decreasing fit}
+     * @throws ValidationException as {@link #fit}
+     */
+    public static Fit[] bothDirections(double[] x, double[] y) {
+        check(x, y);
+        int[] order = ArgSort.of(x);
+        return new Fit[] {fitSorted(x, y, order, true), fitSorted(x, y, order, false)};
+    }
+
+    private static void check(double[] x, double[] y) {
         Validate.finite("x", x);
         Validate.finite("y", y);
         Validate.sameLength("x", x.length, "y", y.length);
-        int n = x.length;
-        if (n == 0) {
+        if (x.length == 0) {
             throw new ValidationException("x: is empty");
         }
-        int[] order = ArgSort.of(x);
+    }
+
+    private static Fit fitSorted(double[] x, double[] y, int[] order, boolean increasing) {
+        int n = x.length;
         // pool equal x first: one level per distinct x, weight = its rows
         double[] sum = new double[n];
         double[] weight = new double[n];

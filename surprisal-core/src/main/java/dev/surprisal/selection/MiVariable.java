@@ -130,6 +130,24 @@ public final class MiVariable {
         return constant;
     }
 
+    /** Whether row i (0-based) has no value. */
+    public boolean isMissing(int i) {
+        return Double.isNaN(raw[i]);
+    }
+
+    /**
+     * What the estimators see at row i: the scaled, tie-broken value of a continuous variable, or the
+     * label (a small integer, as a double) of a discrete one; NaN (continuous) or −1 (discrete) where missing.
+     */
+    public double estimatorValue(int i) {
+        return discrete ? labels[i] : scaled[i];
+    }
+
+    /** The value as read at row i (a text column: its label code); NaN where missing. */
+    public double value(int i) {
+        return raw[i];
+    }
+
     /** "continuous" or "discrete". */
     public String kind() {
         return discrete ? "discrete" : "continuous";

@@ -166,8 +166,8 @@ public final class TargetRanking {
         double[] x = MiPair.pick(f.raw, rows);
         double[] t = MiPair.pick(y.raw, rows);
         double best = 0.0;
-        for (boolean increasing : new boolean[] {true, false}) {
-            int[] steps = IsotonicRegression.fit(x, t, increasing).block();
+        for (IsotonicRegression.Fit fit : IsotonicRegression.bothDirections(x, t)) {
+            int[] steps = fit.block();
             double v = y.isDiscrete()
                     ? MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS)
                     : RossMutualInformation.estimate(MiPair.pick(y.scaled, rows), steps, k, Base.NATS).nats();
