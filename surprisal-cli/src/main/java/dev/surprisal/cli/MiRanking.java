@@ -65,9 +65,9 @@ final class MiRanking {
         }
         RoleDecision targetRole = decision(table, target.name());
         if (targetRole != null) {
-            report.note("target " + target.name() + ": " + targetRole.reason() + ": "
-                    + (target.isDiscrete() ? "its values are labels (plug-in MI against discrete columns, Ross against"
-                    + " continuous ones)" : "continuous (KSG against continuous columns, Ross against discrete ones)"));
+            report.note("target " + target.name() + ": " + targetRole.reason() + "; "
+                    + (target.isDiscrete() ? "its values are labels: plug-in MI against discrete columns, Ross against"
+                    + " continuous ones" : "KSG against continuous columns, Ross against discrete ones"));
         }
         MiNotes.leftOut(table, report);
         table.notes().forEach(report::note);
