@@ -5,8 +5,6 @@ import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.store.HistoryPoint;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +77,13 @@ public final class DriftHtmlReport {
         return h.append("</body></html>").toString();
     }
 
-    /** Writes {@link #render} to {@code file} in UTF-8. */
+    /**
+     * Writes {@link #render} to {@code file} in UTF-8, atomically (see {@link ReportFiles}).
+     *
+     * @throws ReportFiles.WriteFailure with the reason, when it cannot be written
+     */
     public static void write(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history)
             throws IOException {
-        Files.writeString(file, render(title, report, history), StandardCharsets.UTF_8);
+        ReportFiles.writeAtomically(file, render(title, report, history));
     }
 }

@@ -5,8 +5,6 @@ import dev.surprisal.text.notes.Label;
 import dev.surprisal.text.notes.NoteReport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +66,9 @@ public final class NotesHtmlReport {
         return sb.append("</ul>\n</body></html>\n").toString();
     }
 
-    /** Writes {@link #render} to {@code file} in UTF-8. */
+    /** Writes {@link #render} to {@code file} in UTF-8, atomically (see {@link ReportFiles}). */
     public static void write(Path file, KbReport r) throws IOException {
-        Files.writeString(file, render(r), StandardCharsets.UTF_8);
+        ReportFiles.writeAtomically(file, render(r));
     }
 
     private static void list(StringBuilder sb, List<List<String>> groups) {

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
                 "200,000 rows (the outer ones the exact min and max; --exact-edges for exact quantiles), and",
                 "the sketches are fed from that sample. Counts, missing values and moments use every row.",
                 "Every later check counts its data on these frozen bins. Running it again replaces the",
-                "monitor's baseline; its history stays.",
+                "monitor's baseline (the old one and its checks stay in the store; history and trends then",
+                "use only the checks against the new baseline).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -61,15 +62,20 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         ProfileOptions options = binning.profileOptions(spec).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         Profile reference = DriftInputs.fit(data, options, common.quiet());
-        String where = target.where();
-        try (DriftStore s = target.open()) {
-            s.saveBaseline(monitor, reference);
+        String where = target.where(spec);
+        DriftStore.BaselineSaved saved;
+        try (DriftStore s = target.open(spec, true)) {
+            saved = s.saveBaseline(monitor, reference);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             ObjectNode o = DriftOutput.object();
             o.put("monitor", monitor);
             o.put("store", where);
+            o.put("reference_version", saved.version());
+            if (saved.replaced()) {
+                o.put("replaced_checks", saved.replacedChecks());
+            }
             o.put("rows", reference.rows());
             o.put("sketch_rows", reference.sketchRows());
             reference.columnNames().forEach(o.putArray("columns")::add);
@@ -77,6 +83,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         } else {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
                     reference.columns().size(), where);
+            if (saved.replaced()) {
+                out.printf("replaced the baseline (%d earlier checks; they stay in the store, and history and "
+                        + "trends start again from this baseline, version %d)%n", saved.replacedChecks(), saved.version());
+            }
             if (reference.sketchSampled()) {
                 out.printf("  sketches (KS, W1)%s from a seeded uniform sample of %d rows%n",
                         exactEdges ? "" : " and interior bin edges", reference.sketchRows());

@@ -28,7 +28,7 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
         mixinStandardHelpOptions = true,
         header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
         description = {
-                "One row per check and column, oldest first: the date, PSI with its noise level (critical),",
+                "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
                 "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ to █,",
                 "scaled from 0 to the column's largest PSI), so a spike stands out at a glance.",
                 ""},
@@ -55,7 +55,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     public Integer call() {
         List<HistoryPoint> points;
         String monitor = target.monitor;
-        try (DriftStore s = target.open()) {
+        try (DriftStore s = target.open(spec, false)) {
             DriftInputs.baseline(s, monitor);
             points = s.history(monitor, column);
         }

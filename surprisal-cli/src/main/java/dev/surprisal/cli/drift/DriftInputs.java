@@ -8,6 +8,7 @@ import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.StoreException;
+import dev.surprisal.drift.store.StoreUrl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,28 +48,25 @@ final class DriftInputs {
         }
     }
 
-    /** Opens the store at {@code location}; failures are reported as bad data naming the location. */
-    static DriftStore open(String location) {
+    /** Opens the store; failures (no store, in use, lost connection) are bad data naming the store. */
+    static DriftStore open(StoreUrl url, boolean create) {
         try {
-            return DriftStore.open(location);
+            return DriftStore.open(url, create, 30_000);
         } catch (StoreException e) {
             throw new BadDataException(e.getMessage(), e);
         }
     }
 
-    /** The store's location for messages: a URL as given (without its password), a file made absolute. */
-    static String describe(String location) {
-        if (location.startsWith("jdbc:")) {
-            return location.replaceAll("(?i)(password=)[^&]*", "$1***");
-        }
-        return Path.of(location).toAbsolutePath().normalize().toString();
-    }
-
     /** The baseline of {@code monitor}, or bad data listing the monitors the store does have. */
     static Profile baseline(DriftStore store, String monitor) {
-        return store.baseline(monitor).orElseThrow(() -> {
+        return reference(store, monitor).profile();
+    }
+
+    /** The baseline of {@code monitor} with its version, or bad data listing the monitors the store does have. */
+    static DriftStore.Reference reference(DriftStore store, String monitor) {
+        return store.reference(monitor).orElseThrow(() -> {
             List<String> known = store.monitors();
-            return new BadDataException("unknown monitor '" + monitor + "' in store " + describe(store.location()) + "; "
+            return new BadDataException("unknown monitor '" + monitor + "' in store " + store.location() + "; "
                     + (known.isEmpty() ? "it has no monitors yet: create one with 'surprisal drift baseline --monitor "
                     + monitor + " --data FILE'" : "monitors: " + String.join(", ", known)));
         });

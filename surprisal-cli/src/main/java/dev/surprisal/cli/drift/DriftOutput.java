@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surprisal.cli.BadDataException;
 import dev.surprisal.core.Base;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
@@ -244,11 +243,16 @@ final class DriftOutput {
     }
 
     /** Writes the HTML report; a file that cannot be written is bad data (exit 3). */
-    static void writeReport(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
+    /**
+     * Writes the HTML report atomically. A failure is not fatal: the check is already recorded and
+     * its result is still printed, so this returns the warning to print (null when written).
+     */
+    static String writeReport(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
         try {
             DriftHtmlReport.write(file, title, report, history);
+            return null;
         } catch (IOException e) {
-            throw new BadDataException(file + ": cannot write the report: " + e.getMessage(), e);
+            return "cannot write the report to " + file + ": " + e.getMessage();
         }
     }
 }

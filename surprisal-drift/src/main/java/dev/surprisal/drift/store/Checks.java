@@ -18,37 +18,72 @@ public final class Checks {
     private Checks() {
     }
 
-    /** The outcome of a check. */
-    public record Outcome(long runId, DriftReport report, List<Alarm> alarms) {
+    /**
+     * The outcome of a check.
+     *
+     * @param runId         the recorded run
+     * @param report        the scores
+     * @param alarms        the alarms raised (empty: none)
+     * @param replacedRunId the earlier run of the same monitor, time and reference that this one
+     *                      replaced, or -1
+     */
+    public record Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId) {
         public boolean alarm() {
             return !alarms.isEmpty();
+        }
+
+        /** @return true when the check replaced an earlier run (a retry or a re-run) */
+        public boolean replaced() {
+            return replacedRunId >= 0;
         }
     }
 
     /**
      * Runs one check of {@code today} (counted on the baseline's bins) for {@code monitor} at
-     * {@code at} (an ISO date or timestamp, ordering the history).
+     * {@code at} (see {@link RunTime}) on an open store. Callers that count a large file should
+     * instead read the baseline, close the store, count and score, then {@link #record} on a
+     * store opened again, so that the store is not held while the file is read.
      *
      * @throws StoreException if the monitor has no baseline
      */
     public static Outcome check(DriftStore store, String monitor, String at, Profile today, DriftOptions options,
                                 TrendRule trend) {
-        Profile reference = store.baseline(monitor).orElseThrow(() -> new StoreException("monitor '" + monitor
-                + "' has no baseline; run 'surprisal drift baseline --monitor " + monitor + " --data FILE' first", null));
-        DriftReport report = DriftScorer.compare(reference, today, options);
+        DriftStore.Reference reference = store.reference(monitor).orElseThrow(() -> new StoreException("monitor '"
+                + monitor + "' has no baseline; run 'surprisal drift baseline --monitor " + monitor
+                + " --data FILE' first", null));
+        DriftReport report = DriftScorer.compare(reference.profile(), today, options);
+        return record(store, monitor, at, reference.version(), today, report, trend);
+    }
+
+    /**
+     * Derives the alarms of a scored check (the trend rule over the history against the same
+     * baseline version) and records the check.
+     *
+     * @param referenceVersion the baseline version {@code report} was scored against
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
+                                 DriftReport report, TrendRule trend) {
         List<Alarm> alarms = alarms(report, store, monitor, trend);
-        long id = store.recordCheck(monitor, at, today, report, alarms);
-        return new Outcome(id, report, alarms);
+        DriftStore.RecordedRun run = store.recordCheck(monitor, at, referenceVersion, today, report, alarms);
+        return new Outcome(run.runId(), report, alarms, run.replacedRunId());
     }
 
     /** Level, dataset and trend alarms of a report against the stored history. */
     public static List<Alarm> alarms(DriftReport report, DriftStore store, String monitor, TrendRule trend) {
         List<Alarm> out = new ArrayList<>();
+        // one query for every column's history, not one per column (wide tables)
+        java.util.Map<String, List<HistoryPoint>> byColumn = new java.util.HashMap<>();
+        if (store != null && trend != null) {
+            for (HistoryPoint h : store.history(monitor, null)) {
+                byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
+            }
+        }
         for (ColumnDrift c : report.columns()) {
             if (c.status().drifted()) {
                 out.add(new Alarm(c.name(), Alarm.Kind.LEVEL, c.name() + ": " + c.reason()));
             } else if (store != null && trend != null && Double.isFinite(c.decisionValue())) {
-                var history = store.history(monitor, c.name());
+                List<HistoryPoint> history = byColumn.getOrDefault(c.name(), List.of());
                 if (trend.fires(c.decisionValue(), c.critical(), history)) {
                     out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
                             "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points)",

@@ -6,8 +6,6 @@ import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftReport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,82 +22,178 @@ import java.util.Optional;
 
 /**
  * The history of drift checks, over JDBC: an embedded DuckDB file by default, PostgreSQL for a
- * {@code jdbc:postgresql://} location.
+ * {@code jdbc:postgresql://} location (see {@link StoreUrl}, which holds the password apart and
+ * masks it in every message).
  *
- * <p><b>Schema.</b> Versioned: table {@code schema_version} records applied migrations; the
- * ordered scripts {@code V1__init.sql}, … run once each, each in its own transaction.
+ * <p><b>Schema.</b> Versioned by migrations ({@code V1__init.sql}, {@code V2__reference_versions.sql};
+ * see {@code docs/formats.md}), applied on open, each once, in its own transaction.
+ *
+ * <p><b>Identity.</b> A baseline has a version (1, 2, … per monitor; replaced ones are kept). A run
+ * is identified by (monitor, {@link RunTime run time}, reference version): recording the same
+ * run again replaces the earlier one, in the same transaction, and says which run it replaced.
+ * {@link #history} returns only the checks against the current baseline.
  *
  * <p><b>Atomicity.</b> {@link #recordCheck} writes the run (with today's profile), every column's
- * scores and the alarms in one transaction; a process killed mid-write leaves no trace of that
- * run (DuckDB discards the uncommitted WAL tail on the next open; PostgreSQL rolls back).
+ * scores and the alarms in one transaction; a process killed mid-write, or just before the commit,
+ * leaves no trace of that run; one killed just after it leaves the run once. Test hook: the system
+ * property {@value #HALT_PROPERTY} = {@code before-commit} or {@code after-commit} halts the JVM
+ * there (exit status {@value #HALT_STATUS}).
  *
- * <p><b>Concurrency.</b> DuckDB lets one process at a time open a database file for writing; a
- * second process waits, retrying every 100 ms up to {@code lockWaitMillis} (default 30 s), then
- * fails with a {@link StoreException} saying the store is in use. PostgreSQL serialises
- * concurrent checks itself (run ids come from a sequence).
+ * <p><b>Concurrency.</b> Hold a store only for the short read or write: compute first. DuckDB lets
+ * one process at a time open a file; a second waits, retrying every 100 ms up to
+ * {@code lockWaitMillis} (default 30 s), then fails with a {@link StoreException} saying the store
+ * is in use. On PostgreSQL, writes of one monitor are serialised by a transaction-level advisory
+ * lock, and migrations by a session-level one.
  */
 public final class DriftStore implements AutoCloseable {
-    /** Migration scripts, in order; the index + 1 is the schema version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql");
     /** Default location: {@code ./.surprisal/drift.duckdb}. */
     public static final String DEFAULT_LOCATION = ".surprisal/drift.duckdb";
+    /** Test-only: {@code before-commit} or {@code after-commit} halts the JVM around a check's commit. */
+    public static final String HALT_PROPERTY = "surprisal.test.haltAtCommit";
+    /** The exit status of a halt by {@link #HALT_PROPERTY}. */
+    public static final int HALT_STATUS = 86;
+    /** Namespace of the per-monitor advisory locks on PostgreSQL. */
+    private static final int MONITOR_LOCK_SPACE = 0x53525044;
 
     private final Connection connection;
-    private final String location;
+    private final StoreUrl url;
 
-    private DriftStore(Connection connection, String location) {
+    private DriftStore(Connection connection, StoreUrl url) {
         this.connection = connection;
-        this.location = location;
+        this.url = url;
     }
 
-    /** Opens (creating and migrating as needed) the store at {@code location}, waiting up to 30 s for a lock. */
-    public static DriftStore open(String location) {
-        return open(location, 30_000);
+    /** A baseline: the reference profile and its version. */
+    public record Reference(Profile profile, int version) {
     }
 
     /**
-     * Opens the store: a {@code jdbc:postgresql://…} URL, a {@code jdbc:duckdb:…} URL or a file path
-     * (DuckDB). For PostgreSQL, user and password come from the URL ({@code ?user=…&password=…}).
+     * What {@link #saveBaseline} did.
      *
-     * @throws StoreException if it cannot be opened within {@code lockWaitMillis} or migrated
+     * @param version         the new baseline's version (1 for a new monitor)
+     * @param replacedChecks  the number of checks recorded against the baseline it replaced (0 if none)
      */
+    public record BaselineSaved(int version, long replacedChecks) {
+        /** @return true when an earlier baseline was replaced */
+        public boolean replaced() {
+            return version > 1;
+        }
+    }
+
+    /**
+     * What {@link #recordCheck} did.
+     *
+     * @param runId         the new run's id
+     * @param replacedRunId the id of the earlier run with the same identity that it replaced, or -1
+     */
+    public record RecordedRun(long runId, long replacedRunId) {
+        /** @return true when an earlier run of the same monitor, time and reference was replaced */
+        public boolean replaced() {
+            return replacedRunId >= 0;
+        }
+    }
+
+    /** Opens, creating and migrating as needed, the store at {@code location}, waiting up to 30 s for a lock. */
+    public static DriftStore open(String location) {
+        return open(StoreUrl.parse(location), true, 30_000);
+    }
+
+    /** {@link #open(StoreUrl, boolean, long)} creating the store when absent. */
     public static DriftStore open(String location, long lockWaitMillis) {
-        String url;
-        if (location.startsWith("jdbc:")) {
-            url = location;
-        } else {
-            Path p = Path.of(location).toAbsolutePath();
+        return open(StoreUrl.parse(location), true, lockWaitMillis);
+    }
+
+    /**
+     * Opens the store and migrates its schema.
+     *
+     * @param url            where it is
+     * @param create         whether to create it when absent; when false, an absent DuckDB file (or a
+     *                       PostgreSQL schema without the store's tables) is a {@link StoreException}
+     *                       "no store at …", and nothing is created
+     * @param lockWaitMillis how long to wait for another process's DuckDB lock
+     * @return the open store; close it soon
+     * @throws StoreException if it cannot be opened, found, locked in time or migrated
+     */
+    public static DriftStore open(StoreUrl url, boolean create, long lockWaitMillis) {
+        boolean postgres = url.kind() == StoreUrl.Kind.POSTGRESQL;
+        if (!postgres) {
+            Path p = url.file();
+            if (!create && !Files.exists(p)) {
+                throw noStore(url);
+            }
+            if (Files.isDirectory(p)) {
+                throw new StoreException("store " + url + ": a directory, not a store file", null);
+            }
             try {
-                if (p.getParent() != null) {
+                if (create && p.getParent() != null) {
                     Files.createDirectories(p.getParent());
                 }
             } catch (IOException e) {
-                throw new StoreException("store " + location + ": cannot create its directory: " + e.getMessage(), e);
+                throw new StoreException("store " + url + ": cannot create its directory: " + e.getMessage(), null);
             }
-            url = "jdbc:duckdb:" + p;
         }
         long deadline = System.currentTimeMillis() + lockWaitMillis;
         while (true) {
+            Connection c = null;
             try {
-                Connection c = DriverManager.getConnection(url);
-                DriftStore s = new DriftStore(c, location);
-                s.migrate();
-                return s;
+                c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+                if (postgres && !create && StoreSchema.absentOnPostgres(c)) {
+                    throw noStore(url);
+                }
+                StoreSchema.migrate(c, postgres);
+                return new DriftStore(c, url);
             } catch (SQLException e) {
-                boolean locked = String.valueOf(e.getMessage()).contains("lock");
+                closeQuietly(c);
+                boolean locked = !postgres && String.valueOf(e.getMessage()).contains("lock");
                 if (!locked || System.currentTimeMillis() >= deadline) {
-                    throw new StoreException("store " + location + ": " + (locked
-                            ? "in use by another process (DuckDB allows one process at a time); waited "
-                            + lockWaitMillis + " ms: " : "cannot open: ") + firstLine(e), e);
+                    throw locked ? new StoreException("store " + url + ": in use by another process (DuckDB allows "
+                            + "one process at a time); waited " + lockWaitMillis + " ms", url.masked(e))
+                            : translate(url, "open", e);
                 }
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new StoreException("store " + location + ": interrupted while waiting for its lock", ie);
+                    throw new StoreException("store " + url + ": interrupted while waiting for its lock", null);
                 }
+            } catch (RuntimeException e) {
+                closeQuietly(c);
+                throw e;
             }
         }
+    }
+
+    private static StoreException noStore(StoreUrl url) {
+        return new StoreException("no store at " + url + "; run drift baseline first (it creates the store)", null);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+
+    /**
+     * A driver error as a {@link StoreException} with every secret masked: a lost or refused
+     * connection (SQLState class 08, or the server shutting down, 57P0x) says so.
+     */
+    static StoreException translate(StoreUrl url, String what, SQLException e) {
+        SQLException safe = url.masked(e);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String reason = firstLine(safe);
+        if (state.startsWith("08") || state.startsWith("57P0")) {
+            return new StoreException((what.equals("open") ? "cannot connect to the store " + url
+                    : "lost connection to the store " + url + " (while trying to " + what + ")") + ": " + reason, safe);
+        }
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new StoreException("store " + url + ": login refused: " + reason
+                    + " (set the password in PGPASSWORD or --store-password-file)", safe);
+        }
+        return new StoreException("store " + url + ": cannot " + what + ": " + reason, safe);
     }
 
     private static String firstLine(Exception e) {
@@ -110,92 +204,115 @@ public final class DriftStore implements AutoCloseable {
 
     /** The schema version after migration. */
     public int schemaVersion() {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
+        try {
+            return StoreSchema.version(connection);
         } catch (SQLException e) {
             throw fail("read schema version", e);
         }
     }
 
-    private void migrate() throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)");
-        }
-        int current = schemaVersion();
-        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-            String script = resource(MIGRATIONS.get(v - 1));
-            int version = v;
-            inTransaction(() -> {
-                try (Statement st = connection.createStatement()) {
-                    for (String sql : script.split(";")) {
-                        String s = stripComments(sql);
-                        if (!s.isBlank()) {
-                            st.execute(s);
-                        }
+    /** Where this store lives (no password). */
+    public StoreUrl url() {
+        return url;
+    }
+
+    /** Where this store lives, for messages (no password). */
+    public String location() {
+        return url.display();
+    }
+
+    /**
+     * Stores the reference profile of {@code monitor}. An earlier baseline is kept (table
+     * {@code baselines}) and replaced; the checks recorded against it stay in the store but are no
+     * longer part of {@link #history}.
+     *
+     * @return the new version and how many checks the replaced baseline had
+     */
+    public BaselineSaved saveBaseline(String monitor, Profile reference) {
+        String json = ProfileJson.write(reference);
+        return inTransactionUnchecked("save the baseline of " + monitor, false, () -> {
+            lockMonitor(monitor);
+            Timestamp now = StoreSchema.utc(Instant.now());
+            int version = 1;
+            long checks = 0;
+            try (PreparedStatement old = connection.prepareStatement(
+                    "SELECT reference_version FROM monitors WHERE name = ?")) {
+                old.setString(1, monitor);
+                try (ResultSet rs = old.executeQuery()) {
+                    if (rs.next()) {
+                        version = rs.getInt(1) + 1;
                     }
                 }
+            }
+            if (version > 1) {
+                checks = runCount(monitor, version - 1);
+                try (PreparedStatement keep = connection.prepareStatement("INSERT INTO baselines (monitor, version, "
+                        + "created_at, replaced_at, reference) SELECT name, reference_version, created_at, ?, reference "
+                        + "FROM monitors WHERE name = ?")) {
+                    keep.setTimestamp(1, now);
+                    keep.setString(2, monitor);
+                    keep.executeUpdate();
+                }
+                try (PreparedStatement up = connection.prepareStatement(
+                        "UPDATE monitors SET reference = ?, created_at = ?, reference_version = ? WHERE name = ?")) {
+                    up.setString(1, json);
+                    up.setTimestamp(2, now);
+                    up.setInt(3, version);
+                    up.setString(4, monitor);
+                    up.executeUpdate();
+                }
+            } else {
                 try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
-                    ps.setInt(1, version);
-                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                        "INSERT INTO monitors (name, created_at, reference, reference_version) VALUES (?, ?, ?, 1)")) {
+                    ps.setString(1, monitor);
+                    ps.setTimestamp(2, now);
+                    ps.setString(3, json);
                     ps.executeUpdate();
                 }
-                return null;
-            });
-        }
-    }
-
-    private static String stripComments(String sql) {
-        StringBuilder b = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            if (!line.trim().startsWith("--")) {
-                b.append(line).append('\n');
             }
-        }
-        return b.toString().trim();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = DriftStore.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Stores (or replaces) the reference profile of {@code monitor}. */
-    public void saveBaseline(String monitor, Profile reference) {
-        String json = ProfileJson.write(reference);
-        inTransactionUnchecked("save baseline of " + monitor, () -> {
-            try (PreparedStatement del = connection.prepareStatement("DELETE FROM monitors WHERE name = ?")) {
-                del.setString(1, monitor);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO monitors (name, created_at, reference) VALUES (?, ?, ?)")) {
-                ps.setString(1, monitor);
-                ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                ps.setString(3, json);
-                ps.executeUpdate();
-            }
-            return null;
+            return new BaselineSaved(version, checks);
         });
     }
 
-    /** The reference profile of {@code monitor}, if a baseline was stored. */
+    private long runCount(String monitor, int version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(*) FROM runs WHERE monitor = ? AND reference_version = ?")) {
+            ps.setString(1, monitor);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** On PostgreSQL, serialises writes of one monitor until the transaction ends. */
+    private void lockMonitor(String monitor) throws SQLException {
+        if (url.kind() == StoreUrl.Kind.POSTGRESQL) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+                ps.setInt(1, MONITOR_LOCK_SPACE);
+                ps.setInt(2, monitor.hashCode());
+                ps.executeQuery().close();
+            }
+        }
+    }
+
+    /** The current reference profile of {@code monitor}, if a baseline was stored. */
     public Optional<Profile> baseline(String monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT reference FROM monitors WHERE name = ?")) {
+        return reference(monitor).map(Reference::profile);
+    }
+
+    /** The current baseline of {@code monitor} with its version, if one was stored. */
+    public Optional<Reference> reference(String monitor) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT reference, reference_version FROM monitors WHERE name = ?")) {
             ps.setString(1, monitor);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(ProfileJson.read(rs.getString(1))) : Optional.empty();
+                return rs.next() ? Optional.of(new Reference(ProfileJson.read(rs.getString(1)), rs.getInt(2)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
-            throw fail("read baseline of " + monitor, e);
+            throw fail("read the baseline of " + monitor, e);
         }
     }
 
@@ -213,40 +330,83 @@ public final class DriftStore implements AutoCloseable {
         return out;
     }
 
-    /** Where this store lives, as given to {@link #open}. */
-    public String location() {
-        return location;
+    /** {@link #recordCheck(String, String, int, Profile, DriftReport, List)} against the current baseline. */
+    public RecordedRun recordCheck(String monitor, String at, Profile today, DriftReport report, List<Alarm> alarms) {
+        int version = reference(monitor).map(Reference::version).orElseThrow(() -> new StoreException(
+                "monitor '" + monitor + "' has no baseline in " + url, null));
+        return recordCheck(monitor, at, version, today, report, alarms);
     }
 
     /**
-     * Writes one check — today's profile, every column's scores and the alarms — in ONE transaction,
-     * and returns its run id.
+     * Writes one check — today's profile, every column's scores and the alarms — in ONE transaction.
+     * An earlier run of the same monitor, {@link RunTime} and reference version is deleted in the
+     * same transaction.
+     *
+     * @param at               the date or time checked ({@link RunTime#parse} format)
+     * @param referenceVersion the baseline version {@code report} was scored against
+     * @return the new run's id and the id of the run it replaced
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
      */
-    public long recordCheck(String monitor, String at, Profile today, DriftReport report, List<Alarm> alarms) {
+    public RecordedRun recordCheck(String monitor, String at, int referenceVersion, Profile today, DriftReport report,
+                                   List<Alarm> alarms) {
+        Timestamp runTime = StoreSchema.utc(RunTime.parse(at));
         String json = ProfileJson.write(today);
-        return inTransactionUnchecked("record check of " + monitor, () -> {
+        return inTransactionUnchecked("record the check of " + monitor, true, () -> {
+            lockMonitor(monitor);
+            int current = reference(monitor).map(Reference::version).orElse(-1);
+            if (current != referenceVersion) {
+                throw new StoreException("monitor '" + monitor + "': its baseline was " + (current < 0 ? "removed"
+                        : "replaced (now version " + current + ")") + " while this check ran against version "
+                        + referenceVersion + "; run the check again", null);
+            }
+            long replaced = -1;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE monitor = ? AND "
+                    + "run_time = ? AND reference_version = ? ORDER BY id")) {
+                ps.setString(1, monitor);
+                ps.setTimestamp(2, runTime);
+                ps.setInt(3, referenceVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        replaced = rs.getLong(1);
+                        deleteRun(replaced);
+                    }
+                }
+            }
             long id;
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT nextval('run_ids')")) {
                 rs.next();
                 id = rs.getLong(1);
             }
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO runs (id, monitor, run_at, created_at, "
-                    + "row_count, column_count, alarm, dataset_drift, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "row_count, column_count, alarm, dataset_drift, profile, reference_version, run_time) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, monitor);
                 ps.setString(3, at);
-                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.setTimestamp(4, StoreSchema.utc(Instant.now()));
                 ps.setLong(5, today.rows());
                 ps.setInt(6, report.columns().size());
                 ps.setBoolean(7, !alarms.isEmpty());
                 ps.setBoolean(8, report.datasetDrift());
                 ps.setString(9, json);
+                ps.setInt(10, referenceVersion);
+                ps.setTimestamp(11, runTime);
                 ps.executeUpdate();
             }
             writeScores(id, report);
             writeAlarms(id, alarms);
-            return id;
+            return new RecordedRun(id, replaced);
         });
+    }
+
+    private void deleteRun(long id) throws SQLException {
+        for (String sql : new String[] {"DELETE FROM alarms WHERE run_id = ?", "DELETE FROM scores WHERE run_id = ?",
+                "DELETE FROM runs WHERE id = ?"}) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** Hook for the crash test: the scores are written one row at a time. */
@@ -269,17 +429,18 @@ public final class DriftStore implements AutoCloseable {
                     }
                 }
                 ps.executeUpdate();
-                afterScoreRow();
+                afterScoreRowHook.run();
             }
         }
     }
 
+    /** Test hook (package-private): the JDBC connection. */
+    Connection connectionForTest() {
+        return connection;
+    }
+
     /** Test hook (package-private): called after each score row inside the transaction. */
     Runnable afterScoreRowHook = () -> { };
-
-    private void afterScoreRow() {
-        afterScoreRowHook.run();
-    }
 
     private void writeAlarms(long id, List<Alarm> alarms) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
@@ -294,12 +455,17 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
-    /** The history of {@code column} (or every column when null) for {@code monitor}, oldest first. */
+    /**
+     * The history of {@code column} (or every column when null) for {@code monitor} against its
+     * current baseline, oldest first (by run time, then run id).
+     */
     public List<HistoryPoint> history(String monitor, String column) {
         String sql = "SELECT r.id, r.run_at, s.column_name, s.status, s.psi, s.kl_nats, s.js_bits, s.hellinger, "
                 + "s.decision, s.critical, s.new_mass, EXISTS (SELECT 1 FROM alarms a WHERE a.run_id = r.id AND "
-                + "a.column_name = s.column_name) FROM runs r JOIN scores s ON s.run_id = r.id WHERE r.monitor = ?"
-                + (column == null ? "" : " AND s.column_name = ?") + " ORDER BY r.run_at, r.id, s.column_name";
+                + "a.column_name = s.column_name), r.reference_version FROM runs r JOIN scores s ON s.run_id = r.id "
+                + "JOIN monitors m ON m.name = r.monitor AND m.reference_version = r.reference_version "
+                + "WHERE r.monitor = ?" + (column == null ? "" : " AND s.column_name = ?")
+                + " ORDER BY r.run_time, r.id, s.column_name";
         List<HistoryPoint> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, monitor);
@@ -310,11 +476,11 @@ public final class DriftStore implements AutoCloseable {
                 while (rs.next()) {
                     out.add(new HistoryPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             num(rs, 5), num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11),
-                            rs.getBoolean(12)));
+                            rs.getBoolean(12), rs.getInt(13)));
                 }
             }
         } catch (SQLException e) {
-            throw fail("read history of " + monitor, e);
+            throw fail("read the history of " + monitor, e);
         }
         return out;
     }
@@ -324,14 +490,18 @@ public final class DriftStore implements AutoCloseable {
         return rs.wasNull() ? Double.NaN : v;
     }
 
-    /** Number of runs and of score rows, for consistency checks. */
+    /**
+     * Consistency figures: runs, score rows, runs whose score rows are not one per column, and
+     * duplicated runs (same monitor, run time and reference version more than once).
+     */
     public long[] counts() {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT (SELECT count(*) FROM runs), (SELECT count(*) FROM scores), "
                         + "(SELECT count(*) FROM runs r WHERE r.column_count <> (SELECT count(*) FROM scores s "
-                        + "WHERE s.run_id = r.id))")) {
+                        + "WHERE s.run_id = r.id)), (SELECT count(*) FROM (SELECT monitor, run_time, reference_version "
+                        + "FROM runs GROUP BY monitor, run_time, reference_version HAVING count(*) > 1) d)")) {
             rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
         } catch (SQLException e) {
             throw fail("count runs", e);
         }
@@ -342,35 +512,53 @@ public final class DriftStore implements AutoCloseable {
         T run() throws SQLException;
     }
 
-    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        boolean auto = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+    private <T> T inTransactionUnchecked(String what, boolean checkHook, SqlWork<T> work) {
+        boolean auto;
+        try {
+            auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
         try {
             T t = work.run();
+            if (checkHook) {
+                halt("before-commit");
+            }
             connection.commit();
+            if (checkHook) {
+                halt("after-commit");
+            }
             return t;
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
+                // the connection is gone; the first error says why
             }
-            throw e;
+            if (e instanceof SQLException) {
+                throw fail(what, (SQLException) e);
+            }
+            throw (RuntimeException) e;
         } finally {
-            connection.setAutoCommit(auto);
+            try {
+                connection.setAutoCommit(auto);
+            } catch (SQLException ignored) {
+                // a lost connection: reported above
+            }
         }
     }
 
-    private <T> T inTransactionUnchecked(String what, SqlWork<T> work) {
-        try {
-            return inTransaction(work);
-        } catch (SQLException e) {
-            throw fail(what, e);
+    private static void halt(String where) {
+        if (where.equals(System.getProperty(HALT_PROPERTY))) {
+            System.out.println("HALT " + where);
+            System.out.flush();
+            Runtime.getRuntime().halt(HALT_STATUS);
         }
     }
 
     private StoreException fail(String what, SQLException e) {
-        return new StoreException("store " + location + ": cannot " + what + ": " + firstLine(e), e);
+        return translate(url, what, e);
     }
 
     @Override

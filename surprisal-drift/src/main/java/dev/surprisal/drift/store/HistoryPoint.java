@@ -1,7 +1,30 @@
 package dev.surprisal.drift.store;
 
-/** One column's scores at one past check. */
+/**
+ * One column's scores at one past check.
+ *
+ * @param runId            the run
+ * @param at               the date or time the check was run for, as given ({@code --at})
+ * @param column           the column
+ * @param status           the column's verdict
+ * @param psi              PSI (nats)
+ * @param klNats           KL(P||Q) in nats, P the reference
+ * @param jsBits           JS divergence in bits
+ * @param hellinger        Hellinger distance
+ * @param decision         the deciding measure's value
+ * @param critical         its noise level (critical value)
+ * @param newMass          share of today's values where the reference had none
+ * @param alarmed          whether an alarm fired for this column in this run
+ * @param referenceVersion the version of the monitor's baseline this check was scored against
+ *                         (1 for the first baseline; each {@code saveBaseline} adds one)
+ */
 public record HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                            double jsBits, double hellinger, double decision, double critical, double newMass,
-                           boolean alarmed) {
+                           boolean alarmed, int referenceVersion) {
+    /** A point scored against the first baseline (reference version 1). */
+    public HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
+                        double jsBits, double hellinger, double decision, double critical, double newMass,
+                        boolean alarmed) {
+        this(runId, at, column, status, psi, klNats, jsBits, hellinger, decision, critical, newMass, alarmed, 1);
+    }
 }

@@ -22,7 +22,7 @@ class DriftStoreTest {
     /** Runs the store scenarios against any location; PostgresStoreTest reuses it. */
     static void roundTripAndTrend(String location, String monitor) {
         try (DriftStore store = DriftStore.open(location)) {
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
             store.saveBaseline(monitor, StoreFixtures.REFERENCE);
             Profile back = store.baseline(monitor).orElseThrow();
             assertThat(back.column("x").counts()).containsExactly(StoreFixtures.REFERENCE.column("x").counts());
@@ -44,7 +44,7 @@ class DriftStoreTest {
         }
         // reopening does not migrate again
         try (DriftStore store = DriftStore.open(location)) {
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
             assertThat(store.history(monitor, null)).hasSize(30);
         }
     }
@@ -73,10 +73,40 @@ class DriftStoreTest {
         return new HistoryPoint(0, "d", "x", "OK", v, v, v, v, v, 0, 0, alarmed);
     }
 
-    private Process child(String mode, Path store) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), StoreCrashWriter.class.getName(), mode, store.toString())
-                .redirectErrorStream(true).start();
+    private Process child(String mode, Path store, String... jvmOptions) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of(StoreCrashWriter.class.getName(), mode, store.toString()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void processHaltedJustBeforeTheCommitLeavesNoTraceOfTheRun() throws Exception {
+        Path store = dir.resolve("before.duckdb");
+        Process p = child("write-fast", store, "-D" + DriftStore.HALT_PROPERTY + "=before-commit");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isEqualTo(DriftStore.HALT_STATUS);
+        assertThat(out).contains("HALT before-commit").doesNotContain("DONE");
+        try (DriftStore s = DriftStore.open(store.toString())) {
+            assertThat(s.counts()).as("runs, score rows, partial runs, duplicated runs").containsExactly(0, 0, 0, 0);
+            assertThat(s.history("m", null)).isEmpty();
+        }
+    }
+
+    @Test
+    void processHaltedJustAfterTheCommitLeavesTheRunExactlyOnce() throws Exception {
+        Path store = dir.resolve("after.duckdb");
+        Process p = child("write-fast", store, "-D" + DriftStore.HALT_PROPERTY + "=after-commit");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isEqualTo(DriftStore.HALT_STATUS);
+        assertThat(out).contains("HALT after-commit").doesNotContain("DONE");
+        try (DriftStore s = DriftStore.open(store.toString())) {
+            assertThat(s.counts()).as("runs, score rows, partial runs, duplicated runs").containsExactly(1, 3, 0, 0);
+            assertThat(s.history("m", null)).extracting(HistoryPoint::at).containsOnly("2024-01-01");
+        }
     }
 
     private static void awaitLine(Process p, String want) throws Exception {
@@ -105,6 +135,7 @@ class DriftStoreTest {
             assertThat(c[0]).as("runs").isEqualTo(2);
             assertThat(c[1]).as("score rows").isEqualTo(6);
             assertThat(c[2]).as("runs with missing scores").isZero();
+            assertThat(c[3]).as("duplicated runs").isZero();
             assertThat(s.history("m", null)).hasSize(6);
         }
     }
@@ -113,7 +144,7 @@ class DriftStoreTest {
     void secondProcessGetsAClearErrorWhileTheStoreIsInUse() throws Exception {
         Path store = dir.resolve("busy.duckdb");
         try (DriftStore s = DriftStore.open(store.toString())) {
-            assertThat(s.schemaVersion()).isEqualTo(1);
+            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
         }
         Process p = child("hold", store);
         try {
@@ -125,7 +156,7 @@ class DriftStoreTest {
             p.waitFor(30, TimeUnit.SECONDS);
         }
         try (DriftStore s = DriftStore.open(store.toString(), 10_000)) {
-            assertThat(s.schemaVersion()).isEqualTo(1);
+            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
         }
     }
 }

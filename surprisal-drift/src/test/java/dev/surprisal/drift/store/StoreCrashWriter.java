@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Child process for the crash and lock tests. {@code write PATH}: commits two checks, then writes a
  * third slowly (sleeping inside the transaction after each score row, printing WRITING) until
- * killed. {@code hold PATH}: opens the store, prints OPEN and sleeps.
+ * killed. {@code write-fast PATH}: one check, for the commit halt hook. {@code hold PATH}: opens the store, prints OPEN and sleeps.
  */
 public final class StoreCrashWriter {
     private StoreCrashWriter() {
@@ -20,6 +20,12 @@ public final class StoreCrashWriter {
             return;
         }
         store.saveBaseline("m", StoreFixtures.REFERENCE);
+        if (args[0].equals("write-fast")) { // the halt hook (a system property) stops the JVM at the commit
+            var day = StoreFixtures.day(10, 0);
+            store.recordCheck("m", "2024-01-01", day, StoreFixtures.report(day), List.of());
+            System.out.println("DONE");
+            return;
+        }
         for (int i = 0; i < 2; i++) {
             var day = StoreFixtures.day(10 + i, 0);
             store.recordCheck("m", "2024-01-0" + (i + 1), day, StoreFixtures.report(day), List.of());

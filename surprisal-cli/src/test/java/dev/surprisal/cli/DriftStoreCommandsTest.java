@@ -1,0 +1,123 @@
+package dev.surprisal.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The drift verbs' handling of the store and of auxiliary outputs: nothing lost (a failed report is
+ * a warning, the alarm's exit code stays), nothing duplicated (a retry replaces its run), nothing
+ * created by a read, and unsupported stores are usage errors.
+ */
+class DriftStoreCommandsTest {
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, long seed, double mean) throws IOException {
+        SplittableRandom rng = new SplittableRandom(seed);
+        StringBuilder b = new StringBuilder("amount,city\n");
+        for (int i = 0; i < 2000; i++) {
+            b.append(String.format(Locale.ROOT, "%.5f,%s%n", mean + rng.nextDouble() * 2, "xyz".charAt(rng.nextInt(3))));
+        }
+        Path p = dir.resolve(name);
+        Files.writeString(p, b.toString(), StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private String store() {
+        return dir.resolve("s/drift.duckdb").toString();
+    }
+
+    private Cli check(Path day, String at, String... more) {
+        String[] base = {"drift", "check", "--monitor", "m", "--data", day.toString(), "--at", at, "--store", store()};
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return Cli.run(args);
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsAWarningAndTheAlarmKeepsItsExitCode() throws IOException {
+        assertThat(Cli.run("drift", "baseline", "--monitor", "m", "--data", csv("ref.csv", 1, 0).toString(),
+                "--store", store()).code()).isZero();
+        Path shifted = csv("day.csv", 2, 5);
+        for (String bad : new String[] {dir.resolve("missing/r.html").toString(), dir.toString(), "/dev/full"}) {
+            Cli r = check(shifted, "2024-05-01", "--report", bad);
+            assertThat(r.code()).as(bad + ": " + r.err()).isEqualTo(ExitCode.ALARM);
+            assertThat(r.out()).contains("amount").contains("DRIFT").contains("recorded in");
+            assertThat(r.err()).startsWith("surprisal: warning: cannot write the report to " + bad + ": ")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(check(shifted, "2024-05-01", "--report", dir.resolve("missing/r.html").toString()).err())
+                .contains(": no such directory");
+        assertThat(check(shifted, "2024-05-01", "--report", dir.toString()).err()).contains(": a directory, not a file");
+        // the same day was checked four times: one run, the last one, which replaced the third
+        Cli last = check(shifted, "2024-05-01");
+        assertThat(last.out()).containsPattern("check (\\d+) of monitor 'm' at 2024-05-01 recorded in .*; replaced run \\d+");
+        Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store(), "--json");
+        assertThat(h.code()).isZero();
+        assertThat(h.out().split("\"column\" : \"amount\"", -1)).hasSize(2);
+        // a good path: written atomically, no temporary file left next to it
+        Path html = dir.resolve("r.html");
+        assertThat(check(shifted, "2024-05-02", "--report", html.toString()).err()).isEmpty();
+        assertThat(html).isRegularFile();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aSecondBaselineSaysItReplacedTheFirstAndHistoryStartsAgain() throws IOException {
+        Path ref = csv("ref.csv", 1, 0);
+        Cli first = Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store());
+        assertThat(first.out()).doesNotContain("replaced");
+        check(csv("d1.csv", 3, 0), "2024-05-01");
+        check(csv("d2.csv", 4, 0), "2024-05-02");
+        Cli second = Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store());
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("replaced the baseline (2 earlier checks");
+        Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store());
+        assertThat(h.code()).isZero();
+        assertThat(h.out()).contains("has no checks");
+    }
+
+    @Test
+    void readingAStoreThatDoesNotExistCreatesNothing() throws IOException {
+        Path day = csv("day.csv", 2, 0);
+        Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store());
+        assertThat(h.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(h.err()).contains("no store at " + Path.of(store()).toAbsolutePath()).contains("drift baseline");
+        Cli c = check(day, "2024-05-01");
+        assertThat(c.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(dir.resolve("s")).doesNotExist();
+    }
+
+    @Test
+    void anUnsupportedStoreIsAUsageErrorListingTheSupportedOnesWithoutThePassword() throws IOException {
+        Cli r = Cli.run("drift", "history", "--monitor", "m", "--store", "jdbc:mysql://h/db?user=u&password=S3cret");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("unsupported database 'jdbc:mysql'").contains("jdbc:postgresql://")
+                .doesNotContain("S3cret");
+        Cli refused = Cli.run("drift", "history", "--monitor", "m", "--store",
+                "jdbc:postgresql://127.0.0.1:1/nodb?user=u&password=S3cret&connectTimeout=2");
+        assertThat(refused.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(refused.err()).contains("cannot connect to the store jdbc:postgresql://127.0.0.1:1/nodb?user=u")
+                .doesNotContain("S3cret");
+        assertThat(refused.out()).doesNotContain("S3cret");
+        Path pw = dir.resolve("pw.txt");
+        Files.writeString(pw, "Fr0mF1le\n");
+        Cli fromFile = Cli.run("drift", "history", "--monitor", "m", "--store-password-file", pw.toString(),
+                "--store", "jdbc:postgresql://127.0.0.1:1/nodb?user=u&connectTimeout=2");
+        assertThat(fromFile.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(fromFile.err() + fromFile.out()).doesNotContain("Fr0mF1le");
+        assertThat(Cli.run("drift", "history", "--monitor", "m", "--store-password-file", pw.toString(),
+                "--store", store()).code()).as("a password file for a DuckDB store").isEqualTo(ExitCode.USAGE);
+    }
+}

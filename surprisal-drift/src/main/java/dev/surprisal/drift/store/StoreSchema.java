@@ -1,0 +1,163 @@
+package dev.surprisal.drift.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The store's schema migrations. Table {@code schema_version} records the applied versions; each
+ * migration (an SQL script, then an optional Java step) runs once, in its own transaction. On
+ * PostgreSQL the whole migration holds a session advisory lock, so two processes opening a fresh
+ * database at once do not both create the tables: the second waits, then finds them there.
+ * DuckDB needs no lock (one process at a time holds the file).
+ */
+final class StoreSchema {
+    /** The schema version this code writes; a store at a higher version is refused. */
+    static final int CURRENT = 2;
+    /** Advisory-lock key of the migration (arbitrary, fixed: "SURPRISA" in ASCII, truncated). */
+    private static final long MIGRATION_LOCK = 0x5355525052495341L;
+
+    private StoreSchema() {
+    }
+
+    /** Brings the schema to {@link #CURRENT}. */
+    static void migrate(Connection c, boolean postgres) throws SQLException {
+        if (postgres) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
+        }
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                        + "applied_at TIMESTAMP NOT NULL)");
+            }
+            int current = version(c);
+            if (current > CURRENT) {
+                throw new SQLException("the store has schema version " + current + ", newer than this version of "
+                        + "Surprisal reads (" + CURRENT + "); upgrade Surprisal", "SRPRV");
+            }
+            for (int v = current + 1; v <= CURRENT; v++) {
+                apply(c, v);
+            }
+        } finally {
+            if (postgres) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                }
+            }
+        }
+    }
+
+    /** True when the connected PostgreSQL database (its current schema) has no store tables yet. */
+    static boolean absentOnPostgres(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('schema_version') IS NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void apply(Connection c, int version) throws SQLException {
+        String script = resource(version == 1 ? "V1__init.sql" : "V2__reference_versions.sql");
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (Statement st = c.createStatement()) {
+                for (String sql : script.split(";")) {
+                    String s = stripComments(sql);
+                    if (!s.isBlank()) {
+                        st.execute(s);
+                    }
+                }
+            }
+            if (version == 2) {
+                fillRunTimes(c);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+                ps.setInt(1, version);
+                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** Version 2: {@code run_time} from the text of {@code run_at}, parsed as {@link RunTime} does. */
+    private static void fillRunTimes(Connection c) throws SQLException {
+        List<Object[]> runs = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, run_at, created_at FROM runs")) {
+            while (rs.next()) {
+                runs.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3)});
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET run_time = ? WHERE id = ?")) {
+            for (Object[] r : runs) {
+                Instant t;
+                try {
+                    t = RunTime.parse((String) r[1]);
+                } catch (IllegalArgumentException e) {
+                    t = ((Timestamp) r[2]).toInstant(); // not an ISO text: when it was recorded
+                }
+                ps.setTimestamp(1, utc(t));
+                ps.setLong(2, (Long) r[0]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** A TIMESTAMP (without time zone) holding the UTC wall-clock time of {@code t}, on both databases. */
+    static Timestamp utc(Instant t) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+    }
+
+    private static String stripComments(String sql) {
+        StringBuilder b = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.trim().startsWith("--")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString().trim();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = StoreSchema.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

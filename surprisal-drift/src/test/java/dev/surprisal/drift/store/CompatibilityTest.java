@@ -1,0 +1,71 @@
+package dev.surprisal.drift.store;
+
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.drift.DriftOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Files written by earlier versions stay readable (compat/README.md says how they were made): the
+ * DuckDB store of schema version 1 is migrated in place and keeps its baseline, runs and alarms,
+ * and the version-1 profile JSON still reads.
+ */
+class CompatibilityTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] fixture(String name) throws Exception {
+        try (InputStream in = CompatibilityTest.class.getResourceAsStream("compat/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aSchemaVersion1StoreIsMigratedAndKeepsItsHistory() throws Exception {
+        Path store = dir.resolve("store-v1.duckdb");
+        Files.write(store, fixture("store-v1.duckdb"));
+        try (DriftStore s = DriftStore.open(StoreUrl.parse(store.toString()), false, 10_000)) {
+            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+            assertThat(s.monitors()).containsExactly("orders");
+            DriftStore.Reference ref = s.reference("orders").orElseThrow();
+            assertThat(ref.version()).isEqualTo(1);
+            assertThat(ref.profile().rows()).isEqualTo(500);
+            assertThat(ref.profile().columnNames()).containsExactly("amount", "country", "flag");
+            List<HistoryPoint> h = s.history("orders", null);
+            assertThat(h).extracting(HistoryPoint::runId).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
+            assertThat(h).extracting(HistoryPoint::at).containsOnly("2024-05-01", "2024-05-02");
+            assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
+            assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+            // the migrated store takes new checks, and the old run of 2024-05-02 is replaced, not duplicated
+            Profile day = ProfileJson.read(new String(fixture("profile-v1.json"), StandardCharsets.UTF_8));
+            Checks.Outcome o = Checks.check(s, "orders", "2024-05-02", day, DriftOptions.defaults(),
+                    TrendRule.defaults());
+            assertThat(o.replacedRunId()).isEqualTo(2);
+            assertThat(o.alarm()).as("the reference against itself").isFalse();
+        }
+        try (DriftStore s = DriftStore.open(store.toString())) {
+            assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+        }
+    }
+
+    @Test
+    void aVersion1ProfileJsonStillReads() throws Exception {
+        Profile p = ProfileJson.read(new String(fixture("profile-v1.json"), StandardCharsets.UTF_8));
+        assertThat(p.rows()).isEqualTo(500);
+        assertThat(p.columnNames()).containsExactly("amount", "country", "flag");
+        assertThat(p.column("amount").counts()).hasSize(22);
+        assertThat(p.column("country").missing()).isZero();
+    }
+}
