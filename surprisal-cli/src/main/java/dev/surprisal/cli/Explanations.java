@@ -107,6 +107,8 @@ public final class Explanations {
         String chance = Double.isNaN(f.aboveChance()) ? ""
                 : " (" + quantity(base.fromNats(f.aboveChance()), base) + " above chance, p = " + num(f.pValue()) + ")";
         String r = Double.isNaN(f.pearson()) ? "" : "; Pearson r = " + num(f.pearson());
+        String rows = f.shapeRows() >= f.n() ? "" : " (on the seeded " + f.shapeRows() + "-row subsample of the test, where"
+                + " the MI is " + quantity(base.fromNats(f.shapeMi()), base) + ")";
         return switch (f.verdict()) {
             case NOT_TESTED -> List.of(tells + r + ": not tested (--permutations 0), so no verdict.");
             case NO_EVIDENCE -> List.of(tells + chance + ": no evidence of dependence, shuffled data give as much"
@@ -114,10 +116,11 @@ public final class Explanations {
             case DEPENDENT -> List.of(tells + chance + ": evidence of dependence; a column is text, so there is no"
                     + " correlation or monotone trend to compare with.");
             case MONOTONE -> List.of(tells + chance + r + ": correlation sees most of this: a monotone trend of "
-                    + f.feature() + " carries " + quantity(base.fromNats(f.miMonotone()), base) + ", at least half of it.");
+                    + f.feature() + " carries " + quantity(base.fromNats(f.miMonotone()), base) + rows + ", at least half of it.");
             case NON_MONOTONE -> List.of(tells + chance + r + ": correlation misses most of this (U-shaped or other"
                     + " non-monotone dependence): the best monotone trend of " + f.feature() + " carries only "
-                    + quantity(base.fromNats(f.miMonotone()), base) + ", and the rest is beyond what shuffled data give.");
+                    + quantity(base.fromNats(f.miMonotone()), base) + rows
+                    + ", and the rest is beyond what shuffled data give.");
         };
     }
 

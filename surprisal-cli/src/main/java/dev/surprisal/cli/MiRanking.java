@@ -60,7 +60,7 @@ final class MiRanking {
                 report.note(r.feature() + ": " + (table.rows() - r.n()) + " of " + table.rows()
                         + " rows left out (a value missing in it or in " + target.name() + ")");
             }
-            anyTestSubsampled |= r.test() != null && r.testRows() < r.n();
+            anyTestSubsampled |= r.skipped() == null && r.shapeRows() < r.n();
             anyBootstrapSkipped |= r.skipped() == null && o.bootstrap() > 0 && Double.isNaN(r.lower());
         }
         RoleDecision targetRole = decision(table, target.name());
@@ -73,7 +73,8 @@ final class MiRanking {
         table.notes().forEach(report::note);
         if (anyTestSubsampled) {
             report.note("kNN pairs above " + o.testRows() + " rows are tested on a seeded " + o.testRows()
-                    + "-row subsample (a valid test of independence; the null mean and noise are those of that size)");
+                    + "-row subsample (a valid test of independence); the null mean, the monotone MI and the verdict are"
+                    + " those of that subsample");
         }
         if (anyBootstrapSkipped) {
             report.note("no bootstrap interval for pairs above " + o.bootstrapRows() + " rows (each replicate is a"
@@ -158,6 +159,8 @@ final class MiRanking {
         o.put("stopped_early", r.test() != null && r.test().stoppedEarly());
         o.put("test_rows", r.testRows());
         Report.putNumber(o, "monotone_mi", base.fromNats(r.miMonotone()));
+        o.put("shape_rows", r.shapeRows());
+        Report.putNumber(o, "shape_mi", base.fromNats(r.shapeMi()));
         Report.putNumber(o, "pearson", r.pearson());
         Report.putNumber(o, "spearman", r.spearman());
         o.put("nonmonotone", r.nonMonotone());

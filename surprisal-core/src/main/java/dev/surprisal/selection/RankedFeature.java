@@ -18,17 +18,19 @@ import java.util.List;
  * @param testRows      rows of the test (n, or a seeded subsample for kNN pairs above the limit)
  * @param miMonotone    MI of the target with its isotonic regression on the feature (the best of the
  *                      increasing and the decreasing fit), and for two continuous columns at least
- *                      −½ ln(1 − r²); NaN when a column is not numeric
+ *                      −½ ln(1 − r²), on the shape rows; NaN when a column is not numeric
  * @param pearson       Pearson r, NaN when not defined
  * @param spearman      Spearman ρ, NaN when not defined
  * @param verdict       what the evidence supports
  * @param warnings      the estimator's warnings (ties, labels seen once)
  * @param skipped       why no estimate was made, or null
+ * @param shapeRows     rows of the shape verdict (those of the test: n, or the seeded subsample of a large kNN pair)
+ * @param shapeMi       the MI on those rows (equal to {@code mi} when they are all n rows)
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
                             double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
-                            String skipped) {
+                            String skipped, int shapeRows, double shapeMi) {
     /** MI minus the permutation-null mean (the estimator's value under independence); NaN without a test. */
     public double aboveChance() {
         return test == null ? Double.NaN : mi - test.nullMean();
@@ -39,9 +41,9 @@ public record RankedFeature(String feature, String kind, int n, String estimator
         return test == null ? Double.NaN : test.pValue();
     }
 
-    /** MI not carried by the monotone fit: MI − miMonotone (NaN when not assessed). */
+    /** MI not carried by the monotone fit, on the shape rows: shapeMi − miMonotone (NaN when not assessed). */
     public double beyondMonotone() {
-        return mi - miMonotone;
+        return shapeMi - miMonotone;
     }
 
     /** Whether the flag "non-monotone dependence" is raised. */

@@ -26,7 +26,7 @@ import java.util.function.IntConsumer;
  *   <li><b>Rank</b>: features with p ≤ α first, each group by MI above chance = MI − null mean. A high-cardinality column (an ID read as
  *       labels) has a large plug-in MI with anything, but an equally large null mean, so it ranks
  *       at the bottom. Without a test the ranking is by raw MI, and the verdict says "not tested".</li>
- *   <li><b>Shape</b>: the MI of y with its isotonic regression on f (the better of the increasing and
+ *   <li><b>Shape</b>, on the test's rows: the MI of y with its isotonic regression on f (the better of the increasing and
  *       decreasing fits; the fit's steps as labels: plug-in for a discrete y, Ross for a continuous
  *       one; for two continuous columns at least −½ ln(1 − r²)). That is the information a monotone
  *       trend carries. The rest, MI − MI_monotone, is non-monotone.</li>
@@ -35,7 +35,9 @@ import java.util.function.IntConsumer;
  *       monotone when it is at most half. The noise comes from the test's rows, so at n above the test
  *       rows it over-states the noise of the full-n estimate and the flag errs towards silence.</li>
  * </ol>
- * Every random step derives from {@link MiOptions#seed()}, so results do not depend on threads.
+ * Every random step derives from {@link MiOptions#seed()} (the permutations also from the feature's name, so
+ * that features do not share their shuffles and their false positives do not coincide), so results do not
+ * depend on threads.
  */
 public final class TargetRanking {
     private TargetRanking() {
@@ -99,19 +101,23 @@ public final class TargetRanking {
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), 0.0, Double.NaN,
                     Double.NaN, null, 0, Double.NaN, Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE,
                     List.of("column " + f.name() + " is constant on these rows: it carries no information, MI = 0"),
-                    null);
+                    null, pair.n(), 0.0);
         }
         try {
             double mi = pair.nats();
+            // the test and the shape verdict share their rows: all n, or a seeded subsample of a large kNN pair
+            MiPair tested = pair.estimator() == MiPair.Estimator.PLUG_IN ? pair
+                    : pair.subsample(options.testRows(), options.seed());
+            double observed = tested == pair ? mi : tested.nats();
             SequentialPermutationTest.Result test = null;
             int testRows = 0;
             if (options.permutations() > 0) {
-                MiPair tested = pair.estimator() == MiPair.Estimator.PLUG_IN ? pair
-                        : pair.subsample(options.testRows(), options.seed());
-                double observed = tested == pair ? mi : tested.nats();
                 testRows = tested.n();
+                // each feature gets its own permutations (seed and name): shared shuffles would make the
+                // features' false positives coincide
+                long testSeed = options.seed() + 0x9E3779B97F4A7C15L * (f.name().hashCode() + 1L);
                 test = SequentialPermutationTest.run(tested.n(), observed, tested::natsPaired,
-                        options.permutations(), SequentialPermutationTest.DEFAULT_EXCEEDANCES, options.seed());
+                        options.permutations(), SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
             }
             double lower = Double.NaN;
             double upper = Double.NaN;
@@ -123,10 +129,10 @@ public final class TargetRanking {
             }
             double r = pair.pearson();
             double rho = pair.spearman();
-            double mono = monotoneNats(pair, r, options.k());
-            DependenceVerdict verdict = verdict(mi, mono, test, options.alpha());
+            double mono = monotoneNats(tested, tested == pair ? r : tested.pearson(), options.k());
+            DependenceVerdict verdict = verdict(observed, mono, test, options.alpha());
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
-                    testRows, mono, r, rho, verdict, pair.warnings(), null);
+                    testRows, mono, r, rho, verdict, pair.warnings(), null, tested.n(), observed);
         } catch (ValidationException e) {
             return skipped(f, e.getMessage());
         }
@@ -181,6 +187,6 @@ public final class TargetRanking {
 
     private static RankedFeature skipped(MiVariable f, String why) {
         return new RankedFeature(f.name(), f.kind(), 0, "-", Double.NaN, Double.NaN, Double.NaN, null, 0, Double.NaN,
-                Double.NaN, Double.NaN, DependenceVerdict.NOT_TESTED, List.of(), why);
+                Double.NaN, Double.NaN, DependenceVerdict.NOT_TESTED, List.of(), why, 0, Double.NaN);
     }
 }

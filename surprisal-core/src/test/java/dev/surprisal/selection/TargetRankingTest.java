@@ -51,8 +51,11 @@ class TargetRankingTest {
         assertThat(id.mi()).isGreaterThan(u.mi()).isGreaterThan(noise.mi());
         assertThat(id.verdict()).isEqualTo(DependenceVerdict.NO_EVIDENCE);
         assertThat(id.estimator()).isEqualTo("plug-in");
-        assertThat(ranked.indexOf(id)).isGreaterThan(ranked.indexOf(u)).isGreaterThan(ranked.indexOf(mono));
-        assertThat(ranked.indexOf(noise)).isGreaterThan(ranked.indexOf(u));
+        // the guarantee: a feature with evidence ranks above every feature without, whatever their raw MI
+        assertThat(ranked.get(0)).isSameAs(u);
+        for (int i = 1; i < ranked.size(); i++) {
+            assertThat(ranked.get(i).significant(0.05)).as(ranked.get(i).feature()).isFalse();
+        }
 
         assertThat(u.estimator()).isEqualTo("Ross");
         assertThat(Math.abs(u.pearson())).isLessThan(0.1);
@@ -89,6 +92,8 @@ class TargetRankingTest {
                 MiOptions.defaults().withTestRows(1000).withBootstrap(0, false));
         assertThat(u.n()).isEqualTo(N);
         assertThat(u.testRows()).isEqualTo(1000);
+        assertThat(u.shapeRows()).isEqualTo(1000); // the monotone MI and the verdict use the same rows
+        assertThat(u.beyondMonotone()).isEqualTo(u.shapeMi() - u.miMonotone());
         RankedFeature id = TargetRanking.score(cols.get(3), cols.get(4),
                 MiOptions.defaults().withTestRows(1000).withBootstrap(0, false));
         assertThat(id.testRows()).isEqualTo(N); // plug-in: every row
