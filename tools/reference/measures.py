@@ -17,11 +17,12 @@ import scipy
 import sklearn
 from scipy.spatial.distance import jensenshannon
 from scipy.special import rel_entr
-from scipy.stats import entropy
+from scipy.stats import entropy, wasserstein_distance
 from sklearn.metrics.cluster import contingency_matrix
 from sklearn.metrics.cluster._expected_mutual_info_fast import expected_mutual_information
-from sklearn.metrics import (adjusted_mutual_info_score, mutual_info_score,
-                             normalized_mutual_info_score)
+from sklearn.metrics import (adjusted_mutual_info_score, completeness_score,
+                             homogeneity_completeness_v_measure, homogeneity_score, mutual_info_score,
+                             normalized_mutual_info_score, v_measure_score)
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "surprisal-core", "src", "test",
                    "resources", "golden", "measures.json")
@@ -129,6 +130,52 @@ for name, a, b in label_pairs:
         case["ami"][m] = float(adjusted_mutual_info_score(a, b, average_method=m))
     cluster_cases.append(case)
 
+# AMI where one labelling is all singletons: every permutation gives the same table up to relabelling,
+# so E[I] = I exactly and the ratio is 0/0 for average_method="min"; scikit-learn's answer is rounding
+ami_degenerate = []
+for name, a, b in [("true_singletons_20", np.arange(20), labels(20, 3)),
+                   ("pred_singletons_50", labels(50, 5), rng.permutation(50)),
+                   ("true_singletons_7", np.arange(7), labels(7, 2)),
+                   ("pred_singletons_200", labels(200, 10), rng.permutation(200) + 5)]:
+    case = {"name": name, "x": [int(v) for v in a], "y": [int(v) for v in b],
+            "mi": float(mutual_info_score(a, b)), "emi_exact": exact_emi(a, b), "ami_sklearn": {}}
+    for m in ("min", "geometric", "arithmetic", "max"):
+        case["ami_sklearn"][m] = float(adjusted_mutual_info_score(a, b, average_method=m))
+    ami_degenerate.append(case)
+
+# homogeneity, completeness and V-measure (Rosenberg & Hirschberg 2007) on the clustering pairs above
+v_measure_cases = []
+for name, a, b in label_pairs:
+    for beta in (0.5, 1.0, 2.0):
+        h, c, v = homogeneity_completeness_v_measure(a, b, beta=beta)
+        v_measure_cases.append({"name": name, "x": [int(t) for t in a], "y": [int(t) for t in b], "beta": beta,
+                                "homogeneity": float(h), "completeness": float(c), "v_measure": float(v)})
+for name, a, b in [("pred_one_cluster", labels(30, 4), np.zeros(30, dtype=int)),
+                   ("disjoint_refinement", np.arange(40) // 10, np.arange(40) // 5)]:
+    h, c, v = homogeneity_completeness_v_measure(a, b)
+    assert h == homogeneity_score(a, b) and c == completeness_score(a, b) and v == v_measure_score(a, b)
+    v_measure_cases.append({"name": name, "x": [int(t) for t in a], "y": [int(t) for t in b], "beta": 1.0,
+                            "homogeneity": float(h), "completeness": float(c), "v_measure": float(v)})
+
+# weighted 1-D Wasserstein distance: scipy.stats.wasserstein_distance(u, v, u_weights, v_weights)
+wasserstein_cases = []
+for nu, nv, weighted, ties in [(5, 7, False, False), (50, 40, True, False), (200, 300, True, True),
+                               (1, 1, False, False), (30, 30, True, True), (1000, 10, True, False)]:
+    u = rng.normal(0.0, 1.0, nu)
+    v = rng.normal(0.5, 2.0, nv)
+    if ties:
+        u, v = np.round(u, 1), np.round(v, 1)
+    uw = rng.random(nu) * 3 if weighted else None
+    vw = rng.random(nv) if weighted else None
+    if weighted and nu > 2:
+        uw[0] = 0.0  # a zero weight: the value takes no mass
+    case = {"u": floats(u), "v": floats(v), "value": float(wasserstein_distance(u, v, uw, vw))}
+    if weighted:
+        case["u_weights"], case["v_weights"] = floats(uw), floats(vw)
+    wasserstein_cases.append(case)
+wasserstein_cases.append({"u": [3.0, 1.0], "v": [1.0, 3.0], "u_weights": [1.0, 3.0], "v_weights": [3.0, 1.0],
+                          "value": float(wasserstein_distance([3.0, 1.0], [1.0, 3.0], [1.0, 3.0], [3.0, 1.0]))})
+
 doc = {
     "generator": "tools/reference/measures.py",
     "versions": {"mpmath": mp.__version__, "numpy": np.__version__, "scipy": scipy.__version__, "sklearn": sklearn.__version__},
@@ -137,6 +184,9 @@ doc = {
     "rel_entr": rel_entr_cases,
     "jensenshannon": js_cases,
     "clustering": cluster_cases,
+    "ami_degenerate": ami_degenerate,
+    "v_measure": v_measure_cases,
+    "wasserstein": wasserstein_cases,
 }
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as f:

@@ -25,6 +25,9 @@ public final class Correlation {
     /**
      * Pearson's r.
      *
+     * @param x the first sample, finite values
+     * @param y the second sample, same length
+     * @return r, unitless, in [−1, 1]
      * @throws IllegalArgumentException if a value is NaN or infinite (naming the index), the lengths differ,
      *         there are fewer than 2 pairs, or either sample is constant
      */
@@ -52,19 +55,40 @@ public final class Correlation {
     }
 
     /**
-     * Spearman's ρ: Pearson's r of the average ranks.
+     * Spearman's ρ: Pearson's r of the average ranks; exactly ±1 when the rankings agree or are reversed.
      *
+     * @param x the first sample, finite values
+     * @param y the second sample, same length
+     * @return ρ, unitless, in [−1, 1]
      * @throws IllegalArgumentException as {@link #pearson(double[], double[])}
      */
     public static double spearman(double[] x, double[] y) {
         check(x, y);
-        return pearson(ranks(x), ranks(y));
+        double[] rx = ranks(x);
+        double[] ry = ranks(y);
+        // identical or exactly reversed rankings are ρ = ±1 exactly (ranks are exact half-integers);
+        // the dot product would give 1 − ulp, and a test's t statistic would then be finite
+        int n = rx.length;
+        boolean same = true;
+        boolean reversed = true;
+        for (int i = 0; i < n && (same || reversed); i++) {
+            same &= rx[i] == ry[i];
+            reversed &= rx[i] == n + 1 - ry[i];
+        }
+        if (same || reversed) {
+            constant("x", x);
+            constant("y", y);
+            return same ? 1.0 : -1.0;
+        }
+        return pearson(rx, ry);
     }
 
     /**
      * Ranks 1..n of the values, ties receiving the average of the ranks they span
      * ({@code scipy.stats.rankdata(method='average')}).
      *
+     * @param values the values to rank, none NaN
+     * @return their ranks, in the order of {@code values}
      * @throws IllegalArgumentException if a value is NaN (naming its index)
      */
     public static double[] ranks(double[] values) {

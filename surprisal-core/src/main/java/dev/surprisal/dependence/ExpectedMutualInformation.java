@@ -1,6 +1,7 @@
 package dev.surprisal.dependence;
 
 import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.measures.Entropy;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * column sizes that repeat are summed once and weighted by their multiplicity (singletons are
  * common), and each inner sum starts at the mode of the hypergeometric weight and walks outward
  * until the weight underflows to 0 in double precision, which is where the reference's terms also
- * vanish.
+ * vanish. Where the permutation distribution of I is a single point (one labelling all
+ * singletons or a single cluster), E[I] is that point, computed directly.
  */
 final class ExpectedMutualInformation {
     /** exp(x) is 0 in double below this. */
@@ -31,9 +33,31 @@ final class ExpectedMutualInformation {
     private ExpectedMutualInformation() {
     }
 
+    /**
+     * True when every permutation of the labels gives the same mutual information, so that
+     * E[I] = I exactly: one labelling is a single cluster (I = 0) or all singletons (I = H of the
+     * other), counting only non-empty rows and columns.
+     */
+    static boolean isPermutationInvariant(ContingencyTable t) {
+        int r = t.rowCounts().nonZero();
+        int c = t.colCounts().nonZero();
+        long n = t.total();
+        return r == 1 || c == 1 || r == n || c == n;
+    }
+
     static double nats(ContingencyTable t) {
-        if (t.rows() == 1 || t.cols() == 1) {
+        int r = t.rowCounts().nonZero();
+        int c = t.colCounts().nonZero();
+        if (r == 1 || c == 1) {
             return 0.0;
+        }
+        // one labelling all singletons: every permutation gives I = H(other), so the sum below (exp
+        // of log-gamma differences, a few ulps off) is replaced by the exact value
+        if (r == t.total()) {
+            return Entropy.nats(t.colCounts());
+        }
+        if (c == t.total()) {
+            return Entropy.nats(t.rowCounts());
         }
         long n = t.total();
         Map<Long, Integer> aSizes = multiplicities(t, true);

@@ -24,6 +24,8 @@ public final class GTest {
     /**
      * The G-test of independence.
      *
+     * @param table observed counts, rows one variable and columns the other
+     * @return G (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
      * @throws IllegalArgumentException if {@code table} is null
      */
     public static IndependenceTestResult independence(ContingencyTable table) {
@@ -40,6 +42,27 @@ public final class GTest {
                 }
             }
         }
+        return Tables.result(Math.max(0.0, 2.0 * g), table);
+    }
+
+    /**
+     * The G-test of independence, optionally with Yates' continuity correction: on a table with
+     * one degree of freedom (a 2×2 table, after dropping empty rows and columns) each count moves
+     * half a unit towards its expectation before G = 2 Σ o′ ln(o′/E) is summed; with more degrees
+     * of freedom the correction changes nothing. Matches {@code scipy.stats.chi2_contingency(table,
+     * correction=yates, lambda_="log-likelihood")}. The correction makes the test conservative;
+     * use it, as scipy's default does, when the 2×2 counts are small.
+     *
+     * @param table observed counts, rows one variable and columns the other
+     * @param yates whether to apply Yates' correction (scipy's {@code correction})
+     * @return G (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
+     * @throws dev.surprisal.core.ValidationException if {@code table} is null
+     */
+    public static IndependenceTestResult independence(ContingencyTable table, boolean yates) {
+        if (!yates) {
+            return independence(table);
+        }
+        double g = Tables.sumCorrected(table, (o, e) -> o > 0 ? o * Math.log(o / e) : 0.0);
         return Tables.result(Math.max(0.0, 2.0 * g), table);
     }
 }

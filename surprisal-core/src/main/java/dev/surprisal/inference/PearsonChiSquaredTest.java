@@ -22,6 +22,8 @@ public final class PearsonChiSquaredTest {
     /**
      * Pearson's χ² test of independence.
      *
+     * @param table observed counts, rows one variable and columns the other
+     * @return X² (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
      * @throws IllegalArgumentException if {@code table} is null
      */
     public static IndependenceTestResult independence(ContingencyTable table) {
@@ -43,6 +45,28 @@ public final class PearsonChiSquaredTest {
                 x2 += d * d / expected;
             }
         }
+        return Tables.result(x2, table);
+    }
+
+    /**
+     * Pearson's χ² test of independence, optionally with Yates' continuity correction: on a table
+     * with one degree of freedom (a 2×2 table, after dropping empty rows and columns)
+     * X² = Σ (|o − E| − ½)² / E, with the ½ capped at |o − E|; with more degrees of freedom the
+     * correction changes nothing. Matches {@code scipy.stats.chi2_contingency(table,
+     * correction=yates)}, whose default is {@code correction=True}. The expected counts are
+     * {@link ExpectedFrequencies#of(ContingencyTable)}.
+     *
+     * @param table observed counts, rows one variable and columns the other
+     * @param yates whether to apply Yates' correction (scipy's {@code correction})
+     * @return X² (dimensionless, ≥ 0), its degrees of freedom and the asymptotic χ² p-value
+     * @throws dev.surprisal.core.ValidationException if {@code table} is null
+     */
+    public static IndependenceTestResult independence(ContingencyTable table, boolean yates) {
+        if (!yates) {
+            return independence(table);
+        }
+        // a cell of an empty row or column expects 0 and observes 0: it adds nothing
+        double x2 = Tables.sumCorrected(table, (o, e) -> e > 0 ? (o - e) * (o - e) / e : 0.0);
         return Tables.result(x2, table);
     }
 }

@@ -33,6 +33,25 @@ final class Tables {
         return Math.multiplyExact(rows - 1, cols - 1);
     }
 
+    /** A statistic's contribution from one cell: observed (possibly corrected) and expected counts. */
+    interface CellTerm {
+        double of(double observed, double expected);
+    }
+
+    /** Σ term(o′, E) over the cells, o′ the Yates-corrected counts (unchanged beyond 1 dof). */
+    static double sumCorrected(ContingencyTable table, CellTerm term) {
+        check(table);
+        double[][] expected = ExpectedFrequencies.of(table);
+        double[][] observed = ExpectedFrequencies.yatesCorrected(table, expected);
+        double sum = 0.0;
+        for (int r = 0; r < observed.length; r++) {
+            for (int c = 0; c < observed[r].length; c++) {
+                sum += term.of(observed[r][c], expected[r][c]);
+            }
+        }
+        return sum;
+    }
+
     static IndependenceTestResult result(double statistic, ContingencyTable table) {
         int dof = degreesOfFreedom(table);
         double p = dof == 0 ? 1.0 : ChiSquaredDistribution.of(dof).survivalProbability(statistic);

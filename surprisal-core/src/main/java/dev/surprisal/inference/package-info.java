@@ -1,5 +1,7 @@
 /**
- * Statistical tests on information quantities: the G-test and Pearson's χ² test of independence
- * on contingency tables.
+ * Statistical tests on information quantities and samples: the G-test and Pearson's χ² test of
+ * independence on contingency tables (with optional Yates correction), correlation tests, the
+ * two-sample Kolmogorov–Smirnov test, permutation tests and the bootstrap. Where scipy defines a
+ * test, the class names the scipy call it matches.
  */
 package dev.surprisal.inference;

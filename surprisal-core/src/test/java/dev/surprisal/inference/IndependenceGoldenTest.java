@@ -26,15 +26,7 @@ class IndependenceGoldenTest {
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : golden.get("independence")) {
-            JsonNode rows = c.get("table");
-            long[][] cells = new long[rows.size()][];
-            for (int r = 0; r < cells.length; r++) {
-                cells[r] = new long[rows.get(r).size()];
-                for (int j = 0; j < cells[r].length; j++) {
-                    cells[r][j] = rows.get(r).get(j).asLong();
-                }
-            }
-            ContingencyTable t = ContingencyTable.of(cells);
+            ContingencyTable t = ScipyTestsGoldenTest.table(c.get("table"));
             tests.add(DynamicTest.dynamicTest("G " + t, () -> {
                 IndependenceTestResult g = GTest.independence(t);
                 double expected = c.get("g").asDouble();
