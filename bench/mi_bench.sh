@@ -24,17 +24,24 @@ echo "python: $($PY -c 'import sklearn, pandas, numpy; print("sklearn", sklearn.
 $PY bench/mi/gen_mi_tables.py "$ROWS" "$TMP"
 echo "data: two.csv $(du -h "$TMP/two.csv" | cut -f1), mixed.csv $(du -h "$TMP/mixed.csv" | cut -f1), $ROWS rows"
 
-secs() { local t0 t1; t0=$(date +%s.%N); "$@" > "$TMP/out.txt" 2> "$TMP/err.txt" || { cat "$TMP/err.txt" >&2; exit 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# wall seconds of a command; its CPU seconds (user + sys, all threads) go to $TMP/cpu.txt, since on a
+# shared machine the wall time mostly measures the other processes
+secs() {
+  /usr/bin/time -f '%e %U %S' -o "$TMP/time.txt" "$@" > "$TMP/out.txt" 2> "$TMP/err.txt" || { cat "$TMP/err.txt" >&2; exit 1; }
+  awk '{print $2 + $3}' "$TMP/time.txt" >> "$TMP/cpu.txt"
+  awk '{print $1}' "$TMP/time.txt"
+}
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 run() { # label, command...
   local label=$1; shift
-  : > "$TMP/t.txt"
+  : > "$TMP/t.txt"; : > "$TMP/cpu.txt"
   for rep in $(seq 1 "$REPS"); do
     echo "  load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
     secs "$@" >> "$TMP/t.txt"
   done
   local m; m=$(median < "$TMP/t.txt")
-  printf '%-58s median %8.2f s   (runs: %s)\n' "$label" "$m" "$(tr '\n' ' ' < "$TMP/t.txt")"
+  printf '%-58s median %8.2f s wall, %8.2f s CPU   (wall runs: %s)\n' "$label" "$m" "$(median < "$TMP/cpu.txt")" \
+    "$(tr '\n' ' ' < "$TMP/t.txt")"
   echo "$m" > "$TMP/last.txt"
   sed 's/^/    /' "$TMP/out.txt" | head -12
 }
