@@ -24,6 +24,7 @@ import java.util.Properties;
         sortOptions = false,
         subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, DriftCommand.class,
                 FileCommand.class, NotesCommand.class, ElboCommand.class, VaeCommand.class, TourCommand.class,
+                dev.surprisal.cli.serve.ServeCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Information theory for engineers: entropy, KL divergence and mutual information,",

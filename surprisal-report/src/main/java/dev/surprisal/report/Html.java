@@ -21,9 +21,13 @@ final class Html {
      * network fetch, the escaped {@code title} and the inline {@code css}; ends inside {@code <body>}.
      */
     static StringBuilder open(String title, String css) {
+        return open(title, css, "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    }
+
+    /** Opens a page like {@link #open(String, String)} under the given Content-Security-Policy. */
+    static StringBuilder open(String title, String css, String csp) {
         StringBuilder h = new StringBuilder(1 << 14).append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                + "img-src data:\">");
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(csp).append("\">"); // csp: a constant of ours, not data
         return h.append("<title>").append(esc(title)).append("</title><style>").append(css).append("</style></head><body>");
     }
 

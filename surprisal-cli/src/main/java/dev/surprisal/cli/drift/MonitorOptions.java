@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * {@code --monitor}, {@code --store} and {@code --store-password-file}, shared by the drift verbs
  * that use the history store. The store's password never goes further than {@link StoreUrl}.
  */
-final class MonitorOptions {
+public final class MonitorOptions {
     /** The environment variable libpq and psql read the PostgreSQL password from. */
     static final String PASSWORD_VARIABLE = "PGPASSWORD";
 
@@ -46,6 +46,19 @@ final class MonitorOptions {
      * else {@code PGPASSWORD}. An unsupported location is a usage error.
      */
     StoreUrl url(CommandSpec spec) {
+        return url(spec, store, passwordFile);
+    }
+
+    /**
+     * The store's location with its password, as {@link #url(CommandSpec)}, for verbs that take a
+     * store without a monitor ({@code serve}).
+     *
+     * @param spec         the command, for usage errors
+     * @param store        {@code --store} as given
+     * @param passwordFile {@code --store-password-file}, or null
+     * @return the location with its password
+     */
+    public static StoreUrl url(CommandSpec spec, String store, Path passwordFile) {
         StoreUrl url;
         try {
             url = StoreUrl.parse(store);

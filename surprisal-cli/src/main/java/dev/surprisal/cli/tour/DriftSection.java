@@ -53,6 +53,7 @@ final class DriftSection implements TourSection {
         out.println("  A column alarms when PSI reaches 0.1 AND exceeds the noise level expected at these");
         out.println("  sample sizes (chi-squared null), so big days do not cry wolf over sampling noise.");
         out.println("  try: surprisal drift compare ref.csv today.csv --explain");
+        out.println("  try: surprisal serve --demo   (a dashboard over a few days of generated orders)");
     }
 
     private static void row(PrintWriter out, String label, ColumnDrift c) {

@@ -202,6 +202,17 @@ public final class DriftStore implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /**
+     * The open JDBC connection, for companion tables in the same database (the server's tokens,
+     * checks and alert deliveries), so they share this store's location, credentials and lock.
+     * Valid until {@link #close()}; the caller must not close it.
+     *
+     * @return the connection
+     */
+    public java.sql.Connection connection() {
+        return connection;
+    }
+
     /** The schema version after migration. */
     public int schemaVersion() {
         try {

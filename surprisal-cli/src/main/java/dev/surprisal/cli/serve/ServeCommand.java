@@ -1,0 +1,136 @@
+package dev.surprisal.cli.serve;
+
+import dev.surprisal.cli.BadDataException;
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.server.Demo;
+import dev.surprisal.server.SurprisalServer;
+import dev.surprisal.server.config.ConfigException;
+import dev.surprisal.server.config.ConfigLoader;
+import dev.surprisal.server.config.Secrets;
+import dev.surprisal.server.config.ServerConfig;
+import io.javalin.util.JavalinBindException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code surprisal serve}: the drift server (dashboard, REST API, schedules, alerts, metrics). */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        header = "Drift monitoring as a service: dashboard, REST API, scheduled checks, alerts, Prometheus metrics.",
+        description = {
+                "Reads monitor definitions from --config (a YAML file, or every *.yaml in a directory),",
+                "checks each monitor's windows on its cron schedule (UTC unless a zone is given) and on",
+                "request, records the results in the same store as 'surprisal drift', and serves them.",
+                "Every route but /healthz and /readyz needs a token (create one with 'serve token new').",
+                "Binds 127.0.0.1 unless the config's server.host says otherwise.",
+                ""},
+        subcommands = {ServeTokenCommand.class},
+        footer = {"",
+                "Examples:",
+                "  surprisal serve --demo                 generated orders data, a demo token, port 8080",
+                "  surprisal serve --config monitors/ --store drift.duckdb --port 8080",
+                "  surprisal serve --config monitors.yaml --check-config",
+                "  surprisal serve token new --name grafana --role read --store drift.duckdb",
+                "",
+                "Exit codes: 0 stopped normally, 2 usage or config error, 3 store or data error."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--config", paramLabel = "FILE|DIR", description = "Monitor config: a YAML file or a directory of them.")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port (default: the config's, else 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--demo", description = "Start with generated orders data and a demo monitor in a temporary "
+            + "directory; prints the URL and a demo token (read and write, valid only for the demo's store).")
+    boolean demo;
+
+    @Option(names = "--check-config", description = "Only read and validate --config, then exit (0 valid, 2 not).")
+    boolean checkConfig;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--port: must be 0..65535, got " + port);
+        }
+        if (demo && config != null) {
+            throw new ParameterException(spec.commandLine(), "--demo: brings its own config; leave out --config");
+        }
+        ServerConfig cfg;
+        String storeLocation;
+        String token = null;
+        if (demo) {
+            Path dir = Files.createTempDirectory("surprisal-demo-");
+            out.println("preparing the demo in " + dir + " (generated orders, a baseline, 5 days checked)...");
+            out.flush();
+            Demo.Prepared p = Demo.prepare(dir, 5000, 6, 5);
+            cfg = p.config();
+            storeLocation = p.store();
+            token = p.token();
+        } else {
+            if (config == null) {
+                throw new ParameterException(spec.commandLine(), "--config: required (a YAML file or directory), "
+                        + "or --demo to try it on generated data");
+            }
+            cfg = load(config);
+            if (checkConfig) {
+                out.printf("%s: valid, %d monitor(s), %d notifier(s)%n", config, cfg.monitors().size(),
+                        cfg.notifiers().size());
+                return ExitCode.OK;
+            }
+            storeLocation = null;
+        }
+        if (port != null) {
+            cfg = cfg.withPort(port);
+        }
+        SurprisalServer server;
+        try {
+            server = storeLocation != null
+                    ? SurprisalServer.start(cfg, storeLocation, Clock.systemUTC(), Duration.ofSeconds(20))
+                    : SurprisalServer.start(cfg, store.url(spec), Clock.systemUTC(), Duration.ofSeconds(20));
+        } catch (JavalinBindException e) {
+            throw new BadDataException("cannot listen on " + cfg.host() + ":" + cfg.port() + " (in use?); choose "
+                    + "another with --port");
+        }
+        out.println("surprisal server listening on " + server.url());
+        if (token != null) {
+            out.println("demo token (read and write, for this demo's store only; shown once): " + token);
+            out.println("open " + server.url() + "login and paste it; then check the drifted day:");
+            out.println("  curl -X POST -H 'Authorization: Bearer " + token + "' -d '{\"window\":\""
+                    + Demo.FIRST_DAY.plusDays(5) + "\"}' " + server.url() + "api/v1/monitors/orders/checks");
+        }
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return ExitCode.OK;
+    }
+
+    private ServerConfig load(Path location) {
+        try {
+            return new ConfigLoader(Secrets.fromEnvironment()).load(location);
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

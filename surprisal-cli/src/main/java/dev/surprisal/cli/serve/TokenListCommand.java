@@ -1,0 +1,36 @@
+package dev.surprisal.cli.serve;
+
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.server.auth.Tokens;
+import dev.surprisal.server.store.ServerTables;
+import dev.surprisal.server.store.StoreGate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal serve token list}: names, roles and dates (never values). */
+@Command(name = "list", mixinStandardHelpOptions = true, header = "List the tokens: name, role, created, revoked.")
+public final class TokenListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        var tokens = new Tokens(new StoreGate(store.url(spec)), Clock.systemUTC()).list();
+        out.printf("%-24s %-6s %-28s %s%n", "name", "role", "created (UTC)", "revoked (UTC)");
+        for (ServerTables.TokenInfo t : tokens) {
+            out.printf("%-24s %-6s %-28s %s%n", t.name(), t.role(), t.createdAt(),
+                    t.revokedAt() == null ? "-" : t.revokedAt());
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.surprisal.cli.serve;
+
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.server.auth.Role;
+import dev.surprisal.server.auth.Tokens;
+import dev.surprisal.server.store.StoreGate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal serve token new}: creates a token and prints it once. */
+@Command(name = "new", mixinStandardHelpOptions = true,
+        header = "Create an API token and print it once (only its hash is stored).",
+        footer = {"", "Example:", "  surprisal serve token new --name grafana --role read --store drift.duckdb"})
+public final class TokenNewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "A name for the token (unique).")
+    String name;
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "read, write (also trigger "
+            + "checks, baselines, pauses) or admin.")
+    String role;
+
+    @Override
+    public Integer call() {
+        Role r;
+        try {
+            r = Role.parse(role);
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String token;
+        try {
+            token = new Tokens(new StoreGate(store.url(spec)), Clock.systemUTC()).create(name, r);
+        } catch (ValidationException e) {
+            if (e.getMessage().startsWith("--name")) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            throw e;
+        }
+        spec.commandLine().getOut().println(token);
+        spec.commandLine().getErr().println("token '" + name + "' (" + r.label() + ") created; it is shown only now. "
+                + "Send it as 'Authorization: Bearer TOKEN'.");
+        return ExitCode.OK;
+    }
+}

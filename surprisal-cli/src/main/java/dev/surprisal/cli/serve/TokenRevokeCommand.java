@@ -1,0 +1,33 @@
+package dev.surprisal.cli.serve;
+
+import dev.surprisal.cli.ExitCode;
+import dev.surprisal.server.auth.Tokens;
+import dev.surprisal.server.store.StoreGate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code surprisal serve token revoke}: the token stops working (a running server notices within 10 s). */
+@Command(name = "revoke", mixinStandardHelpOptions = true, header = "Revoke a token by name.")
+public final class TokenRevokeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The token's name.")
+    String name;
+
+    @Override
+    public Integer call() {
+        new Tokens(new StoreGate(store.url(spec)), Clock.systemUTC()).revoke(name);
+        spec.commandLine().getOut().println("token '" + name + "' revoked");
+        return ExitCode.OK;
+    }
+}

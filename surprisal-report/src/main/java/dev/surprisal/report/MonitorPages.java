@@ -1,0 +1,170 @@
+package dev.surprisal.report;
+
+import dev.surprisal.drift.store.HistoryPoint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.surprisal.report.Html.esc;
+import static dev.surprisal.report.Html.num;
+
+/**
+ * The drift server's dashboard pages, rendered on the server: the monitors with their last status,
+ * one monitor's columns (drifted first) with the deciding measure over time and its noise level, and
+ * the login form. Inline CSS and SVG; the only script is the server's own {@code /static/filter.js}
+ * (filtering the monitor table), and every page reads fully without it. Every name, value and message
+ * from data or configuration is HTML-escaped.
+ */
+public final class MonitorPages {
+    /** script-src 'self' allows only the server's own filter script; nothing is fetched elsewhere. */
+    public static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String CSS = Html.BASE_CSS + ".DRIFT{color:#b00;font-weight:bold}.WARN{color:#b60}"
+            + ".OK{color:#070}.none{color:#777}.chart{display:block;margin:6px 0}.axis{stroke:#999}"
+            + ".series{fill:none;stroke:#4a78c2;stroke-width:2}.critical{fill:none;stroke:#b00;stroke-dasharray:4 3}"
+            + ".alarm{fill:#b00}text{font-size:11px;fill:#555}nav{margin-bottom:16px}nav a,nav form{margin-right:12px;"
+            + "display:inline}section{margin:20px 0;border-top:2px solid #eee}.excluded{color:#777;"
+            + "text-decoration:line-through}";
+
+    private MonitorPages() {
+    }
+
+    /**
+     * One monitor in the overview.
+     *
+     * @param name      the monitor
+     * @param status    OK, WARN or DRIFT of the last check, or null if never checked
+     * @param window    the last check's window, or null
+     * @param runId     the last check's run, or -1
+     * @param rows      rows of the last check
+     * @param checkedAt when it ran (ISO), or null
+     * @param schedule  its cron expression and zone, or null
+     * @param paused    whether its schedule is paused
+     */
+    public record MonitorRow(String name, String status, String window, long runId, long rows, String checkedAt,
+                             String schedule, boolean paused) {
+    }
+
+    /**
+     * One past check of a monitor.
+     *
+     * @param runId    the run
+     * @param window   its window
+     * @param status   OK, WARN or DRIFT
+     * @param rows     rows checked
+     * @param excluded whether it is left out of the trend history
+     */
+    public record CheckLine(long runId, String window, String status, long rows, boolean excluded) {
+    }
+
+    /** @param csrf the session's CSRF token (for the logout form) @param rows monitors @return the overview */
+    public static String overview(List<MonitorRow> rows, String csrf) {
+        StringBuilder h = Html.open("Surprisal: monitors", CSS, CSP);
+        nav(h, csrf);
+        h.append("<h1>Monitors</h1><p><label>Filter <input id=\"filter\" type=\"search\" placeholder=\"name or status\">"
+                + "</label></p><table id=\"monitors\"><thead><tr><th>monitor</th><th>status</th><th>window</th>"
+                + "<th>rows</th><th>checked at (UTC)</th><th>schedule</th></tr></thead><tbody>");
+        for (MonitorRow r : rows) {
+            String st = r.status() == null ? "none" : r.status();
+            h.append("<tr class=\"monitor\" data-status=\"").append(esc(st)).append("\"><td><a href=\"/monitors/")
+                    .append(esc(r.name())).append("\">").append(esc(r.name())).append("</a></td><td class=\"")
+                    .append(esc(st)).append(" status\">").append(r.status() == null ? "not checked yet" : esc(st))
+                    .append("</td><td>").append(esc(r.window())).append("</td><td>")
+                    .append(r.runId() < 0 ? "" : Long.toString(r.rows())).append("</td><td>").append(esc(r.checkedAt()))
+                    .append("</td><td>").append(r.schedule() == null ? "on request" : esc(r.schedule()))
+                    .append(r.paused() ? " (paused)" : "").append("</td></tr>");
+        }
+        h.append("</tbody></table><script src=\"/static/filter.js\"></script></body></html>");
+        return h.toString();
+    }
+
+    /**
+     * One monitor: its checks and, per column, the deciding measure over time with the noise level
+     * (dashed), columns whose last point drifted first, then by last value over its noise level.
+     *
+     * @param name    the monitor
+     * @param checks  its checks, newest first
+     * @param history its history, oldest first (excluded runs already left out)
+     * @param measure the deciding measure's name and unit, for the heading
+     * @param csrf    the session's CSRF token
+     * @return the page
+     */
+    public static String monitor(String name, List<CheckLine> checks, List<HistoryPoint> history, String measure,
+                                 String csrf) {
+        StringBuilder h = Html.open("Surprisal: " + name, CSS, CSP);
+        nav(h, csrf);
+        h.append("<h1>Monitor ").append(esc(name)).append("</h1>");
+        if (!checks.isEmpty()) {
+            CheckLine last = checks.get(0);
+            h.append("<p>Last check: <b class=\"").append(esc(last.status())).append(" status\" id=\"last-status\">")
+                    .append(esc(last.status())).append("</b> for window ").append(esc(last.window()))
+                    .append(" (").append(last.rows()).append(" rows) — <a id=\"last-report\" href=\"/monitors/")
+                    .append(esc(name)).append("/checks/").append(last.runId()).append("\">full report</a> "
+                            + "(per-bin KL contributions, new categories)</p>");
+        } else {
+            h.append("<p id=\"last-status\" class=\"none\">Not checked yet.</p>");
+        }
+        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+        for (HistoryPoint p : history) {
+            byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
+        }
+        List<String> columns = new ArrayList<>(byColumn.keySet());
+        columns.sort(Comparator.comparingDouble((String c) -> severity(byColumn.get(c))).reversed());
+        h.append("<h2>Columns: ").append(esc(measure)).append(" over time (dashed: noise level)</h2>");
+        for (String c : columns) {
+            List<HistoryPoint> pts = byColumn.get(c);
+            HistoryPoint last = pts.get(pts.size() - 1);
+            h.append("<section class=\"column\"><h3>").append(esc(c)).append(" <small class=\"").append(esc(last.status()))
+                    .append("\">").append(esc(last.status())).append("</small></h3><p>last ").append(num(last.decision()))
+                    .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, pts))
+                    .append("</section>");
+        }
+        h.append("<h2>Checks</h2><table><thead><tr><th>run</th><th>window</th><th>status</th><th>rows</th></tr></thead><tbody>");
+        for (CheckLine k : checks) {
+            h.append("<tr").append(k.excluded() ? " class=\"excluded\" title=\"excluded from the trend history\"" : "")
+                    .append("><td><a href=\"/monitors/").append(esc(name)).append("/checks/").append(k.runId()).append("\">")
+                    .append(k.runId()).append("</a></td><td>").append(esc(k.window())).append("</td><td class=\"")
+                    .append(esc(k.status())).append("\">").append(esc(k.status())).append("</td><td>").append(k.rows())
+                    .append("</td></tr>");
+        }
+        return h.append("</tbody></table></body></html>").toString();
+    }
+
+    /** Drifted last points first, then the last value over its noise level. */
+    private static double severity(List<HistoryPoint> pts) {
+        HistoryPoint p = pts.get(pts.size() - 1);
+        double ratio = Double.isFinite(p.decision()) && p.critical() > 0 && Double.isFinite(p.critical())
+                ? p.decision() / p.critical() : 0;
+        double rank = switch (p.status()) {
+            case "DRIFT" -> 2e6;
+            case "WARN" -> 1e6;
+            default -> 0;
+        };
+        return rank + Math.min(ratio, 1e5);
+    }
+
+    /**
+     * @param message an error to show (escaped), or null
+     * @return the login form (a token is pasted; it is sent once and never stored in the page)
+     */
+    public static String login(String message) {
+        StringBuilder h = Html.open("Surprisal: log in", CSS, CSP);
+        h.append("<h1>Log in</h1>");
+        if (message != null) {
+            h.append("<p class=\"DRIFT\" id=\"login-error\">").append(esc(message)).append("</p>");
+        }
+        h.append("<form method=\"post\" action=\"/login\"><label>API token <input id=\"token\" name=\"token\" "
+                + "type=\"password\" autocomplete=\"off\" size=\"50\"></label> <button id=\"login\" type=\"submit\">"
+                + "Log in</button></form><p>Create a token with <code>surprisal serve token new --name NAME --role read"
+                + "</code>.</p></body></html>");
+        return h.toString();
+    }
+
+    private static void nav(StringBuilder h, String csrf) {
+        h.append("<nav><a href=\"/\">Monitors</a><form method=\"post\" action=\"/logout\"><input type=\"hidden\" "
+                + "name=\"csrf\" value=\"").append(esc(csrf)).append("\"><button type=\"submit\">Log out</button></form></nav>");
+    }
+}

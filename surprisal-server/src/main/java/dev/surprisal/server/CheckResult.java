@@ -1,0 +1,23 @@
+package dev.surprisal.server;
+
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.store.Alarm;
+
+import java.util.List;
+
+/**
+ * One finished check.
+ *
+ * @param runId      the run in the store
+ * @param monitor    the monitor
+ * @param window     the window's key
+ * @param status     OK, WARN or DRIFT (the worst verdict of the check)
+ * @param alarm      whether the check fails by the monitor's {@code fail-on}
+ * @param rows       rows counted in the window
+ * @param durationMs how long reading, scoring and recording took
+ * @param report     the scores
+ * @param alarms     level, dataset and trend alarms
+ */
+public record CheckResult(long runId, String monitor, String window, String status, boolean alarm, long rows,
+                          long durationMs, DriftReport report, List<Alarm> alarms) {
+}

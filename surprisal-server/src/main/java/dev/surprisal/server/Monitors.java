@@ -1,0 +1,283 @@
+package dev.surprisal.server;
+
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.Status;
+import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.TrendRule;
+import dev.surprisal.report.DriftHtmlReport;
+import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.server.store.ServerTables;
+import dev.surprisal.server.store.StoreGate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The monitors of a server, usable without HTTP: baselines, checks of a window, history, exclusions
+ * and pauses. A check reads and counts its data outside the store, then enters the store only to
+ * score against the baseline and record; one check per monitor runs at a time (a second is refused,
+ * not queued), and timestamps come from the injected clock.
+ */
+public final class Monitors {
+    /** Called after every recorded check (alerts, metrics). */
+    public interface Listener {
+        /** @param monitor the monitor @param result the check */
+        void onCheck(MonitorConfig monitor, CheckResult result);
+    }
+
+    private final ServerConfig config;
+    private final StoreGate gate;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param config the monitors @param gate the store @param clock the time of checks */
+    public Monitors(ServerConfig config, StoreGate gate, Clock clock) {
+        this.config = config;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    /** @param l called after each check */
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    /** @return the configuration */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** @return the store */
+    public StoreGate gate() {
+        return gate;
+    }
+
+    /** @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * @param name a monitor
+     * @return its definition
+     * @throws MonitorException 404 listing the monitors
+     */
+    public MonitorConfig monitor(String name) {
+        return config.monitor(name).orElseThrow(() -> new MonitorException(404, "unknown monitor '" + name
+                + "'; monitors: " + String.join(", ", config.monitors().stream().map(MonitorConfig::name).toList())));
+    }
+
+    /**
+     * Fits the monitor's reference and stores it as its baseline (a new version if one exists).
+     *
+     * @param name the monitor
+     * @return the rows of the reference
+     */
+    public long createBaseline(String name) {
+        MonitorConfig m = monitor(name);
+        if (m.reference() == null) {
+            throw new MonitorException(409, "monitor '" + name + "' has no reference in its config; create its baseline "
+                    + "with 'surprisal drift baseline --monitor " + name + " --data FILE --store " + gate.location() + "'");
+        }
+        Profile p = Sources.fit(m, m.reference());
+        gate.with(s -> {
+            s.saveBaseline(name, p);
+            return null;
+        });
+        return p.rows();
+    }
+
+    /**
+     * Stores a profile computed elsewhere (e.g. on Spark) as a window's data and checks it.
+     *
+     * @param name    the monitor
+     * @param window  the window
+     * @param today   the profile, counted on the baseline's bins
+     * @param trigger who asked (api, schedule)
+     * @return the check
+     */
+    public CheckResult checkProfile(String name, Window window, Profile today, String trigger) {
+        return run(name, window, trigger, ref -> today);
+    }
+
+    /**
+     * Checks one window of a monitor's source.
+     *
+     * @param name    the monitor
+     * @param window  the window
+     * @param trigger who asked (api, schedule, demo)
+     * @return the check
+     * @throws MonitorException 409 when a check of this monitor is running
+     * @throws SourceException  when the window has no data or cannot be read
+     */
+    public CheckResult check(String name, Window window, String trigger) {
+        MonitorConfig m = monitor(name);
+        return run(name, window, trigger, ref -> Sources.count(m.source(), window, ref));
+    }
+
+    private CheckResult run(String name, Window window, String trigger,
+                            java.util.function.Function<Profile, Profile> counter) {
+        MonitorConfig m = monitor(name);
+        ReentrantLock lock = running.computeIfAbsent(name, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw new MonitorException(409, "a check of monitor '" + name + "' is running; try again when it ends");
+        }
+        try {
+            long t0 = System.nanoTime();
+            Profile reference = gate.with(s -> s.baseline(name)).orElseGet(() -> {
+                if (m.reference() == null) {
+                    throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
+                            + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
+                }
+                createBaseline(name);
+                return gate.with(s -> s.baseline(name)).orElseThrow();
+            });
+            Profile today = counter.apply(reference);
+            DriftOptions options = Rules.options(m.settings());
+            boolean failOnWarn = Rules.failOnWarn(m.settings());
+            Instant now = clock.instant();
+            CheckResult result = gate.with(s -> {
+                Checks.Outcome o = Checks.check(s, name, window.key(), today, options, null);
+                Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
+                List<HistoryPoint> history = s.history(name, null).stream()
+                        .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
+                List<Alarm> alarms = new ArrayList<>(o.alarms());
+                alarms.addAll(trend(o.report(), history));
+                String status = status(o.report(), alarms);
+                boolean alarm = status.equals("DRIFT") || (failOnWarn && status.equals("WARN"));
+                long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+                CheckResult r = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
+                        o.report(), List.copyOf(alarms));
+                Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+                for (HistoryPoint h : history) {
+                    byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
+                }
+                String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
+                        + o.runId() + ")", o.report(), byColumn);
+                if (o.replaced()) {
+                    ServerTables.deleteCheck(s.connection(), o.replacedRunId());
+                }
+                ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, window.key(), status,
+                        alarm, today.rows(), ms, now, trigger, false, null), ReportJson.of(r), html);
+                return r;
+            });
+            notifyListeners(m, result);
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static List<Alarm> trend(DriftReport report, List<HistoryPoint> history) {
+        TrendRule trend = TrendRule.defaults();
+        List<Alarm> out = new ArrayList<>();
+        for (ColumnDrift c : report.columns()) {
+            if (!c.status().drifted() && Double.isFinite(c.decisionValue())) {
+                List<HistoryPoint> h = history.stream().filter(p -> p.column().equals(c.name())).toList();
+                if (trend.fires(c.decisionValue(), c.critical(), h)) {
+                    out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
+                            "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points, excluded "
+                                    + "runs left out)", c.name(), report.options().measure(), c.decisionValue(),
+                            trend.upperBand(h), trend.sigmas(), h.size())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** DRIFT when a column drifts or a dataset or trend alarm fires; WARN when a column warns; else OK. */
+    static String status(DriftReport report, List<Alarm> alarms) {
+        boolean drift = report.columns().stream().anyMatch(c -> c.status() == Status.DRIFT)
+                || alarms.stream().anyMatch(a -> a.kind() != Alarm.Kind.LEVEL);
+        if (drift) {
+            return "DRIFT";
+        }
+        return report.columns().stream().anyMatch(c -> c.status() == Status.WARN) ? "WARN" : "OK";
+    }
+
+    /** @param name the monitor @return whether its schedule is paused (the store's say, else the config's) */
+    public boolean paused(String name) {
+        MonitorConfig m = monitor(name);
+        return gate.with(s -> ServerTables.paused(s.connection(), name)).orElse(m.paused());
+    }
+
+    /** @param name the monitor @param paused pause or resume its schedule */
+    public void setPaused(String name, boolean paused) {
+        monitor(name);
+        gate.with(s -> {
+            ServerTables.setPaused(s.connection(), name, paused);
+            return null;
+        });
+    }
+
+    /** @return checks of a monitor, newest first */
+    public List<ServerTables.CheckRow> checks(String name, long before, int limit) {
+        monitor(name);
+        return gate.with(s -> ServerTables.checks(s.connection(), name, before, limit));
+    }
+
+    /** @return one check, or 404 */
+    public ServerTables.CheckRow checkRow(String name, long runId) {
+        monitor(name);
+        return gate.with(s -> ServerTables.check(s.connection(), name, runId)).orElseThrow(() ->
+                new MonitorException(404, "monitor '" + name + "' has no check " + runId));
+    }
+
+    /** @return a check's report, JSON or HTML, or 404 */
+    public String report(String name, long runId, boolean html) {
+        monitor(name);
+        return gate.with(s -> ServerTables.report(s.connection(), name, runId, html)).orElseThrow(() ->
+                new MonitorException(404, "monitor '" + name + "' has no check " + runId));
+    }
+
+    /** Leaves a run out of trend history and the dashboard's series, without deleting it. */
+    public void exclude(String name, long runId, String reason) {
+        checkRow(name, runId);
+        gate.with(s -> ServerTables.exclude(s.connection(), name, runId, reason));
+    }
+
+    /** @return a monitor's history (one column, or all when null), excluded runs left out, oldest first */
+    public List<HistoryPoint> history(String name, String column) {
+        monitor(name);
+        return gate.with(s -> {
+            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
+            return s.history(name, column).stream().filter(h -> !excluded.contains(h.runId())).toList();
+        });
+    }
+
+    /** @return whether the store holds a baseline for the monitor */
+    public boolean hasBaseline(String name) {
+        monitor(name);
+        return gate.with(s -> s.baseline(name).isPresent());
+    }
+
+    /** @return the latest check of the monitor, if any */
+    public Optional<ServerTables.CheckRow> last(String name) {
+        return checks(name, Long.MAX_VALUE, 1).stream().findFirst();
+    }
+
+    void notifyListeners(MonitorConfig m, CheckResult r) {
+        for (Listener l : listeners) {
+            l.onCheck(m, r);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.surprisal.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.store.Alarm;
+
+import java.io.IOException;
+
+/**
+ * The server's JSON: one mapper for every answer, writing NaN as {@code null} and ±∞ as the strings
+ * {@code "Infinity"} / {@code "-Infinity"} (the project's rule for non-finite numbers), and a check as
+ * an object whose per-column fields carry their unit in the name ({@code klNats}, {@code jsBits};
+ * PSI, Hellinger, TV and KS are unitless) or in {@code units}.
+ */
+public final class ReportJson {
+    /** The mapper of every JSON answer. */
+    public static final ObjectMapper MAPPER = mapper();
+
+    private ReportJson() {
+    }
+
+    private static ObjectMapper mapper() {
+        SimpleModule nonFinite = new SimpleModule();
+        JsonSerializer<Double> d = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+                if (v.isNaN()) {
+                    g.writeNull();
+                } else if (v.isInfinite()) {
+                    g.writeString(v > 0 ? "Infinity" : "-Infinity");
+                } else {
+                    g.writeNumber(v);
+                }
+            }
+        };
+        nonFinite.addSerializer(Double.class, d);
+        nonFinite.addSerializer(double.class, d);
+        ObjectMapper m = new ObjectMapper().registerModule(nonFinite);
+        return m;
+    }
+
+    /**
+     * @param r a check
+     * @return its JSON text
+     */
+    public static String of(CheckResult r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("runId", r.runId()).put("monitor", r.monitor()).put("window", r.window()).put("status", r.status())
+                .put("alarm", r.alarm()).put("rows", r.rows()).put("durationMs", r.durationMs());
+        DriftReport rep = r.report();
+        o.put("referenceRows", rep.referenceRows()).put("measure", rep.options().measure().name().toLowerCase())
+                .put("measureUnit", rep.options().measure().unit());
+        o.set("warn", MAPPER.valueToTree(rep.options().warn()));
+        o.set("drift", MAPPER.valueToTree(rep.options().alert()));
+        o.put("alpha", rep.options().alpha()).put("datasetDrift", rep.datasetDrift());
+        o.set("driftedShare", MAPPER.valueToTree(rep.driftedShare()));
+        ArrayNode alarms = o.putArray("alarms");
+        for (Alarm a : r.alarms()) {
+            alarms.addObject().put("column", a.column()).put("kind", a.kind().name()).put("message", a.message());
+        }
+        ObjectNode units = o.putObject("units");
+        units.put("klNats", "nats, KL(reference || window)").put("reverseKlNats", "nats, KL(window || reference)")
+                .put("jsBits", "bits").put("psi", "unitless (natural log)").put("hellinger", "unitless, 0..1")
+                .put("totalVariation", "unitless, 0..1").put("newMass", "share of the window's rows, 0..1")
+                .put("critical", "the deciding measure's noise level, in its unit");
+        ArrayNode cols = o.putArray("columns");
+        for (ColumnDrift c : rep.bySeverity()) {
+            cols.add(MAPPER.valueToTree(c));
+        }
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a check as JSON", e);
+        }
+    }
+}

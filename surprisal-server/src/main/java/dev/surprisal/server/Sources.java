@@ -1,0 +1,146 @@
+package dev.surprisal.server;
+
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.config.SourceConfig;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads a monitor's data: the files of a window ({@code {date}} substituted, a partitioned folder,
+ * or an explicit glob, each file counted and the counts merged), or a JDBC query streamed into a
+ * temporary CSV ({@link JdbcSource}). Counting happens here, outside the store.
+ */
+public final class Sources {
+    private static final List<String> EXTENSIONS = List.of(".csv", ".tsv", ".parquet", ".json", ".jsonl", ".ndjson");
+
+    private Sources() {
+    }
+
+    /** No data for a window: the check is skipped, not an alarm. */
+    public static final class NoDataException extends SourceException {
+        private static final long serialVersionUID = 1L;
+
+        NoDataException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param source the source
+     * @param window the window, or null for a reference
+     * @return the files, in name order
+     * @throws NoDataException when none exists
+     */
+    public static List<Path> files(SourceConfig source, Window window) {
+        List<Path> out = new ArrayList<>();
+        if (source.glob() != null) {
+            Path g = Path.of(source.glob());
+            Path dir = g.getParent() == null ? Path.of(".") : g.getParent();
+            String pattern = g.getFileName().toString();
+            if (window != null) {
+                pattern = pattern.replace("{date}", window.date().toString());
+            }
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> m.matches(p.getFileName()) && Files.isRegularFile(p)).sorted().forEach(out::add);
+            } catch (IOException e) {
+                throw new NoDataException(source.describe() + ": cannot list " + dir + ": " + e.getMessage());
+            }
+        } else {
+            Path p = Path.of(window == null ? source.path() : source.path().replace("{date}", window.date().toString()));
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> Files.isRegularFile(f) && EXTENSIONS.stream().anyMatch(e -> f.toString().endsWith(e)))
+                            .sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new NoDataException(p + ": cannot list: " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(p);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new NoDataException("no data " + (window == null ? "" : "for window " + window.key() + " ")
+                    + "at " + (source.glob() != null ? source.glob() : source.path()));
+        }
+        return out;
+    }
+
+    /**
+     * Fits a reference profile.
+     *
+     * @param monitor the monitor (columns and exclusions)
+     * @param source  the reference's source
+     * @return the profile
+     */
+    public static Profile fit(MonitorConfig monitor, SourceConfig source) {
+        List<Path> files = source.isQuery() ? null : files(source, null);
+        Path file = source.isQuery() ? JdbcSource.toCsv(source, null) : files.get(0);
+        try {
+            if (files != null && files.size() > 1) {
+                throw new SourceException(source.describe() + ": a reference must be one file, found " + files.size());
+            }
+            TableReader reader = TableReader.open(file);
+            ProfileOptions options = ProfileOptions.defaults();
+            List<String> names = reader.schema().names();
+            List<String> keep = new ArrayList<>(monitor.columns().isEmpty() ? names : monitor.columns());
+            for (String c : monitor.columns()) {
+                if (!names.contains(c)) {
+                    throw new SourceException(monitor.name() + ": columns: unknown column '" + c + "'; available: "
+                            + String.join(", ", names));
+                }
+            }
+            for (String c : monitor.exclude()) {
+                if (!names.contains(c)) {
+                    throw new SourceException(monitor.name() + ": exclude: unknown column '" + c + "'; available: "
+                            + String.join(", ", names));
+                }
+            }
+            keep.removeAll(monitor.exclude());
+            if (keep.size() != names.size()) {
+                options = options.withColumns(keep);
+            }
+            return ProfileBuilder.fit(reader, options);
+        } finally {
+            if (source.isQuery()) {
+                JdbcSource.delete(file);
+            }
+        }
+    }
+
+    /**
+     * Counts a window's data on the reference's frozen bins.
+     *
+     * @param source    the source
+     * @param window    the window
+     * @param reference the reference profile
+     * @return today's profile (several files merged)
+     */
+    public static Profile count(SourceConfig source, Window window, Profile reference) {
+        if (source.isQuery()) {
+            Path csv = JdbcSource.toCsv(source, window);
+            try {
+                return ProfileBuilder.count(reference, TableReader.open(csv));
+            } finally {
+                JdbcSource.delete(csv);
+            }
+        }
+        Profile merged = null;
+        for (Path f : files(source, window)) {
+            Profile p = ProfileBuilder.count(reference, TableReader.open(f));
+            merged = merged == null ? p : merged.merge(p);
+        }
+        return merged;
+    }
+}

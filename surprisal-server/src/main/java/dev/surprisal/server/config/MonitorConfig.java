@@ -1,0 +1,29 @@
+package dev.surprisal.server.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One monitor as written in a config file. The drift-rule keys are the command line's option names
+ * ({@code measure}, {@code warn}, {@code drift}, {@code alpha}, {@code fail-on}); their defaults live
+ * in the drift library, not here.
+ *
+ * @param name        the monitor (letters, digits, {@code . _ -})
+ * @param file        the file it was defined in, for messages
+ * @param line        the line of its definition
+ * @param source      the data of each window
+ * @param reference   the reference: a file, or null when the store's baseline is used as it is
+ * @param settings    drift-rule settings by key, as given (validated against the library's rule)
+ * @param columns     columns to monitor (empty: all)
+ * @param exclude     columns to leave out
+ * @param schedule    a 5-field cron expression, or null (checks only on request)
+ * @param zone        the schedule's time zone (default UTC)
+ * @param alerts      names of the notifiers to alert
+ * @param alertOnWarn whether WARN alerts too (default: only DRIFT)
+ * @param paused      whether scheduled checks are paused at start
+ */
+public record MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
+                            Map<String, String> settings, List<String> columns, List<String> exclude,
+                            String schedule, String zone, List<String> alerts, boolean alertOnWarn,
+                            boolean paused) {
+}

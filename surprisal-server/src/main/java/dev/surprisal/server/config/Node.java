@@ -1,0 +1,133 @@
+package dev.surprisal.server.config;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One YAML node with where it came from (file, line, key path), so that every config error names
+ * them. Secrets are interpolated by {@link Secrets} when a scalar is read; unknown keys are errors.
+ */
+final class Node {
+    private final org.yaml.snakeyaml.nodes.Node node;
+    private final String file;
+    private final String path;
+    private final Secrets secrets;
+
+    Node(org.yaml.snakeyaml.nodes.Node node, String file, String path, Secrets secrets) {
+        this.node = node;
+        this.file = file;
+        this.path = path;
+        this.secrets = secrets;
+    }
+
+    int line() {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    String path() {
+        return path;
+    }
+
+    ConfigException error(String problem) {
+        return new ConfigException(file, line(), path.isEmpty() ? null : path, problem);
+    }
+
+    /** The entries of a mapping, in file order; anything else is an error. */
+    Map<String, Node> entries(Set<String> allowed) {
+        if (!(node instanceof MappingNode m)) {
+            throw error("expected a mapping (key: value lines), got " + kind());
+        }
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw error("keys must be plain words");
+            }
+            String key = k.getValue();
+            Node child = new Node(t.getValueNode(), file, path.isEmpty() ? key : path + "." + key, secrets);
+            if (allowed != null && !allowed.contains(key)) {
+                throw new ConfigException(file, k.getStartMark().getLine() + 1, child.path,
+                        "unknown key; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (out.put(key, child) != null) {
+                throw new ConfigException(file, k.getStartMark().getLine() + 1, child.path, "given twice");
+            }
+        }
+        return out;
+    }
+
+    List<Node> items() {
+        if (!(node instanceof SequenceNode s)) {
+            throw error("expected a list ([a, b] or '- ' lines), got " + kind());
+        }
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < s.getValue().size(); i++) {
+            out.add(new Node(s.getValue().get(i), file, path + "[" + i + "]", secrets));
+        }
+        return out;
+    }
+
+    /** A list of strings; a single scalar counts as a list of one. */
+    List<String> strings() {
+        if (node instanceof ScalarNode) {
+            return List.of(text());
+        }
+        return items().stream().map(Node::text).toList();
+    }
+
+    /** The scalar's text with {@code ${env:NAME}} resolved. */
+    String text() {
+        if (!(node instanceof ScalarNode s)) {
+            throw error("expected a single value, got " + kind());
+        }
+        return secrets.resolve(s.getValue(), this);
+    }
+
+    /** The scalar's text, which must not hold a literal secret (only {@code ${env:NAME}}). */
+    String secret() {
+        if (!(node instanceof ScalarNode s)) {
+            throw error("expected a single value, got " + kind());
+        }
+        return secrets.resolveSecret(s.getValue(), this);
+    }
+
+    <T> T parse(String expected, Function<String, T> parser) {
+        String t = text();
+        try {
+            return parser.apply(t.trim());
+        } catch (RuntimeException e) {
+            throw error("expected " + expected + ", got '" + t + "'");
+        }
+    }
+
+    double number() {
+        return parse("a number", Double::parseDouble);
+    }
+
+    int integer() {
+        return parse("a whole number", Integer::parseInt);
+    }
+
+    boolean bool() {
+        return parse("true or false", s -> switch (s) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(s);
+        });
+    }
+
+    private String kind() {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        return node instanceof SequenceNode ? "a list" : "'" + ((ScalarNode) node).getValue() + "'";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.surprisal.server.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's configuration: where it listens, what needs a token, and its monitors and alert
+ * channels (from one file or every {@code *.yaml} of a directory).
+ *
+ * @param host            the address to bind (default 127.0.0.1: reachable only from this machine)
+ * @param port            the port (default 8080; 0 picks a free one)
+ * @param readsPublic     whether reads (GET) need no token (default false)
+ * @param metricsPublic   whether {@code /metrics} needs no token (default false)
+ * @param retentionDays   checks older than this many days are deleted from the server's check table
+ *                        (default 400; the drift store's history is not touched)
+ * @param maxRequestBytes the largest request body accepted (default 8 MiB)
+ * @param monitors        the monitors
+ * @param notifiers       the alert channels
+ */
+public record ServerConfig(String host, int port, boolean readsPublic, boolean metricsPublic, int retentionDays,
+                           long maxRequestBytes, List<MonitorConfig> monitors, List<NotifierConfig> notifiers) {
+    /** A change to a configuration (tests, the command line's overrides). */
+    @FunctionalInterface
+    public interface Adjust {
+        /** @param c a configuration @return the changed one */
+        ServerConfig apply(ServerConfig c);
+    }
+
+    /** @param reads whether reads need no token @param metrics whether /metrics needs none @return the changed config */
+    public ServerConfig withPublic(boolean reads, boolean metrics) {
+        return new ServerConfig(host, port, reads, metrics, retentionDays, maxRequestBytes, monitors, notifiers);
+    }
+
+    /** The defaults with no monitor. */
+    public static ServerConfig empty() {
+        return new ServerConfig("127.0.0.1", 8080, false, false, 400, 8L << 20, List.of(), List.of());
+    }
+
+    /** @param name a monitor's name @return its definition */
+    public Optional<MonitorConfig> monitor(String name) {
+        return monitors.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** @param name a notifier's name @return its definition */
+    public Optional<NotifierConfig> notifier(String name) {
+        return notifiers.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    /** @param p the port @return this config listening there */
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(host, p, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers);
+    }
+
+    /** @param h the host @return this config bound there */
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(h, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers);
+    }
+
+    /** @param ms the monitors @return this config with them */
+    public ServerConfig withMonitors(List<MonitorConfig> ms) {
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, ms, notifiers);
+    }
+
+    /** @param ns the notifiers @return this config with them */
+    public ServerConfig withNotifiers(List<NotifierConfig> ns) {
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, ns);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.surprisal.server.config;
+
+/**
+ * Where a monitor's data for one window comes from: files, or a SQL query over JDBC.
+ *
+ * @param path     a file path, where {@code {date}} stands for the window's date (yyyy-MM-dd); a
+ *                 directory means every CSV, Parquet or JSON file in it (a partitioned folder per
+ *                 day); null for a query
+ * @param glob     an explicit glob ({@code data/day-*.csv}), read as one table; null if unused
+ * @param jdbc     a JDBC URL (PostgreSQL), or null for files
+ * @param user     the database user, or null
+ * @param password the database password (from {@code ${env:NAME}} only), or null
+ * @param query    the SQL; {@code :window_start}, {@code :window_end} (timestamps) and {@code :date}
+ *                 are bound as parameters, never pasted into the text
+ * @param fetchSize rows fetched per round trip; rows are streamed, not held in memory
+ */
+public record SourceConfig(String path, String glob, String jdbc, String user, String password, String query,
+                           int fetchSize) {
+    /** @return true for a JDBC query source */
+    public boolean isQuery() {
+        return jdbc != null;
+    }
+
+    /** @return the source for messages and the API, without any secret */
+    public String describe() {
+        if (isQuery()) {
+            return "query on " + jdbc.replaceAll("(?i)(password=)[^&]*", "$1***");
+        }
+        return glob != null ? "files " + glob : "file " + path;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

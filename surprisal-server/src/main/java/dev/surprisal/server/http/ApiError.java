@@ -1,0 +1,18 @@
+package dev.surprisal.server.http;
+
+/** An HTTP error with its status and a message for the caller (never a secret). */
+public final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    /** @param status the HTTP status @param message what is wrong and what to do */
+    public ApiError(int status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    /** @return the status */
+    public int status() {
+        return status;
+    }
+}

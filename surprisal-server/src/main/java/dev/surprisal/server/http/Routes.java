@@ -1,0 +1,244 @@
+package dev.surprisal.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.server.CheckResult;
+import dev.surprisal.server.Monitors;
+import dev.surprisal.server.ReportJson;
+import dev.surprisal.server.Window;
+import dev.surprisal.server.auth.Role;
+import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.store.ServerTables;
+import io.javalin.http.Context;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The JSON API under {@code /api/v1}, one method per route; {@link #all} is the table that is
+ * registered and that {@code openapi.yaml} must describe. Usage errors are 400, unknown things 404,
+ * a running check 409, bad data 422; an alarm is a 200 with {@code "alarm": true}.
+ */
+final class Routes {
+    private final Monitors monitors;
+    private final Supplier<String> metrics;
+
+    Routes(Monitors monitors, Supplier<String> metrics) {
+        this.monitors = monitors;
+        this.metrics = metrics;
+    }
+
+    List<Route> all() {
+        List<Route> r = new ArrayList<>();
+        r.add(new Route("GET", "/healthz", null, true, ctx -> ctx.json("{\"status\":\"ok\"}")));
+        r.add(new Route("GET", "/readyz", null, true, this::ready));
+        r.add(new Route("GET", "/metrics", Role.READ, true, ctx -> ctx.contentType(
+                "text/plain; version=0.0.4; charset=utf-8").result(metrics.get())));
+        String m = "/api/v1/monitors/{monitor}";
+        r.add(new Route("GET", "/api/v1/monitors", Role.READ, true, this::list));
+        r.add(new Route("GET", m, Role.READ, true, this::get));
+        r.add(new Route("POST", m + "/pause", Role.WRITE, true, this::pause));
+        r.add(new Route("GET", m + "/baselines", Role.READ, true, this::baselines));
+        r.add(new Route("POST", m + "/baselines", Role.WRITE, true, this::createBaseline));
+        r.add(new Route("POST", m + "/checks", Role.WRITE, true, this::trigger));
+        r.add(new Route("GET", m + "/checks", Role.READ, true, this::checks));
+        r.add(new Route("GET", m + "/checks/{run}", Role.READ, true, this::check));
+        r.add(new Route("GET", m + "/checks/{run}/report.html", Role.READ, true, this::reportHtml));
+        r.add(new Route("POST", m + "/checks/{run}/exclude", Role.WRITE, true, this::exclude));
+        r.add(new Route("GET", m + "/history", Role.READ, true, this::history));
+        r.add(new Route("POST", m + "/profiles", Role.WRITE, true, this::pushProfile));
+        r.add(new Route("GET", m + "/deliveries", Role.READ, true, this::deliveries));
+        return r;
+    }
+
+    private void ready(Context ctx) {
+        try {
+            monitors.gate().with(s -> s.monitors());
+            ctx.json("{\"status\":\"ready\",\"monitors\":" + monitors.config().monitors().size() + "}");
+        } catch (RuntimeException e) {
+            ctx.status(503).json(Http.error("store not available: " + e.getMessage()).toString());
+        }
+    }
+
+    private void list(Context ctx) {
+        ArrayNode out = Http.array();
+        for (MonitorConfig mc : monitors.config().monitors()) {
+            out.add(summary(mc));
+        }
+        ObjectNode o = Http.object();
+        o.set("monitors", out);
+        Http.json(ctx, 200, o);
+    }
+
+    private ObjectNode summary(MonitorConfig mc) {
+        ObjectNode o = Http.object().put("name", mc.name()).put("source", mc.source().describe())
+                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()));
+        monitors.last(mc.name()).ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
+        return o;
+    }
+
+    private MonitorConfig monitor(Context ctx) {
+        return monitors.monitor(ctx.pathParam("monitor"));
+    }
+
+    private void get(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        ObjectNode o = summary(mc);
+        o.put("reference", mc.reference() == null ? null : mc.reference().describe());
+        ObjectNode settings = o.putObject("settings");
+        mc.settings().forEach(settings::put);
+        Http.strings(o.putArray("columns"), mc.columns());
+        Http.strings(o.putArray("exclude"), mc.exclude());
+        Http.strings(o.putArray("alerts"), mc.alerts());
+        o.put("alertOn", mc.alertOnWarn() ? "warn" : "drift");
+        o.put("hasBaseline", monitors.hasBaseline(mc.name()));
+        Http.json(ctx, 200, o);
+    }
+
+    private void pause(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        JsonNode body = Http.body(ctx);
+        boolean paused = !body.has("paused") || body.get("paused").asBoolean(true);
+        monitors.setPaused(mc.name(), paused);
+        Http.json(ctx, 200, Http.object().put("name", mc.name()).put("paused", paused));
+    }
+
+    private void baselines(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        Profile p = monitors.gate().with(s -> s.baseline(mc.name())).orElse(null);
+        ObjectNode o = Http.object().put("monitor", mc.name());
+        ArrayNode v = o.putArray("baselines");
+        if (p != null) {
+            ObjectNode b = v.addObject().put("current", true).put("rows", p.rows());
+            Http.strings(b.putArray("columns"), p.columnNames());
+        }
+        Http.json(ctx, 200, o);
+    }
+
+    private void createBaseline(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        long rows = monitors.createBaseline(mc.name());
+        Http.json(ctx, 201, Http.object().put("monitor", mc.name()).put("rows", rows)
+                .put("reference", mc.reference().describe()));
+    }
+
+    private Window window(MonitorConfig mc, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ApiError(400, "window: required, an ISO date such as 2024-05-03 (the day of data to check)");
+        }
+        try {
+            return Window.parse(text, ZoneId.of(mc.zone()));
+        } catch (ValidationException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+    }
+
+    private void trigger(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        JsonNode body = Http.body(ctx);
+        Window w = window(mc, body.path("window").asText(null));
+        CheckResult r = monitors.check(mc.name(), w, "api");
+        ctx.header("Location", "/api/v1/monitors/" + mc.name() + "/checks/" + r.runId());
+        ctx.status(200).contentType("application/json").result(ReportJson.of(r));
+    }
+
+    private void pushProfile(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        Window w = window(mc, ctx.queryParam("window"));
+        Profile p;
+        try {
+            p = ProfileJson.read(ctx.body());
+        } catch (RuntimeException e) {
+            throw new ApiError(400, "body: expected a profile as written by ProfileJson: " + e.getMessage());
+        }
+        CheckResult r = monitors.checkProfile(mc.name(), w, p, "push");
+        ctx.status(200).contentType("application/json").result(ReportJson.of(r));
+    }
+
+    private void checks(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        int limit = Http.intParam(ctx, "limit", 50, 1, 1000);
+        long before = Http.longParam(ctx, "before", Long.MAX_VALUE);
+        ArrayNode rows = Http.array();
+        List<ServerTables.CheckRow> list = monitors.checks(mc.name(), before, limit);
+        list.forEach(c -> rows.add(Http.row(c)));
+        ObjectNode o = Http.object().put("monitor", mc.name());
+        o.set("checks", rows);
+        if (list.size() == limit) {
+            o.put("next", "/api/v1/monitors/" + mc.name() + "/checks?limit=" + limit + "&before="
+                    + list.get(list.size() - 1).runId());
+        }
+        Http.json(ctx, 200, o);
+    }
+
+    private long run(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("run"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "run: expected a run id (a whole number), got '" + ctx.pathParam("run") + "'");
+        }
+    }
+
+    private void check(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        long run = run(ctx);
+        ServerTables.CheckRow row = monitors.checkRow(mc.name(), run);
+        ObjectNode o = (ObjectNode) Http.parse(monitors.report(mc.name(), run, false));
+        o.put("excluded", row.excluded()).put("excludeReason", row.excludeReason()).put("trigger", row.trigger())
+                .put("createdAt", row.createdAt().toString());
+        Http.json(ctx, 200, o);
+    }
+
+    private void reportHtml(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        Http.html(ctx, monitors.report(mc.name(), run(ctx), true));
+    }
+
+    private void exclude(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        long run = run(ctx);
+        String reason = Http.body(ctx).path("reason").asText("");
+        if (reason.isBlank()) {
+            throw new ApiError(400, "reason: required, say why the run is excluded (e.g. 'partial load')");
+        }
+        monitors.exclude(mc.name(), run, reason);
+        Http.json(ctx, 200, Http.object().put("runId", run).put("excluded", true).put("reason", reason));
+    }
+
+    private void history(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        String column = ctx.queryParam("column");
+        ArrayNode points = Http.array();
+        for (HistoryPoint h : monitors.history(mc.name(), column)) {
+            points.add(ReportJson.MAPPER.valueToTree(h));
+        }
+        ObjectNode o = Http.object().put("monitor", mc.name()).put("column", column);
+        o.put("units", "psi unitless (natural log); klNats nats; jsBits bits; decision and critical in the "
+                + "deciding measure's unit");
+        o.set("points", points);
+        Http.json(ctx, 200, o);
+    }
+
+    private void deliveries(Context ctx) {
+        MonitorConfig mc = monitor(ctx);
+        int limit = Http.intParam(ctx, "limit", 50, 1, 1000);
+        ArrayNode out = Http.array();
+        for (ServerTables.Delivery d : monitors.gate().with(s -> ServerTables.deliveries(s.connection(), mc.name(),
+                limit))) {
+            out.add(Http.object().put("id", d.id()).put("notifier", d.notifier()).put("kind", d.kind())
+                    .put("fingerprint", d.fingerprint()).put("runId", d.runId()).put("attempts", d.attempts())
+                    .put("statusCode", d.statusCode()).put("outcome", d.outcome()).put("error", d.error())
+                    .put("at", d.at().toString()));
+        }
+        ObjectNode o = Http.object().put("monitor", mc.name());
+        o.set("deliveries", out);
+        Http.json(ctx, 200, o);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.surprisal.server.schedule;
+
+import dev.surprisal.server.MonitorException;
+import dev.surprisal.server.Monitors;
+import dev.surprisal.server.SourceException;
+import dev.surprisal.server.Window;
+import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.store.ServerTables;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs monitors on their cron schedules, from an injected clock. At each {@link #tick()} a monitor's
+ * due window is the span between its two latest fire times up to now; it runs if it is not the last
+ * window recorded for the monitor in the store. So after downtime only the latest missed window runs
+ * (the skipped ones are counted and reported), a window never runs twice (also across restarts), and
+ * a monitor whose check is still running is left for the next tick (no overlapping runs).
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+    private final Monitors monitors;
+    private final Clock clock;
+    private final BiConsumer<String, String> failures;
+    private final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> due =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+
+    /**
+     * What one tick did for one monitor.
+     *
+     * @param monitor the monitor
+     * @param window  the window run (or tried)
+     * @param outcome ran, skipped (no data or bad data: the message says), busy (a check was running)
+     * @param missed  earlier windows since the last recorded one that were not run
+     * @param runId   the run, or -1
+     * @param message a sentence for the log
+     */
+    public record Tick(String monitor, String window, String outcome, int missed, long runId, String message) {
+    }
+
+    /**
+     * @param monitors the monitors
+     * @param clock    the time
+     * @param failures told (monitor, outcome) when a window could not be checked (metrics)
+     */
+    public Scheduler(Monitors monitors, Clock clock, BiConsumer<String, String> failures) {
+        this.monitors = monitors;
+        this.clock = clock;
+        this.failures = failures;
+    }
+
+    /** @return what ran now, one entry per monitor that had a due window */
+    public List<Tick> tick() {
+        List<Tick> out = new ArrayList<>();
+        Instant now = clock.instant();
+        for (MonitorConfig m : monitors.config().monitors()) {
+            if (m.schedule() == null) {
+                continue;
+            }
+            try {
+                tick(m, now).ifPresent(out::add);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "schedule of monitor " + m.name() + " failed: " + e.getMessage());
+                out.add(new Tick(m.name(), null, "error", 0, -1, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Tick> tick(MonitorConfig m, Instant now) {
+        // one decision per monitor at a time: reading the last window, running and marking it are one step
+        java.util.concurrent.locks.ReentrantLock lock = due.computeIfAbsent(m.name(),
+                k -> new java.util.concurrent.locks.ReentrantLock());
+        if (!lock.tryLock()) {
+            return Optional.of(new Tick(m.name(), null, "busy", 0, -1, "monitor " + m.name()
+                    + ": its scheduled check is still running"));
+        }
+        try {
+            return decide(m, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Tick> decide(MonitorConfig m, Instant now) {
+        ZoneId zone = ZoneId.of(m.zone());
+        Cron cron = Cron.parse(m.schedule(), zone);
+        Instant fire = cron.latestAtOrBefore(now);
+        if (fire == null) {
+            return Optional.empty();
+        }
+        Instant previous = cron.latestAtOrBefore(fire.minusSeconds(1));
+        Window w = new Window(previous == null ? fire.minus(Duration.ofDays(1)) : previous, fire, zone);
+        Optional<String> last = monitors.gate().with(s -> ServerTables.lastWindow(s.connection(), m.name()));
+        if (last.isPresent() && last.get().equals(w.key())) {
+            return Optional.empty();
+        }
+        if (monitors.paused(m.name())) {
+            return Optional.empty();
+        }
+        int missed = 0;
+        if (last.isPresent()) {
+            Instant lastStart = Window.parse(last.get(), zone).start();
+            for (Instant t = cron.nextAfter(lastStart); t != null && t.isBefore(w.start()); t = cron.nextAfter(t)) {
+                missed++;
+            }
+        }
+        try {
+            var r = monitors.check(m.name(), w, "schedule");
+            mark(m, w);
+            return Optional.of(new Tick(m.name(), w.key(), "ran", missed, r.runId(), "checked " + m.name() + " window "
+                    + w.key() + ": " + r.status() + (missed > 0 ? "; " + missed + " earlier missed window(s) not run" : "")));
+        } catch (MonitorException e) {
+            if (e.status() == 409) {
+                return Optional.of(new Tick(m.name(), w.key(), "busy", missed, -1, e.getMessage()));
+            }
+            throw e;
+        } catch (SourceException e) {
+            mark(m, w);
+            failures.accept(m.name(), "skipped");
+            return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, e.getMessage()));
+        }
+    }
+
+    private void mark(MonitorConfig m, Window w) {
+        monitors.gate().with(s -> {
+            ServerTables.setLastWindow(s.connection(), m.name(), w.key(), clock.instant());
+            return null;
+        });
+    }
+
+    /** @param period how often to tick (e.g. 20 s) */
+    public synchronized void start(Duration period) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "surprisal-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            for (Tick t : tick()) {
+                LOG.info(t.message());
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package dev.surprisal.server.store;
+
+import dev.surprisal.drift.store.StoreException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's tables beside the drift store's (same database, prefix {@code surprisal_server_}):
+ * tokens (hashes only), checks with their report, schedule state, pauses, alert deliveries and open
+ * incidents. Every method takes the connection of a store opened through {@link StoreGate}.
+ */
+public final class ServerTables {
+    private ServerTables() {
+    }
+
+    /** A token as listed: never its value or hash. */
+    public record TokenInfo(String name, String role, Instant createdAt, Instant revokedAt) {
+    }
+
+    /** One check as the server recorded it. */
+    public record CheckRow(long runId, String monitor, String window, String status, boolean alarm, long rows,
+                           long durationMs, Instant createdAt, String trigger, boolean excluded, String excludeReason) {
+    }
+
+    /** One alert delivery (after its retries). */
+    public record Delivery(long id, String monitor, String notifier, String kind, String fingerprint, long runId,
+                           int attempts, int statusCode, String outcome, String error, Instant at) {
+    }
+
+    /** An open incident: one alert sent, no further one until it resolves. */
+    public record Incident(String monitor, String notifier, String fingerprint, Instant openedAt, long openedRun) {
+    }
+
+    static void migrate(Connection c) {
+        try {
+            boolean exists;
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "surprisal_server_schema", null)) {
+                exists = rs.next();
+            }
+            if (exists) {
+                return;
+            }
+            String sql;
+            try (InputStream in = ServerTables.class.getResourceAsStream("S1__server.sql")) {
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String part : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!part.isBlank()) {
+                        st.execute(part);
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot create the server's tables: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- tokens
+
+    public static void addToken(Connection c, String name, String role, String sha256, Instant now) {
+        update(c, "INSERT INTO surprisal_server_tokens VALUES (?, ?, ?, ?, NULL)", name, role, sha256, ts(now));
+    }
+
+    public static boolean revokeToken(Connection c, String name, Instant now) {
+        return update(c, "UPDATE surprisal_server_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+                ts(now), name) > 0;
+    }
+
+    public static List<TokenInfo> tokens(Connection c) {
+        return query(c, "SELECT name, role, created_at, revoked_at FROM surprisal_server_tokens ORDER BY name",
+                rs -> new TokenInfo(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)));
+    }
+
+    /** @return the role of the live token with this hash */
+    public static Optional<String[]> tokenByHash(Connection c, String sha256) {
+        return query(c, "SELECT name, role FROM surprisal_server_tokens WHERE sha256 = ? AND revoked_at IS NULL",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, sha256).stream().findFirst();
+    }
+
+    // ---- checks
+
+    public static void putCheck(Connection c, CheckRow r, String json, String html) {
+        update(c, "DELETE FROM surprisal_server_checks WHERE run_id = ?", r.runId());
+        update(c, "INSERT INTO surprisal_server_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.runId(),
+                r.monitor(), r.window(), r.status(), r.alarm(), r.rows(), r.durationMs(), ts(r.createdAt()),
+                r.trigger(), r.excluded(), r.excludeReason(), json, html);
+    }
+
+    /** @param runId a run replaced in the store by a re-run of its window */
+    public static void deleteCheck(Connection c, long runId) {
+        update(c, "DELETE FROM surprisal_server_checks WHERE run_id = ?", runId);
+    }
+
+    private static final String CHECK_COLUMNS = "run_id, monitor, window_key, status, alarm, row_count, duration_ms, "
+            + "created_at, trigger_kind, excluded, exclude_reason";
+
+    private static CheckRow check(ResultSet rs) throws SQLException {
+        return new CheckRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getLong(6), rs.getLong(7), instant(rs, 8), rs.getString(9), rs.getBoolean(10), rs.getString(11));
+    }
+
+    /** Checks of a monitor, newest first, at most {@code limit}, with run ids below {@code before}. */
+    public static List<CheckRow> checks(Connection c, String monitor, long before, int limit) {
+        return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND run_id < ? "
+                + "ORDER BY run_id DESC LIMIT " + limit, ServerTables::check, monitor, before);
+    }
+
+    public static Optional<CheckRow> check(Connection c, String monitor, long runId) {
+        return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND run_id = ?",
+                ServerTables::check, monitor, runId).stream().findFirst();
+    }
+
+    /** The latest check of each window key of a monitor that is recorded, for "never twice". */
+    public static Optional<CheckRow> checkOfWindow(Connection c, String monitor, String window) {
+        return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND window_key = ? "
+                + "ORDER BY run_id DESC LIMIT 1", ServerTables::check, monitor, window).stream().findFirst();
+    }
+
+    /** @param what report_json or report_html */
+    public static Optional<String> report(Connection c, String monitor, long runId, boolean html) {
+        return query(c, "SELECT " + (html ? "report_html" : "report_json")
+                + " FROM surprisal_server_checks WHERE monitor = ? AND run_id = ?", rs -> rs.getString(1), monitor, runId)
+                .stream().findFirst();
+    }
+
+    public static boolean exclude(Connection c, String monitor, long runId, String reason) {
+        return update(c, "UPDATE surprisal_server_checks SET excluded = TRUE, exclude_reason = ? WHERE monitor = ? "
+                + "AND run_id = ?", reason, monitor, runId) > 0;
+    }
+
+    /** Run ids excluded from the trend history of a monitor. */
+    public static List<Long> excluded(Connection c, String monitor) {
+        return query(c, "SELECT run_id FROM surprisal_server_checks WHERE monitor = ? AND excluded", rs -> rs.getLong(1),
+                monitor);
+    }
+
+    /** Deletes checks created before {@code cutoff}; @return how many */
+    public static int deleteChecksBefore(Connection c, Instant cutoff) {
+        return update(c, "DELETE FROM surprisal_server_checks WHERE created_at < ?", ts(cutoff));
+    }
+
+    // ---- schedule and pause
+
+    public static Optional<String> lastWindow(Connection c, String monitor) {
+        return query(c, "SELECT last_window FROM surprisal_server_schedule WHERE monitor = ?", rs -> rs.getString(1),
+                monitor).stream().findFirst();
+    }
+
+    public static void setLastWindow(Connection c, String monitor, String window, Instant now) {
+        update(c, "DELETE FROM surprisal_server_schedule WHERE monitor = ?", monitor);
+        update(c, "INSERT INTO surprisal_server_schedule VALUES (?, ?, ?)", monitor, window, ts(now));
+    }
+
+    public static Optional<Boolean> paused(Connection c, String monitor) {
+        return query(c, "SELECT paused FROM surprisal_server_paused WHERE monitor = ?", rs -> rs.getBoolean(1), monitor)
+                .stream().findFirst();
+    }
+
+    public static void setPaused(Connection c, String monitor, boolean paused) {
+        update(c, "DELETE FROM surprisal_server_paused WHERE monitor = ?", monitor);
+        update(c, "INSERT INTO surprisal_server_paused VALUES (?, ?)", monitor, paused);
+    }
+
+    // ---- alerts
+
+    public static long addDelivery(Connection c, Delivery d) {
+        long id = query(c, "SELECT nextval('surprisal_server_delivery_ids')", rs -> rs.getLong(1)).get(0);
+        update(c, "INSERT INTO surprisal_server_deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, d.monitor(),
+                d.notifier(), d.kind(), d.fingerprint(), d.runId(), d.attempts(), d.statusCode(), d.outcome(), d.error(),
+                ts(d.at()));
+        return id;
+    }
+
+    public static List<Delivery> deliveries(Connection c, String monitor, int limit) {
+        return query(c, "SELECT id, monitor, notifier, kind, fingerprint, run_id, attempts, status_code, outcome, error, "
+                + "delivered_at FROM surprisal_server_deliveries WHERE monitor = ? ORDER BY id DESC LIMIT " + limit,
+                rs -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs, 11)),
+                monitor);
+    }
+
+    public static Optional<Incident> incident(Connection c, String monitor, String notifier) {
+        return query(c, "SELECT monitor, notifier, fingerprint, opened_at, opened_run FROM surprisal_server_incidents "
+                + "WHERE monitor = ? AND notifier = ?", rs -> new Incident(rs.getString(1), rs.getString(2),
+                rs.getString(3), instant(rs, 4), rs.getLong(5)), monitor, notifier).stream().findFirst();
+    }
+
+    public static void openIncident(Connection c, Incident i) {
+        update(c, "INSERT INTO surprisal_server_incidents VALUES (?, ?, ?, ?, ?)", i.monitor(), i.notifier(),
+                i.fingerprint(), ts(i.openedAt()), i.openedRun());
+    }
+
+    public static void closeIncident(Connection c, String monitor, String notifier) {
+        update(c, "DELETE FROM surprisal_server_incidents WHERE monitor = ? AND notifier = ?", monitor, notifier);
+    }
+
+    // ---- JDBC plumbing
+
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("server tables: " + e.getMessage(), e);
+        }
+    }
+
+    static int update(Connection c, String sql, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("server tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.surprisal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JSON API over real HTTP on a free loopback port, against a DuckDB store with the demo's
+ * generated orders (known truth: the first days are resamples of the reference, the last day has
+ * a new country, SE, in 5% of the orders).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest {
+    TestServer t;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        t = new TestServer(dir);
+    }
+
+    @AfterAll
+    void stop() {
+        t.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return ReportJson.MAPPER.readTree(r.body());
+    }
+
+    @Test
+    void healthNeedsNoTokenButEverythingElseDoes() throws Exception {
+        assertThat(t.get("/healthz", null).statusCode()).isEqualTo(200);
+        assertThat(t.get("/readyz", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> r = t.get("/api/v1/monitors", null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).get("error").asText()).contains("token");
+        assertThat(t.get("/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(t.get("/", null).statusCode()).isEqualTo(302);
+        assertThat(t.get("/api/v1/monitors", "sps_not-a-real-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void readTokenReadsButCannotWrite() throws Exception {
+        HttpResponse<String> list = t.get("/api/v1/monitors", t.readToken);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(json(list).get("monitors").get(0).get("name").asText()).isEqualTo("orders");
+        HttpResponse<String> post = t.post("/api/v1/monitors/orders/checks", t.readToken, "{\"window\":\"2024-05-01\"}");
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(json(post).get("error").asText()).contains("write");
+    }
+
+    @Test
+    void aResampledDayIsOkAndTheShiftedDayIsAnAlarm() throws Exception {
+        HttpResponse<String> ok = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-02\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode okJson = json(ok);
+        assertThat(okJson.get("status").asText()).as(ok.body()).isEqualTo("OK");
+        assertThat(okJson.get("alarm").asBoolean()).isFalse();
+        assertThat(okJson.get("rows").asLong()).isEqualTo(1500);
+
+        HttpResponse<String> bad = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-04\"}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(200);
+        JsonNode badJson = json(bad);
+        assertThat(badJson.get("status").asText()).isEqualTo("DRIFT");
+        assertThat(badJson.get("alarm").asBoolean()).isTrue();
+        assertThat(badJson.get("columns").get(0).get("name").asText()).isEqualTo("country");
+        // the excluded key and timestamp are not scored
+        assertThat(badJson.get("columns").findValuesAsText("name")).doesNotContain("order_id", "ts", "amount");
+
+        long run = badJson.get("runId").asLong();
+        HttpResponse<String> get = t.get("/api/v1/monitors/orders/checks/" + run, t.readToken);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(json(get).get("status").asText()).isEqualTo("DRIFT");
+        HttpResponse<String> html = t.get("/api/v1/monitors/orders/checks/" + run + "/report.html", t.readToken);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+        assertThat(html.body()).contains("country").doesNotContain("<script");
+
+        HttpResponse<String> list = t.get("/api/v1/monitors/orders/checks", t.readToken);
+        assertThat(json(list).get("checks").findValuesAsText("window")).contains("2024-05-02", "2024-05-04");
+
+        HttpResponse<String> metrics = t.get("/metrics", t.readToken);
+        assertThat(metrics.body()).contains("surprisal_check_runs_total{monitor=\"orders\",outcome=\"drift\"}")
+                .contains("surprisal_column_psi{column=\"country\",monitor=\"orders\"}");
+    }
+
+    @Test
+    void excludingARunKeepsItButMarksIt() throws Exception {
+        HttpResponse<String> r = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-03\"}");
+        long run = json(r).get("runId").asLong();
+        assertThat(t.post("/api/v1/monitors/orders/checks/" + run + "/exclude", t.writeToken, "{}").statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> ex = t.post("/api/v1/monitors/orders/checks/" + run + "/exclude", t.writeToken,
+                "{\"reason\":\"partial load\"}");
+        assertThat(ex.statusCode()).isEqualTo(200);
+        JsonNode got = json(t.get("/api/v1/monitors/orders/checks/" + run, t.readToken));
+        assertThat(got.get("excluded").asBoolean()).isTrue();
+        assertThat(got.get("excludeReason").asText()).isEqualTo("partial load");
+        JsonNode history = json(t.get("/api/v1/monitors/orders/history?column=country", t.readToken));
+        assertThat(history.get("points").findValuesAsText("runId")).doesNotContain(Long.toString(run));
+    }
+
+    @Test
+    void usageErrorsAre400AndMissingDataIs422() throws Exception {
+        assertThat(t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"yesterday\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(t.post("/api/v1/monitors/orders/checks", t.writeToken, "not json").statusCode()).isEqualTo(400);
+        HttpResponse<String> none = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2030-01-01\"}");
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(json(none).get("error").asText()).contains("no data for window 2030-01-01");
+        assertThat(t.get("/api/v1/monitors/nope", t.readToken).statusCode()).isEqualTo(404);
+        assertThat(t.get("/api/v1/monitors/orders/checks/abc", t.readToken).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void pathTraversalFindsNothing() throws Exception {
+        for (String p : new String[] {"/api/v1/monitors/..%2F..%2Fetc%2Fpasswd/checks/1/report.html",
+                "/api/v1/monitors/orders/checks/..%2F..%2Fetc%2Fpasswd/report.html", "/monitors/..%2Fmonitors.yaml",
+                "/static/..%2Fmonitors.yaml", "/../../etc/passwd"}) {
+            HttpResponse<String> r = t.get(p, t.readToken);
+            assertThat(r.statusCode()).as(p).isIn(400, 404);
+            assertThat(r.body()).as(p).doesNotContain("root:").doesNotContain("reference.csv");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.surprisal.server;
+
+import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.store.ServerTables;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Load: 20 concurrent API clients for 60 s on 4 monitors, each request a read (monitor list, one
+ * monitor, its checks, a check, history) or, one time in ten, a check of a random window. Asserts
+ * correctness only: no error but 409 (a check of that monitor running), no lost run (every answered
+ * check is recorded), no duplicated run (one recorded check per monitor and window). The read
+ * latencies' percentiles go to target/load-test.txt; docs/benchmarks.md quotes them with the
+ * machine's load. Not a timed assertion: performance is reported, not tested.
+ */
+@Tag("slow")
+class LoadTest {
+    private static final int CLIENTS = 20;
+    private static final long MILLIS = 60_000;
+
+    @Test
+    void twentyClientsSixtySecondsFourMonitors(@TempDir Path dir) throws Exception {
+        try (TestServer t = new TestServer(dir, 2000, 4, c -> {
+            List<MonitorConfig> ms = new ArrayList<>();
+            MonitorConfig m = c.monitors().get(0);
+            for (int i = 1; i <= 4; i++) {
+                ms.add(new MonitorConfig("orders" + i, m.file(), m.line(), m.source(), m.reference(), m.settings(),
+                        m.columns(), m.exclude(), null, m.zone(), List.of(), false, false));
+            }
+            return c.withMonitors(ms);
+        }, Clock.systemUTC())) {
+            List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+            Map<String, Set<String>> answered = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+            long end = System.currentTimeMillis() + MILLIS;
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            for (int c = 0; c < CLIENTS; c++) {
+                long seed = c;
+                pool.submit(() -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    while (System.currentTimeMillis() < end) {
+                        String m = "orders" + (1 + r.nextInt(4));
+                        int kind = r.nextInt(10);
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> resp;
+                        if (kind == 0) {
+                            String w = "2024-05-0" + (1 + r.nextInt(4));
+                            resp = t.post("/api/v1/monitors/" + m + "/checks", t.writeToken, "{\"window\":\"" + w + "\"}");
+                            if (resp.statusCode() == 200) {
+                                answered.computeIfAbsent(m, k -> ConcurrentHashMap.newKeySet()).add(w);
+                            }
+                        } else {
+                            String path = switch (kind) {
+                                case 1, 2 -> "/api/v1/monitors";
+                                case 3, 4 -> "/api/v1/monitors/" + m;
+                                case 5, 6 -> "/api/v1/monitors/" + m + "/checks?limit=20";
+                                case 7 -> "/api/v1/monitors/" + m + "/history?column=country";
+                                default -> "/api/v1/monitors/" + m + "/checks/1";
+                            };
+                            resp = t.get(path, t.readToken);
+                            reads.add(System.nanoTime() - t0);
+                        }
+                        statuses.computeIfAbsent(kind == 0 ? "check " + resp.statusCode() : "read " + resp.statusCode(),
+                                k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(MILLIS + 300_000, TimeUnit.MILLISECONDS)).isTrue();
+
+            // reads of check 1 may be 404 when run 1 belongs to another monitor: those are answers too
+            Set<String> allowed = new HashSet<>(List.of("read 200", "read 404", "check 200", "check 409"));
+            assertThat(allowed).containsAll(statuses.keySet());
+            for (int i = 1; i <= 4; i++) {
+                String m = "orders" + i;
+                List<ServerTables.CheckRow> rows = t.server.monitors().checks(m, Long.MAX_VALUE, 1000);
+                Map<String, Integer> perWindow = new HashMap<>();
+                rows.forEach(row -> perWindow.merge(row.window(), 1, Integer::sum));
+                assertThat(perWindow.values()).as(m + " duplicated runs").allMatch(n -> n == 1);
+                assertThat(perWindow.keySet()).as(m + " lost runs").isEqualTo(answered.getOrDefault(m, Set.of()));
+                long storeRuns = t.server.monitors().history(m, "country").stream().map(h -> h.runId()).distinct().count();
+                assertThat(storeRuns).as(m + " runs in the drift store").isEqualTo(perWindow.size());
+            }
+
+            long[] ns = reads.stream().mapToLong(Long::longValue).sorted().toArray();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            String report = String.format(Locale.ROOT, "load test: %d clients, %d s, 4 monitors; %d reads, %s; "
+                            + "read latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f; 1-min load average at the end %.1f on "
+                            + "%d cores%n", CLIENTS, MILLIS / 1000, ns.length, statuses, pct(ns, 0.50), pct(ns, 0.95),
+                    pct(ns, 0.99), ns[ns.length - 1] / 1e6, load, Runtime.getRuntime().availableProcessors());
+            System.out.print(report);
+            Files.writeString(Path.of("target", "load-test.txt"), report);
+            assertThat(ns.length).isGreaterThan(100);
+        }
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.surprisal.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Monitor config files: keys, defaults from the library, secrets from the environment, errors with file:line:key. */
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader(Secrets.of(Map.of("HOOK", "http://127.0.0.1:9/hook",
+            "PGPW", "s3cret-pw")));
+
+    private Path write(String name, String yaml) throws Exception {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    @Test
+    void aFullConfigIsRead() throws Exception {
+        Path f = write("m.yaml", """
+                server: { port: 9090, metrics-public: true }
+                notifiers:
+                  - { name: oncall, type: alertmanager, url: "${env:HOOK}", retries: 2, backoff: 500ms }
+                monitors:
+                  - name: orders
+                    source: { path: "data/orders-{date}.csv" }
+                    reference: { path: data/ref.csv }
+                    measure: js
+                    warn: 0.05
+                    drift: 0.2
+                    fail-on: warn
+                    exclude: [order_id, ts]
+                    schedule: { cron: "30 6 * * MON-FRI", zone: Europe/Berlin }
+                    alerts: [oncall]
+                    alert-on: warn
+                  - name: loans
+                    source: { jdbc: "jdbc:postgresql://127.0.0.1:5432/db", user: u, password: "${env:PGPW}",
+                              query: "select * from loans where day = :date" }
+                """);
+        ServerConfig c = loader.load(f);
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(c.metricsPublic()).isTrue();
+        assertThat(c.readsPublic()).isFalse();
+        MonitorConfig m = c.monitor("orders").orElseThrow();
+        assertThat(m.source().path()).isEqualTo(dir.resolve("data/orders-{date}.csv").toString());
+        assertThat(m.settings()).containsEntry("measure", "js").containsEntry("fail-on", "warn");
+        assertThat(m.exclude()).containsExactly("order_id", "ts");
+        assertThat(m.zone()).isEqualTo("Europe/Berlin");
+        assertThat(m.alertOnWarn()).isTrue();
+        assertThat(c.notifier("oncall").orElseThrow().url()).isEqualTo("http://127.0.0.1:9/hook");
+        MonitorConfig loans = c.monitor("loans").orElseThrow();
+        assertThat(loans.source().password()).isEqualTo("s3cret-pw");
+        assertThat(loans.source().describe()).doesNotContain("s3cret");
+        assertThat(loans.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void errorsNameFileLineAndKey() throws Exception {
+        Path f = write("bad.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    warn: high
+                """);
+        assertThatThrownBy(() -> loader.load(f)).isInstanceOf(ConfigException.class)
+                .hasMessage(f + ":4: monitors[0].warn: --warn: expected a number, got 'high'");
+        Path g = write("bad2.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    treshold: 0.3
+                """);
+        assertThatThrownBy(() -> loader.load(g)).hasMessageStartingWith(g + ":4: monitors[0].treshold: unknown key; allowed here:")
+                .hasMessageContaining("drift");
+        Path h = write("bad3.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    schedule: { cron: "0 6 1 * MON" }
+                """);
+        assertThatThrownBy(() -> loader.load(h)).hasMessageStartingWith(h + ":4: monitors[0].schedule.cron: cron:")
+                .hasMessageContaining("both day-of-month and day-of-week");
+        Path i = write("bad4.yaml", "monitors:\n  - name: x\n    source: { path: a.csv }\n    alerts: [nobody]\n");
+        assertThatThrownBy(() -> loader.load(i)).hasMessageContaining("unknown notifier 'nobody'");
+        Path j = write("bad5.yaml", "monitors: [ { name: x, source: { path: a.csv }\n");
+        assertThatThrownBy(() -> loader.load(j)).hasMessageStartingWith(j + ":").hasMessageContaining("not valid YAML");
+        Path k = write("bad6.yaml", "monitors:\n  - name: ../etc\n    source: { path: a.csv }\n");
+        assertThatThrownBy(() -> loader.load(k)).hasMessageContaining(":2: monitors[0].name: names are");
+    }
+
+    @Test
+    void secretsComeOnlyFromTheEnvironmentAndAreNeverEchoed() throws Exception {
+        Path f = write("lit.yaml", """
+                monitors:
+                  - name: loans
+                    source: { jdbc: "jdbc:postgresql://h/db", password: "hunter2", query: "select 1" }
+                """);
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("must come from the environment")
+                .hasMessageNotContaining("hunter2");
+        Path g = write("missing.yaml", """
+                notifiers: [ { name: n, type: slack, url: "${env:NOT_SET_ANYWHERE}" } ]
+                """);
+        assertThatThrownBy(() -> loader.load(g)).hasMessageContaining(g + ":1: notifiers[0].url: environment variable "
+                + "NOT_SET_ANYWHERE is not set");
+        Path h = write("inurl.yaml", """
+                monitors:
+                  - name: loans
+                    source: { jdbc: "jdbc:postgresql://h/db?password=hunter2", query: "select 1" }
+                """);
+        assertThatThrownBy(() -> loader.load(h)).hasMessageContaining("not in the URL");
+    }
+
+    @Test
+    void aDirectoryIsReadInNameOrderAndDuplicatesAreRefused() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(d.resolve("a.yaml"), "monitors: [ { name: m1, source: { path: a.csv } } ]\n");
+        Files.writeString(d.resolve("b.yml"), "monitors: [ { name: m2, source: { glob: 'x/*.csv' } } ]\n");
+        Files.writeString(d.resolve("notes.txt"), "not yaml {");
+        assertThat(loader.load(d).monitors()).extracting(MonitorConfig::name).containsExactly("m1", "m2");
+        Files.writeString(d.resolve("c.yaml"), "monitors: [ { name: m1, source: { path: b.csv } } ]\n");
+        assertThatThrownBy(() -> loader.load(d)).hasMessageContaining("monitor 'm1' defined twice");
+    }
+}
