@@ -88,7 +88,7 @@ class DriftCommandTest {
         assertThat(j.get("smoothing").asText()).isEqualTo("jeffreys");
         assertThat(j.get("null").asText()).startsWith("chi-squared approximation");
         assertThat(j.get("thresholds").get("warn").asDouble()).isEqualTo(0.1);
-        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 6);
+        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 12);
         assertThat(j.get("alarm").asBoolean()).isTrue();
         JsonNode top = j.get("columns").get(0);
         assertThat(top.get("column").asText()).isEqualTo("amount");
@@ -169,6 +169,8 @@ class DriftCommandTest {
         assertThat(t.out()).contains("Drift: KL(P||Q) as an alarm")
                 .containsPattern("same distribution .* OK")
                 .containsPattern("mean moved 50 -> 56 .* DRIFT")
-                .contains("coding reference-like data with a code built for the new day");
+                .contains("coding reference-like data with a code built for the new day")
+                .containsPattern("churned \\(binary, one bin per value\\): PSI [0-9.]+, noise level [0-9.]+, DRIFT")
+                .contains("order_id (id-like): not scored, only checked for missing and duplicate keys: OK");
     }
 }

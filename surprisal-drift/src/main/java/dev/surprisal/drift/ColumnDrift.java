@@ -1,70 +1,91 @@
 package dev.surprisal.drift;
 
-import dev.surprisal.data.profile.ColumnKind;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.profile.InvalidCell;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The drift of one column between a reference profile P and a current profile Q.
+ * The drift of one column between a reference profile P and a current profile Q. For a column that
+ * is not scored (id-like, timestamp, date, constant: {@code scored} false) the divergences are NaN
+ * and the verdict comes from its checks (missing share, duplicate keys, stale range).
  *
  * @param name            column name
- * @param kind            column kind
+ * @param role            the role frozen in the reference
+ * @param scored          whether the distribution was scored
  * @param status          verdict
- * @param reason          one sentence saying why
- * @param referenceRows   n (reference rows, missing included)
+ * @param reason          why, in plain words (the findings joined by "; ")
+ * @param referenceRows   n (reference rows, missing and invalid included)
  * @param currentRows     m
  * @param klNats          KL(P‖Q) in nats, P the reference (smoothed)
  * @param reverseKlNats   KL(Q‖P) in nats: extra cost of coding today's values with the reference's code
- * @param psi             PSI = KL(P‖Q) + KL(Q‖P), nats
+ * @param psi             PSI = KL(P‖Q) + KL(Q‖P), unitless (natural logarithms)
  * @param jsBits          Jensen–Shannon divergence, bits, in [0, 1]
- * @param hellinger       Hellinger distance in [0, 1]
- * @param totalVariation  total variation distance in [0, 1]
+ * @param hellinger       Hellinger distance in [0, 1], unitless
+ * @param totalVariation  total variation distance in [0, 1], unitless
  * @param gTestPValue     G-test of homogeneity p-value on raw counts
  * @param chiSquaredPValue Pearson χ² homogeneity p-value on raw counts
- * @param ks              KS statistic from the sketches (NaN when not numeric or no sketch)
+ * @param ks              KS statistic on the seeded samples (NaN when not continuous)
  * @param ksPValue        asymptotic KS p-value (NaN likewise)
- * @param wasserstein     W₁ from the sketches, in the column's unit (NaN likewise)
- * @param wassersteinNormalized W₁ / max(reference population std, 0.001); std from exact moments
+ * @param wasserstein     W₁ on the seeded samples, in the column's unit (NaN likewise)
+ * @param wassersteinNormalized W₁ / max(population std of the reference sample, 0.001), unitless
  * @param missingRateReference missing share in P
  * @param missingRateCurrent   missing share in Q
- * @param newMass         share of today's non-missing values in bins the reference never saw
- * @param newMassPValue   binomial p-value of that share against its null rate
+ * @param invalidRateReference invalid share in P (numeric roles)
+ * @param invalidRateCurrent   invalid share in Q
+ * @param newMass         share of today's valid values in bins the reference never saw
+ * @param newMassPValue   p-value of that share under its null
  * @param decisionValue   the value of the deciding measure
  * @param critical        its sample-size-aware critical value (χ² approximation)
  * @param degreesOfFreedom bins used − 1
- * @param bins            per-bin detail (labels, smoothed p and q, KL contributions), missing last
+ * @param newValues       today's most frequent values the reference never had, with their counts
+ * @param invalidCells    today's first invalid cells
+ * @param bins            per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
  */
-public record ColumnDrift(String name, ColumnKind kind, Status status, String reason, long referenceRows,
-                          long currentRows, double klNats, double reverseKlNats, double psi, double jsBits,
-                          double hellinger, double totalVariation, double gTestPValue, double chiSquaredPValue,
-                          double ks, double ksPValue, double wasserstein, double wassersteinNormalized,
-                          double missingRateReference, double missingRateCurrent, double newMass,
+public record ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
+                          long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
+                          double jsBits, double hellinger, double totalVariation, double gTestPValue,
+                          double chiSquaredPValue, double ks, double ksPValue, double wasserstein,
+                          double wassersteinNormalized, double missingRateReference, double missingRateCurrent,
+                          double invalidRateReference, double invalidRateCurrent, double newMass,
                           double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
-                          List<Bin> bins) {
+                          Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins) {
+
+    /** Copies the collections. */
+    public ColumnDrift {
+        newValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));
+        invalidCells = List.copyOf(invalidCells);
+        bins = List.copyOf(bins);
+    }
 
     /** One bin: label, raw counts, smoothed probabilities and the KL(P‖Q) term pᵢ ln(pᵢ/qᵢ) in nats. */
     public record Bin(String label, long referenceCount, long currentCount, double p, double q, double klTerm,
                       boolean novel) {
     }
 
-    /** KL(P‖Q) in bits. */
+    /** @return KL(P‖Q) in bits */
     public double klBits() {
         return klNats / Math.log(2);
     }
 
-    /** KL(Q‖P) in bits. */
+    /** @return KL(Q‖P) in bits */
     public double reverseKlBits() {
         return reverseKlNats / Math.log(2);
     }
 
-    /** Change in missing rate, current − reference. */
+    /** @return change in missing share, current − reference */
     public double missingRateChange() {
         return missingRateCurrent - missingRateReference;
     }
 
+    /** @return change in invalid share, current − reference */
+    public double invalidRateChange() {
+        return invalidRateCurrent - invalidRateReference;
+    }
+
     /**
-     * The bin contributing most to PSI, i.e. with the largest (qᵢ − pᵢ) ln(qᵢ/pᵢ) (both KL
-     * directions: a bin today fills that the reference never saw counts too), or null.
+     * @return the bin contributing most to PSI, i.e. with the largest (qᵢ − pᵢ) ln(qᵢ/pᵢ), or null
      */
     public Bin topBin() {
         Bin best = null;

@@ -1,76 +1,160 @@
 package dev.surprisal.drift;
 
 import dev.surprisal.core.ValidationException;
-
 import dev.surprisal.measures.Smoothing;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
- * How drift is scored.
+ * The drift rule: how columns are scored and when a check fails. The one place where its defaults
+ * live; the command line's options and a monitor's settings use the same keys ({@link #KEYS}:
+ * {@code measure}, {@code warn}, {@code drift}, {@code alpha}, {@code fail-on}), through
+ * {@link #withSettings} and {@link #settings}.
  *
  * <ul>
  *   <li>{@code smoothing} (default Jeffreys, +½ on every bin's count, both sides): the
- *       Krichevsky–Trofimov estimator is the minimax-regret choice for coding counts, keeps KL
- *       finite when a bin empties, and — unlike a fixed ε on probabilities — shrinks with the sample
- *       size, so the same loss of mass gives the same KL whatever other bins hold (the flaw of
- *       Evidently's fill, evidently#334).</li>
- *   <li>{@code measure} (default PSI) and its {@code warn}/{@code alert} bands: a column drifts when
- *       the measure is at least {@code warn} <b>and</b> beyond the sample-size-aware critical value,
- *       so tiny days do not alarm on noise and huge days do not alarm on immaterial changes.</li>
- *   <li>{@code alpha} (default 0.01): the false-alarm probability per check, split (Bonferroni)
- *       over the columns and the two signals per column (divergence and new mass).</li>
- *   <li>{@code newMass} (default 0.01): the share of today's values in bins the reference never
- *       saw (outside its range, or unseen categories) from which that signal counts, if it is also
- *       beyond its null rate.</li>
- *   <li>{@code driftShare} (default 0.5): dataset drift when at least this share of columns drift
- *       (Evidently's rule).</li>
+ *       Krichevsky–Trofimov estimator keeps KL finite when a bin empties and — unlike a fixed ε on
+ *       probabilities — shrinks with the sample size (the flaw of Evidently's fill, evidently#334).</li>
+ *   <li>{@code measure} (default PSI) with its {@code warn} and {@code drift} bands: a column is WARN
+ *       when the measure reaches {@code warn} <b>and</b> is beyond its sample-size-aware critical
+ *       value, DRIFT when it reaches {@code drift} and is beyond it; so tiny days do not alarm on
+ *       noise and huge days do not alarm on immaterial changes.</li>
+ *   <li>{@code alpha} (default 0.01): the false-alarm probability per check, split (Bonferroni) over
+ *       the columns and the four tests per column (divergence, new mass, missing share, invalid share).</li>
+ *   <li>{@code newMass} (default 0.01): the smallest share of today's values in bins the reference
+ *       never saw (or the smallest move of the missing or invalid share) that counts, if it is also
+ *       beyond its null.</li>
+ *   <li>{@code driftShare} (default 0.5): dataset drift when at least this share of the scored
+ *       columns drift (Evidently's rule).</li>
+ *   <li>{@code failOn} (default DRIFT): which verdict fails the check (exit 1).</li>
  * </ul>
  */
-public record DriftOptions(Smoothing smoothing, Measure measure, double warn, double alert, double alpha,
-                           double newMass, double driftShare) {
+public record DriftOptions(Smoothing smoothing, Measure measure, double warn, double drift, double alpha,
+                           double newMass, double driftShare, FailOn failOn) {
+    /** The settings' keys, as options ({@code --warn}) and as a monitor's config keys. */
+    public static final List<String> KEYS = List.of("measure", "warn", "drift", "alpha", "fail-on");
+
+    /**
+     * Checks the values; messages name the option ({@code --warn}).
+     *
+     * @throws ValidationException when a value is out of range
+     */
     public DriftOptions {
         if (smoothing == null || !smoothing.isSmoothing()) {
             throw new ValidationException("smoothing: drift needs a smoothing (KL is infinite on empty bins), got "
                     + smoothing);
         }
         if (measure == null) {
-            throw new ValidationException("measure: is null");
+            throw new ValidationException("--measure: is null");
         }
-        check("warn", warn, 0, Double.MAX_VALUE);
-        check("alert", alert, warn, Double.MAX_VALUE);
-        check("alpha", alpha, 1e-12, 0.5);
+        if (failOn == null) {
+            throw new ValidationException("--fail-on: is null");
+        }
+        check("--warn", warn, 0, Double.MAX_VALUE);
+        if (!(drift >= warn)) {
+            throw new ValidationException("--drift: must be >= --warn (" + warn + "), got " + drift);
+        }
+        check("--drift", drift, 0, Double.MAX_VALUE);
+        check("--alpha", alpha, 1e-12, 0.5);
         check("newMass", newMass, 0, 1);
         check("driftShare", driftShare, 0, 1);
     }
 
     private static void check(String name, double v, double lo, double hi) {
         if (!(v >= lo && v <= hi)) {
-            throw new ValidationException(name + ": must be in [" + lo + ", " + hi + "], got " + v);
+            throw new ValidationException(name + ": must be in [" + lo + ", " + (hi == Double.MAX_VALUE ? "inf" : hi)
+                    + "], got " + v);
         }
     }
 
+    /** @return Jeffreys smoothing, PSI with bands 0.1 / 0.25, alpha 0.01, new mass 1%, drift share 0.5, fail on DRIFT */
     public static DriftOptions defaults() {
-        return new DriftOptions(Smoothing.jeffreys(), Measure.PSI, Measure.PSI.warn(), Measure.PSI.alert(), 0.01, 0.01,
-                0.5);
+        return new DriftOptions(Smoothing.jeffreys(), Measure.PSI, Measure.PSI.warn(), Measure.PSI.drift(), 0.01, 0.01,
+                0.5, FailOn.DRIFT);
     }
 
-    /** These options deciding on {@code m} with its default bands. */
+    /** @param m the deciding measure @return these options deciding on it, with its default bands */
     public DriftOptions withMeasure(Measure m) {
-        return new DriftOptions(smoothing, m, m.warn(), m.alert(), alpha, newMass, driftShare);
+        return new DriftOptions(smoothing, m, m.warn(), m.drift(), alpha, newMass, driftShare, failOn);
     }
 
-    public DriftOptions withBands(double w, double a) {
-        return new DriftOptions(smoothing, measure, w, a, alpha, newMass, driftShare);
+    /** @param w warn band @param d drift band @return these options with these bands */
+    public DriftOptions withBands(double w, double d) {
+        return new DriftOptions(smoothing, measure, w, d, alpha, newMass, driftShare, failOn);
     }
 
+    /** @param s smoothing @return these options with it */
     public DriftOptions withSmoothing(Smoothing s) {
-        return new DriftOptions(s, measure, warn, alert, alpha, newMass, driftShare);
+        return new DriftOptions(s, measure, warn, drift, alpha, newMass, driftShare, failOn);
     }
 
+    /** @param a false-alarm probability per check @return these options with it */
     public DriftOptions withAlpha(double a) {
-        return new DriftOptions(smoothing, measure, warn, alert, a, newMass, driftShare);
+        return new DriftOptions(smoothing, measure, warn, drift, a, newMass, driftShare, failOn);
     }
 
+    /** @param s dataset drift share @return these options with it */
     public DriftOptions withDriftShare(double s) {
-        return new DriftOptions(smoothing, measure, warn, alert, alpha, newMass, s);
+        return new DriftOptions(smoothing, measure, warn, drift, alpha, newMass, s, failOn);
+    }
+
+    /** @param f which verdict fails a check @return these options with it */
+    public DriftOptions withFailOn(FailOn f) {
+        return new DriftOptions(smoothing, measure, warn, drift, alpha, newMass, driftShare, f);
+    }
+
+    /**
+     * These options with settings by key (a monitor's stored rule, the command line's options):
+     * {@code measure} first (it resets the bands to the measure's defaults), then the others.
+     *
+     * @param settings key to value; keys from {@link #KEYS}
+     * @return the options
+     * @throws ValidationException naming the option ({@code --warn}) for an unknown key or a bad value
+     */
+    public DriftOptions withSettings(Map<String, String> settings) {
+        for (String k : settings.keySet()) {
+            if (!KEYS.contains(k)) {
+                throw new ValidationException("--" + k + ": not a drift setting; settings: " + String.join(", ", KEYS));
+            }
+        }
+        DriftOptions o = this;
+        if (settings.containsKey("measure")) {
+            o = o.withMeasure(Measure.parse(settings.get("measure")));
+        }
+        double w = settings.containsKey("warn") ? number("--warn", settings.get("warn")) : o.warn;
+        double d = settings.containsKey("drift") ? number("--drift", settings.get("drift")) : o.drift;
+        if (settings.containsKey("warn") && !settings.containsKey("drift") && d < w) {
+            d = w;
+        }
+        o = o.withBands(w, d);
+        if (settings.containsKey("alpha")) {
+            o = o.withAlpha(number("--alpha", settings.get("alpha")));
+        }
+        if (settings.containsKey("fail-on")) {
+            o = o.withFailOn(FailOn.parse(settings.get("fail-on")));
+        }
+        return o;
+    }
+
+    private static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ValidationException(option + ": expected a number, got '" + text + "'");
+        }
+    }
+
+    /** @return these options as settings by key (see {@link #KEYS}) */
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("measure", measure.name().toLowerCase(Locale.ROOT));
+        m.put("warn", Double.toString(warn));
+        m.put("drift", Double.toString(drift));
+        m.put("alpha", Double.toString(alpha));
+        m.put("fail-on", failOn.label());
+        return m;
     }
 }

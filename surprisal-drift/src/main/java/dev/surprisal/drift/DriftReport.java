@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The drift of every column plus the dataset verdict: dataset drift when the share of drifted
- * columns reaches {@link DriftOptions#driftShare()}.
+ * scored columns reaches {@link DriftOptions#driftShare()}.
  */
 public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long referenceRows, long currentRows) {
     public DriftReport {
@@ -25,27 +25,49 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
         return out;
     }
 
-    /** Share of computable columns that drifted. */
+    /** @return the scored columns (binary, discrete, continuous, categorical) */
+    public List<ColumnDrift> scored() {
+        return columns.stream().filter(ColumnDrift::scored).toList();
+    }
+
+    /** @return the share of computable scored columns that drifted (WARN or DRIFT) */
     public double driftedShare() {
-        long computable = columns.stream().filter(c -> c.status() != Status.NOT_COMPUTABLE).count();
-        return computable == 0 ? 0.0 : (double) drifted().size() / computable;
+        long computable = columns.stream().filter(c -> c.scored() && c.status() != Status.NOT_COMPUTABLE).count();
+        long drifted = columns.stream().filter(c -> c.scored() && c.status().drifted()).count();
+        return computable == 0 ? 0.0 : (double) drifted / computable;
     }
 
-    /** True when at least {@code driftShare} of the columns drifted. */
+    /** @return true when at least {@code driftShare} of the scored columns drifted (a DRIFT-level alarm) */
     public boolean datasetDrift() {
-        return !drifted().isEmpty() && driftedShare() >= options.driftShare();
+        return driftedShare() > 0 && driftedShare() >= options.driftShare();
     }
 
-    /** True when any column drifted: the level alarm behind exit code 1. */
+    /** @return true when any column is WARN or DRIFT */
     public boolean alarm() {
         return !drifted().isEmpty();
+    }
+
+    /** @return the most severe verdict: of the columns, and DRIFT for dataset drift */
+    public Status worst() {
+        Status w = Status.OK;
+        for (ColumnDrift c : columns) {
+            w = w.worst(c.status() == Status.NOT_COMPUTABLE ? Status.OK : c.status());
+        }
+        return datasetDrift() ? Status.DRIFT : w;
+    }
+
+    /** @return whether the check fails under {@link DriftOptions#failOn()} (exit 1 on the command line) */
+    public boolean fails() {
+        return options.failOn().fails(worst());
     }
 
     /** Columns by decreasing severity, then decision value relative to its critical value. */
     public List<ColumnDrift> bySeverity() {
         List<ColumnDrift> out = new ArrayList<>(columns);
         out.sort(Comparator.comparingInt((ColumnDrift c) -> rank(c.status())).reversed()
-                .thenComparing(Comparator.comparingDouble(ColumnDrift::psi).reversed()));
+                .thenComparing(ColumnDrift::scored, Comparator.reverseOrder())
+                .thenComparing(Comparator.comparingDouble((ColumnDrift c) -> Double.isNaN(c.psi()) ? -1 : c.psi())
+                        .reversed()));
         return out;
     }
 
@@ -70,10 +92,14 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
         if (c.status() == Status.NOT_COMPUTABLE) {
             return "Column '" + c.name() + "' could not be compared: " + c.reason();
         }
+        if (!c.scored()) {
+            return String.format(Locale.ROOT, "%d of %d columns drifted. Top column '%s' (%s, %s): %s.",
+                    drifted().size(), columns.size(), c.name(), c.role().label(), c.status(), c.reason());
+        }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "%d of %d columns drifted%s. Top column '%s' (%s): coding today's values with the reference's code "
                         + "costs %.3g extra bits per value (KL(Q||P)); coding the reference with today's code costs "
-                        + "%.3g bits (KL(P||Q)); PSI %.3g against a noise level of %.3g at these sample sizes.",
+                        + "%.3g bits (KL(P||Q)); PSI %.3g (unitless) against a noise level of %.3g at these sample sizes.",
                 drifted().size(), columns.size(), datasetDrift() ? " (dataset drift)" : "", c.name(), c.status(),
                 c.reverseKlBits(), c.klBits(), c.psi(), c.critical()));
         ColumnDrift.Bin top = c.topBin();

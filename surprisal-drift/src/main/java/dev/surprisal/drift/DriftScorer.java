@@ -1,164 +1,265 @@
 package dev.surprisal.drift;
 
+import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
-
+import dev.surprisal.data.profile.CategoryBins;
 import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.Moments;
+import dev.surprisal.data.profile.NumericBins;
 import dev.surprisal.data.profile.Profile;
-import dev.surprisal.measures.Smoothing;
+import dev.surprisal.data.profile.RowSample;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Scores a current {@link Profile} against a reference profile counted on the same frozen bins.
+ * Scores a current {@link Profile} against a reference profile counted on the same frozen roles and
+ * bins. Each column ends OK, WARN or DRIFT, with the reason in plain words.
  *
- * <p>Per column the binned distribution has one more bin for missing values, so a surge of
- * missing values is drift like any other. Divergences are taken after the same smoothing of both
- * sides ({@link DriftOptions#smoothing()}). A column drifts when
+ * <p><b>Scored columns</b> (binary, discrete, continuous, categorical). The binned distribution has
+ * two more bins, missing and invalid cells, so a surge of either is drift like any other change.
+ * Divergences are taken after the same smoothing of both sides ({@link DriftOptions#smoothing()}).
+ * With α' = α / (4 · columns) (Bonferroni over the columns and four tests each):
  * <ol>
- *   <li>the deciding measure (PSI by default) is at least its warn band and beyond its
- *       sample-size-aware critical value at α / (2 · columns) — {@link Status#WARN}, or
- *       {@link Status#DRIFT} at the alert band; or</li>
- *   <li>"new mass" — today's share of non-missing values in bins the reference never saw (below
- *       or above its range, unseen categories) — is at least {@link DriftOptions#newMass()} and
- *       improbable under its null: for a numeric column the exact distribution of the number of
- *       values outside the reference's range under exchangeability ({@link RangeExceedance}), and
- *       for a categorical column a binomial with rate (others + 1)/(n + 1) for a
- *       categorical one (an upper bound on the Good–Turing unseen mass f₁/n, since singletons are
- *       among the categories outside the top K) — {@link Status#DRIFT}.</li>
+ *   <li>the deciding measure (PSI by default) at least its warn band and beyond its
+ *       sample-size-aware critical value at α' is WARN, at least its drift band and beyond it DRIFT;</li>
+ *   <li>"new mass" — today's share of valid values in bins the reference never saw (below or above
+ *       its range, unseen values or categories) — at least {@link DriftOptions#newMass()} and improbable
+ *       under its null at α' is DRIFT. The null: for a continuous column the exact distribution of the
+ *       number of values outside the reference's range under exchangeability ({@link RangeExceedance});
+ *       for a categorical column a binomial with rate (others + 1)/(n + 1), an upper bound on the
+ *       Good–Turing unseen mass; for a value-binned column a binomial with rate 1/(n + 1);</li>
+ *   <li>the missing share, or the invalid share, moving by at least {@link DriftOptions#newMass()}
+ *       and beyond noise (two-proportion z-test at α') is DRIFT.</li>
  * </ol>
- * A column with no rows on either side is {@link Status#NOT_COMPUTABLE}, never an exception.
+ * <p><b>Unscored columns</b> (id-like, timestamp, date, constant) are checked, not scored: the
+ * missing share as above (DRIFT); for id-like columns duplicate keys, today's share of repeated values
+ * rising by at least a point beyond noise (WARN); for timestamps and dates stale data, today's newest
+ * value older than the reference's oldest (WARN); for a constant column more than one value today (WARN).
  */
 public final class DriftScorer {
     private DriftScorer() {
     }
 
     /**
-     * Scores every column of {@code reference} against {@code current}.
+     * Scores every column of {@code current} (counted on the reference: all its columns, or a selection
+     * of them) against {@code reference}.
      *
-     * @throws IllegalArgumentException if a column is missing from current or was counted on other bins
+     * @param reference the reference profile
+     * @param current   today's profile, counted on the reference
+     * @param options   the rule
+     * @return the report
+     * @throws ValidationException if a column is missing from current or was counted on other bins
      */
     public static DriftReport compare(Profile reference, Profile current, DriftOptions options) {
         List<ColumnDrift> out = new ArrayList<>();
-        int k = reference.columns().size();
-        double alphaEach = options.alpha() / (2.0 * Math.max(1, k));
-        for (ColumnProfile p : reference.columns()) {
-            ColumnProfile q = current.column(p.name());
+        int k = current.columns().size();
+        double alphaEach = options.alpha() / (4.0 * Math.max(1, k));
+        for (ColumnProfile q : current.columns()) {
+            ColumnProfile p = reference.column(q.name());
             if (!p.sameBins(q)) {
                 throw new ValidationException("current: column '" + p.name()
                         + "' was not counted on the reference's bins; count it with ProfileBuilder.count(reference, ...)");
             }
-            out.add(column(p, q, options, alphaEach));
+            out.add(p.scored() ? scored(p, q, options, alphaEach) : unscored(p, q, options, alphaEach));
         }
         return new DriftReport(out, options, reference.rows(), current.rows());
     }
 
-    static ColumnDrift column(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach) {
-        long[] pc = withMissing(p);
-        long[] qc = withMissing(q);
+    /** Findings of one column, the most severe deciding its verdict. */
+    private static final class Findings {
+        Status status = Status.OK;
+        final List<String> problems = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        void add(Status s, String text) {
+            status = status.worst(s);
+            (s == Status.OK ? notes : problems).add(text);
+        }
+
+        String reason() {
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(notes);
+            return String.join("; ", all);
+        }
+    }
+
+    static ColumnDrift scored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach) {
+        long[] pc = withMissingAndInvalid(p);
+        long[] qc = withMissingAndInvalid(q);
         long n = p.rows();
         long m = q.rows();
-        Smoothing s = o.smoothing();
         if (n == 0 || m == 0) {
             return notComputable(p, n, m, n == 0 ? "the reference has no rows" : "today has no rows");
         }
-        BinnedDivergences d = BinnedDivergences.of(pc, qc, s);
+        BinnedDivergences d = BinnedDivergences.of(pc, qc, o.smoothing());
         double[] ps = d.p();
         double[] qs = d.q();
         double[] terms = d.klContributions();
         List<ColumnDrift.Bin> bins = new ArrayList<>();
         long novel = 0;
+        int b = p.binCount();
         for (int i = 0; i < pc.length; i++) {
-            boolean isMissing = i == pc.length - 1;
-            boolean isNovel = !isMissing && p.isNovelBin(i);
-            if (isNovel) {
-                novel += qc[i];
-            }
-            bins.add(new ColumnDrift.Bin(isMissing ? "(missing)" : p.binLabel(i), pc[i], qc[i], ps[i], qs[i], terms[i],
-                    isNovel));
+            boolean isNovel = i < b && p.isNovelBin(i);
+            novel += isNovel ? qc[i] : 0;
+            String label = i < b ? p.binLabel(i) : i == b ? "(missing)" : "(invalid)";
+            bins.add(new ColumnDrift.Bin(label, pc[i], qc[i], ps[i], qs[i], terms[i], isNovel));
         }
-        double missRefRate = n == 0 ? 0 : (double) p.missing() / n;
-        double missCurRate = m == 0 ? 0 : (double) q.missing() / m;
-        long presentToday = m - q.missing();
-        double newMass = presentToday == 0 ? 0 : (double) novel / presentToday;
-        long presentRef = n - p.missing();
-        double nullRate = p.kind().isNumeric() ? 2.0 / (presentRef + 1)
-                : Math.min(1.0, (p.categoryBins().others().size() + 1.0) / (presentRef + 1));
+        long validRef = n - p.missing() - p.invalid();
+        long validToday = m - q.missing() - q.invalid();
+        double newMass = validToday == 0 ? 0 : (double) novel / validToday;
+        double nullRate;
         double newMassP;
-        if (novel == 0 || presentToday == 0) {
-            newMassP = 1.0;
-        } else if (p.kind().isNumeric()) {
-            newMassP = RangeExceedance.survival(novel, presentRef, presentToday);
+        if (p.bins() instanceof NumericBins) {
+            nullRate = 2.0 / (validRef + 1);
+            newMassP = novel == 0 ? 1.0 : RangeExceedance.survival(novel, validRef, validToday);
         } else {
-            newMassP = BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, presentToday), nullRate)
+            nullRate = p.bins() instanceof CategoryBins
+                    ? Math.min(1.0, (p.categoryBins().others().size() + 1.0) / (validRef + 1)) : 1.0 / (validRef + 1);
+            newMassP = novel == 0 || validToday == 0 ? 1.0
+                    : BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, validToday), nullRate)
                     .survivalProbability((int) Math.min(Integer.MAX_VALUE, novel - 1));
         }
         double ks = Double.NaN;
         double ksP = Double.NaN;
         double w = Double.NaN;
         double wn = Double.NaN;
-        KllDoublesSketch a = p.kind().isNumeric() ? p.sketch() : null;
-        KllDoublesSketch b = q.kind().isNumeric() ? q.sketch() : null;
-        if (a != null && b != null && !a.isEmpty() && !b.isEmpty()) {
-            SketchDistances.Result r = SketchDistances.compare(a, b);
+        RowSample a = p.sample();
+        RowSample c = q.sample();
+        if (a != null && c != null && a.size() > 0 && c.size() > 0) {
+            SampleDistances.Result r = SampleDistances.compare(a.values(), c.values());
             ks = r.ks();
             ksP = r.ksPValue();
             w = r.wasserstein();
-            wn = w / Math.max(p.moments().std(), 0.001);
+            wn = w / Math.max(Moments.of(a.values(), a.size()).std(), 0.001);
         }
         double value = o.measure().of(d);
         double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), n, m);
-        Status status;
-        String reason;
-        {
-            boolean beyondNoise = value >= critical;
-            boolean newValues = newMass >= o.newMass() && newMassP < alphaEach;
-            String measure = o.measure().name();
-            if (newValues) {
-                status = Status.DRIFT;
-                reason = String.format(Locale.ROOT, "%.2f%% of today's values fall where the reference had none "
-                        + "(p = %.2g; expected share under no drift %.2g%%)", 100 * newMass, newMassP, 100 * nullRate);
-            } else if (beyondNoise && value >= o.alert()) {
-                status = Status.DRIFT;
-                reason = String.format(Locale.ROOT, "%s %.3g >= alert band %.3g and beyond noise (critical %.3g)",
-                        measure, value, o.alert(), critical);
-            } else if (beyondNoise && value >= o.warn()) {
-                status = Status.WARN;
-                reason = String.format(Locale.ROOT, "%s %.3g >= warn band %.3g and beyond noise (critical %.3g)",
-                        measure, value, o.warn(), critical);
-            } else if (beyondNoise) {
-                status = Status.OK;
-                reason = String.format(Locale.ROOT, "%s %.3g is beyond noise (critical %.3g) but below the warn band "
-                        + "%.3g: a real but small change", measure, value, critical, o.warn());
-            } else {
-                status = Status.OK;
-                reason = String.format(Locale.ROOT, "%s %.3g is within sampling noise (critical %.3g at n=%d, m=%d)",
-                        measure, value, critical, n, m);
-            }
-            if (p.rows() == p.missing()) {
-                reason += "; the reference column is entirely missing, so only the missing rate is compared";
+        Findings f = new Findings();
+        String measure = o.measure().name();
+        boolean beyondNoise = value >= critical;
+        if (newMass >= o.newMass() && newMassP < alphaEach) {
+            String named = q.unseen().isEmpty() ? "" : ": " + named(q.unseen(), validToday);
+            f.add(Status.DRIFT, String.format(Locale.ROOT, "new values: %.2f%% of today's values fall where the "
+                    + "reference had none%s (p = %.2g; under no drift about %.2g%%)", 100 * newMass, named, newMassP,
+                    100 * nullRate));
+        }
+        if (beyondNoise && value >= o.drift()) {
+            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s %.3g >= drift band %.3g and beyond noise (critical %.3g)",
+                    measure, value, o.drift(), critical));
+        } else if (beyondNoise && value >= o.warn()) {
+            f.add(Status.WARN, String.format(Locale.ROOT, "%s %.3g >= warn band %.3g and beyond noise (critical %.3g)",
+                    measure, value, o.warn(), critical));
+        } else if (beyondNoise) {
+            f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is beyond noise (critical %.3g) but below the warn "
+                    + "band %.3g: a real but small change", measure, value, critical, o.warn()));
+        } else {
+            f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is within sampling noise (critical %.3g at n=%d, m=%d)",
+                    measure, value, critical, n, m));
+        }
+        shareCheck(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
+        if (p.role().isNumeric()) {
+            shareCheck(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach);
+        }
+        if (m == q.missing()) {
+            f.add(Status.OK, "every cell is missing today");
+        }
+        return new ColumnDrift(p.name(), p.role(), true, f.status, f.reason(), n, m, d.klNats(), d.reverseKlNats(),
+                d.psi(), d.jsBits(), d.hellinger(), d.totalVariation(), d.gTestPValue(), d.chiSquaredPValue(), ks, ksP, w,
+                wn, rate(p.missing(), n), rate(q.missing(), m), rate(p.invalid(), n), rate(q.invalid(), m), newMass,
+                newMassP, value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins);
+    }
+
+    static ColumnDrift unscored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach) {
+        long n = p.rows();
+        long m = q.rows();
+        Findings f = new Findings();
+        shareCheck(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
+        if (p.keys() != null && q.keys() != null) {
+            if (p.role() == ColumnRole.ID_LIKE) {
+                double dr = p.keys().duplicateShare();
+                double dc = q.keys().duplicateShare();
+                long pn = p.keys().present();
+                long qn = q.keys().present();
+                if (!Double.isNaN(dr) && !Double.isNaN(dc) && dc - dr >= 0.01
+                        && twoProportionP(Math.round(dr * pn), pn, Math.round(dc * qn), qn) < alphaEach) {
+                    f.add(Status.WARN, String.format(Locale.ROOT, "duplicate keys: %.1f%% of today's values repeat "
+                            + "(reference %.1f%%)", 100 * dc, 100 * dr));
+                }
+            } else if (p.role() == ColumnRole.TIMESTAMP || p.role() == ColumnRole.DATE) {
+                String oldest = p.keys().min();
+                String newest = q.keys().max();
+                if (oldest != null && newest != null && newest.compareTo(oldest) < 0) {
+                    f.add(Status.WARN, "stale data: today's newest value " + newest + " is older than the reference's "
+                            + "oldest " + oldest);
+                }
+            } else if (p.role() == ColumnRole.CONSTANT && q.keys().distinct() > Math.max(1, p.keys().distinct())) {
+                f.add(Status.WARN, q.keys().distinct() + " distinct values today in a column that was constant");
             }
         }
-        return new ColumnDrift(p.name(), p.kind(), status, reason, n, m, d.klNats(), d.reverseKlNats(), d.psi(),
-                d.jsBits(), d.hellinger(), d.totalVariation(), d.gTestPValue(), d.chiSquaredPValue(), ks, ksP, w, wn,
-                missRefRate, missCurRate, newMass, newMassP, value, critical, d.degreesOfFreedom(), bins);
+        f.add(Status.OK, p.role().label() + ": not scored (" + p.reason() + ")");
+        double nan = Double.NaN;
+        return new ColumnDrift(p.name(), p.role(), false, f.status, f.reason(), n, m, nan, nan, nan, nan, nan, nan, nan,
+                nan, nan, nan, nan, nan, rate(p.missing(), n), rate(q.missing(), m), 0, 0, nan, nan, nan, nan, 0, Map.of(),
+                List.of(), List.of());
+    }
+
+    /** Adds a DRIFT finding when a share (missing, invalid) moves by at least the floor and beyond noise. */
+    private static void shareCheck(Findings f, String what, long a, long n, long b, long m, DriftOptions o,
+                                   double alphaEach) {
+        double r = rate(a, n);
+        double c = rate(b, m);
+        if (Math.abs(c - r) >= o.newMass() && twoProportionP(a, n, b, m) < alphaEach) {
+            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share %s -> %s (beyond noise)", what, pct(r), pct(c)));
+        }
+    }
+
+    /** Two-sided p-value of the pooled two-proportion z-test. */
+    static double twoProportionP(long a, long n, long b, long m) {
+        if (n == 0 || m == 0) {
+            return 1.0;
+        }
+        double pool = (double) (a + b) / (n + m);
+        double se = Math.sqrt(pool * (1 - pool) * (1.0 / n + 1.0 / m));
+        if (se == 0) {
+            return (double) a / n == (double) b / m ? 1.0 : 0.0;
+        }
+        double z = Math.abs((double) b / m - (double) a / n) / se;
+        return 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(z);
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, v != 0 && v < 0.001 ? "%.3f%%" : "%.1f%%", 100 * v);
+    }
+
+    /** "SE 5.1%, NO 0.2%": new values with their share of today's valid values. */
+    static String named(Map<String, Long> values, long valid) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(k + " " + pct((double) v / Math.max(1, valid))));
+        return String.join(", ", parts);
+    }
+
+    private static double rate(long part, long whole) {
+        return whole == 0 ? 0.0 : (double) part / whole;
     }
 
     /** A column that cannot be scored: every value NaN, the reason stated. */
     private static ColumnDrift notComputable(ColumnProfile p, long n, long m, String reason) {
         double nan = Double.NaN;
-        return new ColumnDrift(p.name(), p.kind(), Status.NOT_COMPUTABLE, reason, n, m, nan, nan, nan, nan, nan, nan,
-                nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, List.of());
+        return new ColumnDrift(p.name(), p.role(), true, Status.NOT_COMPUTABLE, reason, n, m, nan, nan, nan, nan, nan,
+                nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, Map.of(), List.of(),
+                List.of());
     }
 
-    /** The bin counts with the missing count appended. */
-    private static long[] withMissing(ColumnProfile c) {
+    /** The bin counts with the missing and invalid counts appended. */
+    private static long[] withMissingAndInvalid(ColumnProfile c) {
         long[] counts = c.counts();
-        long[] out = java.util.Arrays.copyOf(counts, counts.length + 1);
+        long[] out = java.util.Arrays.copyOf(counts, counts.length + 2);
         out[counts.length] = c.missing();
+        out[counts.length + 1] = c.invalid();
         return out;
     }
 }

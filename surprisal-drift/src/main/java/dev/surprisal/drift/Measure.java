@@ -7,11 +7,13 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import java.util.Locale;
 
 /**
- * The binned measure that decides whether a column drifted, with its fixed warn/alert bands and
+ * The binned measure that decides whether a column drifted, with its fixed warn/drift bands and
  * its sample-size-aware critical value.
  *
- * <p>Fixed bands: PSI 0.1 / 0.25 (the credit-scoring folklore, e.g. feature-engine), KL 0.1 / 0.25
- * nats (Evidently's 0.1), JS 0.1 / 0.25 bits, Hellinger 0.15 / 0.4 (whylogs' traffic lights).
+ * <p>Fixed warn / drift bands: PSI 0.1 / 0.25 (the credit-scoring folklore, e.g. feature-engine),
+ * KL 0.1 / 0.25 nats (Evidently's 0.1), JS 0.1 / 0.25 bits, Hellinger 0.15 / 0.4 (whylogs' traffic
+ * lights). PSI and Hellinger have no unit (PSI is computed with natural logarithms, as its bands
+ * are defined); KL and JS are in nats and bits here, and shown in the unit the user chooses.
  *
  * <p>Null critical values come from the χ² approximation of the two-sample homogeneity statistic:
  * with N_eff = nm/(n + m) and df = (bins used) − 1, under "same distribution"
@@ -30,11 +32,11 @@ public enum Measure {
     HELLINGER(0.15, 0.4);
 
     private final double warn;
-    private final double alert;
+    private final double drift;
 
-    Measure(double warn, double alert) {
+    Measure(double warn, double drift) {
         this.warn = warn;
-        this.alert = alert;
+        this.drift = drift;
     }
 
     /** The default "warn" band (drift starts here). */
@@ -42,9 +44,9 @@ public enum Measure {
         return warn;
     }
 
-    /** The default "alert" band. */
-    public double alert() {
-        return alert;
+    /** The default "drift" band. */
+    public double drift() {
+        return drift;
     }
 
     /** This measure's value in a set of binned divergences. */
@@ -75,9 +77,14 @@ public enum Measure {
         }
     }
 
-    /** The unit the value is in. */
+    /** The unit the value is in: "nats" (KL), "bits" (JS), "" for PSI and Hellinger, which have none. */
     public String unit() {
-        return this == JS ? "bits" : this == HELLINGER ? "" : "nats";
+        return this == JS ? "bits" : this == KL ? "nats" : "";
+    }
+
+    /** The unit in words for outputs: "unitless", "nats" or "bits". */
+    public String unitLabel() {
+        return unit().isEmpty() ? "unitless" : unit();
     }
 
     /** Parses psi, kl, js or hellinger. */

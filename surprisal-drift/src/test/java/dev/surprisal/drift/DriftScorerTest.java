@@ -94,6 +94,8 @@ class DriftScorerTest {
         assertThat(city.psi()).isFinite();
         assertThat(city.bins().stream().filter(ColumnDrift.Bin::novel).findFirst().orElseThrow().label())
                 .isEqualTo("__UNSEEN__");
+        assertThat(city.newValues()).containsOnlyKeys("Atlantis");
+        assertThat(city.reason()).containsPattern("reference had none: Atlantis [0-9.]+%");
     }
 
     @Test
@@ -111,21 +113,22 @@ class DriftScorerTest {
         java.util.Arrays.fill(nan, Double.NaN);
         double[] some = new double[300];
         for (int i = 0; i < some.length; i++) {
-            some[i] = i;
+            some[i] = (i % 50) * 0.37; // 50 distinct non-integers: continuous
         }
         Profile allMissingRef = ProfileBuilder.fit(ProfileBuilder.table("z", nan), ProfileOptions.defaults());
         DriftReport r = DriftScorer.compare(allMissingRef,
                 ProfileBuilder.count(allMissingRef, ProfileBuilder.table("z", some)), DriftOptions.defaults());
         ColumnDrift z = r.columns().get(0);
-        assertThat(z.psi()).isFinite();
+        assertThat(z.scored()).isFalse();
         assertThat(z.status()).isEqualTo(Status.DRIFT);
-        assertThat(z.reason()).contains("entirely missing");
+        assertThat(z.reason()).startsWith("missing share 100.0% -> 0.0% (beyond noise)").contains("constant: not scored");
         Profile ref = ProfileBuilder.fit(ProfileBuilder.table("z", some), ProfileOptions.defaults());
-        DriftReport empty = DriftScorer.compare(ref, ProfileBuilder.count(ref, ProfileBuilder.table("z", new double[0])),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProfileBuilder.count(ref,
+                ProfileBuilder.table("z", new double[0]))).hasMessageContaining("no rows");
+        DriftReport empty = DriftScorer.compare(ref, ProfileBuilder.count(ref, ProfileBuilder.table("z", nan)),
                 DriftOptions.defaults());
-        assertThat(empty.columns().get(0).status()).isEqualTo(Status.NOT_COMPUTABLE);
-        assertThat(empty.columns().get(0).reason()).contains("no rows");
-        assertThat(empty.explanation()).contains("could not be compared");
+        assertThat(empty.columns().get(0).status()).isEqualTo(Status.DRIFT);
+        assertThat(empty.columns().get(0).reason()).contains("missing share 0.0% -> 100.0%", "every cell is missing today");
     }
 
     @Test
@@ -156,7 +159,7 @@ class DriftScorerTest {
     /** No drift: the same process on both sides. At most 2 of 40 seeds may alarm (5%). */
     private static void falseAlarms(int n) {
         int alarms = 0;
-        ProfileOptions opts = ProfileOptions.defaults().withSketches(n < 10_000);
+        ProfileOptions opts = ProfileOptions.defaults();
         for (int seed = 0; seed < 40; seed++) {
             Profile ref = ProfileBuilder.fit(large(day(1000 + seed, n, 0, 1, 0.02, 0), n), opts);
             Profile cur = ProfileBuilder.count(ref, large(day(5000 + seed, n, 0, 1, 0.02, 0), n));

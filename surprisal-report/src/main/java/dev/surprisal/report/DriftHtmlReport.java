@@ -38,22 +38,26 @@ public final class DriftHtmlReport {
                 .append(" columns drifted").append(report.datasetDrift() ? " — <b class=\"DRIFT\">dataset drift</b>" : "")
                 .append(". Reference rows ").append(report.referenceRows()).append(", today ")
                 .append(report.currentRows()).append(". Deciding measure ").append(report.options().measure())
-                .append(" (warn ").append(num(report.options().warn())).append(", alert ")
-                .append(num(report.options().alert())).append(", and beyond the χ² noise level at α = ")
+                .append(" (").append(report.options().measure().unitLabel()).append("; warn ")
+                .append(num(report.options().warn())).append(", drift ")
+                .append(num(report.options().drift())).append(", and beyond the χ² noise level at α = ")
                 .append(num(report.options().alpha())).append("); smoothing ")
                 .append(esc(report.options().smoothing().toString())).append(" on both sides.</p>");
         h.append("<p class=\"explanation\">").append(esc(report.explanation())).append("</p>");
-        h.append("<table class=\"summary\"><thead><tr><th>column</th><th>status</th><th>PSI</th><th>critical</th>"
+        h.append("<table class=\"summary\"><thead><tr><th>column</th><th>role</th><th>status</th><th>")
+                .append(esc(report.options().measure().name())).append("</th><th>critical</th>"
                 + "<th>KL(P‖Q) bits</th><th>KL(Q‖P) bits</th><th>JS bits</th><th>Hellinger</th><th>KS</th>"
-                + "<th>W₁/σ</th><th>Δ missing</th><th>new mass</th></tr></thead><tbody>");
+                + "<th>W₁/σ</th><th>Δ missing</th><th>Δ invalid</th><th>new mass</th></tr></thead><tbody>");
         for (ColumnDrift c : report.bySeverity()) {
             h.append("<tr><td><a href=\"#c").append(report.columns().indexOf(c)).append("\">").append(esc(c.name()))
-                    .append("</a></td><td class=\"").append(c.status()).append("\">").append(c.status())
-                    .append("</td><td>").append(num(c.psi())).append("</td><td>").append(num(c.critical()))
+                    .append("</a></td><td>").append(esc(c.role().label())).append(c.scored() ? "" : " (not scored)")
+                    .append("</td><td class=\"").append(c.status()).append("\">").append(c.status())
+                    .append("</td><td>").append(num(c.decisionValue())).append("</td><td>").append(num(c.critical()))
                     .append("</td><td>").append(num(c.klBits())).append("</td><td>").append(num(c.reverseKlBits()))
                     .append("</td><td>").append(num(c.jsBits())).append("</td><td>").append(num(c.hellinger()))
                     .append("</td><td>").append(num(c.ks())).append("</td><td>").append(num(c.wassersteinNormalized()))
-                    .append("</td><td>").append(num(c.missingRateChange())).append("</td><td>").append(num(c.newMass()))
+                    .append("</td><td>").append(num(c.missingRateChange())).append("</td><td>")
+                    .append(num(c.invalidRateChange())).append("</td><td>").append(num(c.newMass()))
                     .append("</td></tr>");
         }
         h.append("</tbody></table>");
@@ -64,6 +68,17 @@ public final class DriftHtmlReport {
             h.append("<section id=\"c").append(report.columns().indexOf(c)).append("\"><h2>").append(esc(c.name()))
                     .append(" <small class=\"").append(c.status()).append("\">").append(c.status())
                     .append("</small></h2><p>").append(esc(c.reason())).append("</p>");
+            if (!c.newValues().isEmpty()) {
+                h.append("<p class=\"new\">New values today: ");
+                c.newValues().forEach((v, n) -> h.append("<b>").append(esc(v)).append("</b> ").append(n).append(" rows; "));
+                h.append("</p>");
+            }
+            if (!c.invalidCells().isEmpty()) {
+                h.append("<p class=\"invalid\">First invalid cells: ");
+                c.invalidCells().forEach(x -> h.append(esc(x.where())).append(" <code>").append(esc(x.value()))
+                        .append("</code>; "));
+                h.append("</p>");
+            }
             if (!c.bins().isEmpty()) {
                 h.append(Svg.histograms(c)).append(Svg.contributions(c));
             }

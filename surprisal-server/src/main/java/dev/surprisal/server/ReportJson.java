@@ -57,9 +57,9 @@ public final class ReportJson {
                 .put("alarm", r.alarm()).put("rows", r.rows()).put("durationMs", r.durationMs());
         DriftReport rep = r.report();
         o.put("referenceRows", rep.referenceRows()).put("measure", rep.options().measure().name().toLowerCase())
-                .put("measureUnit", rep.options().measure().unit());
+                .put("measureUnit", rep.options().measure().unitLabel());
         o.set("warn", MAPPER.valueToTree(rep.options().warn()));
-        o.set("drift", MAPPER.valueToTree(rep.options().alert()));
+        o.set("drift", MAPPER.valueToTree(rep.options().drift()));
         o.put("alpha", rep.options().alpha()).put("datasetDrift", rep.datasetDrift());
         o.set("driftedShare", MAPPER.valueToTree(rep.driftedShare()));
         ArrayNode alarms = o.putArray("alarms");

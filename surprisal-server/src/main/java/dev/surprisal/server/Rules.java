@@ -30,7 +30,7 @@ public final class Rules {
             o = o.withMeasure(Measure.parse(settings.get("measure")));
         }
         double w = settings.containsKey("warn") ? number("--warn", settings.get("warn")) : o.warn();
-        double d = settings.containsKey("drift") ? number("--drift", settings.get("drift")) : o.alert();
+        double d = settings.containsKey("drift") ? number("--drift", settings.get("drift")) : o.drift();
         if (settings.containsKey("warn") && !settings.containsKey("drift") && d < w) {
             d = w;
         }

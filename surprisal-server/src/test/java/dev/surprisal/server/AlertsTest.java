@@ -73,7 +73,7 @@ class AlertsTest {
             assertThat(hook.get("kind").asText()).isEqualTo("firing");
             assertThat(hook.get("monitor").asText()).isEqualTo("orders");
             assertThat(hook.get("columns").get(0).get("name").asText()).isEqualTo("country");
-            assertThat(hook.get("columns").get(0).get("unit").asText()).isEqualTo("nats");
+            assertThat(hook.get("columns").get(0).get("unit").asText()).isEqualTo("unitless");
             JsonNode slack = ReportJson.MAPPER.readTree(got.get(3).body());
             assertThat(slack.get("text").asText()).contains("Drift DRIFT: monitor orders");
             assertThat(slack.get("blocks").get(1).get("text").get("text").asText()).contains("country").contains("full report");

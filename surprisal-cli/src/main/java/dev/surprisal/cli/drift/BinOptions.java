@@ -5,22 +5,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-import java.util.List;
 
-/** {@code --columns} and {@code --bins}: how a reference is profiled (drift baseline and compare). */
+/** {@code --bins}: how a reference's continuous columns are binned (drift baseline and compare). */
 final class BinOptions {
-    @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to use (default: all).")
-    List<String> columns;
-
     @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
-            description = "Equal-frequency bins per numeric column. Default: ${DEFAULT-VALUE}.")
+            description = "Equal-frequency bins per continuous column. Default: ${DEFAULT-VALUE}.")
     int bins;
 
     /** The profile options; {@code --bins} outside [1, 1000] is a usage error. */
-    ProfileOptions profileOptions(CommandSpec spec) {
+    ProfileOptions profileOptions(CommandSpec spec, RoleOptions roles) {
         if (bins < 1 || bins > 1000) {
             throw new ParameterException(spec.commandLine(), "--bins: must be in [1, 1000], got " + bins);
         }
-        return ProfileOptions.defaults().withBins(bins).withColumns(columns);
+        return ProfileOptions.defaults().withBins(bins).withRoles(roles.overrides(spec));
     }
 }

@@ -1,11 +1,13 @@
 package dev.surprisal.cli.drift;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.DriftStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal drift baseline}: fit and freeze the reference profile P of a monitor. */
@@ -23,20 +27,24 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "Freeze a reference profile (the P of KL(P||Q)) for a monitor.",
         description = {
-                "Fits bins once on the reference: 20 equal-frequency bins per numeric column (plus below-range",
-                "and above-range bins), the top 128 categories per text column (plus 'other' and 'unseen'),",
-                "a missing count, and a KLL sketch for KS and Wasserstein. Up to 200,000 rows, the bin edges",
-                "are exact quantiles; beyond, the interior edges are quantiles of a seeded uniform sample of",
-                "200,000 rows (the outer ones the exact min and max; --exact-edges for exact quantiles), and",
-                "the sketches are fed from that sample. Counts, missing values and moments use every row.",
-                "Every later check counts its data on these frozen bins. Running it again replaces the",
-                "monitor's baseline (the old one and its checks stay in the store; history and trends then",
-                "use only the checks against the new baseline).",
+                "Detects each column's role and freezes it with the bins: binary and discrete numbers (at most",
+                "20 values) get one bin per value plus 'unseen'; continuous numbers 20 equal-frequency bins plus",
+                "below-range and above-range bins; text and booleans the top 128 categories plus 'other' and",
+                "'unseen'. Id-like, timestamp, date and constant columns are not scored, only checked (missing",
+                "share, duplicate keys, stale values). Missing cells (pandas' missing strings: '', NA, n/a, null,",
+                "NaN, ...) and invalid cells (text in a numeric column) are counted apart, never fatal. Up to",
+                "200,000 rows the edges are exact quantiles; beyond, quantiles of a seeded sample of 200,000 rows",
+                "(--exact-edges for exact ones). Every later check counts its data on these frozen roles and",
+                "bins, and uses the rule given here (--measure, --warn, --drift, --alpha, --fail-on) unless it",
+                "is given one. Running it again replaces the monitor's baseline (the old one and its checks",
+                "stay in the store; history and trends then use only the checks against the new baseline).",
                 ""},
         footer = {"",
                 "Examples:",
                 "  surprisal drift baseline --monitor orders --data ref.parquet",
-                "  surprisal drift baseline --monitor orders --data ref.csv --columns amount,country --bins 10"})
+                "  surprisal drift baseline --monitor orders --data ref.csv --columns amount,country --bins 10",
+                "  surprisal drift baseline --monitor orders --data ref.csv --exclude note --role zip=categorical",
+                "  surprisal drift baseline --monitor orders --data ref.csv --discrete n_items --fail-on warn"})
 public final class DriftBaselineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,7 +59,13 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     Path data;
 
     @Mixin
+    RoleOptions roles;
+
+    @Mixin
     BinOptions binning;
+
+    @Mixin
+    RuleOptions rule;
 
     @Option(names = "--exact-edges", description = "Exact quantiles over every row for the bin edges of a reference "
             + "larger than 200,000 rows (several times slower; DuckDB holds a column's values).")
@@ -59,9 +73,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileOptions options = binning.profileOptions(spec).withExactEdges(exactEdges);
+        ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
-        Profile reference = DriftInputs.fit(data, options, common.quiet());
+        DriftOptions settings = rule.options(spec, Map.of());
+        Profile reference = DriftInputs.fit(data, options, common.quiet()).withRule(rule.given());
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
         try (DriftStore s = target.open(spec, true)) {
@@ -77,8 +92,15 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                 o.put("replaced_checks", saved.replacedChecks());
             }
             o.put("rows", reference.rows());
-            o.put("sketch_rows", reference.sketchRows());
-            reference.columnNames().forEach(o.putArray("columns")::add);
+            ArrayNode cols = o.putArray("columns");
+            for (ColumnProfile c : reference.columns()) {
+                cols.addObject().put("column", c.name()).put("role", c.role().label()).put("reason", c.reason())
+                        .put("scored", c.scored()).put("bins", c.binCount()).put("missing", c.missing())
+                        .put("invalid", c.invalid());
+            }
+            reference.excluded().forEach(o.putArray("excluded")::add);
+            ObjectNode r = o.putObject("rule");
+            settings.settings().forEach(r::put);
             out.println(DriftOutput.write(o));
         } else {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
@@ -87,12 +109,15 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                 out.printf("replaced the baseline (%d earlier checks; they stay in the store, and history and "
                         + "trends start again from this baseline, version %d)%n", saved.replacedChecks(), saved.version());
             }
-            if (reference.sketchSampled()) {
-                out.printf("  sketches (KS, W1)%s from a seeded uniform sample of %d rows%n",
-                        exactEdges ? "" : " and interior bin edges", reference.sketchRows());
-            }
+            DriftOutput.printRoles(out, reference.roles());
             for (ColumnProfile c : reference.columns()) {
-                out.printf("  %-20s %-11s %3d bins, %d missing%n", c.name(), c.kind(), c.counts().length, c.missing());
+                if (c.scored()) {
+                    out.printf(Locale.ROOT, "  %s: %d bins, %d missing%s%n", c.name(), c.binCount(), c.missing(),
+                            c.role().isNumeric() ? ", " + c.invalid() + " invalid" : "");
+                }
+            }
+            if (!rule.given().isEmpty()) {
+                out.println("rule stored with the baseline: " + rule.given());
             }
         }
         out.flush();

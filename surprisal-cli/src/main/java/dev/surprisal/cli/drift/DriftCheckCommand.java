@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.data.profile.Profile;
-import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
@@ -38,11 +38,15 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "Score a day's data against the monitor's baseline; exit 1 when an alarm fires.",
         description = {
-                "Counts the file on the baseline's frozen bins and prints, per column, KL(P||Q) (P = the",
-                "reference), PSI, JS, Hellinger, W1 over the reference's standard deviation, the share of",
-                "values where the reference had none ('new mass'), the change in missing rate, and a verdict.",
-                "Alarms: a column drifted (level), at least half of the columns drifted (dataset), or the",
-                "column's PSI spikes above mean + 3 sigma of its own recent history (trend, from 7 checks on).",
+                "Counts the file on the baseline's frozen roles and bins and prints, per column, KL(P||Q)",
+                "(P = the reference), PSI, JS, Hellinger, W1 over the reference's standard deviation, the",
+                "deciding measure's critical (noise-level) value, the share of values where the reference had",
+                "none ('new mass', with the new values named), the change in missing and invalid shares, and a",
+                "verdict: OK, WARN or DRIFT. Id-like, timestamp and date columns are only checked (missing",
+                "share, duplicate keys, stale values). Invalid cells are counted and shown with their lines.",
+                "Alarms: a column is WARN or DRIFT (level), at least half of the scored columns drifted",
+                "(dataset, DRIFT), or the column's measure spikes above mean + 3 sigma of its own recent",
+                "history (trend, WARN, from 7 checks on). The rule is the baseline's unless given here.",
                 "The check, its profile, scores and alarms are written to the store in one transaction; a",
                 "check of the same monitor and --at against the same baseline replaces the earlier one.",
                 "The store is held only to read the baseline and to record the check, not while the file is read.",
@@ -52,8 +56,10 @@ import java.util.concurrent.Callable;
                 "  surprisal drift check --monitor orders --data today.csv",
                 "  surprisal drift check --monitor orders --data day.parquet --at 2024-05-01 --report drift.html",
                 "  surprisal drift check --monitor orders --data today.csv --json --explain",
+                "  surprisal drift check --monitor orders --data today.csv --exclude ts --fail-on warn",
                 "",
-                "Exit codes: 0 no alarm, 1 alarm, 2 usage error, 3 bad data or unknown monitor."})
+                "Exit codes: 0 no failing verdict, 1 DRIFT (or WARN with --fail-on warn), 2 usage error,",
+                "3 bad data (unreadable file, no rows, unknown column or monitor)."})
 public final class DriftCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,10 +80,20 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
+    @Mixin
+    RoleOptions roles;
+
+    @Mixin
+    RuleOptions rule;
+
     @Override
     public Integer call() {
         String when = at == null ? LocalDate.now().toString() : validDate(at);
         DriftInputs.requireReadable(data);
+        if (roles.setsRoles()) {
+            throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role: roles are frozen in the "
+                    + "baseline; run 'surprisal drift baseline' again with them (check takes --columns and --exclude)");
+        }
         String monitor = target.monitor;
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // and to record the check, so concurrent checks on one store do not wait for each other's scans.
@@ -85,9 +101,13 @@ public final class DriftCheckCommand implements Callable<Integer> {
         try (DriftStore s = target.open(spec, false)) {
             baseline = DriftInputs.reference(s, monitor);
         }
-        Profile reference = baseline.profile();
+        Profile stored = baseline.profile();
+        RoleOverrides select = roles.overrides(spec);
+        select.validate(stored.columnNames(), null);
+        Profile reference = stored.select(select.selected(stored.columnNames()));
+        DriftOptions settings = rule.options(spec, stored.rule());
         Profile today = DriftInputs.count(reference, data, common.quiet());
-        DriftReport scored = DriftScorer.compare(reference, today, DriftOptions.defaults());
+        DriftReport scored = DriftScorer.compare(reference, today, settings);
         Checks.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
         try (DriftStore s = target.open(spec, false)) {
@@ -112,24 +132,16 @@ public final class DriftCheckCommand implements Callable<Integer> {
             extra.put("reference_version", baseline.version());
             extra.put("store", target.where(spec));
             extra.put("file", data.toString());
-            if (reference.sketchSampled() || today.sketchSampled()) {
-                extra.putObject("ks_wasserstein_sample").put("method", "bernoulli")
-                        .put("seed", ProfileOptions.SAMPLE_SEED).put("reference_rows", reference.sketchRows())
-                        .put("current_rows", today.sketchRows());
-            }
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {
                 extra.put("report_error", reportProblem);
             }
             out.println(DriftOutput.json(outcome.report(), outcome.alarms(), common.base(), extra,
-                    common.explain() ? explanation : null));
+                    common.explain() ? explanation : null, reference.roles()));
         } else {
+            DriftOutput.printRoles(out, reference.roles());
             DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
-            String note = sampleNote(reference, today);
-            if (note != null) {
-                out.println(note);
-            }
             out.printf("check %d of monitor '%s' at %s recorded in %s%s%n", outcome.runId(), monitor, when,
                     target.where(spec), outcome.replaced() ? "; replaced run " + outcome.replacedRunId() : "");
             if (report != null && reportProblem == null) {
@@ -146,17 +158,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
                     + outcome.runId() + ")");
             err.flush();
         }
-        return outcome.alarm() ? ExitCode.ALARM : ExitCode.OK;
-    }
-
-    /** Says when KS and W1 come from seeded samples rather than every row; null when they do not. */
-    static String sampleNote(Profile reference, Profile today) {
-        if (!reference.sketchSampled() && !today.sketchSampled()) {
-            return null;
-        }
-        return String.format(java.util.Locale.ROOT, "KS and W1 compare seeded uniform samples: %,d of %,d reference rows, "
-                + "%,d of %,d rows today (bins, KL, PSI, JS and the missing rate use every row)",
-                reference.sketchRows(), reference.rows(), today.sketchRows(), today.rows());
+        return DriftOutput.fails(outcome.report(), outcome.alarms()) ? ExitCode.ALARM : ExitCode.OK;
     }
 
     /** An ISO date or date-time; anything else is a usage error. */

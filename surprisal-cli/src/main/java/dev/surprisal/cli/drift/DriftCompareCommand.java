@@ -29,13 +29,15 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "Compare a current file with a reference file once (no store); exit 1 on drift.",
         description = {
-                "The same scoring as 'drift check' (bins fitted on REFERENCE, CURRENT counted on them,",
+                "The same scoring as 'drift check' (roles and bins fitted on REFERENCE, CURRENT counted on them,",
                 "Jeffreys smoothing, PSI bands plus the chi-squared noise level), without a monitor or history.",
+                "Exit 1 when a column (or the dataset) is DRIFT, or WARN too with --fail-on warn.",
                 ""},
         footer = {"",
                 "Examples:",
                 "  surprisal drift compare ref.csv today.csv",
-                "  surprisal drift compare ref.parquet today.parquet --report drift.html --explain"})
+                "  surprisal drift compare ref.parquet today.parquet --report drift.html --explain",
+                "  surprisal drift compare ref.csv today.csv --exclude order_id,ts --warn 0.05 --fail-on warn"})
 public final class DriftCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,19 +52,26 @@ public final class DriftCompareCommand implements Callable<Integer> {
     Path current;
 
     @Mixin
+    RoleOptions roles;
+
+    @Mixin
     BinOptions binning;
+
+    @Mixin
+    RuleOptions rule;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
     @Override
     public Integer call() {
-        ProfileOptions options = binning.profileOptions(spec);
+        ProfileOptions options = binning.profileOptions(spec, roles);
+        DriftOptions settings = rule.options(spec, Map.of());
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
         Profile p = DriftInputs.fit(reference, options, common.quiet());
         Profile q = DriftInputs.count(p, current, common.quiet());
-        DriftReport scored = DriftScorer.compare(p, q, DriftOptions.defaults());
+        DriftReport scored = DriftScorer.compare(p, q, settings);
         List<Alarm> alarms = Checks.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         if (report != null) {
@@ -77,8 +86,10 @@ public final class DriftCompareCommand implements Callable<Integer> {
             if (report != null) {
                 extra.put("report", report.toString());
             }
-            out.println(DriftOutput.json(scored, alarms, common.base(), extra, common.explain() ? explanation : null));
+            out.println(DriftOutput.json(scored, alarms, common.base(), extra, common.explain() ? explanation : null,
+                    p.roles()));
         } else {
+            DriftOutput.printRoles(out, p.roles());
             DriftOutput.printTable(out, scored, alarms, common.base());
             if (report != null) {
                 out.println("report: " + report.toAbsolutePath());
@@ -88,6 +99,6 @@ public final class DriftCompareCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return alarms.isEmpty() ? ExitCode.OK : ExitCode.ALARM;
+        return DriftOutput.fails(scored, alarms) ? ExitCode.ALARM : ExitCode.OK;
     }
 }

@@ -66,7 +66,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             ObjectNode root = DriftOutput.object();
             root.put("monitor", monitor);
             root.put("measure", "PSI");
-            root.put("unit", base.unit());
+            root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
+                    .put("js", base.unit());
             root.put("direction", DriftOutput.DIRECTION);
             ArrayNode a = root.putArray("history");
             for (HistoryPoint p : points) {
@@ -75,10 +76,10 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 n.put("at", p.at());
                 n.put("column", p.column());
                 n.put("status", p.status());
-                DriftOutput.put(n, "psi_nats", p.psi());
+                DriftOutput.put(n, "psi", p.psi());
                 DriftOutput.put(n, "critical", p.critical());
                 DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
-                DriftOutput.put(n, "js_bits", p.jsBits());
+                DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));
                 DriftOutput.put(n, "new_mass", p.newMass());
                 n.put("alarm", p.alarmed());
             }
@@ -110,6 +111,10 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 + fmt(WARN) + "):");
         for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
             double[] psi = e.getValue().stream().mapToDouble(HistoryPoint::psi).toArray();
+            if (java.util.Arrays.stream(psi).allMatch(Double::isNaN)) {
+                out.printf(Locale.ROOT, "  %-" + nameWidth + "s  not scored (checks only)%n", e.getKey());
+                continue;
+            }
             double max = 0;
             for (double v : psi) {
                 max = Double.isFinite(v) ? Math.max(max, v) : max;

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.drift.FailOn;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
@@ -26,8 +31,8 @@ import java.util.Map;
 /**
  * How {@code drift check} and {@code drift compare} print a {@link DriftReport}: an aligned table
  * (one row per column, most severe first), the alarms, the settings used; or one JSON object.
- * KL values are in the unit chosen with {@code --base} (bits by default); PSI is in nats, as
- * its bands (0.1 / 0.25) are defined; JS is in bits, Hellinger and W₁/σ have no unit.
+ * KL and JS are in the unit chosen with {@code --base} (bits by default); PSI (computed with natural
+ * logarithms, as its bands 0.1 / 0.25 are defined), Hellinger and W₁/σ have no unit.
  */
 final class DriftOutput {
     static final String DIRECTION = "KL(P||Q) with P = reference, Q = current data";
@@ -38,17 +43,47 @@ final class DriftOutput {
     private DriftOutput() {
     }
 
-    /** The summary table, alarms and settings as plain text. */
+    /**
+     * The roles preamble: one line per column with its role and why, unscored ones marked.
+     *
+     * @param out   where to print
+     * @param roles the frozen roles
+     */
+    static void printRoles(PrintWriter out, ColumnRoles roles) {
+        out.println("columns (role: why):");
+        int w = 6;
+        for (RoleDecision d : roles.decisions()) {
+            w = Math.max(w, d.column().length());
+        }
+        for (RoleDecision d : roles.decisions()) {
+            out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %s%s%n", d.column(), d.role().label(), d.reason(),
+                    d.role().isScored() ? "" : " (not scored; checked for missing share"
+                            + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role() == ColumnRole.TIMESTAMP
+                            || d.role() == ColumnRole.DATE ? " and stale values" : "") + ")");
+        }
+        if (!roles.excluded().isEmpty()) {
+            out.println("  excluded by --exclude: " + String.join(", ", roles.excluded()));
+        }
+    }
+
+    /**
+     * The summary table (one row per column, most severe first, with the deciding measure's critical
+     * value), new values, invalid cells, alarms and the rule, as plain text.
+     */
     static void printTable(PrintWriter out, DriftReport report, List<Alarm> alarms, Base base) {
-        String kl = "KL(P||Q) " + base.unit();
-        String[] head = {"column", kl, "PSI", "JS", "Hellinger", "W1/std", "new mass", "missing Δ", "verdict"};
+        DriftOptions o = report.options();
+        String u = base.unit();
+        String[] head = {"column", "role", "KL(P||Q) " + u, "PSI", "JS " + u, "Hellinger", "W1/std", o.measure().name()
+                + " critical", "new mass", "missing Δ", "invalid Δ", "verdict"};
         List<ColumnDrift> cols = report.bySeverity();
         String[][] cells = new String[cols.size()][];
         for (int i = 0; i < cols.size(); i++) {
             ColumnDrift c = cols.get(i);
-            cells[i] = new String[] {c.name(), fmt(base.fromNats(c.klNats())), fmt(c.psi()), fmt(c.jsBits()),
-                    fmt(c.hellinger()), fmt(c.wassersteinNormalized()), pct(c.newMass()),
-                    signedPct(c.missingRateChange()), c.status().name()};
+            cells[i] = new String[] {c.name(), c.role().label() + (c.scored() ? "" : "*"), fmt(base.fromNats(c.klNats())),
+                    fmt(c.psi()), fmt(js(c, base)), fmt(c.hellinger()), fmt(c.wassersteinNormalized()),
+                    c.scored() ? fmt(measureInBase(c.critical(), o, base)) : "-", c.scored() ? pct(c.newMass()) : "-",
+                    signedPct(c.missingRateChange()), c.role().isNumeric() ? signedPct(c.invalidRateChange()) : "-",
+                    c.status().name()};
         }
         int[] width = new int[head.length];
         for (int j = 0; j < head.length; j++) {
@@ -61,18 +96,63 @@ final class DriftOutput {
         for (String[] row : cells) {
             out.println(line(row, width));
         }
+        if (cols.stream().anyMatch(c -> !c.scored())) {
+            out.println("* not scored (id-like, timestamp, date, constant): checked for missing share, duplicate keys "
+                    + "and stale values only");
+        }
         out.println();
+        for (ColumnDrift c : cols) {
+            if (!c.newValues().isEmpty()) {
+                long valid = Math.max(1, Math.round(c.currentRows() * (1 - c.missingRateCurrent() - c.invalidRateCurrent())));
+                List<String> parts = new ArrayList<>();
+                c.newValues().forEach((v, n) -> parts.add(v + " " + pct((double) n / valid)));
+                out.println("new values in " + c.name() + " (share of today's values): " + String.join(", ", parts));
+            }
+            if (c.invalidRateCurrent() > 0) {
+                List<String> parts = new ArrayList<>();
+                c.invalidCells().forEach(x -> parts.add(x.where() + " '" + x.value() + "'"));
+                out.printf(Locale.ROOT, "invalid cells in %s: %s of today's rows (neither a number nor missing)%s%n",
+                        c.name(), pct(c.invalidRateCurrent()), parts.isEmpty() ? "" : "; first: " + String.join(", ", parts));
+            }
+        }
         for (Alarm a : alarms) {
             out.println("ALARM " + a.kind().name().toLowerCase(Locale.ROOT) + ": " + a.message());
         }
         if (alarms.isEmpty()) {
             out.println("no alarm: " + report.drifted().size() + " of " + report.columns().size() + " columns drifted");
         }
+        out.println(rule(report));
+    }
+
+    /** The rule in one line, units stated. */
+    static String rule(DriftReport report) {
         DriftOptions o = report.options();
-        out.printf(Locale.ROOT, "rows: reference %d, current %d; smoothing: %s on both sides; decision: %s >= %s (warn)"
-                        + " / %s (alert) and beyond its chi-squared noise level at alpha %s split over %d tests%n",
-                report.referenceRows(), report.currentRows(), o.smoothing(), o.measure(), fmt(o.warn()),
-                fmt(o.alert()), fmt(o.alpha()), 2 * report.columns().size());
+        return String.format(Locale.ROOT, "rows: reference %d, current %d. Rule: %s (%s) WARN from %s, DRIFT from %s, "
+                        + "each only beyond its chi-squared noise level (critical) at alpha %s split over %d tests; "
+                        + "exit 1 on %s. Smoothing: %s on both sides. PSI, Hellinger and W1/std are unitless; KS and W1 "
+                        + "are exact on seeded samples of up to %,d values per column.",
+                report.referenceRows(), report.currentRows(), o.measure(), o.measure().unitLabel(), fmt(o.warn()),
+                fmt(o.drift()), fmt(o.alpha()), 4 * report.columns().size(),
+                o.failOn() == FailOn.WARN ? "WARN or DRIFT" : "DRIFT", o.smoothing(), RowSample.SIZE);
+    }
+
+    /** Whether a check fails: the report under its fail-on rule, or any alarm when failing on WARN. */
+    static boolean fails(DriftReport report, List<Alarm> alarms) {
+        return report.fails() || (report.options().failOn() == FailOn.WARN && !alarms.isEmpty());
+    }
+
+    /** JS in the chosen base. */
+    static double js(ColumnDrift c, Base base) {
+        return base.fromNats(c.jsBits() * Math.log(2));
+    }
+
+    /** A value of the deciding measure as shown: KL and JS in the chosen base, PSI and Hellinger as they are. */
+    static double measureInBase(double v, DriftOptions o, Base base) {
+        switch (o.measure()) {
+            case KL: return base.fromNats(v);
+            case JS: return base.fromNats(v * Math.log(2));
+            default: return v;
+        }
     }
 
     private static String line(String[] cells, int[] width) {
@@ -102,7 +182,7 @@ final class DriftOutput {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static String pct(double v) {
+    static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
@@ -120,6 +200,10 @@ final class DriftOutput {
             return List.of("No columns were compared.");
         }
         ColumnDrift c = report.bySeverity().get(0);
+        if (!c.scored()) {
+            return List.of(String.format(Locale.ROOT, "Top column '%s' (%s, not scored, %s): %s.", c.name(),
+                    c.role().label(), c.status(), c.reason()));
+        }
         if (Double.isNaN(c.klNats())) {
             return List.of("Column '" + c.name() + "' could not be compared: " + c.reason() + ".");
         }
@@ -129,7 +213,7 @@ final class DriftOutput {
                 + "like the reference with a code built for today's data costs %s extra %s per value.",
                 fmt(base.fromNats(c.klNats())), u, fmt(base.fromNats(c.klNats())), u);
         String qp = String.format(Locale.ROOT, "KL(Q||P) = %s %s: coding today's data with the reference's code costs "
-                + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) = %s nats.", fmt(base.fromNats(c.reverseKlNats())),
+                + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", fmt(base.fromNats(c.reverseKlNats())),
                 u, fmt(base.fromNats(c.reverseKlNats())), u, fmt(c.psi()));
         ColumnDrift.Bin top = c.topBin();
         String bin = top == null ? "" : String.format(Locale.ROOT, " The bin that moved most is %s: reference %.1f%%, "
@@ -138,7 +222,8 @@ final class DriftOutput {
     }
 
     /** The whole answer as one JSON object; {@code extra} holds verb-specific fields (monitor, run id...). */
-    static String json(DriftReport report, List<Alarm> alarms, Base base, ObjectNode extra, List<String> explanation) {
+    static String json(DriftReport report, List<Alarm> alarms, Base base, ObjectNode extra, List<String> explanation,
+                       ColumnRoles roles) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("measure", "drift");
         root.put("unit", base.unit());
@@ -149,29 +234,45 @@ final class DriftOutput {
         ObjectNode t = root.putObject("thresholds");
         DriftOptions o = report.options();
         t.put("measure", o.measure().name());
-        t.put("unit", o.measure().unit().isEmpty() ? "dimensionless" : o.measure().unit());
+        t.put("unit", o.measure().unitLabel());
         t.put("warn", o.warn());
-        t.put("alert", o.alert());
+        t.put("drift", o.drift());
+        t.put("fail_on", o.failOn().label());
         t.put("alpha", o.alpha());
-        t.put("alpha_per_test", o.alpha() / (2.0 * Math.max(1, report.columns().size())));
+        t.put("alpha_per_test", o.alpha() / (4.0 * Math.max(1, report.columns().size())));
         t.put("new_mass", o.newMass());
         t.put("drift_share", o.driftShare());
         root.setAll(extra);
         root.put("reference_rows", report.referenceRows());
         root.put("current_rows", report.currentRows());
+        ObjectNode units = root.putObject("units");
+        units.put("kl", base.unit()).put("js", base.unit()).put("psi", "unitless").put("hellinger", "unitless")
+                .put("total_variation", "unitless").put("wasserstein_over_std", "unitless")
+                .put("wasserstein", "the column's unit");
+        root.putObject("ks_wasserstein_sample").put("method", "bottom-k of a hash of the row position")
+                .put("seed", RowSample.SEED).put("size", RowSample.SIZE);
+        ArrayNode roleList = root.putArray("roles");
+        for (RoleDecision d : roles.decisions()) {
+            roleList.addObject().put("column", d.column()).put("role", d.role().label()).put("reason", d.reason())
+                    .put("scored", d.role().isScored());
+        }
+        roles.excluded().forEach(root.putArray("excluded")::add);
         root.put("alarm", !alarms.isEmpty());
+        root.put("verdict", report.worst().name());
+        root.put("fails", fails(report, alarms));
         root.put("dataset_drift", report.datasetDrift());
         ArrayNode cols = root.putArray("columns");
         for (ColumnDrift c : report.bySeverity()) {
             ObjectNode n = cols.addObject();
             n.put("column", c.name());
-            n.put("kind", c.kind().name());
+            n.put("role", c.role().label());
+            n.put("scored", c.scored());
             n.put("status", c.status().name());
             n.put("reason", c.reason());
             put(n, "kl_pq", base.fromNats(c.klNats()));
             put(n, "kl_qp", base.fromNats(c.reverseKlNats()));
-            put(n, "psi_nats", c.psi());
-            put(n, "js_bits", c.jsBits());
+            put(n, "psi", c.psi());
+            put(n, "js", js(c, base));
             put(n, "hellinger", c.hellinger());
             put(n, "total_variation", c.totalVariation());
             put(n, "ks", c.ks());
@@ -183,10 +284,16 @@ final class DriftOutput {
             put(n, "missing_rate_reference", c.missingRateReference());
             put(n, "missing_rate_current", c.missingRateCurrent());
             put(n, "missing_rate_change", c.missingRateChange());
+            put(n, "invalid_rate_reference", c.invalidRateReference());
+            put(n, "invalid_rate_current", c.invalidRateCurrent());
+            ArrayNode nv = n.putArray("new_values");
+            c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k));
+            ArrayNode ic = n.putArray("invalid_cells");
+            c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
             put(n, "g_test_p_value", c.gTestPValue());
             put(n, "chi_squared_p_value", c.chiSquaredPValue());
-            put(n, "decision", c.decisionValue());
-            put(n, "critical", c.critical());
+            put(n, "decision", measureInBase(c.decisionValue(), o, base));
+            put(n, "critical", measureInBase(c.critical(), o, base));
             n.put("df", c.degreesOfFreedom());
         }
         ArrayNode a = root.putArray("alarms");

@@ -2,6 +2,7 @@ package dev.surprisal.cli.tour;
 
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
+import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -50,8 +51,19 @@ final class DriftSection implements TourSection {
         out.printf(Locale.ROOT, "  KL(P||Q) = %.3f bits: coding reference-like data with a code built for the new day%n"
                 + "  costs %.3f extra bits per value; the other way, KL(Q||P) = %.3f bits.%n",
                 moved.klBits(), moved.klBits(), moved.reverseKlBits());
-        out.println("  A column alarms when PSI reaches 0.1 AND exceeds the noise level expected at these");
-        out.println("  sample sizes (chi-squared null), so big days do not cry wolf over sampling noise.");
+        out.println("  A column is WARN when PSI reaches 0.1 and DRIFT at 0.25, each only beyond the noise level");
+        out.println("  expected at these sample sizes (chi-squared null), so big days do not cry wolf over noise.");
+        out.println();
+        Profile orders = ProfileBuilder.fit(OrdersTable.reference(5_000, SEED).table(), ProfileOptions.defaults());
+        DriftReport churn = DriftScorer.compare(orders, ProfileBuilder.count(orders,
+                OrdersTable.day(OrdersTable.Change.CHURN_RATE, 5_000, SEED + 1).table()), options);
+        ColumnDrift churned = churn.columns().stream().filter(c -> c.name().equals("churned")).findFirst().orElseThrow();
+        ColumnDrift id = churn.columns().stream().filter(c -> c.name().equals("order_id")).findFirst().orElseThrow();
+        out.println("Every column gets a role first. On an orders table whose churn rate jumps from 18% to 51%:");
+        out.printf(Locale.ROOT, "  churned (%s, one bin per value): PSI %.3f, noise level %.4f, %s%n",
+                churned.role().label(), churned.psi(), churned.critical(), churned.status());
+        out.printf(Locale.ROOT, "  order_id (%s): not scored, only checked for missing and duplicate keys: %s%n",
+                id.role().label(), id.status());
         out.println("  try: surprisal drift compare ref.csv today.csv --explain");
         out.println("  try: surprisal serve --demo   (a dashboard over a few days of generated orders)");
     }

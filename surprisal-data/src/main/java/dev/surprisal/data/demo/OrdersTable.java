@@ -58,7 +58,7 @@ public final class OrdersTable {
         NONE("resample"),
         /** churned: rate 17.7% → 51% (P(1) = 0.30 + 0.63·u²). */
         CHURN_RATE("churn-rate"),
-        /** amount: the log-mean moves up by 0.35 (the mean by about 42%). */
+        /** amount: the log-mean moves up by 0.6, 0.86 sd on the log scale (the mean by about 82%). */
         AMOUNT_SHIFT("amount-shift"),
         /** country: a new country "SE" takes 5% of the orders. */
         NEW_COUNTRY("new-country"),
@@ -142,7 +142,7 @@ public final class OrdersTable {
             double days = Math.floor(r.nextDouble() * 6000) / 100;
             double u = (days - 30) / 30;
             double pChurn = ch == Change.CHURN_RATE ? 0.30 + 0.63 * u * u : 0.03 + 0.44 * u * u;
-            double logMean = 3.6 + (ch == Change.AMOUNT_SHIFT ? 0.35 : 0);
+            double logMean = 3.6 + (ch == Change.AMOUNT_SHIFT ? 0.6 : 0);
             double amount = Math.round(Math.exp(logMean + 0.7 * r.nextGaussian()) * 100) / 100.0;
             double a = r.nextDouble();
             double missing = ch == Change.MISSING_SURGE ? 0.15 : 0.01;

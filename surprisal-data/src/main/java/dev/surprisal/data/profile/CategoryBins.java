@@ -16,7 +16,7 @@ import java.util.Set;
  * needs the reference's other categories; up to {@link #OTHER_CAP} of them are kept, beyond that
  * {@link #othersComplete()} is false and values not in the top K count as other.
  */
-public final class CategoryBins {
+public final class CategoryBins implements Bins {
     /** Most reference categories outside the top K remembered to tell other from unseen. */
     public static final int OTHER_CAP = 10_000;
     public static final String OTHER = "__OTHER__";
@@ -63,6 +63,7 @@ public final class CategoryBins {
     }
 
     /** K + 2: the top K, other, unseen. */
+    @Override
     public int size() {
         return top.size() + 2;
     }
@@ -106,11 +107,13 @@ public final class CategoryBins {
     }
 
     /** The label of bin {@code i}. */
+    @Override
     public String label(int i) {
         return i < top.size() ? top.get(i) : i == otherBin() ? OTHER : UNSEEN;
     }
 
     /** True for bins the reference puts no mass in by construction (unseen). */
+    @Override
     public boolean isNovel(int i) {
         return i == unseenBin();
     }

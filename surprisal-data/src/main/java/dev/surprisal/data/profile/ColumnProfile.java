@@ -1,137 +1,214 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
-
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * One column of a {@link Profile}: counts over frozen bins, the number of missing values (NULL
- * and NaN), and for numeric kinds the exact {@link Moments} of the finite values and a KLL
- * quantile sketch (Karnin, Lang &amp; Liberty, 2016, "Optimal quantile approximation in streams")
- * of them. Immutable: the sketch is kept serialised and a fresh copy is handed out.
+ * One column of a {@link Profile}: its frozen {@link ColumnRole} with the reason, and what was
+ * counted. A scored column (binary, discrete, continuous, categorical) has counts over frozen
+ * {@link Bins}, plus missing cells, and for numeric roles invalid cells (neither a number nor
+ * missing) with the first few kept ({@link InvalidCell}); a categorical or value-binned column
+ * names its most frequent unseen values; a continuous column has exact {@link Moments} and a
+ * seeded {@link RowSample} for KS and W₁. A column that is not scored (id-like, timestamp, date,
+ * constant) has {@link KeyStats} instead of bins. Immutable.
  */
 public final class ColumnProfile {
+    /** How many unseen values a column names, the most frequent first. */
+    public static final int UNSEEN_KEPT = 10;
+
     private final String name;
-    private final ColumnKind kind;
-    private final NumericBins numericBins;
-    private final CategoryBins categoryBins;
+    private final ColumnRole role;
+    private final String reason;
+    private final Bins bins;
     private final long[] counts;
+    private final long rows;
     private final long missing;
+    private final long invalid;
+    private final List<InvalidCell> invalidCells;
+    private final Map<String, Long> unseen;
     private final Moments moments;
-    private final byte[] sketch;
+    private final RowSample sample;
+    private final KeyStats keys;
 
-    ColumnProfile(String name, ColumnKind kind, NumericBins numericBins, CategoryBins categoryBins, long[] counts,
-                  long missing, Moments moments, byte[] sketch) {
+    /**
+     * @param name         column name
+     * @param role         its frozen role
+     * @param reason       why it has this role
+     * @param bins         the frozen bins (null for an unscored role)
+     * @param counts       counts per bin (empty without bins)
+     * @param rows         cells, missing and invalid ones included
+     * @param missing      missing cells
+     * @param invalid      invalid cells (numeric roles)
+     * @param invalidCells the first invalid cells
+     * @param unseen       the most frequent values in the unseen bin, with their counts
+     * @param moments      exact moments of the finite values (continuous), or null
+     * @param sample       the seeded sample for KS and W₁ (continuous), or null
+     * @param keys         the key checks' statistics (unscored roles), or null
+     */
+    public ColumnProfile(String name, ColumnRole role, String reason, Bins bins, long[] counts, long rows, long missing,
+                         long invalid, List<InvalidCell> invalidCells, Map<String, Long> unseen, Moments moments,
+                         RowSample sample, KeyStats keys) {
         this.name = Objects.requireNonNull(name, "name");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.numericBins = numericBins;
-        this.categoryBins = categoryBins;
-        this.counts = counts;
+        this.role = Objects.requireNonNull(role, "role");
+        this.reason = reason == null ? "" : reason;
+        this.bins = bins;
+        this.counts = counts == null ? new long[0] : counts.clone();
+        this.rows = rows;
         this.missing = missing;
+        this.invalid = invalid;
+        this.invalidCells = invalidCells == null ? List.of() : List.copyOf(invalidCells);
+        this.unseen = unseen == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
         this.moments = moments;
-        this.sketch = sketch;
-        int size = kind.isNumeric() ? numericBins.size() : categoryBins.size();
-        if (counts.length != size) {
-            throw new ValidationException("counts: length " + counts.length + " does not match " + size + " bins");
+        this.sample = sample;
+        this.keys = keys;
+        int size = bins == null ? 0 : bins.size();
+        if (this.counts.length != size) {
+            throw new ValidationException("counts: length " + this.counts.length + " does not match " + size + " bins");
         }
-    }
-
-    /** A numeric (or datetime) column profile; {@code sketch} may be null when sketches are off. */
-    public static ColumnProfile numeric(String name, ColumnKind kind, NumericBins bins, long[] counts, long missing,
-                                        Moments moments, KllDoublesSketch sketch) {
-        if (!kind.isNumeric()) {
-            throw new ValidationException("kind: " + kind + " is not numeric");
+        if (rows < missing + invalid + Arrays.stream(this.counts).sum()) {
+            throw new ValidationException("rows: " + rows + " is fewer than the cells counted in '" + name + "'");
         }
-        return new ColumnProfile(name, kind, bins, null, counts.clone(), missing, moments,
-                sketch == null ? null : sketch.toByteArray());
-    }
-
-    /** A categorical (or boolean) column profile. */
-    public static ColumnProfile categorical(String name, ColumnKind kind, CategoryBins bins, long[] counts, long missing) {
-        if (kind.isNumeric()) {
-            throw new ValidationException("kind: " + kind + " is not categorical");
-        }
-        return new ColumnProfile(name, kind, null, bins, counts.clone(), missing, null, null);
     }
 
     public String name() {
         return name;
     }
 
-    public ColumnKind kind() {
-        return kind;
+    /** @return the role, frozen when the reference was profiled */
+    public ColumnRole role() {
+        return role;
     }
 
-    /** The numeric bins, or null for categorical kinds. */
+    /** @return why the column has its role */
+    public String reason() {
+        return reason;
+    }
+
+    /** @return true when the column's distribution is scored (it has bins) */
+    public boolean scored() {
+        return bins != null;
+    }
+
+    /** @return the frozen bins, or null for an unscored column */
+    public Bins bins() {
+        return bins;
+    }
+
+    /** @return the bins of a continuous column, or null */
     public NumericBins numericBins() {
-        return numericBins;
+        return bins instanceof NumericBins ? (NumericBins) bins : null;
     }
 
-    /** The category bins, or null for numeric kinds. */
+    /** @return the bins of a categorical column, or null */
     public CategoryBins categoryBins() {
-        return categoryBins;
+        return bins instanceof CategoryBins ? (CategoryBins) bins : null;
     }
 
-    /** Counts per bin (a copy), without missing values. */
+    /** @return the bins of a binary or discrete column, or null */
+    public ValueBins valueBins() {
+        return bins instanceof ValueBins ? (ValueBins) bins : null;
+    }
+
+    /** @return counts per bin (a copy), without missing and invalid cells */
     public long[] counts() {
         return counts.clone();
     }
 
-    /** Number of bins (missing not included). */
+    /** @return number of bins (missing and invalid not included) */
     public int binCount() {
         return counts.length;
     }
 
-    /** Missing values: NULL, and NaN for numeric kinds. */
+    /** @return missing cells: NULL and pandas' missing strings */
     public long missing() {
         return missing;
     }
 
-    /** Rows: binned values plus missing. */
-    public long rows() {
-        return Arrays.stream(counts).sum() + missing;
+    /** @return cells of a numeric column that are neither numbers nor missing */
+    public long invalid() {
+        return invalid;
     }
 
-    /** Exact moments of the finite values, or null for categorical kinds. */
+    /** @return the first invalid cells, in file order */
+    public List<InvalidCell> invalidCells() {
+        return invalidCells;
+    }
+
+    /** @return the most frequent unseen values with their counts, most frequent first */
+    public Map<String, Long> unseen() {
+        return unseen;
+    }
+
+    /** @return cells, missing and invalid ones included */
+    public long rows() {
+        return rows;
+    }
+
+    /** @return exact moments of the finite values, or null */
     public Moments moments() {
         return moments;
     }
 
-    /** A copy of the KLL sketch of the finite values, or null (categorical, or sketches off). */
-    public KllDoublesSketch sketch() {
-        return sketch == null ? null : KllDoublesSketch.heapify(Memory.wrap(sketch));
+    /** @return the seeded sample for KS and W₁, or null */
+    public RowSample sample() {
+        return sample;
     }
 
-    /** The sketch serialised (DataSketches' compact format), or null. */
-    public byte[] sketchBytes() {
-        return sketch == null ? null : sketch.clone();
-    }
-
-    /** The label of bin {@code i}. */
-    public String binLabel(int i) {
-        return kind.isNumeric() ? numericBins.label(i) : categoryBins.label(i);
-    }
-
-    /** True for bins the reference has no mass in by construction (underflow, overflow, unseen). */
-    public boolean isNovelBin(int i) {
-        return kind.isNumeric() ? numericBins.isOutOfRange(i) : categoryBins.isNovel(i);
-    }
-
-    /** True when {@code other} uses the same frozen bins, so the two can be merged or compared. */
-    public boolean sameBins(ColumnProfile other) {
-        return kind == other.kind && Objects.equals(numericBins, other.numericBins)
-                && Objects.equals(categoryBins, other.categoryBins);
+    /** @return the key checks' statistics of an unscored column, or null */
+    public KeyStats keys() {
+        return keys;
     }
 
     /**
-     * Both columns together: counts, missing and moments add; the sketches merge (KLL merging is
-     * commutative and associative in distribution; the exact retained items may differ with order).
+     * @param i a bin
+     * @return its label
+     */
+    public String binLabel(int i) {
+        return bins.label(i);
+    }
+
+    /**
+     * @param i a bin
+     * @return true for bins the reference has no mass in by construction (out of range, unseen)
+     */
+    public boolean isNovelBin(int i) {
+        return bins.isNovel(i);
+    }
+
+    /**
+     * @param other another profile of this column
+     * @return true when both have the same role and frozen bins, so they can be merged or compared
+     */
+    public boolean sameBins(ColumnProfile other) {
+        return role == other.role && Objects.equals(bins, other.bins);
+    }
+
+    /**
+     * This column with counts of other data on the same bins (used by the profilers).
      *
-     * @throws IllegalArgumentException if the names or bins differ
+     * @return a copy with these counts
+     */
+    ColumnProfile withCounts(long[] counts, long rows, long missing, long invalid, List<InvalidCell> invalidCells,
+                             Map<String, Long> unseen, Moments moments, RowSample sample, KeyStats keys) {
+        return new ColumnProfile(name, role, reason, bins, counts, rows, missing, invalid, invalidCells, unseen, moments,
+                sample, keys);
+    }
+
+    /**
+     * Both parts of the same data together: counts, missing and invalid cells add, moments merge
+     * exactly, samples merge as bottom-k samples, unseen values add.
+     *
+     * @param other the other part, profiled on the same reference
+     * @return the merged column
+     * @throws ValidationException if the names, roles or bins differ
      */
     public ColumnProfile merge(ColumnProfile other) {
         if (!name.equals(other.name) || !sameBins(other)) {
@@ -142,21 +219,34 @@ public final class ColumnProfile {
         for (int i = 0; i < c.length; i++) {
             c[i] += other.counts[i];
         }
-        byte[] sk = null;
-        if (sketch != null && other.sketch != null) {
-            KllDoublesSketch a = sketch();
-            a.merge(other.sketch());
-            sk = a.toByteArray();
-        } else if (sketch != null || other.sketch != null) {
-            sk = sketch != null ? sketch.clone() : other.sketch.clone();
+        List<InvalidCell> cells = new ArrayList<>(invalidCells);
+        for (InvalidCell x : other.invalidCells) {
+            if (cells.size() < InvalidCell.KEPT) {
+                cells.add(x);
+            }
         }
-        return new ColumnProfile(name, kind, numericBins, categoryBins, c, missing + other.missing,
-                moments == null ? null : moments.merge(other.moments), sk);
+        Map<String, Long> u = new LinkedHashMap<>(unseen);
+        other.unseen.forEach((k, v) -> u.merge(k, v, Long::sum));
+        return withCounts(c, rows + other.rows, missing + other.missing, invalid + other.invalid, cells, topUnseen(u),
+                moments == null || other.moments == null ? moments : moments.merge(other.moments),
+                sample == null || other.sample == null ? sample : sample.merge(other.sample),
+                keys == null || other.keys == null ? keys : keys.merge(other.keys));
+    }
+
+    /**
+     * @param counts unseen values with counts
+     * @return the {@value #UNSEEN_KEPT} most frequent, ties by value
+     */
+    public static Map<String, Long> topUnseen(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(UNSEEN_KEPT).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     @Override
     public String toString() {
-        return "ColumnProfile[" + name + ", " + kind + ", bins=" + counts.length + ", rows=" + rows() + ", missing="
-                + missing + "]";
+        return "ColumnProfile[" + name + ", " + role.label() + ", bins=" + counts.length + ", rows=" + rows + ", missing="
+                + missing + ", invalid=" + invalid + "]";
     }
 }

@@ -1,268 +1,334 @@
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.ColumnType;
+import dev.surprisal.data.DataException;
+import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.SqlView;
-import dev.surprisal.data.TableSchema.Field;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleDecision;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
- * The DuckDB passes behind {@link ProfileBuilder}'s file path. Each pass reads all selected
- * columns at once and none streams rows into the JVM:
- * <ol>
- *   <li>{@link #sample}: a seeded uniform (Bernoulli) sample of about N rows, one list per column.
- *       It feeds the KLL sketches and, for a reference larger than N rows, places the bin edges.</li>
- *   <li>One counting scan (in {@link ProfileBuilder}): every column on its bins with DuckDB's
- *       {@code histogram(x, boundaries)} (a binary search per value), missing counts, ±∞ counts and
- *       moments. When fitting, the same scan gives the data's exact min and max, which become the
- *       outer edges, and the counts below each sample cut, from which the bin counts follow
- *       ({@link #fitted}); so a reference is profiled in two passes, like a check.</li>
- *   <li>{@link #exactQuantiles}, only when asked for ({@link ProfileOptions#exactEdges()}): DuckDB's
- *       exact {@code quantile_disc}, which holds each column's values and costs several times a scan.</li>
- * </ol>
- * The JVM holds O(columns × (bins + N)) whatever the number of rows.
+ * {@link ProfileBuilder}'s file path. Every column is read as the text written in the file (so an
+ * {@code abc} in a numeric column cannot stop the read), then parsed in SQL with {@link Cells}'
+ * rules. A reference takes three scans, each over all columns at once: role detection
+ * ({@link ColumnRoles}), bin fitting (edge samples, distinct values, category counts), and the
+ * counting scan that a day takes too. Rows are numbered in file order (DuckDB's streaming
+ * {@code row_number() OVER ()}), which gives the line of each invalid cell and the keys of the
+ * seeded {@link RowSample}s. The JVM holds O(columns × (bins + samples)) whatever the number of rows.
  */
 final class FileProfiler {
     private FileProfiler() {
     }
 
-    /** A seeded uniform sample of rows: the finite values of each numeric column. */
-    record Sample(double[][] values, long rows, long total, boolean complete) {
+    static Profile fit(TableReader reader, ProfileOptions o, LongConsumer progress) {
+        ColumnRoles roles = ColumnRoles.detect(reader, o.roles());
+        List<RoleDecision> ds = roles.decisions();
+        Map<String, Bins> bins = asText(reader).query(sql -> fitBins(sql, ds, o));
+        List<ColumnProfile> shells = new ArrayList<>();
+        for (RoleDecision d : ds) {
+            Bins b = bins.get(d.column());
+            shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
+                    null, null, null, null, null));
+        }
+        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress);
     }
 
-    /**
-     * About {@code size} rows drawn uniformly and independently (DuckDB's Bernoulli sample at rate
-     * size / rows, seeded, so the same file always gives the same rows whichever columns are asked
-     * for); every row, and {@code complete}, when the file has at most {@code size} rows. Bernoulli
-     * rather than reservoir sampling: it measured 2x cheaper on 10⁷ rows, and a sample size that
-     * varies by ±√size does not matter to a sketch or to the quantile brackets.
-     */
-    static Sample sample(SqlView sql, List<Field> numeric, int size, long seed) {
-        if (numeric.isEmpty()) {
-            return new Sample(new double[0][], 0, 0, true);
+    /** Every column read as text. */
+    private static TableReader asText(TableReader reader) {
+        TableReader text = reader;
+        for (String c : reader.schema().names()) {
+            text = text.withType(c, ColumnType.CATEGORICAL);
         }
-        long[] total = new long[1];
-        sql.forEachRow("SELECT count(*) FROM " + sql.from(), rs -> total[0] = rs.getLong(1));
-        boolean complete = total[0] <= size;
-        StringBuilder q = new StringBuilder("SELECT count(*)");
-        StringBuilder inner = new StringBuilder("SELECT ");
-        for (int i = 0; i < numeric.size(); i++) {
-            String x = "x" + i;
-            q.append(", list(").append(x).append(") FILTER (WHERE isfinite(").append(x).append("))");
-            inner.append(i == 0 ? "" : ", ").append(sql.numeric(numeric.get(i).name())).append(" AS ").append(x);
-        }
-        q.append(" FROM (").append(inner).append(" FROM ").append(sql.from());
-        if (!complete) {
-            q.append(String.format(java.util.Locale.ROOT, " USING SAMPLE %.12f%% (bernoulli, %d)",
-                    100.0 * size / total[0], seed));
-        }
-        q.append(")");
-        double[][] values = new double[numeric.size()][];
-        long[] rows = new long[1];
-        sql.forEachRow(q.toString(), rs -> {
-            rows[0] = rs.getLong(1);
-            for (int i = 0; i < numeric.size(); i++) {
-                values[i] = doubles(rs.getArray(i + 2));
-            }
-        });
-        return new Sample(values, rows[0], total[0], complete);
+        return text;
     }
 
-    /** Per column the quantiles at the requested probabilities and the number of finite values. */
-    record Quantiles(double[][] values, long[] finite) {
-    }
-
-    /**
-     * DuckDB's exact {@code quantile_disc} over the finite values of each column at {@code probs}
-     * (empty for a column without finite values). DuckDB holds a column's values while it runs (8
-     * bytes a value, native memory), so for a columnar file this is one query per column; a text file
-     * would be parsed once per column, so it gets one query with a FILTERed aggregate per column.
-     */
-    static Quantiles exactQuantiles(SqlView sql, List<Field> numeric, double[] probs, boolean columnar) {
-        int k = numeric.size();
-        double[][] out = new double[k][];
-        long[] finite = new long[k];
-        String p = doubleList(probs);
-        if (columnar) {
-            for (int i = 0; i < k; i++) {
-                int c = i;
-                sql.forEachRow("SELECT quantile_disc(x, " + p + "), count(x) FROM (SELECT "
-                        + sql.numeric(numeric.get(i).name()) + " AS x FROM " + sql.from() + ") WHERE isfinite(x)", rs -> {
-                            out[c] = doubles(rs.getArray(1));
-                            finite[c] = rs.getLong(2);
-                        });
-            }
-        } else {
-            StringBuilder q = new StringBuilder("SELECT ");
-            for (int i = 0; i < k; i++) {
-                String fin = " FILTER (WHERE isfinite(x" + i + "))";
-                q.append(i == 0 ? "" : ", ").append("quantile_disc(x").append(i).append(", ").append(p).append(")")
-                        .append(fin).append(", count(x").append(i).append(")").append(fin);
-            }
-            q.append(" FROM (").append(select(sql, numeric)).append(")");
-            sql.forEachRow(q.toString(), rs -> {
-                for (int i = 0; i < k; i++) {
-                    out[i] = doubles(rs.getArray(2 * i + 1));
-                    finite[i] = rs.getLong(2 * i + 2);
-                }
-            });
-        }
-        return new Quantiles(out, finite);
-    }
-
-    /**
-     * Interior cut points from a sample: its {@code quantile_disc} at j/B for the B requested bins,
-     * thinned to {@code allowedBins} like {@link ProfileBuilder#edgesFromQuantiles}, without the
-     * first and last (the data's own min and max replace them once the scan has seen every row).
-     */
-    static double[] sampleCuts(double[] sample, int requestedBins, int allowedBins) {
-        if (sample.length == 0) {
-            return new double[0];
-        }
-        double[] s = sample.clone();
-        Arrays.sort(s);
-        double[] q = new double[requestedBins + 1];
-        for (int j = 0; j <= requestedBins; j++) {
-            q[j] = ProfileBuilder.quantileDisc(s, (double) j / requestedBins);
-        }
-        double[] e = ProfileBuilder.edgesFromQuantiles(q, allowedBins).edges();
-        return e.length <= 2 ? new double[0] : Arrays.copyOfRange(e, 1, e.length - 1);
-    }
-
-    /**
-     * Bins and counts of a column fitted in the same scan that counts it: edges min, cuts…, max (ties
-     * merged), from the counts of values below each cut ({@code below[t]} = #{x &lt; cuts[t]}, −∞
-     * included), the non-null count and the counts of −∞ and +∞.
-     */
-    static ColumnProfile fitted(String name, ColumnKind kind, double[] cuts, long[] below, long nonNull, long negInf,
-                                long posInf, long missing, Moments moments, org.apache.datasketches.kll.KllDoublesSketch sketch) {
-        if (moments.count() == 0) {
-            NumericBins none = NumericBins.of(0.0);
-            long[] c = new long[none.size()];
-            c[0] = negInf;
-            c[c.length - 1] = posInf;
-            return ColumnProfile.numeric(name, kind, none, c, missing, moments, sketch);
-        }
-        double[] e = new double[cuts.length + 2];
-        e[0] = moments.min();
-        System.arraycopy(cuts, 0, e, 1, cuts.length);
-        e[e.length - 1] = moments.max();
-        NumericBins bins = NumericBins.of(e);
-        double[] edges = bins.edges();
-        int m = edges.length;
-        long[] counts = new long[bins.size()];
-        counts[0] = negInf;
-        counts[counts.length - 1] = posInf;
-        if (m == 1) {
-            counts[1] = nonNull - negInf - posInf;
-        } else {
-            long prev = negInf; // values below edges[0] = min: the -inf ones
-            for (int i = 1; i < m - 1; i++) {
-                long l = below[Arrays.binarySearch(cuts, edges[i])];
-                counts[i] = l - prev;
-                prev = l;
-            }
-            counts[m - 1] = nonNull - posInf - prev;
-        }
-        return ColumnProfile.numeric(name, kind, bins, counts, missing, moments, sketch);
-    }
-
-    /** #{x &lt; cuts[t]} per cut from DuckDB's histogram over nextDown(cuts): cumulative bucket counts. */
-    static long[] below(double[] cuts, Array keys, Array counts) throws SQLException {
-        double[] b = new double[cuts.length];
-        for (int t = 0; t < b.length; t++) {
-            b[t] = Math.nextDown(cuts[t]);
-        }
-        long[] per = new long[cuts.length + 1];
-        if (keys != null) {
-            Object[] ks = (Object[]) keys.getArray();
-            Object[] vs = (Object[]) counts.getArray();
-            for (int t = 0; t < ks.length; t++) {
-                double key = ((Number) ks[t]).doubleValue();
-                int at = key == Double.POSITIVE_INFINITY ? -1 : Arrays.binarySearch(b, key);
-                per[at < 0 ? cuts.length : at] += ((Number) vs[t]).longValue();
-            }
-        }
-        long[] out = new long[cuts.length];
-        long run = 0;
-        for (int t = 0; t < cuts.length; t++) {
-            run += per[t];
-            out[t] = run;
-        }
-        return out;
-    }
-
-    /** nextDown of each cut: DuckDB's right-closed buckets then count x &lt; cut. */
-    static double[] nextDowns(double[] cuts) {
-        double[] b = new double[cuts.length];
-        for (int t = 0; t < b.length; t++) {
-            b[t] = Math.nextDown(cuts[t]);
-        }
-        return b;
-    }
-
-    /**
-     * {@code histogram(x, boundaries)} boundaries reproducing {@link NumericBins}: nextDown(e₀), …,
-     * nextDown(eₘ₋₁), eₘ, so that DuckDB's right-closed buckets are our left-closed bins, the last
-     * one closed; bucket t is bin t and the overflow bucket is the overflow bin.
-     */
-    static double[] boundaries(NumericBins bins) {
-        double[] e = bins.edges();
-        int m = e.length;
-        double[] b = new double[m == 1 ? 2 : m];
-        for (int i = 0; i < m - 1; i++) {
-            b[i] = Math.nextDown(e[i]);
-        }
-        b[b.length - 1] = e[m - 1];
-        if (m == 1) {
-            b[0] = Math.nextDown(e[0]);
-        }
-        return b;
-    }
-
-    /** Counts per bin from DuckDB's histogram map over {@link #boundaries}. */
-    static long[] binCounts(NumericBins bins, double[] boundaries, Array keys, Array counts) throws SQLException {
-        long[] out = new long[bins.size()];
-        if (keys == null) {
-            return out;
-        }
-        Object[] ks = (Object[]) keys.getArray();
-        Object[] vs = (Object[]) counts.getArray();
-        for (int t = 0; t < ks.length; t++) {
-            double key = ((Number) ks[t]).doubleValue();
-            int at = key == Double.POSITIVE_INFINITY ? -1 : Arrays.binarySearch(boundaries, key);
-            out[at < 0 ? out.length - 1 : at] += ((Number) vs[t]).longValue();
-        }
-        return out;
-    }
-
-    /** {@code SELECT x0, x1, … FROM file} with each column read as DOUBLE (NaN made NULL). */
-    private static String select(SqlView sql, List<Field> numeric) {
-        StringBuilder b = new StringBuilder("SELECT ");
-        for (int i = 0; i < numeric.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(sql.numeric(numeric.get(i).name())).append(" AS x").append(i);
-        }
-        return b.append(" FROM ").append(sql.from()).toString();
-    }
-
-    /**
-     * {@code SELECT x0, f0, x1, f1, … FROM file}: xᵢ the column as DOUBLE (NaN made NULL), fᵢ the same
-     * with ±∞ made NULL too. Aggregating fᵢ measured 2-3x cheaper than {@code FILTER (WHERE
-     * isfinite(xᵢ))} on each aggregate.
-     */
-    static String selectWithFinite(SqlView sql, List<Field> numeric) {
-        StringBuilder b = new StringBuilder("SELECT ");
-        for (int i = 0; i < numeric.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(sql.numeric(numeric.get(i).name())).append(" AS x").append(i)
-                    .append(", CASE WHEN isfinite(x").append(i).append(") THEN x").append(i).append(" END AS f")
+    /** The SQL of the non-missing text (NULL when missing) of each column, with its row number. */
+    private static String rows(SqlView sql, List<String> names) {
+        StringBuilder b = new StringBuilder("SELECT row_number() OVER () AS rn");
+        for (int i = 0; i < names.size(); i++) {
+            String t = sql.text(names.get(i));
+            b.append(", CASE WHEN ").append(Cells.sqlMissing(t)).append(" THEN NULL ELSE ").append(t).append(" END AS u")
                     .append(i);
         }
         return b.append(" FROM ").append(sql.from()).toString();
+    }
+
+    /** Adds the row key and the numbers of numeric roles. */
+    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles) {
+        StringBuilder b = new StringBuilder("SELECT rn, ").append(RowSample.sqlKey("rn", RowSample.SEED)).append(" AS k");
+        for (int i = 0; i < names.size(); i++) {
+            b.append(", u").append(i);
+            if (roles.get(i).isNumeric()) {
+                b.append(", ").append(Cells.sqlNumber("u" + i)).append(" AS x").append(i);
+            }
+        }
+        return b.append(" FROM (").append(rows(sql, names)).append(")").toString();
+    }
+
+    private static Map<String, Bins> fitBins(SqlView sql, List<RoleDecision> ds, ProfileOptions o) {
+        List<String> names = new ArrayList<>();
+        List<ColumnRole> roles = new ArrayList<>();
+        ds.forEach(d -> {
+            names.add(d.column());
+            roles.add(d.role());
+        });
+        Query q = new Query();
+        Map<String, Bins> out = new HashMap<>();
+        StringJoiner probs = new StringJoiner(", ", "[", "]");
+        for (int j = 0; j <= o.bins(); j++) {
+            probs.add(Double.toString((double) j / o.bins()));
+        }
+        List<Reader> readers = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            ColumnRole role = roles.get(i);
+            String x = "x" + i;
+            String fin = " FILTER (WHERE isfinite(" + x + "))";
+            if (role == ColumnRole.CONTINUOUS) {
+                int[] c = {q.agg(o.exactEdges() ? "quantile_disc(" + x + ", " + probs + ")" + fin
+                        : "min_by(" + x + ", k, " + o.edgeSample() + ")" + fin), q.agg("count(" + x + ")" + fin),
+                        q.agg("min(" + x + ")" + fin), q.agg("max(" + x + ")" + fin)};
+                readers.add(rs -> {
+                    double[] sample = doubles(rs.getArray(c[0]));
+                    long finite = rs.getLong(c[1]);
+                    double min = rs.getDouble(c[2]);
+                    double max = rs.getDouble(c[3]);
+                    if (o.exactEdges() && sample.length > 0) {
+                        sample[0] = min;
+                        sample[sample.length - 1] = max;
+                        out.put(name, BinFitter.edgesFromQuantiles(sample, o.binsFor(finite)));
+                    } else {
+                        out.put(name, BinFitter.continuous(sample, finite, min, max, o));
+                    }
+                });
+            } else if (role == ColumnRole.BINARY || role == ColumnRole.DISCRETE) {
+                int c = q.agg("list(DISTINCT " + x + ")" + fin);
+                readers.add(rs -> out.put(name, BinFitter.discrete(doubles(rs.getArray(c)))));
+            } else if (role == ColumnRole.CATEGORICAL) {
+                int[] c = q.map("histogram(u" + i + ")");
+                readers.add(rs -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    Object[] keys = objects(rs.getArray(c[0]));
+                    Object[] values = objects(rs.getArray(c[1]));
+                    for (int t = 0; t < keys.length; t++) {
+                        counts.put(String.valueOf(keys[t]), ((Number) values[t]).longValue());
+                    }
+                    out.put(name, BinFitter.categorical(counts, o));
+                });
+            }
+        }
+        if (readers.isEmpty()) {
+            return out;
+        }
+        sql.forEachRow(q.sql(parsed(sql, names, roles)), rs -> {
+            for (Reader r : readers) {
+                r.read(rs);
+            }
+        });
+        return out;
+    }
+
+    static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
+        List<ColumnProfile> refs = reference.columns();
+        List<String> available = reader.schema().names();
+        List<String> names = new ArrayList<>();
+        List<ColumnRole> roles = new ArrayList<>();
+        for (ColumnProfile c : refs) {
+            if (!available.contains(c.name())) {
+                throw new DataException(reader.file(), -1, c.name(), "no such column, but the reference has it; "
+                        + "available: " + String.join(", ", available), null);
+            }
+            names.add(c.name());
+            roles.add(c.role());
+        }
+        DataFormat format = reader.format() != null ? reader.format() : DataFormat.fromFileName(reader.file());
+        boolean lines = format == DataFormat.CSV || format == DataFormat.TSV;
+        long[] rows = new long[1];
+        ColumnProfile[] out = new ColumnProfile[refs.size()];
+        Query q = new Query();
+        int total = q.agg("count(*)");
+        List<Reader> readers = new ArrayList<>();
+        StringBuilder l3 = new StringBuilder("SELECT rn, k");
+        for (int i = 0; i < refs.size(); i++) {
+            ColumnProfile ref = refs.get(i);
+            Bins bins = ref.bins();
+            String u = "u" + i;
+            String x = "x" + i;
+            String b = "b" + i;
+            l3.append(", ").append(u);
+            if (ref.role().isNumeric()) {
+                l3.append(", ").append(x);
+            }
+            int idx = i;
+            if (bins == null) {
+                int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"), q.agg("min(" + u + ")"),
+                        q.agg("max(" + u + ")")};
+                readers.add(rs -> {
+                    long present = rs.getLong(c[0]);
+                    out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, 0, List.of(), Map.of(), null,
+                            null, new KeyStats(present, rs.getLong(c[1]), rs.getString(c[2]), rs.getString(c[3])));
+                });
+                continue;
+            }
+            String binIndex = bins instanceof CategoryBins ? ((CategoryBins) bins).sqlBinIndex(u)
+                    : bins instanceof ValueBins ? ((ValueBins) bins).sqlBinIndex(x) : ((NumericBins) bins).sqlBinIndex(x);
+            l3.append(", CASE WHEN ").append(u).append(" IS NULL THEN -1")
+                    .append(bins instanceof CategoryBins ? "" : " WHEN " + x + " IS NULL THEN -2")
+                    .append(" ELSE ").append(binIndex).append(" END AS ").append(b);
+            int[] h = q.map("histogram(" + b + ")");
+            int e = bins instanceof CategoryBins ? -1 : q.agg("min_by(CAST(rn AS VARCHAR) || ':' || " + u + ", rn, "
+                    + InvalidCell.KEPT + ") FILTER (WHERE " + b + " = -2)");
+            int unseenBin = bins instanceof CategoryBins ? ((CategoryBins) bins).unseenBin()
+                    : bins instanceof ValueBins ? ((ValueBins) bins).unseenBin() : -1;
+            int[] un = unseenBin < 0 ? null : q.map("histogram(" + (bins instanceof CategoryBins ? u : x)
+                    + ") FILTER (WHERE " + b + " = " + unseenBin + ")");
+            boolean continuous = bins instanceof NumericBins;
+            String fin = " FILTER (WHERE isfinite(" + x + "))";
+            int[] m = !continuous ? null : new int[] {q.agg("count(" + x + ")" + fin), q.agg("avg(" + x + ")" + fin),
+                    q.agg("var_pop(" + x + ")" + fin), q.agg("min(" + x + ")" + fin), q.agg("max(" + x + ")" + fin),
+                    q.agg("min_by(" + x + ", k, " + RowSample.SIZE + ")" + fin),
+                    q.agg("min_by(k, k, " + RowSample.SIZE + ")" + fin)};
+            readers.add(rs -> {
+                long[] counts = new long[bins.size()];
+                long missing = 0;
+                long invalid = 0;
+                Object[] keys = objects(rs.getArray(h[0]));
+                Object[] values = objects(rs.getArray(h[1]));
+                for (int t = 0; t < keys.length; t++) {
+                    int key = ((Number) keys[t]).intValue();
+                    long v = ((Number) values[t]).longValue();
+                    if (key == -1) {
+                        missing += v;
+                    } else if (key == -2) {
+                        invalid += v;
+                    } else {
+                        counts[key] += v;
+                    }
+                }
+                List<InvalidCell> cells = new ArrayList<>();
+                if (e > 0) {
+                    for (Object s : objects(rs.getArray(e))) {
+                        String text = String.valueOf(s);
+                        int colon = text.indexOf(':');
+                        long row = Long.parseLong(text.substring(0, colon));
+                        cells.add(new InvalidCell(lines ? "line " + (row + 1) : "row " + row, text.substring(colon + 1)));
+                    }
+                }
+                Map<String, Long> unseen = new LinkedHashMap<>();
+                if (un != null) {
+                    Object[] uk = objects(rs.getArray(un[0]));
+                    Object[] uv = objects(rs.getArray(un[1]));
+                    for (int t = 0; t < uk.length; t++) {
+                        String label = uk[t] instanceof Number ? ValueBins.format(((Number) uk[t]).doubleValue())
+                                : String.valueOf(uk[t]);
+                        unseen.merge(label, ((Number) uv[t]).longValue(), Long::sum);
+                    }
+                }
+                Moments mo = null;
+                RowSample sample = null;
+                if (continuous) {
+                    long n = rs.getLong(m[0]);
+                    mo = n == 0 ? Moments.EMPTY : new Moments(n, rs.getDouble(m[1]), rs.getDouble(m[2]) * n,
+                            rs.getDouble(m[3]), rs.getDouble(m[4]));
+                    double[] sv = doubles(rs.getArray(m[5]));
+                    long[] sk = longs(rs.getArray(m[6]));
+                    sample = RowSample.of(sk, sv, RowSample.SIZE);
+                }
+                out[idx] = ref.withCounts(counts, rows[0], missing, invalid, cells, ColumnProfile.topUnseen(unseen), mo,
+                        sample, null);
+            });
+        }
+        asText(reader).query(sql -> {
+            String l2 = parsed(sql, names, roles);
+            sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
+                rows[0] = rs.getLong(total);
+                for (Reader r : readers) {
+                    r.read(rs);
+                }
+            });
+            return null;
+        });
+        if (rows[0] == 0) {
+            throw new DataException(reader.file(), "no rows: the file has a header but no data");
+        }
+        if (progress != null) {
+            progress.accept(rows[0]);
+        }
+        return Profile.of(List.of(out), rows[0], reference.excluded(), Map.of());
+    }
+
+    /** Reads one query's result. */
+    @FunctionalInterface
+    private interface Reader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * An aggregate query whose columns are numbered as they are added: aggregates a1, a2, … in an
+     * inner SELECT, and an outer SELECT that splits each histogram into its keys and values.
+     */
+    private static final class Query {
+        private final StringJoiner inner = new StringJoiner(", ");
+        private final StringJoiner outer = new StringJoiner(", ");
+        private int aggregates;
+        private int columns;
+
+        /** Adds an aggregate; returns its 1-based result column. */
+        int agg(String expression) {
+            String a = "a" + ++aggregates;
+            inner.add(expression + " AS " + a);
+            outer.add(a);
+            return ++columns;
+        }
+
+        /** Adds a MAP aggregate; returns the result columns of its keys and values. */
+        int[] map(String expression) {
+            String a = "a" + ++aggregates;
+            inner.add(expression + " AS " + a);
+            outer.add("map_keys(" + a + ")").add("map_values(" + a + ")");
+            columns += 2;
+            return new int[] {columns - 1, columns};
+        }
+
+        String sql(String from) {
+            return "SELECT " + outer + " FROM (SELECT " + inner + " FROM (" + from + "))";
+        }
+    }
+
+    static Object[] objects(Array a) throws SQLException {
+        return a == null ? new Object[0] : (Object[]) a.getArray();
+    }
+
+    static double[] doubles(Array a) throws SQLException {
+        Object[] items = objects(a);
+        double[] out = new double[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = ((Number) items[i]).doubleValue();
+        }
+        return out;
+    }
+
+    static long[] longs(Array a) throws SQLException {
+        Object[] items = objects(a);
+        long[] out = new long[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = ((Number) items[i]).longValue();
+        }
+        return out;
     }
 
     /** A constant DOUBLE[]: one string cast, parsed with DuckDB's correctly rounded double parser. */
@@ -272,18 +338,5 @@ final class FileProfiler {
             j.add(Double.toString(d));
         }
         return j.toString();
-    }
-
-
-    static double[] doubles(Array a) throws SQLException {
-        if (a == null) {
-            return new double[0];
-        }
-        Object[] items = (Object[]) a.getArray();
-        double[] out = new double[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = ((Number) items[i]).doubleValue();
-        }
-        return out;
     }
 }

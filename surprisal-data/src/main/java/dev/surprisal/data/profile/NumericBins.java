@@ -16,7 +16,7 @@ import java.util.Locale;
  * A single edge (a constant reference) gives one interior bin holding exactly e₀. −∞ falls in
  * underflow and +∞ in overflow; NaN and missing values are counted apart, never here.
  */
-public final class NumericBins {
+public final class NumericBins implements Bins {
     private final double[] edges;
 
     private NumericBins(double[] edges) {
@@ -55,6 +55,7 @@ public final class NumericBins {
     }
 
     /** Number of bins including underflow and overflow: max(1, edges − 1) + 2. */
+    @Override
     public int size() {
         return Math.max(1, edges.length - 1) + 2;
     }
@@ -123,6 +124,7 @@ public final class NumericBins {
     }
 
     /** A short label for bin {@code i}: "&lt; e₀", "[a, b)", "&gt; eₘ". */
+    @Override
     public String label(int i) {
         int m = edges.length;
         if (i == 0) {
@@ -144,6 +146,11 @@ public final class NumericBins {
     /** True for the underflow and overflow bins: the reference has no value there by construction. */
     public boolean isOutOfRange(int i) {
         return i == 0 || i == size() - 1;
+    }
+
+    @Override
+    public boolean isNovel(int i) {
+        return isOutOfRange(i);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleDecision;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,33 +11,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A frozen summary of a table: one {@link ColumnProfile} per column, all counted on bins fitted
- * once on a reference. A reference profile is built by {@link ProfileBuilder#fit}; each day's data
- * is counted on the reference's bins by {@link ProfileBuilder#count}. Profiles built on the same
- * reference {@link #merge} (commutative and associative), and serialise to versioned JSON with
- * {@link ProfileJson}.
+ * A frozen summary of a table: one {@link ColumnProfile} per column, each with its role frozen and,
+ * when scored, counted on bins fitted once on a reference. A reference profile is built by
+ * {@link ProfileBuilder#fit}; each day's data is counted on the reference's bins by
+ * {@link ProfileBuilder#count}. Profiles built on the same reference {@link #merge} (commutative and
+ * associative), and serialise to versioned JSON with {@link ProfileJson}. A reference may also carry
+ * the columns the user excluded and the monitor's drift rule (option name to value, e.g.
+ * {@code "warn" → "0.1"}), so a check uses what the baseline was given.
  */
 public final class Profile {
     private final Map<String, ColumnProfile> columns;
     private final long rows;
-    private final long sketchRows;
+    private final List<String> excluded;
+    private final Map<String, String> rule;
 
-    private Profile(Map<String, ColumnProfile> columns, long rows, long sketchRows) {
+    private Profile(Map<String, ColumnProfile> columns, long rows, List<String> excluded, Map<String, String> rule) {
         this.columns = Collections.unmodifiableMap(columns);
         this.rows = rows;
-        this.sketchRows = sketchRows;
-    }
-
-    /** A profile of these columns over {@code rows} rows, every row fed to the sketches. */
-    public static Profile of(List<ColumnProfile> columns, long rows) {
-        return of(columns, rows, rows);
+        this.excluded = List.copyOf(excluded);
+        this.rule = Collections.unmodifiableMap(new LinkedHashMap<>(rule));
     }
 
     /**
-     * A profile of these columns over {@code rows} rows whose KLL sketches were fed from a seeded
-     * uniform sample of {@code sketchRows} of them ({@code sketchRows == rows}: every row).
+     * @param columns the columns, in order
+     * @param rows    rows profiled
+     * @return the profile
      */
-    public static Profile of(List<ColumnProfile> columns, long rows, long sketchRows) {
+    public static Profile of(List<ColumnProfile> columns, long rows) {
+        return of(columns, rows, List.of(), Map.of());
+    }
+
+    /**
+     * @param columns  the columns, in order
+     * @param rows     rows profiled
+     * @param excluded columns the user left out
+     * @param rule     the drift rule's settings by option name (empty for defaults)
+     * @return the profile
+     * @throws ValidationException if a column appears twice or rows is negative
+     */
+    public static Profile of(List<ColumnProfile> columns, long rows, List<String> excluded, Map<String, String> rule) {
         Map<String, ColumnProfile> m = new LinkedHashMap<>();
         for (ColumnProfile c : columns) {
             if (m.put(c.name(), c) != null) {
@@ -45,63 +59,97 @@ public final class Profile {
         if (rows < 0) {
             throw new ValidationException("rows: must be >= 0, got " + rows);
         }
-        if (sketchRows < 0 || sketchRows > rows) {
-            throw new ValidationException("sketchRows: must be in [0, rows=" + rows + "], got " + sketchRows);
-        }
-        return new Profile(m, rows, sketchRows);
+        return new Profile(m, rows, excluded == null ? List.of() : excluded, rule == null ? Map.of() : rule);
     }
 
-    /** Rows profiled. */
+    /** @return rows profiled */
     public long rows() {
         return rows;
     }
 
-    /**
-     * Rows whose values fed the KLL sketches (KS and Wasserstein): {@link #rows()} unless the sketches
-     * come from a seeded uniform sample of a large file (see {@link ProfileOptions}). Bins, counts,
-     * missing values and moments always cover every row.
-     */
-    public long sketchRows() {
-        return sketchRows;
-    }
-
-    /** True when the sketches were fed from a sample of the rows rather than all of them. */
-    public boolean sketchSampled() {
-        return sketchRows < rows;
-    }
-
-    /** Column names in file order. */
+    /** @return column names in file order */
     public List<String> columnNames() {
         return new ArrayList<>(columns.keySet());
     }
 
+    /** @return the columns in file order */
     public List<ColumnProfile> columns() {
         return new ArrayList<>(columns.values());
     }
 
+    /** @return the columns left out by --exclude when the reference was profiled */
+    public List<String> excluded() {
+        return excluded;
+    }
+
+    /** @return the drift rule stored with a reference, option name to value (empty: defaults) */
+    public Map<String, String> rule() {
+        return rule;
+    }
+
     /**
-     * The column called {@code name}.
-     *
-     * @throws IllegalArgumentException naming the available columns when there is none
+     * @param settings the drift rule, option name to value
+     * @return this profile carrying it
+     */
+    public Profile withRule(Map<String, String> settings) {
+        return new Profile(new LinkedHashMap<>(columns), rows, excluded, settings == null ? Map.of() : settings);
+    }
+
+    /**
+     * @param names the columns to keep (in this profile's order)
+     * @return this profile restricted to them
+     * @throws ValidationException naming the available columns when a name is not one
+     */
+    public Profile select(List<String> names) {
+        Map<String, ColumnProfile> m = new LinkedHashMap<>();
+        for (String n : names) {
+            column(n);
+        }
+        for (ColumnProfile c : columns.values()) {
+            if (names.contains(c.name())) {
+                m.put(c.name(), c);
+            }
+        }
+        return new Profile(m, rows, excluded, rule);
+    }
+
+    /** @return the frozen roles, as {@link ColumnRoles} */
+    public ColumnRoles roles() {
+        List<RoleDecision> d = new ArrayList<>();
+        for (ColumnProfile c : columns.values()) {
+            d.add(new RoleDecision(c.name(), c.role(), c.reason(), false));
+        }
+        return ColumnRoles.frozen(d, excluded);
+    }
+
+    /**
+     * @param name a column
+     * @return the column called {@code name}
+     * @throws ValidationException naming the available columns when there is none
      */
     public ColumnProfile column(String name) {
         ColumnProfile c = columns.get(name);
         if (c == null) {
-            throw new ValidationException("name: no column '" + name + "' in profile; available: " + columns.keySet());
+            throw new ValidationException("name: no column '" + name + "' in profile; available: "
+                    + String.join(", ", columns.keySet()));
         }
         return c;
     }
 
+    /**
+     * @param name a column
+     * @return whether the profile has it
+     */
     public boolean has(String name) {
         return columns.containsKey(name);
     }
 
     /**
-     * Both profiles together (e.g. two halves of a day). Counts and moments add exactly. Sketches
-     * merge as KLL sketches do; when either side was sampled, the merged sketch weighs each side by
-     * its sample size (not its row count), and {@link #sketchRows()} is the sum of both.
+     * Both profiles together (e.g. two halves of a day): see {@link ColumnProfile#merge}.
      *
-     * @throws IllegalArgumentException if the columns or their bins differ
+     * @param other a profile counted on the same reference
+     * @return the merged profile
+     * @throws ValidationException if the columns or their bins differ
      */
     public Profile merge(Profile other) {
         if (!columns.keySet().equals(other.columns.keySet())) {
@@ -111,12 +159,11 @@ public final class Profile {
         for (ColumnProfile c : columns.values()) {
             out.add(c.merge(other.columns.get(c.name())));
         }
-        return of(out, rows + other.rows, sketchRows + other.sketchRows);
+        return of(out, rows + other.rows, excluded, rule);
     }
 
     @Override
     public String toString() {
-        return "Profile[rows=" + rows + (sketchSampled() ? ", sketchRows=" + sketchRows : "") + ", columns="
-                + columns.keySet() + "]";
+        return "Profile[rows=" + rows + ", columns=" + columns.keySet() + "]";
     }
 }

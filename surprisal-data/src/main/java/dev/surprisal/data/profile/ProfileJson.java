@@ -1,71 +1,96 @@
 package dev.surprisal.data.profile;
 
-import dev.surprisal.core.ValidationException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.core.ValidationException;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Profiles as versioned JSON:
+ * Profiles as versioned JSON. Version 2 (written since column roles):
  * <pre>{@code
- * {"format": "surprisal-profile", "version": 1, "rows": 1000, "sketchSample": {...},
- *  "columns": [{"name": "age", "kind": "NUMERIC", "edges": [...], "counts": [...], "missing": 3,
- *               "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "kll": "<base64>"},
- *              {"name": "city", "kind": "CATEGORICAL", "top": [...], "others": [...],
- *               "othersComplete": true, "counts": [...], "missing": 0}]}
+ * {"format": "surprisal-profile", "version": 2, "rows": 1000, "excluded": ["note"], "rule": {"warn": "0.1"},
+ *  "sample": {"method": "bottom-k of a hash of the row position", "seed": 42, "size": 5000},
+ *  "columns": [
+ *   {"name": "amount", "role": "continuous", "reason": "...", "edges": [...], "counts": [...], "rows": 1000,
+ *    "missing": 3, "invalid": 2, "invalidCells": [{"where": "line 17", "value": "abc"}],
+ *    "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "sample": {"keys": "<base64>", "values": "<base64>"}},
+ *   {"name": "churned", "role": "binary", "values": [0.0, 1.0], "counts": [...], "unseen": {"2": 4}, ...},
+ *   {"name": "country", "role": "categorical", "top": [...], "others": [...], "othersComplete": true, ...},
+ *   {"name": "order_id", "role": "id-like", "keys": {"present": 1000, "distinct": 1000, "min": "1", "max": "999"}, ...}]}
  * }</pre>
- * {@code sketchSample} is present only when the KLL sketches were fed from a seeded uniform sample
- * of the rows: {@code {"rows": 200012, "method": "bernoulli", "seed": 42}} (see
- * {@link ProfileOptions}); without it every row fed them.
- * Doubles are written with Java's shortest round-trip representation, so a profile reads back
- * bit for bit. The KLL sketch is DataSketches' compact binary form in base64.
+ * Doubles are written with Java's shortest round-trip representation, so a profile reads back bit
+ * for bit; sample keys and values are big-endian longs and doubles in base64.
+ *
+ * <p>Version 1 (before roles) is still read: its numeric columns become continuous with their
+ * edges (KS and W₁ then use evenly spaced quantiles of the stored KLL sketch as the sample), its
+ * categorical and boolean columns categorical, and its date-time columns unscored timestamps.
  */
 public final class ProfileJson {
     public static final String FORMAT = "surprisal-profile";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProfileJson() {
     }
 
-    /** The profile as a JSON tree. */
+    /**
+     * @param p a profile
+     * @return it as a JSON tree
+     */
     public static ObjectNode toTree(Profile p) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT).put("version", VERSION).put("rows", p.rows());
-        if (p.sketchSampled()) {
-            root.putObject("sketchSample").put("rows", p.sketchRows()).put("method", "bernoulli")
-                    .put("seed", ProfileOptions.SAMPLE_SEED);
-        }
+        p.excluded().forEach(root.putArray("excluded")::add);
+        ObjectNode rule = root.putObject("rule");
+        p.rule().forEach(rule::put);
+        root.putObject("sample").put("method", "bottom-k of a hash of the row position").put("seed", RowSample.SEED)
+                .put("size", RowSample.SIZE);
         ArrayNode cols = root.putArray("columns");
         for (ColumnProfile c : p.columns()) {
             ObjectNode o = cols.addObject();
-            o.put("name", c.name()).put("kind", c.kind().name());
-            if (c.kind().isNumeric()) {
+            o.put("name", c.name()).put("role", c.role().label()).put("reason", c.reason());
+            Bins b = c.bins();
+            if (b instanceof NumericBins) {
                 ArrayNode e = o.putArray("edges");
-                for (double d : c.numericBins().edges()) {
+                for (double d : ((NumericBins) b).edges()) {
                     e.add(d);
                 }
-            } else {
-                ArrayNode t = o.putArray("top");
-                c.categoryBins().top().forEach(t::add);
-                ArrayNode ot = o.putArray("others");
-                c.categoryBins().others().stream().sorted().forEach(ot::add);
-                o.put("othersComplete", c.categoryBins().othersComplete());
+            } else if (b instanceof ValueBins) {
+                ArrayNode e = o.putArray("values");
+                for (double d : ((ValueBins) b).values()) {
+                    e.add(d);
+                }
+            } else if (b instanceof CategoryBins) {
+                CategoryBins cb = (CategoryBins) b;
+                cb.top().forEach(o.putArray("top")::add);
+                cb.others().stream().sorted().forEach(o.putArray("others")::add);
+                o.put("othersComplete", cb.othersComplete());
             }
             ArrayNode n = o.putArray("counts");
             for (long v : c.counts()) {
                 n.add(v);
             }
-            o.put("missing", c.missing());
+            o.put("rows", c.rows()).put("missing", c.missing()).put("invalid", c.invalid());
+            if (!c.invalidCells().isEmpty()) {
+                ArrayNode ic = o.putArray("invalidCells");
+                c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
+            }
+            if (!c.unseen().isEmpty()) {
+                ObjectNode u = o.putObject("unseen");
+                c.unseen().forEach(u::put);
+            }
             Moments m = c.moments();
             if (m != null) {
                 ObjectNode mo = o.putObject("moments").put("count", m.count()).put("mean", m.mean()).put("m2", m.m2());
@@ -73,15 +98,22 @@ public final class ProfileJson {
                     mo.put("min", m.min()).put("max", m.max());
                 }
             }
-            byte[] sk = c.sketchBytes();
-            if (sk != null) {
-                o.put("kll", Base64.getEncoder().encodeToString(sk));
+            if (c.sample() != null) {
+                o.putObject("sample").put("keys", encode(c.sample().keys())).put("values", encode(c.sample().values()));
+            }
+            KeyStats k = c.keys();
+            if (k != null) {
+                ObjectNode kn = o.putObject("keys").put("present", k.present()).put("distinct", k.distinct());
+                kn.put("min", k.min()).put("max", k.max());
             }
         }
         return root;
     }
 
-    /** The profile as JSON text. */
+    /**
+     * @param p a profile
+     * @return it as JSON text
+     */
     public static String write(Profile p) {
         try {
             return MAPPER.writeValueAsString(toTree(p));
@@ -91,9 +123,9 @@ public final class ProfileJson {
     }
 
     /**
-     * Reads a profile written by {@link #write}.
-     *
-     * @throws IllegalArgumentException naming the field when the text is not a version-1 profile
+     * @param json text written by {@link #write} (version 2) or by an earlier version (1)
+     * @return the profile
+     * @throws ValidationException naming the field when the text is not a profile this build reads
      */
     public static Profile read(String json) {
         JsonNode root;
@@ -105,45 +137,111 @@ public final class ProfileJson {
         return fromTree(root);
     }
 
-    /** Reads a profile from a JSON tree. */
+    /**
+     * @param root a JSON tree of a profile, version 1 or 2
+     * @return the profile
+     * @throws ValidationException naming the field when it is not a profile this build reads
+     */
     public static Profile fromTree(JsonNode root) {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new ValidationException("json: \"format\" is not \"" + FORMAT + "\"");
         }
         int version = root.path("version").asInt(-1);
+        if (version == 1) {
+            return ProfileJsonV1.fromTree(root);
+        }
         if (version != VERSION) {
-            throw new ValidationException("json: profile version " + version + " is not supported (this build reads "
+            throw new ValidationException("json: profile version " + version + " is not supported (this build reads 1 and "
                     + VERSION + ")");
         }
         List<ColumnProfile> cols = new ArrayList<>();
         for (JsonNode o : root.path("columns")) {
-            String name = o.path("name").asText();
-            ColumnKind kind = ColumnKind.valueOf(o.path("kind").asText());
-            long[] counts = new long[o.path("counts").size()];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = o.path("counts").get(i).asLong();
-            }
-            long missing = o.path("missing").asLong();
-            if (kind.isNumeric()) {
-                double[] e = new double[o.path("edges").size()];
-                for (int i = 0; i < e.length; i++) {
-                    e[i] = o.path("edges").get(i).asDouble();
-                }
-                JsonNode m = o.path("moments");
-                Moments mo = new Moments(m.path("count").asLong(), m.path("mean").asDouble(), m.path("m2").asDouble(),
-                        m.path("min").asDouble(Double.POSITIVE_INFINITY), m.path("max").asDouble(Double.NEGATIVE_INFINITY));
-                byte[] sk = o.has("kll") ? Base64.getDecoder().decode(o.path("kll").asText()) : null;
-                cols.add(new ColumnProfile(name, kind, NumericBins.of(e), null, counts, missing, mo, sk));
-            } else {
+            ColumnRole role = ColumnRole.parse(o.path("role").asText());
+            Bins bins = null;
+            if (o.has("edges")) {
+                bins = NumericBins.of(doubles(o.path("edges")));
+            } else if (o.has("values")) {
+                bins = ValueBins.of(doubles(o.path("values")));
+            } else if (o.has("top")) {
                 List<String> top = new ArrayList<>();
                 o.path("top").forEach(t -> top.add(t.asText()));
                 Set<String> others = new LinkedHashSet<>();
                 o.path("others").forEach(t -> others.add(t.asText()));
-                cols.add(new ColumnProfile(name, kind, null, CategoryBins.of(top, others,
-                        o.path("othersComplete").asBoolean()), counts, missing, null, null));
+                bins = CategoryBins.of(top, others, o.path("othersComplete").asBoolean());
             }
+            long[] counts = new long[o.path("counts").size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = o.path("counts").get(i).asLong();
+            }
+            List<InvalidCell> cells = new ArrayList<>();
+            o.path("invalidCells").forEach(x -> cells.add(new InvalidCell(x.path("where").asText(), x.path("value").asText())));
+            Map<String, Long> unseen = new LinkedHashMap<>();
+            o.path("unseen").fields().forEachRemaining(e -> unseen.put(e.getKey(), e.getValue().asLong()));
+            JsonNode m = o.path("moments");
+            Moments mo = m.isMissingNode() ? null : moments(m);
+            JsonNode s = o.path("sample");
+            RowSample sample = s.isMissingNode() ? null
+                    : RowSample.of(decodeLongs(s.path("keys").asText()), decodeDoubles(s.path("values").asText()),
+                    Integer.MAX_VALUE);
+            JsonNode k = o.path("keys");
+            KeyStats keys = k.isMissingNode() ? null : new KeyStats(k.path("present").asLong(), k.path("distinct").asLong(),
+                    k.path("min").isNull() ? null : k.path("min").asText(null),
+                    k.path("max").isNull() ? null : k.path("max").asText(null));
+            cols.add(new ColumnProfile(o.path("name").asText(), role, o.path("reason").asText(), bins, counts,
+                    o.path("rows").asLong(), o.path("missing").asLong(), o.path("invalid").asLong(), cells, unseen, mo,
+                    sample, keys));
         }
-        long rows = root.path("rows").asLong();
-        return Profile.of(cols, rows, root.path("sketchSample").path("rows").asLong(rows));
+        List<String> excluded = new ArrayList<>();
+        root.path("excluded").forEach(e -> excluded.add(e.asText()));
+        Map<String, String> rule = new LinkedHashMap<>();
+        root.path("rule").fields().forEachRemaining(e -> rule.put(e.getKey(), e.getValue().asText()));
+        return Profile.of(cols, root.path("rows").asLong(), excluded, rule);
+    }
+
+    static Moments moments(JsonNode m) {
+        return new Moments(m.path("count").asLong(), m.path("mean").asDouble(), m.path("m2").asDouble(),
+                m.path("min").asDouble(Double.POSITIVE_INFINITY), m.path("max").asDouble(Double.NEGATIVE_INFINITY));
+    }
+
+    static double[] doubles(JsonNode a) {
+        double[] e = new double[a.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = a.get(i).asDouble();
+        }
+        return e;
+    }
+
+    private static String encode(long[] v) {
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length);
+        for (long x : v) {
+            b.putLong(x);
+        }
+        return Base64.getEncoder().encodeToString(b.array());
+    }
+
+    private static String encode(double[] v) {
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length);
+        for (double x : v) {
+            b.putDouble(x);
+        }
+        return Base64.getEncoder().encodeToString(b.array());
+    }
+
+    private static long[] decodeLongs(String s) {
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s));
+        long[] v = new long[b.remaining() / 8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getLong();
+        }
+        return v;
+    }
+
+    private static double[] decodeDoubles(String s) {
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s));
+        double[] v = new double[b.remaining() / 8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getDouble();
+        }
+        return v;
     }
 }

@@ -1,6 +1,7 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.roles.RoleOverrides;
 
 import java.util.List;
 
@@ -8,43 +9,39 @@ import java.util.List;
  * How a reference is profiled.
  *
  * <ul>
- *   <li>{@code bins} (default 20): equal-frequency bins per numeric column, from exact reference
+ *   <li>{@code bins} (default 20): equal-frequency bins per continuous column, from reference
  *       quantiles; fewer when the reference is small, so that every bin expects at least
  *       {@value #MIN_PER_BIN} values (the usual validity condition of the χ² approximation).</li>
  *   <li>{@code topK} (default 128) and {@code minCategoryCount} (default 10): a categorical column
  *       keeps its 128 most frequent categories that occur at least 10 times; the rest is
  *       "__OTHER__". 128 is whylogs' frequent-items size and the research's floor for top-K;
- *       the minimum count keeps rare IDs from becoming noisy bins and keeps expected cell counts
+ *       the minimum count keeps rare labels from becoming noisy bins and keeps expected cell counts
  *       large enough for the χ² null used by the sample-size-aware thresholds.</li>
- *   <li>{@code sketchK} (default 1024): KLL accuracy parameter, normalised rank error about 0.13%
- *       (whylogs uses 1024; smaller k made sketch-based KS unstable, whylogs#684).</li>
- *   <li>{@code sketches} (default on): build KLL sketches at all.</li>
- *   <li>{@code sketchSample} (default {@value #DEFAULT_SKETCH_SAMPLE}): from a file, the sketches are
- *       fed from a seeded uniform sample of this many rows (DuckDB's reservoir sample, seed
- *       {@value #SAMPLE_SEED}), not from every row; the profile records it
- *       ({@link Profile#sketchRows()}). KS and W₁ then compare two samples: their sampling error at
- *       200,000 rows (about 1/√200,000 ≈ 0.2% of rank) is of the order of the sketch's own, and the KS
- *       p-value uses the sample sizes, so it stays honest. Bins, counts and moments always use every
- *       row.</li>
- *   <li>{@code exactEdges} (default off): with a reference of more than {@code sketchSample} rows, the
- *       interior bin edges are the quantiles of that seeded sample, and the outer edges the data's
- *       exact min and max; on, they are DuckDB's exact quantiles over every row (several times slower,
- *       memory 8 bytes a value of a column). Bins are frozen and both sides are counted exactly on
- *       them, so KL, PSI, JS and the χ² nulls are exact for the bins used either way; sample edges
- *       only make the bins equal-frequency to within the sample's error (each 5% bin holds 5% ± 0.05%
- *       of the reference at 200,000 sampled rows). A reference of at most {@code sketchSample} rows
- *       always gets exact quantiles.</li>
- *   <li>{@code columns} (default all): the columns to profile.</li>
+ *   <li>{@code edgeSample} (default {@value #DEFAULT_EDGE_SAMPLE}): the quantiles that place the
+ *       edges of a continuous column come from the {@code edgeSample} rows of a seeded, engine-independent
+ *       {@link RowSample} (bottom-k by a hash of the row's position); with at most that many rows
+ *       every row is used and the quantiles are exact. Bins are frozen and both sides are counted
+ *       exactly on them, so KL, PSI, JS and the χ² nulls are exact for the bins used either way;
+ *       sample edges only make the bins equal-frequency to within the sample's error (each 5% bin
+ *       holds 5% ± 0.05% of the reference at 200,000 sampled rows).</li>
+ *   <li>{@code exactEdges} (default off): on, the quantiles are exact over every row of a large
+ *       reference (DuckDB holds the column's values: several times slower).</li>
+ *   <li>{@code roles} (default none): which columns, and the user's role overrides.</li>
  * </ul>
  */
-public record ProfileOptions(int bins, int topK, int minCategoryCount, int sketchK, boolean sketches,
-                             int sketchSample, boolean exactEdges, List<String> columns) {
+public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeSample, boolean exactEdges,
+                             RoleOverrides roles) {
     public static final int MIN_PER_BIN = 5;
-    /** Rows in the seeded uniform sample that feeds the KLL sketches from a file. */
-    public static final int DEFAULT_SKETCH_SAMPLE = 200_000;
-    /** The seed of that sample: the same file always gives the same sample and the same sketches. */
-    public static final long SAMPLE_SEED = 42;
+    /** Rows of the seeded sample that places the edges of a large reference. */
+    public static final int DEFAULT_EDGE_SAMPLE = 200_000;
+    /** The seed of the row samples: the same file always gives the same sample. */
+    public static final long SAMPLE_SEED = RowSample.SEED;
 
+    /**
+     * Checks the values.
+     *
+     * @throws ValidationException naming the field when a value is out of range
+     */
     public ProfileOptions {
         if (bins < 1) {
             throw new ValidationException("bins: must be >= 1, got " + bins);
@@ -55,51 +52,56 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int sketc
         if (minCategoryCount < 1) {
             throw new ValidationException("minCategoryCount: must be >= 1, got " + minCategoryCount);
         }
-        if (sketchK < 8 || sketchK > 65535) {
-            throw new ValidationException("sketchK: must be in [8, 65535], got " + sketchK);
+        if (edgeSample < 1000) {
+            throw new ValidationException("edgeSample: must be >= 1000, got " + edgeSample);
         }
-        if (sketchSample < 1000) {
-            throw new ValidationException("sketchSample: must be >= 1000, got " + sketchSample);
-        }
-        columns = columns == null ? null : List.copyOf(columns);
+        roles = roles == null ? RoleOverrides.none() : roles;
     }
 
-    /** The defaults: 20 bins, top 128 categories seen at least 10 times, KLL k = 1024, all columns. */
+    /** @return 20 bins, top 128 categories seen at least 10 times, edges from 200,000 sampled rows, all columns */
     public static ProfileOptions defaults() {
-        return new ProfileOptions(20, 128, 10, 1024, true, DEFAULT_SKETCH_SAMPLE, false, null);
+        return new ProfileOptions(20, 128, 10, DEFAULT_EDGE_SAMPLE, false, RoleOverrides.none());
     }
 
+    /** @param b bins per continuous column @return these options with it */
     public ProfileOptions withBins(int b) {
-        return new ProfileOptions(b, topK, minCategoryCount, sketchK, sketches, sketchSample, exactEdges, columns);
+        return new ProfileOptions(b, topK, minCategoryCount, edgeSample, exactEdges, roles);
     }
 
+    /** @param k categories kept @return these options with it */
     public ProfileOptions withTopK(int k) {
-        return new ProfileOptions(bins, k, minCategoryCount, sketchK, sketches, sketchSample, exactEdges, columns);
+        return new ProfileOptions(bins, k, minCategoryCount, edgeSample, exactEdges, roles);
     }
 
+    /** @param c fewest occurrences of a kept category @return these options with it */
     public ProfileOptions withMinCategoryCount(int c) {
-        return new ProfileOptions(bins, topK, c, sketchK, sketches, sketchSample, exactEdges, columns);
+        return new ProfileOptions(bins, topK, c, edgeSample, exactEdges, roles);
     }
 
-    public ProfileOptions withSketches(boolean on) {
-        return new ProfileOptions(bins, topK, minCategoryCount, sketchK, on, sketchSample, exactEdges, columns);
-    }
-
+    /** @param names the columns to profile (null: all) @return these options with them */
     public ProfileOptions withColumns(List<String> names) {
-        return new ProfileOptions(bins, topK, minCategoryCount, sketchK, sketches, sketchSample, exactEdges, names);
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, roles.withColumns(names));
     }
 
-    /** These options with sketches fed from a seeded sample of {@code rows} rows of a file. */
-    public ProfileOptions withSketchSample(int rows) {
-        return new ProfileOptions(bins, topK, minCategoryCount, sketchK, sketches, rows, exactEdges, columns);
+    /** @param overrides columns and roles @return these options with them */
+    public ProfileOptions withRoles(RoleOverrides overrides) {
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, overrides);
     }
 
-    /** These options with bin edges from exact quantiles over every row of a large reference. */
+    /** @param rows rows of the edge sample @return these options with it */
+    public ProfileOptions withEdgeSample(int rows) {
+        return new ProfileOptions(bins, topK, minCategoryCount, rows, exactEdges, roles);
+    }
+
+    /** @param on exact quantiles over every row @return these options with it */
     public ProfileOptions withExactEdges(boolean on) {
-        return new ProfileOptions(bins, topK, minCategoryCount, sketchK, sketches, sketchSample, on, columns);
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, on, roles);
     }
 
-    /** The bins used for a reference with {@code present} values: at most n / {@value #MIN_PER_BIN}. */
+    /**
+     * @param present finite values of the column
+     * @return the bins used: at most present / {@value #MIN_PER_BIN}
+     */
     public int binsFor(long present) {
         return (int) Math.max(1, Math.min(bins, present / MIN_PER_BIN));
     }

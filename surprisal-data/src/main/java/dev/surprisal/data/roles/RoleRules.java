@@ -116,6 +116,7 @@ public final class RoleRules {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        return s.contains("e") ? s : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
     }
 }

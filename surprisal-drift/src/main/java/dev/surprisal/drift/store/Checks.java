@@ -94,8 +94,9 @@ public final class Checks {
         }
         if (report.datasetDrift()) {
             out.add(new Alarm(null, Alarm.Kind.DATASET, String.format(Locale.ROOT,
-                    "dataset drift: %d of %d columns drifted (share %.0f%% >= %.0f%%)", report.drifted().size(),
-                    report.columns().size(), 100 * report.driftedShare(), 100 * report.options().driftShare())));
+                    "dataset drift: %d of %d scored columns drifted (share %.0f%% >= %.0f%%)",
+                    report.scored().stream().filter(c -> c.status().drifted()).count(), report.scored().size(),
+                    100 * report.driftedShare(), 100 * report.options().driftShare())));
         }
         return out;
     }

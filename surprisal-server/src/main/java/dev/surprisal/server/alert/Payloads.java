@@ -51,8 +51,8 @@ public final class Payloads {
     private static String line(ColumnDrift c, CheckResult r) {
         var o = r.report().options();
         return String.format(Locale.ROOT, "%s: %s %s %.4g %s (noise level %.3g, warn %.3g, drift %.3g)", c.name(),
-                c.status(), o.measure().name().toLowerCase(Locale.ROOT), c.decisionValue(), o.measure().unit(),
-                c.critical(), o.warn(), o.alert());
+                c.status(), o.measure().name().toLowerCase(Locale.ROOT), c.decisionValue(), o.measure().unitLabel(),
+                c.critical(), o.warn(), o.drift());
     }
 
     static ObjectNode webhook(Message m) {
@@ -67,7 +67,7 @@ public final class Payloads {
                 continue;
             }
             ObjectNode col = cols.addObject().put("name", c.name()).put("status", c.status().name())
-                    .put("measure", opts.measure().name().toLowerCase(Locale.ROOT)).put("unit", opts.measure().unit());
+                    .put("measure", opts.measure().name().toLowerCase(Locale.ROOT)).put("unit", opts.measure().unitLabel());
             col.set("value", ReportJson.MAPPER.valueToTree(c.decisionValue()));
             col.set("critical", ReportJson.MAPPER.valueToTree(c.critical()));
         }

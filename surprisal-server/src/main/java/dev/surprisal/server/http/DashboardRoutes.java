@@ -99,7 +99,7 @@ final class DashboardRoutes {
                 .map(c -> new MonitorPages.CheckLine(c.runId(), c.window(), c.status(), c.rows(), c.excluded())).toList();
         var measure = Rules.options(m.settings()).measure();
         Http.html(ctx, MonitorPages.monitor(m.name(), lines, monitors.history(m.name(), null),
-                measure.name().toLowerCase() + " (" + measure.unit() + ")", csrf(ctx)));
+                measure.name().toLowerCase() + " (" + measure.unitLabel() + ")", csrf(ctx)));
     }
 
     private void report(Context ctx) {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Detection power of the default drift rule (docs/drift.md, section 6), through the library in memory:
+# dev.surprisal.drift.power.PowerTable (test scope). Arguments: seeds (default 200) and sample sizes
+# (default 500,10000). Prints a Markdown table.
+#   bench/drift_power.sh 200 500,10000
+#   bench/drift_power.sh 20 1000000          # 1e6 rows: fewer seeds (CPU-bound)
+# Evidently's documented default rules on the same data-generating process: bench/drift_power_evidently.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SEEDS=${1:-200}
+SIZES=${2:-500,10000}
+CP_FILE=$(mktemp)
+trap 'rm -f "$CP_FILE"' EXIT
+# one reactor build: the sibling modules resolve to their target/classes; the last module (drift) writes the file
+mvn -B -q -o -pl surprisal-drift -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
+  -Dmdep.includeScope=test >/dev/null
+CP="surprisal-drift/target/test-classes:surprisal-drift/target/classes:$(cat "$CP_FILE")"
+exec java -Xmx4g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES"

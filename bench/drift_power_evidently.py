@@ -1,0 +1,153 @@
+#!/usr/bin/python3
+"""Evidently's documented default drift rules, re-implemented on the data-generating process of
+dev.surprisal.drift.power.PowerTable, for docs/drift.md (section 6). Evidently itself cannot be installed
+here; its rules are summarised with their sources in ../shared/research/drift-anchors.md (section 1):
+
+- test by column type and reference size (registry.py::_get_default_stattest), n_unique over ref and cur:
+  reference <= 1000 rows: numeric n_unique <= 2 -> two-proportion z-test, 3-5 -> chi-square, > 5 -> KS
+  (drift when p <= 0.05 for KS, p < 0.05 otherwise); categorical n_unique <= 2 -> z, else chi-square.
+  reference > 1000 rows: numeric n_unique <= 5 -> Jensen-Shannon distance (natural log) on value
+  shares, > 5 -> Wasserstein / max(std(ref), 0.001); categorical -> Jensen-Shannon; drift when >= 0.1.
+- missing values are dropped before every test (so a missing-value surge is invisible).
+- dataset drift when at least 50% of the columns drift.
+
+Usage: /usr/bin/python3 bench/drift_power_evidently.py [seeds] [sizes], e.g. 200 500,10000.
+"""
+import sys
+
+import numpy as np
+from scipy import stats
+from scipy.spatial import distance
+
+DISC = np.array([0.35, 0.25, 0.15, 0.12, 0.08, 0.05])
+CAT = np.array([0.30, 0.15, 0.12, 0.12, 0.08, 0.08, 0.08, 0.07])
+
+CHANGES = [("-", "no change", {})]
+CHANGES += [("cont", f"mean +{s} sd", {"shift": s}) for s in (0.1, 0.25, 0.5)]
+CHANGES += [("cont", f"sd x {k}", {"scale": k}) for k in (1.25, 1.5)]
+CHANGES += [("cont", "missing +5 points", {"missing": 0.05})]
+CHANGES += [("bin", f"rate +{round(100 * d)} points", {"rate": 0.2 + d}) for d in (0.05, 0.15)]
+CHANGES += [("bin", "missing +5 points", {"missing": 0.05})]
+CHANGES += [("disc", f"value 1 +{round(100 * d)} points", {"move": d}) for d in (0.05, 0.15)]
+CHANGES += [("disc", "missing +5 points", {"missing": 0.05})]
+CHANGES += [("cat", f"new category {round(100 * d)}%", {"new": d}) for d in (0.01, 0.05)]
+CHANGES += [("cat", "missing +5 points", {"missing": 0.05})]
+
+
+def day(rng, n, column="-", shift=0.0, scale=1.0, rate=0.2, move=0.0, new=0.0, missing=0.0):
+    cont = shift * (column == "cont") + (scale if column == "cont" else 1.0) * rng.standard_normal(n)
+    binr = rate if column == "bin" else 0.2
+    b = (rng.random(n) < binr).astype(float)
+    p = DISC.copy()
+    if column == "disc" and move > 0:
+        p[0] += move
+        p[1:] *= (1 - DISC[0] - move) / (1 - DISC[0])
+    d = 1.0 + rng.choice(6, n, p=p / p.sum())
+    c = np.array(["c%d" % k for k in rng.choice(8, n, p=CAT)], dtype=object)
+    if column == "cat" and new > 0:
+        c[rng.random(n) < new] = "new"
+    cols = {"cont": cont, "bin": b, "disc": d, "cat": c}
+    if missing > 0:
+        m = rng.random(n) < missing
+        if column == "cat":
+            c[m] = None
+        else:
+            cols[column] = cols[column].copy()
+            cols[column][m] = np.nan
+    return cols
+
+
+def drop(v):
+    if v.dtype == object:
+        return v[np.array([x is not None for x in v])]
+    return v[~np.isnan(v)]
+
+
+def shares(ref, cur):
+    keys = sorted(set(ref.tolist()) | set(cur.tolist()), key=str)
+    r = np.array([np.sum(ref == k) for k in keys], float)
+    c = np.array([np.sum(cur == k) for k in keys], float)
+    return keys, r, c
+
+
+def z_test(ref, cur):
+    keys, r, c = shares(ref, cur)
+    p1, p2 = r[0] / len(ref), c[0] / len(cur)
+    pool = (r[0] + c[0]) / (len(ref) + len(cur))
+    se = np.sqrt(pool * (1 - pool) * (1 / len(ref) + 1 / len(cur)))
+    if se == 0:
+        return 1.0
+    return 2 * stats.norm.sf(abs(p1 - p2) / se)
+
+
+def chisquare(ref, cur):
+    keys, r, c = shares(ref, cur)
+    exp = r * len(cur) / len(ref)
+    if np.any(exp == 0):
+        return 0.0  # a value the reference never had: infinite statistic
+    return stats.chisquare(c, exp).pvalue
+
+
+def drifted(column, ref, cur, numeric):
+    ref, cur = drop(ref), drop(cur)
+    n_unique = len(set(ref.tolist()) | set(cur.tolist()))
+    if len(ref) <= 1000:
+        if n_unique <= 2:
+            return z_test(ref, cur) < 0.05
+        if not numeric or n_unique <= 5:
+            return chisquare(ref, cur) < 0.05
+        return stats.ks_2samp(ref, cur).pvalue <= 0.05
+    if numeric and n_unique > 5:
+        return stats.wasserstein_distance(ref, cur) / max(np.std(ref), 0.001) >= 0.1
+    if numeric and n_unique > 20:
+        edges = np.histogram_bin_edges(np.concatenate([ref, cur]), bins="sturges")
+        r = np.histogram(ref, edges)[0] / len(ref)
+        c = np.histogram(cur, edges)[0] / len(cur)
+    else:
+        keys, r, c = shares(ref, cur)
+        r, c = r / len(ref), c / len(cur)
+    return distance.jensenshannon(r, c) >= 0.1
+
+
+def clopper_pearson(x, n):
+    lo = 0.0 if x == 0 else stats.beta.ppf(0.025, x, n - x + 1)
+    hi = 1.0 if x == n else stats.beta.ppf(0.975, x + 1, n - x)
+    return lo, hi
+
+
+def row(n, column, change, x, seeds):
+    lo, hi = clopper_pearson(x, seeds)
+    print(f"| {n:,} | {column} | {change} | {100 * x / seeds:.1f}% | {100 * lo:.1f}–{100 * hi:.1f}% |", flush=True)
+
+
+def main():
+    seeds = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    sizes = [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else "500,10000").split(",")]
+    numeric = {"cont": True, "bin": True, "disc": True, "cat": False}
+    print("| n | column | change | Evidently drift | 95% CI |")
+    print("|---|---|---|---|---|")
+    for n in sizes:
+        for column, label, kw in CHANGES:
+            hits = {c: 0 for c in numeric}
+            dataset = 0
+            anyone = 0
+            for s in range(seeds):
+                rng = np.random.default_rng(1_000_003 * s + n)
+                ref = day(rng, n)
+                cur = day(rng, n, column, **kw)
+                flags = {c: drifted(c, ref[c], cur[c], numeric[c]) for c in numeric}
+                for c in numeric:
+                    hits[c] += flags[c]
+                dataset += sum(flags.values()) >= 2
+                anyone += any(flags.values())
+            if column == "-":
+                for c in numeric:
+                    row(n, c, "no change (false alarms)", hits[c], seeds)
+                row(n, "dataset", "no change (dataset drift: >= 50% of columns)", dataset, seeds)
+                row(n, "dataset", "no change (any column drifts)", anyone, seeds)
+            else:
+                row(n, column, label, hits[column], seeds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+package dev.surprisal.cli.drift;
+
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.drift.DriftOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code --measure}, {@code --warn}, {@code --drift}, {@code --alpha}, {@code --fail-on}: the drift rule,
+ * with the keys of {@link DriftOptions#KEYS}; the defaults live in {@link DriftOptions#defaults()}.
+ */
+final class RuleOptions {
+    @Option(names = "--measure", paramLabel = "M", description = "Deciding measure: psi (default), kl, js or hellinger.")
+    String measure;
+
+    @Option(names = "--warn", paramLabel = "X", description = "WARN band of the measure (default: psi 0.1, kl 0.1 "
+            + "nats, js 0.1 bits, hellinger 0.15).")
+    String warn;
+
+    @Option(names = "--drift", paramLabel = "Y", description = "DRIFT band (default: psi 0.25, kl 0.25 nats, js 0.25 "
+            + "bits, hellinger 0.4).")
+    String drift;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "False-alarm probability per check, split over the "
+            + "columns' tests (default 0.01).")
+    String alpha;
+
+    @Option(names = "--fail-on", paramLabel = "warn|drift", description = "Exit 1 on DRIFT only (drift, the "
+            + "default) or on WARN too (warn).")
+    String failOn;
+
+    /** The settings given on the command line, by key. */
+    Map<String, String> given() {
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, "measure", measure);
+        put(m, "warn", warn);
+        put(m, "drift", drift);
+        put(m, "alpha", alpha);
+        put(m, "fail-on", failOn);
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    /**
+     * The rule: defaults, then {@code stored} (a monitor's settings), then the command line.
+     *
+     * @throws ParameterException (usage, exit 2) naming the option for a bad value
+     */
+    DriftOptions options(CommandSpec spec, Map<String, String> stored) {
+        try {
+            DriftOptions base = DriftOptions.defaults().withSettings(stored);
+            return base.withSettings(given());
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.surprisal.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surprisal.data.demo.OrdersTable;
+import dev.surprisal.data.demo.OrdersTable.Change;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code surprisal drift} end to end on the orders table, whose days carry known changes: which
+ * columns alarm, which are not scored and why, named new values, invalid cells with their lines,
+ * and no alarm on resamples.
+ */
+class DriftScenarioTest {
+    private static final int ROWS = 5_000;
+
+    @TempDir
+    static Path dir;
+
+    private static Map<Change, Path> days;
+    private static Path reference;
+
+    @BeforeAll
+    static void write() {
+        days = OrdersTable.writeScenario(dir, ROWS, 7);
+        reference = dir.resolve("reference.csv");
+    }
+
+    private static Cli compare(Path day, String... more) {
+        List<String> args = new ArrayList<>(List.of("drift", "compare", reference.toString(), day.toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** The names of the rows of the table whose verdict is the given one. */
+    private static List<String> columnsWith(Cli r, String verdict) {
+        List<String> out = new ArrayList<>();
+        r.out().lines().filter(l -> l.endsWith(" " + verdict) && !l.startsWith(" ")).forEach(l -> out.add(l.split(" +")[0]));
+        return out;
+    }
+
+    @Test
+    void eachChangedDayAlarmsOnItsColumnOnly() {
+        Map<Change, String> truth = Map.of(Change.CHURN_RATE, "churned", Change.AMOUNT_SHIFT, "amount",
+                Change.NEW_COUNTRY, "country", Change.MISSING_SURGE, "amount", Change.INVALID_SURGE, "amount",
+                Change.EMPTY_COLUMN, "device");
+        for (Map.Entry<Change, String> e : truth.entrySet()) {
+            Cli r = compare(days.get(e.getKey()));
+            assertThat(r.code()).as(e.getKey() + "\n" + r.out() + r.err()).isEqualTo(ExitCode.ALARM);
+            assertThat(columnsWith(r, "DRIFT")).as(e.getKey() + "\n" + r.out()).containsExactly(e.getValue());
+            assertThat(columnsWith(r, "WARN")).as(e.getKey() + "\n" + r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void resamplesDoNotAlarm() throws IOException {
+        for (long seed = 50; seed < 53; seed++) {
+            Path f = OrdersTable.day(Change.NONE, ROWS, seed).writeCsv(dir.resolve("resample-" + seed + ".csv"));
+            Cli r = compare(f, "--fail-on", "warn");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("no alarm: 0 of 8 columns drifted");
+        }
+    }
+
+    @Test
+    void idAndTimestampColumnsAreNotScoredAndSayWhy() {
+        Cli r = compare(days.get(Change.NONE));
+        assertThat(r.out()).containsPattern("(?m)^  order_id +id-like +5,000 distinct of 5,000 integers: id-like \\(not "
+                + "scored; checked for missing share and duplicate keys\\)$")
+                .containsPattern("(?m)^  ts +timestamp +100% of values are ISO date-times: timestamp \\(not scored")
+                .containsPattern("(?m)^  churned +binary +2 distinct values \\(0, 1\\): binary$")
+                .containsPattern("(?m)^  n_items +discrete +6 distinct values \\(1 to 6\\): discrete$")
+                .containsPattern("(?m)^order_id +id-like\\* .* OK$")
+                .contains("PSI critical");
+    }
+
+    @Test
+    void aNewCountryIsNamedAndInvalidCellsAreShownWithTheirLines() throws IOException {
+        Cli se = compare(days.get(Change.NEW_COUNTRY));
+        assertThat(se.out()).containsPattern("new values in country \\(share of today's values\\): SE [45]\\.\\d\\d%");
+        Cli abc = compare(days.get(Change.INVALID_SURGE));
+        List<String> lines = Files.readAllLines(days.get(Change.INVALID_SURGE));
+        int first = -1;
+        for (int i = 1; i < lines.size() && first < 0; i++) {
+            if (lines.get(i).split(",", -1)[2].equals("abc")) {
+                first = i + 1;
+            }
+        }
+        assertThat(abc.out()).contains("invalid cells in amount: ").contains("first: line " + first + " 'abc'");
+        JsonNode j = new ObjectMapper().readTree(compare(days.get(Change.NEW_COUNTRY), "--json").out());
+        JsonNode country = null;
+        for (JsonNode c : j.get("columns")) {
+            if (c.get("column").asText().equals("country")) {
+                country = c;
+            }
+        }
+        assertThat(country.get("new_values").get(0).get("value").asText()).isEqualTo("SE");
+        assertThat(country.get("status").asText()).isEqualTo("DRIFT");
+        assertThat(j.get("units").get("psi").asText()).isEqualTo("unitless");
+        assertThat(j.get("roles").get(0).get("role").asText()).isEqualTo("id-like");
+    }
+
+    @Test
+    void warnOnlyFailsWithFailOnWarn() {
+        Cli dup = compare(days.get(Change.DUPLICATE_IDS));
+        assertThat(dup.code()).as(dup.out()).isZero();
+        assertThat(columnsWith(dup, "WARN")).containsExactly("order_id");
+        assertThat(dup.out()).contains("duplicate keys: 50.0% of today's values repeat");
+        assertThat(compare(days.get(Change.DUPLICATE_IDS), "--fail-on", "warn").code()).isEqualTo(ExitCode.ALARM);
+        Cli stale = compare(days.get(Change.STALE_TIMESTAMPS), "--fail-on", "warn");
+        assertThat(stale.code()).isEqualTo(ExitCode.ALARM);
+        assertThat(stale.out()).contains("stale data: today's newest value 2024-03-01");
+    }
+
+    @Test
+    void badOptionsAndEmptyDaysHaveTheirExitCodes() throws IOException {
+        Cli unknown = compare(days.get(Change.NONE), "--exclude", "nope");
+        assertThat(unknown.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(unknown.err()).contains("--exclude: no column 'nope'; available: order_id, ts, amount");
+        assertThat(compare(days.get(Change.NONE), "--role", "churned=number").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(compare(days.get(Change.NONE), "--warn", "abc").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(compare(days.get(Change.NONE), "--fail-on", "never").code()).isEqualTo(ExitCode.USAGE);
+        Path header = Files.writeString(dir.resolve("header.csv"), String.join(",", OrdersTable.COLUMNS) + "\n");
+        Cli empty = compare(header);
+        assertThat(empty.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(empty.err()).contains("no rows");
+        Cli excluded = compare(days.get(Change.CHURN_RATE), "--exclude", "churned");
+        assertThat(excluded.code()).as(excluded.out()).isZero();
+        assertThat(excluded.out()).contains("excluded by --exclude: churned");
+        Cli asContinuous = compare(days.get(Change.NONE), "--continuous", "n_items", "--role", "ts=categorical");
+        assertThat(asContinuous.out()).contains("continuous, set by --continuous (detected: 6 distinct values");
+    }
+
+    @Test
+    void aMonitorChecksWithTheRuleOfItsBaseline() {
+        String store = dir.resolve("store/drift.duckdb").toString();
+        Cli b = Cli.run("drift", "baseline", "--monitor", "orders", "--data", reference.toString(), "--store", store,
+                "--fail-on", "warn");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).contains("rule stored with the baseline: {fail-on=warn}");
+        Cli dup = Cli.run("drift", "check", "--monitor", "orders", "--data", days.get(Change.DUPLICATE_IDS).toString(),
+                "--store", store, "--at", "2024-05-09");
+        assertThat(dup.code()).as(dup.out() + dup.err()).isEqualTo(ExitCode.ALARM);
+        Cli lenient = Cli.run("drift", "check", "--monitor", "orders", "--data", days.get(Change.DUPLICATE_IDS).toString(),
+                "--store", store, "--at", "2024-05-10", "--fail-on", "drift", "--exclude", "ts");
+        assertThat(lenient.code()).as(lenient.out() + lenient.err()).isZero();
+        assertThat(lenient.out()).doesNotContainPattern("(?m)^ts ");
+        Cli frozen = Cli.run("drift", "check", "--monitor", "orders", "--data", days.get(Change.NONE).toString(),
+                "--store", store, "--discrete", "amount");
+        assertThat(frozen.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(frozen.err()).contains("roles are frozen in the baseline");
+    }
+
+    @Test
+    void identicalInputsGiveIdenticalOutputsInFreshJvms() throws Exception {
+        Path day = days.get(Change.AMOUNT_SHIFT);
+        String first = freshJvm(day);
+        String second = freshJvm(day);
+        assertThat(first).contains("\"ks\"").isEqualTo(second);
+    }
+
+    private static String freshJvm(Path day) throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                "dev.surprisal.cli.SurprisalCommand", "drift", "compare", reference.toString(), day.toString(), "--json")
+                .redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor()).isEqualTo(ExitCode.ALARM);
+        return out;
+    }
+}

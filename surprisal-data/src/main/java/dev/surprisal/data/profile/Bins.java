@@ -1,0 +1,24 @@
+package dev.surprisal.data.profile;
+
+/**
+ * Frozen bins of one scored column, fitted on the reference: {@link NumericBins} (continuous:
+ * equal-frequency edges plus underflow and overflow), {@link ValueBins} (binary and discrete: one
+ * bin per reference value plus unseen) or {@link CategoryBins} (categorical: top K plus other and
+ * unseen). Missing and invalid cells are counted apart, never in these bins.
+ */
+public sealed interface Bins permits NumericBins, ValueBins, CategoryBins {
+    /** @return the number of bins */
+    int size();
+
+    /**
+     * @param i a bin
+     * @return a short label for it
+     */
+    String label(int i);
+
+    /**
+     * @param i a bin
+     * @return true for the bins the reference has no mass in by construction (out of range, unseen)
+     */
+    boolean isNovel(int i);
+}

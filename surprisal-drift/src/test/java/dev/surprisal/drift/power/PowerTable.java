@@ -1,0 +1,167 @@
+package dev.surprisal.drift.power;
+
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.Column;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Status;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Detection power of the default drift rule, through the library in memory: for each column type
+ * (continuous, binary, discrete, categorical), sample size n (reference and day alike) and change,
+ * the share of seeds whose changed column ends DRIFT (the default exit-1 verdict) and WARN or DRIFT,
+ * with Clopper–Pearson 95% intervals; with no change, the false-alarm share per column and per
+ * dataset (any of the four columns failing). Run with bench/drift_power.sh; arguments: seeds and
+ * sample sizes, e.g. {@code 200 500,10000}.
+ *
+ * <p>The data: {@code cont} ~ N(0, 1); {@code bin} 0/1 with P(1) = 0.2; {@code disc} in 1..6 with
+ * P = (.35, .25, .15, .12, .08, .05); {@code cat} in 8 labels with P = (.3, .15, .12, .12, .08, .08,
+ * .08, .07). The same process is re-implemented for Evidently's rules in bench/drift_power_evidently.py.
+ */
+public final class PowerTable {
+    private static final double[] DISC = {0.35, 0.25, 0.15, 0.12, 0.08, 0.05};
+    private static final double[] CAT = {0.30, 0.15, 0.12, 0.12, 0.08, 0.08, 0.08, 0.07};
+
+    /** One change: which column, and the day's parameters. */
+    record Change(String column, String label, double shift, double scale, double binRate, double discMove,
+                  double newCategory, double missing) {
+    }
+
+    static final Change NONE = new Change("-", "no change", 0, 1, 0.2, 0, 0, 0);
+
+    static List<Change> changes() {
+        List<Change> c = new ArrayList<>();
+        c.add(NONE);
+        for (double s : new double[] {0.1, 0.25, 0.5}) {
+            c.add(new Change("cont", "mean +" + s + " sd", s, 1, 0.2, 0, 0, 0));
+        }
+        for (double k : new double[] {1.25, 1.5}) {
+            c.add(new Change("cont", "sd x " + k, 0, k, 0.2, 0, 0, 0));
+        }
+        c.add(new Change("cont", "missing +5 points", 0, 1, 0.2, 0, 0, 0.05));
+        for (double d : new double[] {0.05, 0.15}) {
+            c.add(new Change("bin", "rate +" + Math.round(100 * d) + " points", 0, 1, 0.2 + d, 0, 0, 0));
+        }
+        c.add(new Change("bin", "missing +5 points", 0, 1, 0.2, 0, 0, 0.05));
+        for (double d : new double[] {0.05, 0.15}) {
+            c.add(new Change("disc", "value 1 +" + Math.round(100 * d) + " points", 0, 1, 0.2, d, 0, 0));
+        }
+        c.add(new Change("disc", "missing +5 points", 0, 1, 0.2, 0, 0, 0.05));
+        for (double d : new double[] {0.01, 0.05}) {
+            c.add(new Change("cat", "new category " + Math.round(100 * d) + "%", 0, 1, 0.2, 0, d, 0));
+        }
+        c.add(new Change("cat", "missing +5 points", 0, 1, 0.2, 0, 0, 0.05));
+        return c;
+    }
+
+    static Table day(SplittableRandom r, int n, Change ch) {
+        double[] cont = new double[n];
+        double[] bin = new double[n];
+        double[] disc = new double[n];
+        String[] cat = new String[n];
+        for (int i = 0; i < n; i++) {
+            cont[i] = ch.column().equals("cont") && r.nextDouble() < ch.missing() ? Double.NaN
+                    : ch.shift() + ch.scale() * r.nextGaussian();
+            bin[i] = ch.column().equals("bin") && r.nextDouble() < ch.missing() ? Double.NaN
+                    : r.nextDouble() < (ch.column().equals("bin") ? ch.binRate() : 0.2) ? 1 : 0;
+            double u = r.nextDouble();
+            double[] p = DISC.clone();
+            if (ch.column().equals("disc") && ch.discMove() > 0) {
+                p[0] += ch.discMove();
+                for (int k = 1; k < p.length; k++) {
+                    p[k] *= (1 - DISC[0] - ch.discMove()) / (1 - DISC[0]);
+                }
+            }
+            disc[i] = ch.column().equals("disc") && r.nextDouble() < ch.missing() ? Double.NaN : 1 + pick(p, u);
+            double v = r.nextDouble();
+            cat[i] = ch.column().equals("cat") && r.nextDouble() < ch.missing() ? null
+                    : ch.column().equals("cat") && v < ch.newCategory() ? "new" : "c" + pick(CAT, r.nextDouble());
+        }
+        List<Column> cols = List.of(NumericColumn.of("cont", cont), NumericColumn.of("bin", bin),
+                NumericColumn.of("disc", disc), CategoricalColumn.of("cat", cat));
+        return Table.of(cols);
+    }
+
+    private static int pick(double[] p, double u) {
+        double c = 0;
+        for (int i = 0; i < p.length; i++) {
+            c += p[i];
+            if (u < c) {
+                return i;
+            }
+        }
+        return p.length - 1;
+    }
+
+    /** Clopper–Pearson 95% interval of x successes in n. */
+    static double[] clopperPearson(int x, int n) {
+        double lo = x == 0 ? 0 : BetaDistribution.of(x, n - x + 1.0).inverseCumulativeProbability(0.025);
+        double hi = x == n ? 1 : BetaDistribution.of(x + 1.0, n - x).inverseCumulativeProbability(0.975);
+        return new double[] {lo, hi};
+    }
+
+    public static void main(String[] args) {
+        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        String sizes = args.length > 1 ? args[1] : "500,10000";
+        DriftOptions rule = DriftOptions.defaults();
+        System.out.printf(Locale.ROOT, "| n | column | change | DRIFT (exit 1) | 95%% CI | WARN or DRIFT | 95%% CI |%n");
+        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+        for (String ns : sizes.split(",")) {
+            int n = Integer.parseInt(ns.trim());
+            for (Change ch : changes()) {
+                int drift = 0;
+                int any = 0;
+                int[] perColumn = new int[4];
+                int dataset = 0;
+                for (int s = 0; s < seeds; s++) {
+                    SplittableRandom r = new SplittableRandom(1_000_003L * s + n);
+                    Profile ref = ProfileBuilder.fit(day(r, n, NONE), ProfileOptions.defaults());
+                    DriftReport rep = DriftScorer.compare(ref, ProfileBuilder.count(ref, day(r, n, ch)), rule);
+                    if (ch == NONE) {
+                        for (int c = 0; c < 4; c++) {
+                            perColumn[c] += rep.columns().get(c).status() == Status.DRIFT ? 1 : 0;
+                        }
+                        dataset += rep.fails() ? 1 : 0;
+                        any += rep.alarm() ? 1 : 0;
+                    } else {
+                        ColumnDrift c = rep.columns().stream().filter(x -> x.name().equals(ch.column())).findFirst()
+                                .orElseThrow();
+                        drift += c.status() == Status.DRIFT ? 1 : 0;
+                        any += c.status().drifted() ? 1 : 0;
+                    }
+                }
+                if (ch == NONE) {
+                    String[] names = {"cont", "bin", "disc", "cat"};
+                    for (int c = 0; c < 4; c++) {
+                        row(n, names[c], "no change (false alarms)", perColumn[c], -1, seeds);
+                    }
+                    row(n, "dataset", "no change (any column fails / any WARN)", dataset, any, seeds);
+                } else {
+                    row(n, ch.column(), ch.label(), drift, any, seeds);
+                }
+            }
+        }
+    }
+
+    private static void row(int n, String column, String change, int drift, int any, int seeds) {
+        double[] a = clopperPearson(drift, seeds);
+        String warn = any < 0 ? "- | -" : String.format(Locale.ROOT, "%.1f%% | %.1f–%.1f%%", 100.0 * any / seeds,
+                100 * clopperPearson(any, seeds)[0], 100 * clopperPearson(any, seeds)[1]);
+        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %.1f%% | %.1f–%.1f%% | %s |%n", n, column, change,
+                100.0 * drift / seeds, 100 * a[0], 100 * a[1], warn);
+        System.out.flush();
+    }
+}
