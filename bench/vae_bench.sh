@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: surprisal-vae (DJL 0.36 + PyTorch 2.7.1 CPU, from Java) against a faithful
-# PyTorch copy (bench/vae_bench.py, Debian's python3-torch), same data, threads, epochs and batch size.
+# PyTorch copy (bench/vae_bench.py, Debian's python3-torch), same data, threads, epochs and batch size,
+# alternating in one run so both sides see the same machine load.
 #
-#   bench/vae_bench.sh [EPOCHS=2] [SEEDS="1 2 3"] [THREADS=1]
+#   bench/vae_bench.sh [EPOCHS=2] [SEEDS="1 2 3"] [THREADS="1"]
 #
+# THREADS may list several counts ("1 2"); each is given to both sides (--threads / set_num_threads).
+# Env: VAE_BENCH_OUT (output dir), VAE_BENCH_CP (a class path to run instead of compiling this
+# checkout), VAE_BENCH_BEFORE_JAR (an older surprisal.jar timed in the same run, e.g. main's).
 # Needs: apt-get install dataset-fashion-mnist python3-torch. The Java side runs with no network
 # (unshare -n when available) and an empty DJL engine cache, to show the native library comes from
-# the jar on the classpath. Results: bench/out/vae-e<EPOCHS>/summary.json and a table on stdout.
+# the jar on the classpath. Results: $OUT/summary.json, $OUT/load.txt (uptime before and after) and
+# a table on stdout. Times are wall-clock seconds of the training epochs only (evaluation excluded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EPOCHS=${1:-2}
@@ -16,43 +21,70 @@ OUT=${VAE_BENCH_OUT:-bench/out/vae-e$EPOCHS}
 mkdir -p "$OUT"
 export OMP_WAIT_POLICY=PASSIVE
 
-mvn -B -q -o -pl surprisal-cli -am compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-CP="surprisal-cli/target/classes:surprisal-vae/target/classes:surprisal-core/target/classes:surprisal-data/target/classes:$(cat "$OUT/cp.txt")"
+if [[ -n "${VAE_BENCH_CP:-}" ]]; then
+  CP="$VAE_BENCH_CP"
+else
+  mvn -B -q -o -pl surprisal-cli -am compile dependency:build-classpath \
+      -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+  CP="surprisal-cli/target/classes:surprisal-vae/target/classes:surprisal-core/target/classes:surprisal-data/target/classes:$(cat "$OUT/cp.txt")"
+fi
 NONET=""
 if unshare -n true 2>/dev/null; then NONET="unshare -n"; fi
 CACHE=$(mktemp -d)
+echo "start $(nproc) cores: $(uptime)" | tee "$OUT/load.txt" >&2
 
-for s in $SEEDS; do
-  echo "== seed $s: surprisal (Java, DJL) ==" >&2
-  rm -rf "$OUT/java-s$s"
-  ENGINE_CACHE_DIR="$CACHE" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
-      vae train --epochs "$EPOCHS" --seed "$s" --threads "$THREADS" --quiet --out "$OUT/java-s$s" >&2
-  echo "== seed $s: PyTorch (python3-torch) ==" >&2
-  /usr/bin/python3 bench/vae_bench.py --epochs "$EPOCHS" --seed "$s" --threads "$THREADS" > "$OUT/pytorch-s$s.jsonl"
+for t in $THREADS; do
+  for s in $SEEDS; do
+    echo "== threads $t seed $s: surprisal (Java, DJL) ==" >&2
+    rm -rf "$OUT/java-t$t-s$s"
+    ENGINE_CACHE_DIR="$CACHE" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
+        vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet --out "$OUT/java-t$t-s$s" >&2
+    echo "== threads $t seed $s: PyTorch (python3-torch) ==" >&2
+    /usr/bin/python3 bench/vae_bench.py --epochs "$EPOCHS" --seed "$s" --threads "$t" > "$OUT/pytorch-t$t-s$s.jsonl"
+    if [[ -n "${VAE_BENCH_BEFORE_JAR:-}" ]]; then
+      echo "== threads $t seed $s: surprisal before ($VAE_BENCH_BEFORE_JAR) ==" >&2
+      rm -rf "$OUT/before-t$t-s$s"
+      ENGINE_CACHE_DIR="$CACHE" $NONET java -Xmx4g -Dai.djl.offline=true -jar "$VAE_BENCH_BEFORE_JAR" \
+          vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet --out "$OUT/before-t$t-s$s" >&2
+    fi
+    echo "after threads $t seed $s: $(uptime)" | tee -a "$OUT/load.txt" >&2
+  done
 done
 rm -rf "$CACHE"
 
-/usr/bin/python3 - "$OUT" "$EPOCHS" "$THREADS" $SEEDS <<'PY'
-import json, sys, statistics as st
-out, epochs, threads, seeds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-java = {s: json.load(open(f"{out}/java-s{s}/metrics.json")) for s in seeds}
-py = {s: [json.loads(l) for l in open(f"{out}/pytorch-s{s}.jsonl")] for s in seeds}
-rows = []
-for e in range(1, epochs + 1):
-    j_test = st.mean(m[e-1]["testReconstruction"] + m[e-1]["testKl"] for m in java.values())
-    p_test = st.mean(m[e-1]["test"] for m in py.values())
-    j_sec = st.mean(m[e-1]["seconds"] for m in java.values())
-    p_sec = st.mean(m[e-1]["seconds"] for m in py.values())
-    rows.append(dict(epoch=e, surprisal_test=j_test, pytorch_test=p_test, rel_diff=(j_test - p_test) / p_test,
-                     surprisal_seconds=j_sec, pytorch_seconds=p_sec, time_ratio=j_sec / p_sec))
-summary = dict(unit="nats per image", epochs=epochs, threads=threads, seeds=seeds, rows=rows,
-               mean_time_ratio=st.mean(r["time_ratio"] for r in rows))
+/usr/bin/python3 - "$OUT" "$EPOCHS" "$THREADS" "$SEEDS" <<'PY'
+import json, os, sys, statistics as st
+out, epochs, threads, seeds = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
+summary = dict(unit="nats per image; seconds per training epoch (wall)", epochs=epochs, seeds=seeds,
+               load=open(f"{out}/load.txt").read().splitlines(), by_threads={})
+for t in threads:
+    java = {s: json.load(open(f"{out}/java-t{t}-s{s}/metrics.json")) for s in seeds}
+    py = {s: [json.loads(l) for l in open(f"{out}/pytorch-t{t}-s{s}.jsonl")] for s in seeds}
+    before = {s: json.load(open(f"{out}/before-t{t}-s{s}/metrics.json")) for s in seeds
+              if os.path.exists(f"{out}/before-t{t}-s{s}/metrics.json")}
+    rows = []
+    for e in range(1, epochs + 1):
+        r = dict(epoch=e,
+                 surprisal_test=st.mean(m[e-1]["testReconstruction"] + m[e-1]["testKl"] for m in java.values()),
+                 pytorch_test=st.mean(m[e-1]["test"] for m in py.values()),
+                 surprisal_seconds=st.mean(m[e-1]["seconds"] for m in java.values()),
+                 pytorch_seconds=st.mean(m[e-1]["seconds"] for m in py.values()))
+        r["rel_diff"] = (r["surprisal_test"] - r["pytorch_test"]) / r["pytorch_test"]
+        r["time_ratio"] = r["surprisal_seconds"] / r["pytorch_seconds"]
+        if before:
+            r["before_seconds"] = st.mean(m[e-1]["seconds"] for m in before.values())
+            r["before_test"] = st.mean(m[e-1]["testReconstruction"] + m[e-1]["testKl"] for m in before.values())
+        rows.append(r)
+    summary["by_threads"][t] = dict(rows=rows, mean_time_ratio=st.mean(r["time_ratio"] for r in rows))
+    print(f"threads {t} on both sides, seeds {' '.join(seeds)} (means over seeds)")
+    print("epoch  surprisal -ELBO  pytorch -ELBO   diff    surprisal s/epoch  pytorch s/epoch  ratio"
+          + ("  before s/epoch  before -ELBO" if before else ""))
+    for r in rows:
+        print(f"{r['epoch']:5d}  {r['surprisal_test']:15.3f}  {r['pytorch_test']:13.3f}  {100*r['rel_diff']:+5.2f}%  "
+              f"{r['surprisal_seconds']:17.2f}  {r['pytorch_seconds']:15.2f}  {r['time_ratio']:5.2f}"
+              + (f"  {r['before_seconds']:14.2f}  {r['before_test']:12.3f}" if before else ""))
+    print(f"mean time ratio surprisal/pytorch at {t} thread(s): {summary['by_threads'][t]['mean_time_ratio']:.2f}")
+print("load (uptime):")
+print("\n".join(summary["load"]))
 json.dump(summary, open(f"{out}/summary.json", "w"), indent=2)
-print(f"threads {threads}, seeds {' '.join(seeds)} (means over seeds)")
-print("epoch  surprisal -ELBO  pytorch -ELBO   diff    surprisal s/epoch  pytorch s/epoch  ratio")
-for r in rows:
-    print(f"{r['epoch']:5d}  {r['surprisal_test']:15.3f}  {r['pytorch_test']:13.3f}  {100*r['rel_diff']:+5.2f}%  "
-          f"{r['surprisal_seconds']:17.1f}  {r['pytorch_seconds']:15.1f}  {r['time_ratio']:5.2f}")
-print(f"mean time ratio surprisal/pytorch: {summary['mean_time_ratio']:.2f}")
 PY

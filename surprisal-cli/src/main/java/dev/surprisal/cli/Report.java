@@ -3,6 +3,7 @@ package dev.surprisal.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
 
@@ -29,7 +30,8 @@ public final class Report {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    private final ObjectNode fields = Json.MAPPER.createObjectNode();
+    // the node factory, not Json.MAPPER: building the mapper costs start-up that plain output never needs
+    private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
     private final List<String> sentences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private List<String> plainBody;
@@ -74,12 +76,12 @@ public final class Report {
 
     /** A fresh JSON object node, for building structured fields. */
     public static ObjectNode objectNode() {
-        return Json.MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     /** A fresh JSON array node, for building structured fields. */
     public static ArrayNode arrayNode() {
-        return Json.MAPPER.createArrayNode();
+        return JsonNodeFactory.instance.arrayNode();
     }
 
     /** Puts a number into a JSON object; NaN becomes {@code null} (no value), ±∞ the string "Infinity". */
@@ -162,7 +164,7 @@ public final class Report {
 
     /** The single JSON object for {@code --json}. */
     public String toJson(boolean explain) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (!rows.isEmpty()) {
             Row primary = rows.get(0);
             root.put("measure", primary.measure());

@@ -12,20 +12,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * The root of the {@code surprisal} command tree. Each verb is its own class; new verbs are added
- * to {@code subcommands} below. {@link #execute} is what {@link #main} and the tests run.
+ * to {@link #VERBS} and {@link #verb}. {@link #execute} is what {@link #main} and the tests run.
+ *
+ * <p>Why the verbs are not in {@code @Command(subcommands = …)}: picocli builds the model of every
+ * subcommand it is given (their classes, options, mixins and converters) before parsing, which
+ * was most of {@code surprisal entropy 0.5 0.5}'s start-up. {@link #execute} gives picocli only
+ * the verb that was typed; {@code --help}, {@code help} and anything unknown get the whole tree,
+ * so listings and "did you mean" suggestions are unchanged.
  */
 @Command(name = "surprisal",
         mixinStandardHelpOptions = true,
         versionProvider = SurprisalCommand.Version.class,
         sortOptions = false,
-        subcommands = {EntropyCommand.class, DivergenceCommand.class, MiCommand.class, DriftCommand.class,
-                FileCommand.class, NotesCommand.class, ElboCommand.class, VaeCommand.class, TourCommand.class,
-                dev.surprisal.cli.serve.ServeCommand.class,
-                CommandLine.HelpCommand.class},
         description = {
                 "Information theory for engineers: entropy, KL divergence and mutual information,",
                 "with the unit always stated and an --explain that says what the number means.",
@@ -54,10 +57,54 @@ public final class SurprisalCommand implements Runnable {
                 "missing command: choose one of entropy, divergence, mi, drift, file, notes, elbo, vae, tour");
     }
 
-    /** The configured command line, printing to {@code out} and {@code err}. */
+    /** The verbs, in the order {@code --help} lists them. */
+    static final List<String> VERBS = List.of("entropy", "divergence", "mi", "drift", "file", "notes", "elbo",
+            "vae", "tour", "serve");
+
+    /** A new instance of one verb's command; only the verb asked for is loaded. */
+    private static Object verb(String name) {
+        return switch (name) {
+            case "entropy" -> new EntropyCommand();
+            case "divergence" -> new DivergenceCommand();
+            case "mi" -> new MiCommand();
+            case "drift" -> new DriftCommand();
+            case "file" -> new FileCommand();
+            case "notes" -> new NotesCommand();
+            case "elbo" -> new ElboCommand();
+            case "vae" -> new VaeCommand();
+            case "tour" -> new TourCommand();
+            case "serve" -> new dev.surprisal.cli.serve.ServeCommand();
+            default -> throw new IllegalArgumentException("not a verb: " + name);
+        };
+    }
+
+    /** The configured command line with every verb, printing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine root = new CommandLine(new SurprisalCommand());
+        VERBS.forEach(v -> root.addSubcommand(verb(v)));
+        root.addSubcommand(new CommandLine.HelpCommand());
+        return configure(root, out, err);
+    }
+
+    /**
+     * The command line {@code args} need: the root with only the verb {@code args[0]} when it is
+     * one, the bare root for a lone {@code --version}, and otherwise every verb.
+     */
+    static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
+        String first = args.length > 0 ? args[0] : "";
+        if (VERBS.contains(first)) {
+            return configure(new CommandLine(new SurprisalCommand()).addSubcommand(verb(first)), out, err);
+        }
+        if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+            return configure(new CommandLine(new SurprisalCommand()), out, err);
+        }
+        return commandLine(out, err);
+    }
+
+    /** Settings for the root and every subcommand already added (picocli applies them to both). */
+    private static CommandLine configure(CommandLine root, PrintWriter out, PrintWriter err) {
         ErrorHandlers handlers = new ErrorHandlers();
-        return new CommandLine(new SurprisalCommand())
+        return root
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -68,7 +115,7 @@ public final class SurprisalCommand implements Runnable {
 
     /** Runs {@code surprisal args...} and returns its exit code (see {@link ExitCode}). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return commandLineFor(out, err, args).execute(args);
     }
 
     public static void main(String[] args) {

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
@@ -18,6 +17,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -42,8 +43,13 @@ public final class VaeModel implements AutoCloseable {
     private final VaeConfig config;
     private final NDManager manager;
     private final NDArray[] params;
-    private final NDArray[] adamM;
-    private final NDArray[] adamV;
+    /** Adam's first and second moments, per parameter (Java arrays: only {@link #adam} reads them). */
+    private final float[][] adamM;
+    private final float[][] adamV;
+    /** Direct views of the parameters' native memory, for {@link #adam}. */
+    private final FloatBuffer[] paramData;
+    private final float[] scratchG;
+    private final float[] scratchW;
     private long step;
 
     private VaeModel(VaeConfig config, float[][] values) {
@@ -52,14 +58,27 @@ public final class VaeModel implements AutoCloseable {
         this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         Shape[] shapes = shapes(config);
         params = new NDArray[shapes.length];
-        adamM = new NDArray[shapes.length];
-        adamV = new NDArray[shapes.length];
+        adamM = new float[shapes.length][];
+        adamV = new float[shapes.length][];
+        int largest = 0;
         for (int i = 0; i < shapes.length; i++) {
             params[i] = manager.create(values[i], shapes[i]);
             params[i].setRequiresGradient(true);
-            adamM[i] = manager.zeros(shapes[i], DataType.FLOAT32);
-            adamV[i] = manager.zeros(shapes[i], DataType.FLOAT32);
+            adamM[i] = new float[values[i].length];
+            adamV[i] = new float[values[i].length];
+            largest = Math.max(largest, values[i].length);
         }
+        paramData = direct(params);
+        scratchG = new float[largest];
+        scratchW = new float[largest];
+    }
+
+    private static FloatBuffer[] direct(NDArray[] arrays) {
+        FloatBuffer[] views = new FloatBuffer[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            views[i] = ((PtNDArray) arrays[i]).toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        return views;
     }
 
     /**
@@ -124,12 +143,13 @@ public final class VaeModel implements AutoCloseable {
     }
 
     /**
-     * Per-image BCE between logits and targets in [0, 1], summed over pixels, in nats. Stable form
-     * max(l, 0) − l·x + log(1 + e^−|l|).
+     * Per-image BCE between logits and targets in [0, 1], summed over pixels, in nats:
+     * softplus(l) − l·x, where softplus(l) = log(1 + eˡ) is PyTorch's stable form (l itself above
+     * l = 20, where the two differ by under 2.1e−9). Three elementwise operations forward and three
+     * backward, instead of the seven of max(l, 0) − l·x + log(1 + e^−|l|).
      */
     static NDArray bce(NDArray logits, NDArray x) {
-        NDArray soft = logits.abs().neg().exp().add(1).log();
-        return Activation.relu(logits).sub(logits.mul(x)).add(soft).sum(new int[] {-1});
+        return Activation.softPlus(logits).sub(logits.mul(x)).sum(new int[] {-1});
     }
 
     /** Per-image KL(N(μ, σ²) ‖ N(0, I)) in nats. */
@@ -173,41 +193,48 @@ public final class VaeModel implements AutoCloseable {
         return new double[] {rec, kl};
     }
 
-    /** PyTorch's Adam (Kingma and Ba 2015) with bias correction, eps added outside the square root. */
+    /**
+     * PyTorch's Adam (Kingma and Ba 2015) with bias correction and eps added outside the square
+     * root: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², w ← w − (lr/bc₁)·m / (√v/√bc₂ + ε), with
+     * bcₖ = 1 − βₖᵗ, in float32 as PyTorch computes it.
+     *
+     * <p>Why in Java: written as NDArray operations the update took about 13 native calls and 4
+     * temporary arrays per parameter, and DJL's fused native {@code adamUpdate} still makes 11
+     * passes over memory; together they were a third of the step. Here the moments are Java
+     * arrays, the gradient and the weights are read through direct views of the tensors' memory,
+     * and the update is one loop the JIT vectorises; then the gradient is zeroed natively.
+     */
     private void adam(NDManager batch) {
-        double bc1 = 1 - Math.pow(BETA1, step);
-        double bc2 = 1 - Math.pow(BETA2, step);
-        float stepSize = (float) (config.learningRate() / bc1);
-        float sqrtBc2 = (float) Math.sqrt(bc2);
         for (int i = 0; i < params.length; i++) {
-            NDArray g = params[i].getGradient();
-            g.attach(batch);
-            adamM[i].muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
-            adamV[i].muli((float) BETA2).addi(g.square().muli((float) (1 - BETA2)));
-            // temporaries computed from long-lived arrays land in the parameter manager: move them out
-            NDArray denom = adamV[i].sqrt();
-            denom.attach(batch);
-            denom.divi(sqrtBc2).addi((float) EPS);
-            NDArray update = adamM[i].div(denom);
-            update.attach(batch);
-            try (var ignored = new NoGrad()) {
-                params[i].subi(update.muli(stepSize));
-            }
+            PtNDArray grad = (PtNDArray) params[i].getGradient();
+            grad.attach(batch);
+            int n = paramData[i].capacity();
+            grad.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(scratchG, 0, n);
+            paramData[i].get(0, scratchW, 0, n);
+            adamUpdate(scratchW, scratchG, adamM[i], adamV[i], n, step, config.learningRate());
+            paramData[i].put(0, scratchW, 0, n);
             JniUtils.zeroGrad((PtNDArray) params[i]);
         }
     }
 
-    /** Disables autograd while parameters are updated in place. */
-    private static final class NoGrad implements AutoCloseable {
-        private final boolean previous = JniUtils.isGradMode();
-
-        NoGrad() {
-            JniUtils.setGradMode(false);
-        }
-
-        @Override
-        public void close() {
-            JniUtils.setGradMode(previous);
+    /**
+     * Adam step {@code t} (from 1) on the first n entries of weights w with gradient g, updating
+     * the moments m and v in place, as {@code torch.optim.Adam} (float32, eps outside the root).
+     */
+    static void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n, long t, double learningRate) {
+        float stepSize = (float) (learningRate / (1 - Math.pow(BETA1, t)));
+        float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(BETA2, t));
+        float b1 = (float) BETA1;
+        float b2 = (float) BETA2;
+        float c1 = (float) (1 - BETA1);
+        float c2 = (float) (1 - BETA2);
+        float eps = (float) EPS;
+        for (int j = 0; j < n; j++) {
+            float mj = b1 * m[j] + c1 * g[j];
+            float vj = b2 * v[j] + c2 * g[j] * g[j];
+            m[j] = mj;
+            v[j] = vj;
+            w[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtBc2 + eps);
         }
     }
 
