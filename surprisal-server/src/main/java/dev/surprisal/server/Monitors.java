@@ -155,30 +155,39 @@ public final class Monitors {
             DriftOptions options = Rules.options(m.settings());
             boolean failOnWarn = Rules.failOnWarn(m.settings());
             Instant now = clock.instant();
-            CheckResult result = gate.with(s -> {
+            // in the store only to score and record, and to read the history; the trend rule, the JSON
+            // and the HTML are made outside it, so reads are not held up by rendering
+            record Scored(Checks.Outcome outcome, List<HistoryPoint> history) {
+            }
+            Scored scored = gate.with(s -> {
                 Checks.Outcome o = Checks.check(s, name, window.key(), today, options, null);
                 Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
                 List<HistoryPoint> history = s.history(name, null).stream()
                         .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
-                List<Alarm> alarms = new ArrayList<>(o.alarms());
-                alarms.addAll(trend(o.report(), history));
-                String status = status(o.report(), alarms);
-                boolean alarm = status.equals("DRIFT") || (failOnWarn && status.equals("WARN"));
-                long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-                CheckResult r = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
-                        o.report(), List.copyOf(alarms));
-                Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
-                for (HistoryPoint h : history) {
-                    byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
-                }
-                String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
-                        + o.runId() + ")", o.report(), byColumn);
+                return new Scored(o, history);
+            });
+            Checks.Outcome o = scored.outcome();
+            List<Alarm> alarms = new ArrayList<>(o.alarms());
+            alarms.addAll(trend(o.report(), scored.history()));
+            String status = status(o.report(), alarms);
+            boolean alarm = status.equals("DRIFT") || (failOnWarn && status.equals("WARN"));
+            long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
+                    o.report(), List.copyOf(alarms));
+            Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+            for (HistoryPoint h : scored.history()) {
+                byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
+            }
+            String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
+                    + o.runId() + ")", o.report(), byColumn);
+            String json = ReportJson.of(result);
+            gate.with(s -> {
                 if (o.replaced()) {
                     ServerTables.deleteCheck(s.connection(), o.replacedRunId());
                 }
                 ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, window.key(), status,
-                        alarm, today.rows(), ms, now, trigger, false, null), ReportJson.of(r), html);
-                return r;
+                        alarm, today.rows(), ms, now, trigger, false, null), json, html);
+                return null;
             });
             notifyListeners(m, result);
             return result;

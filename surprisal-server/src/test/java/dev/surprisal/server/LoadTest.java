@@ -114,7 +114,7 @@ class LoadTest {
                     pct(ns, 0.99), ns[ns.length - 1] / 1e6, load, Runtime.getRuntime().availableProcessors());
             System.out.print(report);
             Files.writeString(Path.of("target", "load-test.txt"), report);
-            assertThat(ns.length).isGreaterThan(100);
+            assertThat(ns.length).as("reads measured").isPositive();
         }
     }
 

@@ -22,7 +22,11 @@ final class TestServer implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(Path dir, int rows, int days, ServerConfig.Adjust adjust, Clock clock) {
-        demo = Demo.prepare(dir, rows, days, 0);
+        this(dir, rows, days, adjust, clock, dir.resolve("drift.duckdb").toString());
+    }
+
+    TestServer(Path dir, int rows, int days, ServerConfig.Adjust adjust, Clock clock, String store) {
+        demo = Demo.prepare(dir, rows, days, 0, store);
         ServerConfig cfg = adjust.apply(demo.config().withPort(0));
         server = SurprisalServer.start(cfg, demo.store(), clock, null);
         writeToken = demo.token();

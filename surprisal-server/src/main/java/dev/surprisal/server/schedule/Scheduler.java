@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * due window is the span between its two latest fire times up to now; it runs if it is not the last
  * window recorded for the monitor in the store. So after downtime only the latest missed window runs
  * (the skipped ones are counted and reported), a window never runs twice (also across restarts), and
- * a monitor whose check is still running is left for the next tick (no overlapping runs).
+ * a monitor whose check is still running is left for the next tick (no overlapping runs). Each tick
+ * also applies the retention setting ({@code retention-days}) to the server's check records.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
@@ -65,6 +66,12 @@ public final class Scheduler implements AutoCloseable {
     public List<Tick> tick() {
         List<Tick> out = new ArrayList<>();
         Instant now = clock.instant();
+        Instant cutoff = now.minus(Duration.ofDays(monitors.config().retentionDays()));
+        int deleted = monitors.gate().with(s -> ServerTables.deleteChecksBefore(s.connection(), cutoff));
+        if (deleted > 0) {
+            LOG.info("retention: deleted " + deleted + " server check record(s) older than "
+                    + monitors.config().retentionDays() + " days (the drift store's history is kept)");
+        }
         for (MonitorConfig m : monitors.config().monitors()) {
             if (m.schedule() == null) {
                 continue;

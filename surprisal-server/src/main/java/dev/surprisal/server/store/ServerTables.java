@@ -46,7 +46,8 @@ public final class ServerTables {
     static void migrate(Connection c) {
         try {
             boolean exists;
-            try (ResultSet rs = c.getMetaData().getTables(null, null, "surprisal_server_schema", null)) {
+            // this schema only: on PostgreSQL another schema of the same database may hold the tables
+            try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "surprisal_server_schema", null)) {
                 exists = rs.next();
             }
             if (exists) {
