@@ -114,7 +114,6 @@ public final class EntropyCommand implements Callable<Integer> {
         } catch (ValidationException e) {
             throw usage(e.getMessage());
         }
-        TableInput.requireReadable(data);
         ColumnEntropyReport.Result res = ColumnEntropyReport.of(data, column, overrides, bins, base,
                 () -> estimatorOrUsage());
         if (res.counts() != null) {

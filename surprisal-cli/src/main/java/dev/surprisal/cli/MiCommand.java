@@ -142,7 +142,6 @@ public final class MiCommand implements Callable<Integer> {
         }
         MiSettings settings = settings();
         RoleOverrides overrides = overrides();
-        TableInput.requireReadable(data);
         if (pairMode) {
             List<String> both = new ArrayList<>(List.of(x, y));
             return MiPairReport.run(data, x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,

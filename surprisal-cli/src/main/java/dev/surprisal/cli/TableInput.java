@@ -3,16 +3,14 @@ package dev.surprisal.cli;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.data.JointCounts;
 import dev.surprisal.data.Table;
-import dev.surprisal.data.TableReader;
 import dev.surprisal.data.ValueCounts;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The one place where the CLI reads tables, through surprisal-data. A missing file is reported
- * here with the file name (bad data, exit 3); everything else the data module reports itself as a
- * {@code DataException} naming file, line and column.
+ * The one place where the CLI reads tables, through surprisal-data and {@link TableOptions} (the
+ * {@code --delimiter} option and the file checks). A missing or special file and every unreadable
+ * row are reported by the data module as a {@code DataException} naming file, line and column.
  */
 final class TableInput {
     private TableInput() {
@@ -20,30 +18,32 @@ final class TableInput {
 
     /** The histogram of one column. */
     static ValueCounts valueCounts(Path file, String column) {
-        requireReadable(file);
-        return TableReader.open(file).valueCounts(column);
+        return valueCounts(file, column, TableOptions.defaults());
+    }
+
+    /** The histogram of one column, read with {@code options}. */
+    static ValueCounts valueCounts(Path file, String column, TableOptions options) {
+        return options.open(file).valueCounts(column);
     }
 
     /** The contingency table of two columns (rows: {@code x}, columns: {@code y}). */
     static ContingencyTable jointCounts(Path file, String x, String y) {
-        requireReadable(file);
-        JointCounts j = TableReader.open(file).jointCounts(x, y);
+        return jointCounts(file, x, y, TableOptions.defaults());
+    }
+
+    /** The contingency table of two columns, read with {@code options}. */
+    static ContingencyTable jointCounts(Path file, String x, String y, TableOptions options) {
+        JointCounts j = options.open(file).jointCounts(x, y);
         return j.table();
     }
 
     /** Every column and row in memory, with the types DuckDB inferred. */
     static Table readAll(Path file) {
-        requireReadable(file);
-        return TableReader.open(file).read();
+        return readAll(file, TableOptions.defaults());
     }
 
-    /** A missing or unreadable file is bad data (exit 3), named in the message. */
-    static void requireReadable(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadDataException(file + ": no such file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new BadDataException(file + ": cannot be read (permissions)");
-        }
+    /** Every column and row in memory, read with {@code options}. */
+    static Table readAll(Path file, TableOptions options) {
+        return options.open(file).read();
     }
 }

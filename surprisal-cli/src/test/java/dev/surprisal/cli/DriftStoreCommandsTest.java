@@ -120,4 +120,33 @@ class DriftStoreCommandsTest {
         assertThat(Cli.run("drift", "history", "--monitor", "m", "--store-password-file", pw.toString(),
                 "--store", store()).code()).as("a password file for a DuckDB store").isEqualTo(ExitCode.USAGE);
     }
+
+    @Test
+    void dataFilesAreCheckedAndReadAsTyped() throws IOException {
+        Path ref = csv("ref.csv", 1, 0);
+        Path semi = dir.resolve("semi.csv");
+        Files.writeString(semi, Files.readString(ref).replace(',', ';'));
+        Cli suggested = Cli.run("drift", "baseline", "--monitor", "m", "--data", semi.toString(), "--store", store());
+        assertThat(suggested.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(suggested.err()).contains("looks semicolon-separated").contains("--delimiter ';'");
+        Cli withDelimiter = Cli.run("drift", "baseline", "--monitor", "m", "--data", semi.toString(), "--delimiter",
+                ";", "--store", store());
+        assertThat(withDelimiter.code()).as(withDelimiter.err()).isZero();
+        assertThat(withDelimiter.out()).contains("amount").contains("city");
+        assertThat(Cli.run("drift", "compare", ref.toString(), semi.toString(), "--delimiter", "ab").code())
+                .isEqualTo(ExitCode.USAGE);
+
+        Cli directory = Cli.run("drift", "check", "--monitor", "m", "--data", dir.toString(), "--store", store());
+        assertThat(directory.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(directory.err()).contains(dir + ": a directory, not a file");
+        // 'day[1].csv' is that file, never the pattern matching 'day1.csv'
+        csv("day1.csv", 7, 5);
+        Path literal = csv("day[1].csv", 8, 0);
+        Cli c = Cli.run("drift", "check", "--monitor", "m", "--data", literal.toString(), "--delimiter", ",",
+                "--at", "2024-05-01", "--store", store());
+        assertThat(c.code()).as(c.err()).isZero();
+        Cli stdin = Cli.run("drift", "check", "--monitor", "m", "--data", "-", "--store", store());
+        assertThat(stdin.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(stdin.err()).contains("standard input ('-') is not supported");
+    }
 }

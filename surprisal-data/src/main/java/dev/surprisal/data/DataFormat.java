@@ -43,7 +43,7 @@ public enum DataFormat {
             case "ndjson": case "jsonl": f = NDJSON; break;
             default:
                 throw new DataException(file, "cannot tell the format from the extension '" + ext
-                        + "'; expected .csv, .tsv, .parquet, .json, .ndjson or .jsonl (optionally .gz), or set the format");
+                        + "'; expected .csv, .tsv, .parquet, .json, .ndjson or .jsonl (optionally .gz): rename the file to one of these");
         }
         if (compressed && f == PARQUET) {
             throw new DataException(file, "a compressed Parquet file is not supported (Parquet compresses internally)");

@@ -45,6 +45,10 @@ final class DuckDbErrors {
             return new DataException(file, Long.parseLong(json.group(1)), null,
                     "malformed JSON: " + json.group(2).trim(), e);
         }
+        if (msg.contains("Invalid unicode")) {
+            return new DataException(file, lineNo, null, "not UTF-8 text; the file is probably Latin-1 or "
+                    + "Windows-1252: convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 IN > OUT", e);
+        }
         if (lineNo > 0) {
             return new DataException(file, lineNo, null, explanation(msg), e);
         }
@@ -52,6 +56,15 @@ final class DuckDbErrors {
             return new DataException(file, -1, null, "file not found", e);
         }
         return null;
+    }
+
+    private static final Pattern MAX_LINE = Pattern.compile(
+            "Maximum line size of (\\d+) bytes exceeded\\. Actual Size: ?(\\d+)");
+
+    /** [limit, actual size] of DuckDB's "maximum line size exceeded" error, or null. */
+    static long[] maxLineSize(SQLException e) {
+        Matcher m = MAX_LINE.matcher(e.getMessage() == null ? "" : e.getMessage());
+        return m.find() ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))} : null;
     }
 
     /** The offending value and target type of a plain cast error, or null. */

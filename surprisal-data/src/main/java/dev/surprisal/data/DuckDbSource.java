@@ -29,6 +29,8 @@ final class DuckDbSource implements AutoCloseable {
     private Connection diagnostics;
     private TableSchema schema;
     private String from;
+    /** The file's table function, also when {@link #from} is a materialised copy (diagnostics use it). */
+    private String fileFrom;
 
     private DuckDbSource(Path file, DataFormat format, Character delimiter, Connection connection) {
         this.file = file;
@@ -40,17 +42,9 @@ final class DuckDbSource implements AutoCloseable {
     /** Checks the file, connects, sniffs the columns and applies {@code overrides}. */
     static DuckDbSource open(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
                              int threads, boolean stream) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file, "file not found");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new DataException(file, "file is empty");
-            }
-        } catch (IOException e) {
-            throw new DataException(file, -1, null, "cannot read: " + e.getMessage(), e);
-        }
+        DataFiles.requireRegularFile(file);
         DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        DataFiles.requireUtf8(file, f);
         Connection c;
         try {
             c = connect(stream);
@@ -84,6 +78,9 @@ final class DuckDbSource implements AutoCloseable {
         if (fields.isEmpty()) {
             throw new DataException(file, "file is empty (no columns)");
         }
+        if (format == DataFormat.CSV || format == DataFormat.TSV) {
+            CsvHeader.check(file, csvDelimiter(), delimiter != null, fields.stream().map(Field::name).toList());
+        }
         this.schema = new TableSchema(fields);
         for (Map.Entry<String, ColumnType> o : overrides.entrySet()) {
             Field f = field(o.getKey());
@@ -91,6 +88,35 @@ final class DuckDbSource implements AutoCloseable {
         }
         this.schema = new TableSchema(fields);
         this.from = reader(fields);
+        this.fileFrom = from;
+    }
+
+    /** Files at least this wide are read once into a temporary table by {@link #materializeIfWide}. */
+    static final int WIDE_COLUMNS = 64;
+    /** ... and at most this large on disk (a copy lives in memory). */
+    static final long MATERIALIZE_MAX_BYTES = 256L << 20;
+
+    /**
+     * For a wide text file (at least {@value #WIDE_COLUMNS} columns, at most 256 MiB), parses it
+     * once into a temporary table that later queries read instead of the file. Callers that
+     * aggregate column by column then pay one CSV/JSON parse, not one per column: parsing dominates
+     * (a 2,000-column file takes as long to parse for one column as for all of them). Parquet is
+     * columnar and is not copied.
+     */
+    void materializeIfWide() {
+        if (format == DataFormat.PARQUET || schema.fields().size() < WIDE_COLUMNS
+                || "false".equals(System.getProperty("surprisal.materialize"))) { // off: for benchmarks only
+            return;
+        }
+        try {
+            if (Files.size(file) > MATERIALIZE_MAX_BYTES) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        execute("CREATE TEMP TABLE surprisal_rows AS SELECT * FROM " + fileFrom);
+        this.from = "surprisal_rows";
     }
 
     private static Connection connect(boolean stream) throws SQLException {
@@ -152,7 +178,7 @@ final class DuckDbSource implements AutoCloseable {
      * ones as DOUBLE (an integer column with a decimal past the sniffer's sample still parses).
      */
     private String reader(List<Field> fields) {
-        String path = sqlString(file.toAbsolutePath().toString());
+        String path = DataFiles.duckDbLiteral(file);
         switch (format) {
             case PARQUET:
                 return "read_parquet(" + path + ")";
@@ -165,8 +191,12 @@ final class DuckDbSource implements AutoCloseable {
         }
     }
 
+    private char csvDelimiter() {
+        return delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+    }
+
     private String csvOptions() {
-        char d = delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+        char d = csvDelimiter();
         return "delim=" + sqlString(String.valueOf(d))
                 + ", header=true, quote='\"', escape='\"', strict_mode=true, null_padding=false";
     }
@@ -249,6 +279,15 @@ final class DuckDbSource implements AutoCloseable {
 
     /** A clean {@link DataException} for a DuckDB error, running a diagnostic query if needed. */
     DataException translate(SQLException e) {
+        long[] longLine = DuckDbErrors.maxLineSize(e);
+        if (longLine != null) {
+            long[] found = DataFiles.firstLongLine(file, longLine[0]);
+            return found == null
+                    ? new DataException(file, -1, null, String.format(java.util.Locale.ROOT, "a line of %,d bytes is "
+                    + "longer than the %,d bytes a line may have", longLine[1], longLine[0]), e)
+                    : new DataException(file, found[0], null, String.format(java.util.Locale.ROOT, "the line has %,d "
+                    + "bytes, more than the %,d a line may have", found[1], longLine[0]), e);
+        }
         DataException known = DuckDbErrors.translateKnown(file, e);
         if (known != null) {
             return known;
@@ -274,7 +313,7 @@ final class DuckDbSource implements AutoCloseable {
      * again with rejects stored tells which line (error type "TOO MANY COLUMNS" etc.).
      */
     private DataException firstRejectedCsvLine(SQLException cause) {
-        String sql = "SELECT count(*) FROM read_csv(" + sqlString(file.toAbsolutePath().toString()) + ", "
+        String sql = "SELECT count(*) FROM read_csv(" + DataFiles.duckDbLiteral(file) + ", "
                 + csvOptions().replace("strict_mode=true", "strict_mode=true, store_rejects=true, "
                 + "rejects_table='surprisal_rejects', rejects_scan='surprisal_scans'") + ")";
         try (Statement st = diagnostics().createStatement()) {
@@ -302,7 +341,7 @@ final class DuckDbSource implements AutoCloseable {
             }
             String q = quoteIdentifier(f.name());
             String sql = "SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(" + q + " AS VARCHAR) AS v FROM "
-                    + from + ") WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1";
+                    + fileFrom + ") WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1";
             try (Statement st = diagnostics().createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 if (rs.next()) {
                     String where = format == DataFormat.NDJSON ? "record " : "row ";

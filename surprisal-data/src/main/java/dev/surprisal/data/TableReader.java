@@ -153,11 +153,14 @@ public final class TableReader {
 
     /**
      * Runs {@code body} against one DuckDB connection reading this file, for aggregates pushed down
-     * into SQL by other packages (see {@link SqlView}); the connection is closed afterwards.
+     * into SQL by other packages (see {@link SqlView}); the connection is closed afterwards. A wide
+     * CSV or JSON file (64 columns or more, up to 256 MiB) is first parsed once into a temporary
+     * table, so that queries column by column do not each parse the whole file again.
      */
     public <T> T query(java.util.function.Function<SqlView, T> body) {
         notNull("body", body);
         try (DuckDbSource s = connect()) {
+            s.materializeIfWide(); // a wide file is parsed once, however many queries follow
             return body.apply(new SqlView(s));
         }
     }

@@ -35,7 +35,7 @@ class DataErrorsTest {
     void missingFile() {
         Path p = dir.resolve("nope.csv");
         DataException e = catchThrowableOfType(DataException.class, () -> TableReader.open(p).read());
-        assertThat(e).hasMessage(p + ": file not found");
+        assertThat(e).hasMessage(p + ": no such file");
         assertThat(e).isInstanceOf(dev.surprisal.core.ValidationException.class);
         assertThat(e.file()).contains(p);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -59,6 +60,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     Path data;
 
     @Mixin
+    TableOptions table;
+
+    @Mixin
     RoleOptions roles;
 
     @Mixin
@@ -76,7 +80,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         DriftOptions settings = rule.options(spec, Map.of());
-        Profile reference = DriftInputs.fit(data, options, common.quiet()).withRule(rule.given());
+        Profile reference = DriftInputs.fit(data, options, common.quiet(), table).withRule(rule.given());
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
         try (DriftStore s = target.open(spec, true)) {

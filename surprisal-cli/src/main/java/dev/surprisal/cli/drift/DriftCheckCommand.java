@@ -3,6 +3,7 @@ package dev.surprisal.cli.drift;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
@@ -73,6 +74,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Today's CSV, Parquet or JSON file.")
     Path data;
 
+    @Mixin
+    TableOptions table;
+
     @Option(names = "--at", paramLabel = "DATE", description = "Date of the data, ISO (2024-05-01 or "
             + "2024-05-01T06:00). Orders the history. Default: today.")
     String at;
@@ -106,7 +110,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         select.validate(stored.columnNames(), null);
         Profile reference = stored.select(select.selected(stored.columnNames()));
         DriftOptions settings = rule.options(spec, stored.rule());
-        Profile today = DriftInputs.count(reference, data, common.quiet());
+        Profile today = DriftInputs.count(reference, data, common.quiet(), table);
         DriftReport scored = DriftScorer.compare(reference, today, settings);
         Checks.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;

@@ -3,6 +3,7 @@ package dev.surprisal.cli.drift;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
@@ -58,6 +59,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
     BinOptions binning;
 
     @Mixin
+    TableOptions table;
+
+    @Mixin
     RuleOptions rule;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
@@ -69,29 +73,30 @@ public final class DriftCompareCommand implements Callable<Integer> {
         DriftOptions settings = rule.options(spec, Map.of());
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
-        Profile p = DriftInputs.fit(reference, options, common.quiet());
-        Profile q = DriftInputs.count(p, current, common.quiet());
+        Profile p = DriftInputs.fit(reference, options, common.quiet(), table);
+        Profile q = DriftInputs.count(p, current, common.quiet(), table);
         DriftReport scored = DriftScorer.compare(p, q, settings);
         List<Alarm> alarms = Checks.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
-        if (report != null) {
-            DriftOutput.writeReport(report, "Drift: " + current.getFileName() + " against " + reference.getFileName(),
-                    scored, Map.of());
-        }
+        // an auxiliary output: when it fails, the result is still printed and the exit code kept
+        String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift: "
+                + current.getFileName() + " against " + reference.getFileName(), scored, Map.of());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             ObjectNode extra = DriftOutput.object();
             extra.put("reference", reference.toString());
             extra.put("current", current.toString());
-            if (report != null) {
+            if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
+            } else if (reportProblem != null) {
+                extra.put("report_error", reportProblem);
             }
             out.println(DriftOutput.json(scored, alarms, common.base(), extra, common.explain() ? explanation : null,
                     p.roles()));
         } else {
             DriftOutput.printRoles(out, p.roles());
             DriftOutput.printTable(out, scored, alarms, common.base());
-            if (report != null) {
+            if (report != null && reportProblem == null) {
                 out.println("report: " + report.toAbsolutePath());
             }
             if (common.explain()) {
@@ -99,6 +104,10 @@ public final class DriftCompareCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (reportProblem != null) {
+            spec.commandLine().getErr().println("surprisal: warning: " + reportProblem);
+            spec.commandLine().getErr().flush();
+        }
         return DriftOutput.fails(scored, alarms) ? ExitCode.ALARM : ExitCode.OK;
     }
 }

@@ -2,6 +2,8 @@ package dev.surprisal.cli.drift;
 
 import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.Progress;
+import dev.surprisal.cli.TableOptions;
+import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
@@ -10,7 +12,6 @@ import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.StoreException;
 import dev.surprisal.drift.store.StoreUrl;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,38 +21,47 @@ import java.util.List;
  * module reports unreadable rows and unknown columns itself.
  */
 final class DriftInputs {
+    /** How long a verb waits for another process's DuckDB store lock (each holds it for about a second). */
+    static final long LOCK_WAIT_MILLIS = 60_000;
+
     private DriftInputs() {
     }
 
     /** Fits a reference profile on {@code file}, with a progress bar on a terminal. */
     static Profile fit(Path file, ProfileOptions options, boolean quiet) {
-        requireReadable(file);
+        return fit(file, options, quiet, TableOptions.defaults());
+    }
+
+    /** Fits a reference profile on {@code file} read with {@code table} ({@code --delimiter}). */
+    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table) {
+        TableReader reader = table.open(file);
         try (Progress progress = Progress.rows("profiling " + file.getFileName(), quiet)) {
-            return ProfileBuilder.fit(TableReader.open(file), options, progress);
+            return ProfileBuilder.fit(reader, options, progress);
         }
     }
 
     /** Counts {@code file} on the reference's frozen bins. */
     static Profile count(Profile reference, Path file, boolean quiet) {
-        requireReadable(file);
+        return count(reference, file, quiet, TableOptions.defaults());
+    }
+
+    /** Counts {@code file}, read with {@code table}, on the reference's frozen bins. */
+    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table) {
+        TableReader reader = table.open(file);
         try (Progress progress = Progress.rows("counting " + file.getFileName(), quiet)) {
-            return ProfileBuilder.count(reference, TableReader.open(file), progress);
+            return ProfileBuilder.count(reference, reader, progress);
         }
     }
 
+    /** A regular, readable, non-empty file, or bad data saying what it is instead. */
     static void requireReadable(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadDataException(file + ": no such file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new BadDataException(file + ": cannot be read (permissions)");
-        }
+        DataFiles.requireRegularFile(file);
     }
 
     /** Opens the store; failures (no store, in use, lost connection) are bad data naming the store. */
     static DriftStore open(StoreUrl url, boolean create) {
         try {
-            return DriftStore.open(url, create, 30_000);
+            return DriftStore.open(url, create, LOCK_WAIT_MILLIS);
         } catch (StoreException e) {
             throw new BadDataException(e.getMessage(), e);
         }

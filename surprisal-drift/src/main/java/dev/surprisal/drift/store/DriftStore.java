@@ -63,8 +63,33 @@ public final class DriftStore implements AutoCloseable {
         this.url = url;
     }
 
-    /** A baseline: the reference profile and its version. */
-    public record Reference(Profile profile, int version) {
+    /**
+     * A baseline: the reference profile and its version. The profile is parsed from its stored JSON
+     * on first use, so a caller can close the store before paying for the parse (a large
+     * reference takes seconds, during which a DuckDB store would stay locked).
+     */
+    public static final class Reference {
+        private final String json;
+        private final int version;
+        private Profile profile;
+
+        Reference(String json, int version) {
+            this.json = json;
+            this.version = version;
+        }
+
+        /** @return the reference profile (parsed once) */
+        public synchronized Profile profile() {
+            if (profile == null) {
+                profile = ProfileJson.read(json);
+            }
+            return profile;
+        }
+
+        /** @return the baseline's version: 1 for a monitor's first baseline, one more for each replacement */
+        public int version() {
+            return version;
+        }
     }
 
     /**
@@ -141,6 +166,7 @@ public final class DriftStore implements AutoCloseable {
                     throw noStore(url);
                 }
                 StoreSchema.migrate(c, postgres);
+                trace("opened", url);
                 return new DriftStore(c, url);
             } catch (SQLException e) {
                 closeQuietly(c);
@@ -319,8 +345,7 @@ public final class DriftStore implements AutoCloseable {
                 "SELECT reference, reference_version FROM monitors WHERE name = ?")) {
             ps.setString(1, monitor);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Reference(ProfileJson.read(rs.getString(1)), rs.getInt(2)))
-                        : Optional.empty();
+                return rs.next() ? Optional.of(new Reference(rs.getString(1), rs.getInt(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw fail("read the baseline of " + monitor, e);
@@ -572,8 +597,16 @@ public final class DriftStore implements AutoCloseable {
         return translate(url, what, e);
     }
 
+    /** With {@code -Dsurprisal.trace=true}: when a store is opened and closed, on stderr (lock timing). */
+    private static void trace(String what, StoreUrl url) {
+        if (Boolean.getBoolean("surprisal.trace")) {
+            System.err.printf("[store %s %s at %d ms]%n", what, url, System.currentTimeMillis() % 1_000_000);
+        }
+    }
+
     @Override
     public void close() {
+        trace("closing", url);
         try {
             connection.close();
         } catch (SQLException e) {

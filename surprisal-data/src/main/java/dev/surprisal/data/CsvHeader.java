@@ -1,0 +1,120 @@
+package dev.surprisal.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks a CSV/TSV header line as written in the file, before DuckDB renames anything: a name
+ * used twice is an error naming both positions (DuckDB would silently call the second {@code a_1}),
+ * and a header that is one column whose name holds another likely delimiter gets a suggestion.
+ */
+final class CsvHeader {
+    /** The longest header line read (names beyond it are not checked). */
+    private static final int MAX_HEADER = 1 << 20;
+    private static final char[] CANDIDATES = {';', '\t', '|', ','};
+
+    private CsvHeader() {
+    }
+
+    /**
+     * @param file        the file
+     * @param delimiter   the delimiter in use
+     * @param explicit    whether the user set the delimiter (then no suggestion is made)
+     * @param duckdbNames the column names DuckDB reports
+     * @throws DataException on a duplicate name, or a one-column header that looks like another delimiter
+     */
+    static void check(Path file, char delimiter, boolean explicit, List<String> duckdbNames) {
+        if (!explicit && duckdbNames.size() == 1) {
+            String only = duckdbNames.get(0);
+            for (char c : CANDIDATES) {
+                if (c != delimiter && only.indexOf(c) >= 0) {
+                    String shown = c == '\t' ? "\\t" : String.valueOf(c);
+                    throw new DataException(file, 1, null, String.format(Locale.ROOT, "the header is one column "
+                            + "'%s', which looks %s-separated; set the delimiter (--delimiter '%s')", only,
+                            name(c), shown), null);
+                }
+            }
+        }
+        List<String> names = names(file, delimiter);
+        if (names == null) {
+            return;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            // DuckDB's names are case-insensitive: "a" and "A" clash as well
+            Integer first = seen.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i + 1);
+            if (first != null) {
+                String a = names.get(first - 1);
+                String b = names.get(i);
+                throw new DataException(file, 1, null, String.format(Locale.ROOT, "the header names column '%s' "
+                        + "twice (columns %d and %d%s); rename one of them", a, first, i + 1,
+                        a.equals(b) ? "" : ", '" + b + "': names are compared ignoring case"), null);
+            }
+        }
+    }
+
+    private static String name(char c) {
+        switch (c) {
+            case ';': return "semicolon";
+            case '\t': return "tab";
+            case '|': return "pipe";
+            default: return "comma";
+        }
+    }
+
+    /** The header's names, split on {@code delimiter} with {@code "} quoting; null if not readable here. */
+    static List<String> names(Path file, char delimiter) {
+        byte[] head;
+        try (InputStream in = DataFiles.open(file)) {
+            if (in == null) {
+                return null;
+            }
+            head = in.readNBytes(MAX_HEADER);
+        } catch (IOException e) {
+            return null;
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == delimiter) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                out.add(cur.toString());
+                return out;
+            } else {
+                cur.append(c);
+            }
+        }
+        return head.length < MAX_HEADER ? add(out, cur) : null;
+    }
+
+    private static List<String> add(List<String> out, StringBuilder last) {
+        out.add(last.toString());
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.surprisal.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Hostile and careless files: glob characters in names, special files, other encodings, semicolon
+ * CSVs, duplicate header names, over-long lines. Each must be read exactly or refused with a
+ * sentence naming the file, the line where there is one, and what it is.
+ */
+class DataFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private DataException failure(Path file) {
+        return catchThrowableOfType(DataException.class, () -> TableReader.open(file).read());
+    }
+
+    @Test
+    void aFileNameWithGlobCharactersIsReadExactly() throws IOException {
+        write("glob1.csv", "a\n1\n");
+        Path brackets = write("glob[1].csv", "a\n2\n");
+        write("q1.csv", "a\n3\n");
+        Path star = write("q*.csv", "a\n4\n");
+        write("wx.csv", "a\n5\n");
+        Path question = write("w?.csv", "a\n6\n");
+        assertThat(((NumericColumn) TableReader.open(brackets).read().column("a")).values()).containsExactly(2);
+        assertThat(((NumericColumn) TableReader.open(star).read().column("a")).values()).containsExactly(4);
+        assertThat(((NumericColumn) TableReader.open(question).read().column("a")).values()).containsExactly(6);
+        assertThat(TableReader.open(star).valueCounts("a").counts().total()).isEqualTo(1);
+        // a pattern that matches other files but names no file is not read
+        assertThat(failure(dir.resolve("glob?.csv"))).hasMessageEndingWith(": no such file");
+    }
+
+    @Test
+    void specialFilesSayWhatTheyAre() throws Exception {
+        assertThat(failure(dir)).hasMessage(dir + ": a directory, not a file");
+        assertThat(failure(Path.of("-"))).hasMessageContaining("standard input ('-') is not supported");
+        Path loop = dir.resolve("loop.csv");
+        Files.createSymbolicLink(loop, loop);
+        assertThat(failure(loop)).hasMessage(loop + ": a symbolic link loop");
+        Path dangling = dir.resolve("dangling.csv");
+        Files.createSymbolicLink(dangling, dir.resolve("gone.csv"));
+        assertThat(failure(dangling)).hasMessageContaining("a symbolic link to").hasMessageContaining("does not exist");
+        Path fifo = dir.resolve("pipe.csv");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mk.waitFor()).isZero();
+        assertThat(failure(fifo)).hasMessage(fifo + ": a named pipe (FIFO), not a regular file; save the data to a "
+                + "file first");
+        assertThat(failure(Path.of("/dev/null"))).hasMessageContaining("a character device, not a regular file");
+        assertThat(failure(write("empty.csv", ""))).hasMessageEndingWith(": file is empty");
+    }
+
+    @Test
+    void otherEncodingsAreNamed() throws IOException {
+        Path u16 = dir.resolve("u16.csv");
+        Files.write(u16, "a,b\n1,x\n2,y\n3,z\n4,w\n".getBytes(StandardCharsets.UTF_16)); // BOM + big-endian
+        assertThat(failure(u16)).hasMessageContaining("the file is UTF-16BE (byte-order mark)")
+                .hasMessageContaining("iconv");
+        Path u16le = dir.resolve("u16le.csv");
+        Files.write(u16le, "a,b\n1,x\n".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(failure(u16le)).hasMessageContaining("looks like UTF-16 without a byte-order mark");
+        Path u32 = dir.resolve("u32.csv");
+        Files.write(u32, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 'a', 0, 0, 0});
+        assertThat(failure(u32)).hasMessageContaining("UTF-32LE");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "a,b\n1,x\n2,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        DataException e = failure(latin1);
+        assertThat(e.line()).hasValue(3);
+        assertThat(e).hasMessageContaining("not UTF-8 text (byte 0xE9)");
+        // a UTF-8 byte-order mark is fine, and not part of the first name
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, "\uFEFFa,b\n1,x\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(TableReader.open(bom).schema().names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aSemicolonCsvGetsTheDelimiterSuggestedAndReadsWithIt() throws IOException {
+        Path semi = write("semi.csv", "a;b\n1;2\n3;4\n");
+        assertThat(failure(semi)).hasMessageContaining("looks semicolon-separated")
+                .hasMessageContaining("--delimiter ';'");
+        assertThat(TableReader.open(semi).withDelimiter(';').schema().names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceIsRejectedNamingBothPositions() throws IOException {
+        DataException e = failure(write("dup.csv", "id,a,a\n1,2,3\n"));
+        assertThat(e).hasMessageContaining("names column 'a' twice (columns 2 and 3)");
+        assertThat(e.line()).hasValue(1);
+        assertThat(failure(write("dupcase.csv", "a,A\n1,2\n"))).hasMessageContaining("columns 1 and 2, 'A'");
+        assertThat(TableReader.open(write("quoted.csv", "\"a,1\",a\n1,2\n")).schema().names())
+                .containsExactly("a,1", "a");
+    }
+
+    @Test
+    void aLineOverTheLimitIsReportedAtItsLineNumber() throws IOException {
+        StringBuilder b = new StringBuilder("a,b\n");
+        for (int i = 0; i < 10; i++) {
+            b.append(i).append(",x\n");
+        }
+        b.append("11,").append("y".repeat(2_500_000)).append('\n');
+        b.append("12,z\n");
+        DataException e = failure(write("long.csv", b.toString()));
+        assertThat(e.line()).hasValue(12);
+        assertThat(e).hasMessageContaining("2,500,003 bytes");
+    }
+}
