@@ -4,7 +4,8 @@ import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
-import dev.surprisal.data.ValueCounts;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.estimators.EntropyEstimators;
 import dev.surprisal.measures.Entropy;
@@ -31,6 +32,10 @@ import java.util.concurrent.Callable;
                 "",
                 "Give probabilities (they must sum to 1), counts with --counts, or a column of a",
                 "CSV/Parquet/JSON file with --data and --column. Outcomes with probability 0 add nothing.",
+                "A column's role decides what is measured: a discrete or text column's values are",
+                "counted; a continuous column gets its differential entropy (Vasicek's spacing",
+                "estimator, as scipy.stats.differential_entropy(method='vasicek')), or with --bins N",
+                "the entropy of N equal-width bins. An ID-like column's entropy is about log(n).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -40,6 +45,8 @@ import java.util.concurrent.Callable;
                 "  surprisal entropy --counts 30 10 5 5 --base e",
                 "  surprisal entropy --counts 9 3 1 1 1 --estimator chao-shen   (few samples: correct the bias)",
                 "  surprisal entropy --data orders.csv --column country --json",
+                "  surprisal entropy --data orders.csv --column amount          (differential entropy)",
+                "  surprisal entropy --data orders.csv --column amount --bins 20",
                 "",
                 "Estimators (need counts): plug-in (default), miller-madow, chao-shen, grassberger,",
                 "james-stein, nsb. The plug-in value underestimates H when many outcomes were seen",
@@ -66,9 +73,17 @@ public final class EntropyCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "Read a CSV, Parquet or JSON file.")
     Path data;
 
-    @Option(names = "--column", paramLabel = "C", description = "The column of --data whose values are counted.")
+    @Option(names = "--column", paramLabel = "C", description = {"The column of --data: a discrete or text column's values",
+            "are counted; a continuous one gets its differential entropy."})
     @DataArgument // a column name: what the library says about it is about the table
     String column;
+
+    @Option(names = "--bins", paramLabel = "N", description = {"With --data on a continuous column: the entropy of N",
+            "equal-width bins over [min, max] instead of the differential entropy."})
+    Integer bins;
+
+    @Mixin
+    RoleOptions roles;
 
     @Override
     public Integer call() {
@@ -90,10 +105,27 @@ public final class EntropyCommand implements Callable<Integer> {
         if (column == null) {
             throw usage("--data needs --column: which column's values to count");
         }
-        ValueCounts col = TableInput.valueCounts(data, column);
-        Report r = measureCounts(col.counts(), base);
-        return r.field("input", "column").field("file", data.toString()).field("column", column)
-                .field("distinct", (long) col.counts().size());
+        if (roles.columns != null || roles.exclude != null) {
+            throw usage("--columns and --exclude do not apply to entropy: it measures the one --column");
+        }
+        if (bins != null && bins < 1) {
+            throw usage("--bins " + bins + ": must be at least 1");
+        }
+        RoleOverrides overrides;
+        try {
+            overrides = roles.overrides(spec).withColumns(List.of(column));
+        } catch (ValidationException e) {
+            throw usage(e.getMessage());
+        }
+        ColumnEntropyReport.Result res = ColumnEntropyReport.of(data, column, overrides, bins, base,
+                () -> estimatorOrUsage());
+        if (res.counts() != null) {
+            Report r = measureCounts(res.counts(), base);
+            res.notes().forEach(r::note);
+            return r.field("input", "column").field("file", data.toString()).field("column", column)
+                    .field("role", res.role()).field("distinct", (long) res.counts().size());
+        }
+        return res.report().field("file", data.toString()).field("column", column);
     }
 
     private Report fromValues(Base base) {

@@ -98,28 +98,30 @@ public final class Explanations {
     }
 
     /**
-     * One feature of a ranking, MI in nats, converted to {@code base} for the sentence: what it tells about
-     * the target, and what correlation would have said. {@code pearson} and {@code pValue} are NaN when
-     * not applicable (text labels, no permutation test).
+     * One feature of a ranking: what it tells about the target, in the unit of {@code base}, and the verdict
+     * of {@link dev.surprisal.selection.TargetRanking} in words (each sentence is the rule that decided it).
      */
-    public static List<String> featureRelevance(String feature, String target, double miNats, double pearson,
-                                                boolean nonlinear, double pValue, double aboveChanceNats, Base base) {
-        String tells = feature + " tells you " + quantity(base.fromNats(miNats), base) + " about " + target;
-        if (!Double.isNaN(pValue) && pValue > 0.05) {
-            return List.of(tells + ", no more than shuffled data give (p = " + num(pValue)
-                    + "): no evidence that it carries information about " + target + ".");
-        }
-        String chance = Double.isNaN(aboveChanceNats) ? ""
-                : " (" + quantity(base.fromNats(aboveChanceNats), base) + " above chance)";
-        if (Double.isNaN(pearson)) {
-            return List.of(tells + chance + "; its values are labels, so there is no correlation to compare with.");
-        }
-        if (nonlinear) {
-            return List.of(tells + chance + ", while its Pearson r is " + num(pearson)
-                    + ": the dependence is real but not linear, and correlation misses most of it.");
-        }
-        return List.of(tells + chance + ", and its Pearson r is " + num(pearson)
-                + ": correlation sees most of this dependence.");
+    public static List<String> featureRelevance(dev.surprisal.selection.RankedFeature f, String target, Base base,
+                                                double alpha) {
+        String tells = f.feature() + " tells you " + quantity(base.fromNats(f.mi()), base) + " about " + target;
+        String chance = Double.isNaN(f.aboveChance()) ? ""
+                : " (" + quantity(base.fromNats(f.aboveChance()), base) + " above chance, p = " + num(f.pValue()) + ")";
+        String r = Double.isNaN(f.pearson()) ? "" : "; Pearson r = " + num(f.pearson());
+        String rows = f.shapeRows() >= f.n() ? "" : " (on the seeded " + f.shapeRows() + "-row subsample of the test, where"
+                + " the MI is " + quantity(base.fromNats(f.shapeMi()), base) + ")";
+        return switch (f.verdict()) {
+            case NOT_TESTED -> List.of(tells + r + ": not tested (--permutations 0), so no verdict.");
+            case NO_EVIDENCE -> List.of(tells + chance + ": no evidence of dependence, shuffled data give as much"
+                    + " (p > " + num(alpha) + ").");
+            case DEPENDENT -> List.of(tells + chance + ": evidence of dependence; a column is text, so there is no"
+                    + " correlation or monotone trend to compare with.");
+            case MONOTONE -> List.of(tells + chance + r + ": correlation sees most of this: a monotone trend of "
+                    + f.feature() + " carries " + quantity(base.fromNats(f.miMonotone()), base) + rows + ", at least half of it.");
+            case NON_MONOTONE -> List.of(tells + chance + r + ": correlation misses most of this (U-shaped or other"
+                    + " non-monotone dependence): the best monotone trend of " + f.feature() + " carries only "
+                    + quantity(base.fromNats(f.miMonotone()), base) + rows
+                    + ", and the rest is beyond what shuffled data give.");
+        };
     }
 
     /** What the columns of a ranking mean. */
@@ -128,18 +130,23 @@ public final class Explanations {
         s.add("MI is 0 exactly when a feature and the target are independent; kNN estimates scatter a little"
                 + " around 0 for independent columns, so small values can even be negative.");
         if (permutations) {
-            s.add("The null mean is the average MI after shuffling the target (which destroys any dependence);"
-                    + " MI above chance is the estimate minus that, and p is the share of shuffles that reach"
-                    + " the observed MI.");
+            s.add("Features are ranked by evidence: those with p <= 0.05 (marked *) first, each group by MI above chance,"
+                    + " the estimate minus its mean after shuffling the target (which destroys any dependence). A column"
+                    + " whose every value is rare (an ID read as labels) has a large MI with anything and an equally large"
+                    + " null mean, so it ranks low.");
+        } else {
+            s.add("Without a permutation test (--permutations 0) features are ranked by raw MI, which favours columns"
+                    + " with many distinct values.");
         }
         if (bootstrap) {
             s.add("The 95% interval is a percentile bootstrap: the MI is re-estimated on rows resampled with replacement"
                     + " (for the kNN estimators, on the distinct rows of each resample, since a repeated row would look like"
                     + " a neighbour at distance 0); it errs on the wide side.");
         }
-        s.add("'nonlinear dependence: MI high, |r| low' means the MI is well above the -0.5 ln(1 - r^2) that a"
-                + " straight line with Gaussian noise and the same r would give: r understates this dependence"
-                + " (a curved relation, or a line with far-from-Gaussian noise).");
+        s.add("'monotone MI' is the information the best monotone trend of the feature carries (the target's isotonic"
+                + " regression on it, increasing or decreasing; for two continuous columns at least -0.5 ln(1 - r^2))."
+                + " The flag 'non-monotone' is raised when the rest exceeds both half the MI and the 95th percentile of"
+                + " the shuffled values minus their mean.");
         return s;
     }
 

@@ -1,13 +1,10 @@
 package dev.surprisal.cli;
 
-import dev.surprisal.core.Base;
-import dev.surprisal.counts.ContingencyTable;
-import dev.surprisal.dependence.AverageMethod;
-import dev.surprisal.dependence.MutualInformation;
-import dev.surprisal.dependence.NormalizedMutualInformation;
-import dev.surprisal.inference.GTest;
-import dev.surprisal.inference.IndependenceTestResult;
-import dev.surprisal.measures.Entropy;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.inference.SequentialPermutationTest;
+import dev.surprisal.selection.MiOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,18 +13,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code surprisal mi}: mutual information in a table, in four modes chosen in {@link #call()}:
  * <ul>
- *   <li>{@code --x A --y B}: two discrete columns, exact plug-in MI with H(X), H(Y), NMI and a G-test;</li>
- *   <li>{@code --target Y}: every other column ranked by MI with Y ({@link MiRanking});</li>
+ *   <li>{@code --x A --y B}: one pair, the estimator chosen by the two columns' roles ({@link MiPairReport});</li>
+ *   <li>{@code --target Y}: every other column ranked by evidence ({@link MiRanking});</li>
  *   <li>{@code --target Y --select K}: greedy mRMR / JMI selection ({@link MiSelection});</li>
  *   <li>{@code --matrix}: the pairwise MI of all columns ({@link MiMatrix}).</li>
  * </ul>
- * Continuous columns are estimated by kNN (KSG, Ross), never binned; see {@link MiPair}.
+ * Roles come from the shared detector ({@code dev.surprisal.data.roles}); the analysis from the library
+ * ({@code dev.surprisal.data.mi.MiTable}, {@code dev.surprisal.selection.TargetRanking}); this class parses and renders.
  */
 @Command(name = "mi",
         sortOptions = false,
@@ -38,32 +37,38 @@ import java.util.concurrent.Callable;
                 "removes uncertainty about the other. 0 means independent; unlike correlation it",
                 "sees any kind of dependence, not only straight lines.",
                 "",
-                "--x A --y B   two discrete columns: I(X;Y), H(X), H(Y), the normalised MI",
-                "              (arithmetic mean) and a G-test p-value. Values are categories.",
-                "--target Y    rank every other column by its MI with Y, with Pearson r, Spearman rho,",
-                "              a permutation p-value, the permutation-null mean, MI above chance, a",
-                "              bootstrap 95%% interval and the flag 'nonlinear dependence: MI high, |r| low'.",
+                "--x A --y B   one pair: I(X;Y) by the estimator the two roles call for, with a",
+                "              p-value (G-test for two discrete columns, else a permutation test).",
+                "--target Y    rank every other column by evidence: those with p <= 0.05 (*) first,",
+                "              then by MI above chance (MI minus its mean on shuffled data), with the",
+                "              MI a monotone trend carries, Pearson r and a verdict: 'monotone'",
+                "              (correlation sees most of it), 'non-monotone' (correlation misses most",
+                "              of it: U-shaped or other), 'no-evidence'.",
                 "--select K    with --target: choose K features by mRMR or JMI.",
                 "--matrix      the MI of every pair of columns.",
                 "",
-                "Numeric columns are continuous: KSG (Kraskov et al. 2004, algorithm 1) between two of",
-                "them, Ross (2014) against a discrete one, after dividing each by its standard deviation",
-                "and adding 1e-10-scale noise from --seed to break ties, as scikit-learn does. Text,",
-                "boolean and date columns, and those named in --discrete, are discrete (plug-in MI",
-                "between two of them). Each pair uses the rows where both have a value.",
+                "Each column gets a role (printed on stderr, and in JSON): continuous numbers use kNN",
+                "estimators (KSG between two, Ross against a discrete one), never bins; binary,",
+                "few-valued (<= 20 values) and text columns are labels (plug-in MI between two).",
+                "id-like, timestamp, date and constant columns are left out, with the reason;",
+                "--role COL=ROLE brings one back. Each pair uses the rows where both have a value.",
                 ""},
         footer = {"",
                 "Examples:",
-                "  surprisal mi --data people.csv --x zip --y city",
-                "  surprisal mi --data sensors.csv --target y",
-                "  surprisal mi --data sensors.csv --target y --permutations 1000 --base e --json",
+                "  surprisal mi --data orders.csv --target churned",
+                "  surprisal mi --data orders.csv --target churned --explain",
+                "  surprisal mi --data orders.csv --x days_since_last --y churned",
+                "  surprisal mi --data orders.csv --target churned --exclude country --permutations 999 --json",
+                "  surprisal mi --data orders.csv --target amount --role n_items=continuous",
                 "  surprisal mi --data sensors.csv --matrix",
-                "  surprisal mi --data sensors.csv --target y --select 3 --method jmi --explain",
+                "  surprisal mi --data sensors.csv --target y --select 3 --method jmi",
                 "",
                 "Plain output: I(X;Y) first for --x/--y; an aligned table for the other modes."})
 public final class MiCommand implements Callable<Integer> {
     /** Default seed of every random step, reported in the output. */
     public static final long DEFAULT_SEED = 42L;
+    /** Pairs of --matrix above which the command warns before starting. */
+    static final long MATRIX_WARN_PAIRS = 1_000_000L;
 
     @Spec
     CommandSpec spec;
@@ -71,19 +76,22 @@ public final class MiCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    RoleOptions roles;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "A CSV, Parquet or JSON file.")
     Path data;
 
-    @Option(names = "--x", paramLabel = "A", description = "With --y: the first of two discrete columns.")
+    @Option(names = "--x", paramLabel = "A", description = "With --y: the first column of one pair.")
     @DataArgument // a column name: what the library says about it is about the data
     String x;
 
-    @Option(names = "--y", paramLabel = "B", description = "With --x: the second of two discrete columns.")
-    @DataArgument
+    @Option(names = "--y", paramLabel = "B", description = "With --x: the second column of one pair.")
+    @DataArgument // a column name: what the library says about it is about the data
     String y;
 
-    @Option(names = "--target", paramLabel = "Y", description = "Rank every other column by its MI with Y.")
-    @DataArgument
+    @Option(names = "--target", paramLabel = "Y", description = "Rank every other column by evidence about Y.")
+    @DataArgument // a column name: what the library says about it is about the data
     String target;
 
     @Option(names = "--matrix", description = "The pairwise MI matrix of all columns.")
@@ -100,20 +108,19 @@ public final class MiCommand implements Callable<Integer> {
             description = "Neighbours of the kNN estimators. Default: ${DEFAULT-VALUE}.")
     int k;
 
-    @Option(names = "--discrete", paramLabel = "COLS", split = ",",
-            description = "Treat these numeric columns as discrete (comma-separated).")
-    List<String> discrete = List.of();
-
-    @Option(names = "--permutations", paramLabel = "B", defaultValue = "200",
-            description = "Permutations of the independence test; 0 skips it. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--permutations", paramLabel = "B", defaultValue = "99",
+            description = {"Most permutations of the sequential test (it stops after 10 shuffles reach the observed",
+                    "MI, so a clear null costs ~20); 0 skips it; at most 1000000. Default: ${DEFAULT-VALUE}",
+                    "(smallest p-value 0.01)."})
     int permutations;
 
-    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "100",
-            description = "Bootstrap replicates of the 95%% interval; 0 skips it, else at least 10. Default: ${DEFAULT-VALUE}.")
-    int bootstrap;
+    @Option(names = "--bootstrap", paramLabel = "B",
+            description = {"Bootstrap replicates of the 95%% interval: 0 skips it, else 10 to 100000.",
+                    "Default: 100, only for pairs of at most 20000 rows; given explicitly, for every pair."})
+    Integer bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "Seed of the tie-breaking noise, permutations and bootstrap. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the tie-breaking noise, permutations, subsamples and bootstrap. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
@@ -133,34 +140,41 @@ public final class MiCommand implements Callable<Integer> {
             throw usage(modes == 0 ? "choose --x A --y B, --target Y or --matrix"
                     : "--x/--y, --target and --matrix are different modes; use one");
         }
-        if (pairMode) {
-            if (x == null || y == null) {
-                throw usage("--x and --y go together");
-            }
-            Report r = discrete(TableInput.jointCounts(data, x, y), common.base());
-            r.field("file", data.toString());
-            return r;
+        if (pairMode && (x == null || y == null)) {
+            throw usage("--x and --y go together");
         }
         MiSettings settings = settings();
-        MiTable t = MiTable.read(data, discrete, seed);
-        if (matrix) {
-            return MiMatrix.compute(t, settings, common);
+        RoleOverrides overrides = overrides();
+        if (pairMode) {
+            List<String> both = new ArrayList<>(List.of(x, y));
+            return MiPairReport.run(data, x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
+                    settings, common).field("file", data.toString());
         }
-        MiColumn tgt = t.column(target, "--target");
-        if (tgt.constant) {
-            throw new BadDataException("--target " + target + ": is constant (or has fewer than two values);"
-                    + " no column can carry information about it");
+        MiTable t = MiTable.read(data, overrides, seed);
+        if (t.variables().size() < 2) {
+            throw new BadDataException(data + ": has " + t.variables().size() + " column(s) that mutual information can use"
+                    + " (after roles and --columns/--exclude); it needs at least two");
+        }
+        if (matrix) {
+            long c = t.variables().size();
+            long pairs = c * (c - 1) / 2;
+            if (pairs > MATRIX_WARN_PAIRS) {
+                spec.commandLine().getErr().println("surprisal: warning: --matrix of " + c + " columns means " + pairs
+                        + " pairs, each a full estimate: this will take long; --columns or --target is cheaper");
+                spec.commandLine().getErr().flush();
+            }
+            return MiMatrix.compute(t, settings, common);
         }
         Report r;
         if (select != null) {
-            int features = t.columns.size() - 1;
+            int features = t.variables().size() - 1;
             if (select < 1 || select > features) {
                 throw usage("--select " + select + ": must lie in [1, " + features + "], the number of features besides "
                         + target);
             }
-            r = MiSelection.select(t, tgt, select, method, settings, common);
+            r = MiSelection.select(t, t.variable(target, "--target"), select, method, settings, common);
         } else {
-            r = MiRanking.report(MiRanking.rank(t.columns, tgt, settings, common), t.columns, tgt, settings, t.rows);
+            r = MiRanking.run(t, target, settings, common);
         }
         return r.field("file", data.toString());
     }
@@ -169,42 +183,28 @@ public final class MiCommand implements Callable<Integer> {
         if (k < 1) {
             throw usage("--k " + k + ": must be at least 1");
         }
-        if (permutations < 0) {
-            throw usage("--permutations " + permutations + ": must be 0 (no test) or more");
+        if (permutations < 0 || permutations > SequentialPermutationTest.MAX_PERMUTATIONS) {
+            throw usage("--permutations " + permutations + ": must lie in [0, " + SequentialPermutationTest.MAX_PERMUTATIONS
+                    + "] (0: no test)");
         }
-        if (bootstrap != 0 && bootstrap < 10) {
-            throw usage("--bootstrap " + bootstrap + ": must be 0 (no interval) or at least 10");
+        int b = bootstrap == null ? 100 : bootstrap;
+        if (b != 0 && (b < 10 || b > MiOptions.MAX_BOOTSTRAP)) {
+            throw usage("--bootstrap " + b + ": must be 0 (no interval) or lie in [10, " + MiOptions.MAX_BOOTSTRAP + "]");
         }
-        return new MiSettings(k, permutations, bootstrap, seed, common.base());
+        MiOptions o = MiOptions.defaults().withK(k).withPermutations(permutations).withBootstrap(b, bootstrap != null)
+                .withSeed(seed);
+        return new MiSettings(o, common.base());
+    }
+
+    private RoleOverrides overrides() {
+        try {
+            return roles.overrides(spec);
+        } catch (ValidationException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** MI of two discrete columns with H(X), H(Y), NMI and the G-test. */
-    Report discrete(ContingencyTable table, Base base) {
-        double mi = MutualInformation.of(table, base);
-        double hx = Entropy.of(table.rowCounts(), base);
-        double hy = Entropy.of(table.colCounts(), base);
-        double nmi = NormalizedMutualInformation.of(table, AverageMethod.ARITHMETIC);
-        IndependenceTestResult g = GTest.independence(table);
-
-        Report r = Report.empty()
-                .row("I(X;Y)", "mutual-information", mi, base.unit())
-                .row("H(X)", "entropy", hx, base.unit())
-                .row("H(Y)", "entropy", hy, base.unit())
-                .row("NMI", "normalized-mutual-information", nmi, DivergenceMeasure.DIMENSIONLESS)
-                .row("G-test p", "g-test-p-value", g.pValue(), "probability")
-                .base(base)
-                .field("x", x).field("y", y)
-                .field("n", table.total())
-                .field("entropy_x", hx).field("entropy_y", hy)
-                .field("nmi", nmi).field("nmi_average", "arithmetic")
-                .field("g", g.statistic()).field("df", (long) g.degreesOfFreedom()).field("p_value", g.pValue())
-                .field("estimator", "plug-in");
-        Explanations.mutualInformation(mi, hx, hy, base, x, y).forEach(r::sentence);
-        r.sentence(Explanations.pValue(g.pValue(), "G-test"));
-        return r;
     }
 }

@@ -4,191 +4,169 @@ import dev.surprisal.core.ValidationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
-import dev.surprisal.inference.Bootstrap;
-import dev.surprisal.selection.NonlinearityRule;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.inference.SequentialPermutationTest;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.MiVariable;
+import dev.surprisal.selection.RankedFeature;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code surprisal mi --target Y}: every other column ranked by its mutual information with the
- * target ({@link MiPair} picks KSG, Ross or plug-in by column kind), with Pearson r and Spearman ρ
- * beside it, a permutation test ({@link MiNullTest}: p-value, null mean, "MI above chance"), a
- * percentile bootstrap interval ({@link Bootstrap}) and the flag "nonlinear dependence: MI high,
- * |r| low" of {@link NonlinearityRule#DEFAULT}. Each feature uses the rows where it and the target
- * both have a value, and reports that n.
+ * Renders {@code surprisal mi --target Y}: the ranking computed by the library ({@link MiTable#rank}),
+ * as an aligned table or JSON, with the columns' roles, the method of every number and the verdicts.
  */
 final class MiRanking {
-    static final String NONLINEAR = "nonlinear dependence: MI high, |r| low";
-
-    /**
-     * One ranked feature; values in nats, NaN where not computed (no test, no interval, r for text labels).
-     *
-     * @param skipped why no estimate was made, or null
-     */
-    record Row(String feature, String kind, int n, String estimator, double mi, double lower, double upper,
-               double nullMean, double pValue, double pearson, double spearman, boolean nonlinear,
-               List<String> warnings, String skipped) {
-        double aboveChance() {
-            return mi - nullMean;
-        }
-    }
-
     private MiRanking() {
     }
 
-    /** Scores every column except {@code target} against it, sorted by MI, highest first. */
-    static List<Row> rank(List<MiColumn> columns, MiColumn target, MiSettings s, CommonOptions common) {
-        List<MiColumn> features = columns.stream().filter(c -> c != target).toList();
-        long perFeature = work(s);
-        List<Row> rows = new ArrayList<>();
-        try (Progress progress = Progress.start("MI with " + target.name, perFeature * features.size(), common)) {
-            for (MiColumn f : features) {
-                rows.add(score(f, target, s, progress));
-            }
+    /** Ranks and renders. */
+    static Report run(MiTable table, String targetName, MiSettings s, CommonOptions common) {
+        MiVariable target = table.variable(targetName, "--target");
+        List<RankedFeature> rows;
+        try (Progress progress = Progress.start("MI with " + target.name(), table.variables().size() - 1L, common)) {
+            rows = table.rank(targetName, s.options(), n -> progress.stepBy(n));
         }
-        rows.sort(Comparator.comparing((Row r) -> r.skipped() != null)
-                .thenComparing(Comparator.comparingDouble(Row::mi).reversed()));
-        return rows;
-    }
-
-    /** Estimator calls per feature: the estimate, the permutations, and the bootstrap's B replicates plus its own estimate. */
-    private static long work(MiSettings s) {
-        return 1L + s.permutations() + (s.bootstrap() > 0 ? s.bootstrap() + 1L : 0L);
-    }
-
-    private static Row score(MiColumn f, MiColumn target, MiSettings s, Progress progress) {
-        MiPair pair;
-        try {
-            pair = MiPair.of(f, target, s.k());
-        } catch (RuntimeException e) {
-            progress.stepBy(work(s));
-            return skipped(f, e.getMessage());
-        }
-        if (pair.isConstant()) {
-            progress.stepBy(work(s));
-            String which = target.constant ? target.name : f.name;
-            return new Row(f.name, f.kind(), pair.n(), pair.estimator.label, 0.0, 0.0, 0.0, 0.0, 1.0,
-                    Double.NaN, Double.NaN, false,
-                    List.of("column " + which + " is constant on these rows: it carries no information, MI = 0"), null);
-        }
-        try {
-            double mi = pair.nats();
-            progress.step();
-            double nullMean = Double.NaN;
-            double p = Double.NaN;
-            if (s.permutations() > 0) {
-                MiNullTest t = MiNullTest.run(pair, mi, s.permutations(), s.seed(), progress);
-                nullMean = t.nullMean();
-                p = t.pValue();
-            }
-            double lower = Double.NaN;
-            double upper = Double.NaN;
-            if (s.bootstrap() > 0) {
-                Bootstrap.Interval ci = Bootstrap.of(pair.n(), idx -> {
-                    double v = pair.natsResampled(idx);
-                    progress.step();
-                    return v;
-                }).withReplicates(s.bootstrap()).withSeed(s.seed()).withLevel(MiSettings.LEVEL).run();
-                lower = ci.lower();
-                upper = ci.upper();
-            }
-            double r = pair.pearson();
-            double rho = pair.spearman();
-            boolean nonlinear = !Double.isNaN(r) && NonlinearityRule.DEFAULT.test(mi, r);
-            return new Row(f.name, f.kind(), pair.n(), pair.estimator.label, mi, lower, upper, nullMean, p,
-                    r, rho, nonlinear, pair.warnings(), null);
-        } catch (ValidationException e) {
-            return skipped(f, e.getMessage());
-        }
-    }
-
-    private static Row skipped(MiColumn f, String why) {
-        return new Row(f.name, f.kind(), 0, "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, false, List.of(), why);
+        return report(rows, table, target, s);
     }
 
     /** The answer: an aligned table (plain) or a {@code features} array (JSON), notes for warnings. */
-    static Report report(List<Row> rows, List<MiColumn> columns, MiColumn target, MiSettings s, int totalRows) {
+    static Report report(List<RankedFeature> rows, MiTable table, MiVariable target, MiSettings s) {
         Base base = s.base();
+        MiOptions o = s.options();
         String unit = base.unit();
-        TextTable table = new TextTable(List.of("feature", "n", "MI (" + unit + ")", "95% CI", "null mean",
-                "above chance", "p", "pearson r", "spearman rho", "estimator", "flag"));
+        TextTable text = new TextTable(List.of("feature", "role", "n", "MI (" + unit + ")", "above chance", "p", "",
+                "monotone MI", "pearson r", "95% CI", "estimator", "verdict"));
         ArrayNode json = Report.arrayNode();
         Report report = Report.empty();
-        for (Row r : rows) {
-            table.add(List.of(r.feature(), r.skipped() != null ? "-" : Integer.toString(r.n()),
-                    TextTable.num(base.fromNats(r.mi())), interval(r, base),
-                    TextTable.num(base.fromNats(r.nullMean())), TextTable.num(base.fromNats(r.aboveChance())),
-                    TextTable.num(r.pValue()), TextTable.num(r.pearson()), TextTable.num(r.spearman()),
-                    r.estimator(), r.skipped() != null ? "skipped" : r.nonlinear() ? NONLINEAR : ""));
-            json.add(toJson(r, base));
+        boolean anyTestSubsampled = false;
+        boolean anyBootstrapSkipped = false;
+        for (RankedFeature r : rows) {
+            String role = roleOf(table, r.feature());
+            boolean sig = r.significant(o.alpha());
+            text.add(List.of(r.feature(), role, r.skipped() != null ? "-" : Integer.toString(r.n()),
+                    TextTable.num(base.fromNats(r.mi())), TextTable.num(base.fromNats(r.aboveChance())),
+                    TextTable.num(r.pValue()), sig ? "*" : "", TextTable.num(base.fromNats(r.miMonotone())),
+                    TextTable.num(r.pearson()), interval(r, base), r.estimator(),
+                    r.skipped() != null ? "skipped" : r.verdict().label()));
+            json.add(toJson(r, role, base, o.alpha()));
             if (r.skipped() != null) {
                 report.note(r.feature() + ": skipped: " + r.skipped());
             }
             for (String w : r.warnings()) {
                 report.note(r.feature() + ": " + w);
             }
-            if (r.skipped() == null && r.n() < totalRows) {
-                report.note(r.feature() + ": " + (totalRows - r.n()) + " of " + totalRows
-                        + " rows left out (a value missing in it or in " + target.name + ")");
+            if (r.skipped() == null && r.n() < table.rows()) {
+                report.note(r.feature() + ": " + (table.rows() - r.n()) + " of " + table.rows()
+                        + " rows left out (a value missing in it or in " + target.name() + ")");
             }
+            anyTestSubsampled |= r.skipped() == null && r.shapeRows() < r.n();
+            anyBootstrapSkipped |= r.skipped() == null && o.bootstrap() > 0 && Double.isNaN(r.lower());
         }
-        for (MiColumn c : columns) {
-            if (c.tieWarning() != null) {
-                report.note(c.tieWarning());
-            }
+        RoleDecision targetRole = decision(table, target.name());
+        if (targetRole != null) {
+            report.note("target " + target.name() + ": " + targetRole.reason() + "; "
+                    + (target.isDiscrete() ? "its values are labels: plug-in MI against discrete columns, Ross against"
+                    + " continuous ones" : "KSG against continuous columns, Ross against discrete ones"));
         }
-        report.plain(table.lines())
+        MiNotes.leftOut(table, report);
+        table.notes().forEach(report::note);
+        if (anyTestSubsampled) {
+            report.note("kNN pairs above " + o.testRows() + " rows are tested on a seeded " + o.testRows()
+                    + "-row subsample (a valid test of independence); the null mean, the monotone MI and the verdict are"
+                    + " those of that subsample");
+        }
+        if (anyBootstrapSkipped) {
+            report.note("no bootstrap interval for pairs above " + o.bootstrapRows() + " rows (each replicate is a"
+                    + " full estimate); --bootstrap B computes it anyway");
+        }
+        report.plain(text.lines())
                 .field("measure", "mutual-information-ranking")
                 .field("unit", unit)
                 .base(base)
-                .field("target", target.name)
+                .field("target", target.name())
                 .field("target_kind", target.kind())
-                .field("rows", (long) totalRows)
-                .field("k", (long) s.k())
-                .field("seed", s.seed())
-                .field("permutations", (long) s.permutations())
-                .field("bootstrap", (long) s.bootstrap())
-                .field("ci_level", MiSettings.LEVEL)
+                .field("target_role", targetRole == null ? target.kind() : targetRole.role().label())
+                .field("rows", (long) table.rows())
+                .field("k", (long) o.k())
+                .field("seed", o.seed())
+                .field("permutations", (long) o.permutations())
+                .field("permutation_method", o.permutations() == 0 ? "none"
+                        : "sequential permutation test (Besag & Clifford 1991): at most " + o.permutations()
+                        + " permutations, stopping after " + SequentialPermutationTest.DEFAULT_EXCEEDANCES
+                        + " at or above the observed MI; p = h/L when stopped early, else (b+1)/(B+1); null streamed"
+                        + " (running mean/variance, 1,024-value seeded reservoir for the 95th percentile);"
+                        + " kNN pairs tested on at most " + o.testRows() + " rows (seeded subsample)")
+                .field("alpha", o.alpha())
+                .field("bootstrap", (long) o.bootstrap())
+                .field("bootstrap_max_rows", o.bootstrapForced() ? -1L : (long) o.bootstrapRows())
+                .field("ci_level", o.level())
                 .field("ci_method", "percentile")
+                .field("ranking", o.permutations() == 0 ? "raw MI (no test)"
+                        : "p <= alpha first, then MI above chance (MI minus the permutation-null mean)")
+                .field("monotone_rule", "monotone MI = MI(target; isotonic regression of the target on the feature,"
+                        + " best of increasing/decreasing, its steps as labels; plug-in for a discrete target, Ross for a"
+                        + " continuous one), for two continuous columns at least -0.5 ln(1 - r^2); non-monotone when"
+                        + " MI - monotone MI > null 95th percentile - null mean and > MI/2, and p <= alpha")
                 .field("scaling", "continuous columns divided by their population standard deviation,"
                         + " plus 1e-10*max(1, mean|x|)*N(0,1) noise from the seed (as scikit-learn)")
-                .field("nonlinear_rule", "MI - gaussian(r) >= " + NonlinearityRule.DEFAULT.marginNats()
-                        + " nats and MI >= " + NonlinearityRule.DEFAULT.ratio() + " * gaussian(r)"
-                        + " and |r| < " + NonlinearityRule.DEFAULT.maxAbsR() + ", gaussian(r) = -0.5 ln(1 - r^2)")
+                .field("columns", MiNotes.columnsJson(table))
                 .field("features", json);
-        for (Row r : rows) {
+        for (RankedFeature r : rows) {
             if (r.skipped() == null) {
-                Explanations.featureRelevance(r.feature(), target.name, r.mi(), r.pearson(), r.nonlinear(),
-                        r.pValue(), r.aboveChance(), base).forEach(report::sentence);
+                Explanations.featureRelevance(r, target.name(), base, o.alpha()).forEach(report::sentence);
             }
         }
-        Explanations.rankingFootnotes(s.permutations() > 0, s.bootstrap() > 0).forEach(report::sentence);
+        Explanations.rankingFootnotes(o.permutations() > 0, o.bootstrap() > 0).forEach(report::sentence);
         return report;
     }
 
-    private static String interval(Row r, Base base) {
+    static RoleDecision decision(MiTable table, String column) {
+        for (RoleDecision d : table.decisions()) {
+            if (d.column().equals(column)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String roleOf(MiTable table, String column) {
+        RoleDecision d = decision(table, column);
+        return d == null ? "-" : d.role().label();
+    }
+
+    private static String interval(RankedFeature r, Base base) {
         return Double.isNaN(r.lower()) ? "-"
                 : "[" + TextTable.num(base.fromNats(r.lower())) + ", " + TextTable.num(base.fromNats(r.upper())) + "]";
     }
 
-    private static ObjectNode toJson(Row r, Base base) {
+    private static ObjectNode toJson(RankedFeature r, String role, Base base, double alpha) {
         ObjectNode o = Report.objectNode();
         o.put("feature", r.feature());
+        o.put("role", role);
         o.put("kind", r.kind());
         o.put("n", r.n());
         o.put("estimator", r.estimator());
         Report.putNumber(o, "mi", base.fromNats(r.mi()));
         Report.putNumber(o, "ci_lower", base.fromNats(r.lower()));
         Report.putNumber(o, "ci_upper", base.fromNats(r.upper()));
-        Report.putNumber(o, "null_mean", base.fromNats(r.nullMean()));
+        Report.putNumber(o, "null_mean", r.test() == null ? Double.NaN : base.fromNats(r.test().nullMean()));
+        Report.putNumber(o, "null_q95", r.test() == null ? Double.NaN : base.fromNats(r.test().nullQuantile95()));
         Report.putNumber(o, "above_chance", base.fromNats(r.aboveChance()));
         Report.putNumber(o, "p_value", r.pValue());
+        o.put("significant", r.significant(alpha));
+        o.put("permutations", r.test() == null ? 0 : r.test().permutations());
+        o.put("stopped_early", r.test() != null && r.test().stoppedEarly());
+        o.put("test_rows", r.testRows());
+        Report.putNumber(o, "monotone_mi", base.fromNats(r.miMonotone()));
+        o.put("shape_rows", r.shapeRows());
+        Report.putNumber(o, "shape_mi", base.fromNats(r.shapeMi()));
         Report.putNumber(o, "pearson", r.pearson());
         Report.putNumber(o, "spearman", r.spearman());
-        o.put("nonlinear", r.nonlinear());
+        o.put("nonmonotone", r.nonMonotone());
+        o.put("verdict", r.verdict().label());
+        o.put("explanation", r.verdict().sentence());
         ArrayNode w = o.putArray("warnings");
         r.warnings().forEach(w::add);
         if (r.skipped() != null) {

@@ -6,6 +6,8 @@ import dev.surprisal.continuous.GaoMixedMutualInformation;
 import dev.surprisal.continuous.KraskovMutualInformation;
 import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.selection.MiVariable;
 import dev.surprisal.dependence.MutualInformation;
 import dev.surprisal.knn.PointSet;
 import dev.surprisal.selection.DependenceMeasure;
@@ -42,9 +44,9 @@ final class MiSelection {
     private MiSelection() {
     }
 
-    static Report select(MiTable table, MiColumn target, int count, Method method, MiSettings s, CommonOptions common) {
-        List<MiColumn> features = table.columns.stream().filter(c -> c != target).toList();
-        int[] rows = completeRows(table.columns);
+    static Report select(MiTable table, MiVariable target, int count, Method method, MiSettings s, CommonOptions common) {
+        List<MiVariable> features = table.variables().stream().filter(c -> c != target).toList();
+        int[] rows = completeRows(table.variables());
         if (rows.length <= s.k()) {
             throw new BadDataException("only " + rows.length + " rows have every column filled; selection needs more than k = " + s.k());
         }
@@ -52,12 +54,12 @@ final class MiSelection {
         String[] names = new String[features.size()];
         double[][] columns = new double[features.size()][];
         for (int j = 0; j < features.size(); j++) {
-            names[j] = features.get(j).name;
+            names[j] = features.get(j).name();
             columns[j] = values(features.get(j), rows);
-            discrete.put(columns[j], features.get(j).discrete);
+            discrete.put(columns[j], features.get(j).isDiscrete());
         }
         double[] y = values(target, rows);
-        discrete.put(y, target.discrete);
+        discrete.put(y, target.isDiscrete());
         int k = s.k();
         long calls = features.size() + (long) (count - 1) * features.size();
         List<SelectedFeature> chosen;
@@ -73,7 +75,7 @@ final class MiSelection {
                         return joint(a, discrete.get(a[0]), discrete.get(a[1]), b, discrete.get(b), k);
                     });
         }
-        return report(chosen, method, target, rows.length, table.rows, s);
+        return report(chosen, method, target, rows.length, table.rows(), s);
     }
 
     static double pair(double[] a, boolean da, double[] b, boolean db, int k) {
@@ -103,12 +105,12 @@ final class MiSelection {
                 k, Base.NATS).nats();
     }
 
-    private static Report report(List<SelectedFeature> chosen, Method method, MiColumn target, int n, int total,
+    private static Report report(List<SelectedFeature> chosen, Method method, MiVariable target, int n, int total,
                                  MiSettings s) {
         Base base = s.base();
         String unit = base.unit();
-        String scoreName = method == Method.MRMR ? "relevance - redundancy" : "sum of I(f,s;" + target.name + ")";
-        TextTable text = new TextTable(List.of("step", "feature", "score (" + unit + ")", "I(f;" + target.name + ") (" + unit + ")"));
+        String scoreName = method == Method.MRMR ? "relevance - redundancy" : "sum of I(f,s;" + target.name() + ")";
+        TextTable text = new TextTable(List.of("step", "feature", "score (" + unit + ")", "I(f;" + target.name() + ") (" + unit + ")"));
         ArrayNode json = Report.arrayNode();
         int step = 1;
         for (SelectedFeature f : chosen) {
@@ -126,7 +128,7 @@ final class MiSelection {
                 .base(base)
                 .field("method", method.label())
                 .field("score", scoreName)
-                .field("target", target.name)
+                .field("target", target.name())
                 .field("k", (long) s.k())
                 .field("seed", s.seed())
                 .field("n", (long) n)
@@ -138,13 +140,13 @@ final class MiSelection {
         return report;
     }
 
-    private static int[] completeRows(List<MiColumn> columns) {
-        int total = columns.get(0).raw.length;
+    private static int[] completeRows(List<MiVariable> columns) {
+        int total = columns.get(0).rows();
         List<Integer> keep = new ArrayList<>();
         outer:
         for (int i = 0; i < total; i++) {
-            for (MiColumn c : columns) {
-                if (Double.isNaN(c.raw[i])) {
+            for (MiVariable c : columns) {
+                if (c.isMissing(i)) {
                     continue outer;
                 }
             }
@@ -154,10 +156,10 @@ final class MiSelection {
     }
 
     // continuous: scaled and jittered values; discrete: labels as doubles (exact small integers)
-    private static double[] values(MiColumn c, int[] rows) {
+    private static double[] values(MiVariable c, int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = c.discrete ? c.labels[rows[i]] : c.scaled[rows[i]];
+            out[i] = c.estimatorValue(rows[i]);
         }
         return out;
     }

@@ -1,17 +1,21 @@
 package dev.surprisal.cli;
 
 import dev.surprisal.core.Base;
+import dev.surprisal.selection.MiOptions;
 
 /**
- * The numeric choices of a {@code surprisal mi} run on a table, validated by {@link MiCommand}.
+ * The choices of a {@code surprisal mi} run on a table, validated by {@link MiCommand}: the library's
+ * {@link MiOptions} and the unit of the printed values.
  *
- * @param k            neighbours of the kNN estimators (≥ 1)
- * @param permutations permutations of the independence test (0: no test)
- * @param bootstrap    bootstrap replicates of the confidence interval (0: no interval, else ≥ 10)
- * @param seed         seed of every random step: the tie-breaking noise, the permutations, the bootstrap
- * @param base         unit of the printed values
+ * @param options the library options (k, permutations, bootstrap, seed)
+ * @param base    unit of the printed values
  */
-record MiSettings(int k, int permutations, int bootstrap, long seed, Base base) {
-    /** Confidence level of the bootstrap interval. */
-    static final double LEVEL = 0.95;
+record MiSettings(MiOptions options, Base base) {
+    int k() {
+        return options.k();
+    }
+
+    long seed() {
+        return options.seed();
+    }
 }

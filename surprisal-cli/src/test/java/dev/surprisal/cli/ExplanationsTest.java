@@ -30,17 +30,31 @@ class ExplanationsTest {
                 .contains("infinite").contains("probability 0");
     }
 
+    private static dev.surprisal.selection.RankedFeature feature(String name, double mi, double mono, double p,
+                                                                 double pearson,
+                                                                 dev.surprisal.selection.DependenceVerdict v) {
+        dev.surprisal.inference.SequentialPermutationTest.Result test = Double.isNaN(p) ? null
+                : new dev.surprisal.inference.SequentialPermutationTest.Result(mi, 99, 0, p, false, 0.0, 0.01, 0.02, 99, 42);
+        return new dev.surprisal.selection.RankedFeature(name, "continuous", 100, "KSG1", mi, Double.NaN, Double.NaN,
+                test, 100, mono, pearson, Double.NaN, v, java.util.List.of(), null, 100, mi);
+    }
+
     @Test
-    void featureRelevanceContrastsMiWithCorrelation() {
-        String nonlinear = Explanations.featureRelevance("x", "y", 2.9, 0.01, true, Double.NaN, Double.NaN,
-                dev.surprisal.core.Base.NATS).get(0);
-        assertThat(nonlinear).isEqualTo("x tells you 2.9 nats about y, while its Pearson r is 0.01:"
-                + " the dependence is real but not linear, and correlation misses most of it.");
-        String chance = Explanations.featureRelevance("z", "y", 0.01, 0.02, false, 0.4, 0.0,
-                dev.surprisal.core.Base.NATS).get(0);
-        assertThat(chance).contains("no more than shuffled data give (p = 0.4)");
-        String labels = Explanations.featureRelevance("city", "y", Math.log(2), Double.NaN, false, 0.005, Math.log(2),
-                dev.surprisal.core.Base.BITS).get(0);
-        assertThat(labels).startsWith("city tells you 1 bit about y (1 bit above chance)").contains("labels");
+    void featureRelevanceSaysTheVerdictAndItsNumbers() {
+        String nonMonotone = Explanations.featureRelevance(feature("x", 2.9, 0.4, 0.01, 0.01,
+                dev.surprisal.selection.DependenceVerdict.NON_MONOTONE), "y", Base.NATS, 0.05).get(0);
+        assertThat(nonMonotone).isEqualTo("x tells you 2.9 nats about y (2.9 nats above chance, p = 0.01);"
+                + " Pearson r = 0.01: correlation misses most of this (U-shaped or other non-monotone dependence):"
+                + " the best monotone trend of x carries only 0.4 nats, and the rest is beyond what shuffled data give.");
+        String none = Explanations.featureRelevance(feature("z", 0.01, 0.0, 0.4, 0.02,
+                dev.surprisal.selection.DependenceVerdict.NO_EVIDENCE), "y", Base.NATS, 0.05).get(0);
+        assertThat(none).contains("no evidence of dependence").contains("p = 0.4");
+        String mono = Explanations.featureRelevance(feature("w", Math.log(2), 0.9 * Math.log(2), 0.01, 0.8,
+                dev.surprisal.selection.DependenceVerdict.MONOTONE), "y", Base.BITS, 0.05).get(0);
+        assertThat(mono).startsWith("w tells you 1 bit about y (1 bit above chance, p = 0.01)")
+                .contains("correlation sees most of this");
+        String untested = Explanations.featureRelevance(feature("v", 0.3, 0.1, Double.NaN, 0.1,
+                dev.surprisal.selection.DependenceVerdict.NOT_TESTED), "y", Base.NATS, 0.05).get(0);
+        assertThat(untested).contains("not tested").doesNotContain("correlation");
     }
 }

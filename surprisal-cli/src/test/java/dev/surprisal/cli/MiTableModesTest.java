@@ -68,13 +68,26 @@ class MiTableModesTest {
         assertThat(j.get("seed").asLong()).isEqualTo(42);
         assertThat(j.get("permutations").asInt()).isEqualTo(19);
         List<String> order = order(j);
+        assertThat(order).hasSize(4); // const is left out by its role
         assertThat(order.subList(0, 3)).containsExactlyInAnyOrder("x1", "x2", "x2copy");
         assertThat(order.get(3)).isEqualTo("x3");
-        assertThat(order.get(4)).isEqualTo("const");
+        JsonNode constant = null;
+        for (JsonNode c : j.get("columns")) {
+            if (c.get("column").asText().equals("const")) {
+                constant = c;
+            }
+        }
+        assertThat(constant).isNotNull();
+        assertThat(constant.get("role").asText()).isEqualTo("constant");
+        assertThat(constant.get("used").asBoolean()).isFalse();
 
         JsonNode x2 = feature(j, "x2");
         assertThat(x2.get("estimator").asText()).isEqualTo("KSG1");
-        assertThat(x2.get("nonlinear").asBoolean()).isTrue();
+        assertThat(x2.get("nonmonotone").asBoolean()).isTrue();
+        assertThat(x2.get("verdict").asText()).isEqualTo("non-monotone");
+        assertThat(x2.get("significant").asBoolean()).isTrue();
+        assertThat(x2.get("mi").asDouble() - x2.get("monotone_mi").asDouble())
+                .isGreaterThan(0.5 * x2.get("mi").asDouble());
         assertThat(Math.abs(x2.get("pearson").asDouble())).isLessThan(0.1);
         assertThat(x2.get("mi").asDouble()).isGreaterThan(0.5);
         assertThat(x2.get("p_value").asDouble()).isCloseTo(1.0 / 20, within(1e-12)); // no shuffle reaches it
@@ -87,7 +100,8 @@ class MiTableModesTest {
         assertThat(x3.get("n").asInt()).isEqualTo(N - 10); // rows missing x3 are dropped for this pair only
         assertThat(feature(j, "x1").get("n").asInt()).isEqualTo(N);
         assertThat(feature(j, "x1").get("pearson").asDouble()).isGreaterThan(0.3);
-        assertThat(feature(j, "x1").get("nonlinear").asBoolean()).isFalse(); // |r| is not low
+        assertThat(feature(j, "x1").get("verdict").asText()).isEqualTo("monotone");
+        assertThat(x3.get("verdict").asText()).isEqualTo("no-evidence");
     }
 
     @Test
@@ -95,9 +109,8 @@ class MiTableModesTest {
         Cli r = Cli.run("mi", "--data", table(dir).toString(), "--target", "y", "--permutations", "5",
                 "--bootstrap", "0");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("const").contains("constant").contains("carries no information");
-        String constLine = r.out().lines().filter(l -> l.startsWith("const")).findFirst().orElseThrow();
-        assertThat(constLine.split("\\s+")[2]).isEqualTo("0"); // MI column
+        assertThat(r.err()).contains("column const").contains("constant").contains("left out of mutual information");
+        assertThat(r.out().lines().filter(l -> l.startsWith("const"))).isEmpty();
         assertThat(r.out().lines().filter(l -> l.startsWith("x")).count()).isEqualTo(4);
         assertThat(r.err()).contains("x3: 10 of 1000 rows left out");
     }
@@ -143,7 +156,7 @@ class MiTableModesTest {
         JsonNode m = JSON.readTree(r.out()).get("matrix");
         List<String> names = new ArrayList<>();
         m.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("x1", "x2", "x3", "x2copy", "const", "y");
+        assertThat(names).containsExactly("x1", "x2", "x3", "x2copy", "y"); // const: left out by its role
         for (String a : names) {
             assertThat(m.get(a).get(a).isNull()).isTrue();
             for (String b : names) {
@@ -154,12 +167,11 @@ class MiTableModesTest {
         }
         assertThat(m.get("x2").get("x2copy").asDouble()).isGreaterThan(5); // a copy: very large MI
         assertThat(m.get("x2").get("y").asDouble()).isGreaterThan(m.get("x3").get("y").asDouble());
-        assertThat(m.get("const").get("y").asDouble()).isZero();
 
         Cli plain = Cli.run("mi", "--data", table(dir).toString(), "--matrix");
         List<String> lines = plain.out().lines().toList();
-        assertThat(lines).hasSize(7);
-        assertThat(lines.get(0).split("\\s+")).containsExactly("MI", "(bits)", "x1", "x2", "x3", "x2copy", "const", "y");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0).split("\\s+")).containsExactly("MI", "(bits)", "x1", "x2", "x3", "x2copy", "y");
     }
 
     @Test
@@ -200,7 +212,7 @@ class MiTableModesTest {
         Path f = dir.resolve("classes.csv");
         Files.writeString(f, b.toString());
         Cli c = Cli.run("mi", "--data", f.toString(), "--target", "label", "--permutations", "9", "--bootstrap", "0",
-                "--discrete", "grade", "--json");
+                "--json");
         assertThat(c.code()).as(c.err()).isZero();
         JsonNode j = JSON.readTree(c.out());
         assertThat(j.get("target_kind").asText()).isEqualTo("discrete");
@@ -209,10 +221,17 @@ class MiTableModesTest {
         assertThat(feature(j, "grade").get("pearson").isNull()).isTrue(); // text target: no correlation
         assertThat(order(j).get(2)).isEqualTo("noise");
 
-        Cli tied = Cli.run("mi", "--data", f.toString(), "--target", "x", "--permutations", "0", "--bootstrap", "0");
+        assertThat(feature(j, "grade").get("role").asText()).isEqualTo("discrete"); // 3 values: detected, no option
+
+        // a continuous target: the 3-valued grade is still labels (Ross), unless --continuous says otherwise
+        Cli tied = Cli.run("mi", "--data", f.toString(), "--target", "x", "--permutations", "0", "--bootstrap", "0",
+                "--json");
         assertThat(tied.code()).as(tied.err()).isZero();
-        assertThat(tied.err()).contains("column grade has only 3 distinct values").contains("--discrete grade");
-        assertThat(c.err()).doesNotContain("distinct values"); // grade was declared discrete there
+        assertThat(feature(JSON.readTree(tied.out()), "grade").get("estimator").asText()).isEqualTo("Ross");
+        Cli forced = Cli.run("mi", "--data", f.toString(), "--target", "x", "--permutations", "0", "--bootstrap", "0",
+                "--continuous", "grade", "--json");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(feature(JSON.readTree(forced.out()), "grade").get("estimator").asText()).isEqualTo("KSG1");
     }
 
     @Test
@@ -239,8 +258,9 @@ class MiTableModesTest {
         Cli r = Cli.run("mi", "--data", table(dir).toString(), "--target", "y", "--permutations", "19",
                 "--bootstrap", "0", "--base", "e", "--explain");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("x2 tells you [0-9.]+ nats about y \\([0-9.]+ nats above chance\\), while its"
-                + " Pearson r is -?0\\.0[0-9]*: the dependence is real but not linear");
-        assertThat(r.out()).contains("x3 tells you").contains("no evidence that it carries information about y");
+        assertThat(r.out()).containsPattern("x2 tells you [0-9.]+ nats about y \\([0-9.]+ nats above chance, p = 0.05\\);"
+                + " Pearson r = -?0\\.0[0-9]*: correlation misses most of this \\(U-shaped or other non-monotone");
+        assertThat(r.out()).containsPattern("x1 tells you [0-9.]+ nats about y .*correlation sees most of this");
+        assertThat(r.out()).contains("x3 tells you").contains("no evidence of dependence");
     }
 }

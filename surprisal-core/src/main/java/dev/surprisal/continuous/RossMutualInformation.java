@@ -7,9 +7,7 @@ import dev.surprisal.knn.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
 import dev.surprisal.knn.RadiusCounter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mutual information between a continuous sample C and a discrete label D by the nearest-neighbour
@@ -49,38 +47,52 @@ public final class RossMutualInformation {
         if (k < 1) {
             throw new ValidationException("k: must be ≥ 1, got " + k);
         }
-        Map<Integer, List<Integer>> groups = new HashMap<>();
+        // group the points by label with primitive arrays (dense codes, counting sort): no boxing at 10^6 rows
+        dev.surprisal.counts.Codes codes = dev.surprisal.counts.LabelCounts.codes(labels);
+        int groups = codes.cardinality();
+        int[] size = new int[groups];
         for (int i = 0; i < labels.length; i++) {
-            groups.computeIfAbsent(labels[i], key -> new ArrayList<>()).add(i);
+            size[codes.code(i)]++;
         }
         List<String> warnings = new ArrayList<>();
         int dropped = 0;
-        List<Integer> kept = new ArrayList<>();
+        int[] position = new int[labels.length]; // index among the kept points, −1 if dropped
+        int n = 0;
         for (int i = 0; i < labels.length; i++) {
-            if (groups.get(labels[i]).size() > 1) {
-                kept.add(i);
+            if (size[codes.code(i)] > 1) {
+                position[i] = n++;
             } else {
+                position[i] = -1;
                 dropped++;
             }
         }
-        if (kept.isEmpty()) {
+        if (n == 0) {
             throw new ValidationException("labels: every label occurs only once; the Ross estimator needs repeated labels");
         }
         if (dropped > 0) {
             warnings.add(dropped + " points whose label occurs only once were left out (as scikit-learn does)");
         }
-        int n = kept.size();
         int d = c.dimension();
-        int[] keptIdx = kept.stream().mapToInt(Integer::intValue).toArray();
+        int[] keptIdx = new int[n];
+        for (int i = 0; i < labels.length; i++) {
+            if (position[i] >= 0) {
+                keptIdx[position[i]] = i;
+            }
+        }
+        int[] start = new int[groups + 1];
+        for (int g = 0; g < groups; g++) {
+            start[g + 1] = start[g] + size[g];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, groups);
+        int[] members = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            members[fill[codes.code(i)]++] = i;
+        }
         double[] radius = new double[n];
         int[] kAll = new int[n];
         int[] labelCount = new int[n];
-        Map<Integer, Integer> position = new HashMap<>();
-        for (int p = 0; p < n; p++) {
-            position.put(keptIdx[p], p);
-        }
-        for (List<Integer> members : groups.values()) {
-            int count = members.size();
+        for (int g = 0; g < groups; g++) {
+            int count = size[g];
             if (count < 2) {
                 continue;
             }
@@ -88,12 +100,12 @@ public final class RossMutualInformation {
             double[] sub = new double[count * d];
             for (int m = 0; m < count; m++) {
                 for (int j = 0; j < d; j++) {
-                    sub[m * d + j] = c.get(members.get(m), j);
+                    sub[m * d + j] = c.get(members[start[g] + m], j);
                 }
             }
             double[] r = NeighbourSearch.kthDistances(PointSet.wrap(count, d, sub), kl);
             for (int m = 0; m < count; m++) {
-                int p = position.get(members.get(m));
+                int p = position[members[start[g] + m]];
                 radius[p] = r[m];
                 kAll[p] = kl;
                 labelCount[p] = count;

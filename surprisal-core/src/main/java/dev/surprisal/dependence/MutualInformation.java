@@ -1,5 +1,7 @@
 package dev.surprisal.dependence;
 
+import dev.surprisal.counts.SparseContingencyTable;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.ContingencyTable3;
@@ -24,9 +26,50 @@ public final class MutualInformation {
         return base.fromNats(nats(table));
     }
 
-    /** I(X;Y) of two label arrays of the same length, counted by {@link LabelCounts#table(int[], int[])}. */
+    /**
+     * I(X;Y) of two label arrays of the same length, counted by {@link LabelCounts#table(int[], int[])}, or,
+     * when the dense table would exceed {@link SparseContingencyTable#DENSE_LIMIT} cells (high-cardinality
+     * labels such as IDs), by a {@link SparseContingencyTable} of the non-zero cells only: memory O(n).
+     */
     public static double of(int[] x, int[] y, Base base) {
+        if (x != null && y != null && x.length == y.length
+                && (long) distinct(x) * distinct(y) > SparseContingencyTable.DENSE_LIMIT) {
+            return base.fromNats(nats(SparseContingencyTable.of(x, y)));
+        }
         return of(LabelCounts.table(x, y), base);
+    }
+
+    /** I(X;Y) of a sparse table, in the unit of {@code base}. */
+    public static double of(SparseContingencyTable table, Base base) {
+        return base.fromNats(nats(table));
+    }
+
+    // an upper bound is enough here: the label range, capped by n
+    private static long distinct(int[] v) {
+        if (v.length == 0) {
+            return 0;
+        }
+        int min = v[0];
+        int max = v[0];
+        for (int a : v) {
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+        }
+        return Math.min((long) max - min + 1, v.length);
+    }
+
+    static double nats(SparseContingencyTable t) {
+        if (t.rows() <= 1 || t.cols() <= 1) {
+            return 0.0;
+        }
+        double n = t.total();
+        double logN = Math.log(n);
+        double mi = 0.0;
+        for (int i = 0; i < t.cells(); i++) {
+            long nxy = t.count(i);
+            mi += (nxy / n) * (Math.log(nxy) + logN - Math.log(t.rowTotal(t.row(i))) - Math.log(t.colTotal(t.col(i))));
+        }
+        return Math.max(0.0, mi);
     }
 
     /** I(X;Y) of two object label arrays (strings, enums, ...). */

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.cli.RoleOptions;
 import dev.surprisal.data.profile.ProfileOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.cli.RoleOptions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;

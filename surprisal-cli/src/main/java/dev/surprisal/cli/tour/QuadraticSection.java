@@ -3,6 +3,10 @@ package dev.surprisal.cli.tour;
 import dev.surprisal.cli.Explanations;
 import dev.surprisal.continuous.KraskovMutualInformation;
 import dev.surprisal.core.Base;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.MiVariable;
+import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.selection.TargetRanking;
 import dev.surprisal.dependence.Correlation;
 
 import java.io.PrintWriter;
@@ -72,6 +76,15 @@ final class QuadraticSection implements TourSection {
                 + " h(y) - h(y|x)), and scikit-learn's");
         out.println("  mutual_info_regression gives about " + Explanations.num(SKLEARN_MI_NATS)
                 + " nats on these same points.");
-        out.println("  try: surprisal mi --data FILE --target y --explain   (ranks every column by MI, with r beside it)");
+        RankedFeature f = TargetRanking.score(MiVariable.continuous("x", s[0], SEED, 0),
+                MiVariable.continuous("y", s[1], SEED, 1), MiOptions.defaults().withBootstrap(0, false));
+        out.println();
+        out.printf("  What a monotone trend of x carries about y (isotonic fit, best direction): %s nats.%n",
+                Explanations.num(f.miMonotone()));
+        out.printf("  Permutation test: p = %s; the rest, %s nats, is beyond what shuffled data give,%n",
+                Explanations.num(f.pValue()), Explanations.num(f.beyondMonotone()));
+        out.println("  so `mi --target` marks this feature '" + f.verdict().label() + "': " + f.verdict().sentence() + ".");
+        out.println("  try: surprisal mi --data FILE --target y --explain   (ranks every column by evidence, with r,"
+                + " the monotone MI and this verdict beside it)");
     }
 }

@@ -52,5 +52,8 @@ class QuadraticSectionTest {
         StringWriter w = new StringWriter();
         new QuadraticSection().print(new PrintWriter(w, true));
         assertThat(w.toString()).contains("true value is 2.91 nats").contains("gives about 2.92 nats").contains("'MI ~ 1.5'");
+        // a U-shape: the best monotone trend carries a part, and the verdict says correlation misses most of it
+        assertThat(w.toString()).contains("marks this feature 'non-monotone'")
+                .contains("correlation misses most of this (U-shaped or other non-monotone dependence)");
     }
 }

@@ -1,6 +1,6 @@
-package dev.surprisal.cli.drift;
+package dev.surprisal.cli;
 
-import dev.surprisal.cli.DataArgument;
+import dev.surprisal.cli.RoleOptions;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.roles.RoleOverrides;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * {@code --columns}, {@code --exclude}, {@code --discrete}, {@code --continuous}, {@code --role}: which
  * columns, and the user's say over their roles (see {@link RoleOverrides}). An unknown column is bad
- * data (exit 3, listing the available columns); a malformed value a usage error (exit 2).
+ * data (exit 3, listing the available columns); a malformed value a usage error (exit 2). The same mixin
+ * serves every verb that reads a table ({@code drift}, {@code mi}, {@code entropy --data}); the roles
+ * themselves are decided in one place, {@code dev.surprisal.data.roles.ColumnRoles}.
  */
-final class RoleOptions {
+public final class RoleOptions {
     @Option(names = "--columns", split = ",", paramLabel = "C", description = "Columns to use (default: all).")
     @DataArgument // column names: what the library says about them is about the table
     List<String> columns;
@@ -27,7 +29,7 @@ final class RoleOptions {
     List<String> discrete;
 
     @Option(names = "--continuous", split = ",", paramLabel = "C",
-            description = "Measure these numeric columns as a continuum (quantile bins).")
+            description = "Treat these numeric columns as continuous (drift: quantile bins; mi: kNN estimators).")
     List<String> continuous;
 
     @Option(names = "--role", paramLabel = "COL=ROLE", description = "Set a column's role: binary, discrete, "
@@ -35,7 +37,11 @@ final class RoleOptions {
     List<String> roles;
 
     /** The overrides; a malformed value is a usage error naming the option. */
-    RoleOverrides overrides(CommandSpec spec) {
+    /**
+     * @param spec the command, for the usage error
+     * @return the overrides the options describe
+     */
+    public RoleOverrides overrides(CommandSpec spec) {
         try {
             return new RoleOverrides(columns, exclude, discrete, continuous, RoleOverrides.parseRoles(roles));
         } catch (ValidationException e) {
@@ -44,7 +50,7 @@ final class RoleOptions {
     }
 
     /** True when an option that sets a role was given (not allowed where roles are frozen). */
-    boolean setsRoles() {
+    public boolean setsRoles() {
         return discrete != null || continuous != null || roles != null;
     }
 }

@@ -1,9 +1,10 @@
-package dev.surprisal.cli;
+package dev.surprisal.selection;
 
 import dev.surprisal.continuous.KnnEstimate;
 import dev.surprisal.continuous.KraskovMutualInformation;
 import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.Correlation;
 import dev.surprisal.dependence.MutualInformation;
 import dev.surprisal.knn.PointSet;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mutual information of two {@link MiColumn}s over the rows where both have a value, in nats,
+ * The mutual information of two {@link MiVariable}s over the rows where both have a value, in nats,
  * with the estimator chosen by the column kinds:
  * <ul>
  *   <li>continuous–continuous: KSG algorithm 1 (Kraskov, Stögbauer, Grassberger 2004, "Estimating
@@ -26,21 +27,26 @@ import java.util.List;
  * re-paired ({@link #natsPaired}, for permutation tests) or with resampled rows
  * ({@link #natsResampled}, for the bootstrap).
  */
-final class MiPair {
+public final class MiPair {
     /** How the pair is estimated. */
-    enum Estimator {
+    public enum Estimator {
         KSG1("KSG1"), ROSS("Ross"), PLUG_IN("plug-in"), CONSTANT("none (constant column)");
 
-        final String label;
+        private final String label;
 
         Estimator(String label) {
             this.label = label;
         }
+
+        /** The name printed in outputs: KSG1, Ross, plug-in. */
+        public String label() {
+            return label;
+        }
     }
 
-    final MiColumn a;
-    final MiColumn b;
-    final Estimator estimator;
+    private final MiVariable a;
+    private final MiVariable b;
+    private final Estimator estimator;
     private final int k;
     private final int[] rows;
     private final double[] ca;
@@ -50,58 +56,118 @@ final class MiPair {
     private volatile KraskovMutualInformation.Prepared prepared;
     private final List<String> warnings = new ArrayList<>();
 
-    private MiPair(MiColumn a, MiColumn b, int k) {
+    private MiPair(MiVariable a, MiVariable b, int k, int[] rows) {
         this.a = a;
         this.b = b;
         this.k = k;
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < a.raw.length; i++) {
-            if (!Double.isNaN(a.raw[i]) && !Double.isNaN(b.raw[i])) {
-                keep.add(i);
-            }
-        }
-        rows = keep.stream().mapToInt(Integer::intValue).toArray();
-        ca = a.discrete ? null : pick(a.scaled, rows);
-        cb = b.discrete ? null : pick(b.scaled, rows);
-        la = a.discrete ? pick(a.labels, rows) : null;
-        lb = b.discrete ? pick(b.labels, rows) : null;
+        this.rows = rows;
+        ca = a.isDiscrete() ? null : pick(a.scaled, rows);
+        cb = b.isDiscrete() ? null : pick(b.scaled, rows);
+        la = a.isDiscrete() ? pick(a.labels, rows) : null;
+        lb = b.isDiscrete() ? pick(b.labels, rows) : null;
         if (constant(a, rows) || constant(b, rows)) {
             estimator = Estimator.CONSTANT;
-        } else if (!a.discrete && !b.discrete) {
+        } else if (!a.isDiscrete() && !b.isDiscrete()) {
             estimator = Estimator.KSG1;
-        } else if (a.discrete && b.discrete) {
+        } else if (a.isDiscrete() && b.isDiscrete()) {
             estimator = Estimator.PLUG_IN;
         } else {
             estimator = Estimator.ROSS;
         }
         if ((estimator == Estimator.KSG1 || estimator == Estimator.ROSS) && rows.length <= k) {
-            throw new BadDataException(a.name + " and " + b.name + ": only " + rows.length
+            throw new ValidationException(a.name() + " and " + b.name() + ": only " + rows.length
                     + " rows have both values; the kNN estimators need more than k = " + k);
         }
     }
 
     /** The pair (a, b) over the rows where both have a value. */
-    static MiPair of(MiColumn a, MiColumn b, int k) {
-        return new MiPair(a, b, k);
+    public static MiPair of(MiVariable a, MiVariable b, int k) {
+        if (a.rows() != b.rows()) {
+            throw new ValidationException(a.name() + " and " + b.name() + ": row counts differ (" + a.rows()
+                    + " vs " + b.rows() + ")");
+        }
+        int m = 0;
+        for (int i = 0; i < a.raw.length; i++) {
+            if (!Double.isNaN(a.raw[i]) && !Double.isNaN(b.raw[i])) {
+                m++;
+            }
+        }
+        int[] rows = new int[m];
+        m = 0;
+        for (int i = 0; i < a.raw.length; i++) {
+            if (!Double.isNaN(a.raw[i]) && !Double.isNaN(b.raw[i])) {
+                rows[m++] = i;
+            }
+        }
+        return new MiPair(a, b, k, rows);
+    }
+
+    /**
+     * The same pair on a seeded uniform subsample of {@code m} of its rows (all of them when m ≥ n): a
+     * permutation test of independence on a random subset of the rows is still a valid test.
+     */
+    public MiPair subsample(int m, long seed) {
+        if (m >= rows.length) {
+            return this;
+        }
+        // Floyd-free partial Fisher–Yates over positions, then sorted so the rows keep file order
+        int[] pos = new int[rows.length];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = i;
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        for (int i = 0; i < m; i++) {
+            int j = i + rng.nextInt(pos.length - i);
+            int t = pos[i];
+            pos[i] = pos[j];
+            pos[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(pos, m);
+        java.util.Arrays.sort(chosen);
+        int[] sub = new int[m];
+        for (int i = 0; i < m; i++) {
+            sub[i] = rows[chosen[i]];
+        }
+        return new MiPair(a, b, k, sub);
+    }
+
+    /** The first variable. */
+    public MiVariable first() {
+        return a;
+    }
+
+    /** The second variable (re-paired by permutations). */
+    public MiVariable second() {
+        return b;
+    }
+
+    /** The estimator the two kinds call for. */
+    public Estimator estimator() {
+        return estimator;
+    }
+
+    /** Indices (into the variables) of the rows used. */
+    int[] rows() {
+        return rows;
     }
 
     /** Rows used (both values present). */
-    int n() {
+    public int n() {
         return rows.length;
     }
 
     /** Whether either column is constant on the used rows, so the MI is 0 without estimating. */
-    boolean isConstant() {
+    public boolean isConstant() {
         return estimator == Estimator.CONSTANT;
     }
 
     /** Warnings of the estimator on the original rows (ties, labels seen once); filled by {@link #nats()}. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
     /** I(a;b) in nats on the complete rows. */
-    double nats() {
+    public double nats() {
         KnnEstimate e = switch (estimator) {
             case CONSTANT -> null;
             case PLUG_IN -> null;
@@ -116,7 +182,7 @@ final class MiPair {
     }
 
     /** I(a;b) in nats when row i of a is paired with row {@code order[i]} of b (a permutation). */
-    double natsPaired(int[] order) {
+    public double natsPaired(int[] order) {
         return switch (estimator) {
             case CONSTANT -> 0.0;
             case PLUG_IN -> MutualInformation.of(la, pick(lb, order), Base.NATS);
@@ -133,7 +199,7 @@ final class MiPair {
      * plain bootstrap of KSG gives about 1 nat). The spread of estimates on fewer rows is somewhat wider,
      * so the interval errs on the wide side.
      */
-    double natsResampled(int[] idx) {
+    public double natsResampled(int[] idx) {
         return switch (estimator) {
             case CONSTANT -> 0.0;
             case PLUG_IN -> MutualInformation.of(pick(la, idx), pick(lb, idx), Base.NATS);
@@ -171,23 +237,23 @@ final class MiPair {
     }
 
     /** Pearson r over the complete rows; NaN when it means nothing (text labels, constant column). */
-    double pearson() {
+    public double pearson() {
         return correlated() ? Correlation.pearson(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
     }
 
     /** Spearman ρ over the complete rows; NaN as for {@link #pearson()}. */
-    double spearman() {
+    public double spearman() {
         return correlated() ? Correlation.spearman(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
     }
 
     private boolean correlated() {
-        return a.numeric && b.numeric && !isConstant() && rows.length >= 2;
+        return a.isNumeric() && b.isNumeric() && !isConstant() && rows.length >= 2;
     }
 
     // Ross with the continuous member as c and the discrete one as labels; idx resamples rows, order re-pairs labels
     private KnnEstimate ross(int[] idx, int[] order) {
-        double[] c = a.discrete ? cb : ca;
-        int[] labels = a.discrete ? la : lb;
+        double[] c = a.isDiscrete() ? cb : ca;
+        int[] labels = a.isDiscrete() ? la : lb;
         if (idx != null) {
             c = pick(c, idx);
             labels = pick(labels, idx);
@@ -212,7 +278,7 @@ final class MiPair {
         return p;
     }
 
-    private static boolean constant(MiColumn c, int[] rows) {
+    private static boolean constant(MiVariable c, int[] rows) {
         if (rows.length < 2) {
             return true;
         }

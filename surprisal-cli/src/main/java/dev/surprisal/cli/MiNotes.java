@@ -1,0 +1,41 @@
+package dev.surprisal.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.roles.RoleDecision;
+
+/** The "columns" preamble of the {@code mi} modes: each column's role and reason, and what was left out. */
+final class MiNotes {
+    private MiNotes() {
+    }
+
+    /** One note per column left out by its role, saying why and how to bring it back. */
+    static void leftOut(MiTable table, Report report) {
+        for (RoleDecision d : table.leftOut()) {
+            report.note("column " + d.column() + ": " + d.reason() + ": left out of mutual"
+                    + " information; --role " + d.column() + "=discrete (or =continuous) brings it back");
+        }
+    }
+
+    /** {@code [{"column", "role", "reason", "used"}]}. */
+    static ArrayNode columnsJson(MiTable table) {
+        ArrayNode a = Report.arrayNode();
+        for (RoleDecision d : table.decisions()) {
+            a.add(entry(d, true));
+        }
+        for (RoleDecision d : table.leftOut()) {
+            a.add(entry(d, false));
+        }
+        return a;
+    }
+
+    private static ObjectNode entry(RoleDecision d, boolean used) {
+        ObjectNode o = Report.objectNode();
+        o.put("column", d.column());
+        o.put("role", d.role().label());
+        o.put("reason", d.reason());
+        o.put("used", used);
+        return o;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.inference.SequentialPermutationTest;
+
+/**
+ * The choices of a {@link TargetRanking}: immutable, configured with the {@code with…} methods.
+ *
+ * <p>Defaults, chosen so that a ranking of 20 columns of 10⁶ rows stays within a minute on two cores:
+ * k = 3; a sequential permutation test of at most 99 permutations (smallest p-value 0.01), stopping
+ * after 10 exceedances; kNN tests on at most 20,000 rows (a seeded subsample above that; plug-in
+ * tests always use every row, they are cheap); 100 bootstrap replicates, only for pairs of at most
+ * 20,000 rows unless forced; seed 42; α = 0.05 for the significance mark and the verdicts.
+ */
+public final class MiOptions {
+    /** Largest bootstrap a caller may ask for. */
+    public static final int MAX_BOOTSTRAP = 100_000;
+    private static final MiOptions DEFAULTS = new MiOptions(3, 99, 100, false, 20_000, 20_000, 42L, 0.05);
+
+    private final int k;
+    private final int permutations;
+    private final int bootstrap;
+    private final boolean bootstrapForced;
+    private final int testRows;
+    private final int bootstrapRows;
+    private final long seed;
+    private final double alpha;
+
+    private MiOptions(int k, int permutations, int bootstrap, boolean bootstrapForced, int testRows,
+                      int bootstrapRows, long seed, double alpha) {
+        this.k = k;
+        this.permutations = permutations;
+        this.bootstrap = bootstrap;
+        this.bootstrapForced = bootstrapForced;
+        this.testRows = testRows;
+        this.bootstrapRows = bootstrapRows;
+        this.seed = seed;
+        this.alpha = alpha;
+    }
+
+    /** The defaults described in the class comment. */
+    public static MiOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param k neighbours of the kNN estimators, ≥ 1
+     * @return a copy with this k
+     * @throws ValidationException if k &lt; 1
+     */
+    public MiOptions withK(int k) {
+        if (k < 1) {
+            throw new ValidationException("k: must be at least 1, got " + k);
+        }
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+    }
+
+    /**
+     * @param permutations the most permutations of the sequential test, 0 (no test) to 1,000,000
+     * @return a copy with this maximum
+     * @throws ValidationException if out of range
+     */
+    public MiOptions withPermutations(int permutations) {
+        if (permutations < 0 || permutations > SequentialPermutationTest.MAX_PERMUTATIONS) {
+            throw new ValidationException("permutations: must lie in [0, " + SequentialPermutationTest.MAX_PERMUTATIONS
+                    + "], got " + permutations);
+        }
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+    }
+
+    /**
+     * @param bootstrap replicates of the interval: 0 (none) or 10 to 100,000
+     * @param forced    whether to bootstrap even pairs above the bootstrap row limit
+     * @return a copy with this bootstrap
+     * @throws ValidationException if out of range
+     */
+    public MiOptions withBootstrap(int bootstrap, boolean forced) {
+        if (bootstrap != 0 && (bootstrap < 10 || bootstrap > MAX_BOOTSTRAP)) {
+            throw new ValidationException("bootstrap: must be 0 (no interval) or lie in [10, " + MAX_BOOTSTRAP
+                    + "], got " + bootstrap);
+        }
+        return new MiOptions(k, permutations, bootstrap, forced, testRows, bootstrapRows, seed, alpha);
+    }
+
+    /**
+     * @param testRows the most rows a kNN permutation test uses (a seeded subsample above), ≥ 100
+     * @return a copy with this limit
+     * @throws ValidationException if below 100
+     */
+    public MiOptions withTestRows(int testRows) {
+        if (testRows < 100) {
+            throw new ValidationException("testRows: must be at least 100, got " + testRows);
+        }
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+    }
+
+    /**
+     * @param seed seed of the tie-breaking noise, permutations, subsamples and bootstrap
+     * @return a copy with this seed
+     */
+    public MiOptions withSeed(long seed) {
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+    }
+
+    /** Neighbours of the kNN estimators. */
+    public int k() {
+        return k;
+    }
+
+    /** The most permutations (0: no test). */
+    public int permutations() {
+        return permutations;
+    }
+
+    /** Bootstrap replicates (0: no interval). */
+    public int bootstrap() {
+        return bootstrap;
+    }
+
+    /** Whether the bootstrap runs above {@link #bootstrapRows()}. */
+    public boolean bootstrapForced() {
+        return bootstrapForced;
+    }
+
+    /** The most rows of a kNN permutation test. */
+    public int testRows() {
+        return testRows;
+    }
+
+    /** Pairs above this many rows get no bootstrap unless forced: each replicate is a full estimate. */
+    public int bootstrapRows() {
+        return bootstrapRows;
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Significance level of the mark and of the verdicts. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** Confidence level of the bootstrap interval. */
+    public double level() {
+        return 0.95;
+    }
+}

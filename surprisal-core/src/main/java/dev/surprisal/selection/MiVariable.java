@@ -1,0 +1,234 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.knn.ArgSort;
+
+import java.util.SplittableRandom;
+
+/**
+ * One column prepared for mutual-information estimates, with missing values kept as NaN (continuous)
+ * or −1 (discrete) so that each pair can drop its own incomplete rows. Immutable once built.
+ *
+ * <p>A <b>continuous</b> variable is scaled as scikit-learn's {@code mutual_info_regression} does:
+ * divided by its population standard deviation (no centring), then noise 1e-10·max(1, mean|x|)·N(0,1)
+ * is added from a generator seeded by the run's seed and the column's position. The scaling matters
+ * because the KSG estimator measures distances in the joint space with the max norm, which mixes the
+ * units of x and y; the noise breaks exact ties, which the kNN estimators do not expect, without
+ * changing anything visible. A <b>discrete</b> variable (binary, few-valued, categorical) keeps
+ * integer labels and is never given to a kNN estimator as if its labels were distances.
+ */
+public final class MiVariable {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private final String name;
+    private final boolean discrete;
+    private final boolean numeric;
+    final double[] raw;
+    final double[] scaled;
+    final int[] labels;
+    private final int present;
+    private final boolean constant;
+
+    private MiVariable(String name, boolean discrete, boolean numeric, double[] raw, double[] scaled, int[] labels) {
+        if (name == null) {
+            throw new ValidationException("name: is null");
+        }
+        this.name = name;
+        this.discrete = discrete;
+        this.numeric = numeric;
+        this.raw = raw;
+        this.scaled = scaled;
+        this.labels = labels;
+        int count = 0;
+        double first = Double.NaN;
+        boolean same = true;
+        for (double v : raw) {
+            if (!Double.isNaN(v)) {
+                if (count++ == 0) {
+                    first = v;
+                } else if (v != first) {
+                    same = false;
+                }
+            }
+        }
+        this.present = count;
+        this.constant = same;
+    }
+
+    /**
+     * A continuous numeric column.
+     *
+     * @param name   the column's name
+     * @param values its values, NaN where missing (copied)
+     * @param seed   the run's seed
+     * @param index  the column's position, so each column gets its own tie-breaking noise
+     * @return the variable
+     * @throws ValidationException if a value is infinite (naming its row, 1-based)
+     */
+    public static MiVariable continuous(String name, double[] values, long seed, int index) {
+        double[] raw = finiteOrMissing(name, values);
+        return new MiVariable(name, false, true, raw, scale(raw, seed, index), null);
+    }
+
+    /**
+     * A discrete numeric column (a 0/1 flag, a count with few values): each distinct number is a label.
+     *
+     * @param name   the column's name
+     * @param values its values, NaN where missing (copied)
+     * @return the variable
+     * @throws ValidationException if a value is infinite
+     */
+    public static MiVariable discrete(String name, double[] values) {
+        double[] raw = finiteOrMissing(name, values);
+        return new MiVariable(name, true, true, raw, null, labelsOf(raw));
+    }
+
+    /**
+     * A categorical column (text, boolean, dates as labels): its codes are labels, not numbers.
+     *
+     * @param name  the column's name
+     * @param codes label codes ≥ 0, negative where missing (copied)
+     * @return the variable
+     */
+    public static MiVariable categorical(String name, int[] codes) {
+        int[] labels = new int[codes.length];
+        double[] raw = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            labels[i] = codes[i] < 0 ? -1 : codes[i];
+            raw[i] = codes[i] < 0 ? Double.NaN : codes[i];
+        }
+        return new MiVariable(name, true, false, raw, null, labels);
+    }
+
+    /** The column's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the variable is discrete (labels), else continuous. */
+    public boolean isDiscrete() {
+        return discrete;
+    }
+
+    /** Whether the values are numbers, so that correlations and monotone fits mean something. */
+    public boolean isNumeric() {
+        return numeric;
+    }
+
+    /** Rows with a value. */
+    public int present() {
+        return present;
+    }
+
+    /** Rows in all, missing included. */
+    public int rows() {
+        return raw.length;
+    }
+
+    /** Whether every present value is the same (or fewer than two are present). */
+    public boolean isConstant() {
+        return constant;
+    }
+
+    /** Whether row i (0-based) has no value. */
+    public boolean isMissing(int i) {
+        return Double.isNaN(raw[i]);
+    }
+
+    /**
+     * What the estimators see at row i: the scaled, tie-broken value of a continuous variable, or the
+     * label (a small integer, as a double) of a discrete one; NaN (continuous) or −1 (discrete) where missing.
+     */
+    public double estimatorValue(int i) {
+        return discrete ? labels[i] : scaled[i];
+    }
+
+    /** The value as read at row i (a text column: its label code); NaN where missing. */
+    public double value(int i) {
+        return raw[i];
+    }
+
+    /** "continuous" or "discrete". */
+    public String kind() {
+        return discrete ? "discrete" : "continuous";
+    }
+
+    private static double[] finiteOrMissing(String name, double[] values) {
+        double[] raw = values.clone();
+        for (int i = 0; i < raw.length; i++) {
+            if (Double.isInfinite(raw[i])) {
+                throw new ValidationException("column " + name + ", row " + (i + 1) + ": is infinite (" + raw[i] + ")");
+            }
+        }
+        return raw;
+    }
+
+    /** Dense labels of the distinct values in increasing order; −0.0 and 0.0 are one value; NaN → −1. */
+    static int[] labelsOf(double[] values) {
+        int n = values.length;
+        int present = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                present++;
+            }
+        }
+        double[] kept = new double[present];
+        int[] at = new int[present];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(values[i])) {
+                kept[m] = values[i];
+                at[m++] = i;
+            }
+        }
+        int[] order = ArgSort.of(kept);
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, -1);
+        int label = -1;
+        for (int r = 0; r < present; r++) {
+            if (r == 0 || kept[order[r]] != kept[order[r - 1]]) {
+                label++;
+            }
+            out[at[order[r]]] = label;
+        }
+        return out;
+    }
+
+    private static double[] scale(double[] raw, long seed, int index) {
+        double sum = 0.0;
+        int m = 0;
+        for (double v : raw) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                m++;
+            }
+        }
+        double mean = m == 0 ? 0.0 : sum / m;
+        double ss = 0.0;
+        for (double v : raw) {
+            if (!Double.isNaN(v)) {
+                ss += (v - mean) * (v - mean);
+            }
+        }
+        double sd = m == 0 ? 0.0 : Math.sqrt(ss / m);
+        double[] out = raw.clone();
+        if (!(sd > 0.0)) {
+            return out; // constant: never estimated, reported as carrying no information
+        }
+        double meanAbs = 0.0;
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] /= sd;
+                meanAbs += Math.abs(out[i]);
+            }
+        }
+        double noise = 1e-10 * Math.max(1.0, meanAbs / m);
+        SplittableRandom rng = new SplittableRandom(seed + GOLDEN * (index + 1));
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] += noise * rng.nextGaussian();
+            }
+        }
+        return out;
+    }
+}

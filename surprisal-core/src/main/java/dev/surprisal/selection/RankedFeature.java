@@ -1,0 +1,58 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.inference.SequentialPermutationTest;
+
+import java.util.List;
+
+/**
+ * One feature of a {@link TargetRanking}; every information value in nats, NaN where not computed.
+ *
+ * @param feature       the feature's name
+ * @param kind          "continuous" or "discrete"
+ * @param n             rows where the feature and the target both have a value
+ * @param estimator     KSG1, Ross or plug-in (see {@link MiPair})
+ * @param mi            the MI estimate on those n rows
+ * @param lower         lower end of the bootstrap interval
+ * @param upper         upper end of the bootstrap interval
+ * @param test          the permutation test, or null when none was run
+ * @param testRows      rows of the test (n, or a seeded subsample for kNN pairs above the limit)
+ * @param miMonotone    MI of the target with its isotonic regression on the feature (the best of the
+ *                      increasing and the decreasing fit), and for two continuous columns at least
+ *                      −½ ln(1 − r²), on the shape rows; NaN when a column is not numeric
+ * @param pearson       Pearson r, NaN when not defined
+ * @param spearman      Spearman ρ, NaN when not defined
+ * @param verdict       what the evidence supports
+ * @param warnings      the estimator's warnings (ties, labels seen once)
+ * @param skipped       why no estimate was made, or null
+ * @param shapeRows     rows of the shape verdict (those of the test: n, or the seeded subsample of a large kNN pair)
+ * @param shapeMi       the MI on those rows (equal to {@code mi} when they are all n rows)
+ */
+public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
+                            double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
+                            double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
+                            String skipped, int shapeRows, double shapeMi) {
+    /** MI minus the permutation-null mean (the estimator's value under independence); NaN without a test. */
+    public double aboveChance() {
+        return test == null ? Double.NaN : mi - test.nullMean();
+    }
+
+    /** The permutation p-value, NaN without a test. */
+    public double pValue() {
+        return test == null ? Double.NaN : test.pValue();
+    }
+
+    /** MI not carried by the monotone fit, on the shape rows: shapeMi − miMonotone (NaN when not assessed). */
+    public double beyondMonotone() {
+        return shapeMi - miMonotone;
+    }
+
+    /** Whether the flag "non-monotone dependence" is raised. */
+    public boolean nonMonotone() {
+        return verdict == DependenceVerdict.NON_MONOTONE;
+    }
+
+    /** Whether the p-value is at most α. */
+    public boolean significant(double alpha) {
+        return test != null && test.pValue() <= alpha;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.continuous.RossMutualInformation;
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.dependence.IsotonicRegression;
+import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.inference.Bootstrap;
+import dev.surprisal.inference.SequentialPermutationTest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Ranks features by the evidence that they carry information about a target.
+ *
+ * <p>For each feature f, over the rows where f and the target y both have a value:
+ * <ol>
+ *   <li><b>MI</b> by the estimator the two kinds call for ({@link MiPair}: KSG1, Ross or plug-in), in nats.</li>
+ *   <li><b>Permutation test</b> ({@link SequentialPermutationTest}): y re-paired at random; p-value,
+ *       null mean and the null's 95th percentile. kNN pairs above {@link MiOptions#testRows()} rows are
+ *       tested on a seeded subsample of that size (a valid test of independence; its null mean is
+ *       the estimator's value under independence at that size); plug-in pairs always on every row.</li>
+ *   <li><b>Rank</b>: features with p ≤ α first, each group by MI above chance = MI − null mean. A high-cardinality column (an ID read as
+ *       labels) has a large plug-in MI with anything, but an equally large null mean, so it ranks
+ *       at the bottom. Without a test the ranking is by raw MI, and the verdict says "not tested".</li>
+ *   <li><b>Shape</b>, on the test's rows: the MI of y with its isotonic regression on f (the better of the increasing and
+ *       decreasing fits; the fit's steps as labels: plug-in for a discrete y, Ross for a continuous
+ *       one; for two continuous columns at least −½ ln(1 − r²)). That is the information a monotone
+ *       trend carries. The rest, MI − MI_monotone, is non-monotone.</li>
+ *   <li><b>Verdict</b> ({@link DependenceVerdict}): no evidence when p &gt; α; otherwise non-monotone
+ *       when the rest exceeds both the noise (null 95th percentile − null mean) and half of the MI,
+ *       monotone when it is at most half. The noise comes from the test's rows, so at n above the test
+ *       rows it over-states the noise of the full-n estimate and the flag errs towards silence.</li>
+ * </ol>
+ * Every random step derives from {@link MiOptions#seed()} (the permutations also from the feature's name, so
+ * that features do not share their shuffles and their false positives do not coincide), so results do not
+ * depend on threads.
+ */
+public final class TargetRanking {
+    private TargetRanking() {
+    }
+
+    /**
+     * Scores every feature against the target and sorts them: estimated ones first, then those with
+     * p ≤ α, then by MI above chance (by MI without a test), highest first. A column with no evidence
+     * therefore never ranks above one with evidence, whatever its raw MI.
+     *
+     * @param features the candidate features (the target, if present, is skipped)
+     * @param target   the target
+     * @param options  the options
+     * @param progress receives 1 after each feature (may be null)
+     * @return the ranked features
+     * @throws ValidationException if the target is constant or has a different number of rows
+     */
+    public static List<RankedFeature> rank(List<MiVariable> features, MiVariable target, MiOptions options,
+                                           IntConsumer progress) {
+        if (target.isConstant()) {
+            throw new ValidationException("target " + target.name() + ": is constant (or has fewer than two values);"
+                    + " no column can carry information about it");
+        }
+        List<RankedFeature> rows = new ArrayList<>();
+        for (MiVariable f : features) {
+            if (f == target || f.name().equals(target.name())) {
+                continue;
+            }
+            rows.add(score(f, target, options));
+            if (progress != null) {
+                progress.accept(1);
+            }
+        }
+        rows.sort(Comparator.comparing((RankedFeature r) -> r.skipped() != null)
+                .thenComparing(r -> !r.significant(options.alpha()))
+                .thenComparing(Comparator.comparingDouble(TargetRanking::key).reversed()));
+        return rows;
+    }
+
+    private static double key(RankedFeature r) {
+        double v = r.test() != null ? r.aboveChance() : r.mi();
+        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    }
+
+    /**
+     * Scores one feature.
+     *
+     * @param f       the feature
+     * @param target  the target
+     * @param options the options
+     * @return the scored feature (with {@code skipped} set when the pair cannot be estimated)
+     */
+    public static RankedFeature score(MiVariable f, MiVariable target, MiOptions options) {
+        MiPair pair;
+        try {
+            pair = MiPair.of(f, target, options.k());
+        } catch (ValidationException e) {
+            return skipped(f, e.getMessage());
+        }
+        if (pair.isConstant()) {
+            return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), 0.0, Double.NaN,
+                    Double.NaN, null, 0, Double.NaN, Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE,
+                    List.of("column " + f.name() + " is constant on these rows: it carries no information, MI = 0"),
+                    null, pair.n(), 0.0);
+        }
+        try {
+            double mi = pair.nats();
+            // the test and the shape verdict share their rows: all n, or a seeded subsample of a large kNN pair
+            MiPair tested = pair.estimator() == MiPair.Estimator.PLUG_IN ? pair
+                    : pair.subsample(options.testRows(), options.seed());
+            double observed = tested == pair ? mi : tested.nats();
+            SequentialPermutationTest.Result test = null;
+            int testRows = 0;
+            if (options.permutations() > 0) {
+                testRows = tested.n();
+                // each feature gets its own permutations (seed and name): shared shuffles would make the
+                // features' false positives coincide
+                long testSeed = options.seed() + 0x9E3779B97F4A7C15L * (f.name().hashCode() + 1L);
+                test = SequentialPermutationTest.run(tested.n(), observed, tested::natsPaired,
+                        options.permutations(), SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
+            }
+            double lower = Double.NaN;
+            double upper = Double.NaN;
+            if (options.bootstrap() > 0 && (options.bootstrapForced() || pair.n() <= options.bootstrapRows())) {
+                Bootstrap.Interval ci = Bootstrap.of(pair.n(), pair::natsResampled)
+                        .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
+                lower = ci.lower();
+                upper = ci.upper();
+            }
+            double r = pair.pearson();
+            double rho = pair.spearman();
+            double mono = monotoneNats(tested, tested == pair ? r : tested.pearson(), options.k());
+            DependenceVerdict verdict = verdict(observed, mono, test, options.alpha());
+            return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
+                    testRows, mono, r, rho, verdict, pair.warnings(), null, tested.n(), observed);
+        } catch (ValidationException e) {
+            return skipped(f, e.getMessage());
+        }
+    }
+
+    /** The verdict rule of the class comment. */
+    static DependenceVerdict verdict(double mi, double mono, SequentialPermutationTest.Result test, double alpha) {
+        if (test == null) {
+            return DependenceVerdict.NOT_TESTED;
+        }
+        if (!(test.pValue() <= alpha)) {
+            return DependenceVerdict.NO_EVIDENCE;
+        }
+        if (Double.isNaN(mono)) {
+            return DependenceVerdict.DEPENDENT;
+        }
+        double rest = mi - mono;
+        return rest > test.noise95() && rest > 0.5 * mi ? DependenceVerdict.NON_MONOTONE : DependenceVerdict.MONOTONE;
+    }
+
+    /**
+     * The information a monotone trend of the feature carries about the target, in nats (see the
+     * class comment); NaN when either column is not numeric.
+     *
+     * @param pair    feature first, target second
+     * @param pearson Pearson r of the pair (NaN if undefined)
+     * @param k       neighbours of the Ross estimator for a continuous target
+     * @return the monotone information in nats
+     */
+    static double monotoneNats(MiPair pair, double pearson, int k) {
+        MiVariable f = pair.first();
+        MiVariable y = pair.second();
+        if (!f.isNumeric() || !y.isNumeric()) {
+            return Double.NaN;
+        }
+        int[] rows = pair.rows();
+        double[] x = MiPair.pick(f.raw, rows);
+        double[] t = MiPair.pick(y.raw, rows);
+        double best = 0.0;
+        for (IsotonicRegression.Fit fit : IsotonicRegression.bothDirections(x, t)) {
+            int[] steps = fit.block();
+            double v = y.isDiscrete()
+                    ? MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS)
+                    : RossMutualInformation.estimate(MiPair.pick(y.scaled, rows), steps, k, Base.NATS).nats();
+            best = Math.max(best, v);
+        }
+        if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(pearson)) {
+            best = Math.max(best, NonlinearityRule.gaussianMi(pearson));
+        }
+        return best;
+    }
+
+    private static RankedFeature skipped(MiVariable f, String why) {
+        return new RankedFeature(f.name(), f.kind(), 0, "-", Double.NaN, Double.NaN, Double.NaN, null, 0, Double.NaN,
+                Double.NaN, Double.NaN, DependenceVerdict.NOT_TESTED, List.of(), why, 0, Double.NaN);
+    }
+}
