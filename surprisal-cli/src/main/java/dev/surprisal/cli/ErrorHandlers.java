@@ -31,7 +31,7 @@ import java.util.List;
  *       must be > 0}); when a parameter has the name of a field bound to an option of the command
  *       that ran, the message is rewritten with the option's name ({@code --lr: must be > 0}) and
  *       the exit code is {@link ExitCode#USAGE}. Options that carry the data being measured are
- *       marked {@link DataArgument} and keep {@link ExitCode#BAD_DATA}. A verb whose option field
+ *       marked {@link DataArgument} are renamed too but keep {@link ExitCode#BAD_DATA}. A verb whose option field
  *       and library parameter differ in name renames its field, so the one rule covers it.</li>
  *   <li>{@link IOException}: the file system refused (no such directory, permission denied, disk
  *       full): {@link ExitCode#BAD_DATA}, with the path and reason.</li>
@@ -94,7 +94,8 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
             return ExitCode.USAGE;
         }
         if (ex instanceof ValidationException v) {
-            return settingOption(v, spec) != null ? ExitCode.USAGE : ExitCode.BAD_DATA;
+            OptionSpec o = namedOption(v, spec);
+            return o != null && !isDataArgument(o) ? ExitCode.USAGE : ExitCode.BAD_DATA;
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             return ExitCode.BAD_DATA;
@@ -104,7 +105,7 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
 
     private static String messageOf(Throwable ex, CommandSpec spec) {
         if (ex instanceof ValidationException v) {
-            OptionSpec option = settingOption(v, spec);
+            OptionSpec option = namedOption(v, spec);
             return option == null ? v.getMessage() : v.messageFor(option.longestName());
         }
         if (ex instanceof UncheckedIOException u) {
@@ -131,22 +132,26 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
     }
 
     /**
-     * The option of {@code spec} whose field has the name of the argument {@code v} is about, when
-     * that option is a setting (not marked {@link DataArgument}); null otherwise. A
-     * {@link DataException} is about a file's content, never about a setting.
+     * The option of {@code spec} whose field has the name of the argument {@code v} is about, or
+     * null. Its name replaces the parameter's in the message (the user reads {@code --kb}, never a
+     * field name), whether it is a setting or marked {@link DataArgument}. A {@link DataException}
+     * is about a file's content and names no option.
      */
-    static OptionSpec settingOption(ValidationException v, CommandSpec spec) {
+    static OptionSpec namedOption(ValidationException v, CommandSpec spec) {
         String argument = v.argument();
         if (spec == null || argument == null || v instanceof DataException || v instanceof BadDataException) {
             return null;
         }
         for (OptionSpec o : spec.options()) {
-            if (o.userObject() instanceof Field f && f.getName().equals(argument)
-                    && !f.isAnnotationPresent(DataArgument.class)) {
+            if (o.userObject() instanceof Field f && f.getName().equals(argument)) {
                 return o;
             }
         }
         return null;
+    }
+
+    private static boolean isDataArgument(OptionSpec o) {
+        return o.userObject() instanceof Field f && f.isAnnotationPresent(DataArgument.class);
     }
 
     private static String describe(Throwable ex) {

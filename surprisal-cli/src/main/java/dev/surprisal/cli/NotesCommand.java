@@ -100,11 +100,6 @@ public final class NotesCommand implements Runnable {
                         + "other note (datasketch's LSH Ensemble name). Default: ${DEFAULT-VALUE}.")
         double threshold;
 
-        @Option(names = "--num-perm", paramLabel = "N", defaultValue = "128",
-                description = "MinHash permutations stored in the index for `notes add` (datasketch's num_perm), "
-                        + "1 to 1024. Default: ${DEFAULT-VALUE}.")
-        int numPerm;
-
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
@@ -114,8 +109,7 @@ public final class NotesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             KnowledgeBase.Options options;
             try {
-                options = KnowledgeBase.Options.defaults().withKeep(Keep.parse(keep)).withThreshold(threshold)
-                        .withNumPerm(numPerm);
+                options = KnowledgeBase.Options.defaults().withKeep(Keep.parse(keep)).withThreshold(threshold);
             } catch (ValidationException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -197,15 +191,17 @@ public final class NotesCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The new note.")
         Path file;
 
+        /** Named as {@link KnowledgeBase#add}'s parameter, so its messages name {@code --kb}. */
+        @DataArgument
         @Option(names = "--kb", paramLabel = "DIR", required = true, description = "A directory scanned with `notes scan`.")
-        Path kb;
+        Path kbDir;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             NoteReport n;
             try {
-                n = KnowledgeBase.add(file, kb);
+                n = KnowledgeBase.add(file, kbDir);
             } catch (UncheckedIOException e) {
                 throw new BadDataException(e.getMessage(), e);
             }

@@ -51,6 +51,18 @@ class NotesCommandTest {
         Path f = Files.writeString(dir.resolve("x.md"), "hello world");
         Cli r = Cli.run("notes", "add", f.toString(), "--kb", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(r.err()).contains("run `surprisal notes scan");
+        assertThat(r.err()).contains("run `surprisal notes scan")
+                .startsWith(ErrorHandlers.PREFIX + "--kb: " + dir + " has no .surprisal-index/index.json")
+                .doesNotContain("kbDir");
+    }
+
+    @Test
+    void aNoteThatCannotBeReadIsNamedByItsPath(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.md"), "some words ".repeat(40));
+        assertThat(Cli.run("notes", "scan", dir.toString()).code()).isEqualTo(ExitCode.OK);
+        Path bad = Files.write(dir.resolve("bad.md"), new byte[] {'a', ' ', (byte) 0xC3, 0x28, ' ', 'b'});
+        Cli r = Cli.run("notes", "add", bad.toString(), "--kb", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(r.err()).startsWith(ErrorHandlers.PREFIX + bad + ": ").doesNotContain("file:");
     }
 }

@@ -18,25 +18,29 @@ import java.util.Map;
 
 /**
  * What {@link KnowledgeBase#add} needs to judge a new note without rescanning, persisted as JSON
- * in {@code KB/.surprisal-index/index.json}: per note its path, SHA-256, MinHash signature, shingle
- * count, modification time, generation (the scan or add that first indexed it, for
+ * in {@code KB/.surprisal-index/index.json}: per note its path, SHA-256, shingle count, modification time, generation (the scan or add that first indexed it, for
  * {@link Keep#FIRST_INDEXED}), label and the keys of its lines that other notes share; the KB
  * background word counts (a snapshot of the last scan: {@code add} does not change it); and the
  * number of distinct notes containing each line that occurs in at least two. Words and lines are
- * stored by their 64-bit {@link TextKey}. Note texts are not copied: candidates and neighbours are
- * re-read from the KB directory.
+ * stored by their 64-bit {@link TextKey}. Beside it, {@code shingles.bin} holds each note's shingle
+ * keys (the top 32 bits of its shingle hashes, sorted, distinct; none for an exact duplicate, as in
+ * a scan), so that {@code add} finds the same candidate pairs and neighbours as {@link Scan}'s
+ * inverted index, whatever the sizes: a 3% excerpt of a long note is found. The two files carry the
+ * same random stamp, so a pair from different writes is refused. Note texts are not copied:
+ * candidates and neighbours are re-read from the KB directory.
  */
 public final class KbIndex {
     /** Directory name inside the KB. */
     public static final String DIR = ".surprisal-index";
-    /** Format version: 3 since entries carry times, generations and line keys; older indexes need a rescan. */
-    static final int VERSION = 3;
+    /** Format version: 4 since shingle keys replace MinHash signatures; older indexes need a rescan. */
+    static final int VERSION = 4;
+    private static final String SHINGLES = "shingles.bin";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** One indexed note; {@code lineKeys} holds only its lines that were in at least two notes when written. */
-    public record Entry(String path, String sha256, long[] signature, int shingles, long mtimeMillis, int generation,
+    public record Entry(String path, String sha256, int shingles, long mtimeMillis, int generation,
                         Label label, long[] lineKeys) {
         Keep.Facts facts() {
             return new Keep.Facts(path, mtimeMillis, generation);
@@ -44,12 +48,14 @@ public final class KbIndex {
     }
 
     /** The persisted form: word keys and counts, line keys and note counts (lines in ≥ 2 notes). */
-    public record Stored(int version, KnowledgeBase.Options options, List<Entry> notes, long[] wordKeys,
+    public record Stored(int version, long stamp, KnowledgeBase.Options options, List<Entry> notes, long[] wordKeys,
                          long[] wordCounts, long[] lineKeys, long[] lineNotes) {
     }
 
     final KnowledgeBase.Options options;
     final List<Entry> notes = new ArrayList<>();
+    /** {@link #keys} of each entry's shingles, aligned with {@link #notes}. */
+    final List<int[]> shingleKeys = new ArrayList<>();
     private final LongCountMap background = new LongCountMap(1 << 14);
     private LongCountMap lines = new LongCountMap(1 << 14);
     /** Text of each line seen in at least two notes (for the report's template lines). */
@@ -82,8 +88,45 @@ public final class KbIndex {
     }
 
     void addNote(MeasuredNote m, Keep.Facts f, Label label) {
-        notes.add(new Entry(m.path, m.sha256, m.signature, m.shingles.length, f.mtimeMillis(), f.generation(), label,
+        notes.add(new Entry(m.path, m.sha256, m.shingles.length, f.mtimeMillis(), f.generation(), label,
                 m.lineKeys));
+        // an exact duplicate stands for nothing its original does not: left out, as in the scan's index
+        shingleKeys.add(label == Label.DUPLICATE ? new int[0] : keys(m.shingles));
+    }
+
+    /**
+     * The sorted distinct top 32 bits of sorted shingle hashes. Two shingles may share a key, so a
+     * count of shared keys is a lower bound that callers widen by {@code shingles.length − keys.length}.
+     */
+    static int[] keys(long[] shingles) {
+        int[] out = new int[shingles.length];
+        int k = 0;
+        for (long h : shingles) {
+            int key = (int) (h >> 32); // signed order of h is kept by its top half
+            if (k == 0 || out[k - 1] != key) {
+                out[k++] = key;
+            }
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    /** |A ∩ B| of two sorted distinct int arrays. */
+    static int sharedKeys(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
     }
 
     /** The entry for {@code path}, or -1. */
@@ -102,6 +145,7 @@ public final class KbIndex {
      */
     Entry remove(int j) {
         Entry e = notes.remove(j);
+        shingleKeys.remove(j);
         LongCountMap minus = new LongCountMap(Math.max(16, e.lineKeys().length));
         for (long k : e.lineKeys()) {
             minus.add(k, 1);
@@ -149,7 +193,7 @@ public final class KbIndex {
     MeasuredNote load(Path kbDir, int j) {
         Path f = kbDir.resolve(notes.get(j).path());
         NoteReader.Result r = NoteReader.read(f, options.maxNoteBytes());
-        return r.ok() ? new MeasuredNote(notes.get(j).path(), r.text(), options.numPerm()) : null;
+        return r.ok() ? new MeasuredNote(notes.get(j).path(), r.text()) : null;
     }
 
     void write(Path kbDir) {
@@ -157,14 +201,29 @@ public final class KbIndex {
         long[][] shared = lines.entries(2);
         List<Entry> slim = new ArrayList<>(notes.size());
         for (Entry e : notes) {
-            slim.add(new Entry(e.path(), e.sha256(), e.signature(), e.shingles(), e.mtimeMillis(), e.generation(),
+            slim.add(new Entry(e.path(), e.sha256(), e.shingles(), e.mtimeMillis(), e.generation(),
                     e.label(), java.util.Arrays.stream(e.lineKeys()).filter(k -> lines.get(k) >= 2).toArray()));
         }
-        Stored s = new Stored(VERSION, options, slim, words[0], words[1], shared[0], shared[1]);
+        long stamp = new java.security.SecureRandom().nextLong();
+        Stored s = new Stored(VERSION, stamp, options, slim, words[0], words[1], shared[0], shared[1]);
         try {
             Path d = Files.createDirectories(kbDir.resolve(DIR));
+            Path tmpKeys = d.resolve(SHINGLES + ".tmp");
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(tmpKeys), 1 << 16))) {
+                out.writeLong(stamp);
+                out.writeInt(shingleKeys.size());
+                for (int[] k : shingleKeys) {
+                    out.writeInt(k.length);
+                    for (int x : k) {
+                        out.writeInt(x);
+                    }
+                }
+            }
             Path tmp = d.resolve("index.json.tmp");
             JSON.writeValue(tmp.toFile(), s);
+            Files.move(tmpKeys, d.resolve(SHINGLES), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, d.resolve("index.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -186,6 +245,32 @@ public final class KbIndex {
         return out;
     }
 
+    private static List<int[]> readKeys(Path kbDir, long stamp, int notes) throws IOException {
+        Path f = kbDir.resolve(DIR).resolve(SHINGLES);
+        String rescan = "; run `surprisal notes scan " + kbDir + "` again";
+        if (!Files.isRegularFile(f)) {
+            throw new ValidationException("kbDir: " + kbDir + " has no " + DIR + "/" + SHINGLES + rescan);
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+            if (in.readLong() != stamp || in.readInt() != notes) {
+                throw new ValidationException("kbDir: " + kbDir + ": " + DIR + "/" + SHINGLES
+                        + " does not belong to index.json (an interrupted write?)" + rescan);
+            }
+            List<int[]> out = new ArrayList<>(notes);
+            for (int j = 0; j < notes; j++) {
+                int[] k = new int[in.readInt()];
+                for (int x = 0; x < k.length; x++) {
+                    k[x] = in.readInt();
+                }
+                out.add(k);
+            }
+            return out;
+        } catch (java.io.EOFException e) {
+            throw new ValidationException("kbDir: " + kbDir + ": " + DIR + "/" + SHINGLES + " is cut short" + rescan);
+        }
+    }
+
     static KbIndex read(Path kbDir) {
         Path f = kbDir.resolve(DIR).resolve("index.json");
         if (!Files.isRegularFile(f)) {
@@ -202,6 +287,7 @@ public final class KbIndex {
             Stored s = JSON.treeToValue(tree, Stored.class);
             KbIndex idx = new KbIndex(s.options());
             idx.notes.addAll(s.notes());
+            idx.shingleKeys.addAll(readKeys(kbDir, s.stamp(), s.notes().size()));
             for (int k = 0; k < s.wordKeys().length; k++) {
                 idx.background.add(s.wordKeys()[k], s.wordCounts()[k]);
                 idx.backgroundTotal += s.wordCounts()[k];

@@ -61,16 +61,14 @@ public final class KnowledgeBase {
      * @param lowWindowedEntropyBits low-information under this word entropy in 100-word windows, bits per word
      * @param lowRepeatedLineFraction low-information from this fraction of lines repeating an earlier line of the note
      * @param neighbours             nearest notes used as compression context
-     * @param numPerm                MinHash permutations of the signatures {@code notes add} compares (datasketch's {@code num_perm})
      * @param keep                   which of two copies is the original
      * @param maxNoteBytes           larger files are skipped
      * @param mu                     Dirichlet prior mass of the KL divergence to the background
      */
     public record Options(int templateMinNotes, double templateFraction, double nearDuplicateSizeRatio, double threshold,
                           int minWords, double lowNovelBitsPerWord, double lowWindowedEntropyBits,
-                          double lowRepeatedLineFraction, int neighbours,
-                          int numPerm, Keep keep, long maxNoteBytes, double mu) {
-        /** Validates every field, naming the command-line option. */
+                          double lowRepeatedLineFraction, int neighbours, Keep keep, long maxNoteBytes, double mu) {
+        /** Validates every field, naming the command-line option where there is one. */
         public Options {
             if (templateMinNotes < 1) {
                 throw new ValidationException("templateMinNotes: is " + templateMinNotes + ", expected >= 1");
@@ -81,7 +79,6 @@ public final class KnowledgeBase {
             if (minWords < 0 || neighbours < 0) {
                 throw new ValidationException("minWords, neighbours: are " + minWords + ", " + neighbours + ", expected >= 0");
             }
-            MinHash.checkNumPerm(numPerm);
             if (keep == null) {
                 throw new ValidationException("--keep: is null");
             }
@@ -99,43 +96,84 @@ public final class KnowledgeBase {
         /**
          * Line in ≥ 5 other notes for half the lines (C4/CCNet line dedup, research note §3.3),
          * size ratio 0.8, containment 0.5 (issue 10), 20 words, the
-         * calibrated low-information thresholds, 3 neighbours, 128 permutations (datasketch),
-         * first-indexed, 16 MiB, μ = 2000 (Zhai &amp; Lafferty 2004).
+         * calibrated low-information thresholds, 3 neighbours, first-indexed, 16 MiB,
+         * μ = 2000 (Zhai &amp; Lafferty 2004).
          */
         public static Options defaults() {
             return new Options(5, 0.5, 0.8, 0.5, 20, LOW_NOVEL_BITS_PER_WORD, LOW_WINDOWED_ENTROPY_BITS,
-                    LOW_REPEATED_LINE_FRACTION, 3,
-                    MinHash.PERMUTATIONS, Keep.FIRST_INDEXED, NoteReader.DEFAULT_MAX_BYTES, Novelty.DEFAULT_MU);
+                    LOW_REPEATED_LINE_FRACTION, 3, Keep.FIRST_INDEXED, NoteReader.DEFAULT_MAX_BYTES, Novelty.DEFAULT_MU);
         }
 
         /** With another keep rule. */
         public Options withKeep(Keep k) {
-            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
-                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, k, maxNoteBytes, mu);
+            return with(b -> b.keep = k);
         }
 
         /** With another excerpt containment threshold. */
         public Options withThreshold(double t) {
-            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, t, minWords,
-                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, keep, maxNoteBytes, mu);
-        }
-
-        /** With another signature length. */
-        public Options withNumPerm(int n) {
-            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
-                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, n, keep, maxNoteBytes, mu);
+            return with(b -> b.threshold = t);
         }
 
         /** With another template minimum (a small KB has fewer notes to share a line). */
         public Options withTemplateMinNotes(int n) {
-            return new Options(n, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
-                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, keep, maxNoteBytes, mu);
+            return with(b -> b.templateMinNotes = n);
         }
 
         /** With another size limit. */
         public Options withMaxNoteBytes(long n) {
-            return new Options(templateMinNotes, templateFraction, nearDuplicateSizeRatio, threshold, minWords,
-                    lowNovelBitsPerWord, lowWindowedEntropyBits, lowRepeatedLineFraction, neighbours, numPerm, keep, n, mu);
+            return with(b -> b.maxNoteBytes = n);
+        }
+
+        /**
+         * With the low-information rules switched off (for calibrating them: every note that is not
+         * a copy, template or too short is then genuine).
+         */
+        public Options withoutLowInformation() {
+            return with(b -> {
+                b.lowNovelBitsPerWord = 0;
+                b.lowWindowedEntropyBits = 0;
+                b.lowRepeatedLineFraction = 1.01;
+            });
+        }
+
+        /** Every {@code withX} in one place: copy the fields, change some, validate again. */
+        private Options with(java.util.function.Consumer<Copy> change) {
+            Copy c = new Copy(this);
+            change.accept(c);
+            return new Options(c.templateMinNotes, c.templateFraction, c.nearDuplicateSizeRatio, c.threshold, c.minWords,
+                    c.lowNovelBitsPerWord, c.lowWindowedEntropyBits, c.lowRepeatedLineFraction, c.neighbours, c.keep,
+                    c.maxNoteBytes, c.mu);
+        }
+
+        /** The fields of an {@link Options} being changed by {@link #with}. */
+        private static final class Copy {
+            int templateMinNotes;
+            double templateFraction;
+            double nearDuplicateSizeRatio;
+            double threshold;
+            int minWords;
+            double lowNovelBitsPerWord;
+            double lowWindowedEntropyBits;
+            double lowRepeatedLineFraction;
+            int neighbours;
+            Keep keep;
+            long maxNoteBytes;
+            double mu;
+
+            Copy(Options o) {
+                templateMinNotes = o.templateMinNotes;
+                templateFraction = o.templateFraction;
+                nearDuplicateSizeRatio = o.nearDuplicateSizeRatio;
+                threshold = o.threshold;
+                minWords = o.minWords;
+                lowNovelBitsPerWord = o.lowNovelBitsPerWord;
+                lowWindowedEntropyBits = o.lowWindowedEntropyBits;
+                lowRepeatedLineFraction = o.lowRepeatedLineFraction;
+                neighbours = o.neighbours;
+                keep = o.keep;
+                maxNoteBytes = o.maxNoteBytes;
+                mu = o.mu;
+            }
         }
     }
 
@@ -165,7 +203,7 @@ public final class KnowledgeBase {
             Path f = files.get(i);
             NoteReader.Result r = NoteReader.read(f, o.maxNoteBytes());
             if (r.ok()) {
-                measured[i] = new MeasuredNote(rel(dir, f), r.text(), o.numPerm());
+                measured[i] = new MeasuredNote(rel(dir, f), r.text());
                 mtimes[i] = mtime(f);
             } else {
                 reasons[i] = r.reason();

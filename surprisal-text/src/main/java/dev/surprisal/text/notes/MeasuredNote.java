@@ -31,12 +31,11 @@ final class MeasuredNote {
     /** Fraction of the note's lines of 3 or more words that repeat an earlier line of the note. */
     final double repeatedLineFraction;
     final long[] shingles;
-    final long[] signature;
     /** {@link TextKey}s of the distinct words, and their counts in this note, aligned. */
     final long[] wordKeys;
     final int[] wordCounts;
 
-    MeasuredNote(String path, String text, int numPerm) {
+    MeasuredNote(String path, String text) {
         this.path = path;
         this.bytes = text.getBytes(StandardCharsets.UTF_8);
         this.sha256 = sha256(bytes);
@@ -68,7 +67,6 @@ final class MeasuredNote {
             positionKeys[i] = wordKeys[ids.ids()[i] - 1];
         }
         this.shingles = MinHash.shingles(positionKeys);
-        this.signature = MinHash.signature(shingles, numPerm);
     }
 
     /** Normalised lines of at least 3 words, in order: shorter ones (headings, "---") recur in any KB. */

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * {@link KnowledgeBase#add}: one note against the persisted index. Candidates come from the stored
- * MinHash signatures, compared with every entry (n × num_perm comparisons, no banding): a pair is
- * re-read and verified with exact shingles when its estimated Jaccard or containment is at least
- * half the threshold. Containment is estimated from Jaccard J and the shingle counts as
- * J(|A| + |B|)/((1 + J)|A|) (Broder 1997). An excerpt much smaller than its source (below about
- * 1/50 of it) may show no agreeing signature position and then be missed here; a scan finds it.
+ * {@link KnowledgeBase#add}: one note against the persisted index, with the same candidates and
+ * neighbours as a scan. The note's shingle keys are intersected with every entry's stored keys
+ * ({@link KbIndex#shingleKeys}); an entry is re-read and verified with exact shingles when the
+ * shared count (widened by the note's colliding keys) could reach {@code threshold} of the note's
+ * shingles, as {@link Scan} does with its inverted index. The nearest notes for novelty are the
+ * non-copies of highest shingle Jaccard, as in a scan. (Until index format 4 this compared
+ * MinHash signatures, which miss an excerpt under about 1/50 of its source's size: a 5% excerpt has
+ * Jaccard 0.05, so 128 permutations often agree nowhere.)
  */
 final class NoteAdder {
     private NoteAdder() {
@@ -27,9 +29,9 @@ final class NoteAdder {
         KnowledgeBase.Options o = index.options;
         NoteReader.Result r = NoteReader.read(file, o.maxNoteBytes());
         if (!r.ok()) {
-            throw new ValidationException("file: " + file + ": " + r.reason());
+            throw new ValidationException(file + ": " + r.reason());
         }
-        MeasuredNote m = new MeasuredNote(KnowledgeBase.rel(kbDir, file), r.text(), o.numPerm());
+        MeasuredNote m = new MeasuredNote(KnowledgeBase.rel(kbDir, file), r.text());
         int old = index.indexOf(m.path);
         KbIndex.Entry prev = old >= 0 ? index.remove(old) : null;
         // a re-added path keeps the facts it was first indexed with, so the verdict does not change
@@ -52,24 +54,24 @@ final class NoteAdder {
                 }
             }
         }
+        int[] keys = KbIndex.keys(m.shingles);
+        int collided = m.shingles.length - keys.length;
         List<double[]> similar = new ArrayList<>();
         for (int j = 0; j < index.notes.size(); j++) {
             KbIndex.Entry other = index.notes.get(j);
-            double jest = MinHash.estimate(m.signature, other.signature());
-            if (jest > 0) {
-                similar.add(new double[] {jest, j});
-            }
-            if (e.exact != null || m.words.size() < o.minWords() || jest == 0 || m.shingles.length == 0) {
+            int shared = KbIndex.sharedKeys(keys, index.shingleKeys.get(j));
+            if (shared == 0) {
                 continue;
             }
-            double cest = jest * (m.shingles.length + other.shingles()) / ((1 + jest) * m.shingles.length);
-            if (cest >= o.threshold() / 2) {
-                MeasuredNote b = load.apply(j);
-                if (b != null) {
-                    int jj = j;
-                    Judge.offer(e, Judge.compare(m.shingles, b.shingles, j, other.path(),
-                            () -> otherIsOriginal.apply(jj), o));
-                }
+            similar.add(new double[] {shared / (double) (m.shingles.length + other.shingles() - shared), j});
+            if (e.exact != null || m.words.size() < o.minWords() || shared + collided < o.threshold() * m.shingles.length) {
+                continue;
+            }
+            MeasuredNote b = load.apply(j);
+            if (b != null) {
+                int jj = j;
+                Judge.offer(e, Judge.compare(m.shingles, b.shingles, j, other.path(),
+                        () -> otherIsOriginal.apply(jj), o));
             }
         }
         Judge.preferOriginals(e, j -> index.notes.get(j).label() != null && index.notes.get(j).label().isCopy());

@@ -58,9 +58,7 @@ public final class NoteCalibration {
                 }
             }
             KnowledgeBase.Options d = KnowledgeBase.Options.defaults();
-            KnowledgeBase.Options o = check ? d : new KnowledgeBase.Options(d.templateMinNotes(), d.templateFraction(),
-                    d.nearDuplicateSizeRatio(), d.threshold(), d.minWords(), 0, 0, 1.01, d.neighbours(), d.numPerm(), d.keep(),
-                    d.maxNoteBytes(), d.mu());
+            KnowledgeBase.Options o = check ? d : d.withoutLowInformation();
             KbReport r = KnowledgeBase.scan(dir, o, false);
             PrintStream out = System.out;
             if (rest.length > 1) {
