@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
 import dev.surprisal.text.file.ByteHistogram;
-import dev.surprisal.text.file.CompressedSizes;
+import dev.surprisal.text.file.CodecEstimate;
 import dev.surprisal.text.file.ConditionalEntropy;
 import dev.surprisal.text.file.EntAnalysis;
 import dev.surprisal.text.file.FileAnalysis;
+import dev.surprisal.text.file.FileSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal file}: entropy of files, ent-compatible, and how far real codecs get below it. */
@@ -37,15 +37,20 @@ import java.util.concurrent.Callable;
                 "(Miller-Madow corrected; printed only when the file has at least 10 bytes per distinct",
                 "(k+1)-byte string, else \"not estimable from N bytes\"), the code length of an adaptive",
                 "order-2 context model (PPM-C), and the sizes that",
-                "deflate -9, xz -6, zstd -19 --long and bzip2 -9 reach. Models and codecs see the first",
-                "--model-bytes of each file (default 16 MiB); ent's statistics always cover the whole file.",
+                "deflate -9, xz -6, zstd -19 --long and bzip2 -9 reach. ent's statistics always cover the",
+                "whole file. A file over --model-bytes (16 MiB) is sampled: the models see seeded 1 MiB",
+                "blocks, one in each of --model-bytes / 1 MiB equal parts of the file, and the codecs",
+                "compress each block on its own, so their sizes are printed as \"estimated\" with a 95%%",
+                "interval (use --exact-codecs for the real sizes of the whole file). Models, codecs and",
+                "blocks run in parallel; the results do not depend on --threads.",
                 ""},
         footer = {"",
                 "Examples:",
                 "  surprisal file /usr/share/common-licenses/GPL-3 --explain",
                 "  surprisal file --ent random.bin            exactly what `ent random.bin` prints",
                 "  surprisal file --terse *.bin               exactly what `ent -t` prints, per file",
-                "  surprisal file --order0 big.iso            only order-0 entropy, as fast as the disk"})
+                "  surprisal file --order0 big.iso            only order-0 entropy, as fast as the disk",
+                "  surprisal file big.iso --exact-codecs      real codec sizes of the whole file (slow)"})
 public final class FileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,11 +71,22 @@ public final class FileCommand implements Callable<Integer> {
     boolean order0;
 
     @Option(names = "--model-bytes", paramLabel = "N", defaultValue = "16777216",
-            description = "Bytes of each file given to the context models and codecs. Default: ${DEFAULT-VALUE}.")
-    int maxModelBytes;
+            description = {"Bytes of each file the context models and codecs see: a larger file is sampled in",
+                    "N / 1 MiB seeded 1 MiB blocks. Default: ${DEFAULT-VALUE}."})
+    int modelBytes;
 
     @Option(names = "--no-codecs", description = "Skip the real compressors (they are the slow part).")
     boolean noCodecs;
+
+    @Option(names = "--exact-codecs", description = {"On a sampled file, compress the whole file with each codec",
+            "(streamed) instead of estimating from the blocks."})
+    boolean exactCodecs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sampled blocks. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
+    Integer threads;
 
     @Override
     public Integer call() {
@@ -112,7 +128,15 @@ public final class FileCommand implements Callable<Integer> {
                     out.print(terse ? a.terse() : a.report());
                     continue;
                 }
-                FileAnalysis a = FileAnalysis.of(f, maxModelBytes, !noCodecs);
+                FileAnalysis.Options o = FileAnalysis.Options.defaults().withModelBytes(modelBytes)
+                        .withCodecs(!noCodecs, exactCodecs).withSeed(seed);
+                if (threads != null) {
+                    o = o.withThreads(threads);
+                }
+                FileAnalysis a;
+                try (Progress p = Progress.start(f.getFileName() + "", FileAnalysis.steps(Files.size(f), o), common)) {
+                    a = FileAnalysis.of(f, o, p);
+                }
                 if (common.json()) {
                     all.add(json(a, base));
                 } else {
@@ -149,6 +173,10 @@ public final class FileCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  Monte Carlo pi               %.9f%n", e.monteCarloPi());
         out.printf(Locale.ROOT, "  serial correlation           %s%n",
                 e.serialCorrelationDefined() ? String.format(Locale.ROOT, "%.6f", e.serialCorrelation()) : "undefined (all values equal)");
+        if (a.sample().sampled()) {
+            out.printf(Locale.ROOT, "  models%s on a sample: %s%n", a.codecsSampled() ? " and codecs" : "",
+                    a.sampleDescription());
+        }
         for (int k = 1; k <= ConditionalEntropy.MAX_ORDER; k++) {
             ConditionalEntropy.Estimate c = a.conditionalEntropy(k);
             if (c.estimable()) {
@@ -161,9 +189,15 @@ public final class FileCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "  adaptive PPM-C order 2       %.6f %s (achievable)%n", inBase(a.ppmOrder2BitsPerByte(), base), u);
-        for (Map.Entry<CompressedSizes.Codec, Long> c : a.compressedSizes().entrySet()) {
-            out.printf(Locale.ROOT, "  %-28s %.6f %s (%d bytes)%n", c.getKey().label(), inBase(a.bitsPerByte(c.getKey()), base), u,
-                    c.getValue());
+        for (CodecEstimate c : a.compressedSizes().values()) {
+            if (c.estimated()) {
+                out.printf(Locale.ROOT, "  %-28s %.6f %s, estimated from %d blocks: 95%% interval %.6f to %.6f "
+                                + "(about %d bytes)%n", c.codec().label(), inBase(c.rate(), base), u, c.blocks(),
+                        inBase(c.rateLow(), base), inBase(c.rateHigh(), base), c.bytes());
+            } else {
+                out.printf(Locale.ROOT, "  %-28s %.6f %s (%d bytes)%n", c.codec().label(), inBase(c.rate(), base), u,
+                        c.bytes());
+            }
         }
         if (common.explain()) {
             out.print(a.explain());
@@ -193,10 +227,15 @@ public final class FileCommand implements Callable<Integer> {
             }
         }
         o.put("modelBytes", a.modelBytes()).put("ppmOrder2", inBase(a.ppmOrder2BitsPerByte(), base));
+        FileSample s = a.sample();
+        ObjectNode sample = o.putObject("sample").put("sampled", s.sampled()).put("blocks", s.blocks())
+                .put("blockBytes", s.sampled() ? FileSample.BLOCK : s.data().length).put("seed", s.seed());
+        sample.put("description", a.sampleDescription());
         ObjectNode codecs = o.putObject("codecs");
-        for (Map.Entry<CompressedSizes.Codec, Long> c : a.compressedSizes().entrySet()) {
-            codecs.putObject(c.getKey().label()).put("bytes", c.getValue())
-                    .put("rate", inBase(a.bitsPerByte(c.getKey()), base));
+        for (CodecEstimate c : a.compressedSizes().values()) {
+            codecs.putObject(c.codec().label()).put("bytes", c.bytes()).put("rate", inBase(c.rate(), base))
+                    .put("estimated", c.estimated()).put("blocks", c.blocks())
+                    .put("rateLow", inBase(c.rateLow(), base)).put("rateHigh", inBase(c.rateHigh(), base));
         }
         if (common.explain()) {
             o.put("explanation", a.explain());

@@ -116,7 +116,7 @@ class ErrorHandlingTest {
         assertThat(hidden.err()).contains("--hidden: must be in [1, 16384], got 2147483647");
         Cli bytes = Cli.run("file", "--model-bytes", "-1", "/usr/share/common-licenses/Apache-2.0");
         assertThat(bytes.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(bytes.err()).contains("--model-bytes: must be >= 0, got -1").doesNotContain("maxModelBytes");
+        assertThat(bytes.err()).contains("--model-bytes: must be >= 1, got -1").doesNotContain("maxModelBytes");
     }
 
     @Test

@@ -67,4 +67,24 @@ class FileCommandTest {
                 .contains("H(X | previous 3 bytes)      not estimable from 300000 bytes");
         assertThat(Cli.run("file", "--help").out()).contains("k = 1, 2, 3");
     }
+
+    @Test
+    void aFileOverTheModelBudgetSaysItsCodecSizesAreEstimatedFromASample(@TempDir Path dir) throws Exception {
+        byte[] text = Files.readAllBytes(Path.of("/usr/share/common-licenses/GPL-3"));
+        byte[] b = new byte[3 << 20];
+        for (int at = 0; at < b.length; at += text.length) {
+            System.arraycopy(text, 0, b, at, Math.min(text.length, b.length - at));
+        }
+        Path f = Files.write(dir.resolve("licences.txt"), b);
+        Cli r = Cli.run("file", f.toString(), "--model-bytes", "2097152", "--threads", "2");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("  models and codecs on a sample: 2 seeded 1 MiB blocks (seed 1), 2097152 of 3145728 bytes\n")
+                .containsPattern("  xz -6 +\\d\\.\\d{6} bits/byte, estimated from 2 blocks: 95% interval "
+                        + "\\d\\.\\d{6} to \\d\\.\\d{6} \\(about \\d+ bytes\\)\n");
+        JsonNode j = new ObjectMapper().readTree(Cli.run("file", f.toString(), "--model-bytes", "2097152", "--json",
+                "--exact-codecs").out());
+        assertThat(j.get("sample").get("sampled").asBoolean()).isTrue();
+        assertThat(j.get("codecs").get("deflate -9").get("estimated").asBoolean()).isFalse();
+        assertThat(Cli.run("file", f.toString(), "--threads", "0").err()).contains("--threads: must be >= 1, got 0");
+    }
 }

@@ -42,7 +42,8 @@ public final class AdaptiveContextModel {
         if (data == null) {
             throw new ValidationException("data: is null");
         }
-        // counts[o][ctx] is a lazily allocated 256-entry array; totals and distinct per context
+        // counts[o][ctx] is lazily allocated: 256 counts, then the distinct symbols seen in order of
+        // first appearance, so that an escape excludes d symbols without scanning all 256
         int[][][] counts = new int[order + 1][][];
         int[][] totals = new int[order + 1][];
         int[][] distinct = new int[order + 1][];
@@ -88,8 +89,9 @@ public final class AdaptiveContextModel {
                 } else {
                     bits += Math.log((double) (t + d) / d) / ln2;
                     if (exclusion) {
-                        for (int x = 0; x < 256; x++) {
-                            if (c[x] > 0 && stamp[x] != epoch) {
+                        for (int k = 256, end = 256 + distinct[o][ctx]; k < end; k++) {
+                            int x = c[k];
+                            if (stamp[x] != epoch) {
                                 stamp[x] = epoch;
                                 excludedList[excluded++] = x;
                             }
@@ -104,11 +106,11 @@ public final class AdaptiveContextModel {
                 int ctx = context(data, i, o);
                 int[] c = counts[o][ctx];
                 if (c == null) {
-                    c = new int[256];
+                    c = new int[512];
                     counts[o][ctx] = c;
                 }
                 if (c[sym]++ == 0) {
-                    distinct[o][ctx]++;
+                    c[256 + distinct[o][ctx]++] = sym;
                 }
                 totals[o][ctx]++;
             }

@@ -5,16 +5,21 @@ import dev.surprisal.core.ValidationException;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * Real compressed sizes, in bytes, next to the entropy bounds: Deflate (level 9, 32 KiB window),
@@ -56,43 +61,66 @@ public final class CompressedSizes {
         if (data == null) {
             throw new ValidationException("data: is null");
         }
+        if (codec == Codec.DEFLATE_9) {
+            return deflate(data);
+        }
         try {
-            switch (codec) {
-                case DEFLATE_9:
-                    return deflate(data);
-                case XZ_6:
-                    return stream(data, o -> new XZOutputStream(o, new LZMA2Options(6)));
-                case ZSTD_19_LONG:
-                    return stream(data, o -> {
-                        ZstdOutputStream z = new ZstdOutputStream(o, 19);
-                        z.setLong(27);
-                        return z;
-                    });
-                case BZIP2_9:
-                    return stream(data, o -> new BZip2CompressorOutputStream(o, 9));
-                default:
-                    throw new IllegalStateException("codec: is " + codec); // every Codec has a case above
+            CountingSink sink = new CountingSink();
+            try (OutputStream o = open(codec, sink)) {
+                o.write(data);
             }
+            return sink.count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Compressed size of a whole file under one codec, streamed (the file is never held in memory).
+     *
+     * @param codec the codec
+     * @param file  the file
+     * @return the compressed size in bytes, headers included
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static long size(Codec codec, Path file) {
+        CountingSink sink = new CountingSink();
+        try (InputStream in = Files.newInputStream(file); OutputStream o = open(codec, sink)) {
+            in.transferTo(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        return sink.count;
+    }
+
+    private static OutputStream open(Codec codec, OutputStream sink) throws IOException {
+        switch (codec) {
+            case DEFLATE_9:
+                // the same zlib stream as deflate(byte[]): level 9, header and Adler-32 trailer
+                return new DeflaterOutputStream(sink, new Deflater(9), 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        super.close();
+                        def.end();
+                    }
+                };
+            case XZ_6:
+                // the cache reuses the 8 MiB dictionary's arrays across the blocks of a sample
+                return new XZOutputStream(sink, new LZMA2Options(6), BasicArrayCache.getInstance());
+            case ZSTD_19_LONG:
+                ZstdOutputStream z = new ZstdOutputStream(sink, 19);
+                z.setLong(27);
+                return z;
+            case BZIP2_9:
+                return new BZip2CompressorOutputStream(sink, 9);
+            default:
+                throw new IllegalStateException("codec: is " + codec); // every Codec has a case above
         }
     }
 
     /** zstd frame size of {@code data} at {@code level} (no long mode), for small inputs in bulk. */
     public static long zstd(byte[] data, int level) {
         return Zstd.compress(data, level).length;
-    }
-
-    private interface Wrapper {
-        OutputStream wrap(OutputStream o) throws IOException;
-    }
-
-    private static long stream(byte[] data, Wrapper w) throws IOException {
-        CountingSink sink = new CountingSink();
-        try (OutputStream o = w.wrap(sink)) {
-            o.write(data);
-        }
-        return sink.count;
     }
 
     private static long deflate(byte[] data) {

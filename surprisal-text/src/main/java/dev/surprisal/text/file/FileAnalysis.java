@@ -2,74 +2,189 @@ package dev.surprisal.text.file;
 
 import dev.surprisal.core.ValidationException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 /**
  * A file's information content three ways, side by side: {@code ent}'s order-0 statistics over the
  * whole file; Miller–Madow conditional entropies H_k for k = 0…3 and an adaptive PPM-C order-2 code
- * length; and the sizes real compressors reach. The model and compressor figures are computed on
- * the first {@link #modelBytes()} bytes (default 16 MiB) so that a 1 GB file stays interactive;
- * every bits-per-byte figure is relative to that prefix.
+ * length; and the sizes real compressors reach. The models see the whole file when it has at most
+ * {@link Options#modelBytes()} bytes (default 16 MiB), else a {@link FileSample} of seeded 1 MiB
+ * blocks, so that a 1 GB file stays interactive; the codecs then compress each block on its own and
+ * report an estimate with a range ({@link CodecEstimate}), unless {@link Options#exactCodecs()} asks
+ * for the real sizes of the whole file. The models, the codecs (and their blocks) and ent's pass run
+ * in parallel on {@link Options#threads()} threads; the results do not depend on the thread count.
  */
 public final class FileAnalysis {
-    /** Default prefix on which models and compressors run. */
+    /** Default bytes the models see before sampling. */
     public static final int DEFAULT_MODEL_BYTES = 16 << 20;
+
+    /**
+     * What to compute.
+     *
+     * @param modelBytes  files larger than this are sampled in {@code modelBytes / 1 MiB} seeded blocks
+     *                    (the CLI's {@code --model-bytes})
+     * @param codecs      whether to run the real compressors
+     * @param exactCodecs compress the whole file with each codec, even when the models are sampled
+     * @param seed        seed of the sampled blocks
+     * @param threads     worker threads
+     */
+    public record Options(int modelBytes, boolean codecs, boolean exactCodecs, long seed, int threads) {
+        /** Validates; the names are the CLI's fields, which the CLI shows as its options. */
+        public Options {
+            if (modelBytes < 1) {
+                throw new ValidationException("modelBytes: must be >= 1, got " + modelBytes);
+            }
+            if (threads < 1) {
+                throw new ValidationException("threads: must be >= 1, got " + threads);
+            }
+        }
+
+        /** 16 MiB, codecs estimated when sampled, seed 1, one thread per core. */
+        public static Options defaults() {
+            return new Options(DEFAULT_MODEL_BYTES, true, false, 1, Runtime.getRuntime().availableProcessors());
+        }
+
+        /** With another model budget. */
+        public Options withModelBytes(int n) {
+            return new Options(n, codecs, exactCodecs, seed, threads);
+        }
+
+        /** With or without the codecs, and with their real sizes on the whole file or not. */
+        public Options withCodecs(boolean run, boolean exact) {
+            return new Options(modelBytes, run, exact, seed, threads);
+        }
+
+        /** With another seed for the sample. */
+        public Options withSeed(long s) {
+            return new Options(modelBytes, codecs, exactCodecs, s, threads);
+        }
+
+        /** With another thread count. */
+        public Options withThreads(int n) {
+            return new Options(modelBytes, codecs, exactCodecs, seed, n);
+        }
+    }
 
     private final Path file;
     private final EntAnalysis ent;
-    private final int modelBytes;
+    private final FileSample sample;
     private final ConditionalEntropy.Estimate[] conditional;
     private final double ppmBits;
-    private final Map<CompressedSizes.Codec, Long> compressed;
+    private final Map<CompressedSizes.Codec, CodecEstimate> compressed;
 
-    private FileAnalysis(Path file, EntAnalysis ent, int modelBytes, ConditionalEntropy.Estimate[] conditional, double ppmBits,
-                         Map<CompressedSizes.Codec, Long> compressed) {
+    private FileAnalysis(Path file, EntAnalysis ent, FileSample sample, ConditionalEntropy.Estimate[] conditional,
+                         double ppmBits, Map<CompressedSizes.Codec, CodecEstimate> compressed) {
         this.file = file;
         this.ent = ent;
-        this.modelBytes = modelBytes;
+        this.sample = sample;
         this.conditional = conditional;
         this.ppmBits = ppmBits;
         this.compressed = compressed;
     }
 
-    /** Full analysis with the default model prefix. */
+    /** Full analysis with the default options. */
     public static FileAnalysis of(Path file) {
-        return of(file, DEFAULT_MODEL_BYTES, true);
+        return of(file, Options.defaults(), n -> { });
     }
 
     /**
-     * Analysis of {@code file}; models and (if {@code compressors}) compressors see its first
-     * {@code maxModelBytes} bytes.
+     * The number of progress steps {@link #of(Path, Options, LongConsumer)} reports for a file of
+     * {@code size} bytes: one for ent's pass, one per model, one per codec and block.
      */
-    public static FileAnalysis of(Path file, int maxModelBytes, boolean compressors) {
-        if (maxModelBytes < 0) {
-            throw new ValidationException("maxModelBytes: must be >= 0, got " + maxModelBytes);
-        }
-        EntAnalysis ent = EntAnalysis.of(file);
-        byte[] prefix = readPrefix(file, (int) Math.min(maxModelBytes, ent.bytes()));
-        ConditionalEntropy.Estimate[] h = new ConditionalEntropy.Estimate[ConditionalEntropy.MAX_ORDER + 1];
-        for (int k = 0; k <= ConditionalEntropy.MAX_ORDER; k++) {
-            h[k] = ConditionalEntropy.estimate(prefix, k);
-        }
-        double ppm = AdaptiveContextModel.ppmc(2, true).codeLengthBits(prefix);
-        Map<CompressedSizes.Codec, Long> sizes = compressors ? CompressedSizes.all(prefix) : Collections.emptyMap();
-        return new FileAnalysis(file, ent, prefix.length, h, ppm, sizes);
+    public static long steps(long size, Options o) {
+        long blocks = size <= o.modelBytes() ? 1 : Math.max(1, o.modelBytes() / FileSample.BLOCK);
+        long codecs = o.codecs() ? CompressedSizes.Codec.values().length * (o.exactCodecs() ? 1 : blocks) : 0;
+        return 1 + (ConditionalEntropy.MAX_ORDER + 1) + 1 + codecs;
     }
 
-    private static byte[] readPrefix(Path file, int n) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    /**
+     * Analysis of {@code file}.
+     *
+     * @param file     the file
+     * @param o        what to compute
+     * @param progress called with 1 after each of the {@link #steps} steps, from any thread
+     * @return the analysis
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public static FileAnalysis of(Path file, Options o, LongConsumer progress) {
+        FileSample sample = FileSample.read(file, o.modelBytes(), o.seed());
+        ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+            Thread t = new Thread(r, "surprisal-file");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // longest first: the PPM model, then the codecs, then the k-gram counts
+            Future<Double> ppm = pool.submit(() -> step(progress,
+                    AdaptiveContextModel.ppmc(2, true).codeLengthBits(sample.data())));
+            Map<CompressedSizes.Codec, List<Future<Long>>> sizes = new EnumMap<>(CompressedSizes.Codec.class);
+            if (o.codecs()) {
+                for (CompressedSizes.Codec c : CompressedSizes.Codec.values()) {
+                    List<Future<Long>> parts = new ArrayList<>();
+                    if (o.exactCodecs() && sample.sampled()) {
+                        parts.add(pool.submit(() -> step(progress, CompressedSizes.size(c, file))));
+                    } else if (!sample.sampled()) {
+                        parts.add(pool.submit(() -> step(progress, CompressedSizes.size(c, sample.data()))));
+                    } else {
+                        for (int b = 0; b < sample.blocks(); b++) {
+                            int bb = b;
+                            parts.add(pool.submit(() -> step(progress, CompressedSizes.size(c, sample.block(bb)))));
+                        }
+                    }
+                    sizes.put(c, parts);
+                }
+            }
+            List<Future<ConditionalEntropy.Estimate>> h = new ArrayList<>();
+            for (int k = ConditionalEntropy.MAX_ORDER; k >= 0; k--) {
+                int kk = k;
+                h.add(0, pool.submit(() -> step(progress, ConditionalEntropy.estimate(sample.data(), kk))));
+            }
+            EntAnalysis ent = step(progress, EntAnalysis.of(file));
+            ConditionalEntropy.Estimate[] hk = new ConditionalEntropy.Estimate[h.size()];
+            for (int k = 0; k < hk.length; k++) {
+                hk[k] = h.get(k).get();
+            }
+            Map<CompressedSizes.Codec, CodecEstimate> out = new LinkedHashMap<>();
+            for (Map.Entry<CompressedSizes.Codec, List<Future<Long>>> e : sizes.entrySet()) {
+                long[] parts = new long[e.getValue().size()];
+                for (int b = 0; b < parts.length; b++) {
+                    parts[b] = e.getValue().get(b).get();
+                }
+                out.put(e.getKey(), sample.sampled() && !o.exactCodecs()
+                        ? CodecEstimate.fromBlocks(e.getKey(), sample.lengths(), parts, sample.fileBytes())
+                        : CodecEstimate.exact(e.getKey(), sample.fileBytes(), parts[0]));
+            }
+            return new FileAnalysis(file, ent, sample, hk, ppm.get(), Collections.unmodifiableMap(out));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing " + file, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static <T> T step(LongConsumer progress, T result) {
+        progress.accept(1);
+        return result;
     }
 
     public Path file() {
@@ -81,41 +196,64 @@ public final class FileAnalysis {
         return ent;
     }
 
-    /** Bytes of the prefix that the models and compressors saw. */
+    /** The bytes the models and codecs saw: the whole file or seeded blocks of it. */
+    public FileSample sample() {
+        return sample;
+    }
+
+    /** Bytes the models saw (the whole file unless {@link FileSample#sampled()}). */
     public int modelBytes() {
-        return modelBytes;
+        return sample.data().length;
     }
 
     /**
-     * Miller–Madow H(X_t | previous k bytes) on the prefix with its sample-size facts, k = 0…3;
-     * print the value only when {@link ConditionalEntropy.Estimate#estimable()}.
+     * Miller–Madow H(X_t | previous k bytes) on the models' bytes with its sample-size facts, k = 0…3;
+     * print the value only when {@link ConditionalEntropy.Estimate#estimable()}. On a sample the
+     * blocks are concatenated: at most k·(blocks − 1) of the counted strings cross a block boundary.
      */
     public ConditionalEntropy.Estimate conditionalEntropy(int k) {
         return conditional[k];
     }
 
-    /** PPM-C order-2 (with exclusion) adaptive code length of the prefix, in bits per byte. */
+    /** PPM-C order-2 (with exclusion) adaptive code length of the models' bytes, in bits per byte. */
     public double ppmOrder2BitsPerByte() {
-        return modelBytes == 0 ? 0 : ppmBits / modelBytes;
+        return modelBytes() == 0 ? 0 : ppmBits / modelBytes();
     }
 
-    /** Compressed sizes in bytes of the prefix (empty if compressors were not run). */
-    public Map<CompressedSizes.Codec, Long> compressedSizes() {
+    /** Each codec's size, exact or estimated, in {@link CompressedSizes.Codec} order (empty if codecs were not run). */
+    public Map<CompressedSizes.Codec, CodecEstimate> compressedSizes() {
         return compressed;
     }
 
-    /** Compressed size as bits per input byte. */
+    /** Compressed size as bits per input byte (the estimate's central value when sampled). */
     public double bitsPerByte(CompressedSizes.Codec codec) {
-        Long size = compressed.get(codec);
-        if (size == null) {
+        CodecEstimate c = compressed.get(codec);
+        if (c == null) {
             throw new IllegalStateException("codec: " + codec + " was not run");
         }
-        return modelBytes == 0 ? 0 : 8.0 * size / modelBytes;
+        return c.rate();
+    }
+
+    /** Whether the codec sizes are estimates from the sampled blocks (not {@link Options#exactCodecs()}). */
+    public boolean codecsSampled() {
+        return compressed.values().stream().anyMatch(CodecEstimate::estimated);
     }
 
     /** The codec with the smallest output, or null when none ran. */
     public CompressedSizes.Codec bestCodec() {
-        return compressed.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return compressed.values().stream().min(java.util.Comparator.comparingDouble(CodecEstimate::rate))
+                .map(CodecEstimate::codec).orElse(null);
+    }
+
+    /** One line saying what the models and codecs saw, e.g. "16 seeded 1 MiB blocks (seed 1) of 1073741824 bytes". */
+    public String sampleDescription() {
+        if (!sample.sampled()) {
+            return "the whole file";
+        }
+        int len = sample.lengths()[0];
+        return String.format(Locale.ROOT, "%d seeded %s block%s (seed %d), %d of %d bytes", sample.blocks(),
+                len == FileSample.BLOCK ? "1 MiB" : len + "-byte", sample.blocks() == 1 ? "" : "s",
+                sample.seed(), modelBytes(), sample.fileBytes());
     }
 
     /**
@@ -138,18 +276,18 @@ public final class FileAnalysis {
             } else {
                 sb.append(String.format(Locale.ROOT, "H(X | previous %d bytes) is not estimable from %d bytes: it needs "
                         + "%d bytes per distinct %d-byte string (%d seen), else the estimate falls far below the truth.%n",
-                        k, modelBytes, ConditionalEntropy.MIN_BYTES_PER_GRAM, k + 1, c.distinctGrams()));
+                        k, modelBytes(), ConditionalEntropy.MIN_BYTES_PER_GRAM, k + 1, c.distinctGrams()));
             }
         }
         sb.append(String.format(Locale.ROOT,
                 "An adaptive order-2 context model (PPM-C), which pays for learning as it goes, needs %.3f bits/byte: "
                         + "an achievable code length.%n", ppmOrder2BitsPerByte()));
         if (!compressed.isEmpty()) {
-            for (Map.Entry<CompressedSizes.Codec, Long> e : compressed.entrySet()) {
-                double bpb = bitsPerByte(e.getKey());
-                sb.append(String.format(Locale.ROOT, "  %-16s %10d bytes  %.3f bits/byte  (%s order-0 bound by %.3f)%n",
-                        e.getKey().label(), e.getValue(), bpb, bpb < h0 ? "beats the" : "misses the",
-                        Math.abs(h0 - bpb)));
+            for (CodecEstimate e : compressed.values()) {
+                double bpb = e.rate();
+                sb.append(String.format(Locale.ROOT, "  %-16s %s%10d bytes  %.3f bits/byte  (%s order-0 bound by %.3f)%n",
+                        e.codec().label(), e.estimated() ? "about " : "", e.bytes(), bpb,
+                        bpb < h0 ? "beats the" : "misses the", Math.abs(h0 - bpb)));
             }
             CompressedSizes.Codec best = bestCodec();
             double bestRate = bitsPerByte(best);
@@ -160,9 +298,16 @@ public final class FileAnalysis {
                             + "and every codec adds its headers.%n", best.label(), bestRate,
                     bestRate < ppmOrder2BitsPerByte() ? "below" : "above", ppmOrder2BitsPerByte()));
         }
-        if (modelBytes < ent.bytes()) {
-            sb.append("Models and codecs saw the first ").append(modelBytes).append(" of ").append(ent.bytes())
-                    .append(" bytes.\n");
+        if (sample.sampled()) {
+            sb.append(String.format(Locale.ROOT, "The models%s saw %s, one at a random place in each of %d equal "
+                    + "parts of the file; ent's statistics cover every byte.%n", codecsSampled() ? " and codecs" : "",
+                    sampleDescription(), sample.blocks()));
+            if (codecsSampled()) {
+                sb.append("Each block was compressed on its own: the codec sizes are estimates, with a 95% interval "
+                        + "from how much the blocks differ. A block cannot point back to a repeat in another block, so "
+                        + "on a file with repeats more than 1 MiB apart xz and zstd --long do better than estimated; "
+                        + "--exact-codecs compresses the whole file.\n");
+            }
         }
         return sb.toString();
     }
