@@ -4,6 +4,7 @@
 #  2. `surprisal file --order0` vs Debian `ent` on the same 1 GB file, page cache warm;
 #  3. `surprisal notes scan` on /usr/share/doc/*/copyright vs an independent md5sum count.
 # Needs: the shaded jar (./surprisal builds it), python3, ent, md5sum. Scratch: $SCRATCH (default /tmp/surprisal-bench).
+# SECTIONS=1 runs only the first (default: 123). Threads: surprisal uses one per core (nproc, printed).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/surprisal-cli/target/surprisal.jar"
@@ -27,6 +28,9 @@ REPS="${REPS:-3}"
 rm -f "$S"/times-*
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), java $(java -version 2>&1 | head -1)"
 
+echo "threads: $(nproc) (surprisal's default, one per core); uptime: $(uptime)"
+SECTIONS="${SECTIONS:-123}"
+if [[ $SECTIONS == *1* ]]; then
 echo "== 1. notes scan, 10,000 notes"
 rm -rf "$S/kb"; python3 "$root/bench/gen_notes.py" "$S/kb" 10000
 echo "size: $(du -sb "$S/kb" | cut -f1) bytes in $(find "$S/kb" -name '*.md' | wc -l) files"
@@ -36,7 +40,9 @@ for r in $(seq "$REPS"); do
 done
 echo "scan median of $REPS: wall $(cut -d' ' -f1 "$S/times-scan" | median) s, cpu $(cut -d' ' -f2 "$S/times-scan" | median) s"
 head -8 "$S/kb-scan.txt"
+fi
 
+if [[ $SECTIONS == *2* ]]; then
 echo "== 2. order-0 entropy of a 1 GB file: surprisal vs ent"
 f="$S/1g.bin"
 [[ -f "$f" ]] || head -c 1073741824 /dev/urandom > "$f"
@@ -49,6 +55,8 @@ read -r ew ec < "$S/times-ent"
 echo "surprisal file --order0 (incl. JVM start), median of $((REPS + 2)): wall $sw s = $(echo "1.073741824 / $sw" | bc -l | cut -c1-5) GB/s, cpu $sc s"
 echo "ent (one run): wall $ew s, cpu $ec s; ratio ent/surprisal: wall $(echo "$ew / $sw" | bc -l | cut -c1-5)x, cpu $(echo "$ec / $sc" | bc -l | cut -c1-5)x"
 
+fi
+if [[ $SECTIONS == *3* ]]; then
 echo "== 3. Debian copyright files"
 rm -rf "$S/copyright"; mkdir -p "$S/copyright"
 n=0
@@ -63,3 +71,4 @@ echo "md5sum: $md5groups exact-duplicate groups covering $md5files files"
 timed copyright java -jar "$jar" notes scan "$S/copyright" --report "$S/copyright.html" > "$S/copyright-scan.txt" 2> "$S/copyright-skipped.txt"
 cat "$S/copyright-scan.txt" | head -8
 echo "skipped: $(wc -l < "$S/copyright-skipped.txt")"; head -3 "$S/copyright-skipped.txt"
+fi

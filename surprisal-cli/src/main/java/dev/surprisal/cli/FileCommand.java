@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
                 "(k+1)-byte string, else \"not estimable from N bytes\"), the code length of an adaptive",
                 "order-2 context model (PPM-C), and the sizes that",
                 "deflate -9, xz -6, zstd -19 --long and bzip2 -9 reach. ent's statistics always cover the",
-                "whole file. A file over --model-bytes (16 MiB) is sampled: the models see seeded 1 MiB",
+                "whole file. A file over --model-bytes (8 MiB) is sampled: the models see seeded 1 MiB",
                 "blocks, one in each of --model-bytes / 1 MiB equal parts of the file, and the codecs",
                 "compress each block on its own, so their sizes are printed as \"estimated\" with a 95%%",
                 "interval (use --exact-codecs for the real sizes of the whole file). Models, codecs and",
@@ -70,7 +70,7 @@ public final class FileCommand implements Callable<Integer> {
     @Option(names = "--order0", description = "Only the order-0 entropy (fast parallel byte count).")
     boolean order0;
 
-    @Option(names = "--model-bytes", paramLabel = "N", defaultValue = "16777216",
+    @Option(names = "--model-bytes", paramLabel = "N", defaultValue = "8388608",
             description = {"Bytes of each file the context models and codecs see: a larger file is sampled in",
                     "N / 1 MiB seeded 1 MiB blocks. Default: ${DEFAULT-VALUE}."})
     int modelBytes;

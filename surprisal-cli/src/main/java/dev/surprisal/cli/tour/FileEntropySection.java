@@ -40,7 +40,7 @@ final class FileEntropySection implements TourSection {
         out.println("  exploit. H(X | previous k bytes) is printed only with at least 10 bytes per distinct (k+1)-byte");
         out.println("  string, because with fewer the estimate falls far below the truth: 300 KB of random bytes hold");
         out.println("  most of the 65,536 possible byte pairs, so even k = 1 is \"not estimable\" there.");
-        out.println("  A file over 16 MiB is modelled on 16 seeded 1 MiB blocks: the codec lines then say \"estimated\"");
+        out.println("  A file over 8 MiB is modelled on 8 seeded 1 MiB blocks: the codec lines then say \"estimated\"");
         out.println("  with a 95% interval, and --exact-codecs compresses the whole file instead.");
         out.println("  try: surprisal file /usr/share/common-licenses/GPL-3 --explain");
     }

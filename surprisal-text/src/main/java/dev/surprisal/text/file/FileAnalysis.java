@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  * A file's information content three ways, side by side: {@code ent}'s order-0 statistics over the
  * whole file; Miller–Madow conditional entropies H_k for k = 0…3 and an adaptive PPM-C order-2 code
  * length; and the sizes real compressors reach. The models see the whole file when it has at most
- * {@link Options#modelBytes()} bytes (default 16 MiB), else a {@link FileSample} of seeded 1 MiB
+ * {@link Options#modelBytes()} bytes (default 8 MiB), else a {@link FileSample} of seeded 1 MiB
  * blocks, so that a 1 GB file stays interactive; the codecs then compress each block on its own and
  * report an estimate with a range ({@link CodecEstimate}), unless {@link Options#exactCodecs()} asks
  * for the real sizes of the whole file. The models, the codecs (and their blocks) and ent's pass run
@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
  */
 public final class FileAnalysis {
     /** Default bytes the models see before sampling. */
-    public static final int DEFAULT_MODEL_BYTES = 16 << 20;
+    public static final int DEFAULT_MODEL_BYTES = 8 << 20;
 
     /**
      * What to compute.
@@ -52,7 +52,7 @@ public final class FileAnalysis {
             }
         }
 
-        /** 16 MiB, codecs estimated when sampled, seed 1, one thread per core. */
+        /** 8 MiB, codecs estimated when sampled, seed 1, one thread per core. */
         public static Options defaults() {
             return new Options(DEFAULT_MODEL_BYTES, true, false, 1, Runtime.getRuntime().availableProcessors());
         }
@@ -245,7 +245,7 @@ public final class FileAnalysis {
                 .map(CodecEstimate::codec).orElse(null);
     }
 
-    /** One line saying what the models and codecs saw, e.g. "16 seeded 1 MiB blocks (seed 1) of 1073741824 bytes". */
+    /** One line saying what the models and codecs saw, e.g. "8 seeded 1 MiB blocks (seed 1), 8388608 of 1073741824 bytes". */
     public String sampleDescription() {
         if (!sample.sampled()) {
             return "the whole file";

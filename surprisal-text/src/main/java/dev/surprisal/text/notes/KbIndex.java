@@ -55,7 +55,7 @@ public final class KbIndex {
     final KnowledgeBase.Options options;
     final List<Entry> notes = new ArrayList<>();
     /** {@link #keys} of each entry's shingles, aligned with {@link #notes}. */
-    final List<int[]> shingleKeys = new ArrayList<>();
+    final List<long[]> shingleKeys = new ArrayList<>();
     private final LongCountMap background = new LongCountMap(1 << 14);
     private LongCountMap lines = new LongCountMap(1 << 14);
     /** Text of each line seen in at least two notes (for the report's template lines). */
@@ -91,42 +91,24 @@ public final class KbIndex {
         notes.add(new Entry(m.path, m.sha256, m.shingles.length, f.mtimeMillis(), f.generation(), label,
                 m.lineKeys));
         // an exact duplicate stands for nothing its original does not: left out, as in the scan's index
-        shingleKeys.add(label == Label.DUPLICATE ? new int[0] : keys(m.shingles));
+        shingleKeys.add(label == Label.DUPLICATE ? new long[0] : keys(m.shingles));
     }
 
     /**
      * The sorted distinct top 32 bits of sorted shingle hashes. Two shingles may share a key, so a
-     * count of shared keys is a lower bound that callers widen by {@code shingles.length − keys.length}.
+     * count of shared keys ({@link MinHash#intersection}) is a lower bound that callers widen by
+     * {@code shingles.length − keys.length}.
      */
-    static int[] keys(long[] shingles) {
-        int[] out = new int[shingles.length];
+    static long[] keys(long[] shingles) {
+        long[] out = new long[shingles.length];
         int k = 0;
         for (long h : shingles) {
-            int key = (int) (h >> 32); // signed order of h is kept by its top half
+            long key = h >> 32; // signed order of h is kept by its top half; stored as an int
             if (k == 0 || out[k - 1] != key) {
                 out[k++] = key;
             }
         }
         return java.util.Arrays.copyOf(out, k);
-    }
-
-    /** |A ∩ B| of two sorted distinct int arrays. */
-    static int sharedKeys(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                n++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return n;
     }
 
     /** The entry for {@code path}, or -1. */
@@ -213,10 +195,10 @@ public final class KbIndex {
                     new java.io.BufferedOutputStream(Files.newOutputStream(tmpKeys), 1 << 16))) {
                 out.writeLong(stamp);
                 out.writeInt(shingleKeys.size());
-                for (int[] k : shingleKeys) {
+                for (long[] k : shingleKeys) {
                     out.writeInt(k.length);
-                    for (int x : k) {
-                        out.writeInt(x);
+                    for (long x : k) {
+                        out.writeInt((int) x);
                     }
                 }
             }
@@ -245,7 +227,7 @@ public final class KbIndex {
         return out;
     }
 
-    private static List<int[]> readKeys(Path kbDir, long stamp, int notes) throws IOException {
+    private static List<long[]> readKeys(Path kbDir, long stamp, int notes) throws IOException {
         Path f = kbDir.resolve(DIR).resolve(SHINGLES);
         String rescan = "; run `surprisal notes scan " + kbDir + "` again";
         if (!Files.isRegularFile(f)) {
@@ -257,9 +239,9 @@ public final class KbIndex {
                 throw new ValidationException("kbDir: " + kbDir + ": " + DIR + "/" + SHINGLES
                         + " does not belong to index.json (an interrupted write?)" + rescan);
             }
-            List<int[]> out = new ArrayList<>(notes);
+            List<long[]> out = new ArrayList<>(notes);
             for (int j = 0; j < notes; j++) {
-                int[] k = new int[in.readInt()];
+                long[] k = new long[in.readInt()];
                 for (int x = 0; x < k.length; x++) {
                     k[x] = in.readInt();
                 }

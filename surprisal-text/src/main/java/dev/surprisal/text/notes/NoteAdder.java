@@ -54,12 +54,12 @@ final class NoteAdder {
                 }
             }
         }
-        int[] keys = KbIndex.keys(m.shingles);
+        long[] keys = KbIndex.keys(m.shingles);
         int collided = m.shingles.length - keys.length;
         List<double[]> similar = new ArrayList<>();
         for (int j = 0; j < index.notes.size(); j++) {
             KbIndex.Entry other = index.notes.get(j);
-            int shared = KbIndex.sharedKeys(keys, index.shingleKeys.get(j));
+            int shared = MinHash.intersection(keys, index.shingleKeys.get(j));
             if (shared == 0) {
                 continue;
             }
