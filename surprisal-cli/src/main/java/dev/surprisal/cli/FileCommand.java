@@ -192,8 +192,9 @@ public final class FileCommand implements Callable<Integer> {
         for (CodecEstimate c : a.compressedSizes().values()) {
             if (c.estimated()) {
                 out.printf(Locale.ROOT, "  %-28s %.6f %s, estimated from %d blocks: 95%% interval %.6f to %.6f "
-                                + "(about %d bytes)%n", c.codec().label(), inBase(c.rate(), base), u, c.blocks(),
-                        inBase(c.rateLow(), base), inBase(c.rateHigh(), base), c.bytes());
+                                + "(about %d bytes%s)%n", c.codec().label(), inBase(c.rate(), base), u, c.blocks(),
+                        inBase(c.rateLow(), base), inBase(c.rateHigh(), base), c.bytes(), c.mayOverstate()
+                                ? "; the whole file may compress far smaller: this codec finds repeats between blocks" : "");
             } else {
                 out.printf(Locale.ROOT, "  %-28s %.6f %s (%d bytes)%n", c.codec().label(), inBase(c.rate(), base), u,
                         c.bytes());
@@ -234,7 +235,7 @@ public final class FileCommand implements Callable<Integer> {
         ObjectNode codecs = o.putObject("codecs");
         for (CodecEstimate c : a.compressedSizes().values()) {
             codecs.putObject(c.codec().label()).put("bytes", c.bytes()).put("rate", inBase(c.rate(), base))
-                    .put("estimated", c.estimated()).put("blocks", c.blocks())
+                    .put("estimated", c.estimated()).put("mayOverstate", c.mayOverstate()).put("blocks", c.blocks())
                     .put("rateLow", inBase(c.rateLow(), base)).put("rateHigh", inBase(c.rateHigh(), base));
         }
         if (common.explain()) {

@@ -80,6 +80,9 @@ class FileCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("  models and codecs on a sample: 2 seeded 1 MiB blocks (seed 1), 2097152 of 3145728 bytes\n")
                 .containsPattern("  xz -6 +\\d\\.\\d{6} bits/byte, estimated from 2 blocks: 95% interval "
+                        + "\\d\\.\\d{6} to \\d\\.\\d{6} \\(about \\d+ bytes; the whole file may compress far smaller: this codec "
+                        + "finds repeats between blocks\\)\n")
+                .containsPattern("  deflate -9 +\\d\\.\\d{6} bits/byte, estimated from 2 blocks: 95% interval "
                         + "\\d\\.\\d{6} to \\d\\.\\d{6} \\(about \\d+ bytes\\)\n");
         JsonNode j = new ObjectMapper().readTree(Cli.run("file", f.toString(), "--model-bytes", "2097152", "--json",
                 "--exact-codecs").out());

@@ -30,12 +30,23 @@ import java.util.zip.DeflaterOutputStream;
 public final class CompressedSizes {
     /** The codecs, in the order reported. */
     public enum Codec {
-        DEFLATE_9("deflate -9"), XZ_6("xz -6"), ZSTD_19_LONG("zstd -19 --long"), BZIP2_9("bzip2 -9");
+        DEFLATE_9("deflate -9", 32 << 10), XZ_6("xz -6", 8 << 20), ZSTD_19_LONG("zstd -19 --long", 1 << 27),
+        BZIP2_9("bzip2 -9", 900_000);
 
         private final String label;
+        private final int window;
 
-        Codec(String label) {
+        Codec(String label, int window) {
             this.label = label;
+            this.window = window;
+        }
+
+        /**
+         * How far back the codec can refer, in bytes: deflate's 32 KiB window, xz -6's 8 MiB dictionary,
+         * zstd --long's 128 MiB window, bzip2's 900 kB block.
+         */
+        public int window() {
+            return window;
         }
 
         /** How a user would spell this codec on the command line. */

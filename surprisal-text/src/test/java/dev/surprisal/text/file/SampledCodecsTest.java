@@ -59,7 +59,11 @@ class SampledCodecsTest {
             assertThat(e.blocks()).isEqualTo(4);
             assertThat(e.rateLow()).isLessThan(e.rate());
             assertThat(e.rateHigh()).isGreaterThan(e.rate());
+            // only codecs that reach past one block can find more on the whole file than in the blocks
+            assertThat(e.mayOverstate()).as(c.label()).isEqualTo(c.window() > FileSample.BLOCK);
         }
+        assertThat(est.compressedSizes().get(CompressedSizes.Codec.XZ_6).mayOverstate()).isTrue();
+        assertThat(est.compressedSizes().get(CompressedSizes.Codec.DEFLATE_9).mayOverstate()).isFalse();
         // deflate's 32 KiB window sees nothing across blocks, so blocks alone lose nothing: the truth is inside
         CodecEstimate d = est.compressedSizes().get(CompressedSizes.Codec.DEFLATE_9);
         double truth = 8.0 * CompressedSizes.size(CompressedSizes.Codec.DEFLATE_9, f) / Files.size(f);
@@ -79,6 +83,7 @@ class SampledCodecsTest {
         for (CompressedSizes.Codec c : CompressedSizes.Codec.values()) {
             CodecEstimate x = exact.compressedSizes().get(c);
             assertThat(x.estimated()).isFalse();
+            assertThat(x.mayOverstate()).isFalse();
             assertThat(x.bytes()).as(c.label()).isEqualTo(CompressedSizes.size(c, text));
         }
         assertThat(exact.codecsSampled()).isFalse();
