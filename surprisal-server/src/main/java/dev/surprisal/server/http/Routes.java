@@ -112,7 +112,7 @@ final class Routes {
 
     private void baselines(Context ctx) {
         MonitorConfig mc = monitor(ctx);
-        Profile p = monitors.gate().with(s -> s.baseline(mc.name())).orElse(null);
+        Profile p = monitors.gate().read("baseline/" + mc.name(), s -> s.baseline(mc.name())).orElse(null);
         ObjectNode o = Http.object().put("monitor", mc.name());
         ArrayNode v = o.putArray("baselines");
         if (p != null) {
@@ -230,8 +230,8 @@ final class Routes {
         MonitorConfig mc = monitor(ctx);
         int limit = Http.intParam(ctx, "limit", 50, 1, 1000);
         ArrayNode out = Http.array();
-        for (ServerTables.Delivery d : monitors.gate().with(s -> ServerTables.deliveries(s.connection(), mc.name(),
-                limit))) {
+        for (ServerTables.Delivery d : monitors.gate().read("deliveries/" + mc.name() + "/" + limit,
+                s -> ServerTables.deliveries(s.connection(), mc.name(), limit))) {
             out.add(Http.object().put("id", d.id()).put("notifier", d.notifier()).put("kind", d.kind())
                     .put("fingerprint", d.fingerprint()).put("runId", d.runId()).put("attempts", d.attempts())
                     .put("statusCode", d.statusCode()).put("outcome", d.outcome()).put("error", d.error())
