@@ -6,11 +6,17 @@ import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.Correlation;
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.LabelCounts;
+import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.inference.PermutationTest;
+import dev.surprisal.inference.RandomTables;
 import dev.surprisal.knn.PointSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The mutual information of two {@link MiVariable}s over the rows where both have a value, in nats,
@@ -54,6 +60,8 @@ public final class MiPair {
     private final int[] la;
     private final int[] lb;
     private volatile KraskovMutualInformation.Prepared prepared;
+    private volatile ContingencyTable table;
+    private volatile boolean sparse;
     private final List<String> warnings = new ArrayList<>();
 
     private MiPair(MiVariable a, MiVariable b, int k, int[] rows) {
@@ -175,10 +183,31 @@ public final class MiPair {
             case ROSS -> ross(null, null);
         };
         if (e == null) {
-            return estimator == Estimator.CONSTANT ? 0.0 : MutualInformation.of(la, lb, Base.NATS);
+            return estimator == Estimator.CONSTANT ? 0.0 : plugIn();
         }
         warnings.addAll(e.warnings());
         return e.nats();
+    }
+
+    /**
+     * I(a;b) in nats under one uniformly random re-pairing of b's rows, drawn from {@code rng}: the
+     * statistic of one permutation-test draw. A plug-in pair whose table has at most n cells draws the
+     * re-paired table directly ({@link RandomTables}: same distribution as a shuffle, at O(cells·√n)
+     * instead of O(n)); the others shuffle the rows ({@link #natsPaired}).
+     *
+     * @param rng the generator of this draw
+     * @return the MI of the re-paired pair, in nats
+     */
+    public double natsNull(SplittableRandom rng) {
+        if (estimator == Estimator.PLUG_IN) {
+            ContingencyTable t = table();
+            if ((long) t.rows() * t.cols() <= rows.length) {
+                long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);
+                return MutualInformation.of(ContingencyTable.of(drawn), Base.NATS);
+            }
+        }
+        java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
+        return natsPaired(PermutationTest.shuffle(rows.length, nextBelow));
     }
 
     /** I(a;b) in nats when row i of a is paired with row {@code order[i]} of b (a permutation). */
@@ -262,6 +291,42 @@ public final class MiPair {
             labels = pick(labels, order);
         }
         return RossMutualInformation.estimate(PointSet.wrap(c.length, 1, c), labels, k, Base.NATS);
+    }
+
+    // the observed plug-in MI from the same table and the same code as the random tables of natsNull, so
+    // that a re-paired table equal to the observed one counts as "at or above" exactly
+    private double plugIn() {
+        ContingencyTable t = table();
+        return t == null ? MutualInformation.of(la, lb, Base.NATS) : MutualInformation.of(t, Base.NATS);
+    }
+
+    /** The dense table of a plug-in pair, or null when it would exceed the dense limit (ID-like labels). */
+    private ContingencyTable table() {
+        ContingencyTable t = table;
+        if (t == null && !sparse) {
+            synchronized (this) {
+                if (table == null && !sparse) {
+                    if (labelRange(la) * labelRange(lb) > SparseContingencyTable.DENSE_LIMIT) {
+                        sparse = true;
+                    } else {
+                        table = LabelCounts.table(la, lb);
+                    }
+                }
+                t = table;
+            }
+        }
+        return t;
+    }
+
+    // an upper bound: the label range, capped by n
+    private static long labelRange(int[] v) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int a : v) {
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+        }
+        return v.length == 0 ? 0 : Math.min((long) max - min + 1, v.length);
     }
 
     private KraskovMutualInformation.Prepared prepared() {

@@ -116,7 +116,7 @@ public final class TargetRanking {
                 // each feature gets its own permutations (seed and name): shared shuffles would make the
                 // features' false positives coincide
                 long testSeed = options.seed() + 0x9E3779B97F4A7C15L * (f.name().hashCode() + 1L);
-                test = SequentialPermutationTest.run(tested.n(), observed, tested::natsPaired,
+                test = SequentialPermutationTest.runNull(observed, tested::natsNull,
                         options.permutations(), SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
             }
             double lower = Double.NaN;
