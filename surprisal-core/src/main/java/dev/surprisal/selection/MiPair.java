@@ -272,7 +272,13 @@ public final class MiPair {
 
     /** Spearman ρ over the complete rows; NaN as for {@link #pearson()}. */
     public double spearman() {
-        return correlated() ? Correlation.spearman(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
+        if (!correlated()) {
+            return Double.NaN;
+        }
+        if (rows.length == a.rows()) { // every row: the second column's ranks are kept, a target is ranked once
+            return Correlation.spearmanOfRanks(Correlation.ranks(a.raw), b.ranks());
+        }
+        return Correlation.spearman(pick(a.raw, rows), pick(b.raw, rows));
     }
 
     private boolean correlated() {
