@@ -36,12 +36,30 @@ import java.util.SplittableRandom;
 public final class MiPair {
     /** How the pair is estimated. */
     public enum Estimator {
-        KSG1("KSG1"), ROSS("Ross"), PLUG_IN("plug-in"), CONSTANT("none (constant column)");
+        KSG1("KSG1", "two continuous columns: Kraskov-Stoegbauer-Grassberger kNN, algorithm 1"),
+        ROSS("Ross", "a discrete and a continuous column: Ross (2014) kNN"),
+        PLUG_IN("plug-in", "two discrete columns: the plug-in MI of their table"),
+        CONSTANT("none (constant column)", "a column is constant on these rows: MI = 0");
 
         private final String label;
+        private final String reason;
 
-        Estimator(String label) {
+        Estimator(String label, String reason) {
             this.label = label;
+            this.reason = reason;
+        }
+
+        /** Why this estimator: the two columns' kinds, in words. */
+        public String reason() {
+            return reason;
+        }
+
+        /** The estimator two variables of these kinds get (ignoring constancy). */
+        public static Estimator forKinds(boolean firstDiscrete, boolean secondDiscrete) {
+            if (firstDiscrete && secondDiscrete) {
+                return PLUG_IN;
+            }
+            return firstDiscrete || secondDiscrete ? ROSS : KSG1;
         }
 
         /** The name printed in outputs: KSG1, Ross, plug-in. */
@@ -75,12 +93,8 @@ public final class MiPair {
         lb = b.isDiscrete() ? pick(b.labels, rows) : null;
         if (constant(a, rows) || constant(b, rows)) {
             estimator = Estimator.CONSTANT;
-        } else if (!a.isDiscrete() && !b.isDiscrete()) {
-            estimator = Estimator.KSG1;
-        } else if (a.isDiscrete() && b.isDiscrete()) {
-            estimator = Estimator.PLUG_IN;
         } else {
-            estimator = Estimator.ROSS;
+            estimator = Estimator.forKinds(a.isDiscrete(), b.isDiscrete());
         }
         if ((estimator == Estimator.KSG1 || estimator == Estimator.ROSS) && rows.length <= k) {
             throw new ValidationException(a.name() + " and " + b.name() + ": only " + rows.length
