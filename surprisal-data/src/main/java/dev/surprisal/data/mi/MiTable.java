@@ -51,7 +51,10 @@ import java.util.function.IntConsumer;
  *
  * <pre>{@code
  * MiTable t = MiTable.read(Path.of("orders.csv"), RoleOverrides.none(), 42);
- * List<RankedFeature> ranking = t.rank("churned", MiOptions.defaults(), null);
+ * List<RankedFeature> ranking = t.rank("churned", MiOptions.defaults(), null);    // mi --target
+ * PairResult pair = t.pair("days_since_last", "churned", MiOptions.defaults());   // mi --x --y
+ * MatrixResult matrix = t.matrix(3, null);                                         // mi --matrix
+ * MiSelection.Result chosen = t.select("churned", 2, MiSelection.Method.MRMR, 3, null); // --select
  * }</pre>
  */
 public final class MiTable {
