@@ -11,6 +11,7 @@ import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,9 +81,10 @@ final class MemoryProfiler {
             }
             return BinFitter.categorical(counts, o);
         }
-        List<Double> finite = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
-        Set<Double> distinct = new HashSet<>();
+        double[] finite = new double[n];
+        long[] keys = new long[n];
+        int kept = 0;
+        Set<Double> distinct = role == ColumnRole.CONTINUOUS ? null : new HashSet<>(); // at most 20 values
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -91,19 +93,21 @@ final class MemoryProfiler {
             }
             double x = v.number(i);
             if (Double.isFinite(x)) {
-                finite.add(x);
-                keys.add(RowSample.key(i + 1L, RowSample.SEED));
-                distinct.add(x == 0 ? 0.0 : x);
+                finite[kept] = x;
+                keys[kept++] = RowSample.key(i + 1L, RowSample.SEED);
+                if (distinct != null) {
+                    distinct.add(x == 0 ? 0.0 : x);
+                }
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
         }
-        if (role != ColumnRole.CONTINUOUS) {
+        if (distinct != null) {
             return BinFitter.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        double[] values = finite.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] values = Arrays.copyOf(finite, kept);
         double[] sample = values.length <= o.edgeSample() || o.exactEdges() ? values
-                : RowSample.of(keys.stream().mapToLong(Long::longValue).toArray(), values, o.edgeSample()).values();
+                : RowSample.of(Arrays.copyOf(keys, kept), values, o.edgeSample()).values();
         return BinFitter.continuous(sample, values.length, min, max, o);
     }
 
@@ -144,8 +148,9 @@ final class MemoryProfiler {
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
         double[] numbers = new double[n];
-        List<Long> keys = new ArrayList<>();
-        List<Double> finite = new ArrayList<>();
+        long[] keys = new long[n];
+        double[] finite = new double[n];
+        int kept = 0;
         for (int i = 0; i < n; i++) {
             numbers[i] = Double.NaN;
             if (v.missing(i)) {
@@ -168,20 +173,20 @@ final class MemoryProfiler {
                 }
                 numbers[i] = x;
                 if (Double.isFinite(x)) {
-                    keys.add(RowSample.key(i + 1L, RowSample.SEED));
-                    finite.add(x);
+                    keys[kept] = RowSample.key(i + 1L, RowSample.SEED);
+                    finite[kept++] = x;
                 }
-                label = ValueBins.format(x);
+                label = null; // formatted only for a value the reference never had: rare, and costly per cell
                 b = bins instanceof NumericBins ? ((NumericBins) bins).binOf(x) : ((ValueBins) bins).binOf(x);
             }
             counts[b]++;
             if (bins.isNovel(b) && !(bins instanceof NumericBins)) {
-                unseen.merge(label, 1L, Long::sum);
+                unseen.merge(label != null ? label : ValueBins.format(numbers[i]), 1L, Long::sum);
             }
         }
         boolean continuous = bins instanceof NumericBins;
-        RowSample sample = continuous ? RowSample.of(keys.stream().mapToLong(Long::longValue).toArray(),
-                finite.stream().mapToDouble(Double::doubleValue).toArray(), RowSample.SIZE) : null;
+        RowSample sample = continuous ? RowSample.of(Arrays.copyOf(keys, kept), Arrays.copyOf(finite, kept),
+                RowSample.SIZE) : null;
         return ref.withCounts(counts, n, missing, invalid, cells, ColumnProfile.topUnseen(unseen),
                 continuous ? Moments.of(numbers, n) : null, sample, null);
     }

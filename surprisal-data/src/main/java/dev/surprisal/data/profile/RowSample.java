@@ -79,13 +79,8 @@ public final class RowSample {
         if (keys.length != values.length) {
             throw new ValidationException("values: length " + values.length + " differs from keys " + keys.length);
         }
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b])
-                : Double.compare(values[a], values[b]));
-        int n = Math.min(size, order.length);
+        int n = Math.min(size, keys.length);
+        int[] order = smallest(keys, values, n);
         long[] k = new long[n];
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -93,6 +88,74 @@ public final class RowSample {
             v[i] = values[order[i]];
         }
         return new RowSample(k, v);
+    }
+
+    /**
+     * The indices of the {@code n} smallest entries by (key, value), in that order: a bounded max-heap,
+     * O(N log n) at worst and about O(N) on hashed keys (few entries beat the heap's top), without
+     * boxing; a full sort of a million rows cost seconds.
+     */
+    private static int[] smallest(long[] keys, double[] values, int n) {
+        int[] heap = new int[n];
+        int size = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (size < n) {
+                heap[size] = i;
+                siftUp(heap, size++, keys, values);
+            } else if (n > 0 && less(i, heap[0], keys, values)) {
+                heap[0] = i;
+                siftDown(heap, size, keys, values);
+            }
+        }
+        Integer[] boxed = new Integer[size]; // n ≤ SIZE: sorting the kept few is cheap
+        for (int i = 0; i < size; i++) {
+            boxed[i] = heap[i];
+        }
+        Arrays.sort(boxed, (a, b) -> less(a, b, keys, values) ? -1 : less(b, a, keys, values) ? 1 : 0);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
+    private static boolean less(int a, int b, long[] keys, double[] values) {
+        return keys[a] != keys[b] ? keys[a] < keys[b] : Double.compare(values[a], values[b]) < 0;
+    }
+
+    private static void siftUp(int[] heap, int at, long[] keys, double[] values) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!less(heap[parent], heap[at], keys, values)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, long[] keys, double[] values) {
+        int at = 0;
+        while (true) {
+            int l = 2 * at + 1;
+            int r = l + 1;
+            int top = at;
+            if (l < size && less(heap[top], heap[l], keys, values)) {
+                top = l;
+            }
+            if (r < size && less(heap[top], heap[r], keys, values)) {
+                top = r;
+            }
+            if (top == at) {
+                return;
+            }
+            int t = heap[top];
+            heap[top] = heap[at];
+            heap[at] = t;
+            at = top;
+        }
     }
 
     /** @return the keys (a copy), increasing */
