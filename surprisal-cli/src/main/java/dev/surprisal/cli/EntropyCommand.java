@@ -118,7 +118,7 @@ public final class EntropyCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         ColumnEntropyReport.Result res = ColumnEntropyReport.of(data, column, overrides, bins, base,
-                () -> estimatorOrUsage());
+                bins == null ? null : estimatorOrUsage());
         if (res.counts() != null) {
             Report r = measureCounts(res.counts(), base);
             res.notes().forEach(r::note);

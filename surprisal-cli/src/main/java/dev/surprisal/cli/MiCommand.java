@@ -5,6 +5,7 @@ import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.inference.SequentialPermutationTest;
 import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.MiSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +23,12 @@ import java.util.concurrent.Callable;
  * <ul>
  *   <li>{@code --x A --y B}: one pair, the estimator chosen by the two columns' roles ({@link MiPairReport});</li>
  *   <li>{@code --target Y}: every other column ranked by evidence ({@link MiRanking});</li>
- *   <li>{@code --target Y --select K}: greedy mRMR / JMI selection ({@link MiSelection});</li>
+ *   <li>{@code --target Y --select K}: greedy mRMR / JMI selection ({@link MiSelectionReport});</li>
  *   <li>{@code --matrix}: the pairwise MI of all columns ({@link MiMatrix}).</li>
  * </ul>
- * Roles come from the shared detector ({@code dev.surprisal.data.roles}); the analysis from the library
- * ({@code dev.surprisal.data.mi.MiTable}, {@code dev.surprisal.selection.TargetRanking}); this class parses and renders.
+ * Roles come from the shared detector ({@code dev.surprisal.data.roles}); every analysis from the library
+ * ({@code dev.surprisal.data.mi.MiTable}: {@code rank}, {@code pair}, {@code matrix}, {@code select}); this
+ * class and the renderers only parse options and render.
  */
 @Command(name = "mi",
         sortOptions = false,
@@ -172,7 +174,7 @@ public final class MiCommand implements Callable<Integer> {
                 throw usage("--select " + select + ": must lie in [1, " + features + "], the number of features besides "
                         + target);
             }
-            r = MiSelection.select(t, t.variable(target, "--target"), select, method, settings, common);
+            r = MiSelectionReport.select(t, target, select, method, settings, common);
         } else {
             r = MiRanking.run(t, target, settings, common);
         }

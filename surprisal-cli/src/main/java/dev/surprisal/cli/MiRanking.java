@@ -97,7 +97,9 @@ final class MiRanking {
                         + " permutations, stopping after " + SequentialPermutationTest.DEFAULT_EXCEEDANCES
                         + " at or above the observed MI; p = h/L when stopped early, else (b+1)/(B+1); null streamed"
                         + " (running mean/variance, 1,024-value seeded reservoir for the 95th percentile);"
-                        + " kNN pairs tested on at most " + o.testRows() + " rows (seeded subsample)")
+                        + " kNN pairs tested on at most " + o.testRows() + " rows (seeded subsample); plug-in pairs on"
+                        + " every row, each null draw a random table with the observed margins (the distribution a"
+                        + " uniform re-pairing gives; sequential hypergeometric draws as Patefield 1981)")
                 .field("alpha", o.alpha())
                 .field("bootstrap", (long) o.bootstrap())
                 .field("bootstrap_max_rows", o.bootstrapForced() ? -1L : (long) o.bootstrapRows())

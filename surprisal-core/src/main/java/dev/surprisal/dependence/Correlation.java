@@ -64,8 +64,25 @@ public final class Correlation {
      */
     public static double spearman(double[] x, double[] y) {
         check(x, y);
-        double[] rx = ranks(x);
-        double[] ry = ranks(y);
+        return fromRanks(ranks(x), ranks(y), x, y);
+    }
+
+    /**
+     * Spearman's ρ from the ranks {@link #ranks(double[])} gives, so that a caller who ranks one column
+     * against many others ranks it once. {@code spearman(x, y)} is {@code spearmanOfRanks(ranks(x), ranks(y))}.
+     *
+     * @param rx ranks of x (1..n, ties averaged)
+     * @param ry ranks of y, same length
+     * @return ρ
+     * @throws ValidationException if the lengths differ, n &lt; 2, or either ranking is constant
+     */
+    public static double spearmanOfRanks(double[] rx, double[] ry) {
+        check(rx, ry);
+        return fromRanks(rx, ry, null, null);
+    }
+
+    // x and y (null when only the ranks are known) name the constant value in the message
+    private static double fromRanks(double[] rx, double[] ry, double[] x, double[] y) {
         // identical or exactly reversed rankings are ρ = ±1 exactly (ranks are exact half-integers);
         // the dot product would give 1 − ulp, and a test's t statistic would then be finite
         int n = rx.length;
@@ -76,8 +93,12 @@ public final class Correlation {
             reversed &= rx[i] == n + 1 - ry[i];
         }
         if (same || reversed) {
-            constant("x", x);
-            constant("y", y);
+            if (x != null) {
+                constant("x", x);
+                constant("y", y);
+            }
+            constantRanks("x", rx);
+            constantRanks("y", ry);
             return same ? 1.0 : -1.0;
         }
         return pearson(rx, ry);
@@ -126,6 +147,17 @@ public final class Correlation {
         Validate.sameLength("x", x.length, "y", y.length);
         if (x.length < 2) {
             throw new ValidationException("x: needs at least 2 pairs, got " + x.length);
+        }
+    }
+
+    // all ranks equal (n + 1)/2 exactly when every value is the same
+    private static void constantRanks(String name, double[] ranks) {
+        boolean allEqual = true;
+        for (int i = 1; i < ranks.length && allEqual; i++) {
+            allEqual = ranks[i] == ranks[0];
+        }
+        if (allEqual) {
+            throw new ValidationException(name + ": is constant (every value is the same), so the correlation is undefined");
         }
     }
 

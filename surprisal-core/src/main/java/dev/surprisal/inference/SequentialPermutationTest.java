@@ -87,14 +87,34 @@ public final class SequentialPermutationTest {
      */
     public static Result run(int n, double observed, ToDoubleFunction<int[]> statistic, int maxPermutations,
                              int exceedances, long seed) {
+        if (n < 2) {
+            throw new ValidationException("n: a permutation test needs at least 2 rows, got " + n);
+        }
+        return runNull(observed, rng -> statistic.applyAsDouble(shuffle(n, rng)), maxPermutations, exceedances, seed);
+    }
+
+    /**
+     * Runs the test with the null drawn directly: {@code nullDraw} returns the statistic of one random
+     * re-pairing, drawn from the generator it is given. {@link #run} is this with a shuffle of the rows;
+     * a plug-in MI can instead draw the re-paired table itself ({@link RandomTables}), with the same
+     * distribution at a fraction of the cost. Draw j gets its own generator seeded from (seed, j), as a
+     * permutation does, so results depend on the seed only.
+     *
+     * @param observed        the statistic on the data as observed
+     * @param nullDraw        one value of the statistic under a random re-pairing; called from several threads
+     * @param maxPermutations B ≥ 1, at most {@value #MAX_PERMUTATIONS}
+     * @param exceedances     h ≥ 1
+     * @param seed            seed of the draws
+     * @return the result
+     * @throws ValidationException if B or h is out of range
+     */
+    public static Result runNull(double observed, ToDoubleFunction<SplittableRandom> nullDraw, int maxPermutations,
+                                 int exceedances, long seed) {
         if (maxPermutations < 1 || maxPermutations > MAX_PERMUTATIONS) {
             throw new ValidationException("permutations: must lie in [1, " + MAX_PERMUTATIONS + "], got " + maxPermutations);
         }
         if (exceedances < 1) {
             throw new ValidationException("exceedances: must be at least 1, got " + exceedances);
-        }
-        if (n < 2) {
-            throw new ValidationException("n: a permutation test needs at least 2 rows, got " + n);
         }
         NullSummary nulls = new NullSummary(observed, seed);
         double[] block = new double[BLOCK];
@@ -104,7 +124,7 @@ public final class SequentialPermutationTest {
             int start = drawn;
             int size = Math.min(BLOCK, maxPermutations - start);
             IntStream.range(0, size).parallel().forEach(b ->
-                    block[b] = statistic.applyAsDouble(permutation(n, seed, start + b)));
+                    block[b] = nullDraw.applyAsDouble(generator(seed, start + b)));
             for (int b = 0; b < size; b++) { // in index order: the stop does not depend on scheduling
                 nulls.add(block[b]);
                 drawn++;
@@ -121,10 +141,27 @@ public final class SequentialPermutationTest {
                 maxPermutations, seed);
     }
 
-    /** Permutation j of the run seeded {@code seed}: Fisher–Yates over its own generator. */
-    public static int[] permutation(int n, long seed, int j) {
-        SplittableRandom rng = new SplittableRandom(seed + GOLDEN * (j + 1L));
+    private static int[] shuffle(int n, SplittableRandom rng) {
         java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
         return PermutationTest.shuffle(n, nextBelow);
+    }
+
+    /**
+     * The generator of draw j of the run seeded {@code seed}. The seed of draw j is mixed (Stafford's
+     * variant 13 of the MurmurHash3 finaliser, as in SplitMix64): {@code SplittableRandom} advances its
+     * state by the same golden-ratio constant, so unmixed seeds seed + GOLDEN·(j + 1) would make draw
+     * j + 1 replay draw j's stream shifted by one value, and draws that use few values (a random table
+     * uses one per cell) would be strongly correlated.
+     */
+    static SplittableRandom generator(long seed, int j) {
+        long z = seed + GOLDEN * (j + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new SplittableRandom(z ^ (z >>> 31));
+    }
+
+    /** Permutation j of the run seeded {@code seed}: Fisher–Yates over its own generator. */
+    public static int[] permutation(int n, long seed, int j) {
+        return shuffle(n, generator(seed, j));
     }
 }

@@ -6,11 +6,17 @@ import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.Correlation;
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.LabelCounts;
+import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.inference.PermutationTest;
+import dev.surprisal.inference.RandomTables;
 import dev.surprisal.knn.PointSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The mutual information of two {@link MiVariable}s over the rows where both have a value, in nats,
@@ -30,12 +36,30 @@ import java.util.List;
 public final class MiPair {
     /** How the pair is estimated. */
     public enum Estimator {
-        KSG1("KSG1"), ROSS("Ross"), PLUG_IN("plug-in"), CONSTANT("none (constant column)");
+        KSG1("KSG1", "two continuous columns: Kraskov-Stoegbauer-Grassberger kNN, algorithm 1"),
+        ROSS("Ross", "a discrete and a continuous column: Ross (2014) kNN"),
+        PLUG_IN("plug-in", "two discrete columns: the plug-in MI of their table"),
+        CONSTANT("none (constant column)", "a column is constant on these rows: MI = 0");
 
         private final String label;
+        private final String reason;
 
-        Estimator(String label) {
+        Estimator(String label, String reason) {
             this.label = label;
+            this.reason = reason;
+        }
+
+        /** Why this estimator: the two columns' kinds, in words. */
+        public String reason() {
+            return reason;
+        }
+
+        /** The estimator two variables of these kinds get (ignoring constancy). */
+        public static Estimator forKinds(boolean firstDiscrete, boolean secondDiscrete) {
+            if (firstDiscrete && secondDiscrete) {
+                return PLUG_IN;
+            }
+            return firstDiscrete || secondDiscrete ? ROSS : KSG1;
         }
 
         /** The name printed in outputs: KSG1, Ross, plug-in. */
@@ -54,6 +78,8 @@ public final class MiPair {
     private final int[] la;
     private final int[] lb;
     private volatile KraskovMutualInformation.Prepared prepared;
+    private volatile ContingencyTable table;
+    private volatile boolean sparse;
     private final List<String> warnings = new ArrayList<>();
 
     private MiPair(MiVariable a, MiVariable b, int k, int[] rows) {
@@ -67,12 +93,8 @@ public final class MiPair {
         lb = b.isDiscrete() ? pick(b.labels, rows) : null;
         if (constant(a, rows) || constant(b, rows)) {
             estimator = Estimator.CONSTANT;
-        } else if (!a.isDiscrete() && !b.isDiscrete()) {
-            estimator = Estimator.KSG1;
-        } else if (a.isDiscrete() && b.isDiscrete()) {
-            estimator = Estimator.PLUG_IN;
         } else {
-            estimator = Estimator.ROSS;
+            estimator = Estimator.forKinds(a.isDiscrete(), b.isDiscrete());
         }
         if ((estimator == Estimator.KSG1 || estimator == Estimator.ROSS) && rows.length <= k) {
             throw new ValidationException(a.name() + " and " + b.name() + ": only " + rows.length
@@ -175,10 +197,31 @@ public final class MiPair {
             case ROSS -> ross(null, null);
         };
         if (e == null) {
-            return estimator == Estimator.CONSTANT ? 0.0 : MutualInformation.of(la, lb, Base.NATS);
+            return estimator == Estimator.CONSTANT ? 0.0 : plugIn();
         }
         warnings.addAll(e.warnings());
         return e.nats();
+    }
+
+    /**
+     * I(a;b) in nats under one uniformly random re-pairing of b's rows, drawn from {@code rng}: the
+     * statistic of one permutation-test draw. A plug-in pair whose table has at most n cells draws the
+     * re-paired table directly ({@link RandomTables}: same distribution as a shuffle, at O(cells·√n)
+     * instead of O(n)); the others shuffle the rows ({@link #natsPaired}).
+     *
+     * @param rng the generator of this draw
+     * @return the MI of the re-paired pair, in nats
+     */
+    public double natsNull(SplittableRandom rng) {
+        if (estimator == Estimator.PLUG_IN) {
+            ContingencyTable t = table();
+            if ((long) t.rows() * t.cols() <= rows.length) {
+                long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);
+                return MutualInformation.of(ContingencyTable.of(drawn), Base.NATS);
+            }
+        }
+        java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
+        return natsPaired(PermutationTest.shuffle(rows.length, nextBelow));
     }
 
     /** I(a;b) in nats when row i of a is paired with row {@code order[i]} of b (a permutation). */
@@ -243,7 +286,13 @@ public final class MiPair {
 
     /** Spearman ρ over the complete rows; NaN as for {@link #pearson()}. */
     public double spearman() {
-        return correlated() ? Correlation.spearman(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
+        if (!correlated()) {
+            return Double.NaN;
+        }
+        if (rows.length == a.rows()) { // every row: the second column's ranks are kept, a target is ranked once
+            return Correlation.spearmanOfRanks(Correlation.ranks(a.raw), b.ranks());
+        }
+        return Correlation.spearman(pick(a.raw, rows), pick(b.raw, rows));
     }
 
     private boolean correlated() {
@@ -262,6 +311,42 @@ public final class MiPair {
             labels = pick(labels, order);
         }
         return RossMutualInformation.estimate(PointSet.wrap(c.length, 1, c), labels, k, Base.NATS);
+    }
+
+    // the observed plug-in MI from the same table and the same code as the random tables of natsNull, so
+    // that a re-paired table equal to the observed one counts as "at or above" exactly
+    private double plugIn() {
+        ContingencyTable t = table();
+        return t == null ? MutualInformation.of(la, lb, Base.NATS) : MutualInformation.of(t, Base.NATS);
+    }
+
+    /** The dense table of a plug-in pair, or null when it would exceed the dense limit (ID-like labels). */
+    private ContingencyTable table() {
+        ContingencyTable t = table;
+        if (t == null && !sparse) {
+            synchronized (this) {
+                if (table == null && !sparse) {
+                    if (labelRange(la) * labelRange(lb) > SparseContingencyTable.DENSE_LIMIT) {
+                        sparse = true;
+                    } else {
+                        table = LabelCounts.table(la, lb);
+                    }
+                }
+                t = table;
+            }
+        }
+        return t;
+    }
+
+    // an upper bound: the label range, capped by n
+    private static long labelRange(int[] v) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int a : v) {
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+        }
+        return v.length == 0 ? 0 : Math.min((long) max - min + 1, v.length);
     }
 
     private KraskovMutualInformation.Prepared prepared() {

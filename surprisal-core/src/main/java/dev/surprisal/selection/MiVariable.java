@@ -28,6 +28,7 @@ public final class MiVariable {
     final int[] labels;
     private final int present;
     private final boolean constant;
+    private volatile double[] ranks;
 
     private MiVariable(String name, boolean discrete, boolean numeric, double[] raw, double[] scaled, int[] labels) {
         if (name == null) {
@@ -146,6 +147,19 @@ public final class MiVariable {
     /** The value as read at row i (a text column: its label code); NaN where missing. */
     public double value(int i) {
         return raw[i];
+    }
+
+    /**
+     * Ranks of all rows (ties averaged), computed once and kept: a ranking correlates its target with
+     * every feature. Only for a variable with no missing value.
+     */
+    double[] ranks() {
+        double[] r = ranks;
+        if (r == null) {
+            r = dev.surprisal.dependence.Correlation.ranks(raw);
+            ranks = r;
+        }
+        return r;
     }
 
     /** "continuous" or "discrete". */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Ranks features by the evidence that they carry information about a target.
@@ -51,7 +52,7 @@ public final class TargetRanking {
      * @param features the candidate features (the target, if present, is skipped)
      * @param target   the target
      * @param options  the options
-     * @param progress receives 1 after each feature (may be null)
+     * @param progress receives 1 after each feature (may be null); called from several threads
      * @return the ranked features
      * @throws ValidationException if the target is constant or has a different number of rows
      */
@@ -61,16 +62,18 @@ public final class TargetRanking {
             throw new ValidationException("target " + target.name() + ": is constant (or has fewer than two values);"
                     + " no column can carry information about it");
         }
-        List<RankedFeature> rows = new ArrayList<>();
-        for (MiVariable f : features) {
-            if (f == target || f.name().equals(target.name())) {
-                continue;
-            }
-            rows.add(score(f, target, options));
+        List<MiVariable> scored = features.stream()
+                .filter(f -> f != target && !f.name().equals(target.name())).toList();
+        // features in parallel: each one's estimators are parallel too, but its labels, tables, correlations
+        // and monotone fits are not; every random step is seeded per feature, so the order does not matter
+        RankedFeature[] out = new RankedFeature[scored.size()];
+        IntStream.range(0, scored.size()).parallel().forEach(i -> {
+            out[i] = score(scored.get(i), target, options);
             if (progress != null) {
                 progress.accept(1);
             }
-        }
+        });
+        List<RankedFeature> rows = new ArrayList<>(List.of(out));
         rows.sort(Comparator.comparing((RankedFeature r) -> r.skipped() != null)
                 .thenComparing(r -> !r.significant(options.alpha()))
                 .thenComparing(Comparator.comparingDouble(TargetRanking::key).reversed()));
@@ -116,7 +119,7 @@ public final class TargetRanking {
                 // each feature gets its own permutations (seed and name): shared shuffles would make the
                 // features' false positives coincide
                 long testSeed = options.seed() + 0x9E3779B97F4A7C15L * (f.name().hashCode() + 1L);
-                test = SequentialPermutationTest.run(tested.n(), observed, tested::natsPaired,
+                test = SequentialPermutationTest.runNull(observed, tested::natsNull,
                         options.permutations(), SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
             }
             double lower = Double.NaN;

@@ -11,7 +11,19 @@ import dev.surprisal.data.roles.Cells;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.LabelCounts;
+import dev.surprisal.counts.SparseContingencyTable;
+import dev.surprisal.dependence.AverageMethod;
+import dev.surprisal.dependence.NormalizedMutualInformation;
+import dev.surprisal.inference.GTest;
+import dev.surprisal.inference.IndependenceTestResult;
+import dev.surprisal.measures.Entropy;
 import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.MiPair;
+import dev.surprisal.selection.MiSelection;
 import dev.surprisal.selection.MiVariable;
 import dev.surprisal.selection.RankedFeature;
 import dev.surprisal.selection.TargetRanking;
@@ -39,7 +51,10 @@ import java.util.function.IntConsumer;
  *
  * <pre>{@code
  * MiTable t = MiTable.read(Path.of("orders.csv"), RoleOverrides.none(), 42);
- * List<RankedFeature> ranking = t.rank("churned", MiOptions.defaults(), null);
+ * List<RankedFeature> ranking = t.rank("churned", MiOptions.defaults(), null);    // mi --target
+ * PairResult pair = t.pair("days_since_last", "churned", MiOptions.defaults());   // mi --x --y
+ * MatrixResult matrix = t.matrix(3, null);                                         // mi --matrix
+ * MiSelection.Result chosen = t.select("churned", 2, MiSelection.Method.MRMR, 3, null); // --select
  * }</pre>
  */
 public final class MiTable {
@@ -177,6 +192,147 @@ public final class MiTable {
      */
     public List<RankedFeature> rank(String target, MiOptions options, IntConsumer progress) {
         return TargetRanking.rank(variables, variable(target, "--target"), options, progress);
+    }
+
+    /**
+     * One pair, scored as one feature of a ranking with {@code y} as the target ({@link TargetRanking#score}),
+     * so the estimator follows the two roles: plug-in for two discrete columns, Ross for discrete ×
+     * continuous, KSG for two continuous. Two discrete columns also get H(X), H(Y), the normalised MI
+     * and the G-test (when their table has at most {@link SparseContingencyTable#DENSE_LIMIT} cells).
+     *
+     * @param x       the first column
+     * @param y       the second column
+     * @param options the options (k, permutations, bootstrap, seed, α)
+     * @return the pair's analysis, in nats
+     * @throws DataException if a column is not scored, or the pair cannot be estimated (too few rows with both values)
+     */
+    public PairResult pair(String x, String y, MiOptions options) {
+        MiVariable vx = variable(x, "--x");
+        MiVariable vy = variable(y, "--y");
+        RankedFeature f = TargetRanking.score(vx, vy, options);
+        if (f.skipped() != null) {
+            throw new DataException(file, f.skipped());
+        }
+        PairResult.Discrete discrete = null;
+        if (vx.isDiscrete() && vy.isDiscrete()) {
+            int[][] labels = labels(vx, vy);
+            double hx = Entropy.of(LabelCounts.of(labels[0]), Base.NATS);
+            double hy = Entropy.of(LabelCounts.of(labels[1]), Base.NATS);
+            SparseContingencyTable sparse = SparseContingencyTable.of(labels[0], labels[1]);
+            double nmi = Double.NaN;
+            IndependenceTestResult g = null;
+            if ((long) sparse.rows() * sparse.cols() <= SparseContingencyTable.DENSE_LIMIT) {
+                ContingencyTable table = LabelCounts.table(labels[0], labels[1]);
+                nmi = NormalizedMutualInformation.of(table, AverageMethod.ARITHMETIC);
+                g = GTest.independence(table);
+            }
+            discrete = new PairResult.Discrete(hx, hy, nmi, g, sparse.rows(), sparse.cols());
+        }
+        return new PairResult(x, y, decision(x), decision(y), f,
+                MiPair.Estimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);
+    }
+
+    /** Labels of the rows where both have a value. */
+    private static int[][] labels(MiVariable a, MiVariable b) {
+        int m = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            if (!a.isMissing(i) && !b.isMissing(i)) {
+                m++;
+            }
+        }
+        int[][] out = new int[2][m];
+        m = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            if (!a.isMissing(i) && !b.isMissing(i)) {
+                out[0][m] = (int) a.estimatorValue(i);
+                out[1][m++] = (int) b.estimatorValue(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The MI of every pair of scored columns, each over the rows where both have a value, by the
+     * estimator {@link MiPair} picks for the two kinds; pairs are estimated in parallel.
+     *
+     * @param k        neighbours of the kNN estimators, ≥ 1
+     * @param progress receives 1 per pair (may be null); called from several threads
+     * @return the symmetric matrix, in nats
+     */
+    public MatrixResult matrix(int k, IntConsumer progress) {
+        int c = variables.size();
+        double[][] mi = new double[c][c];
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            mi[i][i] = Double.NaN;
+            for (int j = i + 1; j < c; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        String[] problems = new String[pairs.size()];
+        List<List<String>> warnings = new ArrayList<>(java.util.Collections.nCopies(pairs.size(), List.<String>of()));
+        java.util.stream.IntStream.range(0, pairs.size()).parallel().forEach(p -> {
+            int i = pairs.get(p)[0];
+            int j = pairs.get(p)[1];
+            double v;
+            try {
+                MiPair pair = MiPair.of(variables.get(i), variables.get(j), k);
+                v = pair.nats();
+                warnings.set(p, pair.warnings());
+            } catch (ValidationException e) {
+                v = Double.NaN;
+                problems[p] = e.getMessage();
+            }
+            mi[i][j] = v;
+            mi[j][i] = v;
+            if (progress != null) {
+                progress.accept(1);
+            }
+        });
+        List<MatrixResult.PairNote> notes = new ArrayList<>();
+        for (int p = 0; p < pairs.size(); p++) {
+            String a = variables.get(pairs.get(p)[0]).name();
+            String b = variables.get(pairs.get(p)[1]).name();
+            if (problems[p] != null) {
+                notes.add(new MatrixResult.PairNote(a, b, "not estimated: " + problems[p]));
+            }
+            for (String w : warnings.get(p)) {
+                notes.add(new MatrixResult.PairNote(a, b, w));
+            }
+        }
+        return new MatrixResult(variables, mi, notes);
+    }
+
+    /**
+     * Greedy forward selection of {@code count} features about {@code target} ({@link MiSelection}: mRMR or
+     * JMI), on the rows where every scored column has a value.
+     *
+     * @param target   the target's name
+     * @param count    how many features to select, in [1, number of other scored columns]
+     * @param method   mRMR or JMI
+     * @param k        neighbours of the kNN estimators, ≥ 1
+     * @param progress called once per estimator call (may be null); called from several threads
+     * @return the selection, in nats
+     * @throws DataException if the target is not a scored column
+     * @throws dev.surprisal.core.ValidationException if count is out of range or too few rows are complete
+     */
+    public MiSelection.Result select(String target, int count, MiSelection.Method method, int k, Runnable progress) {
+        return MiSelection.select(variables, variable(target, "--target"), count, method, k, progress);
+    }
+
+    /**
+     * The role of a scored column.
+     *
+     * @param column the column's name
+     * @return its role and reason, or null when the column is not scored
+     */
+    public RoleDecision decision(String column) {
+        for (RoleDecision d : decisions) {
+            if (d.column().equals(column)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**

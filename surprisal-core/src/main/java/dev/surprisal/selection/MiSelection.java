@@ -1,0 +1,192 @@
+package dev.surprisal.selection;
+
+import dev.surprisal.continuous.GaoMixedMutualInformation;
+import dev.surprisal.continuous.KraskovMutualInformation;
+import dev.surprisal.continuous.RossMutualInformation;
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.knn.PointSet;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Greedy forward selection of features about a target ({@link FeatureSelection}: mRMR or JMI) with the
+ * estimators chosen by column kind, on the rows where the target and every feature have a value.
+ * Continuous columns are never binned:
+ * <ul>
+ *   <li>I(f;s) and I(f;y): KSG1 (two continuous), Ross (one discrete), plug-in (two discrete), as {@link MiPair};</li>
+ *   <li>I(f, s; y) for JMI: KSG1 with a 2-D X when all three are continuous; Ross with a 2-D continuous
+ *       side, or with the pair's combined label, when the other side is discrete; plug-in when all are
+ *       discrete; the Gao et al. (2017) mixed estimator when the pair mixes a discrete and a continuous column.</li>
+ * </ul>
+ * Values in nats.
+ *
+ * <pre>{@code
+ * MiSelection.Result r = MiSelection.select(features, target, 3, MiSelection.Method.MRMR, 3, null);
+ * }</pre>
+ */
+public final class MiSelection {
+    /** The selection criteria. */
+    public enum Method {
+        /** Minimum redundancy – maximum relevance (Peng, Long and Ding 2005). */
+        MRMR,
+        /** Joint mutual information (Yang and Moody 1999). */
+        JMI;
+
+        /** mrmr or jmi, as typed on the command line and written in outputs. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A selection.
+     *
+     * @param selected the chosen features in the order chosen (scores and relevances in nats)
+     * @param method   the criterion
+     * @param rows     rows used: those where the target and every feature have a value
+     * @param total    rows of the table
+     */
+    public record Result(List<SelectedFeature> selected, Method method, int rows, int total) {
+        /** What the score of a step means: "relevance - redundancy" or "sum of I(f,s;target)". */
+        public String scoreName(String target) {
+            return method == Method.MRMR ? "relevance - redundancy" : "sum of I(f,s;" + target + ")";
+        }
+    }
+
+    private MiSelection() {
+    }
+
+    /**
+     * Selects {@code count} of the features.
+     *
+     * @param candidates the candidate features (the target, if among them, is skipped)
+     * @param target     the target
+     * @param count      how many to select, in [1, number of features]
+     * @param method     mRMR or JMI
+     * @param k          neighbours of the kNN estimators, ≥ 1
+     * @param progress   called once per estimator call (may be null); called from several threads
+     * @return the selection
+     * @throws ValidationException if count is out of range or too few rows have every value
+     */
+    public static Result select(List<MiVariable> candidates, MiVariable target, int count, Method method, int k,
+                                Runnable progress) {
+        List<MiVariable> features = candidates.stream().filter(c -> c != target && !c.name().equals(target.name()))
+                .toList();
+        if (count < 1 || count > features.size()) {
+            throw new ValidationException("count: " + count + " must lie in [1, " + features.size()
+                    + "], the number of features besides " + target.name());
+        }
+        List<MiVariable> all = new ArrayList<>(features);
+        all.add(target);
+        int[] rows = completeRows(all);
+        if (rows.length <= k) {
+            throw new ValidationException("rows: only " + rows.length + " rows have every column filled; selection needs"
+                    + " more than k = " + k);
+        }
+        Map<double[], Boolean> discrete = new IdentityHashMap<>();
+        String[] names = new String[features.size()];
+        double[][] columns = new double[features.size()][];
+        for (int j = 0; j < features.size(); j++) {
+            names[j] = features.get(j).name();
+            columns[j] = values(features.get(j), rows);
+            discrete.put(columns[j], features.get(j).isDiscrete());
+        }
+        double[] y = values(target, rows);
+        discrete.put(y, target.isDiscrete());
+        Runnable step = progress == null ? () -> { } : progress;
+        DependenceMeasure pairMi = (a, b) -> {
+            step.run();
+            return pair(a, discrete.get(a), b, discrete.get(b), k);
+        };
+        List<SelectedFeature> chosen = method == Method.MRMR
+                ? FeatureSelection.mrmr(names, columns, y, count, pairMi)
+                : FeatureSelection.jmi(names, columns, y, count, pairMi, (a, b) -> {
+                    step.run();
+                    return joint(a, discrete.get(a[0]), discrete.get(a[1]), b, discrete.get(b), k);
+                });
+        return new Result(chosen, method, rows.length, target.rows());
+    }
+
+    /** Estimator calls of a selection of {@code count} among {@code features}, at most: for a progress bar. */
+    public static long calls(int features, int count) {
+        return features + (long) (count - 1) * features;
+    }
+
+    static double pair(double[] a, boolean da, double[] b, boolean db, int k) {
+        if (!da && !db) {
+            return KraskovMutualInformation.estimate(a, b, k, KraskovMutualInformation.Algorithm.KSG1, Base.NATS).nats();
+        }
+        if (da && db) {
+            return MutualInformation.of(labels(a), labels(b), Base.NATS);
+        }
+        return RossMutualInformation.estimate(da ? b : a, labels(da ? a : b), k, Base.NATS).nats();
+    }
+
+    static double joint(double[][] a, boolean d0, boolean d1, double[] y, boolean dy, int k) {
+        int n = y.length;
+        if (d0 && d1) {
+            int[] combined = combine(labels(a[0]), labels(a[1]));
+            return dy ? MutualInformation.of(combined, labels(y), Base.NATS)
+                    : RossMutualInformation.estimate(y, combined, k, Base.NATS).nats();
+        }
+        if (!d0 && !d1) {
+            PointSet x = PointSet.ofColumns("features", a);
+            return dy ? RossMutualInformation.estimate(x, labels(y), k, Base.NATS).nats()
+                    : KraskovMutualInformation.estimate(x, PointSet.ofValues("target", y), k,
+                            KraskovMutualInformation.Algorithm.KSG1, Base.NATS).nats();
+        }
+        return GaoMixedMutualInformation.estimate(PointSet.ofColumns("features", a), PointSet.wrap(n, 1, y.clone()),
+                k, Base.NATS).nats();
+    }
+
+    private static int[] completeRows(List<MiVariable> columns) {
+        int total = columns.get(0).rows();
+        int[] keep = new int[total];
+        int m = 0;
+        outer:
+        for (int i = 0; i < total; i++) {
+            for (MiVariable c : columns) {
+                if (c.isMissing(i)) {
+                    continue outer;
+                }
+            }
+            keep[m++] = i;
+        }
+        return java.util.Arrays.copyOf(keep, m);
+    }
+
+    // continuous: scaled and jittered values; discrete: labels as doubles (exact small integers)
+    private static double[] values(MiVariable c, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = c.estimatorValue(rows[i]);
+        }
+        return out;
+    }
+
+    private static int[] labels(double[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (int) v[i];
+        }
+        return out;
+    }
+
+    private static int[] combine(int[] a, int[] b) {
+        int width = 0;
+        for (int v : b) {
+            width = Math.max(width, v + 1);
+        }
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * width + b[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.surprisal.data.mi;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.core.ValidationException;
+import dev.surprisal.counts.Counts;
+import dev.surprisal.counts.LabelCounts;
+import dev.surprisal.continuous.spacing.SpacingEntropy;
+import dev.surprisal.data.DataException;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.estimators.EntropyEstimator;
+import dev.surprisal.measures.Entropy;
+import dev.surprisal.selection.MiVariable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entropy of one table column, as its role calls for:
+ * <ul>
+ *   <li>binary, discrete, categorical, id-like, timestamp, date, constant: the {@link Counted counts} of its
+ *       values (the caller applies an entropy estimator to them);</li>
+ *   <li>continuous: the {@link Differential differential entropy} by Vasicek's spacing estimator (as
+ *       {@code scipy.stats.differential_entropy(method='vasicek')}, window ⌊√n + 0.5⌋);</li>
+ *   <li>continuous with {@code bins}: the {@link Binned Shannon entropy of N equal-width bins} over
+ *       [min, max] (numpy's {@code histogram} edges; the last edge inclusive).</li>
+ * </ul>
+ * The plug-in entropy of raw floats (every value its own outcome) is never computed: it only counts
+ * distinct values.
+ *
+ * <pre>{@code
+ * ColumnEntropy.Result r = ColumnEntropy.of(Path.of("orders.csv"), "amount", RoleOverrides.none(), null, null, Base.BITS);
+ * }</pre>
+ */
+public final class ColumnEntropy {
+    /** One of {@link Counted}, {@link Differential}, {@link Binned}. */
+    public sealed interface Result permits Counted, Differential, Binned {
+        /** The column's role and the reason it was given. */
+        RoleDecision role();
+
+        /** Notes about the role and the cells (left out, invalid), in order. */
+        List<String> notes();
+    }
+
+    /**
+     * A discrete column: its value counts.
+     *
+     * @param role   the column's role
+     * @param counts the count of each distinct value
+     * @param notes  notes about the role
+     */
+    public record Counted(RoleDecision role, Counts counts, List<String> notes) implements Result {
+    }
+
+    /**
+     * A continuous column's differential entropy, h(X) = −∫ f log f, in the unit of {@code base} of the
+     * column's own units; it can be negative and shifts by log c when the values are multiplied by c.
+     *
+     * @param role   the column's role
+     * @param value  h(X) in the unit of {@code base}
+     * @param base   the unit
+     * @param window the spacing estimator's window m
+     * @param n      values used (those with a number)
+     * @param notes  notes about the role and the cells
+     */
+    public record Differential(RoleDecision role, double value, Base base, int window, int n, List<String> notes)
+            implements Result {
+    }
+
+    /**
+     * The Shannon entropy of a stated binning of a continuous column: a property of the binning (more bins give more).
+     *
+     * @param role      the column's role
+     * @param value     the entropy of the bin counts, in the unit of {@code base}
+     * @param base      the unit
+     * @param bins      the number of equal-width bins
+     * @param min       the lower edge
+     * @param max       the upper edge
+     * @param occupied  bins holding at least one value
+     * @param estimator the entropy estimator applied to the bin counts
+     * @param n         values binned
+     * @param notes     notes about the role and the cells
+     */
+    public record Binned(RoleDecision role, double value, Base base, int bins, double min, double max, long occupied,
+                         String estimator, int n, List<String> notes) implements Result {
+    }
+
+    private ColumnEntropy() {
+    }
+
+    /**
+     * The entropy of {@code column} in {@code file} by its role.
+     *
+     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param column    the column
+     * @param overrides the user's role options
+     * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator the estimator of the binned entropy (null: plug-in); unused otherwise
+     * @param base      the unit
+     * @return the result by role
+     * @throws DataException if the file cannot be read, the column is unknown, {@code bins} is given for a
+     *                       column that is not continuous, or the spacing estimator has too few distinct values
+     */
+    public static Result of(Path file, String column, RoleOverrides overrides, Integer bins, EntropyEstimator estimator,
+                            Base base) {
+        ColumnRoles roles = ColumnRoles.detect(TableReader.open(file), overrides);
+        RoleDecision d = roles.decision(column);
+        List<String> notes = new ArrayList<>();
+        notes.add(column + ": " + d.reason());
+        if (d.role() != ColumnRole.CONTINUOUS) {
+            if (bins != null) {
+                throw new DataException(file, "--bins: " + column + " is " + d.role().label() + ", not continuous; its"
+                        + " values are already outcomes (--role " + column + "=continuous to bin it anyway)");
+            }
+            if (d.role() == ColumnRole.ID_LIKE) {
+                notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
+            }
+            return new Counted(d, TableReader.open(file).valueCounts(column).counts(), List.copyOf(notes));
+        }
+        MiTable t = MiTable.of(TableReader.open(file).read(), roles, 0L, file);
+        MiVariable v = t.variable(column, "--column");
+        double[] sample = new double[v.present()];
+        int m = 0;
+        for (int i = 0; i < v.rows(); i++) {
+            if (!v.isMissing(i)) {
+                sample[m++] = v.value(i);
+            }
+        }
+        notes.addAll(t.notes());
+        if (v.present() < v.rows()) {
+            notes.add(column + ": " + (v.rows() - v.present()) + " of " + v.rows() + " rows have no number and are left out");
+        }
+        if (bins == null) {
+            double h;
+            try {
+                h = SpacingEntropy.estimate(sample, SpacingEntropy.Method.VASICEK, base);
+            } catch (ValidationException e) {
+                throw new DataException(file, column + ": the spacing estimator needs more distinct values ("
+                        + e.getMessage() + "); --bins N gives the entropy of a binning instead");
+            }
+            return new Differential(d, h, base, SpacingEntropy.defaultWindowLength(sample.length), sample.length,
+                    List.copyOf(notes));
+        }
+        if (bins < 1) {
+            throw new ValidationException("bins: must be at least 1, got " + bins);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : sample) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        int[] bin = new int[sample.length];
+        double width = (max - min) / bins;
+        for (int i = 0; i < sample.length; i++) {
+            int b = width > 0 ? (int) ((sample[i] - min) / width) : 0;
+            bin[i] = Math.min(b, bins - 1); // the last edge is inclusive, as numpy's
+        }
+        Counts c = LabelCounts.of(bin);
+        boolean plugIn = estimator == null || estimator.name().equals("plug-in");
+        double h = plugIn ? Entropy.of(c, base) : estimator.entropy(c, base);
+        return new Binned(d, h, base, bins, min, max, c.nonZero(), plugIn ? "plug-in" : estimator.name(), sample.length,
+                List.copyOf(notes));
+    }
+}

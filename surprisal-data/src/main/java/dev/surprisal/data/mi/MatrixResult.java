@@ -1,0 +1,35 @@
+package dev.surprisal.data.mi;
+
+import dev.surprisal.selection.MiVariable;
+
+import java.util.List;
+
+/**
+ * The mutual information of every pair of scored columns ({@link MiTable#matrix}), in nats. Only the
+ * upper triangle is estimated and mirrored, so the matrix is exactly symmetric; the diagonal is NaN
+ * (I(X;X) = H(X), infinite for a continuous column), as is a pair that could not be estimated.
+ *
+ * @param columns the columns, in file order
+ * @param nats    nats[i][j] = I(column i; column j)
+ * @param notes   per pair, in pair order (i &lt; j): why it was not estimated, or the estimator's warnings
+ */
+public record MatrixResult(List<MiVariable> columns, double[][] nats, List<PairNote> notes) {
+    /** Estimators used, in words. */
+    public static final String ESTIMATORS = "KSG1 for two continuous columns, Ross for continuous-discrete,"
+            + " plug-in for two discrete";
+
+    /**
+     * A note about one pair.
+     *
+     * @param first   the first column's name
+     * @param second  the second column's name
+     * @param message "not estimated: why", or an estimator warning
+     */
+    public record PairNote(String first, String second, String message) {
+    }
+
+    /** I(column i; column j) in nats. */
+    public double get(int i, int j) {
+        return nats[i][j];
+    }
+}
