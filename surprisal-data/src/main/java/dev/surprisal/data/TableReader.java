@@ -165,6 +165,64 @@ public final class TableReader {
         }
     }
 
+    /**
+     * The named columns of a CSV or TSV file with every cell as the text written (an unquoted empty
+     * field is missing), read by a Java pass over the bytes instead of through DuckDB: the fast way
+     * to get a wide file into memory. It reads exactly what DuckDB would read, or nothing: the
+     * result is empty for other formats and for any file whose layout it is not sure of (see
+     * {@link CsvText}), and the caller then reads through DuckDB, which reads it or names the error.
+     *
+     * @param names    columns of the file, in any order
+     * @param progress receives the rows read so far (may be null)
+     * @return the columns as {@link CategoricalColumn}s in the order of {@code names}, or empty
+     * @throws DataException when a name is not a column, or the file cannot be read
+     */
+    public java.util.Optional<Table> csvText(List<String> names, java.util.function.LongConsumer progress) {
+        notNull("names", names);
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f != DataFormat.CSV && f != DataFormat.TSV) {
+            return java.util.Optional.empty();
+        }
+        List<String> all = schema().names();
+        int[] wanted = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            wanted[i] = all.indexOf(names.get(i));
+            if (wanted[i] < 0) {
+                throw new DataException(file, -1, names.get(i), "no such column; available: " + String.join(", ", all),
+                        null);
+            }
+        }
+        int[] sorted = wanted.clone();
+        java.util.Arrays.sort(sorted);
+        char d = delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
+        try {
+            java.util.Optional<Table> t = CsvText.read(file, d, all, sorted, progress);
+            return t.map(table -> Table.of(names.stream().map(table::column).toList()));
+        } catch (java.io.IOException e) {
+            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An upper bound on the data rows of a CSV or TSV file from its line ends (one read at disk
+     * speed; a quoted cell spanning lines counts more than once); -1 for other formats.
+     *
+     * @return the estimate, or -1
+     * @throws DataException when the file cannot be read
+     */
+    public long estimatedRows() {
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f != DataFormat.CSV && f != DataFormat.TSV) {
+            return -1;
+        }
+        DataFiles.requireRegularFile(file);
+        try {
+            return CsvText.estimateRows(file);
+        } catch (java.io.IOException e) {
+            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
     /** {@link #valueCounts(String, MissingPolicy)} dropping missing values. */
     public ValueCounts valueCounts(String column) {
         return valueCounts(column, MissingPolicy.DROP);

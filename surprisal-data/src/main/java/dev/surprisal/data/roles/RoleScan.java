@@ -22,7 +22,8 @@ final class RoleScan {
     private RoleScan() {
     }
 
-    /** The statistics of {@code names} in {@code reader}'s file: one scan, plus one tiny one for short tables. */
+    /** The statistics of {@code names} in {@code reader}'s file: one scan per group of
+     * {@link SqlView#COLUMNS_PER_QUERY} columns. */
     static List<ColumnStats> scan(TableReader reader, List<String> names) {
         TableReader text = reader;
         for (String c : reader.schema().names()) {
@@ -30,59 +31,68 @@ final class RoleScan {
             text = text.withType(c, ColumnType.CATEGORICAL);
         }
         return text.query(sql -> {
-            StringBuilder l1 = new StringBuilder("SELECT ");
-            StringBuilder l2 = new StringBuilder("SELECT ");
-            StringBuilder agg = new StringBuilder("SELECT count(*)");
-            for (int i = 0; i < names.size(); i++) {
-                String u = "u" + i;
-                String x = "x" + i;
-                l1.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(Cells.sqlMissing(sql.text(names.get(i))))
-                        .append(" THEN NULL ELSE ").append(sql.text(names.get(i))).append(" END AS ").append(u);
-                l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u)).append(" AS ").append(x);
-                agg.append(", count(").append(u).append("), count(").append(x).append("), sum(CASE WHEN isfinite(")
-                        .append(x).append(") AND ").append(x).append(" = floor(").append(x).append(") THEN 1 ELSE 0 END)")
-                        .append(", count(DISTINCT ").append(x).append("), count(DISTINCT ").append(u).append(")")
-                        .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
-                        .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
-                        .append(", min(").append(x).append("), max(").append(x).append(")");
-            }
-            String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
             List<ColumnStats> out = new ArrayList<>();
-            sql.forEachRow(agg + " FROM " + from, rs -> {
-                long rows = rs.getLong(1);
-                for (int i = 0; i < names.size(); i++) {
-                    int c = 2 + 9 * i;
-                    long present = rs.getLong(c);
-                    long numbers = rs.getLong(c + 1);
-                    double min = rs.getDouble(c + 7);
-                    min = rs.wasNull() ? Double.POSITIVE_INFINITY : min;
-                    double max = rs.getDouble(c + 8);
-                    max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
-                    out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
-                            rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false));
-                }
-            });
-            List<Integer> candidates = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                if (out.get(i).monotoneCandidate()) {
-                    candidates.add(i);
-                }
-            }
-            if (!candidates.isEmpty()) {
-                // fewer than 100 rows: one chunk, so list() keeps the file's row order
-                StringBuilder q = new StringBuilder("SELECT ");
-                for (int j = 0; j < candidates.size(); j++) {
-                    q.append(j == 0 ? "" : ", ").append("list(x").append(candidates.get(j)).append(")");
-                }
-                sql.forEachRow(q + " FROM " + from, rs -> {
-                    for (int j = 0; j < candidates.size(); j++) {
-                        int i = candidates.get(j);
-                        out.set(i, out.get(i).withIncreasing(increasing(rs.getArray(j + 1))));
-                    }
-                });
+            for (int from = 0; from < names.size(); from += SqlView.COLUMNS_PER_QUERY) {
+                out.addAll(scan(sql, names.subList(from, Math.min(names.size(), from + SqlView.COLUMNS_PER_QUERY))));
             }
             return out;
         });
+    }
+
+    /** One scan for {@code names}, plus one tiny one for short tables. */
+    private static List<ColumnStats> scan(SqlView sql, List<String> names) {
+        StringBuilder l1 = new StringBuilder("SELECT ");
+        StringBuilder l2 = new StringBuilder("SELECT ");
+        StringBuilder agg = new StringBuilder("SELECT count(*)");
+        for (int i = 0; i < names.size(); i++) {
+            String u = "u" + i;
+            String x = "x" + i;
+            l1.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(Cells.sqlMissing(sql.text(names.get(i))))
+                    .append(" THEN NULL ELSE ").append(sql.text(names.get(i))).append(" END AS ").append(u);
+            l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u)).append(" AS ").append(x);
+            agg.append(", count(").append(u).append("), count(").append(x).append("), sum(CASE WHEN isfinite(")
+                    .append(x).append(") AND ").append(x).append(" = floor(").append(x).append(") THEN 1 ELSE 0 END)")
+                    .append(", count(DISTINCT ").append(x).append("), count(DISTINCT ").append(u).append(")")
+                    .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
+                    .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
+                    .append(", min(").append(x).append("), max(").append(x).append(")");
+        }
+        String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
+        List<ColumnStats> out = new ArrayList<>();
+        sql.forEachRow(agg + " FROM " + from, rs -> {
+            long rows = rs.getLong(1);
+            for (int i = 0; i < names.size(); i++) {
+                int c = 2 + 9 * i;
+                long present = rs.getLong(c);
+                long numbers = rs.getLong(c + 1);
+                double min = rs.getDouble(c + 7);
+                min = rs.wasNull() ? Double.POSITIVE_INFINITY : min;
+                double max = rs.getDouble(c + 8);
+                max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
+                out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
+                        rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false));
+            }
+        });
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).monotoneCandidate()) {
+                candidates.add(i);
+            }
+        }
+        if (!candidates.isEmpty()) {
+            // fewer than 100 rows: one chunk, so list() keeps the file's row order
+            StringBuilder q = new StringBuilder("SELECT ");
+            for (int j = 0; j < candidates.size(); j++) {
+                q.append(j == 0 ? "" : ", ").append("list(x").append(candidates.get(j)).append(")");
+            }
+            sql.forEachRow(q + " FROM " + from, rs -> {
+                for (int j = 0; j < candidates.size(); j++) {
+                    int i = candidates.get(j);
+                    out.set(i, out.get(i).withIncreasing(increasing(rs.getArray(j + 1))));
+                }
+            });
+        }
+        return out;
     }
 
     private static boolean increasing(Array a) throws java.sql.SQLException {
