@@ -43,6 +43,8 @@ public final class TableReader {
     private final Map<String, ColumnType> overrides;
     private final List<String> columns;
     private final int threads;
+    /** The schema once read: DuckDB sniffs a 2,000-column file for seconds, and callers ask several times. */
+    private volatile TableSchema schema;
 
     private TableReader(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
                         List<String> columns, int threads) {
@@ -117,9 +119,56 @@ public final class TableReader {
 
     /** The file's columns with the types they will be read as (all columns, not only the selected). */
     public TableSchema schema() {
-        try (DuckDbSource s = connect()) {
-            return s.schema();
+        TableSchema known = schema;
+        if (known == null) {
+            try (DuckDbSource s = connect()) {
+                known = s.schema();
+            }
+            schema = known;
         }
+        return known;
+    }
+
+    /**
+     * The file's column names, in order. For a CSV or TSV file whose header holds plain names
+     * (non-empty, no surrounding spaces, no control or quote characters), they come from the header
+     * line itself, checked as {@link #schema()} checks them, without DuckDB's type sniffing (seconds
+     * on a 2,000-column file); otherwise from {@link #schema()}.
+     *
+     * @return the names
+     * @throws DataException when the file cannot be read, or its header names a column twice
+     */
+    public List<String> columnNames() {
+        TableSchema known = schema;
+        if (known != null) {
+            return known.names();
+        }
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f == DataFormat.CSV || f == DataFormat.TSV) {
+            DataFiles.requireRegularFile(file);
+            DataFiles.requireUtf8(file, f);
+            char d = delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
+            List<String> names = CsvHeader.names(file, d);
+            if (names != null && names.size() > 1 && names.stream().allMatch(TableReader::plainName)) {
+                CsvHeader.check(file, d, delimiter != null, names);
+                return List.copyOf(names);
+            }
+        }
+        return schema().names();
+    }
+
+    /** A name DuckDB keeps as written. */
+    private static boolean plainName(String name) {
+        if (name.isEmpty() || !name.equals(name.strip())) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The selected columns (all by default), every row, in memory. */
@@ -183,7 +232,7 @@ public final class TableReader {
         if (f != DataFormat.CSV && f != DataFormat.TSV) {
             return java.util.Optional.empty();
         }
-        List<String> all = schema().names();
+        List<String> all = columnNames();
         int[] wanted = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
             wanted[i] = all.indexOf(names.get(i));

@@ -43,7 +43,7 @@ final class CsvProfiler {
 
     /** {@link #fit(TableReader, ProfileOptions, LongConsumer)} with {@code heap} bytes to hold columns in. */
     static Optional<Profile> fit(TableReader reader, ProfileOptions o, LongConsumer progress, long heap) {
-        List<String> available = reader.schema().names();
+        List<String> available = reader.columnNames();
         List<String> selected = o.roles().selected(available);
         List<List<String>> groups = groups(reader, selected, heap);
         if (groups == null) {

@@ -154,7 +154,7 @@ final class FileProfiler {
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
         List<ColumnProfile> refs = reference.columns();
-        List<String> available = reader.schema().names();
+        List<String> available = reader.columnNames();
         for (ColumnProfile c : refs) {
             if (!available.contains(c.name())) {
                 throw new DataException(reader.file(), -1, c.name(), "no such column, but the reference has it; "

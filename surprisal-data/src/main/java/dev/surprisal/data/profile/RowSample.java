@@ -79,12 +79,11 @@ public final class RowSample {
         if (keys.length != values.length) {
             throw new ValidationException("values: length " + values.length + " differs from keys " + keys.length);
         }
-        Integer[] order = new Integer[keys.length];
+        int[] order = new int[keys.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b])
-                : Double.compare(values[a], values[b]));
+        sort(order, new int[order.length], 0, order.length, keys, values);
         int n = Math.min(size, order.length);
         long[] k = new long[n];
         double[] v = new double[n];
@@ -93,6 +92,33 @@ public final class RowSample {
             v[i] = values[order[i]];
         }
         return new RowSample(k, v);
+    }
+
+    /**
+     * Sorts {@code order[from, to)} by key, then value: a stable merge sort on primitive indices
+     * (a boxed {@code Integer[]} sort cost more than the profile itself on wide files).
+     */
+    private static void sort(int[] order, int[] tmp, int from, int to, long[] keys, double[] values) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sort(order, tmp, from, mid, keys, values);
+        sort(order, tmp, mid, to, keys, values);
+        System.arraycopy(order, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || i < mid && compare(tmp[i], tmp[j], keys, values) <= 0) {
+                order[k] = tmp[i++];
+            } else {
+                order[k] = tmp[j++];
+            }
+        }
+    }
+
+    private static int compare(int a, int b, long[] keys, double[] values) {
+        return keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Double.compare(values[a], values[b]);
     }
 
     /** @return the keys (a copy), increasing */

@@ -9,9 +9,8 @@ import dev.surprisal.data.TableReader;
 
 import java.sql.Array;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Gathers {@link ColumnStats}: from a file in ONE DuckDB scan for all columns (every column read
@@ -121,11 +120,14 @@ final class RoleScan {
         long timestamps = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        Set<Double> distinctNumbers = new HashSet<>();
-        Set<String> distinctTexts = new HashSet<>();
+        // distinct numbers: sorted primitives, not a set of boxed doubles (wide files have millions)
+        double[] seen;
+        int seenCount = 0;
+        long texts = -1;
         double[] values = new double[n];
         if (column instanceof NumericColumn) {
             NumericColumn c = (NumericColumn) column;
+            seen = new double[n];
             for (int i = 0; i < n; i++) {
                 double v = c.value(i);
                 values[i] = v;
@@ -135,11 +137,10 @@ final class RoleScan {
                 }
                 numbers++;
                 integers += Double.isFinite(v) && v == Math.floor(v) ? 1 : 0;
-                distinctNumbers.add(v == 0 ? 0.0 : v);
+                seen[seenCount++] = v == 0 ? 0.0 : v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            distinctTexts = null;
         } else {
             CategoricalColumn c = (CategoricalColumn) column;
             List<String> dict = c.dictionary();
@@ -152,6 +153,8 @@ final class RoleScan {
             }
             double[] number = new double[dict.size()];
             boolean[] miss = new boolean[dict.size()];
+            seen = new double[dict.size()];
+            texts = 0;
             for (int k = 0; k < dict.size(); k++) {
                 String label = dict.get(k);
                 miss[k] = Cells.isMissing(label);
@@ -161,14 +164,14 @@ final class RoleScan {
                     missing += miss[k] ? w : 0;
                     continue;
                 }
-                distinctTexts.add(label);
+                texts++; // the dictionary's labels are distinct
                 dates += Cells.isDate(label) ? w : 0;
                 timestamps += Cells.isTimestamp(label) ? w : 0;
                 double v = number[k];
                 if (!Double.isNaN(v)) {
                     numbers += w;
                     integers += Double.isFinite(v) && v == Math.floor(v) ? w : 0;
-                    distinctNumbers.add(v == 0 ? 0.0 : v);
+                    seen[seenCount++] = v == 0 ? 0.0 : v;
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
@@ -183,8 +186,13 @@ final class RoleScan {
                 }
             }
         }
-        long distinctT = distinctTexts == null ? distinctNumbers.size() : distinctTexts.size();
-        ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers.size(), distinctT,
+        Arrays.sort(seen, 0, seenCount);
+        long distinctNumbers = 0;
+        for (int i = 0; i < seenCount; i++) {
+            distinctNumbers += i == 0 || seen[i] != seen[i - 1] ? 1 : 0;
+        }
+        long distinctT = texts < 0 ? distinctNumbers : texts;
+        ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
                 dates, timestamps, min, max, false);
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
