@@ -37,9 +37,10 @@ final class ColumnEntropyReport {
     private ColumnEntropyReport() {
     }
 
-    static Result of(Path file, String column, RoleOverrides overrides, Integer bins, Base base,
+    static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins, Base base,
                      Supplier<EntropyEstimator> estimator) {
-        ColumnRoles roles = ColumnRoles.detect(TableReader.open(file), overrides);
+        Path file = reader.file();
+        ColumnRoles roles = ColumnRoles.detect(reader, overrides);
         RoleDecision d = roles.decision(column);
         List<String> notes = new ArrayList<>();
         notes.add(column + ": " + d.reason());
@@ -51,10 +52,10 @@ final class ColumnEntropyReport {
             if (d.role() == ColumnRole.ID_LIKE) {
                 notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
             }
-            ValueCounts counts = TableReader.open(file).valueCounts(column);
+            ValueCounts counts = reader.valueCounts(column);
             return new Result(counts.counts(), null, d.role().label(), notes);
         }
-        MiTable t = MiTable.of(TableReader.open(file).read(), roles, 0L, file);
+        MiTable t = MiTable.of(reader.read(), roles, 0L, file);
         MiVariable v = t.variable(column, "--column");
         double[] sample = new double[v.present()];
         int m = 0;

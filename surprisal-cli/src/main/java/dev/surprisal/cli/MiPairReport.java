@@ -4,6 +4,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
+import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
@@ -28,7 +29,8 @@ final class MiPairReport {
     private MiPairReport() {
     }
 
-    static Report run(Path file, String x, String y, RoleOverrides overrides, MiSettings s, CommonOptions common) {
+    static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
+                      CommonOptions common) {
         MiTable t = MiTable.read(file, overrides, s.seed());
         MiVariable vx = t.variable(x, "--x");
         MiVariable vy = t.variable(y, "--y");
