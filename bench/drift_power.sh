@@ -3,7 +3,7 @@
 # dev.surprisal.drift.power.PowerTable (test scope). Arguments: seeds (default 200) and sample sizes
 # (default 500,10000). Prints a Markdown table.
 #   bench/drift_power.sh 200 500,10000
-#   bench/drift_power.sh 20 1000000          # 1e6 rows: fewer seeds (CPU-bound)
+#   bench/drift_power.sh 100 1000000 targets  # 1e6 rows: no change and the targeted changes only (CPU-bound)
 # Evidently's documented default rules on the same data-generating process: bench/drift_power_evidently.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +15,4 @@ trap 'rm -f "$CP_FILE"' EXIT
 mvn -B -q -o -pl surprisal-drift -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
   -Dmdep.includeScope=test >/dev/null
 CP="surprisal-drift/target/test-classes:surprisal-drift/target/classes:$(cat "$CP_FILE")"
-exec java -Xmx4g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES"
+exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES" ${3:-}

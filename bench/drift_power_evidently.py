@@ -32,9 +32,10 @@ CHANGES += [("disc", f"value 1 +{round(100 * d)} points", {"move": d}) for d in 
 CHANGES += [("disc", "missing +5 points", {"missing": 0.05})]
 CHANGES += [("cat", f"new category {round(100 * d)}%", {"new": d}) for d in (0.01, 0.05)]
 CHANGES += [("cat", "missing +5 points", {"missing": 0.05})]
+CHANGES += [("cat", f"c0 +{round(100 * d)} points", {"catmove": d}) for d in (0.05, 0.15)]
 
 
-def day(rng, n, column="-", shift=0.0, scale=1.0, rate=0.2, move=0.0, new=0.0, missing=0.0):
+def day(rng, n, column="-", shift=0.0, scale=1.0, rate=0.2, move=0.0, new=0.0, missing=0.0, catmove=0.0):
     cont = shift * (column == "cont") + (scale if column == "cont" else 1.0) * rng.standard_normal(n)
     binr = rate if column == "bin" else 0.2
     b = (rng.random(n) < binr).astype(float)
@@ -43,7 +44,11 @@ def day(rng, n, column="-", shift=0.0, scale=1.0, rate=0.2, move=0.0, new=0.0, m
         p[0] += move
         p[1:] *= (1 - DISC[0] - move) / (1 - DISC[0])
     d = 1.0 + rng.choice(6, n, p=p / p.sum())
-    c = np.array(["c%d" % k for k in rng.choice(8, n, p=CAT)], dtype=object)
+    pc = CAT.copy()
+    if column == "cat" and catmove > 0:
+        pc[0] += catmove
+        pc[1:] *= (1 - CAT[0] - catmove) / (1 - CAT[0])
+    c = np.array(["c%d" % k for k in rng.choice(8, n, p=pc / pc.sum())], dtype=object)
     if column == "cat" and new > 0:
         c[rng.random(n) < new] = "new"
     cols = {"cont": cont, "bin": b, "disc": d, "cat": c}

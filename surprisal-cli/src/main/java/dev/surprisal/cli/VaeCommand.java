@@ -104,6 +104,7 @@ public final class VaeCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             VaeConfig c = options.config(spec, beta);
+            dev.surprisal.vae.TorchRuntime.requireNatives();
             checkOutput(spec, out, force);
             PrintWriter w = spec.commandLine().getOut();
             VaeRuns.Data d = data(options, c);
@@ -154,6 +155,7 @@ public final class VaeCommand implements Runnable {
                 }
             }
             VaeRuns.Data.checkLimit("testLimit", testLimit);
+            dev.surprisal.vae.TorchRuntime.requireNatives();
             IdxReader.Images test;
             try {
                 test = VaeRuns.Data.testFor(VaeRuns.config(run), testLimit);
@@ -207,6 +209,7 @@ public final class VaeCommand implements Runnable {
             for (double b : betas) {
                 base = options.config(spec, b);
             }
+            dev.surprisal.vae.TorchRuntime.requireNatives();
             checkOutput(spec, out, true);
             PrintWriter w = spec.commandLine().getOut();
             VaeConfig first = base;

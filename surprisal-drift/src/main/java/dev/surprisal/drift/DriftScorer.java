@@ -8,6 +8,9 @@ import dev.surprisal.data.profile.Moments;
 import dev.surprisal.data.profile.NumericBins;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.inference.KolmogorovSmirnovResult;
+import dev.surprisal.inference.KolmogorovSmirnovTest;
+import dev.surprisal.measures.Wasserstein;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 import java.util.ArrayList;
@@ -41,6 +44,13 @@ import java.util.Map;
  * value older than the reference's oldest (WARN); for a constant column more than one value today (WARN).
  */
 public final class DriftScorer {
+    /**
+     * KS on the seeded samples (up to {@link RowSample#SIZE} values a side), reported, not used for alarms:
+     * asymptotic p-values (scipy's {@code ks_2samp(method="asymp")}), since the exact ones cost O(nm) a column.
+     */
+    private static final KolmogorovSmirnovTest KS = KolmogorovSmirnovTest.twoSample()
+            .withMethod(KolmogorovSmirnovTest.Method.ASYMP);
+
     private DriftScorer() {
     }
 
@@ -130,11 +140,13 @@ public final class DriftScorer {
         RowSample a = p.sample();
         RowSample c = q.sample();
         if (a != null && c != null && a.size() > 0 && c.size() > 0) {
-            SampleDistances.Result r = SampleDistances.compare(a.values(), c.values());
-            ks = r.ks();
-            ksP = r.ksPValue();
-            w = r.wasserstein();
-            wn = w / Math.max(Moments.of(a.values(), a.size()).std(), 0.001);
+            double[] ref = a.values();
+            double[] cur = c.values();
+            KolmogorovSmirnovResult r = KS.test(ref, cur);
+            ks = r.statistic();
+            ksP = r.pValue();
+            w = Wasserstein.distance(ref, cur);
+            wn = w / Math.max(Moments.of(ref, a.size()).std(), 0.001);
         }
         double value = o.measure().of(d);
         double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), n, m);
@@ -147,18 +159,24 @@ public final class DriftScorer {
                     + "reference had none%s (p = %.2g; under no drift about %.2g%%)", 100 * newMass, named, newMassP,
                     100 * nullRate));
         }
-        if (beyondNoise && value >= o.drift()) {
-            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s %.3g >= drift band %.3g and beyond noise (critical %.3g)",
-                    measure, value, o.drift(), critical));
-        } else if (beyondNoise && value >= o.warn()) {
-            f.add(Status.WARN, String.format(Locale.ROOT, "%s %.3g >= warn band %.3g and beyond noise (critical %.3g)",
-                    measure, value, o.warn(), critical));
+        Yardstick y = Yardstick.of(p.role(), d, wn, n, m, o);
+        boolean driftBand = value >= o.drift() || y.reaches(y.drift);
+        boolean warnBand = value >= o.warn() || y.reaches(y.warn);
+        if (beyondNoise && driftBand) {
+            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s %.3g%s, beyond noise (critical %.3g)%s", measure, value,
+                    value >= o.drift() ? String.format(Locale.ROOT, " >= drift band %.3g", o.drift()) : "", critical,
+                    y.reaches(y.drift) ? ": " + y.describe() + " >= drift band " + fmt(y.drift) : ""));
+        } else if (beyondNoise && warnBand) {
+            f.add(Status.WARN, String.format(Locale.ROOT, "%s %.3g%s, beyond noise (critical %.3g)%s", measure, value,
+                    value >= o.warn() ? String.format(Locale.ROOT, " >= warn band %.3g", o.warn()) : "", critical,
+                    y.reaches(y.warn) ? ": " + y.describe() + " >= warn band " + fmt(y.warn) : ""));
         } else if (beyondNoise) {
             f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is beyond noise (critical %.3g) but below the warn "
-                    + "band %.3g: a real but small change", measure, value, critical, o.warn()));
+                    + "band %.3g%s: a real but small change", measure, value, critical, o.warn(),
+                    y == Yardstick.NONE ? "" : ", and " + y.describe() + " below " + fmt(y.warn)));
         } else {
-            f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is within sampling noise (critical %.3g at n=%d, m=%d)",
-                    measure, value, critical, n, m));
+            f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is within sampling noise (critical %.3g at n=%d, m=%d)%s",
+                    measure, value, critical, n, m, y == Yardstick.NONE ? "" : "; " + y.describe()));
         }
         shareCheck(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
         if (p.role().isNumeric()) {
@@ -244,6 +262,68 @@ public final class DriftScorer {
 
     private static double rate(long part, long whole) {
         return whole == 0 ? 0.0 : (double) part / whole;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
+     * The column's own yardstick of how much changed, judged next to the deciding measure: for
+     * binary, discrete and categorical columns the total variation of the value shares above what chance
+     * alone gives, for continuous columns W₁/σ (see {@link DriftOptions}).
+     */
+    private record Yardstick(String name, double value, double chance, double warn, double drift) {
+        static final Yardstick NONE = new Yardstick("", Double.NaN, 0, Double.NaN, Double.NaN);
+
+        static Yardstick of(ColumnRole role, BinnedDivergences d, double w1Normalized, long n, long m, DriftOptions o) {
+            switch (role) {
+                case BINARY:
+                case DISCRETE:
+                case CATEGORICAL:
+                    return new Yardstick("TV", d.totalVariation(), chanceTotalVariation(d, n, m), o.tvWarn(),
+                            o.tvDrift());
+                case CONTINUOUS:
+                    return Double.isNaN(w1Normalized) ? NONE
+                            : new Yardstick("W1/std", w1Normalized, 0, o.w1Warn(), o.w1Drift());
+                default:
+                    return NONE;
+            }
+        }
+
+        /** Whether the value, less what chance gives, reaches {@code band}. */
+        boolean reaches(double band) {
+            return this != NONE && value - chance >= band;
+        }
+
+        String describe() {
+            if (name.equals("TV")) {
+                return String.format(Locale.ROOT, "TV %.3g (%.1f%% of rows changed value; %.1f%% beyond the %.1f%% "
+                        + "chance gives)", value, 100 * value, 100 * Math.max(0, value - chance), 100 * chance);
+            }
+            return String.format(Locale.ROOT, "W1/std %.3g (values moved %.2f reference standard deviations on "
+                    + "average)", value, value);
+        }
+    }
+
+    /**
+     * The total variation two samples of sizes n and m from one distribution show on average:
+     * ½ Σᵢ E|p̂ᵢ − q̂ᵢ| ≈ ½ Σᵢ √(2/π) √(p̄ᵢ(1 − p̄ᵢ)(1/n + 1/m)), with p̄ the pooled shares (the normal
+     * approximation of each bin's difference). Subtracting it keeps a column with many small bins from
+     * reaching the TV bands on noise alone; a bin that really moved contributes a little less than its
+     * move to the difference, so the correction errs towards calling less.
+     */
+    static double chanceTotalVariation(BinnedDivergences d, long n, long m) {
+        double v = 1.0 / n + 1.0 / m;
+        double w = (double) n / (n + m);
+        double sum = 0;
+        double[] p = d.p();
+        double[] q = d.q();
+        for (int i = 0; i < p.length; i++) {
+            double pooled = w * p[i] + (1 - w) * q[i];
+            sum += Math.sqrt(pooled * (1 - pooled) * v);
+        }
+        return 0.5 * Math.sqrt(2 / Math.PI) * sum;
     }
 
     /** A column that cannot be scored: every value NaN, the reason stated. */

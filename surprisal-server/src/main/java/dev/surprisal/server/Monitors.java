@@ -226,7 +226,7 @@ public final class Monitors {
     /** @param name the monitor @return whether its schedule is paused (the store's say, else the config's) */
     public boolean paused(String name) {
         MonitorConfig m = monitor(name);
-        return gate.with(s -> ServerTables.paused(s.connection(), name)).orElse(m.paused());
+        return gate.read("paused/" + name, s -> ServerTables.paused(s.connection(), name)).orElse(m.paused());
     }
 
     /** @param name the monitor @param paused pause or resume its schedule */
@@ -241,20 +241,22 @@ public final class Monitors {
     /** @return checks of a monitor, newest first */
     public List<ServerTables.CheckRow> checks(String name, long before, int limit) {
         monitor(name);
-        return gate.with(s -> ServerTables.checks(s.connection(), name, before, limit));
+        return gate.read("checks/" + name + "/" + before + "/" + limit,
+                s -> ServerTables.checks(s.connection(), name, before, limit));
     }
 
     /** @return one check, or 404 */
     public ServerTables.CheckRow checkRow(String name, long runId) {
         monitor(name);
-        return gate.with(s -> ServerTables.check(s.connection(), name, runId)).orElseThrow(() ->
+        return gate.read("check/" + name + "/" + runId, s -> ServerTables.check(s.connection(), name, runId)).orElseThrow(() ->
                 new MonitorException(404, "monitor '" + name + "' has no check " + runId));
     }
 
     /** @return a check's report, JSON or HTML, or 404 */
     public String report(String name, long runId, boolean html) {
         monitor(name);
-        return gate.with(s -> ServerTables.report(s.connection(), name, runId, html)).orElseThrow(() ->
+        return gate.read("report/" + name + "/" + runId + "/" + html, s -> ServerTables.report(s.connection(), name, runId, html))
+                .orElseThrow(() ->
                 new MonitorException(404, "monitor '" + name + "' has no check " + runId));
     }
 
@@ -267,7 +269,7 @@ public final class Monitors {
     /** @return a monitor's history (one column, or all when null), excluded runs left out, oldest first */
     public List<HistoryPoint> history(String name, String column) {
         monitor(name);
-        return gate.with(s -> {
+        return gate.read("history/" + name + "/" + column, s -> {
             Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
             return s.history(name, column).stream().filter(h -> !excluded.contains(h.runId())).toList();
         });
@@ -276,7 +278,7 @@ public final class Monitors {
     /** @return whether the store holds a baseline for the monitor */
     public boolean hasBaseline(String name) {
         monitor(name);
-        return gate.with(s -> s.baseline(name).isPresent());
+        return gate.read("has-baseline/" + name, s -> s.baseline(name).isPresent());
     }
 
     /** @return the latest check of the monitor, if any */

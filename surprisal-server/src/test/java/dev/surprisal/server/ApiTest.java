@@ -93,6 +93,23 @@ class ApiTest {
     }
 
     @Test
+    void baselinesListEveryVersionAndANewOneReplacesTheCurrent() throws Exception {
+        JsonNode before = json(t.get("/api/v1/monitors/orders/baselines", t.readToken)).get("baselines");
+        JsonNode current = before.get(before.size() - 1);
+        assertThat(current.get("current").asBoolean()).isTrue();
+        assertThat(current.get("rows").asLong()).isPositive();
+        HttpResponse<String> made = t.post("/api/v1/monitors/orders/baselines", t.writeToken, "{}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        JsonNode after = json(t.get("/api/v1/monitors/orders/baselines", t.readToken)).get("baselines");
+        assertThat(after.size()).isEqualTo(before.size() + 1);
+        JsonNode replaced = after.get(after.size() - 2);
+        assertThat(replaced.get("version").asInt()).isEqualTo(current.get("version").asInt());
+        assertThat(replaced.get("current").asBoolean()).isFalse();
+        assertThat(replaced.get("replacedAt").isNull()).isFalse();
+        assertThat(after.get(after.size() - 1).get("version").asInt()).isEqualTo(current.get("version").asInt() + 1);
+    }
+
+    @Test
     void excludingARunKeepsItButMarksIt() throws Exception {
         HttpResponse<String> r = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-03\"}");
         long run = json(r).get("runId").asLong();

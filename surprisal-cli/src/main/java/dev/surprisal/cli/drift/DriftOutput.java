@@ -73,14 +73,15 @@ final class DriftOutput {
     static void printTable(PrintWriter out, DriftReport report, List<Alarm> alarms, Base base) {
         DriftOptions o = report.options();
         String u = base.unit();
-        String[] head = {"column", "role", "KL(P||Q) " + u, "PSI", "JS " + u, "Hellinger", "W1/std", o.measure().name()
+        String[] head = {"column", "role", "KL(P||Q) " + u, "PSI", "JS " + u, "Hellinger", "TV", "W1/std", o.measure().name()
                 + " critical", "new mass", "missing Δ", "invalid Δ", "verdict"};
         List<ColumnDrift> cols = report.bySeverity();
         String[][] cells = new String[cols.size()][];
         for (int i = 0; i < cols.size(); i++) {
             ColumnDrift c = cols.get(i);
             cells[i] = new String[] {c.name(), c.role().label() + (c.scored() ? "" : "*"), fmt(base.fromNats(c.klNats())),
-                    fmt(c.psi()), fmt(js(c, base)), fmt(c.hellinger()), fmt(c.wassersteinNormalized()),
+                    fmt(c.psi()), fmt(js(c, base)), fmt(c.hellinger()), fmt(c.totalVariation()),
+                    fmt(c.wassersteinNormalized()),
                     c.scored() ? fmt(measureInBase(c.critical(), o, base)) : "-", c.scored() ? pct(c.newMass()) : "-",
                     signedPct(c.missingRateChange()), c.role().isNumeric() ? signedPct(c.invalidRateChange()) : "-",
                     c.status().name()};
@@ -127,13 +128,16 @@ final class DriftOutput {
     /** The rule in one line, units stated. */
     static String rule(DriftReport report) {
         DriftOptions o = report.options();
-        return String.format(Locale.ROOT, "rows: reference %d, current %d. Rule: %s (%s) WARN from %s, DRIFT from %s, "
-                        + "each only beyond its chi-squared noise level (critical) at alpha %s split over %d tests; "
-                        + "exit 1 on %s. Smoothing: %s on both sides. PSI, Hellinger and W1/std are unitless; KS and W1 "
-                        + "are exact on seeded samples of up to %,d values per column.",
+        return String.format(Locale.ROOT, "rows: reference %d, current %d. Rule: %s (%s) WARN from %s, DRIFT from %s; "
+                        + "or the column's own yardstick: TV (share of rows that changed value, beyond chance) WARN from "
+                        + "%s, DRIFT from %s for binary, discrete and categorical columns, W1/std WARN from %s, DRIFT from "
+                        + "%s for continuous ones; each only beyond the chi-squared noise level (critical) at alpha %s "
+                        + "split over %d tests; exit 1 on %s. Smoothing: %s on both sides. PSI, Hellinger, TV and W1/std "
+                        + "are unitless; KS and W1 are exact on seeded samples of up to %,d values per column.",
                 report.referenceRows(), report.currentRows(), o.measure(), o.measure().unitLabel(), fmt(o.warn()),
-                fmt(o.drift()), fmt(o.alpha()), 4 * report.columns().size(),
-                o.failOn() == FailOn.WARN ? "WARN or DRIFT" : "DRIFT", o.smoothing(), RowSample.SIZE);
+                fmt(o.drift()), fmt(o.tvWarn()), fmt(o.tvDrift()), fmt(o.w1Warn()), fmt(o.w1Drift()), fmt(o.alpha()),
+                4 * report.columns().size(), o.failOn() == FailOn.WARN ? "WARN or DRIFT" : "DRIFT", o.smoothing(),
+                RowSample.SIZE);
     }
 
     /** Whether a check fails: the report under its fail-on rule, or any alarm when failing on WARN. */
@@ -237,6 +241,10 @@ final class DriftOutput {
         t.put("unit", o.measure().unitLabel());
         t.put("warn", o.warn());
         t.put("drift", o.drift());
+        t.put("tv_warn", o.tvWarn());
+        t.put("tv_drift", o.tvDrift());
+        t.put("w1_warn", o.w1Warn());
+        t.put("w1_drift", o.w1Drift());
         t.put("fail_on", o.failOn().label());
         t.put("alpha", o.alpha());
         t.put("alpha_per_test", o.alpha() / (4.0 * Math.max(1, report.columns().size())));

@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code --measure}, {@code --warn}, {@code --drift}, {@code --alpha}, {@code --fail-on}: the drift rule,
+ * {@code --measure}, {@code --warn}, {@code --drift}, {@code --tv-warn}, {@code --tv-drift}, {@code --w1-warn},
+ * {@code --w1-drift}, {@code --alpha}, {@code --fail-on}: the drift rule,
  * with the keys of {@link DriftOptions#KEYS}; the defaults live in {@link DriftOptions#defaults()}.
  */
 final class RuleOptions {
@@ -24,6 +25,20 @@ final class RuleOptions {
     @Option(names = "--drift", paramLabel = "Y", description = "DRIFT band (default: psi 0.25, kl 0.25 nats, js 0.25 "
             + "bits, hellinger 0.4).")
     String drift;
+
+    @Option(names = "--tv-warn", paramLabel = "X", description = "WARN band of the share of rows that changed value "
+            + "(total variation) in binary, discrete and categorical columns (default 0.05, i.e. 5 points; above 1: off).")
+    String tvWarn;
+
+    @Option(names = "--tv-drift", paramLabel = "Y", description = "DRIFT band of that share (default 0.10).")
+    String tvDrift;
+
+    @Option(names = "--w1-warn", paramLabel = "X", description = "WARN band of W1/std, how far a continuous column's "
+            + "values moved in reference standard deviations (default 0.1).")
+    String w1Warn;
+
+    @Option(names = "--w1-drift", paramLabel = "Y", description = "DRIFT band of W1/std (default 0.3).")
+    String w1Drift;
 
     @Option(names = "--alpha", paramLabel = "A", description = "False-alarm probability per check, split over the "
             + "columns' tests (default 0.01).")
@@ -39,6 +54,10 @@ final class RuleOptions {
         put(m, "measure", measure);
         put(m, "warn", warn);
         put(m, "drift", drift);
+        put(m, "tv-warn", tvWarn);
+        put(m, "tv-drift", tvDrift);
+        put(m, "w1-warn", w1Warn);
+        put(m, "w1-drift", w1Drift);
         put(m, "alpha", alpha);
         put(m, "fail-on", failOn);
         return m;

@@ -41,6 +41,11 @@ public final class ElboSection implements TourSection {
     }
 
     static void tinyVae(PrintWriter out) {
+        if (!dev.surprisal.vae.TorchRuntime.nativesAvailable()) {
+            out.println("  (tiny VAE skipped: PyTorch's native library, lib/pytorch-native-cpu-linux-x86_64.jar next to"
+                    + " surprisal.jar, is not installed)");
+            return;
+        }
         IdxReader.Images all;
         try {
             all = FashionMnist.test();

@@ -79,12 +79,8 @@ public final class RowSample {
         if (keys.length != values.length) {
             throw new ValidationException("values: length " + values.length + " differs from keys " + keys.length);
         }
-        int[] order = new int[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        sort(order, new int[order.length], 0, order.length, keys, values);
-        int n = Math.min(size, order.length);
+        int n = Math.min(size, keys.length);
+        int[] order = smallest(keys, values, n);
         long[] k = new long[n];
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -95,30 +91,71 @@ public final class RowSample {
     }
 
     /**
-     * Sorts {@code order[from, to)} by key, then value: a stable merge sort on primitive indices
-     * (a boxed {@code Integer[]} sort cost more than the profile itself on wide files).
+     * The indices of the {@code n} smallest entries by (key, value), in that order: a bounded max-heap,
+     * O(N log n) at worst and about O(N) on hashed keys (few entries beat the heap's top), without
+     * boxing; a full sort of a million rows cost seconds.
      */
-    private static void sort(int[] order, int[] tmp, int from, int to, long[] keys, double[] values) {
-        if (to - from < 2) {
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        sort(order, tmp, from, mid, keys, values);
-        sort(order, tmp, mid, to, keys, values);
-        System.arraycopy(order, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int k = from; k < to; k++) {
-            if (j >= to || i < mid && compare(tmp[i], tmp[j], keys, values) <= 0) {
-                order[k] = tmp[i++];
-            } else {
-                order[k] = tmp[j++];
+    private static int[] smallest(long[] keys, double[] values, int n) {
+        int[] heap = new int[n];
+        int size = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (size < n) {
+                heap[size] = i;
+                siftUp(heap, size++, keys, values);
+            } else if (n > 0 && less(i, heap[0], keys, values)) {
+                heap[0] = i;
+                siftDown(heap, size, keys, values);
             }
+        }
+        Integer[] boxed = new Integer[size]; // n ≤ SIZE: sorting the kept few is cheap
+        for (int i = 0; i < size; i++) {
+            boxed[i] = heap[i];
+        }
+        Arrays.sort(boxed, (a, b) -> less(a, b, keys, values) ? -1 : less(b, a, keys, values) ? 1 : 0);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
+    private static boolean less(int a, int b, long[] keys, double[] values) {
+        return keys[a] != keys[b] ? keys[a] < keys[b] : Double.compare(values[a], values[b]) < 0;
+    }
+
+    private static void siftUp(int[] heap, int at, long[] keys, double[] values) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!less(heap[parent], heap[at], keys, values)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
         }
     }
 
-    private static int compare(int a, int b, long[] keys, double[] values) {
-        return keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Double.compare(values[a], values[b]);
+    private static void siftDown(int[] heap, int size, long[] keys, double[] values) {
+        int at = 0;
+        while (true) {
+            int l = 2 * at + 1;
+            int r = l + 1;
+            int top = at;
+            if (l < size && less(heap[top], heap[l], keys, values)) {
+                top = l;
+            }
+            if (r < size && less(heap[top], heap[r], keys, values)) {
+                top = r;
+            }
+            if (top == at) {
+                return;
+            }
+            int t = heap[top];
+            heap[top] = heap[at];
+            heap[at] = t;
+            at = top;
+        }
     }
 
     /** @return the keys (a copy), increasing */

@@ -352,6 +352,53 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
+    /**
+     * One baseline version of a monitor.
+     *
+     * @param version    1, 2, …
+     * @param createdAt  when it was stored (UTC)
+     * @param replacedAt when a newer baseline replaced it, null for the current one
+     * @param checks     checks recorded against it
+     */
+    public record BaselineVersion(int version, Instant createdAt, Instant replacedAt, long checks) {
+        /** @return whether this is the monitor's current baseline */
+        public boolean current() {
+            return replacedAt == null;
+        }
+    }
+
+    /**
+     * Every baseline version of {@code monitor}, oldest first, the current one last; empty when it has none.
+     *
+     * @param monitor the monitor
+     * @return its versions
+     * @throws StoreException if the store cannot be read
+     */
+    public List<BaselineVersion> baselineVersions(String monitor) {
+        List<BaselineVersion> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT version, created_at, replaced_at FROM baselines "
+                + "WHERE monitor = ? UNION ALL SELECT reference_version, created_at, NULL FROM monitors WHERE name = ? "
+                + "ORDER BY 1")) {
+            ps.setString(1, monitor);
+            ps.setString(2, monitor);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp replaced = rs.getTimestamp(3);
+                    int version = rs.getInt(1);
+                    out.add(new BaselineVersion(version, utcInstant(rs.getTimestamp(2)),
+                            replaced == null ? null : utcInstant(replaced), runCount(monitor, version)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read the baselines of " + monitor, e);
+        }
+    }
+
+    private static Instant utcInstant(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+    }
+
     /** The names of every monitor with a baseline, sorted. */
     public List<String> monitors() {
         List<String> out = new ArrayList<>();

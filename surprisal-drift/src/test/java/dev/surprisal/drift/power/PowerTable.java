@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 
 /**
  * Detection power of the default drift rule, through the library in memory: for each column type
@@ -42,6 +44,14 @@ public final class PowerTable {
 
     static final Change NONE = new Change("-", "no change", 0, 1, 0.2, 0, 0, 0);
 
+    /** The changes whose power the issue targets at n = 1e4 (at least 80%). */
+    static final List<String> TARGETS = List.of("mean +0.5 sd", "sd x 1.5", "rate +15 points", "new category 5%");
+
+    /** The categorical column's share move (of label c0), kept apart from Change's fields for the discrete one. */
+    private static double catMove(Change ch) {
+        return ch.column().equals("cat") && ch.label().startsWith("c0 +") ? ch.discMove() : 0;
+    }
+
     static List<Change> changes() {
         List<Change> c = new ArrayList<>();
         c.add(NONE);
@@ -64,35 +74,57 @@ public final class PowerTable {
             c.add(new Change("cat", "new category " + Math.round(100 * d) + "%", 0, 1, 0.2, 0, d, 0));
         }
         c.add(new Change("cat", "missing +5 points", 0, 1, 0.2, 0, 0, 0.05));
+        for (double d : new double[] {0.05, 0.15}) {
+            c.add(new Change("cat", "c0 +" + Math.round(100 * d) + " points", 0, 1, 0.2, d, 0, 0));
+        }
         return c;
     }
 
+    private static final String[] CAT_LABELS = {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"};
+
     static Table day(SplittableRandom r, int n, Change ch) {
+        boolean isCont = ch.column().equals("cont");
+        boolean isBin = ch.column().equals("bin");
+        boolean isDisc = ch.column().equals("disc");
+        boolean isCat = ch.column().equals("cat");
+        double binRate = isBin ? ch.binRate() : 0.2;
+        double[] p = DISC.clone();
+        if (isDisc && ch.discMove() > 0) {
+            p[0] += ch.discMove();
+            for (int k = 1; k < p.length; k++) {
+                p[k] *= (1 - DISC[0] - ch.discMove()) / (1 - DISC[0]);
+            }
+        }
+        double[] catP = catShares(ch);
         double[] cont = new double[n];
         double[] bin = new double[n];
         double[] disc = new double[n];
         String[] cat = new String[n];
         for (int i = 0; i < n; i++) {
-            cont[i] = ch.column().equals("cont") && r.nextDouble() < ch.missing() ? Double.NaN
-                    : ch.shift() + ch.scale() * r.nextGaussian();
-            bin[i] = ch.column().equals("bin") && r.nextDouble() < ch.missing() ? Double.NaN
-                    : r.nextDouble() < (ch.column().equals("bin") ? ch.binRate() : 0.2) ? 1 : 0;
+            cont[i] = isCont && r.nextDouble() < ch.missing() ? Double.NaN : ch.shift() + ch.scale() * r.nextGaussian();
+            bin[i] = isBin && r.nextDouble() < ch.missing() ? Double.NaN : r.nextDouble() < binRate ? 1 : 0;
             double u = r.nextDouble();
-            double[] p = DISC.clone();
-            if (ch.column().equals("disc") && ch.discMove() > 0) {
-                p[0] += ch.discMove();
-                for (int k = 1; k < p.length; k++) {
-                    p[k] *= (1 - DISC[0] - ch.discMove()) / (1 - DISC[0]);
-                }
-            }
-            disc[i] = ch.column().equals("disc") && r.nextDouble() < ch.missing() ? Double.NaN : 1 + pick(p, u);
+            disc[i] = isDisc && r.nextDouble() < ch.missing() ? Double.NaN : 1 + pick(p, u);
             double v = r.nextDouble();
-            cat[i] = ch.column().equals("cat") && r.nextDouble() < ch.missing() ? null
-                    : ch.column().equals("cat") && v < ch.newCategory() ? "new" : "c" + pick(CAT, r.nextDouble());
+            cat[i] = isCat && r.nextDouble() < ch.missing() ? null
+                    : isCat && v < ch.newCategory() ? "new" : CAT_LABELS[pick(catP, r.nextDouble())];
         }
         List<Column> cols = List.of(NumericColumn.of("cont", cont), NumericColumn.of("bin", bin),
                 NumericColumn.of("disc", disc), CategoricalColumn.of("cat", cat));
         return Table.of(cols);
+    }
+
+    private static double[] catShares(Change ch) {
+        double move = catMove(ch);
+        if (move == 0) {
+            return CAT;
+        }
+        double[] p = CAT.clone();
+        p[0] += move;
+        for (int k = 1; k < p.length; k++) {
+            p[k] *= (1 - CAT[0] - move) / (1 - CAT[0]);
+        }
+        return p;
     }
 
     private static int pick(double[] p, double u) {
@@ -119,38 +151,49 @@ public final class PowerTable {
         DriftOptions rule = DriftOptions.defaults();
         System.out.printf(Locale.ROOT, "| n | column | change | DRIFT (exit 1) | 95%% CI | WARN or DRIFT | 95%% CI |%n");
         System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+        // "targets": only no change and the issue's power targets (for n = 1e6, where each seed costs seconds)
+        List<Change> changes = args.length > 2 && args[2].equals("targets") ? changes().stream()
+                .filter(c -> c == NONE || TARGETS.contains(c.label())).toList() : changes();
         for (String ns : sizes.split(",")) {
             int n = Integer.parseInt(ns.trim());
-            for (Change ch : changes()) {
-                int drift = 0;
-                int any = 0;
-                int[] perColumn = new int[4];
-                int dataset = 0;
-                for (int s = 0; s < seeds; s++) {
-                    SplittableRandom r = new SplittableRandom(1_000_003L * s + n);
-                    Profile ref = ProfileBuilder.fit(day(r, n, NONE), ProfileOptions.defaults());
+            // One reference per seed, shared by every change; each change's day has its own stream. Seeds run
+            // in parallel (the common pool: all cores); the counts do not depend on the order.
+            int k = changes.size();
+            AtomicIntegerArray drift = new AtomicIntegerArray(k);
+            AtomicIntegerArray any = new AtomicIntegerArray(k);
+            AtomicIntegerArray perColumn = new AtomicIntegerArray(4);
+            AtomicIntegerArray dataset = new AtomicIntegerArray(1);
+            IntStream.range(0, seeds).parallel().forEach(s -> {
+                Profile ref = ProfileBuilder.fit(day(new SplittableRandom(1_000_003L * s + n), n, NONE),
+                        ProfileOptions.defaults());
+                for (int ci = 0; ci < k; ci++) {
+                    Change ch = changes.get(ci);
+                    SplittableRandom r = new SplittableRandom((1_000_003L * s + n) * 131 + ci + 1);
                     DriftReport rep = DriftScorer.compare(ref, ProfileBuilder.count(ref, day(r, n, ch)), rule);
                     if (ch == NONE) {
                         for (int c = 0; c < 4; c++) {
-                            perColumn[c] += rep.columns().get(c).status() == Status.DRIFT ? 1 : 0;
+                            perColumn.addAndGet(c, rep.columns().get(c).status() == Status.DRIFT ? 1 : 0);
                         }
-                        dataset += rep.fails() ? 1 : 0;
-                        any += rep.alarm() ? 1 : 0;
+                        dataset.addAndGet(0, rep.fails() ? 1 : 0);
+                        any.addAndGet(ci, rep.alarm() ? 1 : 0);
                     } else {
                         ColumnDrift c = rep.columns().stream().filter(x -> x.name().equals(ch.column())).findFirst()
                                 .orElseThrow();
-                        drift += c.status() == Status.DRIFT ? 1 : 0;
-                        any += c.status().drifted() ? 1 : 0;
+                        drift.addAndGet(ci, c.status() == Status.DRIFT ? 1 : 0);
+                        any.addAndGet(ci, c.status().drifted() ? 1 : 0);
                     }
                 }
+            });
+            for (int ci = 0; ci < k; ci++) {
+                Change ch = changes.get(ci);
                 if (ch == NONE) {
                     String[] names = {"cont", "bin", "disc", "cat"};
                     for (int c = 0; c < 4; c++) {
-                        row(n, names[c], "no change (false alarms)", perColumn[c], -1, seeds);
+                        row(n, names[c], "no change (false alarms)", perColumn.get(c), -1, seeds);
                     }
-                    row(n, "dataset", "no change (any column fails / any WARN)", dataset, any, seeds);
+                    row(n, "dataset", "no change (any column fails / any WARN)", dataset.get(0), any.get(ci), seeds);
                 } else {
-                    row(n, ch.column(), ch.label(), drift, any, seeds);
+                    row(n, ch.column(), ch.label(), drift.get(ci), any.get(ci), seeds);
                 }
             }
         }

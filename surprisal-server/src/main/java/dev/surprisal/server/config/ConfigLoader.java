@@ -53,7 +53,8 @@ public final class ConfigLoader {
     private static final Set<String> SERVER = Set.of("host", "port", "reads-public", "metrics-public",
             "retention-days", "max-request-bytes");
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
-            "alpha", "fail-on", "columns", "exclude", "schedule", "alerts", "alert-on", "paused");
+            "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
+            "alerts", "alert-on", "paused");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.server.CheckResult;
@@ -112,12 +113,20 @@ final class Routes {
 
     private void baselines(Context ctx) {
         MonitorConfig mc = monitor(ctx);
-        Profile p = monitors.gate().with(s -> s.baseline(mc.name())).orElse(null);
-        ObjectNode o = Http.object().put("monitor", mc.name());
+        String name = mc.name();
+        Profile p = monitors.gate().read("baseline/" + name, s -> s.baseline(name)).orElse(null);
+        List<DriftStore.BaselineVersion> versions = monitors.gate().read("baseline-versions/" + name,
+                s -> s.baselineVersions(name));
+        ObjectNode o = Http.object().put("monitor", name);
         ArrayNode v = o.putArray("baselines");
-        if (p != null) {
-            ObjectNode b = v.addObject().put("current", true).put("rows", p.rows());
-            Http.strings(b.putArray("columns"), p.columnNames());
+        for (DriftStore.BaselineVersion b : versions) {
+            ObjectNode j = v.addObject().put("version", b.version()).put("current", b.current())
+                    .put("createdAt", b.createdAt().toString())
+                    .put("replacedAt", b.replacedAt() == null ? null : b.replacedAt().toString()).put("checks", b.checks());
+            if (b.current() && p != null) {
+                j.put("rows", p.rows());
+                Http.strings(j.putArray("columns"), p.columnNames());
+            }
         }
         Http.json(ctx, 200, o);
     }
@@ -230,8 +239,8 @@ final class Routes {
         MonitorConfig mc = monitor(ctx);
         int limit = Http.intParam(ctx, "limit", 50, 1, 1000);
         ArrayNode out = Http.array();
-        for (ServerTables.Delivery d : monitors.gate().with(s -> ServerTables.deliveries(s.connection(), mc.name(),
-                limit))) {
+        for (ServerTables.Delivery d : monitors.gate().read("deliveries/" + mc.name() + "/" + limit,
+                s -> ServerTables.deliveries(s.connection(), mc.name(), limit))) {
             out.add(Http.object().put("id", d.id()).put("notifier", d.notifier()).put("kind", d.kind())
                     .put("fingerprint", d.fingerprint()).put("runId", d.runId()).put("attempts", d.attempts())
                     .put("statusCode", d.statusCode()).put("outcome", d.outcome()).put("error", d.error())

@@ -1,0 +1,134 @@
+package dev.surprisal.examples;
+
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Status;
+import dev.surprisal.selection.DependenceVerdict;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.variational.ElboTerms;
+import dev.surprisal.variational.LinearGaussianModel;
+import dev.surprisal.variational.MultivariateGaussian;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Surprisal from Java, as a project that depends on the released artifacts would use it: what
+ * {@code surprisal mi --target}, {@code surprisal drift compare} and {@code surprisal elbo} do, each in a
+ * few calls on in-memory data. Each section checks its own result and the program exits 1 if one is
+ * not what the data were made to show, so CI runs it as a test of the published API.
+ */
+public final class Examples {
+    private Examples() {
+    }
+
+    /**
+     * Runs the three examples.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) {
+        boolean ok = rankFeatures() & scoreDrift() & elboGap();
+        System.out.println(ok ? "all examples gave the expected results" : "an example did not give the expected result");
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** MI ranking by evidence: y depends on x through a U-shape that Pearson's r does not see. */
+    static boolean rankFeatures() {
+        SplittableRandom r = new SplittableRandom(1);
+        int n = 2000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] noise = new double[n];
+        double[] id = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 2 * r.nextDouble() - 1;
+            y[i] = x[i] * x[i] + 0.05 * r.nextGaussian();
+            noise[i] = r.nextGaussian();
+            id[i] = 1000 + i;
+        }
+        Table table = Table.of(List.of(NumericColumn.of("x", x), NumericColumn.of("y", y),
+                NumericColumn.of("noise", noise), NumericColumn.of("order_id", id)));
+        MiTable mi = MiTable.of(table, ColumnRoles.detect(table, RoleOverrides.none()), 42, null);
+        List<RankedFeature> ranking = mi.rank("y", MiOptions.defaults(), done -> { });
+        System.out.println("== MI ranking of the features of y (nats) ==");
+        for (RankedFeature f : ranking) {
+            System.out.printf(Locale.ROOT, "%-8s MI %.3f  above chance %.3f  p %.3g  r %+.3f  %s%n", f.feature(), f.mi(),
+                    f.aboveChance(), f.pValue(), f.pearson(), f.verdict() == null ? f.skipped() : f.verdict().label());
+        }
+        mi.notes().forEach(note -> System.out.println("note: " + note));
+        RankedFeature top = ranking.get(0);
+        return check(top.feature().equals("x") && top.verdict() == DependenceVerdict.NON_MONOTONE
+                        && ranking.stream().noneMatch(f -> f.feature().equals("order_id")),
+                "x ranks first, non-monotone, and the id column is left out");
+    }
+
+    /** Drift between two in-memory tables: a 0/1 flag moving from 20% to 35% of rows. */
+    static boolean scoreDrift() {
+        Table reference = orders(new SplittableRandom(2), 10_000, 0.20);
+        Table today = orders(new SplittableRandom(3), 10_000, 0.35);
+        Profile profile = ProfileBuilder.fit(reference, ProfileOptions.defaults());
+        DriftReport report = DriftScorer.compare(profile, ProfileBuilder.count(profile, today), DriftOptions.defaults());
+        System.out.println("== Drift of today's orders against the reference ==");
+        for (ColumnDrift c : report.bySeverity()) {
+            System.out.printf(Locale.ROOT, "%-8s %-11s PSI %.4f  TV %.4f  %s: %s%n", c.name(), c.role().label(), c.psi(),
+                    c.totalVariation(), c.status(), c.reason());
+        }
+        ColumnDrift churned = report.columns().stream().filter(c -> c.name().equals("churned")).findFirst().orElseThrow();
+        return check(churned.status() == Status.DRIFT && report.drifted().size() == 1,
+                "churned is DRIFT and nothing else is");
+    }
+
+    private static Table orders(SplittableRandom r, int n, double churn) {
+        double[] amount = new double[n];
+        double[] churned = new double[n];
+        String[] country = new String[n];
+        String[] countries = {"DE", "FR", "NO", "PT"};
+        for (int i = 0; i < n; i++) {
+            amount[i] = Math.exp(4.5 + 0.5 * r.nextGaussian());
+            churned[i] = r.nextDouble() < churn ? 1 : 0;
+            country[i] = countries[r.nextInt(countries.length)];
+        }
+        return Table.of(List.of(NumericColumn.of("amount", amount), NumericColumn.of("churned", churned),
+                CategoricalColumn.of("country", country)));
+    }
+
+    /** The ELBO of a model whose evidence is known: the gap to log p(x) is KL(q || posterior). */
+    static boolean elboGap() {
+        LinearGaussianModel model = LinearGaussianModel.of(new double[][] {{1.0, 0.2}, {0.3, -0.7}, {0.5, 0.5}},
+                new double[] {0.1, -0.2, 0.0}, 0.25);
+        double[] x = {0.8, -0.4, 0.3};
+        double logEvidence = model.logEvidence(x);
+        MultivariateGaussian q = MultivariateGaussian.diagonal(new double[] {0.2, 0.1}, new double[] {0.5, 0.5});
+        ElboTerms terms = model.elbo(x, q);
+        double gap = logEvidence - terms.elbo();
+        double kl = model.klToPosterior(x, q);
+        double atPosterior = logEvidence - model.elbo(x, model.posterior(x)).elbo();
+        System.out.println("== ELBO of probabilistic PCA (nats) ==");
+        System.out.printf(Locale.ROOT, "log p(x) %.6f  ELBO %.6f (reconstruction %.6f, KL to prior %.6f)%n", logEvidence,
+                terms.elbo(), terms.reconstruction(), terms.kl());
+        System.out.printf(Locale.ROOT, "gap %.6f = KL(q || p(z|x)) %.6f; at the exact posterior the gap is %.2e%n", gap, kl,
+                atPosterior);
+        return check(Math.abs(gap - kl) < 1e-9 && gap > 0 && Math.abs(atPosterior) < 1e-9,
+                "the gap equals KL(q || posterior), and vanishes at the posterior");
+    }
+
+    private static boolean check(boolean ok, String what) {
+        System.out.println((ok ? "ok: " : "UNEXPECTED: ") + what);
+        System.out.println();
+        return ok;
+    }
+}
