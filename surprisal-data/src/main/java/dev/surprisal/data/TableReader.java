@@ -233,9 +233,13 @@ public final class TableReader {
             return java.util.Optional.empty();
         }
         List<String> all = columnNames();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i), i);
+        }
         int[] wanted = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            wanted[i] = all.indexOf(names.get(i));
+            wanted[i] = position.getOrDefault(names.get(i), -1);
             if (wanted[i] < 0) {
                 throw new DataException(file, -1, names.get(i), "no such column; available: " + String.join(", ", all),
                         null);

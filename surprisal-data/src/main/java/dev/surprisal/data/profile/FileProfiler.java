@@ -155,8 +155,9 @@ final class FileProfiler {
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
         List<ColumnProfile> refs = reference.columns();
         List<String> available = reader.columnNames();
+        java.util.Set<String> present = new java.util.HashSet<>(available);
         for (ColumnProfile c : refs) {
-            if (!available.contains(c.name())) {
+            if (!present.contains(c.name())) {
                 throw new DataException(reader.file(), -1, c.name(), "no such column, but the reference has it; "
                         + "available: " + String.join(", ", available), null);
             }

@@ -86,7 +86,8 @@ public final class ColumnRoles {
      */
     public static ColumnRoles detect(Table part, List<String> available, RoleOverrides overrides, Path file) {
         overrides.validate(available, file);
-        List<String> held = overrides.selected(available).stream().filter(part.columnNames()::contains).toList();
+        java.util.Set<String> inPart = new java.util.HashSet<>(part.columnNames());
+        List<String> held = overrides.selected(available).stream().filter(inPart::contains).toList();
         ColumnStats[] s = new ColumnStats[held.size()];
         // one column per task, each in its own slot: the result does not depend on threads
         java.util.stream.IntStream.range(0, s.length).parallel().forEach(i -> s[i] = RoleScan.scan(part.column(held.get(i))));
