@@ -2,6 +2,7 @@ package dev.surprisal.cli;
 
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Counts;
+import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
@@ -26,9 +27,9 @@ final class ColumnEntropyReport {
     /**
      * @param estimator the estimator of a binned entropy (null: plug-in)
      */
-    static Result of(Path file, String column, RoleOverrides overrides, Integer bins, Base base,
+    static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins, Base base,
                      EntropyEstimator estimator) {
-        ColumnEntropy.Result res = ColumnEntropy.of(file, column, overrides, bins, estimator, base);
+        ColumnEntropy.Result res = ColumnEntropy.of(reader, column, overrides, bins, estimator, base);
         if (res instanceof ColumnEntropy.Counted c) {
             return new Result(c.counts(), null, c.role().role().label(), c.notes());
         }

@@ -85,6 +85,9 @@ public final class EntropyCommand implements Callable<Integer> {
     @Mixin
     RoleOptions roles;
 
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
         Base base = common.base();
@@ -92,6 +95,9 @@ public final class EntropyCommand implements Callable<Integer> {
         if (data != null) {
             report = fromColumn(base);
         } else {
+            if (table.delimiter != null) {
+                throw usage("--delimiter applies to --data FILE");
+            }
             report = fromValues(base);
         }
         report.print(common, spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -117,7 +123,7 @@ public final class EntropyCommand implements Callable<Integer> {
         } catch (ValidationException e) {
             throw usage(e.getMessage());
         }
-        ColumnEntropyReport.Result res = ColumnEntropyReport.of(data, column, overrides, bins, base,
+        ColumnEntropyReport.Result res = ColumnEntropyReport.of(table.open(data), column, overrides, bins, base,
                 bins == null ? null : estimatorOrUsage());
         if (res.counts() != null) {
             Report r = measureCounts(res.counts(), base);

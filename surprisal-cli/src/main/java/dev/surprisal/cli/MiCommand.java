@@ -84,6 +84,9 @@ public final class MiCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "A CSV, Parquet or JSON file.")
     Path data;
 
+    @Mixin
+    TableOptions table;
+
     @Option(names = "--x", paramLabel = "A", description = "With --y: the first column of one pair.")
     @DataArgument // a column name: what the library says about it is about the data
     String x;
@@ -149,10 +152,10 @@ public final class MiCommand implements Callable<Integer> {
         RoleOverrides overrides = overrides();
         if (pairMode) {
             List<String> both = new ArrayList<>(List.of(x, y));
-            return MiPairReport.run(data, x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
+            return MiPairReport.run(table.open(data), x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
                     settings, common).field("file", data.toString());
         }
-        MiTable t = MiTable.read(data, overrides, seed);
+        MiTable t = MiTable.read(table.open(data), overrides, seed);
         if (t.variables().size() < 2) {
             throw new BadDataException(data + ": has " + t.variables().size() + " column(s) that mutual information can use"
                     + " (after roles and --columns/--exclude); it needs at least two");

@@ -1,6 +1,7 @@
 package dev.surprisal.cli;
 
 import dev.surprisal.core.Base;
+import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.PairResult;
 import dev.surprisal.data.roles.RoleDecision;
@@ -20,7 +21,8 @@ final class MiPairReport {
     private MiPairReport() {
     }
 
-    static Report run(Path file, String x, String y, RoleOverrides overrides, MiSettings s, CommonOptions common) {
+    static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
+                      CommonOptions common) {
         MiTable t = MiTable.read(file, overrides, s.seed());
         PairResult pr = t.pair(x, y, s.options());
         RankedFeature f = pr.feature();

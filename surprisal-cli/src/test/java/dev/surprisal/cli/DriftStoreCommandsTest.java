@@ -86,6 +86,14 @@ class DriftStoreCommandsTest {
         Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store());
         assertThat(h.code()).isZero();
         assertThat(h.out()).contains("has no checks");
+        check(csv("d3.csv", 5, 0), "2024-05-03");
+        Cli json = Cli.run("drift", "history", "--monitor", "m", "--store", store(), "--json");
+        assertThat(json.code()).isZero();
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(root.get("baseline_version").asInt()).isEqualTo(2);
+        assertThat(root.get("history")).isNotEmpty();
+        root.get("history").forEach(p -> assertThat(p.get("baseline_version").asInt()).isEqualTo(2));
+        assertThat(root.get("history").findValuesAsText("at")).containsOnly("2024-05-03");
     }
 
     @Test
@@ -135,6 +143,14 @@ class DriftStoreCommandsTest {
         assertThat(withDelimiter.out()).contains("amount").contains("city");
         assertThat(Cli.run("drift", "compare", ref.toString(), semi.toString(), "--delimiter", "ab").code())
                 .isEqualTo(ExitCode.USAGE);
+        // mi and entropy --data take the same --delimiter, with the same answers as the comma file
+        Cli miSemi = Cli.run("mi", "--data", semi.toString(), "--x", "amount", "--y", "city", "--delimiter", ";");
+        assertThat(miSemi.code()).as(miSemi.err()).isZero();
+        assertThat(miSemi.out()).isEqualTo(Cli.run("mi", "--data", ref.toString(), "--x", "amount", "--y", "city").out());
+        Cli hSemi = Cli.run("entropy", "--data", semi.toString(), "--column", "city", "--delimiter", ";");
+        assertThat(hSemi.code()).as(hSemi.err()).isZero();
+        assertThat(hSemi.out()).isEqualTo(Cli.run("entropy", "--data", ref.toString(), "--column", "city").out());
+        assertThat(Cli.run("entropy", "0.5", "0.5", "--delimiter", ";").code()).isEqualTo(ExitCode.USAGE);
 
         Cli directory = Cli.run("drift", "check", "--monitor", "m", "--data", dir.toString(), "--store", store());
         assertThat(directory.code()).isEqualTo(ExitCode.BAD_DATA);

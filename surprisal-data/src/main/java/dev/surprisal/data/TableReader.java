@@ -43,6 +43,8 @@ public final class TableReader {
     private final Map<String, ColumnType> overrides;
     private final List<String> columns;
     private final int threads;
+    /** The schema once read: DuckDB sniffs a 2,000-column file for seconds, and callers ask several times. */
+    private volatile TableSchema schema;
 
     private TableReader(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
                         List<String> columns, int threads) {
@@ -117,9 +119,56 @@ public final class TableReader {
 
     /** The file's columns with the types they will be read as (all columns, not only the selected). */
     public TableSchema schema() {
-        try (DuckDbSource s = connect()) {
-            return s.schema();
+        TableSchema known = schema;
+        if (known == null) {
+            try (DuckDbSource s = connect()) {
+                known = s.schema();
+            }
+            schema = known;
         }
+        return known;
+    }
+
+    /**
+     * The file's column names, in order. For a CSV or TSV file whose header holds plain names
+     * (non-empty, no surrounding spaces, no control or quote characters), they come from the header
+     * line itself, checked as {@link #schema()} checks them, without DuckDB's type sniffing (seconds
+     * on a 2,000-column file); otherwise from {@link #schema()}.
+     *
+     * @return the names
+     * @throws DataException when the file cannot be read, or its header names a column twice
+     */
+    public List<String> columnNames() {
+        TableSchema known = schema;
+        if (known != null) {
+            return known.names();
+        }
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f == DataFormat.CSV || f == DataFormat.TSV) {
+            DataFiles.requireRegularFile(file);
+            DataFiles.requireUtf8(file, f);
+            char d = delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
+            List<String> names = CsvHeader.names(file, d);
+            if (names != null && names.size() > 1 && names.stream().allMatch(TableReader::plainName)) {
+                CsvHeader.check(file, d, delimiter != null, names);
+                return List.copyOf(names);
+            }
+        }
+        return schema().names();
+    }
+
+    /** A name DuckDB keeps as written. */
+    private static boolean plainName(String name) {
+        if (name.isEmpty() || !name.equals(name.strip())) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The selected columns (all by default), every row, in memory. */
@@ -162,6 +211,68 @@ public final class TableReader {
         try (DuckDbSource s = connect()) {
             s.materializeIfWide(); // a wide file is parsed once, however many queries follow
             return body.apply(new SqlView(s));
+        }
+    }
+
+    /**
+     * The named columns of a CSV or TSV file with every cell as the text written (an unquoted empty
+     * field is missing), read by a Java pass over the bytes instead of through DuckDB: the fast way
+     * to get a wide file into memory. It reads exactly what DuckDB would read, or nothing: the
+     * result is empty for other formats and for any file whose layout it is not sure of (see
+     * {@link CsvText}), and the caller then reads through DuckDB, which reads it or names the error.
+     *
+     * @param names    columns of the file, in any order
+     * @param progress receives the rows read so far (may be null)
+     * @return the columns as {@link CategoricalColumn}s in the order of {@code names}, or empty
+     * @throws DataException when a name is not a column, or the file cannot be read
+     */
+    public java.util.Optional<Table> csvText(List<String> names, java.util.function.LongConsumer progress) {
+        notNull("names", names);
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f != DataFormat.CSV && f != DataFormat.TSV) {
+            return java.util.Optional.empty();
+        }
+        List<String> all = columnNames();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i), i);
+        }
+        int[] wanted = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            wanted[i] = position.getOrDefault(names.get(i), -1);
+            if (wanted[i] < 0) {
+                throw new DataException(file, -1, names.get(i), "no such column; available: " + String.join(", ", all),
+                        null);
+            }
+        }
+        int[] sorted = wanted.clone();
+        java.util.Arrays.sort(sorted);
+        char d = delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
+        try {
+            java.util.Optional<Table> t = CsvText.read(file, d, all, sorted, progress);
+            return t.map(table -> Table.of(names.stream().map(table::column).toList()));
+        } catch (java.io.IOException e) {
+            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An upper bound on the data rows of a CSV or TSV file from its line ends (one read at disk
+     * speed; a quoted cell spanning lines counts more than once); -1 for other formats.
+     *
+     * @return the estimate, or -1
+     * @throws DataException when the file cannot be read
+     */
+    public long estimatedRows() {
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f != DataFormat.CSV && f != DataFormat.TSV) {
+            return -1;
+        }
+        DataFiles.requireRegularFile(file);
+        try {
+            return CsvText.estimateRows(file);
+        } catch (java.io.IOException e) {
+            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
         }
     }
 

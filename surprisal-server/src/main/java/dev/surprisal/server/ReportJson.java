@@ -1,50 +1,26 @@
 package dev.surprisal.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.data.NonFiniteJson;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.store.Alarm;
 
-import java.io.IOException;
-
 /**
- * The server's JSON: one mapper for every answer, writing NaN as {@code null} and ±∞ as the strings
- * {@code "Infinity"} / {@code "-Infinity"} (the project's rule for non-finite numbers), and a check as
+ * The server's JSON: one mapper for every answer, with the project's rule for non-finite numbers
+ * ({@link NonFiniteJson}, the CLI's too: NaN is {@code null} with a {@code <name>Reason} field, ±∞ the
+ * strings {@code "Infinity"} / {@code "-Infinity"}), and a check as
  * an object whose per-column fields carry their unit in the name ({@code klNats}, {@code jsBits};
  * PSI, Hellinger, TV and KS are unitless) or in {@code units}.
  */
 public final class ReportJson {
     /** The mapper of every JSON answer. */
-    public static final ObjectMapper MAPPER = mapper();
+    public static final ObjectMapper MAPPER = NonFiniteJson.mapper(false);
 
     private ReportJson() {
-    }
-
-    private static ObjectMapper mapper() {
-        SimpleModule nonFinite = new SimpleModule();
-        JsonSerializer<Double> d = new JsonSerializer<>() {
-            @Override
-            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-                if (v.isNaN()) {
-                    g.writeNull();
-                } else if (v.isInfinite()) {
-                    g.writeString(v > 0 ? "Infinity" : "-Infinity");
-                } else {
-                    g.writeNumber(v);
-                }
-            }
-        };
-        nonFinite.addSerializer(Double.class, d);
-        nonFinite.addSerializer(double.class, d);
-        ObjectMapper m = new ObjectMapper().registerModule(nonFinite);
-        return m;
     }
 
     /**

@@ -57,8 +57,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     public Integer call() {
         List<HistoryPoint> points;
         String monitor = target.monitor;
+        int version;
         try (DriftStore s = target.open(spec, false)) {
-            DriftInputs.baseline(s, monitor);
+            version = DriftInputs.reference(s, monitor).version();
             points = s.history(monitor, column);
         }
         Base base = common.base();
@@ -67,6 +68,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         if (common.json()) {
             ObjectNode root = DriftOutput.object();
             root.put("monitor", monitor);
+            // the history holds the checks against the current baseline only; each point says its own
+            root.put("baseline_version", version);
             root.put("measure", "PSI");
             root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
                     .put("js", base.unit());
@@ -75,6 +78,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             for (HistoryPoint p : points) {
                 ObjectNode n = a.addObject();
                 n.put("run_id", p.runId());
+                n.put("baseline_version", p.referenceVersion());
                 n.put("at", p.at());
                 n.put("column", p.column());
                 n.put("status", p.status());

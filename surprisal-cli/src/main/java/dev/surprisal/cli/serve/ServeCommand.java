@@ -1,5 +1,6 @@
 package dev.surprisal.cli.serve;
 
+import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.server.Demo;
@@ -49,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOption store;
+    StoreOptions store;
 
     @Option(names = "--config", paramLabel = "FILE|DIR", description = "Monitor config: a YAML file or a directory of them.")
     Path config;

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.serve;
 
+import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.server.auth.Tokens;
 import dev.surprisal.server.store.ServerTables;
@@ -21,7 +22,7 @@ public final class TokenListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOption store;
+    StoreOptions store;
 
     @Override
     public Integer call() {

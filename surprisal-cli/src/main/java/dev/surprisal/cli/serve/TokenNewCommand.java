@@ -1,5 +1,6 @@
 package dev.surprisal.cli.serve;
 
+import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.server.auth.Role;
@@ -24,7 +25,7 @@ public final class TokenNewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOption store;
+    StoreOptions store;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "A name for the token (unique).")
     String name;

@@ -1,5 +1,6 @@
 package dev.surprisal.cli.serve;
 
+import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.server.auth.Tokens;
 import dev.surprisal.server.store.StoreGate;
@@ -20,7 +21,7 @@ public final class TokenRevokeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOption store;
+    StoreOptions store;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The token's name.")
     String name;

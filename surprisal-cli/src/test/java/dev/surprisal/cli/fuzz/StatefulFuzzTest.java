@@ -105,11 +105,9 @@ class StatefulFuzzTest {
 
     @Provide
     Arbitrary<Store> urls() {
-        // POSTGRES_BAD_URL (the password as URL user info, jdbc:postgresql://u:PW@host/db) is left out
-        // while it fails: the store prints such a URL unmasked ("cannot connect to the store
-        // jdbc:postgresql://u:PW@[::1/db"), an open problem of the store's password masking (issue 11).
-        // Put it back in this list once StoreUrl masks user info.
-        return Arbitraries.of(Store.MYSQL_URL, Store.POSTGRES_REFUSED);
+        // POSTGRES_BAD_URL puts the password in the URL's user info (jdbc:postgresql://u:PW@host/db),
+        // which StoreUrl masks like a password= parameter
+        return Arbitraries.of(Store.MYSQL_URL, Store.POSTGRES_REFUSED, Store.POSTGRES_BAD_URL);
     }
 
     @Property(tries = 50, seed = SEED)

@@ -107,7 +107,25 @@ public final class ColumnEntropy {
      */
     public static Result of(Path file, String column, RoleOverrides overrides, Integer bins, EntropyEstimator estimator,
                             Base base) {
-        ColumnRoles roles = ColumnRoles.detect(TableReader.open(file), overrides);
+        return of(TableReader.open(file), column, overrides, bins, estimator, base);
+    }
+
+    /**
+     * The entropy of {@code column} read through a configured reader (e.g. {@link TableReader#withDelimiter}).
+     *
+     * @param reader    the file's reader
+     * @param column    the column
+     * @param overrides the user's role options
+     * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator the estimator of the binned entropy (null: plug-in); unused otherwise
+     * @param base      the unit
+     * @return the result by role
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     */
+    public static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins,
+                            EntropyEstimator estimator, Base base) {
+        Path file = reader.file();
+        ColumnRoles roles = ColumnRoles.detect(reader, overrides);
         RoleDecision d = roles.decision(column);
         List<String> notes = new ArrayList<>();
         notes.add(column + ": " + d.reason());
@@ -119,9 +137,9 @@ public final class ColumnEntropy {
             if (d.role() == ColumnRole.ID_LIKE) {
                 notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
             }
-            return new Counted(d, TableReader.open(file).valueCounts(column).counts(), List.copyOf(notes));
+            return new Counted(d, reader.valueCounts(column).counts(), List.copyOf(notes));
         }
-        MiTable t = MiTable.of(TableReader.open(file).read(), roles, 0L, file);
+        MiTable t = MiTable.of(reader.read(), roles, 0L, file);
         MiVariable v = t.variable(column, "--column");
         double[] sample = new double[v.present()];
         int m = 0;

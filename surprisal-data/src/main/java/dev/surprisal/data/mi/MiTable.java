@@ -85,8 +85,22 @@ public final class MiTable {
      * @throws DataException if the file cannot be read or an option names a column it lacks
      */
     public static MiTable read(Path file, RoleOverrides overrides, long seed) {
-        Table t = TableReader.open(file).read();
-        return of(t, ColumnRoles.detect(t, overrides), seed, file);
+        return read(TableReader.open(file), overrides, seed);
+    }
+
+    /**
+     * Reads a file through a configured reader (e.g. {@link TableReader#withDelimiter}) and detects
+     * its columns' roles.
+     *
+     * @param reader    the file's reader
+     * @param overrides the user's role options
+     * @param seed      seed of the continuous columns' tie-breaking noise
+     * @return the prepared table
+     * @throws DataException if the file cannot be read or an option names a column it lacks
+     */
+    public static MiTable read(TableReader reader, RoleOverrides overrides, long seed) {
+        Table t = reader.read();
+        return of(t, ColumnRoles.detect(t, overrides), seed, reader.file());
     }
 
     /**

@@ -35,9 +35,19 @@ final class FileProfiler {
     }
 
     static Profile fit(TableReader reader, ProfileOptions o, LongConsumer progress) {
+        java.util.Optional<Profile> fast = CsvProfiler.fit(reader, o, progress);
+        if (fast.isPresent()) {
+            return fast.get();
+        }
         ColumnRoles roles = ColumnRoles.detect(reader, o.roles());
         List<RoleDecision> ds = roles.decisions();
-        Map<String, Bins> bins = asText(reader).query(sql -> fitBins(sql, ds, o));
+        Map<String, Bins> bins = asText(reader).query(sql -> {
+            Map<String, Bins> all = new HashMap<>();
+            for (int from = 0; from < ds.size(); from += SqlView.COLUMNS_PER_QUERY) {
+                all.putAll(fitBins(sql, ds.subList(from, Math.min(ds.size(), from + SqlView.COLUMNS_PER_QUERY)), o));
+            }
+            return all;
+        });
         List<ColumnProfile> shells = new ArrayList<>();
         for (RoleDecision d : ds) {
             Bins b = bins.get(d.column());
@@ -144,21 +154,50 @@ final class FileProfiler {
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
         List<ColumnProfile> refs = reference.columns();
-        List<String> available = reader.schema().names();
-        List<String> names = new ArrayList<>();
-        List<ColumnRole> roles = new ArrayList<>();
+        List<String> available = reader.columnNames();
+        java.util.Set<String> present = new java.util.HashSet<>(available);
         for (ColumnProfile c : refs) {
-            if (!available.contains(c.name())) {
+            if (!present.contains(c.name())) {
                 throw new DataException(reader.file(), -1, c.name(), "no such column, but the reference has it; "
                         + "available: " + String.join(", ", available), null);
             }
-            names.add(c.name());
-            roles.add(c.role());
+        }
+        java.util.Optional<Profile> fast = CsvProfiler.count(reference, reader, progress);
+        if (fast.isPresent()) {
+            return fast.get();
         }
         DataFormat format = reader.format() != null ? reader.format() : DataFormat.fromFileName(reader.file());
         boolean lines = format == DataFormat.CSV || format == DataFormat.TSV;
-        long[] rows = new long[1];
         ColumnProfile[] out = new ColumnProfile[refs.size()];
+        long[] rows = new long[1];
+        asText(reader).query(sql -> {
+            int from = 0;
+            do {
+                int to = Math.min(refs.size(), from + SqlView.COLUMNS_PER_QUERY);
+                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from);
+                from = to;
+            } while (from < refs.size());
+            return null;
+        });
+        if (rows[0] == 0) {
+            throw new DataException(reader.file(), "no rows: the file has a header but no data");
+        }
+        if (progress != null) {
+            progress.accept(rows[0]);
+        }
+        return Profile.of(List.of(out), rows[0], reference.excluded(), Map.of());
+    }
+
+    /** Counts the columns {@code refs} in one scan into {@code out[offset...]}; returns the rows. */
+    private static long countGroup(SqlView sql, List<ColumnProfile> refs, boolean lines, ColumnProfile[] out,
+                                   int offset) {
+        List<String> names = new ArrayList<>();
+        List<ColumnRole> roles = new ArrayList<>();
+        for (ColumnProfile c : refs) {
+            names.add(c.name());
+            roles.add(c.role());
+        }
+        long[] rows = new long[1];
         Query q = new Query();
         int total = q.agg("count(*)");
         List<Reader> readers = new ArrayList<>();
@@ -173,7 +212,7 @@ final class FileProfiler {
             if (ref.role().isNumeric()) {
                 l3.append(", ").append(x);
             }
-            int idx = i;
+            int idx = offset + i;
             if (bins == null) {
                 int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"), q.agg("min(" + u + ")"),
                         q.agg("max(" + u + ")")};
@@ -252,23 +291,14 @@ final class FileProfiler {
                         sample, null);
             });
         }
-        asText(reader).query(sql -> {
-            String l2 = parsed(sql, names, roles);
-            sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
-                rows[0] = rs.getLong(total);
-                for (Reader r : readers) {
-                    r.read(rs);
-                }
-            });
-            return null;
+        String l2 = parsed(sql, names, roles);
+        sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
+            rows[0] = rs.getLong(total);
+            for (Reader r : readers) {
+                r.read(rs);
+            }
         });
-        if (rows[0] == 0) {
-            throw new DataException(reader.file(), "no rows: the file has a header but no data");
-        }
-        if (progress != null) {
-            progress.accept(rows[0]);
-        }
-        return Profile.of(List.of(out), rows[0], reference.excluded(), Map.of());
+        return rows[0];
     }
 
     /** Reads one query's result. */

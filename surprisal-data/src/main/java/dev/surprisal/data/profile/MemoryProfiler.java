@@ -11,7 +11,6 @@ import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,34 +20,62 @@ import java.util.Set;
 
 /**
  * {@link ProfileBuilder}'s in-memory path: the rules of the file path ({@link FileProfiler})
- * applied in Java, cell by cell, so that a table and its file give the same profile.
+ * applied in Java, cell by cell, so that a table and its file give the same profile. It is also
+ * how a CSV file is profiled when Java reads it ({@link WideProfiler}): then invalid cells are
+ * located by line, as the file path locates them.
  */
 final class MemoryProfiler {
     private MemoryProfiler() {
     }
 
-    /** A column's cells as the rules read them. */
-    private record View(Column column) {
-        boolean missing(int i) {
-            if (column instanceof NumericColumn) {
-                return column.isMissing(i);
+    /**
+     * A column's cells as the rules read them. A text column is read once per dictionary entry,
+     * not per cell: whether it is missing and its number are looked up by code.
+     */
+    private static final class View {
+        private final Column column;
+        private final NumericColumn numeric;
+        private final CategoricalColumn text;
+        private final boolean[] missingCode;
+        private final double[] numberCode;
+
+        View(Column column) {
+            this.column = column;
+            this.numeric = column instanceof NumericColumn ? (NumericColumn) column : null;
+            this.text = numeric == null ? (CategoricalColumn) column : null;
+            if (text != null) {
+                List<String> dict = text.dictionary();
+                missingCode = new boolean[dict.size()];
+                numberCode = new double[dict.size()];
+                for (int k = 0; k < dict.size(); k++) {
+                    missingCode[k] = Cells.isMissing(dict.get(k));
+                    numberCode[k] = missingCode[k] ? Double.NaN : Cells.number(dict.get(k));
+                }
+            } else {
+                missingCode = null;
+                numberCode = null;
             }
-            return Cells.isMissing(((CategoricalColumn) column).labelAt(i));
+        }
+
+        int size() {
+            return column.size();
+        }
+
+        boolean missing(int i) {
+            if (numeric != null) {
+                return numeric.isMissing(i);
+            }
+            int code = text.code(i);
+            return code < 0 || missingCode[code];
         }
 
         /** The number in a non-missing cell, NaN when it is not one (invalid). */
         double number(int i) {
-            if (column instanceof NumericColumn) {
-                return ((NumericColumn) column).value(i);
-            }
-            return Cells.number(((CategoricalColumn) column).labelAt(i));
+            return numeric != null ? numeric.value(i) : numberCode[text.code(i)];
         }
 
         String text(int i) {
-            if (column instanceof NumericColumn) {
-                return ValueBins.format(((NumericColumn) column).value(i));
-            }
-            return ((CategoricalColumn) column).labelAt(i);
+            return numeric != null ? ValueBins.format(numeric.value(i)) : text.labelAt(i);
         }
     }
 
@@ -57,18 +84,31 @@ final class MemoryProfiler {
         if (table.rowCount() == 0) {
             throw new DataException(null, -1, null, "no rows: the table has columns but no data", null);
         }
-        List<ColumnProfile> shells = new ArrayList<>();
-        for (RoleDecision d : roles.decisions()) {
+        List<ColumnProfile> out = fit(table, roles.decisions(), o, false);
+        return Profile.of(out, table.rowCount(), roles.excluded(), Map.of());
+    }
+
+    /**
+     * Fits the bins of the decided columns of {@code table} and counts them.
+     *
+     * @param lines whether invalid cells are located by CSV line (row + 1) rather than by row
+     */
+    static List<ColumnProfile> fit(Table table, List<RoleDecision> decisions, ProfileOptions o, boolean lines) {
+        ColumnProfile[] out = new ColumnProfile[decisions.size()];
+        // columns are independent; each lands in its own slot, so the result does not depend on threads
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> {
+            RoleDecision d = decisions.get(j);
             View v = new View(table.column(d.column()));
             Bins bins = fitBins(v, d.role(), o);
-            shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), bins, new long[bins == null ? 0 : bins.size()],
-                    0, 0, 0, null, null, null, null, null));
-        }
-        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), table);
+            ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
+                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null);
+            out[j] = count(shell, v, lines);
+        });
+        return List.of(out);
     }
 
     private static Bins fitBins(View v, ColumnRole role, ProfileOptions o) {
-        int n = v.column().size();
+        int n = v.size();
         if (!role.isScored()) {
             return null;
         }
@@ -83,8 +123,8 @@ final class MemoryProfiler {
         }
         double[] finite = new double[n];
         long[] keys = new long[n];
-        int kept = 0;
-        Set<Double> distinct = role == ColumnRole.CONTINUOUS ? null : new HashSet<>(); // at most 20 values
+        int m = 0;
+        Set<Double> distinct = new HashSet<>();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -93,21 +133,21 @@ final class MemoryProfiler {
             }
             double x = v.number(i);
             if (Double.isFinite(x)) {
-                finite[kept] = x;
-                keys[kept++] = RowSample.key(i + 1L, RowSample.SEED);
-                if (distinct != null) {
+                finite[m] = x;
+                keys[m++] = RowSample.key(i + 1L, RowSample.SEED);
+                if (role != ColumnRole.CONTINUOUS) {
                     distinct.add(x == 0 ? 0.0 : x);
                 }
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
         }
-        if (distinct != null) {
+        if (role != ColumnRole.CONTINUOUS) {
             return BinFitter.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        double[] values = Arrays.copyOf(finite, kept);
+        double[] values = java.util.Arrays.copyOf(finite, m);
         double[] sample = values.length <= o.edgeSample() || o.exactEdges() ? values
-                : RowSample.of(Arrays.copyOf(keys, kept), values, o.edgeSample()).values();
+                : RowSample.of(java.util.Arrays.copyOf(keys, m), values, o.edgeSample()).values();
         return BinFitter.continuous(sample, values.length, min, max, o);
     }
 
@@ -115,15 +155,23 @@ final class MemoryProfiler {
         if (table.rowCount() == 0) {
             throw new DataException(null, -1, null, "no rows: the table has columns but no data", null);
         }
-        List<ColumnProfile> out = new ArrayList<>();
-        for (ColumnProfile ref : reference.columns()) {
-            out.add(count(ref, new View(table.column(ref.name()))));
-        }
-        return Profile.of(out, table.rowCount(), reference.excluded(), Map.of());
+        return Profile.of(count(reference.columns(), table, false), table.rowCount(), reference.excluded(), Map.of());
     }
 
-    private static ColumnProfile count(ColumnProfile ref, View v) {
-        int n = v.column().size();
+    /**
+     * Counts {@code table}'s columns on the frozen bins of {@code refs} (each ref names its column).
+     *
+     * @param lines whether invalid cells are located by CSV line (row + 1) rather than by row
+     */
+    static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, boolean lines) {
+        ColumnProfile[] out = new ColumnProfile[refs.size()];
+        java.util.stream.IntStream.range(0, out.length).parallel()
+                .forEach(j -> out[j] = count(refs.get(j), new View(table.column(refs.get(j).name())), lines));
+        return List.of(out);
+    }
+
+    private static ColumnProfile count(ColumnProfile ref, View v, boolean lines) {
+        int n = v.size();
         long missing = 0;
         long invalid = 0;
         List<InvalidCell> cells = new ArrayList<>();
@@ -147,46 +195,50 @@ final class MemoryProfiler {
         }
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
-        double[] numbers = new double[n];
-        long[] keys = new long[n];
-        double[] finite = new double[n];
-        int kept = 0;
+        boolean continuous = bins instanceof NumericBins;
+        double[] numbers = continuous ? new double[n] : null;
+        long[] keys = continuous ? new long[n] : null;
+        double[] finite = continuous ? new double[n] : null;
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            numbers[i] = Double.NaN;
+            if (continuous) {
+                numbers[i] = Double.NaN;
+            }
             if (v.missing(i)) {
                 missing++;
                 continue;
             }
             int b;
-            String label;
             if (bins instanceof CategoryBins) {
-                label = v.text(i);
-                b = ((CategoryBins) bins).binOf(label);
+                b = ((CategoryBins) bins).binOf(v.text(i));
             } else {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
                     if (cells.size() < InvalidCell.KEPT) {
-                        cells.add(new InvalidCell("row " + (i + 1), v.text(i)));
+                        cells.add(new InvalidCell(lines ? "line " + (i + 2) : "row " + (i + 1), v.text(i)));
                     }
                     continue;
                 }
-                numbers[i] = x;
-                if (Double.isFinite(x)) {
-                    keys[kept] = RowSample.key(i + 1L, RowSample.SEED);
-                    finite[kept++] = x;
+                if (continuous) {
+                    numbers[i] = x;
+                    if (Double.isFinite(x)) {
+                        keys[m] = RowSample.key(i + 1L, RowSample.SEED);
+                        finite[m++] = x;
+                    }
+                    b = ((NumericBins) bins).binOf(x);
+                } else {
+                    b = ((ValueBins) bins).binOf(x);
                 }
-                label = null; // formatted only for a value the reference never had: rare, and costly per cell
-                b = bins instanceof NumericBins ? ((NumericBins) bins).binOf(x) : ((ValueBins) bins).binOf(x);
             }
             counts[b]++;
-            if (bins.isNovel(b) && !(bins instanceof NumericBins)) {
-                unseen.merge(label != null ? label : ValueBins.format(numbers[i]), 1L, Long::sum);
+            if (bins.isNovel(b) && !continuous) {
+                String label = bins instanceof CategoryBins ? v.text(i) : ValueBins.format(v.number(i));
+                unseen.merge(label, 1L, Long::sum);
             }
         }
-        boolean continuous = bins instanceof NumericBins;
-        RowSample sample = continuous ? RowSample.of(Arrays.copyOf(keys, kept), Arrays.copyOf(finite, kept),
-                RowSample.SIZE) : null;
+        RowSample sample = continuous ? RowSample.of(java.util.Arrays.copyOf(keys, m),
+                java.util.Arrays.copyOf(finite, m), RowSample.SIZE) : null;
         return ref.withCounts(counts, n, missing, invalid, cells, ColumnProfile.topUnseen(unseen),
                 continuous ? Moments.of(numbers, n) : null, sample, null);
     }

@@ -27,9 +27,10 @@ public final class Cells {
     private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
     private static final String TIMESTAMP = DATE + "[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?";
     private static final String SPACED_NUMBER = " *" + NUMBER + " *";
-    private static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER);
-    private static final Pattern DATE_P = Pattern.compile(DATE);
-    private static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
+    /** The patterns the hand-written checks implement; tests compare the two on generated cells. */
+    static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER);
+    static final Pattern DATE_P = Pattern.compile(DATE);
+    static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
 
     private Cells() {
     }
@@ -47,15 +48,58 @@ public final class Cells {
      * @return its value, or NaN when it is not a number (an invalid cell in a numeric column)
      */
     public static double number(String cell) {
-        if (!NUMBER_P.matcher(cell).matches()) {
+        // a hand-written check of NUMBER (no regex per cell: this runs on every cell of a file)
+        int end = cell.length();
+        while (end > 0 && cell.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int i = 0;
+        while (i < end && cell.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
+            i++;
+        }
+        if (i < end && (cell.charAt(i) == 'i' || cell.charAt(i) == 'I')) {
+            String word = cell.substring(i, end);
+            if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+                return cell.charAt(start) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
             return Double.NaN;
         }
-        String t = cell.trim();
-        char last = t.charAt(t.length() - 1);
-        if (last == 'f' || last == 'F' || last == 'y' || last == 'Y') {
-            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int intDigits = digits(cell, i, end);
+        i += intDigits;
+        int fracDigits = 0;
+        if (i < end && cell.charAt(i) == '.') {
+            i++;
+            fracDigits = digits(cell, i, end);
+            i += fracDigits;
         }
-        return Double.parseDouble(t);
+        if (intDigits == 0 && fracDigits == 0) {
+            return Double.NaN;
+        }
+        if (i < end && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
+            i++;
+            if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = digits(cell, i, end);
+            if (expDigits == 0) {
+                return Double.NaN;
+            }
+            i += expDigits;
+        }
+        return i == end ? Double.parseDouble(cell.substring(start, end)) : Double.NaN;
+    }
+
+    /** The number of ASCII digits at {@code from}, stopping at {@code end}. */
+    private static int digits(String s, int from, int end) {
+        int i = from;
+        while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     /**
@@ -63,7 +107,7 @@ public final class Cells {
      * @return whether it is an ISO date without a time
      */
     public static boolean isDate(String cell) {
-        return DATE_P.matcher(cell).matches();
+        return cell.length() == 10 && isDatePrefix(cell);
     }
 
     /**
@@ -71,7 +115,54 @@ public final class Cells {
      * @return whether it is an ISO date-time
      */
     public static boolean isTimestamp(String cell) {
-        return TIMESTAMP_P.matcher(cell).matches();
+        // DATE [ T] hh:mm [:ss [.f+]] [Z | +hh[[:]mm]], checked by hand as TIMESTAMP says
+        int n = cell.length();
+        if (n < 16 || !isDatePrefix(cell) || (cell.charAt(10) != ' ' && cell.charAt(10) != 'T')
+                || !twoDigits(cell, 11) || cell.charAt(13) != ':' || !twoDigits(cell, 14)) {
+            return false;
+        }
+        int i = 16;
+        if (i < n && cell.charAt(i) == ':') {
+            if (!twoDigits(cell, i + 1)) {
+                return false;
+            }
+            i += 3;
+            if (i < n && cell.charAt(i) == '.') {
+                int d = digits(cell, i + 1, n);
+                if (d == 0) {
+                    return false;
+                }
+                i += 1 + d;
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        char z = cell.charAt(i);
+        if (z == 'Z') {
+            return i + 1 == n;
+        }
+        if ((z != '+' && z != '-') || !twoDigits(cell, i + 1)) {
+            return false;
+        }
+        i += 3;
+        if (i == n) {
+            return true;
+        }
+        if (cell.charAt(i) == ':') {
+            i++;
+        }
+        return i + 2 == n && twoDigits(cell, i);
+    }
+
+    /** Whether {@code s} starts with {@code dddd-dd-dd}. */
+    private static boolean isDatePrefix(String s) {
+        return s.length() >= 10 && digits(s, 0, 4) == 4 && s.charAt(4) == '-' && twoDigits(s, 5) && s.charAt(7) == '-'
+                && twoDigits(s, 8);
+    }
+
+    private static boolean twoDigits(String s, int at) {
+        return at + 2 <= s.length() && digits(s, at, at + 2) == 2;
     }
 
     /**

@@ -73,6 +73,28 @@ public final class ColumnRoles {
     }
 
     /**
+     * Detects the roles of the selected columns that {@code part} holds, a group of the columns of
+     * a wider source, checking the overrides against all of its columns: a wide file read in
+     * several groups gets the roles it would get read at once.
+     *
+     * @param part      some of the source's columns, in memory
+     * @param available every column of the source
+     * @param overrides the user's options
+     * @param file      the source file for messages, or null
+     * @return the roles of the selected columns in {@code part}, in the source's order
+     * @throws DataException when an option names a column the source lacks
+     */
+    public static ColumnRoles detect(Table part, List<String> available, RoleOverrides overrides, Path file) {
+        overrides.validate(available, file);
+        java.util.Set<String> inPart = new java.util.HashSet<>(part.columnNames());
+        List<String> held = overrides.selected(available).stream().filter(inPart::contains).toList();
+        ColumnStats[] s = new ColumnStats[held.size()];
+        // one column per task, each in its own slot: the result does not depend on threads
+        java.util.stream.IntStream.range(0, s.length).parallel().forEach(i -> s[i] = RoleScan.scan(part.column(held.get(i))));
+        return of(List.of(s), available, overrides, file);
+    }
+
+    /**
      * Roles from statistics gathered elsewhere (e.g. by another engine), with the overrides applied.
      *
      * @param stats     statistics of the selected columns, in order

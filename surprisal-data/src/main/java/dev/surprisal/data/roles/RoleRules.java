@@ -113,6 +113,9 @@ public final class RoleRules {
     }
 
     static String num(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf"; // a cell "-inf" is a number; BigDecimal cannot write it
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

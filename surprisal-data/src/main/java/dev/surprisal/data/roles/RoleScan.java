@@ -9,9 +9,8 @@ import dev.surprisal.data.TableReader;
 
 import java.sql.Array;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Gathers {@link ColumnStats}: from a file in ONE DuckDB scan for all columns (every column read
@@ -22,7 +21,8 @@ final class RoleScan {
     private RoleScan() {
     }
 
-    /** The statistics of {@code names} in {@code reader}'s file: one scan, plus one tiny one for short tables. */
+    /** The statistics of {@code names} in {@code reader}'s file: one scan per group of
+     * {@link SqlView#COLUMNS_PER_QUERY} columns. */
     static List<ColumnStats> scan(TableReader reader, List<String> names) {
         TableReader text = reader;
         for (String c : reader.schema().names()) {
@@ -30,59 +30,68 @@ final class RoleScan {
             text = text.withType(c, ColumnType.CATEGORICAL);
         }
         return text.query(sql -> {
-            StringBuilder l1 = new StringBuilder("SELECT ");
-            StringBuilder l2 = new StringBuilder("SELECT ");
-            StringBuilder agg = new StringBuilder("SELECT count(*)");
-            for (int i = 0; i < names.size(); i++) {
-                String u = "u" + i;
-                String x = "x" + i;
-                l1.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(Cells.sqlMissing(sql.text(names.get(i))))
-                        .append(" THEN NULL ELSE ").append(sql.text(names.get(i))).append(" END AS ").append(u);
-                l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u)).append(" AS ").append(x);
-                agg.append(", count(").append(u).append("), count(").append(x).append("), sum(CASE WHEN isfinite(")
-                        .append(x).append(") AND ").append(x).append(" = floor(").append(x).append(") THEN 1 ELSE 0 END)")
-                        .append(", count(DISTINCT ").append(x).append("), count(DISTINCT ").append(u).append(")")
-                        .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
-                        .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
-                        .append(", min(").append(x).append("), max(").append(x).append(")");
-            }
-            String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
             List<ColumnStats> out = new ArrayList<>();
-            sql.forEachRow(agg + " FROM " + from, rs -> {
-                long rows = rs.getLong(1);
-                for (int i = 0; i < names.size(); i++) {
-                    int c = 2 + 9 * i;
-                    long present = rs.getLong(c);
-                    long numbers = rs.getLong(c + 1);
-                    double min = rs.getDouble(c + 7);
-                    min = rs.wasNull() ? Double.POSITIVE_INFINITY : min;
-                    double max = rs.getDouble(c + 8);
-                    max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
-                    out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
-                            rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false));
-                }
-            });
-            List<Integer> candidates = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                if (out.get(i).monotoneCandidate()) {
-                    candidates.add(i);
-                }
-            }
-            if (!candidates.isEmpty()) {
-                // fewer than 100 rows: one chunk, so list() keeps the file's row order
-                StringBuilder q = new StringBuilder("SELECT ");
-                for (int j = 0; j < candidates.size(); j++) {
-                    q.append(j == 0 ? "" : ", ").append("list(x").append(candidates.get(j)).append(")");
-                }
-                sql.forEachRow(q + " FROM " + from, rs -> {
-                    for (int j = 0; j < candidates.size(); j++) {
-                        int i = candidates.get(j);
-                        out.set(i, out.get(i).withIncreasing(increasing(rs.getArray(j + 1))));
-                    }
-                });
+            for (int from = 0; from < names.size(); from += SqlView.COLUMNS_PER_QUERY) {
+                out.addAll(scan(sql, names.subList(from, Math.min(names.size(), from + SqlView.COLUMNS_PER_QUERY))));
             }
             return out;
         });
+    }
+
+    /** One scan for {@code names}, plus one tiny one for short tables. */
+    private static List<ColumnStats> scan(SqlView sql, List<String> names) {
+        StringBuilder l1 = new StringBuilder("SELECT ");
+        StringBuilder l2 = new StringBuilder("SELECT ");
+        StringBuilder agg = new StringBuilder("SELECT count(*)");
+        for (int i = 0; i < names.size(); i++) {
+            String u = "u" + i;
+            String x = "x" + i;
+            l1.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(Cells.sqlMissing(sql.text(names.get(i))))
+                    .append(" THEN NULL ELSE ").append(sql.text(names.get(i))).append(" END AS ").append(u);
+            l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u)).append(" AS ").append(x);
+            agg.append(", count(").append(u).append("), count(").append(x).append("), sum(CASE WHEN isfinite(")
+                    .append(x).append(") AND ").append(x).append(" = floor(").append(x).append(") THEN 1 ELSE 0 END)")
+                    .append(", count(DISTINCT ").append(x).append("), count(DISTINCT ").append(u).append(")")
+                    .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
+                    .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
+                    .append(", min(").append(x).append("), max(").append(x).append(")");
+        }
+        String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
+        List<ColumnStats> out = new ArrayList<>();
+        sql.forEachRow(agg + " FROM " + from, rs -> {
+            long rows = rs.getLong(1);
+            for (int i = 0; i < names.size(); i++) {
+                int c = 2 + 9 * i;
+                long present = rs.getLong(c);
+                long numbers = rs.getLong(c + 1);
+                double min = rs.getDouble(c + 7);
+                min = rs.wasNull() ? Double.POSITIVE_INFINITY : min;
+                double max = rs.getDouble(c + 8);
+                max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
+                out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
+                        rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false));
+            }
+        });
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).monotoneCandidate()) {
+                candidates.add(i);
+            }
+        }
+        if (!candidates.isEmpty()) {
+            // fewer than 100 rows: one chunk, so list() keeps the file's row order
+            StringBuilder q = new StringBuilder("SELECT ");
+            for (int j = 0; j < candidates.size(); j++) {
+                q.append(j == 0 ? "" : ", ").append("list(x").append(candidates.get(j)).append(")");
+            }
+            sql.forEachRow(q + " FROM " + from, rs -> {
+                for (int j = 0; j < candidates.size(); j++) {
+                    int i = candidates.get(j);
+                    out.set(i, out.get(i).withIncreasing(increasing(rs.getArray(j + 1))));
+                }
+            });
+        }
+        return out;
     }
 
     private static boolean increasing(Array a) throws java.sql.SQLException {
@@ -111,14 +120,14 @@ final class RoleScan {
         long timestamps = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        // the distinct numbers are counted by sorting a primitive copy: a HashSet<Double> of 10^6 boxed values
-        // cost seconds per column
-        double[] numbersSeen = new double[column instanceof NumericColumn ? n : ((CategoricalColumn) column).dictionary().size()];
-        int seen = 0;
-        Set<String> distinctTexts = new HashSet<>();
+        // distinct numbers: sorted primitives, not a set of boxed doubles (wide files have millions)
+        double[] seen;
+        int seenCount = 0;
+        long texts = -1;
         double[] values = new double[n];
         if (column instanceof NumericColumn) {
             NumericColumn c = (NumericColumn) column;
+            seen = new double[n];
             for (int i = 0; i < n; i++) {
                 double v = c.value(i);
                 values[i] = v;
@@ -128,11 +137,10 @@ final class RoleScan {
                 }
                 numbers++;
                 integers += Double.isFinite(v) && v == Math.floor(v) ? 1 : 0;
-                numbersSeen[seen++] = v == 0 ? 0.0 : v;
+                seen[seenCount++] = v == 0 ? 0.0 : v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            distinctTexts = null;
         } else {
             CategoricalColumn c = (CategoricalColumn) column;
             List<String> dict = c.dictionary();
@@ -145,6 +153,8 @@ final class RoleScan {
             }
             double[] number = new double[dict.size()];
             boolean[] miss = new boolean[dict.size()];
+            seen = new double[dict.size()];
+            texts = 0;
             for (int k = 0; k < dict.size(); k++) {
                 String label = dict.get(k);
                 miss[k] = Cells.isMissing(label);
@@ -154,14 +164,14 @@ final class RoleScan {
                     missing += miss[k] ? w : 0;
                     continue;
                 }
-                distinctTexts.add(label);
+                texts++; // the dictionary's labels are distinct
                 dates += Cells.isDate(label) ? w : 0;
                 timestamps += Cells.isTimestamp(label) ? w : 0;
                 double v = number[k];
                 if (!Double.isNaN(v)) {
                     numbers += w;
                     integers += Double.isFinite(v) && v == Math.floor(v) ? w : 0;
-                    numbersSeen[seen++] = v == 0 ? 0.0 : v;
+                    seen[seenCount++] = v == 0 ? 0.0 : v;
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
@@ -176,8 +186,12 @@ final class RoleScan {
                 }
             }
         }
-        long distinctNumbers = distinct(numbersSeen, seen);
-        long distinctT = distinctTexts == null ? distinctNumbers : distinctTexts.size();
+        Arrays.sort(seen, 0, seenCount);
+        long distinctNumbers = 0;
+        for (int i = 0; i < seenCount; i++) {
+            distinctNumbers += i == 0 || seen[i] != seen[i - 1] ? 1 : 0;
+        }
+        long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
                 dates, timestamps, min, max, false);
         if (s.monotoneCandidate()) {
@@ -192,18 +206,5 @@ final class RoleScan {
             s = s.withIncreasing(up);
         }
         return s;
-    }
-
-    /** Distinct values among the first {@code m} (no NaN; −0.0 already folded into 0.0). */
-    private static long distinct(double[] v, int m) {
-        double[] s = java.util.Arrays.copyOf(v, m);
-        java.util.Arrays.parallelSort(s);
-        long d = 0;
-        for (int i = 0; i < m; i++) {
-            if (i == 0 || s[i] != s[i - 1]) {
-                d++;
-            }
-        }
-        return d;
     }
 }

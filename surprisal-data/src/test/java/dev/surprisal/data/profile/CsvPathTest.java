@@ -1,0 +1,186 @@
+package dev.surprisal.data.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.DataException;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.demo.OrdersTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A CSV file profiled by Java ({@link CsvProfiler}) and by DuckDB's SQL path ({@link FileProfiler})
+ * must give the same profile, on files written to trip a CSV reader: quoted delimiters and line
+ * breaks, doubled quotes, CRLF, a byte-order mark, UTF-8, spaces around numbers, pandas' missing
+ * strings, invalid cells, ±inf, trailing blank lines. The moments are compared to 1e-12 relative
+ * (DuckDB's parallel sums and Java's Welford round differently); everything else byte for byte.
+ */
+class CsvPathTest {
+    @TempDir
+    Path dir;
+
+    /** The profile from the DuckDB path: the Java path switched off. */
+    private static <T> T viaDuckDb(Supplier<T> body) {
+        String old = System.getProperty(CsvProfiler.SWITCH);
+        System.setProperty(CsvProfiler.SWITCH, "false");
+        try {
+            return body.get();
+        } finally {
+            if (old == null) {
+                System.clearProperty(CsvProfiler.SWITCH);
+            } else {
+                System.setProperty(CsvProfiler.SWITCH, old);
+            }
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, text.getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+
+    /** A table whose every column trips something; {@code eol} is the line end. */
+    private static String tricky(int rows, String eol, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder b = new StringBuilder("id,x,note,flag,city,day,at,k").append(eol);
+        String[] missing = {"", "NA", "null", "NaN", "\"\"", "n/a", "None"};
+        String[] cities = {"Zürich", "\"Paris, FR\"", "\"say \"\"hi\"\"\"", "Oslo", " Oslo", "\"multi" + eol + "line\""};
+        for (int i = 0; i < rows; i++) {
+            int u = r.nextInt(100);
+            String x = u < 5 ? missing[r.nextInt(missing.length)] : u < 7 ? "abc" : u < 8 ? "-inf" : u < 9 ? " 1.5 "
+                    : u < 10 ? "\"2.5e3\"" : Double.toString(Math.round(r.nextGaussian() * 1000) / 100.0);
+            String note = r.nextInt(10) == 0 ? "" : "\"n" + r.nextInt(400) + ",\"\"q\"\"\"";
+            String flag = r.nextInt(20) == 0 ? "NA" : Integer.toString(r.nextInt(2));
+            String city = cities[r.nextInt(cities.length)];
+            String day = String.format("2024-05-%02d", 1 + r.nextInt(28));
+            String at = day + "T" + String.format("%02d:%02d:00Z", r.nextInt(24), r.nextInt(60));
+            String k = Integer.toString(r.nextInt(7));
+            b.append(i + 1).append(',').append(x).append(',').append(note).append(',').append(flag).append(',')
+                    .append(city).append(',').append(day).append(',').append(at).append(',').append(k).append(eol);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void trickyFilesGiveTheSameProfileOnBothPaths() throws IOException {
+        List<Path> files = List.of(
+                write("lf.csv", tricky(700, "\n", 1)),
+                write("crlf.csv", tricky(700, "\r\n", 2)),
+                write("bom.csv", "\uFEFF" + tricky(300, "\n", 3)),
+                write("blank-end.csv", tricky(300, "\n", 4) + "\n\n"),
+                write("no-final-eol.csv", tricky(300, "\n", 5).stripTrailing()),
+                write("tab.tsv", tricky(300, "\n", 6).replace(",", "\t")));
+        Path day = write("day.csv", tricky(500, "\n", 7));
+        for (Path f : files) {
+            Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
+            Profile sql = viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
+            assertSameProfile(f.getFileName() + " fit", java, sql);
+            if (!f.toString().endsWith(".tsv")) {
+                assertSameProfile(f.getFileName() + " count", ProfileBuilder.count(java, TableReader.open(day)),
+                        viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(day))));
+            }
+        }
+        Profile p = ProfileBuilder.fit(TableReader.open(files.get(0)), ProfileOptions.defaults());
+        assertThat(p.column("x").invalid()).as("'abc' cells").isPositive();
+        assertThat(p.column("x").invalidCells().get(0).where()).startsWith("line ");
+    }
+
+    /** Files the Java reader is not sure of go to DuckDB, which reads them or names the error. */
+    @Test
+    void filesTheJavaReaderDeclinesAreReadOrRejectedByDuckDb() throws IOException {
+        Path blankInside = write("blank-inside.csv", "a,b\n1,x\n\n2,y\n3,z\n");
+        assertSameProfile("blank line inside", ProfileBuilder.fit(TableReader.open(blankInside), ProfileOptions.defaults()),
+                viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(blankInside), ProfileOptions.defaults())));
+        StringBuilder rows = new StringBuilder("a,b\n");
+        for (int i = 0; i < 50; i++) {
+            rows.append(i).append(i == 30 ? ",y,extra\n" : ",x\n");
+        }
+        Path ragged = write("ragged.csv", rows.toString());
+        assertThatThrownBy(() -> ProfileBuilder.fit(TableReader.open(ragged), ProfileOptions.defaults()))
+                .isInstanceOf(DataException.class).hasMessageContaining("line 32");
+        Path oneColumnBlank = write("one.csv", "a\n1\n\n2\n");
+        assertSameProfile("one column, blank line",
+                ProfileBuilder.fit(TableReader.open(oneColumnBlank), ProfileOptions.defaults()),
+                viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(oneColumnBlank), ProfileOptions.defaults())));
+        Path headerOnly = write("header.csv", "a,b\n");
+        assertThatThrownBy(() -> ProfileBuilder.fit(TableReader.open(headerOnly), ProfileOptions.defaults()))
+                .isInstanceOf(DataException.class).hasMessageContaining("no rows");
+    }
+
+    @Test
+    void theOrdersTableGivesTheSameProfileOnBothPaths() {
+        OrdersTable ref = OrdersTable.reference(3000, 11);
+        Path f = ref.writeCsv(dir.resolve("orders.csv"));
+        Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
+        Profile sql = viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
+        assertSameProfile("orders", java, sql);
+        assertThat(java.column("churned").role()).isEqualTo(ColumnRole.BINARY);
+    }
+
+    /**
+     * 300 columns of known roles and planted missing and invalid cells, read in one group and in
+     * groups of 7 columns (a heap too small for the file), against the truth and against DuckDB.
+     */
+    @Test
+    void threeHundredColumnsGetTheirRolesAndCounts() throws IOException {
+        int cols = 300;
+        int rows = 400;
+        Wide w = Wide.write(dir.resolve("wide.csv"), cols, rows, 5);
+        Profile java = ProfileBuilder.fit(TableReader.open(w.file()), ProfileOptions.defaults());
+        w.assertTruth(java);
+        // DuckDB's path takes minutes on 300 columns (the reason for the Java path): compare 14 of them
+        List<String> some = java.columnNames().subList(0, 14);
+        ProfileOptions o = ProfileOptions.defaults().withColumns(some);
+        Profile sql = viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(w.file()), o));
+        assertSameProfile("14 of 300 columns", ProfileBuilder.fit(TableReader.open(w.file()), o), sql);
+        assertThat(CsvProfiler.groups(TableReader.open(w.file()), java.columnNames(), 1L << 30)).hasSize(1);
+        long heap = 7L * (rows + 1) * CsvProfiler.HEAP_BYTES_PER_CELL;
+        assertThat(CsvProfiler.groups(TableReader.open(w.file()), java.columnNames(), heap)).hasSize(43);
+        Profile grouped = CsvProfiler.fit(TableReader.open(w.file()), ProfileOptions.defaults(), null, heap).orElseThrow();
+        assertSameProfile("300 columns in groups of 7", grouped, java);
+        Path day = Wide.write(dir.resolve("wide-day.csv"), cols, rows / 2, 6).file();
+        assertSameProfile("300 columns counted in groups of 7",
+                CsvProfiler.count(java, TableReader.open(day), null, heap).orElseThrow(),
+                ProfileBuilder.count(java, TableReader.open(day)));
+        assertSameProfile("14 columns counted", ProfileBuilder.count(sql, TableReader.open(day)),
+                viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(day))));
+    }
+
+    static void assertSameProfile(String what, Profile a, Profile b) {
+        ObjectNode ta = ProfileJson.toTree(a);
+        ObjectNode tb = ProfileJson.toTree(b);
+        List<JsonNode[]> moments = new ArrayList<>();
+        for (int i = 0; i < ta.get("columns").size(); i++) {
+            ObjectNode ca = (ObjectNode) ta.get("columns").get(i);
+            ObjectNode cb = (ObjectNode) tb.get("columns").get(i);
+            if (ca != null && cb != null && ca.has("moments")) {
+                moments.add(new JsonNode[] {ca.remove("moments"), cb.remove("moments")});
+            }
+        }
+        assertThat(ta.toPrettyString()).as(what).isEqualTo(tb.toPrettyString());
+        for (JsonNode[] m : moments) {
+            assertThat(m[0].get("count").asLong()).as(what).isEqualTo(m[1].get("count").asLong());
+            for (String k : List.of("mean", "m2", "min", "max")) {
+                if (m[0].has(k)) {
+                    double x = m[0].get(k).asDouble();
+                    assertThat(x).as(what + " " + k).isCloseTo(m[1].get(k).asDouble(), within(1e-12 * Math.max(1, Math.abs(x))));
+                }
+            }
+        }
+    }
+}

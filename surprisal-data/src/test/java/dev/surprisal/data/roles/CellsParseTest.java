@@ -1,0 +1,46 @@
+package dev.surprisal.data.roles;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hand-written cell checks of {@link Cells} (no regular expression per cell) accept exactly
+ * what the documented patterns accept, on strings built from the characters that matter.
+ */
+class CellsParseTest {
+    @Provide
+    Arbitrary<String> numberish() {
+        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x").ofMaxLength(12);
+    }
+
+    @Provide
+    Arbitrary<String> timeish() {
+        Arbitrary<String> any = Arbitraries.strings().withChars("0123456789-:T Z+.").ofMaxLength(28);
+        Arbitrary<String> near = Arbitraries.of("2024-05-01", "2024-05-01T06:00", "2024-05-01 06:00:00.123+02:00",
+                "2024-05-01T06:00Z", "2024-05-01 06:00:00+0200", "2024-05-01T06:00:00.Z", "2024-5-01",
+                "2024-05-01T06:00:00+02:0").flatMap(s -> Arbitraries.integers().between(0, s.length())
+                .map(cut -> s.substring(0, cut)));
+        return Arbitraries.oneOf(any, near);
+    }
+
+    @Property(tries = 3000)
+    void numbersAreReadAsThePatternSays(@ForAll("numberish") String cell) {
+        boolean pattern = Cells.NUMBER_P.matcher(cell).matches();
+        double v = Cells.number(cell);
+        assertThat(!Double.isNaN(v)).as("'%s'", cell).isEqualTo(pattern);
+        if (pattern && Double.isFinite(v)) {
+            assertThat(v).isEqualTo(Double.parseDouble(cell.trim()));
+        }
+    }
+
+    @Property(tries = 3000)
+    void datesAndTimestampsAreReadAsThePatternsSay(@ForAll("timeish") String cell) {
+        assertThat(Cells.isDate(cell)).as("'%s'", cell).isEqualTo(Cells.DATE_P.matcher(cell).matches());
+        assertThat(Cells.isTimestamp(cell)).as("'%s'", cell).isEqualTo(Cells.TIMESTAMP_P.matcher(cell).matches());
+    }
+}
