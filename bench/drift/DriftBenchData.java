@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

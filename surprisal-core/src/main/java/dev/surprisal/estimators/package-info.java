@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 /**
  * Estimators of the entropy of a discrete distribution from a histogram of counts, correcting the
  * downward bias of the plug-in value: Miller–Madow, Chao–Shen, Grassberger, James–Stein shrinkage

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 /**
  * Variational inference made concrete: closed-form Gaussian KL divergences, the ELBO and IWAE
  * estimators from log-weights, an exact-evidence linear-Gaussian model in which

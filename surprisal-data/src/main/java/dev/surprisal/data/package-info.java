@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 /**
  * Table input: CSV, TSV, Parquet and JSON/NDJSON read through an embedded DuckDB into typed
  * columns ({@link dev.surprisal.data.NumericColumn}, {@link dev.surprisal.data.CategoricalColumn}),
