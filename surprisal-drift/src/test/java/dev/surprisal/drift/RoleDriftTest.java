@@ -29,7 +29,8 @@ class RoleDriftTest {
                 DriftOptions.defaults());
     }
 
-    private static Table flag(long seed, int n, double rate) {
+    /** A 0/1 column of n rows with P(1) = rate. */
+    static Table flag(long seed, int n, double rate) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {

@@ -25,15 +25,6 @@ import static org.assertj.core.api.Assertions.within;
  * reach the TV bands.
  */
 class RoleYardstickTest {
-    private static Table flag(long seed, int n, double rate) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextDouble() < rate ? 1 : 0;
-        }
-        return Table.of(List.of(NumericColumn.of("flag", v)));
-    }
-
     private static Table normal(long seed, int n, double shift) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] v = new double[n];
@@ -50,7 +41,7 @@ class RoleYardstickTest {
 
     @Test
     void aFifteenPointRateChangeIsDriftThoughPsiIsUnderItsBand() {
-        ColumnDrift c = score(flag(1, 10_000, 0.20), flag(2, 10_000, 0.35), DriftOptions.defaults());
+        ColumnDrift c = score(RoleDriftTest.flag(1, 10_000, 0.20), RoleDriftTest.flag(2, 10_000, 0.35), DriftOptions.defaults());
         assertThat(c.psi()).isLessThan(DriftOptions.defaults().drift());
         assertThat(c.status()).isEqualTo(Status.DRIFT);
         assertThat(c.reason()).contains("TV").contains("of rows changed value");
@@ -58,7 +49,7 @@ class RoleYardstickTest {
 
     @Test
     void aTwoPointRateChangeIsNotDriftEvenWhenBeyondNoise() {
-        ColumnDrift c = score(flag(1, 200_000, 0.20), flag(2, 200_000, 0.22), DriftOptions.defaults());
+        ColumnDrift c = score(RoleDriftTest.flag(1, 200_000, 0.20), RoleDriftTest.flag(2, 200_000, 0.22), DriftOptions.defaults());
         assertThat(c.decisionValue()).isGreaterThan(c.critical()); // real: beyond noise at this size
         assertThat(c.status()).isEqualTo(Status.OK);
     }
@@ -75,7 +66,7 @@ class RoleYardstickTest {
     @Test
     void theYardstickCanBeTurnedOff() {
         DriftOptions off = DriftOptions.defaults().withSettings(Map.of("tv-warn", "2", "tv-drift", "2"));
-        ColumnDrift c = score(flag(1, 10_000, 0.20), flag(2, 10_000, 0.35), off);
+        ColumnDrift c = score(RoleDriftTest.flag(1, 10_000, 0.20), RoleDriftTest.flag(2, 10_000, 0.35), off);
         assertThat(c.psi()).isLessThan(0.25);
         assertThat(c.status()).isNotEqualTo(Status.DRIFT); // PSI alone decides, and it is under its drift band
         assertThat(c.reason()).doesNotContain(">= drift band");
