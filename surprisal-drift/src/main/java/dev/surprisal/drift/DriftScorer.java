@@ -165,13 +165,9 @@ public final class DriftScorer {
         boolean driftBand = value >= o.drift() || y.reaches(y.drift);
         boolean warnBand = value >= o.warn() || y.reaches(y.warn);
         if (beyondNoise && driftBand) {
-            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s %.3g%s, beyond noise (critical %.3g)%s", measure, value,
-                    value >= o.drift() ? String.format(Locale.ROOT, " >= drift band %.3g", o.drift()) : "", critical,
-                    y.reaches(y.drift) ? ": " + y.describe() + " >= drift band " + fmt(y.drift) : ""));
+            f.add(Status.DRIFT, bandReached(measure, value, o.drift(), critical, y, y.drift, "drift"));
         } else if (beyondNoise && warnBand) {
-            f.add(Status.WARN, String.format(Locale.ROOT, "%s %.3g%s, beyond noise (critical %.3g)%s", measure, value,
-                    value >= o.warn() ? String.format(Locale.ROOT, " >= warn band %.3g", o.warn()) : "", critical,
-                    y.reaches(y.warn) ? ": " + y.describe() + " >= warn band " + fmt(y.warn) : ""));
+            f.add(Status.WARN, bandReached(measure, value, o.warn(), critical, y, y.warn, "warn"));
         } else if (beyondNoise) {
             f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is beyond noise (critical %.3g) but below the warn "
                     + "band %.3g%s: a real but small change", measure, value, critical, o.warn(),
@@ -264,6 +260,14 @@ public final class DriftScorer {
 
     private static double rate(long part, long whole) {
         return whole == 0 ? 0.0 : (double) part / whole;
+    }
+
+    /** "PSI 0.277 >= drift band 0.250, beyond noise (critical 0.0192): TV … >= drift band 0.100", what reached it. */
+    private static String bandReached(String measure, double value, double band, double critical, Yardstick y,
+                                      double yardBand, String which) {
+        return String.format(Locale.ROOT, "%s %.3g%s, beyond noise (critical %.3g)%s", measure, value,
+                value >= band ? String.format(Locale.ROOT, " >= %s band %.3g", which, band) : "", critical,
+                y.reaches(yardBand) ? ": " + y.describe() + " >= " + which + " band " + fmt(yardBand) : "");
     }
 
     private static String fmt(double v) {

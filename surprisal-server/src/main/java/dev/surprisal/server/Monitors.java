@@ -6,7 +6,6 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.Status;
 import dev.surprisal.drift.store.Alarm;
 import dev.surprisal.drift.store.Checks;
 import dev.surprisal.drift.store.HistoryPoint;
@@ -145,17 +144,16 @@ public final class Monitors {
         }
         try {
             long t0 = System.nanoTime();
-            Profile reference = gate.with(s -> s.baseline(name)).orElseGet(() -> {
+            Profile reference = gate.fresh(s -> s.baseline(name)).orElseGet(() -> {
                 if (m.reference() == null) {
                     throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
                             + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
                 }
                 createBaseline(name);
-                return gate.with(s -> s.baseline(name)).orElseThrow();
+                return gate.fresh(s -> s.baseline(name)).orElseThrow();
             });
             Profile today = counter.apply(reference);
             DriftOptions options = Rules.options(m.settings());
-            boolean failOnWarn = Rules.failOnWarn(m.settings());
             Instant now = clock.instant();
             // in the store only to score and record, and to read the history; the trend rule, the JSON
             // and the HTML are made outside it, so reads are not held up by rendering
@@ -171,8 +169,8 @@ public final class Monitors {
             Checks.Outcome o = scored.outcome();
             List<Alarm> alarms = new ArrayList<>(o.alarms());
             alarms.addAll(trend(o.report(), scored.history()));
-            String status = status(o.report(), alarms);
-            boolean alarm = status.equals("DRIFT") || (failOnWarn && status.equals("WARN"));
+            String status = Checks.verdict(o.report(), alarms).name();
+            boolean alarm = Checks.fails(o.report(), alarms); // the report carries the monitor's rule
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
                     o.report(), List.copyOf(alarms));
@@ -213,16 +211,6 @@ public final class Monitors {
             }
         }
         return out;
-    }
-
-    /** DRIFT when a column drifts or a dataset or trend alarm fires; WARN when a column warns; else OK. */
-    static String status(DriftReport report, List<Alarm> alarms) {
-        boolean drift = report.columns().stream().anyMatch(c -> c.status() == Status.DRIFT)
-                || alarms.stream().anyMatch(a -> a.kind() != Alarm.Kind.LEVEL);
-        if (drift) {
-            return "DRIFT";
-        }
-        return report.columns().stream().anyMatch(c -> c.status() == Status.WARN) ? "WARN" : "OK";
     }
 
     /** @param name the monitor @return whether its schedule is paused (the store's say, else the config's) */

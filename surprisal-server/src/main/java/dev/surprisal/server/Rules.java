@@ -4,7 +4,6 @@ package dev.surprisal.server;
 
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.drift.DriftOptions;
-import dev.surprisal.drift.FailOn;
 
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,5 @@ public final class Rules {
      */
     public static DriftOptions options(Map<String, String> settings) {
         return DriftOptions.defaults().withSettings(settings);
-    }
-
-    /**
-     * @param settings the settings
-     * @return true when {@code fail-on: warn} (a WARN is an alarm too); default DRIFT only
-     */
-    public static boolean failOnWarn(Map<String, String> settings) {
-        return options(settings).failOn() == FailOn.WARN;
     }
 }

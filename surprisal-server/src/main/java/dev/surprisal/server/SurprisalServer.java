@@ -70,7 +70,7 @@ public final class SurprisalServer implements AutoCloseable {
         monitors.addListener(metrics);
         monitors.addListener(alerts);
         Scheduler scheduler = new Scheduler(monitors, clock, metrics::failed);
-        gate.with(s -> s.monitors());
+        gate.fresh(s -> s.monitors());
         http[0] = ApiServer.start(monitors, tokens, metrics::scrape);
         if (tickEvery != null) {
             scheduler.start(tickEvery);

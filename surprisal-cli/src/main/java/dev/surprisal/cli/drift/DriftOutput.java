@@ -17,6 +17,7 @@ import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.store.Checks;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.report.DriftHtmlReport;
 
@@ -144,7 +145,7 @@ final class DriftOutput {
 
     /** Whether a check fails: the report under its fail-on rule, or any alarm when failing on WARN. */
     static boolean fails(DriftReport report, List<Alarm> alarms) {
-        return report.fails() || (report.options().failOn() == FailOn.WARN && !alarms.isEmpty());
+        return Checks.fails(report, alarms);
     }
 
     /** JS in the chosen base. */

@@ -7,6 +7,7 @@ import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,34 @@ public final class Checks {
         public boolean replaced() {
             return replacedRunId >= 0;
         }
+    }
+
+    /**
+     * The verdict of a check with its alarms, the one rule the command line and the server share:
+     * DRIFT when a column or the dataset drifts; WARN when a column warns or a trend alarm fires (a
+     * spike against the column's own history is a warning, docs/drift.md §3); else OK.
+     *
+     * @param report the scores
+     * @param alarms the alarms raised on them (level, dataset, trend)
+     * @return OK, WARN or DRIFT
+     */
+    public static Status verdict(DriftReport report, List<Alarm> alarms) {
+        Status v = report.worst();
+        for (Alarm a : alarms) {
+            v = v.worst(a.kind() == Alarm.Kind.DATASET ? Status.DRIFT : Status.WARN);
+        }
+        return v;
+    }
+
+    /**
+     * Whether a check fails (exit 1, an alert): its {@link #verdict} under the rule's fail-on.
+     *
+     * @param report the scores, with the rule in {@link DriftReport#options()}
+     * @param alarms the alarms raised on them
+     * @return true on DRIFT, or on WARN too with fail-on warn
+     */
+    public static boolean fails(DriftReport report, List<Alarm> alarms) {
+        return report.options().failOn().fails(verdict(report, alarms));
     }
 
     /**

@@ -40,7 +40,7 @@ public final class PowerTable {
     private static final double[] CAT = {0.30, 0.15, 0.12, 0.12, 0.08, 0.08, 0.08, 0.07};
 
     /** One change: which column, and the day's parameters. */
-    record Change(String column, String label, double shift, double scale, double binRate, double discMove,
+    record Change(String column, String label, double shift, double scale, double binRate, double move,
                   double newCategory, double missing) {
     }
 
@@ -49,9 +49,9 @@ public final class PowerTable {
     /** The changes whose power the issue targets at n = 1e4 (at least 80%). */
     static final List<String> TARGETS = List.of("mean +0.5 sd", "sd x 1.5", "rate +15 points", "new category 5%");
 
-    /** The categorical column's share move (of label c0), kept apart from Change's fields for the discrete one. */
+    /** The move of the first value's share (label c0) when the categorical column is the one changed. */
     private static double catMove(Change ch) {
-        return ch.column().equals("cat") && ch.label().startsWith("c0 +") ? ch.discMove() : 0;
+        return ch.column().equals("cat") ? ch.move() : 0;
     }
 
     static List<Change> changes() {
@@ -91,10 +91,10 @@ public final class PowerTable {
         boolean isCat = ch.column().equals("cat");
         double binRate = isBin ? ch.binRate() : 0.2;
         double[] p = DISC.clone();
-        if (isDisc && ch.discMove() > 0) {
-            p[0] += ch.discMove();
+        if (isDisc && ch.move() > 0) {
+            p[0] += ch.move();
             for (int k = 1; k < p.length; k++) {
-                p[k] *= (1 - DISC[0] - ch.discMove()) / (1 - DISC[0]);
+                p[k] *= (1 - DISC[0] - ch.move()) / (1 - DISC[0]);
             }
         }
         double[] catP = catShares(ch);

@@ -89,7 +89,7 @@ public final class Alerts implements dev.surprisal.server.Monitors.Listener, Aut
         for (String name : monitor.alerts()) {
             NotifierConfig n = config.notifier(name).orElseThrow();
             try {
-                Optional<ServerTables.Incident> open = gate.with(s -> ServerTables.incident(s.connection(),
+                Optional<ServerTables.Incident> open = gate.fresh(s -> ServerTables.incident(s.connection(),
                         monitor.name(), name));
                 if (firing && open.isEmpty()) {
                     String fp = fingerprint(monitor.name(), r.runId());

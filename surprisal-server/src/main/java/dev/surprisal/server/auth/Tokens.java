@@ -72,7 +72,7 @@ public final class Tokens {
 
     /** @return every token's name, role and dates (never values) */
     public List<ServerTables.TokenInfo> list() {
-        return gate.with(s -> ServerTables.tokens(s.connection()));
+        return gate.fresh(s -> ServerTables.tokens(s.connection()));
     }
 
     /**
@@ -100,7 +100,7 @@ public final class Tokens {
         if (c != null && System.nanoTime() - c.until < 0) {
             return Optional.of(c.caller);
         }
-        Optional<Caller> caller = gate.with(s -> ServerTables.tokenByHash(s.connection(), hash))
+        Optional<Caller> caller = gate.fresh(s -> ServerTables.tokenByHash(s.connection(), hash))
                 .map(r -> new Caller(r[0], Role.parse(r[1])));
         caller.ifPresentOrElse(k -> cache.put(hash, new Cached(k, System.nanoTime() + CACHE_NANOS)),
                 () -> cache.remove(hash));

@@ -63,7 +63,7 @@ final class Routes {
 
     private void ready(Context ctx) {
         try {
-            monitors.gate().with(s -> s.monitors());
+            monitors.gate().fresh(s -> s.monitors());
             ctx.json("{\"status\":\"ready\",\"monitors\":" + monitors.config().monitors().size() + "}");
         } catch (RuntimeException e) {
             ctx.status(503).json(Http.error("store not available: " + e.getMessage()).toString());

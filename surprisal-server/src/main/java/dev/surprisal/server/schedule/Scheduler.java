@@ -112,7 +112,7 @@ public final class Scheduler implements AutoCloseable {
         }
         Instant previous = cron.latestAtOrBefore(fire.minusSeconds(1));
         Window w = new Window(previous == null ? fire.minus(Duration.ofDays(1)) : previous, fire, zone);
-        Optional<String> last = monitors.gate().with(s -> ServerTables.lastWindow(s.connection(), m.name()));
+        Optional<String> last = monitors.gate().fresh(s -> ServerTables.lastWindow(s.connection(), m.name()));
         if (last.isPresent() && last.get().equals(w.key())) {
             return Optional.empty();
         }

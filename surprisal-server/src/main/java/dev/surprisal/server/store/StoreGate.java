@@ -19,7 +19,7 @@ import java.util.function.Function;
  * per process), fairly, so no request starves. Data are read and counted before entering the gate.
  *
  * <p><b>Reads are answered from memory</b> ({@link #read}): each answer is kept, by key, until this
- * process writes ({@link #with}, which forgets them all) or for {@link #READ_TTL_NANOS} at most, so a
+ * process writes ({@link #with}, which forgets them all; reads that must be current use {@link #fresh}) or for {@link #READ_TTL_NANOS} at most, so a
  * write from another process (the command line, a second server) shows within that time. Without it
  * every dashboard and API read opened the store under the one lock, and 20 clients waited seconds.
  */
@@ -66,6 +66,20 @@ public final class StoreGate {
             generation.incrementAndGet();
             reads.clear();
         }
+    }
+
+    /**
+     * A read of the store as it is now, for decisions that must not see an older answer (is an incident
+     * open, which window ran last, is this token valid). Unlike {@link #with} it keeps the answers of
+     * {@link #read}: it writes nothing, so they are still true.
+     *
+     * @param work the read
+     * @param <T>  the result
+     * @return its result
+     * @throws StoreException if the store cannot be opened
+     */
+    public <T> T fresh(Function<DriftStore, T> work) {
+        return open(work);
     }
 
     /**
