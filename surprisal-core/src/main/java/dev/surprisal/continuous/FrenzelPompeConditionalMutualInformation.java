@@ -5,9 +5,9 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
+import dev.surprisal.knn.internal.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusCounter;
 import java.util.List;
 
 /**

@@ -5,11 +5,11 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
-import dev.surprisal.knn.RadiusRule;
+import dev.surprisal.knn.internal.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusRule;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
 import dev.surprisal.knn.PointSet;
 import java.util.List;
 

@@ -5,15 +5,15 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.KdTree;
-import dev.surprisal.knn.KnnQuery;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
-import dev.surprisal.knn.PlanarKnn;
+import dev.surprisal.knn.internal.KdTree;
+import dev.surprisal.knn.internal.KnnQuery;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
+import dev.surprisal.knn.internal.PlanarKnn;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
-import dev.surprisal.knn.RadiusRule;
-import dev.surprisal.knn.SortedMarginal;
+import dev.surprisal.knn.internal.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusRule;
+import dev.surprisal.knn.internal.SortedMarginal;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
-import dev.surprisal.knn.SortedMarginal;
+import dev.surprisal.knn.internal.RadiusCounter;
+import dev.surprisal.knn.internal.SortedMarginal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;

@@ -6,8 +6,8 @@ import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.continuous.FrenzelPompeConditionalMutualInformation;
 import dev.surprisal.continuous.KraskovMutualInformation;
-import dev.surprisal.knn.KdTree;
-import dev.surprisal.knn.KnnQuery;
+import dev.surprisal.knn.internal.KdTree;
+import dev.surprisal.knn.internal.KnnQuery;
 import dev.surprisal.knn.PointSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;

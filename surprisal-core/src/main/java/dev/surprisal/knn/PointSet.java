@@ -5,6 +5,7 @@ package dev.surprisal.knn;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Validate;
+import dev.surprisal.knn.internal.Points;
 
 /**
  * n points in d dimensions, held row-major in one {@code double[]} (point i occupies
@@ -84,7 +85,7 @@ public final class PointSet {
     /** Wraps a row-major array without copying or checking; for callers that already validated. */
     public static PointSet wrap(int n, int d, double[] rowMajor) {
         if (rowMajor.length != (long) n * d) {
-            throw new IllegalArgumentException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
+            throw new ValidationException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
         }
         return new PointSet(n, d, rowMajor);
     }
@@ -132,9 +133,9 @@ public final class PointSet {
         return data[i * d + j];
     }
 
-    /** The row-major backing array; do not modify. */
-    double[] data() {
-        return data;
+    static {
+        // The kNN engine reads the backing array without a copy (knn.internal.Points).
+        Points.install(p -> p.data);
     }
 
     /** Coordinate j of every point, as a new array. */

@@ -3,7 +3,7 @@
 package dev.surprisal.selection;
 
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.knn.ArgSort;
+import dev.surprisal.knn.internal.ArgSort;
 
 import java.util.SplittableRandom;
 
