@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code bins} (default 20): equal-frequency bins per continuous column, from reference
- *       quantiles; fewer when the reference is small, so that every bin expects at least
+ *       quantiles ({@link Binning}); fewer when the reference is small, so that every bin expects at least
  *       {@value #MIN_PER_BIN} values (the usual validity condition of the χ² approximation).</li>
  *   <li>{@code topK} (default 128) and {@code minCategoryCount} (default 10): a categorical column
  *       keeps its 128 most frequent categories that occur at least 10 times; the rest is
