@@ -3,8 +3,8 @@
 package dev.surprisal.core;
 
 /**
- * Argument checks shared by every measure. Each failure is an {@link IllegalArgumentException}
- * whose message names the argument, the index and the offending value, so that a caller (or the
+ * Argument checks shared by every measure. Each failure is a {@link ValidationException}
+ * (an {@link IllegalArgumentException}) whose message names the argument, the index and the offending value, so that a caller (or the
  * CLI, which maps these to exit code 3) can point at the bad entry.
  */
 public final class Validate {
@@ -12,6 +12,19 @@ public final class Validate {
     public static final double SUM_TOLERANCE = 1e-9;
 
     private Validate() {
+    }
+
+    /**
+     * Checks that an argument is given.
+     *
+     * @param name  the argument's name, as the message shows it
+     * @param value the argument
+     * @throws ValidationException "{@code name: is null}" when {@code value} is null
+     */
+    public static void notNull(String name, Object value) {
+        if (value == null) {
+            throw new ValidationException(name + ": is null");
+        }
     }
 
     /**

@@ -2,7 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
-import dev.surprisal.core.ValidationException;
+import dev.surprisal.core.Validate;
 
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
@@ -43,12 +43,8 @@ public interface EntropyEstimator {
      * @throws IllegalArgumentException if {@code table} or {@code base} is null
      */
     default double mutualInformation(ContingencyTable table, Base base) {
-        if (table == null) {
-            throw new ValidationException("table: is null");
-        }
-        if (base == null) {
-            throw new ValidationException("base: is null");
-        }
+        Validate.notNull("table", table);
+        Validate.notNull("base", base);
         double nats = entropy(table.rowCounts(), Base.NATS)
                 + entropy(table.colCounts(), Base.NATS)
                 - entropy(table.jointCounts(), Base.NATS);

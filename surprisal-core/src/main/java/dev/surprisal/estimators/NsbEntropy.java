@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.Validate;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
@@ -99,7 +100,8 @@ public final class NsbEntropy implements EntropyEstimator {
      * @throws IllegalArgumentException as {@link #entropy}
      */
     public Posterior posterior(Counts counts, Base base) {
-        Checks.arguments(counts, base);
+        Validate.notNull("counts", counts);
+        Validate.notNull("base", base);
         CountProfile profile = CountProfile.of(counts);
         long k = alphabetSize == 0 ? counts.size() : alphabetSize;
         if (k < profile.observed) {

@@ -3,7 +3,7 @@
 package dev.surprisal.server;
 
 import dev.surprisal.drift.ColumnDrift;
-import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.server.config.MonitorConfig;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;

@@ -6,10 +6,10 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.store.Alarm;
-import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.drift.store.TrendRule;
+import dev.surprisal.drift.rules.TrendRule;
 import dev.surprisal.report.DriftHtmlReport;
 import dev.surprisal.server.config.MonitorConfig;
 import dev.surprisal.server.config.ServerConfig;
@@ -157,20 +157,20 @@ public final class Monitors {
             Instant now = clock.instant();
             // in the store only to score and record, and to read the history; the trend rule, the JSON
             // and the HTML are made outside it, so reads are not held up by rendering
-            record Scored(Checks.Outcome outcome, List<HistoryPoint> history) {
+            record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
             }
             Scored scored = gate.with(s -> {
-                Checks.Outcome o = Checks.check(s, name, window.key(), today, options, null);
+                MonitoredCheck.Outcome o = MonitoredCheck.check(s, name, window.key(), today, options, null);
                 Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
                 List<HistoryPoint> history = s.history(name, null).stream()
                         .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
                 return new Scored(o, history);
             });
-            Checks.Outcome o = scored.outcome();
+            MonitoredCheck.Outcome o = scored.outcome();
             List<Alarm> alarms = new ArrayList<>(o.alarms());
             alarms.addAll(trend(o.report(), scored.history()));
-            String status = Checks.verdict(o.report(), alarms).name();
-            boolean alarm = Checks.fails(o.report(), alarms); // the report carries the monitor's rule
+            String status = MonitoredCheck.verdict(o.report(), alarms).name();
+            boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
                     o.report(), List.copyOf(alarms));

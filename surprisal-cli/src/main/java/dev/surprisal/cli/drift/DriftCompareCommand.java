@@ -12,8 +12,8 @@ import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
-import dev.surprisal.drift.store.Alarm;
-import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +79,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
         Profile p = DriftInputs.fit(reference, options, common.quiet(), table);
         Profile q = DriftInputs.count(p, current, common.quiet(), table);
         DriftReport scored = DriftScorer.compare(p, q, settings);
-        List<Alarm> alarms = Checks.alarms(scored, null, null, null);
+        List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift: "

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.rules.Alarm;
+
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.drift.ColumnDrift;

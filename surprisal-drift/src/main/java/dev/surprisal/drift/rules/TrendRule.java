@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.drift.store;
+package dev.surprisal.drift.rules;
+
+import dev.surprisal.drift.store.HistoryPoint;
 
 import java.util.List;
 

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.drift.store;
+package dev.surprisal.drift.rules;
+
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.RunTime;
+import dev.surprisal.drift.store.StoreException;
 
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
@@ -17,8 +22,8 @@ import java.util.Locale;
  * A monitored check: score today against the stored baseline, derive level, dataset and trend
  * alarms, and record everything in one transaction.
  */
-public final class Checks {
-    private Checks() {
+public final class MonitoredCheck {
+    private MonitoredCheck() {
     }
 
     /**
