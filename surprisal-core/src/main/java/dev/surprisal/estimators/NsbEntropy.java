@@ -65,6 +65,8 @@ public final class NsbEntropy implements EntropyEstimator {
     /**
      * NSB over an explicit alphabet of {@code k} categories.
      *
+     * @param k the alphabet size K, ≥ 1 (at least the observed categories)
+     * @return an NSB estimator over K categories
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public static NsbEntropy withAlphabetSize(long k) {
@@ -74,7 +76,11 @@ public final class NsbEntropy implements EntropyEstimator {
         return new NsbEntropy(k);
     }
 
-    /** The explicit alphabet size, or empty when K is taken from {@code counts.size()}. */
+    /**
+     * The explicit alphabet size, or empty when K is taken from {@code counts.size()}.
+     *
+     * @return the explicit alphabet size, or empty when K is taken from {@code counts.size()}
+     */
     public OptionalLong alphabetSize() {
         return alphabetSize == 0 ? OptionalLong.empty() : OptionalLong.of(alphabetSize);
     }
@@ -97,6 +103,9 @@ public final class NsbEntropy implements EntropyEstimator {
     /**
      * The NSB posterior mean and standard deviation of the entropy.
      *
+     * @param counts the observed histogram
+     * @param base the unit of the result
+     * @return the posterior mean and standard deviation of H, in the unit of {@code base}
      * @throws IllegalArgumentException as {@link #entropy}
      */
     public Posterior posterior(Counts counts, Base base) {

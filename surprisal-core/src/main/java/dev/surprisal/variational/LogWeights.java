@@ -59,7 +59,7 @@ public final class LogWeights {
      * The IWAE-k estimate: the log-weights are split into ⌊n/k⌋ consecutive groups of k, and the
      * mean over groups of {@code logMeanExp(group)} is returned.
      *
-     * @throws IllegalArgumentException if k < 1 or fewer than k log-weights are given
+     * @throws IllegalArgumentException if k &lt; 1 or fewer than k log-weights are given
      */
     public static double iwae(double[] logWeights, int k) {
         checked("logWeights", logWeights);
