@@ -105,13 +105,20 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
                 TV_DRIFT, W1_WARN, W1_DRIFT, 0.01, 0.01, 0.5, FailOn.DRIFT);
     }
 
-    /** @param m the deciding measure @return these options deciding on it, with its default bands */
+    /**
+     * @param m the deciding measure
+     * @return these options deciding on it, with its default bands
+     */
     public DriftOptions withMeasure(Measure m) {
         return new DriftOptions(smoothing, m, m.warn(), m.drift(), tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass,
                 driftShare, failOn);
     }
 
-    /** @param w warn band @param d drift band @return these options with these bands */
+    /**
+     * @param w warn band
+     * @param d drift band
+     * @return these options with these bands
+     */
     public DriftOptions withBands(double w, double d) {
         return new DriftOptions(smoothing, measure, w, d, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, driftShare,
                 failOn);
@@ -137,25 +144,37 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
                 failOn);
     }
 
-    /** @param s smoothing @return these options with it */
+    /**
+     * @param s smoothing
+     * @return these options with it
+     */
     public DriftOptions withSmoothing(Smoothing s) {
         return new DriftOptions(s, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, driftShare,
                 failOn);
     }
 
-    /** @param a false-alarm probability per check @return these options with it */
+    /**
+     * @param a false-alarm probability per check
+     * @return these options with it
+     */
     public DriftOptions withAlpha(double a) {
         return new DriftOptions(smoothing, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, a, newMass, driftShare,
                 failOn);
     }
 
-    /** @param s dataset drift share @return these options with it */
+    /**
+     * @param s dataset drift share
+     * @return these options with it
+     */
     public DriftOptions withDriftShare(double s) {
         return new DriftOptions(smoothing, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, s,
                 failOn);
     }
 
-    /** @param f which verdict fails a check @return these options with it */
+    /**
+     * @param f which verdict fails a check
+     * @return these options with it
+     */
     public DriftOptions withFailOn(FailOn f) {
         return new DriftOptions(smoothing, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, driftShare,
                 f);

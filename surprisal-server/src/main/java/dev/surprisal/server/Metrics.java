@@ -78,7 +78,11 @@ public final class Metrics implements Monitors.Listener {
         runs.labelValues(monitor, outcome).inc();
     }
 
-    /** @param notifier the channel @param kind firing or resolved @param outcome sent or failed */
+    /**
+     * @param notifier the channel
+     * @param kind firing or resolved
+     * @param outcome sent or failed
+     */
     public void delivery(String notifier, String kind, String outcome) {
         deliveries.labelValues(notifier, kind, outcome).inc();
     }

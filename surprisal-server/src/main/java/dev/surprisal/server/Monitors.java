@@ -40,7 +40,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Monitors {
     /** Called after every recorded check (alerts, metrics). */
     public interface Listener {
-        /** @param monitor the monitor @param result the check */
+        /**
+         * @param monitor the monitor
+         * @param result the check
+         */
         void onCheck(MonitorConfig monitor, CheckResult result);
     }
 
@@ -50,7 +53,11 @@ public final class Monitors {
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    /** @param config the monitors @param gate the store @param clock the time of checks */
+    /**
+     * @param config the monitors
+     * @param gate the store
+     * @param clock the time of checks
+     */
     public Monitors(ServerConfig config, StoreGate gate, Clock clock) {
         this.config = config;
         this.gate = gate;
@@ -213,13 +220,19 @@ public final class Monitors {
         return out;
     }
 
-    /** @param name the monitor @return whether its schedule is paused (the store's say, else the config's) */
+    /**
+     * @param name the monitor
+     * @return whether its schedule is paused (the store's say, else the config's)
+     */
     public boolean paused(String name) {
         MonitorConfig m = monitor(name);
         return gate.read("paused/" + name, s -> ServerTables.paused(s.connection(), name)).orElse(m.paused());
     }
 
-    /** @param name the monitor @param paused pause or resume its schedule */
+    /**
+     * @param name the monitor
+     * @param paused pause or resume its schedule
+     */
     public void setPaused(String name, boolean paused) {
         monitor(name);
         gate.with(s -> {

@@ -11,5 +11,6 @@ package dev.surprisal.drift.rules;
  * @param message one sentence
  */
 public record Alarm(String column, Kind kind, String message) {
+    /** What raised the alarm: LEVEL (a column drifted), DATASET (the share of drifted columns), TREND (a spike against the column's own history). */
     public enum Kind { LEVEL, DATASET, TREND }
 }

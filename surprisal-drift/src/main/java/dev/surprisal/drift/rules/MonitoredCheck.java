@@ -36,6 +36,9 @@ public final class MonitoredCheck {
      *                      replaced, or -1
      */
     public record Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId) {
+        /**
+         * @return true when at least one alarm was raised
+         */
         public boolean alarm() {
             return !alarms.isEmpty();
         }
@@ -80,6 +83,13 @@ public final class MonitoredCheck {
      * instead read the baseline, close the store, count and score, then {@link #record} on a
      * store opened again, so that the store is not held while the file is read.
      *
+     * @param store an open store
+     * @param monitor the monitor's name
+     * @param at the run's time or window key ({@link RunTime})
+     * @param today the day's profile, counted on the baseline's roles and bins
+     * @param options the drift rule
+     * @param trend the trend rule, or null for none
+     * @return the recorded run with its report and alarms
      * @throws StoreException if the monitor has no baseline
      */
     public static Outcome check(DriftStore store, String monitor, String at, Profile today, DriftOptions options,
@@ -96,6 +106,13 @@ public final class MonitoredCheck {
      * baseline version) and records the check.
      *
      * @param referenceVersion the baseline version {@code report} was scored against
+     * @param store an open store
+     * @param monitor the monitor's name
+     * @param at the run's time or window key ({@link RunTime})
+     * @param today the day's profile, counted on the baseline's roles and bins
+     * @param report the scores of {@code today} against that baseline version
+     * @param trend the trend rule, or null for none
+     * @return the recorded run with its report and alarms
      * @throws StoreException if the baseline was replaced meanwhile, or the write fails
      */
     public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
@@ -105,7 +122,15 @@ public final class MonitoredCheck {
         return new Outcome(run.runId(), report, alarms, run.replacedRunId());
     }
 
-    /** Level, dataset and trend alarms of a report against the stored history. */
+    /**
+     * Level, dataset and trend alarms of a report against the stored history.
+     *
+     * @param report the scores
+     * @param store an open store for the history, or null for level and dataset alarms only
+     * @param monitor the monitor's name
+     * @param trend the trend rule, or null for none
+     * @return the alarms, in column order, the dataset alarm last; empty when none
+     */
     public static List<Alarm> alarms(DriftReport report, DriftStore store, String monitor, TrendRule trend) {
         List<Alarm> out = new ArrayList<>();
         // one query for every column's history, not one per column (wide tables)

@@ -24,11 +24,18 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
     /** A change to a configuration (tests, the command line's overrides). */
     @FunctionalInterface
     public interface Adjust {
-        /** @param c a configuration @return the changed one */
+        /**
+         * @param c a configuration
+         * @return the changed one
+         */
         ServerConfig apply(ServerConfig c);
     }
 
-    /** @param reads whether reads need no token @param metrics whether /metrics needs none @return the changed config */
+    /**
+     * @param reads whether reads need no token
+     * @param metrics whether /metrics needs none
+     * @return the changed config
+     */
     public ServerConfig withPublic(boolean reads, boolean metrics) {
         return new ServerConfig(host, port, reads, metrics, retentionDays, maxRequestBytes, monitors, notifiers);
     }
@@ -38,32 +45,50 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
         return new ServerConfig("127.0.0.1", 8080, false, false, 400, 8L << 20, List.of(), List.of());
     }
 
-    /** @param name a monitor's name @return its definition */
+    /**
+     * @param name a monitor's name
+     * @return its definition
+     */
     public Optional<MonitorConfig> monitor(String name) {
         return monitors.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** @param name a notifier's name @return its definition */
+    /**
+     * @param name a notifier's name
+     * @return its definition
+     */
     public Optional<NotifierConfig> notifier(String name) {
         return notifiers.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
-    /** @param p the port @return this config listening there */
+    /**
+     * @param p the port
+     * @return this config listening there
+     */
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers);
     }
 
-    /** @param h the host @return this config bound there */
+    /**
+     * @param h the host
+     * @return this config bound there
+     */
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers);
     }
 
-    /** @param ms the monitors @return this config with them */
+    /**
+     * @param ms the monitors
+     * @return this config with them
+     */
     public ServerConfig withMonitors(List<MonitorConfig> ms) {
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, ms, notifiers);
     }
 
-    /** @param ns the notifiers @return this config with them */
+    /**
+     * @param ns the notifiers
+     * @return this config with them
+     */
     public ServerConfig withNotifiers(List<NotifierConfig> ns) {
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, ns);
     }
