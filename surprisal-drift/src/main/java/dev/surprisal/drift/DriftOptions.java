@@ -62,6 +62,18 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
     /**
      * Checks the values; messages name the option ({@code --warn}).
      *
+     * @param smoothing  applied to both sides' bin counts; not none
+     * @param measure    the binned measure that decides
+     * @param warn       the measure's warn band
+     * @param drift      the measure's drift band, at least {@code warn}
+     * @param tvWarn     the TV warn band of binary and discrete columns
+     * @param tvDrift    their TV drift band
+     * @param w1Warn     the W₁/σ warn band of continuous columns
+     * @param w1Drift    their W₁/σ drift band
+     * @param alpha      the false-alarm probability per check, in (0, 1)
+     * @param newMass    the smallest share of new values, or move of the missing or invalid share, that counts
+     * @param driftShare the share of drifted scored columns that is dataset drift
+     * @param failOn     which verdict fails the check
      * @throws ValidationException when a value is out of range
      */
     public DriftOptions {

@@ -11,6 +11,13 @@ package dev.surprisal.drift.rules;
  * @param message one sentence
  */
 public record Alarm(String column, Kind kind, String message) {
-    /** What raised the alarm: LEVEL (a column drifted), DATASET (the share of drifted columns), TREND (a spike against the column's own history). */
-    public enum Kind { LEVEL, DATASET, TREND }
+    /** What raised the alarm. */
+    public enum Kind {
+        /** A column drifted. */
+        LEVEL,
+        /** The share of drifted scored columns reached the dataset limit. */
+        DATASET,
+        /** A column's measure spiked above its own history's band. */
+        TREND
+    }
 }
