@@ -6,8 +6,10 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.store.Alarm;
 import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.TrendRule;
 import dev.surprisal.report.DriftHtmlReport;
@@ -144,23 +146,25 @@ public final class Monitors {
         }
         try {
             long t0 = System.nanoTime();
-            Profile reference = gate.fresh(s -> s.baseline(name)).orElseGet(() -> {
+            DriftStore.Reference baseline = gate.fresh(s -> s.reference(name)).orElseGet(() -> {
                 if (m.reference() == null) {
                     throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
                             + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
                 }
                 createBaseline(name);
-                return gate.fresh(s -> s.baseline(name)).orElseThrow();
+                return gate.fresh(s -> s.reference(name)).orElseThrow();
             });
-            Profile today = counter.apply(reference);
+            Profile today = counter.apply(baseline.profile());
+            Reference reference = reference(m, window, baseline);
             DriftOptions options = Rules.options(m.settings());
+            DriftReport report = DriftScorer.compare(reference.profile(), today, options);
             Instant now = clock.instant();
-            // in the store only to score and record, and to read the history; the trend rule, the JSON
-            // and the HTML are made outside it, so reads are not held up by rendering
+            // in the store only to record, and to read the history; the trend rule, the JSON and the
+            // HTML are made outside it, so reads are not held up by rendering
             record Scored(Checks.Outcome outcome, List<HistoryPoint> history) {
             }
             Scored scored = gate.with(s -> {
-                Checks.Outcome o = Checks.check(s, name, window.key(), today, options, null);
+                Checks.Outcome o = Checks.record(s, name, window.key(), baseline.version(), today, report, null);
                 Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
                 List<HistoryPoint> history = s.history(name, null).stream()
                         .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
@@ -173,7 +177,7 @@ public final class Monitors {
             boolean alarm = Checks.fails(o.report(), alarms); // the report carries the monitor's rule
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
-                    o.report(), List.copyOf(alarms));
+                    o.report(), List.copyOf(alarms), reference.description());
             Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
             for (HistoryPoint h : scored.history()) {
                 byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
@@ -194,6 +198,39 @@ public final class Monitors {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What a window is compared with: a profile on the baseline's bins, and that in words. */
+    private record Reference(Profile profile, String description) {
+    }
+
+    /**
+     * The reference of a check: the baseline, or for a rolling monitor the latest {@code rolling}
+     * checked windows before this one (runs excluded from the history left out), their counts added
+     * on the baseline's bins. Until a window has been checked, the baseline stands in, and says so.
+     */
+    private Reference reference(MonitorConfig m, Window window, DriftStore.Reference baseline) {
+        String fixed = "baseline version " + baseline.version();
+        if (m.rolling() == 0) {
+            return new Reference(baseline.profile(), fixed);
+        }
+        List<DriftStore.RunProfile> runs = gate.fresh(s -> {
+            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), m.name()));
+            return s.runProfiles(m.name(), baseline.version(), window.key(), m.rolling() + excluded.size()).stream()
+                    .filter(r -> !excluded.contains(r.runId())).limit(m.rolling()).toList();
+        });
+        if (runs.isEmpty()) {
+            return new Reference(baseline.profile(), fixed + " (rolling over " + m.rolling() + " windows, but no "
+                    + "window before " + window.key() + " has been checked yet)");
+        }
+        Profile merged = runs.get(0).profile();
+        for (int i = 1; i < runs.size(); i++) {
+            merged = merged.merge(runs.get(i).profile());
+        }
+        List<String> windows = runs.stream().map(DriftStore.RunProfile::at).sorted().toList();
+        return new Reference(merged.withRule(baseline.profile().rule()), "rolling: the " + runs.size()
+                + (runs.size() == 1 ? " window " : " windows ") + String.join(", ", windows) + " (of " + m.rolling()
+                + " asked), on the bins of " + fixed);
     }
 
     private static List<Alarm> trend(DriftReport report, List<HistoryPoint> history) {
