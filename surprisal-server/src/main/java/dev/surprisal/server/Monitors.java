@@ -13,7 +13,9 @@ import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.TrendRule;
 import dev.surprisal.report.DriftHtmlReport;
+import dev.surprisal.server.config.ConfigLoader;
 import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.config.Secrets;
 import dev.surprisal.server.config.ServerConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
@@ -46,7 +48,7 @@ public final class Monitors {
         void onCheck(MonitorConfig monitor, CheckResult result);
     }
 
-    private final ServerConfig config;
+    private volatile ServerConfig config;
     private final StoreGate gate;
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
@@ -87,6 +89,110 @@ public final class Monitors {
     public MonitorConfig monitor(String name) {
         return config.monitor(name).orElseThrow(() -> new MonitorException(404, "unknown monitor '" + name
                 + "'; monitors: " + String.join(", ", config.monitors().stream().map(MonitorConfig::name).toList())));
+    }
+
+    /**
+     * Creates or replaces a monitor from its definition (the API's {@code PUT}), with the keys and
+     * rules of a config file, and keeps the definition in the store so that it outlives a restart.
+     * Monitors defined in config files are changed there, not here. Since the API is remote, a
+     * definition may not name secrets ({@code ${env:NAME}}) or a database source, and its files
+     * must lie under the config's directory.
+     *
+     * @param name       the monitor (the path's name; the body's {@code name} must match)
+     * @param definition the monitor's mapping, YAML or JSON
+     * @return the monitor and whether it was created (false: replaced)
+     * @throws MonitorException 400 for a bad definition (naming the line and key), 409 for a monitor
+     *                          defined in a config file
+     */
+    public Defined define(String name, String definition) {
+        if (definition.contains("${")) {
+            throw new MonitorException(400, "a monitor created through the API cannot use secrets (${env:...}); "
+                    + "define monitors that need them in a config file");
+        }
+        MonitorConfig m;
+        try {
+            m = new ConfigLoader(Secrets.of(Map.of())).monitor(definition, "api", config.baseDir());
+        } catch (dev.surprisal.server.config.ConfigException e) {
+            throw new MonitorException(400, e.getMessage());
+        }
+        if (!m.name().equals(name)) {
+            throw new MonitorException(400, "api: name: the body names monitor '" + m.name() + "', the path '" + name + "'");
+        }
+        for (var source : java.util.Arrays.asList(m.source(), m.reference())) {
+            if (source == null) {
+                continue;
+            }
+            if (source.isQuery()) {
+                throw new MonitorException(400, "api: a monitor created through the API reads files; define one "
+                        + "with a database source in a config file");
+            }
+            String where = source.glob() != null ? source.glob() : source.path();
+            java.nio.file.Path p = java.nio.file.Path.of(where.replace("{date}", "2000-01-01")).toAbsolutePath().normalize();
+            if (!p.startsWith(config.baseDir())) {
+                throw new MonitorException(400, "api: " + where + ": a monitor created through the API reads only "
+                        + "files under the config's directory " + config.baseDir());
+            }
+        }
+        for (String a : m.alerts()) {
+            if (config.notifier(a).isEmpty()) {
+                throw new MonitorException(400, "api: alerts: unknown notifier '" + a + "'");
+            }
+        }
+        synchronized (this) {
+            Optional<MonitorConfig> old = config.monitor(name);
+            if (old.isPresent() && !old.get().file().equals(config.baseDir().resolve("api").toString())) {
+                throw new MonitorException(409, "monitor '" + name + "' is defined in " + old.get().file() + ":"
+                        + old.get().line() + "; change it there");
+            }
+            gate.with(s -> {
+                ServerTables.putMonitorDef(s.connection(), name, definition, clock.instant());
+                return null;
+            });
+            install(m);
+            return new Defined(m, old.isEmpty());
+        }
+    }
+
+    /** What {@link #define} did. @param monitor the monitor @param created true when it is new */
+    public record Defined(MonitorConfig monitor, boolean created) {
+    }
+
+    private synchronized void install(MonitorConfig m) {
+        List<MonitorConfig> ms = new ArrayList<>(config.monitors());
+        ms.removeIf(x -> x.name().equals(m.name()));
+        ms.add(m);
+        config = config.withMonitors(List.copyOf(ms));
+    }
+
+    /**
+     * Adds the monitors created through the API, as the store keeps them, to those of the config
+     * files (at start). A name now defined in a file keeps the file's monitor; a definition that
+     * no longer reads (a removed notifier, say) is left out. Both are returned as notes.
+     *
+     * @return one line per definition left out
+     */
+    public List<String> loadDefined() {
+        Map<String, String> defs = gate.fresh(s -> ServerTables.monitorDefs(s.connection()));
+        List<String> notes = new ArrayList<>();
+        defs.forEach((name, body) -> {
+            if (config.monitor(name).isPresent()) {
+                notes.add("monitor '" + name + "' created through the API is now defined in "
+                        + config.monitor(name).get().file() + "; the file's definition is used");
+                return;
+            }
+            try {
+                MonitorConfig m = new ConfigLoader(Secrets.of(Map.of())).monitor(body, "api", config.baseDir());
+                for (String a : m.alerts()) {
+                    if (config.notifier(a).isEmpty()) {
+                        throw new MonitorException(400, "alerts: unknown notifier '" + a + "'");
+                    }
+                }
+                install(m);
+            } catch (RuntimeException e) {
+                notes.add("monitor '" + name + "' created through the API is left out: " + e.getMessage());
+            }
+        });
+        return notes;
     }
 
     /**

@@ -73,6 +73,7 @@ public final class SurprisalServer implements AutoCloseable {
         monitors.addListener(alerts);
         Scheduler scheduler = new Scheduler(monitors, clock, metrics::failed);
         gate.fresh(s -> s.monitors());
+        monitors.loadDefined().forEach(java.util.logging.Logger.getLogger(SurprisalServer.class.getName())::warning);
         http[0] = ApiServer.start(monitors, tokens, metrics::scrape);
         if (tickEvery != null) {
             scheduler.start(tickEvery);

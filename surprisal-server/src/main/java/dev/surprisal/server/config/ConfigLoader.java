@@ -136,7 +136,8 @@ public final class ConfigLoader {
                 }
             }
         }
-        return config.withMonitors(List.copyOf(monitors)).withNotifiers(List.copyOf(notifiers));
+        Path base = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+        return config.withMonitors(List.copyOf(monitors)).withNotifiers(List.copyOf(notifiers)).withBaseDir(base);
     }
 
     /**
@@ -196,7 +197,7 @@ public final class ConfigLoader {
         if (max < 1024) {
             throw e.get("max-request-bytes").error("must be at least 1024, got " + max);
         }
-        return new ServerConfig(host, port, reads, metrics, retention, max, c.monitors(), c.notifiers());
+        return new ServerConfig(host, port, reads, metrics, retention, max, c.monitors(), c.notifiers(), c.baseDir());
     }
 
     private NotifierConfig notifier(Node n) {
