@@ -3,6 +3,7 @@
 package dev.surprisal.cli;
 
 import dev.surprisal.core.Base;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,8 +17,8 @@ public final class CommonOptions {
             defaultValue = "2")
     Base base = Base.BITS;
 
-    @Option(names = "--json", description = "Print one JSON object (measure, value, unit, ...) instead of plain text.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Option(names = "--explain", description = "Add plain-language sentences saying what the number means.")
     boolean explain;
@@ -30,7 +31,7 @@ public final class CommonOptions {
     }
 
     public boolean json() {
-        return json;
+        return json.json();
     }
 
     public boolean explain() {
