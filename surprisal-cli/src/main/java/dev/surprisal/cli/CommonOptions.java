@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options every measuring verb shares, mixed in with {@code @Mixin}: the unit, and how the answer is
- * printed. Verbs read them through {@link #base()}, {@link #json()}, {@link #explain()} and {@link #quiet()}.
+ * printed ({@link OutputOptions}). Verbs read them through {@link #base()}, {@link #json()},
+ * {@link #explain()} and {@link #quiet()}.
  */
 public final class CommonOptions {
     @Option(names = "--base", paramLabel = "B", converter = BaseConverter.class,
@@ -18,27 +19,21 @@ public final class CommonOptions {
     Base base = Base.BITS;
 
     @Mixin
-    JsonOption json = new JsonOption();
-
-    @Option(names = "--explain", description = "Add plain-language sentences saying what the number means.")
-    boolean explain;
-
-    @Option(names = {"-q", "--quiet"}, description = "No notes or progress on stderr; errors are still printed.")
-    boolean quiet;
+    OutputOptions output = new OutputOptions();
 
     public Base base() {
         return base;
     }
 
     public boolean json() {
-        return json.json();
+        return output.json();
     }
 
     public boolean explain() {
-        return explain;
+        return output.explain();
     }
 
     public boolean quiet() {
-        return quiet;
+        return output.quiet();
     }
 }

@@ -5,14 +5,14 @@ package dev.surprisal.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --json}, the one definition of the flag: mixed into {@link CommonOptions} for the measuring
+ * {@code --json}, the one definition of the flag: mixed into {@link OutputOptions} for the measuring
  * verbs and directly into the verbs without a unit choice ({@code elbo demo}, {@code vae}). Every
  * verb's JSON is one object with snake_case keys, written by {@link Json}, with {@code measure},
  * {@code value} and {@code unit} where the verb has a headline value.
  */
 public final class JsonOption {
-    @Option(names = "--json", description = "Print one JSON object (measure, value, unit, ...; snake_case keys) "
-            + "instead of plain text.")
+    @Option(names = "--json", description = "Print one JSON object instead of plain text: snake_case keys, with "
+            + "measure, value and unit where the verb has a headline value.")
     boolean json;
 
     /**

@@ -83,7 +83,7 @@ public final class NotesCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CommonOptions common;
+        OutputOptions common;
 
         @Option(names = "--kb", paramLabel = "DIR", description = "The knowledge-base directory.")
         Path kb;
@@ -201,7 +201,7 @@ public final class NotesCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CommonOptions common;
+        OutputOptions common;
 
         @Option(names = "--data", paramLabel = "FILE", description = "The new note.")
         Path data;

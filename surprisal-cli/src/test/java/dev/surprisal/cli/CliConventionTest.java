@@ -107,6 +107,8 @@ class CliConventionTest {
     void measuringVerbsHaveAHeadlineAndSnakeCaseKeys() throws IOException {
         headline(json("entropy", "0.5", "0.5"), "entropy", "bits");
         headline(json("entropy", "--data", ref.toString(), "--column", "country"), "entropy", "bits");
+        json("entropy", "--data", ref.toString(), "--column", "amount");
+        json("entropy", "--data", ref.toString(), "--column", "amount", "--bins", "10");
         headline(json("divergence", "--p", "0.5,0.5", "--q", "0.9,0.1", "--measure", "all"), "kl", "bits");
         JsonNode infinite = json("divergence", "--p", "0.5,0.5", "--q", "1,0");
         assertThat(infinite.get("value").asText()).isEqualTo("Infinity");
@@ -116,6 +118,8 @@ class CliConventionTest {
     void miAnswersInSnakeCase() throws IOException {
         json("mi", "--data", ref.toString(), "--x", "days_since_last", "--y", "churned", "--permutations", "0");
         json("mi", "--data", ref.toString(), "--target", "churned", "--permutations", "0", "--bootstrap", "0");
+        json("mi", "--data", ref.toString(), "--target", "churned", "--select", "2", "--permutations", "0");
+        json("mi", "--data", ref.toString(), "--matrix", "--columns", "amount,country,churned", "--permutations", "0");
     }
 
     @Test
