@@ -129,7 +129,7 @@ public final class FileCommand implements Callable<Integer> {
                 }
                 if (order0) {
                     long t0 = System.nanoTime();
-                    long[] counts = ByteHistogram.count(f);
+                    long[] counts = ByteHistogram.count(f, threads.threads());
                     double h = ByteHistogram.entropyBits(counts);
                     long n = java.util.Arrays.stream(counts).sum();
                     double secs = (System.nanoTime() - t0) / 1e9;
@@ -144,7 +144,7 @@ public final class FileCommand implements Callable<Integer> {
                     continue;
                 }
                 if (ent || terse) {
-                    EntAnalysis a = EntAnalysis.of(f);
+                    EntAnalysis a = threads.run(() -> EntAnalysis.of(f));
                     out.print(terse ? a.terse() : a.report());
                     continue;
                 }

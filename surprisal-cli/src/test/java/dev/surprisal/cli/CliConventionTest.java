@@ -243,8 +243,16 @@ class CliConventionTest {
             assertThat(r.code()).as(String.join(" ", v)).isEqualTo(ExitCode.USAGE);
             assertThat(r.err()).as(String.join(" ", v)).contains("--threads: must be at least 1, got 0");
         }
+        // a value the library refuses (PyTorch takes at most 1,024 threads) is a usage error naming --threads too
+        Cli many = Cli.run("vae", "train", "--threads", "5000", "--out", dir.resolve("never").toString());
+        assertThat(many.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(many.err()).startsWith(ErrorHandlers.PREFIX + "--threads: ");
         assertThat(Cli.run("drift", "compare", ref.toString(), day.toString(), "--threads", "1", "--json").out())
                 .isEqualTo(Cli.run("drift", "compare", ref.toString(), day.toString(), "--json").out());
+        assertThat(Cli.run("file", "--ent", draft.toString(), "--threads", "1").out())
+                .isEqualTo(Cli.run("file", "--ent", draft.toString()).out()).contains("Entropy = ");
+        assertThat(Cli.run("file", draft.toString(), "--threads", "1", "--json").out())
+                .isEqualTo(Cli.run("file", draft.toString(), "--threads", "3", "--json").out());
         Path notes = Files.createDirectory(dir.resolve("threads-kb"));
         for (Path p : Files.list(kb).filter(Files::isRegularFile).toList()) {
             Files.copy(p, notes.resolve(p.getFileName()));
