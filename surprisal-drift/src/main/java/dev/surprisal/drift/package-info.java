@@ -6,7 +6,7 @@
  *
  * <p><b>Where the bins come from.</b> Nothing here fits bins: this package only reads the counts of
  * two profiles on the same frozen bins. The bins of each column are fitted once, on the reference,
- * by {@link dev.surprisal.data.profile.Binning} (module {@code surprisal-data}), whose result is the
+ * by {@code dev.surprisal.data.profile.Binning} (module {@code surprisal-data}), whose result is the
  * sealed {@link dev.surprisal.data.profile.Bins}: {@code NumericBins} (equal-frequency edges plus
  * underflow and overflow), {@code ValueBins} (one bin per value plus unseen) or
  * {@code CategoryBins} (top K plus other and unseen). {@link dev.surprisal.data.profile.ProfileBuilder}
