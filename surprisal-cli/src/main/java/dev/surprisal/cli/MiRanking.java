@@ -76,8 +76,8 @@ final class MiRanking {
         table.notes().forEach(report::note);
         if (anyTestSubsampled) {
             report.note("kNN pairs above " + o.testRows() + " rows are tested on a seeded " + o.testRows()
-                    + "-row subsample (a valid test of independence); the null mean, the monotone MI and the verdict are"
-                    + " those of that subsample");
+                    + "-row subsample (a valid test of independence); MI above chance (the MI on the subsample minus its null"
+                    + " mean), the monotone MI and the verdict are those of that subsample; MI is that of every row");
         }
         if (anyBootstrapSkipped) {
             report.note("no bootstrap interval for pairs above " + o.bootstrapRows() + " rows (each replicate is a"
@@ -108,7 +108,8 @@ final class MiRanking {
                 .field("ci_level", o.level())
                 .field("ci_method", "percentile")
                 .field("ranking", o.permutations() == 0 ? "raw MI (no test)"
-                        : "p <= alpha first, then MI above chance (MI minus the permutation-null mean)")
+                        : "p <= alpha first, then MI above chance (MI minus the permutation-null mean, both on the"
+                        + " test's rows)")
                 .field("monotone_rule", "monotone MI = MI(target; isotonic regression of the target on the feature,"
                         + " best of increasing/decreasing, its steps as labels; plug-in for a discrete target, Ross for a"
                         + " continuous one), for two continuous columns at least -0.5 ln(1 - r^2); non-monotone when"
