@@ -113,7 +113,7 @@ public final class TargetRanking {
         try {
             double mi = pair.nats();
             // the test and the shape verdict share their rows: all n, or a seeded subsample of a large kNN pair
-            MiPair tested = pair.estimator() == MiPair.Estimator.PLUG_IN ? pair
+            MiPair tested = pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
                     : pair.subsample(options.testRows(), options.seed());
             double observed = tested == pair ? mi : tested.nats();
             SequentialPermutationTest.Result test = null;
