@@ -187,9 +187,14 @@ public final class TargetRanking {
             best = Math.max(best, v);
         }
         if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(pearson)) {
-            best = Math.max(best, NonlinearityRule.gaussianMi(pearson));
+            best = Math.max(best, gaussianMi(pearson));
         }
         return best;
+    }
+
+    /** −½ ln(1 − r²), nats: the MI of a bivariate Gaussian with correlation r (+∞ for |r| = 1). */
+    static double gaussianMi(double r) {
+        return -0.5 * Math.log1p(-r * r);
     }
 
     private static RankedFeature skipped(MiVariable f, String why) {
