@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
+import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -66,6 +67,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     TableOptions table;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     RoleOptions roles;
 
     @Mixin
@@ -83,7 +87,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         DriftOptions settings = rule.options(spec, Map.of());
-        Profile reference = DriftInputs.fit(data, options, common.quiet(), table).withRule(rule.given());
+        Profile reference = DriftInputs.fit(data, options, common.quiet(), table, threads).withRule(rule.given());
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
         try (DriftStore s = target.open(spec, true)) {
@@ -107,7 +111,8 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
             ObjectNode r = o.putObject("rule");
-            settings.settings().forEach(r::put);
+            // the settings' keys are the options' names (tv-warn); JSON keys are snake_case (tv_warn)
+            settings.settings().forEach((k, v) -> r.put(k.replace('-', '_'), v));
             out.println(DriftOutput.write(o));
         } else {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
