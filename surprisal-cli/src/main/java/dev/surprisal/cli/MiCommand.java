@@ -153,9 +153,12 @@ public final class MiCommand implements Callable<Integer> {
             description = "Seed of the tie-breaking noise, permutations, subsamples and bootstrap. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() {
-        Report report = table();
+        Report report = threads.run(this::table);
         report.print(common, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK;
     }
@@ -170,10 +173,10 @@ public final class MiCommand implements Callable<Integer> {
             String x = pairMode.x;
             String y = pairMode.y;
             List<String> both = new ArrayList<>(List.of(x, y));
-            return MiPairReport.run(table.open(data), x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
+            return MiPairReport.run(reader(), x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
                     settings, common).field("file", data.toString());
         }
-        MiTable t = MiTable.read(table.open(data), overrides, seed);
+        MiTable t = MiTable.read(reader(), overrides, seed);
         if (t.variables().size() < 2) {
             throw new BadDataException(data + ": has " + t.variables().size() + " column(s) that mutual information can use"
                     + " (after roles and --columns/--exclude); it needs at least two");
@@ -200,6 +203,12 @@ public final class MiCommand implements Callable<Integer> {
             r = MiRanking.run(t, target, settings, common);
         }
         return r.field("file", data.toString());
+    }
+
+    /** The table, with DuckDB's threads limited when {@code --threads} is given. */
+    private dev.surprisal.data.TableReader reader() {
+        dev.surprisal.data.TableReader r = table.open(data);
+        return threads.given() ? r.withThreads(threads.threads()) : r;
     }
 
     /**

@@ -235,6 +235,7 @@ class CliConventionTest {
             {"vae", "train", "--out", dir.resolve("never").toString()},
             {"vae", "eval", dir.resolve("never").toString()},
             {"vae", "sweep", "--out", dir.resolve("never").toString()},
+            {"mi", "--data", ref.toString(), "--target", "churned"},
         };
         for (String[] v : verbs) {
             List<String> a = new ArrayList<>(List.of(v));
@@ -249,6 +250,9 @@ class CliConventionTest {
         assertThat(many.err()).startsWith(ErrorHandlers.PREFIX + "--threads: ");
         assertThat(Cli.run("drift", "compare", ref.toString(), day.toString(), "--threads", "1", "--json").out())
                 .isEqualTo(Cli.run("drift", "compare", ref.toString(), day.toString(), "--json").out());
+        assertThat(Cli.run("mi", "--data", ref.toString(), "--target", "churned", "--threads", "1", "--json").out())
+                .isEqualTo(Cli.run("mi", "--data", ref.toString(), "--target", "churned", "--threads", "2", "--json")
+                        .out()).contains("\"ranking\"");
         assertThat(Cli.run("file", "--ent", draft.toString(), "--threads", "1").out())
                 .isEqualTo(Cli.run("file", "--ent", draft.toString()).out()).contains("Entropy = ");
         assertThat(Cli.run("file", draft.toString(), "--threads", "1", "--json").out())
