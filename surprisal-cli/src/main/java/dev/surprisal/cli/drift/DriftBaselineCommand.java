@@ -10,6 +10,7 @@ import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.DriftStore;
@@ -66,6 +67,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     TableOptions table;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     RoleOptions roles;
 
     @Mixin
@@ -83,7 +87,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         DriftOptions settings = rule.options(spec, Map.of());
-        Profile reference = DriftInputs.fit(data, options, common.quiet(), table).withRule(rule.given());
+        Profile reference;
+        try (ProfileEngine e = engine.open(spec)) {
+            reference = DriftInputs.fit(data, options, common.quiet(), table, e).withRule(rule.given());
+        }
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
         try (DriftStore s = target.open(spec, true)) {

@@ -8,6 +8,7 @@ import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
@@ -85,6 +86,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Mixin
     TableOptions table;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--at", paramLabel = "DATE", description = "Date of the data, ISO (2024-05-01 or "
             + "2024-05-01T06:00). Orders the history. Default: today.")
     String at;
@@ -118,7 +122,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
         select.validate(stored.columnNames(), null);
         Profile reference = stored.select(select.selected(stored.columnNames()));
         DriftOptions settings = rule.options(spec, stored.rule());
-        Profile today = DriftInputs.count(reference, data, common.quiet(), table);
+        Profile today;
+        try (ProfileEngine e = engine.open(spec)) {
+            today = DriftInputs.count(reference, data, common.quiet(), table, e);
+        }
         DriftReport scored = DriftScorer.compare(reference, today, settings);
         Checks.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;

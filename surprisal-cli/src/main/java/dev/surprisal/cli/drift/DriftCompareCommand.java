@@ -8,6 +8,7 @@ import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
@@ -65,6 +66,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
     TableOptions table;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     RuleOptions rule;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
@@ -76,8 +80,12 @@ public final class DriftCompareCommand implements Callable<Integer> {
         DriftOptions settings = rule.options(spec, Map.of());
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
-        Profile p = DriftInputs.fit(reference, options, common.quiet(), table);
-        Profile q = DriftInputs.count(p, current, common.quiet(), table);
+        Profile p;
+        Profile q;
+        try (ProfileEngine e = engine.open(spec)) {
+            p = DriftInputs.fit(reference, options, common.quiet(), table, e);
+            q = DriftInputs.count(p, current, common.quiet(), table, e);
+        }
         DriftReport scored = DriftScorer.compare(p, q, settings);
         List<Alarm> alarms = Checks.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());

@@ -9,6 +9,7 @@ import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.StoreException;
@@ -40,6 +41,26 @@ final class DriftInputs {
         try (Progress progress = Progress.rows("profiling " + file.getFileName(), quiet)) {
             return ProfileBuilder.fit(reader, options, progress);
         }
+    }
+
+    /**
+     * Fits a reference profile on {@code file} with {@code engine} (the local one when null).
+     */
+    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table, ProfileEngine engine) {
+        if (engine == null) {
+            return fit(file, options, quiet, table);
+        }
+        DataFiles.requireRegularFile(file);
+        return engine.fit(file, table.delimiter(), options);
+    }
+
+    /** Counts {@code file} on the reference's frozen bins with {@code engine} (the local one when null). */
+    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table, ProfileEngine engine) {
+        if (engine == null) {
+            return count(reference, file, quiet, table);
+        }
+        DataFiles.requireRegularFile(file);
+        return engine.count(reference, file, table.delimiter());
     }
 
     /** Counts {@code file} on the reference's frozen bins. */
