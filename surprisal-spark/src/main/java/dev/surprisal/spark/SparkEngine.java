@@ -5,14 +5,20 @@ package dev.surprisal.spark;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.DataFormat;
+import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * The Spark engine behind {@code surprisal drift … --engine spark}: reads a file with Spark (CSV
@@ -95,7 +101,15 @@ public final class SparkEngine implements ProfileEngine {
                             + "delimiter: --delimiter '" + (guess == '\t' ? "\\t" : String.valueOf(guess)) + "'", null);
                 }
         }
-        return data;
+        // the columns as the local engine reads them, in its order (Spark's JSON reader sorts them; a CSV
+        // header naming a column twice is refused locally, where Spark would rename it)
+        TableReader local = delimiter == null ? TableReader.open(file) : TableReader.open(file).withDelimiter(delimiter);
+        List<String> names = local.columnNames();
+        if (!new HashSet<>(names).equals(new HashSet<>(Arrays.asList(data.columns())))) {
+            throw new DataException(file, -1, null, "Spark reads the columns " + Arrays.toString(data.columns())
+                    + ", the local engine " + names + "; the profiles would differ", null);
+        }
+        return data.select(names.stream().map(n -> functions.col("`" + n.replace("`", "``") + "`")).toArray(Column[]::new));
     }
 
     private static boolean csv(Path file) {

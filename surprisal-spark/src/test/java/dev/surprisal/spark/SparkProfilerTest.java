@@ -135,6 +135,36 @@ class SparkProfilerTest {
                 .isEqualTo(Status.DRIFT);
     }
 
+    @Test
+    void typedParquetIsProfiledAsLocally() throws Exception {
+        // Parquet with typed columns (a long id, doubles with missing cells, ints, text), written by Spark as one file
+        Path out = dir.resolve("typed");
+        csv(dir.resolve("reference.csv")).selectExpr("cast(order_id as long) as order_id", "ts",
+                        "cast(amount as double) as amount", "country", "cast(n_items as int) as n_items",
+                        "cast(churned as int) as churned")
+                .coalesce(1).write().parquet(out.toString());
+        Path file;
+        try (var files = java.nio.file.Files.list(out)) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Profile local = localFit(file, ProfileOptions.defaults());
+        Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
+        assertSameProfile(onSpark, local);
+        assertThat(onSpark.column("amount").missing()).isPositive();
+        Profile day = SparkProfiler.count(spark.read().parquet(file.toString()), local);
+        assertSameProfile(day, ProfileBuilder.count(local, TableReader.open(file)));
+    }
+
+    @Test
+    void aCsvFileWithAnotherDelimiterIsRefusedWithTheOption() throws Exception {
+        Path semi = java.nio.file.Files.writeString(dir.resolve("semi.csv"), "a;b\n1;2\n3;4\n");
+        SparkEngine engine = SparkEngine.on(spark);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.fit(semi, null, ProfileOptions.defaults()))
+                .isInstanceOf(dev.surprisal.data.DataException.class).hasMessageContaining("--delimiter ';'");
+        Profile withIt = engine.fit(semi, ';', ProfileOptions.defaults());
+        assertThat(withIt.columnNames()).containsExactly("a", "b");
+    }
+
     /** Same JSON but for the moments, whose floating-point sums depend on the merge order (1e-12 relative). */
     static void assertSameProfile(Profile actual, Profile expected) {
         JsonNode a = ProfileJson.toTree(actual);
