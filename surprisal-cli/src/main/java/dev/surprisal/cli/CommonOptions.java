@@ -3,11 +3,13 @@
 package dev.surprisal.cli;
 
 import dev.surprisal.core.Base;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Options every measuring verb shares, mixed in with {@code @Mixin}: the unit, and how the answer is
- * printed. Verbs read them through {@link #base()}, {@link #json()}, {@link #explain()} and {@link #quiet()}.
+ * printed ({@link OutputOptions}). Verbs read them through {@link #base()}, {@link #json()},
+ * {@link #explain()} and {@link #quiet()}.
  */
 public final class CommonOptions {
     @Option(names = "--base", paramLabel = "B", converter = BaseConverter.class,
@@ -16,28 +18,22 @@ public final class CommonOptions {
             defaultValue = "2")
     Base base = Base.BITS;
 
-    @Option(names = "--json", description = "Print one JSON object (measure, value, unit, ...) instead of plain text.")
-    boolean json;
-
-    @Option(names = "--explain", description = "Add plain-language sentences saying what the number means.")
-    boolean explain;
-
-    @Option(names = {"-q", "--quiet"}, description = "No notes or progress on stderr; errors are still printed.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     public Base base() {
         return base;
     }
 
     public boolean json() {
-        return json;
+        return output.json();
     }
 
     public boolean explain() {
-        return explain;
+        return output.explain();
     }
 
     public boolean quiet() {
-        return quiet;
+        return output.quiet();
     }
 }

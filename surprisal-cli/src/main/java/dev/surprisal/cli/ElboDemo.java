@@ -9,6 +9,7 @@ import dev.surprisal.variational.KlDirectionFit;
 import dev.surprisal.variational.LinearGaussianModel;
 import dev.surprisal.variational.MultivariateGaussian;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -28,20 +29,61 @@ public final class ElboDemo {
     private ElboDemo() {
     }
 
+    /**
+     * One choice of q in the exact-gap demo.
+     *
+     * @param q               which q: the prior, the mean-field fit, the true posterior
+     * @param terms           reconstruction, KL(q‖prior) and ELBO, nats
+     * @param klToPosterior   KL(q‖p(z|x)) = log p(x) − ELBO, nats
+     */
+    public record GapRow(String q, ElboTerms terms, double klToPosterior) {
+    }
+
+    /**
+     * The exact-gap demo: log p(x) and three choices of q.
+     *
+     * @param logEvidence log p(x), exact, nats
+     * @param rows        the prior, the mean-field fit and the true posterior
+     */
+    public record ExactGap(double logEvidence, List<GapRow> rows) {
+    }
+
+    /**
+     * CAVI's run.
+     *
+     * @param seed       the data's seed
+     * @param elboTrace  the ELBO after each iteration, nats
+     * @param means      the posterior means of the cluster centres, sorted
+     */
+    public record Cavi(long seed, double[] elboTrace, double[] means) {
+    }
+
     /** log p(x) = ELBO(q) + KL(q‖p(z|x)) for three choices of q, in a model where log p(x) is exact. */
-    public static void exactGap(PrintWriter out) {
-        double logPx = MODEL.logEvidence(X);
+    public static ExactGap exactGap() {
         MultivariateGaussian post = MODEL.posterior(X);
         double[][] pc = post.covariance();
         MultivariateGaussian meanField = MultivariateGaussian.diagonal(post.mean(),
                 new double[] {1 / inverse(pc)[0][0], 1 / inverse(pc)[1][1]});
+        return new ExactGap(MODEL.logEvidence(X), List.of(
+                new GapRow("prior N(0, I)", MODEL.elbo(X, MODEL.prior()), MODEL.klToPosterior(X, MODEL.prior())),
+                new GapRow("mean-field (diagonal)", MODEL.elbo(X, meanField), MODEL.klToPosterior(X, meanField)),
+                new GapRow("true posterior", MODEL.elbo(X, post), MODEL.klToPosterior(X, post))));
+    }
+
+    /** Computes and prints the exact-gap demo. */
+    public static void exactGap(PrintWriter out) {
+        print(out, exactGap());
+    }
+
+    /** Prints the exact-gap demo. */
+    public static void print(PrintWriter out, ExactGap g) {
         out.println("Model: z ~ N(0, I) in 2-D, x = W z + b + noise (sigma^2 = 0.3) in 4-D. Because it is");
         out.println("linear and Gaussian, the evidence log p(x) is known exactly, so the ELBO's gap can be seen.");
-        out.printf("  log p(x) = %s nats (exact)%n%n", Explanations.num(logPx));
+        out.printf("  log p(x) = %s nats (exact)%n%n", Explanations.num(g.logEvidence()));
         out.println("  q(z)                      reconstruction   KL(q||prior)      ELBO   KL(q||posterior)");
-        row(out, "prior N(0, I)", MODEL.elbo(X, MODEL.prior()), MODEL.klToPosterior(X, MODEL.prior()));
-        row(out, "mean-field (diagonal)", MODEL.elbo(X, meanField), MODEL.klToPosterior(X, meanField));
-        row(out, "true posterior", MODEL.elbo(X, post), MODEL.klToPosterior(X, post));
+        for (GapRow r : g.rows()) {
+            row(out, r.q(), r.terms(), r.klToPosterior());
+        }
         out.println();
         out.println("  ELBO = reconstruction - KL(q||prior), and log p(x) - ELBO = KL(q||posterior) exactly:");
         out.println("  the ELBO is a lower bound that touches log p(x) only when q is the true posterior.");
@@ -57,8 +99,8 @@ public final class ElboDemo {
         return new double[][] {{a[1][1] / det, -a[0][1] / det}, {-a[1][0] / det, a[0][0] / det}};
     }
 
-    /** CAVI on 300 points from three unit-variance clusters; prints the ELBO climbing. */
-    public static void cavi(PrintWriter out, long seed) {
+    /** CAVI on 300 points from three unit-variance clusters. */
+    public static Cavi cavi(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] centres = {-4, 0.5, 5};
         double[] x = new double[300];
@@ -67,9 +109,21 @@ public final class ElboDemo {
             x[i] = centres[i % 3] + Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
         }
         GaussianMixtureCavi.Result r = GaussianMixtureCavi.of(3, 10).withSeed(seed).fit(x);
-        double[] trace = r.elboTrace();
+        double[] m = r.means().clone();
+        java.util.Arrays.sort(m);
+        return new Cavi(seed, r.elboTrace(), m);
+    }
+
+    /** CAVI on 300 points from three unit-variance clusters; prints the ELBO climbing. */
+    public static void cavi(PrintWriter out, long seed) {
+        print(out, cavi(seed));
+    }
+
+    /** Prints CAVI's run. */
+    public static void print(PrintWriter out, Cavi c) {
+        double[] trace = c.elboTrace();
         out.println("Bayesian mixture of 3 unit-variance Gaussians (Blei et al. 2017), 300 points drawn around");
-        out.println("-4, 0.5 and 5 (seed " + seed + "). Coordinate ascent updates one factor of q at a time;");
+        out.println("-4, 0.5 and 5 (seed " + c.seed() + "). Coordinate ascent updates one factor of q at a time;");
         out.println("each update maximises the ELBO in that factor, so the ELBO can only go up:");
         StringBuilder sb = new StringBuilder("  ELBO by iteration:");
         for (int i = 0; i < Math.min(6, trace.length); i++) {
@@ -79,15 +133,26 @@ public final class ElboDemo {
             sb.append(String.format(" ... %.2f (%d iterations)", trace[trace.length - 1], trace.length));
         }
         out.println(sb);
-        double[] m = r.means().clone();
-        java.util.Arrays.sort(m);
+        double[] m = c.means();
         out.printf("  posterior means of the cluster centres: %.3f, %.3f, %.3f%n", m[0], m[1], m[2]);
     }
 
-    /** Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways. */
+    /** Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways: the forward fit, then the reverse one. */
+    public static KlDirectionFit.Fit[] klDirections() {
+        return new KlDirectionFit.Fit[] {KlDirectionFit.forward(BIMODAL), KlDirectionFit.reverse(BIMODAL)};
+    }
+
+    /** Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways, and prints the fits. */
     public static KlDirectionFit.Fit[] klDirections(PrintWriter out) {
-        KlDirectionFit.Fit fwd = KlDirectionFit.forward(BIMODAL);
-        KlDirectionFit.Fit rev = KlDirectionFit.reverse(BIMODAL);
+        KlDirectionFit.Fit[] fits = klDirections();
+        print(out, fits);
+        return fits;
+    }
+
+    /** Prints the forward and reverse fits. */
+    public static void print(PrintWriter out, KlDirectionFit.Fit[] fits) {
+        KlDirectionFit.Fit fwd = fits[0];
+        KlDirectionFit.Fit rev = fits[1];
         out.println("Target p = 0.5 N(-3, 1) + 0.5 N(3, 1): two modes. Fit one Gaussian q to it both ways:");
         out.printf("  forward, min KL(p||q): q = N(%.3f, %.3f^2)   KL(p||q) = %.4f   KL(q||p) = %.4f nats%n",
                 fwd.mean(), fwd.sd(), fwd.forwardKl(), fwd.reverseKl());
@@ -97,6 +162,5 @@ public final class ElboDemo {
         out.println("  between them, where p has almost nothing. Reverse KL punishes q for putting mass where p");
         out.println("  has none, so q locks onto one mode (costing about log 2 = 0.693 nats for the other).");
         out.println("  Variational inference and VAEs minimise the reverse direction: they under-cover.");
-        return new KlDirectionFit.Fit[] {fwd, rev};
     }
 }

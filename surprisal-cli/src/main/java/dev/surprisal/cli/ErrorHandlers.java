@@ -145,7 +145,9 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
             return null;
         }
         for (OptionSpec o : spec.options()) {
-            if (o.userObject() instanceof Field f && f.getName().equals(argument)) {
+            // a field, or a validating setter such as ThreadsOption's threads(int)
+            if (o.userObject() instanceof Field f && f.getName().equals(argument)
+                    || o.userObject() instanceof java.lang.reflect.Method m && m.getName().equals(argument)) {
                 return o;
             }
         }

@@ -60,8 +60,18 @@ public final class FileCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to analyse.")
-    List<Path> files;
+    @Option(names = "--data", paramLabel = "FILE", description = {"A file to analyse (repeat for several); the files",
+            "may also be given as positional arguments."})
+    List<Path> data;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to analyse (the same as --data FILE).")
+    List<Path> positional;
+
+    @Mixin
+    ThreadsOption threads;
+
+    /** The files of --data, then the positional ones. */
+    private List<Path> files;
 
     @Option(names = "--ent", description = "Print ent's report verbatim (byte mode).")
     boolean ent;
@@ -87,11 +97,19 @@ public final class FileCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sampled blocks. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: one per core.")
-    Integer threads;
-
     @Override
     public Integer call() {
+        files = new java.util.ArrayList<>();
+        if (data != null) {
+            files.addAll(data);
+        }
+        if (positional != null) {
+            files.addAll(positional);
+        }
+        if (files.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "missing file: give --data FILE (or FILE...)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Base base = common.base();
         ArrayNode all = common.json() ? Json.MAPPER.createArrayNode() : null;
@@ -111,14 +129,14 @@ public final class FileCommand implements Callable<Integer> {
                 }
                 if (order0) {
                     long t0 = System.nanoTime();
-                    long[] counts = ByteHistogram.count(f);
+                    long[] counts = ByteHistogram.count(f, threads.threads());
                     double h = ByteHistogram.entropyBits(counts);
                     long n = java.util.Arrays.stream(counts).sum();
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (common.json()) {
                         ObjectNode o = all.addObject();
-                        o.put("file", f.toString()).put("bytes", n).put("entropy", inBase(h, base))
-                                .put("unit", base.unit() + " per byte").put("seconds", secs);
+                        o.put("measure", "entropy").put("value", inBase(h, base)).put("unit", base.unit() + " per byte")
+                                .put("file", f.toString()).put("bytes", n).put("seconds", secs);
                     } else {
                         out.printf(Locale.ROOT, "%s\t%s\t%s per byte\t%d bytes\t%.3f s%n", f, Report.format(inBase(h, base)),
                                 base.unit(), n, secs);
@@ -126,15 +144,12 @@ public final class FileCommand implements Callable<Integer> {
                     continue;
                 }
                 if (ent || terse) {
-                    EntAnalysis a = EntAnalysis.of(f);
+                    EntAnalysis a = threads.run(() -> EntAnalysis.of(f));
                     out.print(terse ? a.terse() : a.report());
                     continue;
                 }
                 FileAnalysis.Options o = FileAnalysis.Options.defaults().withModelBytes(modelBytes)
-                        .withCodecs(!noCodecs, exactCodecs).withSeed(seed);
-                if (threads != null) {
-                    o = o.withThreads(threads);
-                }
+                        .withCodecs(!noCodecs, exactCodecs).withSeed(seed).withThreads(threads.threads());
                 FileAnalysis a;
                 try (Progress p = Progress.start(f.getFileName() + "", FileAnalysis.steps(Files.size(f), o), common)) {
                     a = FileAnalysis.of(f, o, p);
@@ -210,35 +225,41 @@ public final class FileCommand implements Callable<Integer> {
     private ObjectNode json(FileAnalysis a, Base base) {
         EntAnalysis e = a.ent();
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("file", a.file().toString()).put("bytes", e.bytes()).put("unit", base.unit() + " per byte");
-        o.put("entropy", inBase(e.entropyBitsPerByte(), base)).put("chiSquare", e.chiSquare())
-                .put("chiSquareP", e.chiSquareP()).put("mean", e.mean()).put("monteCarloPi", e.monteCarloPi());
+        // the headline is ent's order-0 entropy; "entropy" is kept beside "value" for readers of the old output
+        o.put("measure", "entropy").put("value", inBase(e.entropyBitsPerByte(), base)).put("unit", base.unit() + " per byte");
+        o.put("file", a.file().toString()).put("bytes", e.bytes());
+        o.put("entropy", inBase(e.entropyBitsPerByte(), base)).put("chi_square", e.chiSquare())
+                .put("chi_square_p", e.chiSquareP()).put("mean", e.mean()).put("monte_carlo_pi", e.monteCarloPi());
         if (e.serialCorrelationDefined()) {
-            o.put("serialCorrelation", e.serialCorrelation());
+            o.put("serial_correlation", e.serialCorrelation());
         } else {
-            o.putNull("serialCorrelation");
+            o.putNull("serial_correlation");
+            o.put("serial_correlation" + Json.REASON_SUFFIX, "undefined: all byte values are equal");
         }
-        ArrayNode hk = o.putArray("conditionalEntropy");
+        ArrayNode hk = o.putArray("conditional_entropy");
         for (int k = 1; k <= ConditionalEntropy.MAX_ORDER; k++) {
             ConditionalEntropy.Estimate c = a.conditionalEntropy(k);
             ObjectNode h = hk.addObject().put("order", k).put("estimator", c.estimator())
-                    .put("distinctGrams", c.distinctGrams()).put("estimable", c.estimable());
+                    .put("distinct_grams", c.distinctGrams()).put("estimable", c.estimable());
             if (c.estimable()) {
                 h.put("value", inBase(c.bitsPerByte(), base));
             } else {
                 h.putNull("value");
+                h.put("value" + Json.REASON_SUFFIX, "not estimable from " + a.modelBytes() + " bytes (needs "
+                        + ConditionalEntropy.MIN_BYTES_PER_GRAM + " per distinct " + (k + 1) + "-byte string)");
             }
         }
-        o.put("modelBytes", a.modelBytes()).put("ppmOrder2", inBase(a.ppmOrder2BitsPerByte(), base));
+        o.put("model_bytes", a.modelBytes()).put("ppm_order2", inBase(a.ppmOrder2BitsPerByte(), base));
         FileSample s = a.sample();
         ObjectNode sample = o.putObject("sample").put("sampled", s.sampled()).put("blocks", s.blocks())
-                .put("blockBytes", s.sampled() ? FileSample.BLOCK : s.data().length).put("seed", s.seed());
+                .put("block_bytes", s.sampled() ? FileSample.BLOCK : s.data().length).put("seed", s.seed());
         sample.put("description", a.sampleDescription());
-        ObjectNode codecs = o.putObject("codecs");
+        // an array, not an object keyed by the codec's label: "xz -6" is not a snake_case key
+        ArrayNode codecs = o.putArray("codecs");
         for (CodecEstimate c : a.compressedSizes().values()) {
-            codecs.putObject(c.codec().label()).put("bytes", c.bytes()).put("rate", inBase(c.rate(), base))
-                    .put("estimated", c.estimated()).put("mayOverstate", c.mayOverstate()).put("blocks", c.blocks())
-                    .put("rateLow", inBase(c.rateLow(), base)).put("rateHigh", inBase(c.rateHigh(), base));
+            codecs.addObject().put("codec", c.codec().label()).put("bytes", c.bytes()).put("rate", inBase(c.rate(), base))
+                    .put("estimated", c.estimated()).put("may_overstate", c.mayOverstate()).put("blocks", c.blocks())
+                    .put("rate_low", inBase(c.rateLow(), base)).put("rate_high", inBase(c.rateHigh(), base));
         }
         if (common.explain()) {
             o.put("explanation", a.explain());

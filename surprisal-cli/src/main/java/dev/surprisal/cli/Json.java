@@ -8,33 +8,38 @@ import dev.surprisal.data.NonFiniteJson;
 
 /**
  * The one indented JSON writer of every verb, with the project's rule for the doubles JSON cannot
- * hold ({@link NonFiniteJson}: NaN is {@code null} with a {@code <name>Reason} field, ±∞ the strings
- * {@code "Infinity"} / {@code "-Infinity"}), the same rule as the server's answers. Jackson starts
+ * hold ({@link NonFiniteJson}: NaN is {@code null} with a {@code <name>_reason} field, ±∞ the strings
+ * {@code "Infinity"} / {@code "-Infinity"}), the same rule as the server's answers. Every key of
+ * the CLI's JSON is snake_case: records written through {@link #MAPPER} (the notes' reports) get
+ * their components renamed ({@code novelBits} → {@code novel_bits}), and the reason field follows
+ * ({@link NonFiniteJson.KeyStyle#SNAKE_CASE}). Jackson starts
  * only when this class is first used, that is when JSON is asked for, so non-JSON runs (an
  * {@code --order0} run is mostly start-up) never pay for it.
  */
 public final class Json {
     /** The reason given for a NaN when the verb gives none. */
     public static final String NOT_DEFINED = NonFiniteJson.NOT_DEFINED;
+    /** The key style of every verb's JSON. */
+    public static final NonFiniteJson.KeyStyle KEYS = NonFiniteJson.KeyStyle.SNAKE_CASE;
     /** Suffix of the field that says why a number is null. */
-    public static final String REASON_SUFFIX = NonFiniteJson.REASON_SUFFIX;
+    public static final String REASON_SUFFIX = NonFiniteJson.SNAKE_REASON_SUFFIX;
 
     /** The mapper; every verb's JSON goes through it. */
-    public static final ObjectMapper MAPPER = NonFiniteJson.mapper(true);
+    public static final ObjectMapper MAPPER = NonFiniteJson.mapper(true, KEYS);
 
     private Json() {
     }
 
     /** Puts a number into a JSON object by the rule above, with the default reason for NaN. */
     public static void putNumber(ObjectNode node, String name, double v) {
-        NonFiniteJson.putNumber(node, name, v);
+        NonFiniteJson.putNumber(node, name, v, NOT_DEFINED, KEYS);
     }
 
     /**
-     * Puts a number into a JSON object: NaN as {@code null} with {@code <name>Reason} = {@code reason},
+     * Puts a number into a JSON object: NaN as {@code null} with {@code <name>_reason} = {@code reason},
      * ±∞ as the strings "Infinity" / "-Infinity", anything else as a number.
      */
     public static void putNumber(ObjectNode node, String name, double v, String reason) {
-        NonFiniteJson.putNumber(node, name, v, reason);
+        NonFiniteJson.putNumber(node, name, v, reason, KEYS);
     }
 }

@@ -3,6 +3,7 @@
 package dev.surprisal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.report.NotesHtmlReport;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.text.notes.KbReport;
@@ -50,10 +51,11 @@ import java.util.concurrent.Callable;
         subcommands = {NotesCommand.Scan.class, NotesCommand.Add.class},
         footer = {"",
                 "Examples:",
-                "  surprisal notes scan ~/notes --report notes.html",
-                "  surprisal notes scan ~/notes --keep oldest --explain   why each note got its label",
-                "  surprisal notes scan ~/notes --json > notes.json",
-                "  surprisal notes add draft.md --kb ~/notes     exit 1 when the draft adds little",
+                "  surprisal notes scan --kb ~/notes --report notes.html",
+                "  surprisal notes scan --kb ~/notes --keep oldest --explain   why each note got its label",
+                "  surprisal notes scan --kb ~/notes --json > notes.json",
+                "  surprisal notes add --data draft.md --kb ~/notes     exit 1 when the draft adds little",
+                "(`notes scan DIR` and `notes add FILE --kb DIR` are the same as --kb DIR and --data FILE.)",
                 "",
                 "Exit codes of `notes add`: 1 for duplicate, near-duplicate, excerpt, template and",
                 "low-information; 0 for genuine and too-short; 3 when the KB was never scanned."})
@@ -66,24 +68,31 @@ public final class NotesCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "missing subcommand: choose scan or add");
     }
 
-    /** {@code notes scan DIR}. */
+    /** {@code notes scan --kb DIR} (or {@code notes scan DIR}). */
     @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Scan a directory of notes, label each one and persist an index for `notes add`.",
             footer = {"",
                     "Examples:",
-                    "  surprisal notes scan ~/notes                       counts per label, labelled notes, digest",
-                    "  surprisal notes scan ~/notes --keep oldest         the older of two copies is the original",
-                    "  surprisal notes scan ~/notes --threshold 0.3 --explain   smaller excerpts too, with all signals",
-                    "  surprisal notes scan ~/notes --report notes.html --json > notes.json"})
+                    "  surprisal notes scan --kb ~/notes                  counts per label, labelled notes, digest",
+                    "  surprisal notes scan ~/notes                       the same: DIR is --kb DIR",
+                    "  surprisal notes scan --kb ~/notes --keep oldest    the older of two copies is the original",
+                    "  surprisal notes scan --kb ~/notes --threshold 0.3 --explain   smaller excerpts too, with all signals",
+                    "  surprisal notes scan --kb ~/notes --threads 2 --report notes.html --json > notes.json"})
     static final class Scan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
-        CommonOptions common;
+        OutputOptions common;
 
-        @Parameters(paramLabel = "DIR", description = "The knowledge-base directory.")
-        Path dir;
+        @Option(names = "--kb", paramLabel = "DIR", description = "The knowledge-base directory.")
+        Path kb;
+
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "The same as --kb DIR.")
+        Path positional;
+
+        @Mixin
+        ThreadsOption threads;
 
         @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
         Path html;
@@ -104,6 +113,7 @@ public final class NotesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Path dir = oneOf(spec, "--kb DIR", kb, "DIR", positional);
             if (!Files.isDirectory(dir)) {
                 throw new BadDataException(dir + ": not a directory");
             }
@@ -115,7 +125,8 @@ public final class NotesCommand implements Runnable {
             } catch (ValidationException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            KbReport r = KnowledgeBase.scan(dir, options, true);
+            KnowledgeBase.Options chosen = options;
+            KbReport r = threads.run(() -> KnowledgeBase.scan(dir, chosen, true));
             if (html != null) {
                 try {
                     NotesHtmlReport.write(html, r);
@@ -169,7 +180,7 @@ public final class NotesCommand implements Runnable {
         }
     }
 
-    /** {@code notes add FILE --kb DIR}. */
+    /** {@code notes add --data FILE --kb DIR} (or {@code notes add FILE --kb DIR}). */
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Judge one new note against a scanned knowledge base (uses DIR/.surprisal-index).",
             description = {"Prints the label and one sentence why. The knowledge base holds the original: a new",
@@ -177,8 +188,10 @@ public final class NotesCommand implements Runnable {
                     "so running it twice gives the same verdict and the index does not grow.", ""},
             footer = {"",
                     "Examples:",
-                    "  surprisal notes add draft.md --kb ~/notes          exit 1 when the draft adds little",
-                    "  surprisal notes add draft.md --kb ~/notes --explain",
+                    "  surprisal notes add --data draft.md --kb ~/notes   exit 1 when the draft adds little",
+                    "  surprisal notes add draft.md --kb ~/notes          the same: FILE is --data FILE",
+                    "  surprisal notes add --data draft.md --kb ~/notes --explain",
+                    "  surprisal notes add --data draft.md --kb ~/notes --json   label, reason and novel bits per word",
                     "  git diff --cached --name-only -- '*.md' | xargs -n1 surprisal notes add --kb .   (pre-commit)",
                     "",
                     "Exit codes: 1 for duplicate, near-duplicate, excerpt, template and low-information;",
@@ -188,10 +201,16 @@ public final class NotesCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CommonOptions common;
+        OutputOptions common;
 
-        @Parameters(paramLabel = "FILE", description = "The new note.")
-        Path file;
+        @Option(names = "--data", paramLabel = "FILE", description = "The new note.")
+        Path data;
+
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "The same as --data FILE.")
+        Path positional;
+
+        @Mixin
+        ThreadsOption threads;
 
         /** Named as {@link KnowledgeBase#add}'s parameter, so its messages name {@code --kb}. */
         @DataArgument
@@ -200,15 +219,22 @@ public final class NotesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Path file = oneOf(spec, "--data FILE", data, "FILE", positional);
             PrintWriter out = spec.commandLine().getOut();
             NoteReport n;
             try {
-                n = KnowledgeBase.add(file, kbDir);
+                n = threads.run(() -> KnowledgeBase.add(file, kbDir));
             } catch (UncheckedIOException e) {
                 throw new BadDataException(e.getMessage(), e);
             }
             if (common.json()) {
-                out.println(json(n));
+                // the headline is the novelty the label is judged on; the note's fields follow
+                ObjectNode o = Json.MAPPER.createObjectNode();
+                o.put("measure", "novel_bits_per_word");
+                Json.putNumber(o, "value", n.novelBitsPerWord());
+                o.put("unit", "bits per word");
+                o.setAll((ObjectNode) Json.MAPPER.valueToTree(n));
+                out.println(json(o));
             } else {
                 out.println(n.label().id() + ": " + n.reason());
                 if (common.explain()) {
@@ -221,6 +247,21 @@ public final class NotesCommand implements Runnable {
             out.flush();
             return n.label().addsLittle() ? ExitCode.ALARM : ExitCode.OK;
         }
+    }
+
+    /**
+     * The one input given as an option or as the positional alias; neither or both (when they
+     * differ) is a usage error.
+     */
+    static Path oneOf(CommandSpec spec, String option, Path fromOption, String alias, Path fromAlias) {
+        if (fromOption == null && fromAlias == null) {
+            throw new ParameterException(spec.commandLine(), "missing " + option);
+        }
+        if (fromOption != null && fromAlias != null && !fromOption.equals(fromAlias)) {
+            throw new ParameterException(spec.commandLine(), "give " + option + " once: " + alias + " is the same as "
+                    + option + ", got " + fromOption + " and " + fromAlias);
+        }
+        return fromOption != null ? fromOption : fromAlias;
     }
 
     static String json(Object o) {

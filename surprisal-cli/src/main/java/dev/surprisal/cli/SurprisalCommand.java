@@ -84,7 +84,7 @@ public final class SurprisalCommand implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine root = new CommandLine(new SurprisalCommand());
         VERBS.forEach(v -> root.addSubcommand(verb(v)));
-        root.addSubcommand(new CommandLine.HelpCommand());
+        root.addSubcommand(new HelpVerb());
         return configure(root, out, err);
     }
 

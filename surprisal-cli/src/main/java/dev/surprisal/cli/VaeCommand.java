@@ -9,6 +9,8 @@ import dev.surprisal.vae.VaeConfig;
 import dev.surprisal.vae.RunExistsException;
 import dev.surprisal.vae.VaeRuns;
 import dev.surprisal.vae.VaeTrainer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,6 +76,21 @@ public final class VaeCommand implements Runnable {
         }
     }
 
+    /** A JSON answer whose headline is {@code measure} in nats per image. */
+    static ObjectNode headline(String measure, double value) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("measure", measure);
+        Json.putNumber(o, "value", value);
+        o.put("unit", "nats per image");
+        return o;
+    }
+
+    static void print(CommandSpec spec, ObjectNode o) throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(Json.MAPPER.writeValueAsString(o));
+        w.flush();
+    }
+
     static VaeTrainer trainer(boolean quiet) {
         return quiet ? VaeTrainer.quiet() : VaeTrainer.create();
     }
@@ -91,6 +108,12 @@ public final class VaeCommand implements Runnable {
         @Mixin
         VaeOptions options;
 
+        @Mixin
+        ThreadsOption threads;
+
+        @Mixin
+        JsonOption json;
+
         @Option(names = "--beta", defaultValue = "1", description = "Weight on the KL term (beta-VAE), >= 0. Default: ${DEFAULT-VALUE}.")
         double beta;
 
@@ -105,19 +128,36 @@ public final class VaeCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            VaeConfig c = options.config(spec, beta);
+            VaeConfig c = options.config(spec, beta, threads);
             dev.surprisal.vae.TorchRuntime.requireNatives();
             checkOutput(spec, out, force);
-            PrintWriter w = spec.commandLine().getOut();
+            // with --json, stdout holds only the JSON object: the running lines go to stderr
+            PrintWriter w = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
             VaeRuns.Data d = data(options, c);
-            w.printf("training on %d images, testing on %d; %d threads; seed %d; beta %s%n",
-                    d.train().count(), d.test().count(), c.threads(), c.seed(), Explanations.num(beta));
-            w.flush();
-            List<EpochMetrics> h = VaeRuns.train(c, d, out, force, trainer(quiet), m -> {
-                w.println(m.line());
+            if (!(json.json() && quiet)) {
+                w.printf("training on %d images, testing on %d; %d threads; seed %d; beta %s%n",
+                        d.train().count(), d.test().count(), c.threads(), c.seed(), Explanations.num(beta));
                 w.flush();
+            }
+            List<EpochMetrics> h = VaeRuns.train(c, d, out, force, trainer(quiet), m -> {
+                if (!(json.json() && quiet)) {
+                    w.println(m.line());
+                    w.flush();
+                }
             });
             EpochMetrics last = h.get(h.size() - 1);
+            if (json.json()) {
+                ObjectNode o = headline("neg_elbo", last.testNegElbo());
+                o.put("data", "test");
+                Json.putNumber(o, "reconstruction", last.testReconstruction());
+                Json.putNumber(o, "kl", last.testKl());
+                o.put("run", out.toString()).put("train_images", d.train().count()).put("test_images", d.test().count())
+                        .put("threads", c.threads()).put("seed", c.seed());
+                Json.putNumber(o, "beta", beta);
+                o.set("epochs", Json.MAPPER.valueToTree(h));
+                print(spec, o);
+                return ExitCode.OK;
+            }
             w.printf("saved to %s (model, metrics.json, reconstructions.png, prior-samples.png, latent-traversal.png)%n", out);
             w.printf("test -ELBO %.3f nats/image = reconstruction %.3f + KL %.3f; -ELBO is an upper bound on -log p(x):%n",
                     last.testNegElbo(), last.testReconstruction(), last.testKl());
@@ -135,6 +175,12 @@ public final class VaeCommand implements Runnable {
 
         @Parameters(index = "0", paramLabel = "RUN", description = "A run directory written by 'vae train'.")
         Path run;
+
+        @Mixin
+        ThreadsOption threads;
+
+        @Mixin
+        JsonOption json;
 
         @Option(names = "--iwae", split = ",", defaultValue = "1,5,50", paramLabel = "K[,K...]",
                 description = "Importance samples per image. Default: ${DEFAULT-VALUE}.")
@@ -164,9 +210,25 @@ public final class VaeCommand implements Runnable {
             } catch (FashionMnist.MissingDatasetException | IdxReader.CorruptIdxException e) {
                 throw new BadDataException(e.getMessage(), e);
             }
-            VaeRuns.Evaluation ev = VaeRuns.evaluate(run, test, ks, seed);
+            VaeRuns.Evaluation ev = VaeRuns.evaluate(run, test, ks, seed, threads.threads());
             if (images) {
                 VaeRuns.writeImages(run, test);
+            }
+            if (json.json()) {
+                // the headline is the ELBO; each IWAE-k is a tighter lower bound on log p(x)
+                ObjectNode o = headline("elbo", ev.elbo().elbo());
+                o.put("run", run.toString()).put("images", test.count()).put("seed", seed);
+                Json.putNumber(o, "reconstruction", ev.elbo().reconstruction());
+                Json.putNumber(o, "kl", ev.elbo().kl());
+                ArrayNode iw = o.putArray("iwae");
+                for (int j = 0; j < ks.length; j++) {
+                    ObjectNode n = iw.addObject().put("k", ks[j]);
+                    Json.putNumber(n, "iwae", ev.iwae()[j]);
+                    Json.putNumber(n, "gap_to_elbo", ev.gap(j));
+                }
+                o.put("written", run.resolve("eval.json").toString());
+                print(spec, o);
+                return ExitCode.OK;
             }
             PrintWriter w = spec.commandLine().getOut();
             w.printf("%d test images, seed %d, nats per image%n", test.count(), seed);
@@ -192,6 +254,12 @@ public final class VaeCommand implements Runnable {
         @Mixin
         VaeOptions options;
 
+        @Mixin
+        ThreadsOption threads;
+
+        @Mixin
+        JsonOption json;
+
         @Option(names = "--betas", split = ",", defaultValue = "0.5,1,2,4", paramLabel = "B[,B...]",
                 description = "KL weights. Default: ${DEFAULT-VALUE}.")
         double[] betas;
@@ -209,11 +277,12 @@ public final class VaeCommand implements Runnable {
         public Integer call() throws IOException {
             VaeConfig base = null;
             for (double b : betas) {
-                base = options.config(spec, b);
+                base = options.config(spec, b, threads);
             }
             dev.surprisal.vae.TorchRuntime.requireNatives();
             checkOutput(spec, out, true);
-            PrintWriter w = spec.commandLine().getOut();
+            // with --json, stdout holds only the JSON object: the running lines go to stderr
+            PrintWriter w = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
             VaeConfig first = base;
             VaeRuns.Data d = data(options, first);
             List<VaeRuns.SweepRow> rows = refuseExisting(spec, () -> VaeRuns.sweep(first, betas, d, out, force, trainer(quiet), line -> {
@@ -222,12 +291,28 @@ public final class VaeCommand implements Runnable {
                     w.flush();
                 }
             }));
-            w.println("   beta   reconstruction        KL     -ELBO   (test, nats per image)");
-            for (VaeRuns.SweepRow r : rows) {
-                w.printf("  %5s   %14.3f  %8.3f  %8.3f%n", Explanations.num(r.beta()), r.reconstruction(), r.kl(), r.negElbo());
+            if (json.json()) {
+                ObjectNode o = Json.MAPPER.createObjectNode();
+                o.put("measure", "neg_elbo").put("unit", "nats per image").put("data", "test");
+                ArrayNode a = o.putArray("rows");
+                for (VaeRuns.SweepRow r : rows) {
+                    ObjectNode n = a.addObject();
+                    Json.putNumber(n, "beta", r.beta());
+                    Json.putNumber(n, "reconstruction", r.reconstruction());
+                    Json.putNumber(n, "kl", r.kl());
+                    Json.putNumber(n, "neg_elbo", r.negElbo());
+                }
+                o.put("written", out.resolve("sweep.json").toString());
+                print(spec, o);
+                return ExitCode.OK;
             }
-            w.println("Larger beta buys a simpler code (smaller KL) with blurrier reconstructions (larger loss).");
-            w.println("Written to " + out.resolve("sweep.json"));
+            PrintWriter table = spec.commandLine().getOut();
+            table.println("   beta   reconstruction        KL     -ELBO   (test, nats per image)");
+            for (VaeRuns.SweepRow r : rows) {
+                table.printf("  %5s   %14.3f  %8.3f  %8.3f%n", Explanations.num(r.beta()), r.reconstruction(), r.kl(), r.negElbo());
+            }
+            table.println("Larger beta buys a simpler code (smaller KL) with blurrier reconstructions (larger loss).");
+            table.println("Written to " + out.resolve("sweep.json"));
             return ExitCode.OK;
         }
     }

@@ -31,9 +31,6 @@ public final class VaeOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, shuffling and sampling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads; one per free core. Default: all cores.")
-    Integer threads;
-
     @Option(names = "--binarize", description = "Binarise pixels (stochastically, seeded) as in published MNIST results.")
     boolean binarize;
 
@@ -43,15 +40,15 @@ public final class VaeOptions {
     @Option(names = "--test-limit", defaultValue = "0", paramLabel = "N", description = "Use only the first N test images (0: all 10,000).")
     int testLimit;
 
-    /** The run configuration; bad values are usage errors. */
-    VaeConfig config(CommandSpec spec, double beta) {
+    /** The run configuration with {@code threads} PyTorch intra-op threads; bad values are usage errors. */
+    VaeConfig config(CommandSpec spec, double beta, ThreadsOption threads) {
         if (!"fashion-mnist".equalsIgnoreCase(data)) {
             throw new ParameterException(spec.commandLine(), "--data: unknown dataset '" + data + "'; available: fashion-mnist");
         }
         if (!(beta >= 0) || Double.isInfinite(beta)) {
             throw new ParameterException(spec.commandLine(), "--beta: must be >= 0, got " + beta);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = threads.threads();
         // A value VaeConfig rejects names its parameter, which is this class's field name, so the
         // error handler reports it under the option's name (--lr, --batch-size) as a usage error.
         return new VaeConfig(784, hidden, latent, beta, epochs, batchSize, learningRate, seed, t, binarize);

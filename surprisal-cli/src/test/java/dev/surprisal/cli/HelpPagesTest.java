@@ -54,7 +54,7 @@ class HelpPagesTest {
     private static void collect(CommandLine cmd, List<String> path, List<List<String>> out) {
         out.add(List.copyOf(path));
         cmd.getSubcommands().forEach((name, sub) -> {
-            if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand
+            if (sub.getCommandSpec().userObject() instanceof HelpVerb
                     || !sub.getCommandSpec().name().equals(name)) {
                 return; // picocli's help verb, or an alias of a verb already walked
             }

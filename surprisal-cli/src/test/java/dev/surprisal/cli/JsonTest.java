@@ -18,8 +18,8 @@ class JsonTest {
         JsonNode j = Json.MAPPER.readTree(s);
         assertThat(j.get("entropy").asDouble()).isEqualTo(1.5);
         assertThat(j.get("windowed").isNull()).as(s).isTrue();
-        assertThat(j.get("windowedReason").asText()).isEqualTo(Json.NOT_DEFINED);
-        assertThat(j.has("entropyReason")).isFalse();
+        assertThat(j.get("windowed_reason").asText()).isEqualTo(Json.NOT_DEFINED);
+        assertThat(j.has("entropy_reason")).isFalse();
         assertThat(j.get("kl").asText()).isEqualTo("Infinity");
         assertThat(j.get("negative").asText()).isEqualTo("-Infinity");
         assertThat(s).doesNotContain("NaN");
@@ -32,7 +32,7 @@ class JsonTest {
         Report.putNumber(node, "kl", Double.POSITIVE_INFINITY);
         JsonNode j = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(node));
         assertThat(j.get("r").isNull()).isTrue();
-        assertThat(j.get("rReason").asText()).isEqualTo("x is categorical");
+        assertThat(j.get("r_reason").asText()).isEqualTo("x is categorical");
         assertThat(j.get("kl").asText()).isEqualTo("Infinity");
     }
 

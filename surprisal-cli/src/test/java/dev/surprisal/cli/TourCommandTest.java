@@ -2,7 +2,11 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli;
 
+import dev.surprisal.cli.tour.Tour;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,5 +44,27 @@ class TourCommandTest {
         assertThat(Math.abs(Double.parseDouble(r.group(1)))).isLessThan(0.1);
         assertThat(Double.parseDouble(mi.group(1))).isGreaterThan(2.7);
         assertThat(out).contains("'MI ~ 1.5'").contains("not what the estimator or the truth gives");
+    }
+
+    @Test
+    void everyStopEndsWithItsTryLine() {
+        String out = Cli.run("tour", "--no-vae").out();
+        // a stop is its "N. title" line, its dashes, and its body up to the next stop or the closing line
+        String[] lines = out.split("\n");
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (lines[i].matches("\\d+\\. .*") && lines[i + 1].matches("-{3,}")) {
+                starts.add(i);
+            }
+        }
+        assertThat(starts).hasSize(Tour.sections().size());
+        starts.add(lines.length - 1); // the closing line
+        for (int s = 0; s + 1 < starts.size(); s++) {
+            int last = starts.get(s + 1) - 1;
+            while (lines[last].isBlank()) {
+                last--;
+            }
+            assertThat(lines[last]).as("stop " + lines[starts.get(s)]).startsWith("  try: surprisal ");
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -45,6 +46,13 @@ final class CsvText {
     private static final int PROGRESS_EVERY = 4096;
     /** A kept cell's end when it is missing (an unquoted empty field). */
     private static final int MISSING = Integer.MIN_VALUE;
+    /**
+     * Bytes of data a chunk: records are tokenised in chunks, in parallel, then joined in file order,
+     * so the columns do not depend on the chunking. Smaller files are one chunk.
+     */
+    static final int CHUNK_BYTES = 4 << 20;
+    /** At most this many chunks, so the per-chunk buffers of a wide file stay few. */
+    private static final int MAX_CHUNKS = 64;
 
     private final byte[] b;
     private int pos;
@@ -93,18 +101,29 @@ final class CsvText {
      */
     static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted, LongConsumer progress)
             throws IOException {
+        return read(file, delimiter, names, wanted, progress, CHUNK_BYTES);
+    }
+
+    /**
+     * {@link #read(Path, char, List, int[], LongConsumer)} in chunks of about {@code chunkBytes}
+     * (tests make them tiny, so every kind of record meets a chunk's edge).
+     */
+    static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted, LongConsumer progress,
+            int chunkBytes) throws IOException {
         if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
                 || Files.size(file) > Integer.MAX_VALUE - 8) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CsvText(Files.readAllBytes(file)).table((byte) delimiter, names, wanted, progress));
+            return Optional.of(new CsvText(Files.readAllBytes(file)).table((byte) delimiter, names, wanted, progress,
+                    chunkBytes));
         } catch (Decline d) {
             return Optional.empty();
         }
     }
 
-    private Table table(byte delimiter, List<String> names, int[] wanted, LongConsumer progress) throws Decline {
+    private Table table(byte delimiter, List<String> names, int[] wanted, LongConsumer progress, int chunkBytes)
+            throws Decline {
         int fields = names.size();
         int[] slot = new int[fields];
         Arrays.fill(slot, -1);
@@ -114,59 +133,56 @@ final class CsvText {
         if (b.length >= UTF8_BOM_LENGTH && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
             pos = UTF8_BOM_LENGTH;
         }
-        if (record(delimiter, null, null) != fields) {
+        if (record(delimiter, null, null, b.length) != fields) {
             throw new Decline("header width");
         }
-        // each kept column's cells, copied in order into a buffer of its own
-        int lines = 1;
-        for (byte x : b) {
-            lines += x == '\n' ? 1 : 0;
-        }
-        Kept[] kept = new Kept[wanted.length];
-        for (int j = 0; j < wanted.length; j++) {
-            // sized for a row per line, so the arrays are not copied as they grow
-            kept[j] = new Kept(lines, (int) Math.min(Integer.MAX_VALUE - 8L, (long) b.length / fields + 16));
-        }
-        int rows = 0;
-        boolean blank = false;
-        while (pos < b.length) {
-            byte c = b[pos];
-            if (c == '\n' || c == '\r') {
-                // blank lines are only skipped at the very end of the file
-                pos++;
-                if (c == '\r' && (pos == b.length || b[pos++] != '\n')) {
-                    throw new Decline("bare CR");
+        int[] bounds = chunks(pos, chunkBytes);
+        int parts = bounds.length - 1;
+        Chunk[] chunk = new Chunk[parts];
+        LongConsumer shared = progress == null ? null : progress(progress);
+        try {
+            // each chunk tokenised on its own into buffers of its own; joined in file order below
+            IntStream.range(0, parts).parallel().forEach(k -> {
+                try {
+                    chunk[k] = new CsvText(b).chunk(bounds[k], bounds[k + 1], delimiter, slot, fields, wanted.length,
+                            shared);
+                } catch (Decline d) {
+                    throw new Declined(d);
                 }
-                blank = true;
-                continue;
-            }
-            if (blank) {
+            });
+        } catch (Declined d) {
+            throw d.decline;
+        }
+        long total = 0;
+        boolean blank = false;
+        for (int k = 0; k < parts; k++) {
+            // blank lines are only skipped at the very end of the file
+            if (blank && chunk[k].rows > 0) {
                 throw new Decline("blank line inside the data");
             }
-            if (rows == Integer.MAX_VALUE - 8) {
-                throw new Decline("too many rows for memory");
-            }
-            if (record(delimiter, slot, kept) != fields) {
-                throw new Decline("row width");
-            }
-            rows++;
-            if (progress != null && rows % PROGRESS_EVERY == 0) {
-                progress.accept(rows);
-            }
+            blank |= chunk[k].blank;
+            total += chunk[k].rows;
+        }
+        if (total >= Integer.MAX_VALUE - 8) {
+            throw new Decline("too many rows for memory");
         }
         if (blank && fields == 1) {
             throw new Decline("a blank line in a one-column file may be a missing cell");
         }
         if (progress != null) {
-            progress.accept(rows);
+            progress.accept(total);
         }
-        int n = rows;
+        int n = (int) total;
         CategoricalColumn[] out = new CategoricalColumn[wanted.length];
         try {
             // each column coded on its own, in its own slot: nothing depends on the number of threads
             IntStream.range(0, wanted.length).parallel().forEach(j -> {
-                out[j] = kept[j].column(names.get(wanted[j]), n);
-                kept[j] = null;
+                Kept[] pieces = new Kept[parts];
+                for (int k = 0; k < parts; k++) {
+                    pieces[k] = chunk[k].kept[j];
+                    chunk[k].kept[j] = null;
+                }
+                out[j] = Kept.join(pieces).column(names.get(wanted[j]), n);
             });
         } catch (UncheckedIOException e) {
             throw new Decline("invalid UTF-8");
@@ -174,10 +190,116 @@ final class CsvText {
         return Table.of(List.of(out));
     }
 
-    /** Reads one record from {@code pos}; returns its field count. Kept fields go to {@code kept[slot[i]]}. */
-    private int record(byte delimiter, int[] slot, Kept[] kept) throws Decline {
+    /**
+     * Where the data from {@code from} splits into chunks of about {@code chunkBytes}: each bound
+     * but the last follows a line end outside quotes, so every chunk holds whole records. Under
+     * the strict dialect a quote only opens or closes a quoted field ({@code ""} counts twice), so a
+     * line end is a record's end when the quotes before it are even in number. A file that breaks
+     * the dialect may be split wrongly, but the chunk holding its first fault starts on a true
+     * record, reaches the fault and declines, and a decline anywhere declines the whole file.
+     */
+    private int[] chunks(int from, int chunkBytes) {
+        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (b.length - from) / Math.max(1, chunkBytes)));
+        int[] bounds = new int[parts + 1];
+        bounds[0] = from;
+        int k = 1;
+        boolean quoted = false;
+        for (int i = from; i < b.length && k < parts; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted && i + 1 >= from + (long) k * (b.length - from) / parts) {
+                bounds[k++] = i + 1;
+            }
+        }
+        int[] out = Arrays.copyOf(bounds, k + 1);
+        out[k] = b.length;
+        return out;
+    }
+
+    /** Progress from several chunks: their rows added up, reported one at a time. */
+    private static LongConsumer progress(LongConsumer progress) {
+        AtomicLong rows = new AtomicLong();
+        return step -> {
+            long now = rows.addAndGet(step);
+            synchronized (rows) {
+                progress.accept(now);
+            }
+        };
+    }
+
+    /** One chunk's records: the kept cells of each column, the row count, and whether it ended on blank lines. */
+    private static final class Chunk {
+        final Kept[] kept;
+        int rows;
+        boolean blank;
+
+        Chunk(Kept[] kept) {
+            this.kept = kept;
+        }
+    }
+
+    /** A {@link Decline} through a parallel stream. */
+    private static final class Declined extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Decline decline;
+
+        Declined(Decline decline) {
+            super(decline.getMessage(), null, false, false);
+            this.decline = decline;
+        }
+    }
+
+    /** Tokenises the records of {@code b[from, to)}, which holds whole records (see {@link #chunks}). */
+    private Chunk chunk(int from, int to, byte delimiter, int[] slot, int fields, int keptColumns, LongConsumer progress)
+            throws Decline {
+        int lines = 1;
+        for (int i = from; i < to; i++) {
+            lines += b[i] == '\n' ? 1 : 0;
+        }
+        Kept[] kept = new Kept[keptColumns];
+        for (int j = 0; j < keptColumns; j++) {
+            // sized for a row per line, so the arrays are not copied as they grow
+            kept[j] = new Kept(lines, (int) Math.min(Integer.MAX_VALUE - 8L, (long) (to - from) / fields + 16));
+        }
+        Chunk out = new Chunk(kept);
+        pos = from;
+        while (pos < to) {
+            byte c = b[pos];
+            if (c == '\n' || c == '\r') {
+                pos++;
+                if (c == '\r' && (pos == to || b[pos++] != '\n')) {
+                    throw new Decline("bare CR");
+                }
+                out.blank = true;
+                continue;
+            }
+            if (out.blank) {
+                throw new Decline("blank line inside the data");
+            }
+            if (out.rows == Integer.MAX_VALUE - 8) {
+                throw new Decline("too many rows for memory");
+            }
+            if (record(delimiter, slot, kept, to) != fields) {
+                throw new Decline("row width");
+            }
+            out.rows++;
+            if (progress != null && out.rows % PROGRESS_EVERY == 0) {
+                progress.accept(PROGRESS_EVERY);
+            }
+        }
+        if (progress != null) {
+            progress.accept(out.rows % PROGRESS_EVERY);
+        }
+        return out;
+    }
+
+    /**
+     * Reads one record from {@code pos}, not past {@code n}; returns its field count. Kept fields go
+     * to {@code kept[slot[i]]}.
+     */
+    private int record(byte delimiter, int[] slot, Kept[] kept, int n) throws Decline {
         int i = 0;
-        int n = b.length;
         while (true) {
             int start;
             int end;
@@ -292,6 +414,31 @@ final class CsvText {
             used += n;
             end[size] = used;
             kind[size++] = k;
+        }
+
+        /** The cells of {@code pieces} one after another, in order; the one piece itself when there is one. */
+        static Kept join(Kept[] pieces) {
+            if (pieces.length == 1) {
+                return pieces[0];
+            }
+            int cells = 0;
+            long bytes = 0;
+            for (Kept p : pieces) {
+                cells += p.size;
+                bytes += p.used;
+            }
+            Kept out = new Kept(cells, (int) Math.min(Integer.MAX_VALUE - 8L, bytes));
+            for (Kept p : pieces) {
+                System.arraycopy(p.bytes, 0, out.bytes, out.used, p.used);
+                System.arraycopy(p.hash, 0, out.hash, out.size, p.size);
+                System.arraycopy(p.kind, 0, out.kind, out.size, p.size);
+                for (int i = 0; i < p.size; i++) {
+                    out.end[out.size + i] = p.end[i] + out.used;
+                }
+                out.used += p.used;
+                out.size += p.size;
+            }
+            return out;
         }
 
         /** Codes the cells in order of first appearance; an open-addressing hash of the bytes finds repeats. */

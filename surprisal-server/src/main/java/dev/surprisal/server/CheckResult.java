@@ -19,7 +19,9 @@ import java.util.List;
  * @param durationMs how long reading, scoring and recording took
  * @param report     the scores
  * @param alarms     level, dataset and trend alarms
+ * @param reference  what the window was compared with, in words (the baseline and its version, or
+ *                   the windows of a rolling reference)
  */
 public record CheckResult(long runId, String monitor, String window, String status, boolean alarm, long rows,
-                          long durationMs, DriftReport report, List<Alarm> alarms) {
+                          long durationMs, DriftReport report, List<Alarm> alarms, String reference) {
 }

@@ -85,13 +85,15 @@ public final class Demo {
                         schedule: { cron: "0 6 * * *", zone: UTC }
                     """, StandardCharsets.UTF_8);
             ServerConfig config = new ConfigLoader(Secrets.of(java.util.Map.of())).load(yaml);
-            Monitors monitors = new Monitors(config, new dev.surprisal.server.store.StoreGate(store),
-                    Clock.system(ZoneOffset.UTC));
-            monitors.createBaseline("orders");
-            for (int i = 0; i < checked; i++) {
-                monitors.check("orders", Window.parse(FIRST_DAY.plusDays(i).toString(), ZoneOffset.UTC), "demo");
+            String token;
+            try (var gate = new dev.surprisal.server.store.StoreGate(store)) {
+                Monitors monitors = new Monitors(config, gate, Clock.system(ZoneOffset.UTC));
+                monitors.createBaseline("orders");
+                for (int i = 0; i < checked; i++) {
+                    monitors.check("orders", Window.parse(FIRST_DAY.plusDays(i).toString(), ZoneOffset.UTC), "demo");
+                }
+                token = new Tokens(gate, Clock.systemUTC()).create("demo", Role.WRITE);
             }
-            String token = new Tokens(monitors.gate(), Clock.systemUTC()).create("demo", Role.WRITE);
             return new Prepared(dir, config, store, token);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo into " + dir + ": " + e.getMessage(), e);

@@ -6,12 +6,16 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.store.Alarm;
 import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.TrendRule;
 import dev.surprisal.report.DriftHtmlReport;
+import dev.surprisal.server.config.ConfigLoader;
 import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.config.Secrets;
 import dev.surprisal.server.config.ServerConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
@@ -44,7 +48,7 @@ public final class Monitors {
         void onCheck(MonitorConfig monitor, CheckResult result);
     }
 
-    private final ServerConfig config;
+    private volatile ServerConfig config;
     private final StoreGate gate;
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
@@ -85,6 +89,110 @@ public final class Monitors {
     public MonitorConfig monitor(String name) {
         return config.monitor(name).orElseThrow(() -> new MonitorException(404, "unknown monitor '" + name
                 + "'; monitors: " + String.join(", ", config.monitors().stream().map(MonitorConfig::name).toList())));
+    }
+
+    /**
+     * Creates or replaces a monitor from its definition (the API's {@code PUT}), with the keys and
+     * rules of a config file, and keeps the definition in the store so that it outlives a restart.
+     * Monitors defined in config files are changed there, not here. Since the API is remote, a
+     * definition may not name secrets ({@code ${env:NAME}}) or a database source, and its files
+     * must lie under the config's directory.
+     *
+     * @param name       the monitor (the path's name; the body's {@code name} must match)
+     * @param definition the monitor's mapping, YAML or JSON
+     * @return the monitor and whether it was created (false: replaced)
+     * @throws MonitorException 400 for a bad definition (naming the line and key), 409 for a monitor
+     *                          defined in a config file
+     */
+    public Defined define(String name, String definition) {
+        if (definition.contains("${")) {
+            throw new MonitorException(400, "a monitor created through the API cannot use secrets (${env:...}); "
+                    + "define monitors that need them in a config file");
+        }
+        MonitorConfig m;
+        try {
+            m = new ConfigLoader(Secrets.of(Map.of())).monitor(definition, "api", config.baseDir());
+        } catch (dev.surprisal.server.config.ConfigException e) {
+            throw new MonitorException(400, e.getMessage());
+        }
+        if (!m.name().equals(name)) {
+            throw new MonitorException(400, "api: name: the body names monitor '" + m.name() + "', the path '" + name + "'");
+        }
+        for (var source : java.util.Arrays.asList(m.source(), m.reference())) {
+            if (source == null) {
+                continue;
+            }
+            if (source.isQuery()) {
+                throw new MonitorException(400, "api: a monitor created through the API reads files; define one "
+                        + "with a database source in a config file");
+            }
+            String where = source.glob() != null ? source.glob() : source.path();
+            java.nio.file.Path p = java.nio.file.Path.of(where.replace("{date}", "2000-01-01")).toAbsolutePath().normalize();
+            if (!p.startsWith(config.baseDir())) {
+                throw new MonitorException(400, "api: " + where + ": a monitor created through the API reads only "
+                        + "files under the config's directory " + config.baseDir());
+            }
+        }
+        for (String a : m.alerts()) {
+            if (config.notifier(a).isEmpty()) {
+                throw new MonitorException(400, "api: alerts: unknown notifier '" + a + "'");
+            }
+        }
+        synchronized (this) {
+            Optional<MonitorConfig> old = config.monitor(name);
+            if (old.isPresent() && !old.get().file().equals(config.baseDir().resolve("api").toString())) {
+                throw new MonitorException(409, "monitor '" + name + "' is defined in " + old.get().file() + ":"
+                        + old.get().line() + "; change it there");
+            }
+            gate.with(s -> {
+                ServerTables.putMonitorDef(s.connection(), name, definition, clock.instant());
+                return null;
+            });
+            install(m);
+            return new Defined(m, old.isEmpty());
+        }
+    }
+
+    /** What {@link #define} did. @param monitor the monitor @param created true when it is new */
+    public record Defined(MonitorConfig monitor, boolean created) {
+    }
+
+    private synchronized void install(MonitorConfig m) {
+        List<MonitorConfig> ms = new ArrayList<>(config.monitors());
+        ms.removeIf(x -> x.name().equals(m.name()));
+        ms.add(m);
+        config = config.withMonitors(List.copyOf(ms));
+    }
+
+    /**
+     * Adds the monitors created through the API, as the store keeps them, to those of the config
+     * files (at start). A name now defined in a file keeps the file's monitor; a definition that
+     * no longer reads (a removed notifier, say) is left out. Both are returned as notes.
+     *
+     * @return one line per definition left out
+     */
+    public List<String> loadDefined() {
+        Map<String, String> defs = gate.fresh(s -> ServerTables.monitorDefs(s.connection()));
+        List<String> notes = new ArrayList<>();
+        defs.forEach((name, body) -> {
+            if (config.monitor(name).isPresent()) {
+                notes.add("monitor '" + name + "' created through the API is now defined in "
+                        + config.monitor(name).get().file() + "; the file's definition is used");
+                return;
+            }
+            try {
+                MonitorConfig m = new ConfigLoader(Secrets.of(Map.of())).monitor(body, "api", config.baseDir());
+                for (String a : m.alerts()) {
+                    if (config.notifier(a).isEmpty()) {
+                        throw new MonitorException(400, "alerts: unknown notifier '" + a + "'");
+                    }
+                }
+                install(m);
+            } catch (RuntimeException e) {
+                notes.add("monitor '" + name + "' created through the API is left out: " + e.getMessage());
+            }
+        });
+        return notes;
     }
 
     /**
@@ -144,23 +252,25 @@ public final class Monitors {
         }
         try {
             long t0 = System.nanoTime();
-            Profile reference = gate.fresh(s -> s.baseline(name)).orElseGet(() -> {
+            DriftStore.Reference baseline = gate.fresh(s -> s.reference(name)).orElseGet(() -> {
                 if (m.reference() == null) {
                     throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
                             + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
                 }
                 createBaseline(name);
-                return gate.fresh(s -> s.baseline(name)).orElseThrow();
+                return gate.fresh(s -> s.reference(name)).orElseThrow();
             });
-            Profile today = counter.apply(reference);
+            Profile today = counter.apply(baseline.profile());
+            Reference reference = reference(m, window, baseline);
             DriftOptions options = Rules.options(m.settings());
+            DriftReport report = DriftScorer.compare(reference.profile(), today, options);
             Instant now = clock.instant();
-            // in the store only to score and record, and to read the history; the trend rule, the JSON
-            // and the HTML are made outside it, so reads are not held up by rendering
+            // in the store only to record, and to read the history; the trend rule, the JSON and the
+            // HTML are made outside it, so reads are not held up by rendering
             record Scored(Checks.Outcome outcome, List<HistoryPoint> history) {
             }
             Scored scored = gate.with(s -> {
-                Checks.Outcome o = Checks.check(s, name, window.key(), today, options, null);
+                Checks.Outcome o = Checks.record(s, name, window.key(), baseline.version(), today, report, null);
                 Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
                 List<HistoryPoint> history = s.history(name, null).stream()
                         .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
@@ -173,7 +283,7 @@ public final class Monitors {
             boolean alarm = Checks.fails(o.report(), alarms); // the report carries the monitor's rule
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
-                    o.report(), List.copyOf(alarms));
+                    o.report(), List.copyOf(alarms), reference.description());
             Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
             for (HistoryPoint h : scored.history()) {
                 byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
@@ -194,6 +304,39 @@ public final class Monitors {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What a window is compared with: a profile on the baseline's bins, and that in words. */
+    private record Reference(Profile profile, String description) {
+    }
+
+    /**
+     * The reference of a check: the baseline, or for a rolling monitor the latest {@code rolling}
+     * checked windows before this one (runs excluded from the history left out), their counts added
+     * on the baseline's bins. Until a window has been checked, the baseline stands in, and says so.
+     */
+    private Reference reference(MonitorConfig m, Window window, DriftStore.Reference baseline) {
+        String fixed = "baseline version " + baseline.version();
+        if (m.rolling() == 0) {
+            return new Reference(baseline.profile(), fixed);
+        }
+        List<DriftStore.RunProfile> runs = gate.fresh(s -> {
+            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), m.name()));
+            return s.runProfiles(m.name(), baseline.version(), window.key(), m.rolling() + excluded.size()).stream()
+                    .filter(r -> !excluded.contains(r.runId())).limit(m.rolling()).toList();
+        });
+        if (runs.isEmpty()) {
+            return new Reference(baseline.profile(), fixed + " (rolling over " + m.rolling() + " windows, but no "
+                    + "window before " + window.key() + " has been checked yet)");
+        }
+        Profile merged = runs.get(0).profile();
+        for (int i = 1; i < runs.size(); i++) {
+            merged = merged.merge(runs.get(i).profile());
+        }
+        List<String> windows = runs.stream().map(DriftStore.RunProfile::at).sorted().toList();
+        return new Reference(merged.withRule(baseline.profile().rule()), "rolling: the " + runs.size()
+                + (runs.size() == 1 ? " window " : " windows ") + String.join(", ", windows) + " (of " + m.rolling()
+                + " asked), on the bins of " + fixed);
     }
 
     private static List<Alarm> trend(DriftReport report, List<HistoryPoint> history) {

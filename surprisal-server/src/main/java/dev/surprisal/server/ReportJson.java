@@ -34,6 +34,7 @@ public final class ReportJson {
         o.put("runId", r.runId()).put("monitor", r.monitor()).put("window", r.window()).put("status", r.status())
                 .put("alarm", r.alarm()).put("rows", r.rows()).put("durationMs", r.durationMs());
         DriftReport rep = r.report();
+        o.put("reference", r.reference());
         o.put("referenceRows", rep.referenceRows()).put("measure", rep.options().measure().name().toLowerCase())
                 .put("measureUnit", rep.options().measure().unitLabel());
         o.set("warn", MAPPER.valueToTree(rep.options().warn()));

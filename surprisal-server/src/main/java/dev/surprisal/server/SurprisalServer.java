@@ -25,9 +25,11 @@ public final class SurprisalServer implements AutoCloseable {
     private final Alerts alerts;
     private final Scheduler scheduler;
     private final ApiServer http;
+    private final StoreGate gate;
 
     private SurprisalServer(Monitors monitors, Tokens tokens, Metrics metrics, Alerts alerts, Scheduler scheduler,
-                            ApiServer http) {
+                            ApiServer http, StoreGate gate) {
+        this.gate = gate;
         this.monitors = monitors;
         this.tokens = tokens;
         this.metrics = metrics;
@@ -71,11 +73,12 @@ public final class SurprisalServer implements AutoCloseable {
         monitors.addListener(alerts);
         Scheduler scheduler = new Scheduler(monitors, clock, metrics::failed);
         gate.fresh(s -> s.monitors());
+        monitors.loadDefined().forEach(java.util.logging.Logger.getLogger(SurprisalServer.class.getName())::warning);
         http[0] = ApiServer.start(monitors, tokens, metrics::scrape);
         if (tickEvery != null) {
             scheduler.start(tickEvery);
         }
-        return new SurprisalServer(monitors, tokens, metrics, alerts, scheduler, http[0]);
+        return new SurprisalServer(monitors, tokens, metrics, alerts, scheduler, http[0], gate);
     }
 
     /** @return the port listened on */
@@ -123,5 +126,6 @@ public final class SurprisalServer implements AutoCloseable {
         scheduler.close();
         http.close();
         alerts.close();
+        gate.close();
     }
 }

@@ -63,7 +63,11 @@ class OpenApiTest {
                     continue;
                 }
                 String path = r.path().replace("{monitor}", "orders").replace("{run}", "1");
-                HttpResponse<String> resp = r.method().equals("GET") ? t.get(path, null) : t.post(path, null, "{}");
+                HttpResponse<String> resp = switch (r.method()) {
+                    case "GET" -> t.get(path, null);
+                    case "PUT" -> t.put(path, null, "{}");
+                    default -> t.post(path, null, "{}");
+                };
                 assertThat(resp.statusCode()).as(r.method() + " " + path).isEqualTo(r.api() ? 401 : 302);
             }
         }

@@ -277,7 +277,23 @@ public final class VaeModel implements AutoCloseable {
      *                            what {@link #save} writes, or does not match the other
      */
     public static VaeModel load(Path dir) throws IOException {
-        VaeConfig config = VaeRuns.config(dir);
+        return load(dir, 0);
+    }
+
+    /**
+     * Reads a model written by {@link #save}, running it on {@code threads} PyTorch intra-op threads
+     * instead of the number saved with the run (the weights, and so the numbers, are the same).
+     *
+     * @param dir     the run directory
+     * @param threads intra-op threads, at least 1; 0 keeps the run's own setting
+     * @return the model
+     * @throws BrokenRunException when {@code config.json} or {@code weights.bin} is missing, is not
+     *                            what {@link #save} writes, or does not match the other
+     * @throws IOException        when the files cannot be read
+     */
+    public static VaeModel load(Path dir, int threads) throws IOException {
+        VaeConfig saved = VaeRuns.config(dir);
+        VaeConfig config = threads == 0 ? saved : saved.withThreads(threads);
         Shape[] shapes = shapes(config);
         Path file = dir.resolve(WEIGHTS);
         long expected = weightsBytes(shapes);

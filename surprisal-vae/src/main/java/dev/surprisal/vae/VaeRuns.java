@@ -190,7 +190,23 @@ public final class VaeRuns {
 
     /** Loads a run and evaluates it on {@code test}; writes {@code eval.json}. Same run, same seed: same numbers. */
     public static Evaluation evaluate(Path run, IdxReader.Images test, int[] ks, long seed) throws IOException {
-        try (VaeModel model = VaeModel.load(run)) {
+        return evaluate(run, test, ks, seed, 0);
+    }
+
+    /**
+     * Loads a run and evaluates it on {@code test} with {@code threads} PyTorch intra-op threads;
+     * writes {@code eval.json}. Same run, same seed: same numbers.
+     *
+     * @param run     the run directory
+     * @param test    the test images
+     * @param ks      the IWAE sample counts, each at least 1
+     * @param seed    the sampling seed
+     * @param threads intra-op threads, at least 1; 0 keeps the run's own setting
+     * @return the ELBO terms and the IWAE-k bounds, nats per image
+     * @throws IOException when the run cannot be read or eval.json cannot be written
+     */
+    public static Evaluation evaluate(Path run, IdxReader.Images test, int[] ks, long seed, int threads) throws IOException {
+        try (VaeModel model = VaeModel.load(run, threads)) {
             ElboTerms e = VaeEvaluator.elbo(model, test, seed);
             double[] iw = VaeEvaluator.iwae(model, test, ks, seed);
             Evaluation ev = new Evaluation(e, ks.clone(), iw);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
+import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
@@ -67,6 +68,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     TableOptions table;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     EngineOptions engine;
 
     @Mixin
@@ -89,7 +93,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         DriftOptions settings = rule.options(spec, Map.of());
         Profile reference;
         try (ProfileEngine e = engine.open(spec)) {
-            reference = DriftInputs.fit(data, options, common.quiet(), table, e).withRule(rule.given());
+            reference = DriftInputs.fit(data, options, common.quiet(), table, threads, e).withRule(rule.given());
         }
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
@@ -114,7 +118,8 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
             ObjectNode r = o.putObject("rule");
-            settings.settings().forEach(r::put);
+            // the settings' keys are the options' names (tv-warn); JSON keys are snake_case (tv_warn)
+            settings.settings().forEach((k, v) -> r.put(k.replace('-', '_'), v));
             out.println(DriftOutput.write(o));
         } else {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
+import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
@@ -45,15 +46,14 @@ import java.util.concurrent.Callable;
         description = {
                 "Counts the file on the baseline's frozen roles and bins and prints, per column, KL(P||Q)",
                 "(P = the reference), PSI, JS, Hellinger, TV (the share of rows that changed bin), W1 over the",
-                "reference's standard deviation, the",
-                "deciding measure's critical (noise-level) value, the share of values where the reference had",
-                "none ('new mass', with the new values named), the change in missing and invalid shares, and a",
-                "verdict: OK, WARN or DRIFT. A column drifts when its change is beyond sampling noise and",
-                "material: PSI (--measure) at least --drift, or, in the column's own terms, 10 points of its",
+                "reference's standard deviation, the deciding measure's critical (noise-level) value at",
+                "--alpha, the share of values where the reference had none ('new mass', with the new values",
+                "named), the change in missing and invalid shares, and a verdict: OK, WARN or DRIFT.",
+                "A column drifts when its change is beyond sampling noise and material: PSI (--measure) at least --drift, or, in the column's own terms, 10 points of its",
                 "rows changing value (binary, discrete, categorical: --tv-drift) or its values moving 0.3",
                 "standard deviations (continuous: --w1-drift); WARN likewise at --warn, --tv-warn, --w1-warn.",
-                "Id-like, timestamp and date columns are only checked (missing",
-                "share, duplicate keys, stale values). Invalid cells are counted and shown with their lines.",
+                "Id-like, timestamp and date columns are only checked (missing share, duplicate keys, stale",
+                "values). Invalid cells are counted and shown with their lines.",
                 "Alarms: a column is WARN or DRIFT (level), at least half of the scored columns drifted",
                 "(dataset, DRIFT), or the column's measure spikes above mean + 3 sigma of its own recent",
                 "history (trend, WARN, from 7 checks on). The rule is the baseline's unless given here.",
@@ -85,6 +85,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
 
     @Mixin
     TableOptions table;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     EngineOptions engine;
@@ -124,7 +127,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         DriftOptions settings = rule.options(spec, stored.rule());
         Profile today;
         try (ProfileEngine e = engine.open(spec)) {
-            today = DriftInputs.count(reference, data, common.quiet(), table, e);
+            today = DriftInputs.count(reference, data, common.quiet(), table, threads, e);
         }
         DriftReport scored = DriftScorer.compare(reference, today, settings);
         Checks.Outcome outcome;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
+import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,15 +36,18 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         header = "Compare a current file with a reference file once (no store); exit 1 on drift.",
         description = {
-                "The same scoring as 'drift check' (roles and bins fitted on REFERENCE, CURRENT counted on them,",
+                "The same scoring as 'drift check' (roles and bins fitted on --reference, --data counted on them,",
                 "Jeffreys smoothing, PSI bands plus the chi-squared noise level), without a monitor or history.",
                 "Exit 1 when a column (or the dataset) is DRIFT, or WARN too with --fail-on warn.",
+                "The two files may also be given as positional arguments: REFERENCE CURRENT.",
                 ""},
         footer = {"",
                 "Examples:",
-                "  surprisal drift compare ref.csv today.csv",
-                "  surprisal drift compare ref.parquet today.parquet --report drift.html --explain",
-                "  surprisal drift compare ref.csv today.csv --exclude order_id,ts --warn 0.05 --fail-on warn"})
+                "  surprisal drift compare --reference ref.csv --data today.csv",
+                "  surprisal drift compare ref.csv today.csv                  the same, positionally",
+                "  surprisal drift compare --reference ref.parquet --data today.parquet --report drift.html --explain",
+                "  surprisal drift compare --reference ref.csv --data today.csv --exclude order_id,ts --fail-on warn",
+                "  surprisal drift compare --reference ref.csv --data today.csv --threads 2 --json"})
 public final class DriftCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,11 +55,18 @@ public final class DriftCompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference file (P).")
-    Path reference;
+    @Option(names = "--reference", paramLabel = "FILE", description = "The reference file (P).")
+    Path referenceOption;
 
-    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current file (Q).")
-    Path current;
+    @Option(names = "--data", paramLabel = "FILE", description = "The current file (Q).")
+    Path dataOption;
+
+    @Parameters(paramLabel = "REFERENCE CURRENT", arity = "0..2",
+            description = "The same as --reference REFERENCE --data CURRENT.")
+    List<Path> positional;
+
+    private Path reference;
+    private Path current;
 
     @Mixin
     RoleOptions roles;
@@ -64,6 +76,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
 
     @Mixin
     TableOptions table;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     EngineOptions engine;
@@ -76,6 +91,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        inputs();
         ProfileOptions options = binning.profileOptions(spec, roles);
         DriftOptions settings = rule.options(spec, Map.of());
         DriftInputs.requireReadable(reference);
@@ -83,8 +99,8 @@ public final class DriftCompareCommand implements Callable<Integer> {
         Profile p;
         Profile q;
         try (ProfileEngine e = engine.open(spec)) {
-            p = DriftInputs.fit(reference, options, common.quiet(), table, e);
-            q = DriftInputs.count(p, current, common.quiet(), table, e);
+            p = DriftInputs.fit(reference, options, common.quiet(), table, threads, e);
+            q = DriftInputs.count(p, current, common.quiet(), table, threads, e);
         }
         DriftReport scored = DriftScorer.compare(p, q, settings);
         List<Alarm> alarms = Checks.alarms(scored, null, null, null);
@@ -120,5 +136,27 @@ public final class DriftCompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return DriftOutput.fails(scored, alarms) ? ExitCode.ALARM : ExitCode.OK;
+    }
+
+    /** --reference and --data, or the two positional files; a mix is allowed when nothing is given twice. */
+    private void inputs() {
+        List<Path> files = positional == null ? List.of() : positional;
+        int next = 0;
+        reference = referenceOption;
+        if (reference == null && next < files.size()) {
+            reference = files.get(next++);
+        }
+        current = dataOption;
+        if (current == null && next < files.size()) {
+            current = files.get(next++);
+        }
+        if (next < files.size()) {
+            throw new ParameterException(spec.commandLine(), "too many files: give --reference FILE --data FILE "
+                    + "(or REFERENCE CURRENT), got also " + files.get(next));
+        }
+        if (reference == null || current == null) {
+            throw new ParameterException(spec.commandLine(), "missing " + (reference == null ? "--reference FILE" : "--data FILE")
+                    + ": compare needs the reference file and the current one (--reference FILE --data FILE, or REFERENCE CURRENT)");
+        }
     }
 }

@@ -32,16 +32,15 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
         header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
         description = {
                 "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
-                "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ to █,",
-                "scaled from 0 to the column's largest PSI), so a spike stands out at a glance.",
+                "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ = 0, █ = the",
+                "larger of the column's largest PSI and the monitor's PSI warn band, 0.1 by default), so a spike",
+                "stands out at a glance and a flat low line means no drift, not magnified noise.",
                 ""},
         footer = {"",
                 "Examples:",
                 "  surprisal drift history --monitor orders",
                 "  surprisal drift history --monitor orders --column amount --json"})
 public final class DriftHistoryCommand implements Callable<Integer> {
-    private static final double WARN = DriftOptions.defaults().warn();
-
     @Spec
     CommandSpec spec;
 
@@ -60,8 +59,11 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         List<HistoryPoint> points;
         String monitor = target.monitor;
         int version;
+        double warn;
         try (DriftStore s = target.open(spec, false)) {
-            version = DriftInputs.reference(s, monitor).version();
+            DriftStore.Reference baseline = DriftInputs.reference(s, monitor);
+            version = baseline.version();
+            warn = psiWarn(baseline.profile().rule());
             points = s.history(monitor, column);
         }
         Base base = common.base();
@@ -116,7 +118,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         }
         out.println();
         out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the warn band "
-                + fmt(WARN) + "):");
+                + fmt(warn) + "):");
         for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
             double[] psi = e.getValue().stream().mapToDouble(HistoryPoint::psi).toArray();
             if (java.util.Arrays.stream(psi).allMatch(Double::isNaN)) {
@@ -127,10 +129,16 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             for (double v : psi) {
                 max = Double.isFinite(v) ? Math.max(max, v) : max;
             }
-            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%n", e.getKey(), Sparkline.of(psi, WARN),
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%n", e.getKey(), Sparkline.of(psi, warn),
                     fmt(psi[psi.length - 1]), fmt(max));
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The PSI warn band of the monitor's stored rule: its --warn when it decides on PSI, else PSI's default. */
+    private static double psiWarn(Map<String, String> rule) {
+        DriftOptions stored = DriftOptions.defaults().withSettings(rule);
+        return stored.measure() == DriftOptions.defaults().measure() ? stored.warn() : DriftOptions.defaults().warn();
     }
 }

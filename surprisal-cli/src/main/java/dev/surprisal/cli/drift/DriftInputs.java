@@ -5,6 +5,7 @@ package dev.surprisal.cli.drift;
 import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.Progress;
 import dev.surprisal.cli.TableOptions;
+import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
@@ -30,50 +31,53 @@ final class DriftInputs {
     private DriftInputs() {
     }
 
-    /** Fits a reference profile on {@code file}, with a progress bar on a terminal. */
-    static Profile fit(Path file, ProfileOptions options, boolean quiet) {
-        return fit(file, options, quiet, TableOptions.defaults());
+    /**
+     * Fits a reference profile on {@code file} read with {@code table} ({@code --delimiter}), on
+     * {@code threads} threads (DuckDB's and the columns profiled in parallel), with a progress bar
+     * on a terminal.
+     */
+    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table, ThreadsOption threads) {
+        TableReader reader = reader(file, table, threads);
+        try (Progress progress = Progress.rows("profiling " + file.getFileName(), quiet)) {
+            return threads.run(() -> ProfileBuilder.fit(reader, options, progress));
+        }
     }
 
-    /** Fits a reference profile on {@code file} read with {@code table} ({@code --delimiter}). */
-    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table) {
-        TableReader reader = table.open(file);
-        try (Progress progress = Progress.rows("profiling " + file.getFileName(), quiet)) {
-            return ProfileBuilder.fit(reader, options, progress);
+    /** Counts {@code file}, read with {@code table}, on the reference's frozen bins, on {@code threads} threads. */
+    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table, ThreadsOption threads) {
+        TableReader reader = reader(file, table, threads);
+        try (Progress progress = Progress.rows("counting " + file.getFileName(), quiet)) {
+            return threads.run(() -> ProfileBuilder.count(reference, reader, progress));
         }
     }
 
     /**
-     * Fits a reference profile on {@code file} with {@code engine} (the local one when null).
+     * Fits a reference profile on {@code file} with {@code engine} ({@code --engine spark}), or as
+     * {@link #fit(Path, ProfileOptions, boolean, TableOptions, ThreadsOption)} when it is null (local).
      */
-    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table, ProfileEngine engine) {
+    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table, ThreadsOption threads,
+                       ProfileEngine engine) {
         if (engine == null) {
-            return fit(file, options, quiet, table);
+            return fit(file, options, quiet, table, threads);
         }
         DataFiles.requireRegularFile(file);
         return engine.fit(file, table.delimiter(), options);
     }
 
-    /** Counts {@code file} on the reference's frozen bins with {@code engine} (the local one when null). */
-    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table, ProfileEngine engine) {
+    /** Counts {@code file} on the reference's frozen bins with {@code engine}, or locally when it is null. */
+    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table, ThreadsOption threads,
+                         ProfileEngine engine) {
         if (engine == null) {
-            return count(reference, file, quiet, table);
+            return count(reference, file, quiet, table, threads);
         }
         DataFiles.requireRegularFile(file);
         return engine.count(reference, file, table.delimiter());
     }
 
-    /** Counts {@code file} on the reference's frozen bins. */
-    static Profile count(Profile reference, Path file, boolean quiet) {
-        return count(reference, file, quiet, TableOptions.defaults());
-    }
-
-    /** Counts {@code file}, read with {@code table}, on the reference's frozen bins. */
-    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table) {
+    private static TableReader reader(Path file, TableOptions table, ThreadsOption threads) {
         TableReader reader = table.open(file);
-        try (Progress progress = Progress.rows("counting " + file.getFileName(), quiet)) {
-            return ProfileBuilder.count(reference, reader, progress);
-        }
+        // without --threads DuckDB keeps its own default (every core), as before
+        return threads.given() ? reader.withThreads(threads.threads()) : reader;
     }
 
     /** A regular, readable, non-empty file, or bad data saying what it is instead. */

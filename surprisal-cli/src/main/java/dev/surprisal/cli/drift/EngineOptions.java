@@ -26,7 +26,7 @@ public final class EngineOptions {
 
     @Option(names = "--master", paramLabel = "URL",
             description = "With --engine spark: the Spark master URL, e.g. spark://host:7077 or yarn (default: local[*], "
-                    + "this machine's cores).")
+                    + "this machine's cores; --threads is for the local engine).")
     String master;
 
     /** @return whether the local engine profiles the files */

@@ -42,8 +42,8 @@ final class RuleOptions {
     @Option(names = "--w1-drift", paramLabel = "Y", description = "DRIFT band of W1/std (default 0.3).")
     String w1Drift;
 
-    @Option(names = "--alpha", paramLabel = "A", description = "False-alarm probability per check, split over the "
-            + "columns' tests (default 0.01).")
+    @Option(names = "--alpha", paramLabel = "A", description = "False-alarm probability per check, split evenly "
+            + "over 4 tests per column (Bonferroni: alpha / (4 x columns) each; default 0.01).")
     String alpha;
 
     @Option(names = "--fail-on", paramLabel = "warn|drift", description = "Exit 1 on DRIFT only (drift, the "

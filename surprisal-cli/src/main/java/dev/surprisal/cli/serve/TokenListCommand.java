@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code surprisal serve token list}: names, roles and dates (never values). */
@@ -29,7 +30,10 @@ public final class TokenListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var tokens = new Tokens(new StoreGate(store.url(spec)), Clock.systemUTC()).list();
+        List<ServerTables.TokenInfo> tokens;
+        try (StoreGate gate = new StoreGate(store.url(spec))) {
+            tokens = new Tokens(gate, Clock.systemUTC()).list();
+        }
         out.printf("%-24s %-6s %-28s %s%n", "name", "role", "created (UTC)", "revoked (UTC)");
         for (ServerTables.TokenInfo t : tokens) {
             out.printf("%-24s %-6s %-28s %s%n", t.name(), t.role(), t.createdAt(),

@@ -45,8 +45,8 @@ public final class TokenNewCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         String token;
-        try {
-            token = new Tokens(new StoreGate(store.url(spec)), Clock.systemUTC()).create(name, r);
+        try (StoreGate gate = new StoreGate(store.url(spec))) {
+            token = new Tokens(gate, Clock.systemUTC()).create(name, r);
         } catch (ValidationException e) {
             if (e.getMessage().startsWith("--name")) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -30,7 +30,9 @@ public final class TokenRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Tokens(new StoreGate(store.url(spec)), Clock.systemUTC()).revoke(name);
+        try (StoreGate gate = new StoreGate(store.url(spec))) {
+            new Tokens(gate, Clock.systemUTC()).revoke(name);
+        }
         spec.commandLine().getOut().println("token '" + name + "' revoked");
         return ExitCode.OK;
     }

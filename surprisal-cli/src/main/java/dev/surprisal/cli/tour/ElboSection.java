@@ -46,6 +46,7 @@ public final class ElboSection implements TourSection {
         if (!dev.surprisal.vae.TorchRuntime.nativesAvailable()) {
             out.println("  (tiny VAE skipped: PyTorch's native library, lib/pytorch-native-cpu-linux-x86_64.jar next to"
                     + " surprisal.jar, is not installed)");
+            out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL, no PyTorch needed)");
             return;
         }
         IdxReader.Images all;
@@ -53,6 +54,7 @@ public final class ElboSection implements TourSection {
             all = FashionMnist.test();
         } catch (IOException e) {
             out.println("  (tiny VAE skipped: " + e.getMessage() + ")");
+            out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL, no dataset needed)");
             return;
         }
         IdxReader.Images train = all.slice(0, 2000);

@@ -35,5 +35,6 @@ final class TemperatureSection implements TourSection {
         }
         out.println();
         out.println("  T -> 0 always picks the top token (entropy -> 0); large T approaches uniform.");
+        out.println("  try: surprisal entropy 0.7 0.2 0.1 --explain   (then 0.4 0.3 0.3: a flatter, hotter distribution)");
     }
 }

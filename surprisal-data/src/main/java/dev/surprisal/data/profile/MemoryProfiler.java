@@ -116,9 +116,25 @@ final class MemoryProfiler {
         }
         if (role == ColumnRole.CATEGORICAL) {
             Map<String, Long> counts = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                if (!v.missing(i)) {
-                    counts.merge(v.text(i), 1L, Long::sum);
+            if (v.text != null) {
+                // by dictionary code: one counter per distinct text, not a map update per cell
+                long[] byCode = new long[v.missingCode.length];
+                for (int i = 0; i < n; i++) {
+                    int code = v.text.code(i);
+                    if (code >= 0) {
+                        byCode[code]++;
+                    }
+                }
+                for (int k = 0; k < byCode.length; k++) {
+                    if (byCode[k] > 0 && !v.missingCode[k]) {
+                        counts.put(v.text.label(k), byCode[k]);
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (!v.missing(i)) {
+                        counts.merge(v.text(i), 1L, Long::sum);
+                    }
                 }
             }
             return BinFitter.categorical(counts, o);
@@ -182,6 +198,30 @@ final class MemoryProfiler {
         return List.of(out);
     }
 
+    /** {@link #binsByCode}'s mark for a text that is not a number in a numeric column. */
+    private static final int INVALID = -1;
+
+    /**
+     * The bin of each dictionary entry of a text column with category or value bins
+     * ({@link #INVALID} where a number was expected and the text is none; missing entries get a
+     * bin they never use).
+     */
+    private static int[] binsByCode(View v, Bins bins) {
+        int[] out = new int[v.missingCode.length];
+        for (int k = 0; k < out.length; k++) {
+            if (v.missingCode[k]) {
+                out[k] = 0;
+            } else if (bins instanceof CategoryBins) {
+                out[k] = ((CategoryBins) bins).binOf(v.text.label(k));
+            } else if (Double.isNaN(v.numberCode[k])) {
+                out[k] = INVALID;
+            } else {
+                out[k] = ((ValueBins) bins).binOf(v.numberCode[k]);
+            }
+        }
+        return out;
+    }
+
     private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen) {
         int n = v.size();
         long missing = 0;
@@ -208,6 +248,7 @@ final class MemoryProfiler {
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
         boolean continuous = bins instanceof NumericBins;
+        int[] binByCode = v.text == null || continuous ? null : binsByCode(v, bins);
         double[] numbers = continuous ? new double[n] : null;
         long[] keys = continuous ? new long[n] : null;
         double[] finite = continuous ? new double[n] : null;
@@ -221,7 +262,10 @@ final class MemoryProfiler {
                 continue;
             }
             int b;
-            if (bins instanceof CategoryBins) {
+            if (binByCode != null && binByCode[v.text.code(i)] != INVALID) {
+                // a text column's bin looked up by code: each distinct text was binned once
+                b = binByCode[v.text.code(i)];
+            } else if (bins instanceof CategoryBins) {
                 b = ((CategoryBins) bins).binOf(v.text(i));
             } else {
                 double x = v.number(i);

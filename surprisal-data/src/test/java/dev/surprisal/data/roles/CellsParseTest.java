@@ -40,6 +40,27 @@ class CellsParseTest {
         }
     }
 
+    /** Plain decimals of up to 40 digits: the fast path (15 digits or fewer) and the rest. */
+    @Provide
+    Arbitrary<String> decimals() {
+        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMaxLength(20);
+        Arbitrary<String> sign = Arbitraries.of("", "-", "+", " ", " -");
+        return net.jqwik.api.Combinators.combine(sign, digits, Arbitraries.of("", "."), digits)
+                .as((s, a, dot, b) -> s + a + dot + (dot.isEmpty() ? "" : b));
+    }
+
+    @Property(tries = 5000)
+    void decimalsAreTheDoublesJavaReads(@ForAll("decimals") String cell) {
+        double v = Cells.number(cell);
+        if (cell.replaceAll("[^0-9]", "").isEmpty()) {
+            assertThat(v).as("'%s'", cell).isNaN();
+        } else {
+            // bit for bit, so -0.0 and 0.0 differ
+            assertThat(Double.doubleToRawLongBits(v)).as("'%s'", cell)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell.trim())));
+        }
+    }
+
     @Property(tries = 3000)
     void datesAndTimestampsAreReadAsThePatternsSay(@ForAll("timeish") String cell) {
         assertThat(Cells.isDate(cell)).as("'%s'", cell).isEqualTo(Cells.DATE_P.matcher(cell).matches());

@@ -570,6 +570,48 @@ public final class DriftStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A recorded check's window profile (counted on its baseline's bins).
+     *
+     * @param runId   the run
+     * @param at      its run time as given ({@link RunTime})
+     * @param profile the window's profile
+     */
+    public record RunProfile(long runId, String at, Profile profile) {
+    }
+
+    /**
+     * The window profiles of {@code monitor}'s latest checks against baseline {@code referenceVersion}
+     * that ran for a time before {@code before}, newest first: what a rolling reference is made of
+     * (their counts add up, since they share the baseline's bins).
+     *
+     * @param monitor          the monitor
+     * @param referenceVersion the baseline version the checks were counted on
+     * @param before           a run time ({@link RunTime}); only earlier checks count
+     * @param limit            at most this many
+     * @return the profiles, newest first
+     * @throws StoreException if the store cannot be read
+     */
+    public List<RunProfile> runProfiles(String monitor, int referenceVersion, String before, int limit) {
+        Timestamp t = StoreSchema.utc(RunTime.parse(before));
+        List<RunProfile> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, run_at, profile FROM runs WHERE monitor = ? "
+                + "AND reference_version = ? AND run_time < ? ORDER BY run_time DESC, id DESC LIMIT ?")) {
+            ps.setString(1, monitor);
+            ps.setInt(2, referenceVersion);
+            ps.setTimestamp(3, t);
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunProfile(rs.getLong(1), rs.getString(2), ProfileJson.read(rs.getString(3))));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read the checks of " + monitor, e);
+        }
+        return out;
+    }
+
     private static double num(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
         return rs.wasNull() ? Double.NaN : v;

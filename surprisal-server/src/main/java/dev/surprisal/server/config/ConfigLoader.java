@@ -40,6 +40,7 @@ import java.util.stream.Stream;
  *   - name: orders
  *     source: { path: "data/orders-{date}.csv" }
  *     reference: { path: data/reference.csv }
+ *     rolling: 7          # optional: compare with the latest 7 checked windows, on the reference's bins
  *     measure: psi
  *     warn: 0.1
  *     drift: 0.25
@@ -56,7 +57,7 @@ public final class ConfigLoader {
             "retention-days", "max-request-bytes");
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
             "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
-            "alerts", "alert-on", "paused");
+            "alerts", "alert-on", "paused", "rolling");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",
@@ -135,7 +136,8 @@ public final class ConfigLoader {
                 }
             }
         }
-        return config.withMonitors(List.copyOf(monitors)).withNotifiers(List.copyOf(notifiers));
+        Path base = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+        return config.withMonitors(List.copyOf(monitors)).withNotifiers(List.copyOf(notifiers)).withBaseDir(base);
     }
 
     /**
@@ -195,7 +197,7 @@ public final class ConfigLoader {
         if (max < 1024) {
             throw e.get("max-request-bytes").error("must be at least 1024, got " + max);
         }
-        return new ServerConfig(host, port, reads, metrics, retention, max, c.monitors(), c.notifiers());
+        return new ServerConfig(host, port, reads, metrics, retention, max, c.monitors(), c.notifiers(), c.baseDir());
     }
 
     private NotifierConfig notifier(Node n) {
@@ -269,8 +271,17 @@ public final class ConfigLoader {
             onWarn = a.equals("warn");
         }
         boolean paused = e.containsKey("paused") && e.get("paused").bool();
+        int rolling = 0;
+        if (e.containsKey("rolling")) {
+            Node r = e.get("rolling");
+            rolling = r.parse("'previous' or a number of windows", t -> t.equals("previous") ? 1 : Integer.parseInt(t));
+            if (rolling < 1 || rolling > MonitorConfig.MAX_ROLLING) {
+                throw r.error("expected 'previous' or a number of windows 1.." + MonitorConfig.MAX_ROLLING + ", got '"
+                        + r.text() + "'");
+            }
+        }
         return new MonitorConfig(name, file.toString(), n.line(), source, reference, Map.copyOf(settings),
-                List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused);
+                List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling);
     }
 
     private SourceConfig source(Node n, Path dir, boolean windowed) {

@@ -23,9 +23,21 @@ import java.util.Map;
  * @param alerts      names of the notifiers to alert
  * @param alertOnWarn whether WARN alerts too (default: only DRIFT)
  * @param paused      whether scheduled checks are paused at start
+ * @param rolling     0 for a fixed reference (the baseline); N for a rolling one: the latest N
+ *                    checked windows before the window checked, counted on the baseline's bins
  */
 public record MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
                             Map<String, String> settings, List<String> columns, List<String> exclude,
                             String schedule, String zone, List<String> alerts, boolean alertOnWarn,
-                            boolean paused) {
+                            boolean paused, int rolling) {
+    /** The longest rolling reference, in windows. */
+    public static final int MAX_ROLLING = 366;
+
+    /** A monitor with a fixed reference (see the record's components). */
+    public MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
+                         Map<String, String> settings, List<String> columns, List<String> exclude,
+                         String schedule, String zone, List<String> alerts, boolean alertOnWarn, boolean paused) {
+        this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
+                paused, 0);
+    }
 }

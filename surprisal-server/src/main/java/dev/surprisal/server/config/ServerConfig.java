@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body accepted (default 8 MiB)
  * @param monitors        the monitors
  * @param notifiers       the alert channels
+ * @param baseDir         the config's directory: relative paths are resolved there, and the data of
+ *                        monitors created through the API must lie under it
  */
 public record ServerConfig(String host, int port, boolean readsPublic, boolean metricsPublic, int retentionDays,
-                           long maxRequestBytes, List<MonitorConfig> monitors, List<NotifierConfig> notifiers) {
+                           long maxRequestBytes, List<MonitorConfig> monitors, List<NotifierConfig> notifiers,
+                           java.nio.file.Path baseDir) {
     /** A change to a configuration (tests, the command line's overrides). */
     @FunctionalInterface
     public interface Adjust {
@@ -30,12 +33,13 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
 
     /** @param reads whether reads need no token @param metrics whether /metrics needs none @return the changed config */
     public ServerConfig withPublic(boolean reads, boolean metrics) {
-        return new ServerConfig(host, port, reads, metrics, retentionDays, maxRequestBytes, monitors, notifiers);
+        return new ServerConfig(host, port, reads, metrics, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
     /** The defaults with no monitor. */
     public static ServerConfig empty() {
-        return new ServerConfig("127.0.0.1", 8080, false, false, 400, 8L << 20, List.of(), List.of());
+        return new ServerConfig("127.0.0.1", 8080, false, false, 400, 8L << 20, List.of(), List.of(),
+                java.nio.file.Path.of("").toAbsolutePath());
     }
 
     /** @param name a monitor's name @return its definition */
@@ -50,21 +54,27 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
 
     /** @param p the port @return this config listening there */
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers);
+        return new ServerConfig(host, p, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
     /** @param h the host @return this config bound there */
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers);
+        return new ServerConfig(h, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
     /** @param ms the monitors @return this config with them */
     public ServerConfig withMonitors(List<MonitorConfig> ms) {
-        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, ms, notifiers);
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, ms, notifiers, baseDir);
+    }
+
+    /** @param dir the config's directory @return this config resolving paths there */
+    public ServerConfig withBaseDir(java.nio.file.Path dir) {
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers,
+                dir.toAbsolutePath().normalize());
     }
 
     /** @param ns the notifiers @return this config with them */
     public ServerConfig withNotifiers(List<NotifierConfig> ns) {
-        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, ns);
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, ns, baseDir);
     }
 }

@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
                 switch (r.method()) {
                     case "GET" -> c.routes.get(r.path(), h);
                     case "POST" -> c.routes.post(r.path(), h);
+                    case "PUT" -> c.routes.put(r.path(), h);
                     default -> throw new IllegalStateException("method " + r.method());
                 }
             }
@@ -170,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
                 throw new ApiError(401, "a token is needed: send 'Authorization: Bearer TOKEN' (create one with "
                         + "'surprisal serve token new')");
             }
-            if (ctx.method().name().equals("POST")) {
+            if (!ctx.method().name().equals("GET")) {
                 String sent = ctx.header("X-Surprisal-CSRF");
                 if (sent == null) {
                     sent = ctx.formParam("csrf");

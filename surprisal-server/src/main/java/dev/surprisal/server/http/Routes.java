@@ -47,6 +47,7 @@ final class Routes {
         String m = "/api/v1/monitors/{monitor}";
         r.add(new Route("GET", "/api/v1/monitors", Role.READ, true, this::list));
         r.add(new Route("GET", m, Role.READ, true, this::get));
+        r.add(new Route("PUT", m, Role.ADMIN, true, this::define));
         r.add(new Route("POST", m + "/pause", Role.WRITE, true, this::pause));
         r.add(new Route("GET", m + "/baselines", Role.READ, true, this::baselines));
         r.add(new Route("POST", m + "/baselines", Role.WRITE, true, this::createBaseline));
@@ -103,6 +104,11 @@ final class Routes {
         o.put("alertOn", mc.alertOnWarn() ? "warn" : "drift");
         o.put("hasBaseline", monitors.hasBaseline(mc.name()));
         Http.json(ctx, 200, o);
+    }
+
+    private void define(Context ctx) {
+        Monitors.Defined d = monitors.define(ctx.pathParam("monitor"), ctx.body());
+        Http.json(ctx, d.created() ? 201 : 200, summary(d.monitor()).put("created", d.created()));
     }
 
     private void pause(Context ctx) {

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,31 +53,61 @@ public final class ServerTables {
             try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "surprisal_server_schema", null)) {
                 exists = rs.next();
             }
-            if (exists) {
-                return;
+            if (!exists) {
+                create(c);
             }
-            String sql;
-            try (InputStream in = ServerTables.class.getResourceAsStream("S1__server.sql")) {
-                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                for (String part : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!part.isBlank()) {
-                        st.execute(part);
-                    }
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+                // added after version 1: monitors created through the API, as their definitions
+                st.execute("CREATE TABLE IF NOT EXISTS surprisal_server_monitor_defs (name VARCHAR PRIMARY KEY, "
+                        + "definition TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)");
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot create the server's tables: " + e.getMessage(), e);
         }
+    }
+
+    private static void create(Connection c) throws SQLException, IOException {
+        String sql;
+        try (InputStream in = ServerTables.class.getResourceAsStream("S1__server.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (String part : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!part.isBlank()) {
+                    st.execute(part);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    // ---- monitors created through the API
+
+    /** Stores (or replaces) the definition of a monitor created through the API. */
+    public static void putMonitorDef(Connection c, String name, String definition, Instant now) {
+        update(c, "DELETE FROM surprisal_server_monitor_defs WHERE name = ?", name);
+        update(c, "INSERT INTO surprisal_server_monitor_defs VALUES (?, ?, ?)", name, definition, ts(now));
+    }
+
+    /** @return the definitions of the monitors created through the API, by name, in name order */
+    public static Map<String, String> monitorDefs(Connection c) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name, definition FROM surprisal_server_monitor_defs")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the monitors created through the API: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     // ---- tokens

@@ -2,6 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server.store;
 
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.StoreException;
+import dev.surprisal.drift.store.StoreUrl;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reads come from memory until this process writes; a write is visible to the next read. */
 class StoreGateTest {
@@ -46,5 +51,92 @@ class StoreGateTest {
             return s.monitors();
         });
         assertThat(opened).hasValue(3);
+        gate.close();
+    }
+
+    /**
+     * Whether another process (as the command line would be) can open the DuckDB file within
+     * {@code waitMillis}: a child JVM, since DuckDB shares one open file within a process.
+     */
+    private static boolean othersCanOpen(Path file, long waitMillis) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), OtherProcess.class.getName(), file.toString(),
+                    Long.toString(waitMillis)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int rc = p.waitFor();
+            assertThat(rc).as(out).isIn(0, 1);
+            return rc == 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The other process: exits 0 when it opened the store, 1 when another process held it, 2 on any other failure. */
+    public static final class OtherProcess {
+        public static void main(String[] args) {
+            try (DriftStore s = DriftStore.open(StoreUrl.parse(args[0]), true, Long.parseLong(args[1]))) {
+                System.exit(0);
+            } catch (StoreException e) {
+                System.out.println(e.getMessage());
+                System.exit(e.getMessage().contains("in use by another process") ? 1 : 2);
+            }
+        }
+    }
+
+    @Test
+    void theStoreStaysOpenWhileBusyAndIsLetGoWhenIdleOrClosed() {
+        Path file = dir.resolve("held.duckdb");
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 60_000)) {
+            gate.with(s -> s.monitors());
+            gate.read("monitors", s -> s.monitors());
+            assertThat(othersCanOpen(file, 0)).as("held between two pieces of work").isFalse();
+            gate.close();
+            assertThat(othersCanOpen(file, 0)).as("after close").isTrue();
+            assertThatThrownBy(() -> gate.fresh(s -> s.monitors())).isInstanceOf(IllegalStateException.class);
+        }
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 50, 60_000)) {
+            gate.with(s -> s.monitors());
+            assertThat(othersCanOpen(file, 10_000)).as("closed after 50 ms idle").isTrue();
+            assertThat(gate.<java.util.List<String>>fresh(s -> s.monitors())).as("opened again").isEmpty();
+        }
+    }
+
+    @Test
+    void aFileHeldUnderConstantLoadIsLetGoForAnotherProcess() throws Exception {
+        Path file = dir.resolve("busy.duckdb");
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 200)) {
+            gate.with(s -> s.monitors());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread busy = new Thread(() -> {
+                while (!stop.get()) {
+                    gate.fresh(s -> s.monitors());
+                }
+            });
+            busy.start();
+            try {
+                // never idle, so only the longest hold lets the other opener in (it tries every 100 ms)
+                assertThat(othersCanOpen(file, 20_000)).isTrue();
+            } finally {
+                stop.set(true);
+                busy.join();
+            }
+        }
+    }
+
+    @Test
+    void aFailedPieceOfWorkClosesTheStoreAndTheNextOneReopensIt() {
+        Path file = dir.resolve("fail.duckdb");
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 60_000)) {
+            gate.with(s -> s.monitors());
+            assertThatThrownBy(() -> gate.with(s -> {
+                throw new StoreException("broken", null);
+            })).hasMessage("broken");
+            assertThat(othersCanOpen(file, 0)).as("let go after the failure").isTrue();
+            assertThat(gate.<java.util.List<String>>fresh(s -> s.monitors())).isEmpty();
+        }
     }
 }

@@ -4,6 +4,8 @@ package dev.surprisal.text.file;
 
 import dev.surprisal.counts.Counts;
 
+import dev.surprisal.core.ValidationException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
@@ -30,8 +32,24 @@ public final class ByteHistogram {
     private ByteHistogram() {
     }
 
-    /** Counts of each byte value 0–255 in {@code file}. */
+    /** Counts of each byte value 0–255 in {@code file}, on every available processor. */
     public static long[] count(Path file) {
+        return count(file, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Counts of each byte value 0–255 in {@code file}, its chunks read on {@code threads} threads.
+     *
+     * @param file    the file
+     * @param threads worker threads, at least 1
+     * @return the 256 counts
+     * @throws ValidationException  if {@code threads < 1}
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static long[] count(Path file, int threads) {
+        if (threads < 1) {
+            throw new ValidationException("threads: must be at least 1, got " + threads);
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             List<Callable<long[]>> tasks = new ArrayList<>();
@@ -41,7 +59,7 @@ public final class ByteHistogram {
                 tasks.add(() -> countRange(ch, from, to));
             }
             long[] total = new long[256];
-            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+            ForkJoinPool pool = new ForkJoinPool(threads);
             try {
                 for (Future<long[]> t : pool.invokeAll(tasks)) {
                     long[] c = t.get();

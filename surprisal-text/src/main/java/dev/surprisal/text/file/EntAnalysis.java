@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 
 /**
  * The five statistics of Fourmilab's {@code ent} (John Walker, 1996–2008, "ENT: A Pseudorandom
@@ -102,30 +105,59 @@ public final class EntAnalysis {
     }
 
     /**
-     * Analyses a file, reading chunks of 24 MiB in parallel on the common fork-join pool with
-     * positional reads into 1.5 MiB buffers; results are identical to a sequential pass.
+     * Analyses a file, reading chunks of 24 MiB in parallel with positional reads into 1.5 MiB
+     * buffers, on the fork-join pool of the calling task (so {@code Parallelism.call} limits it),
+     * else on the common pool; results are identical to a sequential pass.
      *
+     * @param file the file
+     * @return the analysis
      * @throws UncheckedIOException when the file cannot be read
      */
     public static EntAnalysis of(Path file) {
+        return of(file, ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Analyses a file as {@link #of(Path)}, its chunks read by {@code executor}'s threads. The
+     * calling thread only waits, so it must not be one of {@code executor}'s threads unless that
+     * executor is a fork-join pool (whose waiting threads help).
+     *
+     * @param file     the file
+     * @param executor where the chunks are read
+     * @return the analysis
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static EntAnalysis of(Path file, ExecutorService executor) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            List<ForkJoinTask<ByteStreamStats>> tasks = new ArrayList<>();
+            List<Future<ByteStreamStats>> tasks = new ArrayList<>();
             for (long start = 0; start < size || start == 0; start += CHUNK) {
                 long from = start;
                 long to = Math.min(size, start + CHUNK);
-                tasks.add(ForkJoinPool.commonPool().submit(() -> readRange(ch, from, to)));
+                tasks.add(executor.submit(() -> readRange(ch, from, to)));
                 if (size == 0) {
                     break;
                 }
             }
             ByteStreamStats total = new ByteStreamStats();
-            for (ForkJoinTask<ByteStreamStats> t : tasks) {
-                total.append(t.join());
+            for (Future<ByteStreamStats> t : tasks) {
+                total.append(t.get());
             }
             return new EntAnalysis(total.finish());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(file + ": " + c.getMessage(), c));
         }
     }
 

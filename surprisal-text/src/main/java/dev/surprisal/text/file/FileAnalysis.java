@@ -154,7 +154,8 @@ public final class FileAnalysis {
                 int kk = k;
                 h.add(0, pool.submit(() -> step(progress, ConditionalEntropy.estimate(sample.data(), kk))));
             }
-            EntAnalysis ent = step(progress, EntAnalysis.of(file));
+            // on the same pool as the models and codecs, so the whole analysis uses at most o.threads() threads
+            EntAnalysis ent = step(progress, EntAnalysis.of(file, pool));
             ConditionalEntropy.Estimate[] hk = new ConditionalEntropy.Estimate[h.size()];
             for (int k = 0; k < hk.length; k++) {
                 hk[k] = h.get(k).get();

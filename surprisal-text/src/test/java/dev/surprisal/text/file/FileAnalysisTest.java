@@ -85,4 +85,19 @@ class FileAnalysisTest {
         assertThat(e.bitsPerByte() - e.plugInBitsPerByte()).isCloseTo((4 - 2) / (2.0 * 9 * Math.log(2)), within(1e-12));
         assertThat(ConditionalEntropy.estimate(new byte[0], 0).positions()).isZero();
     }
+
+    @Test
+    void entAndTheByteCountGiveTheSameNumbersOnAnyNumberOfThreads() throws Exception {
+        long[] all = ByteHistogram.count(GPL3);
+        assertThat(ByteHistogram.count(GPL3, 1)).isEqualTo(all);
+        assertThat(java.util.Arrays.stream(all).sum()).isEqualTo(Files.size(GPL3));
+        java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertThat(EntAnalysis.of(GPL3, one).report()).isEqualTo(EntAnalysis.of(GPL3).report());
+        } finally {
+            one.shutdown();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ByteHistogram.count(GPL3, 0))
+                .isInstanceOf(dev.surprisal.core.ValidationException.class).hasMessageStartingWith("threads: ");
+    }
 }
