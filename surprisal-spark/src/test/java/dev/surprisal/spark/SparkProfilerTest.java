@@ -139,9 +139,9 @@ class SparkProfilerTest {
     void typedParquetIsProfiledAsLocally() throws Exception {
         // Parquet with typed columns (a long id, doubles with missing cells, ints, text), written by Spark as one file
         Path out = dir.resolve("typed");
-        csv(dir.resolve("reference.csv")).selectExpr("cast(order_id as long) as order_id", "ts",
-                        "cast(amount as double) as amount", "country", "cast(n_items as int) as n_items",
-                        "cast(churned as int) as churned")
+        csv(dir.resolve("reference.csv")).selectExpr("try_cast(order_id as long) as order_id", "ts",
+                        "try_cast(amount as double) as amount", "country", "try_cast(n_items as int) as n_items",
+                        "try_cast(churned as int) as churned")
                 .coalesce(1).write().parquet(out.toString());
         Path file;
         try (var files = java.nio.file.Files.list(out)) {
