@@ -45,25 +45,20 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60)).GET(), token);
     }
 
     HttpResponse<String> post(String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
-    HttpResponse<String> put(String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> put(String path, String token, String yaml) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofString(yaml)), token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b, String token) throws Exception {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -124,6 +124,38 @@ class CsvPathTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("no rows");
     }
 
+    /**
+     * A Parquet file (typed columns: DOUBLE with NULL, NaN and ±∞, text with "abc" in a mostly
+     * numeric column, the orders table's ids, flags and timestamps) is profiled in Java from its
+     * typed columns; DuckDB's SQL path must give the same profile, fitted and counted.
+     */
+    @Test
+    void parquetFilesGiveTheSameProfileOnBothPaths() throws Exception {
+        Path ref = OrdersTable.reference(3000, 12).writeCsv(dir.resolve("orders-ref.csv"));
+        Path day = OrdersTable.day(OrdersTable.Change.INVALID_SURGE, 2000, 13).writeCsv(dir.resolve("orders-day.csv"));
+        Path refPq = dir.resolve("orders-ref.parquet");
+        Path dayPq = dir.resolve("orders-day.parquet");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement st = c.createStatement()) {
+            for (Path[] io : new Path[][] {{ref, refPq}, {day, dayPq}}) {
+                // a DOUBLE column with every non-finite kind, beside the CSV's columns as DuckDB types them
+                st.execute("COPY (SELECT *, CASE WHEN row_number() OVER () % 97 = 0 THEN NULL "
+                        + "WHEN row_number() OVER () % 89 = 0 THEN 'NaN'::DOUBLE "
+                        + "WHEN row_number() OVER () % 83 = 0 THEN 'inf'::DOUBLE "
+                        + "ELSE (row_number() OVER () % 1000) / 7.0 END AS score FROM read_csv('" + io[0]
+                        + "', all_varchar = true)) TO '" + io[1] + "' (FORMAT PARQUET)");
+            }
+        }
+        Profile java = ProfileBuilder.fit(TableReader.open(refPq), ProfileOptions.defaults());
+        Profile sql = viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(refPq), ProfileOptions.defaults()));
+        assertSameProfile("parquet fit", java, sql);
+        assertSameProfile("parquet count", ProfileBuilder.count(java, TableReader.open(dayPq)),
+                viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(dayPq))));
+        assertThat(java.column("score").missing()).as("NULL and NaN").isPositive();
+        assertThat(ProfileBuilder.count(java, TableReader.open(dayPq)).column("amount").invalid())
+                .as("the day's 'abc' amounts, read from text cells").isPositive();
+    }
+
     @Test
     void theOrdersTableGivesTheSameProfileOnBothPaths() {
         OrdersTable ref = OrdersTable.reference(3000, 11);
