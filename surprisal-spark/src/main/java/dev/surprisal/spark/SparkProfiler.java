@@ -50,8 +50,8 @@ import java.util.Set;
  * {@code Dataset.sample} cannot replace (its sample changes with the partitioning). For a single
  * file read by Spark, that position is the row's position in the file.
  *
- * <p>Cost: a fit scans the Dataset five times (partition sizes, role statistics, bin material, counts,
- * key distinct counts) and a count three times (sizes, counts, key distinct counts); cache the
+ * <p>Cost: a fit scans the Dataset six times (partition sizes, role counters, distinct values, bin
+ * material, counts, key distinct counts) and a count three times (sizes, counts, key distinct counts); cache the
  * Dataset if its source is slow to read. Exact distinct counts shuffle; everything else returns one
  * small result per partition (columns × bins longs, plus the samples) and never shuffles.
  */
