@@ -6,6 +6,7 @@ import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.mi.RankingResult;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -65,13 +66,15 @@ public final class Examples {
         Table table = Table.of(List.of(NumericColumn.of("x", x), NumericColumn.of("y", y),
                 NumericColumn.of("noise", noise), NumericColumn.of("order_id", id)));
         MiTable mi = MiTable.of(table, ColumnRoles.detect(table, RoleOverrides.none()), 42, null);
-        List<RankedFeature> ranking = mi.rank("y", MiOptions.defaults(), done -> { });
+        RankingResult result = mi.ranking("y", MiOptions.defaults(), done -> { }); // what `surprisal mi --target y` shows
+        List<RankedFeature> ranking = result.features();
         System.out.println("== MI ranking of the features of y (nats) ==");
         for (RankedFeature f : ranking) {
             System.out.printf(Locale.ROOT, "%-8s MI %.3f  above chance %.3f  p %.3g  r %+.3f  %s%n", f.feature(), f.mi(),
                     f.aboveChance(), f.pValue(), f.pearson(), f.verdict() == null ? f.skipped() : f.verdict().label());
         }
-        mi.notes().forEach(note -> System.out.println("note: " + note));
+        result.notes().forEach(note -> System.out.println("note: " + note));
+        System.out.println("ranking: " + result.rankingRule());
         RankedFeature top = ranking.get(0);
         return check(top.feature().equals("x") && top.verdict() == DependenceVerdict.NON_MONOTONE
                         && ranking.stream().noneMatch(f -> f.feature().equals("order_id")),

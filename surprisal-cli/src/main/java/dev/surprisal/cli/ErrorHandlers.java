@@ -53,6 +53,12 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage();
+        if (message != null && message.startsWith("Error: ")) { // picocli's argument-group messages
+            message = message.substring("Error: ".length());
+        }
+        if (cmd.getCommand() instanceof MiCommand && !(ex instanceof UnmatchedArgumentException)) {
+            message = MiCommand.modeMessage(message, args);
+        }
         if (ex instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {

@@ -107,7 +107,9 @@ public final class Explanations {
                                                 double alpha) {
         String tells = f.feature() + " tells you " + quantity(base.fromNats(f.mi()), base) + " about " + target;
         String chance = Double.isNaN(f.aboveChance()) ? ""
-                : " (" + quantity(base.fromNats(f.aboveChance()), base) + " above chance, p = " + num(f.pValue()) + ")";
+                : " (" + quantity(base.fromNats(f.aboveChance()), base) + " above chance"
+                + (f.testRows() < f.n() ? " on the test's " + f.testRows() + "-row subsample" : "")
+                + ", p = " + num(f.pValue()) + ")";
         String r = Double.isNaN(f.pearson()) ? "" : "; Pearson r = " + num(f.pearson());
         String rows = f.shapeRows() >= f.n() ? "" : " (on the seeded " + f.shapeRows() + "-row subsample of the test, where"
                 + " the MI is " + quantity(base.fromNats(f.shapeMi()), base) + ")";

@@ -8,6 +8,7 @@ import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.inference.SequentialPermutationTest;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.MiSelection;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code surprisal mi}: mutual information in a table, in four modes chosen in {@link #call()}:
+ * {@code surprisal mi}: mutual information in a table, in four modes, exactly one of which picocli lets
+ * through ({@link Mode}, an exclusive {@code @ArgGroup}: two modes, none, or {@code --x} without
+ * {@code --y} are usage errors naming the options, exit 2):
  * <ul>
  *   <li>{@code --x A --y B}: one pair, the estimator chosen by the two columns' roles ({@link MiPairReport});</li>
  *   <li>{@code --target Y}: every other column ranked by evidence ({@link MiRanking});</li>
@@ -44,10 +47,10 @@ import java.util.concurrent.Callable;
                 "--x A --y B   one pair: I(X;Y) by the estimator the two roles call for, with a",
                 "              p-value (G-test for two discrete columns, else a permutation test).",
                 "--target Y    rank every other column by evidence: those with p <= 0.05 (*) first,",
-                "              then by MI above chance (MI minus its mean on shuffled data), with the",
-                "              MI a monotone trend carries, Pearson r and a verdict: 'monotone'",
-                "              (correlation sees most of it), 'non-monotone' (correlation misses most",
-                "              of it: U-shaped or other), 'no-evidence'.",
+                "              then by MI above chance (MI minus its mean on shuffled data, both on",
+                "              the test's rows), with the MI a monotone trend carries, Pearson r and a",
+                "              verdict: 'monotone' (correlation sees most of it), 'non-monotone'",
+                "              (correlation misses most of it: U-shaped or other), 'no-evidence'.",
                 "--select K    with --target: choose K features by mRMR or JMI.",
                 "--matrix      the MI of every pair of columns.",
                 "",
@@ -89,23 +92,43 @@ public final class MiCommand implements Callable<Integer> {
     @Mixin
     TableOptions table;
 
-    @Option(names = "--x", paramLabel = "A", description = "With --y: the first column of one pair.")
-    @DataArgument // a column name: what the library says about it is about the data
-    String x;
+    /** The mode: exactly one of --x/--y, --target (with --select), --matrix; picocli enforces it. */
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
 
-    @Option(names = "--y", paramLabel = "B", description = "With --x: the second column of one pair.")
-    @DataArgument // a column name: what the library says about it is about the data
-    String y;
+    /** The four modes; picocli names the options in its usage errors (exit 2). */
+    static final class Mode {
+        @ArgGroup(exclusive = false)
+        PairMode pair;
 
-    @Option(names = "--target", paramLabel = "Y", description = "Rank every other column by evidence about Y.")
-    @DataArgument // a column name: what the library says about it is about the data
-    String target;
+        @ArgGroup(exclusive = false)
+        TargetMode target;
 
-    @Option(names = "--matrix", description = "The pairwise MI matrix of all columns.")
-    boolean matrix;
+        @Option(names = "--matrix", required = true, description = "The pairwise MI matrix of all columns.")
+        boolean matrix;
+    }
 
-    @Option(names = "--select", paramLabel = "K", description = "With --target: select K features.")
-    Integer select;
+    /** {@code --x A --y B}: both required together. */
+    static final class PairMode {
+        @Option(names = "--x", required = true, paramLabel = "A", description = "With --y: the first column of one pair.")
+        @DataArgument // a column name: what the library says about it is about the data
+        String x;
+
+        @Option(names = "--y", required = true, paramLabel = "B", description = "With --x: the second column of one pair.")
+        @DataArgument // a column name: what the library says about it is about the data
+        String y;
+    }
+
+    /** {@code --target Y}, optionally with {@code --select K}. */
+    static final class TargetMode {
+        @Option(names = "--target", required = true, paramLabel = "Y",
+                description = "Rank every other column by evidence about Y.")
+        @DataArgument // a column name: what the library says about it is about the data
+        String target;
+
+        @Option(names = "--select", paramLabel = "K", description = "With --target: select K features.")
+        Integer select;
+    }
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "mrmr",
             description = "Selection criterion: mrmr or jmi. Default: ${DEFAULT-VALUE}.")
@@ -138,21 +161,14 @@ public final class MiCommand implements Callable<Integer> {
     }
 
     private Report table() {
-        if (select != null && target == null) {
-            throw usage("--select needs --target");
-        }
-        boolean pairMode = x != null || y != null;
-        int modes = (pairMode ? 1 : 0) + (target != null ? 1 : 0) + (matrix ? 1 : 0);
-        if (modes != 1) {
-            throw usage(modes == 0 ? "choose --x A --y B, --target Y or --matrix"
-                    : "--x/--y, --target and --matrix are different modes; use one");
-        }
-        if (pairMode && (x == null || y == null)) {
-            throw usage("--x and --y go together");
-        }
+        PairMode pairMode = mode.pair;
+        String target = mode.target == null ? null : mode.target.target;
+        Integer select = mode.target == null ? null : mode.target.select;
         MiSettings settings = settings();
         RoleOverrides overrides = overrides();
-        if (pairMode) {
+        if (pairMode != null) {
+            String x = pairMode.x;
+            String y = pairMode.y;
             List<String> both = new ArrayList<>(List.of(x, y));
             return MiPairReport.run(table.open(data), x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
                     settings, common).field("file", data.toString());
@@ -162,7 +178,7 @@ public final class MiCommand implements Callable<Integer> {
             throw new BadDataException(data + ": has " + t.variables().size() + " column(s) that mutual information can use"
                     + " (after roles and --columns/--exclude); it needs at least two");
         }
-        if (matrix) {
+        if (mode.matrix) {
             long c = t.variables().size();
             long pairs = c * (c - 1) / 2;
             if (pairs > MATRIX_WARN_PAIRS) {
@@ -184,6 +200,43 @@ public final class MiCommand implements Callable<Integer> {
             r = MiRanking.run(t, target, settings, common);
         }
         return r.field("file", data.toString());
+    }
+
+    /**
+     * The usage error of a mode conflict in the words of this verb: picocli's messages for an exclusive
+     * group list the group's syntax (and, for two sub-groups, "expected only one match"); this names the
+     * options the user typed and what to do. Called by {@link ErrorHandlers} for this command's parse errors.
+     *
+     * @param message picocli's message
+     * @param args    the command line as typed
+     * @return the message to print
+     */
+    static String modeMessage(String message, String[] args) {
+        if (message == null || !message.matches("(?s).*--(x|y|target|select|matrix)\\b.*")) {
+            return message; // not about the modes (e.g. a missing --data)
+        }
+        java.util.Set<String> typed = new java.util.HashSet<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            typed.add(eq > 0 && a.startsWith("--") ? a.substring(0, eq) : a);
+        }
+        boolean pair = typed.contains("--x") || typed.contains("--y");
+        boolean target = typed.contains("--target");
+        boolean select = typed.contains("--select");
+        int modes = (pair ? 1 : 0) + (target || select ? 1 : 0) + (typed.contains("--matrix") ? 1 : 0);
+        if (select && !target) {
+            return "--select needs --target";
+        }
+        if (modes == 0) {
+            return "choose --x A --y B, --target Y or --matrix";
+        }
+        if (modes > 1) {
+            return "--x/--y, --target and --matrix are different modes; use one";
+        }
+        if (pair && !(typed.contains("--x") && typed.contains("--y"))) {
+            return "--x and --y go together";
+        }
+        return message;
     }
 
     private MiSettings settings() {

@@ -14,10 +14,7 @@ final class MiNotes {
 
     /** One note per column left out by its role, saying why and how to bring it back. */
     static void leftOut(MiTable table, Report report) {
-        for (RoleDecision d : table.leftOut()) {
-            report.note("column " + d.column() + ": " + d.reason() + ": left out of mutual"
-                    + " information; --role " + d.column() + "=discrete (or =continuous) brings it back");
-        }
+        table.leftOutNotes().forEach(report::note);
     }
 
     /** {@code [{"column", "role", "reason", "used"}]}. */

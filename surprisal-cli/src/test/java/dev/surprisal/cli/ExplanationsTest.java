@@ -59,4 +59,17 @@ class ExplanationsTest {
                 dev.surprisal.selection.DependenceVerdict.NOT_TESTED), "y", Base.NATS, 0.05).get(0);
         assertThat(untested).contains("not tested").doesNotContain("correlation");
     }
+
+    @Test
+    void aboveChanceOnASubsampleSaysSo() {
+        // 40,000 rows, tested on a 20,000-row subsample where the MI is 0.011 nats and the null mean 0
+        dev.surprisal.inference.SequentialPermutationTest.Result test =
+                new dev.surprisal.inference.SequentialPermutationTest.Result(0.011, 99, 0, 0.01, false, 0.0, 0.003, 0.005, 99, 42);
+        dev.surprisal.selection.RankedFeature f = new dev.surprisal.selection.RankedFeature("signal", "continuous", 40_000,
+                "KSG1", -0.0016, Double.NaN, Double.NaN, test, 20_000, 0.011, 0.05, Double.NaN,
+                dev.surprisal.selection.DependenceVerdict.MONOTONE, java.util.List.of(), null, 20_000, 0.011);
+        assertThat(Explanations.featureRelevance(f, "y", Base.NATS, 0.05).get(0))
+                .startsWith("signal tells you -0.0016 nats about y (0.011 nats above chance on the test's 20000-row"
+                        + " subsample, p = 0.01)");
+    }
 }

@@ -4,7 +4,7 @@ package dev.surprisal.continuous;
 
 import dev.surprisal.core.ValidationException;
 
-import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.internal.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,9 +5,9 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
+import dev.surprisal.knn.internal.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusCounter;
 import java.util.List;
 
 /**
@@ -24,18 +24,43 @@ public final class FrenzelPompeConditionalMutualInformation {
     private FrenzelPompeConditionalMutualInformation() {
     }
 
-    /** k = 3, nats, one-dimensional samples. */
+    /**
+     * k = 3, nats, one-dimensional samples.
+     *
+     * @param x the X sample, finite
+     * @param y the Y sample, same length
+     * @param z the conditioning sample, same length
+     * @return the estimate of I(X;Y|Z) in nats, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, double[] y, double[] z) {
         return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), PointSet.ofValues("z", z),
                 Estimators.DEFAULT_K, Base.NATS);
     }
 
-    /** Multi-dimensional samples as rows. */
+    /**
+     * Multi-dimensional samples as rows.
+     *
+     * @param x observations of X, one row each
+     * @param y observations of Y, as many rows
+     * @param z observations of Z, as many rows
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y|Z) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[][] x, double[][] y, double[][] z, int k, Base base) {
         return estimate(PointSet.ofRows("x", x), PointSet.ofRows("y", y), PointSet.ofRows("z", z), k, base);
     }
 
-    /** The general form. */
+    /**
+     * The general form.
+     *
+     * @param x the X points
+     * @param y the Y points, as many
+     * @param z the conditioning points, as many
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y|Z) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(PointSet x, PointSet y, PointSet z, int k, Base base) {
         if (x.size() != y.size() || x.size() != z.size()) {
             throw new ValidationException("x, y and z: sample sizes differ (" + x.size() + ", " + y.size()
@@ -53,6 +78,12 @@ public final class FrenzelPompeConditionalMutualInformation {
     /**
      * Builds the (y, z) and z structures once, so that a conditional permutation test, which
      * re-pairs x only, redoes just the (x, z) and joint searches.
+     *
+     * @param x the X points
+     * @param y the Y points, as many
+     * @param z the conditioning points, as many
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @return the prepared searches
      */
     public static Prepared prepare(PointSet x, PointSet y, PointSet z, int k) {
         if (x.size() != y.size() || x.size() != z.size()) {
@@ -81,12 +112,21 @@ public final class FrenzelPompeConditionalMutualInformation {
             this.cz = NeighbourSearch.counter(z);
         }
 
-        /** The z sample. */
+        /**
+         * The z sample.
+         *
+         * @return the conditioning points
+         */
         public PointSet z() {
             return z;
         }
 
-        /** The estimate in nats when the x value of point i is x_{order[i]} (null: as observed). */
+        /**
+         * The estimate in nats when the x value of point i is x_{order[i]} (null: as observed).
+         *
+         * @param order a permutation of the point indices, or null for the observed pairing
+         * @return the estimate of I(X;Y|Z) in nats
+         */
         public double natsWithX(int[] order) {
             PointSet xz = PointSet.join(order == null ? x : x.permute(order), z);
             double[] eps = new double[x.size()];

@@ -5,11 +5,11 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
-import dev.surprisal.knn.RadiusRule;
+import dev.surprisal.knn.internal.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusRule;
 import java.util.List;
 
 /**
@@ -29,17 +29,39 @@ public final class GaoMixedMutualInformation {
     private GaoMixedMutualInformation() {
     }
 
-    /** k = 3, nats, one-dimensional samples. */
+    /**
+     * k = 3, nats, one-dimensional samples.
+     *
+     * @param x the X sample, finite (ties and repeated values allowed)
+     * @param y the Y sample, same length
+     * @return the estimate of I(X;Y) in nats, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, double[] y) {
         return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), Estimators.DEFAULT_K, Base.NATS);
     }
 
-    /** Multi-dimensional samples as rows. */
+    /**
+     * Multi-dimensional samples as rows.
+     *
+     * @param x observations of X, one row each
+     * @param y observations of Y, as many rows
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[][] x, double[][] y, int k, Base base) {
         return estimate(PointSet.ofRows("x", x), PointSet.ofRows("y", y), k, base);
     }
 
-    /** The general form. */
+    /**
+     * The general form.
+     *
+     * @param x the X points
+     * @param y the Y points, as many
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(PointSet x, PointSet y, int k, Base base) {
         if (x.size() != y.size()) {
             throw new ValidationException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");

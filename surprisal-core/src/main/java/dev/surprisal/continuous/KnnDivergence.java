@@ -5,8 +5,8 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
 import dev.surprisal.knn.PointSet;
 import java.util.List;
 
@@ -25,22 +25,52 @@ public final class KnnDivergence {
     private KnnDivergence() {
     }
 
-    /** k = 3 (the paper also studies k = 1), nats, one-dimensional samples. */
+    /**
+     * k = 3 (the paper also studies k = 1), nats, one-dimensional samples.
+     *
+     * @param x the sample of P, finite
+     * @param y the sample of Q, finite
+     * @return the estimate of D(P‖Q) in nats, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, double[] y) {
         return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), Estimators.DEFAULT_K, Base.NATS);
     }
 
-    /** One-dimensional samples with the given k and unit. */
+    /**
+     * One-dimensional samples with the given k and unit.
+     *
+     * @param x the sample of P, finite
+     * @param y the sample of Q, finite
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of D(P‖Q) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, double[] y, int k, Base base) {
         return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), k, base);
     }
 
-    /** Rows of multi-dimensional samples (same dimension). */
+    /**
+     * Rows of multi-dimensional samples (same dimension).
+     *
+     * @param x the sample of P, one point per row
+     * @param y the sample of Q, one point per row, same dimension
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of D(P‖Q) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[][] x, double[][] y, int k, Base base) {
         return estimate(PointSet.ofRows("x", x), PointSet.ofRows("y", y), k, base);
     }
 
-    /** The general form. */
+    /**
+     * The general form.
+     *
+     * @param x the points of P
+     * @param y the points of Q, same dimension
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the estimate of D(P‖Q) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(PointSet x, PointSet y, int k, Base base) {
         if (x.dimension() != y.dimension()) {
             throw new ValidationException("x and y: dimensions differ (" + x.dimension() + " vs " + y.dimension() + ")");

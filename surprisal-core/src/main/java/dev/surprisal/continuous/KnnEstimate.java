@@ -35,42 +35,74 @@ public final class KnnEstimate {
         return new KnnEstimate(nats, base, method, k, n, warnings);
     }
 
-    /** The estimate in the unit of {@link #base()}. */
+    /**
+     * The estimate in the unit of {@link #base()}.
+     *
+     * @return the estimate in the unit of {@link #base()}
+     */
     public double value() {
         return base.fromNats(nats);
     }
 
-    /** The estimate in nats. */
+    /**
+     * The estimate in nats.
+     *
+     * @return the estimate in nats
+     */
     public double nats() {
         return nats;
     }
 
-    /** The base the value is expressed in. */
+    /**
+     * The base the value is expressed in.
+     *
+     * @return the unit of {@link #value()}
+     */
     public Base base() {
         return base;
     }
 
-    /** The unit's name, e.g. "nats". */
+    /**
+     * The unit's name, e.g. "nats".
+     *
+     * @return the unit's name, e.g. "nats"
+     */
     public String unit() {
         return base.unit();
     }
 
-    /** The estimator's name, e.g. "KSG1". */
+    /**
+     * The estimator's name, e.g. "KSG1".
+     *
+     * @return the estimator's name, e.g. "KSG1"
+     */
     public String method() {
         return method;
     }
 
-    /** The number of neighbours used. */
+    /**
+     * The number of neighbours used.
+     *
+     * @return the number of neighbours k
+     */
     public int k() {
         return k;
     }
 
-    /** The number of points used. */
+    /**
+     * The number of points used.
+     *
+     * @return the number of points n
+     */
     public int n() {
         return n;
     }
 
-    /** Human-readable warnings; empty when none. */
+    /**
+     * Human-readable warnings; empty when none.
+     *
+     * @return the warnings, one sentence each; empty when none
+     */
     public List<String> warnings() {
         return warnings;
     }

@@ -5,8 +5,8 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
 import dev.surprisal.knn.PointSet;
 import java.util.List;
 
@@ -26,22 +26,48 @@ public final class KozachenkoLeonenkoEntropy {
     private KozachenkoLeonenkoEntropy() {
     }
 
-    /** k = 3, nats, one-dimensional sample. */
+    /**
+     * k = 3, nats, one-dimensional sample.
+     *
+     * @param x the sample, finite
+     * @return the differential entropy estimate in nats, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x) {
         return estimate(PointSet.ofValues("x", x), Estimators.DEFAULT_K, Base.NATS);
     }
 
-    /** One-dimensional sample with the given k and unit. */
+    /**
+     * One-dimensional sample with the given k and unit.
+     *
+     * @param x the sample, finite
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the differential entropy estimate in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, int k, Base base) {
         return estimate(PointSet.ofValues("x", x), k, base);
     }
 
-    /** Rows of a multi-dimensional sample. */
+    /**
+     * Rows of a multi-dimensional sample.
+     *
+     * @param x the sample, one point per row
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the differential entropy estimate in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[][] x, int k, Base base) {
         return estimate(PointSet.ofRows("x", x), k, base);
     }
 
-    /** The general form. */
+    /**
+     * The general form.
+     *
+     * @param x the points
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param base the unit of the result
+     * @return the differential entropy estimate in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(PointSet x, int k, Base base) {
         int n = x.size();
         Estimators.checkK(k, n);

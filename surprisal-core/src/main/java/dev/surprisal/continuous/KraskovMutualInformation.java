@@ -5,15 +5,15 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.KdTree;
-import dev.surprisal.knn.KnnQuery;
-import dev.surprisal.knn.NeighbourSearch;
-import dev.surprisal.knn.Parallel;
-import dev.surprisal.knn.PlanarKnn;
+import dev.surprisal.knn.internal.KdTree;
+import dev.surprisal.knn.internal.KnnQuery;
+import dev.surprisal.knn.internal.NeighbourSearch;
+import dev.surprisal.knn.internal.Parallel;
+import dev.surprisal.knn.internal.PlanarKnn;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
-import dev.surprisal.knn.RadiusRule;
-import dev.surprisal.knn.SortedMarginal;
+import dev.surprisal.knn.internal.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusRule;
+import dev.surprisal.knn.internal.SortedMarginal;
 import java.util.List;
 
 /**
@@ -48,22 +48,55 @@ public final class KraskovMutualInformation {
     private KraskovMutualInformation() {
     }
 
-    /** Algorithm 1, k = 3, in nats, for two one-dimensional samples. */
+    /**
+     * Algorithm 1, k = 3, in nats, for two one-dimensional samples.
+     *
+     * @param x the X sample, finite
+     * @param y the Y sample, same length
+     * @return the KSG1 estimate of I(X;Y) in nats, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, double[] y) {
         return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), Estimators.DEFAULT_K, Algorithm.KSG1, Base.NATS);
     }
 
-    /** Two one-dimensional samples with the given k, algorithm and unit. */
+    /**
+     * Two one-dimensional samples with the given k, algorithm and unit.
+     *
+     * @param x the X sample, finite
+     * @param y the Y sample, same length
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param algorithm KSG1 or KSG2
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] x, double[] y, int k, Algorithm algorithm, Base base) {
         return estimate(PointSet.ofValues("x", x), PointSet.ofValues("y", y), k, algorithm, base);
     }
 
-    /** Multi-dimensional samples given as rows ({@code x[i]} is the i-th observation of X). */
+    /**
+     * Multi-dimensional samples given as rows ({@code x[i]} is the i-th observation of X).
+     *
+     * @param x observations of X, one row each
+     * @param y observations of Y, as many rows
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param algorithm KSG1 or KSG2
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[][] x, double[][] y, int k, Algorithm algorithm, Base base) {
         return estimate(PointSet.ofRows("x", x), PointSet.ofRows("y", y), k, algorithm, base);
     }
 
-    /** The general form. */
+    /**
+     * The general form.
+     *
+     * @param x the X points
+     * @param y the Y points, as many
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param algorithm KSG1 or KSG2
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(PointSet x, PointSet y, int k, Algorithm algorithm, Base base) {
         if (x.size() != y.size()) {
             throw new ValidationException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
@@ -83,6 +116,12 @@ public final class KraskovMutualInformation {
      * Builds the marginal structures of x and y once, so that many re-pairings of the same samples
      * (a permutation test) only redo the joint search: the sorted marginals stay valid when y is
      * shuffled, because a marginal count depends on the values, not on their pairing.
+     *
+     * @param x the X points
+     * @param y the Y points, as many
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param algorithm KSG1 or KSG2
+     * @return the prepared searches
      */
     public static Prepared prepare(PointSet x, PointSet y, int k, Algorithm algorithm) {
         if (x.size() != y.size()) {
@@ -110,17 +149,30 @@ public final class KraskovMutualInformation {
             this.cy = NeighbourSearch.counter(y);
         }
 
-        /** Number of points. */
+        /**
+         * Number of points.
+         *
+         * @return the number of points n
+         */
         public int size() {
             return x.size();
         }
 
-        /** The estimate in nats for the original pairing. */
+        /**
+         * The estimate in nats for the original pairing.
+         *
+         * @return the estimate of I(X;Y) in nats
+         */
         public double nats() {
             return natsPaired(null);
         }
 
-        /** The estimate in nats when x_i is paired with y_{order[i]} (null: the original pairing). */
+        /**
+         * The estimate in nats when x_i is paired with y_{order[i]} (null: the original pairing).
+         *
+         * @param order a permutation of the point indices, or null for the original pairing
+         * @return the estimate of I(X;Y) in nats
+         */
         public double natsPaired(int[] order) {
             double[] eps = new double[x.size()];
             return algorithm == Algorithm.KSG1

@@ -5,9 +5,9 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.knn.NeighbourSearch;
+import dev.surprisal.knn.internal.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
+import dev.surprisal.knn.internal.RadiusCounter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,17 +30,39 @@ public final class RossMutualInformation {
     private RossMutualInformation() {
     }
 
-    /** k = 3, nats. */
+    /**
+     * k = 3, nats.
+     *
+     * @param c the continuous sample, finite
+     * @param labels the discrete labels, same length
+     * @return the estimate of I(C;L) in nats, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] c, int[] labels) {
         return estimate(PointSet.ofValues("c", c), labels, Estimators.DEFAULT_K, Base.NATS);
     }
 
-    /** One-dimensional continuous sample with the given k and unit. */
+    /**
+     * One-dimensional continuous sample with the given k and unit.
+     *
+     * @param c the continuous sample, finite
+     * @param labels the discrete labels, same length
+     * @param k neighbours within a label, ≥ 1
+     * @param base the unit of the result
+     * @return the estimate of I(C;L) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(double[] c, int[] labels, int k, Base base) {
         return estimate(PointSet.ofValues("c", c), labels, k, base);
     }
 
-    /** The general form. */
+    /**
+     * The general form.
+     *
+     * @param c the continuous points
+     * @param labels the discrete labels, one per point
+     * @param k neighbours within a label, ≥ 1
+     * @param base the unit of the result
+     * @return the estimate of I(C;L) in the unit of {@code base}, with k, n and warnings
+     */
     public static KnnEstimate estimate(PointSet c, int[] labels, int k, Base base) {
         if (labels == null || labels.length != c.size()) {
             throw new ValidationException("c and labels: lengths differ (" + c.size() + " vs "

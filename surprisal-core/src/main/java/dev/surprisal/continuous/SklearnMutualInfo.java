@@ -5,8 +5,6 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.knn.PointSet;
-import dev.surprisal.knn.RadiusCounter;
-import dev.surprisal.knn.SortedMarginal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -18,13 +16,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code mutual_info_regression} and {@code mutual_info_classif}, so results are comparable:
  * <ol>
  *   <li>each continuous column (and a continuous target) is divided by its population standard
- *       deviation, without centring;</li>
- *   <li>noise {@code 1e-10 · max(1, mean|x|) · N(0,1)} is added to each continuous column, drawn from a
- *       seeded generator (XO_RO_SHI_RO_128_PP; numpy's stream differs, so values match scikit-learn to
- *       within the effect of that noise, not bit for bit);</li>
- *   <li>continuous–continuous pairs use {@link KraskovMutualInformation} algorithm 1, continuous–discrete
- *       pairs {@link RossMutualInformation}, discrete–discrete pairs the plug-in MI of the contingency
- *       table;</li>
+ *       deviation, without centring, and noise {@code 1e-10 · max(1, mean|x|) · N(0,1)} is added
+ *       ({@link #scaled}), drawn from a seeded generator (XO_RO_SHI_RO_128_PP, column after column;
+ *       numpy's stream differs, so values match scikit-learn to within the effect of that noise, not
+ *       bit for bit);</li>
+ *   <li>the estimator follows the two kinds ({@link MiEstimator}): continuous–continuous pairs use
+ *       {@link KraskovMutualInformation} algorithm 1, continuous–discrete pairs {@link RossMutualInformation},
+ *       discrete–discrete pairs the plug-in MI of the contingency table;</li>
  *   <li>negative estimates are clipped to 0.</li>
  * </ol>
  * Features are given as rows, {@code features[i][j]} = feature j of sample i, as in scikit-learn.
@@ -83,82 +81,86 @@ public final class SklearnMutualInfo {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] cols = new double[p][];
-        double[] noiseScale = new double[p];
         for (int j = 0; j < p; j++) {
             cols[j] = rows.column(j);
             if (discrete == null || !discrete[j]) {
-                scale(cols[j], "features column " + j);
-                noiseScale[j] = 1e-10 * Math.max(1.0, meanAbs(cols[j]));
+                cols[j] = scaledOrThrow(cols[j], "features column " + j, gauss);
             }
         }
-        // numpy draws an (n × continuous) matrix row by row; keep that order
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                if (discrete == null || !discrete[j]) {
-                    cols[j][i] += noiseScale[j] * gauss.sample();
-                }
-            }
-        }
-        double[] y = null;
-        RadiusCounter cy = null;
-        if (yContinuous != null) {
-            y = yContinuous.clone();
-            scale(y, "target");
-            double s = 1e-10 * Math.max(1.0, meanAbs(y));
-            for (int i = 0; i < n; i++) {
-                y[i] += s * gauss.sample();
-            }
-            cy = SortedMarginal.of(y); // shared by every continuous feature
-        }
+        double[] y = yContinuous == null ? null : scaledOrThrow(yContinuous, "target", gauss);
+        int[] yLabels = yDiscrete;
         double[] mi = new double[p];
         for (int j = 0; j < p; j++) {
             boolean xd = discrete != null && discrete[j];
-            double v;
-            if (yContinuous != null && !xd) {
-                PointSet xs = PointSet.wrap(n, 1, cols[j]);
-                PointSet ys = PointSet.wrap(n, 1, y);
+            MiEstimator estimator = MiEstimator.forKinds(xd, y == null);
+            if (estimator != MiEstimator.PLUG_IN) {
                 Estimators.checkK(k, n);
-                v = KraskovMutualInformation.ksg1(xs, ys, SortedMarginal.of(cols[j]), cy, null, k, new double[n]);
-            } else if (yContinuous != null) {
-                v = RossMutualInformation.estimate(PointSet.wrap(n, 1, y), labels(cols[j]), k,
-                        dev.surprisal.core.Base.NATS).nats();
-            } else if (!xd) {
-                v = RossMutualInformation.estimate(PointSet.wrap(n, 1, cols[j]), yDiscrete, k,
-                        dev.surprisal.core.Base.NATS).nats();
-            } else {
-                v = plugInMi(labels(cols[j]), yDiscrete);
             }
-            mi[j] = Math.max(0.0, v);
+            mi[j] = Math.max(0.0, estimator.nats(xd ? null : cols[j], xd ? labels(cols[j]) : null, y, yLabels, k, null));
         }
         return mi;
     }
 
-    private static void scale(double[] x, String name) {
-        double mean = 0.0;
-        for (double v : x) {
-            mean += v;
+    /**
+     * A continuous column as scikit-learn prepares it for the kNN estimators: divided by its population
+     * standard deviation (no centring), then noise {@code 1e-10 · max(1, mean|x|) · N(0,1)} added to break
+     * ties. The scaling matters because the KSG estimator measures distances in the joint space with
+     * the max norm, which mixes the units of x and y; the noise breaks exact ties, which the kNN
+     * estimators do not expect, without changing anything visible. NaN (missing) values stay NaN and are
+     * left out of the standard deviation and the mean; a constant column (standard deviation 0) is
+     * returned unscaled and without noise. The one implementation of this preprocessing, used here and
+     * by {@code selection.MiVariable}.
+     *
+     * @param values the column (not modified)
+     * @param normal standard normal draws, one per present value, in row order
+     * @return the scaled, tie-broken copy
+     */
+    public static double[] scaled(double[] values, java.util.function.DoubleSupplier normal) {
+        double sum = 0.0;
+        int m = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                m++;
+            }
         }
-        mean /= x.length;
+        double mean = m == 0 ? 0.0 : sum / m;
         double ss = 0.0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                ss += (v - mean) * (v - mean);
+            }
         }
-        double sd = Math.sqrt(ss / x.length);
+        double sd = m == 0 ? 0.0 : Math.sqrt(ss / m);
+        double[] out = values.clone();
         if (!(sd > 0.0)) {
-            throw new ValidationException(name + ": is constant (standard deviation 0, value " + x[0]
-                    + "); it carries no information and cannot be scaled — drop it or mark it discrete");
+            return out;
         }
-        for (int i = 0; i < x.length; i++) {
-            x[i] /= sd;
+        double meanAbs = 0.0;
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] /= sd;
+                meanAbs += Math.abs(out[i]);
+            }
         }
+        double noise = 1e-10 * Math.max(1.0, meanAbs / m);
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] += noise * normal.getAsDouble();
+            }
+        }
+        return out;
     }
 
-    private static double meanAbs(double[] x) {
-        double s = 0.0;
+    private static double[] scaledOrThrow(double[] x, String name, ZigguratSampler.NormalizedGaussian gauss) {
+        double first = x[0];
         for (double v : x) {
-            s += Math.abs(v);
+            if (v != first) {
+                return scaled(x, gauss::sample);
+            }
         }
-        return s / x.length;
+        throw new ValidationException(name + ": is constant (standard deviation 0, value " + first
+                + "); it carries no information and cannot be scaled — drop it or mark it discrete");
     }
 
     /** Distinct values → dense labels (−0.0 and 0.0 are the same value, as in numpy). */
@@ -170,26 +172,5 @@ public final class SklearnMutualInfo {
             out[i] = ids.computeIfAbsent(v, key -> ids.size());
         }
         return out;
-    }
-
-    /** Plug-in MI in nats of two label vectors (scikit-learn's mutual_info_score). */
-    static double plugInMi(int[] a, int[] b) {
-        int n = a.length;
-        Map<Long, Integer> joint = new HashMap<>();
-        Map<Integer, Integer> ca = new HashMap<>();
-        Map<Integer, Integer> cb = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            joint.merge(((long) a[i] << 32) ^ (b[i] & 0xffffffffL), 1, Integer::sum);
-            ca.merge(a[i], 1, Integer::sum);
-            cb.merge(b[i], 1, Integer::sum);
-        }
-        double mi = 0.0;
-        for (Map.Entry<Long, Integer> e : joint.entrySet()) {
-            int ai = (int) (e.getKey() >> 32);
-            int bi = (int) (long) e.getKey();
-            double pxy = e.getValue() / (double) n;
-            mi += pxy * Math.log(pxy * n * n / ((double) ca.get(ai) * cb.get(bi)));
-        }
-        return Math.max(0.0, mi);
     }
 }

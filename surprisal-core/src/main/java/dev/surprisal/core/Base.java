@@ -3,7 +3,6 @@
 package dev.surprisal.core;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The base of the logarithm, which fixes the unit of an information quantity.
@@ -41,7 +40,9 @@ public final class Base {
     /**
      * The base {@code b}; 2, e and 10 return the named constants.
      *
-     * @throws IllegalArgumentException if {@code b} is not finite or not greater than 1
+     * @param b the base of the logarithm, finite and greater than 1
+     * @return the unit of logarithms to base {@code b}
+     * @throws ValidationException if {@code b} is not finite or not greater than 1
      */
     public static Base of(double b) {
         if (!(b > 1.0) || !Double.isFinite(b)) {
@@ -62,10 +63,12 @@ public final class Base {
     /**
      * Parses {@code 2|bits|bit}, {@code e|nats|nat}, {@code 10|bans|ban|hartleys} or any number greater than 1.
      *
-     * @throws IllegalArgumentException naming the text when it is none of these
+     * @param text the unit as typed (case and surrounding spaces ignored)
+     * @return the unit
+     * @throws ValidationException naming the text when it is none of these, or when it is null
      */
     public static Base parse(String text) {
-        Objects.requireNonNull(text, "base");
+        Validate.notNull("base", text);
         String t = text.trim().toLowerCase(Locale.ROOT);
         switch (t) {
             case "2": case "bit": case "bits": case "shannon": case "shannons":
@@ -86,32 +89,59 @@ public final class Base {
         return of(b);
     }
 
-    /** The numeric base b. */
+    /**
+     * The numeric base b.
+     *
+     * @return b, greater than 1
+     */
     public double base() {
         return base;
     }
 
-    /** ln b, the divisor that turns nats into this unit. */
+    /**
+     * The natural logarithm of the base.
+     *
+     * @return ln b, the divisor that turns nats into this unit
+     */
     public double lnBase() {
         return lnBase;
     }
 
-    /** The unit's name in plural, e.g. "bits". */
+    /**
+     * The unit's name.
+     *
+     * @return the name in plural, e.g. "bits", "nats", "bans" or "log3 units"
+     */
     public String unit() {
         return unit;
     }
 
-    /** Converts a quantity in nats into this unit. Infinite values stay infinite. */
+    /**
+     * Converts a quantity in nats into this unit. Infinite values stay infinite.
+     *
+     * @param nats a quantity in nats
+     * @return the same quantity in this unit: nats / ln b
+     */
     public double fromNats(double nats) {
         return lnBase == 1.0 ? nats : nats / lnBase;
     }
 
-    /** Converts a quantity in this unit into nats. */
+    /**
+     * Converts a quantity in this unit into nats.
+     *
+     * @param value a quantity in this unit
+     * @return the same quantity in nats: value · ln b
+     */
     public double toNats(double value) {
         return lnBase == 1.0 ? value : value * lnBase;
     }
 
-    /** log_b(x). */
+    /**
+     * The logarithm to this base.
+     *
+     * @param x a positive number
+     * @return log_b(x) (−∞ at 0, NaN below)
+     */
     public double log(double x) {
         return fromNats(Math.log(x));
     }

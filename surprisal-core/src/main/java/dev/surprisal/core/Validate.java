@@ -3,8 +3,8 @@
 package dev.surprisal.core;
 
 /**
- * Argument checks shared by every measure. Each failure is an {@link IllegalArgumentException}
- * whose message names the argument, the index and the offending value, so that a caller (or the
+ * Argument checks shared by every measure. Each failure is a {@link ValidationException}
+ * (an {@link IllegalArgumentException}) whose message names the argument, the index and the offending value, so that a caller (or the
  * CLI, which maps these to exit code 3) can point at the bad entry.
  */
 public final class Validate {
@@ -15,8 +15,25 @@ public final class Validate {
     }
 
     /**
+     * Checks that an argument is given.
+     *
+     * @param name  the argument's name, as the message shows it
+     * @param value the argument
+     * @throws ValidationException "{@code name: is null}" when {@code value} is null
+     */
+    public static void notNull(String name, Object value) {
+        if (value == null) {
+            throw new ValidationException(name + ": is null");
+        }
+    }
+
+    /**
      * Checks that {@code p} is a probability vector: non-empty, every entry finite and ≥ 0,
      * and the entries sum to 1 within {@code 1e-9·max(1, n·ulp)}.
+     *
+     * @param name the argument's name, used in the message
+     * @param p    the entries
+     * @throws ValidationException naming the first bad entry, or the sum
      */
     public static void probabilities(String name, double[] p) {
         nonNegativeFinite(name, p);
@@ -82,7 +99,13 @@ public final class Validate {
                 + " over " + n + " entries (pass counts instead, or normalise)");
     }
 
-    /** Checks that {@code v} is non-empty and every entry is finite and ≥ 0. */
+    /**
+     * Checks that {@code v} is non-empty and every entry is finite and ≥ 0.
+     *
+     * @param name the argument's name, used in the message
+     * @param v    the entries
+     * @throws ValidationException naming the first NaN, infinite or negative entry, or a null or empty array
+     */
     public static void nonNegativeFinite(String name, double[] v) {
         if (v == null) {
             throw new ValidationException(name + ": is null");
@@ -104,7 +127,14 @@ public final class Validate {
         }
     }
 
-    /** Checks that counts are non-empty, ≥ 0, and that their total is positive and does not overflow. */
+    /**
+     * Checks that counts are non-empty, ≥ 0, and that their total is positive and does not overflow.
+     *
+     * @param name   the argument's name, used in the message
+     * @param counts the counts
+     * @return their total
+     * @throws ValidationException naming the first negative count, or a null, empty, zero-total or overflowing array
+     */
     public static long counts(String name, long[] counts) {
         if (counts == null) {
             throw new ValidationException(name + ": is null");
@@ -130,14 +160,28 @@ public final class Validate {
         return total;
     }
 
-    /** Checks that two arrays have the same length. */
+    /**
+     * Checks that two arrays have the same length.
+     *
+     * @param a       the first argument's name
+     * @param lengthA its length
+     * @param b       the second argument's name
+     * @param lengthB its length
+     * @throws ValidationException naming both when the lengths differ
+     */
     public static void sameLength(String a, int lengthA, String b, int lengthB) {
         if (lengthA != lengthB) {
             throw new ValidationException(a + " and " + b + ": lengths differ (" + lengthA + " vs " + lengthB + ")");
         }
     }
 
-    /** Checks that every sample is finite (no NaN, no ±∞). */
+    /**
+     * Checks that every sample is finite (no NaN, no ±∞).
+     *
+     * @param name the argument's name, used in the message
+     * @param x    the samples
+     * @throws ValidationException naming the first non-finite sample, or a null array
+     */
     public static void finite(String name, double[] x) {
         if (x == null) {
             throw new ValidationException(name + ": is null");

@@ -23,12 +23,21 @@ public final class Codes {
         this.labels = labels;
     }
 
-    /** The code of sample {@code i}. */
+    /**
+     * The code of sample {@code i}.
+     *
+     * @param i a sample index, 0 ≤ i &lt; {@link #size()}
+     * @return its code, 0 ≤ code &lt; {@link #cardinality()}
+     */
     public int code(int i) {
         return codes[i];
     }
 
-    /** A copy of all codes, one per sample. */
+    /**
+     * A copy of all codes, one per sample.
+     *
+     * @return a copy of all codes, one per sample
+     */
     public int[] toArray() {
         return codes.clone();
     }
@@ -38,22 +47,39 @@ public final class Codes {
         return codes;
     }
 
-    /** Number of samples. */
+    /**
+     * Number of samples.
+     *
+     * @return the number of samples
+     */
     public int size() {
         return codes.length;
     }
 
-    /** Number of distinct labels (K). */
+    /**
+     * Number of distinct labels (K).
+     *
+     * @return the number of distinct labels (K)
+     */
     public int cardinality() {
         return cardinality;
     }
 
-    /** The original label of {@code code} ({@code Long} for int and long labels). */
+    /**
+     * The original label of {@code code} ({@code Long} for int and long labels).
+     *
+     * @param code a code, 0 ≤ code &lt; {@link #cardinality()}
+     * @return its original label
+     */
     public Object label(int code) {
         return labels.get(code);
     }
 
-    /** The dictionary, code → original label (unmodifiable). */
+    /**
+     * The dictionary, code → original label (unmodifiable).
+     *
+     * @return the dictionary, code → original label (unmodifiable)
+     */
     public List<Object> labels() {
         return Collections.<Object>unmodifiableList(labels);
     }

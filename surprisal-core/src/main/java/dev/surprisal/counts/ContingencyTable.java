@@ -41,6 +41,8 @@ public final class ContingencyTable {
     /**
      * A table from a rectangular {@code long[rows][cols]} array (copied).
      *
+     * @param table {@code table[x][y]} the count of the pair (x, y), rectangular, ≥ 0, positive total
+     * @return the table
      * @throws IllegalArgumentException if it is empty or ragged, or holds a negative count
      */
     public static ContingencyTable of(long[][] table) {
@@ -60,7 +62,14 @@ public final class ContingencyTable {
         return new ContingencyTable(rows, cols, flat);
     }
 
-    /** A table from a row-major flat array of {@code rows·cols} counts (copied). */
+    /**
+     * A table from a row-major flat array of {@code rows·cols} counts (copied).
+     *
+     * @param rows the number of X categories, ≥ 1
+     * @param cols the number of Y categories, ≥ 1
+     * @param rowMajor the counts, cell (r, c) at index {@code r·cols + c}
+     * @return the table
+     */
     public static ContingencyTable ofFlat(int rows, int cols, long[] rowMajor) {
         if (rows <= 0 || cols <= 0) {
             throw new ValidationException("rows, cols: must be positive, got " + rows + " x " + cols);
@@ -77,50 +86,92 @@ public final class ContingencyTable {
         return new ContingencyTable(rows, cols, rowMajor);
     }
 
+    /**
+     * @return the number of X categories (rows)
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * @return the number of Y categories (columns)
+     */
     public int cols() {
         return cols;
     }
 
-    /** n(x = r, y = c). */
+    /**
+     * n(x = r, y = c).
+     *
+     * @param r a row (X category)
+     * @param c a column (Y category)
+     * @return the count n(x = r, y = c)
+     */
     public long get(int r, int c) {
         return cells[r * cols + c];
     }
 
-    /** Total count N. */
+    /**
+     * Total count N.
+     *
+     * @return the total count N
+     */
     public long total() {
         return total;
     }
 
-    /** Counts of X (row sums). */
+    /**
+     * Counts of X (row sums).
+     *
+     * @return the row sums, one per X category
+     */
     public Counts rowCounts() {
         return Counts.wrap(rowTotals.clone());
     }
 
-    /** Counts of Y (column sums). */
+    /**
+     * Counts of Y (column sums).
+     *
+     * @return the column sums, one per Y category
+     */
     public Counts colCounts() {
         return Counts.wrap(colTotals.clone());
     }
 
-    /** Row sum n(x = r). */
+    /**
+     * Row sum n(x = r).
+     *
+     * @param r a row (X category)
+     * @return n(x = r)
+     */
     public long rowTotal(int r) {
         return rowTotals[r];
     }
 
-    /** Column sum n(y = c). */
+    /**
+     * Column sum n(y = c).
+     *
+     * @param c a column (Y category)
+     * @return n(y = c)
+     */
     public long colTotal(int c) {
         return colTotals[c];
     }
 
-    /** All cells as one histogram over (x, y) pairs; used for the joint entropy H(X,Y). */
+    /**
+     * All cells as one histogram over (x, y) pairs; used for the joint entropy H(X,Y).
+     *
+     * @return every cell, row-major, as one histogram
+     */
     public Counts jointCounts() {
         return Counts.wrap(cells.clone());
     }
 
-    /** The table with X and Y swapped. */
+    /**
+     * The table with X and Y swapped.
+     *
+     * @return a new table whose rows are Y and columns X
+     */
     public ContingencyTable transpose() {
         long[] t = new long[cells.length];
         for (int r = 0; r < rows; r++) {
@@ -131,12 +182,21 @@ public final class ContingencyTable {
         return new ContingencyTable(cols, rows, t);
     }
 
-    /** A copy of the cells, row-major. */
+    /**
+     * A copy of the cells, row-major.
+     *
+     * @return a copy of the cells, row-major
+     */
     public long[] toFlatArray() {
         return cells.clone();
     }
 
-    /** The cell-wise sum of two tables of the same shape. */
+    /**
+     * The cell-wise sum of two tables of the same shape.
+     *
+     * @param other a table of the same shape over the same categories
+     * @return a new table, cell by cell the sum
+     */
     public ContingencyTable merge(ContingencyTable other) {
         if (other.rows != rows || other.cols != cols) {
             throw new ValidationException("other: is " + other.rows + " x " + other.cols

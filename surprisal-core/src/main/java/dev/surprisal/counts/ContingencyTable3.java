@@ -32,6 +32,11 @@ public final class ContingencyTable3 {
     /**
      * A table from a flat array of {@code nx·ny·nz} counts with index {@code (x·ny + y)·nz + z} (copied).
      *
+     * @param nx the number of X categories, ≥ 1
+     * @param ny the number of Y categories, ≥ 1
+     * @param nz the number of Z categories, ≥ 1
+     * @param cells the counts, {@code n(x, y, z)} at index {@code (x·ny + y)·nz + z}
+     * @return the table
      * @throws IllegalArgumentException on non-positive dimensions, a wrong length, a negative count or a zero total
      */
     public static ContingencyTable3 ofFlat(int nx, int ny, int nz, long[] cells) {
@@ -46,7 +51,12 @@ public final class ContingencyTable3 {
         return new ContingencyTable3(nx, ny, nz, cells.clone());
     }
 
-    /** A table from a {@code long[nx][ny][nz]} array (copied). */
+    /**
+     * A table from a {@code long[nx][ny][nz]} array (copied).
+     *
+     * @param table {@code table[x][y][z]} the count of (x, y, z), rectangular, ≥ 0, positive total
+     * @return the table
+     */
     public static ContingencyTable3 of(long[][][] table) {
         if (table == null || table.length == 0 || table[0] == null || table[0].length == 0
                 || table[0][0] == null || table[0][0].length == 0) {
@@ -74,29 +84,53 @@ public final class ContingencyTable3 {
         return new ContingencyTable3(nx, ny, nz, cells);
     }
 
+    /**
+     * @return the number of X categories
+     */
     public int sizeX() {
         return nx;
     }
 
+    /**
+     * @return the number of Y categories
+     */
     public int sizeY() {
         return ny;
     }
 
+    /**
+     * @return the number of Z categories
+     */
     public int sizeZ() {
         return nz;
     }
 
-    /** n(x, y, z). */
+    /**
+     * n(x, y, z).
+     *
+     * @param x an X category
+     * @param y a Y category
+     * @param z a Z category
+     * @return the count n(x, y, z)
+     */
     public long get(int x, int y, int z) {
         return cells[(x * ny + y) * nz + z];
     }
 
-    /** Total count N. */
+    /**
+     * Total count N.
+     *
+     * @return the total count N
+     */
     public long total() {
         return total;
     }
 
-    /** The marginal table n(x, z): rows X, columns Z. */
+    /**
+     * The marginal table n(x, z): rows X, columns Z.
+     *
+     * @return n(x, z), summed over y
+     */
     public ContingencyTable xz() {
         long[] m = new long[nx * nz];
         for (int x = 0; x < nx; x++) {
@@ -110,7 +144,11 @@ public final class ContingencyTable3 {
         return ContingencyTable.wrapFlat(nx, nz, m);
     }
 
-    /** The marginal table n(y, z): rows Y, columns Z. */
+    /**
+     * The marginal table n(y, z): rows Y, columns Z.
+     *
+     * @return n(y, z), summed over x
+     */
     public ContingencyTable yz() {
         long[] m = new long[ny * nz];
         for (int x = 0; x < nx; x++) {
@@ -124,7 +162,11 @@ public final class ContingencyTable3 {
         return ContingencyTable.wrapFlat(ny, nz, m);
     }
 
-    /** The marginal table n(x, y): rows X, columns Y. */
+    /**
+     * The marginal table n(x, y): rows X, columns Y.
+     *
+     * @return n(x, y), summed over z
+     */
     public ContingencyTable xy() {
         long[] m = new long[nx * ny];
         for (int xy = 0; xy < nx * ny; xy++) {
@@ -137,12 +179,20 @@ public final class ContingencyTable3 {
         return ContingencyTable.wrapFlat(nx, ny, m);
     }
 
-    /** The table of X against the pair (Y, Z): rows X, columns {@code y·nz + z}; for I(X; Y,Z). */
+    /**
+     * The table of X against the pair (Y, Z): rows X, columns {@code y·nz + z}; for I(X; Y,Z).
+     *
+     * @return rows X, columns the pairs (y, z) at {@code y·nz + z}
+     */
     public ContingencyTable xByYz() {
         return ContingencyTable.wrapFlat(nx, ny * nz, cells.clone());
     }
 
-    /** The marginal counts n(z). */
+    /**
+     * The marginal counts n(z).
+     *
+     * @return n(z), summed over x and y
+     */
     public Counts z() {
         long[] m = new long[nz];
         for (int k = 0; k < cells.length; k++) {
@@ -151,17 +201,30 @@ public final class ContingencyTable3 {
         return Counts.wrap(m);
     }
 
-    /** All cells as one histogram over (x, y, z) triples; used for H(X,Y,Z). */
+    /**
+     * All cells as one histogram over (x, y, z) triples; used for H(X,Y,Z).
+     *
+     * @return every cell as one histogram, in flat order
+     */
     public Counts jointCounts() {
         return Counts.wrap(cells.clone());
     }
 
-    /** A copy of the cells in flat order {@code (x·ny + y)·nz + z}. */
+    /**
+     * A copy of the cells in flat order {@code (x·ny + y)·nz + z}.
+     *
+     * @return a copy of the cells in flat order {@code (x·ny + y)·nz + z}
+     */
     public long[] toFlatArray() {
         return cells.clone();
     }
 
-    /** The cell-wise sum of two tables of the same shape. */
+    /**
+     * The cell-wise sum of two tables of the same shape.
+     *
+     * @param other a table of the same shape over the same categories
+     * @return a new table, cell by cell the sum
+     */
     public ContingencyTable3 merge(ContingencyTable3 other) {
         if (other.nx != nx || other.ny != ny || other.nz != nz) {
             throw new ValidationException("other: is " + other.nx + " x " + other.ny + " x " + other.nz

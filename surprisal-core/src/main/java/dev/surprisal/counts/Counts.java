@@ -27,6 +27,8 @@ public final class Counts {
     /**
      * A histogram of the given counts (copied).
      *
+     * @param counts one count per category, ≥ 0, positive total
+     * @return the histogram
      * @throws IllegalArgumentException on an empty array, a negative count, a zero total or an overflowing total
      */
     public static Counts of(long... counts) {
@@ -35,7 +37,12 @@ public final class Counts {
         return new Counts(copy, total);
     }
 
-    /** A histogram of int counts. */
+    /**
+     * A histogram of int counts.
+     *
+     * @param counts one count per category, ≥ 0, positive total
+     * @return the histogram
+     */
     public static Counts of(int... counts) {
         if (counts == null) {
             throw new ValidationException("counts: is null");
@@ -52,22 +59,39 @@ public final class Counts {
         return new Counts(counts, Validate.counts("counts", counts));
     }
 
-    /** Number of categories, including empty ones. */
+    /**
+     * Number of categories, including empty ones.
+     *
+     * @return the number of categories, including empty ones
+     */
     public int size() {
         return counts.length;
     }
 
-    /** The count of category {@code i}. */
+    /**
+     * The count of category {@code i}.
+     *
+     * @param i a category, 0 ≤ i &lt; {@link #size()}
+     * @return its count
+     */
     public long get(int i) {
         return counts[i];
     }
 
-    /** Sum of all counts, N. */
+    /**
+     * Sum of all counts, N.
+     *
+     * @return the total N
+     */
     public long total() {
         return total;
     }
 
-    /** Number of categories with a non-zero count (the observed support, K). */
+    /**
+     * Number of categories with a non-zero count (the observed support, K).
+     *
+     * @return the observed support K
+     */
     public int nonZero() {
         int k = 0;
         for (long c : counts) {
@@ -78,7 +102,12 @@ public final class Counts {
         return k;
     }
 
-    /** Number of categories seen exactly {@code r} times (f1 = singletons, f2 = doubletons). */
+    /**
+     * Number of categories seen exactly {@code r} times (f1 = singletons, f2 = doubletons).
+     *
+     * @param r a count
+     * @return f_r, the number of categories whose count is r
+     */
     public int frequencyOf(long r) {
         int f = 0;
         for (long c : counts) {
@@ -89,12 +118,20 @@ public final class Counts {
         return f;
     }
 
-    /** A copy of the counts. */
+    /**
+     * A copy of the counts.
+     *
+     * @return a copy of the counts
+     */
     public long[] toArray() {
         return counts.clone();
     }
 
-    /** Relative frequencies c_i / N (the maximum-likelihood distribution). */
+    /**
+     * Relative frequencies c_i / N (the maximum-likelihood distribution).
+     *
+     * @return cᵢ / N for each category, summing to 1
+     */
     public double[] toProbabilities() {
         double[] p = new double[counts.length];
         double n = total;
@@ -107,6 +144,8 @@ public final class Counts {
     /**
      * The sum of two histograms over the same categories.
      *
+     * @param other a histogram over the same categories
+     * @return a new histogram, category by category the sum
      * @throws IllegalArgumentException if the sizes differ or the total overflows
      */
     public Counts merge(Counts other) {

@@ -38,22 +38,42 @@ public final class LabelCounts {
     private LabelCounts() {
     }
 
-    /** The histogram of int labels; categories are the distinct labels in increasing order. */
+    /**
+     * The histogram of int labels; categories are the distinct labels in increasing order.
+     *
+     * @param labels one label per sample, at least one
+     * @return the count of each distinct label, in increasing order of label
+     */
     public static Counts of(int[] labels) {
         return Counts.wrap(intHistogram(labels, "labels", Histograms.chunks(length(labels, "labels"), 0)).counts);
     }
 
-    /** The histogram of long labels; categories are the distinct labels in increasing order. */
+    /**
+     * The histogram of long labels; categories are the distinct labels in increasing order.
+     *
+     * @param labels one label per sample, at least one
+     * @return the count of each distinct label, in increasing order of label
+     */
     public static Counts of(long[] labels) {
         return Counts.wrap(countsOf(codes(labels)));
     }
 
-    /** The histogram of object labels (e.g. strings); {@code null} is a label like any other. */
+    /**
+     * The histogram of object labels (e.g. strings); {@code null} is a label like any other.
+     *
+     * @param labels one label per sample, at least one
+     * @return the count of each distinct label, in the order of {@link #codes(Object[])}
+     */
     public static Counts of(Object[] labels) {
         return Counts.wrap(countsOf(codes(labels)));
     }
 
-    /** Dense codes and dictionary of int labels (dictionary values are {@code Long}). */
+    /**
+     * Dense codes and dictionary of int labels (dictionary values are {@code Long}).
+     *
+     * @param labels one label per sample
+     * @return a code per sample and the dictionary back to the labels
+     */
     public static Codes codes(int[] labels) {
         int n = length(labels, "labels");
         int chunks = Histograms.chunks(n, 0);
@@ -85,7 +105,12 @@ public final class LabelCounts {
         return new Codes(codes, values.size(), values);
     }
 
-    /** Dense codes and dictionary of long labels. */
+    /**
+     * Dense codes and dictionary of long labels.
+     *
+     * @param labels one label per sample
+     * @return a code per sample and the dictionary back to the labels
+     */
     public static Codes codes(long[] labels) {
         int n = length(labels, "labels");
         long min = Long.MAX_VALUE;
@@ -117,7 +142,12 @@ public final class LabelCounts {
         return new Codes(codes, values.size(), values);
     }
 
-    /** Dense codes and dictionary of object labels. */
+    /**
+     * Dense codes and dictionary of object labels.
+     *
+     * @param labels one label per sample
+     * @return a code per sample and the dictionary back to the labels
+     */
     public static Codes codes(Object[] labels) {
         int n = length(labels, "labels");
         Map<Object, Integer> seen = new HashMap<>();
@@ -146,7 +176,12 @@ public final class LabelCounts {
         return new Codes(codes, sorted.length, Arrays.asList(sorted));
     }
 
-    /** The joint labels of several columns as one labelling (dictionary entries are opaque keys). */
+    /**
+     * The joint labels of several columns as one labelling (dictionary entries are opaque keys).
+     *
+     * @param columns the labellings, all of the same length
+     * @return one code per sample for its tuple of labels
+     */
     public static Codes joint(int[]... columns) {
         if (columns == null || columns.length == 0) {
             throw new ValidationException("columns: is empty");
@@ -172,7 +207,13 @@ public final class LabelCounts {
         return codes(keys);
     }
 
-    /** The table of joint counts n(x, y) of two int labellings; rows are X. */
+    /**
+     * The table of joint counts n(x, y) of two int labellings; rows are X.
+     *
+     * @param x the row labels
+     * @param y the column labels, same length
+     * @return the table n(x, y)
+     */
     public static ContingencyTable table(int[] x, int[] y) {
         int n = length(x, "x");
         sameLength(x, y, "x", "y");
@@ -189,40 +230,79 @@ public final class LabelCounts {
         return tableOfCodes(codes(x), codes(y));
     }
 
-    /** The table of joint counts of two long labellings; rows are X. */
+    /**
+     * The table of joint counts of two long labellings; rows are X.
+     *
+     * @param x the row labels
+     * @param y the column labels, same length
+     * @return the table n(x, y)
+     */
     public static ContingencyTable table(long[] x, long[] y) {
         sameLength(x, y, "x", "y");
         return tableOfCodes(codes(x), codes(y));
     }
 
-    /** The table of joint counts of two object labellings; rows are X. */
+    /**
+     * The table of joint counts of two object labellings; rows are X.
+     *
+     * @param x the row labels
+     * @param y the column labels, same length
+     * @return the table n(x, y)
+     */
     public static ContingencyTable table(Object[] x, Object[] y) {
         sameLength(x, y, "x", "y");
         return tableOfCodes(codes(x), codes(y));
     }
 
-    /** The three-way table n(x, y, z) of int labellings. */
+    /**
+     * The three-way table n(x, y, z) of int labellings.
+     *
+     * @param x the X labels
+     * @param y the Y labels, same length
+     * @param z the Z labels, same length
+     * @return the table n(x, y, z)
+     */
     public static ContingencyTable3 table(int[] x, int[] y, int[] z) {
         sameLength(x, y, "x", "y");
         sameLength(x, z, "x", "z");
         return table3(codes(x), codes(y), codes(z));
     }
 
-    /** The three-way table n(x, y, z) of long labellings. */
+    /**
+     * The three-way table n(x, y, z) of long labellings.
+     *
+     * @param x the X labels
+     * @param y the Y labels, same length
+     * @param z the Z labels, same length
+     * @return the table n(x, y, z)
+     */
     public static ContingencyTable3 table(long[] x, long[] y, long[] z) {
         sameLength(x, y, "x", "y");
         sameLength(x, z, "x", "z");
         return table3(codes(x), codes(y), codes(z));
     }
 
-    /** The three-way table n(x, y, z) of object labellings. */
+    /**
+     * The three-way table n(x, y, z) of object labellings.
+     *
+     * @param x the X labels
+     * @param y the Y labels, same length
+     * @param z the Z labels, same length
+     * @return the table n(x, y, z)
+     */
     public static ContingencyTable3 table(Object[] x, Object[] y, Object[] z) {
         sameLength(x, y, "x", "y");
         sameLength(x, z, "x", "z");
         return table3(codes(x), codes(y), codes(z));
     }
 
-    /** The table of two already-coded labellings of the same length. */
+    /**
+     * The table of two already-coded labellings of the same length.
+     *
+     * @param x the codes of the row labels
+     * @param y the codes of the column labels, same length
+     * @return the table n(x, y)
+     */
     public static ContingencyTable table(Codes x, Codes y) {
         sameLength(x.array(), y.array(), "x", "y");
         return tableOfCodes(x, y);

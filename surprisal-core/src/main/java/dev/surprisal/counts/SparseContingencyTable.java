@@ -85,47 +85,88 @@ public final class SparseContingencyTable {
         return new SparseContingencyTable(row, col, count, rowTotals, colTotals, n);
     }
 
-    /** Number of non-zero cells. */
+    /**
+     * Number of non-zero cells.
+     *
+     * @return the number of non-zero cells
+     */
     public int cells() {
         return count.length;
     }
 
-    /** Row (x code) of non-zero cell i. */
+    /**
+     * Row (x code) of non-zero cell i.
+     *
+     * @param i a non-zero cell, 0 ≤ i &lt; {@link #cells()}
+     * @return its row (x code)
+     */
     public int row(int i) {
         return row[i];
     }
 
-    /** Column (y code) of non-zero cell i. */
+    /**
+     * Column (y code) of non-zero cell i.
+     *
+     * @param i a non-zero cell, 0 ≤ i &lt; {@link #cells()}
+     * @return its column (y code)
+     */
     public int col(int i) {
         return col[i];
     }
 
-    /** Count of non-zero cell i. */
+    /**
+     * Count of non-zero cell i.
+     *
+     * @param i a non-zero cell, 0 ≤ i &lt; {@link #cells()}
+     * @return its count, ≥ 1
+     */
     public long count(int i) {
         return count[i];
     }
 
-    /** Number of distinct x labels. */
+    /**
+     * Number of distinct x labels.
+     *
+     * @return the number of distinct x labels
+     */
     public int rows() {
         return rowTotals.length;
     }
 
-    /** Number of distinct y labels. */
+    /**
+     * Number of distinct y labels.
+     *
+     * @return the number of distinct y labels
+     */
     public int cols() {
         return colTotals.length;
     }
 
-    /** Rows with x code r. */
+    /**
+     * Rows with x code r.
+     *
+     * @param r an x code
+     * @return the rows with that x code
+     */
     public long rowTotal(int r) {
         return rowTotals[r];
     }
 
-    /** Rows with y code c. */
+    /**
+     * Rows with y code c.
+     *
+     * @param c a y code
+     * @return the rows with that y code
+     */
     public long colTotal(int c) {
         return colTotals[c];
     }
 
-    /** All rows. */
+    /**
+     * All rows.
+     *
+     * @return the number of rows N
+     */
     public long total() {
         return total;
     }

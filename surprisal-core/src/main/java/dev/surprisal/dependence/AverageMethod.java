@@ -18,7 +18,13 @@ public enum AverageMethod {
     /** max(H(U), H(V)). */
     MAX;
 
-    /** The generalised mean of {@code u} and {@code v}. */
+    /**
+     * The generalised mean of {@code u} and {@code v}.
+     *
+     * @param u the entropy of one labelling
+     * @param v the entropy of the other
+     * @return min(u, v), √(uv), (u + v)/2 or max(u, v)
+     */
     public double average(double u, double v) {
         switch (this) {
             case MIN: return Math.min(u, v);
@@ -28,7 +34,12 @@ public enum AverageMethod {
         }
     }
 
-    /** Parses min, geometric, arithmetic or max (any case). */
+    /**
+     * Parses min, geometric, arithmetic or max (any case).
+     *
+     * @param text the method as typed
+     * @return the method
+     */
     public static AverageMethod parse(String text) {
         for (AverageMethod m : values()) {
             if (m.name().equalsIgnoreCase(text == null ? "" : text.trim())) {

@@ -125,7 +125,7 @@ public final class Correlation {
             }
         }
         // primitive argsort: a boxed Integer sort costs seconds at 10^6 rows
-        int[] order = dev.surprisal.knn.ArgSort.of(values);
+        int[] order = dev.surprisal.knn.internal.ArgSort.of(values);
         double[] ranks = new double[n];
         int start = 0;
         while (start < n) {

@@ -4,7 +4,7 @@ package dev.surprisal.dependence;
 
 import dev.surprisal.core.Validate;
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.knn.ArgSort;
+import dev.surprisal.knn.internal.ArgSort;
 
 /**
  * Least-squares isotonic regression of y on x: the monotone function f minimising Σ (y_i − f(x_i))²,

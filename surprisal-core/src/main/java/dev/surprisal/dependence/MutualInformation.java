@@ -23,7 +23,13 @@ public final class MutualInformation {
     private MutualInformation() {
     }
 
-    /** I(X;Y) of a table whose rows are X and columns Y. */
+    /**
+     * I(X;Y) of a table whose rows are X and columns Y.
+     *
+     * @param table joint counts, rows X and columns Y
+     * @param base the unit of the result
+     * @return the plug-in I(X;Y) ≥ 0 in the unit of {@code base}
+     */
     public static double of(ContingencyTable table, Base base) {
         return base.fromNats(nats(table));
     }
@@ -32,6 +38,11 @@ public final class MutualInformation {
      * I(X;Y) of two label arrays of the same length, counted by {@link LabelCounts#table(int[], int[])}, or,
      * when the dense table would exceed {@link SparseContingencyTable#DENSE_LIMIT} cells (high-cardinality
      * labels such as IDs), by a {@link SparseContingencyTable} of the non-zero cells only: memory O(n).
+     *
+     * @param x one label per sample
+     * @param y one label per sample, same length
+     * @param base the unit of the result
+     * @return the plug-in I(X;Y) ≥ 0 in the unit of {@code base}
      */
     public static double of(int[] x, int[] y, Base base) {
         if (x != null && y != null && x.length == y.length
@@ -41,7 +52,13 @@ public final class MutualInformation {
         return of(LabelCounts.table(x, y), base);
     }
 
-    /** I(X;Y) of a sparse table, in the unit of {@code base}. */
+    /**
+     * I(X;Y) of a sparse table, in the unit of {@code base}.
+     *
+     * @param table the non-zero cells of the joint counts
+     * @param base the unit of the result
+     * @return the plug-in I(X;Y) ≥ 0 in the unit of {@code base}
+     */
     public static double of(SparseContingencyTable table, Base base) {
         return base.fromNats(nats(table));
     }
@@ -74,17 +91,38 @@ public final class MutualInformation {
         return Math.max(0.0, mi);
     }
 
-    /** I(X;Y) of two object label arrays (strings, enums, ...). */
+    /**
+     * I(X;Y) of two object label arrays (strings, enums, ...).
+     *
+     * @param x one label per sample
+     * @param y one label per sample, same length
+     * @param base the unit of the result
+     * @return the plug-in I(X;Y) ≥ 0 in the unit of {@code base}
+     */
     public static double of(Object[] x, Object[] y, Base base) {
         return of(LabelCounts.table(x, y), base);
     }
 
-    /** I(X;Y|Z) of a three-way table. */
+    /**
+     * I(X;Y|Z) of a three-way table.
+     *
+     * @param table joint counts n(x, y, z)
+     * @param base the unit of the result
+     * @return the plug-in I(X;Y|Z) ≥ 0 in the unit of {@code base}
+     */
     public static double conditional(ContingencyTable3 table, Base base) {
         return base.fromNats(conditionalNats(table));
     }
 
-    /** I(X;Y|Z) of three label arrays of the same length. */
+    /**
+     * I(X;Y|Z) of three label arrays of the same length.
+     *
+     * @param x one label per sample
+     * @param y one label per sample, same length
+     * @param z one label per sample, same length
+     * @param base the unit of the result
+     * @return the plug-in I(X;Y|Z) ≥ 0 in the unit of {@code base}
+     */
     public static double conditional(int[] x, int[] y, int[] z, Base base) {
         return conditional(LabelCounts.table(x, y, z), base);
     }

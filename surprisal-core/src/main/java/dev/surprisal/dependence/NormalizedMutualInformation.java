@@ -16,7 +16,13 @@ public final class NormalizedMutualInformation {
     private NormalizedMutualInformation() {
     }
 
-    /** NMI of a table with the given average method. */
+    /**
+     * NMI of a table with the given average method.
+     *
+     * @param table joint counts, rows U (labels_true) and columns V (labels_pred)
+     * @param method how the two entropies are averaged in the denominator
+     * @return NMI in [0, 1], dimensionless
+     */
     public static double of(ContingencyTable table, AverageMethod method) {
         if (table.rowCounts().nonZero() == 1 && table.colCounts().nonZero() == 1) {
             return 1.0;
@@ -30,12 +36,24 @@ public final class NormalizedMutualInformation {
         return mi / method.average(hu, hv);
     }
 
-    /** NMI with the arithmetic mean, scikit-learn's default. */
+    /**
+     * NMI with the arithmetic mean, scikit-learn's default.
+     *
+     * @param table joint counts, rows U (labels_true) and columns V (labels_pred)
+     * @return NMI in [0, 1], dimensionless
+     */
     public static double of(ContingencyTable table) {
         return of(table, AverageMethod.ARITHMETIC);
     }
 
-    /** NMI of two label arrays: {@code sklearn.metrics.normalized_mutual_info_score}. */
+    /**
+     * NMI of two label arrays: {@code sklearn.metrics.normalized_mutual_info_score}.
+     *
+     * @param labelsTrue the reference labelling
+     * @param labelsPred the labelling to compare, same length
+     * @param method how the two entropies are averaged in the denominator
+     * @return NMI in [0, 1], dimensionless
+     */
     public static double of(int[] labelsTrue, int[] labelsPred, AverageMethod method) {
         return of(LabelCounts.table(labelsTrue, labelsPred), method);
     }

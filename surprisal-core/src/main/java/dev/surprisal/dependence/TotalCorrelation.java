@@ -22,12 +22,24 @@ public final class TotalCorrelation {
     private TotalCorrelation() {
     }
 
-    /** C(X,Y) = I(X;Y) of a two-way table. */
+    /**
+     * C(X,Y) = I(X;Y) of a two-way table.
+     *
+     * @param table joint counts, rows X and columns Y
+     * @param base the unit of the result
+     * @return C(X,Y) ≥ 0 in the unit of {@code base}
+     */
     public static double of(ContingencyTable table, Base base) {
         return MutualInformation.of(table, base);
     }
 
-    /** C(X,Y,Z) = H(X) + H(Y) + H(Z) − H(X,Y,Z) of a three-way table. */
+    /**
+     * C(X,Y,Z) = H(X) + H(Y) + H(Z) − H(X,Y,Z) of a three-way table.
+     *
+     * @param table joint counts n(x, y, z)
+     * @param base the unit of the result
+     * @return C(X,Y,Z) ≥ 0 in the unit of {@code base}
+     */
     public static double of(ContingencyTable3 table, Base base) {
         ContingencyTable xy = table.xy();
         double c = Entropy.nats(xy.rowCounts()) + Entropy.nats(xy.colCounts()) + Entropy.nats(table.z())
@@ -38,6 +50,9 @@ public final class TotalCorrelation {
     /**
      * C of any number of label columns of the same length (one array per variable).
      *
+     * @param base the unit of the result
+     * @param columns one label array per variable
+     * @return Σ H(Xᵢ) − H(X₁, …, Xₙ) ≥ 0 in the unit of {@code base}
      * @throws IllegalArgumentException if there are no columns, or lengths differ
      */
     public static double of(Base base, int[]... columns) {

@@ -17,14 +17,27 @@ public final class VariationOfInformation {
     private VariationOfInformation() {
     }
 
-    /** VI of a table (rows X, columns Y). */
+    /**
+     * VI of a table (rows X, columns Y).
+     *
+     * @param table joint counts, rows X and columns Y
+     * @param base the unit of the result
+     * @return VI = H(X|Y) + H(Y|X) ≥ 0 in the unit of {@code base}
+     */
     public static double of(ContingencyTable table, Base base) {
         double vi = 2 * Entropy.nats(table.jointCounts()) - Entropy.nats(table.rowCounts())
                 - Entropy.nats(table.colCounts());
         return base.fromNats(Math.max(0.0, vi));
     }
 
-    /** VI of two label arrays. */
+    /**
+     * VI of two label arrays.
+     *
+     * @param x one label per sample
+     * @param y one label per sample, same length
+     * @param base the unit of the result
+     * @return VI = H(X|Y) + H(Y|X) ≥ 0 in the unit of {@code base}
+     */
     public static double of(int[] x, int[] y, Base base) {
         return of(LabelCounts.table(x, y), base);
     }

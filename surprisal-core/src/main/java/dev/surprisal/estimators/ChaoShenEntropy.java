@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.Validate;
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Counts;
 
@@ -30,7 +31,8 @@ public final class ChaoShenEntropy implements EntropyEstimator {
 
     @Override
     public double entropy(Counts counts, Base base) {
-        Checks.arguments(counts, base);
+        Validate.notNull("counts", counts);
+        Validate.notNull("base", base);
         long n = counts.total();
         long f1 = counts.frequencyOf(1);
         if (f1 == n) {

@@ -2,7 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
-import dev.surprisal.core.ValidationException;
+import dev.surprisal.core.Validate;
 
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
@@ -23,11 +23,18 @@ public interface EntropyEstimator {
     /**
      * The estimated entropy of the distribution behind {@code counts}, in the unit of {@code base}.
      *
+     * @param counts the observed histogram
+     * @param base the unit of the result
+     * @return the estimated entropy in the unit of {@code base}
      * @throws IllegalArgumentException if an argument is null
      */
     double entropy(Counts counts, Base base);
 
-    /** The estimator's canonical name, as accepted by {@link EntropyEstimators#byName(String)}. */
+    /**
+     * The estimator's canonical name, as accepted by {@link EntropyEstimators#byName(String)}.
+     *
+     * @return the canonical name, e.g. {@code miller-madow}
+     */
     String name();
 
     /**
@@ -40,15 +47,14 @@ public interface EntropyEstimator {
      * use {@link #mutualInformationClipped} when a non-negative value is required. With the plug-in
      * estimator the result is ≥ 0 up to rounding.
      *
+     * @param table joint counts, rows X and columns Y
+     * @param base the unit of the result
+     * @return the estimate of I(X;Y) in the unit of {@code base}; may be slightly negative
      * @throws IllegalArgumentException if {@code table} or {@code base} is null
      */
     default double mutualInformation(ContingencyTable table, Base base) {
-        if (table == null) {
-            throw new ValidationException("table: is null");
-        }
-        if (base == null) {
-            throw new ValidationException("base: is null");
-        }
+        Validate.notNull("table", table);
+        Validate.notNull("base", base);
         double nats = entropy(table.rowCounts(), Base.NATS)
                 + entropy(table.colCounts(), Base.NATS)
                 - entropy(table.jointCounts(), Base.NATS);
@@ -59,6 +65,10 @@ public interface EntropyEstimator {
      * {@link #mutualInformation} clipped at zero: {@code max(0, I)}. Mutual information is never
      * negative, so clipping never increases the error, but it biases the average of many estimates
      * upwards; keep the raw value when averaging or testing.
+     *
+     * @param table joint counts, rows X and columns Y
+     * @param base the unit of the result
+     * @return max(0, the estimate of I(X;Y)) in the unit of {@code base}
      */
     default double mutualInformationClipped(ContingencyTable table, Base base) {
         return Math.max(0.0, mutualInformation(table, base));

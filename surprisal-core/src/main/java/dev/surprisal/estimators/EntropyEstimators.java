@@ -21,6 +21,8 @@ public final class EntropyEstimators {
      * {@code plug-in} (also {@code plugin}, {@code ml}), {@code miller-madow}, {@code chao-shen},
      * {@code grassberger}, {@code james-stein}, {@code nsb} (with K = {@code counts.size()}).
      *
+     * @param name the estimator's name as typed
+     * @return the estimator of that name
      * @throws IllegalArgumentException naming the text and listing the valid names
      */
     public static EntropyEstimator byName(String name) {
@@ -46,12 +48,20 @@ public final class EntropyEstimators {
         }
     }
 
-    /** The canonical names accepted by {@link #byName}. */
+    /**
+     * The canonical names accepted by {@link #byName}.
+     *
+     * @return the canonical names, in a fixed order
+     */
     public static List<String> names() {
         return NAMES;
     }
 
-    /** One instance of every estimator, in the order of {@link #names()}. */
+    /**
+     * One instance of every estimator, in the order of {@link #names()}.
+     *
+     * @return one instance of every estimator, in the order of {@link #names()}
+     */
     public static List<EntropyEstimator> all() {
         return List.of(PlugInEntropy.INSTANCE, MillerMadowEntropy.INSTANCE, ChaoShenEntropy.INSTANCE,
                 GrassbergerEntropy.INSTANCE, JamesSteinEntropy.INSTANCE, NsbEntropy.INSTANCE);

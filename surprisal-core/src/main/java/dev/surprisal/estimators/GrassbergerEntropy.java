@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.Validate;
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Counts;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -31,7 +32,8 @@ public final class GrassbergerEntropy implements EntropyEstimator {
 
     @Override
     public double entropy(Counts counts, Base base) {
-        Checks.arguments(counts, base);
+        Validate.notNull("counts", counts);
+        Validate.notNull("base", base);
         CountProfile profile = CountProfile.of(counts);
         double n = profile.total;
         double sum = 0.0;

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.Validate;
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Counts;
 
@@ -33,7 +34,8 @@ public final class JamesSteinEntropy implements EntropyEstimator {
 
     @Override
     public double entropy(Counts counts, Base base) {
-        Checks.arguments(counts, base);
+        Validate.notNull("counts", counts);
+        Validate.notNull("base", base);
         int k = counts.size();
         long n = counts.total();
         double target = 1.0 / k;

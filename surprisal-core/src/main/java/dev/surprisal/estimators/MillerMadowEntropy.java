@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.Validate;
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.Counts;
 
@@ -25,7 +26,8 @@ public final class MillerMadowEntropy implements EntropyEstimator {
 
     @Override
     public double entropy(Counts counts, Base base) {
-        Checks.arguments(counts, base);
+        Validate.notNull("counts", counts);
+        Validate.notNull("base", base);
         double correction = (counts.nonZero() - 1) / (2.0 * counts.total());
         return base.fromNats(PlugInEntropy.nats(counts) + correction);
     }

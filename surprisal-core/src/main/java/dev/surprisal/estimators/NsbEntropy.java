@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.estimators;
 
+import dev.surprisal.core.Validate;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Base;
@@ -64,6 +65,8 @@ public final class NsbEntropy implements EntropyEstimator {
     /**
      * NSB over an explicit alphabet of {@code k} categories.
      *
+     * @param k the alphabet size K, ≥ 1 (at least the observed categories)
+     * @return an NSB estimator over K categories
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public static NsbEntropy withAlphabetSize(long k) {
@@ -73,7 +76,11 @@ public final class NsbEntropy implements EntropyEstimator {
         return new NsbEntropy(k);
     }
 
-    /** The explicit alphabet size, or empty when K is taken from {@code counts.size()}. */
+    /**
+     * The explicit alphabet size, or empty when K is taken from {@code counts.size()}.
+     *
+     * @return the explicit alphabet size, or empty when K is taken from {@code counts.size()}
+     */
     public OptionalLong alphabetSize() {
         return alphabetSize == 0 ? OptionalLong.empty() : OptionalLong.of(alphabetSize);
     }
@@ -96,10 +103,14 @@ public final class NsbEntropy implements EntropyEstimator {
     /**
      * The NSB posterior mean and standard deviation of the entropy.
      *
+     * @param counts the observed histogram
+     * @param base the unit of the result
+     * @return the posterior mean and standard deviation of H, in the unit of {@code base}
      * @throws IllegalArgumentException as {@link #entropy}
      */
     public Posterior posterior(Counts counts, Base base) {
-        Checks.arguments(counts, base);
+        Validate.notNull("counts", counts);
+        Validate.notNull("base", base);
         CountProfile profile = CountProfile.of(counts);
         long k = alphabetSize == 0 ? counts.size() : alphabetSize;
         if (k < profile.observed) {

@@ -67,7 +67,12 @@ public final class Bootstrap {
      */
     public record Interval(double estimate, double lower, double upper, double level, int replicates, long seed,
             Method method) {
-        /** True when {@code lower ≤ value ≤ upper}. */
+        /**
+         * True when {@code lower ≤ value ≤ upper}.
+         *
+         * @param value a value of the statistic
+         * @return true when {@code lower ≤ value ≤ upper}
+         */
         public boolean contains(double value) {
             return lower <= value && value <= upper;
         }
@@ -97,6 +102,9 @@ public final class Bootstrap {
      * replicates, level 0.95, seed {@value #DEFAULT_SEED}, percentile method, replicates run in parallel in
      * the common fork-join pool.
      *
+     * @param rows the number of rows n the statistic is computed on, ≥ 2
+     * @param statistic the statistic of the rows whose indices it is given (with repeats in a replicate)
+     * @return the bootstrap, not yet run
      * @throws IllegalArgumentException if {@code rows < 2}
      */
     public static Bootstrap of(int rows, ToDoubleFunction<int[]> statistic) {
@@ -107,7 +115,12 @@ public final class Bootstrap {
                 DEFAULT_SEED, DEFAULT_LEVEL, Method.PERCENTILE, null);
     }
 
-    /** Same bootstrap with B replicates (B ≥ 10). */
+    /**
+     * Same bootstrap with B replicates (B ≥ 10).
+     *
+     * @param b the number of replicates B, ≥ 10
+     * @return a copy with B replicates
+     */
     public Bootstrap withReplicates(int b) {
         if (b < 10) {
             throw new ValidationException("replicates: must be >= 10, got " + b);
@@ -115,12 +128,22 @@ public final class Bootstrap {
         return new Bootstrap(rows, statistic, b, seed, level, method, pool);
     }
 
-    /** Same bootstrap with another seed. */
+    /**
+     * Same bootstrap with another seed.
+     *
+     * @param s the seed of the resampling
+     * @return a copy with that seed
+     */
     public Bootstrap withSeed(long s) {
         return new Bootstrap(rows, statistic, replicates, s, level, method, pool);
     }
 
-    /** Same bootstrap at confidence level {@code l} in (0, 1). */
+    /**
+     * Same bootstrap at confidence level {@code l} in (0, 1).
+     *
+     * @param l the confidence level, in (0, 1)
+     * @return a copy at that level
+     */
     public Bootstrap withLevel(double l) {
         if (!(l > 0.0 && l < 1.0)) {
             throw new ValidationException("level: must lie in (0, 1), got " + l);
@@ -128,17 +151,31 @@ public final class Bootstrap {
         return new Bootstrap(rows, statistic, replicates, seed, l, method, pool);
     }
 
-    /** Same bootstrap with another interval method. */
+    /**
+     * Same bootstrap with another interval method.
+     *
+     * @param m the interval method
+     * @return a copy with that method
+     */
     public Bootstrap withMethod(Method m) {
         return new Bootstrap(rows, statistic, replicates, seed, level, Objects.requireNonNull(m, "method"), pool);
     }
 
-    /** Same bootstrap, replicates run in {@code p} (results are identical for every pool). */
+    /**
+     * Same bootstrap, replicates run in {@code p} (results are identical for every pool).
+     *
+     * @param p the pool the replicates run in
+     * @return a copy that runs there
+     */
     public Bootstrap withPool(ForkJoinPool p) {
         return new Bootstrap(rows, statistic, replicates, seed, level, method, Objects.requireNonNull(p, "pool"));
     }
 
-    /** The B replicate values θ*, in replicate order (deterministic for a given seed). */
+    /**
+     * The B replicate values θ*, in replicate order (deterministic for a given seed).
+     *
+     * @return the B replicate values θ*, in replicate order
+     */
     public double[] replicateValues() {
         double[] theta = new double[replicates];
         Runnable work = () -> IntStream.range(0, replicates).parallel().forEach(r -> {
@@ -166,6 +203,7 @@ public final class Bootstrap {
     /**
      * Runs the bootstrap.
      *
+     * @return the estimate on the original rows with its interval
      * @throws IllegalStateException if the statistic returns NaN on the original rows or on a replicate
      */
     public Interval run() {

@@ -27,37 +27,65 @@ public final class PermutationResult {
         this.scheme = scheme;
     }
 
-    /** The estimate on the data as observed, in nats. */
+    /**
+     * The estimate on the data as observed, in nats.
+     *
+     * @return the estimate on the data as observed, in nats
+     */
     public double observed() {
         return observed;
     }
 
-    /** The mean estimate over the permutations (the estimator's value under independence), in nats. */
+    /**
+     * The mean estimate over the permutations (the estimator's value under independence), in nats.
+     *
+     * @return the mean estimate over the permutations, in nats
+     */
     public double nullMean() {
         return nullMean;
     }
 
-    /** Observed minus null mean: the information beyond what the estimator reports by chance, in nats. */
+    /**
+     * Observed minus null mean: the information beyond what the estimator reports by chance, in nats.
+     *
+     * @return observed minus null mean, in nats
+     */
     public double aboveChance() {
         return observed - nullMean;
     }
 
-    /** (b + 1) / (permutations + 1); never 0. */
+    /**
+     * (b + 1) / (permutations + 1); never 0.
+     *
+     * @return the p-value (b + 1) / (permutations + 1), in (0, 1]
+     */
     public double pValue() {
         return pValue;
     }
 
-    /** Number of permutations drawn. */
+    /**
+     * Number of permutations drawn.
+     *
+     * @return the number of permutations drawn
+     */
     public int permutations() {
         return permutations;
     }
 
-    /** The seed the permutations were drawn from. */
+    /**
+     * The seed the permutations were drawn from.
+     *
+     * @return the seed the permutations were drawn from
+     */
     public long seed() {
         return seed;
     }
 
-    /** How the null was generated, e.g. "global shuffle of y". */
+    /**
+     * How the null was generated, e.g. "global shuffle of y".
+     *
+     * @return how the null was generated, e.g. "global shuffle of y"
+     */
     public String scheme() {
         return scheme;
     }

@@ -6,8 +6,8 @@ import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.continuous.FrenzelPompeConditionalMutualInformation;
 import dev.surprisal.continuous.KraskovMutualInformation;
-import dev.surprisal.knn.KdTree;
-import dev.surprisal.knn.KnnQuery;
+import dev.surprisal.knn.internal.KdTree;
+import dev.surprisal.knn.internal.KnnQuery;
 import dev.surprisal.knn.PointSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -37,13 +37,29 @@ public final class PermutationTest {
     private PermutationTest() {
     }
 
-    /** KSG1, k = 3, {@value #DEFAULT_PERMUTATIONS} permutations, seed {@value #DEFAULT_SEED}. */
+    /**
+     * KSG1, k = 3, {@value #DEFAULT_PERMUTATIONS} permutations, seed {@value #DEFAULT_SEED}.
+     *
+     * @param x the first sample, finite values
+     * @param y the second sample, same length
+     * @return the observed KSG1 estimate, its null and the p-value, in nats
+     */
     public static PermutationResult mutualInformation(double[] x, double[] y) {
         return mutualInformation(PointSet.ofValues("x", x), PointSet.ofValues("y", y), 3,
                 KraskovMutualInformation.Algorithm.KSG1, DEFAULT_PERMUTATIONS, DEFAULT_SEED);
     }
 
-    /** Tests I(X;Y) = 0 by shuffling y. */
+    /**
+     * Tests I(X;Y) = 0 by shuffling y.
+     *
+     * @param x the first sample
+     * @param y the second sample, as many points
+     * @param k neighbours of the KSG estimator, ≥ 1
+     * @param algorithm KSG algorithm 1 or 2
+     * @param permutations the number of shuffles, ≥ 1
+     * @param seed the seed of the shuffles
+     * @return the observed estimate, its null and the p-value, in nats
+     */
     public static PermutationResult mutualInformation(PointSet x, PointSet y, int k,
                                                       KraskovMutualInformation.Algorithm algorithm,
                                                       int permutations, long seed) {
@@ -58,13 +74,31 @@ public final class PermutationTest {
         return result(observed, nulls, seed, "global shuffle of y (" + algorithm + ", k = " + k + ")");
     }
 
-    /** Frenzel–Pompe CMI, k = 3, local permutation with kPerm = 5, 199 permutations, seed 42. */
+    /**
+     * Frenzel–Pompe CMI, k = 3, local permutation with kPerm = 5, 199 permutations, seed 42.
+     *
+     * @param x the first sample, finite values
+     * @param y the second sample, same length
+     * @param z the conditioning sample, same length
+     * @return the observed Frenzel–Pompe estimate, its null and the p-value, in nats
+     */
     public static PermutationResult conditionalMutualInformation(double[] x, double[] y, double[] z) {
         return conditionalMutualInformation(PointSet.ofValues("x", x), PointSet.ofValues("y", y),
                 PointSet.ofValues("z", z), 3, DEFAULT_LOCAL_K, DEFAULT_PERMUTATIONS, DEFAULT_SEED);
     }
 
-    /** Tests I(X;Y|Z) = 0 by the local permutation of x within z-neighbourhoods of size kPerm. */
+    /**
+     * Tests I(X;Y|Z) = 0 by the local permutation of x within z-neighbourhoods of size kPerm.
+     *
+     * @param x the first sample
+     * @param y the second sample, as many points
+     * @param z the conditioning sample, as many points
+     * @param k neighbours of the Frenzel–Pompe estimator, ≥ 1
+     * @param kPerm the size of the z-neighbourhoods within which x is permuted, ≥ 1
+     * @param permutations the number of permutations, ≥ 1
+     * @param seed the seed of the permutations
+     * @return the observed estimate, its null and the p-value, in nats
+     */
     public static PermutationResult conditionalMutualInformation(PointSet x, PointSet y, PointSet z, int k, int kPerm,
                                                                  int permutations, long seed) {
         checkPermutations(permutations);
@@ -123,6 +157,10 @@ public final class PermutationTest {
      * A uniformly random permutation of 0..n−1 by Fisher–Yates, drawing each swap index from
      * {@code nextBelow.applyAsInt(bound)} ∈ [0, bound), so any generator (Commons RNG, SplittableRandom)
      * drives it with the same call sequence.
+     *
+     * @param n the number of elements, ≥ 0
+     * @param nextBelow a uniform draw in [0, bound) for each bound
+     * @return a permutation of 0..n−1
      */
     public static int[] shuffle(int n, java.util.function.IntUnaryOperator nextBelow) {
         int[] order = new int[n];

@@ -53,17 +53,29 @@ public final class SequentialPermutationTest {
      */
     public record Result(double observed, int permutations, long exceedances, double pValue, boolean stoppedEarly,
                          double nullMean, double nullSd, double nullQuantile95, int maxPermutations, long seed) {
-        /** Observed minus the null mean: what the statistic shows beyond chance at this n. */
+        /**
+         * Observed minus the null mean: what the statistic shows beyond chance at this n.
+         *
+         * @return observed minus the null mean, in the statistic's unit
+         */
         public double aboveChance() {
             return observed - nullMean;
         }
 
-        /** The null's 95th percentile minus its mean: how far chance alone lifts the statistic, 1 time in 20. */
+        /**
+         * The null's 95th percentile minus its mean: how far chance alone lifts the statistic, 1 time in 20.
+         *
+         * @return the null's 95th percentile minus its mean, in the statistic's unit
+         */
         public double noise95() {
             return nullQuantile95 - nullMean;
         }
 
-        /** One line stating the method, for outputs. */
+        /**
+         * One line stating the method, for outputs.
+         *
+         * @return one line stating the method, for outputs
+         */
         public String method() {
             return "sequential permutation test (Besag & Clifford 1991): at most " + maxPermutations
                     + " permutations, stopping after " + DEFAULT_EXCEEDANCES + " at or above the observed value;"
@@ -162,7 +174,14 @@ public final class SequentialPermutationTest {
         return new SplittableRandom(z ^ (z >>> 31));
     }
 
-    /** Permutation j of the run seeded {@code seed}: Fisher–Yates over its own generator. */
+    /**
+     * Permutation j of the run seeded {@code seed}: Fisher–Yates over its own generator.
+     *
+     * @param n the number of elements
+     * @param seed the run's seed
+     * @param j the permutation's index in the run
+     * @return permutation j of 0..n−1
+     */
     public static int[] permutation(int n, long seed, int j) {
         return shuffle(n, generator(seed, j));
     }

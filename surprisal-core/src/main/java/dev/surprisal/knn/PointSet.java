@@ -5,6 +5,7 @@ package dev.surprisal.knn;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.core.Validate;
+import dev.surprisal.knn.internal.Points;
 
 /**
  * n points in d dimensions, held row-major in one {@code double[]} (point i occupies
@@ -21,7 +22,13 @@ public final class PointSet {
         this.data = data;
     }
 
-    /** One point per row: {@code rows[i][j]} is coordinate j of point i. */
+    /**
+     * One point per row: {@code rows[i][j]} is coordinate j of point i.
+     *
+     * @param name the argument's name, used in error messages
+     * @param rows one point per row, all of the same length, finite coordinates
+     * @return the points (copied)
+     */
     public static PointSet ofRows(String name, double[][] rows) {
         if (rows == null) {
             throw new ValidationException(name + ": is null");
@@ -48,7 +55,13 @@ public final class PointSet {
         return new PointSet(rows.length, d, data);
     }
 
-    /** One column per dimension: {@code columns[j][i]} is coordinate j of point i. */
+    /**
+     * One column per dimension: {@code columns[j][i]} is coordinate j of point i.
+     *
+     * @param name the argument's name, used in error messages
+     * @param columns one array per dimension, all of the same length, finite coordinates
+     * @return the points (copied)
+     */
     public static PointSet ofColumns(String name, double[]... columns) {
         if (columns == null || columns.length == 0) {
             throw new ValidationException(name + ": has no columns");
@@ -72,7 +85,13 @@ public final class PointSet {
         return new PointSet(n, d, data);
     }
 
-    /** A one-dimensional sample. */
+    /**
+     * A one-dimensional sample.
+     *
+     * @param name the argument's name, used in error messages
+     * @param x the sample, finite values
+     * @return n points in one dimension (copied)
+     */
     public static PointSet ofValues(String name, double[] x) {
         Validate.finite(name, x);
         if (x.length == 0) {
@@ -81,15 +100,28 @@ public final class PointSet {
         return new PointSet(x.length, 1, x.clone());
     }
 
-    /** Wraps a row-major array without copying or checking; for callers that already validated. */
+    /**
+     * Wraps a row-major array without copying or checking; for callers that already validated.
+     *
+     * @param n the number of points
+     * @param d the dimension
+     * @param rowMajor n·d coordinates, point i at {@code [i·d, i·d + d)}; not copied
+     * @return the points over that array
+     */
     public static PointSet wrap(int n, int d, double[] rowMajor) {
         if (rowMajor.length != (long) n * d) {
-            throw new IllegalArgumentException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
+            throw new ValidationException("rowMajor: length " + rowMajor.length + " is not n·d = " + n + "·" + d);
         }
         return new PointSet(n, d, rowMajor);
     }
 
-    /** The points of {@code a} and {@code b} side by side: point i is (a_i, b_i), in d_a + d_b dimensions. */
+    /**
+     * The points of {@code a} and {@code b} side by side: point i is (a_i, b_i), in d_a + d_b dimensions.
+     *
+     * @param a n points in d_a dimensions
+     * @param b n points in d_b dimensions
+     * @return n points in d_a + d_b dimensions
+     */
     public static PointSet join(PointSet a, PointSet b) {
         Validate.sameLength("first sample", a.n, "second sample", b.n);
         int d = a.d + b.d;
@@ -101,7 +133,12 @@ public final class PointSet {
         return new PointSet(a.n, d, data);
     }
 
-    /** The same points, reordered: point i of the result is point {@code order[i]} of this set. */
+    /**
+     * The same points, reordered: point i of the result is point {@code order[i]} of this set.
+     *
+     * @param order a permutation of 0..n−1
+     * @return point i is point {@code order[i]} of this set
+     */
     public PointSet permute(int[] order) {
         double[] out = new double[data.length];
         for (int i = 0; i < n; i++) {
@@ -117,27 +154,46 @@ public final class PointSet {
         }
     }
 
-    /** Number of points. */
+    /**
+     * Number of points.
+     *
+     * @return the number of points n
+     */
     public int size() {
         return n;
     }
 
-    /** Dimension. */
+    /**
+     * Dimension.
+     *
+     * @return the dimension d
+     */
     public int dimension() {
         return d;
     }
 
-    /** Coordinate j of point i. */
+    /**
+     * Coordinate j of point i.
+     *
+     * @param i a point, 0 ≤ i &lt; n
+     * @param j a coordinate, 0 ≤ j &lt; d
+     * @return coordinate j of point i
+     */
     public double get(int i, int j) {
         return data[i * d + j];
     }
 
-    /** The row-major backing array; do not modify. */
-    double[] data() {
-        return data;
+    static {
+        // The kNN engine reads the backing array without a copy (knn.internal.Points).
+        Points.install(p -> p.data);
     }
 
-    /** Coordinate j of every point, as a new array. */
+    /**
+     * Coordinate j of every point, as a new array.
+     *
+     * @param j a coordinate, 0 ≤ j &lt; d
+     * @return coordinate j of every point, as a new array
+     */
     public double[] column(int j) {
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {

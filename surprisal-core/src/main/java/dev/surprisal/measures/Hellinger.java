@@ -13,7 +13,13 @@ public final class Hellinger {
     private Hellinger() {
     }
 
-    /** The Hellinger distance of two probability vectors. */
+    /**
+     * The Hellinger distance of two probability vectors.
+     *
+     * @param p a probability vector
+     * @param q a probability vector of the same length
+     * @return H(P,Q) = sqrt(½ Σ (√pᵢ − √qᵢ)²), dimensionless, in [0, 1]
+     */
     public static double distance(double[] p, double[] q) {
         Distributions.pair(p, q);
         double s = 0.0;

@@ -16,24 +16,52 @@ public final class JensenShannon {
     private JensenShannon() {
     }
 
-    /** JSD(P,Q) of two probability vectors. */
+    /**
+     * JSD(P,Q) of two probability vectors.
+     *
+     * @param p a probability vector
+     * @param q a probability vector of the same length
+     * @param base the unit of the result
+     * @return JSD(P,Q) in the unit of {@code base}, between 0 and log_base 2
+     */
     public static double divergence(double[] p, double[] q, Base base) {
         Distributions.pair(p, q);
         return base.fromNats(nats(p, q));
     }
 
-    /** sqrt(JSD(P,Q)) with JSD in the unit of {@code base}. */
+    /**
+     * sqrt(JSD(P,Q)) with JSD in the unit of {@code base}.
+     *
+     * @param p a probability vector
+     * @param q a probability vector of the same length
+     * @param base the unit of the JSD under the root
+     * @return sqrt(JSD(P,Q)), a metric
+     */
     public static double distance(double[] p, double[] q, Base base) {
         return Math.sqrt(divergence(p, q, base));
     }
 
-    /** JSD after normalising both weight vectors to sum 1. */
+    /**
+     * JSD after normalising both weight vectors to sum 1.
+     *
+     * @param p weights of P, finite and ≥ 0, positive total
+     * @param q weights of Q, finite and ≥ 0, positive total, same length
+     * @param base the unit of the result
+     * @return JSD of the normalised weights in the unit of {@code base}
+     */
     public static double divergenceOfUnnormalized(double[] p, double[] q, Base base) {
         double[][] pq = Distributions.normalizePair(p, q);
         return base.fromNats(nats(pq[0], pq[1]));
     }
 
-    /** The distance after normalising both weight vectors: {@code scipy.spatial.distance.jensenshannon}. */
+    /**
+     * The distance after normalising both weight vectors: {@code scipy.spatial.distance.jensenshannon}.
+     *
+     * @param p weights of P, finite and ≥ 0, positive total
+     * @param q weights of Q, finite and ≥ 0, positive total, same length
+     * @param base the unit of the JSD under the root
+     * @return sqrt(JSD) of the normalised weights
+     */
     public static double distanceOfUnnormalized(double[] p, double[] q, Base base) {
         return Math.sqrt(divergenceOfUnnormalized(p, q, base));
     }

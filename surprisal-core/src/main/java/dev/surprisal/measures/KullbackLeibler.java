@@ -19,19 +19,42 @@ public final class KullbackLeibler {
     private KullbackLeibler() {
     }
 
-    /** KL(P‖Q) of two probability vectors. */
+    /**
+     * KL(P‖Q) of two probability vectors.
+     *
+     * @param p the reference distribution P, a probability vector
+     * @param q the model or new distribution Q, a probability vector of the same length
+     * @param base the unit of the result
+     * @return KL(P‖Q) ≥ 0 in the unit of {@code base}; +∞ when qᵢ = 0 &lt; pᵢ
+     */
     public static double divergence(double[] p, double[] q, Base base) {
         Distributions.pair(p, q);
         return base.fromNats(nats(p, q));
     }
 
-    /** KL(P‖Q) after applying {@code smoothing} to both P and Q. */
+    /**
+     * KL(P‖Q) after applying {@code smoothing} to both P and Q.
+     *
+     * @param p the reference distribution P, a probability vector
+     * @param q the model or new distribution Q, a probability vector of the same length
+     * @param smoothing applied to P and Q alike
+     * @param base the unit of the result
+     * @return KL(P‖Q) of the smoothed distributions in the unit of {@code base}
+     */
     public static double divergence(double[] p, double[] q, Smoothing smoothing, Base base) {
         Distributions.pair(p, q);
         return base.fromNats(nats(smoothing.apply(p), smoothing.apply(q)));
     }
 
-    /** KL between the distributions of two histograms over the same categories, smoothed alike. */
+    /**
+     * KL between the distributions of two histograms over the same categories, smoothed alike.
+     *
+     * @param p the reference histogram P
+     * @param q the model or new histogram Q, over the same categories
+     * @param smoothing applied to both histograms alike
+     * @param base the unit of the result
+     * @return KL(P‖Q) of the smoothed frequencies in the unit of {@code base}
+     */
     public static double divergence(Counts p, Counts q, Smoothing smoothing, Base base) {
         Validate.sameLength("p", p.size(), "q", q.size());
         return base.fromNats(nats(smoothing.apply(p), smoothing.apply(q)));
@@ -40,6 +63,10 @@ public final class KullbackLeibler {
     /**
      * KL(P‖Q) after normalising both weight vectors to sum 1: {@code scipy.stats.entropy(pk, qk, base)}.
      *
+     * @param p weights of P, finite and ≥ 0, positive total
+     * @param q weights of Q, finite and ≥ 0, positive total, same length
+     * @param base the unit of the result
+     * @return KL(P‖Q) of the normalised weights in the unit of {@code base}; +∞ when qᵢ = 0 &lt; pᵢ
      * @throws IllegalArgumentException on NaN, ±∞, negative entries, empty or zero-total input, or a length mismatch
      */
     public static double ofUnnormalized(double[] p, double[] q, Base base) {
@@ -49,6 +76,12 @@ public final class KullbackLeibler {
 
     /**
      * The divergence with the reason it is infinite, if it is.
+     *
+     * @param p the reference distribution P, a probability vector
+     * @param q the model or new distribution Q, a probability vector of the same length
+     * @param smoothing applied to P and Q alike
+     * @param base the unit of the result
+     * @return the value, and the first index with qᵢ = 0 &lt; pᵢ when it is infinite
      */
     public static Result explain(double[] p, double[] q, Smoothing smoothing, Base base) {
         Distributions.pair(p, q);
@@ -70,6 +103,10 @@ public final class KullbackLeibler {
      * the term is pᵢ log(pᵢ/qᵢ) when both are positive, 0 when pᵢ = 0 and qᵢ ≥ 0, and +∞ otherwise.
      * Inputs need not sum to 1 (only finite, non-negative, same length); the terms of probability
      * vectors sum to KL(P‖Q).
+     *
+     * @param p entries pᵢ, finite and ≥ 0
+     * @param q entries qᵢ, finite and ≥ 0, same length
+     * @return the terms pᵢ log(pᵢ/qᵢ) in nats, one per index
      */
     public static double[] contributions(double[] p, double[] q) {
         Validate.nonNegativeFinite("p", p);
@@ -118,29 +155,50 @@ public final class KullbackLeibler {
             this.base = base;
         }
 
-        /** KL(P‖Q) in the unit of {@link #base()}, possibly +∞. */
+        /**
+         * KL(P‖Q) in the unit of {@link #base()}, possibly +∞.
+         *
+         * @return KL(P‖Q) in the unit of {@link #base()}, possibly +∞
+         */
         public double value() {
             return value;
         }
 
+        /**
+         * @return true when qᵢ = 0 &lt; pᵢ at some index, so the divergence is +∞
+         */
         public boolean isInfinite() {
             return infiniteAt >= 0;
         }
 
-        /** The first index i with qᵢ = 0 &lt; pᵢ, or −1 when the divergence is finite. */
+        /**
+         * The first index i with qᵢ = 0 &lt; pᵢ, or −1 when the divergence is finite.
+         *
+         * @return the first index i with qᵢ = 0 &lt; pᵢ, or −1 when the divergence is finite
+         */
         public int infiniteAt() {
             return infiniteAt;
         }
 
+        /**
+         * @return the smoothing applied to both sides
+         */
         public Smoothing smoothing() {
             return smoothing;
         }
 
+        /**
+         * @return the unit of {@link #value()}
+         */
         public Base base() {
             return base;
         }
 
-        /** One sentence a user can act on. */
+        /**
+         * One sentence a user can act on.
+         *
+         * @return the value with its unit and smoothing, or why it is infinite and what to do
+         */
         public String explanation() {
             if (infiniteAt < 0) {
                 return "KL(P||Q) = " + value + " " + base.unit() + " (smoothing: " + smoothing + ")";

@@ -24,14 +24,29 @@ public final class Renyi {
     private Renyi() {
     }
 
-    /** H_α(P) of a probability vector. */
+    /**
+     * H_α(P) of a probability vector.
+     *
+     * @param p a probability vector
+     * @param alpha the order α ≥ 0 (1: Shannon, ∞: min-entropy)
+     * @param base the unit of the result
+     * @return H_α(P) in the unit of {@code base}
+     */
     public static double entropy(double[] p, double alpha, Base base) {
         checkAlpha(alpha);
         dev.surprisal.core.Validate.probabilities("p", p);
         return base.fromNats(entropyNats(p, alpha));
     }
 
-    /** D_α(P‖Q) of two probability vectors. */
+    /**
+     * D_α(P‖Q) of two probability vectors.
+     *
+     * @param p the reference distribution P, a probability vector
+     * @param q the distribution Q, a probability vector of the same length
+     * @param alpha the order α ≥ 0 (1: KL(P‖Q))
+     * @param base the unit of the result
+     * @return D_α(P‖Q) in the unit of {@code base}, possibly +∞
+     */
     public static double divergence(double[] p, double[] q, double alpha, Base base) {
         checkAlpha(alpha);
         Distributions.pair(p, q);

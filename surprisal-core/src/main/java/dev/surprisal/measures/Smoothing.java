@@ -37,22 +37,39 @@ public final class Smoothing {
         this.amount = amount;
     }
 
-    /** No smoothing. */
+    /**
+     * No smoothing.
+     *
+     * @return the identity: probabilities are the plain frequencies
+     */
     public static Smoothing none() {
         return NONE;
     }
 
-    /** Add 1 to every count (Laplace's rule of succession). */
+    /**
+     * Add 1 to every count (Laplace's rule of succession).
+     *
+     * @return add-one smoothing
+     */
     public static Smoothing laplace() {
         return LAPLACE;
     }
 
-    /** Add ½ to every count (Jeffreys prior, Krichevsky–Trofimov estimator). */
+    /**
+     * Add ½ to every count (Jeffreys prior, Krichevsky–Trofimov estimator).
+     *
+     * @return add-½ smoothing
+     */
     public static Smoothing jeffreys() {
         return JEFFREYS;
     }
 
-    /** Add α &gt; 0 to every count (Lidstone). */
+    /**
+     * Add α &gt; 0 to every count (Lidstone).
+     *
+     * @param alpha the pseudo-count added to every count, &gt; 0
+     * @return add-α smoothing
+     */
     public static Smoothing additive(double alpha) {
         if (!(alpha > 0) || !Double.isFinite(alpha)) {
             throw new ValidationException("alpha: must be a finite number > 0, got " + alpha);
@@ -60,7 +77,12 @@ public final class Smoothing {
         return new Smoothing(Kind.ADDITIVE, alpha);
     }
 
-    /** Add ε &gt; 0 to every probability, then renormalise. */
+    /**
+     * Add ε &gt; 0 to every probability, then renormalise.
+     *
+     * @param epsilon the mass added to every probability, &gt; 0
+     * @return epsilon smoothing
+     */
     public static Smoothing epsilon(double epsilon) {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
             throw new ValidationException("epsilon: must be a finite number > 0, got " + epsilon);
@@ -71,6 +93,8 @@ public final class Smoothing {
     /**
      * Parses {@code none}, {@code laplace}, {@code jeffreys}, {@code additive=α} or {@code epsilon=ε}.
      *
+     * @param text the smoothing as typed
+     * @return the smoothing
      * @throws IllegalArgumentException naming the text when it is none of these
      */
     public static Smoothing parse(String text) {
@@ -93,12 +117,21 @@ public final class Smoothing {
                 + text + "'");
     }
 
-    /** True unless this is {@link #none()}. */
+    /**
+     * True unless this is {@link #none()}.
+     *
+     * @return true unless this is {@link #none()}
+     */
     public boolean isSmoothing() {
         return kind != Kind.NONE;
     }
 
-    /** The probabilities of a histogram after smoothing (the plain frequencies cᵢ/N for none). */
+    /**
+     * The probabilities of a histogram after smoothing (the plain frequencies cᵢ/N for none).
+     *
+     * @param counts a histogram
+     * @return the smoothed probabilities, one per category, summing to 1
+     */
     public double[] apply(Counts counts) {
         int k = counts.size();
         double n = counts.total();
@@ -119,6 +152,8 @@ public final class Smoothing {
     /**
      * A probability vector after smoothing.
      *
+     * @param p a probability vector
+     * @return a new vector: a copy of p for none, else (pᵢ + a) / (1 + k·a) with a the added amount
      * @throws IllegalArgumentException if {@code p} is not a probability vector
      */
     public double[] apply(double[] p) {

@@ -23,6 +23,9 @@ public final class Softmax {
     /**
      * The softmax of {@code logits} at temperature {@code temperature}.
      *
+     * @param logits the logits zᵢ, finite, at least one
+     * @param temperature T &gt; 0
+     * @return softmax(z / T), a probability vector
      * @throws IllegalArgumentException if a logit is NaN or ±∞, the logits are empty, or T is not a finite number &gt; 0
      */
     public static double[] of(double[] logits, double temperature) {
@@ -46,6 +49,11 @@ public final class Softmax {
     /**
      * H(softmax(z / T)) = log Σ exp(zᵢ/T) − Σ pᵢ zᵢ/T, in the unit of {@code base}; computed in nats
      * from the shifted logits so it is exact in both limits.
+     *
+     * @param logits the logits zᵢ, finite, at least one
+     * @param temperature T &gt; 0
+     * @param base the unit of the result
+     * @return H(softmax(z / T)) in the unit of {@code base}
      */
     public static double entropy(double[] logits, double temperature, Base base) {
         check(logits, temperature);

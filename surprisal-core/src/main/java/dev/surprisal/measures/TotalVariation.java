@@ -11,7 +11,13 @@ public final class TotalVariation {
     private TotalVariation() {
     }
 
-    /** ½ Σ |pᵢ − qᵢ| of two probability vectors. */
+    /**
+     * ½ Σ |pᵢ − qᵢ| of two probability vectors.
+     *
+     * @param p a probability vector
+     * @param q a probability vector of the same length
+     * @return ½ Σ |pᵢ − qᵢ|, dimensionless, in [0, 1]
+     */
     public static double distance(double[] p, double[] q) {
         Distributions.pair(p, q);
         double s = 0.0;

@@ -32,7 +32,7 @@ public final class FeatureSelection {
     /**
      * Selects {@code k} features by mRMR.
      *
-     * @throws IllegalArgumentException on bad input (see {@link FeatureRanking}) or k outside [1, p]
+     * @throws IllegalArgumentException on bad input (a NaN or infinite value, naming column and index; mismatched lengths; a constant target) or k outside [1, p]
      */
     public static List<SelectedFeature> mrmr(String[] names, double[][] columns, double[] target, int k,
             DependenceMeasure mi) {
@@ -55,7 +55,7 @@ public final class FeatureSelection {
     /**
      * Selects {@code k} features by JMI; {@code joint} estimates I(f, s; y) from the two columns f and s.
      *
-     * @throws IllegalArgumentException on bad input (see {@link FeatureRanking}) or k outside [1, p]
+     * @throws IllegalArgumentException on bad input (a NaN or infinite value, naming column and index; mismatched lengths; a constant target) or k outside [1, p]
      */
     public static List<SelectedFeature> jmi(String[] names, double[][] columns, double[] target, int k,
             DependenceMeasure mi, JointDependenceMeasure joint) {

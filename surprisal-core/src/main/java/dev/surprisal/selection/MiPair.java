@@ -3,6 +3,7 @@
 package dev.surprisal.selection;
 
 import dev.surprisal.continuous.KnnEstimate;
+import dev.surprisal.continuous.MiEstimator;
 import dev.surprisal.continuous.KraskovMutualInformation;
 import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
 
 /**
  * The mutual information of two {@link MiVariable}s over the rows where both have a value, in nats,
- * with the estimator chosen by the column kinds:
+ * with the estimator chosen by the column kinds ({@link MiEstimator}, the one place of that choice):
  * <ul>
  *   <li>continuous–continuous: KSG algorithm 1 (Kraskov, Stögbauer, Grassberger 2004, "Estimating
  *       mutual information", Phys. Rev. E 69, 066138) with k neighbours;</li>
@@ -36,43 +37,9 @@ import java.util.SplittableRandom;
  * ({@link #natsResampled}, for the bootstrap).
  */
 public final class MiPair {
-    /** How the pair is estimated. */
-    public enum Estimator {
-        KSG1("KSG1", "two continuous columns: Kraskov-Stoegbauer-Grassberger kNN, algorithm 1"),
-        ROSS("Ross", "a discrete and a continuous column: Ross (2014) kNN"),
-        PLUG_IN("plug-in", "two discrete columns: the plug-in MI of their table"),
-        CONSTANT("none (constant column)", "a column is constant on these rows: MI = 0");
-
-        private final String label;
-        private final String reason;
-
-        Estimator(String label, String reason) {
-            this.label = label;
-            this.reason = reason;
-        }
-
-        /** Why this estimator: the two columns' kinds, in words. */
-        public String reason() {
-            return reason;
-        }
-
-        /** The estimator two variables of these kinds get (ignoring constancy). */
-        public static Estimator forKinds(boolean firstDiscrete, boolean secondDiscrete) {
-            if (firstDiscrete && secondDiscrete) {
-                return PLUG_IN;
-            }
-            return firstDiscrete || secondDiscrete ? ROSS : KSG1;
-        }
-
-        /** The name printed in outputs: KSG1, Ross, plug-in. */
-        public String label() {
-            return label;
-        }
-    }
-
     private final MiVariable a;
     private final MiVariable b;
-    private final Estimator estimator;
+    private final MiEstimator estimator;
     private final int k;
     private final int[] rows;
     private final double[] ca;
@@ -94,11 +61,11 @@ public final class MiPair {
         la = a.isDiscrete() ? pick(a.labels, rows) : null;
         lb = b.isDiscrete() ? pick(b.labels, rows) : null;
         if (constant(a, rows) || constant(b, rows)) {
-            estimator = Estimator.CONSTANT;
+            estimator = MiEstimator.CONSTANT;
         } else {
-            estimator = Estimator.forKinds(a.isDiscrete(), b.isDiscrete());
+            estimator = MiEstimator.forKinds(a.isDiscrete(), b.isDiscrete());
         }
-        if ((estimator == Estimator.KSG1 || estimator == Estimator.ROSS) && rows.length <= k) {
+        if ((estimator == MiEstimator.KSG1 || estimator == MiEstimator.ROSS) && rows.length <= k) {
             throw new ValidationException(a.name() + " and " + b.name() + ": only " + rows.length
                     + " rows have both values; the kNN estimators need more than k = " + k);
         }
@@ -166,7 +133,7 @@ public final class MiPair {
     }
 
     /** The estimator the two kinds call for. */
-    public Estimator estimator() {
+    public MiEstimator estimator() {
         return estimator;
     }
 
@@ -182,7 +149,7 @@ public final class MiPair {
 
     /** Whether either column is constant on the used rows, so the MI is 0 without estimating. */
     public boolean isConstant() {
-        return estimator == Estimator.CONSTANT;
+        return estimator == MiEstimator.CONSTANT;
     }
 
     /** Warnings of the estimator on the original rows (ties, labels seen once); filled by {@link #nats()}. */
@@ -190,19 +157,15 @@ public final class MiPair {
         return List.copyOf(warnings);
     }
 
-    /** I(a;b) in nats on the complete rows. */
+    /** I(a;b) in nats on the complete rows, by the estimator of the two kinds ({@link MiEstimator}). */
     public double nats() {
-        KnnEstimate e = switch (estimator) {
-            case CONSTANT -> null;
-            case PLUG_IN -> null;
-            case KSG1 -> KraskovMutualInformation.estimate(ca, cb, k, KraskovMutualInformation.Algorithm.KSG1, Base.NATS);
-            case ROSS -> ross(null, null);
-        };
-        if (e == null) {
-            return estimator == Estimator.CONSTANT ? 0.0 : plugIn();
+        if (estimator == MiEstimator.PLUG_IN) {
+            return plugIn();
         }
-        warnings.addAll(e.warnings());
-        return e.nats();
+        List<String> w = new ArrayList<>();
+        double v = estimator.nats(ca, la, cb, lb, k, w);
+        warnings.addAll(w);
+        return v;
     }
 
     /**
@@ -215,7 +178,7 @@ public final class MiPair {
      * @return the MI of the re-paired pair, in nats
      */
     public double natsNull(SplittableRandom rng) {
-        if (estimator == Estimator.PLUG_IN) {
+        if (estimator == MiEstimator.PLUG_IN) {
             ContingencyTable t = table();
             if ((long) t.rows() * t.cols() <= rows.length) {
                 long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);

@@ -4,6 +4,7 @@ package dev.surprisal.selection;
 
 import dev.surprisal.continuous.GaoMixedMutualInformation;
 import dev.surprisal.continuous.KraskovMutualInformation;
+import dev.surprisal.continuous.MiEstimator;
 import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
@@ -21,7 +22,8 @@ import java.util.Map;
  * estimators chosen by column kind, on the rows where the target and every feature have a value.
  * Continuous columns are never binned:
  * <ul>
- *   <li>I(f;s) and I(f;y): KSG1 (two continuous), Ross (one discrete), plug-in (two discrete), as {@link MiPair};</li>
+ *   <li>I(f;s) and I(f;y): KSG1 (two continuous), Ross (one discrete), plug-in (two discrete), chosen by
+ *       {@link MiEstimator} as for {@link MiPair};</li>
  *   <li>I(f, s; y) for JMI: KSG1 with a 2-D X when all three are continuous; Ross with a 2-D continuous
  *       side, or with the pair's combined label, when the other side is discrete; plug-in when all are
  *       discrete; the Gao et al. (2017) mixed estimator when the pair mixes a discrete and a continuous column.</li>
@@ -121,13 +123,8 @@ public final class MiSelection {
     }
 
     static double pair(double[] a, boolean da, double[] b, boolean db, int k) {
-        if (!da && !db) {
-            return KraskovMutualInformation.estimate(a, b, k, KraskovMutualInformation.Algorithm.KSG1, Base.NATS).nats();
-        }
-        if (da && db) {
-            return MutualInformation.of(labels(a), labels(b), Base.NATS);
-        }
-        return RossMutualInformation.estimate(da ? b : a, labels(da ? a : b), k, Base.NATS).nats();
+        return MiEstimator.forKinds(da, db).nats(da ? null : a, da ? labels(a) : null, db ? null : b,
+                db ? labels(b) : null, k, null);
     }
 
     static double joint(double[][] a, boolean d0, boolean d1, double[] y, boolean dy, int k) {

@@ -2,8 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.selection;
 
+import dev.surprisal.continuous.SklearnMutualInfo;
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.knn.ArgSort;
+import dev.surprisal.knn.internal.ArgSort;
 
 import java.util.SplittableRandom;
 
@@ -11,9 +12,10 @@ import java.util.SplittableRandom;
  * One column prepared for mutual-information estimates, with missing values kept as NaN (continuous)
  * or −1 (discrete) so that each pair can drop its own incomplete rows. Immutable once built.
  *
- * <p>A <b>continuous</b> variable is scaled as scikit-learn's {@code mutual_info_regression} does:
- * divided by its population standard deviation (no centring), then noise 1e-10·max(1, mean|x|)·N(0,1)
- * is added from a generator seeded by the run's seed and the column's position. The scaling matters
+ * <p>A <b>continuous</b> variable is scaled as scikit-learn's {@code mutual_info_regression} does
+ * ({@link SklearnMutualInfo#scaled}, the one implementation): divided by its population standard deviation
+ * (no centring), then noise 1e-10·max(1, mean|x|)·N(0,1) is added from a generator seeded by the run's seed
+ * and the column's position. The scaling matters
  * because the KSG estimator measures distances in the joint space with the max norm, which mixes the
  * units of x and y; the noise breaks exact ties, which the kNN estimators do not expect, without
  * changing anything visible. A <b>discrete</b> variable (binary, few-valued, categorical) keeps
@@ -211,40 +213,7 @@ public final class MiVariable {
     }
 
     private static double[] scale(double[] raw, long seed, int index) {
-        double sum = 0.0;
-        int m = 0;
-        for (double v : raw) {
-            if (!Double.isNaN(v)) {
-                sum += v;
-                m++;
-            }
-        }
-        double mean = m == 0 ? 0.0 : sum / m;
-        double ss = 0.0;
-        for (double v : raw) {
-            if (!Double.isNaN(v)) {
-                ss += (v - mean) * (v - mean);
-            }
-        }
-        double sd = m == 0 ? 0.0 : Math.sqrt(ss / m);
-        double[] out = raw.clone();
-        if (!(sd > 0.0)) {
-            return out; // constant: never estimated, reported as carrying no information
-        }
-        double meanAbs = 0.0;
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(out[i])) {
-                out[i] /= sd;
-                meanAbs += Math.abs(out[i]);
-            }
-        }
-        double noise = 1e-10 * Math.max(1.0, meanAbs / m);
         SplittableRandom rng = new SplittableRandom(seed + GOLDEN * (index + 1));
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(out[i])) {
-                out[i] += noise * rng.nextGaussian();
-            }
-        }
-        return out;
+        return SklearnMutualInfo.scaled(raw, rng::nextGaussian);
     }
 }

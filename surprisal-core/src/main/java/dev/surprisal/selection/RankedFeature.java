@@ -27,15 +27,28 @@ import java.util.List;
  * @param warnings      the estimator's warnings (ties, labels seen once)
  * @param skipped       why no estimate was made, or null
  * @param shapeRows     rows of the shape verdict (those of the test: n, or the seeded subsample of a large kNN pair)
- * @param shapeMi       the MI on those rows (equal to {@code mi} when they are all n rows)
+ * @param shapeMi       the MI on those rows (equal to {@code mi} when they are all n rows); the test's observed value
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
                             double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
                             String skipped, int shapeRows, double shapeMi) {
-    /** MI minus the permutation-null mean (the estimator's value under independence); NaN without a test. */
+    /**
+     * MI above chance, in nats: the MI on the test's rows minus the permutation-null mean on the same rows
+     * ({@code shapeMi − nullMean}; the test's observed value is {@code shapeMi}); NaN without a test.
+     *
+     * <p>Both terms are at the same n, which is what makes the value comparable with the p-value and
+     * between features: a kNN pair above {@link MiOptions#testRows()} rows is tested on a seeded
+     * subsample, and subtracting that subsample's null mean from the MI of all n rows mixed two samples
+     * of different size, so a pair significant on the subsample could show a negative value. With both
+     * on the test's rows, p ≤ α implies a positive value (the observed MI lies above most of the null,
+     * so above its mean). For pairs tested on every row (plug-in, or at most {@code testRows} rows) this
+     * is {@code mi − nullMean}.
+     *
+     * @return MI above chance on the test's rows, nats; NaN without a test
+     */
     public double aboveChance() {
-        return test == null ? Double.NaN : mi - test.nullMean();
+        return test == null ? Double.NaN : test.aboveChance();
     }
 
     /** The permutation p-value, NaN without a test. */

@@ -26,7 +26,9 @@ import java.util.stream.IntStream;
  *       null mean and the null's 95th percentile. kNN pairs above {@link MiOptions#testRows()} rows are
  *       tested on a seeded subsample of that size (a valid test of independence; its null mean is
  *       the estimator's value under independence at that size); plug-in pairs always on every row.</li>
- *   <li><b>Rank</b>: features with p ≤ α first, each group by MI above chance = MI − null mean. A high-cardinality column (an ID read as
+ *   <li><b>Rank</b>: features with p ≤ α first, each group by MI above chance = MI − null mean, both on the
+ *       test's rows ({@link RankedFeature#aboveChance()}: the same n, so that a pair significant on a
+ *       subsample never shows a negative value). A high-cardinality column (an ID read as
  *       labels) has a large plug-in MI with anything, but an equally large null mean, so it ranks
  *       at the bottom. Without a test the ranking is by raw MI, and the verdict says "not tested".</li>
  *   <li><b>Shape</b>, on the test's rows: the MI of y with its isotonic regression on f (the better of the increasing and
@@ -111,7 +113,7 @@ public final class TargetRanking {
         try {
             double mi = pair.nats();
             // the test and the shape verdict share their rows: all n, or a seeded subsample of a large kNN pair
-            MiPair tested = pair.estimator() == MiPair.Estimator.PLUG_IN ? pair
+            MiPair tested = pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
                     : pair.subsample(options.testRows(), options.seed());
             double observed = tested == pair ? mi : tested.nats();
             SequentialPermutationTest.Result test = null;
@@ -185,9 +187,14 @@ public final class TargetRanking {
             best = Math.max(best, v);
         }
         if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(pearson)) {
-            best = Math.max(best, NonlinearityRule.gaussianMi(pearson));
+            best = Math.max(best, gaussianMi(pearson));
         }
         return best;
+    }
+
+    /** −½ ln(1 − r²), nats: the MI of a bivariate Gaussian with correlation r (+∞ for |r| = 1). */
+    static double gaussianMi(double r) {
+        return -0.5 * Math.log1p(-r * r);
     }
 
     private static RankedFeature skipped(MiVariable f, String why) {

@@ -18,6 +18,9 @@ public final class Cholesky {
     /**
      * Factors {@code a}; only the lower triangle is read.
      *
+     * @param name the argument's name, used in error messages
+     * @param a a symmetric positive definite n×n matrix
+     * @return the factor L with A = L Lᵀ
      * @throws IllegalArgumentException if {@code a} is not square or not positive definite
      */
     public static Cholesky of(String name, double[][] a) {
@@ -53,12 +56,20 @@ public final class Cholesky {
         return new Cholesky(l);
     }
 
-    /** Dimension n. */
+    /**
+     * Dimension n.
+     *
+     * @return n
+     */
     public int dimension() {
         return l.length;
     }
 
-    /** {@code log |A| = 2 Σ log L_ii}. */
+    /**
+     * {@code log |A| = 2 Σ log L_ii}.
+     *
+     * @return log |A| = 2 Σ log L_ii
+     */
     public double logDeterminant() {
         double s = 0;
         for (int i = 0; i < l.length; i++) {
@@ -67,7 +78,12 @@ public final class Cholesky {
         return 2 * s;
     }
 
-    /** Solves {@code L y = b}. */
+    /**
+     * Solves {@code L y = b}.
+     *
+     * @param b a vector of length n
+     * @return y with L y = b
+     */
     public double[] solveLower(double[] b) {
         int n = l.length;
         double[] y = new double[n];
@@ -81,7 +97,12 @@ public final class Cholesky {
         return y;
     }
 
-    /** Solves {@code A x = b}. */
+    /**
+     * Solves {@code A x = b}.
+     *
+     * @param b a vector of length n
+     * @return x with A x = b
+     */
     public double[] solve(double[] b) {
         double[] y = solveLower(b);
         int n = l.length;
@@ -96,7 +117,11 @@ public final class Cholesky {
         return x;
     }
 
-    /** {@code A⁻¹}, column by column. */
+    /**
+     * {@code A⁻¹}, column by column.
+     *
+     * @return A⁻¹ as a new n×n array
+     */
     public double[][] inverse() {
         int n = l.length;
         double[][] inv = new double[n][n];
@@ -111,7 +136,11 @@ public final class Cholesky {
         return inv;
     }
 
-    /** A copy of the lower-triangular factor L. */
+    /**
+     * A copy of the lower-triangular factor L.
+     *
+     * @return a copy of L (zeros above the diagonal)
+     */
     public double[][] lower() {
         double[][] c = new double[l.length][];
         for (int i = 0; i < l.length; i++) {

@@ -10,12 +10,21 @@ package dev.surprisal.variational;
  * @param kl             KL(q ‖ prior) ≥ 0
  */
 public record ElboTerms(double reconstruction, double kl) {
-    /** reconstruction − kl. */
+    /**
+     * reconstruction − kl.
+     *
+     * @return reconstruction − kl, in nats
+     */
     public double elbo() {
         return reconstruction - kl;
     }
 
-    /** With a β weight on the KL term (Higgins et al. 2017, β-VAE): reconstruction − β·kl. */
+    /**
+     * With a β weight on the KL term (Higgins et al. 2017, β-VAE): reconstruction − β·kl.
+     *
+     * @param beta the weight β ≥ 0 of the KL term
+     * @return reconstruction − β·kl, in nats
+     */
     public double elbo(double beta) {
         return reconstruction - beta * kl;
     }

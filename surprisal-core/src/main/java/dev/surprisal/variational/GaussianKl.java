@@ -19,7 +19,15 @@ public final class GaussianKl {
     private GaussianKl() {
     }
 
-    /** KL(N(μ₀,σ₀²) ‖ N(μ₁,σ₁²)) = log(σ₁/σ₀) + (σ₀² + (μ₀−μ₁)²)/(2σ₁²) − ½, in nats; σ are standard deviations. */
+    /**
+     * KL(N(μ₀,σ₀²) ‖ N(μ₁,σ₁²)) = log(σ₁/σ₀) + (σ₀² + (μ₀−μ₁)²)/(2σ₁²) − ½, in nats; σ are standard deviations.
+     *
+     * @param mu0 μ₀, the mean of the first Gaussian
+     * @param sigma0 σ₀ &gt; 0, its standard deviation
+     * @param mu1 μ₁, the mean of the second Gaussian
+     * @param sigma1 σ₁ &gt; 0, its standard deviation
+     * @return KL ≥ 0 in nats
+     */
     public static double univariate(double mu0, double sigma0, double mu1, double sigma1) {
         positive("sigma0", sigma0);
         positive("sigma1", sigma1);
@@ -32,6 +40,12 @@ public final class GaussianKl {
     /**
      * KL between diagonal Gaussians given means and <em>variances</em>:
      * {@code ½ Σ_i [v₀/v₁ + (μ₁−μ₀)²/v₁ − 1 + log v₁ − log v₀]}, in nats.
+     *
+     * @param mu0 the means of the first Gaussian
+     * @param var0 its variances, &gt; 0, same length
+     * @param mu1 the means of the second Gaussian, same length
+     * @param var1 its variances, &gt; 0, same length
+     * @return KL ≥ 0 in nats
      */
     public static double diagonal(double[] mu0, double[] var0, double[] mu1, double[] var1) {
         Validate.finite("mu0", mu0);
@@ -52,6 +66,10 @@ public final class GaussianKl {
     /**
      * KL(N(μ, diag(exp(logVar))) ‖ N(0, I)) = −½ Σ (1 + logVar − μ² − exp(logVar)), the VAE's KL term
      * (Kingma and Welling 2014, <i>Auto-Encoding Variational Bayes</i>, appendix B), in nats.
+     *
+     * @param mu the means μ
+     * @param logVar the log-variances, same length
+     * @return KL ≥ 0 in nats
      */
     public static double toStandardNormal(double[] mu, double[] logVar) {
         Validate.finite("mu", mu);
@@ -64,7 +82,15 @@ public final class GaussianKl {
         return -0.5 * s;
     }
 
-    /** KL between full-covariance Gaussians, through Cholesky factors of both covariances; in nats. */
+    /**
+     * KL between full-covariance Gaussians, through Cholesky factors of both covariances; in nats.
+     *
+     * @param mu0 the mean of the first Gaussian
+     * @param cov0 its covariance, symmetric positive definite
+     * @param mu1 the mean of the second Gaussian, same length
+     * @param cov1 its covariance, symmetric positive definite, same size
+     * @return KL ≥ 0 in nats
+     */
     public static double full(double[] mu0, double[][] cov0, double[] mu1, double[][] cov1) {
         Validate.finite("mu0", mu0);
         Validate.finite("mu1", mu1);

@@ -16,7 +16,14 @@ public final class GaussianMixture1D {
         this.sds = sds.clone();
     }
 
-    /** Weights must sum to 1; standard deviations must be > 0. */
+    /**
+     * Weights must sum to 1; standard deviations must be > 0.
+     *
+     * @param weights the component weights, a probability vector
+     * @param means the component means, same length
+     * @param sds the component standard deviations, &gt; 0, same length
+     * @return the mixture
+     */
     public static GaussianMixture1D of(double[] weights, double[] means, double[] sds) {
         Validate.probabilities("weights", weights);
         Validate.finite("means", means);
@@ -28,7 +35,12 @@ public final class GaussianMixture1D {
         return new GaussianMixture1D(weights, means, sds);
     }
 
-    /** log density at x, by log-sum-exp over components. */
+    /**
+     * log density at x, by log-sum-exp over components.
+     *
+     * @param x a point
+     * @return log p(x)
+     */
     public double logDensity(double x) {
         double[] a = new double[weights.length];
         for (int j = 0; j < a.length; j++) {
@@ -38,6 +50,9 @@ public final class GaussianMixture1D {
         return LogWeights.logSumExp(a);
     }
 
+    /**
+     * @return the mixture's mean Σ wⱼ μⱼ
+     */
     public double mean() {
         double s = 0;
         for (int j = 0; j < weights.length; j++) {
@@ -46,6 +61,9 @@ public final class GaussianMixture1D {
         return s;
     }
 
+    /**
+     * @return the mixture's variance Σ wⱼ (σⱼ² + μⱼ²) − mean²
+     */
     public double variance() {
         double mu = mean();
         double s = 0;
@@ -55,14 +73,23 @@ public final class GaussianMixture1D {
         return s - mu * mu;
     }
 
+    /**
+     * @return a copy of the component weights
+     */
     public double[] weights() {
         return weights.clone();
     }
 
+    /**
+     * @return a copy of the component means
+     */
     public double[] means() {
         return means.clone();
     }
 
+    /**
+     * @return a copy of the component standard deviations
+     */
     public double[] sds() {
         return sds.clone();
     }

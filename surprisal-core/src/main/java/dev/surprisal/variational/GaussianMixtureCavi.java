@@ -35,6 +35,7 @@ public final class GaussianMixtureCavi {
     /**
      * @param components    K ≥ 1
      * @param priorVariance σ² > 0 of the prior on each mean
+     * @return the fitter, with seed 42, at most 500 sweeps and relative ELBO tolerance 1e-10
      */
     public static GaussianMixtureCavi of(int components, double priorVariance) {
         if (components < 1) {
@@ -44,12 +45,23 @@ public final class GaussianMixtureCavi {
         return new GaussianMixtureCavi(components, priorVariance, 500, 1e-10, 42L);
     }
 
-    /** Same settings with another seed (it picks the data points that initialise the means). */
+    /**
+     * Same settings with another seed (it picks the data points that initialise the means).
+     *
+     * @param newSeed the seed
+     * @return a copy with that seed
+     */
     public GaussianMixtureCavi withSeed(long newSeed) {
         return new GaussianMixtureCavi(components, priorVariance, maxIterations, tolerance, newSeed);
     }
 
-    /** Same settings with another iteration cap and relative ELBO tolerance. */
+    /**
+     * Same settings with another iteration cap and relative ELBO tolerance.
+     *
+     * @param newMaxIterations the most sweeps, ≥ 1
+     * @param newTolerance the relative ELBO change that stops the sweeps, &gt; 0
+     * @return a copy with that stopping rule
+     */
     public GaussianMixtureCavi withStopping(int newMaxIterations, double newTolerance) {
         if (newMaxIterations < 1) {
             throw new ValidationException("maxIterations: must be >= 1, got " + newMaxIterations);
@@ -57,7 +69,12 @@ public final class GaussianMixtureCavi {
         return new GaussianMixtureCavi(components, priorVariance, newMaxIterations, newTolerance, seed);
     }
 
-    /** Runs CAVI on {@code x} until the ELBO changes by less than tolerance·|ELBO| or the cap is hit. */
+    /**
+     * Runs CAVI on {@code x} until the ELBO changes by less than tolerance·|ELBO| or the cap is hit.
+     *
+     * @param x the data, finite, at least as many points as components
+     * @return the fitted factors with the ELBO trace
+     */
     public Result fit(double[] x) {
         Validate.finite("x", x);
         int n = x.length;
@@ -138,11 +155,18 @@ public final class GaussianMixtureCavi {
      * @param elboTrace       the ELBO after each sweep, in nats
      */
     public record Result(double[] means, double[] variances, double[][] responsibilities, double[] elboTrace) {
-        /** The last ELBO value. */
+        /**
+         * The last ELBO value.
+         *
+         * @return the last ELBO value, in nats
+         */
         public double elbo() {
             return elboTrace[elboTrace.length - 1];
         }
 
+        /**
+         * @return the number of sweeps run
+         */
         public int iterations() {
             return elboTrace.length;
         }

@@ -31,12 +31,22 @@ public final class KlDirectionFit {
     public record Fit(double mean, double sd, double forwardKl, double reverseKl) {
     }
 
-    /** argmin_q KL(p‖q): the moment-matched Gaussian. */
+    /**
+     * argmin_q KL(p‖q): the moment-matched Gaussian.
+     *
+     * @param p the target mixture
+     * @return N(mean of p, variance of p), with both divergences
+     */
     public static Fit forward(GaussianMixture1D p) {
         return evaluate(p, p.mean(), Math.sqrt(p.variance()));
     }
 
-    /** argmin_q KL(q‖p), by numerical optimisation. */
+    /**
+     * argmin_q KL(q‖p), by numerical optimisation.
+     *
+     * @param p the target mixture
+     * @return the Gaussian found, with both divergences
+     */
     public static Fit reverse(GaussianMixture1D p) {
         double[] starts = p.means();
         double[] sds = p.sds();
@@ -53,7 +63,14 @@ public final class KlDirectionFit {
         return best;
     }
 
-    /** Both divergences between p and N(m, s²). */
+    /**
+     * Both divergences between p and N(m, s²).
+     *
+     * @param p the target mixture
+     * @param m the Gaussian's mean
+     * @param s the Gaussian's standard deviation, &gt; 0
+     * @return N(m, s²) with KL(p‖q) and KL(q‖p) in nats
+     */
     public static Fit evaluate(GaussianMixture1D p, double m, double s) {
         return new Fit(m, s, forwardKl(p, m, s), reverseKl(p, m, s));
     }

@@ -35,6 +35,7 @@ public final class LinearGaussianModel {
      * @param loadings      W, D rows of d columns
      * @param offset        b, length D
      * @param noiseVariance σ² > 0
+     * @return the model x = W z + b + ε, z ~ N(0, I), ε ~ N(0, σ²I)
      */
     public static LinearGaussianModel of(double[][] loadings, double[] offset, double noiseVariance) {
         GaussianKl.positive("noiseVariance", noiseVariance);
@@ -51,17 +52,29 @@ public final class LinearGaussianModel {
         return new LinearGaussianModel(loadings, offset, noiseVariance);
     }
 
-    /** Observed dimension D. */
+    /**
+     * Observed dimension D.
+     *
+     * @return D
+     */
     public int dataDimension() {
         return w.length;
     }
 
-    /** Latent dimension d. */
+    /**
+     * Latent dimension d.
+     *
+     * @return d
+     */
     public int latentDimension() {
         return w[0].length;
     }
 
-    /** The prior p(z) = N(0, I). */
+    /**
+     * The prior p(z) = N(0, I).
+     *
+     * @return N(0, I) in d dimensions
+     */
     public MultivariateGaussian prior() {
         int d = latentDimension();
         double[] ones = new double[d];
@@ -69,7 +82,11 @@ public final class LinearGaussianModel {
         return MultivariateGaussian.diagonal(new double[d], ones);
     }
 
-    /** The marginal p(x) = N(b, WWᵀ + σ²I). */
+    /**
+     * The marginal p(x) = N(b, WWᵀ + σ²I).
+     *
+     * @return N(b, WWᵀ + σ²I) in D dimensions
+     */
     public MultivariateGaussian marginal() {
         int n = dataDimension();
         int d = latentDimension();
@@ -86,12 +103,22 @@ public final class LinearGaussianModel {
         return MultivariateGaussian.of(b, c);
     }
 
-    /** log p(x), the exact evidence, in nats. */
+    /**
+     * log p(x), the exact evidence, in nats.
+     *
+     * @param x an observation, length D
+     * @return log p(x) in nats
+     */
     public double logEvidence(double[] x) {
         return marginal().logDensity(x);
     }
 
-    /** The exact posterior p(z | x). */
+    /**
+     * The exact posterior p(z | x).
+     *
+     * @param x an observation, length D
+     * @return p(z | x), a Gaussian in d dimensions
+     */
     public MultivariateGaussian posterior(double[] x) {
         Validate.sameLength("x", x.length, "offset", b.length);
         int n = dataDimension();
@@ -120,7 +147,13 @@ public final class LinearGaussianModel {
         return MultivariateGaussian.of(p.solve(rhs), cov);
     }
 
-    /** The ELBO of q at x, split into its reconstruction and KL-to-prior terms. */
+    /**
+     * The ELBO of q at x, split into its reconstruction and KL-to-prior terms.
+     *
+     * @param x an observation, length D
+     * @param q a Gaussian over z, d dimensions
+     * @return the reconstruction E_q[log p(x|z)] and KL(q ‖ p(z)), in nats
+     */
     public ElboTerms elbo(double[] x, MultivariateGaussian q) {
         Validate.sameLength("x", x.length, "offset", b.length);
         Validate.sameLength("q", q.dimension(), "latent dimension", latentDimension());
@@ -148,7 +181,13 @@ public final class LinearGaussianModel {
         return new ElboTerms(reconstruction, q.klTo(prior()));
     }
 
-    /** KL(q ‖ p(z|x)), the gap log p(x) − ELBO(q), computed directly from the posterior; in nats. */
+    /**
+     * KL(q ‖ p(z|x)), the gap log p(x) − ELBO(q), computed directly from the posterior; in nats.
+     *
+     * @param x an observation, length D
+     * @param q a Gaussian over z, d dimensions
+     * @return KL(q ‖ p(z|x)) ≥ 0 in nats
+     */
     public double klToPosterior(double[] x, MultivariateGaussian q) {
         return q.klTo(posterior(x));
     }

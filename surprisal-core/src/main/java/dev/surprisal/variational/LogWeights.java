@@ -19,12 +19,24 @@ public final class LogWeights {
     private LogWeights() {
     }
 
-    /** {@code log Σ exp(a_i)}, shifted by the maximum so that nothing overflows; −∞ if all a_i = −∞. */
+    /**
+     * {@code log Σ exp(a_i)}, shifted by the maximum so that nothing overflows; −∞ if all a_i = −∞.
+     *
+     * @param a the values aᵢ, none NaN or +∞
+     * @return log Σ exp(aᵢ)
+     */
     public static double logSumExp(double[] a) {
         return logSumExp(a, 0, checked("logWeights", a).length);
     }
 
-    /** {@code log Σ_{i in [from, to)} exp(a_i)}. */
+    /**
+     * {@code log Σ_{i in [from, to)} exp(a_i)}.
+     *
+     * @param a the values aᵢ
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @return log Σ exp(aᵢ) over [from, to)
+     */
     public static double logSumExp(double[] a, int from, int to) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
@@ -40,12 +52,22 @@ public final class LogWeights {
         return max + Math.log(s);
     }
 
-    /** {@code log (1/n) Σ exp(a_i)}. */
+    /**
+     * {@code log (1/n) Σ exp(a_i)}.
+     *
+     * @param a the values aᵢ, at least one
+     * @return log (1/n) Σ exp(aᵢ)
+     */
     public static double logMeanExp(double[] a) {
         return logSumExp(a) - Math.log(a.length);
     }
 
-    /** The ELBO estimate: the mean of the log-weights. */
+    /**
+     * The ELBO estimate: the mean of the log-weights.
+     *
+     * @param logWeights log p(x, zᵢ) − log q(zᵢ) of samples zᵢ ~ q, at least one
+     * @return their mean, in nats
+     */
     public static double elbo(double[] logWeights) {
         checked("logWeights", logWeights);
         double s = 0;
@@ -59,7 +81,10 @@ public final class LogWeights {
      * The IWAE-k estimate: the log-weights are split into ⌊n/k⌋ consecutive groups of k, and the
      * mean over groups of {@code logMeanExp(group)} is returned.
      *
-     * @throws IllegalArgumentException if k < 1 or fewer than k log-weights are given
+     * @param logWeights log p(x, zᵢ) − log q(zᵢ) of samples zᵢ ~ q
+     * @param k the group size, ≥ 1
+     * @return the IWAE-k estimate, in nats
+     * @throws IllegalArgumentException if k &lt; 1 or fewer than k log-weights are given
      */
     public static double iwae(double[] logWeights, int k) {
         checked("logWeights", logWeights);

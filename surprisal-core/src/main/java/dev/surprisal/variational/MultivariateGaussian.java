@@ -18,12 +18,24 @@ public final class MultivariateGaussian {
         this.cholesky = Cholesky.of("covariance", this.covariance);
     }
 
-    /** N(mean, covariance). */
+    /**
+     * N(mean, covariance).
+     *
+     * @param mean the mean μ
+     * @param covariance Σ, symmetric positive definite, same size
+     * @return N(μ, Σ)
+     */
     public static MultivariateGaussian of(double[] mean, double[][] covariance) {
         return new MultivariateGaussian(mean, covariance);
     }
 
-    /** N(mean, diag(variances)). */
+    /**
+     * N(mean, diag(variances)).
+     *
+     * @param mean the mean μ
+     * @param variances the variances, &gt; 0, same length
+     * @return N(μ, diag(variances))
+     */
     public static MultivariateGaussian diagonal(double[] mean, double[] variances) {
         Validate.sameLength("mean", mean.length, "variances", variances.length);
         double[][] c = new double[mean.length][mean.length];
@@ -33,14 +45,23 @@ public final class MultivariateGaussian {
         return new MultivariateGaussian(mean, c);
     }
 
+    /**
+     * @return the dimension k
+     */
     public int dimension() {
         return mean.length;
     }
 
+    /**
+     * @return a copy of the mean
+     */
     public double[] mean() {
         return mean.clone();
     }
 
+    /**
+     * @return a copy of the covariance
+     */
     public double[][] covariance() {
         return copy(covariance);
     }
@@ -53,12 +74,21 @@ public final class MultivariateGaussian {
         return cholesky;
     }
 
-    /** Differential entropy ½ log((2πe)^k |Σ|), in nats. */
+    /**
+     * Differential entropy ½ log((2πe)^k |Σ|), in nats.
+     *
+     * @return ½ log((2πe)^k |Σ|), in nats
+     */
     public double entropy() {
         return 0.5 * (dimension() * Math.log(2 * Math.PI * Math.E) + cholesky.logDeterminant());
     }
 
-    /** log N(x; mean, Σ) in nats. */
+    /**
+     * log N(x; mean, Σ) in nats.
+     *
+     * @param x a point, length k
+     * @return log N(x; μ, Σ) in nats
+     */
     public double logDensity(double[] x) {
         Validate.sameLength("x", x.length, "mean", mean.length);
         double[] d = new double[x.length];
@@ -73,7 +103,12 @@ public final class MultivariateGaussian {
         return -0.5 * (x.length * Math.log(2 * Math.PI) + cholesky.logDeterminant() + q);
     }
 
-    /** KL(this ‖ other) in nats, see {@link GaussianKl#full}. */
+    /**
+     * KL(this ‖ other) in nats, see {@link GaussianKl#full}.
+     *
+     * @param other a Gaussian of the same dimension
+     * @return KL(this ‖ other) ≥ 0 in nats
+     */
     public double klTo(MultivariateGaussian other) {
         return GaussianKl.full(mean, covariance, other.mean, other.covariance);
     }

@@ -22,7 +22,7 @@ class MiPairNullTest {
             b[i] = r.nextInt(3);
         }
         MiPair pair = MiPair.of(MiVariable.discrete("a", a), MiVariable.discrete("b", b), 3);
-        assertThat(pair.estimator()).isEqualTo(MiPair.Estimator.PLUG_IN);
+        assertThat(pair.estimator()).isEqualTo(dev.surprisal.continuous.MiEstimator.PLUG_IN);
         int draws = 3000;
         double[] tables = new double[draws];
         double[] shuffles = new double[draws];

@@ -41,6 +41,9 @@ public final class CategoricalColumn implements Column {
      * A column of the given labels; {@code null} marks a missing value. Codes follow first
      * appearance.
      *
+     * @param name the column's name
+     * @param labels one label per row; null marks a missing value
+     * @return the column
      * @throws IllegalArgumentException if name or labels is null
      */
     public static CategoricalColumn of(String name, String... labels) {
@@ -93,28 +96,51 @@ public final class CategoricalColumn implements Column {
         return missingCount;
     }
 
-    /** The code of row {@code i}, or {@link #MISSING}. */
+    /**
+     * The code of row {@code i}, or {@link #MISSING}.
+     *
+     * @param i a row
+     * @return its code, or {@link #MISSING}
+     */
     public int code(int i) {
         return codes[i];
     }
 
-    /** A copy of all codes. */
+    /**
+     * A copy of all codes.
+     *
+     * @return a copy of all codes, one per row
+     */
     public int[] codes() {
         return codes.clone();
     }
 
-    /** The label of row {@code i}, or {@code null} when missing. */
+    /**
+     * The label of row {@code i}, or {@code null} when missing.
+     *
+     * @param i a row
+     * @return its label, or null when missing
+     */
     public String labelAt(int i) {
         int c = codes[i];
         return c == MISSING ? null : dictionary.get(c);
     }
 
-    /** The label of {@code code}. */
+    /**
+     * The label of {@code code}.
+     *
+     * @param code a code of the dictionary
+     * @return its label
+     */
     public String label(int code) {
         return dictionary.get(code);
     }
 
-    /** Labels indexed by code (unmodifiable). */
+    /**
+     * Labels indexed by code (unmodifiable).
+     *
+     * @return the labels indexed by code (unmodifiable)
+     */
     public List<String> dictionary() {
         return dictionary;
     }
@@ -122,6 +148,8 @@ public final class CategoricalColumn implements Column {
     /**
      * Number of codes in the dictionary. In a batch from {@link RowBatchReader} the dictionary is
      * shared by all batches so far, so some codes may not occur in this batch.
+     *
+     * @return the number of codes in the dictionary
      */
     public int cardinality() {
         return dictionary.size();

@@ -21,12 +21,20 @@ public class DataException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The 1-based line at fault (header = line 1), or -1 when unknown. */
     private final long line;
+    /** The column at fault, or null when unknown. */
     private final String column;
 
     /**
      * An error in {@code file}; {@code line} is 1-based (a header is line 1) or -1 when unknown,
      * {@code column} is null when unknown. The message is prefixed with the file and location.
+     *
+     * @param file the file at fault, or null when unknown
+     * @param line the 1-based line, or -1 when unknown
+     * @param column the column, or null when unknown
+     * @param problem what is wrong, in one phrase
+     * @param cause the underlying error, or null
      */
     public DataException(Path file, long line, String column, String problem, Throwable cause) {
         super(format(file, line, column, problem), cause);
@@ -35,7 +43,12 @@ public class DataException extends ValidationException {
         this.column = column;
     }
 
-    /** An error about the file as a whole. */
+    /**
+     * An error about the file as a whole.
+     *
+     * @param file the file at fault
+     * @param problem what is wrong, in one phrase
+     */
     public DataException(Path file, String problem) {
         this(file, -1, null, problem, null);
     }
@@ -54,17 +67,29 @@ public class DataException extends ValidationException {
         return b.append(problem).toString();
     }
 
-    /** The file at fault, if known. */
+    /**
+     * The file at fault, if known.
+     *
+     * @return the file at fault, if known
+     */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
 
-    /** The 1-based line (header = line 1) at fault, if known. */
+    /**
+     * The 1-based line (header = line 1) at fault, if known.
+     *
+     * @return the 1-based line (header = line 1) at fault, if known
+     */
     public OptionalLong line() {
         return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
     }
 
-    /** The column at fault, if known. */
+    /**
+     * The column at fault, if known.
+     *
+     * @return the column at fault, if known
+     */
     public Optional<String> column() {
         return Optional.ofNullable(column);
     }

@@ -23,6 +23,8 @@ public enum DataFormat {
      * {@code .parquet}/{@code .pq}, {@code .json}, {@code .ndjson}/{@code .jsonl}; text formats may
      * end in {@code .gz} or {@code .zst}, which DuckDB decompresses on the fly.
      *
+     * @param file a file name with its extension
+     * @return the format its extension names
      * @throws DataException if the extension is not one of these
      */
     public static DataFormat fromFileName(Path file) {

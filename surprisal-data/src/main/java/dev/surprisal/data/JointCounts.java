@@ -23,7 +23,16 @@ import java.util.List;
  */
 public record JointCounts(String xColumn, String yColumn, List<String> rowLabels, List<String> colLabels,
                           ContingencyTable table, long dropped) {
-    /** Checks that labels and table align. */
+    /**
+     * Checks that labels and table align.
+     *
+     * @param xColumn the row variable
+     * @param yColumn the column variable
+     * @param rowLabels labels of X
+     * @param colLabels labels of Y
+     * @param table the joint counts
+     * @param dropped rows left out because X or Y was missing
+     */
     public JointCounts {
         if (rowLabels.size() != table.rows() || colLabels.size() != table.cols()) {
             throw new IllegalArgumentException("table: is " + table.rows() + " x " + table.cols() + ", labels are "

@@ -26,6 +26,9 @@ public final class NumericColumn implements Column {
     /**
      * A column of the given values (copied); {@code NaN} marks a missing value.
      *
+     * @param name the column's name
+     * @param values one value per row; NaN marks a missing value
+     * @return the column
      * @throws IllegalArgumentException if name or values is null
      */
     public static NumericColumn of(String name, double... values) {
@@ -72,17 +75,30 @@ public final class NumericColumn implements Column {
         return missing.cardinality();
     }
 
-    /** The value of row {@code i}; {@code NaN} when missing. */
+    /**
+     * The value of row {@code i}; {@code NaN} when missing.
+     *
+     * @param i a row
+     * @return its value, NaN when missing
+     */
     public double value(int i) {
         return values[i];
     }
 
-    /** A copy of all values, {@code NaN} where missing. */
+    /**
+     * A copy of all values, {@code NaN} where missing.
+     *
+     * @return a copy of all values, NaN where missing
+     */
     public double[] values() {
         return values.clone();
     }
 
-    /** The values of the non-missing rows, in row order (the sample a kNN estimator takes). */
+    /**
+     * The values of the non-missing rows, in row order (the sample a kNN estimator takes).
+     *
+     * @return the values of the non-missing rows, in row order
+     */
     public double[] presentValues() {
         double[] out = new double[values.length - missing.cardinality()];
         for (int i = 0, k = 0; i < values.length; i++) {
@@ -93,7 +109,11 @@ public final class NumericColumn implements Column {
         return out;
     }
 
-    /** A copy of the missing mask: bit {@code i} is set when row {@code i} is missing. */
+    /**
+     * A copy of the missing mask: bit {@code i} is set when row {@code i} is missing.
+     *
+     * @return a copy of the missing mask: bit {@code i} is set when row {@code i} is missing
+     */
     public BitSet missingMask() {
         return (BitSet) missing.clone();
     }

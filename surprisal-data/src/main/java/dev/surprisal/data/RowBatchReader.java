@@ -64,7 +64,11 @@ public final class RowBatchReader implements Iterator<Table>, AutoCloseable {
         }
     }
 
-    /** The columns this reader returns, in order. */
+    /**
+     * The columns this reader returns, in order.
+     *
+     * @return the columns this reader returns, in order
+     */
     public List<Field> fields() {
         return fields;
     }

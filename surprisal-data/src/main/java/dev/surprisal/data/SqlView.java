@@ -29,12 +29,20 @@ public final class SqlView {
         this.source = source;
     }
 
-    /** The file's columns with the types they will be read as. */
+    /**
+     * The file's columns with the types they will be read as.
+     *
+     * @return the file's columns with the types they will be read as
+     */
     public TableSchema schema() {
         return source.schema();
     }
 
-    /** The FROM target that reads the file with the types applied. */
+    /**
+     * The FROM target that reads the file with the types applied.
+     *
+     * @return the SQL FROM target that reads the file with the types applied
+     */
     public String from() {
         return source.from();
     }
@@ -43,6 +51,8 @@ public final class SqlView {
      * A DOUBLE expression for {@code column}, NaN made NULL; a date or timestamp column gives seconds
      * since 1970-01-01 UTC and a boolean 0/1, whatever the column's {@link ColumnType}.
      *
+     * @param column a column's name
+     * @return an SQL DOUBLE expression
      * @throws DataException if there is no such column
      */
     public String numeric(String column) {
@@ -55,18 +65,33 @@ public final class SqlView {
         return source.valueExpression(new Field(f.name(), f.duckdbType(), ColumnType.NUMERIC));
     }
 
-    /** A VARCHAR expression for {@code column}: its values as labels. */
+    /**
+     * A VARCHAR expression for {@code column}: its values as labels.
+     *
+     * @param column a column's name
+     * @return an SQL VARCHAR expression
+     */
     public String text(String column) {
         Field f = source.field(column);
         return source.valueExpression(new Field(f.name(), f.duckdbType(), ColumnType.CATEGORICAL));
     }
 
-    /** {@code "name"} quoted as an SQL identifier. */
+    /**
+     * {@code "name"} quoted as an SQL identifier.
+     *
+     * @param name a name
+     * @return it quoted as an SQL identifier
+     */
     public static String identifier(String name) {
         return DuckDbSource.quoteIdentifier(name);
     }
 
-    /** {@code 'text'} quoted as an SQL string literal. */
+    /**
+     * {@code 'text'} quoted as an SQL string literal.
+     *
+     * @param text a text
+     * @return it quoted as an SQL string literal
+     */
     public static String literal(String text) {
         return DuckDbSource.sqlString(text);
     }
@@ -75,6 +100,9 @@ public final class SqlView {
      * Runs {@code sql} and hands each row to {@code row}; DuckDB errors become {@link DataException}s
      * naming the file. With {@code -Dsurprisal.trace=true} each query's time and first characters go
      * to stderr (how the drift benchmark's passes were timed).
+     *
+     * @param sql the query
+     * @param row receives each row of the result
      */
     public void forEachRow(String sql, RowHandler row) {
         long t0 = System.nanoTime();
@@ -95,6 +123,10 @@ public final class SqlView {
     /** One row of a result. */
     @FunctionalInterface
     public interface RowHandler {
+        /**
+         * @param row the current row of the result
+         * @throws SQLException when a value cannot be read
+         */
         void accept(ResultSet row) throws SQLException;
     }
 }

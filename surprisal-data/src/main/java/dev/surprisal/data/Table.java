@@ -23,6 +23,8 @@ public final class Table {
     /**
      * A table of the given columns.
      *
+     * @param columns the columns, distinct names, all of the same length
+     * @return the table
      * @throws IllegalArgumentException if two columns share a name or differ in length
      */
     public static Table of(List<? extends Column> columns) {
@@ -41,17 +43,29 @@ public final class Table {
         return new Table(Collections.unmodifiableMap(map), n);
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return the number of rows
+     */
     public int rowCount() {
         return rowCount;
     }
 
-    /** Column names in file order. */
+    /**
+     * Column names in file order.
+     *
+     * @return the column names in file order
+     */
     public List<String> columnNames() {
         return List.copyOf(columns.keySet());
     }
 
-    /** All columns in file order. */
+    /**
+     * All columns in file order.
+     *
+     * @return all columns in file order
+     */
     public List<Column> columns() {
         return List.copyOf(columns.values());
     }
@@ -59,6 +73,8 @@ public final class Table {
     /**
      * The column called {@code name}.
      *
+     * @param name a column's name
+     * @return the column
      * @throws IllegalArgumentException if there is none; the message lists the available names
      */
     public Column column(String name) {
@@ -73,6 +89,8 @@ public final class Table {
     /**
      * The numeric column called {@code name}.
      *
+     * @param name a column's name
+     * @return the numeric column
      * @throws IllegalArgumentException if there is none or it is categorical
      */
     public NumericColumn numeric(String name) {
@@ -86,6 +104,8 @@ public final class Table {
     /**
      * The categorical column called {@code name}.
      *
+     * @param name a column's name
+     * @return the categorical column
      * @throws IllegalArgumentException if there is none or it is numeric
      */
     public CategoricalColumn categorical(String name) {

@@ -62,6 +62,8 @@ public final class TableReader {
      * A reader of {@code file}, format from its extension (see {@link DataFormat#fromFileName}).
      * Nothing is read yet.
      *
+     * @param file the file to read
+     * @return a reader of it
      * @throws IllegalArgumentException if file is null
      */
     public static TableReader open(Path file) {
@@ -71,18 +73,32 @@ public final class TableReader {
         return new TableReader(file, null, null, Map.of(), null, 0);
     }
 
-    /** The format this reader reads the file as. */
+    /**
+     * The format this reader reads the file as.
+     *
+     * @return the format this reader reads the file as
+     */
     public DataFormat format() {
         return format;
     }
 
-    /** This reader with the format set explicitly instead of taken from the extension. */
+    /**
+     * This reader with the format set explicitly instead of taken from the extension.
+     *
+     * @param format the format
+     * @return a copy that reads the file as {@code format}
+     */
     public TableReader withFormat(DataFormat format) {
         notNull("format", format);
         return new TableReader(file, format, delimiter, overrides, columns, threads);
     }
 
-    /** This reader with a CSV/TSV field delimiter other than ',' (CSV) or tab (TSV). */
+    /**
+     * This reader with a CSV/TSV field delimiter other than ',' (CSV) or tab (TSV).
+     *
+     * @param delimiter the field delimiter
+     * @return a copy with that delimiter
+     */
     public TableReader withDelimiter(char delimiter) {
         return new TableReader(file, format, delimiter, overrides, columns, threads);
     }
@@ -90,6 +106,10 @@ public final class TableReader {
     /**
      * This reader with {@code column} read as {@code type} whatever DuckDB inferred; see
      * {@link ColumnType} for what each override does.
+     *
+     * @param column a column's name
+     * @param type how to read it
+     * @return a copy that reads {@code column} as {@code type}
      */
     public TableReader withType(String column, ColumnType type) {
         notNull("column", column);
@@ -99,14 +119,24 @@ public final class TableReader {
         return new TableReader(file, format, delimiter, Collections.unmodifiableMap(m), columns, threads);
     }
 
-    /** This reader limited to the named columns, in this order, for {@link #read} and {@link #batches}. */
+    /**
+     * This reader limited to the named columns, in this order, for {@link #read} and {@link #batches}.
+     *
+     * @param names the columns, in order
+     * @return a copy limited to them
+     */
     public TableReader columns(String... names) {
         notNull("names", names);
         List<String> list = List.of(names);
         return new TableReader(file, format, delimiter, overrides, list.isEmpty() ? null : list, threads);
     }
 
-    /** This reader with DuckDB limited to {@code threads} worker threads (0 = DuckDB's default, all cores). */
+    /**
+     * This reader with DuckDB limited to {@code threads} worker threads (0 = DuckDB's default, all cores).
+     *
+     * @param threads DuckDB's worker threads, ≥ 0 (0: all cores)
+     * @return a copy with that limit
+     */
     public TableReader withThreads(int threads) {
         if (threads < 0) {
             throw new ValidationException("threads: must be >= 0, got " + threads);
@@ -114,12 +144,20 @@ public final class TableReader {
         return new TableReader(file, format, delimiter, overrides, columns, threads);
     }
 
-    /** The file this reader reads. */
+    /**
+     * The file this reader reads.
+     *
+     * @return the file this reader reads
+     */
     public Path file() {
         return file;
     }
 
-    /** The file's columns with the types they will be read as (all columns, not only the selected). */
+    /**
+     * The file's columns with the types they will be read as (all columns, not only the selected).
+     *
+     * @return the file's columns with the types they will be read as
+     */
     public TableSchema schema() {
         TableSchema known = schema;
         if (known == null) {
@@ -173,7 +211,11 @@ public final class TableReader {
         return true;
     }
 
-    /** The selected columns (all by default), every row, in memory. */
+    /**
+     * The selected columns (all by default), every row, in memory.
+     *
+     * @return the selected columns, every row
+     */
     public Table read() {
         try (RowBatchReader rows = batches(Integer.MAX_VALUE)) {
             return rows.hasNext() ? rows.next() : rows.empty();
@@ -183,6 +225,8 @@ public final class TableReader {
     /**
      * The selected columns streamed in batches of at most {@code batchSize} rows; close the reader.
      *
+     * @param batchSize the most rows per batch, ≥ 1
+     * @return a reader of batches; close it
      * @throws IllegalArgumentException if batchSize is not positive
      */
     public RowBatchReader batches(int batchSize) {
@@ -207,6 +251,10 @@ public final class TableReader {
      * into SQL by other packages (see {@link SqlView}); the connection is closed afterwards. A wide
      * CSV or JSON file (64 columns or more, up to 256 MiB) is first parsed once into a temporary
      * table, so that queries column by column do not each parse the whole file again.
+     *
+     * @param <T> what {@code body} returns
+     * @param body the work, given a view of the connection
+     * @return what {@code body} returned
      */
     public <T> T query(java.util.function.Function<SqlView, T> body) {
         notNull("body", body);
@@ -278,7 +326,12 @@ public final class TableReader {
         }
     }
 
-    /** {@link #valueCounts(String, MissingPolicy)} dropping missing values. */
+    /**
+     * {@link #valueCounts(String, MissingPolicy)} dropping missing values.
+     *
+     * @param column a column's name
+     * @return its histogram, missing values dropped
+     */
     public ValueCounts valueCounts(String column) {
         return valueCounts(column, MissingPolicy.DROP);
     }
@@ -288,6 +341,9 @@ public final class TableReader {
      * O(distinct values) whatever the file size. A numeric column is counted by distinct value
      * (binning continuous columns is a separate step).
      *
+     * @param column a column's name
+     * @param missing whether missing values are dropped or counted as a category
+     * @return its histogram
      * @throws DataException if the column does not exist, a value cannot be read, or no value is left to count
      */
     public ValueCounts valueCounts(String column, MissingPolicy missing) {
@@ -316,7 +372,13 @@ public final class TableReader {
         }
     }
 
-    /** {@link #jointCounts(String, String, MissingPolicy)} dropping rows where either value is missing. */
+    /**
+     * {@link #jointCounts(String, String, MissingPolicy)} dropping rows where either value is missing.
+     *
+     * @param x the row column's name
+     * @param y the column column's name
+     * @return the contingency table, rows with a missing value dropped
+     */
     public JointCounts jointCounts(String x, String y) {
         return jointCounts(x, y, MissingPolicy.DROP);
     }
@@ -325,6 +387,10 @@ public final class TableReader {
      * The contingency table of columns {@code x} (rows) and {@code y} (columns), computed by a
      * {@code GROUP BY} inside DuckDB: memory is O(distinct pairs), the file is never materialised.
      *
+     * @param x the row column's name
+     * @param y the column column's name
+     * @param missing whether missing values are dropped or counted as a category
+     * @return the contingency table
      * @throws DataException if a column does not exist, a value cannot be read, no row is left,
      *                       or the dense table would exceed 2^31 cells
      */

@@ -22,17 +22,30 @@ public record TableSchema(List<Field> fields) {
     public record Field(String name, String duckdbType, ColumnType type) {
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param fields the columns in file order
+     */
     public TableSchema {
         fields = List.copyOf(fields);
     }
 
-    /** Column names in file order. */
+    /**
+     * Column names in file order.
+     *
+     * @return the column names in file order
+     */
     public List<String> names() {
         return fields.stream().map(Field::name).toList();
     }
 
-    /** The column called {@code name}, if any. */
+    /**
+     * The column called {@code name}, if any.
+     *
+     * @param name a column's name
+     * @return its field, if any
+     */
     public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }

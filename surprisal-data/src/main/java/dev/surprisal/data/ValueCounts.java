@@ -20,7 +20,14 @@ import java.util.List;
  * @param missing number of rows with no value, whether dropped or counted
  */
 public record ValueCounts(String column, List<String> labels, Counts counts, long missing) {
-    /** Checks that labels and counts align. */
+    /**
+     * Checks that labels and counts align.
+     *
+     * @param column the column counted
+     * @param labels one label per category
+     * @param counts one count per label
+     * @param missing the number of rows with no value
+     */
     public ValueCounts {
         if (labels.size() != counts.size()) {
             throw new IllegalArgumentException("labels: has " + labels.size() + " entries, counts has " + counts.size());

@@ -61,6 +61,10 @@ public final class BinnedDivergences {
     /**
      * The divergences of two count vectors over the same bins.
      *
+     * @param reference the reference's count per bin
+     * @param current the current day's count per bin, same bins
+     * @param smoothing applied to both sides alike
+     * @return every binned measure of the two
      * @throws IllegalArgumentException if the lengths differ, a count is negative, or a side is
      *                                  empty and {@code smoothing} is none
      */
@@ -100,72 +104,128 @@ public final class BinnedDivergences {
         return s;
     }
 
-    /** The smoothed reference distribution (a copy). */
+    /**
+     * The smoothed reference distribution (a copy).
+     *
+     * @return a copy of the smoothed reference distribution P
+     */
     public double[] p() {
         return p.clone();
     }
 
-    /** The smoothed current distribution (a copy). */
+    /**
+     * The smoothed current distribution (a copy).
+     *
+     * @return a copy of the smoothed current distribution Q
+     */
     public double[] q() {
         return q.clone();
     }
 
-    /** KL(P‖Q) in nats, P the reference. */
+    /**
+     * KL(P‖Q) in nats, P the reference.
+     *
+     * @return KL(P‖Q) in nats
+     */
     public double klNats() {
         return klPQ;
     }
 
-    /** KL(P‖Q) in bits. */
+    /**
+     * KL(P‖Q) in bits.
+     *
+     * @return KL(P‖Q) in bits
+     */
     public double klBits() {
         return Base.BITS.fromNats(klPQ);
     }
 
-    /** KL(Q‖P) in nats: the extra cost of coding today's data with the reference's code. */
+    /**
+     * KL(Q‖P) in nats: the extra cost of coding today's data with the reference's code.
+     *
+     * @return KL(Q‖P) in nats
+     */
     public double reverseKlNats() {
         return klQP;
     }
 
-    /** PSI = KL(P‖Q) + KL(Q‖P) = Σ (qᵢ − pᵢ) ln(qᵢ/pᵢ), in nats. */
+    /**
+     * PSI = KL(P‖Q) + KL(Q‖P) = Σ (qᵢ − pᵢ) ln(qᵢ/pᵢ), in nats.
+     *
+     * @return PSI in nats
+     */
     public double psi() {
         return klPQ + klQP;
     }
 
-    /** Jensen–Shannon divergence in bits, in [0, 1]. */
+    /**
+     * Jensen–Shannon divergence in bits, in [0, 1].
+     *
+     * @return JS in bits, in [0, 1]
+     */
     public double jsBits() {
         return js;
     }
 
-    /** Jensen–Shannon distance √JS (bits), scipy's {@code jensenshannon(p, q, base=2)}. */
+    /**
+     * Jensen–Shannon distance √JS (bits), scipy's {@code jensenshannon(p, q, base=2)}.
+     *
+     * @return √JS (bits), in [0, 1]
+     */
     public double jsDistance() {
         return Math.sqrt(js);
     }
 
-    /** Hellinger distance √(½ Σ (√pᵢ − √qᵢ)²), in [0, 1]. */
+    /**
+     * Hellinger distance √(½ Σ (√pᵢ − √qᵢ)²), in [0, 1].
+     *
+     * @return the Hellinger distance, dimensionless, in [0, 1]
+     */
     public double hellinger() {
         return hellinger;
     }
 
-    /** Total variation ½ Σ |pᵢ − qᵢ|. */
+    /**
+     * Total variation ½ Σ |pᵢ − qᵢ|.
+     *
+     * @return the total variation, dimensionless, in [0, 1]
+     */
     public double totalVariation() {
         return tv;
     }
 
-    /** G-test of homogeneity p-value on the raw counts (1 when fewer than 2 bins are used). */
+    /**
+     * G-test of homogeneity p-value on the raw counts (1 when fewer than 2 bins are used).
+     *
+     * @return the G-test p-value
+     */
     public double gTestPValue() {
         return gPValue;
     }
 
-    /** Pearson χ² homogeneity p-value on the raw counts. */
+    /**
+     * Pearson χ² homogeneity p-value on the raw counts.
+     *
+     * @return the Pearson χ² p-value
+     */
     public double chiSquaredPValue() {
         return chi2PValue;
     }
 
-    /** Bins used by either side, minus one: the degrees of freedom of the χ² null. */
+    /**
+     * Bins used by either side, minus one: the degrees of freedom of the χ² null.
+     *
+     * @return the degrees of freedom, ≥ 0
+     */
     public int degreesOfFreedom() {
         return degreesOfFreedom;
     }
 
-    /** Per-bin terms pᵢ ln(pᵢ/qᵢ) of KL(P‖Q) in nats; they sum to {@link #klNats()}. */
+    /**
+     * Per-bin terms pᵢ ln(pᵢ/qᵢ) of KL(P‖Q) in nats; they sum to {@link #klNats()}.
+     *
+     * @return the terms pᵢ ln(pᵢ/qᵢ) in nats, one per bin
+     */
     public double[] klContributions() {
         return KullbackLeibler.contributions(p, q);
     }

@@ -54,7 +54,40 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                           double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
                           Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins) {
 
-    /** Copies the collections. */
+    /** Copies the collections.
+     *
+     * @param name column name
+     * @param role the role frozen in the reference
+     * @param scored whether the distribution was scored
+     * @param status verdict
+     * @param reason why, in plain words (the findings joined by "; ")
+     * @param referenceRows n (reference rows, missing and invalid included)
+     * @param currentRows m
+     * @param klNats KL(P‖Q) in nats, P the reference (smoothed)
+     * @param reverseKlNats KL(Q‖P) in nats: extra cost of coding today's values with the reference's code
+     * @param psi PSI = KL(P‖Q) + KL(Q‖P), unitless (natural logarithms)
+     * @param jsBits Jensen–Shannon divergence, bits, in [0, 1]
+     * @param hellinger Hellinger distance in [0, 1], unitless
+     * @param totalVariation total variation distance in [0, 1], unitless
+     * @param gTestPValue G-test of homogeneity p-value on raw counts
+     * @param chiSquaredPValue Pearson χ² homogeneity p-value on raw counts
+     * @param ks KS statistic on the seeded samples (NaN when not continuous)
+     * @param ksPValue asymptotic KS p-value (NaN likewise)
+     * @param wasserstein W₁ on the seeded samples, in the column's unit (NaN likewise)
+     * @param wassersteinNormalized W₁ / max(population std of the reference sample, 0.001), unitless
+     * @param missingRateReference missing share in P
+     * @param missingRateCurrent missing share in Q
+     * @param invalidRateReference invalid share in P (numeric roles)
+     * @param invalidRateCurrent invalid share in Q
+     * @param newMass share of today's valid values in bins the reference never saw
+     * @param newMassPValue p-value of that share under its null
+     * @param decisionValue the value of the deciding measure
+     * @param critical its sample-size-aware critical value (χ² approximation)
+     * @param degreesOfFreedom bins used − 1
+     * @param newValues today's most frequent values the reference never had, with their counts
+     * @param invalidCells today's first invalid cells
+     * @param bins per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
+     */
     public ColumnDrift {
         newValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));
         invalidCells = List.copyOf(invalidCells);

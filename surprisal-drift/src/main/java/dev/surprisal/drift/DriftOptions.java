@@ -62,6 +62,18 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
     /**
      * Checks the values; messages name the option ({@code --warn}).
      *
+     * @param smoothing  applied to both sides' bin counts; not none
+     * @param measure    the binned measure that decides
+     * @param warn       the measure's warn band
+     * @param drift      the measure's drift band, at least {@code warn}
+     * @param tvWarn     the TV warn band of binary and discrete columns
+     * @param tvDrift    their TV drift band
+     * @param w1Warn     the W₁/σ warn band of continuous columns
+     * @param w1Drift    their W₁/σ drift band
+     * @param alpha      the false-alarm probability per check, in (0, 1)
+     * @param newMass    the smallest share of new values, or move of the missing or invalid share, that counts
+     * @param driftShare the share of drifted scored columns that is dataset drift
+     * @param failOn     which verdict fails the check
      * @throws ValidationException when a value is out of range
      */
     public DriftOptions {
@@ -105,13 +117,20 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
                 TV_DRIFT, W1_WARN, W1_DRIFT, 0.01, 0.01, 0.5, FailOn.DRIFT);
     }
 
-    /** @param m the deciding measure @return these options deciding on it, with its default bands */
+    /**
+     * @param m the deciding measure
+     * @return these options deciding on it, with its default bands
+     */
     public DriftOptions withMeasure(Measure m) {
         return new DriftOptions(smoothing, m, m.warn(), m.drift(), tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass,
                 driftShare, failOn);
     }
 
-    /** @param w warn band @param d drift band @return these options with these bands */
+    /**
+     * @param w warn band
+     * @param d drift band
+     * @return these options with these bands
+     */
     public DriftOptions withBands(double w, double d) {
         return new DriftOptions(smoothing, measure, w, d, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, driftShare,
                 failOn);
@@ -137,25 +156,37 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
                 failOn);
     }
 
-    /** @param s smoothing @return these options with it */
+    /**
+     * @param s smoothing
+     * @return these options with it
+     */
     public DriftOptions withSmoothing(Smoothing s) {
         return new DriftOptions(s, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, driftShare,
                 failOn);
     }
 
-    /** @param a false-alarm probability per check @return these options with it */
+    /**
+     * @param a false-alarm probability per check
+     * @return these options with it
+     */
     public DriftOptions withAlpha(double a) {
         return new DriftOptions(smoothing, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, a, newMass, driftShare,
                 failOn);
     }
 
-    /** @param s dataset drift share @return these options with it */
+    /**
+     * @param s dataset drift share
+     * @return these options with it
+     */
     public DriftOptions withDriftShare(double s) {
         return new DriftOptions(smoothing, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, s,
                 failOn);
     }
 
-    /** @param f which verdict fails a check @return these options with it */
+    /**
+     * @param f which verdict fails a check
+     * @return these options with it
+     */
     public DriftOptions withFailOn(FailOn f) {
         return new DriftOptions(smoothing, measure, warn, drift, tvWarn, tvDrift, w1Warn, w1Drift, alpha, newMass, driftShare,
                 f);

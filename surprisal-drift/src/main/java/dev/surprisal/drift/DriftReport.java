@@ -12,11 +12,23 @@ import java.util.Locale;
  * scored columns reaches {@link DriftOptions#driftShare()}.
  */
 public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long referenceRows, long currentRows) {
+    /**
+     * Copies the list of columns.
+     *
+     * @param columns       one result per column, in the reference's order
+     * @param options       the rule they were scored under
+     * @param referenceRows the reference's rows
+     * @param currentRows   the current day's rows
+     */
     public DriftReport {
         columns = List.copyOf(columns);
     }
 
-    /** Columns that drifted (WARN or DRIFT). */
+    /**
+     * Columns that drifted (WARN or DRIFT).
+     *
+     * @return those columns, in column order
+     */
     public List<ColumnDrift> drifted() {
         List<ColumnDrift> out = new ArrayList<>();
         for (ColumnDrift c : columns) {
@@ -63,7 +75,11 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
         return options.failOn().fails(worst());
     }
 
-    /** Columns by decreasing severity, then decision value relative to its critical value. */
+    /**
+     * Columns by decreasing severity, then decision value relative to its critical value.
+     *
+     * @return every column, most severe first
+     */
     public List<ColumnDrift> bySeverity() {
         List<ColumnDrift> out = new ArrayList<>(columns);
         out.sort(Comparator.comparingInt((ColumnDrift c) -> rank(c.status())).reversed()
@@ -85,6 +101,8 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
     /**
      * In words, for the top column: "coding today's values of 'age' with the reference's code costs
      * 0.42 extra bits per value" (KL(Q‖P)), and the reference-side view KL(P‖Q).
+     *
+     * @return the explanation, in plain words
      */
     public String explanation() {
         if (columns.isEmpty()) {

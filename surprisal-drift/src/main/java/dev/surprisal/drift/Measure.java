@@ -28,9 +28,13 @@ import java.util.Locale;
  * false-alarm rate by simulation.
  */
 public enum Measure {
+    /** Population stability index, KL(P‖Q) + KL(Q‖P) in nats; bands 0.1 and 0.25. */
     PSI(0.1, 0.25),
+    /** KL(P‖Q) in nats, P the reference; bands 0.1 and 0.25. */
     KL(0.1, 0.25),
+    /** Jensen–Shannon divergence in bits; bands 0.1 and 0.25. */
     JS(0.1, 0.25),
+    /** Hellinger distance, dimensionless; bands 0.15 and 0.4. */
     HELLINGER(0.15, 0.4);
 
     private final double warn;
@@ -41,17 +45,30 @@ public enum Measure {
         this.drift = drift;
     }
 
-    /** The default "warn" band (drift starts here). */
+    /**
+     * The default "warn" band (drift starts here).
+     *
+     * @return the default warn band
+     */
     public double warn() {
         return warn;
     }
 
-    /** The default "drift" band. */
+    /**
+     * The default "drift" band.
+     *
+     * @return the default drift band
+     */
     public double drift() {
         return drift;
     }
 
-    /** This measure's value in a set of binned divergences. */
+    /**
+     * This measure's value in a set of binned divergences.
+     *
+     * @param d the binned divergences of a column
+     * @return this measure's value among them
+     */
     public double of(BinnedDivergences d) {
         switch (this) {
             case PSI: return d.psi();
@@ -64,6 +81,12 @@ public enum Measure {
     /**
      * The value this measure exceeds with probability {@code alpha} when both samples come from one
      * distribution (χ² approximation, see the class comment); +∞ when df = 0.
+     *
+     * @param alpha the false-alarm probability, in (0, 1)
+     * @param df the degrees of freedom (bins used minus one)
+     * @param n the reference's values counted
+     * @param m the current day's values counted
+     * @return the critical value in this measure's unit
      */
     public double critical(double alpha, int df, long n, long m) {
         if (df <= 0 || n <= 0 || m <= 0) {
@@ -79,17 +102,30 @@ public enum Measure {
         }
     }
 
-    /** The unit the value is in: "nats" (KL), "bits" (JS), "" for PSI and Hellinger, which have none. */
+    /**
+     * The unit the value is in: "nats" (KL), "bits" (JS), "" for PSI and Hellinger, which have none.
+     *
+     * @return "nats", "bits" or ""
+     */
     public String unit() {
         return this == JS ? "bits" : this == KL ? "nats" : "";
     }
 
-    /** The unit in words for outputs: "unitless", "nats" or "bits". */
+    /**
+     * The unit in words for outputs: "unitless", "nats" or "bits".
+     *
+     * @return "unitless", "nats" or "bits"
+     */
     public String unitLabel() {
         return unit().isEmpty() ? "unitless" : unit();
     }
 
-    /** Parses psi, kl, js or hellinger. */
+    /**
+     * Parses psi, kl, js or hellinger.
+     *
+     * @param s the measure as typed (any case)
+     * @return the measure
+     */
     public static Measure parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));

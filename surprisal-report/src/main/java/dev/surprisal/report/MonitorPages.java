@@ -62,7 +62,11 @@ public final class MonitorPages {
     public record CheckLine(long runId, String window, String status, long rows, boolean excluded) {
     }
 
-    /** @param csrf the session's CSRF token (for the logout form) @param rows monitors @return the overview */
+    /**
+     * @param csrf the session's CSRF token (for the logout form)
+     * @param rows monitors
+     * @return the overview
+     */
     public static String overview(List<MonitorRow> rows, String csrf) {
         StringBuilder h = Html.open("Surprisal: monitors", CSS, CSP);
         nav(h, csrf);

@@ -3,7 +3,7 @@
 package dev.surprisal.server;
 
 import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.rules.Alarm;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@
 package dev.surprisal.server;
 
 import dev.surprisal.drift.ColumnDrift;
-import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.server.config.MonitorConfig;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -78,7 +78,11 @@ public final class Metrics implements Monitors.Listener {
         runs.labelValues(monitor, outcome).inc();
     }
 
-    /** @param notifier the channel @param kind firing or resolved @param outcome sent or failed */
+    /**
+     * @param notifier the channel
+     * @param kind firing or resolved
+     * @param outcome sent or failed
+     */
     public void delivery(String notifier, String kind, String outcome) {
         deliveries.labelValues(notifier, kind, outcome).inc();
     }

@@ -9,7 +9,10 @@ public class MonitorException extends ValidationException {
     private static final long serialVersionUID = 1L;
     private final int status;
 
-    /** @param status 404 or 409 @param message what and what to do */
+    /**
+     * @param status 404 or 409
+     * @param message what and what to do
+     */
     public MonitorException(int status, String message) {
         super(message);
         this.status = status;

@@ -7,11 +7,11 @@ import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
-import dev.surprisal.drift.store.Alarm;
-import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.drift.store.TrendRule;
+import dev.surprisal.drift.rules.TrendRule;
 import dev.surprisal.report.DriftHtmlReport;
 import dev.surprisal.server.config.ConfigLoader;
 import dev.surprisal.server.config.MonitorConfig;
@@ -44,7 +44,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Monitors {
     /** Called after every recorded check (alerts, metrics). */
     public interface Listener {
-        /** @param monitor the monitor @param result the check */
+        /**
+         * @param monitor the monitor
+         * @param result the check
+         */
         void onCheck(MonitorConfig monitor, CheckResult result);
     }
 
@@ -54,7 +57,11 @@ public final class Monitors {
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    /** @param config the monitors @param gate the store @param clock the time of checks */
+    /**
+     * @param config the monitors
+     * @param gate the store
+     * @param clock the time of checks
+     */
     public Monitors(ServerConfig config, StoreGate gate, Clock clock) {
         this.config = config;
         this.gate = gate;
@@ -267,20 +274,21 @@ public final class Monitors {
             Instant now = clock.instant();
             // in the store only to record, and to read the history; the trend rule, the JSON and the
             // HTML are made outside it, so reads are not held up by rendering
-            record Scored(Checks.Outcome outcome, List<HistoryPoint> history) {
+            record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
             }
             Scored scored = gate.with(s -> {
-                Checks.Outcome o = Checks.record(s, name, window.key(), baseline.version(), today, report, null);
+                MonitoredCheck.Outcome o = MonitoredCheck.record(s, name, window.key(), baseline.version(), today, report,
+                        null);
                 Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
                 List<HistoryPoint> history = s.history(name, null).stream()
                         .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
                 return new Scored(o, history);
             });
-            Checks.Outcome o = scored.outcome();
+            MonitoredCheck.Outcome o = scored.outcome();
             List<Alarm> alarms = new ArrayList<>(o.alarms());
             alarms.addAll(trend(o.report(), scored.history()));
-            String status = Checks.verdict(o.report(), alarms).name();
-            boolean alarm = Checks.fails(o.report(), alarms); // the report carries the monitor's rule
+            String status = MonitoredCheck.verdict(o.report(), alarms).name();
+            boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
                     o.report(), List.copyOf(alarms), reference.description());
@@ -356,13 +364,19 @@ public final class Monitors {
         return out;
     }
 
-    /** @param name the monitor @return whether its schedule is paused (the store's say, else the config's) */
+    /**
+     * @param name the monitor
+     * @return whether its schedule is paused (the store's say, else the config's)
+     */
     public boolean paused(String name) {
         MonitorConfig m = monitor(name);
         return gate.read("paused/" + name, s -> ServerTables.paused(s.connection(), name)).orElse(m.paused());
     }
 
-    /** @param name the monitor @param paused pause or resume its schedule */
+    /**
+     * @param name the monitor
+     * @param paused pause or resume its schedule
+     */
     public void setPaused(String name, boolean paused) {
         monitor(name);
         gate.with(s -> {

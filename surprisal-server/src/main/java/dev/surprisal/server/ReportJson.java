@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.data.NonFiniteJson;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.store.Alarm;
+import dev.surprisal.drift.rules.Alarm;
 
 /**
  * The server's JSON: one mapper for every answer, with the project's rule for non-finite numbers

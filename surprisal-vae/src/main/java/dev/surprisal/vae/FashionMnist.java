@@ -21,7 +21,11 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The directory in use. */
+    /**
+     * The directory in use.
+     *
+     * @return the directory the IDX files are read from
+     */
     public static Path directory() {
         String p = System.getProperty("surprisal.fashionMnist");
         if (p == null) {
@@ -30,17 +34,34 @@ public final class FashionMnist {
         return p == null ? DEBIAN_DIR : Path.of(p);
     }
 
-    /** The 60,000 training images. */
+    /**
+     * The 60,000 training images.
+     *
+     * @return the images, pixels in [0, 1]
+     * @throws IOException when the dataset is missing or cannot be read
+     */
     public static IdxReader.Images train() throws IOException {
         return IdxReader.readImages(file(directory(), "train-images-idx3-ubyte"));
     }
 
-    /** The 10,000 test images. */
+    /**
+     * The 10,000 test images.
+     *
+     * @return the images, pixels in [0, 1]
+     * @throws IOException when the dataset is missing or cannot be read
+     */
     public static IdxReader.Images test() throws IOException {
         return IdxReader.readImages(file(directory(), "t10k-images-idx3-ubyte"));
     }
 
-    /** The file {@code name} or {@code name.gz} in {@code dir}; a missing file says how to install it. */
+    /**
+     * The file {@code name} or {@code name.gz} in {@code dir}; a missing file says how to install it.
+     *
+     * @param dir the dataset's directory
+     * @param name the IDX file's name, without .gz
+     * @return the file found
+     * @throws IOException when neither is there ({@link MissingDatasetException})
+     */
     public static Path file(Path dir, String name) throws IOException {
         Path gz = dir.resolve(name + ".gz");
         if (Files.isRegularFile(gz)) {
@@ -58,6 +79,9 @@ public final class FashionMnist {
     public static final class MissingDatasetException extends IOException {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * @param message what is missing and the install command
+         */
         public MissingDatasetException(String message) {
             super(message);
         }

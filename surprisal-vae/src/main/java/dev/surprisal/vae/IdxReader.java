@@ -29,16 +29,30 @@ public final class IdxReader {
      * row-major, image after image.
      */
     public record Images(int count, int rows, int cols, float[] pixels) {
+        /**
+         * @return rows × cols
+         */
         public int pixelsPerImage() {
             return rows * cols;
         }
 
-        /** The first {@code n} images (a copy). */
+        /**
+         * The first {@code n} images (a copy).
+         *
+         * @param n how many images, ≥ 1
+         * @return the first min(n, count) images
+         */
         public Images head(int n) {
             return slice(0, Math.min(n, count));
         }
 
-        /** Images {@code [from, to)} (a copy). */
+        /**
+         * Images {@code [from, to)} (a copy).
+         *
+         * @param from the first image, inclusive
+         * @param to the last image, exclusive
+         * @return those images
+         */
         public Images slice(int from, int to) {
             if (from < 0 || to > count || from >= to) {
                 throw new IndexOutOfBoundsException("slice: [" + from + ", " + to + ") is not inside [0, " + count + ")");
@@ -48,7 +62,13 @@ public final class IdxReader {
         }
     }
 
-    /** Reads an idx3-ubyte image file. */
+    /**
+     * Reads an idx3-ubyte image file.
+     *
+     * @param file an idx3-ubyte file, plain or gzipped
+     * @return its images, pixels in [0, 1]
+     * @throws IOException when a file cannot be read
+     */
     public static Images readImages(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
             int[] dims = header(in, file, 3);
@@ -62,7 +82,13 @@ public final class IdxReader {
         }
     }
 
-    /** Reads an idx1-ubyte label file. */
+    /**
+     * Reads an idx1-ubyte label file.
+     *
+     * @param file an idx1-ubyte file, plain or gzipped
+     * @return its labels
+     * @throws IOException when a file cannot be read
+     */
     public static int[] readLabels(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
             int[] dims = header(in, file, 1);
@@ -139,6 +165,9 @@ public final class IdxReader {
     public static final class CorruptIdxException extends IOException {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * @param message the file and what is wrong with it
+         */
         public CorruptIdxException(String message) {
             super(message);
         }

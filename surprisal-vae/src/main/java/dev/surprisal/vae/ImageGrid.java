@@ -19,6 +19,13 @@ public final class ImageGrid {
     /**
      * Writes {@code images} (each rows×cols values in [0,1]; null for a blank tile) as a grid with
      * {@code columns} tiles per row, scaled by 2.
+     *
+     * @param file the PNG to write
+     * @param images the tiles
+     * @param rows pixel rows per tile
+     * @param cols pixel columns per tile
+     * @param columns tiles per grid row
+     * @throws IOException when a file cannot be written
      */
     public static void write(Path file, float[][] images, int rows, int cols, int columns) throws IOException {
         int scale = 2;
@@ -42,7 +49,15 @@ public final class ImageGrid {
         RunFiles.write(file, out -> ImageIO.write(img, "png", out));
     }
 
-    /** First {@code n} images (odd rows) above their reconstructions from the posterior mean (even rows). */
+    /**
+     * First {@code n} images (odd rows) above their reconstructions from the posterior mean (even rows).
+     *
+     * @param file the PNG to write
+     * @param model the model
+     * @param images the images to reconstruct
+     * @param n how many
+     * @throws IOException when a file cannot be written
+     */
     public static void reconstructions(Path file, VaeModel model, IdxReader.Images images, int n) throws IOException {
         int columns = Math.min(n, 10);
         // pairs of grid rows; the last pair may be partly empty (n = 16: 10 tiles, then 6 and 4 blanks)
@@ -63,7 +78,17 @@ public final class ImageGrid {
         write(file, tiles, images.rows(), images.cols(), columns);
     }
 
-    /** {@code n} decoder means at z ~ N(0, I). */
+    /**
+     * {@code n} decoder means at z ~ N(0, I).
+     *
+     * @param file the PNG to write
+     * @param model the model
+     * @param n how many samples
+     * @param rows pixel rows per tile
+     * @param cols pixel columns per tile
+     * @param seed the seed of z
+     * @throws IOException when a file cannot be written
+     */
     public static void priorSamples(Path file, VaeModel model, int n, int rows, int cols, long seed) throws IOException {
         ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         try (NDManager m = model.parameterManager().newSubManager()) {
@@ -72,7 +97,16 @@ public final class ImageGrid {
         }
     }
 
-    /** Decoder means on a steps×steps grid over z₀, z₁ ∈ [−3, 3], the other coordinates at 0. */
+    /**
+     * Decoder means on a steps×steps grid over z₀, z₁ ∈ [−3, 3], the other coordinates at 0.
+     *
+     * @param file the PNG to write
+     * @param model the model, at least two latent dimensions
+     * @param steps grid points per axis
+     * @param rows pixel rows per tile
+     * @param cols pixel columns per tile
+     * @throws IOException when a file cannot be written
+     */
     public static void traversal(Path file, VaeModel model, int steps, int rows, int cols) throws IOException {
         int latent = model.config().latent();
         float[] z = new float[steps * steps * latent];

@@ -27,6 +27,12 @@ public final class KlFitPlot {
      * Plots p (black), the forward fit (blue) and the reverse fit (red) over [lo, hi], written
      * atomically.
      *
+     * @param file the PNG to write
+     * @param p the target mixture
+     * @param forward the forward-KL fit
+     * @param reverse the reverse-KL fit
+     * @param lo the left end of the x axis
+     * @param hi the right end, above lo
      * @throws dev.surprisal.core.ValidationException when {@code file} is a directory or not a regular file
      * @throws IOException when the file cannot be written
      */

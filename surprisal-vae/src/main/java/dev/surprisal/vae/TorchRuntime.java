@@ -75,7 +75,11 @@ public final class TorchRuntime {
         return engine;
     }
 
-    /** The intra-op thread count PyTorch is using now. */
+    /**
+     * The intra-op thread count PyTorch is using now.
+     *
+     * @return PyTorch's intra-op thread count
+     */
     public static int threads() {
         return JniUtils.getNumThreads();
     }

@@ -32,6 +32,21 @@ public record VaeConfig(int inputSize, int hidden, int latent, double beta, int 
     /** Most PyTorch threads; far more than any machine has cores. */
     public static final int MAX_THREADS = 1_024;
 
+    /**
+     * Checks every value (sizes and counts from 1 to their limit, β finite and ≥ 0, learning rate
+     * &gt; 0), naming the field in the message.
+     *
+     * @param inputSize pixels per image (784)
+     * @param hidden hidden units (400)
+     * @param latent latent dimensions (20)
+     * @param beta weight on the KL term, ≥ 0 (Higgins et al. 2017, β-VAE)
+     * @param epochs passes over the training set
+     * @param batchSize images per Adam step
+     * @param learningRate Adam step size
+     * @param seed seeds weight initialisation, shuffling and the reparameterisation noise
+     * @param threads PyTorch intra-op threads
+     * @param binarize binarise pixels once (stochastically, seeded) as in published MNIST results
+     */
     public VaeConfig {
         inRange("inputSize", inputSize, MAX_UNITS);
         inRange("hidden", hidden, MAX_UNITS);
@@ -47,31 +62,60 @@ public record VaeConfig(int inputSize, int hidden, int latent, double beta, int 
         }
     }
 
-    /** The reference configuration with one thread. */
+    /**
+     * The reference configuration with one thread.
+     *
+     * @return 784-400-20, β 1, 10 epochs, batch 128, learning rate 1e-3, seed 42, one thread, grey levels
+     */
     public static VaeConfig defaults() {
         return new VaeConfig(784, 400, 20, 1.0, 10, 128, 1e-3, 42L, 1, false);
     }
 
+    /**
+     * @param b the KL weight β
+     * @return a copy with that β
+     */
     public VaeConfig withBeta(double b) {
         return new VaeConfig(inputSize, hidden, latent, b, epochs, batchSize, learningRate, seed, threads, binarize);
     }
 
+    /**
+     * @param e the number of epochs
+     * @return a copy with that many
+     */
     public VaeConfig withEpochs(int e) {
         return new VaeConfig(inputSize, hidden, latent, beta, e, batchSize, learningRate, seed, threads, binarize);
     }
 
+    /**
+     * @param s the seed
+     * @return a copy with that seed
+     */
     public VaeConfig withSeed(long s) {
         return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, s, threads, binarize);
     }
 
+    /**
+     * @param t PyTorch threads, 1 to {@link #MAX_THREADS}
+     * @return a copy with that many
+     */
     public VaeConfig withThreads(int t) {
         return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, seed, t, binarize);
     }
 
+    /**
+     * @param h hidden units
+     * @param l latent dimensions
+     * @return a copy with those sizes
+     */
     public VaeConfig withSizes(int h, int l) {
         return new VaeConfig(inputSize, h, l, beta, epochs, batchSize, learningRate, seed, threads, binarize);
     }
 
+    /**
+     * @param b whether images are binarised
+     * @return a copy with that setting
+     */
     public VaeConfig withBinarize(boolean b) {
         return new VaeConfig(inputSize, hidden, latent, beta, epochs, batchSize, learningRate, seed, threads, b);
     }

@@ -25,7 +25,14 @@ public final class VaeEvaluator {
     private VaeEvaluator() {
     }
 
-    /** Mean ELBO terms over {@code images}, one reparameterised sample per image. */
+    /**
+     * Mean ELBO terms over {@code images}, one reparameterised sample per image.
+     *
+     * @param model the model
+     * @param images the images
+     * @param seed the seed of the samples
+     * @return the mean reconstruction and KL terms per image, in nats
+     */
     public static ElboTerms elbo(VaeModel model, IdxReader.Images images, long seed) {
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         double rec = 0;
@@ -46,6 +53,10 @@ public final class VaeEvaluator {
      * averages log-mean-exp over the ⌊K/k⌋ disjoint groups of k log-weights
      * log w = log p(x|z) + log p(z) − log q(z|x).
      *
+     * @param model the model
+     * @param images the images
+     * @param ks the values of k, each ≥ 1
+     * @param seed the seed of the samples
      * @return mean IWAE-k per image, in the order of {@code ks}
      */
     public static double[] iwae(VaeModel model, IdxReader.Images images, int[] ks, long seed) {

@@ -93,6 +93,9 @@ public final class VaeModel implements AutoCloseable {
     /**
      * A freshly initialised model. Weights and biases are drawn from U(−1/√fan_in, 1/√fan_in),
      * PyTorch's default for {@code nn.Linear}, with a Java generator seeded by {@code config.seed()}.
+     *
+     * @param config the sizes and seed
+     * @return the model
      */
     public static VaeModel create(VaeConfig config) {
         SplittableRandom rng = new SplittableRandom(config.seed());
@@ -123,11 +126,18 @@ public final class VaeModel implements AutoCloseable {
             new Shape(l), new Shape(h, l), new Shape(h), new Shape(d, h), new Shape(d)};
     }
 
+    /**
+     * @return the model's configuration
+     */
     public VaeConfig config() {
         return config;
     }
 
-    /** Adam steps taken so far. */
+    /**
+     * Adam steps taken so far.
+     *
+     * @return the number of Adam steps taken
+     */
     public long steps() {
         return step;
     }
@@ -137,7 +147,12 @@ public final class VaeModel implements AutoCloseable {
         return manager;
     }
 
-    /** (μ, log σ²) for a batch x of shape (B, 784). */
+    /**
+     * (μ, log σ²) for a batch x of shape (B, 784).
+     *
+     * @param x a batch of shape (B, 784)
+     * @return μ and log σ², each of shape (B, latent)
+     */
     public NDList encode(NDArray x) {
         NDArray h = Activation.relu(Linear.linear(x, params[0], params[1]).singletonOrThrow());
         NDArray mu = Linear.linear(h, params[2], params[3]).singletonOrThrow();
@@ -145,7 +160,12 @@ public final class VaeModel implements AutoCloseable {
         return new NDList(mu, logVar);
     }
 
-    /** Bernoulli logits for latent codes z of shape (B, latent). */
+    /**
+     * Bernoulli logits for latent codes z of shape (B, latent).
+     *
+     * @param z latent codes of shape (B, latent)
+     * @return the logits, shape (B, 784)
+     */
     public NDArray decodeLogits(NDArray z) {
         NDArray h = Activation.relu(Linear.linear(z, params[6], params[7]).singletonOrThrow());
         return Linear.linear(h, params[8], params[9]).singletonOrThrow();
@@ -169,6 +189,9 @@ public final class VaeModel implements AutoCloseable {
     /**
      * One forward pass with reparameterisation; returns per-image (reconstruction, KL), each of
      * shape (B). Arrays belong to x's manager.
+     *
+     * @param x a batch of shape (B, 784)
+     * @return the reconstruction and KL terms, each of shape (B)
      */
     public NDList terms(NDArray x) {
         NDList enc = encode(x);
@@ -182,6 +205,7 @@ public final class VaeModel implements AutoCloseable {
     /**
      * One Adam step on the batch x (B, 784), which must belong to a per-batch manager.
      *
+     * @param x a batch of shape (B, 784)
      * @return {reconstruction, KL} summed over the batch, in nats
      */
     public double[] trainStep(NDArray x) {
@@ -251,6 +275,9 @@ public final class VaeModel implements AutoCloseable {
      * Writes {@code weights.bin} (float32 parameters, big-endian) and then {@code config.json} into
      * dir, each atomically ({@link RunFiles#write}): a crash leaves whole files, and a weights file
      * that does not match its config is caught by {@link #load}.
+     *
+     * @param dir the run directory
+     * @throws IOException when a file cannot be written
      */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -273,8 +300,11 @@ public final class VaeModel implements AutoCloseable {
     /**
      * Reads a model written by {@link #save}.
      *
+     * @param dir the run directory
+     * @return the model
      * @throws BrokenRunException when {@code config.json} or {@code weights.bin} is missing, is not
      *                            what {@link #save} writes, or does not match the other
+     * @throws IOException when a file cannot be read
      */
     public static VaeModel load(Path dir) throws IOException {
         return load(dir, 0);

@@ -31,6 +31,10 @@ public final class VaeRuns {
          * Fashion-MNIST's training and test sets, each limited to its first {@code trainLimit} /
          * {@code testLimit} images when positive (0 means all).
          *
+         * @param trainLimit training images kept, 0 for all
+         * @param testLimit test images kept, 0 for all
+         * @param c the configuration (binarised or not, seed)
+         * @return the two sets
          * @throws ValidationException when a limit is negative
          * @throws IOException         when the dataset is not installed or unreadable
          */
@@ -52,7 +56,14 @@ public final class VaeRuns {
             return new Data(tr, te);
         }
 
-        /** The test images a run was trained against: limited, and binarised with the run's seed if it was. */
+        /**
+         * The test images a run was trained against: limited, and binarised with the run's seed if it was.
+         *
+         * @param c the run's configuration
+         * @param testLimit test images kept, 0 for all
+         * @return the test images
+         * @throws IOException when the dataset is not installed or unreadable
+         */
         public static IdxReader.Images testFor(VaeConfig c, int testLimit) throws IOException {
             checkLimit("testLimit", testLimit);
             IdxReader.Images te = FashionMnist.test();
@@ -112,8 +123,15 @@ public final class VaeRuns {
      * A loss that becomes NaN or infinite stops training and nothing is written.
      *
      * @param overwrite whether an existing run in {@code out} may be replaced
+     * @param config the configuration
+     * @param data the training and test sets
+     * @param out the run directory
+     * @param trainer the trainer
+     * @param onEpoch receives each epoch's metrics
+     * @return the metrics of every epoch
      * @throws RunExistsException         when {@code out} holds a run and {@code overwrite} is false
      * @throws TrainingDivergedException when the loss stops being finite
+     * @throws IOException when a file cannot be written
      */
     public static List<EpochMetrics> train(VaeConfig config, Data data, Path out, boolean overwrite, VaeTrainer trainer,
                                            Consumer<EpochMetrics> onEpoch) throws IOException {
@@ -136,14 +154,27 @@ public final class VaeRuns {
         RunFiles.write(file, stream -> VaeModel.mapper().writeValue(stream, value));
     }
 
-    /** Loads the run in {@code run} and (re)writes its three PNG grids there, from {@code test}. */
+    /**
+     * Loads the run in {@code run} and (re)writes its three PNG grids there, from {@code test}.
+     *
+     * @param run the run directory
+     * @param test the test images
+     * @throws IOException when a file cannot be written
+     */
     public static void writeImages(Path run, IdxReader.Images test) throws IOException {
         try (VaeModel model = VaeModel.load(run)) {
             writeImages(model, test, run);
         }
     }
 
-    /** Reconstructions, prior samples and a 2-D latent traversal, as PNGs in {@code out}. */
+    /**
+     * Reconstructions, prior samples and a 2-D latent traversal, as PNGs in {@code out}.
+     *
+     * @param model the model
+     * @param test the test images
+     * @param out the directory
+     * @throws IOException when a file cannot be written
+     */
     public static void writeImages(VaeModel model, IdxReader.Images test, Path out) throws IOException {
         ImageGrid.reconstructions(out.resolve("reconstructions.png"), model, test, Math.min(20, test.count()));
         ImageGrid.priorSamples(out.resolve("prior-samples.png"), model, 100, test.rows(), test.cols(), model.config().seed());
@@ -158,7 +189,12 @@ public final class VaeRuns {
      * @param iwae  IWAE-k per image (nats), a lower bound on log p(x) that tightens with k
      */
     public record Evaluation(ElboTerms elbo, int[] ks, double[] iwae) {
-        /** IWAE-k − ELBO: how much of the ELBO's gap to log p(x) k samples close. */
+        /**
+         * IWAE-k − ELBO: how much of the ELBO's gap to log p(x) k samples close.
+         *
+         * @param j an index into ks
+         * @return IWAE-k − ELBO for k = ks[j], in nats per image
+         */
         public double gap(int j) {
             return iwae[j] - elbo.elbo();
         }
@@ -167,8 +203,11 @@ public final class VaeRuns {
     /**
      * The configuration saved in a run directory.
      *
+     * @param run the run directory
+     * @return its configuration
      * @throws BrokenRunException when {@code config.json} is missing, is not JSON, or does not
      *                            describe a valid network
+     * @throws IOException when a file cannot be read
      */
     public static VaeConfig config(Path run) throws IOException {
         Path file = run.resolve(VaeModel.CONFIG);
@@ -188,7 +227,16 @@ public final class VaeRuns {
         }
     }
 
-    /** Loads a run and evaluates it on {@code test}; writes {@code eval.json}. Same run, same seed: same numbers. */
+    /**
+     * Loads a run and evaluates it on {@code test}; writes {@code eval.json}. Same run, same seed: same numbers.
+     *
+     * @param run the run directory
+     * @param test the test images
+     * @param ks the values of k
+     * @param seed the seed of the samples
+     * @return the ELBO terms and IWAE-k
+     * @throws IOException when a file cannot be written
+     */
     public static Evaluation evaluate(Path run, IdxReader.Images test, int[] ks, long seed) throws IOException {
         return evaluate(run, test, ks, seed, 0);
     }
@@ -235,6 +283,9 @@ public final class VaeRuns {
      * @param kl             KL(q ‖ p(z))
      */
     public record SweepRow(double beta, double reconstruction, double kl) {
+        /**
+         * @return reconstruction + KL, in nats per image
+         */
         public double negElbo() {
             return reconstruction + kl;
         }
@@ -245,7 +296,15 @@ public final class VaeRuns {
      * output directory is checked before the first model trains.
      *
      * @param overwrite whether existing runs in {@code out} may be replaced
+     * @param base the configuration, β aside
+     * @param betas the values of β
+     * @param data the training and test sets
+     * @param out the sweep's directory
+     * @param trainer the trainer
+     * @param log receives one line per model
+     * @return one row per β
      * @throws RunExistsException when a run or {@code sweep.json} exists and {@code overwrite} is false
+     * @throws IOException when a file cannot be written
      */
     public static List<SweepRow> sweep(VaeConfig base, double[] betas, Data data, Path out, boolean overwrite,
                                        VaeTrainer trainer, Consumer<String> log) throws IOException {

@@ -21,12 +21,20 @@ public final class VaeTrainer {
         this.progress = progress;
     }
 
-    /** A trainer that shows a progress bar only when stderr is a terminal. */
+    /**
+     * A trainer that shows a progress bar only when stderr is a terminal.
+     *
+     * @return the trainer
+     */
     public static VaeTrainer create() {
         return new VaeTrainer(System.console() != null);
     }
 
-    /** A trainer that never draws a progress bar. */
+    /**
+     * A trainer that never draws a progress bar.
+     *
+     * @return the trainer
+     */
     public static VaeTrainer quiet() {
         return new VaeTrainer(false);
     }
@@ -35,6 +43,11 @@ public final class VaeTrainer {
      * Runs {@code model.config().epochs()} epochs over {@code train}, evaluating on {@code test}
      * after each; {@code onEpoch} receives each epoch's metrics as soon as they exist.
      *
+     * @param model the model, trained in place
+     * @param train the training images
+     * @param test the test images
+     * @param onEpoch receives each epoch's metrics
+     * @return the metrics of every epoch
      * @throws TrainingDivergedException as soon as a batch loss or a test ELBO is NaN or infinite
      */
     public List<EpochMetrics> train(VaeModel model, IdxReader.Images train, IdxReader.Images test,

@@ -15,9 +15,9 @@ import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
-import dev.surprisal.drift.store.TrendRule;
+import dev.surprisal.drift.rules.TrendRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -130,10 +130,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
             today = DriftInputs.count(reference, data, common.quiet(), table, threads, e);
         }
         DriftReport scored = DriftScorer.compare(reference, today, settings);
-        Checks.Outcome outcome;
+        MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
         try (DriftStore s = target.open(spec, false)) {
-            outcome = Checks.record(s, monitor, when, baseline.version(), today, scored, TrendRule.defaults());
+            outcome = MonitoredCheck.record(s, monitor, when, baseline.version(), today, scored, TrendRule.defaults());
             if (report != null) {
                 history = DriftOutput.byColumn(s.history(monitor, null));
             }

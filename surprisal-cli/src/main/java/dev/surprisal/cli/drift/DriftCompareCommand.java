@@ -14,8 +14,8 @@ import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
-import dev.surprisal.drift.store.Alarm;
-import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,7 +103,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
             q = DriftInputs.count(p, current, common.quiet(), table, threads, e);
         }
         DriftReport scored = DriftScorer.compare(p, q, settings);
-        List<Alarm> alarms = Checks.alarms(scored, null, null, null);
+        List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift: "

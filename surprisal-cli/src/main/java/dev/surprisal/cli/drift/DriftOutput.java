@@ -16,8 +16,8 @@ import dev.surprisal.drift.FailOn;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.store.Alarm;
-import dev.surprisal.drift.store.Checks;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.report.DriftHtmlReport;
 
@@ -145,7 +145,7 @@ final class DriftOutput {
 
     /** Whether a check fails: the report under its fail-on rule, or any alarm when failing on WARN. */
     static boolean fails(DriftReport report, List<Alarm> alarms) {
-        return Checks.fails(report, alarms);
+        return MonitoredCheck.fails(report, alarms);
     }
 
     /** JS in the chosen base. */

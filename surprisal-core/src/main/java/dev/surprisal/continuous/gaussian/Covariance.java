@@ -18,6 +18,8 @@ public final class Covariance {
      * ln |Σ| of a symmetric positive-definite matrix, as 2 Σ ln L_ii of its Cholesky factor Σ = L Lᵀ.
      *
      * @param name the argument name used in error messages
+     * @param matrix Σ, symmetric positive definite
+     * @return ln |Σ|
      * @throws IllegalArgumentException if the matrix is not square, not symmetric, contains a non-finite
      *         entry, or is not positive definite (the message names the failing pivot)
      */
@@ -51,7 +53,13 @@ public final class Covariance {
         return 2.0 * logDet;
     }
 
-    /** The square sub-matrix on rows and columns {@code index} (in that order). */
+    /**
+     * The square sub-matrix on rows and columns {@code index} (in that order).
+     *
+     * @param matrix a square matrix
+     * @param index the rows and columns to keep, in order
+     * @return the sub-matrix, a new array
+     */
     public static double[][] block(double[][] matrix, int[] index) {
         double[][] b = new double[index.length][index.length];
         for (int i = 0; i < index.length; i++) {
@@ -66,6 +74,9 @@ public final class Covariance {
      * The unbiased sample covariance (divisor n − 1) of observations {@code rows[i][j]}: i-th observation,
      * j-th variable.
      *
+     * @param name the argument's name, used in error messages
+     * @param rows one observation per row, at least two, all of the same length
+     * @return the covariance matrix, one row and column per variable
      * @throws IllegalArgumentException if there are fewer than 2 rows, rows are ragged, or a value is not finite
      */
     public static double[][] ofSamples(String name, double[][] rows) {

@@ -24,6 +24,9 @@ public final class GaussianEntropy {
     /**
      * Entropy of N(μ, σ²) from its variance.
      *
+     * @param variance σ² &gt; 0
+     * @param base the unit of the result
+     * @return ½ log(2πeσ²) in the unit of {@code base}; negative when σ² &lt; 1/(2πe)
      * @throws IllegalArgumentException if the variance is not finite and &gt; 0
      */
     public static double ofVariance(double variance, Base base) {
@@ -37,6 +40,9 @@ public final class GaussianEntropy {
     /**
      * Entropy of N(μ, Σ) from its d×d covariance matrix, via a Cholesky factorisation.
      *
+     * @param covariance Σ, symmetric positive definite
+     * @param base the unit of the result
+     * @return ½ log((2πe)^d |Σ|) in the unit of {@code base}
      * @throws IllegalArgumentException if Σ is not symmetric positive definite (the message names the pivot)
      */
     public static double ofCovariance(double[][] covariance, Base base) {
@@ -49,6 +55,10 @@ public final class GaussianEntropy {
      * Plug-in estimate: the entropy of the normal distribution with the sample covariance (divisor n − 1)
      * of observations {@code rows[i][j]} (i-th observation, j-th variable). Exact only for Gaussian data;
      * for any other distribution with the same covariance it is an upper bound on the true entropy.
+     *
+     * @param rows one observation per row, at least two, finite
+     * @param base the unit of the result
+     * @return the Gaussian entropy of the sample covariance, in the unit of {@code base}
      */
     public static double fromSamples(double[][] rows, Base base) {
         return ofCovariance(Covariance.ofSamples("rows", rows), base);

@@ -33,6 +33,9 @@ public final class GaussianMutualInformation {
     /**
      * MI of two jointly Gaussian scalars with correlation {@code rho}: −½ ln(1 − ρ²); +∞ when |ρ| = 1.
      *
+     * @param rho the correlation ρ, in [−1, 1]
+     * @param base the unit of the result
+     * @return −½ log(1 − ρ²) in the unit of {@code base}
      * @throws IllegalArgumentException if ρ is NaN or outside [−1, 1]
      */
     public static double ofCorrelation(double rho, Base base) {
@@ -46,6 +49,11 @@ public final class GaussianMutualInformation {
      * I(X;Y) of the blocks {@code x} and {@code y} (variable indices into the matrix) of a Gaussian with
      * the given covariance or correlation matrix. Variables in neither block are marginalised out.
      *
+     * @param covariance the covariance or correlation matrix, symmetric positive definite
+     * @param x the variables of X (indices into the matrix)
+     * @param y the variables of Y, disjoint from x
+     * @param base the unit of the result
+     * @return I(X;Y) = ½ log(|Σ_X| |Σ_Y| / |Σ_XY|) in the unit of {@code base}
      * @throws IllegalArgumentException if the matrix is not symmetric positive definite on the used
      *         variables, or the blocks are empty, out of range or overlap
      */
@@ -60,6 +68,12 @@ public final class GaussianMutualInformation {
      * Conditional MI I(X;Y|Z) of the blocks {@code x}, {@code y} and {@code z} of a Gaussian with the given
      * covariance or correlation matrix.
      *
+     * @param covariance the covariance or correlation matrix, symmetric positive definite
+     * @param x the variables of X (indices into the matrix)
+     * @param y the variables of Y
+     * @param z the variables of Z; the three blocks disjoint
+     * @param base the unit of the result
+     * @return I(X;Y|Z) ≥ 0 in the unit of {@code base}
      * @throws IllegalArgumentException as {@link #ofCovariance(double[][], int[], int[], Base)}
      */
     public static double conditional(double[][] covariance, int[] x, int[] y, int[] z, Base base) {
@@ -74,6 +88,10 @@ public final class GaussianMutualInformation {
      * Plug-in estimate of I(X;Y) between two 1-D samples of equal length: −½ ln(1 − r²) with r the sample
      * Pearson correlation (computed through the 2×2 sample covariance).
      *
+     * @param x the first sample, finite
+     * @param y the second sample, same length
+     * @param base the unit of the result
+     * @return −½ log(1 − r²) in the unit of {@code base}
      * @throws IllegalArgumentException on NaN/∞, unequal lengths, fewer than 2 samples, or a constant column
      */
     public static double fromSamples(double[] x, double[] y, Base base) {
@@ -88,6 +106,11 @@ public final class GaussianMutualInformation {
     /**
      * Plug-in estimate of I(X;Y) from multivariate observations {@code x[i][·]} and {@code y[i][·]} (row i is
      * the i-th observation): the Gaussian MI of the joint sample covariance.
+     *
+     * @param x observations of X, one row each
+     * @param y observations of Y, as many rows
+     * @param base the unit of the result
+     * @return the Gaussian I(X;Y) of the sample covariance, in the unit of {@code base}
      */
     public static double fromSamples(double[][] x, double[][] y, Base base) {
         double[][] rows = joinRows(x, y);
@@ -97,6 +120,12 @@ public final class GaussianMutualInformation {
 
     /**
      * Plug-in estimate of I(X;Y|Z) from observation rows {@code x}, {@code y}, {@code z} of equal length.
+     *
+     * @param x observations of X, one row each
+     * @param y observations of Y, as many rows
+     * @param z observations of Z, as many rows
+     * @param base the unit of the result
+     * @return the Gaussian I(X;Y|Z) of the sample covariance, in the unit of {@code base}
      */
     public static double conditionalFromSamples(double[][] x, double[][] y, double[][] z, Base base) {
         double[][] rows = joinRows(joinRows(x, y), z);

@@ -54,12 +54,24 @@ public final class SpacingEntropy {
     private SpacingEntropy() {
     }
 
-    /** Estimate in nats with {@link Method#AUTO} and the default window. */
+    /**
+     * Estimate in nats with {@link Method#AUTO} and the default window.
+     *
+     * @param sample the sample, finite, at least two values
+     * @return the differential entropy estimate, in nats
+     */
     public static double estimate(double[] sample) {
         return estimate(sample, Method.AUTO, Base.NATS);
     }
 
-    /** Estimate with the default window ⌊√n + 0.5⌋, in the given base. */
+    /**
+     * Estimate with the default window ⌊√n + 0.5⌋, in the given base.
+     *
+     * @param sample the sample, finite, at least two values
+     * @param method the spacing estimator
+     * @param base the unit of the result
+     * @return the differential entropy estimate in the unit of {@code base}
+     */
     public static double estimate(double[] sample, Method method, Base base) {
         return estimate(sample, method, defaultWindowLength(sample == null ? 0 : sample.length), base);
     }
@@ -67,6 +79,11 @@ public final class SpacingEntropy {
     /**
      * Estimate with an explicit window length m, computed in nats and returned in {@code base}.
      *
+     * @param sample the sample, finite, at least two values
+     * @param method the spacing estimator
+     * @param windowLength m, 1 ≤ m &lt; n/2 (scipy's bound)
+     * @param base the unit of the result
+     * @return the differential entropy estimate in the unit of {@code base}
      * @throws IllegalArgumentException if the sample has a non-finite value, if not 2 ≤ 2m &lt; n, or if tied
      *         values make a spacing zero
      */
@@ -100,12 +117,23 @@ public final class SpacingEntropy {
         return base.fromNats(nats);
     }
 
-    /** scipy's default window length ⌊√n + 0.5⌋. */
+    /**
+     * scipy's default window length ⌊√n + 0.5⌋.
+     *
+     * @param n the sample size
+     * @return ⌊√n + 0.5⌋
+     */
     public static int defaultWindowLength(int n) {
         return (int) Math.floor(Math.sqrt(n) + 0.5);
     }
 
-    /** The concrete method that {@code method} means for a sample of size n ({@link Method#AUTO} resolved). */
+    /**
+     * The concrete method that {@code method} means for a sample of size n ({@link Method#AUTO} resolved).
+     *
+     * @param method the method asked for
+     * @param n the sample size
+     * @return {@code method}, or for AUTO the method scipy picks for n
+     */
     public static Method resolve(Method method, int n) {
         if (method == null) {
             throw new ValidationException("method: is null");

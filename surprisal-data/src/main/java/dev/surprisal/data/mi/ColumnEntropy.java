@@ -41,10 +41,18 @@ import java.util.List;
 public final class ColumnEntropy {
     /** One of {@link Counted}, {@link Differential}, {@link Binned}. */
     public sealed interface Result permits Counted, Differential, Binned {
-        /** The column's role and the reason it was given. */
+        /**
+         * The column's role and the reason it was given.
+         *
+         * @return the column's role and the reason it was given
+         */
         RoleDecision role();
 
-        /** Notes about the role and the cells (left out, invalid), in order. */
+        /**
+         * Notes about the role and the cells (left out, invalid), in order.
+         *
+         * @return notes about the role and the cells (left out, invalid), in order
+         */
         List<String> notes();
     }
 

@@ -30,7 +30,13 @@ public record MatrixResult(List<MiVariable> columns, double[][] nats, List<PairN
     public record PairNote(String first, String second, String message) {
     }
 
-    /** I(column i; column j) in nats. */
+    /**
+     * I(column i; column j) in nats.
+     *
+     * @param i a column's index
+     * @param j another column's index
+     * @return I(column i; column j) in nats
+     */
     public double get(int i, int j) {
         return nats[i][j];
     }

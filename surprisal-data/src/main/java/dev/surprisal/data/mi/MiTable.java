@@ -53,7 +53,7 @@ import java.util.function.IntConsumer;
  *
  * <pre>{@code
  * MiTable t = MiTable.read(Path.of("orders.csv"), RoleOverrides.none(), 42);
- * List<RankedFeature> ranking = t.rank("churned", MiOptions.defaults(), null);    // mi --target
+ * RankingResult ranking = t.ranking("churned", MiOptions.defaults(), null);     // mi --target
  * PairResult pair = t.pair("days_since_last", "churned", MiOptions.defaults());   // mi --x --y
  * MatrixResult matrix = t.matrix(3, null);                                         // mi --matrix
  * MiSelection.Result chosen = t.select("churned", 2, MiSelection.Method.MRMR, 3, null); // --select
@@ -211,6 +211,36 @@ public final class MiTable {
     }
 
     /**
+     * What {@code surprisal mi --target} shows, from one call: the ranking ({@link #rank}) with the target's
+     * role, every note and the method of every number.
+     *
+     * @param target   the target's name
+     * @param options  the options
+     * @param progress receives 1 per feature (may be null); called from several threads
+     * @return the ranking and what goes with it
+     * @throws DataException if the target is not a scored column (unknown, excluded, id-like, …)
+     */
+    public RankingResult ranking(String target, MiOptions options, IntConsumer progress) {
+        MiVariable t = variable(target, "--target");
+        List<RankedFeature> features = TargetRanking.rank(variables, t, options, progress);
+        return RankingResult.of(this, t.name(), t.isDiscrete(), t.kind(), options, features);
+    }
+
+    /**
+     * One note per column left out by its role, saying why and how to bring it back.
+     *
+     * @return the notes, in file order
+     */
+    public List<String> leftOutNotes() {
+        List<String> out = new ArrayList<>();
+        for (RoleDecision d : leftOut) {
+            out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual"
+                    + " information; --role " + d.column() + "=discrete (or =continuous) brings it back");
+        }
+        return out;
+    }
+
+    /**
      * One pair, scored as one feature of a ranking with {@code y} as the target ({@link TargetRanking#score}),
      * so the estimator follows the two roles: plug-in for two discrete columns, Ross for discrete ×
      * continuous, KSG for two continuous. Two discrete columns also get H(X), H(Y), the normalised MI
@@ -245,7 +275,7 @@ public final class MiTable {
             discrete = new PairResult.Discrete(hx, hy, nmi, g, sparse.rows(), sparse.cols());
         }
         return new PairResult(x, y, decision(x), decision(y), f,
-                MiPair.Estimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);
+                dev.surprisal.continuous.MiEstimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);
     }
 
     /** Labels of the rows where both have a value. */

@@ -36,7 +36,11 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
                            int tableCols) {
     }
 
-    /** Rows left out because x or y has no value there. */
+    /**
+     * Rows left out because x or y has no value there.
+     *
+     * @return the rows left out because x or y has no value there
+     */
     public int rowsLeftOut() {
         return tableRows - feature.n();
     }

@@ -21,7 +21,9 @@ import java.util.Set;
 public final class CategoryBins implements Bins {
     /** Most reference categories outside the top K remembered to tell other from unseen. */
     public static final int OTHER_CAP = 10_000;
+    /** The label of the bin of reference categories outside the top K. */
     public static final String OTHER = "__OTHER__";
+    /** The label of the bin of values the reference never had. */
     public static final String UNSEEN = "__UNSEEN__";
 
     private final List<String> top;
@@ -41,6 +43,11 @@ public final class CategoryBins implements Bins {
     /**
      * Bins for {@code top} (distinct, non-null), with {@code others} the reference's remaining
      * categories, complete or not.
+     *
+     * @param top the kept categories, distinct and non-null, in bin order
+     * @param others the reference's other categories (up to {@link #OTHER_CAP})
+     * @param othersComplete whether {@code others} holds all of them
+     * @return the bins
      */
     public static CategoryBins of(List<String> top, Set<String> others, boolean othersComplete) {
         if (top == null || others == null) {
@@ -52,14 +59,23 @@ public final class CategoryBins implements Bins {
         return new CategoryBins(top, others, othersComplete);
     }
 
+    /**
+     * @return the top K categories, in bin order
+     */
     public List<String> top() {
         return top;
     }
 
+    /**
+     * @return the reference's other categories remembered
+     */
     public Set<String> others() {
         return others;
     }
 
+    /**
+     * @return true when every other reference category is remembered, so other and unseen can be told apart
+     */
     public boolean othersComplete() {
         return othersComplete;
     }
@@ -70,15 +86,26 @@ public final class CategoryBins implements Bins {
         return top.size() + 2;
     }
 
+    /**
+     * @return the index of the other bin, K
+     */
     public int otherBin() {
         return top.size();
     }
 
+    /**
+     * @return the index of the unseen bin, K + 1
+     */
     public int unseenBin() {
         return top.size() + 1;
     }
 
-    /** The bin of a non-null label. */
+    /**
+     * The bin of a non-null label.
+     *
+     * @param label a category, not null
+     * @return its bin: its top-K index, else other or unseen
+     */
     public int binOf(String label) {
         Integer i = index.get(label);
         if (i != null) {
@@ -87,7 +114,12 @@ public final class CategoryBins implements Bins {
         return !othersComplete || others.contains(label) ? otherBin() : unseenBin();
     }
 
-    /** The same rule as {@link #binOf} in DuckDB SQL over the VARCHAR expression {@code v} (not NULL). */
+    /**
+     * The same rule as {@link #binOf} in DuckDB SQL over the VARCHAR expression {@code v} (not NULL).
+     *
+     * @param v an SQL VARCHAR expression, not NULL
+     * @return an SQL INTEGER expression of the bin index
+     */
     public String sqlBinIndex(String v) {
         StringBuilder b = new StringBuilder("coalesce(list_position(").append(list(top)).append(", ").append(v)
                 .append(") - 1, ");

@@ -80,6 +80,9 @@ public final class ColumnProfile {
         }
     }
 
+    /**
+     * @return the column's name
+     */
     public String name() {
         return name;
     }

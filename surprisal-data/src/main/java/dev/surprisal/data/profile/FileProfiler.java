@@ -101,8 +101,8 @@ final class FileProfiler {
         Query q = new Query();
         Map<String, Bins> out = new HashMap<>();
         StringJoiner probs = new StringJoiner(", ", "[", "]");
-        for (int j = 0; j <= o.bins(); j++) {
-            probs.add(Double.toString((double) j / o.bins()));
+        for (double p : Binning.levels(o.bins())) {
+            probs.add(Double.toString(p));
         }
         List<Reader> readers = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -119,17 +119,13 @@ final class FileProfiler {
                     long finite = rs.getLong(c[1]);
                     double min = rs.getDouble(c[2]);
                     double max = rs.getDouble(c[3]);
-                    if (o.exactEdges() && sample.length > 0) {
-                        sample[0] = min;
-                        sample[sample.length - 1] = max;
-                        out.put(name, BinFitter.edgesFromQuantiles(sample, o.binsFor(finite)));
-                    } else {
-                        out.put(name, BinFitter.continuous(sample, finite, min, max, o));
-                    }
+                    // exact edges: DuckDB's quantile_disc at the levels; else the bottom-k edge sample
+                    out.put(name, o.exactEdges() ? Binning.fromQuantiles(sample, finite, min, max, o)
+                            : Binning.continuous(sample, finite, min, max, o));
                 });
             } else if (role == ColumnRole.BINARY || role == ColumnRole.DISCRETE) {
                 int c = q.agg("list(DISTINCT " + x + ")" + fin);
-                readers.add(rs -> out.put(name, BinFitter.discrete(doubles(rs.getArray(c)))));
+                readers.add(rs -> out.put(name, Binning.discrete(doubles(rs.getArray(c)))));
             } else if (role == ColumnRole.CATEGORICAL) {
                 int[] c = q.map("histogram(u" + i + ")");
                 readers.add(rs -> {
@@ -139,7 +135,7 @@ final class FileProfiler {
                     for (int t = 0; t < keys.length; t++) {
                         counts.put(String.valueOf(keys[t]), ((Number) values[t]).longValue());
                     }
-                    out.put(name, BinFitter.categorical(counts, o));
+                    out.put(name, Binning.categorical(counts, o));
                 });
             }
         }

@@ -137,7 +137,7 @@ final class MemoryProfiler {
                     }
                 }
             }
-            return BinFitter.categorical(counts, o);
+            return Binning.categorical(counts, o);
         }
         double[] finite = new double[n];
         long[] keys = new long[n];
@@ -161,12 +161,11 @@ final class MemoryProfiler {
             }
         }
         if (role != ColumnRole.CONTINUOUS) {
-            return BinFitter.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
+            return Binning.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
         }
         double[] values = java.util.Arrays.copyOf(finite, m);
-        double[] sample = values.length <= o.edgeSample() || o.exactEdges() ? values
-                : RowSample.of(java.util.Arrays.copyOf(keys, m), values, o.edgeSample()).values();
-        return BinFitter.continuous(sample, values.length, min, max, o);
+        double[] sample = Binning.edgeSample(java.util.Arrays.copyOf(keys, m), values, o);
+        return Binning.continuous(sample, values.length, min, max, o);
     }
 
     static Profile count(Profile reference, Table table) {

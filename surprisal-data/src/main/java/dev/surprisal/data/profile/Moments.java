@@ -13,7 +13,13 @@ public record Moments(long count, double mean, double m2, double min, double max
     /** No values. */
     public static final Moments EMPTY = new Moments(0, 0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
 
-    /** Moments of the first {@code n} {@code values}; NaN and ±∞ are skipped (they have their own bins). */
+    /**
+     * Moments of the first {@code n} {@code values}; NaN and ±∞ are skipped (they have their own bins).
+     *
+     * @param values the values
+     * @param n how many of them, from the start, are used
+     * @return count, mean, m2, min and max of the finite ones
+     */
     public static Moments of(double[] values, int n) {
         long c = 0;
         double mean = 0;
@@ -35,7 +41,12 @@ public record Moments(long count, double mean, double m2, double min, double max
         return new Moments(c, mean, m2, lo, hi);
     }
 
-    /** Both sets of values together. */
+    /**
+     * Both sets of values together.
+     *
+     * @param o the moments of other values
+     * @return the moments of both sets (pairwise update of Chan, Golub and LeVeque)
+     */
     public Moments merge(Moments o) {
         if (o.count == 0) {
             return this;
@@ -51,7 +62,11 @@ public record Moments(long count, double mean, double m2, double min, double max
         return new Moments(n, newMean, newM2, Math.min(min, o.min), Math.max(max, o.max));
     }
 
-    /** Population standard deviation √(m2 / n) (numpy's {@code np.std}), 0 when empty. */
+    /**
+     * Population standard deviation √(m2 / n) (numpy's {@code np.std}), 0 when empty.
+     *
+     * @return √(m2 / n), 0 when empty
+     */
     public double std() {
         return count == 0 ? 0.0 : Math.sqrt(Math.max(0.0, m2 / count));
     }

@@ -29,6 +29,8 @@ public final class NumericBins implements Bins {
      * Bins with these edges; tied edges (from tied quantiles) are merged, because a bin of width
      * zero cannot hold the mass of a tie consistently on both sides.
      *
+     * @param edges the edges, finite, at least one, any order
+     * @return the bins
      * @throws IllegalArgumentException if there is no edge or an edge is not finite
      */
     public static NumericBins of(double... edges) {
@@ -51,7 +53,11 @@ public final class NumericBins implements Bins {
         return new NumericBins(Arrays.copyOf(e, n));
     }
 
-    /** The edges (a copy), strictly increasing. */
+    /**
+     * The edges (a copy), strictly increasing.
+     *
+     * @return a copy of the edges, strictly increasing
+     */
     public double[] edges() {
         return edges.clone();
     }
@@ -62,7 +68,12 @@ public final class NumericBins implements Bins {
         return Math.max(1, edges.length - 1) + 2;
     }
 
-    /** The bin of {@code x} (not NaN), by binary search over the edges. */
+    /**
+     * The bin of {@code x} (not NaN), by binary search over the edges.
+     *
+     * @param x a value, not NaN
+     * @return its bin: 0 underflow, 1..m interior, m + 1 overflow
+     */
     public int binOf(double x) {
         int m = edges.length;
         if (x < edges[0]) {
@@ -92,6 +103,9 @@ public final class NumericBins implements Bins {
      * The same rule as {@link #binOf} as a DuckDB SQL expression over the DOUBLE expression
      * {@code x} (not NULL): a balanced tree of CASE comparisons, so each value costs about
      * log₂(bins) comparisons inside DuckDB.
+     *
+     * @param x an SQL DOUBLE expression, not NULL
+     * @return an SQL INTEGER expression of the bin index
      */
     public String sqlBinIndex(String x) {
         int m = edges.length;
@@ -145,7 +159,12 @@ public final class NumericBins implements Bins {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
-    /** True for the underflow and overflow bins: the reference has no value there by construction. */
+    /**
+     * True for the underflow and overflow bins: the reference has no value there by construction.
+     *
+     * @param i a bin
+     * @return true for bin 0 and the last bin
+     */
     public boolean isOutOfRange(int i) {
         return i == 0 || i == size() - 1;
     }

@@ -12,9 +12,12 @@ import java.util.function.LongConsumer;
 /**
  * Builds {@link Profile}s. {@link #fit} detects each column's role ({@link dev.surprisal.data.roles.ColumnRoles}),
  * fits the bins of the scored ones on a reference and counts it; {@link #count} counts new data on
- * a reference's frozen roles and bins. Per role:
+ * a reference's frozen roles and bins. Bins are fitted by {@link Binning} on every path. Per role:
  * <ul>
- *   <li>continuous: equal-frequency bins from reference quantiles, plus underflow and overflow;</li>
+ *   <li>continuous: equal-frequency bins, plus underflow and overflow; the interior edges are
+ *       quantiles of the reference's finite values (of a seeded 200,000-row {@link RowSample} above
+ *       that size, unless {@link ProfileOptions#withExactEdges exact edges} are asked for), the outer
+ *       edges its exact min and max;</li>
  *   <li>binary and discrete: one bin per reference value, plus unseen;</li>
  *   <li>categorical: the top K categories, plus other and unseen;</li>
  *   <li>id-like, timestamp, date, constant: no bins; present, distinct and range for the key checks.</li>

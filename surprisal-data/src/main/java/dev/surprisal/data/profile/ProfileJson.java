@@ -40,7 +40,9 @@ import java.util.Set;
  * categorical and boolean columns categorical, and its date-time columns unscored timestamps.
  */
 public final class ProfileJson {
+    /** The value of the {@code format} field. */
     public static final String FORMAT = "surprisal-profile";
+    /** The format version written. */
     public static final int VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code bins} (default 20): equal-frequency bins per continuous column, from reference
- *       quantiles; fewer when the reference is small, so that every bin expects at least
+ *       quantiles ({@link Binning}); fewer when the reference is small, so that every bin expects at least
  *       {@value #MIN_PER_BIN} values (the usual validity condition of the χ² approximation).</li>
  *   <li>{@code topK} (default 128) and {@code minCategoryCount} (default 10): a categorical column
  *       keeps its 128 most frequent categories that occur at least 10 times; the rest is
@@ -33,6 +33,7 @@ import java.util.List;
  */
 public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeSample, boolean exactEdges,
                              RoleOverrides roles) {
+    /** The fewest values a continuous bin is expected to hold. */
     public static final int MIN_PER_BIN = 5;
     /** Rows of the seeded sample that places the edges of a large reference. */
     public static final int DEFAULT_EDGE_SAMPLE = 200_000;
@@ -42,6 +43,12 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
     /**
      * Checks the values.
      *
+     * @param bins equal-frequency bins per continuous column, ≥ 1
+     * @param topK categories kept per categorical column, ≥ 1
+     * @param minCategoryCount fewest occurrences of a kept category, ≥ 1
+     * @param edgeSample rows of the seeded sample that places the edges, ≥ 1000
+     * @param exactEdges whether the edges are exact quantiles over every row
+     * @param roles which columns, and the user's role overrides (null: none)
      * @throws ValidationException naming the field when a value is out of range
      */
     public ProfileOptions {
@@ -65,37 +72,58 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
         return new ProfileOptions(20, 128, 10, DEFAULT_EDGE_SAMPLE, false, RoleOverrides.none());
     }
 
-    /** @param b bins per continuous column @return these options with it */
+    /**
+     * @param b bins per continuous column
+     * @return these options with it
+     */
     public ProfileOptions withBins(int b) {
         return new ProfileOptions(b, topK, minCategoryCount, edgeSample, exactEdges, roles);
     }
 
-    /** @param k categories kept @return these options with it */
+    /**
+     * @param k categories kept
+     * @return these options with it
+     */
     public ProfileOptions withTopK(int k) {
         return new ProfileOptions(bins, k, minCategoryCount, edgeSample, exactEdges, roles);
     }
 
-    /** @param c fewest occurrences of a kept category @return these options with it */
+    /**
+     * @param c fewest occurrences of a kept category
+     * @return these options with it
+     */
     public ProfileOptions withMinCategoryCount(int c) {
         return new ProfileOptions(bins, topK, c, edgeSample, exactEdges, roles);
     }
 
-    /** @param names the columns to profile (null: all) @return these options with them */
+    /**
+     * @param names the columns to profile (null: all)
+     * @return these options with them
+     */
     public ProfileOptions withColumns(List<String> names) {
         return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, roles.withColumns(names));
     }
 
-    /** @param overrides columns and roles @return these options with them */
+    /**
+     * @param overrides columns and roles
+     * @return these options with them
+     */
     public ProfileOptions withRoles(RoleOverrides overrides) {
         return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, overrides);
     }
 
-    /** @param rows rows of the edge sample @return these options with it */
+    /**
+     * @param rows rows of the edge sample
+     * @return these options with it
+     */
     public ProfileOptions withEdgeSample(int rows) {
         return new ProfileOptions(bins, topK, minCategoryCount, rows, exactEdges, roles);
     }
 
-    /** @param on exact quantiles over every row @return these options with it */
+    /**
+     * @param on exact quantiles over every row
+     * @return these options with it
+     */
     public ProfileOptions withExactEdges(boolean on) {
         return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, on, roles);
     }

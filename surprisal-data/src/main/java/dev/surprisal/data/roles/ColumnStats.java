@@ -40,7 +40,11 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 && distinctNumbers == numbers && distinctNumbers > RoleRules.MAX_DISCRETE_VALUES;
     }
 
-    /** @return these statistics with {@link #increasing} set */
+    /**
+     * @return these statistics with {@link #increasing} set
+     *
+     * @param on whether the column's values increase with the row
+     */
     public ColumnStats withIncreasing(boolean on) {
         return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
                 timestamps, min, max, on);

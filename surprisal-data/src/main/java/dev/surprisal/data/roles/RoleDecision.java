@@ -14,7 +14,14 @@ import dev.surprisal.core.ColumnRole;
  * @param overridden true when the user set the role (--role, --discrete, --continuous)
  */
 public record RoleDecision(String column, ColumnRole role, String reason, boolean overridden) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param column the column name
+     * @param role the role used
+     * @param reason why, in one phrase
+     * @param overridden true when the user set the role
+     */
     public RoleDecision {
         if (column == null || role == null || reason == null) {
             throw new NullPointerException("column, role and reason must not be null");

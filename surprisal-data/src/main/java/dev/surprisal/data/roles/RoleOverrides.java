@@ -33,6 +33,11 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
     /**
      * Copies the lists, and rejects a column named in two role options.
      *
+     * @param columns the columns to use, in order; null for all
+     * @param exclude columns to leave out
+     * @param discrete columns to measure by value
+     * @param continuous numeric columns to measure as a continuum
+     * @param roles roles set outright
      * @throws ValidationException when a column is both --discrete and --continuous, or also has a --role,
      *                             or is both in --columns and --exclude
      */

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.rules.Alarm;
+
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.drift.ColumnDrift;
@@ -120,12 +122,23 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
-    /** Opens, creating and migrating as needed, the store at {@code location}, waiting up to 30 s for a lock. */
+    /**
+     * Opens, creating and migrating as needed, the store at {@code location}, waiting up to 30 s for a lock.
+     *
+     * @param location a path, {@code jdbc:duckdb:} or {@code jdbc:postgresql:} URL
+     * @return the open store; close it
+     */
     public static DriftStore open(String location) {
         return open(StoreUrl.parse(location), true, 30_000);
     }
 
-    /** {@link #open(StoreUrl, boolean, long)} creating the store when absent. */
+    /**
+     * {@link #open(StoreUrl, boolean, long)} creating the store when absent.
+     *
+     * @param location a path, {@code jdbc:duckdb:} or {@code jdbc:postgresql:} URL
+     * @param lockWaitMillis how long to wait for another process's lock, in milliseconds
+     * @return the open store; close it
+     */
     public static DriftStore open(String location, long lockWaitMillis) {
         return open(StoreUrl.parse(location), true, lockWaitMillis);
     }
@@ -241,7 +254,11 @@ public final class DriftStore implements AutoCloseable {
         return connection;
     }
 
-    /** The schema version after migration. */
+    /**
+     * The schema version after migration.
+     *
+     * @return the schema version after migration
+     */
     public int schemaVersion() {
         try {
             return StoreSchema.version(connection);
@@ -250,12 +267,20 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
-    /** Where this store lives (no password). */
+    /**
+     * Where this store lives (no password).
+     *
+     * @return where this store lives (no password)
+     */
     public StoreUrl url() {
         return url;
     }
 
-    /** Where this store lives, for messages (no password). */
+    /**
+     * Where this store lives, for messages (no password).
+     *
+     * @return where this store lives, for messages (no password)
+     */
     public String location() {
         return url.display();
     }
@@ -265,6 +290,8 @@ public final class DriftStore implements AutoCloseable {
      * {@code baselines}) and replaced; the checks recorded against it stay in the store but are no
      * longer part of {@link #history}.
      *
+     * @param monitor the monitor's name
+     * @param reference the reference profile
      * @return the new version and how many checks the replaced baseline had
      */
     public BaselineSaved saveBaseline(String monitor, Profile reference) {
@@ -336,12 +363,22 @@ public final class DriftStore implements AutoCloseable {
         }
     }
 
-    /** The current reference profile of {@code monitor}, if a baseline was stored. */
+    /**
+     * The current reference profile of {@code monitor}, if a baseline was stored.
+     *
+     * @param monitor the monitor's name
+     * @return its current reference profile, if a baseline was stored
+     */
     public Optional<Profile> baseline(String monitor) {
         return reference(monitor).map(Reference::profile);
     }
 
-    /** The current baseline of {@code monitor} with its version, if one was stored. */
+    /**
+     * The current baseline of {@code monitor} with its version, if one was stored.
+     *
+     * @param monitor the monitor's name
+     * @return its current baseline with its version, if one was stored
+     */
     public Optional<Reference> reference(String monitor) {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT reference, reference_version FROM monitors WHERE name = ?")) {
@@ -401,7 +438,11 @@ public final class DriftStore implements AutoCloseable {
         return t == null ? null : t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
     }
 
-    /** The names of every monitor with a baseline, sorted. */
+    /**
+     * The names of every monitor with a baseline, sorted.
+     *
+     * @return the names of every monitor with a baseline, sorted
+     */
     public List<String> monitors() {
         List<String> out = new ArrayList<>();
         try (Statement st = connection.createStatement();
@@ -415,7 +456,16 @@ public final class DriftStore implements AutoCloseable {
         return out;
     }
 
-    /** {@link #recordCheck(String, String, int, Profile, DriftReport, List)} against the current baseline. */
+    /**
+     * {@link #recordCheck(String, String, int, Profile, DriftReport, List)} against the current baseline.
+     *
+     * @param monitor the monitor's name
+     * @param at the date or time checked ({@link RunTime#parse} format)
+     * @param today the day's profile
+     * @param report its scores against the current baseline
+     * @param alarms the alarms raised
+     * @return the new run's id and the id of the run it replaced
+     */
     public RecordedRun recordCheck(String monitor, String at, Profile today, DriftReport report, List<Alarm> alarms) {
         int version = reference(monitor).map(Reference::version).orElseThrow(() -> new StoreException(
                 "monitor '" + monitor + "' has no baseline in " + url, null));
@@ -429,6 +479,10 @@ public final class DriftStore implements AutoCloseable {
      *
      * @param at               the date or time checked ({@link RunTime#parse} format)
      * @param referenceVersion the baseline version {@code report} was scored against
+     * @param monitor the monitor's name
+     * @param today the day's profile
+     * @param report its scores against that baseline version
+     * @param alarms the alarms raised
      * @return the new run's id and the id of the run it replaced
      * @throws StoreException if the baseline was replaced meanwhile, or the write fails
      */
@@ -543,6 +597,10 @@ public final class DriftStore implements AutoCloseable {
     /**
      * The history of {@code column} (or every column when null) for {@code monitor} against its
      * current baseline, oldest first (by run time, then run id).
+     *
+     * @param monitor the monitor's name
+     * @param column a column, or null for every column
+     * @return the points against the current baseline, oldest first
      */
     public List<HistoryPoint> history(String monitor, String column) {
         String sql = "SELECT r.id, r.run_at, s.column_name, s.status, s.psi, s.kl_nats, s.js_bits, s.hellinger, "
@@ -620,6 +678,8 @@ public final class DriftStore implements AutoCloseable {
     /**
      * Consistency figures: runs, score rows, runs whose score rows are not one per column, and
      * duplicated runs (same monitor, run time and reference version more than once).
+     *
+     * @return runs, score rows, runs without one score row per column, duplicated runs
      */
     public long[] counts() {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(

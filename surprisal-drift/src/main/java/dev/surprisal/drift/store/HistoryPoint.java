@@ -23,7 +23,22 @@ package dev.surprisal.drift.store;
 public record HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                            double jsBits, double hellinger, double decision, double critical, double newMass,
                            boolean alarmed, int referenceVersion) {
-    /** A point scored against the first baseline (reference version 1). */
+    /**
+     * A point scored against the first baseline (reference version 1).
+     *
+     * @param runId the run
+     * @param at the date or time the check was run for
+     * @param column the column
+     * @param status the column's verdict
+     * @param psi PSI (nats)
+     * @param klNats KL(P||Q) in nats, P the reference
+     * @param jsBits JS divergence in bits
+     * @param hellinger Hellinger distance
+     * @param decision the deciding measure's value
+     * @param critical its noise level (critical value)
+     * @param newMass share of today's values where the reference had none
+     * @param alarmed whether an alarm fired for this column in this run
+     */
     public HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                         double jsBits, double hellinger, double decision, double critical, double newMass,
                         boolean alarmed) {

@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  */
 public final class StoreUrl {
     /** The kinds of store. */
-    public enum Kind { DUCKDB, POSTGRESQL }
+    public enum Kind {
+        /** A DuckDB file. */
+        DUCKDB,
+        /** A PostgreSQL database. */
+        POSTGRESQL
+    }
 
     /** The URL prefixes {@link #parse} accepts, for error messages. */
     public static final String SUPPORTED = "a file path (DuckDB), jdbc:duckdb:PATH, jdbc:postgresql://HOST[:PORT]/DB";
@@ -145,7 +150,11 @@ public final class StoreUrl {
         return jdbcUrl;
     }
 
-    /** The location for messages: the absolute file, or the URL without its password. */
+    /**
+     * The location for messages: the absolute file, or the URL without its password.
+     *
+     * @return the absolute file, or the URL without its password
+     */
     public String display() {
         return kind == Kind.DUCKDB ? file.toString() : maskParams(jdbcUrl);
     }

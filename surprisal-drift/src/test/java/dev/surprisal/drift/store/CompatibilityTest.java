@@ -2,6 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.rules.TrendRule;
+import dev.surprisal.drift.rules.MonitoredCheck;
+
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.drift.DriftOptions;
@@ -51,7 +54,7 @@ class CompatibilityTest {
             assertThat(s.counts()).containsExactly(2, 6, 0, 0);
             // the migrated store takes new checks, and the old run of 2024-05-02 is replaced, not duplicated
             Profile day = ProfileJson.read(new String(fixture("profile-v1.json"), StandardCharsets.UTF_8));
-            Checks.Outcome o = Checks.check(s, "orders", "2024-05-02", day, DriftOptions.defaults(),
+            MonitoredCheck.Outcome o = MonitoredCheck.check(s, "orders", "2024-05-02", day, DriftOptions.defaults(),
                     TrendRule.defaults());
             assertThat(o.replacedRunId()).isEqualTo(2);
             assertThat(o.alarm()).as("the reference against itself").isFalse();

@@ -2,6 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.TrendRule;
+import dev.surprisal.drift.rules.MonitoredCheck;
+
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.DriftOptions;
 import org.junit.jupiter.api.Test;
@@ -30,11 +34,11 @@ class DriftStoreTest {
             assertThat(back.column("x").counts()).containsExactly(StoreFixtures.REFERENCE.column("x").counts());
             assertThat(store.baseline(monitor + "-none")).isEmpty();
             for (int d = 1; d <= 9; d++) {
-                Checks.Outcome o = Checks.check(store, monitor, String.format("2024-01-%02d", d),
+                MonitoredCheck.Outcome o = MonitoredCheck.check(store, monitor, String.format("2024-01-%02d", d),
                         StoreFixtures.day(100 + d, 0), DriftOptions.defaults(), TrendRule.defaults());
                 assertThat(o.alarm()).as("quiet day %d", d).isFalse();
             }
-            Checks.Outcome spike = Checks.check(store, monitor, "2024-01-10", StoreFixtures.day(200, 0.6),
+            MonitoredCheck.Outcome spike = MonitoredCheck.check(store, monitor, "2024-01-10", StoreFixtures.day(200, 0.6),
                     DriftOptions.defaults(), TrendRule.defaults());
             assertThat(spike.alarm()).isTrue();
             assertThat(spike.alarms()).extracting(Alarm::column).contains("x");

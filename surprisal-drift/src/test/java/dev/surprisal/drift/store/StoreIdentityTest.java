@@ -2,6 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.rules.TrendRule;
+import dev.surprisal.drift.rules.MonitoredCheck;
+
 import dev.surprisal.drift.DriftOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,19 +21,19 @@ class StoreIdentityTest {
     @TempDir
     Path dir;
 
-    private static Checks.Outcome check(DriftStore s, String at, long seed) {
-        return Checks.check(s, "m", at, StoreFixtures.day(seed, 0), DriftOptions.defaults(), TrendRule.defaults());
+    private static MonitoredCheck.Outcome check(DriftStore s, String at, long seed) {
+        return MonitoredCheck.check(s, "m", at, StoreFixtures.day(seed, 0), DriftOptions.defaults(), TrendRule.defaults());
     }
 
     /** Runs identity and version scenarios against any location; PostgresStoreTest reuses it. */
     static void identityScenarios(String location) {
         try (DriftStore s = DriftStore.open(location)) {
             assertThat(s.saveBaseline("m", StoreFixtures.REFERENCE)).isEqualTo(new DriftStore.BaselineSaved(1, 0));
-            Checks.Outcome first = check(s, "2024-01-01", 1);
+            MonitoredCheck.Outcome first = check(s, "2024-01-01", 1);
             check(s, "2024-01-02", 2);
             assertThat(first.replaced()).isFalse();
             // a retry of the same day replaces it, whatever the spelling of the same instant
-            Checks.Outcome retry = check(s, "2024-01-01T00:00", 3);
+            MonitoredCheck.Outcome retry = check(s, "2024-01-01T00:00", 3);
             assertThat(retry.replacedRunId()).isEqualTo(first.runId());
             assertThat(retry.runId()).isNotEqualTo(first.runId());
             assertThat(s.counts()).as("runs, scores, partial, duplicated").containsExactly(2, 6, 0, 0);
@@ -43,7 +46,7 @@ class StoreIdentityTest {
             assertThat(s.reference("m").orElseThrow().version()).isEqualTo(2);
             assertThat(s.history("m", null)).isEmpty();
             // the same day against the new reference is a new run, not a replacement
-            Checks.Outcome again = check(s, "2024-01-01", 4);
+            MonitoredCheck.Outcome again = check(s, "2024-01-01", 4);
             assertThat(again.replaced()).isFalse();
             assertThat(s.history("m", "x")).singleElement().satisfies(h -> {
                 assertThat(h.referenceVersion()).isEqualTo(2);

@@ -15,7 +15,10 @@ public enum Role implements io.javalin.security.RouteRole {
     /** Also manage tokens. */
     ADMIN;
 
-    /** @param needed the route's role @return whether this role may use it */
+    /**
+     * @param needed the route's role
+     * @return whether this role may use it
+     */
     public boolean allows(Role needed) {
         return compareTo(needed) >= 0;
     }

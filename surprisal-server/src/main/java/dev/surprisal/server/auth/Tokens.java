@@ -34,7 +34,10 @@ public final class Tokens {
     private record Cached(Caller caller, long until) {
     }
 
-    /** @param gate the store @param clock time of creation and revocation */
+    /**
+     * @param gate the store
+     * @param clock time of creation and revocation
+     */
     public Tokens(StoreGate gate, Clock clock) {
         this.gate = gate;
         this.clock = clock;
@@ -107,7 +110,10 @@ public final class Tokens {
         return caller;
     }
 
-    /** @param text a token @return its SHA-256, hex */
+    /**
+     * @param text a token
+     * @return its SHA-256, hex
+     */
     public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

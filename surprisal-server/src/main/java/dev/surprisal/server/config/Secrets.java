@@ -26,7 +26,10 @@ public final class Secrets {
         return new Secrets(System::getenv);
     }
 
-    /** @param vars the variables @return secrets from a map */
+    /**
+     * @param vars the variables
+     * @return secrets from a map
+     */
     public static Secrets of(Map<String, String> vars) {
         return new Secrets(vars::get);
     }

@@ -27,11 +27,18 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
     /** A change to a configuration (tests, the command line's overrides). */
     @FunctionalInterface
     public interface Adjust {
-        /** @param c a configuration @return the changed one */
+        /**
+         * @param c a configuration
+         * @return the changed one
+         */
         ServerConfig apply(ServerConfig c);
     }
 
-    /** @param reads whether reads need no token @param metrics whether /metrics needs none @return the changed config */
+    /**
+     * @param reads whether reads need no token
+     * @param metrics whether /metrics needs none
+     * @return the changed config
+     */
     public ServerConfig withPublic(boolean reads, boolean metrics) {
         return new ServerConfig(host, port, reads, metrics, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
@@ -42,27 +49,42 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
                 java.nio.file.Path.of("").toAbsolutePath());
     }
 
-    /** @param name a monitor's name @return its definition */
+    /**
+     * @param name a monitor's name
+     * @return its definition
+     */
     public Optional<MonitorConfig> monitor(String name) {
         return monitors.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** @param name a notifier's name @return its definition */
+    /**
+     * @param name a notifier's name
+     * @return its definition
+     */
     public Optional<NotifierConfig> notifier(String name) {
         return notifiers.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
-    /** @param p the port @return this config listening there */
+    /**
+     * @param p the port
+     * @return this config listening there
+     */
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
-    /** @param h the host @return this config bound there */
+    /**
+     * @param h the host
+     * @return this config bound there
+     */
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
-    /** @param ms the monitors @return this config with them */
+    /**
+     * @param ms the monitors
+     * @return this config with them
+     */
     public ServerConfig withMonitors(List<MonitorConfig> ms) {
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, ms, notifiers, baseDir);
     }
@@ -73,7 +95,10 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
                 dir.toAbsolutePath().normalize());
     }
 
-    /** @param ns the notifiers @return this config with them */
+    /**
+     * @param ns the notifiers
+     * @return this config with them
+     */
     public ServerConfig withNotifiers(List<NotifierConfig> ns) {
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, ns, baseDir);
     }

@@ -7,7 +7,10 @@ public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
 
-    /** @param status the HTTP status @param message what is wrong and what to do */
+    /**
+     * @param status the HTTP status
+     * @param message what is wrong and what to do
+     */
     public ApiError(int status, String message) {
         super(message, null, false, false);
         this.status = status;

@@ -171,7 +171,15 @@ public final class ServerTables {
                 + "ORDER BY run_id DESC LIMIT 1", ServerTables::check, monitor, window).stream().findFirst();
     }
 
-    /** @param what report_json or report_html */
+    /**
+     * A recorded check's report.
+     *
+     * @param c       the connection
+     * @param monitor the monitor's name
+     * @param runId   the run
+     * @param html    true for the HTML report, false for the JSON one
+     * @return the report, if that run has one
+     */
     public static Optional<String> report(Connection c, String monitor, long runId, boolean html) {
         return query(c, "SELECT " + (html ? "report_html" : "report_json")
                 + " FROM surprisal_server_checks WHERE monitor = ? AND run_id = ?", rs -> rs.getString(1), monitor, runId)

@@ -26,7 +26,13 @@ public final class AdaptiveContextModel {
         this.exclusion = exclusion;
     }
 
-    /** A PPM-C model of the given maximum order (0–2). */
+    /**
+     * A PPM-C model of the given maximum order (0–2).
+     *
+     * @param order the maximum context order, 0 to 2
+     * @param exclusion whether symbols already excluded at a longer context are left out at shorter ones
+     * @return the model
+     */
     public static AdaptiveContextModel ppmc(int order, boolean exclusion) {
         if (order < 0 || order > 2) {
             throw new ValidationException("order: is " + order + ", expected 0..2");
@@ -34,12 +40,21 @@ public final class AdaptiveContextModel {
         return new AdaptiveContextModel(order, exclusion);
     }
 
-    /** Maximum context order. */
+    /**
+     * Maximum context order.
+     *
+     * @return the maximum context order
+     */
     public int order() {
         return order;
     }
 
-    /** Total code length of {@code data} in bits. */
+    /**
+     * Total code length of {@code data} in bits.
+     *
+     * @param data the bytes to code
+     * @return the adaptive code length of {@code data}, in bits
+     */
     public double codeLengthBits(byte[] data) {
         if (data == null) {
             throw new ValidationException("data: is null");

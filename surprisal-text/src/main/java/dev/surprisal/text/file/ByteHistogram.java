@@ -32,7 +32,12 @@ public final class ByteHistogram {
     private ByteHistogram() {
     }
 
-    /** Counts of each byte value 0–255 in {@code file}, on every available processor. */
+    /**
+     * Counts of each byte value 0–255 in {@code file}, on every available processor.
+     *
+     * @param file a regular file
+     * @return 256 counts, one per byte value
+     */
     public static long[] count(Path file) {
         return count(file, Runtime.getRuntime().availableProcessors());
     }
@@ -82,7 +87,14 @@ public final class ByteHistogram {
         }
     }
 
-    /** Counts of each byte value in {@code bytes[off, off+len)}. */
+    /**
+     * Counts of each byte value in {@code bytes[off, off+len)}.
+     *
+     * @param bytes the array
+     * @param off the first index
+     * @param len how many bytes
+     * @return 256 counts, one per byte value
+     */
     public static long[] count(byte[] bytes, int off, int len) {
         int[] h = new int[1024];
         long[] out = new long[256];
@@ -96,7 +108,12 @@ public final class ByteHistogram {
         return out;
     }
 
-    /** Order-0 entropy Σ p log₂(1/p) in bits per byte of a byte histogram; 0 for an empty one. */
+    /**
+     * Order-0 entropy Σ p log₂(1/p) in bits per byte of a byte histogram; 0 for an empty one.
+     *
+     * @param counts 256 counts
+     * @return H₀ in bits per byte
+     */
     public static double entropyBits(long[] counts) {
         long n = 0;
         double sumCLogC = 0;
@@ -112,7 +129,12 @@ public final class ByteHistogram {
         return (Math.log(n) - sumCLogC / n) / Math.log(2);
     }
 
-    /** The histogram as core {@link Counts} (for the shared measures). */
+    /**
+     * The histogram as core {@link Counts} (for the shared measures).
+     *
+     * @param counts 256 counts
+     * @return the same counts as a core histogram
+     */
     public static Counts asCounts(long[] counts) {
         return Counts.of(counts);
     }

@@ -32,7 +32,13 @@ import java.util.zip.DeflaterOutputStream;
 public final class CompressedSizes {
     /** The codecs, in the order reported. */
     public enum Codec {
-        DEFLATE_9("deflate -9", 32 << 10), XZ_6("xz -6", 8 << 20), ZSTD_19_LONG("zstd -19 --long", 1 << 27),
+        /** {@code java.util.zip} deflate at level 9. */
+        DEFLATE_9("deflate -9", 32 << 10),
+        /** xz preset 6. */
+        XZ_6("xz -6", 8 << 20),
+        /** zstd level 19 with long-distance matching. */
+        ZSTD_19_LONG("zstd -19 --long", 1 << 27),
+        /** bzip2 with 900 kB blocks. */
         BZIP2_9("bzip2 -9", 900_000);
 
         private final String label;
@@ -46,12 +52,18 @@ public final class CompressedSizes {
         /**
          * How far back the codec can refer, in bytes: deflate's 32 KiB window, xz -6's 8 MiB dictionary,
          * zstd --long's 128 MiB window, bzip2's 900 kB block.
+         *
+         * @return the codec's window, in bytes
          */
         public int window() {
             return window;
         }
 
-        /** How a user would spell this codec on the command line. */
+        /**
+         * How a user would spell this codec on the command line.
+         *
+         * @return the codec as the command line spells it, e.g. "xz -6"
+         */
         public String label() {
             return label;
         }
@@ -60,7 +72,12 @@ public final class CompressedSizes {
     private CompressedSizes() {
     }
 
-    /** Compressed size of {@code data} under every codec, in {@link Codec} order. */
+    /**
+     * Compressed size of {@code data} under every codec, in {@link Codec} order.
+     *
+     * @param data the bytes to compress
+     * @return each codec's compressed size in bytes, in {@link Codec} order
+     */
     public static Map<Codec, Long> all(byte[] data) {
         Map<Codec, Long> out = new LinkedHashMap<>();
         for (Codec c : Codec.values()) {
@@ -69,7 +86,13 @@ public final class CompressedSizes {
         return out;
     }
 
-    /** Compressed size of {@code data} in bytes under one codec. */
+    /**
+     * Compressed size of {@code data} in bytes under one codec.
+     *
+     * @param codec the codec
+     * @param data the bytes to compress
+     * @return the compressed size in bytes
+     */
     public static long size(Codec codec, byte[] data) {
         if (data == null) {
             throw new ValidationException("data: is null");
@@ -131,7 +154,13 @@ public final class CompressedSizes {
         }
     }
 
-    /** zstd frame size of {@code data} at {@code level} (no long mode), for small inputs in bulk. */
+    /**
+     * zstd frame size of {@code data} at {@code level} (no long mode), for small inputs in bulk.
+     *
+     * @param data the bytes to compress
+     * @param level the zstd level
+     * @return the zstd frame size in bytes
+     */
     public static long zstd(byte[] data, int level) {
         return Zstd.compress(data, level).length;
     }

@@ -43,12 +43,20 @@ public final class ConditionalEntropy {
      * @param plugInBitsPerByte the uncorrected plug-in value, bits per byte (descriptive only)
      */
     public record Estimate(int order, long positions, long distinctGrams, double bitsPerByte, double plugInBitsPerByte) {
-        /** Whether N ≥ {@link #MIN_BYTES_PER_GRAM} × distinct (k+1)-grams, so the value may be printed. */
+        /**
+         * Whether N ≥ {@link #MIN_BYTES_PER_GRAM} × distinct (k+1)-grams, so the value may be printed.
+         *
+         * @return true when N ≥ {@link #MIN_BYTES_PER_GRAM} × distinct (k+1)-grams
+         */
         public boolean estimable() {
             return positions > 0 && positions >= (long) MIN_BYTES_PER_GRAM * distinctGrams;
         }
 
-        /** The estimator's name ({@code miller-madow}). */
+        /**
+         * The estimator's name ({@code miller-madow}).
+         *
+         * @return the estimator's name
+         */
         public String estimator() {
             return ESTIMATOR.name();
         }
@@ -60,6 +68,10 @@ public final class ConditionalEntropy {
     /**
      * Plug-in H(X_t | previous k bytes) in bits per byte; 0 when fewer than k + 1 bytes. A
      * descriptive statistic: see {@link #estimate} for the corrected value and when it can be trusted.
+     *
+     * @param data the bytes
+     * @param k the context length in bytes, ≥ 0
+     * @return the plug-in H(X_t | previous k bytes), in bits per byte
      */
     public static double bitsPerByte(byte[] data, int k) {
         Estimate e = estimate(data, k);

@@ -94,7 +94,12 @@ public final class EntAnalysis {
         this.monteCarloPi = 4.0 * (((double) s.monteHits) / s.monteTries);
     }
 
-    /** Analyses an in-memory byte array. */
+    /**
+     * Analyses an in-memory byte array.
+     *
+     * @param bytes the bytes
+     * @return ent's statistics of them
+     */
     public static EntAnalysis of(byte[] bytes) {
         if (bytes == null) {
             throw new ValidationException("bytes: is null");
@@ -190,69 +195,122 @@ public final class EntAnalysis {
         return s.finish();
     }
 
-    /** Number of bytes analysed. */
+    /**
+     * Number of bytes analysed.
+     *
+     * @return the number of bytes analysed
+     */
     public long bytes() {
         return n;
     }
 
-    /** Occurrences of byte value {@code b} (0–255). */
+    /**
+     * Occurrences of byte value {@code b} (0–255).
+     *
+     * @param b a byte value, 0 to 255
+     * @return its number of occurrences
+     */
     public long count(int b) {
         return counts[b];
     }
 
-    /** Order-0 entropy in bits per byte (0 for an empty input). */
+    /**
+     * Order-0 entropy in bits per byte (0 for an empty input).
+     *
+     * @return H₀ in bits per byte
+     */
     public double entropyBitsPerByte() {
         return entropy;
     }
 
-    /** ent's "optimum compression would reduce the size by X percent": ⌊100·(8 − H₀)/8⌋, truncated toward 0. */
+    /**
+     * ent's "optimum compression would reduce the size by X percent": ⌊100·(8 − H₀)/8⌋, truncated toward 0.
+     *
+     * @return the percentage, as ent prints it
+     */
     public int optimumReductionPercent() {
         return (short) (100 * (8 - entropy) / 8.0);
     }
 
-    /** The chi-square statistic against a uniform byte distribution (NaN for an empty input). */
+    /**
+     * The chi-square statistic against a uniform byte distribution (NaN for an empty input).
+     *
+     * @return the χ² statistic
+     */
     public double chiSquare() {
         return chiSquare;
     }
 
-    /** Upper-tail probability of {@link #chiSquare()} at 255 degrees of freedom, by ent's approximation. */
+    /**
+     * Upper-tail probability of {@link #chiSquare()} at 255 degrees of freedom, by ent's approximation.
+     *
+     * @return the probability, in [0, 1]
+     */
     public double chiSquareP() {
         return chiSquareP;
     }
 
-    /** Arithmetic mean byte value (NaN for an empty input). */
+    /**
+     * Arithmetic mean byte value (NaN for an empty input).
+     *
+     * @return the mean byte value
+     */
     public double mean() {
         return mean;
     }
 
-    /** Monte Carlo estimate of π; NaN (documented, as ent's -nan) for fewer than 6 bytes. */
+    /**
+     * Monte Carlo estimate of π; NaN (documented, as ent's -nan) for fewer than 6 bytes.
+     *
+     * @return the estimate of π
+     */
     public double monteCarloPi() {
         return monteCarloPi;
     }
 
-    /** ent's Monte Carlo error, 100·|π − estimate|/π percent. */
+    /**
+     * ent's Monte Carlo error, 100·|π − estimate|/π percent.
+     *
+     * @return the error, in percent
+     */
     public double monteCarloErrorPercent() {
         return 100.0 * (Math.abs(PI - monteCarloPi) / PI);
     }
 
-    /** Whether the serial correlation is defined (not all bytes equal, input non-empty). */
+    /**
+     * Whether the serial correlation is defined (not all bytes equal, input non-empty).
+     *
+     * @return true when the serial correlation is defined
+     */
     public boolean serialCorrelationDefined() {
         return serialCorrelation >= -99999;
     }
 
-    /** Circular lag-1 serial correlation coefficient, or {@link #UNDEFINED_CORRELATION}. */
+    /**
+     * Circular lag-1 serial correlation coefficient, or {@link #UNDEFINED_CORRELATION}.
+     *
+     * @return the coefficient, in [−1, 1], or {@link #UNDEFINED_CORRELATION}
+     */
     public double serialCorrelation() {
         return serialCorrelation;
     }
 
-    /** The two lines of {@code ent -t}, each ending in a newline. */
+    /**
+     * The two lines of {@code ent -t}, each ending in a newline.
+     *
+     * @return the two lines of {@code ent -t}
+     */
     public String terse() {
         return "0,File-bytes,Entropy,Chi-square,Mean,Monte-Carlo-Pi,Serial-Correlation\n"
                 + "1," + n + "," + c(entropy, 6) + "," + c(chiSquare, 6) + "," + c(mean, 6) + ","
                 + c(monteCarloPi, 6) + "," + c(serialCorrelation, 6) + "\n";
     }
 
-    /** The report plain {@code ent} prints. */
+    /**
+     * The report plain {@code ent} prints.
+     *
+     * @return the report plain {@code ent} prints
+     */
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append("Entropy = ").append(c(entropy, 6)).append(" bits per byte.\n");

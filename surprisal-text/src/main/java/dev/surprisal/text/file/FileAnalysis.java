@@ -44,7 +44,15 @@ public final class FileAnalysis {
      * @param threads     worker threads
      */
     public record Options(int modelBytes, boolean codecs, boolean exactCodecs, long seed, int threads) {
-        /** Validates; the names are the CLI's fields, which the CLI shows as its options. */
+        /**
+         * Validates; the names are the CLI's fields, which the CLI shows as its options.
+         *
+         * @param modelBytes the most bytes the models see before sampling, ≥ 1
+         * @param codecs whether to run the real compressors
+         * @param exactCodecs whether the codecs compress the whole file when the models are sampled
+         * @param seed the seed of the sampled blocks
+         * @param threads worker threads, ≥ 1
+         */
         public Options {
             if (modelBytes < 1) {
                 throw new ValidationException("modelBytes: must be >= 1, got " + modelBytes);
@@ -54,27 +62,52 @@ public final class FileAnalysis {
             }
         }
 
-        /** 8 MiB, codecs estimated when sampled, seed 1, one thread per core. */
+        /**
+         * 8 MiB, codecs estimated when sampled, seed 1, one thread per core.
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(DEFAULT_MODEL_BYTES, true, false, 1, Runtime.getRuntime().availableProcessors());
         }
 
-        /** With another model budget. */
+        /**
+         * With another model budget.
+         *
+         * @param n the models' byte budget, ≥ 1
+         * @return a copy with that budget
+         */
         public Options withModelBytes(int n) {
             return new Options(n, codecs, exactCodecs, seed, threads);
         }
 
-        /** With or without the codecs, and with their real sizes on the whole file or not. */
+        /**
+         * With or without the codecs, and with their real sizes on the whole file or not.
+         *
+         * @param run whether to run the codecs
+         * @param exact whether they compress the whole file
+         * @return a copy with those settings
+         */
         public Options withCodecs(boolean run, boolean exact) {
             return new Options(modelBytes, run, exact, seed, threads);
         }
 
-        /** With another seed for the sample. */
+        /**
+         * With another seed for the sample.
+         *
+         * @param s the seed of the sampled blocks
+         * @return a copy with that seed
+         */
         public Options withSeed(long s) {
             return new Options(modelBytes, codecs, exactCodecs, s, threads);
         }
 
-        /** With another thread count. */
+        /**
+         * With another thread count.
+         *
+         * @param n worker threads, ≥ 1
+         * @return a copy with that many
+         */
         public Options withThreads(int n) {
             return new Options(modelBytes, codecs, exactCodecs, seed, n);
         }
@@ -97,7 +130,12 @@ public final class FileAnalysis {
         this.compressed = compressed;
     }
 
-    /** Full analysis with the default options. */
+    /**
+     * Full analysis with the default options.
+     *
+     * @param file a regular file
+     * @return its analysis
+     */
     public static FileAnalysis of(Path file) {
         return of(file, Options.defaults(), n -> { });
     }
@@ -105,6 +143,10 @@ public final class FileAnalysis {
     /**
      * The number of progress steps {@link #of(Path, Options, LongConsumer)} reports for a file of
      * {@code size} bytes: one for ent's pass, one per model, one per codec and block.
+     *
+     * @param size the file's size in bytes
+     * @param o what will be computed
+     * @return the number of progress steps
      */
     public static long steps(long size, Options o) {
         long blocks = size <= o.modelBytes() ? 1 : Math.max(1, o.modelBytes() / FileSample.BLOCK);
@@ -190,21 +232,36 @@ public final class FileAnalysis {
         return result;
     }
 
+    /**
+     * @return the file analysed
+     */
     public Path file() {
         return file;
     }
 
-    /** ent's statistics over the whole file. */
+    /**
+     * ent's statistics over the whole file.
+     *
+     * @return ent's statistics over the whole file
+     */
     public EntAnalysis ent() {
         return ent;
     }
 
-    /** The bytes the models and codecs saw: the whole file or seeded blocks of it. */
+    /**
+     * The bytes the models and codecs saw: the whole file or seeded blocks of it.
+     *
+     * @return the bytes the models and codecs saw
+     */
     public FileSample sample() {
         return sample;
     }
 
-    /** Bytes the models saw (the whole file unless {@link FileSample#sampled()}). */
+    /**
+     * Bytes the models saw (the whole file unless {@link FileSample#sampled()}).
+     *
+     * @return the number of bytes the models saw
+     */
     public int modelBytes() {
         return sample.data().length;
     }
@@ -213,22 +270,38 @@ public final class FileAnalysis {
      * Miller–Madow H(X_t | previous k bytes) on the models' bytes with its sample-size facts, k = 0…3;
      * print the value only when {@link ConditionalEntropy.Estimate#estimable()}. On a sample the
      * blocks are concatenated: at most k·(blocks − 1) of the counted strings cross a block boundary.
+     *
+     * @param k the context length in bytes, 0 to 3
+     * @return the estimate with N and the distinct (k+1)-grams
      */
     public ConditionalEntropy.Estimate conditionalEntropy(int k) {
         return conditional[k];
     }
 
-    /** PPM-C order-2 (with exclusion) adaptive code length of the models' bytes, in bits per byte. */
+    /**
+     * PPM-C order-2 (with exclusion) adaptive code length of the models' bytes, in bits per byte.
+     *
+     * @return the code length in bits per byte
+     */
     public double ppmOrder2BitsPerByte() {
         return modelBytes() == 0 ? 0 : ppmBits / modelBytes();
     }
 
-    /** Each codec's size, exact or estimated, in {@link CompressedSizes.Codec} order (empty if codecs were not run). */
+    /**
+     * Each codec's size, exact or estimated, in {@link CompressedSizes.Codec} order (empty if codecs were not run).
+     *
+     * @return each codec's size, in {@link CompressedSizes.Codec} order
+     */
     public Map<CompressedSizes.Codec, CodecEstimate> compressedSizes() {
         return compressed;
     }
 
-    /** Compressed size as bits per input byte (the estimate's central value when sampled). */
+    /**
+     * Compressed size as bits per input byte (the estimate's central value when sampled).
+     *
+     * @param codec a codec that ran
+     * @return its compressed size in bits per input byte
+     */
     public double bitsPerByte(CompressedSizes.Codec codec) {
         CodecEstimate c = compressed.get(codec);
         if (c == null) {
@@ -237,18 +310,30 @@ public final class FileAnalysis {
         return c.rate();
     }
 
-    /** Whether the codec sizes are estimates from the sampled blocks (not {@link Options#exactCodecs()}). */
+    /**
+     * Whether the codec sizes are estimates from the sampled blocks (not {@link Options#exactCodecs()}).
+     *
+     * @return true when the codec sizes are estimates from sampled blocks
+     */
     public boolean codecsSampled() {
         return compressed.values().stream().anyMatch(CodecEstimate::estimated);
     }
 
-    /** The codec with the smallest output, or null when none ran. */
+    /**
+     * The codec with the smallest output, or null when none ran.
+     *
+     * @return the best codec, or null
+     */
     public CompressedSizes.Codec bestCodec() {
         return compressed.values().stream().min(java.util.Comparator.comparingDouble(CodecEstimate::rate))
                 .map(CodecEstimate::codec).orElse(null);
     }
 
-    /** One line saying what the models and codecs saw, e.g. "8 seeded 1 MiB blocks (seed 1), 8388608 of 1073741824 bytes". */
+    /**
+     * One line saying what the models and codecs saw, e.g. "8 seeded 1 MiB blocks (seed 1), 8388608 of 1073741824 bytes".
+     *
+     * @return the description, one line
+     */
     public String sampleDescription() {
         if (!sample.sampled()) {
             return "the whole file";
@@ -262,6 +347,8 @@ public final class FileAnalysis {
     /**
      * A plain-language reading of the numbers: how close each codec comes to which bound, and
      * why order-0 entropy is not the limit for structured data such as text.
+     *
+     * @return the reading, in plain words
      */
     public String explain() {
         StringBuilder sb = new StringBuilder();

@@ -78,12 +78,20 @@ public record FileSample(long fileBytes, long[] offsets, int[] lengths, long see
         }
     }
 
-    /** Whether the models see only part of the file. */
+    /**
+     * Whether the models see only part of the file.
+     *
+     * @return true when the models see only part of the file
+     */
     public boolean sampled() {
         return data.length < fileBytes;
     }
 
-    /** Number of blocks. */
+    /**
+     * Number of blocks.
+     *
+     * @return the number of blocks
+     */
     public int blocks() {
         return offsets.length;
     }

@@ -27,13 +27,22 @@ public record KbReport(String root, List<NoteReport> notes, List<Skipped> skippe
     public record TemplateLine(String line, int notes) {
     }
 
-    /** The genuine notes, best first (the digest). */
+    /**
+     * The genuine notes, best first (the digest).
+     *
+     * @return the genuine notes, best first
+     */
     public List<NoteReport> digest() {
         return notes.stream().filter(n -> n.digestRank() > 0)
                 .sorted(java.util.Comparator.comparingInt(NoteReport::digestRank)).toList();
     }
 
-    /** Notes with the given label. */
+    /**
+     * Notes with the given label.
+     *
+     * @param label a label
+     * @return the notes with that label, in report order
+     */
     public List<NoteReport> labelled(Label label) {
         return notes.stream().filter(n -> n.label() == label).toList();
     }

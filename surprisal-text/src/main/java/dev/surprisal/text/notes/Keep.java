@@ -32,7 +32,11 @@ public enum Keep {
         this.id = id;
     }
 
-    /** The rule's name as {@code --keep} takes it. */
+    /**
+     * The rule's name as {@code --keep} takes it.
+     *
+     * @return the rule's name as {@code --keep} takes it
+     */
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;

@@ -70,7 +70,22 @@ public final class KnowledgeBase {
     public record Options(int templateMinNotes, double templateFraction, double nearDuplicateSizeRatio, double threshold,
                           int minWords, double lowNovelBitsPerWord, double lowWindowedEntropyBits,
                           double lowRepeatedLineFraction, int neighbours, Keep keep, long maxNoteBytes, double mu) {
-        /** Validates every field, naming the command-line option where there is one. */
+        /**
+         * Validates every field, naming the command-line option where there is one.
+         *
+         * @param templateMinNotes a line is a template line when at least this many other notes have it
+         * @param templateFraction a note is a template when at least this fraction of its lines are template lines
+         * @param nearDuplicateSizeRatio a note with ≥ {@code threshold} of its shingles in another is a near-duplicate when their shingle counts have at least this ratio (smaller / larger), else an excerpt
+         * @param threshold excerpt from this containment (fraction of the note's shingles in one other note; datasketch's LSH Ensemble {@code threshold})
+         * @param minWords notes with fewer words are {@code too-short}
+         * @param lowNovelBitsPerWord low-information under this many novel bits per word
+         * @param lowWindowedEntropyBits low-information under this word entropy in 100-word windows, bits per word
+         * @param lowRepeatedLineFraction low-information from this fraction of lines repeating an earlier line of the note
+         * @param neighbours nearest notes used as compression context
+         * @param keep which of two copies is the original
+         * @param maxNoteBytes larger files are skipped
+         * @param mu Dirichlet prior mass of the KL divergence to the background
+         */
         public Options {
             if (templateMinNotes < 1) {
                 throw new ValidationException("templateMinNotes: is " + templateMinNotes + ", expected >= 1");
@@ -100,28 +115,50 @@ public final class KnowledgeBase {
          * size ratio 0.8, containment 0.5 (issue 10), 20 words, the
          * calibrated low-information thresholds, 3 neighbours, first-indexed, 16 MiB,
          * μ = 2000 (Zhai &amp; Lafferty 2004).
+         *
+         * @return the default options
          */
         public static Options defaults() {
             return new Options(5, 0.5, 0.8, 0.5, 20, LOW_NOVEL_BITS_PER_WORD, LOW_WINDOWED_ENTROPY_BITS,
                     LOW_REPEATED_LINE_FRACTION, 3, Keep.FIRST_INDEXED, NoteReader.DEFAULT_MAX_BYTES, Novelty.DEFAULT_MU);
         }
 
-        /** With another keep rule. */
+        /**
+         * With another keep rule.
+         *
+         * @param k the keep rule
+         * @return a copy with that rule
+         */
         public Options withKeep(Keep k) {
             return with(b -> b.keep = k);
         }
 
-        /** With another excerpt containment threshold. */
+        /**
+         * With another excerpt containment threshold.
+         *
+         * @param t the excerpt containment threshold, in (0, 1]
+         * @return a copy with that threshold
+         */
         public Options withThreshold(double t) {
             return with(b -> b.threshold = t);
         }
 
-        /** With another template minimum (a small KB has fewer notes to share a line). */
+        /**
+         * With another template minimum (a small KB has fewer notes to share a line).
+         *
+         * @param n the template minimum, ≥ 1
+         * @return a copy with that minimum
+         */
         public Options withTemplateMinNotes(int n) {
             return with(b -> b.templateMinNotes = n);
         }
 
-        /** With another size limit. */
+        /**
+         * With another size limit.
+         *
+         * @param n the largest file read, in bytes
+         * @return a copy with that limit
+         */
         public Options withMaxNoteBytes(long n) {
             return with(b -> b.maxNoteBytes = n);
         }
@@ -129,6 +166,8 @@ public final class KnowledgeBase {
         /**
          * With the low-information rules switched off (for calibrating them: every note that is not
          * a copy, template or too short is then genuine).
+         *
+         * @return a copy without the low-information rules
          */
         public Options withoutLowInformation() {
             return with(b -> {
@@ -182,7 +221,12 @@ public final class KnowledgeBase {
     private KnowledgeBase() {
     }
 
-    /** Scans {@code dir} with default options and writes the index. */
+    /**
+     * Scans {@code dir} with default options and writes the index.
+     *
+     * @param dir the knowledge base's directory
+     * @return the report of every note
+     */
     public static KbReport scan(Path dir) {
         return scan(dir, Options.defaults(), true);
     }

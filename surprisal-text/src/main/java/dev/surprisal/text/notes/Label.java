@@ -33,7 +33,11 @@ public enum Label {
         this.id = id;
     }
 
-    /** The label as printed and serialised. */
+    /**
+     * The label as printed and serialised.
+     *
+     * @return the label as printed and serialised
+     */
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;

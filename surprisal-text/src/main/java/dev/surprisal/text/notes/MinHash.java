@@ -42,7 +42,12 @@ public final class MinHash {
     private MinHash() {
     }
 
-    /** Sorted distinct 64-bit hashes of the note's {@link #SHINGLE}-word shingles (one shingle if shorter). */
+    /**
+     * Sorted distinct 64-bit hashes of the note's {@link #SHINGLE}-word shingles (one shingle if shorter).
+     *
+     * @param words the note's normalised words
+     * @return the sorted distinct shingle hashes
+     */
     public static long[] shingles(List<String> words) {
         long[] keys = new long[words.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -75,7 +80,12 @@ public final class MinHash {
         return Arrays.copyOf(out, k);
     }
 
-    /** The {@value #PERMUTATIONS}-permutation signature of a shingle set; all {@code Long.MAX_VALUE} for the empty set. */
+    /**
+     * The {@value #PERMUTATIONS}-permutation signature of a shingle set; all {@code Long.MAX_VALUE} for the empty set.
+     *
+     * @param shingles a shingle set (sorted distinct hashes)
+     * @return the signature, one minimum per permutation
+     */
     public static long[] signature(long[] shingles) {
         return signature(shingles, PERMUTATIONS);
     }
@@ -127,7 +137,13 @@ public final class MinHash {
         }
     }
 
-    /** Estimated Jaccard similarity: the fraction of agreeing positions (signatures of equal length). */
+    /**
+     * Estimated Jaccard similarity: the fraction of agreeing positions (signatures of equal length).
+     *
+     * @param a a signature
+     * @param b another signature of the same length
+     * @return the fraction of positions where they agree, in [0, 1]
+     */
     public static double estimate(long[] a, long[] b) {
         int eq = 0;
         for (int i = 0; i < a.length; i++) {
@@ -138,7 +154,13 @@ public final class MinHash {
         return eq / (double) a.length;
     }
 
-    /** Exact |A∩B| of two sorted distinct arrays. */
+    /**
+     * Exact |A∩B| of two sorted distinct arrays.
+     *
+     * @param a sorted distinct values
+     * @param b sorted distinct values
+     * @return the number of values in both
+     */
     public static int intersection(long[] a, long[] b) {
         int i = 0;
         int j = 0;

@@ -33,17 +33,29 @@ public final class NoteReader {
             this.reason = reason;
         }
 
-        /** True when the file was read and decoded. */
+        /**
+         * True when the file was read and decoded.
+         *
+         * @return true when the file was read and decoded
+         */
         public boolean ok() {
             return text != null;
         }
 
-        /** The decoded text (null when skipped). */
+        /**
+         * The decoded text (null when skipped).
+         *
+         * @return the decoded text, or null when skipped
+         */
         public String text() {
             return text;
         }
 
-        /** Why the file was skipped (null when read). */
+        /**
+         * Why the file was skipped (null when read).
+         *
+         * @return why the file was skipped, or null when read
+         */
         public String reason() {
             return reason;
         }
@@ -52,7 +64,13 @@ public final class NoteReader {
     private NoteReader() {
     }
 
-    /** Reads {@code file}, skipping it with a reason if it is empty, too large, binary, not UTF-8 or unreadable. */
+    /**
+     * Reads {@code file}, skipping it with a reason if it is empty, too large, binary, not UTF-8 or unreadable.
+     *
+     * @param file the note's file
+     * @param maxBytes the largest file read, in bytes
+     * @return the text, or the reason it was skipped
+     */
     public static Result read(Path file, long maxBytes) {
         try {
             if (Files.isDirectory(file)) {

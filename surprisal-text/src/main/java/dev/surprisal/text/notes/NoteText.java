@@ -37,7 +37,12 @@ public final class NoteText {
         this.words = tokenize(p);
     }
 
-    /** Prepares {@code raw} (already decoded text). */
+    /**
+     * Prepares {@code raw} (already decoded text).
+     *
+     * @param raw the decoded text
+     * @return the prepared note
+     */
     public static NoteText of(String raw) {
         if (raw == null) {
             throw new ValidationException("raw: is null");
@@ -45,7 +50,12 @@ public final class NoteText {
         return new NoteText(raw);
     }
 
-    /** Splits text into normalised words (NFKC, lower case, digits → 0, letter/digit runs). */
+    /**
+     * Splits text into normalised words (NFKC, lower case, digits → 0, letter/digit runs).
+     *
+     * @param text any text
+     * @return its normalised words, in order
+     */
     public static List<String> tokenize(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>(s.length() / 2 + 1); // words are separated, so at most half the chars
@@ -66,22 +76,39 @@ public final class NoteText {
         return out;
     }
 
-    /** Normalised form of one line for cross-note comparison: its words joined by single spaces. */
+    /**
+     * Normalised form of one line for cross-note comparison: its words joined by single spaces.
+     *
+     * @param line one line
+     * @return its normalised words joined by single spaces
+     */
     public static String normalizeLine(String line) {
         return String.join(" ", tokenize(line));
     }
 
-    /** The decoded file content. */
+    /**
+     * The decoded file content.
+     *
+     * @return the decoded file content
+     */
     public String raw() {
         return raw;
     }
 
-    /** Text without front matter, fenced code and link targets. */
+    /**
+     * Text without front matter, fenced code and link targets.
+     *
+     * @return the prose: the text without front matter, fenced code and link targets
+     */
     public String prose() {
         return prose;
     }
 
-    /** Normalised words of {@link #prose()} (unmodifiable). */
+    /**
+     * Normalised words of {@link #prose()} (unmodifiable).
+     *
+     * @return the normalised words of the prose (unmodifiable)
+     */
     public List<String> words() {
         return java.util.Collections.unmodifiableList(words);
     }

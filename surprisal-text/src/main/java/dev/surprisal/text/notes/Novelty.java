@@ -34,7 +34,13 @@ public final class Novelty {
     private Novelty() {
     }
 
-    /** C(context · note) − C(context) in bits, by zstd with {@code context} as a raw dictionary; ≥ 0. */
+    /**
+     * C(context · note) − C(context) in bits, by zstd with {@code context} as a raw dictionary; ≥ 0.
+     *
+     * @param note the note's bytes
+     * @param context the bytes of its nearest notes
+     * @return the novel bits, ≥ 0
+     */
     public static double novelBits(byte[] note, byte[] context) {
         return novelBits(note, -1, context);
     }
@@ -62,6 +68,12 @@ public final class Novelty {
      * and {@code backgroundCounts[k]} that word's count in the background of {@code backgroundTotal}
      * words. Words of the note missing from the background get q = 0.5/total (half a count), the
      * usual add-half guard, so the divergence stays finite.
+     *
+     * @param noteCounts the count of each distinct word of the note
+     * @param backgroundCounts each of those words' count in the background
+     * @param backgroundTotal the background's word count
+     * @param mu the Dirichlet prior mass that smooths the note's distribution toward the background
+     * @return KL(p_μ ‖ q) in bits, ≥ 0
      */
     public static double klBits(int[] noteCounts, long[] backgroundCounts, long backgroundTotal, double mu) {
         int noteWords = sum(noteCounts);
@@ -89,6 +101,11 @@ public final class Novelty {
     /**
      * JSD(p ‖ q) in bits, p the note's word distribution, q the background (arguments as in
      * {@link #klBits}); in [0, 1].
+     *
+     * @param noteCounts the count of each distinct word of the note
+     * @param backgroundCounts each of those words' count in the background
+     * @param backgroundTotal the background's word count
+     * @return JSD(p ‖ q) in bits, in [0, 1]
      */
     public static double jsBits(int[] noteCounts, long[] backgroundCounts, long backgroundTotal) {
         int noteWords = sum(noteCounts);

@@ -78,7 +78,12 @@ public final class RepetitionSignals {
         }
     }
 
-    /** Signals of a prepared note. */
+    /**
+     * Signals of a prepared note.
+     *
+     * @param note a prepared note
+     * @return its repetition signals
+     */
     public static RepetitionSignals of(NoteText note) {
         return new RepetitionSignals(note, WordIds.of(note.words()));
     }
@@ -180,7 +185,12 @@ public final class RepetitionSignals {
         return chars;
     }
 
-    /** Reasons, one per signal above its threshold (empty when none fires). */
+    /**
+     * Reasons, one per signal above its threshold (empty when none fires).
+     *
+     * @param t the thresholds
+     * @return one reason per signal above its threshold
+     */
     public List<String> fired(Thresholds t) {
         List<String> r = new ArrayList<>();
         check(r, "duplicate line fraction", dupLineFraction, t.dupLineFraction);
@@ -202,18 +212,30 @@ public final class RepetitionSignals {
         }
     }
 
+    /**
+     * @return the fraction of lines that duplicate an earlier line
+     */
     public double duplicateLineFraction() {
         return dupLineFraction;
     }
 
+    /**
+     * @return the fraction of characters in duplicated lines
+     */
     public double duplicateLineCharFraction() {
         return dupLineCharFraction;
     }
 
+    /**
+     * @return the fraction of paragraphs that duplicate an earlier paragraph
+     */
     public double duplicateParagraphFraction() {
         return dupParagraphFraction;
     }
 
+    /**
+     * @return the fraction of characters in duplicated paragraphs
+     */
     public double duplicateParagraphCharFraction() {
         return dupParagraphCharFraction;
     }
@@ -221,12 +243,20 @@ public final class RepetitionSignals {
     /**
      * Top n-gram character ratio, n = 2…4: count × characters of the most frequent n-gram over the
      * note's word characters. A ratio, not a fraction: overlapping occurrences ("a a a a a") push it above 1.
+     *
+     * @param n the n-gram length, 2 to 4
+     * @return the ratio
      */
     public double topNgramCharFraction(int n) {
         return topNgramCharFraction[n - 2];
     }
 
-    /** Duplicate n-gram char fraction, n = 5…10. */
+    /**
+     * Duplicate n-gram char fraction, n = 5…10.
+     *
+     * @param n the n-gram length, 5 to 10
+     * @return the fraction of word characters inside duplicated n-grams
+     */
     public double duplicateNgramCharFraction(int n) {
         return dupNgramCharFraction[n - 5];
     }

@@ -27,13 +27,23 @@ public final class WordEntropy {
     private WordEntropy() {
     }
 
-    /** Plug-in entropy of the words in bits per word; 0 for fewer than 2 words. */
+    /**
+     * Plug-in entropy of the words in bits per word; 0 for fewer than 2 words.
+     *
+     * @param words the note's words
+     * @return the plug-in entropy in bits per word
+     */
     public static double bits(List<String> words) {
         WordIds w = WordIds.of(words);
         return bits(w.ids(), 0, w.ids().length, new int[w.distinct() + 1]);
     }
 
-    /** Mean entropy over full {@link #WINDOW}-word windows, or NaN when the note is shorter than one window. */
+    /**
+     * Mean entropy over full {@link #WINDOW}-word windows, or NaN when the note is shorter than one window.
+     *
+     * @param words the note's words
+     * @return the mean windowed entropy in bits per word, or NaN
+     */
     public static double windowedBits(List<String> words) {
         WordIds w = WordIds.of(words);
         return windowedBits(w.ids(), new int[w.distinct() + 1]);

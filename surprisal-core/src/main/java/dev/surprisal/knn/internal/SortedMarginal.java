@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.knn;
+package dev.surprisal.knn.internal;
+
+import dev.surprisal.knn.PointSet;
 
 /**
  * A one-dimensional sample held sorted, with its sorting permutation: radius counts around an

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.knn;
+package dev.surprisal.knn.internal;
+
+import dev.surprisal.knn.PointSet;
 
 import dev.surprisal.core.ValidationException;
 
@@ -49,7 +51,7 @@ public final class KdTree implements RadiusCounter {
         }
         int nodes = (1 << (levels + 1)) - 1;
         this.firstLeaf = (1 << levels) - 1;
-        this.pts = p.data().clone();
+        this.pts = Points.rowMajor(p).clone();
         this.index = new int[n];
         for (int i = 0; i < n; i++) {
             index[i] = i;

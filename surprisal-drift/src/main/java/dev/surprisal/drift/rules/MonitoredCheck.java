@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.drift.store;
+package dev.surprisal.drift.rules;
+
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.RunTime;
+import dev.surprisal.drift.store.StoreException;
 
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
@@ -17,8 +22,8 @@ import java.util.Locale;
  * A monitored check: score today against the stored baseline, derive level, dataset and trend
  * alarms, and record everything in one transaction.
  */
-public final class Checks {
-    private Checks() {
+public final class MonitoredCheck {
+    private MonitoredCheck() {
     }
 
     /**
@@ -31,6 +36,9 @@ public final class Checks {
      *                      replaced, or -1
      */
     public record Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId) {
+        /**
+         * @return true when at least one alarm was raised
+         */
         public boolean alarm() {
             return !alarms.isEmpty();
         }
@@ -75,6 +83,13 @@ public final class Checks {
      * instead read the baseline, close the store, count and score, then {@link #record} on a
      * store opened again, so that the store is not held while the file is read.
      *
+     * @param store an open store
+     * @param monitor the monitor's name
+     * @param at the run's time or window key ({@link RunTime})
+     * @param today the day's profile, counted on the baseline's roles and bins
+     * @param options the drift rule
+     * @param trend the trend rule, or null for none
+     * @return the recorded run with its report and alarms
      * @throws StoreException if the monitor has no baseline
      */
     public static Outcome check(DriftStore store, String monitor, String at, Profile today, DriftOptions options,
@@ -91,6 +106,13 @@ public final class Checks {
      * baseline version) and records the check.
      *
      * @param referenceVersion the baseline version {@code report} was scored against
+     * @param store an open store
+     * @param monitor the monitor's name
+     * @param at the run's time or window key ({@link RunTime})
+     * @param today the day's profile, counted on the baseline's roles and bins
+     * @param report the scores of {@code today} against that baseline version
+     * @param trend the trend rule, or null for none
+     * @return the recorded run with its report and alarms
      * @throws StoreException if the baseline was replaced meanwhile, or the write fails
      */
     public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
@@ -100,7 +122,15 @@ public final class Checks {
         return new Outcome(run.runId(), report, alarms, run.replacedRunId());
     }
 
-    /** Level, dataset and trend alarms of a report against the stored history. */
+    /**
+     * Level, dataset and trend alarms of a report against the stored history.
+     *
+     * @param report the scores
+     * @param store an open store for the history, or null for level and dataset alarms only
+     * @param monitor the monitor's name
+     * @param trend the trend rule, or null for none
+     * @return the alarms, in column order, the dataset alarm last; empty when none
+     */
     public static List<Alarm> alarms(DriftReport report, DriftStore store, String monitor, TrendRule trend) {
         List<Alarm> out = new ArrayList<>();
         // one query for every column's history, not one per column (wide tables)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.drift.store;
+package dev.surprisal.drift.rules;
+
+import dev.surprisal.drift.store.HistoryPoint;
 
 import java.util.List;
 
@@ -12,11 +14,19 @@ import java.util.List;
  * beyond its sampling-noise critical value (a spike within noise is not worth waking anyone).
  */
 public record TrendRule(int minHistory, int window, double sigmas) {
+    /**
+     * @return 7 points at least, a window of 30, 3 sigma
+     */
     public static TrendRule defaults() {
         return new TrendRule(7, 30, 3.0);
     }
 
-    /** The upper band from {@code history} (oldest first), or NaN when the history is too short. */
+    /**
+     * The upper band from {@code history} (oldest first), or NaN when the history is too short.
+     *
+     * @param history the column's history, oldest first
+     * @return mean + sigmas·σ of the last window of non-alarmed finite points, or NaN with fewer than minHistory
+     */
     public double upperBand(List<HistoryPoint> history) {
         double[] v = history.stream().filter(h -> !h.alarmed() && Double.isFinite(h.decision()))
                 .mapToDouble(HistoryPoint::decision).toArray();
@@ -38,7 +48,14 @@ public record TrendRule(int minHistory, int window, double sigmas) {
         return mean + sigmas * sd;
     }
 
-    /** True when {@code value} spikes above the band and is beyond noise ({@code critical}). */
+    /**
+     * True when {@code value} spikes above the band and is beyond noise ({@code critical}).
+     *
+     * @param value today's deciding measure
+     * @param critical its sampling-noise critical value
+     * @param history the column's history, oldest first
+     * @return true when value exceeds the band and is at least the critical value
+     */
     public boolean fires(double value, double critical, List<HistoryPoint> history) {
         double band = upperBand(history);
         return Double.isFinite(band) && value > band && value >= critical;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.knn;
+package dev.surprisal.knn.internal;
+
+import dev.surprisal.knn.PointSet;
 
 import dev.surprisal.core.ValidationException;
 
@@ -56,7 +58,7 @@ public final class NeighbourSearch {
         double[] out = new double[m];
         if (d == 1) {
             SortedMarginal s = SortedMarginal.wrap(reference.column(0));
-            double[] q = queries.data();
+            double[] q = Points.rowMajor(queries);
             Parallel.forRange(m, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     out[i] = s.kthDistanceTo(q[i], k);
@@ -66,8 +68,8 @@ public final class NeighbourSearch {
         }
         if (k == reference.size()) {
             // the heap of a KnnQuery holds k < n; fall back to a full scan for this corner case
-            double[] q = queries.data();
-            double[] r = reference.data();
+            double[] q = Points.rowMajor(queries);
+            double[] r = Points.rowMajor(reference);
             for (int i = 0; i < m; i++) {
                 double far = 0.0;
                 for (int j = 0; j < reference.size(); j++) {
@@ -82,7 +84,7 @@ public final class NeighbourSearch {
             return out;
         }
         KdTree tree = KdTree.build(reference);
-        double[] q = queries.data();
+        double[] q = Points.rowMajor(queries);
         Parallel.forRange(m, (from, to) -> {
             KnnQuery query = tree.query(k);
             double[] point = new double[d];

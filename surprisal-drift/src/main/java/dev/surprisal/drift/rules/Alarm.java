@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.drift.store;
+package dev.surprisal.drift.rules;
 
 /**
  * An alarm raised by a check.
@@ -11,5 +11,13 @@ package dev.surprisal.drift.store;
  * @param message one sentence
  */
 public record Alarm(String column, Kind kind, String message) {
-    public enum Kind { LEVEL, DATASET, TREND }
+    /** What raised the alarm. */
+    public enum Kind {
+        /** A column drifted. */
+        LEVEL,
+        /** The share of drifted scored columns reached the dataset limit. */
+        DATASET,
+        /** A column's measure spiked above its own history's band. */
+        TREND
+    }
 }

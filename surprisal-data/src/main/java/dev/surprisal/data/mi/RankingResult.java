@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.mi;
+
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.inference.SequentialPermutationTest;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.RankedFeature;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code surprisal mi --target Y} shows, from one library call ({@link MiTable#ranking}): the
+ * features ranked by evidence ({@link dev.surprisal.selection.TargetRanking}), the target's role, the
+ * notes (skipped features, estimator warnings, rows left out, columns left out by their role, invalid
+ * cells, subsampled tests, skipped intervals) and the method of every number. Information values in nats.
+ *
+ * @param target     the target's name
+ * @param targetKind "continuous" or "discrete"
+ * @param targetRole the target's role and the reason (null for a table without role decisions)
+ * @param rows       rows of the table
+ * @param options    the options of the run
+ * @param features   the ranked features, best evidence first
+ * @param notes      the notes, in the order the CLI prints them
+ */
+public record RankingResult(String target, String targetKind, RoleDecision targetRole, int rows, MiOptions options,
+                            List<RankedFeature> features, List<String> notes) {
+    /** Copies the lists. */
+    public RankingResult {
+        features = List.copyOf(features);
+        notes = List.copyOf(notes);
+    }
+
+    static RankingResult of(MiTable table, String target, boolean targetDiscrete, String targetKind,
+                            MiOptions o, List<RankedFeature> features) {
+        List<String> notes = new ArrayList<>();
+        boolean anyTestSubsampled = false;
+        boolean anyBootstrapSkipped = false;
+        for (RankedFeature r : features) {
+            if (r.skipped() != null) {
+                notes.add(r.feature() + ": skipped: " + r.skipped());
+            }
+            for (String w : r.warnings()) {
+                notes.add(r.feature() + ": " + w);
+            }
+            if (r.skipped() == null && r.n() < table.rows()) {
+                notes.add(r.feature() + ": " + (table.rows() - r.n()) + " of " + table.rows()
+                        + " rows left out (a value missing in it or in " + target + ")");
+            }
+            anyTestSubsampled |= r.skipped() == null && r.shapeRows() < r.n();
+            anyBootstrapSkipped |= r.skipped() == null && o.bootstrap() > 0 && Double.isNaN(r.lower());
+        }
+        RoleDecision role = table.decision(target);
+        if (role != null) {
+            notes.add("target " + target + ": " + role.reason() + "; "
+                    + (targetDiscrete ? "its values are labels: plug-in MI against discrete columns, Ross against"
+                    + " continuous ones" : "KSG against continuous columns, Ross against discrete ones"));
+        }
+        notes.addAll(table.leftOutNotes());
+        notes.addAll(table.notes());
+        if (anyTestSubsampled) {
+            notes.add("kNN pairs above " + o.testRows() + " rows are tested on a seeded " + o.testRows()
+                    + "-row subsample (a valid test of independence); MI above chance (the MI on the subsample minus its null"
+                    + " mean), the monotone MI and the verdict are those of that subsample; MI is that of every row");
+        }
+        if (anyBootstrapSkipped) {
+            notes.add("no bootstrap interval for pairs above " + o.bootstrapRows() + " rows (each replicate is a"
+                    + " full estimate); --bootstrap B computes it anyway");
+        }
+        return new RankingResult(target, targetKind, role, table.rows(), o, features, notes);
+    }
+
+    /** @return the permutation test's method, in words ("none" without a test) */
+    public String permutationMethod() {
+        return options.permutations() == 0 ? "none"
+                : "sequential permutation test (Besag & Clifford 1991): at most " + options.permutations()
+                + " permutations, stopping after " + SequentialPermutationTest.DEFAULT_EXCEEDANCES
+                + " at or above the observed MI; p = h/L when stopped early, else (b+1)/(B+1); null streamed"
+                + " (running mean/variance, 1,024-value seeded reservoir for the 95th percentile);"
+                + " kNN pairs tested on at most " + options.testRows() + " rows (seeded subsample); plug-in pairs on"
+                + " every row, each null draw a random table with the observed margins (the distribution a"
+                + " uniform re-pairing gives; sequential hypergeometric draws as Patefield 1981)";
+    }
+
+    /** @return the ranking rule, in words */
+    public String rankingRule() {
+        return options.permutations() == 0 ? "raw MI (no test)"
+                : "p <= alpha first, then MI above chance (MI minus the permutation-null mean, both on the"
+                + " test's rows)";
+    }
+
+    /** @return the monotone-MI rule and the non-monotone flag, in words */
+    public static String monotoneRule() {
+        return "monotone MI = MI(target; isotonic regression of the target on the feature,"
+                + " best of increasing/decreasing, its steps as labels; plug-in for a discrete target, Ross for a"
+                + " continuous one), for two continuous columns at least -0.5 ln(1 - r^2); non-monotone when"
+                + " MI - monotone MI > null 95th percentile - null mean and > MI/2, and p <= alpha";
+    }
+
+    /** @return the preprocessing of continuous columns, in words */
+    public static String scaling() {
+        return "continuous columns divided by their population standard deviation,"
+                + " plus 1e-10*max(1, mean|x|)*N(0,1) noise from the seed (as scikit-learn)";
+    }
+
+    /** @return a one-line summary, for logs: the target and the top feature */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "RankingResult[target %s, %d features, top %s]", target, features.size(),
+                features.isEmpty() ? "-" : features.get(0).feature());
+    }
+}

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.profile;
+
+import dev.surprisal.core.ValidationException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place where the frozen {@link Bins} of a scored column are fitted on a reference, whatever
+ * engine gathered the inputs. Each profiling path only gathers what a role needs, and hands it here:
+ * <ul>
+ *   <li>{@link FileProfiler} (Parquet, JSON, large CSV): DuckDB SQL gathers the edge sample
+ *       ({@code min_by(x, k, edgeSample)}: the bottom-k {@link RowSample} of the finite values) or,
+ *       with {@link ProfileOptions#exactEdges()}, {@code quantile_disc} at {@link #levels}; the
+ *       distinct values; the category counts;</li>
+ *   <li>{@link MemoryProfiler} (an in-memory table, and through {@link CsvProfiler} a CSV file read
+ *       by Java): one pass in Java gathers the same, with {@link #edgeSample}.</li>
+ * </ul>
+ * The rules, per role:
+ * <ul>
+ *   <li>continuous ({@link NumericBins}): equal-frequency bins. The interior edges are the
+ *       quantiles ({@link #quantileDisc}) at 0, 1/B, …, 1 of the edge sample, which is every finite
+ *       value up to {@link ProfileOptions#edgeSample()} values (200,000 by default) or with exact
+ *       edges, else the seeded bottom-k sample; the outer edges are the exact min and max. With
+ *       fewer finite values than {@link ProfileOptions#MIN_PER_BIN} per bin, every step-th edge is
+ *       kept ({@link ProfileOptions#binsFor}); tied edges merge;</li>
+ *   <li>binary and discrete ({@link ValueBins}): one bin per distinct finite value;</li>
+ *   <li>categorical ({@link CategoryBins}): the top K categories by count (ties by label), each
+ *       seen at least the minimum count; the rest are "other".</li>
+ * </ul>
+ * The same inputs give the same bins on every path, so a profile does not depend on the engine.
+ */
+public final class Binning {
+    private Binning() {
+    }
+
+    /**
+     * The quantile levels of the continuous edges: 0, 1/B, …, 1.
+     *
+     * @param bins B, the requested bins per continuous column ({@link ProfileOptions#bins()})
+     * @return B + 1 levels in increasing order
+     * @throws ValidationException if {@code bins} is below 1
+     */
+    public static double[] levels(int bins) {
+        if (bins < 1) {
+            throw new ValidationException("bins: must be >= 1, got " + bins);
+        }
+        double[] p = new double[bins + 1];
+        for (int j = 0; j <= bins; j++) {
+            p[j] = (double) j / bins;
+        }
+        return p;
+    }
+
+    /**
+     * The values whose quantiles place the edges: all of them when there are at most
+     * {@link ProfileOptions#edgeSample()} or the options ask for exact edges, else the seeded
+     * bottom-k {@link RowSample} of that size (the rows with the smallest keys).
+     *
+     * @param keys    each value's row key ({@link RowSample#key})
+     * @param values  the column's finite values, in the same order as {@code keys}
+     * @param options the edge sample size and whether edges are exact
+     * @return the edge sample (not a copy when every value is used)
+     * @throws ValidationException if {@code keys} and {@code values} differ in length
+     */
+    public static double[] edgeSample(long[] keys, double[] values, ProfileOptions options) {
+        if (keys.length != values.length) {
+            throw new ValidationException("values: length " + values.length + " differs from keys " + keys.length);
+        }
+        return values.length <= options.edgeSample() || options.exactEdges() ? values
+                : RowSample.of(keys, values, options.edgeSample()).values();
+    }
+
+    /**
+     * Equal-frequency bins from an edge sample: its quantiles at {@link #levels}, then
+     * {@link #fromQuantiles}.
+     *
+     * @param sample  the edge sample of finite values ({@link #edgeSample}); not modified
+     * @param finite  how many finite values the column has (the sample may hold fewer)
+     * @param min     the column's exact smallest finite value
+     * @param max     the column's exact largest finite value
+     * @param options the requested bins
+     * @return the bins; one edge at 0 when the column has no finite value
+     */
+    public static NumericBins continuous(double[] sample, long finite, double min, double max, ProfileOptions options) {
+        if (sample.length == 0 || finite == 0) {
+            return NumericBins.of(0.0);
+        }
+        double[] sorted = sample.clone();
+        Arrays.sort(sorted);
+        double[] p = levels(options.bins());
+        double[] q = new double[p.length];
+        for (int j = 0; j < p.length; j++) {
+            q[j] = quantileDisc(sorted, p[j]);
+        }
+        return fromQuantiles(q, finite, min, max, options);
+    }
+
+    /**
+     * Equal-frequency bins from the quantiles at {@link #levels}, however they were computed: the
+     * outer edges become the exact min and max, the interior ones are clamped into [min, max], and
+     * with fewer bins allowed ({@link ProfileOptions#binsFor}) every step-th edge is kept (min and
+     * max included). {@link NumericBins#of} then merges tied edges.
+     *
+     * @param quantiles the quantiles at 0, 1/B, …, 1 (B requested bins); modified in place
+     * @param finite    how many finite values the column has
+     * @param min       the column's exact smallest finite value
+     * @param max       the column's exact largest finite value
+     * @param options   the requested bins
+     * @return the bins; one edge at 0 when there is no quantile or no finite value
+     */
+    public static NumericBins fromQuantiles(double[] quantiles, long finite, double min, double max,
+                                            ProfileOptions options) {
+        if (quantiles.length == 0 || finite == 0) {
+            return NumericBins.of(0.0);
+        }
+        double[] q = quantiles;
+        q[0] = min;
+        q[q.length - 1] = max;
+        for (int j = 1; j < q.length - 1; j++) {
+            q[j] = Math.min(max, Math.max(min, q[j]));
+        }
+        int requested = q.length - 1;
+        int allowed = options.binsFor(finite);
+        if (requested <= allowed) {
+            return NumericBins.of(q);
+        }
+        List<Double> e = new ArrayList<>();
+        for (int j = 0; j <= allowed; j++) {
+            e.add(q[(int) Math.round((double) j * requested / allowed)]);
+        }
+        return NumericBins.of(e.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * DuckDB's {@code quantile_disc} (SQL {@code PERCENTILE_DISC}): the smallest value whose
+     * cumulative share reaches q, i.e. index ⌈n·q⌉ − 1 of the sorted values, computed as
+     * max(1, n − ⌊n − n·q⌋) − 1 like DuckDB so that rounding agrees. An edge is always a data value.
+     *
+     * @param sorted the values in increasing order, at least one
+     * @param q      the level, in [0, 1]
+     * @return the value at that level
+     */
+    public static double quantileDisc(double[] sorted, double q) {
+        long n = sorted.length;
+        long index = Math.max(1, n - (long) Math.floor(n - q * n)) - 1;
+        return sorted[(int) index];
+    }
+
+    /**
+     * One bin per distinct finite value.
+     *
+     * @param distinct the column's distinct finite values (any order)
+     * @return the bins
+     * @throws ValidationException if a value is not finite
+     */
+    public static ValueBins discrete(double[] distinct) {
+        return ValueBins.of(distinct);
+    }
+
+    /**
+     * The top K categories (count descending, then label), each seen at least the minimum count;
+     * the rest is "other" (up to {@link CategoryBins#OTHER_CAP} remembered).
+     *
+     * @param counts  each category's count on the reference
+     * @param options K ({@link ProfileOptions#topK()}) and the minimum count
+     * @return the bins
+     */
+    public static CategoryBins categorical(Map<String, Long> counts, ProfileOptions options) {
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<String> top = new ArrayList<>();
+        Set<String> others = new LinkedHashSet<>();
+        boolean complete = true;
+        for (Map.Entry<String, Long> e : sorted) {
+            if (top.size() < options.topK() && e.getValue() >= options.minCategoryCount()) {
+                top.add(e.getKey());
+            } else if (others.size() < CategoryBins.OTHER_CAP) {
+                others.add(e.getKey());
+            } else {
+                complete = false;
+            }
+        }
+        return CategoryBins.of(top, others, complete);
+    }
+}

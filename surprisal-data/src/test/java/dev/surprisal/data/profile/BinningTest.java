@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.surprisal.core.ValidationException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The one bin-fitting rule: what the file path gets from DuckDB equals what the Java path computes. */
+class BinningTest {
+
+    @Test
+    void quantileDiscAgreesWithDuckDbAtTheLevels() throws Exception {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int n : new int[] {1, 2, 7, 19, 20, 21, 333, 1000}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.rint(rng.nextGaussian() * 50) / 10; // ties on purpose
+            }
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            double[] levels = Binning.levels(20);
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t(x DOUBLE)");
+                StringBuilder values = new StringBuilder();
+                for (double v : x) {
+                    values.append(values.length() == 0 ? "" : ",").append('(').append(v).append(')');
+                }
+                s.execute("INSERT INTO t VALUES " + values);
+                StringBuilder probs = new StringBuilder();
+                for (double p : levels) {
+                    probs.append(probs.length() == 0 ? "" : ", ").append(p);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT quantile_disc(x, [" + probs + "]) FROM t")) {
+                    rs.next();
+                    Object[] got = (Object[]) rs.getArray(1).getArray();
+                    for (int j = 0; j < levels.length; j++) {
+                        assertThat(Binning.quantileDisc(sorted, levels[j])).as("n=%d level %s", n, levels[j])
+                                .isEqualTo(((Number) got[j]).doubleValue());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void exactQuantilesAndTheSampleRuleGiveTheSameEdges() {
+        // the file path's exact edges (quantiles computed elsewhere) and the Java path agree
+        double[] x = new SplittableRandom(3).doubles(5000, -2, 9).toArray();
+        ProfileOptions o = ProfileOptions.defaults().withBins(10);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] q = Arrays.stream(Binning.levels(10)).map(p -> Binning.quantileDisc(sorted, p)).toArray();
+        NumericBins fromQuantiles = Binning.fromQuantiles(q, x.length, sorted[0], sorted[x.length - 1], o);
+        NumericBins fromSample = Binning.continuous(x, x.length, sorted[0], sorted[x.length - 1], o);
+        assertThat(fromQuantiles.edges()).containsExactly(fromSample.edges());
+        assertThat(fromSample.edges()).hasSize(11);
+    }
+
+    @Test
+    void outerEdgesAreTheExactRangeAndSmallColumnsGetFewerBins() {
+        ProfileOptions o = ProfileOptions.defaults().withBins(20);
+        // a sample that misses the column's extremes: the edges still span [min, max]
+        NumericBins b = Binning.continuous(new double[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 1000, -100, 100, o);
+        assertThat(b.edges()[0]).isEqualTo(-100);
+        assertThat(b.edges()[b.edges().length - 1]).isEqualTo(100);
+        // 12 finite values allow 12 / 5 = 2 bins: three edges, min, a middle quantile and max
+        double[] twelve = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        assertThat(Binning.continuous(twelve, 12, 1, 12, o).edges()).containsExactly(1, 6, 12);
+        // no finite value: one bin at 0
+        assertThat(Binning.continuous(new double[0], 0, Double.NaN, Double.NaN, o).edges()).containsExactly(0.0);
+    }
+
+    @Test
+    void edgeSampleIsEveryValueUpToItsSizeElseTheBottomKSample() {
+        int n = 3000;
+        double[] values = new SplittableRandom(5).doubles(n).toArray();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = RowSample.key(i + 1L, RowSample.SEED);
+        }
+        ProfileOptions small = ProfileOptions.defaults().withEdgeSample(1000);
+        assertThat(Binning.edgeSample(keys, values, ProfileOptions.defaults())).isSameAs(values);
+        assertThat(Binning.edgeSample(keys, values, small.withExactEdges(true))).isSameAs(values);
+        double[] sample = Binning.edgeSample(keys, values, small);
+        assertThat(sample).hasSize(1000).containsExactly(RowSample.of(keys, values, 1000).values());
+        assertThatThrownBy(() -> Binning.edgeSample(new long[2], values, small))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("values: length");
+        assertThatThrownBy(() -> Binning.levels(0)).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("bins:");
+    }
+
+    @Test
+    void categoriesKeepTheTopKSeenOftenEnoughTiesByLabel() {
+        ProfileOptions o = ProfileOptions.defaults().withTopK(2).withMinCategoryCount(3);
+        CategoryBins b = Binning.categorical(java.util.Map.of("b", 5L, "a", 5L, "c", 9L, "d", 2L), o);
+        assertThat(b.top()).containsExactly("c", "a");
+        assertThat(b.others()).containsExactlyInAnyOrder("b", "d");
+        assertThat(b.othersComplete()).isTrue();
+    }
+}
