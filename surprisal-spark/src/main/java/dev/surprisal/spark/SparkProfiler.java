@@ -4,6 +4,7 @@ package dev.surprisal.spark;
 
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.DataException;
+import dev.surprisal.data.profile.Binning;
 import dev.surprisal.data.profile.Bins;
 import dev.surprisal.data.profile.PartialProfiles;
 import dev.surprisal.data.profile.Profile;
@@ -42,7 +43,7 @@ import java.util.Set;
  * <p>How it stays identical: every cell is read by the local engine's Java rules
  * ({@link SparkCells}, {@code Cells}); the role statistics are Spark aggregates of those parsed cells
  * (exact counts, exact {@code count(DISTINCT)}); bins are fitted on the driver by
- * {@link PartialProfiles} from exact per-partition material; counting runs
+ * {@code surprisal-data}'s {@link Binning} from exact per-partition material; counting runs
  * {@code surprisal-data}'s own counting code in each partition, 65,536 rows at a time; the
  * per-partition results are merged on the driver in partition order. Each row's position in the
  * Dataset (partition by partition, in order) numbers it, as the local engine numbers a file's rows:
@@ -238,13 +239,13 @@ public final class SparkProfiler {
                 for (PartitionJobs.FitPart p : parts) {
                     p.categories.get(j).forEach((k, v) -> counts.merge(k, v, Long::sum));
                 }
-                out.put(cells.name(j), PartialProfiles.categoricalBins(counts, o));
+                out.put(cells.name(j), Binning.categorical(counts, o));
             } else if (roles[j] != ColumnRole.CONTINUOUS) {
                 Set<Double> distinct = new HashSet<>();
                 for (PartitionJobs.FitPart p : parts) {
                     distinct.addAll(p.distinct.get(j));
                 }
-                out.put(cells.name(j), PartialProfiles.discreteBins(distinct.stream().mapToDouble(Double::doubleValue)
+                out.put(cells.name(j), Binning.discrete(distinct.stream().mapToDouble(Double::doubleValue)
                         .toArray()));
             } else {
                 long finite = 0;
@@ -261,8 +262,7 @@ public final class SparkProfiler {
                 }
                 long[] k = keys.stream().flatMapToLong(Arrays::stream).toArray();
                 double[] v = values.stream().flatMapToDouble(Arrays::stream).toArray();
-                double[] s = RowSample.of(k, v, sample).values();
-                out.put(cells.name(j), PartialProfiles.continuousBins(s, finite, min, max, o));
+                out.put(cells.name(j), Binning.continuous(Binning.edgeSample(k, v, o), finite, min, max, o));
             }
         }
         return out;

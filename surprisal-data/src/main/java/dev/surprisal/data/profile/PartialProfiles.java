@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The entry points for an engine that splits a source into parts (Spark partitions, chunks of
  * rows) and must still give the profile {@link ProfileBuilder} gives on the whole source: the same
- * bin fitting ({@link BinFitter}), the same per-cell counting rules ({@link MemoryProfiler}) run on
+ * bin fitting ({@link Binning}, from what the engine gathered), the same per-cell counting rules ({@link MemoryProfiler}) run on
  * each part with the source's row numbers, and a merge in a fixed order that is exact where
  * {@link Profile#merge} alone is not (every unseen value is kept until the end; the distinct
  * count of key columns, which does not merge, is supplied by the engine).
@@ -28,38 +28,6 @@ import java.util.Map;
  */
 public final class PartialProfiles {
     private PartialProfiles() {
-    }
-
-    /**
-     * Equal-frequency bins of a continuous column, as {@link ProfileBuilder#fit} places them.
-     *
-     * @param sample the finite values when there are at most {@link ProfileOptions#edgeSample()} of
-     *               them, else the values of the seeded {@link RowSample} of that size
-     * @param finite how many finite values the column has
-     * @param min    its exact smallest finite value
-     * @param max    its exact largest finite value
-     * @param o      the options
-     * @return the bins
-     */
-    public static Bins continuousBins(double[] sample, long finite, double min, double max, ProfileOptions o) {
-        return BinFitter.continuous(sample, finite, min, max, o);
-    }
-
-    /**
-     * @param distinct the distinct finite values of a binary or discrete column (−0 as 0)
-     * @return one bin per value, plus unseen
-     */
-    public static Bins discreteBins(double[] distinct) {
-        return BinFitter.discrete(distinct);
-    }
-
-    /**
-     * @param counts every non-missing value of a categorical column with its count
-     * @param o      the options (top K, minimum count)
-     * @return the top K categories, plus other and unseen
-     */
-    public static Bins categoricalBins(Map<String, Long> counts, ProfileOptions o) {
-        return BinFitter.categorical(counts, o);
     }
 
     /**
