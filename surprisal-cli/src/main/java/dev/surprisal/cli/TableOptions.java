@@ -22,6 +22,11 @@ public final class TableOptions {
                     + "Default: ',' for .csv, tab for .tsv.")
     Character delimiter;
 
+    /** @return the delimiter given, or null when the file's extension decides */
+    public Character delimiter() {
+        return delimiter;
+    }
+
     /** The options with no delimiter set (the file's extension decides). */
     public static TableOptions defaults() {
         return new TableOptions();

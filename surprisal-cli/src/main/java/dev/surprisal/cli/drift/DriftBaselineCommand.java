@@ -11,6 +11,7 @@ import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.DriftStore;
@@ -70,6 +71,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     RoleOptions roles;
 
     @Mixin
@@ -87,7 +91,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         DriftOptions settings = rule.options(spec, Map.of());
-        Profile reference = DriftInputs.fit(data, options, common.quiet(), table, threads).withRule(rule.given());
+        Profile reference;
+        try (ProfileEngine e = engine.open(spec)) {
+            reference = DriftInputs.fit(data, options, common.quiet(), table, threads, e).withRule(rule.given());
+        }
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
         try (DriftStore s = target.open(spec, true)) {

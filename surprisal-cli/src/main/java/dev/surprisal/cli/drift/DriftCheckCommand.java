@@ -9,6 +9,7 @@ import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
@@ -88,6 +89,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--at", paramLabel = "DATE", description = "Date of the data, ISO (2024-05-01 or "
             + "2024-05-01T06:00). Orders the history. Default: today.")
     String at;
@@ -121,7 +125,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
         select.validate(stored.columnNames(), null);
         Profile reference = stored.select(select.selected(stored.columnNames()));
         DriftOptions settings = rule.options(spec, stored.rule());
-        Profile today = DriftInputs.count(reference, data, common.quiet(), table, threads);
+        Profile today;
+        try (ProfileEngine e = engine.open(spec)) {
+            today = DriftInputs.count(reference, data, common.quiet(), table, threads, e);
+        }
         DriftReport scored = DriftScorer.compare(reference, today, settings);
         MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;

@@ -9,6 +9,7 @@ import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
@@ -80,6 +81,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     RuleOptions rule;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
@@ -92,8 +96,12 @@ public final class DriftCompareCommand implements Callable<Integer> {
         DriftOptions settings = rule.options(spec, Map.of());
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
-        Profile p = DriftInputs.fit(reference, options, common.quiet(), table, threads);
-        Profile q = DriftInputs.count(p, current, common.quiet(), table, threads);
+        Profile p;
+        Profile q;
+        try (ProfileEngine e = engine.open(spec)) {
+            p = DriftInputs.fit(reference, options, common.quiet(), table, threads, e);
+            q = DriftInputs.count(p, current, common.quiet(), table, threads, e);
+        }
         DriftReport scored = DriftScorer.compare(p, q, settings);
         List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());

@@ -10,6 +10,7 @@ import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.StoreException;
@@ -48,6 +49,29 @@ final class DriftInputs {
         try (Progress progress = Progress.rows("counting " + file.getFileName(), quiet)) {
             return threads.run(() -> ProfileBuilder.count(reference, reader, progress));
         }
+    }
+
+    /**
+     * Fits a reference profile on {@code file} with {@code engine} ({@code --engine spark}), or as
+     * {@link #fit(Path, ProfileOptions, boolean, TableOptions, ThreadsOption)} when it is null (local).
+     */
+    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table, ThreadsOption threads,
+                       ProfileEngine engine) {
+        if (engine == null) {
+            return fit(file, options, quiet, table, threads);
+        }
+        DataFiles.requireRegularFile(file);
+        return engine.fit(file, table.delimiter(), options);
+    }
+
+    /** Counts {@code file} on the reference's frozen bins with {@code engine}, or locally when it is null. */
+    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table, ThreadsOption threads,
+                         ProfileEngine engine) {
+        if (engine == null) {
+            return count(reference, file, quiet, table, threads);
+        }
+        DataFiles.requireRegularFile(file);
+        return engine.count(reference, file, table.delimiter());
     }
 
     private static TableReader reader(Path file, TableOptions table, ThreadsOption threads) {

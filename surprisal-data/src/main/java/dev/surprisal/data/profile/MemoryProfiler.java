@@ -104,7 +104,7 @@ final class MemoryProfiler {
             Bins bins = fitBins(v, d.role(), o);
             ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
                     new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null);
-            out[j] = count(shell, v, lines);
+            out[j] = count(shell, v, lines, 0, false);
         });
         return List.of(out);
     }
@@ -181,9 +181,19 @@ final class MemoryProfiler {
      * @param lines whether invalid cells are located by CSV line (row + 1) rather than by row
      */
     static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, boolean lines) {
+        return count(refs, table, lines, 0, false);
+    }
+
+    /**
+     * {@link #count(List, Table, boolean)} of a part of a larger source whose first row is row
+     * {@code first + 1} of the source (row keys and invalid-cell locations are the source's), keeping
+     * every unseen value when {@code allUnseen} so that parts merge exactly ({@link PartialProfiles}).
+     */
+    static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, boolean lines, long first,
+                                     boolean allUnseen) {
         ColumnProfile[] out = new ColumnProfile[refs.size()];
-        java.util.stream.IntStream.range(0, out.length).parallel()
-                .forEach(j -> out[j] = count(refs.get(j), new View(table.column(refs.get(j).name())), lines));
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> out[j] = count(refs.get(j),
+                new View(table.column(refs.get(j).name())), lines, first, allUnseen));
         return List.of(out);
     }
 
@@ -211,7 +221,7 @@ final class MemoryProfiler {
         return out;
     }
 
-    private static ColumnProfile count(ColumnProfile ref, View v, boolean lines) {
+    private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
@@ -261,14 +271,14 @@ final class MemoryProfiler {
                 if (Double.isNaN(x)) {
                     invalid++;
                     if (cells.size() < InvalidCell.KEPT) {
-                        cells.add(new InvalidCell(lines ? "line " + (i + 2) : "row " + (i + 1), v.text(i)));
+                        cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), v.text(i)));
                     }
                     continue;
                 }
                 if (continuous) {
                     numbers[i] = x;
                     if (Double.isFinite(x)) {
-                        keys[m] = RowSample.key(i + 1L, RowSample.SEED);
+                        keys[m] = RowSample.key(first + i + 1L, RowSample.SEED);
                         finite[m++] = x;
                     }
                     b = ((NumericBins) bins).binOf(x);
@@ -284,7 +294,7 @@ final class MemoryProfiler {
         }
         RowSample sample = continuous ? RowSample.of(java.util.Arrays.copyOf(keys, m),
                 java.util.Arrays.copyOf(finite, m), RowSample.SIZE) : null;
-        return ref.withCounts(counts, n, missing, invalid, cells, ColumnProfile.topUnseen(unseen),
+        return ref.withCounts(counts, n, missing, invalid, cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
                 continuous ? Moments.of(numbers, n) : null, sample, null);
     }
 }

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.cli.drift;
+
+import dev.surprisal.data.profile.ProfileEngine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code --engine} and {@code --master}: where the drift verbs profile their files. The local engine
+ * is built in; another one (spark) is found on the class path ({@link ProfileEngine#provider}), which
+ * the {@code ./surprisal} launcher extends when {@code --engine spark} is given.
+ */
+public final class EngineOptions {
+    /** What to do when the Spark engine is not on the class path. */
+    static final String INSTALL_SPARK = "the Spark engine is not on the class path. Build it once with "
+            + "'mvn -B -Pspark -pl surprisal-spark -am package -DskipTests' in the surprisal checkout and run "
+            + "through ./surprisal, which then adds it and Spark's jars (from ~/.m2, or from $SPARK_HOME/jars when "
+            + "SPARK_HOME is set); or use --engine local";
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+            description = "Where the files are profiled: local (default: DuckDB and Java in this process) or spark "
+                    + "(Apache Spark 4.2, same profile and verdicts; needs the surprisal-spark module, see docs/scaling.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master URL, e.g. spark://host:7077 or yarn (default: local[*], "
+                    + "this machine's cores; --threads is for the local engine).")
+    String master;
+
+    /** @return whether the local engine profiles the files */
+    boolean local() {
+        return "local".equals(engine);
+    }
+
+    /**
+     * Opens the chosen engine, or returns null for the local one.
+     *
+     * @param spec the verb, for usage errors
+     * @return the open engine (the caller closes it), or null
+     * @throws ParameterException (exit 2) for an unknown engine, a --master without --engine spark, or an
+     *                            engine that is not on the class path, saying what to install
+     */
+    ProfileEngine open(CommandSpec spec) {
+        if (!local() && !"spark".equals(engine)) {
+            throw new ParameterException(spec.commandLine(), "--engine: expected local or spark, got '" + engine + "'");
+        }
+        if (local()) {
+            if (master != null) {
+                throw new ParameterException(spec.commandLine(), "--master: only with --engine spark");
+            }
+            return null;
+        }
+        ProfileEngine.Provider p = ProfileEngine.provider(engine).orElseThrow(
+                () -> new ParameterException(spec.commandLine(), "--engine spark: " + INSTALL_SPARK));
+        return p.open(master);
+    }
+}

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.profile.PartialProfiles;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.Cells;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The functions Spark runs on each partition. Each is a static class holding only serializable
+ * settings (no driver state), and each returns one small result per partition, tagged with the
+ * partition's index, so the driver merges them in a fixed order whatever the scheduling.
+ */
+final class PartitionJobs {
+    /** Rows held in memory at once in a task: one in-memory table of this many rows is counted at a time. */
+    static final int CHUNK = 65_536;
+
+    private PartitionJobs() {
+    }
+
+    /** Rows per partition (the offsets that give every row its position in the source). */
+    static final class Sizes implements Function2<Integer, Iterator<Row>, Iterator<long[]>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<long[]> call(Integer partition, Iterator<Row> rows) {
+            long n = 0;
+            while (rows.hasNext()) {
+                rows.next();
+                n++;
+            }
+            List<long[]> out = new ArrayList<>();
+            out.add(new long[] {partition, n});
+            return out.iterator();
+        }
+    }
+
+    /**
+     * One partition's role statistics per column, counted in Java with {@link Cells}' rules (the
+     * distinct counts, which do not add up, come from {@link DistinctCells}).
+     */
+    static final class RolePart implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int partition;
+        final long rows;
+        final long[][] counts; // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times
+        final double[] min;
+        final double[] max;
+        final double[][] firstNumbers; // per column: its first numbers in row order (for the monotone rule)
+
+        RolePart(int partition, long rows, long[][] counts, double[] min, double[] max, double[][] firstNumbers) {
+            this.partition = partition;
+            this.rows = rows;
+            this.counts = counts;
+            this.min = min;
+            this.max = max;
+            this.firstNumbers = firstNumbers;
+        }
+    }
+
+    /** Counts {@link RolePart}s. */
+    static final class Roles implements Function2<Integer, Iterator<Row>, Iterator<RolePart>> {
+        private static final long serialVersionUID = 1L;
+        /** Numbers kept in row order per column: the monotone rule only looks at columns of fewer present cells. */
+        static final int FIRST = dev.surprisal.data.roles.RoleRules.ID_MIN_ROWS;
+        private final SparkCells cells;
+
+        Roles(SparkCells cells) {
+            this.cells = cells;
+        }
+
+        @Override
+        public Iterator<RolePart> call(Integer partition, Iterator<Row> rows) {
+            int c = cells.size();
+            long[][] counts = new long[c][5];
+            double[] min = new double[c];
+            double[] max = new double[c];
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            double[][] first = new double[c][FIRST];
+            int[] kept = new int[c];
+            long n = 0;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                n++;
+                for (int j = 0; j < c; j++) {
+                    if (cells.missing(r, j)) {
+                        continue;
+                    }
+                    long[] k = counts[j];
+                    k[0]++;
+                    if (!cells.numeric(j)) {
+                        String t = cells.text(r, j);
+                        k[3] += Cells.isDate(t) ? 1 : 0;
+                        k[4] += Cells.isTimestamp(t) ? 1 : 0;
+                    }
+                    double x = cells.value(r, j);
+                    if (Double.isNaN(x)) {
+                        continue;
+                    }
+                    k[1]++;
+                    k[2] += Double.isFinite(x) && x == Math.floor(x) ? 1 : 0;
+                    min[j] = Math.min(min[j], x);
+                    max[j] = Math.max(max[j], x);
+                    if (kept[j] < FIRST) {
+                        first[j][kept[j]++] = x;
+                    }
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                first[j] = Arrays.copyOf(first[j], kept[j]);
+            }
+            List<RolePart> out = new ArrayList<>();
+            out.add(new RolePart(partition, n, counts, min, max, first));
+            return out.iterator();
+        }
+    }
+
+    /**
+     * The distinct cells of each column as (slot, value) rows, for exact distinct counts by Spark's
+     * {@code distinct()} (a map-side combine, then one shuffle of the partitions' distinct values):
+     * slot 2j holds column j's numbers (−0 as 0, by their bits), slot 2j + 1 its non-missing cells as
+     * text (labels, or numbers as the profile writes them). With {@code textOnly}, only the text slots.
+     */
+    static final class DistinctCells implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final boolean textOnly;
+
+        DistinctCells(SparkCells cells, boolean textOnly) {
+            this.cells = cells;
+            this.textOnly = textOnly;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            // lazily, one source row at a time: Spark's partial aggregation then drops repeats (and spills)
+            return new Iterator<>() {
+                private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
+
+                @Override
+                public boolean hasNext() {
+                    while (pending.isEmpty() && rows.hasNext()) {
+                        expand(rows.next());
+                    }
+                    return !pending.isEmpty();
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return pending.poll();
+                }
+
+                private void expand(Row r) {
+                    for (int j = 0; j < cells.size(); j++) {
+                        if (cells.missing(r, j)) {
+                            continue;
+                        }
+                        pending.add(RowFactory.create(2 * j + 1, cells.label(r, j)));
+                        if (textOnly) {
+                            continue;
+                        }
+                        double x = cells.value(r, j);
+                        if (!Double.isNaN(x)) {
+                            pending.add(RowFactory.create(2 * j, Long.toString(Double.doubleToLongBits(x == 0 ? 0.0 : x))));
+                        }
+                    }
+                }
+            };
+        }
+    }
+
+    /** What one partition contributes to fitting the bins of each column (one slot per column). */
+    static final class FitPart implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int partition;
+        final long[] finite;
+        final double[] min;
+        final double[] max;
+        final long[][] keys;
+        final double[][] values;
+        final List<Set<Double>> distinct;
+        final List<Map<String, Long>> categories;
+
+        FitPart(int partition, int columns) {
+            this.partition = partition;
+            finite = new long[columns];
+            min = new double[columns];
+            max = new double[columns];
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            keys = new long[columns][];
+            values = new double[columns][];
+            distinct = new ArrayList<>();
+            categories = new ArrayList<>();
+            for (int j = 0; j < columns; j++) {
+                distinct.add(new HashSet<>());
+                categories.add(new HashMap<>());
+            }
+        }
+    }
+
+    /**
+     * Gathers in one pass what {@code ProfileBuilder.fit} gathers to fit bins: for a continuous
+     * column the finite count, exact min and max and the bottom-{@code sample} rows by
+     * {@link RowSample#key} of the row's position in the source (every finite value when there are
+     * at most that many); the distinct values of a binary or discrete one; every category's count.
+     */
+    static final class Fit implements Function2<Integer, Iterator<Row>, Iterator<FitPart>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final ColumnRole[] roles;
+        private final long[] offsets;
+        private final int sample;
+
+        Fit(SparkCells cells, ColumnRole[] roles, long[] offsets, int sample) {
+            this.cells = cells;
+            this.roles = roles;
+            this.offsets = offsets;
+            this.sample = sample;
+        }
+
+        @Override
+        public Iterator<FitPart> call(Integer partition, Iterator<Row> rows) {
+            int c = cells.size();
+            FitPart out = new FitPart(partition, c);
+            long row = offsets[partition];
+            long[][] k = new long[c][];
+            double[][] v = new double[c][];
+            int[] m = new int[c];
+            for (int j = 0; j < c; j++) {
+                if (roles[j] == ColumnRole.CONTINUOUS) {
+                    k[j] = new long[1024];
+                    v[j] = new double[1024];
+                }
+            }
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                row++;
+                for (int j = 0; j < c; j++) {
+                    ColumnRole role = roles[j];
+                    if (!role.isScored() || cells.missing(r, j)) {
+                        continue;
+                    }
+                    if (role == ColumnRole.CATEGORICAL) {
+                        out.categories.get(j).merge(cells.label(r, j), 1L, Long::sum);
+                        continue;
+                    }
+                    double x = cells.value(r, j);
+                    if (!Double.isFinite(x)) {
+                        continue;
+                    }
+                    if (role != ColumnRole.CONTINUOUS) {
+                        out.distinct.get(j).add(x == 0 ? 0.0 : x);
+                        continue;
+                    }
+                    out.finite[j]++;
+                    out.min[j] = Math.min(out.min[j], x);
+                    out.max[j] = Math.max(out.max[j], x);
+                    if (m[j] == k[j].length) {
+                        if (m[j] >= 2 * sample) { // keep memory bounded: only the bottom `sample` can survive
+                            RowSample s = RowSample.of(k[j], v[j], sample);
+                            m[j] = s.size();
+                            System.arraycopy(s.keys(), 0, k[j], 0, m[j]);
+                            System.arraycopy(s.values(), 0, v[j], 0, m[j]);
+                        } else {
+                            k[j] = Arrays.copyOf(k[j], 2 * m[j]);
+                            v[j] = Arrays.copyOf(v[j], 2 * m[j]);
+                        }
+                    }
+                    k[j][m[j]] = RowSample.key(row, RowSample.SEED);
+                    v[j][m[j]++] = x;
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                if (k[j] != null) {
+                    RowSample s = RowSample.of(Arrays.copyOf(k[j], m[j]), Arrays.copyOf(v[j], m[j]), sample);
+                    out.keys[j] = s.keys();
+                    out.values[j] = s.values();
+                }
+            }
+            List<FitPart> result = new ArrayList<>();
+            result.add(out);
+            return result.iterator();
+        }
+    }
+
+    /**
+     * Counts a partition on the reference's frozen bins with {@code surprisal-data}'s own counting
+     * ({@link PartialProfiles#count}), {@value #CHUNK} rows at a time, each row numbered by its
+     * position in the source; returns the partition's merged part as profile JSON.
+     */
+    static final class Count implements Function2<Integer, Iterator<Row>, Iterator<String[]>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final String reference;
+        private final long[] offsets;
+        private final boolean lines;
+
+        Count(SparkCells cells, String reference, long[] offsets, boolean lines) {
+            this.cells = cells;
+            this.reference = reference;
+            this.offsets = offsets;
+            this.lines = lines;
+        }
+
+        @Override
+        public Iterator<String[]> call(Integer partition, Iterator<Row> rows) {
+            Profile ref = ProfileJson.read(reference);
+            List<Profile> parts = new ArrayList<>();
+            long first = offsets[partition];
+            List<Row> chunk = new ArrayList<>();
+            while (rows.hasNext()) {
+                chunk.add(rows.next());
+                if (chunk.size() == CHUNK || !rows.hasNext()) {
+                    parts.add(PartialProfiles.count(ref, cells.table(chunk), first, lines));
+                    first += chunk.size();
+                    chunk.clear();
+                    if (parts.size() == 2) { // merged as we go: a partition holds one part, whatever its size
+                        Profile merged = PartialProfiles.merge(parts);
+                        parts.clear();
+                        parts.add(merged);
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                return java.util.Collections.emptyIterator();
+            }
+            List<String[]> out = new ArrayList<>();
+            out.add(new String[] {Integer.toString(partition), ProfileJson.write(parts.get(0))});
+            return out.iterator();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surprisal.cli.SurprisalCommand;
+import dev.surprisal.data.demo.OrdersTable;
+import dev.surprisal.data.demo.OrdersTable.Change;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.StoreUrl;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code spark-submit} entry point ({@link DriftJob}) run in-process on the test's
+ * {@code local[2]} session, next to the same commands on the local engine: the same exit codes
+ * (0 calm, 1 alarm), the same JSON verdicts and the same baseline in the store.
+ */
+@Tag("spark")
+class DriftJobTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    private static Map<Change, Path> days;
+
+    @BeforeAll
+    static void files() {
+        TestSpark.session();
+        days = OrdersTable.writeScenario(dir, 10_000, 5);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run spark(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DriftJob.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run local(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SurprisalCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void baselineAndChecksGiveTheLocalVerdictsExitCodesAndStore() throws Exception {
+        String ref = dir.resolve("reference.csv").toString();
+        String sparkStore = dir.resolve("spark.duckdb").toString();
+        String localStore = dir.resolve("local.duckdb").toString();
+        Run b = spark("drift", "baseline", "--monitor", "orders", "--data", ref, "--store", sparkStore, "--quiet");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(local("drift", "baseline", "--monitor", "orders", "--data", ref, "--store", localStore, "--quiet")
+                .code()).isZero();
+        try (DriftStore s = DriftStore.open(StoreUrl.parse(sparkStore), false, 10_000);
+             DriftStore l = DriftStore.open(StoreUrl.parse(localStore), false, 10_000)) {
+            SparkProfilerTest.assertSameProfile(s.baseline("orders").orElseThrow(), l.baseline("orders").orElseThrow());
+        }
+        for (Change c : new Change[] {Change.NONE, Change.AMOUNT_SHIFT, Change.NEW_COUNTRY}) {
+            String day = days.get(c).toString();
+            Run onSpark = spark("drift", "check", "--monitor", "orders", "--data", day, "--store", sparkStore,
+                    "--at", "2024-05-0" + (c.ordinal() + 1), "--json");
+            Run onLocal = local("drift", "check", "--monitor", "orders", "--data", day, "--store", localStore,
+                    "--at", "2024-05-0" + (c.ordinal() + 1), "--json");
+            assertThat(onSpark.code()).as(c + ": " + onSpark.err()).isEqualTo(onLocal.code());
+            assertThat(onSpark.code()).as(c.label()).isEqualTo(c == Change.NONE ? 0 : 1);
+            JsonNode a = JSON.readTree(onSpark.out());
+            JsonNode e = JSON.readTree(onLocal.out());
+            assertThat(a.path("columns")).as(c.label()).isEqualTo(e.path("columns"));
+        }
+    }
+
+    @Test
+    void compareRunsOnSparkWithItsExitCodeAndAnUnknownEngineIsAUsageError() {
+        String ref = dir.resolve("reference.csv").toString();
+        Run shift = spark("drift", "compare", ref, days.get(Change.CHURN_RATE).toString(), "--quiet");
+        assertThat(shift.code()).as(shift.err()).isEqualTo(1);
+        assertThat(shift.out()).contains("churned");
+        assertThat(spark("drift", "compare", ref, ref, "--engine", "flink").code()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.demo.OrdersTable;
+import dev.surprisal.data.demo.OrdersTable.Change;
+import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.Moments;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Status;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The Spark engine gives the local engine's profiles and drift verdicts on the same CSV files:
+ * the demo orders table (an id column, timestamps, lognormal amounts with missing and invalid
+ * cells, countries, a discrete count, a 0/1 flag) and one day per known change (new country,
+ * invalid and missing surges, duplicate ids, an empty column, ...). The files are split into
+ * several Spark partitions, so the per-partition counting and the ordered merge are exercised.
+ */
+@Tag("spark")
+class SparkProfilerTest {
+    private static final int ROWS = 20_000;
+    @TempDir
+    static Path dir;
+    private static Map<Change, Path> days;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void files() {
+        days = OrdersTable.writeScenario(dir, ROWS, 11);
+        spark = TestSpark.session();
+        // about 1.4 MB per file: splits of 256 KB give several partitions, in file order
+        spark.conf().set("spark.sql.files.maxPartitionBytes", "262144");
+        spark.conf().set("spark.sql.files.openCostInBytes", "0");
+    }
+
+    private static Dataset<Row> csv(Path file) {
+        return spark.read().option("header", "true").csv(file.toString());
+    }
+
+    private static Profile localFit(Path file, ProfileOptions o) {
+        return ProfileBuilder.fit(TableReader.open(file), o);
+    }
+
+    @Test
+    void referenceIsTheLocalOneOnSeveralPartitions() {
+        Path ref = dir.resolve("reference.csv");
+        Dataset<Row> data = csv(ref);
+        assertThat(data.javaRDD().getNumPartitions()).isGreaterThan(2);
+        Profile local = localFit(ref, ProfileOptions.defaults());
+        Profile onSpark = SparkProfiler.fit(data, ProfileOptions.defaults(), true);
+        assertSameProfile(onSpark, local);
+        assertThat(onSpark.column("order_id").role()).isEqualTo(ColumnRole.ID_LIKE);
+        assertThat(onSpark.column("amount").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(onSpark.column("churned").role()).isEqualTo(ColumnRole.BINARY);
+        assertThat(onSpark.column("country").role()).isEqualTo(ColumnRole.CATEGORICAL);
+        assertThat(onSpark.column("amount").invalid()).isPositive();
+        assertThat(onSpark.column("amount").missing()).isPositive();
+        assertThat(onSpark.column("order_id").keys().distinct()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void edgesFromTheSeededSampleAreTheLocalOnes() {
+        // 1,000 sampled rows of 20,000 place the edges: the bottom-k by the hash of the row's position
+        ProfileOptions o = ProfileOptions.defaults().withEdgeSample(1000);
+        Path ref = dir.resolve("reference.csv");
+        Profile local = localFit(ref, o);
+        Profile onSpark = SparkProfiler.fit(csv(ref), o, true);
+        assertThat(onSpark.column("amount").numericBins().edges())
+                .isNotEqualTo(localFit(ref, ProfileOptions.defaults()).column("amount").numericBins().edges());
+        assertSameProfile(onSpark, local);
+    }
+
+    @Test
+    void theResultDoesNotDependOnThePartitioning() {
+        Path ref = dir.resolve("reference.csv");
+        Profile many = SparkProfiler.fit(csv(ref), ProfileOptions.defaults(), true);
+        Profile one = SparkProfiler.fit(csv(ref).coalesce(1), ProfileOptions.defaults(), true);
+        assertSameProfile(one, many);
+    }
+
+    @Test
+    void everyDayCountsAndScoresAsLocally() {
+        Profile ref = localFit(dir.resolve("reference.csv"), ProfileOptions.defaults());
+        Profile sparkRef = SparkProfiler.fit(csv(dir.resolve("reference.csv")), ProfileOptions.defaults(), true);
+        for (Map.Entry<Change, Path> day : days.entrySet()) {
+            Profile local = ProfileBuilder.count(ref, TableReader.open(day.getValue()));
+            Profile onSpark = SparkProfiler.count(csv(day.getValue()), ref, true);
+            assertSameProfile(onSpark, local);
+            DriftReport expected = DriftScorer.compare(ref, local, DriftOptions.defaults());
+            assertSameReport(DriftScorer.compare(ref, onSpark, DriftOptions.defaults()), expected, day.getKey());
+            // a reference fitted on Spark, the day counted locally: the same verdicts again
+            Profile localOnSparkRef = ProfileBuilder.count(sparkRef, TableReader.open(day.getValue()));
+            assertSameReport(DriftScorer.compare(sparkRef, localOnSparkRef, DriftOptions.defaults()), expected,
+                    day.getKey());
+        }
+    }
+
+    @Test
+    void theKnownChangesAreSeenOnSpark() {
+        Profile ref = SparkProfiler.fit(csv(dir.resolve("reference.csv")), ProfileOptions.defaults(), true);
+        Profile newCountry = SparkProfiler.count(csv(days.get(Change.NEW_COUNTRY)), ref, true);
+        assertThat(newCountry.column("country").unseen()).containsKey("SE");
+        Profile dup = SparkProfiler.count(csv(days.get(Change.DUPLICATE_IDS)), ref, true);
+        assertThat(dup.column("order_id").keys().duplicateShare()).isGreaterThan(0.4);
+        Profile invalid = SparkProfiler.count(csv(days.get(Change.INVALID_SURGE)), ref, true);
+        assertThat(invalid.column("amount").invalidCells()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.where()).startsWith("line ").isNotEqualTo("line 1"));
+        DriftReport r = DriftScorer.compare(ref, SparkProfiler.count(csv(days.get(Change.AMOUNT_SHIFT)), ref, true),
+                DriftOptions.defaults());
+        assertThat(r.columns().stream().filter(c -> c.name().equals("amount")).findFirst().orElseThrow().status())
+                .isEqualTo(Status.DRIFT);
+    }
+
+    @Test
+    void typedParquetIsProfiledAsLocally() throws Exception {
+        // Parquet with typed columns (a long id, doubles with missing cells, ints, text), written by Spark as one file
+        Path out = dir.resolve("typed");
+        csv(dir.resolve("reference.csv")).selectExpr("try_cast(order_id as long) as order_id", "ts",
+                        "try_cast(amount as double) as amount", "country", "try_cast(n_items as int) as n_items",
+                        "try_cast(churned as int) as churned")
+                .coalesce(1).write().parquet(out.toString());
+        Path file;
+        try (var files = java.nio.file.Files.list(out)) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Profile local = localFit(file, ProfileOptions.defaults());
+        Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
+        assertSameProfile(onSpark, local);
+        assertThat(onSpark.column("amount").missing()).isPositive();
+        Profile day = SparkProfiler.count(spark.read().parquet(file.toString()), local);
+        assertSameProfile(day, ProfileBuilder.count(local, TableReader.open(file)));
+    }
+
+    @Test
+    void aCsvFileWithAnotherDelimiterIsRefusedWithTheOption() throws Exception {
+        Path semi = java.nio.file.Files.writeString(dir.resolve("semi.csv"), "a;b\n1;2\n3;4\n");
+        SparkEngine engine = SparkEngine.on(spark);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.fit(semi, null, ProfileOptions.defaults()))
+                .isInstanceOf(dev.surprisal.data.DataException.class).hasMessageContaining("--delimiter ';'");
+        Profile withIt = engine.fit(semi, ';', ProfileOptions.defaults());
+        assertThat(withIt.columnNames()).containsExactly("a", "b");
+    }
+
+    /** Same JSON but for the moments, whose floating-point sums depend on the merge order (1e-12 relative). */
+    static void assertSameProfile(Profile actual, Profile expected) {
+        JsonNode a = ProfileJson.toTree(actual);
+        JsonNode e = ProfileJson.toTree(expected);
+        for (JsonNode c : a.path("columns")) {
+            ((ObjectNode) c).remove("moments");
+        }
+        for (JsonNode c : e.path("columns")) {
+            ((ObjectNode) c).remove("moments");
+        }
+        assertThat(a).isEqualTo(e);
+        for (ColumnProfile c : expected.columns()) {
+            Moments m = c.moments();
+            Moments s = actual.column(c.name()).moments();
+            if (m == null) {
+                assertThat(s).isNull();
+                continue;
+            }
+            assertThat(s.count()).isEqualTo(m.count());
+            assertThat(s.min()).isEqualTo(m.min());
+            assertThat(s.max()).isEqualTo(m.max());
+            assertThat(s.mean()).isCloseTo(m.mean(), within(1e-12 * Math.abs(m.mean())));
+            assertThat(s.m2()).isCloseTo(m.m2(), within(1e-12 * Math.abs(m.m2())));
+        }
+    }
+
+    /** Equal to 1e-12, or both NaN (a measure an unscored column does not have). */
+    static void assertClose(double actual, double expected, String what) {
+        if (Double.isNaN(expected) || Double.isInfinite(expected)) {
+            assertThat(Double.valueOf(actual)).as(what).isEqualTo(Double.valueOf(expected)); // boxed: NaN equals NaN
+        } else {
+            assertThat(actual).as(what).isCloseTo(expected, within(1e-12));
+        }
+    }
+
+    static void assertSameReport(DriftReport actual, DriftReport expected, Object what) {
+        assertThat(actual.columns()).as("columns of %s", what).hasSameSizeAs(expected.columns());
+        for (int i = 0; i < expected.columns().size(); i++) {
+            ColumnDrift a = actual.columns().get(i);
+            ColumnDrift e = expected.columns().get(i);
+            String as = what + " " + e.name();
+            assertThat(a.status()).as(as).isEqualTo(e.status());
+            assertThat(a.reason()).as(as).isEqualTo(e.reason());
+            assertClose(a.klNats(), e.klNats(), as + " KL");
+            assertClose(a.reverseKlNats(), e.reverseKlNats(), as + " reverse KL");
+            assertClose(a.psi(), e.psi(), as + " PSI");
+            assertClose(a.jsBits(), e.jsBits(), as + " JS");
+            assertClose(a.gTestPValue(), e.gTestPValue(), as + " G p");
+            assertClose(a.ks(), e.ks(), as + " KS");
+            assertClose(a.wasserstein(), e.wasserstein(), as + " W1");
+            assertClose(a.decisionValue(), e.decisionValue(), as + " decision value");
+            assertThat(a.newValues()).as(as).isEqualTo(e.newValues());
+            assertThat(a.invalidCells()).as(as).isEqualTo(e.invalidCells());
+        }
+        assertThat(actual.alarm()).as("alarm of %s", what).isEqualTo(expected.alarm());
+    }
+}
