@@ -44,7 +44,7 @@ class ClusteringScoresPropertiesTest {
         assertThat(v.completeness()).isBetween(0.0, 1.0);
         assertThat(v.vMeasure()).isBetween(0.0, 1.0);
         assertThat(swapped.homogeneity()).isCloseTo(v.completeness(), within(1e-14));
-        assertThat(swapped.vMeasure()).isCloseTo(v.vMeasure(), within(1e-15));
+        assertThat(swapped.vMeasure()).isCloseTo(v.vMeasure(), within(1e-14));
     }
 
     @Property(tries = 400)
