@@ -112,6 +112,29 @@ public final class Monitors {
      *                          defined in a config file
      */
     public Defined define(String name, String definition) {
+        MonitorConfig m = parseDefinition(name, definition);
+        synchronized (this) {
+            Optional<MonitorConfig> old = config.monitor(name);
+            if (old.isPresent() && !old.get().file().equals(config.baseDir().resolve("api").toString())) {
+                throw new MonitorException(409, "monitor '" + name + "' is defined in " + old.get().file() + ":"
+                        + old.get().line() + "; change it there");
+            }
+            gate.with(s -> {
+                ServerTables.putMonitorDef(s.connection(), name, definition, clock.instant());
+                return null;
+            });
+            install(m);
+            return new Defined(m, old.isEmpty());
+        }
+    }
+
+    /**
+     * A definition of a monitor from the API (or kept from it), checked by the rules a remote caller
+     * is held to (see {@link #define}).
+     *
+     * @throws MonitorException 400 naming what is wrong
+     */
+    private MonitorConfig parseDefinition(String name, String definition) {
         if (definition.contains("${")) {
             throw new MonitorException(400, "a monitor created through the API cannot use secrets (${env:...}); "
                     + "define monitors that need them in a config file");
@@ -145,19 +168,7 @@ public final class Monitors {
                 throw new MonitorException(400, "api: alerts: unknown notifier '" + a + "'");
             }
         }
-        synchronized (this) {
-            Optional<MonitorConfig> old = config.monitor(name);
-            if (old.isPresent() && !old.get().file().equals(config.baseDir().resolve("api").toString())) {
-                throw new MonitorException(409, "monitor '" + name + "' is defined in " + old.get().file() + ":"
-                        + old.get().line() + "; change it there");
-            }
-            gate.with(s -> {
-                ServerTables.putMonitorDef(s.connection(), name, definition, clock.instant());
-                return null;
-            });
-            install(m);
-            return new Defined(m, old.isEmpty());
-        }
+        return m;
     }
 
     /** What {@link #define} did. @param monitor the monitor @param created true when it is new */
@@ -188,13 +199,7 @@ public final class Monitors {
                 return;
             }
             try {
-                MonitorConfig m = new ConfigLoader(Secrets.of(Map.of())).monitor(body, "api", config.baseDir());
-                for (String a : m.alerts()) {
-                    if (config.notifier(a).isEmpty()) {
-                        throw new MonitorException(400, "alerts: unknown notifier '" + a + "'");
-                    }
-                }
-                install(m);
+                install(parseDefinition(name, body));
             } catch (RuntimeException e) {
                 notes.add("monitor '" + name + "' created through the API is left out: " + e.getMessage());
             }
@@ -337,12 +342,8 @@ public final class Monitors {
             return new Reference(baseline.profile(), fixed + " (rolling over " + m.rolling() + " windows, but no "
                     + "window before " + window.key() + " has been checked yet)");
         }
-        Profile merged = runs.get(0).profile();
-        for (int i = 1; i < runs.size(); i++) {
-            merged = merged.merge(runs.get(i).profile());
-        }
         List<String> windows = runs.stream().map(DriftStore.RunProfile::at).sorted().toList();
-        return new Reference(merged.withRule(baseline.profile().rule()), "rolling: the " + runs.size()
+        return new Reference(DriftStore.RunProfile.rolling(runs, baseline.profile()), "rolling: the " + runs.size()
                 + (runs.size() == 1 ? " window " : " windows ") + String.join(", ", windows) + " (of " + m.rolling()
                 + " asked), on the bins of " + fixed);
     }

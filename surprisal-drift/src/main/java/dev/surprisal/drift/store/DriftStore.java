@@ -636,6 +636,25 @@ public final class DriftStore implements AutoCloseable {
      * @param profile the window's profile
      */
     public record RunProfile(long runId, String at, Profile profile) {
+        /**
+         * A rolling reference: the windows' counts added (they share the baseline's bins), with the
+         * baseline's stored rule.
+         *
+         * @param runs     the windows, at least one (e.g. from {@link DriftStore#runProfiles})
+         * @param baseline the baseline they were counted on
+         * @return the reference to score a later window against
+         * @throws dev.surprisal.core.ValidationException if {@code runs} is empty or their columns differ
+         */
+        public static Profile rolling(List<RunProfile> runs, Profile baseline) {
+            if (runs.isEmpty()) {
+                throw new dev.surprisal.core.ValidationException("runs: a rolling reference needs at least one window");
+            }
+            Profile merged = runs.get(0).profile();
+            for (int i = 1; i < runs.size(); i++) {
+                merged = merged.merge(runs.get(i).profile());
+            }
+            return merged.withRule(baseline.rule());
+        }
     }
 
     /**
