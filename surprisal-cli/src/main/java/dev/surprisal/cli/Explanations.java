@@ -2,10 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli;
 
+import dev.surprisal.core.NumberStyle;
 import dev.surprisal.core.Base;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,15 +188,10 @@ public final class Explanations {
 
     /** Three significant digits, no exponent for everyday magnitudes, trailing zeros dropped. */
     public static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "NaN" : (v > 0 ? "infinity" : "-infinity");
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal b = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? b.toPlainString() : b.toString();
+        return SENTENCE.format(v);
     }
+
+    private static final NumberStyle SENTENCE = NumberStyle.significant(3).withInfinity("infinity", "-infinity");
 
     private static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);

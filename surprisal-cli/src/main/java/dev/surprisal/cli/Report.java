@@ -88,13 +88,24 @@ public final class Report {
 
     /**
      * Puts a number into a JSON object by {@link Json}'s rule: NaN is {@code null} with a
-     * {@code <name>Reason} field, ±∞ the string "Infinity" / "-Infinity".
+     * {@code <name>_reason} field, ±∞ the string "Infinity" / "-Infinity".
+     *
+     * @param node the object
+     * @param name the field's name (snake_case)
+     * @param v    the number
      */
     public static void putNumber(ObjectNode node, String name, double v) {
         Json.putNumber(node, name, v);
     }
 
-    /** As {@link #putNumber(ObjectNode, String, double)}, saying why the number is NaN when it is. */
+    /**
+     * As {@link #putNumber(ObjectNode, String, double)}, saying why the number is NaN when it is.
+     *
+     * @param node        the object
+     * @param name        the field's name (snake_case)
+     * @param v           the number
+     * @param reasonIfNaN the {@code <name>_reason} written when {@code v} is NaN
+     */
     public static void putNumber(ObjectNode node, String name, double v, String reasonIfNaN) {
         Json.putNumber(node, name, v, reasonIfNaN);
     }

@@ -2,8 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.surprisal.core.NumberStyle;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,16 +68,8 @@ final class TextTable {
 
     /** Four significant digits, plain notation for everyday magnitudes, "-" for NaN (not applicable). */
     static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Infinity" : "-Infinity";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal b = new BigDecimal(v).round(new MathContext(4));
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? b.toPlainString() : b.toString();
+        return CELL.format(v);
     }
+
+    private static final NumberStyle CELL = NumberStyle.significant(4).withTrailingZeros(true).withNaN("-");
 }

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift;
 
+import dev.surprisal.core.NumberStyle;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.CategoryBins;
@@ -271,8 +272,10 @@ public final class DriftScorer {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return BAND.format(v);
     }
+
+    private static final NumberStyle BAND = NumberStyle.general(3);
 
     /**
      * The column's own yardstick of how much changed, judged next to the deciding measure: for

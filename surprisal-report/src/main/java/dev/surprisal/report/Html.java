@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.report;
 
+import dev.surprisal.core.NumberStyle;
+
 import java.util.Locale;
 
 /**
@@ -60,14 +62,10 @@ final class Html {
 
     /** A number with 3 significant digits; "n/a" for NaN. */
     static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return NUMBER.format(v);
     }
+
+    private static final NumberStyle NUMBER = NumberStyle.general(3).withNaN("n/a").withInfinity("∞", "−∞");
 
     /** A coordinate with 2 decimals. */
     static String xy(double v) {

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.core.NumberStyle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -177,17 +178,10 @@ final class DriftOutput {
     }
 
     static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v != 0 && Math.abs(v) < 1e-4) {
-            return String.format(Locale.ROOT, "%.1e", v);
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
+        return CELL.format(v);
     }
+
+    private static final NumberStyle CELL = NumberStyle.fixed(4).withNaN("-").withInfinity("inf", "-inf");
 
     static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);

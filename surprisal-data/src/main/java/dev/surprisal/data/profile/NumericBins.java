@@ -2,10 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.NumberStyle;
 import dev.surprisal.core.ValidationException;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Bins over a number line, fitted once on the reference and frozen: strictly increasing edges
@@ -156,8 +156,10 @@ public final class NumericBins implements Bins {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return EDGE.format(v);
     }
+
+    private static final NumberStyle EDGE = NumberStyle.general(4);
 
     /**
      * True for the underflow and overflow bins: the reference has no value there by construction.

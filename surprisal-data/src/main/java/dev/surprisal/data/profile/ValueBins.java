@@ -2,10 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.NumberStyle;
 import dev.surprisal.core.ValidationException;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * One bin per value for a binary or discrete numeric column (at most a few dozen values), fitted
@@ -84,12 +84,10 @@ public final class ValueBins implements Bins {
      * @return it as a label: whole numbers without ".0", others with up to 6 significant digits
      */
     public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        return s.contains("e") ? s : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+        return LABEL.format(v);
     }
+
+    private static final NumberStyle LABEL = NumberStyle.label(6);
 
     @Override
     public boolean isNovel(int i) {

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.roles;
 
+import dev.surprisal.core.NumberStyle;
 import dev.surprisal.core.ColumnRole;
 
 import java.util.Locale;
@@ -115,13 +116,8 @@ public final class RoleRules {
     }
 
     static String num(double v) {
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf"; // a cell "-inf" is a number; BigDecimal cannot write it
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        return s.contains("e") ? s : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+        return CELL.format(v); // a cell "-inf" is a number, quoted as the user would write it
     }
+
+    private static final NumberStyle CELL = NumberStyle.label(4).withInfinity("inf", "-inf");
 }
