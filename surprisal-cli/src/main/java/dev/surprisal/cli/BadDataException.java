@@ -12,10 +12,21 @@ import dev.surprisal.core.ValidationException;
 public final class BadDataException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Bad data, said in one line.
+     *
+     * @param message what is wrong, naming the file, line, column or value, and what to do
+     */
     public BadDataException(String message) {
         super(message);
     }
 
+    /**
+     * Bad data found through a lower-level failure.
+     *
+     * @param message what is wrong, naming the file, line, column or value, and what to do
+     * @param cause   the failure that revealed it
+     */
     public BadDataException(String message, Throwable cause) {
         super(message, cause);
     }

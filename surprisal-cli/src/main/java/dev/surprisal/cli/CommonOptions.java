@@ -21,18 +21,38 @@ public final class CommonOptions {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    /**
+     * The unit chosen with {@code --base}.
+     *
+     * @return the base; bits by default
+     */
     public Base base() {
         return base;
     }
 
+    /**
+     * Whether {@code --json} was given.
+     *
+     * @return true for one JSON object instead of plain text
+     */
     public boolean json() {
         return output.json();
     }
 
+    /**
+     * Whether {@code --explain} was given.
+     *
+     * @return true to add the plain-language sentences
+     */
     public boolean explain() {
         return output.explain();
     }
 
+    /**
+     * Whether {@code --quiet} was given.
+     *
+     * @return true to silence the notes on stderr and the progress bar
+     */
     public boolean quiet() {
         return output.quiet();
     }

@@ -58,7 +58,12 @@ public final class ElboDemo {
     public record Cavi(long seed, double[] elboTrace, double[] means) {
     }
 
-    /** log p(x) = ELBO(q) + KL(q‖p(z|x)) for three choices of q, in a model where log p(x) is exact. */
+    /**
+     * log p(x) = ELBO(q) + KL(q‖p(z|x)) for three choices of q, in a model where log p(x) is exact.
+     *
+     * @return the exact log-evidence and, with q the prior, a mean-field fit and the true posterior, the
+     *         ELBO terms and KL(q‖p(z|x)), in nats
+     */
     public static ExactGap exactGap() {
         MultivariateGaussian post = MODEL.posterior(X);
         double[][] pc = post.covariance();
@@ -70,12 +75,21 @@ public final class ElboDemo {
                 new GapRow("true posterior", MODEL.elbo(X, post), MODEL.klToPosterior(X, post))));
     }
 
-    /** Computes and prints the exact-gap demo. */
+    /**
+     * Computes and prints the exact-gap demo.
+     *
+     * @param out where to print
+     */
     public static void exactGap(PrintWriter out) {
         print(out, exactGap());
     }
 
-    /** Prints the exact-gap demo. */
+    /**
+     * Prints the exact-gap demo.
+     *
+     * @param out where to print
+     * @param g   the demo's numbers
+     */
     public static void print(PrintWriter out, ExactGap g) {
         out.println("Model: z ~ N(0, I) in 2-D, x = W z + b + noise (sigma^2 = 0.3) in 4-D. Because it is");
         out.println("linear and Gaussian, the evidence log p(x) is known exactly, so the ELBO's gap can be seen.");
@@ -99,7 +113,12 @@ public final class ElboDemo {
         return new double[][] {{a[1][1] / det, -a[0][1] / det}, {-a[1][0] / det, a[0][0] / det}};
     }
 
-    /** CAVI on 300 points from three unit-variance clusters. */
+    /**
+     * CAVI on 300 points from three unit-variance clusters.
+     *
+     * @param seed the seed of the 300 points
+     * @return the ELBO after each CAVI iteration, in nats, and the fitted means
+     */
     public static Cavi cavi(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] centres = {-4, 0.5, 5};
@@ -114,12 +133,22 @@ public final class ElboDemo {
         return new Cavi(seed, r.elboTrace(), m);
     }
 
-    /** CAVI on 300 points from three unit-variance clusters; prints the ELBO climbing. */
+    /**
+     * CAVI on 300 points from three unit-variance clusters; prints the ELBO climbing.
+     *
+     * @param out  where to print
+     * @param seed the seed of the 300 points
+     */
     public static void cavi(PrintWriter out, long seed) {
         print(out, cavi(seed));
     }
 
-    /** Prints CAVI's run. */
+    /**
+     * Prints CAVI's run.
+     *
+     * @param out where to print
+     * @param c   the run
+     */
     public static void print(PrintWriter out, Cavi c) {
         double[] trace = c.elboTrace();
         out.println("Bayesian mixture of 3 unit-variance Gaussians (Blei et al. 2017), 300 points drawn around");
@@ -137,19 +166,33 @@ public final class ElboDemo {
         out.printf("  posterior means of the cluster centres: %.3f, %.3f, %.3f%n", m[0], m[1], m[2]);
     }
 
-    /** Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways: the forward fit, then the reverse one. */
+    /**
+     * Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways: the forward fit, then the reverse one.
+     *
+     * @return the forward (mass-covering) fit, then the reverse (mode-seeking) one
+     */
     public static KlDirectionFit.Fit[] klDirections() {
         return new KlDirectionFit.Fit[] {KlDirectionFit.forward(BIMODAL), KlDirectionFit.reverse(BIMODAL)};
     }
 
-    /** Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways, and prints the fits. */
+    /**
+     * Fits one Gaussian to ½N(−3,1)+½N(3,1) both ways, and prints the fits.
+     *
+     * @param out where to print
+     * @return the forward fit, then the reverse one
+     */
     public static KlDirectionFit.Fit[] klDirections(PrintWriter out) {
         KlDirectionFit.Fit[] fits = klDirections();
         print(out, fits);
         return fits;
     }
 
-    /** Prints the forward and reverse fits. */
+    /**
+     * Prints the forward and reverse fits.
+     *
+     * @param out  where to print
+     * @param fits the forward fit, then the reverse one
+     */
     public static void print(PrintWriter out, KlDirectionFit.Fit[] fits) {
         KlDirectionFit.Fit fwd = fits[0];
         KlDirectionFit.Fit rev = fits[1];

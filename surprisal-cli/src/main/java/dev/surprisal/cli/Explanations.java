@@ -23,6 +23,11 @@ public final class Explanations {
     /**
      * Entropy: coin flips, the optimal code length, and the perplexity 2^H (the number of equally
      * likely outcomes with the same uncertainty). {@code outcomes} ≤ 0 when unknown.
+     *
+     * @param value    H, in the unit of {@code base}
+     * @param base     the unit
+     * @param outcomes the number of outcomes, or ≤ 0 when unknown
+     * @return the sentences, in order
      */
     public static List<String> entropy(double value, Base base, int outcomes) {
         List<String> s = new ArrayList<>();
@@ -40,7 +45,16 @@ public final class Explanations {
         return s;
     }
 
-    /** KL(P‖Q): the extra code length paid for coding P's data with Q's code. */
+    /**
+     * KL(P‖Q): the extra code length paid for coding P's data with Q's code.
+     *
+     * @param value     the divergence, in the unit of {@code base} (may be +∞)
+     * @param base      the unit
+     * @param direction its label, such as {@code KL(P||Q)}
+     * @param from      the distribution whose data are coded (the truth)
+     * @param codeFor   the distribution whose code is used (the model)
+     * @return the sentences, in order
+     */
     public static List<String> kl(double value, Base base, String direction, String from, String codeFor) {
         List<String> s = new ArrayList<>();
         if (Double.isInfinite(value)) {
@@ -55,14 +69,28 @@ public final class Explanations {
         return s;
     }
 
-    /** H(P,Q) = H(P) + KL(P‖Q). */
+    /**
+     * H(P,Q) = H(P) + KL(P‖Q).
+     *
+     * @param ce      H(P,Q), in the unit of {@code base}
+     * @param entropy H(P)
+     * @param kl      KL(P‖Q)
+     * @param base    the unit
+     * @return the sentences, in order
+     */
     public static List<String> crossEntropy(double ce, double entropy, double kl, Base base) {
         return List.of("Cross-entropy H(P,Q) = " + num(ce) + " " + base.unit()
                 + ": the total cost per symbol of coding data from P with a code built for Q,"
                 + " which is P's own entropy H(P) = " + num(entropy) + " plus the penalty KL(P||Q) = " + num(kl) + ".");
     }
 
-    /** Jensen–Shannon divergence: symmetric, bounded by 1 bit. */
+    /**
+     * Jensen–Shannon divergence: symmetric, bounded by 1 bit.
+     *
+     * @param value JS(P‖Q), in the unit of {@code base}
+     * @param base  the unit
+     * @return the sentences, in order
+     */
     public static List<String> jensenShannon(double value, Base base) {
         double max = base.fromNats(Math.log(2));
         return List.of("Jensen-Shannon divergence = " + num(value) + " " + base.unit()
@@ -70,25 +98,52 @@ public final class Explanations {
                 + quantity(max, base) + " for distributions with no overlap.");
     }
 
-    /** Hellinger distance in [0, 1]. */
+    /**
+     * Hellinger distance in [0, 1].
+     *
+     * @param value the distance, dimensionless
+     * @return the sentences, in order
+     */
     public static List<String> hellinger(double value) {
         return List.of("Hellinger distance = " + num(value)
                 + ": a true distance between 0 (identical) and 1 (no overlap); it has no unit and stays finite where KL would be infinite.");
     }
 
-    /** Total variation distance in [0, 1]. */
+    /**
+     * Total variation distance in [0, 1].
+     *
+     * @param value the distance, dimensionless
+     * @return the sentences, in order
+     */
     public static List<String> totalVariation(double value) {
         return List.of("Total variation distance = " + num(value)
                 + ": the largest difference in probability that P and Q give to any event (" + percent(value) + " percentage points).");
     }
 
-    /** Rényi divergence of order α. */
+    /**
+     * Rényi divergence of order α.
+     *
+     * @param alpha the order α > 0
+     * @param value D_α(P‖Q), in the unit of {@code base}
+     * @param base  the unit
+     * @return the sentences, in order
+     */
     public static List<String> renyi(double alpha, double value, Base base) {
         return List.of("Renyi divergence of order " + num(alpha) + " = " + num(value) + " " + base.unit()
                 + ": a family through KL (order 1); orders above 1 weigh the outcomes where P outgrows Q more heavily.");
     }
 
-    /** I(X;Y) as removed uncertainty, relative to H(Y). */
+    /**
+     * I(X;Y) as removed uncertainty, relative to H(Y).
+     *
+     * @param mi   I(X;Y), in the unit of {@code base}
+     * @param hx   H(X)
+     * @param hy   H(Y)
+     * @param base the unit
+     * @param x    the name of X
+     * @param y    the name of Y
+     * @return the sentences, in order
+     */
     public static List<String> mutualInformation(double mi, double hx, double hy, Base base, String x, String y) {
         List<String> s = new ArrayList<>();
         s.add("Knowing " + x + " removes " + quantity(mi, base) + " of uncertainty about " + y
@@ -101,6 +156,12 @@ public final class Explanations {
     /**
      * One feature of a ranking: what it tells about the target, in the unit of {@code base}, and the verdict
      * of {@link dev.surprisal.selection.TargetRanking} in words (each sentence is the rule that decided it).
+     *
+     * @param f      the ranked feature
+     * @param target the target's name
+     * @param base   the unit of the MI values
+     * @param alpha  the significance level of the run
+     * @return the sentences, in order
      */
     public static List<String> featureRelevance(dev.surprisal.selection.RankedFeature f, String target, Base base,
                                                 double alpha) {
@@ -127,7 +188,13 @@ public final class Explanations {
         };
     }
 
-    /** What the columns of a ranking mean. */
+    /**
+     * What the columns of a ranking mean.
+     *
+     * @param permutations whether the permutation test ran (p-value column)
+     * @param bootstrap    whether the bootstrap ran (interval column)
+     * @return the sentences, in order
+     */
     public static List<String> rankingFootnotes(boolean permutations, boolean bootstrap) {
         List<String> s = new ArrayList<>();
         s.add("MI is 0 exactly when a feature and the target are independent; kNN estimates scatter a little"
@@ -153,14 +220,24 @@ public final class Explanations {
         return s;
     }
 
-    /** The pairwise MI matrix. */
+    /**
+     * The pairwise MI matrix.
+     *
+     * @param base the unit of the matrix
+     * @return the sentences, in order
+     */
     public static List<String> miMatrix(Base base) {
         return List.of("Each cell is the mutual information of two columns in " + base.unit()
                 + ": 0 for independent columns, larger the more one tells about the other; the matrix is symmetric.",
                 "The diagonal is left empty: I(X;X) is the entropy of X, which is infinite for a continuous column.");
     }
 
-    /** Greedy selection by mRMR or JMI. */
+    /**
+     * Greedy selection by mRMR or JMI.
+     *
+     * @param method {@code mrmr} or {@code jmi}
+     * @return the sentences, in order
+     */
     public static List<String> selection(String method) {
         if (method.equals("jmi")) {
             return List.of("JMI adds, at each step, the feature f with the largest sum, over the features s already chosen,"
@@ -171,13 +248,25 @@ public final class Explanations {
                 + " redundancy I(f; s) with the features already chosen, so a copy of a chosen feature is passed over.");
     }
 
-    /** A p-value from a test of independence. */
+    /**
+     * A p-value from a test of independence.
+     *
+     * @param p    the p-value
+     * @param test the test's name
+     * @return one sentence
+     */
     public static String pValue(double p, String test) {
         return "The " + test + " p-value " + num(p) + " is the chance of a dependence at least this strong in a sample"
                 + " of this size if the columns were independent" + (p < 0.01 ? "; so small that chance is an unlikely explanation." : ".");
     }
 
-    /** {@code 0.51 nats}, or {@code 1 bit} in the singular. */
+    /**
+     * {@code 0.51 nats}, or {@code 1 bit} in the singular.
+     *
+     * @param value the number, in the unit of {@code base}
+     * @param base  the unit
+     * @return the number and its unit
+     */
     public static String quantity(double value, Base base) {
         String unit = base.unit();
         if (approxEquals(value, 1.0) && unit.endsWith("s")) {
@@ -186,7 +275,12 @@ public final class Explanations {
         return num(value) + " " + unit;
     }
 
-    /** Three significant digits, no exponent for everyday magnitudes, trailing zeros dropped. */
+    /**
+     * Three significant digits, no exponent for everyday magnitudes, trailing zeros dropped.
+     *
+     * @param v any number
+     * @return it in {@link dev.surprisal.core.NumberStyle#significant(int) significant(3)} style; "infinity" for +∞
+     */
     public static String num(double v) {
         return SENTENCE.format(v);
     }

@@ -30,7 +30,13 @@ public final class Json {
     private Json() {
     }
 
-    /** Puts a number into a JSON object by the rule above, with the default reason for NaN. */
+    /**
+     * Puts a number into a JSON object by the rule above, with the default reason for NaN.
+     *
+     * @param node the object
+     * @param name the field (snake_case)
+     * @param v    the number
+     */
     public static void putNumber(ObjectNode node, String name, double v) {
         NonFiniteJson.putNumber(node, name, v, NOT_DEFINED, KEYS);
     }
@@ -38,6 +44,11 @@ public final class Json {
     /**
      * Puts a number into a JSON object: NaN as {@code null} with {@code <name>_reason} = {@code reason},
      * ±∞ as the strings "Infinity" / "-Infinity", anything else as a number.
+     *
+     * @param node   the object
+     * @param name   the field (snake_case)
+     * @param v      the number
+     * @param reason why it is not defined, when it is NaN
      */
     public static void putNumber(ObjectNode node, String name, double v, String reason) {
         NonFiniteJson.putNumber(node, name, v, reason, KEYS);

@@ -35,7 +35,14 @@ public final class Progress implements LongConsumer, AutoCloseable {
         this.bar = bar;
     }
 
-    /** A bar over {@code total} steps if {@link #visible} says so, otherwise a silent one. */
+    /**
+     * A bar over {@code total} steps if {@link #visible} says so, otherwise a silent one.
+     *
+     * @param task    what the bar says it does
+     * @param total   the number of steps
+     * @param options the verb's options ({@code --quiet})
+     * @return the bar; close it when done
+     */
     public static Progress start(String task, long total, CommonOptions options) {
         return start(task, total, visible(System.console() != null, options.quiet()));
     }
@@ -48,7 +55,13 @@ public final class Progress implements LongConsumer, AutoCloseable {
         return new Progress(builder(task).setInitialMax(total).build());
     }
 
-    /** A bar counting rows (total unknown) and their rate, on a terminal and without {@code quiet}. */
+    /**
+     * A bar counting rows (total unknown) and their rate, on a terminal and without {@code quiet}.
+     *
+     * @param task  what the bar says it does
+     * @param quiet true for {@code --quiet}
+     * @return the bar; close it when done
+     */
     public static Progress rows(String task, boolean quiet) {
         return rows(task, System.console() != null, quiet);
     }
@@ -70,7 +83,11 @@ public final class Progress implements LongConsumer, AutoCloseable {
                 .clearDisplayOnFinish();
     }
 
-    /** A progress bar that never prints. */
+    /**
+     * A progress bar that never prints.
+     *
+     * @return a bar that prints nothing
+     */
     public static Progress silent() {
         return SILENT;
     }
@@ -80,7 +97,11 @@ public final class Progress implements LongConsumer, AutoCloseable {
         return terminal && !quiet;
     }
 
-    /** Whether this bar prints anything. */
+    /**
+     * Whether this bar prints anything.
+     *
+     * @return true on a terminal without {@code --quiet}
+     */
     public boolean isVisible() {
         return bar != null;
     }
@@ -92,7 +113,11 @@ public final class Progress implements LongConsumer, AutoCloseable {
         }
     }
 
-    /** {@code n} units of work done. */
+    /**
+     * {@code n} units of work done.
+     *
+     * @param n the number of steps, ≥ 0
+     */
     public void stepBy(long n) {
         if (bar != null) {
             bar.stepBy(n);

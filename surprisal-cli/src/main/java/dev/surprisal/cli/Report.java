@@ -38,50 +38,105 @@ public final class Report {
     private final List<String> notes = new ArrayList<>();
     private List<String> plainBody;
 
-    /** A report whose primary row is {@code measure = value unit}. */
+    /**
+     * A report whose primary row is {@code measure = value unit}.
+     *
+     * @param measure the measure's name, such as {@code entropy}
+     * @param value   its value
+     * @param unit    its unit, such as {@code bits}
+     * @return the report
+     */
     public static Report of(String measure, double value, String unit) {
         Report r = new Report();
         r.rows.add(new Row(measure, measure, value, unit));
         return r;
     }
 
-    /** A report without rows yet; add them with {@link #row}. */
+    /**
+     * A report without rows yet; add them with {@link #row}.
+     *
+     * @return an empty report
+     */
     public static Report empty() {
         return new Report();
     }
 
+    /**
+     * Adds a row: a plain {@code label<TAB>value<TAB>unit} line, and an entry of the JSON {@code rows}.
+     *
+     * @param label   the row's label, such as {@code KL(P||Q)}
+     * @param measure the measure's name
+     * @param value   the value
+     * @param unit    its unit
+     * @return this report
+     */
     public Report row(String label, String measure, double value, String unit) {
         rows.add(new Row(label, measure, value, unit));
         return this;
     }
 
+    /**
+     * Adds a JSON field.
+     *
+     * @param name  the field (snake_case)
+     * @param value its text
+     * @return this report
+     */
     public Report field(String name, String value) {
         fields.put(name, value);
         return this;
     }
 
+    /**
+     * Adds a JSON number by {@link Json}'s rule for NaN and ±∞.
+     *
+     * @param name  the field (snake_case)
+     * @param value the number
+     * @return this report
+     */
     public Report field(String name, double value) {
         putNumber(fields, name, value);
         return this;
     }
 
+    /**
+     * Adds a JSON integer.
+     *
+     * @param name  the field (snake_case)
+     * @param value the integer
+     * @return this report
+     */
     public Report field(String name, long value) {
         fields.put(name, value);
         return this;
     }
 
-    /** A structured JSON field (an array of rows, a nested matrix). */
+    /**
+     * A structured JSON field (an array of rows, a nested matrix).
+     *
+     * @param name  the field (snake_case)
+     * @param value the node
+     * @return this report
+     */
     public Report field(String name, JsonNode value) {
         fields.set(name, value);
         return this;
     }
 
-    /** A fresh JSON object node, for building structured fields. */
+    /**
+     * A fresh JSON object node, for building structured fields.
+     *
+     * @return an empty object
+     */
     public static ObjectNode objectNode() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** A fresh JSON array node, for building structured fields. */
+    /**
+     * A fresh JSON array node, for building structured fields.
+     *
+     * @return an empty array
+     */
     public static ArrayNode arrayNode() {
         return JsonNodeFactory.instance.arrayNode();
     }
@@ -113,38 +168,72 @@ public final class Report {
     /**
      * Preformatted plain-text lines (an aligned table) printed instead of the rows in plain mode;
      * JSON output is unaffected and carries the same content as structured fields.
+     *
+     * @param lines the lines, printed as given
+     * @return this report
      */
     public Report plain(List<String> lines) {
         plainBody = List.copyOf(lines);
         return this;
     }
 
-    /** Records the base both as the number and, through the unit, by name. */
+    /**
+     * Records the base both as the number and, through the unit, by name.
+     *
+     * @param base the unit of the values
+     * @return this report
+     */
     public Report base(Base base) {
         return field("base", base.base());
     }
 
-    /** A plain-language sentence shown with {@code --explain}. */
+    /**
+     * A plain-language sentence shown with {@code --explain}.
+     *
+     * @param s the sentence
+     * @return this report
+     */
     public Report sentence(String s) {
         sentences.add(s);
         return this;
     }
 
-    /** A remark for stderr (and the JSON {@code notes} array), e.g. why a value is infinite. */
+    /**
+     * A remark for stderr (and the JSON {@code notes} array), e.g. why a value is infinite.
+     *
+     * @param s the remark
+     * @return this report
+     */
     public Report note(String s) {
         notes.add(s);
         return this;
     }
 
+    /**
+     * The rows, in the order added.
+     *
+     * @return a copy
+     */
     public List<Row> rows() {
         return List.copyOf(rows);
     }
 
+    /**
+     * The notes, in the order added.
+     *
+     * @return a copy
+     */
     public List<String> notes() {
         return List.copyOf(notes);
     }
 
-    /** Prints the report as the options ask. */
+    /**
+     * Prints the report as the options ask.
+     *
+     * @param options the verb's options ({@code --json}, {@code --explain}, {@code --quiet})
+     * @param out     standard output: the answer
+     * @param err     standard error: the notes
+     */
     public void print(CommonOptions options, PrintWriter out, PrintWriter err) {
         if (options.json()) {
             out.println(toJson(options.explain()));
@@ -177,7 +266,12 @@ public final class Report {
         }
     }
 
-    /** The single JSON object for {@code --json}. */
+    /**
+     * The single JSON object for {@code --json}.
+     *
+     * @param explain whether to include the sentences
+     * @return the object, indented
+     */
     public String toJson(boolean explain) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (!rows.isEmpty()) {
@@ -211,7 +305,12 @@ public final class Report {
         }
     }
 
-    /** Shortest decimal that reads back to the same double ({@code 1.0}, {@code 0.08079313589591118}). */
+    /**
+     * Shortest decimal that reads back to the same double ({@code 1.0}, {@code 0.08079313589591118}).
+     *
+     * @param v any number
+     * @return {@link Double#toString(double)}
+     */
     public static String format(double v) {
         return Double.toString(v);
     }

@@ -51,7 +51,11 @@ public final class RoleOptions {
         }
     }
 
-    /** True when an option that sets a role was given (not allowed where roles are frozen). */
+    /**
+     * True when an option that sets a role was given (not allowed where roles are frozen).
+     *
+     * @return true if {@code --discrete}, {@code --continuous} or {@code --role} was given
+     */
     public boolean setsRoles() {
         return discrete != null || continuous != null || roles != null;
     }

@@ -80,7 +80,13 @@ public final class SurprisalCommand implements Runnable {
         };
     }
 
-    /** The configured command line with every verb, printing to {@code out} and {@code err}. */
+    /**
+     * The configured command line with every verb, printing to {@code out} and {@code err}.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @return the root command with every verb and {@code help}
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine root = new CommandLine(new SurprisalCommand());
         VERBS.forEach(v -> root.addSubcommand(verb(v)));
@@ -121,6 +127,11 @@ public final class SurprisalCommand implements Runnable {
      * Runs {@code surprisal args...} and returns its exit code (see {@link ExitCode}). Nothing
      * escapes: an {@link Error} thrown by a verb (out of memory, stack overflow) is reported like
      * any internal error, with exit code 4, never the alarm's 1 nor a stack trace.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args the arguments after {@code surprisal}
+     * @return the exit code: 0 success, 1 alarm, 2 usage, 3 bad data, 4 internal error
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return execute(commandLineFor(out, err, args), args);
@@ -135,6 +146,11 @@ public final class SurprisalCommand implements Runnable {
         }
     }
 
+    /**
+     * The {@code surprisal} command: runs {@link #execute} on the console and exits with its code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -27,7 +27,11 @@ public final class TableOptions {
         return delimiter;
     }
 
-    /** The options with no delimiter set (the file's extension decides). */
+    /**
+     * The options with no delimiter set (the file's extension decides).
+     *
+     * @return options without {@code --delimiter}
+     */
     public static TableOptions defaults() {
         return new TableOptions();
     }

@@ -35,7 +35,15 @@ public final class SklearnMutualInfo {
     private SklearnMutualInfo() {
     }
 
-    /** Continuous target, all features continuous, k = 3, seed {@value #DEFAULT_SEED}. */
+    /**
+     * Continuous target, all features continuous, k = 3, seed {@value #DEFAULT_SEED}.
+     *
+     * @param features the samples as rows: {@code features[i][j]} is feature j of sample i
+     * @param target   the continuous target, one value per row
+     * @return I(feature j; target) in nats for each feature j, clipped at 0
+     * @throws ValidationException on a null, ragged or non-finite input, a length mismatch or a constant
+     *         continuous column
+     */
     public static double[] mutualInfoRegression(double[][] features, double[] target) {
         return mutualInfoRegression(features, target, null, Estimators.DEFAULT_K, DEFAULT_SEED);
     }
@@ -44,6 +52,13 @@ public final class SklearnMutualInfo {
      * MI in nats between each feature and a continuous target.
      *
      * @param discreteFeatures per feature, whether it is discrete (null: none)
+     * @param features the samples as rows: {@code features[i][j]} is feature j of sample i
+     * @param target   the continuous target, one value per row
+     * @param k        neighbours of the KSG and Ross estimators (scikit-learn's {@code n_neighbors}), at least 1
+     * @param seed     seed of the tie-breaking noise (scikit-learn's {@code random_state})
+     * @return I(feature j; target) in nats for each feature j, clipped at 0
+     * @throws ValidationException on a null, ragged or non-finite input, a length mismatch, a constant
+     *         continuous column or {@code k < 1}
      */
     public static double[] mutualInfoRegression(double[][] features, double[] target, boolean[] discreteFeatures,
                                                 int k, long seed) {
@@ -52,12 +67,31 @@ public final class SklearnMutualInfo {
         return compute(rows, target, null, discreteFeatures, k, seed);
     }
 
-    /** Discrete target, all features continuous, k = 3, seed {@value #DEFAULT_SEED}. */
+    /**
+     * Discrete target, all features continuous, k = 3, seed {@value #DEFAULT_SEED}.
+     *
+     * @param features the samples as rows: {@code features[i][j]} is feature j of sample i
+     * @param target   the class label of each row
+     * @return I(feature j; target) in nats for each feature j, clipped at 0
+     * @throws ValidationException on a null, ragged or non-finite input, a length mismatch or a constant
+     *         continuous column
+     */
     public static double[] mutualInfoClassif(double[][] features, int[] target) {
         return mutualInfoClassif(features, target, null, Estimators.DEFAULT_K, DEFAULT_SEED);
     }
 
-    /** MI in nats between each feature and a discrete (class label) target. */
+    /**
+     * MI in nats between each feature and a discrete (class label) target.
+     *
+     * @param features the samples as rows: {@code features[i][j]} is feature j of sample i
+     * @param target   the class label of each row
+     * @param discreteFeatures per feature, whether it is discrete (null: none)
+     * @param k        neighbours of the KSG and Ross estimators (scikit-learn's {@code n_neighbors}), at least 1
+     * @param seed     seed of the tie-breaking noise (scikit-learn's {@code random_state})
+     * @return I(feature j; target) in nats for each feature j, clipped at 0
+     * @throws ValidationException on a null, ragged or non-finite input, a length mismatch, a constant
+     *         continuous column or {@code k < 1}
+     */
     public static double[] mutualInfoClassif(double[][] features, int[] target, boolean[] discreteFeatures,
                                              int k, long seed) {
         PointSet rows = PointSet.ofRows("features", features);

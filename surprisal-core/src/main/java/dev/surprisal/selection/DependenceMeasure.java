@@ -14,6 +14,7 @@ public interface DependenceMeasure {
      *
      * @param a one column
      * @param b the other column, same length
+     * @return the estimate in nats
      */
     double estimate(double[] a, double[] b);
 }

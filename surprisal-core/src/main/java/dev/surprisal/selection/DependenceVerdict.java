@@ -24,12 +24,20 @@ public enum DependenceVerdict {
         this.sentence = sentence;
     }
 
-    /** The plain-words verdict. */
+    /**
+     * The plain-words verdict.
+     *
+     * @return one sentence, without a final full stop, that a reader can act on
+     */
     public String sentence() {
         return sentence;
     }
 
-    /** Short label for tables and JSON: no-evidence, monotone, non-monotone, dependent, not-tested. */
+    /**
+     * Short label for tables and JSON: no-evidence, monotone, non-monotone, dependent, not-tested.
+     *
+     * @return the label
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

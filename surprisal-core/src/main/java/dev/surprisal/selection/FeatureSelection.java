@@ -32,6 +32,12 @@ public final class FeatureSelection {
     /**
      * Selects {@code k} features by mRMR.
      *
+     * @param names   the feature names, one per column
+     * @param columns the features, one array per feature, each as long as the target
+     * @param target  the target
+     * @param k       how many features to select, 1..p
+     * @param mi      the estimator of I(a; b) in nats (relevance and redundancy terms); must be thread-safe
+     * @return the selected features in the order chosen, each with its score in nats
      * @throws IllegalArgumentException on bad input (a NaN or infinite value, naming column and index; mismatched lengths; a constant target) or k outside [1, p]
      */
     public static List<SelectedFeature> mrmr(String[] names, double[][] columns, double[] target, int k,
@@ -55,6 +61,13 @@ public final class FeatureSelection {
     /**
      * Selects {@code k} features by JMI; {@code joint} estimates I(f, s; y) from the two columns f and s.
      *
+     * @param names   the feature names, one per column
+     * @param columns the features, one array per feature, each as long as the target
+     * @param target  the target
+     * @param k       how many features to select, 1..p
+     * @param mi      the estimator of I(a; b) in nats (relevance and redundancy terms); must be thread-safe
+     * @param joint   the estimator of I(f, s; target) from a candidate f and a selected s (JMI's joint term)
+     * @return the selected features in the order chosen, each with its score in nats
      * @throws IllegalArgumentException on bad input (a NaN or infinite value, naming column and index; mismatched lengths; a constant target) or k outside [1, p]
      */
     public static List<SelectedFeature> jmi(String[] names, double[][] columns, double[] target, int k,

@@ -14,6 +14,7 @@ public interface JointDependenceMeasure {
      *
      * @param a columns of the joint variable, each as long as {@code b}
      * @param b the other column
+     * @return the estimate in nats
      */
     double estimate(double[][] a, double[] b);
 }

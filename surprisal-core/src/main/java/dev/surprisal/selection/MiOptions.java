@@ -40,7 +40,12 @@ public final class MiOptions {
         this.alpha = alpha;
     }
 
-    /** The defaults described in the class comment. */
+    /**
+     * The defaults described in the class comment.
+     *
+     * @return k = 3, at most 99 permutations (sequential, stopping after 10 exceedances), kNN tests on at
+     *         most 20,000 rows, 100 bootstrap replicates for pairs of at most 20,000 rows, seed 42, α = 0.05
+     */
     public static MiOptions defaults() {
         return DEFAULTS;
     }
@@ -104,47 +109,83 @@ public final class MiOptions {
         return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
     }
 
-    /** Neighbours of the kNN estimators. */
+    /**
+     * Neighbours of the kNN estimators.
+     *
+     * @return k, at least 1
+     */
     public int k() {
         return k;
     }
 
-    /** The most permutations (0: no test). */
+    /**
+     * The most permutations (0: no test).
+     *
+     * @return the largest number of permutations of the sequential test, 0 for none
+     */
     public int permutations() {
         return permutations;
     }
 
-    /** Bootstrap replicates (0: no interval). */
+    /**
+     * Bootstrap replicates (0: no interval).
+     *
+     * @return the number of bootstrap replicates, 0 for none
+     */
     public int bootstrap() {
         return bootstrap;
     }
 
-    /** Whether the bootstrap runs above {@link #bootstrapRows()}. */
+    /**
+     * Whether the bootstrap runs above {@link #bootstrapRows()}.
+     *
+     * @return true if the bootstrap also runs on pairs above {@link #bootstrapRows()} rows
+     */
     public boolean bootstrapForced() {
         return bootstrapForced;
     }
 
-    /** The most rows of a kNN permutation test. */
+    /**
+     * The most rows of a kNN permutation test.
+     *
+     * @return the subsample size of a kNN permutation test
+     */
     public int testRows() {
         return testRows;
     }
 
-    /** Pairs above this many rows get no bootstrap unless forced: each replicate is a full estimate. */
+    /**
+     * Pairs above this many rows get no bootstrap unless forced: each replicate is a full estimate.
+     *
+     * @return the row limit of the bootstrap
+     */
     public int bootstrapRows() {
         return bootstrapRows;
     }
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @return the seed of the tie-breaking noise, the permutations and the bootstrap
+     */
     public long seed() {
         return seed;
     }
 
-    /** Significance level of the mark and of the verdicts. */
+    /**
+     * Significance level of the mark and of the verdicts.
+     *
+     * @return α, in (0, 1)
+     */
     public double alpha() {
         return alpha;
     }
 
-    /** Confidence level of the bootstrap interval. */
+    /**
+     * Confidence level of the bootstrap interval.
+     *
+     * @return the confidence level, in (0, 1)
+     */
     public double level() {
         return 0.95;
     }

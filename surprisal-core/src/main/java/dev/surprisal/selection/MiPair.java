@@ -71,7 +71,14 @@ public final class MiPair {
         }
     }
 
-    /** The pair (a, b) over the rows where both have a value. */
+    /**
+     * The pair (a, b) over the rows where both have a value.
+     *
+     * @param a the first variable
+     * @param b the second variable, with as many rows as {@code a}
+     * @param k neighbours of the kNN estimators, at least 1
+     * @return the pair over its complete rows
+     */
     public static MiPair of(MiVariable a, MiVariable b, int k) {
         if (a.rows() != b.rows()) {
             throw new ValidationException(a.name() + " and " + b.name() + ": row counts differ (" + a.rows()
@@ -96,6 +103,10 @@ public final class MiPair {
     /**
      * The same pair on a seeded uniform subsample of {@code m} of its rows (all of them when m ≥ n): a
      * permutation test of independence on a random subset of the rows is still a valid test.
+     *
+     * @param m    the number of rows to keep, at least 1
+     * @param seed the seed of the draw
+     * @return the pair on the drawn rows, or this pair when {@code m} ≥ n
      */
     public MiPair subsample(int m, long seed) {
         if (m >= rows.length) {
@@ -122,17 +133,29 @@ public final class MiPair {
         return new MiPair(a, b, k, sub);
     }
 
-    /** The first variable. */
+    /**
+     * The first variable.
+     *
+     * @return the first variable
+     */
     public MiVariable first() {
         return a;
     }
 
-    /** The second variable (re-paired by permutations). */
+    /**
+     * The second variable (re-paired by permutations).
+     *
+     * @return the second variable
+     */
     public MiVariable second() {
         return b;
     }
 
-    /** The estimator the two kinds call for. */
+    /**
+     * The estimator the two kinds call for.
+     *
+     * @return KSG1, Ross or plug-in
+     */
     public MiEstimator estimator() {
         return estimator;
     }
@@ -142,22 +165,38 @@ public final class MiPair {
         return rows;
     }
 
-    /** Rows used (both values present). */
+    /**
+     * Rows used (both values present).
+     *
+     * @return the number of complete rows
+     */
     public int n() {
         return rows.length;
     }
 
-    /** Whether either column is constant on the used rows, so the MI is 0 without estimating. */
+    /**
+     * Whether either column is constant on the used rows, so the MI is 0 without estimating.
+     *
+     * @return true if either column has one value on the complete rows
+     */
     public boolean isConstant() {
         return estimator == MiEstimator.CONSTANT;
     }
 
-    /** Warnings of the estimator on the original rows (ties, labels seen once); filled by {@link #nats()}. */
+    /**
+     * Warnings of the estimator on the original rows (ties, labels seen once); filled by {@link #nats()}.
+     *
+     * @return the warnings, empty before {@link #nats()} has run
+     */
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    /** I(a;b) in nats on the complete rows, by the estimator of the two kinds ({@link MiEstimator}). */
+    /**
+     * I(a;b) in nats on the complete rows, by the estimator of the two kinds ({@link MiEstimator}).
+     *
+     * @return the estimate in nats (0 for a constant pair)
+     */
     public double nats() {
         if (estimator == MiEstimator.PLUG_IN) {
             return plugIn();
@@ -189,7 +228,12 @@ public final class MiPair {
         return natsPaired(PermutationTest.shuffle(rows.length, nextBelow));
     }
 
-    /** I(a;b) in nats when row i of a is paired with row {@code order[i]} of b (a permutation). */
+    /**
+     * I(a;b) in nats when row i of a is paired with row {@code order[i]} of b (a permutation).
+     *
+     * @param order a permutation of 0..n−1
+     * @return the estimate in nats on the re-paired rows
+     */
     public double natsPaired(int[] order) {
         return switch (estimator) {
             case CONSTANT -> 0.0;
@@ -206,6 +250,9 @@ public final class MiPair {
      * distance 0, which the kNN estimators read as near-perfect dependence (on independent columns a
      * plain bootstrap of KSG gives about 1 nat). The spread of estimates on fewer rows is somewhat wider,
      * so the interval errs on the wide side.
+     *
+     * @param idx row indices in 0..n−1, repeats allowed
+     * @return the estimate in nats on the resample
      */
     public double natsResampled(int[] idx) {
         return switch (estimator) {
@@ -244,12 +291,20 @@ public final class MiPair {
         return out;
     }
 
-    /** Pearson r over the complete rows; NaN when it means nothing (text labels, constant column). */
+    /**
+     * Pearson r over the complete rows; NaN when it means nothing (text labels, constant column).
+     *
+     * @return r in [−1, 1], or NaN
+     */
     public double pearson() {
         return correlated() ? Correlation.pearson(pick(a.raw, rows), pick(b.raw, rows)) : Double.NaN;
     }
 
-    /** Spearman ρ over the complete rows; NaN as for {@link #pearson()}. */
+    /**
+     * Spearman ρ over the complete rows; NaN as for {@link #pearson()}.
+     *
+     * @return ρ in [−1, 1], or NaN
+     */
     public double spearman() {
         if (!correlated()) {
             return Double.NaN;

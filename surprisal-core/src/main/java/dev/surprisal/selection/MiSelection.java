@@ -42,7 +42,11 @@ public final class MiSelection {
         /** Joint mutual information (Yang and Moody 1999). */
         JMI;
 
-        /** mrmr or jmi, as typed on the command line and written in outputs. */
+        /**
+         * mrmr or jmi, as typed on the command line and written in outputs.
+         *
+         * @return {@code mrmr} or {@code jmi}
+         */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -57,7 +61,12 @@ public final class MiSelection {
      * @param total    rows of the table
      */
     public record Result(List<SelectedFeature> selected, Method method, int rows, int total) {
-        /** What the score of a step means: "relevance - redundancy" or "sum of I(f,s;target)". */
+        /**
+         * What the score of a step means: "relevance - redundancy" or "sum of I(f,s;target)".
+         *
+         * @param target the target's name, as it appears in the JMI sum
+         * @return the score's name
+         */
         public String scoreName(String target) {
             return method == Method.MRMR ? "relevance - redundancy" : "sum of I(f,s;" + target + ")";
         }
@@ -117,7 +126,13 @@ public final class MiSelection {
         return new Result(chosen, method, rows.length, target.rows());
     }
 
-    /** Estimator calls of a selection of {@code count} among {@code features}, at most: for a progress bar. */
+    /**
+     * Estimator calls of a selection of {@code count} among {@code features}, at most: for a progress bar.
+     *
+     * @param features the number of candidate features
+     * @param count    the number to select
+     * @return the largest number of estimator calls, p + (count − 1)·p
+     */
     public static long calls(int features, int count) {
         return features + (long) (count - 1) * features;
     }

@@ -105,37 +105,66 @@ public final class MiVariable {
         return new MiVariable(name, true, false, raw, null, labels);
     }
 
-    /** The column's name. */
+    /**
+     * The column's name.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** Whether the variable is discrete (labels), else continuous. */
+    /**
+     * Whether the variable is discrete (labels), else continuous.
+     *
+     * @return true for labels, false for a continuous variable
+     */
     public boolean isDiscrete() {
         return discrete;
     }
 
-    /** Whether the values are numbers, so that correlations and monotone fits mean something. */
+    /**
+     * Whether the values are numbers, so that correlations and monotone fits mean something.
+     *
+     * @return true for numbers, false for text labels
+     */
     public boolean isNumeric() {
         return numeric;
     }
 
-    /** Rows with a value. */
+    /**
+     * Rows with a value.
+     *
+     * @return the number of rows with a value
+     */
     public int present() {
         return present;
     }
 
-    /** Rows in all, missing included. */
+    /**
+     * Rows in all, missing included.
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return raw.length;
     }
 
-    /** Whether every present value is the same (or fewer than two are present). */
+    /**
+     * Whether every present value is the same (or fewer than two are present).
+     *
+     * @return true if fewer than two distinct values are present
+     */
     public boolean isConstant() {
         return constant;
     }
 
-    /** Whether row i (0-based) has no value. */
+    /**
+     * Whether row i (0-based) has no value.
+     *
+     * @param i a row, 0-based
+     * @return true if the row has no value
+     */
     public boolean isMissing(int i) {
         return Double.isNaN(raw[i]);
     }
@@ -143,12 +172,20 @@ public final class MiVariable {
     /**
      * What the estimators see at row i: the scaled, tie-broken value of a continuous variable, or the
      * label (a small integer, as a double) of a discrete one; NaN (continuous) or −1 (discrete) where missing.
+     *
+     * @param i a row, 0-based
+     * @return the value the estimators use
      */
     public double estimatorValue(int i) {
         return discrete ? labels[i] : scaled[i];
     }
 
-    /** The value as read at row i (a text column: its label code); NaN where missing. */
+    /**
+     * The value as read at row i (a text column: its label code); NaN where missing.
+     *
+     * @param i a row, 0-based
+     * @return the value as read, or NaN
+     */
     public double value(int i) {
         return raw[i];
     }
@@ -166,7 +203,11 @@ public final class MiVariable {
         return r;
     }
 
-    /** "continuous" or "discrete". */
+    /**
+     * "continuous" or "discrete".
+     *
+     * @return the kind
+     */
     public String kind() {
         return discrete ? "discrete" : "continuous";
     }

@@ -51,22 +51,39 @@ public record RankedFeature(String feature, String kind, int n, String estimator
         return test == null ? Double.NaN : test.aboveChance();
     }
 
-    /** The permutation p-value, NaN without a test. */
+    /**
+     * The permutation p-value, NaN without a test.
+     *
+     * @return p in (0, 1], or NaN
+     */
     public double pValue() {
         return test == null ? Double.NaN : test.pValue();
     }
 
-    /** MI not carried by the monotone fit, on the shape rows: shapeMi − miMonotone (NaN when not assessed). */
+    /**
+     * MI not carried by the monotone fit, on the shape rows: shapeMi − miMonotone (NaN when not assessed).
+     *
+     * @return the difference in nats, or NaN
+     */
     public double beyondMonotone() {
         return shapeMi - miMonotone;
     }
 
-    /** Whether the flag "non-monotone dependence" is raised. */
+    /**
+     * Whether the flag "non-monotone dependence" is raised.
+     *
+     * @return true if the verdict is {@link DependenceVerdict#NON_MONOTONE}
+     */
     public boolean nonMonotone() {
         return verdict == DependenceVerdict.NON_MONOTONE;
     }
 
-    /** Whether the p-value is at most α. */
+    /**
+     * Whether the p-value is at most α.
+     *
+     * @param alpha the significance level
+     * @return true if the permutation p-value is at most {@code alpha} (false without a test)
+     */
     public boolean significant(double alpha) {
         return test != null && test.pValue() <= alpha;
     }

@@ -32,7 +32,14 @@ public final class DriftHtmlReport {
     private DriftHtmlReport() {
     }
 
-    /** The page for {@code report}; {@code history} maps column names to past points (may be empty). */
+    /**
+     * The page for {@code report}; {@code history} maps column names to past points (may be empty).
+     *
+     * @param title   the page title (escaped)
+     * @param report  the scored comparison
+     * @param history past points of each column, by column name; may be empty
+     * @return one self-contained HTML page (inline CSS and SVG, no script, no network)
+     */
     public static String render(String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
         StringBuilder h = Html.open(title, CSS);
         h.append("<h1>").append(esc(title)).append("</h1>");
@@ -97,7 +104,12 @@ public final class DriftHtmlReport {
     /**
      * Writes {@link #render} to {@code file} in UTF-8, atomically (see {@link ReportFiles}).
      *
+     * @param file    where to write; replaced atomically if it exists
+     * @param title   the page title
+     * @param report  the scored comparison
+     * @param history past points of each column, by column name; may be empty
      * @throws ReportFiles.WriteFailure with the reason, when it cannot be written
+     * @throws IOException when the file system refuses the temporary file or the rename
      */
     public static void write(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history)
             throws IOException {

@@ -28,7 +28,12 @@ public final class NotesHtmlReport {
     private NotesHtmlReport() {
     }
 
-    /** The page. */
+    /**
+     * The page.
+     *
+     * @param r the scanned knowledge base
+     * @return one self-contained HTML page (inline CSS and SVG, no script, no network)
+     */
     public static String render(KbReport r) {
         StringBuilder sb = Html.open("Surprisal notes: " + r.root(), CSS);
         sb.append("<h1>Knowledge base ").append(esc(r.root())).append("</h1>\n<p>");
@@ -73,7 +78,13 @@ public final class NotesHtmlReport {
         return sb.append("</ul>\n</body></html>\n").toString();
     }
 
-    /** Writes {@link #render} to {@code file} in UTF-8, atomically (see {@link ReportFiles}). */
+    /**
+     * Writes {@link #render} to {@code file} in UTF-8, atomically (see {@link ReportFiles}).
+     *
+     * @param file where to write; replaced atomically if it exists
+     * @param r    the scanned knowledge base
+     * @throws IOException when it cannot be written (a {@link ReportFiles.WriteFailure} says why)
+     */
     public static void write(Path file, KbReport r) throws IOException {
         ReportFiles.writeAtomically(file, render(r));
     }

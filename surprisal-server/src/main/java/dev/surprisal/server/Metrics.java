@@ -73,7 +73,12 @@ public final class Metrics implements Monitors.Listener {
         }
     }
 
-    /** A check that could not run (no data, bad data): counted, no column values touched. */
+    /**
+     * A check that could not run (no data, bad data): counted, no column values touched.
+     *
+     * @param monitor the monitor's name (a label of the run counter)
+     * @param outcome why it could not run (the outcome label)
+     */
     public void failed(String monitor, String outcome) {
         runs.labelValues(monitor, outcome).inc();
     }

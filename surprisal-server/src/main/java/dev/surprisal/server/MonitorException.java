@@ -7,6 +7,7 @@ import dev.surprisal.core.ValidationException;
 /** A request names something that does not exist (HTTP 404) or cannot be done now (409). */
 public class MonitorException extends ValidationException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status: 404 or 409. */
     private final int status;
 
     /**

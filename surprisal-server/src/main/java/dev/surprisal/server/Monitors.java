@@ -386,21 +386,44 @@ public final class Monitors {
         });
     }
 
-    /** @return checks of a monitor, newest first */
+    /**
+     * Recorded checks of a monitor, newest first, a page at a time.
+     *
+     * @param name   the monitor
+     * @param before only runs with a smaller id ({@code Long.MAX_VALUE} for the first page)
+     * @param limit  the most rows
+     * @return the checks
+     * @throws MonitorException (404) for an unknown monitor
+     */
     public List<ServerTables.CheckRow> checks(String name, long before, int limit) {
         monitor(name);
         return gate.read("checks/" + name + "/" + before + "/" + limit,
                 s -> ServerTables.checks(s.connection(), name, before, limit));
     }
 
-    /** @return one check, or 404 */
+    /**
+     * One recorded check.
+     *
+     * @param name  the monitor
+     * @param runId the run
+     * @return the check
+     * @throws MonitorException (404) for an unknown monitor or run
+     */
     public ServerTables.CheckRow checkRow(String name, long runId) {
         monitor(name);
         return gate.read("check/" + name + "/" + runId, s -> ServerTables.check(s.connection(), name, runId)).orElseThrow(() ->
                 new MonitorException(404, "monitor '" + name + "' has no check " + runId));
     }
 
-    /** @return a check's report, JSON or HTML, or 404 */
+    /**
+     * A recorded check's report.
+     *
+     * @param name  the monitor
+     * @param runId the run
+     * @param html  true for the HTML page, false for the JSON
+     * @return the report
+     * @throws MonitorException (404) for an unknown monitor or run
+     */
     public String report(String name, long runId, boolean html) {
         monitor(name);
         return gate.read("report/" + name + "/" + runId + "/" + html, s -> ServerTables.report(s.connection(), name, runId, html))
@@ -408,13 +431,27 @@ public final class Monitors {
                 new MonitorException(404, "monitor '" + name + "' has no check " + runId));
     }
 
-    /** Leaves a run out of trend history and the dashboard's series, without deleting it. */
+    /**
+     * Leaves a run out of trend history and the dashboard's series, without deleting it.
+     *
+     * @param name   the monitor
+     * @param runId  the run
+     * @param reason why, as the user gave it (shown beside the run)
+     * @throws MonitorException (404) for an unknown monitor or run
+     */
     public void exclude(String name, long runId, String reason) {
         checkRow(name, runId);
         gate.with(s -> ServerTables.exclude(s.connection(), name, runId, reason));
     }
 
-    /** @return a monitor's history (one column, or all when null), excluded runs left out, oldest first */
+    /**
+     * A monitor's history, excluded runs left out, oldest first.
+     *
+     * @param name   the monitor
+     * @param column one column, or null for all
+     * @return the points
+     * @throws MonitorException (404) for an unknown monitor
+     */
     public List<HistoryPoint> history(String name, String column) {
         monitor(name);
         return gate.read("history/" + name + "/" + column, s -> {
@@ -423,13 +460,25 @@ public final class Monitors {
         });
     }
 
-    /** @return whether the store holds a baseline for the monitor */
+    /**
+     * Whether the store holds a baseline for the monitor.
+     *
+     * @param name the monitor
+     * @return true if it has one
+     * @throws MonitorException (404) for an unknown monitor
+     */
     public boolean hasBaseline(String name) {
         monitor(name);
         return gate.read("has-baseline/" + name, s -> s.baseline(name).isPresent());
     }
 
-    /** @return the latest check of the monitor, if any */
+    /**
+     * The latest check of the monitor.
+     *
+     * @param name the monitor
+     * @return the check, or empty before the first
+     * @throws MonitorException (404) for an unknown monitor
+     */
     public Optional<ServerTables.CheckRow> last(String name) {
         return checks(name, Long.MAX_VALUE, 1).stream().findFirst();
     }

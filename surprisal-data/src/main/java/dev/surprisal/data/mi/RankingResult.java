@@ -27,7 +27,17 @@ import java.util.Locale;
  */
 public record RankingResult(String target, String targetKind, RoleDecision targetRole, int rows, MiOptions options,
                             List<RankedFeature> features, List<String> notes) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param target     the target's name
+     * @param targetKind "continuous" or "discrete"
+     * @param targetRole the target's role and the reason (null for a table without role decisions)
+     * @param rows       rows of the table
+     * @param options    the options of the run
+     * @param features   the ranked features, best evidence first
+     * @param notes      the notes, in the order the CLI prints them
+     */
     public RankingResult {
         features = List.copyOf(features);
         notes = List.copyOf(notes);

@@ -75,7 +75,12 @@ public final class Alerts implements dev.surprisal.server.Monitors.Listener, Aut
         }
     }
 
-    /** Waits until queued alerts are sent (tests, shutdown). @param timeout how long at most */
+    /**
+     * Waits until queued alerts are sent (tests, shutdown).
+     *
+     * @param timeout how long at most
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public void drain(Duration timeout) throws InterruptedException {
         try {
             sender.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -33,7 +33,23 @@ public record MonitorConfig(String name, String file, int line, SourceConfig sou
     /** The longest rolling reference, in windows. */
     public static final int MAX_ROLLING = 366;
 
-    /** A monitor with a fixed reference (see the record's components). */
+    /**
+     * A monitor with a fixed reference (see the record's components).
+     *
+     * @param name        the monitor (letters, digits, {@code . _ -})
+     * @param file        the file it was defined in, for messages
+     * @param line        the line of its definition
+     * @param source      the data of each window
+     * @param reference   the reference: a file, or null when the store's baseline is used as it is
+     * @param settings    drift-rule settings by key, as given
+     * @param columns     columns to monitor (empty: all)
+     * @param exclude     columns to leave out
+     * @param schedule    a 5-field cron expression, or null (checks only on request)
+     * @param zone        the schedule's time zone (default UTC)
+     * @param alerts      names of the notifiers to alert
+     * @param alertOnWarn whether WARN alerts too (default: only DRIFT)
+     * @param paused      whether scheduled checks are paused at start
+     */
     public MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
                          Map<String, String> settings, List<String> columns, List<String> exclude,
                          String schedule, String zone, List<String> alerts, boolean alertOnWarn, boolean paused) {

@@ -43,7 +43,12 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
         return new ServerConfig(host, port, reads, metrics, retentionDays, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
-    /** The defaults with no monitor. */
+    /**
+     * The defaults with no monitor.
+     *
+     * @return 127.0.0.1:8080, reads and metrics behind a token, checks kept 400 days, requests up to 8 MiB,
+     *         paths relative to the working directory
+     */
     public static ServerConfig empty() {
         return new ServerConfig("127.0.0.1", 8080, false, false, 400, 8L << 20, List.of(), List.of(),
                 java.nio.file.Path.of("").toAbsolutePath());
@@ -89,7 +94,12 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, ms, notifiers, baseDir);
     }
 
-    /** @param dir the config's directory @return this config resolving paths there */
+    /**
+     * The same config with relative paths resolved against another directory.
+     *
+     * @param dir the config's directory
+     * @return this config resolving paths there
+     */
     public ServerConfig withBaseDir(java.nio.file.Path dir) {
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, notifiers,
                 dir.toAbsolutePath().normalize());

@@ -5,6 +5,7 @@ package dev.surprisal.server.http;
 /** An HTTP error with its status and a message for the caller (never a secret). */
 public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status of the answer. */
     private final int status;
 
     /**

@@ -90,13 +90,25 @@ public final class ServerTables {
 
     // ---- monitors created through the API
 
-    /** Stores (or replaces) the definition of a monitor created through the API. */
+    /**
+     * Stores (or replaces) the definition of a monitor created through the API.
+     *
+     * @param c          an open connection to the store
+     * @param name       the monitor
+     * @param definition its definition, as the API received it (JSON)
+     * @param now        when
+     */
     public static void putMonitorDef(Connection c, String name, String definition, Instant now) {
         update(c, "DELETE FROM surprisal_server_monitor_defs WHERE name = ?", name);
         update(c, "INSERT INTO surprisal_server_monitor_defs VALUES (?, ?, ?)", name, definition, ts(now));
     }
 
-    /** @return the definitions of the monitors created through the API, by name, in name order */
+    /**
+     * The definitions of the monitors created through the API.
+     *
+     * @param c an open connection to the store
+     * @return definition by name, in name order
+     */
     public static Map<String, String> monitorDefs(Connection c) {
         Map<String, String> out = new java.util.TreeMap<>();
         try (Statement st = c.createStatement();
@@ -112,21 +124,50 @@ public final class ServerTables {
 
     // ---- tokens
 
+    /**
+     * Records a new token (its hash only; the value is never stored).
+     *
+     * @param c      an open connection to the store
+     * @param name   the token's unique name
+     * @param role   read, write or admin
+     * @param sha256 the hex SHA-256 of the token
+     * @param now    when it was created
+     */
     public static void addToken(Connection c, String name, String role, String sha256, Instant now) {
         update(c, "INSERT INTO surprisal_server_tokens VALUES (?, ?, ?, ?, NULL)", name, role, sha256, ts(now));
     }
 
+    /**
+     * Revokes a live token.
+     *
+     * @param c    an open connection to the store
+     * @param name the token's name
+     * @param now  when
+     * @return true if a live token of that name was revoked
+     */
     public static boolean revokeToken(Connection c, String name, Instant now) {
         return update(c, "UPDATE surprisal_server_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
                 ts(now), name) > 0;
     }
 
+    /**
+     * Every token, live or revoked.
+     *
+     * @param c an open connection to the store
+     * @return names, roles and dates, in name order (never a value or a hash)
+     */
     public static List<TokenInfo> tokens(Connection c) {
         return query(c, "SELECT name, role, created_at, revoked_at FROM surprisal_server_tokens ORDER BY name",
                 rs -> new TokenInfo(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)));
     }
 
-    /** @return the role of the live token with this hash */
+    /**
+     * The live token with this hash.
+     *
+     * @param c      an open connection to the store
+     * @param sha256 the hex SHA-256 of the presented token
+     * @return its name and role, or empty for an unknown or revoked token
+     */
     public static Optional<String[]> tokenByHash(Connection c, String sha256) {
         return query(c, "SELECT name, role FROM surprisal_server_tokens WHERE sha256 = ? AND revoked_at IS NULL",
                 rs -> new String[] {rs.getString(1), rs.getString(2)}, sha256).stream().findFirst();
@@ -134,6 +175,14 @@ public final class ServerTables {
 
     // ---- checks
 
+    /**
+     * Records a check with its reports, replacing an earlier row of the same run.
+     *
+     * @param c    an open connection to the store
+     * @param r    the check
+     * @param json its JSON report
+     * @param html its HTML report
+     */
     public static void putCheck(Connection c, CheckRow r, String json, String html) {
         update(c, "DELETE FROM surprisal_server_checks WHERE run_id = ?", r.runId());
         update(c, "INSERT INTO surprisal_server_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.runId(),
@@ -141,7 +190,12 @@ public final class ServerTables {
                 r.trigger(), r.excluded(), r.excludeReason(), json, html);
     }
 
-    /** @param runId a run replaced in the store by a re-run of its window */
+    /**
+     * Deletes a check's row.
+     *
+     * @param c     an open connection to the store
+     * @param runId a run replaced in the store by a re-run of its window
+     */
     public static void deleteCheck(Connection c, long runId) {
         update(c, "DELETE FROM surprisal_server_checks WHERE run_id = ?", runId);
     }
@@ -154,18 +208,41 @@ public final class ServerTables {
                 rs.getLong(6), rs.getLong(7), instant(rs, 8), rs.getString(9), rs.getBoolean(10), rs.getString(11));
     }
 
-    /** Checks of a monitor, newest first, at most {@code limit}, with run ids below {@code before}. */
+    /**
+     * Checks of a monitor, newest first, at most {@code limit}, with run ids below {@code before}.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param before  only runs with a smaller id
+     * @param limit   the most rows
+     * @return the checks
+     */
     public static List<CheckRow> checks(Connection c, String monitor, long before, int limit) {
         return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND run_id < ? "
                 + "ORDER BY run_id DESC LIMIT " + limit, ServerTables::check, monitor, before);
     }
 
+    /**
+     * One check of a monitor.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param runId   the run
+     * @return the check, or empty
+     */
     public static Optional<CheckRow> check(Connection c, String monitor, long runId) {
         return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND run_id = ?",
                 ServerTables::check, monitor, runId).stream().findFirst();
     }
 
-    /** The latest check of each window key of a monitor that is recorded, for "never twice". */
+    /**
+     * The latest check of each window key of a monitor that is recorded, for "never twice".
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param window  the window key ({@code 2024-05-03} or {@code 2024-05-03T06:00})
+     * @return the latest check of that window, or empty
+     */
     public static Optional<CheckRow> checkOfWindow(Connection c, String monitor, String window) {
         return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND window_key = ? "
                 + "ORDER BY run_id DESC LIMIT 1", ServerTables::check, monitor, window).stream().findFirst();
@@ -186,39 +263,89 @@ public final class ServerTables {
                 .stream().findFirst();
     }
 
+    /**
+     * Marks a check as excluded from trend history, keeping its row.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param runId   the run
+     * @param reason  why, as the user gave it
+     * @return true if the run exists
+     */
     public static boolean exclude(Connection c, String monitor, long runId, String reason) {
         return update(c, "UPDATE surprisal_server_checks SET excluded = TRUE, exclude_reason = ? WHERE monitor = ? "
                 + "AND run_id = ?", reason, monitor, runId) > 0;
     }
 
-    /** Run ids excluded from the trend history of a monitor. */
+    /**
+     * Run ids excluded from the trend history of a monitor.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @return the run ids
+     */
     public static List<Long> excluded(Connection c, String monitor) {
         return query(c, "SELECT run_id FROM surprisal_server_checks WHERE monitor = ? AND excluded", rs -> rs.getLong(1),
                 monitor);
     }
 
-    /** Deletes checks created before {@code cutoff}; @return how many */
+    /**
+     * Deletes checks created before {@code cutoff} (retention).
+     *
+     * @param c      an open connection to the store
+     * @param cutoff the oldest creation time kept
+     * @return how many were deleted
+     */
     public static int deleteChecksBefore(Connection c, Instant cutoff) {
         return update(c, "DELETE FROM surprisal_server_checks WHERE created_at < ?", ts(cutoff));
     }
 
     // ---- schedule and pause
 
+    /**
+     * The last window the scheduler checked for a monitor.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @return its window key, or empty before the first scheduled check
+     */
     public static Optional<String> lastWindow(Connection c, String monitor) {
         return query(c, "SELECT last_window FROM surprisal_server_schedule WHERE monitor = ?", rs -> rs.getString(1),
                 monitor).stream().findFirst();
     }
 
+    /**
+     * Records the last window the scheduler checked, so that no window is checked twice.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param window  the window key
+     * @param now     when
+     */
     public static void setLastWindow(Connection c, String monitor, String window, Instant now) {
         update(c, "DELETE FROM surprisal_server_schedule WHERE monitor = ?", monitor);
         update(c, "INSERT INTO surprisal_server_schedule VALUES (?, ?, ?)", monitor, window, ts(now));
     }
 
+    /**
+     * Whether a monitor's schedule was paused or resumed through the API.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @return the stored state, or empty when the config's applies
+     */
     public static Optional<Boolean> paused(Connection c, String monitor) {
         return query(c, "SELECT paused FROM surprisal_server_paused WHERE monitor = ?", rs -> rs.getBoolean(1), monitor)
                 .stream().findFirst();
     }
 
+    /**
+     * Stores a monitor's pause state, overriding its config.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param paused  true to pause its schedule
+     */
     public static void setPaused(Connection c, String monitor, boolean paused) {
         update(c, "DELETE FROM surprisal_server_paused WHERE monitor = ?", monitor);
         update(c, "INSERT INTO surprisal_server_paused VALUES (?, ?)", monitor, paused);
@@ -226,6 +353,13 @@ public final class ServerTables {
 
     // ---- alerts
 
+    /**
+     * Records one alert delivery (or failed attempt series).
+     *
+     * @param c an open connection to the store
+     * @param d the delivery; its id is ignored
+     * @return the id given to it
+     */
     public static long addDelivery(Connection c, Delivery d) {
         long id = query(c, "SELECT nextval('surprisal_server_delivery_ids')", rs -> rs.getLong(1)).get(0);
         update(c, "INSERT INTO surprisal_server_deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, d.monitor(),
@@ -234,6 +368,14 @@ public final class ServerTables {
         return id;
     }
 
+    /**
+     * The latest alert deliveries of a monitor.
+     *
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @param limit   the most rows
+     * @return the deliveries, newest first
+     */
     public static List<Delivery> deliveries(Connection c, String monitor, int limit) {
         return query(c, "SELECT id, monitor, notifier, kind, fingerprint, run_id, attempts, status_code, outcome, error, "
                 + "delivered_at FROM surprisal_server_deliveries WHERE monitor = ? ORDER BY id DESC LIMIT " + limit,
@@ -242,17 +384,38 @@ public final class ServerTables {
                 monitor);
     }
 
+    /**
+     * The open incident of a monitor at a notifier.
+     *
+     * @param c        an open connection to the store
+     * @param monitor  the monitor
+     * @param notifier the notifier's name
+     * @return the incident, or empty when none is open
+     */
     public static Optional<Incident> incident(Connection c, String monitor, String notifier) {
         return query(c, "SELECT monitor, notifier, fingerprint, opened_at, opened_run FROM surprisal_server_incidents "
                 + "WHERE monitor = ? AND notifier = ?", rs -> new Incident(rs.getString(1), rs.getString(2),
                 rs.getString(3), instant(rs, 4), rs.getLong(5)), monitor, notifier).stream().findFirst();
     }
 
+    /**
+     * Opens an incident: a firing alert was delivered, and a resolved message is due when the monitor recovers.
+     *
+     * @param c an open connection to the store
+     * @param i the incident
+     */
     public static void openIncident(Connection c, Incident i) {
         update(c, "INSERT INTO surprisal_server_incidents VALUES (?, ?, ?, ?, ?)", i.monitor(), i.notifier(),
                 i.fingerprint(), ts(i.openedAt()), i.openedRun());
     }
 
+    /**
+     * Closes the open incident of a monitor at a notifier, if any.
+     *
+     * @param c        an open connection to the store
+     * @param monitor  the monitor
+     * @param notifier the notifier's name
+     */
     public static void closeIncident(Connection c, String monitor, String notifier) {
         update(c, "DELETE FROM surprisal_server_incidents WHERE monitor = ? AND notifier = ?", monitor, notifier);
     }
