@@ -9,16 +9,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.surprisal.core.Base;
+import dev.surprisal.measures.KullbackLeibler;
+import picocli.CommandLine;
+
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The one CLI convention (issue 13): every verb's {@code --json} is one object with snake_case keys
@@ -264,6 +278,133 @@ class CliConventionTest {
         Cli.run("notes", "scan", notes.toString());
         assertThat(Cli.run("notes", "scan", notes.toString(), "--threads", "1", "--json").out())
                 .isEqualTo(Cli.run("notes", "scan", notes.toString(), "--threads", "3", "--json").out());
+    }
+
+    /** Every command in the tree, the root and the groups included, depth first. */
+    private static List<CommandLine> allCommands() {
+        List<CommandLine> all = new ArrayList<>();
+        List<CommandLine> todo = new ArrayList<>(List.of(SurprisalCommand.commandLine(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))));
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.remove(todo.size() - 1);
+            all.add(c);
+            todo.addAll(c.getSubcommands().values());
+        }
+        return all;
+    }
+
+    @Test
+    void everyVerbHasJsonAndEveryPageHasExamples() {
+        List<String> verbs = new ArrayList<>();
+        for (CommandLine c : allCommands()) {
+            String name = c.getCommandSpec().qualifiedName();
+            String footer = String.join("\n", c.getCommandSpec().usageMessage().footer());
+            assertThat(footer).as(name + " --help has no examples").containsPattern("Examples?( \\([a-z ]+\\))?:");
+            // a verb does something (a Callable); a group (drift, notes, vae, elbo, serve token) only lists verbs
+            if (c.getCommand() instanceof Callable<?> && !(c.getCommand() instanceof HelpVerb)) {
+                verbs.add(name);
+                assertThat(c.getCommandSpec().findOption("--json")).as(name + " has no --json").isNotNull();
+            }
+        }
+        // the walk reached the verbs, sub-verbs and sub-sub-verbs (so the check above is not vacuous)
+        assertThat(verbs).contains("surprisal entropy", "surprisal tour", "surprisal serve", "surprisal drift check",
+                "surprisal serve token new", "surprisal vae sweep", "surprisal notes add").hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void tourJsonHasEveryStopWithItsNumbersAtFullPrecision() throws IOException {
+        JsonNode tour = json("tour", "--no-vae");
+        JsonNode stops = tour.get("stops");
+        String plain = Cli.run("tour", "--no-vae").out();
+        assertThat(stops).hasSize(10);
+        for (JsonNode stop : stops) {
+            String title = stop.get("title").asText();
+            assertThat(plain).as("the plain tour has the same stops").contains(stop.get("stop").asInt() + ". " + title);
+            assertThat(stop.get("try")).as(title).isNotEmpty();
+            // each try command is the stop's try line, and the text ends with the last one
+            List<String> text = new ArrayList<>();
+            stop.get("text").forEach(t -> text.add(t.asText()));
+            assertThat(text.get(text.size() - 1)).isEqualTo("  try: " + stop.get("try").get(stop.get("try").size() - 1)
+                    .asText());
+            assertThat(stop.get("results").size() + stop.get("verdicts").size()).as(title).isPositive();
+            for (JsonNode r : stop.get("results")) {
+                assertThat(r.get("unit").asText()).as(title + " " + r).isNotBlank();
+                assertThat(SNAKE.matcher(r.get("measure").asText()).matches()).as(r.toString()).isTrue();
+            }
+        }
+        // stop 2's KL(P||Q) is the library's value at full precision, not the text's three digits
+        JsonNode kl = stops.get(1).get("results").get(0);
+        assertThat(kl.get("label").asText()).isEqualTo("KL(P||Q)");
+        assertThat(kl.get("unit").asText()).isEqualTo("nats");
+        assertThat(kl.get("value").asDouble()).isEqualTo(
+                KullbackLeibler.divergence(new double[] {0.5, 0.5}, new double[] {0.9, 0.1}, Base.NATS));
+        // the drift stop's verdicts are the statuses its table prints
+        JsonNode drift = stops.get(6);
+        assertThat(drift.get("verdicts").get(0).get("verdict").asText()).isEqualTo("OK");
+        assertThat(drift.get("verdicts").get(1).get("verdict").asText()).isEqualTo("DRIFT");
+    }
+
+    @Test
+    void serveTokensAnswerInJson() throws IOException {
+        String store = dir.resolve("tokens/drift.duckdb").toString();
+        JsonNode made = json("serve", "token", "new", "--name", "ci", "--role", "write", "--store", store);
+        assertThat(made.get("role").asText()).isEqualTo("write");
+        assertThat(made.get("token").asText()).startsWith("sps_");
+        JsonNode list = json("serve", "token", "list", "--store", store);
+        assertThat(list.get("tokens").get(0).get("name").asText()).isEqualTo("ci");
+        assertThat(list.get("tokens").get(0).get("revoked_at").isNull()).isTrue();
+        assertThat(list.toString()).doesNotContain(made.get("token").asText().substring(4, 20));
+        assertThat(json("serve", "token", "revoke", "--name", "ci", "--store", store).get("revoked").asBoolean()).isTrue();
+        assertThat(json("serve", "token", "list", "--store", store).get("tokens").get(0).get("revoked_at").isTextual())
+                .isTrue();
+    }
+
+    @Test
+    void serveJsonIsOneLinePerEventAndLogsAsJsonLines() throws Exception {
+        Path config = Files.writeString(dir.resolve("serve.yaml"), "monitors:\n  - name: orders\n"
+                + "    source: { path: \"day.csv\" }\n");
+        JsonNode valid = json("serve", "--config", config.toString(), "--check-config");
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+        assertThat(valid.get("monitors").asInt()).isEqualTo(1);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread serve = new Thread(() -> code.set(SurprisalCommand.execute(new PrintWriter(out, true),
+                new PrintWriter(err, true), "serve", "--config", config.toString(), "--store",
+                dir.resolve("serve/drift.duckdb").toString(), "--port", "0", "--json")));
+        serve.start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!out.toString().contains("\n") && serve.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String first = out.toString().lines().findFirst().orElseThrow(() -> new AssertionError(err.toString()));
+            JsonNode listening = READER.readTree(first);
+            assertThat(listening.get("event").asText()).isEqualTo("listening");
+            assertThat(READER.readTree(listening.get("monitors").toString()).get(0).asText()).isEqualTo("orders");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(listening.get("url").asText() + "healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            // a server log record (as the scheduler writes one) comes out as one JSON line on stderr
+            Logger.getLogger("dev.surprisal.server.schedule.Scheduler").warning("schedule of monitor orders failed: x");
+            JsonNode log = READER.readTree(err.toString().lines().filter(l -> l.contains("schedule of monitor"))
+                    .findFirst().orElseThrow(() -> new AssertionError(err.toString())));
+            assertThat(log.get("level").asText()).isEqualTo("WARNING");
+            assertThat(log.get("logger").asText()).isEqualTo("dev.surprisal.server.schedule.Scheduler");
+            assertThat(log.get("message").asText()).isEqualTo("schedule of monitor orders failed: x");
+            assertThat(nonSnakeKeys(log)).isEmpty();
+            assertThat(nonSnakeKeys(listening)).isEmpty();
+        } finally {
+            serve.interrupt();  // stops the server as an embedding caller would
+            serve.join(30_000);
+        }
+        assertThat(serve.isAlive()).isFalse();
+        assertThat(code.get()).as(err.toString()).isZero();
+        // stopped: its records go back to the usual handlers, not to this run's stderr
+        int before = err.toString().length();
+        Logger.getLogger("dev.surprisal.server.schedule.Scheduler").warning("after the stop (on the console handler)");
+        assertThat(err.toString()).hasSize(before);
     }
 
     @Test

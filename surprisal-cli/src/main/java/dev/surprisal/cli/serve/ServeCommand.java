@@ -5,6 +5,8 @@ package dev.surprisal.cli.serve;
 import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.Json;
+import dev.surprisal.cli.JsonOption;
 import dev.surprisal.server.Demo;
 import dev.surprisal.server.SurprisalServer;
 import dev.surprisal.server.config.ConfigException;
@@ -19,6 +21,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.server.config.MonitorConfig;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
 
 /** {@code surprisal serve}: the drift server (dashboard, REST API, schedules, alerts, metrics). */
 @Command(name = "serve",
@@ -37,6 +44,11 @@ import java.util.concurrent.CountDownLatch;
                 "request, records the results in the same store as 'surprisal drift', and serves them.",
                 "Every route but /healthz and /readyz needs a token (create one with 'serve token new').",
                 "Binds 127.0.0.1 unless the config's server.host says otherwise.",
+                "",
+                "With --json, standard output is JSON Lines: one object per line, first",
+                "{\"event\": \"listening\", \"url\", \"monitors\"} (with \"token\" for --demo), and the",
+                "server's log records go to standard error as {\"time\", \"level\", \"logger\", \"message\"}",
+                "lines. With --check-config --json: {\"config\", \"valid\", \"monitors\", \"notifiers\"}.",
                 ""},
         subcommands = {ServeTokenCommand.class},
         footer = {"",
@@ -44,6 +56,7 @@ import java.util.concurrent.CountDownLatch;
                 "  surprisal serve --demo                 generated orders data, a demo token, port 8080",
                 "  surprisal serve --config monitors/ --store drift.duckdb --port 8080",
                 "  surprisal serve --config monitors.yaml --check-config",
+                "  surprisal serve --config monitors/ --store drift.duckdb --json | jq -r 'select(.url) | .url'",
                 "  surprisal serve token new --name grafana --role read --store drift.duckdb",
                 "",
                 "Exit codes: 0 stopped normally, 2 usage or config error, 3 store or data error."})
@@ -67,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--check-config", description = "Only read and validate --config, then exit (0 valid, 2 not).")
     boolean checkConfig;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +97,12 @@ public final class ServeCommand implements Callable<Integer> {
         String token = null;
         if (demo) {
             Path dir = Files.createTempDirectory("surprisal-demo-");
-            out.println("preparing the demo in " + dir + " (generated orders, a baseline, 5 days checked)...");
+            if (json.json()) {
+                ObjectNode o = Json.MAPPER.createObjectNode().put("event", "preparing_demo").put("dir", dir.toString());
+                out.println(JsonLogLines.line(o));
+            } else {
+                out.println("preparing the demo in " + dir + " (generated orders, a baseline, 5 days checked)...");
+            }
             out.flush();
             Demo.Prepared p = Demo.prepare(dir, 5000, 6, 5);
             cfg = p.config();
@@ -94,8 +115,14 @@ public final class ServeCommand implements Callable<Integer> {
             }
             cfg = load(config);
             if (checkConfig) {
-                out.printf("%s: valid, %d monitor(s), %d notifier(s)%n", config, cfg.monitors().size(),
-                        cfg.notifiers().size());
+                if (json.json()) {
+                    ObjectNode o = Json.MAPPER.createObjectNode().put("config", config.toString()).put("valid", true);
+                    o.put("monitors", cfg.monitors().size()).put("notifiers", cfg.notifiers().size());
+                    out.println(Json.MAPPER.writeValueAsString(o));
+                } else {
+                    out.printf("%s: valid, %d monitor(s), %d notifier(s)%n", config, cfg.monitors().size(),
+                            cfg.notifiers().size());
+                }
                 return ExitCode.OK;
             }
             storeLocation = null;
@@ -103,6 +130,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             cfg = cfg.withPort(port);
         }
+        Handler jsonLog = json.json() ? JsonLogLines.install(spec.commandLine().getErr()) : null;
+        try {
+            return serve(out, cfg, storeLocation, token);
+        } finally {
+            if (jsonLog != null) {
+                JsonLogLines.uninstall(jsonLog);
+            }
+        }
+    }
+
+    /** Starts the server, says where it listens, and runs until the JVM stops or this thread is interrupted. */
+    private int serve(PrintWriter out, ServerConfig cfg, String storeLocation, String token) {
         SurprisalServer server;
         try {
             server = storeLocation != null
@@ -112,6 +151,47 @@ public final class ServeCommand implements Callable<Integer> {
             throw new BadDataException("cannot listen on " + cfg.host() + ":" + cfg.port() + " (in use?); choose "
                     + "another with --port");
         }
+        if (json.json()) {
+            out.println(JsonLogLines.line(listening(server, token)));
+        } else {
+            announce(out, server, token);
+        }
+        out.flush();
+        Thread hook = new Thread(server::close);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            // an embedding caller stops the server by interrupting this thread: stop cleanly, exit 0
+            Thread.currentThread().interrupt();
+        } finally {
+            boolean ours;
+            try {
+                ours = Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                ours = false; // the JVM is stopping: the hook closes the server
+            }
+            if (ours) {
+                server.close();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** The first line of {@code --json}: where the server listens and what it monitors. */
+    private static ObjectNode listening(SurprisalServer server, String token) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("event", "listening").put("url", server.url());
+        ArrayNode names = o.putArray("monitors");
+        for (MonitorConfig m : server.monitors().config().monitors()) {
+            names.add(m.name());
+        }
+        if (token != null) {
+            o.put("token", token).put("token_scope", "read and write, this demo's store only; shown once");
+        }
+        return o;
+    }
+
+    private static void announce(PrintWriter out, SurprisalServer server, String token) {
         out.println("surprisal server listening on " + server.url());
         if (token != null) {
             out.println("demo token (read and write, for this demo's store only; shown once): " + token);
@@ -119,14 +199,6 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  curl -X POST -H 'Authorization: Bearer " + token + "' -d '{\"window\":\""
                     + Demo.FIRST_DAY.plusDays(5) + "\"}' " + server.url() + "api/v1/monitors/orders/checks");
         }
-        out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stop.countDown();
-        }));
-        stop.await();
-        return ExitCode.OK;
     }
 
     private ServerConfig load(Path location) {

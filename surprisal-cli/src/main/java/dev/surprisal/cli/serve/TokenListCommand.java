@@ -4,6 +4,10 @@ package dev.surprisal.cli.serve;
 
 import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.Json;
+import dev.surprisal.cli.JsonOption;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.server.auth.Tokens;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
@@ -19,7 +23,8 @@ import java.util.concurrent.Callable;
 
 /** {@code surprisal serve token list}: names, roles and dates (never values). */
 @Command(name = "list", mixinStandardHelpOptions = true, header = "List the tokens: name, role, created, revoked.",
-        footer = {"", "Example:", "  surprisal serve token list --store drift.duckdb"})
+        footer = {"", "Examples:", "  surprisal serve token list --store drift.duckdb",
+                "  surprisal serve token list --store drift.duckdb --json   {\"tokens\": [{name, role, created_at, revoked_at}]}"})
 public final class TokenListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,12 +32,25 @@ public final class TokenListCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    JsonOption json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<ServerTables.TokenInfo> tokens;
         try (StoreGate gate = new StoreGate(store.url(spec))) {
             tokens = new Tokens(gate, Clock.systemUTC()).list();
+        }
+        if (json.json()) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            ArrayNode a = root.putArray("tokens");
+            for (ServerTables.TokenInfo t : tokens) {
+                a.addObject().put("name", t.name()).put("role", t.role()).put("created_at", t.createdAt().toString())
+                        .put("revoked_at", t.revokedAt() == null ? null : t.revokedAt().toString());
+            }
+            out.println(Json.MAPPER.writeValueAsString(root));
+            return ExitCode.OK;
         }
         out.printf("%-24s %-6s %-28s %s%n", "name", "role", "created (UTC)", "revoked (UTC)");
         for (ServerTables.TokenInfo t : tokens) {

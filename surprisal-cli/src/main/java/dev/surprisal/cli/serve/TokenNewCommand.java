@@ -4,6 +4,8 @@ package dev.surprisal.cli.serve;
 
 import dev.surprisal.cli.drift.StoreOptions;
 import dev.surprisal.cli.ExitCode;
+import dev.surprisal.cli.Json;
+import dev.surprisal.cli.JsonOption;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.server.auth.Role;
 import dev.surprisal.server.auth.Tokens;
@@ -21,7 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code surprisal serve token new}: creates a token and prints it once. */
 @Command(name = "new", mixinStandardHelpOptions = true,
         header = "Create an API token and print it once (only its hash is stored).",
-        footer = {"", "Example:", "  surprisal serve token new --name grafana --role read --store drift.duckdb"})
+        footer = {"", "Examples:", "  surprisal serve token new --name grafana --role read --store drift.duckdb",
+                "  surprisal serve token new --name ci --role write --store drift.duckdb --json   {name, role, token}"})
 public final class TokenNewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,8 +39,11 @@ public final class TokenNewCommand implements Callable<Integer> {
             + "checks, baselines, pauses) or admin.")
     String role;
 
+    @Mixin
+    JsonOption json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Role r;
         try {
             r = Role.parse(role);
@@ -53,7 +59,10 @@ public final class TokenNewCommand implements Callable<Integer> {
             }
             throw e;
         }
-        spec.commandLine().getOut().println(token);
+        spec.commandLine().getOut().println(json.json()
+                ? Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("name", name).put("role", r.label())
+                        .put("token", token))
+                : token);
         spec.commandLine().getErr().println("token '" + name + "' (" + r.label() + ") created; it is shown only now. "
                 + "Send it as 'Authorization: Bearer TOKEN'.");
         return ExitCode.OK;

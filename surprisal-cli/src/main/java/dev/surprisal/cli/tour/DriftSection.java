@@ -3,6 +3,7 @@
 package dev.surprisal.cli.tour;
 
 import dev.surprisal.data.NumericColumn;
+import dev.surprisal.core.Base;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.profile.Profile;
@@ -13,7 +14,6 @@ import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -33,7 +33,7 @@ final class DriftSection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
+    public void print(TourStop out) {
         SplittableRandom rng = new SplittableRandom(SEED);
         Table reference = day(rng, 50, 10);
         Table sameDay = day(rng, 50, 10);
@@ -50,6 +50,7 @@ final class DriftSection implements TourSection {
         row(out, "same distribution", calm);
         row(out, "mean moved 50 -> 56", moved);
         out.println();
+        out.result("mean moved 50 -> 56", "reverse_kl", moved.reverseKlBits(), Base.BITS.unit());
         out.printf(Locale.ROOT, "  KL(P||Q) = %.3f bits: coding reference-like data with a code built for the new day%n"
                 + "  costs %.3f extra bits per value; the other way, KL(Q||P) = %.3f bits.%n",
                 moved.klBits(), moved.klBits(), moved.reverseKlBits());
@@ -66,13 +67,21 @@ final class DriftSection implements TourSection {
                 churned.role().label(), churned.psi(), churned.critical(), churned.status());
         out.printf(Locale.ROOT, "  order_id (%s): not scored, only checked for missing and duplicate keys: %s%n",
                 id.role().label(), id.status());
-        out.println("  try: surprisal drift compare ref.csv today.csv --explain");
-        out.println("  try: surprisal serve --demo   (a dashboard over a few days of generated orders)");
+        out.result("churned", "psi", churned.psi(), "dimensionless");
+        out.result("churned", "noise_level", churned.critical(), "dimensionless");
+        out.verdict("churned", churned.status().toString());
+        out.verdict("order_id", id.status().toString());
+        out.tryLine("surprisal drift compare ref.csv today.csv --explain");
+        out.tryLine("surprisal serve --demo   (a dashboard over a few days of generated orders)");
     }
 
-    private static void row(PrintWriter out, String label, ColumnDrift c) {
+    private static void row(TourStop out, String label, ColumnDrift c) {
         out.printf(Locale.ROOT, "  %-28s %5.3f bits %8.4f %10.4f  %s%n", label, c.klBits(), c.psi(), c.critical(),
                 c.status());
+        out.result(label, "kl", c.klBits(), Base.BITS.unit());
+        out.result(label, "psi", c.psi(), "dimensionless");
+        out.result(label, "noise_level", c.critical(), "dimensionless");
+        out.verdict(label, c.status().toString());
     }
 
     private static Table day(SplittableRandom rng, double mean, double sd) {

@@ -11,7 +11,6 @@ import dev.surprisal.vae.VaeEvaluator;
 import dev.surprisal.vae.VaeModel;
 import dev.surprisal.vae.VaeTrainer;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -21,6 +20,12 @@ import java.util.List;
 public final class ElboSection implements TourSection {
     private final boolean withVae;
 
+    /**
+     * The ELBO stop.
+     *
+     * @param withVae whether to train the tiny VAE (seconds; skipped with a note when PyTorch's natives or
+     *                Fashion-MNIST are missing)
+     */
     public ElboSection(boolean withVae) {
         this.withVae = withVae;
     }
@@ -31,22 +36,28 @@ public final class ElboSection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
-        ElboDemo.exactGap(out);
+    public void print(TourStop out) {
+        ElboDemo.ExactGap g = ElboDemo.exactGap();
+        ElboDemo.print(out, g);
+        out.result("log p(x)", "log_evidence", g.logEvidence(), "nats");
+        for (ElboDemo.GapRow r : g.rows()) {
+            out.result("q = " + r.q(), "elbo", r.terms().elbo(), "nats");
+            out.result("q = " + r.q(), "kl_to_posterior", r.klToPosterior(), "nats");
+        }
         out.println();
         if (!withVae) {
-            out.println("  try: surprisal tour          (without --no-vae: adds a tiny VAE, one epoch on 2,000 images)");
-            out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL)");
+            out.tryLine("surprisal tour          (without --no-vae: adds a tiny VAE, one epoch on 2,000 images)");
+            out.tryLine("surprisal elbo demo    (CAVI and forward vs reverse KL)");
             return;
         }
         tinyVae(out);
     }
 
-    static void tinyVae(PrintWriter out) {
+    static void tinyVae(TourStop out) {
         if (!dev.surprisal.vae.TorchRuntime.nativesAvailable()) {
             out.println("  (tiny VAE skipped: PyTorch's native library, lib/pytorch-native-cpu-linux-x86_64.jar next to"
                     + " surprisal.jar, is not installed)");
-            out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL, no PyTorch needed)");
+            out.tryLine("surprisal elbo demo    (CAVI and forward vs reverse KL, no PyTorch needed)");
             return;
         }
         IdxReader.Images all;
@@ -54,7 +65,7 @@ public final class ElboSection implements TourSection {
             all = FashionMnist.test();
         } catch (IOException e) {
             out.println("  (tiny VAE skipped: " + e.getMessage() + ")");
-            out.println("  try: surprisal elbo demo    (CAVI and forward vs reverse KL, no dataset needed)");
+            out.tryLine("surprisal elbo demo    (CAVI and forward vs reverse KL, no dataset needed)");
             return;
         }
         IdxReader.Images train = all.slice(0, 2000);
@@ -69,7 +80,14 @@ public final class ElboSection implements TourSection {
             out.printf("  test -ELBO: %.1f nats/image untrained -> %.1f after one epoch%n", before, m.testNegElbo());
             out.printf("            = reconstruction %.1f + KL(q||prior) %.1f%n", m.testReconstruction(), m.testKl());
             out.printf("  IWAE-50 on 200 images: %.1f vs ELBO %.1f: more samples, a tighter bound on log p(x)%n", iw[1], iw[0]);
-            out.println("  try: surprisal vae train --epochs 10 --out runs/x");
+            String unit = "nats per image";
+            out.result("untrained", "neg_elbo", before, unit);
+            out.result("after one epoch", "neg_elbo", m.testNegElbo(), unit);
+            out.result("after one epoch", "reconstruction", m.testReconstruction(), unit);
+            out.result("after one epoch", "kl", m.testKl(), unit);
+            out.result("200 images", "iwae_50", iw[1], unit);
+            out.result("200 images", "elbo", iw[0], unit);
+            out.tryLine("surprisal vae train --epochs 10 --out runs/x");
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.surprisal.cli.Explanations;
 import dev.surprisal.core.Base;
 import dev.surprisal.measures.Entropy;
 
-import java.io.PrintWriter;
-
 /** Entropy of a fair coin, a 99% coin and four equal outcomes. */
 final class EntropySection implements TourSection {
     @Override
@@ -16,7 +14,7 @@ final class EntropySection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
+    public void print(TourStop out) {
         out.println("An outcome of probability p carries -log2 p bits of surprise; entropy is the average.");
         out.println("It is also the fewest bits per symbol any lossless compressor can reach.");
         out.println();
@@ -27,10 +25,12 @@ final class EntropySection implements TourSection {
         out.println("  " + Explanations.entropy(1.0, Base.BITS, 2).get(0));
         out.println("  The loaded coin is nearly predictable: 0.08 bits, so its flips compress ~12x.");
         out.println("  High entropy is not 'bad': a good password and a compressed file both have it.");
-        out.println("  try: surprisal entropy 0.99 0.01 --explain");
+        out.tryLine("surprisal entropy 0.99 0.01 --explain");
     }
 
-    private static void row(PrintWriter out, String label, double[] p) {
-        out.printf("  %-32s H = %s%n", label, Explanations.quantity(Entropy.of(p, Base.BITS), Base.BITS));
+    private static void row(TourStop out, String label, double[] p) {
+        double h = Entropy.of(p, Base.BITS);
+        out.printf("  %-32s H = %s%n", label, Explanations.quantity(h, Base.BITS));
+        out.result(label.substring(0, label.indexOf("  ")), "entropy", h, Base.BITS.unit());
     }
 }

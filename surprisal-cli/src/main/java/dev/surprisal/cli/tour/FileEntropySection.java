@@ -7,7 +7,6 @@ import dev.surprisal.text.file.CompressedSizes;
 import dev.surprisal.text.file.ConditionalEntropy;
 import dev.surprisal.text.file.EntAnalysis;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Order-0 entropy is not the compression limit for text: context models and real codecs beat it. */
@@ -23,19 +22,24 @@ final class FileEntropySection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
+    public void print(TourStop out) {
         byte[] data = TEXT.repeat(8).getBytes(StandardCharsets.UTF_8);
         EntAnalysis ent = EntAnalysis.of(data);
+        ConditionalEntropy.Estimate c1 = ConditionalEntropy.estimate(data, 1);
+        double ppm = AdaptiveContextModel.ppmc(2, true).codeLengthBits(data) / data.length;
+        double deflate = 8.0 * CompressedSizes.size(CompressedSizes.Codec.DEFLATE_9, data) / data.length;
+        out.result("order-0 entropy", "entropy", ent.entropyBitsPerByte(), "bits per byte");
+        out.result("H(X | previous byte), Miller-Madow", "conditional_entropy",
+                c1.estimable() ? c1.bitsPerByte() : Double.NaN, "bits per byte");
+        out.result("adaptive PPM-C order 2", "code_length", ppm, "bits per byte");
+        out.result("deflate -9", "compressed_size", deflate, "bits per byte");
         out.printf("A %d-byte English paragraph (repeated 8 times):%n", data.length);
         out.printf("  order-0 entropy (what `ent` reports)   %.3f bits/byte%n", ent.entropyBitsPerByte());
-        ConditionalEntropy.Estimate c1 = ConditionalEntropy.estimate(data, 1);
         out.printf("  H(X | previous byte), Miller-Madow     %s%n", c1.estimable()
                 ? String.format("%.3f bits/byte", c1.bitsPerByte())
                 : "not estimable from " + data.length + " bytes");
-        out.printf("  adaptive PPM-C order 2                 %.3f bits/byte%n",
-                AdaptiveContextModel.ppmc(2, true).codeLengthBits(data) / data.length);
-        out.printf("  deflate -9 (real file size)            %.3f bits/byte%n",
-                8.0 * CompressedSizes.size(CompressedSizes.Codec.DEFLATE_9, data) / data.length);
+        out.printf("  adaptive PPM-C order 2                 %.3f bits/byte%n", ppm);
+        out.printf("  deflate -9 (real file size)            %.3f bits/byte%n", deflate);
         out.println();
         out.println("  Deflate finds the 8 repeats and pays almost nothing for copies 2..8; order-0 entropy cannot see them.");
         out.println("  On random bytes the order-0, PPM-C and deflate lines are 8 bits/byte or a little more: nothing to");
@@ -44,6 +48,6 @@ final class FileEntropySection implements TourSection {
         out.println("  most of the 65,536 possible byte pairs, so even k = 1 is \"not estimable\" there.");
         out.println("  A file over 8 MiB is modelled on 8 seeded 1 MiB blocks: the codec lines then say \"estimated\"");
         out.println("  with a 95% interval, and --exact-codecs compresses the whole file instead.");
-        out.println("  try: surprisal file /usr/share/common-licenses/GPL-3 --explain");
+        out.tryLine("surprisal file /usr/share/common-licenses/GPL-3 --explain");
     }
 }

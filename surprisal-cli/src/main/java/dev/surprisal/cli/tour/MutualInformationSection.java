@@ -8,8 +8,6 @@ import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.dependence.MutualInformation;
 import dev.surprisal.measures.Entropy;
 
-import java.io.PrintWriter;
-
 /** Mutual information of a small built-in table: clouds in the morning against rain in the afternoon. */
 final class MutualInformationSection implements TourSection {
     /** Rows: morning cloudy / clear; columns: afternoon rain / dry. 100 days. */
@@ -21,7 +19,7 @@ final class MutualInformationSection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
+    public void print(TourStop out) {
         ContingencyTable t = ContingencyTable.of(DAYS);
         double mi = MutualInformation.of(t, Base.BITS);
         double hy = Entropy.of(t.colCounts(), Base.BITS);
@@ -29,6 +27,8 @@ final class MutualInformationSection implements TourSection {
         out.println("  cloudy morning       30    20");
         out.println("  clear morning         5    45");
         out.println();
+        out.result("H(rain)", "entropy", hy, Base.BITS.unit());
+        out.result("I(morning; rain)", "mutual_information", mi, Base.BITS.unit());
         out.printf("  H(rain)          = %s bits%n", Explanations.num(hy));
         out.printf("  I(morning; rain) = %s bits%n", Explanations.num(mi));
         out.println();
@@ -39,6 +39,6 @@ final class MutualInformationSection implements TourSection {
         out.println("  On a table, mi gives each column a role first: numbers with at most 20 values (a 0/1 flag) and text");
         out.println("  are labels, like these; other numbers are continuous and get kNN estimators, never bins;");
         out.println("  ID and timestamp columns are left out, with the reason.");
-        out.println("  try: surprisal mi --data FILE --x COLUMN --y COLUMN --explain");
+        out.tryLine("surprisal mi --data FILE --x COLUMN --y COLUMN --explain");
     }
 }

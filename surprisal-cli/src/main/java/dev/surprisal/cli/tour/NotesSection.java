@@ -7,7 +7,6 @@ import dev.surprisal.text.notes.KnowledgeBase;
 import dev.surprisal.text.notes.NoteReport;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ final class NotesSection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
+    public void print(TourStop out) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("surprisal-tour-notes");
@@ -61,11 +60,12 @@ final class NotesSection implements TourSection {
             out.println();
             for (NoteReport n : r.notes()) {
                 out.printf("  %-14s %-15s %s%n", n.path(), n.label().id(), n.reason());
+                out.verdict(n.path(), n.label().id());
             }
             out.println();
             out.println("  The copy is labelled, the original stays genuine: of two copies the one in the index first,");
             out.println("  else the older (by modification time), else the first path is kept (--keep changes the rule).");
-            out.println("  try: surprisal notes scan ~/notes --report notes.html");
+            out.tryLine("surprisal notes scan ~/notes --report notes.html");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

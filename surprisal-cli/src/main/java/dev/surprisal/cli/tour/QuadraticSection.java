@@ -11,7 +11,6 @@ import dev.surprisal.selection.RankedFeature;
 import dev.surprisal.selection.TargetRanking;
 import dev.surprisal.dependence.Correlation;
 
-import java.io.PrintWriter;
 import java.util.SplittableRandom;
 
 /**
@@ -60,11 +59,15 @@ final class QuadraticSection implements TourSection {
     }
 
     @Override
-    public void print(PrintWriter out) {
+    public void print(TourStop out) {
         double[][] s = sample();
         double r = Correlation.pearson(s[0], s[1]);
         double mi = KraskovMutualInformation.estimate(s[0], s[1], 3, KraskovMutualInformation.Algorithm.KSG1, Base.NATS)
                 .nats();
+        out.result("Pearson r", "pearson", r, "dimensionless");
+        out.result("I(x; y), KSG k=3", "mutual_information", mi, Base.NATS.unit());
+        out.result("true I(x; y)", "mutual_information", TRUE_MI_NATS, Base.NATS.unit());
+        out.result("scikit-learn mutual_info_regression", "mutual_information", SKLEARN_MI_NATS, Base.NATS.unit());
         out.println("2000 points: x uniform on [-3, 3], y = x^2 + noise (sd 0.1), seed " + SEED + ".");
         out.println();
         out.printf("  Pearson r        = %s%n", Explanations.num(r));
@@ -80,13 +83,17 @@ final class QuadraticSection implements TourSection {
                 + " nats on these same points.");
         RankedFeature f = TargetRanking.score(MiVariable.continuous("x", s[0], SEED, 0),
                 MiVariable.continuous("y", s[1], SEED, 1), MiOptions.defaults().withBootstrap(0, false));
+        out.result("monotone trend of x", "monotone_mi", f.miMonotone(), Base.NATS.unit());
+        out.result("permutation test", "p_value", f.pValue(), "probability");
+        out.result("beyond the monotone trend", "beyond_monotone_mi", f.beyondMonotone(), Base.NATS.unit());
+        out.verdict("x", f.verdict().label());
         out.println();
         out.printf("  What a monotone trend of x carries about y (isotonic fit, best direction): %s nats.%n",
                 Explanations.num(f.miMonotone()));
         out.printf("  Permutation test: p = %s; the rest, %s nats, is beyond what shuffled data give,%n",
                 Explanations.num(f.pValue()), Explanations.num(f.beyondMonotone()));
         out.println("  so `mi --target` marks this feature '" + f.verdict().label() + "': " + f.verdict().sentence() + ".");
-        out.println("  try: surprisal mi --data FILE --target y --explain   (ranks every column by evidence, with r,"
+        out.tryLine("surprisal mi --data FILE --target y --explain   (ranks every column by evidence, with r,"
                 + " the monotone MI and this verdict beside it)");
     }
 }

@@ -9,11 +9,21 @@ public final class Tour {
     private Tour() {
     }
 
+    /**
+     * The sections, the ELBO stop without its tiny VAE.
+     *
+     * @return the sections, in order
+     */
     public static List<TourSection> sections() {
         return sections(false);
     }
 
-    /** All sections; {@code withVae} makes the ELBO stop also train a tiny VAE (seconds). */
+    /**
+     * All sections.
+     *
+     * @param withVae whether the ELBO stop also trains a tiny VAE (seconds)
+     * @return the sections, in order
+     */
     public static List<TourSection> sections(boolean withVae) {
         return List.of(
                 new EntropySection(),

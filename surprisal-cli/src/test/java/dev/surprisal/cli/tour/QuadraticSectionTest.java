@@ -10,7 +10,6 @@ import dev.surprisal.dependence.Correlation;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +51,7 @@ class QuadraticSectionTest {
     @Test
     void printsTheNumbersAndCorrectsTheSeed() throws Exception {
         StringWriter w = new StringWriter();
-        new QuadraticSection().print(new PrintWriter(w, true));
+        new QuadraticSection().print(new TourStop(w));
         assertThat(w.toString()).contains("true value is 2.91 nats").contains("gives about 2.92 nats").contains("'MI ~ 1.5'");
         // a U-shape: the best monotone trend carries a part, and the verdict says correlation misses most of it
         assertThat(w.toString()).contains("marks this feature 'non-monotone'")
