@@ -308,7 +308,7 @@ class CliConventionTest {
         }
         // the walk reached the verbs, sub-verbs and sub-sub-verbs (so the check above is not vacuous)
         assertThat(verbs).contains("surprisal entropy", "surprisal tour", "surprisal serve", "surprisal drift check",
-                "surprisal serve token new", "surprisal vae sweep", "surprisal notes add").hasSizeGreaterThan(20);
+                "surprisal serve token new", "surprisal vae sweep", "surprisal notes add");
     }
 
     @Test

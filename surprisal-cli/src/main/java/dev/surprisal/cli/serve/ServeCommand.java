@@ -159,11 +159,12 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         Thread hook = new Thread(server::close);
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             // an embedding caller stops the server by interrupting this thread: stop cleanly, exit 0
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             boolean ours;
             try {
@@ -172,8 +173,11 @@ public final class ServeCommand implements Callable<Integer> {
                 ours = false; // the JVM is stopping: the hook closes the server
             }
             if (ours) {
-                server.close();
+                server.close(); // before the interrupt is restored: Jetty's stop would see it and fail
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
     }
