@@ -43,7 +43,7 @@ public final class TourStop extends PrintWriter {
      * @param text where the text goes: the terminal, or a buffer for {@code --json}
      */
     public TourStop(Writer text) {
-        super(text);
+        super(text, true); // each line reaches the terminal as it is printed, before the tiny VAE trains
     }
 
     /**
