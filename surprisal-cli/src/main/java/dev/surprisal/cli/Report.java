@@ -32,7 +32,7 @@ public final class Report {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    // the node factory, not Json.MAPPER: building the mapper costs start-up that plain output never needs
+    // the node factory, not Json.mapper(): building the mapper costs start-up that plain output never needs
     private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
     private final List<String> sentences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -194,7 +194,7 @@ public final class Report {
             root.put("explanation", String.join(" ", sentences));
         }
         try {
-            return Json.MAPPER.writeValueAsString(root);
+            return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
