@@ -162,7 +162,7 @@ public final class EntAnalysis {
             for (long start = 0; start < size; start += CHUNK) {
                 long from = start;
                 long to = Math.min(size, start + CHUNK);
-                tasks.add(executor.submit(() -> readRange(ch, from, to)));
+                tasks.add(executor.submit(() -> readRange(file, ch, from, to)));
             }
             ByteStreamStats total = new ByteStreamStats();
             for (Future<ByteStreamStats> t : tasks) {
@@ -187,12 +187,16 @@ public final class EntAnalysis {
     }
 
     // memory-mapped: no copy out of the page cache (a read() into a heap buffer cost 3x the system time)
-    private static ByteStreamStats readRange(FileChannel ch, long from, long to) {
+    private static ByteStreamStats readRange(Path file, FileChannel ch, long from, long to) {
         ByteStreamStats s = new ByteStreamStats();
         try {
             s.add(ch.map(FileChannel.MapMode.READ_ONLY, from, to - from), 0, (int) (to - from));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        } catch (InternalError e) {
+            // the JVM's report of a fault in mapped memory: the file was truncated while being read
+            throw new UncheckedIOException(new IOException(file + ": the file changed (shrank?) while it was read; "
+                    + "run again when nothing is writing it", e));
         }
         return s.finish();
     }
