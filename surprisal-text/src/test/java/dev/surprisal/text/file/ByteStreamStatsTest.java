@@ -124,6 +124,13 @@ class ByteStreamStatsTest {
         }
     }
 
+    @Test
+    void aThreadCountBelowOneIsAValidationErrorNamingThreads(@TempDir Path dir) throws Exception {
+        Path f = Files.write(dir.resolve("x.bin"), new byte[] {1, 2, 3});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EntAnalysis.of(f, 0))
+                .isInstanceOf(dev.surprisal.core.ValidationException.class).hasMessage("threads: must be at least 1, got 0");
+    }
+
     private static byte[] filled(int n, byte v) {
         byte[] d = new byte[n];
         java.util.Arrays.fill(d, v);
