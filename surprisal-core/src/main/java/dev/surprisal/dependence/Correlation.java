@@ -125,7 +125,41 @@ public final class Correlation {
             }
         }
         // primitive argsort: a boxed Integer sort costs seconds at 10^6 rows
-        int[] order = dev.surprisal.knn.internal.ArgSort.of(values);
+        return averageRanks(values, dev.surprisal.knn.internal.ArgSort.of(values));
+    }
+
+    /**
+     * {@link #ranks(double[])} from a permutation that sorts the values ascending, made elsewhere (a kNN
+     * estimator sorts its samples anyway): a check of the order in O(n) instead of a sort. The ranks are
+     * the same whatever the order among ties.
+     *
+     * @param values the values to rank, none NaN
+     * @param order  {@code order[r]} is the index of the r-th smallest value, for all r (not modified)
+     * @return their ranks, in the order of {@code values}; null when {@code order} does not sort them
+     *         (the caller then uses {@link #ranks(double[])})
+     * @throws IllegalArgumentException if a value is NaN (naming its index), or the lengths differ
+     */
+    public static double[] ranks(double[] values, int[] order) {
+        if (values == null || order == null) {
+            throw new ValidationException((values == null ? "values" : "order") + ": is null");
+        }
+        Validate.sameLength("values", values.length, "order", order.length);
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new ValidationException("values[" + i + "]: is NaN; NaN has no rank");
+            }
+        }
+        for (int r = 1; r < order.length; r++) {
+            if (!(values[order[r - 1]] <= values[order[r]])) {
+                return null;
+            }
+        }
+        return averageRanks(values, order);
+    }
+
+    // ranks 1..n along a sorting order, ties given the average of the ranks they span
+    private static double[] averageRanks(double[] values, int[] order) {
+        int n = values.length;
         double[] ranks = new double[n];
         int start = 0;
         while (start < n) {

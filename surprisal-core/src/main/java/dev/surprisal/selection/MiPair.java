@@ -162,6 +162,12 @@ public final class MiPair {
         if (estimator == MiEstimator.PLUG_IN) {
             return plugIn();
         }
+        if (estimator == MiEstimator.KSG1) {
+            // from the prepared samples, so that their sorted order serves Spearman's ranks too
+            KnnEstimate e = prepared().estimate(Base.NATS);
+            warnings.addAll(e.warnings());
+            return e.nats();
+        }
         List<String> w = new ArrayList<>();
         double v = estimator.nats(ca, la, cb, lb, k, w);
         warnings.addAll(w);
@@ -253,6 +259,16 @@ public final class MiPair {
     public double spearman() {
         if (!correlated()) {
             return Double.NaN;
+        }
+        KraskovMutualInformation.Prepared p = prepared;
+        if (p != null) {
+            // a KSG pair sorted both samples already: scaled and tie-broken, so the order of the values
+            // as read unless the noise swapped two nearly equal ones (then the ranks sort again)
+            double[] x = pick(a.raw, rows);
+            double[] y = pick(b.raw, rows);
+            double[] rx = Correlation.ranks(x, p.sortingOrder(false));
+            double[] ry = Correlation.ranks(y, p.sortingOrder(true));
+            return Correlation.spearmanOfRanks(rx != null ? rx : Correlation.ranks(x), ry != null ? ry : Correlation.ranks(y));
         }
         if (rows.length == a.rows()) { // every row: the second column's ranks are kept, a target is ranked once
             return Correlation.spearmanOfRanks(Correlation.ranks(a.raw), b.ranks());

@@ -126,13 +126,14 @@ final class RoleScan {
         double[] seen;
         int seenCount = 0;
         long texts = -1;
-        double[] values = new double[n];
+        // each row's number (NaN: none), for the monotone check of short columns only
+        java.util.function.IntToDoubleFunction valueAt;
         if (column instanceof NumericColumn) {
             NumericColumn c = (NumericColumn) column;
+            valueAt = c::value;
             seen = new double[n];
             for (int i = 0; i < n; i++) {
                 double v = c.value(i);
-                values[i] = v;
                 if (Double.isNaN(v)) {
                     missing++;
                     continue;
@@ -179,14 +180,9 @@ final class RoleScan {
                 }
             }
             for (int i = 0; i < n; i++) {
-                int code = c.code(i);
-                if (code < 0) {
-                    missing++;
-                    values[i] = Double.NaN;
-                } else {
-                    values[i] = miss[code] ? Double.NaN : number[code];
-                }
+                missing += c.code(i) < 0 ? 1 : 0;
             }
+            valueAt = i -> c.code(i) < 0 || miss[c.code(i)] ? Double.NaN : number[c.code(i)];
         }
         Arrays.sort(seen, 0, seenCount);
         long distinctNumbers = 0;
@@ -199,7 +195,8 @@ final class RoleScan {
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
             boolean up = true;
-            for (double v : values) {
+            for (int i = 0; i < n; i++) {
+                double v = valueAt.applyAsDouble(i);
                 if (!Double.isNaN(v)) {
                     up &= v > prev;
                     prev = v;
