@@ -129,30 +129,42 @@ public final class Correlation {
     }
 
     /**
-     * {@link #ranks(double[])} from a permutation that sorts the values ascending, made elsewhere (a kNN
-     * estimator sorts its samples anyway): a check of the order in O(n) instead of a sort. The ranks are
-     * the same whatever the order among ties.
+     * {@link #ranks(double[])} from a permutation that sorts the values ascending or nearly so, made
+     * elsewhere (a kNN estimator sorts its samples, scaled and with tie-breaking noise that may swap two
+     * nearly equal values): an insertion sort repairs the few inversions in O(n + inversions) instead of
+     * sorting again, and a permutation with more than n inversions is sorted afresh. The ranks are the
+     * same as {@code ranks(values)} whatever the order among ties.
      *
-     * @param values the values to rank, none NaN
-     * @param order  {@code order[r]} is the index of the r-th smallest value, for all r (not modified)
-     * @return their ranks, in the order of {@code values}; null when {@code order} does not sort them
-     *         (the caller then uses {@link #ranks(double[])})
+     * @param values       the values to rank, none NaN
+     * @param nearlySorted a permutation of the indices, nearly in ascending order of the values (not modified)
+     * @return their ranks, in the order of {@code values}
      * @throws IllegalArgumentException if a value is NaN (naming its index), or the lengths differ
      */
-    public static double[] ranks(double[] values, int[] order) {
-        if (values == null || order == null) {
-            throw new ValidationException((values == null ? "values" : "order") + ": is null");
+    public static double[] ranks(double[] values, int[] nearlySorted) {
+        if (values == null || nearlySorted == null) {
+            throw new ValidationException((values == null ? "values" : "nearlySorted") + ": is null");
         }
-        Validate.sameLength("values", values.length, "order", order.length);
-        for (int i = 0; i < values.length; i++) {
+        int n = values.length;
+        Validate.sameLength("values", n, "nearlySorted", nearlySorted.length);
+        for (int i = 0; i < n; i++) {
             if (Double.isNaN(values[i])) {
                 throw new ValidationException("values[" + i + "]: is NaN; NaN has no rank");
             }
         }
-        for (int r = 1; r < order.length; r++) {
-            if (!(values[order[r - 1]] <= values[order[r]])) {
-                return null;
+        int[] order = nearlySorted.clone();
+        long moves = 0;
+        for (int r = 1; r < n; r++) {
+            int at = order[r];
+            double v = values[at];
+            int s = r - 1;
+            while (s >= 0 && values[order[s]] > v) {
+                order[s + 1] = order[s];
+                s--;
+                if (++moves > n) {
+                    return ranks(values); // far from sorted: sort afresh
+                }
             }
+            order[s + 1] = at;
         }
         return averageRanks(values, order);
     }

@@ -262,13 +262,10 @@ public final class MiPair {
         }
         KraskovMutualInformation.Prepared p = prepared;
         if (p != null) {
-            // a KSG pair sorted both samples already: scaled and tie-broken, so the order of the values
-            // as read unless the noise swapped two nearly equal ones (then the ranks sort again)
-            double[] x = pick(a.raw, rows);
-            double[] y = pick(b.raw, rows);
-            double[] rx = Correlation.ranks(x, p.sortingOrder(false));
-            double[] ry = Correlation.ranks(y, p.sortingOrder(true));
-            return Correlation.spearmanOfRanks(rx != null ? rx : Correlation.ranks(x), ry != null ? ry : Correlation.ranks(y));
+            // a KSG pair sorted both samples already, scaled and tie-broken: the order of the values as read
+            // but for the few nearly equal ones the noise swapped, which the ranks repair
+            return Correlation.spearmanOfRanks(Correlation.ranks(pick(a.raw, rows), p.sortingOrder(false)),
+                    Correlation.ranks(pick(b.raw, rows), p.sortingOrder(true)));
         }
         if (rows.length == a.rows()) { // every row: the second column's ranks are kept, a target is ranked once
             return Correlation.spearmanOfRanks(Correlation.ranks(a.raw), b.ranks());
