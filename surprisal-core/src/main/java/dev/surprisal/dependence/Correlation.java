@@ -125,7 +125,8 @@ public final class Correlation {
             }
         }
         // primitive argsort: a boxed Integer sort costs seconds at 10^6 rows
-        return averageRanks(values, dev.surprisal.knn.internal.ArgSort.of(values));
+        int[] order = dev.surprisal.knn.internal.ArgSort.of(values);
+        return averageRanks(gather(values, order), order);
     }
 
     /**
@@ -152,32 +153,47 @@ public final class Correlation {
             }
         }
         int[] order = nearlySorted.clone();
+        double[] sorted = gather(values, order);
         long moves = 0;
         for (int r = 1; r < n; r++) {
+            double v = sorted[r];
+            if (!(sorted[r - 1] > v)) {
+                continue;
+            }
             int at = order[r];
-            double v = values[at];
             int s = r - 1;
-            while (s >= 0 && values[order[s]] > v) {
+            while (s >= 0 && sorted[s] > v) {
+                sorted[s + 1] = sorted[s];
                 order[s + 1] = order[s];
                 s--;
                 if (++moves > n) {
                     return ranks(values); // far from sorted: sort afresh
                 }
             }
+            sorted[s + 1] = v;
             order[s + 1] = at;
         }
-        return averageRanks(values, order);
+        return averageRanks(sorted, order);
     }
 
-    // ranks 1..n along a sorting order, ties given the average of the ranks they span
-    private static double[] averageRanks(double[] values, int[] order) {
-        int n = values.length;
+    // the values in the given order: one pass of independent loads, so the rest reads memory in order
+    private static double[] gather(double[] values, int[] order) {
+        double[] out = new double[order.length];
+        for (int r = 0; r < order.length; r++) {
+            out[r] = values[order[r]];
+        }
+        return out;
+    }
+
+    // ranks 1..n from the sorted values and their indices, ties given the average of the ranks they span
+    private static double[] averageRanks(double[] sorted, int[] order) {
+        int n = sorted.length;
         double[] ranks = new double[n];
         int start = 0;
         while (start < n) {
             int end = start + 1;
             // == rather than Double.compare so that -0.0 and 0.0 tie, as in numpy
-            while (end < n && values[order[end]] == values[order[start]]) {
+            while (end < n && sorted[end] == sorted[start]) {
                 end++;
             }
             double average = (start + 1 + end) / 2.0; // mean of ranks start+1 .. end
