@@ -228,10 +228,11 @@ public final class TableReader {
      * strict Java tokenizer accepts ({@link CsvText}, the drift profiler's reader) is read without
      * DuckDB, which saves loading DuckDB's native library and handing every cell over JDBC. There,
      * a column whose every cell is missing or a finite number becomes a {@link NumericColumn} of the
-     * numbers {@code Cells} reads, any other column a {@link CategoricalColumn} of its text, so the
-     * roles and values that follow are those of {@link #read()}'s table (DuckDB types numbers, and a
-     * text column is parsed by {@code Cells} afterwards). Any other format, a file the tokenizer
-     * declines, or one larger than a quarter of the heap is read by {@link #read()}.
+     * numbers {@code Cells} reads, any other column a {@link CategoricalColumn} of its text, which
+     * {@code Cells} parses afterwards as it parses a column DuckDB reads as text; so mutual
+     * information gets the same roles, values and ranking from either path (a ±inf cell is noted in
+     * other words). Any other format, a file the tokenizer declines, or one whose bytes and cells
+     * would need more than half of the heap is read by {@link #read()}.
      *
      * @return the selected columns, every row
      * @throws DataException when the file cannot be read (named by DuckDB's path, with its line)
@@ -241,8 +242,10 @@ public final class TableReader {
         if ((f == DataFormat.CSV || f == DataFormat.TSV) && !"false".equals(System.getProperty(CSV_IN_JAVA))) {
             List<String> all = columnNames(); // checks the file and its header as DuckDB's path would
             try {
-                if (java.nio.file.Files.size(file) <= Runtime.getRuntime().maxMemory() / 4) {
-                    List<String> names = columns == null ? all : columns;
+                List<String> names = columns == null ? all : columns;
+                // the bytes, a copy of the kept cells, and per kept cell its end, hash, kind and number (with room)
+                long need = 2 * java.nio.file.Files.size(file) + 32 * CsvText.estimateRows(file) * names.size();
+                if (need <= Runtime.getRuntime().maxMemory() / 2) {
                     java.util.Optional<Table> t = CsvText.readTyped(file, delimiter(f), all, positions(all, names),
                             null, CsvText.CHUNK_BYTES);
                     if (t.isPresent()) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * the 32-bit index are packed into one {@code long} and sorted by a radix sort of the high bits.
  * That orders the values by their high key bits (sign, exponent, 20 mantissa bits); runs that share
  * them are then re-sorted by the low 32 bits of their full keys, gathered once in sorted order.
- * Both sorts are primitive, so a 10⁷-value argsort costs little more than one plain parallel sort.
+ * Both sorts are primitive, so a 10⁷-value argsort costs little more than one plain sort.
  */
 public final class ArgSort {
     private static final long HIGH = 0xFFFF_FFFF_0000_0000L;

@@ -205,7 +205,7 @@ public final class MiTable {
             }
         }
         if (bad > 0) {
-            notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are not finite numbers (first: %s); they are left out as missing",
+            notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are not numbers (first: %s); they are left out as missing",
                     c.name(), bad, first));
         }
         return v;

@@ -154,7 +154,7 @@ class MiTableCsvPathTest {
         MiTable java = MiTable.read(f, RoleOverrides.none(), 42);
         MiTable duck = viaDuckDb(() -> MiTable.read(f, RoleOverrides.none(), 42));
         assertThat(java.notes()).containsExactly(
-                "x: 2 cell(s) are not finite numbers (first: row 18: 'inf'); they are left out as missing");
+                "x: 2 cell(s) are not numbers (first: row 18: 'inf'); they are left out as missing");
         assertThat(duck.notes()).containsExactly("x: 2 cell(s) are infinite (first: row 18: inf); they are left out as missing");
         MiVariable x = java.variable("x", "--x");
         for (int i = 0; i < x.rows(); i++) {
