@@ -104,7 +104,7 @@ public final class TourCommand implements Callable<Integer> {
             text.toString().lines().forEach(lines::add);
         }
         try {
-            return Json.MAPPER.writeValueAsString(root);
+            return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

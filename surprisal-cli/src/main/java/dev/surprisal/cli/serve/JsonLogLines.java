@@ -30,7 +30,7 @@ final class JsonLogLines {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its handler. */
     private static final Logger SERVER = Logger.getLogger(SERVER_LOGGER);
 
-    private static final ObjectWriter LINE = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter LINE = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private JsonLogLines() {
     }
@@ -95,7 +95,7 @@ final class JsonLogLines {
 
     /** A log record as an object: time (UTC, ISO-8601), level, logger, message, and the exception if any. */
     static ObjectNode record(LogRecord r) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("time", Instant.ofEpochMilli(r.getMillis()).toString());
         o.put("level", r.getLevel().getName());
         o.put("logger", r.getLoggerName());

@@ -98,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (demo) {
             Path dir = Files.createTempDirectory("surprisal-demo-");
             if (json.json()) {
-                ObjectNode o = Json.MAPPER.createObjectNode().put("event", "preparing_demo").put("dir", dir.toString());
+                ObjectNode o = Json.mapper().createObjectNode().put("event", "preparing_demo").put("dir", dir.toString());
                 out.println(JsonLogLines.line(o));
             } else {
                 out.println("preparing the demo in " + dir + " (generated orders, a baseline, 5 days checked)...");
@@ -116,9 +116,9 @@ public final class ServeCommand implements Callable<Integer> {
             cfg = load(config);
             if (checkConfig) {
                 if (json.json()) {
-                    ObjectNode o = Json.MAPPER.createObjectNode().put("config", config.toString()).put("valid", true);
+                    ObjectNode o = Json.mapper().createObjectNode().put("config", config.toString()).put("valid", true);
                     o.put("monitors", cfg.monitors().size()).put("notifiers", cfg.notifiers().size());
-                    out.println(Json.MAPPER.writeValueAsString(o));
+                    out.println(Json.mapper().writeValueAsString(o));
                 } else {
                     out.printf("%s: valid, %d monitor(s), %d notifier(s)%n", config, cfg.monitors().size(),
                             cfg.notifiers().size());
@@ -184,7 +184,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The first line of {@code --json}: where the server listens and what it monitors. */
     private static ObjectNode listening(SurprisalServer server, String token) {
-        ObjectNode o = Json.MAPPER.createObjectNode().put("event", "listening").put("url", server.url());
+        ObjectNode o = Json.mapper().createObjectNode().put("event", "listening").put("url", server.url());
         ArrayNode names = o.putArray("monitors");
         for (MonitorConfig m : server.monitors().config().monitors()) {
             names.add(m.name());

@@ -43,13 +43,13 @@ public final class TokenListCommand implements Callable<Integer> {
             tokens = new Tokens(gate, Clock.systemUTC()).list();
         }
         if (json.json()) {
-            ObjectNode root = Json.MAPPER.createObjectNode();
+            ObjectNode root = Json.mapper().createObjectNode();
             ArrayNode a = root.putArray("tokens");
             for (ServerTables.TokenInfo t : tokens) {
                 a.addObject().put("name", t.name()).put("role", t.role()).put("created_at", t.createdAt().toString())
                         .put("revoked_at", t.revokedAt() == null ? null : t.revokedAt().toString());
             }
-            out.println(Json.MAPPER.writeValueAsString(root));
+            out.println(Json.mapper().writeValueAsString(root));
             return ExitCode.OK;
         }
         out.printf("%-24s %-6s %-28s %s%n", "name", "role", "created (UTC)", "revoked (UTC)");

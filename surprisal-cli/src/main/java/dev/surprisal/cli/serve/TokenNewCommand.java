@@ -60,7 +60,7 @@ public final class TokenNewCommand implements Callable<Integer> {
             throw e;
         }
         spec.commandLine().getOut().println(json.json()
-                ? Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("name", name).put("role", r.label())
+                ? Json.mapper().writeValueAsString(Json.mapper().createObjectNode().put("name", name).put("role", r.label())
                         .put("token", token))
                 : token);
         spec.commandLine().getErr().println("token '" + name + "' (" + r.label() + ") created; it is shown only now. "

@@ -40,7 +40,7 @@ public final class TokenRevokeCommand implements Callable<Integer> {
             new Tokens(gate, Clock.systemUTC()).revoke(name);
         }
         spec.commandLine().getOut().println(json.json()
-                ? Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("name", name).put("revoked", true))
+                ? Json.mapper().writeValueAsString(Json.mapper().createObjectNode().put("name", name).put("revoked", true))
                 : "token '" + name + "' revoked");
         return ExitCode.OK;
     }
