@@ -54,7 +54,7 @@ final class FileProfiler {
             Map<String, Bins> all = new HashMap<>();
             for (int from = 0; from < ds.size(); from += SqlView.COLUMNS_PER_QUERY) {
                 all.putAll(fitBins(sql, ds.subList(from, Math.min(ds.size(), from + SqlView.COLUMNS_PER_QUERY)), o,
-                        typed, typedFit));
+                        typed, typedFit, TypedColumns.numbered(reader)));
             }
             return all;
         });
@@ -94,8 +94,9 @@ final class FileProfiler {
     }
 
     /** The SQL of the non-missing text (NULL when missing) of each column, with its row number. */
-    private static String rows(SqlView sql, List<String> names, Set<String> typed) {
-        StringBuilder b = new StringBuilder("SELECT row_number() OVER () AS rn");
+    private static String rows(SqlView sql, List<String> names, Set<String> typed, String numbered) {
+        // a Parquet file numbers its rows itself (in parallel); other files by a streaming window
+        StringBuilder b = new StringBuilder(numbered != null ? "SELECT rn" : "SELECT row_number() OVER () AS rn");
         for (int i = 0; i < names.size(); i++) {
             String t = sql.text(names.get(i));
             if (typed.contains(names.get(i))) {
@@ -108,11 +109,12 @@ final class FileProfiler {
             b.append(", CASE WHEN ").append(Cells.sqlMissing(t)).append(" THEN NULL ELSE ").append(t).append(" END AS u")
                     .append(i);
         }
-        return b.append(" FROM ").append(sql.from()).toString();
+        return b.append(" FROM ").append(numbered != null ? numbered : sql.from()).toString();
     }
 
     /** Adds the row key and the numbers of numeric roles. */
-    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles, Set<String> typed) {
+    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles, Set<String> typed,
+                                 String numbered) {
         StringBuilder b = new StringBuilder("SELECT rn, ").append(RowSample.sqlKey("rn", RowSample.SEED)).append(" AS k");
         for (int i = 0; i < names.size(); i++) {
             b.append(", u").append(i);
@@ -121,11 +123,11 @@ final class FileProfiler {
                         .append(i);
             }
         }
-        return b.append(" FROM (").append(rows(sql, names, typed)).append(")").toString();
+        return b.append(" FROM (").append(rows(sql, names, typed, numbered)).append(")").toString();
     }
 
     private static Map<String, Bins> fitBins(SqlView sql, List<RoleDecision> ds, ProfileOptions o, Set<String> typed,
-                                             TypedColumns.Fit typedFit) {
+                                             TypedColumns.Fit typedFit, String numbered) {
         List<String> names = new ArrayList<>();
         List<ColumnRole> roles = new ArrayList<>();
         ds.forEach(d -> {
@@ -181,7 +183,7 @@ final class FileProfiler {
         if (readers.isEmpty()) {
             return out;
         }
-        sql.forEachRow(q.sql(parsed(sql, names, roles, typed)), rs -> {
+        sql.forEachRow(q.sql(parsed(sql, names, roles, typed, numbered)), rs -> {
             for (Reader r : readers) {
                 r.read(rs);
             }
@@ -284,8 +286,13 @@ final class FileProfiler {
                 fetched.add(i);
             }
             String fin = " FILTER (WHERE isfinite(" + x + "))";
-            int[] m = !continuous ? null : new int[] {q.agg("count(" + x + ")" + fin), q.agg("avg(" + x + ")" + fin),
-                    q.agg("var_pop(" + x + ")" + fin), q.agg("min(" + x + ")" + fin), q.agg("max(" + x + ")" + fin),
+            // the finite values as a column of their own: aggregates skip its NULLs, cheaper than a FILTER each
+            String f = "f" + i;
+            if (continuous) {
+                l3.append(", CASE WHEN isfinite(").append(x).append(") THEN ").append(x).append(" END AS ").append(f);
+            }
+            int[] m = !continuous ? null : new int[] {q.agg("count(" + f + ")"), q.agg("avg(" + f + ")"),
+                    q.agg("var_pop(" + f + ")"), q.agg("min(" + f + ")"), q.agg("max(" + f + ")"),
                     fetch ? -1 : q.agg("min_by(" + x + ", k, " + RowSample.SIZE + ")" + fin),
                     fetch ? -1 : q.agg("min_by(k, k, " + RowSample.SIZE + ")" + fin)};
             readers.add(rs -> {
@@ -337,7 +344,7 @@ final class FileProfiler {
                         sample, null);
             });
         }
-        String l2 = parsed(sql, names, roles, typed);
+        String l2 = parsed(sql, names, roles, typed, numbered);
         sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
             rows[0] = rs.getLong(total);
             for (Reader r : readers) {

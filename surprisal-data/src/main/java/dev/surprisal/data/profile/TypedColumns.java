@@ -59,9 +59,13 @@ final class TypedColumns {
     /**
      * The file's rows with their 1-based position {@code rn}, numbered by the Parquet reader itself
      * ({@code file_row_number}), so a query that only filters rows by their key runs in parallel;
-     * the position is the one {@code row_number() OVER ()} gives the counting scan.
+     * the position is the one {@code row_number() OVER ()} gives. Null for other formats.
      */
     static String numbered(TableReader reader) {
+        DataFormat f = reader.format() != null ? reader.format() : DataFormat.fromFileName(reader.file());
+        if (f != DataFormat.PARQUET) {
+            return null;
+        }
         return "(SELECT file_row_number + 1 AS rn, * FROM read_parquet("
                 + dev.surprisal.data.DataFiles.duckDbLiteral(reader.file()) + ", file_row_number = true))";
     }
