@@ -19,13 +19,14 @@ SEEDS=${2:-"1 2 3"}
 THREADS=${3:-1}
 OUT=${VAE_BENCH_OUT:-bench/out/vae-e$EPOCHS}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)   # absolute, so that a relative or absolute VAE_BENCH_OUT both work
 export OMP_WAIT_POLICY=PASSIVE
 
 if [[ -n "${VAE_BENCH_CP:-}" ]]; then
   CP="$VAE_BENCH_CP"
 else
   mvn -B -q -o -pl surprisal-cli -am compile dependency:build-classpath \
-      -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+      -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=runtime >/dev/null
   CP="surprisal-cli/target/classes:surprisal-vae/target/classes:surprisal-core/target/classes:surprisal-data/target/classes:$(cat "$OUT/cp.txt")"
 fi
 NONET=""

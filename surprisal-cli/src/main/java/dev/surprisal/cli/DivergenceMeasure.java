@@ -72,12 +72,12 @@ abstract class DivergenceMeasure {
             double forward = KullbackLeibler.divergence(p, q, base);
             r.row("KL(P||Q)", "kl", forward, base.unit());
             noteIfInfinite(r, "KL(P||Q)", forward, p, q, "p", "q");
-            Explanations.kl(forward, base, "KL(P||Q)", "P", "Q").forEach(r::sentence);
+            r.sentences(() -> Explanations.kl(forward, base, "KL(P||Q)", "P", "Q"));
             if (both) {
                 double reverse = KullbackLeibler.divergence(q, p, base);
                 r.row("KL(Q||P)", "kl", reverse, base.unit());
                 noteIfInfinite(r, "KL(Q||P)", reverse, q, p, "q", "p");
-                Explanations.kl(reverse, base, "KL(Q||P)", "Q", "P").subList(0, 1).forEach(r::sentence);
+                r.sentences(() -> Explanations.kl(reverse, base, "KL(Q||P)", "Q", "P").subList(0, 1));
             }
         }
     }
@@ -87,7 +87,7 @@ abstract class DivergenceMeasure {
         void addTo(Report r, double[] p, double[] q, Base base, boolean both) {
             double v = JensenShannon.divergence(p, q, base);
             r.row("JS(P,Q)", "js", v, base.unit());
-            Explanations.jensenShannon(v, base).forEach(r::sentence);
+            r.sentences(() -> Explanations.jensenShannon(v, base));
         }
     }
 
@@ -99,7 +99,7 @@ abstract class DivergenceMeasure {
             noteIfInfinite(r, "H(P,Q)", ce, p, q, "p", "q");
             if (Double.isFinite(ce)) {
                 double h = Entropy.of(p, base);
-                Explanations.crossEntropy(ce, h, ce - h, base).forEach(r::sentence);
+                r.sentences(() -> Explanations.crossEntropy(ce, h, ce - h, base));
             }
             if (both) {
                 double reverse = CrossEntropy.of(q, p, base);
@@ -114,7 +114,7 @@ abstract class DivergenceMeasure {
         void addTo(Report r, double[] p, double[] q, Base base, boolean both) {
             double v = Hellinger.distance(p, q);
             r.row("Hellinger(P,Q)", "hellinger", v, DIMENSIONLESS);
-            Explanations.hellinger(v).forEach(r::sentence);
+            r.sentences(() -> Explanations.hellinger(v));
         }
     }
 
@@ -123,7 +123,7 @@ abstract class DivergenceMeasure {
         void addTo(Report r, double[] p, double[] q, Base base, boolean both) {
             double v = TotalVariation.distance(p, q);
             r.row("TV(P,Q)", "tv", v, DIMENSIONLESS);
-            Explanations.totalVariation(v).forEach(r::sentence);
+            r.sentences(() -> Explanations.totalVariation(v));
         }
     }
 
@@ -141,7 +141,7 @@ abstract class DivergenceMeasure {
             r.row("D_" + a + "(P||Q)", "renyi", v, base.unit());
             r.field("alpha", alpha);
             noteIfInfinite(r, "D_" + a + "(P||Q)", v, p, q, "p", "q");
-            Explanations.renyi(alpha, v, base).forEach(r::sentence);
+            r.sentences(() -> Explanations.renyi(alpha, v, base));
             if (both) {
                 double reverse = Renyi.divergence(q, p, alpha, base);
                 r.row("D_" + a + "(Q||P)", "renyi", reverse, base.unit());

@@ -63,7 +63,7 @@ public final class ElboCommand implements Runnable {
                 if (plot != null) {
                     KlFitPlot.write(plot, ElboDemo.BIMODAL, fits[0], fits[1], -8, 8);
                 }
-                out.println(Json.MAPPER.writeValueAsString(json(gap, cavi, fits, seed, plot)));
+                out.println(Json.mapper().writeValueAsString(json(gap, cavi, fits, seed, plot)));
                 out.flush();
                 return ExitCode.OK;
             }
@@ -88,7 +88,7 @@ public final class ElboCommand implements Runnable {
 
         /** The three demonstrations as one object; the headline is the exact log-evidence. */
         static ObjectNode json(ElboDemo.ExactGap gap, ElboDemo.Cavi cavi, KlDirectionFit.Fit[] fits, long seed, Path plot) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
+            ObjectNode o = Json.mapper().createObjectNode();
             o.put("measure", "log_evidence");
             Json.putNumber(o, "value", gap.logEvidence());
             o.put("unit", "nats");

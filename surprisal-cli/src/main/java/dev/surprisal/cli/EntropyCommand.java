@@ -170,8 +170,7 @@ public final class EntropyCommand implements Callable<Integer> {
     }
 
     private static Report explain(Report r, double h, Base base, int outcomes) {
-        Explanations.entropy(h, base, outcomes).forEach(r::sentence);
-        return r;
+        return r.sentences(() -> Explanations.entropy(h, base, outcomes));
     }
 
     private EntropyEstimator estimatorOrUsage() {

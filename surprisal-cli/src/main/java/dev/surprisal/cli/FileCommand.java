@@ -112,7 +112,7 @@ public final class FileCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Base base = common.base();
-        ArrayNode all = common.json() ? Json.MAPPER.createArrayNode() : null;
+        ArrayNode all = common.json() ? Json.mapper().createArrayNode() : null;
         for (Path f : files) {
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
                 throw new BadDataException(f + ": not a readable regular file");
@@ -144,7 +144,7 @@ public final class FileCommand implements Callable<Integer> {
                     continue;
                 }
                 if (ent || terse) {
-                    EntAnalysis a = threads.run(() -> EntAnalysis.of(f));
+                    EntAnalysis a = EntAnalysis.of(f, threads.threads());
                     out.print(terse ? a.terse() : a.report());
                     continue;
                 }
@@ -167,7 +167,7 @@ public final class FileCommand implements Callable<Integer> {
         }
         if (common.json()) {
             try {
-                out.println(Json.MAPPER.writeValueAsString(files.size() == 1 && all.size() == 1 ? all.get(0) : all));
+                out.println(Json.mapper().writeValueAsString(files.size() == 1 && all.size() == 1 ? all.get(0) : all));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -224,7 +224,7 @@ public final class FileCommand implements Callable<Integer> {
 
     private ObjectNode json(FileAnalysis a, Base base) {
         EntAnalysis e = a.ent();
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         // the headline is ent's order-0 entropy; "entropy" is kept beside "value" for readers of the old output
         o.put("measure", "entropy").put("value", inBase(e.entropyBitsPerByte(), base)).put("unit", base.unit() + " per byte");
         o.put("file", a.file().toString()).put("bytes", e.bytes());

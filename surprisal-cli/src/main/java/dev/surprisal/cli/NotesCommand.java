@@ -229,11 +229,11 @@ public final class NotesCommand implements Runnable {
             }
             if (common.json()) {
                 // the headline is the novelty the label is judged on; the note's fields follow
-                ObjectNode o = Json.MAPPER.createObjectNode();
+                ObjectNode o = Json.mapper().createObjectNode();
                 o.put("measure", "novel_bits_per_word");
                 Json.putNumber(o, "value", n.novelBitsPerWord());
                 o.put("unit", "bits per word");
-                o.setAll((ObjectNode) Json.MAPPER.valueToTree(n));
+                o.setAll((ObjectNode) Json.mapper().valueToTree(n));
                 out.println(json(o));
             } else {
                 out.println(n.label().id() + ": " + n.reason());
@@ -266,7 +266,7 @@ public final class NotesCommand implements Runnable {
 
     static String json(Object o) {
         try {
-            return Json.MAPPER.writeValueAsString(o);
+            return Json.mapper().writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,7 +78,7 @@ public final class VaeCommand implements Runnable {
 
     /** A JSON answer whose headline is {@code measure} in nats per image. */
     static ObjectNode headline(String measure, double value) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("measure", measure);
         Json.putNumber(o, "value", value);
         o.put("unit", "nats per image");
@@ -87,7 +87,7 @@ public final class VaeCommand implements Runnable {
 
     static void print(CommandSpec spec, ObjectNode o) throws IOException {
         PrintWriter w = spec.commandLine().getOut();
-        w.println(Json.MAPPER.writeValueAsString(o));
+        w.println(Json.mapper().writeValueAsString(o));
         w.flush();
     }
 
@@ -154,7 +154,7 @@ public final class VaeCommand implements Runnable {
                 o.put("run", out.toString()).put("train_images", d.train().count()).put("test_images", d.test().count())
                         .put("threads", c.threads()).put("seed", c.seed());
                 Json.putNumber(o, "beta", beta);
-                o.set("epochs", Json.MAPPER.valueToTree(h));
+                o.set("epochs", Json.mapper().valueToTree(h));
                 print(spec, o);
                 return ExitCode.OK;
             }
@@ -292,7 +292,7 @@ public final class VaeCommand implements Runnable {
                 }
             }));
             if (json.json()) {
-                ObjectNode o = Json.MAPPER.createObjectNode();
+                ObjectNode o = Json.mapper().createObjectNode();
                 o.put("measure", "neg_elbo").put("unit", "nats per image").put("data", "test");
                 ArrayNode a = o.putArray("rows");
                 for (VaeRuns.SweepRow r : rows) {

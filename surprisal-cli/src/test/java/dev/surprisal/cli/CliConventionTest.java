@@ -210,9 +210,15 @@ class CliConventionTest {
 
     @Test
     void anInputGivenTwiceOrMissingIsAUsageError() {
-        Cli three = Cli.run("drift", "compare", "--reference", ref.toString(), ref.toString(), day.toString());
+        Cli three = Cli.run("drift", "compare", ref.toString(), ref.toString(), day.toString());
         assertThat(three.code()).isEqualTo(ExitCode.USAGE);
         assertThat(three.err()).contains("too many files");
+        // which file is the reference must be said, never guessed: it decides KL's direction, roles and bins
+        Cli mixed = Cli.run("drift", "compare", "--data", ref.toString(), day.toString());
+        assertThat(mixed.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(mixed.err()).contains("not both ways").contains("--data " + ref);
+        assertThat(Cli.run("drift", "compare", "--reference", ref.toString(), day.toString()).code())
+                .isEqualTo(ExitCode.USAGE);
         Cli one = Cli.run("drift", "compare", ref.toString());
         assertThat(one.code()).isEqualTo(ExitCode.USAGE);
         assertThat(one.err()).contains("missing --data FILE");

@@ -13,9 +13,9 @@ class JsonTest {
 
     @Test
     void nonFiniteDoublesInRecordsBecomeNullOrInfinityStrings() throws Exception {
-        String s = Json.MAPPER.writeValueAsString(new Result(1.5, Double.NaN, Double.POSITIVE_INFINITY,
+        String s = Json.mapper().writeValueAsString(new Result(1.5, Double.NaN, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY));
-        JsonNode j = Json.MAPPER.readTree(s);
+        JsonNode j = Json.mapper().readTree(s);
         assertThat(j.get("entropy").asDouble()).isEqualTo(1.5);
         assertThat(j.get("windowed").isNull()).as(s).isTrue();
         assertThat(j.get("windowed_reason").asText()).isEqualTo(Json.NOT_DEFINED);
@@ -30,7 +30,7 @@ class JsonTest {
         var node = Report.objectNode();
         Report.putNumber(node, "r", Double.NaN, "x is categorical");
         Report.putNumber(node, "kl", Double.POSITIVE_INFINITY);
-        JsonNode j = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(node));
+        JsonNode j = Json.mapper().readTree(Json.mapper().writeValueAsString(node));
         assertThat(j.get("r").isNull()).isTrue();
         assertThat(j.get("r_reason").asText()).isEqualTo("x is categorical");
         assertThat(j.get("kl").asText()).isEqualTo("Infinity");
@@ -42,8 +42,8 @@ class JsonTest {
         node.put("nan", Double.NaN);
         node.put("inf", Double.NEGATIVE_INFINITY);
         node.put("f", 0.1f);
-        String s = Json.MAPPER.writeValueAsString(node);
-        JsonNode j = Json.MAPPER.readTree(s);
+        String s = Json.mapper().writeValueAsString(node);
+        JsonNode j = Json.mapper().readTree(s);
         assertThat(j.get("nan").isNull()).as(s).isTrue();
         assertThat(j.get("inf").asText()).isEqualTo("-Infinity");
         assertThat(s).contains("0.1").doesNotContain("0.10000000149");

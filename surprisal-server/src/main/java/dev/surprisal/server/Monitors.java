@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
+import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,6 +57,13 @@ public final class Monitors {
     private final StoreGate gate;
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    /**
+     * Checks that compute at once, each on one thread: all processors but one, so that however many
+     * checks are asked for, one processor is left to answer reads (on 2 cores, one check at a time;
+     * the others wait their turn).
+     */
+    static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private final Semaphore computing = new Semaphore(CHECK_THREADS, true);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -220,7 +229,7 @@ public final class Monitors {
                     + "with 'surprisal drift baseline --monitor " + name + " --data FILE --store " + gate.location() + "'");
         }
         Profile p = Sources.fit(m, m.reference());
-        gate.with(s -> {
+        gate.with(name, s -> {
             s.saveBaseline(name, p);
             return null;
         });
@@ -263,60 +272,72 @@ public final class Monitors {
             throw new MonitorException(409, "a check of monitor '" + name + "' is running; try again when it ends");
         }
         try {
-            long t0 = System.nanoTime();
-            DriftStore.Reference baseline = gate.fresh(s -> s.reference(name)).orElseGet(() -> {
-                if (m.reference() == null) {
-                    throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
-                            + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
-                }
-                createBaseline(name);
-                return gate.fresh(s -> s.reference(name)).orElseThrow();
-            });
-            Profile today = counter.apply(baseline.profile());
-            Reference reference = reference(m, window, baseline);
-            DriftOptions options = Rules.options(m.settings());
-            DriftReport report = DriftScorer.compare(reference.profile(), today, options);
-            Instant now = clock.instant();
-            // in the store only to record, and to read the history; the trend rule, the JSON and the
-            // HTML are made outside it, so reads are not held up by rendering
-            record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
+            CheckResult result;
+            computing.acquireUninterruptibly();
+            try {
+                result = Parallelism.call(1, () -> compute(m, name, window, trigger, counter));
+            } finally {
+                computing.release();
             }
-            Scored scored = gate.with(s -> {
-                MonitoredCheck.Outcome o = MonitoredCheck.record(s, name, window.key(), baseline.version(), today, report,
-                        null);
-                Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
-                List<HistoryPoint> history = s.history(name, null).stream()
-                        .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
-                return new Scored(o, history);
-            });
-            MonitoredCheck.Outcome o = scored.outcome();
-            List<Alarm> alarms = new ArrayList<>(o.alarms());
-            alarms.addAll(trend(o.report(), scored.history()));
-            String status = MonitoredCheck.verdict(o.report(), alarms).name();
-            boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
-            long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-            CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
-                    o.report(), List.copyOf(alarms), reference.description());
-            Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
-            for (HistoryPoint h : scored.history()) {
-                byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
-            }
-            String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
-                    + o.runId() + ")", o.report(), byColumn);
-            String json = ReportJson.of(result);
-            gate.with(s -> {
-                if (o.replaced()) {
-                    ServerTables.deleteCheck(s.connection(), o.replacedRunId());
-                }
-                ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, window.key(), status,
-                        alarm, today.rows(), ms, now, trigger, false, null), json, html);
-                return null;
-            });
-            notifyListeners(m, result);
+            notifyListeners(m, result); // alerts (with their retries) outside the computing slots
             return result;
         } finally {
             lock.unlock();
         }
+    }
+
+    private CheckResult compute(MonitorConfig m, String name, Window window, String trigger,
+                                java.util.function.Function<Profile, Profile> counter) {
+        long t0 = System.nanoTime();
+        DriftStore.Reference baseline = gate.fresh(s -> s.reference(name)).orElseGet(() -> {
+            if (m.reference() == null) {
+                throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
+                        + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
+            }
+            createBaseline(name);
+            return gate.fresh(s -> s.reference(name)).orElseThrow();
+        });
+        Profile today = counter.apply(baseline.profile());
+        Reference reference = reference(m, window, baseline);
+        DriftOptions options = Rules.options(m.settings());
+        DriftReport report = DriftScorer.compare(reference.profile(), today, options);
+        Instant now = clock.instant();
+        // in the store only to record, and to read the history; the trend rule, the JSON and the
+        // HTML are made outside it, so reads are not held up by rendering
+        record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
+        }
+        Scored scored = gate.with(name, s -> {
+            MonitoredCheck.Outcome o = MonitoredCheck.record(s, name, window.key(), baseline.version(), today, report,
+                    null);
+            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
+            List<HistoryPoint> history = s.history(name, null).stream()
+                    .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
+            return new Scored(o, history);
+        });
+        MonitoredCheck.Outcome o = scored.outcome();
+        List<Alarm> alarms = new ArrayList<>(o.alarms());
+        alarms.addAll(trend(o.report(), scored.history()));
+        String status = MonitoredCheck.verdict(o.report(), alarms).name();
+        boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
+        long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
+                o.report(), List.copyOf(alarms), reference.description());
+        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+        for (HistoryPoint h : scored.history()) {
+            byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
+        }
+        String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
+                + o.runId() + ")", o.report(), byColumn);
+        String json = ReportJson.of(result);
+        gate.with(name, s -> {
+            if (o.replaced()) {
+                ServerTables.deleteCheck(s.connection(), o.replacedRunId());
+            }
+            ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, window.key(), status,
+                    alarm, today.rows(), ms, now, trigger, false, null), json, html);
+            return null;
+        });
+        return result;
     }
 
     /** What a window is compared with: a profile on the baseline's bins, and that in words. */
@@ -380,7 +401,7 @@ public final class Monitors {
      */
     public void setPaused(String name, boolean paused) {
         monitor(name);
-        gate.with(s -> {
+        gate.with(name, s -> {
             ServerTables.setPaused(s.connection(), name, paused);
             return null;
         });
@@ -411,7 +432,7 @@ public final class Monitors {
     /** Leaves a run out of trend history and the dashboard's series, without deleting it. */
     public void exclude(String name, long runId, String reason) {
         checkRow(name, runId);
-        gate.with(s -> ServerTables.exclude(s.connection(), name, runId, reason));
+        gate.with(name, s -> ServerTables.exclude(s.connection(), name, runId, reason));
     }
 
     /** @return a monitor's history (one column, or all when null), excluded runs left out, oldest first */

@@ -77,7 +77,7 @@ class ApiTest {
         // the excluded key and timestamp are not scored
         assertThat(badJson.get("columns").findValuesAsText("name")).doesNotContain("order_id", "ts", "amount");
 
-        long run = badJson.get("runId").asLong();
+        long run = badJson.get("run_id").asLong();
         HttpResponse<String> get = t.get("/api/v1/monitors/orders/checks/" + run, t.readToken);
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(json(get).get("status").asText()).isEqualTo("DRIFT");
@@ -88,6 +88,14 @@ class ApiTest {
 
         HttpResponse<String> list = t.get("/api/v1/monitors/orders/checks", t.readToken);
         assertThat(json(list).get("checks").findValuesAsText("window")).contains("2024-05-02", "2024-05-04");
+
+        // one key style in every answer, as in the CLI's --json (Alertmanager's and Slack's payloads aside)
+        for (String path : java.util.List.of("/api/v1/monitors", "/api/v1/monitors/orders", "/api/v1/monitors/orders/checks",
+                "/api/v1/monitors/orders/checks/" + run, "/api/v1/monitors/orders/baselines",
+                "/api/v1/monitors/orders/history?column=country")) {
+            assertThat(camelCaseKeys(json(t.get(path, t.readToken)))).as(path).isEmpty();
+        }
+        assertThat(camelCaseKeys(badJson)).as("a check").isEmpty();
 
         HttpResponse<String> metrics = t.get("/metrics", t.readToken);
         assertThat(metrics.body()).contains("surprisal_check_runs_total{monitor=\"orders\",outcome=\"drift\"}")
@@ -107,14 +115,14 @@ class ApiTest {
         JsonNode replaced = after.get(after.size() - 2);
         assertThat(replaced.get("version").asInt()).isEqualTo(current.get("version").asInt());
         assertThat(replaced.get("current").asBoolean()).isFalse();
-        assertThat(replaced.get("replacedAt").isNull()).isFalse();
+        assertThat(replaced.get("replaced_at").isNull()).isFalse();
         assertThat(after.get(after.size() - 1).get("version").asInt()).isEqualTo(current.get("version").asInt() + 1);
     }
 
     @Test
     void excludingARunKeepsItButMarksIt() throws Exception {
         HttpResponse<String> r = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-03\"}");
-        long run = json(r).get("runId").asLong();
+        long run = json(r).get("run_id").asLong();
         assertThat(t.post("/api/v1/monitors/orders/checks/" + run + "/exclude", t.writeToken, "{}").statusCode())
                 .isEqualTo(400);
         HttpResponse<String> ex = t.post("/api/v1/monitors/orders/checks/" + run + "/exclude", t.writeToken,
@@ -122,9 +130,9 @@ class ApiTest {
         assertThat(ex.statusCode()).isEqualTo(200);
         JsonNode got = json(t.get("/api/v1/monitors/orders/checks/" + run, t.readToken));
         assertThat(got.get("excluded").asBoolean()).isTrue();
-        assertThat(got.get("excludeReason").asText()).isEqualTo("partial load");
+        assertThat(got.get("exclude_reason").asText()).isEqualTo("partial load");
         JsonNode history = json(t.get("/api/v1/monitors/orders/history?column=country", t.readToken));
-        assertThat(history.get("points").findValuesAsText("runId")).doesNotContain(Long.toString(run));
+        assertThat(history.get("points").findValuesAsText("run_id")).doesNotContain(Long.toString(run));
     }
 
     @Test
@@ -148,5 +156,41 @@ class ApiTest {
             assertThat(r.statusCode()).as(p).isIn(400, 404);
             assertThat(r.body()).as(p).doesNotContain("root:").doesNotContain("reference.csv");
         }
+    }
+
+    /** Every key of the JSON, at any depth, that has an upper-case letter (new_values' keys are data). */
+    private static java.util.List<String> camelCaseKeys(JsonNode node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(e.getKey());
+                }
+                if (!e.getKey().equals("new_values")) {
+                    out.addAll(camelCaseKeys(e.getValue()));
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(v -> out.addAll(camelCaseKeys(v)));
+        }
+        return out;
+    }
+
+    @Test
+    void aCheckStoredWithCamelCaseKeysIsAnsweredInSnakeCase() throws Exception {
+        JsonNode old = dev.surprisal.server.ReportJson.MAPPER.readTree("{\"runId\":7,\"durationMs\":12,"
+                + "\"columns\":[{\"name\":\"country\",\"klNats\":null,\"klNatsReason\":\"no rows\","
+                + "\"newValues\":{\"SE\":3}}],"
+                + "\"units\":{\"jsBits\":\"bits\"}}");
+        JsonNode now = dev.surprisal.server.ReportJson.upgrade(old);
+        assertThat(now.get("run_id").asLong()).isEqualTo(7);
+        assertThat(now.get("duration_ms").asLong()).isEqualTo(12);
+        assertThat(now.get("columns").get(0).get("kl_nats_reason").asText()).isEqualTo("no rows");
+        assertThat(now.get("columns").get(0).get("name").asText()).isEqualTo("country");
+        assertThat(now.get("units").get("js_bits").asText()).isEqualTo("bits");
+        assertThat(now.get("columns").get(0).get("new_values").get("SE").asLong()).as("data keys kept").isEqualTo(3);
+        assertThat(camelCaseKeys(now)).isEmpty();
+        JsonNode current = dev.surprisal.server.ReportJson.MAPPER.readTree("{\"run_id\":7}");
+        assertThat(dev.surprisal.server.ReportJson.upgrade(current)).isSameAs(current);
     }
 }

@@ -62,7 +62,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
     Path dataOption;
 
     @Parameters(paramLabel = "REFERENCE CURRENT", arity = "0..2",
-            description = "The same as --reference REFERENCE --data CURRENT.")
+            description = "The same as --reference REFERENCE --data CURRENT (either way, not both).")
     List<Path> positional;
 
     private Path reference;
@@ -138,22 +138,25 @@ public final class DriftCompareCommand implements Callable<Integer> {
         return DriftOutput.fails(scored, alarms) ? ExitCode.ALARM : ExitCode.OK;
     }
 
-    /** --reference and --data, or the two positional files; a mix is allowed when nothing is given twice. */
+    /**
+     * --reference and --data, or the two positional files REFERENCE CURRENT; never a mix, since which file
+     * is the reference (P) decides the direction of every KL and the roles and bins, and a mix such as
+     * {@code --data a.csv b.csv} does not say it.
+     */
     private void inputs() {
         List<Path> files = positional == null ? List.of() : positional;
-        int next = 0;
-        reference = referenceOption;
-        if (reference == null && next < files.size()) {
-            reference = files.get(next++);
+        if (!files.isEmpty() && (referenceOption != null || dataOption != null)) {
+            throw new ParameterException(spec.commandLine(), "give the files either as --reference FILE --data FILE "
+                    + "or as two positional files REFERENCE CURRENT, not both ways: with "
+                    + (referenceOption != null ? "--reference " + referenceOption : "--data " + dataOption)
+                    + " and the file " + files.get(0) + " it is not clear which one is the reference");
         }
-        current = dataOption;
-        if (current == null && next < files.size()) {
-            current = files.get(next++);
-        }
-        if (next < files.size()) {
+        if (files.size() > 2) {
             throw new ParameterException(spec.commandLine(), "too many files: give --reference FILE --data FILE "
-                    + "(or REFERENCE CURRENT), got also " + files.get(next));
+                    + "(or REFERENCE CURRENT), got also " + files.get(2));
         }
+        reference = files.isEmpty() ? referenceOption : files.get(0);
+        current = files.isEmpty() ? dataOption : files.size() > 1 ? files.get(1) : null;
         if (reference == null || current == null) {
             throw new ParameterException(spec.commandLine(), "missing " + (reference == null ? "--reference FILE" : "--data FILE")
                     + ": compare needs the reference file and the current one (--reference FILE --data FILE, or REFERENCE CURRENT)");

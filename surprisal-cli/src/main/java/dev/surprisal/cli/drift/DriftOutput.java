@@ -41,7 +41,7 @@ final class DriftOutput {
     static final String DIRECTION = "KL(P||Q) with P = reference, Q = current data";
     static final String NULL_MODEL = "chi-squared approximation: N_eff * PSI ~ chi2(df), N_eff = n*m/(n+m), "
             + "df = bins used - 1";
-    private static final ObjectMapper MAPPER = Json.MAPPER;
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private DriftOutput() {
     }

@@ -232,6 +232,27 @@ public final class DriftStore implements AutoCloseable {
         return new StoreException("no store at " + url + "; run drift baseline first (it creates the store)", null);
     }
 
+    /**
+     * A second handle on this open store, for reading on another thread while this handle writes: on
+     * DuckDB a duplicate of this connection (the same database instance, so no second file lock; DuckDB's
+     * MVCC gives each read a consistent snapshot of committed data), on PostgreSQL a new connection.
+     * It shares nothing with this handle but the data; close it before this one, since on DuckDB an
+     * open duplicate keeps the file locked.
+     *
+     * @return a new handle, for reads only
+     * @throws StoreException if the connection cannot be made
+     */
+    public DriftStore reader() {
+        try {
+            Connection c = url.kind() == StoreUrl.Kind.POSTGRESQL
+                    ? DriverManager.getConnection(url.jdbcUrl(), url.properties())
+                    : connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+            return new DriftStore(c, url);
+        } catch (SQLException e) {
+            throw translate(url, "open a reading connection", e);
+        }
+    }
+
     private static void closeQuietly(Connection c) {
         if (c != null) {
             try {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * drifted columns with the deciding measure, its unit and noise level, a link to the report):
  * <ul>
  *   <li>{@code webhook}: {@code {"version": "1", "kind": "firing"|"resolved", "monitor", "window",
- *       "runId", "status", "summary", "fingerprint", "url", "columns": [{"name", "status", "measure",
+ *       "run_id", "status", "summary", "fingerprint", "url", "columns": [{"name", "status", "measure",
  *       "value", "unit", "critical"}], "alarms": [{"column", "kind", "message"}]}};</li>
  *   <li>{@code slack}: an incoming-webhook message, {@code text} plus one mrkdwn section trimmed to
  *       2,800 characters (Slack rejects sections over 3,000), with {@code & < >} escaped;</li>
@@ -60,7 +60,7 @@ public final class Payloads {
     static ObjectNode webhook(Message m) {
         CheckResult r = m.check();
         ObjectNode o = ReportJson.MAPPER.createObjectNode().put("version", "1").put("kind", m.kind())
-                .put("monitor", r.monitor()).put("window", r.window()).put("runId", r.runId()).put("status", r.status())
+                .put("monitor", r.monitor()).put("window", r.window()).put("run_id", r.runId()).put("status", r.status())
                 .put("summary", summary(m)).put("fingerprint", m.fingerprint()).put("url", m.url());
         ArrayNode cols = o.putArray("columns");
         var opts = r.report().options();

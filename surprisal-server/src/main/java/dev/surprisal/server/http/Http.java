@@ -90,9 +90,9 @@ final class Http {
     }
 
     static ObjectNode row(ServerTables.CheckRow c) {
-        return object().put("runId", c.runId()).put("window", c.window()).put("status", c.status())
-                .put("alarm", c.alarm()).put("rows", c.rows()).put("durationMs", c.durationMs())
-                .put("createdAt", c.createdAt().toString()).put("trigger", c.trigger()).put("excluded", c.excluded())
-                .put("excludeReason", c.excludeReason());
+        return object().put("run_id", c.runId()).put("window", c.window()).put("status", c.status())
+                .put("alarm", c.alarm()).put("rows", c.rows()).put("duration_ms", c.durationMs())
+                .put("created_at", c.createdAt().toString()).put("trigger", c.trigger()).put("excluded", c.excluded())
+                .put("exclude_reason", c.excludeReason());
     }
 }

@@ -101,8 +101,8 @@ final class Routes {
         Http.strings(o.putArray("columns"), mc.columns());
         Http.strings(o.putArray("exclude"), mc.exclude());
         Http.strings(o.putArray("alerts"), mc.alerts());
-        o.put("alertOn", mc.alertOnWarn() ? "warn" : "drift");
-        o.put("hasBaseline", monitors.hasBaseline(mc.name()));
+        o.put("alert_on", mc.alertOnWarn() ? "warn" : "drift");
+        o.put("has_baseline", monitors.hasBaseline(mc.name()));
         Http.json(ctx, 200, o);
     }
 
@@ -129,8 +129,8 @@ final class Routes {
         ArrayNode v = o.putArray("baselines");
         for (DriftStore.BaselineVersion b : versions) {
             ObjectNode j = v.addObject().put("version", b.version()).put("current", b.current())
-                    .put("createdAt", b.createdAt().toString())
-                    .put("replacedAt", b.replacedAt() == null ? null : b.replacedAt().toString()).put("checks", b.checks());
+                    .put("created_at", b.createdAt().toString())
+                    .put("replaced_at", b.replacedAt() == null ? null : b.replacedAt().toString()).put("checks", b.checks());
             if (b.current() && p != null) {
                 j.put("rows", p.rows());
                 Http.strings(j.putArray("columns"), p.columnNames());
@@ -207,9 +207,9 @@ final class Routes {
         MonitorConfig mc = monitor(ctx);
         long run = run(ctx);
         ServerTables.CheckRow row = monitors.checkRow(mc.name(), run);
-        ObjectNode o = (ObjectNode) Http.parse(monitors.report(mc.name(), run, false));
-        o.put("excluded", row.excluded()).put("excludeReason", row.excludeReason()).put("trigger", row.trigger())
-                .put("createdAt", row.createdAt().toString());
+        ObjectNode o = (ObjectNode) ReportJson.upgrade(Http.parse(monitors.report(mc.name(), run, false)));
+        o.put("excluded", row.excluded()).put("exclude_reason", row.excludeReason()).put("trigger", row.trigger())
+                .put("created_at", row.createdAt().toString());
         Http.json(ctx, 200, o);
     }
 
@@ -226,7 +226,7 @@ final class Routes {
             throw new ApiError(400, "reason: required, say why the run is excluded (e.g. 'partial load')");
         }
         monitors.exclude(mc.name(), run, reason);
-        Http.json(ctx, 200, Http.object().put("runId", run).put("excluded", true).put("reason", reason));
+        Http.json(ctx, 200, Http.object().put("run_id", run).put("excluded", true).put("reason", reason));
     }
 
     private void history(Context ctx) {
@@ -250,8 +250,8 @@ final class Routes {
         for (ServerTables.Delivery d : monitors.gate().read("deliveries/" + mc.name() + "/" + limit,
                 s -> ServerTables.deliveries(s.connection(), mc.name(), limit))) {
             out.add(Http.object().put("id", d.id()).put("notifier", d.notifier()).put("kind", d.kind())
-                    .put("fingerprint", d.fingerprint()).put("runId", d.runId()).put("attempts", d.attempts())
-                    .put("statusCode", d.statusCode()).put("outcome", d.outcome()).put("error", d.error())
+                    .put("fingerprint", d.fingerprint()).put("run_id", d.runId()).put("attempts", d.attempts())
+                    .put("status_code", d.statusCode()).put("outcome", d.outcome()).put("error", d.error())
                     .put("at", d.at().toString()));
         }
         ObjectNode o = Http.object().put("monitor", mc.name());

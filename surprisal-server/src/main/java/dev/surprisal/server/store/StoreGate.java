@@ -8,17 +8,22 @@ import dev.surprisal.drift.store.StoreUrl;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
- * The server's only way into the store. Within this process the work is serialised (DuckDB allows
- * one open instance of a file per process), fairly, so no request starves. Data are read and
- * counted before entering the gate.
+ * The server's only way into the store. Writes are serialised within this process, fairly, so no
+ * request starves; reads run beside them, each on a reading connection of its own
+ * ({@link DriftStore#reader}: on DuckDB a duplicate of the one open connection, so one process still
+ * holds the file once), so a read never waits for a check's write. Data are read and counted
+ * before entering the gate.
  *
  * <p><b>The store stays open while the server is busy</b> and is closed after {@link #IDLE_MILLIS}
  * without work, so the command line (and another server on PostgreSQL) can use the same DuckDB
@@ -27,7 +32,9 @@ import java.util.function.Function;
  * (docs/benchmarks.md). A DuckDB file held for {@link #MAX_HOLD_MILLIS} in one stretch is let go
  * after the piece of work in hand, and not taken again for {@link #YIELD_MILLIS}, so another
  * process that waits for its lock (it tries every 100 ms) gets its turn even under constant load.
- * A piece of work that fails closes the store, so the next one starts on a new connection.
+ * Opening and closing wait for all work in hand (a fair read-write lock over the store's life).
+ * A write that fails closes the store, so the next one starts on a new connection; a read that
+ * fails closes only its reading connection.
  *
  * <p><b>Reads are answered from memory</b> ({@link #read}): each answer is kept, by key, until this
  * process writes ({@link #with}, which forgets them all; reads that must be current use
@@ -44,23 +51,36 @@ public final class StoreGate implements AutoCloseable {
     /** ...and not taken again for this long, so another process's lock wait (a try every 100 ms) succeeds. */
     public static final long YIELD_MILLIS = 250;
     private static final int MAX_READS = 10_000;
+    /** Reading connections kept open at most: enough for the cores, each DuckDB query uses several. */
+    static final int READERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     private final StoreUrl url;
     private final long idleMillis;
     private final long maxHoldMillis;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    /** Shared by every piece of work, exclusive to open and close the store. */
+    private final ReentrantReadWriteLock life = new ReentrantReadWriteLock(true);
+    /** One write at a time. */
+    private final ReentrantLock writer = new ReentrantLock(true);
+    /** Reading connections not in use (opened lazily, closed with the store); at most {@link #READERS} in use. */
+    private final ConcurrentLinkedDeque<DriftStore> idleReaders = new ConcurrentLinkedDeque<>();
+    private final Semaphore readers = new Semaphore(READERS, true);
     private volatile boolean migrated;
     private final Map<String, Cached> reads = new ConcurrentHashMap<>();
+    /** Moves on at every write that may change anything... */
     private final AtomicLong generation = new AtomicLong();
+    /** ...and per monitor at every write of that monitor's data only. */
+    private final Map<String, AtomicLong> scopes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService idle;
-    /** The open store, guarded by {@link #lock}; null when closed. */
-    private DriftStore store;
-    private long openedAt;
+    /** The open store; changed only under {@link #life}'s write lock; null when closed. */
+    private volatile DriftStore store;
+    /** Counts the openings, so a failed write closes the store it failed on and not a newer one. */
+    private volatile long epoch;
+    private volatile long openedAt;
     private long releasedAt = Long.MIN_VALUE / 2;
     private volatile long lastUsed;
     private boolean closed;
 
-    private record Cached(Object value, long generation, long until) {
+    private record Cached(Object value, long generation, long scoped, long until) {
     }
 
     /** @param location the store: a DuckDB file or a {@code jdbc:postgresql://} URL */
@@ -92,7 +112,8 @@ public final class StoreGate implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the open store (migrating the server's tables the first time).
+     * Runs {@code work} on the open store (migrating the server's tables the first time); it may
+     * write anything, so every read answer kept in memory is forgotten.
      *
      * @param work what to do
      * @param <T>  the result
@@ -101,10 +122,30 @@ public final class StoreGate implements AutoCloseable {
      */
     public <T> T with(Function<DriftStore, T> work) {
         try {
-            return open(work);
+            return open(work, true);
         } finally {
             generation.incrementAndGet();
             reads.clear();
+        }
+    }
+
+    /**
+     * Runs {@code work}, which writes only what belongs to one monitor, on the open store: only the
+     * read answers of that monitor (keys {@code kind/MONITOR/…}, see {@link #read}) are forgotten,
+     * so a check of one monitor does not send the reads of the others to the store.
+     *
+     * @param monitor the monitor whose data {@code work} may change
+     * @param work    what to do
+     * @param <T>     the result
+     * @return its result
+     * @throws StoreException if the store cannot be opened or written
+     */
+    public <T> T with(String monitor, Function<DriftStore, T> work) {
+        try {
+            return open(work, true);
+        } finally {
+            scopeGeneration(monitor).incrementAndGet();
+            reads.keySet().removeIf(k -> monitor.equals(scope(k)));
         }
     }
 
@@ -119,14 +160,16 @@ public final class StoreGate implements AutoCloseable {
      * @throws StoreException if the store cannot be opened
      */
     public <T> T fresh(Function<DriftStore, T> work) {
-        return open(work);
+        return open(work, false);
     }
 
     /**
      * A read whose answer may come from memory (see the class comment). {@code work} must only read,
      * and its result must not be modified by callers.
      *
-     * @param key  what is read, with every parameter that changes the answer (e.g. "checks/orders/50")
+     * @param key  what is read, with every parameter that changes the answer; a read of one monitor's
+     *             data is keyed {@code kind/MONITOR/…} (e.g. "checks/orders/50"), so that
+     *             {@link #with(String, Function)} for that monitor forgets it
      * @param work the read
      * @param <T>  the result
      * @return the answer, at most {@link #READ_TTL_NANOS} old and never older than this process's last write
@@ -135,74 +178,171 @@ public final class StoreGate implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T read(String key, Function<DriftStore, T> work) {
         long now = System.nanoTime();
+        AtomicLong scoped = scopeGeneration(scope(key));
         Cached c = reads.get(key);
-        if (c != null && c.generation == generation.get() && now - c.until < 0) {
+        if (c != null && c.generation == generation.get() && c.scoped == scoped.get() && now - c.until < 0) {
             return (T) c.value;
         }
         long gen = generation.get();
-        T value = open(work);
+        long scopeGen = scoped.get();
+        T value = open(work, false);
         if (reads.size() >= MAX_READS) {
             reads.clear();
         }
-        reads.put(key, new Cached(value, gen, now + READ_TTL_NANOS));
+        reads.put(key, new Cached(value, gen, scopeGen, now + READ_TTL_NANOS));
         return value;
     }
 
-    private <T> T open(Function<DriftStore, T> work) {
-        lock.lock();
+    /** The monitor a read key belongs to: its second segment ({@code checks/orders/50} → orders), or "". */
+    static String scope(String key) {
+        int a = key.indexOf('/');
+        if (a < 0) {
+            return "";
+        }
+        int b = key.indexOf('/', a + 1);
+        return b < 0 ? key.substring(a + 1) : key.substring(a + 1, b);
+    }
+
+    private AtomicLong scopeGeneration(String scope) {
+        return scopes.computeIfAbsent(scope, k -> new AtomicLong());
+    }
+
+    private <T> T open(Function<DriftStore, T> work, boolean write) {
+        long opening = acquire();
+        boolean failed = false;
         try {
-            if (closed) {
-                throw new IllegalStateException("the store gate is closed");
+            if (!write) {
+                return read(work);
             }
-            if (store == null) {
-                long wait = releasedAt + YIELD_MILLIS - System.currentTimeMillis();
-                if (wait > 0) {
-                    sleep(wait);
-                }
-                store = DriftStore.open(url, true, 30_000);
-                openedAt = System.currentTimeMillis();
-            }
-            if (!migrated) {
-                ServerTables.migrate(store.connection());
-                migrated = true;
-            }
-            T out;
+            writer.lock();
             try {
-                out = work.apply(store);
+                return work.apply(store);
             } catch (RuntimeException | Error e) {
-                release();
+                failed = true;
                 throw e;
+            } finally {
+                writer.unlock();
             }
-            long now = System.currentTimeMillis();
-            lastUsed = now;
-            if (url.kind() == StoreUrl.Kind.DUCKDB && now - openedAt >= maxHoldMillis) {
-                release();
+        } finally {
+            lastUsed = System.currentTimeMillis();
+            life.readLock().unlock();
+            if (failed || url.kind() == StoreUrl.Kind.DUCKDB && lastUsed - openedAt >= maxHoldMillis) {
+                releaseIf(opening);
             }
+        }
+    }
+
+    private <T> T read(Function<DriftStore, T> work) {
+        try {
+            readers.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to read the store", e);
+        }
+        DriftStore r = null;
+        try {
+            r = idleReaders.pollFirst();
+            if (r == null) {
+                r = store.reader();
+            }
+            T out = work.apply(r);
+            idleReaders.addFirst(r);
+            r = null;
             return out;
         } finally {
-            lock.unlock();
+            if (r != null) {
+                closeQuietly(r);
+            }
+            readers.release();
+        }
+    }
+
+    /**
+     * Takes the store's read lock with the store open (opening it, and migrating the server's tables
+     * the first time, under the write lock).
+     *
+     * @return the opening that the work runs on
+     */
+    private long acquire() {
+        while (true) {
+            life.readLock().lock();
+            if (closed) {
+                life.readLock().unlock();
+                throw new IllegalStateException("the store gate is closed");
+            }
+            if (store != null) {
+                return epoch;
+            }
+            life.readLock().unlock();
+            life.writeLock().lock();
+            try {
+                if (closed) {
+                    throw new IllegalStateException("the store gate is closed");
+                }
+                if (store == null) {
+                    long wait = releasedAt + YIELD_MILLIS - System.currentTimeMillis();
+                    if (wait > 0) {
+                        sleep(wait);
+                    }
+                    DriftStore opened = DriftStore.open(url, true, 30_000);
+                    try {
+                        if (!migrated) {
+                            ServerTables.migrate(opened.connection());
+                            migrated = true;
+                        }
+                    } catch (RuntimeException e) {
+                        closeQuietly(opened);
+                        releasedAt = System.currentTimeMillis();
+                        throw e;
+                    }
+                    store = opened;
+                    openedAt = System.currentTimeMillis();
+                    epoch++;
+                }
+                life.readLock().lock(); // downgrade: the store cannot close before this work ends
+                return epoch;
+            } finally {
+                life.writeLock().unlock();
+            }
         }
     }
 
     /** Closes the store if no work has run for the idle time ({@link #IDLE_MILLIS}) and none is running. */
     private void closeIfIdle() {
-        if (System.currentTimeMillis() - lastUsed < idleMillis || !lock.tryLock()) {
+        if (System.currentTimeMillis() - lastUsed < idleMillis || !life.writeLock().tryLock()) {
             return;
         }
         try {
             if (store != null && System.currentTimeMillis() - lastUsed >= idleMillis) {
-                store.close();
-                store = null;
+                release();
             }
         } catch (RuntimeException e) {
             store = null;
         } finally {
-            lock.unlock();
+            life.writeLock().unlock();
         }
     }
 
-    /** Closes the open store (lock held); a failure to close leaves it closed all the same. */
+    /** Closes the store if it is still the opening {@code which} (a newer one is left alone). */
+    private void releaseIf(long which) {
+        life.writeLock().lock();
+        try {
+            if (epoch == which) {
+                release();
+            }
+        } finally {
+            life.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Closes the reading connections, then the store (write lock held, so none is in use); a failure
+     * to close leaves it closed all the same.
+     */
     private void release() {
+        for (DriftStore r; (r = idleReaders.pollFirst()) != null; ) {
+            closeQuietly(r);
+        }
         if (store == null) {
             return;
         }
@@ -213,6 +353,14 @@ public final class StoreGate implements AutoCloseable {
         } finally {
             store = null;
             releasedAt = System.currentTimeMillis();
+        }
+    }
+
+    private static void closeQuietly(DriftStore s) {
+        try {
+            s.close();
+        } catch (RuntimeException e) {
+            // a broken reading connection; nothing is lost with it
         }
     }
 
@@ -229,12 +377,12 @@ public final class StoreGate implements AutoCloseable {
     @Override
     public void close() {
         idle.shutdownNow();
-        lock.lock();
+        life.writeLock().lock();
         try {
             closed = true;
             release();
         } finally {
-            lock.unlock();
+            life.writeLock().unlock();
         }
     }
 }

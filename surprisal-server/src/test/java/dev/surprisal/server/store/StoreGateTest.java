@@ -100,6 +100,7 @@ class StoreGateTest {
         }
         try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 50, 60_000)) {
             gate.with(s -> s.monitors());
+            gate.read("monitors", s -> s.monitors()); // a reading connection too, which must close with the store
             assertThat(othersCanOpen(file, 10_000)).as("closed after 50 ms idle").isTrue();
             assertThat(gate.<java.util.List<String>>fresh(s -> s.monitors())).as("opened again").isEmpty();
         }
@@ -138,5 +139,73 @@ class StoreGateTest {
             assertThat(othersCanOpen(file, 0)).as("let go after the failure").isTrue();
             assertThat(gate.<java.util.List<String>>fresh(s -> s.monitors())).isEmpty();
         }
+    }
+
+    @Test
+    void aReadDoesNotWaitForAWriteInProgress() throws Exception {
+        Path file = dir.resolve("beside.duckdb");
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 60_000)) {
+            gate.with(s -> s.monitors());
+            java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch readDone = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean readDuringWrite = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> gate.with(s -> {
+                writing.countDown();
+                try {
+                    // the write holds the gate until the read has finished; if reads queued behind
+                    // writes this would wait the whole minute and the flag below stay false
+                    readDuringWrite.set(readDone.await(60, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            writer.start();
+            assertThat(writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(gate.<java.util.List<String>>read("monitors", s -> s.monitors())).isEmpty();
+            assertThat(gate.<java.util.List<String>>fresh(s -> s.monitors())).isEmpty();
+            readDone.countDown();
+            writer.join();
+            assertThat(readDuringWrite).as("the reads finished while the write held the gate").isTrue();
+        }
+    }
+
+    @Test
+    void aFailedReadClosesOnlyItsOwnConnection() {
+        Path file = dir.resolve("read-fail.duckdb");
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 60_000)) {
+            gate.with(s -> s.monitors());
+            assertThatThrownBy(() -> gate.fresh(s -> {
+                throw new StoreException("broken read", null);
+            })).hasMessage("broken read");
+            assertThat(othersCanOpen(file, 0)).as("the store is still held").isFalse();
+            assertThat(gate.<java.util.List<String>>fresh(s -> s.monitors())).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteOfOneMonitorForgetsOnlyThatMonitorsAnswers() {
+        try (StoreGate gate = new StoreGate(dir.resolve("scoped.duckdb").toString())) {
+            gate.with(s -> s.monitors());
+            AtomicInteger a = new AtomicInteger();
+            AtomicInteger b = new AtomicInteger();
+            for (int i = 0; i < 2; i++) {
+                gate.read("checks/a/20", s -> a.incrementAndGet());
+                gate.read("checks/b/20", s -> b.incrementAndGet());
+            }
+            assertThat(a).hasValue(1);
+            assertThat(b).hasValue(1);
+            gate.with("a", s -> null);
+            gate.read("checks/a/20", s -> a.incrementAndGet());
+            gate.read("checks/b/20", s -> b.incrementAndGet());
+            assertThat(a).as("a's answer read again after a's write").hasValue(2);
+            assertThat(b).as("b's answer kept").hasValue(1);
+            gate.with(s -> null);
+            gate.read("checks/b/20", s -> b.incrementAndGet());
+            assertThat(b).as("forgotten after a write of anything").hasValue(2);
+        }
+        assertThat(StoreGate.scope("checks/orders/50")).isEqualTo("orders");
+        assertThat(StoreGate.scope("has-baseline/orders")).isEqualTo("orders");
+        assertThat(StoreGate.scope("monitors")).isEmpty();
     }
 }

@@ -59,43 +59,52 @@ public final class AdaptiveContextModel {
         if (data == null) {
             throw new ValidationException("data: is null");
         }
-        // counts[o][ctx] is lazily allocated: 256 counts, then the distinct symbols seen in order of
-        // first appearance, so that an escape excludes d symbols without scanning all 256
+        // Per order and context: the counts (allocated when the context is first seen), the total,
+        // the number of distinct symbols, and the set of symbols seen as a 256-bit set (4 longs).
+        // The sets make an escape's exclusion a few word operations: the symbols excluded so far
+        // are one set, and a lower context's total drops by the counts of the symbols in both.
         int[][][] counts = new int[order + 1][][];
         int[][] totals = new int[order + 1][];
         int[][] distinct = new int[order + 1][];
+        long[][] seen = new long[order + 1][];
         for (int o = 0; o <= order; o++) {
             int contexts = 1 << (8 * o);
             counts[o] = new int[contexts][];
             totals[o] = new int[contexts];
             distinct[o] = new int[contexts];
+            seen[o] = new long[4 * contexts];
         }
-        int[] excludedList = new int[256];
-        int[] stamp = new int[256];
-        int epoch = 0;
+        long ex0 = 0;
+        long ex1 = 0;
+        long ex2 = 0;
+        long ex3 = 0;
         double bits = 0;
         final double ln2 = Math.log(2);
+        int history = 0; // the last bytes, most recent lowest: the order-o context is its low 8·o bits
         for (int i = 0; i < data.length; i++) {
             int sym = data[i] & 0xff;
-            epoch++;
-            int excluded = 0;
+            ex0 = 0;
+            ex1 = 0;
+            ex2 = 0;
+            ex3 = 0;
             boolean coded = false;
             for (int o = Math.min(order, i); o >= 0 && !coded; o--) {
-                int ctx = context(data, i, o);
-                int[] c = counts[o][ctx];
-                if (c == null || distinct[o][ctx] == 0) {
+                int ctx = history & ((1 << (8 * o)) - 1);
+                int d = distinct[o][ctx];
+                if (d == 0) {
                     continue;
                 }
+                int[] c = counts[o][ctx];
+                long[] set = seen[o];
+                int w = 4 * ctx;
                 int t = totals[o][ctx];
-                int d = distinct[o][ctx];
                 if (exclusion) {
-                    for (int e = 0; e < excluded; e++) {
-                        int ce = c[excludedList[e]];
-                        if (ce > 0) {
-                            t -= ce;
-                            d--;
-                        }
-                    }
+                    long m0 = set[w] & ex0;
+                    long m1 = set[w + 1] & ex1;
+                    long m2 = set[w + 2] & ex2;
+                    long m3 = set[w + 3] & ex3;
+                    d -= Long.bitCount(m0) + Long.bitCount(m1) + Long.bitCount(m2) + Long.bitCount(m3);
+                    t -= sum(c, m0, 0) + sum(c, m1, 64) + sum(c, m2, 128) + sum(c, m3, 192);
                 }
                 if (d == 0) {
                     continue;
@@ -106,40 +115,41 @@ public final class AdaptiveContextModel {
                 } else {
                     bits += Math.log((double) (t + d) / d) / ln2;
                     if (exclusion) {
-                        for (int k = 256, end = 256 + distinct[o][ctx]; k < end; k++) {
-                            int x = c[k];
-                            if (stamp[x] != epoch) {
-                                stamp[x] = epoch;
-                                excludedList[excluded++] = x;
-                            }
-                        }
+                        ex0 |= set[w];
+                        ex1 |= set[w + 1];
+                        ex2 |= set[w + 2];
+                        ex3 |= set[w + 3];
                     }
                 }
             }
             if (!coded) {
+                int excluded = Long.bitCount(ex0) + Long.bitCount(ex1) + Long.bitCount(ex2) + Long.bitCount(ex3);
                 bits += Math.log(256 - excluded) / ln2;
             }
             for (int o = Math.min(order, i); o >= 0; o--) {
-                int ctx = context(data, i, o);
+                int ctx = history & ((1 << (8 * o)) - 1);
                 int[] c = counts[o][ctx];
                 if (c == null) {
-                    c = new int[512];
+                    c = new int[256];
                     counts[o][ctx] = c;
                 }
                 if (c[sym]++ == 0) {
-                    c[256 + distinct[o][ctx]++] = sym;
+                    distinct[o][ctx]++;
+                    seen[o][4 * ctx + (sym >>> 6)] |= 1L << sym;
                 }
                 totals[o][ctx]++;
             }
+            history = (history << 8) | sym;
         }
         return bits;
     }
 
-    private static int context(byte[] data, int i, int o) {
-        int ctx = 0;
-        for (int j = i - o; j < i; j++) {
-            ctx = (ctx << 8) | (data[j] & 0xff);
+    /** Σ c[base + b] over the set bits b of {@code mask}. */
+    private static int sum(int[] c, long mask, int base) {
+        int s = 0;
+        for (long m = mask; m != 0; m &= m - 1) {
+            s += c[base + Long.numberOfTrailingZeros(m)];
         }
-        return ctx;
+        return s;
     }
 }

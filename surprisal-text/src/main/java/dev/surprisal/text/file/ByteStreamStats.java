@@ -2,17 +2,34 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.text.file;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * Mergeable sufficient statistics of a byte stream for {@link EntAnalysis}: the byte histogram,
  * the lag-1 product sum, the first and last byte, and the Monte Carlo hits of 6-byte groups.
  * One instance accumulates one contiguous chunk; chunks that start at multiples of 6 merge in
  * order, which is what lets {@link EntAnalysis} read a large file on several threads.
+ *
+ * <p>All five of ent's statistics come from one pass, 24 bytes (three big-endian longs, four
+ * Monte Carlo groups) per step. The bytes are counted in pairs: each aligned pair
+ * (b<sub>2j</sub>, b<sub>2j+1</sub>) increments one of 65,536 counters, which halves the
+ * read-modify-write operations that bound a byte histogram, and the pair counts give, besides
+ * both bytes' counts, the products b<sub>2j</sub>·b<sub>2j+1</sub> of half the lag-1 terms
+ * (Σ count·a·b when the counters are folded); the other half, b<sub>2j+1</sub>·b<sub>2j+2</sub>,
+ * are multiplied out. Every sum is an exact integer, so any split into chunks gives the same result.
  */
 final class ByteStreamStats {
     /** Bytes per Monte Carlo point: 24-bit x then 24-bit y, as ent's MONTEN = 6. */
     static final int MONTE_BYTES = 6;
+    /** Bytes per step of the fused loop: three longs, four Monte Carlo groups. */
+    static final int STEP = 24;
     /** ent's in-circle radius squared, (256³ − 1)². */
     static final long MONTE_RADIUS_SQ = (long) ((1 << 24) - 1) * ((1 << 24) - 1);
+    /** Two byte lanes, bits 0–7 and 32–39, for two products in one multiplication ({@link #odd}). */
+    private static final long LANES = 0x000000ff000000ffL;
+    /** Pairs a counter may take before it is folded (well under 2³¹). */
+    private static final long FOLD_AFTER = 1L << 30;
 
     final long[] counts = new long[256];
     long n;
@@ -23,82 +40,120 @@ final class ByteStreamStats {
     long monteHits;
     private final int[] pending = new int[MONTE_BYTES];
     private int pendingLength;
-    private final int[] h0 = new int[256];
-    private final int[] h1 = new int[256];
-    private final int[] h2 = new int[256];
-    private int unflushed;
+    /** Counts of aligned byte pairs, index (first << 8) | second, since the last fold. */
+    private final int[] pairs = new int[1 << 16];
+    private long unfolded;
 
     /** Adds {@code len} bytes of {@code buf} from {@code off}, in stream order. */
     void add(byte[] buf, int off, int len) {
+        add(ByteBuffer.wrap(buf), off, len);
+    }
+
+    /**
+     * Adds {@code len} bytes of {@code buf} (heap or memory-mapped) from index {@code off}, in
+     * stream order; the buffer's position, limit and byte order are not used or changed.
+     */
+    void add(ByteBuffer buf, int off, int len) {
         if (len <= 0) {
             return;
         }
+        ByteBuffer bb = buf.duplicate().order(ByteOrder.BIG_ENDIAN);
         int i = off;
         int end = off + len;
         if (first < 0) {
-            first = buf[off] & 0xff;
+            first = bb.get(off) & 0xff;
         }
         long prod = lagProducts;
         int prev = last;
         // finish a partly filled Monte Carlo group byte by byte
         while (pendingLength != 0 && i < end) {
-            int b = buf[i++] & 0xff;
-            h0[b]++;
-            if (prev >= 0) {
-                prod += (long) prev * b;
-            }
+            int b = bb.get(i++) & 0xff;
+            prod += single(prev, b);
             prev = b;
-            pushMonte(b);
         }
-        int[] a0 = h0;
-        int[] a1 = h1;
-        int[] a2 = h2;
-        long hits = 0;
-        int groups = 0;
-        // three sub-histograms break the store-to-load chains on repeated bytes
-        for (; i + MONTE_BYTES <= end; i += MONTE_BYTES) {
-            int b0 = buf[i] & 0xff;
-            int b1 = buf[i + 1] & 0xff;
-            int b2 = buf[i + 2] & 0xff;
-            int b3 = buf[i + 3] & 0xff;
-            int b4 = buf[i + 4] & 0xff;
-            int b5 = buf[i + 5] & 0xff;
-            a0[b0]++;
-            a1[b1]++;
-            a2[b2]++;
-            a0[b3]++;
-            a1[b4]++;
-            a2[b5]++;
-            int p = prev < 0 ? 0 : prev;
-            prod += p * b0 + b0 * b1 + b1 * b2 + b2 * b3 + b3 * b4 + b4 * b5;
-            prev = b5;
-            long x = (b0 << 16) | (b1 << 8) | b2;
-            long y = (b3 << 16) | (b4 << 8) | b5;
-            // branch-free: on random bytes the test is true 78.5% of the time, which a branch mispredicts
-            hits += (x * x + y * y - MONTE_RADIUS_SQ - 1) >>> 63;
-            groups++;
+        if (i + STEP <= end) {
+            if (unfolded > FOLD_AFTER) {
+                fold(); // one call adds under 2³⁰ pairs, so no counter passes 2³¹ − 1
+            }
+            int steps = (end - i) / STEP;
+            prod += fused(bb, i, steps, prev < 0 ? 0 : prev);
+            i += steps * STEP;
+            prev = bb.get(i - 1) & 0xff;
         }
-        monteHits += hits;
-        monteTries += groups;
         for (; i < end; i++) {
-            int b = buf[i] & 0xff;
-            h0[b]++;
-            if (prev >= 0) {
-                prod += (long) prev * b;
-            }
+            int b = bb.get(i) & 0xff;
+            prod += single(prev, b);
             prev = b;
-            pushMonte(b);
         }
         lagProducts = prod;
         last = prev;
         n += len;
-        unflushed += len;
-        if (unflushed > (1 << 30)) {
-            flush();
-        }
     }
 
-    private void pushMonte(int b) {
+    /**
+     * The fused loop over {@code steps} × 24 bytes from {@code at}, whose first Monte Carlo group
+     * starts there; {@code prev} is the byte before (0 at the start of the stream). Returns the
+     * lag products not held in the pair counters: prev·b₀ and every b<sub>2j+1</sub>·b<sub>2j+2</sub>.
+     */
+    private long fused(ByteBuffer bb, int at, int steps, long prev) {
+        int[] t = pairs;
+        long prod = 0;
+        long hits = 0;
+        long p = prev;
+        for (int s = 0, i = at; s < steps; s++, i += STEP) {
+            long a = bb.getLong(i);
+            long b = bb.getLong(i + 8);
+            long c = bb.getLong(i + 16);
+            t[(int) (a >>> 48)]++;
+            t[(int) (a >>> 32) & 0xffff]++;
+            t[(int) (a >>> 16) & 0xffff]++;
+            t[(int) a & 0xffff]++;
+            t[(int) (b >>> 48)]++;
+            t[(int) (b >>> 32) & 0xffff]++;
+            t[(int) (b >>> 16) & 0xffff]++;
+            t[(int) b & 0xffff]++;
+            t[(int) (c >>> 48)]++;
+            t[(int) (c >>> 32) & 0xffff]++;
+            t[(int) (c >>> 16) & 0xffff]++;
+            t[(int) c & 0xffff]++;
+            prod += p * (a >>> 56) + odd(a, b) + odd(b, c) + (((c >>> 16) & LANES) * (((c << 24) | (c >>> 40)) & LANES) >>> 32)
+                    + ((c >>> 32) & 0xff) * ((c >>> 24) & 0xff);
+            p = c & 0xff;
+            // the four groups a0..a5, a6 a7 b0..b3, b4..b7 c0 c1, c2..c7, each x (3 bytes) then y (3 bytes)
+            long x0 = a >>> 40;
+            long y0 = (a >>> 16) & 0xffffff;
+            long x1 = ((a & 0xffff) << 8) | (b >>> 56);
+            long y1 = (b >>> 32) & 0xffffff;
+            long x2 = (b >>> 8) & 0xffffff;
+            long y2 = ((b & 0xff) << 16) | (c >>> 48);
+            long x3 = (c >>> 24) & 0xffffff;
+            long y3 = c & 0xffffff;
+            // branch-free: on random bytes the test is true 78.5% of the time, which a branch mispredicts
+            hits += ((x0 * x0 + y0 * y0 - MONTE_RADIUS_SQ - 1) >>> 63) + ((x1 * x1 + y1 * y1 - MONTE_RADIUS_SQ - 1) >>> 63)
+                    + ((x2 * x2 + y2 * y2 - MONTE_RADIUS_SQ - 1) >>> 63) + ((x3 * x3 + y3 * y3 - MONTE_RADIUS_SQ - 1) >>> 63);
+        }
+        monteHits += hits;
+        monteTries += 4L * steps;
+        unfolded += 12L * steps;
+        return prod;
+    }
+
+    /**
+     * b₁b₂ + b₃b₄ + b₅b₆ + b₇·(the next long's b₀) of a big-endian long {@code a}, two products per
+     * multiplication: (u·2³² + v)(w·2³² + x) = uw·2⁶⁴ + (ux + vw)·2³² + vx, where ux + vw &lt; 2¹⁷ and
+     * vx &lt; 2¹⁶, so bits 32–63 of the 64-bit product hold ux + vw exactly.
+     */
+    private static long odd(long a, long next) {
+        long b1b5 = (a >>> 16) & LANES;
+        long b6b2 = ((a << 24) | (a >>> 40)) & LANES;
+        long b3b7 = a & LANES;
+        long n0b4 = ((next >>> 24) & (0xffL << 32)) | ((a >>> 24) & 0xff);
+        return ((b1b5 * b6b2) >>> 32) + ((b3b7 * n0b4) >>> 32);
+    }
+
+    /** One byte outside the fused loop: count, Monte Carlo group; returns its lag product. */
+    private long single(int prev, int b) {
+        counts[b]++;
         pending[pendingLength++] = b;
         if (pendingLength == MONTE_BYTES) {
             pendingLength = 0;
@@ -109,16 +164,30 @@ final class ByteStreamStats {
                 monteHits++;
             }
         }
+        return prev < 0 ? 0 : (long) prev * b;
     }
 
-    private void flush() {
-        for (int b = 0; b < 256; b++) {
-            counts[b] += (long) h0[b] + h1[b] + h2[b];
-            h0[b] = 0;
-            h1[b] = 0;
-            h2[b] = 0;
+    /** Moves the pair counters into the byte counts and their products into the lag sum. */
+    private void fold() {
+        int[] t = pairs;
+        long prod = 0;
+        for (int x = 0; x < 256; x++) {
+            long row = 0;
+            long weighted = 0;
+            for (int y = 0, k = x << 8; y < 256; y++, k++) {
+                int c = t[k];
+                if (c != 0) {
+                    row += c;
+                    weighted += (long) c * y;
+                    counts[y] += c;
+                    t[k] = 0;
+                }
+            }
+            counts[x] += row;
+            prod += weighted * x;
         }
-        unflushed = 0;
+        lagProducts += prod;
+        unfolded = 0;
     }
 
     /**
@@ -126,8 +195,8 @@ final class ByteStreamStats {
      * chunk's length must be a multiple of 6 (or {@code next} empty) so Monte Carlo groups align.
      */
     void append(ByteStreamStats next) {
-        flush();
-        next.flush();
+        fold();
+        next.fold();
         if (next.n == 0) {
             return;
         }
@@ -147,9 +216,9 @@ final class ByteStreamStats {
         monteHits += next.monteHits;
     }
 
-    /** Finishes accumulation (folds the sub-histograms). */
+    /** Finishes accumulation (folds the pair counters). */
     ByteStreamStats finish() {
-        flush();
+        fold();
         return this;
     }
 }

@@ -23,8 +23,8 @@ import java.util.Arrays;
  * Estimate#estimable() estimable} only when there are at least {@link #MIN_BYTES_PER_GRAM} = 10
  * positions per distinct (k+1)-byte string; otherwise callers print "not estimable".
  *
- * <p>Counts for k ≤ 2 live in flat arrays (2²⁴ ints for k = 2); k = 3 uses an open-addressing
- * table keyed by the exact 32-bit 4-gram, so there are no collisions.
+ * <p>Counts for k ≤ 1 live in flat arrays; for k = 2 and 3 the exact (k+1)-grams are sorted and
+ * counted in runs, so there are no collisions and no table of 2²⁴ or 2³² cells.
  */
 public final class ConditionalEntropy {
     /** Largest supported order. */
@@ -99,22 +99,10 @@ public final class ConditionalEntropy {
         }
         long[] joint;
         long[] context;
-        if (k == 3) {
-            IntCountTable t = new IntCountTable(1 << 16);
-            for (int i = 3; i < data.length; i++) {
-                t.increment(((data[i - 3] & 0xff) << 24) | ((data[i - 2] & 0xff) << 16)
-                        | ((data[i - 1] & 0xff) << 8) | (data[i] & 0xff));
-            }
-            IntCountTable ctx = new IntCountTable(1 << 16);
-            LongList j = new LongList();
-            t.forEach((key, c) -> {
-                ctx.add(key >>> 8, c);
-                j.add(c);
-            });
-            LongList cx = new LongList();
-            ctx.forEach((key, c) -> cx.add(c));
-            joint = j.toArray();
-            context = cx.toArray();
+        if (k >= 2) {
+            long[][] jc = sortedCounts(data, k);
+            joint = jc[0];
+            context = jc[1];
         } else {
             int[] counts = new int[1 << (8 * (k + 1))];
             int mask = counts.length - 1;
@@ -149,6 +137,59 @@ public final class ConditionalEntropy {
         double corrected = ESTIMATOR.entropy(jc, Base.BITS) - ESTIMATOR.entropy(cc, Base.BITS);
         double plugIn = Math.max(0, (sumCLogC(context) - sumCLogC(joint)) / n / Math.log(2));
         return new Estimate(k, n, joint.length, Math.max(0, corrected), plugIn);
+    }
+
+    /**
+     * The non-zero counts of the (k+1)-grams and of their k-byte contexts, for k = 2 or 3: every
+     * gram as an int (big-endian, so a context's grams are consecutive in unsigned order), sorted
+     * by a least-significant-byte radix sort, then counted in runs. O(N) time and 8·N bytes, where
+     * a dense table of 2²⁴ (k = 2) or a hash table of up to N grams (k = 3) costs a cache miss per byte.
+     */
+    private static long[][] sortedCounts(byte[] data, int k) {
+        int n = data.length - k;
+        int[] keys = new int[n];
+        int mask = k == 3 ? -1 : (1 << (8 * (k + 1))) - 1;
+        int g = 0;
+        for (int i = 0; i < data.length; i++) {
+            g = (g << 8) | (data[i] & 0xff);
+            if (i >= k) {
+                keys[i - k] = g & mask;
+            }
+        }
+        int[] tmp = new int[n];
+        for (int shift = 0; shift < 8 * (k + 1); shift += 8) {
+            int[] start = new int[257];
+            for (int key : keys) {
+                start[((key >>> shift) & 0xff) + 1]++;
+            }
+            for (int b = 0; b < 256; b++) {
+                start[b + 1] += start[b];
+            }
+            for (int key : keys) {
+                tmp[start[(key >>> shift) & 0xff]++] = key;
+            }
+            int[] swap = keys;
+            keys = tmp;
+            tmp = swap;
+        }
+        LongList j = new LongList();
+        LongList cx = new LongList();
+        int i = 0;
+        while (i < n) {
+            int ctx = keys[i] >>> 8;
+            long ctxN = 0;
+            while (i < n && keys[i] >>> 8 == ctx) {
+                int key = keys[i];
+                int run = i;
+                while (i < n && keys[i] == key) {
+                    i++;
+                }
+                j.add(i - run);
+                ctxN += i - run;
+            }
+            cx.add(ctxN);
+        }
+        return new long[][] {j.toArray(), cx.toArray()};
     }
 
     private static double sumCLogC(long[] c) {
