@@ -270,10 +270,19 @@ final class FileProfiler {
                     : bins instanceof ValueBins ? ((ValueBins) bins).sqlBinIndex(x) : ((NumericBins) bins).sqlBinIndex(x);
             // a typed number is missing when its value is (NULL or NaN) and never invalid: no text per row
             boolean number = typed.contains(ref.name()) && !(bins instanceof CategoryBins);
-            l3.append(", CASE WHEN ").append(number ? x : u).append(" IS NULL THEN -1")
-                    .append(bins instanceof CategoryBins || number ? "" : " WHEN " + x + " IS NULL THEN -2")
-                    .append(" ELSE ").append(binIndex).append(" END AS ").append(b);
-            int[] h = q.map("histogram(" + b + ")");
+            // ... and a continuous one is counted by DuckDB's binary search over the edges, half the
+            // cost of the CASE tree: right-closed buckets at nextDown(e0), ..., nextDown(e(m-2)),
+            // e(m-1) are the bins below-range, [e0, e1), ..., [e(m-2), e(m-1)]; above them, above-range
+            double[] boundaries = number && bins instanceof NumericBins ? boundaries(((NumericBins) bins).edges())
+                    : null;
+            if (boundaries == null) {
+                l3.append(", CASE WHEN ").append(number ? x : u).append(" IS NULL THEN -1")
+                        .append(bins instanceof CategoryBins || number ? "" : " WHEN " + x + " IS NULL THEN -2")
+                        .append(" ELSE ").append(binIndex).append(" END AS ").append(b);
+            }
+            int present = boundaries == null ? -1 : q.agg("count(" + x + ")");
+            int[] h = q.map(boundaries == null ? "histogram(" + b + ")" : "histogram(" + x + ", "
+                    + doubleList(boundaries) + ")");
             int e = bins instanceof CategoryBins || number ? -1 : q.agg("min_by(CAST(rn AS VARCHAR) || ':' || " + u
                     + ", rn, " + InvalidCell.KEPT + ") FILTER (WHERE " + b + " = -2)");
             int unseenBin = bins instanceof CategoryBins ? ((CategoryBins) bins).unseenBin()
@@ -301,8 +310,12 @@ final class FileProfiler {
                 long invalid = 0;
                 Object[] keys = objects(rs.getArray(h[0]));
                 Object[] values = objects(rs.getArray(h[1]));
+                if (boundaries != null) {
+                    missing = rows[0] - rs.getLong(present);
+                }
                 for (int t = 0; t < keys.length; t++) {
-                    int key = ((Number) keys[t]).intValue();
+                    int key = boundaries != null ? bucket(boundaries, ((Number) keys[t]).doubleValue())
+                            : ((Number) keys[t]).intValue();
                     long v = ((Number) values[t]).longValue();
                     if (key == -1) {
                         missing += v;
@@ -367,6 +380,21 @@ final class FileProfiler {
             }
         }
         return rows[0];
+    }
+
+    /** The right-closed bucket bounds of DuckDB's {@code histogram(x, bounds)} that give these edges' bins. */
+    static double[] boundaries(double[] edges) {
+        double[] b = new double[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            b[i] = i == edges.length - 1 && i > 0 ? edges[i] : Math.nextDown(edges[i]);
+        }
+        return b;
+    }
+
+    /** The bin of a bucket of {@code histogram(x, boundaries)}: its position, or the last bin above them. */
+    private static int bucket(double[] boundaries, double key) {
+        int at = java.util.Arrays.binarySearch(boundaries, key);
+        return at >= 0 ? at : boundaries.length;
     }
 
     /** Reads one query's result. */
