@@ -101,15 +101,7 @@ public final class KraskovMutualInformation {
         if (x.size() != y.size()) {
             throw new ValidationException("x and y: sample sizes differ (" + x.size() + " vs " + y.size() + ")");
         }
-        Estimators.checkK(k, x.size());
-        RadiusCounter cx = NeighbourSearch.counter(x);
-        RadiusCounter cy = NeighbourSearch.counter(y);
-        double[] eps = new double[x.size()];
-        double nats = algorithm == Algorithm.KSG1
-                ? ksg1(x, y, cx, cy, null, k, eps)
-                : ksg2(x, y, cx, cy, null, k, eps);
-        List<String> warnings = Estimators.tieWarnings(eps, "Use GaoMixedMutualInformation for data with point masses.");
-        return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(), warnings);
+        return prepare(x, y, k, algorithm).estimate(base);
     }
 
     /**
@@ -165,6 +157,34 @@ public final class KraskovMutualInformation {
          */
         public double nats() {
             return natsPaired(null);
+        }
+
+        /**
+         * The estimate for the original pairing with its warnings: what {@link #estimate(PointSet, PointSet,
+         * int, Algorithm, Base)} returns, from the counters built once.
+         *
+         * @param base the unit of the result
+         * @return the estimate of I(X;Y) in the unit of {@code base}, with k, n and warnings
+         */
+        public KnnEstimate estimate(Base base) {
+            double[] eps = new double[x.size()];
+            double nats = algorithm == Algorithm.KSG1
+                    ? ksg1(x, y, cx, cy, null, k, eps)
+                    : ksg2(x, y, cx, cy, null, k, eps);
+            List<String> warnings = Estimators.tieWarnings(eps, "Use GaoMixedMutualInformation for data with point masses.");
+            return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(), warnings);
+        }
+
+        /**
+         * The permutation that sorts a one-dimensional sample ascending, which the estimator built anyway
+         * (so that a caller can rank the sample without sorting it again); null for a multi-dimensional one.
+         *
+         * @param second false for X, true for Y
+         * @return {@code order[r]} = the index of the r-th smallest value (a copy), or null
+         */
+        public int[] sortingOrder(boolean second) {
+            RadiusCounter c = second ? cy : cx;
+            return c instanceof SortedMarginal m ? m.order().clone() : null;
         }
 
         /**

@@ -126,12 +126,74 @@ public final class Correlation {
         }
         // primitive argsort: a boxed Integer sort costs seconds at 10^6 rows
         int[] order = dev.surprisal.knn.internal.ArgSort.of(values);
+        return averageRanks(gather(values, order), order);
+    }
+
+    /**
+     * {@link #ranks(double[])} from a permutation that sorts the values ascending or nearly so, made
+     * elsewhere (a kNN estimator sorts its samples, scaled and with tie-breaking noise that may swap two
+     * nearly equal values): an insertion sort repairs the few inversions in O(n + inversions) instead of
+     * sorting again, and a permutation with more than n inversions is sorted afresh. The ranks are the
+     * same as {@code ranks(values)} whatever the order among ties.
+     *
+     * @param values       the values to rank, none NaN
+     * @param nearlySorted a permutation of the indices, nearly in ascending order of the values (not modified)
+     * @return their ranks, in the order of {@code values}
+     * @throws IllegalArgumentException if a value is NaN (naming its index), or the lengths differ
+     */
+    public static double[] ranks(double[] values, int[] nearlySorted) {
+        if (values == null || nearlySorted == null) {
+            throw new ValidationException((values == null ? "values" : "nearlySorted") + ": is null");
+        }
+        int n = values.length;
+        Validate.sameLength("values", n, "nearlySorted", nearlySorted.length);
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new ValidationException("values[" + i + "]: is NaN; NaN has no rank");
+            }
+        }
+        int[] order = nearlySorted.clone();
+        double[] sorted = gather(values, order);
+        long moves = 0;
+        for (int r = 1; r < n; r++) {
+            double v = sorted[r];
+            if (!(sorted[r - 1] > v)) {
+                continue;
+            }
+            int at = order[r];
+            int s = r - 1;
+            while (s >= 0 && sorted[s] > v) {
+                sorted[s + 1] = sorted[s];
+                order[s + 1] = order[s];
+                s--;
+                if (++moves > n) {
+                    return ranks(values); // far from sorted: sort afresh
+                }
+            }
+            sorted[s + 1] = v;
+            order[s + 1] = at;
+        }
+        return averageRanks(sorted, order);
+    }
+
+    // the values in the given order: one pass of independent loads, so the rest reads memory in order
+    private static double[] gather(double[] values, int[] order) {
+        double[] out = new double[order.length];
+        for (int r = 0; r < order.length; r++) {
+            out[r] = values[order[r]];
+        }
+        return out;
+    }
+
+    // ranks 1..n from the sorted values and their indices, ties given the average of the ranks they span
+    private static double[] averageRanks(double[] sorted, int[] order) {
+        int n = sorted.length;
         double[] ranks = new double[n];
         int start = 0;
         while (start < n) {
             int end = start + 1;
             // == rather than Double.compare so that -0.0 and 0.0 tie, as in numpy
-            while (end < n && values[order[end]] == values[order[start]]) {
+            while (end < n && sorted[end] == sorted[start]) {
                 end++;
             }
             double average = (start + 1 + end) / 2.0; // mean of ranks start+1 .. end

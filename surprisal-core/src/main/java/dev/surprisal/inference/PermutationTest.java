@@ -9,8 +9,7 @@ import dev.surprisal.continuous.KraskovMutualInformation;
 import dev.surprisal.knn.internal.KdTree;
 import dev.surprisal.knn.internal.KnnQuery;
 import dev.surprisal.knn.PointSet;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import java.util.SplittableRandom;
 
 /**
  * Permutation tests of independence for the kNN mutual-information estimators.
@@ -23,8 +22,10 @@ import org.apache.commons.rng.simple.RandomSource;
  * (itself included), which preserves the x–z dependence while breaking x–y given z.
  *
  * <p>p = (b + 1)/(B + 1), b = number of null values ≥ the observed value (B. Phipson, G. Smyth,
- * 2010). Permutation b draws from its own generator seeded by SplitMix64(seed + b), so results do
- * not depend on thread count or order. Values are in nats.
+ * 2010), over a fixed number B of permutations: this is {@link SequentialPermutationTest}, the one
+ * permutation loop of the project, without its early stop ({@link SequentialPermutationTest#FIXED}),
+ * which {@code surprisal mi} uses by default. Permutation b draws from its own generator seeded from
+ * (seed, b), so results do not depend on thread count or order. Values are in nats.
  */
 public final class PermutationTest {
     /** Default seed (reported in every result). */
@@ -67,11 +68,8 @@ public final class PermutationTest {
         KraskovMutualInformation.Prepared prepared = KraskovMutualInformation.prepare(x, y, k, algorithm);
         int n = x.size();
         double observed = prepared.nats();
-        double[] nulls = new double[permutations];
-        for (int b = 0; b < permutations; b++) {
-            nulls[b] = prepared.natsPaired(shuffle(n, rng(seed, b)));
-        }
-        return result(observed, nulls, seed, "global shuffle of y (" + algorithm + ", k = " + k + ")");
+        return result(observed, rng -> prepared.natsPaired(shuffle(n, rng::nextInt)), permutations, seed,
+                "global shuffle of y (" + algorithm + ", k = " + k + ")");
     }
 
     /**
@@ -110,12 +108,8 @@ public final class PermutationTest {
         }
         int[] neighbours = zNeighbourhoods(z, kPerm);
         double observed = prepared.natsWithX(null);
-        double[] nulls = new double[permutations];
-        for (int b = 0; b < permutations; b++) {
-            nulls[b] = prepared.natsWithX(localPermutation(neighbours, n, kPerm, rng(seed, b)));
-        }
-        return result(observed, nulls, seed, "local permutation of x within " + kPerm
-                + " nearest neighbours in z (Runge 2018), k = " + k);
+        return result(observed, rng -> prepared.natsWithX(localPermutation(neighbours, n, kPerm, rng)), permutations,
+                seed, "local permutation of x within " + kPerm + " nearest neighbours in z (Runge 2018), k = " + k);
     }
 
     private static void checkPermutations(int permutations) {
@@ -124,33 +118,16 @@ public final class PermutationTest {
         }
     }
 
-    private static PermutationResult result(double observed, double[] nulls, long seed, String scheme) {
-        int above = 0;
-        double sum = 0.0;
-        for (double v : nulls) {
-            if (v >= observed) {
-                above++;
-            }
-            sum += v;
-        }
-        return new PermutationResult(observed, sum / nulls.length, (above + 1.0) / (nulls.length + 1.0),
-                nulls.length, seed, scheme);
-    }
-
-    static UniformRandomProvider rng(long seed, int index) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(splitMix64(seed + index));
-    }
-
-    static long splitMix64(long z) {
-        z += 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    static int[] shuffle(int n, UniformRandomProvider rng) {
-        java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
-        return shuffle(n, nextBelow);
+    /**
+     * All {@code permutations} draws through the one permutation loop of the project,
+     * {@link SequentialPermutationTest} with {@link SequentialPermutationTest#FIXED} (no early stop), so
+     * the p-value is (b + 1)/(B + 1) over all B and draw b has the generator that test gives it.
+     */
+    private static PermutationResult result(double observed, java.util.function.ToDoubleFunction<SplittableRandom> draw,
+                                            int permutations, long seed, String scheme) {
+        SequentialPermutationTest.Result r = SequentialPermutationTest.runNull(observed, draw, permutations,
+                SequentialPermutationTest.FIXED, seed);
+        return new PermutationResult(observed, r.nullMean(), r.pValue(), r.permutations(), seed, scheme);
     }
 
     /**
@@ -198,8 +175,8 @@ public final class PermutationTest {
         return nb;
     }
 
-    private static int[] localPermutation(int[] neighbours, int n, int kPerm, UniformRandomProvider rng) {
-        int[] visit = shuffle(n, rng);
+    private static int[] localPermutation(int[] neighbours, int n, int kPerm, SplittableRandom rng) {
+        int[] visit = shuffle(n, rng::nextInt);
         boolean[] used = new boolean[n];
         int[] order = new int[n];
         int[] cand = new int[kPerm];

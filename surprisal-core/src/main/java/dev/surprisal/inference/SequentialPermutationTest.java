@@ -32,6 +32,11 @@ import java.util.stream.IntStream;
 public final class SequentialPermutationTest {
     /** Exceedances that stop the test early (Besag and Clifford's h). */
     public static final int DEFAULT_EXCEEDANCES = 10;
+    /**
+     * Exceedances that never stop the test: all B permutations are drawn and p = (b + 1)/(B + 1), the
+     * fixed-B test ({@link PermutationTest} is this one).
+     */
+    public static final int FIXED = Integer.MAX_VALUE;
     /** Largest number of permutations a caller may ask for; above it the null alone costs too much. */
     public static final int MAX_PERMUTATIONS = 1_000_000;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;

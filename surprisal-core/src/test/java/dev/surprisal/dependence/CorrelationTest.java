@@ -20,6 +20,46 @@ class CorrelationTest {
                 .containsExactly(1.5, 4.0, 1.5, 6.0, 4.0, 4.0);
     }
 
+    /**
+     * Ranks from an order made elsewhere (a kNN estimator's sort of the noisy, scaled values): sorted,
+     * with a few swaps the insertion sort repairs, or shuffled (sorted afresh), always the ranks of a sort.
+     */
+    @Test
+    void ranksFromANearlySortedOrderEqualTheRanksOfASort() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int n : new int[] {1, 2, 50, 20_000}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextInt(4) == 0 ? (r.nextBoolean() ? -0.0 : 0.0) : Math.round(r.nextGaussian() * 100) / 100.0;
+            }
+            int[] sorted = dev.surprisal.knn.internal.ArgSort.of(v);
+            int[] swapped = sorted.clone();
+            for (int s = 0; s < n / 10; s++) { // neighbours swapped, as noise of 1e-10 swaps nearly equal values
+                int at = r.nextInt(Math.max(1, n - 1));
+                if (n > 1) {
+                    int t = swapped[at];
+                    swapped[at] = swapped[at + 1];
+                    swapped[at + 1] = t;
+                }
+            }
+            int[] shuffled = sorted.clone();
+            for (int i = n - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = t;
+            }
+            double[] expected = Correlation.ranks(v);
+            for (int[] order : List.of(sorted, swapped, shuffled)) {
+                int[] before = order.clone();
+                assertThat(Correlation.ranks(v, order)).as("n = " + n).containsExactly(expected);
+                assertThat(order).as("not modified").isEqualTo(before);
+            }
+        }
+        assertThatThrownBy(() -> Correlation.ranks(new double[] {1, Double.NaN}, new int[] {0, 1}))
+                .hasMessageContaining("values[1]");
+    }
+
     @Test
     void spearmanIsOneForAnyIncreasingMapWherePearsonIsNot() {
         double[] x = {0.1, 0.5, 1.0, 2.0, 3.0, 5.0};

@@ -70,6 +70,22 @@ class SequentialPermutationTestTest {
         assertThat(r.stoppedEarly()).isTrue();
     }
 
+    /** With {@code FIXED} (PermutationTest's fixed-B test) the same null never stops: p = (b + 1)/(B + 1) over all B. */
+    @Test
+    void theFixedTestDrawsEveryPermutation() {
+        SequentialPermutationTest.Result r = SequentialPermutationTest.run(10, 0.5, order -> 0.5, 99,
+                SequentialPermutationTest.FIXED, 1L);
+        assertThat(r.permutations()).isEqualTo(99);
+        assertThat(r.exceedances()).isEqualTo(99);
+        assertThat(r.pValue()).isEqualTo(1.0);
+        assertThat(r.stoppedEarly()).isFalse();
+        SequentialPermutationTest.Result half = SequentialPermutationTest.run(10, 0.5,
+                order -> order[0] < 5 ? 1.0 : 0.0, 99, SequentialPermutationTest.FIXED, 1L);
+        assertThat(half.permutations()).isEqualTo(99);
+        assertThat(half.pValue()).isEqualTo((half.exceedances() + 1.0) / 100);
+        assertThat(half.exceedances()).isBetween(30L, 70L);
+    }
+
     @Test
     void aStrongDependenceDrawsEveryPermutationAndGetsTheSmallestPValue() {
         double[][] d = sample(200, 2.0, 3L);

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data;
 
+import dev.surprisal.data.roles.Cells;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,20 +113,38 @@ final class CsvText {
      */
     static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted, LongConsumer progress,
             int chunkBytes) throws IOException {
+        return read(file, delimiter, names, wanted, progress, chunkBytes, false);
+    }
+
+    /**
+     * {@link #read(Path, char, List, int[], LongConsumer)} with number columns parsed: a column whose
+     * every cell is missing ({@link Cells#isMissing}: NULL or one of pandas' missing strings) or a
+     * finite number ({@link Cells#number}), with at least one number, becomes a {@link NumericColumn}
+     * (NaN where missing) without a String per cell; any other column is the text column that
+     * {@code read} gives. So a column DuckDB would type as a number and a text column of numbers with
+     * pandas' missing strings both come out as the numbers that {@link Cells} reads from their text.
+     */
+    static Optional<Table> readTyped(Path file, char delimiter, List<String> names, int[] wanted,
+            LongConsumer progress, int chunkBytes) throws IOException {
+        return read(file, delimiter, names, wanted, progress, chunkBytes, true);
+    }
+
+    private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
+            LongConsumer progress, int chunkBytes, boolean typed) throws IOException {
         if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
                 || Files.size(file) > Integer.MAX_VALUE - 8) {
             return Optional.empty();
         }
         try {
             return Optional.of(new CsvText(Files.readAllBytes(file)).table((byte) delimiter, names, wanted, progress,
-                    chunkBytes));
+                    chunkBytes, typed));
         } catch (Decline d) {
             return Optional.empty();
         }
     }
 
-    private Table table(byte delimiter, List<String> names, int[] wanted, LongConsumer progress, int chunkBytes)
-            throws Decline {
+    private Table table(byte delimiter, List<String> names, int[] wanted, LongConsumer progress, int chunkBytes,
+            boolean typed) throws Decline {
         int fields = names.size();
         int[] slot = new int[fields];
         Arrays.fill(slot, -1);
@@ -174,7 +194,7 @@ final class CsvText {
             progress.accept(total);
         }
         int n = (int) total;
-        CategoricalColumn[] out = new CategoricalColumn[wanted.length];
+        Column[] out = new Column[wanted.length];
         try {
             // each column coded on its own, in its own slot: nothing depends on the number of threads
             IntStream.range(0, wanted.length).parallel().forEach(j -> {
@@ -184,7 +204,9 @@ final class CsvText {
                     chunk[k].kept[j] = null;
                 }
                 // coded piece by piece in file order: no joined copy of the column's cells
-                out[j] = Kept.column(pieces, names.get(wanted[j]), n);
+                double[] numbers = typed ? Kept.numbers(pieces, n) : null;
+                out[j] = numbers != null ? NumericColumn.wrap(names.get(wanted[j]), numbers, n)
+                        : Kept.column(pieces, names.get(wanted[j]), n);
             });
         } catch (UncheckedIOException e) {
             throw new Decline("invalid UTF-8");
@@ -423,6 +445,42 @@ final class CsvText {
             used += n;
             end[size] = used;
             kind[size++] = k;
+        }
+
+        /**
+         * The cells of {@code pieces}, one after another, as numbers (NaN where missing) when each is
+         * missing or a finite number by {@link Cells}' rules and at least one is a number; else null.
+         * A number is ASCII, so its bytes are its chars.
+         */
+        static double[] numbers(Kept[] pieces, int rows) {
+            double[] v = new double[rows];
+            boolean any = false;
+            int r = 0;
+            for (Kept k : pieces) {
+                for (int c = 0; c < k.size; c++, r++) {
+                    if (k.kind[c] == MISSING_CELL) {
+                        v[r] = Double.NaN;
+                        continue;
+                    }
+                    if (k.kind[c] == ESCAPED_CELL) {
+                        return null; // holds a quote: never a number nor a missing string
+                    }
+                    int s = c == 0 ? 0 : k.end[c - 1];
+                    String text = new String(k.bytes, s, k.end[c] - s, StandardCharsets.ISO_8859_1);
+                    double x = Cells.number(text);
+                    if (Double.isNaN(x)) {
+                        if (!Cells.isMissing(text)) {
+                            return null;
+                        }
+                    } else if (Double.isInfinite(x)) {
+                        return null; // "inf" is a number to Cells but not a finite value: the text path counts it
+                    } else {
+                        any = true;
+                    }
+                    v[r] = x;
+                }
+            }
+            return any ? v : null;
         }
 
         /**

@@ -223,6 +223,46 @@ public final class TableReader {
     }
 
     /**
+     * The selected columns (all by default), every row, in memory, for analyses that read cells by
+     * {@link dev.surprisal.data.roles.Cells}' rules (mutual information): a CSV or TSV file that the
+     * strict Java tokenizer accepts ({@link CsvText}, the drift profiler's reader) is read without
+     * DuckDB, which saves loading DuckDB's native library and handing every cell over JDBC. There,
+     * a column whose every cell is missing or a finite number becomes a {@link NumericColumn} of the
+     * numbers {@code Cells} reads, any other column a {@link CategoricalColumn} of its text, which
+     * {@code Cells} parses afterwards as it parses a column DuckDB reads as text; so mutual
+     * information gets the same roles, values and ranking from either path (a ±inf cell is noted in
+     * other words). Any other format, a file the tokenizer declines, or one whose bytes and cells
+     * would need more than half of the heap is read by {@link #read()}.
+     *
+     * @return the selected columns, every row
+     * @throws DataException when the file cannot be read (named by DuckDB's path, with its line)
+     */
+    public Table readCells() {
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if ((f == DataFormat.CSV || f == DataFormat.TSV) && !"false".equals(System.getProperty(CSV_IN_JAVA))) {
+            List<String> all = columnNames(); // checks the file and its header as DuckDB's path would
+            try {
+                List<String> names = columns == null ? all : columns;
+                // the bytes, a copy of the kept cells, and per kept cell its end, hash, kind and number (with room)
+                long need = 2 * java.nio.file.Files.size(file) + 32 * CsvText.estimateRows(file) * names.size();
+                if (need <= Runtime.getRuntime().maxMemory() / 2) {
+                    java.util.Optional<Table> t = CsvText.readTyped(file, delimiter(f), all, positions(all, names),
+                            null, CsvText.CHUNK_BYTES);
+                    if (t.isPresent()) {
+                        return Table.of(names.stream().map(t.get()::column).toList());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+            }
+        }
+        return read();
+    }
+
+    /** {@code -Dsurprisal.csvInJava=false} sends {@link #readCells()} to DuckDB too (tests compare the paths). */
+    static final String CSV_IN_JAVA = "surprisal.csvInJava";
+
+    /**
      * The selected columns streamed in batches of at most {@code batchSize} rows; close the reader.
      *
      * @param batchSize the most rows per batch, ≥ 1
@@ -283,6 +323,18 @@ public final class TableReader {
             return java.util.Optional.empty();
         }
         List<String> all = columnNames();
+        int[] sorted = positions(all, names);
+        char d = delimiter(f);
+        try {
+            java.util.Optional<Table> t = CsvText.read(file, d, all, sorted, progress);
+            return t.map(table -> Table.of(names.stream().map(table::column).toList()));
+        } catch (java.io.IOException e) {
+            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The positions of {@code names} among the file's columns {@code all}, ascending. */
+    private int[] positions(List<String> all, List<String> names) {
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             position.put(all.get(i), i);
@@ -295,15 +347,12 @@ public final class TableReader {
                         null);
             }
         }
-        int[] sorted = wanted.clone();
-        java.util.Arrays.sort(sorted);
-        char d = delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
-        try {
-            java.util.Optional<Table> t = CsvText.read(file, d, all, sorted, progress);
-            return t.map(table -> Table.of(names.stream().map(table::column).toList()));
-        } catch (java.io.IOException e) {
-            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
-        }
+        java.util.Arrays.sort(wanted);
+        return wanted;
+    }
+
+    private char delimiter(DataFormat f) {
+        return delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
     }
 
     /**

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * r-th smallest value (ties in any order; −0.0 and 0.0 are equal).
  *
  * <p>Each value is mapped to an order-preserving signed 64-bit key; the high 32 bits of the key and
- * the 32-bit index are packed into one {@code long} and sorted with {@link Arrays#parallelSort(long[])}.
+ * the 32-bit index are packed into one {@code long} and sorted by a radix sort of the high bits.
  * That orders the values by their high key bits (sign, exponent, 20 mantissa bits); runs that share
  * them are then re-sorted by the low 32 bits of their full keys, gathered once in sorted order.
- * Both sorts are primitive, so a 10⁷-value argsort costs little more than one plain parallel sort.
+ * Both sorts are primitive, so a 10⁷-value argsort costs little more than one plain sort.
  */
 public final class ArgSort {
     private static final long HIGH = 0xFFFF_FFFF_0000_0000L;
@@ -50,7 +50,7 @@ public final class ArgSort {
             }
         });
         if (n > 1 << 13) {
-            Arrays.parallelSort(packed);
+            radixSortHigh(packed);
         } else {
             Arrays.sort(packed);
         }
@@ -84,6 +84,48 @@ public final class ArgSort {
             });
         }
         return order;
+    }
+
+    /**
+     * Sorts packed keys (a value's high 32 key bits, then its index in the low 32 bits) as a signed sort
+     * of the whole longs would: a stable LSD radix sort on the high 32 bits (11, 11 and 10 bits, the
+     * last with the sign flipped), which keeps equal high bits in their (ascending) index order. Packed
+     * keys are distinct, so any correct sort gives the same array; this one is a few plain loops,
+     * which the JIT compiles at once, whereas a one-shot process runs most of its first
+     * {@link Arrays#parallelSort} interpreted (measured: 0.2 s against 0.5 s for the first 10⁶ keys).
+     */
+    static void radixSortHigh(long[] a) {
+        int n = a.length;
+        long[] src = a;
+        long[] dst = new long[n];
+        int[] count = new int[1 << 11];
+        int[] shift = {32, 43, 54};
+        int[] bits = {11, 11, 10};
+        for (int pass = 0; pass < 3; pass++) {
+            int sh = shift[pass];
+            int mask = (1 << bits[pass]) - 1;
+            long flip = pass == 2 ? Long.MIN_VALUE : 0L;
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((src[i] ^ flip) >>> sh) & mask]++;
+            }
+            int sum = 0;
+            for (int d = 0; d <= mask; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long x = src[i];
+                dst[count[(int) ((x ^ flip) >>> sh) & mask]++] = x;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
     }
 
     // keys[from, to) share their high 32 bits: sort them (and order alongside) by the low 32 bits

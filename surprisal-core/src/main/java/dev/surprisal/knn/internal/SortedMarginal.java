@@ -50,7 +50,7 @@ public final class SortedMarginal implements RadiusCounter {
     }
 
     /** {@code order()[r]} is the input index of the r-th smallest value; do not modify. */
-    int[] order() {
+    public int[] order() {
         return order;
     }
 

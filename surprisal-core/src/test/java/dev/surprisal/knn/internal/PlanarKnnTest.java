@@ -110,26 +110,50 @@ class PlanarKnnTest {
         assertThat(checked).isGreaterThan(50_000);
     }
 
+    /** Above 2^13 values the packed keys are radix-sorted: it must give what a signed sort of the longs gives. */
+    @Test
+    void radixSortOfPackedKeysEqualsTheSignedSort() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n : new int[] {8193, 40_000}) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                // few distinct high words (shared runs), both signs, extremes included
+                long high = switch (r.nextInt(4)) {
+                    case 0 -> r.nextInt(5) - 2;
+                    case 1 -> r.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+                    default -> r.nextInt();
+                };
+                packed[i] = (high << 32) | i;
+            }
+            long[] expected = packed.clone();
+            java.util.Arrays.sort(expected);
+            ArgSort.radixSortHigh(packed);
+            assertThat(packed).isEqualTo(expected);
+        }
+    }
+
     @Test
     void argSortOrdersSignedZerosTiesAndSharedHighBits() {
         SplittableRandom r = new SplittableRandom(3);
-        double[] v = new double[5000];
-        for (int i = 0; i < v.length; i++) {
-            switch (i % 5) {
-                case 0 -> v[i] = -0.0;
-                case 1 -> v[i] = 0.0;
-                case 2 -> v[i] = 1.0 + Math.ulp(1.0) * r.nextInt(3000);
-                case 3 -> v[i] = -1e300 * r.nextDouble();
-                default -> v[i] = r.nextGaussian() * 1e-310; // subnormals
+        for (int n : new int[] {5000, 50_000}) { // a comparison sort below 2^13 values, the radix sort above
+            double[] v = new double[n];
+            for (int i = 0; i < v.length; i++) {
+                switch (i % 5) {
+                    case 0 -> v[i] = -0.0;
+                    case 1 -> v[i] = 0.0;
+                    case 2 -> v[i] = 1.0 + Math.ulp(1.0) * r.nextInt(3000);
+                    case 3 -> v[i] = -1e300 * r.nextDouble();
+                    default -> v[i] = r.nextGaussian() * 1e-310; // subnormals
+                }
             }
-        }
-        int[] order = ArgSort.of(v);
-        boolean[] seen = new boolean[v.length];
-        for (int t = 0; t < order.length; t++) {
-            assertThat(seen[order[t]]).isFalse();
-            seen[order[t]] = true;
-            if (t > 0) {
-                assertThat(v[order[t - 1]] <= v[order[t]]).as("position " + t).isTrue();
+            int[] order = ArgSort.of(v);
+            boolean[] seen = new boolean[v.length];
+            for (int t = 0; t < order.length; t++) {
+                assertThat(seen[order[t]]).isFalse();
+                seen[order[t]] = true;
+                if (t > 0) {
+                    assertThat(v[order[t - 1]] <= v[order[t]]).as("position " + t).isTrue();
+                }
             }
         }
     }

@@ -101,7 +101,7 @@ public final class MiTable {
      * @throws DataException if the file cannot be read or an option names a column it lacks
      */
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed) {
-        Table t = reader.read();
+        Table t = reader.readCells();
         return of(t, ColumnRoles.detect(t, overrides), seed, reader.file());
     }
 
@@ -162,7 +162,22 @@ public final class MiTable {
     /** The numbers of a numeric-role column; a text column (one with invalid cells) is parsed cell by cell. */
     private static double[] numbers(Column c, List<String> notes) {
         if (c instanceof NumericColumn n) {
-            return n.values();
+            // a typed ±inf (Parquet, or DuckDB's reading of a CSV column) is left out as the text path leaves out
+            // an "inf" cell: one such cell must not stop the run
+            double[] v = n.values();
+            int bad = 0;
+            String first = null;
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isInfinite(v[i])) {
+                    first = bad++ == 0 ? "row " + (i + 1) + ": " + (v[i] > 0 ? "inf" : "-inf") : first;
+                    v[i] = Double.NaN;
+                }
+            }
+            if (bad > 0) {
+                notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are infinite (first: %s); they are left out as missing",
+                        c.name(), bad, first));
+            }
+            return v;
         }
         CategoricalColumn cat = (CategoricalColumn) c;
         double[] byCode = new double[cat.cardinality()];

