@@ -7,7 +7,10 @@ import dev.surprisal.data.roles.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -81,10 +84,8 @@ final class CsvText {
         byte[] buf = new byte[1 << 16];
         try (InputStream s = Files.newInputStream(file)) {
             int n;
-            while ((n = s.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    lines += buf[i] == '\n' ? 1 : 0;
-                }
+            while ((n = s.readNBytes(buf, 0, buf.length)) > 0) {
+                lines += lineFeeds(buf, 0, n);
             }
         }
         return lines;
@@ -202,10 +203,10 @@ final class CsvText {
                     pieces[k] = chunk[k].kept[j];
                     chunk[k].kept[j] = null;
                 }
-                Kept cells = Kept.join(pieces);
-                double[] numbers = typed ? cells.numbers(n) : null;
+                // coded piece by piece in file order: no joined copy of the column's cells
+                double[] numbers = typed ? Kept.numbers(pieces, n) : null;
                 out[j] = numbers != null ? NumericColumn.wrap(names.get(wanted[j]), numbers, n)
-                        : cells.column(names.get(wanted[j]), n);
+                        : Kept.column(pieces, names.get(wanted[j]), n);
             });
         } catch (UncheckedIOException e) {
             throw new Decline("invalid UTF-8");
@@ -228,6 +229,13 @@ final class CsvText {
         int k = 1;
         boolean quoted = false;
         for (int i = from; i < b.length && k < parts; i++) {
+            if (i + Long.BYTES <= b.length) {
+                long v = (long) LONGS.get(b, i);
+                if ((zeroBytes(v ^ QUOTES) | zeroBytes(v ^ NEWLINES)) == 0) {
+                    i += Long.BYTES - 1; // neither a quote nor a line end in these eight bytes
+                    continue;
+                }
+            }
             byte c = b[i];
             if (c == '"') {
                 quoted = !quoted;
@@ -439,116 +447,175 @@ final class CsvText {
             kind[size++] = k;
         }
 
-        /** The cells of {@code pieces} one after another, in order; the one piece itself when there is one. */
-        static Kept join(Kept[] pieces) {
-            if (pieces.length == 1) {
-                return pieces[0];
-            }
-            int cells = 0;
-            long bytes = 0;
-            for (Kept p : pieces) {
-                cells += p.size;
-                bytes += p.used;
-            }
-            Kept out = new Kept(cells, (int) Math.min(Integer.MAX_VALUE - 8L, bytes));
-            for (Kept p : pieces) {
-                System.arraycopy(p.bytes, 0, out.bytes, out.used, p.used);
-                System.arraycopy(p.hash, 0, out.hash, out.size, p.size);
-                System.arraycopy(p.kind, 0, out.kind, out.size, p.size);
-                for (int i = 0; i < p.size; i++) {
-                    out.end[out.size + i] = p.end[i] + out.used;
-                }
-                out.used += p.used;
-                out.size += p.size;
-            }
-            return out;
-        }
-
         /**
-         * The cells as numbers (NaN where missing) when each is missing or a finite number by {@link Cells}'
-         * rules and at least one is a number; else null. A number is ASCII, so its bytes are its chars.
+         * The cells of {@code pieces}, one after another, as numbers (NaN where missing) when each is
+         * missing or a finite number by {@link Cells}' rules and at least one is a number; else null.
+         * A number is ASCII, so its bytes are its chars.
          */
-        double[] numbers(int rows) {
+        static double[] numbers(Kept[] pieces, int rows) {
             double[] v = new double[rows];
             boolean any = false;
-            for (int r = 0; r < rows; r++) {
-                if (kind[r] == MISSING_CELL) {
-                    v[r] = Double.NaN;
-                    continue;
-                }
-                if (kind[r] == ESCAPED_CELL) {
-                    return null; // holds a quote: never a number nor a missing string
-                }
-                int s = r == 0 ? 0 : end[r - 1];
-                String text = new String(bytes, s, end[r] - s, StandardCharsets.ISO_8859_1);
-                double x = Cells.number(text);
-                if (Double.isNaN(x)) {
-                    if (!Cells.isMissing(text)) {
-                        return null;
+            int r = 0;
+            for (Kept k : pieces) {
+                for (int c = 0; c < k.size; c++, r++) {
+                    if (k.kind[c] == MISSING_CELL) {
+                        v[r] = Double.NaN;
+                        continue;
                     }
-                } else if (Double.isInfinite(x)) {
-                    return null; // "inf" is a number to Cells but not a finite value: the text path counts it
-                } else {
-                    any = true;
+                    if (k.kind[c] == ESCAPED_CELL) {
+                        return null; // holds a quote: never a number nor a missing string
+                    }
+                    int s = c == 0 ? 0 : k.end[c - 1];
+                    String text = new String(k.bytes, s, k.end[c] - s, StandardCharsets.ISO_8859_1);
+                    double x = Cells.number(text);
+                    if (Double.isNaN(x)) {
+                        if (!Cells.isMissing(text)) {
+                            return null;
+                        }
+                    } else if (Double.isInfinite(x)) {
+                        return null; // "inf" is a number to Cells but not a finite value: the text path counts it
+                    } else {
+                        any = true;
+                    }
+                    v[r] = x;
                 }
-                v[r] = x;
             }
             return any ? v : null;
         }
 
-        /** Codes the cells in order of first appearance; an open-addressing hash of the bytes finds repeats. */
-        CategoricalColumn column(String name, int rows) {
+        /**
+         * Codes the cells of {@code pieces}, one after another, in order of first appearance; an
+         * open-addressing hash of the bytes finds repeats. The table starts small and doubles at half
+         * full, so a column of few values (a flag, a city) costs a few hundred bytes, not one slot
+         * per row.
+         */
+        static CategoricalColumn column(Kept[] pieces, String name, int rows) {
             int[] codes = new int[rows];
-            int[] slots = new int[Integer.highestOneBit(Math.max(2, rows)) * 4];
+            int[] slots = new int[64];
             int mask = slots.length - 1;
             List<String> dictionary = new ArrayList<>();
-            int[] first = new int[Math.max(1, rows)];
+            FirstCells first = new FirstCells();
             Map<String, Integer> escaped = null;
-            for (int r = 0; r < rows; r++) {
-                int s = r == 0 ? 0 : end[r - 1];
-                int e = end[r];
-                if (kind[r] == MISSING_CELL) {
-                    codes[r] = CategoricalColumn.MISSING;
-                    continue;
-                }
-                if (kind[r] == ESCAPED_CELL) {
-                    // a quoted cell with doubled quotes: rare, so it gets a String and a map of its own
-                    if (escaped == null) {
-                        escaped = new HashMap<>();
+            int r = 0;
+            for (int p = 0; p < pieces.length; p++) {
+                Kept k = pieces[p];
+                for (int c = 0; c < k.size; c++, r++) {
+                    int s = c == 0 ? 0 : k.end[c - 1];
+                    int e = k.end[c];
+                    if (k.kind[c] == MISSING_CELL) {
+                        codes[r] = CategoricalColumn.MISSING;
+                        continue;
                     }
-                    String text = decode(bytes, s, e).replace("\"\"", "\"");
-                    Integer code = escaped.get(text);
-                    if (code == null) {
+                    if (k.kind[c] == ESCAPED_CELL) {
+                        // a quoted cell with doubled quotes: rare, so it gets a String and a map of its own
+                        if (escaped == null) {
+                            escaped = new HashMap<>();
+                        }
+                        String text = decode(k.bytes, s, e).replace("\"\"", "\"");
+                        Integer code = escaped.get(text);
+                        if (code == null) {
+                            code = dictionary.size();
+                            first.add(-1, 0, 0); // not in the hash table
+                            escaped.put(text, code);
+                            dictionary.add(text);
+                        }
+                        codes[r] = code;
+                        continue;
+                    }
+                    int h = k.hash[c];
+                    int at = h & mask;
+                    int code = -1;
+                    while (slots[at] != 0) {
+                        int candidate = slots[at] - 1;
+                        if (first.hash[candidate] == h) {
+                            Kept f = pieces[first.piece[candidate]];
+                            int fc = first.cell[candidate];
+                            int fs = fc == 0 ? 0 : f.end[fc - 1];
+                            if (Arrays.equals(f.bytes, fs, f.end[fc], k.bytes, s, e)) {
+                                code = candidate;
+                                break;
+                            }
+                        }
+                        at = (at + 1) & mask;
+                    }
+                    if (code < 0) {
                         code = dictionary.size();
-                        escaped.put(text, code);
-                        dictionary.add(text);
+                        first.add(p, c, h);
+                        slots[at] = code + 1;
+                        dictionary.add(decode(k.bytes, s, e));
+                        if (2 * (code + 1) > slots.length) {
+                            slots = first.table(slots.length * 2);
+                            mask = slots.length - 1;
+                        }
                     }
                     codes[r] = code;
-                    continue;
                 }
-                int h = hash[r];
-                int at = h & mask;
-                int code = -1;
-                while (slots[at] != 0) {
-                    int candidate = slots[at] - 1;
-                    int fr = first[candidate];
-                    int fs = fr == 0 ? 0 : end[fr - 1];
-                    if (hash[fr] == h && end[fr] - fs == e - s && Arrays.equals(bytes, fs, end[fr], bytes, s, e)) {
-                        code = candidate;
-                        break;
-                    }
-                    at = (at + 1) & mask;
-                }
-                if (code < 0) {
-                    code = dictionary.size();
-                    first[code] = r;
-                    slots[at] = code + 1;
-                    dictionary.add(decode(bytes, s, e));
-                }
-                codes[r] = code;
             }
             return CategoricalColumn.wrap(name, codes, dictionary);
         }
+
+    }
+
+    /** Each code's first cell (its piece and index there) and hash: what a repeat is compared with. */
+    private static final class FirstCells {
+        int[] piece = new int[16];
+        int[] cell = new int[16];
+        int[] hash = new int[16];
+        int size;
+
+        /** The next code's first cell; {@code piece} -1 for a code kept out of the hash table. */
+        void add(int p, int c, int h) {
+            if (size == piece.length) {
+                piece = Arrays.copyOf(piece, 2 * size);
+                cell = Arrays.copyOf(cell, 2 * size);
+                hash = Arrays.copyOf(hash, 2 * size);
+            }
+            piece[size] = p;
+            cell[size] = c;
+            hash[size++] = h;
+        }
+
+        /** A table of {@code slots} slots (a power of two) holding every hashed code plus one. */
+        int[] table(int slots) {
+            int[] t = new int[slots];
+            int mask = slots - 1;
+            for (int code = 0; code < size; code++) {
+                if (piece[code] < 0) {
+                    continue;
+                }
+                int at = hash[code] & mask;
+                while (t[at] != 0) {
+                    at = (at + 1) & mask;
+                }
+                t[at] = code + 1;
+            }
+            return t;
+        }
+    }
+
+    /** {@code b} read as little-endian longs, for testing eight bytes at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long QUOTES = 0x2222222222222222L;
+
+    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no false positives). */
+    private static long zeroBytes(long v) {
+        long t = (v & LOW7) + LOW7;
+        return ~(t | v | LOW7);
+    }
+
+    /** How many bytes of {@code a[from, to)} are line feeds, eight at a time. */
+    static long lineFeeds(byte[] a, int from, int to) {
+        long n = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            n += Long.bitCount(zeroBytes((long) LONGS.get(a, i) ^ NEWLINES));
+        }
+        for (; i < to; i++) {
+            n += a[i] == '\n' ? 1 : 0;
+        }
+        return n;
     }
 
     /** The text of {@code b[s, e)}: ASCII directly, anything else strictly as UTF-8. */

@@ -91,6 +91,8 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
         DriftOptions settings = rule.options(spec, Map.of());
+        // the store is written after the profile; its database library loads while the file is read
+        DriftStore.preload(target.url(spec));
         Profile reference;
         try (ProfileEngine e = engine.open(spec)) {
             reference = DriftInputs.fit(data, options, common.quiet(), table, threads, e).withRule(rule.given());

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
 
@@ -41,12 +42,19 @@ final class FileProfiler {
         if (fast.isPresent()) {
             return fast.get();
         }
-        ColumnRoles roles = ColumnRoles.detect(reader, o.roles());
+        List<String> available = reader.schema().names();
+        o.roles().validate(available, reader.file());
+        List<String> selected = o.roles().selected(available);
+        Set<String> typed = TypedColumns.of(reader, selected);
+        TypedColumns.Fit typedFit = typed.isEmpty() ? null
+                : asText(reader).query(sql -> TypedColumns.fit(sql, TypedColumns.numbered(reader), List.copyOf(typed), o));
+        ColumnRoles roles = typedFit == null ? ColumnRoles.detect(reader, o.roles()) : roles(reader, o, typedFit, typed);
         List<RoleDecision> ds = roles.decisions();
         Map<String, Bins> bins = asText(reader).query(sql -> {
             Map<String, Bins> all = new HashMap<>();
             for (int from = 0; from < ds.size(); from += SqlView.COLUMNS_PER_QUERY) {
-                all.putAll(fitBins(sql, ds.subList(from, Math.min(ds.size(), from + SqlView.COLUMNS_PER_QUERY)), o));
+                all.putAll(fitBins(sql, ds.subList(from, Math.min(ds.size(), from + SqlView.COLUMNS_PER_QUERY)), o,
+                        typed, typedFit, TypedColumns.numbered(reader)));
             }
             return all;
         });
@@ -59,6 +67,23 @@ final class FileProfiler {
         return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress);
     }
 
+    /**
+     * The roles of the selected columns: the typed number columns from their statistics, the others
+     * from DuckDB's scan of their text, with the user's overrides applied to all.
+     */
+    private static ColumnRoles roles(TableReader reader, ProfileOptions o, TypedColumns.Fit typedFit, Set<String> typed) {
+        List<String> available = reader.schema().names();
+        List<String> selected = o.roles().selected(available);
+        List<String> text = selected.stream().filter(c -> !typed.contains(c)).toList();
+        ColumnRoles textRoles = text.isEmpty() ? null
+                : ColumnRoles.detect(reader, dev.surprisal.data.roles.RoleOverrides.none().withColumns(text));
+        List<dev.surprisal.data.roles.ColumnStats> stats = new ArrayList<>();
+        for (String c : selected) {
+            stats.add(typed.contains(c) ? typedFit.stats().get(c) : textRoles.stats(c).orElseThrow());
+        }
+        return ColumnRoles.of(stats, available, o.roles(), reader.file());
+    }
+
     /** Every column read as text. */
     private static TableReader asText(TableReader reader) {
         TableReader text = reader;
@@ -69,29 +94,40 @@ final class FileProfiler {
     }
 
     /** The SQL of the non-missing text (NULL when missing) of each column, with its row number. */
-    private static String rows(SqlView sql, List<String> names) {
-        StringBuilder b = new StringBuilder("SELECT row_number() OVER () AS rn");
+    private static String rows(SqlView sql, List<String> names, Set<String> typed, String numbered) {
+        // a Parquet file numbers its rows itself (in parallel); other files by a streaming window
+        StringBuilder b = new StringBuilder(numbered != null ? "SELECT rn" : "SELECT row_number() OVER () AS rn");
         for (int i = 0; i < names.size(); i++) {
             String t = sql.text(names.get(i));
+            if (typed.contains(names.get(i))) {
+                // a typed number: missing when NULL or NaN, never invalid; its text only for key statistics
+                String x = TypedColumns.number(sql, names.get(i));
+                b.append(", ").append(x).append(" AS x").append(i).append(", CASE WHEN ").append(x)
+                        .append(" IS NULL THEN NULL ELSE ").append(t).append(" END AS u").append(i);
+                continue;
+            }
             b.append(", CASE WHEN ").append(Cells.sqlMissing(t)).append(" THEN NULL ELSE ").append(t).append(" END AS u")
                     .append(i);
         }
-        return b.append(" FROM ").append(sql.from()).toString();
+        return b.append(" FROM ").append(numbered != null ? numbered : sql.from()).toString();
     }
 
     /** Adds the row key and the numbers of numeric roles. */
-    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles) {
+    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles, Set<String> typed,
+                                 String numbered) {
         StringBuilder b = new StringBuilder("SELECT rn, ").append(RowSample.sqlKey("rn", RowSample.SEED)).append(" AS k");
         for (int i = 0; i < names.size(); i++) {
             b.append(", u").append(i);
             if (roles.get(i).isNumeric()) {
-                b.append(", ").append(Cells.sqlNumber("u" + i)).append(" AS x").append(i);
+                b.append(", ").append(typed.contains(names.get(i)) ? "x" + i : Cells.sqlNumber("u" + i)).append(" AS x")
+                        .append(i);
             }
         }
-        return b.append(" FROM (").append(rows(sql, names)).append(")").toString();
+        return b.append(" FROM (").append(rows(sql, names, typed, numbered)).append(")").toString();
     }
 
-    private static Map<String, Bins> fitBins(SqlView sql, List<RoleDecision> ds, ProfileOptions o) {
+    private static Map<String, Bins> fitBins(SqlView sql, List<RoleDecision> ds, ProfileOptions o, Set<String> typed,
+                                             TypedColumns.Fit typedFit, String numbered) {
         List<String> names = new ArrayList<>();
         List<ColumnRole> roles = new ArrayList<>();
         ds.forEach(d -> {
@@ -110,7 +146,12 @@ final class FileProfiler {
             ColumnRole role = roles.get(i);
             String x = "x" + i;
             String fin = " FILTER (WHERE isfinite(" + x + "))";
-            if (role == ColumnRole.CONTINUOUS) {
+            if (role == ColumnRole.CONTINUOUS && typedFit != null && typed.contains(name) && !o.exactEdges()) {
+                // the edge sample was fetched with the statistics: no aggregate needed
+                double[] range = typedFit.finiteRange().get(name);
+                out.put(name, Binning.continuous(typedFit.edgeSamples().get(name), typedFit.finite().get(name), range[0],
+                        range[1], o));
+            } else if (role == ColumnRole.CONTINUOUS) {
                 int[] c = {q.agg(o.exactEdges() ? "quantile_disc(" + x + ", " + probs + ")" + fin
                         : "min_by(" + x + ", k, " + o.edgeSample() + ")" + fin), q.agg("count(" + x + ")" + fin),
                         q.agg("min(" + x + ")" + fin), q.agg("max(" + x + ")" + fin)};
@@ -142,7 +183,7 @@ final class FileProfiler {
         if (readers.isEmpty()) {
             return out;
         }
-        sql.forEachRow(q.sql(parsed(sql, names, roles)), rs -> {
+        sql.forEachRow(q.sql(parsed(sql, names, roles, typed, numbered)), rs -> {
             for (Reader r : readers) {
                 r.read(rs);
             }
@@ -168,11 +209,13 @@ final class FileProfiler {
         boolean lines = format == DataFormat.CSV || format == DataFormat.TSV;
         ColumnProfile[] out = new ColumnProfile[refs.size()];
         long[] rows = new long[1];
+        Set<String> typed = TypedColumns.of(reader, refs.stream().map(ColumnProfile::name).toList());
+        String numbered = TypedColumns.numbered(reader);
         asText(reader).query(sql -> {
             int from = 0;
             do {
                 int to = Math.min(refs.size(), from + SqlView.COLUMNS_PER_QUERY);
-                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from);
+                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from, typed, numbered);
                 from = to;
             } while (from < refs.size());
             return null;
@@ -188,7 +231,9 @@ final class FileProfiler {
 
     /** Counts the columns {@code refs} in one scan into {@code out[offset...]}; returns the rows. */
     private static long countGroup(SqlView sql, List<ColumnProfile> refs, boolean lines, ColumnProfile[] out,
-                                   int offset) {
+                                   int offset, Set<String> typed, String numbered) {
+        // typed continuous columns get their row samples from one fetch after the scan (TypedColumns)
+        List<Integer> fetched = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<ColumnRole> roles = new ArrayList<>();
         for (ColumnProfile c : refs) {
@@ -223,30 +268,54 @@ final class FileProfiler {
             }
             String binIndex = bins instanceof CategoryBins ? ((CategoryBins) bins).sqlBinIndex(u)
                     : bins instanceof ValueBins ? ((ValueBins) bins).sqlBinIndex(x) : ((NumericBins) bins).sqlBinIndex(x);
-            l3.append(", CASE WHEN ").append(u).append(" IS NULL THEN -1")
-                    .append(bins instanceof CategoryBins ? "" : " WHEN " + x + " IS NULL THEN -2")
-                    .append(" ELSE ").append(binIndex).append(" END AS ").append(b);
-            int[] h = q.map("histogram(" + b + ")");
-            int e = bins instanceof CategoryBins ? -1 : q.agg("min_by(CAST(rn AS VARCHAR) || ':' || " + u + ", rn, "
-                    + InvalidCell.KEPT + ") FILTER (WHERE " + b + " = -2)");
+            // a typed number is missing when its value is (NULL or NaN) and never invalid: no text per row
+            boolean number = typed.contains(ref.name()) && !(bins instanceof CategoryBins);
+            // ... and a continuous one is counted by DuckDB's binary search over the edges, half the
+            // cost of the CASE tree: right-closed buckets at nextDown(e0), ..., nextDown(e(m-2)),
+            // e(m-1) are the bins below-range, [e0, e1), ..., [e(m-2), e(m-1)]; above them, above-range
+            double[] boundaries = number && bins instanceof NumericBins ? boundaries(((NumericBins) bins).edges())
+                    : null;
+            if (boundaries == null) {
+                l3.append(", CASE WHEN ").append(number ? x : u).append(" IS NULL THEN -1")
+                        .append(bins instanceof CategoryBins || number ? "" : " WHEN " + x + " IS NULL THEN -2")
+                        .append(" ELSE ").append(binIndex).append(" END AS ").append(b);
+            }
+            int present = boundaries == null ? -1 : q.agg("count(" + x + ")");
+            int[] h = q.map(boundaries == null ? "histogram(" + b + ")" : "histogram(" + x + ", "
+                    + doubleList(boundaries) + ")");
+            int e = bins instanceof CategoryBins || number ? -1 : q.agg("min_by(CAST(rn AS VARCHAR) || ':' || " + u
+                    + ", rn, " + InvalidCell.KEPT + ") FILTER (WHERE " + b + " = -2)");
             int unseenBin = bins instanceof CategoryBins ? ((CategoryBins) bins).unseenBin()
                     : bins instanceof ValueBins ? ((ValueBins) bins).unseenBin() : -1;
             int[] un = unseenBin < 0 ? null : q.map("histogram(" + (bins instanceof CategoryBins ? u : x)
                     + ") FILTER (WHERE " + b + " = " + unseenBin + ")");
             boolean continuous = bins instanceof NumericBins;
+            boolean fetch = continuous && typed.contains(ref.name());
+            if (fetch) {
+                fetched.add(i);
+            }
             String fin = " FILTER (WHERE isfinite(" + x + "))";
-            int[] m = !continuous ? null : new int[] {q.agg("count(" + x + ")" + fin), q.agg("avg(" + x + ")" + fin),
-                    q.agg("var_pop(" + x + ")" + fin), q.agg("min(" + x + ")" + fin), q.agg("max(" + x + ")" + fin),
-                    q.agg("min_by(" + x + ", k, " + RowSample.SIZE + ")" + fin),
-                    q.agg("min_by(k, k, " + RowSample.SIZE + ")" + fin)};
+            // the finite values as a column of their own: aggregates skip its NULLs, cheaper than a FILTER each
+            String f = "f" + i;
+            if (continuous) {
+                l3.append(", CASE WHEN isfinite(").append(x).append(") THEN ").append(x).append(" END AS ").append(f);
+            }
+            int[] m = !continuous ? null : new int[] {q.agg("count(" + f + ")"), q.agg("avg(" + f + ")"),
+                    q.agg("var_pop(" + f + ")"), q.agg("min(" + f + ")"), q.agg("max(" + f + ")"),
+                    fetch ? -1 : q.agg("min_by(" + x + ", k, " + RowSample.SIZE + ")" + fin),
+                    fetch ? -1 : q.agg("min_by(k, k, " + RowSample.SIZE + ")" + fin)};
             readers.add(rs -> {
                 long[] counts = new long[bins.size()];
                 long missing = 0;
                 long invalid = 0;
                 Object[] keys = objects(rs.getArray(h[0]));
                 Object[] values = objects(rs.getArray(h[1]));
+                if (boundaries != null) {
+                    missing = rows[0] - rs.getLong(present);
+                }
                 for (int t = 0; t < keys.length; t++) {
-                    int key = ((Number) keys[t]).intValue();
+                    int key = boundaries != null ? bucket(boundaries, ((Number) keys[t]).doubleValue())
+                            : ((Number) keys[t]).intValue();
                     long v = ((Number) values[t]).longValue();
                     if (key == -1) {
                         missing += v;
@@ -281,22 +350,51 @@ final class FileProfiler {
                     long n = rs.getLong(m[0]);
                     mo = n == 0 ? Moments.EMPTY : new Moments(n, rs.getDouble(m[1]), rs.getDouble(m[2]) * n,
                             rs.getDouble(m[3]), rs.getDouble(m[4]));
-                    double[] sv = doubles(rs.getArray(m[5]));
-                    long[] sk = longs(rs.getArray(m[6]));
-                    sample = RowSample.of(sk, sv, RowSample.SIZE);
+                    sample = m[5] < 0 ? null : RowSample.of(longs(rs.getArray(m[6])), doubles(rs.getArray(m[5])),
+                            RowSample.SIZE);
                 }
                 out[idx] = ref.withCounts(counts, rows[0], missing, invalid, cells, ColumnProfile.topUnseen(unseen), mo,
                         sample, null);
             });
         }
-        String l2 = parsed(sql, names, roles);
+        String l2 = parsed(sql, names, roles, typed, numbered);
         sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
             rows[0] = rs.getLong(total);
             for (Reader r : readers) {
                 r.read(rs);
             }
         });
+        if (!fetched.isEmpty()) {
+            List<String> fetchNames = new ArrayList<>();
+            long[] finite = new long[fetched.size()];
+            for (int j = 0; j < fetched.size(); j++) {
+                ColumnProfile c = out[offset + fetched.get(j)];
+                fetchNames.add(c.name());
+                finite[j] = c.moments().count();
+            }
+            RowSample[] samples = TypedColumns.rowSamples(sql, numbered, fetchNames, finite, rows[0], RowSample.SIZE);
+            for (int j = 0; j < fetched.size(); j++) {
+                ColumnProfile c = out[offset + fetched.get(j)];
+                out[offset + fetched.get(j)] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
+                        c.invalidCells(), c.unseen(), c.moments(), samples[j], c.keys());
+            }
+        }
         return rows[0];
+    }
+
+    /** The right-closed bucket bounds of DuckDB's {@code histogram(x, bounds)} that give these edges' bins. */
+    static double[] boundaries(double[] edges) {
+        double[] b = new double[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            b[i] = i == edges.length - 1 && i > 0 ? edges[i] : Math.nextDown(edges[i]);
+        }
+        return b;
+    }
+
+    /** The bin of a bucket of {@code histogram(x, boundaries)}: its position, or the last bin above them. */
+    private static int bucket(double[] boundaries, double key) {
+        int at = java.util.Arrays.binarySearch(boundaries, key);
+        return at >= 0 ? at : boundaries.length;
     }
 
     /** Reads one query's result. */

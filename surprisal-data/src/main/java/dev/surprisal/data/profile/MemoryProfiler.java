@@ -79,6 +79,26 @@ final class MemoryProfiler {
         String text(int i) {
             return numeric != null ? ValueBins.format(numeric.value(i)) : text.labelAt(i);
         }
+
+        /** The codes of a text column that occur in some row, increasing. */
+        int[] usedCodes() {
+            boolean[] used = new boolean[missingCode.length];
+            int count = 0;
+            for (int i = 0; i < column.size(); i++) {
+                int code = text.code(i);
+                if (code >= 0 && !used[code]) {
+                    used[code] = true;
+                    count++;
+                }
+            }
+            int[] out = new int[count];
+            for (int k = 0, j = 0; k < used.length; k++) {
+                if (used[k]) {
+                    out[j++] = k;
+                }
+            }
+            return out;
+        }
     }
 
     static Profile fit(Table table, ProfileOptions o) {
@@ -139,10 +159,29 @@ final class MemoryProfiler {
             }
             return Binning.categorical(counts, o);
         }
+        if (role != ColumnRole.CONTINUOUS) {
+            Set<Double> distinct = new HashSet<>();
+            if (v.text != null) {
+                // a value per dictionary entry that occurs, not a boxed double per cell
+                for (int k : v.usedCodes()) {
+                    double x = v.numberCode[k];
+                    if (!v.missingCode[k] && Double.isFinite(x)) {
+                        distinct.add(x == 0 ? 0.0 : x);
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double x = v.missing(i) ? Double.NaN : v.number(i);
+                    if (Double.isFinite(x)) {
+                        distinct.add(x == 0 ? 0.0 : x);
+                    }
+                }
+            }
+            return Binning.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
+        }
         double[] finite = new double[n];
         long[] keys = new long[n];
         int m = 0;
-        Set<Double> distinct = new HashSet<>();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -153,15 +192,9 @@ final class MemoryProfiler {
             if (Double.isFinite(x)) {
                 finite[m] = x;
                 keys[m++] = RowSample.key(i + 1L, RowSample.SEED);
-                if (role != ColumnRole.CONTINUOUS) {
-                    distinct.add(x == 0 ? 0.0 : x);
-                }
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
-        }
-        if (role != ColumnRole.CONTINUOUS) {
-            return Binning.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
         }
         double[] values = java.util.Arrays.copyOf(finite, m);
         double[] sample = Binning.edgeSample(java.util.Arrays.copyOf(keys, m), values, o);
@@ -227,6 +260,26 @@ final class MemoryProfiler {
         long invalid = 0;
         List<InvalidCell> cells = new ArrayList<>();
         Bins bins = ref.bins();
+        if (bins == null && v.text != null) {
+            // by dictionary entry: the labels are distinct texts, so the distinct count is the number used
+            long distinct = 0;
+            String min = null;
+            String max = null;
+            for (int k : v.usedCodes()) {
+                if (v.missingCode[k]) {
+                    continue;
+                }
+                String t = v.text.label(k);
+                distinct++;
+                min = min == null || t.compareTo(min) < 0 ? t : min;
+                max = max == null || t.compareTo(max) > 0 ? t : max;
+            }
+            for (int i = 0; i < n; i++) {
+                missing += v.missing(i) ? 1 : 0;
+            }
+            return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
+                    new KeyStats(n - missing, distinct, min, max));
+        }
         if (bins == null) {
             Set<String> distinct = new HashSet<>();
             String min = null;

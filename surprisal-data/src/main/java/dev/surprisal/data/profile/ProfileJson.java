@@ -20,20 +20,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Profiles as versioned JSON. Version 2 (written since column roles):
+ * Profiles as versioned JSON. Version 3 (written since compact row samples):
  * <pre>{@code
- * {"format": "surprisal-profile", "version": 2, "rows": 1000, "excluded": ["note"], "rule": {"warn": "0.1"},
+ * {"format": "surprisal-profile", "version": 3, "rows": 1000, "excluded": ["note"], "rule": {"warn": "0.1"},
  *  "sample": {"method": "bottom-k of a hash of the row position", "seed": 42, "size": 5000},
  *  "columns": [
  *   {"name": "amount", "role": "continuous", "reason": "...", "edges": [...], "counts": [...], "rows": 1000,
  *    "missing": 3, "invalid": 2, "invalidCells": [{"where": "line 17", "value": "abc"}],
- *    "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "sample": {"keys": "<base64>", "values": "<base64>"}},
+ *    "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "sample": {"rows": "<base64>", "values": "<base64>"}},
  *   {"name": "churned", "role": "binary", "values": [0.0, 1.0], "counts": [...], "unseen": {"2": 4}, ...},
  *   {"name": "country", "role": "categorical", "top": [...], "others": [...], "othersComplete": true, ...},
  *   {"name": "order_id", "role": "id-like", "keys": {"present": 1000, "distinct": 1000, "min": "1", "max": "999"}, ...}]}
  * }</pre>
  * Doubles are written with Java's shortest round-trip representation, so a profile reads back bit
- * for bit; sample keys and values are big-endian longs and doubles in base64.
+ * for bit. A row sample's values are big-endian doubles in base64; its keys ({@link RowSample#key}
+ * of each row) are written as the rows themselves, increasing, each as the unsigned LEB128 varint
+ * of its difference from the previous one, in base64, with the values in that order: about a
+ * ninth of the size of the keys, which were most of a wide table's profile (a sample whose keys
+ * are not all keys of rows below 2³² keeps {@code "keys"}, big-endian longs in base64).
+ *
+ * <p>Version 2 is version 3 with every sample as {@code "keys"} and {@code "values"} in key order;
+ * it is still read (a store keeps the baselines and runs written by earlier versions).
  *
  * <p>Version 1 (before roles) is still read: its numeric columns become continuous with their
  * edges (KS and W₁ then use evenly spaced quantiles of the stored KLL sketch as the sample), its
@@ -43,7 +50,7 @@ public final class ProfileJson {
     /** The value of the {@code format} field. */
     public static final String FORMAT = "surprisal-profile";
     /** The format version written. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProfileJson() {
@@ -103,7 +110,7 @@ public final class ProfileJson {
                 }
             }
             if (c.sample() != null) {
-                o.putObject("sample").put("keys", encode(c.sample().keys())).put("values", encode(c.sample().values()));
+                writeSample(o.putObject("sample"), c.sample());
             }
             KeyStats k = c.keys();
             if (k != null) {
@@ -154,8 +161,8 @@ public final class ProfileJson {
         if (version == 1) {
             return ProfileJsonV1.fromTree(root);
         }
-        if (version != VERSION) {
-            throw new ValidationException("json: profile version " + version + " is not supported (this build reads 1 and "
+        if (version != 2 && version != VERSION) {
+            throw new ValidationException("json: profile version " + version + " is not supported (this build reads 1 to "
                     + VERSION + ")");
         }
         List<ColumnProfile> cols = new ArrayList<>();
@@ -184,9 +191,7 @@ public final class ProfileJson {
             JsonNode m = o.path("moments");
             Moments mo = m.isMissingNode() ? null : moments(m);
             JsonNode s = o.path("sample");
-            RowSample sample = s.isMissingNode() ? null
-                    : RowSample.of(decodeLongs(s.path("keys").asText()), decodeDoubles(s.path("values").asText()),
-                    Integer.MAX_VALUE);
+            RowSample sample = s.isMissingNode() ? null : readSample(s);
             JsonNode k = o.path("keys");
             KeyStats keys = k.isMissingNode() ? null : new KeyStats(k.path("present").asLong(), k.path("distinct").asLong(),
                     k.path("min").isNull() ? null : k.path("min").asText(null),
@@ -214,6 +219,110 @@ public final class ProfileJson {
         }
         return e;
     }
+
+    /**
+     * A row sample as its rows, when every key is {@link RowSample#key} of a row below 2³² (the low
+     * 32 bits of the key): the rows increasing as unsigned LEB128 varints of their differences, and
+     * the values in that order. The keys follow from the rows, so this is about a ninth of the
+     * keys' size. Any other sample keeps its keys.
+     */
+    private static void writeSample(ObjectNode o, RowSample sample) {
+        long[] keys = sample.keys();
+        double[] values = sample.values();
+        for (long k : keys) {
+            if (k != RowSample.key(k & ROW_BITS, RowSample.SEED)) {
+                o.put("keys", encode(keys)).put("values", encode(values));
+                return;
+            }
+        }
+        // by row (a primitive sort of row and index packed in one long), then by value among equal
+        // rows: a merged sample may hold one row of several windows
+        long[] packed = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            packed[i] = (keys[i] & ROW_BITS) << 31 | i;
+        }
+        java.util.Arrays.sort(packed);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (int) (packed[i] & Integer.MAX_VALUE);
+        }
+        for (int i = 0, j; i < order.length; i = j) {
+            j = i + 1;
+            while (j < order.length && packed[j] >>> 31 == packed[i] >>> 31) {
+                j++;
+            }
+            if (j - i > 1) {
+                Integer[] tied = new Integer[j - i];
+                for (int t = 0; t < tied.length; t++) {
+                    tied[t] = order[i + t];
+                }
+                java.util.Arrays.sort(tied, (a, b) -> Double.compare(values[a], values[b]));
+                for (int t = 0; t < tied.length; t++) {
+                    order[i + t] = tied[t];
+                }
+            }
+        }
+        java.io.ByteArrayOutputStream rows = new java.io.ByteArrayOutputStream(keys.length + 8);
+        double[] v = new double[keys.length];
+        long previous = 0;
+        for (int i = 0; i < order.length; i++) {
+            long row = keys[order[i]] & ROW_BITS;
+            for (long d = row - previous; ; d >>>= 7) {
+                if (d < 0x80) {
+                    rows.write((int) d);
+                    break;
+                }
+                rows.write((int) (d & 0x7f) | 0x80);
+            }
+            previous = row;
+            v[i] = values[order[i]];
+        }
+        o.put("rows", Base64.getEncoder().encodeToString(rows.toByteArray())).put("values", encode(v));
+    }
+
+    /** A row sample written by {@link #writeSample}, or with its keys (version 2). */
+    private static RowSample readSample(JsonNode s) {
+        double[] values = decodeDoubles(s.path("values").asText());
+        if (!s.has("rows")) {
+            return RowSample.of(decodeLongs(s.path("keys").asText()), values, Integer.MAX_VALUE);
+        }
+        byte[] b;
+        try {
+            b = Base64.getDecoder().decode(s.path("rows").asText());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("json: sample \"rows\" is not base64", e);
+        }
+        long[] keys = new long[values.length];
+        long row = 0;
+        int at = 0;
+        for (int i = 0; i < keys.length; i++) {
+            long d = 0;
+            for (int shift = 0; ; shift += 7) {
+                if (at >= b.length || shift > 35) {
+                    throw new ValidationException("json: sample \"rows\" ends early or is malformed (" + i + " of "
+                            + keys.length + " rows read)");
+                }
+                int x = b[at++];
+                d |= (long) (x & 0x7f) << shift;
+                if (x >= 0) {
+                    break;
+                }
+            }
+            row += d;
+            if (row > ROW_BITS) {
+                throw new ValidationException("json: sample \"rows\" holds a row past 2^32");
+            }
+            keys[i] = RowSample.key(row, RowSample.SEED);
+        }
+        if (at != b.length) {
+            throw new ValidationException("json: sample \"rows\" holds " + (b.length - at) + " bytes past its "
+                    + keys.length + " rows");
+        }
+        return RowSample.of(keys, values, Integer.MAX_VALUE);
+    }
+
+    /** The row in the low bits of a {@link RowSample#key}. */
+    private static final long ROW_BITS = 0xFFFF_FFFFL;
 
     private static String encode(long[] v) {
         ByteBuffer b = ByteBuffer.allocate(8 * v.length);

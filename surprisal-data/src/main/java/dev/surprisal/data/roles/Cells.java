@@ -42,8 +42,22 @@ public final class Cells {
      * @return whether pandas would read it as missing
      */
     public static boolean isMissing(String cell) {
-        return cell == null || MISSING_TOKENS.contains(cell);
+        if (cell == null || cell.isEmpty()) {
+            return true;
+        }
+        // most cells are numbers or words no token can be: ruled out by length and first character
+        // before the set's hash (this runs on every distinct cell of a file)
+        if (cell.length() > LONGEST_TOKEN || TOKEN_STARTS.indexOf(cell.charAt(0)) < 0) {
+            return false;
+        }
+        return MISSING_TOKENS.contains(cell);
     }
+
+    /** The length of the longest of {@link #MISSING_TOKENS}. */
+    private static final int LONGEST_TOKEN = MISSING_TOKENS.stream().mapToInt(String::length).max().orElse(0);
+    /** The first characters of the non-empty {@link #MISSING_TOKENS}. */
+    private static final String TOKEN_STARTS = MISSING_TOKENS.stream().filter(t -> !t.isEmpty())
+            .map(t -> t.substring(0, 1)).distinct().sorted().collect(java.util.stream.Collectors.joining());
 
     /**
      * @param cell a non-missing cell's text

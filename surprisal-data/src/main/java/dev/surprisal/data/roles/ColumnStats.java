@@ -20,9 +20,36 @@ package dev.surprisal.data.roles;
  * @param increasing     true when the numbers strictly increase in row order (only computed for
  *                       columns where it can change the role: fewer than 100 present cells, whole
  *                       numbers, all distinct; false otherwise)
+ * @param distinctAtLeast true when {@code distinctNumbers} is a lower bound, not the exact count
+ *                       (a large file's column whose role does not depend on it: more than
+ *                       {@value RoleRules#MAX_DISCRETE_VALUES} values, not all whole); the reason
+ *                       then says "at least"
  */
 public record ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
-                          long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing) {
+                          long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,
+                          boolean distinctAtLeast) {
+
+    /**
+     * Statistics with exact distinct counts.
+     *
+     * @param column          the column name
+     * @param rows            cells, missing ones included
+     * @param missing         missing cells
+     * @param numbers         non-missing cells that are numbers
+     * @param integers        of those, the finite whole numbers
+     * @param distinctNumbers distinct numeric values
+     * @param distinctTexts   distinct non-missing cells as text
+     * @param dates           non-missing cells that are ISO dates
+     * @param timestamps      non-missing cells that are ISO date-times
+     * @param min             smallest number (+∞ when none)
+     * @param max             largest number (−∞ when none)
+     * @param increasing      whether the numbers strictly increase in row order (see above)
+     */
+    public ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
+                       long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing) {
+        this(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates, timestamps, min, max,
+                increasing, false);
+    }
 
     /** @return the cells that are not missing */
     public long present() {
@@ -47,6 +74,14 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public ColumnStats withIncreasing(boolean on) {
         return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
-                timestamps, min, max, on);
+                timestamps, min, max, on, distinctAtLeast);
+    }
+
+    /**
+     * @return these statistics with {@link #distinctNumbers} (and {@link #distinctTexts}) marked as lower bounds
+     */
+    public ColumnStats withDistinctAtLeast() {
+        return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
+                timestamps, min, max, increasing, true);
     }
 }

@@ -80,7 +80,8 @@ public final class RoleRules {
             if (whole && s.increasing()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like" + invalid);
             }
-            return decision(c, ColumnRole.CONTINUOUS, n(d) + " distinct " + (whole ? "integers" : "numbers") + " ("
+            return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct "
+                    + (whole ? "integers" : "numbers") + " ("
                     + num(s.min()) + " to " + num(s.max()) + "): continuous" + invalid);
         }
         long d = s.distinctTexts();

@@ -36,7 +36,7 @@ class CsvPathTest {
     Path dir;
 
     /** The profile from the DuckDB path: the Java path switched off. */
-    private static <T> T viaDuckDb(Supplier<T> body) {
+    static <T> T viaDuckDb(Supplier<T> body) {
         String old = System.getProperty(CsvProfiler.SWITCH);
         System.setProperty(CsvProfiler.SWITCH, "false");
         try {

@@ -156,7 +156,7 @@ class ProfileBuilderTest {
     void jsonRoundTripIsExactAndVersioned() throws IOException {
         Profile p = ProfileBuilder.fit(TableReader.open(csv(1500, 5, null)), ProfileOptions.defaults());
         String json = ProfileJson.write(p);
-        assertThat(json).contains("\"format\":\"surprisal-profile\"", "\"version\":2");
+        assertThat(json).contains("\"format\":\"surprisal-profile\"", "\"version\":3");
         Profile back = ProfileJson.read(json);
         assertThat(ProfileJson.write(back)).isEqualTo(json);
         for (ColumnProfile c : p.columns()) {
@@ -164,7 +164,7 @@ class ProfileBuilderTest {
             assertThat(back.column(c.name()).counts()).containsExactly(c.counts());
         }
         assertThat(back.column("x").sample()).isEqualTo(p.column("x").sample());
-        assertThatThrownBy(() -> ProfileJson.read(json.replace("\"version\":2", "\"version\":9")))
+        assertThatThrownBy(() -> ProfileJson.read(json.replace("\"version\":3", "\"version\":9")))
                 .hasMessageContaining("version 9");
     }
 

@@ -66,4 +66,23 @@ class CellsParseTest {
         assertThat(Cells.isDate(cell)).as("'%s'", cell).isEqualTo(Cells.DATE_P.matcher(cell).matches());
         assertThat(Cells.isTimestamp(cell)).as("'%s'", cell).isEqualTo(Cells.TIMESTAMP_P.matcher(cell).matches());
     }
+
+    /** Near misses of the missing tokens: each token cut, extended, or with one character changed. */
+    @Provide
+    Arbitrary<String> missingish() {
+        Arbitrary<String> token = Arbitraries.of(Cells.MISSING_TOKENS.stream().sorted().toList());
+        Arbitrary<String> any = Arbitraries.strings().withChars("#N/A -1.IQDnaulo<>0").ofMaxLength(10);
+        Arbitrary<String> edited = net.jqwik.api.Combinators.combine(token, Arbitraries.integers().between(0, 9),
+                Arbitraries.chars().with("#N/A -1.IQDnaulo<>0x")).as((t, at, c) -> {
+                    int i = Math.min(at, t.length());
+                    return at % 3 == 0 ? t.substring(0, i) : at % 3 == 1 ? t + c : t.substring(0, i) + c
+                            + t.substring(Math.min(t.length(), i + 1));
+                });
+        return Arbitraries.oneOf(token, any, edited);
+    }
+
+    @Property(tries = 3000)
+    void missingIsExactlyTheTokens(@ForAll("missingish") String cell) {
+        assertThat(Cells.isMissing(cell)).as("'%s'", cell).isEqualTo(Cells.MISSING_TOKENS.contains(cell));
+    }
 }

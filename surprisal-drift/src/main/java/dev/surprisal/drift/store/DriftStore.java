@@ -144,6 +144,30 @@ public final class DriftStore implements AutoCloseable {
     }
 
     /**
+     * Starts loading DuckDB's native library on a background daemon thread, for a caller that
+     * computes first and opens a DuckDB store afterwards ({@code drift baseline} profiles a file,
+     * then writes): the driver copies its 70 MB library out of the jar and loads it, about a second
+     * that then overlaps the computation instead of following it. Nothing is opened or locked, and
+     * nothing happens for a PostgreSQL store. A failure is left for {@link #open} to report.
+     *
+     * @param url where the store will be opened
+     */
+    public static void preload(StoreUrl url) {
+        if (url.kind() != StoreUrl.Kind.DUCKDB) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, DriftStore.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not loaded now: opening the store loads it (or reports why it cannot)
+            }
+        }, "surprisal-duckdb-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Opens the store and migrates its schema.
      *
      * @param url            where it is

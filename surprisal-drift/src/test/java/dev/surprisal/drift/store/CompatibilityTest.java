@@ -5,8 +5,11 @@ package dev.surprisal.drift.store;
 import dev.surprisal.drift.rules.TrendRule;
 import dev.surprisal.drift.rules.MonitoredCheck;
 
+import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Files written by earlier versions stay readable (compat/README.md says how they were made): the
  * DuckDB store of schema version 1 is migrated in place and keeps its baseline, runs and alarms,
- * and the version-1 profile JSON still reads.
+ * and the version-1 and version-2 profile JSON still read.
  */
 class CompatibilityTest {
     @TempDir
@@ -63,6 +66,21 @@ class CompatibilityTest {
             assertThat(s.counts()).containsExactly(2, 6, 0, 0);
             assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
         }
+    }
+
+    /**
+     * A version-2 profile (written before samples were stored as rows, version 3) reads as the
+     * profile fitted today from the same file: same roles, bins, counts and sample, byte for byte.
+     */
+    @Test
+    void aVersion2ProfileJsonReadsAsTheProfileFittedToday() throws Exception {
+        Profile old = ProfileJson.read(new String(fixture("profile-v2.json"), StandardCharsets.UTF_8));
+        Path ref = dir.resolve("ref.csv");
+        Files.write(ref, fixture("ref.csv"));
+        Profile today = ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults());
+        assertThat(ProfileJson.write(old)).isEqualTo(ProfileJson.write(today));
+        assertThat(old.column("amount").sample().size()).as("every row of 500").isEqualTo(500);
+        assertThat(ProfileJson.write(old)).contains("\"version\":" + ProfileJson.VERSION).contains("\"rows\":\"");
     }
 
     @Test
