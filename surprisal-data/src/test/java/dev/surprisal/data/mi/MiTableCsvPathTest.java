@@ -88,13 +88,7 @@ class MiTableCsvPathTest {
 
     @Test
     void trickyFilesGiveTheSameTableOnBothPaths() throws IOException {
-        List<Path> files = List.of(
-                write("lf.csv", tricky(700, "\n", 1)),
-                write("crlf.csv", tricky(700, "\r\n", 2)),
-                write("bom.csv", "\uFEFF" + tricky(400, "\n", 3)),
-                write("blank-end.csv", tricky(400, "\n", 4) + "\n\n"),
-                write("no-final-eol.csv", tricky(400, "\n", 5).stripTrailing()),
-                write("tab.tsv", tricky(400, "\n", 6).replace(",", "\t")));
+        List<Path> files = dev.surprisal.data.CsvVariants.write(dir, MiTableCsvPathTest::tricky, 700, 400);
         for (Path f : files) {
             Table java = TableReader.open(f).readCells();
             // the Java path ran: DuckDB reads x, with its pandas missing strings, as text

@@ -80,13 +80,7 @@ class CsvPathTest {
 
     @Test
     void trickyFilesGiveTheSameProfileOnBothPaths() throws IOException {
-        List<Path> files = List.of(
-                write("lf.csv", tricky(700, "\n", 1)),
-                write("crlf.csv", tricky(700, "\r\n", 2)),
-                write("bom.csv", "\uFEFF" + tricky(300, "\n", 3)),
-                write("blank-end.csv", tricky(300, "\n", 4) + "\n\n"),
-                write("no-final-eol.csv", tricky(300, "\n", 5).stripTrailing()),
-                write("tab.tsv", tricky(300, "\n", 6).replace(",", "\t")));
+        List<Path> files = dev.surprisal.data.CsvVariants.write(dir, CsvPathTest::tricky, 700, 300);
         Path day = write("day.csv", tricky(500, "\n", 7));
         for (Path f : files) {
             Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
