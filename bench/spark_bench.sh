@@ -19,9 +19,6 @@ trap 'rm -rf "$TMP"' EXIT
 ./surprisal drift compare --help --engine spark > /dev/null 2>&1 || true # builds the Spark module if needed
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB"
 echo "load before: $(uptime)"
-if [[ -z "${MI_ONLY:-}" ]]; then
-java -cp surprisal-cli/target/surprisal.jar bench/drift/DriftBenchData.java "$ROWS" "$TMP" > /dev/null
-echo "data: $ROWS rows x 10 columns, ref.parquet $(du -sh "$TMP"/ref.parquet | cut -f1), cur.parquet $(du -sh "$TMP"/cur.parquet | cut -f1)"
 
 # wall seconds, CPU seconds (user + sys) and peak RSS (KiB) of a command; exit 1 (an alarm) is fine
 timed() {
@@ -33,6 +30,10 @@ timed() {
   echo "$wall $cpu $rss"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+if [[ -z "${MI_ONLY:-}" ]]; then
+java -cp surprisal-cli/target/surprisal.jar bench/drift/DriftBenchData.java "$ROWS" "$TMP" > /dev/null
+echo "data: $ROWS rows x 10 columns, ref.parquet $(du -sh "$TMP"/ref.parquet | cut -f1), cur.parquet $(du -sh "$TMP"/cur.parquet | cut -f1)"
 
 for engine in local spark; do
   opts=(--engine "$engine"); [[ $engine == spark ]] && opts+=(--master "$MASTER")
