@@ -300,7 +300,7 @@ public final class Monitors {
         Profile today = counter.apply(baseline.profile());
         Reference reference = reference(m, window, baseline);
         DriftOptions options = Rules.options(m.settings());
-        DriftReport report = DriftScorer.compare(reference.profile(), today, options);
+        DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands());
         Instant now = clock.instant();
         // in the store only to record, and to read the history; the trend rule, the JSON and the
         // HTML are made outside it, so reads are not held up by rendering
