@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * window recorded for the monitor in the store. So after downtime only the latest missed window runs
  * (the skipped ones are counted and reported), a window never runs twice (also across restarts), and
  * a monitor whose check is still running is left for the next tick (no overlapping runs). Each tick
- * also applies the retention setting ({@code retention-days}) to the server's check records.
+ * also applies the retention setting ({@code retention-days}): see {@link Monitors#applyRetention}.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
@@ -68,11 +68,10 @@ public final class Scheduler implements AutoCloseable {
     public List<Tick> tick() {
         List<Tick> out = new ArrayList<>();
         Instant now = clock.instant();
-        Instant cutoff = now.minus(Duration.ofDays(monitors.config().retentionDays()));
-        int deleted = monitors.gate().with(s -> ServerTables.deleteChecksBefore(s.connection(), cutoff));
+        int deleted = monitors.applyRetention(now);
         if (deleted > 0) {
-            LOG.info("retention: deleted " + deleted + " server check record(s) older than "
-                    + monitors.config().retentionDays() + " days (the drift store's history is kept)");
+            LOG.info("retention: deleted " + deleted + " check(s) older than " + monitors.config().retentionDays()
+                    + " days, with their history, scores and records");
         }
         for (MonitorConfig m : monitors.config().monitors()) {
             if (m.schedule() == null) {
