@@ -213,7 +213,7 @@ public final class ConfigLoader {
             throw e.get("type").error("expected webhook, slack or alertmanager, got '" + type + "'");
         }
         Node urlNode = required(n, e, "url");
-        String url = urlNode.text();
+        String url = urlNode.secret(); // a webhook URL is a credential (Slack, Teams): from the environment only
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw urlNode.error("expected an http:// or https:// URL");
         }

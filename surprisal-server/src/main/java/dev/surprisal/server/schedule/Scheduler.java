@@ -80,9 +80,12 @@ public final class Scheduler implements AutoCloseable {
             try {
                 tick(m, now).ifPresent(out::add);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "schedule of monitor " + m.name() + " failed: " + e.getMessage());
-                out.add(new Tick(m.name(), null, "error", 0, -1, e.getMessage()));
+                out.add(new Tick(m.name(), null, "error", 0, -1, "schedule of monitor " + m.name() + " failed: "
+                        + e.getMessage()));
             }
+        }
+        for (Tick t : out) {
+            LOG.log(t.outcome().equals("ran") || t.outcome().equals("busy") ? Level.INFO : Level.WARNING, t.message());
         }
         return out;
     }
@@ -138,7 +141,8 @@ public final class Scheduler implements AutoCloseable {
         } catch (SourceException e) {
             mark(m, w);
             failures.accept(m.name(), "skipped");
-            return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, e.getMessage()));
+            return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, "skipped " + m.name() + " window "
+                    + w.key() + ": " + e.getMessage()));
         }
     }
 
@@ -156,11 +160,7 @@ public final class Scheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            for (Tick t : tick()) {
-                LOG.info(t.message());
-            }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -118,6 +118,16 @@ class ConfigLoaderTest {
                     source: { jdbc: "jdbc:postgresql://h/db?password=hunter2", query: "select 1" }
                 """);
         assertThatThrownBy(() -> loader.load(h)).hasMessageContaining("not in the URL");
+        // a Slack or webhook URL is a credential: a literal one is refused, naming file, line and key only
+        Path u = write("literal-hook.yaml", """
+                notifiers:
+                  - name: chat
+                    type: slack
+                    url: "https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX"
+                """);
+        assertThatThrownBy(() -> loader.load(u)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(u + ":4: notifiers[0].url: a secret must come from the environment")
+                .hasMessageNotContaining("XXXXsecretXXXX");
     }
 
     @Test
