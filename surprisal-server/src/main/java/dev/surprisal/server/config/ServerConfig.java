@@ -71,6 +71,14 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
     }
 
     /**
+     * @param bytes the largest request body accepted
+     * @return this configuration with that limit
+     */
+    public ServerConfig withMaxRequestBytes(long bytes) {
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, bytes, monitors, notifiers, baseDir);
+    }
+
+    /**
      * @param days checks older than this many days are deleted, with their history
      * @return this configuration with that retention
      */

@@ -169,9 +169,10 @@ final class Routes {
     private void pushProfile(Context ctx) {
         MonitorConfig mc = monitor(ctx);
         Window w = window(mc, ctx.queryParam("window"));
+        String body = ctx.body(); // outside the try: a body over the limit is 413, not "not a profile"
         Profile p;
         try {
-            p = ProfileJson.read(ctx.body());
+            p = ProfileJson.read(body);
         } catch (RuntimeException e) {
             throw new ApiError(400, "body: expected a profile as written by ProfileJson: " + e.getMessage());
         }
