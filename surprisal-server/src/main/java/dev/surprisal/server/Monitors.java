@@ -51,6 +51,16 @@ public final class Monitors {
          * @param result the check
          */
         void onCheck(MonitorConfig monitor, CheckResult result);
+
+        /**
+         * Called when a check could not run to its end, whoever asked for it.
+         *
+         * @param monitor the monitor
+         * @param trigger who asked (api, schedule, push, demo)
+         * @param reason  skipped (no data for the window) or error (unreadable data, store, a bug)
+         */
+        default void onFailure(MonitorConfig monitor, String trigger, String reason) {
+        }
     }
 
     private volatile ServerConfig config;
@@ -276,6 +286,10 @@ public final class Monitors {
             computing.acquireUninterruptibly();
             try {
                 result = Parallelism.call(1, () -> compute(m, name, window, trigger, counter));
+            } catch (RuntimeException e) {
+                String reason = e instanceof Sources.NoDataException ? "skipped" : "error";
+                listeners.forEach(l -> l.onFailure(m, trigger, reason));
+                throw e;
             } finally {
                 computing.release();
             }

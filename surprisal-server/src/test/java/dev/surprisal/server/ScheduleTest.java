@@ -48,7 +48,7 @@ class ScheduleTest {
             });
 
             // a restarted scheduler on the same store does not run that window again
-            Scheduler restarted = new Scheduler(t.server.monitors(), clock, (m, o) -> { });
+            Scheduler restarted = new Scheduler(t.server.monitors(), clock);
             assertThat(restarted.tick()).isEmpty();
 
             // paused: the next window waits

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,7 +34,6 @@ public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
     private final Monitors monitors;
     private final Clock clock;
-    private final BiConsumer<String, String> failures;
     private final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> due =
             new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
@@ -56,12 +54,10 @@ public final class Scheduler implements AutoCloseable {
     /**
      * @param monitors the monitors
      * @param clock    the time
-     * @param failures told (monitor, outcome) when a window could not be checked (metrics)
      */
-    public Scheduler(Monitors monitors, Clock clock, BiConsumer<String, String> failures) {
+    public Scheduler(Monitors monitors, Clock clock) {
         this.monitors = monitors;
         this.clock = clock;
-        this.failures = failures;
     }
 
     /** @return what ran now, one entry per monitor that had a due window */
@@ -139,8 +135,7 @@ public final class Scheduler implements AutoCloseable {
             }
             throw e;
         } catch (SourceException e) {
-            mark(m, w);
-            failures.accept(m.name(), "skipped");
+            mark(m, w); // counted by the monitors' listeners (metrics), as a check from the API is
             return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, "skipped " + m.name() + " window "
                     + w.key() + ": " + e.getMessage()));
         }
