@@ -28,6 +28,10 @@ class MetricsTest {
             clock.set(Instant.parse("2024-07-01T06:30:00Z"));
             assertThat(t.server.scheduler().tick()).singleElement()
                     .satisfies(k -> assertThat(k.outcome()).isEqualTo("skipped"));
+            com.fasterxml.jackson.databind.JsonNode history = ReportJson.MAPPER.readTree(
+                    t.get("/api/v1/monitors/orders/history", t.readToken).body());
+            assertThat(history.get("units").asText()).contains("kl_nats nats").doesNotContain("klNats");
+            assertThat(history.get("points").get(0).has("kl_nats")).isTrue();
             String metrics = t.get("/metrics", t.readToken).body();
             assertThat(metrics)
                     .contains("surprisal_check_failures_total{monitor=\"orders\",reason=\"skipped\",trigger=\"api\"} 1.0")

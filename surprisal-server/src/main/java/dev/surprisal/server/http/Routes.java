@@ -238,8 +238,9 @@ final class Routes {
             points.add(ReportJson.MAPPER.valueToTree(h));
         }
         ObjectNode o = Http.object().put("monitor", mc.name()).put("column", column);
-        o.put("units", "psi unitless (natural log); klNats nats; jsBits bits; decision and critical in the "
-                + "deciding measure's unit");
+        o.put("units", "psi unitless (natural log); kl_nats nats, KL(reference || window); js_bits bits; hellinger "
+                + "unitless, 0..1; new_mass share of the window's values, 0..1; decision and critical in the deciding "
+                + "measure's unit");
         o.set("points", points);
         Http.json(ctx, 200, o);
     }
