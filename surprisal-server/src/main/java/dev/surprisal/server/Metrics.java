@@ -52,6 +52,9 @@ public final class Metrics implements Monitors.Listener {
             .help("Checks that could not run to their end, by monitor, trigger (api, schedule, push) and reason "
                     + "(skipped: no data for the window; error: unreadable data, store, a bug)")
             .labelNames("monitor", "trigger", "reason").register(registry);
+    private final Counter missedWindows = Counter.builder().name("surprisal_schedule_missed_windows_total")
+            .help("Scheduled windows not run because the server was down (after downtime only the latest runs)")
+            .labelNames("monitor").register(registry);
     private final Clock clock;
     private final Counter deliveries = Counter.builder().name("surprisal_alert_deliveries_total")
             .help("Alert deliveries by notifier, kind (firing, resolved) and outcome (sent, failed)")
@@ -82,6 +85,11 @@ public final class Metrics implements Monitors.Listener {
                 status.labelValues(m, a.column()).set(2);
             }
         }
+    }
+
+    @Override
+    public void onMissed(MonitorConfig monitor, int windows) {
+        missedWindows.labelValues(monitor.name()).inc(windows);
     }
 
     /**

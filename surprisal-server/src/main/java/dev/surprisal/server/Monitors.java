@@ -61,6 +61,40 @@ public final class Monitors {
          */
         default void onFailure(MonitorConfig monitor, String trigger, String reason) {
         }
+
+        /**
+         * Called when the schedule skipped windows (the server was down): only the latest runs.
+         *
+         * @param monitor the monitor
+         * @param windows how many earlier windows were not run
+         */
+        default void onMissed(MonitorConfig monitor, int windows) {
+        }
+    }
+
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> missed = new ConcurrentHashMap<>();
+
+    /**
+     * Records windows the schedule did not run (see {@link Listener#onMissed}).
+     *
+     * @param name    the monitor
+     * @param windows how many
+     */
+    public void missed(String name, int windows) {
+        if (windows > 0) {
+            MonitorConfig m = monitor(name);
+            missed.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(windows);
+            listeners.forEach(l -> l.onMissed(m, windows));
+        }
+    }
+
+    /**
+     * @param name the monitor
+     * @return the windows its schedule did not run since this server started (after downtime only the latest runs)
+     */
+    public long missedWindows(String name) {
+        java.util.concurrent.atomic.AtomicLong n = missed.get(name);
+        return n == null ? 0 : n.get();
     }
 
     private volatile ServerConfig config;

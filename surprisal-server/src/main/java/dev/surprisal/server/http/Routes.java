@@ -83,7 +83,8 @@ final class Routes {
 
     private ObjectNode summary(MonitorConfig mc) {
         ObjectNode o = Http.object().put("name", mc.name()).put("source", mc.source().describe())
-                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()));
+                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()))
+                .put("missed_windows", monitors.missedWindows(mc.name()));
         monitors.last(mc.name()).ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
         return o;
     }

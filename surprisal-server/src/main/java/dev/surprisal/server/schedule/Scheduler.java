@@ -127,6 +127,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             var r = monitors.check(m.name(), w, "schedule");
             mark(m, w);
+            monitors.missed(m.name(), missed); // counted once the window is marked, so a busy retry does not count twice
             return Optional.of(new Tick(m.name(), w.key(), "ran", missed, r.runId(), "checked " + m.name() + " window "
                     + w.key() + ": " + r.status() + (missed > 0 ? "; " + missed + " earlier missed window(s) not run" : "")));
         } catch (MonitorException e) {
@@ -135,7 +136,8 @@ public final class Scheduler implements AutoCloseable {
             }
             throw e;
         } catch (SourceException e) {
-            mark(m, w); // counted by the monitors' listeners (metrics), as a check from the API is
+            mark(m, w); // the failure is counted by the monitors' listeners (metrics), as a check from the API is
+            monitors.missed(m.name(), missed);
             return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, "skipped " + m.name() + " window "
                     + w.key() + ": " + e.getMessage()));
         }
