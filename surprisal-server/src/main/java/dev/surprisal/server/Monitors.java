@@ -575,6 +575,16 @@ public final class Monitors {
     }
 
     /**
+     * @param name the monitor
+     * @return the version of its current baseline, 0 before the first
+     * @throws MonitorException (404) for an unknown monitor
+     */
+    public int baselineVersion(String name) {
+        monitor(name);
+        return gate.read("baseline-version/" + name, s -> s.reference(name).map(DriftStore.Reference::version).orElse(0));
+    }
+
+    /**
      * The latest check of the monitor.
      *
      * @param name the monitor
