@@ -237,7 +237,7 @@ final class Routes {
             points.add(ReportJson.MAPPER.valueToTree(h));
         }
         ObjectNode o = Http.object().put("monitor", mc.name()).put("column", column);
-        o.put("units", "psi unitless (natural log); klNats nats; jsBits bits; decision and critical in the "
+        o.put("units", "psi unitless (natural log); kl_nats nats; js_bits bits; decision and critical in the "
                 + "deciding measure's unit");
         o.set("points", points);
         Http.json(ctx, 200, o);
