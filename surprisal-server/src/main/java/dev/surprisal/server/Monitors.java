@@ -369,7 +369,7 @@ public final class Monitors {
         boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
-                o.report(), List.copyOf(alarms), reference.description());
+                o.report(), List.copyOf(alarms), reference.description(), baseline.profile().roles());
         Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
         for (HistoryPoint h : scored.history()) {
             byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
