@@ -96,7 +96,7 @@ class MonitorConfigParityTest {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode answer = JSON.readTree(r.body());
             assertThat(answer.path("alarm").asBoolean()).isTrue();
-            Map<String, List<String>> api = columns(answer.path("columns"), "name");
+            Map<String, List<String>> api = columns(answer.path("columns"), "column");
             assertThat(api).isEqualTo(cli);
         }
         assertThat(cli.get("amount").get(0)).isEqualTo("DRIFT");

@@ -119,18 +119,20 @@ final class DashboardRoutes {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return out; // a report that does not read is shown by its own link; the page still shows the history
         }
+        // the check's KL terms are in its unit (the server writes bits): the page shows nats
+        double toNats = Math.log(report.path("base").asDouble(Math.E));
         for (JsonNode c : report.path("columns")) {
             List<MonitorPages.Contribution> bins = new ArrayList<>();
             for (JsonNode b : c.path("bins")) {
-                double t = b.path("kl_term").asDouble(Double.NaN);
+                double t = b.path("kl_term").asDouble(Double.NaN) * toNats;
                 if (t > 0) {
                     bins.add(new MonitorPages.Contribution(b.path("label").asText(), t));
                 }
             }
             bins.sort(java.util.Comparator.comparingDouble(MonitorPages.Contribution::nats).reversed());
             Map<String, Long> fresh = new java.util.LinkedHashMap<>();
-            c.path("new_values").fields().forEachRemaining(e -> fresh.put(e.getKey(), e.getValue().asLong()));
-            out.put(c.path("name").asText(), new MonitorPages.LastColumn(List.copyOf(bins.subList(0,
+            c.path("new_values").forEach(v -> fresh.put(v.path("value").asText(), v.path("rows").asLong()));
+            out.put(c.path("column").asText(), new MonitorPages.LastColumn(List.copyOf(bins.subList(0,
                     Math.min(3, bins.size()))), fresh));
         }
         return out;
