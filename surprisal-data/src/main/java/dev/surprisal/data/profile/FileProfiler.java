@@ -357,8 +357,7 @@ final class FileProfiler {
                     double min = rs.getDouble(m[2]);
                     double max = rs.getDouble(m[3]);
                     if (rs.getLong(m[1]) == n) {
-                        mo = sm.moments(n, rs.getString(m[1] + 1), rs.getString(m[1] + 2), rs.getString(m[1] + 3), min,
-                                max);
+                        mo = sm.moments(n, rs.getString(m[1] + 1), rs.getString(m[1] + 2), min, max);
                     } else {
                         // a value beyond the reference's span and headroom: summed again around its own range
                         mo = new Moments(n, Double.NaN, Double.NaN, min, max);
@@ -419,7 +418,7 @@ final class FileProfiler {
                 ColumnProfile c = out[offset + which.get(j)];
                 Moments mo = c.moments();
                 Moments exact = sms[j].moments(rs.getLong(at[j]), rs.getString(at[j] + 1), rs.getString(at[j] + 2),
-                        rs.getString(at[j] + 3), mo.min(), mo.max());
+                        mo.min(), mo.max());
                 if (exact.count() != mo.count()) {
                     throw new IllegalStateException("moments of " + c.name() + ": " + exact.count() + " values summed of "
                             + mo.count());

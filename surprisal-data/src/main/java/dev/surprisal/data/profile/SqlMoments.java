@@ -12,20 +12,23 @@ import java.math.MathContext;
  * last digits changed from run to run). Each finite value x is shifted and scaled by powers of
  * two, t = (x − c) · 2^(31−p) with |x − c| &lt; 2^p, so |t| &lt; 2^31; then
  * <ul>
- *   <li>Σ round(t · 2³¹) (resolution 2^(p−62) of x),</li>
- *   <li>Σ round(t²) and Σ round((t² − round(t²)) · 2⁴⁰) (resolution 2^(2p−102) of (x − c)²)</li>
+ *   <li>Σ round(t · 2³¹) (resolution 2^(p−62) of x − c),</li>
+ *   <li>Σ round(t²) (resolution 2^(2p−62) of (x − c)²)</li>
  * </ul>
  * are summed as 64-bit integers into DuckDB's 128-bit {@code HUGEINT}: integer addition is exact,
  * so any order gives the same sums, and so do fresh processes, thread counts and engines. The mean
  * c + Σ(x − c)/n and m2 = Σ(x − c)² − (Σ(x − c))²/n are then formed exactly ({@link BigInteger})
- * and rounded once. The shift c is a middle edge of the column's bins, which a reference and its days
+ * and rounded once: each value's rounding is at most 2^(2p−63), so m2 is within about 10⁻¹² of its
+ * value when the column's spread is a few standard deviations (measured: 10⁻¹⁴ on 2·10⁵ rows).
+ * A third sum for the residue of t² made m2 exact to 2^(2p−102) but cost a second more CPU per
+ * 10⁸ values than DuckDB's {@code avg} and {@code var_pop}; the two sums cost about 0.6 s more. The shift c is a middle edge of the column's bins, which a reference and its days
  * share, so no sum cancels; p comes from the bins' span with {@value #HEADROOM} binary orders of
  * headroom. A day with a value outside ±2^p of c (its count is checked) is summed again with c and
  * p taken from its own minimum and maximum ({@link #spanning}).
  */
 final class SqlMoments {
     /** Binary orders of magnitude above the reference's half-span that a day's values may reach. */
-    static final int HEADROOM = 8;
+    static final int HEADROOM = 4;
     // |x - c| < 2^p; 2^(31 - p) must be a normal double
     private static final int MIN_P = -990;
     private static final int MAX_P = 1024;
@@ -72,16 +75,14 @@ final class SqlMoments {
 
     /**
      * The aggregates over the column {@code t} of {@link #scaled}, in {@link #moments}' order: the
-     * count, then three HUGEINT sums (to be read as text).
+     * count, then two HUGEINT sums (to be read as text).
      *
      * @param t the name of the scaled column
-     * @return the four aggregate expressions
+     * @return the three aggregate expressions
      */
     static String[] aggregates(String t) {
-        String q = "(" + t + " * " + t + ")";
         return new String[] {"count(" + t + ")", "sum(CAST(" + t + " * " + literal(0x1p31) + " AS BIGINT))",
-                "sum(CAST(" + q + " AS BIGINT))",
-                "sum(CAST((" + q + " - CAST(" + q + " AS BIGINT)) * " + literal(0x1p40) + " AS BIGINT))"};
+                "sum(CAST(" + t + " * " + t + " AS BIGINT))"};
     }
 
     /**
@@ -89,23 +90,21 @@ final class SqlMoments {
      *
      * @param n   the count of t
      * @param s1  Σ round(t · 2³¹), as text
-     * @param hi  Σ round(t²), as text
-     * @param lo  Σ round((t² − round(t²)) · 2⁴⁰), as text
+     * @param sq  Σ round(t²), as text
      * @param min the smallest finite value
      * @param max the largest finite value
      * @return count, mean, m2, min and max
      */
-    Moments moments(long n, String s1, String hi, String lo, double min, double max) {
+    Moments moments(long n, String s1, String sq, double min, double max) {
         if (n == 0) {
             return Moments.EMPTY;
         }
         BigInteger a = s1 == null ? BigInteger.ZERO : new BigInteger(s1);
-        BigInteger q = (hi == null ? BigInteger.ZERO : new BigInteger(hi)).shiftLeft(40)
-                .add(lo == null ? BigInteger.ZERO : new BigInteger(lo));
+        BigInteger q = sq == null ? BigInteger.ZERO : new BigInteger(sq);
         BigDecimal count = BigDecimal.valueOf(n);
-        // in units u = 2^(p-62) of x - c: Σd = a·u and Σd² = q·2^22·u², so m2 = (q·2^22·n − a²)/n · u²
+        // in units u = 2^(p-62) of x - c: Σd = a·u and Σd² = q·2^62·u², so m2 = (q·2^62·n − a²)/n · u²
         double meanD = Math.scalb(new BigDecimal(a).divide(count, MathContext.DECIMAL128).doubleValue(), p - 62);
-        BigInteger m = q.shiftLeft(22).multiply(BigInteger.valueOf(n)).subtract(a.multiply(a));
+        BigInteger m = q.shiftLeft(62).multiply(BigInteger.valueOf(n)).subtract(a.multiply(a));
         double m2 = m.signum() <= 0 ? 0.0
                 : Math.scalb(new BigDecimal(m).divide(count, MathContext.DECIMAL128).doubleValue(), 2 * p - 124);
         // the exact mean lies in [min, max]; one rounding of c + d may step out by an ulp
