@@ -168,7 +168,7 @@ public final class Explanations {
         // a kNN estimate of independent columns scatters around 0, so it can fall below it; MI itself cannot
         String tells = f.mi() < 0
                 ? f.feature() + "'s MI estimate about " + target + " is " + quantity(base.fromNats(f.mi()), base)
-                + ", below 0 (true MI is never negative; kNN estimates of independent columns scatter around 0)"
+                + ", below 0, which a kNN estimate gives when the true MI is 0 or small (true MI is never negative)"
                 : f.feature() + " tells you " + quantity(base.fromNats(f.mi()), base) + " about " + target;
         boolean adjusted = !Double.isNaN(f.qValue()) && f.qValue() != f.pValue();
         String chance = Double.isNaN(f.aboveChance()) ? ""

@@ -58,7 +58,8 @@ public final class TargetRanking {
 
     /**
      * Scores every feature against the target and sorts them: estimated ones first, then those with
-     * q ≤ α (Benjamini–Hochberg over the features tested), then by MI above chance (by MI without a test), highest first. A column with no evidence
+     * q ≤ α (Benjamini–Hochberg over the features tested), within each group those with an MI estimate
+     * ≥ 0 before those below 0, then by MI above chance (by MI without a test), highest first. A column with no evidence
      * therefore never ranks above one with evidence, whatever its raw MI.
      *
      * @param features the candidate features (the target, if present, is skipped)
@@ -99,6 +100,9 @@ public final class TargetRanking {
         List<RankedFeature> rows = new ArrayList<>(List.of(out));
         rows.sort(Comparator.comparing((RankedFeature r) -> r.skipped() != null)
                 .thenComparing(r -> !r.significant(options.alpha()))
+                // a kNN estimate below 0 says "no information" (true MI is never negative), whatever the
+                // subsample's value above chance: it never ranks above a feature with a positive estimate
+                .thenComparing(r -> r.mi() < 0)
                 .thenComparing(Comparator.comparingDouble(TargetRanking::key).reversed()));
         return rows;
     }
