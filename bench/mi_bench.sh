@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side by side, in one run: `surprisal mi --data F --target y` (whole process: JVM start, DuckDB read,
+# Side by side, in one run: `./surprisal mi --data F --target y` (the launcher; whole process: JVM start, DuckDB read,
 # roles, estimates, tests) against one python3 process doing pandas.read_csv + scikit-learn's
 # mutual_info_regression(n_neighbors=3) on the same CSV.
 #   1. ROWS x 2 continuous columns (two.csv): surprisal with default options, and like-for-like with
@@ -46,16 +46,20 @@ run() { # label, command...
   sed 's/^/    /' "$TMP/out.txt" | head -12
 }
 
+# the command as users run it: the launcher (its JVM flags and class-data archive), built and archived
+# here, before any timing
+./surprisal --version > /dev/null
+echo "launcher flags for mi: $(sed -n 's/^ *mi) short=(\(.*\)) ;;$/\1/p' surprisal)"
 echo "load before: $(uptime)"
 echo "== 1. $ROWS rows x 2 continuous columns"
 run "python: pandas.read_csv + mutual_info_regression(k=3)" $PY bench/mi/sklearn_mi.py "$TMP/two.csv"
 py=$(cat "$TMP/last.txt")
-run "surprisal mi --target y (defaults)" java -jar "$JAR" mi --data "$TMP/two.csv" --target y --quiet
+run "surprisal mi --target y (defaults)" ./surprisal mi --data "$TMP/two.csv" --target y --quiet
 sd=$(cat "$TMP/last.txt")
-run "surprisal mi --target y --permutations 0 --bootstrap 0" java -jar "$JAR" mi --data "$TMP/two.csv" --target y \
+run "surprisal mi --target y --permutations 0 --bootstrap 0" ./surprisal mi --data "$TMP/two.csv" --target y \
   --permutations 0 --bootstrap 0 --quiet
 s0=$(cat "$TMP/last.txt")
 echo "speed-up, defaults: $(echo "scale=1; $py / $sd" | bc)x; like-for-like: $(echo "scale=1; $py / $s0" | bc)x"
 echo "== 2. $ROWS rows x 20 mixed columns, target y (0/1)"
-run "surprisal mi --target y (defaults)" java -jar "$JAR" mi --data "$TMP/mixed.csv" --target y --quiet
+run "surprisal mi --target y (defaults)" ./surprisal mi --data "$TMP/mixed.csv" --target y --quiet
 echo "load after: $(uptime)"

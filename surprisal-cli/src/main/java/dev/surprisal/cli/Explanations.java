@@ -165,18 +165,25 @@ public final class Explanations {
      */
     public static List<String> featureRelevance(dev.surprisal.selection.RankedFeature f, String target, Base base,
                                                 double alpha) {
-        String tells = f.feature() + " tells you " + quantity(base.fromNats(f.mi()), base) + " about " + target;
+        // a kNN estimate of independent columns scatters around 0, so it can fall below it; MI itself cannot
+        String tells = f.mi() < 0
+                ? f.feature() + "'s MI estimate about " + target + " is " + quantity(base.fromNats(f.mi()), base)
+                + ", below 0, which a kNN estimate gives when the true MI is 0 or small (true MI is never negative)"
+                : f.feature() + " tells you " + quantity(base.fromNats(f.mi()), base) + " about " + target;
+        boolean adjusted = !Double.isNaN(f.qValue()) && f.qValue() != f.pValue();
         String chance = Double.isNaN(f.aboveChance()) ? ""
                 : " (" + quantity(base.fromNats(f.aboveChance()), base) + " above chance"
                 + (f.testRows() < f.n() ? " on the test's " + f.testRows() + "-row subsample" : "")
-                + ", p = " + num(f.pValue()) + ")";
+                + ", p = " + num(f.pValue())
+                + (adjusted ? ", q = " + num(f.qValue()) + " adjusted for the other columns tested" : "") + ")";
+        String level = (adjusted ? "q > " : "p > ") + num(alpha);
         String r = Double.isNaN(f.pearson()) ? "" : "; Pearson r = " + num(f.pearson());
         String rows = f.shapeRows() >= f.n() ? "" : " (on the seeded " + f.shapeRows() + "-row subsample of the test, where"
                 + " the MI is " + quantity(base.fromNats(f.shapeMi()), base) + ")";
         return switch (f.verdict()) {
             case NOT_TESTED -> List.of(tells + r + ": not tested (--permutations 0), so no verdict.");
             case NO_EVIDENCE -> List.of(tells + chance + ": no evidence of dependence, shuffled data give as much"
-                    + " (p > " + num(alpha) + ").");
+                    + " (" + level + ").");
             case DEPENDENT -> List.of(tells + chance + ": evidence of dependence; a column is text, so there is no"
                     + " correlation or monotone trend to compare with.");
             case MONOTONE -> List.of(tells + chance + r + ": correlation sees most of this: a monotone trend of "
@@ -200,8 +207,10 @@ public final class Explanations {
         s.add("MI is 0 exactly when a feature and the target are independent; kNN estimates scatter a little"
                 + " around 0 for independent columns, so small values can even be negative.");
         if (permutations) {
-            s.add("Features are ranked by evidence: those with p <= 0.05 (marked *) first, each group by MI above chance,"
-                    + " the estimate minus its mean after shuffling the target (which destroys any dependence). A column"
+            s.add("Features are ranked by evidence: those with q <= 0.05 (marked *) first, each group by MI above chance,"
+                    + " the estimate minus its mean after shuffling the target (which destroys any dependence). q is the"
+                    + " p-value adjusted for testing every feature (Benjamini-Hochberg): of the features marked *, at most"
+                    + " about 5% are expected to be noise, where p <= 0.05 alone would mark about 1 noise column in 20. A column"
                     + " whose every value is rare (an ID read as labels) has a large MI with anything and an equally large"
                     + " null mean, so it ranks low.");
         } else {

@@ -48,11 +48,15 @@ import java.util.concurrent.Callable;
                 "",
                 "--x A --y B   one pair: I(X;Y) by the estimator the two roles call for, with a",
                 "              p-value (G-test for two discrete columns, else a permutation test).",
-                "--target Y    rank every other column by evidence: those with p <= 0.05 (*) first,",
+                "--target Y    rank every other column by evidence: those with q <= 0.05 (*) first,",
                 "              then by MI above chance (MI minus its mean on shuffled data, both on",
                 "              the test's rows), with the MI a monotone trend carries, Pearson r and a",
                 "              verdict: 'monotone' (correlation sees most of it), 'non-monotone'",
                 "              (correlation misses most of it: U-shaped or other), 'no-evidence'.",
+                "              q is the p-value adjusted for testing every column (Benjamini-Hochberg,",
+                "              false discovery rate 5%%: of the columns marked *, about 5%% or fewer",
+                "              are expected to be noise; p <= 0.05 alone would mark 1 noise column",
+                "              in 20). The mark and the verdict use q.",
                 "--select K    with --target: choose K features by mRMR or JMI.",
                 "--matrix      the MI of every pair of columns.",
                 "",
@@ -144,7 +148,9 @@ public final class MiCommand implements Callable<Integer> {
     @Option(names = "--permutations", paramLabel = "B", defaultValue = "99",
             description = {"Most permutations of the sequential test (it stops after 10 shuffles reach the observed",
                     "MI, so a clear null costs ~20); 0 skips it; at most 1000000. Default: ${DEFAULT-VALUE}",
-                    "(smallest p-value 0.01)."})
+                    "(smallest p-value 0.01). With --target and m > 1 columns it is raised to",
+                    "ceil(2m/0.05) - 1 (759 for 19 columns) so that q can reach 0.05; only columns",
+                    "still in doubt draw that many."})
     int permutations;
 
     @Option(names = "--bootstrap", paramLabel = "B",

@@ -36,7 +36,7 @@ final class MiRanking {
     static Report report(RankingResult result, MiTable table, Base base) {
         MiOptions o = result.options();
         String unit = base.unit();
-        TextTable text = new TextTable(List.of("feature", "role", "n", "MI (" + unit + ")", "above chance", "p", "",
+        TextTable text = new TextTable(List.of("feature", "role", "n", "MI (" + unit + ")", "above chance", "p", "q", "",
                 "monotone MI", "pearson r", "95% CI", "estimator", "verdict"));
         ArrayNode json = Report.arrayNode();
         Report report = Report.empty();
@@ -45,7 +45,7 @@ final class MiRanking {
             boolean sig = r.significant(o.alpha());
             text.add(List.of(r.feature(), role, r.skipped() != null ? "-" : Integer.toString(r.n()),
                     TextTable.num(base.fromNats(r.mi())), TextTable.num(base.fromNats(r.aboveChance())),
-                    TextTable.num(r.pValue()), sig ? "*" : "", TextTable.num(base.fromNats(r.miMonotone())),
+                    TextTable.num(r.pValue()), TextTable.num(r.qValue()), sig ? "*" : "", TextTable.num(base.fromNats(r.miMonotone())),
                     TextTable.num(r.pearson()), interval(r, base), r.estimator(),
                     r.skipped() != null ? "skipped" : r.verdict().label()));
             json.add(toJson(r, role, base, o.alpha()));
@@ -63,6 +63,8 @@ final class MiRanking {
                 .field("k", (long) o.k())
                 .field("seed", o.seed())
                 .field("permutations", (long) o.permutations())
+                .field("permutation_cap", (long) result.permutationCap())
+                .field("multiple_testing", result.multipleTesting())
                 .field("permutation_method", result.permutationMethod())
                 .field("alpha", o.alpha())
                 .field("bootstrap", (long) o.bootstrap())
@@ -116,6 +118,7 @@ final class MiRanking {
         Report.putNumber(o, "null_q95", r.test() == null ? Double.NaN : base.fromNats(r.test().nullQuantile95()));
         Report.putNumber(o, "above_chance", base.fromNats(r.aboveChance()));
         Report.putNumber(o, "p_value", r.pValue());
+        Report.putNumber(o, "q_value", r.qValue());
         o.put("significant", r.significant(alpha));
         o.put("permutations", r.test() == null ? 0 : r.test().permutations());
         o.put("stopped_early", r.test() != null && r.test().stoppedEarly());

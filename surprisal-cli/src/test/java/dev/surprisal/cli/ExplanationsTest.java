@@ -69,7 +69,20 @@ class ExplanationsTest {
                 "KSG1", -0.0016, Double.NaN, Double.NaN, test, 20_000, 0.011, 0.05, Double.NaN,
                 dev.surprisal.selection.DependenceVerdict.MONOTONE, java.util.List.of(), null, 20_000, 0.011);
         assertThat(Explanations.featureRelevance(f, "y", Base.NATS, 0.05).get(0))
-                .startsWith("signal tells you -0.0016 nats about y (0.011 nats above chance on the test's 20000-row"
-                        + " subsample, p = 0.01)");
+                .startsWith("signal's MI estimate about y is -0.0016 nats, below 0, which a kNN estimate gives when the"
+                        + " true MI is 0 or small (true MI is never negative) (0.011 nats above chance on the test's"
+                        + " 20000-row subsample, p = 0.01)");
+    }
+
+    @Test
+    void anAdjustedValueIsNamedAndDecidesTheVerdict() {
+        // p = 0.03 alone would pass 0.05; adjusted for the other features tested, q = 0.12 does not
+        dev.surprisal.selection.RankedFeature f = feature("z", 0.02, 0.0, 0.03, 0.02,
+                dev.surprisal.selection.DependenceVerdict.MONOTONE).withQValue(0.12, 0.05);
+        assertThat(f.verdict()).isEqualTo(dev.surprisal.selection.DependenceVerdict.NO_EVIDENCE);
+        assertThat(f.significant(0.05)).isFalse();
+        assertThat(Explanations.featureRelevance(f, "y", Base.NATS, 0.05).get(0))
+                .contains("p = 0.03, q = 0.12 adjusted for the other columns tested")
+                .endsWith("no evidence of dependence, shuffled data give as much (q > 0.05).");
     }
 }

@@ -92,7 +92,11 @@ class MiTableModesTest {
                 .isGreaterThan(0.5 * x2.get("mi").asDouble());
         assertThat(Math.abs(x2.get("pearson").asDouble())).isLessThan(0.1);
         assertThat(x2.get("mi").asDouble()).isGreaterThan(0.5);
-        assertThat(x2.get("p_value").asDouble()).isCloseTo(1.0 / 20, within(1e-12)); // no shuffle reaches it
+        // no shuffle reaches it: p = 1/(cap + 1), the cap of --permutations 19 raised for 4 features so that
+        // q can reach 0.05 (⌈2·4/0.05⌉ − 1 = 159)
+        assertThat(j.get("permutation_cap").asInt()).isEqualTo(159);
+        assertThat(x2.get("p_value").asDouble()).isCloseTo(1.0 / 160, within(1e-12));
+        assertThat(x2.get("q_value").asDouble()).isBetween(x2.get("p_value").asDouble(), 0.05);
         assertThat(x2.get("above_chance").asDouble())
                 .isCloseTo(x2.get("mi").asDouble() - x2.get("null_mean").asDouble(), within(1e-12));
         assertThat(x2.get("ci_lower").isNull()).isTrue(); // --bootstrap 0
@@ -260,7 +264,8 @@ class MiTableModesTest {
         Cli r = Cli.run("mi", "--data", table(dir).toString(), "--target", "y", "--permutations", "19",
                 "--bootstrap", "0", "--base", "e", "--explain");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("x2 tells you [0-9.]+ nats about y \\([0-9.]+ nats above chance, p = 0.05\\);"
+        assertThat(r.out()).containsPattern("x2 tells you [0-9.]+ nats about y \\([0-9.]+ nats above chance, p = 0.00625,"
+                + " q = 0.00833 adjusted for the other columns tested\\);"
                 + " Pearson r = -?0\\.0[0-9]*: correlation misses most of this \\(U-shaped or other non-monotone");
         assertThat(r.out()).containsPattern("x1 tells you [0-9.]+ nats about y .*correlation sees most of this");
         assertThat(r.out()).contains("x3 tells you").contains("no evidence of dependence");

@@ -28,11 +28,56 @@ import java.util.List;
  * @param skipped       why no estimate was made, or null
  * @param shapeRows     rows of the shape verdict (those of the test: n, or the seeded subsample of a large kNN pair)
  * @param shapeMi       the MI on those rows (equal to {@code mi} when they are all n rows); the test's observed value
+ * @param qValue        the p-value adjusted for testing every feature of the ranking (Benjamini–Hochberg; see
+ *                      {@link TargetRanking#rank}); equal to the p-value for one feature scored alone, NaN
+ *                      without a test. The mark, {@link #significant} and the verdict use it.
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
                             double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
-                            String skipped, int shapeRows, double shapeMi) {
+                            String skipped, int shapeRows, double shapeMi, double qValue) {
+    /**
+     * A feature scored alone: its q-value is its p-value (one test, nothing to adjust).
+     *
+     * @param feature    the feature's name
+     * @param kind       "continuous" or "discrete"
+     * @param n          rows where the feature and the target both have a value
+     * @param estimator  KSG1, Ross or plug-in
+     * @param mi         the MI estimate, nats
+     * @param lower      lower end of the bootstrap interval, nats
+     * @param upper      upper end of the bootstrap interval, nats
+     * @param test       the permutation test, or null
+     * @param testRows   rows of the test
+     * @param miMonotone monotone MI, nats
+     * @param pearson    Pearson r
+     * @param spearman   Spearman ρ
+     * @param verdict    what the evidence supports
+     * @param warnings   the estimator's warnings
+     * @param skipped    why no estimate was made, or null
+     * @param shapeRows  rows of the shape verdict
+     * @param shapeMi    the MI on those rows, nats
+     */
+    public RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
+                         double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
+                         double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
+                         String skipped, int shapeRows, double shapeMi) {
+        this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
+                warnings, skipped, shapeRows, shapeMi, test == null ? Double.NaN : test.pValue());
+    }
+
+    /**
+     * This feature with its p-value adjusted for the other features tested with it, and its verdict
+     * decided again on the adjusted value.
+     *
+     * @param q     the adjusted p-value, at least the p-value
+     * @param alpha the level the verdict is decided at
+     * @return the feature with {@code qValue} = q and the verdict on q
+     */
+    public RankedFeature withQValue(double q, double alpha) {
+        DependenceVerdict v = test == null ? verdict : TargetRanking.verdict(shapeMi, miMonotone, test, q, alpha);
+        return new RankedFeature(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson,
+                spearman, v, warnings, skipped, shapeRows, shapeMi, q);
+    }
     /**
      * MI above chance, in nats: the MI on the test's rows minus the permutation-null mean on the same rows
      * ({@code shapeMi − nullMean}; the test's observed value is {@code shapeMi}); NaN without a test.
@@ -79,12 +124,13 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     }
 
     /**
-     * Whether the p-value is at most α.
+     * Whether the adjusted p-value (the q-value: Benjamini–Hochberg over the ranked features, the
+     * p-value for a feature scored alone) is at most α: what the mark and the verdict say.
      *
-     * @param alpha the significance level
-     * @return true if the permutation p-value is at most {@code alpha} (false without a test)
+     * @param alpha the level (the false discovery rate for a ranking)
+     * @return true if the q-value is at most {@code alpha} (false without a test)
      */
     public boolean significant(double alpha) {
-        return test != null && test.pValue() <= alpha;
+        return test != null && qValue <= alpha;
     }
 }

@@ -8,6 +8,7 @@ import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.IsotonicRegression;
 import dev.surprisal.dependence.MutualInformation;
 import dev.surprisal.inference.Bootstrap;
+import dev.surprisal.inference.MultipleTesting;
 import dev.surprisal.inference.SequentialPermutationTest;
 
 import java.util.ArrayList;
@@ -26,7 +27,14 @@ import java.util.stream.IntStream;
  *       null mean and the null's 95th percentile. kNN pairs above {@link MiOptions#testRows()} rows are
  *       tested on a seeded subsample of that size (a valid test of independence; its null mean is
  *       the estimator's value under independence at that size); plug-in pairs always on every row.</li>
- *   <li><b>Rank</b>: features with p ≤ α first, each group by MI above chance = MI − null mean, both on the
+ *   <li><b>Many features</b>: the p-values of the m ranked features are adjusted by Benjamini–Hochberg
+ *       ({@link MultipleTesting}; the q-value, {@link RankedFeature#qValue()}), so that at most a share α
+ *       of the features marked dependent are expected to be noise (false discovery rate α, as
+ *       scikit-learn's {@code SelectFdr}); with p ≤ α per feature, about α·m noise columns would be
+ *       marked in every run. Each test may draw up to {@link #permutationCap} permutations, so that the
+ *       p-value floor 1/(B + 1) does not block the adjustment; Besag–Clifford stops the clearly null ones
+ *       after a few dozen.</li>
+ *   <li><b>Rank</b>: features with q ≤ α first, each group by MI above chance = MI − null mean, both on the
  *       test's rows ({@link RankedFeature#aboveChance()}: the same n, so that a pair significant on a
  *       subsample never shows a negative value). A high-cardinality column (an ID read as
  *       labels) has a large plug-in MI with anything, but an equally large null mean, so it ranks
@@ -35,7 +43,7 @@ import java.util.stream.IntStream;
  *       decreasing fits; the fit's steps as labels: plug-in for a discrete y, Ross for a continuous
  *       one; for two continuous columns at least −½ ln(1 − r²)). That is the information a monotone
  *       trend carries. The rest, MI − MI_monotone, is non-monotone.</li>
- *   <li><b>Verdict</b> ({@link DependenceVerdict}): no evidence when p &gt; α; otherwise non-monotone
+ *   <li><b>Verdict</b> ({@link DependenceVerdict}): no evidence when q &gt; α (p &gt; α for a feature scored alone); otherwise non-monotone
  *       when the rest exceeds both the noise (null 95th percentile − null mean) and half of the MI,
  *       monotone when it is at most half. The noise comes from the test's rows, so at n above the test
  *       rows it over-states the noise of the full-n estimate and the flag errs towards silence.</li>
@@ -50,7 +58,8 @@ public final class TargetRanking {
 
     /**
      * Scores every feature against the target and sorts them: estimated ones first, then those with
-     * p ≤ α, then by MI above chance (by MI without a test), highest first. A column with no evidence
+     * q ≤ α (Benjamini–Hochberg over the features tested), within each group those with an MI estimate
+     * ≥ 0 before those below 0, then by MI above chance (by MI without a test), highest first. A column with no evidence
      * therefore never ranks above one with evidence, whatever its raw MI.
      *
      * @param features the candidate features (the target, if present, is skipped)
@@ -71,15 +80,29 @@ public final class TargetRanking {
         // features in parallel: each one's estimators are parallel too, but its labels, tables, correlations
         // and monotone fits are not; every random step is seeded per feature, so the order does not matter
         RankedFeature[] out = new RankedFeature[scored.size()];
+        int cap = permutationCap(options.permutations(), scored.size(), options.alpha());
         IntStream.range(0, scored.size()).parallel().forEach(i -> {
-            out[i] = score(scored.get(i), target, options);
+            out[i] = score(scored.get(i), target, options, cap);
             if (progress != null) {
                 progress.accept(1);
             }
         });
+        double[] p = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            p[i] = out[i].pValue();
+        }
+        double[] q = MultipleTesting.benjaminiHochberg(p);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].test() != null) {
+                out[i] = out[i].withQValue(q[i], options.alpha());
+            }
+        }
         List<RankedFeature> rows = new ArrayList<>(List.of(out));
         rows.sort(Comparator.comparing((RankedFeature r) -> r.skipped() != null)
                 .thenComparing(r -> !r.significant(options.alpha()))
+                // a kNN estimate below 0 says "no information" (true MI is never negative), whatever the
+                // subsample's value above chance: it never ranks above a feature with a positive estimate
+                .thenComparing(r -> r.mi() < 0)
                 .thenComparing(Comparator.comparingDouble(TargetRanking::key).reversed()));
         return rows;
     }
@@ -98,6 +121,31 @@ public final class TargetRanking {
      * @return the scored feature (with {@code skipped} set when the pair cannot be estimated)
      */
     public static RankedFeature score(MiVariable f, MiVariable target, MiOptions options) {
+        return score(f, target, options, options.permutations());
+    }
+
+    /**
+     * The most permutations a feature's sequential test may draw when m features are ranked at level α:
+     * B ({@code --permutations}), raised to ⌈2m/α⌉ − 1 when that is larger, so that a feature no
+     * permutation reaches gets p = 1/(cap + 1) ≤ α/(2m) and passes Benjamini–Hochberg at any rank. The
+     * test stops after {@link SequentialPermutationTest#DEFAULT_EXCEEDANCES} permutations at or above the
+     * observed MI (Besag–Clifford), so only features still in doubt draw more than a few dozen; one
+     * feature (m = 1) keeps B.
+     *
+     * @param permutations B, the cap for one feature (0: no test)
+     * @param features     m, the features ranked together
+     * @param alpha        the level, the false discovery rate
+     * @return the cap of each feature's test, at most {@link SequentialPermutationTest#MAX_PERMUTATIONS}
+     */
+    public static int permutationCap(int permutations, int features, double alpha) {
+        if (permutations <= 0 || features <= 1) {
+            return permutations;
+        }
+        double needed = Math.ceil(2.0 * features / alpha) - 1.0;
+        return (int) Math.min(SequentialPermutationTest.MAX_PERMUTATIONS, Math.max(permutations, needed));
+    }
+
+    private static RankedFeature score(MiVariable f, MiVariable target, MiOptions options, int permutations) {
         MiPair pair;
         try {
             pair = MiPair.of(f, target, options.k());
@@ -118,13 +166,13 @@ public final class TargetRanking {
             double observed = tested == pair ? mi : tested.nats();
             SequentialPermutationTest.Result test = null;
             int testRows = 0;
-            if (options.permutations() > 0) {
+            if (permutations > 0) {
                 testRows = tested.n();
                 // each feature gets its own permutations (seed and name): shared shuffles would make the
                 // features' false positives coincide
                 long testSeed = options.seed() + 0x9E3779B97F4A7C15L * (f.name().hashCode() + 1L);
                 test = SequentialPermutationTest.runNull(observed, tested::natsNull,
-                        options.permutations(), SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
+                        permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
             }
             double lower = Double.NaN;
             double upper = Double.NaN;
@@ -137,7 +185,8 @@ public final class TargetRanking {
             double r = pair.pearson();
             double rho = pair.spearman();
             double mono = monotoneNats(tested, tested == pair ? r : tested.pearson(), options.k());
-            DependenceVerdict verdict = verdict(observed, mono, test, options.alpha());
+            DependenceVerdict verdict = verdict(observed, mono, test, test == null ? Double.NaN : test.pValue(),
+                    options.alpha());
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
                     testRows, mono, r, rho, verdict, pair.warnings(), null, tested.n(), observed);
         } catch (ValidationException e) {
@@ -145,12 +194,13 @@ public final class TargetRanking {
         }
     }
 
-    /** The verdict rule of the class comment. */
-    static DependenceVerdict verdict(double mi, double mono, SequentialPermutationTest.Result test, double alpha) {
+    /** The verdict rule of the class comment, on the p-value or, in a ranking, the q-value {@code pOrQ}. */
+    static DependenceVerdict verdict(double mi, double mono, SequentialPermutationTest.Result test, double pOrQ,
+                                     double alpha) {
         if (test == null) {
             return DependenceVerdict.NOT_TESTED;
         }
-        if (!(test.pValue() <= alpha)) {
+        if (!(pOrQ <= alpha)) {
             return DependenceVerdict.NO_EVIDENCE;
         }
         if (Double.isNaN(mono)) {

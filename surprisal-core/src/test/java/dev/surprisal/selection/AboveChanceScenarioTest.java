@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
  * of the estimator whose difference is as large as this weak signal. With these seeds the old rule gave
  * the significant real predictor −0.0017 nats above chance (its subsample MI is 0.011 nats, its
  * all-rows MI −0.0016), so a column marked significant showed less information than shuffled data.
- * With the MI and the null mean on the same rows, p ≤ α implies a positive value.
+ * With the MI and the null mean on the same rows, p ≤ α implies a positive value. (Adjusted for the seven
+ * features tested, this weak signal's q-value exceeds 0.05, so the ranking does not mark it; the order of
+ * marked and unmarked features is {@link FalseDiscoveryScenarioTest}'s.)
  */
 class AboveChanceScenarioTest {
     private static final int N = 40_000;
 
     @Test
-    void aSignificantKnnPairIsAboveChanceAndRanksAboveNoise() {
+    void aKnnPairSignificantOnItsSubsampleIsAboveChance() {
         SplittableRandom r = new SplittableRandom(5);
         double[] y = new double[N];
         for (int i = 0; i < N; i++) {
@@ -42,8 +44,7 @@ class AboveChanceScenarioTest {
 
         List<RankedFeature> ranking = TargetRanking.rank(features, MiVariable.continuous("y", y, 42, 99), options, null);
 
-        RankedFeature signal = ranking.get(0);
-        assertThat(signal.feature()).isEqualTo("signal");
+        RankedFeature signal = ranking.stream().filter(f -> f.feature().equals("signal")).findFirst().orElseThrow();
         assertThat(signal.testRows()).isEqualTo(options.testRows());
         assertThat(signal.pValue()).isLessThanOrEqualTo(options.alpha());
         assertThat(signal.aboveChance()).isPositive();
@@ -56,8 +57,10 @@ class AboveChanceScenarioTest {
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (RankedFeature f : ranking.subList(1, ranking.size())) {
-            assertThat(f.feature()).startsWith("noise");
+        for (RankedFeature f : ranking) {
+            if (f == signal) {
+                continue;
+            }
             min = Math.min(min, f.aboveChance());
             max = Math.max(max, f.aboveChance());
         }

@@ -6,6 +6,7 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.inference.SequentialPermutationTest;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.selection.TargetRanking;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,29 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
         return new RankingResult(target, targetKind, role, table.rows(), o, features, notes);
     }
 
+    /**
+     * @return the most permutations each feature's test could draw: {@code --permutations} B, raised for
+     *         many features ({@link TargetRanking#permutationCap})
+     */
+    public int permutationCap() {
+        return TargetRanking.permutationCap(options.permutations(), features.size(), options.alpha());
+    }
+
+    /** @return how the p-values are adjusted for testing every feature, in words */
+    public String multipleTesting() {
+        return options.permutations() == 0 ? "none"
+                : "Benjamini-Hochberg over the " + tested() + " tested features (q-value; false discovery rate "
+                + options.alpha() + "); the mark (significant) and the verdict use q";
+    }
+
+    private long tested() {
+        return features.stream().filter(f -> f.test() != null).count();
+    }
+
     /** @return the permutation test's method, in words ("none" without a test) */
     public String permutationMethod() {
         return options.permutations() == 0 ? "none"
-                : "sequential permutation test (Besag & Clifford 1991): at most " + options.permutations()
+                : "sequential permutation test (Besag & Clifford 1991): at most " + permutationCap()
                 + " permutations, stopping after " + SequentialPermutationTest.DEFAULT_EXCEEDANCES
                 + " at or above the observed MI; p = h/L when stopped early, else (b+1)/(B+1); null streamed"
                 + " (running mean/variance, 1,024-value seeded reservoir for the 95th percentile);"
@@ -97,7 +117,7 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
     /** @return the ranking rule, in words */
     public String rankingRule() {
         return options.permutations() == 0 ? "raw MI (no test)"
-                : "p <= alpha first, then MI above chance (MI minus the permutation-null mean, both on the"
+                : "q <= alpha first (q: Benjamini-Hochberg adjusted p), then MI above chance (MI minus the permutation-null mean, both on the"
                 + " test's rows)";
     }
 
@@ -106,7 +126,7 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
         return "monotone MI = MI(target; isotonic regression of the target on the feature,"
                 + " best of increasing/decreasing, its steps as labels; plug-in for a discrete target, Ross for a"
                 + " continuous one), for two continuous columns at least -0.5 ln(1 - r^2); non-monotone when"
-                + " MI - monotone MI > null 95th percentile - null mean and > MI/2, and p <= alpha";
+                + " MI - monotone MI > null 95th percentile - null mean and > MI/2, and q <= alpha";
     }
 
     /** @return the preprocessing of continuous columns, in words */
