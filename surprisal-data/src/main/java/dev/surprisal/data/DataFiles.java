@@ -182,6 +182,32 @@ public final class DataFiles {
     }
 
     /**
+     * The line on which a {@code "} opens a quoted field that the file never closes, or -1 (none, or
+     * the file is not readable here). DuckDB's sniffer only says it could not read such a file.
+     */
+    static long unterminatedQuote(Path file) {
+        try (InputStream raw = open(file)) {
+            if (raw == null) {
+                return -1;
+            }
+            InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+            long line = 1;
+            long openedOn = -1;
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '"') {
+                    openedOn = openedOn < 0 ? line : -1; // "" inside a quoted field closes and reopens
+                } else if (c == '\n') {
+                    line++;
+                }
+            }
+            return openedOn;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
      * The first line longer than {@code limit} bytes, as [line number, length], or null; used to
      * report DuckDB's "maximum line size exceeded" at the right line (DuckDB's own number is off).
      */
