@@ -97,6 +97,12 @@ class RunRobustnessTest {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> VaeRuns.checkOutput(file, true)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("out: " + file + " is a file");
+        assertThatThrownBy(() -> VaeRuns.checkOutput(file.resolve("run"), true)).isInstanceOf(ValidationException.class)
+                .hasMessage("out: " + file.resolve("run") + " cannot be created: " + file.toAbsolutePath()
+                        + " is a file, not a directory");
+        Path fresh = dir.resolve("a/b/run");
+        VaeRuns.checkOutput(fresh, false);
+        assertThat(dir.resolve("a")).doesNotExist();
     }
 
     @Test
@@ -108,6 +114,8 @@ class RunRobustnessTest {
                 .hasMessageStartingWith("learningRate: training diverged").hasMessageContaining("nothing was saved");
         assertThat(run.resolve("weights.bin")).doesNotExist();
         assertThat(run.resolve("config.json")).doesNotExist();
+        // nor an empty directory: the output check used to create it before training
+        assertThat(run).doesNotExist();
     }
 
     @Test
