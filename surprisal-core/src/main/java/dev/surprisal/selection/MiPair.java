@@ -224,8 +224,8 @@ public final class MiPair {
      */
     public double natsNull(SplittableRandom rng) {
         if (estimator == MiEstimator.PLUG_IN) {
-            ContingencyTable t = table();
-            if ((long) t.rows() * t.cols() <= rows.length) {
+            ContingencyTable t = table(); // null above the dense limit (ID-like labels): shuffle the rows instead
+            if (t != null && (long) t.rows() * t.cols() <= rows.length) {
                 long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);
                 return MutualInformation.of(ContingencyTable.of(drawn), Base.NATS);
             }
