@@ -58,6 +58,15 @@ class RunRobustnessTest {
         assertThatThrownBy(() -> VaeModel.load(run)).isInstanceOf(BrokenRunException.class)
                 .hasMessageStartingWith(weights.toString()).hasMessageContaining("corrupt");
 
+        // a NaN in the first array's third value: eval said only "logWeights[0]: is NaN"
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good.clone());
+        int nameLength = b.getShort(4);
+        String first = new String(good, 6, nameLength, java.nio.charset.StandardCharsets.UTF_8);
+        b.putFloat(6 + nameLength + 4 + 2 * Float.BYTES, Float.NaN);
+        Files.write(weights, b.array());
+        assertThatThrownBy(() -> VaeModel.load(run)).isInstanceOf(BrokenRunException.class)
+                .hasMessageStartingWith(weights + ": holds a NaN in array " + first + " (value 3 of ");
+
         Files.delete(weights);
         assertThatThrownBy(() -> VaeModel.load(run)).isInstanceOf(BrokenRunException.class)
                 .hasMessageContaining("weights.bin: missing");
