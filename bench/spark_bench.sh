@@ -4,7 +4,9 @@
 # --engine local and once with --engine spark --master local[2], each in a fresh JVM through ./surprisal
 # (which adds surprisal-spark and Spark's jars for --engine spark). Prints wall and CPU (user + sys)
 # seconds and peak RSS per step, medians of REPS, and checks that both engines stored the same verdicts.
-# Usage: bench/spark_bench.sh [ROWS, default 1e6]   (REPS=3; needs /usr/bin/time and bc; the first
+# Then `surprisal mi --target churned` on the demo orders table as Parquet (bench/spark/MiBenchData.java),
+# local and spark, timed the same way, checking that the two JSON outputs are equal.
+# Usage: bench/spark_bench.sh [ROWS, default 1e6]   (REPS=3; MI_ONLY=1 runs only the MI rows; needs /usr/bin/time and bc; the first
 #        run builds the jar and the Spark module: mvn -Pspark, Spark 4.2.0 in ~/.m2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +19,6 @@ trap 'rm -rf "$TMP"' EXIT
 ./surprisal drift compare --help --engine spark > /dev/null 2>&1 || true # builds the Spark module if needed
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB"
 echo "load before: $(uptime)"
-java -cp surprisal-cli/target/surprisal.jar bench/drift/DriftBenchData.java "$ROWS" "$TMP" > /dev/null
-echo "data: $ROWS rows x 10 columns, ref.parquet $(du -sh "$TMP"/ref.parquet | cut -f1), cur.parquet $(du -sh "$TMP"/cur.parquet | cut -f1)"
 
 # wall seconds, CPU seconds (user + sys) and peak RSS (KiB) of a command; exit 1 (an alarm) is fine
 timed() {
@@ -30,6 +30,10 @@ timed() {
   echo "$wall $cpu $rss"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+if [[ -z "${MI_ONLY:-}" ]]; then
+java -cp surprisal-cli/target/surprisal.jar bench/drift/DriftBenchData.java "$ROWS" "$TMP" > /dev/null
+echo "data: $ROWS rows x 10 columns, ref.parquet $(du -sh "$TMP"/ref.parquet | cut -f1), cur.parquet $(du -sh "$TMP"/cur.parquet | cut -f1)"
 
 for engine in local spark; do
   opts=(--engine "$engine"); [[ $engine == spark ]] && opts+=(--master "$MASTER")
@@ -58,5 +62,33 @@ cb = {c["column"]: (c["status"], c.get("kl")) for c in b["columns"]}
 print("same verdicts and KL on both engines:", ca == cb)
 if ca != cb:
     print(ca, cb, sep="\n"); sys.exit(1)
+PY
+fi
+
+# mutual information: `mi --target churned` on the demo orders table (bench/spark/MiBenchData.java: an id,
+# timestamps, amounts with missing and invalid cells, text and discrete columns, a 0/1 target) as Parquet
+java -cp surprisal-cli/target/surprisal.jar bench/spark/MiBenchData.java "$ROWS" "$TMP" > /dev/null
+echo "mi data: $ROWS rows x 8 columns, orders.parquet $(du -sh "$TMP"/orders.parquet | cut -f1)"
+for engine in local spark; do
+  opts=(--engine "$engine"); [[ $engine == spark ]] && opts+=(--master "$MASTER")
+  : > "$TMP/$engine-mi.txt"
+  for rep in $(seq 1 "$REPS"); do
+    read -r wm cm rm < <(timed ./surprisal mi --data "$TMP/orders.parquet" --target churned --json "${opts[@]}")
+    cp "$TMP/out.txt" "$TMP/$engine-mi.json"
+    echo "$engine rep $rep: mi --target ${wm}s wall ${cm}s CPU (${rm} KiB)"
+    echo "$wm $cm $rm" >> "$TMP/$engine-mi.txt"
+  done
+done
+printf "%-26s %10s %10s %10s\n" "median of $REPS, $ROWS x 8" "mi wall" "mi CPU" "mi MiB"
+for engine in local spark; do
+  m() { cut -d' ' -f"$1" "$TMP/$engine-mi.txt" | median; }
+  printf "%-26s %10.2f %10.2f %10d\n" "$engine" "$(m 1)" "$(m 2)" "$(( $(m 3 | cut -d. -f1) / 1024 ))"
+done
+/usr/bin/python3 - "$TMP/local-mi.json" "$TMP/spark-mi.json" <<'PY'
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+print("same MI ranking (every field) on both engines:", a.get("features", a) == b.get("features", b) and a == b)
+if a != b:
+    sys.exit(1)
 PY
 echo "load after: $(uptime)"

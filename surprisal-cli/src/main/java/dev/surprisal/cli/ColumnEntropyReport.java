@@ -31,7 +31,12 @@ final class ColumnEntropyReport {
      */
     static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins, Base base,
                      EntropyEstimator estimator) {
-        ColumnEntropy.Result res = ColumnEntropy.of(reader, column, overrides, bins, estimator, base);
+        return of(ColumnEntropy.of(reader, column, overrides, bins, estimator, base), base);
+    }
+
+    /** The report of a column's entropy computed by any engine. */
+    static Result of(ColumnEntropy.Result res, Base base) {
+        String column = res.role().column();
         if (res instanceof ColumnEntropy.Counted c) {
             return new Result(c.counts(), null, c.role().role().label(), c.notes());
         }

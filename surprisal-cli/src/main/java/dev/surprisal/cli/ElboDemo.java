@@ -11,6 +11,7 @@ import dev.surprisal.variational.MultivariateGaussian;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.Locale;
 
 /**
  * The three ELBO demonstrations printed by {@code surprisal elbo demo} and (the first) by the
@@ -105,7 +106,7 @@ public final class ElboDemo {
     }
 
     private static void row(PrintWriter out, String name, ElboTerms t, double gap) {
-        out.printf("  %-24s %14.4f %14.4f %9.4f %18.4f%n", name, t.reconstruction(), t.kl(), t.elbo(), gap);
+        out.printf(Locale.ROOT, "  %-24s %14.4f %14.4f %9.4f %18.4f%n", name, t.reconstruction(), t.kl(), t.elbo(), gap);
     }
 
     private static double[][] inverse(double[][] a) {
@@ -156,14 +157,14 @@ public final class ElboDemo {
         out.println("each update maximises the ELBO in that factor, so the ELBO can only go up:");
         StringBuilder sb = new StringBuilder("  ELBO by iteration:");
         for (int i = 0; i < Math.min(6, trace.length); i++) {
-            sb.append(String.format(" %.2f", trace[i]));
+            sb.append(String.format(Locale.ROOT, " %.2f", trace[i]));
         }
         if (trace.length > 6) {
-            sb.append(String.format(" ... %.2f (%d iterations)", trace[trace.length - 1], trace.length));
+            sb.append(String.format(Locale.ROOT, " ... %.2f (%d iterations)", trace[trace.length - 1], trace.length));
         }
         out.println(sb);
         double[] m = c.means();
-        out.printf("  posterior means of the cluster centres: %.3f, %.3f, %.3f%n", m[0], m[1], m[2]);
+        out.printf(Locale.ROOT, "  posterior means of the cluster centres: %.3f, %.3f, %.3f%n", m[0], m[1], m[2]);
     }
 
     /**
@@ -197,9 +198,9 @@ public final class ElboDemo {
         KlDirectionFit.Fit fwd = fits[0];
         KlDirectionFit.Fit rev = fits[1];
         out.println("Target p = 0.5 N(-3, 1) + 0.5 N(3, 1): two modes. Fit one Gaussian q to it both ways:");
-        out.printf("  forward, min KL(p||q): q = N(%.3f, %.3f^2)   KL(p||q) = %.4f   KL(q||p) = %.4f nats%n",
+        out.printf(Locale.ROOT, "  forward, min KL(p||q): q = N(%.3f, %.3f^2)   KL(p||q) = %.4f   KL(q||p) = %.4f nats%n",
                 fwd.mean(), fwd.sd(), fwd.forwardKl(), fwd.reverseKl());
-        out.printf("  reverse, min KL(q||p): q = N(%.3f, %.3f^2)   KL(p||q) = %.4f   KL(q||p) = %.4f nats%n",
+        out.printf(Locale.ROOT, "  reverse, min KL(q||p): q = N(%.3f, %.3f^2)   KL(p||q) = %.4f   KL(q||p) = %.4f nats%n",
                 rev.mean(), rev.sd(), rev.forwardKl(), rev.reverseKl());
         out.println("  Forward KL punishes q for missing any mass of p, so q spreads over both modes and sits");
         out.println("  between them, where p has almost nothing. Reverse KL punishes q for putting mass where p");

@@ -7,6 +7,8 @@ import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.cli.drift.EngineOptions;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.estimators.EntropyEstimators;
@@ -49,6 +51,7 @@ import java.util.concurrent.Callable;
                 "  surprisal entropy --data orders.csv --column country --json",
                 "  surprisal entropy --data orders.csv --column amount          (differential entropy)",
                 "  surprisal entropy --data orders.csv --column amount --bins 20",
+                "  surprisal entropy --data orders.parquet --column country --engine spark",
                 "",
                 "Estimators (need counts): plug-in (default), miller-madow, chao-shen, grassberger,",
                 "james-stein, nsb. The plug-in value underestimates H when many outcomes were seen",
@@ -90,6 +93,9 @@ public final class EntropyCommand implements Callable<Integer> {
     @Mixin
     TableOptions table;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
         Base base = common.base();
@@ -99,6 +105,9 @@ public final class EntropyCommand implements Callable<Integer> {
         } else {
             if (table.delimiter != null) {
                 throw usage("--delimiter applies to --data FILE");
+            }
+            if (!engine.local() || engine.master != null) {
+                throw usage("--engine and --master apply to --data FILE");
             }
             report = fromValues(base);
         }
@@ -125,8 +134,12 @@ public final class EntropyCommand implements Callable<Integer> {
         } catch (ValidationException e) {
             throw usage(e.getMessage());
         }
-        ColumnEntropyReport.Result res = ColumnEntropyReport.of(table.open(data), column, overrides, bins, base,
-                bins == null ? null : estimatorOrUsage());
+        EntropyEstimator estimator = bins == null ? null : estimatorOrUsage();
+        ColumnEntropyReport.Result res;
+        try (ProfileEngine e = engine.open(spec)) {
+            res = e == null ? ColumnEntropyReport.of(table.open(data), column, overrides, bins, base, estimator)
+                    : ColumnEntropyReport.of(e.entropy(data, table.delimiter, column, overrides, bins, estimator, base), base);
+        }
         if (res.counts() != null) {
             Report r = measureCounts(res.counts(), base);
             res.notes().forEach(r::note);

@@ -3,7 +3,9 @@
 package dev.surprisal.cli;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.cli.drift.EngineOptions;
 import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.inference.SequentialPermutationTest;
 import dev.surprisal.selection.MiOptions;
@@ -69,6 +71,7 @@ import java.util.concurrent.Callable;
                 "  surprisal mi --data orders.csv --target amount --role n_items=continuous",
                 "  surprisal mi --data sensors.csv --matrix",
                 "  surprisal mi --data sensors.csv --target y --select 3 --method jmi",
+                "  surprisal mi --data orders.parquet --target churned --engine spark --master local[2]",
                 "",
                 "Plain output: I(X;Y) first for --x/--y; an aligned table for the other modes."})
 public final class MiCommand implements Callable<Integer> {
@@ -156,6 +159,9 @@ public final class MiCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
         Report report = threads.run(this::table);
@@ -173,10 +179,11 @@ public final class MiCommand implements Callable<Integer> {
             String x = pairMode.x;
             String y = pairMode.y;
             List<String> both = new ArrayList<>(List.of(x, y));
-            return MiPairReport.run(reader(), x, y, overrides.columns() == null ? overrides.withColumns(both) : overrides,
-                    settings, common).field("file", data.toString());
+            RoleOverrides pairOverrides = overrides.columns() == null ? overrides.withColumns(both) : overrides;
+            return (engine.local() ? MiPairReport.run(reader(), x, y, pairOverrides, settings, common)
+                    : MiPairReport.run(miTable(pairOverrides), x, y, settings, common)).field("file", data.toString());
         }
-        MiTable t = MiTable.read(reader(), overrides, seed);
+        MiTable t = miTable(overrides);
         if (t.variables().size() < 2) {
             throw new BadDataException(data + ": has " + t.variables().size() + " column(s) that mutual information can use"
                     + " (after roles and --columns/--exclude); it needs at least two");
@@ -203,6 +210,13 @@ public final class MiCommand implements Callable<Integer> {
             r = MiRanking.run(t, target, settings, common);
         }
         return r.field("file", data.toString());
+    }
+
+    /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
+    private MiTable miTable(RoleOverrides overrides) {
+        try (ProfileEngine e = engine.open(spec)) {
+            return e == null ? MiTable.read(reader(), overrides, seed) : e.miTable(data, table.delimiter, overrides, seed);
+        }
     }
 
     /** The table, with DuckDB's threads limited when {@code --threads} is given. */

@@ -25,7 +25,11 @@ final class MiPairReport {
 
     static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
                       CommonOptions common) {
-        MiTable t = MiTable.read(file, overrides, s.seed());
+        return run(MiTable.read(file, overrides, s.seed()), x, y, s, common);
+    }
+
+    /** The pair's report from a prepared table (read by any engine, with the pair's columns selected). */
+    static Report run(MiTable t, String x, String y, MiSettings s, CommonOptions common) {
         PairResult pr = t.pair(x, y, s.options());
         RankedFeature f = pr.feature();
         Base base = s.base();

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,7 +160,7 @@ public final class VaeCommand implements Runnable {
                 return ExitCode.OK;
             }
             w.printf("saved to %s (model, metrics.json, reconstructions.png, prior-samples.png, latent-traversal.png)%n", out);
-            w.printf("test -ELBO %.3f nats/image = reconstruction %.3f + KL %.3f; -ELBO is an upper bound on -log p(x):%n",
+            w.printf(Locale.ROOT, "test -ELBO %.3f nats/image = reconstruction %.3f + KL %.3f; -ELBO is an upper bound on -log p(x):%n",
                     last.testNegElbo(), last.testReconstruction(), last.testKl());
             w.printf("run 'surprisal vae eval %s' for the tighter IWAE bound.%n", out);
             return ExitCode.OK;
@@ -232,10 +233,10 @@ public final class VaeCommand implements Runnable {
             }
             PrintWriter w = spec.commandLine().getOut();
             w.printf("%d test images, seed %d, nats per image%n", test.count(), seed);
-            w.printf("  ELBO            %10.3f  (reconstruction %.3f, KL %.3f)%n", ev.elbo().elbo(),
+            w.printf(Locale.ROOT, "  ELBO            %10.3f  (reconstruction %.3f, KL %.3f)%n", ev.elbo().elbo(),
                     ev.elbo().reconstruction(), ev.elbo().kl());
             for (int j = 0; j < ks.length; j++) {
-                w.printf("  IWAE-%-4d       %10.3f  (ELBO + %.3f)%n", ks[j], ev.iwae()[j], ev.gap(j));
+                w.printf(Locale.ROOT, "  IWAE-%-4d       %10.3f  (ELBO + %.3f)%n", ks[j], ev.iwae()[j], ev.gap(j));
             }
             w.println("Each IWAE-k is a lower bound on log p(x) and tightens as k grows; the gain over the ELBO");
             w.println("is part of KL(q || posterior), the slack the encoder leaves. Written to " + run.resolve("eval.json")
@@ -315,7 +316,7 @@ public final class VaeCommand implements Runnable {
             PrintWriter table = spec.commandLine().getOut();
             table.println("   beta   reconstruction        KL     -ELBO   (test, nats per image)");
             for (VaeRuns.SweepRow r : rows) {
-                table.printf("  %5s   %14.3f  %8.3f  %8.3f%n", Explanations.num(r.beta()), r.reconstruction(), r.kl(), r.negElbo());
+                table.printf(Locale.ROOT, "  %5s   %14.3f  %8.3f  %8.3f%n", Explanations.num(r.beta()), r.reconstruction(), r.kl(), r.negElbo());
             }
             table.println("Larger beta buys a simpler code (smaller KL) with blurrier reconstructions (larger loss).");
             table.println("Written to " + out.resolve("sweep.json"));

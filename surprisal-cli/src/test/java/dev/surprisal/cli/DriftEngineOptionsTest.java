@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --engine} and {@code --master} of the drift verbs, in the default build (no Spark on the
+ * {@code --engine} and {@code --master} of the drift verbs, {@code mi} and {@code entropy}, in the default build (no Spark on the
  * class path): the Spark engine is then missing, which is a usage error that says what to install,
  * and nothing is written. The Spark engine itself is tested in surprisal-spark ({@code -Pspark}).
  */
@@ -54,5 +54,26 @@ class DriftEngineOptionsTest {
         assertThat(master.err()).contains("--master: only with --engine spark");
         assertThat(Cli.run("drift", "compare", ref.toString(), ref.toString(), "--engine", "local").code())
                 .isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void miAndEntropyTakeTheSameEngineOptions() throws IOException {
+        Path ref = csv();
+        for (String[] args : new String[][] {
+                {"mi", "--data", ref.toString(), "--target", "c", "--engine", "spark"},
+                {"mi", "--data", ref.toString(), "--x", "x", "--y", "c", "--engine", "spark", "--master", "local[2]"},
+                {"entropy", "--data", ref.toString(), "--column", "c", "--engine", "spark"}}) {
+            Cli c = Cli.run(args);
+            assertThat(c.code()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+            assertThat(c.err()).contains("--engine spark").contains("not on the class path");
+        }
+        Cli master = Cli.run("mi", "--data", ref.toString(), "--target", "c", "--master", "local[2]");
+        assertThat(master.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(master.err()).contains("--master: only with --engine spark");
+        Cli values = Cli.run("entropy", "0.5", "0.5", "--engine", "spark");
+        assertThat(values.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(values.err()).contains("--engine and --master apply to --data FILE");
+        assertThat(Cli.run("mi", "--data", ref.toString(), "--target", "c", "--engine", "local", "--permutations", "0")
+                .code()).isEqualTo(ExitCode.OK);
     }
 }

@@ -26,6 +26,21 @@ class ElboCommandTest {
     }
 
     @Test
+    void numbersHaveADecimalPointWhateverTheUsersLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+        try {
+            Cli r = Cli.run("elbo", "demo");
+            assertThat(r.code()).as(r.err()).isZero();
+            // German formatting would write 3,162 and 0,0000
+            assertThat(r.out()).contains("forward, min KL(p||q): q = N(0.000, 3.162^2)")
+                    .doesNotContainPattern("\\d,\\d{2,4}\\b");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void tourHasTheElboStop() {
         Cli r = Cli.run("tour", "--no-vae");
         assertThat(r.out()).contains("The ELBO").contains("without --no-vae");

@@ -34,6 +34,10 @@ class ServeCommandTest {
         assertThat(err.err()).contains(bad + ":4: monitors[0].drift: --drift: expected a number, got 'lots'");
         assertThat(Cli.run("serve", "--check-config").code()).isEqualTo(2);
         assertThat(Cli.run("serve", "--demo", "--config", good.toString()).code()).isEqualTo(2);
+        Cli demoStore = Cli.run("serve", "--demo", "--store", dir.resolve("mine.duckdb").toString());
+        assertThat(demoStore.code()).isEqualTo(2);
+        assertThat(demoStore.err()).contains("--demo: brings its own temporary store; leave out --store");
+        assertThat(dir.resolve("mine.duckdb")).doesNotExist();
     }
 
     @Test

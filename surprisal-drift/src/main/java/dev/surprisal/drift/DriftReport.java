@@ -5,7 +5,6 @@ package dev.surprisal.drift;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The drift of every column plus the dataset verdict: dataset drift when the share of drifted
@@ -99,38 +98,12 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
     }
 
     /**
-     * In words, for the top column: "coding today's values of 'age' with the reference's code costs
-     * 0.42 extra bits per value" (KL(Q‖P)), and the reference-side view KL(P‖Q).
+     * The plain-words reading of the top column with KL in bits: {@link DriftExplanation#paragraph}
+     * (the sentences of the command line's {@code --explain} and of the HTML report).
      *
      * @return the explanation, in plain words
      */
     public String explanation() {
-        if (columns.isEmpty()) {
-            return "No columns were compared.";
-        }
-        ColumnDrift c = bySeverity().get(0);
-        if (c.status() == Status.NOT_COMPUTABLE) {
-            return "Column '" + c.name() + "' could not be compared: " + c.reason();
-        }
-        if (!c.scored()) {
-            return String.format(Locale.ROOT, "%d of %d columns drifted. Top column '%s' (%s, %s): %s.",
-                    drifted().size(), columns.size(), c.name(), c.role().label(), c.status(), c.reason());
-        }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "%d of %d columns drifted%s. Top column '%s' (%s): coding today's values with the reference's code "
-                        + "costs %.3g extra bits per value (KL(Q||P)); coding the reference with today's code costs "
-                        + "%.3g bits (KL(P||Q)); PSI %.3g (unitless) against a noise level of %.3g at these sample sizes.",
-                drifted().size(), columns.size(), datasetDrift() ? " (dataset drift)" : "", c.name(), c.status(),
-                c.reverseKlBits(), c.klBits(), c.psi(), c.critical()));
-        ColumnDrift.Bin top = c.topBin();
-        if (top != null && c.status().drifted()) {
-            b.append(String.format(Locale.ROOT, " The bin contributing most is %s (reference %.1f%%, today %.1f%%).",
-                    top.label(), 100 * top.p(), 100 * top.q()));
-        }
-        if (c.newMass() > 0) {
-            b.append(String.format(Locale.ROOT, " %.2f%% of today's values fall where the reference had none.",
-                    100 * c.newMass()));
-        }
-        return b.toString();
+        return DriftExplanation.paragraph(this, dev.surprisal.core.Base.BITS);
     }
 }

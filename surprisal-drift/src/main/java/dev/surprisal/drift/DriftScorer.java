@@ -68,6 +68,23 @@ public final class DriftScorer {
      * @throws ValidationException if a column is missing from current or was counted on other bins
      */
     public static DriftReport compare(Profile reference, Profile current, DriftOptions options) {
+        return compare(reference, current, options, ColumnRules.none());
+    }
+
+    /**
+     * As {@link #compare(Profile, Profile, DriftOptions)}, each column judged on its own bands where
+     * {@code columns} gives them (the false-alarm budget α and the measure stay the check's).
+     *
+     * @param reference the reference profile
+     * @param current   today's profile, counted on the reference
+     * @param options   the check's rule
+     * @param columns   per-column bands over it
+     * @return the report
+     * @throws ValidationException if a column is missing from current or was counted on other bins, or
+     *                             {@code columns} names a column the reference lacks
+     */
+    public static DriftReport compare(Profile reference, Profile current, DriftOptions options, ColumnRules columns) {
+        columns.validate(reference.columnNames());
         List<ColumnDrift> out = new ArrayList<>();
         int k = current.columns().size();
         double alphaEach = options.alpha() / (4.0 * Math.max(1, k));
@@ -77,7 +94,8 @@ public final class DriftScorer {
                 throw new ValidationException("current: column '" + p.name()
                         + "' was not counted on the reference's bins; count it with ProfileBuilder.count(reference, ...)");
             }
-            out.add(p.scored() ? scored(p, q, options, alphaEach) : unscored(p, q, options, alphaEach));
+            DriftOptions o = columns.forColumn(options, p.name());
+            out.add(p.scored() ? scored(p, q, o, alphaEach) : unscored(p, q, o, alphaEach));
         }
         return new DriftReport(out, options, reference.rows(), current.rows());
     }

@@ -100,6 +100,42 @@ public final class MonitorPages {
      */
     public static String monitor(String name, List<CheckLine> checks, List<HistoryPoint> history, String measure,
                                  String csrf) {
+        return monitor(name, checks, history, measure, csrf, Map.of(), 0);
+    }
+
+    /**
+     * One bin's share of KL(reference ‖ window): p·ln(p/q) in nats, p the reference's share.
+     *
+     * @param label the bin
+     * @param nats  its contribution
+     */
+    public record Contribution(String label, double nats) {
+    }
+
+    /**
+     * What the last check found in a column besides its measure.
+     *
+     * @param topBins   the bins adding most to KL, largest first
+     * @param newValues values the reference never saw, with their rows in the window
+     */
+    public record LastColumn(List<Contribution> topBins, Map<String, Long> newValues) {
+    }
+
+    /**
+     * As {@link #monitor(String, List, List, String, String)}, with, per column, the last check's largest
+     * KL contributions and new values, and a note when the history restarted at a new baseline.
+     *
+     * @param name     the monitor
+     * @param checks   its checks, newest first
+     * @param history  its history against the current baseline, oldest first (excluded runs left out)
+     * @param measure  the deciding measure's name and unit, for the heading
+     * @param csrf     the session's CSRF token
+     * @param found    the last check's findings by column
+     * @param baseline the current baseline's version (0: none yet)
+     * @return the page
+     */
+    public static String monitor(String name, List<CheckLine> checks, List<HistoryPoint> history, String measure,
+                                 String csrf, Map<String, LastColumn> found, int baseline) {
         StringBuilder h = Html.open("Surprisal: " + name, CSS, CSP);
         nav(h, csrf);
         h.append("<h1>Monitor ").append(esc(name)).append("</h1>");
@@ -120,13 +156,19 @@ public final class MonitorPages {
         List<String> columns = new ArrayList<>(byColumn.keySet());
         columns.sort(Comparator.comparingDouble((String c) -> severity(byColumn.get(c))).reversed());
         h.append("<h2>Columns: ").append(esc(measure)).append(" over time (dashed: noise level)</h2>");
+        if (baseline > 1) {
+            h.append("<p id=\"history-restart\">History restarts at baseline v").append(baseline)
+                    .append(history.isEmpty() ? ": no check against it yet." : " (earlier checks were against older "
+                            + "baselines).").append("</p>");
+        }
         for (String c : columns) {
             List<HistoryPoint> pts = byColumn.get(c);
             HistoryPoint last = pts.get(pts.size() - 1);
             h.append("<section class=\"column\"><h3>").append(esc(c)).append(" <small class=\"").append(esc(last.status()))
                     .append("\">").append(esc(last.status())).append("</small></h3><p>last ").append(num(last.decision()))
-                    .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, pts))
-                    .append("</section>");
+                    .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, pts));
+            lastFindings(h, found.get(c));
+            h.append("</section>");
         }
         h.append("<h2>Checks</h2><table><thead><tr><th>run</th><th>window</th><th>status</th><th>rows</th></tr></thead><tbody>");
         for (CheckLine k : checks) {
@@ -137,6 +179,29 @@ public final class MonitorPages {
                     .append("</td></tr>");
         }
         return h.append("</tbody></table></body></html>").toString();
+    }
+
+    /** The last check's largest KL contributions and new values of a column, when it has any. */
+    private static void lastFindings(StringBuilder h, LastColumn f) {
+        if (f == null) {
+            return;
+        }
+        if (!f.topBins().isEmpty()) {
+            h.append("<p class=\"bins\">Last check, largest contributions to KL(reference ‖ window), nats: ");
+            for (int i = 0; i < f.topBins().size(); i++) {
+                Contribution b = f.topBins().get(i);
+                h.append(i == 0 ? "" : ", ").append(esc(b.label())).append(" ").append(num(b.nats()));
+            }
+            h.append("</p>");
+        }
+        if (!f.newValues().isEmpty()) {
+            h.append("<p class=\"new\">New values (the reference had none): ");
+            int i = 0;
+            for (Map.Entry<String, Long> e : f.newValues().entrySet()) {
+                h.append(i++ == 0 ? "" : ", ").append(esc(e.getKey())).append(" (").append(e.getValue()).append(" rows)");
+            }
+            h.append("</p>");
+        }
     }
 
     /** Drifted last points first, then the last value over its noise level. */

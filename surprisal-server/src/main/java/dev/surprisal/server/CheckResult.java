@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
+import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.rules.Alarm;
 
@@ -21,7 +22,9 @@ import java.util.List;
  * @param alarms     level, dataset and trend alarms
  * @param reference  what the window was compared with, in words (the baseline and its version, or
  *                   the windows of a rolling reference)
+ * @param roles      the column roles the check ran under (frozen in the baseline)
  */
 public record CheckResult(long runId, String monitor, String window, String status, boolean alarm, long rows,
-                          long durationMs, DriftReport report, List<Alarm> alarms, String reference) {
+                          long durationMs, DriftReport report, List<Alarm> alarms, String reference,
+                          ColumnRoles roles) {
 }

@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * Prometheus metrics of one server, in its own registry (not the global one, so tests and several
@@ -47,16 +48,29 @@ public final class Metrics implements Monitors.Listener {
             .labelNames("monitor", "column").register(registry);
     private final Gauge monitorStatus = Gauge.builder().name("surprisal_monitor_status")
             .help("Last verdict of the monitor: 0 OK, 1 WARN, 2 DRIFT").labelNames("monitor").register(registry);
+    private final Counter failures = Counter.builder().name("surprisal_check_failures_total")
+            .help("Checks that could not run to their end, by monitor, trigger (api, schedule, push) and reason "
+                    + "(skipped: no data for the window; error: unreadable data, store, a bug)")
+            .labelNames("monitor", "trigger", "reason").register(registry);
+    private final Counter missedWindows = Counter.builder().name("surprisal_schedule_missed_windows_total")
+            .help("Scheduled windows not run because the server was down (after downtime only the latest runs)")
+            .labelNames("monitor").register(registry);
+    private final Clock clock;
     private final Counter deliveries = Counter.builder().name("surprisal_alert_deliveries_total")
             .help("Alert deliveries by notifier, kind (firing, resolved) and outcome (sent, failed)")
             .labelNames("notifier", "kind", "outcome").register(registry);
+
+    /** @param clock the time of the last-run gauge (the server's, injectable) */
+    public Metrics(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void onCheck(MonitorConfig monitor, CheckResult r) {
         String m = monitor.name();
         runs.labelValues(m, r.status().toLowerCase()).inc();
         duration.labelValues(m).observe(r.durationMs() / 1000.0);
-        lastRun.labelValues(m).set(System.currentTimeMillis() / 1000.0);
+        lastRun.labelValues(m).set(clock.millis() / 1000.0);
         rows.labelValues(m).set(r.rows());
         monitorStatus.labelValues(m).set(code(r.status()));
         for (ColumnDrift c : r.report().columns()) {
@@ -73,14 +87,19 @@ public final class Metrics implements Monitors.Listener {
         }
     }
 
+    @Override
+    public void onMissed(MonitorConfig monitor, int windows) {
+        missedWindows.labelValues(monitor.name()).inc(windows);
+    }
+
     /**
-     * A check that could not run (no data, bad data): counted, no column values touched.
-     *
-     * @param monitor the monitor's name (a label of the run counter)
-     * @param outcome why it could not run (the outcome label)
+     * A check that could not run (no data, bad data, a bug), from the API, the schedule or a push:
+     * counted, no column values touched.
      */
-    public void failed(String monitor, String outcome) {
-        runs.labelValues(monitor, outcome).inc();
+    @Override
+    public void onFailure(MonitorConfig monitor, String trigger, String reason) {
+        runs.labelValues(monitor.name(), reason).inc();
+        failures.labelValues(monitor.name(), trigger, reason).inc();
     }
 
     /**

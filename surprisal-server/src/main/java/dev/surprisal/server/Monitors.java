@@ -51,6 +51,50 @@ public final class Monitors {
          * @param result the check
          */
         void onCheck(MonitorConfig monitor, CheckResult result);
+
+        /**
+         * Called when a check could not run to its end, whoever asked for it.
+         *
+         * @param monitor the monitor
+         * @param trigger who asked (api, schedule, push, demo)
+         * @param reason  skipped (no data for the window) or error (unreadable data, store, a bug)
+         */
+        default void onFailure(MonitorConfig monitor, String trigger, String reason) {
+        }
+
+        /**
+         * Called when the schedule skipped windows (the server was down): only the latest runs.
+         *
+         * @param monitor the monitor
+         * @param windows how many earlier windows were not run
+         */
+        default void onMissed(MonitorConfig monitor, int windows) {
+        }
+    }
+
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> missed = new ConcurrentHashMap<>();
+
+    /**
+     * Records windows the schedule did not run (see {@link Listener#onMissed}).
+     *
+     * @param name    the monitor
+     * @param windows how many
+     */
+    public void missed(String name, int windows) {
+        if (windows > 0) {
+            MonitorConfig m = monitor(name);
+            missed.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(windows);
+            listeners.forEach(l -> l.onMissed(m, windows));
+        }
+    }
+
+    /**
+     * @param name the monitor
+     * @return the windows its schedule did not run since this server started (after downtime only the latest runs)
+     */
+    public long missedWindows(String name) {
+        java.util.concurrent.atomic.AtomicLong n = missed.get(name);
+        return n == null ? 0 : n.get();
     }
 
     private volatile ServerConfig config;
@@ -276,6 +320,10 @@ public final class Monitors {
             computing.acquireUninterruptibly();
             try {
                 result = Parallelism.call(1, () -> compute(m, name, window, trigger, counter));
+            } catch (RuntimeException e) {
+                String reason = e instanceof Sources.NoDataException ? "skipped" : "error";
+                listeners.forEach(l -> l.onFailure(m, trigger, reason));
+                throw e;
             } finally {
                 computing.release();
             }
@@ -300,7 +348,7 @@ public final class Monitors {
         Profile today = counter.apply(baseline.profile());
         Reference reference = reference(m, window, baseline);
         DriftOptions options = Rules.options(m.settings());
-        DriftReport report = DriftScorer.compare(reference.profile(), today, options);
+        DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands());
         Instant now = clock.instant();
         // in the store only to record, and to read the history; the trend rule, the JSON and the
         // HTML are made outside it, so reads are not held up by rendering
@@ -321,7 +369,7 @@ public final class Monitors {
         boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
-                o.report(), List.copyOf(alarms), reference.description());
+                o.report(), List.copyOf(alarms), reference.description(), baseline.profile().roles());
         Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
         for (HistoryPoint h : scored.history()) {
             byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
@@ -384,6 +432,39 @@ public final class Monitors {
             }
         }
         return out;
+    }
+
+    /**
+     * Applies {@code retention-days}: a check older than that (by this server's clock) is deleted
+     * everywhere at once, its run with its scores and alarms from the drift store that {@code /history},
+     * the dashboard, trends and rolling references read, and its record (exclusion and reports included)
+     * from the server's table; so an excluded run cannot come back into a trend by losing its record.
+     * Runs of this server's monitors recorded by the command line (no server record) go when the store
+     * recorded them longer ago than that.
+     *
+     * @param now the time
+     * @return the runs deleted
+     */
+    public int applyRetention(Instant now) {
+        Instant cutoff = now.minus(Duration.ofDays(config.retentionDays()));
+        List<String> names = config.monitors().stream().map(MonitorConfig::name).toList();
+        Set<Long> expired = gate.fresh(s -> {
+            Set<Long> ids = new java.util.TreeSet<>(ServerTables.checkRunsBefore(s.connection(), cutoff));
+            for (String m : names) {
+                Set<Long> recorded = new HashSet<>(ServerTables.checkRuns(s.connection(), m));
+                s.runsRecordedBefore(m, cutoff).stream().filter(id -> !recorded.contains(id)).forEach(ids::add);
+            }
+            return ids;
+        });
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        return gate.with(s -> {
+            // the runs first: if the process stops between the two, the records are still expired next time
+            int runs = s.deleteRuns(expired);
+            ServerTables.deleteChecks(s.connection(), expired);
+            return runs;
+        });
     }
 
     /**
@@ -491,6 +572,16 @@ public final class Monitors {
     public boolean hasBaseline(String name) {
         monitor(name);
         return gate.read("has-baseline/" + name, s -> s.baseline(name).isPresent());
+    }
+
+    /**
+     * @param name the monitor
+     * @return the version of its current baseline, 0 before the first
+     * @throws MonitorException (404) for an unknown monitor
+     */
+    public int baselineVersion(String name) {
+        monitor(name);
+        return gate.read("baseline-version/" + name, s -> s.reference(name).map(DriftStore.Reference::version).orElse(0));
     }
 
     /**

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -94,26 +96,26 @@ public final class Sources {
                 throw new SourceException(source.describe() + ": a reference must be one file, found " + files.size());
             }
             TableReader reader = TableReader.open(file);
-            ProfileOptions options = ProfileOptions.defaults();
             List<String> names = reader.schema().names();
-            List<String> keep = new ArrayList<>(monitor.columns().isEmpty() ? names : monitor.columns());
-            for (String c : monitor.columns()) {
-                if (!names.contains(c)) {
-                    throw new SourceException(monitor.name() + ": columns: unknown column '" + c + "'; available: "
-                            + String.join(", ", names));
+            // the command line's role options, with their key in the config (columns, role, ...) named
+            Map<String, List<String>> named = new LinkedHashMap<>();
+            named.put("columns", monitor.columns());
+            named.put("exclude", monitor.exclude());
+            named.put("discrete", monitor.discrete());
+            named.put("continuous", monitor.continuous());
+            named.put("role", List.copyOf(monitor.roles().keySet()));
+            named.put("thresholds", List.copyOf(monitor.bands().settings().keySet()));
+            named.forEach((key, cols) -> {
+                for (String c : cols) {
+                    if (!names.contains(c)) {
+                        throw new SourceException(monitor.name() + ": " + key + ": unknown column '" + c
+                                + "'; available: " + String.join(", ", names));
+                    }
                 }
-            }
-            for (String c : monitor.exclude()) {
-                if (!names.contains(c)) {
-                    throw new SourceException(monitor.name() + ": exclude: unknown column '" + c + "'; available: "
-                            + String.join(", ", names));
-                }
-            }
-            keep.removeAll(monitor.exclude());
-            if (keep.size() != names.size()) {
-                options = options.withColumns(keep);
-            }
-            return ProfileBuilder.fit(reader, options);
+            });
+            // the rule of the config is stored with the baseline, as 'drift baseline' stores its options
+            return ProfileBuilder.fit(reader, ProfileOptions.defaults().withRoles(monitor.roleOverrides()))
+                    .withRule(monitor.settings());
         } finally {
             if (source.isQuery()) {
                 JdbcSource.delete(file);

@@ -65,13 +65,13 @@ public final class SurprisalServer implements AutoCloseable {
         StoreGate gate = new StoreGate(store);
         Monitors monitors = new Monitors(config, gate, clock);
         Tokens tokens = new Tokens(gate, clock);
-        Metrics metrics = new Metrics();
+        Metrics metrics = new Metrics(clock);
         ApiServer[] http = new ApiServer[1];
         Alerts alerts = new Alerts(config, gate, clock, metrics, () -> "http://" + config.host() + ":"
                 + (http[0] == null ? config.port() : http[0].port()));
         monitors.addListener(metrics);
         monitors.addListener(alerts);
-        Scheduler scheduler = new Scheduler(monitors, clock, metrics::failed);
+        Scheduler scheduler = new Scheduler(monitors, clock);
         gate.fresh(s -> s.monitors());
         monitors.loadDefined().forEach(java.util.logging.Logger.getLogger(SurprisalServer.class.getName())::warning);
         http[0] = ApiServer.start(monitors, tokens, metrics::scrape);

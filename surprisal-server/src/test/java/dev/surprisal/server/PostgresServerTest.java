@@ -86,7 +86,7 @@ class PostgresServerTest {
                     "{\"window\":\"2024-05-02\"}").body());
             assertThat(j2.get("rows").asLong()).isEqualTo(300);
             assertThat(j2.get("status").asText()).isEqualTo("DRIFT");
-            assertThat(j2.get("columns").get(0).get("name").asText()).isEqualTo("country");
+            assertThat(j2.get("columns").get(0).get("column").asText()).isEqualTo("country");
             HttpResponse<String> none = t.post("/api/v1/monitors/pgorders/checks", t.writeToken,
                     "{\"window\":\"2024-06-01\"}");
             assertThat(none.statusCode()).isEqualTo(422);

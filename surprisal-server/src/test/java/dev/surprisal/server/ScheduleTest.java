@@ -46,9 +46,14 @@ class ScheduleTest {
                 assertThat(k.missed()).isEqualTo(2);
                 assertThat(k.message()).contains("DRIFT").contains("2 earlier missed window(s) not run");
             });
+            assertThat(t.server.monitors().missedWindows("orders")).isEqualTo(2);
+            assertThat(ReportJson.MAPPER.readTree(t.get("/api/v1/monitors/orders", t.readToken).body())
+                    .get("missed_windows").asLong()).isEqualTo(2);
+            assertThat(t.server.metrics().scrape())
+                    .contains("surprisal_schedule_missed_windows_total{monitor=\"orders\"} 2.0");
 
             // a restarted scheduler on the same store does not run that window again
-            Scheduler restarted = new Scheduler(t.server.monitors(), clock, (m, o) -> { });
+            Scheduler restarted = new Scheduler(t.server.monitors(), clock);
             assertThat(restarted.tick()).isEmpty();
 
             // paused: the next window waits

@@ -10,14 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code spark-submit} entry point: the {@code surprisal} command with its drift verbs and their
- * options (and a server config file where a verb takes one), run on the session that
- * {@code spark-submit} starts, so the master is spark-submit's. {@code --engine spark} is implied.
+ * The {@code spark-submit} entry point: the {@code surprisal} command with its drift verbs, {@code mi}
+ * and {@code entropy --data} and their options (and a server config file where a verb takes one), run
+ * on the session that {@code spark-submit} starts, so the master is spark-submit's. {@code --engine spark}
+ * is implied for those verbs.
  *
  * <pre>
  * spark-submit --class dev.surprisal.spark.DriftJob --master yarn --deploy-mode client \
  *   --jars surprisal-spark.jar surprisal.jar \
  *   drift check --monitor orders --data /data/orders/2024-05-03.parquet --store jdbc:postgresql://db/drift
+ * spark-submit --class dev.surprisal.spark.DriftJob --master yarn --jars surprisal-spark.jar surprisal.jar \
+ *   mi --data /data/orders/2024-05-03.parquet --target churned --json
  * </pre>
  *
  * The CLI is called by name ({@code dev.surprisal.cli.SurprisalCommand}), so this module does not
@@ -53,8 +56,10 @@ public final class DriftJob {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         List<String> a = new ArrayList<>(Arrays.asList(args));
-        boolean drift = !a.isEmpty() && a.get(0).equals("drift");
-        if (drift && a.stream().noneMatch(s -> s.equals("--engine") || s.startsWith("--engine="))
+        String verb = a.isEmpty() ? "" : a.get(0);
+        boolean onTables = verb.equals("drift") || verb.equals("mi")
+                || verb.equals("entropy") && a.stream().anyMatch(s -> s.equals("--data") || s.startsWith("--data="));
+        if (onTables && a.stream().noneMatch(s -> s.equals("--engine") || s.startsWith("--engine="))
                 && a.stream().noneMatch(s -> s.equals("--help") || s.equals("-h") || s.equals("history"))) {
             a.add("--engine");
             a.add("spark");

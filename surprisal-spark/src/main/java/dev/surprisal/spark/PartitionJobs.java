@@ -7,7 +7,7 @@ import dev.surprisal.data.profile.PartialProfiles;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.RowSample;
-import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.ColumnStats;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -53,8 +53,8 @@ final class PartitionJobs {
     }
 
     /**
-     * One partition's role statistics per column, counted in Java with {@link Cells}' rules (the
-     * distinct counts, which do not add up, come from {@link DistinctCells}).
+     * One partition's role statistics per column, counted {@value #CHUNK} rows at a time by the local
+     * engine's {@link ColumnStats#of} (the distinct counts, which do not add up, come from {@link DistinctCells}).
      */
     static final class RolePart implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -97,31 +97,32 @@ final class PartitionJobs {
             double[][] first = new double[c][FIRST];
             int[] kept = new int[c];
             long n = 0;
+            List<Row> chunk = new ArrayList<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
                 n++;
+                chunk.add(r);
                 for (int j = 0; j < c; j++) {
-                    if (cells.missing(r, j)) {
-                        continue;
-                    }
-                    long[] k = counts[j];
-                    k[0]++;
-                    if (!cells.numeric(j)) {
-                        String t = cells.text(r, j);
-                        k[3] += Cells.isDate(t) ? 1 : 0;
-                        k[4] += Cells.isTimestamp(t) ? 1 : 0;
-                    }
-                    double x = cells.value(r, j);
-                    if (Double.isNaN(x)) {
-                        continue;
-                    }
-                    k[1]++;
-                    k[2] += Double.isFinite(x) && x == Math.floor(x) ? 1 : 0;
-                    min[j] = Math.min(min[j], x);
-                    max[j] = Math.max(max[j], x);
-                    if (kept[j] < FIRST) {
+                    double x;
+                    if (kept[j] < FIRST && !cells.missing(r, j) && !Double.isNaN(x = cells.value(r, j))) {
                         first[j][kept[j]++] = x;
                     }
+                }
+                if (chunk.size() == CHUNK || !rows.hasNext()) {
+                    // the local engine's own rules on an in-memory part ({@code ColumnStats.of}); parts add up
+                    dev.surprisal.data.Table t = cells.table(chunk);
+                    for (int j = 0; j < c; j++) {
+                        ColumnStats s = ColumnStats.of(t.column(cells.name(j)));
+                        long[] k = counts[j];
+                        k[0] += s.present();
+                        k[1] += s.numbers();
+                        k[2] += s.integers();
+                        k[3] += s.dates();
+                        k[4] += s.timestamps();
+                        min[j] = Math.min(min[j], s.min());
+                        max[j] = Math.max(max[j], s.max());
+                    }
+                    chunk.clear();
                 }
             }
             for (int j = 0; j < c; j++) {
@@ -348,6 +349,100 @@ final class PartitionJobs {
             }
             List<String[]> out = new ArrayList<>();
             out.add(new String[] {Integer.toString(partition), ProfileJson.write(parts.get(0))});
+            return out.iterator();
+        }
+    }
+
+    /** One partition's cells of the wanted columns, in row order: double[] for a numeric column, String[] for text. */
+    static final class ColumnsPart implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int partition;
+        final Object[] columns;
+
+        ColumnsPart(int partition, Object[] columns) {
+            this.partition = partition;
+            this.columns = columns;
+        }
+    }
+
+    /** Gathers {@link ColumnsPart}s (what mutual information holds on the driver). */
+    static final class Columns implements Function2<Integer, Iterator<Row>, Iterator<ColumnsPart>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final boolean[] wanted;
+
+        Columns(SparkCells cells, boolean[] wanted) {
+            this.cells = cells;
+            this.wanted = wanted;
+        }
+
+        @Override
+        public Iterator<ColumnsPart> call(Integer partition, Iterator<Row> rows) {
+            int c = cells.size();
+            double[][] numbers = new double[c][];
+            String[][] texts = new String[c][];
+            for (int j = 0; j < c; j++) {
+                if (wanted[j] && cells.numeric(j)) {
+                    numbers[j] = new double[1024];
+                } else if (wanted[j]) {
+                    texts[j] = new String[1024];
+                }
+            }
+            int n = 0;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                for (int j = 0; j < c; j++) {
+                    if (numbers[j] != null) {
+                        if (n == numbers[j].length) {
+                            numbers[j] = Arrays.copyOf(numbers[j], 2 * n);
+                        }
+                        numbers[j][n] = cells.number(r, j);
+                    } else if (texts[j] != null) {
+                        if (n == texts[j].length) {
+                            texts[j] = Arrays.copyOf(texts[j], 2 * n);
+                        }
+                        texts[j][n] = cells.text(r, j);
+                    }
+                }
+                n++;
+            }
+            Object[] out = new Object[c];
+            for (int j = 0; j < c; j++) {
+                out[j] = numbers[j] != null ? Arrays.copyOf(numbers[j], n) : texts[j] != null ? Arrays.copyOf(texts[j], n) : null;
+            }
+            List<ColumnsPart> result = new ArrayList<>();
+            result.add(new ColumnsPart(partition, out));
+            return result.iterator();
+        }
+    }
+
+    /**
+     * One partition's counts of column j's values, as DuckDB's {@code GROUP BY} counts them for the local
+     * engine's value counts: null cells dropped, a number (NaN included) by its value, text by its text.
+     */
+    static final class ValueCounts implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Row>, Map<Object, Long>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final int column;
+
+        ValueCounts(SparkCells cells, int column) {
+            this.cells = cells;
+            this.column = column;
+        }
+
+        @Override
+        public Iterator<Map<Object, Long>> call(Iterator<Row> rows) {
+            Map<Object, Long> counts = new HashMap<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                if (r.isNullAt(column)) {
+                    continue;
+                }
+                Object key = cells.numeric(column) ? (Object) (cells.number(r, column) + 0.0) : cells.text(r, column);
+                counts.merge(key, 1L, Long::sum);
+            }
+            List<Map<Object, Long>> out = new ArrayList<>();
+            out.add(counts);
             return out.iterator();
         }
     }

@@ -63,6 +63,10 @@ final class SparkCells implements Serializable {
         return names.length;
     }
 
+    List<String> names() {
+        return List.of(names);
+    }
+
     String name(int j) {
         return names[j];
     }

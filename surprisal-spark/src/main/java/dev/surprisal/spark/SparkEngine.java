@@ -2,10 +2,15 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.spark;
 
+import dev.surprisal.core.Base;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.mi.ColumnEntropy;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.ProfileOptions;
@@ -137,6 +142,17 @@ public final class SparkEngine implements ProfileEngine {
     @Override
     public Profile count(Profile reference, Path file, Character delimiter) {
         return SparkProfiler.count(read(file, delimiter), reference, csv(file));
+    }
+
+    @Override
+    public MiTable miTable(Path file, Character delimiter, RoleOverrides overrides, long seed) {
+        return SparkMi.table(read(file, delimiter), overrides, seed, file);
+    }
+
+    @Override
+    public ColumnEntropy.Result entropy(Path file, Character delimiter, String column, RoleOverrides overrides,
+                                        Integer bins, EntropyEstimator estimator, Base base) {
+        return SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base, file);
     }
 
     @Override

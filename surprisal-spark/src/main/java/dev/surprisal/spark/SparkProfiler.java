@@ -149,13 +149,13 @@ public final class SparkProfiler {
         return out;
     }
 
-    private static Dataset<Row> select(Dataset<Row> data, List<String> names) {
+    static Dataset<Row> select(Dataset<Row> data, List<String> names) {
         Column[] cols = names.stream().map(n -> functions.col("`" + n.replace("`", "``") + "`")).toArray(Column[]::new);
         return data.select(cols);
     }
 
     /** Row offsets per partition, plus the total as the last entry. */
-    private static long[] offsets(JavaRDD<Row> rdd) {
+    static long[] offsets(JavaRDD<Row> rdd) {
         List<long[]> sizes = new ArrayList<>(rdd.mapPartitionsWithIndex(new PartitionJobs.Sizes(), true).collect());
         sizes.sort(Comparator.comparingLong(s -> s[0]));
         long[] out = new long[rdd.getNumPartitions() + 1];
@@ -168,7 +168,7 @@ public final class SparkProfiler {
         return out;
     }
 
-    private static List<ColumnStats> roleStats(Dataset<Row> sel, SparkCells cells) {
+    static List<ColumnStats> roleStats(Dataset<Row> sel, SparkCells cells) {
         List<PartitionJobs.RolePart> parts = new ArrayList<>(sel.javaRDD()
                 .mapPartitionsWithIndex(new PartitionJobs.Roles(cells), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,5 +92,24 @@ class DriftJobTest {
         assertThat(shift.code()).as(shift.err()).isEqualTo(1);
         assertThat(shift.out()).contains("churned");
         assertThat(spark("drift", "compare", ref, ref, "--engine", "flink").code()).isEqualTo(2);
+    }
+
+    @Test
+    void miAndEntropyRunOnSparkWithTheLocalOutputAndExitCodes() {
+        String ref = dir.resolve("reference.csv").toString();
+        for (String[] args : List.of(
+                new String[] {"mi", "--data", ref, "--target", "churned", "--permutations", "19", "--json"},
+                new String[] {"mi", "--data", ref, "--x", "days_since_last", "--y", "churned", "--permutations", "19"},
+                new String[] {"entropy", "--data", ref, "--column", "amount", "--json"},
+                new String[] {"entropy", "--data", ref, "--column", "country"})) {
+            Run onSpark = spark(args);
+            Run onLocal = local(args);
+            assertThat(onSpark.code()).as(String.join(" ", args) + ": " + onSpark.err()).isZero();
+            assertThat(onSpark.out()).as(String.join(" ", args)).isEqualTo(onLocal.out());
+        }
+        String[] idTarget = {"mi", "--data", ref, "--target", "order_id"};
+        Run refused = spark(idTarget);
+        assertThat(refused.code()).isEqualTo(local(idTarget).code()).isEqualTo(3);
+        assertThat(refused.err()).contains("--target order_id: is id-like");
     }
 }

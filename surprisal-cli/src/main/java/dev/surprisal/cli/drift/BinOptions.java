@@ -4,6 +4,7 @@ package dev.surprisal.cli.drift;
 
 import dev.surprisal.cli.RoleOptions;
 import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.data.roles.RoleOverrides;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,9 +18,14 @@ final class BinOptions {
 
     /** The profile options; {@code --bins} outside [1, 1000] is a usage error. */
     ProfileOptions profileOptions(CommandSpec spec, RoleOptions roles) {
+        return profileOptions(spec, roles.overrides(spec));
+    }
+
+    /** The profile options with these roles; {@code --bins} outside [1, 1000] is a usage error. */
+    ProfileOptions profileOptions(CommandSpec spec, RoleOverrides roles) {
         if (bins < 1 || bins > 1000) {
             throw new ParameterException(spec.commandLine(), "--bins: must be in [1, 1000], got " + bins);
         }
-        return ProfileOptions.defaults().withBins(bins).withRoles(roles.overrides(spec));
+        return ProfileOptions.defaults().withBins(bins).withRoles(roles);
     }
 }

@@ -50,7 +50,8 @@ import java.util.concurrent.Callable;
                 "  surprisal drift baseline --monitor orders --data ref.parquet",
                 "  surprisal drift baseline --monitor orders --data ref.csv --columns amount,country --bins 10",
                 "  surprisal drift baseline --monitor orders --data ref.csv --exclude note --role zip=categorical",
-                "  surprisal drift baseline --monitor orders --data ref.csv --discrete n_items --fail-on warn"})
+                "  surprisal drift baseline --monitor orders --data ref.csv --discrete n_items --fail-on warn",
+                "  surprisal drift baseline --monitor orders --data ref.csv --config monitors.yaml   roles from the file"})
 public final class DriftBaselineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,20 +83,26 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rule;
 
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--exact-edges", description = "Exact quantiles over every row for the bin edges of a reference "
             + "larger than 200,000 rows (several times slower; DuckDB holds a column's values).")
     boolean exactEdges;
 
     @Override
     public Integer call() {
-        ProfileOptions options = binning.profileOptions(spec, roles).withExactEdges(exactEdges);
         String monitor = target.monitor(spec);
-        DriftOptions settings = rule.options(spec, Map.of());
+        config.monitor(spec, monitor, roles);
+        ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles)).withExactEdges(exactEdges);
+        DriftOptions settings = rule.options(spec, Map.of(), config.settings());
+        Map<String, String> stored = new java.util.LinkedHashMap<>(config.settings());
+        stored.putAll(rule.given());
         // the store is written after the profile; its database library loads while the file is read
         DriftStore.preload(target.url(spec));
         Profile reference;
         try (ProfileEngine e = engine.open(spec)) {
-            reference = DriftInputs.fit(data, options, common.quiet(), table, threads, e).withRule(rule.given());
+            reference = DriftInputs.fit(data, options, common.quiet(), table, threads, e).withRule(stored);
         }
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;
@@ -137,8 +144,8 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                             c.role().isNumeric() ? ", " + c.invalid() + " invalid" : "");
                 }
             }
-            if (!rule.given().isEmpty()) {
-                out.println("rule stored with the baseline: " + rule.given());
+            if (!stored.isEmpty()) {
+                out.println("rule stored with the baseline: " + stored);
             }
         }
         out.flush();

@@ -67,6 +67,7 @@ import java.util.concurrent.Callable;
                 "  surprisal drift check --monitor orders --data day.parquet --at 2024-05-01 --report drift.html",
                 "  surprisal drift check --monitor orders --data today.csv --json --explain",
                 "  surprisal drift check --monitor orders --data today.csv --exclude ts --fail-on warn",
+                "  surprisal drift check --monitor orders --data today.csv --config monitors.yaml   as the server",
                 "",
                 "Exit codes: 0 no failing verdict, 1 DRIFT (or WARN with --fail-on warn), 2 usage error,",
                 "3 bad data (unreadable file, no rows, unknown column or monitor)."})
@@ -105,6 +106,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rule;
 
+    @Mixin
+    ConfigOptions config;
+
     @Override
     public Integer call() {
         String when = at == null ? LocalDate.now().toString() : validDate(at);
@@ -114,6 +118,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
                     + "baseline; run 'surprisal drift baseline' again with them (check takes --columns and --exclude)");
         }
         String monitor = target.monitor;
+        config.monitor(spec, monitor, roles);
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // and to record the check, so concurrent checks on one store do not wait for each other's scans.
         DriftStore.Reference baseline;
@@ -121,15 +126,15 @@ public final class DriftCheckCommand implements Callable<Integer> {
             baseline = DriftInputs.reference(s, monitor);
         }
         Profile stored = baseline.profile();
-        RoleOverrides select = roles.overrides(spec);
+        RoleOverrides select = config.selection(spec, roles);
         select.validate(stored.columnNames(), null);
         Profile reference = stored.select(select.selected(stored.columnNames()));
-        DriftOptions settings = rule.options(spec, stored.rule());
+        DriftOptions settings = rule.options(spec, stored.rule(), config.settings());
         Profile today;
         try (ProfileEngine e = engine.open(spec)) {
             today = DriftInputs.count(reference, data, common.quiet(), table, threads, e);
         }
-        DriftReport scored = DriftScorer.compare(reference, today, settings);
+        DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands());
         MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
         try (DriftStore s = target.open(spec, false)) {

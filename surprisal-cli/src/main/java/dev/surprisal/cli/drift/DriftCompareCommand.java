@@ -47,7 +47,8 @@ import java.util.concurrent.Callable;
                 "  surprisal drift compare ref.csv today.csv                  the same, positionally",
                 "  surprisal drift compare --reference ref.parquet --data today.parquet --report drift.html --explain",
                 "  surprisal drift compare --reference ref.csv --data today.csv --exclude order_id,ts --fail-on warn",
-                "  surprisal drift compare --reference ref.csv --data today.csv --threads 2 --json"})
+                "  surprisal drift compare --reference ref.csv --data today.csv --threads 2 --json",
+                "  surprisal drift compare ref.csv today.csv --config monitors.yaml --monitor orders"})
 public final class DriftCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,14 +87,25 @@ public final class DriftCompareCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rule;
 
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--monitor", paramLabel = "NAME", description = "With --config: the monitor whose roles and "
+            + "rule to use (default: the file's only monitor).")
+    String monitor;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
     @Override
     public Integer call() {
         inputs();
-        ProfileOptions options = binning.profileOptions(spec, roles);
-        DriftOptions settings = rule.options(spec, Map.of());
+        if (monitor != null && config.config == null) {
+            throw new ParameterException(spec.commandLine(), "--monitor: only with --config (compare has no store)");
+        }
+        config.monitor(spec, monitor, roles);
+        ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles));
+        DriftOptions settings = rule.options(spec, Map.of(), config.settings());
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
         Profile p;
@@ -102,7 +114,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
             p = DriftInputs.fit(reference, options, common.quiet(), table, threads, e);
             q = DriftInputs.count(p, current, common.quiet(), table, threads, e);
         }
-        DriftReport scored = DriftScorer.compare(p, q, settings);
+        DriftReport scored = DriftScorer.compare(p, q, settings, config.bands());
         List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept

@@ -2,10 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli.drift;
 
-import dev.surprisal.core.NumberStyle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.Json;
 import dev.surprisal.core.Base;
@@ -15,6 +13,8 @@ import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.drift.FailOn;
 import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.DriftExplanation;
+import dev.surprisal.drift.DriftJson;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.rules.Alarm;
@@ -39,9 +39,7 @@ import java.util.Map;
  * logarithms, as its bands 0.1 / 0.25 are defined), Hellinger and W₁/σ have no unit.
  */
 final class DriftOutput {
-    static final String DIRECTION = "KL(P||Q) with P = reference, Q = current data";
-    static final String NULL_MODEL = "chi-squared approximation: N_eff * PSI ~ chi2(df), N_eff = n*m/(n+m), "
-            + "df = bins used - 1";
+    static final String DIRECTION = DriftJson.DIRECTION;
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private DriftOutput() {
@@ -151,16 +149,12 @@ final class DriftOutput {
 
     /** JS in the chosen base. */
     static double js(ColumnDrift c, Base base) {
-        return base.fromNats(c.jsBits() * Math.log(2));
+        return DriftJson.js(c, base);
     }
 
     /** A value of the deciding measure as shown: KL and JS in the chosen base, PSI and Hellinger as they are. */
     static double measureInBase(double v, DriftOptions o, Base base) {
-        switch (o.measure()) {
-            case KL: return base.fromNats(v);
-            case JS: return base.fromNats(v * Math.log(2));
-            default: return v;
-        }
+        return DriftJson.inBase(v, o, base);
     }
 
     private static String line(String[] cells, int[] width) {
@@ -178,10 +172,8 @@ final class DriftOutput {
     }
 
     static String fmt(double v) {
-        return CELL.format(v);
+        return DriftExplanation.CELL.format(v);
     }
-
-    private static final NumberStyle CELL = NumberStyle.fixed(4).withNaN("-").withInfinity("inf", "-inf");
 
     static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
@@ -191,135 +183,19 @@ final class DriftOutput {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.2f%%", 100 * v);
     }
 
-    /**
-     * The plain-language reading of the top column's KL, both directions labelled: KL(P‖Q) is the
-     * extra cost of coding reference-distributed data with a code built for today; KL(Q‖P) the
-     * extra cost of coding today's data with the reference's code.
-     */
+    /** The plain-words reading of the top column ({@link DriftExplanation}, the HTML report's too). */
     static List<String> explain(DriftReport report, Base base) {
-        if (report.columns().isEmpty()) {
-            return List.of("No columns were compared.");
-        }
-        ColumnDrift c = report.bySeverity().get(0);
-        if (!c.scored()) {
-            return List.of(String.format(Locale.ROOT, "Top column '%s' (%s, not scored, %s): %s.", c.name(),
-                    c.role().label(), c.status(), c.reason()));
-        }
-        if (Double.isNaN(c.klNats())) {
-            return List.of("Column '" + c.name() + "' could not be compared: " + c.reason() + ".");
-        }
-        String u = base.unit();
-        String head = String.format(Locale.ROOT, "Top column '%s' (%s): %s.", c.name(), c.status(), c.reason());
-        String pq = String.format(Locale.ROOT, "KL(P||Q) = %s %s (P = reference, Q = today): coding data distributed "
-                + "like the reference with a code built for today's data costs %s extra %s per value.",
-                fmt(base.fromNats(c.klNats())), u, fmt(base.fromNats(c.klNats())), u);
-        String qp = String.format(Locale.ROOT, "KL(Q||P) = %s %s: coding today's data with the reference's code costs "
-                + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", fmt(base.fromNats(c.reverseKlNats())),
-                u, fmt(base.fromNats(c.reverseKlNats())), u, fmt(c.psi()));
-        ColumnDrift.Bin top = c.topBin();
-        String bin = top == null ? "" : String.format(Locale.ROOT, " The bin that moved most is %s: reference %.1f%%, "
-                + "today %.1f%%.", top.label(), 100 * top.p(), 100 * top.q());
-        return List.of(head, pq, qp + bin);
+        return DriftExplanation.sentences(report, base);
     }
 
-    /** The whole answer as one JSON object; {@code extra} holds verb-specific fields (monitor, run id...). */
+    /**
+     * The whole answer as one JSON object ({@link DriftJson}, the server's check too); {@code extra}
+     * holds verb-specific fields (monitor, run id...), {@code explanation} is null unless asked.
+     */
     static String json(DriftReport report, List<Alarm> alarms, Base base, ObjectNode extra, List<String> explanation,
                        ColumnRoles roles) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("measure", "drift");
-        root.put("unit", base.unit());
-        root.put("base", base.base());
-        root.put("direction", DIRECTION);
-        root.put("smoothing", report.options().smoothing().toString());
-        root.put("null", NULL_MODEL);
-        ObjectNode t = root.putObject("thresholds");
-        DriftOptions o = report.options();
-        t.put("measure", o.measure().name());
-        t.put("unit", o.measure().unitLabel());
-        t.put("warn", o.warn());
-        t.put("drift", o.drift());
-        t.put("tv_warn", o.tvWarn());
-        t.put("tv_drift", o.tvDrift());
-        t.put("w1_warn", o.w1Warn());
-        t.put("w1_drift", o.w1Drift());
-        t.put("fail_on", o.failOn().label());
-        t.put("alpha", o.alpha());
-        t.put("alpha_per_test", o.alpha() / (4.0 * Math.max(1, report.columns().size())));
-        t.put("new_mass", o.newMass());
-        t.put("drift_share", o.driftShare());
-        root.setAll(extra);
-        root.put("reference_rows", report.referenceRows());
-        root.put("current_rows", report.currentRows());
-        ObjectNode units = root.putObject("units");
-        units.put("kl", base.unit()).put("js", base.unit()).put("psi", "unitless").put("hellinger", "unitless")
-                .put("total_variation", "unitless").put("wasserstein_over_std", "unitless")
-                .put("wasserstein", "the column's unit");
-        root.putObject("ks_wasserstein_sample").put("method", "bottom-k of a hash of the row position")
-                .put("seed", RowSample.SEED).put("size", RowSample.SIZE);
-        ArrayNode roleList = root.putArray("roles");
-        for (RoleDecision d : roles.decisions()) {
-            roleList.addObject().put("column", d.column()).put("role", d.role().label()).put("reason", d.reason())
-                    .put("scored", d.role().isScored());
-        }
-        roles.excluded().forEach(root.putArray("excluded")::add);
-        root.put("alarm", !alarms.isEmpty());
-        root.put("verdict", report.worst().name());
-        root.put("fails", fails(report, alarms));
-        root.put("dataset_drift", report.datasetDrift());
-        ArrayNode cols = root.putArray("columns");
-        for (ColumnDrift c : report.bySeverity()) {
-            ObjectNode n = cols.addObject();
-            n.put("column", c.name());
-            n.put("role", c.role().label());
-            n.put("scored", c.scored());
-            n.put("status", c.status().name());
-            n.put("reason", c.reason());
-            put(n, "kl_pq", base.fromNats(c.klNats()));
-            put(n, "kl_qp", base.fromNats(c.reverseKlNats()));
-            put(n, "psi", c.psi());
-            put(n, "js", js(c, base));
-            put(n, "hellinger", c.hellinger());
-            put(n, "total_variation", c.totalVariation());
-            put(n, "ks", c.ks());
-            put(n, "ks_p_value", c.ksPValue());
-            put(n, "wasserstein", c.wasserstein());
-            put(n, "wasserstein_over_std", c.wassersteinNormalized());
-            put(n, "new_mass", c.newMass());
-            put(n, "new_mass_p_value", c.newMassPValue());
-            put(n, "missing_rate_reference", c.missingRateReference());
-            put(n, "missing_rate_current", c.missingRateCurrent());
-            put(n, "missing_rate_change", c.missingRateChange());
-            put(n, "invalid_rate_reference", c.invalidRateReference());
-            put(n, "invalid_rate_current", c.invalidRateCurrent());
-            ArrayNode nv = n.putArray("new_values");
-            c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k));
-            ArrayNode ic = n.putArray("invalid_cells");
-            c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
-            put(n, "g_test_p_value", c.gTestPValue());
-            put(n, "chi_squared_p_value", c.chiSquaredPValue());
-            put(n, "decision", measureInBase(c.decisionValue(), o, base));
-            put(n, "critical", measureInBase(c.critical(), o, base));
-            n.put("df", c.degreesOfFreedom());
-        }
-        ArrayNode a = root.putArray("alarms");
-        for (Alarm al : alarms) {
-            ObjectNode n = a.addObject();
-            if (al.column() == null) {
-                n.putNull("column");
-            } else {
-                n.put("column", al.column());
-            }
-            n.put("kind", al.kind().name());
-            n.put("message", al.message());
-        }
-        if (explanation != null) {
-            root.put("explanation", String.join(" ", explanation));
-        }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(DriftJson.of(report, roles).withAlarms(alarms).withBase(base).withHeader(extra)
+                .withExplanation(explanation != null).toTree());
     }
 
     static ObjectNode object() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code --engine} and {@code --master}: where the drift verbs profile their files. The local engine
+ * {@code --engine} and {@code --master}: where the drift verbs, {@code mi} and {@code entropy --data} read their files. The local engine
  * is built in; another one (spark) is found on the class path ({@link ProfileEngine#provider}), which
  * the {@code ./surprisal} launcher extends when {@code --engine spark} is given.
  */
@@ -20,17 +20,18 @@ public final class EngineOptions {
             + "SPARK_HOME is set); or use --engine local";
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
-            description = "Where the files are profiled: local (default: DuckDB and Java in this process) or spark "
-                    + "(Apache Spark 4.2, same profile and verdicts; needs the surprisal-spark module, see docs/scaling.md).")
+            description = "Where the files are read and counted: local (default: DuckDB and Java in this process) or "
+                    + "spark (Apache Spark 4.2, same results and verdicts; needs the surprisal-spark module, see "
+                    + "docs/scaling.md).")
     String engine;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "With --engine spark: the Spark master URL, e.g. spark://host:7077 or yarn (default: local[*], "
                     + "this machine's cores; --threads is for the local engine).")
-    String master;
+    public String master;
 
     /** @return whether the local engine profiles the files */
-    boolean local() {
+    public boolean local() {
         return "local".equals(engine);
     }
 
@@ -42,7 +43,7 @@ public final class EngineOptions {
      * @throws ParameterException (exit 2) for an unknown engine, a --master without --engine spark, or an
      *                            engine that is not on the class path, saying what to install
      */
-    ProfileEngine open(CommandSpec spec) {
+    public ProfileEngine open(CommandSpec spec) {
         if (!local() && !"spark".equals(engine)) {
             throw new ParameterException(spec.commandLine(), "--engine: expected local or spark, got '" + engine + "'");
         }

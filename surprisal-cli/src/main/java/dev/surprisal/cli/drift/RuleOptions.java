@@ -77,8 +77,18 @@ final class RuleOptions {
      * @throws ParameterException (usage, exit 2) naming the option for a bad value
      */
     DriftOptions options(CommandSpec spec, Map<String, String> stored) {
+        return options(spec, stored, Map.of());
+    }
+
+    /**
+     * The rule: defaults, then {@code stored}, then {@code config} (a monitor config file's), then the
+     * command line.
+     *
+     * @throws ParameterException (usage, exit 2) naming the option for a bad value
+     */
+    DriftOptions options(CommandSpec spec, Map<String, String> stored, Map<String, String> config) {
         try {
-            DriftOptions base = DriftOptions.defaults().withSettings(stored);
+            DriftOptions base = DriftOptions.defaults().withSettings(stored).withSettings(config);
             return base.withSettings(given());
         } catch (ValidationException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -92,6 +92,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (demo && config != null) {
             throw new ParameterException(spec.commandLine(), "--demo: brings its own config; leave out --config");
         }
+        if (demo && (spec.commandLine().getParseResult().hasMatchedOption("--store")
+                || spec.commandLine().getParseResult().hasMatchedOption("--store-password-file"))) {
+            // the demo's store is a new temporary one, so its token is valid for it alone; never the user's store
+            throw new ParameterException(spec.commandLine(), "--demo: brings its own temporary store; leave out "
+                    + "--store (to serve your store, give --config with --store)");
+        }
         ServerConfig cfg;
         String storeLocation;
         String token = null;

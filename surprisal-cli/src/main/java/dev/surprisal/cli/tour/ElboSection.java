@@ -12,6 +12,7 @@ import dev.surprisal.vae.VaeModel;
 import dev.surprisal.vae.VaeTrainer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The ELBO: the exact-evidence gap (instant), and, unless {@code surprisal tour --no-vae} is given, a tiny
@@ -76,10 +77,10 @@ public final class ElboSection implements TourSection {
             List<EpochMetrics> h = VaeTrainer.quiet().train(model, train, test, m -> { });
             EpochMetrics m = h.get(0);
             double[] iw = VaeEvaluator.iwae(model, test.head(200), new int[] {1, 50}, 1);
-            out.printf("A VAE (784-400-20-400-784) trained for one epoch on 2,000 Fashion-MNIST images (%.1f s):%n", m.seconds());
-            out.printf("  test -ELBO: %.1f nats/image untrained -> %.1f after one epoch%n", before, m.testNegElbo());
-            out.printf("            = reconstruction %.1f + KL(q||prior) %.1f%n", m.testReconstruction(), m.testKl());
-            out.printf("  IWAE-50 on 200 images: %.1f vs ELBO %.1f: more samples, a tighter bound on log p(x)%n", iw[1], iw[0]);
+            out.printf(Locale.ROOT, "A VAE (784-400-20-400-784) trained for one epoch on 2,000 Fashion-MNIST images (%.1f s):%n", m.seconds());
+            out.printf(Locale.ROOT, "  test -ELBO: %.1f nats/image untrained -> %.1f after one epoch%n", before, m.testNegElbo());
+            out.printf(Locale.ROOT, "            = reconstruction %.1f + KL(q||prior) %.1f%n", m.testReconstruction(), m.testKl());
+            out.printf(Locale.ROOT, "  IWAE-50 on 200 images: %.1f vs ELBO %.1f: more samples, a tighter bound on log p(x)%n", iw[1], iw[0]);
             String unit = "nats per image";
             out.result("untrained", "neg_elbo", before, unit);
             out.result("after one epoch", "neg_elbo", m.testNegElbo(), unit);

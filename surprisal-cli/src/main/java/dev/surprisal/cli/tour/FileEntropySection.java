@@ -8,6 +8,7 @@ import dev.surprisal.text.file.ConditionalEntropy;
 import dev.surprisal.text.file.EntAnalysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Order-0 entropy is not the compression limit for text: context models and real codecs beat it. */
 final class FileEntropySection implements TourSection {
@@ -34,12 +35,12 @@ final class FileEntropySection implements TourSection {
         out.result("adaptive PPM-C order 2", "code_length", ppm, "bits per byte");
         out.result("deflate -9", "compressed_size", deflate, "bits per byte");
         out.printf("A %d-byte English paragraph (repeated 8 times):%n", data.length);
-        out.printf("  order-0 entropy (what `ent` reports)   %.3f bits/byte%n", ent.entropyBitsPerByte());
+        out.printf(Locale.ROOT, "  order-0 entropy (what `ent` reports)   %.3f bits/byte%n", ent.entropyBitsPerByte());
         out.printf("  H(X | previous byte), Miller-Madow     %s%n", c1.estimable()
-                ? String.format("%.3f bits/byte", c1.bitsPerByte())
+                ? String.format(Locale.ROOT, "%.3f bits/byte", c1.bitsPerByte())
                 : "not estimable from " + data.length + " bytes");
-        out.printf("  adaptive PPM-C order 2                 %.3f bits/byte%n", ppm);
-        out.printf("  deflate -9 (real file size)            %.3f bits/byte%n", deflate);
+        out.printf(Locale.ROOT, "  adaptive PPM-C order 2                 %.3f bits/byte%n", ppm);
+        out.printf(Locale.ROOT, "  deflate -9 (real file size)            %.3f bits/byte%n", deflate);
         out.println();
         out.println("  Deflate finds the 8 repeats and pays almost nothing for copies 2..8; order-0 entropy cannot see them.");
         out.println("  On random bytes the order-0, PPM-C and deflate lines are 8 bits/byte or a little more: nothing to");

@@ -5,6 +5,7 @@ package dev.surprisal.cli.tour;
 import dev.surprisal.core.Base;
 import dev.surprisal.measures.Entropy;
 import dev.surprisal.measures.Softmax;
+import java.util.Locale;
 
 /** Softmax temperature against entropy for a fixed logit vector. */
 final class TemperatureSection implements TourSection {
@@ -30,7 +31,7 @@ final class TemperatureSection implements TourSection {
             }
             String name = t == Math.rint(t) ? Long.toString((long) t) : Double.toString(t);
             double h = Entropy.of(p, Base.BITS);
-            out.printf("  %4s    %11.3f    %14.3f%n", name, top, h);
+            out.printf(Locale.ROOT, "  %4s    %11.3f    %14.3f%n", name, top, h);
             out.result("T = " + name, "top_token_probability", top, "probability");
             out.result("T = " + name, "entropy", h, Base.BITS.unit());
         }

@@ -136,6 +136,30 @@ public final class ColumnEntropy {
                             EntropyEstimator estimator, Base base) {
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
+        return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file),
+                bins, estimator, base, file);
+    }
+
+    /**
+     * The entropy of {@code column} from data an engine has already gathered: the one rule shared by the
+     * local engine (DuckDB, {@link #of(TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)})
+     * and the Spark engine ({@code surprisal-spark}'s {@code SparkMi.entropy}). Only one of the two
+     * suppliers is called, by the column's role.
+     *
+     * @param roles     the table's roles (the column among them)
+     * @param column    the column
+     * @param counts    the counts of the column's distinct values, nulls dropped (for a discrete role)
+     * @param table     the table prepared for MI with seed 0 (for a continuous role)
+     * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator the estimator of the binned entropy (null: plug-in); unused otherwise
+     * @param base      the unit
+     * @param file      the source, for messages (may be null)
+     * @return the result by role
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     */
+    public static Result of(ColumnRoles roles, String column, java.util.function.Supplier<Counts> counts,
+                            java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
+                            Base base, Path file) {
         RoleDecision d = roles.decision(column);
         List<String> notes = new ArrayList<>();
         notes.add(column + ": " + d.reason());
@@ -147,9 +171,9 @@ public final class ColumnEntropy {
             if (d.role() == ColumnRole.ID_LIKE) {
                 notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
             }
-            return new Counted(d, reader.valueCounts(column).counts(), List.copyOf(notes));
+            return new Counted(d, counts.get(), List.copyOf(notes));
         }
-        MiTable t = MiTable.of(reader.read(), roles, 0L, file);
+        MiTable t = table.get();
         MiVariable v = t.variable(column, "--column");
         double[] sample = new double[v.present()];
         int m = 0;

@@ -241,6 +241,7 @@ final class FileProfiler {
             roles.add(c.role());
         }
         long[] rows = new long[1];
+        List<Integer> respan = new ArrayList<>();
         Query q = new Query();
         int total = q.agg("count(*)");
         List<Reader> readers = new ArrayList<>();
@@ -300,8 +301,13 @@ final class FileProfiler {
             if (continuous) {
                 l3.append(", CASE WHEN isfinite(").append(x).append(") THEN ").append(x).append(" END AS ").append(f);
             }
-            int[] m = !continuous ? null : new int[] {q.agg("count(" + f + ")"), q.agg("avg(" + f + ")"),
-                    q.agg("var_pop(" + f + ")"), q.agg("min(" + f + ")"), q.agg("max(" + f + ")"),
+            // the moments from exact integer sums (SqlMoments), the same whatever DuckDB's threads
+            SqlMoments sm = continuous ? SqlMoments.around(((NumericBins) bins).edges()) : null;
+            if (continuous) {
+                l3.append(", ").append(sm.scaled(x)).append(" AS t").append(i);
+            }
+            int[] m = !continuous ? null : new int[] {q.agg("count(" + f + ")"), q.aggs(SqlMoments.aggregates("t" + i)),
+                    q.agg("min(" + f + ")"), q.agg("max(" + f + ")"),
                     fetch ? -1 : q.agg("min_by(" + x + ", k, " + RowSample.SIZE + ")" + fin),
                     fetch ? -1 : q.agg("min_by(k, k, " + RowSample.SIZE + ")" + fin)};
             readers.add(rs -> {
@@ -348,9 +354,16 @@ final class FileProfiler {
                 RowSample sample = null;
                 if (continuous) {
                     long n = rs.getLong(m[0]);
-                    mo = n == 0 ? Moments.EMPTY : new Moments(n, rs.getDouble(m[1]), rs.getDouble(m[2]) * n,
-                            rs.getDouble(m[3]), rs.getDouble(m[4]));
-                    sample = m[5] < 0 ? null : RowSample.of(longs(rs.getArray(m[6])), doubles(rs.getArray(m[5])),
+                    double min = rs.getDouble(m[2]);
+                    double max = rs.getDouble(m[3]);
+                    if (rs.getLong(m[1]) == n) {
+                        mo = sm.moments(n, rs.getString(m[1] + 1), rs.getString(m[1] + 2), min, max);
+                    } else {
+                        // a value beyond the reference's span and headroom: summed again around its own range
+                        mo = new Moments(n, Double.NaN, Double.NaN, min, max);
+                        respan.add(idx - offset);
+                    }
+                    sample = m[4] < 0 ? null : RowSample.of(longs(rs.getArray(m[5])), doubles(rs.getArray(m[4])),
                             RowSample.SIZE);
                 }
                 out[idx] = ref.withCounts(counts, rows[0], missing, invalid, cells, ColumnProfile.topUnseen(unseen), mo,
@@ -364,6 +377,9 @@ final class FileProfiler {
                 r.read(rs);
             }
         });
+        if (!respan.isEmpty()) {
+            respan(sql, l3 + " FROM (" + l2 + ")", respan, out, offset);
+        }
         if (!fetched.isEmpty()) {
             List<String> fetchNames = new ArrayList<>();
             long[] finite = new long[fetched.size()];
@@ -380,6 +396,37 @@ final class FileProfiler {
             }
         }
         return rows[0];
+    }
+
+    /**
+     * Sums the moments of the columns {@code which} (positions in the group) again, each around its
+     * own finite range ({@link SqlMoments#spanning}), and sets them in {@code out[offset...]}.
+     */
+    private static void respan(SqlView sql, String rows, List<Integer> which, ColumnProfile[] out, int offset) {
+        Query q = new Query();
+        SqlMoments[] sms = new SqlMoments[which.size()];
+        int[] at = new int[which.size()];
+        StringBuilder scaled = new StringBuilder("SELECT 0 AS zero");
+        for (int j = 0; j < which.size(); j++) {
+            Moments mo = out[offset + which.get(j)].moments();
+            sms[j] = SqlMoments.spanning(mo.min(), mo.max());
+            scaled.append(", ").append(sms[j].scaled("x" + which.get(j))).append(" AS t").append(j);
+            at[j] = q.aggs(SqlMoments.aggregates("t" + j));
+        }
+        sql.forEachRow(q.sql(scaled + " FROM (" + rows + ")"), rs -> {
+            for (int j = 0; j < which.size(); j++) {
+                ColumnProfile c = out[offset + which.get(j)];
+                Moments mo = c.moments();
+                Moments exact = sms[j].moments(rs.getLong(at[j]), rs.getString(at[j] + 1), rs.getString(at[j] + 2),
+                        mo.min(), mo.max());
+                if (exact.count() != mo.count()) {
+                    throw new IllegalStateException("moments of " + c.name() + ": " + exact.count() + " values summed of "
+                            + mo.count());
+                }
+                out[offset + which.get(j)] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
+                        c.invalidCells(), c.unseen(), exact, c.sample(), c.keys());
+            }
+        });
     }
 
     /** The right-closed bucket bounds of DuckDB's {@code histogram(x, bounds)} that give these edges' bins. */
@@ -419,6 +466,18 @@ final class FileProfiler {
             inner.add(expression + " AS " + a);
             outer.add(a);
             return ++columns;
+        }
+
+        /** Adds a count and HUGEINT sums ({@link SqlMoments#aggregates}), the sums read as text; returns the first column. */
+        int aggs(String[] expressions) {
+            int first = agg(expressions[0]);
+            for (int j = 1; j < expressions.length; j++) {
+                String a = "a" + ++aggregates;
+                inner.add(expressions[j] + " AS " + a);
+                outer.add("CAST(" + a + " AS VARCHAR)");
+                columns++;
+            }
+            return first;
         }
 
         /** Adds a MAP aggregate; returns the result columns of its keys and values. */

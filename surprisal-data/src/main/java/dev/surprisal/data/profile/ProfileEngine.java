@@ -2,13 +2,20 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.Base;
+import dev.surprisal.data.mi.ColumnEntropy;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.estimators.EntropyEstimator;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
  * Another engine that profiles files exactly as {@link ProfileBuilder} does (same roles, bins,
- * counts and JSON), such as {@code surprisal-spark}'s Spark engine. Engines are found on the class
+ * counts and JSON), and prepares them for mutual information and column entropy exactly as
+ * {@link MiTable} and {@link ColumnEntropy} do, such as {@code surprisal-spark}'s Spark engine. Engines are found on the class
  * path with {@link ServiceLoader} ({@link #provider}), so a module that does not ship with the CLI
  * (Spark is 300 MB) can still serve it when present.
  */
@@ -28,6 +35,38 @@ public interface ProfileEngine extends AutoCloseable {
      * @return the file counted on the reference's roles and bins, as {@link ProfileBuilder#count} gives
      */
     Profile count(Profile reference, Path file, Character delimiter);
+
+    /**
+     * Reads a file and prepares it for mutual information ({@code surprisal mi}): the same table as
+     * {@link dev.surprisal.data.mi.MiTable#read(dev.surprisal.data.TableReader, RoleOverrides, long)}
+     * gives locally (same roles, values, notes), so every analysis of {@code MiTable} runs on it unchanged.
+     *
+     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param delimiter the CSV delimiter, or null for the default of the file's extension
+     * @param overrides the user's role options
+     * @param seed      seed of the continuous columns' tie-breaking noise
+     * @return the prepared table
+     * @throws dev.surprisal.data.DataException if the file cannot be read or an option names a column it lacks
+     */
+    MiTable miTable(Path file, Character delimiter, RoleOverrides overrides, long seed);
+
+    /**
+     * The entropy of one column ({@code surprisal entropy --data --column}), as
+     * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     * gives locally.
+     *
+     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param delimiter the CSV delimiter, or null for the default of the file's extension
+     * @param column    the column
+     * @param overrides the user's role options
+     * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator the estimator of the binned entropy (null: plug-in)
+     * @param base      the unit
+     * @return the result by role
+     * @throws dev.surprisal.data.DataException as the local method
+     */
+    ColumnEntropy.Result entropy(Path file, Character delimiter, String column, RoleOverrides overrides, Integer bins,
+                                 EntropyEstimator estimator, Base base);
 
     /** Releases the engine (e.g. stops its Spark session). */
     @Override

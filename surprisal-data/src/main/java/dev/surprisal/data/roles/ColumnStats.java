@@ -51,6 +51,19 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 increasing, false);
     }
 
+    /**
+     * The statistics of an in-memory column, read by {@link Cells}' rules (the same as a file's scan gives),
+     * so that another engine counting a part of a table at a time applies the one rule set; the
+     * additive fields (rows, missing, numbers, integers, dates, timestamps) of parts add up, min and max
+     * combine, the distinct counts do not.
+     *
+     * @param column a column (numbers, or text read afterwards by {@link Cells})
+     * @return its statistics
+     */
+    public static ColumnStats of(dev.surprisal.data.Column column) {
+        return RoleScan.scan(column);
+    }
+
     /** @return the cells that are not missing */
     public long present() {
         return rows - missing;

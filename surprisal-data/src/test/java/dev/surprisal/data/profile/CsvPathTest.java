@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  * must give the same profile, on files written to trip a CSV reader: quoted delimiters and line
  * breaks, doubled quotes, CRLF, a byte-order mark, UTF-8, spaces around numbers, pandas' missing
  * strings, invalid cells, ±inf, trailing blank lines. The moments are compared to 1e-12 relative
- * (DuckDB's parallel sums and Java's Welford round differently); everything else byte for byte.
+ * (the SQL path sums exactly in integers, Java updates by Welford: they round differently); everything else byte for byte.
  */
 class CsvPathTest {
     @TempDir

@@ -583,6 +583,59 @@ public final class DriftStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Deletes runs with their scores and alarms, in one transaction: what a retention setting
+     * ({@code surprisal serve}'s {@code retention-days}) removes from the history.
+     *
+     * @param runIds the runs
+     * @return how many of them existed
+     * @throws StoreException if the store cannot be written
+     */
+    public int deleteRuns(java.util.Collection<Long> runIds) {
+        if (runIds.isEmpty()) {
+            return 0;
+        }
+        return inTransactionUnchecked("delete expired runs", false, () -> {
+            int n = 0;
+            for (long id : runIds) {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM runs WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        n += rs.next() ? 1 : 0;
+                    }
+                }
+                deleteRun(id);
+            }
+            return n;
+        });
+    }
+
+    /**
+     * The runs of {@code monitor} written to the store before {@code cutoff} (by the time they were
+     * recorded, not the window they checked), oldest first.
+     *
+     * @param monitor the monitor
+     * @param cutoff  the earliest recording time kept
+     * @return their ids
+     * @throws StoreException if the store cannot be read
+     */
+    public List<Long> runsRecordedBefore(String monitor, Instant cutoff) {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE monitor = ? AND "
+                + "created_at < ? ORDER BY id")) {
+            ps.setString(1, monitor);
+            ps.setTimestamp(2, StoreSchema.utc(cutoff));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("list runs of " + monitor, e);
+        }
+        return out;
+    }
+
     private void deleteRun(long id) throws SQLException {
         for (String sql : new String[] {"DELETE FROM alarms WHERE run_id = ?", "DELETE FROM scores WHERE run_id = ?",
                 "DELETE FROM runs WHERE id = ?"}) {

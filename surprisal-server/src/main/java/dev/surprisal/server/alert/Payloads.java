@@ -52,9 +52,10 @@ public final class Payloads {
 
     private static String line(ColumnDrift c, CheckResult r) {
         var o = r.report().options();
-        return String.format(Locale.ROOT, "%s: %s %s %.4g %s (noise level %.3g, warn %.3g, drift %.3g)", c.name(),
+        // no bands here: a column may have its own (thresholds:), and the report's options are the check's
+        return String.format(Locale.ROOT, "%s: %s %s %.4g %s (noise level %.3g)", c.name(),
                 c.status(), o.measure().name().toLowerCase(Locale.ROOT), c.decisionValue(), o.measure().unitLabel(),
-                c.critical(), o.warn(), o.drift());
+                c.critical());
     }
 
     static ObjectNode webhook(Message m) {

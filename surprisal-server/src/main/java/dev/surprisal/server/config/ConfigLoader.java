@@ -2,7 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server.config;
 
+import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.drift.ColumnRules;
 import dev.surprisal.server.Rules;
 import dev.surprisal.server.schedule.Cron;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -45,6 +48,8 @@ import java.util.stream.Stream;
  *     warn: 0.1
  *     drift: 0.25
  *     exclude: [order_id, ts]
+ *     role: { is_fraud: binary, zip: categorical }   # as --role COL=ROLE; also discrete: [..], continuous: [..]
+ *     thresholds: { amount: { warn: 0.05, drift: 0.1 } }   # a column's own bands (warn, drift, tv-*, w1-*)
  *     schedule: { cron: "0 6 * * *", zone: UTC }
  *     alerts: [oncall]
  * </pre>
@@ -57,7 +62,7 @@ public final class ConfigLoader {
             "retention-days", "max-request-bytes");
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
             "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
-            "alerts", "alert-on", "paused", "rolling");
+            "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "thresholds");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",
@@ -208,7 +213,7 @@ public final class ConfigLoader {
             throw e.get("type").error("expected webhook, slack or alertmanager, got '" + type + "'");
         }
         Node urlNode = required(n, e, "url");
-        String url = urlNode.text();
+        String url = urlNode.secret(); // a webhook URL is a credential (Slack, Teams): from the environment only
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw urlNode.error("expected an http:// or https:// URL");
         }
@@ -280,8 +285,41 @@ public final class ConfigLoader {
                         + r.text() + "'");
             }
         }
+        Map<String, ColumnRole> roles = new LinkedHashMap<>();
+        if (e.containsKey("role")) {
+            e.get("role").entries(null).forEach((col, r) -> {
+                try {
+                    roles.put(col, ColumnRole.parse(r.text()));
+                } catch (ValidationException ex) {
+                    throw r.error(ex.getMessage());
+                }
+            });
+        }
+        List<String> discrete = e.containsKey("discrete") ? e.get("discrete").strings() : List.of();
+        List<String> continuous = e.containsKey("continuous") ? e.get("continuous").strings() : List.of();
+        try {
+            new RoleOverrides(columns.isEmpty() ? null : columns, exclude, discrete, continuous, roles);
+        } catch (ValidationException ex) {
+            throw n.error(ex.getMessage().replace("--", ""));
+        }
+        ColumnRules bands = ColumnRules.none();
+        if (e.containsKey("thresholds")) {
+            for (Map.Entry<String, Node> c : e.get("thresholds").entries(null).entrySet()) {
+                Map<String, String> own = new LinkedHashMap<>();
+                c.getValue().entries(Set.copyOf(ColumnRules.KEYS)).forEach((k, v) -> own.put(k, v.text()));
+                if (exclude.contains(c.getKey())) {
+                    throw c.getValue().error("column '" + c.getKey() + "' is in exclude");
+                }
+                try {
+                    bands = bands.withColumn(c.getKey(), own);
+                } catch (ValidationException ex) {
+                    throw c.getValue().error(ex.getMessage());
+                }
+            }
+        }
         return new MonitorConfig(name, file.toString(), n.line(), source, reference, Map.copyOf(settings),
-                List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling);
+                List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling,
+                java.util.Collections.unmodifiableMap(roles), List.copyOf(discrete), List.copyOf(continuous), bands);
     }
 
     private SourceConfig source(Node n, Path dir, boolean windowed) {

@@ -2,6 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server.config;
 
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.drift.ColumnRules;
+import dev.surprisal.data.roles.RoleOverrides;
+
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +29,54 @@ import java.util.Map;
  * @param paused      whether scheduled checks are paused at start
  * @param rolling     0 for a fixed reference (the baseline); N for a rolling one: the latest N
  *                    checked windows before the window checked, counted on the baseline's bins
+ * @param roles       roles set outright ({@code role: {COL: ROLE}}, as {@code --role COL=ROLE})
+ * @param discrete    columns measured by value ({@code --discrete})
+ * @param continuous  numeric columns measured as a continuum ({@code --continuous})
+ * @param bands       per-column bands ({@code thresholds: {COL: {warn: X, drift: Y}}})
  */
 public record MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
                             Map<String, String> settings, List<String> columns, List<String> exclude,
                             String schedule, String zone, List<String> alerts, boolean alertOnWarn,
-                            boolean paused, int rolling) {
+                            boolean paused, int rolling, Map<String, ColumnRole> roles, List<String> discrete,
+                            List<String> continuous, ColumnRules bands) {
     /** The longest rolling reference, in windows. */
     public static final int MAX_ROLLING = 366;
+
+    /**
+     * A monitor with detected roles and the check's bands for every column (see the record's components).
+     *
+     * @param name        the monitor (letters, digits, {@code . _ -})
+     * @param file        the file it was defined in, for messages
+     * @param line        the line of its definition
+     * @param source      the data of each window
+     * @param reference   the reference: a file, or null when the store's baseline is used as it is
+     * @param settings    drift-rule settings by key, as given
+     * @param columns     columns to monitor (empty: all)
+     * @param exclude     columns to leave out
+     * @param schedule    a 5-field cron expression, or null (checks only on request)
+     * @param zone        the schedule's time zone (default UTC)
+     * @param alerts      names of the notifiers to alert
+     * @param alertOnWarn whether WARN alerts too (default: only DRIFT)
+     * @param paused      whether scheduled checks are paused at start
+     * @param rolling     0 for a fixed reference, N for the latest N checked windows
+     */
+    public MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
+                         Map<String, String> settings, List<String> columns, List<String> exclude,
+                         String schedule, String zone, List<String> alerts, boolean alertOnWarn, boolean paused,
+                         int rolling) {
+        this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
+                paused, rolling, Map.of(), List.of(), List.of(), ColumnRules.none());
+    }
+
+    /**
+     * The monitor's say over columns and roles, as {@code --columns}, {@code --exclude},
+     * {@code --discrete}, {@code --continuous} and {@code --role} say it on the command line.
+     *
+     * @return the overrides
+     */
+    public RoleOverrides roleOverrides() {
+        return new RoleOverrides(columns.isEmpty() ? null : columns, exclude, discrete, continuous, roles);
+    }
 
     /**
      * A monitor with a fixed reference (see the record's components).

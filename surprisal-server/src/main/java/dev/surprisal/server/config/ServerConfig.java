@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param port            the port (default 8080; 0 picks a free one)
  * @param readsPublic     whether reads (GET) need no token (default false)
  * @param metricsPublic   whether {@code /metrics} needs no token (default false)
- * @param retentionDays   checks older than this many days are deleted from the server's check table
- *                        (default 400; the drift store's history is not touched)
+ * @param retentionDays   checks older than this many days are deleted, with their runs in the drift store
+ *                        (default 400), by the server's clock
  * @param maxRequestBytes the largest request body accepted (default 8 MiB)
  * @param monitors        the monitors
  * @param notifiers       the alert channels
@@ -68,6 +68,22 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
      */
     public Optional<NotifierConfig> notifier(String name) {
         return notifiers.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param bytes the largest request body accepted
+     * @return this configuration with that limit
+     */
+    public ServerConfig withMaxRequestBytes(long bytes) {
+        return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, bytes, monitors, notifiers, baseDir);
+    }
+
+    /**
+     * @param days checks older than this many days are deleted, with their history
+     * @return this configuration with that retention
+     */
+    public ServerConfig withRetentionDays(int days) {
+        return new ServerConfig(host, port, readsPublic, metricsPublic, days, maxRequestBytes, monitors, notifiers, baseDir);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(Monitors monitors, Tokens tokens, Supplier<String> metrics) {
         var cfg = monitors.config();
         Sessions sessions = new Sessions(monitors.clock());
-        Auth auth = new Auth(tokens, sessions, cfg.readsPublic(), cfg.metricsPublic());
+        Auth auth = new Auth(tokens, sessions, cfg.readsPublic(), cfg.metricsPublic(), cfg.maxRequestBytes());
         List<Route> all = new java.util.ArrayList<>(new Routes(monitors, metrics).all());
         all.addAll(new DashboardRoutes(monitors, tokens, sessions).all());
         Javalin app = Javalin.create(c -> {
@@ -126,8 +126,10 @@ public final class ApiServer implements AutoCloseable {
         private final Sessions sessions;
         private final boolean readsPublic;
         private final boolean metricsPublic;
+        private final long maxRequestBytes;
 
-        Auth(Tokens tokens, Sessions sessions, boolean readsPublic, boolean metricsPublic) {
+        Auth(Tokens tokens, Sessions sessions, boolean readsPublic, boolean metricsPublic, long maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
             this.tokens = tokens;
             this.sessions = sessions;
             this.readsPublic = readsPublic;
@@ -138,6 +140,11 @@ public final class ApiServer implements AutoCloseable {
             return ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                         .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+                // before anything reads the body: a body over the limit is 413, not a parse error of a cut body
+                if (ctx.contentLength() > maxRequestBytes) {
+                    throw new ApiError(413, "request too large: " + ctx.contentLength() + " bytes, the limit is "
+                            + maxRequestBytes + " (server: max-request-bytes)");
+                }
                 Role needed = r.role();
                 boolean open = needed == null || (needed == Role.READ && (readsPublic
                         || (metricsPublic && r.path().equals("/metrics"))));

@@ -2,7 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.surprisal.report.MonitorPages;
+import dev.surprisal.server.ReportJson;
 import dev.surprisal.server.Monitors;
 import dev.surprisal.server.Rules;
 import dev.surprisal.server.auth.Role;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The dashboard's pages (server-rendered by {@link MonitorPages}), login and logout. */
 final class DashboardRoutes {
@@ -100,8 +103,39 @@ final class DashboardRoutes {
         List<MonitorPages.CheckLine> lines = monitors.checks(m.name(), Long.MAX_VALUE, 100).stream()
                 .map(c -> new MonitorPages.CheckLine(c.runId(), c.window(), c.status(), c.rows(), c.excluded())).toList();
         var measure = Rules.options(m.settings()).measure();
+        Map<String, MonitorPages.LastColumn> found = lines.isEmpty() ? Map.of()
+                : lastFindings(monitors.report(m.name(), lines.get(0).runId(), false));
         Http.html(ctx, MonitorPages.monitor(m.name(), lines, monitors.history(m.name(), null),
-                measure.name().toLowerCase() + " (" + measure.unitLabel() + ")", csrf(ctx)));
+                measure.name().toLowerCase() + " (" + measure.unitLabel() + ")", csrf(ctx), found,
+                monitors.baselineVersion(m.name())));
+    }
+
+    /** Per column of a stored check's JSON: its three largest KL terms (positive ones) and its new values. */
+    static Map<String, MonitorPages.LastColumn> lastFindings(String json) {
+        Map<String, MonitorPages.LastColumn> out = new java.util.LinkedHashMap<>();
+        JsonNode report;
+        try {
+            report = ReportJson.upgrade(ReportJson.MAPPER.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return out; // a report that does not read is shown by its own link; the page still shows the history
+        }
+        // the check's KL terms are in its unit (the server writes bits): the page shows nats
+        double toNats = Math.log(report.path("base").asDouble(Math.E));
+        for (JsonNode c : report.path("columns")) {
+            List<MonitorPages.Contribution> bins = new ArrayList<>();
+            for (JsonNode b : c.path("bins")) {
+                double t = b.path("kl_term").asDouble(Double.NaN) * toNats;
+                if (t > 0) {
+                    bins.add(new MonitorPages.Contribution(b.path("label").asText(), t));
+                }
+            }
+            bins.sort(java.util.Comparator.comparingDouble(MonitorPages.Contribution::nats).reversed());
+            Map<String, Long> fresh = new java.util.LinkedHashMap<>();
+            c.path("new_values").forEach(v -> fresh.put(v.path("value").asText(), v.path("rows").asLong()));
+            out.put(c.path("column").asText(), new MonitorPages.LastColumn(List.copyOf(bins.subList(0,
+                    Math.min(3, bins.size()))), fresh));
+        }
+        return out;
     }
 
     private void report(Context ctx) {

@@ -83,7 +83,8 @@ final class Routes {
 
     private ObjectNode summary(MonitorConfig mc) {
         ObjectNode o = Http.object().put("name", mc.name()).put("source", mc.source().describe())
-                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()));
+                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()))
+                .put("missed_windows", monitors.missedWindows(mc.name()));
         monitors.last(mc.name()).ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
         return o;
     }
@@ -169,9 +170,10 @@ final class Routes {
     private void pushProfile(Context ctx) {
         MonitorConfig mc = monitor(ctx);
         Window w = window(mc, ctx.queryParam("window"));
+        String body = ctx.body(); // outside the try: a body over the limit is 413, not "not a profile"
         Profile p;
         try {
-            p = ProfileJson.read(ctx.body());
+            p = ProfileJson.read(body);
         } catch (RuntimeException e) {
             throw new ApiError(400, "body: expected a profile as written by ProfileJson: " + e.getMessage());
         }
@@ -237,8 +239,9 @@ final class Routes {
             points.add(ReportJson.MAPPER.valueToTree(h));
         }
         ObjectNode o = Http.object().put("monitor", mc.name()).put("column", column);
-        o.put("units", "psi unitless (natural log); klNats nats; jsBits bits; decision and critical in the "
-                + "deciding measure's unit");
+        o.put("units", "psi unitless (natural log); kl_nats nats, KL(reference || window); js_bits bits; hellinger "
+                + "unitless, 0..1; new_mass share of the window's values, 0..1; decision and critical in the deciding "
+                + "measure's unit");
         o.set("points", points);
         Http.json(ctx, 200, o);
     }

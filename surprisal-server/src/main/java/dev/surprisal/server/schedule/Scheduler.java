@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,13 +28,12 @@ import java.util.logging.Logger;
  * window recorded for the monitor in the store. So after downtime only the latest missed window runs
  * (the skipped ones are counted and reported), a window never runs twice (also across restarts), and
  * a monitor whose check is still running is left for the next tick (no overlapping runs). Each tick
- * also applies the retention setting ({@code retention-days}) to the server's check records.
+ * also applies the retention setting ({@code retention-days}): see {@link Monitors#applyRetention}.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
     private final Monitors monitors;
     private final Clock clock;
-    private final BiConsumer<String, String> failures;
     private final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> due =
             new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
@@ -56,23 +54,20 @@ public final class Scheduler implements AutoCloseable {
     /**
      * @param monitors the monitors
      * @param clock    the time
-     * @param failures told (monitor, outcome) when a window could not be checked (metrics)
      */
-    public Scheduler(Monitors monitors, Clock clock, BiConsumer<String, String> failures) {
+    public Scheduler(Monitors monitors, Clock clock) {
         this.monitors = monitors;
         this.clock = clock;
-        this.failures = failures;
     }
 
     /** @return what ran now, one entry per monitor that had a due window */
     public List<Tick> tick() {
         List<Tick> out = new ArrayList<>();
         Instant now = clock.instant();
-        Instant cutoff = now.minus(Duration.ofDays(monitors.config().retentionDays()));
-        int deleted = monitors.gate().with(s -> ServerTables.deleteChecksBefore(s.connection(), cutoff));
+        int deleted = monitors.applyRetention(now);
         if (deleted > 0) {
-            LOG.info("retention: deleted " + deleted + " server check record(s) older than "
-                    + monitors.config().retentionDays() + " days (the drift store's history is kept)");
+            LOG.info("retention: deleted " + deleted + " check(s) older than " + monitors.config().retentionDays()
+                    + " days, with their history, scores and records");
         }
         for (MonitorConfig m : monitors.config().monitors()) {
             if (m.schedule() == null) {
@@ -81,9 +76,12 @@ public final class Scheduler implements AutoCloseable {
             try {
                 tick(m, now).ifPresent(out::add);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "schedule of monitor " + m.name() + " failed: " + e.getMessage());
-                out.add(new Tick(m.name(), null, "error", 0, -1, e.getMessage()));
+                out.add(new Tick(m.name(), null, "error", 0, -1, "schedule of monitor " + m.name() + " failed: "
+                        + e.getMessage()));
             }
+        }
+        for (Tick t : out) {
+            LOG.log(t.outcome().equals("ran") || t.outcome().equals("busy") ? Level.INFO : Level.WARNING, t.message());
         }
         return out;
     }
@@ -129,6 +127,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             var r = monitors.check(m.name(), w, "schedule");
             mark(m, w);
+            monitors.missed(m.name(), missed); // counted once the window is marked, so a busy retry does not count twice
             return Optional.of(new Tick(m.name(), w.key(), "ran", missed, r.runId(), "checked " + m.name() + " window "
                     + w.key() + ": " + r.status() + (missed > 0 ? "; " + missed + " earlier missed window(s) not run" : "")));
         } catch (MonitorException e) {
@@ -137,9 +136,10 @@ public final class Scheduler implements AutoCloseable {
             }
             throw e;
         } catch (SourceException e) {
-            mark(m, w);
-            failures.accept(m.name(), "skipped");
-            return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, e.getMessage()));
+            mark(m, w); // the failure is counted by the monitors' listeners (metrics), as a check from the API is
+            monitors.missed(m.name(), missed);
+            return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, "skipped " + m.name() + " window "
+                    + w.key() + ": " + e.getMessage()));
         }
     }
 
@@ -157,11 +157,7 @@ public final class Scheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            for (Tick t : tick()) {
-                LOG.info(t.message());
-            }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -290,14 +290,36 @@ public final class ServerTables {
     }
 
     /**
-     * Deletes checks created before {@code cutoff} (retention).
+     * The runs of checks created before {@code cutoff} (retention).
      *
      * @param c      an open connection to the store
      * @param cutoff the oldest creation time kept
-     * @return how many were deleted
+     * @return their run ids
      */
-    public static int deleteChecksBefore(Connection c, Instant cutoff) {
-        return update(c, "DELETE FROM surprisal_server_checks WHERE created_at < ?", ts(cutoff));
+    public static List<Long> checkRunsBefore(Connection c, Instant cutoff) {
+        return query(c, "SELECT run_id FROM surprisal_server_checks WHERE created_at < ?", rs -> rs.getLong(1),
+                ts(cutoff));
+    }
+
+    /**
+     * @param c       an open connection to the store
+     * @param monitor the monitor
+     * @return the runs the server recorded a check of
+     */
+    public static List<Long> checkRuns(Connection c, String monitor) {
+        return query(c, "SELECT run_id FROM surprisal_server_checks WHERE monitor = ?", rs -> rs.getLong(1), monitor);
+    }
+
+    /**
+     * Deletes the records of these runs' checks.
+     *
+     * @param c      an open connection to the store
+     * @param runIds the runs
+     */
+    public static void deleteChecks(Connection c, java.util.Collection<Long> runIds) {
+        for (long id : runIds) {
+            deleteCheck(c, id);
+        }
     }
 
     // ---- schedule and pause

@@ -118,6 +118,16 @@ class ConfigLoaderTest {
                     source: { jdbc: "jdbc:postgresql://h/db?password=hunter2", query: "select 1" }
                 """);
         assertThatThrownBy(() -> loader.load(h)).hasMessageContaining("not in the URL");
+        // a Slack or webhook URL is a credential: a literal one is refused, naming file, line and key only
+        Path u = write("literal-hook.yaml", """
+                notifiers:
+                  - name: chat
+                    type: slack
+                    url: "https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX"
+                """);
+        assertThatThrownBy(() -> loader.load(u)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(u + ":4: notifiers[0].url: a secret must come from the environment")
+                .hasMessageNotContaining("XXXXsecretXXXX");
     }
 
     @Test
@@ -129,5 +139,53 @@ class ConfigLoaderTest {
         assertThat(loader.load(d).monitors()).extracting(MonitorConfig::name).containsExactly("m1", "m2");
         Files.writeString(d.resolve("c.yaml"), "monitors: [ { name: m1, source: { path: b.csv } } ]\n");
         assertThatThrownBy(() -> loader.load(d)).hasMessageContaining("monitor 'm1' defined twice");
+    }
+
+    @Test
+    void rolesAndPerColumnBandsAreReadAndCheckedWithTheirLineAndKey() throws Exception {
+        Path f = write("roles.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: "orders-{date}.csv" }
+                    role: { zip: categorical, is_fraud: binary }
+                    discrete: [n_items]
+                    continuous: score
+                    thresholds: { amount: { warn: 0.05, w1-drift: 0.2 } }
+                """);
+        MonitorConfig m = loader.load(f).monitor("orders").orElseThrow();
+        assertThat(m.roleOverrides().roles()).containsEntry("zip", dev.surprisal.core.ColumnRole.CATEGORICAL)
+                .containsEntry("is_fraud", dev.surprisal.core.ColumnRole.BINARY);
+        assertThat(m.roleOverrides().discrete()).containsExactly("n_items");
+        assertThat(m.roleOverrides().continuous()).containsExactly("score");
+        assertThat(m.bands().settings().get("amount")).containsEntry("warn", "0.05").containsEntry("w1-drift", "0.2");
+
+        Path badRole = write("bad-role.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: "orders-{date}.csv" }
+                    role:
+                      zip: postcode
+                """);
+        assertThatThrownBy(() -> loader.load(badRole)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(badRole + ":5: monitors[0].role.zip: role: expected one of");
+        Path badBand = write("bad-band.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: "orders-{date}.csv" }
+                    thresholds:
+                      amount: { alpha: 0.05 }
+                """);
+        assertThatThrownBy(() -> loader.load(badBand)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(badBand + ":5: monitors[0].thresholds.amount.alpha: unknown key; allowed here: "
+                        + "drift, tv-drift, tv-warn, w1-drift, w1-warn, warn");
+        Path both = write("both.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: "orders-{date}.csv" }
+                    discrete: [zip]
+                    continuous: [zip]
+                """);
+        assertThatThrownBy(() -> loader.load(both)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("monitors[0]: discrete, continuous: column 'zip' is given to both");
     }
 }

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.cli.drift;
+
+import dev.surprisal.cli.RoleOptions;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.drift.ColumnRules;
+import dev.surprisal.server.config.ConfigException;
+import dev.surprisal.server.config.ConfigLoader;
+import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.server.config.Secrets;
+import dev.surprisal.server.config.ServerConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code --config FILE}: a monitor's roles, rule and per-column bands from the server's monitor
+ * config file, read by the server's own loader ({@link ConfigLoader}), so that {@code surprisal drift}
+ * and {@code surprisal serve} decide a window alike. The monitor is the one named by {@code --monitor},
+ * or the file's only one. A config error is a usage error naming the file, line and key.
+ */
+final class ConfigOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Take the monitor's column roles (role, "
+            + "discrete, continuous, columns, exclude), rule (measure, warn, drift, ...) and per-column bands "
+            + "(thresholds) from this monitor config file, the one 'surprisal serve' reads; options given here "
+            + "override its rule. Secrets in it come from the environment.")
+    Path config;
+
+    /** The monitor read from {@code --config}, or null without it. */
+    private MonitorConfig monitor;
+
+    /**
+     * Reads the monitor: {@code name} (from {@code --monitor}), or the file's only monitor when null.
+     * Role options given beside {@code --config} are a usage error: the file says them.
+     *
+     * @return the monitor, or null without {@code --config}
+     */
+    MonitorConfig monitor(CommandSpec spec, String name, RoleOptions roles) {
+        if (config == null) {
+            return null;
+        }
+        if (roles.setsRoles() || !roles.overrides(spec).equals(RoleOverrides.none())) {
+            throw new ParameterException(spec.commandLine(), "--config: the monitor's config sets its columns and "
+                    + "roles; leave out --columns, --exclude, --discrete, --continuous and --role (or --config)");
+        }
+        ServerConfig c;
+        try {
+            c = new ConfigLoader(Secrets.fromEnvironment()).load(config);
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage());
+        }
+        if (name == null && c.monitors().size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--monitor: " + config + " defines " + c.monitors().size()
+                    + " monitors; name one: " + String.join(", ", c.monitors().stream().map(MonitorConfig::name).toList()));
+        }
+        monitor = name == null ? c.monitors().get(0) : c.monitor(name).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--monitor: " + config + " has no monitor '" + name + "'; monitors: "
+                + String.join(", ", c.monitors().stream().map(MonitorConfig::name).toList())));
+        return monitor;
+    }
+
+    /** The roles: the monitor's with {@code --config}, else the command line's. */
+    RoleOverrides roles(CommandSpec spec, RoleOptions roles) {
+        return monitor == null ? roles.overrides(spec) : monitor.roleOverrides();
+    }
+
+    /**
+     * The columns a check scores: with {@code --config} the baseline's (fitted on the monitor's columns
+     * and roles, as the server checks), else the command line's {@code --columns} and {@code --exclude}.
+     */
+    RoleOverrides selection(CommandSpec spec, RoleOptions roles) {
+        return monitor == null ? roles.overrides(spec) : RoleOverrides.none();
+    }
+
+    /** The monitor's rule settings (empty without {@code --config}). */
+    Map<String, String> settings() {
+        return monitor == null ? Map.of() : monitor.settings();
+    }
+
+    /** The monitor's per-column bands (none without {@code --config}). */
+    ColumnRules bands() {
+        return monitor == null ? ColumnRules.none() : monitor.bands();
+    }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.NumberStyle;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The plain-words reading of a drift check, in one place: the command line's {@code --explain},
+ * the {@code explanation} of its {@code --json}, the HTML report (the CLI's {@code --report} and
+ * the server's dashboard) and {@link DriftReport#explanation()} all say these sentences, so two
+ * views of one check never say different things.
+ *
+ * <p>The sentences read the top column (most severe first, {@link DriftReport#bySeverity()}) and
+ * label both directions of the Kullback–Leibler divergence: KL(P‖Q), P the reference and Q today,
+ * is the extra cost of coding reference-distributed data with a code built for today's data;
+ * KL(Q‖P) the extra cost of coding today's data with the reference's code (Cover and Thomas,
+ * <i>Elements of Information Theory</i>, 2nd ed., §2.3). Both are in the unit of the chosen
+ * {@link Base}; PSI = KL(P‖Q) + KL(Q‖P) in nats is unitless, as its 0.1 / 0.25 bands are defined.
+ */
+public final class DriftExplanation {
+    /**
+     * How a measured value is shown in a table cell or a sentence: four decimals, {@code -} for
+     * "no value" (NaN), {@code inf} / {@code -inf} for the infinite.
+     */
+    public static final NumberStyle CELL = NumberStyle.fixed(4).withNaN("-").withInfinity("inf", "-inf");
+
+    private DriftExplanation() {
+    }
+
+    /**
+     * The explanation of a check as sentences (one to three), KL in {@code base}'s unit.
+     *
+     * @param report the scored comparison
+     * @param base   the unit of KL: {@link Base#BITS} unless the user chose another
+     * @return the sentences, in reading order; never empty
+     */
+    public static List<String> sentences(DriftReport report, Base base) {
+        if (report.columns().isEmpty()) {
+            return List.of("No columns were compared.");
+        }
+        ColumnDrift c = report.bySeverity().get(0);
+        if (!c.scored()) {
+            return List.of(String.format(Locale.ROOT, "Top column '%s' (%s, not scored, %s): %s.", c.name(),
+                    c.role().label(), c.status(), c.reason()));
+        }
+        if (Double.isNaN(c.klNats())) {
+            return List.of("Column '" + c.name() + "' could not be compared: " + c.reason() + ".");
+        }
+        String u = base.unit();
+        String pqValue = CELL.format(base.fromNats(c.klNats()));
+        String qpValue = CELL.format(base.fromNats(c.reverseKlNats()));
+        String head = String.format(Locale.ROOT, "Top column '%s' (%s): %s.", c.name(), c.status(), c.reason());
+        String pq = String.format(Locale.ROOT, "KL(P||Q) = %s %s (P = reference, Q = today): coding data distributed "
+                + "like the reference with a code built for today's data costs %s extra %s per value.",
+                pqValue, u, pqValue, u);
+        String qp = String.format(Locale.ROOT, "KL(Q||P) = %s %s: coding today's data with the reference's code costs "
+                + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", qpValue, u, qpValue, u,
+                CELL.format(c.psi()));
+        ColumnDrift.Bin top = c.topBin();
+        String bin = top == null ? "" : String.format(Locale.ROOT, " The bin that moved most is %s: reference %.1f%%, "
+                + "today %.1f%%.", top.label(), 100 * top.p(), 100 * top.q());
+        return List.of(head, pq, qp + bin);
+    }
+
+    /**
+     * The explanation as one paragraph: {@link #sentences} joined by a space.
+     *
+     * @param report the scored comparison
+     * @param base   the unit of KL
+     * @return the paragraph
+     */
+    public static String paragraph(DriftReport report, Base base) {
+        return String.join(" ", sentences(report, base));
+    }
+}

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.surprisal.core.Base;
+import dev.surprisal.data.NonFiniteJson;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A drift check as one JSON object, the same for every caller: the command line's
+ * {@code drift check|compare --json}, the server's check answer (and what it stores), and a Java
+ * user's own service. Keys are snake_case; every number says its unit, in {@code units} or in the
+ * name, and NaN and ±∞ follow the project's rule ({@link NonFiniteJson}: {@code null} with a
+ * {@code <name>_reason}, or the strings {@code "Infinity"} / {@code "-Infinity"}).
+ *
+ * <p>The object, in this order: the settings ({@code measure: "drift"}, {@code unit} and
+ * {@code base} of KL and JS, {@code direction}, {@code smoothing}, {@code null}, {@code thresholds}),
+ * then the caller's own fields ({@link #withHeader}: a monitor, a run id, the input files), then
+ * {@code reference_rows}, {@code current_rows}, {@code units}, {@code ks_wasserstein_sample},
+ * {@code roles}, {@code excluded}, the verdicts ({@code alarm}: any alarm raised; {@code verdict}:
+ * the worst column status; {@code fails}: whether the check fails by its fail-on rule, exit 1 on
+ * the command line; {@code dataset_drift}), {@code columns} (most severe first), {@code alarms}
+ * and, when asked, {@code explanation} ({@link DriftExplanation}).
+ *
+ * <p>Per column: {@code kl_pq} = KL(P‖Q) and {@code kl_qp} = KL(Q‖P), P the reference, and
+ * {@code js}, all in the chosen base's unit; {@code psi}, {@code hellinger},
+ * {@code total_variation}, {@code ks}, {@code wasserstein_over_std} unitless; {@code wasserstein}
+ * in the column's unit; rates and {@code new_mass} as shares in [0, 1]; {@code decision} and
+ * {@code critical} in the deciding measure's unit (KL and JS in the chosen base).
+ *
+ * <p>Immutable; configure with the {@code withX} methods:
+ * <pre>{@code
+ * ObjectNode json = DriftJson.of(report, profile.roles()).withAlarms(alarms).withBase(Base.NATS).toTree();
+ * }</pre>
+ */
+public final class DriftJson {
+    /** Which way KL is taken, in words. */
+    public static final String DIRECTION = "KL(P||Q) with P = reference, Q = current data";
+    /** The noise model behind {@code critical}, in words. */
+    public static final String NULL_MODEL = "chi-squared approximation: N_eff * PSI ~ chi2(df), N_eff = n*m/(n+m), "
+            + "df = bins used - 1";
+    /** The reason given for a measure that has no value (NaN) in a column. */
+    public static final String NOT_COMPUTABLE = "not computable";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final DriftReport report;
+    private final ColumnRoles roles;
+    private final List<Alarm> alarms;
+    private final Base base;
+    private final ObjectNode header;
+    private final boolean explanation;
+    private final boolean bins;
+
+    private DriftJson(DriftReport report, ColumnRoles roles, List<Alarm> alarms, Base base, ObjectNode header,
+                      boolean explanation, boolean bins) {
+        this.report = report;
+        this.roles = roles;
+        this.alarms = alarms;
+        this.base = base;
+        this.header = header;
+        this.explanation = explanation;
+        this.bins = bins;
+    }
+
+    /**
+     * The JSON of a scored comparison: no alarms, KL and JS in bits, no caller fields, no
+     * explanation, no per-bin detail.
+     *
+     * @param report the scored comparison
+     * @param roles  the roles the comparison ran under (frozen in the reference profile)
+     * @return the renderer
+     * @throws NullPointerException if an argument is null
+     */
+    public static DriftJson of(DriftReport report, ColumnRoles roles) {
+        return new DriftJson(Objects.requireNonNull(report, "report"), Objects.requireNonNull(roles, "roles"),
+                List.of(), Base.BITS, NODES.objectNode(), false, false);
+    }
+
+    /**
+     * @param raised the alarms raised on the report (level, dataset and trend alarms)
+     * @return a copy with these alarms
+     */
+    public DriftJson withAlarms(List<Alarm> raised) {
+        return new DriftJson(report, roles, List.copyOf(raised), base, header, explanation, bins);
+    }
+
+    /**
+     * @param unit the unit of KL, JS and a KL or JS deciding measure (bits by default)
+     * @return a copy in that unit
+     */
+    public DriftJson withBase(Base unit) {
+        return new DriftJson(report, roles, alarms, Objects.requireNonNull(unit, "base"), header, explanation, bins);
+    }
+
+    /**
+     * @param fields the caller's own fields (a monitor, a run id, the files), put after the thresholds;
+     *               copied, later changes to it are not seen
+     * @return a copy with these fields
+     */
+    public DriftJson withHeader(ObjectNode fields) {
+        return new DriftJson(report, roles, alarms, base, fields.deepCopy(), explanation, bins);
+    }
+
+    /**
+     * @param on whether to add {@code explanation}, the sentences of {@link DriftExplanation}
+     * @return a copy
+     */
+    public DriftJson withExplanation(boolean on) {
+        return new DriftJson(report, roles, alarms, base, header, on, bins);
+    }
+
+    /**
+     * @param on whether each column lists its {@code bins}: label, counts, smoothed p and q and the
+     *           KL(P‖Q) term p·log(p/q) in the chosen unit, and whether the bin is new today
+     * @return a copy
+     */
+    public DriftJson withBins(boolean on) {
+        return new DriftJson(report, roles, alarms, base, header, explanation, on);
+    }
+
+    /**
+     * The object described above, as a tree the caller writes with its own mapper.
+     *
+     * @return a new tree
+     */
+    public ObjectNode toTree() {
+        ObjectNode root = NODES.objectNode();
+        root.put("measure", "drift");
+        root.put("unit", base.unit());
+        root.put("base", base.base());
+        root.put("direction", DIRECTION);
+        root.put("smoothing", report.options().smoothing().toString());
+        root.put("null", NULL_MODEL);
+        ObjectNode t = root.putObject("thresholds");
+        DriftOptions o = report.options();
+        t.put("measure", o.measure().name());
+        t.put("unit", o.measure().unitLabel());
+        t.put("warn", o.warn());
+        t.put("drift", o.drift());
+        t.put("tv_warn", o.tvWarn());
+        t.put("tv_drift", o.tvDrift());
+        t.put("w1_warn", o.w1Warn());
+        t.put("w1_drift", o.w1Drift());
+        t.put("fail_on", o.failOn().label());
+        t.put("alpha", o.alpha());
+        t.put("alpha_per_test", o.alpha() / (4.0 * Math.max(1, report.columns().size())));
+        t.put("new_mass", o.newMass());
+        t.put("drift_share", o.driftShare());
+        root.setAll(header.deepCopy());
+        root.put("reference_rows", report.referenceRows());
+        root.put("current_rows", report.currentRows());
+        root.set("units", units(base));
+        root.putObject("ks_wasserstein_sample").put("method", "bottom-k of a hash of the row position")
+                .put("seed", RowSample.SEED).put("size", RowSample.SIZE);
+        ArrayNode roleList = root.putArray("roles");
+        for (RoleDecision d : roles.decisions()) {
+            roleList.addObject().put("column", d.column()).put("role", d.role().label()).put("reason", d.reason())
+                    .put("scored", d.role().isScored());
+        }
+        roles.excluded().forEach(root.putArray("excluded")::add);
+        root.put("alarm", !alarms.isEmpty());
+        root.put("verdict", report.worst().name());
+        root.put("fails", MonitoredCheck.fails(report, alarms));
+        root.put("dataset_drift", report.datasetDrift());
+        ArrayNode cols = root.putArray("columns");
+        for (ColumnDrift c : report.bySeverity()) {
+            column(cols.addObject(), c);
+        }
+        ArrayNode a = root.putArray("alarms");
+        for (Alarm al : alarms) {
+            ObjectNode n = a.addObject();
+            if (al.column() == null) {
+                n.putNull("column");
+            } else {
+                n.put("column", al.column());
+            }
+            n.put("kind", al.kind().name());
+            n.put("message", al.message());
+        }
+        if (explanation) {
+            root.put("explanation", DriftExplanation.paragraph(report, base));
+        }
+        return root;
+    }
+
+    private void column(ObjectNode n, ColumnDrift c) {
+        DriftOptions o = report.options();
+        n.put("column", c.name());
+        n.put("role", c.role().label());
+        n.put("scored", c.scored());
+        n.put("status", c.status().name());
+        n.put("reason", c.reason());
+        put(n, "kl_pq", base.fromNats(c.klNats()));
+        put(n, "kl_qp", base.fromNats(c.reverseKlNats()));
+        put(n, "psi", c.psi());
+        put(n, "js", js(c, base));
+        put(n, "hellinger", c.hellinger());
+        put(n, "total_variation", c.totalVariation());
+        put(n, "ks", c.ks());
+        put(n, "ks_p_value", c.ksPValue());
+        put(n, "wasserstein", c.wasserstein());
+        put(n, "wasserstein_over_std", c.wassersteinNormalized());
+        put(n, "new_mass", c.newMass());
+        put(n, "new_mass_p_value", c.newMassPValue());
+        put(n, "missing_rate_reference", c.missingRateReference());
+        put(n, "missing_rate_current", c.missingRateCurrent());
+        put(n, "missing_rate_change", c.missingRateChange());
+        put(n, "invalid_rate_reference", c.invalidRateReference());
+        put(n, "invalid_rate_current", c.invalidRateCurrent());
+        ArrayNode nv = n.putArray("new_values");
+        c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k));
+        ArrayNode ic = n.putArray("invalid_cells");
+        c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
+        put(n, "g_test_p_value", c.gTestPValue());
+        put(n, "chi_squared_p_value", c.chiSquaredPValue());
+        put(n, "decision", inBase(c.decisionValue(), o, base));
+        put(n, "critical", inBase(c.critical(), o, base));
+        n.put("df", c.degreesOfFreedom());
+        if (bins) {
+            ArrayNode bs = n.putArray("bins");
+            for (ColumnDrift.Bin b : c.bins()) {
+                ObjectNode bn = bs.addObject().put("label", b.label()).put("reference_count", b.referenceCount())
+                        .put("current_count", b.currentCount());
+                put(bn, "p", b.p());
+                put(bn, "q", b.q());
+                put(bn, "kl_term", base.fromNats(b.klTerm()));
+                bn.put("novel", b.novel());
+            }
+        }
+    }
+
+    /**
+     * The {@code units} object of a check: KL and JS in {@code base}'s unit, the others unitless,
+     * W₁ in the column's own unit.
+     *
+     * @param base the unit of KL and JS
+     * @return a new object
+     */
+    public static ObjectNode units(Base base) {
+        ObjectNode units = NODES.objectNode();
+        units.put("kl", base.unit()).put("js", base.unit()).put("psi", "unitless").put("hellinger", "unitless")
+                .put("total_variation", "unitless").put("wasserstein_over_std", "unitless")
+                .put("wasserstein", "the column's unit");
+        return units;
+    }
+
+    /**
+     * Jensen–Shannon divergence of a column in {@code base}'s unit (the report holds it in bits).
+     *
+     * @param c    a column's scores
+     * @param base the unit
+     * @return JS in that unit
+     */
+    public static double js(ColumnDrift c, Base base) {
+        return base.fromNats(c.jsBits() * Math.log(2));
+    }
+
+    /**
+     * A value of the deciding measure in the unit shown: KL and JS in {@code base}'s unit, PSI,
+     * Hellinger and the others as they are (unitless).
+     *
+     * @param v    a value of the deciding measure, as {@link ColumnDrift#decisionValue()} holds it
+     *             (KL in nats, JS in bits)
+     * @param o    the rule, which names the deciding measure
+     * @param base the unit
+     * @return the value in the unit shown
+     */
+    public static double inBase(double v, DriftOptions o, Base base) {
+        switch (o.measure()) {
+            case KL: return base.fromNats(v);
+            case JS: return base.fromNats(v * Math.log(2));
+            default: return v;
+        }
+    }
+
+    private static void put(ObjectNode n, String name, double v) {
+        NonFiniteJson.putNumber(n, name, v, NOT_COMPUTABLE, NonFiniteJson.KeyStyle.SNAKE_CASE);
+    }
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.DataException;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.demo.OrdersTable;
+import dev.surprisal.data.mi.ColumnEntropy;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.mi.RankingResult;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.estimators.EntropyEstimators;
+import dev.surprisal.measures.Entropy;
+import dev.surprisal.selection.DependenceVerdict;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.RankedFeature;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Mutual information and column entropy on Spark equal the local engine's on the same files: the demo
+ * orders table as CSV (split into several partitions; an id column, ISO timestamps, amounts with empty,
+ * {@code n/a} and {@code abc} cells, a categorical country, a discrete count, a U-shaped 0/1 churn flag)
+ * and as typed Parquet (a timestamp column, doubles with nulls, integers). The ranking records are
+ * compared whole (every value, order, flag, verdict and note), so any difference in a cell rule, a role,
+ * a row's order or a seed fails them.
+ */
+@Tag("spark")
+class SparkMiTest {
+    private static final int ROWS = 6_000;
+    private static final MiOptions OPTIONS = MiOptions.defaults().withPermutations(19);
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static Path csv;
+    private static Path parquet;
+
+    @BeforeAll
+    static void files() throws IOException {
+        spark = TestSpark.session();
+        spark.conf().set("spark.sql.files.maxPartitionBytes", "131072");
+        spark.conf().set("spark.sql.files.openCostInBytes", "0");
+        csv = OrdersTable.reference(ROWS, 23).writeCsv(dir.resolve("orders.csv"));
+        Path out = dir.resolve("orders-parquet");
+        spark.read().option("header", "true").csv(csv.toString())
+                .selectExpr("cast(order_id as bigint) order_id", "cast(ts as timestamp) ts",
+                        "try_cast(amount as double) amount", "country", "device",
+                        "cast(days_since_last as double) days_since_last", "cast(n_items as int) n_items",
+                        "cast(churned as int) churned")
+                .coalesce(1).write().parquet(out.toString());
+        try (Stream<Path> s = Files.list(out)) {
+            Path part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+            parquet = Files.move(part, dir.resolve("orders.parquet"));
+        }
+    }
+
+    private static Dataset<Row> read(Path file) {
+        return file.toString().endsWith(".csv") ? spark.read().option("header", "true").csv(file.toString())
+                : spark.read().parquet(file.toString());
+    }
+
+    private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o) {
+        RankingResult local = MiTable.read(file, o, OPTIONS.seed()).ranking(target, OPTIONS, null);
+        RankingResult onSpark = SparkMi.ranking(read(file), target, o, OPTIONS);
+        assertThat(onSpark.features()).as(file + " " + target).isNotEmpty();
+        // records: every double compared bit for bit (stricter than 1e-12), the order, the flags, the verdicts, the notes
+        assertThat(onSpark.features()).as(file + " " + target).isEqualTo(local.features());
+        assertThat(onSpark).isEqualTo(local);
+        return onSpark;
+    }
+
+    @Test
+    void csvOnSeveralPartitionsRanksAsLocallyWithTheKnownTruth() {
+        assertThat(read(csv).javaRDD().getNumPartitions()).isGreaterThan(2);
+        RankingResult r = assertSameRanking(csv, "churned", RoleOverrides.none());
+        // the generator's truth: churn is U-shaped in days_since_last, independent of everything else
+        RankedFeature top = r.features().get(0);
+        assertThat(top.feature()).isEqualTo("days_since_last");
+        assertThat(top.verdict()).isEqualTo(DependenceVerdict.NON_MONOTONE);
+        assertThat(r.features().subList(1, r.features().size()))
+                .allSatisfy(f -> assertThat(f.verdict()).as(f.feature()).isEqualTo(DependenceVerdict.NO_EVIDENCE));
+        // the id and the timestamps are left out with their reasons, as locally; the invalid amounts are noted
+        assertThat(r.features()).extracting(RankedFeature::feature).doesNotContain("order_id", "ts");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("column order_id: ") && n.contains("left out"))
+                .anyMatch(n -> n.startsWith("column ts: ")).anyMatch(n -> n.startsWith("amount: ") && n.contains("'abc'"));
+    }
+
+    @Test
+    void categoricalAndContinuousTargetsAndRoleOptionsRankAsLocally() {
+        assertSameRanking(csv, "country", RoleOverrides.none().withExclude(List.of("device")));
+        assertSameRanking(csv, "amount", RoleOverrides.none().withRole("n_items", ColumnRole.CONTINUOUS)
+                .withRole("order_id", ColumnRole.CONTINUOUS));
+    }
+
+    @Test
+    void typedParquetRanksAsLocally() {
+        assertSameRanking(parquet, "churned", RoleOverrides.none());
+        assertSameRanking(parquet, "device", RoleOverrides.none().withColumns(List.of("device", "amount", "n_items", "ts")));
+    }
+
+    @Test
+    void aLeftOutTargetIsRefusedWithTheLocalMessage() {
+        String local = messageOf(() -> MiTable.read(csv, RoleOverrides.none(), 42).ranking("order_id", OPTIONS, null));
+        assertThatThrownBy(() -> SparkMi.ranking(read(csv), "order_id", RoleOverrides.none(), OPTIONS))
+                .isInstanceOf(DataException.class).hasMessageContaining("--target order_id: is id-like")
+                .hasMessageEndingWith(local.substring(local.indexOf("--target")));
+    }
+
+    private static String messageOf(Runnable r) {
+        try {
+            r.run();
+        } catch (DataException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error");
+    }
+
+    @Test
+    void entropyOfEveryColumnIsTheLocalOne() {
+        for (Path file : List.of(csv, parquet)) {
+            // the CSV's id, timestamps, amounts, text, counts and flag; the typed Parquet's timestamp and doubles with nulls
+            for (String c : file == csv ? List.of("order_id", "ts", "amount", "country", "n_items", "churned")
+                    : List.of("ts", "amount")) {
+                RoleOverrides o = RoleOverrides.none().withColumns(List.of(c));
+                ColumnEntropy.Result local = ColumnEntropy.of(TableReader.open(file), c, o, null, null, Base.BITS);
+                ColumnEntropy.Result onSpark = SparkMi.entropy(read(file), c, o, null, null, Base.BITS, file);
+                assertSameEntropy(onSpark, local, file + " " + c);
+            }
+            RoleOverrides o = RoleOverrides.none().withColumns(List.of("amount"));
+            assertThat(SparkMi.entropy(read(file), "amount", o, 20, EntropyEstimators.byName("miller-madow"), Base.NATS, file))
+                    .isEqualTo(ColumnEntropy.of(TableReader.open(file), "amount", o, 20,
+                            EntropyEstimators.byName("miller-madow"), Base.NATS));
+        }
+        assertThat(SparkMi.entropy(read(csv), "amount", RoleOverrides.none(), null, null, Base.BITS, csv))
+                .isInstanceOf(ColumnEntropy.Differential.class);
+        assertThatThrownBy(() -> SparkMi.entropy(read(csv), "country", RoleOverrides.none(), 10, null, Base.BITS, csv))
+                .isInstanceOf(DataException.class).hasMessageContaining("--bins: country is categorical");
+    }
+
+    private static void assertSameEntropy(ColumnEntropy.Result onSpark, ColumnEntropy.Result local, String what) {
+        assertThat(onSpark.role()).as(what).isEqualTo(local.role());
+        assertThat(onSpark.notes()).as(what).isEqualTo(local.notes());
+        if (local instanceof ColumnEntropy.Counted l) {
+            ColumnEntropy.Counted s = (ColumnEntropy.Counted) onSpark;
+            assertThat(s.counts().size()).as(what).isEqualTo(l.counts().size());
+            assertThat(s.counts().total()).as(what).isEqualTo(l.counts().total());
+            assertThat(Entropy.of(s.counts(), Base.BITS)).as(what)
+                    .isCloseTo(Entropy.of(l.counts(), Base.BITS), org.assertj.core.api.Assertions.within(1e-12));
+        } else {
+            assertThat(onSpark).as(what).isEqualTo(local);
+        }
+    }
+}
