@@ -65,7 +65,8 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
                 message += "; did you mean " + String.join(" or ", suggestions.stream().limit(3).toList()) + "?";
             }
         }
-        err.println(PREFIX + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.println(PREFIX + dev.surprisal.core.Printable.escape(message) + " (see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE;
     }
@@ -88,7 +89,8 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
         } else {
             message = messageOf(ex, spec);
         }
-        err.println(PREFIX + message);
+        // a message may echo a user's value: its control characters must not reach the terminal raw
+        err.println(PREFIX + dev.surprisal.core.Printable.escape(message));
         if (code == ExitCode.INTERNAL && debug()) {
             ex.printStackTrace(err);
         }

@@ -114,8 +114,9 @@ public final class FileCommand implements Callable<Integer> {
         Base base = common.base();
         ArrayNode all = common.json() ? Json.mapper().createArrayNode() : null;
         for (Path f : files) {
-            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                throw new BadDataException(f + ": not a readable regular file");
+            String problem = dev.surprisal.core.PathKind.problem(f);
+            if (problem != null) {
+                throw new BadDataException(f + ": " + problem);
             }
             try {
                 if (Files.size(f) == 0) {
@@ -187,7 +188,11 @@ public final class FileCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  entropy, order 0 (ent)       %.6f %s%n", inBase(e.entropyBitsPerByte(), base), u);
         out.printf(Locale.ROOT, "  chi-square (255 df)          %.2f, p = %.4f%n", e.chiSquare(), e.chiSquareP());
         out.printf(Locale.ROOT, "  arithmetic mean              %.4f (127.5 = random)%n", e.mean());
-        out.printf(Locale.ROOT, "  Monte Carlo pi               %.9f%n", e.monteCarloPi());
+        if (Double.isNaN(e.monteCarloPi())) {
+            out.printf(Locale.ROOT, "  Monte Carlo pi               %s%n", MONTE_CARLO_UNDEFINED);
+        } else {
+            out.printf(Locale.ROOT, "  Monte Carlo pi               %.9f%n", e.monteCarloPi());
+        }
         out.printf(Locale.ROOT, "  serial correlation           %s%n",
                 e.serialCorrelationDefined() ? String.format(Locale.ROOT, "%.6f", e.serialCorrelation()) : "undefined (all values equal)");
         if (a.sample().sampled()) {
@@ -222,6 +227,8 @@ public final class FileCommand implements Callable<Integer> {
         }
     }
 
+    private static final String MONTE_CARLO_UNDEFINED = "undefined: fewer than 6 bytes (each Monte Carlo point uses 6)";
+
     private ObjectNode json(FileAnalysis a, Base base) {
         EntAnalysis e = a.ent();
         ObjectNode o = Json.mapper().createObjectNode();
@@ -229,7 +236,9 @@ public final class FileCommand implements Callable<Integer> {
         o.put("measure", "entropy").put("value", inBase(e.entropyBitsPerByte(), base)).put("unit", base.unit() + " per byte");
         o.put("file", a.file().toString()).put("bytes", e.bytes());
         o.put("entropy", inBase(e.entropyBitsPerByte(), base)).put("chi_square", e.chiSquare())
-                .put("chi_square_p", e.chiSquareP()).put("mean", e.mean()).put("monte_carlo_pi", e.monteCarloPi());
+                .put("chi_square_p", e.chiSquareP()).put("mean", e.mean());
+        // a file under 6 bytes has no Monte Carlo point: null with its reason, by the one JSON rule
+        Json.putNumber(o, "monte_carlo_pi", e.monteCarloPi(), MONTE_CARLO_UNDEFINED);
         if (e.serialCorrelationDefined()) {
             o.put("serial_correlation", e.serialCorrelation());
         } else {

@@ -277,8 +277,14 @@ public final class VaeCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             VaeConfig base = null;
+            java.util.Set<Double> seen = new java.util.HashSet<>();
             for (double b : betas) {
-                base = options.config(spec, b, threads);
+                base = options.config(spec, b, "--betas", threads);
+                if (!seen.add(b)) {
+                    // two runs of one β would train twice into the same beta-<β> directory
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--betas: " + b
+                            + " is given twice; give each value once");
+                }
             }
             dev.surprisal.vae.TorchRuntime.requireNatives();
             checkOutput(spec, out, true);

@@ -42,11 +42,16 @@ public final class VaeOptions {
 
     /** The run configuration with {@code threads} PyTorch intra-op threads; bad values are usage errors. */
     VaeConfig config(CommandSpec spec, double beta, ThreadsOption threads) {
+        return config(spec, beta, "--beta", threads);
+    }
+
+    /** The configuration with {@code beta} given by the option {@code betaOption} (for its error). */
+    VaeConfig config(CommandSpec spec, double beta, String betaOption, ThreadsOption threads) {
         if (!"fashion-mnist".equalsIgnoreCase(data)) {
             throw new ParameterException(spec.commandLine(), "--data: unknown dataset '" + data + "'; available: fashion-mnist");
         }
         if (!(beta >= 0) || Double.isInfinite(beta)) {
-            throw new ParameterException(spec.commandLine(), "--beta: must be >= 0, got " + beta);
+            throw new ParameterException(spec.commandLine(), betaOption + ": must be >= 0, got " + beta);
         }
         int t = threads.threads();
         // A value VaeConfig rejects names its parameter, which is this class's field name, so the

@@ -99,6 +99,62 @@ class DriftStoreCommandsTest {
     }
 
     @Test
+    void historyOfAnUnknownColumnIsBadDataListingTheColumns() throws IOException {
+        assertThat(Cli.run("drift", "baseline", "--monitor", "m", "--data", csv("ref.csv", 1, 0).toString(),
+                "--store", store()).code()).isZero();
+        // it said "no checks of column 'nosuch' yet", exit 0
+        Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store(), "--column", "nosuch");
+        assertThat(h.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(h.err()).contains("column 'nosuch' is not in the baseline of monitor 'm'; its columns: amount, city");
+        Cli known = Cli.run("drift", "history", "--monitor", "m", "--store", store(), "--column", "amount");
+        assertThat(known.code()).isZero();
+        assertThat(known.out()).contains("has no checks of column 'amount' yet");
+    }
+
+    @Test
+    void aPostgresUrlWithoutJdbcCreatesNoFileAndShowsNoPassword() throws IOException {
+        Path ref = csv("ref.csv", 1, 0);
+        String url = "postgresql://localhost:55431/sdb?user=postgres&password=S3cretPw";
+        for (String verb : new String[] {"baseline", "history"}) {
+            Cli r = verb.equals("baseline")
+                    ? Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", url)
+                    : Cli.run("drift", "history", "--monitor", "m", "--store", url);
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).contains("write jdbc:postgresql://localhost:55431/sdb");
+            assertThat(r.out() + r.err()).doesNotContain("S3cretPw");
+        }
+        assertThat(Path.of("postgresql:")).doesNotExist();
+    }
+
+    @Test
+    void aRaggedCsvIsBadDataAtItsLineNotAnotherHeader() throws IOException {
+        Path rg = dir.resolve("rg9.csv");
+        Files.writeString(rg, "a,b\n1,x\n2,y\n3,z,9\n4,w,8\n5,v,7\n6,u,6\n");
+        // it was "baseline 'r': 3 rows, 3 columns" (columns 3, z, 9), exit 0
+        Cli b = Cli.run("drift", "baseline", "--monitor", "r", "--data", rg.toString(), "--store", store());
+        assertThat(b.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(b.err()).contains(rg + ": line 4: expected 2 fields, found 3 (too many)");
+        Cli e = Cli.run("entropy", "--data", rg.toString(), "--column", "z", "--json");
+        assertThat(e.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(e.err()).contains("line 4: expected 2 fields, found 3");
+    }
+
+    @Test
+    void aMonitorNameWithControlCharactersIsRefusedAndNeverEchoedRaw() throws IOException {
+        Path ref = csv("ref.csv", 1, 0);
+        Cli b = Cli.run("drift", "baseline", "--monitor", "evil\u001b[2J\nname", "--data", ref.toString(),
+                "--store", store());
+        assertThat(b.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(b.err()).contains("--monitor 'evil\\e[2J\\nname': must not hold control characters (\\e at "
+                + "character 5)").doesNotContain("\u001b");
+        assertThat(dir.resolve("s")).doesNotExist();
+        // a name only echoed (an unknown monitor) is escaped, not refused
+        Cli c = check(ref, "2024-05-01");
+        Cli h = Cli.run("drift", "history", "--monitor", "x\u001b]0;pwned\u0007", "--store", store());
+        assertThat(h.err() + c.err()).doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void readingAStoreThatDoesNotExistCreatesNothing() throws IOException {
         Path day = csv("day.csv", 2, 0);
         Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store());

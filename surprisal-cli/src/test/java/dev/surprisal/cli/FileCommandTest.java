@@ -49,6 +49,48 @@ class FileCommandTest {
         assertThat(r.err()).contains("/no/such/file");
     }
 
+    /** Tiny files: every null in the JSON has its {@code <name>_reason} (monte_carlo_pi had none). */
+    @Test
+    void everyNullOfATinyFileHasItsReason(@TempDir Path dir) throws Exception {
+        for (int size = 1; size <= 2; size++) {
+            Path f = Files.write(dir.resolve(size + ".bin"), size == 1 ? new byte[] {7} : new byte[] {7, 42});
+            Cli r = Cli.run("file", f.toString(), "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode root = new ObjectMapper().readTree(r.out());
+            assertNullsHaveReasons(root, "$");
+            assertThat(r.out()).contains("\"monte_carlo_pi_reason\" : \"undefined: fewer than 6 bytes");
+        }
+    }
+
+    private static void assertNullsHaveReasons(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertNullsHaveReasons(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    assertThat(node.has(e.getKey() + "_reason")).as(path + "." + e.getKey() + " is null without a reason")
+                            .isTrue();
+                }
+                assertNullsHaveReasons(e.getValue(), path + "." + e.getKey());
+            });
+        }
+    }
+
+    @Test
+    void specialFilesAreNotCalledEmpty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Cli r = Cli.run("file", fifo.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(r.err()).contains(fifo + ": a named pipe (FIFO), not a regular file").doesNotContain("empty");
+        // /proc files say size 0 yet have content: this was "empty file (0 bytes)", exit 0
+        Cli p = Cli.run("file", "/proc/self/status");
+        assertThat(p.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(p.err()).contains("size reads 0 bytes (as in /proc), not a regular file");
+    }
+
     @Test
     void anEmptyFileIsSaidToBeEmptyWithoutNaN(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path f = java.nio.file.Files.createFile(dir.resolve("empty.bin"));

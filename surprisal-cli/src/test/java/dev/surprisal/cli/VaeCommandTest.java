@@ -22,6 +22,26 @@ class VaeCommandTest {
     }
 
     @Test
+    void sweepBetasAreNamedAsTypedAndDuplicatesRefused() {
+        Cli neg = Cli.run("vae", "sweep", "--betas", "-1,1", "--out", dir.resolve("sw").toString());
+        assertThat(neg.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(neg.err()).contains("--betas: must be >= 0, got -1.0");
+        // 0.5,0.5 trained twice into the same beta-0.5 directory
+        Cli dup = Cli.run("vae", "sweep", "--betas", "0.5,0.5", "--out", dir.resolve("sw").toString());
+        assertThat(dup.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(dup.err()).contains("--betas: 0.5 is given twice");
+        assertThat(dir.resolve("sw")).doesNotExist();
+    }
+
+    @Test
+    void aRunRefusedForABadOptionLeavesNoDirectory() {
+        Path neg = dir.resolve("runs/neg");
+        Cli r = Cli.run("vae", "train", "--train-limit", "-5", "--out", neg.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void trainThenEvalGivesTheSameNumbersTwice() {
         Path run = dir.resolve("run");
         Cli t = Cli.run("vae", "train", "--epochs", "1", "--train-limit", "300", "--test-limit", "100",

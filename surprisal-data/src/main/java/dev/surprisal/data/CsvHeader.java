@@ -48,6 +48,11 @@ final class CsvHeader {
         if (names == null) {
             return;
         }
+        if (names.size() == 1 && names.get(0).isBlank()) {
+            // DuckDB reads a file of blank lines as one row of a column it calls column0
+            throw new DataException(file, 1, null, "the first line is blank; a CSV file starts with its header "
+                    + "(the column names)", null);
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             // DuckDB's names are case-insensitive: "a" and "A" clash as well

@@ -9,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,20 +43,10 @@ public final class DataFiles {
             throw new DataException(file, "reading standard input ('-') is not supported; save the data to a "
                     + "file first (e.g. cat > day.csv)");
         }
-        if (!Files.exists(file)) {
-            if (Files.isSymbolicLink(file)) {
-                throw new DataException(file, linkProblem(file));
-            }
-            throw new DataException(file, "no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new DataException(file, "a directory, not a file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file, kind(file) + ", not a regular file; save the data to a file first");
-        }
-        if (!Files.isReadable(file)) {
-            throw new DataException(file, "cannot be read (permission denied)");
+        String problem = dev.surprisal.core.PathKind.problem(file);
+        if (problem != null) {
+            throw new DataException(file, problem.endsWith("not a regular file")
+                    ? problem + "; save the data to a file first" : problem);
         }
         try {
             if (Files.size(file) == 0) {
@@ -65,41 +54,6 @@ public final class DataFiles {
             }
         } catch (IOException e) {
             throw new DataException(file, -1, null, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String linkProblem(Path file) {
-        try {
-            file.toRealPath();
-            return "no such file";
-        } catch (FileSystemException e) {
-            String reason = String.valueOf(e.getReason()).toLowerCase(Locale.ROOT);
-            if (reason.contains("too many levels")) {
-                return "a symbolic link loop";
-            }
-            try {
-                return "a symbolic link to " + Files.readSymbolicLink(file) + ", which does not exist";
-            } catch (IOException again) {
-                return "a broken symbolic link";
-            }
-        } catch (IOException e) {
-            return "a broken symbolic link";
-        }
-    }
-
-    /** What a non-regular, non-directory file is, from its Unix mode when the platform gives it. */
-    private static String kind(Path file) {
-        try {
-            int mode = (Integer) Files.getAttribute(file, "unix:mode");
-            switch (mode & 0170000) {
-                case 0010000: return "a named pipe (FIFO)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: return "a special file";
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            return "a special file";
         }
     }
 
@@ -179,6 +133,32 @@ public final class DataFiles {
         }
         InputStream in = Files.newInputStream(file);
         return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /**
+     * The line on which a {@code "} opens a quoted field that the file never closes, or -1 (none, or
+     * the file is not readable here). DuckDB's sniffer only says it could not read such a file.
+     */
+    static long unterminatedQuote(Path file) {
+        try (InputStream raw = open(file)) {
+            if (raw == null) {
+                return -1;
+            }
+            InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+            long line = 1;
+            long openedOn = -1;
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '"') {
+                    openedOn = openedOn < 0 ? line : -1; // "" inside a quoted field closes and reopens
+                } else if (c == '\n') {
+                    line++;
+                }
+            }
+            return openedOn;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /**

@@ -197,10 +197,16 @@ final class DuckDbSource implements AutoCloseable {
         return delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
     }
 
+    /**
+     * The dialect, stated in full so DuckDB's sniffer decides nothing but the types: line 1 is the
+     * header ({@code skip=0}: left free, the sniffer took a ragged data line for the header and
+     * dropped the lines above it), no comment lines (a cell may start with {@code #}), and a row
+     * with the wrong number of fields is an error.
+     */
     private String csvOptions() {
         char d = csvDelimiter();
         return "delim=" + sqlString(String.valueOf(d))
-                + ", header=true, quote='\"', escape='\"', strict_mode=true, null_padding=false";
+                + ", header=true, skip=0, comment='', quote='\"', escape='\"', strict_mode=true, null_padding=false";
     }
 
     private static String csvTypes(List<Field> fields) {
@@ -298,6 +304,10 @@ final class DuckDbSource implements AutoCloseable {
             DataException found = firstRejectedCsvLine(e);
             if (found != null) {
                 return found;
+            }
+            long open = format == DataFormat.CSV || format == DataFormat.TSV ? DataFiles.unterminatedQuote(file) : -1;
+            if (open > 0) {
+                return new DataException(file, open, null, "a quote opened on this line is never closed", e);
             }
         }
         String[] cast = DuckDbErrors.castFailure(e);

@@ -57,6 +57,40 @@ class DataErrorsTest {
         assertThat(e.line()).hasValue(4);
     }
 
+    /**
+     * The reviewer's files: with the header left to the sniffer, DuckDB took the first wide row
+     * ("3,z,9") for the header, dropped the lines above it and read 3 rows of columns 3, z, 9.
+     */
+    @Test
+    void aWideRowIsNeverTakenForTheHeader() throws IOException {
+        Path p = write("rg9.csv", "a,b\n1,x\n2,y\n3,z,9\n4,w,8\n5,v,7\n6,u,6\n");
+        assertThatThrownBy(() -> TableReader.open(p).valueCounts("a"))
+                .isInstanceOf(DataException.class).hasMessage(p + ": line 4: expected 2 fields, found 3 (too many)");
+        Path last = write("rg1.csv", "a,b\n1,x\n2,y\n3,z,9\n");
+        assertThatThrownBy(() -> TableReader.open(last).read())
+                .isInstanceOf(DataException.class).hasMessage(last + ": line 4: expected 2 fields, found 3 (too many)");
+    }
+
+    @Test
+    void aCellStartingWithAHashIsDataNotAComment() throws IOException {
+        Path p = write("hash.csv", "a,b\n#1,x\n2,y\n3,z\n");
+        assertThat(TableReader.open(p).read().rowCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnterminatedQuoteNamesTheLineItOpensOn() throws IOException {
+        Path p = write("quote.csv", "a,b\n1,x\n2,\"y\n3,z\n");
+        DataException e = catchThrowableOfType(DataException.class, () -> TableReader.open(p).read());
+        assertThat(e).hasMessage(p + ": line 3: a quote opened on this line is never closed");
+    }
+
+    @Test
+    void aFileOfBlankLinesHasNoHeader() throws IOException {
+        Path p = write("blank.csv", "\n\n");
+        assertThatThrownBy(() -> TableReader.open(p).read()).isInstanceOf(DataException.class)
+                .hasMessage(p + ": line 1: the first line is blank; a CSV file starts with its header (the column names)");
+    }
+
     @Test
     void raggedRowWithTooFewFieldsInTheSnifferSample() throws IOException {
         Path p = write("less.csv", "a,b,c\n1,x,2.5\n2,y\n4,w,5\n");

@@ -63,6 +63,9 @@ class DataFilesTest {
                 + "file first");
         assertThat(failure(Path.of("/dev/null"))).hasMessageContaining("a character device, not a regular file");
         assertThat(failure(write("empty.csv", ""))).hasMessageEndingWith(": file is empty");
+        // regular by stat with size 0, yet not empty: it was "file is empty"
+        assertThat(failure(Path.of("/proc/self/status"))).hasMessage("/proc/self/status: a special file whose size "
+                + "reads 0 bytes (as in /proc), not a regular file; save the data to a file first");
     }
 
     @Test

@@ -354,6 +354,12 @@ public final class VaeModel implements AutoCloseable {
                 values[i] = new float[len];
                 for (int j = 0; j < len; j++) {
                     values[i][j] = in.readFloat();
+                    if (!Float.isFinite(values[i][j])) {
+                        // evaluating it failed deep inside as "logWeights[0]: is NaN"
+                        throw new BrokenRunException(file, "holds " + (Float.isNaN(values[i][j]) ? "a NaN" : "an infinite "
+                                + "value") + " in array " + name + " (value " + (j + 1) + " of " + len + "): the run "
+                                + "diverged or the file is damaged; train it again");
+                    }
                 }
             }
         } catch (UTFDataFormatException | EOFException e) {

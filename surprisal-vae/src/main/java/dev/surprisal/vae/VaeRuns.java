@@ -89,8 +89,9 @@ public final class VaeRuns {
 
     /**
      * Checks, before any work, that {@code out} can receive a run: it is not a file, it does not
-     * already hold a run unless {@code overwrite}, and it can be created and written to. Training
-     * takes minutes, so these failures must not wait for its end.
+     * already hold a run unless {@code overwrite}, and it can be created and written to (its nearest
+     * existing ancestor is a writable directory). Training takes minutes, so these failures must not
+     * wait for its end. Nothing is created.
      *
      * @param out       the run directory
      * @param overwrite whether an existing run there may be replaced
@@ -113,8 +114,19 @@ public final class VaeRuns {
                 throw new RunExistsException(out, present);
             }
         }
-        Files.createDirectories(out);
-        Files.delete(Files.createTempFile(out, ".write-check", ".tmp"));
+        // Nothing is created here: a run that fails later (a bad option, a diverged loss) must not
+        // leave an empty directory behind. The directory is made when the first file is written.
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new ValidationException("out: " + out + " cannot be created: " + existing + " is a file, not a "
+                    + "directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new java.nio.file.AccessDeniedException(existing.toString(), null, "cannot write there");
+        }
     }
 
     /**

@@ -58,6 +58,15 @@ class RunRobustnessTest {
         assertThatThrownBy(() -> VaeModel.load(run)).isInstanceOf(BrokenRunException.class)
                 .hasMessageStartingWith(weights.toString()).hasMessageContaining("corrupt");
 
+        // a NaN in the first array's third value: eval said only "logWeights[0]: is NaN"
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good.clone());
+        int nameLength = b.getShort(4);
+        String first = new String(good, 6, nameLength, java.nio.charset.StandardCharsets.UTF_8);
+        b.putFloat(6 + nameLength + 4 + 2 * Float.BYTES, Float.NaN);
+        Files.write(weights, b.array());
+        assertThatThrownBy(() -> VaeModel.load(run)).isInstanceOf(BrokenRunException.class)
+                .hasMessageStartingWith(weights + ": holds a NaN in array " + first + " (value 3 of ");
+
         Files.delete(weights);
         assertThatThrownBy(() -> VaeModel.load(run)).isInstanceOf(BrokenRunException.class)
                 .hasMessageContaining("weights.bin: missing");
@@ -97,6 +106,12 @@ class RunRobustnessTest {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> VaeRuns.checkOutput(file, true)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("out: " + file + " is a file");
+        assertThatThrownBy(() -> VaeRuns.checkOutput(file.resolve("run"), true)).isInstanceOf(ValidationException.class)
+                .hasMessage("out: " + file.resolve("run") + " cannot be created: " + file.toAbsolutePath()
+                        + " is a file, not a directory");
+        Path fresh = dir.resolve("a/b/run");
+        VaeRuns.checkOutput(fresh, false);
+        assertThat(dir.resolve("a")).doesNotExist();
     }
 
     @Test
@@ -108,6 +123,8 @@ class RunRobustnessTest {
                 .hasMessageStartingWith("learningRate: training diverged").hasMessageContaining("nothing was saved");
         assertThat(run.resolve("weights.bin")).doesNotExist();
         assertThat(run.resolve("config.json")).doesNotExist();
+        // nor an empty directory: the output check used to create it before training
+        assertThat(run).doesNotExist();
     }
 
     @Test

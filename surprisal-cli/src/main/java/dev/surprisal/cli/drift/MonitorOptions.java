@@ -20,10 +20,16 @@ public final class MonitorOptions {
     @Mixin
     StoreOptions store;
 
-    /** The monitor's name; a blank one is a usage error. */
+    /** The monitor's name; a blank one, or one holding a control character, is a usage error. */
     String monitor(CommandSpec spec) {
         if (monitor.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--monitor: must not be blank");
+        }
+        String control = dev.surprisal.core.Printable.firstControl(monitor);
+        if (control != null) {
+            // the name is echoed in tables, reports and messages: ESC[2J there would clear a terminal
+            throw new ParameterException(spec.commandLine(), "--monitor '" + dev.surprisal.core.Printable
+                    .escapeValue(monitor) + "': must not hold control characters (" + control + ")");
         }
         return monitor;
     }

@@ -38,6 +38,8 @@ public final class StoreUrl {
     /** A password written as URL user info, {@code //user:secret@host}: the driver does not use it, but messages must not show it. */
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*@");
     private static final String MASK = "***";
+    /** A URL scheme ({@code postgresql://}, {@code mysql://}): such a value is never a file path. */
+    private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
 
     private final Kind kind;
     /** The JDBC URL without any password parameter. */
@@ -100,6 +102,19 @@ public final class StoreUrl {
             throw new UnsupportedStoreException("store " + maskParams(location) + ": unsupported database '"
                     + scheme + "'; supported: " + SUPPORTED);
         }
+        Matcher scheme = URL_SCHEME.matcher(location);
+        if (scheme.find()) {
+            // "postgresql://…" is a URL, never a file name: taken as a path it created a file whose
+            // name held the password, and the check went to the wrong store.
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            String masked = maskParams(location);
+            if (name.equals("postgresql") || name.equals("postgres")) {
+                throw new UnsupportedStoreException("store " + masked + ": a PostgreSQL store is a JDBC URL; write "
+                        + "jdbc:postgresql:" + masked.substring(scheme.end(1) + 1));
+            }
+            throw new UnsupportedStoreException("store " + masked + ": unsupported database '" + name
+                    + "'; supported: " + SUPPORTED);
+        }
         return duckdb(Path.of(location));
     }
 
@@ -156,7 +171,7 @@ public final class StoreUrl {
      * @return the absolute file, or the URL without its password
      */
     public String display() {
-        return kind == Kind.DUCKDB ? file.toString() : maskParams(jdbcUrl);
+        return maskParams(kind == Kind.DUCKDB ? file.toString() : jdbcUrl);
     }
 
     /** Same as {@link #display()}: never contains the password. */

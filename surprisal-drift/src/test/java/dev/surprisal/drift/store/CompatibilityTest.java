@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Files written by earlier versions stay readable (compat/README.md says how they were made): the
  * DuckDB store of schema version 1 is migrated in place and keeps its baseline, runs and alarms,
- * and the version-1 and version-2 profile JSON still read.
+ * the version-1, -2 and -3 profile JSON still read, and the store of schema version 2 reads as written.
  */
 class CompatibilityTest {
     @TempDir
@@ -66,6 +66,39 @@ class CompatibilityTest {
             assertThat(s.counts()).containsExactly(2, 6, 0, 0);
             assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
         }
+    }
+
+    /** The store of schema version 2, written by the version that introduced it, reads as it was. */
+    @Test
+    void aSchemaVersion2StoreReadsWithItsHistory() throws Exception {
+        Path store = dir.resolve("store-v2.duckdb");
+        Files.write(store, fixture("store-v2.duckdb"));
+        try (DriftStore s = DriftStore.open(StoreUrl.parse(store.toString()), false, 10_000)) {
+            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+            assertThat(s.monitors()).containsExactly("orders");
+            DriftStore.Reference ref = s.reference("orders").orElseThrow();
+            assertThat(ref.version()).isEqualTo(1);
+            assertThat(ref.profile().rows()).isEqualTo(500);
+            assertThat(ref.profile().columnNames()).containsExactly("amount", "country", "flag");
+            List<HistoryPoint> h = s.history("orders", null);
+            assertThat(h).extracting(HistoryPoint::runId).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
+            assertThat(h).extracting(HistoryPoint::at).containsOnly("2024-05-01", "2024-05-02");
+            assertThat(h).extracting(HistoryPoint::referenceVersion).containsOnly(1);
+            assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
+            assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+        }
+    }
+
+    /** A version-3 profile (the format of the version that wrote it) reads as the profile fitted today. */
+    @Test
+    void aVersion3ProfileJsonReadsAsTheProfileFittedToday() throws Exception {
+        Profile old = ProfileJson.read(new String(fixture("profile-v3.json"), StandardCharsets.UTF_8));
+        Path ref = dir.resolve("ref.csv");
+        Files.write(ref, fixture("ref.csv"));
+        Profile today = ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults());
+        assertThat(ProfileJson.write(old)).isEqualTo(ProfileJson.write(today));
+        assertThat(old.rows()).isEqualTo(500);
     }
 
     /**

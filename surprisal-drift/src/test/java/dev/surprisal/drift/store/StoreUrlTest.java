@@ -61,6 +61,26 @@ class StoreUrlTest {
     }
 
     @Test
+    void aUrlWithoutJdbcIsNeverAFileAndItsPasswordIsNotEchoed() {
+        // taken as a path, this created ./postgresql:/localhost:…&password=S3cretPw and used it as the store
+        assertThatThrownBy(() -> StoreUrl.parse("postgresql://localhost:55431/sdb?user=postgres&password=S3cretPw"))
+                .isInstanceOf(UnsupportedStoreException.class)
+                .hasMessageContaining("write jdbc:postgresql://localhost:55431/sdb?user=postgres&password=***")
+                .hasMessageNotContaining("S3cretPw");
+        assertThatThrownBy(() -> StoreUrl.parse("postgres://u:S3cretPw@h/db"))
+                .isInstanceOf(UnsupportedStoreException.class).hasMessageContaining("write jdbc:postgresql:")
+                .hasMessageNotContaining("S3cretPw");
+        assertThatThrownBy(() -> StoreUrl.parse("mysql://h/db?password=S3cretPw"))
+                .isInstanceOf(UnsupportedStoreException.class).hasMessageContaining("unsupported database 'mysql'")
+                .hasMessageNotContaining("S3cretPw");
+    }
+
+    @Test
+    void aFilePathThatLooksLikeAParameterIsMaskedToo() {
+        assertThat(StoreUrl.parse("st/x?password=S3cretPw.duckdb").display()).doesNotContain("S3cretPw");
+    }
+
+    @Test
     void pathsAndDuckDbUrlsAreFiles() {
         StoreUrl a = StoreUrl.parse("x/../drift.duckdb");
         assertThat(a.kind()).isEqualTo(StoreUrl.Kind.DUCKDB);

@@ -73,8 +73,9 @@ public final class NoteReader {
      */
     public static Result read(Path file, long maxBytes) {
         try {
-            if (Files.isDirectory(file)) {
-                return skip("is a directory, not a file");
+            String problem = dev.surprisal.core.PathKind.problem(file);
+            if (problem != null) {
+                return skip(problem);
             }
             long size = Files.size(file);
             if (size == 0) {

@@ -40,6 +40,8 @@ class BadInputTest {
         Path locked = Files.writeString(dir.resolve("locked.md"), gpl.substring(20000, 20800));
         Files.createSymbolicLink(dir.resolve("loop.md"), dir.resolve("loop.md"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        // a FIFO's size reads 0: it was "skipped: empty file" (and opening it would block)
+        assertThat(new ProcessBuilder("mkfifo", dir.resolve("pipe.md").toString()).start().waitFor()).isZero();
 
         KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), false);
 
@@ -48,7 +50,8 @@ class BadInputTest {
         assertThat(skipped.get("empty.md")).isEqualTo("empty file");
         assertThat(skipped.get("latin1.txt")).startsWith("not valid UTF-8: malformed byte sequence at offset 3");
         assertThat(skipped.get("binary.md")).isEqualTo("binary: NUL byte at offset 2");
-        assertThat(skipped.get("dangling.md")).startsWith("unreadable: no such file");
+        assertThat(skipped.get("dangling.md")).startsWith("a symbolic link to").endsWith("which does not exist");
+        assertThat(skipped.get("pipe.md")).isEqualTo("a named pipe (FIFO), not a regular file");
         assertThat(skipped.get("huge.md")).startsWith("too large: 52").contains("--max-note-bytes");
         assertThat(r.notes()).extracting(NoteReport::path).contains("good.md", "good2.md", "one-word.txt");
         NoteReport one = r.notes().stream().filter(n -> n.path().equals("one-word.txt")).findFirst().orElseThrow();
@@ -59,15 +62,22 @@ class BadInputTest {
         assertThat(one.reason()).isEqualTo("only 1 words: too short to judge (notes under 20 words are not judged)");
 
         // a link to itself cannot be opened by anyone, root included
-        assertThat(skipped.get("loop.md")).startsWith("unreadable: ");
+        assertThat(skipped.get("loop.md")).isEqualTo("a symbolic link loop");
         // mode 000 stops everyone but root, who reads it anyway (tests here may run as root)
         boolean root = Files.isReadable(locked);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
         if (root) {
             assertThat(r.notes()).extracting(NoteReport::path).contains("locked.md");
         } else {
-            assertThat(skipped.get("locked.md")).isEqualTo("unreadable: permission denied");
+            assertThat(skipped.get("locked.md")).isEqualTo("cannot be read (permission denied)");
         }
+    }
+
+    @Test
+    void aProcFileIsNotCalledEmpty() {
+        // regular by stat, size 0, yet it has content: it was "empty file"
+        assertThat(NoteReader.read(Path.of("/proc/self/status"), 1 << 20).reason())
+                .isEqualTo("a special file whose size reads 0 bytes (as in /proc), not a regular file");
     }
 
     @Test
