@@ -38,23 +38,32 @@ class CompatibilityTest {
         }
     }
 
+    /**
+     * What both store fixtures hold, read through today's code: monitor "orders", baseline version 1 of
+     * 500 rows, two checks of three columns (2024-05-01 and 2024-05-02), one alarm (run 2, amount).
+     */
+    private static void assertTheOrdersHistory(DriftStore s) {
+        assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+        assertThat(s.monitors()).containsExactly("orders");
+        DriftStore.Reference ref = s.reference("orders").orElseThrow();
+        assertThat(ref.version()).isEqualTo(1);
+        assertThat(ref.profile().rows()).isEqualTo(500);
+        assertThat(ref.profile().columnNames()).containsExactly("amount", "country", "flag");
+        List<HistoryPoint> h = s.history("orders", null);
+        assertThat(h).extracting(HistoryPoint::runId).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
+        assertThat(h).extracting(HistoryPoint::at).containsOnly("2024-05-01", "2024-05-02");
+        assertThat(h).extracting(HistoryPoint::referenceVersion).containsOnly(1);
+        assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
+        assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+    }
+
     @Test
     void aSchemaVersion1StoreIsMigratedAndKeepsItsHistory() throws Exception {
         Path store = dir.resolve("store-v1.duckdb");
         Files.write(store, fixture("store-v1.duckdb"));
         try (DriftStore s = DriftStore.open(StoreUrl.parse(store.toString()), false, 10_000)) {
-            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
-            assertThat(s.monitors()).containsExactly("orders");
-            DriftStore.Reference ref = s.reference("orders").orElseThrow();
-            assertThat(ref.version()).isEqualTo(1);
-            assertThat(ref.profile().rows()).isEqualTo(500);
-            assertThat(ref.profile().columnNames()).containsExactly("amount", "country", "flag");
-            List<HistoryPoint> h = s.history("orders", null);
-            assertThat(h).extracting(HistoryPoint::runId).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
-            assertThat(h).extracting(HistoryPoint::at).containsOnly("2024-05-01", "2024-05-02");
-            assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
-            assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+            assertTheOrdersHistory(s);
             // the migrated store takes new checks, and the old run of 2024-05-02 is replaced, not duplicated
             Profile day = ProfileJson.read(new String(fixture("profile-v1.json"), StandardCharsets.UTF_8));
             MonitoredCheck.Outcome o = MonitoredCheck.check(s, "orders", "2024-05-02", day, DriftOptions.defaults(),
@@ -74,19 +83,7 @@ class CompatibilityTest {
         Path store = dir.resolve("store-v2.duckdb");
         Files.write(store, fixture("store-v2.duckdb"));
         try (DriftStore s = DriftStore.open(StoreUrl.parse(store.toString()), false, 10_000)) {
-            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
-            assertThat(s.monitors()).containsExactly("orders");
-            DriftStore.Reference ref = s.reference("orders").orElseThrow();
-            assertThat(ref.version()).isEqualTo(1);
-            assertThat(ref.profile().rows()).isEqualTo(500);
-            assertThat(ref.profile().columnNames()).containsExactly("amount", "country", "flag");
-            List<HistoryPoint> h = s.history("orders", null);
-            assertThat(h).extracting(HistoryPoint::runId).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
-            assertThat(h).extracting(HistoryPoint::at).containsOnly("2024-05-01", "2024-05-02");
-            assertThat(h).extracting(HistoryPoint::referenceVersion).containsOnly(1);
-            assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
-            assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+            assertTheOrdersHistory(s);
         }
     }
 
