@@ -25,6 +25,7 @@ public final class EngineOptions {
                     + "docs/scaling.md).")
     String engine;
 
+    /** The Spark master URL given with {@code --master}, or null for the engine's default. */
     @Option(names = "--master", paramLabel = "URL",
             description = "With --engine spark: the Spark master URL, e.g. spark://host:7077 or yarn (default: local[*], "
                     + "this machine's cores; --threads is for the local engine).")
