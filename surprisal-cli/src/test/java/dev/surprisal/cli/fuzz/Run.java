@@ -91,6 +91,7 @@ record Run(List<String> args, int code, String out, String err) {
         try (Stream<Path> files = Files.walk(sandbox)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
+                assertThat(f.toString()).as("a file named with the secret\n" + what).doesNotContain(SECRET);
                 assertThat(name).as("half-written file left: " + f + "\n" + what).doesNotEndWith(".tmp")
                         .doesNotEndWith(".partial");
                 if (Files.size(f) < 2_000_000 && (name.endsWith(".html") || name.endsWith(".json"))) {
