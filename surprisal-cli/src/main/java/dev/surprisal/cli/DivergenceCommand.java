@@ -85,17 +85,21 @@ public final class DivergenceCommand implements Callable<Integer> {
         NumberList qList = NumberList.parse("--q", q, spec.commandLine());
         double[] pv = pList.values();
         double[] qv = qList.values();
-        Validate.nonNegativeFinite("p", pv);
-        Validate.nonNegativeFinite("q", qv);
-        Validate.sameLength("p", pv.length, "q", qv.length);
+        pList.check("p", () -> Validate.nonNegativeFinite("p", pv));
+        qList.check("q", () -> Validate.nonNegativeFinite("q", qv));
+        Validate.sameLength("--p", pv.length, "--q", qv.length);
         Report report = Report.empty();
+        double[] pn = pv;
+        double[] qn = qv;
         if (!asCounts) {
             smooth.requireProbabilityCompatible(spec.commandLine());
-            pv = pList.probabilities("p", report, spec.commandLine());
-            qv = qList.probabilities("q", report, spec.commandLine());
+            pn = pList.probabilities("p", report, spec.commandLine());
+            qn = qList.probabilities("q", report, spec.commandLine());
         }
-        double[] ps = smooth.apply("p", pv, asCounts, spec.commandLine());
-        double[] qs = smooth.apply("q", qv, asCounts, spec.commandLine());
+        double[] pIn = pn;
+        double[] qIn = qn;
+        double[] ps = pList.check("p", () -> smooth.apply("p", pIn, asCounts, spec.commandLine()));
+        double[] qs = qList.check("q", () -> smooth.apply("q", qIn, asCounts, spec.commandLine()));
         Base base = common.base();
 
         for (DivergenceMeasure m : measures) {

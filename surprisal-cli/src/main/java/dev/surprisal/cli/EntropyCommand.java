@@ -169,8 +169,10 @@ public final class EntropyCommand implements Callable<Integer> {
             return explain(r, h, base, p.length);
         }
         double[] weights = numbers.values();
-        Validate.nonNegativeFinite("counts", weights);
-        return fromWeights(weights, base).field("input", "counts");
+        return numbers.check("counts", () -> {
+            Validate.nonNegativeFinite("counts", weights);
+            return fromWeights(weights, base).field("input", "counts");
+        });
     }
 
     private Report measureCounts(Counts c, Base base) {
@@ -218,7 +220,7 @@ public final class EntropyCommand implements Callable<Integer> {
     private static String firstFraction(double[] v) {
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i])) {
-                return "counts[" + i + "] = " + v[i];
+                return "value " + (i + 1) + " = " + v[i];
             }
         }
         return "a count too large";

@@ -10,6 +10,8 @@ import picocli.CommandLine.ParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,11 +35,13 @@ final class NumberList {
 
     private final String option;
     private final List<String> tokens;
+    private final List<String> typed;
     private final double[] values;
 
-    private NumberList(String option, List<String> tokens, double[] values) {
+    private NumberList(String option, List<String> tokens, List<String> typed, double[] values) {
         this.option = option;
         this.tokens = tokens;
+        this.typed = typed;
         this.values = values;
     }
 
@@ -60,12 +64,14 @@ final class NumberList {
             }
         }
         List<Double> out = new ArrayList<>();
+        List<String> typed = new ArrayList<>();
         for (String t : raw) {
             for (String piece : t.split(",", -1)) {
                 out.add(number(option, piece.strip(), t, cmd));
+                typed.add(piece.strip());
             }
         }
-        return new NumberList(option, raw, out.stream().mapToDouble(Double::doubleValue).toArray());
+        return new NumberList(option, raw, typed, out.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double number(String option, String s, String token, CommandLine cmd) {
@@ -103,7 +109,7 @@ final class NumberList {
     double[] probabilities(String name, Report report, CommandLine cmd) {
         double[] p;
         try {
-            p = Validate.nearProbabilities(name, values);
+            p = check(name, () -> Validate.nearProbabilities(name, values));
         } catch (ValidationException e) {
             for (String t : tokens) {
                 if (DECIMAL_COMMA.matcher(t).matches()) {
@@ -115,10 +121,62 @@ final class NumberList {
             throw e;
         }
         if (p != values) {
-            report.note(name + ": the probabilities sum to " + sum(values) + ", within "
+            report.note(whole() + ": the probabilities sum to " + sum(values) + ", within "
                     + Validate.RENORMALIZE_TOLERANCE + " of 1; they were renormalised to sum to 1");
         }
         return p;
+    }
+
+    /**
+     * Runs {@code work}, a library check or computation on these values under the parameter name
+     * {@code name} ({@code p}, {@code counts}), and says its failure in the user's words: the
+     * library's {@code p[1]: is NaN} becomes {@code value 2 ('nan'): is NaN} for positional values
+     * and {@code --p value 2 ('nan'): is NaN} for an option, and {@code p: …} names the option or
+     * "the values". Messages about other arguments pass unchanged. The exit code stays bad data.
+     */
+    <T> T check(String name, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ValidationException e) {
+            throw reword(name, e);
+        }
+    }
+
+    /** {@link #check} for a check that returns nothing. */
+    void check(String name, Runnable work) {
+        check(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Value {@code i} (0-based) as the user typed it: {@code value 2 ('nan')}, or {@code --p value 2 ('nan')}. */
+    String position(int i) {
+        String at = "value " + (i + 1) + (i < typed.size() ? " ('" + typed.get(i) + "')" : "");
+        return positional() ? at : option + " " + at;
+    }
+
+    /** The whole list in the user's words: the option, or "the values" for positional values. */
+    String whole() {
+        return positional() ? "the values" : option;
+    }
+
+    private boolean positional() {
+        return !option.startsWith("-");
+    }
+
+    private ValidationException reword(String name, ValidationException e) {
+        if (!name.equals(e.argument())) {
+            return e;
+        }
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "(?:\\[(\\d+)\\])?((?:\\[[^\\]]*\\])*): (.*)$",
+                Pattern.DOTALL).matcher(e.getMessage());
+        if (!m.matches()) {
+            return e;
+        }
+        String where = m.group(1) == null ? whole() : position(Integer.parseInt(m.group(1))) + m.group(2);
+        String message = where + ": " + m.group(3);
+        return e instanceof BadDataException ? new BadDataException(message, e) : new ValidationException(message, e);
     }
 
     private static String asDecimal(String t) {

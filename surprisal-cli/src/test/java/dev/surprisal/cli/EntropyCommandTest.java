@@ -69,7 +69,7 @@ class EntropyCommandTest {
     void invalidDistributionsAreBadData() {
         Cli negative = Cli.run("entropy", "-0.5", "1.5");
         assertThat(negative.code()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(negative.err()).startsWith(ErrorHandlers.PREFIX).contains("p[0]").contains("negative");
+        assertThat(negative.err()).startsWith(ErrorHandlers.PREFIX).contains("value 1 ('-0.5')").contains("negative");
         Cli sum = Cli.run("entropy", "0.5", "0.6");
         assertThat(sum.code()).isEqualTo(ExitCode.BAD_DATA);
         assertThat(sum.err()).startsWith(ErrorHandlers.PREFIX).contains("sum");

@@ -25,15 +25,39 @@ class NumberInputTest {
     }
 
     @Test
-    void nanAndInfinityInAnyCaseAreBadDataNamingTheIndex() {
+    void nanAndInfinityInAnyCaseAreBadDataNamingThePositionAsTyped() {
         for (String v : new String[] {"nan", "NaN", "NAN"}) {
             Cli r = Cli.run("entropy", "0.5", v);
             assertThat(r.code()).as(v).isEqualTo(ExitCode.BAD_DATA);
-            assertThat(r.err()).as(v).contains("p[1]: is NaN");
+            assertThat(r.err()).as(v).contains("value 2 ('" + v + "'): is NaN").doesNotContain("p[");
         }
         Cli inf = Cli.run("entropy", "--counts", "3", "inf");
         assertThat(inf.code()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(inf.err()).contains("counts[1]: is Infinity");
+        assertThat(inf.err()).contains("value 2 ('inf'): is Infinity").doesNotContain("counts[");
+    }
+
+    /** The library's parameter names (p, q, counts) never reach the user: the option and the value's position do (issue 11). */
+    @Test
+    void messagesAboutTypedNumbersUseTheOptionAndThePositionNotInternalNames() {
+        String[][] cases = {
+                {"entropy 0.5 nan", "surprisal: error: value 2 ('nan'): is NaN"},
+                {"entropy -0.5 1.5", "surprisal: error: value 1 ('-0.5'): is negative (-0.5)"},
+                {"entropy 0.33 0.33", "surprisal: error: the values: probabilities must sum to 1"},
+                {"entropy --counts 0 0", "surprisal: error: the values: total count is zero"},
+                {"entropy --counts 1.5 2 --estimator nsb", "needs whole counts, got value 1 = 1.5"},
+                {"divergence --p 0.5,nan --q 0.5,0.5", "surprisal: error: --p value 2 ('nan'): is NaN"},
+                {"divergence --p 0.5 0.5 --q 0.5 nan", "surprisal: error: --q value 2 ('nan'): is NaN"},
+                {"divergence --p 1,2 --q 1,nan --counts", "surprisal: error: --q value 2 ('nan'): is NaN"},
+                {"divergence --p 1,-2 --q 1,2 --counts --smoothing laplace", "surprisal: error: --p value 2 ('-2'): is negative"},
+                {"divergence --p 0.3,0.3 --q 0.5,0.5", "surprisal: error: --p: probabilities must sum to 1"},
+                {"divergence --p 0.5,0.5 --q 0.5,0.25,0.25", "surprisal: error: --p and --q: lengths differ (2 vs 3)"},
+                {"divergence --p 1.5,2 --q 1,2 --counts --smoothing laplace", "surprisal: error: --p value 1 ('1.5'): --counts needs whole numbers"},
+        };
+        for (String[] c : cases) {
+            Cli r = Cli.run(c[0].split(" "));
+            assertThat(r.code()).as(c[0] + ": " + r.err()).isEqualTo(ExitCode.BAD_DATA);
+            assertThat(r.err()).as(c[0]).contains(c[1]).doesNotContainPattern("(^|[^\\w-])(p|q|counts)(\\[\\d+\\])?: ");
+        }
     }
 
     @Test
