@@ -138,6 +138,9 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
             default -> null;
         };
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (kind == null && e instanceof java.nio.file.FileSystemException f && f.getFile() != null && f.getReason() != null) {
+            return m; // "PATH: reason" already says which file and why
+        }
         return kind == null ? "cannot read or write a file: " + m : m + ": " + kind;
     }
 

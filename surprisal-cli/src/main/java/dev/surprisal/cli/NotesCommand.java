@@ -114,9 +114,6 @@ public final class NotesCommand implements Runnable {
         @Override
         public Integer call() {
             Path dir = oneOf(spec, "--kb DIR", kb, "DIR", positional);
-            if (!Files.isDirectory(dir)) {
-                throw new BadDataException(dir + ": not a directory");
-            }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             KnowledgeBase.Options options;

@@ -5,8 +5,11 @@ package dev.surprisal.vae;
 import dev.surprisal.core.ValidationException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -34,14 +37,19 @@ public final class RunFiles {
      *
      * @param target the file to write or replace
      * @param body   writes the content
-     * @throws IOException when the directory cannot be written or {@code body} fails; {@code target}
-     *                     is then unchanged
+     * @throws IOException when the directory cannot be written or {@code body} fails: a
+     *                     {@link FileSystemException} naming {@code target} (never the temporary
+     *                     file) and the reason; {@code target} is then unchanged, and directories
+     *                     created for it are removed again
      */
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path created = firstMissing(dir);
+        Path tmp = null;
+        boolean written = false;
         try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
@@ -50,8 +58,53 @@ public final class RunFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            written = true;
+        } catch (IOException e) {
+            // the temporary file's name means nothing to the user: name the file asked for, and why
+            FileSystemException named = new FileSystemException(target.toString(), null, "cannot write it: " + reason(e));
+            named.initCause(e);
+            throw named;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+            if (!written && created != null) {
+                removeEmpty(dir, created);
+            }
+        }
+    }
+
+    /** The reason of a file-system failure in words, without the (temporary) path it names. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The outermost directory of {@code dir} that does not exist yet (created by a write), or null. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the directories a failed write created, from {@code dir} up to {@code top}, while empty. */
+    private static void removeEmpty(Path dir, Path top) {
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException notEmpty) {
+                return;
+            }
         }
     }
 

@@ -257,6 +257,10 @@ public final class KbIndex {
 
     static KbIndex read(Path kbDir) {
         Path f = kbDir.resolve(DIR).resolve("index.json");
+        String problem = KnowledgeBase.directoryProblem(kbDir);
+        if (problem != null) {
+            throw new ValidationException("kbDir: " + kbDir + ": " + problem);
+        }
         if (!Files.isRegularFile(f)) {
             throw new ValidationException("kbDir: " + kbDir + " has no " + DIR + "/index.json; run `surprisal notes scan "
                     + kbDir + "` first");

@@ -238,8 +238,13 @@ public final class KnowledgeBase {
      * @param o          thresholds and rules
      * @param writeIndex whether to persist {@link KbIndex} under {@code dir/.surprisal-index} (for {@link #add})
      * @return one report per note, in path order, with the digest and groups
+     * @throws ValidationException if {@code dir} is not a directory (naming the path and what it is)
      */
     public static KbReport scan(Path dir, Options o, boolean writeIndex) {
+        String problem = directoryProblem(dir);
+        if (problem != null) {
+            throw new ValidationException("notes directory " + dir + ": " + problem);
+        }
         List<Path> files = listNotes(dir);
         List<KbReport.Skipped> skipped = new ArrayList<>();
         MeasuredNote[] measured = new MeasuredNote[files.size()];
@@ -273,6 +278,21 @@ public final class KnowledgeBase {
             s.index.write(dir);
         }
         return new KbReport(dir.toString(), s.ranked, skipped, s.exactGroups, s.copyGroups, s.index.templateLines(), o);
+    }
+
+    /**
+     * Why {@code dir} cannot be a knowledge base's directory, in words, or null when it can: "no
+     * such directory", "a file, not a directory", or what else it is (a FIFO, a symbolic link loop).
+     */
+    static String directoryProblem(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return null;
+        }
+        String problem = dev.surprisal.core.PathKind.problem(dir);
+        if (problem == null) {
+            return "a file, not a directory; give the directory that holds the notes";
+        }
+        return problem.equals("no such file") ? "no such directory" : problem + "; give the directory that holds the notes";
     }
 
     /**
