@@ -6,7 +6,6 @@ import dev.surprisal.cli.DataArgument;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
-import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.core.Base;
 import dev.surprisal.drift.DriftOptions;
@@ -55,19 +54,6 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     @DataArgument // a column name: what the library says about it is about the table
     String column;
 
-    /**
-     * An unknown column is bad data listing the baseline's columns: "no checks yet" is only true of
-     * a column the baseline has.
-     */
-    private static void requireColumn(dev.surprisal.data.profile.Profile profile, String monitor, String column) {
-        if (column == null || profile.has(column)) {
-            return;
-        }
-        String why = profile.excluded().contains(column) ? "is excluded from" : "is not in";
-        throw new BadDataException("--column: column '" + column + "' " + why + " the baseline of monitor '" + monitor
-                + "'; its columns: " + String.join(", ", profile.columnNames()));
-    }
-
     @Override
     public Integer call() {
         List<HistoryPoint> points;
@@ -78,8 +64,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             DriftStore.Reference baseline = DriftInputs.reference(s, monitor);
             version = baseline.version();
             warn = psiWarn(baseline.profile().rule());
-            requireColumn(baseline.profile(), monitor, column);
-            points = s.history(monitor, column);
+            points = s.history(monitor, column); // an unknown column: the library lists the baseline's columns
         }
         Base base = common.base();
         PrintWriter out = spec.commandLine().getOut();

@@ -699,8 +699,14 @@ public final class DriftStore implements AutoCloseable {
      * @param monitor the monitor's name
      * @param column a column, or null for every column
      * @return the points against the current baseline, oldest first
+     * @throws dev.surprisal.core.ValidationException if {@code column} is not a column of the
+     *         monitor's current baseline (or is excluded from it); the message lists its columns,
+     *         since "no checks yet" is only true of a column the baseline has
      */
     public List<HistoryPoint> history(String monitor, String column) {
+        if (column != null) {
+            reference(monitor).ifPresent(r -> requireColumn(r.profile(), monitor, column));
+        }
         String sql = "SELECT r.id, r.run_at, s.column_name, s.status, s.psi, s.kl_nats, s.js_bits, s.hellinger, "
                 + "s.decision, s.critical, s.new_mass, EXISTS (SELECT 1 FROM alarms a WHERE a.run_id = r.id AND "
                 + "a.column_name = s.column_name), r.reference_version FROM runs r JOIN scores s ON s.run_id = r.id "
@@ -724,6 +730,15 @@ public final class DriftStore implements AutoCloseable {
             throw fail("read the history of " + monitor, e);
         }
         return out;
+    }
+
+    private static void requireColumn(Profile profile, String monitor, String column) {
+        if (profile.has(column)) {
+            return;
+        }
+        String why = profile.excluded().contains(column) ? "is excluded from" : "is not in";
+        throw new dev.surprisal.core.ValidationException("column: column '" + column + "' " + why
+                + " the baseline of monitor '" + monitor + "'; its columns: " + String.join(", ", profile.columnNames()));
     }
 
     /**

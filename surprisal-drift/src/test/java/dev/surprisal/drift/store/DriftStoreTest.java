@@ -55,6 +55,24 @@ class DriftStoreTest {
         }
     }
 
+    /** The history of a column the baseline does not have is an error listing its columns, for Java callers too (issue 11). */
+    @Test
+    void historyOfAColumnTheBaselineLacksNamesTheColumnsItHas() {
+        try (DriftStore store = DriftStore.open(dir.resolve("drift.duckdb").toString())) {
+            store.saveBaseline("m", StoreFixtures.REFERENCE);
+            MonitoredCheck.check(store, "m", "2024-01-01", StoreFixtures.day(101, 0), DriftOptions.defaults(),
+                    TrendRule.defaults());
+            assertThat(store.history("m", "x")).hasSize(1);
+            assertThatThrownBy(() -> store.history("m", "nope"))
+                    .isInstanceOf(dev.surprisal.core.ValidationException.class)
+                    .isNotInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("column: column 'nope' is not in the baseline of monitor 'm'; its columns: ")
+                    .hasMessageContaining("x");
+            // no baseline: no history, and nothing to check the column against
+            assertThat(store.history("other", "nope")).isEmpty();
+        }
+    }
+
     @Test
     void duckDbStoreMigratesStoresBaselinesChecksAndHistory() {
         roundTripAndTrend(dir.resolve("sub/drift.duckdb").toString(), "m");
