@@ -113,11 +113,17 @@ public final class SurprisalCommand implements Runnable {
     private static CommandLine configure(CommandLine root, PrintWriter out, PrintWriter err) {
         ErrorHandlers handlers = new ErrorHandlers();
         return root
-                .setOut(out)
-                .setErr(err)
+                // user data (column names, cells, file names) reaches the terminal escaped, whatever prints it
+                .setOut(ControlEscapingWriter.guard(out))
+                .setErr(ControlEscapingWriter.guard(err))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // "@file" would read arguments from any file and echo its lines on errors (issue 11)
                 .setExpandAtFiles(false)
+                // every file argument of every verb: '-' is a usage error, not a file name
+                .setExecutionStrategy(parsed -> {
+                    PathArguments.refuseStandardStreams(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setUsageHelpWidth(100)
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);

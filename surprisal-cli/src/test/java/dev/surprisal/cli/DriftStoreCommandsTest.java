@@ -220,7 +220,7 @@ class DriftStoreCommandsTest {
                 "--at", "2024-05-01", "--store", store());
         assertThat(c.code()).as(c.err()).isZero();
         Cli stdin = Cli.run("drift", "check", "--monitor", "m", "--data", "-", "--store", store());
-        assertThat(stdin.code()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(stdin.err()).contains("standard input ('-') is not supported");
+        assertThat(stdin.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(stdin.err()).contains("--data: '-' (standard input or output) is not supported");
     }
 }
