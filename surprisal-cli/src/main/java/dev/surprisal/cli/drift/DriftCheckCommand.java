@@ -159,6 +159,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
             extra.put("reference_version", baseline.version());
             extra.put("store", target.where(spec));
             extra.put("file", data.toString());
+            if (outcome.replaced()) {
+                extra.put("replaced_run", outcome.replacedRunId());
+            }
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * One run of {@code surprisal} on generated input, and the invariants every run must keep
- * (issue 11): an exit code in {0, 1, 2, 3}, never 4; no stack trace on stdout or stderr; no secret
+ * (issue 11): an exit code in {0, 1, 2, 3}, never 4; no stack trace on stdout or stderr; no raw
+ * control character (other than line feed and tab) on either; no secret
  * in any output or in any text file the run wrote; nothing half-written (no temporary file left,
  * and no declared output created by a run that failed); and {@code --json} output that parses.
  *
@@ -38,6 +39,8 @@ record Run(List<String> args, int code, String out, String err) {
     private static final Pattern STACK_TRACE = Pattern.compile(
             "(?m)^\\s+at [\\w$.]+\\(|Exception in thread|^Caused by: |\\w+(Exception|Error): .*\\n\\s+at ");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Control characters other than line feed and tab. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]");
 
     /** Runs {@code args} in-process through the CLI's entry point, with System.out and System.err captured too. */
     static Run inProcess(Duration timeout, String... args) {
@@ -74,6 +77,8 @@ record Run(List<String> args, int code, String out, String err) {
         assertThat(STACK_TRACE.matcher(out).find()).as("stack trace on stdout: " + what).isFalse();
         assertThat(STACK_TRACE.matcher(err).find()).as("stack trace on stderr: " + what).isFalse();
         assertThat(out + err).as("secret printed: " + what).doesNotContain(SECRET);
+        // user data reaches the terminal with its control characters escaped (ANSI escapes, CR, NUL, BEL)
+        assertThat(CONTROL.matcher(out + err).find()).as("a raw control character printed: " + what).isFalse();
         if (code >= 2) {
             assertThat(err).as("an error says so: " + what).contains("surprisal: error: ");
             for (int i = 0; i < outputs.size(); i++) {

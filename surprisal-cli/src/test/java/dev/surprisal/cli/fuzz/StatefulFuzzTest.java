@@ -120,6 +120,45 @@ class StatefulFuzzTest {
         driftBaselineCheckAndHistory(reference, day, kind, monitor, at, report);
     }
 
+    /** Ordinary tables of generated size and shift: checks that get recorded, so the store is inspected after real runs. */
+    @Provide
+    Arbitrary<HostileFiles.Spec> ordinaryTables() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(30, 400), Arbitraries.longs(),
+                Arbitraries.doubles().between(0, 2)).as((n, seed, shift) -> {
+                    Random rng = new Random(seed);
+                    StringBuilder b = new StringBuilder("amount,country,items\n");
+                    String[] countries = {"FR", "DE", "ES"};
+                    for (int i = 0; i < n; i++) {
+                        b.append(String.format(java.util.Locale.ROOT, "%.4f,%s,%d%n", rng.nextGaussian() + shift,
+                                countries[rng.nextInt(shift > 1 ? 2 : 3)], rng.nextInt(4)));
+                    }
+                    return new HostileFiles.Spec("ordinary.csv", b.toString().getBytes(StandardCharsets.UTF_8),
+                            HostileFiles.Special.NONE);
+                });
+    }
+
+    @Provide
+    Arbitrary<HostileFiles.Spec> days() {
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, ordinaryTables()),
+                net.jqwik.api.Tuple.of(1, HostileFiles.anyTable(goodParquet)));
+    }
+
+    @Property(tries = 15, seed = SEED)
+    @net.jqwik.api.statistics.StatisticsReport(onFailureOnly = false)
+    void driftChecksThatAreRecordedAndRetried(@ForAll("ordinaryTables") HostileFiles.Spec reference,
+                                              @ForAll("days") HostileFiles.Spec day, @ForAll("monitors") String monitor,
+                                              @ForAll("validDates") String at, @ForAll boolean report) throws Exception {
+        driftBaselineCheckAndHistory(reference, day, Store.FRESH, monitor, at, report);
+        // the store inspection and the retry must meet recorded checks, not only failed ones
+        net.jqwik.api.statistics.Statistics.label("store").coverage(c ->
+                c.check("fresh store, check recorded").count((Integer n) -> n >= 5));
+    }
+
+    @Provide
+    Arbitrary<String> validDates() {
+        return Arbitraries.of("2024-01-01", "2024-01-02", "2024-01-01T00:00:00Z", "2024-01-01T06:00");
+    }
+
     @Property(tries = 12, seed = SEED)
     void driftStoreUrlsNeverPrintThePassword(@ForAll("tables") HostileFiles.Spec reference, @ForAll("urls") Store kind,
                                              @ForAll boolean report) throws Exception {
@@ -137,8 +176,27 @@ class StatefulFuzzTest {
                 "--store", store, "--at", at, "--json"));
         List<Path> outputs = new ArrayList<>();
         Sandbox.report(report, dir, "check.html", check, outputs);
-        run(dir, outputs, check);
+        Run first = run(dir, outputs, check);
+        Path file = Path.of(store);
+        String what = "after " + String.join(" ", check) + " (exit " + first.code() + ")\n" + first.err();
+        int runs = kind == Store.FRESH ? StoreInspection.wholeRuns(file, monitor, what) : -1;
+        if (kind == Store.FRESH) {
+            // a check that failed recorded nothing; one that ran recorded exactly one run
+            assertThat(Math.max(runs, 0)).as("runs of the monitor " + what).isEqualTo(first.code() <= 1 ? 1 : 0);
+        }
+        net.jqwik.api.statistics.Statistics.label("store").collect(kind == Store.FRESH ? (first.code() <= 1
+                ? "fresh store, check recorded" : "fresh store, check failed") : "other store");
+        if (kind == Store.FRESH && first.code() <= 1) {
+            // the same check again replaces its run, never adds a second one
+            Run again = run(dir, outputs, check);
+            assertThat(again.code()).as(again.err()).isEqualTo(first.code());
+            assertThat(again.out()).as("the retry says which run it replaced").contains("\"replaced_run\"");
+            assertThat(StoreInspection.wholeRuns(file, monitor, "after the retry\n" + again.err())).isEqualTo(1);
+        }
         run(dir, List.of(), List.of("drift", "history", "--monitor", monitor, "--store", store));
+        if (kind == Store.FRESH) {
+            assertThat(StoreInspection.wholeRuns(file, monitor, "after drift history")).isEqualTo(runs);
+        }
     }
 
     // ---- file: every kind of path -------------------------------------------------------------
@@ -183,7 +241,7 @@ class StatefulFuzzTest {
                         .map(b -> new HostileFiles.Spec("bin.md", b, HostileFiles.Special.NONE)),
                 Arbitraries.just(new HostileFiles.Spec("latin1.md", "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1),
                         HostileFiles.Special.NONE)),
-                Arbitraries.of(HostileFiles.Special.DIRECTORY, HostileFiles.Special.SYMLINK_LOOP)
+                Arbitraries.of(HostileFiles.Special.DIRECTORY, HostileFiles.Special.SYMLINK_LOOP, HostileFiles.Special.FIFO)
                         .map(s -> new HostileFiles.Spec("odd.md", null, s)));
         return note.list().ofMaxSize(6);
     }
@@ -200,7 +258,22 @@ class StatefulFuzzTest {
         List<String> scan = new ArrayList<>(List.of("notes", "scan", kb.toString(), "--json"));
         List<Path> outputs = new ArrayList<>();
         Sandbox.report(report, dir, "notes.html", scan, outputs);
-        run(dir, outputs, scan);
+        Run scanned = run(dir, outputs, scan);
+        if (scanned.code() == 0) {
+            // a named pipe is never read (the scan would block) and never called empty
+            var skipped = new com.fasterxml.jackson.databind.ObjectMapper().readTree(scanned.out()).path("skipped");
+            for (int i = 0; i < notes.size(); i++) {
+                if (notes.get(i).special() == HostileFiles.Special.FIFO) {
+                    String name = i + "-" + notes.get(i).name();
+                    String reason = null;
+                    for (var s : skipped) {
+                        reason = s.path("path").asText().equals(name) ? s.path("reason").asText() : reason;
+                    }
+                    assertThat(reason).as("the FIFO " + name + " among the notes\n" + scanned.out())
+                            .isEqualTo("a named pipe (FIFO), not a regular file");
+                }
+            }
+        }
         Path file = draft.isEmpty() ? dir.resolve("missing.md")
                 : draft.get(0).materialise(Files.createDirectories(dir.resolve("draft")));
         run(dir, List.of(), List.of("notes", "add", file.toString(), "--kb", kb.toString()));
