@@ -121,7 +121,8 @@ final class NumberList {
             throw e;
         }
         if (p != values) {
-            report.note(whole() + ": the probabilities sum to " + sum(values) + ", within "
+            String which = positional() ? "the probabilities" : option + ": the probabilities";
+            report.note(which + " sum to " + sum(values) + ", within "
                     + Validate.RENORMALIZE_TOLERANCE + " of 1; they were renormalised to sum to 1");
         }
         return p;
