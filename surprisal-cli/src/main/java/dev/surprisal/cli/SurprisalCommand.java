@@ -119,6 +119,13 @@ public final class SurprisalCommand implements Runnable {
                 // "@file" would read arguments from any file and echo its lines on errors (issue 11)
                 .setExpandAtFiles(false)
                 .setUsageHelpWidth(100)
+                // an empty FILE ('--data ""') is a usage error naming its option, not ": a directory" (the empty path is the working directory)
+                .registerConverter(java.nio.file.Path.class, text -> {
+                    if (text.isEmpty()) {
+                        throw new CommandLine.TypeConversionException("the file name is empty; name a file");
+                    }
+                    return java.nio.file.Path.of(text);
+                })
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);
     }
