@@ -59,6 +59,14 @@ class MiEntropyMessagesTest {
     }
 
     @Test
+    void roundingErrorIsWrittenAsZeroInTheMiTables() {
+        assertThat(TextTable.num(-8.009e-16)).isEqualTo("0");
+        assertThat(TextTable.num(2.805e-13)).isEqualTo("0");
+        assertThat(TextTable.num(0.0005803)).isEqualTo("0.0005803");
+        assertThat(TextTable.num(Double.NaN)).isEqualTo("-");
+    }
+
+    @Test
     void aHeaderOnlyFileSaysItHasNoRows(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("hdr.csv"), "x,y\n");
         for (String[] args : new String[][] {{"mi", "--data", f.toString(), "--target", "y"},
