@@ -130,7 +130,7 @@ public final class EntropyCommand implements Callable<Integer> {
         }
         RoleOverrides overrides;
         try {
-            overrides = roles.overrides(spec).withColumns(List.of(column));
+            overrides = roles.overrides(spec).withColumns(List.of(column), List.of("--column"));
         } catch (ValidationException e) {
             throw usage(e.getMessage());
         }

@@ -184,10 +184,24 @@ public final class MiCommand implements Callable<Integer> {
         if (pairMode != null) {
             String x = pairMode.x;
             String y = pairMode.y;
+            try {
+                MiTable.requireTwoColumns(x, y);
+            } catch (ValidationException e) {
+                throw usage("--" + e.getMessage()); // before reading the file: a usage error, exit 2
+            }
             List<String> both = new ArrayList<>(List.of(x, y));
-            RoleOverrides pairOverrides = overrides.columns() == null ? overrides.withColumns(both) : overrides;
+            RoleOverrides pairOverrides = overrides.columns() == null
+                    ? overrides.withColumns(both, List.of("--x", "--y")) : overrides;
             return (engine.local() ? MiPairReport.run(reader(), x, y, pairOverrides, settings, common)
                     : MiPairReport.run(miTable(pairOverrides), x, y, settings, common)).field("file", data.toString());
+        }
+        if (target != null && overrides.columns() != null && !overrides.columns().contains(target)) {
+            // --columns picks the features; the target is always read (leaving it out can only be a slip)
+            List<String> cols = new ArrayList<>(overrides.columns());
+            List<String> named = new ArrayList<>(java.util.Collections.nCopies(cols.size(), "--columns"));
+            cols.add(target);
+            named.add("--target");
+            overrides = overrides.withColumns(cols, named);
         }
         MiTable t = miTable(overrides);
         if (t.variables().size() < 2) {

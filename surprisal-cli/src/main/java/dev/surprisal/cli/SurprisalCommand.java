@@ -125,6 +125,13 @@ public final class SurprisalCommand implements Runnable {
                     return new CommandLine.RunLast().execute(parsed);
                 })
                 .setUsageHelpWidth(100)
+                // an empty FILE ('--data ""') is a usage error naming its option, not ": a directory" (the empty path is the working directory)
+                .registerConverter(java.nio.file.Path.class, text -> {
+                    if (text.isEmpty()) {
+                        throw new CommandLine.TypeConversionException("the file name is empty; name a file");
+                    }
+                    return java.nio.file.Path.of(text);
+                })
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);
     }

@@ -66,10 +66,18 @@ final class TextTable {
         return s.equals("-") || s.matches("-?[0-9.]+(E-?[0-9]+)?");
     }
 
-    /** Four significant digits, plain notation for everyday magnitudes, "-" for NaN (not applicable). */
+    /**
+     * Four significant digits, plain notation for everyday magnitudes, "-" for NaN (not applicable). A value
+     * below {@link #ROUNDING} in magnitude is written 0: the MI tables' estimates carry no digit there (an
+     * independent pair's plug-in MI computes to ±1e-16, not 0), and "-8.009E-16" beside "0.08570" reads as a
+     * finding rather than as rounding.
+     */
     static String num(double v) {
-        return CELL.format(v);
+        return CELL.format(Math.abs(v) < ROUNDING ? 0.0 : v);
     }
+
+    /** Below this magnitude a cell is rounding error of double arithmetic, far under any estimate's noise. */
+    static final double ROUNDING = 1e-10;
 
     private static final NumberStyle CELL = NumberStyle.significant(4).withTrailingZeros(true).withNaN("-");
 }

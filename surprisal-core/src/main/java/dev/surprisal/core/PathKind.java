@@ -24,13 +24,16 @@ public final class PathKind {
      * can: whether empty is an error is the caller's decision).
      *
      * @param file the path as the user gave it
-     * @return null, or a phrase to follow the path: "no such file", "a directory, not a file",
+     * @return null, or a phrase to follow the path: "the file name is empty", "no such file", "a directory, not a file",
      *         "a named pipe (FIFO), not a regular file", "a character device, not a regular file",
      *         "a symbolic link loop", "cannot be read (permission denied)", or, for a file whose
      *         size reads 0 bytes though it has content, "a special file whose size reads 0 bytes
      *         (as in /proc), not a regular file"
      */
     public static String problem(Path file) {
+        if (file.toString().isEmpty()) {
+            return "the file name is empty"; // Path.of("") is the working directory: never "a directory"
+        }
         if (!Files.exists(file)) {
             return Files.isSymbolicLink(file) ? linkProblem(file) : "no such file";
         }

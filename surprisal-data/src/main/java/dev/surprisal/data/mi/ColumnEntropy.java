@@ -161,6 +161,9 @@ public final class ColumnEntropy {
                             java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
                             Base base, Path file) {
         RoleDecision d = roles.decision(column);
+        if (roles.stats(column).map(st -> st.rows() == 0).orElse(false)) {
+            throw MiTable.noRows(file);
+        }
         List<String> notes = new ArrayList<>();
         notes.add(column + ": " + d.reason());
         if (d.role() != ColumnRole.CONTINUOUS) {
@@ -168,10 +171,15 @@ public final class ColumnEntropy {
                 throw new DataException(file, "--bins: " + column + " is " + d.role().label() + ", not continuous; its"
                         + " values are already outcomes (--role " + column + "=continuous to bin it anyway)");
             }
+            Counts c = counts.get();
             if (d.role() == ColumnRole.ID_LIKE) {
                 notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
+            } else if ((d.role() == ColumnRole.TIMESTAMP || d.role() == ColumnRole.DATE)
+                    && c.nonZero() >= dev.surprisal.data.roles.RoleRules.ID_DISTINCT_RATIO * c.total()) {
+                notes.add(column + ": nearly every " + d.role().label() + " is distinct, so its entropy is about log(n):"
+                        + " it counts the instants recorded, not how the data vary");
             }
-            return new Counted(d, counts.get(), List.copyOf(notes));
+            return new Counted(d, c, List.copyOf(notes));
         }
         MiTable t = table.get();
         MiVariable v = t.variable(column, "--column");

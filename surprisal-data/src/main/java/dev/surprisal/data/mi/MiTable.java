@@ -66,9 +66,12 @@ public final class MiTable {
     private final List<RoleDecision> decisions;
     private final List<RoleDecision> leftOut;
     private final List<String> notes;
+    /** Per left-out column, the --role values that can bring it back ("=discrete (or =continuous)"). */
+    private final java.util.Map<String, String> bringBack;
 
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
-                    List<RoleDecision> leftOut, List<String> notes) {
+                    List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack) {
+        this.bringBack = java.util.Map.copyOf(bringBack);
         this.file = file;
         this.rows = rows;
         this.variables = List.copyOf(variables);
@@ -102,7 +105,8 @@ public final class MiTable {
      */
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed) {
         Table t = reader.readCells();
-        return of(t, ColumnRoles.detect(t, overrides), seed, reader.file());
+        boolean lines = reader.format() != null ? isText(reader.format()) : lines(reader.file());
+        return of(t, ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()), seed, reader.file(), lines);
     }
 
     /**
@@ -115,6 +119,38 @@ public final class MiTable {
      * @return the prepared table
      */
     public static MiTable of(Table table, ColumnRoles roles, long seed, Path file) {
+        return of(table, roles, seed, file, lines(file));
+    }
+
+    /** The error of a file with a header and no data, in drift's words. */
+    static DataException noRows(Path file) {
+        return new DataException(file, "no rows: the " + (file == null ? "table has columns" : "file has a header")
+                + " but no data");
+    }
+
+    /** Whether cells of {@code file} are located by CSV/TSV line (the header is line 1) rather than by row. */
+    private static boolean lines(Path file) {
+        try {
+            return file != null && isText(dev.surprisal.data.DataFormat.fromFileName(file));
+        } catch (DataException e) {
+            return false; // an extension that names no format: located by row
+        }
+    }
+
+    private static boolean isText(dev.surprisal.data.DataFormat f) {
+        return f == dev.surprisal.data.DataFormat.CSV || f == dev.surprisal.data.DataFormat.TSV;
+    }
+
+    /** Where row {@code i} (from 0) is, in the words drift uses for its invalid cells: "line 17" or "row 16". */
+    private static String where(int i, boolean lines) {
+        return lines ? "line " + (i + 2) : "row " + (i + 1);
+    }
+
+    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean lines) {
+        if (table.rowCount() == 0) {
+            throw noRows(file);
+        }
+        java.util.Map<String, String> bringBack = new java.util.HashMap<>();
         List<MiVariable> vars = new ArrayList<>();
         List<RoleDecision> used = new ArrayList<>();
         List<RoleDecision> out = new ArrayList<>();
@@ -129,6 +165,11 @@ public final class MiTable {
             ColumnRole role = d.role();
             if (!role.isScored()) {
                 out.add(d);
+                // a column of numbers comes back by value or as a continuum; text (a timestamp, a string ID) only as labels
+                boolean numeric = roles.stats(c.name()).map(dev.surprisal.data.roles.RoleRules::isNumeric)
+                        .orElse(c instanceof NumericColumn);
+                bringBack.put(c.name(), numeric && role != ColumnRole.TIMESTAMP && role != ColumnRole.DATE
+                        ? "=discrete (or =continuous)" : "=categorical");
                 continue;
             }
             used.add(d);
@@ -137,11 +178,11 @@ public final class MiTable {
                         : MiVariable.discrete(c.name(), ((NumericColumn) c).values()));
                 continue;
             }
-            double[] values = numbers(c, notes);
+            double[] values = numbers(c, lines, notes);
             vars.add(role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
                     : MiVariable.discrete(c.name(), values));
         }
-        return new MiTable(file, table.rowCount(), vars, used, out, notes);
+        return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack);
     }
 
     /** Labels of a text column, with pandas' missing strings as missing. */
@@ -159,54 +200,55 @@ public final class MiTable {
         return codes;
     }
 
-    /** The numbers of a numeric-role column; a text column (one with invalid cells) is parsed cell by cell. */
-    private static double[] numbers(Column c, List<String> notes) {
+    /**
+     * The numbers of a numeric-role column, by the one rule of {@link Cells#number}: a cell that is not a
+     * number (text such as {@code abc} or {@code 1,234.5}) is invalid; {@code inf}, {@code -Infinity} are
+     * numbers (as pandas reads them) but infinite, with no place on a scale an estimator can use. Both are
+     * left out as missing, each kind counted in one note with its first cell; a typed ±∞ (Parquet, or
+     * DuckDB's reading of a CSV column) is infinite the same way.
+     */
+    private static double[] numbers(Column c, boolean lines, List<String> notes) {
+        double[] v;
+        int invalid = 0;
+        int infinite = 0;
+        String firstInvalid = null;
+        String firstInfinite = null;
         if (c instanceof NumericColumn n) {
-            // a typed ±inf (Parquet, or DuckDB's reading of a CSV column) is left out as the text path leaves out
-            // an "inf" cell: one such cell must not stop the run
-            double[] v = n.values();
-            int bad = 0;
-            String first = null;
+            v = n.values();
             for (int i = 0; i < v.length; i++) {
                 if (Double.isInfinite(v[i])) {
-                    first = bad++ == 0 ? "row " + (i + 1) + ": " + (v[i] > 0 ? "inf" : "-inf") : first;
+                    firstInfinite = infinite++ == 0 ? where(i, lines) + ": '" + (v[i] > 0 ? "inf" : "-inf") + "'"
+                            : firstInfinite;
                     v[i] = Double.NaN;
                 }
             }
-            if (bad > 0) {
-                notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are infinite (first: %s); they are left out as missing",
-                        c.name(), bad, first));
+        } else {
+            CategoricalColumn cat = (CategoricalColumn) c;
+            double[] byCode = new double[cat.cardinality()];
+            for (int k = 0; k < byCode.length; k++) {
+                String label = cat.label(k);
+                byCode[k] = Cells.isMissing(label) ? Double.NaN : Cells.number(label);
             }
-            return v;
-        }
-        CategoricalColumn cat = (CategoricalColumn) c;
-        double[] byCode = new double[cat.cardinality()];
-        boolean[] invalid = new boolean[cat.cardinality()];
-        for (int k = 0; k < byCode.length; k++) {
-            String label = cat.label(k);
-            byCode[k] = Cells.isMissing(label) ? Double.NaN : Cells.number(label);
-            invalid[k] = !Cells.isMissing(label) && Double.isNaN(byCode[k]);
-            if (Double.isInfinite(byCode[k])) {
-                byCode[k] = Double.NaN;
-                invalid[k] = true;
-            }
-        }
-        double[] v = new double[cat.size()];
-        int bad = 0;
-        String first = null;
-        for (int i = 0; i < v.length; i++) {
-            int code = cat.code(i);
-            v[i] = code < 0 ? Double.NaN : byCode[code];
-            if (code >= 0 && invalid[code]) {
-                bad++;
-                if (first == null) {
-                    first = "row " + (i + 1) + ": '" + cat.label(code) + "'";
+            v = new double[cat.size()];
+            for (int i = 0; i < v.length; i++) {
+                int code = cat.code(i);
+                double x = code < 0 ? Double.NaN : byCode[code];
+                if (Double.isInfinite(x)) {
+                    firstInfinite = infinite++ == 0 ? where(i, lines) + ": '" + cat.label(code) + "'" : firstInfinite;
+                    x = Double.NaN;
+                } else if (code >= 0 && Double.isNaN(x) && !Cells.isMissing(cat.label(code))) {
+                    firstInvalid = invalid++ == 0 ? where(i, lines) + ": '" + cat.label(code) + "'" : firstInvalid;
                 }
+                v[i] = x;
             }
         }
-        if (bad > 0) {
+        if (invalid > 0) {
             notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are not numbers (first: %s); they are left out as missing",
-                    c.name(), bad, first));
+                    c.name(), invalid, firstInvalid));
+        }
+        if (infinite > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are infinite (first: %s): numbers, but with no place"
+                    + " on a scale an estimator can use; they are left out as missing", c.name(), infinite, firstInfinite));
         }
         return v;
     }
@@ -250,7 +292,8 @@ public final class MiTable {
         List<String> out = new ArrayList<>();
         for (RoleDecision d : leftOut) {
             out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual"
-                    + " information; --role " + d.column() + "=discrete (or =continuous) brings it back");
+                    + " information; --role " + d.column() + bringBack.getOrDefault(d.column(), "=categorical")
+                    + " brings it back");
         }
         return out;
     }
@@ -266,10 +309,12 @@ public final class MiTable {
      * @param options the options (k, permutations, bootstrap, seed, α)
      * @return the pair's analysis, in nats
      * @throws DataException if a column is not scored, or the pair cannot be estimated (too few rows with both values)
+     * @throws ValidationException if {@code x} and {@code y} are the same column
      */
     public PairResult pair(String x, String y, MiOptions options) {
         MiVariable vx = variable(x, "--x");
         MiVariable vy = variable(y, "--y");
+        requireTwoColumns(x, y);
         RankedFeature f = TargetRanking.score(vx, vy, options);
         if (f.skipped() != null) {
             throw new DataException(file, f.skipped());
@@ -291,6 +336,22 @@ public final class MiTable {
         }
         return new PairResult(x, y, decision(x), decision(y), f,
                 dev.surprisal.continuous.MiEstimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);
+    }
+
+    /**
+     * Refuses a pair of one column with itself: I(X;X) = H(X), infinite for a continuous column and the entropy
+     * for a discrete one; an estimate would print a large finite number with a p-value, as if it measured a dependence.
+     *
+     * @param x the first column
+     * @param y the second column
+     * @throws ValidationException naming {@code y} when the two are the same column
+     */
+    public static void requireTwoColumns(String x, String y) {
+        if (x.equals(y)) {
+            throw new ValidationException("y: '" + y + "' is also --x; the mutual information of a column with itself is"
+                    + " its entropy (infinite for a continuous column), not a dependence: name two different columns,"
+                    + " or run entropy --data FILE --column " + y + " for its entropy");
+        }
     }
 
     /** Labels of the rows where both have a value. */
@@ -413,8 +474,9 @@ public final class MiTable {
         for (RoleDecision d : leftOut) {
             if (d.column().equals(name)) {
                 throw new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " (" + d.reason()
-                        + "), which mutual information leaves out; set its role with --role " + name + "=discrete or "
-                        + name + "=continuous to use it", null);
+                        + "), which mutual information leaves out; set its role with --role " + name
+                        + bringBack.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name + "=")
+                        + " to use it", null);
             }
         }
         List<String> names = new ArrayList<>();

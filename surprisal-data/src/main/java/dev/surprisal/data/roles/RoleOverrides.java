@@ -27,9 +27,26 @@ import java.util.Set;
  * @param discrete   columns to measure by value (numeric: binary or discrete; text: categorical)
  * @param continuous numeric columns to measure as a continuum
  * @param roles      roles set outright
+ * @param columnOptions the option that named each of {@code columns}, for messages ({@code --column} of
+ *                   {@code entropy}, {@code --x}/{@code --y} of {@code mi}); null when {@code --columns} named them all
  */
 public record RoleOverrides(List<String> columns, List<String> exclude, List<String> discrete, List<String> continuous,
-                            Map<String, ColumnRole> roles) {
+                            Map<String, ColumnRole> roles, List<String> columnOptions) {
+    /**
+     * Overrides whose {@code columns}, if any, were named by {@code --columns}.
+     *
+     * @param columns the columns to use, in order; null for all
+     * @param exclude columns to leave out
+     * @param discrete columns to measure by value
+     * @param continuous numeric columns to measure as a continuum
+     * @param roles roles set outright
+     * @throws ValidationException as the canonical constructor
+     */
+    public RoleOverrides(List<String> columns, List<String> exclude, List<String> discrete, List<String> continuous,
+                         Map<String, ColumnRole> roles) {
+        this(columns, exclude, discrete, continuous, roles, null);
+    }
+
     /**
      * Copies the lists, and rejects a column named in two role options.
      *
@@ -38,11 +55,17 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @param discrete columns to measure by value
      * @param continuous numeric columns to measure as a continuum
      * @param roles roles set outright
+     * @param columnOptions the option that named each of {@code columns}; null: {@code --columns}
      * @throws ValidationException when a column is both --discrete and --continuous, or also has a --role,
      *                             or is both in --columns and --exclude
      */
     public RoleOverrides {
         columns = columns == null ? null : List.copyOf(columns);
+        columnOptions = columnOptions == null || columns == null ? null : List.copyOf(columnOptions);
+        if (columnOptions != null && columnOptions.size() != columns.size()) {
+            throw new ValidationException("columnOptions: one option per column, got " + columnOptions.size()
+                    + " for " + columns.size() + " columns");
+        }
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         discrete = discrete == null ? List.of() : List.copyOf(discrete);
         continuous = continuous == null ? List.of() : List.copyOf(continuous);
@@ -81,11 +104,24 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
     }
 
     /**
+     * The columns a verb names by its own options (e.g. {@code entropy --column}, {@code mi --x/--y}), so that a
+     * message about an unknown one names the option the user typed.
+     *
+     * @param names   the columns to use, in order (at least one)
+     * @param options the option that named each, as typed (e.g. {@code --x}, {@code --y})
+     * @return these overrides with the columns set
+     * @throws ValidationException if the two lists differ in length
+     */
+    public RoleOverrides withColumns(List<String> names, List<String> options) {
+        return new RoleOverrides(names, exclude, discrete, continuous, roles, options);
+    }
+
+    /**
      * @param names columns to leave out
      * @return these overrides with {@code --exclude}
      */
     public RoleOverrides withExclude(List<String> names) {
-        return new RoleOverrides(columns, names, discrete, continuous, roles);
+        return new RoleOverrides(columns, names, discrete, continuous, roles, columnOptions);
     }
 
     /**
@@ -93,7 +129,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @return these overrides with {@code --discrete}
      */
     public RoleOverrides withDiscrete(List<String> names) {
-        return new RoleOverrides(columns, exclude, names, continuous, roles);
+        return new RoleOverrides(columns, exclude, names, continuous, roles, columnOptions);
     }
 
     /**
@@ -101,7 +137,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @return these overrides with {@code --continuous}
      */
     public RoleOverrides withContinuous(List<String> names) {
-        return new RoleOverrides(columns, exclude, discrete, names, roles);
+        return new RoleOverrides(columns, exclude, discrete, names, roles, columnOptions);
     }
 
     /**
@@ -112,7 +148,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
     public RoleOverrides withRole(String column, ColumnRole role) {
         Map<String, ColumnRole> m = new LinkedHashMap<>(roles);
         m.put(column, role);
-        return new RoleOverrides(columns, exclude, discrete, continuous, m);
+        return new RoleOverrides(columns, exclude, discrete, continuous, m, columnOptions);
     }
 
     /**
@@ -151,7 +187,9 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @throws DataException naming the option, the column and the available columns
      */
     public void validate(List<String> available, Path file) {
-        check("--columns", columns == null ? List.of() : columns, available, file);
+        for (int i = 0; columns != null && i < columns.size(); i++) {
+            check(columnOptions == null ? "--columns" : columnOptions.get(i), List.of(columns.get(i)), available, file);
+        }
         check("--exclude", exclude, available, file);
         check("--discrete", discrete, available, file);
         check("--continuous", continuous, available, file);
