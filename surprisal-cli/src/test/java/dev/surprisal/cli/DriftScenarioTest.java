@@ -235,6 +235,8 @@ class DriftScenarioTest {
         assertThat(r.err()).contains("surprisal: note: column 'device' is not in today's file: scored as all missing");
         Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store);
         assertThat(h.out()).contains("device");
+        Cli again = Cli.run("drift", "baseline", "--monitor", "m", "--data", reference.toString(), "--store", store);
+        assertThat(again.out()).contains("replaced the baseline (1 earlier check; it stays in the store");
     }
 
     @Test
