@@ -65,7 +65,7 @@ class DriftCommandTest {
 
         Cli calm = check(csv("calm.csv", 2, 0), "2024-05-01");
         assertThat(calm.code()).as(calm.out() + calm.err()).isZero();
-        assertThat(calm.out()).contains("no alarm: 0 of 3 columns drifted").contains("KL(P||Q) bits");
+        assertThat(calm.out()).contains("no alarm: 0 of 3 scored columns drifted").contains("KL(P||Q) bits");
 
         Cli shifted = check(csv("shift.csv", 3, 0.5), "2024-05-02", "--explain");
         assertThat(shifted.code()).as(shifted.out() + shifted.err()).isEqualTo(ExitCode.ALARM);
@@ -90,7 +90,9 @@ class DriftCommandTest {
         assertThat(j.get("smoothing").asText()).isEqualTo("jeffreys");
         assertThat(j.get("null").asText()).startsWith("chi-squared approximation");
         assertThat(j.get("thresholds").get("warn").asDouble()).isEqualTo(0.1);
-        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 12);
+        // two continuous columns (4 tests each) and a categorical one (3: no invalid share)
+        assertThat(j.get("thresholds").get("tests").asInt()).isEqualTo(11);
+        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 11);
         assertThat(j.get("alarm").asBoolean()).isTrue();
         JsonNode top = j.get("columns").get(0);
         assertThat(top.get("column").asText()).isEqualTo("amount");

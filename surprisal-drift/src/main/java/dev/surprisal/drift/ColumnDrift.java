@@ -109,6 +109,25 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
         return reverseKlNats / Math.log(2);
     }
 
+    /**
+     * Today's valid values: cells neither missing nor invalid.
+     *
+     * @return today's rows less its missing and invalid cells
+     */
+    public long validToday() {
+        return currentRows - Math.round(missingRateCurrent * currentRows) - Math.round(invalidRateCurrent * currentRows);
+    }
+
+    /**
+     * A count of today's values as a share of today's valid values (how new values are shown).
+     *
+     * @param count values counted today
+     * @return {@code count} over {@link #validToday()} (at least one)
+     */
+    public double shareOfValid(long count) {
+        return (double) count / Math.max(1, validToday());
+    }
+
     /** @return change in missing share, current − reference */
     public double missingRateChange() {
         return missingRateCurrent - missingRateReference;

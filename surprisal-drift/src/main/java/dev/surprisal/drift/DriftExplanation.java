@@ -61,8 +61,10 @@ public final class DriftExplanation {
                 + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", qpValue, u, qpValue, u,
                 CELL.format(c.psi()));
         ColumnDrift.Bin top = c.topBin();
+        // the observed shares of rows, as the table shows them (the smoothed p and q only pick the bin)
         String bin = top == null ? "" : String.format(Locale.ROOT, " The bin that moved most is %s: reference %.1f%%, "
-                + "today %.1f%%.", top.label(), 100 * top.p(), 100 * top.q());
+                + "today %.1f%%.", top.label(), 100.0 * top.referenceCount() / Math.max(1, c.referenceRows()),
+                100.0 * top.currentCount() / Math.max(1, c.currentRows()));
         return List.of(head, pq, qp + bin);
     }
 

@@ -36,7 +36,10 @@ import java.util.Objects;
  * {@code js}, all in the chosen base's unit; {@code psi}, {@code hellinger},
  * {@code total_variation}, {@code ks}, {@code wasserstein_over_std} unitless; {@code wasserstein}
  * in the column's unit; rates and {@code new_mass} as shares in [0, 1]; {@code decision} and
- * {@code critical} in the deciding measure's unit (KL and JS in the chosen base).
+ * {@code critical} in the deciding measure's unit (KL and JS in the chosen base); {@code new_values}
+ * with their {@code rows} and {@code share} of today's valid values. A column that is not scored has
+ * its divergences {@code null} with the reason {@code "not scored"}; a scored one that could not be
+ * computed, {@code "not computable"}. {@code thresholds.tests} is the number of tests α is split over.
  *
  * <p>Immutable; configure with the {@code withX} methods:
  * <pre>{@code
@@ -49,8 +52,10 @@ public final class DriftJson {
     /** The noise model behind {@code critical}, in words. */
     public static final String NULL_MODEL = "chi-squared approximation: N_eff * PSI ~ chi2(df), N_eff = n*m/(n+m), "
             + "df = bins used - 1";
-    /** The reason given for a measure that has no value (NaN) in a column. */
+    /** The reason given for a measure that has no value (NaN) in a scored column. */
     public static final String NOT_COMPUTABLE = "not computable";
+    /** The reason given for the divergences of a column that is not scored (id-like, timestamp, date, constant). */
+    public static final String NOT_SCORED = "not scored";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -144,7 +149,7 @@ public final class DriftJson {
         root.put("null", NULL_MODEL);
         ObjectNode t = root.putObject("thresholds");
         DriftOptions o = report.options();
-        t.put("measure", o.measure().name());
+        t.put("measure", o.measure().label());
         t.put("unit", o.measure().unitLabel());
         t.put("warn", o.warn());
         t.put("drift", o.drift());
@@ -154,7 +159,8 @@ public final class DriftJson {
         t.put("w1_drift", o.w1Drift());
         t.put("fail_on", o.failOn().label());
         t.put("alpha", o.alpha());
-        t.put("alpha_per_test", o.alpha() / (4.0 * Math.max(1, report.columns().size())));
+        t.put("tests", report.tests());
+        t.put("alpha_per_test", report.alphaPerTest());
         t.put("new_mass", o.newMass());
         t.put("drift_share", o.driftShare());
         root.setAll(header.deepCopy());
@@ -196,45 +202,46 @@ public final class DriftJson {
 
     private void column(ObjectNode n, ColumnDrift c) {
         DriftOptions o = report.options();
+        String why = c.scored() ? NOT_COMPUTABLE : NOT_SCORED;
         n.put("column", c.name());
         n.put("role", c.role().label());
         n.put("scored", c.scored());
         n.put("status", c.status().name());
         n.put("reason", c.reason());
-        put(n, "kl_pq", base.fromNats(c.klNats()));
-        put(n, "kl_qp", base.fromNats(c.reverseKlNats()));
-        put(n, "psi", c.psi());
-        put(n, "js", js(c, base));
-        put(n, "hellinger", c.hellinger());
-        put(n, "total_variation", c.totalVariation());
-        put(n, "ks", c.ks());
-        put(n, "ks_p_value", c.ksPValue());
-        put(n, "wasserstein", c.wasserstein());
-        put(n, "wasserstein_over_std", c.wassersteinNormalized());
-        put(n, "new_mass", c.newMass());
-        put(n, "new_mass_p_value", c.newMassPValue());
-        put(n, "missing_rate_reference", c.missingRateReference());
-        put(n, "missing_rate_current", c.missingRateCurrent());
-        put(n, "missing_rate_change", c.missingRateChange());
-        put(n, "invalid_rate_reference", c.invalidRateReference());
-        put(n, "invalid_rate_current", c.invalidRateCurrent());
+        put(n, "kl_pq", base.fromNats(c.klNats()), why);
+        put(n, "kl_qp", base.fromNats(c.reverseKlNats()), why);
+        put(n, "psi", c.psi(), why);
+        put(n, "js", js(c, base), why);
+        put(n, "hellinger", c.hellinger(), why);
+        put(n, "total_variation", c.totalVariation(), why);
+        put(n, "ks", c.ks(), why);
+        put(n, "ks_p_value", c.ksPValue(), why);
+        put(n, "wasserstein", c.wasserstein(), why);
+        put(n, "wasserstein_over_std", c.wassersteinNormalized(), why);
+        put(n, "new_mass", c.newMass(), why);
+        put(n, "new_mass_p_value", c.newMassPValue(), why);
+        put(n, "missing_rate_reference", c.missingRateReference(), why);
+        put(n, "missing_rate_current", c.missingRateCurrent(), why);
+        put(n, "missing_rate_change", c.missingRateChange(), why);
+        put(n, "invalid_rate_reference", c.invalidRateReference(), why);
+        put(n, "invalid_rate_current", c.invalidRateCurrent(), why);
         ArrayNode nv = n.putArray("new_values");
-        c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k));
+        c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k).put("share", c.shareOfValid(k)));
         ArrayNode ic = n.putArray("invalid_cells");
         c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
-        put(n, "g_test_p_value", c.gTestPValue());
-        put(n, "chi_squared_p_value", c.chiSquaredPValue());
-        put(n, "decision", inBase(c.decisionValue(), o, base));
-        put(n, "critical", inBase(c.critical(), o, base));
+        put(n, "g_test_p_value", c.gTestPValue(), why);
+        put(n, "chi_squared_p_value", c.chiSquaredPValue(), why);
+        put(n, "decision", inBase(c.decisionValue(), o, base), why);
+        put(n, "critical", inBase(c.critical(), o, base), why);
         n.put("df", c.degreesOfFreedom());
         if (bins) {
             ArrayNode bs = n.putArray("bins");
             for (ColumnDrift.Bin b : c.bins()) {
                 ObjectNode bn = bs.addObject().put("label", b.label()).put("reference_count", b.referenceCount())
                         .put("current_count", b.currentCount());
-                put(bn, "p", b.p());
-                put(bn, "q", b.q());
-                put(bn, "kl_term", base.fromNats(b.klTerm()));
+                put(bn, "p", b.p(), why);
+                put(bn, "q", b.q(), why);
+                put(bn, "kl_term", base.fromNats(b.klTerm()), why);
                 bn.put("novel", b.novel());
             }
         }
@@ -277,14 +284,10 @@ public final class DriftJson {
      * @return the value in the unit shown
      */
     public static double inBase(double v, DriftOptions o, Base base) {
-        switch (o.measure()) {
-            case KL: return base.fromNats(v);
-            case JS: return base.fromNats(v * Math.log(2));
-            default: return v;
-        }
+        return o.measure().inBase(v, base);
     }
 
-    private static void put(ObjectNode n, String name, double v) {
-        NonFiniteJson.putNumber(n, name, v, NOT_COMPUTABLE, NonFiniteJson.KeyStyle.SNAKE_CASE);
+    private static void put(ObjectNode n, String name, double v, String why) {
+        NonFiniteJson.putNumber(n, name, v, why, NonFiniteJson.KeyStyle.SNAKE_CASE);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
  *       noise and huge days do not alarm on immaterial changes.</li>
  *   <li>The <b>role's own yardstick</b>, OR-ed with the measure's bands (beyond noise too): for binary
  *       and discrete columns the total variation of their value shares, TV = ½ Σ |pᵢ − qᵢ|, the share of
- *       rows whose value changed ({@code tvWarn} 0.05, {@code tvDrift} 0.10: 5 and 10 points); for
+ *       probability mass that would have to move to turn one distribution into the other ({@code tvWarn} 0.05, {@code tvDrift} 0.10: 5 and 10 points); for
  *       continuous columns W₁/σ, the Wasserstein-1 distance in reference standard deviations, how far the
  *       values moved on average ({@code w1Warn} 0.1, Evidently's default threshold; {@code w1Drift} 0.3,
  *       between Cohen's small (0.2) and medium (0.5) effect). Why: PSI weighs relative changes, so it
@@ -34,7 +34,8 @@ import java.util.Map;
  *       docs/drift.md's power table chose these bands. Set a band above its range (TV above 1) to turn the
  *       yardstick off.</li>
  *   <li>{@code alpha} (default 0.01): the false-alarm probability per check, split (Bonferroni) over
- *       the columns and the four tests per column (divergence, new mass, missing share, invalid share).</li>
+ *       the tests the columns run ({@link DriftScorer#tests}: divergence, new mass, missing share and,
+ *       for numeric columns, invalid share; missing share and duplicate keys for unscored ones).</li>
  *   <li>{@code newMass} (default 0.01): the smallest share of today's values in bins the reference
  *       never saw (or the smallest move of the missing or invalid share) that counts, if it is also
  *       beyond its null.</li>
@@ -50,7 +51,7 @@ public record DriftOptions(Smoothing smoothing, Measure measure, double warn, do
     public static final List<String> KEYS = List.of("measure", "warn", "drift", "tv-warn", "tv-drift", "w1-warn",
             "w1-drift", "alpha", "fail-on");
 
-    /** Default TV bands of binary and discrete columns: 5 and 10 points of rows changing value. */
+    /** Default TV bands of binary and discrete columns: 5 and 10 points of probability mass moved. */
     public static final double TV_WARN = 0.05;
     /** See {@link #TV_WARN}. */
     public static final double TV_DRIFT = 0.10;

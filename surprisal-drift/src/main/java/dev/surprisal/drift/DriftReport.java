@@ -38,6 +38,25 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
         return out;
     }
 
+    /**
+     * The tests the false-alarm budget α is split over: those the columns actually ran
+     * ({@link DriftScorer#tests(dev.surprisal.core.ColumnRole)}).
+     *
+     * @return the number of tests, at least one
+     */
+    public int tests() {
+        return Math.max(1, columns.stream().mapToInt(c -> DriftScorer.tests(c.role())).sum());
+    }
+
+    /**
+     * α' = α / {@link #tests()}, the false-alarm probability of each test (Bonferroni).
+     *
+     * @return the per-test α
+     */
+    public double alphaPerTest() {
+        return options.alpha() / tests();
+    }
+
     /** @return the scored columns (binary, discrete, continuous, categorical) */
     public List<ColumnDrift> scored() {
         return columns.stream().filter(ColumnDrift::scored).toList();

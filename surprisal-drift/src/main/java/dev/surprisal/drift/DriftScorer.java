@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift;
 
+import dev.surprisal.core.Base;
 import dev.surprisal.core.NumberStyle;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
@@ -26,9 +27,10 @@ import java.util.Map;
  * bins. Each column ends OK, WARN or DRIFT, with the reason in plain words.
  *
  * <p><b>Scored columns</b> (binary, discrete, continuous, categorical). The binned distribution has
- * two more bins, missing and invalid cells, so a surge of either is drift like any other change.
+ * two more bins, missing and invalid cells, so a surge of either is drift like any other change (a fall
+ * of either is left out of the divergences and judged by its own check, WARN).
  * Divergences are taken after the same smoothing of both sides ({@link DriftOptions#smoothing()}).
- * With α' = α / (4 · columns) (Bonferroni over the columns and four tests each):
+ * With α' = α / (the tests the columns run, {@link #tests(ColumnRole)}: Bonferroni):
  * <ol>
  *   <li>the deciding measure (PSI by default) at least its warn band and beyond its
  *       sample-size-aware critical value at α' is WARN, at least its drift band and beyond it DRIFT;</li>
@@ -38,11 +40,12 @@ import java.util.Map;
  *       number of values outside the reference's range under exchangeability ({@link RangeExceedance});
  *       for a categorical column a binomial with rate (others + 1)/(n + 1), an upper bound on the
  *       Good–Turing unseen mass; for a value-binned column a binomial with rate 1/(n + 1);</li>
- *   <li>the missing share, or the invalid share, moving by at least {@link DriftOptions#newMass()}
- *       and beyond noise (two-proportion z-test at α') is DRIFT.</li>
+ *   <li>the missing share, or the invalid share, rising by at least {@link DriftOptions#newMass()}
+ *       and beyond noise (two-proportion z-test at α') is DRIFT; falling so is WARN (cleaner data, or
+ *       an upstream parser that now fills or drops what it used to leave empty or malformed).</li>
  * </ol>
  * <p><b>Unscored columns</b> (id-like, timestamp, date, constant) are checked, not scored: the
- * missing share as above (DRIFT); for id-like columns duplicate keys, today's share of repeated values
+ * missing share as above; for id-like columns duplicate keys, today's share of repeated values
  * rising by at least a point beyond noise (WARN); for timestamps and dates stale data, today's newest
  * value older than the reference's oldest (WARN); for a constant column more than one value today (WARN).
  */
@@ -84,10 +87,32 @@ public final class DriftScorer {
      *                             {@code columns} names a column the reference lacks
      */
     public static DriftReport compare(Profile reference, Profile current, DriftOptions options, ColumnRules columns) {
+        return compare(reference, current, options, columns, Base.BITS);
+    }
+
+    /**
+     * As {@link #compare(Profile, Profile, DriftOptions, ColumnRules)}, the reasons stating a KL or JS
+     * deciding measure (its value, bands and critical value) in {@code base}'s unit, as the table
+     * and the JSON show it.
+     *
+     * @param reference the reference profile
+     * @param current   today's profile, counted on the reference
+     * @param options   the check's rule
+     * @param columns   per-column bands over it
+     * @param base      the unit KL and JS are shown in (bits unless the user chose another)
+     * @return the report
+     * @throws ValidationException if a column is missing from current or was counted on other bins, or
+     *                             {@code columns} names a column the reference lacks
+     */
+    public static DriftReport compare(Profile reference, Profile current, DriftOptions options, ColumnRules columns,
+                                      Base base) {
         columns.validate(reference.columnNames());
         List<ColumnDrift> out = new ArrayList<>();
-        int k = current.columns().size();
-        double alphaEach = options.alpha() / (4.0 * Math.max(1, k));
+        int tests = 0;
+        for (ColumnProfile q : current.columns()) {
+            tests += tests(reference.column(q.name()).role());
+        }
+        double alphaEach = options.alpha() / Math.max(1, tests);
         for (ColumnProfile q : current.columns()) {
             ColumnProfile p = reference.column(q.name());
             if (!p.sameBins(q)) {
@@ -95,9 +120,25 @@ public final class DriftScorer {
                         + "' was not counted on the reference's bins; count it with ProfileBuilder.count(reference, ...)");
             }
             DriftOptions o = columns.forColumn(options, p.name());
-            out.add(p.scored() ? scored(p, q, o, alphaEach) : unscored(p, q, o, alphaEach));
+            out.add(p.scored() ? scored(p, q, o, alphaEach, base) : unscored(p, q, o, alphaEach));
         }
         return new DriftReport(out, options, reference.rows(), current.rows());
+    }
+
+    /**
+     * The tests a column of this role runs, each at α' (the Bonferroni split of α): for a scored
+     * column the divergence, the new mass and the missing share, and the invalid share when it is
+     * numeric; for an unscored one the missing share, and duplicate keys when it is id-like (the stale
+     * and constant checks are comparisons, not tests).
+     *
+     * @param role a column's frozen role
+     * @return the number of tests it runs
+     */
+    public static int tests(ColumnRole role) {
+        if (role.isScored()) {
+            return role.isNumeric() ? 4 : 3;
+        }
+        return role == ColumnRole.ID_LIKE ? 2 : 1;
     }
 
     /** Findings of one column, the most severe deciding its verdict. */
@@ -118,7 +159,7 @@ public final class DriftScorer {
         }
     }
 
-    static ColumnDrift scored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach) {
+    static ColumnDrift scored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach, Base base) {
         long[] pc = withMissingAndInvalid(p);
         long[] qc = withMissingAndInvalid(q);
         long n = p.rows();
@@ -126,7 +167,7 @@ public final class DriftScorer {
         if (n == 0 || m == 0) {
             return notComputable(p, n, m, n == 0 ? "the reference has no rows" : "today has no rows");
         }
-        BinnedDivergences d = BinnedDivergences.of(pc, qc, o.smoothing());
+        BinnedDivergences d = BinnedDivergences.of(withoutFalls(pc, n, qc, m), qc, o.smoothing());
         double[] ps = d.p();
         double[] qs = d.q();
         double[] terms = d.klContributions();
@@ -172,28 +213,29 @@ public final class DriftScorer {
         double value = o.measure().of(d);
         double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), n, m);
         Findings f = new Findings();
-        String measure = o.measure().name();
+        Shown shown = new Shown(o.measure(), base);
         boolean beyondNoise = value >= critical;
         if (newMass >= o.newMass() && newMassP < alphaEach) {
             String named = q.unseen().isEmpty() ? "" : ": " + named(q.unseen(), validToday);
             f.add(Status.DRIFT, String.format(Locale.ROOT, "new values: %.2f%% of today's values fall where the "
-                    + "reference had none%s (p = %.2g; under no drift about %.2g%%)", 100 * newMass, named, newMassP,
-                    100 * nullRate));
+                    + "reference had none%s (%s; under no drift about %s)", 100 * newMass, named, pValue(newMassP),
+                    pct(nullRate)));
         }
         Yardstick y = Yardstick.of(p.role(), d, wn, n, m, o);
         boolean driftBand = value >= o.drift() || y.reaches(y.drift);
         boolean warnBand = value >= o.warn() || y.reaches(y.warn);
         if (beyondNoise && driftBand) {
-            f.add(Status.DRIFT, bandReached(measure, value, o.drift(), critical, y, y.drift, "drift"));
+            f.add(Status.DRIFT, bandReached(shown, value, o.drift(), critical, y, y.drift, "drift"));
         } else if (beyondNoise && warnBand) {
-            f.add(Status.WARN, bandReached(measure, value, o.warn(), critical, y, y.warn, "warn"));
+            f.add(Status.WARN, bandReached(shown, value, o.warn(), critical, y, y.warn, "warn"));
         } else if (beyondNoise) {
-            f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is beyond noise (critical %.3g) but below the warn "
-                    + "band %.3g%s: a real but small change", measure, value, critical, o.warn(),
-                    y == Yardstick.NONE ? "" : ", and " + y.describe() + " below " + fmt(y.warn)));
+            f.add(Status.OK, String.format(Locale.ROOT, "%s %s is beyond noise (critical %s) but below the warn "
+                    + "band %s%s: a real but small change", shown.name(), shown.of(value), shown.of(critical),
+                    shown.of(o.warn()), y == Yardstick.NONE ? "" : ", and " + y.describe() + " below " + fmt(y.warn)));
         } else {
-            f.add(Status.OK, String.format(Locale.ROOT, "%s %.3g is within sampling noise (critical %.3g at n=%d, m=%d)%s",
-                    measure, value, critical, n, m, y == Yardstick.NONE ? "" : "; " + y.describe()));
+            f.add(Status.OK, String.format(Locale.ROOT, "%s %s is within sampling noise (critical %s at n=%d, m=%d)%s",
+                    shown.name(), shown.of(value), shown.of(critical), n, m,
+                    y == Yardstick.NONE ? "" : "; " + y.describe()));
         }
         shareCheck(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
         if (p.role().isNumeric()) {
@@ -242,14 +284,28 @@ public final class DriftScorer {
                 List.of(), List.of());
     }
 
-    /** Adds a DRIFT finding when a share (missing, invalid) moves by at least the floor and beyond noise. */
+    /**
+     * Adds a finding when a share (missing, invalid) moves by at least the floor and beyond noise:
+     * DRIFT when it rises (data broke), WARN when it falls (cleaner data, or a changed upstream parser).
+     */
     private static void shareCheck(Findings f, String what, long a, long n, long b, long m, DriftOptions o,
                                    double alphaEach) {
         double r = rate(a, n);
         double c = rate(b, m);
         if (Math.abs(c - r) >= o.newMass() && twoProportionP(a, n, b, m) < alphaEach) {
-            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share %s -> %s (beyond noise)", what, pct(r), pct(c)));
+            if (c > r) {
+                f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share rose %s -> %s (beyond noise)", what, pct(r),
+                        pct(c)));
+            } else {
+                f.add(Status.WARN, String.format(Locale.ROOT, "%s share fell %s -> %s (beyond noise): cleaner data or "
+                        + "a changed upstream parser", what, pct(r), pct(c)));
+            }
         }
+    }
+
+    /** "p = 0.0032", or "p < 0.0001" below it (never "p = 0.0"). */
+    static String pValue(double p) {
+        return p < 1e-4 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.2g", p);
     }
 
     /** Two-sided p-value of the pooled two-proportion z-test. */
@@ -282,11 +338,26 @@ public final class DriftScorer {
     }
 
     /** "PSI 0.277 >= drift band 0.250, beyond noise (critical 0.0192): TV … >= drift band 0.100", what reached it. */
-    private static String bandReached(String measure, double value, double band, double critical, Yardstick y,
+    private static String bandReached(Shown measure, double value, double band, double critical, Yardstick y,
                                       double yardBand, String which) {
-        return String.format(Locale.ROOT, "%s %.3g%s, beyond noise (critical %.3g)%s", measure, value,
-                value >= band ? String.format(Locale.ROOT, " >= %s band %.3g", which, band) : "", critical,
+        return String.format(Locale.ROOT, "%s %s%s, beyond noise (critical %s)%s", measure.name(), measure.of(value),
+                value >= band ? " >= " + which + " band " + measure.of(band) : "", measure.of(critical),
                 y.reaches(yardBand) ? ": " + y.describe() + " >= " + which + " band " + fmt(yardBand) : "");
+    }
+
+    /**
+     * The deciding measure as the table shows it: its printed name, and a value of it (or of its bands
+     * or critical value) in the shown unit, named: "0.349 bits" for KL and JS, "0.277" for PSI and Hellinger.
+     */
+    private record Shown(Measure measure, Base base) {
+        String name() {
+            return measure.label();
+        }
+
+        String of(double v) {
+            String u = measure.unitIn(base);
+            return String.format(Locale.ROOT, "%.3g", measure.inBase(v, base)) + (u.isEmpty() ? "" : " " + u);
+        }
     }
 
     private static String fmt(double v) {
@@ -325,8 +396,9 @@ public final class DriftScorer {
 
         String describe() {
             if (name.equals("TV")) {
-                return String.format(Locale.ROOT, "TV %.3g (%.1f%% of rows changed value; %.1f%% beyond the %.1f%% "
-                        + "chance gives)", value, 100 * value, 100 * Math.max(0, value - chance), 100 * chance);
+                return String.format(Locale.ROOT, "TV %.3g (%.1f%% of the probability mass would have to move to turn "
+                        + "one distribution into the other; %.1f%% beyond the %.1f%% chance gives)", value, 100 * value,
+                        100 * Math.max(0, value - chance), 100 * chance);
             }
             return String.format(Locale.ROOT, "W1/std %.3g (values moved %.2f reference standard deviations on "
                     + "average)", value, value);
@@ -359,6 +431,22 @@ public final class DriftScorer {
         return new ColumnDrift(p.name(), p.role(), true, Status.NOT_COMPUTABLE, reason, n, m, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, Map.of(), List.of(),
                 List.of());
+    }
+
+    /**
+     * The reference's counts for the divergences: where today's missing (or invalid) share is below the
+     * reference's, the reference's count of that bin is lowered to today's share, so that a fall of the
+     * share (cleaner data: a WARN of its own, {@link #shareCheck}) does not make the divergence DRIFT; the
+     * valid values are then compared as they are. A rise stays in the divergence.
+     */
+    private static long[] withoutFalls(long[] pc, long n, long[] qc, long m) {
+        long[] out = pc.clone();
+        for (int i = pc.length - 2; i < pc.length; i++) {
+            if ((double) qc[i] / m < (double) pc[i] / n) {
+                out[i] = Math.round((double) qc[i] / m * n);
+            }
+        }
+        return out;
     }
 
     /** The bin counts with the missing and invalid counts appended. */

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift;
 
+import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
 
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -118,6 +119,42 @@ public enum Measure {
      */
     public String unitLabel() {
         return unit().isEmpty() ? "unitless" : unit();
+    }
+
+    /**
+     * The measure's name as printed: PSI, KL, JS or Hellinger (a name, not a shout).
+     *
+     * @return the printed name
+     */
+    public String label() {
+        return this == HELLINGER ? "Hellinger" : name();
+    }
+
+    /**
+     * A value of this measure, as the scores hold it (KL in nats, JS in bits), in the unit shown:
+     * KL and JS in {@code base}'s unit, PSI and Hellinger as they are (unitless).
+     *
+     * @param v    a value of this measure (or of a band or critical value of it) in its own unit
+     * @param base the unit KL and JS are shown in
+     * @return the value in the unit shown
+     */
+    public double inBase(double v, Base base) {
+        switch (this) {
+            case KL: return base.fromNats(v);
+            case JS: return base.fromNats(v * Math.log(2));
+            default: return v;
+        }
+    }
+
+    /**
+     * The unit a value of this measure is shown in: {@code base}'s unit for KL and JS, none for PSI
+     * and Hellinger.
+     *
+     * @param base the unit KL and JS are shown in
+     * @return "bits", "nats", ... or "" for a unitless measure
+     */
+    public String unitIn(Base base) {
+        return this == KL || this == JS ? base.unit() : "";
     }
 
     /**

@@ -87,7 +87,7 @@ class RoleDriftTest {
         assertThat(country.newValues()).containsOnlyKeys("SE");
         ColumnDrift amount = column(check(Change.INVALID_SURGE, 33), "amount");
         assertThat(amount.status()).isEqualTo(Status.DRIFT);
-        assertThat(amount.reason()).contains("invalid share 0.2% -> 5.");
+        assertThat(amount.reason()).contains("invalid share rose 0.2% -> 5.");
         assertThat(amount.invalidCells()).hasSize(5).allSatisfy(c -> assertThat(c.value()).isEqualTo("abc"));
         ColumnDrift ids = column(check(Change.DUPLICATE_IDS, 34), "order_id");
         assertThat(ids.status()).isEqualTo(Status.WARN);

@@ -44,7 +44,7 @@ class RoleYardstickTest {
         ColumnDrift c = score(RoleDriftTest.flag(1, 10_000, 0.20), RoleDriftTest.flag(2, 10_000, 0.35), DriftOptions.defaults());
         assertThat(c.psi()).isLessThan(DriftOptions.defaults().drift());
         assertThat(c.status()).isEqualTo(Status.DRIFT);
-        assertThat(c.reason()).contains("TV").contains("of rows changed value");
+        assertThat(c.reason()).contains("TV").contains("of the probability mass would have to move");
     }
 
     @Test

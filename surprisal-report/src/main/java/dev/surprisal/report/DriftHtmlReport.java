@@ -54,7 +54,7 @@ public final class DriftHtmlReport {
                 .append(esc(report.options().smoothing().toString())).append(" on both sides.</p>");
         h.append("<p class=\"explanation\">").append(esc(report.explanation())).append("</p>");
         h.append("<table class=\"summary\"><thead><tr><th>column</th><th>role</th><th>status</th><th>")
-                .append(esc(report.options().measure().name())).append("</th><th>critical</th>"
+                .append(esc(report.options().measure().label())).append("</th><th>critical</th>"
                 + "<th>KL(P‖Q) bits</th><th>KL(Q‖P) bits</th><th>JS bits</th><th>Hellinger</th><th>KS</th>"
                 + "<th>W₁/σ</th><th>Δ missing</th><th>Δ invalid</th><th>new mass</th></tr></thead><tbody>");
         for (ColumnDrift c : report.bySeverity()) {

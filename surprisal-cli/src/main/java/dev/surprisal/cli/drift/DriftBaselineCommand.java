@@ -134,8 +134,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             out.printf("baseline '%s': %d rows, %d columns, written to %s%n", monitor, reference.rows(),
                     reference.columns().size(), where);
             if (saved.replaced()) {
-                out.printf("replaced the baseline (%d earlier checks; they stay in the store, and history and "
-                        + "trends start again from this baseline, version %d)%n", saved.replacedChecks(), saved.version());
+                boolean one = saved.replacedChecks() == 1;
+                out.printf("replaced the baseline (%d earlier check%s; %s in the store, and history and "
+                        + "trends start again from this baseline, version %d)%n", saved.replacedChecks(),
+                        one ? "" : "s", one ? "it stays" : "they stay", saved.version());
             }
             DriftOutput.printRoles(out, reference.roles());
             for (ColumnProfile c : reference.columns()) {

@@ -14,6 +14,7 @@ import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
@@ -134,7 +135,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
         try (ProfileEngine e = engine.open(spec)) {
             today = DriftInputs.count(reference, data, common.quiet(), table, threads, e);
         }
-        DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands());
+        List<String> known = new java.util.ArrayList<>(stored.columnNames());
+        known.addAll(stored.excluded());
+        SchemaChange schema = SchemaChange.of(known, reference.columnNames(), DriftInputs.columnNames(data, table));
+        DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands(), common.base());
         MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
         try (DriftStore s = target.open(spec, false)) {
@@ -162,6 +166,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
             if (outcome.replaced()) {
                 extra.put("replaced_run", outcome.replacedRunId());
             }
+            DriftOutput.schema(schema, extra, null, true, common.quiet());
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {
@@ -170,6 +175,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
             out.println(DriftOutput.json(outcome.report(), outcome.alarms(), common.base(), extra,
                     common.explain() ? explanation : null, reference.roles()));
         } else {
+            DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
             DriftOutput.printRoles(out, reference.roles());
             DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
             out.printf("check %d of monitor '%s' at %s recorded in %s%s%n", outcome.runId(), monitor, when,

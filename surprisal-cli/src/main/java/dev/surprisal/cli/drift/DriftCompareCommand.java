@@ -14,6 +14,7 @@ import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import picocli.CommandLine.Command;
@@ -114,7 +115,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
             p = DriftInputs.fit(reference, options, common.quiet(), table, threads, e);
             q = DriftInputs.count(p, current, common.quiet(), table, threads, e);
         }
-        DriftReport scored = DriftScorer.compare(p, q, settings, config.bands());
+        SchemaChange schema = SchemaChange.of(DriftInputs.columnNames(reference, table), p.columnNames(),
+                DriftInputs.columnNames(current, table));
+        DriftReport scored = DriftScorer.compare(p, q, settings, config.bands(), common.base());
         List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept
@@ -125,6 +128,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
             ObjectNode extra = DriftOutput.object();
             extra.put("reference", reference.toString());
             extra.put("current", current.toString());
+            DriftOutput.schema(schema, extra, null, true, common.quiet());
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {
@@ -133,6 +137,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
             out.println(DriftOutput.json(scored, alarms, common.base(), extra, common.explain() ? explanation : null,
                     p.roles()));
         } else {
+            DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
             DriftOutput.printRoles(out, p.roles());
             DriftOutput.printTable(out, scored, alarms, common.base());
             if (report != null && reportProblem == null) {

@@ -74,6 +74,11 @@ final class DriftInputs {
         return engine.count(reference, file, table.delimiter());
     }
 
+    /** The columns of {@code file}, read with {@code table}, for {@link dev.surprisal.drift.SchemaChange}. */
+    static List<String> columnNames(Path file, TableOptions table) {
+        return table.open(file).columnNames();
+    }
+
     private static TableReader reader(Path file, TableOptions table, ThreadsOption threads) {
         TableReader reader = table.open(file);
         // without --threads DuckDB keeps its own default (every core), as before

@@ -12,6 +12,7 @@ import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.drift.FailOn;
+import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftExplanation;
 import dev.surprisal.drift.DriftJson;
@@ -69,13 +70,32 @@ final class DriftOutput {
     }
 
     /**
+     * Today's columns against the reference's: in the JSON object {@code extra} as {@code schema}
+     * (absent and new columns, with the notes), and in text as notes on standard error, unless quiet.
+     */
+    static void schema(SchemaChange change, ObjectNode extra, PrintWriter err, boolean json, boolean quiet) {
+        if (change.isEmpty()) {
+            return;
+        }
+        if (json) {
+            ObjectNode o = extra.putObject("schema");
+            change.absent().forEach(o.putArray("absent_columns")::add);
+            change.added().forEach(o.putArray("new_columns")::add);
+            change.notes().forEach(o.putArray("notes")::add);
+        } else if (!quiet) {
+            change.notes().forEach(n -> err.println("surprisal: note: " + n));
+            err.flush();
+        }
+    }
+
+    /**
      * The summary table (one row per column, most severe first, with the deciding measure's critical
      * value), new values, invalid cells, alarms and the rule, as plain text.
      */
     static void printTable(PrintWriter out, DriftReport report, List<Alarm> alarms, Base base) {
         DriftOptions o = report.options();
         String u = base.unit();
-        String[] head = {"column", "role", "KL(P||Q) " + u, "PSI", "JS " + u, "Hellinger", "TV", "W1/std", o.measure().name()
+        String[] head = {"column", "role", "KL(P||Q) " + u, "PSI", "JS " + u, "Hellinger", "TV", "W1/std", o.measure().label()
                 + " critical", "new mass", "missing Δ", "invalid Δ", "verdict"};
         List<ColumnDrift> cols = report.bySeverity();
         String[][] cells = new String[cols.size()][];
@@ -106,9 +126,8 @@ final class DriftOutput {
         out.println();
         for (ColumnDrift c : cols) {
             if (!c.newValues().isEmpty()) {
-                long valid = Math.max(1, Math.round(c.currentRows() * (1 - c.missingRateCurrent() - c.invalidRateCurrent())));
                 List<String> parts = new ArrayList<>();
-                c.newValues().forEach((v, n) -> parts.add(v + " " + pct((double) n / valid)));
+                c.newValues().forEach((v, n) -> parts.add(v + " " + pct(c.shareOfValid(n))));
                 out.println("new values in " + c.name() + " (share of today's values): " + String.join(", ", parts));
             }
             if (c.invalidRateCurrent() > 0) {
@@ -122,7 +141,9 @@ final class DriftOutput {
             out.println("ALARM " + a.kind().name().toLowerCase(Locale.ROOT) + ": " + a.message());
         }
         if (alarms.isEmpty()) {
-            out.println("no alarm: " + report.drifted().size() + " of " + report.columns().size() + " columns drifted");
+            int unscored = report.columns().size() - report.scored().size();
+            out.println("no alarm: " + report.drifted().size() + " of " + report.scored().size() + " scored columns "
+                    + "drifted" + (unscored == 0 ? "" : " (" + unscored + " more checked, not scored)"));
         }
         out.println(rule(report));
     }
@@ -131,14 +152,14 @@ final class DriftOutput {
     static String rule(DriftReport report) {
         DriftOptions o = report.options();
         return String.format(Locale.ROOT, "rows: reference %d, current %d. Rule: %s (%s) WARN from %s, DRIFT from %s; "
-                        + "or the column's own yardstick: TV (share of rows that changed value, beyond chance) WARN from "
+                        + "or the column's own yardstick: TV (share of probability mass that moved, beyond chance) WARN from "
                         + "%s, DRIFT from %s for binary, discrete and categorical columns, W1/std WARN from %s, DRIFT from "
                         + "%s for continuous ones; each only beyond the chi-squared noise level (critical) at alpha %s "
                         + "split over %d tests; exit 1 on %s. Smoothing: %s on both sides. PSI, Hellinger, TV and W1/std "
                         + "are unitless; KS and W1 are exact on seeded samples of up to %,d values per column.",
-                report.referenceRows(), report.currentRows(), o.measure(), o.measure().unitLabel(), fmt(o.warn()),
+                report.referenceRows(), report.currentRows(), o.measure().label(), o.measure().unitLabel(), fmt(o.warn()),
                 fmt(o.drift()), fmt(o.tvWarn()), fmt(o.tvDrift()), fmt(o.w1Warn()), fmt(o.w1Drift()), fmt(o.alpha()),
-                4 * report.columns().size(), o.failOn() == FailOn.WARN ? "WARN or DRIFT" : "DRIFT", o.smoothing(),
+                report.tests(), o.failOn() == FailOn.WARN ? "WARN or DRIFT" : "DRIFT", o.smoothing(),
                 RowSample.SIZE);
     }
 

@@ -43,7 +43,8 @@ final class RuleOptions {
     String w1Drift;
 
     @Option(names = "--alpha", paramLabel = "A", description = "False-alarm probability per check, split evenly "
-            + "over 4 tests per column (Bonferroni: alpha / (4 x columns) each; default 0.01).")
+            + "over the tests the columns run (Bonferroni: alpha / tests each; 4 tests for a numeric column, 3 for a "
+            + "categorical one, 1 or 2 for an unscored one; default 0.01).")
     String alpha;
 
     @Option(names = "--fail-on", paramLabel = "warn|drift", description = "Exit 1 on DRIFT only (drift, the "

@@ -192,15 +192,35 @@ final class FileProfiler {
     }
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
-        List<ColumnProfile> refs = reference.columns();
         List<String> available = reader.columnNames();
         java.util.Set<String> present = new java.util.HashSet<>(available);
-        for (ColumnProfile c : refs) {
-            if (!present.contains(c.name())) {
-                throw new DataException(reader.file(), -1, c.name(), "no such column, but the reference has it; "
-                        + "available: " + String.join(", ", available), null);
-            }
+        List<String> absent = reference.columnNames().stream().filter(n -> !present.contains(n)).toList();
+        if (absent.isEmpty()) {
+            return countPresent(reference, reader, progress);
         }
+        if (absent.size() == reference.columns().size()) {
+            throw new DataException(reader.file(), -1, absent.get(0), "none of the reference's columns ("
+                    + String.join(", ", absent) + ") is in this file; available: " + String.join(", ", available)
+                    + "; is it the right file?", null);
+        }
+        // a column gone today is a finding, not a reason to stop the monitor: every cell of it is missing
+        Profile counted = countPresent(reference.select(reference.columnNames().stream().filter(present::contains)
+                .toList()), reader, progress);
+        List<ColumnProfile> out = new ArrayList<>();
+        for (ColumnProfile c : reference.columns()) {
+            out.add(present.contains(c.name()) ? counted.column(c.name()) : allMissing(c, counted.rows()));
+        }
+        return Profile.of(out, counted.rows(), reference.excluded(), Map.of());
+    }
+
+    /** A reference column counted on a day that lacks it: {@code rows} cells, every one missing. */
+    static ColumnProfile allMissing(ColumnProfile ref, long rows) {
+        return new ColumnProfile(ref.name(), ref.role(), ref.reason(), ref.bins(), new long[ref.binCount()], rows, rows,
+                0, List.of(), Map.of(), null, null, null);
+    }
+
+    private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress) {
+        List<ColumnProfile> refs = reference.columns();
         java.util.Optional<Profile> fast = CsvProfiler.count(reference, reader, progress);
         if (fast.isPresent()) {
             return fast.get();

@@ -148,7 +148,7 @@ public final class MonitoredCheck {
                 if (trend.fires(c.decisionValue(), c.critical(), history)) {
                     out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
                             "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points)",
-                            c.name(), report.options().measure(), c.decisionValue(), trend.upperBand(history),
+                            c.name(), report.options().measure().label(), c.decisionValue(), trend.upperBand(history),
                             trend.sigmas(), history.size())));
                 }
             }
