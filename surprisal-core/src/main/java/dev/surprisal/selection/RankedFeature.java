@@ -86,8 +86,9 @@ public record RankedFeature(String feature, String kind, int n, String estimator
      *
      * <p>A kNN pair above {@link MiOptions#testRows()} rows draws its null on the test's seeded
      * subsample, so the null mean subtracted is the one measured there. For KSG and Ross the value
-     * under independence is close to 0 at any n (within its Monte-Carlo error at 20,000 and 200,000
-     * rows, docs/benchmarks.md), so that is the null mean at n up to the Monte-Carlo error of the test.
+     * under independence is close to 0 at any n (at most 0.0011 nats, within about two Monte-Carlo
+     * standard errors of 0, at 20,000 and 200,000 rows: bench/mi/NullMeans.java, docs/benchmarks.md), so
+     * that stands for the null mean at n up to the Monte-Carlo error of the test.
      * The subsample's own MI ({@link #shapeMi()}) is not used here: it is a noisier estimate (fewer
      * rows), and "MI on the subsample minus its null mean" could exceed the MI of all rows several times
      * over (a noise column with 0.0003 bits on 10⁶ rows showed 0.0104 bits above chance). The p-value
