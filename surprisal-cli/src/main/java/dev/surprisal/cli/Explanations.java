@@ -173,13 +173,19 @@ public final class Explanations {
         boolean adjusted = !Double.isNaN(f.qValue()) && f.qValue() != f.pValue();
         String chance = Double.isNaN(f.aboveChance()) ? ""
                 : " (" + quantity(base.fromNats(f.aboveChance()), base) + " above chance"
-                + (f.testRows() < f.n() ? " on the test's " + f.testRows() + "-row subsample" : "")
                 + ", p = " + num(f.pValue())
+                + (f.testRows() < f.n() ? " from a test on a seeded " + f.testRows() + "-row subsample" : "")
                 + (adjusted ? ", q = " + num(f.qValue()) + " adjusted for the other columns tested" : "") + ")";
         String level = (adjusted ? "q > " : "p > ") + num(alpha);
         String r = Double.isNaN(f.pearson()) ? "" : "; Pearson r = " + num(f.pearson());
         String rows = f.shapeRows() >= f.n() ? "" : " (on the seeded " + f.shapeRows() + "-row subsample of the test, where"
                 + " the MI is " + quantity(base.fromNats(f.shapeMi()), base) + ")";
+        if (f.withinChanceOnAllRows(alpha)) {
+            // significant on the subsample, yet the estimate of every row shows nothing beyond chance
+            tells = tells + chance + ": the test on the subsample finds dependence, but the MI of all " + f.n()
+                    + " rows is not above chance, so any dependence is weak";
+            chance = "";
+        }
         return switch (f.verdict()) {
             case NOT_TESTED -> List.of(tells + r + ": not tested (--permutations 0), so no verdict.");
             case NO_EVIDENCE -> List.of(tells + chance + ": no evidence of dependence, shuffled data give as much"

@@ -79,21 +79,37 @@ public record RankedFeature(String feature, String kind, int n, String estimator
                 spearman, v, warnings, skipped, shapeRows, shapeMi, q);
     }
     /**
-     * MI above chance, in nats: the MI on the test's rows minus the permutation-null mean on the same rows
-     * ({@code shapeMi − nullMean}; the test's observed value is {@code shapeMi}); NaN without a test.
+     * MI above chance, in nats: the MI of all n rows minus the mean of the permutation null
+     * ({@code mi − nullMean}); NaN without a test. It is the MI corrected for what the estimator gives
+     * on independent columns, so it is coherent with the MI column: the two differ by the null mean
+     * exactly (for a plug-in MI, about (r − 1)(c − 1)/(2n) nats; for the kNN estimators close to 0).
      *
-     * <p>Both terms are at the same n, which is what makes the value comparable with the p-value and
-     * between features: a kNN pair above {@link MiOptions#testRows()} rows is tested on a seeded
-     * subsample, and subtracting that subsample's null mean from the MI of all n rows mixed two samples
-     * of different size, so a pair significant on the subsample could show a negative value. With both
-     * on the test's rows, p ≤ α implies a positive value (the observed MI lies above most of the null,
-     * so above its mean). For pairs tested on every row (plug-in, or at most {@code testRows} rows) this
-     * is {@code mi − nullMean}.
+     * <p>A kNN pair above {@link MiOptions#testRows()} rows draws its null on the test's seeded
+     * subsample, so the null mean subtracted is the one measured there. For KSG and Ross the value
+     * under independence is close to 0 at any n (at most 0.0011 nats, within about two Monte-Carlo
+     * standard errors of 0, at 20,000 and 200,000 rows: bench/mi/NullMeans.java, docs/benchmarks.md), so
+     * that stands for the null mean at n up to the Monte-Carlo error of the test.
+     * The subsample's own MI ({@link #shapeMi()}) is not used here: it is a noisier estimate (fewer
+     * rows), and "MI on the subsample minus its null mean" could exceed the MI of all rows several times
+     * over (a noise column with 0.0003 bits on 10⁶ rows showed 0.0104 bits above chance). The p-value
+     * still comes from the subsample, so a weak pair can be significant there and show a value at or
+     * below 0 on all rows; {@link #withinChanceOnAllRows} says when.
      *
-     * @return MI above chance on the test's rows, nats; NaN without a test
+     * @return MI of all rows minus the permutation-null mean, nats; NaN without a test
      */
     public double aboveChance() {
-        return test == null ? Double.NaN : test.aboveChance();
+        return test == null ? Double.NaN : mi - test.nullMean();
+    }
+
+    /**
+     * Whether the test found evidence (q ≤ α) on a subsample while the MI of all rows is not above the
+     * null mean: the dependence, if any, is too weak for the estimate on every row to show it.
+     *
+     * @param alpha the level of the mark
+     * @return true if significant, tested on fewer than n rows, and {@link #aboveChance()} ≤ 0
+     */
+    public boolean withinChanceOnAllRows(double alpha) {
+        return significant(alpha) && testRows < n && !(aboveChance() > 0);
     }
 
     /**

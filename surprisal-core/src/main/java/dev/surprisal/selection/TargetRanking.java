@@ -34,9 +34,10 @@ import java.util.stream.IntStream;
  *       marked in every run. Each test may draw up to {@link #permutationCap} permutations, so that the
  *       p-value floor 1/(B + 1) does not block the adjustment; Besag–Clifford stops the clearly null ones
  *       after a few dozen.</li>
- *   <li><b>Rank</b>: features with q ≤ α first, each group by MI above chance = MI − null mean, both on the
- *       test's rows ({@link RankedFeature#aboveChance()}: the same n, so that a pair significant on a
- *       subsample never shows a negative value). A high-cardinality column (an ID read as
+ *   <li><b>Rank</b>: features with q ≤ α first, each group by MI above chance = MI of all rows − null mean
+ *       ({@link RankedFeature#aboveChance()}: the MI column corrected for the estimator's value under
+ *       independence, so the two columns differ by the null mean exactly; for a kNN pair tested on a
+ *       subsample the null mean is the subsample's, which for KSG and Ross is close to 0 at any n). A high-cardinality column (an ID read as
  *       labels) has a large plug-in MI with anything, but an equally large null mean, so it ranks
  *       at the bottom. Without a test the ranking is by raw MI, and the verdict says "not tested".</li>
  *   <li><b>Shape</b>, on the test's rows: the MI of y with its isotonic regression on f (the better of the increasing and
@@ -101,7 +102,7 @@ public final class TargetRanking {
         rows.sort(Comparator.comparing((RankedFeature r) -> r.skipped() != null)
                 .thenComparing(r -> !r.significant(options.alpha()))
                 // a kNN estimate below 0 says "no information" (true MI is never negative), whatever the
-                // subsample's value above chance: it never ranks above a feature with a positive estimate
+                // value above chance: it never ranks above a feature with a positive estimate
                 .thenComparing(r -> r.mi() < 0)
                 .thenComparing(Comparator.comparingDouble(TargetRanking::key).reversed()));
         return rows;

@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
 /**
  * Reads chosen columns of a CSV or TSV file as the text of each cell into dictionary-coded
  * {@link CategoricalColumn}s: the file's bytes are read once, one pass copies each kept column's
- * cells into a buffer of its own (with a hash of each), and then each column is coded on its own
+ * cells into a buffer of its own, and then each column is parsed as numbers or coded (hashing its cells) on its own
  * (columns in parallel, each in its own slot), so a repeated cell costs no object and each
  * distinct cell becomes a String once. This
  * is the fast way into memory for wide files: DuckDB parses 2,000 columns well, but hands each
@@ -400,7 +400,8 @@ final class CsvText {
 
     /**
      * One column's cells: their bytes one after another in a buffer of the column's own (so coding
-     * reads memory in order, not the file across rows), where each ends, its kind, and its hash.
+     * reads memory in order, not the file across rows), where each ends, and its kind. Hashes are made
+     * only when the column is coded as text ({@link #column}), so a number column costs none.
      */
     private static final class Kept {
         static final byte PLAIN_CELL = 0;
@@ -411,14 +412,12 @@ final class CsvText {
         private byte[] bytes;
         private int used;
         private int[] end;
-        private int[] hash;
         private byte[] kind;
         private int size;
 
         Kept(int cells, int byteCount) {
             bytes = new byte[Math.max(16, byteCount)];
             end = new int[Math.max(16, cells)];
-            hash = new int[end.length];
             kind = new byte[end.length];
         }
 
@@ -426,22 +425,12 @@ final class CsvText {
             int n = e - s;
             if (size == end.length) {
                 end = Arrays.copyOf(end, 2 * size);
-                hash = Arrays.copyOf(hash, 2 * size);
                 kind = Arrays.copyOf(kind, 2 * size);
             }
             if (used + n > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, used + n));
             }
             System.arraycopy(src, s, bytes, used, n);
-            int h = 0x811C9DC5; // FNV-1a, then MurmurHash3's finaliser: short digit strings must not cluster
-            for (int i = s; i < e; i++) {
-                h = (h ^ src[i]) * 0x01000193;
-            }
-            h ^= h >>> 16;
-            h *= 0x85EBCA6B;
-            h ^= h >>> 13;
-            h *= 0xC2B2AE35;
-            hash[size] = h ^ (h >>> 16);
             used += n;
             end[size] = used;
             kind[size++] = k;
@@ -466,10 +455,10 @@ final class CsvText {
                         return null; // holds a quote: never a number nor a missing string
                     }
                     int s = c == 0 ? 0 : k.end[c - 1];
-                    String text = new String(k.bytes, s, k.end[c] - s, StandardCharsets.ISO_8859_1);
-                    double x = Cells.number(text);
+                    // an ordinary number straight from its bytes; a String only for the rest
+                    double x = Cells.number(k.bytes, s, k.end[c]);
                     if (Double.isNaN(x)) {
-                        if (!Cells.isMissing(text)) {
+                        if (!Cells.isMissing(new String(k.bytes, s, k.end[c] - s, StandardCharsets.ISO_8859_1))) {
                             return null;
                         }
                     } else if (Double.isInfinite(x)) {
@@ -522,7 +511,7 @@ final class CsvText {
                         codes[r] = code;
                         continue;
                     }
-                    int h = k.hash[c];
+                    int h = hash(k.bytes, s, e);
                     int at = h & mask;
                     int code = -1;
                     while (slots[at] != 0) {
@@ -554,6 +543,19 @@ final class CsvText {
             return CategoricalColumn.wrap(name, codes, dictionary);
         }
 
+    }
+
+    /** FNV-1a of {@code b[s, e)}, then MurmurHash3's finaliser: short digit strings must not cluster. */
+    private static int hash(byte[] b, int s, int e) {
+        int h = 0x811C9DC5;
+        for (int i = s; i < e; i++) {
+            h = (h ^ b[i]) * 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     /** Each code's first cell (its piece and index there) and hash: what a repeat is compared with. */

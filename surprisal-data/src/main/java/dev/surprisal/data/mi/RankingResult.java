@@ -73,8 +73,9 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
         notes.addAll(table.notes());
         if (anyTestSubsampled) {
             notes.add("kNN pairs above " + o.testRows() + " rows are tested on a seeded " + o.testRows()
-                    + "-row subsample (a valid test of independence); MI above chance (the MI on the subsample minus its null"
-                    + " mean), the monotone MI and the verdict are those of that subsample; MI is that of every row");
+                    + "-row subsample (a valid test of independence); p, q, the monotone MI and the verdict are those of"
+                    + " that subsample; MI is that of every row, and MI above chance is that MI minus the null mean"
+                    + " measured on the subsample (for KSG and Ross close to 0 at any n)");
         }
         if (anyBootstrapSkipped) {
             notes.add("no bootstrap interval for pairs above " + o.bootstrapRows() + " rows (each replicate is a"
@@ -117,8 +118,8 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
     /** @return the ranking rule, in words */
     public String rankingRule() {
         return options.permutations() == 0 ? "raw MI (no test)"
-                : "q <= alpha first (q: Benjamini-Hochberg adjusted p), then MI above chance (MI minus the permutation-null mean, both on the"
-                + " test's rows)";
+                : "q <= alpha first (q: Benjamini-Hochberg adjusted p), then MI above chance (the MI of every row minus the"
+                + " permutation-null mean; the null of a kNN pair above the test rows drawn on the test's subsample)";
     }
 
     /** @return the monotone-MI rule and the non-monotone flag, in words */

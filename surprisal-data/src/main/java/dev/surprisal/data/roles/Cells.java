@@ -127,14 +127,102 @@ public final class Cells {
         return Double.parseDouble(cell.substring(start, end));
     }
 
+    /**
+     * {@link #number(String)} of the cell whose text is the ASCII/Latin-1 bytes {@code b[from, to)}, without
+     * making a String for an ordinary number: an optional sign, digits with an optional point, and an optional
+     * exponent, whose digits form an integer m ≤ 2^53 and whose power of ten p lies in [−22, 22], is
+     * m·10^p or m/10^−p, one correctly rounded operation on exact operands (Clinger 1990), so exactly the
+     * double {@link Double#parseDouble} gives. Any other cell (spaces, more digits, a larger exponent,
+     * {@code inf}, a missing string, text) goes through {@link #number(String)}.
+     *
+     * @param b    the bytes
+     * @param from the cell's first byte
+     * @param to   one past its last byte
+     * @return its value, or NaN when it is not a number
+     */
+    public static double number(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int frac = 0;
+        boolean point = false;
+        for (; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                if (digits < MAX_DIGITS) {
+                    m = 10 * m + (c - '0');
+                    digits += m == 0 ? 0 : 1; // leading zeros do not count
+                    frac += point ? 1 : 0;
+                } else {
+                    return slow(b, from, to);
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        int mantissaEnd = i;
+        int first = negative || (from < to && b[from] == '+') ? from + 1 : from;
+        if (mantissaEnd - first - (point ? 1 : 0) <= 0) {
+            return slow(b, from, to); // no digit: a missing string, inf, text, or not a number
+        }
+        int exp = 0;
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean expNegative = false;
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                expNegative = b[i] == '-';
+                i++;
+            }
+            int expFrom = i;
+            for (; i < to && b[i] >= '0' && b[i] <= '9' && i - expFrom < 4; i++) {
+                exp = 10 * exp + (b[i] - '0');
+            }
+            if (i == expFrom) {
+                return slow(b, from, to);
+            }
+            exp = expNegative ? -exp : exp;
+        }
+        if (i != to || m > (1L << 53)) {
+            return slow(b, from, to);
+        }
+        int p = exp - frac;
+        double v;
+        if (m == 0) {
+            v = 0.0;
+        } else if (p >= 0 && p <= MAX_EXACT_POWER) {
+            v = m * POW10[p];
+        } else if (p < 0 && p >= -MAX_EXACT_POWER) {
+            v = m / POW10[-p];
+        } else {
+            return slow(b, from, to);
+        }
+        return negative ? -v : v;
+    }
+
+    private static double slow(byte[] b, int from, int to) {
+        return number(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** Digits (after leading zeros) the byte path accumulates before it leaves the cell to {@link #number(String)}. */
+    private static final int MAX_DIGITS = 17;
+    /** The largest power of ten that is exact as a double (10^22 = 2^22 · 5^22, 5^22 &lt; 2^53). */
+    private static final int MAX_EXACT_POWER = 22;
+
     /** At most this many digits make an integer below 2^53, exact as a double. */
     private static final int FAST_DIGITS = 15;
-    /** The powers of ten up to 10^15, each exact as a double. */
-    private static final double[] POW10 = new double[FAST_DIGITS + 1];
+    /** The powers of ten up to 10^22, each exact as a double. */
+    private static final double[] POW10 = new double[MAX_EXACT_POWER + 1];
 
     static {
         POW10[0] = 1;
-        for (int k = 1; k <= FAST_DIGITS; k++) {
+        for (int k = 1; k <= MAX_EXACT_POWER; k++) {
             POW10[k] = POW10[k - 1] * 10;
         }
     }

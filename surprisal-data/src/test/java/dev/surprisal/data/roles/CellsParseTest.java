@@ -85,4 +85,41 @@ class CellsParseTest {
     void missingIsExactlyTheTokens(@ForAll("missingish") String cell) {
         assertThat(Cells.isMissing(cell)).as("'%s'", cell).isEqualTo(Cells.MISSING_TOKENS.contains(cell));
     }
+
+    /**
+     * Decimal and scientific cells as CSV writers produce them (numpy's %.9g, %.6g, repr of a double, long
+     * digit strings, leading zeros, large and small exponents), and the odd ones around them.
+     */
+    @Provide
+    Arbitrary<String> csvNumbers() {
+        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(22);
+        Arbitrary<String> sign = Arbitraries.of("", "-", "+");
+        Arbitrary<String> exponent = Arbitraries.oneOf(Arbitraries.just(""),
+                Arbitraries.integers().between(-340, 340).map(e -> "e" + e),
+                Arbitraries.integers().between(-30, 30).map(e -> (e % 2 == 0 ? "E+" : "e") + e),
+                Arbitraries.integers().between(0, 99999).map(e -> "e-" + e));
+        Arbitrary<String> built = net.jqwik.api.Combinators.combine(sign, digits, Arbitraries.of("", ".", "."), digits,
+                exponent).as((s, a, dot, b, e) -> s + a + dot + (dot.isEmpty() ? "" : b) + e);
+        Arbitrary<String> printed = net.jqwik.api.Combinators.combine(Arbitraries.doubles(),
+                Arbitraries.of("%.9g", "%.6g", "%.17g", "%s", "%.3f")).as((d, f) -> f.equals("%s") ? Double.toString(d)
+                : String.format(java.util.Locale.ROOT, f, d));
+        Arbitrary<String> odd = Arbitraries.of("", ".", "-", "+", "e5", "1e", "1e+", "--1", "1..2", " 1", "1 ", "inf",
+                "-Infinity", "NaN", "nan", "NA", "1,5", "0x10", "1e5x", "9007199254740993", "9007199254740992",
+                "-0", "-0.0", "0e-400", "1e22", "1e23", "123456789012345678e-5", "4.9e-324", "1.7976931348623157e308");
+        return Arbitraries.oneOf(built, printed, odd, numberish());
+    }
+
+    @Property(tries = 20000)
+    void numbersFromBytesAreTheDoublesOfTheirText(@ForAll("csvNumbers") String cell) {
+        byte[] bytes = ("x," + cell + ",y").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        double fromBytes = Cells.number(bytes, 2, 2 + cell.length());
+        double fromText = Cells.number(cell);
+        // bit for bit, so -0.0 and 0.0 differ; NaN (not a number) in both or neither
+        assertThat(Double.doubleToRawLongBits(fromBytes)).as("'%s'", cell)
+                .isEqualTo(Double.doubleToRawLongBits(fromText));
+        if (Cells.NUMBER_P.matcher(cell).matches() && Double.isFinite(fromText)) {
+            assertThat(Double.doubleToRawLongBits(fromBytes)).as("'%s'", cell)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell.trim())));
+        }
+    }
 }
