@@ -64,7 +64,7 @@ final class FileProfiler {
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
                     null, null, null, null, null));
         }
-        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress);
+        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit);
     }
 
     /**
@@ -192,6 +192,15 @@ final class FileProfiler {
     }
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
+        return count(reference, reader, progress, null);
+    }
+
+    /**
+     * {@link #count(Profile, TableReader, LongConsumer)}; a reference being fitted passes its typed
+     * columns' fit ({@code known}, may be null), whose edge samples hold the row samples, so the
+     * counting scan needs no fetch of its own for them.
+     */
+    private static Profile count(Profile reference, TableReader reader, LongConsumer progress, TypedColumns.Fit known) {
         List<ColumnProfile> refs = reference.columns();
         List<String> available = reader.columnNames();
         java.util.Set<String> present = new java.util.HashSet<>(available);
@@ -215,7 +224,7 @@ final class FileProfiler {
             int from = 0;
             do {
                 int to = Math.min(refs.size(), from + SqlView.COLUMNS_PER_QUERY);
-                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from, typed, numbered);
+                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from, typed, numbered, known);
                 from = to;
             } while (from < refs.size());
             return null;
@@ -231,7 +240,7 @@ final class FileProfiler {
 
     /** Counts the columns {@code refs} in one scan into {@code out[offset...]}; returns the rows. */
     private static long countGroup(SqlView sql, List<ColumnProfile> refs, boolean lines, ColumnProfile[] out,
-                                   int offset, Set<String> typed, String numbered) {
+                                   int offset, Set<String> typed, String numbered, TypedColumns.Fit known) {
         // typed continuous columns get their row samples from one fetch after the scan (TypedColumns)
         List<Integer> fetched = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -379,6 +388,17 @@ final class FileProfiler {
         });
         if (!respan.isEmpty()) {
             respan(sql, l3 + " FROM (" + l2 + ")", respan, out, offset);
+        }
+        for (java.util.Iterator<Integer> it = fetched.iterator(); known != null && it.hasNext(); ) {
+            // a reference's row sample: the bottom of its edge sample (same keys), no second fetch
+            int i = it.next();
+            ColumnProfile c = out[offset + i];
+            RowSample s = known.rowSample(c.name(), RowSample.SIZE);
+            if (s != null) {
+                out[offset + i] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), c.invalidCells(),
+                        c.unseen(), c.moments(), s, c.keys());
+                it.remove();
+            }
         }
         if (!fetched.isEmpty()) {
             List<String> fetchNames = new ArrayList<>();
