@@ -74,5 +74,5 @@ printf "%-34s %10.2f %14d\n" "surprisal baseline + check (2 JVMs)" "$S" "$(( SR 
 printf "%-34s %10.2f %14s\n" "  of which baseline" "$SB" ""
 printf "%-34s %10.2f %14s\n" "  of which check" "$SC" ""
 printf "%-34s %10.2f %14d\n" "$ANCHOR (1 process, 1 thread)" "$P" "$(( PR / 1024 ))"
-echo "ratio $ANCHOR/surprisal: $(echo "scale=2; $P / $S" | bc)x"
+echo "ratio $ANCHOR seconds / surprisal seconds: $(echo "scale=2; $P / $S" | bc)x"
 echo "load after: $(uptime)"
