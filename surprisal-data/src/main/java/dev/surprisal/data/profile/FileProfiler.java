@@ -379,11 +379,18 @@ final class FileProfiler {
                         sample, null);
             });
         }
+        // a day's row samples from the rows under a key bound, gathered by the counting scan itself
+        // (the bound from the Parquet metadata's row count, as rowSamples sets it for dense columns)
+        int inScan = known == null && numbered != null && !fetched.isEmpty()
+                ? q.agg(sampleRows(fetched, parquetRows(sql))) : -1;
         String l2 = parsed(sql, names, roles, typed, numbered);
         sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
             rows[0] = rs.getLong(total);
             for (Reader r : readers) {
                 r.read(rs);
+            }
+            if (inScan > 0) {
+                takeSamples(objects(rs.getArray(inScan)), fetched, out, offset);
             }
         });
         if (!respan.isEmpty()) {
@@ -416,6 +423,64 @@ final class FileProfiler {
             }
         }
         return rows[0];
+    }
+
+    /**
+     * The aggregate that lists, as structs (key, x of each column {@code which}), the rows whose key
+     * lies under the bound that gives about 1.2 {@link RowSample#SIZE} of {@code rows} rows.
+     */
+    private static String sampleRows(List<Integer> which, long rows) {
+        double share = 1.2 * RowSample.SIZE / Math.max(1, rows) + 64.0 / Math.max(1, rows);
+        StringBuilder b = new StringBuilder("list((k");
+        for (int i : which) {
+            b.append(", x").append(i);
+        }
+        b.append("))");
+        if (share < 1.0) {
+            b.append(" FILTER (WHERE k < ").append((long) Math.ceil(share * 2_147_483_647L) << 32).append(")");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Sets the row sample of each column {@code which} (positions in the group) from the listed rows
+     * ({@link #sampleRows}) where they decide it: a column with {@link RowSample#SIZE} finite values
+     * among them (every row with a smaller key is among them too), or all its finite values. The
+     * columns set are removed from {@code which}; the others are fetched as before.
+     */
+    private static void takeSamples(Object[] listed, List<Integer> which, ColumnProfile[] out, int offset)
+            throws SQLException {
+        int n = which.size();
+        long[][] keys = new long[n][listed.length];
+        double[][] values = new double[n][listed.length];
+        int[] m = new int[n];
+        for (Object row : listed) {
+            Object[] at = ((java.sql.Struct) row).getAttributes();
+            long key = ((Number) at[0]).longValue();
+            for (int j = 0; j < n; j++) {
+                if (at[j + 1] != null && Double.isFinite(((Number) at[j + 1]).doubleValue())) {
+                    keys[j][m[j]] = key;
+                    values[j][m[j]++] = ((Number) at[j + 1]).doubleValue();
+                }
+            }
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            ColumnProfile c = out[offset + which.get(j)];
+            if (m[j] >= RowSample.SIZE || m[j] == c.moments().count()) {
+                RowSample s = RowSample.of(java.util.Arrays.copyOf(keys[j], m[j]), java.util.Arrays.copyOf(values[j], m[j]),
+                        RowSample.SIZE);
+                out[offset + which.get(j)] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
+                        c.invalidCells(), c.unseen(), c.moments(), s, c.keys());
+                which.remove(j);
+            }
+        }
+    }
+
+    /** A Parquet file's rows, from its metadata. */
+    private static long parquetRows(SqlView sql) {
+        long[] n = {0};
+        sql.forEachRow("SELECT count(*) FROM " + sql.from(), rs -> n[0] = rs.getLong(1));
+        return n[0];
     }
 
     /**
