@@ -17,10 +17,11 @@ import java.sql.Statement;
 
 /**
  * Benchmark data for bench/drift_bench.sh, run with the shaded CLI jar on the class path:
- * {@code java -cp surprisal.jar bench/drift/DriftBenchData.java ROWS DIR}.
+ * {@code java -cp surprisal.jar bench/drift/DriftBenchData.java ROWS DIR [parquet|csv]}.
  * Writes DIR/ref.parquet and DIR/cur.parquet (ROWS rows, 10 DOUBLE columns c0..c9, seeded in
  * DuckDB), and the same values as DIR/{ref,cur}_cK.npy so that the numpy side reads identical data
- * without pyarrow. cur differs from ref in c0 (mean +0.25 sd) and c1 (sd x 1.3); the rest are
+ * without pyarrow; with {@code csv}, the same values as DIR/ref.csv and DIR/cur.csv (DuckDB's
+ * shortest round-trip text of each double) instead of the .npy files. cur differs from ref in c0 (mean +0.25 sd) and c1 (sd x 1.3); the rest are
  * redrawn from the same distributions.
  */
 public final class DriftBenchData {
@@ -30,6 +31,13 @@ public final class DriftBenchData {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             write(st, dir.resolve("ref.parquet"), rows, 0.0, 1.0, 0.1);
             write(st, dir.resolve("cur.parquet"), rows, 0.25, 1.3, 0.2);
+            if (args.length > 2 && args[2].equals("csv")) {
+                for (String side : new String[] {"ref", "cur"}) {
+                    st.execute("COPY (SELECT * FROM '" + dir.resolve(side + ".parquet") + "') TO '"
+                            + dir.resolve(side + ".csv") + "' (FORMAT CSV, HEADER)");
+                }
+                return;
+            }
             for (String side : new String[] {"ref", "cur"}) {
                 for (int k = 0; k < 10; k++) {
                     npy(st, dir.resolve(side + ".parquet"), "c" + k, rows, dir.resolve(side + "_c" + k + ".npy"));

@@ -64,7 +64,7 @@ final class FileProfiler {
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
                     null, null, null, null, null));
         }
-        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress);
+        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit);
     }
 
     /**
@@ -192,11 +192,20 @@ final class FileProfiler {
     }
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
+        return count(reference, reader, progress, null);
+    }
+
+    /**
+     * {@link #count(Profile, TableReader, LongConsumer)}; a reference being fitted passes its typed
+     * columns' fit ({@code known}, may be null), whose edge samples hold the row samples, so the
+     * counting scan needs no fetch of its own for them.
+     */
+    private static Profile count(Profile reference, TableReader reader, LongConsumer progress, TypedColumns.Fit known) {
         List<String> available = reader.columnNames();
         java.util.Set<String> present = new java.util.HashSet<>(available);
         List<String> absent = reference.columnNames().stream().filter(n -> !present.contains(n)).toList();
         if (absent.isEmpty()) {
-            return countPresent(reference, reader, progress);
+            return countPresent(reference, reader, progress, known);
         }
         if (absent.size() == reference.columns().size()) {
             throw new DataException(reader.file(), -1, absent.get(0), "none of the reference's columns ("
@@ -205,7 +214,7 @@ final class FileProfiler {
         }
         // a column gone today is a finding, not a reason to stop the monitor: every cell of it is missing
         Profile counted = countPresent(reference.select(reference.columnNames().stream().filter(present::contains)
-                .toList()), reader, progress);
+                .toList()), reader, progress, null);
         List<ColumnProfile> out = new ArrayList<>();
         for (ColumnProfile c : reference.columns()) {
             out.add(present.contains(c.name()) ? counted.column(c.name()) : allMissing(c, counted.rows()));
@@ -219,7 +228,8 @@ final class FileProfiler {
                 0, List.of(), Map.of(), null, null, null);
     }
 
-    private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress) {
+    private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress,
+                                        TypedColumns.Fit known) {
         List<ColumnProfile> refs = reference.columns();
         java.util.Optional<Profile> fast = CsvProfiler.count(reference, reader, progress);
         if (fast.isPresent()) {
@@ -235,7 +245,7 @@ final class FileProfiler {
             int from = 0;
             do {
                 int to = Math.min(refs.size(), from + SqlView.COLUMNS_PER_QUERY);
-                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from, typed, numbered);
+                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from, typed, numbered, known);
                 from = to;
             } while (from < refs.size());
             return null;
@@ -251,7 +261,7 @@ final class FileProfiler {
 
     /** Counts the columns {@code refs} in one scan into {@code out[offset...]}; returns the rows. */
     private static long countGroup(SqlView sql, List<ColumnProfile> refs, boolean lines, ColumnProfile[] out,
-                                   int offset, Set<String> typed, String numbered) {
+                                   int offset, Set<String> typed, String numbered, TypedColumns.Fit known) {
         // typed continuous columns get their row samples from one fetch after the scan (TypedColumns)
         List<Integer> fetched = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -390,15 +400,33 @@ final class FileProfiler {
                         sample, null);
             });
         }
+        // a day's row samples from the rows under a key bound, gathered by the counting scan itself
+        // (the bound from the Parquet metadata's row count, as rowSamples sets it for dense columns)
+        int inScan = known == null && numbered != null && !fetched.isEmpty()
+                ? q.agg(sampleRows(fetched, parquetRows(sql))) : -1;
         String l2 = parsed(sql, names, roles, typed, numbered);
         sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
             rows[0] = rs.getLong(total);
             for (Reader r : readers) {
                 r.read(rs);
             }
+            if (inScan > 0) {
+                takeSamples(objects(rs.getArray(inScan)), fetched, out, offset);
+            }
         });
         if (!respan.isEmpty()) {
             respan(sql, l3 + " FROM (" + l2 + ")", respan, out, offset);
+        }
+        for (java.util.Iterator<Integer> it = fetched.iterator(); known != null && it.hasNext(); ) {
+            // a reference's row sample: the bottom of its edge sample (same keys), no second fetch
+            int i = it.next();
+            ColumnProfile c = out[offset + i];
+            RowSample s = known.rowSample(c.name(), RowSample.SIZE);
+            if (s != null) {
+                out[offset + i] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), c.invalidCells(),
+                        c.unseen(), c.moments(), s, c.keys());
+                it.remove();
+            }
         }
         if (!fetched.isEmpty()) {
             List<String> fetchNames = new ArrayList<>();
@@ -416,6 +444,64 @@ final class FileProfiler {
             }
         }
         return rows[0];
+    }
+
+    /**
+     * The aggregate that lists, as structs (key, x of each column {@code which}), the rows whose key
+     * lies under the bound that gives about 1.2 {@link RowSample#SIZE} of {@code rows} rows.
+     */
+    private static String sampleRows(List<Integer> which, long rows) {
+        double share = 1.2 * RowSample.SIZE / Math.max(1, rows) + 64.0 / Math.max(1, rows);
+        StringBuilder b = new StringBuilder("list((k");
+        for (int i : which) {
+            b.append(", x").append(i);
+        }
+        b.append("))");
+        if (share < 1.0) {
+            b.append(" FILTER (WHERE k < ").append((long) Math.ceil(share * 2_147_483_647L) << 32).append(")");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Sets the row sample of each column {@code which} (positions in the group) from the listed rows
+     * ({@link #sampleRows}) where they decide it: a column with {@link RowSample#SIZE} finite values
+     * among them (every row with a smaller key is among them too), or all its finite values. The
+     * columns set are removed from {@code which}; the others are fetched as before.
+     */
+    private static void takeSamples(Object[] listed, List<Integer> which, ColumnProfile[] out, int offset)
+            throws SQLException {
+        int n = which.size();
+        long[][] keys = new long[n][listed.length];
+        double[][] values = new double[n][listed.length];
+        int[] m = new int[n];
+        for (Object row : listed) {
+            Object[] at = ((java.sql.Struct) row).getAttributes();
+            long key = ((Number) at[0]).longValue();
+            for (int j = 0; j < n; j++) {
+                if (at[j + 1] != null && Double.isFinite(((Number) at[j + 1]).doubleValue())) {
+                    keys[j][m[j]] = key;
+                    values[j][m[j]++] = ((Number) at[j + 1]).doubleValue();
+                }
+            }
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            ColumnProfile c = out[offset + which.get(j)];
+            if (m[j] >= RowSample.SIZE || m[j] == c.moments().count()) {
+                RowSample s = RowSample.of(java.util.Arrays.copyOf(keys[j], m[j]), java.util.Arrays.copyOf(values[j], m[j]),
+                        RowSample.SIZE);
+                out[offset + which.get(j)] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
+                        c.invalidCells(), c.unseen(), c.moments(), s, c.keys());
+                which.remove(j);
+            }
+        }
+    }
+
+    /** A Parquet file's rows, from its metadata. */
+    private static long parquetRows(SqlView sql) {
+        long[] n = {0};
+        sql.forEachRow("SELECT count(*) FROM " + sql.from(), rs -> n[0] = rs.getLong(1));
+        return n[0];
     }
 
     /**

@@ -75,9 +75,26 @@ final class TypedColumns {
         return sql.numeric(column);
     }
 
-    /** What a reference needs from its typed columns before bins: statistics and edge samples. */
+    /**
+     * What a reference needs from its typed columns before bins: statistics and edge samples. The
+     * edge samples are bottom-k {@link RowSample}s by the same keys as the counting scan's
+     * {@link RowSample#SIZE} samples, so those can be taken from them ({@link #rowSample}).
+     */
     record Fit(Map<String, ColumnStats> stats, Map<String, double[]> edgeSamples, Map<String, double[]> finiteRange,
-               Map<String, Long> finite) {
+               Map<String, Long> finite, Map<String, RowSample> edgeRowSamples) {
+
+        /**
+         * The bottom-{@code k} {@link RowSample} of a column's finite values taken from its edge
+         * sample, or null when the edge sample cannot tell (it holds fewer than k values and not all).
+         */
+        RowSample rowSample(String column, int k) {
+            RowSample s = edgeRowSamples.get(column);
+            Long n = finite.get(column);
+            if (s == null || n == null || (s.size() < k && s.size() != n)) {
+                return null;
+            }
+            return s.size() <= k ? s : RowSample.of(s.keys(), s.values(), k);
+        }
     }
 
     /**
@@ -119,7 +136,13 @@ final class TypedColumns {
         for (int i = 0; i < n; i++) {
             finite[i] = counts[i][1];
         }
-        double[][] samples = samples(sql, numbered, names, finite, rows[0], o.edgeSample());
+        RowSample[] rowSamples = rowSamples(sql, numbered, names, finite, rows[0], o.edgeSample());
+        double[][] samples = new double[n][];
+        Map<String, RowSample> edgeRows = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            samples[i] = rowSamples[i].values();
+            edgeRows.put(names.get(i), rowSamples[i]);
+        }
         Map<String, ColumnStats> stats = new LinkedHashMap<>();
         Map<String, double[]> edges = new HashMap<>();
         Map<String, double[]> ranges = new HashMap<>();
@@ -166,7 +189,7 @@ final class TypedColumns {
             }
             stats.put(names.get(i), s);
         }
-        return new Fit(stats, edges, ranges, finites);
+        return new Fit(stats, edges, ranges, finites, edgeRows);
     }
 
     private static long distinct(double[] values) {
@@ -206,18 +229,8 @@ final class TypedColumns {
      *
      * @param finite each column's finite values
      * @param rows   the rows of the file
-     * @return per column, its sample's values in key order
+     * @return per column, its sample (keys and values)
      */
-    static double[][] samples(SqlView sql, String numbered, List<String> names, long[] finite, long rows, int k) {
-        RowSample[] s = rowSamples(sql, numbered, names, finite, rows, k);
-        double[][] out = new double[s.length][];
-        for (int i = 0; i < s.length; i++) {
-            out[i] = s[i].values();
-        }
-        return out;
-    }
-
-    /** {@link #samples} as {@link RowSample}s (keys and values). */
     static RowSample[] rowSamples(SqlView sql, String numbered, List<String> names, long[] finite, long rows, int k) {
         RowSample[] out = new RowSample[names.size()];
         List<Integer> dense = new ArrayList<>();

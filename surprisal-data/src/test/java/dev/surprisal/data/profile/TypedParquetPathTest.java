@@ -93,6 +93,29 @@ class TypedParquetPathTest {
     }
 
     /**
+     * A reference's {@link RowSample#SIZE}-row samples on the SQL path are taken from its edge samples
+     * (same keys) instead of a second fetch: with an edge sample of 8,000 rows (more than the 5,000
+     * kept, fewer than the 27,000 finite scores) and of 1,000 (fewer: fetched), they are the samples
+     * that counting the same file fetches, and the in-memory path's.
+     */
+    @Test
+    void theReferenceSamplesTakenFromTheEdgeSamplesAreTheFetchedOnes() {
+        for (int edge : new int[] {8000, 1000}) {
+            ProfileOptions o = new ProfileOptions(20, ProfileOptions.defaults().topK(),
+                    ProfileOptions.defaults().minCategoryCount(), edge, false, RoleOverrides.none());
+            Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), o));
+            Profile fetched = CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(ref)));
+            for (String c : new String[] {"score", "ratio", "sparse", "thin"}) {
+                assertThat(sql.column(c).sample()).as(c + ", edge sample " + edge).isEqualTo(fetched.column(c).sample());
+            }
+            assertThat(sql.column("score").sample().size()).isEqualTo(RowSample.SIZE);
+            assertThat(sql.column("sparse").sample().size()).as("600 finite values, all").isEqualTo(600);
+            CsvPathTest.assertSameProfile("edge sample " + edge, withoutReasons(ProfileBuilder.fit(TableReader.open(ref), o)),
+                    withoutReasons(sql));
+        }
+    }
+
+    /**
      * The samples, bins, counts and reasons do not depend on DuckDB's threads or on the run; only the
      * moments' last bits do (DuckDB's parallel sums, as on the text path: {@link CsvPathTest#assertSameProfile}
      * allows 1e-12 relative for them).
