@@ -534,6 +534,31 @@ public final class Monitors {
     }
 
     /**
+     * A recorded check as the API answers it: the stored check in today's form ({@link
+     * ReportJson#upgrade}) with the server's record of it ({@code excluded}, {@code exclude_reason},
+     * {@code trigger}, {@code created_at}). The text is made once per run and kept with the reads of
+     * this monitor ({@link StoreGate#read}), so it is made again only after a write of this monitor
+     * (an exclusion, a re-run) or when the kept reads expire.
+     *
+     * @param name  the monitor
+     * @param runId the run
+     * @return the JSON text
+     * @throws MonitorException (404) for an unknown monitor or run
+     */
+    public String checkJson(String name, long runId) {
+        monitor(name);
+        String json = gate.read("check-json/" + name + "/" + runId, s -> {
+            ServerTables.CheckRow row = ServerTables.check(s.connection(), name, runId).orElse(null);
+            String stored = row == null ? null : ServerTables.report(s.connection(), name, runId, false).orElse(null);
+            return stored == null ? null : ReportJson.answer(stored, row);
+        });
+        if (json == null) {
+            throw new MonitorException(404, "monitor '" + name + "' has no check " + runId);
+        }
+        return json;
+    }
+
+    /**
      * Leaves a run out of trend history and the dashboard's series, without deleting it.
      *
      * @param name   the monitor
@@ -571,7 +596,8 @@ public final class Monitors {
      */
     public boolean hasBaseline(String name) {
         monitor(name);
-        return gate.read("has-baseline/" + name, s -> s.baseline(name).isPresent());
+        // the reference's text only: its profile is parsed when asked for, and here it is not
+        return gate.read("has-baseline/" + name, s -> s.reference(name).isPresent());
     }
 
     /**

@@ -207,12 +207,7 @@ final class Routes {
 
     private void check(Context ctx) {
         MonitorConfig mc = monitor(ctx);
-        long run = run(ctx);
-        ServerTables.CheckRow row = monitors.checkRow(mc.name(), run);
-        ObjectNode o = (ObjectNode) ReportJson.upgrade(Http.parse(monitors.report(mc.name(), run, false)));
-        o.put("excluded", row.excluded()).put("exclude_reason", row.excludeReason()).put("trigger", row.trigger())
-                .put("created_at", row.createdAt().toString());
-        Http.json(ctx, 200, o);
+        ctx.status(200).contentType("application/json").result(monitors.checkJson(mc.name(), run(ctx)));
     }
 
     private void reportHtml(Context ctx) {

@@ -129,6 +129,35 @@ class StoreGateTest {
     }
 
     @Test
+    void aWaitingProcessSignalsAndTheFileIsLetGoAtOnceUnderConstantLoad() throws Exception {
+        Path file = dir.resolve("signalled.duckdb");
+        // no idle pause and no hold limit within the test: only the waiter's signal lets it in
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 600_000)) {
+            gate.with(s -> s.monitors());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong work = new java.util.concurrent.atomic.AtomicLong();
+            Thread busy = new Thread(() -> {
+                while (!stop.get()) {
+                    gate.fresh(s -> s.monitors());
+                    work.incrementAndGet();
+                }
+            });
+            busy.start();
+            try {
+                assertThat(othersCanOpen(file, 5_000)).as("the waiter got the file within 5 s").isTrue();
+                long before = work.get();
+                Thread.sleep(500);
+                assertThat(work.get()).as("the gate took the file again and works on").isGreaterThan(before);
+            } finally {
+                stop.set(true);
+                busy.join();
+            }
+            assertThat(DriftStore.waitSignal(StoreUrl.parse(file.toString()))).as("the waiter cleared its signal")
+                    .doesNotExist();
+        }
+    }
+
+    @Test
     void aFailedPieceOfWorkClosesTheStoreAndTheNextOneReopensIt() {
         Path file = dir.resolve("fail.duckdb");
         try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 60_000)) {
