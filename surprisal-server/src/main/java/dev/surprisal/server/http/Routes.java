@@ -67,7 +67,7 @@ final class Routes {
             monitors.gate().fresh(s -> s.monitors());
             ctx.json("{\"status\":\"ready\",\"monitors\":" + monitors.config().monitors().size() + "}");
         } catch (RuntimeException e) {
-            ctx.status(503).json(Http.error("store not available: " + e.getMessage()).toString());
+            Http.error(ctx, 503, "store not available: " + e.getMessage());
         }
     }
 
