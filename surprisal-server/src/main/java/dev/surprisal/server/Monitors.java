@@ -468,6 +468,34 @@ public final class Monitors {
     }
 
     /**
+     * What the monitor list shows of each monitor from the store.
+     *
+     * @param paused whether its schedule is paused (the store's say, else the config's)
+     * @param last   its latest check, or empty before the first
+     */
+    public record State(boolean paused, Optional<ServerTables.CheckRow> last) {
+    }
+
+    /**
+     * Every monitor's state in one visit to the store (two queries, not two per monitor), kept as
+     * one read answer that a write of any monitor forgets.
+     *
+     * @return the state by monitor name, for every monitor of the config
+     */
+    public Map<String, State> states() {
+        record Stored(Map<String, ServerTables.CheckRow> last, Map<String, Boolean> paused) {
+        }
+        Stored st = gate.read(StoreGate.ALL_MONITORS + "states", s -> new Stored(
+                ServerTables.lastChecks(s.connection()), ServerTables.pausedAll(s.connection())));
+        Map<String, State> out = new LinkedHashMap<>();
+        for (MonitorConfig m : config.monitors()) {
+            out.put(m.name(), new State(st.paused().getOrDefault(m.name(), m.paused()),
+                    Optional.ofNullable(st.last().get(m.name()))));
+        }
+        return out;
+    }
+
+    /**
      * @param name the monitor
      * @return whether its schedule is paused (the store's say, else the config's)
      */

@@ -22,6 +22,7 @@ import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -73,8 +74,10 @@ final class Routes {
 
     private void list(Context ctx) {
         ArrayNode out = Http.array();
+        Map<String, Monitors.State> states = monitors.states();
         for (MonitorConfig mc : monitors.config().monitors()) {
-            out.add(summary(mc));
+            Monitors.State st = states.get(mc.name());
+            out.add(st == null ? summary(mc) : summary(mc, st)); // null: defined through the API meanwhile
         }
         ObjectNode o = Http.object();
         o.set("monitors", out);
@@ -82,10 +85,14 @@ final class Routes {
     }
 
     private ObjectNode summary(MonitorConfig mc) {
+        return summary(mc, new Monitors.State(monitors.paused(mc.name()), monitors.last(mc.name())));
+    }
+
+    private ObjectNode summary(MonitorConfig mc, Monitors.State state) {
         ObjectNode o = Http.object().put("name", mc.name()).put("source", mc.source().describe())
-                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()))
+                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", state.paused())
                 .put("missed_windows", monitors.missedWindows(mc.name()));
-        monitors.last(mc.name()).ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
+        state.last().ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
         return o;
     }
 

@@ -308,6 +308,36 @@ public final class ServerTables {
     }
 
     /**
+     * The latest check of every monitor that has one, in one query (the monitor list).
+     *
+     * @param c an open connection to the store
+     * @return the latest check by monitor
+     */
+    public static Map<String, CheckRow> lastChecks(Connection c) {
+        Map<String, CheckRow> out = new java.util.HashMap<>();
+        for (CheckRow r : query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE run_id IN "
+                + "(SELECT max(run_id) FROM surprisal_server_checks GROUP BY monitor)", ServerTables::check)) {
+            out.put(r.monitor(), r);
+        }
+        return out;
+    }
+
+    /**
+     * The pause state of every monitor paused or resumed through the API, in one query.
+     *
+     * @param c an open connection to the store
+     * @return the stored state by monitor (absent: the config's applies)
+     */
+    public static Map<String, Boolean> pausedAll(Connection c) {
+        Map<String, Boolean> out = new java.util.HashMap<>();
+        for (Object[] r : query(c, "SELECT monitor, paused FROM surprisal_server_paused",
+                rs -> new Object[] {rs.getString(1), rs.getBoolean(2)})) {
+            out.put((String) r[0], (Boolean) r[1]);
+        }
+        return out;
+    }
+
+    /**
      * A recorded check's report.
      *
      * @param c       the connection

@@ -65,7 +65,7 @@ public final class StoreGate implements AutoCloseable {
     /** How often the wait signal of a DuckDB file is looked at. */
     public static final long WATCH_MILLIS = 50;
     /** A wait signal older than this is left from a waiter that is gone: it tries every 100 ms. */
-    static final long SIGNAL_FRESH_MILLIS = 1_000;
+    static final long SIGNAL_FRESH_MILLIS = 2_000;
     private static final int MAX_READS = 10_000;
     /** Reading connections kept open at most: enough for the cores, each DuckDB query uses several. */
     static final int READERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
@@ -189,7 +189,8 @@ public final class StoreGate implements AutoCloseable {
             return open(work, true);
         } finally {
             scopeGeneration(monitor).incrementAndGet();
-            reads.keySet().removeIf(k -> monitor.equals(scope(k)));
+            scopeGeneration(EVERY_MONITOR).incrementAndGet();
+            reads.keySet().removeIf(k -> monitor.equals(scope(k)) || EVERY_MONITOR.equals(scope(k)));
         }
     }
 
@@ -213,7 +214,8 @@ public final class StoreGate implements AutoCloseable {
      *
      * @param key  what is read, with every parameter that changes the answer; a read of one monitor's
      *             data is keyed {@code kind/MONITOR/…} (e.g. "checks/orders/50"), so that
-     *             {@link #with(String, Function)} for that monitor forgets it
+     *             {@link #with(String, Function)} for that monitor forgets it; a read of every
+     *             monitor's is keyed {@code all/…} ({@link #ALL_MONITORS}), forgotten by a write of any
      * @param work the read
      * @param <T>  the result
      * @return the answer, at most {@link #READ_TTL_NANOS} old and never older than this process's last write
@@ -237,8 +239,21 @@ public final class StoreGate implements AutoCloseable {
         return value;
     }
 
-    /** The monitor a read key belongs to: its second segment ({@code checks/orders/50} → orders), or "". */
+    /**
+     * The key prefix of a read of every monitor's data at once (e.g. {@code all/summaries}): a write of
+     * any monitor forgets it.
+     */
+    public static final String ALL_MONITORS = "all/";
+    private static final String EVERY_MONITOR = "*";
+
+    /**
+     * The monitor a read key belongs to: its second segment ({@code checks/orders/50} → orders), or "";
+     * {@code *} for a key under {@link #ALL_MONITORS}.
+     */
     static String scope(String key) {
+        if (key.startsWith(ALL_MONITORS)) {
+            return EVERY_MONITOR;
+        }
         int a = key.indexOf('/');
         if (a < 0) {
             return "";
