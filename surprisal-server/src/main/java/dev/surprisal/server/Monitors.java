@@ -468,6 +468,34 @@ public final class Monitors {
     }
 
     /**
+     * What the monitor list shows of each monitor from the store.
+     *
+     * @param paused whether its schedule is paused (the store's say, else the config's)
+     * @param last   its latest check, or empty before the first
+     */
+    public record State(boolean paused, Optional<ServerTables.CheckRow> last) {
+    }
+
+    /**
+     * Every monitor's state in one visit to the store (two queries, not two per monitor), kept as
+     * one read answer that a write of any monitor forgets.
+     *
+     * @return the state by monitor name, for every monitor of the config
+     */
+    public Map<String, State> states() {
+        record Stored(Map<String, ServerTables.CheckRow> last, Map<String, Boolean> paused) {
+        }
+        Stored st = gate.read(StoreGate.ALL_MONITORS + "states", s -> new Stored(
+                ServerTables.lastChecks(s.connection()), ServerTables.pausedAll(s.connection())));
+        Map<String, State> out = new LinkedHashMap<>();
+        for (MonitorConfig m : config.monitors()) {
+            out.put(m.name(), new State(st.paused().getOrDefault(m.name(), m.paused()),
+                    Optional.ofNullable(st.last().get(m.name()))));
+        }
+        return out;
+    }
+
+    /**
      * @param name the monitor
      * @return whether its schedule is paused (the store's say, else the config's)
      */
@@ -534,6 +562,31 @@ public final class Monitors {
     }
 
     /**
+     * A recorded check as the API answers it: the stored check in today's form ({@link
+     * ReportJson#upgrade}) with the server's record of it ({@code excluded}, {@code exclude_reason},
+     * {@code trigger}, {@code created_at}). The text is made once per run and kept with the reads of
+     * this monitor ({@link StoreGate#read}), so it is made again only after a write of this monitor
+     * (an exclusion, a re-run) or when the kept reads expire.
+     *
+     * @param name  the monitor
+     * @param runId the run
+     * @return the JSON text
+     * @throws MonitorException (404) for an unknown monitor or run
+     */
+    public String checkJson(String name, long runId) {
+        monitor(name);
+        String json = gate.read("check-json/" + name + "/" + runId, s -> {
+            ServerTables.CheckRow row = ServerTables.check(s.connection(), name, runId).orElse(null);
+            String stored = row == null ? null : ServerTables.report(s.connection(), name, runId, false).orElse(null);
+            return stored == null ? null : ReportJson.answer(stored, row);
+        });
+        if (json == null) {
+            throw new MonitorException(404, "monitor '" + name + "' has no check " + runId);
+        }
+        return json;
+    }
+
+    /**
      * Leaves a run out of trend history and the dashboard's series, without deleting it.
      *
      * @param name   the monitor
@@ -571,7 +624,8 @@ public final class Monitors {
      */
     public boolean hasBaseline(String name) {
         monitor(name);
-        return gate.read("has-baseline/" + name, s -> s.baseline(name).isPresent());
+        // the reference's text only: its profile is parsed when asked for, and here it is not
+        return gate.read("has-baseline/" + name, s -> s.reference(name).isPresent());
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.NonFiniteJson;
 import dev.surprisal.drift.DriftJson;
 import dev.surprisal.drift.Status;
+import dev.surprisal.server.store.ServerTables;
 
 import java.util.Locale;
 
@@ -62,6 +63,27 @@ public final class ReportJson {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a check as JSON", e);
+        }
+    }
+
+    /**
+     * The API's answer for a recorded check: the stored check in today's form ({@link #upgrade})
+     * with the server's record of it.
+     *
+     * @param stored the check's JSON as stored
+     * @param row    the server's record of the check
+     * @return the answer's JSON text: the check with {@code excluded}, {@code exclude_reason},
+     *         {@code trigger} and {@code created_at}
+     */
+    public static String answer(String stored, ServerTables.CheckRow row) {
+        try {
+            ObjectNode o = (ObjectNode) upgrade(MAPPER.readTree(stored));
+            o.put("excluded", row.excluded()).put("exclude_reason", row.excludeReason()).put("trigger", row.trigger())
+                    .put("created_at", row.createdAt().toString());
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("check " + row.runId() + " of monitor '" + row.monitor()
+                    + "': its stored JSON does not read: " + e.getOriginalMessage(), e);
         }
     }
 

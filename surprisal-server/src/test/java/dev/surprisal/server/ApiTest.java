@@ -60,6 +60,27 @@ class ApiTest {
     }
 
     @Test
+    void theMonitorListShowsTheLatestCheckAndPauseAtOnceAfterEachWrite() throws Exception {
+        t.get("/api/v1/monitors", t.readToken); // kept in memory now: each write below must make it forget that
+        HttpResponse<String> check = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-03\"}");
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+        long run = json(check).get("run_id").asLong();
+        JsonNode orders = json(t.get("/api/v1/monitors", t.readToken)).get("monitors").get(0);
+        assertThat(orders.get("last").get("run_id").asLong()).isEqualTo(run);
+        assertThat(orders.get("last").get("window").asText()).isEqualTo("2024-05-03");
+        assertThat(orders.get("paused").asBoolean()).isFalse();
+        try {
+            assertThat(t.post("/api/v1/monitors/orders/pause", t.writeToken, "{\"paused\": true}").statusCode()).isEqualTo(200);
+            assertThat(json(t.get("/api/v1/monitors", t.readToken)).get("monitors").get(0).get("paused").asBoolean())
+                    .isTrue();
+            assertThat(json(t.get("/api/v1/monitors/orders", t.readToken)).get("last").get("run_id").asLong())
+                    .as("one monitor's answer agrees with the list's").isEqualTo(run);
+        } finally {
+            t.post("/api/v1/monitors/orders/pause", t.writeToken, "{\"paused\": false}");
+        }
+    }
+
+    @Test
     void aResampledDayIsOkAndTheShiftedDayIsAnAlarm() throws Exception {
         HttpResponse<String> ok = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-02\"}");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);

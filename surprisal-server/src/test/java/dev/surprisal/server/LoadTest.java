@@ -58,6 +58,8 @@ class LoadTest {
             return c.withMonitors(ms);
         }, Clock.systemUTC())) {
             List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+            // the same latencies by kind of read, so that a slow kind shows in the report
+            Map<String, List<Long>> byKind = new ConcurrentHashMap<>();
             Map<String, Set<String>> answered = new ConcurrentHashMap<>();
             Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
             // per monitor, the latest run id of each window (a re-run replaces the earlier run and its id), so
@@ -97,7 +99,16 @@ class LoadTest {
                                         : "/api/v1/monitors/" + m + "/checks/" + ids.get(r.nextInt(ids.size()));
                             };
                             resp = t.get(path, t.readToken);
-                            reads.add(System.nanoTime() - t0);
+                            long took = System.nanoTime() - t0;
+                            reads.add(took);
+                            String what = switch (kind) {
+                                case 1, 2 -> "list";
+                                case 3, 4 -> "monitor";
+                                case 5, 6 -> "checks";
+                                case 7 -> "history";
+                                default -> "check";
+                            };
+                            byKind.computeIfAbsent(what, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
                         }
                         statuses.computeIfAbsent(kind == 0 ? "check " + resp.statusCode() : "read " + resp.statusCode(),
                                 k -> new AtomicInteger()).incrementAndGet();
@@ -128,6 +139,13 @@ class LoadTest {
                             + "read latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f; 1-min load average at the end %.1f on "
                             + "%d cores%n", CLIENTS, MILLIS / 1000, ns.length, statuses, pct(ns, 0.50), pct(ns, 0.95),
                     pct(ns, 0.99), ns[ns.length - 1] / 1e6, load, Runtime.getRuntime().availableProcessors());
+            StringBuilder kinds = new StringBuilder("read latency ms p50 / p95 by kind:");
+            new java.util.TreeMap<>(byKind).forEach((k, v) -> {
+                long[] sorted = v.stream().mapToLong(Long::longValue).sorted().toArray();
+                kinds.append(String.format(Locale.ROOT, " %s (%d) %.1f / %.1f;", k, sorted.length, pct(sorted, 0.50),
+                        pct(sorted, 0.95)));
+            });
+            report += kinds.append(System.lineSeparator());
             System.out.print(report);
             Files.writeString(Path.of("target", "load-test.txt"), report);
             assertThat(ns.length).as("reads measured").isPositive();

@@ -76,6 +76,11 @@ class PostgresServerTest {
             assertThat(ReportJson.MAPPER.readTree(ok.body()).get("status").asText()).isEqualTo("OK");
             HttpResponse<String> bad = t.post("/api/v1/monitors/orders/checks", t.writeToken, "{\"window\":\"2024-05-04\"}");
             assertThat(ReportJson.MAPPER.readTree(bad.body()).get("alarm").asBoolean()).isTrue();
+            // the monitor list's one query for every monitor's latest check, on PostgreSQL
+            JsonNode list = ReportJson.MAPPER.readTree(t.get("/api/v1/monitors", t.readToken).body()).get("monitors");
+            assertThat(list.findValues("name")).extracting(JsonNode::asText).containsExactly("orders", "pgorders");
+            assertThat(list.get(0).get("last").get("window").asText()).isEqualTo("2024-05-04");
+            assertThat(list.get(1).get("last").isNull()).isTrue();
 
             HttpResponse<String> q1 = t.post("/api/v1/monitors/pgorders/checks", t.writeToken, "{\"window\":\"2024-05-01\"}");
             assertThat(q1.statusCode()).as(q1.body()).isEqualTo(200);

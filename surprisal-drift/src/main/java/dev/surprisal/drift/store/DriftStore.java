@@ -46,7 +46,9 @@ import java.util.Optional;
  * <p><b>Concurrency.</b> Hold a store only for the short read or write: compute first. DuckDB lets
  * one process at a time open a file; a second waits, retrying every 100 ms up to
  * {@code lockWaitMillis} (default 30 s), then fails with a {@link StoreException} saying the store
- * is in use. On PostgreSQL, writes of one monitor are serialised by a transaction-level advisory
+ * is in use. While it waits it touches the file's {@linkplain #waitSignal wait signal}, so that a
+ * process that keeps the file open (the server) lets it go at once instead of at its next
+ * scheduled pause. On PostgreSQL, writes of one monitor are serialised by a transaction-level advisory
  * lock, and migrations by a session-level one.
  */
 public final class DriftStore implements AutoCloseable {
@@ -206,6 +208,9 @@ public final class DriftStore implements AutoCloseable {
                 }
                 StoreSchema.migrate(c, postgres);
                 trace("opened", url);
+                if (!postgres) {
+                    clearWaitSignal(url);
+                }
                 return new DriftStore(c, url);
             } catch (SQLException e) {
                 closeQuietly(c);
@@ -215,6 +220,7 @@ public final class DriftStore implements AutoCloseable {
                             + "one process at a time); waited " + lockWaitMillis + " ms", url.masked(e))
                             : translate(url, "open", e);
                 }
+                signalWait(url);
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException ie) {
@@ -225,6 +231,47 @@ public final class DriftStore implements AutoCloseable {
                 closeQuietly(c);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The file a process touches while it waits for a DuckDB store that another process holds: the
+     * store's path with {@code .wait} added ({@code drift.duckdb.wait}). A process that keeps the store
+     * open for long (the server) watches its modification time and lets the store go when it is recent.
+     * The waiter deletes it once it has the store; one left behind by a killed waiter is stale and
+     * ignored.
+     *
+     * @param url a DuckDB store
+     * @return the path of its wait signal
+     * @throws IllegalArgumentException for a PostgreSQL store (its locks are per row, no one waits for a file)
+     */
+    public static Path waitSignal(StoreUrl url) {
+        if (url.kind() != StoreUrl.Kind.DUCKDB) {
+            throw new IllegalArgumentException("store " + url + ": only a DuckDB file has a wait signal");
+        }
+        Path f = url.file();
+        return f.resolveSibling(f.getFileName() + ".wait");
+    }
+
+    /** Touches the wait signal (best effort: a read-only directory only means the holder pauses on its own schedule). */
+    private static void signalWait(StoreUrl url) {
+        try {
+            Path w = waitSignal(url);
+            if (Files.exists(w)) {
+                Files.setLastModifiedTime(w, java.nio.file.attribute.FileTime.from(Instant.now()));
+            } else {
+                Files.createFile(w);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort, see above
+        }
+    }
+
+    private static void clearWaitSignal(StoreUrl url) {
+        try {
+            Files.deleteIfExists(waitSignal(url));
+        } catch (IOException | RuntimeException e) {
+            // best effort: a stale signal is ignored by its age
         }
     }
 

@@ -24,8 +24,10 @@ import java.util.logging.Logger;
  * health, readiness and metrics endpoints, on Javalin (Jetty 12). Every route but health, readiness
  * and the login page needs a token ({@code Authorization: Bearer sps_…}) or a dashboard session,
  * with the route's role; reads and {@code /metrics} can be opened by the config. Binds 127.0.0.1
- * unless told otherwise. Errors are JSON {@code {"error": "..."}}: 400 usage, 401 no or bad token,
- * 403 role too low or CSRF, 404 unknown, 409 busy, 413 too large, 422 bad data, 500 bug.
+ * unless told otherwise. Every answer carries an {@code X-Request-Id}. Errors are JSON
+ * {@code {"error": "...", "status": N, "request_id": "..."}}: 400 usage, 401 no or bad token, 403 role
+ * too low or CSRF, 404 unknown, 409 busy, 413 too large, 422 bad data, 500 bug (its stack trace only
+ * in the server log, under the same request id), 503 store not available.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -58,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
             c.jetty.port = cfg.port();
             c.http.maxRequestSize = cfg.maxRequestBytes();
             c.router.ignoreTrailingSlashes = true;
+            c.routes.before(Http::requestId); // every answer carries X-Request-Id
             for (Route r : all) {
                 Handler h = auth.guard(r);
                 switch (r.method()) {
@@ -69,14 +72,16 @@ public final class ApiServer implements AutoCloseable {
             }
             c.routes.exception(Exception.class, ApiServer::fail);
             c.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    Http.json(ctx, 404, Http.error("no such route: " + ctx.method() + " " + ctx.path()));
+                // an unknown route: Javalin has written its own text/plain "not found"; ours (an unknown
+                // monitor or run) is JSON already
+                String type = ctx.contentType();
+                if (type == null || !type.startsWith("application/json")) {
+                    Http.error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path());
                 }
             });
-            c.routes.error(405, ctx -> Http.json(ctx, 405, Http.error("method not allowed: " + ctx.method() + " "
-                    + ctx.path())));
-            c.routes.error(413, ctx -> Http.json(ctx, 413, Http.error("request too large (limit "
-                    + cfg.maxRequestBytes() + " bytes)")));
+            c.routes.error(405, ctx -> Http.error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
+            c.routes.error(413, ctx -> Http.error(ctx, 413, "request too large (limit " + cfg.maxRequestBytes()
+                    + " bytes)"));
         });
         app.start();
         return new ApiServer(app, List.copyOf(all));
@@ -99,10 +104,11 @@ public final class ApiServer implements AutoCloseable {
             status = h.getStatus();
         } else {
             status = 500;
-            message = "internal error (a bug; the server log has the details)";
-            LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path(), e);
+            String id = Http.requestId(ctx);
+            message = "internal error (a bug; the server log has the details under request_id " + id + ")";
+            LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path() + " (request_id " + id + ")", e);
         }
-        Http.json(ctx, status, Http.error(message));
+        Http.error(ctx, status, message);
     }
 
     /** @return the port listened on */

@@ -28,8 +28,31 @@ final class Http {
         return ReportJson.MAPPER.createArrayNode();
     }
 
-    static ObjectNode error(String message) {
-        return object().put("error", message);
+    /** The request attribute and answer key of a request's id, and its header ({@code X-Request-Id}). */
+    static final String REQUEST_ID = "request_id";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    /**
+     * The request's id, made at its first use (every request's, by a before-handler): 16 hex digits,
+     * sent as {@code X-Request-Id}, in every error answer, and in the log line of a 500, so that an
+     * answer can be matched with the server log.
+     */
+    static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        if (id == null) {
+            id = String.format("%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong());
+            ctx.attribute(REQUEST_ID, id);
+            ctx.header(REQUEST_ID_HEADER, id);
+        }
+        return id;
+    }
+
+    /**
+     * An error answer, the one shape of every error: {@code {"error": message, "status": status,
+     * "request_id": id}}, keys in snake_case, never a stack trace.
+     */
+    static void error(Context ctx, int status, String message) {
+        json(ctx, status, object().put("error", message).put("status", status).put(REQUEST_ID, requestId(ctx)));
     }
 
     static void json(Context ctx, int status, JsonNode node) {

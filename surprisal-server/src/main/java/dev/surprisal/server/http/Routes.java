@@ -22,6 +22,7 @@ import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -67,14 +68,16 @@ final class Routes {
             monitors.gate().fresh(s -> s.monitors());
             ctx.json("{\"status\":\"ready\",\"monitors\":" + monitors.config().monitors().size() + "}");
         } catch (RuntimeException e) {
-            ctx.status(503).json(Http.error("store not available: " + e.getMessage()).toString());
+            Http.error(ctx, 503, "store not available: " + e.getMessage());
         }
     }
 
     private void list(Context ctx) {
         ArrayNode out = Http.array();
+        Map<String, Monitors.State> states = monitors.states();
         for (MonitorConfig mc : monitors.config().monitors()) {
-            out.add(summary(mc));
+            Monitors.State st = states.get(mc.name());
+            out.add(st == null ? summary(mc) : summary(mc, st)); // null: defined through the API meanwhile
         }
         ObjectNode o = Http.object();
         o.set("monitors", out);
@@ -82,10 +85,14 @@ final class Routes {
     }
 
     private ObjectNode summary(MonitorConfig mc) {
+        return summary(mc, new Monitors.State(monitors.paused(mc.name()), monitors.last(mc.name())));
+    }
+
+    private ObjectNode summary(MonitorConfig mc, Monitors.State state) {
         ObjectNode o = Http.object().put("name", mc.name()).put("source", mc.source().describe())
-                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", monitors.paused(mc.name()))
+                .put("schedule", mc.schedule()).put("zone", mc.zone()).put("paused", state.paused())
                 .put("missed_windows", monitors.missedWindows(mc.name()));
-        monitors.last(mc.name()).ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
+        state.last().ifPresentOrElse(c -> o.set("last", Http.row(c)), () -> o.putNull("last"));
         return o;
     }
 
@@ -207,12 +214,7 @@ final class Routes {
 
     private void check(Context ctx) {
         MonitorConfig mc = monitor(ctx);
-        long run = run(ctx);
-        ServerTables.CheckRow row = monitors.checkRow(mc.name(), run);
-        ObjectNode o = (ObjectNode) ReportJson.upgrade(Http.parse(monitors.report(mc.name(), run, false)));
-        o.put("excluded", row.excluded()).put("exclude_reason", row.excludeReason()).put("trigger", row.trigger())
-                .put("created_at", row.createdAt().toString());
-        Http.json(ctx, 200, o);
+        ctx.status(200).contentType("application/json").result(monitors.checkJson(mc.name(), run(ctx)));
     }
 
     private void reportHtml(Context ctx) {

@@ -46,29 +46,78 @@ public final class ServerTables {
     public record Incident(String monitor, String notifier, String fingerprint, Instant openedAt, long openedRun) {
     }
 
+    /** The version of the server's tables this code writes; a store at a higher version is refused. */
+    public static final int SCHEMA_VERSION = 2;
+    /** Advisory-lock key of the server tables' migration on PostgreSQL ("SRVTABLE" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x5352565441424C45L;
+
+    /**
+     * Brings the server's tables to {@link #SCHEMA_VERSION}, one migration at a time, in order, each
+     * in its own transaction that also records its version in {@code surprisal_server_schema}:
+     * {@code S1__server.sql} creates the tables, {@code S2__monitor_defs.sql} adds the definitions of
+     * monitors created through the API (a store of 30 November 2026 may have that table already,
+     * made without a version; the migration keeps it). A store whose tables are newer than this code
+     * is refused. On PostgreSQL the migration holds a session advisory lock, so two servers
+     * starting on one fresh database do not both create the tables.
+     */
     static void migrate(Connection c) {
         try {
-            boolean exists;
-            // this schema only: on PostgreSQL another schema of the same database may hold the tables
-            try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "surprisal_server_schema", null)) {
-                exists = rs.next();
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            if (postgres) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+                }
             }
-            if (!exists) {
-                create(c);
-            }
-            try (Statement st = c.createStatement()) {
-                // added after version 1: monitors created through the API, as their definitions
-                st.execute("CREATE TABLE IF NOT EXISTS surprisal_server_monitor_defs (name VARCHAR PRIMARY KEY, "
-                        + "definition TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)");
+            try {
+                int current = schemaVersion(c);
+                if (current > SCHEMA_VERSION) {
+                    throw new StoreException("the server's tables in this store are at version " + current + ", newer "
+                            + "than this version of Surprisal reads (" + SCHEMA_VERSION + "); upgrade Surprisal", null);
+                }
+                for (int v = current + 1; v <= SCHEMA_VERSION; v++) {
+                    apply(c, v);
+                }
+            } finally {
+                if (postgres) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                    }
+                }
             }
         } catch (SQLException | IOException e) {
-            throw new StoreException("cannot create the server's tables: " + e.getMessage(), e);
+            throw new StoreException("cannot create or migrate the server's tables: " + e.getMessage(), e);
         }
     }
 
-    private static void create(Connection c) throws SQLException, IOException {
+    /**
+     * @param c an open connection to the store
+     * @return the version of the server's tables: 0 before they exist
+     * @throws SQLException if the version cannot be read
+     */
+    static int schemaVersion(Connection c) throws SQLException {
+        // this schema only: on PostgreSQL another schema of the same database may hold the tables
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "surprisal_server_schema", null)) {
+            if (!rs.next()) {
+                return 0;
+            }
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM surprisal_server_schema")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Runs migration {@code version}'s script and records the version, in one transaction. */
+    private static void apply(Connection c, int version) throws SQLException, IOException {
+        String name = switch (version) {
+            case 1 -> "S1__server.sql";
+            case 2 -> "S2__monitor_defs.sql";
+            default -> throw new IllegalStateException("no migration to version " + version);
+        };
         String sql;
-        try (InputStream in = ServerTables.class.getResourceAsStream("S1__server.sql")) {
+        try (InputStream in = ServerTables.class.getResourceAsStream(name)) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         boolean auto = c.getAutoCommit();
@@ -79,9 +128,19 @@ public final class ServerTables {
                     st.execute(part);
                 }
             }
+            if (version > 1) { // version 1's script records itself, as it did when it was the only one
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO surprisal_server_schema VALUES (?)")) {
+                    ps.setInt(1, version);
+                    ps.executeUpdate();
+                }
+            }
             c.commit();
-        } catch (SQLException e) {
-            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         } finally {
             c.setAutoCommit(auto);
@@ -246,6 +305,36 @@ public final class ServerTables {
     public static Optional<CheckRow> checkOfWindow(Connection c, String monitor, String window) {
         return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND window_key = ? "
                 + "ORDER BY run_id DESC LIMIT 1", ServerTables::check, monitor, window).stream().findFirst();
+    }
+
+    /**
+     * The latest check of every monitor that has one, in one query (the monitor list).
+     *
+     * @param c an open connection to the store
+     * @return the latest check by monitor
+     */
+    public static Map<String, CheckRow> lastChecks(Connection c) {
+        Map<String, CheckRow> out = new java.util.HashMap<>();
+        for (CheckRow r : query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE run_id IN "
+                + "(SELECT max(run_id) FROM surprisal_server_checks GROUP BY monitor)", ServerTables::check)) {
+            out.put(r.monitor(), r);
+        }
+        return out;
+    }
+
+    /**
+     * The pause state of every monitor paused or resumed through the API, in one query.
+     *
+     * @param c an open connection to the store
+     * @return the stored state by monitor (absent: the config's applies)
+     */
+    public static Map<String, Boolean> pausedAll(Connection c) {
+        Map<String, Boolean> out = new java.util.HashMap<>();
+        for (Object[] r : query(c, "SELECT monitor, paused FROM surprisal_server_paused",
+                rs -> new Object[] {rs.getString(1), rs.getBoolean(2)})) {
+            out.put((String) r[0], (Boolean) r[1]);
+        }
+        return out;
     }
 
     /**

@@ -6,6 +6,9 @@ import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.StoreException;
 import dev.surprisal.drift.store.StoreUrl;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -29,9 +32,15 @@ import java.util.function.Function;
  * without work, so the command line (and another server on PostgreSQL) can use the same DuckDB
  * file or database between bursts of requests. Opening a DuckDB file costs tens of milliseconds
  * (more under load), and opening it for every request made 20 API clients queue for seconds
- * (docs/benchmarks.md). A DuckDB file held for {@link #MAX_HOLD_MILLIS} in one stretch is let go
- * after the piece of work in hand, and not taken again for {@link #YIELD_MILLIS}, so another
- * process that waits for its lock (it tries every 100 ms) gets its turn even under constant load.
+ * (docs/benchmarks.md). <b>A DuckDB file is let go when another process waits for it</b>: a waiting
+ * {@link DriftStore#open} touches the file's {@linkplain DriftStore#waitSignal wait signal}, which
+ * this gate looks at every {@link #WATCH_MILLIS}; it then lets the file go after the work in hand and
+ * does not take it again for {@link #YIELD_MILLIS}, so the waiter (it tries every 100 ms) gets its
+ * turn even under constant load. An opener that gives no signal (another program) gets its turn when
+ * the file has been held for {@link #MAX_HOLD_MILLIS} in one stretch. Until 1 December 2026 the file
+ * was let go every 3 s whether anyone waited or not, and every read that needed the store in that
+ * pause (a quarter of a second and the reopening) waited for it: under 20 API clients that was a
+ * large part of the read latency's 95th percentile.
  * Opening and closing wait for all work in hand (a fair read-write lock over the store's life).
  * A write that fails closes the store, so the next one starts on a new connection; a read that
  * fails closes only its reading connection.
@@ -46,10 +55,17 @@ public final class StoreGate implements AutoCloseable {
     public static final long READ_TTL_NANOS = 2_000_000_000L;
     /** The store is closed after this long without work. */
     public static final long IDLE_MILLIS = 250;
-    /** A DuckDB file is let go after being held this long in one stretch... */
-    public static final long MAX_HOLD_MILLIS = 3_000;
-    /** ...and not taken again for this long, so another process's lock wait (a try every 100 ms) succeeds. */
+    /**
+     * A DuckDB file is let go after being held this long in one stretch even when no waiter signals
+     * (under the 30 s that {@link DriftStore#open} waits by default)...
+     */
+    public static final long MAX_HOLD_MILLIS = 20_000;
+    /** ...or at once when a waiter signals, and not taken again for this long, so its lock wait (a try every 100 ms) succeeds. */
     public static final long YIELD_MILLIS = 250;
+    /** How often the wait signal of a DuckDB file is looked at. */
+    public static final long WATCH_MILLIS = 50;
+    /** A wait signal older than this is left from a waiter that is gone: it tries every 100 ms. */
+    static final long SIGNAL_FRESH_MILLIS = 2_000;
     private static final int MAX_READS = 10_000;
     /** Reading connections kept open at most: enough for the cores, each DuckDB query uses several. */
     static final int READERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
@@ -79,6 +95,8 @@ public final class StoreGate implements AutoCloseable {
     private long releasedAt = Long.MIN_VALUE / 2;
     private volatile long lastUsed;
     private boolean closed;
+    /** The modification time of the last wait signal answered, so one signal lets the file go once. */
+    private long signalAnswered;
 
     private record Cached(Object value, long generation, long scoped, long until) {
     }
@@ -104,6 +122,32 @@ public final class StoreGate implements AutoCloseable {
             return t;
         });
         idle.scheduleWithFixedDelay(this::closeIfIdle, idleMillis, Math.max(1, idleMillis / 2), TimeUnit.MILLISECONDS);
+        if (url.kind() == StoreUrl.Kind.DUCKDB) {
+            Path signal = DriftStore.waitSignal(url);
+            idle.scheduleWithFixedDelay(() -> yieldIfWaitedFor(signal), WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Lets the DuckDB file go (after the work in hand) when another process has signalled within
+     * {@link #SIGNAL_FRESH_MILLIS} that it waits for it; each signal is answered once.
+     */
+    private void yieldIfWaitedFor(Path signal) {
+        long touched;
+        try {
+            touched = Files.getLastModifiedTime(signal).toMillis();
+        } catch (IOException e) {
+            return; // no signal: nobody waits
+        }
+        if (touched <= signalAnswered || System.currentTimeMillis() - touched > SIGNAL_FRESH_MILLIS || store == null) {
+            return;
+        }
+        signalAnswered = touched;
+        try {
+            releaseIf(epoch);
+        } catch (RuntimeException e) {
+            // release() closes quietly; nothing else can fail, and a throw would end this schedule
+        }
     }
 
     /** @return where the store is, for messages (password masked) */
@@ -145,7 +189,8 @@ public final class StoreGate implements AutoCloseable {
             return open(work, true);
         } finally {
             scopeGeneration(monitor).incrementAndGet();
-            reads.keySet().removeIf(k -> monitor.equals(scope(k)));
+            scopeGeneration(EVERY_MONITOR).incrementAndGet();
+            reads.keySet().removeIf(k -> monitor.equals(scope(k)) || EVERY_MONITOR.equals(scope(k)));
         }
     }
 
@@ -169,7 +214,8 @@ public final class StoreGate implements AutoCloseable {
      *
      * @param key  what is read, with every parameter that changes the answer; a read of one monitor's
      *             data is keyed {@code kind/MONITOR/…} (e.g. "checks/orders/50"), so that
-     *             {@link #with(String, Function)} for that monitor forgets it
+     *             {@link #with(String, Function)} for that monitor forgets it; a read of every
+     *             monitor's is keyed {@code all/…} ({@link #ALL_MONITORS}), forgotten by a write of any
      * @param work the read
      * @param <T>  the result
      * @return the answer, at most {@link #READ_TTL_NANOS} old and never older than this process's last write
@@ -193,8 +239,21 @@ public final class StoreGate implements AutoCloseable {
         return value;
     }
 
-    /** The monitor a read key belongs to: its second segment ({@code checks/orders/50} → orders), or "". */
+    /**
+     * The key prefix of a read of every monitor's data at once (e.g. {@code all/summaries}): a write of
+     * any monitor forgets it.
+     */
+    public static final String ALL_MONITORS = "all/";
+    private static final String EVERY_MONITOR = "*";
+
+    /**
+     * The monitor a read key belongs to: its second segment ({@code checks/orders/50} → orders), or "";
+     * {@code *} for a key under {@link #ALL_MONITORS}.
+     */
     static String scope(String key) {
+        if (key.startsWith(ALL_MONITORS)) {
+            return EVERY_MONITOR;
+        }
         int a = key.indexOf('/');
         if (a < 0) {
             return "";

@@ -59,10 +59,15 @@ class StoreGateTest {
      * {@code waitMillis}: a child JVM, since DuckDB shares one open file within a process.
      */
     private static boolean othersCanOpen(Path file, long waitMillis) {
+        return othersCanOpen(file, waitMillis, true);
+    }
+
+    /** As above; {@code signal} false: the other process waits without touching the wait signal, as another program would. */
+    private static boolean othersCanOpen(Path file, long waitMillis, boolean signal) {
         try {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), OtherProcess.class.getName(), file.toString(),
-                    Long.toString(waitMillis)).redirectErrorStream(true).start();
+                    Long.toString(waitMillis), signal ? "signal" : "silent").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int rc = p.waitFor();
             assertThat(rc).as(out).isIn(0, 1);
@@ -77,7 +82,24 @@ class StoreGateTest {
 
     /** The other process: exits 0 when it opened the store, 1 when another process held it, 2 on any other failure. */
     public static final class OtherProcess {
-        public static void main(String[] args) {
+        public static void main(String[] args) throws Exception {
+            if (args[2].equals("silent")) { // plain DuckDB JDBC, retried every 100 ms, no wait signal
+                long deadline = System.currentTimeMillis() + Long.parseLong(args[1]);
+                while (true) {
+                    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + args[0])) {
+                        System.exit(0);
+                    } catch (java.sql.SQLException e) {
+                        if (!String.valueOf(e.getMessage()).contains("lock")) {
+                            System.out.println(e.getMessage());
+                            System.exit(2);
+                        }
+                        if (System.currentTimeMillis() >= deadline) {
+                            System.exit(1);
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+            }
             try (DriftStore s = DriftStore.open(StoreUrl.parse(args[0]), true, Long.parseLong(args[1]))) {
                 System.exit(0);
             } catch (StoreException e) {
@@ -107,25 +129,57 @@ class StoreGateTest {
     }
 
     @Test
-    void aFileHeldUnderConstantLoadIsLetGoForAnotherProcess() throws Exception {
+    void aFileHeldUnderConstantLoadIsLetGoForAnOpenerThatGivesNoSignal() throws Exception {
         Path file = dir.resolve("busy.duckdb");
         try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 200)) {
-            gate.with(s -> s.monitors());
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread busy = new Thread(() -> {
-                while (!stop.get()) {
-                    gate.fresh(s -> s.monitors());
-                }
-            });
-            busy.start();
-            try {
-                // never idle, so only the longest hold lets the other opener in (it tries every 100 ms)
-                assertThat(othersCanOpen(file, 20_000)).isTrue();
-            } finally {
-                stop.set(true);
-                busy.join();
-            }
+            // never idle and no signal, so only the longest hold lets the other opener in (it tries every 100 ms)
+            underConstantLoad(gate, () -> assertThat(othersCanOpen(file, 20_000, false)).isTrue());
         }
+    }
+
+    @Test
+    void aWaitingProcessSignalsAndTheFileIsLetGoAtOnceUnderConstantLoad() throws Exception {
+        Path file = dir.resolve("signalled.duckdb");
+        // no idle pause and no hold limit within the test: only the waiter's signal lets it in
+        try (StoreGate gate = new StoreGate(StoreUrl.parse(file.toString()), 60_000, 600_000)) {
+            java.util.concurrent.atomic.AtomicLong work = underConstantLoad(gate, () -> assertThat(
+                    othersCanOpen(file, 20_000, true)).as("the waiter's turn within 20 s of a 600 s hold").isTrue());
+            long before = work.get();
+            underConstantLoad(gate, () -> Thread.sleep(500));
+            assertThat(work.get()).as("the gate took the file again and works on").isGreaterThan(before);
+            assertThat(DriftStore.waitSignal(StoreUrl.parse(file.toString()))).as("the waiter cleared its signal")
+                    .doesNotExist();
+        }
+    }
+
+    interface Check {
+        void run() throws Exception;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong work = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Runs {@code check} while a thread keeps the gate busy (never idle: one read after another).
+     *
+     * @return the count of reads done by the busy threads of this test so far
+     */
+    private java.util.concurrent.atomic.AtomicLong underConstantLoad(StoreGate gate, Check check) throws Exception {
+        gate.with(s -> s.monitors());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread busy = new Thread(() -> {
+            while (!stop.get()) {
+                gate.fresh(s -> s.monitors());
+                work.incrementAndGet();
+            }
+        });
+        busy.start();
+        try {
+            check.run();
+        } finally {
+            stop.set(true);
+            busy.join();
+        }
+        return work;
     }
 
     @Test
@@ -203,9 +257,20 @@ class StoreGateTest {
             gate.with(s -> null);
             gate.read("checks/b/20", s -> b.incrementAndGet());
             assertThat(b).as("forgotten after a write of anything").hasValue(2);
+            AtomicInteger all = new AtomicInteger();
+            gate.read("checks/a/20", s -> a.incrementAndGet()); // read again after the write of anything: 3
+            gate.read(StoreGate.ALL_MONITORS + "states", s -> all.incrementAndGet());
+            gate.read(StoreGate.ALL_MONITORS + "states", s -> all.incrementAndGet());
+            assertThat(all).as("kept").hasValue(1);
+            gate.with("b", s -> null);
+            gate.read(StoreGate.ALL_MONITORS + "states", s -> all.incrementAndGet());
+            gate.read("checks/a/20", s -> a.incrementAndGet());
+            assertThat(all).as("every monitor's answer forgotten by a write of one").hasValue(2);
+            assertThat(a).as("another monitor's answer kept").hasValue(3);
         }
         assertThat(StoreGate.scope("checks/orders/50")).isEqualTo("orders");
         assertThat(StoreGate.scope("has-baseline/orders")).isEqualTo("orders");
         assertThat(StoreGate.scope("monitors")).isEmpty();
+        assertThat(StoreGate.scope("all/states")).isEqualTo("*");
     }
 }
