@@ -14,7 +14,6 @@ import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.dependence.MutualInformation;
 import dev.surprisal.inference.PermutationTest;
-import dev.surprisal.inference.RandomTables;
 import dev.surprisal.knn.PointSet;
 
 import java.util.ArrayList;
@@ -226,8 +225,7 @@ public final class MiPair {
         if (estimator == MiEstimator.PLUG_IN) {
             ContingencyTable t = table(); // null above the dense limit (ID-like labels): shuffle the rows instead
             if (t != null && (long) t.rows() * t.cols() <= rows.length) {
-                long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);
-                return MutualInformation.of(ContingencyTable.of(drawn), Base.NATS);
+                return CountedPair.natsNull(t, rng);
             }
         }
         java.util.function.IntUnaryOperator nextBelow = rng::nextInt;
