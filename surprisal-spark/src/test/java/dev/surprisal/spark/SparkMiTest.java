@@ -76,13 +76,45 @@ class SparkMiTest {
     }
 
     private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o) {
-        RankingResult local = MiTable.read(file, o, OPTIONS.seed()).ranking(target, OPTIONS, null);
-        RankingResult onSpark = SparkMi.ranking(read(file), target, o, OPTIONS);
+        return assertSameRanking(file, target, o, OPTIONS);
+    }
+
+    private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o, MiOptions options) {
+        RankingResult local = MiTable.read(file, o, options.seed()).ranking(target, options, null);
+        RankingResult onSpark = SparkMi.ranking(read(file), target, o, options);
         assertThat(onSpark.features()).as(file + " " + target).isNotEmpty();
+        onSpark = withLocalCorrelations(onSpark, local, file + " " + target);
         // records: every double compared bit for bit (stricter than 1e-12), the order, the flags, the verdicts, the notes
         assertThat(onSpark.features()).as(file + " " + target).isEqualTo(local.features());
         assertThat(onSpark).isEqualTo(local);
         return onSpark;
+    }
+
+    /**
+     * A pair scored from its counts has Pearson r and Spearman ρ summed cell by cell instead of row by row:
+     * they agree to 1e-12 and are then taken from the local result, so that every other field is compared
+     * bit for bit.
+     */
+    private static RankingResult withLocalCorrelations(RankingResult onSpark, RankingResult local, String what) {
+        assertThat(onSpark.features()).extracting(RankedFeature::feature)
+                .containsExactlyElementsOf(local.features().stream().map(RankedFeature::feature).toList());
+        List<RankedFeature> features = new java.util.ArrayList<>();
+        for (int i = 0; i < local.features().size(); i++) {
+            RankedFeature s = onSpark.features().get(i);
+            RankedFeature l = local.features().get(i);
+            for (double[] pair : List.of(new double[] {s.pearson(), l.pearson()}, new double[] {s.spearman(), l.spearman()})) {
+                if (Double.isNaN(pair[1])) {
+                    assertThat(pair[0]).as(what + " " + s.feature()).isNaN();
+                } else {
+                    assertThat(pair[0]).as(what + " " + s.feature()).isCloseTo(pair[1], org.assertj.core.api.Assertions.within(1e-12));
+                }
+            }
+            features.add(new RankedFeature(s.feature(), s.kind(), s.n(), s.estimator(), s.mi(), s.lower(), s.upper(),
+                    s.test(), s.testRows(), s.miMonotone(), l.pearson(), l.spearman(), s.verdict(), s.warnings(),
+                    s.skipped(), s.shapeRows(), s.shapeMi(), s.qValue()));
+        }
+        return new RankingResult(onSpark.target(), onSpark.targetKind(), onSpark.targetRole(), onSpark.rows(),
+                onSpark.options(), features, onSpark.notes());
     }
 
     @Test
@@ -106,6 +138,26 @@ class SparkMiTest {
         assertSameRanking(csv, "country", RoleOverrides.none().withExclude(List.of("device")));
         assertSameRanking(csv, "amount", RoleOverrides.none().withRole("n_items", ColumnRole.CONTINUOUS)
                 .withRole("order_id", ColumnRole.CONTINUOUS));
+    }
+
+    @Test
+    void discretePairsAreRankedFromMergedTablesWithoutGatheringTheirRows() {
+        // no bootstrap: every discrete pair is scored from its merged contingency table (n > cells)
+        MiOptions noInterval = OPTIONS.withBootstrap(0, false);
+        RankingResult r = assertSameRanking(csv, "churned", RoleOverrides.none(), noInterval);
+        // only the continuous features (KSG/Ross need rows) and the target came to the driver
+        assertThat(SparkMi.lastGathered).containsExactlyInAnyOrder("churned", "amount", "days_since_last");
+        assertThat(r.features()).extracting(RankedFeature::feature).contains("country", "device", "n_items");
+        // a discrete target with discrete features only: nothing gathered, on CSV (text) and typed Parquet
+        RoleOverrides discrete = RoleOverrides.none().withColumns(List.of("country", "device", "n_items", "churned"));
+        assertSameRanking(csv, "churned", discrete, noInterval);
+        assertThat(SparkMi.lastGathered).isEmpty();
+        assertSameRanking(parquet, "country", discrete, noInterval);
+        assertThat(SparkMi.lastGathered).isEmpty();
+        // default options: a pair of at most 20,000 rows gets a bootstrap interval, which the rows give exactly
+        // and cheaply, so such pairs are gathered, and the ranking is still the local one
+        assertSameRanking(csv, "device", discrete, MiOptions.defaults());
+        assertThat(SparkMi.lastGathered).containsExactlyInAnyOrder("country", "device", "n_items", "churned");
     }
 
     @Test
