@@ -215,7 +215,7 @@ public final class MiPair {
     /**
      * I(a;b) in nats under one uniformly random re-pairing of b's rows, drawn from {@code rng}: the
      * statistic of one permutation-test draw. A plug-in pair whose table has at most n cells draws the
-     * re-paired table directly ({@link RandomTables}: same distribution as a shuffle, at O(cells·√n)
+     * re-paired table directly ({@link dev.surprisal.inference.RandomTables}: same distribution as a shuffle, at O(cells·√n)
      * instead of O(n)); the others shuffle the rows ({@link #natsPaired}).
      *
      * @param rng the generator of this draw

@@ -203,14 +203,9 @@ public final class TargetRanking {
                 test = SequentialPermutationTest.runNull(observed, tested::natsNull,
                         permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));
             }
-            double lower = Double.NaN;
-            double upper = Double.NaN;
-            if (options.bootstrap() > 0 && (options.bootstrapForced() || pair.n() <= options.bootstrapRows())) {
-                Bootstrap.Interval ci = Bootstrap.of(pair.n(), pair::natsResampled)
-                        .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
-                lower = ci.lower();
-                upper = ci.upper();
-            }
+            double[] ci = interval(options, pair.n(), pair::natsResampled);
+            double lower = ci[0];
+            double upper = ci[1];
             double r = pair.pearson();
             double rho = pair.spearman();
             double mono = monotoneNats(tested, tested == pair ? r : tested.pearson(), options.k());
@@ -246,19 +241,22 @@ public final class TargetRanking {
             test = SequentialPermutationTest.runNull(mi, pair::natsNull, permutations,
                     SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, pair.feature()));
         }
-        double lower = Double.NaN;
-        double upper = Double.NaN;
-        if (options.bootstrap() > 0 && (options.bootstrapForced() || pair.n() <= options.bootstrapRows())) {
-            Bootstrap.Interval ci = Bootstrap.of(pair.n(), pair::natsResampled)
-                    .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
-            lower = ci.lower();
-            upper = ci.upper();
-        }
+        double[] ci = interval(options, pair.n(), pair::natsResampled);
         double mono = pair.monotoneNats();
         DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
         return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
-                lower, upper, test, test == null ? 0 : pair.n(), mono, pair.pearson(), pair.spearman(), verdict,
+                ci[0], ci[1], test, test == null ? 0 : pair.n(), mono, pair.pearson(), pair.spearman(), verdict,
                 List.of(), null, pair.n(), mi);
+    }
+
+    /** The bootstrap interval {lower, upper} of a pair of n rows, or NaNs when the options give it none at n. */
+    private static double[] interval(MiOptions options, int n, java.util.function.ToDoubleFunction<int[]> resampled) {
+        if (options.bootstrap() > 0 && (options.bootstrapForced() || n <= options.bootstrapRows())) {
+            Bootstrap.Interval ci = Bootstrap.of(n, resampled)
+                    .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
+            return new double[] {ci.lower(), ci.upper()};
+        }
+        return new double[] {Double.NaN, Double.NaN};
     }
 
     // each feature gets its own permutations (seed and name): shared shuffles would make the
