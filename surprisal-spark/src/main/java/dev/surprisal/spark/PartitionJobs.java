@@ -647,4 +647,91 @@ final class PartitionJobs {
             return out;
         }
     }
+
+    /** One partition's bottom-k rows by {@link RowSample#key}: their keys, 1-based positions and wanted cells. */
+    static final class SamplePart implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final long[] keys;
+        final long[] positions;
+        final Object[][] cells; // per kept row: a Double (numeric column) or a String per wanted column, else null
+
+        SamplePart(long[] keys, long[] positions, Object[][] cells) {
+            this.keys = keys;
+            this.positions = positions;
+            this.cells = cells;
+        }
+    }
+
+    /**
+     * Keeps, on the executor, the {@code size} rows of the partition with the smallest
+     * {@link RowSample#key} of their 1-based position in the source (positions from {@code offsets}),
+     * with the cells of the wanted columns: a seeded sample that does not depend on the partitioning
+     * (bottom-k samples merge: the driver keeps the bottom k of the union). Memory: at most 2·size rows.
+     */
+    static final class Sample implements Function2<Integer, Iterator<Row>, Iterator<SamplePart>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final boolean[] wanted;
+        private final long[] offsets;
+        private final int size;
+        private final long seed;
+
+        Sample(SparkCells cells, boolean[] wanted, long[] offsets, int size, long seed) {
+            this.cells = cells;
+            this.wanted = wanted;
+            this.offsets = offsets;
+            this.size = size;
+            this.seed = seed;
+        }
+
+        @Override
+        public Iterator<SamplePart> call(Integer partition, Iterator<Row> rows) {
+            List<long[]> kept = new ArrayList<>(); // {key, position, index into values}
+            List<Object[]> values = new ArrayList<>();
+            long position = offsets[partition];
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                position++;
+                Object[] v = new Object[cells.size()];
+                for (int j = 0; j < v.length; j++) {
+                    if (wanted[j]) {
+                        v[j] = cells.numeric(j) ? (Object) cells.number(r, j) : cells.text(r, j);
+                    }
+                }
+                kept.add(new long[] {RowSample.key(position, seed), position, values.size()});
+                values.add(v);
+                if (kept.size() >= 2 * size) {
+                    prune(kept, values);
+                }
+            }
+            prune(kept, values);
+            long[] k = new long[kept.size()];
+            long[] p = new long[kept.size()];
+            Object[][] c = new Object[kept.size()][];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = kept.get(i)[0];
+                p[i] = kept.get(i)[1];
+                c[i] = values.get((int) kept.get(i)[2]);
+            }
+            List<SamplePart> out = new ArrayList<>();
+            out.add(new SamplePart(k, p, c));
+            return out.iterator();
+        }
+
+        /** Keeps the {@code size} smallest keys (and their cells only). */
+        private void prune(List<long[]> kept, List<Object[]> values) {
+            kept.sort(java.util.Comparator.comparingLong(e -> e[0]));
+            List<long[]> k = new ArrayList<>();
+            List<Object[]> v = new ArrayList<>();
+            for (int i = 0; i < Math.min(size, kept.size()); i++) {
+                long[] e = kept.get(i);
+                k.add(new long[] {e[0], e[1], v.size()});
+                v.add(values.get((int) e[2]));
+            }
+            kept.clear();
+            kept.addAll(k);
+            values.clear();
+            values.addAll(v);
+        }
+    }
 }

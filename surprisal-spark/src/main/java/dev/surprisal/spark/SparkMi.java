@@ -12,6 +12,7 @@ import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.RankingResult;
 import dev.surprisal.data.profile.ProfileEngine;
+import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.counts.SparseContingencyTable;
@@ -100,6 +101,37 @@ public final class SparkMi {
     }
 
     /**
+     * The Spark setting of the row sample of {@link #ranking}: {@value}. Unset or 0, the pairs that need
+     * rows use every row; N &gt; 0, a table of more than N rows gives those pairs (the continuous ones,
+     * a continuous target's) the N rows with the smallest {@link RowSample#key} of their 1-based position
+     * and the MI seed, taken on the executors (the same rows whatever the partitioning), and the ranking
+     * says so in a note. Set it as any Spark setting: {@code spark-submit --conf}, or
+     * {@code -Dspark.surprisal.mi.sampleRows=N} in {@code SURPRISAL_JAVA_OPTS}.
+     */
+    public static final String SAMPLE_ROWS = "spark.surprisal.mi.sampleRows";
+
+    /** The {@link #SAMPLE_ROWS} setting of the Dataset's session, 0 when unset. */
+    static int sampleRows(Dataset<Row> data) {
+        String v = data.sparkSession().conf().get(SAMPLE_ROWS, "0").trim();
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DataException(null, -1, null, SAMPLE_ROWS + "=" + v + ": must be a whole number of rows, at least 0"
+                + " (0: every row)", null);
+    }
+
+    /** The note that states a ranking's row sample. */
+    static String sampleNote(int taken, long rows, long seed, String which) {
+        return which + " on a seeded row sample of " + taken + " of " + rows + " rows (the rows with the smallest"
+                + " RowSample key of their position, seed " + seed + ", taken on the executors; " + SAMPLE_ROWS + ")";
+    }
+
+    /**
      * {@link #ranking} with the columns' roles, for the CLI ({@link ProfileEngine#ranking}). A discrete
      * target is ranked without holding the table: one Spark job counts, per partition, the joint counts of
      * every discrete feature with the target ({@link PartitionJobs.Joint}); the driver merges them in
@@ -132,9 +164,21 @@ public final class SparkMi {
         if (td == null) {
             throw MiTable.notScored(target, "--target", scored.stream().map(RoleDecision::column).toList(), leftOut, file);
         }
+        int sample = sampleRows(data);
+        boolean sampled = sample > 0 && g.rows > sample;
         if (td.role() == ColumnRole.CONTINUOUS) {
-            MiTable t = table(data, overrides, options.seed(), file);
-            return new ProfileEngine.Ranking(t, t.ranking(target, options, null));
+            boolean[] all = new boolean[g.cells.size()];
+            for (RoleDecision d : scored) {
+                all[g.cells.names().indexOf(d.column())] = true;
+            }
+            MiTable t = MiTable.of(gather(g, all, sampled ? sample : 0, options.seed()), g.roles, options.seed(), file);
+            RankingResult r = t.ranking(target, options, null);
+            if (sampled) {
+                List<String> notes = new ArrayList<>(r.notes());
+                notes.add(sampleNote(sample, g.rows, options.seed(), "every pair"));
+                r = new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(), notes);
+            }
+            return new ProfileEngine.Ranking(t, r);
         }
         if (g.rows > Integer.MAX_VALUE - 8) {
             throw new DataException(file, -1, null, g.rows + " rows: mutual information counts at most "
@@ -187,7 +231,8 @@ public final class SparkMi {
                     gathered.add(d);
                 }
             }
-            rowsOf = MiTable.of(gather(g, wanted), ColumnRoles.frozen(gathered, List.of()), options.seed(), file);
+            rowsOf = MiTable.of(gather(g, wanted, sampled ? sample : 0, options.seed()),
+                    ColumnRoles.frozen(gathered, List.of()), options.seed(), file);
             lastGathered = gathered.stream().map(RoleDecision::column).toList();
         }
         int cap = TargetRanking.permutationCap(options.permutations(), features.size(), options.alpha());
@@ -201,7 +246,38 @@ public final class SparkMi {
         });
         RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut), notes,
                 options, TargetRanking.order(out, options));
+        if (sampled && rowsOf != null) {
+            result = onSample(result, counted.keySet(), sample);
+        }
         return new ProfileEngine.Ranking(MiTable.ofRoles(rows, scored, leftOut, notes, file), result);
+    }
+
+    /**
+     * The notes of a ranking whose gathered pairs ran on a sample of {@code sample} rows: their rows left out
+     * are counted against the sample, and a note states the sample.
+     */
+    private static RankingResult onSample(RankingResult r, java.util.Set<String> counted, int sample) {
+        List<String> notes = new ArrayList<>();
+        List<String> onSample = new ArrayList<>();
+        for (RankedFeature f : r.features()) {
+            if (!counted.contains(f.feature()) && f.skipped() == null) {
+                onSample.add(f.feature());
+            }
+        }
+        for (String n : r.notes()) {
+            String replaced = n;
+            for (RankedFeature f : r.features()) {
+                String full = f.feature() + ": " + (r.rows() - f.n()) + " of " + r.rows() + " rows left out (";
+                if (onSample.contains(f.feature()) && n.startsWith(full)) {
+                    replaced = f.feature() + ": " + (sample - f.n()) + " of the " + sample + " sampled rows left out ("
+                            + n.substring(full.length());
+                }
+            }
+            notes.add(replaced);
+        }
+        notes.add(sampleNote(sample, r.rows(), r.options().seed(), String.join(", ", onSample)
+                + " (the pairs that need rows: KSG/Ross) and the target's rows for them"));
+        return new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(), notes);
     }
 
     /** The columns the last {@link #ranked} call gathered to the driver (for tests: the discrete pairs are counted). */
@@ -412,16 +488,48 @@ public final class SparkMi {
      * number as those numbers; any other text column as its text. A column not wanted is a placeholder
      * of missing values (MI never reads it: it only keeps the table's column positions).
      */
-    private static Table gather(Gathered g, boolean[] wanted) {
-        List<PartitionJobs.ColumnsPart> parts = new ArrayList<>(g.data.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Columns(g.cells, wanted), true).collect());
-        parts.sort(Comparator.comparingInt(p -> p.partition));
-        long total = g.rows;
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new DataException(null, -1, null, total + " rows: mutual information holds every row of its columns on"
-                    + " the driver, at most " + (Integer.MAX_VALUE - 8) + "; select fewer rows", null);
+    /**
+     * {@link #gather(Gathered, boolean[])}, or with {@code sample} &gt; 0 the {@code sample} rows with the smallest
+     * {@link RowSample#key} of their 1-based position and {@code seed}, in row order ({@link PartitionJobs.Sample}
+     * keeps each partition's bottom {@code sample} on the executor; the driver keeps the bottom of their union).
+     */
+    private static Table gather(Gathered g, boolean[] wanted, int sample, long seed) {
+        if (sample <= 0 || g.rows <= sample) {
+            return gather(g, wanted);
         }
-        int n = (int) total;
+        long[] offsets = SparkProfiler.offsets(g.data.javaRDD());
+        List<PartitionJobs.SamplePart> parts = g.data.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Sample(g.cells, wanted, offsets, sample, seed), true).collect();
+        List<long[]> all = new ArrayList<>(); // {key, position, part, index}
+        for (int p = 0; p < parts.size(); p++) {
+            for (int i = 0; i < parts.get(p).keys.length; i++) {
+                all.add(new long[] {parts.get(p).keys[i], parts.get(p).positions[i], p, i});
+            }
+        }
+        all.sort(Comparator.comparingLong(e -> e[0]));
+        List<long[]> kept = new ArrayList<>(all.subList(0, Math.min(sample, all.size())));
+        kept.sort(Comparator.comparingLong(e -> e[1])); // row order
+        int n = kept.size();
+        return columns(g, wanted, n, (j, into) -> {
+            for (int i = 0; i < n; i++) {
+                long[] e = kept.get(i);
+                java.lang.reflect.Array.set(into, i, parts.get((int) e[2]).cells[(int) e[3]][j]);
+            }
+            return into;
+        });
+    }
+
+    /** Fills {@code into} (a double[] or String[] of n rows) with column j's cells. */
+    private interface ColumnFill {
+        Object fill(int j, Object into);
+    }
+
+    /**
+     * The table of n rows MI reads: a wanted numeric column as numbers, a wanted text column as
+     * {@link #text} reads it, any other column a shared placeholder of missing values (MI never reads it:
+     * it only keeps the table's column positions).
+     */
+    private static Table columns(Gathered g, boolean[] wanted, int n, ColumnFill cells) {
         List<dev.surprisal.data.Column> cols = new ArrayList<>();
         double[] none = null;
         for (int j = 0; j < wanted.length; j++) {
@@ -433,12 +541,24 @@ public final class SparkMi {
                 }
                 cols.add(NumericColumn.of(name, none));
             } else if (g.cells.numeric(j)) {
-                cols.add(NumericColumn.of(name, concat(parts, j, new double[n])));
+                cols.add(NumericColumn.of(name, (double[]) cells.fill(j, new double[n])));
             } else {
-                cols.add(text(name, concat(parts, j, new String[n])));
+                cols.add(text(name, (String[]) cells.fill(j, new String[n])));
             }
         }
         return Table.of(cols);
+    }
+
+    private static Table gather(Gathered g, boolean[] wanted) {
+        List<PartitionJobs.ColumnsPart> parts = new ArrayList<>(g.data.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Columns(g.cells, wanted), true).collect());
+        parts.sort(Comparator.comparingInt(p -> p.partition));
+        long total = g.rows;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new DataException(null, -1, null, total + " rows: mutual information holds every row of its columns on"
+                    + " the driver, at most " + (Integer.MAX_VALUE - 8) + "; select fewer rows", null);
+        }
+        return columns(g, wanted, (int) total, (j, into) -> concat(parts, j, into));
     }
 
     /** Column j of the parts, in partition order, copied into {@code into} (a double[] or String[] of every row). */

@@ -5,7 +5,13 @@ package dev.surprisal.spark;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.DataException;
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.selection.TargetRanking;
 import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
@@ -158,6 +164,67 @@ class SparkMiTest {
         // and cheaply, so such pairs are gathered, and the ranking is still the local one
         assertSameRanking(csv, "device", discrete, MiOptions.defaults());
         assertThat(SparkMi.lastGathered).containsExactlyInAnyOrder("country", "device", "n_items", "churned");
+    }
+
+    @Test
+    void continuousPairsRunOnTheSeededRowSampleTakenOnTheExecutors() {
+        MiOptions o = OPTIONS.withBootstrap(0, false);
+        int sample = 2_000;
+        spark.conf().set(SparkMi.SAMPLE_ROWS, Integer.toString(sample));
+        RankingResult r;
+        RankingResult onePartition;
+        try {
+            r = SparkMi.ranking(read(csv), "churned", RoleOverrides.none(), o);
+            onePartition = SparkMi.ranking(read(csv).coalesce(1), "churned", RoleOverrides.none(), o);
+        } finally {
+            spark.conf().unset(SparkMi.SAMPLE_ROWS);
+        }
+        // the sample does not depend on the partitioning
+        assertThat(onePartition).isEqualTo(r);
+        // the local engine on the same rows: the 2,000 rows with the smallest RowSample key of their position
+        Table full = TableReader.open(csv).readCells();
+        int[] rows = java.util.stream.LongStream.rangeClosed(1, full.rowCount())
+                .boxed().sorted(java.util.Comparator.comparingLong(p -> RowSample.key(p, o.seed())))
+                .limit(sample).mapToInt(p -> (int) (p - 1)).sorted().toArray();
+        ColumnRoles roles = ColumnRoles.detect(full, RoleOverrides.none());
+        MiTable local = MiTable.of(full, roles, o.seed(), csv);
+        MiTable onSample = MiTable.of(rowsOf(full, rows), roles, o.seed(), csv);
+        int cap = TargetRanking.permutationCap(o.permutations(), r.features().size(), o.alpha());
+        for (RankedFeature f : r.features()) {
+            boolean continuous = f.kind().equals("continuous");
+            MiTable t = continuous ? onSample : local;
+            RankedFeature expected = TargetRanking.score(t.variable(f.feature(), "--x"), t.variable("churned", "--target"), o, cap);
+            // the discrete pairs are counted on every row, the continuous ones estimated on the sample
+            assertThat(f.n()).as(f.feature()).isEqualTo(expected.n()).isLessThanOrEqualTo(continuous ? sample : ROWS);
+            // bit for bit, NaN (no monotone MI of a text column) equal to NaN
+            assertThat(Double.compare(f.mi(), expected.mi())).as(f.feature()).isZero();
+            assertThat(f.test()).as(f.feature()).isEqualTo(expected.test());
+            assertThat(Double.compare(f.miMonotone(), expected.miMonotone())).as(f.feature() + " monotone").isZero();
+        }
+        assertThat(r.features()).filteredOn(f -> f.kind().equals("continuous")).extracting(RankedFeature::feature)
+                .containsExactlyInAnyOrder("amount", "days_since_last");
+        // stated in the output: method and n; rows left out counted against the sample
+        assertThat(r.notes()).anyMatch(n -> n.contains("on a seeded row sample of 2000 of 6000 rows")
+                && n.contains("RowSample key") && n.contains("seed " + o.seed()));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("amount: ") && n.contains("of the 2000 sampled rows left out"));
+        // the U-shaped truth still comes out on the sample
+        assertThat(r.features().get(0).feature()).isEqualTo("days_since_last");
+    }
+
+    /** The rows {@code rows} (0-based, increasing) of a table, each column as it was read. */
+    private static Table rowsOf(Table t, int[] rows) {
+        List<dev.surprisal.data.Column> cols = new java.util.ArrayList<>();
+        for (dev.surprisal.data.Column c : t.columns()) {
+            if (c instanceof NumericColumn n) {
+                double[] v = n.values();
+                cols.add(NumericColumn.of(c.name(), java.util.Arrays.stream(rows).mapToDouble(i -> v[i]).toArray()));
+            } else {
+                CategoricalColumn cat = (CategoricalColumn) c;
+                cols.add(CategoricalColumn.of(c.name(), java.util.Arrays.stream(rows)
+                        .mapToObj(i -> cat.isMissing(i) ? null : cat.labelAt(i)).toArray(String[]::new)));
+            }
+        }
+        return Table.of(cols);
     }
 
     @Test
