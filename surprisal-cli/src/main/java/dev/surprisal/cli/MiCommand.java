@@ -204,11 +204,18 @@ public final class MiCommand implements Callable<Integer> {
             named.add("--target");
             overrides = overrides.withColumns(cols, named);
         }
-        MiTable t = miTable(overrides);
-        if (t.variables().size() < 2) {
-            throw new BadDataException(data + ": has " + t.variables().size() + " column(s) that mutual information can use"
-                    + " (after roles and --columns/--exclude); it needs at least two");
+        if (!engine.local() && select == null && !mode.matrix) {
+            // an engine that ranks without holding the table (Spark: discrete pairs from merged counts)
+            try (ProfileEngine e = engine.open(spec)) {
+                ProfileEngine.Ranking ranked = e.ranking(data, table.delimiter, target, overrides, settings.options());
+                if (ranked != null) {
+                    requireTwo(ranked.columns().decisions().size());
+                    return MiRanking.report(ranked.result(), ranked.columns(), settings.base()).field("file", data.toString());
+                }
+            }
         }
+        MiTable t = miTable(overrides);
+        requireTwo(t.variables().size());
         if (mode.matrix) {
             long c = t.variables().size();
             long pairs = c * (c - 1) / 2;
@@ -231,6 +238,13 @@ public final class MiCommand implements Callable<Integer> {
             r = MiRanking.run(t, target, settings, common);
         }
         return r.field("file", data.toString());
+    }
+
+    private void requireTwo(int scored) {
+        if (scored < 2) {
+            throw new BadDataException(data + ": has " + scored + " column(s) that mutual information can use"
+                    + " (after roles and --columns/--exclude); it needs at least two");
+        }
     }
 
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */

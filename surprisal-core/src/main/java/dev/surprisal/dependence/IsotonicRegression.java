@@ -62,6 +62,62 @@ public final class IsotonicRegression {
         return new Fit[] {fitSorted(x, y, order, true), fitSorted(x, y, order, false)};
     }
 
+    /**
+     * The blocks of the fit when the rows are already pooled into levels of equal x, in increasing x
+     * (for example the rows of a contingency table): the same pooling as {@link #fit} applies after it
+     * has pooled equal x, so a caller who only has the counts gets the same steps.
+     *
+     * @param sums       per level, the sum of the y values of its rows
+     * @param weights    per level, its number of rows (&gt; 0)
+     * @param increasing true for a non-decreasing fit, false for a non-increasing one
+     * @return the block of each level, 0 = the block of the smallest x
+     * @throws ValidationException if the lengths differ or there are no levels
+     */
+    public static int[] levelBlocks(double[] sums, double[] weights, boolean increasing) {
+        Validate.sameLength("sums", sums.length, "weights", weights.length);
+        if (sums.length == 0) {
+            throw new ValidationException("sums: is empty");
+        }
+        int levels = sums.length;
+        double[] s = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            s[l] = increasing ? sums[l] : -sums[l];
+        }
+        Pooled p = pool(s, weights.clone(), levels);
+        int[] out = new int[levels];
+        for (int b = 0; b < p.blocks; b++) {
+            int end = b + 1 < p.blocks ? p.first[b + 1] : levels;
+            for (int l = p.first[b]; l < end; l++) {
+                out[l] = b;
+            }
+        }
+        return out;
+    }
+
+    /** Pooled blocks: the first level, the sum and the weight of each, and how many there are. */
+    private record Pooled(int[] first, double[] sum, double[] weight, int blocks) {
+    }
+
+    /** PAVA on the levels with a stack of pooled blocks (the sums of a non-increasing fit negated). */
+    private static Pooled pool(double[] sum, double[] weight, int levels) {
+        double[] bSum = new double[levels];
+        double[] bWeight = new double[levels];
+        int[] bFirst = new int[levels]; // first level of the block
+        int top = -1;
+        for (int l = 0; l < levels; l++) {
+            top++;
+            bSum[top] = sum[l];
+            bWeight[top] = weight[l];
+            bFirst[top] = l;
+            while (top > 0 && bSum[top - 1] / bWeight[top - 1] >= bSum[top] / bWeight[top]) {
+                bSum[top - 1] += bSum[top];
+                bWeight[top - 1] += bWeight[top];
+                top--;
+            }
+        }
+        return new Pooled(bFirst, bSum, bWeight, top + 1);
+    }
+
     private static void check(double[] x, double[] y) {
         Validate.finite("x", x);
         Validate.finite("y", y);
@@ -95,23 +151,11 @@ public final class IsotonicRegression {
             r = e;
         }
         start[levels] = n;
-        // PAVA on the levels with a stack of pooled blocks
-        double[] bSum = new double[levels];
-        double[] bWeight = new double[levels];
-        int[] bFirst = new int[levels]; // first level of the block
-        int top = -1;
-        for (int l = 0; l < levels; l++) {
-            top++;
-            bSum[top] = sum[l];
-            bWeight[top] = weight[l];
-            bFirst[top] = l;
-            while (top > 0 && bSum[top - 1] / bWeight[top - 1] >= bSum[top] / bWeight[top]) {
-                bSum[top - 1] += bSum[top];
-                bWeight[top - 1] += bWeight[top];
-                top--;
-            }
-        }
-        int blocks = top + 1;
+        Pooled pooled = pool(sum, weight, levels);
+        int blocks = pooled.blocks;
+        double[] bSum = pooled.sum;
+        double[] bWeight = pooled.weight;
+        int[] bFirst = pooled.first;
         double[] fitted = new double[n];
         int[] block = new int[n];
         for (int b = 0; b < blocks; b++) {

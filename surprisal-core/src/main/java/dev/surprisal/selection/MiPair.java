@@ -14,7 +14,6 @@ import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.dependence.MutualInformation;
 import dev.surprisal.inference.PermutationTest;
-import dev.surprisal.inference.RandomTables;
 import dev.surprisal.knn.PointSet;
 
 import java.util.ArrayList;
@@ -216,7 +215,7 @@ public final class MiPair {
     /**
      * I(a;b) in nats under one uniformly random re-pairing of b's rows, drawn from {@code rng}: the
      * statistic of one permutation-test draw. A plug-in pair whose table has at most n cells draws the
-     * re-paired table directly ({@link RandomTables}: same distribution as a shuffle, at O(cells·√n)
+     * re-paired table directly ({@link dev.surprisal.inference.RandomTables}: same distribution as a shuffle, at O(cells·√n)
      * instead of O(n)); the others shuffle the rows ({@link #natsPaired}).
      *
      * @param rng the generator of this draw
@@ -226,8 +225,7 @@ public final class MiPair {
         if (estimator == MiEstimator.PLUG_IN) {
             ContingencyTable t = table(); // null above the dense limit (ID-like labels): shuffle the rows instead
             if (t != null && (long) t.rows() * t.cols() <= rows.length) {
-                long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);
-                return MutualInformation.of(ContingencyTable.of(drawn), Base.NATS);
+                return CountedPair.natsNull(t, rng);
             }
         }
         java.util.function.IntUnaryOperator nextBelow = rng::nextInt;

@@ -72,10 +72,7 @@ public final class TargetRanking {
      */
     public static List<RankedFeature> rank(List<MiVariable> features, MiVariable target, MiOptions options,
                                            IntConsumer progress) {
-        if (target.isConstant()) {
-            throw new ValidationException("target " + target.name() + ": is constant (or has fewer than two values);"
-                    + " no column can carry information about it");
-        }
+        requireVarying(target.name(), target.isConstant());
         List<MiVariable> scored = features.stream()
                 .filter(f -> f != target && !f.name().equals(target.name())).toList();
         // features in parallel: each one's estimators are parallel too, but its labels, tables, correlations
@@ -88,6 +85,34 @@ public final class TargetRanking {
                 progress.accept(1);
             }
         });
+        return order(out, options);
+    }
+
+    /**
+     * The target check of {@link #rank}, for a caller that knows the target by its counts only.
+     *
+     * @param target   the target's name
+     * @param constant whether it has fewer than two distinct values
+     * @throws ValidationException when it is constant, with the message {@link #rank} gives
+     */
+    public static void requireVarying(String target, boolean constant) {
+        if (constant) {
+            throw new ValidationException("target " + target + ": is constant (or has fewer than two values);"
+                    + " no column can carry information about it");
+        }
+    }
+
+    /**
+     * The last steps of {@link #rank} on features scored one by one ({@link #score(MiVariable, MiVariable,
+     * MiOptions, int)}, {@link #score(CountedPair, MiOptions, int)}): the Benjamini–Hochberg q-values and the
+     * sort of the class comment. Features that tie keep their order in {@code scored}.
+     *
+     * @param scored  the scored features, in file order
+     * @param options the options (α)
+     * @return the ranked features
+     */
+    public static List<RankedFeature> order(RankedFeature[] scored, MiOptions options) {
+        RankedFeature[] out = scored.clone();
         double[] p = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             p[i] = out[i].pValue();
@@ -146,7 +171,17 @@ public final class TargetRanking {
         return (int) Math.min(SequentialPermutationTest.MAX_PERMUTATIONS, Math.max(permutations, needed));
     }
 
-    private static RankedFeature score(MiVariable f, MiVariable target, MiOptions options, int permutations) {
+    /**
+     * Scores one feature of a ranking of m features, whose tests may draw {@code permutations} each
+     * ({@link #permutationCap}); {@link #order} then ranks them.
+     *
+     * @param f            the feature
+     * @param target       the target
+     * @param options      the options
+     * @param permutations the cap of the feature's permutation test
+     * @return the scored feature (with {@code skipped} set when the pair cannot be estimated)
+     */
+    public static RankedFeature score(MiVariable f, MiVariable target, MiOptions options, int permutations) {
         MiPair pair;
         try {
             pair = MiPair.of(f, target, options.k());
@@ -154,10 +189,7 @@ public final class TargetRanking {
             return skipped(f, e.getMessage());
         }
         if (pair.isConstant()) {
-            return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), 0.0, Double.NaN,
-                    Double.NaN, null, 0, Double.NaN, Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE,
-                    List.of("column " + f.name() + " is constant on these rows: it carries no information, MI = 0"),
-                    null, pair.n(), 0.0);
+            return constant(f.name(), f.kind(), pair.n(), pair.estimator().label());
         }
         try {
             double mi = pair.nats();
@@ -169,20 +201,12 @@ public final class TargetRanking {
             int testRows = 0;
             if (permutations > 0) {
                 testRows = tested.n();
-                // each feature gets its own permutations (seed and name): shared shuffles would make the
-                // features' false positives coincide
-                long testSeed = options.seed() + 0x9E3779B97F4A7C15L * (f.name().hashCode() + 1L);
                 test = SequentialPermutationTest.runNull(observed, tested::natsNull,
-                        permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed);
+                        permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));
             }
-            double lower = Double.NaN;
-            double upper = Double.NaN;
-            if (options.bootstrap() > 0 && (options.bootstrapForced() || pair.n() <= options.bootstrapRows())) {
-                Bootstrap.Interval ci = Bootstrap.of(pair.n(), pair::natsResampled)
-                        .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
-                lower = ci.lower();
-                upper = ci.upper();
-            }
+            double[] ci = interval(options, pair.n(), pair::natsResampled);
+            double lower = ci[0];
+            double upper = ci[1];
             double r = pair.pearson();
             double rho = pair.spearman();
             double mono = monotoneNats(tested, tested == pair ? r : tested.pearson(), options.k());
@@ -193,6 +217,60 @@ public final class TargetRanking {
         } catch (ValidationException e) {
             return skipped(f, e.getMessage());
         }
+    }
+
+    /**
+     * Scores a discrete × discrete feature from its contingency table alone ({@link CountedPair}), as
+     * {@link #score(MiVariable, MiVariable, MiOptions, int)} scores the rows the table was counted from:
+     * plug-in MI, the permutation test on random tables with the table's margins (the same draws from
+     * the same seed), the correlations and the monotone MI from the counts, the verdict by the same rule;
+     * the bootstrap, when it applies, resamples the table's cells.
+     *
+     * @param pair         the feature's table against the target
+     * @param options      the options
+     * @param permutations the cap of the feature's permutation test ({@link #permutationCap})
+     * @return the scored feature, of kind {@code discrete}
+     */
+    public static RankedFeature score(CountedPair pair, MiOptions options, int permutations) {
+        String kind = "discrete";
+        if (pair.isConstant()) {
+            return constant(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.CONSTANT.label());
+        }
+        double mi = pair.nats();
+        SequentialPermutationTest.Result test = null;
+        if (permutations > 0) {
+            test = SequentialPermutationTest.runNull(mi, pair::natsNull, permutations,
+                    SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, pair.feature()));
+        }
+        double[] ci = interval(options, pair.n(), pair::natsResampled);
+        double mono = pair.monotoneNats();
+        DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
+        return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
+                ci[0], ci[1], test, test == null ? 0 : pair.n(), mono, pair.pearson(), pair.spearman(), verdict,
+                List.of(), null, pair.n(), mi);
+    }
+
+    /** The bootstrap interval {lower, upper} of a pair of n rows, or NaNs when the options give it none at n. */
+    private static double[] interval(MiOptions options, int n, java.util.function.ToDoubleFunction<int[]> resampled) {
+        if (options.bootstrap() > 0 && (options.bootstrapForced() || n <= options.bootstrapRows())) {
+            Bootstrap.Interval ci = Bootstrap.of(n, resampled)
+                    .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
+            return new double[] {ci.lower(), ci.upper()};
+        }
+        return new double[] {Double.NaN, Double.NaN};
+    }
+
+    // each feature gets its own permutations (seed and name): shared shuffles would make the
+    // features' false positives coincide
+    private static long testSeed(MiOptions options, String feature) {
+        return options.seed() + 0x9E3779B97F4A7C15L * (feature.hashCode() + 1L);
+    }
+
+    private static RankedFeature constant(String name, String kind, int n, String estimator) {
+        return new RankedFeature(name, kind, n, estimator, 0.0, Double.NaN, Double.NaN, null, 0, Double.NaN,
+                Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE,
+                List.of("column " + name + " is constant on these rows: it carries no information, MI = 0"),
+                null, n, 0.0);
     }
 
     /** The verdict rule of the class comment, on the p-value or, in a ranking, the q-value {@code pOrQ}. */

@@ -446,4 +446,292 @@ final class PartitionJobs {
             return out.iterator();
         }
     }
+
+    /** One partition's joint counts of each counted feature with the target, its labels and its cell notes. */
+    static final class JointPart implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int partition;
+        final long rows;
+        /** Per column of {@link Joint#columns}: its labels (a Double for a typed number, else the text), by first appearance. */
+        final Object[][] labels;
+        /** Per feature: the pair codes (feature code × 2³² + target code) and their counts. */
+        final long[][] pairs;
+        final long[][] pairCounts;
+        /** Per column: cells left out as not numbers (text) or infinite (typed), and the first one's row (0-based here) and text. */
+        final long[] bad;
+        final long[] firstBad;
+        final String[] firstBadText;
+
+        JointPart(int partition, long rows, Object[][] labels, long[][] pairs, long[][] pairCounts, long[] bad,
+                  long[] firstBad, String[] firstBadText) {
+            this.partition = partition;
+            this.rows = rows;
+            this.labels = labels;
+            this.pairs = pairs;
+            this.pairCounts = pairCounts;
+            this.bad = bad;
+            this.firstBad = firstBad;
+            this.firstBadText = firstBadText;
+        }
+    }
+
+    /**
+     * Counts, in one pass, the joint (feature label, target label) counts of every discrete feature with
+     * the target (memory per partition: the distinct labels and the non-empty cells, not the rows), and
+     * for every numeric-role column the cells mutual information leaves out (text that is not a finite
+     * number; a typed ±inf). A label is a typed cell's number (−0 as 0) or a text cell's text; the driver
+     * turns text into numbers where the local engine would ({@link SparkMi}).
+     */
+    static final class Joint implements Function2<Integer, Iterator<Row>, Iterator<JointPart>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final int[] columns; // cells' indices of the labelled columns: target first, then the features
+        private final int[] noted;   // cells' indices of the numeric-role columns whose bad cells are counted
+
+        Joint(SparkCells cells, int[] columns, int[] noted) {
+            this.cells = cells;
+            this.columns = columns;
+            this.noted = noted;
+        }
+
+        @Override
+        public Iterator<JointPart> call(Integer partition, Iterator<Row> rows) {
+            int c = columns.length;
+            List<Map<Object, Integer>> dict = new ArrayList<>();
+            for (int j = 0; j < c; j++) {
+                dict.add(new java.util.LinkedHashMap<>());
+            }
+            PairCounts[] joint = new PairCounts[c];
+            for (int j = 1; j < c; j++) {
+                joint[j] = new PairCounts();
+            }
+            long[] bad = new long[noted.length];
+            long[] firstBad = new long[noted.length];
+            String[] firstText = new String[noted.length];
+            int[] code = new int[c];
+            long n = 0;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                for (int j = 0; j < c; j++) {
+                    Object label = label(r, columns[j]);
+                    if (label == null) {
+                        code[j] = -1;
+                        continue;
+                    }
+                    Map<Object, Integer> d = dict.get(j);
+                    Integer got = d.get(label);
+                    if (got == null) {
+                        got = d.size();
+                        d.put(label, got);
+                    }
+                    code[j] = got;
+                }
+                if (code[0] >= 0) {
+                    for (int j = 1; j < c; j++) {
+                        if (code[j] >= 0) {
+                            joint[j].add(((long) code[j] << 32) | code[0]);
+                        }
+                    }
+                }
+                for (int m = 0; m < noted.length; m++) {
+                    String why = bad(r, noted[m]);
+                    if (why != null && bad[m]++ == 0) {
+                        firstBad[m] = n;
+                        firstText[m] = why;
+                    }
+                }
+                n++;
+            }
+            Object[][] labels = new Object[c][];
+            long[][] pairs = new long[c][];
+            long[][] counts = new long[c][];
+            for (int j = 0; j < c; j++) {
+                labels[j] = dict.get(j).keySet().toArray();
+                if (joint[j] != null) {
+                    pairs[j] = joint[j].keys();
+                    counts[j] = joint[j].counts();
+                }
+            }
+            List<JointPart> out = new ArrayList<>();
+            out.add(new JointPart(partition, n, labels, pairs, counts, bad, firstBad, firstText));
+            return out.iterator();
+        }
+
+        /** The label of a non-missing cell (a Double for a typed number, −0 as 0; else the text); null when missing. */
+        private Object label(Row r, int j) {
+            if (cells.numeric(j)) {
+                double x = cells.number(r, j);
+                return Double.isNaN(x) || Double.isInfinite(x) ? null : (Object) (x + 0.0);
+            }
+            String t = cells.text(r, j);
+            return t == null || dev.surprisal.data.roles.Cells.isMissing(t) ? null : t;
+        }
+
+        /** How a numeric-role cell is shown when it is left out ({@code inf}, {@code 'abc'}), or null when it is not. */
+        private String bad(Row r, int j) {
+            if (cells.numeric(j)) {
+                double x = cells.number(r, j);
+                return Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : null;
+            }
+            String t = cells.text(r, j);
+            if (t == null || dev.surprisal.data.roles.Cells.isMissing(t)) {
+                return null;
+            }
+            return Double.isFinite(dev.surprisal.data.roles.Cells.number(t)) ? null : "'" + t + "'";
+        }
+    }
+
+    /** Counts of long keys: open addressing, linear probing, at most half full. */
+    static final class PairCounts {
+        private long[] keys = new long[64];
+        private long[] counts = new long[64];
+        private boolean[] used = new boolean[64];
+        private int size;
+
+        void add(long key) {
+            int mask = keys.length - 1;
+            int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+            while (used[i] && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (!used[i]) {
+                used[i] = true;
+                keys[i] = key;
+                if (++size * 2 > keys.length) {
+                    counts[i] = 1;
+                    grow();
+                    return;
+                }
+            }
+            counts[i]++;
+        }
+
+        private void grow() {
+            long[] k = keys;
+            long[] v = counts;
+            boolean[] u = used;
+            keys = new long[k.length * 2];
+            counts = new long[k.length * 2];
+            used = new boolean[k.length * 2];
+            int mask = keys.length - 1;
+            for (int s = 0; s < k.length; s++) {
+                if (u[s]) {
+                    int i = (int) ((k[s] * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+                    while (used[i]) {
+                        i = (i + 1) & mask;
+                    }
+                    used[i] = true;
+                    keys[i] = k[s];
+                    counts[i] = v[s];
+                }
+            }
+        }
+
+        long[] keys() {
+            long[] out = new long[size];
+            for (int s = 0, m = 0; s < keys.length; s++) {
+                if (used[s]) {
+                    out[m++] = keys[s];
+                }
+            }
+            return out;
+        }
+
+        long[] counts() {
+            long[] out = new long[size];
+            for (int s = 0, m = 0; s < keys.length; s++) {
+                if (used[s]) {
+                    out[m++] = counts[s];
+                }
+            }
+            return out;
+        }
+    }
+
+    /** One partition's bottom-k rows by {@link RowSample#key}: their keys, 1-based positions and wanted cells. */
+    static final class SamplePart implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final long[] keys;
+        final long[] positions;
+        final Object[][] cells; // per kept row: a Double (numeric column) or a String per wanted column, else null
+
+        SamplePart(long[] keys, long[] positions, Object[][] cells) {
+            this.keys = keys;
+            this.positions = positions;
+            this.cells = cells;
+        }
+    }
+
+    /**
+     * Keeps, on the executor, the {@code size} rows of the partition with the smallest
+     * {@link RowSample#key} of their 1-based position in the source (positions from {@code offsets}),
+     * with the cells of the wanted columns: a seeded sample that does not depend on the partitioning
+     * (bottom-k samples merge: the driver keeps the bottom k of the union). Memory: at most 2·size rows.
+     */
+    static final class Sample implements Function2<Integer, Iterator<Row>, Iterator<SamplePart>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final boolean[] wanted;
+        private final long[] offsets;
+        private final int size;
+        private final long seed;
+
+        Sample(SparkCells cells, boolean[] wanted, long[] offsets, int size, long seed) {
+            this.cells = cells;
+            this.wanted = wanted;
+            this.offsets = offsets;
+            this.size = size;
+            this.seed = seed;
+        }
+
+        @Override
+        public Iterator<SamplePart> call(Integer partition, Iterator<Row> rows) {
+            List<long[]> kept = new ArrayList<>(); // {key, position, index into values}
+            List<Object[]> values = new ArrayList<>();
+            long position = offsets[partition];
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                position++;
+                Object[] v = new Object[cells.size()];
+                for (int j = 0; j < v.length; j++) {
+                    if (wanted[j]) {
+                        v[j] = cells.numeric(j) ? (Object) cells.number(r, j) : cells.text(r, j);
+                    }
+                }
+                kept.add(new long[] {RowSample.key(position, seed), position, values.size()});
+                values.add(v);
+                if (kept.size() >= 2 * size) {
+                    prune(kept, values);
+                }
+            }
+            prune(kept, values);
+            long[] k = new long[kept.size()];
+            long[] p = new long[kept.size()];
+            Object[][] c = new Object[kept.size()][];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = kept.get(i)[0];
+                p[i] = kept.get(i)[1];
+                c[i] = values.get((int) kept.get(i)[2]);
+            }
+            List<SamplePart> out = new ArrayList<>();
+            out.add(new SamplePart(k, p, c));
+            return out.iterator();
+        }
+
+        /** Keeps the {@code size} smallest keys (and their cells only). */
+        private void prune(List<long[]> kept, List<Object[]> values) {
+            kept.sort(java.util.Comparator.comparingLong(e -> e[0]));
+            List<long[]> k = new ArrayList<>();
+            List<Object[]> v = new ArrayList<>();
+            for (int i = 0; i < Math.min(size, kept.size()); i++) {
+                long[] e = kept.get(i);
+                k.add(new long[] {e[0], e[1], v.size()});
+                v.add(values.get((int) e[2]));
+            }
+            kept.clear();
+            kept.addAll(k);
+            values.clear();
+            values.addAll(v);
+        }
+    }
 }

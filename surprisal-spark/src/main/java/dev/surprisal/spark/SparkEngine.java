@@ -150,6 +150,12 @@ public final class SparkEngine implements ProfileEngine {
     }
 
     @Override
+    public Ranking ranking(Path file, Character delimiter, String target, RoleOverrides overrides,
+                           dev.surprisal.selection.MiOptions options) {
+        return SparkMi.ranked(read(file, delimiter), target, overrides, options, file);
+    }
+
+    @Override
     public ColumnEntropy.Result entropy(Path file, Character delimiter, String column, RoleOverrides overrides,
                                         Integer bins, EntropyEstimator estimator, Base base) {
         return SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base, file);

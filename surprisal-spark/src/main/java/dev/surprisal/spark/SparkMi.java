@@ -11,6 +11,14 @@ import dev.surprisal.data.Table;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.RankingResult;
+import dev.surprisal.data.profile.ProfileEngine;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.counts.SparseContingencyTable;
+import dev.surprisal.selection.CountedPair;
+import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.selection.TargetRanking;
 import dev.surprisal.data.roles.Cells;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleOverrides;
@@ -89,7 +97,343 @@ public final class SparkMi {
      *                       target is not a scored column
      */
     public static RankingResult ranking(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options) {
-        return table(data, overrides, options.seed(), null).ranking(target, options, null);
+        return ranked(data, target, overrides, options, null).result();
+    }
+
+    /**
+     * The Spark setting of the row sample of {@link #ranking}: {@value}. Unset or 0, the pairs that need
+     * rows use every row; N &gt; 0, a table of more than N rows gives those pairs (the continuous ones,
+     * a continuous target's) the N rows with the smallest {@link RowSample#key} of their 1-based position
+     * and the MI seed, taken on the executors (the same rows whatever the partitioning), and the ranking
+     * says so in a note. Set it as any Spark setting: {@code spark-submit --conf}, or
+     * {@code -Dspark.surprisal.mi.sampleRows=N} in {@code SURPRISAL_JAVA_OPTS}.
+     */
+    public static final String SAMPLE_ROWS = "spark.surprisal.mi.sampleRows";
+
+    /** The {@link #SAMPLE_ROWS} setting of the Dataset's session, 0 when unset. */
+    static int sampleRows(Dataset<Row> data) {
+        String v = data.sparkSession().conf().get(SAMPLE_ROWS, "0").trim();
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DataException(null, -1, null, SAMPLE_ROWS + "=" + v + ": must be a whole number of rows, at least 0"
+                + " (0: every row)", null);
+    }
+
+    /** The note that states a ranking's row sample. */
+    static String sampleNote(int taken, long rows, long seed, String which) {
+        return which + " on a seeded row sample of " + taken + " of " + rows + " rows (the rows with the smallest"
+                + " RowSample key of their position, seed " + seed + ", taken on the executors; " + SAMPLE_ROWS + ")";
+    }
+
+    /**
+     * {@link #ranking} with the columns' roles, for the CLI ({@link ProfileEngine#ranking}). A discrete
+     * target is ranked without holding the table: one Spark job counts, per partition, the joint counts of
+     * every discrete feature with the target ({@link PartitionJobs.Joint}); the driver merges them in
+     * partition order and scores each pair from its table ({@link TargetRanking#score(CountedPair, MiOptions,
+     * int)}). Only the continuous features, and the discrete ones whose table the local engine would not
+     * treat as a table (a bootstrap interval on at most {@link MiOptions#bootstrapRows()} rows, more cells
+     * than rows, labels beyond the dense limit), are gathered with the target, as {@link #table} gathers them.
+     * A continuous target gathers the scored columns ({@link #table}).
+     *
+     * @param data      the rows
+     * @param target    the target column
+     * @param overrides the user's role options
+     * @param options   the MI options
+     * @param file      the source, for messages (may be null)
+     * @return the roles and the ranking, equal to the local engine's on the same rows
+     * @throws DataException as {@link #ranking}
+     */
+    static ProfileEngine.Ranking ranked(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options,
+                                        Path file) {
+        Gathered g = roles(data, overrides, file);
+        List<RoleDecision> scored = new ArrayList<>();
+        List<RoleDecision> leftOut = new ArrayList<>();
+        for (String name : g.cells.names()) {
+            if (g.roles.columns().contains(name)) {
+                RoleDecision d = g.roles.decision(name);
+                (d.role().isScored() ? scored : leftOut).add(d);
+            }
+        }
+        RoleDecision td = scored.stream().filter(d -> d.column().equals(target)).findFirst().orElse(null);
+        if (td == null) {
+            throw MiTable.notScored(target, "--target", scored.stream().map(RoleDecision::column).toList(), leftOut,
+                    java.util.Map.of(), file);
+        }
+        int sample = sampleRows(data);
+        boolean sampled = sample > 0 && g.rows > sample;
+        if (td.role() == ColumnRole.CONTINUOUS) {
+            boolean[] all = new boolean[g.cells.size()];
+            for (RoleDecision d : scored) {
+                all[g.cells.names().indexOf(d.column())] = true;
+            }
+            MiTable t = MiTable.of(gather(g, all, sampled ? sample : 0, options.seed()), g.roles, options.seed(), file);
+            RankingResult r = t.ranking(target, options, null);
+            if (sampled) {
+                List<String> notes = new ArrayList<>(r.notes());
+                notes.add(sampleNote(sample, g.rows, options.seed(), "every pair"));
+                r = new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(), notes);
+            }
+            return new ProfileEngine.Ranking(t, r);
+        }
+        if (g.rows > Integer.MAX_VALUE - 8) {
+            throw new DataException(file, -1, null, g.rows + " rows: mutual information counts at most "
+                    + (Integer.MAX_VALUE - 8) + " rows; select fewer rows", null);
+        }
+        int rows = (int) g.rows;
+        List<RoleDecision> features = scored.stream().filter(d -> d != td).toList();
+        List<RoleDecision> labelled = new ArrayList<>();
+        labelled.add(td);
+        features.stream().filter(d -> d.role() != ColumnRole.CONTINUOUS).forEach(labelled::add);
+        int[] columns = labelled.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
+        List<RoleDecision> numericRole = scored.stream().filter(d -> d.role() != ColumnRole.CATEGORICAL).toList();
+        int[] noted = numericRole.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
+        List<PartitionJobs.JointPart> parts = new ArrayList<>(g.data.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Joint(g.cells, columns, noted), true).collect());
+        parts.sort(Comparator.comparingInt(p -> p.partition));
+        long[] offsets = new long[parts.size()];
+        for (int p = 1; p < parts.size(); p++) {
+            offsets[p] = offsets[p - 1] + parts.get(p - 1).rows;
+        }
+        List<String> notes = cellNotes(numericRole, parts, offsets);
+        Labels[] labels = new Labels[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role());
+        }
+        TargetRanking.requireVarying(target, labels[0].distinct() < 2);
+        // the discrete features' tables; those the local engine would not treat as a table are gathered
+        Map<String, CountedPair> counted = new HashMap<>();
+        boolean[] wanted = new boolean[g.cells.size()];
+        for (int k = 1; k < columns.length; k++) {
+            CountedPair pair = labels[k].pair(labelled.get(k).column(), labels[0], parts, k);
+            if (asTable(pair, labels[k], options)) {
+                counted.put(pair.feature(), pair);
+            } else {
+                wanted[columns[k]] = true;
+            }
+        }
+        List<RoleDecision> gathered = new ArrayList<>();
+        for (RoleDecision d : features) {
+            if (!counted.containsKey(d.column())) {
+                wanted[g.cells.names().indexOf(d.column())] = true;
+            }
+        }
+        MiTable rowsOf = null;
+        lastGathered = List.of();
+        if (counted.size() < features.size()) {
+            wanted[columns[0]] = true;
+            for (RoleDecision d : scored) {
+                if (wanted[g.cells.names().indexOf(d.column())]) {
+                    gathered.add(d);
+                }
+            }
+            rowsOf = MiTable.of(gather(g, wanted, sampled ? sample : 0, options.seed()),
+                    ColumnRoles.frozen(gathered, List.of()), options.seed(), file);
+            lastGathered = gathered.stream().map(RoleDecision::column).toList();
+        }
+        int cap = TargetRanking.permutationCap(options.permutations(), features.size(), options.alpha());
+        RankedFeature[] out = new RankedFeature[features.size()];
+        MiTable held = rowsOf;
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
+            String name = features.get(i).column();
+            CountedPair pair = counted.get(name);
+            out[i] = pair != null ? TargetRanking.score(pair, options, cap)
+                    : TargetRanking.score(held.variable(name, "--x"), held.variable(target, "--target"), options, cap);
+        });
+        RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut), notes,
+                options, TargetRanking.order(out, options));
+        if (sampled && rowsOf != null) {
+            result = onSample(result, counted.keySet(), sample);
+        }
+        return new ProfileEngine.Ranking(MiTable.ofRoles(rows, scored, leftOut, notes, file), result);
+    }
+
+    /**
+     * The notes of a ranking whose gathered pairs ran on a sample of {@code sample} rows: their rows left out
+     * are counted against the sample, and a note states the sample.
+     */
+    private static RankingResult onSample(RankingResult r, java.util.Set<String> counted, int sample) {
+        List<String> notes = new ArrayList<>();
+        List<String> onSample = new ArrayList<>();
+        for (RankedFeature f : r.features()) {
+            if (!counted.contains(f.feature()) && f.skipped() == null) {
+                onSample.add(f.feature());
+            }
+        }
+        for (String n : r.notes()) {
+            String replaced = n;
+            for (RankedFeature f : r.features()) {
+                String full = f.feature() + ": " + (r.rows() - f.n()) + " of " + r.rows() + " rows left out (";
+                if (onSample.contains(f.feature()) && n.startsWith(full)) {
+                    replaced = f.feature() + ": " + (sample - f.n()) + " of the " + sample + " sampled rows left out ("
+                            + n.substring(full.length());
+                }
+            }
+            notes.add(replaced);
+        }
+        notes.add(sampleNote(sample, r.rows(), r.options().seed(), String.join(", ", onSample)
+                + " (the pairs that need rows: KSG/Ross) and the target's rows for them"));
+        return new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(), notes);
+    }
+
+    /** The columns the last {@link #ranked} call gathered to the driver (for tests: the discrete pairs are counted). */
+    static volatile List<String> lastGathered = List.of();
+
+    /**
+     * Whether the local engine treats this pair as its table (so the counts give the same numbers): no bootstrap
+     * interval on its rows (one on at most {@link MiOptions#bootstrapRows()} rows, which the rows give exactly,
+     * costs little to gather; a forced one resamples the table's cells), at most n cells (else the local
+     * null shuffles rows) and label ranges within {@link SparseContingencyTable#DENSE_LIMIT}.
+     */
+    private static boolean asTable(CountedPair pair, Labels feature, MiOptions o) {
+        int n = pair.n();
+        if (pair.isConstant()) {
+            return true;
+        }
+        if (o.bootstrap() > 0 && !o.bootstrapForced() && n <= o.bootstrapRows()) {
+            return false;
+        }
+        if ((long) pair.table().rows() * pair.table().cols() > n) {
+            return false;
+        }
+        return Math.min(feature.range(true), n) * Math.min(feature.range(false), n)
+                <= SparseContingencyTable.DENSE_LIMIT;
+    }
+
+    /** The notes of {@link MiTable#of} about numeric-role cells left out, in file order, from the partitions' counts. */
+    private static List<String> cellNotes(List<RoleDecision> numericRole, List<PartitionJobs.JointPart> parts,
+                                          long[] offsets) {
+        List<String> notes = new ArrayList<>();
+        for (int m = 0; m < numericRole.size(); m++) {
+            long bad = 0;
+            String first = null;
+            for (int p = 0; p < parts.size(); p++) {
+                PartitionJobs.JointPart part = parts.get(p);
+                if (part.bad[m] > 0 && first == null) {
+                    first = "row " + (offsets[p] + part.firstBad[m] + 1) + ": " + part.firstBadText[m];
+                }
+                bad += part.bad[m];
+            }
+            if (bad > 0) {
+                String column = numericRole.get(m).column();
+                boolean infinite = first.endsWith(": inf") || first.endsWith(": -inf");
+                notes.add(infinite ? MiTable.infiniteCellsNote(column, bad, first) : MiTable.invalidCellsNote(column, bad, first));
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * The labels of one column over all partitions, numbered as {@link dev.surprisal.selection.MiVariable} numbers
+     * them: numbers by increasing value (a text cell read as a number; one that is not a finite number is
+     * left out), the text labels of a categorical column that is not all numbers by first appearance.
+     */
+    private static final class Labels {
+        final int[][] finalOf; // per partition: local code → final label (−1: left out)
+        final double[] values; // the value of each final label, or null for text labels
+        final int count;
+
+        private Labels(int[][] finalOf, double[] values, int count) {
+            this.finalOf = finalOf;
+            this.values = values;
+            this.count = count;
+        }
+
+        static Labels of(List<PartitionJobs.JointPart> parts, int k, boolean typed, ColumnRole role) {
+            Map<Object, Integer> global = new java.util.LinkedHashMap<>();
+            int[][] globalOf = new int[parts.size()][];
+            for (int p = 0; p < parts.size(); p++) {
+                Object[] local = parts.get(p).labels[k];
+                globalOf[p] = new int[local.length];
+                for (int i = 0; i < local.length; i++) {
+                    Integer got = global.get(local[i]);
+                    if (got == null) {
+                        got = global.size();
+                        global.put(local[i], got);
+                    }
+                    globalOf[p][i] = got;
+                }
+            }
+            Object[] keys = global.keySet().toArray();
+            double[] value = new double[keys.length];
+            boolean allNumbers = true;
+            for (int i = 0; i < keys.length; i++) {
+                value[i] = typed ? (Double) keys[i] : Cells.number((String) keys[i]);
+                allNumbers &= Double.isFinite(value[i]);
+            }
+            int[] finalOfGlobal = new int[keys.length];
+            double[] values = null;
+            int count;
+            if (role == ColumnRole.CATEGORICAL && !allNumbers) {
+                for (int i = 0; i < keys.length; i++) {
+                    finalOfGlobal[i] = i;
+                }
+                count = keys.length;
+            } else {
+                double[] distinct = Arrays.stream(value).filter(Double::isFinite).map(v -> v + 0.0).distinct().sorted().toArray();
+                for (int i = 0; i < keys.length; i++) {
+                    finalOfGlobal[i] = Double.isFinite(value[i]) ? Arrays.binarySearch(distinct, value[i] + 0.0) : -1;
+                }
+                values = distinct;
+                count = distinct.length;
+            }
+            int[][] finalOf = new int[parts.size()][];
+            for (int p = 0; p < parts.size(); p++) {
+                finalOf[p] = new int[globalOf[p].length];
+                for (int i = 0; i < finalOf[p].length; i++) {
+                    finalOf[p][i] = finalOfGlobal[globalOf[p][i]];
+                }
+            }
+            return new Labels(finalOf, values, count);
+        }
+
+        int distinct() {
+            return count;
+        }
+
+        /** This feature's table with {@code target} (column k of the parts' counts), rows and columns by final label. */
+        CountedPair pair(String name, Labels target, List<PartitionJobs.JointPart> parts, int k) {
+            long[][] t = new long[count][target.count];
+            for (int p = 0; p < parts.size(); p++) {
+                long[] keys = parts.get(p).pairs[k];
+                long[] counts = parts.get(p).pairCounts[k];
+                for (int i = 0; i < keys.length; i++) {
+                    int a = finalOf[p][(int) (keys[i] >>> 32)];
+                    int b = target.finalOf[p][(int) keys[i]];
+                    if (a >= 0 && b >= 0) {
+                        t[a][b] += counts[i];
+                    }
+                }
+            }
+            this.lastCounts = t;
+            return CountedPair.of(name, t, values, target.values);
+        }
+
+        private long[][] lastCounts;
+
+        /** The range of the final labels present in the last {@link #pair}'s rows: this feature's (rowsSide) or the target's. */
+        long range(boolean rowsSide) {
+            long[][] t = lastCounts;
+            int min = Integer.MAX_VALUE;
+            int max = -1;
+            int outer = rowsSide ? t.length : (t.length == 0 ? 0 : t[0].length);
+            for (int a = 0; a < outer; a++) {
+                long sum = 0;
+                for (int b = 0; b < (rowsSide ? (t.length == 0 ? 0 : t[0].length) : t.length); b++) {
+                    sum += rowsSide ? t[a][b] : t[b][a];
+                }
+                if (sum > 0) {
+                    min = Math.min(min, a);
+                    max = Math.max(max, a);
+                }
+            }
+            return max < 0 ? 0 : (long) max - min + 1;
+        }
     }
 
     /**
@@ -145,16 +489,48 @@ public final class SparkMi {
      * number as those numbers; any other text column as its text. A column not wanted is a placeholder
      * of missing values (MI never reads it: it only keeps the table's column positions).
      */
-    private static Table gather(Gathered g, boolean[] wanted) {
-        List<PartitionJobs.ColumnsPart> parts = new ArrayList<>(g.data.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Columns(g.cells, wanted), true).collect());
-        parts.sort(Comparator.comparingInt(p -> p.partition));
-        long total = g.rows;
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new DataException(null, -1, null, total + " rows: mutual information holds every row of its columns on"
-                    + " the driver, at most " + (Integer.MAX_VALUE - 8) + "; select fewer rows", null);
+    /**
+     * {@link #gather(Gathered, boolean[])}, or with {@code sample} &gt; 0 the {@code sample} rows with the smallest
+     * {@link RowSample#key} of their 1-based position and {@code seed}, in row order ({@link PartitionJobs.Sample}
+     * keeps each partition's bottom {@code sample} on the executor; the driver keeps the bottom of their union).
+     */
+    private static Table gather(Gathered g, boolean[] wanted, int sample, long seed) {
+        if (sample <= 0 || g.rows <= sample) {
+            return gather(g, wanted);
         }
-        int n = (int) total;
+        long[] offsets = SparkProfiler.offsets(g.data.javaRDD());
+        List<PartitionJobs.SamplePart> parts = g.data.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Sample(g.cells, wanted, offsets, sample, seed), true).collect();
+        List<long[]> all = new ArrayList<>(); // {key, position, part, index}
+        for (int p = 0; p < parts.size(); p++) {
+            for (int i = 0; i < parts.get(p).keys.length; i++) {
+                all.add(new long[] {parts.get(p).keys[i], parts.get(p).positions[i], p, i});
+            }
+        }
+        all.sort(Comparator.comparingLong(e -> e[0]));
+        List<long[]> kept = new ArrayList<>(all.subList(0, Math.min(sample, all.size())));
+        kept.sort(Comparator.comparingLong(e -> e[1])); // row order
+        int n = kept.size();
+        return columns(g, wanted, n, (j, into) -> {
+            for (int i = 0; i < n; i++) {
+                long[] e = kept.get(i);
+                java.lang.reflect.Array.set(into, i, parts.get((int) e[2]).cells[(int) e[3]][j]);
+            }
+            return into;
+        });
+    }
+
+    /** Fills {@code into} (a double[] or String[] of n rows) with column j's cells. */
+    private interface ColumnFill {
+        Object fill(int j, Object into);
+    }
+
+    /**
+     * The table of n rows MI reads: a wanted numeric column as numbers, a wanted text column as
+     * {@link #text} reads it, any other column a shared placeholder of missing values (MI never reads it:
+     * it only keeps the table's column positions).
+     */
+    private static Table columns(Gathered g, boolean[] wanted, int n, ColumnFill cells) {
         List<dev.surprisal.data.Column> cols = new ArrayList<>();
         double[] none = null;
         for (int j = 0; j < wanted.length; j++) {
@@ -166,12 +542,24 @@ public final class SparkMi {
                 }
                 cols.add(NumericColumn.of(name, none));
             } else if (g.cells.numeric(j)) {
-                cols.add(NumericColumn.of(name, concat(parts, j, new double[n])));
+                cols.add(NumericColumn.of(name, (double[]) cells.fill(j, new double[n])));
             } else {
-                cols.add(text(name, concat(parts, j, new String[n])));
+                cols.add(text(name, (String[]) cells.fill(j, new String[n])));
             }
         }
         return Table.of(cols);
+    }
+
+    private static Table gather(Gathered g, boolean[] wanted) {
+        List<PartitionJobs.ColumnsPart> parts = new ArrayList<>(g.data.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Columns(g.cells, wanted), true).collect());
+        parts.sort(Comparator.comparingInt(p -> p.partition));
+        long total = g.rows;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new DataException(null, -1, null, total + " rows: mutual information holds every row of its columns on"
+                    + " the driver, at most " + (Integer.MAX_VALUE - 8) + "; select fewer rows", null);
+        }
+        return columns(g, wanted, (int) total, (j, into) -> concat(parts, j, into));
     }
 
     /** Column j of the parts, in partition order, copied into {@code into} (a double[] or String[] of every row). */

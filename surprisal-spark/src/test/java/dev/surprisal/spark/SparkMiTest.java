@@ -5,7 +5,13 @@ package dev.surprisal.spark;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.DataException;
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.selection.TargetRanking;
 import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
@@ -76,13 +82,45 @@ class SparkMiTest {
     }
 
     private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o) {
-        RankingResult local = MiTable.read(file, o, OPTIONS.seed()).ranking(target, OPTIONS, null);
-        RankingResult onSpark = SparkMi.ranking(read(file), target, o, OPTIONS);
+        return assertSameRanking(file, target, o, OPTIONS);
+    }
+
+    private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o, MiOptions options) {
+        RankingResult local = MiTable.read(file, o, options.seed()).ranking(target, options, null);
+        RankingResult onSpark = SparkMi.ranking(read(file), target, o, options);
         assertThat(onSpark.features()).as(file + " " + target).isNotEmpty();
+        onSpark = withLocalCorrelations(onSpark, local, file + " " + target);
         // records: every double compared bit for bit (stricter than 1e-12), the order, the flags, the verdicts, the notes
         assertThat(onSpark.features()).as(file + " " + target).isEqualTo(local.features());
         assertThat(onSpark).isEqualTo(local);
         return onSpark;
+    }
+
+    /**
+     * A pair scored from its counts has Pearson r and Spearman ρ summed cell by cell instead of row by row:
+     * they agree to 1e-12 and are then taken from the local result, so that every other field is compared
+     * bit for bit.
+     */
+    private static RankingResult withLocalCorrelations(RankingResult onSpark, RankingResult local, String what) {
+        assertThat(onSpark.features()).extracting(RankedFeature::feature)
+                .containsExactlyElementsOf(local.features().stream().map(RankedFeature::feature).toList());
+        List<RankedFeature> features = new java.util.ArrayList<>();
+        for (int i = 0; i < local.features().size(); i++) {
+            RankedFeature s = onSpark.features().get(i);
+            RankedFeature l = local.features().get(i);
+            for (double[] pair : List.of(new double[] {s.pearson(), l.pearson()}, new double[] {s.spearman(), l.spearman()})) {
+                if (Double.isNaN(pair[1])) {
+                    assertThat(pair[0]).as(what + " " + s.feature()).isNaN();
+                } else {
+                    assertThat(pair[0]).as(what + " " + s.feature()).isCloseTo(pair[1], org.assertj.core.api.Assertions.within(1e-12));
+                }
+            }
+            features.add(new RankedFeature(s.feature(), s.kind(), s.n(), s.estimator(), s.mi(), s.lower(), s.upper(),
+                    s.test(), s.testRows(), s.miMonotone(), l.pearson(), l.spearman(), s.verdict(), s.warnings(),
+                    s.skipped(), s.shapeRows(), s.shapeMi(), s.qValue()));
+        }
+        return new RankingResult(onSpark.target(), onSpark.targetKind(), onSpark.targetRole(), onSpark.rows(),
+                onSpark.options(), features, onSpark.notes());
     }
 
     @Test
@@ -106,6 +144,87 @@ class SparkMiTest {
         assertSameRanking(csv, "country", RoleOverrides.none().withExclude(List.of("device")));
         assertSameRanking(csv, "amount", RoleOverrides.none().withRole("n_items", ColumnRole.CONTINUOUS)
                 .withRole("order_id", ColumnRole.CONTINUOUS));
+    }
+
+    @Test
+    void discretePairsAreRankedFromMergedTablesWithoutGatheringTheirRows() {
+        // no bootstrap: every discrete pair is scored from its merged contingency table (n > cells)
+        MiOptions noInterval = OPTIONS.withBootstrap(0, false);
+        RankingResult r = assertSameRanking(csv, "churned", RoleOverrides.none(), noInterval);
+        // only the continuous features (KSG/Ross need rows) and the target came to the driver
+        assertThat(SparkMi.lastGathered).containsExactlyInAnyOrder("churned", "amount", "days_since_last");
+        assertThat(r.features()).extracting(RankedFeature::feature).contains("country", "device", "n_items");
+        // a discrete target with discrete features only: nothing gathered, on CSV (text) and typed Parquet
+        RoleOverrides discrete = RoleOverrides.none().withColumns(List.of("country", "device", "n_items", "churned"));
+        assertSameRanking(csv, "churned", discrete, noInterval);
+        assertThat(SparkMi.lastGathered).isEmpty();
+        assertSameRanking(parquet, "country", discrete, noInterval);
+        assertThat(SparkMi.lastGathered).isEmpty();
+        // default options: a pair of at most 20,000 rows gets a bootstrap interval, which the rows give exactly
+        // and cheaply, so such pairs are gathered, and the ranking is still the local one
+        assertSameRanking(csv, "device", discrete, MiOptions.defaults());
+        assertThat(SparkMi.lastGathered).containsExactlyInAnyOrder("country", "device", "n_items", "churned");
+    }
+
+    @Test
+    void continuousPairsRunOnTheSeededRowSampleTakenOnTheExecutors() {
+        MiOptions o = OPTIONS.withBootstrap(0, false);
+        int sample = 2_000;
+        spark.conf().set(SparkMi.SAMPLE_ROWS, Integer.toString(sample));
+        RankingResult r;
+        RankingResult onePartition;
+        try {
+            r = SparkMi.ranking(read(csv), "churned", RoleOverrides.none(), o);
+            onePartition = SparkMi.ranking(read(csv).coalesce(1), "churned", RoleOverrides.none(), o);
+        } finally {
+            spark.conf().unset(SparkMi.SAMPLE_ROWS);
+        }
+        // the sample does not depend on the partitioning
+        assertThat(onePartition).isEqualTo(r);
+        // the local engine on the same rows: the 2,000 rows with the smallest RowSample key of their position
+        Table full = TableReader.open(csv).readCells();
+        int[] rows = java.util.stream.LongStream.rangeClosed(1, full.rowCount())
+                .boxed().sorted(java.util.Comparator.comparingLong(p -> RowSample.key(p, o.seed())))
+                .limit(sample).mapToInt(p -> (int) (p - 1)).sorted().toArray();
+        ColumnRoles roles = ColumnRoles.detect(full, RoleOverrides.none());
+        MiTable local = MiTable.of(full, roles, o.seed(), csv);
+        MiTable onSample = MiTable.of(rowsOf(full, rows), roles, o.seed(), csv);
+        int cap = TargetRanking.permutationCap(o.permutations(), r.features().size(), o.alpha());
+        for (RankedFeature f : r.features()) {
+            boolean continuous = f.kind().equals("continuous");
+            MiTable t = continuous ? onSample : local;
+            RankedFeature expected = TargetRanking.score(t.variable(f.feature(), "--x"), t.variable("churned", "--target"), o, cap);
+            // the discrete pairs are counted on every row, the continuous ones estimated on the sample
+            assertThat(f.n()).as(f.feature()).isEqualTo(expected.n()).isLessThanOrEqualTo(continuous ? sample : ROWS);
+            // bit for bit, NaN (no monotone MI of a text column) equal to NaN
+            assertThat(Double.compare(f.mi(), expected.mi())).as(f.feature()).isZero();
+            assertThat(f.test()).as(f.feature()).isEqualTo(expected.test());
+            assertThat(Double.compare(f.miMonotone(), expected.miMonotone())).as(f.feature() + " monotone").isZero();
+        }
+        assertThat(r.features()).filteredOn(f -> f.kind().equals("continuous")).extracting(RankedFeature::feature)
+                .containsExactlyInAnyOrder("amount", "days_since_last");
+        // stated in the output: method and n; rows left out counted against the sample
+        assertThat(r.notes()).anyMatch(n -> n.contains("on a seeded row sample of 2000 of 6000 rows")
+                && n.contains("RowSample key") && n.contains("seed " + o.seed()));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("amount: ") && n.contains("of the 2000 sampled rows left out"));
+        // the U-shaped truth still comes out on the sample
+        assertThat(r.features().get(0).feature()).isEqualTo("days_since_last");
+    }
+
+    /** The rows {@code rows} (0-based, increasing) of a table, each column as it was read. */
+    private static Table rowsOf(Table t, int[] rows) {
+        List<dev.surprisal.data.Column> cols = new java.util.ArrayList<>();
+        for (dev.surprisal.data.Column c : t.columns()) {
+            if (c instanceof NumericColumn n) {
+                double[] v = n.values();
+                cols.add(NumericColumn.of(c.name(), java.util.Arrays.stream(rows).mapToDouble(i -> v[i]).toArray()));
+            } else {
+                CategoricalColumn cat = (CategoricalColumn) c;
+                cols.add(CategoricalColumn.of(c.name(), java.util.Arrays.stream(rows)
+                        .mapToObj(i -> cat.isMissing(i) ? null : cat.labelAt(i)).toArray(String[]::new)));
+            }
+        }
+        return Table.of(cols);
     }
 
     @Test

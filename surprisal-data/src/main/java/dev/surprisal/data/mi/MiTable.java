@@ -185,6 +185,23 @@ public final class MiTable {
         return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack);
     }
 
+    /**
+     * A table known by its columns' roles and notes only, without values: what an engine that scores pairs
+     * from their counts ({@link dev.surprisal.selection.CountedPair}) returns beside its ranking, so the
+     * ranking is shown with the same columns as a held table's. It has no {@link #variables()}.
+     *
+     * @param rows      rows of the table
+     * @param decisions the scored columns' roles, in file order
+     * @param leftOut   the columns left out by their role, in file order
+     * @param notes     notes about the cells, in file order
+     * @param file      the source, for messages (may be null)
+     * @return the table of roles
+     */
+    public static MiTable ofRoles(int rows, List<RoleDecision> decisions, List<RoleDecision> leftOut, List<String> notes,
+                                  Path file) {
+        return new MiTable(file, rows, List.of(), decisions, leftOut, notes, java.util.Map.of());
+    }
+
     /** Labels of a text column, with pandas' missing strings as missing. */
     private static int[] codes(CategoricalColumn c) {
         int[] codes = c.codes().clone();
@@ -243,14 +260,38 @@ public final class MiTable {
             }
         }
         if (invalid > 0) {
-            notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are not numbers (first: %s); they are left out as missing",
-                    c.name(), invalid, firstInvalid));
+            notes.add(invalidCellsNote(c.name(), invalid, firstInvalid));
         }
         if (infinite > 0) {
-            notes.add(String.format(Locale.ROOT, "%s: %d cell(s) are infinite (first: %s): numbers, but with no place"
-                    + " on a scale an estimator can use; they are left out as missing", c.name(), infinite, firstInfinite));
+            notes.add(infiniteCellsNote(c.name(), infinite, firstInfinite));
         }
         return v;
+    }
+
+    /**
+     * The note about the infinite cells of a typed numeric column, which mutual information leaves out.
+     *
+     * @param column the column
+     * @param count  how many cells are ±inf
+     * @param first  the first one, as {@code row 12: inf}
+     * @return the note
+     */
+    public static String infiniteCellsNote(String column, long count, String first) {
+        return String.format(Locale.ROOT, "%s: %d cell(s) are infinite (first: %s): numbers, but with no place"
+                + " on a scale an estimator can use; they are left out as missing", column, count, first);
+    }
+
+    /**
+     * The note about the cells of a numeric-role text column that are not finite numbers.
+     *
+     * @param column the column
+     * @param count  how many cells are not numbers
+     * @param first  the first one, as {@code row 12: 'abc'}
+     * @return the note
+     */
+    public static String invalidCellsNote(String column, long count, String first) {
+        return String.format(Locale.ROOT, "%s: %d cell(s) are not numbers (first: %s); they are left out as missing",
+                column, count, first);
     }
 
     /**
@@ -289,6 +330,16 @@ public final class MiTable {
      * @return the notes, in file order
      */
     public List<String> leftOutNotes() {
+        return leftOutNotes(leftOut);
+    }
+
+    /**
+     * The notes of {@link #leftOutNotes()} for the given decisions.
+     *
+     * @param leftOut the columns left out by their role, in file order
+     * @return one note per column
+     */
+    public static List<String> leftOutNotes(List<RoleDecision> leftOut) {
         List<String> out = new ArrayList<>();
         for (RoleDecision d : leftOut) {
             out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual"
@@ -471,18 +522,36 @@ public final class MiTable {
                 return v;
             }
         }
+        List<String> names = new ArrayList<>();
+        variables.forEach(v -> names.add(v.name()));
+        throw notScored(name, option, names, leftOut, bringBack, file);
+    }
+
+    /**
+     * The error of a column that mutual information cannot use, as {@link #variable} raises it.
+     *
+     * @param name    the column
+     * @param option  the option that named it
+     * @param scored  the scored columns, in file order
+     * @param leftOut the columns left out by their role
+     * @param advice  per left-out column, the role setting that brings it back ({@code "=categorical"} or
+     *                {@code "=discrete (or =continuous)"}); a column not in it gets {@code "=categorical"}
+     * @param file    the source, for the message (may be null)
+     * @return the exception to throw: the role that left the column out and how to bring it back, or the
+     *         scored columns
+     */
+    public static DataException notScored(String name, String option, List<String> scored, List<RoleDecision> leftOut,
+                                          java.util.Map<String, String> advice, Path file) {
         for (RoleDecision d : leftOut) {
             if (d.column().equals(name)) {
-                throw new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " (" + d.reason()
-                        + "), which mutual information leaves out; set its role with --role " + name
-                        + bringBack.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name + "=")
+                return new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " ("
+                        + d.reason() + "), which mutual information leaves out; set its role with --role " + name
+                        + advice.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name + "=")
                         + " to use it", null);
             }
         }
-        List<String> names = new ArrayList<>();
-        variables.forEach(v -> names.add(v.name()));
-        throw new DataException(file, -1, name, option + " " + name + ": no such column among the selected ones ("
-                + String.join(", ", names) + ")", null);
+        return new DataException(file, -1, name, option + " " + name + ": no such column among the selected ones ("
+                + String.join(", ", scored) + ")", null);
     }
 
     /** @return the scored columns, in file order */

@@ -46,6 +46,28 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
 
     static RankingResult of(MiTable table, String target, boolean targetDiscrete, String targetKind,
                             MiOptions o, List<RankedFeature> features) {
+        return of(table.rows(), target, targetDiscrete, targetKind, table.decision(target), table.leftOutNotes(),
+                table.notes(), o, features);
+    }
+
+    /**
+     * The result of a ranking whose table is not held in one {@link MiTable} (an engine that scores some
+     * pairs from their counts): the same notes, in the same order, as {@link MiTable#ranking} gives.
+     *
+     * @param rows           rows of the table
+     * @param target         the target's name
+     * @param targetDiscrete whether the target's values are labels
+     * @param targetKind     "continuous" or "discrete"
+     * @param targetRole     the target's role (null for a table without role decisions)
+     * @param leftOutNotes   the notes of the columns left out by their role ({@link MiTable#leftOutNotes})
+     * @param cellNotes      the notes about cells ({@link MiTable#notes}), in file order
+     * @param o              the options of the run
+     * @param features       the ranked features ({@link TargetRanking#order})
+     * @return the result
+     */
+    public static RankingResult of(int rows, String target, boolean targetDiscrete, String targetKind,
+                                   RoleDecision targetRole, List<String> leftOutNotes, List<String> cellNotes,
+                                   MiOptions o, List<RankedFeature> features) {
         List<String> notes = new ArrayList<>();
         boolean anyTestSubsampled = false;
         boolean anyBootstrapSkipped = false;
@@ -56,21 +78,21 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
             for (String w : r.warnings()) {
                 notes.add(r.feature() + ": " + w);
             }
-            if (r.skipped() == null && r.n() < table.rows()) {
-                notes.add(r.feature() + ": " + (table.rows() - r.n()) + " of " + table.rows()
+            if (r.skipped() == null && r.n() < rows) {
+                notes.add(r.feature() + ": " + (rows - r.n()) + " of " + rows
                         + " rows left out (a value missing in it or in " + target + ")");
             }
             anyTestSubsampled |= r.skipped() == null && r.shapeRows() < r.n();
             anyBootstrapSkipped |= r.skipped() == null && o.bootstrap() > 0 && Double.isNaN(r.lower());
         }
-        RoleDecision role = table.decision(target);
+        RoleDecision role = targetRole;
         if (role != null) {
             notes.add("target " + target + ": " + role.reason() + "; "
                     + (targetDiscrete ? "its values are labels: plug-in MI against discrete columns, Ross against"
                     + " continuous ones" : "KSG against continuous columns, Ross against discrete ones"));
         }
-        notes.addAll(table.leftOutNotes());
-        notes.addAll(table.notes());
+        notes.addAll(leftOutNotes);
+        notes.addAll(cellNotes);
         if (anyTestSubsampled) {
             notes.add("kNN pairs above " + o.testRows() + " rows are tested on a seeded " + o.testRows()
                     + "-row subsample (a valid test of independence); p, q, the monotone MI and the verdict are those of"
@@ -81,7 +103,7 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
             notes.add("no bootstrap interval for pairs above " + o.bootstrapRows() + " rows (each replicate is a"
                     + " full estimate); --bootstrap B computes it anyway");
         }
-        return new RankingResult(target, targetKind, role, table.rows(), o, features, notes);
+        return new RankingResult(target, targetKind, role, rows, o, features, notes);
     }
 
     /**

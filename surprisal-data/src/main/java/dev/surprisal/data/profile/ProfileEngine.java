@@ -51,6 +51,34 @@ public interface ProfileEngine extends AutoCloseable {
     MiTable miTable(Path file, Character delimiter, RoleOverrides overrides, long seed);
 
     /**
+     * What {@code surprisal mi --target} shows, when the engine ranks without holding the table
+     * (discrete pairs from merged contingency tables): the columns' roles and notes
+     * ({@link dev.surprisal.data.mi.MiTable#ofRoles}) and the ranking, equal to
+     * {@code miTable(…).ranking(target, options, null)}.
+     *
+     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param delimiter the CSV delimiter, or null for the default of the file's extension
+     * @param target    the target column
+     * @param overrides the user's role options
+     * @param options   the MI options
+     * @return the roles and the ranking, or null when this engine ranks a table from {@link #miTable} (the default)
+     * @throws dev.surprisal.data.DataException as {@link #miTable} and {@link dev.surprisal.data.mi.MiTable#ranking}
+     */
+    default Ranking ranking(Path file, Character delimiter, String target, RoleOverrides overrides,
+                            dev.surprisal.selection.MiOptions options) {
+        return null;
+    }
+
+    /**
+     * A ranking and the roles of its table's columns.
+     *
+     * @param columns the roles, notes and rows ({@link dev.surprisal.data.mi.MiTable#ofRoles})
+     * @param result  the ranking
+     */
+    record Ranking(MiTable columns, dev.surprisal.data.mi.RankingResult result) {
+    }
+
+    /**
      * The entropy of one column ({@code surprisal entropy --data --column}), as
      * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)}
      * gives locally.
