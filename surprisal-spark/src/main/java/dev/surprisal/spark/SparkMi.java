@@ -163,7 +163,7 @@ public final class SparkMi {
         RoleDecision td = scored.stream().filter(d -> d.column().equals(target)).findFirst().orElse(null);
         if (td == null) {
             throw MiTable.notScored(target, "--target", scored.stream().map(RoleDecision::column).toList(), leftOut,
-                    java.util.Map.of(), file);
+                    MiTable.bringBack(g.roles, leftOut), file);
         }
         int sample = sampleRows(data);
         boolean sampled = sample > 0 && g.rows > sample;
@@ -245,7 +245,7 @@ public final class SparkMi {
             out[i] = pair != null ? TargetRanking.score(pair, options, cap)
                     : TargetRanking.score(held.variable(name, "--x"), held.variable(target, "--target"), options, cap);
         });
-        RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut), notes,
+        RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut, MiTable.bringBack(g.roles, leftOut)), notes,
                 options, TargetRanking.order(out, options));
         if (sampled && rowsOf != null) {
             result = onSample(result, counted.keySet(), sample);

@@ -168,8 +168,7 @@ public final class MiTable {
                 // a column of numbers comes back by value or as a continuum; text (a timestamp, a string ID) only as labels
                 boolean numeric = roles.stats(c.name()).map(dev.surprisal.data.roles.RoleRules::isNumeric)
                         .orElse(c instanceof NumericColumn);
-                bringBack.put(c.name(), numeric && role != ColumnRole.TIMESTAMP && role != ColumnRole.DATE
-                        ? "=discrete (or =continuous)" : "=categorical");
+                bringBack.put(c.name(), bringBack(role, numeric));
                 continue;
             }
             used.add(d);
@@ -200,6 +199,35 @@ public final class MiTable {
     public static MiTable ofRoles(int rows, List<RoleDecision> decisions, List<RoleDecision> leftOut, List<String> notes,
                                   Path file) {
         return new MiTable(file, rows, List.of(), decisions, leftOut, notes, java.util.Map.of());
+    }
+
+    /**
+     * The role setting that brings a left-out column back into mutual information: a column of numbers comes
+     * back by value or as a continuum; text (a timestamp, a string ID) only as labels.
+     *
+     * @param role    the role that left it out
+     * @param numeric whether its reference cells are numbers
+     * @return {@code "=discrete (or =continuous)"} or {@code "=categorical"}
+     */
+    public static String bringBack(ColumnRole role, boolean numeric) {
+        return numeric && role != ColumnRole.TIMESTAMP && role != ColumnRole.DATE
+                ? "=discrete (or =continuous)" : "=categorical";
+    }
+
+    /**
+     * {@link #bringBack(ColumnRole, boolean)} for each left-out column, numbers judged by the roles' statistics.
+     *
+     * @param roles   the roles, with their statistics
+     * @param leftOut the columns left out
+     * @return per column, its setting
+     */
+    public static java.util.Map<String, String> bringBack(ColumnRoles roles, List<RoleDecision> leftOut) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (RoleDecision d : leftOut) {
+            boolean numeric = roles.stats(d.column()).map(dev.surprisal.data.roles.RoleRules::isNumeric).orElse(false);
+            out.put(d.column(), bringBack(d.role(), numeric));
+        }
+        return out;
     }
 
     /** Labels of a text column, with pandas' missing strings as missing. */
@@ -330,20 +358,22 @@ public final class MiTable {
      * @return the notes, in file order
      */
     public List<String> leftOutNotes() {
-        return leftOutNotes(leftOut);
+        return leftOutNotes(leftOut, bringBack);
     }
 
     /**
      * The notes of {@link #leftOutNotes()} for the given decisions.
      *
      * @param leftOut the columns left out by their role, in file order
+     * @param advice  per column, the role setting that brings it back ({@code "=categorical"} or
+     *                {@code "=discrete (or =continuous)"}); a column not in it gets {@code "=categorical"}
      * @return one note per column
      */
-    public static List<String> leftOutNotes(List<RoleDecision> leftOut) {
+    public static List<String> leftOutNotes(List<RoleDecision> leftOut, java.util.Map<String, String> advice) {
         List<String> out = new ArrayList<>();
         for (RoleDecision d : leftOut) {
             out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual"
-                    + " information; --role " + d.column() + bringBack.getOrDefault(d.column(), "=categorical")
+                    + " information; --role " + d.column() + advice.getOrDefault(d.column(), "=categorical")
                     + " brings it back");
         }
         return out;
