@@ -567,7 +567,7 @@ final class PartitionJobs {
             return t == null || dev.surprisal.data.roles.Cells.isMissing(t) ? null : t;
         }
 
-        /** How a numeric-role cell is shown when it is left out ({@code inf}, {@code 'abc'}), or null when it is not. */
+        /** How a numeric-role cell is shown when it is left out ({@code inf}, {@code abc}), or null when it is not. */
         private String bad(Row r, int j) {
             if (cells.numeric(j)) {
                 double x = cells.number(r, j);
@@ -577,7 +577,7 @@ final class PartitionJobs {
             if (t == null || dev.surprisal.data.roles.Cells.isMissing(t)) {
                 return null;
             }
-            return Double.isFinite(dev.surprisal.data.roles.Cells.number(t)) ? null : "'" + t + "'";
+            return Double.isFinite(dev.surprisal.data.roles.Cells.number(t)) ? null : t;
         }
     }
 

@@ -200,7 +200,7 @@ public final class SparkMi {
         for (int p = 1; p < parts.size(); p++) {
             offsets[p] = offsets[p - 1] + parts.get(p - 1).rows;
         }
-        List<String> notes = cellNotes(numericRole, parts, offsets);
+        List<String> notes = cellNotes(numericRole, parts, offsets, file);
         Labels[] labels = new Labels[columns.length];
         for (int k = 0; k < columns.length; k++) {
             labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role());
@@ -307,21 +307,23 @@ public final class SparkMi {
 
     /** The notes of {@link MiTable#of} about numeric-role cells left out, in file order, from the partitions' counts. */
     private static List<String> cellNotes(List<RoleDecision> numericRole, List<PartitionJobs.JointPart> parts,
-                                          long[] offsets) {
+                                          long[] offsets, Path file) {
         List<String> notes = new ArrayList<>();
         for (int m = 0; m < numericRole.size(); m++) {
             long bad = 0;
             String first = null;
+            boolean infinite = false;
             for (int p = 0; p < parts.size(); p++) {
                 PartitionJobs.JointPart part = parts.get(p);
                 if (part.bad[m] > 0 && first == null) {
-                    first = "row " + (offsets[p] + part.firstBad[m] + 1) + ": " + part.firstBadText[m];
+                    first = MiTable.located(offsets[p] + part.firstBad[m], part.firstBadText[m], file);
+                    infinite = Double.isInfinite(Cells.number(part.firstBadText[m]));
                 }
                 bad += part.bad[m];
             }
             if (bad > 0) {
                 String column = numericRole.get(m).column();
-                boolean infinite = first.endsWith(": inf") || first.endsWith(": -inf");
+                // one count per column here: a column with both kinds is noted by the kind of its first cell
                 notes.add(infinite ? MiTable.infiniteCellsNote(column, bad, first) : MiTable.invalidCellsNote(column, bad, first));
             }
         }

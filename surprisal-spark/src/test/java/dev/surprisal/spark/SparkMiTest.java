@@ -87,7 +87,7 @@ class SparkMiTest {
 
     private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o, MiOptions options) {
         RankingResult local = MiTable.read(file, o, options.seed()).ranking(target, options, null);
-        RankingResult onSpark = SparkMi.ranking(read(file), target, o, options);
+        RankingResult onSpark = SparkMi.ranked(read(file), target, o, options, file).result(); // the file: cells located by line, as locally
         assertThat(onSpark.features()).as(file + " " + target).isNotEmpty();
         onSpark = withLocalCorrelations(onSpark, local, file + " " + target);
         // records: every double compared bit for bit (stricter than 1e-12), the order, the flags, the verdicts, the notes

@@ -128,6 +128,19 @@ public final class MiTable {
                 + " but no data");
     }
 
+    /**
+     * Where a cell is, in the words of this class's notes: {@code line 17: 'abc'} in a CSV/TSV file (the header
+     * is line 1), {@code row 16: 'abc'} otherwise.
+     *
+     * @param row  the cell's row, from 0
+     * @param text the cell as read
+     * @param file the source (may be null)
+     * @return the location and the cell
+     */
+    public static String located(long row, String text, Path file) {
+        return (lines(file) ? "line " + (row + 2) : "row " + (row + 1)) + ": '" + text + "'";
+    }
+
     /** Whether cells of {@code file} are located by CSV/TSV line (the header is line 1) rather than by row. */
     private static boolean lines(Path file) {
         try {
