@@ -2,9 +2,6 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,12 +32,7 @@ final class StoreSchema {
 
     /** Brings the schema to {@link #CURRENT}. */
     static void migrate(Connection c, boolean postgres) throws SQLException {
-        if (postgres) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
-            }
-        }
-        try {
+        Migrations.underLock(c, postgres, MIGRATION_LOCK, () -> {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                         + "applied_at TIMESTAMP NOT NULL)");
@@ -53,13 +45,7 @@ final class StoreSchema {
             for (int v = current + 1; v <= CURRENT; v++) {
                 apply(c, v);
             }
-        } finally {
-            if (postgres) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
-                }
-            }
-        }
+        });
     }
 
     /** True when the connected PostgreSQL database (its current schema) has no store tables yet. */
@@ -80,18 +66,9 @@ final class StoreSchema {
     }
 
     private static void apply(Connection c, int version) throws SQLException {
-        String script = resource(version == 1 ? "V1__init.sql" : "V2__reference_versions.sql");
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            try (Statement st = c.createStatement()) {
-                for (String sql : script.split(";")) {
-                    String s = stripComments(sql);
-                    if (!s.isBlank()) {
-                        st.execute(s);
-                    }
-                }
-            }
+        String script = Migrations.script(StoreSchema.class, version == 1 ? "V1__init.sql" : "V2__reference_versions.sql");
+        Migrations.inTransaction(c, () -> {
+            Migrations.runScript(c, script);
             if (version == 2) {
                 fillRunTimes(c);
             }
@@ -101,17 +78,7 @@ final class StoreSchema {
                 ps.setTimestamp(2, Timestamp.from(Instant.now()));
                 ps.executeUpdate();
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     /** Version 2: {@code run_time} from the text of {@code run_at}, parsed as {@link RunTime} does. */
@@ -140,26 +107,5 @@ final class StoreSchema {
     /** A TIMESTAMP (without time zone) holding the UTC wall-clock time of {@code t}, on both databases. */
     static Timestamp utc(Instant t) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
-    }
-
-    private static String stripComments(String sql) {
-        StringBuilder b = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            if (!line.trim().startsWith("--")) {
-                b.append(line).append('\n');
-            }
-        }
-        return b.toString().trim();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = StoreSchema.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

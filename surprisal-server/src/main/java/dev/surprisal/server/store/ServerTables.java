@@ -2,11 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server.store;
 
+import dev.surprisal.drift.store.Migrations;
 import dev.surprisal.drift.store.StoreException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,12 +62,7 @@ public final class ServerTables {
         try {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                     .contains("postgres");
-            if (postgres) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
-                }
-            }
-            try {
+            Migrations.underLock(c, postgres, MIGRATION_LOCK, () -> {
                 int current = schemaVersion(c);
                 if (current > SCHEMA_VERSION) {
                     throw new StoreException("the server's tables in this store are at version " + current + ", newer "
@@ -78,14 +71,8 @@ public final class ServerTables {
                 for (int v = current + 1; v <= SCHEMA_VERSION; v++) {
                     apply(c, v);
                 }
-            } finally {
-                if (postgres) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
-                    }
-                }
-            }
-        } catch (SQLException | IOException e) {
+            });
+        } catch (SQLException e) {
             throw new StoreException("cannot create or migrate the server's tables: " + e.getMessage(), e);
         }
     }
@@ -110,41 +97,22 @@ public final class ServerTables {
     }
 
     /** Runs migration {@code version}'s script and records the version, in one transaction. */
-    private static void apply(Connection c, int version) throws SQLException, IOException {
+    private static void apply(Connection c, int version) throws SQLException {
         String name = switch (version) {
             case 1 -> "S1__server.sql";
             case 2 -> "S2__monitor_defs.sql";
             default -> throw new IllegalStateException("no migration to version " + version);
         };
-        String sql;
-        try (InputStream in = ServerTables.class.getResourceAsStream(name)) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            for (String part : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!part.isBlank()) {
-                    st.execute(part);
-                }
-            }
+        String script = Migrations.script(ServerTables.class, name);
+        Migrations.inTransaction(c, () -> {
+            Migrations.runScript(c, script);
             if (version > 1) { // version 1's script records itself, as it did when it was the only one
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO surprisal_server_schema VALUES (?)")) {
                     ps.setInt(1, version);
                     ps.executeUpdate();
                 }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     // ---- monitors created through the API
