@@ -196,13 +196,8 @@ public final class MiCommand implements Callable<Integer> {
             return (engine.local() ? MiPairReport.run(reader(), x, y, pairOverrides, settings, common)
                     : MiPairReport.run(miTable(pairOverrides), x, y, settings, common)).field("file", data.toString());
         }
-        if (target != null && overrides.columns() != null && !overrides.columns().contains(target)) {
-            // --columns picks the features; the target is always read (leaving it out can only be a slip)
-            List<String> cols = new ArrayList<>(overrides.columns());
-            List<String> named = new ArrayList<>(java.util.Collections.nCopies(cols.size(), "--columns"));
-            cols.add(target);
-            named.add("--target");
-            overrides = overrides.withColumns(cols, named);
+        if (target != null) {
+            overrides = overrides.including(target, "--target"); // --columns picks the features
         }
         if (!engine.local() && select == null && !mode.matrix) {
             // an engine that ranks without holding the table (Spark: discrete pairs from merged counts)

@@ -117,6 +117,27 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
     }
 
     /**
+     * These overrides with {@code column} always read: when {@code --columns} picks columns and leaves it
+     * out, it is added (named by {@code option}); otherwise nothing changes. A ranking's target is read this
+     * way, so {@code --columns} picks the features and leaving the target out of it cannot be a slip.
+     *
+     * @param column the column that must be read
+     * @param option the option that named it, as typed (e.g. {@code --target})
+     * @return these overrides, with {@code column} among the columns when they are chosen
+     */
+    public RoleOverrides including(String column, String option) {
+        if (columns == null || columns.contains(column)) {
+            return this;
+        }
+        List<String> cols = new java.util.ArrayList<>(columns);
+        List<String> named = new java.util.ArrayList<>(columnOptions != null ? columnOptions
+                : java.util.Collections.nCopies(cols.size(), "--columns"));
+        cols.add(column);
+        named.add(option);
+        return withColumns(cols, named);
+    }
+
+    /**
      * @param names columns to leave out
      * @return these overrides with {@code --exclude}
      */
