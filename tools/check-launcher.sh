@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Checks the ./surprisal launcher's start-up archive (surprisal-cli/target/surprisal.jsa) on a built
+# jar: made on first use, used (picocli's classes come from it, not from the jar), rebuilt when
+# older than the jar, and never a broken start when it is damaged. Runs the launcher from another
+# directory through a symbolic link, the way a user with it in PATH does. Exit 0 when all hold,
+# 1 with the failed check named. Needs surprisal-cli/target/surprisal.jar (run after the build);
+# it replaces the archive, which the launcher remakes anyway.
+set -euo pipefail
+
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/surprisal-cli/target/surprisal.jar"
+jsa="$root/surprisal-cli/target/surprisal.jsa"
+[[ -f "$jar" ]] || { echo "check-launcher: no $jar; build first (mvn -B -pl surprisal-cli -am -DskipTests package)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+ln -s "$root/surprisal" "$work/surprisal"
+cd "$work"
+
+fail() { echo "check-launcher: FAILED: $*" >&2; exit 1; }
+entropy() { "$work/surprisal" entropy 0.5 0.5; }
+
+# 1. no archive: the first command still answers, and leaves an archive behind
+rm -f "$jsa"
+[[ "$(entropy)" == "1.0" ]] || fail "entropy 0.5 0.5 without an archive did not print 1.0"
+[[ -s "$jsa" ]] || fail "no archive at $jsa after the first command"
+
+# 2. the archive is used, for picocli's Java 5 classes too (the dynamic archive refused them)
+loads="$(SURPRISAL_JAVA_OPTS=-Xlog:class+load "$work/surprisal" entropy 0.5 0.5)"
+grep -q '^\[.*\] picocli\.CommandLine source: shared objects file' <<<"$loads" \
+  || fail "picocli.CommandLine was not loaded from the archive: $(grep -m1 ' picocli\.CommandLine ' <<<"$loads")"
+grep -q '^\[.*\] dev\.surprisal\.cli\.EntropyCommand source: shared objects file' <<<"$loads" \
+  || fail "dev.surprisal.cli.EntropyCommand was not loaded from the archive"
+
+# 3. an archive older than the jar is remade (the JVM would refuse it: it records the jar's time)
+touch -d '-1 hour' "$jsa"
+before="$(stat -c %Y "$jsa")"
+[[ "$(entropy)" == "1.0" ]] || fail "entropy 0.5 0.5 with a stale archive did not print 1.0"
+[[ "$(stat -c %Y "$jsa")" -gt "$before" ]] || fail "an archive older than the jar was not remade"
+
+# 4. a damaged archive (newer than the jar, so not remade) is skipped silently, never a broken start
+good="$work/good.jsa"
+cp "$jsa" "$good"
+chmod u+w "$jsa"
+head -c 65536 "$good" >"$jsa"
+out="$(entropy 2>"$work/err")" || fail "entropy 0.5 0.5 failed with a damaged archive: $(cat "$work/err")"
+[[ "$out" == "1.0" && ! -s "$work/err" ]] || fail "a damaged archive changed the output: '$out' / '$(cat "$work/err")'"
+cp "$good" "$jsa"
+
+echo "check-launcher: all checks passed"
