@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks the ./surprisal launcher's start-up archive (surprisal-cli/target/surprisal.jsa) on a built
 # jar: made on first use, used (picocli's classes come from it, not from the jar), rebuilt when
-# older than the jar, and never a broken start when it is damaged. Runs the launcher from another
-# directory through a symbolic link, the way a user with it in PATH does. Exit 0 when all hold,
-# 1 with the failed check named. Needs surprisal-cli/target/surprisal.jar (run after the build);
+# older than the jar or than the JDK, and never a broken start when it is damaged. Runs the launcher
+# from another directory through a symbolic link, the way a user with it in PATH does. Exit 0 when
+# all hold, 1 with the failed check named. Needs surprisal-cli/target/surprisal.jar (run after the build);
 # it replaces the archive, which the launcher remakes anyway.
 set -euo pipefail
 
@@ -46,5 +46,20 @@ head -c 65536 "$good" >"$jsa"
 out="$(entropy 2>"$work/err")" || fail "entropy 0.5 0.5 failed with a damaged archive: $(cat "$work/err")"
 [[ "$out" == "1.0" && ! -s "$work/err" ]] || fail "a damaged archive changed the output: '$out' / '$(cat "$work/err")'"
 cp "$good" "$jsa"
+
+# 5. a JDK installed after the archive (here: a java on PATH made just now) gets a new archive
+sleep 1
+mkdir "$work/bin"
+printf '#!/bin/sh\nexec %q "$@"\n' "$(command -v java)" >"$work/bin/java"
+chmod +x "$work/bin/java"
+before="$(stat -c %Y "$jsa")"
+sleep 1
+[[ "$(PATH="$work/bin:$PATH" entropy)" == "1.0" ]] || fail "entropy 0.5 0.5 after a JDK update did not print 1.0"
+[[ "$(stat -c %Y "$jsa")" -gt "$before" ]] || fail "an archive older than the installed JDK was not remade"
+# ... and only once: the next start keeps it
+before="$(stat -c %Y "$jsa")"
+sleep 1
+[[ "$(PATH="$work/bin:$PATH" entropy)" == "1.0" ]] || fail "entropy 0.5 0.5 did not print 1.0"
+[[ "$(stat -c %Y "$jsa")" -eq "$before" ]] || fail "the archive was remade on a start that needed none"
 
 echo "check-launcher: all checks passed"
