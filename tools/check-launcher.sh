@@ -31,6 +31,11 @@ grep -q '^\[.*\] picocli\.CommandLine source: shared objects file' <<<"$loads" \
   || fail "picocli.CommandLine was not loaded from the archive: $(grep -m1 ' picocli\.CommandLine ' <<<"$loads")"
 grep -q '^\[.*\] dev\.surprisal\.cli\.EntropyCommand source: shared objects file' <<<"$loads" \
   || fail "dev.surprisal.cli.EntropyCommand was not loaded from the archive"
+# ... and for a long verb's classes (the archive is trained on drift and mi too)
+{ echo "x,y"; for ((i = 0; i < 100; i++)); do echo "$((i % 7)),$((i % 3))"; done; } >"$work/xy.csv"
+loads="$(SURPRISAL_JAVA_OPTS=-Xlog:class+load "$work/surprisal" mi --data "$work/xy.csv" --x x --y y 2>/dev/null)"
+grep -q '^\[.*\] dev\.surprisal\.cli\.MiCommand source: shared objects file' <<<"$loads" \
+  || fail "dev.surprisal.cli.MiCommand was not loaded from the archive"
 
 # 3. an archive older than the jar is remade (the JVM would refuse it: it records the jar's time)
 touch -d '-1 hour' "$jsa"
