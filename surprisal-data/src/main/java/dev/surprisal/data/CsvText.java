@@ -59,7 +59,8 @@ final class CsvText {
     /** At most this many chunks, so the per-chunk buffers of a wide file stay few. */
     private static final int MAX_CHUNKS = 64;
 
-    private final byte[] b;
+    /** The file's bytes; let go once tokenised, so the coding of the columns does not hold them too. */
+    private byte[] b;
     private int pos;
 
     private CsvText(byte[] bytes) {
@@ -126,25 +127,49 @@ final class CsvText {
      */
     static Optional<Table> readTyped(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes) throws IOException {
-        return read(file, delimiter, names, wanted, progress, chunkBytes, true);
+        return read(file, delimiter, names, wanted, progress, chunkBytes, NEVER_TEXT, Long.MAX_VALUE);
     }
+
+    /**
+     * {@link #readTyped(Path, char, List, int[], LongConsumer, int)}, but a number column for which
+     * {@code keepText} says yes comes out as its text column instead (the drift profiler keeps the
+     * text of a column whose role reads its text: keys, constants, categories), and the file is
+     * declined when more than {@code textCells} cells would be coded as text (the text's heap
+     * cost is unknown until the cells are seen; the caller then reads the file through DuckDB).
+     */
+    static Optional<Table> readTyped(Path file, char delimiter, List<String> names, int[] wanted,
+            LongConsumer progress, int chunkBytes, java.util.function.Predicate<NumericColumn> keepText,
+            long textCells) throws IOException {
+        return read(file, delimiter, names, wanted, progress, chunkBytes, keepText, textCells);
+    }
+
+    /** {@code read}'s mark for every column as text; {@link #NEVER_TEXT} for number columns as numbers. */
+    private static final java.util.function.Predicate<NumericColumn> ALWAYS_TEXT = c -> true;
+    private static final java.util.function.Predicate<NumericColumn> NEVER_TEXT = c -> false;
 
     private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes, boolean typed) throws IOException {
+        return read(file, delimiter, names, wanted, progress, chunkBytes, typed ? NEVER_TEXT : ALWAYS_TEXT,
+                Long.MAX_VALUE);
+    }
+
+    private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
+            LongConsumer progress, int chunkBytes, java.util.function.Predicate<NumericColumn> keepText,
+            long textCells) throws IOException {
         if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
                 || Files.size(file) > Integer.MAX_VALUE - 8) {
             return Optional.empty();
         }
         try {
             return Optional.of(new CsvText(Files.readAllBytes(file)).table((byte) delimiter, names, wanted, progress,
-                    chunkBytes, typed));
+                    chunkBytes, keepText, textCells));
         } catch (Decline d) {
             return Optional.empty();
         }
     }
 
     private Table table(byte delimiter, List<String> names, int[] wanted, LongConsumer progress, int chunkBytes,
-            boolean typed) throws Decline {
+            java.util.function.Predicate<NumericColumn> keepText, long textCells) throws Decline {
         int fields = names.size();
         int[] slot = new int[fields];
         Arrays.fill(slot, -1);
@@ -193,8 +218,10 @@ final class CsvText {
         if (progress != null) {
             progress.accept(total);
         }
+        b = null; // the kept cells are copies: the file's bytes can go before the columns are coded
         int n = (int) total;
         Column[] out = new Column[wanted.length];
+        AtomicLong text = new AtomicLong();
         try {
             // each column coded on its own, in its own slot: nothing depends on the number of threads
             IntStream.range(0, wanted.length).parallel().forEach(j -> {
@@ -204,12 +231,23 @@ final class CsvText {
                     chunk[k].kept[j] = null;
                 }
                 // coded piece by piece in file order: no joined copy of the column's cells
-                double[] numbers = typed ? Kept.numbers(pieces, n) : null;
-                out[j] = numbers != null ? NumericColumn.wrap(names.get(wanted[j]), numbers, n)
-                        : Kept.column(pieces, names.get(wanted[j]), n);
+                String name = names.get(wanted[j]);
+                double[] numbers = keepText == ALWAYS_TEXT ? null : Kept.numbers(pieces, n);
+                NumericColumn number = numbers == null ? null : NumericColumn.wrap(name, numbers, n);
+                if (number != null && !keepText.test(number)) {
+                    out[j] = number;
+                    return;
+                }
+                // the same total whatever the order: the decline does not depend on threads
+                if (text.addAndGet(n) > textCells) {
+                    throw new Declined(new Decline("too many text cells for the heap"));
+                }
+                out[j] = Kept.column(pieces, name, n);
             });
         } catch (UncheckedIOException e) {
             throw new Decline("invalid UTF-8");
+        } catch (Declined d) {
+            throw d.decline;
         }
         return Table.of(List.of(out));
     }
@@ -284,10 +322,8 @@ final class CsvText {
     /** Tokenises the records of {@code b[from, to)}, which holds whole records (see {@link #chunks}). */
     private Chunk chunk(int from, int to, byte delimiter, int[] slot, int fields, int keptColumns, LongConsumer progress)
             throws Decline {
-        int lines = 1;
-        for (int i = from; i < to; i++) {
-            lines += b[i] == '\n' ? 1 : 0;
-        }
+        // eight bytes at a time: a byte-by-byte count was a tenth of a wide file's read (JFR)
+        int lines = 1 + (int) lineFeeds(b, from, to);
         Kept[] kept = new Kept[keptColumns];
         for (int j = 0; j < keptColumns; j++) {
             // sized for a row per line, so the arrays are not copied as they grow
@@ -538,6 +574,15 @@ final class CsvText {
                         }
                     }
                     codes[r] = code;
+                }
+                if (p == 0 && pieces.length > 1 && 2 * dictionary.size() > k.size) {
+                    // mostly distinct after the first piece (an id, a timestamp): the table sized for
+                    // every row at once, instead of doubling a dozen times (a rehash each, JFR)
+                    int all = (int) Math.min(1 << 30, (long) Integer.highestOneBit(Math.max(32, rows)) << 2);
+                    if (all > slots.length) {
+                        slots = first.table(all);
+                        mask = slots.length - 1;
+                    }
                 }
             }
             return CategoricalColumn.wrap(name, codes, dictionary);

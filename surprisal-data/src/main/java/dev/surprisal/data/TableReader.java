@@ -333,6 +333,41 @@ public final class TableReader {
         }
     }
 
+    /**
+     * The named columns of a CSV or TSV file read as {@link #csvText} reads them, except that a
+     * column whose every cell is missing or a finite number ({@link dev.surprisal.data.roles.Cells}'
+     * rules, read from the bytes) comes out as a {@link NumericColumn} of those numbers (NaN where
+     * missing, 8 bytes a cell instead of a String per distinct cell), unless {@code keepText} asks
+     * for its text. The result is empty, and the caller reads the file through DuckDB, when
+     * {@link #csvText} would be, or when more than {@code textCells} cells would be held as text.
+     *
+     * @param names     columns of the file, in any order
+     * @param keepText  given a number column, whether its text is wanted instead (called once per
+     *                  column, from several threads at once)
+     * @param textCells the most cells to hold as text (rows × text columns)
+     * @param progress  receives the rows read so far (may be null)
+     * @return the columns in the order of {@code names}, or empty
+     * @throws DataException when a name is not a column, or the file cannot be read
+     */
+    public java.util.Optional<Table> csvTyped(List<String> names,
+            java.util.function.Predicate<NumericColumn> keepText, long textCells,
+            java.util.function.LongConsumer progress) {
+        notNull("names", names);
+        notNull("keepText", keepText);
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f != DataFormat.CSV && f != DataFormat.TSV) {
+            return java.util.Optional.empty();
+        }
+        List<String> all = columnNames();
+        try {
+            java.util.Optional<Table> t = CsvText.readTyped(file, delimiter(f), all, positions(all, names), progress,
+                    CsvText.CHUNK_BYTES, keepText, textCells);
+            return t.map(table -> Table.of(names.stream().map(table::column).toList()));
+        } catch (java.io.IOException e) {
+            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
     /** The positions of {@code names} among the file's columns {@code all}, ascending. */
     private int[] positions(List<String> all, List<String> names) {
         Map<String, Integer> position = new HashMap<>();

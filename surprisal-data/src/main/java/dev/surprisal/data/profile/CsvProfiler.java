@@ -2,36 +2,51 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.DataFormat;
+import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.ColumnStats;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
- * {@link ProfileBuilder}'s path for CSV, TSV and Parquet files of up to {@value #MAX_ROWS} rows, wide
- * ones above all: Java reads the cells' text once ({@link TableReader#csvText}) into dictionary-coded
- * columns (a Parquet file's typed columns as DuckDB reads them, so no cell is printed as text and
- * parsed back), and {@link MemoryProfiler} applies the rules in memory, column by column in parallel
+ * {@link ProfileBuilder}'s path for CSV and TSV files (and Parquet files of up to {@value #MAX_ROWS}
+ * rows), wide ones above all: Java reads the file once ({@link TableReader#csvTyped}), a column of
+ * numbers as its numbers parsed from the bytes (8 bytes a cell), any other column, and a number
+ * column whose role reads its text (an id, a constant, a category), as dictionary-coded text (a
+ * Parquet file's typed columns as DuckDB reads them, so no cell is printed as text and parsed
+ * back), and {@link MemoryProfiler} applies the rules in memory, column by column in parallel
  * (each column's result has its own slot, so nothing depends on the number of threads). Role
  * detection, bin fitting and counting then need one read of the file instead of three DuckDB
- * scans, and no regular expression runs per cell.
+ * scans, and no regular expression runs per cell. The profile is the one the text of every cell
+ * gives: a number column's role depends only on its numbers, and its bins, counts, samples and
+ * moments only on its numbers ({@code CsvPathTest}).
  *
- * <p>The columns held at once are limited by the heap ({@value #HEAP_BYTES_PER_CELL} bytes a
- * cell, the cost of a cell whose text is distinct): a file with more cells is read in groups of
- * columns, one read each, and every group gets the roles and bins it would get alone. Files with
- * more rows stay on DuckDB's parallel SQL path ({@link FileProfiler}), as does JSON, and so does
- * any CSV file that the Java reader is not sure it reads as DuckDB does. Both paths fit the bins of
- * a large reference on the same seeded sample of rows ({@link RowSample}).
+ * <p>The columns held at once are limited by the heap ({@link #plan}): up to {@value #MAX_ROWS}
+ * rows, {@value #HEAP_BYTES_PER_CELL} bytes a cell (the cost of a cell whose text is distinct), a
+ * file with more cells being read in groups of columns, one read each, every group getting the
+ * roles and bins it would get alone; above, one read when the numbers fit and the text columns are
+ * few enough. Other files (larger Parquet, JSON, a CSV file with too much text for the heap, any
+ * CSV file that the Java reader is not sure it reads as DuckDB does) take DuckDB's SQL path
+ * ({@link FileProfiler}). Both paths fit the bins of a large reference on the same seeded sample of
+ * rows ({@link RowSample}).
  */
 final class CsvProfiler {
-    /** Files with more (estimated) rows are profiled by DuckDB, which spills and uses every core. */
+    /** Parquet files with more rows are profiled by DuckDB; CSV files with more are read in one group if they fit. */
     static final long MAX_ROWS = 1_000_000;
     /** Heap bytes reserved for each cell held: a distinct 10-character text, its code and dictionary entry. */
     static final long HEAP_BYTES_PER_CELL = 160;
@@ -49,25 +64,49 @@ final class CsvProfiler {
     /** {@link #fit(TableReader, ProfileOptions, LongConsumer)} with {@code heap} bytes to hold columns in. */
     static Optional<Profile> fit(TableReader reader, ProfileOptions o, LongConsumer progress, long heap) {
         List<String> available = reader.columnNames();
+        o.roles().validate(available, reader.file());
         List<String> selected = o.roles().selected(available);
-        List<List<String>> groups = groups(reader, selected, heap);
-        if (groups == null) {
+        Plan plan = plan(reader, selected, heap);
+        if (plan == null) {
             return Optional.empty();
         }
         List<ColumnProfile> out = new ArrayList<>();
         List<String> excluded = List.of();
         long rows = -1;
-        for (List<String> group : groups) {
-            Optional<Table> t = read(reader, group, progress);
+        for (List<String> group : plan.groups()) {
+            // a number column's statistics are taken as it is read, to know whether its role reads its text
+            Map<String, ColumnStats> stats = new ConcurrentHashMap<>();
+            Predicate<NumericColumn> keepText = c -> {
+                ColumnStats s = ColumnStats.of(c);
+                stats.put(c.name(), s);
+                return !ColumnRoles.of(List.of(s), available, o.roles(), reader.file()).role(c.name()).isNumeric();
+            };
+            Optional<Table> t = read(reader, group, progress, keepText, plan.textCells());
             if (t.isEmpty()) {
                 return Optional.empty();
             }
             rows = requireRows(reader, t.get());
-            ColumnRoles roles = ColumnRoles.detect(t.get(), available, o.roles(), reader.file());
+            ColumnRoles roles = roles(t.get(), stats, available, o, reader);
             excluded = roles.excluded();
             out.addAll(MemoryProfiler.fit(t.get(), roles.decisions(), o, !isParquet(reader)));
         }
         return Optional.of(Profile.of(out, rows, excluded, Map.of()));
+    }
+
+    /**
+     * The roles of {@code part}'s columns (in {@code available}'s order): a column's statistics from
+     * {@code known} when they were taken as it was read, else from the column, the same rules either
+     * way ({@link ColumnRoles#detect(Table, List, dev.surprisal.data.roles.RoleOverrides, java.nio.file.Path)}).
+     */
+    private static ColumnRoles roles(Table part, Map<String, ColumnStats> known, List<String> available,
+                                     ProfileOptions o, TableReader reader) {
+        Set<String> inPart = new HashSet<>(part.columnNames());
+        List<String> held = o.roles().selected(available).stream().filter(inPart::contains).toList();
+        ColumnStats[] s = new ColumnStats[held.size()];
+        // one column per task, each in its own slot: the result does not depend on threads
+        IntStream.range(0, s.length).parallel().forEach(i -> s[i] = known.containsKey(held.get(i))
+                ? known.get(held.get(i)) : ColumnStats.of(part.column(held.get(i))));
+        return ColumnRoles.of(List.of(s), available, o.roles(), reader.file());
     }
 
     /** {@code reader} counted on {@code reference}'s bins by Java, or empty when the DuckDB path must do it. */
@@ -79,15 +118,19 @@ final class CsvProfiler {
     static Optional<Profile> count(Profile reference, TableReader reader, LongConsumer progress, long heap) {
         List<ColumnProfile> refs = reference.columns();
         List<String> names = refs.stream().map(ColumnProfile::name).toList();
-        List<List<String>> groups = groups(reader, names, heap);
-        if (groups == null) {
+        Plan plan = plan(reader, names, heap);
+        if (plan == null) {
             return Optional.empty();
         }
+        Map<String, ColumnRole> role = new HashMap<>();
+        refs.forEach(c -> role.put(c.name(), c.role()));
+        // a column whose role reads its text (keys, categories) is kept as text even when it holds numbers
+        Predicate<NumericColumn> keepText = c -> !role.get(c.name()).isNumeric();
         List<ColumnProfile> out = new ArrayList<>();
         long rows = -1;
         int from = 0;
-        for (List<String> group : groups) {
-            Optional<Table> t = read(reader, group, progress);
+        for (List<String> group : plan.groups()) {
+            Optional<Table> t = read(reader, group, progress, keepText, plan.textCells());
             if (t.isEmpty()) {
                 return Optional.empty();
             }
@@ -99,10 +142,12 @@ final class CsvProfiler {
     }
 
     /**
-     * The columns of {@code group}: a CSV or TSV file's cells as text ({@link TableReader#csvText}),
-     * a Parquet file's typed columns as DuckDB reads them (a typed column has no invalid cell).
+     * The columns of {@code group}: a CSV or TSV file's number columns as their numbers and the others
+     * (and those {@code keepText} names) as text ({@link TableReader#csvTyped}), a Parquet file's
+     * typed columns as DuckDB reads them (a typed column has no invalid cell).
      */
-    private static Optional<Table> read(TableReader reader, List<String> group, LongConsumer progress) {
+    private static Optional<Table> read(TableReader reader, List<String> group, LongConsumer progress,
+                                        Predicate<NumericColumn> keepText, long textCells) {
         if (isParquet(reader)) {
             Table t = reader.columns(group.toArray(String[]::new)).read();
             if (progress != null) {
@@ -110,7 +155,7 @@ final class CsvProfiler {
             }
             return Optional.of(t);
         }
-        return reader.csvText(group, progress);
+        return reader.csvTyped(group, keepText, textCells, progress);
     }
 
     private static boolean isParquet(TableReader reader) {
@@ -135,16 +180,53 @@ final class CsvProfiler {
     }
 
     /**
+     * How the columns are read: in groups that fit the heap, with at most {@code textCells} cells held
+     * as text.
+     */
+    record Plan(List<List<String>> groups, long textCells) {
+    }
+
+    /**
      * The columns in groups that fit the heap, or null when this path does not apply (not a CSV,
-     * TSV or Parquet file, more than {@value #MAX_ROWS} rows, no column selected, or switched off).
+     * TSV or Parquet file, no column selected, too large, or switched off).
      */
     static List<List<String>> groups(TableReader reader, List<String> columns, long heap) {
+        Plan p = plan(reader, columns, heap);
+        return p == null ? null : p.groups();
+    }
+
+    /**
+     * Up to {@value #MAX_ROWS} rows, the columns in groups of as many as the heap holds at
+     * {@value #HEAP_BYTES_PER_CELL} bytes a cell (every cell distinct text, the worst case). A larger
+     * CSV or TSV file is read in one group when its bytes, their copy by column and
+     * {@value #NUMBER_BYTES_PER_CELL} bytes a cell fit in half of the heap; the rest of that half is
+     * what its text columns may take, at {@value #HEAP_BYTES_PER_CELL} bytes a cell, and a file with
+     * more text declines ({@link TableReader#csvTyped}) to DuckDB's path, which spills.
+     */
+    static Plan plan(TableReader reader, List<String> columns, long heap) {
         if (columns.isEmpty() || "false".equals(System.getProperty(SWITCH))) {
             return null;
         }
-        long rows = isParquet(reader) ? parquetRows(reader) : reader.estimatedRows();
-        if (rows < 0 || rows > MAX_ROWS) {
+        boolean parquet = isParquet(reader);
+        long rows = parquet ? parquetRows(reader) : reader.estimatedRows();
+        if (rows < 0) {
             return null;
+        }
+        if (rows > MAX_ROWS) {
+            if (parquet) {
+                return null;
+            }
+            long bytes;
+            try {
+                bytes = java.nio.file.Files.size(reader.file());
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            long numbers = 2 * bytes + NUMBER_BYTES_PER_CELL * rows * columns.size();
+            if (numbers > heap / 2) {
+                return null;
+            }
+            return new Plan(List.of(columns), (heap / 2 - numbers) / HEAP_BYTES_PER_CELL);
         }
         long cells = heap / HEAP_BYTES_PER_CELL;
         int perGroup = (int) Math.max(1, Math.min(columns.size(), cells / Math.max(1, rows)));
@@ -152,6 +234,12 @@ final class CsvProfiler {
         for (int from = 0; from < columns.size(); from += perGroup) {
             groups.add(columns.subList(from, Math.min(columns.size(), from + perGroup)));
         }
-        return groups;
+        return new Plan(groups, Long.MAX_VALUE);
     }
+
+    /**
+     * Heap bytes a number cell of a large file costs while read: its end and kind in the column's
+     * copy of the cells (5), its number (8), and the profile's working arrays of a column at a time.
+     */
+    static final long NUMBER_BYTES_PER_CELL = 16;
 }

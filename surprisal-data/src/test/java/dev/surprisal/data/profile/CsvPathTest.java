@@ -59,7 +59,7 @@ class CsvPathTest {
     /** A table whose every column trips something; {@code eol} is the line end. */
     private static String tricky(int rows, String eol, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder b = new StringBuilder("id,x,note,flag,city,day,at,k").append(eol);
+        StringBuilder b = new StringBuilder("id,x,note,flag,city,day,at,k,v,one,big").append(eol);
         String[] missing = {"", "NA", "null", "NaN", "\"\"", "n/a", "None"};
         String[] cities = {"Zürich", "\"Paris, FR\"", "\"say \"\"hi\"\"\"", "Oslo", " Oslo", "\"multi" + eol + "line\""};
         for (int i = 0; i < rows; i++) {
@@ -72,8 +72,15 @@ class CsvPathTest {
             String day = String.format("2024-05-%02d", 1 + r.nextInt(28));
             String at = day + "T" + String.format("%02d:%02d:00Z", r.nextInt(24), r.nextInt(60));
             String k = Integer.toString(r.nextInt(7));
+            // shortest round-trip doubles (16-17 digits, as DuckDB and pandas write them) with pandas' missing strings
+            String v = r.nextInt(30) == 0 ? missing[r.nextInt(missing.length - 1)] : Double.toString(r.nextGaussian() * 3);
+            // a constant written two ways: one number, two texts
+            String one = r.nextBoolean() ? "1" : "1.0";
+            // whole numbers beyond 2^53 and long exponents, all distinct
+            String big = r.nextInt(10) == 0 ? "" : (9007199254740993L + 7L * i) + (i % 3 == 0 ? "e-30" : "");
             b.append(i + 1).append(',').append(x).append(',').append(note).append(',').append(flag).append(',')
-                    .append(city).append(',').append(day).append(',').append(at).append(',').append(k).append(eol);
+                    .append(city).append(',').append(day).append(',').append(at).append(',').append(k).append(',')
+                    .append(v).append(',').append(one).append(',').append(big).append(eol);
         }
         return b.toString();
     }
@@ -94,6 +101,63 @@ class CsvPathTest {
         Profile p = ProfileBuilder.fit(TableReader.open(files.get(0)), ProfileOptions.defaults());
         assertThat(p.column("x").invalid()).as("'abc' cells").isPositive();
         assertThat(p.column("x").invalidCells().get(0).where()).startsWith("line ");
+        assertThat(p.column("one").role()).isEqualTo(ColumnRole.CONSTANT);
+        assertThat(p.column("one").keys().distinct()).as("'1' and '1.0': one number, two texts").isEqualTo(2);
+        assertThat(p.column("v").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        // the number columns were read as numbers, not as text parsed afterwards
+        dev.surprisal.data.Table typed = TableReader.open(files.get(0))
+                .csvTyped(List.of("v", "k", "flag", "x", "one"), c -> false, Long.MAX_VALUE, null).orElseThrow();
+        assertThat(typed.column("v")).isInstanceOf(dev.surprisal.data.NumericColumn.class);
+        assertThat(typed.column("k")).isInstanceOf(dev.surprisal.data.NumericColumn.class);
+        assertThat(typed.column("flag")).isInstanceOf(dev.surprisal.data.NumericColumn.class);
+        assertThat(typed.column("one")).isInstanceOf(dev.surprisal.data.NumericColumn.class);
+        assertThat(typed.column("x")).as("'abc' and '-inf' cells").isInstanceOf(dev.surprisal.data.CategoricalColumn.class);
+    }
+
+    /**
+     * A file of more than {@value CsvProfiler#MAX_ROWS} rows is read by Java too, its number columns
+     * as numbers: a column that holds numbers for a million rows and then text (a reader that typed
+     * it from a prefix would fail or drop those cells), ids, a 0/1 flag with missing cells and a
+     * continuous column of 17-digit doubles give the profile of DuckDB's text path, fitted and
+     * counted (moments to 1e-12, see {@link #assertSameProfile}).
+     */
+    @Test
+    void aFileOverAMillionRowsGivesTheSameProfileOnBothPaths() throws IOException {
+        int rows = (int) CsvProfiler.MAX_ROWS + 40;
+        Path ref = dir.resolve("large-ref.csv");
+        Path day = dir.resolve("large-day.csv");
+        for (Path f : List.of(ref, day)) {
+            SplittableRandom r = new SplittableRandom(f.equals(ref) ? 1 : 2);
+            StringBuilder b = new StringBuilder(40 * rows).append("id,late,flag,v\n");
+            for (int i = 0; i < rows; i++) {
+                String late = i < CsvProfiler.MAX_ROWS ? Integer.toString(r.nextInt(1000)) : i % 2 == 0 ? "n/a" : "late";
+                String flag = r.nextInt(50) == 0 ? "" : r.nextInt(4) == 0 ? "1" : "0";
+                b.append(i + 1).append(',').append(late).append(',').append(flag).append(',')
+                        .append(r.nextInt(100) == 0 ? "NA" : Double.toString(r.nextGaussian() + (f.equals(ref) ? 0 : 0.1)))
+                        .append('\n');
+            }
+            Files.writeString(f, b);
+        }
+        assertThat(CsvProfiler.plan(TableReader.open(ref), List.of("id", "late", "flag", "v"), 1L << 31).groups())
+                .as("one read").hasSize(1);
+        Profile java = ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults());
+        Profile sql = viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults()));
+        assertSameProfile("large fit", java, sql);
+        assertSameProfile("large count", ProfileBuilder.count(java, TableReader.open(day)),
+                viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(day))));
+        assertThat(java.column("late").invalid()).as("the 40 text cells after a million numbers").isEqualTo(20);
+        assertThat(java.column("late").invalidCells().get(0).where()).isEqualTo("line " + (CsvProfiler.MAX_ROWS + 3));
+        assertThat(java.column("id").role()).isEqualTo(ColumnRole.ID_LIKE);
+        assertThat(java.column("flag").role()).isEqualTo(ColumnRole.BINARY);
+        assertThat(java.column("v").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(java.column("v").missing()).isPositive();
+        // a heap too small for its numbers, or for its two text columns (late, and id for its key
+        // statistics): the file goes to DuckDB's path, which spills
+        assertThat(CsvProfiler.plan(TableReader.open(ref), List.of("id", "late", "flag", "v"), 1L << 20)).isNull();
+        long numbers = 2 * Files.size(ref) + CsvProfiler.NUMBER_BYTES_PER_CELL * (rows + 1L) * 4;
+        long heap = 2 * (numbers + (long) rows * CsvProfiler.HEAP_BYTES_PER_CELL);
+        assertThat(CsvProfiler.fit(TableReader.open(ref), ProfileOptions.defaults(), null, heap))
+                .as("room for one text column, not two").isEmpty();
     }
 
     /** Files the Java reader is not sure of go to DuckDB, which reads them or names the error. */
