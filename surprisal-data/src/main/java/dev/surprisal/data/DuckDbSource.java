@@ -122,6 +122,7 @@ final class DuckDbSource implements AutoCloseable {
     }
 
     private static Connection connect(boolean stream) throws SQLException {
+        DuckDbNatives.prepare();
         java.util.Properties p = new java.util.Properties();
         p.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, String.valueOf(stream));
         return DriverManager.getConnection("jdbc:duckdb:", p);

@@ -348,6 +348,6 @@ final class MemoryProfiler {
         RowSample sample = continuous ? RowSample.of(java.util.Arrays.copyOf(keys, m),
                 java.util.Arrays.copyOf(finite, m), RowSample.SIZE) : null;
         return ref.withCounts(counts, n, missing, invalid, cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
-                continuous ? Moments.of(numbers, n) : null, sample, null);
+                continuous ? SqlMoments.exact(numbers, n, ((NumericBins) bins).edges()) : null, sample, null);
     }
 }

@@ -7,7 +7,9 @@ package dev.surprisal.data.profile;
  * updated one value at a time (Welford, 1962, "Note on a method for calculating corrected sums of
  * squares and products") and merged exactly as in Chan, Golub &amp; LeVeque (1979), "Updating
  * formulae and a pairwise algorithm for computing sample variances". Merging is commutative and,
- * up to floating-point rounding, associative.
+ * up to floating-point rounding, associative. A profile's moments are not formed here but from
+ * exact integer sums ({@link SqlMoments}), the same on every path; these are for merging parts and
+ * for other callers' values.
  */
 public record Moments(long count, double mean, double m2, double min, double max) {
     /** No values. */

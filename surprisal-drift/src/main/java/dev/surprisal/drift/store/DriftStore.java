@@ -197,6 +197,7 @@ public final class DriftStore implements AutoCloseable {
             } catch (IOException e) {
                 throw new StoreException("store " + url + ": cannot create its directory: " + e.getMessage(), null);
             }
+            dev.surprisal.data.DuckDbNatives.prepare();
         }
         long deadline = System.currentTimeMillis() + lockWaitMillis;
         while (true) {

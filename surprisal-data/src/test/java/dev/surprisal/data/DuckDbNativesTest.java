@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DuckDbNativesTest {
+    @Test
+    void theLibraryIsNamedAsDuckDbsLoaderNamesIt() {
+        // the names of the entries in duckdb_jdbc-2.0.0.1.jar, from the JVM's os.name and os.arch
+        assertThat(DuckDbNatives.libraryName("Linux", "amd64")).isEqualTo("libduckdb_java.so_linux_amd64");
+        assertThat(DuckDbNatives.libraryName("Linux", "x86_64")).isEqualTo("libduckdb_java.so_linux_amd64");
+        assertThat(DuckDbNatives.libraryName("Linux", "aarch64")).isEqualTo("libduckdb_java.so_linux_arm64");
+        assertThat(DuckDbNatives.libraryName("Mac OS X", "aarch64")).isEqualTo("libduckdb_java.so_macos_arm64");
+        assertThat(DuckDbNatives.libraryName("Windows 11", "amd64")).isEqualTo("libduckdb_java.so_windows_amd64");
+        assertThat(DuckDbNatives.libraryName("FreeBSD", "riscv64")).isEqualTo("libduckdb_java.so_freebsd_riscv64");
+    }
+
+    @Test
+    void theDuckDbJarOnTheTestClassPathLoadsItselfAndPrepareLeavesItAlone() throws Exception {
+        // DuckDB's own jar holds the library under its usual name: nothing to place, and a connection works
+        DuckDbNatives.prepare();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT 6 * 7")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void theCopyIsWrittenBesideTheJarOnceAndReadableByAll(@TempDir Path dir) throws Exception {
+        Path packed = dir.resolve("packed.bin");
+        Files.write(packed, new byte[] {1, 2, 3, 4, 5});
+        Path jarDir = Files.createDirectory(dir.resolve("jar"));
+        URL url = packed.toUri().toURL();
+
+        assertThat(DuckDbNatives.placeBeside(url, jarDir, "libduckdb_java.so_linux_amd64")).isTrue();
+        Path beside = jarDir.resolve("libduckdb_java.so_linux_amd64");
+        assertThat(Files.readAllBytes(beside)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(beside))).isEqualTo("rw-r--r--");
+        // a second process finds it and writes nothing; no temporary file is left behind
+        assertThat(DuckDbNatives.placeBeside(url, jarDir, "libduckdb_java.so_linux_amd64")).isFalse();
+        try (var files = Files.list(jarDir)) {
+            assertThat(files).containsExactly(beside);
+        }
+    }
+
+    @Test
+    void aFileOfAnotherSizeIsReplaced(@TempDir Path dir) throws Exception {
+        // e.g. the library of an older DuckDB left beside a newer jar
+        Path packed = dir.resolve("packed.bin");
+        Files.write(packed, new byte[] {1, 2, 3, 4, 5});
+        Files.write(dir.resolve("lib"), new byte[] {9, 9});
+
+        assertThat(DuckDbNatives.placeBeside(packed.toUri().toURL(), dir, "lib")).isTrue();
+        assertThat(Files.readAllBytes(dir.resolve("lib"))).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsNamedWithTheFix(@TempDir Path dir) throws Exception {
+        Path packed = dir.resolve("packed.bin");
+        Files.write(packed, new byte[] {1});
+        Path missing = dir.resolve("no-such-folder");
+
+        assertThatThrownBy(() -> DuckDbNatives.placeBeside(packed.toUri().toURL(), missing, "libduckdb_java.so_linux_amd64"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(missing.resolve("libduckdb_java.so_linux_amd64").toString())
+                .hasMessageContaining("copy libduckdb_java.so_linux_amd64 from the build folder");
+    }
+}
