@@ -39,8 +39,8 @@ public final class DuckDbNatives {
      * Makes sure DuckDB's loader will find its native library; call before DuckDB's first
      * connection. Cheap after the first call, and on a class path that has DuckDB's own jar.
      *
-     * @throws IllegalStateException if the library must be written beside the jar and cannot be
-     *                               (the message names the file and the folder)
+     * @throws UncheckedIOException if the library must be written beside the jar and cannot be (the
+     *                              message names the file, the folder and the fix)
      */
     public static void prepare() {
         if (prepared) {
@@ -98,9 +98,12 @@ public final class DuckDbNatives {
             }
             return true;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write DuckDB's native library " + target + " (" + e.getMessage()
-                    + "); copy " + name + " from the build folder (surprisal-cli/target/) next to surprisal.jar, or run"
-                    + " surprisal once as a user who may write to " + dir, new UncheckedIOException(e));
+            // a file-system refusal like any other (exit 3 in the CLI, with the path), not a bug: the jar was
+            // copied alone into a folder this user may not write, and DuckDB's loader only looks beside it
+            throw new UncheckedIOException("cannot write DuckDB's native library " + target + " (" + e.getMessage()
+                    + "): surprisal.jar needs it in the same folder; copy " + name + " from the build folder"
+                    + " (surprisal-cli/target/) next to surprisal.jar, or run surprisal once as a user who may write to "
+                    + dir, e);
         }
     }
 

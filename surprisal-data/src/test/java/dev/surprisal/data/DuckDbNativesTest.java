@@ -72,7 +72,7 @@ class DuckDbNativesTest {
         Path missing = dir.resolve("no-such-folder");
 
         assertThatThrownBy(() -> DuckDbNatives.placeBeside(packed.toUri().toURL(), missing, "libduckdb_java.so_linux_amd64"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(java.io.UncheckedIOException.class)
                 .hasMessageContaining(missing.resolve("libduckdb_java.so_linux_amd64").toString())
                 .hasMessageContaining("copy libduckdb_java.so_linux_amd64 from the build folder");
     }
