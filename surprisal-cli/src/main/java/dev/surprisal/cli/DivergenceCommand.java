@@ -105,12 +105,46 @@ public final class DivergenceCommand implements Callable<Integer> {
         for (DivergenceMeasure m : measures) {
             m.addTo(report, ps, qs, base, both);
         }
+        if (smooth.applied()) {
+            reportSmoothing(report, smooth, measures, pIn, qIn, base);
+        }
         report.base(base).field("smoothing", smooth.toString()).field("input", asCounts ? "counts" : "probabilities");
         if (report.rows().size() == 1 || both) {
             report.field("direction", report.rows().get(0).label());
         }
         report.print(common, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK;
+    }
+
+    /**
+     * Says that the values are of the smoothed distributions and, per value, when the unsmoothed
+     * one is infinite: that value then measures the chosen smoothing, not the data.
+     */
+    private void reportSmoothing(Report report, SmoothingOption smooth, List<DivergenceMeasure> measures,
+                                 double[] p, double[] q, Base base) {
+        Report raw = Report.empty();
+        for (DivergenceMeasure m : measures) {
+            m.addTo(raw, normalised(p), normalised(q), base, both);
+        }
+        List<String> infinite = new ArrayList<>();
+        for (int i = 0; i < raw.rows().size(); i++) {
+            if (Double.isInfinite(raw.rows().get(i).value()) && Double.isFinite(report.rows().get(i).value())) {
+                infinite.add(raw.rows().get(i).label());
+            }
+        }
+        String s = "Smoothed with --smoothing " + smooth + ": " + smooth.describe() + " of P and Q, then renormalised, "
+                + "before measuring"
+                + (infinite.isEmpty() ? "." : "; without smoothing " + String.join(" and ", infinite)
+                + (infinite.size() == 1 ? " is" : " are") + " infinite, so the finite value is set by the chosen "
+                + "smoothing, not by the data.");
+        report.note(s);
+        report.sentence(s);
+    }
+
+    /** Counts as shares of their total (probabilities are left as they are: their total is 1). */
+    private static double[] normalised(double[] v) {
+        double sum = java.util.Arrays.stream(v).sum();
+        return sum > 0 ? java.util.Arrays.stream(v).map(x -> x / sum).toArray() : v;
     }
 
     private List<DivergenceMeasure> parseMeasures() {

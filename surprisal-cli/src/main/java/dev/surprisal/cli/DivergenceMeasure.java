@@ -72,7 +72,7 @@ abstract class DivergenceMeasure {
             double forward = KullbackLeibler.divergence(p, q, base);
             r.row("KL(P||Q)", "kl", forward, base.unit());
             noteIfInfinite(r, "KL(P||Q)", forward, p, q, "p", "q");
-            r.sentences(() -> Explanations.kl(forward, base, "KL(P||Q)", "P", "Q"));
+            r.sentences(() -> Explanations.kl(forward, base, "KL(P||Q)", "P", "Q", both));
             if (both) {
                 double reverse = KullbackLeibler.divergence(q, p, base);
                 r.row("KL(Q||P)", "kl", reverse, base.unit());

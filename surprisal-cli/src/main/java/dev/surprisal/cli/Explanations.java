@@ -56,6 +56,23 @@ public final class Explanations {
      * @return the sentences, in order
      */
     public static List<String> kl(double value, Base base, String direction, String from, String codeFor) {
+        return kl(value, base, direction, from, codeFor, false);
+    }
+
+    /**
+     * KL(P‖Q), as {@link #kl(double, Base, String, String, String)}, saying whether the other
+     * direction is shown too.
+     *
+     * @param value     the divergence, in the unit of {@code base} (may be +∞)
+     * @param base      the unit
+     * @param direction its label, such as {@code KL(P||Q)}
+     * @param from      the distribution whose data are coded (the truth)
+     * @param codeFor   the distribution whose code is used (the model)
+     * @param both      whether the reverse direction is reported beside it ({@code --both})
+     * @return the sentences, in order
+     */
+    public static List<String> kl(double value, Base base, String direction, String from, String codeFor,
+                                  boolean both) {
         List<String> s = new ArrayList<>();
         if (Double.isInfinite(value)) {
             s.add(direction + " is infinite: " + codeFor + " gives probability 0 to an outcome that "
@@ -63,9 +80,10 @@ public final class Explanations {
             return s;
         }
         s.add(direction + " = " + num(value) + ": coding data from " + from + " with a code built for " + codeFor
-                + " costs " + num(value) + " extra " + base.unit() + " per symbol.");
+                + " costs " + num(value) + " extra " + unit(value, base) + " per symbol.");
         s.add("KL is 0 only when the two distributions are equal, and it is not symmetric:"
-                + " swapping P and Q changes the answer (use --both to see both directions).");
+                + " swapping P and Q changes the answer" + (both ? " (both directions are shown)."
+                : " (use --both to see both directions)."));
         return s;
     }
 
@@ -117,7 +135,7 @@ public final class Explanations {
      */
     public static List<String> totalVariation(double value) {
         return List.of("Total variation distance = " + num(value)
-                + ": the largest difference in probability that P and Q give to any event (" + percent(value) + " percentage points).");
+                + ": the largest difference in probability that P and Q give to any event (" + String.format(Locale.ROOT, "%.0f", 100 * value) + " percentage points).");
     }
 
     /**
@@ -283,11 +301,13 @@ public final class Explanations {
      * @return the number and its unit
      */
     public static String quantity(double value, Base base) {
+        return num(value) + " " + unit(value, base);
+    }
+
+    /** The unit's name, in the singular for a value that prints as 1 ("1 bit", "1 extra bit"). */
+    private static String unit(double value, Base base) {
         String unit = base.unit();
-        if (approxEquals(value, 1.0) && unit.endsWith("s")) {
-            unit = unit.substring(0, unit.length() - 1);
-        }
-        return num(value) + " " + unit;
+        return approxEquals(value, 1.0) && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
 
     /**

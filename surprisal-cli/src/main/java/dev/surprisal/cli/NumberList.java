@@ -112,13 +112,18 @@ final class NumberList {
             p = check(name, () -> Validate.nearProbabilities(name, values));
         } catch (ValidationException e) {
             for (String t : tokens) {
-                if (DECIMAL_COMMA.matcher(t).matches()) {
+                // ambiguous only when the decimal reading could be a probability: "0,5" may be 0.5, "2,2" is two counts
+                if (DECIMAL_COMMA.matcher(t).matches() && Double.parseDouble(asDecimal(t)) <= 1) {
                     throw new ParameterException(cmd, option + ": '" + t + "' reads as the list " + t.replace(",", ", ")
                             + ", which is not a probability vector; if you meant " + asDecimal(t)
                             + ", write decimals with a point (" + e.getMessage() + ")");
                 }
             }
-            throw e;
+            // the library's hint, in this command's words: counts are given with --counts
+            throw e.getMessage().contains("(pass counts instead, or normalise)")
+                    ? new ValidationException(e.getMessage().replace("(pass counts instead, or normalise)",
+                    "(if these are counts, add --counts to normalise them; else correct the values)"), e)
+                    : e;
         }
         if (p != values) {
             String which = positional() ? "the probabilities" : option + ": the probabilities";

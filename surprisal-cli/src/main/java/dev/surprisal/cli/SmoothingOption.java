@@ -72,6 +72,18 @@ final class SmoothingOption {
         return Counts.of(c);
     }
 
+    /** Whether any smoothing is applied ({@code none} is not). */
+    boolean applied() {
+        return smoothing.isSmoothing();
+    }
+
+    /** What was added to each cell, in words: "1.0E-6 added to each probability", "1 added to each count". */
+    String describe() {
+        String name = smoothing.toString();
+        String amount = name.equals("laplace") ? "1" : name.equals("jeffreys") ? "1/2" : name.substring(name.indexOf('=') + 1);
+        return amount + " added to each " + (additive ? "count" : "probability");
+    }
+
     @Override
     public String toString() {
         return smoothing.toString();

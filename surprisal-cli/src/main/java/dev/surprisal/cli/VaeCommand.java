@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli;
 
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.vae.EpochMetrics;
 import dev.surprisal.vae.FashionMnist;
 import dev.surprisal.vae.IdxReader;
@@ -45,6 +46,29 @@ public final class VaeCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command: choose one of train, eval, sweep");
+    }
+
+    /**
+     * PyTorch's native library must sit beside the jar. Its absence is the installation, not the
+     * data (3) and not a bug (4, which asks for a report): a usage error (2), like `vae train` onto
+     * an existing run, that the user fixes by running the jar with its lib/ folder.
+     */
+    static void requireNatives(CommandSpec spec) {
+        try {
+            dev.surprisal.vae.TorchRuntime.requireNatives();
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * One IWAE-k line of `vae eval`. IWAE-1 is the ELBO in expectation (one importance sample is
+     * the ELBO's own estimator), so its difference from the ELBO is Monte-Carlo noise of the two
+     * draws, not a tighter bound; only k &gt; 1 can gain.
+     */
+    static String iwaeLine(int k, double iwae, double gap) {
+        return String.format(Locale.ROOT, "  IWAE-%-4d       %10.3f  (ELBO %s %.3f%s)", k, iwae, gap < 0 ? "-" : "+",
+                Math.abs(gap), k == 1 ? ": Monte-Carlo noise, since IWAE-1 equals the ELBO in expectation" : "");
     }
 
     static VaeRuns.Data data(VaeOptions o, VaeConfig c) {
@@ -130,7 +154,7 @@ public final class VaeCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             VaeConfig c = options.config(spec, beta, threads);
-            dev.surprisal.vae.TorchRuntime.requireNatives();
+            requireNatives(spec);
             checkOutput(spec, out, force);
             // with --json, stdout holds only the JSON object: the running lines go to stderr
             PrintWriter w = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
@@ -204,7 +228,7 @@ public final class VaeCommand implements Runnable {
                 }
             }
             VaeRuns.Data.checkLimit("testLimit", testLimit);
-            dev.surprisal.vae.TorchRuntime.requireNatives();
+            requireNatives(spec);
             IdxReader.Images test;
             try {
                 test = VaeRuns.Data.testFor(VaeRuns.config(run), testLimit);
@@ -236,10 +260,11 @@ public final class VaeCommand implements Runnable {
             w.printf(Locale.ROOT, "  ELBO            %10.3f  (reconstruction %.3f, KL %.3f)%n", ev.elbo().elbo(),
                     ev.elbo().reconstruction(), ev.elbo().kl());
             for (int j = 0; j < ks.length; j++) {
-                w.printf(Locale.ROOT, "  IWAE-%-4d       %10.3f  (ELBO + %.3f)%n", ks[j], ev.iwae()[j], ev.gap(j));
+                w.println(iwaeLine(ks[j], ev.iwae()[j], ev.gap(j)));
             }
-            w.println("Each IWAE-k is a lower bound on log p(x) and tightens as k grows; the gain over the ELBO");
-            w.println("is part of KL(q || posterior), the slack the encoder leaves. Written to " + run.resolve("eval.json")
+            w.println("Each IWAE-k is a lower bound on log p(x) and tightens as k grows; for k > 1 the gain over the");
+            w.println("ELBO is part of KL(q || posterior), the slack the encoder leaves, less the same sampling noise");
+            w.println("that IWAE-1 shows (it equals the ELBO in expectation). Written to " + run.resolve("eval.json")
                     + (images ? ", with the PNG grids" : ""));
             return ExitCode.OK;
         }
@@ -286,7 +311,7 @@ public final class VaeCommand implements Runnable {
                             + " is given twice; give each value once");
                 }
             }
-            dev.surprisal.vae.TorchRuntime.requireNatives();
+            requireNatives(spec);
             checkOutput(spec, out, true);
             // with --json, stdout holds only the JSON object: the running lines go to stderr
             PrintWriter w = json.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();

@@ -49,6 +49,22 @@ class NotesCommandTest {
     }
 
     @Test
+    void aNoteMovedWithGitMvPassesThePreCommitHookAndTheHelpStatesEveryLowInformationRule(@TempDir Path dir)
+            throws Exception {
+        String gpl = Files.readString(Path.of("/usr/share/common-licenses/GPL-3"));
+        Files.writeString(dir.resolve("bc-readme.md"), gpl.substring(0, 3000));
+        Files.writeString(dir.resolve("other.md"), gpl.substring(6000, 9000));
+        assertThat(Cli.run("notes", "scan", dir.toString()).code()).isZero();
+        Path moved = Files.move(dir.resolve("bc-readme.md"), dir.resolve("bc-guide.md"));
+        Cli add = Cli.run("notes", "add", moved.toString(), "--kb", dir.toString(), "--explain");
+        assertThat(add.code()).as(add.out()).isZero();
+        assertThat(add.out()).startsWith("genuine: ").contains("note: renamed from bc-readme.md");
+        String help = Cli.run("notes", "--help").out();
+        assertThat(help).contains("80% of its lines or of its 5-word phrases repeating earlier ones");
+        assertThat(Cli.run("notes", "add", "--help").out()).contains("--diff-filter=ACMR");
+    }
+
+    @Test
     void addWithoutAnIndexSaysToScanFirst(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("x.md"), "hello world");
         Cli r = Cli.run("notes", "add", f.toString(), "--kb", dir.toString());

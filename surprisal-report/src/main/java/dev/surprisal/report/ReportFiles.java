@@ -17,9 +17,12 @@ import java.nio.file.StandardCopyOption;
  * Writes a report so that readers see either the old file or the whole new one, never half of
  * it: the text goes to a temporary file in the same directory, is forced to disk, and is then
  * renamed over the target. A target that exists but is not a regular file (a directory, a device
- * such as {@code /dev/full}, a FIFO) is refused, never replaced.
+ * such as {@code /dev/full}, a FIFO) is refused, never replaced. The file's mode follows the
+ * umask, as for any file the user's programs create (a report holds no secret).
  */
 public final class ReportFiles {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private ReportFiles() {
     }
 
@@ -54,8 +57,11 @@ public final class ReportFiles {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            // created like any other output, so the mode follows the umask (createTempFile would make it
+            // 0600); a report holds what the command prints, no secret
+            tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) {
                     ch.write(b);

@@ -381,12 +381,15 @@ public final class FileAnalysis {
             }
             CompressedSizes.Codec best = bestCodec();
             double bestRate = bitsPerByte(best);
+            boolean anyBeats = compressed.values().stream().anyMatch(e -> e.rate() < h0);
             sb.append(String.format(Locale.ROOT,
-                    "Smallest output: %s at %.3f bits/byte, %s the adaptive order-2 model (%.3f). Codecs beat order-0 "
-                            + "entropy by exploiting context (bzip2's block sort, xz's and zstd's long matches) that the "
-                            + "i.i.d. model cannot see; on random or already-compressed data nothing beats 8 bits/byte "
-                            + "and every codec adds its headers.%n", best.label(), bestRate,
-                    bestRate < ppmOrder2BitsPerByte() ? "below" : "above", ppmOrder2BitsPerByte()));
+                    "Smallest output: %s at %.3f bits/byte, %s the adaptive order-2 model (%.3f). %s%n", best.label(),
+                    bestRate, bestRate < ppmOrder2BitsPerByte() ? "below" : "above", ppmOrder2BitsPerByte(), anyBeats
+                            ? "Codecs beat order-0 entropy here by exploiting context (bzip2's block sort, xz's and "
+                            + "zstd's long matches) that the i.i.d. model cannot see."
+                            : "No codec beats order-0 entropy here: every codec adds its headers, so on random or "
+                            + "already-compressed data nothing beats 8 bits/byte, and where order-0 entropy is near 0 "
+                            + "(one byte value repeated) the headers alone exceed it."));
         }
         if (sample.sampled()) {
             sb.append(String.format(Locale.ROOT, "The models%s saw %s, one at a random place in each of %d equal "

@@ -40,6 +40,8 @@ final class Judge {
         List<String> neighbours = List.of();
         double klBits;
         double jsBits;
+        /** The vanished indexed path this note's exact bytes were recorded under (a rename), or null. */
+        String renamedFrom;
     }
 
     private Judge() {
@@ -180,6 +182,8 @@ final class Judge {
         int words = m.words.size();
         double perWord = words == 0 ? 0 : e.novelBits / words;
         List<String> details = new ArrayList<>();
+        // a sentence pasted ten times, wrapped or on one line, repeats its phrases, not its lines
+        double repeatedPhrases = m.signals.duplicateNgramCharFraction(5);
         List<String> messages = new ArrayList<>();
         if (Double.isNaN(m.windowedBits)) {
             messages.add("length-controlled entropy not defined: " + words + " words < one "
@@ -188,17 +192,23 @@ final class Judge {
         if (m.words.isEmpty()) {
             messages.add("no words after removing front matter, code and links");
         }
+        if (e.renamedFrom != null) {
+            messages.add("renamed from " + e.renamedFrom + ": the index held the same bytes there, and that file "
+                    + "is gone; it keeps its place as first indexed");
+        }
         for (String g : m.signals.fired(RepetitionSignals.Thresholds.GOPHER)) {
             details.add(g);
         }
         if (e.candidateLines > 0) {
-            details.add(String.format(Locale.ROOT, "%d of %d lines of 3 or more words recur in at least %d other notes",
-                    e.templateLines, e.candidateLines, o.templateMinNotes()));
+            details.add(String.format(Locale.ROOT, "%d of its %d distinct lines of 3 or more words recur in at least %d "
+                    + "other notes", e.templateLines, e.candidateLines, o.templateMinNotes()));
         }
         details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f per word) given %d nearest notes; "
-                + "length-controlled word entropy %s; %.0f%% of its lines repeat an earlier line", e.novelBits, perWord,
+                + "length-controlled word entropy %s; %.0f%% of its lines of 3 or more words repeat an earlier line; "
+                + "%.0f%% of its word characters repeat an earlier 5-word phrase of the note", e.novelBits, perWord,
                 e.neighbours.size(), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
-                        : String.format(Locale.ROOT, "%.3f bits per word", m.windowedBits), 100 * m.repeatedLineFraction));
+                        : String.format(Locale.ROOT, "%.3f bits per word", m.windowedBits), 100 * m.repeatedLineFraction,
+                100 * repeatedPhrases));
         Label label;
         String reason;
         Copy copy = copy(e, m, o);
@@ -237,6 +247,10 @@ final class Judge {
             label = Label.LOW_INFORMATION;
             reason = String.format(Locale.ROOT, "it repeats itself: %s of its lines repeat an earlier line "
                     + "(low-information from %s)", pct(m.repeatedLineFraction), pct(o.lowRepeatedLineFraction()));
+        } else if (repeatedPhrases >= o.lowRepeatedLineFraction()) {
+            label = Label.LOW_INFORMATION;
+            reason = String.format(Locale.ROOT, "it repeats itself: %s of its word characters repeat an earlier 5-word "
+                    + "phrase of the note (low-information from %s)", pct(repeatedPhrases), pct(o.lowRepeatedLineFraction()));
         } else {
             label = Label.GENUINE;
             reason = e.neighbours.isEmpty()

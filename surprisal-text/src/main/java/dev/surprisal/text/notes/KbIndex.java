@@ -146,6 +146,24 @@ public final class KbIndex {
         return e;
     }
 
+    /**
+     * Removes the entries whose note is no longer a file inside {@code kbDir} (deleted, renamed, or
+     * recorded from outside the knowledge base by an older version), so that no verdict names a
+     * note that is gone.
+     *
+     * @return the removed entries, for {@link NoteAdder} to recognise a renamed note by its hash
+     */
+    List<Entry> pruneMissing(Path kbDir) {
+        List<Entry> gone = new ArrayList<>();
+        for (int j = notes.size() - 1; j >= 0; j--) {
+            String p = notes.get(j).path();
+            if (Path.of(p).isAbsolute() || !Files.isRegularFile(kbDir.resolve(p))) {
+                gone.add(remove(j));
+            }
+        }
+        return gone;
+    }
+
     /** One more than the highest generation indexed (0 for an empty index). */
     int nextGeneration() {
         return notes.stream().mapToInt(Entry::generation).max().orElse(-1) + 1;
@@ -215,18 +233,44 @@ public final class KbIndex {
         }
     }
 
-    /** The generation of each indexed path, or an empty map when there is no readable current index. */
-    static Map<String, Integer> generations(Path kbDir) {
-        Map<String, Integer> out = new HashMap<>();
+    /**
+     * When each indexed note was first indexed (for {@link Keep#FIRST_INDEXED}): by path, and by
+     * SHA-256 for the notes whose file is gone, so that a note renamed since ({@code git mv})
+     * keeps its place instead of counting as new.
+     */
+    record Generations(Map<String, Integer> byPath, Map<String, Integer> goneByHash) {
+        /** The generation of the note at {@code path} with hash {@code sha256}, or {@code next} for a new note. */
+        int of(String path, String sha256, int next) {
+            Integer g = byPath.get(path);
+            if (g == null) {
+                g = goneByHash.get(sha256);
+            }
+            return g != null ? g : next;
+        }
+
+        /** One more than the highest generation recorded (0 when none). */
+        int next() {
+            return java.util.stream.Stream.concat(byPath.values().stream(), goneByHash.values().stream())
+                    .mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        }
+    }
+
+    /** The generations of the current index in {@code kbDir}; empty when there is no readable current index. */
+    static Generations generations(Path kbDir) {
+        Map<String, Integer> byPath = new HashMap<>();
+        Map<String, Integer> gone = new HashMap<>();
         try {
             KbIndex idx = read(kbDir);
             for (Entry e : idx.notes) {
-                out.put(e.path(), e.generation());
+                byPath.put(e.path(), e.generation());
+            }
+            for (Entry e : idx.pruneMissing(kbDir)) {
+                gone.merge(e.sha256(), e.generation(), Math::min);
             }
         } catch (ValidationException | UncheckedIOException e) {
             // no index, or one of another version: every note is new
         }
-        return out;
+        return new Generations(byPath, gone);
     }
 
     private static List<long[]> readKeys(Path kbDir, long stamp, int notes) throws IOException {

@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * one other note), {@code low-information} (under
  * {@link #LOW_NOVEL_BITS_PER_WORD} new bits per word given its nearest notes, or length-controlled
  * word entropy under {@link #LOW_WINDOWED_ENTROPY_BITS}, or {@link #LOW_REPEATED_LINE_FRACTION} of its
- * lines repeating earlier ones; absolute thresholds calibrated on Debian
+ * lines or of its 5-word phrases' characters repeating earlier ones; absolute thresholds calibrated on Debian
  * documentation), else {@code genuine}, ranked by novel bits. Of two copies, the {@link Keep} rule
  * picks the original, which stays genuine. Pairs are found with an exact inverted index of
  * shingles ({@link ShingleIndex}), so an excerpt is found whatever its Jaccard similarity.
@@ -44,8 +44,12 @@ public final class KnowledgeBase {
     /** Low-information threshold on word entropy in 100-word windows, bits per word; calibrated as above. */
     public static final double LOW_WINDOWED_ENTROPY_BITS = 3.5;
     /**
-     * Low-information threshold on the fraction of a note's lines (of 3 or more words) that repeat
-     * an earlier line of the same note; calibrated as above (the highest on Debian documentation is 0.47, on its copyright files 0.60).
+     * Low-information threshold on how much of a note repeats itself: the fraction of its lines (of
+     * 3 or more words) that repeat an earlier line of the same note, or the fraction of its word
+     * characters inside a 5-word phrase it already used (Gopher's duplicate 5-gram character
+     * fraction), whichever is higher. Calibrated as above: the highest line fraction on Debian
+     * documentation is 0.47 (0.60 on its copyright files), the highest phrase fraction 0.59 (a
+     * changelog; 0.84 on a copyright file that pastes one licence per program).
      */
     public static final double LOW_REPEATED_LINE_FRACTION = 0.8;
 
@@ -61,7 +65,8 @@ public final class KnowledgeBase {
      * @param minWords               notes with fewer words are {@code too-short}
      * @param lowNovelBitsPerWord    low-information under this many novel bits per word
      * @param lowWindowedEntropyBits low-information under this word entropy in 100-word windows, bits per word
-     * @param lowRepeatedLineFraction low-information from this fraction of lines repeating an earlier line of the note
+     * @param lowRepeatedLineFraction low-information from this fraction of lines, or of word characters in 5-word
+     *                               phrases, repeating earlier ones of the note
      * @param neighbours             nearest notes used as compression context
      * @param keep                   which of two copies is the original
      * @param maxNoteBytes           larger files are skipped
@@ -80,7 +85,7 @@ public final class KnowledgeBase {
          * @param minWords notes with fewer words are {@code too-short}
          * @param lowNovelBitsPerWord low-information under this many novel bits per word
          * @param lowWindowedEntropyBits low-information under this word entropy in 100-word windows, bits per word
-         * @param lowRepeatedLineFraction low-information from this fraction of lines repeating an earlier line of the note
+         * @param lowRepeatedLineFraction low-information from this fraction of lines, or of word characters in 5-word phrases, repeating earlier ones of the note
          * @param neighbours nearest notes used as compression context
          * @param keep which of two copies is the original
          * @param maxNoteBytes larger files are skipped
@@ -260,14 +265,14 @@ public final class KnowledgeBase {
                 reasons[i] = r.reason();
             }
         });
-        Map<String, Integer> generations = KbIndex.generations(dir);
-        int next = generations.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        KbIndex.Generations generations = KbIndex.generations(dir);
+        int next = generations.next();
         List<MeasuredNote> notes = new ArrayList<>();
         List<Keep.Facts> facts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (measured[i] != null) {
                 notes.add(measured[i]);
-                facts.add(new Keep.Facts(measured[i].path, mtimes[i], generations.getOrDefault(measured[i].path, next)));
+                facts.add(new Keep.Facts(measured[i].path, mtimes[i], generations.of(measured[i].path, measured[i].sha256, next)));
             } else {
                 skipped.add(new KbReport.Skipped(rel(dir, files.get(i)), reasons[i]));
             }
@@ -297,10 +302,15 @@ public final class KnowledgeBase {
 
     /**
      * Judges {@code file} against the index persisted in {@code kbDir} (run {@link #scan} first),
-     * reading only the candidate and neighbour notes, and records it in the index. A note already
-     * indexed under the same path replaces its entry (it is never compared with itself and the
-     * index does not grow), so adding an unchanged note again gives the same verdict. For a new
-     * path the knowledge base holds the original: the new note is the copy.
+     * reading only the candidate and neighbour notes. The note is recorded in the index only when
+     * it lies inside {@code kbDir} and is not rejected (its label does not
+     * {@linkplain Label#addsLittle add little}): a draft judged from elsewhere, or a rejected note,
+     * leaves the index as it was. Entries whose file is gone are dropped first, so no verdict
+     * names a deleted note; a note with the same bytes as such an entry is that note renamed and
+     * keeps its place as first indexed. A note already indexed under the same path replaces its
+     * entry (it is never compared with itself and the index does not grow), so adding an unchanged
+     * note again gives the same verdict. For a new path the knowledge base holds the original:
+     * the new note is the copy.
      *
      * @param file  the note
      * @param kbDir a directory scanned with {@link #scan}
@@ -369,9 +379,14 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** Whether {@code f} lies under {@code dir} (after making both absolute and normal). */
+    static boolean inside(Path dir, Path f) {
+        return f.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize());
+    }
+
     static String rel(Path dir, Path f) {
         Path a = dir.toAbsolutePath().normalize();
         Path b = f.toAbsolutePath().normalize();
-        return b.startsWith(a) ? a.relativize(b).toString().replace('\\', '/') : b.toString();
+        return inside(dir, f) ? a.relativize(b).toString().replace('\\', '/') : b.toString();
     }
 }

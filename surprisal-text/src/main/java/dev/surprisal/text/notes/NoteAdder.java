@@ -26,6 +26,16 @@ final class NoteAdder {
     private NoteAdder() {
     }
 
+    /**
+     * Whether the judged note joins the index: only a note inside the knowledge base that was not
+     * rejected. A draft judged from elsewhere would otherwise make its own next version "a
+     * near-copy" of it, and a rejected note (which a pre-commit hook keeps out of the repository)
+     * would make later notes copies of a note that was never kept.
+     */
+    static boolean recorded(NoteReport report, Path kbDir, Path file) {
+        return KnowledgeBase.inside(kbDir, file) && !report.label().addsLittle();
+    }
+
     static NoteReport add(Path file, Path kbDir) {
         KbIndex index = KbIndex.read(kbDir);
         KnowledgeBase.Options o = index.options;
@@ -34,12 +44,18 @@ final class NoteAdder {
             throw new ValidationException(file + ": " + r.reason());
         }
         MeasuredNote m = new MeasuredNote(KnowledgeBase.rel(kbDir, file), r.text());
+        // entries whose file is gone name no note any more: a renamed note is not "a copy of" its old path
+        List<KbIndex.Entry> gone = index.pruneMissing(kbDir);
         int old = index.indexOf(m.path);
         KbIndex.Entry prev = old >= 0 ? index.remove(old) : null;
-        // a re-added path keeps the facts it was first indexed with, so the verdict does not change
+        KbIndex.Entry renamed = prev != null ? null
+                : gone.stream().filter(g -> g.sha256().equals(m.sha256)).findFirst().orElse(null);
+        // a re-added or renamed note keeps the facts it was first indexed with, so the verdict does not change
         Keep.Facts self = prev != null ? prev.facts()
+                : renamed != null ? new Keep.Facts(m.path, renamed.mtimeMillis(), renamed.generation())
                 : new Keep.Facts(m.path, KnowledgeBase.mtime(file), index.nextGeneration());
-        IntFunction<Keep.Decision> otherIsOriginal = j -> prev == null
+        boolean known = prev != null || renamed != null;
+        IntFunction<Keep.Decision> otherIsOriginal = j -> !known
                 ? new Keep.Decision(true, "it was in the knowledge base first")
                 : o.keep().original(index.notes.get(j).facts(), self);
         Map<Integer, MeasuredNote> loaded = new HashMap<>();
@@ -103,12 +119,20 @@ final class NoteAdder {
         e.novelBits = Novelty.novelBits(m.bytes, m.zstdBytes, KnowledgeBase.context(nb));
         e.neighbours = nb.stream().map(x -> x.path).toList();
         KnowledgeBase.background(e, m, index);
+        e.renamedFrom = renamed == null ? null : renamed.path();
         NoteReport report = Judge.decide(e, m, o);
-        if (!Judge.repeatsSource(e)) {
-            index.accumulateLines(m);
+        if (recorded(report, kbDir, file)) {
+            if (!Judge.repeatsSource(e)) {
+                index.accumulateLines(m);
+            }
+            index.addNote(m, self, report.label());
+            index.write(kbDir);
+        } else if (!gone.isEmpty()) {
+            // the judged note stays out, but the entries of vanished notes are still dropped
+            KbIndex unchanged = KbIndex.read(kbDir);
+            unchanged.pruneMissing(kbDir);
+            unchanged.write(kbDir);
         }
-        index.addNote(m, self, report.label());
-        index.write(kbDir);
         return report;
     }
 }

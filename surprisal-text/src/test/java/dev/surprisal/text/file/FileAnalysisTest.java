@@ -61,6 +61,22 @@ class FileAnalysisTest {
     }
 
     @Test
+    void theExplanationSaysCodecsBeatOrderZeroOnlyWhenOneDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThat(FileAnalysis.of(GPL3).explain()).contains("Codecs beat order-0 entropy here")
+                .doesNotContain("No codec beats");
+        Path zeros = Files.write(dir.resolve("zeros.bin"), new byte[20_000]);
+        byte[] noise = new byte[20_000];
+        new SplittableRandom(7).nextBytes(noise);
+        Path random = Files.write(dir.resolve("rand.bin"), noise);
+        for (Path f : new Path[] {zeros, random}) {
+            String text = FileAnalysis.of(f).explain();
+            assertThat(text).as(f.toString()).contains("No codec beats order-0 entropy here")
+                    .doesNotContain("Codecs beat order-0").contains("misses the order-0 bound").doesNotContain("beats the");
+        }
+    }
+
+    @Test
     void exclusionNeverHurtsOnText() throws Exception {
         byte[] text = Files.readAllBytes(GPL3);
         double with = AdaptiveContextModel.ppmc(2, true).codeLengthBits(text);
