@@ -35,12 +35,27 @@ final class PartitionJobs {
     private PartitionJobs() {
     }
 
-    /** Rows per partition (the offsets that give every row its position in the source). */
-    static final class Sizes implements Function2<Integer, Iterator<Row>, Iterator<long[]>> {
+    /**
+     * Fails when a partition holds another number of rows than its offsets say: the rows would be
+     * numbered wrongly (sample keys, invalid cells' lines). A bug, never the data's fault.
+     */
+    static void checkSize(long[] offsets, int partition, long rows) {
+        long expected = offsets[partition + 1] - offsets[partition];
+        if (rows != expected) {
+            throw new IllegalStateException("partition " + partition + " has " + rows + " rows, its offsets say "
+                    + expected + ": Spark planned the row-count job and this one differently");
+        }
+    }
+
+    /**
+     * Rows per partition (the offsets that give every row its position in the source). Generic, so it
+     * counts Spark's internal rows too, which are not converted to {@link Row}s (nothing is read from them).
+     */
+    static final class Sizes<T> implements Function2<Integer, Iterator<T>, Iterator<long[]>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Iterator<long[]> call(Integer partition, Iterator<Row> rows) {
+        public Iterator<long[]> call(Integer partition, Iterator<T> rows) {
             long n = 0;
             while (rows.hasNext()) {
                 rows.next();
@@ -64,14 +79,93 @@ final class PartitionJobs {
         final double[] min;
         final double[] max;
         final double[][] firstNumbers; // per column: its first numbers in row order (for the monotone rule)
+        /** Per typed number column when sampled (else null): its finite values, their range and bottom-k sample. */
+        final FiniteSample[] samples;
 
-        RolePart(int partition, long rows, long[][] counts, double[] min, double[] max, double[][] firstNumbers) {
+        RolePart(int partition, long rows, long[][] counts, double[] min, double[] max, double[][] firstNumbers,
+                 FiniteSample[] samples) {
             this.partition = partition;
             this.rows = rows;
             this.counts = counts;
             this.min = min;
             this.max = max;
             this.firstNumbers = firstNumbers;
+            this.samples = samples;
+        }
+    }
+
+    /**
+     * A column's finite values in a partition: how many, their exact range, and the bottom-{@code size}
+     * of them by {@link RowSample#key} of the row's 1-based position in the source (every one when
+     * there are at most that many). Bottom-k samples merge: the bottom k of the union of the parts'.
+     * Memory: at most 2·size values while gathering.
+     */
+    static final class FiniteSample implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int size;
+        long finite;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        long[] keys = new long[1024];
+        double[] values = new double[1024];
+        private int m;
+        /** Once {@code size} entries are kept, the largest kept key: an entry above it can never be kept. */
+        private long cut = Long.MAX_VALUE;
+
+        FiniteSample(int size) {
+            this.size = size;
+        }
+
+        /** Adds the finite value x of a row whose key is {@code key} ({@link RowSample#key} of its 1-based position). */
+        void add(long key, double x) {
+            finite++;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+            if (key > cut) {
+                return;
+            }
+            if (m == keys.length) {
+                if (m >= 2L * size) { // keep memory bounded: only the bottom `size` can survive (2L: size may be MAX_VALUE)
+                    prune();
+                } else {
+                    keys = Arrays.copyOf(keys, 2 * m);
+                    values = Arrays.copyOf(values, 2 * m);
+                }
+            }
+            keys[m] = key;
+            values[m++] = x;
+        }
+
+        /** Keeps only the bottom {@code size}, trimmed to length: call once the partition is read. */
+        FiniteSample finish() {
+            prune();
+            keys = Arrays.copyOf(keys, m);
+            values = Arrays.copyOf(values, m);
+            return this;
+        }
+
+        /** The parts merged (in the order given): counts add, ranges combine, the bottom {@code size} of the union kept. */
+        static FiniteSample merge(List<FiniteSample> parts, int size) {
+            FiniteSample out = new FiniteSample(size);
+            out.keys = parts.stream().flatMapToLong(p -> Arrays.stream(p.keys, 0, p.m)).toArray();
+            out.values = parts.stream().flatMapToDouble(p -> Arrays.stream(p.values, 0, p.m)).toArray();
+            out.m = out.keys.length;
+            for (FiniteSample p : parts) {
+                out.finite += p.finite;
+                out.min = Math.min(out.min, p.min);
+                out.max = Math.max(out.max, p.max);
+            }
+            return out.finish();
+        }
+
+        private void prune() {
+            RowSample s = RowSample.of(Arrays.copyOf(keys, m), Arrays.copyOf(values, m), size);
+            m = s.size();
+            System.arraycopy(s.keys(), 0, keys, 0, m);
+            System.arraycopy(s.values(), 0, values, 0, m);
+            if (m == size) { // the keys come sorted: ties at the cut stay candidates (the order is by key, then value)
+                cut = keys[m - 1];
+            }
         }
     }
 
@@ -81,14 +175,35 @@ final class PartitionJobs {
         /** Numbers kept in row order per column: the monotone rule only looks at columns of fewer present cells. */
         static final int FIRST = dev.surprisal.data.roles.RoleRules.ID_MIN_ROWS;
         private final SparkCells cells;
+        private final long[] offsets;
+        private final int sample;
 
+        /** Role statistics only. */
         Roles(SparkCells cells) {
+            this(cells, null, 0);
+        }
+
+        /**
+         * Role statistics, and the bottom-{@code sample} {@link FiniteSample} of every typed number
+         * column, rows numbered from {@code offsets} ({@link dev.surprisal.data.profile.SampledDistinct}).
+         */
+        Roles(SparkCells cells, long[] offsets, int sample) {
             this.cells = cells;
+            this.offsets = offsets;
+            this.sample = sample;
         }
 
         @Override
         public Iterator<RolePart> call(Integer partition, Iterator<Row> rows) {
             int c = cells.size();
+            FiniteSample[] samples = null;
+            if (offsets != null) {
+                samples = new FiniteSample[c];
+                for (int j = 0; j < c; j++) {
+                    samples[j] = cells.numeric(j) ? new FiniteSample(sample) : null;
+                }
+            }
+            long row = offsets == null ? 0 : offsets[partition];
             long[][] counts = new long[c][5];
             double[] min = new double[c];
             double[] max = new double[c];
@@ -101,11 +216,15 @@ final class PartitionJobs {
             while (rows.hasNext()) {
                 Row r = rows.next();
                 n++;
+                long key = samples == null ? 0 : RowSample.key(++row, RowSample.SEED);
                 chunk.add(r);
                 for (int j = 0; j < c; j++) {
                     double x;
                     if (kept[j] < FIRST && !cells.missing(r, j) && !Double.isNaN(x = cells.value(r, j))) {
                         first[j][kept[j]++] = x;
+                    }
+                    if (samples != null && samples[j] != null && Double.isFinite(x = cells.number(r, j))) {
+                        samples[j].add(key, x);
                     }
                 }
                 if (chunk.size() == CHUNK || !rows.hasNext()) {
@@ -125,28 +244,39 @@ final class PartitionJobs {
                     chunk.clear();
                 }
             }
+            if (offsets != null) {
+                checkSize(offsets, partition, n);
+            }
             for (int j = 0; j < c; j++) {
                 first[j] = Arrays.copyOf(first[j], kept[j]);
+                if (samples != null && samples[j] != null) {
+                    samples[j].finish();
+                }
             }
             List<RolePart> out = new ArrayList<>();
-            out.add(new RolePart(partition, n, counts, min, max, first));
+            out.add(new RolePart(partition, n, counts, min, max, first, samples));
             return out.iterator();
         }
     }
 
     /**
-     * The distinct cells of each column as (slot, value) rows, for exact distinct counts by Spark's
+     * The distinct cells of each column as (slot, number bits, text) rows (a number's text null, a text's
+     * bits 0: no number is printed), for exact distinct counts by Spark's
      * {@code distinct()} (a map-side combine, then one shuffle of the partitions' distinct values):
      * slot 2j holds column j's numbers (−0 as 0, by their bits), slot 2j + 1 its non-missing cells as
-     * text (labels, or numbers as the profile writes them). With {@code textOnly}, only the text slots.
+     * text (labels, or numbers as the profile writes them). A typed number column has only its numbers
+     * slot (its text count is its number count). With {@code textOnly}, only the text slots. Columns
+     * not {@code counted} are left out.
      */
     static final class DistinctCells implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
         private final SparkCells cells;
+        private final boolean[] counted;
         private final boolean textOnly;
 
-        DistinctCells(SparkCells cells, boolean textOnly) {
+        DistinctCells(SparkCells cells, boolean[] counted, boolean textOnly) {
             this.cells = cells;
+            this.counted = counted;
             this.textOnly = textOnly;
         }
 
@@ -174,16 +304,18 @@ final class PartitionJobs {
 
                 private void expand(Row r) {
                     for (int j = 0; j < cells.size(); j++) {
-                        if (cells.missing(r, j)) {
+                        if (!counted[j] || cells.missing(r, j)) {
                             continue;
                         }
-                        pending.add(RowFactory.create(2 * j + 1, cells.label(r, j)));
+                        if (textOnly || !cells.numeric(j)) {
+                            pending.add(RowFactory.create(2 * j + 1, 0L, cells.label(r, j)));
+                        }
                         if (textOnly) {
                             continue;
                         }
                         double x = cells.value(r, j);
                         if (!Double.isNaN(x)) {
-                            pending.add(RowFactory.create(2 * j, Long.toString(Double.doubleToLongBits(x == 0 ? 0.0 : x))));
+                            pending.add(RowFactory.create(2 * j, Double.doubleToLongBits(x == 0 ? 0.0 : x), null));
                         }
                     }
                 }
@@ -195,23 +327,13 @@ final class PartitionJobs {
     static final class FitPart implements Serializable {
         private static final long serialVersionUID = 1L;
         final int partition;
-        final long[] finite;
-        final double[] min;
-        final double[] max;
-        final long[][] keys;
-        final double[][] values;
+        final FiniteSample[] samples; // per continuous column, else null
         final List<Set<Double>> distinct;
         final List<Map<String, Long>> categories;
 
         FitPart(int partition, int columns) {
             this.partition = partition;
-            finite = new long[columns];
-            min = new double[columns];
-            max = new double[columns];
-            Arrays.fill(min, Double.POSITIVE_INFINITY);
-            Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            keys = new long[columns][];
-            values = new double[columns][];
+            samples = new FiniteSample[columns];
             distinct = new ArrayList<>();
             categories = new ArrayList<>();
             for (int j = 0; j < columns; j++) {
@@ -226,6 +348,7 @@ final class PartitionJobs {
      * column the finite count, exact min and max and the bottom-{@code sample} rows by
      * {@link RowSample#key} of the row's position in the source (every finite value when there are
      * at most that many); the distinct values of a binary or discrete one; every category's count.
+     * A column whose role is null is skipped (its bins come from elsewhere).
      */
     static final class Fit implements Function2<Integer, Iterator<Row>, Iterator<FitPart>> {
         private static final long serialVersionUID = 1L;
@@ -246,21 +369,17 @@ final class PartitionJobs {
             int c = cells.size();
             FitPart out = new FitPart(partition, c);
             long row = offsets[partition];
-            long[][] k = new long[c][];
-            double[][] v = new double[c][];
-            int[] m = new int[c];
             for (int j = 0; j < c; j++) {
                 if (roles[j] == ColumnRole.CONTINUOUS) {
-                    k[j] = new long[1024];
-                    v[j] = new double[1024];
+                    out.samples[j] = new FiniteSample(sample);
                 }
             }
             while (rows.hasNext()) {
                 Row r = rows.next();
-                row++;
+                long key = RowSample.key(++row, RowSample.SEED);
                 for (int j = 0; j < c; j++) {
                     ColumnRole role = roles[j];
-                    if (!role.isScored() || cells.missing(r, j)) {
+                    if (role == null || !role.isScored() || cells.missing(r, j)) {
                         continue;
                     }
                     if (role == ColumnRole.CATEGORICAL) {
@@ -275,29 +394,12 @@ final class PartitionJobs {
                         out.distinct.get(j).add(x == 0 ? 0.0 : x);
                         continue;
                     }
-                    out.finite[j]++;
-                    out.min[j] = Math.min(out.min[j], x);
-                    out.max[j] = Math.max(out.max[j], x);
-                    if (m[j] == k[j].length) {
-                        if (m[j] >= 2 * sample) { // keep memory bounded: only the bottom `sample` can survive
-                            RowSample s = RowSample.of(k[j], v[j], sample);
-                            m[j] = s.size();
-                            System.arraycopy(s.keys(), 0, k[j], 0, m[j]);
-                            System.arraycopy(s.values(), 0, v[j], 0, m[j]);
-                        } else {
-                            k[j] = Arrays.copyOf(k[j], 2 * m[j]);
-                            v[j] = Arrays.copyOf(v[j], 2 * m[j]);
-                        }
-                    }
-                    k[j][m[j]] = RowSample.key(row, RowSample.SEED);
-                    v[j][m[j]++] = x;
+                    out.samples[j].add(key, x);
                 }
             }
-            for (int j = 0; j < c; j++) {
-                if (k[j] != null) {
-                    RowSample s = RowSample.of(Arrays.copyOf(k[j], m[j]), Arrays.copyOf(v[j], m[j]), sample);
-                    out.keys[j] = s.keys();
-                    out.values[j] = s.values();
+            for (FiniteSample f : out.samples) {
+                if (f != null) {
+                    f.finish();
                 }
             }
             List<FitPart> result = new ArrayList<>();
@@ -344,6 +446,7 @@ final class PartitionJobs {
                     }
                 }
             }
+            checkSize(offsets, partition, first - offsets[partition]);
             if (parts.isEmpty()) {
                 return java.util.Collections.emptyIterator();
             }

@@ -136,7 +136,9 @@ public final class SparkEngine implements ProfileEngine {
 
     @Override
     public Profile fit(Path file, Character delimiter, ProfileOptions options) {
-        return SparkProfiler.fit(read(file, delimiter), options, csv(file));
+        // a Parquet file's number columns are typed for the local engine too; a JSON file's are read from their text
+        return SparkProfiler.fit(read(file, delimiter), options, csv(file),
+                DataFormat.fromFileName(file) == DataFormat.PARQUET);
     }
 
     @Override

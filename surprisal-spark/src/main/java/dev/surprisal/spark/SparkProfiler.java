@@ -11,6 +11,7 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.profile.SampledDistinct;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.ColumnStats;
 import dev.surprisal.data.roles.RoleDecision;
@@ -42,7 +43,8 @@ import java.util.Set;
  *
  * <p>How it stays identical: every cell is read by the local engine's Java rules
  * ({@link SparkCells}, {@code Cells}); the role statistics are Spark aggregates of those parsed cells
- * (exact counts, exact {@code count(DISTINCT)}); bins are fitted on the driver by
+ * (exact counts; distinct counts exact, or from the edge sample where the local engine takes them
+ * from it, {@link SampledDistinct}); bins are fitted on the driver by
  * {@code surprisal-data}'s {@link Binning} from exact per-partition material; counting runs
  * {@code surprisal-data}'s own counting code in each partition, 65,536 rows at a time; the
  * per-partition results are merged on the driver in partition order. Each row's position in the
@@ -51,17 +53,21 @@ import java.util.Set;
  * {@code Dataset.sample} cannot replace (its sample changes with the partitioning). For a single
  * file read by Spark, that position is the row's position in the file.
  *
- * <p>Cost: a fit scans the Dataset six times (partition sizes, role counters, distinct values, bin
- * material, counts, key distinct counts) and a count three times (sizes, counts, key distinct counts); cache the
- * Dataset if its source is slow to read. Exact distinct counts shuffle; everything else returns one
- * small result per partition (columns × bins longs, plus the samples) and never shuffles.
+ * <p>Cost: a fit scans the Dataset three to six times (partition sizes, role counters with the typed
+ * columns' edge samples, distinct values where exact counts are needed, bin material unless every
+ * scored column is typed and continuous, counts, key distinct counts) and a count two or three times
+ * (sizes, counts, key distinct counts); cache the Dataset if its source is slow to read. Exact
+ * distinct counts shuffle; everything else returns one small result per partition (columns × bins
+ * longs, plus the samples) and never shuffles.
  */
 public final class SparkProfiler {
     private SparkProfiler() {
     }
 
     /**
-     * Fits a reference profile on a Dataset; invalid cells are located by row.
+     * Fits a reference profile on a Dataset; invalid cells are located by row. Its number columns are
+     * typed, as a Parquet file's are for the local engine: past 10⁶ rows their distinct counts come
+     * from the edge sample where the role allows ({@link SampledDistinct}), as locally.
      *
      * @param data    the reference rows
      * @param options how to profile them (as {@code surprisal drift baseline})
@@ -83,19 +89,30 @@ public final class SparkProfiler {
      * @throws DataException when the Dataset has no rows or an option names a column it lacks
      */
     public static Profile fit(Dataset<Row> data, ProfileOptions options, boolean csvLines) {
+        return fit(data, options, csvLines, true);
+    }
+
+    /**
+     * {@link #fit(Dataset, ProfileOptions, boolean)}, saying whether the Dataset's number columns are
+     * typed as a Parquet file's are for the local engine ({@code typed}: past
+     * {@link SampledDistinct#appliesTo} rows, their distinct counts come from the edge sample where the
+     * role allows) or are read from text, as the local engine reads a JSON file's (exact distinct counts).
+     */
+    static Profile fit(Dataset<Row> data, ProfileOptions options, boolean csvLines, boolean typed) {
         List<String> available = Arrays.asList(data.columns());
         options.roles().validate(available, null);
         List<String> selected = options.roles().selected(available);
         Dataset<Row> sel = select(data, selected);
-        long[] offsets = offsets(sel.javaRDD());
+        long[] offsets = offsets(sel);
         long rows = offsets[offsets.length - 1];
         if (rows == 0) {
             throw new DataException(null, -1, null, "no rows: the Dataset has columns but no data", null);
         }
         SparkCells cells = SparkCells.of(sel.schema(), selected);
-        ColumnRoles roles = ColumnRoles.of(roleStats(sel, cells), available, options.roles(), null);
+        RoleFit fit = roleFit(sel, cells, typed && SampledDistinct.appliesTo(rows) ? offsets : null, options.edgeSample());
+        ColumnRoles roles = ColumnRoles.of(fit.stats, available, options.roles(), null);
         List<RoleDecision> ds = roles.decisions();
-        Map<String, Bins> bins = fitBins(sel, cells, ds, offsets, options);
+        Map<String, Bins> bins = fitBins(sel, cells, ds, offsets, options, fit.samples);
         Profile reference = PartialProfiles.reference(ds, bins, roles.excluded());
         return count(sel, cells, reference, offsets, csvLines);
     }
@@ -131,7 +148,7 @@ public final class SparkProfiler {
             }
         }
         Dataset<Row> sel = select(data, names);
-        long[] offsets = offsets(sel.javaRDD());
+        long[] offsets = offsets(sel);
         if (offsets[offsets.length - 1] == 0) {
             throw new DataException(null, -1, null, "no rows: the Dataset has columns but no data", null);
         }
@@ -154,11 +171,23 @@ public final class SparkProfiler {
         return data.select(cols);
     }
 
+    /**
+     * Row offsets per partition of {@code sel.javaRDD()}, plus the total as the last entry, counted on
+     * Spark's internal rows (the same plan and partitions as the Dataset's {@code rdd()}, without
+     * turning every cell into a Java object). The jobs that use them check their partition's size.
+     */
+    static long[] offsets(Dataset<Row> sel) {
+        return offsets(sel.queryExecution().toRdd().toJavaRDD());
+    }
+
     /** Row offsets per partition, plus the total as the last entry. */
-    static long[] offsets(JavaRDD<Row> rdd) {
-        List<long[]> sizes = new ArrayList<>(rdd.mapPartitionsWithIndex(new PartitionJobs.Sizes(), true).collect());
-        sizes.sort(Comparator.comparingLong(s -> s[0]));
-        long[] out = new long[rdd.getNumPartitions() + 1];
+    static <T> long[] offsets(JavaRDD<T> rdd) {
+        return offsets(rdd.mapPartitionsWithIndex(new PartitionJobs.Sizes<T>(), true).collect(), rdd.getNumPartitions());
+    }
+
+    /** The offsets from {partition, rows} pairs in any order: long sums, a partition may hold more than 2³¹ rows. */
+    static long[] offsets(List<long[]> sizes, int partitions) {
+        long[] out = new long[partitions + 1];
         for (long[] s : sizes) {
             out[(int) s[0] + 1] = s[1];
         }
@@ -168,28 +197,67 @@ public final class SparkProfiler {
         return out;
     }
 
+    /** The role statistics of each column and, when sampled, the merged edge sample of each typed number column. */
+    private record RoleFit(List<ColumnStats> stats, Map<Integer, PartitionJobs.FiniteSample> samples) {
+    }
+
+    /** Role statistics with exact distinct counts (as the local engine's text scan gives them). */
     static List<ColumnStats> roleStats(Dataset<Row> sel, SparkCells cells) {
+        return roleFit(sel, cells, null, 0).stats;
+    }
+
+    /**
+     * Role statistics in one scan of counters (plus one distinct-value shuffle where exact distinct
+     * counts are needed). With {@code offsets}, every typed number column also gets its bottom-{@code
+     * edgeSample} edge sample, and its distinct count comes from it where the role allows
+     * ({@link SampledDistinct}, as the local engine profiles a Parquet file); without, every distinct
+     * count is exact.
+     */
+    private static RoleFit roleFit(Dataset<Row> sel, SparkCells cells, long[] offsets, int edgeSample) {
         List<PartitionJobs.RolePart> parts = new ArrayList<>(sel.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Roles(cells), true).collect());
+                .mapPartitionsWithIndex(new PartitionJobs.Roles(cells, offsets, edgeSample), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));
-        Map<Integer, Long> distinct = distinct(sel, cells, false);
-        List<ColumnStats> out = new ArrayList<>();
+        int c = cells.size();
         long rows = parts.stream().mapToLong(p -> p.rows).sum();
-        for (int j = 0; j < cells.size(); j++) {
-            long[] k = new long[5];
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
+        long[][] k = new long[c][5];
+        double[] min = new double[c];
+        double[] max = new double[c];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int j = 0; j < c; j++) {
             for (PartitionJobs.RolePart p : parts) {
-                for (int i = 0; i < k.length; i++) {
-                    k[i] += p.counts[j][i];
+                for (int i = 0; i < k[j].length; i++) {
+                    k[j][i] += p.counts[j][i];
                 }
-                min = Math.min(min, p.min[j]);
-                max = Math.max(max, p.max[j]);
+                min[j] = Math.min(min[j], p.min[j]);
+                max[j] = Math.max(max[j], p.max[j]);
             }
-            long distinctNumbers = distinct.getOrDefault(2 * j, 0L);
-            long distinctTexts = cells.numeric(j) ? distinctNumbers : distinct.getOrDefault(2 * j + 1, 0L);
-            ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[0], k[1], k[2], distinctNumbers, distinctTexts,
-                    k[3], k[4], min, max, false);
+        }
+        Map<Integer, PartitionJobs.FiniteSample> samples = new HashMap<>();
+        long[] distinct = new long[c];
+        boolean[] known = new boolean[c];
+        boolean[] exact = new boolean[c];
+        for (int j = 0; j < c; j++) {
+            if (offsets == null || !cells.numeric(j)) {
+                exact[j] = true;
+                continue;
+            }
+            int col = j;
+            PartitionJobs.FiniteSample s = PartitionJobs.FiniteSample.merge(parts.stream().map(p -> p.samples[col])
+                    .toList(), edgeSample);
+            samples.put(j, s);
+            distinct[j] = SampledDistinct.ofSample(s.values, min[j], max[j]);
+            known[j] = s.values.length == s.finite;
+            exact[j] = SampledDistinct.needsExact(s.values.length, s.finite, distinct[j], k[j][2], k[j][1]);
+        }
+        Map<Integer, Long> counted = distinct(sel, cells, exact, false);
+        List<ColumnStats> out = new ArrayList<>();
+        for (int j = 0; j < c; j++) {
+            long distinctNumbers = exact[j] ? counted.getOrDefault(2 * j, 0L) : distinct[j];
+            long distinctTexts = cells.numeric(j) ? distinctNumbers : counted.getOrDefault(2 * j + 1, 0L);
+            ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[j][0], k[j][1], k[j][2], distinctNumbers,
+                    distinctTexts, k[j][3], k[j][4], min[j], max[j], false);
+            s = exact[j] || known[j] ? s : s.withDistinctAtLeast();
             if (s.monotoneCandidate()) { // fewer than 100 present cells, all kept in row order
                 double prev = Double.NEGATIVE_INFINITY;
                 boolean up = true;
@@ -203,35 +271,62 @@ public final class SparkProfiler {
             }
             out.add(s);
         }
-        return out;
+        return new RoleFit(out, samples);
     }
 
-    /** Exact distinct counts per slot of {@link PartitionJobs.DistinctCells}, in one shuffle. */
-    private static Map<Integer, Long> distinct(Dataset<Row> sel, SparkCells cells, boolean textOnly) {
+    /**
+     * Exact distinct counts per slot of {@link PartitionJobs.DistinctCells} of the {@code counted}
+     * columns, in one shuffle; none when no column is counted.
+     */
+    private static Map<Integer, Long> distinct(Dataset<Row> sel, SparkCells cells, boolean[] counted, boolean textOnly) {
+        Map<Integer, Long> out = new HashMap<>();
+        boolean any = false;
+        for (boolean b : counted) {
+            any |= b;
+        }
+        if (!any) {
+            return out;
+        }
         StructType schema = new StructType(new StructField[] {
             DataTypes.createStructField("j", DataTypes.IntegerType, false),
-            DataTypes.createStructField("v", DataTypes.StringType, false)});
-        Dataset<Row> pairs = sel.mapPartitions(new PartitionJobs.DistinctCells(cells, textOnly), Encoders.row(schema));
-        Map<Integer, Long> out = new HashMap<>();
+            DataTypes.createStructField("x", DataTypes.LongType, false),
+            DataTypes.createStructField("v", DataTypes.StringType, true)});
+        Dataset<Row> pairs = sel.mapPartitions(new PartitionJobs.DistinctCells(cells, counted, textOnly),
+                Encoders.row(schema));
         for (Row r : pairs.distinct().groupBy("j").count().collectAsList()) {
             out.put(r.getInt(0), r.getLong(1));
         }
         return out;
     }
 
+    /**
+     * The bins of the scored columns: a typed continuous column's from its edge sample taken with the
+     * role statistics ({@code typedSamples}, unless edges are exact), every other one's from one more
+     * scan ({@link PartitionJobs.Fit}), skipped when no column needs it.
+     */
     private static Map<String, Bins> fitBins(Dataset<Row> sel, SparkCells cells, List<RoleDecision> ds, long[] offsets,
-                                             ProfileOptions o) {
+                                             ProfileOptions o, Map<Integer, PartitionJobs.FiniteSample> typedSamples) {
         ColumnRole[] roles = new ColumnRole[cells.size()];
+        ColumnRole[] scanned = new ColumnRole[cells.size()];
+        boolean scan = false;
         for (int j = 0; j < roles.length; j++) {
             roles[j] = ds.get(j).role();
+            boolean fromSample = roles[j] == ColumnRole.CONTINUOUS && typedSamples.containsKey(j) && !o.exactEdges();
+            scanned[j] = roles[j].isScored() && !fromSample ? roles[j] : null;
+            scan |= scanned[j] != null;
         }
         int sample = o.exactEdges() ? Integer.MAX_VALUE : o.edgeSample();
-        List<PartitionJobs.FitPart> parts = new ArrayList<>(sel.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Fit(cells, roles, offsets, sample), true).collect());
+        List<PartitionJobs.FitPart> parts = !scan ? new ArrayList<>() : new ArrayList<>(sel.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Fit(cells, scanned, offsets, sample), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));
         Map<String, Bins> out = new LinkedHashMap<>();
         for (int j = 0; j < roles.length; j++) {
             if (!roles[j].isScored()) {
+                continue;
+            }
+            if (scanned[j] == null) { // a typed continuous column: the edge sample of the role scan
+                PartitionJobs.FiniteSample s = typedSamples.get(j);
+                out.put(cells.name(j), Binning.continuous(s.values, s.finite, s.min, s.max, o));
                 continue;
             }
             if (roles[j] == ColumnRole.CATEGORICAL) {
@@ -248,21 +343,11 @@ public final class SparkProfiler {
                 out.put(cells.name(j), Binning.discrete(distinct.stream().mapToDouble(Double::doubleValue)
                         .toArray()));
             } else {
-                long finite = 0;
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                List<long[]> keys = new ArrayList<>();
-                List<double[]> values = new ArrayList<>();
-                for (PartitionJobs.FitPart p : parts) {
-                    finite += p.finite[j];
-                    min = Math.min(min, p.min[j]);
-                    max = Math.max(max, p.max[j]);
-                    keys.add(p.keys[j]);
-                    values.add(p.values[j]);
-                }
-                long[] k = keys.stream().flatMapToLong(Arrays::stream).toArray();
-                double[] v = values.stream().flatMapToDouble(Arrays::stream).toArray();
-                out.put(cells.name(j), Binning.continuous(Binning.edgeSample(k, v, o), finite, min, max, o));
+                int col = j;
+                PartitionJobs.FiniteSample s = PartitionJobs.FiniteSample.merge(parts.stream().map(p -> p.samples[col])
+                        .toList(), sample);
+                out.put(cells.name(j), Binning.continuous(Binning.edgeSample(s.keys, s.values, o), s.finite, s.min, s.max,
+                        o));
             }
         }
         return out;
@@ -285,7 +370,9 @@ public final class SparkProfiler {
             return out;
         }
         Dataset<Row> k = select(sel, keys);
-        Map<Integer, Long> d = distinct(k, SparkCells.of(k.schema(), keys), true);
+        boolean[] all = new boolean[keys.size()];
+        Arrays.fill(all, true);
+        Map<Integer, Long> d = distinct(k, SparkCells.of(k.schema(), keys), all, true);
         for (int j = 0; j < keys.size(); j++) {
             out.put(keys.get(j), d.getOrDefault(2 * j + 1, 0L));
         }

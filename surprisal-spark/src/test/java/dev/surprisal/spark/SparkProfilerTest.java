@@ -135,24 +135,63 @@ class SparkProfilerTest {
                 .isEqualTo(Status.DRIFT);
     }
 
+    /** The reference as Parquet with typed columns (a long id, doubles with missing cells, ints, text), one file. */
+    private static Path typedParquet() throws Exception {
+        Path out = dir.resolve("typed");
+        if (!java.nio.file.Files.exists(out)) {
+            csv(dir.resolve("reference.csv")).selectExpr("try_cast(order_id as long) as order_id", "ts",
+                            "try_cast(amount as double) as amount", "country", "try_cast(n_items as int) as n_items",
+                            "try_cast(churned as int) as churned")
+                    .coalesce(1).write().parquet(out.toString());
+        }
+        try (var files = java.nio.file.Files.list(out)) {
+            return files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+    }
+
     @Test
     void typedParquetIsProfiledAsLocally() throws Exception {
-        // Parquet with typed columns (a long id, doubles with missing cells, ints, text), written by Spark as one file
-        Path out = dir.resolve("typed");
-        csv(dir.resolve("reference.csv")).selectExpr("try_cast(order_id as long) as order_id", "ts",
-                        "try_cast(amount as double) as amount", "country", "try_cast(n_items as int) as n_items",
-                        "try_cast(churned as int) as churned")
-                .coalesce(1).write().parquet(out.toString());
-        Path file;
-        try (var files = java.nio.file.Files.list(out)) {
-            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        Path file = typedParquet();
         Profile local = localFit(file, ProfileOptions.defaults());
         Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
         assertSameProfile(onSpark, local);
         assertThat(onSpark.column("amount").missing()).isPositive();
         Profile day = SparkProfiler.count(spark.read().parquet(file.toString()), local);
         assertSameProfile(day, ProfileBuilder.count(local, TableReader.open(file)));
+    }
+
+    @Test
+    void typedColumnsBeyondTheEdgeSampleTakeTheirDistinctCountsFromItAsLocally() throws Exception {
+        // 1,000 sampled rows of 20,000: the continuous doubles get "at least N distinct" from the sample
+        // (no exact count, no shuffle), the long id, the counts and the flag an exact count, as locally.
+        // Locally that is a Parquet file of more than 10⁶ rows; the switch gives 20,000 rows that path.
+        Path file = typedParquet();
+        ProfileOptions o = ProfileOptions.defaults().withEdgeSample(1000);
+        Profile local;
+        Profile onSpark;
+        System.setProperty("surprisal.csvInJava", "false");
+        try {
+            local = localFit(file, o);
+            onSpark = SparkEngine.on(spark).fit(file, null, o);
+        } finally {
+            System.clearProperty("surprisal.csvInJava");
+        }
+        assertSameProfile(onSpark, local);
+        // below 10⁶ rows, both count exactly (the local engine reads the file into memory)
+        assertSameProfile(SparkEngine.on(spark).fit(file, null, o), localFit(file, o));
+        assertThat(onSpark.column("amount").reason()).startsWith("at least ").contains("distinct numbers");
+        assertThat(onSpark.column("order_id").role()).isEqualTo(ColumnRole.ID_LIKE);
+        assertThat(onSpark.column("order_id").reason()).startsWith("20,000 distinct of 20,000");
+        assertThat(onSpark.column("n_items").role()).isEqualTo(ColumnRole.DISCRETE);
+        assertThat(onSpark.column("churned").role()).isEqualTo(ColumnRole.BINARY);
+    }
+
+    @Test
+    void exactEdgesAreTheLocalOnes() {
+        // every finite value places the edges: more than 1,024 per partition, the buffer must grow, never prune
+        ProfileOptions o = ProfileOptions.defaults().withExactEdges(true);
+        Path ref = dir.resolve("reference.csv");
+        assertSameProfile(SparkProfiler.fit(csv(ref), o, true), localFit(ref, o));
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.surprisal.data.SqlView;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.TableSchema;
 import dev.surprisal.data.roles.ColumnStats;
-import dev.surprisal.data.roles.RoleRules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,12 +28,8 @@ import java.util.Set;
  * (the same sample as DuckDB's {@code min_by(x, key, k)}, which keeps a heap of k per column and
  * thread and cost most of a profile of 10⁷ rows).
  *
- * <p>Role detection needs each column's distinct count. An exact {@code count(DISTINCT x)} over
- * 10⁷ doubles takes seconds per column, so it is run only where the role depends on it: a column
- * whose edge sample holds at most {@value RoleRules#MAX_DISCRETE_VALUES} distinct values (binary,
- * discrete or constant), or whose numbers are all whole (the id-like rule). Any other column has
- * more than {@value RoleRules#MAX_DISCRETE_VALUES} distinct values for certain and is continuous;
- * its reason then says "at least N", N being the distinct values of its sample.
+ * <p>Role detection needs each column's distinct count: an exact {@code count(DISTINCT x)} is run
+ * only where the role depends on it ({@link SampledDistinct}, the rule the Spark engine applies too).
  */
 final class TypedColumns {
     private TypedColumns() {
@@ -152,11 +147,9 @@ final class TypedColumns {
         for (int i = 0; i < n; i++) {
             long numbers = counts[i][0];
             long whole = counts[i][2];
-            // a column of ±∞ only has no finite sample, but its numbers still count as distinct values
-            distinct[i] = distinct(samples[i]) + (range[i][0] == Double.NEGATIVE_INFINITY ? 1 : 0)
-                    + (range[i][1] == Double.POSITIVE_INFINITY ? 1 : 0);
+            distinct[i] = SampledDistinct.ofSample(samples[i], range[i][0], range[i][1]);
             // the sample holds every finite value: its distinct count is exact; else count where the role needs it
-            if (samples[i].length < finite[i] && (distinct[i] <= RoleRules.MAX_DISCRETE_VALUES || whole == numbers)) {
+            if (SampledDistinct.needsExact(samples[i].length, finite[i], distinct[i], whole, numbers)) {
                 exact.add(i);
             }
             edges.put(names.get(i), samples[i]);
@@ -190,19 +183,6 @@ final class TypedColumns {
             stats.put(names.get(i), s);
         }
         return new Fit(stats, edges, ranges, finites, edgeRows);
-    }
-
-    private static long distinct(double[] values) {
-        double[] v = values.clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = v[i] == 0 ? 0.0 : v[i]; // -0.0 is 0.0, as the other paths count it
-        }
-        Arrays.sort(v);
-        long d = 0;
-        for (int i = 0; i < v.length; i++) {
-            d += i == 0 || v[i] != v[i - 1] ? 1 : 0;
-        }
-        return d;
     }
 
     /** Whether the present numbers of a column strictly increase in row order (a column of under 100). */

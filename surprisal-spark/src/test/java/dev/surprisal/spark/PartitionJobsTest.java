@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.profile.Binning;
+import dev.surprisal.data.profile.PartialProfiles;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.RoleDecision;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The partition functions called directly, without a Spark session: rows numbered past 2³¹ (a
+ * synthetic offset, not 2³¹ real rows), the bounded bottom-k sample, and the partition-size check.
+ */
+@Tag("spark")
+class PartitionJobsTest {
+    private static final long PAST_INT = 3_000_000_000L; // rows before the partition: more than 2³¹
+
+    private static final StructType SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("amount", DataTypes.StringType, true)});
+
+    private static List<Row> rows(String... cells) {
+        List<Row> out = new ArrayList<>();
+        for (String c : cells) {
+            out.add(RowFactory.create(c));
+        }
+        return out;
+    }
+
+    private static Profile reference() {
+        return PartialProfiles.reference(List.of(new RoleDecision("amount", ColumnRole.CONTINUOUS, "test", false)),
+                Map.of("amount", Binning.continuous(new double[] {1, 2, 3, 4}, 4, 1, 4, ProfileOptions.defaults())),
+                List.of());
+    }
+
+    @Test
+    void aPartitionPastTwoToThe31RowsNumbersItsRowsAsLongs() throws Exception {
+        SparkCells cells = SparkCells.of(SCHEMA, List.of("amount"));
+        long[] offsets = {0, PAST_INT, PAST_INT + 4};
+        PartitionJobs.Count count = new PartitionJobs.Count(cells, ProfileJson.write(reference()), offsets, false);
+        Iterator<String[]> out = count.call(1, rows("1.5", "abc", "2.5", "3.5").iterator());
+        Profile part = ProfileJson.read(out.next()[1]);
+        // the invalid cell is the partition's second row: row 3,000,000,002 of the source
+        assertThat(part.column("amount").invalidCells()).singleElement()
+                .satisfies(c -> assertThat(c.where()).isEqualTo("row 3000000002"));
+        // the sample is keyed by the source's positions, not by the partition's
+        assertThat(part.column("amount").sample().keys()).containsExactlyInAnyOrder(
+                RowSample.key(PAST_INT + 1, RowSample.SEED), RowSample.key(PAST_INT + 3, RowSample.SEED),
+                RowSample.key(PAST_INT + 4, RowSample.SEED));
+    }
+
+    @Test
+    void offsetsAddPartitionSizesPastTwoToThe31() {
+        long[] offsets = SparkProfiler.offsets(List.of(new long[] {1, PAST_INT}, new long[] {0, PAST_INT},
+                new long[] {2, 7}), 3);
+        assertThat(offsets).containsExactly(0, PAST_INT, 2 * PAST_INT, 2 * PAST_INT + 7);
+    }
+
+    @Test
+    void aPartitionOfAnotherSizeThanItsOffsetsIsABug() {
+        SparkCells cells = SparkCells.of(SCHEMA, List.of("amount"));
+        long[] offsets = {0, PAST_INT, PAST_INT + 5};
+        PartitionJobs.Count count = new PartitionJobs.Count(cells, ProfileJson.write(reference()), offsets, false);
+        assertThatThrownBy(() -> count.call(1, rows("1", "2").iterator()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("partition 1 has 2 rows");
+    }
+
+    @Test
+    void theBoundedSampleIsTheBottomKOfEveryValue() {
+        // the running sample prunes at 2k and skips keys above its cut: the result must be the bottom k of all
+        Random random = new Random(7);
+        for (int size : new int[] {1, 5, 100, 700}) {
+            int n = 20_000;
+            long[] keys = new long[n];
+            double[] values = new double[n];
+            PartitionJobs.FiniteSample running = new PartitionJobs.FiniteSample(size);
+            for (int i = 0; i < n; i++) {
+                keys[i] = RowSample.key(PAST_INT + i + 1, RowSample.SEED);
+                values[i] = random.nextInt(50); // ties in value; keys are distinct
+                running.add(keys[i], values[i]);
+            }
+            running.finish();
+            RowSample all = RowSample.of(keys, values, size);
+            assertThat(running.keys).as("size %d", size).containsExactly(all.keys());
+            assertThat(running.values).as("size %d", size).containsExactly(all.values());
+            assertThat(running.finite).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void anUnboundedSampleKeepsEveryValue() {
+        // exact edges ask for every value (size Integer.MAX_VALUE): 2 × size overflowed an int before
+        PartitionJobs.FiniteSample all = new PartitionJobs.FiniteSample(Integer.MAX_VALUE);
+        for (int i = 0; i < 5_000; i++) {
+            all.add(RowSample.key(i + 1, RowSample.SEED), i);
+        }
+        assertThat(all.finish().values).hasSize(5_000);
+    }
+}
