@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Detection power of the default drift rule (docs/drift.md, section 6), through the library in memory:
 # dev.surprisal.drift.power.PowerTable (test scope). Arguments: seeds (default 200) and sample sizes
-# (default 500,10000). Prints a Markdown table.
+# (default 500,10000); a size m/N scores days of m rows against a reference of N rows (small days).
+# Prints a Markdown table.
 #   bench/drift_power.sh 200 500,10000
+#   bench/drift_power.sh 200 50/35000,100/35000,200/35000,50,100   # small days (docs/drift.md section 6)
 #   bench/drift_power.sh 100 1000000 targets  # 1e6 rows: no change and the targeted changes only (CPU-bound)
 # Evidently's documented default rules on the same data-generating process: bench/drift_power_evidently.py.
 set -euo pipefail

@@ -244,7 +244,9 @@ public final class Explanations {
         if (bootstrap) {
             s.add("The 95% interval is a percentile bootstrap: the MI is re-estimated on rows resampled with replacement"
                     + " (for the kNN estimators, on the distinct rows of each resample, since a repeated row would look like"
-                    + " a neighbour at distance 0); it errs on the wide side.");
+                    + " a neighbour at distance 0). Fewer distinct rows usually make it a little wide; where the estimate"
+                    + " grows with the number of rows (a near-deterministic relation) the resamples all fall below it,"
+                    + " and the interval is then not shown (\"-\"); a note says why.");
         }
         s.add("'monotone MI' is the information the best monotone trend of the feature carries (the target's isotonic"
                 + " regression on it, increasing or decreasing; for two continuous columns at least -0.5 ln(1 - r^2))."

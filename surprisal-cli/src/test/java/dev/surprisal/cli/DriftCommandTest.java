@@ -71,7 +71,7 @@ class DriftCommandTest {
         assertThat(shifted.code()).as(shifted.out() + shifted.err()).isEqualTo(ExitCode.ALARM);
         assertThat(shifted.out()).containsPattern("(?m)^amount .* DRIFT$")
                 .containsPattern("(?m)^score .* OK$")
-                .contains("ALARM level: amount: PSI")
+                .contains("DRIFT: amount: PSI")
                 // both directions, each labelled and read the right way round
                 .contains("KL(P||Q) = ").contains("(P = reference, Q = today): coding data distributed like the "
                         + "reference with a code built for today's data costs")

@@ -76,4 +76,26 @@ class MiCommandTest {
         assertThat(Cli.run("entropy", "--data", csv(dir).toString()).code()).isEqualTo(ExitCode.USAGE);
         assertThat(Cli.run("entropy", "--data", csv(dir).toString(), "--column", "nope").code()).isEqualTo(ExitCode.BAD_DATA);
     }
+
+    @Test
+    void anIntervalThatMissesItsEstimateIsNotPresentedAsOne(@TempDir Path dir) throws Exception {
+        // y = x^2: the audit saw "MI 10.59 ... 95% CI [9.902, 9.945]" under a footnote saying it "errs on the wide side"
+        StringBuilder b = new StringBuilder("x,y\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 1000; i++) {
+            double x = 2 * r.nextDouble() - 1;
+            b.append(x).append(',').append(x * x).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("square.csv"), b.toString());
+        Cli t = Cli.run("mi", "--data", f.toString(), "--target", "y", "--permutations", "0");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.err()).contains("x: bootstrap interval not shown: the resamples' interval [")
+                .contains("does not contain the estimate").contains("the true MI is infinite");
+        assertThat(Cli.run("mi", "--data", f.toString(), "--target", "y", "--permutations", "0", "--explain").out())
+                .doesNotContain("errs on the wide side");
+        JsonNode x = JSON.readTree(Cli.run("mi", "--data", f.toString(), "--target", "y", "--permutations", "0",
+                "--json").out()).get("features").get(0);
+        assertThat(x.get("ci_lower").isNull()).isTrue();
+        assertThat(x.get("warnings").toString()).contains("bootstrap interval not shown");
+    }
 }

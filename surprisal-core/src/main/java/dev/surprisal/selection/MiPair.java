@@ -252,8 +252,9 @@ public final class MiPair {
      * The plug-in estimate uses the resample as drawn. The kNN estimates (KSG, Ross) use its
      * <em>distinct</em> rows only, about 63% of n: a repeated row would be its own nearest neighbour at
      * distance 0, which the kNN estimators read as near-perfect dependence (on independent columns a
-     * plain bootstrap of KSG gives about 1 nat). The spread of estimates on fewer rows is somewhat wider,
-     * so the interval errs on the wide side.
+     * plain bootstrap of KSG gives about 1 nat). The spread of estimates on fewer rows is somewhat wider;
+     * where the estimate grows with the rows (a near-deterministic relation) every resample falls below
+     * it, and {@link TargetRanking} then withholds the interval with a note.
      *
      * @param idx row indices in 0..n−1, repeats allowed
      * @return the estimate in nats on the resample

@@ -205,6 +205,7 @@ public final class TargetRanking {
                         permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));
             }
             double[] ci = interval(options, pair.n(), pair::natsResampled);
+            List<String> warnings = withIntervalNote(pair.warnings(), mi, ci);
             double lower = ci[0];
             double upper = ci[1];
             double r = pair.pearson();
@@ -213,7 +214,7 @@ public final class TargetRanking {
             DependenceVerdict verdict = verdict(observed, mono, test, test == null ? Double.NaN : test.pValue(),
                     options.alpha());
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
-                    testRows, mono, r, rho, verdict, pair.warnings(), null, tested.n(), observed);
+                    testRows, mono, r, rho, verdict, warnings, null, tested.n(), observed);
         } catch (ValidationException e) {
             return skipped(f, e.getMessage());
         }
@@ -243,11 +244,12 @@ public final class TargetRanking {
                     SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, pair.feature()));
         }
         double[] ci = interval(options, pair.n(), pair::natsResampled);
+        List<String> warnings = withIntervalNote(List.of(), mi, ci);
         double mono = pair.monotoneNats();
         DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
         return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
                 ci[0], ci[1], test, test == null ? 0 : pair.n(), mono, pair.pearson(), pair.spearman(), verdict,
-                List.of(), null, pair.n(), mi);
+                warnings, null, pair.n(), mi);
     }
 
     /** The bootstrap interval {lower, upper} of a pair of n rows, or NaNs when the options give it none at n. */
@@ -258,6 +260,33 @@ public final class TargetRanking {
             return new double[] {ci.lower(), ci.upper()};
         }
         return new double[] {Double.NaN, Double.NaN};
+    }
+
+    /** How the warning about an interval that misses its own estimate begins (the CLI prints it with the verdict). */
+    public static final String INTERVAL_NOT_SHOWN = "bootstrap interval not shown:";
+
+    /**
+     * The warnings, with a note when the bootstrap interval {@code ci} does not contain the estimate
+     * {@code mi}; the interval is then set to NaN in place, so that it is never presented as an interval
+     * of the estimate. This happens when the estimate depends on the number of rows more than on which
+     * rows are drawn: the kNN estimate of a near-deterministic relation grows with n, and each resample
+     * keeps its distinct rows only (about 63% of n), so every resample falls below the estimate.
+     */
+    static List<String> withIntervalNote(List<String> warnings, double mi, double[] ci) {
+        if (Double.isNaN(ci[0]) || (mi >= ci[0] && mi <= ci[1])) {
+            return warnings;
+        }
+        String note = String.format(java.util.Locale.ROOT, "%s the resamples' interval [%.4g, %.4g] nats does not "
+                + "contain the estimate %.4g nats, so it is not an interval of it", INTERVAL_NOT_SHOWN, ci[0], ci[1], mi)
+                + (mi > ci[1] ? ": the estimate grows with the number of rows (a near-deterministic relation; the kNN "
+                + "resamples keep their distinct rows, about 63% of them). If the target is an exact function of a "
+                + "continuous feature, the true MI is infinite and this value is set by the rows n and the neighbours k"
+                : "");
+        ci[0] = Double.NaN;
+        ci[1] = Double.NaN;
+        List<String> out = new ArrayList<>(warnings);
+        out.add(note);
+        return List.copyOf(out);
     }
 
     // each feature gets its own permutations (seed and name): shared shuffles would make the

@@ -17,7 +17,11 @@ import dev.surprisal.measures.TotalVariation;
 
 /**
  * Divergences between a reference histogram P and a current histogram Q over the same frozen
- * bins, after the same {@link Smoothing} of both (Jeffreys, +½ per bin, by default):
+ * bins, after the same {@link Smoothing} of both (Jeffreys, +½ per bin, by default) over the bins
+ * used by either side: a bin empty on both sides carries no evidence of change, so it is left out
+ * of every measure (its shares are 0) and of the degrees of freedom, as the χ² null leaves it out.
+ * Smoothing it would put ½/(m + B/2) of a small day's mass there against a large reference's
+ * ½/(n + B/2), a PSI of about 0.06 a bin at m = 50 that no change caused.
  * <ul>
  *   <li>KL(P‖Q), the reference first,</li>
  *   <li>KL(Q‖P), PSI = KL(P‖Q) + KL(Q‖P) (Yurdakul, 2018, "Statistical properties of population
@@ -73,19 +77,24 @@ public final class BinnedDivergences {
             throw new ValidationException("current: length " + current.length + " differs from reference length "
                     + reference.length);
         }
-        double[] p = smoothing.apply(Counts.of(reference));
-        double[] q = smoothing.apply(Counts.of(current));
-        double klPQ = KullbackLeibler.divergence(p, q, Base.NATS);
-        double klQP = KullbackLeibler.divergence(q, p, Base.NATS);
-        double js = JensenShannon.divergence(p, q, Base.BITS);
-        double h = Hellinger.distance(p, q);
-        double tv = TotalVariation.distance(p, q);
+        // A bin empty on both sides carries no evidence of change: smoothing it would put about ½/(m + B/2)
+        // of today's mass there against ½/(n + B/2) of the reference's, a divergence set by the sizes alone
+        // (PSI 0.06 a bin at m = 50, n = 35000) that the χ² null, counting only bins used, does not expect.
+        boolean[] used = new boolean[reference.length];
         int nonEmpty = 0;
         for (int i = 0; i < reference.length; i++) {
-            if (reference[i] + current[i] > 0) {
-                nonEmpty++;
-            }
+            used[i] = reference[i] + current[i] > 0;
+            nonEmpty += used[i] ? 1 : 0;
         }
+        double[] pu = nonEmpty == 0 ? new double[0] : smoothing.apply(Counts.of(onlyUsed(reference, used, nonEmpty)));
+        double[] qu = nonEmpty == 0 ? new double[0] : smoothing.apply(Counts.of(onlyUsed(current, used, nonEmpty)));
+        double klPQ = nonEmpty == 0 ? 0 : KullbackLeibler.divergence(pu, qu, Base.NATS);
+        double klQP = nonEmpty == 0 ? 0 : KullbackLeibler.divergence(qu, pu, Base.NATS);
+        double js = nonEmpty == 0 ? 0 : JensenShannon.divergence(pu, qu, Base.BITS);
+        double h = nonEmpty == 0 ? 0 : Hellinger.distance(pu, qu);
+        double tv = nonEmpty == 0 ? 0 : TotalVariation.distance(pu, qu);
+        double[] p = backToAllBins(pu, used);
+        double[] q = backToAllBins(qu, used);
         double g = 1.0;
         double c2 = 1.0;
         if (nonEmpty >= 2 && sum(reference) > 0 && sum(current) > 0) {
@@ -94,6 +103,29 @@ public final class BinnedDivergences {
             c2 = PearsonChiSquaredTest.independence(t).pValue();
         }
         return new BinnedDivergences(p, q, klPQ, klQP, js, h, tv, g, c2, Math.max(0, nonEmpty - 1));
+    }
+
+    private static long[] onlyUsed(long[] counts, boolean[] used, int k) {
+        long[] out = new long[k];
+        int j = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (used[i]) {
+                out[j++] = counts[i];
+            }
+        }
+        return out;
+    }
+
+    /** The shares of the used bins in place, 0 in the bins empty on both sides. */
+    private static double[] backToAllBins(double[] shares, boolean[] used) {
+        double[] out = new double[used.length];
+        int j = 0;
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
+                out[i] = shares[j++];
+            }
+        }
+        return out;
     }
 
     private static long sum(long[] a) {

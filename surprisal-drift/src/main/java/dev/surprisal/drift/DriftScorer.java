@@ -47,7 +47,9 @@ import java.util.Map;
  * <p><b>Unscored columns</b> (id-like, timestamp, date, constant) are checked, not scored: the
  * missing share as above; for id-like columns duplicate keys, today's share of repeated values
  * rising by at least a point beyond noise (WARN); for timestamps and dates stale data, today's newest
- * value older than the reference's oldest (WARN); for a constant column more than one value today (WARN).
+ * value not newer than the reference's newest (WARN: today adds no time after the reference, e.g. a
+ * re-sent day of the reference period; worded "older than the reference's oldest" when it is); for a
+ * constant column more than one value today (WARN).
  */
 public final class DriftScorer {
     /**
@@ -268,10 +270,16 @@ public final class DriftScorer {
                 }
             } else if (p.role() == ColumnRole.TIMESTAMP || p.role() == ColumnRole.DATE) {
                 String oldest = p.keys().min();
+                String refNewest = p.keys().max();
                 String newest = q.keys().max();
-                if (oldest != null && newest != null && newest.compareTo(oldest) < 0) {
+                if (oldest != null && newest != null && compareTimes(newest, oldest) < 0) {
                     f.add(Status.WARN, "stale data: today's newest value " + newest + " is older than the reference's "
                             + "oldest " + oldest);
+                } else if (refNewest != null && newest != null && compareTimes(newest, refNewest) <= 0) {
+                    // a re-sent day of the reference period: its values lie inside the reference's span
+                    f.add(Status.WARN, "stale data: today's newest value " + newest + " is not newer than the "
+                            + "reference's newest " + refNewest + " (today adds no time after the reference: a re-sent "
+                            + "or replayed day?)");
                 }
             } else if (p.role() == ColumnRole.CONSTANT && q.keys().distinct() > Math.max(1, p.keys().distinct())) {
                 f.add(Status.WARN, q.keys().distinct() + " distinct values today in a column that was constant");
@@ -282,6 +290,18 @@ public final class DriftScorer {
         return new ColumnDrift(p.name(), p.role(), false, f.status, f.reason(), n, m, nan, nan, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, rate(p.missing(), n), rate(q.missing(), m), 0, 0, nan, nan, nan, nan, 0, Map.of(),
                 List.of(), List.of());
+    }
+
+    /**
+     * Orders two timestamp or date values: as numbers when both are (epoch seconds or milliseconds,
+     * where "999" &lt; "1000"), else as text (ISO 8601 text sorts in time order).
+     */
+    static int compareTimes(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
     }
 
     /**

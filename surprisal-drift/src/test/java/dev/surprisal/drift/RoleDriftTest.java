@@ -113,6 +113,26 @@ class RoleDriftTest {
     }
 
     @Test
+    void aReplayOfTheReferencePeriodIsStaleDataAndANewDayIsNot() {
+        // today = the reference's own rows re-sent: its newest timestamp is the reference's newest
+        ColumnDrift replay = column(DriftScorer.compare(REF, ProfileBuilder.count(REF,
+                OrdersTable.reference(10_000, 1).table()), DriftOptions.defaults()), "ts");
+        assertThat(replay.status()).isEqualTo(Status.WARN);
+        assertThat(replay.reason()).contains("stale data: today's newest value 2024-04-", "is not newer than the "
+                + "reference's newest 2024-04-");
+        // a day before the reference (March) keeps its own wording; a day after it (May) is fine
+        assertThat(column(check(Change.STALE_TIMESTAMPS, 41), "ts").reason()).contains("is older than the reference's "
+                + "oldest");
+        assertThat(column(check(Change.NONE, 42), "ts").status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void epochTimesAreOrderedAsNumbers() {
+        assertThat(DriftScorer.compareTimes("999", "1000")).isNegative();
+        assertThat(DriftScorer.compareTimes("2024-05-01T00:00:00", "2024-04-30T23:59:59")).isPositive();
+    }
+
+    @Test
     void failOnDecidesWhetherWarnFails() {
         DriftReport warnOnly = check(Change.DUPLICATE_IDS, 40);
         assertThat(warnOnly.worst()).isEqualTo(Status.WARN);

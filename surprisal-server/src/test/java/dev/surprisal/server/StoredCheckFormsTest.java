@@ -83,11 +83,14 @@ class StoredCheckFormsTest {
             assertThat(keys(now.get("columns").get(0))).containsAll(keys(up.get("columns").get(0)));
             assertThat(keys(now.get("columns").get(0).get("bins").get(0)))
                     .isEqualTo(keys(up.get("columns").get(0).get("bins").get(0)));
-            // the same data (the demo's orders, same seeds): the same values, in the same units
+            // the same data (the demo's orders, same seeds): the same values, in the same units. The fixture
+            // was recorded when bins empty on both sides were smoothed too; they are left out since 2026-12-01,
+            // which moves the divergences by about 0.1% of their value here (kl_pq 0.071339 -> 0.071410)
             JsonNode a = now.get("columns").get(0);
             JsonNode b = up.get("columns").get(0);
             for (String k : new String[] {"kl_pq", "kl_qp", "psi", "js", "new_mass"}) {
-                assertThat(a.get(k).asDouble()).as(k).isCloseTo(b.get(k).asDouble(), within(1e-12));
+                assertThat(a.get(k).asDouble()).as(k).isCloseTo(b.get(k).asDouble(),
+                        within(0.005 * b.get(k).asDouble() + 1e-12));
             }
             // the fixture was recorded when alpha was split over 4 tests per column; today it is split over
             // the tests the columns run (fewer), so each test's alpha is larger and the critical value lower

@@ -138,7 +138,7 @@ final class DriftOutput {
             }
         }
         for (Alarm a : alarms) {
-            out.println("ALARM " + a.kind().name().toLowerCase(Locale.ROOT) + ": " + a.message());
+            out.println(verdictWord(a, report) + ": " + a.message());
         }
         if (alarms.isEmpty()) {
             int unscored = report.columns().size() - report.scored().size();
@@ -164,6 +164,19 @@ final class DriftOutput {
     }
 
     /** Whether a check fails: the report under its fail-on rule, or any alarm when failing on WARN. */
+    /**
+     * The alarm's own verdict word, so that a WARN that exits 0 does not read as an alarm that pages:
+     * a column's level alarm is its status (WARN or DRIFT), a trend spike WARN, dataset drift DRIFT.
+     */
+    static String verdictWord(Alarm a, DriftReport report) {
+        return switch (a.kind()) {
+            case DATASET -> "DRIFT (dataset)";
+            case TREND -> "WARN (trend)";
+            case LEVEL -> report.columns().stream().filter(c -> c.name().equals(a.column())).findFirst()
+                    .map(c -> c.status().name()).orElse("ALARM");
+        };
+    }
+
     static boolean fails(DriftReport report, List<Alarm> alarms) {
         return MonitoredCheck.fails(report, alarms);
     }

@@ -29,7 +29,8 @@ import java.util.stream.IntStream;
  * the share of seeds whose changed column ends DRIFT (the default exit-1 verdict) and WARN or DRIFT,
  * with Clopper–Pearson 95% intervals; with no change, the false-alarm share per column and per
  * dataset (any of the four columns failing). Run with bench/drift_power.sh; arguments: seeds and
- * sample sizes, e.g. {@code 200 500,10000}.
+ * sample sizes, e.g. {@code 200 500,10000}; a size {@code m/N} scores days of m rows against a
+ * reference of N rows (small days against a large reference, e.g. {@code 50/35000}).
  *
  * <p>The data: {@code cont} ~ N(0, 1); {@code bin} 0/1 with P(1) = 0.2; {@code disc} in 1..6 with
  * P = (.35, .25, .15, .12, .08, .05); {@code cat} in 8 labels with P = (.3, .15, .12, .12, .08, .08,
@@ -157,7 +158,11 @@ public final class PowerTable {
         List<Change> changes = args.length > 2 && args[2].equals("targets") ? changes().stream()
                 .filter(c -> c == NONE || TARGETS.contains(c.label())).toList() : changes();
         for (String ns : sizes.split(",")) {
-            int n = Integer.parseInt(ns.trim());
+            // "m/N": days of m rows against a reference of N rows (a small day against a large reference);
+            // "n": both of n rows
+            String[] mn = ns.trim().split("/");
+            int n = Integer.parseInt(mn[0]);
+            int refRows = mn.length > 1 ? Integer.parseInt(mn[1]) : n;
             // One reference per seed, shared by every change; each change's day has its own stream. Seeds run
             // in parallel (the common pool: all cores); the counts do not depend on the order.
             int k = changes.size();
@@ -166,7 +171,7 @@ public final class PowerTable {
             AtomicIntegerArray perColumn = new AtomicIntegerArray(4);
             AtomicIntegerArray dataset = new AtomicIntegerArray(1);
             IntStream.range(0, seeds).parallel().forEach(s -> {
-                Profile ref = ProfileBuilder.fit(day(new SplittableRandom(1_000_003L * s + n), n, NONE),
+                Profile ref = ProfileBuilder.fit(day(new SplittableRandom(1_000_003L * s + n), refRows, NONE),
                         ProfileOptions.defaults());
                 for (int ci = 0; ci < k; ci++) {
                     Change ch = changes.get(ci);
@@ -191,21 +196,22 @@ public final class PowerTable {
                 if (ch == NONE) {
                     String[] names = {"cont", "bin", "disc", "cat"};
                     for (int c = 0; c < 4; c++) {
-                        row(n, names[c], "no change (false alarms)", perColumn.get(c), -1, seeds);
+                        row(ns.trim(), names[c], "no change (false alarms)", perColumn.get(c), -1, seeds);
                     }
-                    row(n, "dataset", "no change (any column fails / any WARN)", dataset.get(0), any.get(ci), seeds);
+                    row(ns.trim(), "dataset", "no change (any column fails / any WARN)", dataset.get(0), any.get(ci),
+                            seeds);
                 } else {
-                    row(n, ch.column(), ch.label(), drift.get(ci), any.get(ci), seeds);
+                    row(ns.trim(), ch.column(), ch.label(), drift.get(ci), any.get(ci), seeds);
                 }
             }
         }
     }
 
-    private static void row(int n, String column, String change, int drift, int any, int seeds) {
+    private static void row(String n, String column, String change, int drift, int any, int seeds) {
         double[] a = clopperPearson(drift, seeds);
         String warn = any < 0 ? "- | -" : String.format(Locale.ROOT, "%.1f%% | %.1f–%.1f%%", 100.0 * any / seeds,
                 100 * clopperPearson(any, seeds)[0], 100 * clopperPearson(any, seeds)[1]);
-        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %.1f%% | %.1f–%.1f%% | %s |%n", n, column, change,
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f%% | %.1f–%.1f%% | %s |%n", n, column, change,
                 100.0 * drift / seeds, 100 * a[0], 100 * a[1], warn);
         System.out.flush();
     }
