@@ -212,7 +212,7 @@ class SparkMiTest {
     }
 
     /** The rows {@code rows} (0-based, increasing) of a table, each column as it was read. */
-    private static Table rowsOf(Table t, int[] rows) {
+    static Table rowsOf(Table t, int[] rows) {
         List<dev.surprisal.data.Column> cols = new java.util.ArrayList<>();
         for (dev.surprisal.data.Column c : t.columns()) {
             if (c instanceof NumericColumn n) {
