@@ -276,7 +276,10 @@ class SparkMiModesTest {
                 new String[] {"mi", "--data", file, "--x", "n_items", "--y", "device", "--bootstrap", "0"},
                 new String[] {"mi", "--data", file, "--matrix", "--json"},
                 new String[] {"mi", "--data", file, "--matrix", "--columns", String.join(",", DISCRETE)},
-                new String[] {"mi", "--data", file, "--target", "churned", "--select", "2", "--json"})) {
+                new String[] {"mi", "--data", file, "--target", "churned", "--select", "2", "--json"},
+                // a file: URI names the local file, for Spark as locally
+                new String[] {"mi", "--data", csv.toUri().toString(), "--x", "days_since_last", "--y", "churned",
+                        "--permutations", "19"})) {
             // the pairs here have a text column (no Pearson r), so even the JSON's full-precision numbers agree
             assertThat(run(true, args)).as(String.join(" ", args)).isEqualTo(run(false, args));
         }
