@@ -5,7 +5,6 @@ package dev.surprisal.spark;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
-import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.mi.MatrixResult;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.PairResult;
@@ -27,11 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,25 +56,13 @@ class SparkMiModesTest {
     @BeforeAll
     static void files() throws IOException {
         spark = TestSpark.session();
-        spark.conf().set("spark.sql.files.maxPartitionBytes", "131072");
-        spark.conf().set("spark.sql.files.openCostInBytes", "0");
-        csv = OrdersTable.reference(ROWS, 31).writeCsv(dir.resolve("orders.csv"));
-        Path out = dir.resolve("orders-parquet");
-        spark.read().option("header", "true").csv(csv.toString())
-                .selectExpr("cast(order_id as bigint) order_id", "cast(ts as timestamp) ts",
-                        "try_cast(amount as double) amount", "country", "device",
-                        "cast(days_since_last as double) days_since_last", "cast(n_items as int) n_items",
-                        "cast(churned as int) churned")
-                .coalesce(1).write().parquet(out.toString());
-        try (Stream<Path> s = Files.list(out)) {
-            Path part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-            parquet = Files.move(part, dir.resolve("orders.parquet"));
-        }
+        OrdersFiles files = OrdersFiles.write(spark, dir, ROWS, 31);
+        csv = files.csv();
+        parquet = files.parquet();
     }
 
     private static Dataset<Row> read(Path file) {
-        return file.toString().endsWith(".csv") ? spark.read().option("header", "true").csv(file.toString())
-                : spark.read().parquet(file.toString());
+        return OrdersFiles.read(spark, file);
     }
 
     private static <T> T sampled(Supplier<T> run) {
