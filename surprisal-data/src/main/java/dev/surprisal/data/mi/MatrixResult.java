@@ -26,6 +26,8 @@ public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote>
      */
     public record Column(String name, String kind, boolean constant) {
         /**
+         * The column of a prepared variable.
+         *
          * @param v a prepared variable
          * @return its name, kind and constancy
          */
