@@ -193,8 +193,13 @@ public final class MiCommand implements Callable<Integer> {
             List<String> both = new ArrayList<>(List.of(x, y));
             RoleOverrides pairOverrides = overrides.columns() == null
                     ? overrides.withColumns(both, List.of("--x", "--y")) : overrides;
-            return (engine.local() ? MiPairReport.run(reader(), x, y, pairOverrides, settings, common)
-                    : MiPairReport.run(miTable(pairOverrides), x, y, settings, common)).field("file", data.toString());
+            if (engine.local()) {
+                return MiPairReport.run(reader(), x, y, pairOverrides, settings, common).field("file", data.toString());
+            }
+            try (ProfileEngine e = engine.open(spec)) {
+                ProfileEngine.Pair p = e.pair(data, table.delimiter, x, y, pairOverrides, settings.options());
+                return MiPairReport.run(p.columns(), p.result(), settings, common).field("file", data.toString());
+            }
         }
         if (target != null) {
             overrides = overrides.including(target, "--target"); // --columns picks the features
@@ -209,18 +214,11 @@ public final class MiCommand implements Callable<Integer> {
                 }
             }
         }
+        if (mode.matrix) {
+            return matrix(overrides, settings);
+        }
         MiTable t = miTable(overrides);
         requireTwo(t.variables().size());
-        if (mode.matrix) {
-            long c = t.variables().size();
-            long pairs = c * (c - 1) / 2;
-            if (pairs > MATRIX_WARN_PAIRS) {
-                spec.commandLine().getErr().println("surprisal: warning: --matrix of " + c + " columns means " + pairs
-                        + " pairs, each a full estimate: this will take long; --columns or --target is cheaper");
-                spec.commandLine().getErr().flush();
-            }
-            return MiMatrix.compute(t, settings, common);
-        }
         Report r;
         if (select != null) {
             int features = t.variables().size() - 1;
@@ -233,6 +231,36 @@ public final class MiCommand implements Callable<Integer> {
             r = MiRanking.run(t, target, settings, common);
         }
         return r.field("file", data.toString());
+    }
+
+    /** {@code --matrix} by the chosen engine: refused below two columns, warned about above a million pairs. */
+    private Report matrix(RoleOverrides overrides, MiSettings settings) {
+        Progress[] bar = new Progress[1];
+        java.util.function.IntFunction<java.util.function.IntConsumer> start = columns -> {
+            requireTwo(columns);
+            long pairs = (long) columns * (columns - 1) / 2;
+            if (pairs > MATRIX_WARN_PAIRS) {
+                spec.commandLine().getErr().println("surprisal: warning: --matrix of " + columns + " columns means "
+                        + pairs + " pairs, each a full estimate: this will take long; --columns or --target is cheaper");
+                spec.commandLine().getErr().flush();
+            }
+            bar[0] = Progress.start("MI matrix", pairs, common);
+            return one -> bar[0].step();
+        };
+        ProfileEngine.Matrix m;
+        try (ProfileEngine e = engine.open(spec)) {
+            if (e == null) {
+                MiTable t = MiTable.read(reader(), overrides, seed);
+                m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
+            } else {
+                m = e.matrix(data, table.delimiter, overrides, settings.k(), seed, start);
+            }
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
+        return MiMatrix.report(m.columns(), m.result(), settings.base());
     }
 
     private void requireTwo(int scored) {

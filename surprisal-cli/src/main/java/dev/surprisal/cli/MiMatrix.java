@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
 import dev.surprisal.data.mi.MatrixResult;
 import dev.surprisal.data.mi.MiTable;
-import dev.surprisal.selection.MiVariable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +19,18 @@ final class MiMatrix {
     private MiMatrix() {
     }
 
-    /** Computes the matrix in the library ({@link MiTable#matrix}) with a progress bar, and renders it. */
-    static Report compute(MiTable table, MiSettings s, CommonOptions common) {
-        int c = table.variables().size();
-        MatrixResult m;
-        try (Progress progress = Progress.start("MI matrix", (long) c * (c - 1) / 2, common)) {
-            m = table.matrix(s.k(), one -> progress.step());
-        }
-        return report(table, m, s.base());
-    }
-
-    private static Report report(MiTable table, MatrixResult m, Base base) {
+    /**
+     * Renders a matrix computed by any engine ({@link MiTable#matrix}, or an engine's, whose table of roles
+     * holds no variables: the columns come from the matrix).
+     *
+     * @param table the roles, notes and rows of the columns
+     * @param m     the matrix
+     * @param base  the unit
+     * @return the report
+     */
+    static Report report(MiTable table, MatrixResult m, Base base) {
         double[][] mi = m.nats();
-        List<MiVariable> cols = table.variables();
+        List<MatrixResult.Column> cols = m.columns();
         List<String> header = new ArrayList<>();
         header.add("MI (" + base.unit() + ")");
         cols.forEach(col -> header.add(col.name()));
@@ -63,8 +61,8 @@ final class MiMatrix {
         for (MatrixResult.PairNote note : m.notes()) {
             report.note(note.first() + " / " + note.second() + ": " + note.message());
         }
-        for (MiVariable col : cols) {
-            if (col.isConstant()) {
+        for (MatrixResult.Column col : cols) {
+            if (col.constant()) {
                 report.note("column " + col.name() + " is constant: it carries no information, MI = 0 with every column");
             }
         }

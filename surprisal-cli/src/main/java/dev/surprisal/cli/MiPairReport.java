@@ -25,12 +25,19 @@ final class MiPairReport {
 
     static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
                       CommonOptions common) {
-        return run(MiTable.read(file, overrides, s.seed()), x, y, s, common);
+        MiTable t = MiTable.read(file, overrides, s.seed());
+        return run(t, t.pair(x, y, s.options()), s, common);
     }
 
-    /** The pair's report from a prepared table (read by any engine, with the pair's columns selected). */
-    static Report run(MiTable t, String x, String y, MiSettings s, CommonOptions common) {
-        PairResult pr = t.pair(x, y, s.options());
+    /**
+     * The pair's report ({@link MiTable#pair} computed by any engine).
+     *
+     * @param t  the pair's table: its notes are shown (an engine's row sample among them)
+     * @param pr the pair
+     */
+    static Report run(MiTable t, PairResult pr, MiSettings s, CommonOptions common) {
+        String x = pr.x();
+        String y = pr.y();
         RankedFeature f = pr.feature();
         Base base = s.base();
         RoleDecision rx = pr.xRole();

@@ -27,7 +27,9 @@ final class MiSelectionReport {
                 MiSelection.calls(table.variables().size() - 1, count), common)) {
             result = table.select(target, count, method, s.k(), progress::step);
         }
-        return report(result, target, s);
+        Report r = report(result, target, s);
+        table.notes().forEach(r::note); // cells left out; an engine's row sample
+        return r;
     }
 
     private static Report report(MiSelection.Result result, String target, MiSettings s) {

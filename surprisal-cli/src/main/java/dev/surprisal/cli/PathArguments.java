@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * The one check of every file and directory argument of every verb: no verb reads standard input
  * or writes standard output in place of a file, so {@code -} given for any {@link Path} option or
  * positional is a usage error (exit 2) naming the option, raised after parsing and before the verb
- * runs ({@link SurprisalCommand} runs it in its execution strategy). Without it, {@code -} reached
+ * runs ({@link SurprisalCommand} runs it in its execution strategy). So is a URI of a scheme other than
+ * {@code file:} ({@code hdfs://}, {@code s3a://}): no engine reads those here yet, and the message says so
+ * with the option and the scheme; an absolute {@code file:} URI names its local file ({@link #convert}). Without it, {@code -} reached
  * the verbs as a file name and was reported as bad data (exit 3) or "no such file". A file really
  * named {@code -} is given as {@code ./-}. (A type converter cannot do this: picocli reads a
  * conversion failure in a list of positionals as "unmatched arguments".)
@@ -45,14 +47,72 @@ final class PathArguments {
                     continue;
                 }
                 for (String v : a.originalStringValues()) {
+                    String name = a instanceof OptionSpec o ? o.longestName() : a.paramLabel();
+                    CommandLine cmd = r.commandSpec().commandLine();
                     if (v.equals("-")) {
-                        String name = a instanceof OptionSpec o ? o.longestName() : a.paramLabel();
-                        CommandLine cmd = r.commandSpec().commandLine();
                         throw new ParameterException(cmd, name + ": " + STDIN, a, v);
+                    }
+                    java.util.regex.Matcher m = URI.matcher(v);
+                    if (m.find() && fileUri(v) == null) {
+                        throw new ParameterException(cmd, uriMessage(name, v, m.group(1)), a, v);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Converts a path argument: a {@code file:} URI ({@code file:///data/day.csv}, {@code file:/data/day.csv},
+     * {@code file://localhost/data/day.csv}) names the local file it points to, for every verb and engine;
+     * any other text is a path as given. Never throws for a URI (see the class comment):
+     * {@link #refuseStandardStreams} refuses the URIs no engine reads, naming the option.
+     *
+     * @param text the argument as typed
+     * @return the path
+     * @throws CommandLine.TypeConversionException when the text is empty
+     */
+    static Path convert(String text) {
+        if (text.isEmpty()) {
+            throw new CommandLine.TypeConversionException("the file name is empty; name a file");
+        }
+        Path local = fileUri(text);
+        return local != null ? local : Path.of(text);
+    }
+
+    /** The local path of an absolute {@code file:} URI, or null when {@code text} is not one. */
+    private static Path fileUri(String text) {
+        if (!text.regionMatches(true, 0, "file:/", 0, 6)) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            String host = uri.getHost();
+            if (host != null && !host.equals("localhost")) {
+                return null;
+            }
+            return Path.of(new java.net.URI("file", null, uri.getPath(), null));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code scheme://…}, or {@code file:…}; a scheme of one letter is a Windows drive ({@code C:\…}). */
+    private static final java.util.regex.Pattern URI =
+            java.util.regex.Pattern.compile("^(?:([A-Za-z][A-Za-z0-9+.-]+)://|(?i)(file):)");
+
+    /** The usage error of a URI no engine reads here. */
+    private static String uriMessage(String name, String value, String scheme) {
+        if (scheme == null) {
+            scheme = "file";
+        }
+        if (scheme.equalsIgnoreCase("file")) {
+            return name + " " + value + ": a file: URI names a local file by its absolute path (file:///data/day.csv);"
+                    + " give that form, or the path itself";
+        }
+        return name + " " + value + ": '" + scheme + "' URIs are not supported here: surprisal reads and writes local files (a"
+                + " path or a file:/// URI), with every engine, --engine spark included; copy the file to this machine first"
+                + " (for example hdfs dfs -get, aws s3 cp), or read it in your own Spark job with the Java API"
+                + " (SparkMi, SparkProfiler)";
     }
 
     private static boolean isPath(ArgSpec a) {

@@ -126,12 +126,8 @@ public final class SurprisalCommand implements Runnable {
                 })
                 .setUsageHelpWidth(100)
                 // an empty FILE ('--data ""') is a usage error naming its option, not ": a directory" (the empty path is the working directory)
-                .registerConverter(java.nio.file.Path.class, text -> {
-                    if (text.isEmpty()) {
-                        throw new CommandLine.TypeConversionException("the file name is empty; name a file");
-                    }
-                    return java.nio.file.Path.of(text);
-                })
+                // a file: URI names its local file (PathArguments refuses the other schemes after parsing)
+                .registerConverter(java.nio.file.Path.class, PathArguments::convert)
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);
     }

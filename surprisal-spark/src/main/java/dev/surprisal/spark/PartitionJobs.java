@@ -629,7 +629,7 @@ final class PartitionJobs {
                     }
                     code[j] = got;
                 }
-                if (code[0] >= 0) {
+                if (c > 0 && code[0] >= 0) { // no columns: a scan for the notes only
                     for (int j = 1; j < c; j++) {
                         if (code[j] >= 0) {
                             joint[j].add(((long) code[j] << 32) | code[0]);

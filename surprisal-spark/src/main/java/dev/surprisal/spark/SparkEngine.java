@@ -158,6 +158,18 @@ public final class SparkEngine implements ProfileEngine {
     }
 
     @Override
+    public Pair pair(Path file, Character delimiter, String x, String y, RoleOverrides overrides,
+                     dev.surprisal.selection.MiOptions options) {
+        return SparkMi.pair(read(file, delimiter), x, y, overrides, options, file);
+    }
+
+    @Override
+    public Matrix matrix(Path file, Character delimiter, RoleOverrides overrides, int k, long seed,
+                         java.util.function.IntFunction<java.util.function.IntConsumer> start) {
+        return SparkMi.matrix(read(file, delimiter), overrides, k, seed, file, start);
+    }
+
+    @Override
     public ColumnEntropy.Result entropy(Path file, Character delimiter, String column, RoleOverrides overrides,
                                         Integer bins, EntropyEstimator estimator, Base base) {
         return SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base, file);

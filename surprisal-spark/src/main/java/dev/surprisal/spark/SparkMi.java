@@ -72,17 +72,66 @@ public final class SparkMi {
      * @param overrides the user's role options ({@code --role}, {@code --columns}, {@code --exclude})
      * @param seed      seed of the continuous columns' tie-breaking noise
      * @param file      the source, for messages (may be null)
-     * @return the table, equal to the local engine's on the same rows
+     * @return the table, equal to the local engine's on the same rows; with {@link #SAMPLE_ROWS} N &gt; 0 and
+     *         more than N rows, the local engine's table of the N sampled rows (what {@link MiTable#select}
+     *         then runs on), its notes counting the cells left out on every row and stating the sample
      * @throws DataException when the Dataset has no rows or an option names a column it lacks
      */
     public static MiTable table(Dataset<Row> data, RoleOverrides overrides, long seed, Path file) {
         Gathered g = roles(data, overrides, file);
-        boolean[] wanted = new boolean[g.cells.size()];
-        for (int j = 0; j < wanted.length; j++) {
-            String name = g.cells.name(j);
-            wanted[j] = g.roles.columns().contains(name) && g.roles.decision(name).role().isScored();
+        Scored s = scored(g);
+        boolean[] wanted = wanted(g, s.scored());
+        int sample = sampleRows(data);
+        if (sample == 0 || g.rows <= sample) {
+            return MiTable.of(gather(g, wanted, 0, seed), g.roles, seed, file);
         }
-        return MiTable.of(gather(g, wanted), g.roles, seed, file);
+        // the sample's own notes would count its rows and locate cells by their place in the sample
+        List<String> notes = new ArrayList<>(joint(g, new int[0], s.scored(), file).notes());
+        notes.add(sampleNote(sample, g.rows, seed, "every column"));
+        return MiTable.of(gather(g, wanted, sample, seed), g.roles, seed, file).withNotes(notes);
+    }
+
+    /**
+     * The mutual information of two columns, {@code surprisal mi --x A --y B}, equal to the local
+     * {@link MiTable#pair} on the same rows: two discrete columns from their contingency table merged over
+     * the partitions (no rows held), as {@link #ranking} counts a discrete feature; a continuous one with
+     * the other gathered to the driver, on the {@link #SAMPLE_ROWS} sample when set.
+     *
+     * @param data      the rows
+     * @param x         the first column
+     * @param y         the second column (the ranking's target, for the test and the verdict)
+     * @param overrides the user's role options
+     * @param options   the MI options (k, permutations, bootstrap, seed)
+     * @param file      the source, for messages (may be null)
+     * @return the roles and notes of the columns (a sample stated in a note) and the pair, in nats
+     * @throws DataException as {@link MiTable#pair}
+     * @throws dev.surprisal.core.ValidationException if {@code x} and {@code y} are the same column
+     */
+    public static ProfileEngine.Pair pair(Dataset<Row> data, String x, String y, RoleOverrides overrides,
+                                          MiOptions options, Path file) {
+        return SparkPairs.pair(data, x, y, overrides, options, file);
+    }
+
+    /**
+     * The mutual information of every pair of scored columns, {@code surprisal mi --matrix}, equal to the
+     * local {@link MiTable#matrix} on the same rows: the pairs of two discrete columns from their
+     * contingency tables merged over the partitions (one scan per discrete column, no rows held), the
+     * pairs with a continuous column on the scored columns gathered to the driver, on the
+     * {@link #SAMPLE_ROWS} sample when set.
+     *
+     * @param data      the rows
+     * @param overrides the user's role options
+     * @param k         neighbours of the kNN estimators, at least 1
+     * @param seed      seed of the continuous columns' tie-breaking noise
+     * @param file      the source, for messages (may be null)
+     * @param start     called with the number of scored columns before any pair is estimated; returns what
+     *                  receives 1 per pair (may be null, and may return null)
+     * @return the roles and notes of the columns (a sample stated in a note) and the matrix, in nats
+     * @throws DataException when the Dataset has no rows or an option names a column it lacks
+     */
+    public static ProfileEngine.Matrix matrix(Dataset<Row> data, RoleOverrides overrides, int k, long seed, Path file,
+                                              java.util.function.IntFunction<java.util.function.IntConsumer> start) {
+        return SparkPairs.matrix(data, overrides, k, seed, file, start);
     }
 
     /**
@@ -152,19 +201,10 @@ public final class SparkMi {
     static ProfileEngine.Ranking ranked(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options,
                                         Path file) {
         Gathered g = roles(data, overrides, file);
-        List<RoleDecision> scored = new ArrayList<>();
-        List<RoleDecision> leftOut = new ArrayList<>();
-        for (String name : g.cells.names()) {
-            if (g.roles.columns().contains(name)) {
-                RoleDecision d = g.roles.decision(name);
-                (d.role().isScored() ? scored : leftOut).add(d);
-            }
-        }
-        RoleDecision td = scored.stream().filter(d -> d.column().equals(target)).findFirst().orElse(null);
-        if (td == null) {
-            throw MiTable.notScored(target, "--target", scored.stream().map(RoleDecision::column).toList(), leftOut,
-                    MiTable.bringBack(g.roles, leftOut), file);
-        }
+        Scored s = scored(g);
+        List<RoleDecision> scored = s.scored();
+        List<RoleDecision> leftOut = s.leftOut();
+        RoleDecision td = s.decision(target, "--target", g, file);
         int sample = sampleRows(data);
         boolean sampled = sample > 0 && g.rows > sample;
         if (td.role() == ColumnRole.CONTINUOUS) {
@@ -191,20 +231,10 @@ public final class SparkMi {
         labelled.add(td);
         features.stream().filter(d -> d.role() != ColumnRole.CONTINUOUS).forEach(labelled::add);
         int[] columns = labelled.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
-        List<RoleDecision> numericRole = scored.stream().filter(d -> d.role() != ColumnRole.CATEGORICAL).toList();
-        int[] noted = numericRole.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
-        List<PartitionJobs.JointPart> parts = new ArrayList<>(g.data.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Joint(g.cells, columns, noted), true).collect());
-        parts.sort(Comparator.comparingInt(p -> p.partition));
-        long[] offsets = new long[parts.size()];
-        for (int p = 1; p < parts.size(); p++) {
-            offsets[p] = offsets[p - 1] + parts.get(p - 1).rows;
-        }
-        List<String> notes = cellNotes(numericRole, parts, offsets, file);
-        Labels[] labels = new Labels[columns.length];
-        for (int k = 0; k < columns.length; k++) {
-            labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role());
-        }
+        Counted c = joint(g, columns, scored, file);
+        List<PartitionJobs.JointPart> parts = c.parts();
+        List<String> notes = c.notes();
+        Labels[] labels = c.labels(g, labelled);
         TargetRanking.requireVarying(target, labels[0].distinct() < 2);
         // the discrete features' tables; those the local engine would not treat as a table are gathered
         Map<String, CountedPair> counted = new HashMap<>();
@@ -224,7 +254,6 @@ public final class SparkMi {
             }
         }
         MiTable rowsOf = null;
-        lastGathered = List.of();
         if (counted.size() < features.size()) {
             wanted[columns[0]] = true;
             for (RoleDecision d : scored) {
@@ -234,7 +263,6 @@ public final class SparkMi {
             }
             rowsOf = MiTable.of(gather(g, wanted, sampled ? sample : 0, options.seed()),
                     ColumnRoles.frozen(gathered, List.of()), options.seed(), file);
-            lastGathered = gathered.stream().map(RoleDecision::column).toList();
         }
         int cap = TargetRanking.permutationCap(options.permutations(), features.size(), options.alpha());
         RankedFeature[] out = new RankedFeature[features.size()];
@@ -250,7 +278,7 @@ public final class SparkMi {
         if (sampled && rowsOf != null) {
             result = onSample(result, counted.keySet(), sample);
         }
-        return new ProfileEngine.Ranking(MiTable.ofRoles(rows, scored, leftOut, notes, file), result);
+        return new ProfileEngine.Ranking(s.ofRoles(g, notes, file), result);
     }
 
     /**
@@ -281,7 +309,76 @@ public final class SparkMi {
         return new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(), notes);
     }
 
-    /** The columns the last {@link #ranked} call gathered to the driver (for tests: the discrete pairs are counted). */
+    /** The scored columns of a Dataset and those left out by their role, in the Dataset's order. */
+    record Scored(List<RoleDecision> scored, List<RoleDecision> leftOut) {
+        /** The scored column {@code name}, or the local engine's error naming {@code option}. */
+        RoleDecision decision(String name, String option, Gathered g, Path file) {
+            return scored.stream().filter(d -> d.column().equals(name)).findFirst().orElseThrow(() -> MiTable.notScored(
+                    name, option, scored.stream().map(RoleDecision::column).toList(), leftOut,
+                    MiTable.bringBack(g.roles, leftOut), file));
+        }
+
+        /** The table of roles the ranking, the pair and the matrix are shown with ({@link MiTable#ofRoles}). */
+        MiTable ofRoles(Gathered g, List<String> notes, Path file) {
+            return MiTable.ofRoles((int) g.rows, scored, leftOut, notes, MiTable.bringBack(g.roles, leftOut), file);
+        }
+    }
+
+    static Scored scored(Gathered g) {
+        List<RoleDecision> scored = new ArrayList<>();
+        List<RoleDecision> leftOut = new ArrayList<>();
+        for (String name : g.cells.names()) {
+            if (g.roles.columns().contains(name)) {
+                RoleDecision d = g.roles.decision(name);
+                (d.role().isScored() ? scored : leftOut).add(d);
+            }
+        }
+        return new Scored(scored, leftOut);
+    }
+
+    /** The cells' flags of {@code columns}. */
+    static boolean[] wanted(Gathered g, List<RoleDecision> columns) {
+        boolean[] wanted = new boolean[g.cells.size()];
+        for (RoleDecision d : columns) {
+            wanted[g.cells.names().indexOf(d.column())] = true;
+        }
+        return wanted;
+    }
+
+    /** One counting job's partitions, in partition order, and the notes about the cells left out. */
+    record Counted(List<PartitionJobs.JointPart> parts, List<String> notes, int[] columns) {
+        /** The labels of each counted column; {@code labelled} are their roles, in the order of {@link #columns}. */
+        Labels[] labels(Gathered g, List<RoleDecision> labelled) {
+            Labels[] labels = new Labels[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role());
+            }
+            return labels;
+        }
+    }
+
+    /**
+     * One scan ({@link PartitionJobs.Joint}): the joint counts of each of {@code columns} after the first with
+     * the first, and the notes of {@link MiTable#of} about the numeric-role cells of {@code noted} left out
+     * (an empty {@code noted}: no notes).
+     */
+    static Counted joint(Gathered g, int[] columns, List<RoleDecision> noted, Path file) {
+        List<RoleDecision> numericRole = noted.stream().filter(d -> d.role() != ColumnRole.CATEGORICAL).toList();
+        int[] at = numericRole.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
+        List<PartitionJobs.JointPart> parts = new ArrayList<>(g.data.javaRDD()
+                .mapPartitionsWithIndex(new PartitionJobs.Joint(g.cells, columns, at), true).collect());
+        parts.sort(Comparator.comparingInt(p -> p.partition));
+        long[] offsets = new long[parts.size()];
+        for (int p = 1; p < parts.size(); p++) {
+            offsets[p] = offsets[p - 1] + parts.get(p - 1).rows;
+        }
+        return new Counted(parts, cellNotes(numericRole, parts, offsets, file), columns);
+    }
+
+    /**
+     * The columns the last call of this class gathered to the driver, in the Dataset's order (for tests: the
+     * discrete pairs are counted). Every entry point clears it ({@link #roles}); {@link #gather} sets it.
+     */
     static volatile List<String> lastGathered = List.of();
 
     /**
@@ -290,7 +387,7 @@ public final class SparkMi {
      * costs little to gather; a forced one resamples the table's cells), at most n cells (else the local
      * null shuffles rows) and label ranges within {@link SparseContingencyTable#DENSE_LIMIT}.
      */
-    private static boolean asTable(CountedPair pair, Labels feature, MiOptions o) {
+    static boolean asTable(CountedPair pair, Labels feature, MiOptions o) {
         int n = pair.n();
         if (pair.isConstant()) {
             return true;
@@ -335,7 +432,7 @@ public final class SparkMi {
      * them: numbers by increasing value (a text cell read as a number; one that is not a finite number is
      * left out), the text labels of a categorical column that is not all numbers by first appearance.
      */
-    private static final class Labels {
+    static final class Labels {
         final int[][] finalOf; // per partition: local code → final label (−1: left out)
         final double[] values; // the value of each final label, or null for text labels
         final int count;
@@ -462,15 +559,16 @@ public final class SparkMi {
         }
         boolean[] wanted = new boolean[g.cells.size()];
         wanted[j] = true;
-        return ColumnEntropy.of(g.roles, column, () -> valueCounts(g, j, file), () -> MiTable.of(gather(g, wanted),
+        return ColumnEntropy.of(g.roles, column, () -> valueCounts(g, j, file), () -> MiTable.of(gather(g, wanted, 0, 0),
                 g.roles, 0L, file), bins, estimator, base, file);
     }
 
     /** The Dataset's columns, their reader and their roles. */
-    private record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows) {
+    record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows) {
     }
 
-    private static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file) {
+    static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file) {
+        lastGathered = List.of();
         List<String> available = Arrays.asList(data.columns());
         overrides.validate(available, file);
         List<String> selected = overrides.selected(available);
@@ -496,7 +594,14 @@ public final class SparkMi {
      * {@link RowSample#key} of their 1-based position and {@code seed}, in row order ({@link PartitionJobs.Sample}
      * keeps each partition's bottom {@code sample} on the executor; the driver keeps the bottom of their union).
      */
-    private static Table gather(Gathered g, boolean[] wanted, int sample, long seed) {
+    static Table gather(Gathered g, boolean[] wanted, int sample, long seed) {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < wanted.length; j++) {
+            if (wanted[j]) {
+                names.add(g.cells.name(j));
+            }
+        }
+        lastGathered = List.copyOf(names);
         if (sample <= 0 || g.rows <= sample) {
             return gather(g, wanted);
         }

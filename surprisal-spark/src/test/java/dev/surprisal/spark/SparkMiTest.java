@@ -12,7 +12,6 @@ import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.selection.TargetRanking;
-import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.RankingResult;
@@ -31,10 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,25 +57,13 @@ class SparkMiTest {
     @BeforeAll
     static void files() throws IOException {
         spark = TestSpark.session();
-        spark.conf().set("spark.sql.files.maxPartitionBytes", "131072");
-        spark.conf().set("spark.sql.files.openCostInBytes", "0");
-        csv = OrdersTable.reference(ROWS, 23).writeCsv(dir.resolve("orders.csv"));
-        Path out = dir.resolve("orders-parquet");
-        spark.read().option("header", "true").csv(csv.toString())
-                .selectExpr("cast(order_id as bigint) order_id", "cast(ts as timestamp) ts",
-                        "try_cast(amount as double) amount", "country", "device",
-                        "cast(days_since_last as double) days_since_last", "cast(n_items as int) n_items",
-                        "cast(churned as int) churned")
-                .coalesce(1).write().parquet(out.toString());
-        try (Stream<Path> s = Files.list(out)) {
-            Path part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-            parquet = Files.move(part, dir.resolve("orders.parquet"));
-        }
+        OrdersFiles files = OrdersFiles.write(spark, dir, ROWS, 23);
+        csv = files.csv();
+        parquet = files.parquet();
     }
 
     private static Dataset<Row> read(Path file) {
-        return file.toString().endsWith(".csv") ? spark.read().option("header", "true").csv(file.toString())
-                : spark.read().parquet(file.toString());
+        return OrdersFiles.read(spark, file);
     }
 
     private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o) {
@@ -212,7 +197,7 @@ class SparkMiTest {
     }
 
     /** The rows {@code rows} (0-based, increasing) of a table, each column as it was read. */
-    private static Table rowsOf(Table t, int[] rows) {
+    static Table rowsOf(Table t, int[] rows) {
         List<dev.surprisal.data.Column> cols = new java.util.ArrayList<>();
         for (dev.surprisal.data.Column c : t.columns()) {
             if (c instanceof NumericColumn n) {

@@ -11,11 +11,31 @@ import java.util.List;
  * upper triangle is estimated and mirrored, so the matrix is exactly symmetric; the diagonal is NaN
  * (I(X;X) = H(X), infinite for a continuous column), as is a pair that could not be estimated.
  *
- * @param columns the columns, in file order
+ * @param columns the columns, in file order, each with its kind and whether it is constant
  * @param nats    nats[i][j] = I(column i; column j)
  * @param notes   per pair, in pair order (i &lt; j): why it was not estimated, or the estimator's warnings
  */
-public record MatrixResult(List<MiVariable> columns, double[][] nats, List<PairNote> notes) {
+public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes) {
+    /**
+     * One column of the matrix, as the rendering needs it: an engine that counts its discrete pairs holds
+     * no {@link MiVariable} for them.
+     *
+     * @param name     the column's name
+     * @param kind     {@code "continuous"} or {@code "discrete"}, as {@link MiVariable#kind()}
+     * @param constant whether it has one value over the rows it was read on (MI 0 with every column)
+     */
+    public record Column(String name, String kind, boolean constant) {
+        /**
+         * The column of a prepared variable.
+         *
+         * @param v a prepared variable
+         * @return its name, kind and constancy
+         */
+        public static Column of(MiVariable v) {
+            return new Column(v.name(), v.kind(), v.isConstant());
+        }
+    }
+
     /** Estimators used, in words. */
     public static final String ESTIMATORS = "KSG1 for two continuous columns, Ross for continuous-discrete,"
             + " plug-in for two discrete";

@@ -211,7 +211,35 @@ public final class MiTable {
      */
     public static MiTable ofRoles(int rows, List<RoleDecision> decisions, List<RoleDecision> leftOut, List<String> notes,
                                   Path file) {
-        return new MiTable(file, rows, List.of(), decisions, leftOut, notes, java.util.Map.of());
+        return ofRoles(rows, decisions, leftOut, notes, java.util.Map.of(), file);
+    }
+
+    /**
+     * {@link #ofRoles(int, List, List, List, Path)} whose {@link #leftOutNotes()} give each left-out column the
+     * role setting that brings it back.
+     *
+     * @param rows      rows of the table
+     * @param decisions the scored columns' roles, in file order
+     * @param leftOut   the columns left out by their role, in file order
+     * @param notes     notes about the cells, in file order
+     * @param bringBack per left-out column, its setting ({@link #bringBack(ColumnRoles, List)})
+     * @param file      the source, for messages (may be null)
+     * @return the table of roles
+     */
+    public static MiTable ofRoles(int rows, List<RoleDecision> decisions, List<RoleDecision> leftOut, List<String> notes,
+                                  java.util.Map<String, String> bringBack, Path file) {
+        return new MiTable(file, rows, List.of(), decisions, leftOut, notes, bringBack);
+    }
+
+    /**
+     * This table with other notes in place of its own: an engine that prepared it from a row sample states
+     * the sample, and counts the cells left out on every row rather than on the sample.
+     *
+     * @param notes the notes, in file order
+     * @return the same table with these notes
+     */
+    public MiTable withNotes(List<String> notes) {
+        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack);
     }
 
     /**
@@ -476,13 +504,31 @@ public final class MiTable {
      * @return the symmetric matrix, in nats
      */
     public MatrixResult matrix(int k, IntConsumer progress) {
+        return matrix(k, progress, (a, b) -> true);
+    }
+
+    /**
+     * {@link #matrix(int, IntConsumer)} for the pairs {@code which} accepts; the others are NaN, without a
+     * note, for a caller that has them otherwise (an engine that counts the discrete pairs' tables).
+     *
+     * @param k        neighbours of the kNN estimators, ≥ 1
+     * @param progress receives 1 per estimated pair (may be null); called from several threads
+     * @param which    whether to estimate the pair (column i, column j), i &lt; j
+     * @return the symmetric matrix, in nats
+     */
+    public MatrixResult matrix(int k, IntConsumer progress, java.util.function.BiPredicate<MiVariable, MiVariable> which) {
         int c = variables.size();
         double[][] mi = new double[c][c];
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             mi[i][i] = Double.NaN;
             for (int j = i + 1; j < c; j++) {
-                pairs.add(new int[] {i, j});
+                if (which.test(variables.get(i), variables.get(j))) {
+                    pairs.add(new int[] {i, j});
+                } else {
+                    mi[i][j] = Double.NaN;
+                    mi[j][i] = Double.NaN;
+                }
             }
         }
         String[] problems = new String[pairs.size()];
@@ -516,7 +562,7 @@ public final class MiTable {
                 notes.add(new MatrixResult.PairNote(a, b, w));
             }
         }
-        return new MatrixResult(variables, mi, notes);
+        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes);
     }
 
     /**

@@ -79,6 +79,65 @@ public interface ProfileEngine extends AutoCloseable {
     }
 
     /**
+     * What {@code surprisal mi --x A --y B} shows: {@link MiTable#pair} on the file, with the notes of the
+     * pair's table. The default reads the table ({@link #miTable}); an engine may count a discrete pair
+     * without holding its rows.
+     *
+     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param delimiter the CSV delimiter, or null for the default of the file's extension
+     * @param x         the first column
+     * @param y         the second column
+     * @param overrides the user's role options
+     * @param options   the MI options
+     * @return the roles and notes of the columns, and the pair
+     * @throws dev.surprisal.data.DataException as {@link #miTable} and {@link MiTable#pair}
+     */
+    default Pair pair(Path file, Character delimiter, String x, String y, RoleOverrides overrides,
+                      dev.surprisal.selection.MiOptions options) {
+        MiTable t = miTable(file, delimiter, overrides, options.seed());
+        return new Pair(t, t.pair(x, y, options));
+    }
+
+    /**
+     * A pair and the roles and notes of its table's columns.
+     *
+     * @param columns the roles, notes and rows (the notes say when the pair ran on a row sample)
+     * @param result  the pair
+     */
+    record Pair(MiTable columns, dev.surprisal.data.mi.PairResult result) {
+    }
+
+    /**
+     * What {@code surprisal mi --matrix} shows: {@link MiTable#matrix} on the file. The default reads the
+     * table ({@link #miTable}); an engine may count the discrete pairs without holding their rows.
+     *
+     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param delimiter the CSV delimiter, or null for the default of the file's extension
+     * @param overrides the user's role options
+     * @param k         neighbours of the kNN estimators, at least 1
+     * @param seed      seed of the continuous columns' tie-breaking noise
+     * @param start     called once, with the number of scored columns, before any pair is estimated (so a
+     *                  caller can refuse too few columns or warn about many); returns what receives 1 per
+     *                  pair, called from several threads (may return null; {@code start} itself may be null)
+     * @return the roles and notes of the columns, and the matrix
+     * @throws dev.surprisal.data.DataException as {@link #miTable}
+     */
+    default Matrix matrix(Path file, Character delimiter, RoleOverrides overrides, int k, long seed,
+                          java.util.function.IntFunction<java.util.function.IntConsumer> start) {
+        MiTable t = miTable(file, delimiter, overrides, seed);
+        return new Matrix(t, t.matrix(k, start == null ? null : start.apply(t.variables().size())));
+    }
+
+    /**
+     * A matrix and the roles and notes of its table's columns.
+     *
+     * @param columns the roles, notes and rows (the notes say when pairs ran on a row sample)
+     * @param result  the matrix
+     */
+    record Matrix(MiTable columns, dev.surprisal.data.mi.MatrixResult result) {
+    }
+
+    /**
      * The entropy of one column ({@code surprisal entropy --data --column}), as
      * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)}
      * gives locally.

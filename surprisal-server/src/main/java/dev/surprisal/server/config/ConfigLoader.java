@@ -62,7 +62,7 @@ public final class ConfigLoader {
             "retention-days", "max-request-bytes");
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
             "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
-            "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "thresholds");
+            "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "thresholds", "engine");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",
@@ -231,6 +231,12 @@ public final class ConfigLoader {
         Map<String, Node> e = n.entries(MONITOR);
         String name = name(n, e);
         Path dir = file.toAbsolutePath().getParent();
+        if (e.containsKey("engine") && !e.get("engine").text().equals("local")) {
+            // known, so refused with the way to run it rather than as a typo
+            throw e.get("engine").error("'" + e.get("engine").text() + "': the server checks its monitors on the local"
+                    + " engine only; run a Spark check with surprisal drift check --engine spark (or spark-submit"
+                    + " dev.surprisal.spark.DriftJob) into the same --store, which the server reads, or set engine: local");
+        }
         SourceConfig source = source(required(n, e, "source"), dir, true);
         SourceConfig reference = e.containsKey("reference") ? source(e.get("reference"), dir, false) : null;
         Map<String, String> settings = new LinkedHashMap<>();

@@ -80,6 +80,22 @@ class ConfigLoaderTest {
                     source: { path: a.csv }
                     treshold: 0.3
                 """);
+        Path spark = write("spark.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    engine: spark
+                """);
+        assertThatThrownBy(() -> loader.load(spark)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(spark + ":4: monitors[0].engine: 'spark': the server checks its monitors on the"
+                        + " local engine only; run a Spark check with surprisal drift check --engine spark");
+        Path local = write("local.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    engine: local
+                """);
+        assertThat(loader.load(local).monitors()).hasSize(1);
         assertThatThrownBy(() -> loader.load(g)).hasMessageStartingWith(g + ":4: monitors[0].treshold: unknown key; allowed here:")
                 .hasMessageContaining("drift");
         Path h = write("bad3.yaml", """

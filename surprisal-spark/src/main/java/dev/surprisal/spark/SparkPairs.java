@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.Counts;
+import dev.surprisal.counts.SparseContingencyTable;
+import dev.surprisal.data.DataException;
+import dev.surprisal.data.mi.MatrixResult;
+import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.mi.PairResult;
+import dev.surprisal.data.profile.ProfileEngine;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.dependence.AverageMethod;
+import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.dependence.NormalizedMutualInformation;
+import dev.surprisal.inference.GTest;
+import dev.surprisal.inference.IndependenceTestResult;
+import dev.surprisal.measures.Entropy;
+import dev.surprisal.selection.CountedPair;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.selection.TargetRanking;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+
+/**
+ * {@link SparkMi#pair} and {@link SparkMi#matrix}: what {@code mi --x/--y} and {@code mi --matrix} show, with
+ * the ranking's division of labour: a pair of two discrete columns is scored from its contingency table
+ * merged over the partitions ({@link SparkMi#joint}), the same table the local engine counts from the rows,
+ * so the same numbers; a pair with a continuous column needs rows (KSG, Ross) and runs on the columns
+ * gathered to the driver, on the {@link SparkMi#SAMPLE_ROWS} sample when that is set (a note states it).
+ * The notes about cells left out are counted on every row, as locally.
+ */
+final class SparkPairs {
+    private SparkPairs() {
+    }
+
+    static ProfileEngine.Pair pair(Dataset<Row> data, String x, String y, RoleOverrides overrides, MiOptions options,
+                                   Path file) {
+        MiTable.requireTwoColumns(x, y);
+        SparkMi.Gathered g = SparkMi.roles(data, overrides, file);
+        SparkMi.Scored s = SparkMi.scored(g);
+        RoleDecision dx = s.decision(x, "--x", g, file);
+        RoleDecision dy = s.decision(y, "--y", g, file);
+        boolean discrete = dx.role() != ColumnRole.CONTINUOUS && dy.role() != ColumnRole.CONTINUOUS;
+        // target (y) first, as the ranking counts a feature against its target; no columns: the notes only
+        int[] columns = discrete ? new int[] {index(g, y), index(g, x)} : new int[0];
+        SparkMi.Counted c = SparkMi.joint(g, columns, s.scored(), file);
+        List<String> notes = new ArrayList<>(c.notes());
+        if (discrete) {
+            SparkMi.Labels[] labels = c.labels(g, List.of(dy, dx));
+            CountedPair counted = labels[1].pair(x, labels[0], c.parts(), 1);
+            if (SparkMi.asTable(counted, labels[1], options)) {
+                return new ProfileEngine.Pair(s.ofRoles(g, notes, file), counted(counted, dx, dy, options, (int) g.rows(), file));
+            }
+        }
+        int sample = SparkMi.sampleRows(data);
+        boolean sampled = sample > 0 && g.rows() > sample;
+        List<RoleDecision> both = s.scored().stream().filter(d -> d == dx || d == dy).toList();
+        MiTable rows = MiTable.of(SparkMi.gather(g, SparkMi.wanted(g, both), sampled ? sample : 0, options.seed()),
+                ColumnRoles.frozen(both, List.of()), options.seed(), file);
+        if (sampled) {
+            notes.add(SparkMi.sampleNote(sample, g.rows(), options.seed(), "the pair " + x + ", " + y));
+        }
+        return new ProfileEngine.Pair(s.ofRoles(g, notes, file), rows.pair(x, y, options));
+    }
+
+    /** What {@link MiTable#pair} gives for two discrete columns, from their table (x by rows, y by columns). */
+    private static PairResult counted(CountedPair pair, RoleDecision dx, RoleDecision dy, MiOptions options, int rows,
+                                      Path file) {
+        RankedFeature f = TargetRanking.score(pair, options, options.permutations());
+        if (f.skipped() != null) {
+            throw new DataException(file, f.skipped());
+        }
+        ContingencyTable t = pair.table();
+        long[] rowTotals = new long[t.rows()];
+        long[] colTotals = new long[t.cols()];
+        for (int i = 0; i < rowTotals.length; i++) {
+            rowTotals[i] = t.rowTotal(i);
+        }
+        for (int j = 0; j < colTotals.length; j++) {
+            colTotals[j] = t.colTotal(j);
+        }
+        double nmi = Double.NaN;
+        IndependenceTestResult g = null;
+        if ((long) t.rows() * t.cols() <= SparseContingencyTable.DENSE_LIMIT) {
+            nmi = NormalizedMutualInformation.of(t, AverageMethod.ARITHMETIC);
+            g = GTest.independence(t);
+        }
+        PairResult.Discrete d = new PairResult.Discrete(Entropy.of(Counts.of(rowTotals), Base.NATS),
+                Entropy.of(Counts.of(colTotals), Base.NATS), nmi, g, t.rows(), t.cols());
+        return new PairResult(dx.column(), dy.column(), dx, dy, f,
+                dev.surprisal.continuous.MiEstimator.forKinds(true, true).reason(), rows, d);
+    }
+
+    static ProfileEngine.Matrix matrix(Dataset<Row> data, RoleOverrides overrides, int k, long seed, Path file,
+                                       IntFunction<IntConsumer> start) {
+        SparkMi.Gathered g = SparkMi.roles(data, overrides, file);
+        SparkMi.Scored s = SparkMi.scored(g);
+        List<RoleDecision> scored = s.scored();
+        int c = scored.size();
+        IntConsumer progress = start == null ? null : start.apply(c);
+        int[] discrete = java.util.stream.IntStream.range(0, c)
+                .filter(i -> scored.get(i).role() != ColumnRole.CONTINUOUS).toArray();
+        double[][] mi = new double[c][c];
+        boolean[] constant = new boolean[c];
+        List<String> notes = new ArrayList<>();
+        // one scan per discrete column, counting it with every discrete column after it; the first scan
+        // also counts the cells left out (with no discrete column, it counts only those)
+        int scans = Math.max(1, discrete.length - 1);
+        for (int a = 0; a < scans; a++) {
+            int[] at = java.util.Arrays.copyOfRange(discrete, Math.min(a, discrete.length), discrete.length);
+            List<RoleDecision> labelled = java.util.Arrays.stream(at).mapToObj(scored::get).toList();
+            int[] columns = labelled.stream().mapToInt(d -> index(g, d.column())).toArray();
+            SparkMi.Counted counted = SparkMi.joint(g, columns, a == 0 ? scored : List.of(), file);
+            if (a == 0) {
+                notes.addAll(counted.notes());
+            }
+            SparkMi.Labels[] labels = counted.labels(g, labelled);
+            for (int b = 0; b < at.length; b++) {
+                if (a == 0) {
+                    constant[at[b]] = labels[b].distinct() < 2;
+                }
+                if (b > 0) {
+                    double v = plugIn(labels[b].pair(labelled.get(b).column(), labels[0], counted.parts(), b));
+                    mi[at[0]][at[b]] = v;
+                    mi[at[b]][at[0]] = v;
+                    if (progress != null) {
+                        progress.accept(1);
+                    }
+                }
+            }
+        }
+        List<MatrixResult.Column> columns = new ArrayList<>();
+        List<MatrixResult.PairNote> pairNotes = List.of();
+        if (discrete.length < c) {
+            // the pairs with a continuous column: on the gathered columns (every row, or the seeded sample)
+            int sample = SparkMi.sampleRows(data);
+            boolean sampled = sample > 0 && g.rows() > sample;
+            MiTable rows = MiTable.of(SparkMi.gather(g, SparkMi.wanted(g, scored), sampled ? sample : 0, seed),
+                    ColumnRoles.frozen(scored, List.of()), seed, file);
+            MatrixResult m = rows.matrix(k, progress, (x, y) -> !(x.isDiscrete() && y.isDiscrete()));
+            for (int i = 0; i < c; i++) {
+                for (int j = 0; j < c; j++) {
+                    if (!(scored.get(i).role() != ColumnRole.CONTINUOUS && scored.get(j).role() != ColumnRole.CONTINUOUS)) {
+                        mi[i][j] = m.nats()[i][j];
+                    }
+                }
+                MatrixResult.Column col = m.columns().get(i);
+                columns.add(col.kind().equals("continuous") ? col : new MatrixResult.Column(col.name(), col.kind(), constant[i]));
+            }
+            pairNotes = m.notes();
+            if (sampled) {
+                notes.add(SparkMi.sampleNote(sample, g.rows(), seed, "the pairs with a continuous column"));
+            }
+        } else {
+            for (int i = 0; i < c; i++) {
+                columns.add(new MatrixResult.Column(scored.get(i).column(), "discrete", constant[i]));
+            }
+        }
+        for (int i = 0; i < c; i++) {
+            mi[i][i] = Double.NaN;
+        }
+        return new ProfileEngine.Matrix(s.ofRoles(g, notes, file), new MatrixResult(columns, mi, pairNotes));
+    }
+
+    /**
+     * The plug-in MI of a counted pair as {@link dev.surprisal.selection.MiPair} computes it from the rows: 0 when
+     * a column is constant, else the MI of the table with the earlier column by rows (the summation order of the
+     * local matrix, which counts I(column i; column j) for i &lt; j). Above
+     * {@link SparseContingencyTable#DENSE_LIMIT} cells the local engine sums a sparse table instead: the same
+     * value to rounding.
+     */
+    private static double plugIn(CountedPair laterByRows) {
+        if (laterByRows.isConstant()) {
+            return 0.0;
+        }
+        ContingencyTable t = laterByRows.table();
+        long[][] earlierByRows = new long[t.cols()][t.rows()];
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < t.cols(); j++) {
+                earlierByRows[j][i] = t.get(i, j);
+            }
+        }
+        return MutualInformation.of(ContingencyTable.of(earlierByRows), Base.NATS);
+    }
+
+    private static int index(SparkMi.Gathered g, String column) {
+        return g.cells().names().indexOf(column);
+    }
+}
