@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,10 +101,13 @@ public final class DuckDbNatives {
         } catch (IOException e) {
             // a file-system refusal like any other (exit 3 in the CLI, with the path), not a bug: the jar was
             // copied alone into a folder this user may not write, and DuckDB's loader only looks beside it
-            throw new UncheckedIOException("cannot write DuckDB's native library " + target + " (" + e.getMessage()
-                    + "): surprisal.jar needs it in the same folder; copy " + name + " from the build folder"
-                    + " (surprisal-cli/target/) next to surprisal.jar, or run surprisal once as a user who may write to "
-                    + dir, e);
+            // the CLI prints a FileSystemException as "FILE: reason", so the reason carries the fix
+            String reason = "cannot write DuckDB's native library there (" + e.getClass().getSimpleName()
+                    + "): surprisal.jar needs it in its own folder; copy " + name + " from the build folder"
+                    + " (surprisal-cli/target/) next to surprisal.jar, or run surprisal once as a user who may write to " + dir;
+            FileSystemException refused = new FileSystemException(target.toString(), null, reason);
+            refused.initCause(e);
+            throw new UncheckedIOException(refused.getMessage(), refused);
         }
     }
 
