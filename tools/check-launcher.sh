@@ -12,6 +12,16 @@ jar="$root/surprisal-cli/target/surprisal.jar"
 jsa="$root/surprisal-cli/target/surprisal.jsa"
 [[ -f "$jar" ]] || { echo "check-launcher: no $jar; build first (mvn -B -pl surprisal-cli -am -DskipTests package)" >&2; exit 2; }
 
+# 0. the jar holds the library modules' classes as built now: the shade replaces surprisal.jar in place,
+#    and a build that reused the last shaded jar as its input kept old library classes (stale code)
+for cls in dev/surprisal/data/DuckDbNatives dev/surprisal/core/Base; do
+  for mod in "$root"/surprisal-*/target/classes; do
+    [[ -f "$mod/$cls.class" ]] || continue
+    cmp -s "$mod/$cls.class" <(unzip -p "$jar" "$cls.class") \
+      || { echo "check-launcher: FAILED: $cls.class in surprisal.jar differs from $mod (a stale shade)" >&2; exit 1; }
+  done
+done
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 ln -s "$root/surprisal" "$work/surprisal"
