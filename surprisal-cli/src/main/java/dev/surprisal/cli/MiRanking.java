@@ -11,7 +11,6 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.MiVariable;
 import dev.surprisal.selection.RankedFeature;
-import dev.surprisal.selection.TargetRanking;
 
 import java.util.List;
 
@@ -81,9 +80,6 @@ final class MiRanking {
             if (r.skipped() == null) {
                 Explanations.featureRelevance(r, result.target(), base, o.alpha()).forEach(report::sentence);
             }
-            // an interval withheld because it misses its estimate: said always, not only with --explain
-            r.warnings().stream().filter(w -> w.startsWith(TargetRanking.INTERVAL_NOT_SHOWN))
-                    .forEach(w -> report.note(r.feature() + ": " + w));
         }
         Explanations.rankingFootnotes(o.permutations() > 0, o.bootstrap() > 0).forEach(report::sentence);
         return report;

@@ -83,7 +83,9 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
                         + " rows left out (a value missing in it or in " + target + ")");
             }
             anyTestSubsampled |= r.skipped() == null && r.shapeRows() < r.n();
-            anyBootstrapSkipped |= r.skipped() == null && o.bootstrap() > 0 && Double.isNaN(r.lower());
+            // NaN bounds also mark an interval withheld for missing its estimate, which has its own note
+            anyBootstrapSkipped |= r.skipped() == null && o.bootstrap() > 0 && Double.isNaN(r.lower())
+                    && r.warnings().stream().noneMatch(w -> w.startsWith(TargetRanking.INTERVAL_NOT_SHOWN));
         }
         RoleDecision role = targetRole;
         if (role != null) {
