@@ -86,13 +86,17 @@ public final class BinnedDivergences {
             used[i] = reference[i] + current[i] > 0;
             nonEmpty += used[i] ? 1 : 0;
         }
-        double[] pu = nonEmpty == 0 ? new double[0] : smoothing.apply(Counts.of(onlyUsed(reference, used, nonEmpty)));
-        double[] qu = nonEmpty == 0 ? new double[0] : smoothing.apply(Counts.of(onlyUsed(current, used, nonEmpty)));
-        double klPQ = nonEmpty == 0 ? 0 : KullbackLeibler.divergence(pu, qu, Base.NATS);
-        double klQP = nonEmpty == 0 ? 0 : KullbackLeibler.divergence(qu, pu, Base.NATS);
-        double js = nonEmpty == 0 ? 0 : JensenShannon.divergence(pu, qu, Base.BITS);
-        double h = nonEmpty == 0 ? 0 : Hellinger.distance(pu, qu);
-        double tv = nonEmpty == 0 ? 0 : TotalVariation.distance(pu, qu);
+        if (nonEmpty == 0) { // both sides empty: nothing moved
+            double[] none = new double[reference.length];
+            return new BinnedDivergences(none, none.clone(), 0, 0, 0, 0, 0, 1.0, 1.0, 0);
+        }
+        double[] pu = smoothing.apply(Counts.of(onlyUsed(reference, used, nonEmpty)));
+        double[] qu = smoothing.apply(Counts.of(onlyUsed(current, used, nonEmpty)));
+        double klPQ = KullbackLeibler.divergence(pu, qu, Base.NATS);
+        double klQP = KullbackLeibler.divergence(qu, pu, Base.NATS);
+        double js = JensenShannon.divergence(pu, qu, Base.BITS);
+        double h = Hellinger.distance(pu, qu);
+        double tv = TotalVariation.distance(pu, qu);
         double[] p = backToAllBins(pu, used);
         double[] q = backToAllBins(qu, used);
         double g = 1.0;
