@@ -76,14 +76,38 @@ final class CsvText {
         }
     }
 
+    /** Files up to this size have their line ends counted; larger ones are estimated from their start. */
+    static final long COUNTED_BYTES = 16L << 20;
+    /** The start of a larger file whose lines give the estimate. */
+    static final int SAMPLE_BYTES = 1 << 20;
+    /** Room above the estimate for rows shorter than those of the sample. */
+    static final double MARGIN = 1.25;
+
     /**
-     * Estimates the data rows of a file from its line ends (a quoted cell spanning lines counts
-     * more than once, so this can only overestimate), reading it once at disk speed.
+     * Estimates the data rows of a file, to size a plan: up to {@value #COUNTED_BYTES} bytes, its line
+     * ends counted (a quoted cell spanning lines counts more than once, so this can only overestimate);
+     * above, its size times the line ends per byte of its first {@value #SAMPLE_BYTES} bytes, times
+     * {@value #MARGIN}, without reading the rest (a whole pass over the file only to size things
+     * cost as much as reading it again).
      */
     static long estimateRows(Path file) throws IOException {
+        return estimateRows(file, COUNTED_BYTES, SAMPLE_BYTES);
+    }
+
+    /** {@link #estimateRows(Path)} with the thresholds given (tests make them small). */
+    static long estimateRows(Path file, long countedBytes, int sampleBytes) throws IOException {
+        long size = Files.size(file);
+        byte[] buf = new byte[(int) Math.min(Math.max(size, 1), Math.max(sampleBytes, 1 << 16))];
         long lines = 0;
-        byte[] buf = new byte[1 << 16];
         try (InputStream s = Files.newInputStream(file)) {
+            if (size > countedBytes) {
+                int n = s.readNBytes(buf, 0, Math.min(buf.length, sampleBytes));
+                long start = lineFeeds(buf, 0, n);
+                if (start > 0) {
+                    return (long) Math.ceil(MARGIN * size * start / n);
+                }
+                lines = start; // not one line end in the sample: count them all
+            }
             int n;
             while ((n = s.readNBytes(buf, 0, buf.length)) > 0) {
                 lines += lineFeeds(buf, 0, n);

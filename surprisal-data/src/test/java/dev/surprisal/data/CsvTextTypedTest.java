@@ -160,7 +160,8 @@ class CsvTextTypedTest {
         Path f = file(text);
         try {
             String want = expected(f, cols, keep);
-            assertThat(want).doesNotStartWith("declined");
+            // only a one-column file with blank end lines is declined (a blank line may be a missing cell)
+            assertThat(want.startsWith("declined")).isEqualTo(cols == 1 && variant == 4);
             assertThat(typed(f, cols, chunkBytes, keep)).as("chunks of %d bytes", chunkBytes).isEqualTo(want);
             assertThat(typed(f, cols, Integer.MAX_VALUE, keep)).as("one chunk").isEqualTo(want);
         } finally {
@@ -213,6 +214,31 @@ class CsvTextTypedTest {
                 for (int i = 0; i < 300; i++) {
                     assertThat(x.value(i)).as("row %d, chunks of %d bytes", i, chunk).isEqualTo(i + 0.25);
                 }
+            }
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void rowsOfALargeFileAreEstimatedFromItsStartWithRoom() throws IOException {
+        // ids that grow longer: the first rows are the shortest, so the start overestimates, never under
+        StringBuilder b = new StringBuilder("id,x\n");
+        for (int i = 0; i < 20_000; i++) {
+            b.append(i).append(',').append(i % 7 == 0 ? "" : "0.5").append('\n');
+        }
+        Path f = file(b.toString());
+        try {
+            long counted = CsvText.estimateRows(f, Long.MAX_VALUE, 4096);
+            assertThat(counted).as("counted: the header and every row").isEqualTo(20_001);
+            long estimated = CsvText.estimateRows(f, 1, 4096);
+            assertThat(estimated).isBetween(20_001L, 2L * 20_001);
+            // a sample without a line end: every line end counted
+            Path wide = file("a".repeat(10_000) + "\n1\n2\n");
+            try {
+                assertThat(CsvText.estimateRows(wide, 1, 4096)).isEqualTo(3);
+            } finally {
+                Files.delete(wide);
             }
         } finally {
             Files.delete(f);
