@@ -206,38 +206,23 @@ final class CsvText {
         if (record(delimiter, null, null, b.length) != fields) {
             throw new Decline("header width");
         }
-        int[] bounds = chunks(pos, chunkBytes);
-        int parts = bounds.length - 1;
-        // each chunk's rows land at its first line's place in the column's array of numbers: a record
-        // ends on a line feed, so a chunk holds at most as many rows as line feeds (one more at the end
-        // of a file without a final one); fewer rows (a quoted line end, blank lines at the end) are
-        // closed up afterwards, so the common file is written in place, without a copy per chunk
-        long[] first = new long[parts + 1];
-        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = lineFeeds(b, bounds[k], bounds[k + 1])
-                + (k == parts - 1 && bounds[k] < b.length && b[b.length - 1] != '\n' ? 1 : 0));
-        for (int k = 0; k < parts; k++) {
-            first[k + 1] += first[k];
-        }
-        if (first[parts] >= Integer.MAX_VALUE - 8) {
-            throw new Decline("too many rows for memory");
-        }
-        Numbers numbers = new Numbers(wanted.length, (int) first[parts], keepText == ALWAYS_TEXT);
-        Chunk[] chunk = new Chunk[parts];
-        LongConsumer shared = progress == null ? null : progress(progress);
+        Pass pass;
         try {
-            // each chunk tokenised on its own into buffers of its own; joined in file order below
-            IntStream.range(0, parts).parallel().forEach(k -> {
-                try {
-                    chunk[k] = new CsvText(b).chunk(numbers.start(wanted.length, (int) first[k],
-                            (int) (first[k + 1] - first[k]), (bounds[k + 1] - bounds[k]) / fields + 16),
-                            bounds[k], bounds[k + 1], delimiter, slot, fields, Integer.MAX_VALUE, shared);
-                } catch (Decline d) {
-                    throw new Declined(d);
-                }
-            });
-        } catch (Declined d) {
-            throw d.decline;
+            // split at the line ends nearest the chunk sizes, without reading the file first: right
+            // when the file holds no quote, which a chunk checks as it goes
+            pass = tokenise(blindChunks(pos, chunkBytes), true, delimiter, slot, fields, wanted.length, keepText,
+                    progress);
+        } catch (Decline d) {
+            // a quote (a line end may be inside one) or a fault: split again at records' ends, and
+            // that reading decides
+            pass = tokenise(chunks(pos, chunkBytes), false, delimiter, slot, fields, wanted.length, keepText,
+                    progress);
         }
+        int[] bounds = pass.bounds();
+        int parts = bounds.length - 1;
+        long[] first = pass.first();
+        Numbers numbers = pass.numbers();
+        Chunk[] chunk = pass.chunks();
         long total = 0;
         boolean blank = false;
         for (int k = 0; k < parts; k++) {
@@ -309,6 +294,81 @@ final class CsvText {
             throw new Decline("invalid UTF-8");
         }
         return Table.of(List.of(out));
+    }
+
+    /** The first tokenising of a file: its chunks' bounds, first lines, numbers and chunks. */
+    private record Pass(int[] bounds, long[] first, Numbers numbers, Chunk[] chunks) {
+    }
+
+    /**
+     * Tokenises the chunks between {@code bounds} in parallel. When {@code blind} (the bounds were
+     * put at line ends without looking at quotes), the first quote anywhere declines, since a line
+     * end may then be inside a quoted cell.
+     */
+    private Pass tokenise(int[] bounds, boolean blind, byte delimiter, int[] slot, int fields, int columns,
+            java.util.function.Predicate<NumericColumn> keepText, LongConsumer progress) throws Decline {
+        int parts = bounds.length - 1;
+        // each chunk's rows land at its first line's place in the column's array of numbers: a record
+        // ends on a line feed, so a chunk holds at most as many rows as line feeds (one more at the end
+        // of a file without a final one); fewer rows (a quoted line end, blank lines at the end) are
+        // closed up afterwards, so the common file is written in place, without a copy per chunk
+        long[] first = new long[parts + 1];
+        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = lineFeeds(b, bounds[k], bounds[k + 1])
+                + (k == parts - 1 && bounds[k] < b.length && b[b.length - 1] != '\n' ? 1 : 0));
+        for (int k = 0; k < parts; k++) {
+            first[k + 1] += first[k];
+        }
+        if (first[parts] >= Integer.MAX_VALUE - 8) {
+            throw new Decline("too many rows for memory");
+        }
+        Numbers numbers = new Numbers(columns, (int) first[parts], keepText == ALWAYS_TEXT);
+        java.util.concurrent.atomic.AtomicBoolean quote = blind ? new java.util.concurrent.atomic.AtomicBoolean() : null;
+        Chunk[] chunk = new Chunk[parts];
+        LongConsumer shared = progress == null ? null : progress(progress);
+        try {
+            // each chunk tokenised on its own into buffers of its own; joined in file order below
+            IntStream.range(0, parts).parallel().forEach(k -> {
+                try {
+                    Chunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
+                            (bounds[k + 1] - bounds[k]) / fields + 16);
+                    c.quote = quote;
+                    chunk[k] = new CsvText(b).chunk(c, bounds[k], bounds[k + 1], delimiter, slot, fields,
+                            Integer.MAX_VALUE, shared);
+                } catch (Decline d) {
+                    throw new Declined(d);
+                }
+            });
+        } catch (Declined d) {
+            throw d.decline;
+        }
+        return new Pass(bounds, first, numbers, chunk);
+    }
+
+    /**
+     * Bounds of chunks of about {@code chunkBytes} from {@code from}, each but the last just after the
+     * first line end at or past its share of the file, as {@link #chunks} puts them but without
+     * regard to quotes (so without reading the file first): right for a file without quotes.
+     */
+    private int[] blindChunks(int from, int chunkBytes) {
+        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (b.length - from) / Math.max(1, chunkBytes)));
+        int[] bounds = new int[parts + 1];
+        bounds[0] = from;
+        int k = 1;
+        for (int part = 1; part < parts; part++) {
+            int i = (int) Math.max(bounds[k - 1], from + (long) part * (b.length - from) / parts - 1);
+            while (i < b.length && b[i] != '\n') {
+                i++;
+            }
+            if (i + 1 >= b.length) {
+                break;
+            }
+            if (i + 1 > bounds[k - 1]) {
+                bounds[k++] = i + 1;
+            }
+        }
+        int[] out = Arrays.copyOf(bounds, k + 1);
+        out[k] = b.length;
+        return out;
     }
 
     /**
@@ -494,6 +554,8 @@ final class CsvText {
         /** Per column, the rows to keep (a second tokenising keeps only the rows read as numbers). */
         final int[] limit;
         Numbers numbers;
+        /** Set when the chunks were split without regard to quotes: the first quote seen anywhere. */
+        java.util.concurrent.atomic.AtomicBoolean quote;
         int lineCount;
         int bytesPerColumn;
         int rows;
@@ -577,6 +639,9 @@ final class CsvText {
             if (out.blank) {
                 throw new Decline("blank line inside the data");
             }
+            if (out.quote != null && out.quote.get()) {
+                throw new Decline("another chunk met a quote");
+            }
             if (out.rows == out.lineCount && out.values != null) {
                 throw new Decline("more records than line ends"); // cannot happen: a record ends on one
             }
@@ -605,6 +670,10 @@ final class CsvText {
             int end;
             int c;
             if (pos < n && b[pos] == '"') {
+                if (out != null && out.quote != null) {
+                    out.quote.set(true);
+                    throw new Decline("a quote in a file split without regard to quotes");
+                }
                 start = ++pos;
                 boolean escaped = false;
                 while (true) {
