@@ -28,9 +28,12 @@ import java.util.stream.IntStream;
 
 /**
  * Reads chosen columns of a CSV or TSV file as the text of each cell into dictionary-coded
- * {@link CategoricalColumn}s: the file's bytes are read once, one pass copies each kept column's
- * cells into a buffer of its own, and then each column is parsed as numbers or coded (hashing its cells) on its own
- * (columns in parallel, each in its own slot), so a repeated cell costs no object and each
+ * {@link CategoricalColumn}s, or ({@link #readTyped}) a column of numbers as its numbers: the file's
+ * bytes are read once and tokenised in chunks in parallel; a typed read parses each number cell
+ * straight from those bytes into the column's array, and a text column's cells are copied into a
+ * buffer of its own (a column that turns text after rows of numbers, or whose role wants its text,
+ * has those rows' text gathered again), then each text column is coded (hashing its cells) on its
+ * own (columns in parallel, each in its own slot), so a repeated cell costs no object and each
  * distinct cell becomes a String once. This
  * is the fast way into memory for wide files: DuckDB parses 2,000 columns well, but hands each
  * cell to Java through JDBC one string at a time, which costs more than parsing

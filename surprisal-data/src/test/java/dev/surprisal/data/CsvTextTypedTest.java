@@ -47,11 +47,7 @@ class CsvTextTypedTest {
         for (int c = 0; c < cols; c++) {
             textFrom[c] = c < 2 || r.nextInt(3) == 0 ? Integer.MAX_VALUE : r.nextInt(rows + 1);
         }
-        StringBuilder b = new StringBuilder();
-        for (int c = 0; c < cols; c++) {
-            b.append(c == 0 ? "" : ",").append("c").append(c);
-        }
-        b.append(eol);
+        StringBuilder b = new StringBuilder(String.join(",", names(cols))).append(eol);
         for (int i = 0; i < rows; i++) {
             for (int c = 0; c < cols; c++) {
                 String cell;
