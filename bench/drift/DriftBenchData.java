@@ -28,6 +28,8 @@ public final class DriftBenchData {
     public static void main(String[] args) throws Exception {
         long rows = (long) Double.parseDouble(args[0]);
         Path dir = Path.of(args[1]);
+        // the shaded jar keeps DuckDB's library beside itself, written there on first use (DuckDbNatives)
+        dev.surprisal.data.DuckDbNatives.prepare();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             write(st, dir.resolve("ref.parquet"), rows, 0.0, 1.0, 0.1);
             write(st, dir.resolve("cur.parquet"), rows, 0.25, 1.3, 0.2);

@@ -28,9 +28,12 @@ import java.util.stream.IntStream;
 
 /**
  * Reads chosen columns of a CSV or TSV file as the text of each cell into dictionary-coded
- * {@link CategoricalColumn}s: the file's bytes are read once, one pass copies each kept column's
- * cells into a buffer of its own, and then each column is parsed as numbers or coded (hashing its cells) on its own
- * (columns in parallel, each in its own slot), so a repeated cell costs no object and each
+ * {@link CategoricalColumn}s, or ({@link #readTyped}) a column of numbers as its numbers: the file's
+ * bytes are read once and tokenised in chunks in parallel; a typed read parses each number cell
+ * straight from those bytes into the column's array, and a text column's cells are copied into a
+ * buffer of its own (a column that turns text after rows of numbers, or whose role wants its text,
+ * has those rows' text gathered again), then each text column is coded (hashing its cells) on its
+ * own (columns in parallel, each in its own slot), so a repeated cell costs no object and each
  * distinct cell becomes a String once. This
  * is the fast way into memory for wide files: DuckDB parses 2,000 columns well, but hands each
  * cell to Java through JDBC one string at a time, which costs more than parsing
@@ -76,14 +79,38 @@ final class CsvText {
         }
     }
 
+    /** Files up to this size have their line ends counted; larger ones are estimated from their start. */
+    static final long COUNTED_BYTES = 16L << 20;
+    /** The start of a larger file whose lines give the estimate. */
+    static final int SAMPLE_BYTES = 1 << 20;
+    /** Room above the estimate for rows shorter than those of the sample. */
+    static final double MARGIN = 1.25;
+
     /**
-     * Estimates the data rows of a file from its line ends (a quoted cell spanning lines counts
-     * more than once, so this can only overestimate), reading it once at disk speed.
+     * Estimates the data rows of a file, to size a plan: up to {@value #COUNTED_BYTES} bytes, its line
+     * ends counted (a quoted cell spanning lines counts more than once, so this can only overestimate);
+     * above, its size times the line ends per byte of its first {@value #SAMPLE_BYTES} bytes, times
+     * {@value #MARGIN}, without reading the rest (a whole pass over the file only to size things
+     * cost as much as reading it again).
      */
     static long estimateRows(Path file) throws IOException {
+        return estimateRows(file, COUNTED_BYTES, SAMPLE_BYTES);
+    }
+
+    /** {@link #estimateRows(Path)} with the thresholds given (tests make them small). */
+    static long estimateRows(Path file, long countedBytes, int sampleBytes) throws IOException {
+        long size = Files.size(file);
+        byte[] buf = new byte[(int) Math.min(Math.max(size, 1), Math.max(sampleBytes, 1 << 16))];
         long lines = 0;
-        byte[] buf = new byte[1 << 16];
         try (InputStream s = Files.newInputStream(file)) {
+            if (size > countedBytes) {
+                int n = s.readNBytes(buf, 0, Math.min(buf.length, sampleBytes));
+                long start = lineFeeds(buf, 0, n);
+                if (start > 0) {
+                    return (long) Math.ceil(MARGIN * size * start / n);
+                }
+                lines = start; // not one line end in the sample: count them all
+            }
             int n;
             while ((n = s.readNBytes(buf, 0, buf.length)) > 0) {
                 lines += lineFeeds(buf, 0, n);
@@ -182,23 +209,23 @@ final class CsvText {
         if (record(delimiter, null, null, b.length) != fields) {
             throw new Decline("header width");
         }
-        int[] bounds = chunks(pos, chunkBytes);
-        int parts = bounds.length - 1;
-        Chunk[] chunk = new Chunk[parts];
-        LongConsumer shared = progress == null ? null : progress(progress);
+        Pass pass;
         try {
-            // each chunk tokenised on its own into buffers of its own; joined in file order below
-            IntStream.range(0, parts).parallel().forEach(k -> {
-                try {
-                    chunk[k] = new CsvText(b).chunk(bounds[k], bounds[k + 1], delimiter, slot, fields, wanted.length,
-                            shared);
-                } catch (Decline d) {
-                    throw new Declined(d);
-                }
-            });
-        } catch (Declined d) {
-            throw d.decline;
+            // split at the line ends nearest the chunk sizes, without reading the file first: right
+            // when the file holds no quote, which a chunk checks as it goes
+            pass = tokenise(blindChunks(pos, chunkBytes), true, delimiter, slot, fields, wanted.length, keepText,
+                    progress);
+        } catch (Decline d) {
+            // a quote (a line end may be inside one) or a fault: split again at records' ends, and
+            // that reading decides
+            pass = tokenise(chunks(pos, chunkBytes), false, delimiter, slot, fields, wanted.length, keepText,
+                    progress);
         }
+        int[] bounds = pass.bounds();
+        int parts = bounds.length - 1;
+        long[] first = pass.first();
+        Numbers numbers = pass.numbers();
+        Chunk[] chunk = pass.chunks();
         long total = 0;
         boolean blank = false;
         for (int k = 0; k < parts; k++) {
@@ -209,47 +236,262 @@ final class CsvText {
             blank |= chunk[k].blank;
             total += chunk[k].rows;
         }
-        if (total >= Integer.MAX_VALUE - 8) {
-            throw new Decline("too many rows for memory");
-        }
         if (blank && fields == 1) {
             throw new Decline("a blank line in a one-column file may be a missing cell");
         }
         if (progress != null) {
             progress.accept(total);
         }
-        b = null; // the kept cells are copies: the file's bytes can go before the columns are coded
         int n = (int) total;
         Column[] out = new Column[wanted.length];
-        AtomicLong text = new AtomicLong();
+        boolean[] text = new boolean[wanted.length];
+        // each column decided on its own, in its own slot: nothing depends on the number of threads
+        IntStream.range(0, wanted.length).parallel().forEach(j -> {
+            double[] v = numbers.of(j, chunk, first);
+            if (v == null) {
+                text[j] = true;
+                return;
+            }
+            NumericColumn number = NumericColumn.wrap(names.get(wanted[j]), v, n);
+            if (keepText.test(number)) {
+                text[j] = true;
+            } else {
+                out[j] = number;
+            }
+        });
+        numbers.clear();
+        long textColumns = IntStream.range(0, text.length).filter(j -> text[j]).count();
+        // the same total whatever the order: the decline does not depend on threads
+        if (textColumns * n > textCells) {
+            throw new Decline("too many text cells for the heap");
+        }
         try {
-            // each column coded on its own, in its own slot: nothing depends on the number of threads
-            IntStream.range(0, wanted.length).parallel().forEach(j -> {
-                Kept[] pieces = new Kept[parts];
-                for (int k = 0; k < parts; k++) {
-                    pieces[k] = chunk[k].kept[j];
-                    chunk[k].kept[j] = null;
+            // the text of a column that became text after rows read as numbers, gathered again
+            IntStream.range(0, parts).parallel().forEach(k -> {
+                try {
+                    new CsvText(b).regather(chunk[k], bounds[k], bounds[k + 1], delimiter, slot, fields, text);
+                } catch (Decline d) {
+                    throw new Declined(d);
                 }
-                // coded piece by piece in file order: no joined copy of the column's cells
-                String name = names.get(wanted[j]);
-                double[] numbers = keepText == ALWAYS_TEXT ? null : Kept.numbers(pieces, n);
-                NumericColumn number = numbers == null ? null : NumericColumn.wrap(name, numbers, n);
-                if (number != null && !keepText.test(number)) {
-                    out[j] = number;
-                    return;
-                }
-                // the same total whatever the order: the decline does not depend on threads
-                if (text.addAndGet(n) > textCells) {
-                    throw new Declined(new Decline("too many text cells for the heap"));
-                }
-                out[j] = Kept.column(pieces, name, n);
             });
-        } catch (UncheckedIOException e) {
-            throw new Decline("invalid UTF-8");
         } catch (Declined d) {
             throw d.decline;
         }
+        b = null; // the kept cells are copies: the file's bytes can go before the columns are coded
+        try {
+            // each text column coded on its own, in its own slot
+            IntStream.range(0, wanted.length).filter(j -> text[j]).parallel().forEach(j -> {
+                List<Kept> pieces = new ArrayList<>();
+                for (int k = 0; k < parts; k++) {
+                    if (chunk[k].before[j] != null) {
+                        pieces.add(chunk[k].before[j]);
+                    }
+                    pieces.add(chunk[k].kept[j]);
+                    chunk[k].kept[j] = null;
+                    chunk[k].before[j] = null;
+                }
+                // coded piece by piece in file order: no joined copy of the column's cells
+                out[j] = Kept.column(pieces.toArray(Kept[]::new), names.get(wanted[j]), n);
+            });
+        } catch (UncheckedIOException e) {
+            throw new Decline("invalid UTF-8");
+        }
         return Table.of(List.of(out));
+    }
+
+    /** The first tokenising of a file: its chunks' bounds, first lines, numbers and chunks. */
+    private record Pass(int[] bounds, long[] first, Numbers numbers, Chunk[] chunks) {
+    }
+
+    /**
+     * Tokenises the chunks between {@code bounds} in parallel. When {@code blind} (the bounds were
+     * put at line ends without looking at quotes), the first quote anywhere declines, since a line
+     * end may then be inside a quoted cell.
+     */
+    private Pass tokenise(int[] bounds, boolean blind, byte delimiter, int[] slot, int fields, int columns,
+            java.util.function.Predicate<NumericColumn> keepText, LongConsumer progress) throws Decline {
+        int parts = bounds.length - 1;
+        // each chunk's rows land at its first line's place in the column's array of numbers: a record
+        // ends on a line feed, so a chunk holds at most as many rows as line feeds (one more at the end
+        // of a file without a final one); fewer rows (a quoted line end, blank lines at the end) are
+        // closed up afterwards, so the common file is written in place, without a copy per chunk
+        long[] first = new long[parts + 1];
+        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = lineFeeds(b, bounds[k], bounds[k + 1])
+                + (k == parts - 1 && bounds[k] < b.length && b[b.length - 1] != '\n' ? 1 : 0));
+        for (int k = 0; k < parts; k++) {
+            first[k + 1] += first[k];
+        }
+        if (first[parts] >= Integer.MAX_VALUE - 8) {
+            throw new Decline("too many rows for memory");
+        }
+        Numbers numbers = new Numbers(columns, (int) first[parts], keepText == ALWAYS_TEXT);
+        java.util.concurrent.atomic.AtomicBoolean quote = blind ? new java.util.concurrent.atomic.AtomicBoolean() : null;
+        Chunk[] chunk = new Chunk[parts];
+        LongConsumer shared = progress == null ? null : progress(progress);
+        try {
+            // each chunk tokenised on its own into buffers of its own; joined in file order below
+            IntStream.range(0, parts).parallel().forEach(k -> {
+                try {
+                    Chunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
+                            (bounds[k + 1] - bounds[k]) / fields + 16);
+                    c.quote = quote;
+                    chunk[k] = new CsvText(b).chunk(c, bounds[k], bounds[k + 1], delimiter, slot, fields,
+                            Integer.MAX_VALUE, shared);
+                } catch (Decline d) {
+                    throw new Declined(d);
+                }
+            });
+        } catch (Declined d) {
+            throw d.decline;
+        }
+        return new Pass(bounds, first, numbers, chunk);
+    }
+
+    /**
+     * Bounds of chunks of about {@code chunkBytes} from {@code from}, each but the last just after the
+     * first line end at or past its share of the file, as {@link #chunks} puts them but without
+     * regard to quotes (so without reading the file first): right for a file without quotes.
+     */
+    private int[] blindChunks(int from, int chunkBytes) {
+        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (b.length - from) / Math.max(1, chunkBytes)));
+        int[] bounds = new int[parts + 1];
+        bounds[0] = from;
+        int k = 1;
+        for (int part = 1; part < parts; part++) {
+            int i = (int) Math.max(bounds[k - 1], from + (long) part * (b.length - from) / parts - 1);
+            while (i < b.length && b[i] != '\n') {
+                i++;
+            }
+            if (i + 1 >= b.length) {
+                break;
+            }
+            if (i + 1 > bounds[k - 1]) {
+                bounds[k++] = i + 1;
+            }
+        }
+        int[] out = Arrays.copyOf(bounds, k + 1);
+        out[k] = b.length;
+        return out;
+    }
+
+    /**
+     * Gathers, for each column that {@code text} marks, the text of {@code c}'s rows that were read
+     * as numbers (all of them, or those before the cell that was not one) by tokenising the chunk
+     * {@code b[from, to)} again as far as needed, into {@code c.before}.
+     */
+    private void regather(Chunk c, int from, int to, byte delimiter, int[] slot, int fields, boolean[] text)
+            throws Decline {
+        Kept[] kept = new Kept[text.length];
+        int[] limit = new int[text.length];
+        int rows = 0;
+        for (int j = 0; j < text.length; j++) {
+            if (!text[j]) {
+                continue;
+            }
+            limit[j] = c.kept[j] == null ? c.rows : c.textFrom[j];
+            if (c.kept[j] == null) {
+                c.kept[j] = new Kept(0, 0); // every row is in before
+            }
+            if (limit[j] > 0) {
+                kept[j] = new Kept(limit[j], (int) Math.min(Integer.MAX_VALUE - 8L, (long) (to - from) / fields + 16));
+                rows = Math.max(rows, limit[j]);
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
+        Chunk again = new Chunk(kept, null, 0, limit);
+        int[] gather = slot.clone();
+        for (int i = 0; i < gather.length; i++) {
+            gather[i] = gather[i] >= 0 && kept[gather[i]] != null ? gather[i] : -1;
+        }
+        chunk(again, from, to, delimiter, gather, fields, rows, null);
+        System.arraycopy(kept, 0, c.before, 0, kept.length);
+    }
+
+    /**
+     * The number columns being read: one array of numbers per column for the whole file, made when
+     * a chunk first writes to it, and which columns some chunk has already found to be text (a chunk
+     * that starts later keeps their text from its first row, and so needs no second tokenising).
+     */
+    private static final class Numbers {
+        private final java.util.concurrent.atomic.AtomicReferenceArray<double[]> arrays;
+        private final java.util.concurrent.atomic.AtomicIntegerArray text;
+        private final int lines;
+        private final boolean allText;
+
+        Numbers(int columns, int lines, boolean allText) {
+            this.arrays = new java.util.concurrent.atomic.AtomicReferenceArray<>(columns);
+            this.text = new java.util.concurrent.atomic.AtomicIntegerArray(columns);
+            this.lines = lines;
+            this.allText = allText;
+        }
+
+        /** A chunk's state: a column starts as numbers unless it is known to be text. */
+        Chunk start(int columns, int firstLine, int lineCount, int bytesPerColumn) {
+            Kept[] kept = new Kept[columns];
+            double[][] values = new double[columns][];
+            for (int j = 0; j < columns; j++) {
+                if (allText || text.get(j) != 0) {
+                    kept[j] = new Kept(lineCount + 1, bytesPerColumn);
+                } else {
+                    values[j] = array(j);
+                }
+            }
+            Chunk c = new Chunk(kept, values, firstLine, null);
+            c.numbers = this;
+            c.lineCount = lineCount;
+            c.bytesPerColumn = bytesPerColumn;
+            return c;
+        }
+
+        private double[] array(int j) {
+            double[] a = arrays.get(j);
+            if (a == null) {
+                a = new double[lines];
+                if (!arrays.compareAndSet(j, null, a)) {
+                    a = arrays.get(j);
+                }
+            }
+            return a;
+        }
+
+        /**
+         * Column {@code j}'s numbers, in row order, when every chunk read it as numbers and at least
+         * one cell is a number; else null. Chunks with fewer rows than line feeds are closed up.
+         */
+        double[] of(int j, Chunk[] chunks, long[] first) {
+            boolean any = false;
+            for (Chunk c : chunks) {
+                if (c.kept[j] != null) {
+                    return null;
+                }
+                any |= c.number[j];
+            }
+            double[] a = arrays.get(j);
+            if (!any || a == null) {
+                return null;
+            }
+            int at = 0;
+            for (int k = 0; k < chunks.length; k++) {
+                if (at != first[k]) {
+                    System.arraycopy(a, (int) first[k], a, at, chunks[k].rows);
+                }
+                at += chunks[k].rows;
+            }
+            return a;
+        }
+
+        /** Lets go of the arrays of the columns that turned out to be text. */
+        void clear() {
+            for (int j = 0; j < arrays.length(); j++) {
+                arrays.set(j, null);
+            }
+        }
+
+        void sawText(int j) {
+            text.set(j, 1);
+        }
     }
 
     /**
@@ -297,14 +539,75 @@ final class CsvText {
         };
     }
 
-    /** One chunk's records: the kept cells of each column, the row count, and whether it ended on blank lines. */
+    /**
+     * One chunk's records: each column's cells as numbers (into the file's array of the column, from
+     * the chunk's first line on) until a cell is not one, and from there (or from the first row, for
+     * a column known to be text) as kept text; the row count, and whether it ended on blank lines.
+     */
     private static final class Chunk {
         final Kept[] kept;
+        /** The text of the rows before {@link #textFrom}, gathered again when the column became text. */
+        final Kept[] before;
+        /** Per column, the first row kept as text (the rows before it were read as numbers). */
+        final int[] textFrom;
+        /** Per column, whether a number was read (a column of nothing but missing cells is text). */
+        final boolean[] number;
+        final double[][] values;
+        final int firstLine;
+        /** Per column, the rows to keep (a second tokenising keeps only the rows read as numbers). */
+        final int[] limit;
+        Numbers numbers;
+        /** Set when the chunks were split without regard to quotes: the first quote seen anywhere. */
+        java.util.concurrent.atomic.AtomicBoolean quote;
+        int lineCount;
+        int bytesPerColumn;
         int rows;
         boolean blank;
 
-        Chunk(Kept[] kept) {
+        Chunk(Kept[] kept, double[][] values, int firstLine, int[] limit) {
             this.kept = kept;
+            this.before = new Kept[kept.length];
+            this.textFrom = new int[kept.length];
+            this.number = new boolean[kept.length];
+            this.values = values;
+            this.firstLine = firstLine;
+            this.limit = limit;
+        }
+
+        /**
+         * Column {@code j}'s cell in the current row: {@code b[start, end)}, {@code end} being
+         * {@link #MISSING} for a missing cell and {@code -(end + 1)} for a quoted one with doubled quotes.
+         */
+        void cell(byte[] b, int j, int start, int end) {
+            Kept k = kept[j];
+            if (k == null) {
+                double x = end == MISSING ? Double.NaN : end < 0 ? Double.POSITIVE_INFINITY : Cells.number(b, start, end);
+                if (x != x && end != MISSING
+                        && !Cells.isMissing(new String(b, start, end - start, StandardCharsets.ISO_8859_1))) {
+                    x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
+                }
+                if (!Double.isInfinite(x)) {
+                    // an ordinary number straight from the file's bytes, no copy and no String
+                    number[j] |= x == x;
+                    values[j][firstLine + rows] = x;
+                    return;
+                }
+                // "inf" is a number to Cells but not a finite value: the text path counts it
+                k = new Kept(lineCount - rows + 1, bytesPerColumn);
+                kept[j] = k;
+                textFrom[j] = rows;
+                numbers.sawText(j);
+            }
+            if (limit != null && rows >= limit[j]) {
+                return;
+            }
+            if (end == MISSING) {
+                k.add(b, 0, 0, Kept.MISSING_CELL);
+            } else if (end < 0) {
+                k.add(b, start, -end - 1, Kept.ESCAPED_CELL);
+            } else {
+                k.add(b, start, end, Kept.PLAIN_CELL);
+            }
         }
     }
 
@@ -319,19 +622,14 @@ final class CsvText {
         }
     }
 
-    /** Tokenises the records of {@code b[from, to)}, which holds whole records (see {@link #chunks}). */
-    private Chunk chunk(int from, int to, byte delimiter, int[] slot, int fields, int keptColumns, LongConsumer progress)
-            throws Decline {
-        // eight bytes at a time: a byte-by-byte count was a tenth of a wide file's read (JFR)
-        int lines = 1 + (int) lineFeeds(b, from, to);
-        Kept[] kept = new Kept[keptColumns];
-        for (int j = 0; j < keptColumns; j++) {
-            // sized for a row per line, so the arrays are not copied as they grow
-            kept[j] = new Kept(lines, (int) Math.min(Integer.MAX_VALUE - 8L, (long) (to - from) / fields + 16));
-        }
-        Chunk out = new Chunk(kept);
+    /**
+     * Tokenises the records of {@code b[from, to)}, which holds whole records (see {@link #chunks}),
+     * into {@code out}, stopping after {@code rowLimit} rows.
+     */
+    private Chunk chunk(Chunk out, int from, int to, byte delimiter, int[] slot, int fields, int rowLimit,
+            LongConsumer progress) throws Decline {
         pos = from;
-        while (pos < to) {
+        while (pos < to && out.rows < rowLimit) {
             byte c = b[pos];
             if (c == '\n' || c == '\r') {
                 pos++;
@@ -344,10 +642,13 @@ final class CsvText {
             if (out.blank) {
                 throw new Decline("blank line inside the data");
             }
-            if (out.rows == Integer.MAX_VALUE - 8) {
-                throw new Decline("too many rows for memory");
+            if (out.quote != null && out.quote.get()) {
+                throw new Decline("another chunk met a quote");
             }
-            if (record(delimiter, slot, kept, to) != fields) {
+            if (out.rows == out.lineCount && out.values != null) {
+                throw new Decline("more records than line ends"); // cannot happen: a record ends on one
+            }
+            if (record(delimiter, slot, out, to) != fields) {
                 throw new Decline("row width");
             }
             out.rows++;
@@ -363,15 +664,19 @@ final class CsvText {
 
     /**
      * Reads one record from {@code pos}, not past {@code n}; returns its field count. Kept fields go
-     * to {@code kept[slot[i]]}.
+     * to {@code out}'s column {@code slot[i]}.
      */
-    private int record(byte delimiter, int[] slot, Kept[] kept, int n) throws Decline {
+    private int record(byte delimiter, int[] slot, Chunk out, int n) throws Decline {
         int i = 0;
         while (true) {
             int start;
             int end;
             int c;
             if (pos < n && b[pos] == '"') {
+                if (out != null && out.quote != null) {
+                    out.quote.set(true);
+                    throw new Decline("a quote in a file split without regard to quotes");
+                }
                 start = ++pos;
                 boolean escaped = false;
                 while (true) {
@@ -419,13 +724,7 @@ final class CsvText {
                 throw new Decline("text after a closing quote");
             }
             if (slot != null && i < slot.length && slot[i] >= 0) {
-                if (end == MISSING) {
-                    kept[slot[i]].add(b, 0, 0, Kept.MISSING_CELL);
-                } else if (end < 0) {
-                    kept[slot[i]].add(b, start, -end - 1, Kept.ESCAPED_CELL);
-                } else {
-                    kept[slot[i]].add(b, start, end, Kept.PLAIN_CELL);
-                }
+                out.cell(b, slot[i], start, end);
             }
             i++;
             if (c != delimiter) {
@@ -470,42 +769,6 @@ final class CsvText {
             used += n;
             end[size] = used;
             kind[size++] = k;
-        }
-
-        /**
-         * The cells of {@code pieces}, one after another, as numbers (NaN where missing) when each is
-         * missing or a finite number by {@link Cells}' rules and at least one is a number; else null.
-         * A number is ASCII, so its bytes are its chars.
-         */
-        static double[] numbers(Kept[] pieces, int rows) {
-            double[] v = new double[rows];
-            boolean any = false;
-            int r = 0;
-            for (Kept k : pieces) {
-                for (int c = 0; c < k.size; c++, r++) {
-                    if (k.kind[c] == MISSING_CELL) {
-                        v[r] = Double.NaN;
-                        continue;
-                    }
-                    if (k.kind[c] == ESCAPED_CELL) {
-                        return null; // holds a quote: never a number nor a missing string
-                    }
-                    int s = c == 0 ? 0 : k.end[c - 1];
-                    // an ordinary number straight from its bytes; a String only for the rest
-                    double x = Cells.number(k.bytes, s, k.end[c]);
-                    if (Double.isNaN(x)) {
-                        if (!Cells.isMissing(new String(k.bytes, s, k.end[c] - s, StandardCharsets.ISO_8859_1))) {
-                            return null;
-                        }
-                    } else if (Double.isInfinite(x)) {
-                        return null; // "inf" is a number to Cells but not a finite value: the text path counts it
-                    } else {
-                        any = true;
-                    }
-                    v[r] = x;
-                }
-            }
-            return any ? v : null;
         }
 
         /**

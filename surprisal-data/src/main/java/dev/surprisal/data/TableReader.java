@@ -391,8 +391,10 @@ public final class TableReader {
     }
 
     /**
-     * An upper bound on the data rows of a CSV or TSV file from its line ends (one read at disk
-     * speed; a quoted cell spanning lines counts more than once); -1 for other formats.
+     * The data rows of a CSV or TSV file, estimated to size a plan: a file up to 16 MiB has its line
+     * ends counted (an upper bound: a quoted cell spanning lines counts more than once), a larger one
+     * is estimated from the line ends of its first MiB with a quarter of room, without reading the
+     * rest; -1 for other formats.
      *
      * @return the estimate, or -1
      * @throws DataException when the file cannot be read

@@ -69,7 +69,7 @@ public final class NumericBins implements Bins {
     }
 
     /**
-     * The bin of {@code x} (not NaN), by binary search over the edges.
+     * The bin of {@code x} (not NaN), by a branch-free binary search over the edges.
      *
      * @param x a value, not NaN
      * @return its bin: 0 underflow, 1..m interior, m + 1 overflow
@@ -85,17 +85,16 @@ public final class NumericBins implements Bins {
         if (m == 1) {
             return 1;
         }
-        // number of edges <= x, in 1..m
-        int lo = 0;
-        int hi = m;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // number of edges <= x, in 1..m: halving without a branch on the data (the comparison picks
+        // the next base by a conditional move), since on ordinary data each step is a coin flip that a
+        // branch predicts wrongly half the time; this search was a sixth of a CSV drift check (JFR)
+        int base = 0;
+        for (int len = m; len > 1; ) {
+            int half = len >>> 1;
+            base = edges[base + half] <= x ? base + half : base;
+            len -= half;
         }
+        int lo = base + (edges[base] <= x ? 1 : 0);
         return Math.min(lo, m - 1);
     }
 
