@@ -141,9 +141,7 @@ final class DriftOutput {
             out.println(verdictWord(a, report) + ": " + a.message());
         }
         if (alarms.isEmpty()) {
-            int unscored = report.columns().size() - report.scored().size();
-            out.println("no alarm: " + report.drifted().size() + " of " + report.scored().size() + " scored columns "
-                    + "drifted" + (unscored == 0 ? "" : " (" + unscored + " more checked, not scored)"));
+            out.println("no alarm: " + report.summary());
         }
         out.println(rule(report));
     }

@@ -179,8 +179,7 @@ public final class MonitoredCheck {
         }
         if (report.datasetDrift()) {
             out.add(new Alarm(null, Alarm.Kind.DATASET, String.format(Locale.ROOT,
-                    "dataset drift: %d of %d scored columns drifted (share %.0f%% >= %.0f%%)",
-                    report.scored().stream().filter(c -> c.status().drifted()).count(), report.scored().size(),
+                    "dataset drift: %s, share %.0f%% >= %.0f%%", report.summary(),
                     100 * report.driftedShare(), 100 * report.options().driftShare())));
         }
         return out;
