@@ -435,6 +435,6 @@ class CliConventionTest {
                 .contains("alpha / tests each; 4 tests for a numeric column, 3 for a categorical one");
         // the sparkline's top is the larger of the column's maximum and the warn band, as printed under it
         assertThat(Cli.run("drift", "history", "--help").out().replaceAll("\\s+", " "))
-                .contains("█ = the larger of the column's largest PSI and the monitor's PSI warn band");
+                .contains("█ = the larger of the column's largest PSI and the PSI warn band of the baseline's rule");
     }
 }

@@ -305,11 +305,17 @@ class DriftScenarioTest {
         // column, role, KL(P||Q) bits, ..., KL critical is the 9th cell
         assertThat(after(line, "KL ")).isCloseTo(Double.parseDouble(cells[2]), within(0.001));
         assertThat(after(line, "critical ")).isCloseTo(Double.parseDouble(cells[8]), within(0.0001));
+        // the rule line states the bands in the same unit (before: "KL (nats) ... DRIFT from 0.2500")
+        assertThat(kl.out()).contains("Rule: KL (bits) WARN from 0.1443, DRIFT from 0.3607 (given as 0.1000 and "
+                + "0.2500 nats)");
         // TV is the share of probability mass that would have to move, not of rows that changed value
         assertThat(compareWith(reference, churn).out())
                 .containsPattern("TV [0-9.]+ \\([0-9.]+% of the probability mass would have to move");
         Cli js = compareWith(reference, churn, "--measure", "js", "--base", "e");
-        assertThat(js.out()).contains("JS nats").containsPattern("DRIFT: churned: JS [0-9.]+ nats");
+        assertThat(js.out()).contains("JS nats").containsPattern("DRIFT: churned: JS [0-9.]+ nats")
+                .contains("Rule: JS (nats) WARN from 0.0693, DRIFT from 0.1733 (given as 0.1000 and 0.2500 bits)");
+        assertThat(compareWith(reference, churn).out()).contains("Rule: PSI (unitless) WARN from 0.1000, DRIFT from "
+                + "0.2500; ");
         Cli h = compareWith(reference, churn, "--measure", "hellinger");
         assertThat(h.out()).contains("Hellinger critical").doesNotContain("HELLINGER");
     }

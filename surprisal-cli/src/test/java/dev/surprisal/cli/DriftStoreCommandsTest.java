@@ -76,6 +76,21 @@ class DriftStoreCommandsTest {
     }
 
     @Test
+    void theSparklineSaysWhichWarnBandItDraws() throws IOException {
+        // before: "the warn band 0.1000" under checks run with --warn 0.5, as if it were theirs
+        Path ref = csv("ref.csv", 1, 0);
+        Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store());
+        assertThat(check(csv("d1.csv", 3, 0), "2024-05-01", "--warn", "0.5").code()).isZero();
+        assertThat(Cli.run("drift", "history", "--monitor", "m", "--store", store()).out())
+                .contains("the PSI warn band 0.1000 of the baseline's rule; a --warn given to a check alone is not "
+                        + "recorded)");
+        Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store(), "--warn", "0.5");
+        check(csv("d2.csv", 4, 0), "2024-05-02");
+        assertThat(Cli.run("drift", "history", "--monitor", "m", "--store", store()).out())
+                .contains("the PSI warn band 0.5000 of the baseline's rule");
+    }
+
+    @Test
     void aSecondBaselineSaysItReplacedTheFirstAndHistoryStartsAgain() throws IOException {
         Path ref = csv("ref.csv", 1, 0);
         Cli first = Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store());

@@ -179,6 +179,11 @@ public final class DriftJson {
         root.put("verdict", report.worst().name());
         root.put("fails", MonitoredCheck.fails(report, alarms));
         root.put("dataset_drift", report.datasetDrift());
+        root.putObject("columns_drifted").put("summary", report.summary())
+                .put("scored", report.scored().size()).put("scored_drift", report.count(true, Status.DRIFT))
+                .put("scored_warn", report.count(true, Status.WARN))
+                .put("unscored", report.columns().size() - report.scored().size())
+                .put("unscored_warn", report.count(false, Status.WARN));
         ArrayNode cols = root.putArray("columns");
         for (ColumnDrift c : report.bySeverity()) {
             column(cols.addObject(), c);

@@ -65,8 +65,45 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
     /** @return the share of computable scored columns that drifted (WARN or DRIFT) */
     public double driftedShare() {
         long computable = columns.stream().filter(c -> c.scored() && c.status() != Status.NOT_COMPUTABLE).count();
-        long drifted = columns.stream().filter(c -> c.scored() && c.status().drifted()).count();
-        return computable == 0 ? 0.0 : (double) drifted / computable;
+        return computable == 0 ? 0.0 : (double) count(true, null) / computable;
+    }
+
+    /**
+     * The columns of one kind with one verdict.
+     *
+     * @param scored true for scored columns, false for those only checked (id-like, timestamp, date,
+     *               constant)
+     * @param status the verdict, or null for WARN or DRIFT
+     * @return how many
+     */
+    public int count(boolean scored, Status status) {
+        return (int) columns.stream().filter(c -> c.scored() == scored
+                && (status == null ? c.status().drifted() : c.status() == status)).count();
+    }
+
+    /**
+     * The count every output states (command line, JSON, HTML report, alerts): the scored columns
+     * that drifted (WARN or DRIFT, the dataset rule's count), with the DRIFT and WARN among them, and
+     * the columns only checked, with their warnings counted apart, e.g. "2 of 4 scored columns drifted
+     * (1 DRIFT, 1 WARN; 2 more checked, not scored, 1 of them WARN)".
+     *
+     * @return the count in words
+     */
+    public String summary() {
+        int scored = scored().size();
+        int unscored = columns.size() - scored;
+        int drifted = count(true, null);
+        List<String> parts = new ArrayList<>();
+        if (drifted > 0) {
+            parts.add(count(true, Status.DRIFT) + " DRIFT, " + count(true, Status.WARN) + " WARN");
+        }
+        if (unscored > 0) {
+            int flagged = count(false, null);
+            parts.add(unscored + " more checked, not scored" + (flagged == 0 ? ""
+                    : ", " + flagged + " of them " + (count(false, Status.DRIFT) == 0 ? "WARN" : "WARN or DRIFT")));
+        }
+        return drifted + " of " + scored + " scored columns drifted"
+                + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
     }
 
     /** @return true when at least {@code driftShare} of the scored columns drifted (a DRIFT-level alarm) */

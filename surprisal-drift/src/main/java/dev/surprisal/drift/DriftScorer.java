@@ -46,10 +46,10 @@ import java.util.Map;
  * </ol>
  * <p><b>Unscored columns</b> (id-like, timestamp, date, constant) are checked, not scored: the
  * missing share as above; for id-like columns duplicate keys, today's share of repeated values
- * rising by at least a point beyond noise (WARN); for timestamps and dates stale data, today's newest
- * value not newer than the reference's newest (WARN: today adds no time after the reference, e.g. a
- * re-sent day of the reference period; worded "older than the reference's oldest" when it is); for a
- * constant column more than one value today (WARN).
+ * rising by at least a point beyond noise (WARN); for timestamps and dates stale data as
+ * {@link Freshness} says (WARN: two samples of one period are not stale; a monitor's next batch is
+ * when its newest value does not advance past the previous batch's); for a constant column more than
+ * one value today (WARN).
  */
 public final class DriftScorer {
     /**
@@ -108,6 +108,27 @@ public final class DriftScorer {
      */
     public static DriftReport compare(Profile reference, Profile current, DriftOptions options, ColumnRules columns,
                                       Base base) {
+        return compare(reference, current, options, columns, base, Freshness.samples());
+    }
+
+    /**
+     * As {@link #compare(Profile, Profile, DriftOptions, ColumnRules, Base)}, timestamp and date
+     * columns checked for stale data as {@code freshness} says: {@link Freshness#samples()} for two
+     * samples that may cover the same period (what the shorter overloads use), {@link Freshness#after}
+     * or {@link Freshness#nextBatch()} for a monitor's next batch.
+     *
+     * @param reference the reference profile
+     * @param current   today's profile, counted on the reference
+     * @param options   the check's rule
+     * @param columns   per-column bands over it
+     * @param base      the unit KL and JS are shown in (bits unless the user chose another)
+     * @param freshness what today's timestamps are compared with
+     * @return the report
+     * @throws ValidationException if a column is missing from current or was counted on other bins, or
+     *                             {@code columns} names a column the reference lacks
+     */
+    public static DriftReport compare(Profile reference, Profile current, DriftOptions options, ColumnRules columns,
+                                      Base base, Freshness freshness) {
         columns.validate(reference.columnNames());
         List<ColumnDrift> out = new ArrayList<>();
         int tests = 0;
@@ -122,7 +143,7 @@ public final class DriftScorer {
                         + "' was not counted on the reference's bins; count it with ProfileBuilder.count(reference, ...)");
             }
             DriftOptions o = columns.forColumn(options, p.name());
-            out.add(p.scored() ? scored(p, q, o, alphaEach, base) : unscored(p, q, o, alphaEach));
+            out.add(p.scored() ? scored(p, q, o, alphaEach, base) : unscored(p, q, o, alphaEach, freshness));
         }
         return new DriftReport(out, options, reference.rows(), current.rows());
     }
@@ -141,24 +162,6 @@ public final class DriftScorer {
             return role.isNumeric() ? 4 : 3;
         }
         return role == ColumnRole.ID_LIKE ? 2 : 1;
-    }
-
-    /** Findings of one column, the most severe deciding its verdict. */
-    private static final class Findings {
-        Status status = Status.OK;
-        final List<String> problems = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-
-        void add(Status s, String text) {
-            status = status.worst(s);
-            (s == Status.OK ? notes : problems).add(text);
-        }
-
-        String reason() {
-            List<String> all = new ArrayList<>(problems);
-            all.addAll(notes);
-            return String.join("; ", all);
-        }
     }
 
     static ColumnDrift scored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach, Base base) {
@@ -252,7 +255,8 @@ public final class DriftScorer {
                 newMassP, value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins);
     }
 
-    static ColumnDrift unscored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach) {
+    static ColumnDrift unscored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach,
+                                Freshness freshness) {
         long n = p.rows();
         long m = q.rows();
         Findings f = new Findings();
@@ -269,18 +273,7 @@ public final class DriftScorer {
                             + "(reference %.1f%%)", 100 * dc, 100 * dr));
                 }
             } else if (p.role() == ColumnRole.TIMESTAMP || p.role() == ColumnRole.DATE) {
-                String oldest = p.keys().min();
-                String refNewest = p.keys().max();
-                String newest = q.keys().max();
-                if (oldest != null && newest != null && compareTimes(newest, oldest) < 0) {
-                    f.add(Status.WARN, "stale data: today's newest value " + newest + " is older than the reference's "
-                            + "oldest " + oldest);
-                } else if (refNewest != null && newest != null && compareTimes(newest, refNewest) <= 0) {
-                    // a re-sent day of the reference period: its values lie inside the reference's span
-                    f.add(Status.WARN, "stale data: today's newest value " + newest + " is not newer than the "
-                            + "reference's newest " + refNewest + " (today adds no time after the reference: a re-sent "
-                            + "or replayed day?)");
-                }
+                freshness.judge(p.name(), p.keys().min(), p.keys().max(), q.keys().min(), q.keys().max(), f);
             } else if (p.role() == ColumnRole.CONSTANT && q.keys().distinct() > Math.max(1, p.keys().distinct())) {
                 f.add(Status.WARN, q.keys().distinct() + " distinct values today in a column that was constant");
             }
@@ -290,18 +283,6 @@ public final class DriftScorer {
         return new ColumnDrift(p.name(), p.role(), false, f.status, f.reason(), n, m, nan, nan, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, rate(p.missing(), n), rate(q.missing(), m), 0, 0, nan, nan, nan, nan, 0, Map.of(),
                 List.of(), List.of());
-    }
-
-    /**
-     * Orders two timestamp or date values: as numbers when both are (epoch seconds or milliseconds,
-     * where "999" &lt; "1000"), else as text (ISO 8601 text sorts in time order).
-     */
-    static int compareTimes(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
     }
 
     /**

@@ -43,8 +43,8 @@ public final class DriftHtmlReport {
     public static String render(String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
         StringBuilder h = Html.open(title, CSS);
         h.append("<h1>").append(esc(title)).append("</h1>");
-        h.append("<p class=\"verdict\">").append(report.drifted().size()).append(" of ").append(report.columns().size())
-                .append(" columns drifted").append(report.datasetDrift() ? " — <b class=\"DRIFT\">dataset drift</b>" : "")
+        h.append("<p class=\"verdict\">").append(esc(report.summary()))
+                .append(report.datasetDrift() ? " — <b class=\"DRIFT\">dataset drift</b>" : "")
                 .append(". Reference rows ").append(report.referenceRows()).append(", today ")
                 .append(report.currentRows()).append(". Deciding measure ").append(report.options().measure())
                 .append(" (").append(report.options().measure().unitLabel()).append("; warn ")

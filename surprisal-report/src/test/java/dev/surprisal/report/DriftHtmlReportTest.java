@@ -16,6 +16,22 @@ class DriftHtmlReportTest {
     }
 
     @Test
+    void theDriftedCountIsThatOfTheScoredColumnsWithCheckedOnesApart() {
+        // only the unscored timestamp warns (today lies before the reference): before, "1 of 4 columns drifted"
+        dev.surprisal.data.profile.Profile ref = dev.surprisal.data.profile.ProfileBuilder.fit(
+                dev.surprisal.data.demo.EventTable.days(1, 30, 200, 2).table(),
+                dev.surprisal.data.profile.ProfileOptions.defaults());
+        dev.surprisal.drift.DriftReport r = dev.surprisal.drift.DriftScorer.compare(ref,
+                dev.surprisal.data.profile.ProfileBuilder.count(ref, dev.surprisal.data.demo.EventTable.days(-9, -5, 200,
+                        2).table()), dev.surprisal.drift.DriftOptions.defaults());
+        assertThat(DriftHtmlReport.render("split", r, java.util.Map.of())).contains("<p class=\"verdict\">0 of 2 scored "
+                + "columns drifted (2 more checked, not scored, 1 of them WARN). ");
+        // a drifted day: the CLI's count, DRIFT and WARN apart
+        assertThat(DriftHtmlReport.render("day", ReportFixture.report(), java.util.Map.of()))
+                .contains(">" + ReportFixture.report().summary()).contains("of 3 scored columns drifted (");
+    }
+
+    @Test
     void pageIsSelfContainedWithChartsPerColumnAndHistory() {
         String html = DriftHtmlReport.render("drift", ReportFixture.report(), ReportFixture.history());
         assertThat(html).doesNotContain("http://cdn", "https://", "<link", "src=\"http");

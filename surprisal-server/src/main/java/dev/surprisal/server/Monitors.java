@@ -2,12 +2,14 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
+import dev.surprisal.core.Base;
 import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Freshness;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
@@ -348,7 +350,10 @@ public final class Monitors {
         Profile today = counter.apply(baseline.profile());
         Reference reference = reference(m, window, baseline);
         DriftOptions options = Rules.options(m.settings());
-        DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands());
+        // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's
+        Freshness freshness = gate.fresh(s -> MonitoredCheck.freshness(s, name, baseline.version(), window.key(),
+                new HashSet<>(ServerTables.excluded(s.connection(), name))));
+        DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands(), Base.BITS, freshness);
         Instant now = clock.instant();
         // in the store only to record, and to read the history; the trend rule, the JSON and the
         // HTML are made outside it, so reads are not held up by rendering

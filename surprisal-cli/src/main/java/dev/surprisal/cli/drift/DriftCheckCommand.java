@@ -14,6 +14,7 @@ import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Freshness;
 import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.rules.MonitoredCheck;
@@ -54,7 +55,9 @@ import java.util.concurrent.Callable;
                 "rows changing value (binary, discrete, categorical: --tv-drift) or its values moving 0.3",
                 "standard deviations (continuous: --w1-drift); WARN likewise at --warn, --tv-warn, --w1-warn.",
                 "Id-like, timestamp and date columns are only checked (missing share, duplicate keys, stale",
-                "values). Invalid cells are counted and shown with their lines.",
+                "values: WARN when a timestamp's newest value does not advance past that of the last batch",
+                "checked for an earlier --at, or of the baseline before any). Invalid cells are counted and",
+                "shown with their lines.",
                 "Alarms: a column is WARN or DRIFT (level), at least half of the scored columns drifted",
                 "(dataset, DRIFT), or the column's measure spikes above mean + 3 sigma of its own recent",
                 "history (trend, WARN, from 7 checks on). The rule is the baseline's unless given here.",
@@ -123,8 +126,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // and to record the check, so concurrent checks on one store do not wait for each other's scans.
         DriftStore.Reference baseline;
+        Freshness freshness;
         try (DriftStore s = target.open(spec, false)) {
             baseline = DriftInputs.reference(s, monitor);
+            freshness = MonitoredCheck.freshness(s, monitor, baseline.version(), when, java.util.Set.of());
         }
         Profile stored = baseline.profile();
         RoleOverrides select = config.selection(spec, roles);
@@ -138,7 +143,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
         List<String> known = new java.util.ArrayList<>(stored.columnNames());
         known.addAll(stored.excluded());
         SchemaChange schema = SchemaChange.of(known, reference.columnNames(), DriftInputs.columnNames(data, table));
-        DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands(), common.base());
+        DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands(), common.base(),
+                freshness);
         MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
         try (DriftStore s = target.open(spec, false)) {

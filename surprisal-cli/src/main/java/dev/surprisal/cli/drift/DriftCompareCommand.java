@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
         description = {
                 "The same scoring as 'drift check' (roles and bins fitted on --reference, --data counted on them,",
                 "Jeffreys smoothing, PSI bands plus the chi-squared noise level), without a monitor or history.",
+                "The two files may cover the same period (a train/test or random split, an A/B test): a",
+                "timestamp column is stale (WARN) only when all of --data lies before the reference.",
                 "Exit 1 when a column (or the dataset) is DRIFT, or WARN too with --fail-on warn.",
                 "The two files may also be given as positional arguments: REFERENCE CURRENT.",
                 ""},

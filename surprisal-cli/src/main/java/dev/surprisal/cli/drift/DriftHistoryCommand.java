@@ -33,8 +33,9 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
         description = {
                 "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
                 "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ = 0, █ = the",
-                "larger of the column's largest PSI and the monitor's PSI warn band, 0.1 by default), so a spike",
-                "stands out at a glance and a flat low line means no drift, not magnified noise.",
+                "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
+                "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
+                "flat low line means no drift, not magnified noise.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -117,8 +118,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                     fmt(base.fromNats(p.klNats())), p.status(), p.alarmed() ? "ALARM" : "");
         }
         out.println();
-        out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the warn band "
-                + fmt(warn) + "):");
+        // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
+        out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the PSI warn band "
+                + fmt(warn) + " of the baseline's rule; a --warn given to a check alone is not recorded):");
         for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
             double[] psi = e.getValue().stream().mapToDouble(HistoryPoint::psi).toArray();
             if (java.util.Arrays.stream(psi).allMatch(Double::isNaN)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.Json;
 import dev.surprisal.core.Base;
+import dev.surprisal.drift.Measure;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnRoles;
@@ -141,24 +142,31 @@ final class DriftOutput {
             out.println(verdictWord(a, report) + ": " + a.message());
         }
         if (alarms.isEmpty()) {
-            int unscored = report.columns().size() - report.scored().size();
-            out.println("no alarm: " + report.drifted().size() + " of " + report.scored().size() + " scored columns "
-                    + "drifted" + (unscored == 0 ? "" : " (" + unscored + " more checked, not scored)"));
+            out.println("no alarm: " + report.summary());
         }
-        out.println(rule(report));
+        out.println(rule(report, base));
     }
 
-    /** The rule in one line, units stated. */
-    static String rule(DriftReport report) {
+    /**
+     * The rule in one line, units stated: the deciding measure's bands in the unit the table and the
+     * alarm lines show it (KL and JS in {@code base}), and as given (KL in nats, JS in bits) when that
+     * differs.
+     */
+    static String rule(DriftReport report, Base base) {
         DriftOptions o = report.options();
-        return String.format(Locale.ROOT, "rows: reference %d, current %d. Rule: %s (%s) WARN from %s, DRIFT from %s; "
+        Measure m = o.measure();
+        String shownUnit = m.unitIn(base).isEmpty() ? m.unitLabel() : m.unitIn(base);
+        String bands = String.format(Locale.ROOT, "%s (%s) WARN from %s, DRIFT from %s", m.label(), shownUnit,
+                fmt(m.inBase(o.warn(), base)), fmt(m.inBase(o.drift(), base)))
+                + (shownUnit.equals(m.unitLabel()) ? "" : String.format(Locale.ROOT, " (given as %s and %s %s)",
+                fmt(o.warn()), fmt(o.drift()), m.unitLabel()));
+        return String.format(Locale.ROOT, "rows: reference %d, current %d. Rule: %s; "
                         + "or the column's own yardstick: TV (share of probability mass that moved, beyond chance) WARN from "
                         + "%s, DRIFT from %s for binary, discrete and categorical columns, W1/std WARN from %s, DRIFT from "
                         + "%s for continuous ones; each only beyond the chi-squared noise level (critical) at alpha %s "
                         + "split over %d tests; exit 1 on %s. Smoothing: %s on both sides. PSI, Hellinger, TV and W1/std "
                         + "are unitless; KS and W1 are exact on seeded samples of up to %,d values per column.",
-                report.referenceRows(), report.currentRows(), o.measure().label(), o.measure().unitLabel(), fmt(o.warn()),
-                fmt(o.drift()), fmt(o.tvWarn()), fmt(o.tvDrift()), fmt(o.w1Warn()), fmt(o.w1Drift()), fmt(o.alpha()),
+                report.referenceRows(), report.currentRows(), bands, fmt(o.tvWarn()), fmt(o.tvDrift()), fmt(o.w1Warn()), fmt(o.w1Drift()), fmt(o.alpha()),
                 report.tests(), o.failOn() == FailOn.WARN ? "WARN or DRIFT" : "DRIFT", o.smoothing(),
                 RowSample.SIZE);
     }

@@ -8,7 +8,10 @@ import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.store.StoreException;
 
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.core.Base;
 import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.ColumnRules;
+import dev.surprisal.drift.Freshness;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
@@ -97,8 +100,29 @@ public final class MonitoredCheck {
         DriftStore.Reference reference = store.reference(monitor).orElseThrow(() -> new StoreException("monitor '"
                 + monitor + "' has no baseline; run 'surprisal drift baseline --monitor " + monitor
                 + " --data FILE' first", null));
-        DriftReport report = DriftScorer.compare(reference.profile(), today, options);
+        DriftReport report = DriftScorer.compare(reference.profile(), today, options, ColumnRules.none(), Base.BITS,
+                freshness(store, monitor, reference.version(), at, java.util.Set.of()));
         return record(store, monitor, at, reference.version(), today, report, trend);
+    }
+
+    /**
+     * What a monitor's batch at {@code at} is checked for stale data against: the latest batch checked
+     * against the same baseline for an earlier run time (a check at the same run time replaces it, so it
+     * is not its own predecessor), else the baseline.
+     *
+     * @param store            an open store
+     * @param monitor          the monitor
+     * @param referenceVersion the baseline version the batch is scored against
+     * @param at               the batch's run time ({@link RunTime})
+     * @param excluded         runs left out of the history (never the previous batch)
+     * @return the rule for this batch
+     * @throws StoreException if the store cannot be read
+     */
+    public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
+                                      java.util.Set<Long> excluded) {
+        return store.runProfiles(monitor, referenceVersion, at, excluded.size() + 1).stream()
+                .filter(r -> !excluded.contains(r.runId())).findFirst()
+                .map(r -> Freshness.after(r.at(), r.profile())).orElse(Freshness.nextBatch());
     }
 
     /**
@@ -155,8 +179,7 @@ public final class MonitoredCheck {
         }
         if (report.datasetDrift()) {
             out.add(new Alarm(null, Alarm.Kind.DATASET, String.format(Locale.ROOT,
-                    "dataset drift: %d of %d scored columns drifted (share %.0f%% >= %.0f%%)",
-                    report.scored().stream().filter(c -> c.status().drifted()).count(), report.scored().size(),
+                    "dataset drift: %s, share %.0f%% >= %.0f%%", report.summary(),
                     100 * report.driftedShare(), 100 * report.options().driftShare())));
         }
         return out;

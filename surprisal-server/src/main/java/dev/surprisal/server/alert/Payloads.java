@@ -45,9 +45,8 @@ public final class Payloads {
             return String.format(Locale.ROOT, "Resolved: monitor %s is %s again on window %s (run %d)", r.monitor(),
                     r.status(), r.window(), r.runId());
         }
-        long drifted = r.report().columns().stream().filter(c -> c.status().drifted()).count();
-        return String.format(Locale.ROOT, "Drift %s: monitor %s, window %s: %d of %d columns drifted (run %d)",
-                r.status(), r.monitor(), r.window(), drifted, r.report().columns().size(), r.runId());
+        return String.format(Locale.ROOT, "Drift %s: monitor %s, window %s: %s (run %d)", r.status(), r.monitor(),
+                r.window(), r.report().summary(), r.runId());
     }
 
     private static String line(ColumnDrift c, CheckResult r) {
