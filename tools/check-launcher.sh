@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks the ./surprisal launcher's start-up archive (surprisal-cli/target/surprisal.jsa) on a built
-# jar: made on first use, used (picocli's classes come from it, not from the jar), rebuilt when
-# older than the jar or than the JDK, and never a broken start when it is damaged. Runs the launcher
+# Checks the ./surprisal launcher's start-up archives (surprisal-cli/target/surprisal-short.jsa for
+# the short verbs, surprisal.jsa for the others) on a built jar: made on first use, used (picocli's
+# classes come from them, not from the jar; a short verb does not open the jar at all), rebuilt when
+# older than the jar or than the JDK, and never a broken start when damaged. Runs the launcher
 # from another directory through a symbolic link, the way a user with it in PATH does. Exit 0 when
 # all hold, 1 with the failed check named. Needs surprisal-cli/target/surprisal.jar (run after the build);
 # it replaces the archive, which the launcher remakes anyway.
@@ -9,7 +10,8 @@ set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/surprisal-cli/target/surprisal.jar"
-jsa="$root/surprisal-cli/target/surprisal.jsa"
+jsa="$root/surprisal-cli/target/surprisal-short.jsa"
+jsa_long="$root/surprisal-cli/target/surprisal.jsa"
 [[ -f "$jar" ]] || { echo "check-launcher: no $jar; build first (mvn -B -pl surprisal-cli -am -DskipTests package)" >&2; exit 2; }
 
 # 0. the jar holds the library modules' classes as built now: the shade replaces surprisal.jar in place,
@@ -30,10 +32,11 @@ cd "$work"
 fail() { echo "check-launcher: FAILED: $*" >&2; exit 1; }
 entropy() { "$work/surprisal" entropy 0.5 0.5; }
 
-# 1. no archive: the first command still answers, and leaves an archive behind
-rm -f "$jsa"
+# 1. no archive: the first command still answers, and leaves both archives behind
+rm -f "$jsa" "$jsa_long"
 [[ "$(entropy)" == "1.0" ]] || fail "entropy 0.5 0.5 without an archive did not print 1.0"
 [[ -s "$jsa" ]] || fail "no archive at $jsa after the first command"
+[[ -s "$jsa_long" ]] || fail "no archive at $jsa_long after the first command"
 
 # 2. the archive is used, for picocli's Java 5 classes too (the dynamic archive refused them)
 loads="$(SURPRISAL_JAVA_OPTS=-Xlog:class+load "$work/surprisal" entropy 0.5 0.5)"
@@ -41,6 +44,21 @@ grep -q '^\[.*\] picocli\.CommandLine source: shared objects file' <<<"$loads" \
   || fail "picocli.CommandLine was not loaded from the archive: $(grep -m1 ' picocli\.CommandLine ' <<<"$loads")"
 grep -q '^\[.*\] dev\.surprisal\.cli\.EntropyCommand source: shared objects file' <<<"$loads" \
   || fail "dev.surprisal.cli.EntropyCommand was not loaded from the archive"
+# ... the short verbs' archive, picocli at class-file version 52 (verified when the archive was
+# written, not on each start: no "old format" verification), and no jar opened: a miss on the class
+# path (picocli's Groovy probe) or -jar read the 12,900-entry central directory on every start
+for args in "entropy 0.5 0.5" "--version" "divergence --p 0.5,0.5 --q 0.9,0.1"; do
+  # shellcheck disable=SC2086 # $args is a list of words
+  trace="$(SURPRISAL_JAVA_OPTS="-Xlog:cds=info -Xlog:verification=info -Dsun.misc.URLClassPath.debug=1" \
+           "$work/surprisal" $args 2>&1)"
+  grep -q "Opened archive .*/surprisal-short\.jsa" <<<"$trace" || fail "$args did not use surprisal-short.jsa"
+  ! grep -q "with old format" <<<"$trace" \
+    || fail "$args verified old-format classes at start: $(grep -m1 'with old format' <<<"$trace")"
+  ! grep -q "^Opening file:" <<<"$trace" || fail "$args opened a jar: $(grep -m1 '^Opening file:' <<<"$trace")"
+done
+# ... and the version, read from the archived manifest instead of a resource in the jar, is the build's
+[[ "$("$work/surprisal" --version | head -n 1)" =~ ^surprisal\ [0-9]+\.[0-9]+ ]] \
+  || fail "--version did not print the version: $("$work/surprisal" --version | head -n 1)"
 # ... and for a long verb's classes (the archive is trained on drift and mi too)
 { echo "x,y"; for ((i = 0; i < 100; i++)); do echo "$((i % 7)),$((i % 3))"; done; } >"$work/xy.csv"
 loads="$(SURPRISAL_JAVA_OPTS=-Xlog:class+load "$work/surprisal" mi --data "$work/xy.csv" --x x --y y 2>/dev/null)"

@@ -161,6 +161,11 @@ public final class SurprisalCommand implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // picocli's DefaultFactory otherwise looks for Groovy's Closure class when it is first used, and
+        // that miss reads the central directory of the shaded jar (12,900 entries) and of the PyTorch
+        // natives' jar: the only reason a short verb opened a jar at all (docs/benchmarks.md, start9).
+        // Surprisal's annotations hold no Groovy closures.
+        System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // A failure on another thread (a progress bar, a pool) must not print a stack trace either.
@@ -171,17 +176,26 @@ public final class SurprisalCommand implements Runnable {
         System.exit(code);
     }
 
-    /** Reads the version Maven wrote into {@code surprisal-version.properties}. */
+    /**
+     * The version from the shaded jar's manifest ({@code Implementation-Version}), else from the
+     * {@code surprisal-version.properties} Maven wrote (a build's class folder has no manifest).
+     * The manifest comes first because the start-up archive keeps it: {@code --version} then reads
+     * nothing from the jar, whose central directory alone costs a short verb tens of milliseconds.
+     */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = SurprisalCommand.class.getResourceAsStream("/surprisal-version.properties")) {
-                if (in != null) {
-                    p.load(in);
+            String version = SurprisalCommand.class.getPackage().getImplementationVersion();
+            if (version == null) {
+                Properties p = new Properties();
+                try (InputStream in = SurprisalCommand.class.getResourceAsStream("/surprisal-version.properties")) {
+                    if (in != null) {
+                        p.load(in);
+                    }
                 }
+                version = p.getProperty("version", "unknown");
             }
-            return new String[] {"surprisal " + p.getProperty("version", "unknown"),
+            return new String[] {"surprisal " + version,
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
