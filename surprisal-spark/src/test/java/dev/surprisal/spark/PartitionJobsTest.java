@@ -115,4 +115,27 @@ class PartitionJobsTest {
         }
         assertThat(all.finish().values).hasSize(5_000);
     }
+
+    @Test
+    void aPairTableCountsEveryCellWhetherDenseOrHashed() {
+        Random random = new Random(7);
+        // small codes stay on the dense grid; a code past it moves the table to the hash; a flag next to an id-like column
+        for (int[] range : new int[][] {{2, 3}, {60, 60}, {5, 40_000}, {70_000, 2}}) {
+            PartitionJobs.PairTable table = new PartitionJobs.PairTable();
+            Map<Long, Long> expected = new java.util.HashMap<>();
+            for (int i = 0; i < 20_000; i++) {
+                int a = random.nextInt(range[0]);
+                int b = random.nextInt(range[1]);
+                table.add(a, b);
+                expected.merge(((long) a << 32) | b, 1L, Long::sum);
+            }
+            long[] keys = table.keys();
+            long[] counts = table.counts();
+            Map<Long, Long> got = new java.util.HashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                assertThat(got.put(keys[i], counts[i])).as("a cell listed twice").isNull();
+            }
+            assertThat(got).as(range[0] + " x " + range[1]).isEqualTo(expected);
+        }
+    }
 }
