@@ -12,6 +12,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class PartitionJobs {
     }
 
     /** Counts {@link RolePart}s. */
-    static final class Roles implements Function2<Integer, Iterator<Row>, Iterator<RolePart>> {
+    static final class Roles implements Function2<Integer, Iterator<InternalRow>, Iterator<RolePart>> {
         private static final long serialVersionUID = 1L;
         /** Numbers kept in row order per column: the monotone rule only looks at columns of fewer present cells. */
         static final int FIRST = dev.surprisal.data.roles.RoleRules.ID_MIN_ROWS;
@@ -194,7 +195,7 @@ final class PartitionJobs {
         }
 
         @Override
-        public Iterator<RolePart> call(Integer partition, Iterator<Row> rows) {
+        public Iterator<RolePart> call(Integer partition, Iterator<InternalRow> rows) {
             int c = cells.size();
             FiniteSample[] samples = null;
             if (offsets != null) {
@@ -212,24 +213,25 @@ final class PartitionJobs {
             double[][] first = new double[c][FIRST];
             int[] kept = new int[c];
             long n = 0;
-            List<Row> chunk = new ArrayList<>();
+            SparkCells.Chunk chunk = cells.chunk(CHUNK);
             while (rows.hasNext()) {
-                Row r = rows.next();
+                chunk.add(rows.next());
                 n++;
-                long key = samples == null ? 0 : RowSample.key(++row, RowSample.SEED);
-                chunk.add(r);
-                for (int j = 0; j < c; j++) {
-                    double x;
-                    if (kept[j] < FIRST && !cells.missing(r, j) && !Double.isNaN(x = cells.value(r, j))) {
-                        first[j][kept[j]++] = x;
-                    }
-                    if (samples != null && samples[j] != null && Double.isFinite(x = cells.number(r, j))) {
-                        samples[j].add(key, x);
-                    }
-                }
                 if (chunk.size() == CHUNK || !rows.hasNext()) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        long key = samples == null ? 0 : RowSample.key(++row, RowSample.SEED);
+                        for (int j = 0; j < c; j++) {
+                            double x;
+                            if (kept[j] < FIRST && !chunk.missing(i, j) && !Double.isNaN(x = chunk.value(i, j))) {
+                                first[j][kept[j]++] = x;
+                            }
+                            if (samples != null && samples[j] != null && Double.isFinite(x = chunk.number(i, j))) {
+                                samples[j].add(key, x);
+                            }
+                        }
+                    }
                     // the local engine's own rules on an in-memory part ({@code ColumnStats.of}); parts add up
-                    dev.surprisal.data.Table t = cells.table(chunk);
+                    dev.surprisal.data.Table t = chunk.table();
                     for (int j = 0; j < c; j++) {
                         ColumnStats s = ColumnStats.of(t.column(cells.name(j)));
                         long[] k = counts[j];
@@ -413,7 +415,7 @@ final class PartitionJobs {
      * ({@link PartialProfiles#count}), {@value #CHUNK} rows at a time, each row numbered by its
      * position in the source; returns the partition's merged part as profile JSON.
      */
-    static final class Count implements Function2<Integer, Iterator<Row>, Iterator<String[]>> {
+    static final class Count implements Function2<Integer, Iterator<InternalRow>, Iterator<String[]>> {
         private static final long serialVersionUID = 1L;
         private final SparkCells cells;
         private final String reference;
@@ -428,15 +430,15 @@ final class PartitionJobs {
         }
 
         @Override
-        public Iterator<String[]> call(Integer partition, Iterator<Row> rows) {
+        public Iterator<String[]> call(Integer partition, Iterator<InternalRow> rows) {
             Profile ref = ProfileJson.read(reference);
             List<Profile> parts = new ArrayList<>();
             long first = offsets[partition];
-            List<Row> chunk = new ArrayList<>();
+            SparkCells.Chunk chunk = cells.chunk(CHUNK);
             while (rows.hasNext()) {
                 chunk.add(rows.next());
                 if (chunk.size() == CHUNK || !rows.hasNext()) {
-                    parts.add(PartialProfiles.count(ref, cells.table(chunk), first, lines));
+                    parts.add(PartialProfiles.count(ref, chunk.table(), first, lines));
                     first += chunk.size();
                     chunk.clear();
                     if (parts.size() == 2) { // merged as we go: a partition holds one part, whatever its size

@@ -10,8 +10,6 @@ import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.RoleDecision;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -38,10 +36,12 @@ class PartitionJobsTest {
     private static final StructType SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField("amount", DataTypes.StringType, true)});
 
-    private static List<Row> rows(String... cells) {
-        List<Row> out = new ArrayList<>();
+    /** One-column rows as Spark's internal rows, which the counting jobs read (text as UTF8String). */
+    private static List<org.apache.spark.sql.catalyst.InternalRow> rows(String... cells) {
+        List<org.apache.spark.sql.catalyst.InternalRow> out = new ArrayList<>();
         for (String c : cells) {
-            out.add(RowFactory.create(c));
+            out.add(new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(
+                    new Object[] {org.apache.spark.unsafe.types.UTF8String.fromString(c)}));
         }
         return out;
     }
