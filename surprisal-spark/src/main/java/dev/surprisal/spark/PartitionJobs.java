@@ -12,6 +12,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class PartitionJobs {
     }
 
     /** Counts {@link RolePart}s. */
-    static final class Roles implements Function2<Integer, Iterator<Row>, Iterator<RolePart>> {
+    static final class Roles implements Function2<Integer, Iterator<InternalRow>, Iterator<RolePart>> {
         private static final long serialVersionUID = 1L;
         /** Numbers kept in row order per column: the monotone rule only looks at columns of fewer present cells. */
         static final int FIRST = dev.surprisal.data.roles.RoleRules.ID_MIN_ROWS;
@@ -194,7 +195,7 @@ final class PartitionJobs {
         }
 
         @Override
-        public Iterator<RolePart> call(Integer partition, Iterator<Row> rows) {
+        public Iterator<RolePart> call(Integer partition, Iterator<InternalRow> rows) {
             int c = cells.size();
             FiniteSample[] samples = null;
             if (offsets != null) {
@@ -212,24 +213,25 @@ final class PartitionJobs {
             double[][] first = new double[c][FIRST];
             int[] kept = new int[c];
             long n = 0;
-            List<Row> chunk = new ArrayList<>();
+            SparkCells.Chunk chunk = cells.chunk(CHUNK);
             while (rows.hasNext()) {
-                Row r = rows.next();
+                chunk.add(rows.next());
                 n++;
-                long key = samples == null ? 0 : RowSample.key(++row, RowSample.SEED);
-                chunk.add(r);
-                for (int j = 0; j < c; j++) {
-                    double x;
-                    if (kept[j] < FIRST && !cells.missing(r, j) && !Double.isNaN(x = cells.value(r, j))) {
-                        first[j][kept[j]++] = x;
-                    }
-                    if (samples != null && samples[j] != null && Double.isFinite(x = cells.number(r, j))) {
-                        samples[j].add(key, x);
-                    }
-                }
                 if (chunk.size() == CHUNK || !rows.hasNext()) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        long key = samples == null ? 0 : RowSample.key(++row, RowSample.SEED);
+                        for (int j = 0; j < c; j++) {
+                            double x;
+                            if (kept[j] < FIRST && !chunk.missing(i, j) && !Double.isNaN(x = chunk.value(i, j))) {
+                                first[j][kept[j]++] = x;
+                            }
+                            if (samples != null && samples[j] != null && Double.isFinite(x = chunk.number(i, j))) {
+                                samples[j].add(key, x);
+                            }
+                        }
+                    }
                     // the local engine's own rules on an in-memory part ({@code ColumnStats.of}); parts add up
-                    dev.surprisal.data.Table t = cells.table(chunk);
+                    dev.surprisal.data.Table t = chunk.table();
                     for (int j = 0; j < c; j++) {
                         ColumnStats s = ColumnStats.of(t.column(cells.name(j)));
                         long[] k = counts[j];
@@ -413,7 +415,7 @@ final class PartitionJobs {
      * ({@link PartialProfiles#count}), {@value #CHUNK} rows at a time, each row numbered by its
      * position in the source; returns the partition's merged part as profile JSON.
      */
-    static final class Count implements Function2<Integer, Iterator<Row>, Iterator<String[]>> {
+    static final class Count implements Function2<Integer, Iterator<InternalRow>, Iterator<String[]>> {
         private static final long serialVersionUID = 1L;
         private final SparkCells cells;
         private final String reference;
@@ -428,15 +430,15 @@ final class PartitionJobs {
         }
 
         @Override
-        public Iterator<String[]> call(Integer partition, Iterator<Row> rows) {
+        public Iterator<String[]> call(Integer partition, Iterator<InternalRow> rows) {
             Profile ref = ProfileJson.read(reference);
             List<Profile> parts = new ArrayList<>();
             long first = offsets[partition];
-            List<Row> chunk = new ArrayList<>();
+            SparkCells.Chunk chunk = cells.chunk(CHUNK);
             while (rows.hasNext()) {
                 chunk.add(rows.next());
                 if (chunk.size() == CHUNK || !rows.hasNext()) {
-                    parts.add(PartialProfiles.count(ref, cells.table(chunk), first, lines));
+                    parts.add(PartialProfiles.count(ref, chunk.table(), first, lines));
                     first += chunk.size();
                     chunk.clear();
                     if (parts.size() == 2) { // merged as we go: a partition holds one part, whatever its size
@@ -550,14 +552,14 @@ final class PartitionJobs {
         }
     }
 
-    /** One partition's joint counts of each counted feature with the target, its labels and its cell notes. */
+    /** One partition's joint counts of each counted pair of columns, their labels and its cell notes. */
     static final class JointPart implements Serializable {
         private static final long serialVersionUID = 1L;
         final int partition;
         final long rows;
         /** Per column of {@link Joint#columns}: its labels (a Double for a typed number, else the text), by first appearance. */
         final Object[][] labels;
-        /** Per feature: the pair codes (feature code × 2³² + target code) and their counts. */
+        /** Per pair of {@link Joint#pairs}: the non-empty cells' codes (row label code × 2³² + column label code) and counts. */
         final long[][] pairs;
         final long[][] pairCounts;
         /** Per column: cells left out as not numbers (text) or infinite (typed), and the first one's row (0-based here) and text. */
@@ -579,22 +581,40 @@ final class PartitionJobs {
     }
 
     /**
-     * Counts, in one pass, the joint (feature label, target label) counts of every discrete feature with
-     * the target (memory per partition: the distinct labels and the non-empty cells, not the rows), and
-     * for every numeric-role column the cells mutual information leaves out (text that is not a finite
-     * number; a typed ±inf). A label is a typed cell's number (−0 as 0) or a text cell's text; the driver
-     * turns text into numbers where the local engine would ({@link SparkMi}).
+     * Counts, in one pass, the contingency table of every pair of labelled columns asked for (the ranking:
+     * each discrete feature with the target; the matrix: every discrete pair), each a {@link PairTable}
+     * (memory per partition: the labels and each table's non-empty cells, never the rows), and for every
+     * numeric-role column the cells mutual information leaves out (text that is not a finite number; a
+     * typed ±inf). A label is a typed cell's number (−0 as 0) or a text cell's text; the driver turns text
+     * into numbers where the local engine would ({@link SparkMi}).
      */
     static final class Joint implements Function2<Integer, Iterator<Row>, Iterator<JointPart>> {
         private static final long serialVersionUID = 1L;
         private final SparkCells cells;
-        private final int[] columns; // cells' indices of the labelled columns: target first, then the features
+        private final int[] columns; // cells' indices of the labelled columns
+        private final int[][] pairs; // per table: {its rows' column, its columns' column}, positions in columns
         private final int[] noted;   // cells' indices of the numeric-role columns whose bad cells are counted
 
+        /** Each labelled column after the first (a feature) against the first (the target): table k − 1 is column k's. */
         Joint(SparkCells cells, int[] columns, int[] noted) {
+            this(cells, columns, againstFirst(columns.length), noted);
+        }
+
+        /** The tables of {@code pairs} ({row column, column column}, positions in {@code columns}). */
+        Joint(SparkCells cells, int[] columns, int[][] pairs, int[] noted) {
             this.cells = cells;
             this.columns = columns;
+            this.pairs = pairs;
             this.noted = noted;
+        }
+
+        /** The pairs {k, 0} of k = 1 … c − 1. */
+        static int[][] againstFirst(int c) {
+            int[][] out = new int[Math.max(0, c - 1)][];
+            for (int k = 1; k < c; k++) {
+                out[k - 1] = new int[] {k, 0};
+            }
+            return out;
         }
 
         @Override
@@ -604,9 +624,13 @@ final class PartitionJobs {
             for (int j = 0; j < c; j++) {
                 dict.add(new java.util.LinkedHashMap<>());
             }
-            PairCounts[] joint = new PairCounts[c];
-            for (int j = 1; j < c; j++) {
-                joint[j] = new PairCounts();
+            PairTable[] joint = new PairTable[pairs.length];
+            int[] rowsOf = new int[pairs.length];
+            int[] colsOf = new int[pairs.length];
+            for (int q = 0; q < pairs.length; q++) {
+                joint[q] = new PairTable();
+                rowsOf[q] = pairs[q][0];
+                colsOf[q] = pairs[q][1];
             }
             long[] bad = new long[noted.length];
             long[] firstBad = new long[noted.length];
@@ -629,11 +653,11 @@ final class PartitionJobs {
                     }
                     code[j] = got;
                 }
-                if (c > 0 && code[0] >= 0) { // no columns: a scan for the notes only
-                    for (int j = 1; j < c; j++) {
-                        if (code[j] >= 0) {
-                            joint[j].add(((long) code[j] << 32) | code[0]);
-                        }
+                for (int q = 0; q < joint.length; q++) {
+                    int a = code[rowsOf[q]];
+                    int b = code[colsOf[q]];
+                    if (a >= 0 && b >= 0) { // a row missing either cell is left out of the pair, as locally
+                        joint[q].add(a, b);
                     }
                 }
                 for (int m = 0; m < noted.length; m++) {
@@ -646,17 +670,17 @@ final class PartitionJobs {
                 n++;
             }
             Object[][] labels = new Object[c][];
-            long[][] pairs = new long[c][];
-            long[][] counts = new long[c][];
             for (int j = 0; j < c; j++) {
                 labels[j] = dict.get(j).keySet().toArray();
-                if (joint[j] != null) {
-                    pairs[j] = joint[j].keys();
-                    counts[j] = joint[j].counts();
-                }
+            }
+            long[][] keys = new long[joint.length][];
+            long[][] counts = new long[joint.length][];
+            for (int q = 0; q < joint.length; q++) {
+                keys[q] = joint[q].keys();
+                counts[q] = joint[q].counts();
             }
             List<JointPart> out = new ArrayList<>();
-            out.add(new JointPart(partition, n, labels, pairs, counts, bad, firstBad, firstText));
+            out.add(new JointPart(partition, n, labels, keys, counts, bad, firstBad, firstText));
             return out.iterator();
         }
 
@@ -684,6 +708,76 @@ final class PartitionJobs {
         }
     }
 
+    /**
+     * One partition's contingency table of two columns' label codes (codes from 0 by first appearance):
+     * a dense grid of at most {@value #DENSE_CELLS} cells while both columns' codes fit in it (the usual
+     * flags, counts and short category lists: one array increment per row), else a {@link PairCounts} hash
+     * of its non-empty cells (memory: the distinct pairs seen, at most the partition's rows).
+     */
+    static final class PairTable {
+        /** The largest dense grid, in cells (8 bytes each). */
+        static final int DENSE_CELLS = 1 << 12;
+        private long[] dense = new long[4];
+        private int rowBits = 1;
+        private int colBits = 1;
+        private PairCounts hashed;
+
+        void add(int a, int b) {
+            if (hashed == null) {
+                if ((a >>> rowBits) == 0 && (b >>> colBits) == 0) {
+                    dense[(a << colBits) | b]++;
+                    return;
+                }
+                grow(a, b);
+                if (hashed == null) {
+                    dense[(a << colBits) | b]++;
+                    return;
+                }
+            }
+            hashed.add(((long) a << 32) | b, 1);
+        }
+
+        /** A grid wide enough for (a, b), or the hash once it would pass {@link #DENSE_CELLS}. */
+        private void grow(int a, int b) {
+            int rb = Math.max(rowBits, 32 - Integer.numberOfLeadingZeros(a));
+            int cb = Math.max(colBits, 32 - Integer.numberOfLeadingZeros(b));
+            if (rb + cb > Integer.numberOfTrailingZeros(DENSE_CELLS)) {
+                hashed = new PairCounts();
+                for (int i = 0; i < dense.length; i++) {
+                    if (dense[i] > 0) {
+                        hashed.add(((long) (i >>> colBits) << 32) | (i & ((1 << colBits) - 1)), dense[i]);
+                    }
+                }
+                dense = null;
+                return;
+            }
+            long[] d = new long[1 << (rb + cb)];
+            for (int i = 0; i < dense.length; i++) {
+                d[((i >>> colBits) << cb) | (i & ((1 << colBits) - 1))] = dense[i];
+            }
+            dense = d;
+            rowBits = rb;
+            colBits = cb;
+        }
+
+        /** The non-empty cells' keys (row code × 2³² + column code), in the order of {@link #counts}. */
+        long[] keys() {
+            if (hashed != null) {
+                return hashed.keys();
+            }
+            return java.util.stream.IntStream.range(0, dense.length).filter(i -> dense[i] > 0)
+                    .mapToLong(i -> ((long) (i >>> colBits) << 32) | (i & ((1 << colBits) - 1))).toArray();
+        }
+
+        /** The non-empty cells' counts. */
+        long[] counts() {
+            if (hashed != null) {
+                return hashed.counts();
+            }
+            return Arrays.stream(dense).filter(v -> v > 0).toArray();
+        }
+    }
+
     /** Counts of long keys: open addressing, linear probing, at most half full. */
     static final class PairCounts {
         private long[] keys = new long[64];
@@ -691,7 +785,7 @@ final class PartitionJobs {
         private boolean[] used = new boolean[64];
         private int size;
 
-        void add(long key) {
+        void add(long key, long count) {
             int mask = keys.length - 1;
             int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
             while (used[i] && keys[i] != key) {
@@ -701,12 +795,12 @@ final class PartitionJobs {
                 used[i] = true;
                 keys[i] = key;
                 if (++size * 2 > keys.length) {
-                    counts[i] = 1;
+                    counts[i] = count;
                     grow();
                     return;
                 }
             }
-            counts[i]++;
+            counts[i] += count;
         }
 
         private void grow() {

@@ -9,10 +9,13 @@ import dev.surprisal.data.Table;
 import dev.surprisal.data.profile.ValueBins;
 import dev.surprisal.data.roles.Cells;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
@@ -36,20 +39,24 @@ final class SparkCells implements Serializable {
 
     private final String[] names;
     private final boolean[] numeric;
+    private final DataType[] types;
 
-    private SparkCells(String[] names, boolean[] numeric) {
+    private SparkCells(String[] names, boolean[] numeric, DataType[] types) {
         this.names = names;
         this.numeric = numeric;
+        this.types = types;
     }
 
     /** The reader of {@code columns} (in this order) of rows with {@code schema}. */
     static SparkCells of(StructType schema, List<String> columns) {
         String[] n = columns.toArray(new String[0]);
         boolean[] num = new boolean[n.length];
+        DataType[] types = new DataType[n.length];
         for (int i = 0; i < n.length; i++) {
             num[i] = isNumeric(schema.apply(n[i]));
+            types[i] = schema.apply(n[i]).dataType();
         }
-        return new SparkCells(n, num);
+        return new SparkCells(n, num, types);
     }
 
     private static boolean isNumeric(StructField f) {
@@ -92,7 +99,11 @@ final class SparkCells implements Serializable {
 
     /** Cell j of a text column, null when null. */
     String text(Row r, int j) {
-        Object o = r.get(j);
+        return textOf(r.get(j));
+    }
+
+    /** An external (Row) value as text: timestamps in ISO form, as DuckDB writes them; null when null. */
+    private static String textOf(Object o) {
         if (o == null) {
             return null;
         }
@@ -120,24 +131,111 @@ final class SparkCells implements Serializable {
         return numeric[j] ? ValueBins.format(number(r, j)) : text(r, j);
     }
 
-    /** The rows as an in-memory table, each column read as the local engine reads it. */
-    Table table(List<Row> rows) {
-        List<Column> cols = new ArrayList<>();
-        for (int j = 0; j < names.length; j++) {
-            if (numeric[j]) {
-                double[] v = new double[rows.size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = number(rows.get(i), j);
+    /**
+     * A reader of up to {@code capacity} of Spark's internal rows into primitive columns (the research note's
+     * pattern A): each cell read once, a numeric one straight into a {@code double[]} (no {@link Row}, no boxed
+     * number), a text one as its String; the values are those {@link #number} and {@link #text} give for the
+     * same row as a {@link Row}.
+     *
+     * @param capacity the most rows held
+     * @return an empty chunk
+     */
+    Chunk chunk(int capacity) {
+        return new Chunk(capacity);
+    }
+
+    /** Rows read into columns, {@link #table} then being what the local engine counts. Not thread-safe. */
+    final class Chunk {
+        private final double[][] numbers;
+        private final String[][] texts;
+        /** Per column of a type other than numbers and strings (timestamps, dates, …): Spark's own Row conversion. */
+        private final scala.Function1<Object, Object>[] external;
+        private int size;
+
+        @SuppressWarnings("unchecked")
+        private Chunk(int capacity) {
+            numbers = new double[names.length][];
+            texts = new String[names.length][];
+            external = new scala.Function1[names.length];
+            for (int j = 0; j < names.length; j++) {
+                if (numeric[j]) {
+                    numbers[j] = new double[capacity];
+                } else {
+                    texts[j] = new String[capacity];
+                    if (!(types[j] instanceof StringType)) {
+                        external[j] = CatalystTypeConverters.createToScalaConverter(types[j]);
+                    }
                 }
-                cols.add(NumericColumn.of(names[j], v));
-            } else {
-                String[] v = new String[rows.size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = text(rows.get(i), j);
-                }
-                cols.add(CategoricalColumn.of(names[j], v));
             }
         }
-        return Table.of(cols);
+
+        /** Reads one row (the row may be reused by Spark afterwards: nothing of it is kept). */
+        void add(InternalRow r) {
+            for (int j = 0; j < names.length; j++) {
+                if (numeric[j]) {
+                    numbers[j][size] = r.isNullAt(j) ? Double.NaN : number(r, j);
+                } else if (r.isNullAt(j)) {
+                    texts[j][size] = null;
+                } else {
+                    texts[j][size] = external[j] == null ? r.getUTF8String(j).toString()
+                            : textOf(external[j].apply(r.get(j, types[j])));
+                }
+            }
+            size++;
+        }
+
+        /** A non-null numeric cell as {@link SparkCells#number} reads it from a Row. */
+        private double number(InternalRow r, int j) {
+            DataType t = types[j];
+            if (t.equals(DataTypes.DoubleType)) {
+                return r.getDouble(j);
+            } else if (t.equals(DataTypes.LongType)) {
+                return r.getLong(j);
+            } else if (t.equals(DataTypes.IntegerType)) {
+                return r.getInt(j);
+            } else if (t.equals(DataTypes.FloatType)) {
+                return Double.parseDouble(Float.toString(r.getFloat(j)));
+            } else if (t.equals(DataTypes.ShortType)) {
+                return r.getShort(j);
+            } else if (t.equals(DataTypes.ByteType)) {
+                return r.getByte(j);
+            }
+            DecimalType d = (DecimalType) t;
+            return r.getDecimal(j, d.precision(), d.scale()).toJavaBigDecimal().doubleValue();
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Empties the chunk for the next rows. */
+        void clear() {
+            size = 0;
+        }
+
+        /** Cell (i, j) of a numeric column, NaN when missing. */
+        double number(int i, int j) {
+            return numbers[j][i];
+        }
+
+        /** Whether cell (i, j) is missing, as {@link SparkCells#missing}. */
+        boolean missing(int i, int j) {
+            return numeric[j] ? Double.isNaN(numbers[j][i]) : Cells.isMissing(texts[j][i]);
+        }
+
+        /** The number in a non-missing cell (i, j), as {@link SparkCells#value}. */
+        double value(int i, int j) {
+            return numeric[j] ? numbers[j][i] : Cells.number(texts[j][i]);
+        }
+
+        /** The rows read so far as an in-memory table (copies: the chunk is reused), each column as the local engine reads it. */
+        Table table() {
+            List<Column> cols = new ArrayList<>();
+            for (int j = 0; j < names.length; j++) {
+                cols.add(numeric[j] ? NumericColumn.of(names[j], java.util.Arrays.copyOf(numbers[j], size))
+                        : CategoricalColumn.of(names[j], java.util.Arrays.copyOf(texts[j], size)));
+            }
+            return Table.of(cols);
+        }
     }
 }

@@ -115,7 +115,8 @@ public final class SparkMi {
     /**
      * The mutual information of every pair of scored columns, {@code surprisal mi --matrix}, equal to the
      * local {@link MiTable#matrix} on the same rows: the pairs of two discrete columns from their
-     * contingency tables merged over the partitions (one scan per discrete column, no rows held), the
+     * contingency tables merged over the partitions (every discrete pair in one scan, split only past
+     * {@link #PAIR_CELLS}; no rows held), the
      * pairs with a continuous column on the scored columns gathered to the driver, on the
      * {@link #SAMPLE_ROWS} sample when set.
      *
@@ -159,19 +160,41 @@ public final class SparkMi {
      */
     public static final String SAMPLE_ROWS = "spark.surprisal.mi.sampleRows";
 
+    /**
+     * The Spark setting of the memory of {@link #matrix}'s counting scan: {@value}, the most contingency-table
+     * cells one task holds, {@value #PAIR_CELLS_DEFAULT} by default (a hashed cell costs at most 34 bytes: about
+     * 140 MB). Every pair of discrete columns is counted in one scan when the pairs' bounds add up to at most
+     * this; a pair's bound is the product of its columns' distinct-value counts, at most the table's rows.
+     * Past it the pairs are split over as few scans as fit (a pair above it alone gets a scan of its own):
+     * the same values, more passes over the data.
+     */
+    public static final String PAIR_CELLS = "spark.surprisal.mi.pairCells";
+
+    /** The default of {@link #PAIR_CELLS}: 2²² cells. */
+    public static final long PAIR_CELLS_DEFAULT = 1L << 22;
+
     /** The {@link #SAMPLE_ROWS} setting of the Dataset's session, 0 when unset. */
     static int sampleRows(Dataset<Row> data) {
-        String v = data.sparkSession().conf().get(SAMPLE_ROWS, "0").trim();
+        return (int) setting(data, SAMPLE_ROWS, 0, Integer.MAX_VALUE, "a whole number of rows, at least 0 (0: every row)");
+    }
+
+    /** The {@link #PAIR_CELLS} setting of the Dataset's session, {@link #PAIR_CELLS_DEFAULT} when unset. */
+    static long pairCells(Dataset<Row> data) {
+        return setting(data, PAIR_CELLS, PAIR_CELLS_DEFAULT, Long.MAX_VALUE, "a whole number of cells, at least 1");
+    }
+
+    /** A whole-number setting of the Dataset's session in [min(1, fallback), max], or the error naming it and {@code what}. */
+    private static long setting(Dataset<Row> data, String name, long fallback, long max, String what) {
+        String v = data.sparkSession().conf().get(name, Long.toString(fallback)).trim();
         try {
-            int n = Integer.parseInt(v);
-            if (n >= 0) {
+            long n = Long.parseLong(v);
+            if (n >= Math.min(1, fallback) && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new DataException(null, -1, null, SAMPLE_ROWS + "=" + v + ": must be a whole number of rows, at least 0"
-                + " (0: every row)", null);
+        throw new DataException(null, -1, null, name + "=" + v + ": must be " + what, null);
     }
 
     /** The note that states a ranking's row sample. */
@@ -240,7 +263,7 @@ public final class SparkMi {
         Map<String, CountedPair> counted = new HashMap<>();
         boolean[] wanted = new boolean[g.cells.size()];
         for (int k = 1; k < columns.length; k++) {
-            CountedPair pair = labels[k].pair(labelled.get(k).column(), labels[0], parts, k);
+            CountedPair pair = labels[k].pair(labelled.get(k).column(), labels[0], parts, k - 1);
             if (asTable(pair, labels[k], options)) {
                 counted.put(pair.feature(), pair);
             } else {
@@ -359,14 +382,19 @@ public final class SparkMi {
 
     /**
      * One scan ({@link PartitionJobs.Joint}): the joint counts of each of {@code columns} after the first with
-     * the first, and the notes of {@link MiTable#of} about the numeric-role cells of {@code noted} left out
-     * (an empty {@code noted}: no notes).
+     * the first (table k − 1 is column k's), and the notes of {@link MiTable#of} about the numeric-role cells
+     * of {@code noted} left out (an empty {@code noted}: no notes).
      */
     static Counted joint(Gathered g, int[] columns, List<RoleDecision> noted, Path file) {
+        return joint(g, columns, PartitionJobs.Joint.againstFirst(columns.length), noted, file);
+    }
+
+    /** {@link #joint(Gathered, int[], List, Path)} counting the tables of {@code pairs} (positions in {@code columns}). */
+    static Counted joint(Gathered g, int[] columns, int[][] pairs, List<RoleDecision> noted, Path file) {
         List<RoleDecision> numericRole = noted.stream().filter(d -> d.role() != ColumnRole.CATEGORICAL).toList();
         int[] at = numericRole.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
         List<PartitionJobs.JointPart> parts = new ArrayList<>(g.data.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Joint(g.cells, columns, at), true).collect());
+                .mapPartitionsWithIndex(new PartitionJobs.Joint(g.cells, columns, pairs, at), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));
         long[] offsets = new long[parts.size()];
         for (int p = 1; p < parts.size(); p++) {
@@ -495,7 +523,7 @@ public final class SparkMi {
             return count;
         }
 
-        /** This feature's table with {@code target} (column k of the parts' counts), rows and columns by final label. */
+        /** This feature's table with {@code target} (table k of the parts' counts), rows and columns by final label. */
         CountedPair pair(String name, Labels target, List<PartitionJobs.JointPart> parts, int k) {
             long[][] t = new long[count][target.count];
             for (int p = 0; p < parts.size(); p++) {
@@ -563,8 +591,11 @@ public final class SparkMi {
                 g.roles, 0L, file), bins, estimator, base, file);
     }
 
-    /** The Dataset's columns, their reader and their roles. */
-    record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows) {
+    /**
+     * The Dataset's columns, their reader, their roles, and per column of {@code cells} an upper bound of its
+     * distinct labels (the exact distinct counts of the role statistics; 0 for a column not selected).
+     */
+    record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows, long[] labels) {
     }
 
     static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file) {
@@ -580,7 +611,11 @@ public final class SparkMi {
         ColumnRoles roles = ColumnRoles.of(stats, available, overrides, file);
         // every column, in order: a continuous column's noise is keyed by its position in the table
         Dataset<Row> all = SparkProfiler.select(data, available);
-        return new Gathered(all, SparkCells.of(all.schema(), available), roles, stats.get(0).rows());
+        long[] labels = new long[available.size()];
+        for (dev.surprisal.data.roles.ColumnStats st : stats) {
+            labels[available.indexOf(st.column())] = Math.max(st.distinctNumbers(), st.distinctTexts());
+        }
+        return new Gathered(all, SparkCells.of(all.schema(), available), roles, stats.get(0).rows(), labels);
     }
 
     /**

@@ -60,7 +60,7 @@ final class SparkPairs {
         List<String> notes = new ArrayList<>(c.notes());
         if (discrete) {
             SparkMi.Labels[] labels = c.labels(g, List.of(dy, dx));
-            CountedPair counted = labels[1].pair(x, labels[0], c.parts(), 1);
+            CountedPair counted = labels[1].pair(x, labels[0], c.parts(), 0);
             if (SparkMi.asTable(counted, labels[1], options)) {
                 return new ProfileEngine.Pair(s.ofRoles(g, notes, file), counted(counted, dx, dy, options, (int) g.rows(), file));
             }
@@ -116,29 +116,29 @@ final class SparkPairs {
         double[][] mi = new double[c][c];
         boolean[] constant = new boolean[c];
         List<String> notes = new ArrayList<>();
-        // one scan per discrete column, counting it with every discrete column after it; the first scan
-        // also counts the cells left out (with no discrete column, it counts only those)
-        int scans = Math.max(1, discrete.length - 1);
-        for (int a = 0; a < scans; a++) {
-            int[] at = java.util.Arrays.copyOfRange(discrete, Math.min(a, discrete.length), discrete.length);
-            List<RoleDecision> labelled = java.util.Arrays.stream(at).mapToObj(scored::get).toList();
-            int[] columns = labelled.stream().mapToInt(d -> index(g, d.column())).toArray();
-            SparkMi.Counted counted = SparkMi.joint(g, columns, a == 0 ? scored : List.of(), file);
-            if (a == 0) {
-                notes.addAll(counted.notes());
-            }
+        // every discrete pair's table in one scan (PartitionJobs.Joint), split only past the memory cap; the
+        // first scan also counts the cells left out (with no discrete column, it counts only those)
+        List<RoleDecision> labelled = java.util.Arrays.stream(discrete).mapToObj(scored::get).toList();
+        int[] at = labelled.stream().mapToInt(d -> index(g, d.column())).toArray();
+        List<int[][]> scans = scans(at, g, SparkMi.pairCells(data));
+        for (int scan = 0; scan < scans.size(); scan++) {
+            int[][] pairs = scans.get(scan);
+            SparkMi.Counted counted = SparkMi.joint(g, at, pairs, scan == 0 ? scored : List.of(), file);
             SparkMi.Labels[] labels = counted.labels(g, labelled);
-            for (int b = 0; b < at.length; b++) {
-                if (a == 0) {
-                    constant[at[b]] = labels[b].distinct() < 2;
+            if (scan == 0) {
+                notes.addAll(counted.notes());
+                for (int b = 0; b < at.length; b++) {
+                    constant[discrete[b]] = labels[b].distinct() < 2;
                 }
-                if (b > 0) {
-                    double v = plugIn(labels[b].pair(labelled.get(b).column(), labels[0], counted.parts(), b));
-                    mi[at[0]][at[b]] = v;
-                    mi[at[b]][at[0]] = v;
-                    if (progress != null) {
-                        progress.accept(1);
-                    }
+            }
+            for (int q = 0; q < pairs.length; q++) {
+                int later = pairs[q][0];
+                int earlier = pairs[q][1];
+                double v = plugIn(labels[later].pair(labelled.get(later).column(), labels[earlier], counted.parts(), q));
+                mi[discrete[earlier]][discrete[later]] = v;
+                mi[discrete[later]][discrete[earlier]] = v;
+                if (progress != null) {
+                    progress.accept(1);
                 }
             }
         }
@@ -194,6 +194,34 @@ final class SparkPairs {
             }
         }
         return MutualInformation.of(ContingencyTable.of(earlierByRows), Base.NATS);
+    }
+
+    /**
+     * The discrete pairs {later, earlier} (positions in {@code at}, later by rows as {@link #plugIn} takes them),
+     * grouped into as few scans as keep each scan's bound at most {@code cap} cells ({@link SparkMi#PAIR_CELLS}):
+     * a pair's bound is the product of its columns' distinct-label counts, at most the rows. One scan, without
+     * pairs, when there are none (the cells' notes are still counted).
+     */
+    static List<int[][]> scans(int[] at, SparkMi.Gathered g, long cap) {
+        List<int[][]> scans = new ArrayList<>();
+        List<int[]> scan = new ArrayList<>();
+        long cells = 0;
+        for (int later = 1; later < at.length; later++) {
+            for (int earlier = 0; earlier < later; earlier++) {
+                long la = Math.max(1, g.labels()[at[later]]);
+                long lb = Math.max(1, g.labels()[at[earlier]]);
+                long bound = Math.min(g.rows(), la > Long.MAX_VALUE / lb ? Long.MAX_VALUE : la * lb);
+                if (!scan.isEmpty() && cells + bound > cap) {
+                    scans.add(scan.toArray(int[][]::new));
+                    scan.clear();
+                    cells = 0;
+                }
+                scan.add(new int[] {later, earlier});
+                cells += bound;
+            }
+        }
+        scans.add(scan.toArray(int[][]::new));
+        return scans;
     }
 
     private static int index(SparkMi.Gathered g, String column) {

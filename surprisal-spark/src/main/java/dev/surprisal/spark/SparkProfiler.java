@@ -177,7 +177,15 @@ public final class SparkProfiler {
      * turning every cell into a Java object). The jobs that use them check their partition's size.
      */
     static long[] offsets(Dataset<Row> sel) {
-        return offsets(sel.queryExecution().toRdd().toJavaRDD());
+        return offsets(internalRows(sel));
+    }
+
+    /**
+     * The Dataset as Spark's internal rows: the same plan and partitions as its {@code javaRDD()}, without a
+     * {@link Row} and a boxed object per cell ({@link SparkCells#chunk} reads them into primitive columns).
+     */
+    static org.apache.spark.api.java.JavaRDD<org.apache.spark.sql.catalyst.InternalRow> internalRows(Dataset<Row> sel) {
+        return sel.queryExecution().toRdd().toJavaRDD();
     }
 
     /** Row offsets per partition, plus the total as the last entry. */
@@ -214,7 +222,7 @@ public final class SparkProfiler {
      * count is exact.
      */
     private static RoleFit roleFit(Dataset<Row> sel, SparkCells cells, long[] offsets, int edgeSample) {
-        List<PartitionJobs.RolePart> parts = new ArrayList<>(sel.javaRDD()
+        List<PartitionJobs.RolePart> parts = new ArrayList<>(internalRows(sel)
                 .mapPartitionsWithIndex(new PartitionJobs.Roles(cells, offsets, edgeSample), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));
         int c = cells.size();
@@ -355,7 +363,7 @@ public final class SparkProfiler {
 
     private static Profile count(Dataset<Row> sel, SparkCells cells, Profile reference, long[] offsets,
                                  boolean csvLines) {
-        List<String[]> parts = new ArrayList<>(sel.javaRDD().mapPartitionsWithIndex(
+        List<String[]> parts = new ArrayList<>(internalRows(sel).mapPartitionsWithIndex(
                 new PartitionJobs.Count(cells, ProfileJson.write(reference), offsets, csvLines), true).collect());
         parts.sort(Comparator.comparingInt(p -> Integer.parseInt(p[0])));
         List<Profile> profiles = parts.stream().map(p -> ProfileJson.read(p[1])).toList();

@@ -10,8 +10,6 @@ import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.RoleDecision;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -38,10 +36,12 @@ class PartitionJobsTest {
     private static final StructType SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField("amount", DataTypes.StringType, true)});
 
-    private static List<Row> rows(String... cells) {
-        List<Row> out = new ArrayList<>();
+    /** One-column rows as Spark's internal rows, which the counting jobs read (text as UTF8String). */
+    private static List<org.apache.spark.sql.catalyst.InternalRow> rows(String... cells) {
+        List<org.apache.spark.sql.catalyst.InternalRow> out = new ArrayList<>();
         for (String c : cells) {
-            out.add(RowFactory.create(c));
+            out.add(new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(
+                    new Object[] {org.apache.spark.unsafe.types.UTF8String.fromString(c)}));
         }
         return out;
     }
@@ -114,5 +114,28 @@ class PartitionJobsTest {
             all.add(RowSample.key(i + 1, RowSample.SEED), i);
         }
         assertThat(all.finish().values).hasSize(5_000);
+    }
+
+    @Test
+    void aPairTableCountsEveryCellWhetherDenseOrHashed() {
+        Random random = new Random(7);
+        // small codes stay on the dense grid; a code past it moves the table to the hash; a flag next to an id-like column
+        for (int[] range : new int[][] {{2, 3}, {60, 60}, {5, 40_000}, {70_000, 2}}) {
+            PartitionJobs.PairTable table = new PartitionJobs.PairTable();
+            Map<Long, Long> expected = new java.util.HashMap<>();
+            for (int i = 0; i < 20_000; i++) {
+                int a = random.nextInt(range[0]);
+                int b = random.nextInt(range[1]);
+                table.add(a, b);
+                expected.merge(((long) a << 32) | b, 1L, Long::sum);
+            }
+            long[] keys = table.keys();
+            long[] counts = table.counts();
+            Map<Long, Long> got = new java.util.HashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                assertThat(got.put(keys[i], counts[i])).as("a cell listed twice").isNull();
+            }
+            assertThat(got).as(range[0] + " x " + range[1]).isEqualTo(expected);
+        }
     }
 }

@@ -61,8 +61,9 @@ class SparkMiModesTest {
         parquet = files.parquet();
     }
 
-    private static Dataset<Row> read(Path file) {
-        return OrdersFiles.read(spark, file);
+    /** The file on the test session (also for {@link SparkMiScansTest}, whose files this class does not write). */
+    static Dataset<Row> read(Path file) {
+        return OrdersFiles.read(TestSpark.session(), file);
     }
 
     private static <T> T sampled(Supplier<T> run) {
@@ -161,7 +162,7 @@ class SparkMiModesTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("--y nope: no such column");
     }
 
-    private static void assertSameMatrix(Path file, RoleOverrides o, List<String> gathered) {
+    static void assertSameMatrix(Path file, RoleOverrides o, List<String> gathered) {
         MiTable localTable = MiTable.read(file, o, 42);
         MatrixResult local = localTable.matrix(3, null);
         int[] columns = new int[1];

@@ -63,14 +63,15 @@ class SparkMiTest {
     }
 
     private static Dataset<Row> read(Path file) {
-        return OrdersFiles.read(spark, file);
+        return OrdersFiles.read(TestSpark.session(), file);
     }
 
     private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o) {
         return assertSameRanking(file, target, o, OPTIONS);
     }
 
-    private static RankingResult assertSameRanking(Path file, String target, RoleOverrides o, MiOptions options) {
+    /** Also for {@link SparkMiScansTest}: its own file, on the one test session. */
+    static RankingResult assertSameRanking(Path file, String target, RoleOverrides o, MiOptions options) {
         RankingResult local = MiTable.read(file, o, options.seed()).ranking(target, options, null);
         RankingResult onSpark = SparkMi.ranked(read(file), target, o, options, file).result(); // the file: cells located by line, as locally
         assertThat(onSpark.features()).as(file + " " + target).isNotEmpty();
