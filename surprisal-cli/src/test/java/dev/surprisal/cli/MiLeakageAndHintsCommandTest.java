@@ -61,6 +61,13 @@ class MiLeakageAndHintsCommandTest {
         List<String> flags = new ArrayList<>();
         features.forEach(n -> flags.add(n.get("feature").asText() + "=" + n.get("determines_target").asText()));
         assertThat(flags).contains("leak=determines", "nearcopy=nearly-determines", "x=no");
+        Cli pair = Cli.run("mi", "--data", f, "--x", "leak", "--y", "target", "--json");
+        assertThat(pair.code()).as(pair.err()).isZero();
+        JsonNode pairJson = JSON.readTree(pair.out());
+        assertThat(pairJson.get("determines_target").asText()).isEqualTo("determines");
+        assertThat(pairJson.get("notes").toString()).contains("leak: determines the target:");
+        assertThat(JSON.readTree(Cli.run("mi", "--data", f, "--x", "x", "--y", "target", "--json").out())
+                .get("determines_target").asText()).isEqualTo("no");
         Cli select = Cli.run("mi", "--data", f, "--target", "target", "--select", "2");
         assertThat(select.code()).as(select.err()).isZero();
         assertThat(select.err()).contains("note: leak: determines the target:").contains(" bits");
