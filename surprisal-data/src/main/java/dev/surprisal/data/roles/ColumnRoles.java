@@ -147,7 +147,7 @@ public final class ColumnRoles {
         if (s.present() == 0) {
             // no role has a value to use, so no other role is offered
             throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": all " + RoleRules.n(s.rows())
-                    + " cells are missing, so no role has values to use; --exclude " + c + " leaves it out", null);
+                    + " cells are missing, so no role has values to use", null);
         }
         if (set.isNumeric() && !numeric) {
             throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": only "
