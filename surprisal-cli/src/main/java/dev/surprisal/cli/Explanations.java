@@ -204,19 +204,28 @@ public final class Explanations {
                     + " rows is not above chance, so any dependence is weak";
             chance = "";
         }
-        return switch (f.verdict()) {
-            case NOT_TESTED -> List.of(tells + r + ": not tested (--permutations 0), so no verdict.");
-            case NO_EVIDENCE -> List.of(tells + chance + ": no evidence of dependence, shuffled data give as much"
-                    + " (" + level + ").");
-            case DEPENDENT -> List.of(tells + chance + ": evidence of dependence; a column is text, so there is no"
-                    + " correlation or monotone trend to compare with.");
-            case MONOTONE -> List.of(tells + chance + r + ": correlation sees most of this: a monotone trend of "
-                    + f.feature() + " carries " + quantity(base.fromNats(f.miMonotone()), base) + rows + ", at least half of it.");
-            case NON_MONOTONE -> List.of(tells + chance + r + ": correlation misses most of this (U-shaped or other"
+        String verdict = switch (f.verdict()) {
+            case NOT_TESTED -> tells + r + ": not tested (--permutations 0), so no verdict.";
+            case NO_EVIDENCE -> tells + chance + ": no evidence of dependence, shuffled data give as much"
+                    + " (" + level + ").";
+            case DEPENDENT -> tells + chance + ": evidence of dependence; a column is text, so there is no"
+                    + " correlation or monotone trend to compare with.";
+            case MONOTONE -> tells + chance + r + ": correlation sees most of this: a monotone trend of "
+                    + f.feature() + " carries " + quantity(base.fromNats(f.miMonotone()), base) + rows + ", at least half of it.";
+            case NON_MONOTONE -> tells + chance + r + ": correlation misses most of this (U-shaped or other"
                     + " non-monotone dependence): the best monotone trend of " + f.feature() + " carries only "
                     + quantity(base.fromNats(f.miMonotone()), base) + rows
-                    + ", and the rest is beyond what shuffled data give.");
+                    + ", and the rest is beyond what shuffled data give.";
         };
+        String flag = dev.surprisal.selection.TargetShare.flag(f.warnings());
+        if (flag.equals("no")) {
+            return List.of(verdict);
+        }
+        // the warning that matters most: a perfect or near-perfect predictor is far more often a copy than a cause
+        return List.of(verdict, f.feature() + (flag.equals("determines") ? " determines " + target + ": its MI equals"
+                : " nearly determines " + target + ": its MI is close to") + " the entropy of " + target + ", which on"
+                + " real data usually means a copy of the target or leakage (a column filled in from the outcome),"
+                + " not a cause; check how it is recorded before using it.");
     }
 
     /**
@@ -244,9 +253,11 @@ public final class Explanations {
         if (bootstrap) {
             s.add("The 95% interval is a percentile bootstrap: the MI is re-estimated on rows resampled with replacement"
                     + " (for the kNN estimators, on the distinct rows of each resample, since a repeated row would look like"
-                    + " a neighbour at distance 0). Fewer distinct rows usually make it a little wide; where the estimate"
-                    + " grows with the number of rows (a near-deterministic relation) the resamples all fall below it,"
-                    + " and the interval is then not shown (\"-\"); a note says why.");
+                    + " a neighbour at distance 0). Fewer distinct rows usually make it a little wide. When the"
+                    + " resamples miss the estimate the interval is not shown (\"-\") and a note says on which side:"
+                    + " below it where the kNN estimate grows with the number of rows (a near-deterministic relation);"
+                    + " above it where repeated rows make the table of a many-valued column sparser, which raises its"
+                    + " plug-in MI.");
         }
         s.add("'monotone MI' is the information the best monotone trend of the feature carries (the target's isotonic"
                 + " regression on it, increasing or decreasing; for two continuous columns at least -0.5 ln(1 - r^2))."

@@ -333,7 +333,7 @@ public final class MiCommand implements Callable<Integer> {
             throw usage("--bootstrap " + b + ": must be 0 (no interval) or lie in [10, " + MiOptions.MAX_BOOTSTRAP + "]");
         }
         MiOptions o = MiOptions.defaults().withK(k).withPermutations(permutations).withBootstrap(b, bootstrap != null)
-                .withSeed(seed);
+                .withSeed(seed).withBase(common.base()); // the library's notes state their numbers in --base
         return new MiSettings(o, common.base());
     }
 

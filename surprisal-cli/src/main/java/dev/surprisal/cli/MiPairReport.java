@@ -10,8 +10,10 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.inference.IndependenceTestResult;
 import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.selection.TargetShare;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code surprisal mi --x A --y B}: renders {@link MiTable#pair}, one pair scored by the library exactly as
@@ -50,6 +52,8 @@ final class MiPairReport {
         if (pr.rowsLeftOut() > 0) {
             r.note(pr.rowsLeftOut() + " of " + pr.tableRows() + " rows left out (a value missing in " + x + " or " + y + ")");
         }
+        // x determines a discrete y (a copy, or leakage when y is a target); y is "the target" of the pair's score
+        f.warnings().stream().filter(w -> !TargetShare.flag(List.of(w)).equals("no")).forEach(w -> r.note(x + ": " + w));
         double hy = Double.NaN;
         PairResult.Discrete d = pr.discrete();
         if (d != null) {
@@ -86,6 +90,7 @@ final class MiPairReport {
                 .field("monotone_mi", base.fromNats(f.miMonotone()))
                 .field("pearson", f.pearson())
                 .field("verdict", f.verdict().label())
+                .field("determines_target", TargetShare.flag(f.warnings()))
                 .field("explanation", f.verdict().sentence())
                 .field("seed", s.seed());
         if (d != null) {

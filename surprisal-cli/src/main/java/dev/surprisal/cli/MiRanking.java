@@ -129,6 +129,8 @@ final class MiRanking {
         Report.putNumber(o, "pearson", r.pearson());
         Report.putNumber(o, "spearman", r.spearman());
         o.put("nonmonotone", r.nonMonotone());
+        // "determines" / "nearly-determines": a copy of the target or leakage (its note is among the warnings)
+        o.put("determines_target", dev.surprisal.selection.TargetShare.flag(r.warnings()));
         o.put("verdict", r.verdict().label());
         o.put("explanation", r.verdict().sentence());
         ArrayNode w = o.putArray("warnings");

@@ -25,7 +25,7 @@ final class MiSelectionReport {
         MiSelection.Result result;
         try (Progress progress = Progress.start(method.label() + " selection",
                 MiSelection.calls(table.variables().size() - 1, count), common)) {
-            result = table.select(target, count, method, s.k(), progress::step);
+            result = table.select(target, count, method, s.k(), s.base(), progress::step);
         }
         Report r = report(result, target, s);
         table.notes().forEach(r::note); // cells left out; an engine's row sample
@@ -66,6 +66,7 @@ final class MiSelectionReport {
         if (n < total) {
             report.note((total - n) + " of " + total + " rows left out: selection uses the rows where every column has a value");
         }
+        result.notes().forEach(report::note); // a chosen feature that determines the target
         Explanations.selection(method.label()).forEach(report::sentence);
         return report;
     }

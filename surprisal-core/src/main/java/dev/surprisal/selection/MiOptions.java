@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.selection;
 
+import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.inference.SequentialPermutationTest;
 
@@ -12,12 +13,17 @@ import dev.surprisal.inference.SequentialPermutationTest;
  * k = 3; a sequential permutation test of at most 99 permutations (smallest p-value 0.01), stopping
  * after 10 exceedances; kNN tests on at most 20,000 rows (a seeded subsample above that; plug-in
  * tests always use every row, they are cheap); 100 bootstrap replicates, only for pairs of at most
- * 20,000 rows unless forced; seed 42; α = 0.05 for the significance mark and the verdicts.
+ * 20,000 rows unless forced; seed 42; α = 0.05 for the significance mark and the verdicts; notes in nats.
+ *
+ * <p>Every number of a result is in nats whatever the options; {@link #base()} is only the unit of the
+ * numbers written into the results' notes (an interval withheld, the target's entropy), so that a caller
+ * who shows bits gets notes in bits.
  */
 public final class MiOptions {
     /** Largest bootstrap a caller may ask for. */
     public static final int MAX_BOOTSTRAP = 100_000;
-    private static final MiOptions DEFAULTS = new MiOptions(3, 99, 100, false, 20_000, 20_000, 42L, 0.05);
+    private static final MiOptions DEFAULTS = new MiOptions(3, 99, 100, false, 20_000, 20_000, 42L, 0.05,
+            Base.NATS);
 
     private final int k;
     private final int permutations;
@@ -27,9 +33,10 @@ public final class MiOptions {
     private final int bootstrapRows;
     private final long seed;
     private final double alpha;
+    private final Base base;
 
     private MiOptions(int k, int permutations, int bootstrap, boolean bootstrapForced, int testRows,
-                      int bootstrapRows, long seed, double alpha) {
+                      int bootstrapRows, long seed, double alpha, Base base) {
         this.k = k;
         this.permutations = permutations;
         this.bootstrap = bootstrap;
@@ -38,6 +45,7 @@ public final class MiOptions {
         this.bootstrapRows = bootstrapRows;
         this.seed = seed;
         this.alpha = alpha;
+        this.base = base;
     }
 
     /**
@@ -59,7 +67,7 @@ public final class MiOptions {
         if (k < 1) {
             throw new ValidationException("k: must be at least 1, got " + k);
         }
-        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha, base);
     }
 
     /**
@@ -72,7 +80,7 @@ public final class MiOptions {
             throw new ValidationException("permutations: must lie in [0, " + SequentialPermutationTest.MAX_PERMUTATIONS
                     + "], got " + permutations);
         }
-        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha, base);
     }
 
     /**
@@ -86,7 +94,7 @@ public final class MiOptions {
             throw new ValidationException("bootstrap: must be 0 (no interval) or lie in [10, " + MAX_BOOTSTRAP
                     + "], got " + bootstrap);
         }
-        return new MiOptions(k, permutations, bootstrap, forced, testRows, bootstrapRows, seed, alpha);
+        return new MiOptions(k, permutations, bootstrap, forced, testRows, bootstrapRows, seed, alpha, base);
     }
 
     /**
@@ -98,7 +106,7 @@ public final class MiOptions {
         if (testRows < 100) {
             throw new ValidationException("testRows: must be at least 100, got " + testRows);
         }
-        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha, base);
     }
 
     /**
@@ -106,7 +114,30 @@ public final class MiOptions {
      * @return a copy with this seed
      */
     public MiOptions withSeed(long seed) {
-        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha);
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha, base);
+    }
+
+    /**
+     * The unit of the numbers written into notes; the results' values stay in nats.
+     *
+     * @param base the unit of the notes (the unit the caller shows its numbers in)
+     * @return a copy whose notes state their numbers in {@code base}
+     * @throws ValidationException if {@code base} is null
+     */
+    public MiOptions withBase(Base base) {
+        if (base == null) {
+            throw new ValidationException("base: must be given (bits, nats or bans)");
+        }
+        return new MiOptions(k, permutations, bootstrap, bootstrapForced, testRows, bootstrapRows, seed, alpha, base);
+    }
+
+    /**
+     * The unit of the numbers in notes.
+     *
+     * @return the unit notes state their numbers in (default nats)
+     */
+    public Base base() {
+        return base;
     }
 
     /**

@@ -59,8 +59,36 @@ public final class MiSelection {
      * @param method   the criterion
      * @param rows     rows used: those where the target and every feature have a value
      * @param total    rows of the table
+     * @param notes    per chosen feature that covers most of a discrete target's entropy, the note of
+     *                 {@link TargetShare#note} ("feature: determines the target: …"), in the order chosen
      */
-    public record Result(List<SelectedFeature> selected, Method method, int rows, int total) {
+    public record Result(List<SelectedFeature> selected, Method method, int rows, int total, List<String> notes) {
+        /**
+         * Copies the lists.
+         *
+         * @param selected the chosen features in the order chosen
+         * @param method   the criterion
+         * @param rows     rows used
+         * @param total    rows of the table
+         * @param notes    the notes
+         */
+        public Result {
+            selected = List.copyOf(selected);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * A selection without notes.
+         *
+         * @param selected the chosen features in the order chosen (scores and relevances in nats)
+         * @param method   the criterion
+         * @param rows     rows used: those where the target and every feature have a value
+         * @param total    rows of the table
+         */
+        public Result(List<SelectedFeature> selected, Method method, int rows, int total) {
+            this(selected, method, rows, total, List.of());
+        }
+
         /**
          * What the score of a step means: "relevance - redundancy" or "sum of I(f,s;target)".
          *
@@ -89,6 +117,26 @@ public final class MiSelection {
      */
     public static Result select(List<MiVariable> candidates, MiVariable target, int count, Method method, int k,
                                 Runnable progress) {
+        return select(candidates, target, count, method, k, Base.NATS, progress);
+    }
+
+    /**
+     * Selects {@code count} of the features, with a note on each chosen one that determines (or nearly determines)
+     * a discrete target ({@link TargetShare}: its relevance, less the plug-in's expected value under independence
+     * for a discrete feature, against H(target) on the same rows).
+     *
+     * @param candidates the candidate features (the target, if among them, is skipped)
+     * @param target     the target
+     * @param count      how many to select, in [1, number of features]
+     * @param method     mRMR or JMI
+     * @param k          neighbours of the kNN estimators, ≥ 1
+     * @param base       the unit of the numbers in the notes (the values stay in nats)
+     * @param progress   called once per estimator call (may be null); called from several threads
+     * @return the selection
+     * @throws ValidationException if count is out of range or too few rows have every value
+     */
+    public static Result select(List<MiVariable> candidates, MiVariable target, int count, Method method, int k,
+                                Base base, Runnable progress) {
         List<MiVariable> features = candidates.stream().filter(c -> c != target && !c.name().equals(target.name()))
                 .toList();
         if (count < 1 || count > features.size()) {
@@ -123,7 +171,30 @@ public final class MiSelection {
                     step.run();
                     return joint(a, discrete.get(a[0]), discrete.get(a[1]), b, discrete.get(b), k);
                 });
-        return new Result(chosen, method, rows.length, target.rows());
+        return new Result(chosen, method, rows.length, target.rows(), shareNotes(chosen, features, target, rows, base));
+    }
+
+    /** The {@link TargetShare} note of each chosen feature that covers most of a discrete target's entropy. */
+    private static List<String> shareNotes(List<SelectedFeature> chosen, List<MiVariable> features, MiVariable target,
+                                           int[] rows, Base base) {
+        List<String> notes = new ArrayList<>();
+        if (!target.isDiscrete()) {
+            return notes;
+        }
+        int[] y = MiPair.pick(target.labels, rows);
+        double h = TargetShare.entropyNats(y);
+        int targetValues = TargetShare.distinct(y);
+        for (SelectedFeature f : chosen) {
+            MiVariable v = features.get(f.index());
+            double chance = v.isDiscrete()
+                    ? TargetShare.plugInChance(TargetShare.distinct(MiPair.pick(v.labels, rows)), targetValues, rows.length)
+                    : 0.0;
+            String note = TargetShare.note(target.name(), f.relevance(), chance, h, base);
+            if (note != null) {
+                notes.add(f.name() + ": " + note);
+            }
+        }
+        return notes;
     }
 
     /**

@@ -205,7 +205,8 @@ public final class TargetRanking {
                         permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));
             }
             double[] ci = interval(options, pair.n(), pair::natsResampled);
-            List<String> warnings = withIntervalNote(pair.warnings(), mi, ci);
+            List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
+            warnings = withShareNote(warnings, target, pair, mi, test, options.base());
             double lower = ci[0];
             double upper = ci[1];
             double r = pair.pearson();
@@ -233,6 +234,20 @@ public final class TargetRanking {
      * @return the scored feature, of kind {@code discrete}
      */
     public static RankedFeature score(CountedPair pair, MiOptions options, int permutations) {
+        return score(pair, "the target", options, permutations);
+    }
+
+    /**
+     * {@link #score(CountedPair, MiOptions, int)} whose notes name the target (a feature that determines it,
+     * {@link TargetShare}).
+     *
+     * @param pair         the feature's table against the target
+     * @param target       the target's name, for the notes
+     * @param options      the options
+     * @param permutations the cap of the feature's permutation test ({@link #permutationCap})
+     * @return the scored feature, of kind {@code discrete}
+     */
+    public static RankedFeature score(CountedPair pair, String target, MiOptions options, int permutations) {
         String kind = "discrete";
         if (pair.isConstant()) {
             return constant(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.CONSTANT.label());
@@ -244,7 +259,12 @@ public final class TargetRanking {
                     SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, pair.feature()));
         }
         double[] ci = interval(options, pair.n(), pair::natsResampled);
-        List<String> warnings = withIntervalNote(List.of(), mi, ci);
+        List<String> warnings = withIntervalNote(List.of(), mi, ci, dev.surprisal.continuous.MiEstimator.PLUG_IN,
+                options.base());
+        String share = TargetShare.note(target, mi, test != null ? test.nullMean()
+                : TargetShare.plugInChance(pair.table().rowCounts().nonZero(), pair.table().colCounts().nonZero(), pair.n()),
+                dev.surprisal.measures.Entropy.of(pair.table().colCounts(), Base.NATS), options.base());
+        warnings = append(warnings, share);
         double mono = pair.monotoneNats();
         DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
         return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
@@ -268,22 +288,67 @@ public final class TargetRanking {
     /**
      * The warnings, with a note when the bootstrap interval {@code ci} does not contain the estimate
      * {@code mi}; the interval is then set to NaN in place, so that it is never presented as an interval
-     * of the estimate. This happens when the estimate depends on the number of rows more than on which
-     * rows are drawn: the kNN estimate of a near-deterministic relation grows with n, and each resample
-     * keeps its distinct rows only (about 63% of n), so every resample falls below the estimate.
+     * of the estimate. The note states its numbers in {@code base} and a reason that fits the side the
+     * resamples fall on:
+     * <ul>
+     *   <li>below the estimate: the estimate grows with the number of rows more than it varies with which rows
+     *       are drawn, as the kNN estimate of a near-deterministic relation does; each kNN resample keeps its
+     *       distinct rows only (about 63% of n);</li>
+     *   <li>above it: a resample repeats rows (it holds about 63% of the distinct rows, some several times), which
+     *       makes the table of a many-valued column sparser and raises its plug-in MI, itself biased upward.</li>
+     * </ul>
      */
-    static List<String> withIntervalNote(List<String> warnings, double mi, double[] ci) {
+    static List<String> withIntervalNote(List<String> warnings, double mi, double[] ci,
+                                         dev.surprisal.continuous.MiEstimator estimator, Base base) {
         if (Double.isNaN(ci[0]) || (mi >= ci[0] && mi <= ci[1])) {
             return warnings;
         }
-        String note = String.format(java.util.Locale.ROOT, "%s the resamples' interval [%.4g, %.4g] nats does not "
-                + "contain the estimate %.4g nats, so it is not an interval of it", INTERVAL_NOT_SHOWN, ci[0], ci[1], mi)
-                + (mi > ci[1] ? ": the estimate grows with the number of rows (a near-deterministic relation; the kNN "
+        boolean below = mi > ci[1];
+        String unit = base.unit();
+        String note = String.format(java.util.Locale.ROOT, "%s the resamples' interval [%.4g, %.4g] %s lies %s the "
+                + "estimate %.4g %s, so it is not an interval of it", INTERVAL_NOT_SHOWN, base.fromNats(ci[0]),
+                base.fromNats(ci[1]), unit, below ? "below" : "above", base.fromNats(mi), unit)
+                + (below && estimator != dev.surprisal.continuous.MiEstimator.PLUG_IN
+                ? ": the estimate grows with the number of rows (a near-deterministic relation; the kNN "
                 + "resamples keep their distinct rows, about 63% of them). If the target is an exact function of a "
                 + "continuous feature, the true MI is infinite and this value is set by the rows n and the neighbours k"
-                : "");
+                : below ? ": the estimate grows with the number of rows more than it varies between resamples"
+                : ": a resample repeats rows and holds about 63% of the distinct ones, which makes the table of a"
+                + " many-valued column sparser and raises its plug-in MI (the estimate itself is biased upward the"
+                + " same way; MI above chance corrects it)");
         ci[0] = Double.NaN;
         ci[1] = Double.NaN;
+        return append(warnings, note);
+    }
+
+    /**
+     * The warnings, with {@link TargetShare#note} when the target is discrete and the feature covers most of its
+     * entropy on the pair's rows; the chance part is the permutation null mean, or without a test the plug-in's
+     * expected value under independence (0 for Ross).
+     */
+    private static List<String> withShareNote(List<String> warnings, MiVariable target, MiPair pair, double mi,
+                                              SequentialPermutationTest.Result test, Base base) {
+        if (!target.isDiscrete()) {
+            return warnings;
+        }
+        int[] y = MiPair.pick(target.labels, pair.rows());
+        double chance;
+        if (test != null) {
+            chance = test.nullMean();
+        } else if (pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN) {
+            chance = TargetShare.plugInChance(TargetShare.distinct(MiPair.pick(pair.first().labels, pair.rows())),
+                    TargetShare.distinct(y), pair.n());
+        } else {
+            chance = 0.0;
+        }
+        return append(warnings, TargetShare.note(target.name(), mi, chance, TargetShare.entropyNats(y), base));
+    }
+
+    /** {@code warnings} with {@code note} added at the end (unchanged when it is null). */
+    private static List<String> append(List<String> warnings, String note) {
+        if (note == null) {
+            return warnings;
+        }
         List<String> out = new ArrayList<>(warnings);
         out.add(note);
         return List.copyOf(out);

@@ -64,7 +64,7 @@ class CountedPairTest {
             MiVariable f = MiVariable.discrete("f" + seed, d[0]);
             MiVariable t = MiVariable.discrete("y", d[1]);
             RankedFeature rows = TargetRanking.score(f, t, o, cap);
-            RankedFeature cells = TargetRanking.score(counted("f" + seed, d[0], d[1]), o, cap);
+            RankedFeature cells = TargetRanking.score(counted("f" + seed, d[0], d[1]), "y", o, cap);
             String what = "seed " + seed;
             assertThat(cells.n()).as(what).isEqualTo(rows.n());
             assertThat(cells.mi()).as(what).isEqualTo(rows.mi());

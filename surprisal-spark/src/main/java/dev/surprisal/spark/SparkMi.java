@@ -293,7 +293,7 @@ public final class SparkMi {
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
             String name = features.get(i).column();
             CountedPair pair = counted.get(name);
-            out[i] = pair != null ? TargetRanking.score(pair, options, cap)
+            out[i] = pair != null ? TargetRanking.score(pair, target, options, cap)
                     : TargetRanking.score(held.variable(name, "--x"), held.variable(target, "--target"), options, cap);
         });
         RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut, MiTable.bringBack(g.roles, leftOut)), notes,

@@ -79,7 +79,7 @@ final class SparkPairs {
     /** What {@link MiTable#pair} gives for two discrete columns, from their table (x by rows, y by columns). */
     private static PairResult counted(CountedPair pair, RoleDecision dx, RoleDecision dy, MiOptions options, int rows,
                                       Path file) {
-        RankedFeature f = TargetRanking.score(pair, options, options.permutations());
+        RankedFeature f = TargetRanking.score(pair, dy.column(), options, options.permutations());
         if (f.skipped() != null) {
             throw new DataException(file, f.skipped());
         }

@@ -11,8 +11,10 @@ import dev.surprisal.continuous.spacing.SpacingEntropy;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.ColumnStats;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.data.roles.RoleRules;
 import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.measures.Entropy;
 import dev.surprisal.selection.MiVariable;
@@ -164,12 +166,21 @@ public final class ColumnEntropy {
         if (roles.stats(column).map(st -> st.rows() == 0).orElse(false)) {
             throw MiTable.noRows(file);
         }
+        long missing = roles.stats(column).filter(st -> st.present() == 0).map(ColumnStats::rows).orElse(-1L);
+        if (missing >= 0) {
+            throw new DataException(file, -1, column, String.format(java.util.Locale.ROOT, "all %,d cells are missing,"
+                    + " so it has no values to measure", missing), null);
+        }
         List<String> notes = new ArrayList<>();
         notes.add(column + ": " + d.reason());
         if (d.role() != ColumnRole.CONTINUOUS) {
             if (bins != null) {
+                // the continuous role takes numbers only: text gets no hint that would fail
+                boolean numeric = roles.stats(column).map(RoleRules::isNumeric).orElse(false);
                 throw new DataException(file, "--bins: " + column + " is " + d.role().label() + ", not continuous; its"
-                        + " values are already outcomes (--role " + column + "=continuous to bin it anyway)");
+                        + " values are already outcomes" + (numeric ? " (--role " + column + "=continuous to bin it"
+                        + " anyway)" : ", text labels that have no order to bin: its entropy is that of their counts,"
+                        + " without --bins"));
             }
             Counts c = counts.get();
             if (d.role() == ColumnRole.ID_LIKE) {

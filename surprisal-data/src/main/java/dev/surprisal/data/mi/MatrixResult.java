@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param columns the columns, in file order, each with its kind and whether it is constant
  * @param nats    nats[i][j] = I(column i; column j)
- * @param notes   per pair, in pair order (i &lt; j): why it was not estimated, or the estimator's warnings
+ * @param notes   per pair, in pair order (i &lt; j): why it was not estimated, the estimator's warnings, or
+ *                that one column determines a discrete other ({@link dev.surprisal.selection.TargetShare#pairNote})
  */
 public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes) {
     /**

@@ -29,6 +29,7 @@ import dev.surprisal.selection.MiSelection;
 import dev.surprisal.selection.MiVariable;
 import dev.surprisal.selection.RankedFeature;
 import dev.surprisal.selection.TargetRanking;
+import dev.surprisal.selection.TargetShare;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -394,7 +395,16 @@ public final class MiTable {
     }
 
     /**
-     * One note per column left out by its role, saying why and how to bring it back.
+     * What the notes say of a constant column (or one whose every cell is missing) in place of a role to set:
+     * every role keeps its one value, so none would make it useful.
+     */
+    static final String CONSTANT_ADVICE = "a column with one value carries no information (its MI with any column"
+            + " is 0) and no role changes that";
+
+    /**
+     * One note per column left out by its role, saying why and how to bring it back: in the command line's words,
+     * {@code --role COL=ROLE}, which for a Java caller is {@code RoleOverrides.withRole(COL, ColumnRole.ROLE)} given
+     * to {@link #read}. A constant column (or one whose every cell is missing) gets no such advice: no role helps.
      *
      * @return the notes, in file order
      */
@@ -413,9 +423,9 @@ public final class MiTable {
     public static List<String> leftOutNotes(List<RoleDecision> leftOut, java.util.Map<String, String> advice) {
         List<String> out = new ArrayList<>();
         for (RoleDecision d : leftOut) {
-            out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual"
-                    + " information; --role " + d.column() + advice.getOrDefault(d.column(), "=categorical")
-                    + " brings it back");
+            out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual information; "
+                    + (d.role() == ColumnRole.CONSTANT ? CONSTANT_ADVICE
+                    : "--role " + d.column() + advice.getOrDefault(d.column(), "=categorical") + " brings it back"));
         }
         return out;
     }
@@ -540,7 +550,7 @@ public final class MiTable {
             try {
                 MiPair pair = MiPair.of(variables.get(i), variables.get(j), k);
                 v = pair.nats();
-                warnings.set(p, pair.warnings());
+                warnings.set(p, withShareNote(pair.warnings(), variables.get(i), variables.get(j), v));
             } catch (ValidationException e) {
                 v = Double.NaN;
                 problems[p] = e.getMessage();
@@ -566,6 +576,29 @@ public final class MiTable {
     }
 
     /**
+     * The pair's warnings, with {@link TargetShare#pairNote} when one column (nearly) determines a discrete other:
+     * the chance part is the plug-in's expected value under independence for two discrete columns, 0 for Ross.
+     */
+    private static List<String> withShareNote(List<String> warnings, MiVariable a, MiVariable b, double nats) {
+        if (!(a.isDiscrete() || b.isDiscrete()) || Double.isNaN(nats)) {
+            return warnings;
+        }
+        int[][] l = labels(a, b); // rows where both have a value; a continuous member's labels are unused
+        int n = l[0].length;
+        double chance = a.isDiscrete() && b.isDiscrete()
+                ? TargetShare.plugInChance(TargetShare.distinct(l[0]), TargetShare.distinct(l[1]), n) : 0.0;
+        String note = TargetShare.pairNote(a.name(), b.name(), nats, chance,
+                a.isDiscrete() ? TargetShare.entropyNats(l[0]) : Double.NaN,
+                b.isDiscrete() ? TargetShare.entropyNats(l[1]) : Double.NaN);
+        if (note == null) {
+            return warnings;
+        }
+        List<String> out = new ArrayList<>(warnings);
+        out.add(note);
+        return out;
+    }
+
+    /**
      * Greedy forward selection of {@code count} features about {@code target} ({@link MiSelection}: mRMR or
      * JMI), on the rows where every scored column has a value.
      *
@@ -579,7 +612,26 @@ public final class MiTable {
      * @throws dev.surprisal.core.ValidationException if count is out of range or too few rows are complete
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, int k, Runnable progress) {
-        return MiSelection.select(variables, variable(target, "--target"), count, method, k, progress);
+        return select(target, count, method, k, Base.NATS, progress);
+    }
+
+    /**
+     * {@link #select(String, int, MiSelection.Method, int, Runnable)} whose notes (a chosen feature that determines
+     * the target, {@link dev.surprisal.selection.TargetShare}) state their numbers in {@code base}.
+     *
+     * @param target   the target's name
+     * @param count    how many features to select, in [1, number of other scored columns]
+     * @param method   mRMR or JMI
+     * @param k        neighbours of the kNN estimators, ≥ 1
+     * @param base     the unit of the numbers in the notes (the values stay in nats)
+     * @param progress called once per estimator call (may be null); called from several threads
+     * @return the selection, in nats, with its notes
+     * @throws DataException if the target is not a scored column
+     * @throws dev.surprisal.core.ValidationException if count is out of range or too few rows are complete
+     */
+    public MiSelection.Result select(String target, int count, MiSelection.Method method, int k, Base base,
+                                     Runnable progress) {
+        return MiSelection.select(variables, variable(target, "--target"), count, method, k, base, progress);
     }
 
     /**
@@ -632,6 +684,11 @@ public final class MiTable {
     public static DataException notScored(String name, String option, List<String> scored, List<RoleDecision> leftOut,
                                           java.util.Map<String, String> advice, Path file) {
         for (RoleDecision d : leftOut) {
+            if (d.column().equals(name) && d.role() == ColumnRole.CONSTANT) {
+                // no role gives a constant (or empty) column a second value, so no --role is offered
+                return new DataException(file, -1, name, option + " " + name + ": is constant (" + d.reason() + "); "
+                        + CONSTANT_ADVICE, null);
+            }
             if (d.column().equals(name)) {
                 return new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " ("
                         + d.reason() + "), which mutual information leaves out; set its role with --role " + name

@@ -16,7 +16,13 @@ import java.util.Locale;
  * What {@code surprisal mi --target Y} shows, from one library call ({@link MiTable#ranking}): the
  * features ranked by evidence ({@link dev.surprisal.selection.TargetRanking}), the target's role, the
  * notes (skipped features, estimator warnings, rows left out, columns left out by their role, invalid
- * cells, subsampled tests, skipped intervals) and the method of every number. Information values in nats.
+ * cells, subsampled tests, skipped intervals, a feature that determines the target) and the method of every
+ * number. Information values in nats; the numbers inside notes are in the unit of {@link MiOptions#base()}
+ * ({@code MiOptions.defaults().withBase(Base.BITS)} for notes in bits), and each note names its unit.
+ *
+ * <p>The notes are the command line's: a note that says how to bring a column back names the option
+ * {@code --role COL=ROLE}, which for a Java caller is {@code RoleOverrides.withRole(COL, ColumnRole.ROLE)}
+ * given to {@link MiTable#read}.
  *
  * @param target     the target's name
  * @param targetKind "continuous" or "discrete"

@@ -144,6 +144,11 @@ public final class ColumnRoles {
         if (set == null) {
             return detected;
         }
+        if (s.present() == 0) {
+            // no role has a value to use, so no other role is offered
+            throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": all " + RoleRules.n(s.rows())
+                    + " cells are missing, so no role has values to use", null);
+        }
         if (set.isNumeric() && !numeric) {
             throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": only "
                     + RoleRules.pct(s.numbers(), Math.max(1, s.present())) + " of its values are numbers (at least "

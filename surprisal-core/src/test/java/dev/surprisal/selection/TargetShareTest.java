@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.surprisal.core.Base;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A feature that determines a discrete target is flagged (audit of 1 Dec, issue 9: a copy of the 0/1 target ranked
+ * first as "monotone, correlation sees most of this", with nothing saying MI = H(target)). Known truth on 3,000 rows
+ * of a fair 0/1 target: a copy (share 1), a copy with 3% of labels flipped (1 − H(0.03) ≈ 0.81 of H), a 30-valued
+ * column the target is a function of, an ID read as labels (MI = H by chance alone: share ≈ 0), and a predictor
+ * right 88% of the time (≈ 0.47 of H, an ordinary strong predictor).
+ */
+class TargetShareTest {
+    private static final int N = 3000;
+    private static final double[] Y = new double[N];
+    private static final double[] COPY = new double[N];
+    private static final double[] FLIPPED = new double[N];
+    private static final double[] LEVELS = new double[N];
+    private static final double[] ID = new double[N];
+    private static final double[] GOOD = new double[N];
+
+    static {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < N; i++) {
+            LEVELS[i] = r.nextInt(30);
+            Y[i] = LEVELS[i] % 2; // a function of the 30 levels
+            COPY[i] = Y[i];
+            FLIPPED[i] = r.nextDouble() < 0.03 ? 1 - Y[i] : Y[i];
+            ID[i] = 100_000 + i;
+            GOOD[i] = r.nextDouble() < 0.12 ? 1 - Y[i] : Y[i];
+        }
+    }
+
+    private static List<String> warnings(String name, double[] feature, MiOptions o) {
+        return TargetRanking.score(MiVariable.discrete(name, feature), MiVariable.discrete("churned", Y), o).warnings();
+    }
+
+    private static MiOptions bits() {
+        return MiOptions.defaults().withBootstrap(0, false).withBase(Base.BITS);
+    }
+
+    @Test
+    void aCopyOfTheTargetDeterminesItInTheCallersUnit() {
+        assertThat(warnings("leak", COPY, bits())).anySatisfy(w -> assertThat(w).startsWith(TargetShare.DETERMINES)
+                .containsPattern("the entropy of churned \\(H = (0\\.99\\d\\d|1\\.000) bits").contains("a copy of the target or leakage"));
+        assertThat(TargetShare.flag(warnings("leak", COPY, bits()))).isEqualTo("determines");
+        // without a test the plug-in's chance part comes from its expected value under independence
+        assertThat(TargetShare.flag(warnings("leak", COPY, bits().withPermutations(0)))).isEqualTo("determines");
+        // the default unit is stated too
+        assertThat(warnings("leak", COPY, MiOptions.defaults().withBootstrap(0, false)))
+                .anySatisfy(w -> assertThat(w).containsPattern("\\(H = 0\\.69\\d\\d nats"));
+    }
+
+    @Test
+    void aManyValuedColumnTheTargetIsAFunctionOfDeterminesIt() {
+        assertThat(TargetShare.flag(warnings("region", LEVELS, bits()))).isEqualTo("determines");
+    }
+
+    @Test
+    void aNearCopyNearlyDeterminesIt() {
+        List<String> w = warnings("nearcopy", FLIPPED, bits());
+        assertThat(TargetShare.flag(w)).isEqualTo("nearly-determines");
+        assertThat(w).anySatisfy(s -> assertThat(s).startsWith(TargetShare.NEARLY_DETERMINES).contains("% of the entropy"));
+    }
+
+    @Test
+    void anOrdinaryStrongPredictorAndAnIdAreNotFlagged() {
+        RankedFeature good = TargetRanking.score(MiVariable.discrete("good", GOOD), MiVariable.discrete("churned", Y), bits());
+        assertThat(good.mi() / Math.log(2)).isBetween(0.4, 0.6); // bits of the 1-bit target: a strong predictor
+        assertThat(TargetShare.flag(good.warnings())).isEqualTo("no");
+        // an ID read as labels has MI = H(target) in every sample, by chance alone
+        RankedFeature id = TargetRanking.score(MiVariable.discrete("id", ID), MiVariable.discrete("churned", Y), bits());
+        assertThat(id.mi()).isCloseTo(Math.log(2), org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(TargetShare.flag(id.warnings())).isEqualTo("no");
+        assertThat(TargetShare.flag(warnings("id", ID, bits().withPermutations(0)))).isEqualTo("no");
+    }
+
+    @Test
+    void aContinuousTargetHasNoShare() {
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            y[i] = ID[i] * 0.5;
+        }
+        RankedFeature f = TargetRanking.score(MiVariable.discrete("g", GOOD), MiVariable.continuous("amount", y, 1, 1), bits());
+        assertThat(TargetShare.flag(f.warnings())).isEqualTo("no");
+    }
+
+    @Test
+    void aSelectionFlagsTheCopyItChooses() {
+        List<MiVariable> features = List.of(MiVariable.discrete("leak", COPY), MiVariable.discrete("good", GOOD));
+        MiSelection.Result r = MiSelection.select(features, MiVariable.discrete("churned", Y), 2, MiSelection.Method.MRMR,
+                3, Base.BITS, null);
+        assertThat(r.notes()).hasSize(1).first().asString().startsWith("leak: " + TargetShare.DETERMINES)
+                .contains("bits");
+    }
+}
