@@ -14,13 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,26 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadinessTest {
     @Test
     void aMissingReferenceIsNotReadyAndItsFailingChecksAreLogged(@TempDir Path dir) throws Exception {
-        List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                log.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
         MutableClock clock = new MutableClock(Instant.parse("2024-05-02T07:00:00Z"));
         Path ref = dir.resolve("data/nothere.csv");
-        try (TestServer t = new TestServer(dir, 400, 4, c -> {
+        try (LogCapture log = LogCapture.root(); TestServer t = new TestServer(dir, 400, 4, c -> {
             List<MonitorConfig> ms = new ArrayList<>(c.monitors());
             ms.add(new ConfigLoader(Secrets.of(Map.of())).monitor("""
                     name: noref
@@ -83,14 +62,10 @@ class ReadinessTest {
 
             Files.copy(dir.resolve("data/reference.csv"), ref);
             assertThat(t.get("/readyz", null).statusCode()).as("ready once the file is there").isEqualTo(200);
-        } finally {
-            root.removeHandler(capture);
         }
     }
 
-    private static List<String> warnings(List<LogRecord> log) {
-        synchronized (log) {
-            return log.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
-        }
+    private static List<String> warnings(LogCapture log) {
+        return log.messages(Level.WARNING);
     }
 }
