@@ -17,6 +17,11 @@ import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.Status;
+import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitoredCheck;
+import dev.surprisal.drift.rules.TrendRule;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.selection.DependenceVerdict;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.RankedFeature;
@@ -24,14 +29,18 @@ import dev.surprisal.variational.ElboTerms;
 import dev.surprisal.variational.LinearGaussianModel;
 import dev.surprisal.variational.MultivariateGaussian;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * Surprisal from Java, as a project that depends on the released artifacts would use it: what
- * {@code surprisal mi --target}, {@code surprisal drift compare} and {@code surprisal elbo} do, each in a
- * few calls on in-memory data. Each section checks its own result and the program exits 1 if one is
+ * {@code surprisal mi --target}, {@code surprisal drift compare}, {@code surprisal drift baseline}/{@code check}
+ * with a store and {@code surprisal elbo} do, each in a few calls on in-memory data. Each section checks its own result and the program exits 1 if one is
  * not what the data were made to show, so CI runs it as a test of the published API.
  */
 public final class Examples {
@@ -39,12 +48,12 @@ public final class Examples {
     }
 
     /**
-     * Runs the three examples.
+     * Runs the four examples.
      *
      * @param args none
      */
     public static void main(String[] args) {
-        boolean ok = rankFeatures() & scoreDrift() & elboGap();
+        boolean ok = rankFeatures() & scoreDrift() & monitorWithStore() & elboGap();
         System.out.println(ok ? "all examples gave the expected results" : "an example did not give the expected result");
         System.exit(ok ? 0 : 1);
     }
@@ -95,6 +104,52 @@ public final class Examples {
         ColumnDrift churned = report.columns().stream().filter(c -> c.name().equals("churned")).findFirst().orElseThrow();
         return check(churned.status() == Status.DRIFT && report.drifted().size() == 1,
                 "churned is DRIFT and nothing else is");
+    }
+
+    /**
+     * A monitored check with history, as {@code surprisal drift baseline} and {@code drift check} do:
+     * the baseline is kept in a store (a DuckDB file here; a {@code jdbc:postgresql:} URL works alike),
+     * each day is counted on its bins and recorded with its scores and alarms, and a day checked
+     * again replaces its run.
+     */
+    static boolean monitorWithStore() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("surprisal-example-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Table reference = orders(new SplittableRandom(2), 10_000, 0.20);
+        System.out.println("== A monitor with a store: two days checked against the baseline ==");
+        try (DriftStore store = DriftStore.open(dir.resolve("drift.duckdb").toString())) {
+            Profile baseline = ProfileBuilder.fit(reference, ProfileOptions.defaults());
+            store.saveBaseline("orders", baseline);
+            MonitoredCheck.Outcome calm = MonitoredCheck.check(store, "orders", "2024-05-01",
+                    ProfileBuilder.count(baseline, orders(new SplittableRandom(4), 10_000, 0.20)), DriftOptions.defaults(),
+                    TrendRule.defaults());
+            MonitoredCheck.Outcome churn = MonitoredCheck.check(store, "orders", "2024-05-02",
+                    ProfileBuilder.count(baseline, orders(new SplittableRandom(5), 10_000, 0.35)), DriftOptions.defaults(),
+                    TrendRule.defaults());
+            for (MonitoredCheck.Outcome o : List.of(calm, churn)) {
+                System.out.printf(Locale.ROOT, "run %d: %s, fails %s%n", o.runId(),
+                        MonitoredCheck.verdict(o.report(), o.alarms()), MonitoredCheck.fails(o.report(), o.alarms()));
+                o.alarms().stream().map(Alarm::message).forEach(m -> System.out.println("  alarm: " + m));
+            }
+            List<HistoryPoint> history = store.history("orders", "churned"); // oldest first
+            history.forEach(h -> System.out.printf(Locale.ROOT, "history %s churned PSI %.4f %s%n", h.at(), h.psi(),
+                    h.status()));
+            return check(MonitoredCheck.verdict(calm.report(), calm.alarms()) == Status.OK
+                            && MonitoredCheck.verdict(churn.report(), churn.alarms()) == Status.DRIFT
+                            && churn.alarms().stream().anyMatch(a -> "churned".equals(a.column()))
+                            && history.size() == 2,
+                    "the calm day is OK, the churned day is DRIFT with an alarm on churned, and both are in the history");
+        } finally {
+            try (var files = Files.walk(dir)) { // the store and its folder: an example leaves nothing behind
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.out.println("note: could not delete " + dir + ": " + e.getMessage());
+            }
+        }
     }
 
     private static Table orders(SplittableRandom r, int n, double churn) {

@@ -33,6 +33,18 @@ class ServeCommandTest {
         assertThat(err.code()).isEqualTo(2);
         assertThat(err.err()).contains(bad + ":4: monitors[0].drift: --drift: expected a number, got 'lots'");
         assertThat(Cli.run("serve", "--check-config").code()).isEqualTo(2);
+        Path noRef = Files.writeString(dir.resolve("noref.yaml"), """
+                monitors:
+                  - name: orders
+                    source: { path: "orders-{date}.csv" }
+                    reference: { path: nothere.csv }
+                """);
+        Cli missing = Cli.run("serve", "--config", noRef.toString(), "--check-config");
+        assertThat(missing.code()).as("a reference file that does not exist: " + missing.out()).isEqualTo(2);
+        assertThat(missing.err()).contains(noRef + ":4: monitors[0].reference.path: no file or directory at "
+                + dir.resolve("nothere.csv").toAbsolutePath());
+        Files.writeString(dir.resolve("nothere.csv"), "a\n1\n");
+        assertThat(Cli.run("serve", "--config", noRef.toString(), "--check-config").code()).isZero();
         assertThat(Cli.run("serve", "--demo", "--config", good.toString()).code()).isEqualTo(2);
         Cli demoStore = Cli.run("serve", "--demo", "--store", dir.resolve("mine.duckdb").toString());
         assertThat(demoStore.code()).isEqualTo(2);

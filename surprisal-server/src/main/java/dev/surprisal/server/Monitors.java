@@ -20,6 +20,7 @@ import dev.surprisal.server.config.ConfigLoader;
 import dev.surprisal.server.config.MonitorConfig;
 import dev.surprisal.server.config.Secrets;
 import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.server.config.SourceConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 
@@ -46,6 +47,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * not queued), and timestamps come from the injected clock.
  */
 public final class Monitors {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Monitors.class.getName());
     /** Called after every recorded check (alerts, metrics). */
     public interface Listener {
         /**
@@ -292,7 +294,22 @@ public final class Monitors {
      * @return the check
      */
     public CheckResult checkProfile(String name, Window window, Profile today, String trigger) {
-        return run(name, window, trigger, ref -> today);
+        return checkProfile(name, window, today, trigger, false);
+    }
+
+    /**
+     * Stores a profile computed elsewhere as a window's data and checks it, again if asked.
+     *
+     * @param name    the monitor
+     * @param window  the window
+     * @param today   the profile, counted on the baseline's bins
+     * @param trigger who asked (api, schedule)
+     * @param recheck true to check a window that was already checked (the new run replaces it)
+     * @return the check
+     * @throws AlreadyChecked (409) when the window was checked and {@code recheck} is false
+     */
+    public CheckResult checkProfile(String name, Window window, Profile today, String trigger, boolean recheck) {
+        return run(name, window, trigger, recheck, ref -> today);
     }
 
     /**
@@ -303,14 +320,57 @@ public final class Monitors {
      * @param trigger who asked (api, schedule, demo)
      * @return the check
      * @throws MonitorException 409 when a check of this monitor is running
+     * @throws AlreadyChecked   (409) when the window was checked already
      * @throws SourceException  when the window has no data or cannot be read
      */
     public CheckResult check(String name, Window window, String trigger) {
-        MonitorConfig m = monitor(name);
-        return run(name, window, trigger, ref -> Sources.count(m.source(), window, ref));
+        return check(name, window, trigger, false);
     }
 
-    private CheckResult run(String name, Window window, String trigger,
+    /**
+     * Checks one window of a monitor's source, again if asked. A window is checked once: a second
+     * check of the same data ({@link Window#key(SourceConfig)}: for a source chosen by date, any
+     * window of that date) against the same baseline is refused unless {@code recheck} is true;
+     * then the new run replaces the earlier one (also one recorded under an older key of that date).
+     *
+     * @param name    the monitor
+     * @param window  the window
+     * @param trigger who asked (api, schedule, demo)
+     * @param recheck true to check a window that was already checked (a corrected file)
+     * @return the check
+     * @throws MonitorException 409 when a check of this monitor is running
+     * @throws AlreadyChecked   (409) when the window was checked and {@code recheck} is false
+     * @throws SourceException  when the window has no data or cannot be read
+     */
+    public CheckResult check(String name, Window window, String trigger, boolean recheck) {
+        MonitorConfig m = monitor(name);
+        return run(name, window, trigger, recheck, ref -> Sources.count(m.source(), window, ref));
+    }
+
+    /**
+     * A check refused because its window was checked already against the current baseline (HTTP
+     * 409); the message names the run and how to check again.
+     */
+    public static final class AlreadyChecked extends MonitorException {
+        private static final long serialVersionUID = 1L;
+        /** The earlier check. */
+        private final transient ServerTables.CheckRow earlier;
+
+        AlreadyChecked(String name, String key, ServerTables.CheckRow earlier) {
+            super(409, "window " + key + " of monitor '" + name + "' was already checked as run " + earlier.runId()
+                    + " (" + earlier.status() + ", window " + earlier.window() + "); read it at GET /api/v1/monitors/"
+                    + name + "/checks/" + earlier.runId() + ", or post {\"window\": \"" + key
+                    + "\", \"recheck\": true} to check it again (the new run replaces it)");
+            this.earlier = earlier;
+        }
+
+        /** @return the earlier check */
+        public ServerTables.CheckRow earlier() {
+            return earlier;
+        }
+    }
+
+    private CheckResult run(String name, Window window, String trigger, boolean recheck,
                             java.util.function.Function<Profile, Profile> counter) {
         MonitorConfig m = monitor(name);
         ReentrantLock lock = running.computeIfAbsent(name, k -> new ReentrantLock());
@@ -321,9 +381,15 @@ public final class Monitors {
             CheckResult result;
             computing.acquireUninterruptibly();
             try {
-                result = Parallelism.call(1, () -> compute(m, name, window, trigger, counter));
+                result = Parallelism.call(1, () -> compute(m, name, window, trigger, recheck, counter));
+            } catch (AlreadyChecked e) {
+                throw e; // not a failure: the window has its check
             } catch (RuntimeException e) {
                 String reason = e instanceof Sources.NoDataException ? "skipped" : "error";
+                if (!"schedule".equals(trigger)) { // the scheduler logs its own, with what it does next
+                    LOG.warning("check of monitor " + name + " window " + window.key(m.source()) + " (" + trigger
+                            + ") failed: " + e.getMessage());
+                }
                 listeners.forEach(l -> l.onFailure(m, trigger, reason));
                 throw e;
             } finally {
@@ -336,7 +402,7 @@ public final class Monitors {
         }
     }
 
-    private CheckResult compute(MonitorConfig m, String name, Window window, String trigger,
+    private CheckResult compute(MonitorConfig m, String name, Window window, String trigger, boolean recheck,
                                 java.util.function.Function<Profile, Profile> counter) {
         long t0 = System.nanoTime();
         DriftStore.Reference baseline = gate.fresh(s -> s.reference(name)).orElseGet(() -> {
@@ -347,8 +413,19 @@ public final class Monitors {
             createBaseline(name);
             return gate.fresh(s -> s.reference(name)).orElseThrow();
         });
+        String key = window.key(m.source());
+        boolean byDate = m.source() != null && m.source().byDate();
+        List<ServerTables.CheckRow> earlier = gate.fresh(s -> ServerTables.checksOfWindow(s.connection(), name, key,
+                byDate, baseline.version()));
+        if (!earlier.isEmpty() && !recheck) {
+            throw new AlreadyChecked(name, key, earlier.get(0));
+        }
+        // runs of this date under an older key (a scheduled window recorded by its start time): the
+        // store replaces a run of the same key itself, these go once the new run is recorded
+        Set<Long> older = new HashSet<>();
+        earlier.stream().filter(r -> !r.window().equals(key)).forEach(r -> older.add(r.runId()));
         Profile today = counter.apply(baseline.profile());
-        Reference reference = reference(m, window, baseline);
+        Reference reference = reference(m, key, baseline);
         DriftOptions options = Rules.options(m.settings());
         // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's
         Freshness freshness = gate.fresh(s -> MonitoredCheck.freshness(s, name, baseline.version(), window.key(),
@@ -360,8 +437,11 @@ public final class Monitors {
         record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
         }
         Scored scored = gate.with(name, s -> {
-            MonitoredCheck.Outcome o = MonitoredCheck.record(s, name, window.key(), baseline.version(), today, report,
-                    null);
+            MonitoredCheck.Outcome o = MonitoredCheck.record(s, name, key, baseline.version(), today, report, null);
+            if (!older.isEmpty()) {
+                s.deleteRuns(older);
+                ServerTables.deleteChecks(s.connection(), older);
+            }
             Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
             List<HistoryPoint> history = s.history(name, null).stream()
                     .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
@@ -373,20 +453,20 @@ public final class Monitors {
         String status = MonitoredCheck.verdict(o.report(), alarms).name();
         boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-        CheckResult result = new CheckResult(o.runId(), name, window.key(), status, alarm, today.rows(), ms,
+        CheckResult result = new CheckResult(o.runId(), name, key, status, alarm, today.rows(), ms,
                 o.report(), List.copyOf(alarms), reference.description(), baseline.profile().roles());
         Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
         for (HistoryPoint h : scored.history()) {
             byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
         }
-        String html = DriftHtmlReport.render("Drift check: " + name + " at " + window.key() + " (run "
+        String html = DriftHtmlReport.render("Drift check: " + name + " at " + key + " (run "
                 + o.runId() + ")", o.report(), byColumn);
         String json = ReportJson.of(result);
         gate.with(name, s -> {
             if (o.replaced()) {
                 ServerTables.deleteCheck(s.connection(), o.replacedRunId());
             }
-            ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, window.key(), status,
+            ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, key, status,
                     alarm, today.rows(), ms, now, trigger, false, null), json, html);
             return null;
         });
@@ -402,19 +482,19 @@ public final class Monitors {
      * checked windows before this one (runs excluded from the history left out), their counts added
      * on the baseline's bins. Until a window has been checked, the baseline stands in, and says so.
      */
-    private Reference reference(MonitorConfig m, Window window, DriftStore.Reference baseline) {
+    private Reference reference(MonitorConfig m, String key, DriftStore.Reference baseline) {
         String fixed = "baseline version " + baseline.version();
         if (m.rolling() == 0) {
             return new Reference(baseline.profile(), fixed);
         }
         List<DriftStore.RunProfile> runs = gate.fresh(s -> {
             Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), m.name()));
-            return s.runProfiles(m.name(), baseline.version(), window.key(), m.rolling() + excluded.size()).stream()
+            return s.runProfiles(m.name(), baseline.version(), key, m.rolling() + excluded.size()).stream()
                     .filter(r -> !excluded.contains(r.runId())).limit(m.rolling()).toList();
         });
         if (runs.isEmpty()) {
             return new Reference(baseline.profile(), fixed + " (rolling over " + m.rolling() + " windows, but no "
-                    + "window before " + window.key() + " has been checked yet)");
+                    + "window before " + key + " has been checked yet)");
         }
         List<String> windows = runs.stream().map(DriftStore.RunProfile::at).sorted().toList();
         return new Reference(DriftStore.RunProfile.rolling(runs, baseline.profile()), "rolling: the " + runs.size()
@@ -618,6 +698,28 @@ public final class Monitors {
             Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
             return s.history(name, column).stream().filter(h -> !excluded.contains(h.runId())).toList();
         });
+    }
+
+    /**
+     * Why monitors cannot run now: one sentence per monitor whose store holds no baseline and whose
+     * reference is a local file or folder that does not exist, so that its first check (and {@code
+     * POST .../baselines}) would fail. {@code /readyz} is not ready while there is one, and the
+     * server logs them at start.
+     *
+     * @return the reasons, in monitor order (empty: every monitor can run)
+     */
+    public List<String> unrunnable() {
+        List<String> out = new ArrayList<>();
+        for (MonitorConfig m : config.monitors()) {
+            SourceConfig ref = m.reference();
+            if (ref == null || ref.isQuery() || ref.glob() != null
+                    || java.nio.file.Files.exists(java.nio.file.Path.of(ref.path())) || hasBaseline(m.name())) {
+                continue;
+            }
+            out.add("monitor '" + m.name() + "' (" + m.file() + ":" + m.line() + "): no baseline in the store and its "
+                    + "reference " + ref.path() + " does not exist; create the file or fix reference.path");
+        }
+        return out;
     }
 
     /**

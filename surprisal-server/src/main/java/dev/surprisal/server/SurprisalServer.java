@@ -73,7 +73,9 @@ public final class SurprisalServer implements AutoCloseable {
         monitors.addListener(alerts);
         Scheduler scheduler = new Scheduler(monitors, clock);
         gate.fresh(s -> s.monitors());
-        monitors.loadDefined().forEach(java.util.logging.Logger.getLogger(SurprisalServer.class.getName())::warning);
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SurprisalServer.class.getName());
+        monitors.loadDefined().forEach(log::warning);
+        monitors.unrunnable().forEach(r -> log.warning(r + " (/readyz is not ready until then)"));
         http[0] = ApiServer.start(monitors, tokens, metrics::scrape);
         if (tickEvery != null) {
             scheduler.start(tickEvery);

@@ -3,6 +3,7 @@
 package dev.surprisal.server;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.server.config.SourceConfig;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,10 @@ import java.time.temporal.ChronoUnit;
 /**
  * The span of data one check covers, [start, end), and its key: the start's local date
  * ({@code 2024-05-03}) when it starts at midnight, else its local date-time
- * ({@code 2024-05-03T06:00}). The key identifies the run in the store (with the monitor and the
- * reference version) and {@code {date}} in a source path is the start's local date.
+ * ({@code 2024-05-03T06:00}). {@code {date}} in a source path is the start's local date. A check
+ * is identified in the store (with the monitor and the reference version) by what it reads,
+ * {@link #key(SourceConfig)}: for a source chosen by date that is the date, so the scheduled
+ * window [05-03 06:00, 05-04 06:00) and the day 2024-05-03 asked for through the API are one check.
  *
  * @param start the first instant
  * @param end   the instant after the last
@@ -29,6 +32,18 @@ public record Window(Instant start, Instant end, ZoneId zone) {
         LocalDateTime t = LocalDateTime.ofInstant(start, zone);
         return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString()
                 : t.truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /**
+     * The key of a check of this window from {@code source}: the date ({@link #date()}) when the
+     * source is chosen by date ({@link SourceConfig#byDate()}), since every window of that date
+     * reads the same data; else {@link #key()}.
+     *
+     * @param source the monitor's source, or null (a profile pushed for the window)
+     * @return the key that identifies the check
+     */
+    public String key(SourceConfig source) {
+        return source != null && source.byDate() ? date().toString() : key();
     }
 
     /** @return the start's local date, substituted for {@code {date}} */

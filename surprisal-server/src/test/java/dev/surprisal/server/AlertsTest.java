@@ -86,8 +86,8 @@ class AlertsTest {
             assertThat(am.get("alerts").get(0).get("endsAt").asText()).isEqualTo("0001-01-01T00:00:00Z");
             String fingerprint = am.get("alerts").get(0).get("fingerprint").asText();
 
-            // the same incident again: nothing is sent
-            ms.check("orders", Window.parse("2024-05-04", ZoneOffset.UTC), "test");
+            // the same incident again (the day rechecked): nothing is sent
+            ms.check("orders", Window.parse("2024-05-04", ZoneOffset.UTC), "test", true);
             t.server.alerts().drain(Duration.ofSeconds(30));
             assertThat(got).hasSize(5);
 

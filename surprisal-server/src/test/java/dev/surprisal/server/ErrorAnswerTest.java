@@ -11,12 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,24 +28,7 @@ class ErrorAnswerTest {
 
     @Test
     void everyErrorHasOneShapeAndA500KeepsItsStackTraceInTheLog(@TempDir Path dir) throws Exception {
-        List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                log.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try (TestServer t = new TestServer(dir)) {
+        try (LogCapture log = LogCapture.root(); TestServer t = new TestServer(dir)) {
             String m = t.demo.config().monitors().get(0).name();
             HttpResponse<String> ok = t.post("/api/v1/monitors/" + m + "/checks", t.writeToken, "{\"window\":\"2024-05-02\"}");
             assertThat(ok.statusCode()).isEqualTo(200);
@@ -77,7 +57,7 @@ class ErrorAnswerTest {
             assertThat(body.get("error").asText()).startsWith("internal error (a bug;").contains(id)
                     .doesNotContain("Exception", "\tat ", "dev.surprisal", "JsonParse");
 
-            List<LogRecord> severe = log.stream().filter(r -> r.getLevel() == Level.SEVERE).toList();
+            List<LogRecord> severe = log.records().stream().filter(r -> r.getLevel() == Level.SEVERE).toList();
             assertThat(severe).as("the 500's log line").hasSize(1);
             assertThat(severe.get(0).getMessage()).contains("request_id " + id).contains("/checks/" + run);
             assertThat(severe.get(0).getThrown()).as("the stack trace, in the log only").isNotNull();
@@ -90,8 +70,6 @@ class ErrorAnswerTest {
                     .isEqualTo("ready");
             assertThat(t.server.monitors().checks(m, Long.MAX_VALUE, 10)).extracting(ServerTables.CheckRow::runId)
                     .containsExactly(run);
-        } finally {
-            root.removeHandler(capture);
         }
     }
 

@@ -78,7 +78,10 @@ class LoadTest {
                         HttpResponse<String> resp;
                         if (kind == 0) {
                             String w = "2024-05-0" + (1 + r.nextInt(4));
-                            resp = t.post("/api/v1/monitors/" + m + "/checks", t.writeToken, "{\"window\":\"" + w + "\"}");
+                            // recheck: a window posted again is re-run on purpose (otherwise 409 "already
+                            // checked"), so checks keep replacing runs under load
+                            resp = t.post("/api/v1/monitors/" + m + "/checks", t.writeToken, "{\"window\":\"" + w
+                                    + "\",\"recheck\":true}");
                             if (resp.statusCode() == 200) {
                                 answered.computeIfAbsent(m, k -> ConcurrentHashMap.newKeySet()).add(w);
                                 Matcher id = RUN_ID.matcher(resp.body());

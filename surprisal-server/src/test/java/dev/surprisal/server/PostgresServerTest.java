@@ -92,6 +92,16 @@ class PostgresServerTest {
             assertThat(j2.get("rows").asLong()).isEqualTo(300);
             assertThat(j2.get("status").asText()).isEqualTo("DRIFT");
             assertThat(j2.get("columns").get(0).get("column").asText()).isEqualTo("country");
+            // a query bound by :date reads one day: another hour of that date is the same check, on PostgreSQL too
+            HttpResponse<String> twice = t.post("/api/v1/monitors/pgorders/checks", t.writeToken,
+                    "{\"window\":\"2024-05-02T06:00\"}");
+            assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+            assertThat(twice.body()).contains("already checked as run " + j2.get("run_id").asLong());
+            HttpResponse<String> again = t.post("/api/v1/monitors/pgorders/checks", t.writeToken,
+                    "{\"window\":\"2024-05-02\",\"recheck\":true}");
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(t.server.monitors().checks("pgorders", Long.MAX_VALUE, 10)).extracting(
+                    dev.surprisal.server.store.ServerTables.CheckRow::window).containsExactly("2024-05-02", "2024-05-01");
             HttpResponse<String> none = t.post("/api/v1/monitors/pgorders/checks", t.writeToken,
                     "{\"window\":\"2024-06-01\"}");
             assertThat(none.statusCode()).isEqualTo(422);

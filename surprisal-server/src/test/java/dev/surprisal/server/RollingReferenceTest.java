@@ -120,7 +120,7 @@ class RollingReferenceTest {
             assertThat(five.report().referenceRows()).isEqualTo(3L * ROWS);
             assertThat(five.reference()).contains("the 3 windows 2024-06-03, 2024-06-04, 2024-06-05");
             ms.exclude("rolling", runs[4], "a bad load");
-            CheckResult again = ms.check("rolling", window(5), "test");
+            CheckResult again = ms.check("rolling", window(5), "test", true);
             assertThat(again.reference()).contains("the 3 windows 2024-06-02, 2024-06-03, 2024-06-04");
             assertThat(again.report().referenceRows()).isEqualTo(3L * ROWS);
         }

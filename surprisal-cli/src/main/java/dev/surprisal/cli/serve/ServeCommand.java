@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
@@ -77,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
             + "directory; prints the URL and a demo token (read and write, valid only for the demo's store).")
     boolean demo;
 
-    @Option(names = "--check-config", description = "Only read and validate --config, then exit (0 valid, 2 not).")
+    @Option(names = "--check-config", description = "Only read and validate --config (keys, values, and that "
+            + "each local reference file exists), then exit (0 valid, 2 not).")
     boolean checkConfig;
 
     @Mixin
@@ -119,8 +121,14 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--config: required (a YAML file or directory), "
                         + "or --demo to try it on generated data");
             }
-            cfg = load(config);
+            ConfigLoader loader = new ConfigLoader(Secrets.fromEnvironment());
+            cfg = load(loader, config);
             if (checkConfig) {
+                List<ConfigException> missing = loader.missingReferences();
+                if (!missing.isEmpty()) { // the server would start, but these monitors could not run
+                    throw new ParameterException(spec.commandLine(), String.join("; ",
+                            missing.stream().map(ConfigException::getMessage).toList()));
+                }
                 if (json.json()) {
                     ObjectNode o = Json.mapper().createObjectNode().put("config", config.toString()).put("valid", true);
                     o.put("monitors", cfg.monitors().size()).put("notifiers", cfg.notifiers().size());
@@ -211,9 +219,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private ServerConfig load(Path location) {
+    private ServerConfig load(ConfigLoader loader, Path location) {
         try {
-            return new ConfigLoader(Secrets.fromEnvironment()).load(location);
+            return loader.load(location);
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

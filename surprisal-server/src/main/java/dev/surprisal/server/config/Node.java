@@ -56,14 +56,64 @@ final class Node {
             String key = k.getValue();
             Node child = new Node(t.getValueNode(), file, path.isEmpty() ? key : path + "." + key, secrets);
             if (allowed != null && !allowed.contains(key)) {
-                throw new ConfigException(file, k.getStartMark().getLine() + 1, child.path,
-                        "unknown key; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+                List<String> near = nearest(key, allowed);
+                throw new ConfigException(file, k.getStartMark().getLine() + 1, child.path, "unknown key"
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
+                        + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
             }
             if (out.put(key, child) != null) {
                 throw new ConfigException(file, k.getStartMark().getLine() + 1, child.path, "given twice");
             }
         }
         return out;
+    }
+
+    /**
+     * The allowed keys nearest to a mistyped one, as picocli suggests options: those at the least
+     * edit distance (Levenshtein: insertions, deletions, substitutions), if that is at most a third
+     * of the longer word (at least 1), so a wild key gets no suggestion.
+     *
+     * @param key     the key as typed
+     * @param allowed the keys allowed here
+     * @return the suggestions, sorted (empty: none is near)
+     */
+    static List<String> nearest(String key, Set<String> allowed) {
+        int best = Integer.MAX_VALUE;
+        List<String> out = new ArrayList<>();
+        for (String a : allowed.stream().sorted().toList()) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), a);
+            if (d > Math.max(1, Math.max(key.length(), a.length()) / 3)) {
+                continue;
+            }
+            if (d < best) {
+                best = d;
+                out.clear();
+            }
+            if (d == best) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Levenshtein distance, two rows. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     List<Node> items() {

@@ -23,6 +23,23 @@ public record SourceConfig(String path, String glob, String jdbc, String user, S
         return jdbc != null;
     }
 
+    /**
+     * Whether the window's date alone chooses the data: a path or glob with {@code {date}}, or a
+     * query that binds {@code :date} but neither {@code :window_start} nor {@code :window_end}. Two
+     * windows of one date then read the same data, so they are one check (see
+     * {@code Window.key(SourceConfig)}).
+     *
+     * @return true for a source chosen by date
+     */
+    public boolean byDate() {
+        if (isQuery()) {
+            return query != null && java.util.regex.Pattern.compile(":date\\b").matcher(query).find()
+                    && !java.util.regex.Pattern.compile(":window_(start|end)\\b").matcher(query).find();
+        }
+        String where = glob != null ? glob : path;
+        return where != null && where.contains("{date}");
+    }
+
     /** @return the source for messages and the API, without any secret */
     public String describe() {
         if (isQuery()) {

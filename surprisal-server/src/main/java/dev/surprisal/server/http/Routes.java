@@ -66,7 +66,14 @@ final class Routes {
     private void ready(Context ctx) {
         try {
             monitors.gate().fresh(s -> s.monitors());
-            ctx.json("{\"status\":\"ready\",\"monitors\":" + monitors.config().monitors().size() + "}");
+            List<String> reasons = monitors.unrunnable();
+            ObjectNode o = Http.object().put("status", reasons.isEmpty() ? "ready" : "not ready")
+                    .put("monitors", monitors.config().monitors().size());
+            if (!reasons.isEmpty()) {
+                ArrayNode r = o.putArray("reasons");
+                reasons.forEach(r::add);
+            }
+            Http.json(ctx, reasons.isEmpty() ? 200 : 503, o);
         } catch (RuntimeException e) {
             Http.error(ctx, 503, "store not available: " + e.getMessage());
         }
@@ -169,7 +176,11 @@ final class Routes {
         MonitorConfig mc = monitor(ctx);
         JsonNode body = Http.body(ctx);
         Window w = window(mc, body.path("window").asText(null));
-        CheckResult r = monitors.check(mc.name(), w, "api");
+        JsonNode recheck = body.path("recheck");
+        if (!recheck.isMissingNode() && !recheck.isBoolean()) {
+            throw new ApiError(400, "recheck: expected true or false, got " + recheck);
+        }
+        CheckResult r = monitors.check(mc.name(), w, "api", recheck.asBoolean(false));
         ctx.header("Location", "/api/v1/monitors/" + mc.name() + "/checks/" + r.runId());
         ctx.status(200).contentType("application/json").result(ReportJson.of(r));
     }
@@ -184,7 +195,7 @@ final class Routes {
         } catch (RuntimeException e) {
             throw new ApiError(400, "body: expected a profile as written by ProfileJson: " + e.getMessage());
         }
-        CheckResult r = monitors.checkProfile(mc.name(), w, p, "push");
+        CheckResult r = monitors.checkProfile(mc.name(), w, p, "push", "true".equals(ctx.queryParam("recheck")));
         ctx.status(200).contentType("application/json").result(ReportJson.of(r));
     }
 

@@ -43,7 +43,8 @@ public final class Scheduler implements AutoCloseable {
      *
      * @param monitor the monitor
      * @param window  the window run (or tried)
-     * @param outcome ran, skipped (no data or bad data: the message says), busy (a check was running)
+     * @param outcome ran, skipped (no data or bad data: the message says), busy (a check was running),
+     *                checked already (through the API: not run again), error (the message says)
      * @param missed  earlier windows since the last recorded one that were not run
      * @param runId   the run, or -1
      * @param message a sentence for the log
@@ -81,7 +82,7 @@ public final class Scheduler implements AutoCloseable {
             }
         }
         for (Tick t : out) {
-            LOG.log(t.outcome().equals("ran") || t.outcome().equals("busy") ? Level.INFO : Level.WARNING, t.message());
+            LOG.log(t.outcome().equals("skipped") || t.outcome().equals("error") ? Level.WARNING : Level.INFO, t.message());
         }
         return out;
     }
@@ -124,22 +125,32 @@ public final class Scheduler implements AutoCloseable {
                 missed++;
             }
         }
+        // the mark keeps the window's start (missed windows are counted from it); the check's key is what it reads
+        String key = w.key(m.source());
         try {
             var r = monitors.check(m.name(), w, "schedule");
             mark(m, w);
             monitors.missed(m.name(), missed); // counted once the window is marked, so a busy retry does not count twice
-            return Optional.of(new Tick(m.name(), w.key(), "ran", missed, r.runId(), "checked " + m.name() + " window "
-                    + w.key() + ": " + r.status() + (missed > 0 ? "; " + missed + " earlier missed window(s) not run" : "")));
+            return Optional.of(new Tick(m.name(), key, "ran", missed, r.runId(), "checked " + m.name() + " window "
+                    + key + ": " + r.status() + (missed > 0 ? "; " + missed + " earlier missed window(s) not run" : "")));
+        } catch (Monitors.AlreadyChecked e) {
+            mark(m, w); // checked through the API before the schedule came to it: once is enough
+            monitors.missed(m.name(), missed);
+            return Optional.of(new Tick(m.name(), key, "checked already", missed, e.earlier().runId(), "monitor "
+                    + m.name() + " window " + key + " was already checked as run " + e.earlier().runId()
+                    + "; not run again"));
         } catch (MonitorException e) {
             if (e.status() == 409) {
-                return Optional.of(new Tick(m.name(), w.key(), "busy", missed, -1, e.getMessage()));
+                return Optional.of(new Tick(m.name(), key, "busy", missed, -1, e.getMessage()));
             }
-            throw e;
+            throw new IllegalStateException("window " + key + ": " + e.getMessage(), e);
         } catch (SourceException e) {
             mark(m, w); // the failure is counted by the monitors' listeners (metrics), as a check from the API is
             monitors.missed(m.name(), missed);
-            return Optional.of(new Tick(m.name(), w.key(), "skipped", missed, -1, "skipped " + m.name() + " window "
-                    + w.key() + ": " + e.getMessage()));
+            return Optional.of(new Tick(m.name(), key, "skipped", missed, -1, "skipped " + m.name() + " window "
+                    + key + ": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("window " + key + ": " + e.getMessage(), e);
         }
     }
 

@@ -263,16 +263,31 @@ public final class ServerTables {
     }
 
     /**
-     * The latest check of each window key of a monitor that is recorded, for "never twice".
+     * The checks of a monitor that read the same data as a check keyed {@code window} would, against
+     * one baseline version, newest first: "a window is checked once". For a source chosen by the
+     * window's date, a date key also finds the date-times of that date, which servers before
+     * 2026-12 recorded for a scheduled window that starts at 06:00 (so the stores they wrote stay
+     * read alike, with no migration).
      *
-     * @param c       an open connection to the store
-     * @param monitor the monitor
-     * @param window  the window key ({@code 2024-05-03} or {@code 2024-05-03T06:00})
-     * @return the latest check of that window, or empty
+     * @param c                an open connection to the store
+     * @param monitor          the monitor
+     * @param window           the window key ({@code 2024-05-03} or {@code 2024-05-03T06:00})
+     * @param byDate           true when the monitor's source is chosen by the window's date alone
+     * @param referenceVersion the baseline version the checks were scored against
+     * @return the checks, newest first (empty when the window has not been checked)
      */
-    public static Optional<CheckRow> checkOfWindow(Connection c, String monitor, String window) {
-        return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND window_key = ? "
-                + "ORDER BY run_id DESC LIMIT 1", ServerTables::check, monitor, window).stream().findFirst();
+    public static List<CheckRow> checksOfWindow(Connection c, String monitor, String window, boolean byDate,
+                                                int referenceVersion) {
+        String keys = byDate ? "(window_key = ? OR window_key LIKE ?)" : "window_key = ?";
+        List<Object> args = new ArrayList<>(List.of(monitor, window));
+        if (byDate) {
+            args.add(window + "T%");
+        }
+        args.add(monitor);
+        args.add(referenceVersion);
+        return query(c, "SELECT " + CHECK_COLUMNS + " FROM surprisal_server_checks WHERE monitor = ? AND " + keys
+                + " AND run_id IN (SELECT id FROM runs WHERE monitor = ? AND reference_version = ?) ORDER BY run_id DESC",
+                ServerTables::check, args.toArray());
     }
 
     /**

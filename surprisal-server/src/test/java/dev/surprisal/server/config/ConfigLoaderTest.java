@@ -96,7 +96,8 @@ class ConfigLoaderTest {
                     engine: local
                 """);
         assertThat(loader.load(local).monitors()).hasSize(1);
-        assertThatThrownBy(() -> loader.load(g)).hasMessageStartingWith(g + ":4: monitors[0].treshold: unknown key; allowed here:")
+        assertThatThrownBy(() -> loader.load(g)).hasMessageStartingWith(g + ":4: monitors[0].treshold: unknown key; did you mean thresholds?; "
+                + "allowed here:")
                 .hasMessageContaining("drift");
         Path h = write("bad3.yaml", """
                 monitors:
@@ -203,5 +204,44 @@ class ConfigLoaderTest {
                 """);
         assertThatThrownBy(() -> loader.load(both)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("monitors[0]: discrete, continuous: column 'zip' is given to both");
+    }
+
+    @Test
+    void aMistypedKeyGetsTheNearestAllowedOne() throws Exception {
+        Path f = write("typo.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    mesure: psi
+                """);
+        assertThatThrownBy(() -> loader.load(f)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(f + ":4: monitors[0].mesure: unknown key; did you mean measure?; allowed here: ");
+        Path wild = write("wild.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    colour: red
+                """);
+        assertThatThrownBy(() -> loader.load(wild)).hasMessageStartingWith(wild + ":4: monitors[0].colour: unknown key; "
+                + "allowed here: ");
+    }
+
+    @Test
+    void aMissingLocalReferenceIsNamedWithItsLineAndKey() throws Exception {
+        Path f = write("noref.yaml", """
+                monitors:
+                  - name: orders
+                    source: { path: "data/orders-{date}.csv" }
+                    reference: { path: data/nothere.csv }
+                  - name: fine
+                    source: { path: "data/orders-{date}.csv" }
+                    reference: { path: here.csv }
+                """);
+        Files.writeString(dir.resolve("here.csv"), "a\n1\n");
+        ConfigLoader l = new ConfigLoader(Secrets.of(Map.of()));
+        assertThat(l.load(f).monitors()).as("still loads: a stored baseline needs no file").hasSize(2);
+        assertThat(l.missingReferences()).singleElement().satisfies(e -> assertThat(e.getMessage())
+                .startsWith(f + ":4: monitors[0].reference.path: no file or directory at "
+                        + dir.resolve("data/nothere.csv").toAbsolutePath()));
     }
 }
