@@ -116,19 +116,14 @@ final class PathArguments {
         return false;
     }
 
-    /** The local path of an absolute {@code file:} URI, or null when {@code text} is not one. */
+    /** The local path of an absolute {@code file:} URI ({@link TableLocation#parse}), or null when {@code text} is not one. */
     private static Path fileUri(String text) {
-        if (!text.regionMatches(true, 0, "file:/", 0, 6)) {
+        if (!text.regionMatches(true, 0, "file:", 0, 5)) {
             return null;
         }
         try {
-            java.net.URI uri = new java.net.URI(text);
-            String host = uri.getHost();
-            if (host != null && !host.equals("localhost")) {
-                return null;
-            }
-            return Path.of(new java.net.URI("file", null, uri.getPath(), null));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return TableLocation.parse(text).path();
+        } catch (dev.surprisal.core.ValidationException e) {
             return null;
         }
     }
@@ -157,26 +152,20 @@ final class PathArguments {
     }
 
     private static boolean isTable(ArgSpec a) {
-        if (TableLocation.class.isAssignableFrom(a.type())) {
-            return true;
-        }
-        for (Class<?> t : a.auxiliaryTypes()) {
-            if (TableLocation.class.isAssignableFrom(t)) {
-                return true;
-            }
-        }
-        return false;
+        return takes(a, TableLocation.class);
     }
 
     private static boolean isPath(ArgSpec a) {
-        if (isTable(a)) {
-            return true;
-        }
-        if (Path.class.isAssignableFrom(a.type())) {
+        return takes(a, TableLocation.class) || takes(a, Path.class);
+    }
+
+    /** Whether the argument, or the elements of its list, are of {@code type}. */
+    private static boolean takes(ArgSpec a, Class<?> type) {
+        if (type.isAssignableFrom(a.type())) {
             return true;
         }
         for (Class<?> t : a.auxiliaryTypes()) {
-            if (Path.class.isAssignableFrom(t)) {
+            if (type.isAssignableFrom(t)) {
                 return true;
             }
         }

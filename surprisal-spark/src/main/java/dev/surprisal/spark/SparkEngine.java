@@ -27,9 +27,11 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The Spark engine behind {@code surprisal drift … --engine spark}: reads a file with Spark (CSV
- * and TSV as text with a header, as the local engine reads them; Parquet; JSON lines) and profiles
- * it with {@link SparkProfiler}. Found by the CLI through {@link ProfileEngine#provider}.
+ * The Spark engine behind {@code surprisal drift … --engine spark}: reads a table with Spark (CSV
+ * and TSV as text with a header, as the local engine reads them; Parquet; JSON lines), a local file or a
+ * remote location ({@code hdfs://}, {@code s3a://}, a directory of part files; see
+ * {@link #read(TableLocation, Character)}), and profiles it with {@link SparkProfiler}. Found by the CLI
+ * through {@link ProfileEngine#provider}.
  */
 public final class SparkEngine implements ProfileEngine {
     /** The master when none is given: every core of this machine. */
@@ -203,7 +205,8 @@ public final class SparkEngine implements ProfileEngine {
     /**
      * Runs {@code work} on {@code table}, naming a remote table by its URI in a data error: the analyses name
      * a table by a path ({@link TableLocation#label()}: a remote table's last name), and a message about
-     * {@code day.parquet} would not say which bucket.
+     * {@code day.parquet} would not say which bucket. A file that Spark fails to read while a job runs (a
+     * CSV file read as Parquet, a corrupt footer) is bad data naming the table, not an internal error.
      */
     private static <T> T named(TableLocation table, java.util.function.Supplier<T> work) {
         try {
@@ -216,6 +219,11 @@ public final class SparkEngine implements ProfileEngine {
             String m = e.getMessage();
             throw new DataException(null, -1, null, table + ": " + (m.startsWith(prefix) ? m.substring(prefix.length())
                     : m), e);
+        } catch (Exception e) { // SparkException is checked in Java's terms, and not declared
+            if (String.valueOf(e.getMessage()).contains("FAILED_READ_FILE")) {
+                throw unreadable(table, table.format(), e);
+            }
+            throw e; // precise rethrow: nothing checked is declared
         }
     }
 

@@ -126,13 +126,14 @@ class RemoteLocationTest {
         assertThat(file.isLocal()).isFalse();
         SparkProfilerTest.assertSameProfile(engine.fit(file, null, options), reference);
         // the part files hold the same rows in another order: the counts on the reference's bins are the same as
-        // the local file's, on Spark and on the local engine; a reference fitted on them takes its seeded sample
-        // by row position, in the order Spark lists the parts
+        // the local file's, on Spark and on the local engine; the stored row samples are taken by row position, in
+        // the order Spark lists the parts, so they are not compared
         TableLocation parts = TableLocation.parse(lake(partitioned));
         assertThat(parts.format()).as("no extension: Spark's default source").isNull();
         assertThat(engine.columnNames(parts, null)).containsExactlyElementsOf(reference.columnNames());
         Profile day = engine.count(reference, parts, null);
-        SparkProfilerTest.assertSameProfile(day, engine.count(reference, here, null));
+        assertThat(day.columns()).extracting(RemoteLocationTest::counted).containsExactlyElementsOf(
+                engine.count(reference, here, null).columns().stream().map(RemoteLocationTest::counted).toList());
         Profile locally = ProfileBuilder.count(reference, TableReader.open(orders.parquet()));
         assertThat(day.columns()).extracting(RemoteLocationTest::counted)
                 .containsExactlyElementsOf(locally.columns().stream().map(RemoteLocationTest::counted).toList());
