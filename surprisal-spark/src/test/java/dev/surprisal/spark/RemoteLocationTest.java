@@ -5,7 +5,6 @@ package dev.surprisal.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surprisal.cli.SurprisalCommand;
 import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.demo.OrdersTable;
@@ -21,13 +20,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.surprisal.spark.CliRun.local;
+import static dev.surprisal.spark.CliRun.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,23 +58,6 @@ class RemoteLocationTest {
         spark.read().parquet(orders.parquet().toString()).repartition(3).write().parquet(partitioned.toString());
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run spark(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DriftJob.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run local(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SurprisalCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** The lake location of a local file, after checking that no local file has that name. */
     private static String lake(Path local) {
         String uri = LakeFileSystem.of(local);
@@ -88,7 +70,7 @@ class RemoteLocationTest {
         Path ref = dir.resolve("reference.csv");
         String sparkStore = dir.resolve("lake.duckdb").toString();
         String localStore = dir.resolve("local.duckdb").toString();
-        Run b = spark("drift", "baseline", "--monitor", "orders", "--data", lake(ref), "--store", sparkStore, "--quiet");
+        CliRun b = spark("drift", "baseline", "--monitor", "orders", "--data", lake(ref), "--store", sparkStore, "--quiet");
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(local("drift", "baseline", "--monitor", "orders", "--data", ref.toString(), "--store", localStore,
                 "--quiet").code()).isZero();
@@ -99,9 +81,9 @@ class RemoteLocationTest {
         for (Change c : new Change[] {Change.NONE, Change.AMOUNT_SHIFT, Change.NEW_COUNTRY}) {
             Path day = days.get(c);
             String at = "2024-05-0" + (c.ordinal() + 1);
-            Run onLake = spark("drift", "check", "--monitor", "orders", "--data", lake(day), "--store", sparkStore,
+            CliRun onLake = spark("drift", "check", "--monitor", "orders", "--data", lake(day), "--store", sparkStore,
                     "--at", at, "--json");
-            Run onLocal = local("drift", "check", "--monitor", "orders", "--data", day.toString(), "--store", localStore,
+            CliRun onLocal = local("drift", "check", "--monitor", "orders", "--data", day.toString(), "--store", localStore,
                     "--at", at, "--json");
             assertThat(onLake.code()).as(c + ": " + onLake.err()).isEqualTo(onLocal.code())
                     .isEqualTo(c == Change.NONE ? 0 : 1);
@@ -110,7 +92,7 @@ class RemoteLocationTest {
             assertThat(a.path("columns")).as(c.label()).isEqualTo(e.path("columns"));
             assertThat(a.path("file").asText()).isEqualTo(lake(day));
         }
-        Run compare = spark("drift", "compare", lake(ref), lake(days.get(Change.CHURN_RATE)), "--quiet");
+        CliRun compare = spark("drift", "compare", lake(ref), lake(days.get(Change.CHURN_RATE)), "--quiet");
         assertThat(compare.code()).as(compare.err()).isEqualTo(1)
                 .isEqualTo(local("drift", "compare", ref.toString(), days.get(Change.CHURN_RATE).toString(), "--quiet")
                         .code());
@@ -153,8 +135,8 @@ class RemoteLocationTest {
         for (Path file : List.of(orders.csv(), orders.parquet())) {
             String[] onLake = {"mi", "--data", lake(file), "--target", "churned", "--permutations", "19", "--json"};
             String[] onLocal = {"mi", "--data", file.toString(), "--target", "churned", "--permutations", "19", "--json"};
-            Run a = spark(onLake);
-            Run e = local(onLocal);
+            CliRun a = spark(onLake);
+            CliRun e = local(onLocal);
             assertThat(a.code()).as(a.err()).isZero().isEqualTo(e.code());
             ObjectNode ja = (ObjectNode) JSON.readTree(a.out());
             ObjectNode je = (ObjectNode) JSON.readTree(e.out());
@@ -172,11 +154,11 @@ class RemoteLocationTest {
         Path day = days.get(Change.AMOUNT_SHIFT);
         Files.copy(ref, refDir.resolve("part-00000.csv"));
         Files.copy(day, dayDir.resolve("part-00000.csv"));
-        Run onLake = spark("drift", "compare", lake(refDir), lake(dayDir), "--format", "csv", "--json");
-        Run onLocal = local("drift", "compare", ref.toString(), day.toString(), "--json");
+        CliRun onLake = spark("drift", "compare", lake(refDir), lake(dayDir), "--format", "csv", "--json");
+        CliRun onLocal = local("drift", "compare", ref.toString(), day.toString(), "--json");
         assertThat(onLake.code()).as(onLake.err()).isEqualTo(onLocal.code()).isEqualTo(1);
         assertThat(JSON.readTree(onLake.out()).path("columns")).isEqualTo(JSON.readTree(onLocal.out()).path("columns"));
-        Run asParquet = spark("drift", "compare", lake(refDir), lake(dayDir), "--quiet");
+        CliRun asParquet = spark("drift", "compare", lake(refDir), lake(dayDir), "--quiet");
         assertThat(asParquet.code()).as(asParquet.err()).isEqualTo(3);
         assertThat(asParquet.err()).contains(lake(refDir) + ": Spark cannot read it as Parquet").contains("--format")
                 .doesNotContain("\tat ");
@@ -186,10 +168,10 @@ class RemoteLocationTest {
     void aMissingLocationOrAnUnknownSchemeIsBadDataNamingIt() {
         String store = dir.resolve("missing.duckdb").toString();
         String missing = LakeFileSystem.ROOT + dir.resolve("no-such-day.csv");
-        Run r = spark("drift", "baseline", "--monitor", "m", "--data", missing, "--store", store, "--quiet");
+        CliRun r = spark("drift", "baseline", "--monitor", "m", "--data", missing, "--store", store, "--quiet");
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         assertThat(r.err()).contains(missing + ": no such file or directory").doesNotContain("\tat ");
-        Run scheme = spark("mi", "--data", "nofs://bucket/day.parquet", "--target", "churned");
+        CliRun scheme = spark("mi", "--data", "nofs://bucket/day.parquet", "--target", "churned");
         assertThat(scheme.code()).as(scheme.err()).isEqualTo(3);
         assertThat(scheme.err()).contains("nofs://bucket/day.parquet: Spark has no Hadoop FileSystem for 'nofs'")
                 .doesNotContain("\tat ");
@@ -198,7 +180,7 @@ class RemoteLocationTest {
 
     @Test
     void aDataErrorOnALakeUriNamesTheUriNotALocalPath() {
-        Run r = spark("mi", "--data", lake(orders.csv()), "--target", "no_such_column");
+        CliRun r = spark("mi", "--data", lake(orders.csv()), "--target", "no_such_column");
         assertThat(r.code()).as(r.err()).isEqualTo(local("mi", "--data", orders.csv().toString(), "--target",
                 "no_such_column").code());
         assertThat(r.err()).contains(lake(orders.csv()) + ": ").contains("no_such_column");
