@@ -8,6 +8,7 @@ import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.cli.drift.EngineOptions;
+import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -75,8 +75,9 @@ public final class EntropyCommand implements Callable<Integer> {
             description = "Bias-corrected estimator for counts: plug-in, miller-madow, chao-shen, grassberger, james-stein, nsb.")
     String estimator;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Read a CSV, Parquet or JSON file.")
-    Path data;
+    @Option(names = "--data", paramLabel = "FILE", description = "Read a CSV, Parquet or JSON file (with --engine "
+            + "spark also an hdfs://, s3a://… file or directory).")
+    TableLocation data;
 
     @Option(names = "--column", paramLabel = "C", description = {"The column of --data: a discrete or text column's values",
             "are counted; a continuous one gets its differential entropy."})
@@ -106,8 +107,8 @@ public final class EntropyCommand implements Callable<Integer> {
             if (table.delimiter != null) {
                 throw usage("--delimiter applies to --data FILE");
             }
-            if (!engine.local() || engine.master != null) {
-                throw usage("--engine and --master apply to --data FILE");
+            if (!engine.local() || engine.master != null || engine.format != null) {
+                throw usage("--engine, --master and --format apply to --data FILE");
             }
             report = fromValues(base);
         }
@@ -137,8 +138,8 @@ public final class EntropyCommand implements Callable<Integer> {
         EntropyEstimator estimator = bins == null ? null : estimatorOrUsage();
         ColumnEntropyReport.Result res;
         try (ProfileEngine e = engine.open(spec)) {
-            res = e == null ? ColumnEntropyReport.of(table.open(data), column, overrides, bins, base, estimator)
-                    : ColumnEntropyReport.of(e.entropy(data, table.delimiter, column, overrides, bins, estimator, base), base);
+            res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, estimator)
+                    : ColumnEntropyReport.of(e.entropy(engine.located(data), table.delimiter, column, overrides, bins, estimator, base), base);
         }
         if (res.counts() != null) {
             Report r = measureCounts(res.counts(), base);

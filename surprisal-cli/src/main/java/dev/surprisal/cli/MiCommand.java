@@ -4,6 +4,7 @@ package dev.surprisal.cli;
 
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.cli.drift.EngineOptions;
+import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,8 +94,9 @@ public final class MiCommand implements Callable<Integer> {
     @Mixin
     RoleOptions roles;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A CSV, Parquet or JSON file.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A CSV, Parquet or JSON file "
+            + "(with --engine spark also an hdfs://, s3a://… file or directory).")
+    TableLocation data;
 
     @Mixin
     TableOptions table;
@@ -197,7 +198,7 @@ public final class MiCommand implements Callable<Integer> {
                 return MiPairReport.run(reader(), x, y, pairOverrides, settings, common).field("file", data.toString());
             }
             try (ProfileEngine e = engine.open(spec)) {
-                ProfileEngine.Pair p = e.pair(data, table.delimiter, x, y, pairOverrides, settings.options());
+                ProfileEngine.Pair p = e.pair(engine.located(data), table.delimiter, x, y, pairOverrides, settings.options());
                 return MiPairReport.run(p.columns(), p.result(), settings, common).field("file", data.toString());
             }
         }
@@ -207,7 +208,7 @@ public final class MiCommand implements Callable<Integer> {
         if (!engine.local() && select == null && !mode.matrix) {
             // an engine that ranks without holding the table (Spark: discrete pairs from merged counts)
             try (ProfileEngine e = engine.open(spec)) {
-                ProfileEngine.Ranking ranked = e.ranking(data, table.delimiter, target, overrides, settings.options());
+                ProfileEngine.Ranking ranked = e.ranking(engine.located(data), table.delimiter, target, overrides, settings.options());
                 if (ranked != null) {
                     requireTwo(ranked.columns().decisions().size());
                     return MiRanking.report(ranked.result(), ranked.columns(), settings.base()).field("file", data.toString());
@@ -253,14 +254,14 @@ public final class MiCommand implements Callable<Integer> {
                 MiTable t = MiTable.read(reader(), overrides, seed);
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
             } else {
-                m = e.matrix(data, table.delimiter, overrides, settings.k(), seed, start);
+                m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start);
             }
         } finally {
             if (bar[0] != null) {
                 bar[0].close();
             }
         }
-        return MiMatrix.report(m.columns(), m.result(), settings.base());
+        return MiMatrix.report(m.columns(), m.result(), settings.base()).field("file", data.toString());
     }
 
     private void requireTwo(int scored) {
@@ -273,13 +274,13 @@ public final class MiCommand implements Callable<Integer> {
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
         try (ProfileEngine e = engine.open(spec)) {
-            return e == null ? MiTable.read(reader(), overrides, seed) : e.miTable(data, table.delimiter, overrides, seed);
+            return e == null ? MiTable.read(reader(), overrides, seed) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
         }
     }
 
     /** The table, with DuckDB's threads limited when {@code --threads} is given. */
     private dev.surprisal.data.TableReader reader() {
-        dev.surprisal.data.TableReader r = table.open(data);
+        dev.surprisal.data.TableReader r = table.open(data.path());
         return threads.given() ? r.withThreads(threads.threads()) : r;
     }
 

@@ -8,15 +8,19 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import dev.surprisal.data.TableLocation;
+
 import java.nio.file.Path;
 
 /**
  * The one check of every file and directory argument of every verb: no verb reads standard input
- * or writes standard output in place of a file, so {@code -} given for any {@link Path} option or
- * positional is a usage error (exit 2) naming the option, raised after parsing and before the verb
- * runs ({@link SurprisalCommand} runs it in its execution strategy). So is a URI of a scheme other than
- * {@code file:} ({@code hdfs://}, {@code s3a://}): no engine reads those here yet, and the message says so
- * with the option and the scheme; an absolute {@code file:} URI names its local file ({@link #convert}). Without it, {@code -} reached
+ * or writes standard output in place of a file, so {@code -} given for any {@link Path} or {@link TableLocation}
+ * option or positional is a usage error (exit 2) naming the option, raised after parsing and before the verb
+ * runs ({@link SurprisalCommand} runs it in its execution strategy). A URI of a scheme other than {@code file:}
+ * ({@code hdfs://}, {@code s3a://}) is a usage error naming the option and the scheme, except for a table input
+ * ({@link TableLocation}: {@code --data}, {@code --reference}) of a verb run with {@code --engine spark}, which hands
+ * it to Spark untouched: the local engine cannot read it, and every file surprisal writes ({@code --report},
+ * {@code --out}, a store) is local. An absolute {@code file:} URI names its local file ({@link #convert}). Without it, {@code -} reached
  * the verbs as a file name and was reported as bad data (exit 3) or "no such file". A file really
  * named {@code -} is given as {@code ./-}. (A type converter cannot do this: picocli reads a
  * conversion failure in a list of positionals as "unmatched arguments".)
@@ -46,6 +50,7 @@ final class PathArguments {
                 if (!isPath(a)) {
                     continue;
                 }
+                boolean table = isTable(a);
                 for (String v : a.originalStringValues()) {
                     String name = a instanceof OptionSpec o ? o.longestName() : a.paramLabel();
                     CommandLine cmd = r.commandSpec().commandLine();
@@ -54,7 +59,11 @@ final class PathArguments {
                     }
                     java.util.regex.Matcher m = URI.matcher(v);
                     if (m.find() && fileUri(v) == null) {
-                        throw new ParameterException(cmd, uriMessage(name, v, m.group(1)), a, v);
+                        boolean remote = m.group(1) != null && !m.group(1).equalsIgnoreCase("file");
+                        if (table && remote && spark(parsed)) {
+                            continue; // Spark reads it where it lives
+                        }
+                        throw new ParameterException(cmd, uriMessage(name, v, m.group(1), table), a, v);
                     }
                 }
             }
@@ -79,19 +88,42 @@ final class PathArguments {
         return local != null ? local : Path.of(text);
     }
 
-    /** The local path of an absolute {@code file:} URI, or null when {@code text} is not one. */
+    /**
+     * Converts a table input ({@code --data}, {@code --reference}): a remote URI ({@code s3a://bucket/day/}) kept as
+     * typed, a {@code file:} URI or a path as {@link #convert} reads it. Never throws for a URI: {@link
+     * #refuseStandardStreams} refuses the ones the chosen engine cannot read, naming the option.
+     *
+     * @param text the argument as typed
+     * @return the location
+     * @throws CommandLine.TypeConversionException when the text is empty
+     */
+    static TableLocation location(String text) {
+        Path local = convert(text);
+        java.util.regex.Matcher m = URI.matcher(text);
+        if (m.find() && m.group(1) != null && !m.group(1).equalsIgnoreCase("file")) {
+            return TableLocation.parse(text);
+        }
+        return TableLocation.of(local);
+    }
+
+    /** Whether the verb runs with {@code --engine spark}. */
+    private static boolean spark(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--engine")) {
+                return "spark".equals(r.matchedOptionValue("--engine", "local"));
+            }
+        }
+        return false;
+    }
+
+    /** The local path of an absolute {@code file:} URI ({@link TableLocation#parse}), or null when {@code text} is not one. */
     private static Path fileUri(String text) {
-        if (!text.regionMatches(true, 0, "file:/", 0, 6)) {
+        if (!text.regionMatches(true, 0, "file:", 0, 5)) {
             return null;
         }
         try {
-            java.net.URI uri = new java.net.URI(text);
-            String host = uri.getHost();
-            if (host != null && !host.equals("localhost")) {
-                return null;
-            }
-            return Path.of(new java.net.URI("file", null, uri.getPath(), null));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return TableLocation.parse(text).path();
+        } catch (dev.surprisal.core.ValidationException e) {
             return null;
         }
     }
@@ -101,7 +133,7 @@ final class PathArguments {
             java.util.regex.Pattern.compile("^(?:([A-Za-z][A-Za-z0-9+.-]+)://|(?i)(file):)");
 
     /** The usage error of a URI no engine reads here. */
-    private static String uriMessage(String name, String value, String scheme) {
+    private static String uriMessage(String name, String value, String scheme, boolean table) {
         if (scheme == null) {
             scheme = "file";
         }
@@ -109,18 +141,31 @@ final class PathArguments {
             return name + " " + value + ": a file: URI names a local file by its absolute path (file:///data/day.csv);"
                     + " give that form, or the path itself";
         }
-        return name + " " + value + ": '" + scheme + "' URIs are not supported here: surprisal reads and writes local files (a"
-                + " path or a file:/// URI), with every engine, --engine spark included; copy the file to this machine first"
-                + " (for example hdfs dfs -get, aws s3 cp), or read it in your own Spark job with the Java API"
-                + " (SparkMi, SparkProfiler)";
+        if (table) {
+            return name + " " + value + ": '" + scheme + "' locations are read only by the Spark engine: add --engine spark"
+                    + " (its Hadoop class path needs the connector for '" + scheme + "', see docs/scaling.md), or copy the"
+                    + " file to this machine first (for example hdfs dfs -get, aws s3 cp)";
+        }
+        return name + " " + value + ": '" + scheme + "' URIs are not supported here: surprisal writes local files only (a"
+                + " path or a file:/// URI), with every engine; write it here and copy it (for example hdfs dfs -put,"
+                + " aws s3 cp)";
+    }
+
+    private static boolean isTable(ArgSpec a) {
+        return takes(a, TableLocation.class);
     }
 
     private static boolean isPath(ArgSpec a) {
-        if (Path.class.isAssignableFrom(a.type())) {
+        return takes(a, TableLocation.class) || takes(a, Path.class);
+    }
+
+    /** Whether the argument, or the elements of its list, are of {@code type}. */
+    private static boolean takes(ArgSpec a, Class<?> type) {
+        if (type.isAssignableFrom(a.type())) {
             return true;
         }
         for (Class<?> t : a.auxiliaryTypes()) {
-            if (Path.class.isAssignableFrom(t)) {
+            if (type.isAssignableFrom(t)) {
                 return true;
             }
         }

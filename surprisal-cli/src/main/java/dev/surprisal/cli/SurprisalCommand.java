@@ -128,6 +128,7 @@ public final class SurprisalCommand implements Runnable {
                 // an empty FILE ('--data ""') is a usage error naming its option, not ": a directory" (the empty path is the working directory)
                 // a file: URI names its local file (PathArguments refuses the other schemes after parsing)
                 .registerConverter(java.nio.file.Path.class, PathArguments::convert)
+                .registerConverter(dev.surprisal.data.TableLocation.class, PathArguments::location)
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers);
     }

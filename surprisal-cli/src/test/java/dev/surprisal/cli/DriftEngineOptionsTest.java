@@ -52,6 +52,12 @@ class DriftEngineOptionsTest {
         Cli master = Cli.run("drift", "compare", ref.toString(), ref.toString(), "--master", "local[2]");
         assertThat(master.code()).isEqualTo(ExitCode.USAGE);
         assertThat(master.err()).contains("--master: only with --engine spark");
+        Cli format = Cli.run("drift", "compare", ref.toString(), ref.toString(), "--format", "csv");
+        assertThat(format.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(format.err()).contains("--format: only with --engine spark");
+        Cli badFormat = Cli.run("drift", "compare", ref.toString(), ref.toString(), "--format", "xlsx", "--engine", "spark");
+        assertThat(badFormat.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badFormat.err()).contains("--format").contains("xlsx");
         assertThat(Cli.run("drift", "compare", ref.toString(), ref.toString(), "--engine", "local").code())
                 .isEqualTo(ExitCode.OK);
     }
@@ -72,7 +78,7 @@ class DriftEngineOptionsTest {
         assertThat(master.err()).contains("--master: only with --engine spark");
         Cli values = Cli.run("entropy", "0.5", "0.5", "--engine", "spark");
         assertThat(values.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(values.err()).contains("--engine and --master apply to --data FILE");
+        assertThat(values.err()).contains("--engine, --master and --format apply to --data FILE");
         assertThat(Cli.run("mi", "--data", ref.toString(), "--target", "c", "--engine", "local", "--permutations", "0")
                 .code()).isEqualTo(ExitCode.OK);
     }

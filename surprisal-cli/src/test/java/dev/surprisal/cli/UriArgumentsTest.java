@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * URIs as file arguments: an absolute {@code file:} URI names its local file for every verb (the same output
- * as the path); any other scheme ({@code hdfs://}, {@code s3a://}), with either engine, and a {@code file:}
- * URI that is not absolute are usage errors (exit 2) naming the option and the scheme, before anything is
- * read or written, with no stack trace.
+ * as the path); any other scheme ({@code hdfs://}, {@code s3a://}) is read only by the Spark engine, so with the
+ * local engine, and for any file surprisal writes ({@code --report}) with either engine, it is a usage error (exit 2)
+ * naming the option and the scheme, before anything is read or written, with no stack trace; so is a {@code file:}
+ * URI that is not absolute. (That Spark reads a remote table is {@code surprisal-spark}'s RemoteLocationTest.)
  */
 class UriArgumentsTest {
     @TempDir
@@ -45,15 +46,20 @@ class UriArgumentsTest {
         }
         for (Case c : List.of(
                 new Case(List.of("mi", "--data", "hdfs://namenode:8020/lake/orders.parquet", "--target", "churned"),
-                        "--data", "'hdfs' URIs are not supported"),
-                new Case(List.of("mi", "--data", "s3a://bucket/orders.parquet", "--target", "churned", "--engine", "spark"),
-                        "--data", "'s3a' URIs are not supported"),
-                new Case(List.of("entropy", "--data", "gs://bucket/x.csv", "--column", "a"), "--data", "'gs' URIs"),
-                new Case(List.of("drift", "baseline", "--monitor", "m", "--data", "s3a://b/ref.csv", "--store", store,
-                        "--engine", "spark"), "--data", "'s3a' URIs"),
-                new Case(List.of("drift", "compare", "hdfs:///ref.csv", csv.toString()), "REFERENCE", "'hdfs' URIs"),
+                        "--data", "'hdfs' locations are read only by the Spark engine: add --engine spark"),
+                new Case(List.of("mi", "--data", "s3a://bucket/orders.parquet", "--target", "churned", "--engine", "local"),
+                        "--data", "'s3a' locations are read only by the Spark engine"),
+                new Case(List.of("entropy", "--data", "gs://bucket/x.csv", "--column", "a"), "--data", "'gs' locations"),
+                new Case(List.of("drift", "baseline", "--monitor", "m", "--data", "s3a://b/ref.csv", "--store", store),
+                        "--data", "'s3a' locations"),
+                new Case(List.of("drift", "check", "--monitor", "m", "--data", "abfss://c@acct.dfs.core.windows.net/d/",
+                        "--store", store), "--data", "'abfss' locations"),
+                new Case(List.of("drift", "compare", "hdfs:///ref.csv", csv.toString()), "REFERENCE", "'hdfs' locations"),
                 new Case(List.of("drift", "compare", csv.toString(), csv.toString(), "--report", "s3a://b/r.html"),
-                        "--report", "'s3a' URIs"),
+                        "--report", "'s3a' URIs are not supported here: surprisal writes local files only"),
+                // Spark reads the tables where they live; what surprisal writes stays local, with every engine
+                new Case(List.of("drift", "compare", "s3a://b/ref.parquet", "s3a://b/day.parquet", "--engine", "spark",
+                        "--report", "s3a://b/r.html"), "--report", "'s3a' URIs are not supported here"),
                 new Case(List.of("mi", "--data", "file:orders.csv", "--target", "churned"), "--data",
                         "a file: URI names a local file by its absolute path"),
                 new Case(List.of("mi", "--data", "file://otherhost/data/orders.csv", "--target", "churned"), "--data",
@@ -63,6 +69,18 @@ class UriArgumentsTest {
             assertThat(r.err()).as(c.args().toString()).startsWith(ErrorHandlers.PREFIX).contains(c.option())
                     .contains(c.scheme()).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(r.out()).isEmpty();
+        }
+        assertThat(Files.exists(Path.of(store))).isFalse();
+        // with --engine spark a remote table passes the arguments' check and reaches the engine: here, without
+        // the surprisal-spark module on the class path, that is the usage error saying what to install
+        for (List<String> args : List.of(
+                List.of("mi", "--data", "s3a://bucket/orders.parquet", "--target", "churned", "--engine", "spark"),
+                List.of("drift", "baseline", "--monitor", "m", "--data", "hdfs://nn:8020/lake/ref/", "--store", store,
+                        "--engine", "spark"))) {
+            Cli r = Cli.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(args + ": " + r.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).as(args.toString()).contains("--engine spark: the Spark engine is not on the class path")
+                    .doesNotContain("locations are read only");
         }
         assertThat(Files.exists(Path.of(store))).isFalse();
         // a Windows drive letter is not a scheme; a local name with a colon is a file name

@@ -13,14 +13,17 @@ import java.util.List;
  * The {@code spark-submit} entry point: the {@code surprisal} command with its drift verbs, {@code mi}
  * and {@code entropy --data} and their options (and a server config file where a verb takes one), run
  * on the session that {@code spark-submit} starts, so the master is spark-submit's. {@code --engine spark}
- * is implied for those verbs.
+ * is implied for those verbs, so {@code --data} may name the table where it lives ({@code hdfs://},
+ * {@code s3a://}, a directory of part files: {@link SparkEngine#read(dev.surprisal.data.TableLocation, Character)}),
+ * read through the session's Hadoop configuration; for {@code s3a://} the cluster needs Spark's
+ * {@code spark-hadoop-cloud} module (hadoop-aws and the AWS SDK bundle).
  *
  * <pre>
  * spark-submit --class dev.surprisal.spark.DriftJob --master yarn --deploy-mode client \
- *   --jars surprisal-spark.jar surprisal.jar \
- *   drift check --monitor orders --data /data/orders/2024-05-03.parquet --store jdbc:postgresql://db/drift
+ *   --packages org.apache.spark:spark-hadoop-cloud_2.13:4.2.0 --jars surprisal-spark.jar surprisal.jar \
+ *   drift check --monitor orders --data s3a://lake/orders/day=2026-12-01/ --store jdbc:postgresql://db/drift
  * spark-submit --class dev.surprisal.spark.DriftJob --master yarn --jars surprisal-spark.jar surprisal.jar \
- *   mi --data /data/orders/2024-05-03.parquet --target churned --json
+ *   mi --data hdfs://namenode:8020/lake/orders/2024-05-03.parquet --target churned --json
  * </pre>
  *
  * The CLI is called by name ({@code dev.surprisal.cli.SurprisalCommand}), so this module does not

@@ -6,6 +6,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.DataFormat;
+import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
@@ -26,9 +27,11 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The Spark engine behind {@code surprisal drift … --engine spark}: reads a file with Spark (CSV
- * and TSV as text with a header, as the local engine reads them; Parquet; JSON lines) and profiles
- * it with {@link SparkProfiler}. Found by the CLI through {@link ProfileEngine#provider}.
+ * The Spark engine behind {@code surprisal drift … --engine spark}: reads a table with Spark (CSV
+ * and TSV as text with a header, as the local engine reads them; Parquet; JSON lines), a local file or a
+ * remote location ({@code hdfs://}, {@code s3a://}, a directory of part files; see
+ * {@link #read(TableLocation, Character)}), and profiles it with {@link SparkProfiler}. Found by the CLI
+ * through {@link ProfileEngine#provider}.
  */
 public final class SparkEngine implements ProfileEngine {
     /** The master when none is given: every core of this machine. */
@@ -74,7 +77,7 @@ public final class SparkEngine implements ProfileEngine {
     }
 
     /**
-     * Reads a file as the local engine reads it.
+     * Reads a local file as the local engine reads it ({@link #read(TableLocation, Character)}).
      *
      * @param file      a CSV, TSV, Parquet or JSON (lines) file
      * @param delimiter the CSV field delimiter, or null for the extension's
@@ -82,43 +85,150 @@ public final class SparkEngine implements ProfileEngine {
      * @throws DataException when the file cannot be read or its header looks like another delimiter
      */
     public Dataset<Row> read(Path file, Character delimiter) {
-        DataFiles.requireRegularFile(file);
-        DataFormat format = DataFormat.fromFileName(file);
-        Dataset<Row> data;
-        switch (format) {
-            case PARQUET:
-                data = spark.read().parquet(file.toString());
-                break;
-            case JSON:
-            case NDJSON:
-                // Spark reads JSON lines; a JSON array file needs multiLine
-                data = spark.read().option("multiLine", format == DataFormat.JSON && startsWithBracket(file))
-                        .json(file.toString());
-                break;
-            default:
-                char d = delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
-                data = spark.read().option("header", "true").option("sep", String.valueOf(d))
-                        .option("mode", "PERMISSIVE").csv(file.toString());
-                String[] cols = data.columns();
-                if (cols.length == 1 && delimiter == null && cols[0].matches(".*[;|\t].*")) {
-                    char guess = cols[0].contains(";") ? ';' : cols[0].contains("|") ? '|' : '\t';
-                    throw new DataException(file, 1, null, "the header is one column '" + cols[0] + "'; give the "
-                            + "delimiter: --delimiter '" + (guess == '\t' ? "\\t" : String.valueOf(guess)) + "'", null);
-                }
-        }
-        // the columns as the local engine reads them, in its order (Spark's JSON reader sorts them; a CSV
-        // header naming a column twice is refused locally, where Spark would rename it)
-        TableReader local = delimiter == null ? TableReader.open(file) : TableReader.open(file).withDelimiter(delimiter);
-        List<String> names = local.columnNames();
-        if (!new HashSet<>(names).equals(new HashSet<>(Arrays.asList(data.columns())))) {
-            throw new DataException(file, -1, null, "Spark reads the columns " + Arrays.toString(data.columns())
-                    + ", the local engine " + names + "; the profiles would differ", null);
-        }
-        return data.select(names.stream().map(n -> functions.col("`" + n.replace("`", "``") + "`")).toArray(Column[]::new));
+        return read(TableLocation.of(file), delimiter);
     }
 
-    private static boolean csv(Path file) {
-        DataFormat f = DataFormat.fromFileName(file);
+    /**
+     * Reads a table with Spark: a local file as the local engine reads it (its columns in the local engine's
+     * order, checked against the local reader's), or a remote location ({@code hdfs://}, {@code s3a://}, any
+     * scheme Spark's Hadoop configuration has a {@code FileSystem} for) handed to {@code spark.read()} exactly as
+     * given: a file, a directory of part files or a glob, its columns in the order of Spark's schema, and nothing
+     * on this machine's file system touched. The format is the location's ({@link TableLocation#format()}): set,
+     * else the extension's, else Spark's default source (Parquet) for a remote directory. CSV and TSV are read as
+     * text with a header; JSON as lines, or as one array when a file starts with {@code [} (a remote JSON file
+     * that Spark cannot read as lines is read again as one document).
+     *
+     * @param table     the table
+     * @param delimiter the CSV field delimiter, or null for the extension's
+     * @return its rows
+     * @throws DataException when the table cannot be read (no such location, no {@code FileSystem} for its
+     *                       scheme, not in the format) or its header looks like another delimiter
+     */
+    public Dataset<Row> read(TableLocation table, Character delimiter) {
+        return named(table, () -> {
+            if (table.isLocal()) {
+                DataFiles.requireRegularFile(table.path());
+            }
+            DataFormat format = table.format();
+            Dataset<Row> data = load(table, format, delimiter);
+            if (!table.isLocal()) {
+                return data; // Spark's schema is the table's: its order is the columns' order
+            }
+            // the columns as the local engine reads them, in its order (Spark's JSON reader sorts them; a CSV
+            // header naming a column twice is refused locally, where Spark would rename it)
+            TableReader local = TableReader.open(table.path());
+            local = table.givenFormat() == null ? local : local.withFormat(table.givenFormat());
+            List<String> names = (delimiter == null ? local : local.withDelimiter(delimiter)).columnNames();
+            if (!new HashSet<>(names).equals(new HashSet<>(Arrays.asList(data.columns())))) {
+                throw new DataException(table.path(), -1, null, "Spark reads the columns " + Arrays.toString(data.columns())
+                        + ", the local engine " + names + "; the profiles would differ", null);
+            }
+            return data.select(names.stream().map(n -> functions.col("`" + n.replace("`", "``") + "`"))
+                    .toArray(Column[]::new));
+        });
+    }
+
+    /** Spark's reader of {@code table} in {@code format} (null: Spark's default source, Parquet). */
+    private Dataset<Row> load(TableLocation table, DataFormat format, Character delimiter) {
+        String where = table.uri();
+        try {
+            if (format == null || format == DataFormat.PARQUET) {
+                return spark.read().parquet(where);
+            }
+            if (format == DataFormat.JSON || format == DataFormat.NDJSON) {
+                boolean array = format == DataFormat.JSON && table.isLocal() && startsWithBracket(table.path());
+                Dataset<Row> data = spark.read().option("multiLine", array).json(where);
+                if (!table.isLocal() && format == DataFormat.JSON
+                        && Arrays.equals(data.columns(), new String[] {"_corrupt_record"})) {
+                    data = spark.read().option("multiLine", true).json(where); // a pretty-printed array
+                }
+                return data;
+            }
+            char d = delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+            Dataset<Row> data = spark.read().option("header", "true").option("sep", String.valueOf(d))
+                    .option("mode", "PERMISSIVE").csv(where);
+            String[] cols = data.columns();
+            if (cols.length == 1 && delimiter == null && cols[0].matches(".*[;|\t].*")) {
+                char guess = cols[0].contains(";") ? ';' : cols[0].contains("|") ? '|' : '\t';
+                throw new DataException(table.label(), 1, null, "the header is one column '" + cols[0] + "'; give the "
+                        + "delimiter: --delimiter '" + (guess == '\t' ? "\\t" : String.valueOf(guess)) + "'", null);
+            }
+            return data;
+        } catch (DataException e) {
+            throw e;
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java's terms, and not declared
+            if (table.isLocal() || !(e instanceof org.apache.spark.sql.AnalysisException)
+                    && noFileSystem(e) == null) {
+                throw e; // precise rethrow: nothing checked is declared
+            }
+            throw unreadable(table, format, e);
+        }
+    }
+
+    /** Why Spark could not open a remote location, in the user's words, with what to do. */
+    private static DataException unreadable(TableLocation table, DataFormat format, Exception e) {
+        Throwable fs = noFileSystem(e);
+        String problem;
+        if (fs != null) {
+            problem = "Spark has no Hadoop FileSystem for '" + table.scheme() + "' locations (" + fs.getMessage()
+                    + "); put its connector on the driver's and executors' class path"
+                    + (table.scheme().equals("s3a") ? ": hadoop-aws of Spark's Hadoop version and the AWS SDK bundle "
+                    + "it names, e.g. spark-submit --packages org.apache.spark:spark-hadoop-cloud_2.13:4.2.0" : "")
+                    + " (see docs/scaling.md)";
+        } else if (String.valueOf(e.getMessage()).contains("PATH_NOT_FOUND")) {
+            problem = "no such file or directory (Spark: " + firstLine(e) + ")";
+        } else {
+            problem = "Spark cannot read it as " + (format == null ? "Parquet (a name without an extension is read "
+                    + "as Spark's default source)" : format.name().toLowerCase(java.util.Locale.ROOT))
+                    + ": " + firstLine(e) + "; give the format with --format csv|tsv|parquet|json|ndjson if it is "
+                    + "another one";
+        }
+        return new DataException(null, -1, null, table + ": " + problem, e);
+    }
+
+    /** Hadoop's "No FileSystem for scheme" in {@code e}'s causes, or null. */
+    private static Throwable noFileSystem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.apache.hadoop.fs.UnsupportedFileSystemException")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Runs {@code work} on {@code table}, naming a remote table by its URI in a data error: the analyses name
+     * a table by a path ({@link TableLocation#label()}: a remote table's last name), and a message about
+     * {@code day.parquet} would not say which bucket. A file that Spark fails to read while a job runs (a
+     * CSV file read as Parquet, a corrupt footer) is bad data naming the table, not an internal error.
+     */
+    private static <T> T named(TableLocation table, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataException e) {
+            if (table.isLocal() || e.file().isEmpty()) {
+                throw e;
+            }
+            String prefix = e.file().get() + ": ";
+            String m = e.getMessage();
+            throw new DataException(null, -1, null, table + ": " + (m.startsWith(prefix) ? m.substring(prefix.length())
+                    : m), e);
+        } catch (Exception e) { // SparkException is checked in Java's terms, and not declared
+            if (String.valueOf(e.getMessage()).contains("FAILED_READ_FILE")) {
+                throw unreadable(table, table.format(), e);
+            }
+            throw e; // precise rethrow: nothing checked is declared
+        }
+    }
+
+    private static boolean csv(TableLocation file) {
+        DataFormat f = file.format();
         return f == DataFormat.CSV || f == DataFormat.TSV;
     }
 
@@ -135,44 +245,51 @@ public final class SparkEngine implements ProfileEngine {
     }
 
     @Override
-    public Profile fit(Path file, Character delimiter, ProfileOptions options) {
+    public Profile fit(TableLocation file, Character delimiter, ProfileOptions options) {
         // a Parquet file's number columns are typed for the local engine too; a JSON file's are read from their text
-        return SparkProfiler.fit(read(file, delimiter), options, csv(file),
-                DataFormat.fromFileName(file) == DataFormat.PARQUET);
+        return named(file, () -> SparkProfiler.fit(read(file, delimiter), options, csv(file),
+                file.format() == null || file.format() == DataFormat.PARQUET));
     }
 
     @Override
-    public Profile count(Profile reference, Path file, Character delimiter) {
-        return SparkProfiler.count(read(file, delimiter), reference, csv(file));
+    public Profile count(Profile reference, TableLocation file, Character delimiter) {
+        return named(file, () -> SparkProfiler.count(read(file, delimiter), reference, csv(file)));
     }
 
     @Override
-    public MiTable miTable(Path file, Character delimiter, RoleOverrides overrides, long seed) {
-        return SparkMi.table(read(file, delimiter), overrides, seed, file);
+    public List<String> columnNames(TableLocation file, Character delimiter) {
+        return file.isLocal() ? ProfileEngine.super.columnNames(file, delimiter)
+                : Arrays.asList(read(file, delimiter).columns());
     }
 
     @Override
-    public Ranking ranking(Path file, Character delimiter, String target, RoleOverrides overrides,
+    public MiTable miTable(TableLocation file, Character delimiter, RoleOverrides overrides, long seed) {
+        return named(file, () -> SparkMi.table(read(file, delimiter), overrides, seed, file.label()));
+    }
+
+    @Override
+    public Ranking ranking(TableLocation file, Character delimiter, String target, RoleOverrides overrides,
                            dev.surprisal.selection.MiOptions options) {
-        return SparkMi.ranked(read(file, delimiter), target, overrides, options, file);
+        return named(file, () -> SparkMi.ranked(read(file, delimiter), target, overrides, options, file.label()));
     }
 
     @Override
-    public Pair pair(Path file, Character delimiter, String x, String y, RoleOverrides overrides,
+    public Pair pair(TableLocation file, Character delimiter, String x, String y, RoleOverrides overrides,
                      dev.surprisal.selection.MiOptions options) {
-        return SparkMi.pair(read(file, delimiter), x, y, overrides, options, file);
+        return named(file, () -> SparkMi.pair(read(file, delimiter), x, y, overrides, options, file.label()));
     }
 
     @Override
-    public Matrix matrix(Path file, Character delimiter, RoleOverrides overrides, int k, long seed,
+    public Matrix matrix(TableLocation file, Character delimiter, RoleOverrides overrides, int k, long seed,
                          java.util.function.IntFunction<java.util.function.IntConsumer> start) {
-        return SparkMi.matrix(read(file, delimiter), overrides, k, seed, file, start);
+        return named(file, () -> SparkMi.matrix(read(file, delimiter), overrides, k, seed, file.label(), start));
     }
 
     @Override
-    public ColumnEntropy.Result entropy(Path file, Character delimiter, String column, RoleOverrides overrides,
+    public ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides,
                                         Integer bins, EntropyEstimator estimator, Base base) {
-        return SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base, file);
+        return named(file, () -> SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base,
+                file.label()));
     }
 
     @Override

@@ -4,7 +4,6 @@ package dev.surprisal.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.surprisal.cli.SurprisalCommand;
 import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.data.demo.OrdersTable.Change;
 import dev.surprisal.data.profile.ProfileJson;
@@ -15,12 +14,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.surprisal.spark.CliRun.local;
+import static dev.surprisal.spark.CliRun.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,29 +40,12 @@ class DriftJobTest {
         days = OrdersTable.writeScenario(dir, 10_000, 5);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run spark(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DriftJob.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run local(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SurprisalCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void baselineAndChecksGiveTheLocalVerdictsExitCodesAndStore() throws Exception {
         String ref = dir.resolve("reference.csv").toString();
         String sparkStore = dir.resolve("spark.duckdb").toString();
         String localStore = dir.resolve("local.duckdb").toString();
-        Run b = spark("drift", "baseline", "--monitor", "orders", "--data", ref, "--store", sparkStore, "--quiet");
+        CliRun b = spark("drift", "baseline", "--monitor", "orders", "--data", ref, "--store", sparkStore, "--quiet");
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(local("drift", "baseline", "--monitor", "orders", "--data", ref, "--store", localStore, "--quiet")
                 .code()).isZero();
@@ -73,9 +55,9 @@ class DriftJobTest {
         }
         for (Change c : new Change[] {Change.NONE, Change.AMOUNT_SHIFT, Change.NEW_COUNTRY}) {
             String day = days.get(c).toString();
-            Run onSpark = spark("drift", "check", "--monitor", "orders", "--data", day, "--store", sparkStore,
+            CliRun onSpark = spark("drift", "check", "--monitor", "orders", "--data", day, "--store", sparkStore,
                     "--at", "2024-05-0" + (c.ordinal() + 1), "--json");
-            Run onLocal = local("drift", "check", "--monitor", "orders", "--data", day, "--store", localStore,
+            CliRun onLocal = local("drift", "check", "--monitor", "orders", "--data", day, "--store", localStore,
                     "--at", "2024-05-0" + (c.ordinal() + 1), "--json");
             assertThat(onSpark.code()).as(c + ": " + onSpark.err()).isEqualTo(onLocal.code());
             assertThat(onSpark.code()).as(c.label()).isEqualTo(c == Change.NONE ? 0 : 1);
@@ -88,7 +70,7 @@ class DriftJobTest {
     @Test
     void compareRunsOnSparkWithItsExitCodeAndAnUnknownEngineIsAUsageError() {
         String ref = dir.resolve("reference.csv").toString();
-        Run shift = spark("drift", "compare", ref, days.get(Change.CHURN_RATE).toString(), "--quiet");
+        CliRun shift = spark("drift", "compare", ref, days.get(Change.CHURN_RATE).toString(), "--quiet");
         assertThat(shift.code()).as(shift.err()).isEqualTo(1);
         assertThat(shift.out()).contains("churned");
         assertThat(spark("drift", "compare", ref, ref, "--engine", "flink").code()).isEqualTo(2);
@@ -102,13 +84,13 @@ class DriftJobTest {
                 new String[] {"mi", "--data", ref, "--x", "days_since_last", "--y", "churned", "--permutations", "19"},
                 new String[] {"entropy", "--data", ref, "--column", "amount", "--json"},
                 new String[] {"entropy", "--data", ref, "--column", "country"})) {
-            Run onSpark = spark(args);
-            Run onLocal = local(args);
+            CliRun onSpark = spark(args);
+            CliRun onLocal = local(args);
             assertThat(onSpark.code()).as(String.join(" ", args) + ": " + onSpark.err()).isZero();
             assertThat(onSpark.out()).as(String.join(" ", args)).isEqualTo(onLocal.out());
         }
         String[] idTarget = {"mi", "--data", ref, "--target", "order_id"};
-        Run refused = spark(idTarget);
+        CliRun refused = spark(idTarget);
         assertThat(refused.code()).isEqualTo(local(idTarget).code()).isEqualTo(3);
         assertThat(refused.err()).contains("--target order_id: is id-like");
     }

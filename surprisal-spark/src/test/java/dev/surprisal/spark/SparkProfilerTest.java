@@ -172,13 +172,13 @@ class SparkProfilerTest {
         System.setProperty("surprisal.csvInJava", "false");
         try {
             local = localFit(file, o);
-            onSpark = SparkEngine.on(spark).fit(file, null, o);
+            onSpark = SparkEngine.on(spark).fit(dev.surprisal.data.TableLocation.of(file), null, o);
         } finally {
             System.clearProperty("surprisal.csvInJava");
         }
         assertSameProfile(onSpark, local);
         // below 10⁶ rows, both count exactly (the local engine reads the file into memory)
-        assertSameProfile(SparkEngine.on(spark).fit(file, null, o), localFit(file, o));
+        assertSameProfile(SparkEngine.on(spark).fit(dev.surprisal.data.TableLocation.of(file), null, o), localFit(file, o));
         assertThat(onSpark.column("amount").reason()).startsWith("at least ").contains("distinct numbers");
         assertThat(onSpark.column("order_id").role()).isEqualTo(ColumnRole.ID_LIKE);
         assertThat(onSpark.column("order_id").reason()).startsWith("20,000 distinct of 20,000");
@@ -198,9 +198,9 @@ class SparkProfilerTest {
     void aCsvFileWithAnotherDelimiterIsRefusedWithTheOption() throws Exception {
         Path semi = java.nio.file.Files.writeString(dir.resolve("semi.csv"), "a;b\n1;2\n3;4\n");
         SparkEngine engine = SparkEngine.on(spark);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.fit(semi, null, ProfileOptions.defaults()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.fit(dev.surprisal.data.TableLocation.of(semi), null, ProfileOptions.defaults()))
                 .isInstanceOf(dev.surprisal.data.DataException.class).hasMessageContaining("--delimiter ';'");
-        Profile withIt = engine.fit(semi, ';', ProfileOptions.defaults());
+        Profile withIt = engine.fit(dev.surprisal.data.TableLocation.of(semi), ';', ProfileOptions.defaults());
         assertThat(withIt.columnNames()).containsExactly("a", "b");
     }
 

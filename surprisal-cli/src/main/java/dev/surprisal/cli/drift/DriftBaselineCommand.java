@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import dev.surprisal.data.TableLocation;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,8 +62,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions target;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Reference CSV, Parquet or JSON file.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Reference CSV, Parquet or JSON file "
+            + "(with --engine spark also an hdfs://, s3a://… file or directory).")
+    TableLocation data;
 
     @Mixin
     TableOptions table;
@@ -102,7 +103,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         DriftStore.preload(target.url(spec));
         Profile reference;
         try (ProfileEngine e = engine.open(spec)) {
-            reference = DriftInputs.fit(data, options, common.quiet(), table, threads, e).withRule(stored);
+            reference = DriftInputs.fit(engine.located(data), options, common.quiet(), table, threads, e).withRule(stored);
         }
         String where = target.where(spec);
         DriftStore.BaselineSaved saved;

@@ -28,6 +28,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import dev.surprisal.data.TableLocation;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -85,8 +87,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions target;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Today's CSV, Parquet or JSON file.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Today's CSV, Parquet or JSON file "
+            + "(with --engine spark also an hdfs://, s3a://… file or directory).")
+    TableLocation data;
 
     @Mixin
     TableOptions table;
@@ -137,12 +140,14 @@ public final class DriftCheckCommand implements Callable<Integer> {
         Profile reference = stored.select(select.selected(stored.columnNames()));
         DriftOptions settings = rule.options(spec, stored.rule(), config.settings());
         Profile today;
+        List<String> columns;
         try (ProfileEngine e = engine.open(spec)) {
-            today = DriftInputs.count(reference, data, common.quiet(), table, threads, e);
+            today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e);
+            columns = DriftInputs.columnNames(engine.located(data), table, e);
         }
         List<String> known = new java.util.ArrayList<>(stored.columnNames());
         known.addAll(stored.excluded());
-        SchemaChange schema = SchemaChange.of(known, reference.columnNames(), DriftInputs.columnNames(data, table));
+        SchemaChange schema = SchemaChange.of(known, reference.columnNames(), columns);
         DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands(), common.base(),
                 freshness);
         MonitoredCheck.Outcome outcome;

@@ -26,6 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import dev.surprisal.data.TableLocation;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +61,19 @@ public final class DriftCompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--reference", paramLabel = "FILE", description = "The reference file (P).")
-    Path referenceOption;
+    @Option(names = "--reference", paramLabel = "FILE", description = "The reference file (P); with --engine spark "
+            + "also an hdfs://, s3a://… file or directory.")
+    TableLocation referenceOption;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "The current file (Q).")
-    Path dataOption;
+    @Option(names = "--data", paramLabel = "FILE", description = "The current file (Q), as --reference.")
+    TableLocation dataOption;
 
     @Parameters(paramLabel = "REFERENCE CURRENT", arity = "0..2",
             description = "The same as --reference REFERENCE --data CURRENT (either way, not both).")
-    List<Path> positional;
+    List<TableLocation> positional;
 
-    private Path reference;
-    private Path current;
+    private TableLocation reference;
+    private TableLocation current;
 
     @Mixin
     RoleOptions roles;
@@ -113,18 +116,19 @@ public final class DriftCompareCommand implements Callable<Integer> {
         DriftInputs.requireReadable(current);
         Profile p;
         Profile q;
+        SchemaChange schema;
         try (ProfileEngine e = engine.open(spec)) {
-            p = DriftInputs.fit(reference, options, common.quiet(), table, threads, e);
-            q = DriftInputs.count(p, current, common.quiet(), table, threads, e);
+            p = DriftInputs.fit(engine.located(reference), options, common.quiet(), table, threads, e);
+            q = DriftInputs.count(p, engine.located(current), common.quiet(), table, threads, e);
+            schema = SchemaChange.of(DriftInputs.columnNames(engine.located(reference), table, e), p.columnNames(),
+                    DriftInputs.columnNames(engine.located(current), table, e));
         }
-        SchemaChange schema = SchemaChange.of(DriftInputs.columnNames(reference, table), p.columnNames(),
-                DriftInputs.columnNames(current, table));
         DriftReport scored = DriftScorer.compare(p, q, settings, config.bands(), common.base());
         List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift: "
-                + current.getFileName() + " against " + reference.getFileName(), scored, Map.of());
+                + current.name() + " against " + reference.name(), scored, Map.of());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             ObjectNode extra = DriftOutput.object();
@@ -163,7 +167,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
      * {@code --data a.csv b.csv} does not say it.
      */
     private void inputs() {
-        List<Path> files = positional == null ? List.of() : positional;
+        List<TableLocation> files = positional == null ? List.of() : positional;
         if (!files.isEmpty() && (referenceOption != null || dataOption != null)) {
             throw new ParameterException(spec.commandLine(), "give the files either as --reference FILE --data FILE "
                     + "or as two positional files REFERENCE CURRENT, not both ways: with "

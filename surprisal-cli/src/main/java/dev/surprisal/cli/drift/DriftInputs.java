@@ -7,6 +7,7 @@ import dev.surprisal.cli.Progress;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.DataFiles;
+import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
@@ -52,31 +53,35 @@ final class DriftInputs {
     }
 
     /**
-     * Fits a reference profile on {@code file} with {@code engine} ({@code --engine spark}), or as
+     * Fits a reference profile on {@code file} with {@code engine} ({@code --engine spark}: a local file or a
+     * remote location, which only it reads), or as
      * {@link #fit(Path, ProfileOptions, boolean, TableOptions, ThreadsOption)} when it is null (local).
      */
-    static Profile fit(Path file, ProfileOptions options, boolean quiet, TableOptions table, ThreadsOption threads,
-                       ProfileEngine engine) {
+    static Profile fit(TableLocation file, ProfileOptions options, boolean quiet, TableOptions table,
+                       ThreadsOption threads, ProfileEngine engine) {
         if (engine == null) {
-            return fit(file, options, quiet, table, threads);
+            return fit(file.path(), options, quiet, table, threads);
         }
-        DataFiles.requireRegularFile(file);
+        requireReadable(file);
         return engine.fit(file, table.delimiter(), options);
     }
 
     /** Counts {@code file} on the reference's frozen bins with {@code engine}, or locally when it is null. */
-    static Profile count(Profile reference, Path file, boolean quiet, TableOptions table, ThreadsOption threads,
-                         ProfileEngine engine) {
+    static Profile count(Profile reference, TableLocation file, boolean quiet, TableOptions table,
+                         ThreadsOption threads, ProfileEngine engine) {
         if (engine == null) {
-            return count(reference, file, quiet, table, threads);
+            return count(reference, file.path(), quiet, table, threads);
         }
-        DataFiles.requireRegularFile(file);
+        requireReadable(file);
         return engine.count(reference, file, table.delimiter());
     }
 
-    /** The columns of {@code file}, read with {@code table}, for {@link dev.surprisal.drift.SchemaChange}. */
-    static List<String> columnNames(Path file, TableOptions table) {
-        return table.open(file).columnNames();
+    /**
+     * The columns of {@code file}, read with {@code table}, for {@link dev.surprisal.drift.SchemaChange}: a local
+     * file's header, or a remote table's columns as {@code engine} reads them (call it while the engine is open).
+     */
+    static List<String> columnNames(TableLocation file, TableOptions table, ProfileEngine engine) {
+        return file.isLocal() ? table.open(file.path()).columnNames() : engine.columnNames(file, table.delimiter());
     }
 
     private static TableReader reader(Path file, TableOptions table, ThreadsOption threads) {
@@ -85,9 +90,14 @@ final class DriftInputs {
         return threads.given() ? reader.withThreads(threads.threads()) : reader;
     }
 
-    /** A regular, readable, non-empty file, or bad data saying what it is instead. */
-    static void requireReadable(Path file) {
-        DataFiles.requireRegularFile(file);
+    /**
+     * A regular, readable, non-empty local file, or bad data saying what it is instead; a remote location is
+     * checked by the engine that reads it (this machine's file system is not asked about it).
+     */
+    static void requireReadable(TableLocation file) {
+        if (file.isLocal()) {
+            DataFiles.requireRegularFile(file.path());
+        }
     }
 
     /** Opens the store; failures (no store, in use, lost connection) are bad data naming the store. */

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli.drift;
 
+import dev.surprisal.data.DataFormat;
+import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.profile.ProfileEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +33,23 @@ public final class EngineOptions {
                     + "this machine's cores; --threads is for the local engine).")
     public String master;
 
+    /** The format given with {@code --format}, or null for the name's. */
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "With --engine spark: how to read --data when its name does not say it: csv, tsv, parquet, "
+                    + "json or ndjson (default: the extension's; a name without one, such as the directory "
+                    + "s3a://bucket/day=2026-12-01/, is read as Parquet, Spark's default source).")
+    public DataFormat format;
+
+    /**
+     * The table as the engine reads it: with the {@code --format} given, if any.
+     *
+     * @param table the table as typed
+     * @return the table with its format
+     */
+    public TableLocation located(TableLocation table) {
+        return format == null ? table : table.withFormat(format);
+    }
+
     /** @return whether the local engine profiles the files */
     public boolean local() {
         return "local".equals(engine);
@@ -51,6 +70,10 @@ public final class EngineOptions {
         if (local()) {
             if (master != null) {
                 throw new ParameterException(spec.commandLine(), "--master: only with --engine spark");
+            }
+            if (format != null) {
+                throw new ParameterException(spec.commandLine(), "--format: only with --engine spark (the local engine "
+                        + "reads the format from the file's extension: rename the file to .csv, .parquet, …)");
             }
             return null;
         }

@@ -3,12 +3,12 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.Base;
+import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -21,34 +21,34 @@ import java.util.ServiceLoader;
  */
 public interface ProfileEngine extends AutoCloseable {
     /**
-     * @param file      the reference file (CSV, TSV, Parquet or JSON)
+     * @param file      the reference file (CSV, TSV, Parquet or JSON), local or remote ({@link TableLocation})
      * @param delimiter the CSV field delimiter, or null for the extension's (',' or tab)
      * @param options   how to profile it
      * @return the reference profile, as {@link ProfileBuilder#fit} gives
      */
-    Profile fit(Path file, Character delimiter, ProfileOptions options);
+    Profile fit(TableLocation file, Character delimiter, ProfileOptions options);
 
     /**
      * @param reference a reference profile
-     * @param file      the file to count
+     * @param file      the file to count, local or remote
      * @param delimiter the CSV field delimiter, or null for the extension's
      * @return the file counted on the reference's roles and bins, as {@link ProfileBuilder#count} gives
      */
-    Profile count(Profile reference, Path file, Character delimiter);
+    Profile count(Profile reference, TableLocation file, Character delimiter);
 
     /**
      * Reads a file and prepares it for mutual information ({@code surprisal mi}): the same table as
      * {@link dev.surprisal.data.mi.MiTable#read(dev.surprisal.data.TableReader, RoleOverrides, long)}
      * gives locally (same roles, values, notes), so every analysis of {@code MiTable} runs on it unchanged.
      *
-     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param file      a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
      * @param delimiter the CSV delimiter, or null for the default of the file's extension
      * @param overrides the user's role options
      * @param seed      seed of the continuous columns' tie-breaking noise
      * @return the prepared table
      * @throws dev.surprisal.data.DataException if the file cannot be read or an option names a column it lacks
      */
-    MiTable miTable(Path file, Character delimiter, RoleOverrides overrides, long seed);
+    MiTable miTable(TableLocation file, Character delimiter, RoleOverrides overrides, long seed);
 
     /**
      * What {@code surprisal mi --target} shows, when the engine ranks without holding the table
@@ -56,7 +56,7 @@ public interface ProfileEngine extends AutoCloseable {
      * ({@link dev.surprisal.data.mi.MiTable#ofRoles}) and the ranking, equal to
      * {@code miTable(…).ranking(target, options, null)}.
      *
-     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param file      a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
      * @param delimiter the CSV delimiter, or null for the default of the file's extension
      * @param target    the target column
      * @param overrides the user's role options
@@ -64,7 +64,7 @@ public interface ProfileEngine extends AutoCloseable {
      * @return the roles and the ranking, or null when this engine ranks a table from {@link #miTable} (the default)
      * @throws dev.surprisal.data.DataException as {@link #miTable} and {@link dev.surprisal.data.mi.MiTable#ranking}
      */
-    default Ranking ranking(Path file, Character delimiter, String target, RoleOverrides overrides,
+    default Ranking ranking(TableLocation file, Character delimiter, String target, RoleOverrides overrides,
                             dev.surprisal.selection.MiOptions options) {
         return null;
     }
@@ -83,7 +83,7 @@ public interface ProfileEngine extends AutoCloseable {
      * pair's table. The default reads the table ({@link #miTable}); an engine may count a discrete pair
      * without holding its rows.
      *
-     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param file      a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
      * @param delimiter the CSV delimiter, or null for the default of the file's extension
      * @param x         the first column
      * @param y         the second column
@@ -92,7 +92,7 @@ public interface ProfileEngine extends AutoCloseable {
      * @return the roles and notes of the columns, and the pair
      * @throws dev.surprisal.data.DataException as {@link #miTable} and {@link MiTable#pair}
      */
-    default Pair pair(Path file, Character delimiter, String x, String y, RoleOverrides overrides,
+    default Pair pair(TableLocation file, Character delimiter, String x, String y, RoleOverrides overrides,
                       dev.surprisal.selection.MiOptions options) {
         MiTable t = miTable(file, delimiter, overrides, options.seed());
         return new Pair(t, t.pair(x, y, options));
@@ -111,7 +111,7 @@ public interface ProfileEngine extends AutoCloseable {
      * What {@code surprisal mi --matrix} shows: {@link MiTable#matrix} on the file. The default reads the
      * table ({@link #miTable}); an engine may count the discrete pairs without holding their rows.
      *
-     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param file      a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
      * @param delimiter the CSV delimiter, or null for the default of the file's extension
      * @param overrides the user's role options
      * @param k         neighbours of the kNN estimators, at least 1
@@ -122,7 +122,7 @@ public interface ProfileEngine extends AutoCloseable {
      * @return the roles and notes of the columns, and the matrix
      * @throws dev.surprisal.data.DataException as {@link #miTable}
      */
-    default Matrix matrix(Path file, Character delimiter, RoleOverrides overrides, int k, long seed,
+    default Matrix matrix(TableLocation file, Character delimiter, RoleOverrides overrides, int k, long seed,
                           java.util.function.IntFunction<java.util.function.IntConsumer> start) {
         MiTable t = miTable(file, delimiter, overrides, seed);
         return new Matrix(t, t.matrix(k, start == null ? null : start.apply(t.variables().size())));
@@ -142,7 +142,7 @@ public interface ProfileEngine extends AutoCloseable {
      * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)}
      * gives locally.
      *
-     * @param file      a CSV, TSV, Parquet or JSON file
+     * @param file      a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
      * @param delimiter the CSV delimiter, or null for the default of the file's extension
      * @param column    the column
      * @param overrides the user's role options
@@ -152,8 +152,25 @@ public interface ProfileEngine extends AutoCloseable {
      * @return the result by role
      * @throws dev.surprisal.data.DataException as the local method
      */
-    ColumnEntropy.Result entropy(Path file, Character delimiter, String column, RoleOverrides overrides, Integer bins,
+    ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides, Integer bins,
                                  EntropyEstimator estimator, Base base);
+
+    /**
+     * The columns of a table in its order, for the schema-change report of {@code drift check} and
+     * {@code drift compare}. The default reads a local file's header; an engine that reads remote locations
+     * answers from its own schema of the table without touching this machine's file system.
+     *
+     * @param file      the table, local or remote
+     * @param delimiter the CSV delimiter, or null for the default of the file's extension
+     * @return the column names
+     * @throws dev.surprisal.data.DataException if the table cannot be read
+     */
+    default java.util.List<String> columnNames(TableLocation file, Character delimiter) {
+        dev.surprisal.data.DataFiles.requireRegularFile(file.path());
+        dev.surprisal.data.TableReader r = dev.surprisal.data.TableReader.open(file.path());
+        r = file.givenFormat() == null ? r : r.withFormat(file.givenFormat());
+        return (delimiter == null ? r : r.withDelimiter(delimiter)).columnNames();
+    }
 
     /** Releases the engine (e.g. stops its Spark session). */
     @Override
