@@ -35,7 +35,7 @@ import java.util.List;
  */
 final class SparkCells implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String[] names;
     private final boolean[] numeric;
@@ -108,12 +108,36 @@ final class SparkCells implements Serializable {
             return null;
         }
         if (o instanceof java.sql.Timestamp) {
-            return ((java.sql.Timestamp) o).toLocalDateTime().format(TIMESTAMP);
+            return timestampText(((java.sql.Timestamp) o).toLocalDateTime());
         }
         if (o instanceof java.time.LocalDateTime) {
-            return ((java.time.LocalDateTime) o).format(TIMESTAMP);
+            return timestampText((java.time.LocalDateTime) o);
         }
         return o.toString();
+    }
+
+    /**
+     * A date-time as DuckDB casts a TIMESTAMP to text, so that the ranges kept for a timestamp column (and
+     * the stale-data checks that compare them as text) are the local engine's: whole seconds without a
+     * fraction ({@code 2024-05-03 06:00:00}), otherwise the microseconds without trailing zeros
+     * ({@code 06:00:00.5}, {@code 06:00:00.123456}). A pattern with an optional {@code [.SSSSSS]} always
+     * printed the six digits, and {@code …:00.000000} sorts after {@code …:00}.
+     *
+     * @param t the date-time
+     * @return its text
+     */
+    static String timestampText(java.time.LocalDateTime t) {
+        String s = t.format(SECONDS);
+        int micros = t.getNano() / 1000;
+        if (micros == 0) {
+            return s;
+        }
+        String f = Integer.toString(1_000_000 + micros).substring(1);
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') {
+            end--;
+        }
+        return s + "." + f.substring(0, end);
     }
 
     /** Whether cell j is missing, by the local engine's rules (NaN or null; pandas' missing strings). */

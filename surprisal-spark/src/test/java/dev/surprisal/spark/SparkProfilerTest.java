@@ -160,6 +160,34 @@ class SparkProfilerTest {
         assertSameProfile(day, ProfileBuilder.count(local, TableReader.open(file)));
     }
 
+    /**
+     * A Parquet TIMESTAMP column (without time zone) with whole and fractional seconds: the range kept for
+     * it is the local engine's text ({@code …:30}, {@code …:30.5}, {@code …:30.123456}); Spark once wrote
+     * {@code …:30.000000}, which sorts after {@code …:30}, so a re-sent day checked on Spark against a
+     * reference made locally looked newer than it was.
+     */
+    @Test
+    void parquetTimestampsKeepTheLocalEnginesText() throws Exception {
+        Path out = dir.resolve("timestamps");
+        spark.sql("select id, cast(ts as timestamp_ntz) as ts, amount from values "
+                        + "(1, '2024-04-30 23:57:30', 1.5), (2, '2024-04-30 08:00:00.5', 2.5), "
+                        + "(3, '2024-04-29 06:00:00.123456', 3.5), (4, '2024-04-29 07:00:00.120', 4.5), "
+                        + "(5, null, 5.5) as t(id, ts, amount)")
+                .coalesce(1).write().parquet(out.toString());
+        Path file;
+        try (var files = java.nio.file.Files.list(out)) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Profile local = localFit(file, ProfileOptions.defaults());
+        Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
+        assertThat(local.column("ts").keys().max()).isEqualTo("2024-04-30 23:57:30");
+        assertThat(local.column("ts").keys().min()).isEqualTo("2024-04-29 06:00:00.123456");
+        assertThat(onSpark.column("ts").keys().max()).isEqualTo("2024-04-30 23:57:30");
+        assertSameProfile(onSpark, local);
+        assertThat(SparkCells.timestampText(java.time.LocalDateTime.of(2024, 4, 29, 7, 0, 0, 120_000_000)))
+                .isEqualTo("2024-04-29 07:00:00.12");
+    }
+
     @Test
     void typedColumnsBeyondTheEdgeSampleTakeTheirDistinctCountsFromItAsLocally() throws Exception {
         // 1,000 sampled rows of 20,000: the continuous doubles get "at least N distinct" from the sample
