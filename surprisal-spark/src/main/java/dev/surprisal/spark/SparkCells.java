@@ -108,7 +108,10 @@ final class SparkCells implements Serializable {
             return null;
         }
         if (o instanceof java.sql.Timestamp) {
-            return timestampText(((java.sql.Timestamp) o).toLocalDateTime());
+            return instantText(((java.sql.Timestamp) o).toInstant());
+        }
+        if (o instanceof java.time.Instant) {
+            return instantText((java.time.Instant) o);
         }
         if (o instanceof java.time.LocalDateTime) {
             return timestampText((java.time.LocalDateTime) o);
@@ -126,6 +129,21 @@ final class SparkCells implements Serializable {
      * @param t the date-time
      * @return its text
      */
+    /**
+     * An instant (Spark's {@code timestamp}) as its UTC wall-clock time, in {@link #timestampText}'s form.
+     * Spark's own Parquet writer stores such a column as INT96, which DuckDB reads as a TIMESTAMP holding
+     * that UTC time, whatever the machine's time zone; {@code Timestamp.toLocalDateTime} would have shown
+     * the JVM's zone instead. (A column stored as a UTC-adjusted TIMESTAMP_MICROS by another writer reads
+     * as TIMESTAMP WITH TIME ZONE in DuckDB, shown with an offset, {@code …+00}: there the two engines'
+     * range texts differ; docs/scaling.md says so.)
+     *
+     * @param i the instant
+     * @return its text
+     */
+    static String instantText(java.time.Instant i) {
+        return timestampText(java.time.LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC));
+    }
+
     static String timestampText(java.time.LocalDateTime t) {
         String s = t.format(SECONDS);
         int micros = t.getNano() / 1000;

@@ -188,6 +188,30 @@ class SparkProfilerTest {
                 .isEqualTo("2024-04-29 07:00:00.12");
     }
 
+    /**
+     * Spark's default {@code timestamp} (an instant), written by Spark as INT96: DuckDB reads the UTC time
+     * it holds, so Spark must show the instant in UTC, not in the JVM's zone, for the kept ranges to agree
+     * on a machine in any time zone.
+     */
+    @Test
+    void sparksOwnParquetTimestampsKeepTheLocalEnginesText() throws Exception {
+        Path out = dir.resolve("timestamps-ltz");
+        spark.sql("select id, cast(ts as timestamp) as ts from values "
+                        + "(1, '2024-04-30 23:57:30'), (2, '2024-04-30 08:00:00.5'), (3, null) as t(id, ts)")
+                .coalesce(1).write().parquet(out.toString());
+        Path file;
+        try (var files = java.nio.file.Files.list(out)) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Profile local = localFit(file, ProfileOptions.defaults());
+        Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
+        assertThat(onSpark.column("ts").keys().max()).isEqualTo(local.column("ts").keys().max());
+        assertThat(onSpark.column("ts").keys().min()).isEqualTo(local.column("ts").keys().min());
+        assertSameProfile(onSpark, local);
+        assertThat(SparkCells.instantText(java.time.Instant.parse("2024-04-30T23:57:30.500Z")))
+                .isEqualTo("2024-04-30 23:57:30.5");
+    }
+
     @Test
     void typedColumnsBeyondTheEdgeSampleTakeTheirDistinctCountsFromItAsLocally() throws Exception {
         // 1,000 sampled rows of 20,000: the continuous doubles get "at least N distinct" from the sample
