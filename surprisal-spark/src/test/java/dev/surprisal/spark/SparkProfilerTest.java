@@ -168,16 +168,10 @@ class SparkProfilerTest {
      */
     @Test
     void parquetTimestampsKeepTheLocalEnginesText() throws Exception {
-        Path out = dir.resolve("timestamps");
-        spark.sql("select id, cast(ts as timestamp_ntz) as ts, amount from values "
-                        + "(1, '2024-04-30 23:57:30', 1.5), (2, '2024-04-30 08:00:00.5', 2.5), "
-                        + "(3, '2024-04-29 06:00:00.123456', 3.5), (4, '2024-04-29 07:00:00.120', 4.5), "
-                        + "(5, null, 5.5) as t(id, ts, amount)")
-                .coalesce(1).write().parquet(out.toString());
-        Path file;
-        try (var files = java.nio.file.Files.list(out)) {
-            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        Path file = oneParquetFile("timestamps", "select id, cast(ts as timestamp_ntz) as ts, amount from values "
+                + "(1, '2024-04-30 23:57:30', 1.5), (2, '2024-04-30 08:00:00.5', 2.5), "
+                + "(3, '2024-04-29 06:00:00.123456', 3.5), (4, '2024-04-29 07:00:00.120', 4.5), "
+                + "(5, null, 5.5) as t(id, ts, amount)");
         Profile local = localFit(file, ProfileOptions.defaults());
         Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
         assertThat(local.column("ts").keys().max()).isEqualTo("2024-04-30 23:57:30");
@@ -195,14 +189,8 @@ class SparkProfilerTest {
      */
     @Test
     void sparksOwnParquetTimestampsKeepTheLocalEnginesText() throws Exception {
-        Path out = dir.resolve("timestamps-ltz");
-        spark.sql("select id, cast(ts as timestamp) as ts from values "
-                        + "(1, '2024-04-30 23:57:30'), (2, '2024-04-30 08:00:00.5'), (3, null) as t(id, ts)")
-                .coalesce(1).write().parquet(out.toString());
-        Path file;
-        try (var files = java.nio.file.Files.list(out)) {
-            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        Path file = oneParquetFile("timestamps-ltz", "select id, cast(ts as timestamp) as ts from values "
+                + "(1, '2024-04-30 23:57:30'), (2, '2024-04-30 08:00:00.5'), (3, null) as t(id, ts)");
         Profile local = localFit(file, ProfileOptions.defaults());
         Profile onSpark = SparkProfiler.fit(spark.read().parquet(file.toString()), ProfileOptions.defaults());
         assertThat(onSpark.column("ts").keys().max()).isEqualTo(local.column("ts").keys().max());
@@ -210,6 +198,15 @@ class SparkProfilerTest {
         assertSameProfile(onSpark, local);
         assertThat(SparkCells.instantText(java.time.Instant.parse("2024-04-30T23:57:30.500Z")))
                 .isEqualTo("2024-04-30 23:57:30.5");
+    }
+
+    /** The rows of a Spark SQL query written by Spark as one Parquet file under the test's folder. */
+    private static Path oneParquetFile(String name, String query) throws Exception {
+        Path out = dir.resolve(name);
+        spark.sql(query).coalesce(1).write().parquet(out.toString());
+        try (var files = java.nio.file.Files.list(out)) {
+            return files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
     }
 
     @Test
