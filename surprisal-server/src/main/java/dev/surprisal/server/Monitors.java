@@ -427,8 +427,10 @@ public final class Monitors {
         Profile today = counter.apply(baseline.profile());
         Reference reference = reference(m, key, baseline);
         DriftOptions options = Rules.options(m.settings());
-        // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's
-        Freshness freshness = gate.fresh(s -> MonitoredCheck.freshness(s, name, baseline.version(), window.key(),
+        // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's;
+        // "earlier" is by the key the run is recorded under (a dated source's day), or a recheck of a day posted as
+        // its window start (2024-05-03T06:00) would find that day's own run (2024-05-03) as the batch before it
+        Freshness freshness = gate.fresh(s -> MonitoredCheck.freshness(s, name, baseline.version(), key,
                 new HashSet<>(ServerTables.excluded(s.connection(), name))));
         DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands(), Base.BITS, freshness);
         Instant now = clock.instant();
