@@ -86,11 +86,6 @@ public final class Freshness {
         return new Freshness(true, at, Map.copyOf(newest));
     }
 
-    /** @return true for a monitor's next batch, false for two samples */
-    public boolean isBatch() {
-        return batch;
-    }
-
     /**
      * Judges one timestamp or date column: a WARN for stale data, else an OK note with the ranges.
      *
@@ -111,6 +106,13 @@ public final class Freshness {
             return;
         }
         String last = previousNewest.get(column);
+        boolean replay = oldest != null && compareTimes(oldest, refOldest) == 0 && compareTimes(newest, refNewest) == 0;
+        if (batch && !replay && !isBatchTime(refOldest, refNewest, oldest, newest)) {
+            f.add(Status.OK, "values " + oldest + " .. " + newest + " span as much as the reference's " + refOldest
+                    + " .. " + refNewest + " (a date of the rows, like a birth or due date, not the batch's time: "
+                    + "not checked for re-sent batches)");
+            return;
+        }
         if (batch && last != null) {
             if (compareTimes(newest, last) <= 0) {
                 f.add(Status.WARN, "stale data: today's newest value " + newest + " is not newer than the newest "
@@ -129,6 +131,49 @@ public final class Freshness {
         } else {
             f.add(Status.OK, "values " + oldest + " .. " + newest + ", the reference's " + refOldest + " .. "
                     + refNewest);
+        }
+    }
+
+    /**
+     * Whether a column tells the batch's time: today's values span at most half of the reference's span, as the
+     * event time of a day does against a month's reference. A column whose batch spans as much as the reference
+     * (a birth, due or ship date: any batch holds old and new values) has a newest value that is no newer than the
+     * reference's about as often as not, so "not newer" says nothing about a re-sent batch there. Unparsable
+     * values, or a reference of one instant, are not the batch's time either. (A batch with exactly the
+     * reference's oldest and newest values, the reference period replayed, is judged whatever its span.)
+     */
+    static boolean isBatchTime(String refOldest, String refNewest, String oldest, String newest) {
+        double reference = seconds(refNewest) - seconds(refOldest);
+        double today = seconds(newest) - seconds(oldest);
+        return reference > 0 && today >= 0 && today <= 0.5 * reference;
+    }
+
+    /**
+     * A timestamp or date value as seconds on one scale (its UTC offset ignored: spans within one table), or NaN:
+     * a number as it is (epoch seconds or milliseconds), an ISO date at its midnight, an ISO date-time to the
+     * second.
+     */
+    static double seconds(String value) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            // ISO text: handled below
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(value.substring(0, Math.min(10, value.length())));
+            double s = date.toEpochDay() * 86_400.0;
+            if (value.length() >= 16) {
+                s += Integer.parseInt(value.substring(11, 13)) * 3600 + Integer.parseInt(value.substring(14, 16)) * 60;
+                if (value.length() >= 19 && value.charAt(16) == ':') {
+                    s += Integer.parseInt(value.substring(17, 19));
+                }
+            }
+            return s;
+        } catch (RuntimeException e) {
+            return Double.NaN;
         }
     }
 
