@@ -145,7 +145,13 @@ public final class SparkEngine implements ProfileEngine {
                 return data;
             }
             char d = delimiter != null ? delimiter : format == DataFormat.TSV ? '\t' : ',';
+            // RFC 4180, as the local reader (DuckDB's and ours) and spreadsheets write CSV: a quoted field may hold
+            // line ends (multiLine; without it each physical line was a record, so a 5,000-row file with notes read
+            // as 6,038 rows and its id column drifted), and a quote inside one is doubled (escape '"', not '\').
+            // multiLine reads each file in one task: a table that outgrows that is best kept as many part files
+            // or as Parquet (docs/scaling.md).
             Dataset<Row> data = spark.read().option("header", "true").option("sep", String.valueOf(d))
+                    .option("multiLine", "true").option("quote", "\"").option("escape", "\"")
                     .option("mode", "PERMISSIVE").csv(where);
             String[] cols = data.columns();
             if (cols.length == 1 && delimiter == null && cols[0].matches(".*[;|\t].*")) {
