@@ -77,8 +77,37 @@ public final class EngineOptions {
             }
             return null;
         }
-        ProfileEngine.Provider p = ProfileEngine.provider(engine).orElseThrow(
-                () -> new ParameterException(spec.commandLine(), "--engine spark: " + INSTALL_SPARK));
-        return p.open(master);
+        ProfileEngine.Provider p;
+        try {
+            p = ProfileEngine.provider(engine).orElseThrow(
+                    () -> new ParameterException(spec.commandLine(), "--engine spark: " + INSTALL_SPARK));
+        } catch (java.util.ServiceConfigurationError e) {
+            throw sparkJarsMissing(spec, e);
+        }
+        return opened(p, master, spec);
+    }
+
+    /**
+     * Opens {@code p}; the module found but Spark's own classes missing (a {@code SPARK_HOME} whose
+     * {@code jars/} is empty or of another Spark) is a usage error that says where the jars were looked
+     * for, not an internal error.
+     */
+    static ProfileEngine opened(ProfileEngine.Provider p, String master, CommandSpec spec) {
+        try {
+            return p.open(master);
+        } catch (LinkageError e) {
+            throw sparkJarsMissing(spec, e);
+        }
+    }
+
+    private static ParameterException sparkJarsMissing(CommandSpec spec, Throwable e) {
+        String home = System.getenv("SPARK_HOME");
+        String where = home != null && !home.isBlank()
+                ? "SPARK_HOME is " + home + ": its jars/ must hold Apache Spark 4.2's jars (Scala 2.13); or unset "
+                        + "SPARK_HOME to use the Spark that Maven resolved into ~/.m2"
+                : "rebuild it with 'mvn -B -Pspark -pl surprisal-spark -am package -DskipTests' and run through "
+                        + "./surprisal, which adds Spark's jars from ~/.m2 (or from $SPARK_HOME/jars when SPARK_HOME is set)";
+        return new ParameterException(spec.commandLine(), "--engine spark: the Spark engine is on the class path but "
+                + "Spark's own classes are not (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); " + where);
     }
 }
