@@ -182,7 +182,11 @@ public final class EntropyCommand implements Callable<Integer> {
         double h = est.name().equals("plug-in") ? Entropy.of(c, base) : est.entropy(c, base);
         Report r = Report.of("entropy", h, base.unit()).base(base)
                 .field("estimator", est.name()).field("n", c.total());
-        return explain(r, h, base, c.nonZero());
+        if (est.name().equals("plug-in")) {
+            return explain(r, h, base, c.nonZero());
+        }
+        double plugIn = Entropy.of(c, base);
+        return r.sentences(() -> Explanations.correctedEntropy(h, plugIn, base, c.nonZero(), est.name()));
     }
 
     private static Report explain(Report r, double h, Base base, int outcomes) {

@@ -46,6 +46,28 @@ public final class Explanations {
     }
 
     /**
+     * A bias-corrected entropy estimate from counts: the coin-flip and perplexity sentences of
+     * {@link #entropy}, then what the estimator did. The number of outcomes seen does not bound such an
+     * estimate (the estimators allow for outcomes not seen yet), so no "share of the maximum" is given.
+     *
+     * @param value     the corrected estimate, in the unit of {@code base}
+     * @param plugIn    the plug-in entropy of the same counts, in the unit of {@code base}
+     * @param base      the unit
+     * @param observed  the number of outcomes with a non-zero count
+     * @param estimator the estimator's name, as {@code --estimator} takes it
+     * @return the sentences, in order
+     */
+    public static List<String> correctedEntropy(double value, double plugIn, Base base, int observed, String estimator) {
+        List<String> s = new ArrayList<>(entropy(value, base, 0));
+        String seen = observed > 1 ? " (" + observed + " outcomes seen; log of that is " + quantity(
+                base.fromNats(Math.log(observed)), base) + ")" : "";
+        s.add("This is the " + estimator + " estimate: it corrects the plug-in value of the same counts, "
+                + quantity(plugIn, base) + seen + ", which is too low on small samples; it allows for outcomes not "
+                + "seen yet, so it can exceed the log of the number of outcomes seen.");
+        return s;
+    }
+
+    /**
      * KL(P‖Q): the extra code length paid for coding P's data with Q's code.
      *
      * @param value     the divergence, in the unit of {@code base} (may be +∞)

@@ -55,6 +55,20 @@ class EntropyCommandTest {
                 .contains("an optimal code needs 1 bit per symbol on average");
     }
 
+    /**
+     * A bias-corrected estimate may exceed log(outcomes seen): the explanation once called chao-shen's 3.87 bits
+     * "167% of the maximum" for counts 1 1 1 1 2; it now says what the estimator corrected and gives no maximum.
+     */
+    @Test
+    void explainOfACorrectedEstimateNamesTheEstimatorAndClaimsNoMaximum() {
+        Cli r = Cli.run("entropy", "--counts", "1", "1", "1", "1", "2", "--estimator", "chao-shen", "--explain");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("chao-shen estimate").contains("2.25 bits").contains("5 outcomes seen")
+                .doesNotContain("of the maximum");
+        Cli plugIn = Cli.run("entropy", "--counts", "1", "1", "1", "1", "2", "--explain");
+        assertThat(plugIn.out()).contains("of the maximum");
+    }
+
     @Test
     void estimatorNeedsCountsAndChangesTheValue() {
         assertThat(Cli.run("entropy", "0.5", "0.5", "--estimator", "miller-madow").code()).isEqualTo(ExitCode.USAGE);
