@@ -50,8 +50,21 @@ public final class TableOptions {
         return delimiter == null ? r : r.withDelimiter(delimiter);
     }
 
+    /**
+     * The options with {@code delimiter} set, as {@code --delimiter} would (e.g. for a second file of a verb that
+     * reads two).
+     *
+     * @param delimiter the field delimiter
+     * @return options with that delimiter
+     */
+    public static TableOptions withDelimiter(char delimiter) {
+        TableOptions t = new TableOptions();
+        t.delimiter = delimiter;
+        return t;
+    }
+
     /** Reads {@code ;}, {@code |}, {@code \t} or {@code tab}; anything longer is a usage error. */
-    static final class DelimiterConverter implements ITypeConverter<Character> {
+    public static final class DelimiterConverter implements ITypeConverter<Character> {
         @Override
         public Character convert(String value) {
             if (value.equals("\\t") || value.equalsIgnoreCase("tab") || value.equals("\t")) {

@@ -216,6 +216,19 @@ class DriftStoreCommandsTest {
         assertThat(withDelimiter.out()).contains("amount").contains("city");
         assertThat(Cli.run("drift", "compare", ref.toString(), semi.toString(), "--delimiter", "ab").code())
                 .isEqualTo(ExitCode.USAGE);
+        // a ',' reference and a ';' export of the same day: --delimiter once applied to both, and the reference
+        // was refused as "none of the reference's columns (amount,city) is in this file"
+        Cli oneDelimiter = Cli.run("drift", "compare", ref.toString(), semi.toString(), "--delimiter", ";");
+        assertThat(oneDelimiter.code()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(oneDelimiter.err()).contains("ref.csv").contains("the delimiter given does not fit this file")
+                .contains("its delimiter is ','");
+        Cli twoDelimiters = Cli.run("drift", "compare", ref.toString(), semi.toString(), "--delimiter", ";",
+                "--reference-delimiter", ",", "--json");
+        assertThat(twoDelimiters.code()).as(twoDelimiters.err()).isZero();
+        Cli same = Cli.run("drift", "compare", ref.toString(), ref.toString(), "--json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(twoDelimiters.out()).path("columns")).isNotEmpty()
+                .isEqualTo(json.readTree(same.out()).path("columns"));
         // mi and entropy --data take the same --delimiter, with the same answers as the comma file
         Cli miSemi = Cli.run("mi", "--data", semi.toString(), "--x", "amount", "--y", "city", "--delimiter", ";");
         assertThat(miSemi.code()).as(miSemi.err()).isZero();

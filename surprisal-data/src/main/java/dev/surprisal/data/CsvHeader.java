@@ -28,17 +28,24 @@ final class CsvHeader {
     /**
      * @param file        the file
      * @param delimiter   the delimiter in use
-     * @param explicit    whether the user set the delimiter (then no suggestion is made)
+     * @param explicit    whether the user set the delimiter (then the message says it does not fit this file)
      * @param duckdbNames the column names DuckDB reports
      * @throws DataException on a duplicate name, or a one-column header that looks like another delimiter
      */
     static void check(Path file, char delimiter, boolean explicit, List<String> duckdbNames) {
-        if (!explicit && duckdbNames.size() == 1) {
+        if (duckdbNames.size() == 1) {
             String only = duckdbNames.get(0);
             for (char c : CANDIDATES) {
                 if (c != delimiter && only.indexOf(c) >= 0) {
                     String shown = c == '\t' ? "\\t" : String.valueOf(c);
-                    throw new DataException(file, 1, null, String.format(Locale.ROOT, "the header is one column "
+                    // given explicitly, the delimiter may be meant for another file of the command (drift compare
+                    // reads two): say that it does not fit this one, rather than name no column of it
+                    throw new DataException(file, 1, null, explicit
+                            ? String.format(Locale.ROOT, "the header, split on the delimiter given ('%s'), is one "
+                                    + "column '%s', which looks %s-separated: the delimiter given does not fit this "
+                                    + "file (its delimiter is '%s')", delimiter == '\t' ? "\\t" : String.valueOf(delimiter),
+                                    only, name(c), shown)
+                            : String.format(Locale.ROOT, "the header is one column "
                             + "'%s', which looks %s-separated; set the delimiter (--delimiter '%s')", only,
                             name(c), shown), null);
                 }

@@ -67,6 +67,15 @@ final class DuckDbSource implements AutoCloseable {
     }
 
     private void resolve(Map<String, ColumnType> overrides) {
+        if (format == DataFormat.CSV || format == DataFormat.TSV) {
+            // DuckDB's sniffer reads rows with the delimiter it is given: a ';' file whose fields hold a comma would
+            // fail as "line 3: expected 1 fields, found 2" before the header is looked at; a one-column header that
+            // holds another delimiter is said first
+            List<String> names = CsvHeader.names(file, csvDelimiter());
+            if (names != null && names.size() == 1) {
+                CsvHeader.check(file, csvDelimiter(), delimiter != null, names);
+            }
+        }
         List<Field> fields = new ArrayList<>();
         try (Statement st = connection.createStatement();
              ResultSet rs = query(st, "DESCRIBE SELECT * FROM " + reader(null))) {

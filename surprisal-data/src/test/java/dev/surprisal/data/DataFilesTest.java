@@ -99,6 +99,21 @@ class DataFilesTest {
         assertThat(TableReader.open(semi).withDelimiter(';').schema().names()).containsExactly("a", "b");
     }
 
+    /**
+     * A ';' file whose text fields hold commas: DuckDB's sniffer, reading rows with ',', once failed first with
+     * "line 3: expected 1 fields, found 2 (too many)", and the delimiter was never suggested. Also for a tab file
+     * named .csv.
+     */
+    @Test
+    void aSemicolonOrTabCsvWithCommasInItsFieldsStillGetsTheDelimiterSuggested() throws IOException {
+        Path semi = write("semi_commas.csv", "id;comment;amount\n1;fine;2.5\n2;late, again;3.5\n3;ok;4.5\n");
+        assertThat(failure(semi)).hasMessageContaining("looks semicolon-separated")
+                .hasMessageContaining("--delimiter ';'");
+        assertThat(TableReader.open(semi).withDelimiter(';').schema().names()).containsExactly("id", "comment", "amount");
+        Path tab = write("tab_commas.csv", "id\tcomment\n1\tfine\n2\tlate, again\n");
+        assertThat(failure(tab)).hasMessageContaining("looks tab-separated");
+    }
+
     @Test
     void aHeaderNamingAColumnTwiceIsRejectedNamingBothPositions() throws IOException {
         DataException e = failure(write("dup.csv", "id,a,a\n1,2,3\n"));

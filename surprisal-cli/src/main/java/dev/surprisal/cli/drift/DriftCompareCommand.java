@@ -53,7 +53,8 @@ import java.util.concurrent.Callable;
                 "  surprisal drift compare --reference ref.parquet --data today.parquet --report drift.html --explain",
                 "  surprisal drift compare --reference ref.csv --data today.csv --exclude order_id,ts --fail-on warn",
                 "  surprisal drift compare --reference ref.csv --data today.csv --threads 2 --json",
-                "  surprisal drift compare ref.csv today.csv --config monitors.yaml --monitor orders"})
+                "  surprisal drift compare ref.csv today.csv --config monitors.yaml --monitor orders",
+                "  surprisal drift compare ref.csv today_export.csv --delimiter ';' --reference-delimiter ,"})
 public final class DriftCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,6 +84,12 @@ public final class DriftCompareCommand implements Callable<Integer> {
 
     @Mixin
     TableOptions table;
+
+    @Option(names = "--reference-delimiter", paramLabel = "CHAR", converter = TableOptions.DelimiterConverter.class,
+            description = "Field delimiter of the reference file when it differs from the current file's (a ',' "
+                    + "reference and a ';' export of today: --reference-delimiter , --delimiter ';'). Default: "
+                    + "--delimiter, else the extension's.")
+    Character referenceDelimiter;
 
     @Mixin
     ThreadsOption threads;
@@ -117,10 +124,11 @@ public final class DriftCompareCommand implements Callable<Integer> {
         Profile p;
         Profile q;
         SchemaChange schema;
+        TableOptions referenceTable = referenceDelimiter == null ? table : TableOptions.withDelimiter(referenceDelimiter);
         try (ProfileEngine e = engine.open(spec)) {
-            p = DriftInputs.fit(engine.located(reference), options, common.quiet(), table, threads, e);
+            p = DriftInputs.fit(engine.located(reference), options, common.quiet(), referenceTable, threads, e);
             q = DriftInputs.count(p, engine.located(current), common.quiet(), table, threads, e);
-            schema = SchemaChange.of(DriftInputs.columnNames(engine.located(reference), table, e), p.columnNames(),
+            schema = SchemaChange.of(DriftInputs.columnNames(engine.located(reference), referenceTable, e), p.columnNames(),
                     DriftInputs.columnNames(engine.located(current), table, e));
         }
         DriftReport scored = DriftScorer.compare(p, q, settings, config.bands(), common.base());
