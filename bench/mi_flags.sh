@@ -4,9 +4,10 @@
 # prints per set the median CPU seconds (user + sys, all threads: the JIT compilers' and the collector's
 # included) and the median wall seconds. On a shared machine only the CPU column means much.
 # Usage: bench/mi_flags.sh FILE.csv [REPS, default 5]   (the jar: mvn -B -q -pl surprisal-cli -am package -DskipTests)
-# Sets compared (edit SETS to add one): the launcher's (-XX:+UseParallelGC, class-data archive of a short
-# command), the serial collector, C1 only (-XX:TieredStopAtLevel=1), both, and an archive made from an
-# `mi` run (-XX:ArchiveClassesAtExit on a 2·10⁴-row file) instead of the launcher's.
+# Sets compared (edit SETS to add one), each with the class-data archive of a short command: the parallel
+# collector with C2 (the launcher's flags for mi until mifast10), the serial collector, C1 only
+# (-XX:TieredStopAtLevel=1), both (the launcher's since mifast10), and an archive made from an `mi` run
+# (-XX:ArchiveClassesAtExit on a 2·10⁴-row file) with the parallel collector.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILE=${1:?usage: bench/mi_flags.sh FILE.csv [REPS]}
@@ -25,10 +26,10 @@ java -XX:ArchiveClassesAtExit="$TMP/mi.jsa" "${Q[@]}" -XX:+UseParallelGC -jar "$
 SHORT="-XX:SharedArchiveFile=$TMP/short.jsa ${Q[*]}"
 MI="-XX:SharedArchiveFile=$TMP/mi.jsa ${Q[*]}"
 SETS=(
-  "launcher|$SHORT -XX:+UseParallelGC"
+  "c2-parallel|$SHORT -XX:+UseParallelGC"
   "serial|$SHORT -XX:+UseSerialGC"
   "c1|$SHORT -XX:+UseParallelGC -XX:TieredStopAtLevel=1"
-  "c1-serial|$SHORT -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  "launcher|$SHORT -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
   "mi-archive|$MI -XX:+UseParallelGC"
 )
 echo "machine: $(nproc) cores; file: $FILE ($(wc -l < "$FILE") lines), target $target (the last column); $REPS rounds"

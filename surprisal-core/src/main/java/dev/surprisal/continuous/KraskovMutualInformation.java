@@ -137,8 +137,17 @@ public final class KraskovMutualInformation {
             this.y = y;
             this.k = k;
             this.algorithm = algorithm;
-            this.cx = NeighbourSearch.counter(x);
-            this.cy = NeighbourSearch.counter(y);
+            if (x.size() >= Parallel.BESIDE) {
+                // the two sorts are independent and each mostly one-threaded (a radix sort, its inverse): one
+                // runs beside the other
+                java.util.concurrent.ForkJoinTask<RadiusCounter> second =
+                        java.util.concurrent.ForkJoinTask.adapt(() -> NeighbourSearch.counter(y)).fork();
+                this.cx = NeighbourSearch.counter(x);
+                this.cy = second.join();
+            } else {
+                this.cx = NeighbourSearch.counter(x);
+                this.cy = NeighbourSearch.counter(y);
+            }
         }
 
         /**

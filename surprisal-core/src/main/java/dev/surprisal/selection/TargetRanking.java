@@ -14,6 +14,7 @@ import dev.surprisal.inference.SequentialPermutationTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -192,33 +193,80 @@ public final class TargetRanking {
             return constant(f.name(), f.kind(), pair.n(), pair.estimator().label());
         }
         try {
-            double mi = pair.nats();
             // the test and the shape verdict share their rows: all n, or a seeded subsample of a large kNN pair
             MiPair tested = pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
                     : pair.subsample(options.testRows(), options.seed());
-            double observed = tested == pair ? mi : tested.nats();
-            SequentialPermutationTest.Result test = null;
-            int testRows = 0;
-            if (permutations > 0) {
-                testRows = tested.n();
-                test = SequentialPermutationTest.runNull(observed, tested::natsNull,
-                        permutations, SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));
+            double mi;
+            double r;
+            OnTestRows side;
+            if (tested == pair) {
+                mi = pair.nats();
+                r = pair.pearson();
+                side = onTestRows(pair, mi, r, f.name(), options, permutations);
+            } else {
+                // the subsample's test does not depend on the estimate of every row: it runs beside it, so that
+                // the estimate's one-threaded steps (argsorts, slab index, sums) overlap the test's work
+                ForkJoinTask<OnTestRows> task = ForkJoinTask.adapt(() -> sideOnTestRows(tested, f.name(), options,
+                        permutations)).fork();
+                try {
+                    mi = pair.nats();
+                    r = pair.pearson();
+                } catch (RuntimeException e) {
+                    task.cancel(false);
+                    throw e;
+                }
+                side = task.join().rethrow();
             }
+            SequentialPermutationTest.Result test = side.test();
+            double observed = side.observed();
             double[] ci = interval(options, pair.n(), pair::natsResampled);
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
             warnings = withShareNote(warnings, target, pair, mi, test, options.base());
             double lower = ci[0];
             double upper = ci[1];
-            double r = pair.pearson();
             double rho = pair.spearman();
-            double mono = monotoneNats(tested, tested == pair ? r : tested.pearson(), options.k());
-            DependenceVerdict verdict = verdict(observed, mono, test, test == null ? Double.NaN : test.pValue(),
-                    options.alpha());
+            DependenceVerdict verdict = verdict(observed, side.mono(), test,
+                    test == null ? Double.NaN : test.pValue(), options.alpha());
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
-                    testRows, mono, r, rho, verdict, warnings, null, tested.n(), observed);
+                    test == null ? 0 : tested.n(), side.mono(), r, rho, verdict, warnings, null, tested.n(), observed);
         } catch (ValidationException e) {
             return skipped(f, e.getMessage());
         }
+    }
+
+    /**
+     * What {@link #score(MiVariable, MiVariable, MiOptions, int)} finds on the test's rows: the MI there, the
+     * permutation test (null without one) and the monotone MI; or the validation error that stopped it, kept
+     * as thrown so that the message does not depend on the thread that ran it.
+     */
+    private record OnTestRows(double observed, SequentialPermutationTest.Result test, double mono,
+                              ValidationException error) {
+        OnTestRows rethrow() {
+            if (error != null) {
+                throw error;
+            }
+            return this;
+        }
+    }
+
+    /** {@link #onTestRows} on a subsample, its MI and Pearson r computed first; run beside the full estimate. */
+    private static OnTestRows sideOnTestRows(MiPair tested, String feature, MiOptions options, int permutations) {
+        try {
+            return onTestRows(tested, tested.nats(), tested.pearson(), feature, options, permutations);
+        } catch (ValidationException e) {
+            return new OnTestRows(Double.NaN, null, Double.NaN, e);
+        }
+    }
+
+    /** The permutation test (when {@code permutations} &gt; 0) and the monotone MI of the test's rows. */
+    private static OnTestRows onTestRows(MiPair tested, double observed, double pearson, String feature,
+                                         MiOptions options, int permutations) {
+        SequentialPermutationTest.Result test = null;
+        if (permutations > 0) {
+            test = SequentialPermutationTest.runNull(observed, tested::natsNull, permutations,
+                    SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, feature));
+        }
+        return new OnTestRows(observed, test, monotoneNats(tested, pearson, options.k()), null);
     }
 
     /**

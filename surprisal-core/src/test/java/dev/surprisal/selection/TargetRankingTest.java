@@ -101,6 +101,28 @@ class TargetRankingTest {
         assertThat(id.testRows()).isEqualTo(N); // plug-in: every row
     }
 
+    @Test
+    void theSubsampleTestRunningBesideTheEstimateGivesTheSameScoreOnAnyThread() {
+        // the test of a large kNN pair runs on another thread beside the estimate of every row: each number must
+        // still come from its own rows, and the score must not depend on the thread that asked for it
+        List<MiVariable> cols = table(11);
+        MiOptions options = MiOptions.defaults().withTestRows(1000).withBootstrap(0, false);
+        RankedFeature here = TargetRanking.score(cols.get(0), cols.get(4), options);
+        MiPair pair = MiPair.of(cols.get(0), cols.get(4), options.k());
+        MiPair tested = pair.subsample(1000, options.seed());
+        assertThat(here.mi()).isEqualTo(pair.nats());
+        assertThat(here.shapeMi()).isEqualTo(tested.nats()).isNotEqualTo(here.mi());
+        assertThat(here.test().observed()).isEqualTo(here.shapeMi());
+        assertThat(here.pearson()).isEqualTo(pair.pearson());
+        assertThat(here.miMonotone()).isEqualTo(TargetRanking.monotoneNats(tested, tested.pearson(), options.k()));
+        RankedFeature inPool = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> TargetRanking.score(cols.get(0), cols.get(4), options)).join();
+        assertThat(inPool).isEqualTo(here);
+        List<RankedFeature> ranked = TargetRanking.rank(cols, cols.get(4), options, null);
+        assertThat(find(ranked, cols.get(0).name()).mi()).isEqualTo(here.mi());
+        assertThat(find(ranked, cols.get(0).name()).shapeMi()).isEqualTo(here.shapeMi());
+    }
+
     static RankedFeature find(List<RankedFeature> r, String name) {
         return r.stream().filter(f -> f.feature().equals(name)).findFirst().orElseThrow();
     }

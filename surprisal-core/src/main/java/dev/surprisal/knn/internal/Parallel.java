@@ -15,6 +15,12 @@ public final class Parallel {
     /** Points per block; small enough to balance load, large enough to amortise scheduling. */
     public static final int BLOCK = 2048;
 
+    /**
+     * Points from which two independent one-threaded steps of an estimate (the sorts of its two marginals)
+     * run side by side: below it the cost of handing one to another thread is not repaid.
+     */
+    public static final int BESIDE = 1 << 15;
+
     private Parallel() {
     }
 

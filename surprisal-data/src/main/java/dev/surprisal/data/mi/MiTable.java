@@ -169,6 +169,7 @@ public final class MiTable {
         List<RoleDecision> used = new ArrayList<>();
         List<RoleDecision> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<java.util.function.Function<List<String>, MiVariable>> jobs = new ArrayList<>();
         int index = 0;
         for (Column c : table.columns()) {
             int position = index++;
@@ -186,16 +187,42 @@ public final class MiTable {
                 continue;
             }
             used.add(d);
-            if (role == ColumnRole.CATEGORICAL) {
-                vars.add(c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), codes(cat))
-                        : MiVariable.discrete(c.name(), ((NumericColumn) c).values()));
-                continue;
+            jobs.add(cellNotes -> variable(c, role, lines, cellNotes, seed, position));
+        }
+        // the columns are prepared in parallel (each a few passes over its rows, one-threaded), their notes
+        // kept in file order and the first failure in file order thrown, as a serial loop would
+        MiVariable[] made = new MiVariable[jobs.size()];
+        List<List<String>> madeNotes = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), List.of()));
+        RuntimeException[] failed = new RuntimeException[jobs.size()];
+        java.util.stream.IntStream.range(0, jobs.size()).parallel().forEach(i -> {
+            List<String> mine = new ArrayList<>();
+            try {
+                made[i] = jobs.get(i).apply(mine);
+            } catch (RuntimeException e) {
+                failed[i] = e;
             }
-            double[] values = numbers(c, lines, notes);
-            vars.add(role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
-                    : MiVariable.discrete(c.name(), values));
+            madeNotes.set(i, mine);
+        });
+        for (int i = 0; i < made.length; i++) {
+            if (failed[i] != null) {
+                throw failed[i];
+            }
+            notes.addAll(madeNotes.get(i));
+            vars.add(made[i]);
         }
         return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack);
+    }
+
+    /** The variable of a scored column by its role; notes about its cells go to {@code notes}. */
+    private static MiVariable variable(Column c, ColumnRole role, boolean lines, List<String> notes, long seed,
+                                       int position) {
+        if (role == ColumnRole.CATEGORICAL) {
+            return c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), codes(cat))
+                    : MiVariable.discrete(c.name(), ((NumericColumn) c).values());
+        }
+        double[] values = numbers(c, lines, notes);
+        return role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
+                : MiVariable.discrete(c.name(), values);
     }
 
     /**

@@ -45,6 +45,28 @@ class MiTableMessagesTest {
     }
 
     @Test
+    void notesOfColumnsPreparedInParallelKeepFileOrder() throws IOException {
+        // the columns are prepared in parallel; their notes must still come in file order, every time
+        StringBuilder b = new StringBuilder("a,b,c,d\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        for (int i = 0; i < 300; i++) {
+            b.append(i == 250 ? "x1" : Double.toString(r.nextGaussian())).append(',')
+                    .append(i == 10 ? "inf" : Double.toString(r.nextGaussian())).append(',')
+                    .append(i == 5 ? "x3" : Double.toString(r.nextGaussian())).append(',')
+                    .append(r.nextInt(2)).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("four.csv"), b.toString());
+        for (int round = 0; round < 20; round++) {
+            MiTable t = MiTable.read(f, RoleOverrides.none(), 1);
+            assertThat(t.notes()).hasSize(3);
+            assertThat(t.notes().get(0)).startsWith("a: 1 cell(s) are not numbers (first: line 252: 'x1')");
+            assertThat(t.notes().get(1)).startsWith("b: ").contains("line 12");
+            assertThat(t.notes().get(2)).startsWith("c: 1 cell(s) are not numbers (first: line 7: 'x3')");
+            assertThat(t.variables()).extracting(dev.surprisal.selection.MiVariable::name).containsExactly("a", "b", "c", "d");
+        }
+    }
+
+    @Test
     void theAdviceForALeftOutColumnWorksWhenFollowed() throws IOException {
         Path f = orders();
         MiTable t = MiTable.read(f, RoleOverrides.none(), 1);
