@@ -132,9 +132,11 @@ public final class Cells {
      * making a String for an ordinary number: an optional sign, digits with an optional point, and an optional
      * exponent, whose digits form an integer m ≤ 2^53 and whose power of ten p lies in [−22, 22], is
      * m·10^p or m/10^−p, one correctly rounded operation on exact operands (Clinger 1990), so exactly the
-     * double {@link Double#parseDouble} gives. Another plain decimal (more digits, a larger exponent) is
-     * converted by FastDoubleParser, which gives that double too; any other cell (spaces, {@code inf}, a
-     * missing string, text) goes through {@link #number(String)}.
+     * double {@link Double#parseDouble} gives. Another plain decimal of at most 19 significant digits (a
+     * 16–17-digit double as Java, DuckDB and pandas print it, a larger exponent) is converted from the same
+     * digits by {@link EiselLemire}, which gives that double too or declines near a halfway point; a declined
+     * or longer decimal is converted by FastDoubleParser; any other cell (spaces, {@code inf}, a missing
+     * string, text) goes through {@link #number(String)}.
      *
      * @param b    the bytes
      * @param from the cell's first byte
@@ -193,19 +195,19 @@ public final class Cells {
         if (i != to) {
             return slow(b, from, to);
         }
-        if (m > (1L << 53)) {
-            return exact(b, from, to); // a valid decimal whose digits are not exact as a double
-        }
         int p = exp - frac;
         double v;
         if (m == 0) {
             v = 0.0;
-        } else if (p >= 0 && p <= MAX_EXACT_POWER) {
+        } else if (Long.compareUnsigned(m, 1L << 53) > 0 || p > MAX_EXACT_POWER || p < -MAX_EXACT_POWER) {
+            // a valid decimal whose digits or power of ten are not exact as a double (nearly every
+            // 16–17-digit decimal): Eisel–Lemire, and the exact conversion where that cannot decide
+            v = EiselLemire.toDouble(m, p, negative);
+            return v == v ? v : exact(b, from, to);
+        } else if (p >= 0) {
             v = m * POW10[p];
-        } else if (p < 0 && p >= -MAX_EXACT_POWER) {
-            v = m / POW10[-p];
         } else {
-            return exact(b, from, to); // a valid decimal whose power of ten is not exact as a double
+            v = m / POW10[-p];
         }
         return negative ? -v : v;
     }
@@ -248,11 +250,10 @@ public final class Cells {
     }
 
     /**
-     * The double nearest a valid plain decimal {@code b[from, to)} (checked by the caller), by
-     * FastDoubleParser (Eisel and Lemire's algorithm with an exact fallback, MIT licence, shipped
-     * inside jackson-core), which gives exactly what {@link Double#parseDouble} gives without
-     * Java 17's big-integer arithmetic: the shortest round-trip text of a double (16–17 digits, how
-     * DuckDB, pandas and Java print doubles) took 20 times the fast path's time that way.
+     * The double nearest a valid plain decimal {@code b[from, to)} (checked by the caller) that
+     * {@link EiselLemire} declined or that has more than 19 significant digits, by FastDoubleParser
+     * (with its exact fallback, MIT licence, shipped inside jackson-core), which gives exactly what
+     * {@link Double#parseDouble} gives without Java 17's big-integer arithmetic in most cases.
      */
     private static double exact(byte[] b, int from, int to) {
         char[] c = new char[to - from];
@@ -262,8 +263,11 @@ public final class Cells {
         return com.fasterxml.jackson.core.io.NumberInput.parseDouble(c, 0, c.length, true);
     }
 
-    /** Digits (after leading zeros) the byte path accumulates before it leaves the cell to {@link #number(String)}. */
-    private static final int MAX_DIGITS = 17;
+    /**
+     * Digits (after leading zeros) the byte path accumulates, as an unsigned 64-bit integer (10^19 − 1 &lt; 2^64),
+     * before it leaves a longer cell to the exact conversion.
+     */
+    private static final int MAX_DIGITS = 19;
     /** The largest power of ten that is exact as a double (10^22 = 2^22 · 5^22, 5^22 &lt; 2^53). */
     private static final int MAX_EXACT_POWER = 22;
 
