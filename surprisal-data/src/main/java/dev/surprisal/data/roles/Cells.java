@@ -53,11 +53,41 @@ public final class Cells {
         return MISSING_TOKENS.contains(cell);
     }
 
+    /**
+     * {@link #isMissing(String)} of the cell whose text is the bytes {@code b[from, to)} (ASCII/Latin-1 or
+     * UTF-8: the tokens are ASCII, so a byte-wise match is a match of the text), without making a String.
+     *
+     * @param b    the bytes
+     * @param from the cell's first byte
+     * @param to   one past its last byte
+     * @return whether pandas would read the cell as missing
+     */
+    public static boolean isMissing(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return true;
+        }
+        if (n > LONGEST_TOKEN || TOKEN_STARTS.indexOf(b[from] & 0xff) < 0) {
+            return false;
+        }
+        for (byte[] token : TOKENS_BY_LENGTH[n]) {
+            if (java.util.Arrays.equals(b, from, to, token, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The length of the longest of {@link #MISSING_TOKENS}. */
     private static final int LONGEST_TOKEN = MISSING_TOKENS.stream().mapToInt(String::length).max().orElse(0);
     /** The first characters of the non-empty {@link #MISSING_TOKENS}. */
     private static final String TOKEN_STARTS = MISSING_TOKENS.stream().filter(t -> !t.isEmpty())
             .map(t -> t.substring(0, 1)).distinct().sorted().collect(java.util.stream.Collectors.joining());
+    /** {@link #MISSING_TOKENS} as ASCII bytes, by length. */
+    private static final byte[][][] TOKENS_BY_LENGTH = java.util.stream.IntStream.rangeClosed(0, LONGEST_TOKEN)
+            .mapToObj(n -> MISSING_TOKENS.stream().filter(t -> t.length() == n)
+                    .map(t -> t.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new))
+            .toArray(byte[][][]::new);
 
     /**
      * @param cell a non-missing cell's text
