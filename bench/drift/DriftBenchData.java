@@ -22,7 +22,9 @@ import java.sql.Statement;
  * DuckDB), and the same values as DIR/{ref,cur}_cK.npy so that the numpy side reads identical data
  * without pyarrow; with {@code csv}, the same values as DIR/ref.csv and DIR/cur.csv (DuckDB's
  * shortest round-trip text of each double) instead of the .npy files. cur differs from ref in c0 (mean +0.25 sd) and c1 (sd x 1.3); the rest are
- * redrawn from the same distributions.
+ * redrawn from the same distributions. With a fourth argument {@code id} (csv only), each CSV gets a first
+ * column {@code id}, the row's number from 1 (a key whose text the profile keeps: it measures the CSV
+ * reader's handling of an integer id column; the pandas anchor does not read such files).
  */
 public final class DriftBenchData {
     public static void main(String[] args) throws Exception {
@@ -34,9 +36,11 @@ public final class DriftBenchData {
             write(st, dir.resolve("ref.parquet"), rows, 0.0, 1.0, 0.1);
             write(st, dir.resolve("cur.parquet"), rows, 0.25, 1.3, 0.2);
             if (args.length > 2 && args[2].equals("csv")) {
+                boolean id = args.length > 3 && args[3].equals("id");
                 for (String side : new String[] {"ref", "cur"}) {
-                    st.execute("COPY (SELECT * FROM '" + dir.resolve(side + ".parquet") + "') TO '"
-                            + dir.resolve(side + ".csv") + "' (FORMAT CSV, HEADER)");
+                    st.execute("COPY (SELECT " + (id ? "row_number() OVER () AS id, " : "") + "* FROM '"
+                            + dir.resolve(side + ".parquet") + "') TO '" + dir.resolve(side + ".csv")
+                            + "' (FORMAT CSV, HEADER)");
                 }
                 return;
             }

@@ -210,15 +210,22 @@ final class CsvText {
             throw new Decline("header width");
         }
         Pass pass;
+        java.util.concurrent.atomic.AtomicBoolean quote = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             // split at the line ends nearest the chunk sizes, without reading the file first: right
             // when the file holds no quote, which a chunk checks as it goes
-            pass = tokenise(blindChunks(pos, chunkBytes), true, delimiter, slot, fields, wanted.length, keepText,
+            pass = tokenise(blindChunks(pos, chunkBytes), quote, delimiter, slot, fields, wanted.length, keepText,
                     progress);
         } catch (Decline d) {
-            // a quote (a line end may be inside one) or a fault: split again at records' ends, and
-            // that reading decides
-            pass = tokenise(chunks(pos, chunkBytes), false, delimiter, slot, fields, wanted.length, keepText,
+            if (!quote.get() && !holdsQuote(pos)) {
+                // a fault in a file without a quote: records end at line feeds wherever it is split, so
+                // a split at records' ends would meet the same fault after a second tokenising. (A chunk
+                // that starts inside a quoted cell can fail before any chunk has seen a quote, hence the
+                // look at the whole file rather than the flag alone.)
+                throw d;
+            }
+            // a quote (a line end may be inside one): split again at records' ends, and that reading decides
+            pass = tokenise(chunks(pos, chunkBytes), null, delimiter, slot, fields, wanted.length, keepText,
                     progress);
         }
         int[] bounds = pass.bounds();
@@ -245,6 +252,9 @@ final class CsvText {
         int n = (int) total;
         Column[] out = new Column[wanted.length];
         boolean[] text = new boolean[wanted.length];
+        // a number column kept as text whose every cell is an integer as written by Long.toString (an
+        // id) or empty: its text is written from its numbers rather than tokenised a second time
+        double[][] written = new double[wanted.length][];
         // each column decided on its own, in its own slot: nothing depends on the number of threads
         IntStream.range(0, wanted.length).parallel().forEach(j -> {
             double[] v = numbers.of(j, chunk, first);
@@ -255,6 +265,11 @@ final class CsvText {
             NumericColumn number = NumericColumn.wrap(names.get(wanted[j]), v, n);
             if (keepText.test(number)) {
                 text[j] = true;
+                boolean integral = true;
+                for (Chunk c : chunk) {
+                    integral &= c.integral[j];
+                }
+                written[j] = integral ? v : null;
             } else {
                 out[j] = number;
             }
@@ -265,11 +280,15 @@ final class CsvText {
         if (textColumns * n > textCells) {
             throw new Decline("too many text cells for the heap");
         }
+        boolean[] gather = new boolean[text.length];
+        for (int j = 0; j < text.length; j++) {
+            gather[j] = text[j] && written[j] == null;
+        }
         try {
             // the text of a column that became text after rows read as numbers, gathered again
             IntStream.range(0, parts).parallel().forEach(k -> {
                 try {
-                    new CsvText(b).regather(chunk[k], bounds[k], bounds[k + 1], delimiter, slot, fields, text);
+                    new CsvText(b).regather(chunk[k], bounds[k], bounds[k + 1], delimiter, slot, fields, gather);
                 } catch (Decline d) {
                     throw new Declined(d);
                 }
@@ -281,6 +300,10 @@ final class CsvText {
         try {
             // each text column coded on its own, in its own slot
             IntStream.range(0, wanted.length).filter(j -> text[j]).parallel().forEach(j -> {
+                if (written[j] != null) {
+                    out[j] = Kept.column(new Kept[] {Kept.integers(written[j], n)}, names.get(wanted[j]), n);
+                    return;
+                }
                 List<Kept> pieces = new ArrayList<>();
                 for (int k = 0; k < parts; k++) {
                     if (chunk[k].before[j] != null) {
@@ -299,16 +322,45 @@ final class CsvText {
         return Table.of(List.of(out));
     }
 
+    /**
+     * Whether {@code b[from, to)} is an integer of at most 15 digits (exact as a double) as
+     * {@link Long#toString} writes it: an optional minus, no leading zero, not {@code -0}; so the cell's
+     * text is its number written out.
+     */
+    static boolean canonicalInteger(byte[] b, int from, int to) {
+        int i = from < to && b[from] == '-' ? from + 1 : from;
+        int digits = to - i;
+        if (digits < 1 || digits > 15 || (b[i] == '0' && (digits > 1 || i > from))) {
+            return false;
+        }
+        for (; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a double quote occurs in the bytes from {@code from} on. */
+    private boolean holdsQuote(int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first tokenising of a file: its chunks' bounds, first lines, numbers and chunks. */
     private record Pass(int[] bounds, long[] first, Numbers numbers, Chunk[] chunks) {
     }
 
     /**
-     * Tokenises the chunks between {@code bounds} in parallel. When {@code blind} (the bounds were
-     * put at line ends without looking at quotes), the first quote anywhere declines, since a line
-     * end may then be inside a quoted cell.
+     * Tokenises the chunks between {@code bounds} in parallel. When {@code blind} is not null (the
+     * bounds were put at line ends without looking at quotes), the first quote anywhere sets it and
+     * declines, since a line end may then be inside a quoted cell.
      */
-    private Pass tokenise(int[] bounds, boolean blind, byte delimiter, int[] slot, int fields, int columns,
+    private Pass tokenise(int[] bounds, java.util.concurrent.atomic.AtomicBoolean blind, byte delimiter, int[] slot, int fields, int columns,
             java.util.function.Predicate<NumericColumn> keepText, LongConsumer progress) throws Decline {
         int parts = bounds.length - 1;
         // each chunk's rows land at its first line's place in the column's array of numbers: a record
@@ -325,7 +377,7 @@ final class CsvText {
             throw new Decline("too many rows for memory");
         }
         Numbers numbers = new Numbers(columns, (int) first[parts], keepText == ALWAYS_TEXT);
-        java.util.concurrent.atomic.AtomicBoolean quote = blind ? new java.util.concurrent.atomic.AtomicBoolean() : null;
+        java.util.concurrent.atomic.AtomicBoolean quote = blind;
         Chunk[] chunk = new Chunk[parts];
         LongConsumer shared = progress == null ? null : progress(progress);
         try {
@@ -552,6 +604,12 @@ final class CsvText {
         final int[] textFrom;
         /** Per column, whether a number was read (a column of nothing but missing cells is text). */
         final boolean[] number;
+        /**
+         * Per column, whether every cell read as a number so far is an integer as {@link Long#toString}
+         * writes it, or empty: then the column's text is the numbers written out, with no second
+         * tokenising ({@link #canonicalInteger}).
+         */
+        final boolean[] integral;
         final double[][] values;
         final int firstLine;
         /** Per column, the rows to keep (a second tokenising keeps only the rows read as numbers). */
@@ -569,6 +627,8 @@ final class CsvText {
             this.before = new Kept[kept.length];
             this.textFrom = new int[kept.length];
             this.number = new boolean[kept.length];
+            this.integral = new boolean[kept.length];
+            Arrays.fill(integral, true);
             this.values = values;
             this.firstLine = firstLine;
             this.limit = limit;
@@ -583,13 +643,16 @@ final class CsvText {
             if (k == null) {
                 double x = end == MISSING ? Double.NaN : end < 0 ? Double.POSITIVE_INFINITY : Cells.number(b, start, end);
                 if (x != x && end != MISSING
-                        && !Cells.isMissing(new String(b, start, end - start, StandardCharsets.ISO_8859_1))) {
+                        && !Cells.isMissing(b, start, end)) {
                     x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
                 }
                 if (!Double.isInfinite(x)) {
                     // an ordinary number straight from the file's bytes, no copy and no String
                     number[j] |= x == x;
                     values[j][firstLine + rows] = x;
+                    if (integral[j] && end != MISSING) {
+                        integral[j] = canonicalInteger(b, start, end);
+                    }
                     return;
                 }
                 // "inf" is a number to Cells but not a finite value: the text path counts it
@@ -754,6 +817,35 @@ final class CsvText {
             bytes = new byte[Math.max(16, byteCount)];
             end = new int[Math.max(16, cells)];
             kind = new byte[end.length];
+        }
+
+        /**
+         * The text of the first {@code rows} of {@code values}, integers below 10^15 in magnitude or NaN
+         * for an empty cell, as {@link Long#toString} writes them: what their cells held when
+         * {@link #canonicalInteger} said yes to each.
+         */
+        static Kept integers(double[] values, int rows) {
+            Kept k = new Kept(rows, 8 * rows);
+            byte[] digits = new byte[20];
+            for (int r = 0; r < rows; r++) {
+                double x = values[r];
+                if (x != x) {
+                    k.add(digits, 0, 0, MISSING_CELL);
+                    continue;
+                }
+                long v = (long) x;
+                long u = Math.abs(v);
+                int at = digits.length;
+                do {
+                    digits[--at] = (byte) ('0' + u % 10);
+                    u /= 10;
+                } while (u != 0);
+                if (v < 0) {
+                    digits[--at] = '-';
+                }
+                k.add(digits, at, digits.length, PLAIN_CELL);
+            }
+            return k;
         }
 
         void add(byte[] src, int s, int e, byte k) {

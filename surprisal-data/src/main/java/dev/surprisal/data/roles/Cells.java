@@ -53,11 +53,41 @@ public final class Cells {
         return MISSING_TOKENS.contains(cell);
     }
 
+    /**
+     * {@link #isMissing(String)} of the cell whose text is the bytes {@code b[from, to)} (ASCII/Latin-1 or
+     * UTF-8: the tokens are ASCII, so a byte-wise match is a match of the text), without making a String.
+     *
+     * @param b    the bytes
+     * @param from the cell's first byte
+     * @param to   one past its last byte
+     * @return whether pandas would read the cell as missing
+     */
+    public static boolean isMissing(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return true;
+        }
+        if (n > LONGEST_TOKEN || TOKEN_STARTS.indexOf(b[from] & 0xff) < 0) {
+            return false;
+        }
+        for (byte[] token : TOKENS_BY_LENGTH[n]) {
+            if (java.util.Arrays.equals(b, from, to, token, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The length of the longest of {@link #MISSING_TOKENS}. */
     private static final int LONGEST_TOKEN = MISSING_TOKENS.stream().mapToInt(String::length).max().orElse(0);
     /** The first characters of the non-empty {@link #MISSING_TOKENS}. */
     private static final String TOKEN_STARTS = MISSING_TOKENS.stream().filter(t -> !t.isEmpty())
             .map(t -> t.substring(0, 1)).distinct().sorted().collect(java.util.stream.Collectors.joining());
+    /** {@link #MISSING_TOKENS} as ASCII bytes, by length. */
+    private static final byte[][][] TOKENS_BY_LENGTH = java.util.stream.IntStream.rangeClosed(0, LONGEST_TOKEN)
+            .mapToObj(n -> MISSING_TOKENS.stream().filter(t -> t.length() == n)
+                    .map(t -> t.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new))
+            .toArray(byte[][][]::new);
 
     /**
      * @param cell a non-missing cell's text
@@ -132,9 +162,11 @@ public final class Cells {
      * making a String for an ordinary number: an optional sign, digits with an optional point, and an optional
      * exponent, whose digits form an integer m ≤ 2^53 and whose power of ten p lies in [−22, 22], is
      * m·10^p or m/10^−p, one correctly rounded operation on exact operands (Clinger 1990), so exactly the
-     * double {@link Double#parseDouble} gives. Another plain decimal (more digits, a larger exponent) is
-     * converted by FastDoubleParser, which gives that double too; any other cell (spaces, {@code inf}, a
-     * missing string, text) goes through {@link #number(String)}.
+     * double {@link Double#parseDouble} gives. Another plain decimal of at most 19 significant digits (a
+     * 16–17-digit double as Java, DuckDB and pandas print it, a larger exponent) is converted from the same
+     * digits by {@link EiselLemire}, which gives that double too or declines near a halfway point; a declined
+     * or longer decimal is converted by FastDoubleParser; any other cell (spaces, {@code inf}, a missing
+     * string, text) goes through {@link #number(String)}.
      *
      * @param b    the bytes
      * @param from the cell's first byte
@@ -193,19 +225,19 @@ public final class Cells {
         if (i != to) {
             return slow(b, from, to);
         }
-        if (m > (1L << 53)) {
-            return exact(b, from, to); // a valid decimal whose digits are not exact as a double
-        }
         int p = exp - frac;
         double v;
         if (m == 0) {
             v = 0.0;
-        } else if (p >= 0 && p <= MAX_EXACT_POWER) {
+        } else if (Long.compareUnsigned(m, 1L << 53) > 0 || p > MAX_EXACT_POWER || p < -MAX_EXACT_POWER) {
+            // a valid decimal whose digits or power of ten are not exact as a double (nearly every
+            // 16–17-digit decimal): Eisel–Lemire, and the exact conversion where that cannot decide
+            v = EiselLemire.toDouble(m, p, negative);
+            return v == v ? v : exact(b, from, to);
+        } else if (p >= 0) {
             v = m * POW10[p];
-        } else if (p < 0 && p >= -MAX_EXACT_POWER) {
-            v = m / POW10[-p];
         } else {
-            return exact(b, from, to); // a valid decimal whose power of ten is not exact as a double
+            v = m / POW10[-p];
         }
         return negative ? -v : v;
     }
@@ -248,11 +280,10 @@ public final class Cells {
     }
 
     /**
-     * The double nearest a valid plain decimal {@code b[from, to)} (checked by the caller), by
-     * FastDoubleParser (Eisel and Lemire's algorithm with an exact fallback, MIT licence, shipped
-     * inside jackson-core), which gives exactly what {@link Double#parseDouble} gives without
-     * Java 17's big-integer arithmetic: the shortest round-trip text of a double (16–17 digits, how
-     * DuckDB, pandas and Java print doubles) took 20 times the fast path's time that way.
+     * The double nearest a valid plain decimal {@code b[from, to)} (checked by the caller) that
+     * {@link EiselLemire} declined or that has more than 19 significant digits, by FastDoubleParser
+     * (with its exact fallback, MIT licence, shipped inside jackson-core), which gives exactly what
+     * {@link Double#parseDouble} gives without Java 17's big-integer arithmetic in most cases.
      */
     private static double exact(byte[] b, int from, int to) {
         char[] c = new char[to - from];
@@ -262,8 +293,11 @@ public final class Cells {
         return com.fasterxml.jackson.core.io.NumberInput.parseDouble(c, 0, c.length, true);
     }
 
-    /** Digits (after leading zeros) the byte path accumulates before it leaves the cell to {@link #number(String)}. */
-    private static final int MAX_DIGITS = 17;
+    /**
+     * Digits (after leading zeros) the byte path accumulates, as an unsigned 64-bit integer (10^19 − 1 &lt; 2^64),
+     * before it leaves a longer cell to the exact conversion.
+     */
+    private static final int MAX_DIGITS = 19;
     /** The largest power of ten that is exact as a double (10^22 = 2^22 · 5^22, 5^22 &lt; 2^53). */
     private static final int MAX_EXACT_POWER = 22;
 

@@ -84,6 +84,9 @@ class CellsParseTest {
     @Property(tries = 3000)
     void missingIsExactlyTheTokens(@ForAll("missingish") String cell) {
         assertThat(Cells.isMissing(cell)).as("'%s'", cell).isEqualTo(Cells.MISSING_TOKENS.contains(cell));
+        byte[] bytes = ("x," + cell + ",y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Cells.isMissing(bytes, 2, bytes.length - 2)).as("'%s' as bytes", cell)
+                .isEqualTo(Cells.MISSING_TOKENS.contains(cell));
     }
 
     /**
