@@ -65,7 +65,7 @@ final class MemoryProfiler {
 
         boolean missing(int i) {
             if (numeric != null) {
-                return numeric.isMissing(i);
+                return Double.isNaN(numeric.value(i)); // a numeric column's missing cells are exactly its NaNs
             }
             int code = text.code(i);
             return code < 0 || missingCode[code];
@@ -74,6 +74,15 @@ final class MemoryProfiler {
         /** The number in a non-missing cell, NaN when it is not one (invalid). */
         double number(int i) {
             return numeric != null ? numeric.value(i) : numberCode[text.code(i)];
+        }
+
+        /** The number in row i, NaN when the cell is missing or invalid. */
+        double numberOrNaN(int i) {
+            if (numeric != null) {
+                return numeric.value(i);
+            }
+            int code = text.code(i);
+            return code < 0 ? Double.NaN : numberCode[code]; // a missing entry's number is NaN
         }
 
         String text(int i) {
@@ -117,19 +126,20 @@ final class MemoryProfiler {
      */
     static List<ColumnProfile> fit(Table table, List<RoleDecision> decisions, ProfileOptions o, boolean lines) {
         ColumnProfile[] out = new ColumnProfile[decisions.size()];
+        KeyOrder order = new KeyOrder(0, table.rowCount()); // the rows' sample order, once for every column
         // columns are independent; each lands in its own slot, so the result does not depend on threads
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> {
             RoleDecision d = decisions.get(j);
             View v = new View(table.column(d.column()));
-            Bins bins = fitBins(v, d.role(), o);
+            Bins bins = fitBins(v, d.role(), o, order);
             ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
                     new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null);
-            out[j] = count(shell, v, lines, 0, false);
+            out[j] = count(shell, v, lines, 0, false, order);
         });
         return List.of(out);
     }
 
-    private static Bins fitBins(View v, ColumnRole role, ProfileOptions o) {
+    private static Bins fitBins(View v, ColumnRole role, ProfileOptions o, KeyOrder order) {
         int n = v.size();
         if (!role.isScored()) {
             return null;
@@ -179,26 +189,53 @@ final class MemoryProfiler {
             }
             return Binning.discrete(distinct.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        double[] finite = new double[n];
-        long[] keys = new long[n];
+        // the edges from the finite values (all of them, or a seeded sample of a large column), the
+        // outer edges from their exact range: a pass for the range, then only the values kept are read
         int m = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            if (v.missing(i)) {
-                continue;
-            }
-            double x = v.number(i);
+            double x = v.numberOrNaN(i);
             if (Double.isFinite(x)) {
-                finite[m] = x;
-                keys[m++] = RowSample.key(i + 1L, RowSample.SEED);
+                m++;
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
         }
-        double[] values = java.util.Arrays.copyOf(finite, m);
-        double[] sample = Binning.edgeSample(java.util.Arrays.copyOf(keys, m), values, o);
-        return Binning.continuous(sample, values.length, min, max, o);
+        double[] sample;
+        if (m <= o.edgeSample() || o.exactEdges()) {
+            sample = new double[m];
+            for (int i = 0, j = 0; i < n; i++) {
+                double x = v.numberOrNaN(i);
+                if (Double.isFinite(x)) {
+                    sample[j++] = x;
+                }
+            }
+        } else {
+            sample = sample(v, order, m, o.edgeSample()).values();
+        }
+        return Binning.continuous(sample, m, min, max, o);
+    }
+
+    /**
+     * The bottom-{@code size} {@link RowSample} of a column's {@code finite} finite values: from the
+     * table's shared key order, or, for rows past 2³² of a source, from every finite row's key.
+     */
+    private static KeyOrder.Sample sample(View v, KeyOrder order, int finite, int size) {
+        if (order.applies()) {
+            return order.sample(v::numberOrNaN, finite, size);
+        }
+        long[] keys = new long[finite];
+        double[] values = new double[finite];
+        for (int i = 0, j = 0; j < finite; i++) {
+            double x = v.numberOrNaN(i);
+            if (Double.isFinite(x)) {
+                keys[j] = RowSample.key(order.row(i), RowSample.SEED);
+                values[j++] = x;
+            }
+        }
+        RowSample s = RowSample.of(keys, values, size);
+        return new KeyOrder.Sample(s.keys(), s.values());
     }
 
     static Profile count(Profile reference, Table table) {
@@ -225,8 +262,9 @@ final class MemoryProfiler {
     static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, boolean lines, long first,
                                      boolean allUnseen) {
         ColumnProfile[] out = new ColumnProfile[refs.size()];
+        KeyOrder order = new KeyOrder(first, table.rowCount());
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> out[j] = count(refs.get(j),
-                new View(table.column(refs.get(j).name())), lines, first, allUnseen));
+                new View(table.column(refs.get(j).name())), lines, first, allUnseen, order));
         return List.of(out);
     }
 
@@ -254,7 +292,8 @@ final class MemoryProfiler {
         return out;
     }
 
-    private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen) {
+    private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen,
+                                       KeyOrder order) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
@@ -297,18 +336,13 @@ final class MemoryProfiler {
             return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
                     new KeyStats(n - missing, distinct.size(), min, max));
         }
+        if (bins instanceof NumericBins) {
+            return countContinuous(ref, (NumericBins) bins, v, lines, first, order);
+        }
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
-        boolean continuous = bins instanceof NumericBins;
-        int[] binByCode = v.text == null || continuous ? null : binsByCode(v, bins);
-        double[] numbers = continuous ? new double[n] : null;
-        long[] keys = continuous ? new long[n] : null;
-        double[] finite = continuous ? new double[n] : null;
-        int m = 0;
+        int[] binByCode = v.text == null ? null : binsByCode(v, bins);
         for (int i = 0; i < n; i++) {
-            if (continuous) {
-                numbers[i] = Double.NaN;
-            }
             if (v.missing(i)) {
                 missing++;
                 continue;
@@ -323,31 +357,57 @@ final class MemoryProfiler {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
-                    if (cells.size() < InvalidCell.KEPT) {
-                        cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), v.text(i)));
-                    }
+                    invalidCell(cells, v, i, lines, first);
                     continue;
                 }
-                if (continuous) {
-                    numbers[i] = x;
-                    if (Double.isFinite(x)) {
-                        keys[m] = RowSample.key(first + i + 1L, RowSample.SEED);
-                        finite[m++] = x;
-                    }
-                    b = ((NumericBins) bins).binOf(x);
-                } else {
-                    b = ((ValueBins) bins).binOf(x);
-                }
+                b = ((ValueBins) bins).binOf(x);
             }
             counts[b]++;
-            if (bins.isNovel(b) && !continuous) {
+            if (bins.isNovel(b)) {
                 String label = bins instanceof CategoryBins ? v.text(i) : ValueBins.format(v.number(i));
                 unseen.merge(label, 1L, Long::sum);
             }
         }
-        RowSample sample = continuous ? RowSample.of(java.util.Arrays.copyOf(keys, m),
-                java.util.Arrays.copyOf(finite, m), RowSample.SIZE) : null;
         return ref.withCounts(counts, n, missing, invalid, cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
-                continuous ? SqlMoments.exact(numbers, n, ((NumericBins) bins).edges()) : null, sample, null);
+                null, null, null);
+    }
+
+    /**
+     * A continuous column counted in one pass over its cells (bins, missing, invalid, finite), then
+     * its moments summed and its {@link RowSample} read from the table's key order: no array of n.
+     */
+    private static ColumnProfile countContinuous(ColumnProfile ref, NumericBins bins, View v, boolean lines,
+                                                 long first, KeyOrder order) {
+        int n = v.size();
+        long missing = 0;
+        long invalid = 0;
+        int finite = 0;
+        List<InvalidCell> cells = new ArrayList<>();
+        long[] counts = new long[bins.size()];
+        for (int i = 0; i < n; i++) {
+            double x = v.numberOrNaN(i);
+            if (Double.isNaN(x)) {
+                if (v.missing(i)) {
+                    missing++;
+                } else {
+                    invalid++;
+                    invalidCell(cells, v, i, lines, first);
+                }
+                continue;
+            }
+            finite += Double.isFinite(x) ? 1 : 0;
+            counts[bins.binOf(x)]++;
+        }
+        KeyOrder.Sample s = sample(v, order, finite, RowSample.SIZE);
+        return ref.withCounts(counts, n, missing, invalid, cells, Map.of(),
+                SqlMoments.exact(v::numberOrNaN, n, bins.edges()), RowSample.of(s.keys(), s.values(), RowSample.SIZE),
+                null);
+    }
+
+    /** Keeps the first {@link InvalidCell#KEPT} invalid cells, located by CSV line or by row of the source. */
+    private static void invalidCell(List<InvalidCell> cells, View v, int i, boolean lines, long first) {
+        if (cells.size() < InvalidCell.KEPT) {
+            cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), v.text(i)));
+        }
     }
 }

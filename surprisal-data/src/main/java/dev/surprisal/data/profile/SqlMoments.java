@@ -131,12 +131,25 @@ final class SqlMoments {
      * @return count, mean, m2, min and max of the finite values
      */
     static Moments exact(double[] values, int n, double[] edges) {
+        return exact(i -> values[i], n, edges);
+    }
+
+    /**
+     * {@link #exact(double[], int, double[])} of the values of rows {@code [0, n)} read through
+     * {@code values}, so that a column is summed where it is held, without a copy of n doubles.
+     *
+     * @param values the value of row i (NaN and ±∞ are skipped)
+     * @param n      how many rows
+     * @param edges  the column's bin edges, increasing
+     * @return count, mean, m2, min and max of the finite values
+     */
+    static Moments exact(java.util.function.IntToDoubleFunction values, int n, double[] edges) {
         Moments m = around(edges).sum(values, n);
         return m.mean() == m.mean() ? m : spanning(m.min(), m.max()).sum(values, n);
     }
 
     /** The moments of the finite values; mean and m2 NaN when some value lies beyond ±2^p of the shift. */
-    private Moments sum(double[] values, int n) {
+    private Moments sum(java.util.function.IntToDoubleFunction values, int n) {
         double limit = Math.scalb(1.0, p);
         double scale = Math.scalb(1.0, 31 - p);
         long count = 0;
@@ -149,7 +162,7 @@ final class SqlMoments {
         long sqHi = 0;
         long sqLo = 0;
         for (int i = 0; i < n; i++) {
-            double x = values[i];
+            double x = values.applyAsDouble(i);
             if (!Double.isFinite(x)) {
                 continue;
             }

@@ -111,35 +111,79 @@ final class RoleScan {
         return true;
     }
 
+    /** Values per part of {@link #distinct}, about: a part's table (4 slots a value) stays in a core's cache. */
+    private static final int PART_VALUES = 2048;
+    /** Most parts of {@link #distinct}: one write stream each while scattering. */
+    private static final int MAX_PARTS = 1024;
+
     /**
-     * The number of distinct values among {@code v[0, m)} (no NaN; −0.0 already stored as 0.0), by an
-     * open-addressing set of their bits at most half full: a few plain loops that the JIT compiles at
-     * once, where a one-shot process runs most of its first sort of 10⁶ doubles interpreted
-     * (measured: 0.1 s against 0.7 s).
+     * The number of distinct values among {@code v[0, m)} (no NaN; −0.0 already stored as 0.0). Each
+     * value's bits are hashed by a multiplication by an odd constant (a bijection of 64-bit words, so
+     * equal hashes are equal values), the hashes are scattered by their top bits into parts of about
+     * {@value #PART_VALUES}, and each part is counted in an open-addressing table at most a quarter
+     * full that fits a core's cache. One table of 4m slots for the whole column (32 MB at 2·10⁶ rows)
+     * took a cache and TLB miss per value; a sort of 10⁶ doubles runs mostly interpreted in a
+     * one-shot process (measured: 0.1 s against 0.7 s).
+     *
+     * @param v the values
+     * @param m how many of them, from the start, are counted
+     * @return how many distinct values they hold
      */
     static long distinct(double[] v, int m) {
-        int slots = Integer.highestOneBit(Math.max(2, m)) << 2;
-        int shift = 64 - Integer.numberOfTrailingZeros(slots);
-        int mask = slots - 1;
-        long[] table = new long[slots]; // 0 marks an empty slot; the value 0.0 (bits 0) is counted apart
-        boolean zero = false;
-        long count = 0;
+        int parts = Math.min(MAX_PARTS, Integer.highestOneBit(Math.max(1, m / PART_VALUES)));
+        int partBits = Integer.numberOfTrailingZeros(parts);
+        int[] start = new int[parts + 1];
+        boolean zero = false; // the value 0.0 hashes to 0, the empty slot's mark: counted apart
         for (int i = 0; i < m; i++) {
-            long bits = Double.doubleToRawLongBits(v[i]);
-            if (bits == 0) {
+            long h = hash(v[i]);
+            if (h == 0) {
                 zero = true;
-                continue;
+            } else {
+                start[part(h, partBits) + 1]++;
             }
-            int at = (int) ((bits * 0x9E3779B97F4A7C15L) >>> shift);
-            while (table[at] != 0 && table[at] != bits) {
-                at = (at + 1) & mask;
+        }
+        int largest = 0;
+        for (int p = 0; p < parts; p++) {
+            largest = Math.max(largest, start[p + 1]);
+            start[p + 1] += start[p];
+        }
+        long[] byPart = new long[start[parts]];
+        int[] fill = java.util.Arrays.copyOf(start, parts);
+        for (int i = 0; i < m; i++) {
+            long h = hash(v[i]);
+            if (h != 0) {
+                byPart[fill[part(h, partBits)]++] = h;
             }
-            if (table[at] == 0) {
-                table[at] = bits;
-                count++;
+        }
+        long[] table = new long[Integer.highestOneBit(Math.max(2, largest)) << 2];
+        long count = 0;
+        for (int p = 0; p < parts; p++) {
+            int slots = Integer.highestOneBit(Math.max(2, start[p + 1] - start[p])) << 2;
+            int slotBits = Integer.numberOfTrailingZeros(slots);
+            int mask = slots - 1;
+            java.util.Arrays.fill(table, 0, slots, 0L);
+            for (int i = start[p]; i < start[p + 1]; i++) {
+                long h = byPart[i];
+                // the bits below the part's: the top bits are the same for the whole part
+                int at = (int) ((h << partBits) >>> (64 - slotBits));
+                while (table[at] != 0 && table[at] != h) {
+                    at = (at + 1) & mask;
+                }
+                if (table[at] == 0) {
+                    table[at] = h;
+                    count++;
+                }
             }
         }
         return count + (zero ? 1 : 0);
+    }
+
+    private static long hash(double x) {
+        return Double.doubleToRawLongBits(x) * 0x9E3779B97F4A7C15L;
+    }
+
+    private static int part(long h, int partBits) {
+        return partBits == 0 ? 0 : (int) (h >>> (64 - partBits));
     }
 
     /** The statistics of an in-memory column, by the same rules. */
