@@ -207,7 +207,8 @@ public final class PowerTable {
         }
     }
 
-    private static void row(String n, String column, String change, int drift, int any, int seeds) {
+    /** One Markdown row: the DRIFT share and the WARN-or-DRIFT share ({@code any} < 0: none), each with its interval. */
+    static void row(String n, String column, String change, int drift, int any, int seeds) {
         double[] a = clopperPearson(drift, seeds);
         String warn = any < 0 ? "- | -" : String.format(Locale.ROOT, "%.1f%% | %.1f–%.1f%%", 100.0 * any / seeds,
                 100 * clopperPearson(any, seeds)[0], 100 * clopperPearson(any, seeds)[1]);
