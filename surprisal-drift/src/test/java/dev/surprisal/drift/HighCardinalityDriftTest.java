@@ -74,6 +74,23 @@ class HighCardinalityDriftTest {
     }
 
     @Test
+    void aNewValueOnFivePercentOfTheRowsDrifts() {
+        // the new mass (about 51%) stays under its bound (about 54%): the frequent-new-value test sees it
+        ColumnDrift c = score(REF, column("comment", 7, 5000,
+                r -> r.nextDouble() < 0.05 ? "auto-reply" : TextPowerTable.comment(r, 0.4)));
+        assertThat(c.status()).as(c.reason()).isEqualTo(Status.DRIFT);
+        assertThat(c.reason()).contains("a frequent new value: 'auto-reply' is 5.");
+    }
+
+    @Test
+    void theFrequentNewValueBoundIsSmallOnlyForFrequentValues() {
+        assertThat(DriftScorer.frequentNewValueP(250, 5000, 5000)).isLessThan(1e-12);
+        assertThat(DriftScorer.frequentNewValueP(50, 5000, 5000)).isLessThan(1e-6);
+        assertThat(DriftScorer.frequentNewValueP(5, 5000, 5000)).isEqualTo(1.0);
+        assertThat(DriftScorer.frequentNewValueP(5, 500, 500)).isEqualTo(1.0);
+    }
+
+    @Test
     void massMovingFromTheCommonPhrasesToRareOnesDrifts() {
         ColumnDrift c = score(REF, column("comment", 5, 5000, r -> TextPowerTable.comment(r, 0.1)));
         assertThat(c.status()).isEqualTo(Status.DRIFT);
