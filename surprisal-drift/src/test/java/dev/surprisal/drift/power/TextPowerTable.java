@@ -13,7 +13,6 @@ import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.Status;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
@@ -93,10 +92,9 @@ public final class TextPowerTable {
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        String sizes = args.length > 1 ? args[1] : "500,5000,10000";
+        String sizes = args.length > 1 ? args[1] : "500,5000";
         DriftOptions rule = DriftOptions.defaults();
-        System.out.printf(Locale.ROOT, "| n | column | change | DRIFT (exit 1) | 95%% CI | WARN or DRIFT | 95%% CI |%n");
-        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+        PowerTable.header();
         for (String ns : sizes.split(",")) {
             int n = Integer.parseInt(ns.trim());
             int k = CHANGES.size();
