@@ -79,7 +79,7 @@ class HighCardinalityDriftTest {
         ColumnDrift c = score(REF, column("comment", 7, 5000,
                 r -> r.nextDouble() < 0.05 ? "auto-reply" : TextPowerTable.comment(r, 0.4)));
         assertThat(c.status()).as(c.reason()).isEqualTo(Status.DRIFT);
-        assertThat(c.reason()).contains("a frequent new value: 'auto-reply' is 5.");
+        assertThat(c.reason()).containsPattern("a frequent new value: 'auto-reply' is [45]\\.[0-9]% of today's values");
     }
 
     @Test
