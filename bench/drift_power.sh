@@ -6,6 +6,7 @@
 #   bench/drift_power.sh 200 500,10000
 #   bench/drift_power.sh 200 50/35000,100/35000,200/35000,50,100   # small days (docs/drift.md section 6)
 #   bench/drift_power.sh 100 1000000 targets  # 1e6 rows: no change and the targeted changes only (CPU-bound)
+#   bench/drift_power.sh 200 500,5000,10000 text  # one high-cardinality text column (docs/drift.md section 6)
 # Evidently's documented default rules on the same data-generating process: bench/drift_power_evidently.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,8 @@ trap 'rm -f "$CP_FILE"' EXIT
 mvn -B -q -o -pl surprisal-drift -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
   -Dmdep.includeScope=test >/dev/null
 CP="surprisal-drift/target/test-classes:surprisal-drift/target/classes:$(cat "$CP_FILE")"
+if [[ "${3:-}" == text ]]; then
+  # one high-cardinality text column (free-text comments): dev.surprisal.drift.power.TextPowerTable
+  exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.TextPowerTable "$SEEDS" "$SIZES"
+fi
 exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES" ${3:-}

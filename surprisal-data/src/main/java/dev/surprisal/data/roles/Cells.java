@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  *       ({@code keep_default_na=True}, pandas 2.x): {@link #MISSING_TOKENS}, matched exactly, and a
  *       NULL (an empty CSV field).</li>
  *   <li><b>Number</b>: between optional spaces, a decimal or scientific number ({@code 12}, {@code -0.5},
- *       {@code 1e-3}, {@code .5}) or {@code inf} / {@code infinity} with an optional sign.</li>
+ *       {@code 1e-3}, {@code .5}) or {@code inf} / {@code infinity} with an optional sign; or number-like
+ *       text with one unambiguous reading: ',' thousands groups with a '.' decimal part ({@code 2,096.40}
+ *       is 2096.4) and a '%' sign ({@code 12.5%} is 12.5, in percent points). {@code 1,234} and
+ *       {@code 3,14} are not numbers: a decimal comma reads them otherwise, so they are never guessed.</li>
  *   <li><b>Invalid</b>: in a numeric column, a cell that is neither.</li>
  *   <li><b>Date</b> / <b>timestamp</b>: ISO {@code 2024-05-01} / {@code 2024-05-01 06:00[:00[.123]][Z|+02[:00]]}
  *       (space or {@code T}).</li>
@@ -29,8 +32,15 @@ public final class Cells {
     private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
     private static final String TIMESTAMP = DATE + "[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?";
     private static final String SPACED_NUMBER = " *" + NUMBER + " *";
+    /** A decimal without an exponent. */
+    private static final String PLAIN = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)";
+    /** Thousands groups of ',' and a '.' decimal part: never a decimal comma, so never ambiguous. */
+    private static final String GROUPED = "[+-]?[0-9]{1,3}(,[0-9]{3})+[.][0-9]+";
+    /** Number-like text read as a number: grouped thousands, or a plain or grouped decimal with a '%' sign. */
+    private static final String NUMBER_LIKE = " *((" + PLAIN + "|" + GROUPED + ")%|" + GROUPED + ") *";
+    private static final Pattern NUMBER_LIKE_P = Pattern.compile(NUMBER_LIKE);
     /** The patterns the hand-written checks implement; tests compare the two on generated cells. */
-    static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER);
+    static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER + "|" + NUMBER_LIKE);
     static final Pattern DATE_P = Pattern.compile(DATE);
     static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
 
@@ -139,7 +149,8 @@ public final class Cells {
             return i == end ? Double.parseDouble(cell.substring(start, end)) : Double.NaN;
         }
         if (i != end) {
-            return Double.NaN;
+            // only a cell that starts as a number and goes on with ',' or '%' pays for the pattern
+            return cell.charAt(i) == ',' || cell.charAt(i) == '%' ? numberLike(cell) : Double.NaN;
         }
         if (intDigits + fracDigits <= FAST_DIGITS) {
             // Clinger's fast path (1990): the digits as an exact integer below 2^53 divided by an exact
@@ -313,6 +324,18 @@ public final class Cells {
         }
     }
 
+    /**
+     * A number written for people: {@code 2,096.40} (',' thousands groups with a '.' decimal part) is
+     * 2096.4, {@code 12.5%} is 12.5 (percent points: the number as written, not 0.125). A grouped number
+     * without a decimal part ({@code 1,234}) stays NaN: it reads as 1.234 with a decimal comma as well.
+     */
+    private static double numberLike(String cell) {
+        if (!NUMBER_LIKE_P.matcher(cell).matches()) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(cell.trim().replace(",", "").replace("%", ""));
+    }
+
     /** The number of ASCII digits at {@code from}, stopping at {@code end}. */
     private static int digits(String s, int from, int end) {
         int i = from;
@@ -405,7 +428,8 @@ public final class Cells {
      */
     public static String sqlNumber(String text) {
         return "(CASE WHEN regexp_full_match(" + text + ", '" + SPACED_NUMBER + "') THEN TRY_CAST(trim(" + text
-                + ") AS DOUBLE) END)";
+                + ") AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + NUMBER_LIKE + "') THEN TRY_CAST(replace("
+                + "replace(trim(" + text + "), ',', ''), '%', '') AS DOUBLE) END)";
     }
 
     /**

@@ -34,6 +34,17 @@ public final class RoleRules {
     /** Share of ISO dates or date-times for a temporal column. */
     public static final double TEMPORAL_SHARE = 0.95;
 
+    /**
+     * Share of numbers from which a text column's reason says which number-like cells are not read as
+     * numbers, and how to write them so the column is scored as numbers.
+     */
+    static final double MOSTLY_NUMBERS = 0.05;
+    /** Why cells that look like numbers may be text, and the fix. */
+    static final String NOT_NUMBERS = ": cells with a decimal comma (3,14) or with ',' thousands separators and no "
+            + "decimal point (1,234) are text, since the two readings differ, and so is any other unit or sign "
+            + "(12 kg, $5); if the column holds numbers, write them with a '.' decimal point and no separators or "
+            + "units upstream (2096.40 or 2,096.40; 12.5% is read as 12.5) and rerun baseline";
+
     private RoleRules() {
     }
 
@@ -98,8 +109,9 @@ public final class RoleRules {
         if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present) {
             return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
         }
-        String numbers = s.numbers() == 0 ? "" : "; " + pct(s.numbers(), present) + " of values are numbers, under "
-                + pct(95, 100);
+        String numbers = s.numbers() == 0 ? "" : "; " + pct(s.numbers(), present) + " of values are numbers, under the "
+                + pct(95, 100) + " that makes a column numeric" + (s.numbers() >= MOSTLY_NUMBERS * present
+                ? NOT_NUMBERS : "");
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + numbers);
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CellsParseTest {
     @Provide
     Arbitrary<String> numberish() {
-        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x").ofMaxLength(12);
+        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x%").ofMaxLength(12);
     }
 
     @Provide
@@ -36,7 +36,7 @@ class CellsParseTest {
         double v = Cells.number(cell);
         assertThat(!Double.isNaN(v)).as("'%s'", cell).isEqualTo(pattern);
         if (pattern && Double.isFinite(v)) {
-            assertThat(v).isEqualTo(Double.parseDouble(cell.trim()));
+            assertThat(v).isEqualTo(Double.parseDouble(cell.trim().replace(",", "").replace("%", "")));
         }
     }
 
@@ -123,7 +123,8 @@ class CellsParseTest {
                 .isEqualTo(Double.doubleToRawLongBits(fromText));
         if (Cells.NUMBER_P.matcher(cell).matches() && Double.isFinite(fromText)) {
             assertThat(Double.doubleToRawLongBits(fromBytes)).as("'%s'", cell)
-                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell.trim())));
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell.trim().replace(",", "")
+                            .replace("%", ""))));
         }
     }
 }

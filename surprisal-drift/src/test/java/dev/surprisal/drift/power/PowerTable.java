@@ -152,8 +152,7 @@ public final class PowerTable {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         String sizes = args.length > 1 ? args[1] : "500,10000";
         DriftOptions rule = DriftOptions.defaults();
-        System.out.printf(Locale.ROOT, "| n | column | change | DRIFT (exit 1) | 95%% CI | WARN or DRIFT | 95%% CI |%n");
-        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+        header();
         // "targets": only no change and the power targets (for n = 1e6, where each seed costs seconds)
         List<Change> changes = args.length > 2 && args[2].equals("targets") ? changes().stream()
                 .filter(c -> c == NONE || TARGETS.contains(c.label())).toList() : changes();
@@ -207,7 +206,14 @@ public final class PowerTable {
         }
     }
 
-    private static void row(String n, String column, String change, int drift, int any, int seeds) {
+    /** The Markdown table's header, the columns of {@link #row}. */
+    static void header() {
+        System.out.printf(Locale.ROOT, "| n | column | change | DRIFT (exit 1) | 95%% CI | WARN or DRIFT | 95%% CI |%n");
+        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+    }
+
+    /** One Markdown row: the DRIFT share and the WARN-or-DRIFT share ({@code any} < 0: none), each with its interval. */
+    static void row(String n, String column, String change, int drift, int any, int seeds) {
         double[] a = clopperPearson(drift, seeds);
         String warn = any < 0 ? "- | -" : String.format(Locale.ROOT, "%.1f%% | %.1f–%.1f%%", 100.0 * any / seeds,
                 100 * clopperPearson(any, seeds)[0], 100 * clopperPearson(any, seeds)[1]);

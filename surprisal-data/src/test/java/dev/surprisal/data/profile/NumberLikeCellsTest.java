@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.profile;
+
+import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.roles.Cells;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Numbers written for people ("2,096.40", "37.5%") are numbers with one reading, the same on the
+ * Java and the DuckDB path; "1,234" and "3,14" (a decimal comma reads them otherwise) are never guessed.
+ */
+class NumberLikeCellsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachCellHasOneReadingOrNone() {
+        assertThat(Cells.number("2,096.40")).isEqualTo(2096.4);
+        assertThat(Cells.number(" -1,234,567.5 ")).isEqualTo(-1234567.5);
+        assertThat(Cells.number("37.5%")).isEqualTo(37.5);
+        assertThat(Cells.number("-.5%")).isEqualTo(-0.5);
+        assertThat(Cells.number("2,096.40%")).isEqualTo(2096.4);
+        byte[] b = "x,12.5%,y".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(Cells.number(b, 2, 7)).isEqualTo(12.5);
+        for (String ambiguous : new String[] {"1,234", "3,14", "104,82", "1,234,567", "12,34.5", "1234,567.8", "1,2345.6",
+            "1,234.", "5 %", "%", "inf%", "1e3%", "12%%", "$5", "12 kg", "1.234,56"}) {
+            assertThat(Cells.number(ambiguous)).as("'%s'", ambiguous).isNaN();
+        }
+    }
+
+    @Test
+    void aFileOfNumberLikeCellsGetsTheSameProfileOnBothPaths() throws IOException {
+        SplittableRandom r = new SplittableRandom(3);
+        StringBuilder s = new StringBuilder("amount,rate,mixed\n");
+        for (int i = 0; i < 2000; i++) {
+            int u = r.nextInt(100);
+            String mixed = u < 2 ? "\"1,234\"" : u < 3 ? "\"3,14\"" : u < 8 ? "" : String.format(Locale.US, "\"%,.1f\"",
+                    r.nextGaussian() * 5000);
+            s.append(String.format(Locale.US, "\"%,.2f\",%.1f%%,%s%n", Math.exp(7 + r.nextGaussian()), 100 * r.nextDouble(),
+                    mixed));
+        }
+        Path f = Files.writeString(dir.resolve("people.csv"), s.toString());
+        Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
+        Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
+        CsvPathTest.assertSameProfile("number-like", java, sql);
+        assertThat(java.column("amount").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(java.column("amount").invalid()).isZero();
+        assertThat(java.column("rate").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(java.column("rate").reason()).containsPattern("distinct numbers \\(0 to (99\\.9|100)\\)");
+        assertThat(java.column("mixed").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(java.column("mixed").invalid()).as("'1,234' and '3,14' are invalid, not guessed").isBetween(30L, 90L);
+        assertThat(java.column("mixed").invalidCells().get(0).value()).isIn("1,234", "3,14");
+    }
+}
