@@ -703,25 +703,15 @@ public final class Monitors {
     }
 
     /**
-     * Why monitors cannot run now: one sentence per monitor whose store holds no baseline and whose
-     * reference is a local file or folder that does not exist, so that its first check (and {@code
-     * POST .../baselines}) would fail. {@code /readyz} is not ready while there is one, and the
-     * server logs them at start.
+     * Why monitors cannot run now ({@link ServerConfig#unrunnable}, the rule {@code serve
+     * --check-config} applies too): one sentence per monitor whose store holds no baseline and whose
+     * reference is a local file or folder that does not exist. {@code /readyz} is not ready while
+     * there is one, and the server logs them at start.
      *
      * @return the reasons, in monitor order (empty: every monitor can run)
      */
     public List<String> unrunnable() {
-        List<String> out = new ArrayList<>();
-        for (MonitorConfig m : config.monitors()) {
-            SourceConfig ref = m.reference();
-            if (ref == null || ref.isQuery() || ref.glob() != null
-                    || java.nio.file.Files.exists(java.nio.file.Path.of(ref.path())) || hasBaseline(m.name())) {
-                continue;
-            }
-            out.add("monitor '" + m.name() + "' (" + m.file() + ":" + m.line() + "): no baseline in the store and its "
-                    + "reference " + ref.path() + " does not exist; create the file or fix reference.path");
-        }
-        return out;
+        return config.unrunnable(this::hasBaseline);
     }
 
     /**

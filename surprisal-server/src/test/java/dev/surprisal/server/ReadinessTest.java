@@ -65,6 +65,36 @@ class ReadinessTest {
         }
     }
 
+    /**
+     * The same config with the monitor's baseline in the store: ready, and its checks run, without the
+     * reference file; {@code serve --check-config} applies the same rule ({@code ServerConfig.unrunnable}).
+     */
+    @Test
+    void aMissingReferenceWithAStoredBaselineIsReadyAndRuns(@TempDir Path dir) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2024-05-02T07:00:00Z"));
+        try (TestServer t = new TestServer(dir, 400, 4, c -> {
+            List<MonitorConfig> ms = new ArrayList<>(c.monitors());
+            ms.add(new ConfigLoader(Secrets.of(Map.of())).monitor("""
+                    name: noref
+                    source: { path: "data/orders-{date}.csv" }
+                    reference: { path: data/nothere.csv }
+                    schedule: { cron: "0 6 * * *", zone: UTC }
+                    """, "noref.yaml", dir));
+            return c.withMonitors(List.copyOf(ms));
+        }, clock)) {
+            assertThat(t.get("/readyz", null).statusCode()).isEqualTo(503);
+            // the reference once fitted (say by 'drift baseline'), then archived
+            var profile = dev.surprisal.data.profile.ProfileBuilder.fit(dev.surprisal.data.TableReader.open(
+                    dir.resolve("data/reference.csv")), dev.surprisal.data.profile.ProfileOptions.defaults());
+            t.server.monitors().gate().with(s -> s.saveBaseline("noref", profile));
+            HttpResponse<String> ready = t.get("/readyz", null);
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            assertThat(t.server.monitors().config().unrunnable(t.server.monitors()::hasBaseline)).isEmpty();
+            assertThat(t.server.scheduler().tick()).filteredOn(k -> k.monitor().equals("noref")).singleElement()
+                    .satisfies(k -> assertThat(k.outcome()).as(k.message()).isEqualTo("ran"));
+        }
+    }
+
     private static List<String> warnings(LogCapture log) {
         return log.messages(Level.WARNING);
     }
