@@ -415,8 +415,25 @@ public final class Monitors {
         });
         String key = window.key(m.source());
         boolean byDate = m.source() != null && m.source().byDate();
-        List<ServerTables.CheckRow> earlier = gate.fresh(s -> ServerTables.checksOfWindow(s.connection(), name, key,
-                byDate, baseline.version()));
+        // one read for the window's earlier checks and the batches before it, which both the rolling
+        // reference (the latest `rolling`) and the stale-data rule (the latest one) are made of; runs
+        // excluded from the history left out of both. "Before" is by the key the run is recorded under
+        // (a dated source's day), or a recheck of a day posted as its window start (2024-05-03T06:00)
+        // would find that day's own run (2024-05-03) as the batch before it
+        record Before(List<ServerTables.CheckRow> earlier, List<DriftStore.RunProfile> runs) {
+        }
+        int wanted = Math.max(1, m.rolling());
+        Before before = gate.fresh(s -> {
+            List<ServerTables.CheckRow> earlier = ServerTables.checksOfWindow(s.connection(), name, key, byDate,
+                    baseline.version());
+            if (!earlier.isEmpty() && !recheck) {
+                return new Before(earlier, List.of());
+            }
+            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
+            return new Before(earlier, s.runProfiles(name, baseline.version(), key, wanted + excluded.size()).stream()
+                    .filter(r -> !excluded.contains(r.runId())).limit(wanted).toList());
+        });
+        List<ServerTables.CheckRow> earlier = before.earlier();
         if (!earlier.isEmpty() && !recheck) {
             throw new AlreadyChecked(name, key, earlier.get(0));
         }
@@ -425,13 +442,10 @@ public final class Monitors {
         Set<Long> older = new HashSet<>();
         earlier.stream().filter(r -> !r.window().equals(key)).forEach(r -> older.add(r.runId()));
         Profile today = counter.apply(baseline.profile());
-        Reference reference = reference(m, key, baseline);
+        Reference reference = reference(m, key, baseline, before.runs());
         DriftOptions options = Rules.options(m.settings());
-        // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's;
-        // "earlier" is by the key the run is recorded under (a dated source's day), or a recheck of a day posted as
-        // its window start (2024-05-03T06:00) would find that day's own run (2024-05-03) as the batch before it
-        Freshness freshness = gate.fresh(s -> MonitoredCheck.freshness(s, name, baseline.version(), key,
-                new HashSet<>(ServerTables.excluded(s.connection(), name))));
+        // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's
+        Freshness freshness = MonitoredCheck.freshness(before.runs(), key);
         DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands(), Base.BITS, freshness);
         Instant now = clock.instant();
         // in the store only to record, and to read the history; the trend rule, the JSON and the
@@ -483,17 +497,15 @@ public final class Monitors {
      * The reference of a check: the baseline, or for a rolling monitor the latest {@code rolling}
      * checked windows before this one (runs excluded from the history left out), their counts added
      * on the baseline's bins. Until a window has been checked, the baseline stands in, and says so.
+     *
+     * @param runs the checked windows before this one, newest first, at least {@code rolling} when there are
      */
-    private Reference reference(MonitorConfig m, String key, DriftStore.Reference baseline) {
+    private static Reference reference(MonitorConfig m, String key, DriftStore.Reference baseline,
+                                       List<DriftStore.RunProfile> runs) {
         String fixed = "baseline version " + baseline.version();
         if (m.rolling() == 0) {
             return new Reference(baseline.profile(), fixed);
         }
-        List<DriftStore.RunProfile> runs = gate.fresh(s -> {
-            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), m.name()));
-            return s.runProfiles(m.name(), baseline.version(), key, m.rolling() + excluded.size()).stream()
-                    .filter(r -> !excluded.contains(r.runId())).limit(m.rolling()).toList();
-        });
         if (runs.isEmpty()) {
             return new Reference(baseline.profile(), fixed + " (rolling over " + m.rolling() + " windows, but no "
                     + "window before " + key + " has been checked yet)");
