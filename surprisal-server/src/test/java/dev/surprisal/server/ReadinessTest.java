@@ -30,16 +30,7 @@ class ReadinessTest {
     void aMissingReferenceIsNotReadyAndItsFailingChecksAreLogged(@TempDir Path dir) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2024-05-02T07:00:00Z"));
         Path ref = dir.resolve("data/nothere.csv");
-        try (LogCapture log = LogCapture.root(); TestServer t = new TestServer(dir, 400, 4, c -> {
-            List<MonitorConfig> ms = new ArrayList<>(c.monitors());
-            ms.add(new ConfigLoader(Secrets.of(Map.of())).monitor("""
-                    name: noref
-                    source: { path: "data/orders-{date}.csv" }
-                    reference: { path: data/nothere.csv }
-                    schedule: { cron: "0 6 * * *", zone: UTC }
-                    """, "noref.yaml", dir));
-            return c.withMonitors(List.copyOf(ms));
-        }, clock)) {
+        try (LogCapture log = LogCapture.root(); TestServer t = withNoRef(dir, clock)) {
             assertThat(warnings(log)).anySatisfy(m -> assertThat(m).contains("monitor 'noref'").contains(ref.toString()));
 
             HttpResponse<String> ready = t.get("/readyz", null);
@@ -72,16 +63,7 @@ class ReadinessTest {
     @Test
     void aMissingReferenceWithAStoredBaselineIsReadyAndRuns(@TempDir Path dir) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2024-05-02T07:00:00Z"));
-        try (TestServer t = new TestServer(dir, 400, 4, c -> {
-            List<MonitorConfig> ms = new ArrayList<>(c.monitors());
-            ms.add(new ConfigLoader(Secrets.of(Map.of())).monitor("""
-                    name: noref
-                    source: { path: "data/orders-{date}.csv" }
-                    reference: { path: data/nothere.csv }
-                    schedule: { cron: "0 6 * * *", zone: UTC }
-                    """, "noref.yaml", dir));
-            return c.withMonitors(List.copyOf(ms));
-        }, clock)) {
+        try (TestServer t = withNoRef(dir, clock)) {
             assertThat(t.get("/readyz", null).statusCode()).isEqualTo(503);
             // the reference once fitted (say by 'drift baseline'), then archived
             var profile = dev.surprisal.data.profile.ProfileBuilder.fit(dev.surprisal.data.TableReader.open(
@@ -93,6 +75,20 @@ class ReadinessTest {
             assertThat(t.server.scheduler().tick()).filteredOn(k -> k.monitor().equals("noref")).singleElement()
                     .satisfies(k -> assertThat(k.outcome()).as(k.message()).isEqualTo("ran"));
         }
+    }
+
+    /** The demo server with a monitor 'noref' whose reference file data/nothere.csv does not exist. */
+    private static TestServer withNoRef(Path dir, MutableClock clock) {
+        return new TestServer(dir, 400, 4, c -> {
+            List<MonitorConfig> ms = new ArrayList<>(c.monitors());
+            ms.add(new ConfigLoader(Secrets.of(Map.of())).monitor("""
+                    name: noref
+                    source: { path: "data/orders-{date}.csv" }
+                    reference: { path: data/nothere.csv }
+                    schedule: { cron: "0 6 * * *", zone: UTC }
+                    """, "noref.yaml", dir));
+            return c.withMonitors(List.copyOf(ms));
+        }, clock);
     }
 
     private static List<String> warnings(LogCapture log) {
