@@ -49,7 +49,8 @@ class KeyRangeOrderTest {
         Path today = orders("today.csv", 9, 20);
         Profile fromFile = ProfileBuilder.fit(TableReader.open(ref), ROLES);
         Profile fromMemory = ProfileBuilder.fit(TableReader.open(ref).read(), ROLES);
-        for (Profile p : List.of(fromFile, fromMemory)) {
+        Profile fromSql = inDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), ROLES));
+        for (Profile p : List.of(fromFile, fromMemory, fromSql)) {
             assertThat(range(p, "order_id")).containsExactly("1", "12");
             assertThat(range(p, "epoch")).containsExactly("999999100", "1000000200");
             assertThat(range(p, "ts")).containsExactly("2024-01-02T01:30:00", "2024-01-13T12:30:00");
@@ -57,7 +58,8 @@ class KeyRangeOrderTest {
         }
         Profile dayFile = ProfileBuilder.count(fromFile, TableReader.open(today));
         Profile dayMemory = ProfileBuilder.count(fromMemory, TableReader.open(today).read());
-        for (Profile p : List.of(dayFile, dayMemory)) {
+        Profile daySql = inDuckDb(() -> ProfileBuilder.count(fromSql, TableReader.open(today)));
+        for (Profile p : List.of(dayFile, dayMemory, daySql)) {
             assertThat(range(p, "order_id")).containsExactly("9", "20");
             assertThat(range(p, "epoch")).containsExactly("999999900", "1000001000");
             assertThat(range(p, "day")).containsExactly("2024-01-10", "2024-01-21");
@@ -90,6 +92,23 @@ class KeyRangeOrderTest {
                 ColumnRole.ID_LIKE));
         assertThat(range(ProfileBuilder.fit(TableReader.open(f), o), "order_id")).containsExactly("9", "B-1");
         assertThat(range(ProfileBuilder.fit(TableReader.open(f).read(), o), "order_id")).containsExactly("9", "B-1");
+        assertThat(range(inDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), o)), "order_id"))
+                .containsExactly("9", "B-1");
+    }
+
+    /** Profiles a CSV file through DuckDB's SQL (FileProfiler) instead of the Java tokenizer (CsvProfiler). */
+    private static Profile inDuckDb(java.util.function.Supplier<Profile> work) {
+        String old = System.getProperty(CsvProfiler.SWITCH);
+        System.setProperty(CsvProfiler.SWITCH, "false");
+        try {
+            return work.get();
+        } finally {
+            if (old == null) {
+                System.clearProperty(CsvProfiler.SWITCH);
+            } else {
+                System.setProperty(CsvProfiler.SWITCH, old);
+            }
+        }
     }
 
     private static List<String> range(Profile p, String column) {
