@@ -293,10 +293,11 @@ final class FileProfiler {
             }
             int idx = offset + i;
             if (bins == null) {
-                // the range in key order (KeyStats.compareValues): numbers by value, before other text by
-                // its characters; the cells are text here, and min(u) alone put "9" after "10"
+                // the range in key order (KeyStats.compareValues): numbers by value (equal values, 1 and 1.0,
+                // by their text), before other text by its characters; the cells are text here, and min(u)
+                // alone put "9" after "10"
                 String number = "regexp_full_match(" + u + ", '" + KeyStats.NUMBER_REGEX + "')";
-                String value = "CASE WHEN " + number + " THEN CAST(" + u + " AS DOUBLE) END";
+                String value = "CASE WHEN " + number + " THEN {'v': CAST(" + u + " AS DOUBLE), 't': " + u + "} END";
                 int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"),
                         q.agg("arg_min(" + u + ", " + value + ")"), q.agg("arg_max(" + u + ", " + value + ")"),
                         q.agg("min(" + u + ") FILTER (WHERE NOT " + number + ")"),
