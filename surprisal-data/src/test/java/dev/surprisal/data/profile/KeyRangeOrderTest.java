@@ -49,7 +49,7 @@ class KeyRangeOrderTest {
         Path today = orders("today.csv", 9, 20);
         Profile fromFile = ProfileBuilder.fit(TableReader.open(ref), ROLES);
         Profile fromMemory = ProfileBuilder.fit(TableReader.open(ref).read(), ROLES);
-        Profile fromSql = inDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), ROLES));
+        Profile fromSql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), ROLES));
         for (Profile p : List.of(fromFile, fromMemory, fromSql)) {
             assertThat(range(p, "order_id")).containsExactly("1", "12");
             assertThat(range(p, "epoch")).containsExactly("999999100", "1000000200");
@@ -58,7 +58,7 @@ class KeyRangeOrderTest {
         }
         Profile dayFile = ProfileBuilder.count(fromFile, TableReader.open(today));
         Profile dayMemory = ProfileBuilder.count(fromMemory, TableReader.open(today).read());
-        Profile daySql = inDuckDb(() -> ProfileBuilder.count(fromSql, TableReader.open(today)));
+        Profile daySql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(fromSql, TableReader.open(today)));
         for (Profile p : List.of(dayFile, dayMemory, daySql)) {
             assertThat(range(p, "order_id")).containsExactly("9", "20");
             assertThat(range(p, "epoch")).containsExactly("999999900", "1000001000");
@@ -92,23 +92,8 @@ class KeyRangeOrderTest {
                 ColumnRole.ID_LIKE));
         assertThat(range(ProfileBuilder.fit(TableReader.open(f), o), "order_id")).containsExactly("9", "B-1");
         assertThat(range(ProfileBuilder.fit(TableReader.open(f).read(), o), "order_id")).containsExactly("9", "B-1");
-        assertThat(range(inDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), o)), "order_id"))
+        assertThat(range(CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), o)), "order_id"))
                 .containsExactly("9", "B-1");
-    }
-
-    /** Profiles a CSV file through DuckDB's SQL (FileProfiler) instead of the Java tokenizer (CsvProfiler). */
-    private static Profile inDuckDb(java.util.function.Supplier<Profile> work) {
-        String old = System.getProperty(CsvProfiler.SWITCH);
-        System.setProperty(CsvProfiler.SWITCH, "false");
-        try {
-            return work.get();
-        } finally {
-            if (old == null) {
-                System.clearProperty(CsvProfiler.SWITCH);
-            } else {
-                System.setProperty(CsvProfiler.SWITCH, old);
-            }
-        }
     }
 
     private static List<String> range(Profile p, String column) {
