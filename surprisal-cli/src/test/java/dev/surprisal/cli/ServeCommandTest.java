@@ -39,10 +39,12 @@ class ServeCommandTest {
                     source: { path: "orders-{date}.csv" }
                     reference: { path: nothere.csv }
                 """);
-        Cli missing = Cli.run("serve", "--config", noRef.toString(), "--check-config");
+        String store = dir.resolve("none.duckdb").toString();
+        Cli missing = Cli.run("serve", "--config", noRef.toString(), "--check-config", "--store", store);
         assertThat(missing.code()).as("a reference file that does not exist: " + missing.out()).isEqualTo(2);
-        assertThat(missing.err()).contains(noRef + ":4: monitors[0].reference.path: no file or directory at "
-                + dir.resolve("nothere.csv").toAbsolutePath());
+        assertThat(missing.err()).contains(noRef + ":2: monitor 'orders': no baseline in the store and its reference "
+                + dir.resolve("nothere.csv").toAbsolutePath() + " does not exist");
+        assertThat(dir.resolve("none.duckdb")).as("--check-config creates no store").doesNotExist();
         Files.writeString(dir.resolve("nothere.csv"), "a\n1\n");
         assertThat(Cli.run("serve", "--config", noRef.toString(), "--check-config").code()).isZero();
         assertThat(Cli.run("serve", "--demo", "--config", good.toString()).code()).isEqualTo(2);
@@ -50,6 +52,56 @@ class ServeCommandTest {
         assertThat(demoStore.code()).isEqualTo(2);
         assertThat(demoStore.err()).contains("--demo: brings its own temporary store; leave out --store");
         assertThat(dir.resolve("mine.duckdb")).doesNotExist();
+    }
+
+    /**
+     * {@code --check-config} and the server's {@code /readyz} apply one rule to one config and store: a
+     * monitor whose reference file is gone can run when the store holds its baseline. Before, --check-config
+     * failed on the missing file alone (exit 2) while the server said ready and its checks ran.
+     */
+    @Test
+    void checkConfigAndReadinessAgreeOnAMissingReferenceWithAStoredBaseline(@TempDir Path dir) throws Exception {
+        Path reference = Files.writeString(dir.resolve("orders-ref.csv"), orders(400));
+        Path yaml = Files.writeString(dir.resolve("monitors.yaml"), """
+                monitors:
+                  - name: orders
+                    source: { path: "orders-{date}.csv" }
+                    reference: { path: orders-ref.csv }
+                """);
+        String store = dir.resolve("drift.duckdb").toString();
+        assertThat(Cli.run("drift", "baseline", "--monitor", "orders", "--data", reference.toString(), "--store",
+                store).code()).isZero();
+        Files.delete(reference); // archived after the baseline was fitted
+        Cli stored = Cli.run("serve", "--config", yaml.toString(), "--check-config", "--store", store);
+        assertThat(stored.code()).as(stored.err()).isZero();
+        assertThat(unrunnable(yaml, store)).as("/readyz's reasons on the same config and store").isEmpty();
+
+        String other = dir.resolve("other.duckdb").toString();
+        assertThat(Cli.run("drift", "baseline", "--monitor", "returns", "--data", Files.writeString(
+                dir.resolve("returns.csv"), orders(200)).toString(), "--store", other).code()).isZero();
+        Cli none = Cli.run("serve", "--config", yaml.toString(), "--check-config", "--store", other);
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(unrunnable(yaml, other)).singleElement().satisfies(r -> assertThat(none.err()).contains(r));
+    }
+
+    /** What the server's /readyz reports for {@code yaml} on {@code store}. */
+    private static java.util.List<String> unrunnable(Path yaml, String store) {
+        dev.surprisal.server.config.ServerConfig cfg = new dev.surprisal.server.config.ConfigLoader(
+                dev.surprisal.server.config.Secrets.of(java.util.Map.of())).load(yaml);
+        try (dev.surprisal.server.store.StoreGate gate = new dev.surprisal.server.store.StoreGate(store)) {
+            return new dev.surprisal.server.Monitors(cfg, gate, java.time.Clock.systemUTC()).unrunnable();
+        }
+    }
+
+    /** An orders table: id, amount, country. */
+    private static String orders(int rows) {
+        StringBuilder csv = new StringBuilder("order_id,amount,country\n");
+        String[] countries = {"DE", "FR", "SE", "US"};
+        for (int i = 1; i <= rows; i++) {
+            csv.append(i).append(',').append(5 + (i * 7919 % 211) * 0.25).append(',').append(countries[i % 4])
+                    .append('\n');
+        }
+        return csv.toString();
     }
 
     @Test

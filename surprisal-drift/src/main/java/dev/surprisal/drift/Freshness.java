@@ -4,6 +4,7 @@ package dev.surprisal.drift;
 
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.KeyStats;
 import dev.surprisal.data.profile.Profile;
 
 import java.util.LinkedHashMap;
@@ -18,28 +19,39 @@ import java.util.Map;
  *       newer than the reference's newest is then ordinary (half of all random splits); only a today
  *       <em>entirely older</em> than the reference (its newest value before the reference's oldest) is
  *       WARN. Otherwise a note states both ranges.</li>
- *   <li>{@link #nextBatch()} and {@link #after(String, Profile)}: a monitor's next batch ({@code drift
+ *   <li>{@link #nextBatch()} and {@link #after(String, Profile, String)}: a monitor's next batch ({@code drift
  *       check}, the server's scheduled checks). A batch should add time: today's newest value not newer
  *       than the newest of the previous checked batch (a re-sent or replayed batch), or, before any
  *       batch was checked, than the reference's newest (a day of the reference period), is WARN, as is a
  *       today entirely older than the reference. This is the freshness idea of Deequ's and whylogs'
  *       monitors (the newest timestamp must advance), applied batch to batch.</li>
  * </ul>
- * Values are ordered as numbers when both are numbers (epoch times), else as text (ISO 8601 sorts in
- * time order).
+ * <p><b>Several batches a day of a date column.</b> A column of day resolution (ISO dates, no time)
+ * cannot advance between two batches of one day (hourly checks, or checks posted several times a
+ * day). So a batch whose newest date <em>equals</em> the previous batch's newest is OK when that date
+ * is this batch's own day (the date of its run time or window, {@code at}): a second batch of today.
+ * It is WARN when this batch's day is later (yesterday's newest date re-sent today), and a newest
+ * date older than the previous batch's is WARN whatever the day. Without this batch's day (a caller
+ * that does not give it), an equal newest value is WARN, as for a timestamp.
+ *
+ * <p>Values are ordered by {@link KeyStats#compareValues}, the order of the profiles' ranges:
+ * numbers by value (epoch times, {@code 999999999 < 1000000000}), ISO 8601 text in time order.
  */
 public final class Freshness {
-    private static final Freshness SAMPLES = new Freshness(false, null, Map.of());
-    private static final Freshness FIRST_BATCH = new Freshness(true, null, Map.of());
+    private static final Freshness SAMPLES = new Freshness(false, null, Map.of(), null);
+    private static final Freshness FIRST_BATCH = new Freshness(true, null, Map.of(), null);
 
     private final boolean batch;
     private final String previousAt;
     private final Map<String, String> previousNewest;
+    /** This batch's day (the date its run time or window starts on), or null when not given. */
+    private final java.time.LocalDate day;
 
-    private Freshness(boolean batch, String previousAt, Map<String, String> previousNewest) {
+    private Freshness(boolean batch, String previousAt, Map<String, String> previousNewest, java.time.LocalDate day) {
         this.batch = batch;
         this.previousAt = previousAt;
         this.previousNewest = previousNewest;
+        this.day = day;
     }
 
     /**
@@ -64,18 +76,21 @@ public final class Freshness {
 
     /**
      * A monitor's next batch after a checked one: WARN when today's newest value is not newer than
-     * {@code previous}'s newest (a re-sent or replayed batch). A column {@code previous} lacks, or has no
-     * value in, is compared with the reference's newest.
+     * {@code previous}'s newest (a re-sent or replayed batch), except a date column's second batch of
+     * the same day (see the class comment). A column {@code previous} lacks, or has no value in, is
+     * compared with the reference's newest.
      *
-     * @param at       the previous batch's run time, as recorded (named in the warning)
-     * @param previous the previous checked batch's profile
+     * @param previousAt the previous batch's run time, as recorded (named in the warning)
+     * @param previous   the previous checked batch's profile
+     * @param at         this batch's run time or window key ({@code 2024-05-03}, {@code 2024-05-03T02:00}),
+     *                   whose date is this batch's day; null when unknown
      * @return the rule for the batch after {@code previous}
-     * @throws ValidationException if {@code at} or {@code previous} is null
+     * @throws ValidationException if {@code previousAt} or {@code previous} is null
      */
-    public static Freshness after(String at, Profile previous) {
-        if (at == null || previous == null) {
+    public static Freshness after(String previousAt, Profile previous, String at) {
+        if (previousAt == null || previous == null) {
             throw new ValidationException("previous batch: its run time and profile are both needed, got "
-                    + (at == null ? "no run time" : "no profile"));
+                    + (previousAt == null ? "no run time" : "no profile"));
         }
         Map<String, String> newest = new LinkedHashMap<>();
         for (ColumnProfile c : previous.columns()) {
@@ -83,7 +98,24 @@ public final class Freshness {
                 newest.put(c.name(), c.keys().max());
             }
         }
-        return new Freshness(true, at, Map.copyOf(newest));
+        return new Freshness(true, previousAt, Map.copyOf(newest), dayOf(at));
+    }
+
+    /** The date an ISO date or date-time starts with, or null (no such text). */
+    static java.time.LocalDate dayOf(String value) {
+        if (value == null || value.length() < 10) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code value} is a date of day resolution (ISO {@code yyyy-MM-dd}, no time) that is this batch's day. */
+    private boolean isThisBatchsDay(String value) {
+        return day != null && value.length() == 10 && day.equals(dayOf(value));
     }
 
     /**
@@ -114,7 +146,11 @@ public final class Freshness {
             return;
         }
         if (batch && last != null) {
-            if (compareTimes(newest, last) <= 0) {
+            int c = compareTimes(newest, last);
+            if (c == 0 && isThisBatchsDay(newest)) {
+                f.add(Status.OK, "newest date " + newest + ", as in the batch checked at " + previousAt + ": a second "
+                        + "batch of " + newest + " (a date cannot advance within its day)");
+            } else if (c <= 0) {
                 f.add(Status.WARN, "stale data: today's newest value " + newest + " is not newer than the newest "
                         + last + " of the batch checked at " + previousAt + " (a re-sent or replayed batch?)");
             } else {
@@ -177,21 +213,14 @@ public final class Freshness {
         }
     }
 
-    /**
-     * Orders two timestamp or date values: as numbers when both are (epoch seconds or milliseconds,
-     * where "999" &lt; "1000"), else as text (ISO 8601 text sorts in time order).
-     */
+    /** Orders two timestamp or date values as the profiles order their ranges ({@link KeyStats#compareValues}). */
     static int compareTimes(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
+        return KeyStats.compareValues(a, b);
     }
 
     @Override
     public String toString() {
         return !batch ? "samples" : previousAt == null ? "next batch (after the reference)"
-                : "next batch (after the batch checked at " + previousAt + ")";
+                : "next batch (after the batch checked at " + previousAt + (day == null ? "" : ", of " + day) + ")";
     }
 }

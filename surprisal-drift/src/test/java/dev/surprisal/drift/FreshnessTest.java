@@ -124,7 +124,7 @@ class FreshnessTest {
 
     @Test
     void aPreviousBatchNeedsItsRunTimeAndProfile() {
-        assertThatThrownBy(() -> Freshness.after(null, null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Freshness.after(null, null, "2024-05-03")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("no run time");
     }
 

@@ -2,43 +2,26 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
-import dev.surprisal.core.Base;
-import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.profile.Profile;
-import dev.surprisal.drift.ColumnDrift;
-import dev.surprisal.drift.DriftOptions;
-import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.DriftScorer;
-import dev.surprisal.drift.Freshness;
-import dev.surprisal.drift.rules.Alarm;
-import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.drift.rules.TrendRule;
-import dev.surprisal.report.DriftHtmlReport;
-import dev.surprisal.server.config.ConfigLoader;
 import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.Secrets;
 import dev.surprisal.server.config.ServerConfig;
 import dev.surprisal.server.config.SourceConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The monitors of a server, usable without HTTP: baselines, checks of a window, history, exclusions
@@ -104,15 +87,8 @@ public final class Monitors {
     private volatile ServerConfig config;
     private final StoreGate gate;
     private final Clock clock;
-    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
-    /**
-     * Checks that compute at once, each on one thread: all processors but one, so that however many
-     * checks are asked for, one processor is left to answer reads (on 2 cores, one check at a time;
-     * the others wait their turn).
-     */
-    static final int CHECK_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    private final Semaphore computing = new Semaphore(CHECK_THREADS, true);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final CheckRun checks;
 
     /**
      * @param config the monitors
@@ -123,6 +99,7 @@ public final class Monitors {
         this.config = config;
         this.gate = gate;
         this.clock = clock;
+        this.checks = new CheckRun(this);
     }
 
     /** @param l called after each check */
@@ -169,7 +146,7 @@ public final class Monitors {
      *                          defined in a config file
      */
     public Defined define(String name, String definition) {
-        MonitorConfig m = parseDefinition(name, definition);
+        MonitorConfig m = MonitorDefinitions.parse(config, name, definition);
         synchronized (this) {
             Optional<MonitorConfig> old = config.monitor(name);
             if (old.isPresent() && !old.get().file().equals(config.baseDir().resolve("api").toString())) {
@@ -183,49 +160,6 @@ public final class Monitors {
             install(m);
             return new Defined(m, old.isEmpty());
         }
-    }
-
-    /**
-     * A definition of a monitor from the API (or kept from it), checked by the rules a remote caller
-     * is held to (see {@link #define}).
-     *
-     * @throws MonitorException 400 naming what is wrong
-     */
-    private MonitorConfig parseDefinition(String name, String definition) {
-        if (definition.contains("${")) {
-            throw new MonitorException(400, "a monitor created through the API cannot use secrets (${env:...}); "
-                    + "define monitors that need them in a config file");
-        }
-        MonitorConfig m;
-        try {
-            m = new ConfigLoader(Secrets.of(Map.of())).monitor(definition, "api", config.baseDir());
-        } catch (dev.surprisal.server.config.ConfigException e) {
-            throw new MonitorException(400, e.getMessage());
-        }
-        if (!m.name().equals(name)) {
-            throw new MonitorException(400, "api: name: the body names monitor '" + m.name() + "', the path '" + name + "'");
-        }
-        for (var source : java.util.Arrays.asList(m.source(), m.reference())) {
-            if (source == null) {
-                continue;
-            }
-            if (source.isQuery()) {
-                throw new MonitorException(400, "api: a monitor created through the API reads files; define one "
-                        + "with a database source in a config file");
-            }
-            String where = source.glob() != null ? source.glob() : source.path();
-            java.nio.file.Path p = java.nio.file.Path.of(where.replace("{date}", "2000-01-01")).toAbsolutePath().normalize();
-            if (!p.startsWith(config.baseDir())) {
-                throw new MonitorException(400, "api: " + where + ": a monitor created through the API reads only "
-                        + "files under the config's directory " + config.baseDir());
-            }
-        }
-        for (String a : m.alerts()) {
-            if (config.notifier(a).isEmpty()) {
-                throw new MonitorException(400, "api: alerts: unknown notifier '" + a + "'");
-            }
-        }
-        return m;
     }
 
     /** What {@link #define} did. @param monitor the monitor @param created true when it is new */
@@ -256,7 +190,7 @@ public final class Monitors {
                 return;
             }
             try {
-                install(parseDefinition(name, body));
+                install(MonitorDefinitions.parse(config, name, body));
             } catch (RuntimeException e) {
                 notes.add("monitor '" + name + "' created through the API is left out: " + e.getMessage());
             }
@@ -309,7 +243,7 @@ public final class Monitors {
      * @throws AlreadyChecked (409) when the window was checked and {@code recheck} is false
      */
     public CheckResult checkProfile(String name, Window window, Profile today, String trigger, boolean recheck) {
-        return run(name, window, trigger, recheck, ref -> today);
+        return checks.run(name, window, trigger, recheck, ref -> today);
     }
 
     /**
@@ -344,7 +278,7 @@ public final class Monitors {
      */
     public CheckResult check(String name, Window window, String trigger, boolean recheck) {
         MonitorConfig m = monitor(name);
-        return run(name, window, trigger, recheck, ref -> Sources.count(m.source(), window, ref));
+        return checks.run(name, window, trigger, recheck, ref -> Sources.count(m.source(), window, ref));
     }
 
     /**
@@ -370,157 +304,6 @@ public final class Monitors {
         }
     }
 
-    private CheckResult run(String name, Window window, String trigger, boolean recheck,
-                            java.util.function.Function<Profile, Profile> counter) {
-        MonitorConfig m = monitor(name);
-        ReentrantLock lock = running.computeIfAbsent(name, k -> new ReentrantLock());
-        if (!lock.tryLock()) {
-            throw new MonitorException(409, "a check of monitor '" + name + "' is running; try again when it ends");
-        }
-        try {
-            CheckResult result;
-            computing.acquireUninterruptibly();
-            try {
-                result = Parallelism.call(1, () -> compute(m, name, window, trigger, recheck, counter));
-            } catch (AlreadyChecked e) {
-                throw e; // not a failure: the window has its check
-            } catch (RuntimeException e) {
-                String reason = e instanceof Sources.NoDataException ? "skipped" : "error";
-                if (!"schedule".equals(trigger)) { // the scheduler logs its own, with what it does next
-                    LOG.warning("check of monitor " + name + " window " + window.key(m.source()) + " (" + trigger
-                            + ") failed: " + e.getMessage());
-                }
-                listeners.forEach(l -> l.onFailure(m, trigger, reason));
-                throw e;
-            } finally {
-                computing.release();
-            }
-            notifyListeners(m, result); // alerts (with their retries) outside the computing slots
-            return result;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private CheckResult compute(MonitorConfig m, String name, Window window, String trigger, boolean recheck,
-                                java.util.function.Function<Profile, Profile> counter) {
-        long t0 = System.nanoTime();
-        DriftStore.Reference baseline = gate.fresh(s -> s.reference(name)).orElseGet(() -> {
-            if (m.reference() == null) {
-                throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
-                        + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
-            }
-            createBaseline(name);
-            return gate.fresh(s -> s.reference(name)).orElseThrow();
-        });
-        String key = window.key(m.source());
-        boolean byDate = m.source() != null && m.source().byDate();
-        List<ServerTables.CheckRow> earlier = gate.fresh(s -> ServerTables.checksOfWindow(s.connection(), name, key,
-                byDate, baseline.version()));
-        if (!earlier.isEmpty() && !recheck) {
-            throw new AlreadyChecked(name, key, earlier.get(0));
-        }
-        // runs of this date under an older key (a scheduled window recorded by its start time): the
-        // store replaces a run of the same key itself, these go once the new run is recorded
-        Set<Long> older = new HashSet<>();
-        earlier.stream().filter(r -> !r.window().equals(key)).forEach(r -> older.add(r.runId()));
-        Profile today = counter.apply(baseline.profile());
-        Reference reference = reference(m, key, baseline);
-        DriftOptions options = Rules.options(m.settings());
-        // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's;
-        // "earlier" is by the key the run is recorded under (a dated source's day), or a recheck of a day posted as
-        // its window start (2024-05-03T06:00) would find that day's own run (2024-05-03) as the batch before it
-        Freshness freshness = gate.fresh(s -> MonitoredCheck.freshness(s, name, baseline.version(), key,
-                new HashSet<>(ServerTables.excluded(s.connection(), name))));
-        DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands(), Base.BITS, freshness);
-        Instant now = clock.instant();
-        // in the store only to record, and to read the history; the trend rule, the JSON and the
-        // HTML are made outside it, so reads are not held up by rendering
-        record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
-        }
-        Scored scored = gate.with(name, s -> {
-            MonitoredCheck.Outcome o = MonitoredCheck.record(s, name, key, baseline.version(), today, report, null);
-            if (!older.isEmpty()) {
-                s.deleteRuns(older);
-                ServerTables.deleteChecks(s.connection(), older);
-            }
-            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
-            List<HistoryPoint> history = s.history(name, null).stream()
-                    .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
-            return new Scored(o, history);
-        });
-        MonitoredCheck.Outcome o = scored.outcome();
-        List<Alarm> alarms = new ArrayList<>(o.alarms());
-        alarms.addAll(trend(o.report(), scored.history()));
-        String status = MonitoredCheck.verdict(o.report(), alarms).name();
-        boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
-        long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-        CheckResult result = new CheckResult(o.runId(), name, key, status, alarm, today.rows(), ms,
-                o.report(), List.copyOf(alarms), reference.description(), baseline.profile().roles());
-        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
-        for (HistoryPoint h : scored.history()) {
-            byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
-        }
-        String html = DriftHtmlReport.render("Drift check: " + name + " at " + key + " (run "
-                + o.runId() + ")", o.report(), byColumn);
-        String json = ReportJson.of(result);
-        gate.with(name, s -> {
-            if (o.replaced()) {
-                ServerTables.deleteCheck(s.connection(), o.replacedRunId());
-            }
-            ServerTables.putCheck(s.connection(), new ServerTables.CheckRow(o.runId(), name, key, status,
-                    alarm, today.rows(), ms, now, trigger, false, null), json, html);
-            return null;
-        });
-        return result;
-    }
-
-    /** What a window is compared with: a profile on the baseline's bins, and that in words. */
-    private record Reference(Profile profile, String description) {
-    }
-
-    /**
-     * The reference of a check: the baseline, or for a rolling monitor the latest {@code rolling}
-     * checked windows before this one (runs excluded from the history left out), their counts added
-     * on the baseline's bins. Until a window has been checked, the baseline stands in, and says so.
-     */
-    private Reference reference(MonitorConfig m, String key, DriftStore.Reference baseline) {
-        String fixed = "baseline version " + baseline.version();
-        if (m.rolling() == 0) {
-            return new Reference(baseline.profile(), fixed);
-        }
-        List<DriftStore.RunProfile> runs = gate.fresh(s -> {
-            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), m.name()));
-            return s.runProfiles(m.name(), baseline.version(), key, m.rolling() + excluded.size()).stream()
-                    .filter(r -> !excluded.contains(r.runId())).limit(m.rolling()).toList();
-        });
-        if (runs.isEmpty()) {
-            return new Reference(baseline.profile(), fixed + " (rolling over " + m.rolling() + " windows, but no "
-                    + "window before " + key + " has been checked yet)");
-        }
-        List<String> windows = runs.stream().map(DriftStore.RunProfile::at).sorted().toList();
-        return new Reference(DriftStore.RunProfile.rolling(runs, baseline.profile()), "rolling: the " + runs.size()
-                + (runs.size() == 1 ? " window " : " windows ") + String.join(", ", windows) + " (of " + m.rolling()
-                + " asked), on the bins of " + fixed);
-    }
-
-    private static List<Alarm> trend(DriftReport report, List<HistoryPoint> history) {
-        TrendRule trend = TrendRule.defaults();
-        List<Alarm> out = new ArrayList<>();
-        for (ColumnDrift c : report.columns()) {
-            if (!c.status().drifted() && Double.isFinite(c.decisionValue())) {
-                List<HistoryPoint> h = history.stream().filter(p -> p.column().equals(c.name())).toList();
-                if (trend.fires(c.decisionValue(), c.critical(), h)) {
-                    out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
-                            "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points, excluded "
-                                    + "runs left out)", c.name(), report.options().measure(), c.decisionValue(),
-                            trend.upperBand(h), trend.sigmas(), h.size())));
-                }
-            }
-        }
-        return out;
-    }
-
     /**
      * Applies {@code retention-days}: a check older than that (by this server's clock) is deleted
      * everywhere at once, its run with its scores and alarms from the drift store that {@code /history},
@@ -533,25 +316,7 @@ public final class Monitors {
      * @return the runs deleted
      */
     public int applyRetention(Instant now) {
-        Instant cutoff = now.minus(Duration.ofDays(config.retentionDays()));
-        List<String> names = config.monitors().stream().map(MonitorConfig::name).toList();
-        Set<Long> expired = gate.fresh(s -> {
-            Set<Long> ids = new java.util.TreeSet<>(ServerTables.checkRunsBefore(s.connection(), cutoff));
-            for (String m : names) {
-                Set<Long> recorded = new HashSet<>(ServerTables.checkRuns(s.connection(), m));
-                s.runsRecordedBefore(m, cutoff).stream().filter(id -> !recorded.contains(id)).forEach(ids::add);
-            }
-            return ids;
-        });
-        if (expired.isEmpty()) {
-            return 0;
-        }
-        return gate.with(s -> {
-            // the runs first: if the process stops between the two, the records are still expired next time
-            int runs = s.deleteRuns(expired);
-            ServerTables.deleteChecks(s.connection(), expired);
-            return runs;
-        });
+        return Retention.apply(config, gate, now);
     }
 
     /**
@@ -703,25 +468,15 @@ public final class Monitors {
     }
 
     /**
-     * Why monitors cannot run now: one sentence per monitor whose store holds no baseline and whose
-     * reference is a local file or folder that does not exist, so that its first check (and {@code
-     * POST .../baselines}) would fail. {@code /readyz} is not ready while there is one, and the
-     * server logs them at start.
+     * Why monitors cannot run now ({@link ServerConfig#unrunnable}, the rule {@code serve
+     * --check-config} applies too): one sentence per monitor whose store holds no baseline and whose
+     * reference is a local file or folder that does not exist. {@code /readyz} is not ready while
+     * there is one, and the server logs them at start.
      *
      * @return the reasons, in monitor order (empty: every monitor can run)
      */
     public List<String> unrunnable() {
-        List<String> out = new ArrayList<>();
-        for (MonitorConfig m : config.monitors()) {
-            SourceConfig ref = m.reference();
-            if (ref == null || ref.isQuery() || ref.glob() != null
-                    || java.nio.file.Files.exists(java.nio.file.Path.of(ref.path())) || hasBaseline(m.name())) {
-                continue;
-            }
-            out.add("monitor '" + m.name() + "' (" + m.file() + ":" + m.line() + "): no baseline in the store and its "
-                    + "reference " + ref.path() + " does not exist; create the file or fix reference.path");
-        }
-        return out;
+        return config.unrunnable(this::hasBaseline);
     }
 
     /**
@@ -762,5 +517,10 @@ public final class Monitors {
         for (Listener l : listeners) {
             l.onCheck(m, r);
         }
+    }
+
+    /** Tells the listeners that a check could not run to its end ({@link Listener#onFailure}). */
+    void notifyFailure(MonitorConfig m, String trigger, String reason) {
+        listeners.forEach(l -> l.onFailure(m, trigger, reason));
     }
 }

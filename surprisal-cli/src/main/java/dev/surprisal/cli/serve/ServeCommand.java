@@ -7,6 +7,9 @@ import dev.surprisal.cli.BadDataException;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.Json;
 import dev.surprisal.cli.JsonOption;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.StoreException;
+import dev.surprisal.drift.store.StoreUrl;
 import dev.surprisal.server.Demo;
 import dev.surprisal.server.SurprisalServer;
 import dev.surprisal.server.config.ConfigException;
@@ -79,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--check-config", description = "Only read and validate --config (keys, values, and that "
-            + "each local reference file exists), then exit (0 valid, 2 not).")
+            + "each monitor can run: its local reference file exists, or --store holds its baseline, as /readyz "
+            + "asks), then exit (0 valid, 2 not).")
     boolean checkConfig;
 
     @Mixin
@@ -124,10 +128,10 @@ public final class ServeCommand implements Callable<Integer> {
             ConfigLoader loader = new ConfigLoader(Secrets.fromEnvironment());
             cfg = load(loader, config);
             if (checkConfig) {
-                List<ConfigException> missing = loader.missingReferences();
-                if (!missing.isEmpty()) { // the server would start, but these monitors could not run
-                    throw new ParameterException(spec.commandLine(), String.join("; ",
-                            missing.stream().map(ConfigException::getMessage).toList()));
+                // the server would start, but these monitors could not run: /readyz's rule, on --store
+                List<String> unrunnable = cfg.unrunnable(storedBaselines());
+                if (!unrunnable.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), String.join("; ", unrunnable));
                 }
                 if (json.json()) {
                     ObjectNode o = Json.mapper().createObjectNode().put("config", config.toString()).put("valid", true);
@@ -153,6 +157,34 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * Whether {@code --store} holds a monitor's baseline: the store is opened once, when first asked
+     * (only for a monitor whose reference file is missing), and read-only; a DuckDB file that does not
+     * exist holds none. A store that cannot be read is bad data (exit 3).
+     */
+    private java.util.function.Predicate<String> storedBaselines() {
+        java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> names =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return name -> {
+            if (names.get() == null) {
+                StoreUrl url = store.url(spec);
+                if (url.kind() == StoreUrl.Kind.DUCKDB && !Files.exists(url.file())) {
+                    names.set(java.util.Set.of());
+                } else {
+                    try (DriftStore s = DriftStore.open(url, false, STORE_WAIT_MILLIS)) {
+                        names.set(java.util.Set.copyOf(s.monitors()));
+                    } catch (StoreException e) {
+                        throw new BadDataException(e.getMessage(), e);
+                    }
+                }
+            }
+            return names.get().contains(name);
+        };
+    }
+
+    /** How long {@code --check-config} waits for a running server's hold on a DuckDB store. */
+    private static final long STORE_WAIT_MILLIS = 30_000;
 
     /** Starts the server, says where it listens, and runs until the JVM stops or this thread is interrupted. */
     private int serve(PrintWriter out, ServerConfig cfg, String storeLocation, String token) {

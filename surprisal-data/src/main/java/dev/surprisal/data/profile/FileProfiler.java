@@ -293,12 +293,21 @@ final class FileProfiler {
             }
             int idx = offset + i;
             if (bins == null) {
-                int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"), q.agg("min(" + u + ")"),
-                        q.agg("max(" + u + ")")};
+                // the range in key order (KeyStats.compareValues): numbers by value (equal values, 1 and 1.0,
+                // by their text), before other text by its characters; the cells are text here, and min(u)
+                // alone put "9" after "10"
+                String number = "regexp_full_match(" + u + ", '" + KeyStats.NUMBER_REGEX + "')";
+                String value = "CASE WHEN " + number + " THEN {'v': CAST(" + u + " AS DOUBLE), 't': " + u + "} END";
+                int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"),
+                        q.agg("arg_min(" + u + ", " + value + ")"), q.agg("arg_max(" + u + ", " + value + ")"),
+                        q.agg("min(" + u + ") FILTER (WHERE NOT " + number + ")"),
+                        q.agg("max(" + u + ") FILTER (WHERE NOT " + number + ")")};
                 readers.add(rs -> {
                     long present = rs.getLong(c[0]);
+                    String min = KeyStats.lower(rs.getString(c[2]), rs.getString(c[4]));
+                    String max = KeyStats.higher(rs.getString(c[3]), rs.getString(c[5]));
                     out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, 0, List.of(), Map.of(), null,
-                            null, new KeyStats(present, rs.getLong(c[1]), rs.getString(c[2]), rs.getString(c[3])));
+                            null, new KeyStats(present, rs.getLong(c[1]), min, max));
                 });
                 continue;
             }

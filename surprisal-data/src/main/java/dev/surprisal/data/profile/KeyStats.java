@@ -2,17 +2,28 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
 /**
  * What is checked about a column that is not scored (id-like, timestamp, date, constant), as
  * Deequ's {@code isUnique}, {@code isComplete} and freshness checks do: how many values are present
- * and distinct (duplicate keys), and the range of the text (ISO dates and date-times sort as text).
+ * and distinct (duplicate keys), and the range of the values in {@linkplain #compareValues key order}.
  *
  * @param present  non-missing cells
  * @param distinct distinct non-missing values; -1 when unknown (after merging two profiles)
- * @param min      smallest value as text (null when none)
- * @param max      largest value as text (null when none)
+ * @param min      smallest value in key order, as the cell's text (null when none)
+ * @param max      largest value in key order, as the cell's text (null when none)
  */
 public record KeyStats(long present, long distinct, String min, String max) {
+    /**
+     * A number as key order reads it: plain decimal text, optionally signed, with an optional
+     * exponent ({@code 42}, {@code -3.5}, {@code 1.7e9}); the same pattern in Java and in DuckDB's SQL
+     * ({@code regexp_full_match}), so the file and the in-memory profilers order alike.
+     */
+    public static final String NUMBER_REGEX = "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?";
+    private static final Pattern NUMBER = Pattern.compile(NUMBER_REGEX);
+
     /**
      * @return the share of present values that repeat an earlier one, 1 − distinct/present; NaN when unknown
      */
@@ -25,13 +36,54 @@ public record KeyStats(long present, long distinct, String min, String max) {
      * @return both together: counts add, the distinct count becomes unknown, the range widens
      */
     public KeyStats merge(KeyStats o) {
-        return new KeyStats(present + o.present, -1, least(min, o.min, true), least(max, o.max, false));
+        return new KeyStats(present + o.present, -1, lower(min, o.min), higher(max, o.max));
     }
 
-    private static String least(String a, String b, boolean smallest) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
+    /**
+     * The order of key values, one for every profiler and for the stale-data check: numbers
+     * ({@link #NUMBER_REGEX}) by their value, so an integer id or an epoch time orders as a number
+     * ({@code 9 < 10}, {@code 999999999 < 1000000000}), before any other text; other text by its
+     * characters (UTF-16 code units), so ISO 8601 dates and date-times order in time. A total order:
+     * a column of mixed numbers and text has its smallest number as minimum and its largest text as
+     * maximum.
+     *
+     * @param a a value, not null
+     * @param b a value, not null
+     * @return negative, zero or positive as {@code a} orders before, with or after {@code b}
+     */
+    public static int compareValues(String a, String b) {
+        boolean na = isNumber(a);
+        boolean nb = isNumber(b);
+        if (na && nb) {
+            int c = new BigDecimal(a).compareTo(new BigDecimal(b));
+            return c != 0 ? c : a.compareTo(b); // 1.0 and 1: equal in value, kept apart as texts
         }
-        return (a.compareTo(b) <= 0) == smallest ? a : b;
+        return na ? -1 : nb ? 1 : a.compareTo(b);
+    }
+
+    /**
+     * @param value a cell's text
+     * @return whether key order reads it as a number ({@link #NUMBER_REGEX})
+     */
+    public static boolean isNumber(String value) {
+        return NUMBER.matcher(value).matches();
+    }
+
+    /**
+     * @param a a value or null
+     * @param b a value or null
+     * @return the smaller in key order; the other when one is null
+     */
+    public static String lower(String a, String b) {
+        return a == null ? b : b == null ? a : compareValues(a, b) <= 0 ? a : b;
+    }
+
+    /**
+     * @param a a value or null
+     * @param b a value or null
+     * @return the larger in key order; the other when one is null
+     */
+    public static String higher(String a, String b) {
+        return a == null ? b : b == null ? a : compareValues(a, b) >= 0 ? a : b;
     }
 }

@@ -310,8 +310,8 @@ final class MemoryProfiler {
                 }
                 String t = v.text.label(k);
                 distinct++;
-                min = min == null || t.compareTo(min) < 0 ? t : min;
-                max = max == null || t.compareTo(max) > 0 ? t : max;
+                min = KeyStats.lower(min, t);
+                max = KeyStats.higher(max, t);
             }
             for (int i = 0; i < n; i++) {
                 missing += v.missing(i) ? 1 : 0;
@@ -330,8 +330,8 @@ final class MemoryProfiler {
                 }
                 String t = v.text(i);
                 distinct.add(t);
-                min = min == null || t.compareTo(min) < 0 ? t : min;
-                max = max == null || t.compareTo(max) > 0 ? t : max;
+                min = KeyStats.lower(min, t);
+                max = KeyStats.higher(max, t);
             }
             return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
                     new KeyStats(n - missing, distinct.size(), min, max));

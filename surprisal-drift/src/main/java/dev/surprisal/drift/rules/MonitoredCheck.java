@@ -120,9 +120,22 @@ public final class MonitoredCheck {
      */
     public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
                                       java.util.Set<Long> excluded) {
-        return store.runProfiles(monitor, referenceVersion, at, excluded.size() + 1).stream()
-                .filter(r -> !excluded.contains(r.runId())).findFirst()
-                .map(r -> Freshness.after(r.at(), r.profile())).orElse(Freshness.nextBatch());
+        return freshness(store.runProfiles(monitor, referenceVersion, at, excluded.size() + 1).stream()
+                .filter(r -> !excluded.contains(r.runId())).toList(), at);
+    }
+
+    /**
+     * What a batch at {@code at} is checked for stale data against, from the batches before it as
+     * already read (a caller that reads them for a rolling reference too reads them once).
+     *
+     * @param earlier the batches checked against the same baseline for an earlier run time, newest
+     *                first, excluded runs left out ({@link DriftStore#runProfiles})
+     * @param at      the batch's run time ({@link RunTime})
+     * @return the rule after the newest of {@code earlier}, else the rule for a first batch
+     */
+    public static Freshness freshness(List<DriftStore.RunProfile> earlier, String at) {
+        return earlier.isEmpty() ? Freshness.nextBatch()
+                : Freshness.after(earlier.get(0).at(), earlier.get(0).profile(), at);
     }
 
     /**

@@ -69,25 +69,10 @@ public final class ConfigLoader {
             "send-resolved");
 
     private final Secrets secrets;
-    /** Local reference files named in what this loader read that did not exist then (see {@link #missingReferences}). */
-    private final List<ConfigException> missingReferences = new ArrayList<>();
 
     /** @param secrets where {@code ${env:NAME}} is looked up */
     public ConfigLoader(Secrets secrets) {
         this.secrets = secrets;
-    }
-
-    /**
-     * The local reference files ({@code reference: { path: ... }}) named in the files this loader
-     * read that did not exist when they were read, each as an error naming the file, line and key.
-     * They do not stop {@link #load}: a monitor whose baseline is in the store runs without its
-     * reference file; {@code serve --check-config} reports them as errors, and the server's
-     * {@code /readyz} is not ready while a monitor has neither.
-     *
-     * @return the errors, in the order read (empty: every local reference exists)
-     */
-    public List<ConfigException> missingReferences() {
-        return List.copyOf(missingReferences);
     }
 
     /**
@@ -379,13 +364,9 @@ public final class ConfigLoader {
         if (!windowed && p.contains("{date}")) {
             throw e.get("path").error("a reference is one fixed file; {date} is for the source");
         }
-        String resolved = resolve(dir, p);
-        if (!windowed && !Files.exists(Path.of(resolved))) {
-            missingReferences.add(e.get("path").error("no file or directory at " + Path.of(resolved).toAbsolutePath()
-                    + "; the monitor's first check (or POST .../baselines) fits its baseline from it, so with no "
-                    + "baseline in the store it cannot run: fix the path or create the file"));
-        }
-        return new SourceConfig(resolved, null, null, null, null, null, fetch);
+        // a reference file that does not exist is not an error here: a monitor whose baseline is in the
+        // store runs without it (MonitorConfig.cannotRun, for serve --check-config and /readyz alike)
+        return new SourceConfig(resolve(dir, p), null, null, null, null, null, fetch);
     }
 
     private static String resolve(Path dir, String p) {

@@ -101,4 +101,25 @@ public record MonitorConfig(String name, String file, int line, SourceConfig sou
         this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
                 paused, 0);
     }
+
+    /**
+     * Why this monitor cannot run, by the one rule that {@code serve --check-config} and the server's
+     * {@code /readyz} share: its store holds no baseline and its reference is a local file or folder
+     * that does not exist ({@link SourceConfig#localFileMissing}), so its first check (and {@code POST
+     * .../baselines}) would fail. A baseline in the store is enough to run: the reference file is read
+     * only to fit one.
+     *
+     * @param hasBaseline whether the store holds a baseline for a monitor, by name; asked only when
+     *                    the reference file is missing
+     * @return the reason, naming the config file and line, the path and the fixes; empty when it can run
+     */
+    public java.util.Optional<String> cannotRun(java.util.function.Predicate<String> hasBaseline) {
+        if (reference == null || !reference.localFileMissing() || hasBaseline.test(name)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(file + ":" + line + ": monitor '" + name + "': no baseline in the store and its "
+                + "reference " + java.nio.file.Path.of(reference.path()).toAbsolutePath() + " does not exist (the first "
+                + "check fits the baseline from it); create the file, fix reference.path, or store a baseline with "
+                + "'surprisal drift baseline --monitor " + name + " --data FILE --store STORE'");
+    }
 }

@@ -128,4 +128,15 @@ public record ServerConfig(String host, int port, boolean readsPublic, boolean m
     public ServerConfig withNotifiers(List<NotifierConfig> ns) {
         return new ServerConfig(host, port, readsPublic, metricsPublic, retentionDays, maxRequestBytes, monitors, ns, baseDir);
     }
+
+    /**
+     * The monitors that cannot run now ({@link MonitorConfig#cannotRun}), for {@code serve
+     * --check-config} and {@code /readyz} alike, so the two cannot disagree on one config and store.
+     *
+     * @param hasBaseline whether the store holds a baseline for a monitor, by name
+     * @return one reason per monitor that cannot run, in monitor order (empty: every monitor can run)
+     */
+    public List<String> unrunnable(java.util.function.Predicate<String> hasBaseline) {
+        return monitors.stream().flatMap(m -> m.cannotRun(hasBaseline).stream()).toList();
+    }
 }

@@ -40,6 +40,17 @@ public record SourceConfig(String path, String glob, String jdbc, String user, S
         return where != null && where.contains("{date}");
     }
 
+    /**
+     * Whether this is a local file or folder ({@code path}, not a glob or a query) that does not
+     * exist now: as a reference, the monitor's baseline cannot be fitted from it (see
+     * {@link MonitorConfig#cannotRun}).
+     *
+     * @return true when {@code path} names nothing on this machine
+     */
+    public boolean localFileMissing() {
+        return !isQuery() && glob == null && path != null && !java.nio.file.Files.exists(java.nio.file.Path.of(path));
+    }
+
     /** @return the source for messages and the API, without any secret */
     public String describe() {
         if (isQuery()) {

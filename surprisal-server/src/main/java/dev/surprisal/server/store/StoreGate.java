@@ -266,7 +266,21 @@ public final class StoreGate implements AutoCloseable {
         return scopes.computeIfAbsent(scope, k -> new AtomicLong());
     }
 
+    /**
+     * How many reads and writes have entered the store through this gate (answers from memory not
+     * counted): what a change that saves store visits is measured by, in tests and diagnostics.
+     *
+     * @return reads and writes so far, in that order
+     */
+    public long[] visits() {
+        return new long[] {readVisits.get(), writeVisits.get()};
+    }
+
+    private final AtomicLong readVisits = new AtomicLong();
+    private final AtomicLong writeVisits = new AtomicLong();
+
     private <T> T open(Function<DriftStore, T> work, boolean write) {
+        (write ? writeVisits : readVisits).incrementAndGet();
         long opening = acquire();
         boolean failed = false;
         try {

@@ -227,7 +227,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aMissingLocalReferenceIsNamedWithItsLineAndKey() throws Exception {
+    void aMissingLocalReferenceStopsAMonitorOnlyWithoutAStoredBaseline() throws Exception {
         Path f = write("noref.yaml", """
                 monitors:
                   - name: orders
@@ -238,10 +238,13 @@ class ConfigLoaderTest {
                     reference: { path: here.csv }
                 """);
         Files.writeString(dir.resolve("here.csv"), "a\n1\n");
-        ConfigLoader l = new ConfigLoader(Secrets.of(Map.of()));
-        assertThat(l.load(f).monitors()).as("still loads: a stored baseline needs no file").hasSize(2);
-        assertThat(l.missingReferences()).singleElement().satisfies(e -> assertThat(e.getMessage())
-                .startsWith(f + ":4: monitors[0].reference.path: no file or directory at "
-                        + dir.resolve("data/nothere.csv").toAbsolutePath()));
+        ServerConfig cfg = new ConfigLoader(Secrets.of(Map.of())).load(f);
+        assertThat(cfg.monitors()).as("still loads: a stored baseline needs no file").hasSize(2);
+        assertThat(cfg.monitors().get(0).reference().localFileMissing()).isTrue();
+        assertThat(cfg.monitors().get(1).reference().localFileMissing()).isFalse();
+        assertThat(cfg.unrunnable(name -> false)).singleElement().satisfies(r -> assertThat(r)
+                .startsWith(f + ":2: monitor 'orders': no baseline in the store and its reference "
+                        + dir.resolve("data/nothere.csv").toAbsolutePath() + " does not exist"));
+        assertThat(cfg.unrunnable(name -> name.equals("orders"))).as("its baseline is stored").isEmpty();
     }
 }
