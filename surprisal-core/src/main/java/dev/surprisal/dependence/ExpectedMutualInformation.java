@@ -3,6 +3,7 @@
 package dev.surprisal.dependence;
 
 import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.Counts;
 import dev.surprisal.measures.Entropy;
 import org.apache.commons.numbers.gamma.LogGamma;
 
@@ -48,22 +49,27 @@ final class ExpectedMutualInformation {
     }
 
     static double nats(ContingencyTable t) {
-        int r = t.rowCounts().nonZero();
-        int c = t.colCounts().nonZero();
+        return nats(t.rowCounts(), t.colCounts());
+    }
+
+    /** E[I] from the two margins alone (the row and column totals of the table), nats. */
+    static double nats(Counts rows, Counts cols) {
+        int r = rows.nonZero();
+        int c = cols.nonZero();
         if (r == 1 || c == 1) {
             return 0.0;
         }
         // one labelling all singletons: every permutation gives I = H(other), so the sum below (exp
         // of log-gamma differences, a few ulps off) is replaced by the exact value
-        if (r == t.total()) {
-            return Entropy.nats(t.colCounts());
+        if (r == rows.total()) {
+            return Entropy.nats(cols);
         }
-        if (c == t.total()) {
-            return Entropy.nats(t.rowCounts());
+        if (c == cols.total()) {
+            return Entropy.nats(rows);
         }
-        long n = t.total();
-        Map<Long, Integer> aSizes = multiplicities(t, true);
-        Map<Long, Integer> bSizes = multiplicities(t, false);
+        long n = rows.total();
+        Map<Long, Integer> aSizes = multiplicities(rows);
+        Map<Long, Integer> bSizes = multiplicities(cols);
         LogFactorial lf = new LogFactorial(n);
         double dn = n;
         double logN = Math.log(dn);
@@ -110,11 +116,10 @@ final class ExpectedMutualInformation {
         return term1 * term2 * Math.exp(gln);
     }
 
-    private static Map<Long, Integer> multiplicities(ContingencyTable t, boolean rows) {
+    private static Map<Long, Integer> multiplicities(Counts sizes) {
         Map<Long, Integer> m = new TreeMap<>();
-        int k = rows ? t.rows() : t.cols();
-        for (int i = 0; i < k; i++) {
-            long s = rows ? t.rowTotal(i) : t.colTotal(i);
+        for (int i = 0; i < sizes.size(); i++) {
+            long s = sizes.get(i);
             if (s > 0) {
                 m.merge(s, 1, Integer::sum);
             }
