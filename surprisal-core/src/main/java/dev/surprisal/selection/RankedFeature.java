@@ -75,6 +75,35 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     }
 
     /**
+     * A feature scored alone that determines no discrete target ({@link TargetShare.Note#NONE}).
+     *
+     * @param feature    the feature's name
+     * @param kind       "continuous" or "discrete"
+     * @param n          rows where the feature and the target both have a value
+     * @param estimator  KSG1, Ross or plug-in
+     * @param mi         the MI estimate, nats
+     * @param lower      lower end of the bootstrap interval, nats
+     * @param upper      upper end of the bootstrap interval, nats
+     * @param test       the permutation test, or null
+     * @param testRows   rows of the test
+     * @param miMonotone monotone MI, nats
+     * @param pearson    Pearson r
+     * @param spearman   Spearman ρ
+     * @param verdict    what the evidence supports
+     * @param warnings   the estimator's warnings
+     * @param skipped    why no estimate was made, or null
+     * @param shapeRows  rows of the shape verdict
+     * @param shapeMi    the MI on those rows, nats
+     */
+    public RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
+                         double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
+                         double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
+                         String skipped, int shapeRows, double shapeMi) {
+        this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
+                warnings, skipped, shapeRows, shapeMi, TargetShare.Note.NONE);
+    }
+
+    /**
      * This feature with its p-value adjusted for the other features tested with it, and its verdict
      * decided again on the adjusted value.
      *

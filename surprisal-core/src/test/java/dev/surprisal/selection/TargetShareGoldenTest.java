@@ -36,11 +36,7 @@ class TargetShareGoldenTest {
     }
 
     private static double[] values(JsonNode a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asInt();
-        }
-        return v;
+        return java.util.Arrays.stream(labels(a)).asDoubleStream().toArray();
     }
 
     private static int[] labels(JsonNode a) {
