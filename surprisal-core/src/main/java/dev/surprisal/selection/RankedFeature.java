@@ -32,18 +32,13 @@ import java.util.List;
  *                      {@link TargetRanking#rank}); equal to the p-value for one feature scored alone, NaN
  *                      without a test. The mark, {@link #significant} and the verdict use it.
  * @param targetShare   whether the feature (nearly) determines a discrete target, with the sentence of its note
- *                      (also among the warnings); {@link TargetShare.Note#NONE} otherwise, and when null
+ *                      (also among the warnings); {@link TargetShare.Note#NONE} otherwise, never null
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
                             double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
                             String skipped, int shapeRows, double shapeMi, double qValue,
                             TargetShare.Note targetShare) {
-    /** A null note is none. */
-    public RankedFeature {
-        targetShare = targetShare == null ? TargetShare.Note.NONE : targetShare;
-    }
-
     /**
      * A feature scored alone: its q-value is its p-value (one test, nothing to adjust).
      *
