@@ -239,15 +239,9 @@ public final class Explanations {
                     + quantity(base.fromNats(f.miMonotone()), base) + rows
                     + ", and the rest is beyond what shuffled data give.";
         };
-        String flag = dev.surprisal.selection.TargetShare.flag(f.warnings());
-        if (flag.equals("no")) {
-            return List.of(verdict);
-        }
-        // the warning that matters most: a perfect or near-perfect predictor is far more often a copy than a cause
-        return List.of(verdict, f.feature() + (flag.equals("determines") ? " determines " + target + ": its MI equals"
-                : " nearly determines " + target + ": its MI is close to") + " the entropy of " + target + ", which on"
-                + " real data usually means a copy of the target or leakage (a column filled in from the outcome),"
-                + " not a cause; check how it is recorded before using it.");
+        // a feature that (nearly) determines the target: its note says so once, with H and the share, in the notes
+        // that every mode prints (TargetShare); the explanation does not repeat it
+        return List.of(verdict);
     }
 
     /**

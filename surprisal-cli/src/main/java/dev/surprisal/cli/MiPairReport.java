@@ -13,7 +13,6 @@ import dev.surprisal.selection.RankedFeature;
 import dev.surprisal.selection.TargetShare;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * {@code surprisal mi --x A --y B}: renders {@link MiTable#pair}, one pair scored by the library exactly as
@@ -53,7 +52,10 @@ final class MiPairReport {
             r.note(pr.rowsLeftOut() + " of " + pr.tableRows() + " rows left out (a value missing in " + x + " or " + y + ")");
         }
         // x determines a discrete y (a copy, or leakage when y is a target); y is "the target" of the pair's score
-        f.warnings().stream().filter(w -> !TargetShare.flag(List.of(w)).equals("no")).forEach(w -> r.note(x + ": " + w));
+        TargetShare.Note share = f.targetShare();
+        if (share.flag() != TargetShare.Flag.NONE) {
+            r.note(x + ": " + share.sentence());
+        }
         double hy = Double.NaN;
         PairResult.Discrete d = pr.discrete();
         if (d != null) {
@@ -90,7 +92,7 @@ final class MiPairReport {
                 .field("monotone_mi", base.fromNats(f.miMonotone()))
                 .field("pearson", f.pearson())
                 .field("verdict", f.verdict().label())
-                .field("determines_target", TargetShare.flag(f.warnings()))
+                .field("determines_target", share.flag().label())
                 .field("explanation", f.verdict().sentence())
                 .field("seed", s.seed());
         if (d != null) {

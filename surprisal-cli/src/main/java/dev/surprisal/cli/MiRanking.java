@@ -129,8 +129,8 @@ final class MiRanking {
         Report.putNumber(o, "pearson", r.pearson());
         Report.putNumber(o, "spearman", r.spearman());
         o.put("nonmonotone", r.nonMonotone());
-        // "determines" / "nearly-determines": a copy of the target or leakage (its note is among the warnings)
-        o.put("determines_target", dev.surprisal.selection.TargetShare.flag(r.warnings()));
+        // "determines" / "nearly-determines" / "no": a copy of the target or leakage (its note is among the warnings)
+        o.put("determines_target", r.targetShare().flag().label());
         o.put("verdict", r.verdict().label());
         o.put("explanation", r.verdict().sentence());
         ArrayNode w = o.putArray("warnings");

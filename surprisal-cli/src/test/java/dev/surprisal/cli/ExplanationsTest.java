@@ -38,7 +38,8 @@ class ExplanationsTest {
         dev.surprisal.inference.SequentialPermutationTest.Result test = Double.isNaN(p) ? null
                 : new dev.surprisal.inference.SequentialPermutationTest.Result(mi, 99, 0, p, false, 0.0, 0.01, 0.02, 99, 42);
         return new dev.surprisal.selection.RankedFeature(name, "continuous", 100, "KSG1", mi, Double.NaN, Double.NaN,
-                test, 100, mono, pearson, Double.NaN, v, java.util.List.of(), null, 100, mi);
+                test, 100, mono, pearson, Double.NaN, v, java.util.List.of(), null, 100, mi,
+                dev.surprisal.selection.TargetShare.Note.NONE);
     }
 
     @Test

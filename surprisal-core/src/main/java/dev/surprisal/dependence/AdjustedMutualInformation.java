@@ -4,6 +4,7 @@ package dev.surprisal.dependence;
 
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.Counts;
 import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.measures.Entropy;
 
@@ -112,5 +113,23 @@ public final class AdjustedMutualInformation {
      */
     public static double expected(ContingencyTable table) {
         return ExpectedMutualInformation.nats(table);
+    }
+
+    /**
+     * {@link #expected(ContingencyTable)} from the two margins alone, for a table too large to hold densely
+     * (a column with many values against another): the cost grows with the distinct row sizes times the
+     * distinct column sizes, not with the cells.
+     *
+     * @param rowSizes the size of each label of U (zeros are ignored)
+     * @param colSizes the size of each label of V, with the same total
+     * @return E[I] in nats, between 0 and min(H(U), H(V)) up to rounding
+     * @throws ValidationException if the totals differ
+     */
+    public static double expected(Counts rowSizes, Counts colSizes) {
+        if (rowSizes.total() != colSizes.total()) {
+            throw new ValidationException("colSizes: total " + colSizes.total()
+                    + " differs from the row sizes' total " + rowSizes.total() + "; give the two margins of one table");
+        }
+        return ExpectedMutualInformation.nats(rowSizes, colSizes);
     }
 }

@@ -182,16 +182,17 @@ public final class MiSelection {
             return notes;
         }
         int[] y = MiPair.pick(target.labels, rows);
+        dev.surprisal.counts.Counts ySizes = dev.surprisal.counts.LabelCounts.of(y);
         double h = TargetShare.entropyNats(y);
-        int targetValues = TargetShare.distinct(y);
         for (SelectedFeature f : chosen) {
             MiVariable v = features.get(f.index());
-            double chance = v.isDiscrete()
-                    ? TargetShare.plugInChance(TargetShare.distinct(MiPair.pick(v.labels, rows)), targetValues, rows.length)
-                    : 0.0;
-            String note = TargetShare.note(target.name(), f.relevance(), chance, h, base);
-            if (note != null) {
-                notes.add(f.name() + ": " + note);
+            // the chance part as the ranking and the matrix take it: exact for two discrete columns, 0 for Ross
+            TargetShare.Note note = v.isDiscrete()
+                    ? TargetShare.note(target.name(), f.relevance(),
+                            dev.surprisal.counts.LabelCounts.of(MiPair.pick(v.labels, rows)), ySizes, base)
+                    : TargetShare.note(target.name(), f.relevance(), 0.0, h, rows.length, base);
+            if (note.sentence() != null) {
+                notes.add(f.name() + ": " + note.sentence());
             }
         }
         return notes;

@@ -31,13 +31,46 @@ import java.util.List;
  * @param qValue        the p-value adjusted for testing every feature of the ranking (Benjamini–Hochberg; see
  *                      {@link TargetRanking#rank}); equal to the p-value for one feature scored alone, NaN
  *                      without a test. The mark, {@link #significant} and the verdict use it.
+ * @param targetShare   whether the feature (nearly) determines a discrete target, with the sentence of its note
+ *                      (also among the warnings); {@link TargetShare.Note#NONE} otherwise, never null
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
                             double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
-                            String skipped, int shapeRows, double shapeMi, double qValue) {
+                            String skipped, int shapeRows, double shapeMi, double qValue,
+                            TargetShare.Note targetShare) {
     /**
      * A feature scored alone: its q-value is its p-value (one test, nothing to adjust).
+     *
+     * @param feature    the feature's name
+     * @param kind       "continuous" or "discrete"
+     * @param n          rows where the feature and the target both have a value
+     * @param estimator  KSG1, Ross or plug-in
+     * @param mi         the MI estimate, nats
+     * @param lower      lower end of the bootstrap interval, nats
+     * @param upper      upper end of the bootstrap interval, nats
+     * @param test       the permutation test, or null
+     * @param testRows   rows of the test
+     * @param miMonotone monotone MI, nats
+     * @param pearson    Pearson r
+     * @param spearman   Spearman ρ
+     * @param verdict    what the evidence supports
+     * @param warnings   the estimator's warnings
+     * @param skipped    why no estimate was made, or null
+     * @param shapeRows  rows of the shape verdict
+     * @param shapeMi    the MI on those rows, nats
+     * @param targetShare whether it (nearly) determines a discrete target ({@link TargetShare.Note#NONE} if not)
+     */
+    public RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
+                         double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
+                         double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
+                         String skipped, int shapeRows, double shapeMi, TargetShare.Note targetShare) {
+        this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
+                warnings, skipped, shapeRows, shapeMi, test == null ? Double.NaN : test.pValue(), targetShare);
+    }
+
+    /**
+     * A feature scored alone that determines no discrete target ({@link TargetShare.Note#NONE}).
      *
      * @param feature    the feature's name
      * @param kind       "continuous" or "discrete"
@@ -62,7 +95,7 @@ public record RankedFeature(String feature, String kind, int n, String estimator
                          double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
                          String skipped, int shapeRows, double shapeMi) {
         this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
-                warnings, skipped, shapeRows, shapeMi, test == null ? Double.NaN : test.pValue());
+                warnings, skipped, shapeRows, shapeMi, TargetShare.Note.NONE);
     }
 
     /**
@@ -76,7 +109,7 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     public RankedFeature withQValue(double q, double alpha) {
         DependenceVerdict v = test == null ? verdict : TargetRanking.verdict(shapeMi, miMonotone, test, q, alpha);
         return new RankedFeature(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson,
-                spearman, v, warnings, skipped, shapeRows, shapeMi, q);
+                spearman, v, warnings, skipped, shapeRows, shapeMi, q, targetShare);
     }
     /**
      * MI above chance, in nats: the MI of all n rows minus the mean of the permutation null

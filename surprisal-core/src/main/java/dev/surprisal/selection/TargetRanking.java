@@ -221,14 +221,16 @@ public final class TargetRanking {
             double observed = side.observed();
             double[] ci = interval(options, pair.n(), pair::natsResampled);
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
-            warnings = withShareNote(warnings, target, pair, mi, test, options.base());
+            TargetShare.Note share = shareNote(target, pair, mi, test, options.base());
+            warnings = append(warnings, share.sentence());
             double lower = ci[0];
             double upper = ci[1];
             double rho = pair.spearman();
             DependenceVerdict verdict = verdict(observed, side.mono(), test,
                     test == null ? Double.NaN : test.pValue(), options.alpha());
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
-                    test == null ? 0 : tested.n(), side.mono(), r, rho, verdict, warnings, null, tested.n(), observed);
+                    test == null ? 0 : tested.n(), side.mono(), r, rho, verdict, warnings, null, tested.n(), observed,
+                    share);
         } catch (ValidationException e) {
             return skipped(f, e.getMessage());
         }
@@ -309,15 +311,15 @@ public final class TargetRanking {
         double[] ci = interval(options, pair.n(), pair::natsResampled);
         List<String> warnings = withIntervalNote(List.of(), mi, ci, dev.surprisal.continuous.MiEstimator.PLUG_IN,
                 options.base());
-        String share = TargetShare.note(target, mi, test != null ? test.nullMean()
-                : TargetShare.plugInChance(pair.table().rowCounts().nonZero(), pair.table().colCounts().nonZero(), pair.n()),
-                dev.surprisal.measures.Entropy.of(pair.table().colCounts(), Base.NATS), options.base());
-        warnings = append(warnings, share);
+        // the same note as the rows give (shareNote): the exact chance part of the table's margins
+        TargetShare.Note share = TargetShare.note(target, mi, pair.table().rowCounts(), pair.table().colCounts(),
+                options.base());
+        warnings = append(warnings, share.sentence());
         double mono = pair.monotoneNats();
         DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
         return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
                 ci[0], ci[1], test, test == null ? 0 : pair.n(), mono, pair.pearson(), pair.spearman(), verdict,
-                warnings, null, pair.n(), mi);
+                warnings, null, pair.n(), mi, share);
     }
 
     /** The bootstrap interval {lower, upper} of a pair of n rows, or NaNs when the options give it none at n. */
@@ -370,26 +372,24 @@ public final class TargetRanking {
     }
 
     /**
-     * The warnings, with {@link TargetShare#note} when the target is discrete and the feature covers most of its
-     * entropy on the pair's rows; the chance part is the permutation null mean, or without a test the plug-in's
-     * expected value under independence (0 for Ross).
+     * {@link TargetShare#note} of a feature against a discrete target on the pair's rows ({@link TargetShare.Note#NONE}
+     * for a continuous target). The chance part: for a plug-in pair the exact expected MI of the two columns' value
+     * counts, as the matrix and the counted pairs ({@link #score(CountedPair, String, MiOptions, int)}) take it, so
+     * every path gives the same note; for Ross the permutation null mean, or 0 without a test.
      */
-    private static List<String> withShareNote(List<String> warnings, MiVariable target, MiPair pair, double mi,
+    private static TargetShare.Note shareNote(MiVariable target, MiPair pair, double mi,
                                               SequentialPermutationTest.Result test, Base base) {
         if (!target.isDiscrete()) {
-            return warnings;
+            return TargetShare.Note.NONE;
         }
         int[] y = MiPair.pick(target.labels, pair.rows());
-        double chance;
-        if (test != null) {
-            chance = test.nullMean();
-        } else if (pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN) {
-            chance = TargetShare.plugInChance(TargetShare.distinct(MiPair.pick(pair.first().labels, pair.rows())),
-                    TargetShare.distinct(y), pair.n());
-        } else {
-            chance = 0.0;
+        if (pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN) {
+            return TargetShare.note(target.name(), mi,
+                    dev.surprisal.counts.LabelCounts.of(MiPair.pick(pair.first().labels, pair.rows())),
+                    dev.surprisal.counts.LabelCounts.of(y), base);
         }
-        return append(warnings, TargetShare.note(target.name(), mi, chance, TargetShare.entropyNats(y), base));
+        return TargetShare.note(target.name(), mi, test != null ? test.nullMean() : 0.0, TargetShare.entropyNats(y),
+                pair.n(), base);
     }
 
     /** {@code warnings} with {@code note} added at the end (unchanged when it is null). */
@@ -412,7 +412,7 @@ public final class TargetRanking {
         return new RankedFeature(name, kind, n, estimator, 0.0, Double.NaN, Double.NaN, null, 0, Double.NaN,
                 Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE,
                 List.of("column " + name + " is constant on these rows: it carries no information, MI = 0"),
-                null, n, 0.0);
+                null, n, 0.0, TargetShare.Note.NONE);
     }
 
     /** The verdict rule of the class comment, on the p-value or, in a ranking, the q-value {@code pOrQ}. */
@@ -470,6 +470,7 @@ public final class TargetRanking {
 
     private static RankedFeature skipped(MiVariable f, String why) {
         return new RankedFeature(f.name(), f.kind(), 0, "-", Double.NaN, Double.NaN, Double.NaN, null, 0, Double.NaN,
-                Double.NaN, Double.NaN, DependenceVerdict.NOT_TESTED, List.of(), why, 0, Double.NaN);
+                Double.NaN, Double.NaN, DependenceVerdict.NOT_TESTED, List.of(), why, 0, Double.NaN,
+                TargetShare.Note.NONE);
     }
 }

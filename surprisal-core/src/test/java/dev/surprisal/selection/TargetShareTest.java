@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A feature that determines a discrete target is flagged (audit of 1 Dec, issue 9: a copy of the 0/1 target ranked
  * first as "monotone, correlation sees most of this", with nothing saying MI = H(target)). Known truth on 3,000 rows
- * of a fair 0/1 target: a copy (share 1), a copy with 3% of labels flipped (1 − H(0.03) ≈ 0.81 of H), a 30-valued
+ * of a fair 0/1 target: a copy (share 1), a copy with 3% of labels flipped (1 − H(0.03) ≈ 0.8 of H), a 30-valued
  * column the target is a function of, an ID read as labels (MI = H by chance alone: share ≈ 0), and a predictor
  * right 88% of the time (≈ 0.47 of H, an ordinary strong predictor).
  */
@@ -41,17 +41,29 @@ class TargetShareTest {
         return TargetRanking.score(MiVariable.discrete(name, feature), MiVariable.discrete("churned", Y), o).warnings();
     }
 
+    private static TargetShare.Flag flag(String name, double[] feature, MiOptions o) {
+        RankedFeature f = TargetRanking.score(MiVariable.discrete(name, feature), MiVariable.discrete("churned", Y), o);
+        // the sentence the verdict renders is the note among the warnings, and only then
+        if (f.targetShare().flag() == TargetShare.Flag.NONE) {
+            assertThat(f.targetShare().sentence()).isNull();
+            assertThat(f.warnings()).noneMatch(w -> w.contains("determines the target"));
+        } else {
+            assertThat(f.warnings()).contains(f.targetShare().sentence());
+        }
+        return f.targetShare().flag();
+    }
+
     private static MiOptions bits() {
         return MiOptions.defaults().withBootstrap(0, false).withBase(Base.BITS);
     }
 
     @Test
     void aCopyOfTheTargetDeterminesItInTheCallersUnit() {
-        assertThat(warnings("leak", COPY, bits())).anySatisfy(w -> assertThat(w).startsWith(TargetShare.DETERMINES)
+        assertThat(warnings("leak", COPY, bits())).anySatisfy(w -> assertThat(w).startsWith("determines the target:")
                 .containsPattern("the entropy of churned \\(H = (0\\.99\\d\\d|1\\.000) bits").contains("a copy of the target or leakage"));
-        assertThat(TargetShare.flag(warnings("leak", COPY, bits()))).isEqualTo("determines");
-        // without a test the plug-in's chance part comes from its expected value under independence
-        assertThat(TargetShare.flag(warnings("leak", COPY, bits().withPermutations(0)))).isEqualTo("determines");
+        assertThat(flag("leak", COPY, bits())).isEqualTo(TargetShare.Flag.DETERMINES);
+        // without a test the plug-in's chance part is the same: its exact expected value under independence
+        assertThat(flag("leak", COPY, bits().withPermutations(0))).isEqualTo(TargetShare.Flag.DETERMINES);
         // the default unit is stated too
         assertThat(warnings("leak", COPY, MiOptions.defaults().withBootstrap(0, false)))
                 .anySatisfy(w -> assertThat(w).containsPattern("\\(H = 0\\.69\\d\\d nats"));
@@ -59,26 +71,26 @@ class TargetShareTest {
 
     @Test
     void aManyValuedColumnTheTargetIsAFunctionOfDeterminesIt() {
-        assertThat(TargetShare.flag(warnings("region", LEVELS, bits()))).isEqualTo("determines");
+        assertThat(flag("region", LEVELS, bits())).isEqualTo(TargetShare.Flag.DETERMINES);
     }
 
     @Test
     void aNearCopyNearlyDeterminesIt() {
-        List<String> w = warnings("nearcopy", FLIPPED, bits());
-        assertThat(TargetShare.flag(w)).isEqualTo("nearly-determines");
-        assertThat(w).anySatisfy(s -> assertThat(s).startsWith(TargetShare.NEARLY_DETERMINES).contains("% of the entropy"));
+        assertThat(flag("nearcopy", FLIPPED, bits())).isEqualTo(TargetShare.Flag.NEARLY);
+        assertThat(warnings("nearcopy", FLIPPED, bits())).anySatisfy(s -> assertThat(s)
+                .startsWith("nearly determines the target:").contains("% of the most it can be, the entropy of churned"));
     }
 
     @Test
     void anOrdinaryStrongPredictorAndAnIdAreNotFlagged() {
         RankedFeature good = TargetRanking.score(MiVariable.discrete("good", GOOD), MiVariable.discrete("churned", Y), bits());
         assertThat(good.mi() / Math.log(2)).isBetween(0.4, 0.6); // bits of the 1-bit target: a strong predictor
-        assertThat(TargetShare.flag(good.warnings())).isEqualTo("no");
+        assertThat(good.targetShare().flag()).isEqualTo(TargetShare.Flag.NONE);
         // an ID read as labels has MI = H(target) in every sample, by chance alone
         RankedFeature id = TargetRanking.score(MiVariable.discrete("id", ID), MiVariable.discrete("churned", Y), bits());
         assertThat(id.mi()).isCloseTo(Math.log(2), org.assertj.core.api.Assertions.within(1e-3));
-        assertThat(TargetShare.flag(id.warnings())).isEqualTo("no");
-        assertThat(TargetShare.flag(warnings("id", ID, bits().withPermutations(0)))).isEqualTo("no");
+        assertThat(id.targetShare().flag()).isEqualTo(TargetShare.Flag.NONE);
+        assertThat(flag("id", ID, bits().withPermutations(0))).isEqualTo(TargetShare.Flag.NONE);
     }
 
     @Test
@@ -88,7 +100,7 @@ class TargetShareTest {
             y[i] = ID[i] * 0.5;
         }
         RankedFeature f = TargetRanking.score(MiVariable.discrete("g", GOOD), MiVariable.continuous("amount", y, 1, 1), bits());
-        assertThat(TargetShare.flag(f.warnings())).isEqualTo("no");
+        assertThat(f.targetShare()).isEqualTo(TargetShare.Note.NONE);
     }
 
     @Test
@@ -96,7 +108,7 @@ class TargetShareTest {
         List<MiVariable> features = List.of(MiVariable.discrete("leak", COPY), MiVariable.discrete("good", GOOD));
         MiSelection.Result r = MiSelection.select(features, MiVariable.discrete("churned", Y), 2, MiSelection.Method.MRMR,
                 3, Base.BITS, null);
-        assertThat(r.notes()).hasSize(1).first().asString().startsWith("leak: " + TargetShare.DETERMINES)
+        assertThat(r.notes()).hasSize(1).first().asString().startsWith("leak: determines the target:")
                 .contains("bits");
     }
 }

@@ -5,7 +5,6 @@ package dev.surprisal.spark;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.counts.ContingencyTable;
-import dev.surprisal.counts.Counts;
 import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.mi.MatrixResult;
@@ -15,16 +14,12 @@ import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
-import dev.surprisal.dependence.AverageMethod;
 import dev.surprisal.dependence.MutualInformation;
-import dev.surprisal.dependence.NormalizedMutualInformation;
-import dev.surprisal.inference.GTest;
-import dev.surprisal.inference.IndependenceTestResult;
-import dev.surprisal.measures.Entropy;
 import dev.surprisal.selection.CountedPair;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.RankedFeature;
 import dev.surprisal.selection.TargetRanking;
+import dev.surprisal.selection.TargetShare;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -83,23 +78,7 @@ final class SparkPairs {
         if (f.skipped() != null) {
             throw new DataException(file, f.skipped());
         }
-        ContingencyTable t = pair.table();
-        long[] rowTotals = new long[t.rows()];
-        long[] colTotals = new long[t.cols()];
-        for (int i = 0; i < rowTotals.length; i++) {
-            rowTotals[i] = t.rowTotal(i);
-        }
-        for (int j = 0; j < colTotals.length; j++) {
-            colTotals[j] = t.colTotal(j);
-        }
-        double nmi = Double.NaN;
-        IndependenceTestResult g = null;
-        if ((long) t.rows() * t.cols() <= SparseContingencyTable.DENSE_LIMIT) {
-            nmi = NormalizedMutualInformation.of(t, AverageMethod.ARITHMETIC);
-            g = GTest.independence(t);
-        }
-        PairResult.Discrete d = new PairResult.Discrete(Entropy.of(Counts.of(rowTotals), Base.NATS),
-                Entropy.of(Counts.of(colTotals), Base.NATS), nmi, g, t.rows(), t.cols());
+        PairResult.Discrete d = PairResult.Discrete.of(pair.table());
         return new PairResult(dx.column(), dy.column(), dx, dy, f,
                 dev.surprisal.continuous.MiEstimator.forKinds(true, true).reason(), rows, d);
     }
@@ -116,6 +95,8 @@ final class SparkPairs {
         double[][] mi = new double[c][c];
         boolean[] constant = new boolean[c];
         List<String> notes = new ArrayList<>();
+        // per pair "first\0second" (file order), its notes: a discrete pair's from its table here, the others' below
+        java.util.Map<String, List<MatrixResult.PairNote>> byPair = new java.util.HashMap<>();
         // every discrete pair's table in one scan (PartitionJobs.Joint), split only past the memory cap; the
         // first scan also counts the cells left out (with no discrete column, it counts only those)
         List<RoleDecision> labelled = java.util.Arrays.stream(discrete).mapToObj(scored::get).toList();
@@ -134,7 +115,18 @@ final class SparkPairs {
             for (int q = 0; q < pairs.length; q++) {
                 int later = pairs[q][0];
                 int earlier = pairs[q][1];
-                double v = plugIn(labels[later].pair(labelled.get(later).column(), labels[earlier], counted.parts(), q));
+                CountedPair laterByRows = labels[later].pair(labelled.get(later).column(), labels[earlier],
+                        counted.parts(), q);
+                double v = plugIn(laterByRows);
+                String a = labelled.get(earlier).column();
+                String b = labelled.get(later).column();
+                // the local matrix's note (MiTable.withShareNote) from the same counts: the rows of a pair with
+                // both values, earlier column first
+                String note = TargetShare.pairNote(a, b, v, laterByRows.table().colCounts(),
+                        laterByRows.table().rowCounts());
+                if (note != null) {
+                    byPair.put(a + '\0' + b, List.of(new MatrixResult.PairNote(a, b, note)));
+                }
                 mi[discrete[earlier]][discrete[later]] = v;
                 mi[discrete[later]][discrete[earlier]] = v;
                 if (progress != null) {
@@ -143,7 +135,6 @@ final class SparkPairs {
             }
         }
         List<MatrixResult.Column> columns = new ArrayList<>();
-        List<MatrixResult.PairNote> pairNotes = List.of();
         if (discrete.length < c) {
             // the pairs with a continuous column: on the gathered columns (every row, or the seeded sample)
             int sample = SparkMi.sampleRows(data);
@@ -160,7 +151,9 @@ final class SparkPairs {
                 MatrixResult.Column col = m.columns().get(i);
                 columns.add(col.kind().equals("continuous") ? col : new MatrixResult.Column(col.name(), col.kind(), constant[i]));
             }
-            pairNotes = m.notes();
+            for (MatrixResult.PairNote n : m.notes()) {
+                byPair.computeIfAbsent(n.first() + '\0' + n.second(), key -> new ArrayList<>()).add(n);
+            }
             if (sampled) {
                 notes.add(SparkMi.sampleNote(sample, g.rows(), seed, "the pairs with a continuous column"));
             }
@@ -169,8 +162,12 @@ final class SparkPairs {
                 columns.add(new MatrixResult.Column(scored.get(i).column(), "discrete", constant[i]));
             }
         }
+        List<MatrixResult.PairNote> pairNotes = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             mi[i][i] = Double.NaN;
+            for (int j = i + 1; j < c; j++) { // in the local matrix's order: by pair, i < j
+                pairNotes.addAll(byPair.getOrDefault(scored.get(i).column() + '\0' + scored.get(j).column(), List.of()));
+            }
         }
         return new ProfileEngine.Matrix(s.ofRoles(g, notes, file), new MatrixResult(columns, mi, pairNotes));
     }

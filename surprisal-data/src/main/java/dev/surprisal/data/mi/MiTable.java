@@ -15,14 +15,9 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.Counts;
 import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
-import dev.surprisal.dependence.AverageMethod;
-import dev.surprisal.dependence.NormalizedMutualInformation;
-import dev.surprisal.inference.GTest;
-import dev.surprisal.inference.IndependenceTestResult;
-import dev.surprisal.measures.Entropy;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.MiPair;
 import dev.surprisal.selection.MiSelection;
@@ -481,17 +476,11 @@ public final class MiTable {
         PairResult.Discrete discrete = null;
         if (vx.isDiscrete() && vy.isDiscrete()) {
             int[][] labels = labels(vx, vy);
-            double hx = Entropy.of(LabelCounts.of(labels[0]), Base.NATS);
-            double hy = Entropy.of(LabelCounts.of(labels[1]), Base.NATS);
-            SparseContingencyTable sparse = SparseContingencyTable.of(labels[0], labels[1]);
-            double nmi = Double.NaN;
-            IndependenceTestResult g = null;
-            if ((long) sparse.rows() * sparse.cols() <= SparseContingencyTable.DENSE_LIMIT) {
-                ContingencyTable table = LabelCounts.table(labels[0], labels[1]);
-                nmi = NormalizedMutualInformation.of(table, AverageMethod.ARITHMETIC);
-                g = GTest.independence(table);
-            }
-            discrete = new PairResult.Discrete(hx, hy, nmi, g, sparse.rows(), sparse.cols());
+            Counts cx = LabelCounts.of(labels[0]);
+            Counts cy = LabelCounts.of(labels[1]);
+            discrete = (long) cx.nonZero() * cy.nonZero() <= SparseContingencyTable.DENSE_LIMIT
+                    ? PairResult.Discrete.of(LabelCounts.table(labels[0], labels[1]))
+                    : PairResult.Discrete.ofMargins(cx, cy);
         }
         return new PairResult(x, y, decision(x), decision(y), f,
                 dev.surprisal.continuous.MiEstimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);
@@ -604,19 +593,19 @@ public final class MiTable {
 
     /**
      * The pair's warnings, with {@link TargetShare#pairNote} when one column (nearly) determines a discrete other:
-     * the chance part is the plug-in's expected value under independence for two discrete columns, 0 for Ross.
+     * for two discrete columns from their value counts (the exact chance part; an engine that counts the pair's
+     * table gives the same note from its margins), for Ross with a chance part of 0.
      */
     private static List<String> withShareNote(List<String> warnings, MiVariable a, MiVariable b, double nats) {
         if (!(a.isDiscrete() || b.isDiscrete()) || Double.isNaN(nats)) {
             return warnings;
         }
         int[][] l = labels(a, b); // rows where both have a value; a continuous member's labels are unused
-        int n = l[0].length;
-        double chance = a.isDiscrete() && b.isDiscrete()
-                ? TargetShare.plugInChance(TargetShare.distinct(l[0]), TargetShare.distinct(l[1]), n) : 0.0;
-        String note = TargetShare.pairNote(a.name(), b.name(), nats, chance,
-                a.isDiscrete() ? TargetShare.entropyNats(l[0]) : Double.NaN,
-                b.isDiscrete() ? TargetShare.entropyNats(l[1]) : Double.NaN);
+        String note = a.isDiscrete() && b.isDiscrete()
+                ? TargetShare.pairNote(a.name(), b.name(), nats, LabelCounts.of(l[0]), LabelCounts.of(l[1]))
+                : TargetShare.pairNote(a.name(), b.name(), nats, 0.0,
+                        a.isDiscrete() ? TargetShare.entropyNats(l[0]) : Double.NaN,
+                        b.isDiscrete() ? TargetShare.entropyNats(l[1]) : Double.NaN, l[0].length);
         if (note == null) {
             return warnings;
         }

@@ -2,8 +2,16 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.mi;
 
+import dev.surprisal.core.Base;
+import dev.surprisal.counts.ContingencyTable;
+import dev.surprisal.counts.Counts;
+import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.dependence.AverageMethod;
+import dev.surprisal.dependence.NormalizedMutualInformation;
+import dev.surprisal.inference.GTest;
 import dev.surprisal.inference.IndependenceTestResult;
+import dev.surprisal.measures.Entropy;
 import dev.surprisal.selection.RankedFeature;
 
 /**
@@ -34,6 +42,37 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
      */
     public record Discrete(double entropyX, double entropyY, double nmi, IndependenceTestResult gTest, int tableRows,
                            int tableCols) {
+        /**
+         * The measures of a counted table, as every engine gives them: H(X), H(Y) from its margins, and the NMI and
+         * G-test when it has at most {@link SparseContingencyTable#DENSE_LIMIT} cells (above that the table of
+         * a many-valued column is too sparse for the G-test's χ² approximation).
+         *
+         * @param xByY the pair's table, X by rows, Y by columns (rows and columns of count 0 are ignored)
+         * @return the measures
+         */
+        public static Discrete of(ContingencyTable xByY) {
+            Counts x = xByY.rowCounts();
+            Counts y = xByY.colCounts();
+            if ((long) x.nonZero() * y.nonZero() > SparseContingencyTable.DENSE_LIMIT) {
+                return ofMargins(x, y);
+            }
+            return new Discrete(Entropy.of(x, Base.NATS), Entropy.of(y, Base.NATS),
+                    NormalizedMutualInformation.of(xByY, AverageMethod.ARITHMETIC), GTest.independence(xByY),
+                    x.nonZero(), y.nonZero());
+        }
+
+        /**
+         * The measures of a pair whose table is too large to hold densely (more than
+         * {@link SparseContingencyTable#DENSE_LIMIT} cells): H(X) and H(Y) only.
+         *
+         * @param xSizes how many rows hold each value of X
+         * @param ySizes how many rows hold each value of Y
+         * @return the measures, without NMI (NaN) and G-test (null)
+         */
+        public static Discrete ofMargins(Counts xSizes, Counts ySizes) {
+            return new Discrete(Entropy.of(xSizes, Base.NATS), Entropy.of(ySizes, Base.NATS), Double.NaN, null,
+                    xSizes.nonZero(), ySizes.nonZero());
+        }
     }
 
     /**

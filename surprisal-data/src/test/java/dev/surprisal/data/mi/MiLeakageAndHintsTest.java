@@ -56,26 +56,26 @@ class MiLeakageAndHintsTest {
         MiTable t = MiTable.read(table(), RoleOverrides.none(), 42);
         RankingResult r = t.ranking("target", MiOptions.defaults().withBase(Base.BITS), null);
         assertThat(r.features().get(0).feature()).isEqualTo("leak");
-        assertThat(TargetShare.flag(feature(r, "leak").warnings())).isEqualTo("determines");
-        assertThat(TargetShare.flag(feature(r, "nearcopy").warnings())).isEqualTo("nearly-determines");
+        assertThat(feature(r, "leak").targetShare().flag()).isEqualTo(TargetShare.Flag.DETERMINES);
+        assertThat(feature(r, "nearcopy").targetShare().flag()).isEqualTo(TargetShare.Flag.NEARLY);
         RankedFeature x = feature(r, "x");
         assertThat(x.aboveChance() / Math.log(2)).isBetween(0.35, 0.65); // of a ~1-bit target: a strong predictor
-        assertThat(TargetShare.flag(x.warnings())).isEqualTo("no");
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("leak: " + TargetShare.DETERMINES)
+        assertThat(x.targetShare().flag()).isEqualTo(TargetShare.Flag.NONE);
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("leak: determines the target:")
                 .containsPattern("H = 0\\.99\\d+ bits|H = 1\\.000 bits"));
         // every number of a note in the unit the caller asked for
         assertThat(String.join("\n", r.notes())).doesNotContain("nats");
         // brought back as labels, the ID has MI = H(target) by chance alone, and is not flagged
         RankingResult withId = MiTable.read(dir.resolve("t.csv"), RoleOverrides.none().withRole("id", ColumnRole.DISCRETE), 42)
                 .ranking("target", MiOptions.defaults().withBootstrap(0, false), null);
-        assertThat(TargetShare.flag(feature(withId, "id").warnings())).isEqualTo("no");
+        assertThat(feature(withId, "id").targetShare().flag()).isEqualTo(TargetShare.Flag.NONE);
     }
 
     @Test
     void aSelectionNamesTheCopyItChooses() throws IOException {
         MiSelection.Result s = MiTable.read(table(), RoleOverrides.none(), 42)
                 .select("target", 2, MiSelection.Method.MRMR, 3, Base.BITS, null);
-        assertThat(s.notes()).anySatisfy(n -> assertThat(n).startsWith("leak: " + TargetShare.DETERMINES).contains("bits"));
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).startsWith("leak: determines the target:").contains("bits"));
     }
 
     @Test
