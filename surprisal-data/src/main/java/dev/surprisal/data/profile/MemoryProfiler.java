@@ -254,6 +254,13 @@ final class MemoryProfiler {
         return out;
     }
 
+    /** Keeps the invalid cell of row {@code i} of the part when fewer than {@link InvalidCell#KEPT} are kept. */
+    private static void keep(List<InvalidCell> cells, boolean lines, long first, int i, String text) {
+        if (cells.size() < InvalidCell.KEPT) {
+            cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), text));
+        }
+    }
+
     private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen) {
         int n = v.size();
         long missing = 0;
@@ -265,6 +272,7 @@ final class MemoryProfiler {
             long distinct = 0;
             String min = null;
             String max = null;
+            boolean[] notTime = new boolean[v.missingCode.length];
             for (int k : v.usedCodes()) {
                 if (v.missingCode[k]) {
                     continue;
@@ -273,11 +281,17 @@ final class MemoryProfiler {
                 distinct++;
                 min = min == null || t.compareTo(min) < 0 ? t : min;
                 max = max == null || t.compareTo(max) > 0 ? t : max;
+                notTime[k] = ref.role().isTemporal() && !Cells.isTime(t);
             }
             for (int i = 0; i < n; i++) {
-                missing += v.missing(i) ? 1 : 0;
+                if (v.missing(i)) {
+                    missing++;
+                } else if (notTime[v.text.code(i)]) {
+                    invalid++;
+                    keep(cells, lines, first, i, v.text(i));
+                }
             }
-            return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
+            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
                     new KeyStats(n - missing, distinct, min, max));
         }
         if (bins == null) {
@@ -293,8 +307,12 @@ final class MemoryProfiler {
                 distinct.add(t);
                 min = min == null || t.compareTo(min) < 0 ? t : min;
                 max = max == null || t.compareTo(max) > 0 ? t : max;
+                if (ref.role().isTemporal() && !Cells.isTime(t)) {
+                    invalid++;
+                    keep(cells, lines, first, i, t);
+                }
             }
-            return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
+            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
                     new KeyStats(n - missing, distinct.size(), min, max));
         }
         long[] counts = new long[bins.size()];
@@ -323,9 +341,7 @@ final class MemoryProfiler {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
-                    if (cells.size() < InvalidCell.KEPT) {
-                        cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), v.text(i)));
-                    }
+                    keep(cells, lines, first, i, v.text(i));
                     continue;
                 }
                 if (continuous) {
