@@ -330,11 +330,12 @@ class DriftScenarioTest {
     @Test
     void alphaIsSplitOverTheTestsRunAndUnscoredColumnsSaySo() throws IOException {
         Cli r = compareWith(reference, days.get(Change.NEW_COUNTRY));
-        // order_id 2 (missing, duplicates), ts 1, amount, days_since_last, churned, n_items 4 each, country, device 3
-        assertThat(r.out()).contains("split over 25 tests").doesNotContain("p = 0.0;");
+        // order_id 2 (missing, duplicates), ts 2 (missing, invalid dates), amount, days_since_last, churned,
+        // n_items 4 each, country, device 3
+        assertThat(r.out()).contains("split over 26 tests").doesNotContain("p = 0.0;");
         JsonNode j = new ObjectMapper().readTree(compareWith(reference, days.get(Change.NEW_COUNTRY), "--json").out());
-        assertThat(j.get("thresholds").get("tests").asInt()).isEqualTo(25);
-        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 25);
+        assertThat(j.get("thresholds").get("tests").asInt()).isEqualTo(26);
+        assertThat(j.get("thresholds").get("alpha_per_test").asDouble()).isEqualTo(0.01 / 26);
         for (JsonNode c : j.get("columns")) {
             if (c.get("column").asText().equals("order_id")) {
                 assertThat(c.get("kl_pq_reason").asText()).isEqualTo("not scored");

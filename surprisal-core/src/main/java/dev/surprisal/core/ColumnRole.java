@@ -82,6 +82,16 @@ public enum ColumnRole {
     }
 
     /**
+     * Whether the role tells a point in time: its cells must be dates or date-times, and a cell
+     * that is neither is invalid, as a non-number is in a numeric column.
+     *
+     * @return true for timestamp and date columns
+     */
+    public boolean isTemporal() {
+        return this == TIMESTAMP || this == DATE;
+    }
+
+    /**
      * Whether the role describes numbers (binary, discrete, continuous).
      *
      * @return true for binary, discrete and continuous columns

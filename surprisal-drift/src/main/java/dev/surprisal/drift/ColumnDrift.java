@@ -133,6 +133,26 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
         return missingRateCurrent - missingRateReference;
     }
 
+    /**
+     * Whether the column has invalid cells to count: numeric columns (cells that are no number) and
+     * timestamp and date columns (cells that are no ISO date, date-time or epoch number).
+     *
+     * @return true when its invalid share is checked
+     */
+    public boolean checksInvalid() {
+        return role.isNumeric() || role.isTemporal();
+    }
+
+    /**
+     * What an invalid cell of this column is, in words for a table note.
+     *
+     * @return "neither a number nor missing", "neither a date nor missing" or "neither a date-time nor missing"
+     */
+    public String invalidMeaning() {
+        String what = role == ColumnRole.DATE ? "a date" : role == ColumnRole.TIMESTAMP ? "a date-time" : "a number";
+        return "neither " + what + " nor missing";
+    }
+
     /** @return change in invalid share, current − reference */
     public double invalidRateChange() {
         return invalidRateCurrent - invalidRateReference;

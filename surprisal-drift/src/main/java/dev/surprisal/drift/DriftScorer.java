@@ -50,7 +50,9 @@ import java.util.Map;
  *       an upstream parser that now fills or drops what it used to leave empty or malformed).</li>
  * </ol>
  * <p><b>Unscored columns</b> (id-like, timestamp, date, constant) are checked, not scored: the
- * missing share as above; for id-like columns duplicate keys, today's share of repeated values
+ * missing share as above; for timestamps and dates also the invalid share as above (cells that are
+ * no ISO date, date-time or epoch number, which a downstream parser rejects; the alarm names the format
+ * expected and what was found); for id-like columns duplicate keys, today's share of repeated values
  * rising by at least a point beyond noise (WARN); for timestamps and dates stale data as
  * {@link Freshness} says (WARN: two samples of one period are not stale; a monitor's next batch is
  * when its newest value does not advance past the previous batch's); for a constant column more than
@@ -156,8 +158,9 @@ public final class DriftScorer {
     /**
      * The tests a column of this role runs, each at α' (the Bonferroni split of α): for a scored
      * column the divergence, the new mass and the missing share, and the invalid share when it is
-     * numeric; for an unscored one the missing share, and duplicate keys when it is id-like (the stale
-     * and constant checks are comparisons, not tests).
+     * numeric; for an unscored one the missing share, duplicate keys when it is id-like, and the
+     * invalid share (cells that are no date or time) when it is a timestamp or date (the stale and
+     * constant checks are comparisons, not tests).
      *
      * @param role a column's frozen role
      * @return the number of tests it runs
@@ -166,7 +169,7 @@ public final class DriftScorer {
         if (role.isScored()) {
             return role.isNumeric() ? 4 : 3;
         }
-        return role == ColumnRole.ID_LIKE ? 2 : 1;
+        return role == ColumnRole.ID_LIKE || role.isTemporal() ? 2 : 1;
     }
 
     static ColumnDrift scored(ColumnProfile p, ColumnProfile q, DriftOptions o, double alphaEach, Base base) {
@@ -282,6 +285,9 @@ public final class DriftScorer {
         long m = q.rows();
         Findings f = new Findings();
         shareCheck(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
+        if (p.role().isTemporal()) {
+            TimeCells.check(f, p, q, shareCheck(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach));
+        }
         if (p.keys() != null && q.keys() != null) {
             if (p.role() == ColumnRole.ID_LIKE) {
                 double dr = p.keys().duplicateShare();
@@ -293,7 +299,7 @@ public final class DriftScorer {
                     f.add(Status.WARN, String.format(Locale.ROOT, "duplicate keys: %.1f%% of today's values repeat "
                             + "(reference %.1f%%)", 100 * dc, 100 * dr));
                 }
-            } else if (p.role() == ColumnRole.TIMESTAMP || p.role() == ColumnRole.DATE) {
+            } else if (p.role().isTemporal()) {
                 freshness.judge(p.name(), p.keys().min(), p.keys().max(), q.keys().min(), q.keys().max(), f);
             } else if (p.role() == ColumnRole.CONSTANT && q.keys().distinct() > Math.max(1, p.keys().distinct())) {
                 f.add(Status.WARN, q.keys().distinct() + " distinct values today in a column that was constant");
@@ -302,27 +308,30 @@ public final class DriftScorer {
         f.add(Status.OK, p.role().label() + ": not scored (" + p.reason() + ")");
         double nan = Double.NaN;
         return new ColumnDrift(p.name(), p.role(), false, f.status, f.reason(), n, m, nan, nan, nan, nan, nan, nan, nan,
-                nan, nan, nan, nan, nan, rate(p.missing(), n), rate(q.missing(), m), 0, 0, nan, nan, nan, nan, 0, Map.of(),
-                List.of(), List.of());
+                nan, nan, nan, nan, nan, rate(p.missing(), n), rate(q.missing(), m), rate(p.invalid(), n),
+                rate(q.invalid(), m), nan, nan, nan, nan, 0, Map.of(), q.invalidCells(), List.of());
     }
 
     /**
      * Adds a finding when a share (missing, invalid) moves by at least the floor and beyond noise:
      * DRIFT when it rises (data broke), WARN when it falls (cleaner data, or a changed upstream parser).
+     *
+     * @return whether it rose so (a DRIFT finding was added)
      */
-    private static void shareCheck(Findings f, String what, long a, long n, long b, long m, DriftOptions o,
-                                   double alphaEach) {
+    private static boolean shareCheck(Findings f, String what, long a, long n, long b, long m, DriftOptions o,
+                                      double alphaEach) {
         double r = rate(a, n);
         double c = rate(b, m);
         if (Math.abs(c - r) >= o.newMass() && twoProportionP(a, n, b, m) < alphaEach) {
             if (c > r) {
                 f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share rose %s -> %s (beyond noise)", what, pct(r),
                         pct(c)));
-            } else {
-                f.add(Status.WARN, String.format(Locale.ROOT, "%s share fell %s -> %s (beyond noise): cleaner data or "
-                        + "a changed upstream parser", what, pct(r), pct(c)));
+                return true;
             }
+            f.add(Status.WARN, String.format(Locale.ROOT, "%s share fell %s -> %s (beyond noise): cleaner data or "
+                    + "a changed upstream parser", what, pct(r), pct(c)));
         }
+        return false;
     }
 
     /**

@@ -30,7 +30,8 @@ class SchemaChangeTest {
         assertThat(DriftScorer.tests(ColumnRole.BINARY)).isEqualTo(4);
         assertThat(DriftScorer.tests(ColumnRole.CATEGORICAL)).isEqualTo(3);
         assertThat(DriftScorer.tests(ColumnRole.ID_LIKE)).isEqualTo(2);
-        assertThat(DriftScorer.tests(ColumnRole.TIMESTAMP)).isEqualTo(1);
+        assertThat(DriftScorer.tests(ColumnRole.TIMESTAMP)).as("missing and invalid share").isEqualTo(2);
+        assertThat(DriftScorer.tests(ColumnRole.DATE)).isEqualTo(2);
         assertThat(DriftScorer.tests(ColumnRole.CONSTANT)).isEqualTo(1);
     }
 }

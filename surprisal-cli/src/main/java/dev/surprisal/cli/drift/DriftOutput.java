@@ -62,8 +62,8 @@ final class DriftOutput {
         for (RoleDecision d : roles.decisions()) {
             out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %s%s%n", d.column(), d.role().label(), d.reason(),
                     d.role().isScored() ? "" : " (not scored; checked for missing share"
-                            + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role() == ColumnRole.TIMESTAMP
-                            || d.role() == ColumnRole.DATE ? " and stale values" : "") + ")");
+                            + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role().isTemporal()
+                            ? ", invalid dates and stale values" : "") + ")");
         }
         if (!roles.excluded().isEmpty()) {
             out.println("  excluded by --exclude: " + String.join(", ", roles.excluded()));
@@ -106,7 +106,7 @@ final class DriftOutput {
                     fmt(c.psi()), fmt(js(c, base)), fmt(c.hellinger()), fmt(c.totalVariation()),
                     fmt(c.wassersteinNormalized()),
                     c.scored() ? fmt(measureInBase(c.critical(), o, base)) : "-", c.scored() ? pct(c.newMass()) : "-",
-                    signedPct(c.missingRateChange()), c.role().isNumeric() ? signedPct(c.invalidRateChange()) : "-",
+                    signedPct(c.missingRateChange()), c.checksInvalid() ? signedPct(c.invalidRateChange()) : "-",
                     c.status().name()};
         }
         int[] width = new int[head.length];
@@ -121,8 +121,8 @@ final class DriftOutput {
             out.println(line(row, width));
         }
         if (cols.stream().anyMatch(c -> !c.scored())) {
-            out.println("* not scored (id-like, timestamp, date, constant): checked for missing share, duplicate keys "
-                    + "and stale values only");
+            out.println("* not scored (id-like, timestamp, date, constant): checked for missing share, duplicate keys, "
+                    + "invalid dates and stale values only");
         }
         out.println();
         for (ColumnDrift c : cols) {
@@ -134,8 +134,9 @@ final class DriftOutput {
             if (c.invalidRateCurrent() > 0) {
                 List<String> parts = new ArrayList<>();
                 c.invalidCells().forEach(x -> parts.add(x.where() + " '" + x.value() + "'"));
-                out.printf(Locale.ROOT, "invalid cells in %s: %s of today's rows (neither a number nor missing)%s%n",
-                        c.name(), pct(c.invalidRateCurrent()), parts.isEmpty() ? "" : "; first: " + String.join(", ", parts));
+                out.printf(Locale.ROOT, "invalid cells in %s: %s of today's rows (%s)%s%n", c.name(),
+                        pct(c.invalidRateCurrent()), c.invalidMeaning(),
+                        parts.isEmpty() ? "" : "; first: " + String.join(", ", parts));
             }
         }
         for (Alarm a : alarms) {

@@ -93,6 +93,23 @@ final class FileProfiler {
         return text;
     }
 
+    /** The SQL aggregate of the first invalid cells of text {@code u} in row order, each "row:text" (filter it). */
+    private static String firstCells(String u) {
+        return "min_by(CAST(rn AS VARCHAR) || ':' || " + u + ", rn, " + InvalidCell.KEPT + ")";
+    }
+
+    /** The cells {@link #firstCells} gathered, located by CSV line (the header is line 1) or by row. */
+    private static List<InvalidCell> invalidCells(Array gathered, boolean lines) throws SQLException {
+        List<InvalidCell> cells = new ArrayList<>();
+        for (Object s : objects(gathered)) {
+            String text = String.valueOf(s);
+            int colon = text.indexOf(':');
+            long row = Long.parseLong(text.substring(0, colon));
+            cells.add(new InvalidCell(lines ? "line " + (row + 1) : "row " + row, text.substring(colon + 1)));
+        }
+        return cells;
+    }
+
     /** The SQL of the non-missing text (NULL when missing) of each column, with its row number. */
     private static String rows(SqlView sql, List<String> names, Set<String> typed, String numbered) {
         // a Parquet file numbers its rows itself (in parallel); other files by a streaming window
@@ -302,11 +319,16 @@ final class FileProfiler {
                         q.agg("arg_min(" + u + ", " + value + ")"), q.agg("arg_max(" + u + ", " + value + ")"),
                         q.agg("min(" + u + ") FILTER (WHERE NOT " + number + ")"),
                         q.agg("max(" + u + ") FILTER (WHERE NOT " + number + ")")};
+                // a date or timestamp column: its cells that are no date or time are invalid (Cells.isTime)
+                String notTime = " FILTER (WHERE NOT " + Cells.sqlTime(u) + ")";
+                int[] t = !ref.role().isTemporal() ? null : new int[] {q.agg("count(" + u + ")" + notTime),
+                        q.agg(firstCells(u) + notTime)};
                 readers.add(rs -> {
                     long present = rs.getLong(c[0]);
                     String min = KeyStats.lower(rs.getString(c[2]), rs.getString(c[4]));
                     String max = KeyStats.higher(rs.getString(c[3]), rs.getString(c[5]));
-                    out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, 0, List.of(), Map.of(), null,
+                    out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, t == null ? 0 : rs.getLong(t[0]),
+                            t == null ? List.of() : invalidCells(rs.getArray(t[1]), lines), Map.of(), null,
                             null, new KeyStats(present, rs.getLong(c[1]), min, max));
                 });
                 continue;
@@ -328,8 +350,7 @@ final class FileProfiler {
             int present = boundaries == null ? -1 : q.agg("count(" + x + ")");
             int[] h = q.map(boundaries == null ? "histogram(" + b + ")" : "histogram(" + x + ", "
                     + doubleList(boundaries) + ")");
-            int e = bins instanceof CategoryBins || number ? -1 : q.agg("min_by(CAST(rn AS VARCHAR) || ':' || " + u
-                    + ", rn, " + InvalidCell.KEPT + ") FILTER (WHERE " + b + " = -2)");
+            int e = bins instanceof CategoryBins || number ? -1 : q.agg(firstCells(u) + " FILTER (WHERE " + b + " = -2)");
             int unseenBin = bins instanceof CategoryBins ? ((CategoryBins) bins).unseenBin()
                     : bins instanceof ValueBins ? ((ValueBins) bins).unseenBin() : -1;
             int[] un = unseenBin < 0 ? null : q.map("histogram(" + (bins instanceof CategoryBins ? u : x)
@@ -375,15 +396,7 @@ final class FileProfiler {
                         counts[key] += v;
                     }
                 }
-                List<InvalidCell> cells = new ArrayList<>();
-                if (e > 0) {
-                    for (Object s : objects(rs.getArray(e))) {
-                        String text = String.valueOf(s);
-                        int colon = text.indexOf(':');
-                        long row = Long.parseLong(text.substring(0, colon));
-                        cells.add(new InvalidCell(lines ? "line " + (row + 1) : "row " + row, text.substring(colon + 1)));
-                    }
-                }
+                List<InvalidCell> cells = e > 0 ? invalidCells(rs.getArray(e), lines) : new ArrayList<>();
                 Map<String, Long> unseen = new LinkedHashMap<>();
                 if (un != null) {
                     Object[] uk = objects(rs.getArray(un[0]));

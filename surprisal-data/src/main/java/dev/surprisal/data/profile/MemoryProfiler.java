@@ -292,6 +292,13 @@ final class MemoryProfiler {
         return out;
     }
 
+    /** Keeps the invalid cell of row {@code i} of the part when fewer than {@link InvalidCell#KEPT} are kept. */
+    private static void keep(List<InvalidCell> cells, boolean lines, long first, int i, String text) {
+        if (cells.size() < InvalidCell.KEPT) {
+            cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), text));
+        }
+    }
+
     private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen,
                                        KeyOrder order) {
         int n = v.size();
@@ -304,6 +311,7 @@ final class MemoryProfiler {
             long distinct = 0;
             String min = null;
             String max = null;
+            boolean[] notTime = new boolean[v.missingCode.length];
             for (int k : v.usedCodes()) {
                 if (v.missingCode[k]) {
                     continue;
@@ -312,11 +320,17 @@ final class MemoryProfiler {
                 distinct++;
                 min = KeyStats.lower(min, t);
                 max = KeyStats.higher(max, t);
+                notTime[k] = ref.role().isTemporal() && !Cells.isTime(t);
             }
             for (int i = 0; i < n; i++) {
-                missing += v.missing(i) ? 1 : 0;
+                if (v.missing(i)) {
+                    missing++;
+                } else if (notTime[v.text.code(i)]) {
+                    invalid++;
+                    keep(cells, lines, first, i, v.text(i));
+                }
             }
-            return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
+            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
                     new KeyStats(n - missing, distinct, min, max));
         }
         if (bins == null) {
@@ -332,8 +346,12 @@ final class MemoryProfiler {
                 distinct.add(t);
                 min = KeyStats.lower(min, t);
                 max = KeyStats.higher(max, t);
+                if (ref.role().isTemporal() && !Cells.isTime(t)) {
+                    invalid++;
+                    keep(cells, lines, first, i, t);
+                }
             }
-            return ref.withCounts(new long[0], n, missing, 0, List.of(), Map.of(), null, null,
+            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
                     new KeyStats(n - missing, distinct.size(), min, max));
         }
         if (bins instanceof NumericBins) {
@@ -357,7 +375,7 @@ final class MemoryProfiler {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
-                    invalidCell(cells, v, i, lines, first);
+                    keep(cells, lines, first, i, v.text(i));
                     continue;
                 }
                 b = ((ValueBins) bins).binOf(x);
@@ -391,7 +409,7 @@ final class MemoryProfiler {
                     missing++;
                 } else {
                     invalid++;
-                    invalidCell(cells, v, i, lines, first);
+                    keep(cells, lines, first, i, v.text(i));
                 }
                 continue;
             }
@@ -402,12 +420,5 @@ final class MemoryProfiler {
         return ref.withCounts(counts, n, missing, invalid, cells, Map.of(),
                 SqlMoments.exact(v::numberOrNaN, n, bins.edges()), RowSample.of(s.keys(), s.values(), RowSample.SIZE),
                 null);
-    }
-
-    /** Keeps the first {@link InvalidCell#KEPT} invalid cells, located by CSV line or by row of the source. */
-    private static void invalidCell(List<InvalidCell> cells, View v, int i, boolean lines, long first) {
-        if (cells.size() < InvalidCell.KEPT) {
-            cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), v.text(i)));
-        }
     }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *   <li><b>Invalid</b>: in a numeric column, a cell that is neither.</li>
  *   <li><b>Date</b> / <b>timestamp</b>: ISO {@code 2024-05-01} / {@code 2024-05-01 06:00[:00[.123]][Z|+02[:00]]}
  *       (space or {@code T}).</li>
+ *   <li><b>Invalid time</b>: in a date or timestamp column, a cell that is none of these and not a
+ *       number (epoch) nor missing ({@link #isTime}).</li>
  * </ul>
  */
 public final class Cells {
@@ -398,6 +400,18 @@ public final class Cells {
         return i + 2 == n && twoDigits(cell, i);
     }
 
+    /**
+     * Whether a cell is a value of a date or timestamp column: an ISO date, an ISO date-time, or a
+     * number (epoch seconds or milliseconds, as a column given that role may hold). Anything else
+     * (text, {@code 03/05/2024}) is an invalid cell that a downstream date parser rejects.
+     *
+     * @param cell a non-missing cell's text
+     * @return whether it is a valid date or time
+     */
+    public static boolean isTime(String cell) {
+        return isDate(cell) || isTimestamp(cell) || !Double.isNaN(number(cell));
+    }
+
     /** Whether {@code s} starts with {@code dddd-dd-dd}. */
     private static boolean isDatePrefix(String s) {
         return s.length() >= 10 && digits(s, 0, 4) == 4 && s.charAt(4) == '-' && twoDigits(s, 5) && s.charAt(7) == '-'
@@ -446,5 +460,13 @@ public final class Cells {
      */
     public static String sqlTimestamp(String text) {
         return "regexp_full_match(" + text + ", '" + TIMESTAMP + "')";
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression, not missing
+     * @return a BOOLEAN SQL expression for {@link #isTime}
+     */
+    public static String sqlTime(String text) {
+        return "(" + sqlDate(text) + " OR " + sqlTimestamp(text) + " OR " + sqlNumber(text) + " IS NOT NULL)";
     }
 }
