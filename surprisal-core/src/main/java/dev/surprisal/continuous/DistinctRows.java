@@ -30,12 +30,12 @@ import dev.surprisal.knn.PointSet;
 public final class DistinctRows {
     private final int n;
     private final int[] kept;
-    private final int recordRepeats;
+    private final double residualTies;
 
-    private DistinctRows(int n, int[] kept, int recordRepeats) {
+    private DistinctRows(int n, int[] kept, double residualTies) {
         this.n = n;
         this.kept = kept;
-        this.recordRepeats = recordRepeats;
+        this.residualTies = residualTies;
     }
 
     /**
@@ -92,12 +92,9 @@ public final class DistinctRows {
 
     private static DistinctRows find(int n, double[][] cols) {
         int[] firstOf = firstEqual(n, cols);
-        int[] copies = new int[n]; // for a first row: how many rows equal it
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if (copies[firstOf[i]]++ == 0) {
-                count++;
-            }
+            count += firstOf[i] == i ? 1 : 0;
         }
         int[] kept = new int[count];
         int m = 0;
@@ -106,8 +103,7 @@ public final class DistinctRows {
                 kept[m++] = i;
             }
         }
-        int recordRepeats = count == n ? 0 : recordRepeats(cols, kept, copies);
-        return new DistinctRows(n, kept, recordRepeats);
+        return new DistinctRows(n, kept, count == n ? 0.0 : residualTies(cols, kept));
     }
 
     /** For each row i, the index of the first row equal to it in every column (i itself for a first row). */
@@ -131,34 +127,33 @@ public final class DistinctRows {
     }
 
     /**
-     * The repeats of rows that hold, in some column, a value that no other distinct row holds: such a row cannot
-     * recur by coarse values coinciding (its value is rare in its own column), so its repeats are copies.
-     * Runs only when some row repeats: O(distinct rows · d) more.
+     * The smallest share of tied values any column keeps on the distinct rows: per column, among the distinct
+     * rows with a value (NaN is no value), 1 − (distinct values / rows with a value). Runs only when some row
+     * repeats: O(distinct rows · d) more.
      */
-    private static int recordRepeats(double[][] cols, int[] kept, int[] copies) {
+    private static double residualTies(double[][] cols, int[] kept) {
         int m = kept.length;
-        boolean[] own = new boolean[m];
+        double least = 1.0;
         for (double[] c : cols) {
             double[] v = new double[m];
+            int present = 0;
             for (int r = 0; r < m; r++) {
-                v[r] = c[kept[r]];
+                double x = c[kept[r]];
+                if (!Double.isNaN(x)) {
+                    v[present++] = x;
+                }
             }
-            int[] firstOf = firstEqual(m, new double[][] {v});
-            int[] rowsWith = new int[m];
-            for (int r = 0; r < m; r++) {
-                rowsWith[firstOf[r]]++;
+            if (present == 0) {
+                continue;
             }
-            for (int r = 0; r < m; r++) {
-                own[r] |= !Double.isNaN(v[r]) && rowsWith[firstOf[r]] == 1;
+            int[] firstOf = firstEqual(present, new double[][] {java.util.Arrays.copyOf(v, present)});
+            int values = 0;
+            for (int r = 0; r < present; r++) {
+                values += firstOf[r] == r ? 1 : 0;
             }
+            least = Math.min(least, 1.0 - (double) values / present);
         }
-        int repeats = 0;
-        for (int r = 0; r < m; r++) {
-            if (own[r]) {
-                repeats += copies[kept[r]] - 1;
-            }
-        }
-        return repeats;
+        return least;
     }
 
     private static long bits(double v) {
@@ -220,26 +215,30 @@ public final class DistinctRows {
     }
 
     /**
-     * The repeats that can only be copies of a record: repeats of a row that holds, in at least one column, a
-     * value found in no other distinct row (NaN never counts as such a value). Two coarse columns (rounded
-     * amounts, small counts, 0/1 flags) make rows recur by coincidence, but then each of the row's values also
-     * occurs in other rows; a row with a value of its own that recurs whole is the same record read twice.
-     * A table whose repeats are mostly of this kind holds duplicated records.
+     * The ties a column keeps once the repeated rows are gone, for the column that keeps fewest: per column,
+     * among the distinct rows with a value (NaN is none), 1 − distinct values / rows with a value. It measures
+     * how often values coincide <em>naturally</em>: a continuous column has no ties left (0), a rounded amount a
+     * few, a 0/1 flag nearly all. 0 when no row repeats.
      *
-     * @return the number of repeats of rows with a value of their own, ≤ {@link #repeats()}
+     * @return the least residual tie share over the columns, a fraction in [0, 1]
      */
-    public int recordRepeats() {
-        return recordRepeats;
+    public double residualTieShare() {
+        return residualTies;
     }
 
     /**
-     * Whether the repeats are duplicated records rather than coincidences of coarse values: at least one
-     * repeat, and at least half of them {@link #recordRepeats() record repeats}.
+     * Whether the repeats are duplicated records (copies) rather than coincidences of coarse values. Whole rows
+     * recur by coincidence only as often as the values of each column coincide, so the repeat share of copies
+     * stands far above the natural tie share of some column: the rule is {@link #share()} &gt; 10 ×
+     * {@link #residualTieShare()}. A table loaded twice with a continuous column: share 0.5, ties 0. Two rounded
+     * columns, or 0/1 flags: every column keeps ties at least comparable to the repeats, so they are kept. Not
+     * told apart: copies in a table of coarse columns only, and natural repeats of a coarse column that
+     * determines every other column read (then taken as copies).
      *
      * @return true when the rows look duplicated (a table loaded twice, a join that fanned out)
      */
     public boolean duplicatedRecords() {
-        return recordRepeats > 0 && 2L * recordRepeats >= repeats();
+        return repeats() > 0 && share() > 10.0 * residualTies;
     }
 
     /**
@@ -291,6 +290,6 @@ public final class DistinctRows {
 
     @Override
     public String toString() {
-        return repeats() + " of " + n + " rows repeat an earlier row (" + recordRepeats + " with a value of their own)";
+        return repeats() + " of " + n + " rows repeat an earlier row (residual tie share " + residualTies + ")";
     }
 }
