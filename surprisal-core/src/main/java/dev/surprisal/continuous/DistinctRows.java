@@ -126,34 +126,52 @@ public final class DistinctRows {
         return firstOf;
     }
 
+    /** A column's values repeat at most this often on average (rows with a value / distinct values) to be fine. */
+    static final int FINE_MULTIPLICITY = 5;
+
     /**
-     * The smallest share of tied values any column keeps on the distinct rows: per column, among the distinct
-     * rows with a value (NaN is no value), 1 − (distinct values / rows with a value). Runs only when some row
-     * repeats: O(distinct rows · d) more.
+     * The smallest share of tied values a fine column keeps on the distinct rows (1 when no column is fine): per
+     * column, among the distinct rows with a value (NaN is no value), 1 − distinct values / rows with a value. A
+     * column is fine when each of its values occurs at most {@value #FINE_MULTIPLICITY} times on average over all
+     * rows: a coarse column (a flag, a category, a code) has few values, each on many rows, so its ties say
+     * nothing about copies, even when it and another coarse column determine each other. Runs only when some
+     * row repeats: O(n·d) more.
      */
     private static double residualTies(double[][] cols, int[] kept) {
-        int m = kept.length;
         double least = 1.0;
         for (double[] c : cols) {
-            double[] v = new double[m];
-            int present = 0;
-            for (int r = 0; r < m; r++) {
-                double x = c[kept[r]];
-                if (!Double.isNaN(x)) {
-                    v[present++] = x;
-                }
-            }
-            if (present == 0) {
+            double[] all = present(c, null);
+            if (all.length == 0 || (long) FINE_MULTIPLICITY * values(all) < all.length) {
                 continue;
             }
-            int[] firstOf = firstEqual(present, new double[][] {java.util.Arrays.copyOf(v, present)});
-            int values = 0;
-            for (int r = 0; r < present; r++) {
-                values += firstOf[r] == r ? 1 : 0;
-            }
-            least = Math.min(least, 1.0 - (double) values / present);
+            double[] v = present(c, kept);
+            least = Math.min(least, 1.0 - (double) values(v) / v.length);
         }
         return least;
+    }
+
+    /** The values of {@code c} that are not NaN, at {@code rows} (null: every row), in order. */
+    private static double[] present(double[] c, int[] rows) {
+        int m = rows == null ? c.length : rows.length;
+        double[] v = new double[m];
+        int k = 0;
+        for (int r = 0; r < m; r++) {
+            double x = c[rows == null ? r : rows[r]];
+            if (!Double.isNaN(x)) {
+                v[k++] = x;
+            }
+        }
+        return java.util.Arrays.copyOf(v, k);
+    }
+
+    /** The number of distinct values of {@code v}. */
+    private static int values(double[] v) {
+        int[] firstOf = firstEqual(v.length, new double[][] {v});
+        int count = 0;
+        for (int r = 0; r < v.length; r++) {
+            count += firstOf[r] == r ? 1 : 0;
+        }
+        return count;
     }
 
     private static long bits(double v) {
@@ -215,12 +233,14 @@ public final class DistinctRows {
     }
 
     /**
-     * The ties a column keeps once the repeated rows are gone, for the column that keeps fewest: per column,
-     * among the distinct rows with a value (NaN is none), 1 − distinct values / rows with a value. It measures
-     * how often values coincide <em>naturally</em>: a continuous column has no ties left (0), a rounded amount a
-     * few, a 0/1 flag nearly all. 0 when no row repeats.
+     * The ties a fine column keeps once the repeated rows are gone, for the column that keeps fewest: per column,
+     * among the distinct rows with a value (NaN is none), 1 − distinct values / rows with a value. A column is
+     * fine when its values occur at most {@value #FINE_MULTIPLICITY} times each on average over all rows (a
+     * measurement, an amount, an ID; not a flag or a category). It measures how often values coincide
+     * <em>naturally</em>: a continuous column keeps no ties (0), a rounded amount a few. 1 when no column is
+     * fine; 0 when no row repeats.
      *
-     * @return the least residual tie share over the columns, a fraction in [0, 1]
+     * @return the least residual tie share over the fine columns, a fraction in [0, 1]
      */
     public double residualTieShare() {
         return residualTies;
@@ -228,12 +248,13 @@ public final class DistinctRows {
 
     /**
      * Whether the repeats are duplicated records (copies) rather than coincidences of coarse values. Whole rows
-     * recur by coincidence only as often as the values of each column coincide, so the repeat share of copies
-     * stands far above the natural tie share of some column: the rule is {@link #share()} &gt; 10 ×
-     * {@link #residualTieShare()}. A table loaded twice with a continuous column: share 0.5, ties 0. Two rounded
-     * columns, or 0/1 flags: every column keeps ties at least comparable to the repeats, so they are kept. Not
-     * told apart: copies in a table of coarse columns only, and natural repeats of a coarse column that
-     * determines every other column read (then taken as copies).
+     * recur by coincidence only about as often as the values of each column coincide, so the repeat share of
+     * copies stands far above the natural tie share of a fine column: the rule is {@link #share()} &gt; 10 ×
+     * {@link #residualTieShare()}. A table loaded twice with a measured column: share 0.5, ties 0. Rounded
+     * amounts beside a flag: the amounts keep ties comparable to the repeats. Flags, categories and small counts
+     * alone are never fine, so their repeats are kept. Not told apart: copies in a table of coarse columns
+     * only (kept); copies of a fifth of a table whose fine column naturally ties on 2.5% of rows (kept); and
+     * natural repeats of a fine but rounded column that determines every other column read (taken as copies).
      *
      * @return true when the rows look duplicated (a table loaded twice, a join that fanned out)
      */

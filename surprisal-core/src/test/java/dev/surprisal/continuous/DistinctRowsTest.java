@@ -85,6 +85,28 @@ class DistinctRowsTest {
         assertThat(DistinctRows.of(twiceAmount, twiceFlag).duplicatedRecords()).isFalse();
     }
 
+    /** A flag that copies the target, or a code with its name: coarse columns that determine each other. */
+    @Test
+    void coarseColumnsThatDetermineEachOtherAreNotCopies() {
+        SplittableRandom r = new SplittableRandom(8);
+        int n = 800;
+        double[] target = new double[n];
+        double[] code = new double[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = r.nextDouble() < 0.4 ? 1 : 0;
+            code[i] = r.nextInt(30);
+        }
+        DistinctRows flags = DistinctRows.of(target, target.clone());
+        assertThat(flags.repeats()).isEqualTo(n - 2);
+        assertThat(flags.residualTieShare()).as("no fine column").isEqualTo(1.0);
+        assertThat(flags.duplicatedRecords()).isFalse();
+        double[] name = new double[n];
+        for (int i = 0; i < n; i++) {
+            name[i] = 100 + code[i];
+        }
+        assertThat(DistinctRows.of(code, name).duplicatedRecords()).isFalse();
+    }
+
     @Test
     void aFineColumnBesideCoarseOnesMarksCopies() {
         double[][] xy = doubled(1000, 0.0, 4);

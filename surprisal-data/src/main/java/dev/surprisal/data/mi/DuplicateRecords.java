@@ -19,10 +19,11 @@ import java.util.Locale;
  * <p>A row is a <em>repeat</em> when it equals an earlier row in every column read (the columns selected by
  * {@code --columns}/{@code --exclude}, left-out ones such as an ID or a timestamp included: two events with
  * different IDs are two records). The repeats are <em>copies</em> (a table loaded twice, a join that fanned
- * out) when their share is far beyond how often the values of some column coincide naturally
+ * out) when their share is far beyond how often the values of some fine column coincide naturally
  * ({@link DistinctRows#duplicatedRecords()}: repeat share &gt; 10 × the ties that column keeps on the distinct
- * rows). Two rounded columns or 0/1 flags make rows recur by coincidence, about as often as their values
- * coincide, and those repeats are kept.
+ * rows; fine: each value on at most 5 rows on average). Flags, categories and small counts, alone or
+ * determining each other, and rounded amounts beside them make rows recur by coincidence, and those repeats
+ * are kept.
  *
  * <p>Why copies are left out: a kNN estimator counts a copy as a neighbour at distance 0 and reads it as
  * dependence (independent normal columns, every row twice: 1.09 bits and permutation p = 0.01), and every test
