@@ -126,8 +126,8 @@ public final class DistinctRows {
         return firstOf;
     }
 
-    /** A column's values repeat at most this often on average (rows with a value / distinct values) to be fine. */
-    static final int FINE_MULTIPLICITY = 5;
+    /** A column is fine when its values occur at most this often on average (rows with a value / distinct values). */
+    public static final int FINE_MULTIPLICITY = 5;
 
     /**
      * The smallest share of tied values a fine column keeps on the distinct rows (1 when no column is fine): per
