@@ -164,6 +164,11 @@ public final class MiCommand implements Callable<Integer> {
             description = "Seed of the tie-breaking noise, permutations, subsamples and bootstrap. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--keep-duplicate-rows", description = {"Estimate on every row even when rows repeat earlier",
+            "rows exactly as copies (a table loaded twice). By default such copies are left out, with a note:",
+            "kNN estimators read a copy as dependence and tests would count each record twice."})
+    boolean keepDuplicateRows;
+
     @Mixin
     ThreadsOption threads;
 
@@ -251,7 +256,7 @@ public final class MiCommand implements Callable<Integer> {
         ProfileEngine.Matrix m;
         try (ProfileEngine e = engine.open(spec)) {
             if (e == null) {
-                MiTable t = MiTable.read(reader(), overrides, seed);
+                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows);
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
             } else {
                 m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start);
@@ -274,7 +279,7 @@ public final class MiCommand implements Callable<Integer> {
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
         try (ProfileEngine e = engine.open(spec)) {
-            return e == null ? MiTable.read(reader(), overrides, seed) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
+            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
         }
     }
 
@@ -335,7 +340,10 @@ public final class MiCommand implements Callable<Integer> {
         }
         MiOptions o = MiOptions.defaults().withK(k).withPermutations(permutations).withBootstrap(b, bootstrap != null)
                 .withSeed(seed).withBase(common.base()); // the library's notes state their numbers in --base
-        return new MiSettings(o, common.base());
+        if (keepDuplicateRows && !engine.local()) {
+            throw usage("--keep-duplicate-rows: only with --engine local");
+        }
+        return new MiSettings(o, common.base(), keepDuplicateRows);
     }
 
     private RoleOverrides overrides() {

@@ -69,6 +69,7 @@ final class MiMatrix {
         MiNotes.leftOut(table, report);
         table.notes().forEach(report::note);
         report.field("columns", MiNotes.columnsJson(table));
+        report.field("duplicate_rows", (long) table.duplicateRows()); // copies left out
         Explanations.miMatrix(base).forEach(report::sentence);
         return report;
     }

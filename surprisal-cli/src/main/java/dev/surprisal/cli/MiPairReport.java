@@ -26,7 +26,7 @@ final class MiPairReport {
 
     static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
                       CommonOptions common) {
-        MiTable t = MiTable.read(file, overrides, s.seed());
+        MiTable t = MiTable.read(file, overrides, s.seed(), s.keepDuplicateRows());
         return run(t, t.pair(x, y, s.options()), s, common);
     }
 
@@ -48,6 +48,7 @@ final class MiPairReport {
         r.note(y + ": " + ry.reason());
         r.note("estimator: " + f.estimator() + " (" + pr.reason() + ")");
         t.notes().forEach(r::note);
+        r.field("duplicate_rows", (long) t.duplicateRows()); // copies left out
         if (pr.rowsLeftOut() > 0) {
             r.note(pr.rowsLeftOut() + " of " + pr.tableRows() + " rows left out (a value missing in " + x + " or " + y + ")");
         }

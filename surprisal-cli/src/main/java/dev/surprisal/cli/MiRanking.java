@@ -60,6 +60,7 @@ final class MiRanking {
                 .field("target_kind", result.targetKind())
                 .field("target_role", targetRole == null ? result.targetKind() : targetRole.role().label())
                 .field("rows", (long) result.rows())
+                .field("duplicate_rows", (long) table.duplicateRows()) // copies left out
                 .field("k", (long) o.k())
                 .field("seed", o.seed())
                 .field("permutations", (long) o.permutations())

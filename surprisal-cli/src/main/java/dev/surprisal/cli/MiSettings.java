@@ -9,10 +9,15 @@ import dev.surprisal.selection.MiOptions;
  * The choices of a {@code surprisal mi} run on a table, validated by {@link MiCommand}: the library's
  * {@link MiOptions} and the unit of the printed values.
  *
- * @param options the library options (k, permutations, bootstrap, seed)
- * @param base    unit of the printed values
+ * @param options           the library options (k, permutations, bootstrap, seed)
+ * @param base              unit of the printed values
+ * @param keepDuplicateRows {@code --keep-duplicate-rows}: estimate on every row even when rows are copies
  */
-record MiSettings(MiOptions options, Base base) {
+record MiSettings(MiOptions options, Base base, boolean keepDuplicateRows) {
+    MiSettings(MiOptions options, Base base) {
+        this(options, base, false);
+    }
+
     int k() {
         return options.k();
     }

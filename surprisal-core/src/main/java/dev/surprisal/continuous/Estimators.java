@@ -61,6 +61,23 @@ final class Estimators {
         return Parallel.mean(t);
     }
 
+    /**
+     * The warning of points that coincide exactly in the estimator's joint space (any repeat, not only ≥ k of
+     * them as {@link #tieWarnings}): a copy is a neighbour at distance 0, so a repeated record reads as
+     * dependence. Empty when every point is distinct. O(n·d) hashing.
+     */
+    static List<String> duplicateWarnings(DistinctRows d, String space) {
+        if (d.repeats() == 0) {
+            return List.of();
+        }
+        return List.of(String.format(Locale.ROOT, "%d of %d points (%.1f%%) repeat an earlier point exactly in %s; "
+                + "a nearest-neighbour estimate counts a copy as a neighbour at distance 0, so duplicated records "
+                + "read as dependence (and a permutation test is invalid on them). If rows were duplicated (a table "
+                + "loaded twice, a join that fanned out), estimate on DistinctRows.of(...).pick(...); if the values are "
+                + "coarse or discrete, use an estimator for point masses (GaoMixedMutualInformation, plug-in).",
+                d.repeats(), d.rows(), 100.0 * d.share(), space));
+    }
+
     static List<String> tieWarnings(double[] eps, String suggestion) {
         int zeros = 0;
         for (double e : eps) {

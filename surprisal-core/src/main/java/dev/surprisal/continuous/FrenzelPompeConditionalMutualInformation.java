@@ -71,7 +71,8 @@ public final class FrenzelPompeConditionalMutualInformation {
         RadiusCounter cz = NeighbourSearch.counter(z);
         double[] eps = new double[x.size()];
         double nats = nats(xz, PointSet.join(y, z), cz, k, eps);
-        List<String> warnings = Estimators.tieWarnings(eps, "Add a little jitter to tied columns.");
+        List<String> warnings = new java.util.ArrayList<>(Estimators.duplicateWarnings(DistinctRows.of(x, y, z), "(x, y, z)"));
+        warnings.addAll(Estimators.tieWarnings(eps, "Add a little jitter to tied columns."));
         return KnnEstimate.of(nats, base, "FrenzelPompe", k, x.size(), warnings);
     }
 

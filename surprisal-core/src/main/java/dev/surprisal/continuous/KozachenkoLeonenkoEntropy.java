@@ -20,7 +20,8 @@ import java.util.List;
  * <pre>  h = ψ(n) − ψ(k) + d·ln 2 + (d/n) Σ ln ε_i</pre>
  * (The Euclidean form differs only in the volume constant; the estimator is consistent for either.)
  * The value is in nats internally and may be negative (differential entropy). Duplicated points
- * give ε_i = 0 and ln 0 = −∞, which is rejected with an explanation rather than returned.
+ * give ε_i = 0 and ln 0 = −∞, which is rejected with an explanation rather than returned; fewer than k
+ * copies of a point shrink its ε_i and bias the estimate down, which the result warns about (count and share).
  */
 public final class KozachenkoLeonenkoEntropy {
     private KozachenkoLeonenkoEntropy() {
@@ -84,6 +85,7 @@ public final class KozachenkoLeonenkoEntropy {
         int d = x.dimension();
         double nats = Estimators.digamma(n) - Estimators.digamma(k) + d * Math.log(2.0)
                 + d * Parallel.mean(logs);
-        return KnnEstimate.of(nats, base, "KozachenkoLeonenko", k, n, List.of());
+        return KnnEstimate.of(nats, base, "KozachenkoLeonenko", k, n,
+                Estimators.duplicateWarnings(DistinctRows.of(x), "x"));
     }
 }

@@ -143,6 +143,11 @@ public final class RossMutualInformation {
         }
         RadiusCounter counter = NeighbourSearch.counter(PointSet.wrap(n, d, data));
         int[] m = counter.countAllStrictUnlessZero(radius); // others; +1 below for the point itself
+        double[] labelColumn = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labelColumn[i] = labels[i];
+        }
+        warnings.addAll(Estimators.duplicateWarnings(DistinctRows.of(DistinctRows.columnsOf(c, labelColumn)), "(c, label)"));
         warnings.addAll(Estimators.tieWarnings(radius, "Use GaoMixedMutualInformation for data with point masses."));
         double nats = Estimators.digamma(n) + Estimators.meanDigamma(kAll, 0)
                 - Estimators.meanDigamma(labelCount, 0) - Estimators.meanDigamma(m, 1);

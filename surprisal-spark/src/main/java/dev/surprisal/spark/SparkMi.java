@@ -588,7 +588,7 @@ public final class SparkMi {
         boolean[] wanted = new boolean[g.cells.size()];
         wanted[j] = true;
         return ColumnEntropy.of(g.roles, column, () -> valueCounts(g, j, file), () -> MiTable.of(gather(g, wanted, 0, 0),
-                g.roles, 0L, file), bins, estimator, base, file);
+                g.roles, 0L, file, true), bins, estimator, base, file);
     }
 
     /**

@@ -138,7 +138,7 @@ public final class ColumnEntropy {
                             EntropyEstimator estimator, Base base) {
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
-        return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file),
+        return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file, true),
                 bins, estimator, base, file);
     }
 

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.mi;
 
+import dev.surprisal.continuous.DistinctRows;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.Column;
@@ -64,9 +65,18 @@ public final class MiTable {
     private final List<String> notes;
     /** Per left-out column, the --role values that can bring it back ("=discrete (or =continuous)"). */
     private final java.util.Map<String, String> bringBack;
+    /** Rows left out because they repeat an earlier row in every column read (0: none, or all kept). */
+    private final int duplicateRows;
 
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack) {
+        this(file, rows, variables, decisions, leftOut, notes, bringBack, 0);
+    }
+
+    private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
+                    List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
+                    int duplicateRows) {
+        this.duplicateRows = duplicateRows;
         this.bringBack = java.util.Map.copyOf(bringBack);
         this.file = file;
         this.rows = rows;
@@ -100,9 +110,25 @@ public final class MiTable {
      * @throws DataException if the file cannot be read or an option names a column it lacks
      */
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed) {
+        return read(reader, overrides, seed, false);
+    }
+
+    /**
+     * {@link #read(TableReader, RoleOverrides, long)}, choosing what happens to duplicated records (see
+     * {@link #of(Table, ColumnRoles, long, Path, boolean)}).
+     *
+     * @param reader            the file's reader
+     * @param overrides         the user's role options
+     * @param seed              seed of the continuous columns' tie-breaking noise
+     * @param keepDuplicateRows true to estimate on every row even when rows repeat earlier ones as copies
+     * @return the prepared table
+     * @throws DataException if the file cannot be read or an option names a column it lacks
+     */
+    public static MiTable read(TableReader reader, RoleOverrides overrides, long seed, boolean keepDuplicateRows) {
         Table t = reader.readCells();
         boolean lines = reader.format() != null ? isText(reader.format()) : lines(reader.file());
-        return of(t, ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()), seed, reader.file(), lines);
+        return of(t, ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()), seed, reader.file(), lines,
+                keepDuplicateRows);
     }
 
     /**
@@ -115,7 +141,23 @@ public final class MiTable {
      * @return the prepared table
      */
     public static MiTable of(Table table, ColumnRoles roles, long seed, Path file) {
-        return of(table, roles, seed, file, lines(file));
+        return of(table, roles, seed, file, lines(file), false);
+    }
+
+    /**
+     * Prepares an in-memory table whose roles are known, choosing what happens to duplicated records: by default
+     * a table whose rows repeat earlier rows as copies ({@link DuplicateRecords}) is estimated and tested on its
+     * distinct rows, with a note giving the count.
+     *
+     * @param table             the table
+     * @param roles             its roles (from {@link ColumnRoles#detect(Table, RoleOverrides)})
+     * @param seed              seed of the continuous columns' tie-breaking noise
+     * @param file              the source, for messages (may be null)
+     * @param keepDuplicateRows true to estimate on every row even when rows repeat earlier ones as copies
+     * @return the prepared table
+     */
+    public static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean keepDuplicateRows) {
+        return of(table, roles, seed, file, lines(file), keepDuplicateRows);
     }
 
     /** The error of a file with a header and no data, in drift's words. */
@@ -155,10 +197,11 @@ public final class MiTable {
         return lines ? "line " + (i + 2) : "row " + (i + 1);
     }
 
-    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean lines) {
+    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean lines, boolean keepDuplicateRows) {
         if (table.rowCount() == 0) {
             throw noRows(file);
         }
+        DistinctRows distinct = keepDuplicateRows ? null : DuplicateRecords.find(table, roles);
         java.util.Map<String, String> bringBack = new java.util.HashMap<>();
         List<MiVariable> vars = new ArrayList<>();
         List<RoleDecision> used = new ArrayList<>();
@@ -182,7 +225,7 @@ public final class MiTable {
                 continue;
             }
             used.add(d);
-            jobs.add(cellNotes -> variable(c, role, lines, cellNotes, seed, position));
+            jobs.add(cellNotes -> variable(c, role, lines, cellNotes, seed, position, distinct));
         }
         // the columns are prepared in parallel (each a few passes over its rows, one-threaded), their notes
         // kept in file order and the first failure in file order thrown, as a serial loop would
@@ -205,17 +248,24 @@ public final class MiTable {
             notes.addAll(madeNotes.get(i));
             vars.add(made[i]);
         }
-        return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack);
+        if (distinct == null) {
+            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack);
+        }
+        notes.add(0, DuplicateRecords.note(distinct.repeats(), table.rowCount()));
+        return new MiTable(file, distinct.distinct(), vars, used, out, notes, bringBack, distinct.repeats());
     }
 
-    /** The variable of a scored column by its role; notes about its cells go to {@code notes}. */
+    /**
+     * The variable of a scored column by its role, on the distinct rows ({@code distinct} null: every row);
+     * notes about its cells go to {@code notes} and count the file's cells.
+     */
     private static MiVariable variable(Column c, ColumnRole role, boolean lines, List<String> notes, long seed,
-                                       int position) {
+                                       int position, DistinctRows distinct) {
         if (role == ColumnRole.CATEGORICAL) {
-            return c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), codes(cat))
-                    : MiVariable.discrete(c.name(), ((NumericColumn) c).values());
+            return c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), distinct(distinct, codes(cat)))
+                    : MiVariable.discrete(c.name(), distinct(distinct, ((NumericColumn) c).values()));
         }
-        double[] values = numbers(c, lines, notes);
+        double[] values = distinct(distinct, numbers(c, lines, notes));
         return role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
                 : MiVariable.discrete(c.name(), values);
     }
@@ -262,7 +312,7 @@ public final class MiTable {
      * @return the same table with these notes
      */
     public MiTable withNotes(List<String> notes) {
-        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack);
+        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows);
     }
 
     /**
@@ -292,6 +342,16 @@ public final class MiTable {
             out.put(d.column(), bringBack(d.role(), numeric));
         }
         return out;
+    }
+
+    /** A column on the distinct rows ({@code d} null: every row). */
+    private static double[] distinct(DistinctRows d, double[] column) {
+        return d == null ? column : d.pick(column);
+    }
+
+    /** Labels on the distinct rows ({@code d} null: every row). */
+    private static int[] distinct(DistinctRows d, int[] column) {
+        return d == null ? column : d.pick(column);
     }
 
     /** Labels of a text column, with pandas' missing strings as missing. */
@@ -736,9 +796,18 @@ public final class MiTable {
         return notes;
     }
 
-    /** @return rows of the table */
+    /** @return rows of the table that MI uses: the distinct rows when {@link #duplicateRows()} left copies out */
     public int rows() {
         return rows;
+    }
+
+    /**
+     * The rows left out as copies of earlier rows ({@link DuplicateRecords}).
+     *
+     * @return the number of duplicated rows left out; 0 when none was, or when they were kept on request
+     */
+    public int duplicateRows() {
+        return duplicateRows;
     }
 
     /** @return the source file, or null for an in-memory table */

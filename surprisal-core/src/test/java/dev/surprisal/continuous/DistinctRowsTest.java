@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.continuous;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.inference.Bootstrap;
+import dev.surprisal.knn.PointSet;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Duplicated records (every row present twice) against kNN estimators: the audit's case (issue 9) and
+ * the bootstrap of KSG (issue 11), with coarse columns whose natural repeats are not records.
+ */
+class DistinctRowsTest {
+
+    /** n/2 draws of (x, y) with correlation rho, each row written twice in a row (a table loaded twice). */
+    private static double[][] doubled(int n, double rho, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i += 2) {
+            x[i] = r.nextGaussian();
+            y[i] = rho * x[i] + Math.sqrt(1 - rho * rho) * r.nextGaussian();
+            x[i + 1] = x[i];
+            y[i + 1] = y[i];
+        }
+        return new double[][] {x, y};
+    }
+
+    @Test
+    void ksgWarnsOnRepeatedPairsWhichReadAsDependence() {
+        double[][] xy = doubled(500, 0.0, 1);
+        KnnEstimate all = KraskovMutualInformation.estimate(xy[0], xy[1]);
+        assertThat(all.nats()).as("the defect the warning is about").isGreaterThan(0.5);
+        assertThat(all.warnings()).anySatisfy(w -> assertThat(w)
+                .startsWith("250 of 500 points (50.0%) repeat an earlier point exactly in (x, y)")
+                .contains("DistinctRows"));
+
+        DistinctRows d = DistinctRows.of(xy[0], xy[1]);
+        assertThat(d.repeats()).isEqualTo(250);
+        assertThat(d.distinct()).isEqualTo(250);
+        assertThat(d.share()).isEqualTo(0.5);
+        assertThat(d.duplicatedRecords()).isTrue();
+        assertThat(d.indices()).startsWith(0, 2, 4);
+        KnnEstimate distinct = KraskovMutualInformation.estimate(d.pick(xy[0]), d.pick(xy[1]));
+        assertThat(distinct.nats()).isCloseTo(0.0, within(0.06));
+        assertThat(distinct.warnings()).isEmpty();
+    }
+
+    @Test
+    void aRealDependenceDuplicatedIsStillFoundOnTheDistinctRows() {
+        double[][] xy = doubled(4000, 0.6, 2);
+        DistinctRows d = DistinctRows.of(xy[0], xy[1]);
+        double truth = -0.5 * Math.log(1 - 0.36);
+        assertThat(KraskovMutualInformation.estimate(d.pick(xy[0]), d.pick(xy[1])).nats()).isCloseTo(truth, within(0.05));
+        assertThat(KraskovMutualInformation.estimate(xy[0], xy[1]).nats()).isGreaterThan(truth + 0.4);
+    }
+
+    @Test
+    void coarseColumnsRepeatByCoincidenceNotAsRecords() {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 5000;
+        double[] amount = new double[n];
+        double[] flag = new double[n];
+        for (int i = 0; i < n; i++) {
+            amount[i] = Math.round(r.nextGaussian() * 10) / 10.0; // one decimal
+            flag[i] = r.nextDouble() < 0.3 ? 1 : 0;
+        }
+        DistinctRows d = DistinctRows.of(amount, flag);
+        assertThat(d.repeats()).isGreaterThan(n / 2);
+        assertThat(d.residualTieShare()).as("one-decimal amounts keep most of their ties").isGreaterThan(0.3);
+        assertThat(d.duplicatedRecords()).isFalse();
+
+        // the same coarse table loaded twice cannot be told from coincidences: its repeats stay coincidences
+        double[] twiceAmount = new double[2 * n];
+        double[] twiceFlag = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            twiceAmount[2 * i] = twiceAmount[2 * i + 1] = amount[i];
+            twiceFlag[2 * i] = twiceFlag[2 * i + 1] = flag[i];
+        }
+        assertThat(DistinctRows.of(twiceAmount, twiceFlag).duplicatedRecords()).isFalse();
+    }
+
+    /** A flag that copies the target, or a code with its name: coarse columns that determine each other. */
+    @Test
+    void coarseColumnsThatDetermineEachOtherAreNotCopies() {
+        SplittableRandom r = new SplittableRandom(8);
+        int n = 800;
+        double[] target = new double[n];
+        double[] code = new double[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = r.nextDouble() < 0.4 ? 1 : 0;
+            code[i] = r.nextInt(30);
+        }
+        DistinctRows flags = DistinctRows.of(target, target.clone());
+        assertThat(flags.repeats()).isEqualTo(n - 2);
+        assertThat(flags.residualTieShare()).as("no fine column").isEqualTo(1.0);
+        assertThat(flags.duplicatedRecords()).isFalse();
+        double[] name = new double[n];
+        for (int i = 0; i < n; i++) {
+            name[i] = 100 + code[i];
+        }
+        assertThat(DistinctRows.of(code, name).duplicatedRecords()).isFalse();
+    }
+
+    @Test
+    void aFineColumnBesideCoarseOnesMarksCopies() {
+        double[][] xy = doubled(1000, 0.0, 4);
+        double[] flag = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            flag[i] = (i / 2) % 2;
+        }
+        DistinctRows d = DistinctRows.of(flag, xy[0]);
+        assertThat(d.repeats()).isEqualTo(500);
+        assertThat(d.residualTieShare()).isZero();
+        assertThat(d.duplicatedRecords()).isTrue();
+    }
+
+    /** A two-decimal amount and a flag: a few whole rows coincide, about as often as the amounts alone do. */
+    @Test
+    void fineButRoundedValuesThatCoincideAreNotCopies() {
+        SplittableRandom r = new SplittableRandom(7);
+        int n = 10_000;
+        double[] amount = new double[n];
+        double[] flag = new double[n];
+        for (int i = 0; i < n; i++) {
+            amount[i] = Math.round(r.nextDouble() * 100_000) / 100.0;
+            flag[i] = r.nextDouble() < 0.5 ? 1 : 0;
+        }
+        DistinctRows d = DistinctRows.of(amount, flag);
+        assertThat(d.repeats()).isPositive();
+        assertThat(d.duplicatedRecords()).isFalse();
+        // the same table loaded twice: copies far beyond the amounts' natural ties (about 2.5%)
+        double[] a2 = java.util.Arrays.copyOf(amount, 2 * n);
+        double[] f2 = java.util.Arrays.copyOf(flag, 2 * n);
+        System.arraycopy(amount, 0, a2, n, n);
+        System.arraycopy(flag, 0, f2, n, n);
+        assertThat(DistinctRows.of(a2, f2).duplicatedRecords()).isTrue();
+        // a fifth of it loaded again is within 10 times those ties: not told from coincidences (documented)
+        assertThat(DistinctRows.of(java.util.Arrays.copyOf(a2, n + n / 5), java.util.Arrays.copyOf(f2, n + n / 5))
+                .duplicatedRecords()).isFalse();
+    }
+
+    @Test
+    void signedZerosAndMissingValuesCompareEqual() {
+        DistinctRows d = DistinctRows.of(new double[] {0.0, -0.0, Double.NaN, Double.NaN, 1.0},
+                new double[] {5, 5, 6, 6, 6});
+        assertThat(d.indices()).containsExactly(0, 2, 4);
+        assertThat(d.residualTieShare()).as("first column: 0 and 1 on the two rows with a value").isZero();
+    }
+
+    @Test
+    void otherKnnEstimatorsWarnToo() {
+        double[][] xy = doubled(400, 0.0, 5);
+        assertThat(KozachenkoLeonenkoEntropy.estimate(xy[0]).warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("200 of 400 points (50.0%) repeat an earlier point exactly in x"));
+        int[] labels = new int[400];
+        for (int i = 0; i < 400; i++) {
+            labels[i] = (i / 2) % 3;
+        }
+        assertThat(RossMutualInformation.estimate(xy[0], labels).warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("200 of 400 points (50.0%) repeat an earlier point exactly in (c, label)"));
+        PointSet z = PointSet.ofValues("z", xy[1]);
+        assertThat(FrenzelPompeConditionalMutualInformation.estimate(PointSet.ofValues("x", xy[0]), z, z, 3, Base.NATS)
+                .warnings()).anySatisfy(w -> assertThat(w).contains("repeat an earlier point exactly in (x, y, z)"));
+        double[][] distinct = doubled(400, 0.0, 5);
+        distinct[0][1] += 1e-9; // one pair broken apart: 199 left
+        assertThat(KraskovMutualInformation.estimate(distinct[0], distinct[1]).warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("199 of 400 points"));
+    }
+
+    /** Issue 11: a bootstrap of KSG on the resample as drawn excludes the estimate; on its distinct rows it covers. */
+    @Test
+    void bootstrapOfKsgNeedsTheResamplesDistinctRows() {
+        SplittableRandom r = new SplittableRandom(6);
+        int n = 500;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian();
+            y[i] = 0.6 * x[i] + 0.8 * r.nextGaussian();
+        }
+        double truth = -0.5 * Math.log(1 - 0.36);
+        Bootstrap.Interval naive = Bootstrap.of(n, idx -> KraskovMutualInformation.estimate(pick(x, idx), pick(y, idx)).nats())
+                .withReplicates(100).run();
+        assertThat(naive.lower()).as("repeats read as dependence").isGreaterThan(naive.estimate());
+        Bootstrap.Interval distinct = Bootstrap.of(n, idx -> {
+            DistinctRows d = DistinctRows.of(pick(x, idx), pick(y, idx));
+            return KraskovMutualInformation.estimate(d.pick(pick(x, idx)), d.pick(pick(y, idx))).nats();
+        }).withReplicates(100).run();
+        assertThat(distinct.contains(distinct.estimate())).isTrue();
+        assertThat(distinct.contains(truth)).isTrue();
+    }
+
+    private static double[] pick(double[] v, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.mi;
+
+import dev.surprisal.continuous.DistinctRows;
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.Column;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.roles.ColumnRoles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The reading stage's rule for duplicated records, which {@link MiTable} applies by default.
+ *
+ * <p>A row is a <em>repeat</em> when it equals an earlier row in every column read (the columns selected by
+ * {@code --columns}/{@code --exclude}, left-out ones such as an ID or a timestamp included: two events with
+ * different IDs are two records). The repeats are <em>copies</em> (a table loaded twice, a join that fanned
+ * out) when their share is far beyond how often the values of some fine column coincide naturally
+ * ({@link DistinctRows#duplicatedRecords()}: repeat share &gt; 10 × the ties that column keeps on the distinct
+ * rows; fine: each value on at most 5 rows on average). Flags, categories and small counts, alone or
+ * determining each other, and rounded amounts beside them make rows recur by coincidence, and those repeats
+ * are kept.
+ *
+ * <p>Why copies are left out: a kNN estimator counts a copy as a neighbour at distance 0 and reads it as
+ * dependence (independent normal columns, every row twice: 1.09 bits and permutation p = 0.01), and every test
+ * assumes independent records, which copies are not (a permutation test compares against shuffles that break
+ * the copies apart; the G-test would count each record twice). So MI is estimated and tested on the distinct
+ * rows. The plug-in MI of two discrete columns hardly moves (doubling every record keeps the frequencies), but
+ * its test then counts each record once. A table of coarse columns only that was loaded twice cannot be told
+ * from one with natural repeats, and is used whole.
+ *
+ * <p>Cost: one hash of each row, O(n·d), and a second pass over the distinct rows only when some row repeats.
+ */
+public final class DuplicateRecords {
+    private DuplicateRecords() {
+    }
+
+    /**
+     * The distinct rows of the columns read, when the table's repeats are copies.
+     *
+     * @param table the table
+     * @param roles its roles; {@link ColumnRoles#columns()} are the columns read
+     * @return the distinct rows, or null when every row is kept (no repeats, or coincidences of coarse values)
+     */
+    public static DistinctRows find(Table table, ColumnRoles roles) {
+        List<double[]> keys = new ArrayList<>();
+        for (Column c : table.columns()) {
+            if (!roles.columns().contains(c.name())) {
+                continue;
+            }
+            if (c instanceof NumericColumn n) {
+                keys.add(n.values());
+            } else {
+                int[] codes = ((CategoricalColumn) c).codes();
+                double[] k = new double[codes.length];
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = codes[i];
+                }
+                keys.add(k);
+            }
+        }
+        if (keys.isEmpty()) {
+            return null;
+        }
+        DistinctRows d = DistinctRows.of(keys.toArray(new double[0][]));
+        return d.duplicatedRecords() ? d : null;
+    }
+
+    /**
+     * The note of a table estimated on its distinct rows, in the command line's words.
+     *
+     * @param duplicates the rows left out as copies of earlier rows
+     * @param rows       the rows of the file
+     * @return the note
+     */
+    public static String note(long duplicates, long rows) {
+        return String.format(Locale.ROOT, "%,d of %,d rows repeat an earlier row exactly (duplicated records); MI "
+                + "is estimated and tested on the %,d distinct rows; --keep-duplicate-rows to use all",
+                duplicates, rows, rows - duplicates);
+    }
+}

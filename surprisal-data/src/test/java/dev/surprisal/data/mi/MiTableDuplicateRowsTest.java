@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.mi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.RankedFeature;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9: a table loaded twice (every record present twice) made independent columns look dependent;
+ * the reading stage now estimates and tests on the distinct rows, while coarse columns that repeat by
+ * coincidence keep every row.
+ */
+class MiTableDuplicateRowsTest {
+    private static final MiOptions OPTIONS = MiOptions.defaults().withBootstrap(0, false);
+
+    /** Orders with an amount x, a noise column z and y = rho·x + noise, plus a country; each record twice. */
+    private static Table doubled(int records, double rho, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 2 * records;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        String[] country = new String[n];
+        String[] names = {"de", "fr", "it"};
+        for (int i = 0; i < records; i++) {
+            double a = r.nextGaussian();
+            double b = rho * a + Math.sqrt(1 - rho * rho) * r.nextGaussian();
+            double c = r.nextGaussian();
+            String k = names[r.nextInt(3)];
+            // the second load follows the first, as `cat day.csv day.csv` writes it
+            x[i] = x[records + i] = a;
+            y[i] = y[records + i] = b;
+            z[i] = z[records + i] = c;
+            country[i] = country[records + i] = k;
+        }
+        return Table.of(List.of(NumericColumn.of("x", x), NumericColumn.of("y", y), NumericColumn.of("z", z),
+                CategoricalColumn.of("country", country)));
+    }
+
+    private static MiTable table(Table t, boolean keep) {
+        return MiTable.of(t, ColumnRoles.detect(t, RoleOverrides.none()), 42, null, keep);
+    }
+
+    @Test
+    void independentColumnsLoadedTwiceShowNoDependence() {
+        Table t = doubled(1500, 0.0, 1);
+        MiTable m = table(t, false);
+        assertThat(m.duplicateRows()).isEqualTo(1500);
+        assertThat(m.rows()).isEqualTo(1500);
+        assertThat(m.notes()).contains("1,500 of 3,000 rows repeat an earlier row exactly (duplicated records); MI is "
+                + "estimated and tested on the 1,500 distinct rows; --keep-duplicate-rows to use all");
+        List<RankedFeature> ranked = m.ranking("y", OPTIONS, null).features();
+        assertThat(ranked).allSatisfy(f -> {
+            assertThat(f.significant(OPTIONS.alpha())).as(f.feature()).isFalse();
+            assertThat(f.mi()).as(f.feature()).isCloseTo(0.0, within(0.05));
+            assertThat(f.n()).isEqualTo(1500);
+        });
+        PairResult pair = m.pair("x", "y", OPTIONS);
+        assertThat(pair.feature().mi()).isCloseTo(0.0, within(0.05));
+        assertThat(pair.rowsLeftOut()).as("copies are not rows with a missing value").isZero();
+
+        MiTable all = table(t, true); // what every mode did before: the copies read as dependence
+        assertThat(all.duplicateRows()).isZero();
+        assertThat(all.rows()).isEqualTo(3000);
+        assertThat(all.notes()).isEmpty();
+        assertThat(all.ranking("y", OPTIONS, null).features()).filteredOn(f -> !f.feature().equals("country"))
+                .allSatisfy(f -> assertThat(f.significant(OPTIONS.alpha())).as(f.feature()).isTrue());
+    }
+
+    @Test
+    void aRealDependenceLoadedTwiceIsStillFound() {
+        MiTable m = table(doubled(1500, 0.6, 2), false);
+        assertThat(m.duplicateRows()).isEqualTo(1500);
+        RankedFeature x = m.ranking("y", OPTIONS, null).features().stream().filter(f -> f.feature().equals("x"))
+                .findFirst().orElseThrow();
+        assertThat(x.significant(OPTIONS.alpha())).isTrue();
+        assertThat(x.mi()).isCloseTo(-0.5 * Math.log(1 - 0.36), within(0.07));
+    }
+
+    /** A rounded amount and a small count repeat whole rows by coincidence: every row is kept, with no note. */
+    @Test
+    void coarseColumnsWithNaturalRepeatsKeepEveryRow() {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 4000;
+        double[] amount = new double[n];
+        double[] items = new double[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = 1 + r.nextInt(6);
+            amount[i] = Math.round(items[i] * 5 + r.nextGaussian() * 3) ; // whole euros
+        }
+        Table t = Table.of(List.of(NumericColumn.of("amount", amount), NumericColumn.of("items", items)));
+        MiTable m = table(t, false);
+        assertThat(m.duplicateRows()).isZero();
+        assertThat(m.rows()).isEqualTo(n);
+        assertThat(m.notes()).noneMatch(s -> s.contains("repeat an earlier row"));
+        assertThat(m.pair("amount", "items", OPTIONS).feature().significant(OPTIONS.alpha())).isTrue();
+    }
+
+    /** An ID column read with the rows makes every row a record of its own, even when the values repeat. */
+    @Test
+    void anIdColumnTellsRecordsApart() {
+        Table doubled = doubled(500, 0.0, 4);
+        int n = doubled.rowCount();
+        double[] id = new double[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = 1000 + i;
+        }
+        List<dev.surprisal.data.Column> columns = new java.util.ArrayList<>(doubled.columns());
+        columns.add(0, NumericColumn.of("order_id", id));
+        MiTable m = table(Table.of(columns), false);
+        assertThat(m.duplicateRows()).isZero();
+    }
+}
