@@ -55,18 +55,101 @@ public record KeyStats(long present, long distinct, String min, String max) {
         boolean na = isNumber(a);
         boolean nb = isNumber(b);
         if (na && nb) {
-            int c = new BigDecimal(a).compareTo(new BigDecimal(b));
+            int c = digitsOnly(a) && digitsOnly(b) ? compareDigits(a, b)
+                    : new BigDecimal(a).compareTo(new BigDecimal(b));
             return c != 0 ? c : a.compareTo(b); // 1.0 and 1: equal in value, kept apart as texts
         }
         return na ? -1 : nb ? 1 : a.compareTo(b);
     }
 
     /**
+     * Whether key order reads {@code value} as a number: a hand-written scanner of {@link #NUMBER_REGEX}
+     * (the range of every unscored column's cells is kept per cell, and the regex with a BigDecimal per
+     * comparison made a 2,000-column baseline 40% slower).
+     *
      * @param value a cell's text
      * @return whether key order reads it as a number ({@link #NUMBER_REGEX})
      */
     public static boolean isNumber(String value) {
+        int n = value.length();
+        int i = 0;
+        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && isDigit(value.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fracDigits = 0;
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                fracDigits++;
+            }
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return false; // "", "+", ".", "+." are not numbers; ".5" and "5." are
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** The regex the scanner implements, for tests that hold one to the other. */
+    static boolean matchesNumberRegex(String value) {
         return NUMBER.matcher(value).matches();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** An unsigned integer written with digits only (the usual id or epoch time). */
+    private static boolean digitsOnly(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two digit-only integers by value: leading zeros skipped, then the longer is larger, then by digits. */
+    private static int compareDigits(String a, String b) {
+        int i = 0;
+        while (i < a.length() - 1 && a.charAt(i) == '0') {
+            i++;
+        }
+        int j = 0;
+        while (j < b.length() - 1 && b.charAt(j) == '0') {
+            j++;
+        }
+        int la = a.length() - i;
+        int lb = b.length() - j;
+        if (la != lb) {
+            return la < lb ? -1 : 1;
+        }
+        for (int k = 0; k < la; k++) {
+            int d = a.charAt(i + k) - b.charAt(j + k);
+            if (d != 0) {
+                return d < 0 ? -1 : 1;
+            }
+        }
+        return 0;
     }
 
     /**
