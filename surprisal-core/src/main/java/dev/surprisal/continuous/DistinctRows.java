@@ -132,8 +132,8 @@ public final class DistinctRows {
     /**
      * The smallest share of tied values a fine column keeps on the distinct rows (1 when no column is fine): per
      * column, among the distinct rows with a value (NaN is no value), 1 − distinct values / rows with a value. A
-     * column is fine when each of its values occurs at most {@value #FINE_MULTIPLICITY} times on average over all
-     * rows: a coarse column (a flag, a category, a code) has few values, each on many rows, so its ties say
+     * column is fine when it holds a value with a fraction and each of its values occurs at most
+     * {@value #FINE_MULTIPLICITY} times on average over all rows: a coarse column (a flag, a category, a code) has few values, each on many rows, so its ties say
      * nothing about copies, even when it and another coarse column determine each other. Runs only when some
      * row repeats: O(n·d) more.
      */
@@ -141,13 +141,27 @@ public final class DistinctRows {
         double least = 1.0;
         for (double[] c : cols) {
             double[] all = present(c, null);
-            if (all.length == 0 || (long) FINE_MULTIPLICITY * values(all) < all.length) {
+            if (all.length == 0 || (long) FINE_MULTIPLICITY * values(all) < all.length || integers(all)) {
                 continue;
             }
             double[] v = present(c, kept);
             least = Math.min(least, 1.0 - (double) values(v) / v.length);
         }
         return least;
+    }
+
+    /**
+     * Whether every value is a whole number: codes, counts, postcodes, ids and the labels of categories repeat
+     * naturally, and a code that determines the other columns read (a postcode beside its city) repeats whole
+     * rows without any copy; so only a column of measured values (with fractions) can mark copies.
+     */
+    private static boolean integers(double[] v) {
+        for (double x : v) {
+            if (x != Math.rint(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The values of {@code c} that are not NaN, at {@code rows} (null: every row), in order. */
