@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Where the CPU of one `surprisal mi --data FILE --target y` run goes, by thread (issue 9, the one-shot cost):
+# Where the CPU of one `mi --data FILE --target y` run goes, by thread (issue 9, the one-shot cost), run as
+# `java FLAGS -jar` so that flag sets can be compared (not through ./surprisal, whose own flags would clash):
 # CPU seconds of the main thread, the fork-join worker(s), the C1 and C2 compiler threads, the collector
 # (with the VM thread) and the rest, read from /proc/PID/task/*/stat every 20 ms. On 2 idle cores the wall
 # time is about the main thread's CPU plus the collector's pauses, so on a loaded machine the main thread's

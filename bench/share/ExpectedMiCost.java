@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * CPU cost of the exact expected MI from two value counts (AdjustedMutualInformation.expected(Counts, Counts)),
  * the chance part of the "determines the target" share (TargetShare), at n = 10^6 rows: K x L values with the
- * feature's value sizes spread from 1 to about 2,000 rows (u^2 of a uniform u: many distinct sizes, the costly case)
+ * feature's value sizes uneven (index K u^2 of a uniform u: many distinct sizes, from about n/2K rows to about n/sqrt K
+ * for the first value; the costly case)
  * and the target's uniform. CPU seconds of this thread, the mean of 5 calls after 2 warm-up calls.
  * Usage: java -cp surprisal-cli/target/surprisal.jar bench/share/ExpectedMiCost.java
  */

@@ -159,17 +159,18 @@ final class CheckRun {
             return new Scored(o, history);
         });
         MonitoredCheck.Outcome o = scored.outcome();
+        // the history by column, once: the trend rule and the report's sparklines read it
+        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+        for (HistoryPoint h : scored.history()) {
+            byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
+        }
         List<Alarm> alarms = new ArrayList<>(o.alarms());
-        alarms.addAll(trend(o.report(), scored.history()));
+        alarms.addAll(trend(o.report(), byColumn));
         String status = MonitoredCheck.verdict(o.report(), alarms).name();
         boolean alarm = MonitoredCheck.fails(o.report(), alarms); // the report carries the monitor's rule
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         CheckResult result = new CheckResult(o.runId(), name, key, status, alarm, today.rows(), ms,
                 o.report(), List.copyOf(alarms), reference.description(), baseline.profile().roles());
-        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
-        for (HistoryPoint h : scored.history()) {
-            byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
-        }
         String html = DriftHtmlReport.render("Drift check: " + name + " at " + key + " (run "
                 + o.runId() + ")", o.report(), byColumn);
         String json = ReportJson.of(result);
@@ -211,12 +212,12 @@ final class CheckRun {
                 + " asked), on the bins of " + fixed);
     }
 
-    private static List<Alarm> trend(DriftReport report, List<HistoryPoint> history) {
+    private static List<Alarm> trend(DriftReport report, Map<String, List<HistoryPoint>> history) {
         TrendRule trend = TrendRule.defaults();
         List<Alarm> out = new ArrayList<>();
         for (ColumnDrift c : report.columns()) {
             if (!c.status().drifted() && Double.isFinite(c.decisionValue())) {
-                List<HistoryPoint> h = history.stream().filter(p -> p.column().equals(c.name())).toList();
+                List<HistoryPoint> h = history.getOrDefault(c.name(), List.of());
                 if (trend.fires(c.decisionValue(), c.critical(), h)) {
                     out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
                             "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points, excluded "

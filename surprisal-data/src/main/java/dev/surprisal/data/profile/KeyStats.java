@@ -3,7 +3,6 @@
 package dev.surprisal.data.profile;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
 /**
  * What is checked about a column that is not scored (id-like, timestamp, date, constant), as
@@ -22,7 +21,6 @@ public record KeyStats(long present, long distinct, String min, String max) {
      * ({@code regexp_full_match}), so the file and the in-memory profilers order alike.
      */
     public static final String NUMBER_REGEX = "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?";
-    private static final Pattern NUMBER = Pattern.compile(NUMBER_REGEX);
 
     /**
      * @return the share of present values that repeat an earlier one, 1 − distinct/present; NaN when unknown
@@ -107,11 +105,6 @@ public record KeyStats(long present, long distinct, String min, String max) {
             }
         }
         return i == n;
-    }
-
-    /** The regex the scanner implements, for tests that hold one to the other. */
-    static boolean matchesNumberRegex(String value) {
-        return NUMBER.matcher(value).matches();
     }
 
     private static boolean isDigit(char c) {
