@@ -84,10 +84,10 @@ class HighCardinalityDriftTest {
 
     @Test
     void theFrequentNewValueBoundIsSmallOnlyForFrequentValues() {
-        assertThat(DriftScorer.frequentNewValueP(250, 5000, 5000)).isLessThan(1e-12);
-        assertThat(DriftScorer.frequentNewValueP(50, 5000, 5000)).isLessThan(1e-6);
-        assertThat(DriftScorer.frequentNewValueP(5, 5000, 5000)).isEqualTo(1.0);
-        assertThat(DriftScorer.frequentNewValueP(5, 500, 500)).isEqualTo(1.0);
+        assertThat(NewValues.frequentNewValueP(250, 5000, 5000)).isLessThan(1e-12);
+        assertThat(NewValues.frequentNewValueP(50, 5000, 5000)).isLessThan(1e-6);
+        assertThat(NewValues.frequentNewValueP(5, 5000, 5000)).isEqualTo(1.0);
+        assertThat(NewValues.frequentNewValueP(5, 500, 500)).isEqualTo(1.0);
     }
 
     @Test

@@ -108,7 +108,7 @@ class RoleYardstickTest {
             }
             BinnedDivergences d = BinnedDivergences.of(a, b, DriftOptions.defaults().smoothing());
             sum += d.totalVariation();
-            chance += DriftScorer.chanceTotalVariation(d, n, n);
+            chance += Yardstick.chanceTotalVariation(d, n, n);
         }
         assertThat(chance / reps).isCloseTo(sum / reps, within(0.1 * sum / reps));
     }
