@@ -43,8 +43,8 @@ class DriftDateCellsScenarioTest {
 
         Cli garbage = Cli.run("drift", "compare", ref, orders("garbage.csv", 2, (i, d) -> "garbage").toString());
         assertThat(garbage.code()).as(garbage.out()).isEqualTo(ExitCode.ALARM);
-        assertThat(garbage.out()).contains("DRIFT: day: invalid share rose 0.0% -> 100.0% (beyond noise); all invalid: "
-                + "expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (line 2)",
+        assertThat(garbage.out()).contains("DRIFT: day: invalid share rose 0.0% -> 100.0% (3,000 of 3,000 cells today, "
+                + "beyond noise): all invalid: expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (line 2)",
                 "invalid cells in day: 100.00% of today's rows (neither a date nor missing); first: line 2 'garbage'");
         assertThat(garbage.out()).containsPattern("day +date\\* .* \\+100\\.00% +DRIFT");
 
@@ -68,7 +68,7 @@ class DriftDateCellsScenarioTest {
         Cli r = Cli.run("drift", "check", "--monitor", "dm", "--data",
                 orders("garbage.csv", 5, (i, d) -> i % 2 == 0 ? "garbage" : d.toString()).toString(), "--store", store);
         assertThat(r.code()).as(r.out()).isEqualTo(ExitCode.ALARM);
-        assertThat(r.out()).contains("invalid share rose 0.0% -> 50.0% (beyond noise); expected dates like 2024-04-30 "
-                + "(yyyy-mm-dd), found 'garbage' (line 2)");
+        assertThat(r.out()).contains("invalid share rose 0.0% -> 50.0% (1,500 of 3,000 cells today, beyond noise): "
+                + "expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (line 2)");
     }
 }

@@ -159,6 +159,19 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     }
 
     /**
+     * Whether the divergences were taken on the valid cells only: a missing or invalid share rose
+     * beyond noise, its own alarm, so its bins (the last two) were left out on both sides (their
+     * shares 0, their counts kept).
+     *
+     * @return true when the missing and invalid bins hold cells but no share
+     */
+    public boolean judgedOnValidCells() {
+        int k = bins.size();
+        return k >= 2 && bins.subList(k - 2, k).stream().allMatch(b -> b.p() == 0 && b.q() == 0)
+                && bins.subList(k - 2, k).stream().anyMatch(b -> b.referenceCount() + b.currentCount() > 0);
+    }
+
+    /**
      * @return the bin contributing most to PSI, i.e. with the largest (qᵢ − pᵢ) ln(qᵢ/pᵢ), or null
      */
     public Bin topBin() {

@@ -54,8 +54,9 @@ public final class DriftExplanation {
         String pqValue = CELL.format(base.fromNats(c.klNats()));
         String qpValue = CELL.format(base.fromNats(c.reverseKlNats()));
         String head = String.format(Locale.ROOT, "Top column '%s' (%s): %s.", c.name(), c.status(), c.reason());
-        String pq = String.format(Locale.ROOT, "KL(P||Q) = %s %s (P = reference, Q = today): coding data distributed "
+        String pq = String.format(Locale.ROOT, "%sKL(P||Q) = %s %s (P = reference, Q = today): coding data distributed "
                 + "like the reference with a code built for today's data costs %s extra %s per value.",
+                c.judgedOnValidCells() ? "On the valid cells (the missing and invalid ones are their own alarm), " : "",
                 pqValue, u, pqValue, u);
         String qp = String.format(Locale.ROOT, "KL(Q||P) = %s %s: coding today's data with the reference's code costs "
                 + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", qpValue, u, qpValue, u,

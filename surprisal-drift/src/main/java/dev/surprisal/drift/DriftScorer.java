@@ -16,8 +16,11 @@ import java.util.List;
  * bins. Each column ends OK, WARN or DRIFT, with the reason in plain words.
  *
  * <p><b>Scored columns</b> (binary, discrete, continuous, categorical). The binned distribution has
- * two more bins, missing and invalid cells, so a surge of either is drift like any other change (a fall
- * of either is left out of the divergences and judged by its own check, WARN). A categorical column's
+ * two more bins, missing and invalid cells. A move of either share beyond noise is judged by its own
+ * check (rule 3), so one cause gives one alarm line: when either share rose so, the divergences are
+ * taken on the valid cells (both bins left out, and the critical value at the valid counts), and their
+ * line says so; a fall of either is left out of the divergences. A smaller rise stays in the
+ * divergences, like any other change. A categorical column's
  * other and unseen bins are compared as one tail bin ({@code tailMerged}): values the reference never
  * had are judged by the new-mass rule alone, whose null expects them.
  * Divergences are taken after the same smoothing of both sides ({@link DriftOptions#smoothing()}).
@@ -35,8 +38,9 @@ import java.util.List;
  *       {@link DriftOptions#newMass()} of today and improbable by the bound of {@code frequentNewValueP}; the two
  *       tests then run at α'/2 each;</li>
  *   <li>the missing share, or the invalid share, rising by at least {@link DriftOptions#newMass()}
- *       and beyond noise (two-proportion z-test at α') is DRIFT; falling so is WARN (cleaner data, or
- *       an upstream parser that now fills or drops what it used to leave empty or malformed).</li>
+ *       and beyond noise (two-proportion z-test at α') is DRIFT, one line naming the shares before and
+ *       after, today's count and the first invalid value with its line; falling so is WARN (cleaner
+ *       data, or an upstream parser that now fills or drops what it used to leave empty or malformed).</li>
  * </ol>
  * <p><b>Unscored columns</b> (id-like, timestamp, date, constant) are checked, not scored: the
  * missing share as above; for timestamps and dates also the invalid share as above (cells that are

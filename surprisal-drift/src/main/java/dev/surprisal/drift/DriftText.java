@@ -34,26 +34,39 @@ final class DriftText {
         return String.join(", ", parts);
     }
 
-    /** "PSI 0.277 >= drift band 0.250, beyond noise (critical 0.0192): TV … >= drift band 0.100", what reached it. */
+    /**
+     * "PSI 0.277 >= drift band 0.250, beyond noise (critical 0.0192): TV … >= drift band 0.100", what reached it;
+     * "PSI 0.277 on the valid cells >= …" when {@code onValid} (the missing and invalid cells left out).
+     */
     static String bandReached(Shown measure, double value, double band, double critical, Yardstick y,
-                              double yardBand, String which) {
-        return String.format(Locale.ROOT, "%s %s%s, beyond noise (critical %s)%s", measure.name(), measure.of(value),
-                value >= band ? " >= " + which + " band " + measure.of(band) : "", measure.of(critical),
+                              double yardBand, String which, boolean onValid) {
+        return String.format(Locale.ROOT, "%s %s%s%s, beyond noise (critical %s)%s", measure.name(), measure.of(value),
+                scope(onValid), value >= band ? " >= " + which + " band " + measure.of(band) : "", measure.of(critical),
                 y.reaches(yardBand) ? ": " + y.describe() + " >= " + which + " band " + fmt(yardBand) : "");
     }
 
     /** "PSI 0.0300 is beyond noise (critical 0.0150) but below the warn band 0.100…": a real but small change. */
-    static String smallChange(Shown shown, double value, double critical, double warn, Yardstick y) {
-        return String.format(Locale.ROOT, "%s %s is beyond noise (critical %s) but below the warn "
-                + "band %s%s: a real but small change", shown.name(), shown.of(value), shown.of(critical),
+    static String smallChange(Shown shown, double value, double critical, double warn, Yardstick y, boolean onValid) {
+        return String.format(Locale.ROOT, "%s %s%s is beyond noise (critical %s) but below the warn "
+                + "band %s%s: a real but small change", shown.name(), shown.of(value), scope(onValid),
+                shown.of(critical),
                 shown.of(warn), y == Yardstick.NONE ? "" : ", and " + y.describe() + " below " + fmt(y.warn()));
     }
 
     /** "PSI 0.00550 is within sampling noise (critical 0.0175 at n=5000, m=5000); W1/std …". */
-    static String withinNoise(Shown shown, double value, double critical, long n, long m, Yardstick y) {
-        return String.format(Locale.ROOT, "%s %s is within sampling noise (critical %s at n=%d, m=%d)%s",
-                shown.name(), shown.of(value), shown.of(critical), n, m,
+    static String withinNoise(Shown shown, double value, double critical, long n, long m, Yardstick y,
+                              boolean onValid) {
+        return String.format(Locale.ROOT, "%s %s%s is within sampling noise (critical %s at n=%d, m=%d)%s",
+                shown.name(), shown.of(value), scope(onValid), shown.of(critical), n, m,
                 y == Yardstick.NONE ? "" : "; " + y.describe());
+    }
+
+    /**
+     * " on the valid cells" when the measure was taken without the missing and invalid cells (a share of
+     * them rose, its own alarm), else "".
+     */
+    private static String scope(boolean onValid) {
+        return onValid ? " on the valid cells" : "";
     }
 
     private static String fmt(double v) {

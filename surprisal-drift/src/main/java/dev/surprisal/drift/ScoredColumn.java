@@ -48,8 +48,33 @@ final class ScoredColumn {
         if (n == 0 || m == 0) {
             return notComputable(p, n, m, n == 0 ? "the reference has no rows" : "today has no rows");
         }
+        Status missing = ShareChecks.verdict(p.missing(), n, q.missing(), m, o, alphaEach);
+        Status invalid = p.role().isNumeric() ? ShareChecks.verdict(p.invalid(), n, q.invalid(), m, o, alphaEach)
+                : Status.OK;
+        // one cause, one alarm line: a missing or invalid share that rose beyond noise is its own alarm,
+        // so the distribution is judged on the valid cells (both bins left out on both sides, which
+        // BinnedDivergences then leaves out of the measures and degrees of freedom) — unless a side has
+        // none, when there is no distribution to judge
+        int b = p.binCount();
+        long[] refCounts = withoutFalls(pc, n, qc, m);
+        long[] curCounts = qc;
+        long judgedN = n;
+        long judgedM = m;
+        boolean shareRose = missing == Status.DRIFT || invalid == Status.DRIFT;
+        long validRef = n - pc[b] - pc[b + 1];
+        long validToday = m - qc[b] - qc[b + 1];
+        boolean onValid = shareRose && validRef > 0 && validToday > 0;
+        if (onValid) {
+            refCounts[b] = 0; // withoutFalls' copy
+            refCounts[b + 1] = 0;
+            curCounts = qc.clone();
+            curCounts[b] = 0;
+            curCounts[b + 1] = 0;
+            judgedN = validRef;
+            judgedM = validToday;
+        }
         int tail = p.bins() instanceof CategoryBins cb ? cb.otherBin() : -1;
-        BinnedDivergences d = BinnedDivergences.of(tailMerged(withoutFalls(pc, n, qc, m), tail), tailMerged(qc, tail),
+        BinnedDivergences d = BinnedDivergences.of(tailMerged(refCounts, tail), tailMerged(curCounts, tail),
                 o.smoothing());
         double[] ps = d.p();
         double[] qs = d.q();
@@ -57,7 +82,6 @@ final class ScoredColumn {
         splitTail(qs, qc, tail);
         List<ColumnDrift.Bin> bins = new ArrayList<>();
         long novel = 0;
-        int b = p.binCount();
         for (int i = 0; i < pc.length; i++) {
             boolean isNovel = i < b && p.isNovelBin(i);
             novel += isNovel ? qc[i] : 0;
@@ -80,26 +104,33 @@ final class ScoredColumn {
             wn = w / Math.max(Moments.of(ref, a.size()).std(), 0.001);
         }
         double value = o.measure().of(d);
-        double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), n, m);
+        double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), judgedN, judgedM);
         Findings f = new Findings();
         DriftText.Shown shown = new DriftText.Shown(o.measure(), base);
         boolean beyondNoise = value >= critical;
         NewValues newValues = NewValues.judge(f, p, q, novel, o, alphaEach);
-        Yardstick y = Yardstick.of(p.role(), d, wn, n, m, o);
+        Yardstick y = Yardstick.of(p.role(), d, wn, judgedN, judgedM, o);
         boolean driftBand = value >= o.drift() || y.reaches(y.drift());
         boolean warnBand = value >= o.warn() || y.reaches(y.warn());
-        if (beyondNoise && driftBand) {
-            f.add(Status.DRIFT, DriftText.bandReached(shown, value, o.drift(), critical, y, y.drift(), "drift"));
+        if (shareRose && !onValid) {
+            if (m != q.missing()) { // else the note below says it
+                f.add(Status.OK, "the distribution is not judged: no valid cells " + (validToday > 0
+                        ? "in the reference" : "today"));
+            }
+        } else if (beyondNoise && driftBand) {
+            f.add(Status.DRIFT, DriftText.bandReached(shown, value, o.drift(), critical, y, y.drift(), "drift",
+                    onValid));
         } else if (beyondNoise && warnBand) {
-            f.add(Status.WARN, DriftText.bandReached(shown, value, o.warn(), critical, y, y.warn(), "warn"));
+            f.add(Status.WARN, DriftText.bandReached(shown, value, o.warn(), critical, y, y.warn(), "warn",
+                    onValid));
         } else if (beyondNoise) {
-            f.add(Status.OK, DriftText.smallChange(shown, value, critical, o.warn(), y));
+            f.add(Status.OK, DriftText.smallChange(shown, value, critical, o.warn(), y, onValid));
         } else {
-            f.add(Status.OK, DriftText.withinNoise(shown, value, critical, n, m, y));
+            f.add(Status.OK, DriftText.withinNoise(shown, value, critical, judgedN, judgedM, y, onValid));
         }
-        ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
+        ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach, "");
         if (p.role().isNumeric()) {
-            ShareChecks.judge(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach);
+            ShareChecks.judge(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach, firstInvalid(q));
         }
         if (m == q.missing()) {
             f.add(Status.OK, "every cell is missing today");
@@ -109,6 +140,12 @@ final class ScoredColumn {
                 wn, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), newValues.share(), newValues.p(),
                 value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins);
+    }
+
+    /** "first 'abc' (line 104)": today's first invalid cell with its place, or "" when none was kept. */
+    private static String firstInvalid(ColumnProfile q) {
+        return q.invalidCells().isEmpty() ? "" : "first '" + q.invalidCells().get(0).value() + "' ("
+                + q.invalidCells().get(0).where() + ")";
     }
 
     /** A column that cannot be scored: every value NaN, the reason stated. */

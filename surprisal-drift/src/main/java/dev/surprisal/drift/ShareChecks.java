@@ -14,24 +14,39 @@ final class ShareChecks {
     }
 
     /**
-     * Adds a finding when a share (missing, invalid) moves by at least the floor and beyond noise:
-     * DRIFT when it rises (data broke), WARN when it falls (cleaner data, or a changed upstream parser).
-     *
-     * @return whether it rose so (a DRIFT finding was added)
+     * The verdict of a share (missing, invalid) by rule 3: DRIFT when it rose by at least the floor
+     * ({@link DriftOptions#newMass()}) and beyond noise at α', WARN when it fell so, else OK.
      */
-    static boolean judge(Findings f, String what, long a, long n, long b, long m, DriftOptions o, double alphaEach) {
+    static Status verdict(long a, long n, long b, long m, DriftOptions o, double alphaEach) {
         double r = rate(a, n);
         double c = rate(b, m);
         if (Math.abs(c - r) >= o.newMass() && twoProportionP(a, n, b, m) < alphaEach) {
-            if (c > r) {
-                f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share rose %s -> %s (beyond noise)", what,
-                        DriftText.pct(r), DriftText.pct(c)));
-                return true;
-            }
-            f.add(Status.WARN, String.format(Locale.ROOT, "%s share fell %s -> %s (beyond noise): cleaner data or "
-                    + "a changed upstream parser", what, DriftText.pct(r), DriftText.pct(c)));
+            return c > r ? Status.DRIFT : Status.WARN;
         }
-        return false;
+        return Status.OK;
+    }
+
+    /**
+     * Adds the finding of a share that moved by at least the floor and beyond noise: DRIFT when it
+     * rose (data broke), WARN when it fell (cleaner data, or a changed upstream parser). A rise is the
+     * one alarm line of its cause, so it says all of it: the shares before and after, today's count,
+     * and {@code found} (what the cells hold, e.g. the first invalid value with its line).
+     *
+     * @param found what today's cells hold, or "" (missing cells hold nothing)
+     * @return the verdict ({@link #verdict})
+     */
+    static Status judge(Findings f, String what, long a, long n, long b, long m, DriftOptions o, double alphaEach,
+                        String found) {
+        Status s = verdict(a, n, b, m, o, alphaEach);
+        if (s == Status.DRIFT) {
+            f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share rose %s -> %s (%,d of %,d cells today, beyond "
+                    + "noise)%s", what, DriftText.pct(rate(a, n)), DriftText.pct(rate(b, m)), b, m,
+                    found.isEmpty() ? "" : ": " + found));
+        } else if (s == Status.WARN) {
+            f.add(Status.WARN, String.format(Locale.ROOT, "%s share fell %s -> %s (beyond noise): cleaner data or "
+                    + "a changed upstream parser", what, DriftText.pct(rate(a, n)), DriftText.pct(rate(b, m))));
+        }
+        return s;
     }
 
     /** Two-sided p-value of the pooled two-proportion z-test. */

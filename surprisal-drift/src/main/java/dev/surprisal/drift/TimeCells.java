@@ -23,28 +23,35 @@ final class TimeCells {
     }
 
     /**
-     * Adds the reading of today's invalid cells: a DRIFT when every present cell is invalid and the
-     * reference's were not all so, else, when the invalid share rose (the caller's finding), what was
-     * found next to what was expected.
+     * Whether every present cell is invalid today and the reference's were not all so: a DRIFT even
+     * where too few cells for the noise test of the invalid share.
      *
-     * @param f     the column's findings
-     * @param p     the reference's column (a timestamp or date)
-     * @param q     today's column
-     * @param rose  whether the invalid share rose beyond noise
+     * @param p the reference's column (a timestamp or date)
+     * @param q today's column
+     * @return whether the column turned entirely invalid
      */
-    static void check(Findings f, ColumnProfile p, ColumnProfile q, boolean rose) {
+    static boolean turnedAllInvalid(ColumnProfile p, ColumnProfile q) {
         long present = q.rows() - q.missing();
         boolean allToday = present > 0 && q.invalid() == present;
         boolean allBefore = p.rows() - p.missing() > 0 && p.invalid() == p.rows() - p.missing();
-        if (allToday && !allBefore) {
-            f.add(Status.DRIFT, "all invalid: " + expectedFound(p, q));
-        } else if (rose) {
-            f.add(Status.DRIFT, expectedFound(p, q));
-        }
+        return allToday && !allBefore;
+    }
+
+    /**
+     * What today's invalid cells hold, for the invalid share's one alarm line: "all invalid: expected
+     * …, found …" when the column {@linkplain #turnedAllInvalid turned entirely invalid}, else
+     * "expected …, found …".
+     *
+     * @param p the reference's column (a timestamp or date)
+     * @param q today's column
+     * @return the expected format and what was found
+     */
+    static String found(ColumnProfile p, ColumnProfile q) {
+        return (turnedAllInvalid(p, q) ? "all invalid: " : "") + expectedFound(p, q);
     }
 
     /** "expected dates like 2024-05-03, found 'garbage' (line 2)". */
-    static String expectedFound(ColumnProfile p, ColumnProfile q) {
+    private static String expectedFound(ColumnProfile p, ColumnProfile q) {
         boolean date = p.role() == ColumnRole.DATE;
         String example = p.keys() != null && p.keys().max() != null && (date ? Cells.isDate(p.keys().max())
                 : Cells.isTimestamp(p.keys().max())) ? p.keys().max() : date ? "2024-05-03" : "2024-05-03 14:30:00";

@@ -30,9 +30,14 @@ final class UnscoredColumn {
         long n = p.rows();
         long m = q.rows();
         Findings f = new Findings();
-        ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach);
+        ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach, "");
         if (p.role().isTemporal()) {
-            TimeCells.check(f, p, q, ShareChecks.judge(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach));
+            // one cause, one line: the invalid share's alarm names what was expected and what was found
+            Status invalid = ShareChecks.judge(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach,
+                    TimeCells.found(p, q));
+            if (invalid != Status.DRIFT && TimeCells.turnedAllInvalid(p, q)) {
+                f.add(Status.DRIFT, TimeCells.found(p, q));
+            }
         }
         if (p.keys() != null && q.keys() != null) {
             if (p.role() == ColumnRole.ID_LIKE) {

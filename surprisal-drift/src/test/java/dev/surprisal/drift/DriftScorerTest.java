@@ -106,7 +106,12 @@ class DriftScorerTest {
         ColumnDrift y = r.columns().get(1);
         assertThat(y.status()).isEqualTo(Status.DRIFT);
         assertThat(y.missingRateChange()).isBetween(0.25, 0.31);
-        assertThat(y.topBin().label()).isEqualTo("(missing)");
+        // the missing share is its own alarm, so the divergences are judged on the valid cells
+        assertThat(y.reason()).startsWith("missing share rose 2.2% -> 29.8% (596 of 2,000 cells today, beyond noise); "
+                + "PSI ").contains(" on the valid cells is within sampling noise (critical ", " at n=4890, m=1404)");
+        assertThat(y.judgedOnValidCells()).isTrue();
+        assertThat(y.bins().get(y.bins().size() - 2).label()).isEqualTo("(missing)");
+        assertThat(y.bins().get(y.bins().size() - 2).currentCount()).isBetween(500L, 620L);
     }
 
     @Test

@@ -65,8 +65,8 @@ class TemporalDriftTest {
     void garbageInEveryCellIsDriftNamingTheFormatExpected() {
         ColumnDrift c = day(today((i, d) -> "garbage"));
         assertThat(c.status()).isEqualTo(Status.DRIFT);
-        assertThat(c.reason()).contains("invalid share rose 0.0% -> 100.0% (beyond noise)",
-                "all invalid: expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (row 1)");
+        assertThat(c.reason()).startsWith("invalid share rose 0.0% -> 100.0% (5,000 of 5,000 cells today, beyond "
+                + "noise): all invalid: expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (row 1); ");
         assertThat(c.invalidRateCurrent()).isEqualTo(1.0);
         assertThat(c.invalidCells()).hasSize(5);
         assertThat(c.checksInvalid()).isTrue();
@@ -87,8 +87,11 @@ class TemporalDriftTest {
         // 3% of the cells: beyond the 1-point floor and far beyond noise at 5,000 rows
         ColumnDrift three = day(today((i, d) -> i % 100 < 3 ? "unknown" : d.toString()));
         assertThat(three.status()).isEqualTo(Status.DRIFT);
-        assertThat(three.reason()).contains("invalid share rose 0.0% -> 3.0% (beyond noise)",
-                "expected dates like 2024-04-30 (yyyy-mm-dd), found 'unknown' (row 1)").doesNotContain("all invalid");
+        // one cause, one alarm line: the shares, the count and the first invalid value with its place, once
+        assertThat(three.reason()).startsWith("invalid share rose 0.0% -> 3.0% (150 of 5,000 cells today, beyond "
+                + "noise): expected dates like 2024-04-30 (yyyy-mm-dd), found 'unknown' (row 1); ")
+                .doesNotContain("all invalid");
+        assertThat(three.reason().split("expected dates", -1)).as(three.reason()).hasSize(2);
         // 0.4%: below the floor of a point, as for a numeric column's invalid share
         assertThat(day(today((i, d) -> i % 250 == 0 ? "unknown" : d.toString())).status()).isEqualTo(Status.OK);
     }
