@@ -29,7 +29,9 @@ import java.util.Map;
  * <p><b>Several batches a day of a date column.</b> A column of day resolution (ISO dates, no time)
  * cannot advance between two batches of one day (hourly checks, or checks posted several times a
  * day). So a batch whose newest date <em>equals</em> the previous batch's newest is OK when that date
- * is this batch's own day (the date of its run time or window, {@code at}): a second batch of today.
+ * is this batch's own day (the date of its run time or window in the monitor's zone, else UTC: one
+ * rule, {@code RunTime.day}, so a run at {@code 2024-05-03T23:30-05:00} is a batch of 4 May, as the
+ * store orders it): a second batch of today.
  * It is WARN when this batch's day is later (yesterday's newest date re-sent today), and a newest
  * date older than the previous batch's is WARN whatever the day. Without this batch's day (a caller
  * that does not give it), an equal newest value is WARN, as for a timestamp.
@@ -82,12 +84,13 @@ public final class Freshness {
      *
      * @param previousAt the previous batch's run time, as recorded (named in the warning)
      * @param previous   the previous checked batch's profile
-     * @param at         this batch's run time or window key ({@code 2024-05-03}, {@code 2024-05-03T02:00}),
-     *                   whose date is this batch's day; null when unknown
+     * @param day        this batch's day, by the one day rule of its run time
+     *                   ({@code dev.surprisal.drift.store.RunTime#day}: the monitor's zone, else UTC); null
+     *                   when unknown
      * @return the rule for the batch after {@code previous}
      * @throws ValidationException if {@code previousAt} or {@code previous} is null
      */
-    public static Freshness after(String previousAt, Profile previous, String at) {
+    public static Freshness after(String previousAt, Profile previous, java.time.LocalDate day) {
         if (previousAt == null || previous == null) {
             throw new ValidationException("previous batch: its run time and profile are both needed, got "
                     + (previousAt == null ? "no run time" : "no profile"));
@@ -98,24 +101,12 @@ public final class Freshness {
                 newest.put(c.name(), c.keys().max());
             }
         }
-        return new Freshness(true, previousAt, Map.copyOf(newest), dayOf(at));
-    }
-
-    /** The date an ISO date or date-time starts with, or null (no such text). */
-    static java.time.LocalDate dayOf(String value) {
-        if (value == null || value.length() < 10) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(value.substring(0, 10));
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return new Freshness(true, previousAt, Map.copyOf(newest), day);
     }
 
     /** Whether {@code value} is a date of day resolution (ISO {@code yyyy-MM-dd}, no time) that is this batch's day. */
     private boolean isThisBatchsDay(String value) {
-        return day != null && value.length() == 10 && day.equals(dayOf(value));
+        return day != null && value.equals(day.toString());
     }
 
     /**

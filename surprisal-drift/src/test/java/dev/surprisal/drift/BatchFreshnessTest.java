@@ -10,6 +10,7 @@ import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.RunTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +103,33 @@ class BatchFreshnessTest {
                     + "newest 2024-05-03 of the batch checked at 2024-05-04T00:00");
             assertThat(check(store, "2024-05-04T02:00", may3.plusDays(1)).status()).isEqualTo(Status.OK);
         }
+    }
+
+    @Test
+    void aRunTimeWithAnOffsetBelongsToItsDayInUtcAsTheStoreOrdersIt() {
+        // 23:30 at UTC-5 on 3 May is 04:30 UTC on 4 May: the store orders it after a run at 4 May 00:30 UTC,
+        // and the stale-data rule takes its day by the same rule (UTC: a CLI monitor has no zone). Before,
+        // the day was the text's first ten characters (3 May), so 4 May's second batch was "re-sent".
+        Profile baseline = ProfileBuilder.fit(dated(LocalDate.parse("2024-04-01"), LocalDate.parse("2024-04-30"), 40),
+                ProfileOptions.defaults());
+        LocalDate may4 = LocalDate.parse("2024-05-04");
+        try (DriftStore store = DriftStore.open(dir.resolve("drift.duckdb").toString())) {
+            store.saveBaseline("orders", baseline);
+            assertThat(check(store, "2024-05-04T00:30", may4).status()).isEqualTo(Status.OK);
+            ColumnDrift second = check(store, "2024-05-03T23:30-05:00", may4);
+            assertThat(second.status()).as(second.reason()).isEqualTo(Status.OK);
+            assertThat(second.reason()).contains("newest date 2024-05-04, as in the batch checked at 2024-05-04T00:30",
+                    "a second batch of 2024-05-04");
+            // and 3 May's dates in that run are yesterday's, re-sent
+            ColumnDrift resent = check(store, "2024-05-03T23:45-05:00", may4.minusDays(1));
+            assertThat(resent.status()).as(resent.reason()).isEqualTo(Status.WARN);
+        }
+        assertThat(RunTime.day("2024-05-03T23:30-05:00", java.time.ZoneOffset.UTC)).isEqualTo(may4);
+        assertThat(RunTime.day("2024-05-03T23:30-05:00", java.time.ZoneId.of("America/Chicago")))
+                .isEqualTo(may4.minusDays(1));
+        assertThat(RunTime.day("2024-05-03T23:30", java.time.ZoneId.of("Asia/Tokyo"))).as("a local key is its own day")
+                .isEqualTo(may4.minusDays(1));
+        assertThat(RunTime.day("2024-05-03", java.time.ZoneId.of("Asia/Tokyo"))).isEqualTo(may4.minusDays(1));
     }
 
     private static ColumnDrift check(DriftStore store, String at, LocalDate day) {

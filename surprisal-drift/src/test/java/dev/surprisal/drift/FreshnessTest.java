@@ -124,7 +124,8 @@ class FreshnessTest {
 
     @Test
     void aPreviousBatchNeedsItsRunTimeAndProfile() {
-        assertThatThrownBy(() -> Freshness.after(null, null, "2024-05-03")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Freshness.after(null, null, java.time.LocalDate.parse("2024-05-03")))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("no run time");
     }
 

@@ -140,7 +140,7 @@ final class CheckRun {
         Reference reference = reference(m, key, baseline, before.runs());
         DriftOptions options = Rules.options(m.settings());
         // a scheduled window is a monitor's next batch: its timestamps must advance past the last checked one's
-        Freshness freshness = MonitoredCheck.freshness(before.runs(), key);
+        Freshness freshness = MonitoredCheck.freshness(before.runs(), key, java.time.ZoneId.of(m.zone()));
         DriftReport report = DriftScorer.compare(reference.profile(), today, options, m.bands(), Base.BITS, freshness);
         Instant now = monitors.clock().instant();
         // in the store only to record, and to read the history; the trend rule, the JSON and the

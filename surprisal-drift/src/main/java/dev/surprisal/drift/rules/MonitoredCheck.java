@@ -113,7 +113,8 @@ public final class MonitoredCheck {
      * @param store            an open store
      * @param monitor          the monitor
      * @param referenceVersion the baseline version the batch is scored against
-     * @param at               the batch's run time ({@link RunTime})
+     * @param at               the batch's run time ({@link RunTime}); its day is its date in UTC
+     *                         ({@link RunTime#day}), as a monitor without a zone (the CLI's) has it
      * @param excluded         runs left out of the history (never the previous batch)
      * @return the rule for this batch
      * @throws StoreException if the store cannot be read
@@ -121,7 +122,7 @@ public final class MonitoredCheck {
     public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
                                       java.util.Set<Long> excluded) {
         return freshness(store.runProfiles(monitor, referenceVersion, at, excluded.size() + 1).stream()
-                .filter(r -> !excluded.contains(r.runId())).toList(), at);
+                .filter(r -> !excluded.contains(r.runId())).toList(), at, java.time.ZoneOffset.UTC);
     }
 
     /**
@@ -131,11 +132,13 @@ public final class MonitoredCheck {
      * @param earlier the batches checked against the same baseline for an earlier run time, newest
      *                first, excluded runs left out ({@link DriftStore#runProfiles})
      * @param at      the batch's run time ({@link RunTime})
+     * @param zone    the monitor's zone, whose date of {@code at} is the batch's day ({@link RunTime#day})
      * @return the rule after the newest of {@code earlier}, else the rule for a first batch
+     * @throws dev.surprisal.core.ValidationException if {@code at} is no ISO date or date-time
      */
-    public static Freshness freshness(List<DriftStore.RunProfile> earlier, String at) {
+    public static Freshness freshness(List<DriftStore.RunProfile> earlier, String at, java.time.ZoneId zone) {
         return earlier.isEmpty() ? Freshness.nextBatch()
-                : Freshness.after(earlier.get(0).at(), earlier.get(0).profile(), at);
+                : Freshness.after(earlier.get(0).at(), earlier.get(0).profile(), RunTime.day(at, zone));
     }
 
     /**

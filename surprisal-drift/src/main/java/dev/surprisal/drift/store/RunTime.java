@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -29,12 +30,31 @@ public final class RunTime {
      * @throws ValidationException if the text is none of these
      */
     public static Instant parse(String at) {
+        return parse(at, ZoneOffset.UTC);
+    }
+
+    /**
+     * The day a run at {@code at} belongs to, by the one day rule of monitors: the run's instant
+     * ({@link #parse}) as a date in {@code zone}, the monitor's zone, else UTC. A date or local
+     * date-time is read in that zone, so its own date is its day; a date-time with an offset is
+     * moved to the zone first: {@code 2024-05-03T23:30-05:00} is 2024-05-04 in UTC.
+     *
+     * @param at   the run's time or window key, as {@link #parse} reads it
+     * @param zone the monitor's zone (UTC where it has none)
+     * @return the run's day in {@code zone}
+     * @throws ValidationException if the text is no ISO date or date-time
+     */
+    public static LocalDate day(String at, ZoneId zone) {
+        return LocalDate.ofInstant(parse(at, zone), zone);
+    }
+
+    private static Instant parse(String at, ZoneId zone) {
         if (at != null) {
             try {
-                return LocalDate.parse(at).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return LocalDate.parse(at).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException e1) {
                 try {
-                    return LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
+                    return LocalDateTime.parse(at).atZone(zone).toInstant();
                 } catch (DateTimeParseException e2) {
                     try {
                         return OffsetDateTime.parse(at).toInstant();
@@ -45,6 +65,7 @@ public final class RunTime {
             }
         }
         throw new ValidationException("at: expected an ISO date such as 2024-05-01 or a date-time such as "
-                + "2024-05-01T06:00 (UTC) or 2024-05-01T06:00+02:00, got '" + at + "'");
+                + "2024-05-01T06:00 (" + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+                + ") or 2024-05-01T06:00+02:00, got '" + at + "'");
     }
 }
