@@ -97,6 +97,19 @@ class TemporalDriftTest {
     }
 
     @Test
+    void aReplayWithAFewUnreadableCellsIsStillStaleData() {
+        // the reference period re-sent as a monitor's batch, 0.4% of its dates 'unknown' (below the invalid
+        // share's floor of a point): the range is the dates', so the replay is caught. Before, 'unknown' (after
+        // every ISO date as text) was the batch's newest value: "values 2024-04-01 .. unknown", OK
+        Profile replay = ProfileBuilder.count(REF, orders(1, (i, d) -> i % 250 == 0 ? "unknown" : d.toString()));
+        ColumnDrift c = day(DriftScorer.compare(REF, replay, DriftOptions.defaults(), ColumnRules.none(),
+                dev.surprisal.core.Base.BITS, Freshness.nextBatch()));
+        assertThat(c.status()).as(c.reason()).isEqualTo(Status.WARN);
+        assertThat(c.reason()).startsWith("stale data: today's newest value 2024-04-30 is not newer than the "
+                + "reference's newest 2024-04-30");
+    }
+
+    @Test
     void aResampleIsOkEverywhere() {
         DriftReport r = today((i, d) -> d.toString());
         assertThat(r.columns()).allSatisfy(c -> assertThat(c.status()).as(c.name() + ": " + c.reason())

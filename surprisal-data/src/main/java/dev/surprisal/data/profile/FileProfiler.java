@@ -315,10 +315,14 @@ final class FileProfiler {
                 // alone put "9" after "10"
                 String number = "regexp_full_match(" + u + ", '" + KeyStats.NUMBER_REGEX + "')";
                 String value = "CASE WHEN " + number + " THEN {'v': CAST(" + u + " AS DOUBLE), 't': " + u + "} END";
+                // a date or timestamp column's range is its dates' and times': its invalid cells ('unknown')
+                // would otherwise be its newest value, and the stale-data check compare that
+                String time = ref.role().isTemporal() ? Cells.sqlTime(u) : "true";
                 int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"),
-                        q.agg("arg_min(" + u + ", " + value + ")"), q.agg("arg_max(" + u + ", " + value + ")"),
-                        q.agg("min(" + u + ") FILTER (WHERE NOT " + number + ")"),
-                        q.agg("max(" + u + ") FILTER (WHERE NOT " + number + ")")};
+                        q.agg("arg_min(" + u + ", " + value + ") FILTER (WHERE " + time + ")"),
+                        q.agg("arg_max(" + u + ", " + value + ") FILTER (WHERE " + time + ")"),
+                        q.agg("min(" + u + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
+                        q.agg("max(" + u + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
                 // a date or timestamp column: its cells that are no date or time are invalid (Cells.isTime)
                 String notTime = " FILTER (WHERE NOT " + Cells.sqlTime(u) + ")";
                 int[] t = !ref.role().isTemporal() ? null : new int[] {q.agg("count(" + u + ")" + notTime),

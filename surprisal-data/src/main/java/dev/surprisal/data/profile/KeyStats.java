@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  * What is checked about a column that is not scored (id-like, timestamp, date, constant), as
  * Deequ's {@code isUnique}, {@code isComplete} and freshness checks do: how many values are present
  * and distinct (duplicate keys), and the range of the values in {@linkplain #compareValues key order}.
+ * A timestamp or date column's range is that of its dates and times only: its invalid cells (counted
+ * apart) are no newest or oldest time, which the stale-data check compares.
  *
  * @param present  non-missing cells
  * @param distinct distinct non-missing values; -1 when unknown (after merging two profiles)

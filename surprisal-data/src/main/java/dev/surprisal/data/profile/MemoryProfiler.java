@@ -318,9 +318,11 @@ final class MemoryProfiler {
                 }
                 String t = v.text.label(k);
                 distinct++;
-                min = KeyStats.lower(min, t);
-                max = KeyStats.higher(max, t);
                 notTime[k] = ref.role().isTemporal() && !Cells.isTime(t);
+                if (!notTime[k]) { // a date column's range is its dates': 'unknown' is no newest date
+                    min = KeyStats.lower(min, t);
+                    max = KeyStats.higher(max, t);
+                }
             }
             for (int i = 0; i < n; i++) {
                 if (v.missing(i)) {
@@ -344,11 +346,12 @@ final class MemoryProfiler {
                 }
                 String t = v.text(i);
                 distinct.add(t);
-                min = KeyStats.lower(min, t);
-                max = KeyStats.higher(max, t);
                 if (ref.role().isTemporal() && !Cells.isTime(t)) {
                     invalid++;
                     keep(cells, lines, first, i, t);
+                } else { // a date column's range is its dates'
+                    min = KeyStats.lower(min, t);
+                    max = KeyStats.higher(max, t);
                 }
             }
             return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,

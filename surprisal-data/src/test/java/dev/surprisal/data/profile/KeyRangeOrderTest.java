@@ -71,6 +71,29 @@ class KeyRangeOrderTest {
     }
 
     @Test
+    void aDateColumnsRangeIsItsDatesNotItsInvalidCells() throws IOException {
+        // 'unknown' sorts after every ISO date as text: as the range's newest value it hid a re-sent batch
+        // from the stale-data check, which read "newest value unknown, after the reference's newest"
+        Path ref = orders("ref.csv", 1, 12);
+        String broken = Files.readString(orders("today.csv", 9, 20)).replace(",2024-01-15,", ",unknown,")
+                .replace("2024-01-16T15:30:00", "garbage");
+        Path today = Files.writeString(dir.resolve("broken.csv"), broken);
+        Profile fromFile = ProfileBuilder.fit(TableReader.open(ref), ROLES);
+        Profile fromMemory = ProfileBuilder.fit(TableReader.open(ref).read(), ROLES);
+        Profile fromSql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), ROLES));
+        Profile dayFile = ProfileBuilder.count(fromFile, TableReader.open(today));
+        Profile dayMemory = ProfileBuilder.count(fromMemory, TableReader.open(today).read());
+        Profile daySql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(fromSql, TableReader.open(today)));
+        for (Profile p : List.of(dayFile, dayMemory, daySql)) {
+            assertThat(range(p, "day")).containsExactly("2024-01-10", "2024-01-21");
+            assertThat(range(p, "ts")).containsExactly("2024-01-10T09:30:00", "2024-01-21T20:30:00");
+            assertThat(p.column("day").invalid()).as("still counted as invalid").isEqualTo(1);
+            assertThat(p.column("ts").invalid()).isEqualTo(1);
+            assertThat(p.column("day").keys().present()).as("and present").isEqualTo(12);
+        }
+    }
+
+    @Test
     void keyOrderIsNumbersByValueThenTextInTimeOrder() {
         assertThat(KeyStats.compareValues("9", "10")).isNegative();
         assertThat(KeyStats.compareValues("999999999", "1000000000")).isNegative();
