@@ -19,8 +19,8 @@ import java.util.Map;
  *       newer than the reference's newest is then ordinary (half of all random splits); only a today
  *       <em>entirely older</em> than the reference (its newest value before the reference's oldest) is
  *       WARN. Otherwise a note states both ranges.</li>
- *   <li>{@link #nextBatch()} and {@link #after(String, Profile, String)}: a monitor's next batch ({@code drift
- *       check}, the server's scheduled checks). A batch should add time: today's newest value not newer
+ *   <li>{@link #nextBatch()} and {@link #after(String, Profile, java.time.LocalDate)}: a monitor's next
+ *       batch ({@code drift check}, the server's scheduled checks). A batch should add time: today's newest value not newer
  *       than the newest of the previous checked batch (a re-sent or replayed batch), or, before any
  *       batch was checked, than the reference's newest (a day of the reference period), is WARN, as is a
  *       today entirely older than the reference. This is the freshness idea of Deequ's and whylogs'
