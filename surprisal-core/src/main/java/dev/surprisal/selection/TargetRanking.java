@@ -4,6 +4,7 @@ package dev.surprisal.selection;
 
 import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
+import dev.surprisal.knn.PointSet;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.IsotonicRegression;
 import dev.surprisal.dependence.MutualInformation;
@@ -454,7 +455,7 @@ public final class TargetRanking {
             int[] steps = fit.block();
             double v = y.isDiscrete()
                     ? MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS)
-                    : RossMutualInformation.estimate(MiPair.pick(y.scaled, rows), steps, k, Base.NATS).nats();
+                    : RossMutualInformation.nats(PointSet.ofValues("c", MiPair.pick(y.scaled, rows)), steps, k);
             best = Math.max(best, v);
         }
         if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(pearson)) {
