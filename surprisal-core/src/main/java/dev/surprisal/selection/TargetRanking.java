@@ -223,8 +223,7 @@ public final class TargetRanking {
             double[] ci = interval(options, pair.n(), pair::natsResampled);
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
             TargetShare.Note share = shareNote(target, pair, mi, test, options.base());
-            warnings = append(warnings, share.sentence());
-            double lower = ci[0];
+                double lower = ci[0];
             double upper = ci[1];
             double rho = pair.spearman();
             DependenceVerdict verdict = verdict(observed, side.mono(), test,
@@ -315,7 +314,6 @@ public final class TargetRanking {
         // the same note as the rows give (shareNote): the exact chance part of the table's margins
         TargetShare.Note share = TargetShare.note(target, mi, pair.table().rowCounts(), pair.table().colCounts(),
                 options.base());
-        warnings = append(warnings, share.sentence());
         double mono = pair.monotoneNats();
         DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
         return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
