@@ -130,12 +130,12 @@ final class MiRanking {
         Report.putNumber(o, "pearson", r.pearson());
         Report.putNumber(o, "spearman", r.spearman());
         o.put("nonmonotone", r.nonMonotone());
-        // "determines" / "nearly-determines" / "no": a copy of the target or leakage (its note is among the warnings)
+        // "determines" / "nearly-determines" / "no": a copy of the target or leakage (its note ends the warnings)
         o.put("determines_target", r.targetShare().flag().label());
         o.put("verdict", r.verdict().label());
         o.put("explanation", r.verdict().sentence());
         ArrayNode w = o.putArray("warnings");
-        r.warnings().forEach(w::add);
+        r.notes().forEach(w::add);
         if (r.skipped() != null) {
             o.put("skipped", r.skipped());
         }

@@ -90,6 +90,21 @@ public final class DistinctRows {
         return columns;
     }
 
+    /**
+     * A column of labels (integer codes) as a key column of {@link #of(double[]...)}: each code as its double,
+     * which is exact for every int, so two rows are equal in it exactly when their codes are.
+     *
+     * @param labels the codes, one per row
+     * @return the codes as doubles, a new array of the same length
+     */
+    public static double[] labelColumn(int[] labels) {
+        double[] out = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i];
+        }
+        return out;
+    }
+
     private static DistinctRows find(int n, double[][] cols) {
         int[] firstOf = firstEqual(n, cols);
         int count = 0;

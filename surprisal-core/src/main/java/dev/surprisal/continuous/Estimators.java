@@ -5,7 +5,6 @@ package dev.surprisal.continuous;
 import dev.surprisal.core.ValidationException;
 
 import dev.surprisal.knn.internal.Parallel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -63,34 +62,55 @@ final class Estimators {
 
     /**
      * The warning of points that coincide exactly in the estimator's joint space (any repeat, not only ≥ k of
-     * them as {@link #tieWarnings}): a copy is a neighbour at distance 0, so a repeated record reads as
+     * them as the tie clause of {@link #repeatWarnings}): a copy is a neighbour at distance 0, so a repeated record reads as
      * dependence. Empty when every point is distinct. O(n·d) hashing.
      */
     static List<String> duplicateWarnings(DistinctRows d, String space) {
+        return repeatWarnings(d, space, null, null);
+    }
+
+    /**
+     * The one warning of repeated values for an estimator whose k-th distances are {@code eps}: repeats
+     * ({@link #duplicateWarnings}) and points with at least k exact copies (k-th distance 0, more than
+     * {@link #TIE_WARNING_SHARE} of them) have one cause,
+     * so when both hold they are one sentence, the share of zero k-th distances a clause of the repeats'. A zero
+     * k-th distance in the joint space is a repeat, so the tie warning alone only comes from an estimator whose
+     * distances are taken in another space than {@code d}'s.
+     *
+     * @param d          the repeats of the joint space
+     * @param space      the joint space, in words ("(x, y)")
+     * @param eps        the k-th neighbour distances, or null for the repeats alone
+     * @param suggestion what to do about ties when there are no repeats (with {@code eps})
+     */
+    static List<String> repeatWarnings(DistinctRows d, String space, double[] eps, String suggestion) {
+        int zeros = eps == null ? 0 : zeros(eps);
+        boolean tied = eps != null && zeros > TIE_WARNING_SHARE * eps.length;
         if (d.repeats() == 0) {
-            return List.of();
+            return tied ? List.of(tieSentence(zeros, eps.length, suggestion)) : List.of();
         }
-        return List.of(String.format(Locale.ROOT, "%d of %d points (%.1f%%) repeat an earlier point exactly in %s; "
+        String ties = tied ? String.format(Locale.ROOT, ", and %d (%.1f%%) have at least k copies (k-th neighbour "
+                + "distance 0), so this continuous estimator is biased", zeros, 100.0 * zeros / eps.length) : "";
+        return List.of(String.format(Locale.ROOT, "%d of %d points (%.1f%%) repeat an earlier point exactly in %s%s; "
                 + "a nearest-neighbour estimate counts a copy as a neighbour at distance 0, so duplicated records "
                 + "read as dependence (and a permutation test is invalid on them). If rows were duplicated (a table "
                 + "loaded twice, a join that fanned out), estimate on DistinctRows.of(...).pick(...); if the values are "
                 + "coarse or discrete, use an estimator for point masses (GaoMixedMutualInformation, plug-in).",
-                d.repeats(), d.rows(), 100.0 * d.share(), space));
+                d.repeats(), d.rows(), 100.0 * d.share(), space, ties));
     }
 
-    static List<String> tieWarnings(double[] eps, String suggestion) {
+    private static String tieSentence(int zeros, int n, String suggestion) {
+        return String.format(Locale.ROOT, "%d of %d points (%.1f%%) have at least k exact duplicates "
+                + "(k-th neighbour distance 0); the data look discrete or tied, so this continuous "
+                + "estimator is biased. %s", zeros, n, 100.0 * zeros / n, suggestion);
+    }
+
+    private static int zeros(double[] eps) {
         int zeros = 0;
         for (double e : eps) {
             if (e == 0.0) {
                 zeros++;
             }
         }
-        List<String> w = new ArrayList<>();
-        if (zeros > TIE_WARNING_SHARE * eps.length) {
-            w.add(String.format(Locale.ROOT, "%d of %d points (%.1f%%) have at least k exact duplicates "
-                    + "(k-th neighbour distance 0); the data look discrete or tied, so this continuous "
-                    + "estimator is biased. %s", zeros, eps.length, 100.0 * zeros / eps.length, suggestion));
-        }
-        return w;
+        return zeros;
     }
 }

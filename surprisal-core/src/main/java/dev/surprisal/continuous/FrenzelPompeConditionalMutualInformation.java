@@ -8,7 +8,6 @@ import dev.surprisal.core.Base;
 import dev.surprisal.knn.internal.NeighbourSearch;
 import dev.surprisal.knn.PointSet;
 import dev.surprisal.knn.internal.RadiusCounter;
-import java.util.List;
 
 /**
  * Conditional mutual information I(X;Y|Z) of continuous samples by the kNN estimator of
@@ -71,9 +70,8 @@ public final class FrenzelPompeConditionalMutualInformation {
         RadiusCounter cz = NeighbourSearch.counter(z);
         double[] eps = new double[x.size()];
         double nats = nats(xz, PointSet.join(y, z), cz, k, eps);
-        List<String> warnings = new java.util.ArrayList<>(Estimators.duplicateWarnings(DistinctRows.of(x, y, z), "(x, y, z)"));
-        warnings.addAll(Estimators.tieWarnings(eps, "Add a little jitter to tied columns."));
-        return KnnEstimate.of(nats, base, "FrenzelPompe", k, x.size(), warnings);
+        return KnnEstimate.of(nats, base, "FrenzelPompe", k, x.size(), Estimators.repeatWarnings(DistinctRows.of(x, y, z),
+                "(x, y, z)", eps, "Add a little jitter to tied columns."));
     }
 
     /**

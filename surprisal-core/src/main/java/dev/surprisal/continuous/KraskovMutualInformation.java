@@ -14,7 +14,6 @@ import dev.surprisal.knn.PointSet;
 import dev.surprisal.knn.internal.RadiusCounter;
 import dev.surprisal.knn.internal.RadiusRule;
 import dev.surprisal.knn.internal.SortedMarginal;
-import java.util.List;
 
 /**
  * Mutual information I(X;Y) between continuous, possibly multi-dimensional, samples by the
@@ -186,9 +185,8 @@ public final class KraskovMutualInformation {
             double nats = algorithm == Algorithm.KSG1
                     ? ksg1(x, y, cx, cy, null, k, eps)
                     : ksg2(x, y, cx, cy, null, k, eps);
-            List<String> warnings = new java.util.ArrayList<>(Estimators.duplicateWarnings(DistinctRows.of(x, y), "(x, y)"));
-            warnings.addAll(Estimators.tieWarnings(eps, "Use GaoMixedMutualInformation for data with point masses."));
-            return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(), warnings);
+            return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(), Estimators.repeatWarnings(DistinctRows.of(x, y),
+                    "(x, y)", eps, "Use GaoMixedMutualInformation for data with point masses."));
         }
 
         /**

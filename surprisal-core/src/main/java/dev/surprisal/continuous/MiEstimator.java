@@ -4,6 +4,7 @@ package dev.surprisal.continuous;
 
 import dev.surprisal.core.Base;
 import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.knn.PointSet;
 
 import java.util.List;
 
@@ -79,6 +80,13 @@ public enum MiEstimator {
      * @throws dev.surprisal.core.ValidationException if the kNN estimators get too few rows for k
      */
     public double nats(double[] ca, int[] la, double[] cb, int[] lb, int k, List<String> warnings) {
+        if (warnings == null && (this == KSG1 || this == ROSS)) {
+            // the value alone: the warnings' search for repeated points would be built for nobody to read
+            return this == KSG1
+                    ? KraskovMutualInformation.prepare(PointSet.ofValues("x", ca), PointSet.ofValues("y", cb), k,
+                            KraskovMutualInformation.Algorithm.KSG1).nats()
+                    : RossMutualInformation.nats(PointSet.ofValues("c", ca != null ? ca : cb), ca != null ? lb : la, k);
+        }
         KnnEstimate e = switch (this) {
             case CONSTANT, PLUG_IN -> null;
             case KSG1 -> KraskovMutualInformation.estimate(ca, cb, k, KraskovMutualInformation.Algorithm.KSG1, Base.NATS);

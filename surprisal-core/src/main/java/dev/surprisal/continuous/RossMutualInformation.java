@@ -64,6 +64,37 @@ public final class RossMutualInformation {
      * @return the estimate of I(C;L) in the unit of {@code base}, with k, n and warnings
      */
     public static KnnEstimate estimate(PointSet c, int[] labels, int k, Base base) {
+        Fit f = fit(c, labels, k);
+        List<String> warnings = new ArrayList<>();
+        if (f.dropped() > 0) {
+            warnings.add(f.dropped() + " points whose label occurs only once were left out (as scikit-learn does)");
+        }
+        warnings.addAll(Estimators.repeatWarnings(DistinctRows.of(DistinctRows.columnsOf(c, DistinctRows.labelColumn(labels))),
+                "(c, label)", f.radius(), "Use GaoMixedMutualInformation for data with point masses."));
+        return KnnEstimate.of(f.nats(), base, "Ross", k, f.n(), warnings);
+    }
+
+    /**
+     * The estimate alone, in nats: {@link #estimate(PointSet, int[], int, Base)}'s value without its
+     * warnings, whose search for repeated points costs a hash of every point. For the many re-estimates of
+     * one pair (permutations, bootstrap resamples) whose warnings nobody reads.
+     *
+     * @param c the continuous points
+     * @param labels the discrete labels, one per point
+     * @param k neighbours within a label, ≥ 1
+     * @return the estimate of I(C;L) in nats, the same value as {@code estimate(c, labels, k, Base.NATS).nats()}
+     * @throws ValidationException if the lengths differ, k &lt; 1 or every label occurs only once
+     */
+    public static double nats(PointSet c, int[] labels, int k) {
+        Fit f = fit(c, labels, k);
+        return KnnEstimate.of(f.nats(), Base.NATS, "Ross", k, f.n(), List.of()).nats(); // estimate's refusal of NaN
+    }
+
+    /** The estimate in nats, the points kept, the points left out (label seen once), the within-label k-th distances. */
+    private record Fit(double nats, int n, int dropped, double[] radius) {
+    }
+
+    private static Fit fit(PointSet c, int[] labels, int k) {
         if (labels == null || labels.length != c.size()) {
             throw new ValidationException("c and labels: lengths differ (" + c.size() + " vs "
                     + (labels == null ? 0 : labels.length) + ")");
@@ -78,7 +109,6 @@ public final class RossMutualInformation {
         for (int i = 0; i < labels.length; i++) {
             size[codes.code(i)]++;
         }
-        List<String> warnings = new ArrayList<>();
         int dropped = 0;
         int[] position = new int[labels.length]; // index among the kept points, −1 if dropped
         int n = 0;
@@ -92,9 +122,6 @@ public final class RossMutualInformation {
         }
         if (n == 0) {
             throw new ValidationException("labels: every label occurs only once; the Ross estimator needs repeated labels");
-        }
-        if (dropped > 0) {
-            warnings.add(dropped + " points whose label occurs only once were left out (as scikit-learn does)");
         }
         int d = c.dimension();
         int[] keptIdx = new int[n];
@@ -143,14 +170,8 @@ public final class RossMutualInformation {
         }
         RadiusCounter counter = NeighbourSearch.counter(PointSet.wrap(n, d, data));
         int[] m = counter.countAllStrictUnlessZero(radius); // others; +1 below for the point itself
-        double[] labelColumn = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            labelColumn[i] = labels[i];
-        }
-        warnings.addAll(Estimators.duplicateWarnings(DistinctRows.of(DistinctRows.columnsOf(c, labelColumn)), "(c, label)"));
-        warnings.addAll(Estimators.tieWarnings(radius, "Use GaoMixedMutualInformation for data with point masses."));
         double nats = Estimators.digamma(n) + Estimators.meanDigamma(kAll, 0)
                 - Estimators.meanDigamma(labelCount, 0) - Estimators.meanDigamma(m, 1);
-        return KnnEstimate.of(nats, base, "Ross", k, n, warnings);
+        return new Fit(nats, n, dropped, radius);
     }
 }

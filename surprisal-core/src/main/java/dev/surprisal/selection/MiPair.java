@@ -243,7 +243,7 @@ public final class MiPair {
             case CONSTANT -> 0.0;
             case PLUG_IN -> MutualInformation.of(la, pick(lb, order), Base.NATS);
             case KSG1 -> prepared().natsPaired(order);
-            case ROSS -> ross(null, order).nats();
+            case ROSS -> ross(null, order);
         };
     }
 
@@ -265,10 +265,11 @@ public final class MiPair {
             case PLUG_IN -> MutualInformation.of(pick(la, idx), pick(lb, idx), Base.NATS);
             case KSG1 -> {
                 int[] d = distinct(idx);
-                yield d.length <= k ? Double.NaN : KraskovMutualInformation.estimate(pick(ca, d), pick(cb, d), k,
-                        KraskovMutualInformation.Algorithm.KSG1, Base.NATS).nats();
+                // the value alone: a replicate's duplicate and tie warnings would be built for nobody to read
+                yield d.length <= k ? Double.NaN : KraskovMutualInformation.prepare(column(pick(ca, d)),
+                        column(pick(cb, d)), k, KraskovMutualInformation.Algorithm.KSG1).nats();
             }
-            case ROSS -> ross(distinct(idx), null).nats();
+            case ROSS -> ross(distinct(idx), null);
         };
     }
 
@@ -331,8 +332,9 @@ public final class MiPair {
         return a.isNumeric() && b.isNumeric() && !isConstant() && rows.length >= 2;
     }
 
-    // Ross with the continuous member as c and the discrete one as labels; idx resamples rows, order re-pairs labels
-    private KnnEstimate ross(int[] idx, int[] order) {
+    // Ross in nats (without the warnings nobody reads of a re-estimate) with the continuous member as c and the
+    // discrete one as labels; idx resamples rows, order re-pairs labels
+    private double ross(int[] idx, int[] order) {
         double[] c = a.isDiscrete() ? cb : ca;
         int[] labels = a.isDiscrete() ? la : lb;
         if (idx != null) {
@@ -342,7 +344,7 @@ public final class MiPair {
         if (order != null) {
             labels = pick(labels, order);
         }
-        return RossMutualInformation.estimate(PointSet.wrap(c.length, 1, c), labels, k, Base.NATS);
+        return RossMutualInformation.nats(column(c), labels, k);
     }
 
     // the observed plug-in MI from the same table and the same code as the random tables of natsNull, so
@@ -386,8 +388,8 @@ public final class MiPair {
         if (p == null) {
             synchronized (this) {
                 if (prepared == null) {
-                    prepared = KraskovMutualInformation.prepare(PointSet.wrap(ca.length, 1, ca),
-                            PointSet.wrap(cb.length, 1, cb), k, KraskovMutualInformation.Algorithm.KSG1);
+                    prepared = KraskovMutualInformation.prepare(column(ca), column(cb), k,
+                            KraskovMutualInformation.Algorithm.KSG1);
                 }
                 p = prepared;
             }
@@ -414,6 +416,11 @@ public final class MiPair {
      */
     private static double[] used(double[] v, int[] rows) {
         return rows.length == v.length ? v : pick(v, rows);
+    }
+
+    /** One column as one-dimensional points, not copied. */
+    private static PointSet column(double[] v) {
+        return PointSet.wrap(v.length, 1, v);
     }
 
     static double[] pick(double[] v, int[] idx) {

@@ -219,13 +219,14 @@ public final class MiSelection {
         if (d0 && d1) {
             int[] combined = combine(labels(a[0]), labels(a[1]));
             return dy ? MutualInformation.of(combined, labels(y), Base.NATS)
-                    : RossMutualInformation.estimate(y, combined, k, Base.NATS).nats();
+                    : RossMutualInformation.nats(PointSet.ofValues("c", y), combined, k);
         }
         if (!d0 && !d1) {
             PointSet x = PointSet.ofColumns("features", a);
-            return dy ? RossMutualInformation.estimate(x, labels(y), k, Base.NATS).nats()
-                    : KraskovMutualInformation.estimate(x, PointSet.ofValues("target", y), k,
-                            KraskovMutualInformation.Algorithm.KSG1, Base.NATS).nats();
+            // values alone: the warnings of the estimators' repeats would be built for nobody to read
+            return dy ? RossMutualInformation.nats(x, labels(y), k)
+                    : KraskovMutualInformation.prepare(x, PointSet.ofValues("target", y), k,
+                            KraskovMutualInformation.Algorithm.KSG1).nats();
         }
         return GaoMixedMutualInformation.estimate(PointSet.ofColumns("features", a), PointSet.wrap(n, 1, y.clone()),
                 k, Base.NATS).nats();

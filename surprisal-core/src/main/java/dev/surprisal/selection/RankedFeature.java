@@ -24,7 +24,8 @@ import java.util.List;
  * @param pearson       Pearson r, NaN when not defined
  * @param spearman      Spearman ρ, NaN when not defined
  * @param verdict       what the evidence supports
- * @param warnings      the estimator's warnings (ties, labels seen once)
+ * @param warnings      the estimator's warnings (ties, labels seen once) and the interval's note, without the
+ *                      target-share note ({@link #notes} adds it)
  * @param skipped       why no estimate was made, or null
  * @param shapeRows     rows of the shape verdict (those of the test: n, or the seeded subsample of a large kNN pair)
  * @param shapeMi       the MI on those rows (equal to {@code mi} when they are all n rows); the test's observed value
@@ -32,7 +33,8 @@ import java.util.List;
  *                      {@link TargetRanking#rank}); equal to the p-value for one feature scored alone, NaN
  *                      without a test. The mark, {@link #significant} and the verdict use it.
  * @param targetShare   whether the feature (nearly) determines a discrete target, with the sentence of its note
- *                      (also among the warnings); {@link TargetShare.Note#NONE} otherwise, never null
+ *                      (kept here only, not among the warnings; {@link #notes} renders both);
+ *                      {@link TargetShare.Note#NONE} otherwise, never null
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
@@ -96,6 +98,22 @@ public record RankedFeature(String feature, String kind, int n, String estimator
                          String skipped, int shapeRows, double shapeMi) {
         this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
                 warnings, skipped, shapeRows, shapeMi, TargetShare.Note.NONE);
+    }
+
+    /**
+     * What a report prints of this feature: its warnings, then the sentence of {@link #targetShare} when it has one.
+     * The sentence is stored once, in the note; this is the one place that renders it beside the warnings.
+     *
+     * @return the warnings followed by the target-share sentence, if any
+     */
+    public List<String> notes() {
+        String share = targetShare.sentence();
+        if (share == null) {
+            return warnings;
+        }
+        List<String> out = new java.util.ArrayList<>(warnings);
+        out.add(share);
+        return List.copyOf(out);
     }
 
     /**

@@ -4,6 +4,7 @@ package dev.surprisal.selection;
 
 import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
+import dev.surprisal.knn.PointSet;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.IsotonicRegression;
 import dev.surprisal.dependence.MutualInformation;
@@ -222,8 +223,7 @@ public final class TargetRanking {
             double[] ci = interval(options, pair.n(), pair::natsResampled);
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
             TargetShare.Note share = shareNote(target, pair, mi, test, options.base());
-            warnings = append(warnings, share.sentence());
-            double lower = ci[0];
+                double lower = ci[0];
             double upper = ci[1];
             double rho = pair.spearman();
             DependenceVerdict verdict = verdict(observed, side.mono(), test,
@@ -314,7 +314,6 @@ public final class TargetRanking {
         // the same note as the rows give (shareNote): the exact chance part of the table's margins
         TargetShare.Note share = TargetShare.note(target, mi, pair.table().rowCounts(), pair.table().colCounts(),
                 options.base());
-        warnings = append(warnings, share.sentence());
         double mono = pair.monotoneNats();
         DependenceVerdict verdict = verdict(mi, mono, test, test == null ? Double.NaN : test.pValue(), options.alpha());
         return new RankedFeature(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.PLUG_IN.label(), mi,
@@ -454,7 +453,7 @@ public final class TargetRanking {
             int[] steps = fit.block();
             double v = y.isDiscrete()
                     ? MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS)
-                    : RossMutualInformation.estimate(MiPair.pick(y.scaled, rows), steps, k, Base.NATS).nats();
+                    : RossMutualInformation.nats(PointSet.ofValues("c", MiPair.pick(y.scaled, rows)), steps, k);
             best = Math.max(best, v);
         }
         if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(pearson)) {

@@ -38,17 +38,21 @@ class TargetShareTest {
     }
 
     private static List<String> warnings(String name, double[] feature, MiOptions o) {
-        return TargetRanking.score(MiVariable.discrete(name, feature), MiVariable.discrete("churned", Y), o).warnings();
+        return TargetRanking.score(MiVariable.discrete(name, feature), MiVariable.discrete("churned", Y), o).notes();
     }
 
     private static TargetShare.Flag flag(String name, double[] feature, MiOptions o) {
         RankedFeature f = TargetRanking.score(MiVariable.discrete(name, feature), MiVariable.discrete("churned", Y), o);
-        // the sentence the verdict renders is the note among the warnings, and only then
+        // the sentence the verdict renders is stored in the note alone (not among the warnings), and rendered once
+        // by notes(), and only then
+        assertThat(f.warnings()).noneMatch(w -> w.contains("determines the target"));
         if (f.targetShare().flag() == TargetShare.Flag.NONE) {
             assertThat(f.targetShare().sentence()).isNull();
-            assertThat(f.warnings()).noneMatch(w -> w.contains("determines the target"));
+            assertThat(f.notes()).isEqualTo(f.warnings());
         } else {
-            assertThat(f.warnings()).contains(f.targetShare().sentence());
+            assertThat(f.notes()).containsExactlyElementsOf(
+                    java.util.stream.Stream.concat(f.warnings().stream(), java.util.stream.Stream.of(
+                            f.targetShare().sentence())).toList());
         }
         return f.targetShare().flag();
     }

@@ -29,10 +29,12 @@ final class CsvHeader {
      * @param file        the file
      * @param delimiter   the delimiter in use
      * @param explicit    whether the user set the delimiter (then the message says it does not fit this file)
-     * @param duckdbNames the column names DuckDB reports
+     * @param duckdbNames the column names DuckDB reports (or the header's, before DuckDB has read the file)
+     * @param header      the header's names as written, {@link #names} of the file and delimiter, read once by the
+     *                    caller; null when they could not be read here (then only the one-column check applies)
      * @throws DataException on a duplicate name, or a one-column header that looks like another delimiter
      */
-    static void check(Path file, char delimiter, boolean explicit, List<String> duckdbNames) {
+    static void check(Path file, char delimiter, boolean explicit, List<String> duckdbNames, List<String> header) {
         if (duckdbNames.size() == 1) {
             String only = duckdbNames.get(0);
             for (char c : CANDIDATES) {
@@ -51,7 +53,7 @@ final class CsvHeader {
                 }
             }
         }
-        List<String> names = names(file, delimiter);
+        List<String> names = header;
         if (names == null) {
             return;
         }

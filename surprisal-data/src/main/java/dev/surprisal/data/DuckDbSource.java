@@ -67,13 +67,14 @@ final class DuckDbSource implements AutoCloseable {
     }
 
     private void resolve(Map<String, ColumnType> overrides) {
+        List<String> header = null;
         if (format == DataFormat.CSV || format == DataFormat.TSV) {
             // DuckDB's sniffer reads rows with the delimiter it is given: a ';' file whose fields hold a comma would
             // fail as "line 3: expected 1 fields, found 2" before the header is looked at; a one-column header that
             // holds another delimiter is said first
-            List<String> names = CsvHeader.names(file, csvDelimiter());
-            if (names != null && names.size() == 1) {
-                CsvHeader.check(file, csvDelimiter(), delimiter != null, names);
+            header = CsvHeader.names(file, csvDelimiter()); // read once: this check and the one after DuckDB's
+            if (header != null && header.size() == 1) {
+                CsvHeader.check(file, csvDelimiter(), delimiter != null, header, header);
             }
         }
         List<Field> fields = new ArrayList<>();
@@ -90,7 +91,7 @@ final class DuckDbSource implements AutoCloseable {
             throw new DataException(file, "file is empty (no columns)");
         }
         if (format == DataFormat.CSV || format == DataFormat.TSV) {
-            CsvHeader.check(file, csvDelimiter(), delimiter != null, fields.stream().map(Field::name).toList());
+            CsvHeader.check(file, csvDelimiter(), delimiter != null, fields.stream().map(Field::name).toList(), header);
         }
         this.schema = new TableSchema(fields);
         for (Map.Entry<String, ColumnType> o : overrides.entrySet()) {

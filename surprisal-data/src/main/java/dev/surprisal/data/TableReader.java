@@ -190,7 +190,7 @@ public final class TableReader {
             char d = delimiter != null ? delimiter : f == DataFormat.TSV ? '\t' : ',';
             List<String> names = CsvHeader.names(file, d);
             if (names != null && names.size() > 1 && names.stream().allMatch(TableReader::plainName)) {
-                CsvHeader.check(file, d, delimiter != null, names);
+                CsvHeader.check(file, d, delimiter != null, names, names);
                 return List.copyOf(names);
             }
         }

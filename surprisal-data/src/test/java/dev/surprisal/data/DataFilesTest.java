@@ -114,6 +114,20 @@ class DataFilesTest {
         assertThat(failure(tab)).hasMessageContaining("looks tab-separated");
     }
 
+    /**
+     * The header is read once per open and its names passed on (cost11): the check judges the names it is given and
+     * does not read the file again, so a header given for a file that is gone is still checked.
+     */
+    @Test
+    void theHeaderCheckJudgesTheNamesItIsGivenWithoutReadingTheFileAgain() {
+        Path gone = dir.resolve("gone.csv");
+        DataException e = catchThrowableOfType(DataException.class, () -> CsvHeader.check(gone, ',', false,
+                java.util.List.of("id", "amount", "AMOUNT_1"), java.util.List.of("id", "amount", "AMOUNT")));
+        assertThat(e).hasMessageContaining("names column 'amount' twice (columns 2 and 3, 'AMOUNT': names are"
+                + " compared ignoring case)");
+        CsvHeader.check(gone, ',', false, java.util.List.of("id", "amount"), null); // nothing read: nothing to judge
+    }
+
     @Test
     void aHeaderNamingAColumnTwiceIsRejectedNamingBothPositions() throws IOException {
         DataException e = failure(write("dup.csv", "id,a,a\n1,2,3\n"));

@@ -55,12 +55,7 @@ public final class DuplicateRecords {
             if (c instanceof NumericColumn n) {
                 keys.add(n.values());
             } else {
-                int[] codes = ((CategoricalColumn) c).codes();
-                double[] k = new double[codes.length];
-                for (int i = 0; i < k.length; i++) {
-                    k[i] = codes[i];
-                }
-                keys.add(k);
+                keys.add(DistinctRows.labelColumn(((CategoricalColumn) c).codes()));
             }
         }
         if (keys.isEmpty()) {

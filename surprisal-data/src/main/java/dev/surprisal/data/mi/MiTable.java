@@ -16,7 +16,6 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.counts.Counts;
 import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.selection.MiOptions;
@@ -536,11 +535,7 @@ public final class MiTable {
         PairResult.Discrete discrete = null;
         if (vx.isDiscrete() && vy.isDiscrete()) {
             int[][] labels = labels(vx, vy);
-            Counts cx = LabelCounts.of(labels[0]);
-            Counts cy = LabelCounts.of(labels[1]);
-            discrete = (long) cx.nonZero() * cy.nonZero() <= SparseContingencyTable.DENSE_LIMIT
-                    ? PairResult.Discrete.of(LabelCounts.table(labels[0], labels[1]))
-                    : PairResult.Discrete.ofMargins(cx, cy);
+            discrete = PairResult.Discrete.of(labels[0], labels[1]);
         }
         return new PairResult(x, y, decision(x), decision(y), f,
                 dev.surprisal.continuous.MiEstimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);

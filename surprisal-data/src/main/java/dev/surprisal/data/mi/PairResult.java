@@ -5,6 +5,7 @@ package dev.surprisal.data.mi;
 import dev.surprisal.core.Base;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.Counts;
+import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.dependence.AverageMethod;
@@ -53,9 +54,33 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
         public static Discrete of(ContingencyTable xByY) {
             Counts x = xByY.rowCounts();
             Counts y = xByY.colCounts();
-            if ((long) x.nonZero() * y.nonZero() > SparseContingencyTable.DENSE_LIMIT) {
-                return ofMargins(x, y);
+            return dense(x, y) ? measured(xByY, x, y) : ofMargins(x, y);
+        }
+
+        /**
+         * The measures of two label columns, as {@link #of(ContingencyTable)} gives them for their table: the
+         * table is counted only when it is dense enough for them, so a many-valued pair never builds it.
+         *
+         * @param x the labels of X, one per row
+         * @param y the labels of Y, as many
+         * @return the measures
+         */
+        public static Discrete of(int[] x, int[] y) {
+            Counts cx = LabelCounts.of(x);
+            Counts cy = LabelCounts.of(y);
+            if (!dense(cx, cy)) {
+                return ofMargins(cx, cy);
             }
+            ContingencyTable t = LabelCounts.table(x, y);
+            return measured(t, t.rowCounts(), t.colCounts());
+        }
+
+        // the one test of "at most DENSE_LIMIT cells" (the values seen on each side, so the cells with a count)
+        private static boolean dense(Counts x, Counts y) {
+            return (long) x.nonZero() * y.nonZero() <= SparseContingencyTable.DENSE_LIMIT;
+        }
+
+        private static Discrete measured(ContingencyTable xByY, Counts x, Counts y) {
             return new Discrete(Entropy.of(x, Base.NATS), Entropy.of(y, Base.NATS),
                     NormalizedMutualInformation.of(xByY, AverageMethod.ARITHMETIC), GTest.independence(xByY),
                     x.nonZero(), y.nonZero());

@@ -81,7 +81,7 @@ public record RankingResult(String target, String targetKind, RoleDecision targe
             if (r.skipped() != null) {
                 notes.add(r.feature() + ": skipped: " + r.skipped());
             }
-            for (String w : r.warnings()) {
+            for (String w : r.notes()) {
                 notes.add(r.feature() + ": " + w);
             }
             if (r.skipped() == null && r.n() < rows) {

@@ -221,9 +221,10 @@ final class MemoryProfiler {
      * The bottom-{@code size} {@link RowSample} of a column's {@code finite} finite values: from the
      * table's shared key order, or, for rows past 2³² of a source, from every finite row's key.
      */
-    private static KeyOrder.Sample sample(View v, KeyOrder order, int finite, int size) {
+    private static RowSample sample(View v, KeyOrder order, int finite, int size) {
         if (order.applies()) {
-            return order.sample(v::numberOrNaN, finite, size);
+            KeyOrder.Sample s = order.sample(v::numberOrNaN, finite, size);
+            return RowSample.ofKeyOrder(s.keys(), s.values());
         }
         long[] keys = new long[finite];
         double[] values = new double[finite];
@@ -234,8 +235,7 @@ final class MemoryProfiler {
                 values[j++] = x;
             }
         }
-        RowSample s = RowSample.of(keys, values, size);
-        return new KeyOrder.Sample(s.keys(), s.values());
+        return RowSample.of(keys, values, size);
     }
 
     static Profile count(Profile reference, Table table) {
@@ -419,9 +419,7 @@ final class MemoryProfiler {
             finite += Double.isFinite(x) ? 1 : 0;
             counts[bins.binOf(x)]++;
         }
-        KeyOrder.Sample s = sample(v, order, finite, RowSample.SIZE);
         return ref.withCounts(counts, n, missing, invalid, cells, Map.of(),
-                SqlMoments.exact(v::numberOrNaN, n, bins.edges()), RowSample.of(s.keys(), s.values(), RowSample.SIZE),
-                null);
+                SqlMoments.exact(v::numberOrNaN, n, bins.edges()), sample(v, order, finite, RowSample.SIZE), null);
     }
 }

@@ -93,6 +93,18 @@ public final class RowSample {
     }
 
     /**
+     * A sample read from a table's {@link KeyOrder}, whose keys increase already: the arrays as they are, neither
+     * copied nor selected again. The same sample as {@link #of} of them (keys are distinct, each holds its row).
+     *
+     * @param keys   increasing keys, at most {@link #SIZE}; kept, not copied
+     * @param values their values
+     * @return the sample
+     */
+    static RowSample ofKeyOrder(long[] keys, double[] values) {
+        return new RowSample(keys, values);
+    }
+
+    /**
      * The indices of the {@code n} smallest entries by (key, value), in that order. The n-th smallest
      * key is found by selection ({@link #cut}), the entries at or below it are copied out, and only
      * those are ordered, by a radix sort of their keys ({@link #order}). A bounded heap over the whole
