@@ -204,9 +204,10 @@ final class Judge {
         if (m.words.size() < o.minWords()) {
             return null;
         }
-        if (isTemplate(e, o)) {
+        if (templateByLines(e, o)) {
             return null;
         }
+        // a note mostly of shared text whose own phrases are in one note is that note's copy, not a template
         return e.near != null ? e.near : e.excerpt;
     }
 
@@ -261,11 +262,6 @@ final class Judge {
             label = Label.TEMPLATE;
             reason = String.format(Locale.ROOT, "%d of its %d lines also appear in %d or more other notes: a template "
                     + "(from half of its lines)", e.templateLines, e.candidateLines, o.templateMinNotes());
-        } else if (templateByPhrases(e, o)) {
-            label = Label.TEMPLATE;
-            reason = String.format(Locale.ROOT, "%s of its 5-word phrases also appear in %d or more other notes (shared "
-                    + "text such as a licence): a template, not a copy of any one of them (from half of its phrases)",
-                    pct(e.commonPhrases / (double) e.phrases), o.templateMinNotes());
         } else if (copy != null && copy.label() == Label.NEAR_DUPLICATE) {
             label = Label.NEAR_DUPLICATE;
             reason = String.format(Locale.ROOT, "a near-copy of %s: %s of this note is in it and %s of it is in this note "
@@ -277,6 +273,11 @@ final class Judge {
             reason = String.format(Locale.ROOT, "%s of this note is in %s (an excerpt from %s, counted in 5-word phrases)",
                     pct(copy.containment()), copy.ofPath(), pct(o.threshold()));
             details.add("excerpt direction: " + copy.why());
+        } else if (templateByPhrases(e, o)) {
+            label = Label.TEMPLATE;
+            reason = String.format(Locale.ROOT, "%s of its 5-word phrases also appear in %d or more other notes (shared "
+                    + "text such as a licence): a template, not a copy of any one of them (from half of its phrases)",
+                    pct(e.commonPhrases / (double) e.phrases), o.templateMinNotes());
         } else if (perWord < o.lowNovelBitsPerWord()) {
             label = Label.LOW_INFORMATION;
             reason = String.format(Locale.ROOT, "adds only %.2f new bits per word given its %d nearest notes "

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>eight "package" notes that each paste the same 700 words of GPL-2, wrapped their own way, under their own text: six
  * with a short text of their own (mostly licence: before, each was an excerpt or near-copy of
  * another package, as libzstd1 was "an excerpt of gpgv"), two with a long one;</li>
+ * <li>an excerpt of a long package note, more than half of it the shared licence (before the own-phrase rule
+ * a plain phrase-template rule would have called it a template);</li>
  * <li>an exact copy, a copy with a short paragraph rewritten, a copy whose longest paragraph (about
  * a quarter of it) is rewritten much shorter (the audit's postgresql-15 case: before, "excerpt
  * 96%"), a true excerpt (a contiguous 40%), and a form filled in twice.</li>
@@ -113,6 +115,14 @@ class CopyScenarioTest {
             }
             plant("pkg-long-" + k + ".md", "Package " + k + "\n\n" + own + wrap(shared.toString(), k.equals("a") ? 78 : 79),
                     T0 + 10 * DAY, Label.GENUINE, null);
+            if (k.equals("a")) {
+                // an excerpt across the end of its own text and the start of the licence: mostly shared text,
+                // but what it has of its own is all in pkg-long-a, so it is that note's excerpt
+                String[] w = texts.get("pkg-long-a.md").strip().split("\\s+");
+                int end = words(own.toString()) + 2;
+                plant("part-of-pkg-long-a.md", String.join(" ", Arrays.asList(w).subList(end - 250, end + 400)) + "\n",
+                        T0 + 60 * DAY, Label.EXCERPT, "pkg-long-a.md");
+            }
         }
         // background notes
         for (int k = 0; k < 4; k++) {
@@ -209,6 +219,14 @@ class CopyScenarioTest {
     }
 
     @Test
+    void anExcerptThatIsMostlyLicenceIsStillAnExcerptOfItsSource() {
+        NoteReport r = scanned.get("part-of-pkg-long-a.md");
+        assertThat(r.details()).as(why(r)).anyMatch(d -> d.contains("5-word phrases are in at least 5 other notes"));
+        assertThat(r.label()).as(why(r)).isEqualTo(Label.EXCERPT);
+        assertThat(r.copyOf()).isEqualTo("pkg-long-a.md");
+    }
+
+    @Test
     void theSharedLicenceIsReportedAsATemplateNotAsACopy() {
         for (int k = 0; k < 6; k++) {
             NoteReport r = scanned.get(String.format("pkg-%02d.md", k));
@@ -223,7 +241,8 @@ class CopyScenarioTest {
 
     @Test
     void notesAddGivesEachPlantedNoteTheScansVerdict() throws IOException {
-        Set<String> added = Set.of("copy-x.md", "part-of-z.md", "edit-y.md", "edit-w.md", "form-2.md", "pkg-05.md");
+        Set<String> added = Set.of("copy-x.md", "part-of-z.md", "edit-y.md", "edit-w.md", "form-2.md", "pkg-05.md",
+                "part-of-pkg-long-a.md");
         Path kb = Files.createDirectories(tmp.resolve("kb-without"));
         for (String name : texts.keySet()) {
             if (!added.contains(name)) {
