@@ -59,19 +59,7 @@ class CopyScenarioTest {
     private static String wrap(String text, int width) {
         StringBuilder out = new StringBuilder();
         for (String p : text.split("\\n\\s*\\n")) {
-            int col = 0;
-            for (String w : p.strip().split("\\s+")) {
-                if (col > 0 && col + 1 + w.length() > width) {
-                    out.append('\n');
-                    col = 0;
-                } else if (col > 0) {
-                    out.append(' ');
-                    col++;
-                }
-                out.append(w);
-                col += w.length();
-            }
-            out.append("\n\n");
+            out.append(SelfRepetitionTest.wrap(p.strip().replaceAll("\\s+", " "), width)).append('\n');
         }
         return out.toString();
     }
