@@ -41,10 +41,13 @@ public final class NotesHtmlReport {
             sb.append(esc(l.id())).append(": ").append(r.labelled(l).size()).append(" &nbsp; ");
         }
         sb.append("skipped: ").append(r.skipped().size()).append("</p>\n");
-        sb.append(String.format(Locale.ROOT, "<p>Rules: near-duplicate when two notes within a size ratio of %.2f each have the "
-                + "containment threshold of their 5-word phrases in the other; excerpt from containment %.2f; template when half the lines are in %d other notes; too-short under %d words; low-information "
+        sb.append(String.format(Locale.ROOT, "<p>Rules: near-duplicate when two notes each have the containment threshold of "
+                + "their 5-word phrases in the other and are within a size ratio of %.2f or have %.2f both ways; excerpt from "
+                + "containment %.2f in a clearly larger note; phrases in %d or more other notes are shared text, never evidence "
+                + "of a copy; template when half the lines or half the phrases are in %d other notes; too-short under %d words; low-information "
                 + "under %.2f novel bits per word or %.2f bits of word entropy per 100-word window; the original of two "
-                + "copies by the rule %s.</p>%n", r.options().nearDuplicateSizeRatio(), r.options().threshold(),
+                + "copies by the rule %s.</p>%n", r.options().nearDuplicateSizeRatio(),
+                r.options().nearDuplicateContainment(), r.options().threshold(), r.options().templateMinNotes(),
                 r.options().templateMinNotes(), r.options().minWords(), r.options().lowNovelBitsPerWord(),
                 r.options().lowWindowedEntropyBits(), esc(r.options().keep().id())));
         sb.append("<h2>Digest: genuine notes by novel bits</h2>\n<ol>");

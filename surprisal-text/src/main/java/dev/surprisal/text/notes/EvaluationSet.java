@@ -88,8 +88,22 @@ public final class EvaluationSet {
         }
     }
 
+    /**
+     * Distinct chunks of real text as lists of paragraphs, cut as {@link #write} cuts its base
+     * notes, none sharing more than 5% of its 8-word sequences with an earlier chunk or with
+     * {@code avoid} (text the caller plants itself, such as a shared licence).
+     */
+    static List<List<String>> distinctChunks(List<Path> sources, int wanted, long seed, String avoid) {
+        EvaluationSet e = new EvaluationSet(seed);
+        e.cut(sources, wanted, new HashSet<>(grams(avoid)));
+        return List.copyOf(e.chunks);
+    }
+
     private void cut(List<Path> sources, int wanted) {
-        Set<String> seen = new HashSet<>();
+        cut(sources, wanted, new HashSet<>());
+    }
+
+    private void cut(List<Path> sources, int wanted, Set<String> seen) {
         for (Path src : sources) {
             if (chunks.size() >= wanted) {
                 return;

@@ -36,6 +36,9 @@ final class Judge {
         Copy excerpt;
         int templateLines;
         int candidateLines;
+        /** Shingles of the note that at least the template minimum of other notes have, and all its shingles. */
+        int commonPhrases;
+        int phrases;
         double novelBits;
         List<String> neighbours = List.of();
         double klBits;
@@ -48,36 +51,48 @@ final class Judge {
     }
 
     /**
-     * What note a's shingles against note b's say about a: a near-duplicate of b (at least
-     * {@code threshold} of a's shingles are in b and their shingle counts are within the size
-     * ratio, when b is the original), an excerpt of b (containment of a in b ≥ {@code threshold};
-     * when b is also mostly in a the relation is mutual and the keep rule decides), or nothing.
+     * What note a's shingles against note b's say about a (docs/notes-labels.md, "Copies"). Let
+     * {@code ca} be the fraction of a's shingles that b has and {@code cb} the reverse; the size
+     * ratio (smaller / larger count) is then {@code min(ca, cb) / max(ca, cb)}.
+     * <ul>
+     * <li>No relation unless {@code ca ≥ threshold} and also at least {@code threshold} of a's
+     * <em>own</em> shingles ({@code aOwn}: those fewer than {@code templateMinNotes + 1} notes have)
+     * are in b: a licence or other boilerplate that many notes share is never the evidence that one
+     * copies another.</li>
+     * <li>Near-duplicate (two versions of one note; the keep rule says which is the copy): both
+     * {@code ca} and {@code cb} reach {@code threshold}, and either the sizes are within
+     * {@code nearDuplicateSizeRatio} or both reach {@code nearDuplicateContainment}.</li>
+     * <li>Excerpt (a part of b; labelled whatever the times): otherwise, when a is the smaller note
+     * by more than the size ratio.</li>
+     * <li>Neither (two notes of about the same size that share about half of each): no relation.</li>
+     * </ul>
      *
-     * @param bIsOriginal the keep rule's decision "b is the original", asked only for symmetric relations
+     * @param aOwn        a's shingles less those common in the knowledge base, sorted
+     * @param bIsOriginal the keep rule's decision "b is the original", asked only for near-duplicates
      */
-    static Copy compare(long[] a, long[] b, int bId, String bPath, Supplier<Keep.Decision> bIsOriginal,
+    static Copy compare(long[] a, long[] aOwn, long[] b, int bId, String bPath, Supplier<Keep.Decision> bIsOriginal,
                         KnowledgeBase.Options o) {
-        if (a.length == 0 || b.length == 0) {
+        if (a.length == 0 || b.length == 0 || aOwn.length == 0) {
             return null;
         }
         int inter = MinHash.intersection(a, b);
-        if (inter == 0) {
+        double ca = inter / (double) a.length;
+        if (ca < o.threshold() || MinHash.intersection(aOwn, b) < o.threshold() * aOwn.length) {
             return null;
         }
         double j = inter / (double) (a.length + b.length - inter);
-        double ca = inter / (double) a.length;
         double cb = inter / (double) b.length;
         double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
-        if (ca >= o.threshold() && sizeRatio >= o.nearDuplicateSizeRatio()) {
+        boolean near = cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
+                || Math.min(ca, cb) >= o.nearDuplicateContainment());
+        if (near) {
             Keep.Decision d = bIsOriginal.get();
             return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), true) : null;
         }
-        if (ca >= o.threshold()) {
-            if (cb >= o.threshold()) {
-                Keep.Decision d = bIsOriginal.get();
-                return d.firstIsOriginal() ? new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, d.why(), true) : null;
-            }
-            return new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, "most of this note is in it, but not the reverse", false);
+        if (a.length < b.length && sizeRatio < o.nearDuplicateSizeRatio()) {
+            return new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "this note is %s of its "
+                    + "size and holds %s of it (an excerpt is under %s of its source's size and holds under %s of it)",
+                    pct(sizeRatio), pct(cb), pct(o.nearDuplicateSizeRatio()), pct(o.nearDuplicateContainment())), false);
         }
         return null;
     }
@@ -159,8 +174,26 @@ final class Judge {
         return e.exact != null;
     }
 
+    /**
+     * Records how many of the note's shingles are common (shared with at least the template minimum
+     * of other notes) out of all of them.
+     */
+    static void phrases(Evidence e, long[] all, long[] own) {
+        e.phrases = all.length;
+        e.commonPhrases = all.length - own.length;
+    }
+
     static boolean isTemplate(Evidence e, KnowledgeBase.Options o) {
+        return templateByLines(e, o) || templateByPhrases(e, o);
+    }
+
+    private static boolean templateByLines(Evidence e, KnowledgeBase.Options o) {
         return e.candidateLines > 0 && e.templateLines >= o.templateFraction() * e.candidateLines;
+    }
+
+    /** Most of the note is text that many notes share (a licence pasted with a short header), however it is wrapped. */
+    private static boolean templateByPhrases(Evidence e, KnowledgeBase.Options o) {
+        return e.phrases > 0 && e.commonPhrases >= o.templateFraction() * e.phrases;
     }
 
     /** The copy label of the evidence, in rule order, or null. */
@@ -171,9 +204,10 @@ final class Judge {
         if (m.words.size() < o.minWords()) {
             return null;
         }
-        if (isTemplate(e, o)) {
+        if (templateByLines(e, o)) {
             return null;
         }
+        // a note mostly of shared text whose own phrases are in one note is that note's copy, not a template
         return e.near != null ? e.near : e.excerpt;
     }
 
@@ -199,6 +233,10 @@ final class Judge {
         for (String g : m.signals.fired(RepetitionSignals.Thresholds.GOPHER)) {
             details.add(g);
         }
+        if (e.commonPhrases > 0) {
+            details.add(String.format(Locale.ROOT, "%d of its %d 5-word phrases are in at least %d other notes (shared "
+                    + "text, not counted as evidence of copying)", e.commonPhrases, e.phrases, o.templateMinNotes()));
+        }
         if (e.candidateLines > 0) {
             details.add(String.format(Locale.ROOT, "%d of its %d distinct lines of 3 or more words recur in at least %d "
                     + "other notes", e.templateLines, e.candidateLines, o.templateMinNotes()));
@@ -220,21 +258,26 @@ final class Judge {
             label = Label.TOO_SHORT;
             reason = String.format(Locale.ROOT, "only %d words: too short to judge (notes under %d words are not judged)",
                     words, o.minWords());
-        } else if (isTemplate(e, o)) {
+        } else if (templateByLines(e, o)) {
             label = Label.TEMPLATE;
             reason = String.format(Locale.ROOT, "%d of its %d lines also appear in %d or more other notes: a template "
                     + "(from half of its lines)", e.templateLines, e.candidateLines, o.templateMinNotes());
         } else if (copy != null && copy.label() == Label.NEAR_DUPLICATE) {
             label = Label.NEAR_DUPLICATE;
             reason = String.format(Locale.ROOT, "a near-copy of %s: %s of this note is in it and %s of it is in this note "
-                            + "(near-duplicate from %s at about the same size); %s is kept because %s",
+                            + "(near-duplicate from %s both ways at about the same size, or %s both ways); %s is kept because %s",
                     copy.ofPath(), pct(copy.containment()), pct(copy.reverseContainment()), pct(o.threshold()),
-                    copy.ofPath(), copy.why());
+                    pct(o.nearDuplicateContainment()), copy.ofPath(), copy.why());
         } else if (copy != null) {
             label = Label.EXCERPT;
             reason = String.format(Locale.ROOT, "%s of this note is in %s (an excerpt from %s, counted in 5-word phrases)",
                     pct(copy.containment()), copy.ofPath(), pct(o.threshold()));
             details.add("excerpt direction: " + copy.why());
+        } else if (templateByPhrases(e, o)) {
+            label = Label.TEMPLATE;
+            reason = String.format(Locale.ROOT, "%s of its 5-word phrases also appear in %d or more other notes (shared "
+                    + "text such as a licence): a template, not a copy of any one of them (from half of its phrases)",
+                    pct(e.commonPhrases / (double) e.phrases), o.templateMinNotes());
         } else if (perWord < o.lowNovelBitsPerWord()) {
             label = Label.LOW_INFORMATION;
             reason = String.format(Locale.ROOT, "adds only %.2f new bits per word given its %d nearest notes "

@@ -34,8 +34,12 @@ import java.util.Map;
 public final class KbIndex {
     /** Directory name inside the KB. */
     public static final String DIR = ".surprisal-index";
-    /** Format version: 4 since shingle keys replace MinHash signatures; older indexes need a rescan. */
-    static final int VERSION = 4;
+    /**
+     * Format version: 4 since shingle keys replace MinHash signatures, 5 since the options hold
+     * {@code nearDuplicateContainment} and the stored labels follow the two-way copy rules; older
+     * indexes need a rescan.
+     */
+    static final int VERSION = 5;
     private static final String SHINGLES = "shingles.bin";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)
@@ -111,6 +115,36 @@ public final class KbIndex {
             }
         }
         return java.util.Arrays.copyOf(out, k);
+    }
+
+    /**
+     * The note's own shingles: those whose key fewer than {@code templateMinNotes} indexed notes
+     * have, as {@link ShingleIndex#own} leaves out the shingles that the note and at least that many
+     * others share in a scan.
+     *
+     * @param shingles the note's sorted distinct shingles
+     * @param keys     {@link #keys} of them
+     */
+    long[] own(long[] shingles, long[] keys) {
+        int[] notesWith = new int[keys.length];
+        for (long[] other : shingleKeys) {
+            int i = 0;
+            int j = 0;
+            while (i < keys.length && j < other.length) {
+                if (keys[i] == other[j]) {
+                    notesWith[i++]++;
+                    j++;
+                } else if (keys[i] < other[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+        }
+        return java.util.Arrays.stream(shingles).filter(h -> {
+            int k = java.util.Arrays.binarySearch(keys, h >> 32);
+            return notesWith[k] < options.templateMinNotes();
+        }).toArray();
     }
 
     /** The entry for {@code path}, or -1. */

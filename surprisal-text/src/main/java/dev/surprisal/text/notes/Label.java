@@ -3,8 +3,9 @@
 package dev.surprisal.text.notes;
 
 /**
- * The verdict on a note. The rules are applied in the order of the constants; the first that
- * applies wins (docs/notes-labels.md states each rule with its calibration). The first five say
+ * The verdict on a note. The rules are applied in the order of the constants, except that a note
+ * mostly of shared phrases is a template only when it is no copy; the first that applies wins
+ * (docs/notes-labels.md states each rule with its calibration). The first five say
  * the note adds little to the knowledge base ({@link #addsLittle()}), which is what
  * {@code notes add} turns into exit code 1.
  */
@@ -13,14 +14,23 @@ public enum Label {
     DUPLICATE("duplicate"),
     /** Too few words (under {@link KnowledgeBase.Options#minWords()}) to judge: never genuine, never an alarm. */
     TOO_SHORT("too-short"),
-    /** At least half of its lines recur in {@link KnowledgeBase.Options#templateMinNotes()} or more other notes. */
+    /**
+     * At least half of its lines recur in {@link KnowledgeBase.Options#templateMinNotes()} or more other
+     * notes; or at least half of its 5-word shingles do (shared text such as a licence) and it is no copy.
+     */
     TEMPLATE("template"),
     /**
-     * At least {@link KnowledgeBase.Options#threshold()} of its shingles are in another note of about the
-     * same size ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()}), which is kept as the original.
+     * At least {@link KnowledgeBase.Options#threshold()} of its shingles (and of its own, unshared ones) are in
+     * another note that has as much of its shingles in this one, and either the two are of about the same size
+     * ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()}) or both containments reach
+     * {@link KnowledgeBase.Options#nearDuplicateContainment()}; the other is kept as the original.
      */
     NEAR_DUPLICATE("near-duplicate"),
-    /** At least {@link KnowledgeBase.Options#threshold()} of its shingles are contained in one other note. */
+    /**
+     * At least {@link KnowledgeBase.Options#threshold()} of its shingles (and of its own, unshared ones) are in
+     * one clearly larger note, which has under {@link KnowledgeBase.Options#nearDuplicateContainment()} of its
+     * shingles in this one.
+     */
     EXCERPT("excerpt"),
     /** Few new bits per word given its nearest notes, or a low length-controlled word entropy (absolute, calibrated thresholds). */
     LOW_INFORMATION("low-information"),

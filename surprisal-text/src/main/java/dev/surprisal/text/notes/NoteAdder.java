@@ -74,6 +74,8 @@ final class NoteAdder {
         }
         long[] keys = KbIndex.keys(m.shingles);
         int collided = m.shingles.length - keys.length;
+        long[] own = index.own(m.shingles, keys);
+        Judge.phrases(e, m.shingles, own);
         List<double[]> similar = new ArrayList<>();
         for (int j = 0; j < index.notes.size(); j++) {
             KbIndex.Entry other = index.notes.get(j);
@@ -88,7 +90,7 @@ final class NoteAdder {
             MeasuredNote b = load.apply(j);
             if (b != null) {
                 int jj = j;
-                Judge.offer(e, Judge.compare(m.shingles, b.shingles, j, other.path(),
+                Judge.offer(e, Judge.compare(m.shingles, own, b.shingles, j, other.path(),
                         () -> otherIsOriginal.apply(jj), o));
             }
         }

@@ -43,12 +43,15 @@ final class Scan {
         for (int i = 0; i < n; i++) {
             sh[i] = ev[i].exact != null ? new long[0] : notes.get(i).shingles;
         }
-        ShingleIndex idx = ShingleIndex.of(sh);
+        // a shingle in the note and at least templateMinNotes others is shared text, not evidence of a copy
+        ShingleIndex idx = ShingleIndex.of(sh, o.templateMinNotes() + 1);
         IntStream.range(0, n).parallel().forEach(i -> {
+            long[] a = sh[i];
+            long[] own = idx.own(a);
+            Judge.phrases(ev[i], a, own);
             if (ev[i].exact != null || notes.get(i).words.size() < o.minWords()) {
                 return;
             }
-            long[] a = sh[i];
             for (ShingleIndex.Shared s : idx.shared(i)) {
                 int j = s.other();
                 long[] b = sh[j];
@@ -56,7 +59,7 @@ final class Scan {
                 if (upper < o.threshold() * a.length) {
                     continue;
                 }
-                Judge.offer(ev[i], Judge.compare(a, b, j, notes.get(j).path,
+                Judge.offer(ev[i], Judge.compare(a, own, b, j, notes.get(j).path,
                         () -> o.keep().original(facts.get(j), facts.get(i)), o));
             }
         });

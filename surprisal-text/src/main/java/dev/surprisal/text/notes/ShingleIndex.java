@@ -31,14 +31,22 @@ final class ShingleIndex {
 
     private final List<List<Shared>> shared;
     private final int[] skipped;
+    /** Masked hashes of the shingles that at least {@code commonFrom} notes have, sorted. */
+    private final long[] common;
 
-    private ShingleIndex(List<List<Shared>> shared, int[] skipped) {
+    private ShingleIndex(List<List<Shared>> shared, int[] skipped, long[] common) {
         this.shared = shared;
         this.skipped = skipped;
+        this.common = common;
     }
 
-    /** Builds the index over {@code shingles[i]} (sorted distinct hashes of note i); at most 2²⁴ notes. */
-    static ShingleIndex of(long[][] shingles) {
+    /**
+     * Builds the index over {@code shingles[i]} (sorted distinct hashes of note i); at most 2²⁴ notes.
+     *
+     * @param commonFrom a shingle that this many notes or more have is common (boilerplate such as a
+     *                   licence paragraph): {@link #own} leaves it out
+     */
+    static ShingleIndex of(long[][] shingles, int commonFrom) {
         int n = shingles.length;
         long total = 0;
         for (long[] s : shingles) {
@@ -54,12 +62,20 @@ final class ShingleIndex {
         Arrays.parallelSort(packed);
         LongCountMap pairs = new LongCountMap(1 << 12);
         int[] skipped = new int[n];
+        long[] common = new long[16];
+        int commonCount = 0;
         for (int a = 0; a < packed.length; ) {
             int b = a + 1;
             while (b < packed.length && (packed[b] & HASH_MASK) == (packed[a] & HASH_MASK)) {
                 b++;
             }
             int size = b - a;
+            if (size >= commonFrom) {
+                if (commonCount == common.length) {
+                    common = Arrays.copyOf(common, 2 * commonCount);
+                }
+                common[commonCount++] = packed[a] & HASH_MASK;
+            }
             if (size > MAX_POSTING) {
                 for (int x = a; x < b; x++) {
                     skipped[(int) (packed[x] & 0xFFFFFF)]++;
@@ -89,7 +105,18 @@ final class ShingleIndex {
             shared.get(x).add(new Shared(y, c));
             shared.get(y).add(new Shared(x, c));
         }
-        return new ShingleIndex(shared, skipped);
+        return new ShingleIndex(shared, skipped, Arrays.copyOf(common, commonCount));
+    }
+
+    /**
+     * The note's own shingles: those fewer than {@code commonFrom} notes have. Shared boilerplate
+     * (a licence that many notes paste) is left out, so that it is never the evidence that one
+     * note copies another.
+     *
+     * @param noteShingles the sorted distinct shingles of one indexed note
+     */
+    long[] own(long[] noteShingles) {
+        return Arrays.stream(noteShingles).filter(h -> Arrays.binarySearch(common, h & HASH_MASK) < 0).toArray();
     }
 
     /** Notes sharing at least one indexed shingle with note {@code i}, with the counts. */
