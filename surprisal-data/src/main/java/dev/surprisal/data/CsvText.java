@@ -7,10 +7,7 @@ import dev.surprisal.data.roles.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +102,7 @@ final class CsvText {
         try (InputStream s = Files.newInputStream(file)) {
             if (size > countedBytes) {
                 int n = s.readNBytes(buf, 0, Math.min(buf.length, sampleBytes));
-                long start = lineFeeds(buf, 0, n);
+                long start = Bytes.lineFeeds(buf, 0, n);
                 if (start > 0) {
                     return (long) Math.ceil(MARGIN * size * start / n);
                 }
@@ -113,7 +110,7 @@ final class CsvText {
             }
             int n;
             while ((n = s.readNBytes(buf, 0, buf.length)) > 0) {
-                lines += lineFeeds(buf, 0, n);
+                lines += Bytes.lineFeeds(buf, 0, n);
             }
         }
         return lines;
@@ -170,9 +167,9 @@ final class CsvText {
         return read(file, delimiter, names, wanted, progress, chunkBytes, keepText, textCells);
     }
 
-    /** {@code read}'s mark for every column as text; {@link #NEVER_TEXT} for number columns as numbers. */
-    private static final java.util.function.Predicate<NumericColumn> ALWAYS_TEXT = c -> true;
-    private static final java.util.function.Predicate<NumericColumn> NEVER_TEXT = c -> false;
+    /** {@code read}'s mark for every column as text (no number is parsed); {@link #NEVER_TEXT} for number columns as numbers. */
+    static final java.util.function.Predicate<NumericColumn> ALWAYS_TEXT = c -> true;
+    static final java.util.function.Predicate<NumericColumn> NEVER_TEXT = c -> false;
 
     private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes, boolean typed) throws IOException {
@@ -180,7 +177,12 @@ final class CsvText {
                 Long.MAX_VALUE);
     }
 
-    private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
+    /**
+     * The columns at {@code wanted} positions: number columns as numbers unless {@code keepText} says
+     * otherwise ({@link #ALWAYS_TEXT}: every column as text, no number parsed), declined above
+     * {@code textCells} text cells; what the other {@code read} and {@code readTyped} methods give.
+     */
+    static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes, java.util.function.Predicate<NumericColumn> keepText,
             long textCells) throws IOException {
         if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
@@ -368,7 +370,7 @@ final class CsvText {
         // of a file without a final one); fewer rows (a quoted line end, blank lines at the end) are
         // closed up afterwards, so the common file is written in place, without a copy per chunk
         long[] first = new long[parts + 1];
-        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = lineFeeds(b, bounds[k], bounds[k + 1])
+        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = Bytes.lineFeeds(b, bounds[k], bounds[k + 1])
                 + (k == parts - 1 && bounds[k] < b.length && b[b.length - 1] != '\n' ? 1 : 0));
         for (int k = 0; k < parts; k++) {
             first[k + 1] += first[k];
@@ -562,8 +564,8 @@ final class CsvText {
         boolean quoted = false;
         for (int i = from; i < b.length && k < parts; i++) {
             if (i + Long.BYTES <= b.length) {
-                long v = (long) LONGS.get(b, i);
-                if ((zeroBytes(v ^ QUOTES) | zeroBytes(v ^ NEWLINES)) == 0) {
+                long v = (long) Bytes.LONGS.get(b, i);
+                if ((Bytes.zeroBytes(v ^ Bytes.QUOTES) | Bytes.zeroBytes(v ^ Bytes.NEWLINES)) == 0) {
                     i += Long.BYTES - 1; // neither a quote nor a line end in these eight bytes
                     continue;
                 }
@@ -993,31 +995,6 @@ final class CsvText {
             }
             return t;
         }
-    }
-
-    /** {@code b} read as little-endian longs, for testing eight bytes at a time. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long QUOTES = 0x2222222222222222L;
-
-    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no false positives). */
-    private static long zeroBytes(long v) {
-        long t = (v & LOW7) + LOW7;
-        return ~(t | v | LOW7);
-    }
-
-    /** How many bytes of {@code a[from, to)} are line feeds, eight at a time. */
-    static long lineFeeds(byte[] a, int from, int to) {
-        long n = 0;
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            n += Long.bitCount(zeroBytes((long) LONGS.get(a, i) ^ NEWLINES));
-        }
-        for (; i < to; i++) {
-            n += a[i] == '\n' ? 1 : 0;
-        }
-        return n;
     }
 
     /** The text of {@code b[s, e)}: ASCII directly, anything else strictly as UTF-8. */
