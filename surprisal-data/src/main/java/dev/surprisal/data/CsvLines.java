@@ -54,14 +54,36 @@ final class CsvLines implements CellLocator {
     }
 
     @Override
-    public synchronized String where(long row) {
+    public String where(long row) {
+        return "line " + line(row);
+    }
+
+    /**
+     * The line record {@code row} starts on.
+     *
+     * @param row the record, from 0 (the first after the header)
+     * @return its first line, from 1 (the header's)
+     */
+    synchronized long line(long row) {
         if (row < 0) {
             throw new IllegalArgumentException("row must be >= 0, got " + row);
         }
         scanTo(row);
         int k = Arrays.binarySearch(from, 0, changes, row);
         int before = k >= 0 ? k : -k - 2;
-        return "line " + (row + 2 + (before < 0 ? 0 : extras[before]));
+        return row + 2 + (before < 0 ? 0 : extras[before]);
+    }
+
+    /**
+     * The file line of a line number that counts records, as DuckDB's CSV errors do (the header is 1,
+     * record {@code r} is {@code r + 2}): the same number in a file of one record a line.
+     *
+     * @param file       the CSV or TSV file
+     * @param recordLine the record's number, from 1 for the header
+     * @return the line the record starts on in the file
+     */
+    static long fileLine(Path file, long recordLine) {
+        return recordLine < 2 || file == null ? recordLine : new CsvLines(file).line(recordLine - 2);
     }
 
     /** Scans until the scan is inside record {@code row} or later, or at the end of the file. */
