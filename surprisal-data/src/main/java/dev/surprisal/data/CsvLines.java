@@ -15,8 +15,8 @@ import java.util.zip.GZIPInputStream;
  * holds a line end, so record {@code r} (from 0, after the header) starts on line {@code r + 2} plus
  * the line ends inside quotes before it. Those are counted from the file when a location is first
  * asked for, and only as far as the furthest record asked for: the scan goes on from where it
- * stopped, so all the locations of a run cost at most one pass over the file, and a run without an
- * invalid cell costs none. Between quotes the line ends are counted eight bytes at a time.
+ * stopped (the file is reopened there; none is held open between locations), so all the locations
+ * of a run cost at most one pass over the file, and a run without an invalid cell costs none. Between quotes the line ends are counted eight bytes at a time.
  *
  * <p>Every {@code "} opens or closes a quoted stretch (a doubled {@code ""} inside a quoted cell
  * closes and reopens it, which leaves the count of line ends inside quotes right). A file that
@@ -32,6 +32,8 @@ final class CsvLines implements CellLocator {
     private final byte[] buf;
     private int at;
     private int end;
+    /** Where the next byte read from the file is, from its start: the scan resumes there when reopened. */
+    private long next;
     /** Whether the scan is inside a quoted stretch. */
     private boolean quoted;
     /** The record the scan is in: -1 for the header. */
@@ -68,7 +70,15 @@ final class CsvLines implements CellLocator {
         if (row < 0) {
             throw new IllegalArgumentException("row must be >= 0, got " + row);
         }
-        scanTo(row);
+        try {
+            scanTo(row);
+        } finally {
+            // no file held open between locations: resumed from the same byte on the next one
+            next -= end - at;
+            at = 0;
+            end = 0;
+            close();
+        }
         int k = Arrays.binarySearch(from, 0, changes, row);
         int before = k >= 0 ? k : -k - 2;
         return row + 2 + (before < 0 ? 0 : extras[before]);
@@ -142,10 +152,12 @@ final class CsvLines implements CellLocator {
                 }
                 InputStream raw = Files.newInputStream(file);
                 in = name.endsWith(".gz") ? new GZIPInputStream(raw, BUFFER) : raw;
+                in.skipNBytes(next);
             }
             int n = in.readNBytes(buf, 0, buf.length);
             at = 0;
             end = n;
+            next += n;
             if (n == 0) {
                 close();
                 unreadable = true;
