@@ -2,9 +2,14 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** A text file's bytes tested eight at a time: line ends and quotes are found without a byte loop. */
 final class Bytes {
@@ -23,6 +28,30 @@ final class Bytes {
     static long zeroBytes(long v) {
         long t = (v & LOW7) + LOW7;
         return ~(t | v | LOW7);
+    }
+
+    /**
+     * The bytes of {@code file}, at most 2 GiB: mapped and copied into the array in one go. About half
+     * the CPU of {@link Files#readAllBytes}, which reads through a temporary native buffer and copies
+     * twice (two 176 MB CSV files: 1.1 against 2.3 CPU s, docs/benchmarks.md, csvfast11).
+     *
+     * @throws IOException when the file cannot be read
+     */
+    static byte[] read(Path file) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = c.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("over 2 GiB: " + file);
+            }
+            byte[] b = new byte[(int) size];
+            if (size > 0) {
+                c.map(FileChannel.MapMode.READ_ONLY, 0, size).get(0, b);
+            }
+            return b;
+        } catch (InternalError e) {
+            // the file shrank while mapped (another process truncating it): read it the ordinary way
+            return Files.readAllBytes(file);
+        }
     }
 
     /** How many bytes of {@code a[from, to)} are line feeds, eight at a time. */

@@ -182,7 +182,7 @@ final class CsvText {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CsvText(Files.readAllBytes(file)).table((byte) delimiter, names, wanted, progress,
+            return Optional.of(new CsvText(Bytes.read(file)).table((byte) delimiter, names, wanted, progress,
                     chunkBytes, keepText, textCells));
         } catch (Decline d) {
             return Optional.empty();
