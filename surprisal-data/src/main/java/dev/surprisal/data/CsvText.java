@@ -7,20 +7,11 @@ import dev.surprisal.data.roles.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -52,8 +43,6 @@ import java.util.stream.IntStream;
 final class CsvText {
     private static final int UTF8_BOM_LENGTH = 3;
     private static final int PROGRESS_EVERY = 4096;
-    /** A kept cell's end when it is missing (an unquoted empty field). */
-    private static final int MISSING = Integer.MIN_VALUE;
     /**
      * Bytes of data a chunk: records are tokenised in chunks, in parallel, then joined in file order,
      * so the columns do not depend on the chunking. Smaller files are one chunk.
@@ -105,7 +94,7 @@ final class CsvText {
         try (InputStream s = Files.newInputStream(file)) {
             if (size > countedBytes) {
                 int n = s.readNBytes(buf, 0, Math.min(buf.length, sampleBytes));
-                long start = lineFeeds(buf, 0, n);
+                long start = Bytes.lineFeeds(buf, 0, n);
                 if (start > 0) {
                     return (long) Math.ceil(MARGIN * size * start / n);
                 }
@@ -113,7 +102,7 @@ final class CsvText {
             }
             int n;
             while ((n = s.readNBytes(buf, 0, buf.length)) > 0) {
-                lines += lineFeeds(buf, 0, n);
+                lines += Bytes.lineFeeds(buf, 0, n);
             }
         }
         return lines;
@@ -170,9 +159,9 @@ final class CsvText {
         return read(file, delimiter, names, wanted, progress, chunkBytes, keepText, textCells);
     }
 
-    /** {@code read}'s mark for every column as text; {@link #NEVER_TEXT} for number columns as numbers. */
-    private static final java.util.function.Predicate<NumericColumn> ALWAYS_TEXT = c -> true;
-    private static final java.util.function.Predicate<NumericColumn> NEVER_TEXT = c -> false;
+    /** {@code read}'s mark for every column as text (no number is parsed); {@link #NEVER_TEXT} for number columns as numbers. */
+    static final java.util.function.Predicate<NumericColumn> ALWAYS_TEXT = c -> true;
+    static final java.util.function.Predicate<NumericColumn> NEVER_TEXT = c -> false;
 
     private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes, boolean typed) throws IOException {
@@ -180,7 +169,12 @@ final class CsvText {
                 Long.MAX_VALUE);
     }
 
-    private static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
+    /**
+     * The columns at {@code wanted} positions: number columns as numbers unless {@code keepText} says
+     * otherwise ({@link #ALWAYS_TEXT}: every column as text, no number parsed), declined above
+     * {@code textCells} text cells; what the other {@code read} and {@code readTyped} methods give.
+     */
+    static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes, java.util.function.Predicate<NumericColumn> keepText,
             long textCells) throws IOException {
         if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
@@ -188,7 +182,7 @@ final class CsvText {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CsvText(Files.readAllBytes(file)).table((byte) delimiter, names, wanted, progress,
+            return Optional.of(new CsvText(Bytes.read(file)).table((byte) delimiter, names, wanted, progress,
                     chunkBytes, keepText, textCells));
         } catch (Decline d) {
             return Optional.empty();
@@ -231,8 +225,8 @@ final class CsvText {
         int[] bounds = pass.bounds();
         int parts = bounds.length - 1;
         long[] first = pass.first();
-        Numbers numbers = pass.numbers();
-        Chunk[] chunk = pass.chunks();
+        CsvChunk.Numbers numbers = pass.numbers();
+        CsvChunk[] chunk = pass.chunks();
         long total = 0;
         boolean blank = false;
         for (int k = 0; k < parts; k++) {
@@ -266,7 +260,7 @@ final class CsvText {
             if (keepText.test(number)) {
                 text[j] = true;
                 boolean integral = true;
-                for (Chunk c : chunk) {
+                for (CsvChunk c : chunk) {
                     integral &= c.integral[j];
                 }
                 written[j] = integral ? v : null;
@@ -301,10 +295,10 @@ final class CsvText {
             // each text column coded on its own, in its own slot
             IntStream.range(0, wanted.length).filter(j -> text[j]).parallel().forEach(j -> {
                 if (written[j] != null) {
-                    out[j] = Kept.column(new Kept[] {Kept.integers(written[j], n)}, names.get(wanted[j]), n);
+                    out[j] = TextCells.column(new TextCells[] {TextCells.integers(written[j], n)}, names.get(wanted[j]), n);
                     return;
                 }
-                List<Kept> pieces = new ArrayList<>();
+                List<TextCells> pieces = new ArrayList<>();
                 for (int k = 0; k < parts; k++) {
                     if (chunk[k].before[j] != null) {
                         pieces.add(chunk[k].before[j]);
@@ -314,31 +308,12 @@ final class CsvText {
                     chunk[k].before[j] = null;
                 }
                 // coded piece by piece in file order: no joined copy of the column's cells
-                out[j] = Kept.column(pieces.toArray(Kept[]::new), names.get(wanted[j]), n);
+                out[j] = TextCells.column(pieces.toArray(TextCells[]::new), names.get(wanted[j]), n);
             });
         } catch (UncheckedIOException e) {
             throw new Decline("invalid UTF-8");
         }
         return Table.of(List.of(out));
-    }
-
-    /**
-     * Whether {@code b[from, to)} is an integer of at most 15 digits (exact as a double) as
-     * {@link Long#toString} writes it: an optional minus, no leading zero, not {@code -0}; so the cell's
-     * text is its number written out.
-     */
-    static boolean canonicalInteger(byte[] b, int from, int to) {
-        int i = from < to && b[from] == '-' ? from + 1 : from;
-        int digits = to - i;
-        if (digits < 1 || digits > 15 || (b[i] == '0' && (digits > 1 || i > from))) {
-            return false;
-        }
-        for (; i < to; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether a double quote occurs in the bytes from {@code from} on. */
@@ -352,7 +327,7 @@ final class CsvText {
     }
 
     /** The first tokenising of a file: its chunks' bounds, first lines, numbers and chunks. */
-    private record Pass(int[] bounds, long[] first, Numbers numbers, Chunk[] chunks) {
+    private record Pass(int[] bounds, long[] first, CsvChunk.Numbers numbers, CsvChunk[] chunks) {
     }
 
     /**
@@ -368,7 +343,7 @@ final class CsvText {
         // of a file without a final one); fewer rows (a quoted line end, blank lines at the end) are
         // closed up afterwards, so the common file is written in place, without a copy per chunk
         long[] first = new long[parts + 1];
-        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = lineFeeds(b, bounds[k], bounds[k + 1])
+        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = Bytes.lineFeeds(b, bounds[k], bounds[k + 1])
                 + (k == parts - 1 && bounds[k] < b.length && b[b.length - 1] != '\n' ? 1 : 0));
         for (int k = 0; k < parts; k++) {
             first[k + 1] += first[k];
@@ -376,15 +351,15 @@ final class CsvText {
         if (first[parts] >= Integer.MAX_VALUE - 8) {
             throw new Decline("too many rows for memory");
         }
-        Numbers numbers = new Numbers(columns, (int) first[parts], keepText == ALWAYS_TEXT);
+        CsvChunk.Numbers numbers = new CsvChunk.Numbers(columns, (int) first[parts], keepText == ALWAYS_TEXT);
         java.util.concurrent.atomic.AtomicBoolean quote = blind;
-        Chunk[] chunk = new Chunk[parts];
+        CsvChunk[] chunk = new CsvChunk[parts];
         LongConsumer shared = progress == null ? null : progress(progress);
         try {
             // each chunk tokenised on its own into buffers of its own; joined in file order below
             IntStream.range(0, parts).parallel().forEach(k -> {
                 try {
-                    Chunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
+                    CsvChunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
                             (bounds[k + 1] - bounds[k]) / fields + 16);
                     c.quote = quote;
                     chunk[k] = new CsvText(b).chunk(c, bounds[k], bounds[k + 1], delimiter, slot, fields,
@@ -431,9 +406,9 @@ final class CsvText {
      * as numbers (all of them, or those before the cell that was not one) by tokenising the chunk
      * {@code b[from, to)} again as far as needed, into {@code c.before}.
      */
-    private void regather(Chunk c, int from, int to, byte delimiter, int[] slot, int fields, boolean[] text)
+    private void regather(CsvChunk c, int from, int to, byte delimiter, int[] slot, int fields, boolean[] text)
             throws Decline {
-        Kept[] kept = new Kept[text.length];
+        TextCells[] kept = new TextCells[text.length];
         int[] limit = new int[text.length];
         int rows = 0;
         for (int j = 0; j < text.length; j++) {
@@ -442,108 +417,23 @@ final class CsvText {
             }
             limit[j] = c.kept[j] == null ? c.rows : c.textFrom[j];
             if (c.kept[j] == null) {
-                c.kept[j] = new Kept(0, 0); // every row is in before
+                c.kept[j] = new TextCells(0, 0); // every row is in before
             }
             if (limit[j] > 0) {
-                kept[j] = new Kept(limit[j], (int) Math.min(Integer.MAX_VALUE - 8L, (long) (to - from) / fields + 16));
+                kept[j] = new TextCells(limit[j], (int) Math.min(Integer.MAX_VALUE - 8L, (long) (to - from) / fields + 16));
                 rows = Math.max(rows, limit[j]);
             }
         }
         if (rows == 0) {
             return;
         }
-        Chunk again = new Chunk(kept, null, 0, limit);
+        CsvChunk again = new CsvChunk(kept, null, 0, limit);
         int[] gather = slot.clone();
         for (int i = 0; i < gather.length; i++) {
             gather[i] = gather[i] >= 0 && kept[gather[i]] != null ? gather[i] : -1;
         }
         chunk(again, from, to, delimiter, gather, fields, rows, null);
         System.arraycopy(kept, 0, c.before, 0, kept.length);
-    }
-
-    /**
-     * The number columns being read: one array of numbers per column for the whole file, made when
-     * a chunk first writes to it, and which columns some chunk has already found to be text (a chunk
-     * that starts later keeps their text from its first row, and so needs no second tokenising).
-     */
-    private static final class Numbers {
-        private final java.util.concurrent.atomic.AtomicReferenceArray<double[]> arrays;
-        private final java.util.concurrent.atomic.AtomicIntegerArray text;
-        private final int lines;
-        private final boolean allText;
-
-        Numbers(int columns, int lines, boolean allText) {
-            this.arrays = new java.util.concurrent.atomic.AtomicReferenceArray<>(columns);
-            this.text = new java.util.concurrent.atomic.AtomicIntegerArray(columns);
-            this.lines = lines;
-            this.allText = allText;
-        }
-
-        /** A chunk's state: a column starts as numbers unless it is known to be text. */
-        Chunk start(int columns, int firstLine, int lineCount, int bytesPerColumn) {
-            Kept[] kept = new Kept[columns];
-            double[][] values = new double[columns][];
-            for (int j = 0; j < columns; j++) {
-                if (allText || text.get(j) != 0) {
-                    kept[j] = new Kept(lineCount + 1, bytesPerColumn);
-                } else {
-                    values[j] = array(j);
-                }
-            }
-            Chunk c = new Chunk(kept, values, firstLine, null);
-            c.numbers = this;
-            c.lineCount = lineCount;
-            c.bytesPerColumn = bytesPerColumn;
-            return c;
-        }
-
-        private double[] array(int j) {
-            double[] a = arrays.get(j);
-            if (a == null) {
-                a = new double[lines];
-                if (!arrays.compareAndSet(j, null, a)) {
-                    a = arrays.get(j);
-                }
-            }
-            return a;
-        }
-
-        /**
-         * Column {@code j}'s numbers, in row order, when every chunk read it as numbers and at least
-         * one cell is a number; else null. Chunks with fewer rows than line feeds are closed up.
-         */
-        double[] of(int j, Chunk[] chunks, long[] first) {
-            boolean any = false;
-            for (Chunk c : chunks) {
-                if (c.kept[j] != null) {
-                    return null;
-                }
-                any |= c.number[j];
-            }
-            double[] a = arrays.get(j);
-            if (!any || a == null) {
-                return null;
-            }
-            int at = 0;
-            for (int k = 0; k < chunks.length; k++) {
-                if (at != first[k]) {
-                    System.arraycopy(a, (int) first[k], a, at, chunks[k].rows);
-                }
-                at += chunks[k].rows;
-            }
-            return a;
-        }
-
-        /** Lets go of the arrays of the columns that turned out to be text. */
-        void clear() {
-            for (int j = 0; j < arrays.length(); j++) {
-                arrays.set(j, null);
-            }
-        }
-
-        void sawText(int j) {
-            text.set(j, 1);
-        }
     }
 
     /**
@@ -562,8 +452,8 @@ final class CsvText {
         boolean quoted = false;
         for (int i = from; i < b.length && k < parts; i++) {
             if (i + Long.BYTES <= b.length) {
-                long v = (long) LONGS.get(b, i);
-                if ((zeroBytes(v ^ QUOTES) | zeroBytes(v ^ NEWLINES)) == 0) {
+                long v = (long) Bytes.LONGS.get(b, i);
+                if ((Bytes.zeroBytes(v ^ Bytes.QUOTES) | Bytes.zeroBytes(v ^ Bytes.NEWLINES)) == 0) {
                     i += Long.BYTES - 1; // neither a quote nor a line end in these eight bytes
                     continue;
                 }
@@ -591,89 +481,6 @@ final class CsvText {
         };
     }
 
-    /**
-     * One chunk's records: each column's cells as numbers (into the file's array of the column, from
-     * the chunk's first line on) until a cell is not one, and from there (or from the first row, for
-     * a column known to be text) as kept text; the row count, and whether it ended on blank lines.
-     */
-    private static final class Chunk {
-        final Kept[] kept;
-        /** The text of the rows before {@link #textFrom}, gathered again when the column became text. */
-        final Kept[] before;
-        /** Per column, the first row kept as text (the rows before it were read as numbers). */
-        final int[] textFrom;
-        /** Per column, whether a number was read (a column of nothing but missing cells is text). */
-        final boolean[] number;
-        /**
-         * Per column, whether every cell read as a number so far is an integer as {@link Long#toString}
-         * writes it, or empty: then the column's text is the numbers written out, with no second
-         * tokenising ({@link #canonicalInteger}).
-         */
-        final boolean[] integral;
-        final double[][] values;
-        final int firstLine;
-        /** Per column, the rows to keep (a second tokenising keeps only the rows read as numbers). */
-        final int[] limit;
-        Numbers numbers;
-        /** Set when the chunks were split without regard to quotes: the first quote seen anywhere. */
-        java.util.concurrent.atomic.AtomicBoolean quote;
-        int lineCount;
-        int bytesPerColumn;
-        int rows;
-        boolean blank;
-
-        Chunk(Kept[] kept, double[][] values, int firstLine, int[] limit) {
-            this.kept = kept;
-            this.before = new Kept[kept.length];
-            this.textFrom = new int[kept.length];
-            this.number = new boolean[kept.length];
-            this.integral = new boolean[kept.length];
-            Arrays.fill(integral, true);
-            this.values = values;
-            this.firstLine = firstLine;
-            this.limit = limit;
-        }
-
-        /**
-         * Column {@code j}'s cell in the current row: {@code b[start, end)}, {@code end} being
-         * {@link #MISSING} for a missing cell and {@code -(end + 1)} for a quoted one with doubled quotes.
-         */
-        void cell(byte[] b, int j, int start, int end) {
-            Kept k = kept[j];
-            if (k == null) {
-                double x = end == MISSING ? Double.NaN : end < 0 ? Double.POSITIVE_INFINITY : Cells.number(b, start, end);
-                if (x != x && end != MISSING
-                        && !Cells.isMissing(b, start, end)) {
-                    x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
-                }
-                if (!Double.isInfinite(x)) {
-                    // an ordinary number straight from the file's bytes, no copy and no String
-                    number[j] |= x == x;
-                    values[j][firstLine + rows] = x;
-                    if (integral[j] && end != MISSING) {
-                        integral[j] = canonicalInteger(b, start, end);
-                    }
-                    return;
-                }
-                // "inf" is a number to Cells but not a finite value: the text path counts it
-                k = new Kept(lineCount - rows + 1, bytesPerColumn);
-                kept[j] = k;
-                textFrom[j] = rows;
-                numbers.sawText(j);
-            }
-            if (limit != null && rows >= limit[j]) {
-                return;
-            }
-            if (end == MISSING) {
-                k.add(b, 0, 0, Kept.MISSING_CELL);
-            } else if (end < 0) {
-                k.add(b, start, -end - 1, Kept.ESCAPED_CELL);
-            } else {
-                k.add(b, start, end, Kept.PLAIN_CELL);
-            }
-        }
-    }
-
     /** A {@link Decline} through a parallel stream. */
     private static final class Declined extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -689,7 +496,7 @@ final class CsvText {
      * Tokenises the records of {@code b[from, to)}, which holds whole records (see {@link #chunks}),
      * into {@code out}, stopping after {@code rowLimit} rows.
      */
-    private Chunk chunk(Chunk out, int from, int to, byte delimiter, int[] slot, int fields, int rowLimit,
+    private CsvChunk chunk(CsvChunk out, int from, int to, byte delimiter, int[] slot, int fields, int rowLimit,
             LongConsumer progress) throws Decline {
         pos = from;
         while (pos < to && out.rows < rowLimit) {
@@ -729,7 +536,7 @@ final class CsvText {
      * Reads one record from {@code pos}, not past {@code n}; returns its field count. Kept fields go
      * to {@code out}'s column {@code slot[i]}.
      */
-    private int record(byte delimiter, int[] slot, Chunk out, int n) throws Decline {
+    private int record(byte delimiter, int[] slot, CsvChunk out, int n) throws Decline {
         int i = 0;
         while (true) {
             int start;
@@ -774,7 +581,7 @@ final class CsvText {
                 }
                 end = c < 0 ? pos : pos - 1;
                 if (end == start) {
-                    end = MISSING;
+                    end = CsvChunk.MISSING;
                 }
             }
             if (c == '\r') {
@@ -796,244 +603,4 @@ final class CsvText {
         }
     }
 
-    /**
-     * One column's cells: their bytes one after another in a buffer of the column's own (so coding
-     * reads memory in order, not the file across rows), where each ends, and its kind. Hashes are made
-     * only when the column is coded as text ({@link #column}), so a number column costs none.
-     */
-    private static final class Kept {
-        static final byte PLAIN_CELL = 0;
-        static final byte MISSING_CELL = 1;
-        /** Quoted with doubled quotes inside: the raw bytes, unescaped when coded. */
-        static final byte ESCAPED_CELL = 2;
-
-        private byte[] bytes;
-        private int used;
-        private int[] end;
-        private byte[] kind;
-        private int size;
-
-        Kept(int cells, int byteCount) {
-            bytes = new byte[Math.max(16, byteCount)];
-            end = new int[Math.max(16, cells)];
-            kind = new byte[end.length];
-        }
-
-        /**
-         * The text of the first {@code rows} of {@code values}, integers below 10^15 in magnitude or NaN
-         * for an empty cell, as {@link Long#toString} writes them: what their cells held when
-         * {@link #canonicalInteger} said yes to each.
-         */
-        static Kept integers(double[] values, int rows) {
-            Kept k = new Kept(rows, 8 * rows);
-            byte[] digits = new byte[20];
-            for (int r = 0; r < rows; r++) {
-                double x = values[r];
-                if (x != x) {
-                    k.add(digits, 0, 0, MISSING_CELL);
-                    continue;
-                }
-                long v = (long) x;
-                long u = Math.abs(v);
-                int at = digits.length;
-                do {
-                    digits[--at] = (byte) ('0' + u % 10);
-                    u /= 10;
-                } while (u != 0);
-                if (v < 0) {
-                    digits[--at] = '-';
-                }
-                k.add(digits, at, digits.length, PLAIN_CELL);
-            }
-            return k;
-        }
-
-        void add(byte[] src, int s, int e, byte k) {
-            int n = e - s;
-            if (size == end.length) {
-                end = Arrays.copyOf(end, 2 * size);
-                kind = Arrays.copyOf(kind, 2 * size);
-            }
-            if (used + n > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, used + n));
-            }
-            System.arraycopy(src, s, bytes, used, n);
-            used += n;
-            end[size] = used;
-            kind[size++] = k;
-        }
-
-        /**
-         * Codes the cells of {@code pieces}, one after another, in order of first appearance; an
-         * open-addressing hash of the bytes finds repeats. The table starts small and doubles at half
-         * full, so a column of few values (a flag, a city) costs a few hundred bytes, not one slot
-         * per row.
-         */
-        static CategoricalColumn column(Kept[] pieces, String name, int rows) {
-            int[] codes = new int[rows];
-            int[] slots = new int[64];
-            int mask = slots.length - 1;
-            List<String> dictionary = new ArrayList<>();
-            FirstCells first = new FirstCells();
-            Map<String, Integer> escaped = null;
-            int r = 0;
-            for (int p = 0; p < pieces.length; p++) {
-                Kept k = pieces[p];
-                for (int c = 0; c < k.size; c++, r++) {
-                    int s = c == 0 ? 0 : k.end[c - 1];
-                    int e = k.end[c];
-                    if (k.kind[c] == MISSING_CELL) {
-                        codes[r] = CategoricalColumn.MISSING;
-                        continue;
-                    }
-                    if (k.kind[c] == ESCAPED_CELL) {
-                        // a quoted cell with doubled quotes: rare, so it gets a String and a map of its own
-                        if (escaped == null) {
-                            escaped = new HashMap<>();
-                        }
-                        String text = decode(k.bytes, s, e).replace("\"\"", "\"");
-                        Integer code = escaped.get(text);
-                        if (code == null) {
-                            code = dictionary.size();
-                            first.add(-1, 0, 0); // not in the hash table
-                            escaped.put(text, code);
-                            dictionary.add(text);
-                        }
-                        codes[r] = code;
-                        continue;
-                    }
-                    int h = hash(k.bytes, s, e);
-                    int at = h & mask;
-                    int code = -1;
-                    while (slots[at] != 0) {
-                        int candidate = slots[at] - 1;
-                        if (first.hash[candidate] == h) {
-                            Kept f = pieces[first.piece[candidate]];
-                            int fc = first.cell[candidate];
-                            int fs = fc == 0 ? 0 : f.end[fc - 1];
-                            if (Arrays.equals(f.bytes, fs, f.end[fc], k.bytes, s, e)) {
-                                code = candidate;
-                                break;
-                            }
-                        }
-                        at = (at + 1) & mask;
-                    }
-                    if (code < 0) {
-                        code = dictionary.size();
-                        first.add(p, c, h);
-                        slots[at] = code + 1;
-                        dictionary.add(decode(k.bytes, s, e));
-                        if (2 * (code + 1) > slots.length) {
-                            slots = first.table(slots.length * 2);
-                            mask = slots.length - 1;
-                        }
-                    }
-                    codes[r] = code;
-                }
-                if (p == 0 && pieces.length > 1 && 2 * dictionary.size() > k.size) {
-                    // mostly distinct after the first piece (an id, a timestamp): the table sized for
-                    // every row at once, instead of doubling a dozen times (a rehash each, JFR)
-                    int all = (int) Math.min(1 << 30, (long) Integer.highestOneBit(Math.max(32, rows)) << 2);
-                    if (all > slots.length) {
-                        slots = first.table(all);
-                        mask = slots.length - 1;
-                    }
-                }
-            }
-            return CategoricalColumn.wrap(name, codes, dictionary);
-        }
-
-    }
-
-    /** FNV-1a of {@code b[s, e)}, then MurmurHash3's finaliser: short digit strings must not cluster. */
-    private static int hash(byte[] b, int s, int e) {
-        int h = 0x811C9DC5;
-        for (int i = s; i < e; i++) {
-            h = (h ^ b[i]) * 0x01000193;
-        }
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        return h ^ (h >>> 16);
-    }
-
-    /** Each code's first cell (its piece and index there) and hash: what a repeat is compared with. */
-    private static final class FirstCells {
-        int[] piece = new int[16];
-        int[] cell = new int[16];
-        int[] hash = new int[16];
-        int size;
-
-        /** The next code's first cell; {@code piece} -1 for a code kept out of the hash table. */
-        void add(int p, int c, int h) {
-            if (size == piece.length) {
-                piece = Arrays.copyOf(piece, 2 * size);
-                cell = Arrays.copyOf(cell, 2 * size);
-                hash = Arrays.copyOf(hash, 2 * size);
-            }
-            piece[size] = p;
-            cell[size] = c;
-            hash[size++] = h;
-        }
-
-        /** A table of {@code slots} slots (a power of two) holding every hashed code plus one. */
-        int[] table(int slots) {
-            int[] t = new int[slots];
-            int mask = slots - 1;
-            for (int code = 0; code < size; code++) {
-                if (piece[code] < 0) {
-                    continue;
-                }
-                int at = hash[code] & mask;
-                while (t[at] != 0) {
-                    at = (at + 1) & mask;
-                }
-                t[at] = code + 1;
-            }
-            return t;
-        }
-    }
-
-    /** {@code b} read as little-endian longs, for testing eight bytes at a time. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long QUOTES = 0x2222222222222222L;
-
-    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no false positives). */
-    private static long zeroBytes(long v) {
-        long t = (v & LOW7) + LOW7;
-        return ~(t | v | LOW7);
-    }
-
-    /** How many bytes of {@code a[from, to)} are line feeds, eight at a time. */
-    static long lineFeeds(byte[] a, int from, int to) {
-        long n = 0;
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            n += Long.bitCount(zeroBytes((long) LONGS.get(a, i) ^ NEWLINES));
-        }
-        for (; i < to; i++) {
-            n += a[i] == '\n' ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** The text of {@code b[s, e)}: ASCII directly, anything else strictly as UTF-8. */
-    private static String decode(byte[] b, int s, int e) {
-        boolean ascii = true;
-        for (int k = s; k < e && ascii; k++) {
-            ascii = b[k] >= 0;
-        }
-        if (ascii) {
-            return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, s, e - s)).toString();
-        } catch (CharacterCodingException x) {
-            throw new UncheckedIOException(x);
-        }
-    }
 }

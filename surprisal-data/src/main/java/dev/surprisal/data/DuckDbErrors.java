@@ -33,7 +33,8 @@ final class DuckDbErrors {
     static DataException translateKnown(Path file, SQLException e) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
         Matcher line = CSV_LINE.matcher(msg);
-        long lineNo = line.find() ? Long.parseLong(line.group(1)) : -1;
+        // DuckDB numbers records, not lines: after a quoted cell spanning lines they differ
+        long lineNo = line.find() ? CsvLines.fileLine(file, Long.parseLong(line.group(1))) : -1;
         Matcher conv = CSV_CONVERT.matcher(msg);
         if (conv.find()) {
             return new DataException(file, lineNo, conv.group(1), cannotParse(conv.group(2), conv.group(3)), e);

@@ -241,19 +241,14 @@ public final class TableReader {
         DataFormat f = format != null ? format : DataFormat.fromFileName(file);
         if ((f == DataFormat.CSV || f == DataFormat.TSV) && !"false".equals(System.getProperty(CSV_IN_JAVA))) {
             List<String> all = columnNames(); // checks the file and its header as DuckDB's path would
-            try {
-                List<String> names = columns == null ? all : columns;
-                // the bytes, a copy of the kept cells, and per kept cell its end, hash, kind and number (with room)
-                long need = 2 * java.nio.file.Files.size(file) + 32 * CsvText.estimateRows(file) * names.size();
-                if (need <= Runtime.getRuntime().maxMemory() / 2) {
-                    java.util.Optional<Table> t = CsvText.readTyped(file, delimiter(f), all, positions(all, names),
-                            null, CsvText.CHUNK_BYTES);
-                    if (t.isPresent()) {
-                        return Table.of(names.stream().map(t.get()::column).toList());
-                    }
+            List<String> names = columns == null ? all : columns;
+            // the bytes, a copy of the kept cells, and per kept cell its end, hash, kind and number (with room)
+            long need = 2 * fileBytes() + 32 * estimatedRows() * names.size();
+            if (need <= Runtime.getRuntime().maxMemory() / 2) {
+                java.util.Optional<Table> t = inJava(all, names, CsvText.NEVER_TEXT, Long.MAX_VALUE, null);
+                if (t.isPresent()) {
+                    return t.get();
                 }
-            } catch (java.io.IOException e) {
-                throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
             }
         }
         return read();
@@ -318,19 +313,7 @@ public final class TableReader {
      */
     public java.util.Optional<Table> csvText(List<String> names, java.util.function.LongConsumer progress) {
         notNull("names", names);
-        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
-        if (f != DataFormat.CSV && f != DataFormat.TSV) {
-            return java.util.Optional.empty();
-        }
-        List<String> all = columnNames();
-        int[] sorted = positions(all, names);
-        char d = delimiter(f);
-        try {
-            java.util.Optional<Table> t = CsvText.read(file, d, all, sorted, progress);
-            return t.map(table -> Table.of(names.stream().map(table::column).toList()));
-        } catch (java.io.IOException e) {
-            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
-        }
+        return inJava(null, names, CsvText.ALWAYS_TEXT, Long.MAX_VALUE, progress);
     }
 
     /**
@@ -354,18 +337,40 @@ public final class TableReader {
             java.util.function.LongConsumer progress) {
         notNull("names", names);
         notNull("keepText", keepText);
+        return inJava(null, names, keepText, textCells, progress);
+    }
+
+    /**
+     * The one way into {@link CsvText} for {@link #readCells}, {@link #csvText} and {@link #csvTyped}:
+     * the named columns in the order of {@code names}, or empty for another format or a file the
+     * tokenizer declines. {@code known} is the file's columns when already read, else null.
+     */
+    private java.util.Optional<Table> inJava(List<String> known, List<String> names, java.util.function.Predicate<NumericColumn> keepText,
+            long textCells, java.util.function.LongConsumer progress) {
         DataFormat f = format != null ? format : DataFormat.fromFileName(file);
         if (f != DataFormat.CSV && f != DataFormat.TSV) {
             return java.util.Optional.empty();
         }
-        List<String> all = columnNames();
+        List<String> all = known != null ? known : columnNames(); // checks the file and header as DuckDB would
         try {
-            java.util.Optional<Table> t = CsvText.readTyped(file, delimiter(f), all, positions(all, names), progress,
+            java.util.Optional<Table> t = CsvText.read(file, delimiter(f), all, positions(all, names), progress,
                     CsvText.CHUNK_BYTES, keepText, textCells);
             return t.map(table -> Table.of(names.stream().map(table::column).toList()));
         } catch (java.io.IOException e) {
-            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+            throw cannotRead(e);
         }
+    }
+
+    private long fileBytes() {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw cannotRead(e);
+        }
+    }
+
+    private DataException cannotRead(java.io.IOException e) {
+        return new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
     }
 
     /** The positions of {@code names} among the file's columns {@code all}, ascending. */
@@ -408,7 +413,7 @@ public final class TableReader {
         try {
             return CsvText.estimateRows(file);
         } catch (java.io.IOException e) {
-            throw new DataException(file, -1, null, "cannot read the file: " + e.getMessage(), e);
+            throw cannotRead(e);
         }
     }
 

@@ -121,6 +121,20 @@ class DataErrorsTest {
         assertThat(e.column()).contains("age");
     }
 
+    /** After a quoted cell spanning lines, DuckDB's errors name the file line too (not the record's number + 1). */
+    @Test
+    void errorsAfterAQuotedCellSpanningLinesNameTheFileLine() throws IOException {
+        String head = "name,note,age\n" + "x,\"first\nsecond\nthird\",1\n" + "x,plain,2\n".repeat(14);
+        Path ragged = write("ragged-after-quote.csv", head + "y,z,3,9\nz,w,3\n");
+        DataException e = catchThrowableOfType(DataException.class, () -> TableReader.open(ragged).read());
+        assertThat(e).hasMessage(ragged + ": line 19: expected 3 fields, found 4 (too many)");
+        Path bad = write("ages-after-quote.csv", head + "y,z,abc\nz,w,3\n");
+        DataException c = catchThrowableOfType(DataException.class,
+                () -> TableReader.open(bad).withType("age", ColumnType.NUMERIC).read());
+        assertThat(c).hasMessage(bad + ": line 19, column 'age': cannot parse 'abc' as a number");
+        assertThat(c.line()).hasValue(19);
+    }
+
     @Test
     void unparsableNumberPastTheSnifferSampleInAnInferredNumericColumn() throws IOException {
         Path p = big("badnum.csv", 50_000, 40_002, "abc,k1");

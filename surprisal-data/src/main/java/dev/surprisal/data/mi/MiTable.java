@@ -5,6 +5,7 @@ package dev.surprisal.data.mi;
 import dev.surprisal.continuous.DistinctRows;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.Column;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.NumericColumn;
@@ -125,9 +126,8 @@ public final class MiTable {
      */
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed, boolean keepDuplicateRows) {
         Table t = reader.readCells();
-        boolean lines = reader.format() != null ? isText(reader.format()) : lines(reader.file());
-        return of(t, ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()), seed, reader.file(), lines,
-                keepDuplicateRows);
+        return of(t, ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()), seed, reader.file(),
+                CellLocator.of(reader.file(), reader.format()), keepDuplicateRows);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class MiTable {
      * @return the prepared table
      */
     public static MiTable of(Table table, ColumnRoles roles, long seed, Path file) {
-        return of(table, roles, seed, file, lines(file), false);
+        return of(table, roles, seed, file, CellLocator.of(file, null), false);
     }
 
     /**
@@ -156,7 +156,7 @@ public final class MiTable {
      * @return the prepared table
      */
     public static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean keepDuplicateRows) {
-        return of(table, roles, seed, file, lines(file), keepDuplicateRows);
+        return of(table, roles, seed, file, CellLocator.of(file, null), keepDuplicateRows);
     }
 
     /** The error of a file with a header and no data, in drift's words. */
@@ -175,28 +175,11 @@ public final class MiTable {
      * @return the location and the cell
      */
     public static String located(long row, String text, Path file) {
-        return (lines(file) ? "line " + (row + 2) : "row " + (row + 1)) + ": '" + text + "'";
+        return CellLocator.of(file, null).where(row) + ": '" + text + "'";
     }
 
-    /** Whether cells of {@code file} are located by CSV/TSV line (the header is line 1) rather than by row. */
-    private static boolean lines(Path file) {
-        try {
-            return file != null && isText(dev.surprisal.data.DataFormat.fromFileName(file));
-        } catch (DataException e) {
-            return false; // an extension that names no format: located by row
-        }
-    }
-
-    private static boolean isText(dev.surprisal.data.DataFormat f) {
-        return f == dev.surprisal.data.DataFormat.CSV || f == dev.surprisal.data.DataFormat.TSV;
-    }
-
-    /** Where row {@code i} (from 0) is, in the words drift uses for its invalid cells: "line 17" or "row 16". */
-    private static String where(int i, boolean lines) {
-        return lines ? "line " + (i + 2) : "row " + (i + 1);
-    }
-
-    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean lines, boolean keepDuplicateRows) {
+    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, CellLocator where,
+                              boolean keepDuplicateRows) {
         if (table.rowCount() == 0) {
             throw noRows(file);
         }
@@ -224,7 +207,7 @@ public final class MiTable {
                 continue;
             }
             used.add(d);
-            jobs.add(cellNotes -> variable(c, role, lines, cellNotes, seed, position, distinct));
+            jobs.add(cellNotes -> variable(c, role, where, cellNotes, seed, position, distinct));
         }
         // the columns are prepared in parallel (each a few passes over its rows, one-threaded), their notes
         // kept in file order and the first failure in file order thrown, as a serial loop would
@@ -258,13 +241,13 @@ public final class MiTable {
      * The variable of a scored column by its role, on the distinct rows ({@code distinct} null: every row);
      * notes about its cells go to {@code notes} and count the file's cells.
      */
-    private static MiVariable variable(Column c, ColumnRole role, boolean lines, List<String> notes, long seed,
+    private static MiVariable variable(Column c, ColumnRole role, CellLocator where, List<String> notes, long seed,
                                        int position, DistinctRows distinct) {
         if (role == ColumnRole.CATEGORICAL) {
             return c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), distinct(distinct, codes(cat)))
                     : MiVariable.discrete(c.name(), distinct(distinct, ((NumericColumn) c).values()));
         }
-        double[] values = distinct(distinct, numbers(c, lines, notes));
+        double[] values = distinct(distinct, numbers(c, where, notes));
         return role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
                 : MiVariable.discrete(c.name(), values);
     }
@@ -375,7 +358,7 @@ public final class MiTable {
      * left out as missing, each kind counted in one note with its first cell; a typed ±∞ (Parquet, or
      * DuckDB's reading of a CSV column) is infinite the same way.
      */
-    private static double[] numbers(Column c, boolean lines, List<String> notes) {
+    private static double[] numbers(Column c, CellLocator where, List<String> notes) {
         double[] v;
         int invalid = 0;
         int infinite = 0;
@@ -385,7 +368,7 @@ public final class MiTable {
             v = n.values();
             for (int i = 0; i < v.length; i++) {
                 if (Double.isInfinite(v[i])) {
-                    firstInfinite = infinite++ == 0 ? where(i, lines) + ": '" + (v[i] > 0 ? "inf" : "-inf") + "'"
+                    firstInfinite = infinite++ == 0 ? where.where(i) + ": '" + (v[i] > 0 ? "inf" : "-inf") + "'"
                             : firstInfinite;
                     v[i] = Double.NaN;
                 }
@@ -402,10 +385,10 @@ public final class MiTable {
                 int code = cat.code(i);
                 double x = code < 0 ? Double.NaN : byCode[code];
                 if (Double.isInfinite(x)) {
-                    firstInfinite = infinite++ == 0 ? where(i, lines) + ": '" + cat.label(code) + "'" : firstInfinite;
+                    firstInfinite = infinite++ == 0 ? where.where(i) + ": '" + cat.label(code) + "'" : firstInfinite;
                     x = Double.NaN;
                 } else if (code >= 0 && Double.isNaN(x) && !Cells.isMissing(cat.label(code))) {
-                    firstInvalid = invalid++ == 0 ? where(i, lines) + ": '" + cat.label(code) + "'" : firstInvalid;
+                    firstInvalid = invalid++ == 0 ? where.where(i) + ": '" + cat.label(code) + "'" : firstInvalid;
                 }
                 v[i] = x;
             }

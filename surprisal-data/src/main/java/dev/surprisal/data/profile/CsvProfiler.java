@@ -3,6 +3,7 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.NumericColumn;
@@ -71,6 +72,7 @@ final class CsvProfiler {
             return Optional.empty();
         }
         List<ColumnProfile> out = new ArrayList<>();
+        CellLocator where = CellLocator.of(reader.file(), reader.format());
         List<String> excluded = List.of();
         long rows = -1;
         for (List<String> group : plan.groups()) {
@@ -88,7 +90,7 @@ final class CsvProfiler {
             rows = requireRows(reader, t.get());
             ColumnRoles roles = roles(t.get(), stats, available, o, reader);
             excluded = roles.excluded();
-            out.addAll(MemoryProfiler.fit(t.get(), roles.decisions(), o, !isParquet(reader)));
+            out.addAll(MemoryProfiler.fit(t.get(), roles.decisions(), o, where));
         }
         return Optional.of(Profile.of(out, rows, excluded, Map.of()));
     }
@@ -127,6 +129,7 @@ final class CsvProfiler {
         // a column whose role reads its text (keys, categories) is kept as text even when it holds numbers
         Predicate<NumericColumn> keepText = c -> !role.get(c.name()).isNumeric();
         List<ColumnProfile> out = new ArrayList<>();
+        CellLocator where = CellLocator.of(reader.file(), reader.format());
         long rows = -1;
         int from = 0;
         for (List<String> group : plan.groups()) {
@@ -135,7 +138,7 @@ final class CsvProfiler {
                 return Optional.empty();
             }
             rows = requireRows(reader, t.get());
-            out.addAll(MemoryProfiler.count(refs.subList(from, from + group.size()), t.get(), !isParquet(reader)));
+            out.addAll(MemoryProfiler.count(refs.subList(from, from + group.size()), t.get(), where));
             from += group.size();
         }
         return Optional.of(Profile.of(out, rows, reference.excluded(), Map.of()));

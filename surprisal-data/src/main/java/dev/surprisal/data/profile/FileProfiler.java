@@ -3,9 +3,9 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.ColumnType;
 import dev.surprisal.data.DataException;
-import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.SqlView;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.Cells;
@@ -99,13 +99,13 @@ final class FileProfiler {
     }
 
     /** The cells {@link #firstCells} gathered, located by CSV line (the header is line 1) or by row. */
-    private static List<InvalidCell> invalidCells(Array gathered, boolean lines) throws SQLException {
+    private static List<InvalidCell> invalidCells(Array gathered, CellLocator where) throws SQLException {
         List<InvalidCell> cells = new ArrayList<>();
         for (Object s : objects(gathered)) {
             String text = String.valueOf(s);
             int colon = text.indexOf(':');
             long row = Long.parseLong(text.substring(0, colon));
-            cells.add(new InvalidCell(lines ? "line " + (row + 1) : "row " + row, text.substring(colon + 1)));
+            cells.add(new InvalidCell(where.where(row - 1), text.substring(colon + 1))); // rn counts from 1
         }
         return cells;
     }
@@ -258,8 +258,7 @@ final class FileProfiler {
         if (fast.isPresent()) {
             return fast.get();
         }
-        DataFormat format = reader.format() != null ? reader.format() : DataFormat.fromFileName(reader.file());
-        boolean lines = format == DataFormat.CSV || format == DataFormat.TSV;
+        CellLocator where = CellLocator.of(reader.file(), reader.format());
         ColumnProfile[] out = new ColumnProfile[refs.size()];
         long[] rows = new long[1];
         String numbered = TypedColumns.numbered(reader);
@@ -267,7 +266,7 @@ final class FileProfiler {
             int from = 0;
             do {
                 int to = Math.min(refs.size(), from + SqlView.COLUMNS_PER_QUERY);
-                rows[0] = countGroup(sql, refs.subList(from, to), lines, out, from, typed, numbered, known);
+                rows[0] = countGroup(sql, refs.subList(from, to), where, out, from, typed, numbered, known);
                 from = to;
             } while (from < refs.size());
             return null;
@@ -282,7 +281,7 @@ final class FileProfiler {
     }
 
     /** Counts the columns {@code refs} in one scan into {@code out[offset...]}; returns the rows. */
-    private static long countGroup(SqlView sql, List<ColumnProfile> refs, boolean lines, ColumnProfile[] out,
+    private static long countGroup(SqlView sql, List<ColumnProfile> refs, CellLocator where, ColumnProfile[] out,
                                    int offset, Set<String> typed, String numbered, TypedColumns.Fit known) {
         // typed continuous columns get their row samples from one fetch after the scan (TypedColumns)
         List<Integer> fetched = new ArrayList<>();
@@ -332,7 +331,7 @@ final class FileProfiler {
                     String min = KeyStats.lower(rs.getString(c[2]), rs.getString(c[4]));
                     String max = KeyStats.higher(rs.getString(c[3]), rs.getString(c[5]));
                     out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, t == null ? 0 : rs.getLong(t[0]),
-                            t == null ? List.of() : invalidCells(rs.getArray(t[1]), lines), Map.of(), null,
+                            t == null ? List.of() : invalidCells(rs.getArray(t[1]), where), Map.of(), null,
                             null, new KeyStats(present, rs.getLong(c[1]), min, max));
                 });
                 continue;
@@ -400,7 +399,7 @@ final class FileProfiler {
                         counts[key] += v;
                     }
                 }
-                List<InvalidCell> cells = e > 0 ? invalidCells(rs.getArray(e), lines) : new ArrayList<>();
+                List<InvalidCell> cells = e > 0 ? invalidCells(rs.getArray(e), where) : new ArrayList<>();
                 Map<String, Long> unseen = new LinkedHashMap<>();
                 if (un != null) {
                     Object[] uk = objects(rs.getArray(un[0]));

@@ -4,6 +4,7 @@ package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.Column;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.NumericColumn;
@@ -115,16 +116,17 @@ final class MemoryProfiler {
         if (table.rowCount() == 0) {
             throw new DataException(null, -1, null, "no rows: the table has columns but no data", null);
         }
-        List<ColumnProfile> out = fit(table, roles.decisions(), o, false);
+        List<ColumnProfile> out = fit(table, roles.decisions(), o, CellLocator.ROWS);
         return Profile.of(out, table.rowCount(), roles.excluded(), Map.of());
     }
 
     /**
      * Fits the bins of the decided columns of {@code table} and counts them.
      *
-     * @param lines whether invalid cells are located by CSV line (row + 1) rather than by row
+     * @param where where invalid cells are ({@link CellLocator#of}: a CSV file's lines)
      */
-    static List<ColumnProfile> fit(Table table, List<RoleDecision> decisions, ProfileOptions o, boolean lines) {
+    static List<ColumnProfile> fit(Table table, List<RoleDecision> decisions, ProfileOptions o,
+                                   CellLocator where) {
         ColumnProfile[] out = new ColumnProfile[decisions.size()];
         KeyOrder order = new KeyOrder(0, table.rowCount()); // the rows' sample order, once for every column
         // columns are independent; each lands in its own slot, so the result does not depend on threads
@@ -134,7 +136,7 @@ final class MemoryProfiler {
             Bins bins = fitBins(v, d.role(), o, order);
             ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
                     new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null);
-            out[j] = count(shell, v, lines, 0, false, order);
+            out[j] = count(shell, v, where, 0, false, order);
         });
         return List.of(out);
     }
@@ -242,29 +244,29 @@ final class MemoryProfiler {
         if (table.rowCount() == 0) {
             throw new DataException(null, -1, null, "no rows: the table has columns but no data", null);
         }
-        return Profile.of(count(reference.columns(), table, false), table.rowCount(), reference.excluded(), Map.of());
+        return Profile.of(count(reference.columns(), table, CellLocator.ROWS), table.rowCount(), reference.excluded(), Map.of());
     }
 
     /**
      * Counts {@code table}'s columns on the frozen bins of {@code refs} (each ref names its column).
      *
-     * @param lines whether invalid cells are located by CSV line (row + 1) rather than by row
+     * @param where where invalid cells are ({@link CellLocator#of}: a CSV file's lines)
      */
-    static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, boolean lines) {
-        return count(refs, table, lines, 0, false);
+    static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, CellLocator where) {
+        return count(refs, table, where, 0, false);
     }
 
     /**
-     * {@link #count(List, Table, boolean)} of a part of a larger source whose first row is row
+     * {@link #count(List, Table, CellLocator)} of a part of a larger source whose first row is row
      * {@code first + 1} of the source (row keys and invalid-cell locations are the source's), keeping
      * every unseen value when {@code allUnseen} so that parts merge exactly ({@link PartialProfiles}).
      */
-    static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, boolean lines, long first,
+    static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, CellLocator where, long first,
                                      boolean allUnseen) {
         ColumnProfile[] out = new ColumnProfile[refs.size()];
         KeyOrder order = new KeyOrder(first, table.rowCount());
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> out[j] = count(refs.get(j),
-                new View(table.column(refs.get(j).name())), lines, first, allUnseen, order));
+                new View(table.column(refs.get(j).name())), where, first, allUnseen, order));
         return List.of(out);
     }
 
@@ -293,14 +295,15 @@ final class MemoryProfiler {
     }
 
     /** Keeps the invalid cell of row {@code i} of the part when fewer than {@link InvalidCell#KEPT} are kept. */
-    private static void keep(List<InvalidCell> cells, boolean lines, long first, int i, String text) {
+    private static void keep(List<InvalidCell> cells, CellLocator where, long first, int i,
+                             String text) {
         if (cells.size() < InvalidCell.KEPT) {
-            cells.add(new InvalidCell(lines ? "line " + (first + i + 2) : "row " + (first + i + 1), text));
+            cells.add(new InvalidCell(where.where(first + i), text));
         }
     }
 
-    private static ColumnProfile count(ColumnProfile ref, View v, boolean lines, long first, boolean allUnseen,
-                                       KeyOrder order) {
+    private static ColumnProfile count(ColumnProfile ref, View v, CellLocator where, long first,
+                                       boolean allUnseen, KeyOrder order) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
@@ -329,7 +332,7 @@ final class MemoryProfiler {
                     missing++;
                 } else if (notTime[v.text.code(i)]) {
                     invalid++;
-                    keep(cells, lines, first, i, v.text(i));
+                    keep(cells, where, first, i, v.text(i));
                 }
             }
             return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
@@ -348,7 +351,7 @@ final class MemoryProfiler {
                 distinct.add(t);
                 if (ref.role().isTemporal() && !Cells.isTime(t)) {
                     invalid++;
-                    keep(cells, lines, first, i, t);
+                    keep(cells, where, first, i, t);
                 } else { // a date column's range is its dates'
                     min = KeyStats.lower(min, t);
                     max = KeyStats.higher(max, t);
@@ -358,7 +361,7 @@ final class MemoryProfiler {
                     new KeyStats(n - missing, distinct.size(), min, max));
         }
         if (bins instanceof NumericBins) {
-            return countContinuous(ref, (NumericBins) bins, v, lines, first, order);
+            return countContinuous(ref, (NumericBins) bins, v, where, first, order);
         }
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
@@ -378,7 +381,7 @@ final class MemoryProfiler {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
-                    keep(cells, lines, first, i, v.text(i));
+                    keep(cells, where, first, i, v.text(i));
                     continue;
                 }
                 b = ((ValueBins) bins).binOf(x);
@@ -397,7 +400,7 @@ final class MemoryProfiler {
      * A continuous column counted in one pass over its cells (bins, missing, invalid, finite), then
      * its moments summed and its {@link RowSample} read from the table's key order: no array of n.
      */
-    private static ColumnProfile countContinuous(ColumnProfile ref, NumericBins bins, View v, boolean lines,
+    private static ColumnProfile countContinuous(ColumnProfile ref, NumericBins bins, View v, CellLocator where,
                                                  long first, KeyOrder order) {
         int n = v.size();
         long missing = 0;
@@ -412,7 +415,7 @@ final class MemoryProfiler {
                     missing++;
                 } else {
                     invalid++;
-                    keep(cells, lines, first, i, v.text(i));
+                    keep(cells, where, first, i, v.text(i));
                 }
                 continue;
             }

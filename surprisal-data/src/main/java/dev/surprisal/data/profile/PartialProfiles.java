@@ -3,6 +3,7 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.roles.RoleDecision;
 
@@ -57,11 +58,13 @@ public final class PartialProfiles {
      * @param reference the reference (its columns name the part's columns)
      * @param part      the part's rows, every cell as {@link ProfileBuilder#count(Profile, Table)} reads it
      * @param firstRow  how many rows of the source come before the part (its first row is row firstRow + 1)
-     * @param lines     whether invalid cells are located by CSV line (the header is line 1) rather than by row
+     * @param lines     whether invalid cells are located by CSV line (the header is line 1, one record a
+     *                  line: a part does not have the file at hand) rather than by row
      * @return the part's profile, with every unseen value kept (not only the top ones)
      */
     public static Profile count(Profile reference, Table part, long firstRow, boolean lines) {
-        return Profile.of(MemoryProfiler.count(reference.columns(), part, lines, firstRow, true), part.rowCount(),
+        return Profile.of(MemoryProfiler.count(reference.columns(), part,
+                lines ? CellLocator.LINES : CellLocator.ROWS, firstRow, true), part.rowCount(),
                 reference.excluded(), Map.of());
     }
 
