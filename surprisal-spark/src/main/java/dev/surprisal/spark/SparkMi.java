@@ -8,7 +8,9 @@ import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
+import dev.surprisal.continuous.DistinctRows;
 import dev.surprisal.data.mi.ColumnEntropy;
+import dev.surprisal.data.mi.DuplicateRecords;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.RankingResult;
 import dev.surprisal.data.profile.ProfileEngine;
@@ -47,7 +49,9 @@ import java.util.Map;
  *       gathered to the driver in row order (partition by partition), each cell read by the local rules
  *       ({@link SparkCells}, {@link Cells}), and {@link MiTable#of} prepares them as it prepares a file's
  *       cells: the same values, the same seeded tie-breaking noise (keyed by the column's position), the
- *       same notes. Every estimator then sees every row, as locally: the KSG/Ross estimates, the seeded
+ *       same notes. Duplicated records are decided over every column read, the ones not gathered included
+ *       ({@code SparkCopies}), as the local engine decides them, and left out of every pair. Every estimator
+ *       then sees every (distinct) row, as locally: the KSG/Ross estimates, the seeded
  *       test subsample (at most {@link MiOptions#testRows()} rows) and the bootstrap are those of the local
  *       engine. The driver holds 8 bytes per row and scored numeric column (text columns: one reference
  *       per row), as the local engine holds them.</li>
@@ -82,13 +86,19 @@ public final class SparkMi {
         Scored s = scored(g);
         boolean[] wanted = wanted(g, s.scored());
         int sample = sampleRows(data);
-        if (sample == 0 || g.rows <= sample) {
-            return MiTable.of(gather(g, wanted, 0, seed), g.roles, seed, file);
+        boolean sampled = sample > 0 && g.rows > sample;
+        // copies decided over every column read, as locally, not over the scored columns gathered
+        DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, seed);
+        if (!sampled) {
+            return MiTable.of(gather(g, wanted, 0, seed), g.roles, seed, file, copies);
         }
         // the sample's own notes would count its rows and locate cells by their place in the sample
         List<String> notes = new ArrayList<>(joint(g, new int[0], s.scored(), file).notes());
+        if (copies != null) {
+            notes.add(0, DuplicateRecords.note(copies.repeats(), copies.rows()));
+        }
         notes.add(sampleNote(sample, g.rows, seed, "every column"));
-        return MiTable.of(gather(g, wanted, sample, seed), g.roles, seed, file).withNotes(notes);
+        return MiTable.of(gather(g, wanted, sample, seed), g.roles, seed, file, copies).withNotes(notes);
     }
 
     /**
@@ -230,12 +240,16 @@ public final class SparkMi {
         RoleDecision td = s.decision(target, "--target", g, file);
         int sample = sampleRows(data);
         boolean sampled = sample > 0 && g.rows > sample;
-        if (td.role() == ColumnRole.CONTINUOUS) {
+        DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, options.seed());
+        // a continuous target needs rows; copies (decided over every column read) are left out of every pair, so
+        // the tables are counted on the gathered distinct rows, as locally, not merged from every row's counts
+        if (td.role() == ColumnRole.CONTINUOUS || copies != null) {
             boolean[] all = new boolean[g.cells.size()];
             for (RoleDecision d : scored) {
                 all[g.cells.names().indexOf(d.column())] = true;
             }
-            MiTable t = MiTable.of(gather(g, all, sampled ? sample : 0, options.seed()), g.roles, options.seed(), file);
+            MiTable t = MiTable.of(gather(g, all, sampled ? sample : 0, options.seed()), g.roles, options.seed(), file,
+                    copies);
             RankingResult r = t.ranking(target, options, null);
             if (sampled) {
                 List<String> notes = new ArrayList<>(r.notes());
@@ -285,7 +299,7 @@ public final class SparkMi {
                 }
             }
             rowsOf = MiTable.of(gather(g, wanted, sampled ? sample : 0, options.seed()),
-                    ColumnRoles.frozen(gathered, List.of()), options.seed(), file);
+                    ColumnRoles.frozen(gathered, List.of()), options.seed(), file, (DistinctRows) null);
         }
         int cap = TargetRanking.permutationCap(options.permutations(), features.size(), options.alpha());
         RankedFeature[] out = new RankedFeature[features.size()];
@@ -640,6 +654,11 @@ public final class SparkMi {
         if (sample <= 0 || g.rows <= sample) {
             return gather(g, wanted);
         }
+        return sampled(g, wanted, sample, seed);
+    }
+
+    /** {@link #gather(Gathered, boolean[], int, long)} on more than {@code sample} rows: the sample's table. */
+    static Table sampled(Gathered g, boolean[] wanted, int sample, long seed) {
         long[] offsets = SparkProfiler.offsets(g.data.javaRDD());
         List<PartitionJobs.SamplePart> parts = g.data.javaRDD()
                 .mapPartitionsWithIndex(new PartitionJobs.Sample(g.cells, wanted, offsets, sample, seed), true).collect();

@@ -3,6 +3,7 @@
 package dev.surprisal.spark;
 
 import dev.surprisal.core.Base;
+import dev.surprisal.continuous.DistinctRows;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.SparseContingencyTable;
@@ -48,7 +49,11 @@ final class SparkPairs {
         SparkMi.Scored s = SparkMi.scored(g);
         RoleDecision dx = s.decision(x, "--x", g, file);
         RoleDecision dy = s.decision(y, "--y", g, file);
-        boolean discrete = dx.role() != ColumnRole.CONTINUOUS && dy.role() != ColumnRole.CONTINUOUS;
+        int sample = SparkMi.sampleRows(data);
+        boolean sampled = sample > 0 && g.rows() > sample;
+        // copies are decided over every column read, as locally; with copies the pair runs on the distinct rows
+        DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, options.seed());
+        boolean discrete = dx.role() != ColumnRole.CONTINUOUS && dy.role() != ColumnRole.CONTINUOUS && copies == null;
         // target (y) first, as the ranking counts a feature against its target; no columns: the notes only
         int[] columns = discrete ? new int[] {index(g, y), index(g, x)} : new int[0];
         SparkMi.Counted c = SparkMi.joint(g, columns, s.scored(), file);
@@ -60,15 +65,13 @@ final class SparkPairs {
                 return new ProfileEngine.Pair(s.ofRoles(g, notes, file), counted(counted, dx, dy, options, (int) g.rows(), file));
             }
         }
-        int sample = SparkMi.sampleRows(data);
-        boolean sampled = sample > 0 && g.rows() > sample;
         List<RoleDecision> both = s.scored().stream().filter(d -> d == dx || d == dy).toList();
         MiTable rows = MiTable.of(SparkMi.gather(g, SparkMi.wanted(g, both), sampled ? sample : 0, options.seed()),
-                ColumnRoles.frozen(both, List.of()), options.seed(), file);
+                ColumnRoles.frozen(both, List.of()), options.seed(), file, copies);
         if (sampled) {
             notes.add(SparkMi.sampleNote(sample, g.rows(), options.seed(), "the pair " + x + ", " + y));
         }
-        return new ProfileEngine.Pair(s.ofRoles(g, notes, file), rows.pair(x, y, options));
+        return new ProfileEngine.Pair(s.ofRoles(g, notes, file).withCopies(copies), rows.pair(x, y, options));
     }
 
     /** What {@link MiTable#pair} gives for two discrete columns, from their table (x by rows, y by columns). */
@@ -90,8 +93,16 @@ final class SparkPairs {
         List<RoleDecision> scored = s.scored();
         int c = scored.size();
         IntConsumer progress = start == null ? null : start.apply(c);
-        int[] discrete = java.util.stream.IntStream.range(0, c)
+        int sample = SparkMi.sampleRows(data);
+        boolean sampled = sample > 0 && g.rows() > sample;
+        // copies are decided over every column read, as locally; with copies every pair runs on the distinct rows
+        DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, seed);
+        int[] discrete = copies != null ? new int[0] : java.util.stream.IntStream.range(0, c)
                 .filter(i -> scored.get(i).role() != ColumnRole.CONTINUOUS).toArray();
+        boolean[] fromCounts = new boolean[c];
+        for (int i : discrete) {
+            fromCounts[i] = true;
+        }
         double[][] mi = new double[c][c];
         boolean[] constant = new boolean[c];
         List<String> notes = new ArrayList<>();
@@ -137,19 +148,18 @@ final class SparkPairs {
         List<MatrixResult.Column> columns = new ArrayList<>();
         if (discrete.length < c) {
             // the pairs with a continuous column: on the gathered columns (every row, or the seeded sample)
-            int sample = SparkMi.sampleRows(data);
-            boolean sampled = sample > 0 && g.rows() > sample;
             MiTable rows = MiTable.of(SparkMi.gather(g, SparkMi.wanted(g, scored), sampled ? sample : 0, seed),
-                    ColumnRoles.frozen(scored, List.of()), seed, file);
-            MatrixResult m = rows.matrix(k, progress, (x, y) -> !(x.isDiscrete() && y.isDiscrete()));
+                    ColumnRoles.frozen(scored, List.of()), seed, file, copies);
+            MatrixResult m = rows.matrix(k, progress, copies != null ? (x, y) -> true
+                    : (x, y) -> !(x.isDiscrete() && y.isDiscrete()));
             for (int i = 0; i < c; i++) {
                 for (int j = 0; j < c; j++) {
-                    if (!(scored.get(i).role() != ColumnRole.CONTINUOUS && scored.get(j).role() != ColumnRole.CONTINUOUS)) {
+                    if (!(fromCounts[i] && fromCounts[j])) {
                         mi[i][j] = m.nats()[i][j];
                     }
                 }
                 MatrixResult.Column col = m.columns().get(i);
-                columns.add(col.kind().equals("continuous") ? col : new MatrixResult.Column(col.name(), col.kind(), constant[i]));
+                columns.add(!fromCounts[i] ? col : new MatrixResult.Column(col.name(), col.kind(), constant[i]));
             }
             for (MatrixResult.PairNote n : m.notes()) {
                 byPair.computeIfAbsent(n.first() + '\0' + n.second(), key -> new ArrayList<>()).add(n);
@@ -169,7 +179,8 @@ final class SparkPairs {
                 pairNotes.addAll(byPair.getOrDefault(scored.get(i).column() + '\0' + scored.get(j).column(), List.of()));
             }
         }
-        return new ProfileEngine.Matrix(s.ofRoles(g, notes, file), new MatrixResult(columns, mi, pairNotes));
+        return new ProfileEngine.Matrix(s.ofRoles(g, notes, file).withCopies(copies),
+                new MatrixResult(columns, mi, pairNotes));
     }
 
     /**

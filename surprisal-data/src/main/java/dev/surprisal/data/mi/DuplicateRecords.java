@@ -8,6 +8,7 @@ import dev.surprisal.data.Column;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.ColumnStats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,53 @@ public final class DuplicateRecords {
                 keys.add(DistinctRows.labelColumn(((CategoricalColumn) c).codes()));
             }
         }
-        if (keys.isEmpty()) {
+        return find(keys.toArray(new double[0][]));
+    }
+
+    /**
+     * The distinct rows of the columns read given as keys, when the table's repeats are copies: what
+     * {@link #find(Table, ColumnRoles)} decides, for an engine that reads the cells itself (Spark).
+     *
+     * @param keys one key per cell of each column read ({@code keys[j][i]}: row i of column j): a number column's
+     *             values (NaN: missing), a text column's labels as whole numbers (equal labels for equal texts,
+     *             so a text column never marks copies, as its codes do not locally)
+     * @return the distinct rows, or null when every row is kept (no repeats, coincidences of coarse values, or no
+     *         column)
+     */
+    public static DistinctRows find(double[][] keys) {
+        if (keys.length == 0) {
             return null;
         }
-        DistinctRows d = DistinctRows.of(keys.toArray(new double[0][]));
+        DistinctRows d = DistinctRows.of(keys);
         return d.duplicatedRecords() ? d : null;
+    }
+
+    /**
+     * Whether the columns read can hold copies by this rule, judged from their role statistics alone, so an engine
+     * can skip reading the rows for it. They cannot when a column read has a different value on every row (a key:
+     * every cell a number and the numbers all distinct, or every cell a distinct text and some cell no number), for
+     * then no row repeats; nor when no column read has a number that is not a finite whole number, for only such a
+     * column can mark copies ({@link DistinctRows#residualTieShare()}). (A key column holding both 0.0 and −0.0 counts
+     * them as two values, which the rule takes as one: the one case where this answer is not exact.)
+     *
+     * @param roles the roles, with the statistics of the columns read
+     * @return false when the statistics rule copies out
+     */
+    public static boolean possible(ColumnRoles roles) {
+        boolean fraction = false;
+        for (String c : roles.columns()) {
+            java.util.Optional<ColumnStats> s = roles.stats(c);
+            if (s.isEmpty()) {
+                fraction = true; // unknown: the rows decide
+                continue;
+            }
+            ColumnStats st = s.get();
+            if (st.distinctNumbers() == st.rows() || st.distinctTexts() == st.rows() && st.numbers() < st.rows()) {
+                return false;
+            }
+            fraction |= st.numbers() > st.integers();
+        }
+        return fraction;
     }
 
     /**

@@ -159,6 +159,40 @@ public final class MiTable {
         return of(table, roles, seed, file, CellLocator.of(file, null), keepDuplicateRows);
     }
 
+    /**
+     * Prepares an in-memory table whose copies were found by the caller: an engine that reads the rows itself
+     * (Spark) decides duplicated records over every column read ({@link DuplicateRecords#find(double[][])}), also
+     * those it does not hold in {@code table}, and prepares the columns it holds on the same distinct rows.
+     *
+     * @param table    the table, in row order
+     * @param roles    the roles of the columns to prepare
+     * @param seed     seed of the continuous columns' tie-breaking noise
+     * @param file     the source, for messages (may be null)
+     * @param distinct the distinct rows of {@code table}'s rows when they hold copies (a note gives the count), or
+     *                 null to use every row
+     * @return the prepared table
+     */
+    public static MiTable of(Table table, ColumnRoles roles, long seed, Path file, DistinctRows distinct) {
+        return of(table, roles, seed, file, lines(file), distinct);
+    }
+
+    /**
+     * This table of roles ({@link #ofRoles}) with the copies an engine left out of every analysis: its rows become
+     * the distinct rows, and the note and {@link #duplicateRows()} say so, as {@link #of(Table, ColumnRoles, long,
+     * Path, boolean)} would.
+     *
+     * @param distinct the distinct rows (null: this table)
+     * @return the table with the copies' note first
+     */
+    public MiTable withCopies(DistinctRows distinct) {
+        if (distinct == null) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.add(0, DuplicateRecords.note(distinct.repeats(), distinct.rows()));
+        return new MiTable(file, distinct.distinct(), variables, decisions, leftOut, all, bringBack, distinct.repeats());
+    }
+
     /** The error of a file with a header and no data, in drift's words. */
     static DataException noRows(Path file) {
         return new DataException(file, "no rows: the " + (file == null ? "table has columns" : "file has a header")
@@ -183,7 +217,13 @@ public final class MiTable {
         if (table.rowCount() == 0) {
             throw noRows(file);
         }
-        DistinctRows distinct = keepDuplicateRows ? null : DuplicateRecords.find(table, roles);
+        return of(table, roles, seed, file, lines, keepDuplicateRows ? null : DuplicateRecords.find(table, roles));
+    }
+
+    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean lines, DistinctRows distinct) {
+        if (table.rowCount() == 0) {
+            throw noRows(file);
+        }
         java.util.Map<String, String> bringBack = new java.util.HashMap<>();
         List<MiVariable> vars = new ArrayList<>();
         List<RoleDecision> used = new ArrayList<>();

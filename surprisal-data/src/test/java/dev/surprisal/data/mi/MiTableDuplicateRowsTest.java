@@ -121,4 +121,60 @@ class MiTableDuplicateRowsTest {
         MiTable m = table(Table.of(columns), false);
         assertThat(m.duplicateRows()).isZero();
     }
+
+    /**
+     * An engine that reads the rows itself (Spark) decides copies from the keys of every column read, text as whole
+     * numbers, and gets the local table: the same distinct rows, note, ranking; a table of roles carries them too.
+     */
+    @Test
+    void copiesDecidedFromKeysGiveTheLocalTable() {
+        Table t = doubled(500, 0.5, 3);
+        ColumnRoles roles = ColumnRoles.detect(t, RoleOverrides.none());
+        int[] codes = ((CategoricalColumn) t.column("country")).codes();
+        double[][] keys = {((NumericColumn) t.column("x")).values(), ((NumericColumn) t.column("y")).values(),
+                ((NumericColumn) t.column("z")).values(), java.util.Arrays.stream(codes).asDoubleStream().toArray()};
+        dev.surprisal.continuous.DistinctRows d = DuplicateRecords.find(keys);
+        assertThat(d).isNotNull();
+        assertThat(d.repeats()).isEqualTo(500);
+        MiTable local = table(t, false);
+        MiTable decided = MiTable.of(t, roles, 42, null, d);
+        assertThat(decided.rows()).isEqualTo(local.rows());
+        assertThat(decided.duplicateRows()).isEqualTo(local.duplicateRows());
+        assertThat(decided.notes()).isEqualTo(local.notes());
+        assertThat(decided.ranking("y", OPTIONS, null)).isEqualTo(local.ranking("y", OPTIONS, null));
+        MiTable ofRoles = MiTable.ofRoles(1000, local.decisions(), List.of(), List.of(), null).withCopies(d);
+        assertThat(ofRoles.rows()).isEqualTo(500);
+        assertThat(ofRoles.duplicateRows()).isEqualTo(500);
+        assertThat(ofRoles.notes()).isEqualTo(local.notes());
+        assertThat(MiTable.of(t, roles, 42, null, (dev.surprisal.continuous.DistinctRows) null).duplicateRows()).isZero();
+        assertThat(DuplicateRecords.find(new double[0][])).isNull();
+    }
+
+    /**
+     * Only a column with a fraction can mark copies, and a key column leaves no row repeated, so role statistics rule
+     * copies out before any row is read.
+     */
+    @Test
+    void copiesArePossibleOnlyWithANumberThatIsNotWhole() {
+        Table measured = doubled(200, 0.0, 5);
+        assertThat(DuplicateRecords.possible(ColumnRoles.detect(measured, RoleOverrides.none()))).isTrue();
+        // a key read beside them (an order ID on every row) makes every row distinct
+        List<dev.surprisal.data.Column> keyed = new java.util.ArrayList<>(measured.columns());
+        keyed.add(NumericColumn.of("order_id", java.util.stream.IntStream.range(0, 400).asDoubleStream().toArray()));
+        Table withKey = Table.of(keyed);
+        assertThat(DuplicateRecords.possible(ColumnRoles.detect(withKey, RoleOverrides.none()))).isFalse();
+        assertThat(DuplicateRecords.find(withKey, ColumnRoles.detect(withKey, RoleOverrides.none()))).isNull();
+        // the same rows, twice, of counts and a category: repeats, yet never copies, and the statistics say so first
+        double[] items = new double[400];
+        String[] country = new String[400];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 200; i++) {
+            items[i] = items[200 + i] = r.nextInt(1000);
+            country[i] = country[200 + i] = r.nextBoolean() ? "de" : "fr";
+        }
+        Table coarse = Table.of(List.of(NumericColumn.of("n_items", items), CategoricalColumn.of("country", country)));
+        ColumnRoles roles = ColumnRoles.detect(coarse, RoleOverrides.none());
+        assertThat(DuplicateRecords.possible(roles)).isFalse();
+        assertThat(DuplicateRecords.find(coarse, roles)).isNull();
+    }
 }
