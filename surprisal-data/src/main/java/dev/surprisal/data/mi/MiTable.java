@@ -127,8 +127,10 @@ public final class MiTable {
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed, boolean keepDuplicateRows) {
         Table t = reader.readCells();
         boolean lines = reader.format() != null ? isText(reader.format()) : lines(reader.file());
-        return of(t, ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()), seed, reader.file(), lines,
-                keepDuplicateRows);
+        ColumnRoles roles = ColumnRoles.detect(t, t.columnNames(), overrides, reader.file());
+        // roles of this table: a column of distinct values settles the duplicate-row check without hashing rows
+        return of(t, roles, seed, reader.file(), lines,
+                keepDuplicateRows || DuplicateRecords.provablyDistinct(t, roles));
     }
 
     /**
