@@ -34,7 +34,8 @@ import java.util.Locale;
  * its test then counts each record once. A table of coarse columns only that was loaded twice cannot be told
  * from one with natural repeats, and is used whole.
  *
- * <p>Cost: one hash of each row, O(n·d), and a second pass over the distinct rows only when some row repeats.
+ * <p>Cost: one hash of each row, O(n·d), and a second pass over the distinct rows only when some row repeats;
+ * none when the role scan already shows a column read of distinct numbers ({@code provablyDistinct}).
  */
 public final class DuplicateRecords {
     private DuplicateRecords() {
