@@ -77,7 +77,7 @@ final class Estimators {
      * k-th distance in the joint space is a repeat, so the tie warning alone only comes from an estimator whose
      * distances are taken in another space than {@code d}'s.
      *
-     * @param d          the repeats of the joint space
+     * @param d          the repeats of the joint space, or null when none can repeat
      * @param space      the joint space, in words ("(x, y)")
      * @param eps        the k-th neighbour distances, or null for the repeats alone
      * @param suggestion what to do about ties when there are no repeats (with {@code eps})
@@ -85,7 +85,7 @@ final class Estimators {
     static List<String> repeatWarnings(DistinctRows d, String space, double[] eps, String suggestion) {
         int zeros = eps == null ? 0 : zeros(eps);
         boolean tied = eps != null && zeros > TIE_WARNING_SHARE * eps.length;
-        if (d.repeats() == 0) {
+        if (d == null || d.repeats() == 0) {
             return tied ? List.of(tieSentence(zeros, eps.length, suggestion)) : List.of();
         }
         String ties = tied ? String.format(Locale.ROOT, ", and %d (%.1f%%) have at least k copies (k-th neighbour "

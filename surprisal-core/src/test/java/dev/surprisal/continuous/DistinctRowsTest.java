@@ -165,6 +165,45 @@ class DistinctRowsTest {
                 .duplicatedRecords()).isFalse();
     }
 
+    /**
+     * KSG decides "no point repeats" from a marginal without ties instead of hashing every point; the warning must
+     * still appear exactly when some point repeats, the count as hashing gives it: samples drawn from a few values
+     * per column (ties in x, in y, in both, repeats or none), −0.0 beside 0.0.
+     */
+    @Test
+    void ksgWarnsExactlyWhenSomePointRepeats() {
+        SplittableRandom r = new SplittableRandom(7);
+        int warned = 0;
+        int silent = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 8 + r.nextInt(40);
+            int xValues = 1 + r.nextInt(3 * n);
+            int yValues = 1 + r.nextInt(3 * n);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = r.nextInt(xValues) * 0.25;
+                y[i] = r.nextInt(yValues) == 0 ? -0.0 : r.nextInt(yValues) * 0.5;
+            }
+            if (DistinctRows.of(x).repeats() == n - 1 || DistinctRows.of(y).repeats() == n - 1) {
+                continue; // a constant column: KSG needs variation, not this test's case
+            }
+            int repeats = DistinctRows.of(x, y).repeats();
+            KnnEstimate e = KraskovMutualInformation.estimate(x, y, 1, KraskovMutualInformation.Algorithm.KSG1, Base.NATS);
+            java.util.List<String> w = e.warnings().stream().filter(s -> s.contains("repeat an earlier point")).toList();
+            if (repeats == 0) {
+                assertThat(w).as("trial %d", trial).isEmpty();
+                silent++;
+            } else {
+                assertThat(w).as("trial %d", trial).singleElement().asString()
+                        .startsWith(repeats + " of " + n + " points");
+                warned++;
+            }
+        }
+        assertThat(warned).as("repeats occur").isGreaterThan(50);
+        assertThat(silent).as("ties without repeats occur").isGreaterThan(50);
+    }
+
     @Test
     void signedZerosAndMissingValuesCompareEqual() {
         DistinctRows d = DistinctRows.of(new double[] {0.0, -0.0, Double.NaN, Double.NaN, 1.5},

@@ -49,6 +49,21 @@ public final class SortedMarginal implements RadiusCounter {
         return sorted;
     }
 
+    /**
+     * Whether two points have the same value, compared as {@code DistinctRows} compares them (−0.0 equals
+     * 0.0, stored so here; the values are finite): one pass over the sorted values.
+     *
+     * @return true when some value occurs more than once
+     */
+    public boolean hasTies() {
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code order()[r]} is the input index of the r-th smallest value; do not modify. */
     public int[] order() {
         return order;

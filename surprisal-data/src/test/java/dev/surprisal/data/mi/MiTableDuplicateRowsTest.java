@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
+import dev.surprisal.continuous.DistinctRows;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.selection.MiOptions;
@@ -176,5 +177,65 @@ class MiTableDuplicateRowsTest {
         ColumnRoles roles = ColumnRoles.detect(coarse, RoleOverrides.none());
         assertThat(DuplicateRecords.possible(roles)).isFalse();
         assertThat(DuplicateRecords.find(coarse, roles)).isNull();
+
+    /** The doubled table with an ID column in front. */
+    private static Table withId(Table t, double[] id) {
+        List<dev.surprisal.data.Column> columns = new java.util.ArrayList<>(t.columns());
+        columns.add(0, NumericColumn.of("order_id", id));
+        return Table.of(columns);
+    }
+
+    private static boolean settled(Table t) {
+        return DuplicateRecords.provablyDistinct(t, ColumnRoles.detect(t, RoleOverrides.none()));
+    }
+
+    /**
+     * The role scan settles the check when a column read holds distinct numbers (one missing cell at most); any
+     * doubt (a repeated value, two missing cells, −0.0 beside 0.0, roles without statistics) leaves it to hashing.
+     */
+    @Test
+    void aColumnOfDistinctValuesSettlesTheCheckWithoutHashing() {
+        Table doubled = doubled(200, 0.0, 5);
+        int n = doubled.rowCount();
+        assertThat(settled(doubled)).as("every column repeats its values").isFalse();
+        double[] id = new double[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = 1000 + i;
+        }
+        assertThat(settled(withId(doubled, id))).isTrue();
+        id[7] = Double.NaN;
+        assertThat(settled(withId(doubled, id))).as("one missing id").isTrue();
+        id[9] = Double.NaN;
+        assertThat(settled(withId(doubled, id))).as("two missing ids could be two copies").isFalse();
+        id[7] = 0.0;
+        id[9] = -0.0;
+        assertThat(settled(withId(doubled, id))).as("-0.0 equals 0.0").isFalse();
+        assertThat(DistinctRows.of(id).repeats()).isEqualTo(1);
+        id[9] = 5.5;
+        Table t = withId(doubled, id);
+        ColumnRoles frozen = ColumnRoles.frozen(ColumnRoles.detect(t, RoleOverrides.none()).decisions(), List.of());
+        assertThat(DuplicateRecords.provablyDistinct(t, frozen)).as("no statistics, no proof").isFalse();
+        // excluded from the columns read: the id proves nothing about the rows that are read
+        RoleOverrides exclude = RoleOverrides.none().withExclude(List.of("order_id"));
+        assertThat(DuplicateRecords.provablyDistinct(t, ColumnRoles.detect(t, exclude))).isFalse();
+    }
+
+    /** Through the file reader, where the shortcut applies: copies are still found, an ID still tells rows apart. */
+    @Test
+    void readingAFileFindsCopiesAsBefore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Table doubled = doubled(300, 0.0, 6);
+        int n = doubled.rowCount();
+        StringBuilder csv = new StringBuilder("order_id,x,y\n");
+        StringBuilder plain = new StringBuilder("x,y\n");
+        for (int i = 0; i < n; i++) {
+            String xy = Double.toString(((NumericColumn) doubled.column("x")).value(i)) + ","
+                    + ((NumericColumn) doubled.column("y")).value(i);
+            csv.append(1000 + i).append(',').append(xy).append('\n');
+            plain.append(xy).append('\n');
+        }
+        java.nio.file.Path withIds = java.nio.file.Files.writeString(dir.resolve("ids.csv"), csv);
+        java.nio.file.Path copies = java.nio.file.Files.writeString(dir.resolve("copies.csv"), plain);
+        assertThat(MiTable.read(copies, RoleOverrides.none(), 42).duplicateRows()).isEqualTo(300);
+        assertThat(MiTable.read(withIds, RoleOverrides.none(), 42).duplicateRows()).isZero();
     }
 }
