@@ -70,7 +70,7 @@ final class MiMatrix {
         table.notes().forEach(report::note);
         report.field("columns", MiNotes.columnsJson(table));
         report.field("duplicate_rows", (long) table.duplicateRows()); // copies left out
-        Explanations.miMatrix(base).forEach(report::sentence);
+        dev.surprisal.selection.MiExplanation.matrix(base).forEach(report::sentence);
         return report;
     }
 }

@@ -10,6 +10,7 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.inference.IndependenceTestResult;
 import dev.surprisal.selection.RankedFeature;
+import dev.surprisal.selection.MiExplanation;
 import dev.surprisal.selection.TargetShare;
 
 import java.nio.file.Path;
@@ -67,17 +68,17 @@ final class MiPairReport {
             IndependenceTestResult g = d.gTest();
             if (g != null) {
                 r.row("NMI", "normalized-mutual-information", d.nmi(), DivergenceMeasure.DIMENSIONLESS)
-                        .row("G-test p", "g-test-p-value", g.pValue(), "probability")
+                        .row("G-test p", "g-test-p-value", g.pValue(), DivergenceMeasure.DIMENSIONLESS)
                         .field("nmi", d.nmi()).field("nmi_average", "arithmetic")
                         .field("g", g.statistic()).field("df", (long) g.degreesOfFreedom()).field("g_test_p", g.pValue());
-                r.sentence(Explanations.pValue(g.pValue(), "G-test"));
+                r.sentence(MiExplanation.pValue(g.pValue(), "G-test"));
             } else {
                 r.note("no G-test: a " + d.tableRows() + " x " + d.tableCols() + " table is too sparse for its chi-squared"
                         + " approximation; the permutation test stands");
             }
         }
         if (f.test() != null) {
-            r.row("permutation p", "permutation-p-value", f.pValue(), "probability")
+            r.row("permutation p", "permutation-p-value", f.pValue(), DivergenceMeasure.DIMENSIONLESS)
                     .field("p_value", f.pValue())
                     .field("null_mean", base.fromNats(f.test().nullMean()))
                     .field("above_chance", base.fromNats(f.aboveChance()))
@@ -97,9 +98,9 @@ final class MiPairReport {
                 .field("explanation", f.verdict().sentence())
                 .field("seed", s.seed());
         if (d != null) {
-            Explanations.mutualInformation(base.fromNats(f.mi()), Double.NaN, hy, base, x, y).forEach(r::sentence);
+            MiExplanation.mutualInformation(base.fromNats(f.mi()), hy, base, x, y).forEach(r::sentence);
         }
-        Explanations.featureRelevance(f, y, base, s.options().alpha()).forEach(r::sentence);
+        MiExplanation.featureRelevance(f, y, base, s.options().alpha(), false).forEach(r::sentence);
         return r;
     }
 }

@@ -79,10 +79,10 @@ final class MiRanking {
                 .field("features", json);
         for (RankedFeature r : result.features()) {
             if (r.skipped() == null) {
-                Explanations.featureRelevance(r, result.target(), base, o.alpha()).forEach(report::sentence);
+                dev.surprisal.selection.MiExplanation.featureRelevance(r, result.target(), base, o.alpha(), true).forEach(report::sentence);
             }
         }
-        Explanations.rankingFootnotes(o.permutations() > 0, o.bootstrap() > 0).forEach(report::sentence);
+        dev.surprisal.selection.MiExplanation.rankingFootnotes(o.permutations() > 0, o.bootstrap() > 0).forEach(report::sentence);
         return report;
     }
 

@@ -25,7 +25,7 @@ final class MiSelectionReport {
         MiSelection.Result result;
         try (Progress progress = Progress.start(method.label() + " selection",
                 MiSelection.calls(table.variables().size() - 1, count), common)) {
-            result = table.select(target, count, method, s.k(), s.base(), progress::step);
+            result = table.select(target, count, method, s.options().withBase(s.base()), progress::step);
         }
         Report r = report(result, target, s);
         table.notes().forEach(r::note); // cells left out; an engine's row sample
@@ -68,7 +68,7 @@ final class MiSelectionReport {
             report.note((total - n) + " of " + total + " rows left out: selection uses the rows where every column has a value");
         }
         result.notes().forEach(report::note); // a chosen feature that determines the target
-        Explanations.selection(method.label()).forEach(report::sentence);
+        dev.surprisal.selection.MiExplanation.selection(method).forEach(report::sentence);
         return report;
     }
 }

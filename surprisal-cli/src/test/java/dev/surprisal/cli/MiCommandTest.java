@@ -47,6 +47,57 @@ class MiCommandTest {
     }
 
     @Test
+    void pValuesAreDimensionlessNotAUnitCalledProbability(@TempDir Path dir) throws Exception {
+        // the audit: "permutation p 0.01 probability"; a p-value has no unit, as NMI beside it
+        Cli r = Cli.run("mi", "--data", csv(dir).toString(), "--x", "x", "--y", "y");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("permutation p\t").contains("G-test p\t").doesNotContain("probability");
+        assertThat(r.out().lines().filter(l -> l.contains(" p\t"))).allMatch(l -> l.endsWith("\tdimensionless"));
+    }
+
+    @Test
+    void aRankedNoiseColumnCitesItsQInTheExplanation(@TempDir Path dir) throws Exception {
+        // a target, a real predictor and pure noise: the table shows q for every feature, so the sentence that
+        // decides "no evidence" cites q, even where q equals p
+        StringBuilder b = new StringBuilder("x,noise,y\n");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 300; i++) {
+            double x = rng.nextGaussian();
+            b.append(x).append(',').append(rng.nextGaussian()).append(',').append(x + 0.5 * rng.nextGaussian())
+                    .append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("ranked.csv"), b.toString());
+        Cli r = Cli.run("mi", "--data", f.toString(), "--target", "y", "--explain", "--bootstrap", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        String noise = r.out().lines().filter(l -> l.startsWith("noise") && l.contains("about y")).findFirst()
+                .orElseThrow();
+        assertThat(noise).contains("no evidence of dependence").containsPattern("\\(q = [0-9.e-]+ > 0\\.05\\)\\.$")
+                .doesNotContain("(p > 0.05)");
+    }
+
+    @Test
+    void aLeakOfAContinuousTargetIsNotedWithWhatToDo(@TempDir Path dir) throws Exception {
+        // the audit: leak = y + N(0, 0.05) ranked first with no note, because the note was for discrete targets only
+        StringBuilder b = new StringBuilder("x,leak,y\n");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(6);
+        for (int i = 0; i < 500; i++) {
+            double x = rng.nextGaussian();
+            double y = x * x + 0.5 * rng.nextGaussian();
+            b.append(x).append(',').append(y + 0.05 * rng.nextGaussian()).append(',').append(y).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("leak.csv"), b.toString());
+        Cli r = Cli.run("mi", "--data", f.toString(), "--target", "y", "--bootstrap", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode features = JSON.readTree(r.out()).get("features");
+        assertThat(features.get(0).get("feature").asText()).isEqualTo("leak");
+        assertThat(features.get(0).get("determines_target").asText()).isEqualTo("nearly-determines");
+        assertThat(features.get(1).get("determines_target").asText()).isEqualTo("no");
+        Cli text = Cli.run("mi", "--data", f.toString(), "--target", "y", "--bootstrap", "0");
+        assertThat(text.out() + text.err()).contains("leak: nearly determines the target")
+                .contains("leave it out of a model unless its value is known when the prediction is made");
+    }
+
+    @Test
     void plainOutputStartsWithMiAndExplains(@TempDir Path dir) throws Exception {
         Cli r = Cli.run("mi", "--data", csv(dir).toString(), "--x", "x", "--y", "y", "--explain");
         assertThat(r.code()).isZero();

@@ -20,6 +20,12 @@ import java.util.stream.IntStream;
  *       (1999). Data visualization and feature selection: new algorithms for nongaussian data. <i>NIPS</i> 12;
  *       Brown, G. et al. (2012). Conditional likelihood maximisation. <i>JMLR</i> 13, 27–66.</li>
  * </ul>
+ * Every term is an estimate of a mutual information, which is never negative; a kNN estimate (KSG, Ross) of
+ * independent columns scatters around 0 and falls below it about half of the time. Each term is therefore
+ * clipped at 0, max(0, Î), before it enters a criterion, as scikit-learn's {@code mutual_info_regression} clips
+ * its estimates: an unclipped negative redundancy I(f;s) &lt; 0 would add to an mRMR score (a noise column with
+ * relevance 0.028 bits and redundancy −0.02 bits scored 0.048 bits, above its relevance, and was chosen ahead of
+ * the real predictors), and a negative joint term would count against a JMI candidate.
  * Every estimator value is computed once: relevances up front, and the redundancy (or joint) terms are
  * accumulated per candidate as features are selected, so selecting k of p features costs p + (k−1)·p
  * estimator calls at most. Candidates are scored in parallel, so the estimator must be thread-safe; the
@@ -51,7 +57,7 @@ public final class FeatureSelection {
             candidates.parallel().forEach(f -> {
                 // a constant feature shares no information with anything
                 redundancySum[f] += Columns.isConstant(columns[f]) || Columns.isConstant(columns[s]) ? 0.0
-                        : Columns.checked(mi.estimate(columns[f], columns[s]), "I(" + names[f] + ";" + names[s] + ")");
+                        : clipped(mi.estimate(columns[f], columns[s]), "I(" + names[f] + ";" + names[s] + ")");
                 score[f] = relevance[f] - redundancySum[f] / selected.size();
             });
             return score;
@@ -82,7 +88,7 @@ public final class FeatureSelection {
                 // with a constant member the pair carries exactly what the other member carries
                 jointSum[f] += Columns.isConstant(columns[f]) ? relevance[s]
                         : Columns.isConstant(columns[s]) ? relevance[f]
-                        : Columns.checked(joint.estimate(new double[][] {columns[f], columns[s]}, target),
+                        : clipped(joint.estimate(new double[][] {columns[f], columns[s]}, target),
                                 "I(" + names[f] + "," + names[s] + ";y)");
                 score[f] = jointSum[f];
             });
@@ -135,7 +141,12 @@ public final class FeatureSelection {
     private static double[] relevance(String[] names, double[][] columns, double[] target, DependenceMeasure mi) {
         double[] r = new double[columns.length];
         IntStream.range(0, columns.length).parallel().forEach(j -> r[j] = Columns.isConstant(columns[j]) ? 0.0
-                : Columns.checked(mi.estimate(columns[j], target), "I(" + names[j] + ";target)"));
+                : clipped(mi.estimate(columns[j], target), "I(" + names[j] + ";target)"));
         return r;
+    }
+
+    /** An MI estimate checked to be finite and clipped at 0 (see the class comment). */
+    private static double clipped(double nats, String what) {
+        return Math.max(0.0, Columns.checked(nats, what));
     }
 }

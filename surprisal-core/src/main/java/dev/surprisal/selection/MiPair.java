@@ -307,6 +307,20 @@ public final class MiPair {
     }
 
     /**
+     * The normal-score correlation over the complete rows ({@link Correlation#normalScore}), for two continuous
+     * columns; NaN otherwise (a discrete member makes Φ⁻¹ of its tied ranks a coarse step, and the Gaussian bound
+     * does not hold for it).
+     *
+     * @return r of the normal scores in [−1, 1], or NaN
+     */
+    public double normalScore() {
+        if (!correlated() || a.isDiscrete() || b.isDiscrete()) {
+            return Double.NaN;
+        }
+        return Correlation.normalScore(used(a.raw, rows), used(b.raw, rows));
+    }
+
+    /**
      * Spearman ρ over the complete rows; NaN as for {@link #pearson()}.
      *
      * @return ρ in [−1, 1], or NaN

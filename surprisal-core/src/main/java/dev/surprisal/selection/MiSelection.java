@@ -174,6 +174,59 @@ public final class MiSelection {
         return new Result(chosen, method, rows.length, target.rows(), shareNotes(chosen, features, target, rows, base));
     }
 
+    /**
+     * {@link #select(List, MiVariable, int, Method, int, Base, Runnable)} with the evidence of each chosen feature:
+     * its relevance is tested as the ranking tests it ({@link TargetRanking#score(MiVariable, MiVariable, MiOptions,
+     * int)}: the sequential permutation test on the pair's rows, seeded by the feature's name, so the p-value is
+     * the ranking's), the p-values of the chosen features are adjusted together (Benjamini–Hochberg), and a chosen
+     * feature with q &gt; α gets the note "chosen without evidence". Greedy selection fills its count whatever the
+     * evidence: a step taken by a feature that shuffled data match is a filler, not a finding, and the note says so
+     * beside the step. Costs one test per chosen feature (no bootstrap); without permutations
+     * ({@code options.permutations() == 0}) no feature is tested and no such note is given.
+     *
+     * @param candidates the candidate features (the target, if among them, is skipped)
+     * @param target     the target
+     * @param count      how many to select, in [1, number of features]
+     * @param method     mRMR or JMI
+     * @param options    k, the permutations, α, the seed, and the unit of the notes' numbers
+     * @param progress   called once per estimator call of the selection (may be null); from several threads
+     * @return the selection, with the notes of {@link #select(List, MiVariable, int, Method, int, Base, Runnable)}
+     *         and one per chosen feature without evidence
+     * @throws ValidationException if count is out of range or too few rows have every value
+     */
+    public static Result select(List<MiVariable> candidates, MiVariable target, int count, Method method,
+                                MiOptions options, Runnable progress) {
+        Result r = select(candidates, target, count, method, options.k(), options.base(), progress);
+        if (options.permutations() <= 0) {
+            return r;
+        }
+        List<MiVariable> chosen = new ArrayList<>();
+        for (SelectedFeature f : r.selected()) {
+            chosen.add(candidates.stream().filter(c -> c.name().equals(f.name())).findFirst().orElseThrow());
+        }
+        MiOptions tested = options.withBootstrap(0, false);
+        int cap = TargetRanking.permutationCap(options.permutations(), chosen.size(), options.alpha());
+        RankedFeature[] scored = new RankedFeature[chosen.size()];
+        java.util.stream.IntStream.range(0, scored.length).parallel()
+                .forEach(i -> scored[i] = TargetRanking.score(chosen.get(i), target, tested, cap));
+        double[] p = new double[scored.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = scored[i].pValue();
+        }
+        double[] q = dev.surprisal.inference.MultipleTesting.benjaminiHochberg(p);
+        List<String> notes = new ArrayList<>(r.notes());
+        for (int i = 0; i < scored.length; i++) {
+            if (scored[i].test() != null && !(q[i] <= options.alpha())) {
+                notes.add(String.format(Locale.ROOT, "%s: chosen without evidence: its information about %s is not"
+                        + " beyond what shuffled data give (permutation p = %.3g, q = %.3g adjusted over the %d chosen"
+                        + " features, above alpha = %.3g); the greedy step filled the count with it, it is not a"
+                        + " finding: select fewer features or leave it out", scored[i].feature(), target.name(), p[i],
+                        q[i], scored.length, options.alpha()));
+            }
+        }
+        return new Result(r.selected(), r.method(), r.rows(), r.total(), notes);
+    }
+
     /** The {@link TargetShare} note of each chosen feature that covers most of a discrete target's entropy. */
     private static List<String> shareNotes(List<SelectedFeature> chosen, List<MiVariable> features, MiVariable target,
                                            int[] rows, Base base) {

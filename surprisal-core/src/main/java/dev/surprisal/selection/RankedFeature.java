@@ -191,6 +191,21 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     }
 
     /**
+     * The feature's numbers with their units: every information value in nats ({@code mi=2.9756 nats}), p and q
+     * unitless, then the verdict and the note on the target if any.
+     *
+     * @return one line, for logs and debuggers
+     */
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "RankedFeature[feature=%s, kind=%s, n=%d, estimator=%s,"
+                + " mi=%.4f nats, ci=[%.4f, %.4f] nats, aboveChance=%.4f nats, p=%.4g, q=%.4g, miMonotone=%.4f nats,"
+                + " pearson=%.4f, spearman=%.4f, verdict=%s, targetShare=%s%s]", feature, kind, n, estimator, mi, lower,
+                upper, aboveChance(), pValue(), qValue, miMonotone, pearson, spearman, verdict.label(),
+                targetShare.flag().label(), skipped == null ? "" : ", skipped=" + skipped);
+    }
+
+    /**
      * Whether the adjusted p-value (the q-value: Benjamini–Hochberg over the ranked features, the
      * p-value for a feature scored alone) is at most α: what the mark and the verdict say.
      *

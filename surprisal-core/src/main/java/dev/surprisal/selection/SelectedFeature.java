@@ -8,7 +8,7 @@ package dev.surprisal.selection;
  * @param index     position of the feature in the input columns
  * @param name      the feature's name
  * @param score     the criterion value that won this step (nats; its meaning depends on the method)
- * @param relevance I(feature; target), nats
+ * @param relevance I(feature; target), nats, clipped at 0 (an estimate below 0 is noise)
  */
 public record SelectedFeature(int index, String name, double score, double relevance) {
 }

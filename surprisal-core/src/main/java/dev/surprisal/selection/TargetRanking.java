@@ -44,7 +44,7 @@ import java.util.stream.IntStream;
  *       at the bottom. Without a test the ranking is by raw MI, and the verdict says "not tested".</li>
  *   <li><b>Shape</b>, on the test's rows: the MI of y with its isotonic regression on f (the better of the increasing and
  *       decreasing fits; the fit's steps as labels: plug-in for a discrete y, Ross for a continuous
- *       one; for two continuous columns at least −½ ln(1 − r²)). That is the information a monotone
+ *       one; for two continuous columns at least −½ ln(1 − r²), r the normal-score correlation). That is the information a monotone
  *       trend carries. The rest, MI − MI_monotone, is non-monotone.</li>
  *   <li><b>Verdict</b> ({@link DependenceVerdict}): no evidence when q &gt; α (p &gt; α for a feature scored alone); otherwise non-monotone
  *       when the rest exceeds both the noise (null 95th percentile − null mean) and half of the MI,
@@ -203,7 +203,7 @@ public final class TargetRanking {
             if (tested == pair) {
                 mi = pair.nats();
                 r = pair.pearson();
-                side = onTestRows(pair, mi, r, f.name(), options, permutations);
+                side = onTestRows(pair, mi, f.name(), options, permutations);
             } else {
                 // the subsample's test does not depend on the estimate of every row: it runs beside it, so that
                 // the estimate's one-threaded steps (argsorts, slab index, sums) overlap the test's work
@@ -222,8 +222,11 @@ public final class TargetRanking {
             double observed = side.observed();
             double[] ci = interval(options, pair.n(), pair::natsResampled);
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
-            TargetShare.Note share = shareNote(target, pair, mi, test, options.base());
-                double lower = ci[0];
+            TargetShare.Note share = shareNote(target, pair, mi, test, side.normalScore(), options.base());
+            // the share's sentence is kept in targetShare alone (RankedFeature.notes renders it)
+            warnings = append(warnings, biasedLowNote(observed, side.normalScore(), test, tested.n() < pair.n(),
+                    options.base()));
+            double lower = ci[0];
             double upper = ci[1];
             double rho = pair.spearman();
             DependenceVerdict verdict = verdict(observed, side.mono(), test,
@@ -242,7 +245,7 @@ public final class TargetRanking {
      * as thrown so that the message does not depend on the thread that ran it.
      */
     private record OnTestRows(double observed, SequentialPermutationTest.Result test, double mono,
-                              ValidationException error) {
+                              double normalScore, ValidationException error) {
         OnTestRows rethrow() {
             if (error != null) {
                 throw error;
@@ -251,24 +254,25 @@ public final class TargetRanking {
         }
     }
 
-    /** {@link #onTestRows} on a subsample, its MI and Pearson r computed first; run beside the full estimate. */
+    /** {@link #onTestRows} on a subsample, its MI computed first; run beside the full estimate. */
     private static OnTestRows sideOnTestRows(MiPair tested, String feature, MiOptions options, int permutations) {
         try {
-            return onTestRows(tested, tested.nats(), tested.pearson(), feature, options, permutations);
+            return onTestRows(tested, tested.nats(), feature, options, permutations);
         } catch (ValidationException e) {
-            return new OnTestRows(Double.NaN, null, Double.NaN, e);
+            return new OnTestRows(Double.NaN, null, Double.NaN, Double.NaN, e);
         }
     }
 
     /** The permutation test (when {@code permutations} &gt; 0) and the monotone MI of the test's rows. */
-    private static OnTestRows onTestRows(MiPair tested, double observed, double pearson, String feature,
+    private static OnTestRows onTestRows(MiPair tested, double observed, String feature,
                                          MiOptions options, int permutations) {
         SequentialPermutationTest.Result test = null;
         if (permutations > 0) {
             test = SequentialPermutationTest.runNull(observed, tested::natsNull, permutations,
                     SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, feature));
         }
-        return new OnTestRows(observed, test, monotoneNats(tested, pearson, options.k()), null);
+        double normalScore = tested.normalScore();
+        return new OnTestRows(observed, test, monotoneNats(tested, normalScore, options.k()), normalScore, null);
     }
 
     /**
@@ -374,12 +378,13 @@ public final class TargetRanking {
      * {@link TargetShare#note} of a feature against a discrete target on the pair's rows ({@link TargetShare.Note#NONE}
      * for a continuous target). The chance part: for a plug-in pair the exact expected MI of the two columns' value
      * counts, as the matrix and the counted pairs ({@link #score(CountedPair, String, MiOptions, int)}) take it, so
-     * every path gives the same note; for Ross the permutation null mean, or 0 without a test.
+     * every path gives the same note; for Ross the permutation null mean, or 0 without a test. A continuous target:
+     * {@link TargetShare#continuousNote} of the normal-score correlation (NaN, so no note, for a discrete feature).
      */
     private static TargetShare.Note shareNote(MiVariable target, MiPair pair, double mi,
-                                              SequentialPermutationTest.Result test, Base base) {
+                                              SequentialPermutationTest.Result test, double normalScore, Base base) {
         if (!target.isDiscrete()) {
-            return TargetShare.Note.NONE;
+            return TargetShare.continuousNote(target.name(), normalScore);
         }
         int[] y = MiPair.pick(target.labels, pair.rows());
         if (pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN) {
@@ -389,6 +394,40 @@ public final class TargetRanking {
         }
         return TargetShare.note(target.name(), mi, test != null ? test.nullMean() : 0.0, TargetShare.entropyNats(y),
                 pair.n(), base);
+    }
+
+    /** How the note on a KSG estimate below the Gaussian lower bound begins. */
+    public static final String BIASED_LOW = "MI estimate biased low:";
+
+    /**
+     * The note on a KSG estimate below what the normal-score correlation alone implies, null when there is none.
+     * With normal margins the Gaussian joint has the most joint entropy, so I ≥ −½ ln(1 − r²) for r the
+     * normal-score correlation ({@link dev.surprisal.dependence.Correlation#normalScore}); the KSG estimator
+     * underestimates strong dependence, more the stronger it is (Kraskov, Stögbauer and Grassberger 2004, Fig. 4;
+     * Gao, Ver Steeg and Galstyan 2015, "Efficient estimation of mutual information for strongly dependent
+     * variables", AISTATS). The note is given when the bound exceeds the estimate (0 if below) on the same rows by
+     * more than the noise of the estimate (the null's 95th percentile minus its mean; 0.02 nats without a test), so sampling
+     * noise of a weak pair never raises it. The estimate stays the headline: the test, its null and the interval
+     * are of the same estimator, and the bound is stated beside it (docs/mi-estimators.md, "Strong dependence").
+     */
+    static String biasedLowNote(double observed, double normalScore, SequentialPermutationTest.Result test,
+                                boolean subsample, Base base) {
+        if (Double.isNaN(normalScore) || Double.isNaN(observed)) {
+            return null;
+        }
+        double bound = gaussianMi(normalScore);
+        double noise = test != null ? Math.max(test.noise95(), 0.0) : 0.02;
+        // an estimate below 0 counts as 0: else any negative estimate of a noise column would sit "below" the
+        // bound of ~1/(2n) that its sampling correlation gives
+        if (!(bound > Math.max(observed, 0.0) + noise)) {
+            return null;
+        }
+        String unit = base.unit();
+        return String.format(java.util.Locale.ROOT, "%s the KSG estimate %.4g %s%s is below %.4g %s, the least MI that"
+                + " the normal-score correlation %.4f implies (-0.5 ln(1 - r^2)); KSG underestimates strong dependence,"
+                + " so the true MI is at least %.4g %s: read the MI as a lower figure, not as the size of the"
+                + " dependence", BIASED_LOW, base.fromNats(observed), unit, subsample ? " (on the test's subsample)"
+                : "", base.fromNats(bound), unit, normalScore, base.fromNats(bound), unit);
     }
 
     /** {@code warnings} with {@code note} added at the end (unchanged when it is null). */
@@ -434,12 +473,14 @@ public final class TargetRanking {
      * The information a monotone trend of the feature carries about the target, in nats (see the
      * class comment); NaN when either column is not numeric.
      *
-     * @param pair    feature first, target second
-     * @param pearson Pearson r of the pair (NaN if undefined)
-     * @param k       neighbours of the Ross estimator for a continuous target
+     * @param pair        feature first, target second
+     * @param normalScore normal-score correlation of the pair (NaN if undefined or a member is discrete): the
+     *                    Gaussian bound −½ ln(1 − r²) holds on that scale for any margins, not on Pearson's r of
+     *                    the raw values (a skewed target, y = x² + noise, gave a raw-r value above the MI)
+     * @param k           neighbours of the Ross estimator for a continuous target
      * @return the monotone information in nats
      */
-    static double monotoneNats(MiPair pair, double pearson, int k) {
+    static double monotoneNats(MiPair pair, double normalScore, int k) {
         MiVariable f = pair.first();
         MiVariable y = pair.second();
         if (!f.isNumeric() || !y.isNumeric()) {
@@ -456,8 +497,8 @@ public final class TargetRanking {
                     : RossMutualInformation.nats(PointSet.ofValues("c", MiPair.pick(y.scaled, rows)), steps, k);
             best = Math.max(best, v);
         }
-        if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(pearson)) {
-            best = Math.max(best, gaussianMi(pearson));
+        if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(normalScore)) {
+            best = Math.max(best, gaussianMi(normalScore));
         }
         return best;
     }

@@ -56,8 +56,11 @@ import java.util.Locale;
  *       (40–60%) get no note.</li>
  * </ul>
  * For a continuous target H(Y) is a differential entropy (it shifts with the unit and can be negative), so no
- * share exists; the exact function of a continuous feature shows instead as an estimate above every bootstrap
- * resample ({@link TargetRanking#INTERVAL_NOT_SHOWN}).
+ * share exists. A continuous feature then gets the note of {@link #continuousNote} when the normal-score
+ * correlation of the two columns ({@link dev.surprisal.dependence.Correlation#normalScore}) reaches
+ * {@link #LEAK_CORRELATION} in absolute value: the target is a monotone function of the feature up to small noise.
+ * (A non-monotone exact function shows as an estimate above every bootstrap resample,
+ * {@link TargetRanking#INTERVAL_NOT_SHOWN}.)
  */
 public final class TargetShare {
     /** Share of H(target) beyond chance from which a feature determines the target. */
@@ -71,6 +74,15 @@ public final class TargetShare {
      * them disagree half of the time: e^(−29·0.27) ≈ 4·10⁻⁴); a 0/1 copy needs 29 rows.
      */
     public static final double MIN_EVIDENCE_NATS = 20.0;
+
+    /**
+     * The absolute normal-score correlation from which a continuous feature nearly determines a continuous target:
+     * on the normal-score scale the feature alone then explains r² ≥ 98% of the target's variance, and the MI is at
+     * least −½ ln(1 − 0.99²) ≈ 1.96 nats (2.83 bits). Ordinary strong predictors (|r| 0.8–0.95) stay below it; a
+     * copy of the target with noise of 10% of its sd has r ≈ 0.995, with 5% r ≈ 0.999 (the audit's {@code leak}:
+     * 0.9994).
+     */
+    public static final double LEAK_CORRELATION = 0.99;
 
     /** What the share says of a feature and a discrete target: the verdict a note renders, carried as data. */
     public enum Flag {
@@ -142,6 +154,31 @@ public final class TargetShare {
      */
     public static double plugInChance(Counts featureSizes, Counts targetSizes) {
         return AdjustedMutualInformation.expected(featureSizes, targetSizes);
+    }
+
+    /**
+     * The note of a continuous feature against a continuous target: {@link Flag#NEARLY} when the absolute
+     * normal-score correlation r reaches {@link #LEAK_CORRELATION} (the target is a monotone function of the feature
+     * up to small noise), {@link Flag#DETERMINES} when the ranks agree exactly (|r| = 1: a monotone function without
+     * noise). The share is NaN: a continuous target has no entropy to share.
+     *
+     * @param target      the target's name
+     * @param normalScore the normal-score correlation of the pair, NaN when not defined
+     * @return the note ({@link Note#NONE} below the threshold or for NaN)
+     */
+    public static Note continuousNote(String target, double normalScore) {
+        double r = Math.abs(normalScore);
+        if (!(r >= LEAK_CORRELATION)) {
+            return Note.NONE;
+        }
+        boolean exact = r >= 1.0 - 1e-12;
+        String sentence = String.format(Locale.ROOT, "%s the target: the normal-score correlation with %s is %.4f"
+                + " (|r| >= %.2f), so %s is %s function of this column%s: a copy of the target, a recoding of it, or"
+                + " leakage (a column filled in from the outcome); check how it is recorded before using it, and leave"
+                + " it out of a model unless its value is known when the prediction is made",
+                exact ? "determines" : "nearly determines", target, normalScore, LEAK_CORRELATION, target,
+                normalScore > 0 ? "an increasing" : "a decreasing", exact ? "" : " up to small noise");
+        return new Note(exact ? Flag.DETERMINES : Flag.NEARLY, Double.NaN, sentence);
     }
 
     /**

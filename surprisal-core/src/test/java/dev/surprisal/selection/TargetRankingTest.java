@@ -114,7 +114,7 @@ class TargetRankingTest {
         assertThat(here.shapeMi()).isEqualTo(tested.nats()).isNotEqualTo(here.mi());
         assertThat(here.test().observed()).isEqualTo(here.shapeMi());
         assertThat(here.pearson()).isEqualTo(pair.pearson());
-        assertThat(here.miMonotone()).isEqualTo(TargetRanking.monotoneNats(tested, tested.pearson(), options.k()));
+        assertThat(here.miMonotone()).isEqualTo(TargetRanking.monotoneNats(tested, tested.normalScore(), options.k()));
         RankedFeature inPool = java.util.concurrent.ForkJoinPool.commonPool()
                 .submit(() -> TargetRanking.score(cols.get(0), cols.get(4), options)).join();
         assertThat(inPool).isEqualTo(here);

@@ -32,7 +32,7 @@ final class MutualInformationSection implements TourSection {
         out.printf("  H(rain)          = %s bits%n", Explanations.num(hy));
         out.printf("  I(morning; rain) = %s bits%n", Explanations.num(mi));
         out.println();
-        out.println("  " + Explanations.mutualInformation(mi, Entropy.of(t.rowCounts(), Base.BITS), hy, Base.BITS,
+        out.println("  " + dev.surprisal.selection.MiExplanation.mutualInformation(mi, hy, Base.BITS,
                 "the morning sky", "rain").get(0));
         out.println("  MI = KL(joint || product of marginals): 0 exactly when the columns are independent.");
         out.println("  Correlation only sees lines; the next stop shows a dependence it misses entirely.");

@@ -731,6 +731,25 @@ public final class MiTable {
     }
 
     /**
+     * {@link #select(String, int, MiSelection.Method, int, Base, Runnable)} with the evidence of each chosen feature
+     * ({@link MiSelection#select(List, MiVariable, int, MiSelection.Method, MiOptions, Runnable)}): a chosen feature
+     * whose relevance shuffled data match gets the note "chosen without evidence".
+     *
+     * @param target   the target's name
+     * @param count    how many features to select, in [1, number of other scored columns]
+     * @param method   mRMR or JMI
+     * @param options  k, permutations, α, seed, and the unit of the numbers in the notes
+     * @param progress called once per estimator call of the selection (may be null); from several threads
+     * @return the selection, in nats, with its notes
+     * @throws DataException if the target is not a scored column
+     * @throws dev.surprisal.core.ValidationException if count is out of range or too few rows are complete
+     */
+    public MiSelection.Result select(String target, int count, MiSelection.Method method, MiOptions options,
+                                     Runnable progress) {
+        return MiSelection.select(variables, variable(target, "--target"), count, method, options, progress);
+    }
+
+    /**
      * The role of a scored column.
      *
      * @param column the column's name
