@@ -93,7 +93,7 @@ class DriftScenarioTest {
     @Test
     void aNewCountryIsNamedAndInvalidCellsAreShownWithTheirLines() throws IOException {
         Cli se = compare(days.get(Change.NEW_COUNTRY));
-        assertThat(se.out()).containsPattern("new values in country \\(share of today's values\\): SE [45]\\.\\d\\d%");
+        assertThat(se.out()).containsPattern("new values in country \\(share of today's values\\): \"SE\" [45]\\.\\d\\d%");
         Cli abc = compare(days.get(Change.INVALID_SURGE));
         List<String> lines = Files.readAllLines(days.get(Change.INVALID_SURGE));
         int first = -1;

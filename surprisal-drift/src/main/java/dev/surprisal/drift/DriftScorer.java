@@ -235,19 +235,21 @@ public final class DriftScorer {
         boolean rareValues = p.bins() instanceof CategoryBins cb && !cb.others().isEmpty() && !q.unseen().isEmpty();
         double alphaNew = rareValues ? alphaEach / 2 : alphaEach;
         if (newMass >= o.newMass() && newMassP < alphaNew) {
-            String named = q.unseen().isEmpty() ? "" : ": " + named(q.unseen(), validToday);
+            String named = q.unseen().isEmpty() ? "" : ": " + ValueText.named(q.unseen(), validToday);
             f.add(Status.DRIFT, String.format(Locale.ROOT, "new values: %.2f%% of today's values fall where the "
                     + "reference had none%s (%s; under no drift about %s)", 100 * newMass, named, pValue(newMassP),
                     pct(nullRate)));
+            ValueText.lookalikes(p.name(), q.unseen().keySet(), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
         } else if (rareValues) {
             Map.Entry<String, Long> top = q.unseen().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             double share = (double) top.getValue() / Math.max(1, validToday);
             double topP = share >= o.newMass() ? frequentNewValueP(top.getValue(), validRef, validToday) : 1.0;
             if (topP < alphaNew) {
-                f.add(Status.DRIFT, String.format(Locale.ROOT, "a frequent new value: '%s' is %s of today's values "
+                f.add(Status.DRIFT, String.format(Locale.ROOT, "a frequent new value: %s is %s of today's values "
                         + "(%d rows) and the reference never had it; a value the reference's %d values never had is "
-                        + "that frequent with probability at most %s", top.getKey(), pct(share), top.getValue(),
-                        validRef, pValue(topP).substring(4)));
+                        + "that frequent with probability at most %s", ValueText.quote(top.getKey()), pct(share),
+                        top.getValue(), validRef, pValue(topP).substring(4)));
+                ValueText.lookalikes(p.name(), List.of(top.getKey()), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
             }
         }
         Yardstick y = Yardstick.of(p.role(), d, wn, n, m, o);
@@ -385,15 +387,8 @@ public final class DriftScorer {
         return 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(z);
     }
 
-    private static String pct(double v) {
+    static String pct(double v) {
         return String.format(Locale.ROOT, v != 0 && v < 0.001 ? "%.3f%%" : "%.1f%%", 100 * v);
-    }
-
-    /** "SE 5.1%, NO 0.2%": new values with their share of today's valid values. */
-    static String named(Map<String, Long> values, long valid) {
-        List<String> parts = new ArrayList<>();
-        values.forEach((k, v) -> parts.add(k + " " + pct((double) v / Math.max(1, valid))));
-        return String.join(", ", parts);
     }
 
     private static double rate(long part, long whole) {
