@@ -430,29 +430,21 @@ public final class Cells {
         return isDate(cell) || isTimestamp(cell) || isEpoch(cell);
     }
 
-    /** Whether a cell is a plain decimal between optional spaces ({@link #EPOCH}), checked by hand. */
+    /**
+     * Whether a cell is a plain decimal between optional spaces ({@link #EPOCH}): a number ({@link #number})
+     * written without what only the other forms use (an exponent, {@code inf}, ',' groups, '%').
+     */
     private static boolean isEpoch(String cell) {
-        int end = cell.length();
-        while (end > 0 && cell.charAt(end - 1) == ' ') {
-            end--;
+        for (int k = 0; k < cell.length(); k++) {
+            if (NOT_EPOCH.indexOf(cell.charAt(k)) >= 0) {
+                return false;
+            }
         }
-        int i = 0;
-        while (i < end && cell.charAt(i) == ' ') {
-            i++;
-        }
-        if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
-            i++;
-        }
-        int intDigits = digits(cell, i, end);
-        i += intDigits;
-        int fracDigits = 0;
-        if (i < end && cell.charAt(i) == '.') {
-            i++;
-            fracDigits = digits(cell, i, end);
-            i += fracDigits;
-        }
-        return i == end && intDigits + fracDigits > 0;
+        return !Double.isNaN(number(cell));
     }
+
+    /** The characters of {@link #NUMBER} and {@link #NUMBER_LIKE} that {@link #EPOCH} has not. */
+    private static final String NOT_EPOCH = "eEiI,%";
 
     /** How a cell uses a ',' between digits, as far as a column's reading of {@code 1,234} depends on it. */
     public enum Comma {
