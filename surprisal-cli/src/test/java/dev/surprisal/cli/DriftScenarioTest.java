@@ -344,7 +344,7 @@ class DriftScenarioTest {
                 JsonNode se = c.get("new_values").get(0);
                 assertThat(se.get("value").asText()).isEqualTo("SE");
                 assertThat(se.get("share").asDouble()).isBetween(0.04, 0.06);
-                assertThat(c.get("reason").asText()).contains("SE " + String.format(java.util.Locale.ROOT, "%.1f%%",
+                assertThat(c.get("reason").asText()).contains("\"SE\" " + String.format(java.util.Locale.ROOT, "%.1f%%",
                         100 * se.get("share").asDouble()));
             }
         }
