@@ -93,7 +93,7 @@ class DriftScenarioTest {
     @Test
     void aNewCountryIsNamedAndInvalidCellsAreShownWithTheirLines() throws IOException {
         Cli se = compare(days.get(Change.NEW_COUNTRY));
-        assertThat(se.out()).containsPattern("new values in country \\(share of today's values\\): SE [45]\\.\\d\\d%");
+        assertThat(se.out()).containsPattern("new values in country \\(share of today's values\\): \"SE\" [45]\\.\\d\\d%");
         Cli abc = compare(days.get(Change.INVALID_SURGE));
         List<String> lines = Files.readAllLines(days.get(Change.INVALID_SURGE));
         int first = -1;
@@ -344,7 +344,7 @@ class DriftScenarioTest {
                 JsonNode se = c.get("new_values").get(0);
                 assertThat(se.get("value").asText()).isEqualTo("SE");
                 assertThat(se.get("share").asDouble()).isBetween(0.04, 0.06);
-                assertThat(c.get("reason").asText()).contains("SE " + String.format(java.util.Locale.ROOT, "%.1f%%",
+                assertThat(c.get("reason").asText()).contains("\"SE\" " + String.format(java.util.Locale.ROOT, "%.1f%%",
                         100 * se.get("share").asDouble()));
             }
         }

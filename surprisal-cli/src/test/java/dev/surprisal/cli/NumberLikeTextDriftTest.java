@@ -78,17 +78,21 @@ class NumberLikeTextDriftTest {
     }
 
     @Test
-    void groupedWholeNumbersStayTextAndTheReasonSaysWhyAndHow() throws IOException {
-        // "1,234" reads as 1234 with a thousands separator and as 1.234 with a decimal comma: never guessed
-        StringBuilder b = new StringBuilder("qty\n");
+    void groupedWholeNumbersAreNumbersAndDecimalCommasBesideThemAreTextWithTheHint() throws IOException {
+        // qty "1,100" beside "10": thousands groups throughout, so 1234; weight "1,5" beside "1,234": a decimal
+        // comma reads 1,234 as 1.234, so the column is text, and the reason says why and how to fix it
+        StringBuilder b = new StringBuilder("qty,weight\n");
         for (int i = 0; i < 300; i++) {
-            b.append(i % 10 == 0 ? String.valueOf(i) : "\"" + (i % 7 + 1) + "," + (100 + i % 20) + "\"").append('\n');
+            b.append(i % 10 == 0 ? String.valueOf(i) : "\"" + (i % 7 + 1) + "," + (100 + i % 20) + "\"").append(',')
+                    .append(i % 3 == 0 ? "\"1," + (i % 9 + 1) + "\"" : "\"" + (i % 5 + 1) + "," + (100 + i % 900) + "\"")
+                    .append('\n');
         }
         Path f = Files.writeString(dir.resolve("grouped.csv"), b.toString());
         Cli r = Cli.run("drift", "compare", f.toString(), f.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("qty", "categorical", "10% of values are numbers, under the 95% that makes a column "
-                + "numeric: cells with a decimal comma (3,14) or with ',' thousands separators and no decimal point "
-                + "(1,234) are text");
+        assertThat(r.out()).containsPattern("(?m)^  qty +continuous +[0-9,]+ distinct integers \\(0 to 7119\\): "
+                + "continuous$");
+        assertThat(r.out()).contains("weight", "categorical", "cells like 1,234 read as 1234 with a thousands separator "
+                + "and as 1.234 with the decimal comma of its 100 cells like 1,5: it looks like European decimals");
     }
 }

@@ -27,13 +27,6 @@ final class DriftText {
         return String.format(Locale.ROOT, v != 0 && v < 0.001 ? "%.3f%%" : "%.1f%%", 100 * v);
     }
 
-    /** "SE 5.1%, NO 0.2%": new values with their share of today's valid values. */
-    static String named(Map<String, Long> values, long valid) {
-        List<String> parts = new ArrayList<>();
-        values.forEach((k, v) -> parts.add(k + " " + pct((double) v / Math.max(1, valid))));
-        return String.join(", ", parts);
-    }
-
     /**
      * "PSI 0.277 >= drift band 0.250, beyond noise (critical 0.0192): TV … >= drift band 0.100", what reached it;
      * "PSI 0.277 on the valid cells >= …" when {@code onValid} (the missing and invalid cells left out).

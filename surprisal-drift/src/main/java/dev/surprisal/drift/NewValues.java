@@ -7,6 +7,7 @@ import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.NumericBins;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,19 +55,21 @@ record NewValues(double share, double p) {
         boolean rareValues = p.bins() instanceof CategoryBins cb && !cb.others().isEmpty() && !q.unseen().isEmpty();
         double alphaNew = rareValues ? alphaEach / 2 : alphaEach;
         if (newMass >= o.newMass() && newMassP < alphaNew) {
-            String named = q.unseen().isEmpty() ? "" : ": " + DriftText.named(q.unseen(), validToday);
+            String named = q.unseen().isEmpty() ? "" : ": " + ValueText.named(q.unseen(), validToday);
             f.add(Status.DRIFT, String.format(Locale.ROOT, "new values: %.2f%% of today's values fall where the "
                     + "reference had none%s (%s; under no drift about %s)", 100 * newMass, named,
                     DriftText.pValue(newMassP), DriftText.pct(nullRate)));
+            ValueText.lookalikes(p.name(), q.unseen().keySet(), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
         } else if (rareValues) {
             Map.Entry<String, Long> top = q.unseen().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             double share = (double) top.getValue() / Math.max(1, validToday);
             double topP = share >= o.newMass() ? frequentNewValueP(top.getValue(), validRef, validToday) : 1.0;
             if (topP < alphaNew) {
-                f.add(Status.DRIFT, String.format(Locale.ROOT, "a frequent new value: '%s' is %s of today's values "
+                f.add(Status.DRIFT, String.format(Locale.ROOT, "a frequent new value: %s is %s of today's values "
                         + "(%d rows) and the reference never had it; a value the reference's %d values never had is "
-                        + "that frequent with probability at most %s", top.getKey(), DriftText.pct(share),
-                        top.getValue(), validRef, DriftText.pValue(topP).substring(4)));
+                        + "that frequent with probability at most %s", ValueText.quote(top.getKey()),
+                        DriftText.pct(share), top.getValue(), validRef, DriftText.pValue(topP).substring(4)));
+                ValueText.lookalikes(p.name(), List.of(top.getKey()), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
             }
         }
         return new NewValues(newMass, newMassP);

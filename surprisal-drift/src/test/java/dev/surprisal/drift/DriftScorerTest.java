@@ -97,7 +97,7 @@ class DriftScorerTest {
         assertThat(city.bins().stream().filter(ColumnDrift.Bin::novel).findFirst().orElseThrow().label())
                 .isEqualTo("__UNSEEN__");
         assertThat(city.newValues()).containsOnlyKeys("Atlantis");
-        assertThat(city.reason()).containsPattern("reference had none: Atlantis [0-9.]+%");
+        assertThat(city.reason()).containsPattern("reference had none: \"Atlantis\" [0-9.]+%");
     }
 
     @Test

@@ -76,7 +76,9 @@ final class PartitionJobs {
         private static final long serialVersionUID = 1L;
         final int partition;
         final long rows;
-        final long[][] counts; // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times
+        // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times, and cells with thousands
+        // groups, one comma group (1,234) and a decimal comma (Cells.comma)
+        final long[][] counts;
         final double[] min;
         final double[] max;
         final double[][] firstNumbers; // per column: its first numbers in row order (for the monotone rule)
@@ -205,7 +207,7 @@ final class PartitionJobs {
                 }
             }
             long row = offsets == null ? 0 : offsets[partition];
-            long[][] counts = new long[c][5];
+            long[][] counts = new long[c][8];
             double[] min = new double[c];
             double[] max = new double[c];
             Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -240,6 +242,9 @@ final class PartitionJobs {
                         k[2] += s.integers();
                         k[3] += s.dates();
                         k[4] += s.timestamps();
+                        k[5] += s.commas().thousands();
+                        k[6] += s.commas().oneGroup();
+                        k[7] += s.commas().decimal();
                         min[j] = Math.min(min[j], s.min());
                         max[j] = Math.max(max[j], s.max());
                     }

@@ -227,7 +227,7 @@ public final class SparkProfiler {
         parts.sort(Comparator.comparingInt(p -> p.partition));
         int c = cells.size();
         long rows = parts.stream().mapToLong(p -> p.rows).sum();
-        long[][] k = new long[c][5];
+        long[][] k = new long[c][8];
         double[] min = new double[c];
         double[] max = new double[c];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -264,7 +264,8 @@ public final class SparkProfiler {
             long distinctNumbers = exact[j] ? counted.getOrDefault(2 * j, 0L) : distinct[j];
             long distinctTexts = cells.numeric(j) ? distinctNumbers : counted.getOrDefault(2 * j + 1, 0L);
             ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[j][0], k[j][1], k[j][2], distinctNumbers,
-                    distinctTexts, k[j][3], k[j][4], min[j], max[j], false);
+                    distinctTexts, k[j][3], k[j][4], min[j], max[j], false,
+                    new ColumnStats.Commas(k[j][5], k[j][6], k[j][7]));
             s = exact[j] || known[j] ? s : s.withDistinctAtLeast();
             if (s.monotoneCandidate()) { // fewer than 100 present cells, all kept in row order
                 double prev = Double.NEGATIVE_INFINITY;

@@ -83,6 +83,26 @@ class SparkProfilerTest {
     }
 
     @Test
+    void commaColumnsAreReadAsLocally() throws java.io.IOException {
+        // whole amounts "1,234" beside "987" are numbers; weights "1,5" beside "1,234" (a decimal comma with
+        // trailing zeros dropped) are text on every partition, though most partitions see only one kind
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        StringBuilder b = new StringBuilder("amount,weight\n");
+        for (int i = 0; i < ROWS; i++) {
+            b.append(String.format(java.util.Locale.US, "\"%,d\"", Math.round(Math.exp(7 + 0.8 * r.nextGaussian()))))
+                    .append(',').append(i < ROWS - 50 ? "\"1," + (100 + r.nextInt(900)) + "\"" : "\"2,5\"").append('\n');
+        }
+        Path f = java.nio.file.Files.writeString(dir.resolve("commas.csv"), b.toString());
+        Dataset<Row> data = csv(f);
+        assertThat(data.javaRDD().getNumPartitions()).isGreaterThan(1);
+        Profile onSpark = SparkProfiler.fit(data, ProfileOptions.defaults(), true);
+        assertSameProfile(onSpark, localFit(f, ProfileOptions.defaults()));
+        assertThat(onSpark.column("amount").role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(onSpark.column("weight").role()).isEqualTo(ColumnRole.CATEGORICAL);
+        assertThat(onSpark.column("weight").reason()).contains("it looks like European decimals");
+    }
+
+    @Test
     void edgesFromTheSeededSampleAreTheLocalOnes() {
         // 1,000 sampled rows of 20,000 place the edges: the bottom-k by the hash of the row's position
         ProfileOptions o = ProfileOptions.defaults().withEdgeSample(1000);

@@ -19,6 +19,7 @@ import dev.surprisal.drift.DriftExplanation;
 import dev.surprisal.drift.DriftJson;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.ValueText;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.HistoryPoint;
@@ -128,7 +129,7 @@ final class DriftOutput {
         for (ColumnDrift c : cols) {
             if (!c.newValues().isEmpty()) {
                 List<String> parts = new ArrayList<>();
-                c.newValues().forEach((v, n) -> parts.add(v + " " + pct(c.shareOfValid(n))));
+                c.newValues().forEach((v, n) -> parts.add(ValueText.quote(v) + " " + pct(c.shareOfValid(n))));
                 out.println("new values in " + c.name() + " (share of today's values): " + String.join(", ", parts));
             }
             if (c.invalidRateCurrent() > 0) {

@@ -15,14 +15,17 @@ import java.util.regex.Pattern;
  *       NULL (an empty CSV field).</li>
  *   <li><b>Number</b>: between optional spaces, a decimal or scientific number ({@code 12}, {@code -0.5},
  *       {@code 1e-3}, {@code .5}) or {@code inf} / {@code infinity} with an optional sign; or number-like
- *       text with one unambiguous reading: ',' thousands groups with a '.' decimal part ({@code 2,096.40}
- *       is 2096.4) and a '%' sign ({@code 12.5%} is 12.5, in percent points). {@code 1,234} and
- *       {@code 3,14} are not numbers: a decimal comma reads them otherwise, so they are never guessed.</li>
+ *       text: ',' thousands groups of 3 digits, with or without a '.' decimal part ({@code 2,096.40} is
+ *       2096.4, {@code 1,234} is 1234), and a '%' sign ({@code 12.5%} is 12.5, in percent points).
+ *       {@code 3,14} and {@code 0,123} are not numbers (a decimal comma; no thousands grouping reads them).
+ *       {@code 1,234} alone is also 1.234 with a decimal comma: a column mixing such cells with decimal
+ *       commas ({@code 1,5}) and no unambiguous grouping is text ({@link #comma}, {@link RoleRules}).</li>
  *   <li><b>Invalid</b>: in a numeric column, a cell that is neither.</li>
  *   <li><b>Date</b> / <b>timestamp</b>: ISO {@code 2024-05-01} / {@code 2024-05-01 06:00[:00[.123]][Z|+02[:00]]}
  *       (space or {@code T}).</li>
  *   <li><b>Invalid time</b>: in a date or timestamp column, a cell that is none of these and not a
- *       number (epoch) nor missing ({@link #isTime}).</li>
+ *       plain decimal (epoch seconds or milliseconds: no exponent, separator, '%' or {@code inf}) nor
+ *       missing ({@link #isTime}).</li>
  * </ul>
  */
 public final class Cells {
@@ -36,8 +39,16 @@ public final class Cells {
     private static final String SPACED_NUMBER = " *" + NUMBER + " *";
     /** A decimal without an exponent. */
     private static final String PLAIN = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)";
-    /** Thousands groups of ',' and a '.' decimal part: never a decimal comma, so never ambiguous. */
-    private static final String GROUPED = "[+-]?[0-9]{1,3}(,[0-9]{3})+[.][0-9]+";
+    /** Thousands groups of ',' (3 digits each, the first 1–3 digits without a leading 0), a '.' decimal part optional. */
+    private static final String GROUPED = "[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?";
+    /** One ',' group and no decimal part ({@code 1,234}): 1234 with thousands grouping, 1.234 with a decimal comma. */
+    private static final String ONE_GROUP = " *[+-]?[1-9][0-9]{0,2},[0-9]{3} *";
+    /** Digits, one ',', digits ({@code 1,5}, {@code 1,234}): what a decimal comma writes. */
+    private static final String COMMA_DIGITS = " *[+-]?[0-9]+,[0-9]+ *";
+    /** Thousands groups no decimal comma can write: two groups or more, or a '.' decimal part. */
+    private static final String SURE_GROUPS = " *[+-]?[1-9][0-9]{0,2}((,[0-9]{3}){2,}([.][0-9]+)?|,[0-9]{3}[.][0-9]+) *";
+    /** An epoch time: a plain decimal between optional spaces. */
+    private static final String EPOCH = " *" + PLAIN + " *";
     /** Number-like text read as a number: grouped thousands, or a plain or grouped decimal with a '%' sign. */
     private static final String NUMBER_LIKE = " *((" + PLAIN + "|" + GROUPED + ")%|" + GROUPED + ") *";
     private static final Pattern NUMBER_LIKE_P = Pattern.compile(NUMBER_LIKE);
@@ -45,6 +56,10 @@ public final class Cells {
     static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER + "|" + NUMBER_LIKE);
     static final Pattern DATE_P = Pattern.compile(DATE);
     static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
+    static final Pattern EPOCH_P = Pattern.compile(EPOCH);
+    private static final Pattern ONE_GROUP_P = Pattern.compile(ONE_GROUP);
+    private static final Pattern COMMA_DIGITS_P = Pattern.compile(COMMA_DIGITS);
+    private static final Pattern SURE_GROUPS_P = Pattern.compile(SURE_GROUPS);
 
     private Cells() {
     }
@@ -327,9 +342,10 @@ public final class Cells {
     }
 
     /**
-     * A number written for people: {@code 2,096.40} (',' thousands groups with a '.' decimal part) is
-     * 2096.4, {@code 12.5%} is 12.5 (percent points: the number as written, not 0.125). A grouped number
-     * without a decimal part ({@code 1,234}) stays NaN: it reads as 1.234 with a decimal comma as well.
+     * A number written for people: {@code 2,096.40} and {@code 1,234} (',' thousands groups of 3 digits)
+     * are 2096.4 and 1234, {@code 12.5%} is 12.5 (percent points: the number as written, not 0.125).
+     * Whether a column's {@code 1,234} may be a decimal comma instead is the column's question
+     * ({@link #comma}), not the cell's.
      */
     private static double numberLike(String cell) {
         if (!NUMBER_LIKE_P.matcher(cell).matches()) {
@@ -402,14 +418,63 @@ public final class Cells {
 
     /**
      * Whether a cell is a value of a date or timestamp column: an ISO date, an ISO date-time, or a
-     * number (epoch seconds or milliseconds, as a column given that role may hold). Anything else
-     * (text, {@code 03/05/2024}) is an invalid cell that a downstream date parser rejects.
+     * plain decimal ({@code 1714550400}, {@code 1714550400.5}: epoch seconds or milliseconds, as a
+     * column given that role may hold). Anything else (text, {@code 03/05/2024}, and the number-like
+     * text {@link #number} reads, {@code 50%}, {@code 1,234.5}, {@code 1e9}, {@code inf}: a share or an
+     * amount, never an epoch) is an invalid cell that a downstream date parser rejects.
      *
      * @param cell a non-missing cell's text
      * @return whether it is a valid date or time
      */
     public static boolean isTime(String cell) {
-        return isDate(cell) || isTimestamp(cell) || !Double.isNaN(number(cell));
+        return isDate(cell) || isTimestamp(cell) || isEpoch(cell);
+    }
+
+    /**
+     * Whether a cell is a plain decimal between optional spaces ({@link #EPOCH}): a number ({@link #number})
+     * written without what only the other forms use (an exponent, {@code inf}, ',' groups, '%').
+     */
+    private static boolean isEpoch(String cell) {
+        for (int k = 0; k < cell.length(); k++) {
+            if (NOT_EPOCH.indexOf(cell.charAt(k)) >= 0) {
+                return false;
+            }
+        }
+        return !Double.isNaN(number(cell));
+    }
+
+    /** The characters of {@link #NUMBER} and {@link #NUMBER_LIKE} that {@link #EPOCH} has not. */
+    private static final String NOT_EPOCH = "eEiI,%";
+
+    /** How a cell uses a ',' between digits, as far as a column's reading of {@code 1,234} depends on it. */
+    public enum Comma {
+        /** No such comma (or text that is no number either way). */
+        NONE,
+        /** Thousands grouping that no decimal comma writes: {@code 1,234,567}, {@code 2,096.40}. */
+        THOUSANDS,
+        /** One group of 3 digits, no decimal part: {@code 1,234} (1234, or 1.234 with a decimal comma). */
+        ONE_GROUP,
+        /** Digits, ',', digits that no thousands grouping writes: {@code 1,5}, {@code 3,14}, {@code 0,123}. */
+        DECIMAL
+    }
+
+    /**
+     * The comma kind of a non-missing cell, the same as {@link #sqlComma} gives.
+     *
+     * @param cell a non-missing cell's text
+     * @return how it uses a ',' between digits
+     */
+    public static Comma comma(String cell) {
+        if (cell.indexOf(',') < 0) {
+            return Comma.NONE; // nearly every cell: no pattern to pay for
+        }
+        if (ONE_GROUP_P.matcher(cell).matches()) {
+            return Comma.ONE_GROUP;
+        }
+        if (COMMA_DIGITS_P.matcher(cell).matches()) {
+            return Comma.DECIMAL;
+        }
+        return SURE_GROUPS_P.matcher(cell).matches() ? Comma.THOUSANDS : Comma.NONE;
     }
 
     /** Whether {@code s} starts with {@code dddd-dd-dd}. */
@@ -467,6 +532,23 @@ public final class Cells {
      * @return a BOOLEAN SQL expression for {@link #isTime}
      */
     public static String sqlTime(String text) {
-        return "(" + sqlDate(text) + " OR " + sqlTimestamp(text) + " OR " + sqlNumber(text) + " IS NOT NULL)";
+        return "(" + sqlDate(text) + " OR " + sqlTimestamp(text) + " OR regexp_full_match(" + text + ", '" + EPOCH
+                + "'))";
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression, not missing
+     * @param kind a comma kind other than {@link Comma#NONE}
+     * @return a BOOLEAN SQL expression, true when {@link #comma} of the cell is {@code kind}
+     */
+    public static String sqlComma(String text, Comma kind) {
+        String one = "regexp_full_match(" + text + ", '" + ONE_GROUP + "')";
+        String digits = "regexp_full_match(" + text + ", '" + COMMA_DIGITS + "')";
+        return switch (kind) {
+            case ONE_GROUP -> one;
+            case DECIMAL -> "(" + digits + " AND NOT " + one + ")";
+            case THOUSANDS -> "regexp_full_match(" + text + ", '" + SURE_GROUPS + "')";
+            case NONE -> throw new IllegalArgumentException("NONE has no pattern of its own");
+        };
     }
 }

@@ -24,13 +24,67 @@ package dev.surprisal.data.roles;
  *                       (a large file's column whose role does not depend on it: more than
  *                       {@value RoleRules#MAX_DISCRETE_VALUES} values, not all whole); the reason
  *                       then says "at least"
+ * @param commas         non-missing cells by how they use a ',' between digits ({@link Cells#comma})
  */
 public record ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
                           long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,
-                          boolean distinctAtLeast) {
+                          boolean distinctAtLeast, Commas commas) {
 
     /**
-     * Statistics with exact distinct counts.
+     * Cells that use a ',' between digits, by kind ({@link Cells.Comma}); additive over parts of a column.
+     *
+     * @param thousands cells grouped as no decimal comma writes ({@code 1,234,567}, {@code 2,096.40})
+     * @param oneGroup  cells of one 3-digit group and no decimal part ({@code 1,234}: two readings)
+     * @param decimal   cells only a decimal comma writes ({@code 1,5}, {@code 3,14})
+     */
+    public record Commas(long thousands, long oneGroup, long decimal) {
+        /** No cell with a comma between digits. */
+        public static final Commas NONE = new Commas(0, 0, 0);
+
+        /**
+         * @param other the counts of another part of the column
+         * @return the counts of both parts
+         */
+        public Commas plus(Commas other) {
+            return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal);
+        }
+
+        /**
+         * @return whether {@code 1,234} has two readings in this column: it has cells of one group and cells
+         *         with a decimal comma, and no grouping that settles which ',' the column uses
+         */
+        public boolean ambiguous() {
+            return oneGroup > 0 && decimal > 0 && thousands == 0;
+        }
+    }
+
+    /**
+     * Statistics with cells counted by comma kind.
+     *
+     * @param column          the column name
+     * @param rows            cells, missing ones included
+     * @param missing         missing cells
+     * @param numbers         non-missing cells that are numbers
+     * @param integers        of those, the finite whole numbers
+     * @param distinctNumbers distinct numeric values
+     * @param distinctTexts   distinct non-missing cells as text
+     * @param dates           non-missing cells that are ISO dates
+     * @param timestamps      non-missing cells that are ISO date-times
+     * @param min             smallest number (+∞ when none)
+     * @param max             largest number (−∞ when none)
+     * @param increasing      whether the numbers strictly increase in row order (see above)
+     * @param commas          non-missing cells by how they use a ',' between digits
+     */
+    public ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
+                       long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,
+                       Commas commas) {
+        this(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates, timestamps, min, max,
+                increasing, false, commas);
+    }
+
+    /**
+     * Statistics with exact distinct counts, of a column without cells that hold a ',' between digits
+     * (a typed number column).
      *
      * @param column          the column name
      * @param rows            cells, missing ones included
@@ -48,7 +102,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
     public ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
                        long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing) {
         this(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates, timestamps, min, max,
-                increasing, false);
+                increasing, false, Commas.NONE);
     }
 
     /**
@@ -87,7 +141,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public ColumnStats withIncreasing(boolean on) {
         return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
-                timestamps, min, max, on, distinctAtLeast);
+                timestamps, min, max, on, distinctAtLeast, commas);
     }
 
     /**
@@ -95,6 +149,6 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public ColumnStats withDistinctAtLeast() {
         return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
-                timestamps, min, max, increasing, true);
+                timestamps, min, max, increasing, true, commas);
     }
 }

@@ -35,25 +35,25 @@ public final class RoleRules {
     public static final double TEMPORAL_SHARE = 0.95;
 
     /**
-     * Share of numbers from which a text column's reason says which number-like cells are not read as
-     * numbers, and how to write them so the column is scored as numbers.
+     * The hint of a column that reads as decimals written with a decimal comma: why they are text and how
+     * to have them read as numbers.
      */
-    static final double MOSTLY_NUMBERS = 0.05;
-    /** Why cells that look like numbers may be text, and the fix. */
-    static final String NOT_NUMBERS = ": cells with a decimal comma (3,14) or with ',' thousands separators and no "
-            + "decimal point (1,234) are text, since the two readings differ, and so is any other unit or sign "
-            + "(12 kg, $5); if the column holds numbers, write them with a '.' decimal point and no separators or "
-            + "units upstream (2096.40 or 2,096.40; 12.5% is read as 12.5) and rerun baseline";
+    static final String DECIMAL_COMMA = ": it looks like European decimals (3,14 with a decimal comma), which are "
+            + "read as text since a decimal comma and a thousands separator read 1,234 differently; if the column "
+            + "holds numbers, write them with a '.' decimal point upstream (3.14; ',' thousands separators as in "
+            + "2,096.40 or 1,234 are read) and rerun baseline";
 
     private RoleRules() {
     }
 
     /**
      * @param s a column's statistics
-     * @return whether the column is numeric (at least {@value #NUMERIC_SHARE} of its present cells are numbers)
+     * @return whether the column is numeric: at least {@value #NUMERIC_SHARE} of its present cells are numbers,
+     *         and its commas have one reading ({@link ColumnStats.Commas#ambiguous})
      */
     public static boolean isNumeric(ColumnStats s) {
-        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present();
+        // 1,234 beside 1,5 is 1.234 as much as 1234: such a column is not read as numbers at all
+        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !s.commas().ambiguous();
     }
 
     /**
@@ -109,10 +109,25 @@ public final class RoleRules {
         if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present) {
             return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
         }
-        String numbers = s.numbers() == 0 ? "" : "; " + pct(s.numbers(), present) + " of values are numbers, under the "
-                + pct(95, 100) + " that makes a column numeric" + (s.numbers() >= MOSTLY_NUMBERS * present
-                ? NOT_NUMBERS : "");
-        return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + numbers);
+        return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s));
+    }
+
+    /**
+     * Why a text column with numbers in it is not numeric: too few numbers, or commas with two readings;
+     * and the decimal-comma hint when the column reads as decimal-comma numbers (most present cells are
+     * digits, ',', digits, and some are no thousands grouping) or mixes {@code 1,5} with {@code 1,234}.
+     */
+    private static String notNumbers(ColumnStats s) {
+        long present = s.present();
+        ColumnStats.Commas k = s.commas();
+        String why = s.numbers() == 0 || s.numbers() >= NUMERIC_SHARE * present ? "" : "; " + pct(s.numbers(), present)
+                + " of values are numbers, under the " + pct(95, 100) + " that makes a column numeric";
+        if (k.ambiguous()) {
+            why += "; " + n(k.oneGroup()) + " cells like 1,234 read as 1234 with a thousands separator and as 1.234 "
+                    + "with the decimal comma of its " + n(k.decimal()) + " cells like 1,5";
+        }
+        boolean decimalComma = k.decimal() > 0 && k.oneGroup() + k.decimal() > present / 2.0;
+        return why + (decimalComma || k.ambiguous() ? DECIMAL_COMMA : "");
     }
 
     private static RoleDecision decision(String column, ColumnRole role, String reason) {

@@ -56,13 +56,16 @@ final class RoleScan {
                     .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
                     .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
                     .append(", min(").append(x).append("), max(").append(x).append(")");
+            for (Cells.Comma k : COMMA_KINDS) {
+                agg.append(", sum(CASE WHEN ").append(Cells.sqlComma(u, k)).append(" THEN 1 ELSE 0 END)");
+            }
         }
         String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
         List<ColumnStats> out = new ArrayList<>();
         sql.forEachRow(agg + " FROM " + from, rs -> {
             long rows = rs.getLong(1);
             for (int i = 0; i < names.size(); i++) {
-                int c = 2 + 9 * i;
+                int c = 2 + (9 + COMMA_KINDS.size()) * i;
                 long present = rs.getLong(c);
                 long numbers = rs.getLong(c + 1);
                 double min = rs.getDouble(c + 7);
@@ -70,7 +73,8 @@ final class RoleScan {
                 double max = rs.getDouble(c + 8);
                 max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
                 out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
-                        rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false));
+                        rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false,
+                        new ColumnStats.Commas(rs.getLong(c + 9), rs.getLong(c + 10), rs.getLong(c + 11))));
             }
         });
         List<Integer> candidates = new ArrayList<>();
@@ -94,6 +98,10 @@ final class RoleScan {
         }
         return out;
     }
+
+    /** The comma kinds counted, in the order of {@link ColumnStats.Commas}' fields. */
+    private static final List<Cells.Comma> COMMA_KINDS = List.of(Cells.Comma.THOUSANDS, Cells.Comma.ONE_GROUP,
+            Cells.Comma.DECIMAL);
 
     private static boolean increasing(Array a) throws java.sql.SQLException {
         Object[] items = (Object[]) a.getArray();
@@ -200,6 +208,7 @@ final class RoleScan {
         double[] seen;
         int seenCount = 0;
         long texts = -1;
+        long[] commas = new long[Cells.Comma.values().length];
         // each row's number (NaN: none), for the monotone check of short columns only
         java.util.function.IntToDoubleFunction valueAt;
         if (column instanceof NumericColumn) {
@@ -244,6 +253,7 @@ final class RoleScan {
                 texts++; // the dictionary's labels are distinct
                 dates += Cells.isDate(label) ? w : 0;
                 timestamps += Cells.isTimestamp(label) ? w : 0;
+                commas[Cells.comma(label).ordinal()] += w;
                 double v = number[k];
                 if (!Double.isNaN(v)) {
                     numbers += w;
@@ -261,7 +271,8 @@ final class RoleScan {
         long distinctNumbers = distinct(seen, seenCount);
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
-                dates, timestamps, min, max, false);
+                dates, timestamps, min, max, false, new ColumnStats.Commas(commas[Cells.Comma.THOUSANDS.ordinal()],
+                commas[Cells.Comma.ONE_GROUP.ordinal()], commas[Cells.Comma.DECIMAL.ordinal()]));
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
             boolean up = true;

@@ -40,6 +40,26 @@ class CellsParseTest {
         }
     }
 
+    @Property(tries = 3000)
+    void epochTimesArePlainDecimalsOnly(@ForAll("numberish") String cell) {
+        boolean iso = Cells.DATE_P.matcher(cell).matches() || Cells.TIMESTAMP_P.matcher(cell).matches();
+        assertThat(Cells.isTime(cell)).as("'%s'", cell).isEqualTo(iso || Cells.EPOCH_P.matcher(cell).matches());
+        if (Cells.isTime(cell) && !iso) {
+            assertThat(cell).doesNotContain(",", "%", "e", "E", "i", "I");
+        }
+    }
+
+    @Property(tries = 3000)
+    void aCommaKindAgreesWithTheNumberReading(@ForAll("numberish") String cell) {
+        Cells.Comma k = Cells.comma(cell);
+        if (k == Cells.Comma.THOUSANDS || k == Cells.Comma.ONE_GROUP) {
+            assertThat(Cells.number(cell)).as("'%s'", cell).isNotNaN();
+        }
+        if (k == Cells.Comma.DECIMAL) {
+            assertThat(Cells.number(cell)).as("'%s'", cell).isNaN();
+        }
+    }
+
     /** Plain decimals of up to 40 digits: the fast path (15 digits or fewer) and the rest. */
     @Provide
     Arbitrary<String> decimals() {

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift;
+
+import dev.surprisal.data.profile.Bins;
+import dev.surprisal.data.profile.CategoryBins;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a drift message writes a column's values: between double quotes, so that a trailing space or a
+ * case-only change is visible ({@code "SE "}, not {@code SE }), and, for a new value that equals a
+ * reference value up to case or surrounding spaces, what differs and the fix upstream.
+ */
+public final class ValueText {
+    private ValueText() {
+    }
+
+    /**
+     * A value as messages show it: between double quotes, with a {@code "} or {@code \} inside escaped by a
+     * {@code \} and a control character (a tab, a line break) written as {@code \t}, {@code \n}, {@code \r}
+     * or {@code \}{@code uXXXX}, so that what is shown is exactly the cell.
+     *
+     * @param value a cell's text
+     * @return it quoted
+     */
+    public static String quote(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '"', '\\' -> b.append('\\').append(ch);
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /**
+     * {@code "SE " 5.1%, "NO" 0.2%}: new values, quoted, with their share of today's valid values.
+     *
+     * @param values today's new values with their counts
+     * @param valid  today's valid (present, not invalid) values
+     * @return the list as messages show it
+     */
+    static String named(Map<String, Long> values, long valid) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(quote(k) + " " + DriftText.pct((double) v / Math.max(1, valid))));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * For each new value that equals a reference value once surrounding spaces are removed and case is
+     * ignored: {@code "se" differs from "SE" only by case; if it is the same country, normalise case
+     * upstream}. A value the reference never had is a change; a spelling of a known one is usually a
+     * producer's change of format, whose fix is upstream, not a new baseline.
+     *
+     * @param column    the column's name (the noun of the fix: "the same country")
+     * @param newValues today's new values
+     * @param reference the reference's bins ({@link CategoryBins} name its values; other bins none)
+     * @return the notes, one per such value, in the order of {@code newValues}; empty when none
+     */
+    static List<String> lookalikes(String column, Iterable<String> newValues, Bins reference) {
+        List<String> notes = new ArrayList<>();
+        if (!(reference instanceof CategoryBins bins)) {
+            return notes;
+        }
+        for (String v : newValues) {
+            Optional<String> same = bins.top().stream().filter(r -> alike(r, v)).findFirst()
+                    .or(() -> bins.others().stream().filter(r -> alike(r, v)).sorted().findFirst());
+            same.ifPresent(r -> notes.add(lookalike(column, v, r)));
+        }
+        return notes;
+    }
+
+    private static boolean alike(String reference, String value) {
+        return !reference.equals(value) && reference.strip().equalsIgnoreCase(value.strip());
+    }
+
+    private static String lookalike(String column, String value, String reference) {
+        boolean spaces = !reference.strip().equals(reference) || !value.strip().equals(value);
+        boolean cased = !reference.strip().equals(value.strip());
+        String what = spaces && cased ? "case and surrounding spaces" : cased ? "case" : "surrounding spaces";
+        String fix = spaces && cased ? "trim spaces and normalise case" : cased ? "normalise case" : "trim spaces";
+        return quote(value) + " differs from " + quote(reference) + " only by " + what + "; if it is the same "
+                + column + ", " + fix + " upstream";
+    }
+}
