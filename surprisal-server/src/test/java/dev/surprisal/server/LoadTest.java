@@ -48,7 +48,7 @@ class LoadTest {
 
     @Test
     void twentyClientsSixtySecondsFourMonitors(@TempDir Path dir) throws Exception {
-        try (TestServer t = new TestServer(dir, 2000, 4, c -> {
+        try (ServerLog serverLog = ServerLog.capture(); TestServer t = new TestServer(dir, 2000, 4, c -> {
             List<MonitorConfig> ms = new ArrayList<>();
             MonitorConfig m = c.monitors().get(0);
             for (int i = 1; i <= 4; i++) {
@@ -65,6 +65,9 @@ class LoadTest {
             // per monitor, the latest run id of each window (a re-run replaces the earlier run and its id), so
             // a read of one check reads a run that exists unless a re-run of its window replaces it meanwhile
             Map<String, Map<String, Long>> runIds = new ConcurrentHashMap<>();
+            // the answer of any status the assertion below refuses, and what the server logged, so that a
+            // failure on a CI machine says why (the log alone is cut short there)
+            List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
             long end = System.currentTimeMillis() + MILLIS;
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             for (int c = 0; c < CLIENTS; c++) {
@@ -113,8 +116,11 @@ class LoadTest {
                             };
                             byKind.computeIfAbsent(what, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
                         }
-                        statuses.computeIfAbsent(kind == 0 ? "check " + resp.statusCode() : "read " + resp.statusCode(),
-                                k -> new AtomicInteger()).incrementAndGet();
+                        String status = (kind == 0 ? "check " : "read ") + resp.statusCode();
+                        statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                        if (resp.statusCode() >= 500 && unexpected.size() < 20) {
+                            unexpected.add(status + " " + resp.uri().getPath() + ": " + resp.body());
+                        }
                     }
                     return null;
                 });
@@ -124,7 +130,8 @@ class LoadTest {
 
             // a read of one check is 404 only when a re-run of its window replaced it after the id was taken
             Set<String> allowed = new HashSet<>(List.of("read 200", "read 404", "check 200", "check 409"));
-            assertThat(allowed).containsAll(statuses.keySet());
+            assertThat(allowed).as("statuses %s; unexpected answers %s; server log %s", statuses, unexpected,
+                    serverLog.records()).containsAll(statuses.keySet());
             for (int i = 1; i <= 4; i++) {
                 String m = "orders" + i;
                 List<ServerTables.CheckRow> rows = t.server.monitors().checks(m, Long.MAX_VALUE, 1000);

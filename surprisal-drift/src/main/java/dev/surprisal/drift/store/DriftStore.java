@@ -880,39 +880,20 @@ public final class DriftStore implements AutoCloseable {
     }
 
     private <T> T inTransactionUnchecked(String what, boolean checkHook, SqlWork<T> work) {
-        boolean auto;
         try {
-            auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw fail(what, e);
-        }
-        try {
-            T t = work.run();
-            if (checkHook) {
-                halt("before-commit");
-            }
-            connection.commit();
+            T t = Transactions.run(connection, () -> {
+                T done = work.run();
+                if (checkHook) {
+                    halt("before-commit");
+                }
+                return done;
+            });
             if (checkHook) {
                 halt("after-commit");
             }
             return t;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                // the connection is gone; the first error says why
-            }
-            if (e instanceof SQLException) {
-                throw fail(what, (SQLException) e);
-            }
-            throw (RuntimeException) e;
-        } finally {
-            try {
-                connection.setAutoCommit(auto);
-            } catch (SQLException ignored) {
-                // a lost connection: reported above
-            }
+        } catch (SQLException e) {
+            throw fail(what, e);
         }
     }
 

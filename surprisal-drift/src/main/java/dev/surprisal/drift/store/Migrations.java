@@ -78,21 +78,10 @@ public final class Migrations {
      * @throws E            as the work does
      */
     public static <E extends Exception> void inTransaction(Connection c, Work<E> work) throws SQLException, E {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        Transactions.run(c, () -> {
             work.run();
-            c.commit();
-        } catch (Exception e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+            return null;
+        });
     }
 
     /**

@@ -3,6 +3,7 @@
 package dev.surprisal.server.store;
 
 import dev.surprisal.drift.store.Migrations;
+import dev.surprisal.drift.store.Transactions;
 import dev.surprisal.drift.store.StoreException;
 
 import java.sql.Connection;
@@ -535,10 +536,15 @@ public final class ServerTables {
         }
     }
 
+    /** One write, in a transaction of its own unless {@code c} is in one (see {@link Transactions} for why). */
     static int update(Connection c, String sql, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        try {
+            return Transactions.run(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, args);
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new StoreException("server tables: " + e.getMessage(), e);
         }
