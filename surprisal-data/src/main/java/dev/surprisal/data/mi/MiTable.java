@@ -175,7 +175,7 @@ public final class MiTable {
      * @return the prepared table
      */
     public static MiTable of(Table table, ColumnRoles roles, long seed, Path file, DistinctRows distinct) {
-        return of(table, roles, seed, file, lines(file), distinct);
+        return of(table, roles, seed, file, CellLocator.of(file, null), distinct);
     }
 
     /**
@@ -219,10 +219,11 @@ public final class MiTable {
         if (table.rowCount() == 0) {
             throw noRows(file);
         }
-        return of(table, roles, seed, file, lines, keepDuplicateRows ? null : DuplicateRecords.find(table, roles));
+        return of(table, roles, seed, file, where, keepDuplicateRows ? null : DuplicateRecords.find(table, roles));
     }
 
-    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, boolean lines, DistinctRows distinct) {
+    private static MiTable of(Table table, ColumnRoles roles, long seed, Path file, CellLocator where,
+                              DistinctRows distinct) {
         if (table.rowCount() == 0) {
             throw noRows(file);
         }
