@@ -46,6 +46,27 @@ class DriftStoreCommandsTest {
     }
 
     @Test
+    void aStorePathToAnExistingDataFileIsRefusedAndTheFileKept() throws IOException {
+        // the user's own reference file given as --store (a slip of the tab key): it used to say "written to
+        // ref.csv", leave the file as it was and keep no baseline, so every later check said "no monitors yet"
+        Path ref = csv("ref.csv", 1, 0);
+        byte[] before = Files.readAllBytes(ref);
+        Cli r = Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", ref.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(r.out()).doesNotContain("written to");
+        assertThat(r.err()).contains(ref.toString()).contains("a text file (a CSV or other data file?), not a DuckDB "
+                + "store; nothing was written to it").contains("e.g. drift.duckdb").doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(ref)).isEqualTo(before);
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("ref.csv");
+        // an empty file: the same refusal in our words, not DuckDB's "not a valid DuckDB database file"
+        Path empty = Files.createFile(dir.resolve("empty.txt"));
+        Cli e = Cli.run("drift", "history", "--monitor", "m", "--store", empty.toString());
+        assertThat(e.code()).as(e.err()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(e.err()).contains("an empty file, not a DuckDB store").doesNotContain("IO Error");
+        assertThat(Files.size(empty)).isZero();
+    }
+
+    @Test
     void aReportThatCannotBeWrittenIsAWarningAndTheAlarmKeepsItsExitCode() throws IOException {
         assertThat(Cli.run("drift", "baseline", "--monitor", "m", "--data", csv("ref.csv", 1, 0).toString(),
                 "--store", store()).code()).isZero();

@@ -190,6 +190,7 @@ public final class DriftStore implements AutoCloseable {
             if (Files.isDirectory(p)) {
                 throw new StoreException("store " + url + ": a directory, not a store file", null);
             }
+            refuseForeignFile(url, p);
             try {
                 if (create && p.getParent() != null) {
                     Files.createDirectories(p.getParent());
@@ -233,6 +234,49 @@ public final class DriftStore implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Bytes 8 to 11 of every DuckDB database file (its header's magic). */
+    private static final byte[] DUCKDB_MAGIC = {'D', 'U', 'C', 'K'};
+
+    /**
+     * Refuses an existing file that is not a DuckDB database. DuckDB's driver opens some such files
+     * itself (a CSV file opened as a store was read as a view and nothing written to it), so
+     * {@code drift baseline --store day.csv} said "written to day.csv", left the file as it was and kept
+     * nothing; an empty file passed DuckDB's own message through. A store file is made by the first
+     * baseline, so a path to an existing other file is always a mistake.
+     */
+    private static void refuseForeignFile(StoreUrl url, Path p) {
+        if (!Files.isRegularFile(p)) {
+            return;
+        }
+        byte[] head = new byte[64]; // the magic, and enough to tell text from a binary format
+        int n = 0;
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            return; // unreadable: DuckDB says why when it opens it
+        }
+        if (n >= 12 && java.util.Arrays.equals(head, 8, 12, DUCKDB_MAGIC, 0, 4)) {
+            return;
+        }
+        String what = n == 0 ? "an empty file" : looksLikeText(head, n) ? "a text file (a CSV or other data file?)"
+                : "a file of another format";
+        throw new StoreException("store " + url + ": " + what + ", not a DuckDB store; nothing was written to it. "
+                + "Give a new file name for the store (e.g. drift.duckdb: the first baseline creates it) or an "
+                + "existing store", null);
+    }
+
+    private static boolean looksLikeText(byte[] head, int n) {
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xff;
+            if (b < 0x09 || b > 0x0d && b < 0x20 && b != 0x1b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

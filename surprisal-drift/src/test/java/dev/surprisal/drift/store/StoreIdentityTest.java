@@ -95,6 +95,22 @@ class StoreIdentityTest {
     }
 
     @Test
+    void anExistingFileOfAnotherFormatIsRefusedUntouched() throws java.io.IOException {
+        Path sqlite = dir.resolve("other.db");
+        byte[] header = "SQLite format 3\0-and-more-bytes".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(sqlite, header);
+        assertThatThrownBy(() -> DriftStore.open(sqlite.toString())).isInstanceOf(StoreException.class)
+                .hasMessage("store " + sqlite + ": a file of another format, not a DuckDB store; nothing was written to "
+                        + "it. Give a new file name for the store (e.g. drift.duckdb: the first baseline creates it) or "
+                        + "an existing store");
+        assertThat(Files.readAllBytes(sqlite)).isEqualTo(header);
+        // a real store still opens
+        Path store = dir.resolve("real.duckdb");
+        DriftStore.open(store.toString()).close();
+        DriftStore.open(store.toString()).close();
+    }
+
+    @Test
     void anInvalidAtIsAValidationError() {
         assertThatThrownBy(() -> RunTime.parse("yesterday")).isInstanceOf(dev.surprisal.core.ValidationException.class)
                 .hasMessageContaining("'yesterday'");
