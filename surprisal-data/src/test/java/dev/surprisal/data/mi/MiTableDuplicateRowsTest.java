@@ -177,6 +177,7 @@ class MiTableDuplicateRowsTest {
         ColumnRoles roles = ColumnRoles.detect(coarse, RoleOverrides.none());
         assertThat(DuplicateRecords.possible(roles)).isFalse();
         assertThat(DuplicateRecords.find(coarse, roles)).isNull();
+    }
 
     /** The doubled table with an ID column in front. */
     private static Table withId(Table t, double[] id) {
