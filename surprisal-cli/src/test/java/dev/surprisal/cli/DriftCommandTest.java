@@ -65,7 +65,7 @@ class DriftCommandTest {
 
         Cli calm = check(csv("calm.csv", 2, 0), "2024-05-01");
         assertThat(calm.code()).as(calm.out() + calm.err()).isZero();
-        assertThat(calm.out()).contains("no alarm: 0 of 3 scored columns drifted").contains("KL(P||Q) bits");
+        assertThat(calm.out()).contains("no alarm: 0 of 3 scored columns changed").contains("KL(P||Q) bits");
 
         Cli shifted = check(csv("shift.csv", 3, 0.5), "2024-05-02", "--explain");
         assertThat(shifted.code()).as(shifted.out() + shifted.err()).isEqualTo(ExitCode.ALARM);

@@ -74,7 +74,7 @@ class DriftScenarioTest {
             Path f = OrdersTable.day(Change.NONE, ROWS, seed).writeCsv(dir.resolve("resample-" + seed + ".csv"));
             Cli r = compare(f, "--fail-on", "warn");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("no alarm: 0 of 6 scored columns drifted (2 more checked, not scored)");
+            assertThat(r.out()).contains("no alarm: 0 of 6 scored columns changed (2 more checked, not scored)");
         }
     }
 

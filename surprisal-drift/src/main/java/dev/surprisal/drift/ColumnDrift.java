@@ -128,6 +128,18 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
         return (double) count / Math.max(1, validToday());
     }
 
+    /**
+     * Whether the stale-data check (a re-sent or replayed batch) could not run on this timestamp or
+     * date column: today's values span more than half of the reference's range, as they do against a
+     * reference of one batch, so "not newer than the last batch" says nothing. A baseline of several
+     * batches (e.g. a week) lets it run.
+     *
+     * @return true when the column was not checked for re-sent batches
+     */
+    public boolean staleCheckSkipped() {
+        return !scored && reason != null && reason.contains(Freshness.NOT_CHECKED);
+    }
+
     /** @return change in missing share, current − reference */
     public double missingRateChange() {
         return missingRateCurrent - missingRateReference;

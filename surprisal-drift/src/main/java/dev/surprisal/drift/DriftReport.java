@@ -83,8 +83,8 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
 
     /**
      * The count every output states (command line, JSON, HTML report, alerts): the scored columns
-     * that drifted (WARN or DRIFT, the dataset rule's count), with the DRIFT and WARN among them, and
-     * the columns only checked, with their warnings counted apart, e.g. "2 of 4 scored columns drifted
+     * that changed (WARN or DRIFT, the dataset rule's count), with the DRIFT and WARN among them, and
+     * the columns only checked, with their warnings counted apart, e.g. "2 of 4 scored columns changed
      * (1 DRIFT, 1 WARN; 2 more checked, not scored, 1 of them WARN)".
      *
      * @return the count in words
@@ -102,11 +102,12 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
             parts.add(unscored + " more checked, not scored" + (flagged == 0 ? ""
                     : ", " + flagged + " of them " + (count(false, Status.DRIFT) == 0 ? "WARN" : "WARN or DRIFT")));
         }
-        return drifted + " of " + scored + " scored columns drifted"
+        // "changed", not "drifted": the count takes WARN columns too, and "2 of 3 drifted (0 DRIFT)" misread
+        return drifted + " of " + scored + " scored columns changed"
                 + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
     }
 
-    /** @return true when at least {@code driftShare} of the scored columns drifted (a DRIFT-level alarm) */
+    /** @return true when at least {@code driftShare} of the scored columns changed (a DRIFT-level alarm) */
     public boolean datasetDrift() {
         return driftedShare() > 0 && driftedShare() >= options.driftShare();
     }

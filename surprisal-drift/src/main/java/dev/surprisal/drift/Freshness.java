@@ -40,6 +40,12 @@ import java.util.Map;
  * numbers by value (epoch times, {@code 999999999 < 1000000000}), ISO 8601 text in time order.
  */
 public final class Freshness {
+    /**
+     * The words a column's finding holds when its values span too much of the reference to tell a
+     * re-sent batch ({@link ColumnDrift#staleCheckSkipped()}).
+     */
+    static final String NOT_CHECKED = "not checked for re-sent batches";
+
     private static final Freshness SAMPLES = new Freshness(false, null, Map.of(), null);
     private static final Freshness FIRST_BATCH = new Freshness(true, null, Map.of(), null);
 
@@ -133,7 +139,7 @@ public final class Freshness {
         if (batch && !replay && !isBatchTime(refOldest, refNewest, oldest, newest)) {
             f.add(Status.OK, "values " + oldest + " .. " + newest + " span as much as the reference's " + refOldest
                     + " .. " + refNewest + " (a date of the rows, like a birth or due date, not the batch's time: "
-                    + "not checked for re-sent batches)");
+                    + NOT_CHECKED + ")");
             return;
         }
         if (batch && last != null) {

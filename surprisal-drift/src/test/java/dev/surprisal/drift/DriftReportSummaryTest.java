@@ -21,7 +21,7 @@ class DriftReportSummaryTest {
         DriftReport r = DriftScorer.compare(ref, ProfileBuilder.count(ref, EventTable.days(-9, -5, 200, 2).table()),
                 DriftOptions.defaults());
         assertThat(r.worst()).isEqualTo(Status.WARN);
-        assertThat(r.summary()).isEqualTo("0 of 2 scored columns drifted (2 more checked, not scored, 1 of them WARN)");
+        assertThat(r.summary()).isEqualTo("0 of 2 scored columns changed (2 more checked, not scored, 1 of them WARN)");
         assertThat(r.count(false, Status.WARN)).isEqualTo(1);
         assertThat(r.count(true, null)).isZero();
         com.fasterxml.jackson.databind.JsonNode counted = DriftJson.of(r, ref.roles()).toTree().get("columns_drifted");
@@ -36,7 +36,7 @@ class DriftReportSummaryTest {
         Profile ref = ProfileBuilder.fit(OrdersTable.reference(10_000, 1).table(), ProfileOptions.defaults());
         DriftReport shift = DriftScorer.compare(ref, ProfileBuilder.count(ref, OrdersTable.day(Change.AMOUNT_SHIFT,
                 5_000, 21).table()), DriftOptions.defaults());
-        assertThat(shift.summary()).isEqualTo("1 of 6 scored columns drifted (1 DRIFT, 0 WARN; 2 more checked, not "
+        assertThat(shift.summary()).isEqualTo("1 of 6 scored columns changed (1 DRIFT, 0 WARN; 2 more checked, not "
                 + "scored)");
         DriftReport strict = DriftScorer.compare(ref, ProfileBuilder.count(ref, OrdersTable.day(Change.AMOUNT_SHIFT,
                 5_000, 21).table()), DriftOptions.defaults().withDriftShare(0.1));

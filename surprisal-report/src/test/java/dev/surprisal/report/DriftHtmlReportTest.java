@@ -25,10 +25,10 @@ class DriftHtmlReportTest {
                 dev.surprisal.data.profile.ProfileBuilder.count(ref, dev.surprisal.data.demo.EventTable.days(-9, -5, 200,
                         2).table()), dev.surprisal.drift.DriftOptions.defaults());
         assertThat(DriftHtmlReport.render("split", r, java.util.Map.of())).contains("<p class=\"verdict\">0 of 2 scored "
-                + "columns drifted (2 more checked, not scored, 1 of them WARN). ");
+                + "columns changed (2 more checked, not scored, 1 of them WARN). ");
         // a drifted day: the CLI's count, DRIFT and WARN apart
         assertThat(DriftHtmlReport.render("day", ReportFixture.report(), java.util.Map.of()))
-                .contains(">" + ReportFixture.report().summary()).contains("of 3 scored columns drifted (");
+                .contains(">" + ReportFixture.report().summary()).contains("of 3 scored columns changed (");
     }
 
     @Test

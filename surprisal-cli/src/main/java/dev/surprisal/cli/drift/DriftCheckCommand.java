@@ -17,6 +17,7 @@ import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.Freshness;
 import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.rules.TrendRule;
@@ -60,7 +61,7 @@ import java.util.concurrent.Callable;
                 "values: WARN when a timestamp's newest value does not advance past that of the last batch",
                 "checked for an earlier --at, or of the baseline before any). Invalid cells are counted and",
                 "shown with their lines.",
-                "Alarms: a column is WARN or DRIFT (level), at least half of the scored columns drifted",
+                "Alarms: a column is WARN or DRIFT (level), at least half of the scored columns WARN or DRIFT",
                 "(dataset, DRIFT), or the column's measure spikes above mean + 3 sigma of its own recent",
                 "history (trend, WARN, from 7 checks on). The rule is the baseline's unless given here.",
                 "The check, its profile, scores and alarms are written to the store in one transaction; a",
@@ -101,7 +102,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
     EngineOptions engine;
 
     @Option(names = "--at", paramLabel = "DATE", description = "Date of the data, ISO (2024-05-01 or "
-            + "2024-05-01T06:00). Orders the history. Default: today.")
+            + "2024-05-01T06:00, read as UTC). Orders the history. Default: today in UTC.")
     String at;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
@@ -118,7 +119,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String when = at == null ? LocalDate.now().toString() : validDate(at);
+        // the store's day rule (RunTime.day: UTC for a monitor without a zone), not the machine's zone
+        String when = at == null ? RunTime.today(java.time.ZoneOffset.UTC).toString() : validDate(at);
         DriftInputs.requireReadable(data);
         if (roles.setsRoles()) {
             throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role: roles are frozen in the "

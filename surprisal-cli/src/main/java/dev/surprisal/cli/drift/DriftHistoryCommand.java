@@ -11,6 +11,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.RunGaps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +39,10 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
                 "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ = 0, █ = the",
                 "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
                 "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
-                "flat low line means no drift, not magnified noise.",
+                "flat low line means no drift, not magnified noise. A point over 10 times all the others (a renamed",
+                "column scored as all missing) is drawn as ↑ and named, and the rest are scaled without it. When the",
+                "checks are daily, a day with no check recorded (a failed check records nothing) is a row 'no check",
+                "recorded' in the table and · in the sparklines (JSON: missing_days).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -79,6 +86,11 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
                     .put("js", base.unit());
             root.put("direction", DriftOutput.DIRECTION);
+            ArrayNode gaps = root.putArray("missing_days");
+            for (RunGaps.Gap g : gaps(points)) {
+                gaps.addObject().put("first", g.first().toString()).put("last", g.last().toString())
+                        .put("days", g.days()).put("after", g.after());
+            }
             ArrayNode a = root.putArray("history");
             for (HistoryPoint p : points) {
                 ObjectNode n = a.addObject();
@@ -113,16 +125,38 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %10s  %12s  %-14s  %s%n";
         out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "critical", "KL(P||Q) " + base.unit(), "verdict",
                 "alarm");
-        for (HistoryPoint p : points) {
+        List<RunGaps.Gap> gaps = gaps(points);
+        // the timeline the sparklines share: each run once, then one slot per missing day after its gap's run
+        List<Long> runs = new ArrayList<>();
+        Map<Long, String> runAt = new HashMap<>();
+        for (int i = 0; i < points.size(); i++) {
+            HistoryPoint p = points.get(i);
             out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
                     fmt(base.fromNats(p.klNats())), p.status(), p.alarmed() ? "ALARM" : "");
+            if (runAt.putIfAbsent(p.runId(), p.at()) == null) {
+                runs.add(p.runId());
+            }
+            boolean lastOfRun = i + 1 == points.size() || points.get(i + 1).runId() != p.runId();
+            for (RunGaps.Gap g : gaps) {
+                if (lastOfRun && g.after().equals(p.at())) {
+                    out.printf(Locale.ROOT, "%-" + atWidth + "s  %5s  no check recorded on %s (a failed or skipped "
+                            + "check records nothing)%n", g.first(), "-", g.days() == 1 ? "this day"
+                            : "these " + g.days() + " days, to " + g.last());
+                    for (long d = 0; d < g.days(); d++) {
+                        runs.add(GAP);
+                    }
+                }
+            }
         }
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
         out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the PSI warn band "
-                + fmt(warn) + " of the baseline's rule; a --warn given to a check alone is not recorded):");
+                + fmt(warn) + " of the baseline's rule; a --warn given to a check alone is not recorded"
+                + (gaps.isEmpty() ? "" : "; " + GAP_MARK + " = a day with no check recorded") + "):");
         for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
-            double[] psi = e.getValue().stream().mapToDouble(HistoryPoint::psi).toArray();
+            Map<Long, Double> byRun = new HashMap<>();
+            e.getValue().forEach(p -> byRun.put(p.runId(), p.psi()));
+            double[] psi = runs.stream().mapToDouble(r -> byRun.getOrDefault(r, Double.NaN)).toArray();
             if (java.util.Arrays.stream(psi).allMatch(Double::isNaN)) {
                 out.printf(Locale.ROOT, "  %-" + nameWidth + "s  not scored (checks only)%n", e.getKey());
                 continue;
@@ -131,11 +165,43 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             for (double v : psi) {
                 max = Double.isFinite(v) ? Math.max(max, v) : max;
             }
-            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%n", e.getKey(), Sparkline.of(psi, warn),
-                    fmt(psi[psi.length - 1]), fmt(max));
+            Sparkline.Chart chart = Sparkline.chart(psi, warn);
+            char[] line = chart.line().toCharArray();
+            for (int i = 0; i < line.length; i++) {
+                if (runs.get(i) == GAP) {
+                    line[i] = GAP_MARK;
+                }
+            }
+            List<HistoryPoint> own = e.getValue();
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%s%n", e.getKey(), new String(line),
+                    fmt(own.get(own.size() - 1).psi()), fmt(max), offScale(chart, psi, runs, runAt));
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** A slot of the sparklines' timeline that is a missing day, not a run. */
+    private static final long GAP = Long.MIN_VALUE;
+    /** The mark of a missing day in a sparkline. */
+    private static final char GAP_MARK = '·';
+
+    /** The days with no check in a daily history, by the store's day rule (UTC: CLI monitors have no zone). */
+    private static List<RunGaps.Gap> gaps(List<HistoryPoint> points) {
+        return RunGaps.missingDays(points.stream().map(HistoryPoint::at).toList(), ZoneOffset.UTC);
+    }
+
+    /** Says which points are drawn off the scale, and the scale the others are drawn on. */
+    private static String offScale(Sparkline.Chart chart, double[] psi, List<Long> runs, Map<Long, String> runAt) {
+        if (chart.offScale().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i : chart.offScale()) {
+            parts.add(fmt(psi[i]) + " at " + runAt.get(runs.get(i)));
+        }
+        return "; " + Sparkline.OFF_SCALE_MARK + " = off the scale (" + String.join(", ", parts) + ", over "
+                + String.format(Locale.ROOT, "%.0f", Sparkline.OFF_SCALE) + "x the rest: a schema change or broken "
+                + "batch?), the rest drawn up to " + fmt(chart.top());
     }
 
     /** The PSI warn band of the monitor's stored rule: its --warn when it decides on PSI, else PSI's default. */

@@ -64,7 +64,7 @@ final class DriftOutput {
             out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %s%s%n", d.column(), d.role().label(), d.reason(),
                     d.role().isScored() ? "" : " (not scored; checked for missing share"
                             + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role().isTemporal()
-                            ? ", invalid dates and stale values" : "") + ")");
+                            ? ", invalid dates and stale values (when the baseline covers several batches)" : "") + ")");
         }
         if (!roles.excluded().isEmpty()) {
             out.println("  excluded by --exclude: " + String.join(", ", roles.excluded()));
@@ -124,6 +124,14 @@ final class DriftOutput {
         if (cols.stream().anyMatch(c -> !c.scored())) {
             out.println("* not scored (id-like, timestamp, date, constant): checked for missing share, duplicate keys, "
                     + "invalid dates and stale values only");
+        }
+        for (ColumnDrift c : cols) {
+            if (c.staleCheckSkipped()) {
+                out.println("note: " + c.name() + ": the stale-data check (re-sent or replayed batch) did not run: "
+                        + "today's values span more than half of the reference's range, so a re-sent batch looks like "
+                        + "a new one. It runs when the baseline covers several batches, e.g. 'surprisal drift baseline' "
+                        + "on a week of data.");
+            }
         }
         out.println();
         for (ColumnDrift c : cols) {

@@ -48,6 +48,18 @@ public final class RunTime {
         return LocalDate.ofInstant(parse(at, zone), zone);
     }
 
+    /**
+     * Today by the same day rule as {@link #day}: the date now in {@code zone}, the monitor's zone, else
+     * UTC; never the machine's own zone, so a check run without {@code --at} at 23:30 in New York is
+     * recorded as the UTC day the store files it under.
+     *
+     * @param zone the monitor's zone (UTC where it has none)
+     * @return today's date in {@code zone}
+     */
+    public static LocalDate today(ZoneId zone) {
+        return LocalDate.now(zone);
+    }
+
     private static Instant parse(String at, ZoneId zone) {
         if (at != null) {
             try {
