@@ -76,7 +76,7 @@ class DriftCellReadingScenarioTest {
                 .toString());
         assertThat(shifted.code()).as(shifted.out() + shifted.err()).isEqualTo(ExitCode.ALARM);
         assertThat(row(shifted, "ts")).endsWith(" DRIFT");
-        assertThat(shifted.out()).contains("DRIFT: ts: invalid share rose 0.0% -> 100.0% (beyond noise)",
+        assertThat(shifted.out()).contains("DRIFT: ts: invalid share rose 0.0% -> 100.0% (3,000 of 3,000 cells today, beyond noise)",
                 "invalid cells in ts: 100.00% of today's rows");
     }
 

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift;
 
+import dev.surprisal.core.Printable;
 import dev.surprisal.data.profile.Bins;
 import dev.surprisal.data.profile.CategoryBins;
 
@@ -22,25 +23,15 @@ public final class ValueText {
 
     /**
      * A value as messages show it: between double quotes, with a {@code "} or {@code \} inside escaped by a
-     * {@code \} and a control character (a tab, a line break) written as {@code \t}, {@code \n}, {@code \r}
-     * or {@code \}{@code uXXXX}, so that what is shown is exactly the cell.
+     * {@code \}, and its control characters written as escapes by {@link Printable#escapeValue} ({@code \t},
+     * {@code \n}, {@code \r}, {@code \e} for ESC, {@code \xNN}), the one escaping of user text on a terminal,
+     * so that what is shown is exactly the cell and nothing in it reaches the terminal raw.
      *
      * @param value a cell's text
      * @return it quoted
      */
     public static String quote(String value) {
-        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '"', '\\' -> b.append('\\').append(ch);
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) ch) : String.valueOf(ch));
-            }
-        }
-        return b.append('"').toString();
+        return '"' + Printable.escapeValue(value.replace("\\", "\\\\").replace("\"", "\\\"")) + '"';
     }
 
     /**

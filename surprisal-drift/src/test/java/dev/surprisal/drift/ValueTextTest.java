@@ -23,7 +23,7 @@ class ValueTextTest {
         assertThat(ValueText.quote("SE ")).isEqualTo("\"SE \"");
         assertThat(ValueText.quote("")).isEqualTo("\"\"");
         assertThat(ValueText.quote("5\" screen")).isEqualTo("\"5\\\" screen\"");
-        assertThat(ValueText.quote("a\tb\\c\u0001")).isEqualTo("\"a\\tb\\\\c\\u0001\"");
+        assertThat(ValueText.quote("a\tb\\c\u0001\u001b[2J")).isEqualTo("\"a\\tb\\\\c\\x01\\e[2J\"");
     }
 
     @Test
