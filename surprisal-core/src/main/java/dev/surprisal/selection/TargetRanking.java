@@ -224,7 +224,7 @@ public final class TargetRanking {
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
             TargetShare.Note share = shareNote(target, pair, mi, test, side.normalScore(), options.base());
             // the share's sentence is kept in targetShare alone (RankedFeature.notes renders it)
-            warnings = append(warnings, biasedLowNote(observed, side.normalScore(), test, tested.n() < pair.n(),
+            warnings = append(warnings, biasedLowNote(observed, side.normalScore(), test, tested.n(), tested.n() < pair.n(),
                     options.base()));
             double lower = ci[0];
             double upper = ci[1];
@@ -406,17 +406,20 @@ public final class TargetRanking {
      * underestimates strong dependence, more the stronger it is (Kraskov, Stögbauer and Grassberger 2004, Fig. 4;
      * Gao, Ver Steeg and Galstyan 2015, "Efficient estimation of mutual information for strongly dependent
      * variables", AISTATS). The note is given when the bound exceeds the estimate (0 if below) on the same rows by
-     * more than the noise of the estimate (the null's 95th percentile minus its mean; 0.02 nats without a test), so sampling
-     * noise of a weak pair never raises it. The estimate stays the headline: the test, its null and the interval
+     * more than the noise of the estimate (the null's 95th percentile minus its mean; without a test, the bound of a
+     * chance correlation of two standard errors, 2/√n, about 2/n nats, and at least 0.02 nats), so sampling noise
+     * of a weak pair never raises it. The estimate stays the headline: the test, its null and the interval
      * are of the same estimator, and the bound is stated beside it (docs/mi-estimators.md, "Strong dependence").
      */
-    static String biasedLowNote(double observed, double normalScore, SequentialPermutationTest.Result test,
+    static String biasedLowNote(double observed, double normalScore, SequentialPermutationTest.Result test, int n,
                                 boolean subsample, Base base) {
         if (Double.isNaN(normalScore) || Double.isNaN(observed)) {
             return null;
         }
         double bound = gaussianMi(normalScore);
-        double noise = test != null ? Math.max(test.noise95(), 0.0) : 0.02;
+        // without a test, a chance correlation of 2/√n must not read as dependence the estimate missed: at n = 30
+        // its bound is 0.07 nats, above the 0.02 floor, which rules at large n
+        double noise = test != null ? Math.max(test.noise95(), 0.0) : Math.max(0.02, gaussianMi(2 / Math.sqrt(n)));
         // an estimate below 0 counts as 0: else any negative estimate of a noise column would sit "below" the
         // bound of ~1/(2n) that its sampling correlation gives
         if (!(bound > Math.max(observed, 0.0) + noise)) {

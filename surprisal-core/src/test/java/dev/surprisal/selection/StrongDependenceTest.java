@@ -83,11 +83,15 @@ class StrongDependenceTest {
         // the audit's noise4: KSG -0.0199 nats, normal-score r 0.0113 (bound 6e-5 nats), noise95 0.014 nats
         SequentialPermutationTest.Result test =
                 new SequentialPermutationTest.Result(-0.0199, 30, 10, 1.0, true, -0.002, 0.012, 0.014, 30, 42);
-        assertThat(TargetRanking.biasedLowNote(-0.0199, 0.0113, test, false, Base.BITS)).isNull();
-        assertThat(TargetRanking.biasedLowNote(-0.0199, 0.0113, null, false, Base.BITS)).isNull();
+        assertThat(TargetRanking.biasedLowNote(-0.0199, 0.0113, test, 5000, false, Base.BITS)).isNull();
+        assertThat(TargetRanking.biasedLowNote(-0.0199, 0.0113, null, 5000, false, Base.BITS)).isNull();
         // a strong pair whose estimate is well below its bound gets it, in the unit asked for
-        assertThat(TargetRanking.biasedLowNote(5.0, 0.999999, test, false, Base.BITS))
+        assertThat(TargetRanking.biasedLowNote(5.0, 0.999999, test, 5000, false, Base.BITS))
                 .startsWith(TargetRanking.BIASED_LOW).contains("bits").doesNotContain("nats");
+        // without a test, at n = 30: a chance normal-score r of 0.2 (bound 0.0204 nats) beside a KSG estimate below 0
+        // is sampling noise, not dependence the estimate missed (the fixed 0.02-nat margin called it biased low)
+        assertThat(TargetRanking.biasedLowNote(-0.01, 0.2, null, 30, false, Base.NATS)).isNull();
+        assertThat(TargetRanking.biasedLowNote(-0.01, 0.2, null, 100_000, false, Base.NATS)).isNotNull();
     }
 
     @Test

@@ -175,12 +175,15 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * beyond noise, its own alarm, so its bins (the last two) were left out on both sides (their
      * shares 0, their counts kept).
      *
-     * @return true when the missing and invalid bins hold cells but no share
+     * A share that rose has cells today; a bin emptied because its share fell to nothing today (missing cells in
+     * the reference, none today: no alarm) has none, so it does not count.
+     *
+     * @return true when the missing and invalid bins hold cells today but no share
      */
     public boolean judgedOnValidCells() {
         int k = bins.size();
         return k >= 2 && bins.subList(k - 2, k).stream().allMatch(b -> b.p() == 0 && b.q() == 0)
-                && bins.subList(k - 2, k).stream().anyMatch(b -> b.referenceCount() + b.currentCount() > 0);
+                && bins.subList(k - 2, k).stream().anyMatch(b -> b.currentCount() > 0);
     }
 
     /**

@@ -115,6 +115,16 @@ class DriftScorerTest {
     }
 
     @Test
+    void aDayWithoutTheReferencesMissingCellsIsNotJudgedOnValidCellsOnly() {
+        // the reference has 2.2% missing, today none: a fall, no alarm, so --explain must not say the divergences
+        // left out the missing and invalid cells because those are "their own alarm" (there is none)
+        ColumnDrift y = score(REF, day(6, 2000, 0, 1, 0.0, 0)).columns().get(1);
+        assertThat(y.missingRateChange()).isNegative();
+        assertThat(y.reason()).contains("missing share fell").doesNotContain("on the valid cells");
+        assertThat(y.judgedOnValidCells()).isFalse();
+    }
+
+    @Test
     void allMissingAndEmptyColumnsGiveFiniteExplainedResults() {
         double[] nan = new double[300];
         java.util.Arrays.fill(nan, Double.NaN);
