@@ -49,14 +49,11 @@ public final class RoleRules {
     /**
      * @param s a column's statistics
      * @return whether the column is numeric: at least {@value #NUMERIC_SHARE} of its present cells are numbers,
-     *         and its commas have one reading ({@link ColumnStats.Commas#ambiguous}) unless the decimal-comma
-     *         cells are few enough to be invalid cells of a numeric column
+     *         and its commas have one reading ({@link ColumnStats.Commas#ambiguous})
      */
     public static boolean isNumeric(ColumnStats s) {
-        // 1,234 beside many 1,5 is 1.234 as much as 1234: such a column is not read as numbers at all; a few
-        // stray 1,5 cells (no more than a numeric column's invalid share) are invalid cells, not that reading
-        boolean twoReadings = s.commas().ambiguous() && s.commas().decimal() > (1 - NUMERIC_SHARE) * s.present();
-        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !twoReadings;
+        // 1,234 beside 1,5 is 1.234 as much as 1234: such a column is not read as numbers at all
+        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !s.commas().ambiguous();
     }
 
     /**

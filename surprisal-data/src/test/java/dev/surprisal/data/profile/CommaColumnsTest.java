@@ -74,23 +74,6 @@ class CommaColumnsTest {
     }
 
     @Test
-    void oneStrayDecimalCommaCellIsAnInvalidCellNotAReasonToReadTheColumnAsText() throws IOException {
-        // 2,000 amounts written "1,234" with one cell typed "0,5": the column stays numbers, the cell is invalid
-        // (before, one such cell beside the 1,234 cells made the whole column text)
-        Path f = orders("stray.csv", 3, null);
-        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f));
-        lines.set(11, lines.get(11).replaceFirst(",\"[^\"]*\",", ",\"0,5\","));
-        Files.write(f, lines);
-        Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
-        Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
-        CsvPathTest.assertSameProfile("stray comma", java, sql);
-        ColumnProfile amount = java.column("amount_sek");
-        assertThat(amount.role()).as(amount.reason()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(amount.invalid()).isEqualTo(1);
-        assertThat(java.column("weight_kg").role()).isEqualTo(ColumnRole.CATEGORICAL);
-    }
-
-    @Test
     void aTimestampColumnOfPercentagesOrAmountsIsInvalidNotEpochTimes() throws IOException {
         Path ref = orders("ref.csv", 2, null);
         Profile java = ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults());
