@@ -128,9 +128,10 @@ final class ScoredColumn {
         } else {
             f.add(Status.OK, DriftText.withinNoise(shown, value, critical, judgedN, judgedM, y, onValid));
         }
-        ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach, "");
+        // the verdicts taken above, reported (the z-test is not run again)
+        ShareChecks.report(f, missing, "missing", p.missing(), n, q.missing(), m, () -> "");
         if (p.role().isNumeric()) {
-            ShareChecks.judge(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach, firstInvalid(q));
+            ShareChecks.report(f, invalid, "invalid", p.invalid(), n, q.invalid(), m, () -> firstInvalid(q));
         }
         if (m == q.missing()) {
             f.add(Status.OK, "every cell is missing today");

@@ -37,11 +37,22 @@ final class ShareChecks {
      */
     static Status judge(Findings f, String what, long a, long n, long b, long m, DriftOptions o, double alphaEach,
                         String found) {
-        Status s = verdict(a, n, b, m, o, alphaEach);
+        return report(f, verdict(a, n, b, m, o, alphaEach), what, a, n, b, m, () -> found);
+    }
+
+    /**
+     * Adds the finding of a share whose {@link #verdict} the caller holds already (so the test is not run
+     * twice); {@code found} is only asked for when a rise is reported.
+     *
+     * @return {@code s}
+     */
+    static Status report(Findings f, Status s, String what, long a, long n, long b, long m,
+                         java.util.function.Supplier<String> found) {
         if (s == Status.DRIFT) {
+            String cells = found.get();
             f.add(Status.DRIFT, String.format(Locale.ROOT, "%s share rose %s -> %s (%,d of %,d cells today, beyond "
                     + "noise)%s", what, DriftText.pct(rate(a, n)), DriftText.pct(rate(b, m)), b, m,
-                    found.isEmpty() ? "" : ": " + found));
+                    cells.isEmpty() ? "" : ": " + cells));
         } else if (s == Status.WARN) {
             f.add(Status.WARN, String.format(Locale.ROOT, "%s share fell %s -> %s (beyond noise): cleaner data or "
                     + "a changed upstream parser", what, DriftText.pct(rate(a, n)), DriftText.pct(rate(b, m))));

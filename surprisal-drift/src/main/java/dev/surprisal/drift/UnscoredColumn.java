@@ -33,8 +33,9 @@ final class UnscoredColumn {
         ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach, "");
         if (p.role().isTemporal()) {
             // one cause, one line: the invalid share's alarm names what was expected and what was found
-            Status invalid = ShareChecks.judge(f, "invalid", p.invalid(), n, q.invalid(), m, o, alphaEach,
-                    TimeCells.found(p, q));
+            // what the cells hold is described only when an alarm shows it
+            Status invalid = ShareChecks.report(f, ShareChecks.verdict(p.invalid(), n, q.invalid(), m, o, alphaEach),
+                    "invalid", p.invalid(), n, q.invalid(), m, () -> TimeCells.found(p, q));
             if (invalid != Status.DRIFT && TimeCells.turnedAllInvalid(p, q)) {
                 f.add(Status.DRIFT, TimeCells.found(p, q));
             }

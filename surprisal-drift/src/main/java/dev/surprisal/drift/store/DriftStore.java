@@ -250,15 +250,13 @@ public final class DriftStore implements AutoCloseable {
         if (!Files.isRegularFile(p)) {
             return;
         }
-        byte[] head = new byte[64]; // the magic, and enough to tell text from a binary format
-        int n = 0;
+        byte[] head; // the magic, and enough to tell text from a binary format
         try (java.io.InputStream in = Files.newInputStream(p)) {
-            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
-                n += r;
-            }
+            head = in.readNBytes(64);
         } catch (IOException e) {
             return; // unreadable: DuckDB says why when it opens it
         }
+        int n = head.length;
         if (n >= 12 && java.util.Arrays.equals(head, 8, 12, DUCKDB_MAGIC, 0, 4)) {
             return;
         }

@@ -183,10 +183,6 @@ final class Judge {
         e.commonPhrases = all.length - own.length;
     }
 
-    static boolean isTemplate(Evidence e, KnowledgeBase.Options o) {
-        return templateByLines(e, o) || templateByPhrases(e, o);
-    }
-
     private static boolean templateByLines(Evidence e, KnowledgeBase.Options o) {
         return e.candidateLines > 0 && e.templateLines >= o.templateFraction() * e.candidateLines;
     }
