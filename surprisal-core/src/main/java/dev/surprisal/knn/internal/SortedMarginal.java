@@ -21,6 +21,8 @@ public final class SortedMarginal implements RadiusCounter {
     private final double[] sorted;
     private final int[] order;
     private final int[] rank;
+    /** The value index of {@link #countAt}, built on first use. */
+    private volatile Buckets buckets;
 
     private SortedMarginal(double[] values) {
         this.values = values;
@@ -179,6 +181,7 @@ public final class SortedMarginal implements RadiusCounter {
         int n = sorted.length;
         int[] slotOf = query == null ? null : ArgSort.inverse(query);
         int[] out = new int[n];
+        Buckets index = buckets(); // built once, before the threads share it
         Parallel.forRange(n, (from, to) -> {
             // gather the radii first: independent loads overlap, whereas a load inside the
             // search would put one cache miss on every count's critical path
@@ -192,7 +195,7 @@ public final class SortedMarginal implements RadiusCounter {
                 r[t] = radii[slots[t]];
             }
             for (int p = from; p < to; p++) {
-                out[slots[p - from]] = countAt(p, r[p - from]);
+                out[slots[p - from]] = countAt(index, p, r[p - from]);
             }
         });
         return out;
@@ -206,56 +209,158 @@ public final class SortedMarginal implements RadiusCounter {
     /**
      * Points j ≠ the one at rank p with |x_j − x| &lt; r (x = sorted[p]), or = 0 when r = 0. For
      * distances d ≥ 0, "d = 0" is "d &lt; Double.MIN_VALUE" (a difference of distinct doubles is never
-     * 0), so one strict comparison serves both cases.
+     * 0), so one strict comparison serves both cases. Each end of the range starts from the guess of the
+     * value index ({@link #buckets()}) and is then found exactly by its own predicate, so the guess decides
+     * only how many values are probed, never the count.
      */
-    int countAt(int p, double r) {
+    int countAt(Buckets index, int p, double r) {
         double x = sorted[p];
         double rr = r > 0 ? r : Double.MIN_VALUE;
+        int e = firstOutsideRight(x, rr, p, index.first(x + rr));
+        int b = firstInsideLeft(x, rr, p, index.first(x - rr));
+        return e - b - 1;
+    }
+
+    /**
+     * The first j in (p, n] with j = n or a[j] − x ≥ rr (a[j] − x grows with j), from a guess g: gallop
+     * forward when a[g] is still inside, backward when it is already outside, then a branch-free binary
+     * search of the last window.
+     */
+    private int firstOutsideRight(double x, double rr, int p, int guess) {
         double[] a = sorted;
         int n = a.length;
-        // right: gallop to a window [lo, hi) that holds the first e > p with a[e] - x >= rr
-        int lo = p + 1;
-        int step = 1;
-        int hi = p + 1;
-        while (hi < n && a[hi] - x < rr) {
-            lo = hi + 1;
-            step <<= 1;
-            hi = p + step;
-        }
-        hi = Math.min(hi, n);
-        int len = hi - lo;
-        if (len > 0) {
-            // branch-free lower bound: a[j] for j < lo is inside, a[j] for j ≥ lo + len outside
-            while (len > 1) {
-                int half = len >>> 1;
-                lo = a[lo + half] - x < rr ? lo + half : lo;
-                len -= half;
+        int g = Math.max(guess, p + 1);
+        int lo;
+        int len;
+        if (g < n && a[g] - x < rr) {
+            // inside at g: the answer is in (g, n]
+            lo = g + 1;
+            int step = 1;
+            int hi = g + 1;
+            while (hi < n && a[hi] - x < rr) {
+                lo = hi + 1;
+                step <<= 1;
+                hi = g + step;
             }
+            len = Math.min(hi, n) - lo;
+        } else {
+            // outside at g (or g = n): the answer is in (p, g]
+            int hi = g;
+            int step = 1;
+            int probe = g - 1;
+            while (probe > p && !(a[probe] - x < rr)) {
+                hi = probe;
+                step <<= 1;
+                probe = g - step;
+            }
+            lo = Math.max(probe, p) + 1;
+            len = hi - lo;
+        }
+        // a[j] for j < lo is inside, a[lo + len] outside (or lo + len = n): the first outside is in [lo, lo + len]
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = a[lo + half] - x < rr ? lo + half : lo;
+            len -= half;
+        }
+        if (len > 0) {
             lo += a[lo] - x < rr ? 1 : 0;
         }
-        int e = lo;
-        // left: the same on the mirrored side, for the first b ≤ p with x - a[b] < rr
-        hi = p - 1; // window is (lo2, hi], searched as [from, hi + 1)
-        step = 1;
-        int top = p; // a[top] is inside
-        while (hi >= 0 && x - a[hi] < rr) {
-            top = hi;
-            step <<= 1;
-            hi = p - step;
-        }
-        int from = Math.max(hi, -1) + 1;
-        len = top - from;
-        int b = from;
-        if (len > 0) {
-            // x - a[j] >= rr (outside) for j < b, inside for j ≥ b + len
-            while (len > 1) {
-                int half = len >>> 1;
-                b = x - a[b + half] >= rr ? b + half : b;
-                len -= half;
+        return lo;
+    }
+
+    /**
+     * The first j in [0, p] with x − a[j] &lt; rr (x − a[j] shrinks as j grows; j = p always qualifies), from a
+     * guess g, as {@link #firstOutsideRight} on the mirrored side.
+     */
+    private int firstInsideLeft(double x, double rr, int p, int guess) {
+        double[] a = sorted;
+        int g = Math.min(guess, p);
+        int lo;
+        int len;
+        if (!(x - a[g] < rr)) {
+            // outside at g: the answer is in (g, p]
+            lo = g + 1;
+            int step = 1;
+            int hi = g + 1;
+            while (hi < p && !(x - a[hi] < rr)) {
+                lo = hi + 1;
+                step <<= 1;
+                hi = g + step;
             }
-            b += x - a[b] >= rr ? 1 : 0;
+            len = Math.min(hi, p) - lo;
+        } else {
+            // inside at g: the answer is in [0, g]
+            int hi = g;
+            int step = 1;
+            int probe = g - 1;
+            while (probe >= 0 && x - a[probe] < rr) {
+                hi = probe;
+                step <<= 1;
+                probe = g - step;
+            }
+            lo = Math.max(probe, -1) + 1;
+            len = hi - lo;
         }
-        return e - b - 1;
+        // a[j] for j < lo is outside, a[lo + len] inside: the first inside is in [lo, lo + len]
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = x - a[lo + half] >= rr ? lo + half : lo;
+            len -= half;
+        }
+        if (len > 0) {
+            lo += x - a[lo] >= rr ? 1 : 0;
+        }
+        return lo;
+    }
+
+    /** The value index of the sorted values, built on first use (one pass; two values per bucket on average). */
+    private Buckets buckets() {
+        Buckets b = buckets;
+        if (b == null) {
+            b = Buckets.of(sorted);
+            buckets = b;
+        }
+        return b;
+    }
+
+    /**
+     * Equal-width buckets over [min, max] of the sorted values, with the rank of the first value of each: the rank
+     * of any value t is guessed by one multiplication and one load ({@link #first}). A guess only: the callers
+     * correct it with the exact predicate, so the rounding of {@code (t − min)·scale} never changes a count.
+     * Skewed data put many values in a few buckets; a guess is then further off and the gallop that corrects it
+     * takes O(log) steps of the bucket's size, no more than the search from the point's own rank did.
+     */
+    private record Buckets(double low, double scale, int last, int[] start) {
+        static Buckets of(double[] sorted) {
+            int n = sorted.length;
+            double span = n == 0 ? 0.0 : sorted[n - 1] - sorted[0];
+            int count = Math.max(1, n >>> 1);
+            if (!(span > 0) || Double.isInfinite(span)) {
+                // one value (or a span beyond double's range): every guess is rank 0
+                return new Buckets(0.0, 0.0, 0, new int[] {0});
+            }
+            double low = sorted[0];
+            double scale = count / span;
+            int[] start = new int[count + 1];
+            int r = 0;
+            for (int b = 0; b <= count; b++) {
+                while (r < n && bucket(sorted[r], low, scale, count) < b) {
+                    r++;
+                }
+                start[b] = r;
+            }
+            return new Buckets(low, scale, count, start);
+        }
+
+        static int bucket(double t, double low, double scale, int last) {
+            double f = (t - low) * scale;
+            return f >= last ? last : f > 0 ? (int) f : 0;
+        }
+
+        /** The rank of the first value in t's bucket: near the first value ≥ t. */
+        int first(double t) {
+            return start[bucket(t, low, scale, last)];
+        }
     }
 
     /** {@link #kthDistance} for every point, in parallel. Requires {@code k < n}. */
