@@ -83,9 +83,21 @@ final class Estimators {
      * @param suggestion what to do about ties when there are no repeats (with {@code eps})
      */
     static List<String> repeatWarnings(DistinctRows d, String space, double[] eps, String suggestion) {
+        return d == null ? repeatWarnings(0, 0, space, eps, suggestion)
+                : repeatWarnings(d.repeats(), d.rows(), space, eps, suggestion);
+    }
+
+    /**
+     * {@link #repeatWarnings(DistinctRows, String, double[], String)} from the counts alone, for an estimator that
+     * counts its repeats without hashing every point.
+     *
+     * @param repeats the points that repeat an earlier point in the joint space (0: none)
+     * @param rows    the points
+     */
+    static List<String> repeatWarnings(int repeats, int rows, String space, double[] eps, String suggestion) {
         int zeros = eps == null ? 0 : zeros(eps);
         boolean tied = eps != null && zeros > TIE_WARNING_SHARE * eps.length;
-        if (d == null || d.repeats() == 0) {
+        if (repeats == 0) {
             return tied ? List.of(tieSentence(zeros, eps.length, suggestion)) : List.of();
         }
         String ties = tied ? String.format(Locale.ROOT, ", and %d (%.1f%%) have at least k copies (k-th neighbour "
@@ -95,7 +107,7 @@ final class Estimators {
                 + "read as dependence (and a permutation test is invalid on them). If rows were duplicated (a table "
                 + "loaded twice, a join that fanned out), estimate on DistinctRows.of(...).pick(...); if the values are "
                 + "coarse or discrete, use an estimator for point masses (GaoMixedMutualInformation, plug-in).",
-                d.repeats(), d.rows(), 100.0 * d.share(), space, ties));
+                repeats, rows, 100.0 * ((double) repeats / rows), space, ties));
     }
 
     private static String tieSentence(int zeros, int n, String suggestion) {

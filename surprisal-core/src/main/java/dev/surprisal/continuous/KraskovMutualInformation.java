@@ -185,10 +185,19 @@ public final class KraskovMutualInformation {
             double nats = algorithm == Algorithm.KSG1
                     ? ksg1(x, y, cx, cy, null, k, eps)
                     : ksg2(x, y, cx, cy, null, k, eps);
-            // no hashing of every point when a marginal shows that none can repeat (see mayRepeat)
-            return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(), Estimators.repeatWarnings(
-                    mayRepeat() ? DistinctRows.of(x, y) : null, "(x, y)", eps,
-                    "Use GaoMixedMutualInformation for data with point masses."));
+            // no hashing of every point when a marginal shows that none can repeat (see mayRepeat), nor when both are
+            // one-dimensional: a repeat is then a tie in x whose y ties too, found in x's runs of ties
+            String suggestion = "Use GaoMixedMutualInformation for data with point masses.";
+            if (!mayRepeat()) {
+                return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(),
+                        Estimators.repeatWarnings(0, x.size(), "(x, y)", eps, suggestion));
+            }
+            if (cx instanceof SortedMarginal mx && cy instanceof SortedMarginal my) {
+                return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(),
+                        Estimators.repeatWarnings(mx.pairRepeats(my), x.size(), "(x, y)", eps, suggestion));
+            }
+            return KnnEstimate.of(nats, base, algorithm.name(), k, x.size(),
+                    Estimators.repeatWarnings(DistinctRows.of(x, y), "(x, y)", eps, suggestion));
         }
 
         /**

@@ -66,6 +66,46 @@ public final class SortedMarginal implements RadiusCounter {
         return false;
     }
 
+    /**
+     * The number of points whose pair (this value, {@code other}'s value) equals that of an earlier point, compared as
+     * {@code DistinctRows} compares them (−0.0 equals 0.0; the values are finite): a repeated pair is a tie here, so
+     * only this sample's runs of tied values are looked at, and a sample with few ties costs one pass over its sorted
+     * values instead of a hash of every point.
+     *
+     * @param other the second coordinate of each point, in the same input order and of the same size
+     * @return the repeated points, n minus the distinct pairs
+     */
+    public int pairRepeats(SortedMarginal other) {
+        int n = sorted.length;
+        double[] y = other.values;
+        int repeats = 0;
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            while (end < n && sorted[end] == sorted[start]) {
+                end++;
+            }
+            int len = end - start;
+            if (len == 2) {
+                repeats += y[order[start]] == y[order[start + 1]] ? 1 : 0;
+            } else if (len > 2) {
+                double[] run = new double[len];
+                for (int t = 0; t < len; t++) {
+                    double v = y[order[start + t]];
+                    run[t] = v == 0.0 ? 0.0 : v; // −0.0 as 0.0, which Arrays.sort would order apart
+                }
+                java.util.Arrays.sort(run);
+                int distinct = 1;
+                for (int t = 1; t < len; t++) {
+                    distinct += run[t] != run[t - 1] ? 1 : 0;
+                }
+                repeats += len - distinct;
+            }
+            start = end;
+        }
+        return repeats;
+    }
+
     /** {@code order()[r]} is the input index of the r-th smallest value; do not modify. */
     public int[] order() {
         return order;
