@@ -174,7 +174,8 @@ public final class PlanarKnn {
             if (dy >= bound) {
                 return;
             }
-            double d = Math.max(Math.abs(px[u] - xq), dy);
+            double dx = Math.abs(px[u] - xq);
+            double d = dx > dy ? dx : dy; // Math.max: the same value here (no NaN, no −0.0), but no call under C1
             if (d < bound) {
                 bound = insert(best, d);
             }
@@ -190,7 +191,8 @@ public final class PlanarKnn {
             if (dy >= bound) {
                 return;
             }
-            double d = Math.max(Math.abs(px[u] - xq), dy);
+            double dx = Math.abs(px[u] - xq);
+            double d = dx > dy ? dx : dy; // Math.max: the same value here (no NaN, no −0.0), but no call under C1
             if (d < bound) {
                 bound = insert(best, d);
             }

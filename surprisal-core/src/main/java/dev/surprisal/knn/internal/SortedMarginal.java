@@ -8,9 +8,12 @@ import dev.surprisal.knn.PointSet;
  * A one-dimensional sample held sorted, with its sorting permutation: radius counts around an
  * arbitrary value take two binary searches and the k-th neighbour distance a k-step two-pointer
  * walk from the point's own rank. Counts for every point of the sample
- * ({@link #countAllStrictUnlessZero(double[], int[], int[])}) visit the points in sorted order and
- * gallop outward from each point's own position, so each count costs O(log m) for m points inside
- * the radius and touches memory next to the previous one.
+ * ({@link #countAllStrictUnlessZero(double[], int[], int[])}) visit the points in sorted order; each
+ * end of a count starts from the rank that an index of equal-width value buckets guesses for x ± r and
+ * gallops from there to the exact end, so a count costs a few probes when the values spread evenly, and
+ * O(log m) for m points inside the radius at worst (skewed values crowd into few buckets). The two ends
+ * are mirror images of one search (the predicates differ in the order of the subtraction, which brute
+ * force fixes), written out twice because a shared predicate would be a call per probe.
  *
  * <p>Distances are computed as {@code x − a[j]} and {@code a[j] − x} exactly as a brute-force
  * {@code |a[j] − x|} would be, so counts agree with brute force even on the boundary (floating-point
