@@ -136,4 +136,29 @@ class MiLeakageAndHintsCommandTest {
         }
         return out;
     }
+    @Test
+    void aColumnThatIsAUnitConversionOfTheTargetIsRankedAndFlaggedNotSkipped() throws Exception {
+        // audit12: the price in euros = 0.9213 × the price in dollars, beside noise. The isotonic fit of a strictly
+        // monotone pair is one block per row, which the Ross estimator of the monotone MI cannot take; the feature was
+        // skipped ("every label occurs only once") and `--x/--y` exited 3, hiding exactly the leak the verb must show
+        StringBuilder b = new StringBuilder("dollars,euros,noise\n");
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 300; i++) {
+            double d = Math.round((5 + 200 * r.nextDouble()) * 100) / 100.0;
+            b.append(String.format(Locale.ROOT, "%.2f,%.4f,%.4f%n", d, d * 0.9213, r.nextGaussian()));
+        }
+        String f = Files.writeString(dir.resolve("prices.csv"), b.toString()).toString();
+        Cli rank = Cli.run("mi", "--data", f, "--target", "euros", "--json", "--bootstrap", "0");
+        assertThat(rank.code()).as(rank.err()).isZero();
+        JsonNode first = JSON.readTree(rank.out()).get("features").get(0);
+        assertThat(first.get("feature").asText()).isEqualTo("dollars");
+        assertThat(first.get("verdict").asText()).as(first.toString()).isEqualTo("monotone");
+        assertThat(first.get("determines_target").asText()).isEqualTo("determines");
+        assertThat(rank.err()).doesNotContain("skipped").doesNotContain("occurs only once");
+        Cli pair = Cli.run("mi", "--data", f, "--x", "dollars", "--y", "euros", "--explain");
+        assertThat(pair.code()).as(pair.err()).isZero();
+        assertThat(pair.out() + pair.err()).contains("determines the target")
+                .contains("euros is an exact monotone function of dollars on these rows, so the true MI is infinite")
+                .doesNotContain("infinity bits").doesNotContain("Infinity bits");
+    }
 }

@@ -75,7 +75,13 @@ public final class MiExplanation {
                     + " correlation or monotone trend to compare with.";
             // a monotone MI above the MI itself: the estimate is low (a KSG estimate of strong dependence), and
             // "at least half of it" would contradict the numbers printed beside it
-            case MONOTONE -> biasedLow(f)
+            // an isotonic fit through every row, or normal scores correlated exactly: the target is a monotone
+            // function of the feature here, and "a trend carries Infinity bits" would read as a glitch
+            case MONOTONE -> Double.isInfinite(f.miMonotone())
+                    ? tells + chance + r + ": correlation sees all of this: " + target + " is an exact monotone"
+                    + " function of " + f.feature() + " on these rows, so the true MI is infinite and the estimate is"
+                    + " as high as the estimator reaches at " + f.n() + " rows."
+                    : biasedLow(f)
                     ? tells + chance + r + ": correlation sees all of this: a monotone trend of " + f.feature()
                     + " carries " + mono + rows + ", more than the MI estimate, which is biased low for dependence"
                     + " this strong; the MI is at least " + mono + "."

@@ -426,6 +426,14 @@ public final class TargetRanking {
             return null;
         }
         String unit = base.unit();
+        if (Double.isInfinite(bound)) {
+            // |r| = 1 on normal scores: the ranks agree exactly, so "at least ∞ bits" would be true and useless
+            return String.format(java.util.Locale.ROOT, "%s the normal-score correlation is %.4f, so the target is an"
+                    + " exact monotone function of this column on these rows and the true MI is infinite; the KSG"
+                    + " estimate %.4g %s%s is as high as its neighbours reach at this number of rows: read it as a"
+                    + " lower figure, not as the size of the dependence", BIASED_LOW, normalScore,
+                    base.fromNats(observed), unit, subsample ? " (on the test's subsample)" : "");
+        }
         return String.format(java.util.Locale.ROOT, "%s the KSG estimate %.4g %s%s is below %.4g %s, the least MI that"
                 + " the normal-score correlation %.4f implies (-0.5 ln(1 - r^2)); KSG underestimates strong dependence,"
                 + " so the true MI is at least %.4g %s: read the MI as a lower figure, not as the size of the"
@@ -495,9 +503,17 @@ public final class TargetRanking {
         double best = 0.0;
         for (IsotonicRegression.Fit fit : IsotonicRegression.bothDirections(x, t)) {
             int[] steps = fit.block();
-            double v = y.isDiscrete()
-                    ? MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS)
-                    : RossMutualInformation.nats(PointSet.ofValues("c", MiPair.pick(y.scaled, rows)), steps, k);
+            double v;
+            if (y.isDiscrete()) {
+                v = MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS);
+            } else if (fit.blocks() == steps.length) {
+                // one step per row: the fit passes through every point, so the trend reproduces the continuous
+                // target exactly (a unit conversion, a copy); its information is the target's, +∞ as for |r| = 1
+                // below. Ross needs repeated steps and would refuse, which hid exactly these columns (audit12)
+                v = Double.POSITIVE_INFINITY;
+            } else {
+                v = RossMutualInformation.nats(PointSet.ofValues("c", MiPair.pick(y.scaled, rows)), steps, k);
+            }
             best = Math.max(best, v);
         }
         if (!f.isDiscrete() && !y.isDiscrete() && !Double.isNaN(normalScore)) {
