@@ -537,12 +537,29 @@ final class CsvText {
      * to {@code out}'s column {@code slot[i]}.
      */
     private int record(byte delimiter, int[] slot, CsvChunk out, int n) throws Decline {
+        // a number column's cell is read as a number where it starts, and the number's end is the
+        // field's when a delimiter or line end follows (one pass over its bytes, not a scan for the
+        // delimiter and a second one to parse); not when the delimiter could continue a number
+        boolean numbersFirst = out != null && !numberByte(delimiter);
         int i = 0;
         while (true) {
             int start;
             int end;
             int c;
-            if (pos < n && b[pos] == '"') {
+            int j = slot != null && i < slot.length ? slot[i] : -1;
+            double value = Double.NaN;
+            boolean read = false;
+            if (numbersFirst && j >= 0 && out.readsNumbers(j)) {
+                value = out.decimals.read(b, pos, n);
+                int e = out.decimals.end();
+                read = e >= 0 && (e == n || b[e] == delimiter || b[e] == '\n' || b[e] == '\r');
+            }
+            if (read) {
+                start = pos;
+                end = out.decimals.end();
+                pos = end;
+                c = pos < n ? b[pos++] : -1;
+            } else if (pos < n && b[pos] == '"') {
                 if (out != null && out.quote != null) {
                     out.quote.set(true);
                     throw new Decline("a quote in a file split without regard to quotes");
@@ -593,8 +610,10 @@ final class CsvText {
             if (c != -1 && c != delimiter && c != '\n') {
                 throw new Decline("text after a closing quote");
             }
-            if (slot != null && i < slot.length && slot[i] >= 0) {
-                out.cell(b, slot[i], start, end);
+            if (read) {
+                out.number(j, value, b, start, end);
+            } else if (j >= 0) {
+                out.cell(b, j, start, end);
             }
             i++;
             if (c != delimiter) {
@@ -603,4 +622,8 @@ final class CsvText {
         }
     }
 
+    /** Whether {@code x} can be part of a plain decimal (then a delimiter {@code x} cannot end one). */
+    private static boolean numberByte(byte x) {
+        return (x >= '0' && x <= '9') || x == '.' || x == '+' || x == '-' || x == 'e' || x == 'E';
+    }
 }
