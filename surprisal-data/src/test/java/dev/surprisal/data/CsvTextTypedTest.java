@@ -282,6 +282,41 @@ class CsvTextTypedTest {
         }
     }
 
+    /**
+     * The header is read from the mapped file's start, a longer start when it does not fit: a header of
+     * 91 kB (7,000 names), and one whose quoted name holding a line end lies across the first 64 KiB.
+     */
+    @Test
+    void aHeaderLongerThanTheFirstReadOfTheFileIsReadWhole() throws IOException {
+        List<String> wide = new ArrayList<>();
+        for (int c = 0; c < 7000; c++) {
+            wide.add(String.format(java.util.Locale.ROOT, "column_%05d", c));
+        }
+        String row = String.join(",", java.util.Collections.nCopies(7000, "2.5"));
+        for (String bom : new String[] {"", "\uFEFF"}) {
+            Path f = file(bom + String.join(",", wide) + "\n" + row.replaceFirst("2.5", "-1") + "\n");
+            try {
+                Table t = CsvText.readTyped(f, ',', wide, new int[] {0, 6999}, null, Integer.MAX_VALUE,
+                        c -> false, Long.MAX_VALUE).orElseThrow();
+                assertThat(((NumericColumn) t.column("column_00000")).value(0)).isEqualTo(-1);
+                assertThat(((NumericColumn) t.column("column_06999")).value(0)).isEqualTo(2.5);
+            } finally {
+                Files.delete(f);
+            }
+        }
+        // the first name ends at byte 65,534; the quoted second one starts at 65,535 and spans a line end
+        List<String> names = List.of("p".repeat(65_534), "q\nr", "s");
+        Path f = file(names.get(0) + ",\"q\nr\",s\n1,2,3\n");
+        try {
+            Table t = CsvText.readTyped(f, ',', names, new int[] {0, 1, 2}, null, Integer.MAX_VALUE,
+                    c -> false, Long.MAX_VALUE).orElseThrow();
+            assertThat(((NumericColumn) t.column("q\nr")).value(0)).isEqualTo(2);
+            assertThat(t.rowCount()).isEqualTo(1);
+        } finally {
+            Files.delete(f);
+        }
+    }
+
     @Test
     void rowsOfALargeFileAreEstimatedFromItsStartWithRoom() throws IOException {
         // ids that grow longer: the first rows are the shortest, so the start overestimates, never under
