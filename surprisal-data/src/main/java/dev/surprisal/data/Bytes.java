@@ -5,9 +5,9 @@ package dev.surprisal.data;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -31,27 +31,54 @@ final class Bytes {
     }
 
     /**
-     * The bytes of {@code file}, at most 2 GiB: mapped and copied into the array in one go. About half
-     * the CPU of {@link Files#readAllBytes}, which reads through a temporary native buffer and copies
-     * twice (two 176 MB CSV files: 1.1 against 2.3 CPU s, docs/benchmarks.md, csvfast11).
+     * {@code file} mapped, at most 2 GiB, read little-endian (for the eight-byte scans): the tokeniser reads
+     * it and copies it chunk by chunk into buffers of its own, so the file is never copied whole into the
+     * heap (docs/benchmarks.md, csvtok12).
      *
      * @throws IOException when the file cannot be read
      */
-    static byte[] read(Path file) throws IOException {
+    static ByteBuffer map(Path file) throws IOException {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = c.size();
             if (size > Integer.MAX_VALUE - 8) {
                 throw new IOException("over 2 GiB: " + file);
             }
-            byte[] b = new byte[(int) size];
-            if (size > 0) {
-                c.map(FileChannel.MapMode.READ_ONLY, 0, size).get(0, b);
-            }
-            return b;
-        } catch (InternalError e) {
-            // the file shrank while mapped (another process truncating it): read it the ordinary way
-            return Files.readAllBytes(file);
+            ByteBuffer m = size == 0 ? ByteBuffer.allocate(0) : c.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            return m.order(ByteOrder.LITTLE_ENDIAN);
         }
+    }
+
+    /** How many bytes of {@code a[from, to)} (little-endian) are line feeds, eight at a time. */
+    static long lineFeeds(ByteBuffer a, int from, int to) {
+        long n = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            n += Long.bitCount(zeroBytes(a.getLong(i) ^ NEWLINES));
+        }
+        for (; i < to; i++) {
+            n += a.get(i) == '\n' ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Where the first byte of {@code a[from, to)} (little-endian) that is the byte {@code eight} repeats
+     * ({@link #QUOTES}, {@link #NEWLINES}) is, eight at a time; −1 when there is none.
+     */
+    static int find(ByteBuffer a, int from, int to, long eight) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long z = zeroBytes(a.getLong(i) ^ eight);
+            if (z != 0) {
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a.get(i) == (byte) eight) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** How many bytes of {@code a[from, to)} are line feeds, eight at a time. */

@@ -3,6 +3,7 @@
 package dev.surprisal.data;
 
 import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.DecimalReader;
 
 import java.util.Arrays;
 
@@ -29,6 +30,8 @@ final class CsvChunk {
     final int firstLine;
     /** Per column, the rows to keep (a second tokenising keeps only the rows read as numbers). */
     final int[] limit;
+    /** Reads this chunk's number cells (and, in the tokeniser, finds where they end). */
+    final DecimalReader decimals = new DecimalReader();
     Numbers numbers;
     /** Set when the chunks were split without regard to quotes: the first quote seen anywhere. */
     java.util.concurrent.atomic.AtomicBoolean quote;
@@ -56,18 +59,14 @@ final class CsvChunk {
     void cell(byte[] b, int j, int start, int end) {
         TextCells k = kept[j];
         if (k == null) {
-            double x = end == MISSING ? Double.NaN : end < 0 ? Double.POSITIVE_INFINITY : Cells.number(b, start, end);
+            double x = end == MISSING ? Double.NaN : end < 0 ? Double.POSITIVE_INFINITY
+                    : decimals.number(b, start, end);
             if (x != x && end != MISSING
                     && !Cells.isMissing(b, start, end)) {
                 x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
             }
             if (!Double.isInfinite(x)) {
-                // an ordinary number straight from the file's bytes, no copy and no String
-                number[j] |= x == x;
-                values[j][firstLine + rows] = x;
-                if (integral[j] && end != MISSING) {
-                    integral[j] = canonicalInteger(b, start, end);
-                }
+                number(j, x, b, start, end);
                 return;
             }
             // "inf" is a number to Cells but not a finite value: the text path counts it
@@ -86,6 +85,24 @@ final class CsvChunk {
         } else {
             k.add(b, start, end, TextCells.PLAIN_CELL);
         }
+    }
+
+    /**
+     * Column {@code j}'s cell {@code b[start, end)} in the current row read as the number {@code x}, finite,
+     * or NaN for a missing cell ({@code end} {@link #MISSING}): straight from the file's bytes into the
+     * column's array, no copy and no String. Only while {@link #readsNumbers} says so.
+     */
+    void number(int j, double x, byte[] b, int start, int end) {
+        number[j] |= x == x;
+        values[j][firstLine + rows] = x;
+        if (integral[j] && end != MISSING) {
+            integral[j] = canonicalInteger(b, start, end);
+        }
+    }
+
+    /** Whether column {@code j}'s cells are still read as numbers (not yet found to be text). */
+    boolean readsNumbers(int j) {
+        return values != null && kept[j] == null;
     }
 
     /** A kept cell's end when it is missing (an unquoted empty field). */

@@ -7,6 +7,7 @@ import dev.surprisal.data.roles.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import java.util.stream.IntStream;
 
 /**
  * Reads chosen columns of a CSV or TSV file as the text of each cell into dictionary-coded
- * {@link CategoricalColumn}s, or ({@link #readTyped}) a column of numbers as its numbers: the file's
- * bytes are read once and tokenised in chunks in parallel; a typed read parses each number cell
- * straight from those bytes into the column's array, and a text column's cells are copied into a
+ * {@link CategoricalColumn}s, or ({@link #readTyped}) a column of numbers as its numbers: the file is
+ * mapped and tokenised in chunks in parallel, each chunk copied from the mapping into a buffer that
+ * the next chunk reuses (never the whole file into the heap); a typed read parses each number cell
+ * where it starts, straight from those bytes into the column's array, and a text column's cells are copied into a
  * buffer of its own (a column that turns text after rows of numbers, or whose role wants its text,
  * has those rows' text gathered again), then each text column is coded (hashing its cells) on its
  * own (columns in parallel, each in its own slot), so a repeated cell costs no object and each
@@ -51,12 +53,31 @@ final class CsvText {
     /** At most this many chunks, so the per-chunk buffers of a wide file stay few. */
     private static final int MAX_CHUNKS = 64;
 
-    /** The file's bytes; let go once tokenised, so the coding of the columns does not hold them too. */
+    /**
+     * The bytes being tokenised: a chunk's, copied from the mapped file into a buffer reused by the
+     * chunks a thread reads, or (in the instance that reads the whole file) the start that holds
+     * the header.
+     */
     private byte[] b;
     private int pos;
+    /**
+     * The whole file, mapped (little-endian, for the eight-byte scans): read where a step needs the
+     * whole file (the chunks' bounds, their line feeds, a quote anywhere) and copied chunk by chunk
+     * into buffers, never as a whole into the heap (a 353 MB file cost about 0.4 CPU s more copied
+     * whole: its fresh pages faulted in and zeroed, docs/benchmarks.md, csvtok12).
+     */
+    private ByteBuffer file;
+    private int size;
+    /** The chunks' buffers of the current read. */
+    private Buffers buffers;
 
     private CsvText(byte[] bytes) {
         this.b = bytes;
+    }
+
+    private CsvText(ByteBuffer file) {
+        this.file = file;
+        this.size = file.capacity();
     }
 
     /** Why the shortcut was not taken; never shown to a user, the DuckDB path takes over. */
@@ -182,9 +203,12 @@ final class CsvText {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CsvText(Bytes.read(file)).table((byte) delimiter, names, wanted, progress,
+            return Optional.of(new CsvText(Bytes.map(file)).table((byte) delimiter, names, wanted, progress,
                     chunkBytes, keepText, textCells));
         } catch (Decline d) {
+            return Optional.empty();
+        } catch (InternalError e) {
+            // the mapped file shrank while read (another process truncating it): DuckDB's path reads it or says why
             return Optional.empty();
         }
     }
@@ -197,10 +221,7 @@ final class CsvText {
         for (int j = 0; j < wanted.length; j++) {
             slot[wanted[j]] = j;
         }
-        if (b.length >= UTF8_BOM_LENGTH && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            pos = UTF8_BOM_LENGTH;
-        }
-        if (record(delimiter, null, null, b.length) != fields) {
+        if (header(delimiter) != fields) {
             throw new Decline("header width");
         }
         Pass pass;
@@ -282,7 +303,13 @@ final class CsvText {
             // the text of a column that became text after rows read as numbers, gathered again
             IntStream.range(0, parts).parallel().forEach(k -> {
                 try {
-                    new CsvText(b).regather(chunk[k], bounds[k], bounds[k + 1], delimiter, slot, fields, gather);
+                    byte[] buf = buffers.take();
+                    try {
+                        new CsvText(copy(bounds[k], bounds[k + 1], buf)).regather(chunk[k], 0,
+                                bounds[k + 1] - bounds[k], delimiter, slot, fields, gather);
+                    } finally {
+                        buffers.give(buf);
+                    }
                 } catch (Decline d) {
                     throw new Declined(d);
                 }
@@ -290,7 +317,9 @@ final class CsvText {
         } catch (Declined d) {
             throw d.decline;
         }
-        b = null; // the kept cells are copies: the file's bytes can go before the columns are coded
+        // the kept cells are copies: the file's bytes can go before the columns are coded
+        b = null;
+        file = null;
         try {
             // each text column coded on its own, in its own slot
             IntStream.range(0, wanted.length).filter(j -> text[j]).parallel().forEach(j -> {
@@ -316,14 +345,66 @@ final class CsvText {
         return Table.of(List.of(out));
     }
 
-    /** Whether a double quote occurs in the bytes from {@code from} on. */
-    private boolean holdsQuote(int from) {
-        for (int i = from; i < b.length; i++) {
-            if (b[i] == '"') {
-                return true;
+    /**
+     * Reads the header record from the file's start (after a UTF-8 byte-order mark) into {@link #b},
+     * leaving {@link #pos} after it; a start too short to hold the whole header is read again twice as long.
+     *
+     * @return the header's field count
+     */
+    private int header(byte delimiter) throws Decline {
+        for (int window = Math.min(size, 1 << 16); ; window = (int) Math.min(size, 2L * window)) {
+            b = copy(0, window, new byte[window]);
+            pos = window >= UTF8_BOM_LENGTH && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB
+                    && (b[2] & 0xff) == 0xBF ? UTF8_BOM_LENGTH : 0;
+            try {
+                int fields = record(delimiter, null, null, window);
+                if (pos < window || window == size) {
+                    return fields;
+                }
+            } catch (Decline d) {
+                if (window == size) {
+                    throw d;
+                }
             }
         }
-        return false;
+    }
+
+    /** The file's bytes {@code [from, to)} copied into {@code buf} (from its start), which is returned. */
+    private byte[] copy(int from, int to, byte[] buf) {
+        file.get(from, buf, 0, to - from);
+        return buf;
+    }
+
+    /** Whether a double quote occurs in the bytes from {@code from} on. */
+    private boolean holdsQuote(int from) {
+        return Bytes.find(file, from, size, Bytes.QUOTES) >= 0;
+    }
+
+    /**
+     * Buffers for the chunks' bytes, each as long as the longest chunk: a thread takes one for a chunk
+     * and gives it back, so a read holds about as many as threads work on it, not the whole file.
+     */
+    private static final class Buffers {
+        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final int length;
+
+        Buffers(int[] bounds) {
+            int longest = 0;
+            for (int k = 0; k + 1 < bounds.length; k++) {
+                longest = Math.max(longest, bounds[k + 1] - bounds[k]);
+            }
+            this.length = longest;
+        }
+
+        byte[] take() {
+            byte[] buf = free.poll();
+            return buf != null ? buf : new byte[length];
+        }
+
+        void give(byte[] buf) {
+            free.add(buf);
+        }
     }
 
     /** The first tokenising of a file: its chunks' bounds, first lines, numbers and chunks. */
@@ -343,8 +424,8 @@ final class CsvText {
         // of a file without a final one); fewer rows (a quoted line end, blank lines at the end) are
         // closed up afterwards, so the common file is written in place, without a copy per chunk
         long[] first = new long[parts + 1];
-        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = Bytes.lineFeeds(b, bounds[k], bounds[k + 1])
-                + (k == parts - 1 && bounds[k] < b.length && b[b.length - 1] != '\n' ? 1 : 0));
+        IntStream.range(0, parts).parallel().forEach(k -> first[k + 1] = Bytes.lineFeeds(file, bounds[k], bounds[k + 1])
+                + (k == parts - 1 && bounds[k] < size && file.get(size - 1) != '\n' ? 1 : 0));
         for (int k = 0; k < parts; k++) {
             first[k + 1] += first[k];
         }
@@ -355,6 +436,7 @@ final class CsvText {
         java.util.concurrent.atomic.AtomicBoolean quote = blind;
         CsvChunk[] chunk = new CsvChunk[parts];
         LongConsumer shared = progress == null ? null : progress(progress);
+        buffers = new Buffers(bounds);
         try {
             // each chunk tokenised on its own into buffers of its own; joined in file order below
             IntStream.range(0, parts).parallel().forEach(k -> {
@@ -362,8 +444,13 @@ final class CsvText {
                     CsvChunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
                             (bounds[k + 1] - bounds[k]) / fields + 16);
                     c.quote = quote;
-                    chunk[k] = new CsvText(b).chunk(c, bounds[k], bounds[k + 1], delimiter, slot, fields,
-                            Integer.MAX_VALUE, shared);
+                    byte[] buf = buffers.take();
+                    try {
+                        chunk[k] = new CsvText(copy(bounds[k], bounds[k + 1], buf)).chunk(c, 0, bounds[k + 1] - bounds[k],
+                                delimiter, slot, fields, Integer.MAX_VALUE, shared);
+                    } finally {
+                        buffers.give(buf);
+                    }
                 } catch (Decline d) {
                     throw new Declined(d);
                 }
@@ -380,16 +467,16 @@ final class CsvText {
      * regard to quotes (so without reading the file first): right for a file without quotes.
      */
     private int[] blindChunks(int from, int chunkBytes) {
-        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (b.length - from) / Math.max(1, chunkBytes)));
+        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (size - from) / Math.max(1, chunkBytes)));
         int[] bounds = new int[parts + 1];
         bounds[0] = from;
         int k = 1;
         for (int part = 1; part < parts; part++) {
-            int i = (int) Math.max(bounds[k - 1], from + (long) part * (b.length - from) / parts - 1);
-            while (i < b.length && b[i] != '\n') {
+            int i = (int) Math.max(bounds[k - 1], from + (long) part * (size - from) / parts - 1);
+            while (i < size && file.get(i) != '\n') {
                 i++;
             }
-            if (i + 1 >= b.length) {
+            if (i + 1 >= size) {
                 break;
             }
             if (i + 1 > bounds[k - 1]) {
@@ -397,7 +484,7 @@ final class CsvText {
             }
         }
         int[] out = Arrays.copyOf(bounds, k + 1);
-        out[k] = b.length;
+        out[k] = size;
         return out;
     }
 
@@ -445,28 +532,28 @@ final class CsvText {
      * record, reaches the fault and declines, and a decline anywhere declines the whole file.
      */
     private int[] chunks(int from, int chunkBytes) {
-        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (b.length - from) / Math.max(1, chunkBytes)));
+        int parts = (int) Math.max(1, Math.min(MAX_CHUNKS, (long) (size - from) / Math.max(1, chunkBytes)));
         int[] bounds = new int[parts + 1];
         bounds[0] = from;
         int k = 1;
         boolean quoted = false;
-        for (int i = from; i < b.length && k < parts; i++) {
-            if (i + Long.BYTES <= b.length) {
-                long v = (long) Bytes.LONGS.get(b, i);
+        for (int i = from; i < size && k < parts; i++) {
+            if (i + Long.BYTES <= size) {
+                long v = file.getLong(i);
                 if ((Bytes.zeroBytes(v ^ Bytes.QUOTES) | Bytes.zeroBytes(v ^ Bytes.NEWLINES)) == 0) {
                     i += Long.BYTES - 1; // neither a quote nor a line end in these eight bytes
                     continue;
                 }
             }
-            byte c = b[i];
+            byte c = file.get(i);
             if (c == '"') {
                 quoted = !quoted;
-            } else if (c == '\n' && !quoted && i + 1 >= from + (long) k * (b.length - from) / parts) {
+            } else if (c == '\n' && !quoted && i + 1 >= from + (long) k * (size - from) / parts) {
                 bounds[k++] = i + 1;
             }
         }
         int[] out = Arrays.copyOf(bounds, k + 1);
-        out[k] = b.length;
+        out[k] = size;
         return out;
     }
 
@@ -537,12 +624,29 @@ final class CsvText {
      * to {@code out}'s column {@code slot[i]}.
      */
     private int record(byte delimiter, int[] slot, CsvChunk out, int n) throws Decline {
+        // a number column's cell is read as a number where it starts, and the number's end is the
+        // field's when a delimiter or line end follows (one pass over its bytes, not a scan for the
+        // delimiter and a second one to parse); not when the delimiter could continue a number
+        boolean numbersFirst = out != null && !numberByte(delimiter);
         int i = 0;
         while (true) {
             int start;
             int end;
             int c;
-            if (pos < n && b[pos] == '"') {
+            int j = slot != null && i < slot.length ? slot[i] : -1;
+            double value = Double.NaN;
+            boolean read = false;
+            if (numbersFirst && j >= 0 && out.readsNumbers(j)) {
+                value = out.decimals.read(b, pos, n);
+                int e = out.decimals.end();
+                read = e >= 0 && (e == n || b[e] == delimiter || b[e] == '\n' || b[e] == '\r');
+            }
+            if (read) {
+                start = pos;
+                end = out.decimals.end();
+                pos = end;
+                c = pos < n ? b[pos++] : -1;
+            } else if (pos < n && b[pos] == '"') {
                 if (out != null && out.quote != null) {
                     out.quote.set(true);
                     throw new Decline("a quote in a file split without regard to quotes");
@@ -593,8 +697,10 @@ final class CsvText {
             if (c != -1 && c != delimiter && c != '\n') {
                 throw new Decline("text after a closing quote");
             }
-            if (slot != null && i < slot.length && slot[i] >= 0) {
-                out.cell(b, slot[i], start, end);
+            if (read) {
+                out.number(j, value, b, start, end);
+            } else if (j >= 0) {
+                out.cell(b, j, start, end);
             }
             i++;
             if (c != delimiter) {
@@ -603,4 +709,8 @@ final class CsvText {
         }
     }
 
+    /** Whether {@code x} can be part of a plain decimal (then a delimiter {@code x} cannot end one). */
+    private static boolean numberByte(byte x) {
+        return (x >= '0' && x <= '9') || x == '.' || x == '+' || x == '-' || x == 'e' || x == 'E';
+    }
 }

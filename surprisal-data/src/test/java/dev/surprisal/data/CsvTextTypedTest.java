@@ -33,7 +33,8 @@ class CsvTextTypedTest {
     /** Cells of a number column: 17-digit doubles, exponents, pandas' missing strings, quoted numbers. */
     private static final String[] NUMBERS = {"", "NA", "NaN", "n/a", "1.5", "-3", "0", "-0.0",
         "-0.44826096457669234", "9007199254740993", "12345678901234567890", "1e5", "2.5E-300", "\"7\"", "\"\"",
-        "+4", ".5"};
+        "+4", ".5", "123456789012345678", "0.000000012345678901", "-12345678.87654321e-5", "1e12345",
+        "1234567890123456789012", "00000000000000000000001.5", "99999999.99999999", "4.9e-324", "1E+4"};
     /** Cells that make a number column text: inf, words, a quoted line end, doubled quotes, UTF-8. */
     private static final String[] BREAKERS = {"inf", "-Infinity", "abc", "\"two\nlines\"", "\"say \"\"hi\"\"\"",
         "Zürich", "1.5.2", "0x10"};
@@ -227,6 +228,90 @@ class CsvTextTypedTest {
                     assertThat(x.value(i)).as("row %d, chunks of %d bytes", i, chunk).isEqualTo(i + 0.25);
                 }
             }
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    /**
+     * A number column's cell is read as a number where it starts and ends where the number does; with
+     * a delimiter that can be part of a number ('.', 'e', a digit) the cell ends at the delimiter instead.
+     */
+    @Test
+    void aDelimiterThatCanBePartOfANumberEndsTheCell() throws IOException {
+        for (char delimiter : new char[] {'.', 'e', 'E', '5', '+'}) {
+            String d = String.valueOf(delimiter);
+            // rows whose two cells, joined, would read as one number: 1.2, 1e2, 1E2, 152, 1+2
+            Path f = file("a" + d + "b\n1" + d + "2\n-3" + d + "0\n");
+            try {
+                Table t = CsvText.readTyped(f, delimiter, List.of("a", "b"), new int[] {0, 1}, null,
+                        Integer.MAX_VALUE, c -> false, Long.MAX_VALUE).orElseThrow();
+                NumericColumn a = (NumericColumn) t.column("a");
+                NumericColumn b = (NumericColumn) t.column("b");
+                assertThat(new double[] {a.value(0), b.value(0), a.value(1), b.value(1)}).as("delimiter %s", d)
+                        .containsExactly(1, 2, -3, 0);
+            } finally {
+                Files.delete(f);
+            }
+        }
+    }
+
+    /** Number cells followed by a delimiter, a line end, CRLF or the file's end, in chunks of every size. */
+    @Test
+    void numberCellsEndAtEveryKindOfFieldEnd() throws IOException {
+        for (String eol : new String[] {"\n", "\r\n"}) {
+            for (char delimiter : new char[] {',', ';', '\t', '|'}) {
+                String d = String.valueOf(delimiter);
+                String text = "x" + d + "y\n-0.44826096457669234" + d + "12345678" + eol + "7" + d + "1e-5" + eol
+                        + "123456789.123456789" + d + "1.5";
+                Path f = file(text);
+                try {
+                    for (int chunk : new int[] {1, 8, Integer.MAX_VALUE}) {
+                        Table t = CsvText.readTyped(f, delimiter, List.of("x", "y"), new int[] {0, 1}, null, chunk,
+                                c -> false, Long.MAX_VALUE).orElseThrow();
+                        NumericColumn x = (NumericColumn) t.column("x");
+                        NumericColumn y = (NumericColumn) t.column("y");
+                        assertThat(new double[] {x.value(0), y.value(0), x.value(1), y.value(1), x.value(2), y.value(2)})
+                                .as("delimiter '%s', chunks of %d", d, chunk)
+                                .containsExactly(-0.44826096457669234, 12345678, 7, 1e-5, 123456789.123456789, 1.5);
+                    }
+                } finally {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * The header is read from the mapped file's start, a longer start when it does not fit: a header of
+     * 91 kB (7,000 names), and one whose quoted name holding a line end lies across the first 64 KiB.
+     */
+    @Test
+    void aHeaderLongerThanTheFirstReadOfTheFileIsReadWhole() throws IOException {
+        List<String> wide = new ArrayList<>();
+        for (int c = 0; c < 7000; c++) {
+            wide.add(String.format(java.util.Locale.ROOT, "column_%05d", c));
+        }
+        String row = String.join(",", java.util.Collections.nCopies(7000, "2.5"));
+        for (String bom : new String[] {"", "\uFEFF"}) {
+            Path f = file(bom + String.join(",", wide) + "\n" + row.replaceFirst("2.5", "-1") + "\n");
+            try {
+                Table t = CsvText.readTyped(f, ',', wide, new int[] {0, 6999}, null, Integer.MAX_VALUE,
+                        c -> false, Long.MAX_VALUE).orElseThrow();
+                assertThat(((NumericColumn) t.column("column_00000")).value(0)).isEqualTo(-1);
+                assertThat(((NumericColumn) t.column("column_06999")).value(0)).isEqualTo(2.5);
+            } finally {
+                Files.delete(f);
+            }
+        }
+        // the first name ends at byte 65,534; the quoted second one starts at 65,535 and spans a line end
+        List<String> names = List.of("p".repeat(65_534), "q\nr", "s");
+        Path f = file(names.get(0) + ",\"q\nr\",s\n1,2,3\n");
+        try {
+            Table t = CsvText.readTyped(f, ',', names, new int[] {0, 1, 2}, null, Integer.MAX_VALUE,
+                    c -> false, Long.MAX_VALUE).orElseThrow();
+            assertThat(((NumericColumn) t.column("q\nr")).value(0)).isEqualTo(2);
+            assertThat(t.rowCount()).isEqualTo(1);
         } finally {
             Files.delete(f);
         }

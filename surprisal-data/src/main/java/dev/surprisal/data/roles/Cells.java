@@ -187,14 +187,12 @@ public final class Cells {
 
     /**
      * {@link #number(String)} of the cell whose text is the ASCII/Latin-1 bytes {@code b[from, to)}, without
-     * making a String for an ordinary number: an optional sign, digits with an optional point, and an optional
-     * exponent, whose digits form an integer m ≤ 2^53 and whose power of ten p lies in [−22, 22], is
-     * m·10^p or m/10^−p, one correctly rounded operation on exact operands (Clinger 1990), so exactly the
-     * double {@link Double#parseDouble} gives. Another plain decimal of at most 19 significant digits (a
-     * 16–17-digit double as Java, DuckDB and pandas print it, a larger exponent) is converted from the same
-     * digits by {@link EiselLemire}, which gives that double too or declines near a halfway point; a declined
-     * or longer decimal is converted by FastDoubleParser; any other cell (spaces, {@code inf}, a missing
-     * string, text) goes through {@link #number(String)}.
+     * making a String for an ordinary number: a plain decimal (an optional sign, digits with an optional point,
+     * an optional exponent) of at most 19 significant digits is converted by {@link DecimalReader} (Clinger's
+     * exact operation, or Eisel–Lemire), which gives exactly the double {@link Double#parseDouble} gives or
+     * declines near a halfway point; a declined or longer decimal is converted by FastDoubleParser; any other
+     * cell (spaces, {@code inf}, a missing string, text) goes through {@link #number(String)}. A tokeniser
+     * reading many cells keeps a {@link DecimalReader} of its own and calls {@link DecimalReader#number}.
      *
      * @param b    the bytes
      * @param from the cell's first byte
@@ -202,72 +200,7 @@ public final class Cells {
      * @return its value, or NaN when it is not a number
      */
     public static double number(byte[] b, int from, int to) {
-        int i = from;
-        boolean negative = false;
-        if (i < to && (b[i] == '-' || b[i] == '+')) {
-            negative = b[i] == '-';
-            i++;
-        }
-        long m = 0;
-        int digits = 0;
-        int frac = 0;
-        boolean point = false;
-        for (; i < to; i++) {
-            int c = b[i];
-            if (c >= '0' && c <= '9') {
-                if (digits < MAX_DIGITS) {
-                    m = 10 * m + (c - '0');
-                    digits += m == 0 ? 0 : 1; // leading zeros do not count
-                    frac += point ? 1 : 0;
-                } else {
-                    return longDecimal(b, from, to);
-                }
-            } else if (c == '.' && !point) {
-                point = true;
-            } else {
-                break;
-            }
-        }
-        int mantissaEnd = i;
-        int first = negative || (from < to && b[from] == '+') ? from + 1 : from;
-        if (mantissaEnd - first - (point ? 1 : 0) <= 0) {
-            return slow(b, from, to); // no digit: a missing string, inf, text, or not a number
-        }
-        int exp = 0;
-        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
-            i++;
-            boolean expNegative = false;
-            if (i < to && (b[i] == '-' || b[i] == '+')) {
-                expNegative = b[i] == '-';
-                i++;
-            }
-            int expFrom = i;
-            for (; i < to && b[i] >= '0' && b[i] <= '9' && i - expFrom < 4; i++) {
-                exp = 10 * exp + (b[i] - '0');
-            }
-            if (i == expFrom) {
-                return slow(b, from, to);
-            }
-            exp = expNegative ? -exp : exp;
-        }
-        if (i != to) {
-            return slow(b, from, to);
-        }
-        int p = exp - frac;
-        double v;
-        if (m == 0) {
-            v = 0.0;
-        } else if (Long.compareUnsigned(m, 1L << 53) > 0 || p > MAX_EXACT_POWER || p < -MAX_EXACT_POWER) {
-            // a valid decimal whose digits or power of ten are not exact as a double (nearly every
-            // 16–17-digit decimal): Eisel–Lemire, and the exact conversion where that cannot decide
-            v = EiselLemire.toDouble(m, p, negative);
-            return v == v ? v : exact(b, from, to);
-        } else if (p >= 0) {
-            v = m * POW10[p];
-        } else {
-            v = m / POW10[-p];
-        }
-        return negative ? -v : v;
+        return new DecimalReader().number(b, from, to);
     }
 
     private static double slow(byte[] b, int from, int to) {
@@ -275,11 +208,12 @@ public final class Cells {
     }
 
     /**
-     * A cell with more digits than the fast path takes: when it is a plain decimal (an optional sign,
-     * digits with an optional point, an optional exponent; nothing else, as {@link #number(String)}
-     * requires) it is converted by {@link #exact}, else it goes through {@link #number(String)}.
+     * A cell that {@link DecimalReader#read} declined or did not read to its end: when it is a plain
+     * decimal (an optional sign, digits with an optional point, an optional exponent; nothing else, as
+     * {@link #number(String)} requires) it is converted by {@link #exact}, else it goes through
+     * {@link #number(String)}.
      */
-    private static double longDecimal(byte[] b, int from, int to) {
+    static double notFast(byte[] b, int from, int to) {
         int i = from;
         if (i < to && (b[i] == '-' || b[i] == '+')) {
             i++;
@@ -321,25 +255,10 @@ public final class Cells {
         return com.fasterxml.jackson.core.io.NumberInput.parseDouble(c, 0, c.length, true);
     }
 
-    /**
-     * Digits (after leading zeros) the byte path accumulates, as an unsigned 64-bit integer (10^19 − 1 &lt; 2^64),
-     * before it leaves a longer cell to the exact conversion.
-     */
-    private static final int MAX_DIGITS = 19;
-    /** The largest power of ten that is exact as a double (10^22 = 2^22 · 5^22, 5^22 &lt; 2^53). */
-    private static final int MAX_EXACT_POWER = 22;
-
     /** At most this many digits make an integer below 2^53, exact as a double. */
     private static final int FAST_DIGITS = 15;
     /** The powers of ten up to 10^22, each exact as a double. */
-    private static final double[] POW10 = new double[MAX_EXACT_POWER + 1];
-
-    static {
-        POW10[0] = 1;
-        for (int k = 1; k <= MAX_EXACT_POWER; k++) {
-            POW10[k] = POW10[k - 1] * 10;
-        }
-    }
+    private static final double[] POW10 = DecimalReader.POW10;
 
     /**
      * A number written for people: {@code 2,096.40} and {@code 1,234} (',' thousands groups of 3 digits)
