@@ -74,6 +74,23 @@ class StrayDecimalCommaTest {
     }
 
     @Test
+    void aNumericRoleSetOnADecimalCommaColumnSaysWhyItCannotBe(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // every cell is a number read with thousands separators, but 40 of 2,000 use a decimal comma: before,
+        // the refusal said "only 98% of its values are numbers (at least 95% needed)", true and no reason
+        StringBuilder csv = new StringBuilder("weight\n");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(i % 50 == 0 ? "\"2,5\"" : "\"1," + (100 + i % 900) + "\"").append('\n');
+        }
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("w.csv"), csv.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ColumnRoles.detect(dev.surprisal.data.TableReader.open(f),
+                        RoleOverrides.none().withRole("weight", ColumnRole.CONTINUOUS)))
+                .isInstanceOf(dev.surprisal.data.DataException.class)
+                .hasMessageContaining("--role: cannot be continuous: its 1,960 cells like 1,234 read as 1.234 as much "
+                        + "as 1234, since 40 cells like 1,5 use a decimal comma; --role weight=categorical");
+    }
+
+    @Test
     void strayDecimalCommasStillCountAgainstTheNumericShare() {
         // 1 stray cell in 10 is within the typo count but is 10% of the cells: not numeric (95% needed)
         ColumnStats s = column(0, 0, 9, 1);
