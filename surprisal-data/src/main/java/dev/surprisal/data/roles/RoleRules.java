@@ -19,7 +19,9 @@ import java.util.Locale;
  *       distinct values reach this share of its present cells, on at least this many, is id-like;
  *       so is a column of more than 20 strictly increasing whole numbers;</li>
  *   <li>{@value #TEMPORAL_SHARE}: a text column is a date or timestamp column when this share of
- *       its present cells are ISO dates or date-times;</li>
+ *       its present cells are ISO dates or date-times; a numeric column of more than
+ *       {@value #MAX_DISCRETE_VALUES} values is a timestamp column when its values are epoch seconds or
+ *       milliseconds from 2000 to 2100 that spread as instants do ({@code EpochTimes});</li>
  *   <li>{@value #STRAY_DECIMAL_COMMAS}: the share of a column's present cells up to which its
  *       decimal-comma cells ({@code 0,5}) are typos among thousands-grouped ones ({@code 1,234}),
  *       invalid cells of a numeric column, rather than the column's convention
@@ -123,17 +125,21 @@ public final class RoleRules {
                 return decision(c, ColumnRole.DISCRETE, d + " distinct values (" + num(s.min()) + " to " + num(s.max())
                         + "): discrete" + invalid);
             }
+            String epoch = EpochTimes.timestampReason(s);
+            if (epoch != null) {
+                return decision(c, ColumnRole.TIMESTAMP, epoch + invalid);
+            }
             if (whole && present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * s.numbers()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(s.numbers()) + " integers: id-like"
-                        + invalid);
+                        + EpochTimes.otherReading(s) + invalid);
             }
             if (whole && s.increasing()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like"
-                        + invalid);
+                        + EpochTimes.otherReading(s) + invalid);
             }
             return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct "
                     + (whole ? "integers" : "numbers") + " ("
-                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + invalid);
+                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + EpochTimes.otherReading(s) + invalid);
         }
         long d = s.distinctTexts();
         if (d <= 1) {
