@@ -23,10 +23,15 @@ import java.util.Set;
  * smallest and largest ({@value #KEY_FILL}) counts up like an auto-increment key (1,000,000,000 +
  * i); events seconds apart leave gaps (one every 37 s fills 1/37 of the seconds) or repeat
  * (several events in one second). Numbers that are not all whole may be fractional epoch seconds
- * or a measurement with a large offset ({@code 1e9 + x}): the values do not tell.
+ * or a measurement with a large offset ({@code 1e9 + x}): the values do not tell. Nor do whole
+ * numbers before 2010 (the round offsets 1e9 s and 1e12 ms are 2001-09-09: {@code 1e12 + x}
+ * integers are a measurement as often as milliseconds) or spanning more than 20 years (US phone
+ * numbers of area codes 201 to 409, random 10-digit keys): the instants of one table are recent and
+ * span days to years.
  *
  * <p><b>The name breaks ties</b> and only ties, stated in the reason: a column whose values count up
- * like a key, or are not all whole, is a timestamp only when its name says time ({@code ts},
+ * like a key, are not all whole, start before 2010 or span more than 20 years is a timestamp only
+ * when its name says time ({@code ts},
  * {@code time}, {@code created_at}, {@code event_date}, {@code epoch}, …); one of whole numbers that
  * spread like instants is not one when its name says key ({@code id}, {@code customer_no},
  * {@code key}, …: random 10-digit customer numbers). The reason of a column left as it was names the
@@ -38,6 +43,10 @@ final class EpochTimes {
     static final long FIRST_SECOND = 946_684_800L;
     /** 2100-01-01T00:00:00Z in epoch seconds: the end of that range. */
     static final long END_SECOND = 4_102_444_800L;
+    /** 2010-01-01T00:00:00Z in epoch seconds: the values alone read as instants from here on. */
+    static final long RECENT_SECOND = 1_262_304_000L;
+    /** Most years the values alone may span to read as the instants of one table. */
+    static final int MAX_SPAN_YEARS = 20;
     /** Share of the integers between a column's smallest and largest value from which unique values count up like a key. */
     static final double KEY_FILL = 0.5;
 
@@ -68,13 +77,12 @@ final class EpochTimes {
             return null;
         }
         boolean whole = s.integers() == s.numbers();
-        String tie = !whole ? "they are not all whole, as a measurement with an offset is not"
-                : countsUpLikeAKey(s) ? "they count up like a key" : null;
+        double scale = unit.equals("seconds") ? 1 : 1000;
+        String tie = tie(s, scale);
         String name = s.column();
         if (tie != null ? !says(name, TIME_WORDS, TIME_PARTS) : says(name, KEY_WORDS, new String[0])) {
             return null;
         }
-        double scale = unit.equals("seconds") ? 1 : 1000;
         String reason = (s.distinctAtLeast() ? "at least " : "") + RoleRules.n(s.distinctNumbers()) + " distinct "
                 + (whole ? "integers" : "numbers") + " from " + shown(s.min() / scale) + " to "
                 + shown(s.max() / scale) + " UTC read as epoch " + unit;
@@ -94,7 +102,8 @@ final class EpochTimes {
             return ""; // 1e9 + x is a measurement with an offset more often than fractional epoch seconds
         }
         double scale = unit.equals("seconds") ? 1 : 1000;
-        String why = countsUpLikeAKey(s) ? "they count up like a key and the name says no time" : "the name says key";
+        String tie = tie(s, scale);
+        String why = tie != null ? tie + " and the name says no time" : "the name says key";
         return " (as epoch " + unit + " they would be " + shown(s.min() / scale) + " to " + shown(s.max() / scale)
                 + " UTC, but " + why + ": --role " + s.column() + "=timestamp if they are times)";
     }
@@ -109,6 +118,27 @@ final class EpochTimes {
         }
         boolean whole = s.integers() == s.numbers();
         return whole && s.min() >= FIRST_SECOND * 1000.0 && s.max() < END_SECOND * 1000.0 ? "milliseconds" : null;
+    }
+
+    /**
+     * Why the values of an epoch-range column do not settle it (the name then does), or null when they read
+     * as instants: whole numbers that do not count up like a key, from {@value #RECENT_SECOND} (2010) on,
+     * spanning at most {@value #MAX_SPAN_YEARS} years.
+     */
+    private static String tie(ColumnStats s, double scale) {
+        if (s.integers() != s.numbers()) {
+            return "they are not all whole, as a measurement with an offset (1e9 + x) is not";
+        }
+        if (countsUpLikeAKey(s)) {
+            return "they count up like a key";
+        }
+        if (s.min() < RECENT_SECOND * scale) {
+            return "they start before 2010, where offsets such as 1e9 or 1e12 + x lie (2001-09-09)";
+        }
+        if (s.max() - s.min() > MAX_SPAN_YEARS * 365.25 * 86_400 * scale) {
+            return "they span more than " + MAX_SPAN_YEARS + " years, as phone numbers or random keys do";
+        }
+        return null;
     }
 
     /** Whole, unique, and filling at least {@value #KEY_FILL} of the integers between the smallest and largest. */

@@ -69,12 +69,22 @@ class EpochTimesTest {
         assertThat(key.reason()).isEqualTo("2,000 distinct of 2,000 integers: id-like (as epoch seconds they would be "
                 + "2001-09-09 01:46:40 to 2001-09-09 02:19:59 UTC, but they count up like a key and the name says no "
                 + "time: --role order=timestamp if they are times)");
-        // random 10-digit customer numbers spread like instants: the name says key
+        // random 10-digit customer numbers spread like the instants of 2011 to 2030: the name says key
         SplittableRandom r = new SplittableRandom(3);
-        long[] random = r.longs(N, 1_000_000_000L, 2_000_000_000L).toArray();
+        long[] random = r.longs(N, 1_300_000_000L, 1_900_000_000L).toArray();
         RoleDecision customer = decide("customer_no", i -> random[(int) i]);
         assertThat(customer.role()).as(customer.reason()).isEqualTo(ColumnRole.ID_LIKE);
         assertThat(customer.reason()).contains("but the name says key");
+        // over 2001 to 2033 they are no instants of one table, whatever the name
+        long[] wide = r.longs(N, 1_000_000_000L, 2_000_000_000L).toArray();
+        RoleDecision account = decide("account", i -> wide[(int) i]);
+        assertThat(account.role()).as(account.reason()).isEqualTo(ColumnRole.ID_LIKE);
+        assertThat(account.reason()).contains("they start before 2010");
+        // US phone numbers of area codes 201 to 409: 2011 to 2099 as seconds, more than 20 years
+        long[] phones = r.longs(N, 2_012_000_000L, 4_099_999_999L).toArray();
+        RoleDecision phone = decide("phone", i -> phones[(int) i]);
+        assertThat(phone.role()).as(phone.reason()).isEqualTo(ColumnRole.ID_LIKE);
+        assertThat(phone.reason()).contains("they span more than 20 years");
     }
 
     @Test
@@ -89,6 +99,20 @@ class EpochTimesTest {
         for (String name : new String[] {"counts", "status", "batch"}) {
             assertThat(decide(name, i -> DEC_1 + i).role()).as(name).isEqualTo(ColumnRole.ID_LIKE);
         }
+    }
+
+    @Test
+    void wholeNumbersWithTheOffsetOf1e12AreNoMillisecondsUnlessTheNameSaysTime() {
+        // SqlPathDeterminismTest's "big": 1e12 + U(0, 1e6) integers, 2001-09-09 as milliseconds
+        SplittableRandom r = new SplittableRandom(5);
+        long[] big = r.longs(N, 1_000_000_000_000L, 1_000_001_000_000L).toArray();
+        RoleDecision d = decide("big", i -> big[(int) i]);
+        assertThat(d.role()).as(d.reason()).isEqualTo(ColumnRole.ID_LIKE); // 2,000 distinct of 2,000
+        assertThat(d.reason()).contains("as epoch milliseconds they would be 2001-09-09 01:46:40", "they start before 2010");
+        RoleDecision ms = decide("ts_ms", i -> big[(int) i]);
+        assertThat(ms.role()).isEqualTo(ColumnRole.TIMESTAMP);
+        assertThat(ms.reason()).endsWith("(they start before 2010, where offsets such as 1e9 or 1e12 + x lie "
+                + "(2001-09-09); the name 'ts_ms' says time): timestamp");
     }
 
     @Test
