@@ -160,7 +160,9 @@ public final class EntropyCommand implements Callable<Integer> {
         if (estimator != null && !asCounts) {
             throw usage("--estimator works on counts: add --counts (or use --data)");
         }
-        NumberList numbers = NumberList.parse("VALUE", values, spec.commandLine());
+        // the values are positional: named by what they are, not by the help's placeholder VALUE
+        NumberList numbers = NumberList.parse(asCounts ? "the counts (--counts)" : "the probabilities", values,
+                spec.commandLine());
         if (!asCounts) {
             Report notes = Report.empty();
             double[] p = numbers.probabilities("p", notes, spec.commandLine());

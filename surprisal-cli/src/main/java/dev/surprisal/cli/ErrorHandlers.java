@@ -56,6 +56,9 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
         if (message != null && message.startsWith("Error: ")) { // picocli's argument-group messages
             message = message.substring("Error: ".length());
         }
+        if (message != null) {
+            message = optionFirst(message);
+        }
         if (cmd.getCommand() instanceof MiCommand && !(ex instanceof UnmatchedArgumentException)) {
             message = MiCommand.modeMessage(message, args);
         }
@@ -69,6 +72,27 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
                 + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** picocli's message when an option's converter refuses a value, with the help's placeholder in parentheses. */
+    private static final java.util.regex.Pattern INVALID_OPTION = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)'(?: \\([^)]*\\))?: (.*)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A converter's refusal in the words of every other usage error, the option first and no placeholder:
+     * picocli's {@code Invalid value for option '--iwae' (K[,K...]): 'x' is not an int} becomes
+     * {@code --iwae: 'x' is not an int}, and {@code Invalid value for option '--base': base: expected …}
+     * (the library naming its parameter) becomes {@code --base: expected …}. Other messages pass unchanged.
+     */
+    static String optionFirst(String message) {
+        java.util.regex.Matcher m = INVALID_OPTION.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        String option = m.group(1);
+        String rest = m.group(2);
+        String parameter = option.replaceFirst("^-+", "") + ": ";
+        return option + ": " + (rest.startsWith(parameter) ? rest.substring(parameter.length()) : rest);
     }
 
     @Override

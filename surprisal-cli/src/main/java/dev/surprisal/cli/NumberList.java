@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Numbers typed on the command line ({@code entropy 0.5 0.5}, {@code --p 0.5,0.5}), separated by
  * spaces or commas. The options take the raw text and this class parses it, rather than picocli's
  * {@code double} converter, for three reasons: a word that is not a number is reported with the
- * option and the value ({@code VALUE: 'abc' is not a number}) instead of "Unmatched argument";
+ * option, the position and the value ({@code --p value 2: 'abc' is not a number}) instead of
+ * "Unmatched argument";
  * {@code nan} and {@code inf} in any case reach the library, which says which entry is not finite;
  * and a decimal comma ({@code 0,5}) can be recognised, which split text cannot.
  *
@@ -46,7 +47,9 @@ final class NumberList {
     }
 
     /**
-     * Parses {@code tokens} typed for {@code option} (its name, or the positional's label).
+     * Parses {@code tokens} typed for {@code option}: its name ({@code --p}), or for positional values
+     * what they are in the user's words ({@code the counts (--counts)}), never a placeholder such as
+     * {@code VALUE}.
      *
      * @throws ParameterException (usage, exit 2) on a word that is not a number, an empty value, or
      *                            a comma that may be a decimal comma between space-separated values
@@ -67,14 +70,19 @@ final class NumberList {
         List<String> typed = new ArrayList<>();
         for (String t : raw) {
             for (String piece : t.split(",", -1)) {
-                out.add(number(option, piece.strip(), t, cmd));
+                out.add(number(option, out.size(), piece.strip(), t, cmd));
                 typed.add(piece.strip());
             }
         }
         return new NumberList(option, raw, typed, out.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static double number(String option, String s, String token, CommandLine cmd) {
+    /**
+     * The number {@code s}, entry {@code index} (0-based) of the list typed for {@code option}, from the
+     * token {@code token}; a usage error naming the option (or the list, for positional values) and the
+     * entry's position when it is no number.
+     */
+    private static double number(String option, int index, String s, String token, CommandLine cmd) {
         if (s.isEmpty()) {
             throw new ParameterException(cmd, option + ": " + (token.isBlank() ? "an empty value" : "an empty entry in '"
                     + token + "'") + ", expected a number such as 0.5");
@@ -90,7 +98,8 @@ final class NumberList {
             case "-inf", "-infinity":
                 return Double.NEGATIVE_INFINITY;
             default:
-                throw new ParameterException(cmd, option + ": '" + s + "' is not a number"
+                throw new ParameterException(cmd, option + (option.startsWith("-") ? " " : ", ") + "value "
+                        + (index + 1) + ": '" + s + "' is not a number"
                         + (s.matches(".*\\d.*") ? " (write decimals with a point, e.g. 0.5)" : ""));
         }
     }

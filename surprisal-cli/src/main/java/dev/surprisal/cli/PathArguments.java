@@ -11,6 +11,7 @@ import picocli.CommandLine.ParseResult;
 import dev.surprisal.data.TableLocation;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one check of every file and directory argument of every verb: no verb reads standard input
@@ -51,8 +52,10 @@ final class PathArguments {
                     continue;
                 }
                 boolean table = isTable(a);
-                for (String v : a.originalStringValues()) {
-                    String name = a instanceof OptionSpec o ? o.longestName() : a.paramLabel();
+                List<String> values = a.originalStringValues();
+                for (int i = 0; i < values.size(); i++) {
+                    String v = values.get(i);
+                    String name = a instanceof OptionSpec o ? o.longestName() : positionalName(a.paramLabel(), i);
                     CommandLine cmd = r.commandSpec().commandLine();
                     if (v.equals("-")) {
                         throw new ParameterException(cmd, name + ": " + STDIN, a, v);
@@ -149,6 +152,22 @@ final class PathArguments {
         return name + " " + value + ": '" + scheme + "' URIs are not supported here: surprisal writes local files only (a"
                 + " path or a file:/// URI), with every engine; write it here and copy it (for example hdfs dfs -put,"
                 + " aws s3 cp)";
+    }
+
+    /**
+     * Positional path {@code i} (0-based) in words, not the help's placeholder: {@code REFERENCE CURRENT}
+     * gives the reference file and the current file, {@code FILE} the file, {@code DIR} the directory,
+     * {@code RUN} the run directory.
+     */
+    static String positionalName(String label, int i) {
+        String[] words = label.split(" ");
+        String w = words[Math.min(i, words.length - 1)].toLowerCase(java.util.Locale.ROOT);
+        return switch (w) {
+            case "file" -> "the file";
+            case "dir" -> "the directory";
+            case "run" -> "the run directory";
+            default -> "the " + w + " file";
+        };
     }
 
     private static boolean isTable(ArgSpec a) {

@@ -145,7 +145,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {
                     out.printf(Locale.ROOT, "  %s: %d bins, %d missing%s%n", c.name(), c.binCount(), c.missing(),
-                            c.role().isNumeric() ? ", " + c.invalid() + " invalid" : "");
+                            c.role().isNumeric() ? ", " + c.invalid() + " invalid" + firstInvalid(c) : "");
                 }
             }
             if (!stored.isEmpty()) {
@@ -154,5 +154,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The reference's first invalid cells by line and value ({@code (first: line 12 '0,5')}), so a typo is found. */
+    private static String firstInvalid(ColumnProfile c) {
+        return c.invalidCells().isEmpty() ? "" : " (first: " + DriftOutput.cells(c.invalidCells()) + ")";
     }
 }

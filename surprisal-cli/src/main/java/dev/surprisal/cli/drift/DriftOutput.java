@@ -48,6 +48,13 @@ final class DriftOutput {
     private DriftOutput() {
     }
 
+    /** Invalid cells by place and value, as the user finds them: {@code line 12 '0,5', line 40 'abc'}. */
+    static String cells(List<dev.surprisal.data.profile.InvalidCell> cells) {
+        List<String> parts = new ArrayList<>();
+        cells.forEach(x -> parts.add(x.where() + " '" + x.value() + "'"));
+        return String.join(", ", parts);
+    }
+
     /**
      * The roles preamble: one line per column with its role and why, unscored ones marked.
      *
@@ -141,11 +148,9 @@ final class DriftOutput {
                 out.println("new values in " + c.name() + " (share of today's values): " + String.join(", ", parts));
             }
             if (c.invalidRateCurrent() > 0) {
-                List<String> parts = new ArrayList<>();
-                c.invalidCells().forEach(x -> parts.add(x.where() + " '" + x.value() + "'"));
                 out.printf(Locale.ROOT, "invalid cells in %s: %s of today's rows (%s)%s%n", c.name(),
                         pct(c.invalidRateCurrent()), c.invalidMeaning(),
-                        parts.isEmpty() ? "" : "; first: " + String.join(", ", parts));
+                        c.invalidCells().isEmpty() ? "" : "; first: " + cells(c.invalidCells()));
             }
         }
         for (Alarm a : alarms) {

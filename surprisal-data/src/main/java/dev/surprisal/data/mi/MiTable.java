@@ -349,8 +349,8 @@ public final class MiTable {
      * @return {@code "=discrete (or =continuous)"} or {@code "=categorical"}
      */
     public static String bringBack(ColumnRole role, boolean numeric) {
-        return numeric && role != ColumnRole.TIMESTAMP && role != ColumnRole.DATE
-                ? "=discrete (or =continuous)" : "=categorical";
+        // a timestamp of epoch numbers is a continuum too (RoleRules: epoch seconds are timestamps), never 10^5 labels
+        return numeric && role != ColumnRole.DATE ? "=discrete (or =continuous)" : "=categorical";
     }
 
     /**

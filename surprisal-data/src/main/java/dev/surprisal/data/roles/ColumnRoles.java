@@ -150,9 +150,12 @@ public final class ColumnRoles {
                     + " cells are missing, so no role has values to use", null);
         }
         if (set.isNumeric() && !numeric) {
-            throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": only "
-                    + RoleRules.pct(s.numbers(), Math.max(1, s.present())) + " of its values are numbers (at least "
-                    + Math.round(100 * RoleRules.NUMERIC_SHARE) + "% needed); --role " + c
+            String why = RoleRules.decimalCommaConvention(s)
+                    ? "its " + RoleRules.n(s.commas().oneGroup()) + " cells like 1,234 read as 1.234 as much as 1234, "
+                    + "since " + RoleRules.n(s.commas().decimal()) + " cells like 1,5 use a decimal comma"
+                    : "only " + RoleRules.pct(s.numbers(), Math.max(1, s.present())) + " of its values are numbers "
+                    + "(at least " + Math.round(100 * RoleRules.NUMERIC_SHARE) + "% needed)";
+            throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": " + why + "; --role " + c
                     + "=categorical uses its values as labels", null);
         }
         if (set == detected.role()) {

@@ -19,7 +19,13 @@ import java.util.Locale;
  *       distinct values reach this share of its present cells, on at least this many, is id-like;
  *       so is a column of more than 20 strictly increasing whole numbers;</li>
  *   <li>{@value #TEMPORAL_SHARE}: a text column is a date or timestamp column when this share of
- *       its present cells are ISO dates or date-times.</li>
+ *       its present cells are ISO dates or date-times; a numeric column of more than
+ *       {@value #MAX_DISCRETE_VALUES} values is a timestamp column when its values are epoch seconds or
+ *       milliseconds from 2000 to 2100 that spread as instants do ({@code EpochTimes});</li>
+ *   <li>{@value #STRAY_DECIMAL_COMMAS}: the share of a column's present cells up to which its
+ *       decimal-comma cells ({@code 0,5}) are typos among thousands-grouped ones ({@code 1,234}),
+ *       invalid cells of a numeric column, rather than the column's convention
+ *       ({@link #decimalCommaConvention}).</li>
  * </ul>
  */
 public final class RoleRules {
@@ -33,6 +39,11 @@ public final class RoleRules {
     public static final int ID_MIN_ROWS = 100;
     /** Share of ISO dates or date-times for a temporal column. */
     public static final double TEMPORAL_SHARE = 0.95;
+    /**
+     * Share of present cells up to which decimal-comma cells beside {@code 1,234} cells are typos, not a
+     * convention (one cell is always a typo): see {@link #decimalCommaConvention}.
+     */
+    public static final double STRAY_DECIMAL_COMMAS = 0.001;
 
     /**
      * The hint of a column that reads as decimals written with a decimal comma: why they are text and how
@@ -49,11 +60,40 @@ public final class RoleRules {
     /**
      * @param s a column's statistics
      * @return whether the column is numeric: at least {@value #NUMERIC_SHARE} of its present cells are numbers,
-     *         and its commas have one reading ({@link ColumnStats.Commas#ambiguous})
+     *         and its {@code 1,234} cells have one reading ({@link #decimalCommaConvention} is false)
      */
     public static boolean isNumeric(ColumnStats s) {
-        // 1,234 beside 1,5 is 1.234 as much as 1234: such a column is not read as numbers at all
-        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !s.commas().ambiguous();
+        // 1,234 beside a decimal-comma convention is 1.234 as much as 1234: such a column is not read as numbers
+        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !decimalCommaConvention(s);
+    }
+
+    /**
+     * Whether a column's {@code 1,234} cells may be decimals written with a decimal comma (1.234), so
+     * that the column has two readings and is not read as numbers: its commas are
+     * {@linkplain ColumnStats.Commas#ambiguous ambiguous} (cells like {@code 1,234} and cells like
+     * {@code 1,5}, no grouping only thousands separators write), and its decimal-comma cells are more
+     * than one and more than {@value #STRAY_DECIMAL_COMMAS} of its present cells. Fewer are typos: the
+     * column is read with thousands separators and they are its invalid cells, counted and named with
+     * their line.
+     *
+     * <p>Why a count and not the mere presence of a {@code 1,5} cell: a writer who uses a decimal comma
+     * writes many such cells. Dropping trailing zeros, one value in ten of 3 decimals ({@code 1,250}
+     * written {@code 1,25}) and nearly every value of 1 or 2 decimals is written that way, so a
+     * decimal-comma column holds them by the hundred per thousand cells (the weights of
+     * {@code CommaColumnsTest}: about 31%, the ones under 1 included); one cell typed {@code 0,5} among 2,000 amounts written
+     * {@code 1,234} is a typo, not a convention, and made the whole amount column text. The bound sits
+     * at the typo end (one cell in a thousand), a hundred times below what a convention writes: reading
+     * {@code 1,234} wrongly is off by a factor of 1,000, so a column in doubt stays text with the
+     * decimal-comma hint (50 {@code 2,5} weights among 20,000 {@code 1,234} ones are 2.5 in a thousand).
+     * Only counts of {@link ColumnStats} decide, so a file, DuckDB and Spark partitions summed give one
+     * answer.
+     *
+     * @param s a column's statistics
+     * @return whether its decimal-comma cells make {@code 1,234} read as 1.234 as much as 1234
+     */
+    public static boolean decimalCommaConvention(ColumnStats s) {
+        ColumnStats.Commas k = s.commas();
+        return k.ambiguous() && k.decimal() > 1 && k.decimal() > STRAY_DECIMAL_COMMAS * s.present();
     }
 
     /**
@@ -70,7 +110,8 @@ public final class RoleRules {
                     false);
         }
         if (isNumeric(s)) {
-            String invalid = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)";
+            String invalid = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)"
+                    + strayDecimals(s);
             long d = s.distinctNumbers();
             boolean whole = s.integers() == s.numbers();
             if (d <= 1) {
@@ -84,16 +125,21 @@ public final class RoleRules {
                 return decision(c, ColumnRole.DISCRETE, d + " distinct values (" + num(s.min()) + " to " + num(s.max())
                         + "): discrete" + invalid);
             }
+            String epoch = EpochTimes.timestampReason(s);
+            if (epoch != null) {
+                return decision(c, ColumnRole.TIMESTAMP, epoch + invalid);
+            }
             if (whole && present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * s.numbers()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(s.numbers()) + " integers: id-like"
-                        + invalid);
+                        + EpochTimes.otherReading(s) + invalid);
             }
             if (whole && s.increasing()) {
-                return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like" + invalid);
+                return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like"
+                        + EpochTimes.otherReading(s) + invalid);
             }
             return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct "
                     + (whole ? "integers" : "numbers") + " ("
-                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + invalid);
+                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + EpochTimes.otherReading(s) + invalid);
         }
         long d = s.distinctTexts();
         if (d <= 1) {
@@ -122,12 +168,23 @@ public final class RoleRules {
         ColumnStats.Commas k = s.commas();
         String why = s.numbers() == 0 || s.numbers() >= NUMERIC_SHARE * present ? "" : "; " + pct(s.numbers(), present)
                 + " of values are numbers, under the " + pct(95, 100) + " that makes a column numeric";
-        if (k.ambiguous()) {
+        if (decimalCommaConvention(s)) {
             why += "; " + n(k.oneGroup()) + " cells like 1,234 read as 1234 with a thousands separator and as 1.234 "
                     + "with the decimal comma of its " + n(k.decimal()) + " cells like 1,5";
         }
         boolean decimalComma = k.decimal() > 0 && k.oneGroup() + k.decimal() > present / 2.0;
-        return why + (decimalComma || k.ambiguous() ? DECIMAL_COMMA : "");
+        return why + (decimalComma || decimalCommaConvention(s) ? DECIMAL_COMMA : "");
+    }
+
+    /** In a numeric column, what its few decimal-comma cells are: typos beside its thousands-grouped cells. */
+    private static String strayDecimals(ColumnStats s) {
+        ColumnStats.Commas k = s.commas();
+        if (!k.ambiguous()) {
+            return "";
+        }
+        return ", " + n(k.decimal()) + " of them with a decimal comma (like 0,5) beside " + n(k.oneGroup())
+                + " cells like 1,234 read with a thousands separator: too few to be the column's convention (at most"
+                + " 1 cell or 1 in " + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ")";
     }
 
     private static RoleDecision decision(String column, ColumnRole role, String reason) {
