@@ -121,8 +121,30 @@ public final class MonitoredCheck {
      */
     public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
                                       java.util.Set<Long> excluded) {
+        return freshness(store, monitor, referenceVersion, at, excluded, java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * {@link #freshness(DriftStore, String, int, String, java.util.Set)} for a monitor with a zone: the
+     * batch's day is the date of {@code at} in {@code zone} ({@link RunTime#day}), so a batch at 22:00
+     * in Chicago on 3 May that holds 3 May's dates is a second batch of its day, not yesterday re-sent
+     * (in UTC it is already 4 May).
+     *
+     * @param store            an open store
+     * @param monitor          the monitor
+     * @param referenceVersion the baseline version the batch is scored against
+     * @param at               the batch's run time ({@link RunTime}); a date or local date-time is read in
+     *                         {@code zone}
+     * @param excluded         runs left out of the history (never the previous batch)
+     * @param zone             the monitor's zone ({@code java.time.ZoneOffset.UTC} as the command line's
+     *                         {@code --at})
+     * @return the rule for this batch
+     * @throws StoreException if the store cannot be read
+     */
+    public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
+                                      java.util.Set<Long> excluded, java.time.ZoneId zone) {
         return freshness(store.runProfiles(monitor, referenceVersion, at, excluded.size() + 1).stream()
-                .filter(r -> !excluded.contains(r.runId())).toList(), at, java.time.ZoneOffset.UTC);
+                .filter(r -> !excluded.contains(r.runId())).toList(), at, zone);
     }
 
     /**
