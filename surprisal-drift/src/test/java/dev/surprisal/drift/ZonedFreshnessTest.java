@@ -1,21 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.drift.rules;
+package dev.surprisal.drift;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.data.CategoricalColumn;
-import dev.surprisal.data.NumericColumn;
-import dev.surprisal.data.Table;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileOptions;
-import dev.surprisal.drift.ColumnDrift;
-import dev.surprisal.drift.ColumnRules;
-import dev.surprisal.drift.DriftOptions;
-import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.DriftScorer;
-import dev.surprisal.drift.Freshness;
-import dev.surprisal.drift.Status;
+import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.DriftStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,34 +28,22 @@ class ZonedFreshnessTest {
     @TempDir
     Path dir;
 
-    /** {@code perDay} orders on each day {@code first..last} (a DATE column {@code order_date}). */
-    private static Table dated(LocalDate first, LocalDate last, int perDay) {
-        int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
-        String[] date = new String[days * perDay];
-        double[] amount = new double[date.length];
-        for (int i = 0; i < date.length; i++) {
-            date[i] = first.plusDays(i / perDay).toString();
-            amount[i] = 10 + (i * 7919 % 101) * 0.5;
-        }
-        return Table.of(List.of(CategoricalColumn.of("order_date", date), NumericColumn.of("amount", amount)));
-    }
-
     @Test
     void aSecondEveningBatchInChicagoIsItsDaysSecondBatchNotYesterdayReSent() {
         LocalDate may3 = LocalDate.parse("2024-05-03");
-        Profile baseline = ProfileBuilder.fit(dated(LocalDate.parse("2024-04-01"),
+        Profile baseline = ProfileBuilder.fit(BatchFreshnessTest.dated(LocalDate.parse("2024-04-01"),
                 LocalDate.parse("2024-04-30"), 40), ProfileOptions.defaults());
         ZoneId chicago = ZoneId.of("America/Chicago");
         try (DriftStore store = DriftStore.open(dir.resolve("drift.duckdb").toString())) {
             store.saveBaseline("orders", baseline);
             int version = store.reference("orders").orElseThrow().version();
             String first = "2024-05-03T20:00-05:00";
-            Profile firstBatch = ProfileBuilder.count(baseline, dated(may3, may3, 25));
+            Profile firstBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
             MonitoredCheck.record(store, "orders", first, version, firstBatch, score(baseline, firstBatch,
                     MonitoredCheck.freshness(store, "orders", version, first, Set.of(), chicago)), null);
 
             String second = "2024-05-03T22:00-05:00";
-            Profile secondBatch = ProfileBuilder.count(baseline, dated(may3, may3, 25));
+            Profile secondBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
             ColumnDrift inChicago = column(score(baseline, secondBatch,
                     MonitoredCheck.freshness(store, "orders", version, second, Set.of(), chicago)));
             assertThat(inChicago.status()).as(inChicago.reason()).isEqualTo(Status.OK);
