@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surprisal.server.SurprisalServer;
 import dev.surprisal.server.auth.Role;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.config.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class MonitorConfigParityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Orders: an id, a 0/1 fraud flag, a zip code written as a number, an amount in euros. */
-    private static void orders(Path file, long seed, int n, double shift) throws Exception {
+    static void orders(Path file, long seed, int n, double shift) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
         int[] zips = {75001, 69002, 13003, 31004, 59005, 67006};
         StringBuilder b = new StringBuilder("order_id,is_fraud,zip,amount\n");

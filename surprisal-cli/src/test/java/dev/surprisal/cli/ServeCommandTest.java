@@ -86,8 +86,8 @@ class ServeCommandTest {
 
     /** What the server's /readyz reports for {@code yaml} on {@code store}. */
     private static java.util.List<String> unrunnable(Path yaml, String store) {
-        dev.surprisal.server.config.ServerConfig cfg = new dev.surprisal.server.config.ConfigLoader(
-                dev.surprisal.server.config.Secrets.of(java.util.Map.of())).load(yaml);
+        dev.surprisal.drift.config.ServerConfig cfg = new dev.surprisal.drift.config.ConfigLoader(
+                dev.surprisal.drift.config.Secrets.of(java.util.Map.of())).load(yaml);
         try (dev.surprisal.server.store.StoreGate gate = new dev.surprisal.server.store.StoreGate(store)) {
             return new dev.surprisal.server.Monitors(cfg, gate, java.time.Clock.systemUTC()).unrunnable();
         }

@@ -31,6 +31,22 @@ public interface CellLocator {
     String where(long row);
 
     /**
+     * Where several rows are, found together: a CSV file is read once for all of them (up to the last),
+     * which is why a caller that meets cells one by one, in parallel, notes them in
+     * {@link DeferredCells} and locates them at the end.
+     *
+     * @param rows the rows, from 0, in any order
+     * @return their places, in the order of {@code rows}
+     */
+    default String[] where(long[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = where(rows[i]);
+        }
+        return out;
+    }
+
+    /**
      * The locator of {@code file}: its records' first lines, counted from the file when needed, for a
      * CSV or TSV file; {@link #ROWS} for any other format.
      *

@@ -13,37 +13,23 @@ import java.util.zip.GZIPInputStream;
 /**
  * The line each record of a CSV or TSV file starts on. A record is one line unless a quoted cell
  * holds a line end, so record {@code r} (from 0, after the header) starts on line {@code r + 2} plus
- * the line ends inside quotes before it. Those are counted from the file when a location is first
- * asked for, and only as far as the furthest record asked for: the scan goes on from where it
- * stopped (the file is reopened there; none is held open between locations), so all the locations
- * of a run cost at most one pass over the file, and a run without an invalid cell costs none. Between quotes the line ends are counted eight bytes at a time.
+ * the line ends inside quotes before it. Those are counted from the file when locations are asked
+ * for, and only as far as the furthest record asked for: {@link #where(long[])} locates every row a
+ * report needs in one pass (the file opened once, a {@code .gz} decompressed once), and holds no state
+ * between calls, so threads never wait on each other; callers that meet their cells in parallel note
+ * them in {@link DeferredCells} and locate them together. Between quotes the line ends are counted
+ * eight bytes at a time.
  *
  * <p>Every {@code "} opens or closes a quoted stretch (a doubled {@code ""} inside a quoted cell
  * closes and reopens it, which leaves the count of line ends inside quotes right). A file that
- * cannot be read again (gone, or compressed other than by gzip) is located as one record a line,
+ * cannot be read (gone, or compressed other than by gzip) is located as one record a line,
  * {@code r + 2}, which is right unless a quoted cell spans lines.
  */
 final class CsvLines implements CellLocator {
     private static final int BUFFER = 1 << 20;
 
     private final Path file;
-    private InputStream in;
-    private boolean unreadable;
-    private final byte[] buf;
-    private int at;
-    private int end;
-    /** Where the next byte read from the file is, from its start: the scan resumes there when reopened. */
-    private long next;
-    /** Whether the scan is inside a quoted stretch. */
-    private boolean quoted;
-    /** The record the scan is in: -1 for the header. */
-    private long record = -1;
-    /** Line ends inside quotes so far. */
-    private long extra;
-    /** From record {@code from[k]} on, {@code extras[k]} line ends inside quotes come before it. */
-    private long[] from = new long[16];
-    private long[] extras = new long[16];
-    private int changes;
+    private final int bufferBytes;
 
     CsvLines(Path file) {
         this(file, BUFFER);
@@ -52,12 +38,22 @@ final class CsvLines implements CellLocator {
     /** Reading {@code bufferBytes} at a time (tests make it tiny, so quotes and line ends meet its edge). */
     CsvLines(Path file, int bufferBytes) {
         this.file = file;
-        this.buf = new byte[Math.max(1, bufferBytes)];
+        this.bufferBytes = Math.max(1, bufferBytes);
     }
 
     @Override
     public String where(long row) {
         return "line " + line(row);
+    }
+
+    @Override
+    public String[] where(long[] rows) {
+        long[] lines = lines(rows);
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = "line " + lines[i];
+        }
+        return out;
     }
 
     /**
@@ -66,22 +62,40 @@ final class CsvLines implements CellLocator {
      * @param row the record, from 0 (the first after the header)
      * @return its first line, from 1 (the header's)
      */
-    synchronized long line(long row) {
-        if (row < 0) {
-            throw new IllegalArgumentException("row must be >= 0, got " + row);
+    long line(long row) {
+        return lines(new long[] {row})[0];
+    }
+
+    /**
+     * The lines records {@code rows} start on, in one pass over the file up to the last of them.
+     *
+     * @param rows the records, from 0, in any order
+     * @return their first lines, from 1 (the header's), in the order of {@code rows}
+     */
+    long[] lines(long[] rows) {
+        long last = -1;
+        for (long r : rows) {
+            if (r < 0) {
+                throw new IllegalArgumentException("row must be >= 0, got " + r);
+            }
+            last = Math.max(last, r);
         }
-        try {
-            scanTo(row);
-        } finally {
-            // no file held open between locations: resumed from the same byte on the next one
-            next -= end - at;
-            at = 0;
-            end = 0;
-            close();
+        long[] out = new long[rows.length];
+        if (rows.length == 0) {
+            return out;
         }
-        int k = Arrays.binarySearch(from, 0, changes, row);
-        int before = k >= 0 ? k : -k - 2;
-        return row + 2 + (before < 0 ? 0 : extras[before]);
+        Scan scan = new Scan(new byte[bufferBytes]);
+        try (InputStream in = open()) {
+            if (in != null) {
+                scan.to(in, last);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a location is never worth failing a run for: what was not counted is one record a line
+        }
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i] + 2 + scan.extraBefore(rows[i]);
+        }
+        return out;
     }
 
     /**
@@ -96,91 +110,92 @@ final class CsvLines implements CellLocator {
         return recordLine < 2 || file == null ? recordLine : new CsvLines(file).line(recordLine - 2);
     }
 
-    /** Scans until the scan is inside record {@code row} or later, or at the end of the file. */
-    private void scanTo(long row) {
-        while (record < row) {
-            if (at == end && !fill()) {
+    /** The file, through gzip for a {@code .gz}; null for one that cannot be read this way ({@code .zst}). */
+    private InputStream open() throws IOException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".zst")) {
+            return null;
+        }
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return name.endsWith(".gz") ? new GZIPInputStream(raw, BUFFER) : raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** One pass's state: where the scan is, and from which record on how many quoted line ends precede. */
+    private static final class Scan {
+        private final byte[] buf;
+        /** Whether the scan is inside a quoted stretch. */
+        private boolean quoted;
+        /** The record the scan is in: -1 for the header. */
+        private long record = -1;
+        /** Line ends inside quotes so far. */
+        private long extra;
+        /** From record {@code from[k]} on, {@code extras[k]} line ends inside quotes come before it. */
+        private long[] from = new long[16];
+        private long[] extras = new long[16];
+        private int changes;
+
+        Scan(byte[] buf) {
+            this.buf = buf;
+        }
+
+        /** Reads {@code in} until the scan is inside record {@code row} or later, or at its end. */
+        void to(InputStream in, long row) throws IOException {
+            int at = 0;
+            int end = 0;
+            while (record < row) {
+                if (at == end) {
+                    end = in.readNBytes(buf, 0, buf.length);
+                    at = 0;
+                    if (end == 0) {
+                        return;
+                    }
+                }
+                if (quoted) {
+                    byte c = buf[at++];
+                    if (c == '"') {
+                        quoted = false;
+                    } else if (c == '\n') {
+                        extra++;
+                        changed(record + 1);
+                    }
+                    continue;
+                }
+                int quote = nextQuote(buf, at, end);
+                // no quote before it: each line feed ends a record
+                record += Bytes.lineFeeds(buf, at, quote);
+                at = quote;
+                if (at < end) {
+                    quoted = true;
+                    at++;
+                }
+            }
+        }
+
+        /** Line ends inside quotes before record {@code row}, as far as the scan counted. */
+        long extraBefore(long row) {
+            int k = Arrays.binarySearch(from, 0, changes, row);
+            int before = k >= 0 ? k : -k - 2;
+            return before < 0 ? 0 : extras[before];
+        }
+
+        /** From record {@code r} on, {@link #extra} line ends inside quotes come before each record. */
+        private void changed(long r) {
+            if (changes > 0 && from[changes - 1] == r) {
+                extras[changes - 1] = extra;
                 return;
             }
-            if (quoted) {
-                byte c = buf[at++];
-                if (c == '"') {
-                    quoted = false;
-                } else if (c == '\n') {
-                    extra++;
-                    changed(record + 1);
-                }
-                continue;
+            if (changes == from.length) {
+                from = Arrays.copyOf(from, 2 * changes);
+                extras = Arrays.copyOf(extras, 2 * changes);
             }
-            int quote = nextQuote(buf, at, end);
-            long feeds = Bytes.lineFeeds(buf, at, quote);
-            // no quote before it: each line feed ends a record
-            record += feeds;
-            at = quote;
-            if (at < end) {
-                quoted = true;
-                at++;
-            }
+            from[changes] = r;
+            extras[changes++] = extra;
         }
-    }
-
-    /** From record {@code r} on, {@link #extra} line ends inside quotes come before each record. */
-    private void changed(long r) {
-        if (changes > 0 && from[changes - 1] == r) {
-            extras[changes - 1] = extra;
-            return;
-        }
-        if (changes == from.length) {
-            from = Arrays.copyOf(from, 2 * changes);
-            extras = Arrays.copyOf(extras, 2 * changes);
-        }
-        from[changes] = r;
-        extras[changes++] = extra;
-    }
-
-    /** Reads the next bytes into the buffer; false at the end of the file or when it cannot be read. */
-    private boolean fill() {
-        if (unreadable) {
-            return false;
-        }
-        try {
-            if (in == null) {
-                String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".zst")) {
-                    unreadable = true;
-                    return false;
-                }
-                InputStream raw = Files.newInputStream(file);
-                in = name.endsWith(".gz") ? new GZIPInputStream(raw, BUFFER) : raw;
-                in.skipNBytes(next);
-            }
-            int n = in.readNBytes(buf, 0, buf.length);
-            at = 0;
-            end = n;
-            next += n;
-            if (n == 0) {
-                close();
-                unreadable = true;
-                return false;
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            // a location is never worth failing a run for: the rest is located one record a line
-            close();
-            unreadable = true;
-            return false;
-        }
-    }
-
-    private void close() {
-        try {
-            if (in != null) {
-                in.close();
-            }
-        } catch (IOException ignored) {
-            // nothing was written; the stream is done with either way
-        }
-        in = null;
     }
 
     /** The first {@code "} in {@code a[from, to)}, or {@code to}. */

@@ -65,7 +65,7 @@ class BatchFreshnessTest {
     }
 
     /** A table of {@code perDay} orders on each day {@code first..last} (a DATE column {@code order_date}). */
-    private static dev.surprisal.data.Table dated(LocalDate first, LocalDate last, int perDay) {
+    static dev.surprisal.data.Table dated(LocalDate first, LocalDate last, int perDay) {
         int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
         String[] date = new String[days * perDay];
         double[] amount = new double[date.length];

@@ -16,7 +16,7 @@ import dev.surprisal.drift.rules.TrendRule;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.report.DriftHtmlReport;
-import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.drift.config.MonitorConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 

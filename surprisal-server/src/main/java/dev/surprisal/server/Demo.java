@@ -5,9 +5,8 @@ package dev.surprisal.server;
 import dev.surprisal.data.demo.OrdersTable;
 import dev.surprisal.server.auth.Role;
 import dev.surprisal.server.auth.Tokens;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.config.ServerConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +83,7 @@ public final class Demo {
                         exclude: [order_id, ts, amount]
                         schedule: { cron: "0 6 * * *", zone: UTC }
                     """, StandardCharsets.UTF_8);
-            ServerConfig config = new ConfigLoader(Secrets.of(java.util.Map.of())).load(yaml);
+            ServerConfig config = dev.surprisal.server.schedule.Cron.configLoader(Secrets.of(java.util.Map.of())).load(yaml);
             String token;
             try (var gate = new dev.surprisal.server.store.StoreGate(store)) {
                 Monitors monitors = new Monitors(config, gate, Clock.system(ZoneOffset.UTC));

@@ -2,7 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.SourceConfig;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -4,7 +4,7 @@ package dev.surprisal.server;
 
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.rules.Alarm;
-import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.drift.config.MonitorConfig;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;

@@ -2,12 +2,11 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
-import dev.surprisal.server.config.ConfigException;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.ConfigException;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.config.ServerConfig;
+import dev.surprisal.drift.config.SourceConfig;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,7 +35,7 @@ final class MonitorDefinitions {
         }
         MonitorConfig m;
         try {
-            m = new ConfigLoader(Secrets.of(Map.of())).monitor(definition, "api", config.baseDir());
+            m = dev.surprisal.server.schedule.Cron.configLoader(Secrets.of(Map.of())).monitor(definition, "api", config.baseDir());
         } catch (ConfigException e) {
             throw new MonitorException(400, e.getMessage());
         }

@@ -5,9 +5,9 @@ package dev.surprisal.server;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.ServerConfig;
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.ServerConfig;
+import dev.surprisal.drift.config.SourceConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 

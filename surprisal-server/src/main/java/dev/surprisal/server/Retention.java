@@ -2,8 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.ServerConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 

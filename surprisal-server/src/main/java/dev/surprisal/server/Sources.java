@@ -6,8 +6,8 @@ import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileOptions;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.SourceConfig;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

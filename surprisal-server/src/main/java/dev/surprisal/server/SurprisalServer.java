@@ -5,7 +5,7 @@ package dev.surprisal.server;
 import dev.surprisal.drift.store.StoreUrl;
 import dev.surprisal.server.alert.Alerts;
 import dev.surprisal.server.auth.Tokens;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ServerConfig;
 import dev.surprisal.server.http.ApiServer;
 import dev.surprisal.server.schedule.Scheduler;
 import dev.surprisal.server.store.StoreGate;

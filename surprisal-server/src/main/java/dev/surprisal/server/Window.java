@@ -3,7 +3,7 @@
 package dev.surprisal.server;
 
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.SourceConfig;
 
 import java.time.Instant;
 import java.time.LocalDate;

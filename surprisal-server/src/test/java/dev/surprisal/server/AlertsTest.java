@@ -4,9 +4,9 @@ package dev.surprisal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.NotifierConfig;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.NotifierConfig;
+import dev.surprisal.drift.config.ServerConfig;
 import dev.surprisal.server.store.ServerTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,9 +3,9 @@
 package dev.surprisal.server;
 
 import dev.surprisal.data.demo.EventTable;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.config.ServerConfig;
 import dev.surprisal.server.store.StoreGate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

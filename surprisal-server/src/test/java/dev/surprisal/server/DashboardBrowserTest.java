@@ -2,8 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.server;
 
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.SourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@
 package dev.surprisal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.SourceConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.SourceConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,9 +3,9 @@
 package dev.surprisal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.Secrets;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,10 +3,10 @@
 package dev.surprisal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.surprisal.server.config.ConfigException;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ConfigException;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.config.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

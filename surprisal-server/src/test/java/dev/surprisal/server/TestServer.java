@@ -3,7 +3,7 @@
 package dev.surprisal.server;
 
 import dev.surprisal.server.auth.Role;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ServerConfig;
 
 import java.net.URI;
 import java.net.http.HttpClient;

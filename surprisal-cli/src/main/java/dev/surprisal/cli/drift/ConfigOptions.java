@@ -5,11 +5,10 @@ package dev.surprisal.cli.drift;
 import dev.surprisal.cli.RoleOptions;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.ColumnRules;
-import dev.surprisal.server.config.ConfigException;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ConfigException;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.server.schedule.Cron;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * {@code --config FILE}: a monitor's roles, rule and per-column bands from the server's monitor
- * config file, read by the server's own loader ({@link ConfigLoader}), so that {@code surprisal drift}
+ * config file, read by the library's loader with the server's schedule rule ({@link Cron#configLoader}), so that {@code surprisal drift}
  * and {@code surprisal serve} decide a window alike. The monitor is the one named by {@code --monitor},
  * or the file's only one. A config error is a usage error naming the file, line and key.
  */
@@ -47,19 +46,11 @@ final class ConfigOptions {
             throw new ParameterException(spec.commandLine(), "--config: the monitor's config sets its columns and "
                     + "roles; leave out --columns, --exclude, --discrete, --continuous and --role (or --config)");
         }
-        ServerConfig c;
         try {
-            c = new ConfigLoader(Secrets.fromEnvironment()).load(config);
+            monitor = Cron.configLoader(Secrets.fromEnvironment()).monitor(config, name);
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage());
         }
-        if (name == null && c.monitors().size() != 1) {
-            throw new ParameterException(spec.commandLine(), "--monitor: " + config + " defines " + c.monitors().size()
-                    + " monitors; name one: " + String.join(", ", c.monitors().stream().map(MonitorConfig::name).toList()));
-        }
-        monitor = name == null ? c.monitors().get(0) : c.monitor(name).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "--monitor: " + config + " has no monitor '" + name + "'; monitors: "
-                + String.join(", ", c.monitors().stream().map(MonitorConfig::name).toList())));
         return monitor;
     }
 

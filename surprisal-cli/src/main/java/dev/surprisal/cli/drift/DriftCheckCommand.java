@@ -10,17 +10,17 @@ import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
-import dev.surprisal.data.roles.RoleOverrides;
-import dev.surprisal.drift.DriftOptions;
-import dev.surprisal.drift.DriftReport;
-import dev.surprisal.drift.DriftScorer;
-import dev.surprisal.drift.Freshness;
 import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.RunTime;
+import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.store.StoreException;
+import dev.surprisal.data.DataException;
+import dev.surprisal.cli.BadDataException;
+import dev.surprisal.core.ValidationException;
 import dev.surprisal.drift.store.DriftStore;
-import dev.surprisal.drift.rules.TrendRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,39 +127,39 @@ public final class DriftCheckCommand implements Callable<Integer> {
                     + "baseline; run 'surprisal drift baseline' again with them (check takes --columns and --exclude)");
         }
         String monitor = target.monitor;
-        config.monitor(spec, monitor, roles);
+        MonitorConfig file = config.monitor(spec, monitor, roles);
+        // the library's check (MonitorCheck), with the command line's rule options over the file's
+        MonitorCheck check = (file == null ? MonitorCheck.of(monitor) : MonitorCheck.of(file))
+                .withSelection(config.selection(spec, roles)).withSettings(rule.given()).withBase(common.base());
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // and to record the check, so concurrent checks on one store do not wait for each other's scans.
-        DriftStore.Reference baseline;
-        Freshness freshness;
+        MonitorCheck.Baseline baseline;
         try (DriftStore s = target.open(spec, false)) {
-            baseline = DriftInputs.reference(s, monitor);
-            freshness = MonitoredCheck.freshness(s, monitor, baseline.version(), when, java.util.Set.of());
+            baseline = check.baseline(s, when);
+        } catch (BadDataException e) {
+            throw e;
+        } catch (StoreException | DataException e) {
+            throw new BadDataException(e.getMessage(), e);
+        } catch (ValidationException e) {
+            // a rule setting given here, in the file or stored that does not combine (--warn above --drift)
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Profile stored = baseline.profile();
-        RoleOverrides select = config.selection(spec, roles);
-        select.validate(stored.columnNames(), null);
-        Profile reference = stored.select(select.selected(stored.columnNames()));
-        DriftOptions settings = rule.options(spec, stored.rule(), config.settings());
+        Profile reference = baseline.reference();
         Profile today;
         List<String> columns;
         try (ProfileEngine e = engine.open(spec)) {
             today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e);
             columns = DriftInputs.columnNames(engine.located(data), table, e);
         }
-        List<String> known = new java.util.ArrayList<>(stored.columnNames());
-        known.addAll(stored.excluded());
-        SchemaChange schema = SchemaChange.of(known, reference.columnNames(), columns);
-        DriftReport scored = DriftScorer.compare(reference, today, settings, config.bands(), common.base(),
-                freshness);
         MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
         try (DriftStore s = target.open(spec, false)) {
-            outcome = MonitoredCheck.record(s, monitor, when, baseline.version(), today, scored, TrendRule.defaults());
+            outcome = check.record(s, when, baseline, today, columns);
             if (report != null) {
                 history = DriftOutput.byColumn(s.history(monitor, null));
             }
         }
+        SchemaChange schema = outcome.schema();
         // the check is recorded: from here on nothing may lose its result or its exit code
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift check: " + monitor
                 + " at " + when + " (run " + outcome.runId() + ")", outcome.report(), history);

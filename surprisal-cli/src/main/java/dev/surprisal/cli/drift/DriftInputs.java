@@ -116,11 +116,10 @@ final class DriftInputs {
 
     /** The baseline of {@code monitor} with its version, or bad data listing the monitors the store does have. */
     static DriftStore.Reference reference(DriftStore store, String monitor) {
-        return store.reference(monitor).orElseThrow(() -> {
-            List<String> known = store.monitors();
-            return new BadDataException("unknown monitor '" + monitor + "' in store " + store.location() + "; "
-                    + (known.isEmpty() ? "it has no monitors yet: create one with 'surprisal drift baseline --monitor "
-                    + monitor + " --data FILE'" : "monitors: " + String.join(", ", known)));
-        });
+        try {
+            return dev.surprisal.drift.rules.MonitorCheck.requireBaseline(store, monitor);
+        } catch (StoreException e) {
+            throw new BadDataException(e.getMessage(), e);
+        }
     }
 }

@@ -12,10 +12,10 @@ import dev.surprisal.drift.store.StoreException;
 import dev.surprisal.drift.store.StoreUrl;
 import dev.surprisal.server.Demo;
 import dev.surprisal.server.SurprisalServer;
-import dev.surprisal.server.config.ConfigException;
-import dev.surprisal.server.config.ConfigLoader;
-import dev.surprisal.server.config.Secrets;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.ConfigException;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.config.ServerConfig;
 import io.javalin.util.JavalinBindException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.drift.config.MonitorConfig;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -125,7 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--config: required (a YAML file or directory), "
                         + "or --demo to try it on generated data");
             }
-            ConfigLoader loader = new ConfigLoader(Secrets.fromEnvironment());
+            ConfigLoader loader = dev.surprisal.server.schedule.Cron.configLoader(Secrets.fromEnvironment());
             cfg = load(loader, config);
             if (checkConfig) {
                 // the server would start, but these monitors could not run: /readyz's rule, on --store

@@ -233,6 +233,9 @@ public final class MiTable {
         List<RoleDecision> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<java.util.function.Function<List<String>, MiVariable>> jobs = new ArrayList<>();
+        // the columns' cells are noted while they are prepared in parallel and located together after
+        // (a CSV file read once, no thread waiting on another's location)
+        dev.surprisal.data.DeferredCells cells = new dev.surprisal.data.DeferredCells(where);
         int index = 0;
         for (Column c : table.columns()) {
             int position = index++;
@@ -250,7 +253,7 @@ public final class MiTable {
                 continue;
             }
             used.add(d);
-            jobs.add(cellNotes -> variable(c, role, where, cellNotes, seed, position, distinct));
+            jobs.add(cellNotes -> variable(c, role, cells, cellNotes, seed, position, distinct));
         }
         // the columns are prepared in parallel (each a few passes over its rows, one-threaded), their notes
         // kept in file order and the first failure in file order thrown, as a serial loop would
@@ -266,11 +269,15 @@ public final class MiTable {
             }
             madeNotes.set(i, mine);
         });
+        java.util.function.UnaryOperator<String> located = null;
         for (int i = 0; i < made.length; i++) {
             if (failed[i] != null) {
                 throw failed[i];
             }
-            notes.addAll(madeNotes.get(i));
+            if (located == null) {
+                located = cells.resolve();
+            }
+            madeNotes.get(i).stream().map(located).forEach(notes::add);
             vars.add(made[i]);
         }
         if (distinct == null) {

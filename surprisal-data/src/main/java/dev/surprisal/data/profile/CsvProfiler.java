@@ -4,6 +4,7 @@ package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.CellLocator;
+import dev.surprisal.data.DeferredCells;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.NumericColumn;
@@ -72,7 +73,7 @@ final class CsvProfiler {
             return Optional.empty();
         }
         List<ColumnProfile> out = new ArrayList<>();
-        CellLocator where = CellLocator.of(reader.file(), reader.format());
+        DeferredCells where = new DeferredCells(CellLocator.of(reader.file(), reader.format()));
         List<String> excluded = List.of();
         long rows = -1;
         for (List<String> group : plan.groups()) {
@@ -92,7 +93,22 @@ final class CsvProfiler {
             excluded = roles.excluded();
             out.addAll(MemoryProfiler.fit(t.get(), roles.decisions(), o, where));
         }
-        return Optional.of(Profile.of(out, rows, excluded, Map.of()));
+        return Optional.of(Profile.of(located(out, where), rows, excluded, Map.of()));
+    }
+
+    /**
+     * The columns with their invalid cells located: every cell {@code where} noted, found in one pass
+     * over the file after all columns were counted in parallel.
+     */
+    static List<ColumnProfile> located(List<ColumnProfile> columns, DeferredCells where) {
+        java.util.function.UnaryOperator<String> at = where.resolve();
+        List<ColumnProfile> out = new ArrayList<>(columns.size());
+        for (ColumnProfile c : columns) {
+            out.add(c.invalidCells().isEmpty() ? c : c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
+                    c.invalidCells().stream().map(x -> new InvalidCell(at.apply(x.where()), x.value())).toList(),
+                    c.unseen(), c.moments(), c.sample(), c.keys()));
+        }
+        return out;
     }
 
     /**
@@ -129,7 +145,7 @@ final class CsvProfiler {
         // a column whose role reads its text (keys, categories) is kept as text even when it holds numbers
         Predicate<NumericColumn> keepText = c -> !role.get(c.name()).isNumeric();
         List<ColumnProfile> out = new ArrayList<>();
-        CellLocator where = CellLocator.of(reader.file(), reader.format());
+        DeferredCells where = new DeferredCells(CellLocator.of(reader.file(), reader.format()));
         long rows = -1;
         int from = 0;
         for (List<String> group : plan.groups()) {
@@ -141,7 +157,7 @@ final class CsvProfiler {
             out.addAll(MemoryProfiler.count(refs.subList(from, from + group.size()), t.get(), where));
             from += group.size();
         }
-        return Optional.of(Profile.of(out, rows, reference.excluded(), Map.of()));
+        return Optional.of(Profile.of(located(out, where), rows, reference.excluded(), Map.of()));
     }
 
     /**

@@ -258,7 +258,9 @@ final class FileProfiler {
         if (fast.isPresent()) {
             return fast.get();
         }
-        CellLocator where = CellLocator.of(reader.file(), reader.format());
+        // every column's first invalid cells are noted as the groups are read, then located in one pass
+        dev.surprisal.data.DeferredCells where = new dev.surprisal.data.DeferredCells(CellLocator.of(reader.file(),
+                reader.format()));
         ColumnProfile[] out = new ColumnProfile[refs.size()];
         long[] rows = new long[1];
         String numbered = TypedColumns.numbered(reader);
@@ -277,7 +279,7 @@ final class FileProfiler {
         if (progress != null) {
             progress.accept(rows[0]);
         }
-        return Profile.of(List.of(out), rows[0], reference.excluded(), Map.of());
+        return Profile.of(CsvProfiler.located(List.of(out), where), rows[0], reference.excluded(), Map.of());
     }
 
     /** Counts the columns {@code refs} in one scan into {@code out[offset...]}; returns the rows. */

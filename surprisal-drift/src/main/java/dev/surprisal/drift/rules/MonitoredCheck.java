@@ -12,6 +12,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.ColumnRules;
 import dev.surprisal.drift.Freshness;
+import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
@@ -37,8 +38,34 @@ public final class MonitoredCheck {
      * @param alarms        the alarms raised (empty: none)
      * @param replacedRunId the earlier run of the same monitor, time and reference that this one
      *                      replaced, or -1
+     * @param schema        how the batch's columns differ from the baseline's (a column gone is scored as
+     *                      all missing, a new one is not checked: {@link SchemaChange#notes()}); null when
+     *                      the check was given a counted profile only, which cannot tell a column gone
+     *                      from one whose every cell is missing ({@link MonitorCheck} knows the file's
+     *                      columns)
      */
-    public record Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId) {
+    public record Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId,
+                          SchemaChange schema) {
+        /**
+         * An outcome whose batch columns are unknown ({@code schema} null).
+         *
+         * @param runId         the recorded run
+         * @param report        the scores
+         * @param alarms        the alarms raised (empty: none)
+         * @param replacedRunId the run this one replaced, or -1
+         */
+        public Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId) {
+            this(runId, report, alarms, replacedRunId, null);
+        }
+
+        /**
+         * @param change how the batch's columns differ from the baseline's
+         * @return this outcome with it
+         */
+        public Outcome withSchema(SchemaChange change) {
+            return new Outcome(runId, report, alarms, replacedRunId, change);
+        }
+
         /**
          * @return true when at least one alarm was raised
          */
@@ -82,9 +109,11 @@ public final class MonitoredCheck {
 
     /**
      * Runs one check of {@code today} (counted on the baseline's bins) for {@code monitor} at
-     * {@code at} (see {@link RunTime}) on an open store. Callers that count a large file should
-     * instead read the baseline, close the store, count and score, then {@link #record} on a
-     * store opened again, so that the store is not held while the file is read.
+     * {@code at} (see {@link RunTime}) on an open store. A counted profile does not say which of the
+     * baseline's columns the batch's file lacked (those are counted as all missing), so the outcome's
+     * {@link Outcome#schema()} is null here; {@link MonitorCheck#run} reads the file and reports the
+     * schema change, does what {@code surprisal drift check} does (a monitor file's settings, the store
+     * not held while the file is read) and is the entry point to prefer.
      *
      * @param store an open store
      * @param monitor the monitor's name
@@ -121,8 +150,30 @@ public final class MonitoredCheck {
      */
     public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
                                       java.util.Set<Long> excluded) {
+        return freshness(store, monitor, referenceVersion, at, excluded, java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * {@link #freshness(DriftStore, String, int, String, java.util.Set)} for a monitor with a zone: the
+     * batch's day is the date of {@code at} in {@code zone} ({@link RunTime#day}), so a batch at 22:00
+     * in Chicago on 3 May that holds 3 May's dates is a second batch of its day, not yesterday re-sent
+     * (in UTC it is already 4 May).
+     *
+     * @param store            an open store
+     * @param monitor          the monitor
+     * @param referenceVersion the baseline version the batch is scored against
+     * @param at               the batch's run time ({@link RunTime}); a date or local date-time is read in
+     *                         {@code zone}
+     * @param excluded         runs left out of the history (never the previous batch)
+     * @param zone             the monitor's zone ({@code java.time.ZoneOffset.UTC} as the command line's
+     *                         {@code --at})
+     * @return the rule for this batch
+     * @throws StoreException if the store cannot be read
+     */
+    public static Freshness freshness(DriftStore store, String monitor, int referenceVersion, String at,
+                                      java.util.Set<Long> excluded, java.time.ZoneId zone) {
         return freshness(store.runProfiles(monitor, referenceVersion, at, excluded.size() + 1).stream()
-                .filter(r -> !excluded.contains(r.runId())).toList(), at, java.time.ZoneOffset.UTC);
+                .filter(r -> !excluded.contains(r.runId())).toList(), at, zone);
     }
 
     /**

@@ -8,9 +8,9 @@ import dev.surprisal.server.CheckResult;
 import dev.surprisal.server.Metrics;
 import dev.surprisal.server.ReportJson;
 import dev.surprisal.server.auth.Tokens;
-import dev.surprisal.server.config.MonitorConfig;
-import dev.surprisal.server.config.NotifierConfig;
-import dev.surprisal.server.config.ServerConfig;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.NotifierConfig;
+import dev.surprisal.drift.config.ServerConfig;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 

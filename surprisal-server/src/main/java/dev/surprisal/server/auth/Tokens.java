@@ -3,7 +3,7 @@
 package dev.surprisal.server.auth;
 
 import dev.surprisal.core.ValidationException;
-import dev.surprisal.server.config.ConfigLoader;
+import dev.surprisal.drift.config.ConfigLoader;
 import dev.surprisal.server.store.ServerTables;
 import dev.surprisal.server.store.StoreGate;
 

@@ -9,7 +9,7 @@ import dev.surprisal.server.Monitors;
 import dev.surprisal.server.Rules;
 import dev.surprisal.server.auth.Role;
 import dev.surprisal.server.auth.Tokens;
-import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.drift.config.MonitorConfig;
 import dev.surprisal.server.store.ServerTables;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;

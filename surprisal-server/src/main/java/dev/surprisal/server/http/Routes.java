@@ -15,7 +15,7 @@ import dev.surprisal.server.Monitors;
 import dev.surprisal.server.ReportJson;
 import dev.surprisal.server.Window;
 import dev.surprisal.server.auth.Role;
-import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.drift.config.MonitorConfig;
 import dev.surprisal.server.store.ServerTables;
 import io.javalin.http.Context;
 

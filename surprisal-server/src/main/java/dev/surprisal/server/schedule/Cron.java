@@ -3,6 +3,8 @@
 package dev.surprisal.server.schedule;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.Secrets;
 import org.quartz.CronExpression;
 
 import java.text.ParseException;
@@ -32,6 +34,17 @@ public final class Cron {
         this.text = text;
         this.zone = zone;
         this.quartz = quartz;
+    }
+
+    /**
+     * The monitor-file loader of the server and {@code surprisal serve}/{@code drift --config}: the drift
+     * library's loader, which also checks each monitor's schedule by {@link #parse}.
+     *
+     * @param secrets where {@code ${env:NAME}} is looked up
+     * @return the loader
+     */
+    public static ConfigLoader configLoader(Secrets secrets) {
+        return new ConfigLoader(secrets, Cron::parse);
     }
 
     /**

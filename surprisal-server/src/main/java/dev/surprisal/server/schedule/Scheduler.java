@@ -6,7 +6,7 @@ import dev.surprisal.server.MonitorException;
 import dev.surprisal.server.Monitors;
 import dev.surprisal.server.SourceException;
 import dev.surprisal.server.Window;
-import dev.surprisal.server.config.MonitorConfig;
+import dev.surprisal.drift.config.MonitorConfig;
 import dev.surprisal.server.store.ServerTables;
 
 import java.time.Clock;

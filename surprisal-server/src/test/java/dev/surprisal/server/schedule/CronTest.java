@@ -73,4 +73,18 @@ class CronTest {
         assertThatThrownBy(() -> Cron.parse("0 25 * * *", ZoneId.of("UTC"))).hasMessageContaining("cannot read");
         assertThatThrownBy(() -> Cron.parse("0 6 * * 8", ZoneId.of("UTC"))).hasMessageContaining("0-7");
     }
+
+    @Test
+    void theServersLoaderRefusesABadScheduleAtItsFileLineAndKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), """
+                monitors:
+                  - name: orders
+                    source: { path: a.csv }
+                    schedule: { cron: "0 6 1 * MON" }
+                """);
+        var loader = Cron.configLoader(dev.surprisal.drift.config.Secrets.of(java.util.Map.of()));
+        assertThatThrownBy(() -> loader.load(f)).hasMessageStartingWith(f + ":4: monitors[0].schedule.cron: cron:")
+                .hasMessageContaining("both day-of-month and day-of-week");
+    }
 }

@@ -118,33 +118,50 @@ public final class KbIndex {
     }
 
     /**
-     * The note's own shingles: those whose key fewer than {@code templateMinNotes} indexed notes
-     * have, as {@link ShingleIndex#own} leaves out the shingles that the note and at least that many
-     * others share in a scan.
+     * How a note's phrases meet the index, from one walk over every entry's keys.
+     *
+     * @param shared how many of the note's keys each entry has, by entry ({@link MinHash#intersection})
+     * @param own    the note's own shingles: those whose key fewer than {@code templateMinNotes} indexed
+     *               notes have, as {@link ShingleIndex#own} leaves out the shingles that the note and at
+     *               least that many others share in a scan
+     */
+    record Overlap(int[] shared, long[] own) {
+    }
+
+    /**
+     * The note's overlap with every entry and its own shingles, walking each entry's keys once (the
+     * count per entry and the count per key come from the same merge).
      *
      * @param shingles the note's sorted distinct shingles
      * @param keys     {@link #keys} of them
+     * @return the overlap
      */
-    long[] own(long[] shingles, long[] keys) {
+    Overlap overlap(long[] shingles, long[] keys) {
         int[] notesWith = new int[keys.length];
-        for (long[] other : shingleKeys) {
+        int[] shared = new int[shingleKeys.size()];
+        for (int n = 0; n < shared.length; n++) {
+            long[] other = shingleKeys.get(n);
             int i = 0;
             int j = 0;
+            int both = 0;
             while (i < keys.length && j < other.length) {
                 if (keys[i] == other[j]) {
                     notesWith[i++]++;
                     j++;
+                    both++;
                 } else if (keys[i] < other[j]) {
                     i++;
                 } else {
                     j++;
                 }
             }
+            shared[n] = both;
         }
-        return java.util.Arrays.stream(shingles).filter(h -> {
+        long[] own = java.util.Arrays.stream(shingles).filter(h -> {
             int k = java.util.Arrays.binarySearch(keys, h >> 32);
             return notesWith[k] < options.templateMinNotes();
         }).toArray();
+        return new Overlap(shared, own);
     }
 
     /** The entry for {@code path}, or -1. */

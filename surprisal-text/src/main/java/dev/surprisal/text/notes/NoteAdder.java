@@ -74,12 +74,14 @@ final class NoteAdder {
         }
         long[] keys = KbIndex.keys(m.shingles);
         int collided = m.shingles.length - keys.length;
-        long[] own = index.own(m.shingles, keys);
+        // one walk over the entries' keys gives both each entry's shared count and the note's own phrases
+        KbIndex.Overlap overlap = index.overlap(m.shingles, keys);
+        long[] own = overlap.own();
         Judge.phrases(e, m.shingles, own);
         List<double[]> similar = new ArrayList<>();
         for (int j = 0; j < index.notes.size(); j++) {
             KbIndex.Entry other = index.notes.get(j);
-            int shared = MinHash.intersection(keys, index.shingleKeys.get(j));
+            int shared = overlap.shared()[j];
             if (shared == 0) {
                 continue;
             }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.server.config;
+package dev.surprisal.drift.config;
 
 import dev.surprisal.core.ValidationException;
 

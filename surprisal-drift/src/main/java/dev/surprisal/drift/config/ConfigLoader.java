@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
-package dev.surprisal.server.config;
+package dev.surprisal.drift.config;
 
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.drift.ColumnRules;
-import dev.surprisal.server.Rules;
-import dev.surprisal.server.schedule.Cron;
+import dev.surprisal.drift.DriftOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -69,10 +69,29 @@ public final class ConfigLoader {
             "send-resolved");
 
     private final Secrets secrets;
+    private final BiConsumer<String, ZoneId> schedules;
 
-    /** @param secrets where {@code ${env:NAME}} is looked up */
+    /**
+     * A loader for a reader that runs no schedule (a Java program, {@code surprisal drift --config}): a
+     * monitor's {@code schedule.cron} is kept as written, and checked only by a loader that runs it.
+     *
+     * @param secrets where {@code ${env:NAME}} is looked up
+     */
     public ConfigLoader(Secrets secrets) {
+        this(secrets, (cron, zone) -> { });
+    }
+
+    /**
+     * A loader that also checks each monitor's schedule, as the server does (its Quartz-backed cron).
+     *
+     * @param secrets   where {@code ${env:NAME}} is looked up
+     * @param schedules checks a 5-field cron expression in its zone; throws a
+     *                  {@link ValidationException} saying what is wrong, reported at the
+     *                  {@code schedule.cron} key's file and line
+     */
+    public ConfigLoader(Secrets secrets, BiConsumer<String, ZoneId> schedules) {
         this.secrets = secrets;
+        this.schedules = schedules;
     }
 
     /**
@@ -143,6 +162,29 @@ public final class ConfigLoader {
         }
         Path base = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
         return config.withMonitors(List.copyOf(monitors)).withNotifiers(List.copyOf(notifiers)).withBaseDir(base);
+    }
+
+    /**
+     * Reads a monitor file and picks one monitor: the one named, or the file's only one.
+     *
+     * @param location a YAML file or a directory of them
+     * @param name     the monitor's name, or null when the file defines exactly one
+     * @return the monitor
+     * @throws ConfigException naming the file, line and key; or the file and its monitors when the
+     *                         name is not one of them, or none is given and there are several
+     */
+    public MonitorConfig monitor(Path location, String name) {
+        ServerConfig c = load(location);
+        String names = String.join(", ", c.monitors().stream().map(MonitorConfig::name).toList());
+        if (name == null) {
+            if (c.monitors().size() != 1) {
+                throw new ConfigException(location.toString(), 0, "monitors", "defines " + c.monitors().size()
+                        + " monitors; name the one to check" + (names.isEmpty() ? "" : ": " + names));
+            }
+            return c.monitors().get(0);
+        }
+        return c.monitor(name).orElseThrow(() -> new ConfigException(location.toString(), 0, "monitors",
+                "no monitor '" + name + "'; monitors: " + (names.isEmpty() ? "none" : names)));
     }
 
     /**
@@ -240,11 +282,11 @@ public final class ConfigLoader {
         SourceConfig source = source(required(n, e, "source"), dir, true);
         SourceConfig reference = e.containsKey("reference") ? source(e.get("reference"), dir, false) : null;
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String k : Rules.KEYS) {
+        for (String k : DriftOptions.KEYS) {
             if (e.containsKey(k)) {
                 settings.put(k, e.get(k).text());
                 try {
-                    Rules.options(settings);
+                    DriftOptions.defaults().withSettings(settings);
                 } catch (ValidationException ex) {
                     throw e.get(k).error(ex.getMessage());
                 }
@@ -267,7 +309,7 @@ public final class ConfigLoader {
                 }
             }
             try {
-                Cron.parse(cron, ZoneId.of(zone));
+                schedules.accept(cron, ZoneId.of(zone));
             } catch (ValidationException ex) {
                 throw cronNode.error(ex.getMessage());
             }

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift.rules;
+
+import dev.surprisal.core.Base;
+import dev.surprisal.core.Validate;
+import dev.surprisal.data.TableReader;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.drift.ColumnRules;
+import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Freshness;
+import dev.surprisal.drift.SchemaChange;
+import dev.surprisal.drift.config.ConfigException;
+import dev.surprisal.drift.config.ConfigLoader;
+import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.config.Secrets;
+import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.RunTime;
+import dev.surprisal.drift.store.StoreException;
+import dev.surprisal.drift.store.StoreUrl;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Check this batch for this monitor with this monitor file's settings": what {@code surprisal drift
+ * check --monitor M --data FILE [--config monitors.yaml]} does, as one library call, so a Java program
+ * and the command line reach the same verdict on the same files.
+ *
+ * <pre>
+ * MonitorCheck check = MonitorCheck.fromFile(Path.of("monitors.yaml"), "orders");
+ * MonitoredCheck.Outcome o = check.run(StoreUrl.parse(".surprisal/drift.duckdb"), "2024-05-02",
+ *         TableReader.open(Path.of("today.csv")));
+ * o.schema().notes();                               // columns gone or new today, in words
+ * MonitoredCheck.fails(o.report(), o.alarms());     // exit code 1 on the command line
+ * </pre>
+ *
+ * <p>The rule is the library's defaults, then the baseline's stored rule, then the monitor file's
+ * settings, then {@link #withSettings} (the command line's options); the bands per column are the
+ * file's ({@code thresholds}). With a monitor file the columns checked are the baseline's (it was
+ * fitted on the file's columns and roles); without one {@link #withSelection} narrows them, as
+ * {@code --columns} and {@code --exclude} do. A batch's day for the stale-data rule is its date in
+ * {@link #withZone} (UTC, as the command line reads {@code --at}); the trend rule is
+ * {@link TrendRule#defaults()}.
+ *
+ * <p>A caller that counts the batch itself (another engine, a progress bar) runs the two halves:
+ * {@link #baseline} on an open store, then {@link #record} on a store opened again, so the store is
+ * not held while the file is read; {@link #run} does exactly that.
+ */
+public final class MonitorCheck {
+    private final String monitor;
+    private final Map<String, String> settings;
+    private final ColumnRules bands;
+    private final RoleOverrides selection;
+    private final ZoneId zone;
+    private final Base base;
+    private final TrendRule trend;
+
+    private MonitorCheck(String monitor, Map<String, String> settings, ColumnRules bands, RoleOverrides selection,
+                         ZoneId zone, Base base, TrendRule trend) {
+        this.monitor = monitor;
+        this.settings = Map.copyOf(settings);
+        this.bands = bands;
+        this.selection = selection;
+        this.zone = zone;
+        this.base = base;
+        this.trend = trend;
+    }
+
+    /**
+     * A check of a monitor without a monitor file: the baseline's stored rule, every column of it,
+     * no per-column bands ({@code surprisal drift check --monitor M}).
+     *
+     * @param monitor the monitor's name in the store
+     * @return the check
+     */
+    public static MonitorCheck of(String monitor) {
+        Validate.notNull("monitor", monitor);
+        return new MonitorCheck(monitor, Map.of(), ColumnRules.none(), RoleOverrides.none(), ZoneOffset.UTC, Base.BITS,
+                TrendRule.defaults());
+    }
+
+    /**
+     * A check of a monitor with its monitor file's settings: its rule keys and its per-column bands
+     * ({@code surprisal drift check --monitor M --config FILE}).
+     *
+     * @param monitor the monitor as read from its file ({@link ConfigLoader#monitor(Path, String)})
+     * @return the check
+     */
+    public static MonitorCheck of(MonitorConfig monitor) {
+        Validate.notNull("monitor", monitor);
+        return new MonitorCheck(monitor.name(), monitor.settings(), monitor.bands(), RoleOverrides.none(),
+                ZoneOffset.UTC, Base.BITS, TrendRule.defaults());
+    }
+
+    /**
+     * @param overrides rule settings by key ({@link DriftOptions#KEYS}), applied after the monitor
+     *                  file's, as the command line's options are
+     * @return this check with them
+     */
+    public MonitorCheck withSettings(Map<String, String> overrides) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(overrides);
+        return new MonitorCheck(monitor, all, bands, selection, zone, base, trend);
+    }
+
+    /**
+     * @param columns the baseline columns to check ({@code --columns}, {@code --exclude}); every
+     *                name must be one of the baseline's
+     * @return this check with them
+     */
+    public MonitorCheck withSelection(RoleOverrides columns) {
+        Validate.notNull("columns", columns);
+        return new MonitorCheck(monitor, settings, bands, columns, zone, base, trend);
+    }
+
+    /**
+     * @param monitorZone the zone whose date of a run time is the batch's day (the stale-data rule)
+     * @return this check in that zone
+     */
+    public MonitorCheck withZone(ZoneId monitorZone) {
+        Validate.notNull("zone", monitorZone);
+        return new MonitorCheck(monitor, settings, bands, selection, monitorZone, base, trend);
+    }
+
+    /**
+     * @param unit the unit of the divergences in the report (bits by default)
+     * @return this check reporting in it
+     */
+    public MonitorCheck withBase(Base unit) {
+        Validate.notNull("base", unit);
+        return new MonitorCheck(monitor, settings, bands, selection, zone, unit, trend);
+    }
+
+    /**
+     * @param rule the trend rule, or null for level and dataset alarms only
+     * @return this check with it
+     */
+    public MonitorCheck withTrend(TrendRule rule) {
+        return new MonitorCheck(monitor, settings, bands, selection, zone, base, rule);
+    }
+
+    /** @return the monitor's name */
+    public String monitor() {
+        return monitor;
+    }
+
+    /**
+     * What a batch is scored against, read from the store.
+     *
+     * @param version   the baseline version
+     * @param stored    the baseline as stored (every column it knows)
+     * @param reference the baseline's columns this check compares
+     * @param options   the rule: defaults, the stored rule, the monitor file's, the overrides
+     * @param freshness what the batch is checked for stale data against
+     */
+    public record Baseline(int version, Profile stored, Profile reference, DriftOptions options, Freshness freshness) {
+    }
+
+    /**
+     * Reads the monitor's baseline and the batch before {@code at} (step one of {@link #run}).
+     *
+     * @param store an open store
+     * @param at    the batch's run time, an ISO date or date-time ({@link RunTime})
+     * @return the baseline, its rule and the stale-data rule of this batch
+     * @throws StoreException naming the store's monitors if it has no baseline for the monitor
+     * @throws dev.surprisal.core.ValidationException naming the option for a bad setting or column
+     */
+    public Baseline baseline(DriftStore store, String at) {
+        RunTime.day(at, zone); // an unreadable run time is refused before anything is read
+        DriftStore.Reference ref = requireBaseline(store, monitor);
+        Profile stored = ref.profile();
+        selection.validate(stored.columnNames(), null);
+        Profile reference = stored.select(selection.selected(stored.columnNames()));
+        DriftOptions options = DriftOptions.defaults().withSettings(stored.rule()).withSettings(settings);
+        Freshness freshness = MonitoredCheck.freshness(store, monitor, ref.version(), at, java.util.Set.of(), zone);
+        return new Baseline(ref.version(), stored, reference, options, freshness);
+    }
+
+    /**
+     * Scores a batch counted on the baseline's bins, says how its columns differ from the baseline's,
+     * derives the alarms and records the check (step two of {@link #run}).
+     *
+     * @param store    an open store
+     * @param at       the batch's run time, as given to {@link #baseline}
+     * @param baseline what {@link #baseline} read
+     * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
+     * @param columns  the batch's own columns (its file's header), for the schema change
+     * @return the recorded run with its report, alarms and schema change
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
+                                         List<String> columns) {
+        List<String> known = new ArrayList<>(baseline.stored().columnNames());
+        known.addAll(baseline.stored().excluded());
+        SchemaChange schema = SchemaChange.of(known, baseline.reference().columnNames(), columns);
+        DriftReport report = DriftScorer.compare(baseline.reference(), today, baseline.options(), bands, base,
+                baseline.freshness());
+        return MonitoredCheck.record(store, monitor, at, baseline.version(), today, report, trend).withSchema(schema);
+    }
+
+    /**
+     * Checks one batch: reads the baseline, counts {@code today} on its bins with the store closed,
+     * then scores and records the check in one transaction, as {@code surprisal drift check} does.
+     *
+     * @param store where the baselines and history live
+     * @param at    the batch's run time, an ISO date or date-time ({@link RunTime}); a check of the
+     *              same time against the same baseline replaces the earlier one
+     * @param today the batch
+     * @return the recorded run with its report, alarms and schema change
+     * @throws StoreException if the store cannot be opened or has no baseline for the monitor
+     * @throws dev.surprisal.data.DataException if the batch cannot be read
+     */
+    public MonitoredCheck.Outcome run(StoreUrl store, String at, TableReader today) {
+        Baseline baseline;
+        try (DriftStore s = DriftStore.open(store, false, LOCK_WAIT_MILLIS)) {
+            baseline = baseline(s, at);
+        }
+        Profile counted = ProfileBuilder.count(baseline.reference(), today);
+        List<String> columns = today.columnNames();
+        try (DriftStore s = DriftStore.open(store, false, LOCK_WAIT_MILLIS)) {
+            return record(s, at, baseline, counted, columns);
+        }
+    }
+
+    /** How long {@link #run} waits for another process's lock on a DuckDB store (each holds it briefly). */
+    public static final long LOCK_WAIT_MILLIS = 60_000;
+
+    /**
+     * The monitor's baseline, or a store error that lists the monitors the store does have.
+     *
+     * @param store   an open store
+     * @param monitor the monitor
+     * @return its current baseline with its version
+     * @throws StoreException when the store has no baseline for {@code monitor}
+     */
+    public static DriftStore.Reference requireBaseline(DriftStore store, String monitor) {
+        return store.reference(monitor).orElseThrow(() -> {
+            List<String> known = store.monitors();
+            return new StoreException("unknown monitor '" + monitor + "' in store " + store.location() + "; "
+                    + (known.isEmpty() ? "it has no monitors yet: create one with 'surprisal drift baseline --monitor "
+                    + monitor + " --data FILE'" : "monitors: " + String.join(", ", known)), null);
+        });
+    }
+
+    /**
+     * Reads one monitor of a monitor file, secrets from the environment, schedules as written.
+     *
+     * @param file    the monitor file (or a directory of them), as {@code --config} takes it
+     * @param monitor the monitor's name, or null for the file's only monitor
+     * @return the check with that monitor's settings
+     * @throws ConfigException naming the file, line and key (never a secret's value)
+     */
+    public static MonitorCheck fromFile(Path file, String monitor) {
+        return of(new ConfigLoader(Secrets.fromEnvironment()).monitor(file, monitor));
+    }
+}
