@@ -95,6 +95,9 @@ final class MiPairReport {
                 .field("pearson", f.pearson())
                 .field("verdict", f.verdict().label())
                 .field("determines_target", share.flag().label())
+                // the decision itself (its note is among the notes): the least MI r implies when KSG is below it
+                .field("biased_low", com.fasterxml.jackson.databind.node.BooleanNode.valueOf(f.biasedLow()))
+                .field("biased_low_bound", base.fromNats(f.biasedLowBound()))
                 .field("explanation", f.verdict().sentence())
                 .field("seed", s.seed());
         if (d != null) {

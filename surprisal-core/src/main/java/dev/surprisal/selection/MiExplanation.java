@@ -75,7 +75,7 @@ public final class MiExplanation {
                     + " correlation or monotone trend to compare with.";
             // a monotone MI above the MI itself: the estimate is low (a KSG estimate of strong dependence), and
             // "at least half of it" would contradict the numbers printed beside it
-            case MONOTONE -> biasedLow(f)
+            case MONOTONE -> f.biasedLow()
                     ? tells + chance + r + ": correlation sees all of this: a monotone trend of " + f.feature()
                     + " carries " + mono + rows + ", more than the MI estimate, which is biased low for dependence"
                     + " this strong; the MI is at least " + mono + "."
@@ -91,11 +91,6 @@ public final class MiExplanation {
         // a feature that (nearly) determines the target: its note says so once (TargetShare), in the notes that
         // every mode prints; the explanation does not repeat it
         return List.of(verdict);
-    }
-
-    /** Whether the feature carries the note {@link TargetRanking#BIASED_LOW}: its bound exceeds the estimate. */
-    private static boolean biasedLow(RankedFeature f) {
-        return f.warnings().stream().anyMatch(w -> w.startsWith(TargetRanking.BIASED_LOW));
     }
 
     /**
