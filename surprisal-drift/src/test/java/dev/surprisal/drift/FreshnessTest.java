@@ -164,6 +164,19 @@ class FreshnessTest {
                 .hasMessageContaining("no run time");
     }
 
+    /** A Java caller is told the library's way to a baseline, not a command to type. */
+    @Test
+    void aMonitorWithoutABaselineIsToldTheLibrarysWay() {
+        Profile today = ProfileBuilder.fit(EventTable.days(1, 1, PER_DAY, 5).table(), ProfileOptions.defaults());
+        try (DriftStore store = DriftStore.open(dir.resolve("empty.duckdb").toString())) {
+            assertThatThrownBy(() -> MonitoredCheck.check(store, "orders", "2024-01-02", today,
+                    DriftOptions.defaults(), null))
+                    .hasMessageContaining("monitor 'orders' has no baseline; save one first with "
+                            + "DriftStore.saveBaseline(\"orders\", profile)")
+                    .hasMessageNotContaining("surprisal drift");
+        }
+    }
+
     private static MonitoredCheck.Outcome check(DriftStore store, String at, int day) {
         Profile reference = store.reference("events").orElseThrow().profile();
         return MonitoredCheck.check(store, "events", at, ProfileBuilder.count(reference, EventTable.days(day, day,
