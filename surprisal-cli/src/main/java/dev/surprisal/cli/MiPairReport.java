@@ -28,6 +28,9 @@ final class MiPairReport {
     static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
                       CommonOptions common) {
         MiTable t = MiTable.read(file, overrides, s.seed(), s.keepDuplicateRows());
+        // an unknown or left-out column is named by the option that gave it (the library names its parameter)
+        t.variable(x, "--x");
+        t.variable(y, "--y");
         return run(t, t.pair(x, y, s.options()), s, common);
     }
 
@@ -95,6 +98,9 @@ final class MiPairReport {
                 .field("pearson", f.pearson())
                 .field("verdict", f.verdict().label())
                 .field("determines_target", share.flag().label())
+                // the decision itself (its note is among the notes): the least MI r implies when KSG is below it
+                .field("biased_low", com.fasterxml.jackson.databind.node.BooleanNode.valueOf(f.biasedLow()))
+                .field("biased_low_bound", base.fromNats(f.biasedLowBound()))
                 .field("explanation", f.verdict().sentence())
                 .field("seed", s.seed());
         if (d != null) {

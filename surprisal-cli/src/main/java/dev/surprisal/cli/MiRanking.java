@@ -132,6 +132,9 @@ final class MiRanking {
         o.put("nonmonotone", r.nonMonotone());
         // "determines" / "nearly-determines" / "no": a copy of the target or leakage (its note ends the warnings)
         o.put("determines_target", r.targetShare().flag().label());
+        // the decision itself (its note ends the warnings): the least MI r implies when KSG is below it beyond noise
+        o.put("biased_low", r.biasedLow());
+        Report.putNumber(o, "biased_low_bound", base.fromNats(r.biasedLowBound()));
         o.put("verdict", r.verdict().label());
         o.put("explanation", r.verdict().sentence());
         ArrayNode w = o.putArray("warnings");

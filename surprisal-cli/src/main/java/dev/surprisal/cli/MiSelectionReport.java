@@ -23,6 +23,7 @@ final class MiSelectionReport {
     static Report select(MiTable table, String target, int count, MiSelection.Method method, MiSettings s,
                          CommonOptions common) {
         MiSelection.Result result;
+        table.variable(target, "--target"); // named by the option that gave it (the library names its parameter)
         try (Progress progress = Progress.start(method.label() + " selection",
                 MiSelection.calls(table.variables().size() - 1, count), common)) {
             result = table.select(target, count, method, s.options().withBase(s.base()), progress::step);

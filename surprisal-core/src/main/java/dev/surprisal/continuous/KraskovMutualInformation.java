@@ -128,6 +128,22 @@ public final class KraskovMutualInformation {
         return new Prepared(x, y, k, algorithm);
     }
 
+    /**
+     * The estimate alone, in nats: {@link #estimate(PointSet, PointSet, int, Algorithm, Base)} without its warnings,
+     * whose search for repeated points would be built for nobody to read (a bootstrap replicate, a selection's
+     * terms, a value-only estimate). One preparation, one re-pairing: the identity.
+     *
+     * @param x the X points
+     * @param y the Y points, as many
+     * @param k neighbours, ≥ 1 and below the number of points
+     * @param algorithm KSG1 or KSG2
+     * @return the estimate of I(X;Y) in nats
+     * @throws ValidationException if the sizes differ or k does not fit
+     */
+    public static double nats(PointSet x, PointSet y, int k, Algorithm algorithm) {
+        return prepare(x, y, k, algorithm).nats();
+    }
+
     /** Samples with their marginal counters built; immutable and thread-safe. */
     public static final class Prepared {
         private final PointSet x;

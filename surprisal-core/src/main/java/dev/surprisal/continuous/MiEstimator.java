@@ -83,8 +83,8 @@ public enum MiEstimator {
         if (warnings == null && (this == KSG1 || this == ROSS)) {
             // the value alone: the warnings' search for repeated points would be built for nobody to read
             return this == KSG1
-                    ? KraskovMutualInformation.prepare(PointSet.ofValues("x", ca), PointSet.ofValues("y", cb), k,
-                            KraskovMutualInformation.Algorithm.KSG1).nats()
+                    ? KraskovMutualInformation.nats(PointSet.ofValues("x", ca), PointSet.ofValues("y", cb), k,
+                            KraskovMutualInformation.Algorithm.KSG1)
                     : RossMutualInformation.nats(PointSet.ofValues("c", ca != null ? ca : cb), ca != null ? lb : la, k);
         }
         KnnEstimate e = switch (this) {

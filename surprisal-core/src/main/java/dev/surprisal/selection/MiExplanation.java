@@ -73,15 +73,15 @@ public final class MiExplanation {
                     + " (" + level + ").";
             case DEPENDENT -> tells + chance + ": evidence of dependence; a column is text, so there is no"
                     + " correlation or monotone trend to compare with.";
-            // a monotone MI above the MI itself: the estimate is low (a KSG estimate of strong dependence), and
-            // "at least half of it" would contradict the numbers printed beside it
             // an isotonic fit through every row, or normal scores correlated exactly: the target is a monotone
-            // function of the feature here, and "a trend carries Infinity bits" would read as a glitch
+            // function of the feature here, and "a trend carries Infinity bits" would read as a glitch; a monotone
+            // MI above the MI itself: the estimate is low (a KSG estimate of strong dependence), and "at least half
+            // of it" would contradict the numbers printed beside it
             case MONOTONE -> Double.isInfinite(f.miMonotone())
                     ? tells + chance + r + ": correlation sees all of this: " + target + " is an exact monotone"
                     + " function of " + f.feature() + " on these rows, so the true MI is infinite and the estimate is"
                     + " as high as the estimator reaches at " + f.n() + " rows."
-                    : biasedLow(f)
+                    : f.biasedLow()
                     ? tells + chance + r + ": correlation sees all of this: a monotone trend of " + f.feature()
                     + " carries " + mono + rows + ", more than the MI estimate, which is biased low for dependence"
                     + " this strong; the MI is at least " + mono + "."
@@ -97,11 +97,6 @@ public final class MiExplanation {
         // a feature that (nearly) determines the target: its note says so once (TargetShare), in the notes that
         // every mode prints; the explanation does not repeat it
         return List.of(verdict);
-    }
-
-    /** Whether the feature carries the note {@link TargetRanking#BIASED_LOW}: its bound exceeds the estimate. */
-    private static boolean biasedLow(RankedFeature f) {
-        return f.warnings().stream().anyMatch(w -> w.startsWith(TargetRanking.BIASED_LOW));
     }
 
     /**

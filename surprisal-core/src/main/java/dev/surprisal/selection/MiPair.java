@@ -266,8 +266,8 @@ public final class MiPair {
             case KSG1 -> {
                 int[] d = distinct(idx);
                 // the value alone: a replicate's duplicate and tie warnings would be built for nobody to read
-                yield d.length <= k ? Double.NaN : KraskovMutualInformation.prepare(column(pick(ca, d)),
-                        column(pick(cb, d)), k, KraskovMutualInformation.Algorithm.KSG1).nats();
+                yield d.length <= k ? Double.NaN : KraskovMutualInformation.nats(column(pick(ca, d)),
+                        column(pick(cb, d)), k, KraskovMutualInformation.Algorithm.KSG1);
             }
             case ROSS -> ross(distinct(idx), null);
         };

@@ -9,6 +9,7 @@ import dev.surprisal.continuous.RossMutualInformation;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.inference.SequentialPermutationTest;
 import dev.surprisal.knn.PointSet;
 
 import java.util.ArrayList;
@@ -181,7 +182,9 @@ public final class MiSelection {
      * the ranking's), the p-values of the chosen features are adjusted together (Benjamini–Hochberg), and a chosen
      * feature with q &gt; α gets the note "chosen without evidence". Greedy selection fills its count whatever the
      * evidence: a step taken by a feature that shuffled data match is a filler, not a finding, and the note says so
-     * beside the step. Costs one test per chosen feature (no bootstrap); without permutations
+     * beside the step. Costs one test per chosen feature and nothing else of a ranking's score (no bootstrap, no
+     * estimate of every row beside a subsampled test, no correlations; the relevance stands for the observed MI where
+     * it was estimated on the same rows, {@link TargetRanking#test}); without permutations
      * ({@code options.permutations() == 0}) no feature is tested and no such note is given.
      *
      * @param candidates the candidate features (the target, if among them, is skipped)
@@ -204,24 +207,26 @@ public final class MiSelection {
         for (SelectedFeature f : r.selected()) {
             chosen.add(candidates.stream().filter(c -> c.name().equals(f.name())).findFirst().orElseThrow());
         }
-        MiOptions tested = options.withBootstrap(0, false);
         int cap = TargetRanking.permutationCap(options.permutations(), chosen.size(), options.alpha());
-        RankedFeature[] scored = new RankedFeature[chosen.size()];
-        java.util.stream.IntStream.range(0, scored.length).parallel()
-                .forEach(i -> scored[i] = TargetRanking.score(chosen.get(i), target, tested, cap));
-        double[] p = new double[scored.length];
+        // the test alone, as the ranking runs it; its observed MI is the selection's relevance where that was
+        // estimated on the same rows (the test's p-value is the same either way)
+        SequentialPermutationTest.Result[] tests = new SequentialPermutationTest.Result[chosen.size()];
+        java.util.stream.IntStream.range(0, tests.length).parallel()
+                .forEach(i -> tests[i] = TargetRanking.test(chosen.get(i), target, options, cap, r.rows(),
+                        r.selected().get(i).relevance()));
+        double[] p = new double[tests.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = scored[i].pValue();
+            p[i] = tests[i] == null ? Double.NaN : tests[i].pValue();
         }
         double[] q = dev.surprisal.inference.MultipleTesting.benjaminiHochberg(p);
         List<String> notes = new ArrayList<>(r.notes());
-        for (int i = 0; i < scored.length; i++) {
-            if (scored[i].test() != null && !(q[i] <= options.alpha())) {
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i] != null && !(q[i] <= options.alpha())) {
                 notes.add(String.format(Locale.ROOT, "%s: chosen without evidence: its information about %s is not"
                         + " beyond what shuffled data give (permutation p = %.3g, q = %.3g adjusted over the %d chosen"
                         + " features, above alpha = %.3g); the greedy step filled the count with it, it is not a"
-                        + " finding: select fewer features or leave it out", scored[i].feature(), target.name(), p[i],
-                        q[i], scored.length, options.alpha()));
+                        + " finding: select fewer features or leave it out", chosen.get(i).name(), target.name(), p[i],
+                        q[i], tests.length, options.alpha()));
             }
         }
         return new Result(r.selected(), r.method(), r.rows(), r.total(), notes);
@@ -278,8 +283,8 @@ public final class MiSelection {
             PointSet x = PointSet.ofColumns("features", a);
             // values alone: the warnings of the estimators' repeats would be built for nobody to read
             return dy ? RossMutualInformation.nats(x, labels(y), k)
-                    : KraskovMutualInformation.prepare(x, PointSet.ofValues("target", y), k,
-                            KraskovMutualInformation.Algorithm.KSG1).nats();
+                    : KraskovMutualInformation.nats(x, PointSet.ofValues("target", y), k,
+                            KraskovMutualInformation.Algorithm.KSG1);
         }
         return GaoMixedMutualInformation.estimate(PointSet.ofColumns("features", a), PointSet.wrap(n, 1, y.clone()),
                 k, Base.NATS).nats();

@@ -35,14 +35,20 @@ import java.util.List;
  * @param targetShare   whether the feature (nearly) determines a discrete target, with the sentence of its note
  *                      (kept here only, not among the warnings; {@link #notes} renders both);
  *                      {@link TargetShare.Note#NONE} otherwise, never null
+ * @param biasedLowBound the least MI, in nats, that the normal-score correlation r of the shape rows implies
+ *                      (−½ ln(1 − r²)) when it exceeds the KSG estimate there by more than the estimate's noise: the
+ *                      estimate is then biased low ({@link #biasedLow()}, decided by {@link TargetRanking}, whose
+ *                      note {@link TargetRanking#BIASED_LOW} among the warnings is rendered from this value); NaN
+ *                      when the estimate is not below it beyond noise or the bound does not apply
  */
 public record RankedFeature(String feature, String kind, int n, String estimator, double mi, double lower,
                             double upper, SequentialPermutationTest.Result test, int testRows, double miMonotone,
                             double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
                             String skipped, int shapeRows, double shapeMi, double qValue,
-                            TargetShare.Note targetShare) {
+                            TargetShare.Note targetShare, double biasedLowBound) {
     /**
-     * A feature scored alone: its q-value is its p-value (one test, nothing to adjust).
+     * A feature scored alone: its q-value is its p-value (one test, nothing to adjust), and its estimate not biased
+     * low ({@code biasedLowBound} NaN).
      *
      * @param feature    the feature's name
      * @param kind       "continuous" or "discrete"
@@ -68,11 +74,13 @@ public record RankedFeature(String feature, String kind, int n, String estimator
                          double pearson, double spearman, DependenceVerdict verdict, List<String> warnings,
                          String skipped, int shapeRows, double shapeMi, TargetShare.Note targetShare) {
         this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
-                warnings, skipped, shapeRows, shapeMi, test == null ? Double.NaN : test.pValue(), targetShare);
+                warnings, skipped, shapeRows, shapeMi, test == null ? Double.NaN : test.pValue(), targetShare,
+                Double.NaN);
     }
 
     /**
-     * A feature scored alone that determines no discrete target ({@link TargetShare.Note#NONE}).
+     * A feature scored alone that determines no discrete target ({@link TargetShare.Note#NONE}), its estimate not
+     * biased low.
      *
      * @param feature    the feature's name
      * @param kind       "continuous" or "discrete"
@@ -98,6 +106,17 @@ public record RankedFeature(String feature, String kind, int n, String estimator
                          String skipped, int shapeRows, double shapeMi) {
         this(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson, spearman, verdict,
                 warnings, skipped, shapeRows, shapeMi, TargetShare.Note.NONE);
+    }
+
+    /**
+     * Whether the MI estimate is biased low: the Gaussian bound of the normal-score correlation exceeds it by more
+     * than its noise ({@link #biasedLowBound}), as KSG underestimates strong dependence. The decision is this field,
+     * made once where the feature is scored; the note among the warnings only words it.
+     *
+     * @return true when {@link #biasedLowBound()} is a number
+     */
+    public boolean biasedLow() {
+        return !Double.isNaN(biasedLowBound);
     }
 
     /**
@@ -127,7 +146,7 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     public RankedFeature withQValue(double q, double alpha) {
         DependenceVerdict v = test == null ? verdict : TargetRanking.verdict(shapeMi, miMonotone, test, q, alpha);
         return new RankedFeature(feature, kind, n, estimator, mi, lower, upper, test, testRows, miMonotone, pearson,
-                spearman, v, warnings, skipped, shapeRows, shapeMi, q, targetShare);
+                spearman, v, warnings, skipped, shapeRows, shapeMi, q, targetShare, biasedLowBound);
     }
     /**
      * MI above chance, in nats: the MI of all n rows minus the mean of the permutation null
@@ -192,7 +211,7 @@ public record RankedFeature(String feature, String kind, int n, String estimator
 
     /**
      * The feature's numbers with their units: every information value in nats ({@code mi=2.9756 nats}), p and q
-     * unitless, then the verdict and the note on the target if any.
+     * unitless, then the verdict, the note on the target, and the MI the estimate is biased low against, if any.
      *
      * @return one line, for logs and debuggers
      */
@@ -200,9 +219,10 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     public String toString() {
         return String.format(java.util.Locale.ROOT, "RankedFeature[feature=%s, kind=%s, n=%d, estimator=%s,"
                 + " mi=%.4f nats, ci=[%.4f, %.4f] nats, aboveChance=%.4f nats, p=%.4g, q=%.4g, miMonotone=%.4f nats,"
-                + " pearson=%.4f, spearman=%.4f, verdict=%s, targetShare=%s%s]", feature, kind, n, estimator, mi, lower,
-                upper, aboveChance(), pValue(), qValue, miMonotone, pearson, spearman, verdict.label(),
-                targetShare.flag().label(), skipped == null ? "" : ", skipped=" + skipped);
+                + " pearson=%.4f, spearman=%.4f, verdict=%s, targetShare=%s%s%s]", feature, kind, n, estimator, mi,
+                lower, upper, aboveChance(), pValue(), qValue, miMonotone, pearson, spearman, verdict.label(),
+                targetShare.flag().label(), biasedLow() ? String.format(java.util.Locale.ROOT,
+                        ", biasedLowBound=%.4f nats", biasedLowBound) : "", skipped == null ? "" : ", skipped=" + skipped);
     }
 
     /**

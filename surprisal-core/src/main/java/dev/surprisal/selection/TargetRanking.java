@@ -224,7 +224,9 @@ public final class TargetRanking {
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
             TargetShare.Note share = shareNote(target, pair, mi, test, side.normalScore(), options.base());
             // the share's sentence is kept in targetShare alone (RankedFeature.notes renders it)
-            warnings = append(warnings, biasedLowNote(observed, side.normalScore(), test, tested.n(), tested.n() < pair.n(),
+            // decided once, kept as a field; the note only words it
+            double lowBound = biasedLowBound(observed, side.normalScore(), test, tested.n());
+            warnings = append(warnings, biasedLowNote(lowBound, observed, side.normalScore(), tested.n() < pair.n(),
                     options.base()));
             double lower = ci[0];
             double upper = ci[1];
@@ -233,9 +235,44 @@ public final class TargetRanking {
                     test == null ? Double.NaN : test.pValue(), options.alpha());
             return new RankedFeature(f.name(), f.kind(), pair.n(), pair.estimator().label(), mi, lower, upper, test,
                     test == null ? 0 : tested.n(), side.mono(), r, rho, verdict, warnings, null, tested.n(), observed,
-                    share);
+                    test == null ? Double.NaN : test.pValue(), share, lowBound);
         } catch (ValidationException e) {
             return skipped(f, e.getMessage());
+        }
+    }
+
+    /**
+     * The permutation test of one feature exactly as {@link #score(MiVariable, MiVariable, MiOptions, int)} runs it
+     * (its rows: all n, or the seeded subsample of a large kNN pair; its seed; the cap {@code permutations}), and
+     * nothing else of the score: no estimate of every row beside a subsample, no warnings, correlations, monotone
+     * MI or notes. For a caller that needs the p-value alone ({@link MiSelection}). The observed MI is
+     * {@code knownNats} when the caller estimated it on the same rows by the same kNN estimator (a selection's
+     * relevance: the pair's n equal to {@code knownRows}, KSG1 or Ross, above 0 so not clipped), else it is
+     * estimated here; a plug-in pair is always estimated here, from the table its random tables are drawn with.
+     *
+     * @param f            the feature
+     * @param target       the target
+     * @param options      the options (k, test rows, seed)
+     * @param permutations the cap of the test, &gt; 0
+     * @param knownRows    the rows {@code knownNats} was estimated on (their count), or 0
+     * @param knownNats    I(f; target) in nats on those rows, or NaN
+     * @return the test, or null when the pair has none (too few rows for k, constant)
+     */
+    static SequentialPermutationTest.Result test(MiVariable f, MiVariable target, MiOptions options, int permutations,
+                                                 int knownRows, double knownNats) {
+        try {
+            MiPair pair = MiPair.of(f, target, options.k());
+            if (pair.isConstant()) {
+                return null;
+            }
+            MiPair tested = pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
+                    : pair.subsample(options.testRows(), options.seed());
+            boolean known = tested == pair && pair.n() == knownRows && knownNats > 0
+                    && pair.estimator() != dev.surprisal.continuous.MiEstimator.PLUG_IN;
+            return SequentialPermutationTest.runNull(known ? knownNats : tested.nats(), tested::natsNull, permutations,
+                    SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));
+        } catch (ValidationException e) {
+            return null;
         }
     }
 
@@ -396,33 +433,64 @@ public final class TargetRanking {
                 pair.n(), base);
     }
 
-    /** How the note on a KSG estimate below the Gaussian lower bound begins. */
-    public static final String BIASED_LOW = "MI estimate biased low:";
-
     /**
-     * The note on a KSG estimate below what the normal-score correlation alone implies, null when there is none.
+     * Whether a KSG estimate is biased low, decided: the least MI that the normal-score correlation alone implies when
+     * the estimate falls below it by more than its noise, NaN otherwise ({@link RankedFeature#biasedLowBound()}).
      * With normal margins the Gaussian joint has the most joint entropy, so I ≥ −½ ln(1 − r²) for r the
      * normal-score correlation ({@link dev.surprisal.dependence.Correlation#normalScore}); the KSG estimator
      * underestimates strong dependence, more the stronger it is (Kraskov, Stögbauer and Grassberger 2004, Fig. 4;
      * Gao, Ver Steeg and Galstyan 2015, "Efficient estimation of mutual information for strongly dependent
-     * variables", AISTATS). The note is given when the bound exceeds the estimate (0 if below) on the same rows by
-     * more than the noise of the estimate (the null's 95th percentile minus its mean; without a test, the bound of a
-     * chance correlation of two standard errors, 2/√n, about 2/n nats, and at least 0.02 nats), so sampling noise
-     * of a weak pair never raises it. The estimate stays the headline: the test, its null and the interval
-     * are of the same estimator, and the bound is stated beside it (docs/mi-estimators.md, "Strong dependence").
+     * variables", AISTATS). The bound must exceed the estimate (0 if below) on the same rows by more than
+     * {@link #biasedLowNoise}, so sampling noise of a weak pair never raises it. The estimate stays the headline:
+     * the test, its null and the interval are of the same estimator, and the bound is stated beside it
+     * (docs/mi-estimators.md, "Strong dependence").
+     *
+     * @param observed    the KSG estimate on the test's rows, nats
+     * @param normalScore the normal-score correlation on those rows (NaN: no bound)
+     * @param test        the permutation test of those rows, or null
+     * @param n           the test's rows
+     * @return the bound in nats when the estimate is biased low, else NaN
      */
-    static String biasedLowNote(double observed, double normalScore, SequentialPermutationTest.Result test, int n,
-                                boolean subsample, Base base) {
+    static double biasedLowBound(double observed, double normalScore, SequentialPermutationTest.Result test, int n) {
         if (Double.isNaN(normalScore) || Double.isNaN(observed)) {
-            return null;
+            return Double.NaN;
         }
         double bound = gaussianMi(normalScore);
-        // without a test, a chance correlation of 2/√n must not read as dependence the estimate missed: at n = 30
-        // its bound is 0.07 nats, above the 0.02 floor, which rules at large n
-        double noise = test != null ? Math.max(test.noise95(), 0.0) : Math.max(0.02, gaussianMi(2 / Math.sqrt(n)));
         // an estimate below 0 counts as 0: else any negative estimate of a noise column would sit "below" the
         // bound of ~1/(2n) that its sampling correlation gives
-        if (!(bound > Math.max(observed, 0.0) + noise)) {
+        return bound > Math.max(observed, 0.0) + biasedLowNoise(test, n) ? bound : Double.NaN;
+    }
+
+    /**
+     * The noise an estimate may fall below its Gaussian bound by without being called biased low, in nats: the
+     * null's 95th percentile minus its mean when the pair was tested; without a test, the bound of a chance
+     * correlation of two standard errors, −½ ln(1 − (2/√n)²) (about 2/n nats), and at least 0.02 nats.
+     *
+     * @param test the permutation test, or null
+     * @param n    the rows the estimate and the correlation were taken on
+     * @return the margin in nats, ≥ 0
+     */
+    static double biasedLowNoise(SequentialPermutationTest.Result test, int n) {
+        // without a test, a chance correlation of 2/√n must not read as dependence the estimate missed: at n = 30
+        // its bound is 0.07 nats, above the 0.02 floor, which rules at large n
+        return test != null ? Math.max(test.noise95(), 0.0) : Math.max(0.02, gaussianMi(2 / Math.sqrt(n)));
+    }
+
+    /** How the note on a KSG estimate below the Gaussian lower bound begins. */
+    public static final String BIASED_LOW = "MI estimate biased low:";
+
+    /**
+     * The note that words the decision {@link #biasedLowBound}: null when the bound is NaN (not biased low).
+     *
+     * @param bound       the decided bound, nats, or NaN
+     * @param observed    the KSG estimate on the test's rows, nats
+     * @param normalScore the normal-score correlation r
+     * @param subsample   whether those rows are the test's subsample
+     * @param base        the unit of the sentence's numbers
+     * @return the note beginning with {@link #BIASED_LOW}, or null
+     */
+    static String biasedLowNote(double bound, double observed, double normalScore, boolean subsample, Base base) {
+        if (Double.isNaN(bound)) {
             return null;
         }
         String unit = base.unit();

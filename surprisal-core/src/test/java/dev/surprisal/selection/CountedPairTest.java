@@ -79,7 +79,7 @@ class CountedPairTest {
             RankedFeature same = new RankedFeature(rows.feature(), rows.kind(), rows.n(), rows.estimator(), rows.mi(),
                     rows.lower(), rows.upper(), rows.test(), rows.testRows(), rows.miMonotone(), cells.pearson(),
                     cells.spearman(), rows.verdict(), rows.warnings(), rows.skipped(), rows.shapeRows(), rows.shapeMi(),
-                    rows.qValue(), rows.targetShare());
+                    rows.qValue(), rows.targetShare(), rows.biasedLowBound());
             assertThat(cells).as(what).isEqualTo(same);
             verdicts.add(rows.verdict().name());
         }

@@ -83,10 +83,25 @@ class MiExplanationTest {
                 new SequentialPermutationTest.Result(2.976, 99, 0, 0.001, false, 0.0, 0.01, 0.02, 99, 42);
         RankedFeature f = new RankedFeature("leak", "continuous", 100, "KSG1", 2.976, Double.NaN, Double.NaN, test,
                 100, 3.406, 0.9994, Double.NaN, DependenceVerdict.MONOTONE,
-                List.of(TargetRanking.BIASED_LOW + " the KSG estimate ..."), null, 100, 2.976, TargetShare.Note.NONE);
+                List.of(TargetRanking.BIASED_LOW + " the KSG estimate ..."), null, 100, 2.976, 0.001,
+                TargetShare.Note.NONE, 3.406);
         String s = MiExplanation.featureRelevance(f, "y", Base.NATS, 0.05, true).get(0);
         assertThat(s).contains("correlation sees all of this").contains("biased low")
                 .contains("the MI is at least 3.41 nats").doesNotContain("at least half of it");
+        // the verdict is the field, not the note's wording: reworded (or no) note, the same sentence; the note's words
+        // without the field claim nothing
+        RankedFeature reworded = new RankedFeature("leak", "continuous", 100, "KSG1", 2.976, Double.NaN, Double.NaN,
+                test, 100, 3.406, 0.9994, Double.NaN, DependenceVerdict.MONOTONE, List.of("KSG is low here"), null, 100,
+                2.976, 0.001, TargetShare.Note.NONE, 3.406);
+        assertThat(MiExplanation.featureRelevance(reworded, "y", Base.NATS, 0.05, true).get(0)).isEqualTo(s);
+        RankedFeature wordsOnly = new RankedFeature("leak", "continuous", 100, "KSG1", 2.976, Double.NaN, Double.NaN,
+                test, 100, 3.406, 0.9994, Double.NaN, DependenceVerdict.MONOTONE,
+                List.of(TargetRanking.BIASED_LOW + " the KSG estimate ..."), null, 100, 2.976, 0.001,
+                TargetShare.Note.NONE, Double.NaN);
+        assertThat(MiExplanation.featureRelevance(wordsOnly, "y", Base.NATS, 0.05, true).get(0))
+                .doesNotContain("biased low");
+        assertThat(f.toString()).contains("biasedLowBound=3.4060 nats");
+        assertThat(wordsOnly.toString()).doesNotContain("biasedLowBound");
         // without the note, a monotone MI at the estimate's level (a plug-in pair: equal) claims no bias
         String equal = MiExplanation.featureRelevance(feature("flag", 0.09, 0.09, 0.001, 0.25,
                 DependenceVerdict.MONOTONE), "y", Base.NATS, 0.05, true).get(0);

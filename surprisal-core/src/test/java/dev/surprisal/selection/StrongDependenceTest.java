@@ -83,15 +83,66 @@ class StrongDependenceTest {
         // the audit's noise4: KSG -0.0199 nats, normal-score r 0.0113 (bound 6e-5 nats), noise95 0.014 nats
         SequentialPermutationTest.Result test =
                 new SequentialPermutationTest.Result(-0.0199, 30, 10, 1.0, true, -0.002, 0.012, 0.014, 30, 42);
-        assertThat(TargetRanking.biasedLowNote(-0.0199, 0.0113, test, 5000, false, Base.BITS)).isNull();
-        assertThat(TargetRanking.biasedLowNote(-0.0199, 0.0113, null, 5000, false, Base.BITS)).isNull();
+        assertThat(TargetRanking.biasedLowBound(-0.0199, 0.0113, test, 5000)).isNaN();
+        assertThat(TargetRanking.biasedLowBound(-0.0199, 0.0113, null, 5000)).isNaN();
         // a strong pair whose estimate is well below its bound gets it, in the unit asked for
-        assertThat(TargetRanking.biasedLowNote(5.0, 0.999999, test, 5000, false, Base.BITS))
+        double bound = TargetRanking.biasedLowBound(5.0, 0.999999, test, 5000);
+        assertThat(bound).isEqualTo(TargetRanking.gaussianMi(0.999999));
+        assertThat(TargetRanking.biasedLowNote(bound, 5.0, 0.999999, false, Base.BITS))
                 .startsWith(TargetRanking.BIASED_LOW).contains("bits").doesNotContain("nats");
+        assertThat(TargetRanking.biasedLowNote(Double.NaN, 5.0, 0.999999, false, Base.BITS)).isNull();
         // without a test, at n = 30: a chance normal-score r of 0.2 (bound 0.0204 nats) beside a KSG estimate below 0
         // is sampling noise, not dependence the estimate missed (the fixed 0.02-nat margin called it biased low)
-        assertThat(TargetRanking.biasedLowNote(-0.01, 0.2, null, 30, false, Base.NATS)).isNull();
-        assertThat(TargetRanking.biasedLowNote(-0.01, 0.2, null, 100_000, false, Base.NATS)).isNotNull();
+        assertThat(TargetRanking.biasedLowBound(-0.01, 0.2, null, 30)).isNaN();
+        assertThat(TargetRanking.biasedLowBound(-0.01, 0.2, null, 100_000)).isNotNaN();
+    }
+
+    /**
+     * The noise level of the biased-low decision without a test, max(0.02, −½ ln(1 − 4/n)) nats, on known truth: a
+     * bivariate normal pair with ρ = 0.999 (true MI 3.107 nats) at n where KSG (k = 3) is known to be low, its
+     * ceiling ψ(n) − ψ(k) − 2/k being below the truth (2.99 nats at n = 100). An estimate below the pair's own
+     * normal-score bound by less than that noise is not called biased low; by more, it is. At n = 30 the chance
+     * correlation's term (0.072 nats) rules, so a gap of 0.05 nats, above the 0.02 floor, is still noise.
+     */
+    @Test
+    void theNoiseLevelWithoutATestSeparatesNoiseFromAnEstimateThatIsLow() {
+        double truth = -0.5 * Math.log(1 - 0.999 * 0.999);
+        for (int n : new int[] {30, 100}) {
+            double[][] xy = bivariateNormal(0.999, n, 11);
+            MiVariable x = MiVariable.continuous("x", xy[0], 1, 0);
+            MiVariable y = MiVariable.continuous("y", xy[1], 1, 1);
+            RankedFeature f = TargetRanking.score(x, y, MiOptions.defaults().withBootstrap(0, false).withPermutations(0));
+            double ceiling = digamma(n) - digamma(3) - 2.0 / 3;
+            assertThat(ceiling).as("n = %d", n).isLessThan(truth);
+            assertThat(f.mi()).as("n = %d: KSG is low", n).isLessThan(truth);
+            double r = Correlation.normalScore(xy[0], xy[1]);
+            double bound = TargetRanking.gaussianMi(r);
+            double noise = Math.max(0.02, TargetRanking.gaussianMi(2 / Math.sqrt(n)));
+            assertThat(TargetRanking.biasedLowNoise(null, n)).isEqualTo(noise);
+            // the pair's own estimate is below its bound by more than noise: the field says so, and the note words it
+            assertThat(bound - f.mi()).as("n = %d", n).isGreaterThan(noise);
+            assertThat(f.biasedLow()).as("n = %d", n).isTrue();
+            assertThat(f.biasedLowBound()).isCloseTo(bound, within(1e-12)).isLessThan(truth);
+            assertThat(f.warnings()).anyMatch(w -> w.startsWith(TargetRanking.BIASED_LOW));
+            // the same bound beside an estimate within the noise: not biased low; beyond it: biased low
+            assertThat(TargetRanking.biasedLowBound(bound - 0.9 * noise, r, null, n)).as("n = %d", n).isNaN();
+            assertThat(TargetRanking.biasedLowBound(bound - 1.1 * noise, r, null, n)).as("n = %d", n)
+                    .isEqualTo(bound);
+        }
+        // at n = 30 the chance correlation's term, not the floor, is the noise: 0.05 nats below is not biased low
+        assertThat(Math.max(0.02, TargetRanking.gaussianMi(2 / Math.sqrt(30)))).isCloseTo(0.0717, within(5e-4));
+        double b = TargetRanking.gaussianMi(0.9987);
+        assertThat(TargetRanking.biasedLowBound(b - 0.05, 0.9987, null, 30)).isNaN();
+        assertThat(TargetRanking.biasedLowBound(b - 0.05, 0.9987, null, 100_000)).isEqualTo(b);
+    }
+
+    /** ψ(n) of a whole n: −γ + 1 + 1/2 + … + 1/(n − 1). */
+    private static double digamma(int n) {
+        double s = -0.5772156649015329;
+        for (int i = 1; i < n; i++) {
+            s += 1.0 / i;
+        }
+        return s;
     }
 
     @Test

@@ -44,6 +44,9 @@ import java.util.Map;
  * @param newValues       today's most frequent values the reference never had, with their counts
  * @param invalidCells    today's first invalid cells
  * @param bins            per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
+ * @param staleCheckSkipped whether the stale-data check (a re-sent or replayed batch) could not run on this
+ *                        timestamp or date column (see {@link #staleCheckSkipped()}); decided where the check is
+ *                        made ({@link Freshness}), so the reason's wording never decides it
  */
 public record ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
                           long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
@@ -52,7 +55,8 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                           double wassersteinNormalized, double missingRateReference, double missingRateCurrent,
                           double invalidRateReference, double invalidRateCurrent, double newMass,
                           double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
-                          Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins) {
+                          Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
+                          boolean staleCheckSkipped) {
 
     /** Copies the collections.
      *
@@ -87,6 +91,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @param newValues today's most frequent values the reference never had, with their counts
      * @param invalidCells today's first invalid cells
      * @param bins per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
+     * @param staleCheckSkipped whether the stale-data check could not run on this timestamp or date column
      */
     public ColumnDrift {
         newValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));
@@ -132,12 +137,14 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * Whether the stale-data check (a re-sent or replayed batch) could not run on this timestamp or
      * date column: today's values span more than half of the reference's range, as they do against a
      * reference of one batch, so "not newer than the last batch" says nothing. A baseline of several
-     * batches (e.g. a week) lets it run.
+     * batches (e.g. a week) lets it run. The reason then ends with a note that says so; this field, not
+     * that sentence, is what callers (the CLI's note after the table, JSON {@code stale_check_skipped}) read.
      *
      * @return true when the column was not checked for re-sent batches
      */
+    @Override
     public boolean staleCheckSkipped() {
-        return !scored && reason != null && reason.contains(Freshness.NOT_CHECKED);
+        return staleCheckSkipped;
     }
 
     /** @return change in missing share, current − reference */

@@ -213,6 +213,8 @@ public final class DriftJson {
         n.put("scored", c.scored());
         n.put("status", c.status().name());
         n.put("reason", c.reason());
+        // the decision itself, so that a reader need not find it in the reason's words
+        n.put("stale_check_skipped", c.staleCheckSkipped());
         put(n, "kl_pq", base.fromNats(c.klNats()), why);
         put(n, "kl_qp", base.fromNats(c.reverseKlNats()), why);
         put(n, "psi", c.psi(), why);

@@ -42,7 +42,7 @@ import java.util.Map;
 public final class Freshness {
     /**
      * The words a column's finding holds when its values span too much of the reference to tell a
-     * re-sent batch ({@link ColumnDrift#staleCheckSkipped()}).
+     * re-sent batch; rendered from the decision {@link #judge} returns ({@link ColumnDrift#staleCheckSkipped()}).
      */
     static final String NOT_CHECKED = "not checked for re-sent batches";
 
@@ -124,15 +124,17 @@ public final class Freshness {
      * @param oldest   today's oldest value, or null
      * @param newest   today's newest value, or null
      * @param f        where the finding goes
+     * @return true when the re-sent-batch check could not run (today spans as much as the reference), the
+     *         decision {@link ColumnDrift#staleCheckSkipped()} carries; false when it ran or did not apply
      */
-    void judge(String column, String refOldest, String refNewest, String oldest, String newest, Findings f) {
+    boolean judge(String column, String refOldest, String refNewest, String oldest, String newest, Findings f) {
         if (newest == null || refOldest == null || refNewest == null) {
-            return;
+            return false;
         }
         if (compareTimes(newest, refOldest) < 0) {
             f.add(Status.WARN, "stale data: today's newest value " + newest + " is older than the reference's oldest "
                     + refOldest + " (all of today lies before the reference)");
-            return;
+            return false;
         }
         String last = previousNewest.get(column);
         boolean replay = oldest != null && compareTimes(oldest, refOldest) == 0 && compareTimes(newest, refNewest) == 0;
@@ -140,7 +142,7 @@ public final class Freshness {
             f.add(Status.OK, "values " + oldest + " .. " + newest + " span as much as the reference's " + refOldest
                     + " .. " + refNewest + " (a date of the rows, like a birth or due date, not the batch's time: "
                     + NOT_CHECKED + ")");
-            return;
+            return true;
         }
         if (batch && last != null) {
             int c = compareTimes(newest, last);
@@ -165,6 +167,7 @@ public final class Freshness {
             f.add(Status.OK, "values " + oldest + " .. " + newest + ", the reference's " + refOldest + " .. "
                     + refNewest);
         }
+        return false;
     }
 
     /**

@@ -30,14 +30,14 @@ record NewValues(double share, double p) {
      * @param p         the reference's column
      * @param q         today's column
      * @param novel     today's count of values in bins the reference never saw
+     * @param validRef  the reference's valid values (neither missing nor invalid), as {@link ScoredColumn} counts them
+     * @param validToday today's valid values, likewise
      * @param o         the column's rule
      * @param alphaEach α' of the column's tests
      * @return the share and its p-value, as reported
      */
-    static NewValues judge(Findings f, ColumnProfile p, ColumnProfile q, long novel, DriftOptions o,
-                           double alphaEach) {
-        long validRef = p.rows() - p.missing() - p.invalid();
-        long validToday = q.rows() - q.missing() - q.invalid();
+    static NewValues judge(Findings f, ColumnProfile p, ColumnProfile q, long novel, long validRef, long validToday,
+                           DriftOptions o, double alphaEach) {
         double newMass = validToday == 0 ? 0 : (double) novel / validToday;
         double nullRate;
         double newMassP;

@@ -108,7 +108,7 @@ final class ScoredColumn {
         Findings f = new Findings();
         DriftText.Shown shown = new DriftText.Shown(o.measure(), base);
         boolean beyondNoise = value >= critical;
-        NewValues newValues = NewValues.judge(f, p, q, novel, o, alphaEach);
+        NewValues newValues = NewValues.judge(f, p, q, novel, validRef, validToday, o, alphaEach);
         Yardstick y = Yardstick.of(p.role(), d, wn, judgedN, judgedM, o);
         boolean driftBand = value >= o.drift() || y.reaches(y.drift());
         boolean warnBand = value >= o.warn() || y.reaches(y.warn());
@@ -140,7 +140,7 @@ final class ScoredColumn {
                 d.psi(), d.jsBits(), d.hellinger(), d.totalVariation(), d.gTestPValue(), d.chiSquaredPValue(), ks, ksP, w,
                 wn, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), newValues.share(), newValues.p(),
-                value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins);
+                value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins, false);
     }
 
     /** "first 'abc' (line 104)": today's first invalid cell with its place, or "" when none was kept. */
@@ -154,7 +154,7 @@ final class ScoredColumn {
         double nan = Double.NaN;
         return new ColumnDrift(p.name(), p.role(), true, Status.NOT_COMPUTABLE, reason, n, m, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, Map.of(), List.of(),
-                List.of());
+                List.of(), false);
     }
 
     /**

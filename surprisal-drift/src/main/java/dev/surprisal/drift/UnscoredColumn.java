@@ -30,6 +30,7 @@ final class UnscoredColumn {
         long n = p.rows();
         long m = q.rows();
         Findings f = new Findings();
+        boolean staleCheckSkipped = false;
         ShareChecks.judge(f, "missing", p.missing(), n, q.missing(), m, o, alphaEach, "");
         if (p.role().isTemporal()) {
             // one cause, one line: the invalid share's alarm names what was expected and what was found
@@ -52,7 +53,7 @@ final class UnscoredColumn {
                             + "(reference %.1f%%)", 100 * dc, 100 * dr));
                 }
             } else if (p.role().isTemporal()) {
-                freshness.judge(p.name(), p.keys().min(), p.keys().max(), q.keys().min(), q.keys().max(), f);
+                staleCheckSkipped = freshness.judge(p.name(), p.keys().min(), p.keys().max(), q.keys().min(), q.keys().max(), f);
             } else if (p.role() == ColumnRole.CONSTANT && q.keys().distinct() > Math.max(1, p.keys().distinct())) {
                 f.add(Status.WARN, q.keys().distinct() + " distinct values today in a column that was constant");
             }
@@ -62,6 +63,6 @@ final class UnscoredColumn {
         return new ColumnDrift(p.name(), p.role(), false, f.status, f.reason(), n, m, nan, nan, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), nan, nan, nan, nan, 0, Map.of(),
-                q.invalidCells(), List.of());
+                q.invalidCells(), List.of(), staleCheckSkipped);
     }
 }

@@ -122,11 +122,59 @@ class FreshnessTest {
         assertThat(Freshness.seconds("2024-01-02 00:00:30+00") - Freshness.seconds("2024-01-01")).isEqualTo(86_430.0);
     }
 
+    /**
+     * Whether the re-sent-batch check ran is a field decided where the check is made, not a phrase looked up in the
+     * reason: a reason that holds the phrase does not make it true, and the JSON carries the field.
+     */
+    @Test
+    void theSkippedStaleCheckIsAFieldNotAPhraseOfTheReason() {
+        Findings f = new Findings();
+        assertThat(Freshness.nextBatch().judge("birth_date", "1950-01-03", "2004-12-30", "1950-02-11", "2004-11-02", f))
+                .as("a date of the rows spans the reference: the check cannot run").isTrue();
+        assertThat(Freshness.nextBatch().judge("ts", "2024-01-01T00:00:00", "2024-01-30T23:59:00",
+                "2024-01-31T00:01:00", "2024-01-31T23:58:00", new Findings())).as("a day after a month: it ran").isFalse();
+        assertThat(Freshness.samples().judge("birth_date", "1950-01-03", "2004-12-30", "1950-02-11", "2004-11-02",
+                new Findings())).as("two samples: the batch check does not apply").isFalse();
+
+        // a one-day reference against the next day's batch: today spans as much as the reference (monitor's first batch)
+        Profile oneDay = ProfileBuilder.fit(EventTable.days(1, 1, PER_DAY, 7).table(), ProfileOptions.defaults());
+        DriftReport next = DriftScorer.compare(oneDay, ProfileBuilder.count(oneDay, EventTable.days(2, 2, PER_DAY, 7)
+                .table()), DriftOptions.defaults(), ColumnRules.none(), Base.BITS, Freshness.nextBatch());
+        assertThat(ts(next).staleCheckSkipped()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode columns = DriftJson.of(next, oneDay.roles()).toTree().get("columns");
+        for (com.fasterxml.jackson.databind.JsonNode column : columns) {
+            assertThat(column.get("stale_check_skipped").asBoolean()).as(column.get("column").asText())
+                    .isEqualTo(column.get("column").asText().equals("ts"));
+        }
+        // the reason's words can change without changing the verdict: the same phrase in another column's reason
+        ColumnDrift c = ts(next);
+        ColumnDrift worded = new ColumnDrift(c.name(), c.role(), false, c.status(), "reworded: " + Freshness.NOT_CHECKED,
+                c.referenceRows(), c.currentRows(), c.klNats(), c.reverseKlNats(), c.psi(), c.jsBits(), c.hellinger(),
+                c.totalVariation(), c.gTestPValue(), c.chiSquaredPValue(), c.ks(), c.ksPValue(), c.wasserstein(),
+                c.wassersteinNormalized(), c.missingRateReference(), c.missingRateCurrent(), c.invalidRateReference(),
+                c.invalidRateCurrent(), c.newMass(), c.newMassPValue(), c.decisionValue(), c.critical(),
+                c.degreesOfFreedom(), c.newValues(), c.invalidCells(), c.bins(), false);
+        assertThat(worded.staleCheckSkipped()).isFalse();
+    }
+
     @Test
     void aPreviousBatchNeedsItsRunTimeAndProfile() {
         assertThatThrownBy(() -> Freshness.after(null, null, java.time.LocalDate.parse("2024-05-03")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("no run time");
+    }
+
+    /** A Java caller is told the library's way to a baseline, not a command to type. */
+    @Test
+    void aMonitorWithoutABaselineIsToldTheLibrarysWay() {
+        Profile today = ProfileBuilder.fit(EventTable.days(1, 1, PER_DAY, 5).table(), ProfileOptions.defaults());
+        try (DriftStore store = DriftStore.open(dir.resolve("empty.duckdb").toString())) {
+            assertThatThrownBy(() -> MonitoredCheck.check(store, "orders", "2024-01-02", today,
+                    DriftOptions.defaults(), null))
+                    .hasMessageContaining("monitor 'orders' has no baseline; save one first with "
+                            + "DriftStore.saveBaseline(\"orders\", profile)")
+                    .hasMessageNotContaining("surprisal drift");
+        }
     }
 
     private static MonitoredCheck.Outcome check(DriftStore store, String at, int day) {

@@ -95,7 +95,7 @@ class SparkMiModesTest {
         }
         return new RankedFeature(s.feature(), s.kind(), s.n(), s.estimator(), s.mi(), s.lower(), s.upper(), s.test(),
                 s.testRows(), s.miMonotone(), l.pearson(), l.spearman(), s.verdict(), s.warnings(), s.skipped(),
-                s.shapeRows(), s.shapeMi(), s.qValue(), s.targetShare());
+                s.shapeRows(), s.shapeMi(), s.qValue(), s.targetShare(), s.biasedLowBound());
     }
 
     private static void assertSamePair(Path file, String x, String y, MiOptions options, List<String> gathered) {

@@ -103,7 +103,7 @@ class SparkMiTest {
             }
             features.add(new RankedFeature(s.feature(), s.kind(), s.n(), s.estimator(), s.mi(), s.lower(), s.upper(),
                     s.test(), s.testRows(), s.miMonotone(), l.pearson(), l.spearman(), s.verdict(), s.warnings(),
-                    s.skipped(), s.shapeRows(), s.shapeMi(), s.qValue(), s.targetShare()));
+                    s.skipped(), s.shapeRows(), s.shapeMi(), s.qValue(), s.targetShare(), s.biasedLowBound()));
         }
         return new RankingResult(onSpark.target(), onSpark.targetKind(), onSpark.targetRole(), onSpark.rows(),
                 onSpark.options(), features, onSpark.notes());

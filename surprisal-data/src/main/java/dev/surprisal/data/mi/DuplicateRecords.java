@@ -35,7 +35,7 @@ import java.util.Locale;
  * from one with natural repeats, and is used whole.
  *
  * <p>Cost: one hash of each row, O(n·d), and a second pass over the distinct rows only when some row repeats;
- * none when the role scan already shows a column read of distinct numbers ({@code provablyDistinct}).
+ * none when the role scan already shows a key among the columns read ({@code keyColumn}).
  */
 public final class DuplicateRecords {
     private DuplicateRecords() {
@@ -83,56 +83,74 @@ public final class DuplicateRecords {
 
     /**
      * Whether the columns read can hold copies by this rule, judged from their role statistics alone, so an engine
-     * can skip reading the rows for it. They cannot when a column read has a different value on every row (a key:
-     * every cell a number and the numbers all distinct, or every cell a distinct text and some cell no number), for
-     * then no row repeats; nor when no column read has a number that is not a finite whole number, for only such a
-     * column can mark copies ({@link DistinctRows#residualTieShare()}). (A key column holding both 0.0 and −0.0 counts
-     * them as two values, which the rule takes as one: the one case where this answer is not exact.)
+     * can skip reading the rows for it. They cannot when a column read is a key ({@link #keyColumn}), for then no
+     * row repeats; nor when no column read has a number that is not a finite whole number, for only such a column
+     * can mark copies ({@link DistinctRows#residualTieShare()}). A column without statistics (frozen roles) leaves
+     * the question to the rows.
      *
      * @param roles the roles, with the statistics of the columns read
      * @return false when the statistics rule copies out
      */
     public static boolean possible(ColumnRoles roles) {
-        boolean fraction = false;
+        if (keyColumn(roles) != null) {
+            return false;
+        }
         for (String c : roles.columns()) {
             java.util.Optional<ColumnStats> s = roles.stats(c);
-            if (s.isEmpty()) {
-                fraction = true; // unknown: the rows decide
-                continue;
+            if (s.isEmpty() || s.get().numbers() > s.get().integers()) {
+                return true; // unknown, or a number with a fraction: the rows decide
             }
-            ColumnStats st = s.get();
-            if (st.distinctNumbers() == st.rows() || st.distinctTexts() == st.rows() && st.numbers() < st.rows()) {
-                return false;
-            }
-            fraction |= st.numbers() > st.integers();
         }
-        return fraction;
+        return false;
     }
 
     /**
-     * Whether the role scan already shows that no row repeats another: a column read holds distinct numbers in
-     * every row (one missing cell at most; the scan counts distinct values exactly as {@link DistinctRows}
-     * compares them, −0.0 as 0.0), so no two rows agree in every column and {@link #find} would return null. The
-     * usual table of measurements is decided without hashing its rows (about 0.1 s of CPU at 10⁶ rows, on the
-     * command's one-threaded path).
+     * Whether the role scan of this very table already shows that no row repeats another: a column read is a key
+     * ({@link #keyColumn}), so no two rows agree in every column and {@link #find} would return null. The usual
+     * table of measurements with an ID is decided without hashing its rows (about 0.1 s of CPU at 10⁶ rows, on
+     * the command's one-threaded path).
      *
      * @param table the table
      * @param roles roles detected on this very table
      *              ({@link ColumnRoles#detect(Table, dev.surprisal.data.roles.RoleOverrides)}), whose statistics
      *              count its cells; statistics from elsewhere (another engine, a sample) prove nothing
-     * @return true when some column read is all distinct; false says nothing
+     * @return true when some column read is a key of this table; false says nothing
      */
     static boolean provablyDistinct(Table table, ColumnRoles roles) {
-        for (Column c : table.columns()) {
-            if (c instanceof NumericColumn && roles.columns().contains(c.name())) {
-                ColumnStats s = roles.stats(c.name()).orElse(null);
-                if (s != null && !s.distinctAtLeast() && s.rows() == c.size() && s.missing() <= 1
-                        && s.numbers() == s.present() && s.distinctNumbers() == s.numbers()) {
-                    return true;
-                }
+        String key = keyColumn(roles);
+        return key != null && roles.stats(key).orElseThrow().rows() == table.rowCount();
+    }
+
+    /**
+     * The one rule for "can this table hold duplicate rows?": the first column read whose statistics show a
+     * different value on every row, or null. Such a column is
+     * <ul>
+     *   <li>one of distinct numbers, every present cell a number and at most one cell missing (a missing cell
+     *       is read as NaN, and one NaN repeats nothing); the scan counts −0.0 as 0.0, as {@link DistinctRows}
+     *       compares them; or</li>
+     *   <li>one of distinct texts on every row, none a number and not a date or time, so it is read as labels
+     *       (a column read as numbers or instants could turn two distinct texts into one value: two unreadable
+     *       cells into NaN, one instant written in two zones).</li>
+     * </ul>
+     * Both {@link #possible} (engines that skip reading the rows) and {@link #provablyDistinct} (the local reader)
+     * ask it.
+     *
+     * @param roles the roles, with the statistics of the columns read
+     * @return the key column's name, or null when no column read is shown to be one (or none has statistics)
+     */
+    static String keyColumn(ColumnRoles roles) {
+        for (String c : roles.columns()) {
+            ColumnStats st = roles.stats(c).orElse(null);
+            if (st == null) {
+                continue;
+            }
+            boolean numbers = st.missing() <= 1 && st.numbers() == st.present() && st.distinctNumbers() == st.numbers();
+            boolean texts = st.distinctTexts() == st.rows() && st.numbers() == 0 && !roles.role(c).isTemporal();
+            if (numbers || texts) {
+                return c;
             }
         }
-        return false;
+        return null;
     }
 
     /**

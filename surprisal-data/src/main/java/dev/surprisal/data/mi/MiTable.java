@@ -489,7 +489,7 @@ public final class MiTable {
      * @throws DataException if the target is not a scored column (unknown, excluded, id-like, …)
      */
     public List<RankedFeature> rank(String target, MiOptions options, IntConsumer progress) {
-        return TargetRanking.rank(variables, variable(target, "--target"), options, progress);
+        return TargetRanking.rank(variables, variable(target, "target"), options, progress);
     }
 
     /**
@@ -503,7 +503,7 @@ public final class MiTable {
      * @throws DataException if the target is not a scored column (unknown, excluded, id-like, …)
      */
     public RankingResult ranking(String target, MiOptions options, IntConsumer progress) {
-        MiVariable t = variable(target, "--target");
+        MiVariable t = variable(target, "target");
         List<RankedFeature> features = TargetRanking.rank(variables, t, options, progress);
         return RankingResult.of(this, t.name(), t.isDiscrete(), t.kind(), options, features);
     }
@@ -558,8 +558,8 @@ public final class MiTable {
      * @throws ValidationException if {@code x} and {@code y} are the same column
      */
     public PairResult pair(String x, String y, MiOptions options) {
-        MiVariable vx = variable(x, "--x");
-        MiVariable vy = variable(y, "--y");
+        MiVariable vx = variable(x, "x");
+        MiVariable vy = variable(y, "y");
         requireTwoColumns(x, y);
         RankedFeature f = TargetRanking.score(vx, vy, options);
         if (f.skipped() != null) {
@@ -735,7 +735,7 @@ public final class MiTable {
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, int k, Base base,
                                      Runnable progress) {
-        return MiSelection.select(variables, variable(target, "--target"), count, method, k, base, progress);
+        return MiSelection.select(variables, variable(target, "target"), count, method, k, base, progress);
     }
 
     /**
@@ -754,7 +754,7 @@ public final class MiTable {
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, MiOptions options,
                                      Runnable progress) {
-        return MiSelection.select(variables, variable(target, "--target"), count, method, options, progress);
+        return MiSelection.select(variables, variable(target, "target"), count, method, options, progress);
     }
 
     /**
@@ -776,7 +776,8 @@ public final class MiTable {
      * The scored column {@code name}.
      *
      * @param name   the column
-     * @param option the option that named it, for the message
+     * @param option the option or parameter that named it, for the message: the command line passes its option
+     *               ({@code --target}), the library's own methods their parameter ({@code target})
      * @return its variable
      * @throws DataException naming the columns, or the role that left the column out and how to bring it back
      */
@@ -813,8 +814,10 @@ public final class MiTable {
                         + CONSTANT_ADVICE, null);
             }
             if (d.column().equals(name)) {
+                // the command line's option for a command-line name (--target), the library's method otherwise
+                String role = option.startsWith("--") ? "--role " : "RoleOverrides.withRole, as ";
                 return new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " ("
-                        + d.reason() + "), which mutual information leaves out; set its role with --role " + name
+                        + d.reason() + "), which mutual information leaves out; set its role with " + role + name
                         + advice.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name + "=")
                         + " to use it", null);
             }

@@ -179,6 +179,55 @@ class MiTableDuplicateRowsTest {
         assertThat(DuplicateRecords.find(coarse, roles)).isNull();
     }
 
+    /**
+     * One rule answers "can this table hold duplicate rows?" for both the engines that skip reading rows
+     * ({@code possible}) and the local reader ({@code provablyDistinct}): a key column read. An ID with one missing
+     * cell is a key for both (before, only the local reader said so: Spark hashed every row for nothing); a column
+     * read as numbers whose unreadable cells are distinct texts is a key for neither (two such cells are both NaN,
+     * so two rows can repeat: before, the engines took it as a key and skipped the check).
+     */
+    @Test
+    void oneRuleDecidesAKeyForEveryEngine() {
+        Table doubled = doubled(200, 0.0, 5);
+        int n = doubled.rowCount();
+        double[] id = new double[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = 1000 + i;
+        }
+        id[7] = Double.NaN;
+        Table oneMissing = withId(doubled, id);
+        ColumnRoles roles = ColumnRoles.detect(oneMissing, RoleOverrides.none());
+        assertThat(DuplicateRecords.keyColumn(roles)).isEqualTo("order_id");
+        assertThat(DuplicateRecords.possible(roles)).isFalse();
+        assertThat(DuplicateRecords.provablyDistinct(oneMissing, roles)).isTrue();
+        assertThat(DuplicateRecords.find(oneMissing, roles)).as("and the rows agree").isNull();
+
+        // an amount read as numbers (99.5% are), its two unreadable cells distinct texts: no key
+        String[] amount = new String[n];
+        for (int i = 0; i < n; i++) {
+            amount[i] = Double.toString(10 + 0.25 * i);
+        }
+        amount[3] = "n/a (refund)";
+        amount[200 + 3] = "n/a (void)";
+        List<dev.surprisal.data.Column> columns = new java.util.ArrayList<>(doubled.columns());
+        columns.add(CategoricalColumn.of("amount", amount));
+        Table unreadable = Table.of(columns);
+        ColumnRoles withAmount = ColumnRoles.detect(unreadable, RoleOverrides.none());
+        assertThat(withAmount.role("amount").isNumeric()).isTrue();
+        assertThat(DuplicateRecords.keyColumn(withAmount)).isNull();
+        assertThat(DuplicateRecords.possible(withAmount)).isTrue();
+        assertThat(DuplicateRecords.provablyDistinct(unreadable, withAmount)).isFalse();
+        // a text key (every cell a distinct code, none a number) is one
+        String[] code = new String[n];
+        for (int i = 0; i < n; i++) {
+            code[i] = "ord-" + i;
+        }
+        columns.set(columns.size() - 1, CategoricalColumn.of("order_code", code));
+        ColumnRoles coded = ColumnRoles.detect(Table.of(columns), RoleOverrides.none());
+        assertThat(DuplicateRecords.keyColumn(coded)).isEqualTo("order_code");
+        assertThat(DuplicateRecords.possible(coded)).isFalse();
+    }
+
     /** The doubled table with an ID column in front. */
     private static Table withId(Table t, double[] id) {
         List<dev.surprisal.data.Column> columns = new java.util.ArrayList<>(t.columns());

@@ -126,9 +126,10 @@ public final class MonitoredCheck {
      */
     public static Outcome check(DriftStore store, String monitor, String at, Profile today, DriftOptions options,
                                 TrendRule trend) {
+        // the library's words: the command line checks for a baseline first and says it in its own
         DriftStore.Reference reference = store.reference(monitor).orElseThrow(() -> new StoreException("monitor '"
-                + monitor + "' has no baseline; run 'surprisal drift baseline --monitor " + monitor
-                + " --data FILE' first", null));
+                + monitor + "' has no baseline; save one first with DriftStore.saveBaseline(\"" + monitor
+                + "\", profile)", null));
         DriftReport report = DriftScorer.compare(reference.profile(), today, options, ColumnRules.none(), Base.BITS,
                 freshness(store, monitor, reference.version(), at, java.util.Set.of()));
         return record(store, monitor, at, reference.version(), today, report, trend);
