@@ -54,7 +54,10 @@ class DriftHistoryGapsTest {
         assertThat(check(day(3), "2024-01-03").code()).isEqualTo(ExitCode.OK);
         Path empty = Files.writeString(dir.resolve("day4.csv"), "");
         assertThat(check(empty, "2024-01-04").code()).isEqualTo(ExitCode.BAD_DATA);
-        assertThat(check(day(5), "2024-01-05").code()).isEqualTo(ExitCode.OK);
+        // three days of history (01-02, 01-03, 01-05) do not yet tell a daily monitor from an irregular one
+        Cli afterGap = check(day(5), "2024-01-05");
+        assertThat(afterGap.code()).isEqualTo(ExitCode.OK);
+        assertThat(afterGap.out()).doesNotContain("no run recorded");
         assertThat(check(day(6), "2024-01-06").code()).isEqualTo(ExitCode.OK);
         Path renamed = dir.resolve("day7-renamed.csv");
         String text = Files.readString(day(7));
@@ -68,12 +71,55 @@ class DriftHistoryGapsTest {
                 .contains("· = a day with no check recorded")
                 // amount: 01-02, 01-03, gap, 01-05, 01-06, then the renamed day off the scale
                 .containsPattern("(?m)^  amount\\s+\\S\\S·\\S\\S↑  last ")
-                .contains("↑ = off the scale (").contains(" at 2024-01-07, over 10x the rest");
+                // the reason is what the check stored (amount all missing), not a guess from the PSI's size
+                .contains("↑ = off the scale, over 10x the rest (2024-01-07: PSI ")
+                .containsPattern(", all missing in this check \\(missing share 0\\.\\d% in the reference, 100% here")
+                .doesNotContain("schema change or broken batch?");
         // the flag column was not renamed: its line has the gap and no off-scale point
         assertThat(h.out()).containsPattern("(?m)^  flag\\s+\\S\\S·\\S\\S\\S  last ");
 
         Cli json = Cli.run("drift", "history", "--monitor", "events", "--store", store(), "--json");
-        assertThat(json.out()).contains("\"missing_days\"").contains("\"first\" : \"2024-01-04\"");
+        assertThat(json.out()).contains("\"missing_days\"").contains("\"first\" : \"2024-01-04\"")
+                .contains("\"off_scale\" : true").contains("\"off_scale_reason\" : \"all missing in this check");
+    }
+
+    @Test
+    void theFirstCheckAfterAGapSaysSoInItsJson() {
+        baselineOfOneDay();
+        check(day(2), "2024-01-02");
+        check(day(3), "2024-01-03");
+        check(day(4), "2024-01-04");
+        // before: the first check after the failed days did not mention them
+        Cli text = check(day(6), "2024-01-06");
+        assertThat(text.out()).contains("note: no run recorded for 2024-01-05 (a failed or skipped check records "
+                + "nothing)");
+        check(day(7), "2024-01-07");
+        Cli json = Cli.run("drift", "check", "--monitor", "events", "--data", day(9).toString(), "--store", store(),
+                "--at", "2024-01-09", "--json");
+        assertThat(json.code()).as(json.err()).isEqualTo(ExitCode.OK);
+        assertThat(json.out()).contains("\"missing_days_before\"").contains("\"first\" : \"2024-01-08\"")
+                .contains("\"days\" : 1").contains("\"note\" : \"no run recorded for 2024-01-08\"");
+        // a check with no gap before it says nothing of the kind
+        Cli next = check(day(10), "2024-01-10");
+        assertThat(next.out()).doesNotContain("no run recorded");
+    }
+
+    @Test
+    void aReRunKeepsItsDaysPlaceAndSaysWhichRunItReplaced() {
+        // audit 11: a re-run of 11-22 became run 30, listed between runs 20 and 22 with nothing said
+        baselineOfOneDay();
+        check(day(2), "2024-01-02");
+        check(day(3), "2024-01-03");
+        check(day(4), "2024-01-04");
+        Cli rerun = check(day(3), "2024-01-03");
+        assertThat(rerun.out()).contains("check 4 of monitor 'events' at 2024-01-03 recorded").contains("replaced run 2");
+        Cli h = Cli.run("drift", "history", "--monitor", "events", "--store", store());
+        assertThat(h.out()).containsPattern("(?m)^2024-01-02\\s+1\\s")
+                .containsPattern("(?m)^2024-01-03\\s+4\\s.*re-run: replaced run 2$")
+                .containsPattern("(?m)^2024-01-04\\s+3\\s");
+        assertThat(h.out().indexOf("re-run")).isEqualTo(h.out().lastIndexOf("re-run")); // once, on the run's first row
+        Cli json = Cli.run("drift", "history", "--monitor", "events", "--store", store(), "--json");
+        assertThat(json.out()).contains("\"replaced_run_id\" : 2");
     }
 
     @Test

@@ -4,10 +4,12 @@ package dev.surprisal.report;
 
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,8 @@ public final class DriftHtmlReport {
             + ".OK{color:#070}.NOT_COMPUTABLE{color:#777}section{margin:24px 0;border-top:2px solid #eee}"
             + ".chart{display:block;margin:6px 0}.p{fill:#4a78c2;opacity:.55}.q{fill:#f28e2b;opacity:.85}"
             + ".pos{fill:#c23b22}.neg{fill:#2a9d8f}.axis{stroke:#999}.series{fill:none;stroke:#4a78c2;stroke-width:2}"
-            + ".critical{fill:none;stroke:#b00;stroke-dasharray:4 3}.alarm{fill:#b00}text{font-size:11px;fill:#555}"
+            + ".critical{fill:none;stroke:#b00;stroke-dasharray:4 3}"
+            + ".dot{fill:#4a78c2}.gap{stroke:#bbb;stroke-dasharray:2 3}.offscale{fill:#b00;font-size:14px}.alarm{fill:#b00}text{font-size:11px;fill:#555}"
             + ".legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px}";
 
     private DriftHtmlReport() {
@@ -94,7 +97,9 @@ public final class DriftHtmlReport {
             List<HistoryPoint> points = history.getOrDefault(c.name(), List.of());
             if (!points.isEmpty()) {
                 h.append("<h3>History (").append(report.options().measure()).append(", dashed: critical)</h3>")
-                        .append(Svg.history(c.name(), points));
+                        // a CLI check's history: UTC days; the report knows the reference's missing share
+                        .append(Svg.history(c.name(), HistoryChart.of(points, ZoneOffset.UTC,
+                                Map.of(c.name(), c.missingRateReference()))));
             }
             h.append("</section>");
         }

@@ -2,11 +2,12 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.report;
 
+import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ public final class MonitorPages {
     private static final String CSS = Html.BASE_CSS + ".DRIFT{color:#b00;font-weight:bold}.WARN{color:#b60}"
             + ".OK{color:#070}.none{color:#777}.chart{display:block;margin:6px 0}.axis{stroke:#999}"
             + ".series{fill:none;stroke:#4a78c2;stroke-width:2}.critical{fill:none;stroke:#b00;stroke-dasharray:4 3}"
+            + ".dot{fill:#4a78c2}.gap{stroke:#bbb;stroke-dasharray:2 3}.offscale{fill:#b00;font-size:14px}"
             + ".alarm{fill:#b00}text{font-size:11px;fill:#555}nav{margin-bottom:16px}nav a,nav form{margin-right:12px;"
             + "display:inline}section{margin:20px 0;border-top:2px solid #eee}.excluded{color:#777;"
             + "text-decoration:line-through}";
@@ -136,6 +138,24 @@ public final class MonitorPages {
      */
     public static String monitor(String name, List<CheckLine> checks, List<HistoryPoint> history, String measure,
                                  String csrf, Map<String, LastColumn> found, int baseline) {
+        return monitor(name, checks, HistoryChart.of(history, ZoneOffset.UTC, Map.of()), measure, csrf, found, baseline);
+    }
+
+    /**
+     * As {@link #monitor(String, List, List, String, String, Map, int)}, with the history laid out on its
+     * timeline (the monitor's zone for its missing days, the baseline for why a point is off the scale).
+     *
+     * @param name     the monitor
+     * @param checks   its checks, newest first
+     * @param chart    its history against the current baseline (excluded runs left out), laid out
+     * @param measure  the deciding measure's name and unit, for the heading
+     * @param csrf     the session's CSRF token
+     * @param found    the last check's findings by column
+     * @param baseline the current baseline's version (0: none yet)
+     * @return the page
+     */
+    public static String monitor(String name, List<CheckLine> checks, HistoryChart chart, String measure,
+                                 String csrf, Map<String, LastColumn> found, int baseline) {
         StringBuilder h = Html.open("Surprisal: " + name, CSS, CSP);
         nav(h, csrf);
         h.append("<h1>Monitor ").append(esc(name)).append("</h1>");
@@ -149,24 +169,20 @@ public final class MonitorPages {
         } else {
             h.append("<p id=\"last-status\" class=\"none\">Not checked yet.</p>");
         }
-        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
-        for (HistoryPoint p : history) {
-            byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
-        }
-        List<String> columns = new ArrayList<>(byColumn.keySet());
-        columns.sort(Comparator.comparingDouble((String c) -> severity(byColumn.get(c))).reversed());
+        List<String> columns = new ArrayList<>(chart.columns());
+        columns.sort(Comparator.comparingDouble((String c) -> severity(chart.points(c))).reversed());
         h.append("<h2>Columns: ").append(esc(measure)).append(" over time (dashed: noise level)</h2>");
         if (baseline > 1) {
             h.append("<p id=\"history-restart\">History restarts at baseline v").append(baseline)
-                    .append(history.isEmpty() ? ": no check against it yet." : " (earlier checks were against older "
+                    .append(chart.slots().isEmpty() ? ": no check against it yet." : " (earlier checks were against older "
                             + "baselines).").append("</p>");
         }
         for (String c : columns) {
-            List<HistoryPoint> pts = byColumn.get(c);
+            List<HistoryPoint> pts = chart.points(c);
             HistoryPoint last = pts.get(pts.size() - 1);
             h.append("<section class=\"column\"><h3>").append(esc(c)).append(" <small class=\"").append(esc(last.status()))
                     .append("\">").append(esc(last.status())).append("</small></h3><p>last ").append(num(last.decision()))
-                    .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, pts));
+                    .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, chart));
             lastFindings(h, found.get(c));
             h.append("</section>");
         }

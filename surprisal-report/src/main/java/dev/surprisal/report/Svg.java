@@ -3,6 +3,7 @@
 package dev.surprisal.report;
 
 import dev.surprisal.drift.ColumnDrift;
+import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
 
 import java.util.List;
@@ -72,47 +73,86 @@ final class Svg {
         return s.append("</svg>").toString();
     }
 
-    /** The deciding measure over past checks, with the critical value as a dashed line. */
-    static String history(String column, List<HistoryPoint> points) {
+    /**
+     * The deciding measure of one column over past checks, with the critical value as a dashed line, on
+     * the history's timeline ({@link HistoryChart}): a day with no check recorded breaks the line and is
+     * marked; a point off the scale (the library's rule) is drawn at the top as an arrow whose title
+     * gives its value and the reason its check stored, and the others are scaled without it.
+     */
+    static String history(String column, HistoryChart chart) {
         StringBuilder s = open("history", "History of " + column);
-        if (points.isEmpty()) {
+        List<HistoryPoint> own = chart.points(column);
+        if (own.isEmpty()) {
             return s.append("</svg>").toString();
         }
-        double max = 1e-12;
-        for (HistoryPoint p : points) {
-            if (Double.isFinite(p.decision())) {
-                max = Math.max(max, p.decision());
-            }
-            if (Double.isFinite(p.critical())) {
-                max = Math.max(max, p.critical());
-            }
-        }
-        int n = points.size();
+        HistoryChart.Series series = chart.decisions(column);
+        List<HistoryChart.Slot> slots = chart.slots();
+        double max = series.top();
+        int n = slots.size();
         StringBuilder line = new StringBuilder();
         StringBuilder crit = new StringBuilder();
         for (int i = 0; i < n; i++) {
             double x = PAD + (n == 1 ? 0 : (W - 2.0 * PAD) * i / (n - 1));
-            HistoryPoint p = points.get(i);
-            double v = Double.isFinite(p.decision()) ? p.decision() : 0;
-            line.append(i == 0 ? "" : " ").append(xy(x)).append(',').append(xy(H - PAD - (H - 2.0 * PAD) * v / max));
+            HistoryChart.Slot slot = slots.get(i);
+            HistoryPoint p = series.points().get(i);
+            if (slot.missing()) {
+                s.append("<line class=\"gap\" x1=\"").append(xy(x)).append("\" y1=\"").append(PAD).append("\" x2=\"")
+                        .append(xy(x)).append("\" y2=\"").append(H - PAD).append("\"><title>").append(esc(slot.at()))
+                        .append(": no check recorded (a failed or skipped check records nothing)</title></line>");
+            }
+            if (p == null) {
+                segment(s, line, "series");
+                segment(s, crit, "critical");
+                continue;
+            }
+            if (series.isOffScale(i)) {
+                // drawn at the top, not on the scale: the line goes up to it
+                line.append(line.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(PAD));
+                s.append("<text class=\"offscale\" x=\"").append(xy(x)).append("\" y=\"").append(xy(PAD - 6))
+                        .append("\" text-anchor=\"middle\">↑<title>").append(esc(p.at())).append(": ")
+                        .append(num(series.values()[i])).append(", ").append(esc(series.reasonAt(i)))
+                        .append("</title></text>");
+            } else {
+                line.append(line.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(y(series.values()[i], max)));
+            }
             if (Double.isFinite(p.critical())) {
-                crit.append(crit.length() == 0 ? "" : " ").append(xy(x)).append(',')
-                        .append(xy(H - PAD - (H - 2.0 * PAD) * p.critical() / max));
+                crit.append(crit.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(y(p.critical(), max)));
             }
             if (p.alarmed()) {
                 s.append("<circle class=\"alarm\" cx=\"").append(xy(x)).append("\" cy=\"")
-                        .append(xy(H - PAD - (H - 2.0 * PAD) * v / max)).append("\" r=\"4\"><title>")
+                        .append(xy(series.isOffScale(i) ? PAD : y(series.values()[i], max))).append("\" r=\"4\"><title>")
                         .append(esc(p.at())).append(": alarm</title></circle>");
             }
         }
-        s.append("<polyline class=\"series\" points=\"").append(line).append("\"/>");
-        if (crit.length() > 0) {
-            s.append("<polyline class=\"critical\" points=\"").append(crit).append("\"/>");
-        }
+        segment(s, line, "series");
+        segment(s, crit, "critical");
         axis(s);
-        label(s, esc(points.get(0).at()), PAD, H - 8, "start");
-        label(s, esc(points.get(n - 1).at()), W - PAD, H - 8, "end");
+        label(s, esc(slots.get(0).at()), PAD, H - 8, "start");
+        label(s, esc(slots.get(n - 1).at()), W - PAD, H - 8, "end");
         return s.append("</svg>").toString();
+    }
+
+    /** The height of a value on a scale topped at {@code max}; a value above it is drawn at the top. */
+    private static double y(double v, double max) {
+        double shown = Double.isFinite(v) ? Math.min(Math.max(v, 0), max) : 0;
+        return H - PAD - (H - 2.0 * PAD) * shown / max;
+    }
+
+    /** Ends a polyline at a gap (two points at least make a line; one is drawn as a dot), and starts a new one. */
+    private static void segment(StringBuilder s, StringBuilder points, String cls) {
+        if (points.length() == 0) {
+            return;
+        }
+        if (points.indexOf(" ") < 0) {
+            if (cls.equals("series")) { // a lone check between gaps: a dot (a critical value alone adds nothing)
+                String[] xy = points.toString().split(",");
+                s.append("<circle class=\"dot\" cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1])
+                        .append("\" r=\"2.5\"/>");
+            }
+        } else {
+            s.append("<polyline class=\"").append(cls).append("\" points=\"").append(points).append("\"/>");
+        }
+        points.setLength(0);
     }
 
     private static StringBuilder open(String cls, String title) {

@@ -4,6 +4,7 @@ package dev.surprisal.server;
 
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.config.MonitorConfig;
 import dev.surprisal.drift.config.ServerConfig;
@@ -465,6 +466,25 @@ public final class Monitors {
             Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
             return s.history(name, column).stream().filter(h -> !excluded.contains(h.runId())).toList();
         });
+    }
+
+    /**
+     * A monitor's history laid out as the page and {@code /history} show it ({@link HistoryChart}, the
+     * rule the command line's sparklines use): excluded runs left out, the days with no check recorded
+     * by the monitor's zone, and the reason of each off-scale point from its stored missing share
+     * against the current baseline's.
+     *
+     * @param name   the monitor
+     * @param column one column, or null for all
+     * @return the chart
+     * @throws MonitorException (404) for an unknown monitor
+     */
+    public HistoryChart historyChart(String name, String column) {
+        MonitorConfig m = monitor(name);
+        List<HistoryPoint> points = history(name, column);
+        Optional<Profile> reference = gate.read("baseline/" + name, s -> s.reference(name)
+                .map(DriftStore.Reference::profile));
+        return HistoryChart.of(points, java.time.ZoneId.of(m.zone()), reference.orElse(null));
     }
 
     /**

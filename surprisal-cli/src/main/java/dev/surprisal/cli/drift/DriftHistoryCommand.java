@@ -10,7 +10,9 @@ import dev.surprisal.cli.ExitCode;
 import dev.surprisal.core.Base;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.DriftStore;
+import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.RunGaps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +42,12 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
                 "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ = 0, █ = the",
                 "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
                 "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
-                "flat low line means no drift, not magnified noise. A point over 10 times all the others (a renamed",
-                "column scored as all missing) is drawn as ↑ and named, and the rest are scaled without it. When the",
-                "checks are daily, a day with no check recorded (a failed check records nothing) is a row 'no check",
-                "recorded' in the table and · in the sparklines (JSON: missing_days).",
+                "flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
+                "as ↑ with its value and the reason its check stored ('all missing in this check', as a renamed",
+                "column is, or only 'off the scale'), and the rest are scaled without it. A re-run of a day keeps",
+                "its day's place and says which run it replaced. When the checks are daily, a day with no check",
+                "recorded (a failed check records nothing) is a row 'no check recorded' in the table and · in the",
+                "sparklines (JSON: missing_days; off_scale and off_scale_reason on a point).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -68,45 +73,20 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         String monitor = target.monitor;
         int version;
         double warn;
+        Profile reference;
         try (DriftStore s = target.open(spec, false)) {
             DriftStore.Reference baseline = DriftInputs.reference(s, monitor);
             version = baseline.version();
-            warn = psiWarn(baseline.profile().rule());
+            reference = baseline.profile();
+            warn = psiWarn(reference.rule());
             points = s.history(monitor, column); // an unknown column: the library lists the baseline's columns
         }
         Base base = common.base();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, List<HistoryPoint>> byColumn = DriftOutput.byColumn(points);
+        // the store's day rule (UTC: CLI monitors have no zone) for the missing days; the same chart as the server's
+        HistoryChart chart = HistoryChart.of(points, ZoneOffset.UTC, reference);
         if (common.json()) {
-            ObjectNode root = DriftOutput.object();
-            root.put("monitor", monitor);
-            // the history holds the checks against the current baseline only; each point says its own
-            root.put("baseline_version", version);
-            root.put("measure", "PSI");
-            root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
-                    .put("js", base.unit());
-            root.put("direction", DriftOutput.DIRECTION);
-            ArrayNode gaps = root.putArray("missing_days");
-            for (RunGaps.Gap g : gaps(points)) {
-                gaps.addObject().put("first", g.first().toString()).put("last", g.last().toString())
-                        .put("days", g.days()).put("after", g.after());
-            }
-            ArrayNode a = root.putArray("history");
-            for (HistoryPoint p : points) {
-                ObjectNode n = a.addObject();
-                n.put("run_id", p.runId());
-                n.put("baseline_version", p.referenceVersion());
-                n.put("at", p.at());
-                n.put("column", p.column());
-                n.put("status", p.status());
-                DriftOutput.put(n, "psi", p.psi());
-                DriftOutput.put(n, "critical", p.critical());
-                DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
-                DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));
-                DriftOutput.put(n, "new_mass", p.newMass());
-                n.put("alarm", p.alarmed());
-            }
-            out.println(DriftOutput.write(root));
+            out.println(DriftOutput.write(json(monitor, version, base, chart, points, warn)));
             out.flush();
             return ExitCode.OK;
         }
@@ -125,83 +105,105 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %10s  %12s  %-14s  %s%n";
         out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "critical", "KL(P||Q) " + base.unit(), "verdict",
                 "alarm");
-        List<RunGaps.Gap> gaps = gaps(points);
-        // the timeline the sparklines share: each run once, then one slot per missing day after its gap's run
-        List<Long> runs = new ArrayList<>();
-        Map<Long, String> runAt = new HashMap<>();
-        for (int i = 0; i < points.size(); i++) {
-            HistoryPoint p = points.get(i);
-            out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
-                    fmt(base.fromNats(p.klNats())), p.status(), p.alarmed() ? "ALARM" : "");
-            if (runAt.putIfAbsent(p.runId(), p.at()) == null) {
-                runs.add(p.runId());
+        Map<Long, List<HistoryPoint>> byRun = new LinkedHashMap<>();
+        points.forEach(p -> byRun.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
+        for (HistoryChart.Slot slot : chart.slots()) {
+            if (slot.missing()) {
+                out.printf(Locale.ROOT, "%-" + atWidth + "s  %5s  no check recorded on this day (a failed or skipped "
+                        + "check records nothing)%n", slot.at(), "-");
+                continue;
             }
-            boolean lastOfRun = i + 1 == points.size() || points.get(i + 1).runId() != p.runId();
-            for (RunGaps.Gap g : gaps) {
-                if (lastOfRun && g.after().equals(p.at())) {
-                    out.printf(Locale.ROOT, "%-" + atWidth + "s  %5s  no check recorded on %s (a failed or skipped "
-                            + "check records nothing)%n", g.first(), "-", g.days() == 1 ? "this day"
-                            : "these " + g.days() + " days, to " + g.last());
-                    for (long d = 0; d < g.days(); d++) {
-                        runs.add(GAP);
-                    }
-                }
+            List<HistoryPoint> run = byRun.get(slot.runId());
+            for (int i = 0; i < run.size(); i++) {
+                HistoryPoint p = run.get(i);
+                // a re-run has a newer id than the runs after its day: say so where the surprise is
+                String alarm = (p.alarmed() ? "ALARM" : "") + (i == 0 && p.rerun() ? (p.alarmed() ? "  " : "")
+                        + "re-run: replaced run " + p.replacedRunId() : "");
+                out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
+                        fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
             }
         }
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
         out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the PSI warn band "
                 + fmt(warn) + " of the baseline's rule; a --warn given to a check alone is not recorded"
-                + (gaps.isEmpty() ? "" : "; " + GAP_MARK + " = a day with no check recorded") + "):");
-        for (Map.Entry<String, List<HistoryPoint>> e : byColumn.entrySet()) {
-            Map<Long, Double> byRun = new HashMap<>();
-            e.getValue().forEach(p -> byRun.put(p.runId(), p.psi()));
-            double[] psi = runs.stream().mapToDouble(r -> byRun.getOrDefault(r, Double.NaN)).toArray();
-            if (java.util.Arrays.stream(psi).allMatch(Double::isNaN)) {
-                out.printf(Locale.ROOT, "  %-" + nameWidth + "s  not scored (checks only)%n", e.getKey());
+                + (chart.gaps().isEmpty() ? "" : "; " + Sparkline.GAP_MARK + " = a day with no check recorded") + "):");
+        for (String c : chart.columns()) {
+            HistoryChart.Series series = chart.series(c, HistoryPoint::psi, warn);
+            if (java.util.Arrays.stream(series.values()).allMatch(Double::isNaN)) {
+                out.printf(Locale.ROOT, "  %-" + nameWidth + "s  not scored (checks only)%n", c);
                 continue;
             }
             double max = 0;
-            for (double v : psi) {
+            for (double v : series.values()) {
                 max = Double.isFinite(v) ? Math.max(max, v) : max;
             }
-            Sparkline.Chart chart = Sparkline.chart(psi, warn);
-            char[] line = chart.line().toCharArray();
-            for (int i = 0; i < line.length; i++) {
-                if (runs.get(i) == GAP) {
-                    line[i] = GAP_MARK;
-                }
-            }
-            List<HistoryPoint> own = e.getValue();
-            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%s%n", e.getKey(), new String(line),
-                    fmt(own.get(own.size() - 1).psi()), fmt(max), offScale(chart, psi, runs, runAt));
+            List<HistoryPoint> own = chart.points(c);
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%s%n", c,
+                    Sparkline.of(series, chart.slots()), fmt(own.get(own.size() - 1).psi()), fmt(max),
+                    offScale(series));
         }
         out.flush();
         return ExitCode.OK;
     }
 
-    /** A slot of the sparklines' timeline that is a missing day, not a run. */
-    private static final long GAP = Long.MIN_VALUE;
-    /** The mark of a missing day in a sparkline. */
-    private static final char GAP_MARK = '·';
-
-    /** The days with no check in a daily history, by the store's day rule (UTC: CLI monitors have no zone). */
-    private static List<RunGaps.Gap> gaps(List<HistoryPoint> points) {
-        return RunGaps.missingDays(points.stream().map(HistoryPoint::at).toList(), ZoneOffset.UTC);
+    /** The history as JSON: the points with their off-scale marks, and the missing days. */
+    private ObjectNode json(String monitor, int version, Base base, HistoryChart chart, List<HistoryPoint> points,
+                            double warn) {
+        ObjectNode root = DriftOutput.object();
+        root.put("monitor", monitor);
+        // the history holds the checks against the current baseline only; each point says its own
+        root.put("baseline_version", version);
+        root.put("measure", "PSI");
+        root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
+                .put("js", base.unit());
+        root.put("direction", DriftOutput.DIRECTION);
+        ArrayNode gaps = root.putArray("missing_days");
+        for (RunGaps.Gap g : chart.gaps()) {
+            gaps.addObject().put("first", g.first().toString()).put("last", g.last().toString())
+                    .put("days", g.days()).put("after", g.after());
+        }
+        // off the scale of the PSI sparkline, by the rule the text and the server's chart use
+        Map<HistoryPoint, String> off = new java.util.IdentityHashMap<>();
+        for (String c : chart.columns()) {
+            chart.series(c, HistoryPoint::psi, warn).offScale().forEach(o -> off.put(o.point(), o.reason()));
+        }
+        ArrayNode a = root.putArray("history");
+        for (HistoryPoint p : points) {
+            ObjectNode n = a.addObject();
+            n.put("run_id", p.runId());
+            if (p.rerun()) {
+                n.put("replaced_run_id", p.replacedRunId());
+            }
+            n.put("baseline_version", p.referenceVersion());
+            n.put("at", p.at());
+            n.put("column", p.column());
+            n.put("status", p.status());
+            DriftOutput.put(n, "psi", p.psi());
+            DriftOutput.put(n, "critical", p.critical());
+            DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
+            DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));
+            DriftOutput.put(n, "new_mass", p.newMass());
+            n.put("alarm", p.alarmed());
+            if (off.containsKey(p)) {
+                n.put("off_scale", true).put("off_scale_reason", off.get(p));
+            }
+        }
+        return root;
     }
 
-    /** Says which points are drawn off the scale, and the scale the others are drawn on. */
-    private static String offScale(Sparkline.Chart chart, double[] psi, List<Long> runs, Map<Long, String> runAt) {
-        if (chart.offScale().isEmpty()) {
+    /** Says which points are drawn off the scale, why (from what their checks stored), and the others' scale. */
+    private static String offScale(HistoryChart.Series series) {
+        if (series.offScale().isEmpty()) {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        for (int i : chart.offScale()) {
-            parts.add(fmt(psi[i]) + " at " + runAt.get(runs.get(i)));
+        for (HistoryChart.OffScalePoint o : series.offScale()) {
+            parts.add(o.point().at() + ": PSI " + fmt(o.value()) + ", " + o.reason());
         }
-        return "; " + Sparkline.OFF_SCALE_MARK + " = off the scale (" + String.join(", ", parts) + ", over "
-                + String.format(Locale.ROOT, "%.0f", Sparkline.OFF_SCALE) + "x the rest: a schema change or broken "
-                + "batch?), the rest drawn up to " + fmt(chart.top());
+        return "; " + Sparkline.OFF_SCALE_MARK + " = off the scale, over " + String.format(Locale.ROOT, "%.0f",
+                HistoryChart.OFF_SCALE) + "x the rest (" + String.join("; ", parts) + "), the rest drawn up to "
+                + fmt(series.top());
     }
 
     /** The PSI warn band of the monitor's stored rule: its --warn when it decides on PSI, else PSI's default. */

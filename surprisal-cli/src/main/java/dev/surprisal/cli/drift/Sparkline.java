@@ -2,7 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli.drift;
 
-import java.util.ArrayList;
+import dev.surprisal.drift.store.HistoryChart;
+
 import java.util.List;
 
 /**
@@ -10,16 +11,15 @@ import java.util.List;
  * divergence's floor) to the series maximum or a floor such as the warn band, whichever is larger,
  * so a flat low line means "no drift", not "noise magnified". Missing values (NaN) print as a space.
  *
- * <p>A point more than {@value #OFF_SCALE} times the largest of the others (and the floor) is drawn as
- * {@value #OFF_SCALE_MARK} and left out of the scale: a renamed column scored as all missing (PSI 15)
- * would otherwise flatten every real drift day (PSI 0.2 to 0.8) to ▁. At most a quarter of the points
- * are left out, so a series that rises for good is scaled to its own level.
+ * <p>Points off the scale ({@link HistoryChart#offScale}: the library's one rule, which the server's
+ * chart uses too) are drawn as {@value #OFF_SCALE_MARK} and left out of the scale; a day with no run
+ * recorded on a history's timeline is drawn as {@value #GAP_MARK}.
  */
 final class Sparkline {
-    /** How many times the rest of the series a point must be to be drawn off the scale. */
-    static final double OFF_SCALE = 10;
     /** The mark of a point drawn off the scale. */
     static final char OFF_SCALE_MARK = '↑';
+    /** The mark of a day with no check recorded. */
+    static final char GAP_MARK = '·';
     private static final char[] BLOCKS = "▁▂▃▄▅▆▇█".toCharArray();
 
     private Sparkline() {
@@ -45,6 +45,25 @@ final class Sparkline {
     }
 
     /**
+     * A history series on its timeline: its off-scale points as the library found them, missing days as
+     * {@link #GAP_MARK}.
+     *
+     * @param series the column's series
+     * @param slots  the timeline it lies on
+     * @return the line, one character per slot
+     */
+    static String of(HistoryChart.Series series, List<HistoryChart.Slot> slots) {
+        char[] line = draw(series.values(), series.top(), series.offScale().stream()
+                .map(HistoryChart.OffScalePoint::slot).toList()).toCharArray();
+        for (int i = 0; i < line.length; i++) {
+            if (slots.get(i).missing()) {
+                line[i] = GAP_MARK;
+            }
+        }
+        return new String(line);
+    }
+
+    /**
      * The chart scaled to the larger of {@code floor} and the series maximum without its off-scale points.
      *
      * @param values the series (NaN: no value)
@@ -52,25 +71,17 @@ final class Sparkline {
      * @return the chart, its top and its off-scale points
      */
     static Chart chart(double[] values, double floor) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            if (Double.isFinite(values[i])) {
-                order.add(i);
-            }
-        }
-        order.sort((a, b) -> Double.compare(values[b], values[a]));
-        // the fewest largest points (at most a quarter) that tower over everything below them
-        int k = 0;
-        for (int cut = 1; cut <= order.size() / 4 && k == 0; cut++) {
-            if (values[order.get(cut - 1)] > OFF_SCALE * Math.max(floor, values[order.get(cut)])) {
-                k = cut;
-            }
-        }
-        List<Integer> off = new ArrayList<>(order.subList(0, k));
+        List<Integer> off = HistoryChart.offScale(values, floor);
         double max = floor;
-        for (int j = k; j < order.size(); j++) {
-            max = Math.max(max, values[order.get(j)]);
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i]) && !off.contains(i)) {
+                max = Math.max(max, values[i]);
+            }
         }
+        return new Chart(draw(values, max, off), max, off);
+    }
+
+    private static String draw(double[] values, double max, List<Integer> off) {
         StringBuilder b = new StringBuilder(values.length);
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
@@ -85,7 +96,6 @@ final class Sparkline {
                 b.append(BLOCKS[i2]);
             }
         }
-        off.sort(null);
-        return new Chart(b.toString(), max, List.copyOf(off));
+        return b.toString();
     }
 }

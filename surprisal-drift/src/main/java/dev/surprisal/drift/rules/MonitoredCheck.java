@@ -4,6 +4,7 @@ package dev.surprisal.drift.rules;
 
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.RunGaps;
 import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.store.StoreException;
 
@@ -191,6 +192,26 @@ public final class MonitoredCheck {
     public static Freshness freshness(List<DriftStore.RunProfile> earlier, String at, java.time.ZoneId zone) {
         return earlier.isEmpty() ? Freshness.nextBatch()
                 : Freshness.after(earlier.get(0).at(), earlier.get(0).profile(), RunTime.day(at, zone));
+    }
+
+    /**
+     * The days with no run recorded just before a check's day, for the check to say so ("no run
+     * recorded for 2026-11-20"): the first check after a failed day is where the user looks. The rule
+     * is the history's ({@link RunGaps#missingDays}: daily histories only), over the runs against the
+     * current baseline, this one included once recorded.
+     *
+     * @param store   an open store
+     * @param monitor the monitor
+     * @param at      the check's run time ({@link RunTime})
+     * @param zone    the monitor's zone (UTC where it has none)
+     * @return the gap that ends the day before {@code at}'s day, if any
+     * @throws StoreException if the store cannot be read
+     */
+    public static java.util.Optional<RunGaps.Gap> missingBefore(DriftStore store, String monitor, String at,
+                                                               java.time.ZoneId zone) {
+        List<String> ats = new ArrayList<>(store.history(monitor, null).stream().map(HistoryPoint::at).toList());
+        ats.add(at); // a check that scored no column has no point
+        return RunGaps.before(ats, at, zone);
     }
 
     /**

@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@code jdbc:postgresql://} location (see {@link StoreUrl}, which holds the password apart and
  * masks it in every message).
  *
- * <p><b>Schema.</b> Versioned by migrations ({@code V1__init.sql}, {@code V2__reference_versions.sql};
+ * <p><b>Schema.</b> Versioned by migrations ({@code V1__init.sql}, {@code V2__reference_versions.sql},
+ * {@code V3__replaced_runs.sql};
  * see {@code docs/formats.md}), applied on open, each once, in its own transaction.
  *
  * <p><b>Identity.</b> A baseline has a version (1, 2, … per monitor; replaced ones are kept). A run
@@ -652,8 +653,8 @@ public final class DriftStore implements AutoCloseable {
                 id = rs.getLong(1);
             }
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO runs (id, monitor, run_at, created_at, "
-                    + "row_count, column_count, alarm, dataset_drift, profile, reference_version, run_time) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "row_count, column_count, alarm, dataset_drift, profile, reference_version, run_time, "
+                    + "replaced_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, monitor);
                 ps.setString(3, at);
@@ -665,6 +666,11 @@ public final class DriftStore implements AutoCloseable {
                 ps.setString(9, json);
                 ps.setInt(10, referenceVersion);
                 ps.setTimestamp(11, runTime);
+                if (replaced < 0) {
+                    ps.setNull(12, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(12, replaced); // so the history can say "re-run" on this run (its id is newer)
+                }
                 ps.executeUpdate();
             }
             writeScores(id, report);
@@ -799,7 +805,8 @@ public final class DriftStore implements AutoCloseable {
         }
         String sql = "SELECT r.id, r.run_at, s.column_name, s.status, s.psi, s.kl_nats, s.js_bits, s.hellinger, "
                 + "s.decision, s.critical, s.new_mass, EXISTS (SELECT 1 FROM alarms a WHERE a.run_id = r.id AND "
-                + "a.column_name = s.column_name), r.reference_version FROM runs r JOIN scores s ON s.run_id = r.id "
+                + "a.column_name = s.column_name), r.reference_version, s.missing_change, r.replaced_run "
+                + "FROM runs r JOIN scores s ON s.run_id = r.id "
                 + "JOIN monitors m ON m.name = r.monitor AND m.reference_version = r.reference_version "
                 + "WHERE r.monitor = ?" + (column == null ? "" : " AND s.column_name = ?")
                 + " ORDER BY r.run_time, r.id, s.column_name";
@@ -813,13 +820,17 @@ public final class DriftStore implements AutoCloseable {
                 while (rs.next()) {
                     out.add(new HistoryPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             num(rs, 5), num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11),
-                            rs.getBoolean(12), rs.getInt(13)));
+                            rs.getBoolean(12), rs.getInt(13), num(rs, 14), replacedRun(rs.getLong(15), rs.wasNull())));
                 }
             }
         } catch (SQLException e) {
             throw fail("read the history of " + monitor, e);
         }
         return out;
+    }
+
+    private static long replacedRun(long id, boolean none) {
+        return none ? -1 : id;
     }
 
     private static void requireColumn(Profile profile, String monitor, String column) {

@@ -19,10 +19,43 @@ package dev.surprisal.drift.store;
  * @param alarmed          whether an alarm fired for this column in this run
  * @param referenceVersion the version of the monitor's baseline this check was scored against
  *                         (1 for the first baseline; each {@code saveBaseline} adds one)
+ * @param missingChange    the column's missing share in this check minus the reference's (NaN when not
+ *                         stored): with the reference's share it says whether the column was all missing
+ * @param replacedRunId    the run this one replaced (a re-run of the same run time and baseline), or -1
+ *                         (none, or recorded before the store kept it: schema version 3)
  */
 public record HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                            double jsBits, double hellinger, double decision, double critical, double newMass,
-                           boolean alarmed, int referenceVersion) {
+                           boolean alarmed, int referenceVersion, double missingChange, long replacedRunId) {
+    /**
+     * A point with no stored missing-share change that replaced no run.
+     *
+     * @param runId the run
+     * @param at the date or time the check was run for
+     * @param column the column
+     * @param status the column's verdict
+     * @param psi PSI (nats)
+     * @param klNats KL(P||Q) in nats, P the reference
+     * @param jsBits JS divergence in bits
+     * @param hellinger Hellinger distance
+     * @param decision the deciding measure's value
+     * @param critical its noise level (critical value)
+     * @param newMass share of today's values where the reference had none
+     * @param alarmed whether an alarm fired for this column in this run
+     * @param referenceVersion the version of the baseline this check was scored against
+     */
+    public HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
+                        double jsBits, double hellinger, double decision, double critical, double newMass,
+                        boolean alarmed, int referenceVersion) {
+        this(runId, at, column, status, psi, klNats, jsBits, hellinger, decision, critical, newMass, alarmed,
+                referenceVersion, Double.NaN, -1);
+    }
+
+    /** @return true when this run replaced an earlier run of the same run time (a re-run) */
+    public boolean rerun() {
+        return replacedRunId >= 0;
+    }
+
     /**
      * A point scored against the first baseline (reference version 1).
      *

@@ -76,4 +76,30 @@ public final class RunGaps {
         }
         return List.copyOf(gaps);
     }
+
+    /**
+     * The missing days just before a run's day: what the first check after a gap says ("no run
+     * recorded for 2026-11-20"), by the same rule as {@link #missingDays}.
+     *
+     * @param ats  the runs' times as recorded, this run's included, in any order
+     * @param at   this run's time
+     * @param zone the monitor's zone (UTC where it has none)
+     * @return the gap that ends the day before {@code at}'s day, if the history is daily and has one
+     * @throws dev.surprisal.core.ValidationException if a time is no ISO date or date-time
+     */
+    public static java.util.Optional<Gap> before(List<String> ats, String at, ZoneId zone) {
+        LocalDate day = RunTime.day(at, zone);
+        return missingDays(ats, zone).stream().filter(g -> g.last().plusDays(1).equals(day)).findFirst();
+    }
+
+    /**
+     * The gap in words: "no run recorded for 2026-11-20", or "for 2026-11-20 to 2026-11-22 (3 days)".
+     *
+     * @param gap a gap
+     * @return the sentence, without a full stop
+     */
+    public static String sentence(Gap gap) {
+        return "no run recorded for " + gap.first() + (gap.days() == 1 ? ""
+                : " to " + gap.last() + " (" + gap.days() + " days)");
+    }
 }

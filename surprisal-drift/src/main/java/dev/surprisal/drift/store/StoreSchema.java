@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class StoreSchema {
     /** The schema version this code writes; a store at a higher version is refused. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
     /** Advisory-lock key of the migration (arbitrary, fixed: "SURPRISA" in ASCII, truncated). */
     private static final long MIGRATION_LOCK = 0x5355525052495341L;
 
@@ -66,7 +66,11 @@ final class StoreSchema {
     }
 
     private static void apply(Connection c, int version) throws SQLException {
-        String script = Migrations.script(StoreSchema.class, version == 1 ? "V1__init.sql" : "V2__reference_versions.sql");
+        String script = Migrations.script(StoreSchema.class, switch (version) {
+            case 1 -> "V1__init.sql";
+            case 2 -> "V2__reference_versions.sql";
+            default -> "V3__replaced_runs.sql";
+        });
         Migrations.inTransaction(c, () -> {
             Migrations.runScript(c, script);
             if (version == 2) {

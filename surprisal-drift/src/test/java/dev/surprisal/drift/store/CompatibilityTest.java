@@ -53,6 +53,8 @@ class CompatibilityTest {
         assertThat(h).extracting(HistoryPoint::runId).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
         assertThat(h).extracting(HistoryPoint::at).containsOnly("2024-05-01", "2024-05-02");
         assertThat(h).extracting(HistoryPoint::referenceVersion).containsOnly(1);
+        // recorded before schema 3: no run is said to be a re-run
+        assertThat(h).extracting(HistoryPoint::replacedRunId).containsOnly(-1L);
         assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
         assertThat(s.counts()).containsExactly(2, 6, 0, 0);
@@ -70,6 +72,13 @@ class CompatibilityTest {
                     TrendRule.defaults());
             assertThat(o.replacedRunId()).isEqualTo(2);
             assertThat(o.alarm()).as("the reference against itself").isFalse();
+            // the re-run keeps its day's place and says which run it replaced (schema 3's replaced_run)
+            List<HistoryPoint> h = s.history("orders", "amount");
+            assertThat(h).extracting(HistoryPoint::at).containsExactly("2024-05-01", "2024-05-02");
+            assertThat(h.get(1).runId()).isEqualTo(o.runId());
+            assertThat(h.get(1).rerun()).isTrue();
+            assertThat(h.get(1).replacedRunId()).isEqualTo(2);
+            assertThat(h.get(0).rerun()).isFalse();
         }
         try (DriftStore s = DriftStore.open(store.toString())) {
             assertThat(s.counts()).containsExactly(2, 6, 0, 0);

@@ -105,7 +105,7 @@ final class DashboardRoutes {
         var measure = Rules.options(m.settings()).measure();
         Map<String, MonitorPages.LastColumn> found = lines.isEmpty() ? Map.of()
                 : lastFindings(monitors.report(m.name(), lines.get(0).runId(), false));
-        Http.html(ctx, MonitorPages.monitor(m.name(), lines, monitors.history(m.name(), null),
+        Http.html(ctx, MonitorPages.monitor(m.name(), lines, monitors.historyChart(m.name(), null),
                 measure.name().toLowerCase() + " (" + measure.unitLabel() + ")", csrf(ctx), found,
                 monitors.baselineVersion(m.name())));
     }

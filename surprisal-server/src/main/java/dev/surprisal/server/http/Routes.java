@@ -9,7 +9,9 @@ import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
+import dev.surprisal.drift.store.RunGaps;
 import dev.surprisal.server.CheckResult;
 import dev.surprisal.server.Monitors;
 import dev.surprisal.server.ReportJson;
@@ -21,6 +23,7 @@ import io.javalin.http.Context;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -247,11 +250,26 @@ final class Routes {
     private void history(Context ctx) {
         MonitorConfig mc = monitor(ctx);
         String column = ctx.queryParam("column");
+        HistoryChart chart = monitors.historyChart(mc.name(), column);
+        // off the scale of the page's chart of the deciding measure, by the rule the CLI's sparklines use
+        Map<HistoryPoint, String> off = new IdentityHashMap<>();
+        for (String c : chart.columns()) {
+            chart.decisions(c).offScale().forEach(p -> off.put(p.point(), p.reason()));
+        }
         ArrayNode points = Http.array();
-        for (HistoryPoint h : monitors.history(mc.name(), column)) {
-            points.add(ReportJson.MAPPER.valueToTree(h));
+        for (HistoryPoint h : chart.points()) {
+            ObjectNode n = ReportJson.MAPPER.valueToTree(h);
+            if (off.containsKey(h)) {
+                n.put("off_scale", true).put("off_scale_reason", off.get(h));
+            }
+            points.add(n);
         }
         ObjectNode o = Http.object().put("monitor", mc.name()).put("column", column);
+        ArrayNode gaps = o.putArray("missing_days");
+        for (RunGaps.Gap g : chart.gaps()) {
+            gaps.addObject().put("first", g.first().toString()).put("last", g.last().toString()).put("days", g.days())
+                    .put("after", g.after());
+        }
         o.put("units", "psi unitless (natural log); kl_nats nats, KL(reference || window); js_bits bits; hellinger "
                 + "unitless, 0..1; new_mass share of the window's values, 0..1; decision and critical in the deciding "
                 + "measure's unit");

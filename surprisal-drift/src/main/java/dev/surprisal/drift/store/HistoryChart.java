@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift.store;
+
+import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.Profile;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A monitor's history laid out for a chart, the one rule the command line's sparklines and the
+ * server's page and JSON share:
+ * <ul>
+ *   <li><b>The timeline.</b> Each run once, oldest first, and after a run that a gap follows one slot
+ *       per missing day ({@link RunGaps#missingDays}: a daily history's days with no check recorded),
+ *       so a failed day is seen, not skipped.</li>
+ *   <li><b>Off-scale points.</b> A point more than {@value #OFF_SCALE} times the largest of the
+ *       others below it (and the chart's floor, e.g. the warn band) is drawn off the scale and left out
+ *       of it: a column scored as all missing (PSI 15) would otherwise flatten every real drift day
+ *       (PSI 0.2 to 0.8). At most a quarter of the points are left out, so a series that rises for
+ *       good is scaled to its own level. Why a point is off the scale comes from what its check
+ *       stored: its missing share against the reference's ({@link #reason}), never a guess from the
+ *       size of the value.</li>
+ * </ul>
+ */
+public final class HistoryChart {
+    /** How many times the rest of a series a point must be to be drawn off the scale. */
+    public static final double OFF_SCALE = 10;
+
+    private final List<Slot> slots;
+    private final List<RunGaps.Gap> gaps;
+    private final List<HistoryPoint> points;
+    private final Map<String, List<HistoryPoint>> byColumn;
+    private final Map<String, Double> referenceMissing;
+
+    /**
+     * One place on the timeline: a run, or a day with no run recorded.
+     *
+     * @param runId      the run, or -1 for a missing day
+     * @param at         the run's time as recorded, or the missing day (ISO date)
+     * @param replacedRunId the run this run replaced (a re-run), else -1
+     */
+    public record Slot(long runId, String at, long replacedRunId) {
+        /** @return true for a day with no run recorded */
+        public boolean missing() {
+            return runId < 0;
+        }
+    }
+
+    /**
+     * A point drawn off the scale.
+     *
+     * @param slot   its index on the timeline
+     * @param point  its stored scores
+     * @param value  its value in the charted measure
+     * @param reason why it is so large, from what its check stored
+     */
+    public record OffScalePoint(int slot, HistoryPoint point, double value, String reason) {
+    }
+
+    /**
+     * One column's values on the timeline.
+     *
+     * @param column   the column
+     * @param values   one value per slot; NaN at a missing day or a run that did not score the column
+     * @param points   one point per slot, null where {@code values} is NaN for want of a point
+     * @param top      the largest value drawn on the scale (at least the floor)
+     * @param offScale the points drawn off the scale, oldest first
+     */
+    public record Series(String column, double[] values, List<HistoryPoint> points, double top,
+                         List<OffScalePoint> offScale) {
+        /**
+         * @param slot a slot index
+         * @return true when that slot's point is drawn off the scale
+         */
+        public boolean isOffScale(int slot) {
+            return offScale.stream().anyMatch(o -> o.slot() == slot);
+        }
+
+        /**
+         * @param slot a slot index
+         * @return why that slot's point is off the scale, or null when it is on it
+         */
+        public String reasonAt(int slot) {
+            return offScale.stream().filter(o -> o.slot() == slot).map(OffScalePoint::reason).findFirst().orElse(null);
+        }
+    }
+
+    private HistoryChart(List<HistoryPoint> points, List<Slot> slots, List<RunGaps.Gap> gaps,
+                         Map<String, List<HistoryPoint>> byColumn, Map<String, Double> referenceMissing) {
+        this.points = points;
+        this.slots = slots;
+        this.gaps = gaps;
+        this.byColumn = byColumn;
+        this.referenceMissing = referenceMissing;
+    }
+
+    /**
+     * Lays out a history.
+     *
+     * @param points    the history, oldest first ({@link DriftStore#history})
+     * @param zone      the monitor's zone, whose dates are the runs' days (UTC where it has none)
+     * @param reference the baseline the points were scored against, for the reasons of off-scale
+     *                  points; null when unknown (the reason then names the value only)
+     * @return the chart
+     * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
+     */
+    public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Profile reference) {
+        Map<String, Double> shares = new HashMap<>();
+        if (reference != null) {
+            for (ColumnProfile c : reference.columns()) {
+                if (c.rows() > 0) {
+                    shares.put(c.name(), (double) c.missing() / c.rows());
+                }
+            }
+        }
+        return of(points, zone, shares);
+    }
+
+    /**
+     * Lays out a history whose baseline is known by its columns' missing shares only (a drift report's
+     * {@code missingRateReference}).
+     *
+     * @param points           the history, oldest first ({@link DriftStore#history})
+     * @param zone             the monitor's zone, whose dates are the runs' days (UTC where it has none)
+     * @param referenceMissing each column's missing share in the baseline, 0..1 (a column without one:
+     *                         the reason of its off-scale points names the value only)
+     * @return the chart
+     * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
+     */
+    public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Map<String, Double> referenceMissing) {
+        List<RunGaps.Gap> gaps = RunGaps.missingDays(points.stream().map(HistoryPoint::at).toList(), zone);
+        Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            HistoryPoint p = points.get(i);
+            byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
+            boolean firstOfRun = i == 0 || points.get(i - 1).runId() != p.runId();
+            if (!firstOfRun) {
+                continue;
+            }
+            slots.add(new Slot(p.runId(), p.at(), p.replacedRunId()));
+            boolean lastOfRunDay = i + 1 == points.size() || !sameDay(points, i, zone);
+            for (RunGaps.Gap g : gaps) {
+                if (lastOfRunDay && RunTime.day(g.after(), zone).equals(RunTime.day(p.at(), zone))) {
+                    for (LocalDate d = g.first(); !d.isAfter(g.last()); d = d.plusDays(1)) {
+                        slots.add(new Slot(-1, d.toString(), -1));
+                    }
+                }
+            }
+        }
+        return new HistoryChart(List.copyOf(points), List.copyOf(slots), gaps, byColumn, Map.copyOf(referenceMissing));
+    }
+
+    /** Whether the next run after point {@code i}'s run is on the same day (the gap comes after the day's last run). */
+    private static boolean sameDay(List<HistoryPoint> points, int i, ZoneId zone) {
+        long run = points.get(i).runId();
+        for (int j = i + 1; j < points.size(); j++) {
+            if (points.get(j).runId() != run) {
+                return RunTime.day(points.get(j).at(), zone).equals(RunTime.day(points.get(i).at(), zone));
+            }
+        }
+        return false;
+    }
+
+    /** @return the timeline: runs oldest first, each missing day after the run before it */
+    public List<Slot> slots() {
+        return slots;
+    }
+
+    /** @return the runs of missing days, oldest first (empty unless the history is daily) */
+    public List<RunGaps.Gap> gaps() {
+        return gaps;
+    }
+
+    /** @return every point, in the history's order (oldest run first, its columns by name) */
+    public List<HistoryPoint> points() {
+        return points;
+    }
+
+    /** @return the columns, in the order of their first point */
+    public List<String> columns() {
+        return List.copyOf(byColumn.keySet());
+    }
+
+    /**
+     * @param column a column
+     * @return its points, oldest first (empty for a column with none)
+     */
+    public List<HistoryPoint> points(String column) {
+        return byColumn.getOrDefault(column, List.of());
+    }
+
+    /**
+     * One column's series in a measure, with its off-scale points and scale.
+     *
+     * @param column  the column
+     * @param measure the charted value of a point, e.g. {@code HistoryPoint::psi}
+     * @param floor   the least value the scale reaches, e.g. the warn band (0 for none)
+     * @return the series
+     */
+    public Series series(String column, ToDoubleFunction<HistoryPoint> measure, double floor) {
+        Map<Long, HistoryPoint> byRun = new HashMap<>();
+        points(column).forEach(p -> byRun.put(p.runId(), p));
+        double[] values = new double[slots.size()];
+        List<HistoryPoint> pts = new ArrayList<>(slots.size());
+        for (int i = 0; i < values.length; i++) {
+            HistoryPoint p = slots.get(i).missing() ? null : byRun.get(slots.get(i).runId());
+            pts.add(p);
+            values[i] = p == null ? Double.NaN : measure.applyAsDouble(p);
+        }
+        List<Integer> off = offScale(values, floor);
+        double top = floor;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i]) && !off.contains(i)) {
+                top = Math.max(top, values[i]);
+            }
+        }
+        List<OffScalePoint> out = new ArrayList<>();
+        for (int i : off) {
+            out.add(new OffScalePoint(i, pts.get(i), values[i], reason(pts.get(i),
+                    referenceMissing.getOrDefault(column, Double.NaN))));
+        }
+        return new Series(column, values, java.util.Collections.unmodifiableList(pts), top, List.copyOf(out));
+    }
+
+    /**
+     * One column's deciding measure ({@link HistoryPoint#decision}), scaled to at least its largest noise
+     * level (critical value), so that the noise level is on the chart: the server's page and JSON.
+     *
+     * @param column the column
+     * @return the series
+     */
+    public Series decisions(String column) {
+        double floor = 1e-12; // a scale above 0 even for a column that never moved
+        for (HistoryPoint p : points(column)) {
+            if (Double.isFinite(p.critical())) {
+                floor = Math.max(floor, p.critical());
+            }
+        }
+        return series(column, HistoryPoint::decision, floor);
+    }
+
+    /**
+     * The points of a series drawn off the scale: the fewest largest (at most a quarter of the finite
+     * values) that are each more than {@value #OFF_SCALE} times the larger of {@code floor} and the
+     * largest value below them.
+     *
+     * @param values the series (NaN: no value)
+     * @param floor  the least value the scale reaches
+     * @return their indices, ascending (empty: none)
+     */
+    public static List<Integer> offScale(double[] values, double floor) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> Double.compare(values[b], values[a]));
+        int k = 0;
+        for (int cut = 1; cut <= order.size() / 4 && k == 0; cut++) {
+            if (values[order.get(cut - 1)] > OFF_SCALE * Math.max(floor, values[order.get(cut)])) {
+                k = cut;
+            }
+        }
+        List<Integer> off = new ArrayList<>(order.subList(0, k));
+        off.sort(null);
+        return List.copyOf(off);
+    }
+
+    /**
+     * Why a point is off the scale, from what its check stored: all missing when its missing share (the
+     * reference's plus the stored change) is 100% (a column absent from the file, or empty, that day);
+     * otherwise only what it is: off the scale of the other checks (its value is shown beside it).
+     *
+     * @param point  the point's stored scores
+     * @param before the column's missing share in the baseline it was scored against, 0..1; NaN when unknown
+     * @return the reason, a phrase
+     */
+    public static String reason(HistoryPoint point, double before) {
+        if (Double.isFinite(before) && Double.isFinite(point.missingChange())) {
+            if (before + point.missingChange() >= 1 - 1e-9) {
+                return String.format(Locale.ROOT, "all missing in this check (missing share %.1f%% in the reference, "
+                        + "100%% here: the column was absent from the file or empty)", 100 * before);
+            }
+        }
+        return "off the scale of the other checks";
+    }
+}

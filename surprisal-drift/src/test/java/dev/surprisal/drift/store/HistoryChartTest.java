@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The history's timeline and off-scale rule, the one the CLI's sparklines and the server's chart and
+ * JSON share (audit 11, defects 6 and 7): a failed day is a slot, and a point is off the scale for the
+ * reason its check stored, not for the size of its value.
+ */
+class HistoryChartTest {
+    /** Audit 11's amount: 14 quiet days, 9 drift days (PSI 0.20-0.83), then one PSI 15.1 day. */
+    private static final double[] AMOUNT = {0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01,
+        0.01, 0.01, 0.2, 0.3, 0.4, 0.5, 0.6, 0.83, 0.7, 0.5, 0.3, 15.1};
+
+    private static HistoryPoint point(long run, String at, String column, double psi, double missingChange) {
+        return new HistoryPoint(run, at, column, "OK", psi, psi, psi, psi, psi, 0.05, 0, false, 1, missingChange, -1);
+    }
+
+    /** One run a day from 2026-11-01 over {@code values}, one column, skipping {@code skipped} (a day of the month). */
+    private static List<HistoryPoint> daily(String column, double[] values, int skipped, double lastMissingChange) {
+        List<HistoryPoint> out = new ArrayList<>();
+        int day = 1;
+        for (int i = 0; i < values.length; i++, day++) {
+            if (day == skipped) {
+                day++;
+            }
+            out.add(point(i + 1, LocalDate.of(2026, 11, day).toString(), column, values[i],
+                    i == values.length - 1 ? lastMissingChange : 0));
+        }
+        return out;
+    }
+
+    @Test
+    void aColumnAllMissingInItsCheckIsOffTheScaleForThatReason() {
+        // before: the CLI called it "a schema change or broken batch?" from its size; the server drew it on the
+        // scale, every drift day flat under it
+        HistoryChart chart = HistoryChart.of(daily("amount", AMOUNT, 20, 1.0), ZoneOffset.UTC, Map.of("amount", 0.0));
+        HistoryChart.Series s = chart.series("amount", HistoryPoint::psi, 0.1);
+        assertThat(s.offScale()).hasSize(1);
+        HistoryChart.OffScalePoint off = s.offScale().get(0);
+        assertThat(off.point().at()).isEqualTo("2026-11-25");
+        assertThat(off.value()).isEqualTo(15.1);
+        assertThat(off.reason()).startsWith("all missing in this check (missing share 0.0% in the reference, 100% here");
+        assertThat(s.top()).isEqualTo(0.83);
+        // the same series on the server's measure and floor: the same point
+        assertThat(chart.decisions("amount").offScale()).extracting(HistoryChart.OffScalePoint::slot)
+                .containsExactly(off.slot());
+    }
+
+    @Test
+    void aLargePointWhoseCheckHadItsCellsIsOnlyCalledOffTheScale() {
+        // 15.1 with the column present (missing share unchanged): no reason is guessed
+        HistoryChart chart = HistoryChart.of(daily("amount", AMOUNT, 0, 0), ZoneOffset.UTC, Map.of("amount", 0.02));
+        HistoryChart.OffScalePoint off = chart.series("amount", HistoryPoint::psi, 0.1).offScale().get(0);
+        assertThat(off.reason()).isEqualTo("off the scale of the other checks");
+        // a reference with 2% missing and a check at 100%: all missing
+        HistoryChart missing = HistoryChart.of(daily("amount", AMOUNT, 0, 0.98), ZoneOffset.UTC, Map.of("amount", 0.02));
+        assertThat(missing.series("amount", HistoryPoint::psi, 0.1).offScale().get(0).reason())
+                .contains("missing share 2.0% in the reference, 100% here");
+        // no baseline known: the value only
+        HistoryChart unknown = HistoryChart.of(daily("amount", AMOUNT, 0, 1.0), ZoneOffset.UTC, Map.of());
+        assertThat(unknown.series("amount", HistoryPoint::psi, 0.1).offScale().get(0).reason())
+                .isEqualTo("off the scale of the other checks");
+    }
+
+    @Test
+    void aFailedDayIsASlotOfTheTimelineAfterItsDaysRun() {
+        List<HistoryPoint> h = new ArrayList<>();
+        for (int d : new int[] {18, 19, 21, 22}) {
+            String at = "2026-11-" + d;
+            h.add(point(d, at, "a", 0.01, 0));
+            h.add(point(d, at, "b", 0.02, 0));
+        }
+        HistoryChart chart = HistoryChart.of(h, ZoneOffset.UTC, Map.of());
+        assertThat(chart.slots()).extracting(HistoryChart.Slot::at)
+                .containsExactly("2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22");
+        assertThat(chart.slots()).extracting(HistoryChart.Slot::missing).containsExactly(false, false, true, false, false);
+        HistoryChart.Series b = chart.series("b", HistoryPoint::psi, 0.1);
+        assertThat(b.values()[2]).isNaN();
+        assertThat(b.points().get(2)).isNull();
+        assertThat(b.values()[3]).isEqualTo(0.02);
+        assertThat(chart.gaps()).hasSize(1);
+        assertThat(chart.points()).hasSize(8);
+    }
+
+    @Test
+    void theFirstCheckAfterAGapFindsTheDaysBeforeIt() {
+        List<String> ats = List.of("2026-11-17", "2026-11-18", "2026-11-19", "2026-11-21");
+        RunGaps.Gap g = RunGaps.before(ats, "2026-11-21", ZoneOffset.UTC).orElseThrow();
+        assertThat(RunGaps.sentence(g)).isEqualTo("no run recorded for 2026-11-20");
+        assertThat(RunGaps.before(ats, "2026-11-19", ZoneOffset.UTC)).isEmpty();
+        RunGaps.Gap three = RunGaps.before(List.of("2026-11-14", "2026-11-15", "2026-11-16", "2026-11-17",
+                "2026-11-21"), "2026-11-21", ZoneOffset.UTC).orElseThrow();
+        assertThat(RunGaps.sentence(three)).isEqualTo("no run recorded for 2026-11-18 to 2026-11-20 (3 days)");
+    }
+
+    @Test
+    void aRealSpikeOrARiseForGoodStaysOnTheScale() {
+        // one spike of 5x the rest is drawn, not set apart
+        assertThat(HistoryChart.offScale(new double[] {0.1, 0.12, 0.5, 0.11, 0.1}, 0.1)).isEmpty();
+        // at 0.01 then at 2 for good: more than a quarter is high, so nothing is left out
+        assertThat(HistoryChart.offScale(new double[] {0.01, 0.01, 0.01, 2, 2, 2}, 0.1)).isEmpty();
+        // a 10x spike over the floor, the rest far below it: set apart
+        assertThat(HistoryChart.offScale(new double[] {0.005, 0.02, 0.005, 1.5}, 0.1)).containsExactly(3);
+    }
+}
