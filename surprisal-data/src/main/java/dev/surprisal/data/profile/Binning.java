@@ -5,7 +5,6 @@ package dev.surprisal.data.profile;
 import dev.surprisal.core.ValidationException;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +91,13 @@ public final class Binning {
         if (sample.length == 0 || finite == 0) {
             return NumericBins.of(0.0);
         }
-        double[] sorted = sample.clone();
-        Arrays.sort(sorted);
         double[] p = levels(options.bins());
-        double[] q = new double[p.length];
+        int[] at = new int[p.length];
         for (int j = 0; j < p.length; j++) {
-            q[j] = quantileDisc(sorted, p[j]);
+            at[j] = quantileIndex(sample.length, p[j]);
         }
-        return fromQuantiles(q, finite, min, max, options);
+        // the values a sort would put there, selected without sorting the whole sample
+        return fromQuantiles(OrderStatistics.at(sample.clone(), at), finite, min, max, options);
     }
 
     /**
@@ -148,9 +146,12 @@ public final class Binning {
      * @return the value at that level
      */
     public static double quantileDisc(double[] sorted, double q) {
-        long n = sorted.length;
-        long index = Math.max(1, n - (long) Math.floor(n - q * n)) - 1;
-        return sorted[(int) index];
+        return sorted[quantileIndex(sorted.length, q)];
+    }
+
+    /** The index of {@link #quantileDisc}'s value among n sorted values, increasing in q. */
+    private static int quantileIndex(long n, double q) {
+        return (int) (Math.max(1, n - (long) Math.floor(n - q * n)) - 1);
     }
 
     /**

@@ -33,6 +33,32 @@ class KeyOrderTest {
         }
     }
 
+    /**
+     * The front's bucket sort orders keys as {@code Arrays.sort} does: row keys (high words spread below
+     * the threshold), high words crowded into a few buckets (one bucket then holds hundreds and is sorted
+     * as a range), and one high word for all.
+     */
+    @Property(tries = 200)
+    void theFrontIsSortedAsArraysSortSortsIt(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int m,
+            @ForAll @IntRange(min = 0, max = 2) int kind) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long threshold = 1 + r.nextLong(2_147_483_647L);
+        long[] keys = new long[m];
+        for (int i = 0; i < m; i++) {
+            long high = switch (kind) {
+                case 0 -> r.nextLong(threshold);
+                case 1 -> threshold - 1 - r.nextLong(Math.min(threshold, 8));
+                default -> threshold - 1;
+            };
+            keys[i] = (high << 32) + r.nextLong(1L << 32);
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        long[] before = keys.clone();
+        assertThat(KeyOrder.sortByHighWord(keys, threshold)).isEqualTo(sorted);
+        assertThat(keys).as("not modified").isEqualTo(before);
+    }
+
     @Test
     void aColumnFiniteOnlyInItsLastKeyedRowsMakesTheFrontGrow() {
         int rows = 200_000;
