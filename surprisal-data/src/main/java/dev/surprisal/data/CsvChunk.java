@@ -60,6 +60,10 @@ final class CsvChunk {
             if (x != x && end != MISSING
                     && !Cells.isMissing(b, start, end)) {
                 x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
+            } else if (x == x && decimalComma(b, start, end)) {
+                // a number written with a decimal comma (569,97): the column's role counts such cells
+                // (ColumnStats.Commas: 1,234 beside 1,5 has two readings), which only its text can give
+                x = Double.POSITIVE_INFINITY;
             }
             if (!Double.isInfinite(x)) {
                 // an ordinary number straight from the file's bytes, no copy and no String
@@ -86,6 +90,17 @@ final class CsvChunk {
         } else {
             k.add(b, start, end, TextCells.PLAIN_CELL);
         }
+    }
+
+    /** Whether {@code b[from, to)} has a ',' and {@link Cells#comma} calls it a decimal comma. */
+    private static boolean decimalComma(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] == ',') {
+                return Cells.comma(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8))
+                        == Cells.Comma.DECIMAL;
+            }
+        }
+        return false;
     }
 
     /** A kept cell's end when it is missing (an unquoted empty field). */

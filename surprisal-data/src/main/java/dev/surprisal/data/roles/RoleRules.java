@@ -70,30 +70,32 @@ public final class RoleRules {
                     false);
         }
         if (isNumeric(s)) {
-            String invalid = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)";
+            String notes = (s.commas().decimal() == 0 ? "" : "; " + n(s.commas().decimal())
+                    + " cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)")
+                    + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)");
             long d = s.distinctNumbers();
             boolean whole = s.integers() == s.numbers();
             if (d <= 1) {
-                return decision(c, ColumnRole.CONSTANT, "1 distinct value (" + num(s.min()) + "): constant" + invalid);
+                return decision(c, ColumnRole.CONSTANT, "1 distinct value (" + num(s.min()) + "): constant" + notes);
             }
             if (d == 2) {
                 return decision(c, ColumnRole.BINARY, "2 distinct values (" + num(s.min()) + ", " + num(s.max())
-                        + "): binary" + invalid);
+                        + "): binary" + notes);
             }
             if (d <= MAX_DISCRETE_VALUES) {
                 return decision(c, ColumnRole.DISCRETE, d + " distinct values (" + num(s.min()) + " to " + num(s.max())
-                        + "): discrete" + invalid);
+                        + "): discrete" + notes);
             }
             if (whole && present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * s.numbers()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(s.numbers()) + " integers: id-like"
-                        + invalid);
+                        + notes);
             }
             if (whole && s.increasing()) {
-                return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like" + invalid);
+                return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like" + notes);
             }
             return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct "
                     + (whole ? "integers" : "numbers") + " ("
-                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + invalid);
+                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + notes);
         }
         long d = s.distinctTexts();
         if (d <= 1) {
@@ -106,7 +108,9 @@ public final class RoleRules {
             return decision(c, ColumnRole.TIMESTAMP, pct(s.dates() + s.timestamps(), present)
                     + " of values are ISO date-times: timestamp");
         }
-        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present) {
+        // number-like text that is not numeric (its commas have two readings) is numbers, never keys: it stays
+        // categorical, with the reason why it is not read as numbers (issue 9: floats are never id-like)
+        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present) {
             return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s));
