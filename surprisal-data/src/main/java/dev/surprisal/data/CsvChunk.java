@@ -64,6 +64,10 @@ final class CsvChunk {
             if (x != x && end != MISSING
                     && !Cells.isMissing(b, start, end)) {
                 x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
+            } else if (x == x && decimalComma(b, start, end)) {
+                // a number written with a decimal comma (569,97): the column's role counts such cells
+                // (ColumnStats.Commas: 1,234 beside 1,5 has two readings), which only its text can give
+                x = Double.POSITIVE_INFINITY;
             }
             if (!Double.isInfinite(x)) {
                 number(j, x, b, start, end);
@@ -103,6 +107,17 @@ final class CsvChunk {
     /** Whether column {@code j}'s cells are still read as numbers (not yet found to be text). */
     boolean readsNumbers(int j) {
         return values != null && kept[j] == null;
+    }
+
+    /** Whether {@code b[from, to)} has a ',' and {@link Cells#comma} calls it a decimal comma. */
+    private static boolean decimalComma(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] == ',') {
+                return Cells.comma(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8))
+                        == Cells.Comma.DECIMAL;
+            }
+        }
+        return false;
     }
 
     /** A kept cell's end when it is missing (an unquoted empty field). */

@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  *   <li><b>Number</b>: between optional spaces, a decimal or scientific number ({@code 12}, {@code -0.5},
  *       {@code 1e-3}, {@code .5}) or {@code inf} / {@code infinity} with an optional sign; or number-like
  *       text: ',' thousands groups of 3 digits, with or without a '.' decimal part ({@code 2,096.40} is
- *       2096.4, {@code 1,234} is 1234), and a '%' sign ({@code 12.5%} is 12.5, in percent points).
- *       {@code 3,14} and {@code 0,123} are not numbers (a decimal comma; no thousands grouping reads them).
- *       {@code 1,234} alone is also 1.234 with a decimal comma: a column mixing such cells with decimal
- *       commas ({@code 1,5}) and no unambiguous grouping is text ({@link #comma}, {@link RoleRules}).</li>
+ *       2096.4, {@code 1,234} is 1234), a '%' sign ({@code 12.5%} is 12.5, in percent points), a currency
+ *       sign {@code $ € £ ¥} before or after the amount ({@code $1,200.00} is 1200, {@code 12,50 €} is 12.5),
+ *       and a decimal comma, read as pandas reads it with {@code decimal=',', thousands='.'} ({@code 569,97} is 569.97,
+ *       {@code 1.234,56} is 1234.56). {@code 1,234} alone is also 1.234 with a decimal comma: a column mixing
+ *       such cells with decimal commas ({@code 1,5}) and no unambiguous grouping is text ({@link #comma},
+ *       {@link RoleRules}). Currency codes ({@code EUR 12.50}) are not read: three letters before a number
+ *       are as often a unit or a product code ({@code SKU 12}).</li>
  *   <li><b>Invalid</b>: in a numeric column, a cell that is neither.</li>
  *   <li><b>Date</b> / <b>timestamp</b>: ISO {@code 2024-05-01} / {@code 2024-05-01 06:00[:00[.123]][Z|+02[:00]]}
  *       (space or {@code T}).</li>
@@ -39,19 +42,51 @@ public final class Cells {
     private static final String SPACED_NUMBER = " *" + NUMBER + " *";
     /** A decimal without an exponent. */
     private static final String PLAIN = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)";
+    /** {@link #PLAIN} without its sign. */
+    private static final String UNSIGNED = "([0-9]+([.][0-9]*)?|[.][0-9]+)";
     /** Thousands groups of ',' (3 digits each, the first 1–3 digits without a leading 0), a '.' decimal part optional. */
-    private static final String GROUPED = "[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?";
+    private static final String GROUPS = "[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?";
+    /**
+     * A decimal comma, as Excel and pandas' {@code decimal=','} write it: digits ',' digits, after plain digits
+     * or '.' thousands groups ({@code 569,97}, {@code 1.234,56}, {@code 0,5}). {@code 1,234} matches too and is
+     * read by {@link #POINT_LIKE} first (as 1234); whether the column may mean 1.234 is its question
+     * ({@link #comma}).
+     */
+    private static final String EURO = "([0-9]+|[1-9][0-9]{0,2}([.][0-9]{3})+),[0-9]+";
+    /** A currency sign, before or after an amount ({@code $1,200.00}, {@code 569,97 €}, {@code £ 12}). */
+    private static final String CURRENCY = "[$€£¥]";
+    /** The characters {@link #dressed} may add to a number, a no-break space included (Excel writes 12,50 €). */
+    private static final String DRESS = "%$€£¥\u00a0";
+    /** One ASCII or no-break space between an amount and its currency sign, or none. */
+    private static final String SPACE = "[ \u00a0]?";
+
+    /**
+     * An unsigned number form with an optional sign and what people write around numbers: a '%' after it,
+     * or a currency sign before or after it (one space allowed), between optional spaces.
+     */
+    private static String dressed(String unsigned) {
+        return " *[+-]?(" + unsigned + "%?|" + CURRENCY + SPACE + unsigned + "|" + unsigned + SPACE + CURRENCY + ") *";
+    }
+
     /** One ',' group and no decimal part ({@code 1,234}): 1234 with thousands grouping, 1.234 with a decimal comma. */
-    private static final String ONE_GROUP = " *[+-]?[1-9][0-9]{0,2},[0-9]{3} *";
-    /** Digits, one ',', digits ({@code 1,5}, {@code 1,234}): what a decimal comma writes. */
-    private static final String COMMA_DIGITS = " *[+-]?[0-9]+,[0-9]+ *";
+    private static final String ONE_GROUP = dressed("[1-9][0-9]{0,2},[0-9]{3}");
+    /** What a decimal comma writes: digits, one ',', digits ({@code 1,5}, {@code 1,234}), or '.' groups first. */
+    private static final String COMMA_DIGITS = dressed(EURO);
     /** Thousands groups no decimal comma can write: two groups or more, or a '.' decimal part. */
-    private static final String SURE_GROUPS = " *[+-]?[1-9][0-9]{0,2}((,[0-9]{3}){2,}([.][0-9]+)?|,[0-9]{3}[.][0-9]+) *";
+    private static final String SURE_GROUPS = dressed("[1-9][0-9]{0,2}((,[0-9]{3}){2,}([.][0-9]+)?|,[0-9]{3}[.][0-9]+)");
     /** An epoch time: a plain decimal between optional spaces. */
     private static final String EPOCH = " *" + PLAIN + " *";
-    /** Number-like text read as a number: grouped thousands, or a plain or grouped decimal with a '%' sign. */
-    private static final String NUMBER_LIKE = " *((" + PLAIN + "|" + GROUPED + ")%|" + GROUPED + ") *";
-    private static final Pattern NUMBER_LIKE_P = Pattern.compile(NUMBER_LIKE);
+    /**
+     * Number-like text with a decimal point: ',' thousands groups, or a plain or grouped decimal with a
+     * '%' or a currency sign ({@code 2,096.40}, {@code 12.5%}, {@code $1,200.00}).
+     */
+    private static final String POINT_LIKE = dressed("(" + UNSIGNED + "|" + GROUPS + ")");
+    /** Number-like text with a decimal comma ({@link #EURO}), bare or with a '%' or a currency sign. */
+    private static final String EURO_LIKE = dressed(EURO);
+    private static final Pattern POINT_LIKE_P = Pattern.compile(POINT_LIKE);
+    private static final Pattern EURO_LIKE_P = Pattern.compile(EURO_LIKE);
+    /** What {@link #number} reads besides plain numbers, in the order it tries them. */
+    private static final String NUMBER_LIKE = POINT_LIKE + "|" + EURO_LIKE;
     /** The patterns the hand-written checks implement; tests compare the two on generated cells. */
     static final Pattern NUMBER_P = Pattern.compile(SPACED_NUMBER + "|" + NUMBER_LIKE);
     static final Pattern DATE_P = Pattern.compile(DATE);
@@ -134,6 +169,9 @@ public final class Cells {
         if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
             i++;
         }
+        if (i < end && DRESS.indexOf(cell.charAt(i)) >= 0) {
+            return numberLike(cell); // a currency sign first: $1,200.00, -€5
+        }
         if (i < end && (cell.charAt(i) == 'i' || cell.charAt(i) == 'I')) {
             String word = cell.substring(i, end);
             if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
@@ -166,8 +204,10 @@ public final class Cells {
             return i == end ? Double.parseDouble(cell.substring(start, end)) : Double.NaN;
         }
         if (i != end) {
-            // only a cell that starts as a number and goes on with ',' or '%' pays for the pattern
-            return cell.charAt(i) == ',' || cell.charAt(i) == '%' ? numberLike(cell) : Double.NaN;
+            // only a cell that starts as a number and goes on with ',' (1,234 or 1.234,56), a second '.'
+            // (1.234.567,8), '%', a space or a currency sign pays for the patterns
+            char ch = cell.charAt(i);
+            return ch == ',' || ch == '.' || ch == ' ' || DRESS.indexOf(ch) >= 0 ? numberLike(cell) : Double.NaN;
         }
         if (intDigits + fracDigits <= FAST_DIGITS) {
             // Clinger's fast path (1990): the digits as an exact integer below 2^53 divided by an exact
@@ -204,7 +244,8 @@ public final class Cells {
     }
 
     private static double slow(byte[] b, int from, int to) {
-        return number(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        // UTF-8, as the file is: a currency sign (€ is 3 bytes) must reach the patterns as itself
+        return number(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -262,15 +303,32 @@ public final class Cells {
 
     /**
      * A number written for people: {@code 2,096.40} and {@code 1,234} (',' thousands groups of 3 digits)
-     * are 2096.4 and 1234, {@code 12.5%} is 12.5 (percent points: the number as written, not 0.125).
-     * Whether a column's {@code 1,234} may be a decimal comma instead is the column's question
-     * ({@link #comma}), not the cell's.
+     * are 2096.4 and 1234, {@code 12.5%} is 12.5 (percent points: the number as written, not 0.125),
+     * {@code $1,200.00} and {@code 12.50 €} are 1200 and 12.5 (the amount; the currency is the column's
+     * unit), and a decimal comma is read as pandas reads it with {@code decimal=',', thousands='.'}: {@code 569,97} is 569.97,
+     * {@code 1.234,56} is 1234.56. {@code 1,234} is read with the ',' as thousands separator; whether a
+     * column's {@code 1,234} may be a decimal comma instead is the column's question ({@link #comma}).
      */
     private static double numberLike(String cell) {
-        if (!NUMBER_LIKE_P.matcher(cell).matches()) {
-            return Double.NaN;
+        if (POINT_LIKE_P.matcher(cell).matches()) {
+            return Double.parseDouble(undress(cell).replace(",", ""));
         }
-        return Double.parseDouble(cell.trim().replace(",", "").replace("%", ""));
+        if (EURO_LIKE_P.matcher(cell).matches()) {
+            return Double.parseDouble(undress(cell).replace(".", "").replace(',', '.'));
+        }
+        return Double.NaN;
+    }
+
+    /** The cell without spaces, '%' and currency signs: the signed digits and separators. */
+    private static String undress(String cell) {
+        StringBuilder b = new StringBuilder(cell.length());
+        for (int k = 0; k < cell.length(); k++) {
+            char ch = cell.charAt(k);
+            if (ch != ' ' && DRESS.indexOf(ch) < 0) {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     /** The number of ASCII digits at {@code from}, stopping at {@code end}. */
@@ -363,7 +421,7 @@ public final class Cells {
     }
 
     /** The characters of {@link #NUMBER} and {@link #NUMBER_LIKE} that {@link #EPOCH} has not. */
-    private static final String NOT_EPOCH = "eEiI,%";
+    private static final String NOT_EPOCH = "eEiI,%$€£¥\u00a0";
 
     /** How a cell uses a ',' between digits, as far as a column's reading of {@code 1,234} depends on it. */
     public enum Comma {
@@ -425,9 +483,11 @@ public final class Cells {
      * @return a DOUBLE SQL expression: the number, or NULL when the cell is not one (the rule of {@link #number})
      */
     public static String sqlNumber(String text) {
+        String undressed = "regexp_replace(" + text + ", '[ " + DRESS + "]', '', 'g')";
         return "(CASE WHEN regexp_full_match(" + text + ", '" + SPACED_NUMBER + "') THEN TRY_CAST(trim(" + text
-                + ") AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + NUMBER_LIKE + "') THEN TRY_CAST(replace("
-                + "replace(trim(" + text + "), ',', ''), '%', '') AS DOUBLE) END)";
+                + ") AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + POINT_LIKE + "') THEN TRY_CAST(replace("
+                + undressed + ", ',', '') AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + EURO_LIKE
+                + "') THEN TRY_CAST(replace(replace(" + undressed + ", '.', ''), ',', '.') AS DOUBLE) END)";
     }
 
     /**

@@ -149,20 +149,38 @@ public final class ColumnRoles {
             throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": all " + RoleRules.n(s.rows())
                     + " cells are missing, so no role has values to use", null);
         }
+        // one rule for every role that reads values: the share the detection needs must be cells the role can
+        // read, or the column would be all invalid cells with a verdict of OK forever
         if (set.isNumeric() && !numeric) {
-            String why = RoleRules.decimalCommaConvention(s)
-                    ? "its " + RoleRules.n(s.commas().oneGroup()) + " cells like 1,234 read as 1.234 as much as 1234, "
-                    + "since " + RoleRules.n(s.commas().decimal()) + " cells like 1,5 use a decimal comma"
-                    : "only " + RoleRules.pct(s.numbers(), Math.max(1, s.present())) + " of its values are numbers "
-                    + "(at least " + Math.round(100 * RoleRules.NUMERIC_SHARE) + "% needed)";
-            throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": " + why + "; --role " + c
-                    + "=categorical uses its values as labels", null);
+            if (RoleRules.decimalCommaConvention(s)) {
+                throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": its "
+                        + RoleRules.n(s.commas().oneGroup()) + " cells like 1,234 read as 1.234 as much as 1234, since "
+                        + RoleRules.n(s.commas().decimal()) + " cells like 1,5 use a decimal comma; --role " + c
+                        + "=categorical uses its values as labels", null);
+            }
+            throw unsupported(option, set, c, s.numbers(), s.present(), "numbers", RoleRules.NUMERIC_SHARE, file);
+        }
+        boolean temporal = set == ColumnRole.DATE || set == ColumnRole.TIMESTAMP;
+        // epoch seconds are plain numbers: counted by numbers(), which also holds the few number-like forms
+        // (1,234, 5%) that are no times; the rule is for columns of which hardly any cell is a time
+        if (temporal && s.dates() + s.timestamps() + s.numbers() < RoleRules.TEMPORAL_SHARE * s.present()) {
+            throw unsupported(option, set, c, s.dates() + s.timestamps() + s.numbers(), s.present(),
+                    "ISO dates, ISO date-times or epoch numbers", RoleRules.TEMPORAL_SHARE, file);
         }
         if (set == detected.role()) {
             return new RoleDecision(c, set, detected.reason() + " (as set by " + option + ")", true);
         }
         return new RoleDecision(c, set, set.label() + ", set by " + option + " (detected: " + detected.reason() + ")",
                 true);
+    }
+
+    /** The error of a role set on a column whose cells it cannot read, naming the share and the fix. */
+    private static DataException unsupported(String option, ColumnRole set, String column, long readable, long present,
+                                             String what, double needed, Path file) {
+        return new DataException(file, -1, column, option + ": cannot be " + set.label() + ": only "
+                + RoleRules.pct(readable, Math.max(1, present)) + " of its values are " + what + " (at least "
+                + Math.round(100 * needed) + "% needed); --role " + column + "=categorical uses its values as labels",
+                null);
     }
 
     /** @return the decisions of the selected columns, in order */

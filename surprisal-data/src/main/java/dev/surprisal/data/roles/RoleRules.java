@@ -110,36 +110,40 @@ public final class RoleRules {
                     false);
         }
         if (isNumeric(s)) {
-            String invalid = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)"
-                    + strayDecimals(s);
+            // cells read with a decimal comma are numbers where the column's commas have one reading; beside
+            // 1,234 cells (read as thousands) the few stray ones are invalid cells, said once by strayDecimals
+            String notes = (s.commas().decimal() == 0 || s.commas().ambiguous() ? "" : "; " + n(s.commas().decimal())
+                    + " cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)")
+                    + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)"
+                    + strayDecimals(s));
             long d = s.distinctNumbers();
             boolean whole = s.integers() == s.numbers();
             if (d <= 1) {
-                return decision(c, ColumnRole.CONSTANT, "1 distinct value (" + num(s.min()) + "): constant" + invalid);
+                return decision(c, ColumnRole.CONSTANT, "1 distinct value (" + num(s.min()) + "): constant" + notes);
             }
             if (d == 2) {
                 return decision(c, ColumnRole.BINARY, "2 distinct values (" + num(s.min()) + ", " + num(s.max())
-                        + "): binary" + invalid);
+                        + "): binary" + notes);
             }
             if (d <= MAX_DISCRETE_VALUES) {
                 return decision(c, ColumnRole.DISCRETE, d + " distinct values (" + num(s.min()) + " to " + num(s.max())
-                        + "): discrete" + invalid);
+                        + "): discrete" + notes);
             }
             String epoch = EpochTimes.timestampReason(s);
             if (epoch != null) {
-                return decision(c, ColumnRole.TIMESTAMP, epoch + invalid);
+                return decision(c, ColumnRole.TIMESTAMP, epoch + notes);
             }
             if (whole && present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * s.numbers()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(s.numbers()) + " integers: id-like"
-                        + EpochTimes.otherReading(s) + invalid);
+                        + EpochTimes.otherReading(s) + notes);
             }
             if (whole && s.increasing()) {
                 return decision(c, ColumnRole.ID_LIKE, n(d) + " strictly increasing integers: id-like"
-                        + EpochTimes.otherReading(s) + invalid);
+                        + EpochTimes.otherReading(s) + notes);
             }
             return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct "
                     + (whole ? "integers" : "numbers") + " ("
-                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + EpochTimes.otherReading(s) + invalid);
+                    + num(s.min()) + " to " + num(s.max()) + "): continuous" + EpochTimes.otherReading(s) + notes);
         }
         long d = s.distinctTexts();
         if (d <= 1) {
@@ -152,7 +156,9 @@ public final class RoleRules {
             return decision(c, ColumnRole.TIMESTAMP, pct(s.dates() + s.timestamps(), present)
                     + " of values are ISO date-times: timestamp");
         }
-        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present) {
+        // number-like text that is not numeric (its commas have two readings) is numbers, never keys: it stays
+        // categorical, with the reason why it is not read as numbers (issue 9: floats are never id-like)
+        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present) {
             return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s));

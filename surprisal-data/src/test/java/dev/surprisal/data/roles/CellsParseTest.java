@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CellsParseTest {
     @Provide
     Arbitrary<String> numberish() {
-        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x%").ofMaxLength(12);
+        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x%$€\u00a0").ofMaxLength(12);
     }
 
     @Provide
@@ -36,7 +36,7 @@ class CellsParseTest {
         double v = Cells.number(cell);
         assertThat(!Double.isNaN(v)).as("'%s'", cell).isEqualTo(pattern);
         if (pattern && Double.isFinite(v)) {
-            assertThat(v).isEqualTo(Double.parseDouble(cell.trim().replace(",", "").replace("%", "")));
+            assertThat(v).isEqualTo(reference(cell));
         }
     }
 
@@ -56,7 +56,8 @@ class CellsParseTest {
             assertThat(Cells.number(cell)).as("'%s'", cell).isNotNaN();
         }
         if (k == Cells.Comma.DECIMAL) {
-            assertThat(Cells.number(cell)).as("'%s'", cell).isNaN();
+            // a decimal comma is read (569,97 is 569.97); the column decides whether it has one reading
+            assertThat(Cells.number(cell)).as("'%s'", cell).isEqualTo(reference(cell));
         }
     }
 
@@ -135,16 +136,28 @@ class CellsParseTest {
 
     @Property(tries = 20000)
     void numbersFromBytesAreTheDoublesOfTheirText(@ForAll("csvNumbers") String cell) {
-        byte[] bytes = ("x," + cell + ",y").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        double fromBytes = Cells.number(bytes, 2, 2 + cell.length());
+        byte[] bytes = ("x," + cell + ",y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        double fromBytes = Cells.number(bytes, 2, bytes.length - 2);
         double fromText = Cells.number(cell);
         // bit for bit, so -0.0 and 0.0 differ; NaN (not a number) in both or neither
         assertThat(Double.doubleToRawLongBits(fromBytes)).as("'%s'", cell)
                 .isEqualTo(Double.doubleToRawLongBits(fromText));
         if (Cells.NUMBER_P.matcher(cell).matches() && Double.isFinite(fromText)) {
             assertThat(Double.doubleToRawLongBits(fromBytes)).as("'%s'", cell)
-                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell.trim().replace(",", "")
-                            .replace("%", ""))));
+                    .isEqualTo(Double.doubleToRawLongBits(reference(cell)));
         }
+    }
+
+    /**
+     * The value a number-like cell means, written independently of {@link Cells}: without spaces, '%' and
+     * currency signs, a cell with ',' thousands groups (or no ',') is read with a decimal point, any other
+     * cell with a decimal comma and '.' thousands groups.
+     */
+    static double reference(String cell) {
+        String bare = cell.replaceAll("[ %$€£¥\u00a0]", "");
+        if (!bare.contains(",") || bare.matches("[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?")) {
+            return Double.parseDouble(bare.replace(",", ""));
+        }
+        return Double.parseDouble(bare.replace(".", "").replace(',', '.'));
     }
 }

@@ -192,6 +192,34 @@ class ColumnRolesTest {
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("--role: expected COL=ROLE");
     }
 
+    /**
+     * audit12 defect 5: a dd/mm/yyyy column set to date had every cell invalid and a verdict of OK forever, while
+     * --role …=continuous on text was refused; the one rule refuses both, and accepts ISO dates and epoch seconds.
+     */
+    @Test
+    void aDateRoleOnACellThatNoDateReaderTakesIsRefusedLikeANumericOne() throws IOException {
+        StringBuilder b = new StringBuilder("day,iso,epoch,amount\n");
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < 300; i++) {
+            int d = 1 + r.nextInt(28);
+            b.append(String.format("%02d/12/2026,2026-12-%02d,%d,%d.5%n", d, d, 1_796_083_200L + 86_400L * d,
+                    r.nextInt(900)));
+        }
+        Path f = Files.writeString(dir.resolve("days.csv"), b.toString());
+        assertThatThrownBy(() -> ColumnRoles.detect(TableReader.open(f), RoleOverrides.none()
+                .withRole("day", ColumnRole.DATE))).isInstanceOf(DataException.class)
+                .hasMessageContaining("column 'day': --role: cannot be date: only 0% of its values are ISO dates, "
+                        + "ISO date-times or epoch numbers (at least 95% needed); --role day=categorical uses its "
+                        + "values as labels");
+        assertThatThrownBy(() -> ColumnRoles.detect(TableReader.open(f), RoleOverrides.none()
+                .withRole("day", ColumnRole.TIMESTAMP))).isInstanceOf(DataException.class)
+                .hasMessageContaining("cannot be timestamp: only 0% of its values are ISO dates");
+        ColumnRoles ok = ColumnRoles.detect(TableReader.open(f), RoleOverrides.none()
+                .withRole("iso", ColumnRole.TIMESTAMP).withRole("epoch", ColumnRole.TIMESTAMP));
+        assertThat(ok.role("iso")).isEqualTo(ColumnRole.TIMESTAMP);
+        assertThat(ok.role("epoch")).isEqualTo(ColumnRole.TIMESTAMP);
+    }
+
     @Test
     void fileOverrideNamesTheFile() {
         Path f = OrdersTable.reference(200, 2).writeCsv(dir.resolve("ref.csv"));
