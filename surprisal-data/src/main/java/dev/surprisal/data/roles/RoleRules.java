@@ -110,12 +110,8 @@ public final class RoleRules {
                     false);
         }
         if (isNumeric(s)) {
-            // cells read with a decimal comma are numbers where the column's commas have one reading; beside
-            // 1,234 cells (read as thousands) the few stray ones are invalid cells, said once by strayDecimals
-            String notes = (s.commas().decimal() == 0 || s.commas().ambiguous() ? "" : "; " + n(s.commas().decimal())
-                    + " cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)")
-                    + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)"
-                    + strayDecimals(s));
+            String notes = decimalCommas(s)
+                    + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)");
             long d = s.distinctNumbers();
             boolean whole = s.integers() == s.numbers();
             if (d <= 1) {
@@ -183,14 +179,25 @@ public final class RoleRules {
     }
 
     /** In a numeric column, what its few decimal-comma cells are: typos beside its thousands-grouped cells. */
-    private static String strayDecimals(ColumnStats s) {
+    /**
+     * The note on a numeric column's decimal-comma cells, each read as pandas' {@code decimal=','} reads it
+     * ({@code 569,97} is 569.97): their count, and where the column's other commas are thousands separators
+     * ({@code 1,234} read as 1234) fewer than {@link #decimalCommaConvention} needs, that the column mixes two
+     * conventions, so that the user checks those few cells (a typo, or a value from another source).
+     */
+    private static String decimalCommas(ColumnStats s) {
         ColumnStats.Commas k = s.commas();
-        if (!k.ambiguous()) {
+        if (k.decimal() == 0) {
             return "";
         }
-        return ", " + n(k.decimal()) + " of them with a decimal comma (like 0,5) beside " + n(k.oneGroup())
-                + " cells like 1,234 read with a thousands separator: too few to be the column's convention (at most"
-                + " 1 cell or 1 in " + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ")";
+        long grouped = k.thousands() + k.oneGroup();
+        if (grouped == 0) {
+            return "; " + n(k.decimal()) + " cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)";
+        }
+        return "; " + n(k.decimal()) + (k.decimal() == 1 ? " cell" : " cells") + " with a decimal comma (like 0,5,"
+                + " read as 0.5) beside " + n(grouped) + " cells with a thousands separator (like 1,234, read as 1234):"
+                + " two conventions in one column, the decimal commas too few to be its convention (at most 1 cell"
+                + " or 1 in " + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + "); check those cells";
     }
 
     private static RoleDecision decision(String column, ColumnRole role, String reason) {

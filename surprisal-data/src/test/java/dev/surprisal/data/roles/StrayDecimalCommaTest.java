@@ -15,10 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code 1,234} ones numbers.
  */
 class StrayDecimalCommaTest {
-    /** A column of {@code present} cells: {@code plain} like 987, the others by comma kind; all but decimals numbers. */
+    /**
+     * A column of {@code present} cells: {@code plain} like 987, the others by comma kind; all numbers, a
+     * decimal-comma cell read as pandas' {@code decimal=','} reads it (money12).
+     */
     private static ColumnStats column(long plain, long thousands, long oneGroup, long decimal) {
         long present = plain + thousands + oneGroup + decimal;
-        return new ColumnStats("c", present, 0, present - decimal, present - decimal, 500, 600, 0, 0, 100, 2e6,
+        return new ColumnStats("c", present, 0, present, present, 500, 600, 0, 0, 100, 2e6,
                 false, new ColumnStats.Commas(thousands, oneGroup, decimal));
     }
 
@@ -28,9 +31,9 @@ class StrayDecimalCommaTest {
         assertThat(RoleRules.decimalCommaConvention(s)).isFalse();
         RoleDecision d = RoleRules.decide(s);
         assertThat(d.role()).as(d.reason()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(d.reason()).endsWith("; 1 cells are not numbers (invalid), 1 of them with a decimal comma (like 0,5)"
-                + " beside 1,399 cells like 1,234 read with a thousands separator: too few to be the column's "
-                + "convention (at most 1 cell or 1 in 1,000)");
+        assertThat(d.reason()).endsWith("; 1 cell with a decimal comma (like 0,5, read as 0.5) beside 1,399 cells with a"
+                + " thousands separator (like 1,234, read as 1234): two conventions in one column, the decimal commas"
+                + " too few to be its convention (at most 1 cell or 1 in 1,000); check those cells");
     }
 
     @Test
@@ -56,21 +59,21 @@ class StrayDecimalCommaTest {
 
     @Test
     void twoGroupCellsSettleThousandsWhateverTheDecimalCommas() {
-        // 1,234,567 is written by thousands separators only: 1,234 there is 1234 and 1,5 cells are invalid
+        // 1,234,567 is written by thousands separators only: 1,234 there is 1234, and the 1,5 cells are named
         ColumnStats s = column(500, 10, 1480, 10);
         assertThat(RoleRules.decimalCommaConvention(s)).isFalse();
         assertThat(RoleRules.decide(s).role()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(RoleRules.decide(s).reason()).contains("10 cells are not numbers (invalid)")
-                .doesNotContain("decimal comma");
+        assertThat(RoleRules.decide(s).reason()).contains("; 10 cells with a decimal comma (like 0,5, read as 0.5) beside"
+                + " 1,490 cells with a thousands separator").doesNotContain("invalid");
     }
 
     @Test
-    void aColumnOfOnlyDecimalCommasIsTextWithTheHint() {
+    void aColumnOfOnlyDecimalCommasIsNumbersReadWithTheDecimalComma() {
         ColumnStats s = column(0, 0, 0, 2000);
-        assertThat(RoleRules.isNumeric(s)).isFalse();
+        assertThat(RoleRules.isNumeric(s)).isTrue();
         RoleDecision d = RoleRules.decide(s);
-        assertThat(d.role()).isEqualTo(ColumnRole.CATEGORICAL);
-        assertThat(d.reason()).contains("it looks like European decimals");
+        assertThat(d.role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(d.reason()).endsWith("; 2,000 cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)");
     }
 
     @Test
