@@ -152,8 +152,8 @@ public final class ColumnRoles {
         if (set.isNumeric() && !numeric) {
             throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": only "
                     + RoleRules.pct(s.numbers(), Math.max(1, s.present())) + " of its values are numbers (at least "
-                    + Math.round(100 * RoleRules.NUMERIC_SHARE) + "% needed); --role " + c
-                    + "=categorical uses its values as labels", null);
+                    + Math.round(100 * RoleRules.NUMERIC_SHARE) + "% needed); " + dev.surprisal.data.mi.MiTable.roleHint(c, "=categorical")
+                    + " uses its values as labels", null);
         }
         if (set == detected.role()) {
             return new RoleDecision(c, set, detected.reason() + " (as set by " + option + ")", true);
