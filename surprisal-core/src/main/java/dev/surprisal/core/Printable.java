@@ -34,6 +34,27 @@ public final class Printable {
     }
 
     /**
+     * {@code word} as one shell word that can be pasted into a POSIX shell: as is when it holds only
+     * letters, digits and {@code _ - . / : = , + @ %}, else in single quotes (a {@code '} inside written
+     * {@code '\''}). Every hint that prints an option with a user's name ({@code --role 'order id=discrete'})
+     * goes through it: unquoted, a name with a space fails as two arguments.
+     *
+     * @param word a name or option value; null gives "null"
+     * @return the word, quoted when the shell would split or expand it
+     */
+    public static String shellWord(String word) {
+        if (word == null) {
+            return "null";
+        }
+        boolean plain = !word.isEmpty();
+        for (int i = 0; i < word.length() && plain; i++) {
+            char c = word.charAt(i);
+            plain = c < 0x80 && (Character.isLetterOrDigit(c) || "_-./:=,+@%".indexOf(c) >= 0);
+        }
+        return plain ? word : "'" + escapeValue(word).replace("'", "'\\''") + "'";
+    }
+
+    /**
      * The first control character of {@code text} and its position, described ("ESC (0x1b) at
      * character 5"), or null when it has none.
      *

@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Checks a CSV/TSV header line as written in the file, before DuckDB renames anything: a name
- * used twice is an error naming both positions (DuckDB would silently call the second {@code a_1}),
+ * used twice (compared ignoring case and surrounding spaces) is an error naming both positions (DuckDB would
+ * silently trim {@code ' a '} to {@code a} and call the second {@code a_1}), so is an empty name (DuckDB's
+ * {@code column4}),
  * and a header that is one column whose name holds another likely delimiter gets a suggestion.
  */
 final class CsvHeader {
@@ -62,16 +64,31 @@ final class CsvHeader {
             throw new DataException(file, 1, null, "the first line is blank; a CSV file starts with its header "
                     + "(the column names)", null);
         }
+        // One rule for every reader (DuckDB, the Java CSV reader, Spark on a local file, which all take their names
+        // from here): a header is used as written or refused, never renamed. DuckDB trims ' amount ' to 'amount',
+        // calls a second 'amount' 'amount_1' and an empty name 'column4' (pandas: 'amount.1', 'Unnamed: 4'), so
+        // --column amount would silently measure another column than the one written 'amount'; no note can make
+        // that safe in a pipeline, and the fix (rename in the header) is the user's one edit.
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                throw new DataException(file, 1, null, String.format(Locale.ROOT, "column %d of the header has no "
+                        + "name%s; give it a name in the header (a pandas index written by to_csv has an empty name: "
+                        + "write with index=False, or name the index)", i + 1,
+                        i > 0 ? " (after '" + names.get(i - 1) + "')" : ""), null);
+            }
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            // DuckDB's names are case-insensitive: "a" and "A" clash as well
-            Integer first = seen.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i + 1);
+            // DuckDB's names are case-insensitive and trimmed: "a", "A" and " a " clash
+            Integer first = seen.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i + 1);
             if (first != null) {
                 String a = names.get(first - 1);
                 String b = names.get(i);
+                String how = a.equals(b) ? "" : a.strip().equals(b.strip())
+                        ? ", '" + b + "': names are compared without surrounding spaces"
+                        : ", '" + b + "': names are compared ignoring case and surrounding spaces";
                 throw new DataException(file, 1, null, String.format(Locale.ROOT, "the header names column '%s' "
-                        + "twice (columns %d and %d%s); rename one of them", a, first, i + 1,
-                        a.equals(b) ? "" : ", '" + b + "': names are compared ignoring case"), null);
+                        + "twice (columns %d and %d%s); rename one of them", a, first, i + 1, how), null);
             }
         }
     }

@@ -124,8 +124,35 @@ class DataFilesTest {
         DataException e = catchThrowableOfType(DataException.class, () -> CsvHeader.check(gone, ',', false,
                 java.util.List.of("id", "amount", "AMOUNT_1"), java.util.List.of("id", "amount", "AMOUNT")));
         assertThat(e).hasMessageContaining("names column 'amount' twice (columns 2 and 3, 'AMOUNT': names are"
-                + " compared ignoring case)");
+                + " compared ignoring case and surrounding spaces)");
         CsvHeader.check(gone, ',', false, java.util.List.of("id", "amount"), null); // nothing read: nothing to judge
+    }
+
+    /**
+     * Audit12 defect 4: header {@code id,note, amount ,amount,,country} was read as amount, amount_1, column4, so
+     * {@code --column amount} measured the column written ' amount '. Such a header is refused, never renamed.
+     */
+    @Test
+    void aHeaderWhoseNamesCollideAfterTrimmingOrIsEmptyIsRefusedNotRenamed() throws IOException {
+        String rows = "0,hi,1.5,3.0,0,DE\n1,yo,2.5,5.0,1,FR\n";
+        Path messy = write("messy.csv", "id,note, amount ,amount,x,country\n" + rows);
+        for (DataException e : java.util.List.of(failure(messy),
+                catchThrowableOfType(DataException.class, () -> TableReader.open(messy).columnNames()))) {
+            assertThat(e).hasMessageContaining("names column ' amount ' twice (columns 3 and 4, 'amount': names are "
+                    + "compared without surrounding spaces); rename one of them");
+            assertThat(e.line()).hasValue(1);
+        }
+        Path empty = write("empty.csv", "id,note,amount,y,,country\n" + rows);
+        for (DataException e : java.util.List.of(failure(empty),
+                catchThrowableOfType(DataException.class, () -> TableReader.open(empty).columnNames()))) {
+            assertThat(e).hasMessageContaining("column 5 of the header has no name (after 'y'); give it a name");
+        }
+        Path index = write("index.csv", ",a,b\n0,1,2\n1,3,4\n");
+        assertThat(failure(index)).hasMessageContaining("column 1 of the header has no name; give it a name")
+                .hasMessageContaining("index=False");
+        // a name with surrounding spaces that collides with nothing is kept as DuckDB reads it
+        assertThat(TableReader.open(write("spaced.csv", "id, amount\n1,2\n")).schema().names())
+                .containsExactly("id", "amount");
     }
 
     @Test

@@ -146,6 +146,16 @@ public final class DriftCheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Profile reference = baseline.reference();
+        // --exclude of a column the baseline already left out (a --config exclude, an id) changes nothing: a note
+        List<String> leftOut = config.selection(spec, roles).exclude().stream()
+                .filter(baseline.stored().excluded()::contains).toList();
+        if (!leftOut.isEmpty() && !common.quiet()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: --exclude " + leftOut.stream().map(dev.surprisal.core.Printable::shellWord)
+                    .collect(java.util.stream.Collectors.joining(",")) + ": already left out by the baseline of '"
+                    + monitor + "'; nothing more to leave out");
+            err.flush();
+        }
         Profile today;
         List<String> columns;
         try (ProfileEngine e = engine.open(spec)) {

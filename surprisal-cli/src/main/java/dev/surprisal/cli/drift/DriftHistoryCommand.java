@@ -92,7 +92,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         }
         if (points.isEmpty()) {
             out.println("monitor '" + monitor + "' has no checks" + (column == null ? "" : " of column '" + column + "'")
-                    + " yet; run 'surprisal drift check --monitor " + monitor + " --data FILE'");
+                    + " yet; run 'surprisal drift check --monitor "
+                    + dev.surprisal.core.Printable.shellWord(monitor) + " --data FILE'");
             out.flush();
             return ExitCode.OK;
         }

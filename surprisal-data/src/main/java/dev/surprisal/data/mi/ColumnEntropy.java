@@ -178,7 +178,7 @@ public final class ColumnEntropy {
                 // the continuous role takes numbers only: text gets no hint that would fail
                 boolean numeric = roles.stats(column).map(RoleRules::isNumeric).orElse(false);
                 throw new DataException(file, "--bins: " + column + " is " + d.role().label() + ", not continuous; its"
-                        + " values are already outcomes" + (numeric ? " (--role " + column + "=continuous to bin it"
+                        + " values are already outcomes" + (numeric ? " (" + MiTable.roleHint(column, "=continuous") + " to bin it"
                         + " anyway)" : ", text labels that have no order to bin: its entropy is that of their counts,"
                         + " without --bins"));
             }
@@ -210,8 +210,7 @@ public final class ColumnEntropy {
             try {
                 h = SpacingEntropy.estimate(sample, SpacingEntropy.Method.VASICEK, base);
             } catch (ValidationException e) {
-                throw new DataException(file, column + ": the spacing estimator needs more distinct values ("
-                        + e.getMessage() + "); --bins N gives the entropy of a binning instead");
+                throw new DataException(file, tiedMessage(column, sample));
             }
             return new Differential(d, h, base, SpacingEntropy.defaultWindowLength(sample.length), sample.length,
                     List.copyOf(notes));
@@ -236,5 +235,35 @@ public final class ColumnEntropy {
         double h = plugIn ? Entropy.of(c, base) : estimator.entropy(c, base);
         return new Binned(d, h, base, bins, min, max, c.nonZero(), plugIn ? "plug-in" : estimator.name(), sample.length,
                 List.copyOf(notes));
+    }
+
+    /**
+     * Why a continuous column has no differential entropy, in the user's words: its values repeat so much that
+     * Vasicek's spacings are zero (the estimate would be −∞). The core's message names padded order statistics
+     * (e.g. "-70 to 72") and a window option the CLI does not have, so it is not shown.
+     */
+    private static String tiedMessage(String column, double[] sample) {
+        double[] x = sample.clone();
+        java.util.Arrays.sort(x);
+        int distinct = 0;
+        int run = 0;
+        int most = 0;
+        double mode = Double.NaN;
+        for (int i = 0; i < x.length; i++) {
+            boolean same = i > 0 && x[i] == x[i - 1];
+            run = same ? run + 1 : 1;
+            distinct += same ? 0 : 1;
+            if (run > most) {
+                most = run;
+                mode = x[i];
+            }
+        }
+        String value = mode == Math.rint(mode) && Math.abs(mode) < 1e15 ? Long.toString((long) mode)
+                : Double.toString(mode);
+        return String.format(java.util.Locale.ROOT, "%s: only %d distinct values among %d numbers (%s occurs %d "
+                + "times): values this repeated have no differential entropy (Vasicek's spacing estimator, window %d, "
+                + "finds zero spacings: the estimate would be -infinity). They look like outcomes: %s gives the "
+                + "entropy of their counts, --bins N that of N equal-width bins", column, distinct, x.length, value,
+                most, SpacingEntropy.defaultWindowLength(x.length), MiTable.roleHint(column, "=discrete"));
     }
 }

@@ -4,6 +4,7 @@ package dev.surprisal.data.mi;
 
 import dev.surprisal.continuous.DistinctRows;
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.core.Printable;
 import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.Column;
@@ -512,6 +513,22 @@ public final class MiTable {
      * What the notes say of a constant column (or one whose every cell is missing) in place of a role to set:
      * every role keeps its one value, so none would make it useful.
      */
+    /**
+     * The {@code --role} option that sets {@code column} as {@code advice} says, ready to paste:
+     * {@code --role 'order id=discrete' (or 'order id=continuous')}.
+     *
+     * @param column the column
+     * @param advice {@code "=categorical"} or {@code "=discrete (or =continuous)"}
+     * @return the option, each word shell-quoted where needed
+     */
+    public static String roleHint(String column, String advice) {
+        int or = advice.indexOf(" (or =");
+        String first = or < 0 ? advice : advice.substring(0, or);
+        String hint = "--role " + Printable.shellWord(column + first);
+        return or < 0 ? hint : hint + " (or " + Printable.shellWord(column + "=" + advice.substring(or + 6,
+                advice.length() - 1)) + ")";
+    }
+
     static final String CONSTANT_ADVICE = "a column with one value carries no information (its MI with any column"
             + " is 0) and no role changes that";
 
@@ -539,7 +556,7 @@ public final class MiTable {
         for (RoleDecision d : leftOut) {
             out.add("column " + d.column() + ": " + d.reason() + ": left out of mutual information; "
                     + (d.role() == ColumnRole.CONSTANT ? CONSTANT_ADVICE
-                    : "--role " + d.column() + advice.getOrDefault(d.column(), "=categorical") + " brings it back"));
+                    : roleHint(d.column(), advice.getOrDefault(d.column(), "=categorical")) + " brings it back"));
         }
         return out;
     }
@@ -586,7 +603,7 @@ public final class MiTable {
         if (x.equals(y)) {
             throw new ValidationException("y: '" + y + "' is also --x; the mutual information of a column with itself is"
                     + " its entropy (infinite for a continuous column), not a dependence: name two different columns,"
-                    + " or run entropy --data FILE --column " + y + " for its entropy");
+                    + " or run entropy --data FILE --column " + Printable.shellWord(y) + " for its entropy");
         }
     }
 
@@ -817,9 +834,10 @@ public final class MiTable {
                 // the command line's option for a command-line name (--target), the library's method otherwise
                 String role = option.startsWith("--") ? "--role " : "RoleOverrides.withRole, as ";
                 return new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " ("
-                        + d.reason() + "), which mutual information leaves out; set its role with " + role + name
-                        + advice.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name + "=")
-                        + " to use it", null);
+                        + d.reason() + "), which mutual information leaves out; set its role with "
+                        + (option.startsWith("--") ? roleHint(name, advice.getOrDefault(name, "=categorical"))
+                        : role + name + advice.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name
+                        + "=")) + " to use it", null);
             }
         }
         return new DataException(file, -1, name, option + " " + name + ": no such column among the selected ones ("

@@ -155,8 +155,8 @@ public final class ColumnRoles {
             if (RoleRules.decimalCommaConvention(s)) {
                 throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": its "
                         + RoleRules.n(s.commas().oneGroup()) + " cells like 1,234 read as 1.234 as much as 1234, since "
-                        + RoleRules.n(s.commas().decimal()) + " cells like 1,5 use a decimal comma; --role " + c
-                        + "=categorical uses its values as labels", null);
+                        + RoleRules.n(s.commas().decimal()) + " cells like 1,5 use a decimal comma; "
+                        + dev.surprisal.data.mi.MiTable.roleHint(c, "=categorical") + " uses its values as labels", null);
             }
             throw unsupported(option, set, c, s.numbers(), s.present(), "numbers", RoleRules.NUMERIC_SHARE, file);
         }
@@ -179,8 +179,8 @@ public final class ColumnRoles {
                                              String what, double needed, Path file) {
         return new DataException(file, -1, column, option + ": cannot be " + set.label() + ": only "
                 + RoleRules.pct(readable, Math.max(1, present)) + " of its values are " + what + " (at least "
-                + Math.round(100 * needed) + "% needed); --role " + column + "=categorical uses its values as labels",
-                null);
+                + Math.round(100 * needed) + "% needed); " + dev.surprisal.data.mi.MiTable.roleHint(column, "=categorical")
+                + " uses its values as labels", null);
     }
 
     /** @return the decisions of the selected columns, in order */

@@ -66,6 +66,21 @@ class MiTableMessagesTest {
         }
     }
 
+    /** Audit12 defect 11: "--role order id=discrete" pasted is two arguments; the hint quotes the option. */
+    @Test
+    void aRoleHintForANameWithASpaceIsShellQuoted() throws IOException {
+        StringBuilder b = new StringBuilder("order id,x,y\n");
+        for (int i = 0; i < 300; i++) {
+            b.append(1000 + 7 * i).append(',').append(i % 5).append(',').append(i % 3).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("spaced.csv"), b.toString());
+        MiTable t = MiTable.read(f, RoleOverrides.none(), 1);
+        assertThat(t.leftOutNotes()).anyMatch(n -> n.startsWith("column order id: ")
+                && n.endsWith("--role 'order id=discrete' (or 'order id=continuous') brings it back"));
+        assertThat(MiTable.roleHint("it's", "=categorical")).isEqualTo("--role 'it'\\''s=categorical'");
+        assertThat(MiTable.roleHint("zip", "=categorical")).isEqualTo("--role zip=categorical");
+    }
+
     @Test
     void theAdviceForALeftOutColumnWorksWhenFollowed() throws IOException {
         Path f = orders();
