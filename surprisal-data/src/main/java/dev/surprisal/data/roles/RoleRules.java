@@ -194,10 +194,12 @@ public final class RoleRules {
         if (grouped == 0) {
             return "; " + n(k.decimal()) + " cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)";
         }
+        // where a sure grouping (1,234,567, 2,096.40) settles the column's commas, the count does not matter
+        String why = k.ambiguous() ? ", the decimal commas too few to be its convention (at most 1 cell or 1 in "
+                + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ")" : "";
         return "; " + n(k.decimal()) + (k.decimal() == 1 ? " cell" : " cells") + " with a decimal comma (like 0,5,"
                 + " read as 0.5) beside " + n(grouped) + " cells with a thousands separator (like 1,234, read as 1234):"
-                + " two conventions in one column, the decimal commas too few to be its convention (at most 1 cell"
-                + " or 1 in " + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + "); check those cells";
+                + " two conventions in one column" + why + "; check those cells";
     }
 
     private static RoleDecision decision(String column, ColumnRole role, String reason) {
