@@ -54,7 +54,7 @@ class MiEntropyMessagesTest {
     void anEmptyFileNameIsAUsageErrorNamingTheOption() {
         Cli r = Cli.run("entropy", "--data", "", "--column", "a");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).startsWith(ErrorHandlers.PREFIX).contains("'--data'").contains("the file name is empty")
+        assertThat(r.err()).startsWith(ErrorHandlers.PREFIX).contains("--data: the file name is empty")
                 .doesNotContain("directory");
     }
 

@@ -54,7 +54,7 @@ class UriArgumentsTest {
                         "--data", "'s3a' locations"),
                 new Case(List.of("drift", "check", "--monitor", "m", "--data", "abfss://c@acct.dfs.core.windows.net/d/",
                         "--store", store), "--data", "'abfss' locations"),
-                new Case(List.of("drift", "compare", "hdfs:///ref.csv", csv.toString()), "REFERENCE", "'hdfs' locations"),
+                new Case(List.of("drift", "compare", "hdfs:///ref.csv", csv.toString()), "the reference file", "'hdfs' locations"),
                 new Case(List.of("drift", "compare", csv.toString(), csv.toString(), "--report", "s3a://b/r.html"),
                         "--report", "'s3a' URIs are not supported here: surprisal writes local files only"),
                 // Spark reads the tables where they live; what surprisal writes stays local, with every engine
