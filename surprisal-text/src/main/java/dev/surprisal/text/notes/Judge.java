@@ -198,7 +198,9 @@ final class Judge {
             return e.exact;
         }
         if (m.words.size() < o.minWords()) {
-            return null;
+            // too short to judge, but a copy of a whole short note (a front-matter-only edit) is still a copy;
+            // a few words that a longer note also holds are not called its excerpt
+            return e.near;
         }
         if (templateByLines(e, o)) {
             return null;
@@ -250,11 +252,12 @@ final class Judge {
             label = Label.DUPLICATE;
             reason = String.format(Locale.ROOT, "an exact copy of %s, which is kept as the original because %s",
                     copy.ofPath(), copy.why());
-        } else if (words < o.minWords()) {
+        } else if (words < o.minWords() && copy == null) {
             label = Label.TOO_SHORT;
-            reason = String.format(Locale.ROOT, "only %d words: too short to judge (notes under %d words are not judged)",
-                    words, o.minWords());
-        } else if (templateByLines(e, o)) {
+            reason = String.format(Locale.ROOT, "only %d words%s: too short to judge (notes under %d words are not judged)",
+                    words, m.words.stream().anyMatch(w -> NoteText.isSpaceless(w.codePointAt(0)))
+                            ? " (a Chinese, Japanese or Thai character counts as one word)" : "", o.minWords());
+        } else if (words >= o.minWords() && templateByLines(e, o)) {
             label = Label.TEMPLATE;
             reason = String.format(Locale.ROOT, "%d of its %d lines also appear in %d or more other notes: a template "
                     + "(from half of its lines)", e.templateLines, e.candidateLines, o.templateMinNotes());

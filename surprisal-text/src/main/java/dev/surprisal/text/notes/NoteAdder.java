@@ -84,7 +84,7 @@ final class NoteAdder {
                 continue;
             }
             similar.add(new double[] {shared / (double) (m.shingles.length + other.shingles() - shared), j});
-            if (e.exact != null || m.words.size() < o.minWords() || shared + collided < o.threshold() * m.shingles.length) {
+            if (e.exact != null || shared + collided < o.threshold() * m.shingles.length) {
                 continue;
             }
             MeasuredNote b = load.apply(j);

@@ -49,7 +49,8 @@ final class Scan {
             long[] a = sh[i];
             long[] own = idx.own(a);
             Judge.phrases(ev[i], a, own);
-            if (ev[i].exact != null || notes.get(i).words.size() < o.minWords()) {
+            // a short note is compared too: it is not judged, but its copy is still a copy
+            if (ev[i].exact != null) {
                 return;
             }
             for (ShingleIndex.Shared s : idx.shared(i)) {
