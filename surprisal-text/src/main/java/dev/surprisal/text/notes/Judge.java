@@ -41,6 +41,8 @@ final class Judge {
         int phrases;
         double novelBits;
         List<String> neighbours = List.of();
+        /** Whether a note that shares a phrase with this one was left out of the neighbours as a copy. */
+        boolean copiesLeftOut;
         double klBits;
         double jsBits;
         /** The vanished indexed path this note's exact bytes were recorded under (a rename), or null. */
@@ -296,8 +298,9 @@ final class Judge {
         } else {
             label = Label.GENUINE;
             reason = e.neighbours.isEmpty()
-                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: no note other than "
-                    + "its copies shares a 5-word phrase with it", e.novelBits, perWord)
+                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: %s", e.novelBits, perWord,
+                    e.copiesLeftOut ? "only notes labelled as copies share a 5-word phrase with it"
+                            : "no other note shares a 5-word phrase with it")
                     : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given its %d nearest notes",
                     e.novelBits, perWord, e.neighbours.size());
         }
