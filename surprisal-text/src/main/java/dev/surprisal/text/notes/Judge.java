@@ -41,6 +41,8 @@ final class Judge {
         int phrases;
         double novelBits;
         List<String> neighbours = List.of();
+        /** Whether a note that shares a phrase with this one was left out of the neighbours as a copy. */
+        boolean copiesLeftOut;
         double klBits;
         double jsBits;
         /** The vanished indexed path this note's exact bytes were recorded under (a rename), or null. */
@@ -198,7 +200,9 @@ final class Judge {
             return e.exact;
         }
         if (m.words.size() < o.minWords()) {
-            return null;
+            // too short to judge, but a copy of a whole short note (a front-matter-only edit) is still a copy;
+            // a few words that a longer note also holds are not called its excerpt
+            return e.near;
         }
         if (templateByLines(e, o)) {
             return null;
@@ -250,11 +254,12 @@ final class Judge {
             label = Label.DUPLICATE;
             reason = String.format(Locale.ROOT, "an exact copy of %s, which is kept as the original because %s",
                     copy.ofPath(), copy.why());
-        } else if (words < o.minWords()) {
+        } else if (words < o.minWords() && copy == null) {
             label = Label.TOO_SHORT;
-            reason = String.format(Locale.ROOT, "only %d words: too short to judge (notes under %d words are not judged)",
-                    words, o.minWords());
-        } else if (templateByLines(e, o)) {
+            reason = String.format(Locale.ROOT, "only %d words%s: too short to judge (notes under %d words are not judged)",
+                    words, m.words.stream().anyMatch(w -> NoteText.isSpaceless(w.codePointAt(0)))
+                            ? " (a Chinese, Japanese or Thai character counts as one word)" : "", o.minWords());
+        } else if (words >= o.minWords() && templateByLines(e, o)) {
             label = Label.TEMPLATE;
             reason = String.format(Locale.ROOT, "%d of its %d lines also appear in %d or more other notes: a template "
                     + "(from half of its lines)", e.templateLines, e.candidateLines, o.templateMinNotes());
@@ -293,8 +298,9 @@ final class Judge {
         } else {
             label = Label.GENUINE;
             reason = e.neighbours.isEmpty()
-                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: no note other than "
-                    + "its copies shares a 5-word phrase with it", e.novelBits, perWord)
+                    ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: %s", e.novelBits, perWord,
+                    e.copiesLeftOut ? "only notes labelled as copies share a 5-word phrase with it"
+                            : "no other note shares a 5-word phrase with it")
                     : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given its %d nearest notes",
                     e.novelBits, perWord, e.neighbours.size());
         }

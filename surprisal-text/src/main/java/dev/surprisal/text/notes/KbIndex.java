@@ -36,10 +36,11 @@ public final class KbIndex {
     public static final String DIR = ".surprisal-index";
     /**
      * Format version: 4 since shingle keys replace MinHash signatures, 5 since the options hold
-     * {@code nearDuplicateContainment} and the stored labels follow the two-way copy rules; older
-     * indexes need a rescan.
+     * {@code nearDuplicateContainment} and the stored labels follow the two-way copy rules, 6 since
+     * a character of a script without spaces is a word (the phrases of Chinese, Japanese and Thai
+     * notes changed); older indexes need a rescan.
      */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     private static final String SHINGLES = "shingles.bin";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT)

@@ -65,6 +65,8 @@ final class NoteAdder {
             KbIndex.Entry other = index.notes.get(j);
             // of several identical entries, name the one that is not itself labelled a copy
             boolean better = e.exact == null || index.notes.get(e.exact.of()).label() == Label.DUPLICATE;
+            // an exact copy in the index is left out of the phrase comparison below, as in scan
+            e.copiesLeftOut |= other.sha256().equals(m.sha256);
             if (better && other.sha256().equals(m.sha256)) {
                 Keep.Decision d = otherIsOriginal.apply(j);
                 if (d.firstIsOriginal()) {
@@ -86,7 +88,7 @@ final class NoteAdder {
                 continue;
             }
             similar.add(new double[] {shared / (double) (m.shingles.length + other.shingles() - shared), j});
-            if (e.exact != null || m.words.size() < o.minWords() || shared + collided < o.threshold() * m.shingles.length) {
+            if (e.exact != null || shared + collided < o.threshold() * m.shingles.length) {
                 continue;
             }
             MeasuredNote b = load.apply(j);
@@ -112,6 +114,7 @@ final class NoteAdder {
                 }
                 KbIndex.Entry other = index.notes.get((int) s[1]);
                 if (other.label() != null && other.label().isCopy()) {
+                    e.copiesLeftOut = true;
                     continue;
                 }
                 MeasuredNote b = load.apply((int) s[1]);

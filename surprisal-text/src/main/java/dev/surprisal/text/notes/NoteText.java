@@ -15,13 +15,24 @@ import java.util.regex.Pattern;
  * YAML front matter, fenced code and link targets are removed first ({@link #prose()}); words
  * are then NFKC-normalised, lower-cased, digits mapped to 0 (as datatrove's {@code simplify_text}
  * and CCNet do, so dates and numbers in templates compare equal) and split on runs of Unicode
- * letters and digits ({@link #words()}).
+ * letters and digits ({@link #words()}). Scripts written without spaces between words (Han,
+ * Hiragana, Katakana, Thai, Lao, Khmer, Myanmar; {@link Character.UnicodeScript}) have no runs to
+ * split on, so each of their characters is a word of its own, with any combining marks that follow
+ * it: a 150-character Japanese paragraph is 150 words, not the 7 runs between its punctuation, and
+ * 5-word phrases become 5-character phrases there (docs/notes-labels.md, "Words, phrases and lines").
  */
 public final class NoteText {
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R.*?\\R---\\R", Pattern.DOTALL);
     private static final Pattern FENCE = Pattern.compile("(?m)^(```|~~~).*?^\\1[^\\n]*$", Pattern.DOTALL);
     private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
+    /** Scripts whose writing puts no space between words: each character counts as a word. */
+    private static final java.util.Set<Character.UnicodeScript> SPACELESS = java.util.EnumSet.of(
+            Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA,
+            Character.UnicodeScript.THAI, Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER,
+            Character.UnicodeScript.MYANMAR);
+    /** The prolonged sound mark ー, of script COMMON, written inside Katakana words. */
+    private static final int PROLONGED_SOUND_MARK = 0x30FC;
 
     private final String raw;
     private final String prose;
@@ -51,29 +62,60 @@ public final class NoteText {
     }
 
     /**
-     * Splits text into normalised words (NFKC, lower case, digits → 0, letter/digit runs).
+     * Splits text into normalised words (NFKC, lower case, digits → 0, letter/digit runs; in
+     * scripts written without spaces, one word per character, with its combining marks).
      *
      * @param text any text
      * @return its normalised words, in order
      */
     public static List<String> tokenize(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>(s.length() / 2 + 1); // words are separated, so at most half the chars
+        List<String> out = new ArrayList<>(s.length() / 2 + 1);
         StringBuilder w = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
+            if (isSpaceless(cp)) {
+                flush(w, out);
+                w.appendCodePoint(cp);
+                // a Thai vowel or tone mark (a non-spacing mark, not a letter) belongs to the character before it
+                while (i < s.length() && isMark(s.codePointAt(i))) {
+                    w.appendCodePoint(s.codePointAt(i));
+                    i += Character.charCount(s.codePointAt(i));
+                }
+                flush(w, out);
+            } else if (Character.isLetterOrDigit(cp)) {
                 w.appendCodePoint(Character.isDigit(cp) ? '0' : cp);
-            } else if (w.length() > 0) {
-                out.add(w.toString());
-                w.setLength(0);
+            } else {
+                flush(w, out);
             }
         }
+        flush(w, out);
+        return out;
+    }
+
+    /**
+     * Whether {@code cp} is a letter of a script written without spaces between words, so that it
+     * counts as a word of its own.
+     *
+     * @param cp a code point
+     * @return true for a letter of Han, Hiragana, Katakana, Thai, Lao, Khmer or Myanmar script
+     */
+    static boolean isSpaceless(int cp) {
+        return cp == PROLONGED_SOUND_MARK
+                || Character.isLetter(cp) && SPACELESS.contains(Character.UnicodeScript.of(cp));
+    }
+
+    private static boolean isMark(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static void flush(StringBuilder w, List<String> out) {
         if (w.length() > 0) {
             out.add(w.toString());
+            w.setLength(0);
         }
-        return out;
     }
 
     /**

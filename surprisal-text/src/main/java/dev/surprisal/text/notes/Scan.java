@@ -49,7 +49,8 @@ final class Scan {
             long[] a = sh[i];
             long[] own = idx.own(a);
             Judge.phrases(ev[i], a, own);
-            if (ev[i].exact != null || notes.get(i).words.size() < o.minWords()) {
+            // a short note is compared too: it is not judged, but its copy is still a copy
+            if (ev[i].exact != null) {
                 return;
             }
             for (ShingleIndex.Shared s : idx.shared(i)) {
@@ -86,6 +87,12 @@ final class Scan {
                 copy[i] = Judge.copy(ev[i], notes.get(i), o);
             }
         }
+        boolean[] hasExactCopy = new boolean[n];
+        for (Judge.Evidence x : ev) {
+            if (x.exact != null) {
+                hasExactCopy[x.exact.of()] = true;
+            }
+        }
         // novelty given the nearest notes that are not copies
         IntStream.range(0, n).parallel().forEach(i -> {
             List<MeasuredNote> nb = new ArrayList<>();
@@ -93,6 +100,7 @@ final class Scan {
                 nb.add(notes.get(ev[i].exact.of()));
             } else {
                 long[] a = sh[i];
+                ev[i].copiesLeftOut = hasExactCopy[i] || idx.shared(i).stream().anyMatch(s -> copy[s.other()] != null);
                 idx.shared(i).stream().filter(s -> copy[s.other()] == null)
                         .sorted(Comparator.comparingDouble((ShingleIndex.Shared s) ->
                                 -s.count() / (double) (a.length + sh[s.other()].length - s.count()))
