@@ -44,7 +44,8 @@ public final class RunGaps {
      *
      * @param ats  the runs' times as recorded ({@code --at}), in any order, repeats allowed
      * @param zone the monitor's zone (UTC where it has none)
-     * @return the gaps, empty unless the runs are daily
+     * @return the gaps, empty unless the runs are daily; a day of the week on which no run was ever recorded
+     *         (Saturday and Sunday of weekday batches, over two weeks of history or more) is never missing
      * @throws dev.surprisal.core.ValidationException if a time is no ISO date or date-time
      */
     public static List<Gap> missingDays(List<String> ats, ZoneId zone) {
@@ -67,11 +68,30 @@ public final class RunGaps {
         if (2 * ones <= steps.length) {
             return List.of(); // not daily: at most half of the steps are one day
         }
+        // a day of the week the monitor never ran on (the weekend of Monday-to-Friday batches) is not missing:
+        // else every Monday's check would report Saturday and Sunday as failed or skipped (review12b)
+        // (learnt only from two weeks of history or more, where every day of the week had two chances to run)
+        java.util.EnumSet<java.time.DayOfWeek> runWeekdays = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        if (ChronoUnit.DAYS.between(sorted.get(0), sorted.get(sorted.size() - 1)) >= 14) {
+            sorted.forEach(d -> runWeekdays.add(d.getDayOfWeek()));
+        } else {
+            runWeekdays.addAll(java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        }
         List<Gap> gaps = new ArrayList<>();
         for (int i = 1; i < sorted.size(); i++) {
-            if (steps[i - 1] > 1) {
-                gaps.add(new Gap(sorted.get(i - 1).plusDays(1), sorted.get(i).minusDays(1),
-                        lastAt.get(sorted.get(i - 1))));
+            LocalDate from = null;
+            for (LocalDate d = sorted.get(i - 1).plusDays(1); d.isBefore(sorted.get(i)); d = d.plusDays(1)) {
+                boolean missing = runWeekdays.contains(d.getDayOfWeek());
+                if (missing && from == null) {
+                    from = d;
+                }
+                if (!missing && from != null) {
+                    gaps.add(new Gap(from, d.minusDays(1), lastAt.get(sorted.get(i - 1))));
+                    from = null;
+                }
+            }
+            if (from != null) {
+                gaps.add(new Gap(from, sorted.get(i).minusDays(1), lastAt.get(sorted.get(i - 1))));
             }
         }
         return List.copyOf(gaps);

@@ -57,4 +57,20 @@ class RunGapsTest {
         assertThat(RunGaps.missingDays(at, ZoneId.of("America/New_York"))).extracting(RunGaps.Gap::first)
                 .containsExactly(LocalDate.of(2026, 11, 4));
     }
+
+    @Test
+    void weekendsOfWeekdayBatchesAreNotMissingButAMissedWeekdayIs() {
+        // Monday-to-Friday batches, 2026-11-02 (a Monday) to 2026-11-27; Wednesday 2026-11-18 failed
+        List<String> at = new java.util.ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(2026, 11, 2); d.isBefore(java.time.LocalDate.of(2026, 11, 28));
+                d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5 && d.getDayOfMonth() != 18) {
+                at.add(d.toString());
+            }
+        }
+        List<RunGaps.Gap> gaps = RunGaps.missingDays(at, ZoneOffset.UTC);
+        assertThat(gaps).extracting(g -> g.first().toString() + ".." + g.last()).containsExactly("2026-11-18..2026-11-18");
+        assertThat(RunGaps.before(at, "2026-11-23", ZoneOffset.UTC)).as("a Monday after a weekend").isEmpty();
+        assertThat(RunGaps.before(at, "2026-11-19", ZoneOffset.UTC)).isPresent();
+    }
 }
