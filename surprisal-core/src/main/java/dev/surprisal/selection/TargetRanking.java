@@ -574,7 +574,7 @@ public final class TargetRanking {
             double v;
             if (y.isDiscrete()) {
                 v = MutualInformation.of(MiPair.pick(y.labels, rows), steps, Base.NATS);
-            } else if (fit.blocks() == steps.length) {
+            } else if (passesThroughEveryRow(fit.fitted(), t)) {
                 // one step per row: the fit passes through every point, so the trend reproduces the continuous
                 // target exactly (a unit conversion, a copy); its information is the target's, +∞ as for |r| = 1
                 // below. Ross needs repeated steps and would refuse, which hid exactly these columns (audit12)
@@ -588,6 +588,21 @@ public final class TargetRanking {
             best = Math.max(best, gaussianMi(normalScore));
         }
         return best;
+    }
+
+    /**
+     * Whether an isotonic fit reproduces the target on every row: ties of the feature with equal targets
+     * (rounded prices converted exactly) pool into one step and still pass, where counting one step per row
+     * would not (review12c).
+     */
+    private static boolean passesThroughEveryRow(double[] fitted, double[] t) {
+        for (int i = 0; i < t.length; i++) {
+            // a step's mean of k equal targets can round by an ulp or two ((y + y + y) / 3)
+            if (Math.abs(fitted[i] - t[i]) > 4 * Math.ulp(t[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** −½ ln(1 − r²), nats: the MI of a bivariate Gaussian with correlation r (+∞ for |r| = 1). */

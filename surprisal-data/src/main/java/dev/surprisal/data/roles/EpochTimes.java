@@ -56,7 +56,10 @@ final class EpochTimes {
     private static final String[] TIME_PARTS = {"time", "date"};
     /** Name words that say key. */
     private static final Set<String> KEY_WORDS = Set.of("id", "ids", "key", "no", "nr", "num", "number", "code",
-            "ref", "sku", "uuid", "serial");
+            "ref", "sku", "uuid", "serial", "phone", "tel", "mobile", "fax", "ean", "gtin", "upc", "barcode", "isbn");
+
+    /** How far ahead of the clock the values of a table's instants may lie, in years. */
+    private static final int FUTURE_YEARS = 2;
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -123,7 +126,7 @@ final class EpochTimes {
     /**
      * Why the values of an epoch-range column do not settle it (the name then does), or null when they read
      * as instants: whole numbers that do not count up like a key, from {@value #RECENT_SECOND} (2010) on,
-     * spanning at most {@value #MAX_SPAN_YEARS} years.
+     * spanning at most {@value #MAX_SPAN_YEARS} years, and at most {@value #FUTURE_YEARS} years ahead of the clock.
      */
     private static String tie(ColumnStats s, double scale) {
         if (s.integers() != s.numbers()) {
@@ -137,6 +140,12 @@ final class EpochTimes {
         }
         if (s.max() - s.min() > MAX_SPAN_YEARS * 365.25 * 86_400 * scale) {
             return "they span more than " + MAX_SPAN_YEARS + " years, as phone numbers or random keys do";
+        }
+        // a table's instants are not years ahead of the clock: one area code's phone numbers (303-555-xxxx is
+        // 2066 in seconds) or EAN barcodes (3017620xxxxxx is 2065 in milliseconds) are (review12a)
+        double horizon = System.currentTimeMillis() / 1000.0 + FUTURE_YEARS * 365.25 * 86_400;
+        if (s.max() > horizon * scale) {
+            return "they lie more than " + FUTURE_YEARS + " years in the future, as phone numbers and barcodes do";
         }
         return null;
     }

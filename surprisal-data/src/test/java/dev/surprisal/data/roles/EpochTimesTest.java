@@ -69,9 +69,9 @@ class EpochTimesTest {
         assertThat(key.reason()).isEqualTo("2,000 distinct of 2,000 integers: id-like (as epoch seconds they would be "
                 + "2001-09-09 01:46:40 to 2001-09-09 02:19:59 UTC, but they count up like a key and the name says no "
                 + "time: --role order=timestamp if they are times)");
-        // random 10-digit customer numbers spread like the instants of 2011 to 2030: the name says key
+        // random 10-digit customer numbers spread like the instants of 2011 to 2025: the name says key
         SplittableRandom r = new SplittableRandom(3);
-        long[] random = r.longs(N, 1_300_000_000L, 1_900_000_000L).toArray();
+        long[] random = r.longs(N, 1_300_000_000L, 1_750_000_000L).toArray();
         RoleDecision customer = decide("customer_no", i -> random[(int) i]);
         assertThat(customer.role()).as(customer.reason()).isEqualTo(ColumnRole.ID_LIKE);
         assertThat(customer.reason()).contains("but the name says key");
@@ -85,6 +85,19 @@ class EpochTimesTest {
         RoleDecision phone = decide("phone", i -> phones[(int) i]);
         assertThat(phone.role()).as(phone.reason()).isEqualTo(ColumnRole.ID_LIKE);
         assertThat(phone.reason()).contains("they span more than 20 years");
+    }
+
+    @Test
+    void oneAreaCodesPhoneNumbersAndBarcodesAreNoTimesInTheFuture() {
+        // review12a: 303-555-xxxx read as seconds is 2066 within one year; EAN 3017620xxxxxx as milliseconds 2065
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        long[] phones = r.longs(N, 3_035_550_000L, 3_035_559_999L).toArray();
+        RoleDecision phone = decide("contact", i -> phones[(int) i]);
+        assertThat(phone.role()).as(phone.reason()).isNotEqualTo(ColumnRole.TIMESTAMP);
+        assertThat(phone.reason()).contains("in the future");
+        long[] eans = r.longs(N, 3_017_620_000_000L, 3_017_629_999_999L).toArray();
+        RoleDecision ean = decide("article", i -> eans[(int) i]);
+        assertThat(ean.role()).as(ean.reason()).isNotEqualTo(ColumnRole.TIMESTAMP);
     }
 
     @Test
