@@ -73,7 +73,29 @@ public final class Correlation {
      */
     public static double normalScore(double[] x, double[] y) {
         check(x, y);
-        return pearson(normalScores(ranks(x)), normalScores(ranks(y)));
+        double[] rx = ranks(x);
+        double[] ry = ranks(y);
+        // identical or reversed rankings are ±1 exactly, as for Spearman: the dot product of the scores gives
+        // 1 − ulp at some n, and −½ ln(1 − r²) then a finite bound (about 17.6 nats) for an exact function (review12c)
+        int exact = exactAgreement(rx, ry);
+        if (exact != 0) {
+            constantRanks("x", rx);
+            constantRanks("y", ry);
+            return exact;
+        }
+        return pearson(normalScores(rx), normalScores(ry));
+    }
+
+    /** +1 when two rankings are identical, −1 when exactly reversed, 0 otherwise (ranks are exact half-integers). */
+    private static int exactAgreement(double[] rx, double[] ry) {
+        int n = rx.length;
+        boolean same = true;
+        boolean reversed = true;
+        for (int i = 0; i < n && (same || reversed); i++) {
+            same &= rx[i] == ry[i];
+            reversed &= rx[i] == n + 1 - ry[i];
+        }
+        return same ? 1 : reversed ? -1 : 0;
     }
 
     /** Φ⁻¹(r / (n + 1)) of each rank r of n, in place of a copy. */
@@ -119,21 +141,15 @@ public final class Correlation {
     private static double fromRanks(double[] rx, double[] ry, double[] x, double[] y) {
         // identical or exactly reversed rankings are ρ = ±1 exactly (ranks are exact half-integers);
         // the dot product would give 1 − ulp, and a test's t statistic would then be finite
-        int n = rx.length;
-        boolean same = true;
-        boolean reversed = true;
-        for (int i = 0; i < n && (same || reversed); i++) {
-            same &= rx[i] == ry[i];
-            reversed &= rx[i] == n + 1 - ry[i];
-        }
-        if (same || reversed) {
+        int exact = exactAgreement(rx, ry);
+        if (exact != 0) {
             if (x != null) {
                 constant("x", x);
                 constant("y", y);
             }
             constantRanks("x", rx);
             constantRanks("y", ry);
-            return same ? 1.0 : -1.0;
+            return exact;
         }
         return pearson(rx, ry);
     }

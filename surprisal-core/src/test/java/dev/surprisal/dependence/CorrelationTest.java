@@ -114,4 +114,21 @@ class CorrelationTest {
         }
         return true;
     }
+
+    @org.junit.jupiter.api.Test
+    void theNormalScoreOfIdenticalOrReversedRankingsIsExactlyOne() {
+        // review12c: the dot product of the scores gave 1 − ulp at some n, so −½ ln(1 − r²) was finite
+        for (int n = 3; n <= 80; n++) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i * 0.37 + 1;
+                y[i] = Math.exp(x[i]);
+                z[i] = -x[i] * x[i];
+            }
+            org.assertj.core.api.Assertions.assertThat(Correlation.normalScore(x, y)).as("n = " + n).isEqualTo(1.0);
+            org.assertj.core.api.Assertions.assertThat(Correlation.normalScore(x, z)).as("n = " + n).isEqualTo(-1.0);
+        }
+    }
 }

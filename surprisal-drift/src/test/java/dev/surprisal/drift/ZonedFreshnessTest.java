@@ -58,6 +58,35 @@ class ZonedFreshnessTest {
         }
     }
 
+    @Test
+    void aMonitorFileWithAZoneChecksInThatZoneAsTheServerDoes() throws java.io.IOException {
+        // review12b: MonitorCheck.of(file) used UTC whatever the file's schedule.zone, where the server uses it
+        LocalDate may3 = LocalDate.parse("2024-05-03");
+        Profile baseline = ProfileBuilder.fit(BatchFreshnessTest.dated(LocalDate.parse("2024-04-01"),
+                LocalDate.parse("2024-04-30"), 40), ProfileOptions.defaults());
+        Path yaml = java.nio.file.Files.writeString(dir.resolve("monitors.yaml"), """
+                monitors:
+                  - name: orders
+                    source: { path: "day-{date}.csv" }
+                    schedule: { cron: "0 22 * * *", zone: America/Chicago }
+                """);
+        dev.surprisal.drift.rules.MonitorCheck check = dev.surprisal.drift.rules.MonitorCheck.fromFile(yaml, "orders");
+        try (DriftStore store = DriftStore.open(dir.resolve("zoned.duckdb").toString())) {
+            store.saveBaseline("orders", baseline);
+            int version = store.reference("orders").orElseThrow().version();
+            String first = "2024-05-03T20:00-05:00";
+            Profile firstBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
+            MonitoredCheck.record(store, "orders", first, version, firstBatch, score(baseline, firstBatch,
+                    MonitoredCheck.freshness(store, "orders", version, first, Set.of(), ZoneId.of("America/Chicago"))),
+                    null);
+            Freshness f = check.baseline(store, "2024-05-03T22:00-05:00").freshness();
+            Profile secondBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
+            ColumnDrift c = column(score(baseline, secondBatch, f));
+            assertThat(c.status()).as(c.reason()).isEqualTo(Status.OK);
+            assertThat(c.reason()).contains("a second batch of 2024-05-03");
+        }
+    }
+
     private static DriftReport score(Profile reference, Profile today, Freshness freshness) {
         return DriftScorer.compare(reference, today, DriftOptions.defaults(), ColumnRules.none(), Base.BITS, freshness);
     }

@@ -68,8 +68,12 @@ public final class Cells {
         return " *[+-]?(" + unsigned + "%?|" + CURRENCY + SPACE + unsigned + "|" + unsigned + SPACE + CURRENCY + ") *";
     }
 
-    /** One ',' group and no decimal part ({@code 1,234}): 1234 with thousands grouping, 1.234 with a decimal comma. */
-    private static final String ONE_GROUP = dressed("[1-9][0-9]{0,2},[0-9]{3}");
+    /**
+     * One group of 3 digits after a ',' or a '.', and nothing else: {@code 1,234} is 1234 with thousands grouping
+     * and 1.234 with a decimal comma; {@code 1.299} is 1.299 with a decimal point and 1299 with the '.' thousands
+     * grouping of a decimal-comma writer (a German price list: {@code 1.299 €} beside {@code 19,99 €}).
+     */
+    private static final String ONE_GROUP = dressed("[1-9][0-9]{0,2}[,.][0-9]{3}");
     /** What a decimal comma writes: digits, one ',', digits ({@code 1,5}, {@code 1,234}), or '.' groups first. */
     private static final String COMMA_DIGITS = dressed(EURO);
     /** Thousands groups no decimal comma can write: two groups or more, or a '.' decimal part. */
@@ -429,7 +433,10 @@ public final class Cells {
         NONE,
         /** Thousands grouping that no decimal comma writes: {@code 1,234,567}, {@code 2,096.40}. */
         THOUSANDS,
-        /** One group of 3 digits, no decimal part: {@code 1,234} (1234, or 1.234 with a decimal comma). */
+        /**
+         * One group of 3 digits, no decimal part: {@code 1,234} (1234, or 1.234 with a decimal comma), {@code 1.299}
+         * (1.299, or 1299 with a decimal comma's '.' grouping).
+         */
         ONE_GROUP,
         /** Digits, ',', digits that no thousands grouping writes: {@code 1,5}, {@code 3,14}, {@code 0,123}. */
         DECIMAL
@@ -443,7 +450,8 @@ public final class Cells {
      */
     public static Comma comma(String cell) {
         if (cell.indexOf(',') < 0) {
-            return Comma.NONE; // nearly every cell: no pattern to pay for
+            // nearly every cell: no pattern to pay for, but 1.299 (one '.' group) has the two readings of 1,234
+            return cell.indexOf('.') >= 0 && ONE_GROUP_P.matcher(cell).matches() ? Comma.ONE_GROUP : Comma.NONE;
         }
         if (ONE_GROUP_P.matcher(cell).matches()) {
             return Comma.ONE_GROUP;

@@ -63,4 +63,26 @@ class MoneyCellsProfileTest {
         assertThat(weight.role()).as(weight.reason()).isEqualTo(ColumnRole.CATEGORICAL);
         assertThat(weight.reason()).contains("it looks like European decimals").doesNotContain("id-like");
     }
+
+    @Test
+    void germanPricesWithWholeThousandsAreNeverReadAThousandTimesTooSmall() throws IOException {
+        // review12a: 1.299 € beside 19,99 € read as 1.299 (a price list's whole euros, '.' thousands): a continuous
+        // column "1.108 to 909", silently a thousand times too small; 1.299 is 1299 or 1.299, so the column has
+        // two readings, as 1,234 beside 1,5 has, and stays text with the hint
+        SplittableRandom r = new SplittableRandom(11);
+        StringBuilder b = new StringBuilder("preis\n");
+        for (int i = 0; i < 2000; i++) {
+            double a = Math.exp(6 + r.nextGaussian());
+            b.append(i % 3 == 0 ? String.format(Locale.GERMANY, "%,d €", Math.round(a))
+                    : String.format(Locale.GERMANY, "%,.2f €", a)).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("preise.csv"), b.toString(), StandardCharsets.UTF_8);
+        Profile java = ProfileBuilder.fit(TableReader.open(f).withDelimiter(';'), ProfileOptions.defaults());
+        Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f).withDelimiter(';'),
+                ProfileOptions.defaults()));
+        CsvPathTest.assertSameProfile("prices", java, sql);
+        ColumnProfile p = java.column("preis");
+        assertThat(p.role()).as(p.reason()).isEqualTo(ColumnRole.CATEGORICAL);
+        assertThat(p.reason()).contains("it looks like European decimals").doesNotContain("id-like");
+    }
 }

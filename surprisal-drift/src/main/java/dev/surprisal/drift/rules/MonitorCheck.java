@@ -49,7 +49,8 @@ import java.util.Map;
  * file's ({@code thresholds}). With a monitor file the columns checked are the baseline's (it was
  * fitted on the file's columns and roles); without one {@link #withSelection} narrows them, as
  * {@code --columns} and {@code --exclude} do. A batch's day for the stale-data rule is its date in
- * {@link #withZone} (UTC, as the command line reads {@code --at}); the trend rule is
+ * {@link #withZone} (the monitor file's {@code schedule.zone} as the server reads it, else UTC, as the
+ * command line reads {@code --at}); the trend rule is
  * {@link TrendRule#defaults()}.
  *
  * <p>A caller that counts the batch itself (another engine, a progress bar) runs the two halves:
@@ -98,8 +99,10 @@ public final class MonitorCheck {
      */
     public static MonitorCheck of(MonitorConfig monitor) {
         Validate.notNull("monitor", monitor);
+        // the file's zone (schedule.zone, UTC by default), as the server reads it: a batch's day must not differ
+        // between the server and a Java program given the same file (review12b)
         return new MonitorCheck(monitor.name(), monitor.settings(), monitor.bands(), RoleOverrides.none(),
-                ZoneOffset.UTC, Base.BITS, TrendRule.defaults());
+                ZoneId.of(monitor.zone()), Base.BITS, TrendRule.defaults());
     }
 
     /**
