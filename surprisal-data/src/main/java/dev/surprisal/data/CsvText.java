@@ -299,16 +299,17 @@ final class CsvText {
         for (int j = 0; j < text.length; j++) {
             gather[j] = text[j] && written[j] == null;
         }
+        Buffers pool = buffers; // the pool of the tokenising that made these bounds
         try {
             // the text of a column that became text after rows read as numbers, gathered again
             IntStream.range(0, parts).parallel().forEach(k -> {
                 try {
-                    byte[] buf = buffers.take();
+                    byte[] buf = pool.take(bounds[k + 1] - bounds[k]);
                     try {
                         new CsvText(copy(bounds[k], bounds[k + 1], buf)).regather(chunk[k], 0,
                                 bounds[k + 1] - bounds[k], delimiter, slot, fields, gather);
                     } finally {
-                        buffers.give(buf);
+                        pool.give(buf);
                     }
                 } catch (Decline d) {
                     throw new Declined(d);
@@ -397,9 +398,16 @@ final class CsvText {
             this.length = longest;
         }
 
-        byte[] take() {
+        /**
+         * A buffer of at least {@code needed} bytes. A chunk task of a tokenising that declined may still be
+         * running and hand its buffer back after the next tokenising made new bounds: a shorter one is dropped.
+         */
+        byte[] take(int needed) {
             byte[] buf = free.poll();
-            return buf != null ? buf : new byte[length];
+            while (buf != null && buf.length < needed) {
+                buf = free.poll();
+            }
+            return buf != null ? buf : new byte[Math.max(length, needed)];
         }
 
         void give(byte[] buf) {
@@ -436,7 +444,9 @@ final class CsvText {
         java.util.concurrent.atomic.AtomicBoolean quote = blind;
         CsvChunk[] chunk = new CsvChunk[parts];
         LongConsumer shared = progress == null ? null : progress(progress);
-        buffers = new Buffers(bounds);
+        // the tasks use this read's pool, never the field, which a later tokenising replaces
+        Buffers pool = new Buffers(bounds);
+        buffers = pool;
         try {
             // each chunk tokenised on its own into buffers of its own; joined in file order below
             IntStream.range(0, parts).parallel().forEach(k -> {
@@ -444,12 +454,12 @@ final class CsvText {
                     CsvChunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
                             (bounds[k + 1] - bounds[k]) / fields + 16);
                     c.quote = quote;
-                    byte[] buf = buffers.take();
+                    byte[] buf = pool.take(bounds[k + 1] - bounds[k]);
                     try {
                         chunk[k] = new CsvText(copy(bounds[k], bounds[k + 1], buf)).chunk(c, 0, bounds[k + 1] - bounds[k],
                                 delimiter, slot, fields, Integer.MAX_VALUE, shared);
                     } finally {
-                        buffers.give(buf);
+                        pool.give(buf);
                     }
                 } catch (Decline d) {
                     throw new Declined(d);
