@@ -31,16 +31,12 @@ class ZonedFreshnessTest {
     @Test
     void aSecondEveningBatchInChicagoIsItsDaysSecondBatchNotYesterdayReSent() {
         LocalDate may3 = LocalDate.parse("2024-05-03");
-        Profile baseline = ProfileBuilder.fit(BatchFreshnessTest.dated(LocalDate.parse("2024-04-01"),
-                LocalDate.parse("2024-04-30"), 40), ProfileOptions.defaults());
+        Profile baseline = aprilOrders();
         ZoneId chicago = ZoneId.of("America/Chicago");
         try (DriftStore store = DriftStore.open(dir.resolve("drift.duckdb").toString())) {
             store.saveBaseline("orders", baseline);
             int version = store.reference("orders").orElseThrow().version();
-            String first = "2024-05-03T20:00-05:00";
-            Profile firstBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
-            MonitoredCheck.record(store, "orders", first, version, firstBatch, score(baseline, firstBatch,
-                    MonitoredCheck.freshness(store, "orders", version, first, Set.of(), chicago)), null);
+            recordFirstEveningBatch(store, baseline, version);
 
             String second = "2024-05-03T22:00-05:00";
             Profile secondBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
@@ -62,8 +58,7 @@ class ZonedFreshnessTest {
     void aMonitorFileWithAZoneChecksInThatZoneAsTheServerDoes() throws java.io.IOException {
         // review12b: MonitorCheck.of(file) used UTC whatever the file's schedule.zone, where the server uses it
         LocalDate may3 = LocalDate.parse("2024-05-03");
-        Profile baseline = ProfileBuilder.fit(BatchFreshnessTest.dated(LocalDate.parse("2024-04-01"),
-                LocalDate.parse("2024-04-30"), 40), ProfileOptions.defaults());
+        Profile baseline = aprilOrders();
         Path yaml = java.nio.file.Files.writeString(dir.resolve("monitors.yaml"), """
                 monitors:
                   - name: orders
@@ -74,17 +69,29 @@ class ZonedFreshnessTest {
         try (DriftStore store = DriftStore.open(dir.resolve("zoned.duckdb").toString())) {
             store.saveBaseline("orders", baseline);
             int version = store.reference("orders").orElseThrow().version();
-            String first = "2024-05-03T20:00-05:00";
-            Profile firstBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
-            MonitoredCheck.record(store, "orders", first, version, firstBatch, score(baseline, firstBatch,
-                    MonitoredCheck.freshness(store, "orders", version, first, Set.of(), ZoneId.of("America/Chicago"))),
-                    null);
+            recordFirstEveningBatch(store, baseline, version);
             Freshness f = check.baseline(store, "2024-05-03T22:00-05:00").freshness();
             Profile secondBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
             ColumnDrift c = column(score(baseline, secondBatch, f));
             assertThat(c.status()).as(c.reason()).isEqualTo(Status.OK);
             assertThat(c.reason()).contains("a second batch of 2024-05-03");
         }
+    }
+
+    /** The baseline: a month of April's orders. */
+    private static Profile aprilOrders() {
+        return ProfileBuilder.fit(BatchFreshnessTest.dated(LocalDate.parse("2024-04-01"), LocalDate.parse("2024-04-30"),
+                40), ProfileOptions.defaults());
+    }
+
+    /** 3 May's first evening batch in Chicago, recorded with the Chicago day rule. */
+    private static void recordFirstEveningBatch(DriftStore store, Profile baseline, int version) {
+        LocalDate may3 = LocalDate.parse("2024-05-03");
+        String first = "2024-05-03T20:00-05:00";
+        Profile firstBatch = ProfileBuilder.count(baseline, BatchFreshnessTest.dated(may3, may3, 25));
+        MonitoredCheck.record(store, "orders", first, version, firstBatch, score(baseline, firstBatch,
+                MonitoredCheck.freshness(store, "orders", version, first, Set.of(), ZoneId.of("America/Chicago"))),
+                null);
     }
 
     private static DriftReport score(Profile reference, Profile today, Freshness freshness) {

@@ -510,10 +510,6 @@ public final class MiTable {
     }
 
     /**
-     * What the notes say of a constant column (or one whose every cell is missing) in place of a role to set:
-     * every role keeps its one value, so none would make it useful.
-     */
-    /**
      * The {@code --role} option that sets {@code column} as {@code advice} says, ready to paste:
      * {@code --role 'order id=discrete' (or 'order id=continuous')}.
      *
@@ -529,6 +525,10 @@ public final class MiTable {
                 advice.length() - 1)) + ")";
     }
 
+    /**
+     * What the notes say of a constant column (or one whose every cell is missing) in place of a role to set:
+     * every role keeps its one value, so none would make it useful.
+     */
     static final String CONSTANT_ADVICE = "a column with one value carries no information (its MI with any column"
             + " is 0) and no role changes that";
 

@@ -97,7 +97,8 @@ public final class Cells {
     static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
     static final Pattern EPOCH_P = Pattern.compile(EPOCH);
     private static final Pattern ONE_GROUP_P = Pattern.compile(ONE_GROUP);
-    private static final Pattern COMMA_DIGITS_P = Pattern.compile(COMMA_DIGITS);
+    /** The same text as {@link #EURO_LIKE}: one compiled pattern for both names. */
+    private static final Pattern COMMA_DIGITS_P = EURO_LIKE_P;
     private static final Pattern SURE_GROUPS_P = Pattern.compile(SURE_GROUPS);
 
     private Cells() {

@@ -72,9 +72,9 @@ public final class RoleRules {
      * that the column has two readings and is not read as numbers: its commas are
      * {@linkplain ColumnStats.Commas#ambiguous ambiguous} (cells like {@code 1,234} and cells like
      * {@code 1,5}, no grouping only thousands separators write), and its decimal-comma cells are more
-     * than one and more than {@value #STRAY_DECIMAL_COMMAS} of its present cells. Fewer are typos: the
-     * column is read with thousands separators and they are its invalid cells, counted and named with
-     * their line.
+     * than one and more than {@value #STRAY_DECIMAL_COMMAS} of its present cells. Fewer are typos or values
+     * from another source: the column is read with thousands separators, each such cell as pandas'
+     * {@code decimal=','} reads it (0,5 is 0.5), and the reason names the two conventions.
      *
      * <p>Why a count and not the mere presence of a {@code 1,5} cell: a writer who uses a decimal comma
      * writes many such cells. Dropping trailing zeros, one value in ten of 3 decimals ({@code 1,250}
@@ -178,7 +178,6 @@ public final class RoleRules {
         return why + (decimalComma || decimalCommaConvention(s) ? DECIMAL_COMMA : "");
     }
 
-    /** In a numeric column, what its few decimal-comma cells are: typos beside its thousands-grouped cells. */
     /**
      * The note on a numeric column's decimal-comma cells, each read as pandas' {@code decimal=','} reads it
      * ({@code 569,97} is 569.97): their count, and where the column's other commas are thousands separators
