@@ -5,8 +5,9 @@ package dev.surprisal.inference;
 import dev.surprisal.core.ValidationException;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
 
 /**
  * A sequential permutation test (Besag, J. and Clifford, P., 1991, "Sequential Monte Carlo
@@ -25,9 +26,9 @@ import java.util.stream.IntStream;
  *
  * <p>The null is streamed ({@link NullSummary}): running mean and variance, the exceedance count and a
  * fixed 1,024-value reservoir for the 95th percentile, so memory does not grow with B.
- * Permutations are computed in parallel in fixed blocks, but consumed in index order, and
- * permutation j draws from its own generator seeded from (seed, j): the stopping point and every
- * reported number depend on the seed only, never on the number of threads.
+ * Permutations are claimed one at a time by every thread that helps ({@link Draws}), but consumed in
+ * index order, and permutation j draws from its own generator seeded from (seed, j): the stopping point
+ * and every reported number depend on the seed only, never on the number of threads.
  */
 public final class SequentialPermutationTest {
     /** Exceedances that stop the test early (Besag and Clifford's h). */
@@ -40,7 +41,8 @@ public final class SequentialPermutationTest {
     /** Largest number of permutations a caller may ask for; above it the null alone costs too much. */
     public static final int MAX_PERMUTATIONS = 1_000_000;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final int BLOCK = 16;
+    /** Draws held beyond the last consumed one, at most: the memory of a test in flight. */
+    private static final int WINDOW = 64;
 
     /**
      * The outcome; values in the statistic's own unit.
@@ -135,29 +137,186 @@ public final class SequentialPermutationTest {
         if (exceedances < 1) {
             throw new ValidationException("exceedances: must be at least 1, got " + exceedances);
         }
-        NullSummary nulls = new NullSummary(observed, seed);
-        double[] block = new double[BLOCK];
-        int drawn = 0;
-        boolean early = false;
-        while (drawn < maxPermutations && !early) {
-            int start = drawn;
-            int size = Math.min(BLOCK, maxPermutations - start);
-            IntStream.range(0, size).parallel().forEach(b ->
-                    block[b] = nullDraw.applyAsDouble(generator(seed, start + b)));
-            for (int b = 0; b < size; b++) { // in index order: the stop does not depend on scheduling
-                nulls.add(block[b]);
-                drawn++;
-                if (nulls.atOrAbove() >= exceedances) {
-                    early = true;
-                    break;
+        return draws(nullDraw, maxPermutations, exceedances, seed).finish(observed);
+    }
+
+    /**
+     * The draws of a test whose observed value is not known yet, for callers that want threads outside the
+     * fork-join pool to compute some of them ({@link Draws#help}) while the owner computes the observed value
+     * and then calls {@link Draws#finish}. The result is that of
+     * {@link #runNull(double, ToDoubleFunction, int, int, long)} with the same arguments, bit for bit, whoever
+     * computes which draw.
+     *
+     * @param nullDraw        one value of the statistic under a random re-pairing; called from several threads
+     * @param maxPermutations B ≥ 1, at most {@value #MAX_PERMUTATIONS}
+     * @param exceedances     h ≥ 1
+     * @param seed            seed of the draws
+     * @return the draws, none computed yet
+     * @throws ValidationException if B or h is out of range
+     */
+    public static Draws draws(ToDoubleFunction<SplittableRandom> nullDraw, int maxPermutations, int exceedances,
+                              long seed) {
+        if (maxPermutations < 1 || maxPermutations > MAX_PERMUTATIONS) {
+            throw new ValidationException("permutations: must lie in [1, " + MAX_PERMUTATIONS + "], got " + maxPermutations);
+        }
+        if (exceedances < 1) {
+            throw new ValidationException("exceedances: must be at least 1, got " + exceedances);
+        }
+        return new Draws(nullDraw, maxPermutations, exceedances, seed);
+    }
+
+    /**
+     * The draws of one test, claimed one at a time from a shared counter by any thread that helps, and consumed
+     * in index order as they arrive: draw j is computed from its own generator (seed, j) and the stop is decided
+     * in index order, so the result does not depend on which thread computed which draw, nor on how many helped.
+     * At most {@value #WINDOW} draws are held beyond the last consumed one, so memory does not grow with B.
+     * Before: blocks of 16 draws ran as a parallel stream of the thread that ran the test, so a thread outside
+     * the pool (the command's main thread, done with its own estimate) could not take any and waited idle.
+     */
+    public static final class Draws {
+        private final ToDoubleFunction<SplittableRandom> nullDraw;
+        private final int max;
+        private final int exceedances;
+        private final long seed;
+        private final double[] values = new double[WINDOW];
+        private final boolean[] ready = new boolean[WINDOW];
+        // all guarded by this
+        private int claimed;
+        private int consumed;
+        private NullSummary nulls;
+        private boolean stopped;
+        private RuntimeException failure;
+        private boolean cancelled;
+
+        private Draws(ToDoubleFunction<SplittableRandom> nullDraw, int max, int exceedances, long seed) {
+            this.nullDraw = nullDraw;
+            this.max = max;
+            this.exceedances = exceedances;
+            this.seed = seed;
+        }
+
+        /**
+         * Computes draws until none is left to claim: all are claimed, the test has stopped, or {@value #WINDOW}
+         * wait to be consumed. Never waits for another thread, so any thread may call it at any time, inside a
+         * fork-join pool or outside; a draw that throws stops the test and {@link #finish} rethrows it.
+         */
+        public void help() {
+            while (true) {
+                int j;
+                synchronized (this) {
+                    if (!claimable()) {
+                        return;
+                    }
+                    j = claimed++;
+                }
+                double v;
+                try {
+                    v = nullDraw.applyAsDouble(generator(seed, j));
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                        notifyAll();
+                    }
+                    return;
+                }
+                synchronized (this) {
+                    values[j % WINDOW] = v;
+                    ready[j % WINDOW] = true;
+                    drain();
                 }
             }
         }
-        long b = nulls.atOrAbove();
-        boolean stopped = b >= exceedances;
-        double p = stopped ? (double) b / drawn : (b + 1.0) / (drawn + 1.0);
-        return new Result(observed, drawn, b, p, stopped, nulls.mean(), nulls.sd(), nulls.quantile(0.95),
-                maxPermutations, seed);
+
+        /** Stops handing out draws: the owner failed before {@link #finish}, so no one computes them in vain. */
+        public synchronized void cancel() {
+            cancelled = true;
+        }
+
+        /**
+         * Sets the observed value, computes draws with the pool's other threads until the test is decided,
+         * waits for the draws other threads still hold below that point, and returns the result.
+         *
+         * @param observed the statistic on the data as observed
+         * @return the result, as {@link SequentialPermutationTest#runNull} gives it
+         */
+        public Result finish(double observed) {
+            synchronized (this) {
+                if (nulls != null) {
+                    throw new IllegalStateException("finish: called twice");
+                }
+                nulls = new NullSummary(observed, seed);
+                drain();
+            }
+            java.util.List<ForkJoinTask<?>> helpers = new java.util.ArrayList<>();
+            ForkJoinPool pool = ForkJoinTask.getPool();
+            int others = pool == null ? ForkJoinPool.getCommonPoolParallelism() : pool.getParallelism() - 1;
+            for (int h = 0; h < Math.min(others, max); h++) {
+                helpers.add(ForkJoinTask.adapt(this::help).fork());
+            }
+            boolean interrupted = false;
+            while (true) {
+                help();
+                synchronized (this) {
+                    while (!decided() && !claimable()) {
+                        try {
+                            wait(); // for a draw another thread holds below the stop: bounded by one draw
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    if (decided()) {
+                        break;
+                    }
+                }
+            }
+            for (ForkJoinTask<?> h : helpers) {
+                if (!h.tryUnfork()) {
+                    h.quietlyJoin();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                if (failure != null) {
+                    throw failure;
+                }
+                long b = nulls.atOrAbove();
+                int drawn = consumed;
+                double p = stopped ? (double) b / drawn : (b + 1.0) / (drawn + 1.0);
+                return new Result(observed, drawn, b, p, stopped, nulls.mean(), nulls.sd(), nulls.quantile(0.95),
+                        max, seed);
+            }
+        }
+
+        private boolean claimable() {
+            return !decided() && !cancelled && claimed < max && claimed < consumed + WINDOW;
+        }
+
+        private boolean decided() {
+            return stopped || failure != null || consumed >= max;
+        }
+
+        // consumes the ready draws in index order once the observed value is known; the stop is decided here
+        private void drain() {
+            if (nulls == null) {
+                return;
+            }
+            int before = consumed;
+            while (!stopped && consumed < max && ready[consumed % WINDOW]) {
+                ready[consumed % WINDOW] = false;
+                nulls.add(values[consumed % WINDOW]);
+                consumed++;
+                if (nulls.atOrAbove() >= exceedances) {
+                    stopped = true;
+                }
+            }
+            if (consumed != before) {
+                notifyAll();
+            }
+        }
     }
 
     private static int[] shuffle(int n, SplittableRandom rng) {

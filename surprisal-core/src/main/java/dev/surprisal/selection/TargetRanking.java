@@ -203,18 +203,29 @@ public final class TargetRanking {
             if (tested == pair) {
                 mi = pair.nats();
                 r = pair.pearson();
-                side = onTestRows(pair, mi, f.name(), options, permutations);
+                side = onTestRows(pair, mi, permutations > 0 ? testDraws(pair, f.name(), options, permutations) : null,
+                        options);
             } else {
                 // the subsample's test does not depend on the estimate of every row: it runs beside it, so that
-                // the estimate's one-threaded steps (argsorts, slab index, sums) overlap the test's work
-                ForkJoinTask<OnTestRows> task = ForkJoinTask.adapt(() -> sideOnTestRows(tested, f.name(), options,
-                        permutations)).fork();
+                // the estimate's one-threaded steps (argsorts, slab index, sums) overlap the test's work; this
+                // thread, done with the estimate, then computes draws of the test too instead of waiting in join
+                // (a thread outside the pool cannot take the pool's tasks): same draws, same result
+                SequentialPermutationTest.Draws draws = permutations > 0 ? testDraws(tested, f.name(), options,
+                        permutations) : null;
+                ForkJoinTask<OnTestRows> task = ForkJoinTask.adapt(() -> sideOnTestRows(tested, draws, options))
+                        .fork();
                 try {
                     mi = pair.nats();
                     r = pair.pearson();
                 } catch (RuntimeException e) {
+                    if (draws != null) {
+                        draws.cancel();
+                    }
                     task.cancel(false);
                     throw e;
+                }
+                if (draws != null) {
+                    draws.help();
                 }
                 side = task.join().rethrow();
             }
@@ -292,22 +303,28 @@ public final class TargetRanking {
     }
 
     /** {@link #onTestRows} on a subsample, its MI computed first; run beside the full estimate. */
-    private static OnTestRows sideOnTestRows(MiPair tested, String feature, MiOptions options, int permutations) {
+    private static OnTestRows sideOnTestRows(MiPair tested, SequentialPermutationTest.Draws draws, MiOptions options) {
         try {
-            return onTestRows(tested, tested.nats(), feature, options, permutations);
+            return onTestRows(tested, tested.nats(), draws, options);
         } catch (ValidationException e) {
+            if (draws != null) {
+                draws.cancel(); // no thread computes draws of a test that will not run
+            }
             return new OnTestRows(Double.NaN, null, Double.NaN, Double.NaN, e);
         }
     }
 
-    /** The permutation test (when {@code permutations} &gt; 0) and the monotone MI of the test's rows. */
-    private static OnTestRows onTestRows(MiPair tested, double observed, String feature,
-                                         MiOptions options, int permutations) {
-        SequentialPermutationTest.Result test = null;
-        if (permutations > 0) {
-            test = SequentialPermutationTest.runNull(observed, tested::natsNull, permutations,
-                    SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, feature));
-        }
+    /** The draws of a feature's permutation test on {@code tested}'s rows, with the feature's seed. */
+    private static SequentialPermutationTest.Draws testDraws(MiPair tested, String feature, MiOptions options,
+                                                             int permutations) {
+        return SequentialPermutationTest.draws(tested::natsNull, permutations,
+                SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, feature));
+    }
+
+    /** The permutation test (when {@code draws} is not null) and the monotone MI of the test's rows. */
+    private static OnTestRows onTestRows(MiPair tested, double observed, SequentialPermutationTest.Draws draws,
+                                         MiOptions options) {
+        SequentialPermutationTest.Result test = draws == null ? null : draws.finish(observed);
         double normalScore = tested.normalScore();
         return new OnTestRows(observed, test, monotoneNats(tested, normalScore, options.k()), normalScore, null);
     }

@@ -130,6 +130,81 @@ class SequentialPermutationTestTest {
         assertThat(three).isEqualTo(common);
     }
 
+    /** The null draw of |Pearson r| under a shuffle, counting the draws made by the thread {@code counted}. */
+    private static ToDoubleFunction<SplittableRandom> countedDraw(double[][] d, Thread counted,
+                                                                  java.util.concurrent.atomic.AtomicInteger count) {
+        ToDoubleFunction<int[]> stat = absCorrelation(d[0], d[1]);
+        return rng -> {
+            if (Thread.currentThread() == counted) {
+                count.incrementAndGet();
+            }
+            return stat.applyAsDouble(PermutationTest.shuffle(d[0].length, rng::nextInt));
+        };
+    }
+
+    @Test
+    void aThreadOutsideThePoolComputesDrawsBeforeTheObservedValueIsKnownAndTheResultIsUnchanged() throws Exception {
+        // the command's main thread, done with its own estimate, helps a test whose owner (a pool worker) is still
+        // computing the observed value: it may compute up to 64 draws ahead, which the owner then consumes in order
+        double[][] d = sample(300, 0.3, 12L);
+        double observed = Math.abs(Correlation.pearson(d[0], d[1]));
+        java.util.concurrent.atomic.AtomicInteger mine = new java.util.concurrent.atomic.AtomicInteger();
+        SequentialPermutationTest.Draws draws = SequentialPermutationTest.draws(
+                countedDraw(d, Thread.currentThread(), mine), 200, 10, 7L);
+        draws.help();
+        assertThat(mine.get()).as("draws computed by the helping thread").isEqualTo(64);
+        SequentialPermutationTest.Result helped = ForkJoinPool.commonPool().submit(() -> draws.finish(observed)).get();
+        SequentialPermutationTest.Result alone = SequentialPermutationTest.run(300, observed,
+                absCorrelation(d[0], d[1]), 200, 10, 7L);
+        assertThat(helped).isEqualTo(alone);
+        assertThat(helped.permutations()).as("strong dependence: all drawn").isEqualTo(200);
+    }
+
+    @Test
+    void helpersRacingTheOwnerGiveTheResultOfOneThread() throws Exception {
+        // early stops (weak dependence) and full runs (strong), B below and above the 64 draws held ahead
+        for (double slope : new double[] {0.0, 0.1, 0.5}) {
+            for (int max : new int[] {30, 99, 500}) {
+                double[][] d = sample(200, slope, 13L + max);
+                double observed = Math.abs(Correlation.pearson(d[0], d[1]));
+                SequentialPermutationTest.Result one = new ForkJoinPool(1).submit(() -> SequentialPermutationTest.run(
+                        200, observed, absCorrelation(d[0], d[1]), max, 10, 3L)).get();
+                SequentialPermutationTest.Draws draws = SequentialPermutationTest.draws(
+                        countedDraw(d, null, new java.util.concurrent.atomic.AtomicInteger()), max, 10, 3L);
+                Thread[] helpers = new Thread[3];
+                for (int h = 0; h < helpers.length; h++) {
+                    helpers[h] = new Thread(draws::help);
+                    helpers[h].start();
+                }
+                SequentialPermutationTest.Result raced = new ForkJoinPool(2).submit(() -> draws.finish(observed)).get();
+                for (Thread h : helpers) {
+                    h.join();
+                }
+                assertThat(raced).as("slope %s, B = %d", slope, max).isEqualTo(one);
+            }
+        }
+    }
+
+    @Test
+    void aDrawThatFailsIsRethrownByTheOwnerNotByAHelper() {
+        IllegalStateException boom = new IllegalStateException("draw failed");
+        SequentialPermutationTest.Draws draws = SequentialPermutationTest.draws(rng -> {
+            throw boom;
+        }, 99, 10, 1L);
+        draws.help(); // a helper outside the pool: returns, the failure is kept for the owner
+        assertThatThrownBy(() -> draws.finish(0.5)).isSameAs(boom);
+    }
+
+    @Test
+    void cancelledDrawsAreNotComputed() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        SequentialPermutationTest.Draws draws = SequentialPermutationTest.draws(rng -> calls.incrementAndGet(),
+                99, 10, 1L);
+        draws.cancel();
+        draws.help();
+        assertThat(calls.get()).isZero();
+    }
+
     @Test
     void nullSummaryQuantileIsExactUpToTheReservoirAndMeanIsRight() {
         NullSummary s = new NullSummary(0.0, 1L);

@@ -19,7 +19,11 @@ class PlanarKnnTest {
                 case 0 -> v[i] = r.nextGaussian();
                 case 1 -> v[i] = r.nextInt(4);
                 case 2 -> v[i] = i % 2 == 1 ? v[i - 1] : r.nextGaussian();
-                default -> v[i] = 1.0 + Math.ulp(1.0) * r.nextInt(50); // share the high key bits
+                case 3 -> v[i] = 1.0 + Math.ulp(1.0) * r.nextInt(50); // share the high key bits
+                case 4 -> v[i] = Math.exp(3.0 * r.nextGaussian()); // skewed: most slabs narrow, a few very wide
+                // huge range: differences overflow to infinity, beside values a few ulps apart
+                default -> v[i] = r.nextInt(3) == 0 ? (r.nextBoolean() ? 1.7e308 : -1.7e308) * r.nextDouble()
+                        : Math.ulp(1.0) * r.nextInt(8);
             }
         }
         return v;
