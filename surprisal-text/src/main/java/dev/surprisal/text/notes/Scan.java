@@ -182,7 +182,7 @@ final class Scan {
 
     private static List<NoteReport> rankDigest(NoteReport[] reports) {
         Integer[] genuine = IntStream.range(0, reports.length).filter(i -> reports[i].label() == Label.GENUINE)
-                .boxed().sorted(Comparator.comparingDouble((Integer i) -> -reports[i].novelBits())
+                .boxed().sorted(Comparator.comparingDouble((Integer i) -> -KbReport.digestScore(reports[i]))
                         .thenComparing(i -> reports[i].path())).toArray(Integer[]::new);
         NoteReport[] out = reports.clone();
         for (int r = 0; r < genuine.length; r++) {
