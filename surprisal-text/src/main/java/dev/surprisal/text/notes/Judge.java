@@ -41,9 +41,7 @@ final class Judge {
         static final Versions NONE = new Versions(false, 0);
 
         static Versions of(MeasuredNote a, Keep.Facts fa, MeasuredNote b, Keep.Facts fb) {
-            long dt = fa.mtimeMillis() - fb.mtimeMillis();
-            return new Versions(!a.title.isEmpty() && a.title.equals(b.title),
-                    Math.abs(dt) <= Keep.MTIME_TIE_MILLIS ? 0 : Long.signum(dt));
+            return new Versions(!a.title.isEmpty() && a.title.equals(b.title), Keep.modifiedFirst(fa, fb));
         }
 
         /** How a, the labelled one, relates to b: "an earlier version of", "a longer version of". */
