@@ -40,15 +40,17 @@ import java.util.concurrent.Callable;
                 "  too-short        under 20 words: not judged",
                 "  template         half of its lines also appear in 5 or more other notes",
                 "  near-duplicate   at least --threshold (0.5) of its 5-word phrases are in a note of",
-                "                   about the same size (ratio >= 0.8), kept as the original",
+                "                   about the same size (ratio >= 0.8), kept as the original; or an",
+                "                   earlier (or later, longer) version of a note with the same title",
                 "  excerpt          at least --threshold (0.5) of its 5-word phrases are in one other note",
                 "  low-information  under " + KnowledgeBase.LOW_NOVEL_BITS_PER_WORD + " new bits per word given its nearest notes, or word",
                 "                   entropy under " + KnowledgeBase.LOW_WINDOWED_ENTROPY_BITS + " bits per word in 100-word windows, or",
                 "                   80%% of its lines or of its 5-word phrases repeating earlier ones of the",
                 "                   note (fixed thresholds, calibrated on Debian documentation:",
                 "                   docs/notes-labels.md)",
-                "  genuine          anything else, ranked by novel bits: what a compressor still needs",
-                "                   for the note after reading its nearest notes.",
+                "  genuine          anything else, ranked by new bits per word (a note under 100 words",
+                "                   counted as 100): what a compressor still needs for each word of the",
+                "                   note after reading its nearest notes.",
                 ""},
         subcommands = {NotesCommand.Scan.class, NotesCommand.Add.class},
         footer = {"",
@@ -134,7 +136,9 @@ public final class NotesCommand implements Runnable {
                 }
             }
             if (common.json()) {
-                out.println(json(r));
+                com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(r);
+                tree.put("digest_order", KbReport.DIGEST_ORDER);
+                out.println(json(tree));
             } else {
                 printPlain(out, r);
             }
@@ -165,9 +169,9 @@ public final class NotesCommand implements Runnable {
                     out.printf(Locale.ROOT, "  ... %d more (--explain lists all, --json has everything)%n", flagged.size() - top);
                 }
             }
-            out.println("digest (genuine notes by novel bits):");
-            r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %8.0f bits  %.2f bits/word%n",
-                    n.digestRank(), n.path(), n.novelBits(), n.novelBitsPerWord()));
+            out.println("digest (genuine notes by " + KbReport.DIGEST_ORDER + "):");
+            r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %6.2f bits/word  %8.0f bits  %6d words%n",
+                    n.digestRank(), n.path(), KbReport.digestScore(n), n.novelBits(), n.words()));
             if (common.explain()) {
                 out.println("details (Gopher repetition rules: Rae et al. 2021, arXiv 2112.11446, Table A1):");
                 for (NoteReport n : r.notes()) {

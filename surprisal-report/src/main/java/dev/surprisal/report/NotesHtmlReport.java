@@ -15,7 +15,7 @@ import static dev.surprisal.report.Html.esc;
 
 /**
  * A knowledge-base scan ({@link KbReport}) as one self-contained HTML page: label counts, the
- * digest of genuine increments by novel bits, one row per note with its measures and reasons,
+ * digest of genuine notes by novel bits per word ({@link KbReport#digestScore}), one row per note with its measures and reasons,
  * duplicate groups, template lines and skipped files. No script and no external resource; every
  * piece of note-derived text (file names, lines, reasons) is escaped, so a hostile file name or
  * line cannot inject markup.
@@ -50,10 +50,10 @@ public final class NotesHtmlReport {
                 r.options().nearDuplicateContainment(), r.options().threshold(), r.options().templateMinNotes(),
                 r.options().templateMinNotes(), r.options().minWords(), r.options().lowNovelBitsPerWord(),
                 r.options().lowWindowedEntropyBits(), esc(r.options().keep().id())));
-        sb.append("<h2>Digest: genuine notes by novel bits</h2>\n<ol>");
+        sb.append("<h2>Digest: genuine notes by ").append(esc(KbReport.DIGEST_ORDER)).append("</h2>\n<ol>");
         for (NoteReport n : r.digest()) {
-            sb.append(String.format(Locale.ROOT, "<li>%s — %.0f novel bits (%.2f/word)</li>", esc(n.path()), n.novelBits(),
-                    n.novelBitsPerWord()));
+            sb.append(String.format(Locale.ROOT, "<li>%s — %.2f bits/word (%.0f novel bits, %d words)</li>", esc(n.path()),
+                    KbReport.digestScore(n), n.novelBits(), n.words()));
         }
         sb.append("</ol>\n<h2>Notes</h2>\n<table><tr><th>note</th><th class=t>label</th><th>words</th><th>H bits</th>"
                 + "<th>H<sub>100</sub> bits</th><th>zstd bits/byte</th><th>novel bits</th><th>JS bits</th>"

@@ -22,9 +22,35 @@ final class Judge {
      * @param containment        fraction of this note's shingles in the other
      * @param reverseContainment fraction of the other's shingles in this note
      * @param why the keep rule's reason the other note is the original ("it is older"), or why the relation is one-way
+     * @param version for two versions of one note that one holds most of the other (same title), how this note
+     *                relates to the other ("an earlier version of"); null otherwise
      */
     record Copy(Label label, int of, String ofPath, double jaccard, double containment, double reverseContainment,
-                String why, boolean mutual) {
+                String why, String version) {
+    }
+
+    /**
+     * What says that two notes a and b are versions of one note: the same title
+     * ({@link MeasuredNote#title}), and which was modified first beyond the {@link Keep} tie.
+     *
+     * @param sameTitle whether both have the same non-empty title
+     * @param older     -1 when a is older, +1 when b is, 0 for a tie
+     */
+    record Versions(boolean sameTitle, int older) {
+        /** For a pair with nothing known (an exact copy, a test). */
+        static final Versions NONE = new Versions(false, 0);
+
+        static Versions of(MeasuredNote a, Keep.Facts fa, MeasuredNote b, Keep.Facts fb) {
+            return new Versions(!a.title.isEmpty() && a.title.equals(b.title), Keep.modifiedFirst(fa, fb));
+        }
+
+        /** How a, the labelled one, relates to b: "an earlier version of", "a longer version of". */
+        String of(boolean aShorter) {
+            if (aShorter) {
+                return older < 0 ? "an earlier version of" : "a shorter version of";
+            }
+            return older > 0 ? "a later, longer version of" : "a longer version of";
+        }
     }
 
     /** What is known about one note before the decision. */
@@ -64,16 +90,22 @@ final class Judge {
      * <li>Near-duplicate (two versions of one note; the keep rule says which is the copy): both
      * {@code ca} and {@code cb} reach {@code threshold}, and either the sizes are within
      * {@code nearDuplicateSizeRatio} or both reach {@code nearDuplicateContainment}.</li>
+     * <li>Two versions of one note (the same title, {@code v}), one holding the other: when
+     * {@code cb} also reaches {@code threshold}, the keep rule says which is the copy, as for a
+     * near-duplicate; when under {@code threshold} of b is in a (b adds more than it repeats), a is
+     * labelled whatever the times. Both are near-duplicates, named "an earlier version of" and so on
+     * (an original that a later edit grew is no excerpt of its edit).</li>
      * <li>Excerpt (a part of b; labelled whatever the times): otherwise, when a is the smaller note
      * by more than the size ratio.</li>
      * <li>Neither (two notes of about the same size that share about half of each): no relation.</li>
      * </ul>
      *
      * @param aOwn        a's shingles less those common in the knowledge base, sorted
-     * @param bIsOriginal the keep rule's decision "b is the original", asked only for near-duplicates
+     * @param bIsOriginal the keep rule's decision "b is the original", asked only for near-duplicates and versions
+     * @param v           whether a and b are versions of one note, and which is older
      */
     static Copy compare(long[] a, long[] aOwn, long[] b, int bId, String bPath, Supplier<Keep.Decision> bIsOriginal,
-                        KnowledgeBase.Options o) {
+                        Versions v, KnowledgeBase.Options o) {
         if (a.length == 0 || b.length == 0 || aOwn.length == 0) {
             return null;
         }
@@ -87,14 +119,19 @@ final class Judge {
         double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
         boolean near = cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
                 || Math.min(ca, cb) >= o.nearDuplicateContainment());
-        if (near) {
+        if (near || v.sameTitle() && cb >= o.threshold()) {
             Keep.Decision d = bIsOriginal.get();
-            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), true) : null;
+            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(),
+                    near ? null : v.of(a.length < b.length)) : null;
         }
         if (a.length < b.length && sizeRatio < o.nearDuplicateSizeRatio()) {
+            if (v.sameTitle()) {
+                return new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "it holds "
+                        + "this note and %s of it is new, whatever the times", pct(1 - cb)), v.of(true));
+            }
             return new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "this note is %s of its "
                     + "size and holds %s of it (an excerpt is under %s of its source's size and holds under %s of it)",
-                    pct(sizeRatio), pct(cb), pct(o.nearDuplicateSizeRatio()), pct(o.nearDuplicateContainment())), false);
+                    pct(sizeRatio), pct(cb), pct(o.nearDuplicateSizeRatio()), pct(o.nearDuplicateContainment())), null);
         }
         return null;
     }
@@ -201,8 +238,8 @@ final class Judge {
         }
         if (m.words.size() < o.minWords()) {
             // too short to judge, but a copy of a whole short note (a front-matter-only edit) is still a copy;
-            // a few words that a longer note also holds are not called its excerpt
-            return e.near;
+            // a few words that a longer note also holds are not called its excerpt, nor a version of it
+            return e.near != null && e.near.version() == null ? e.near : null;
         }
         if (templateByLines(e, o)) {
             return null;
@@ -263,6 +300,11 @@ final class Judge {
             label = Label.TEMPLATE;
             reason = String.format(Locale.ROOT, "%d of its %d lines also appear in %d or more other notes: a template "
                     + "(from half of its lines)", e.templateLines, e.candidateLines, o.templateMinNotes());
+        } else if (copy != null && copy.version() != null) {
+            label = Label.NEAR_DUPLICATE;
+            reason = String.format(Locale.ROOT, "%s %s (the same title): %s of this note is in it and %s of it is in "
+                            + "this note (counted in 5-word phrases); %s is kept because %s", copy.version(),
+                    copy.ofPath(), pct(copy.containment()), pct(copy.reverseContainment()), copy.ofPath(), copy.why());
         } else if (copy != null && copy.label() == Label.NEAR_DUPLICATE) {
             label = Label.NEAR_DUPLICATE;
             reason = String.format(Locale.ROOT, "a near-copy of %s: %s of this note is in it and %s of it is in this note "

@@ -77,13 +77,19 @@ public enum Keep {
         if (this == FIRST_INDEXED && a.generation() != b.generation()) {
             return new Decision(a.generation() < b.generation(), "it was in the knowledge base first");
         }
-        long dt = a.mtimeMillis() - b.mtimeMillis();
-        if (this != PATH && Math.abs(dt) > MTIME_TIE_MILLIS) {
-            boolean older = dt < 0;
+        int order = modifiedFirst(a, b);
+        if (this != PATH && order != 0) {
+            boolean older = order < 0;
             return this == NEWEST ? new Decision(!older, "it is newer") : new Decision(older, "it is older");
         }
         String tie = this == PATH ? "" : "their modification times are within 2 s, and ";
         return new Decision(a.path().compareTo(b.path()) <= 0, tie + "its path sorts first");
+    }
+
+    /** -1 when a was modified first, +1 when b was, 0 when their times are within {@link #MTIME_TIE_MILLIS}. */
+    static int modifiedFirst(Facts a, Facts b) {
+        long dt = a.mtimeMillis() - b.mtimeMillis();
+        return Math.abs(dt) <= MTIME_TIE_MILLIS ? 0 : Long.signum(dt);
     }
 
     @Override

@@ -23,18 +23,20 @@ public enum Label {
      * At least {@link KnowledgeBase.Options#threshold()} of its shingles (and of its own, unshared ones) are in
      * another note that has as much of its shingles in this one, and either the two are of about the same size
      * ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()}) or both containments reach
-     * {@link KnowledgeBase.Options#nearDuplicateContainment()}; the other is kept as the original.
+     * {@link KnowledgeBase.Options#nearDuplicateContainment()}; the other is kept as the original. Also one of
+     * two versions of one note (the same title, one holding most of the other): "an earlier version of" the
+     * other, or "a later, longer version of" it, as the keep rule decides.
      */
     NEAR_DUPLICATE("near-duplicate"),
     /**
      * At least {@link KnowledgeBase.Options#threshold()} of its shingles (and of its own, unshared ones) are in
-     * one clearly larger note, which has under {@link KnowledgeBase.Options#nearDuplicateContainment()} of its
-     * shingles in this one.
+     * one clearly larger note of another title, which has under
+     * {@link KnowledgeBase.Options#nearDuplicateContainment()} of its shingles in this one.
      */
     EXCERPT("excerpt"),
     /** Few new bits per word given its nearest notes, or a low length-controlled word entropy (absolute, calibrated thresholds). */
     LOW_INFORMATION("low-information"),
-    /** None of the above: ranked by novel bits in the digest. */
+    /** None of the above: ranked in the digest by novel bits per word ({@link KbReport#digestScore}). */
     GENUINE("genuine");
 
     private final String id;

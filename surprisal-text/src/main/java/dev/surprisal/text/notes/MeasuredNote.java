@@ -36,6 +36,11 @@ final class MeasuredNote {
     /** {@link TextKey}s of the distinct words, and their counts in this note, aligned. */
     final long[] wordKeys;
     final int[] wordCounts;
+    /**
+     * The note's title for telling two versions of one note from an excerpt ({@link #title}); empty
+     * when it has none.
+     */
+    final String title;
 
     MeasuredNote(String path, String text) {
         this.path = path;
@@ -69,6 +74,35 @@ final class MeasuredNote {
             positionKeys[i] = wordKeys[ids.ids()[i] - 1];
         }
         this.shingles = MinHash.shingles(positionKeys);
+        this.title = title(text, note.prose());
+    }
+
+    private static final java.util.regex.Pattern FRONT_MATTER = java.util.regex.Pattern.compile("\\A---\\R(.*?)\\R---\\R",
+            java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern FRONT_TITLE = java.util.regex.Pattern.compile("(?m)^title:[ \\t]*(.*?)[ \\t]*$");
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(?m)^#[ \\t]+(.+?)[ \\t#]*$");
+
+    /**
+     * The title a note gives itself: the {@code title:} of its YAML front matter, else the first
+     * level-1 Markdown heading ({@code # ...}) of its prose; NFKC, lower case, quotes removed and
+     * spaces collapsed, but digits kept ("Release 1.2" is not "Release 1.3"). Empty when it has none.
+     */
+    static String title(String text, String prose) {
+        String t = "";
+        java.util.regex.Matcher fm = FRONT_MATTER.matcher(text);
+        if (fm.lookingAt()) {
+            java.util.regex.Matcher m = FRONT_TITLE.matcher(fm.group(1));
+            t = m.find() ? m.group(1) : "";
+        }
+        if (t.isBlank()) {
+            java.util.regex.Matcher h = HEADING.matcher(prose);
+            t = h.find() ? h.group(1) : "";
+        }
+        t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT).trim();
+        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
+            t = t.substring(1, t.length() - 1);
+        }
+        return t.replaceAll("\\s+", " ").trim();
     }
 
     /** Normalised lines of at least 3 words, in order: shorter ones (headings, "---") recur in any KB. */

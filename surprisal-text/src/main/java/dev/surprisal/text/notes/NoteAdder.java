@@ -70,7 +70,7 @@ final class NoteAdder {
             if (better && other.sha256().equals(m.sha256)) {
                 Keep.Decision d = otherIsOriginal.apply(j);
                 if (d.firstIsOriginal()) {
-                    e.exact = new Judge.Copy(Label.DUPLICATE, j, other.path(), 1, 1, 1, d.why(), true);
+                    e.exact = new Judge.Copy(Label.DUPLICATE, j, other.path(), 1, 1, 1, d.why(), null);
                 }
             }
         }
@@ -95,7 +95,7 @@ final class NoteAdder {
             if (b != null) {
                 int jj = j;
                 Judge.offer(e, Judge.compare(m.shingles, own, b.shingles, j, other.path(),
-                        () -> otherIsOriginal.apply(jj), o));
+                        () -> otherIsOriginal.apply(jj), Judge.Versions.of(m, self, b, other.facts()), o));
             }
         }
         Judge.preferOriginals(e, j -> index.notes.get(j).label() != null && index.notes.get(j).label().isCopy());

@@ -26,7 +26,7 @@ import java.util.List;
  * @param jaccard              shingle Jaccard similarity with {@code copyOf} (shared / union, 0 to 1); NaN without one
  * @param details              the detailed signals (Gopher repetition rules with their citation), for --explain and JSON
  * @param messages             remarks on what could not be measured
- * @param digestRank           1-based rank by novel bits among genuine notes, 0 otherwise
+ * @param digestRank           1-based rank among genuine notes by {@link KbReport#digestScore}, 0 otherwise
  */
 public record NoteReport(String path, int words, int uniqueWords, double wordEntropyBits,
                          double windowedEntropyBits, double zstdBitsPerByte, double templateLineFraction,

@@ -61,7 +61,8 @@ final class Scan {
                     continue;
                 }
                 Judge.offer(ev[i], Judge.compare(a, own, b, j, notes.get(j).path,
-                        () -> o.keep().original(facts.get(j), facts.get(i)), o));
+                        () -> o.keep().original(facts.get(j), facts.get(i)),
+                        Judge.Versions.of(notes.get(i), facts.get(i), notes.get(j), facts.get(j)), o));
             }
         });
         // lines and background over the notes that do not repeat a source
@@ -143,7 +144,7 @@ final class Scan {
             for (int x : g) {
                 if (x != best) {
                     Keep.Decision d = o.keep().original(facts.get(best), facts.get(x));
-                    ev[x].exact = new Judge.Copy(Label.DUPLICATE, best, notes.get(best).path, 1, 1, 1, d.why(), true);
+                    ev[x].exact = new Judge.Copy(Label.DUPLICATE, best, notes.get(best).path, 1, 1, 1, d.why(), null);
                     paths.add(notes.get(x).path);
                 }
             }
@@ -181,7 +182,7 @@ final class Scan {
 
     private static List<NoteReport> rankDigest(NoteReport[] reports) {
         Integer[] genuine = IntStream.range(0, reports.length).filter(i -> reports[i].label() == Label.GENUINE)
-                .boxed().sorted(Comparator.comparingDouble((Integer i) -> -reports[i].novelBits())
+                .boxed().sorted(Comparator.comparingDouble((Integer i) -> -KbReport.digestScore(reports[i]))
                         .thenComparing(i -> reports[i].path())).toArray(Integer[]::new);
         NoteReport[] out = reports.clone();
         for (int r = 0; r < genuine.length; r++) {

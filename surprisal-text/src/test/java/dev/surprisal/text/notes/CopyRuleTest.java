@@ -30,7 +30,7 @@ class CopyRuleTest {
     }
 
     private static Judge.Copy compare(long[] a, long[] aOwn, long[] b) {
-        return Judge.compare(a, aOwn, b, 1, "b.md", () -> new Keep.Decision(true, "it is older"), O);
+        return Judge.compare(a, aOwn, b, 1, "b.md", () -> new Keep.Decision(true, "it is older"), Judge.Versions.NONE, O);
     }
 
     @Test

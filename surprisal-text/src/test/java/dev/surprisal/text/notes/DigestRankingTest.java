@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.text.notes;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static dev.surprisal.text.notes.KeepAndAddTest.T;
+import static dev.surprisal.text.notes.KeepAndAddTest.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The digest on a realistic folder (audit12 defect 15): notes of a few hundred words cut from the
+ * READMEs under /usr/share/doc, each with YAML front matter, the whole GPL-3 pasted into one note and
+ * eight notes quoting a few of its paragraphs. Ranked by total novel bits, the pasted licence (about
+ * 88,000 bits at 15.5 bits per word) came first among the genuine notes; ranked by bits per word,
+ * counting at least 100 words, every README note outranks it.
+ */
+class DigestRankingTest {
+    private static final Path GPL3 = Path.of("/usr/share/common-licenses/GPL-3");
+
+    private static String frontMatter(String title, int day) {
+        return String.format("---\ntitle: %s\ndate: 2026-11-%02d\ntags: [notes]\n---\n\n", title, day);
+    }
+
+    @Test
+    void genuineNotesOutrankAPastedLicence(@TempDir Path dir) throws IOException {
+        String gpl = Files.readString(GPL3);
+        List<Path> readmes = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("/usr/share/doc"))) {
+            s.sorted().forEach(d -> {
+                try (Stream<Path> f = Files.list(d)) {
+                    f.filter(p -> p.getFileName().toString().startsWith("README") && Files.isRegularFile(p))
+                            .sorted().forEach(readmes::add);
+                } catch (IOException e) {
+                    // an unreadable package directory has no README to offer
+                }
+            });
+        }
+        List<List<String>> chunks = EvaluationSet.distinctChunks(readmes, 30, 13, gpl).subList(0, 30);
+        for (int i = 0; i < chunks.size(); i++) {
+            put(dir, String.format("readme-%02d.md", i), frontMatter("Reading notes " + i, 1 + i % 28)
+                    + String.join("\n\n", chunks.get(i)) + "\n", T + i * 60_000L);
+        }
+        put(dir, "licence-gpl3.md", frontMatter("GPL-3", 2) + gpl, T);
+        String[] paras = gpl.split("\\n\\s*\\n");
+        for (int i = 0; i < 8; i++) {
+            int from = 10 + 12 * i;
+            put(dir, "gpl-quote-" + i + ".md", frontMatter("GPL quote " + i, 3) + "Quote from the GPL for our review:\n\n"
+                    + String.join("\n\n", List.of(paras).subList(from, from + 6)) + "\n", T + 86_400_000L);
+        }
+
+        KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), true);
+        Map<String, NoteReport> byPath = r.notes().stream().collect(Collectors.toMap(NoteReport::path, n -> n));
+        NoteReport licence = byPath.get("licence-gpl3.md");
+        assertThat(licence.label()).isEqualTo(Label.GENUINE);
+        for (int i = 0; i < 8; i++) {
+            assertThat(byPath.get("gpl-quote-" + i + ".md").copyOf()).isEqualTo("licence-gpl3.md");
+        }
+        List<NoteReport> readmeNotes = r.notes().stream().filter(n -> n.path().startsWith("readme-")).toList();
+        assertThat(readmeNotes).allSatisfy(n -> assertThat(n.label()).isEqualTo(Label.GENUINE));
+        // it has the most novel bits of all, and ranked by them it came first
+        assertThat(readmeNotes).allSatisfy(n -> assertThat(n.novelBits()).isLessThan(licence.novelBits()));
+        assertThat(readmeNotes).allSatisfy(n -> assertThat(n.digestRank()).isLessThan(licence.digestRank()));
+        assertThat(licence.digestRank()).isEqualTo(r.digest().size());
+        // the rank follows the stated measure
+        List<NoteReport> digest = r.digest();
+        for (int i = 1; i < digest.size(); i++) {
+            assertThat(KbReport.digestScore(digest.get(i))).isLessThanOrEqualTo(KbReport.digestScore(digest.get(i - 1)));
+        }
+        assertThat(KbReport.digestScore(licence)).isEqualTo(licence.novelBits() / licence.words());
+    }
+
+    @Test
+    void aShortNoteCountsAsAHundredWords() {
+        NoteReport shortNote = report(46, 1552);
+        NoteReport longer = report(300, 7530);
+        assertThat(KbReport.digestScore(shortNote)).isEqualTo(15.52);
+        assertThat(KbReport.digestScore(longer)).isEqualTo(25.1);
+        assertThat(KbReport.DIGEST_ORDER).contains("bits per word").contains("under 100 words counted as 100");
+    }
+
+    private static NoteReport report(int words, double novelBits) {
+        return new NoteReport("n.md", words, words, 0, Double.NaN, 0, 0, novelBits, novelBits / words, 0, 0, List.of(),
+                Label.GENUINE, "", null, Double.NaN, Double.NaN, List.of(), List.of(), 1);
+    }
+}
