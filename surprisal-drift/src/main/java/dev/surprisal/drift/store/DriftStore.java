@@ -161,8 +161,11 @@ public final class DriftStore implements AutoCloseable {
         }
         Thread t = new Thread(() -> {
             try {
+                // the library first where the shaded jar's loader looks for it: loaded before, from a jar copied
+                // alone, DuckDB's class failed to initialise for good (first drift baseline: internal error)
+                dev.surprisal.data.DuckDbNatives.prepare();
                 Class.forName("org.duckdb.DuckDBNative", true, DriftStore.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                 // not loaded now: opening the store loads it (or reports why it cannot)
             }
         }, "surprisal-duckdb-preload");
