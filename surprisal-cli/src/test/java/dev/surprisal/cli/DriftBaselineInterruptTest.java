@@ -78,12 +78,17 @@ class DriftBaselineInterruptTest {
         return false;
     }
 
+    /** Monitor m's baseline of 2,000 rows (version 1), then a baseline of 3,000 rows interrupted at {@code where}. */
+    private String[] replacingInterruptedAt(String where, String store) throws Exception {
+        assertThat(Cli.run("drift", "baseline", "--monitor", "m", "--data", orders("old.csv", 2000).toString(),
+                "--store", store, "--quiet").code()).isZero();
+        return interruptedAt(where, orders("new.csv", 3000), store);
+    }
+
     @Test
     void interruptedWhileProfilingItSaysNothingWasWrittenAndTheOldBaselineStands() throws Exception {
         String store = dir.resolve("drift.duckdb").toString();
-        assertThat(Cli.run("drift", "baseline", "--monitor", "m", "--data", orders("old.csv", 2000).toString(),
-                "--store", store, "--quiet").code()).isZero();
-        String[] said = interruptedAt("before-write", orders("new.csv", 3000), store);
+        String[] said = replacingInterruptedAt("before-write", store);
         assertThat(said[1]).contains("surprisal: interrupted: nothing written to " + store + "; monitor 'm' keeps the "
                 + "baseline it had").doesNotContain("written to " + store + "\n");
         assertThat(said[0]).doesNotContain("written to");
@@ -97,9 +102,7 @@ class DriftBaselineInterruptTest {
     @Test
     void interruptedJustAfterTheCommitItSaysTheBaselineWasWritten() throws Exception {
         String store = dir.resolve("drift.duckdb").toString();
-        assertThat(Cli.run("drift", "baseline", "--monitor", "m", "--data", orders("old.csv", 2000).toString(),
-                "--store", store, "--quiet").code()).isZero();
-        String[] said = interruptedAt("after-write", orders("new.csv", 3000), store);
+        String[] said = replacingInterruptedAt("after-write", store);
         // before: nothing at all, though the new baseline was in the store
         assertThat(said[1]).contains("surprisal: interrupted after the store was written: baseline 'm' (version 2): "
                 + "written to " + store);

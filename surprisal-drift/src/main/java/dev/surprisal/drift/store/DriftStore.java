@@ -273,7 +273,14 @@ public final class DriftStore implements AutoCloseable {
                 return new DriftStore(c, url);
             } catch (SQLException e) {
                 closeQuietly(c);
-                boolean locked = !postgres && String.valueOf(e.getMessage()).contains("lock");
+                // DuckDB keeps one instance per file in a JVM, and refuses to open the file with another access
+                // mode while it is open: a reader beside this JVM's own writer (an embedded server) shares the
+                // writer's instance instead; a writer beside a reader waits, as for another process's lock
+                boolean otherMode = !postgres && String.valueOf(e.getMessage()).contains("different configuration");
+                if (readOnly && otherMode) {
+                    return open(url, false, false, Math.max(0, deadline - System.currentTimeMillis()));
+                }
+                boolean locked = !postgres && (otherMode || String.valueOf(e.getMessage()).contains("lock"));
                 if (!locked || System.currentTimeMillis() >= deadline) {
                     throw locked ? new StoreException("store " + url + ": in use by another process (DuckDB allows "
                             + "one process at a time); waited " + lockWaitMillis + " ms", url.masked(e))

@@ -87,6 +87,25 @@ class ReadOnlyStoreTest {
     }
 
     @Test
+    void aReaderBesideThisJvmsOwnWriterSharesItAndAWriterBesideAReaderWaitsAsForALock() {
+        Path store = storeWithTwoChecks("embedded.duckdb");
+        StoreUrl url = StoreUrl.parse(store.toString());
+        // DuckDB refuses a second access mode on a file open in the same JVM ("Can't open a connection to same
+        // database file with a different configuration"): an embedded server holds its store for writing
+        try (DriftStore writer = DriftStore.open(url, false, 1_000)) {
+            try (DriftStore reader = DriftStore.openReadOnly(url, 1_000)) {
+                assertThat(reader.history("m", null)).hasSize(6);
+            }
+            assertThat(writer.monitors()).containsExactly("m");
+        }
+        try (DriftStore reader = DriftStore.openReadOnly(url, 1_000)) {
+            assertThatThrownBy(() -> DriftStore.open(url, false, 300)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("in use by another process").hasMessageContaining("waited 300 ms");
+            assertThat(reader.monitors()).containsExactly("m");
+        }
+    }
+
+    @Test
     void aStoreOfANewerSchemaIsRefusedNamingBothVersionsAndNeverWritten() throws Exception {
         Path store = storeWithTwoChecks("newer.duckdb");
         try (DriftStore s = DriftStore.open(store.toString()); Statement st = s.connectionForTest().createStatement()) {
