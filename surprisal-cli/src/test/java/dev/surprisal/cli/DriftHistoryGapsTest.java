@@ -112,7 +112,9 @@ class DriftHistoryGapsTest {
         check(day(3), "2024-01-03");
         check(day(4), "2024-01-04");
         Cli rerun = check(day(3), "2024-01-03");
-        assertThat(rerun.out()).contains("check 4 of monitor 'events' at 2024-01-03 recorded").contains("replaced run 2");
+        // run 4 is the store's fourth run; the monitor has three checks, the re-run having replaced run 2
+        assertThat(rerun.out()).containsPattern("run 4 recorded in .*: monitor 'events' at 2024-01-03; 3 checks against "
+                + "baseline version 1 so far; replaced run 2");
         Cli h = Cli.run("drift", "history", "--monitor", "events", "--store", store());
         assertThat(h.out()).containsPattern("(?m)^2024-01-02\\s+1\\s")
                 .containsPattern("(?m)^2024-01-03\\s+4\\s.*re-run: replaced run 2$")
@@ -150,6 +152,7 @@ class DriftHistoryGapsTest {
             TimeZone.setDefault(saved);
         }
         LocalDate after = LocalDate.now(ZoneOffset.UTC);
-        assertThat(r.out()).as(r.err()).containsAnyOf(" at " + before + " recorded", " at " + after + " recorded");
+        assertThat(r.out()).as(r.err()).contains("recorded in").containsAnyOf("the first check of monitor 'events' "
+                + "against baseline version 1, at " + before + "\n", "against baseline version 1, at " + after + "\n");
     }
 }

@@ -233,7 +233,8 @@ class DriftScenarioTest {
                 "--at", "2024-05-01");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.ALARM);
         assertThat(row(r, "device")).endsWith(" DRIFT").contains("+100.00%");
-        assertThat(r.out()).contains("missing share rose 0.0% -> 100.0%").contains("check 1 of monitor 'm'");
+        assertThat(r.out()).contains("missing share rose 0.0% -> 100.0%")
+                .contains("the first check of monitor 'm' against baseline version 1, at 2024-05-01");
         assertThat(r.err()).contains("surprisal: note: column 'device' is not in today's file: scored as all missing");
         Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store);
         assertThat(h.out()).contains("device");

@@ -83,7 +83,8 @@ class DriftStoreCommandsTest {
         assertThat(check(shifted, "2024-05-01", "--report", dir.toString()).err()).contains(": a directory, not a file");
         // the same day was checked four times: one run, the last one, which replaced the third
         Cli last = check(shifted, "2024-05-01");
-        assertThat(last.out()).containsPattern("check (\\d+) of monitor 'm' at 2024-05-01 recorded in .*; replaced run \\d+");
+        assertThat(last.out()).containsPattern("run \\d+ recorded in .*: the first check of monitor 'm' against baseline "
+                + "version 1, at 2024-05-01; replaced run \\d+");
         Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store(), "--json");
         assertThat(h.code()).isZero();
         assertThat(h.out().split("\"column\" : \"amount\"", -1)).hasSize(2);

@@ -102,16 +102,33 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         stored.putAll(rule.given());
         // the store is written after the profile; its database library loads while the file is read
         DriftStore.preload(target.url(spec));
-        Profile reference;
-        try (ProfileEngine e = engine.open(spec)) {
-            reference = DriftInputs.fit(engine.located(data), options, common.quiet(), table, threads, e).withRule(stored);
-        }
         String where = target.where(spec);
-        DriftStore.BaselineSaved saved;
-        try (DriftStore s = target.open(spec, true)) {
-            saved = s.saveBaseline(monitor, reference);
-        }
         PrintWriter out = spec.commandLine().getOut();
+        // Ctrl-C while the file is read, or after the store's commit, still says what the store holds
+        try (InterruptReport<DriftStore.BaselineSaved> notice = new InterruptReport<>(spec.commandLine().getErr(),
+                "nothing written to " + where + "; monitor '" + monitor + "' keeps the baseline it had, if any",
+                saved -> written(monitor, saved, where))) {
+            Profile reference;
+            try (ProfileEngine e = engine.open(spec)) {
+                reference = DriftInputs.fit(engine.located(data), options, common.quiet(), table, threads, e)
+                        .withRule(stored);
+            }
+            DriftStore.BaselineSaved saved;
+            try (DriftStore s = target.open(spec, true)) {
+                saved = notice.write(() -> s.saveBaseline(monitor, reference));
+            }
+            notice.report(() -> print(out, monitor, where, reference, saved, settings, stored));
+        }
+        return ExitCode.OK;
+    }
+
+    /** The line that says the baseline was written: the command's first line, and the interrupt's notice. */
+    private static String written(String monitor, DriftStore.BaselineSaved saved, String where) {
+        return String.format("baseline '%s' (version %d): written to %s", monitor, saved.version(), where);
+    }
+
+    private void print(PrintWriter out, String monitor, String where, Profile reference, DriftStore.BaselineSaved saved,
+                       DriftOptions settings, Map<String, String> stored) {
         if (common.json()) {
             ObjectNode o = DriftOutput.object();
             o.put("monitor", monitor);
@@ -153,7 +170,6 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return ExitCode.OK;
     }
 
     /** The reference's first invalid cells by line and value ({@code (first: line 12 '0,5')}), so a typo is found. */

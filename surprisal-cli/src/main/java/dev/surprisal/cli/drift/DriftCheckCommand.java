@@ -17,6 +17,7 @@ import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.config.MonitorConfig;
+import dev.surprisal.drift.store.ReadOnlyStoreException;
 import dev.surprisal.drift.store.StoreException;
 import dev.surprisal.data.DataException;
 import dev.surprisal.cli.BadDataException;
@@ -68,6 +69,7 @@ import java.util.concurrent.Callable;
                 "The check, its profile, scores and alarms are written to the store in one transaction; a",
                 "check of the same monitor and --at against the same baseline replaces the earlier one.",
                 "The store is held only to read the baseline and to record the check, not while the file is read.",
+                "On a store this user may only read, the verdict is still printed, with 'not recorded' and why.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -78,7 +80,8 @@ import java.util.concurrent.Callable;
                 "  surprisal drift check --monitor orders --data today.csv --config monitors.yaml   as the server",
                 "",
                 "Exit codes: 0 no failing verdict, 1 DRIFT (or WARN with --fail-on warn), 2 usage error,",
-                "3 bad data (unreadable file, no rows, unknown column or monitor)."})
+                "3 bad data (unreadable file, no rows, unknown column or monitor; a check without alarm that",
+                "could not be recorded in a read-only store: an alarm there still exits 1)."})
 public final class DriftCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -130,12 +133,14 @@ public final class DriftCheckCommand implements Callable<Integer> {
         String monitor = target.monitor;
         MonitorConfig file = config.monitor(spec, monitor, roles);
         // the library's check (MonitorCheck), with the command line's rule options over the file's
+        dev.surprisal.data.roles.RoleOverrides selection = config.selection(spec, roles);
         MonitorCheck check = (file == null ? MonitorCheck.of(monitor) : MonitorCheck.of(file))
-                .withSelection(config.selection(spec, roles)).withSettings(rule.given()).withBase(common.base());
+                .withSelection(selection).withSettings(rule.given()).withBase(common.base());
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
-        // and to record the check, so concurrent checks on one store do not wait for each other's scans.
+        // (read-only) and to record the check, so concurrent checks on one store do not wait for each
+        // other's scans.
         MonitorCheck.Baseline baseline;
-        try (DriftStore s = target.open(spec, false)) {
+        try (DriftStore s = target.openReadOnly(spec)) {
             baseline = check.baseline(s, when);
         } catch (BadDataException e) {
             throw e;
@@ -147,7 +152,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         }
         Profile reference = baseline.reference();
         // --exclude of a column the baseline already left out (a --config exclude, an id) changes nothing: a note
-        List<String> leftOut = config.selection(spec, roles).exclude().stream()
+        List<String> leftOut = selection.exclude().stream()
                 .filter(baseline.stored().excluded()::contains).toList();
         if (!leftOut.isEmpty() && !common.quiet()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -162,27 +167,29 @@ public final class DriftCheckCommand implements Callable<Integer> {
             today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e);
             columns = DriftInputs.columnNames(engine.located(data), table, e);
         }
-        MonitoredCheck.Outcome outcome;
-        Map<String, List<HistoryPoint>> history = null;
-        java.util.Optional<RunGaps.Gap> gap;
-        try (DriftStore s = target.open(spec, false)) {
-            outcome = check.record(s, when, baseline, today, columns);
-            gap = MonitoredCheck.missingBefore(s, monitor, when, java.time.ZoneOffset.UTC);
-            if (report != null) {
-                history = DriftOutput.byColumn(s.history(monitor, null));
-            }
-        }
+        Stored stored = recordOrScore(check, when, baseline, today, columns);
+        MonitoredCheck.Outcome outcome = stored.outcome();
+        java.util.Optional<RunGaps.Gap> gap = stored.gap();
         SchemaChange schema = outcome.schema();
-        // the check is recorded: from here on nothing may lose its result or its exit code
+        // the check is recorded (or could not be): from here on nothing may lose its result or its exit code
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift check: " + monitor
-                + " at " + when + " (run " + outcome.runId() + ")", outcome.report(), history);
+                + " at " + when + (stored.recorded() ? " (run " + outcome.runId() + ")" : " (not recorded)"),
+                outcome.report(), stored.history());
         List<String> explanation = DriftOutput.explain(outcome.report(), common.base());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             ObjectNode extra = DriftOutput.object();
             extra.put("monitor", monitor);
             extra.put("at", when);
-            extra.put("run_id", outcome.runId());
+            extra.put("recorded", stored.recorded());
+            if (stored.recorded()) {
+                extra.put("run_id", outcome.runId());
+                // checks of this monitor against this baseline, this one included: run ids count every monitor's
+                extra.put("checks_against_baseline", stored.checks());
+            } else {
+                extra.putNull("run_id");
+                extra.put("not_recorded", stored.notRecorded());
+            }
             if (outcome.replaced()) {
                 extra.put("replaced_run_id", outcome.replacedRunId());
             }
@@ -206,8 +213,16 @@ public final class DriftCheckCommand implements Callable<Integer> {
             DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
             DriftOutput.printRoles(out, reference.roles());
             DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
-            out.printf("check %d of monitor '%s' at %s recorded in %s%s%n", outcome.runId(), monitor, when,
-                    target.where(spec), outcome.replaced() ? "; replaced run " + outcome.replacedRunId() : "");
+            if (stored.recorded()) {
+                // the run id counts every monitor's checks in the store: never "check N of monitor X"
+                out.printf("run %d recorded in %s: %s%s%n", outcome.runId(), target.where(spec),
+                        whichCheck(monitor, when, stored.checks(), baseline.version()),
+                        outcome.replaced() ? "; replaced run " + outcome.replacedRunId() : "");
+            } else {
+                out.println("not recorded: " + stored.notRecorded() + ". The verdict above stands, but this check is "
+                        + "not in the history, so later trend and stale-data checks will not see it; let this user "
+                        + "write the store, or give --store one it may write");
+            }
             gap.ifPresent(g -> out.println("note: " + RunGaps.sentence(g) + " (a failed or skipped check records "
                     + "nothing); this check is compared with the baseline as always"));
             if (report != null && reportProblem == null) {
@@ -220,11 +235,70 @@ public final class DriftCheckCommand implements Callable<Integer> {
         out.flush();
         if (reportProblem != null) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("surprisal: warning: " + reportProblem + " (the check itself is recorded as run "
-                    + outcome.runId() + ")");
+            err.println("surprisal: warning: " + reportProblem + (stored.recorded() ? " (the check itself is "
+                    + "recorded as run " + outcome.runId() + ")" : ""));
             err.flush();
         }
-        return DriftOutput.fails(outcome.report(), outcome.alarms()) ? ExitCode.ALARM : ExitCode.OK;
+        // an alarm pages whether or not it was recorded; a passing check that could not be recorded is not
+        // "fine" (the history and later trend and stale-data checks miss it), so it is exit 3, not 0
+        return DriftOutput.fails(outcome.report(), outcome.alarms()) ? ExitCode.ALARM
+                : stored.recorded() ? ExitCode.OK : ExitCode.BAD_DATA;
+    }
+
+    /**
+     * A scored check as the store left it.
+     *
+     * @param outcome     the scores and alarms (run id -1 when not recorded)
+     * @param gap         the days with no run just before this one
+     * @param history     the history for the HTML report, or null when no report is asked for
+     * @param checks      the monitor's checks against this baseline, this one included (0 when not recorded)
+     * @param notRecorded why the check was not recorded (the store is read-only), or null when it was
+     */
+    private record Stored(MonitoredCheck.Outcome outcome, java.util.Optional<RunGaps.Gap> gap,
+                          Map<String, List<HistoryPoint>> history, long checks, String notRecorded) {
+        boolean recorded() {
+            return notRecorded == null;
+        }
+    }
+
+    /**
+     * Records the check; on a store this process may not write, scores it on a read-only connection
+     * instead, so the verdict is still printed and its exit code kept, with why it was not recorded.
+     */
+    private Stored recordOrScore(MonitorCheck check, String when, MonitorCheck.Baseline baseline, Profile today,
+                                 List<String> columns) {
+        String monitor = target.monitor;
+        try (DriftStore s = DriftStore.open(target.url(spec), false, DriftInputs.LOCK_WAIT_MILLIS)) {
+            MonitoredCheck.Outcome outcome = check.record(s, when, baseline, today, columns);
+            List<DriftStore.BaselineVersion> versions = s.baselineVersions(monitor);
+            return after(s, when, outcome, versions.get(versions.size() - 1).checks(), null);
+        } catch (ReadOnlyStoreException e) {
+            String why = "the store " + target.where(spec) + " is read-only (" + e.reason() + ")";
+            try (DriftStore s = target.openReadOnly(spec)) {
+                return after(s, when, check.scoreWithoutRecording(s, baseline, today, columns), 0, why);
+            }
+        } catch (StoreException e) {
+            throw new BadDataException(e.getMessage(), e);
+        }
+    }
+
+    /** The gap before this check and, for an HTML report, the history, read while the store is open. */
+    private Stored after(DriftStore s, String when, MonitoredCheck.Outcome outcome, long checks, String notRecorded) {
+        java.util.Optional<RunGaps.Gap> gap = MonitoredCheck.missingBefore(s, target.monitor, when,
+                java.time.ZoneOffset.UTC);
+        Map<String, List<HistoryPoint>> history = report == null ? null
+                : DriftOutput.byColumn(s.history(target.monitor, null));
+        return new Stored(outcome, gap, history, checks, notRecorded);
+    }
+
+    /**
+     * Which check of the monitor this is, by the store's count against the current baseline (the run id
+     * counts every monitor's runs, so it is no such count).
+     */
+    static String whichCheck(String monitor, String when, long checks, int version) {
+        return checks == 1 ? "the first check of monitor '" + monitor + "' against baseline version " + version
+                + ", at " + when : "monitor '" + monitor + "' at " + when + "; " + checks + " checks against baseline "
+                + "version " + version + " so far";
     }
 
     /** An ISO date or date-time; anything else is a usage error. */

@@ -74,7 +74,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         int version;
         double warn;
         Profile reference;
-        try (DriftStore s = target.open(spec, false)) {
+        try (DriftStore s = target.openReadOnly(spec)) {
             DriftStore.Reference baseline = DriftInputs.reference(s, monitor);
             version = baseline.version();
             reference = baseline.profile();

@@ -109,6 +109,18 @@ final class DriftInputs {
         }
     }
 
+    /**
+     * Opens the store to read it only ({@link DriftStore#openReadOnly}: a file the user may only read
+     * opens); failures are bad data naming the store.
+     */
+    static DriftStore openReadOnly(StoreUrl url) {
+        try {
+            return DriftStore.openReadOnly(url, LOCK_WAIT_MILLIS);
+        } catch (StoreException e) {
+            throw new BadDataException(e.getMessage(), e);
+        }
+    }
+
     /** The baseline of {@code monitor}, or bad data listing the monitors the store does have. */
     static Profile baseline(DriftStore store, String monitor) {
         return reference(store, monitor).profile();

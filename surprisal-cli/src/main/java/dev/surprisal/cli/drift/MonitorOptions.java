@@ -48,6 +48,11 @@ public final class MonitorOptions {
         return store.open(spec, create);
     }
 
+    /** The store opened to read it only ({@link StoreOptions#openReadOnly}). */
+    DriftStore openReadOnly(CommandSpec spec) {
+        return store.openReadOnly(spec);
+    }
+
     /** The store's location as shown to the user (never the password). */
     String where(CommandSpec spec) {
         return store.where(spec);

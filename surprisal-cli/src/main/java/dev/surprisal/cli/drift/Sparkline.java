@@ -26,25 +26,6 @@ final class Sparkline {
     }
 
     /**
-     * A drawn series.
-     *
-     * @param line     the chart, one character per point
-     * @param top      the value drawn as █
-     * @param offScale the indices of the points drawn as {@link #OFF_SCALE_MARK}, left out of the scale
-     */
-    record Chart(String line, double top, List<Integer> offScale) {
-    }
-
-    static String of(double[] values) {
-        return of(values, 0);
-    }
-
-    /** Scaled to the larger of the series maximum and {@code floor}, so values far below it stay low. */
-    static String of(double[] values, double floor) {
-        return chart(values, floor).line();
-    }
-
-    /**
      * A history series on its timeline: its off-scale points as the library found them, missing days as
      * {@link #GAP_MARK}.
      *
@@ -61,24 +42,6 @@ final class Sparkline {
             }
         }
         return new String(line);
-    }
-
-    /**
-     * The chart scaled to the larger of {@code floor} and the series maximum without its off-scale points.
-     *
-     * @param values the series (NaN: no value)
-     * @param floor  the least value drawn as █, e.g. the warn band
-     * @return the chart, its top and its off-scale points
-     */
-    static Chart chart(double[] values, double floor) {
-        List<Integer> off = HistoryChart.offScale(values, floor);
-        double max = floor;
-        for (int i = 0; i < values.length; i++) {
-            if (Double.isFinite(values[i]) && !off.contains(i)) {
-                max = Math.max(max, values[i]);
-            }
-        }
-        return new Chart(draw(values, max, off), max, off);
     }
 
     private static String draw(double[] values, double max, List<Integer> off) {

@@ -90,6 +90,17 @@ public final class StoreOptions {
         return DriftInputs.open(url(spec), create);
     }
 
+    /**
+     * The store opened to read it only (bad data, exit 3, when it cannot be): a store the user may only
+     * read opens.
+     *
+     * @param spec the command, for usage errors
+     * @return the open store, for reads
+     */
+    DriftStore openReadOnly(CommandSpec spec) {
+        return DriftInputs.openReadOnly(url(spec));
+    }
+
     /** The store's location as shown to the user (never the password). */
     String where(CommandSpec spec) {
         return url(spec).display();

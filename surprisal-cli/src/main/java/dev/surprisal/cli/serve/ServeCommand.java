@@ -172,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
                 if (url.kind() == StoreUrl.Kind.DUCKDB && !Files.exists(url.file())) {
                     names.set(java.util.Set.of());
                 } else {
-                    try (DriftStore s = DriftStore.open(url, false, STORE_WAIT_MILLIS)) {
+                    try (DriftStore s = DriftStore.openReadOnly(url, STORE_WAIT_MILLIS)) {
                         names.set(java.util.Set.copyOf(s.monitors()));
                     } catch (StoreException e) {
                         throw new BadDataException(e.getMessage(), e);

@@ -207,12 +207,39 @@ public final class MonitorCheck {
      */
     public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
                                          List<String> columns) {
+        DriftReport report = score(baseline, today);
+        return MonitoredCheck.record(store, monitor, at, baseline.version(), today, report, trend)
+                .withSchema(schema(baseline, columns));
+    }
+
+    /**
+     * What {@link #record} finds — the scores, the alarms against the stored history, the schema
+     * change — without writing anything: for a store this process may only read ({@code drift check}
+     * on a store opened with {@link DriftStore#openReadOnly} prints the verdict and says it was not
+     * recorded). The outcome's run id and replaced run id are -1, since no run exists.
+     *
+     * @param store    an open store, read only (the trend rule reads the history)
+     * @param baseline what {@link #baseline} read
+     * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
+     * @param columns  the batch's own columns (its file's header), for the schema change
+     * @return the outcome, not recorded (run id -1)
+     * @throws StoreException if the store cannot be read
+     */
+    public MonitoredCheck.Outcome scoreWithoutRecording(DriftStore store, Baseline baseline, Profile today,
+                                                        List<String> columns) {
+        DriftReport report = score(baseline, today);
+        return new MonitoredCheck.Outcome(-1, report, MonitoredCheck.alarms(report, store, monitor, trend), -1)
+                .withSchema(schema(baseline, columns));
+    }
+
+    private DriftReport score(Baseline baseline, Profile today) {
+        return DriftScorer.compare(baseline.reference(), today, baseline.options(), bands, base, baseline.freshness());
+    }
+
+    private static SchemaChange schema(Baseline baseline, List<String> columns) {
         List<String> known = new ArrayList<>(baseline.stored().columnNames());
         known.addAll(baseline.stored().excluded());
-        SchemaChange schema = SchemaChange.of(known, baseline.reference().columnNames(), columns);
-        DriftReport report = DriftScorer.compare(baseline.reference(), today, baseline.options(), bands, base,
-                baseline.freshness());
-        return MonitoredCheck.record(store, monitor, at, baseline.version(), today, report, trend).withSchema(schema);
+        return SchemaChange.of(known, baseline.reference().columnNames(), columns);
     }
 
     /**

@@ -161,8 +161,11 @@ public final class DriftStore implements AutoCloseable {
         }
         Thread t = new Thread(() -> {
             try {
+                // the library first where the shaded jar's loader looks for it: loaded before, from a jar copied
+                // alone, DuckDB's class failed to initialise for good (first drift baseline: internal error)
+                dev.surprisal.data.DuckDbNatives.prepare();
                 Class.forName("org.duckdb.DuckDBNative", true, DriftStore.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                 // not loaded now: opening the store loads it (or reports why it cannot)
             }
         }, "surprisal-duckdb-preload");
@@ -179,10 +182,37 @@ public final class DriftStore implements AutoCloseable {
      *                       "no store at …", and nothing is created
      * @param lockWaitMillis how long to wait for another process's DuckDB lock
      * @return the open store; close it soon
-     * @throws StoreException if it cannot be opened, found, locked in time or migrated
+     * @throws ReadOnlyStoreException if this process may not write the DuckDB file or its directory
+     *         (opened read-only, {@link #openReadOnly}, it can still be read)
+     * @throws StoreException if it cannot be opened, found, locked in time or migrated, or has a newer
+     *         schema than this Surprisal reads
      */
     public static DriftStore open(StoreUrl url, boolean create, long lockWaitMillis) {
+        return open(url, create, false, lockWaitMillis);
+    }
+
+    /**
+     * Opens an existing store to read it only: {@code drift history}, {@code serve --check-config}, the
+     * baseline a check reads, and a check's scoring on a store it may not write. On DuckDB the file is
+     * opened with {@code access_mode=READ_ONLY}: a file the user may only read opens, nothing is written
+     * to it, and several reading processes may hold it at once (a writer still waits for them, and they
+     * for it). On PostgreSQL the connection is read-only. A store of an older schema is migrated first
+     * when this process may write it (the one write a reading verb makes, once per store); when it may
+     * not, that is a {@link StoreException} saying who must open it once.
+     *
+     * @param url            where it is
+     * @param lockWaitMillis how long to wait for a process that holds the DuckDB file for writing
+     * @return the open store, for reads only; close it soon
+     * @throws StoreException if there is no store there, it cannot be read or locked in time, it has a
+     *         newer schema than this Surprisal reads, or an older one that this process may not upgrade
+     */
+    public static DriftStore openReadOnly(StoreUrl url, long lockWaitMillis) {
+        return open(url, false, true, lockWaitMillis);
+    }
+
+    private static DriftStore open(StoreUrl url, boolean create, boolean readOnly, long lockWaitMillis) {
         boolean postgres = url.kind() == StoreUrl.Kind.POSTGRESQL;
+        java.util.Properties properties = url.properties();
         if (!postgres) {
             Path p = url.file();
             if (!create && !Files.exists(p)) {
@@ -191,7 +221,19 @@ public final class DriftStore implements AutoCloseable {
             if (Files.isDirectory(p)) {
                 throw new StoreException("store " + url + ": a directory, not a store file", null);
             }
+            String unreadable = StoreFiles.unreadableReason(p);
+            if (unreadable != null) {
+                throw new StoreException("store " + url + ": cannot be read: " + unreadable, null);
+            }
             refuseForeignFile(url, p);
+            if (readOnly) {
+                properties.setProperty("access_mode", "READ_ONLY");
+            } else {
+                String why = StoreFiles.readOnlyReason(p);
+                if (why != null) {
+                    throw new ReadOnlyStoreException(url, why, null);
+                }
+            }
             try {
                 if (create && p.getParent() != null) {
                     Files.createDirectories(p.getParent());
@@ -205,11 +247,25 @@ public final class DriftStore implements AutoCloseable {
         while (true) {
             Connection c = null;
             try {
-                c = DriverManager.getConnection(url.jdbcUrl(), url.properties());
+                c = DriverManager.getConnection(url.jdbcUrl(), properties);
                 if (postgres && !create && StoreSchema.absentOnPostgres(c)) {
                     throw noStore(url);
                 }
-                StoreSchema.migrate(c, postgres);
+                if (readOnly) {
+                    int version = StoreSchema.readOnlyVersion(c, url);
+                    if (version == 0) {
+                        throw noStore(url);
+                    }
+                    if (version < StoreSchema.CURRENT) {
+                        closeQuietly(c);
+                        return upgradedThenReadOnly(url, version, deadline);
+                    }
+                    if (postgres) {
+                        c.setReadOnly(true); // DuckDB's is set by access_mode, and cannot change per connection
+                    }
+                } else {
+                    StoreSchema.migrate(c, postgres, url);
+                }
                 trace("opened", url);
                 if (!postgres) {
                     clearWaitSignal(url);
@@ -217,7 +273,14 @@ public final class DriftStore implements AutoCloseable {
                 return new DriftStore(c, url);
             } catch (SQLException e) {
                 closeQuietly(c);
-                boolean locked = !postgres && String.valueOf(e.getMessage()).contains("lock");
+                // DuckDB keeps one instance per file in a JVM, and refuses to open the file with another access
+                // mode while it is open: a reader beside this JVM's own writer (an embedded server) shares the
+                // writer's instance instead; a writer beside a reader waits, as for another process's lock
+                boolean otherMode = !postgres && String.valueOf(e.getMessage()).contains("different configuration");
+                if (readOnly && otherMode) {
+                    return open(url, false, false, Math.max(0, deadline - System.currentTimeMillis()));
+                }
+                boolean locked = !postgres && (otherMode || String.valueOf(e.getMessage()).contains("lock"));
                 if (!locked || System.currentTimeMillis() >= deadline) {
                     throw locked ? new StoreException("store " + url + ": in use by another process (DuckDB allows "
                             + "one process at a time); waited " + lockWaitMillis + " ms", url.masked(e))
@@ -235,6 +298,24 @@ public final class DriftStore implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * A reading verb on a store of an older schema: this Surprisal reads only the current one, so the
+     * store is migrated (by a writing open, once) and then opened read-only; a store this process may not
+     * write stays as it is, and the message says who can upgrade it.
+     */
+    private static DriftStore upgradedThenReadOnly(StoreUrl url, int version, long deadline) {
+        long left = Math.max(0, deadline - System.currentTimeMillis());
+        try {
+            open(url, false, false, left).close();
+        } catch (ReadOnlyStoreException e) {
+            throw new StoreException("store " + url + " has schema " + version + ", written by an older Surprisal; "
+                    + "this one reads schema " + StoreSchema.CURRENT + " and upgrades a store in place when it "
+                    + "opens it, but " + e.reason() + ". Run any drift verb on it once as a user who may write it "
+                    + "(the upgrade is one-way: see docs/formats.md)", e);
+        }
+        return open(url, false, true, left);
     }
 
     /** Bytes 8 to 11 of every DuckDB database file (its header's magic). */
@@ -356,12 +437,16 @@ public final class DriftStore implements AutoCloseable {
 
     /**
      * A driver error as a {@link StoreException} with every secret masked: a lost or refused
-     * connection (SQLState class 08, or the server shutting down, 57P0x) says so.
+     * connection (SQLState class 08, or the server shutting down, 57P0x) says so, and a write refused
+     * for want of permission is a {@link ReadOnlyStoreException}.
      */
     static StoreException translate(StoreUrl url, String what, SQLException e) {
         SQLException safe = url.masked(e);
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String reason = firstLine(safe);
+        if (!what.equals("open") && writeRefused(state, reason)) {
+            return new ReadOnlyStoreException(url, "it refused to " + what + ": " + reason, safe);
+        }
         if (state.startsWith("08") || state.startsWith("57P0")) {
             return new StoreException((what.equals("open") ? "cannot connect to the store " + url
                     : "lost connection to the store " + url + " (while trying to " + what + ")") + ": " + reason, safe);
@@ -371,6 +456,16 @@ public final class DriftStore implements AutoCloseable {
                     + " (set the password in PGPASSWORD or --store-password-file)", safe);
         }
         return new StoreException("store " + url + ": cannot " + what + ": " + reason, safe);
+    }
+
+    /**
+     * A write refused for want of permission: PostgreSQL's insufficient privilege (42501) or read-only
+     * transaction (25006); DuckDB's write to a database attached read-only, or a commit that cannot
+     * create its journal (its SQLState is null, so its message tells).
+     */
+    private static boolean writeRefused(String state, String message) {
+        return state.equals("42501") || state.equals("25006") || message.contains("read-only mode")
+                || message.contains("Failed to commit") && message.contains("Permission denied");
     }
 
     private static String firstLine(Exception e) {

@@ -30,8 +30,12 @@ final class StoreSchema {
     private StoreSchema() {
     }
 
-    /** Brings the schema to {@link #CURRENT}. */
-    static void migrate(Connection c, boolean postgres) throws SQLException {
+    /**
+     * Brings the schema to {@link #CURRENT}.
+     *
+     * @throws StoreException if the store has a newer schema than this code reads ({@link #newer})
+     */
+    static void migrate(Connection c, boolean postgres, StoreUrl url) throws SQLException {
         Migrations.underLock(c, postgres, MIGRATION_LOCK, () -> {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
@@ -39,13 +43,43 @@ final class StoreSchema {
             }
             int current = version(c);
             if (current > CURRENT) {
-                throw new SQLException("the store has schema version " + current + ", newer than this version of "
-                        + "Surprisal reads (" + CURRENT + "); upgrade Surprisal", "SRPRV");
+                throw newer(url, current);
             }
             for (int v = current + 1; v <= CURRENT; v++) {
                 apply(c, v);
             }
         });
+    }
+
+    /**
+     * The schema version of a store opened read-only, where nothing may be created or migrated.
+     *
+     * @return the version; 0 when the database has no {@code schema_version} table (no store)
+     * @throws StoreException if the store has a newer schema than this code reads
+     */
+    static int readOnlyVersion(Connection c, StoreUrl url) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM "
+                + "information_schema.tables WHERE table_name = 'schema_version' AND table_schema = current_schema()")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return 0;
+            }
+        }
+        int current = version(c);
+        if (current > CURRENT) {
+            throw newer(url, current);
+        }
+        return current;
+    }
+
+    /**
+     * A store written by a newer Surprisal: never opened (its tables may mean something this code does not
+     * know), never downgraded.
+     */
+    static StoreException newer(StoreUrl url, int version) {
+        return new StoreException("store " + url + " has schema " + version + ", this Surprisal reads up to "
+                + CURRENT + ": a newer Surprisal wrote it; upgrade Surprisal to read it (a store is never "
+                + "migrated back, see docs/formats.md)", null);
     }
 
     /** True when the connected PostgreSQL database (its current schema) has no store tables yet. */
@@ -69,7 +103,10 @@ final class StoreSchema {
         String script = Migrations.script(StoreSchema.class, switch (version) {
             case 1 -> "V1__init.sql";
             case 2 -> "V2__reference_versions.sql";
-            default -> "V3__replaced_runs.sql";
+            case 3 -> "V3__replaced_runs.sql";
+            // migrate() refuses a store newer than CURRENT, so only a CURRENT raised without its script lands here
+            default -> throw new IllegalStateException("store schema " + version + " has no migration script "
+                    + "(StoreSchema.CURRENT is " + CURRENT + "): a build error, not a problem with the store");
         });
         Migrations.inTransaction(c, () -> {
             Migrations.runScript(c, script);
