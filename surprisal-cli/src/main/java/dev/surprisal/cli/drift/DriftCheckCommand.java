@@ -12,7 +12,6 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.drift.store.RunGaps;
 import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
@@ -164,10 +163,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
         }
         MonitoredCheck.Outcome outcome;
         Map<String, List<HistoryPoint>> history = null;
-        java.util.Optional<RunGaps.Gap> gap;
         try (DriftStore s = target.open(spec, false)) {
             outcome = check.record(s, when, baseline, today, columns);
-            gap = MonitoredCheck.missingBefore(s, monitor, when, java.time.ZoneOffset.UTC);
             if (report != null) {
                 history = DriftOutput.byColumn(s.history(monitor, null));
             }
@@ -192,9 +189,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
             if (outcome.replaced()) {
                 extra.put("replaced_run", outcome.replacedRunId());
             }
-            DriftOutput.schema(schema, extra, null, true, common.quiet());
-            gap.ifPresent(g -> extra.putObject("missing_days_before").put("first", g.first().toString())
-                    .put("last", g.last().toString()).put("days", g.days()).put("note", RunGaps.sentence(g)));
+            dev.surprisal.drift.DriftJson.putNotes(extra, outcome); // schema, missing_days_before: the server's keys
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {
@@ -208,8 +203,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
             DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
             out.printf("check %d of monitor '%s' at %s recorded in %s%s%n", outcome.runId(), monitor, when,
                     target.where(spec), outcome.replaced() ? "; replaced run " + outcome.replacedRunId() : "");
-            gap.ifPresent(g -> out.println("note: " + RunGaps.sentence(g) + " (a failed or skipped check records "
-                    + "nothing); this check is compared with the baseline as always"));
+            if (outcome.missingDaysBefore() != null) { // the library's outcome, as the server and Java API have it
+                out.println("note: " + MonitoredCheck.missingDaysNote(outcome.missingDaysBefore()));
+            }
             if (report != null && reportProblem == null) {
                 out.println("report: " + report.toAbsolutePath());
             }
