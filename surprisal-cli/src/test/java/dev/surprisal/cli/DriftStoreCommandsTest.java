@@ -105,7 +105,7 @@ class DriftStoreCommandsTest {
         assertThat(check(csv("d1.csv", 3, 0), "2024-05-01", "--warn", "0.5").code()).isZero();
         assertThat(Cli.run("drift", "history", "--monitor", "m", "--store", store()).out())
                 .contains("the PSI warn band 0.1000 of the baseline's rule; a --warn given to a check alone is not "
-                        + "recorded)");
+                        + "recorded; its noise level (critical) when that is higher)");
         Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store(), "--warn", "0.5");
         check(csv("d2.csv", 4, 0), "2024-05-02");
         assertThat(Cli.run("drift", "history", "--monitor", "m", "--store", store()).out())

@@ -294,6 +294,44 @@ public final class DriftJson {
         return o.measure().inBase(v, base);
     }
 
+    /**
+     * A check's notes beside its scores, the one JSON form of the command line and the server:
+     * {@code schema} ({@code absent_columns}, {@code new_columns}, {@code notes}) when the batch's
+     * columns differ from the baseline's, and {@code missing_days_before} ({@code first}, {@code last},
+     * {@code days}, {@code note}) when the days just before the check have no run recorded.
+     *
+     * @param into    the object to add them to
+     * @param outcome the check (its {@link MonitoredCheck.Outcome#schema()} and
+     *                {@link MonitoredCheck.Outcome#missingDaysBefore()}; either may be absent)
+     * @return {@code into}
+     */
+    public static ObjectNode putNotes(ObjectNode into, MonitoredCheck.Outcome outcome) {
+        putSchema(into, outcome.schema());
+        dev.surprisal.drift.store.RunGaps.Gap g = outcome.missingDaysBefore();
+        if (g != null) {
+            into.putObject("missing_days_before").put("first", g.first().toString()).put("last", g.last().toString())
+                    .put("days", g.days()).put("note", dev.surprisal.drift.store.RunGaps.sentence(g));
+        }
+        return into;
+    }
+
+    /**
+     * The {@code schema} object of a check or comparison whose columns differ from the reference's.
+     *
+     * @param into   the object to add it to
+     * @param change the change, or null when unknown; nothing is added when it is null or empty
+     * @return {@code into}
+     */
+    public static ObjectNode putSchema(ObjectNode into, SchemaChange change) {
+        if (change != null && !change.isEmpty()) {
+            ObjectNode o = into.putObject("schema");
+            change.absent().forEach(o.putArray("absent_columns")::add);
+            change.added().forEach(o.putArray("new_columns")::add);
+            change.notes().forEach(o.putArray("notes")::add);
+        }
+        return into;
+    }
+
     private static void put(ObjectNode n, String name, double v, String why) {
         NonFiniteJson.putNumber(n, name, v, why, NonFiniteJson.KeyStyle.SNAKE_CASE);
     }

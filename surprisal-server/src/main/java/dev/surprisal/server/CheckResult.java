@@ -5,6 +5,8 @@ package dev.surprisal.server;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.rules.Alarm;
+import dev.surprisal.drift.rules.MonitorCheck;
+import dev.surprisal.drift.rules.MonitoredCheck;
 
 import java.util.List;
 
@@ -23,8 +25,11 @@ import java.util.List;
  * @param reference  what the window was compared with, in words (the baseline and its version, or
  *                   the windows of a rolling reference)
  * @param roles      the column roles the check ran under (frozen in the baseline)
+ * @param outcome    the library's outcome of the check ({@link MonitorCheck}, as {@code drift check
+ *                   --config} has it): its schema change and the days with no run before it
+ *                   ({@link MonitoredCheck.Outcome#notes()})
  */
 public record CheckResult(long runId, String monitor, String window, String status, boolean alarm, long rows,
                           long durationMs, DriftReport report, List<Alarm> alarms, String reference,
-                          ColumnRoles roles) {
+                          ColumnRoles roles, MonitoredCheck.Outcome outcome) {
 }

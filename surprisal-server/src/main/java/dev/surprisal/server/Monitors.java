@@ -244,7 +244,7 @@ public final class Monitors {
      * @throws AlreadyChecked (409) when the window was checked and {@code recheck} is false
      */
     public CheckResult checkProfile(String name, Window window, Profile today, String trigger, boolean recheck) {
-        return checks.run(name, window, trigger, recheck, ref -> today);
+        return checks.run(name, window, trigger, recheck, ref -> new Sources.Counted(today, null));
     }
 
     /**
@@ -484,7 +484,9 @@ public final class Monitors {
         List<HistoryPoint> points = history(name, column);
         Optional<Profile> reference = gate.read("baseline/" + name, s -> s.reference(name)
                 .map(DriftStore.Reference::profile));
-        return HistoryChart.of(points, java.time.ZoneId.of(m.zone()), reference.orElse(null));
+        // the days checked are the runs', an excluded run's too: left out of the history, it is no missing day
+        List<String> runTimes = gate.read("runtimes/" + name, s -> s.runTimes(name));
+        return HistoryChart.of(points, runTimes, java.time.ZoneId.of(m.zone()), reference.orElse(null));
     }
 
     /**

@@ -27,7 +27,9 @@ import java.util.Locale;
  * the server's envelope: {@code format}, {@code version}, {@code run_id}, {@code monitor},
  * {@code window}, {@code status} (the verdict with the alarms counted: a dataset alarm is DRIFT, a
  * trend alarm WARN), {@code rows}, {@code duration_ms} and {@code reference} (what the window was
- * compared with, in words).
+ * compared with, in words), and, as {@code drift check --json} has them ({@link DriftJson#putNotes}),
+ * {@code schema} when the window's columns differ from the baseline's and {@code missing_days_before}
+ * when the days just before it have no run recorded.
  *
  * <p>Stored checks are read through {@link #upgrade}, the one place that knows the older forms:
  * version 0, stored before 1 December 2026 with camelCase keys ({@code runId}, per column the
@@ -57,6 +59,7 @@ public final class ReportJson {
         envelope.put("format", FORMAT).put("version", VERSION).put("run_id", r.runId()).put("monitor", r.monitor())
                 .put("window", r.window()).put("status", r.status()).put("rows", r.rows())
                 .put("duration_ms", r.durationMs()).put("reference", r.reference());
+        DriftJson.putNotes(envelope, r.outcome()); // schema, missing_days_before: the keys of drift check --json
         ObjectNode o = DriftJson.of(r.report(), r.roles()).withAlarms(r.alarms()).withBase(Base.BITS)
                 .withHeader(envelope).withExplanation(true).withBins(true).toTree();
         try {

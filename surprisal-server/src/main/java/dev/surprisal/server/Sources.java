@@ -124,27 +124,44 @@ public final class Sources {
     }
 
     /**
+     * A window's data counted on a reference's bins, with its files' columns.
+     *
+     * @param profile the counts (several files merged)
+     * @param columns the columns every file of the window has (a column some file lacks is counted as all
+     *                missing there, and is said to be gone), in the first file's order; null when unknown
+     *                (a profile counted elsewhere and posted)
+     */
+    public record Counted(Profile profile, List<String> columns) {
+    }
+
+    /**
      * Counts a window's data on the reference's frozen bins.
      *
      * @param source    the source
      * @param window    the window
      * @param reference the reference profile
-     * @return today's profile (several files merged)
+     * @return today's profile (several files merged) and its columns
      */
-    public static Profile count(SourceConfig source, Window window, Profile reference) {
+    public static Counted count(SourceConfig source, Window window, Profile reference) {
         if (source.isQuery()) {
             Path csv = JdbcSource.toCsv(source, window);
             try {
-                return ProfileBuilder.count(reference, TableReader.open(csv));
+                TableReader reader = TableReader.open(csv);
+                return new Counted(ProfileBuilder.count(reference, reader), reader.columnNames());
             } finally {
                 JdbcSource.delete(csv);
             }
         }
         Profile merged = null;
+        List<String> columns = null;
         for (Path f : files(source, window)) {
-            Profile p = ProfileBuilder.count(reference, TableReader.open(f));
+            TableReader reader = TableReader.open(f);
+            Profile p = ProfileBuilder.count(reference, reader);
             merged = merged == null ? p : merged.merge(p);
+            List<String> own = reader.columnNames();
+            columns = columns == null ? new java.util.ArrayList<>(own) : columns;
+            columns.retainAll(own);
         }
-        return merged;
+        return new Counted(merged, columns == null ? List.of() : List.copyOf(columns));
     }
 }

@@ -12,7 +12,6 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.store.HistoryPoint;
-import dev.surprisal.drift.store.RunGaps;
 import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
@@ -169,7 +168,6 @@ public final class DriftCheckCommand implements Callable<Integer> {
         }
         Stored stored = recordOrScore(check, when, baseline, today, columns);
         MonitoredCheck.Outcome outcome = stored.outcome();
-        java.util.Optional<RunGaps.Gap> gap = stored.gap();
         SchemaChange schema = outcome.schema();
         // the check is recorded (or could not be): from here on nothing may lose its result or its exit code
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift check: " + monitor
@@ -199,9 +197,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
             if (outcome.replaced()) {
                 extra.put("replaced_run", outcome.replacedRunId());
             }
-            DriftOutput.schema(schema, extra, null, true, common.quiet());
-            gap.ifPresent(g -> extra.putObject("missing_days_before").put("first", g.first().toString())
-                    .put("last", g.last().toString()).put("days", g.days()).put("note", RunGaps.sentence(g)));
+            dev.surprisal.drift.DriftJson.putNotes(extra, outcome); // schema, missing_days_before: the server's keys
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {
@@ -223,8 +219,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
                         + "not in the history, so later trend and stale-data checks will not see it; let this user "
                         + "write the store, or give --store one it may write");
             }
-            gap.ifPresent(g -> out.println("note: " + RunGaps.sentence(g) + " (a failed or skipped check records "
-                    + "nothing); this check is compared with the baseline as always"));
+            if (outcome.missingDaysBefore() != null) { // the library's outcome, as the server and Java API have it
+                out.println("note: " + MonitoredCheck.missingDaysNote(outcome.missingDaysBefore()));
+            }
             if (report != null && reportProblem == null) {
                 out.println("report: " + report.toAbsolutePath());
             }
@@ -249,12 +246,11 @@ public final class DriftCheckCommand implements Callable<Integer> {
      * A scored check as the store left it.
      *
      * @param outcome     the scores and alarms (run id -1 when not recorded)
-     * @param gap         the days with no run just before this one
      * @param history     the history for the HTML report, or null when no report is asked for
      * @param checks      the monitor's checks against this baseline, this one included (0 when not recorded)
      * @param notRecorded why the check was not recorded (the store is read-only), or null when it was
      */
-    private record Stored(MonitoredCheck.Outcome outcome, java.util.Optional<RunGaps.Gap> gap,
+    private record Stored(MonitoredCheck.Outcome outcome,
                           Map<String, List<HistoryPoint>> history, long checks, String notRecorded) {
         boolean recorded() {
             return notRecorded == null;
@@ -271,24 +267,22 @@ public final class DriftCheckCommand implements Callable<Integer> {
         try (DriftStore s = DriftStore.open(target.url(spec), false, DriftInputs.LOCK_WAIT_MILLIS)) {
             MonitoredCheck.Outcome outcome = check.record(s, when, baseline, today, columns);
             List<DriftStore.BaselineVersion> versions = s.baselineVersions(monitor);
-            return after(s, when, outcome, versions.get(versions.size() - 1).checks(), null);
+            return after(s, outcome, versions.get(versions.size() - 1).checks(), null);
         } catch (ReadOnlyStoreException e) {
             String why = "the store " + target.where(spec) + " is read-only (" + e.reason() + ")";
             try (DriftStore s = target.openReadOnly(spec)) {
-                return after(s, when, check.scoreWithoutRecording(s, baseline, today, columns), 0, why);
+                return after(s, check.scoreWithoutRecording(s, when, baseline, today, columns), 0, why);
             }
         } catch (StoreException e) {
             throw new BadDataException(e.getMessage(), e);
         }
     }
 
-    /** The gap before this check and, for an HTML report, the history, read while the store is open. */
-    private Stored after(DriftStore s, String when, MonitoredCheck.Outcome outcome, long checks, String notRecorded) {
-        java.util.Optional<RunGaps.Gap> gap = MonitoredCheck.missingBefore(s, target.monitor, when,
-                java.time.ZoneOffset.UTC);
+    /** For an HTML report, the history, read while the store is open. */
+    private Stored after(DriftStore s, MonitoredCheck.Outcome outcome, long checks, String notRecorded) {
         Map<String, List<HistoryPoint>> history = report == null ? null
                 : DriftOutput.byColumn(s.history(target.monitor, null));
-        return new Stored(outcome, gap, history, checks, notRecorded);
+        return new Stored(outcome, history, checks, notRecorded);
     }
 
     /**

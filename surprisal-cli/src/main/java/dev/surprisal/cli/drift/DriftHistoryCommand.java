@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.core.Base;
-import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.store.HistoryPoint;
@@ -47,7 +46,9 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
                 "column is, or only 'off the scale'), and the rest are scaled without it. A re-run of a day keeps",
                 "its day's place and says which run it replaced. When the checks are daily, a day with no check",
                 "recorded (a failed check records nothing) is a row 'no check recorded' in the table and · in the",
-                "sparklines (JSON: missing_days; off_scale and off_scale_reason on a point).",
+                "sparklines (JSON: missing_days; off_scale and off_scale_reason on a point, off the scale of its",
+                "column's sparkline: the server's /history has the same rule). The sparkline draws the deciding",
+                "measure (PSI unless the baseline's rule names another), at least up to its noise level.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -72,21 +73,21 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         List<HistoryPoint> points;
         String monitor = target.monitor;
         int version;
-        double warn;
         Profile reference;
+        List<String> runTimes;
         try (DriftStore s = target.openReadOnly(spec)) {
             DriftStore.Reference baseline = DriftInputs.reference(s, monitor);
             version = baseline.version();
             reference = baseline.profile();
-            warn = psiWarn(reference.rule());
             points = s.history(monitor, column); // an unknown column: the library lists the baseline's columns
+            runTimes = s.runTimes(monitor); // the days checked: a run that scored no column is no missing day
         }
         Base base = common.base();
         PrintWriter out = spec.commandLine().getOut();
         // the store's day rule (UTC: CLI monitors have no zone) for the missing days; the same chart as the server's
-        HistoryChart chart = HistoryChart.of(points, ZoneOffset.UTC, reference);
+        HistoryChart chart = HistoryChart.of(points, runTimes, ZoneOffset.UTC, reference);
         if (common.json()) {
-            out.println(DriftOutput.write(json(monitor, version, base, chart, points, warn)));
+            out.println(DriftOutput.write(json(monitor, version, base, chart, points)));
             out.flush();
             return ExitCode.OK;
         }
@@ -126,11 +127,13 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         }
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
-        out.println("PSI per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the PSI warn band "
-                + fmt(warn) + " of the baseline's rule; a --warn given to a check alone is not recorded"
+        // the library's chart of each column (HistoryChart.decisions): the server's page draws the same
+        out.println(chart.measure() + " per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the "
+                + chart.measure() + " warn band " + fmt(chart.warnBand()) + " of the baseline's rule; a --warn given to a "
+                + "check alone is not recorded; its noise level (critical) when that is higher"
                 + (chart.gaps().isEmpty() ? "" : "; " + Sparkline.GAP_MARK + " = a day with no check recorded") + "):");
         for (String c : chart.columns()) {
-            HistoryChart.Series series = chart.series(c, HistoryPoint::psi, warn);
+            HistoryChart.Series series = chart.decisions(c);
             if (java.util.Arrays.stream(series.values()).allMatch(Double::isNaN)) {
                 out.printf(Locale.ROOT, "  %-" + nameWidth + "s  not scored (checks only)%n", c);
                 continue;
@@ -141,34 +144,30 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             }
             List<HistoryPoint> own = chart.points(c);
             out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%s%n", c,
-                    Sparkline.of(series, chart.slots()), fmt(own.get(own.size() - 1).psi()), fmt(max),
-                    offScale(series));
+                    Sparkline.of(series, chart.slots()), fmt(own.get(own.size() - 1).decision()), fmt(max),
+                    offScale(series, chart.measure()));
         }
         out.flush();
         return ExitCode.OK;
     }
 
     /** The history as JSON: the points with their off-scale marks, and the missing days. */
-    private ObjectNode json(String monitor, int version, Base base, HistoryChart chart, List<HistoryPoint> points,
-                            double warn) {
+    private ObjectNode json(String monitor, int version, Base base, HistoryChart chart, List<HistoryPoint> points) {
         ObjectNode root = DriftOutput.object();
         root.put("monitor", monitor);
         // the history holds the checks against the current baseline only; each point says its own
         root.put("baseline_version", version);
         root.put("measure", "PSI");
         root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
-                .put("js", base.unit());
+                .put("js", base.unit()).put("decision", "the deciding measure's, " + chart.measure() + ", as stored");
         root.put("direction", DriftOutput.DIRECTION);
         ArrayNode gaps = root.putArray("missing_days");
         for (RunGaps.Gap g : chart.gaps()) {
             gaps.addObject().put("first", g.first().toString()).put("last", g.last().toString())
                     .put("days", g.days()).put("after", g.after());
         }
-        // off the scale of the PSI sparkline, by the rule the text and the server's chart use
-        Map<HistoryPoint, String> off = new java.util.IdentityHashMap<>();
-        for (String c : chart.columns()) {
-            chart.series(c, HistoryPoint::psi, warn).offScale().forEach(o -> off.put(o.point(), o.reason()));
-        }
+        // off the scale of its column's sparkline: the library's one meaning, the server's /history's too
+        Map<HistoryPoint, String> off = chart.offScale();
         ArrayNode a = root.putArray("history");
         for (HistoryPoint p : points) {
             ObjectNode n = a.addObject();
@@ -182,6 +181,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             n.put("status", p.status());
             DriftOutput.put(n, "psi", p.psi());
             DriftOutput.put(n, "critical", p.critical());
+            DriftOutput.put(n, "decision", p.decision()); // the value the sparkline and off_scale are about
             DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
             DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));
             DriftOutput.put(n, "new_mass", p.newMass());
@@ -194,22 +194,16 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     }
 
     /** Says which points are drawn off the scale, why (from what their checks stored), and the others' scale. */
-    private static String offScale(HistoryChart.Series series) {
+    private static String offScale(HistoryChart.Series series, String measure) {
         if (series.offScale().isEmpty()) {
             return "";
         }
         List<String> parts = new ArrayList<>();
         for (HistoryChart.OffScalePoint o : series.offScale()) {
-            parts.add(o.point().at() + ": PSI " + fmt(o.value()) + ", " + o.reason());
+            parts.add(o.point().at() + ": " + measure + " " + fmt(o.value()) + ", " + o.reason());
         }
         return "; " + Sparkline.OFF_SCALE_MARK + " = off the scale, over " + String.format(Locale.ROOT, "%.0f",
                 HistoryChart.OFF_SCALE) + "x the rest (" + String.join("; ", parts) + "), the rest drawn up to "
                 + fmt(series.top());
-    }
-
-    /** The PSI warn band of the monitor's stored rule: its --warn when it decides on PSI, else PSI's default. */
-    private static double psiWarn(Map<String, String> rule) {
-        DriftOptions stored = DriftOptions.defaults().withSettings(rule);
-        return stored.measure() == DriftOptions.defaults().measure() ? stored.warn() : DriftOptions.defaults().warn();
     }
 }

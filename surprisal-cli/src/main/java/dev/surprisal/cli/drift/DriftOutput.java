@@ -87,10 +87,7 @@ final class DriftOutput {
             return;
         }
         if (json) {
-            ObjectNode o = extra.putObject("schema");
-            change.absent().forEach(o.putArray("absent_columns")::add);
-            change.added().forEach(o.putArray("new_columns")::add);
-            change.notes().forEach(o.putArray("notes")::add);
+            dev.surprisal.drift.DriftJson.putSchema(extra, change);
         } else if (!quiet) {
             change.notes().forEach(n -> err.println("surprisal: note: " + n));
             err.flush();

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * "Check this batch for this monitor with this monitor file's settings": what {@code surprisal drift
@@ -55,7 +56,11 @@ import java.util.Map;
  *
  * <p>A caller that counts the batch itself (another engine, a progress bar) runs the two halves:
  * {@link #baseline} on an open store, then {@link #record} on a store opened again, so the store is
- * not held while the file is read; {@link #run} does exactly that.
+ * not held while the file is read; {@link #run} does exactly that. The server's checks run these two
+ * halves too, so a server check and {@code drift check --config} of the same file, store and day reach
+ * the same verdict, alarms and notes ({@link MonitoredCheck.Outcome#notes()}: the schema change, the
+ * days with no run before it). With the monitor file's {@code rolling} the batch is compared with the
+ * latest batches checked before it ({@link #withRolling}), on the command line as on the server.
  */
 public final class MonitorCheck {
     private final String monitor;
@@ -65,9 +70,10 @@ public final class MonitorCheck {
     private final ZoneId zone;
     private final Base base;
     private final TrendRule trend;
+    private final int rolling;
 
     private MonitorCheck(String monitor, Map<String, String> settings, ColumnRules bands, RoleOverrides selection,
-                         ZoneId zone, Base base, TrendRule trend) {
+                         ZoneId zone, Base base, TrendRule trend, int rolling) {
         this.monitor = monitor;
         this.settings = Map.copyOf(settings);
         this.bands = bands;
@@ -75,6 +81,7 @@ public final class MonitorCheck {
         this.zone = zone;
         this.base = base;
         this.trend = trend;
+        this.rolling = rolling;
     }
 
     /**
@@ -87,7 +94,7 @@ public final class MonitorCheck {
     public static MonitorCheck of(String monitor) {
         Validate.notNull("monitor", monitor);
         return new MonitorCheck(monitor, Map.of(), ColumnRules.none(), RoleOverrides.none(), ZoneOffset.UTC, Base.BITS,
-                TrendRule.defaults());
+                TrendRule.defaults(), 0);
     }
 
     /**
@@ -102,7 +109,7 @@ public final class MonitorCheck {
         // the file's zone (schedule.zone, UTC by default), as the server reads it: a batch's day must not differ
         // between the server and a Java program given the same file (review12b)
         return new MonitorCheck(monitor.name(), monitor.settings(), monitor.bands(), RoleOverrides.none(),
-                ZoneId.of(monitor.zone()), Base.BITS, TrendRule.defaults());
+                ZoneId.of(monitor.zone()), Base.BITS, TrendRule.defaults(), monitor.rolling());
     }
 
     /**
@@ -113,7 +120,7 @@ public final class MonitorCheck {
     public MonitorCheck withSettings(Map<String, String> overrides) {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(overrides);
-        return new MonitorCheck(monitor, all, bands, selection, zone, base, trend);
+        return new MonitorCheck(monitor, all, bands, selection, zone, base, trend, rolling);
     }
 
     /**
@@ -123,7 +130,7 @@ public final class MonitorCheck {
      */
     public MonitorCheck withSelection(RoleOverrides columns) {
         Validate.notNull("columns", columns);
-        return new MonitorCheck(monitor, settings, bands, columns, zone, base, trend);
+        return new MonitorCheck(monitor, settings, bands, columns, zone, base, trend, rolling);
     }
 
     /**
@@ -132,7 +139,7 @@ public final class MonitorCheck {
      */
     public MonitorCheck withZone(ZoneId monitorZone) {
         Validate.notNull("zone", monitorZone);
-        return new MonitorCheck(monitor, settings, bands, selection, monitorZone, base, trend);
+        return new MonitorCheck(monitor, settings, bands, selection, monitorZone, base, trend, rolling);
     }
 
     /**
@@ -141,7 +148,7 @@ public final class MonitorCheck {
      */
     public MonitorCheck withBase(Base unit) {
         Validate.notNull("base", unit);
-        return new MonitorCheck(monitor, settings, bands, selection, zone, unit, trend);
+        return new MonitorCheck(monitor, settings, bands, selection, zone, unit, trend, rolling);
     }
 
     /**
@@ -149,7 +156,23 @@ public final class MonitorCheck {
      * @return this check with it
      */
     public MonitorCheck withTrend(TrendRule rule) {
-        return new MonitorCheck(monitor, settings, bands, selection, zone, base, rule);
+        return new MonitorCheck(monitor, settings, bands, selection, zone, base, rule, rolling);
+    }
+
+    /**
+     * @param windows 0 to compare each batch with the baseline; N to compare it with the latest N batches
+     *                checked before it against the same baseline, their counts added on its bins (the
+     *                monitor file's {@code rolling}); until one has been checked the baseline stands in
+     * @return this check with that reference
+     * @throws dev.surprisal.core.ValidationException if {@code windows} is negative or above
+     *         {@link MonitorConfig#MAX_ROLLING}
+     */
+    public MonitorCheck withRolling(int windows) {
+        if (windows < 0 || windows > MonitorConfig.MAX_ROLLING) {
+            throw new dev.surprisal.core.ValidationException("rolling: expected 0 to " + MonitorConfig.MAX_ROLLING
+                    + " windows, got " + windows);
+        }
+        return new MonitorCheck(monitor, settings, bands, selection, zone, base, trend, windows);
     }
 
     /** @return the monitor's name */
@@ -160,13 +183,18 @@ public final class MonitorCheck {
     /**
      * What a batch is scored against, read from the store.
      *
-     * @param version   the baseline version
-     * @param stored    the baseline as stored (every column it knows)
-     * @param reference the baseline's columns this check compares
-     * @param options   the rule: defaults, the stored rule, the monitor file's, the overrides
-     * @param freshness what the batch is checked for stale data against
+     * @param version     the baseline version
+     * @param stored      the baseline as stored (every column it knows)
+     * @param reference   the baseline's columns this check compares: what the batch is counted on
+     * @param against     what the batch's counts are compared with: {@code reference}, or for a rolling
+     *                    check the latest batches before it, counted on the same bins
+     * @param description {@code against} in words ("baseline version 3", or the batches of a rolling
+     *                    reference)
+     * @param options     the rule: defaults, the stored rule, the monitor file's, the overrides
+     * @param freshness   what the batch is checked for stale data against
      */
-    public record Baseline(int version, Profile stored, Profile reference, DriftOptions options, Freshness freshness) {
+    public record Baseline(int version, Profile stored, Profile reference, Profile against, String description,
+                           DriftOptions options, Freshness freshness) {
     }
 
     /**
@@ -179,6 +207,21 @@ public final class MonitorCheck {
      * @throws dev.surprisal.core.ValidationException naming the option for a bad setting or column
      */
     public Baseline baseline(DriftStore store, String at) {
+        return baseline(store, at, Set.of());
+    }
+
+    /**
+     * {@link #baseline(DriftStore, String)} with runs left out of the history (a server's excluded runs):
+     * they are neither the batch before this one for the stale-data rule nor part of a rolling reference.
+     *
+     * @param store   an open store
+     * @param at      the batch's run time, an ISO date or date-time ({@link RunTime})
+     * @param leftOut runs left out
+     * @return the baseline, its rule, what the batch is compared with and its stale-data rule
+     * @throws StoreException naming the store's monitors if it has no baseline for the monitor
+     * @throws dev.surprisal.core.ValidationException naming the option for a bad setting or column
+     */
+    public Baseline baseline(DriftStore store, String at, Set<Long> leftOut) {
         RunTime.day(at, zone); // an unreadable run time is refused before anything is read
         DriftStore.Reference ref = requireBaseline(store, monitor);
         Profile stored = ref.profile();
@@ -189,54 +232,104 @@ public final class MonitorCheck {
         selection.validate(known, null);
         Profile reference = stored.select(selection.selected(stored.columnNames()));
         DriftOptions options = DriftOptions.defaults().withSettings(stored.rule()).withSettings(settings);
-        Freshness freshness = MonitoredCheck.freshness(store, monitor, ref.version(), at, java.util.Set.of(), zone);
-        return new Baseline(ref.version(), stored, reference, options, freshness);
+        // one read of the batches before this one: the latest is the stale-data rule's, the latest `rolling`
+        // the rolling reference. "Before" is by run time, so a re-check of a day does not find itself
+        int wanted = Math.max(1, rolling);
+        List<DriftStore.RunProfile> before = store.runProfiles(monitor, ref.version(), at, wanted + leftOut.size())
+                .stream().filter(r -> !leftOut.contains(r.runId())).limit(wanted).toList();
+        Freshness freshness = MonitoredCheck.freshness(before, at, zone);
+        String fixed = "baseline version " + ref.version();
+        if (rolling == 0) {
+            return new Baseline(ref.version(), stored, reference, reference, fixed, options, freshness);
+        }
+        if (before.isEmpty()) {
+            return new Baseline(ref.version(), stored, reference, reference, fixed + " (rolling over " + rolling
+                    + " windows, but no window before " + at + " has been checked yet)", options, freshness);
+        }
+        Profile merged = DriftStore.RunProfile.rolling(before, stored);
+        if (!reference.columnNames().stream().allMatch(merged::has)) {
+            // the earlier batches were checked on fewer columns (another --columns): they cannot stand for this one
+            return new Baseline(ref.version(), stored, reference, reference, fixed + " (rolling over " + rolling
+                    + " windows, but the windows before " + at + " were checked on other columns)", options, freshness);
+        }
+        Profile against = merged.select(reference.columnNames());
+        List<String> windows = before.stream().map(DriftStore.RunProfile::at).sorted().toList();
+        return new Baseline(ref.version(), stored, reference, against, "rolling: the " + before.size()
+                + (before.size() == 1 ? " window " : " windows ") + String.join(", ", windows) + " (of " + rolling
+                + " asked), on the bins of " + fixed, options, freshness);
     }
 
     /**
-     * Scores a batch counted on the baseline's bins, says how its columns differ from the baseline's,
-     * derives the alarms and records the check (step two of {@link #run}).
+     * Scores a batch counted on the baseline's bins, says how its columns differ from the baseline's and
+     * which days before it have no run, derives the alarms and records the check (step two of {@link #run}).
      *
      * @param store    an open store
      * @param at       the batch's run time, as given to {@link #baseline}
      * @param baseline what {@link #baseline} read
      * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
-     * @param columns  the batch's own columns (its file's header), for the schema change
-     * @return the recorded run with its report, alarms and schema change
+     * @param columns  the batch's own columns (its file's header), for the schema change; null when
+     *                 unknown (a profile counted elsewhere), and then the outcome has no schema change
+     * @return the recorded run with its report, alarms, schema change and missing days before it
      * @throws StoreException if the baseline was replaced meanwhile, or the write fails
      */
     public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
                                          List<String> columns) {
+        return record(store, at, baseline, today, columns, Set.of());
+    }
+
+    /**
+     * {@link #record(DriftStore, String, Baseline, Profile, List)} with runs left out of the trend
+     * rule's history (a server's excluded runs; they still count as days checked).
+     *
+     * @param store    an open store
+     * @param at       the batch's run time, as given to {@link #baseline}
+     * @param baseline what {@link #baseline} read
+     * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
+     * @param columns  the batch's own columns, or null when unknown
+     * @param leftOut  runs left out of the trend history
+     * @return the recorded run with its report, alarms, schema change and missing days before it
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
+                                         List<String> columns, Set<Long> leftOut) {
         DriftReport report = score(baseline, today);
-        return MonitoredCheck.record(store, monitor, at, baseline.version(), today, report, trend)
-                .withSchema(schema(baseline, columns));
+        MonitoredCheck.Outcome recorded = MonitoredCheck.record(store, monitor, at, baseline.version(), today, report,
+                trend, leftOut);
+        return recorded.withSchema(schema(baseline, columns))
+                .withMissingDaysBefore(MonitoredCheck.missingBefore(store, monitor, at, zone).orElse(null));
     }
 
     /**
      * What {@link #record} finds — the scores, the alarms against the stored history, the schema
-     * change — without writing anything: for a store this process may only read ({@code drift check}
-     * on a store opened with {@link DriftStore#openReadOnly} prints the verdict and says it was not
-     * recorded). The outcome's run id and replaced run id are -1, since no run exists.
+     * change, the missing days before the batch — without writing anything: for a store this process
+     * may only read ({@code drift check} on a store opened with {@link DriftStore#openReadOnly} prints
+     * the verdict and says it was not recorded). The outcome's run id and replaced run id are -1, since
+     * no run exists.
      *
      * @param store    an open store, read only (the trend rule reads the history)
+     * @param at       the batch's run time, as given to {@link #baseline}
      * @param baseline what {@link #baseline} read
      * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
-     * @param columns  the batch's own columns (its file's header), for the schema change
+     * @param columns  the batch's own columns (its file's header), for the schema change, or null when unknown
      * @return the outcome, not recorded (run id -1)
      * @throws StoreException if the store cannot be read
      */
-    public MonitoredCheck.Outcome scoreWithoutRecording(DriftStore store, Baseline baseline, Profile today,
+    public MonitoredCheck.Outcome scoreWithoutRecording(DriftStore store, String at, Baseline baseline, Profile today,
                                                         List<String> columns) {
         DriftReport report = score(baseline, today);
         return new MonitoredCheck.Outcome(-1, report, MonitoredCheck.alarms(report, store, monitor, trend), -1)
-                .withSchema(schema(baseline, columns));
+                .withSchema(schema(baseline, columns))
+                .withMissingDaysBefore(MonitoredCheck.missingBefore(store, monitor, at, zone).orElse(null));
     }
 
     private DriftReport score(Baseline baseline, Profile today) {
-        return DriftScorer.compare(baseline.reference(), today, baseline.options(), bands, base, baseline.freshness());
+        return DriftScorer.compare(baseline.against(), today, baseline.options(), bands, base, baseline.freshness());
     }
 
     private static SchemaChange schema(Baseline baseline, List<String> columns) {
+        if (columns == null) {
+            return null;
+        }
         List<String> known = new ArrayList<>(baseline.stored().columnNames());
         known.addAll(baseline.stored().excluded());
         return SchemaChange.of(known, baseline.reference().columnNames(), columns);

@@ -44,11 +44,15 @@ public final class MonitoredCheck {
      *                      the check was given a counted profile only, which cannot tell a column gone
      *                      from one whose every cell is missing ({@link MonitorCheck} knows the file's
      *                      columns)
+     * @param missingDaysBefore the days with no run recorded just before this check's day
+     *                      ({@link #missingBefore}: "no run recorded for 2026-11-20"), or null when there
+     *                      are none or the check did not look ({@link #check}, {@link #record})
      */
     public record Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId,
-                          SchemaChange schema) {
+                          SchemaChange schema, RunGaps.Gap missingDaysBefore) {
         /**
-         * An outcome whose batch columns are unknown ({@code schema} null).
+         * An outcome whose batch columns are unknown ({@code schema} null) and whose missing days were
+         * not looked for.
          *
          * @param runId         the recorded run
          * @param report        the scores
@@ -56,7 +60,20 @@ public final class MonitoredCheck {
          * @param replacedRunId the run this one replaced, or -1
          */
         public Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId) {
-            this(runId, report, alarms, replacedRunId, null);
+            this(runId, report, alarms, replacedRunId, null, null);
+        }
+
+        /**
+         * An outcome whose missing days were not looked for.
+         *
+         * @param runId         the recorded run
+         * @param report        the scores
+         * @param alarms        the alarms raised (empty: none)
+         * @param replacedRunId the run this one replaced, or -1
+         * @param schema        how the batch's columns differ from the baseline's, or null when unknown
+         */
+        public Outcome(long runId, DriftReport report, List<Alarm> alarms, long replacedRunId, SchemaChange schema) {
+            this(runId, report, alarms, replacedRunId, schema, null);
         }
 
         /**
@@ -64,7 +81,32 @@ public final class MonitoredCheck {
          * @return this outcome with it
          */
         public Outcome withSchema(SchemaChange change) {
-            return new Outcome(runId, report, alarms, replacedRunId, change);
+            return new Outcome(runId, report, alarms, replacedRunId, change, missingDaysBefore);
+        }
+
+        /**
+         * @param gap the days with no run recorded just before this check's day, or null for none
+         * @return this outcome with it
+         */
+        public Outcome withMissingDaysBefore(RunGaps.Gap gap) {
+            return new Outcome(runId, report, alarms, replacedRunId, schema, gap);
+        }
+
+        /**
+         * What the user should read beside the scores, in words: the schema change's notes, then the
+         * missing days before this check ({@link RunGaps#sentence}).
+         *
+         * @return the notes, empty when there are none
+         */
+        public List<String> notes() {
+            List<String> out = new ArrayList<>();
+            if (schema != null) {
+                out.addAll(schema.notes());
+            }
+            if (missingDaysBefore != null) {
+                out.add(missingDaysNote(missingDaysBefore));
+            }
+            return List.copyOf(out);
         }
 
         /**
@@ -197,8 +239,9 @@ public final class MonitoredCheck {
     /**
      * The days with no run recorded just before a check's day, for the check to say so ("no run
      * recorded for 2026-11-20"): the first check after a failed day is where the user looks. The rule
-     * is the history's ({@link RunGaps#missingDays}: daily histories only), over the runs against the
-     * current baseline, this one included once recorded.
+     * is the history's ({@link RunGaps#missingDays}: daily histories only), over the times of the runs
+     * against the current baseline ({@link DriftStore#runTimes}: a run that scored no column, or that a
+     * server left out of the trend history, is a day checked, not a missing one), this one included.
      *
      * @param store   an open store
      * @param monitor the monitor
@@ -209,9 +252,21 @@ public final class MonitoredCheck {
      */
     public static java.util.Optional<RunGaps.Gap> missingBefore(DriftStore store, String monitor, String at,
                                                                java.time.ZoneId zone) {
-        List<String> ats = new ArrayList<>(store.history(monitor, null).stream().map(HistoryPoint::at).toList());
-        ats.add(at); // a check that scored no column has no point
+        List<String> ats = new ArrayList<>(store.runTimes(monitor));
+        ats.add(at); // before it is recorded, or again: a repeat changes nothing
         return RunGaps.before(ats, at, zone);
+    }
+
+    /**
+     * A gap before a check in words, as every surface prints it.
+     *
+     * @param gap the days with no run recorded before the check
+     * @return "no run recorded for 2026-11-20 (a failed or skipped check records nothing); this check is
+     *         compared with the baseline as always"
+     */
+    public static String missingDaysNote(RunGaps.Gap gap) {
+        return RunGaps.sentence(gap) + " (a failed or skipped check records nothing); this check is compared with "
+                + "the baseline as always";
     }
 
     /**
@@ -230,7 +285,34 @@ public final class MonitoredCheck {
      */
     public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
                                  DriftReport report, TrendRule trend) {
-        List<Alarm> alarms = alarms(report, store, monitor, trend);
+        return record(store, monitor, at, referenceVersion, today, report, trend, java.util.Set.of());
+    }
+
+    /**
+     * {@link #record(DriftStore, String, String, int, Profile, DriftReport, TrendRule)} with runs left out
+     * of the trend rule's history (a server's excluded runs). The run this check replaces (the same run
+     * time) is never part of it: a re-run of a day is not compared with its own earlier scores.
+     *
+     * @param store            an open store
+     * @param monitor          the monitor's name
+     * @param at               the run's time or window key ({@link RunTime})
+     * @param referenceVersion the baseline version {@code report} was scored against
+     * @param today            the day's profile, counted on the baseline's roles and bins
+     * @param report           the scores of {@code today} against that baseline version
+     * @param trend            the trend rule, or null for none
+     * @param leftOut          runs left out of the trend history
+     * @return the recorded run with its report and alarms
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
+                                 DriftReport report, TrendRule trend, java.util.Set<Long> leftOut) {
+        List<HistoryPoint> history = List.of();
+        if (trend != null) {
+            java.time.Instant time = RunTime.parse(at);
+            history = store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
+                    && !RunTime.parse(h.at()).equals(time)).toList();
+        }
+        List<Alarm> alarms = alarms(report, history, trend);
         DriftStore.RecordedRun run = store.recordCheck(monitor, at, referenceVersion, today, report, alarms);
         return new Outcome(run.runId(), report, alarms, run.replacedRunId());
     }
@@ -245,24 +327,39 @@ public final class MonitoredCheck {
      * @return the alarms, in column order, the dataset alarm last; empty when none
      */
     public static List<Alarm> alarms(DriftReport report, DriftStore store, String monitor, TrendRule trend) {
+        return alarms(report, store == null || trend == null ? List.of() : store.history(monitor, null),
+                store == null ? null : trend);
+    }
+
+    /**
+     * Level, dataset and trend alarms of a report against a history already read: the one rule of
+     * the command line, the server and the Java API. A column that drifts or warns has a level alarm;
+     * one that does not, a trend alarm when its deciding value spikes above its own history's band
+     * ({@link TrendRule#fires}); the dataset alarm when the share of columns drifted reaches the rule's.
+     *
+     * @param report  the scores
+     * @param history the points the trend rule compares with, oldest first (any columns; runs left out
+     *                of the trend history already dropped)
+     * @param trend   the trend rule, or null for level and dataset alarms only
+     * @return the alarms, in column order, the dataset alarm last; empty when none
+     */
+    public static List<Alarm> alarms(DriftReport report, List<HistoryPoint> history, TrendRule trend) {
         List<Alarm> out = new ArrayList<>();
-        // one query for every column's history, not one per column (wide tables)
+        // the history by column once, not one pass per column (wide tables)
         java.util.Map<String, List<HistoryPoint>> byColumn = new java.util.HashMap<>();
-        if (store != null && trend != null) {
-            for (HistoryPoint h : store.history(monitor, null)) {
-                byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
-            }
+        for (HistoryPoint h : history) {
+            byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
         }
         for (ColumnDrift c : report.columns()) {
             if (c.status().drifted()) {
                 out.add(new Alarm(c.name(), Alarm.Kind.LEVEL, c.name() + ": " + c.reason()));
-            } else if (store != null && trend != null && Double.isFinite(c.decisionValue())) {
-                List<HistoryPoint> history = byColumn.getOrDefault(c.name(), List.of());
-                if (trend.fires(c.decisionValue(), c.critical(), history)) {
+            } else if (trend != null && Double.isFinite(c.decisionValue())) {
+                List<HistoryPoint> own = byColumn.getOrDefault(c.name(), List.of());
+                if (trend.fires(c.decisionValue(), c.critical(), own)) {
                     out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
                             "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points)",
-                            c.name(), report.options().measure().label(), c.decisionValue(), trend.upperBand(history),
-                            trend.sigmas(), history.size())));
+                            c.name(), report.options().measure().label(), c.decisionValue(), trend.upperBand(own),
+                            trend.sigmas(), own.size())));
                 }
             }
         }

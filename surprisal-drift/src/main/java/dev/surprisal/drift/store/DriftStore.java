@@ -924,6 +924,33 @@ public final class DriftStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The run times of {@code monitor}'s checks against its current baseline, as recorded ({@link RunTime}),
+     * oldest first: every recorded run, one that scored no column (an all-id batch) and one a server
+     * left out of the trend history included, since each of them is a day that was checked. What the
+     * missing days of a history are computed from ({@link RunGaps}).
+     *
+     * @param monitor the monitor's name
+     * @return the run times, oldest first (empty without a baseline or checks)
+     * @throws StoreException if the store cannot be read
+     */
+    public List<String> runTimes(String monitor) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT r.run_at FROM runs r JOIN monitors m "
+                + "ON m.name = r.monitor AND m.reference_version = r.reference_version WHERE r.monitor = ? "
+                + "ORDER BY r.run_time, r.id")) {
+            ps.setString(1, monitor);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read the run times of " + monitor, e);
+        }
+        return out;
+    }
+
     private static long replacedRun(long id, boolean none) {
         return none ? -1 : id;
     }

@@ -4,6 +4,7 @@ package dev.surprisal.drift.store;
 
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.drift.DriftOptions;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,14 +22,23 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li><b>The timeline.</b> Each run once, oldest first, and after a run that a gap follows one slot
  *       per missing day ({@link RunGaps#missingDays}: a daily history's days with no check recorded),
- *       so a failed day is seen, not skipped.</li>
+ *       so a failed day is seen, not skipped. The days checked are the runs' times
+ *       ({@link DriftStore#runTimes}), not the points': a run a server left out of the history, or one
+ *       that scored no column, is a day checked, not a missing one.</li>
+ *   <li><b>The chart of a column</b> ({@link #decisions}) is its deciding measure, the one the verdict
+ *       is decided on (PSI unless the baseline's rule names another), scaled up to at least the larger of
+ *       its largest noise level (critical value) and the rule's warn band, so that a flat low line means
+ *       no drift, not magnified noise. The command line's sparklines, the server's page and the HTML
+ *       report draw it.</li>
  *   <li><b>Off-scale points.</b> A point more than {@value #OFF_SCALE} times the largest of the
  *       others below it (and the chart's floor, e.g. the warn band) is drawn off the scale and left out
  *       of it: a column scored as all missing (PSI 15) would otherwise flatten every real drift day
  *       (PSI 0.2 to 0.8). At most a quarter of the points are left out, so a series that rises for
  *       good is scaled to its own level. Why a point is off the scale comes from what its check
  *       stored: its missing share against the reference's ({@link #reason}), never a guess from the
- *       size of the value.</li>
+ *       size of the value. {@link #offScale()} is the one meaning of {@code off_scale} in the JSON of
+ *       {@code drift history} and of the server's {@code /history}: off the scale of its column's chart
+ *       ({@link #decisions}).</li>
  * </ul>
  */
 public final class HistoryChart {
@@ -40,6 +50,8 @@ public final class HistoryChart {
     private final List<HistoryPoint> points;
     private final Map<String, List<HistoryPoint>> byColumn;
     private final Map<String, Double> referenceMissing;
+    private final double warnBand;
+    private final String measure;
 
     /**
      * One place on the timeline: a run, or a day with no run recorded.
@@ -95,39 +107,65 @@ public final class HistoryChart {
     }
 
     private HistoryChart(List<HistoryPoint> points, List<Slot> slots, List<RunGaps.Gap> gaps,
-                         Map<String, List<HistoryPoint>> byColumn, Map<String, Double> referenceMissing) {
+                         Map<String, List<HistoryPoint>> byColumn, Map<String, Double> referenceMissing,
+                         double warnBand, String measure) {
         this.points = points;
         this.slots = slots;
         this.gaps = gaps;
         this.byColumn = byColumn;
         this.referenceMissing = referenceMissing;
+        this.warnBand = warnBand;
+        this.measure = measure;
+    }
+
+    /**
+     * Lays out a history whose days checked are its points' runs.
+     *
+     * @param points    the history, oldest first ({@link DriftStore#history})
+     * @param zone      the monitor's zone, whose dates are the runs' days (UTC where it has none)
+     * @param reference the baseline the points were scored against, for the reasons of off-scale
+     *                  points and the warn band of its stored rule; null when unknown (the reason then
+     *                  names the value only, and the chart has no warn band)
+     * @return the chart
+     * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
+     */
+    public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Profile reference) {
+        return of(points, points.stream().map(HistoryPoint::at).toList(), zone, reference);
     }
 
     /**
      * Lays out a history.
      *
-     * @param points    the history, oldest first ({@link DriftStore#history})
+     * @param points    the history, oldest first ({@link DriftStore#history}), runs left out of it dropped
+     * @param runTimes  every run's time against the same baseline ({@link DriftStore#runTimes}), for the
+     *                  missing days: a run without points is a day checked all the same
      * @param zone      the monitor's zone, whose dates are the runs' days (UTC where it has none)
      * @param reference the baseline the points were scored against, for the reasons of off-scale
-     *                  points; null when unknown (the reason then names the value only)
+     *                  points and the warn band of its stored rule; null when unknown
      * @return the chart
      * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
      */
-    public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Profile reference) {
+    public static HistoryChart of(List<HistoryPoint> points, List<String> runTimes, ZoneId zone, Profile reference) {
         Map<String, Double> shares = new HashMap<>();
+        double warn = 0;
+        String label = DriftOptions.defaults().measure().label();
         if (reference != null) {
             for (ColumnProfile c : reference.columns()) {
                 if (c.rows() > 0) {
                     shares.put(c.name(), (double) c.missing() / c.rows());
                 }
             }
+            // the stored rule's: a --warn given to one check alone is not recorded
+            DriftOptions rule = DriftOptions.defaults().withSettings(reference.rule());
+            warn = rule.warn();
+            label = rule.measure().label();
         }
-        return of(points, zone, shares);
+        return layOut(points, runTimes, zone, shares, warn, label);
     }
 
     /**
      * Lays out a history whose baseline is known by its columns' missing shares only (a drift report's
-     * {@code missingRateReference}).
+     * {@code missingRateReference}); its charts have no warn band.
      *
      * @param points           the history, oldest first ({@link DriftStore#history})
      * @param zone             the monitor's zone, whose dates are the runs' days (UTC where it has none)
@@ -137,9 +175,18 @@ public final class HistoryChart {
      * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
      */
     public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Map<String, Double> referenceMissing) {
-        List<RunGaps.Gap> gaps = RunGaps.missingDays(points.stream().map(HistoryPoint::at).toList(), zone);
+        return layOut(points, points.stream().map(HistoryPoint::at).toList(), zone, referenceMissing, 0,
+                DriftOptions.defaults().measure().label());
+    }
+
+    private static HistoryChart layOut(List<HistoryPoint> points, List<String> runTimes, ZoneId zone,
+                                       Map<String, Double> referenceMissing, double warnBand, String measure) {
+        List<String> checked = new ArrayList<>(runTimes);
+        points.forEach(p -> checked.add(p.at()));
+        List<RunGaps.Gap> gaps = RunGaps.missingDays(checked, zone);
         Map<String, List<HistoryPoint>> byColumn = new LinkedHashMap<>();
         List<Slot> slots = new ArrayList<>();
+        int nextGap = 0;
         for (int i = 0; i < points.size(); i++) {
             HistoryPoint p = points.get(i);
             byColumn.computeIfAbsent(p.column(), k -> new ArrayList<>()).add(p);
@@ -147,28 +194,19 @@ public final class HistoryChart {
             if (!firstOfRun) {
                 continue;
             }
-            slots.add(new Slot(p.runId(), p.at(), p.replacedRunId()));
-            boolean lastOfRunDay = i + 1 == points.size() || !sameDay(points, i, zone);
-            for (RunGaps.Gap g : gaps) {
-                if (lastOfRunDay && RunTime.day(g.after(), zone).equals(RunTime.day(p.at(), zone))) {
-                    for (LocalDate d = g.first(); !d.isAfter(g.last()); d = d.plusDays(1)) {
-                        slots.add(new Slot(-1, d.toString(), -1));
-                    }
+            // the missing days before this run's day, after the last run shown before it (which may be on an
+            // earlier day than the gap's own run before it, when that run has no points)
+            LocalDate day = RunTime.day(p.at(), zone);
+            for (; nextGap < gaps.size() && gaps.get(nextGap).last().isBefore(day); nextGap++) {
+                RunGaps.Gap g = gaps.get(nextGap);
+                for (LocalDate d = g.first(); !d.isAfter(g.last()); d = d.plusDays(1)) {
+                    slots.add(new Slot(-1, d.toString(), -1));
                 }
             }
+            slots.add(new Slot(p.runId(), p.at(), p.replacedRunId()));
         }
-        return new HistoryChart(List.copyOf(points), List.copyOf(slots), gaps, byColumn, Map.copyOf(referenceMissing));
-    }
-
-    /** Whether the next run after point {@code i}'s run is on the same day (the gap comes after the day's last run). */
-    private static boolean sameDay(List<HistoryPoint> points, int i, ZoneId zone) {
-        long run = points.get(i).runId();
-        for (int j = i + 1; j < points.size(); j++) {
-            if (points.get(j).runId() != run) {
-                return RunTime.day(points.get(j).at(), zone).equals(RunTime.day(points.get(i).at(), zone));
-            }
-        }
-        return false;
+        return new HistoryChart(List.copyOf(points), List.copyOf(slots), gaps, byColumn, Map.copyOf(referenceMissing),
+                warnBand, measure);
     }
 
     /** @return the timeline: runs oldest first, each missing day after the run before it */
@@ -233,20 +271,46 @@ public final class HistoryChart {
     }
 
     /**
-     * One column's deciding measure ({@link HistoryPoint#decision}), scaled to at least its largest noise
-     * level (critical value), so that the noise level is on the chart: the server's page and JSON.
+     * One column's chart: its deciding measure ({@link HistoryPoint#decision}), scaled to at least the
+     * larger of its largest noise level (critical value) and the warn band of the baseline's rule, so
+     * that the noise level is on the chart and a flat low line means no drift. The command line's
+     * sparklines, the server's page and JSON, and the HTML report draw it.
      *
      * @param column the column
      * @return the series
      */
     public Series decisions(String column) {
-        double floor = 1e-12; // a scale above 0 even for a column that never moved
+        double floor = Math.max(1e-12, warnBand); // a scale above 0 even for a column that never moved
         for (HistoryPoint p : points(column)) {
             if (Double.isFinite(p.critical())) {
                 floor = Math.max(floor, p.critical());
             }
         }
         return series(column, HistoryPoint::decision, floor);
+    }
+
+    /**
+     * The points drawn off the scale of their column's chart ({@link #decisions}), with why: the one
+     * meaning of {@code off_scale} and {@code off_scale_reason} in every JSON of a history.
+     *
+     * @return point to reason, in the history's order (empty: none)
+     */
+    public Map<HistoryPoint, String> offScale() {
+        Map<HistoryPoint, String> out = new java.util.IdentityHashMap<>();
+        for (String c : columns()) {
+            decisions(c).offScale().forEach(o -> out.put(o.point(), o.reason()));
+        }
+        return out;
+    }
+
+    /** @return the warn band the charts reach at least: the baseline's stored rule's, 0 when unknown */
+    public double warnBand() {
+        return warnBand;
+    }
+
+    /** @return the deciding measure the charts draw, as printed (PSI unless the baseline's rule names another) */
+    public String measure() {
+        return measure;
     }
 
     /**

@@ -113,4 +113,57 @@ class HistoryChartTest {
         // a 10x spike over the floor, the rest far below it: set apart
         assertThat(HistoryChart.offScale(new double[] {0.005, 0.02, 0.005, 1.5}, 0.1)).containsExactly(3);
     }
+
+    @Test
+    void aRunLeftOutOfTheHistoryIsADayCheckedNotAMissingOne() {
+        // days 18 to 22 all checked; the server excluded 20's run from the history (a partial load), so its
+        // points are gone, but its run time is not: before, the chart said "no check recorded" on 20
+        List<HistoryPoint> h = new ArrayList<>();
+        for (int d : new int[] {18, 19, 21, 22}) {
+            h.add(point(d, "2026-11-" + d, "a", 0.01, 0));
+        }
+        List<String> runs = List.of("2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22");
+        HistoryChart chart = HistoryChart.of(h, runs, ZoneOffset.UTC, null);
+        assertThat(chart.gaps()).isEmpty();
+        assertThat(chart.slots()).extracting(HistoryChart.Slot::missing).containsOnly(false);
+        // from the points alone, 20 would be missing: the days checked are the runs'
+        assertThat(HistoryChart.of(h, ZoneOffset.UTC, (dev.surprisal.data.profile.Profile) null).gaps()).hasSize(1);
+        // a day really missing (23) before a run whose day before it had no points: its slot comes before that run
+        List<HistoryPoint> later = new ArrayList<>(h);
+        later.add(point(24, "2026-11-24", "a", 0.01, 0));
+        List<String> more = new ArrayList<>(runs);
+        more.add("2026-11-24");
+        HistoryChart gap = HistoryChart.of(later, more, ZoneOffset.UTC, null);
+        assertThat(gap.slots()).extracting(HistoryChart.Slot::at).containsExactly("2026-11-18", "2026-11-19",
+                "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24");
+        assertThat(gap.slots().get(4).missing()).isTrue();
+    }
+
+    @Test
+    void offScaleIsOneMeaningTheColumnsChartOfItsDecidingMeasureOverItsWarnBand() {
+        // PSI 0.012 on a quiet column (0.001 a day, noise level 0.001): over 10x the rest and its noise level,
+        // but below the warn band 0.1 of the baseline's rule, so it is on the scale of a chart that reaches
+        // the warn band. Before, the CLI's JSON (PSI over the warn band) said on the scale and the server's
+        // (decision over the noise level) off it
+        double[] quiet = {0.001, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001, 0.012};
+        List<HistoryPoint> h = new ArrayList<>();
+        for (int i = 0; i < quiet.length; i++) {
+            h.add(new HistoryPoint(i + 1, "2026-11-" + (10 + i), "a", "OK", quiet[i], quiet[i], quiet[i], quiet[i],
+                    quiet[i], 0.001, 0, false, 1, 0, -1));
+        }
+        dev.surprisal.data.profile.Profile reference = StoreFixtures.REFERENCE.withRule(Map.of());
+        HistoryChart chart = HistoryChart.of(h, ZoneOffset.UTC, reference);
+        assertThat(chart.warnBand()).isEqualTo(0.1);
+        assertThat(chart.measure()).isEqualTo("PSI");
+        assertThat(chart.offScale()).isEmpty();
+        assertThat(chart.decisions("a").top()).isEqualTo(0.1);
+        // a real jump, 15 against 0.1: off the scale, the one rule for every JSON
+        h.set(quiet.length - 1, new HistoryPoint(8, "2026-11-17", "a", "DRIFT", 15, 15, 15, 15, 15, 0.001, 0, true, 1,
+                0, -1));
+        HistoryChart jump = HistoryChart.of(h, ZoneOffset.UTC, reference);
+        assertThat(jump.offScale()).hasSize(1).containsKey(h.get(quiet.length - 1));
+        // the baseline's own rule: a stored --warn 0.5 is the band the chart reaches
+        assertThat(HistoryChart.of(h, ZoneOffset.UTC, StoreFixtures.REFERENCE.withRule(Map.of("warn", "0.5",
+                "drift", "0.8"))).warnBand()).isEqualTo(0.5);
+    }
 }

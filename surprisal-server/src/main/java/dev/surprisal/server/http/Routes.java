@@ -23,7 +23,6 @@ import io.javalin.http.Context;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -251,11 +250,8 @@ final class Routes {
         MonitorConfig mc = monitor(ctx);
         String column = ctx.queryParam("column");
         HistoryChart chart = monitors.historyChart(mc.name(), column);
-        // off the scale of the page's chart of the deciding measure, by the rule the CLI's sparklines use
-        Map<HistoryPoint, String> off = new IdentityHashMap<>();
-        for (String c : chart.columns()) {
-            chart.decisions(c).offScale().forEach(p -> off.put(p.point(), p.reason()));
-        }
+        // off the scale of its column's chart: the library's one meaning, drift history --json's too
+        Map<HistoryPoint, String> off = chart.offScale();
         ArrayNode points = Http.array();
         for (HistoryPoint h : chart.points()) {
             ObjectNode n = ReportJson.MAPPER.valueToTree(h);
