@@ -171,6 +171,10 @@ public final class SurprisalCommand implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // A failure on another thread (a progress bar, a pool) must not print a stack trace either.
         Thread.setDefaultUncaughtExceptionHandler((thread, t) -> ErrorHandlers.report(t, null, err));
+        if (args.length > 1 && "drift".equals(args[0]) && "check".equals(args[1])) {
+            // its first step opens the store: DuckDB loads on another core while picocli parses (csv13)
+            dev.surprisal.drift.store.DriftStore.preloadDuckDb();
+        }
         int code = execute(out, err, args);
         out.flush();
         err.flush();

@@ -8,7 +8,6 @@ import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -128,23 +127,41 @@ public final class DriftScorer {
     public static DriftReport compare(Profile reference, Profile current, DriftOptions options, ColumnRules columns,
                                       Base base, Freshness freshness) {
         columns.validate(reference.columnNames());
-        List<ColumnDrift> out = new ArrayList<>();
         int tests = 0;
         for (ColumnProfile q : current.columns()) {
             tests += tests(reference.column(q.name()).role());
         }
         double alphaEach = options.alpha() / Math.max(1, tests);
-        for (ColumnProfile q : current.columns()) {
+        List<ColumnProfile> today = current.columns();
+        for (ColumnProfile q : today) {
             ColumnProfile p = reference.column(q.name());
             if (!p.sameBins(q)) {
                 throw new ValidationException("current: column '" + p.name()
                         + "' was not counted on the reference's bins; count it with ProfileBuilder.count(reference, ...)");
             }
-            DriftOptions o = columns.forColumn(options, p.name());
-            out.add(p.scored() ? ScoredColumn.score(p, q, o, alphaEach, base)
-                    : UnscoredColumn.check(p, q, o, alphaEach, freshness));
         }
-        return new DriftReport(out, options, reference.rows(), current.rows());
+        // the columns are scored in parallel (KS and W1 sort each column's samples: a fifth of a second on one
+        // core for ten columns, while the other idled), each into its own slot, so the report keeps their order
+        // and does not depend on the threads; a failure is the first column's, as when they ran one by one
+        ColumnDrift[] scored = new ColumnDrift[today.size()];
+        RuntimeException[] failed = new RuntimeException[today.size()];
+        java.util.stream.IntStream.range(0, scored.length).parallel().forEach(j -> {
+            ColumnProfile q = today.get(j);
+            ColumnProfile p = reference.column(q.name());
+            try {
+                DriftOptions o = columns.forColumn(options, p.name());
+                scored[j] = p.scored() ? ScoredColumn.score(p, q, o, alphaEach, base)
+                        : UnscoredColumn.check(p, q, o, alphaEach, freshness);
+            } catch (RuntimeException e) {
+                failed[j] = e;
+            }
+        });
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return new DriftReport(java.util.Arrays.asList(scored), options, reference.rows(), current.rows());
     }
 
     /**

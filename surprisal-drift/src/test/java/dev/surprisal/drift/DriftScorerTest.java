@@ -77,6 +77,46 @@ class DriftScorerTest {
         assertThat(r.explanation()).contains("'x'", "extra bits per value");
     }
 
+    /**
+     * The columns are scored in parallel: the report keeps the reference's order, each column's measures
+     * are those it gets scored alone, and of two columns whose bands do not fit the check's, the error
+     * names the first, as one by one.
+     */
+    @Test
+    void columnsScoredInParallelKeepTheirOrderTheirMeasuresAndTheFirstFailure() {
+        int columns = 16;
+        SplittableRandom r = new SplittableRandom(7);
+        List<Column> ref = new ArrayList<>();
+        List<Column> cur = new ArrayList<>();
+        for (int j = 0; j < columns; j++) {
+            double[] a = new double[20_000];
+            double[] b = new double[20_000];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextGaussian();
+                b[i] = j * 0.02 + r.nextGaussian();
+            }
+            ref.add(NumericColumn.of("c" + j, a));
+            cur.add(NumericColumn.of("c" + j, b));
+        }
+        Profile p = ProfileBuilder.fit(Table.of(ref), ProfileOptions.defaults());
+        Profile q = ProfileBuilder.count(p, Table.of(cur));
+        DriftReport all = DriftScorer.compare(p, q, DriftOptions.defaults());
+        assertThat(all.columns()).extracting(ColumnDrift::name).containsExactlyElementsOf(p.columnNames());
+        for (int j = 0; j < columns; j++) {
+            List<String> one = List.of("c" + j);
+            ColumnDrift alone = DriftScorer.compare(p.select(one), q.select(one), DriftOptions.defaults()).columns().get(0);
+            ColumnDrift c = all.columns().get(j);
+            assertThat(new double[] {c.psi(), c.ks(), c.wassersteinNormalized()})
+                    .containsExactly(alone.psi(), alone.ks(), alone.wassersteinNormalized());
+        }
+        // a column's drift band of 0.12 is valid on its own, not under a check that warns from 0.15
+        DriftOptions check = DriftOptions.defaults().withSettings(java.util.Map.of("warn", "0.15", "drift", "0.3"));
+        ColumnRules bands = ColumnRules.none().withColumn("c11", java.util.Map.of("drift", "0.12"))
+                .withColumn("c4", java.util.Map.of("drift", "0.12"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriftScorer.compare(p, q, check, bands))
+                .isInstanceOf(dev.surprisal.core.ValidationException.class).hasMessageContaining("column 'c4'");
+    }
+
     @Test
     void varianceChangeIsDetected() {
         DriftReport r = score(REF, day(3, 2000, 0, 2, 0.02, 0));

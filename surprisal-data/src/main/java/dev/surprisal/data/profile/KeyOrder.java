@@ -87,8 +87,25 @@ final class KeyOrder {
     record Sample(long[] keys, double[] values) {
     }
 
+    /**
+     * Computes the front of the order for {@code len} rows ahead, the rows' keys on every core. Call it
+     * before the columns' tasks: the first column to need the order computes it inside {@link #front},
+     * whose lock the others then wait on, on one core, while the rest idle (a tenth of a second of a
+     * 2·10⁶-row table, csv13 in docs/benchmarks.md). Only the time changes: any front is the exact
+     * beginning of the order, so the samples read from it are the same.
+     *
+     * @param len how many rows the columns' samples are expected to read (more are computed on demand)
+     */
+    void prepare(int len) {
+        front(len, true);
+    }
+
     /** The keys of at least {@code min(len, n)} rows with the smallest keys, increasing. */
-    private synchronized long[] front(int len) {
+    private long[] front(int len) {
+        return front(len, false);
+    }
+
+    private synchronized long[] front(int len, boolean parallel) {
         int want = Math.min(len, n);
         if (front.length >= want) {
             return front;
@@ -96,8 +113,8 @@ final class KeyOrder {
         // h4 is spread over [0, p): a threshold at the share wanted (plus a margin) passes about that many rows
         long threshold = Math.min(P, (long) (P * ((double) want / n) * 1.25) + 1024);
         while (true) {
-            long[] out = below(threshold, want);
-            if (out != null) {
+            long[] out = parallel ? belowInParallel(threshold, want) : below(threshold, 0, n, want);
+            if (out.length >= want || threshold >= P) {
                 front = sortByHighWord(out, threshold);
                 return front;
             }
@@ -159,11 +176,33 @@ final class KeyOrder {
         return (int) ((key >>> 32) * buckets / threshold);
     }
 
-    /** The keys whose high word is below {@code threshold}, or null when fewer than {@code want} are. */
-    private long[] below(long threshold, int want) {
-        long[] out = new long[Math.max(16, want + want / 4)];
+    /** Rows a task of {@link #belowInParallel} takes at least. */
+    private static final int ROWS_PER_TASK = 1 << 16;
+
+    /** {@link #below} of every row, over blocks of rows in parallel, joined in row order. */
+    private long[] belowInParallel(long threshold, int want) {
+        int tasks = (int) Math.max(1, Math.min(64, n / ROWS_PER_TASK));
+        long[][] part = new long[tasks][];
+        java.util.stream.IntStream.range(0, tasks).parallel().forEach(t -> part[t] = below(threshold,
+                (int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks), (int) ((long) want / tasks)));
         int m = 0;
-        for (int i = 0; i < n; i++) {
+        for (long[] p : part) {
+            m += p.length;
+        }
+        long[] out = new long[m];
+        int at = 0;
+        for (long[] p : part) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** The keys of rows {@code [from, to)} whose high word is below {@code threshold}, in row order. */
+    private long[] below(long threshold, int from, int to, int expected) {
+        long[] out = new long[Math.max(16, expected + expected / 4)];
+        int m = 0;
+        for (int i = from; i < to; i++) {
             long k = RowSample.key(row(i), RowSample.SEED);
             if (k >>> 32 < threshold) {
                 if (m == out.length) {
@@ -172,6 +211,6 @@ final class KeyOrder {
                 out[m++] = k;
             }
         }
-        return m >= want || threshold >= P ? Arrays.copyOf(out, m) : null;
+        return Arrays.copyOf(out, m);
     }
 }

@@ -129,6 +129,10 @@ final class MemoryProfiler {
                                    CellLocator where) {
         ColumnProfile[] out = new ColumnProfile[decisions.size()];
         KeyOrder order = new KeyOrder(0, table.rowCount()); // the rows' sample order, once for every column
+        if (order.applies() && decisions.stream().anyMatch(d -> d.role() == ColumnRole.CONTINUOUS)) {
+            // a large column's edges come from its first edge-sample rows in this order, its count's sample after
+            order.prepare(o.exactEdges() ? RowSample.SIZE : Math.max(o.edgeSample(), RowSample.SIZE));
+        }
         // columns are independent; each lands in its own slot, so the result does not depend on threads
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> {
             RoleDecision d = decisions.get(j);
@@ -265,6 +269,9 @@ final class MemoryProfiler {
                                      boolean allUnseen) {
         ColumnProfile[] out = new ColumnProfile[refs.size()];
         KeyOrder order = new KeyOrder(first, table.rowCount());
+        if (order.applies() && refs.stream().anyMatch(r -> r.bins() instanceof NumericBins)) {
+            order.prepare(RowSample.SIZE); // a continuous column's sample: its first finite rows in this order
+        }
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> out[j] = count(refs.get(j),
                 new View(table.column(refs.get(j).name())), where, first, allUnseen, order));
         return List.of(out);

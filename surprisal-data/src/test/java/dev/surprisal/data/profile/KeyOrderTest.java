@@ -23,9 +23,12 @@ class KeyOrderTest {
     @Property(tries = 200)
     void theSampleIsTheBottomKOfEveryFiniteRow(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3000) int rows,
             @ForAll @IntRange(min = 0, max = 600) int size, @ForAll @LongRange(min = 0, max = 4_294_964_000L) long first,
-            @ForAll @IntRange(min = 0, max = 3) int holes) {
+            @ForAll @IntRange(min = 0, max = 3) int holes, @ForAll @IntRange(min = -1, max = 4000) int prepared) {
         SplittableRandom r = new SplittableRandom(seed);
         KeyOrder order = new KeyOrder(first, rows);
+        if (prepared >= 0) {
+            order.prepare(prepared); // a front computed ahead, shorter or longer than the samples need
+        }
         // three columns share the order: the first request's front must serve, or grow for, the others
         for (int column = 0; column < 3; column++) {
             double[] v = column(r, rows, first, holes);
@@ -80,6 +83,24 @@ class KeyOrderTest {
         double[] dense = new double[rows];
         Arrays.setAll(dense, i -> Math.sin(i));
         assertSameSample(order, dense, 200_000);
+    }
+
+    /**
+     * The front computed ahead on every core ({@link KeyOrder#prepare}: blocks of rows in parallel) serves the
+     * samples a front computed on demand gives, for a table of several blocks, with a source offset.
+     */
+    @Test
+    void aFrontPreparedInParallelGivesTheSameSamples() {
+        int rows = 300_000;
+        SplittableRandom r = new SplittableRandom(12);
+        for (int prepared : new int[] {RowSample.SIZE, 200_000, rows}) {
+            KeyOrder order = new KeyOrder(1_234_567, rows);
+            order.prepare(prepared);
+            for (int holes = 0; holes < 4; holes++) {
+                assertSameSample(order, column(r, rows, 1_234_567, holes), RowSample.SIZE);
+            }
+            assertSameSample(order, column(r, rows, 1_234_567, 1), 200_000);
+        }
     }
 
     @Test

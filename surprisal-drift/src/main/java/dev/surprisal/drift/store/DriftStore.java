@@ -156,9 +156,17 @@ public final class DriftStore implements AutoCloseable {
      * @param url where the store will be opened
      */
     public static void preload(StoreUrl url) {
-        if (url.kind() != StoreUrl.Kind.DUCKDB) {
-            return;
+        if (url.kind() == StoreUrl.Kind.DUCKDB) {
+            preloadDuckDb();
         }
+    }
+
+    /**
+     * {@link #preload(StoreUrl)} before the store's location is known: {@code drift check} opens its
+     * store first thing, so the library loads while the command line is parsed. For a PostgreSQL store
+     * the library then loads for nothing, on a thread that nothing waits for.
+     */
+    public static void preloadDuckDb() {
         Thread t = new Thread(() -> {
             try {
                 // the library first where the shaded jar's loader looks for it: loaded before, from a jar copied
