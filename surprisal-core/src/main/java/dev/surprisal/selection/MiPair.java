@@ -66,7 +66,8 @@ public final class MiPair {
         }
         if ((estimator == MiEstimator.KSG1 || estimator == MiEstimator.ROSS) && rows.length <= k) {
             throw new ValidationException(a.name() + " and " + b.name() + ": only " + rows.length
-                    + " rows have both values; the kNN estimators need more than k = " + k);
+                    + " rows have both values (" + a.name() + " has a value on " + a.present() + " of " + a.rows()
+                    + " rows, " + b.name() + " on " + b.present() + "); the kNN estimators need more than k = " + k);
         }
     }
 
@@ -363,6 +364,19 @@ public final class MiPair {
 
     // the observed plug-in MI from the same table and the same code as the random tables of natsNull, so
     // that a re-paired table equal to the observed one counts as "at or above" exactly
+    /**
+     * The part of {@link #nats()} that chance alone gives: for a plug-in pair the exact expected MI of its two value
+     * counts under random pairing ({@link TargetShare#plugInChance}, the mean of the permutation null without its
+     * noise; large for columns with many values: 0.27 bits for 5,000 values against a 0/1 column on 10,000 rows),
+     * 0 for the kNN estimators (nearly unbiased under independence) and for a constant pair.
+     *
+     * @return the chance part, nats
+     */
+    public double chanceNats() {
+        return estimator == MiEstimator.PLUG_IN
+                ? TargetShare.plugInChance(LabelCounts.of(la), LabelCounts.of(lb)) : 0.0;
+    }
+
     private double plugIn() {
         ContingencyTable t = table();
         return t == null ? MutualInformation.of(la, lb, Base.NATS) : MutualInformation.of(t, Base.NATS);
