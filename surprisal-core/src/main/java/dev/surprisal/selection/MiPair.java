@@ -377,6 +377,29 @@ public final class MiPair {
                 ? TargetShare.plugInChance(LabelCounts.of(la), LabelCounts.of(lb)) : 0.0;
     }
 
+    /**
+     * The G-test of independence of a plug-in pair from its MI: G = 2·n·MI (nats) = 2·n·ln 2·MI (bits), χ² with
+     * (a − 1)(b − 1) degrees of freedom for a and b values seen on the pair's rows (Wilks 1938); NaN for a kNN pair,
+     * and where the approximation does not hold: a table with fewer than 5 rows per cell on average (a column with
+     * thousands of values: there its MI above chance, {@link #nats()} − {@link #chanceNats()}, is the figure to read).
+     *
+     * @param nats the pair's MI from {@link #nats()}, nats
+     * @return the asymptotic p-value, or NaN
+     */
+    public double gTestPValue(double nats) {
+        if (estimator != MiEstimator.PLUG_IN) {
+            return Double.NaN;
+        }
+        long va = LabelCounts.of(la).nonZero();
+        long vb = LabelCounts.of(lb).nonZero();
+        if (va * vb * 5 > rows.length) {
+            return Double.NaN;
+        }
+        long dof = (va - 1) * (vb - 1);
+        return dof == 0 ? 1.0 : org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof)
+                .survivalProbability(Math.max(0.0, 2.0 * rows.length * nats));
+    }
+
     private double plugIn() {
         ContingencyTable t = table();
         return t == null ? MutualInformation.of(la, lb, Base.NATS) : MutualInformation.of(t, Base.NATS);

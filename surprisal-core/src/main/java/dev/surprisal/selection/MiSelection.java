@@ -108,6 +108,12 @@ public final class MiSelection {
         }
     }
 
+    /** What every term of the criteria is, in words (the outputs' {@code terms}). */
+    public static final String TERMS = "every term is MI above chance on the rows where its columns have a value:"
+            + " a plug-in term less its exact expected value under random pairing of the value counts (the"
+            + " permutation-null mean, Vinh, Epps and Bailey 2010), a kNN or mixed term as estimated (its chance part"
+            + " is about 0); clipped at 0";
+
     private MiSelection() {
     }
 
@@ -257,11 +263,12 @@ public final class MiSelection {
             chosen.add(candidates.stream().filter(c -> c.name().equals(f.name())).findFirst().orElseThrow());
         }
         int cap = TargetRanking.permutationCap(options.permutations(), chosen.size(), options.alpha());
-        // the test alone, as the ranking runs it; its observed MI is the selection's relevance where that was
-        // estimated on the same rows (the test's p-value is the same either way)
+        // the test alone, as the ranking runs it; its observed MI is the relevance of a kNN pair (its own estimate on
+        // its rows, whose chance part is 0); a plug-in pair is estimated there (the p-value is the same either way)
         SequentialPermutationTest.Result[] tests = new SequentialPermutationTest.Result[chosen.size()];
         java.util.stream.IntStream.range(0, tests.length).parallel()
-                .forEach(i -> tests[i] = TargetRanking.test(chosen.get(i), target, options, cap, 0, Double.NaN));
+                .forEach(i -> tests[i] = TargetRanking.test(chosen.get(i), target, options, cap,
+                        MiPair.of(chosen.get(i), target, options.k()).n(), r.selected().get(i).relevance()));
         double[] p = new double[tests.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = tests[i] == null ? Double.NaN : tests[i].pValue();

@@ -783,6 +783,14 @@ public final class MiTable {
         List<MiVariable> variables = features(null); // missing cells of a discrete column count as a value
         int c = variables.size();
         double[][] mi = new double[c][c];
+        double[][] chance = new double[c][c];
+        double[][] pValues = new double[c][c];
+        for (double[] row : chance) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (double[] row : pValues) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             mi[i][i] = Double.NaN;
@@ -804,7 +812,9 @@ public final class MiTable {
             try {
                 MiPair pair = MiPair.of(variables.get(i), variables.get(j), k);
                 v = pair.nats();
-                warnings.set(p, withShareNote(pair.warnings(), variables.get(i), variables.get(j), v));
+                warnings.set(p, withShareNote(pair, variables.get(i), variables.get(j), v));
+                chance[i][j] = chance[j][i] = pair.chanceNats();
+                pValues[i][j] = pValues[j][i] = pair.gTestPValue(v);
             } catch (ValidationException e) {
                 v = Double.NaN;
                 problems[p] = e.getMessage();
@@ -826,17 +836,29 @@ public final class MiTable {
                 notes.add(new MatrixResult.PairNote(a, b, w));
             }
         }
-        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes);
+        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes, chance, pValues);
     }
 
     /**
      * The pair's warnings, with {@link TargetShare#pairNote} when one column (nearly) determines a discrete other:
      * for two discrete columns from their value counts (the exact chance part; an engine that counts the pair's
-     * table gives the same note from its margins), for Ross with a chance part of 0.
+     * table gives the same note from its margins), for Ross with a chance part of 0; and {@link
+     * TargetShare#continuousPairNote} when two continuous columns are copies (the rule of --x/--y).
      */
-    private static List<String> withShareNote(List<String> warnings, MiVariable a, MiVariable b, double nats) {
-        if (!(a.isDiscrete() || b.isDiscrete()) || Double.isNaN(nats)) {
+    private static List<String> withShareNote(MiPair pair, MiVariable a, MiVariable b, double nats) {
+        List<String> warnings = pair.warnings();
+        if (Double.isNaN(nats)) {
             return warnings;
+        }
+        if (!(a.isDiscrete() || b.isDiscrete())) {
+            // two continuous columns: the copy rule of --x/--y (TargetShare.continuousNote), one implementation
+            String copy = TargetShare.continuousPairNote(a.name(), b.name(), pair.normalScore());
+            if (copy == null) {
+                return warnings;
+            }
+            List<String> out = new ArrayList<>(warnings);
+            out.add(copy);
+            return out;
         }
         int[][] l = labels(a, b); // rows where both have a value; a continuous member's labels are unused
         String note = a.isDiscrete() && b.isDiscrete()
