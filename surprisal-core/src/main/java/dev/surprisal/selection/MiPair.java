@@ -50,6 +50,12 @@ public final class MiPair {
     private volatile boolean sparse;
     private final List<String> warnings = new ArrayList<>();
 
+    /**
+     * Share of its rows whose value repeats an earlier row's from which a continuous column is named as one to read
+     * as discrete: a count with 31 values on 10,000 rows repeats on 99.7%, a price with two decimals on a few percent.
+     */
+    static final double REPEATED_SHARE = 0.5;
+
     private MiPair(MiVariable a, MiVariable b, int k, int[] rows) {
         this.a = a;
         this.b = b;
@@ -204,13 +210,87 @@ public final class MiPair {
         if (estimator == MiEstimator.KSG1) {
             // from the prepared samples, so that their sorted order serves Spearman's ranks too
             KnnEstimate e = prepared().estimate(Base.NATS);
-            warnings.addAll(e.warnings());
+            warnings.addAll(withRepeatsOfValues(e.warnings()));
             return e.nats();
         }
         List<String> w = new ArrayList<>();
         double v = estimator.nats(ca, la, cb, lb, k, w);
-        warnings.addAll(w);
+        warnings.addAll(withRepeatsOfValues(w));
         return v;
+    }
+
+    /**
+     * The estimator's warnings with its count of repeated points replaced by the count on the values as read: the
+     * estimator sees the continuous columns after the tie-breaking noise ({@link MiVariable}), on which a repeat is
+     * rare and random (1 of 10,000 points for a count with 31 values, where 9,896 rows repeat an earlier row), and
+     * its advice names Java classes. The count here is of rows that repeat an earlier row exactly in the pair's
+     * values, and the advice names each continuous column whose own values repeat on more than
+     * {@link #REPEATED_SHARE} of its rows as one to read as discrete.
+     */
+    private List<String> withRepeatsOfValues(List<String> estimatorWarnings) {
+        List<String> coarse = new ArrayList<>();
+        for (MiVariable v : new MiVariable[] {a, b}) {
+            if (!v.isDiscrete() && (double) repeats(codes(v)) / Math.max(1, rows.length) > REPEATED_SHARE) {
+                coarse.add(v.name());
+            }
+        }
+        if (coarse.isEmpty()) {
+            return estimatorWarnings; // distinct values: the estimator's own count stands (duplicated records)
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : estimatorWarnings) {
+            if (!w.contains("repeat an earlier point exactly")) {
+                out.add(w);
+            }
+        }
+        long[] ka = codes(a);
+        long[] kb = codes(b);
+        long width = 1 + java.util.Arrays.stream(kb).max().orElse(0);
+        long[] joint = new long[rows.length];
+        for (int i = 0; i < joint.length; i++) {
+            joint[i] = ka[i] * width + kb[i];
+        }
+        int repeats = repeats(joint);
+        StringBuilder advice = new StringBuilder();
+        for (String c : coarse) {
+            advice.append(advice.length() == 0 ? "" : " and ").append("--role ")
+                    .append(dev.surprisal.core.Printable.shellWord(c + "=discrete"));
+        }
+        out.add(String.format(java.util.Locale.ROOT, "%d of %d rows (%.1f%%) repeat an earlier row exactly in (%s, %s),"
+                + " counted on the values as read; a nearest-neighbour estimate needs distinct points (the tie-breaking"
+                + " noise only hides the repeats), so %s, whose values repeat, is better read as discrete: %s (the"
+                + " command line; RoleOverrides.withRole for a Java caller) measures it by value",
+                repeats, rows.length, 100.0 * repeats / rows.length, a.name(), b.name(), String.join(" and ", coarse),
+                advice));
+        return out;
+    }
+
+    /** Each pair row's value of {@code v} as a dense code (its rank among the distinct values; a label as is). */
+    private long[] codes(MiVariable v) {
+        long[] out = new long[rows.length];
+        if (v.isDiscrete()) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = v.labels[rows[i]];
+            }
+            return out;
+        }
+        double[] sorted = pick(v.raw, rows);
+        java.util.Arrays.sort(sorted);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.binarySearch(sorted, v.raw[rows[i]]);
+        }
+        return out;
+    }
+
+    /** How many entries repeat an earlier one. */
+    private static int repeats(long[] keys) {
+        long[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
+        int repeats = 0;
+        for (int i = 1; i < sorted.length; i++) {
+            repeats += sorted[i] == sorted[i - 1] ? 1 : 0;
+        }
+        return repeats;
     }
 
     /**
