@@ -35,21 +35,52 @@ final class MiMatrix {
         header.add("MI (" + base.unit() + ")");
         cols.forEach(col -> header.add(col.name()));
         TextTable text = new TextTable(header);
+        List<String> aboveHeader = new ArrayList<>(header);
+        aboveHeader.set(0, "above chance (" + base.unit() + ")");
+        TextTable above = new TextTable(aboveHeader);
+        List<String> pHeader = new ArrayList<>(header);
+        pHeader.set(0, "G-test p");
+        TextTable pText = new TextTable(pHeader);
+        boolean anyP = false;
         ObjectNode matrix = Report.objectNode();
+        ObjectNode aboveJson = Report.objectNode();
+        ObjectNode pJson = Report.objectNode();
         ObjectNode kinds = Report.objectNode();
         for (int i = 0; i < cols.size(); i++) {
             List<String> row = new ArrayList<>();
             row.add(cols.get(i).name());
+            List<String> aboveRow = new ArrayList<>(row);
+            List<String> pRow = new ArrayList<>(row);
             ObjectNode jsonRow = matrix.putObject(cols.get(i).name());
+            ObjectNode aboveJsonRow = aboveJson.putObject(cols.get(i).name());
+            ObjectNode pJsonRow = pJson.putObject(cols.get(i).name());
             for (int j = 0; j < cols.size(); j++) {
                 double v = base.fromNats(mi[i][j]);
                 row.add(TextTable.num(v));
                 Report.putNumber(jsonRow, cols.get(j).name(), v);
+                double a = base.fromNats(m.aboveChance(i, j));
+                aboveRow.add(Double.isNaN(a) ? "-" : TextTable.num(a));
+                Report.putNumber(aboveJsonRow, cols.get(j).name(), a);
+                double p = m.pValues()[i][j];
+                anyP |= !Double.isNaN(p);
+                pRow.add(Double.isNaN(p) ? "-" : TextTable.num(p));
+                Report.putNumber(pJsonRow, cols.get(j).name(), p);
             }
             text.add(row);
+            above.add(aboveRow);
+            pText.add(pRow);
             kinds.put(cols.get(i).name(), cols.get(i).kind());
         }
-        Report report = Report.empty().plain(text.lines())
+        // MI, then MI above chance (a column with thousands of values has a large MI by chance alone: 6 bits for
+        // two independent 5,000-value columns on 10,000 rows), then the G-test p-values of discrete pairs
+        List<String> lines = new ArrayList<>(text.lines());
+        lines.add("");
+        lines.addAll(above.lines());
+        if (anyP) {
+            lines.add("");
+            lines.addAll(pText.lines());
+        }
+        Report report = Report.empty().plain(lines)
                 .field("measure", "mutual-information-matrix")
                 .field("unit", base.unit())
                 .base(base)
@@ -57,7 +88,14 @@ final class MiMatrix {
                 .field("rows", (long) table.rows())
                 .field("kinds", kinds)
                 .field("estimators", MatrixResult.ESTIMATORS)
-                .field("matrix", matrix);
+                .field("matrix", matrix)
+                .field("above_chance", aboveJson)
+                .field("above_chance_method", "MI minus its part chance alone gives: for two discrete columns (plug-in)"
+                        + " the exact expected MI under random pairing of their value counts (the permutation-null"
+                        + " mean, Vinh, Epps and Bailey 2010); for kNN pairs 0 (nearly unbiased under independence)")
+                .field("p_values", pJson)
+                .field("p_value_method", "G-test of two discrete columns: G = 2 n ln2 MI(bits) ~ chi-squared((a-1)(b-1));"
+                        + " null where the table has fewer than 5 rows per cell on average, and for kNN pairs");
         for (MatrixResult.PairNote note : m.notes()) {
             report.note(note.first() + " / " + note.second() + ": " + note.message());
         }

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * {@code surprisal mi --target Y --select K --method mrmr|jmi}: renders {@link MiTable#select}, greedy
- * forward selection with the estimators chosen by column kind ({@link MiSelection}), on the rows where the
- * target and every feature have a value.
+ * forward selection with the estimators chosen by column kind ({@link MiSelection}), every term MI above chance
+ * on the rows where its own columns have a value.
  */
 final class MiSelectionReport {
     private MiSelectionReport() {
@@ -42,7 +42,7 @@ final class MiSelectionReport {
         Base base = s.base();
         String unit = base.unit();
         String scoreName = result.scoreName(target);
-        TextTable text = new TextTable(List.of("step", "feature", "score (" + unit + ")", "I(f;" + target + ") (" + unit + ")"));
+        TextTable text = new TextTable(List.of("step", "feature", "score (" + unit + ")", "I(f;" + target + ") above chance (" + unit + ")"));
         ArrayNode json = Report.arrayNode();
         int step = 1;
         for (SelectedFeature f : chosen) {
@@ -60,13 +60,15 @@ final class MiSelectionReport {
                 .base(base)
                 .field("method", method.label())
                 .field("score", scoreName)
+                .field("terms", MiSelection.TERMS)
                 .field("target", target)
                 .field("k", (long) s.k())
                 .field("seed", s.seed())
                 .field("n", (long) n)
                 .field("selected", json);
         if (n < total) {
-            report.note((total - n) + " of " + total + " rows left out: selection uses the rows where every column has a value");
+            report.note((total - n) + " of " + total + " rows have no value of " + target + " and are left out; each"
+                    + " term uses the rows where its own columns have a value");
         }
         result.notes().forEach(report::note); // a chosen feature that determines the target
         dev.surprisal.selection.MiExplanation.selection(method).forEach(report::sentence);

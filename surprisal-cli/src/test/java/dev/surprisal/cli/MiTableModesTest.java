@@ -176,8 +176,15 @@ class MiTableModesTest {
 
         Cli plain = Cli.run("mi", "--data", table(dir).toString(), "--matrix");
         List<String> lines = plain.out().lines().toList();
-        assertThat(lines).hasSize(6);
+        // the MI, a blank line, then the MI above chance (continuous columns only: no G-test table)
+        assertThat(lines).hasSize(13);
         assertThat(lines.get(0).split("\\s+")).containsExactly("MI", "(bits)", "x1", "x2", "x3", "x2copy", "y");
+        assertThat(lines.get(6)).isEmpty();
+        assertThat(lines.get(7).split("\\s+")).containsExactly("above", "chance", "(bits)", "x1", "x2", "x3", "x2copy",
+                "y");
+        assertThat(JSON.readTree(r.out()).get("above_chance").get("x2").get("x2copy").asDouble())
+                .isEqualTo(m.get("x2").get("x2copy").asDouble()); // kNN: chance part 0
+        assertThat(plain.err()).contains("x2 / x2copy: each determines the other (normal-score correlation");
     }
 
     @Test
@@ -193,7 +200,7 @@ class MiTableModesTest {
         assertThat(chosen).hasSize(2);
         assertThat(chosen.get(0)).isIn("x2", "x2copy");
         assertThat(chosen.get(1)).isEqualTo("x1");
-        assertThat(j.get("n").asInt()).isEqualTo(N - 10);
+        assertThat(j.get("n").asInt()).isEqualTo(N); // every term on its own rows (issue 9): the target's rows
     }
 
     @Test

@@ -158,8 +158,10 @@ public final class MiExplanation {
      * @return the sentences, in order
      */
     public static List<String> selection(MiSelection.Method method) {
-        String guard = " Every MI term is clipped at 0 (an estimate below 0 is noise), and a chosen feature whose"
-                + " relevance shuffled data match is noted as chosen without evidence.";
+        String guard = " Every MI term is measured above chance, what shuffled data give subtracted (a column with"
+                + " thousands of values gets a large MI by chance alone, which would make it look relevant and"
+                + " redundant), and clipped at 0; a chosen feature whose relevance shuffled data match is noted as"
+                + " chosen without evidence.";
         if (method == MiSelection.Method.JMI) {
             return List.of("JMI adds, at each step, the feature f with the largest sum, over the features s already chosen,"
                     + " of I(f, s; target): what f and s tell together. It favours features that complement the chosen ones,"

@@ -106,6 +106,44 @@ public final class MiVariable {
     }
 
     /**
+     * This discrete column with its missing cells as a value of their own ("missing"), so that a pair uses every row
+     * where the other column has a value: whether a column is filled in can itself carry information (a column
+     * written after the outcome is empty exactly when the outcome did not happen), and measuring only the rows where
+     * both have a value would hide it. The result is categorical (its labels are not ordered: the missing value has
+     * no place among the numbers). A continuous column, or one without missing cells, is returned unchanged.
+     *
+     * @return the variable with missing as a value, or this one
+     */
+    public MiVariable missingAsValue() {
+        if (!discrete || present == raw.length || present == 0) {
+            return this;
+        }
+        int missingLabel = 0;
+        for (int l : labels) {
+            missingLabel = Math.max(missingLabel, l + 1);
+        }
+        int[] codes = new int[labels.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = labels[i] < 0 ? missingLabel : labels[i];
+        }
+        return categorical(name, codes);
+    }
+
+    /**
+     * Whether this column is filled in, as a 0/1 column: 1 where it has a value, 0 where it is missing. It has no
+     * missing cells of its own.
+     *
+     * @return the binary column, named as this one
+     */
+    public MiVariable filledIn() {
+        double[] v = new double[raw.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Double.isNaN(raw[i]) ? 0.0 : 1.0;
+        }
+        return discrete(name, v);
+    }
+
+    /**
      * The column's name.
      *
      * @return the name

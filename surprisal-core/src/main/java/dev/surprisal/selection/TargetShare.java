@@ -182,6 +182,28 @@ public final class TargetShare {
     }
 
     /**
+     * The note of a pair of continuous columns in an MI matrix where one is a monotone function of the other up to
+     * small noise: the rule of {@link #continuousNote} (|normal-score r| ≥ {@link #LEAK_CORRELATION}), in a pair's
+     * words.
+     *
+     * @param a           the first column
+     * @param b           the second column
+     * @param normalScore their normal-score correlation, NaN when not defined
+     * @return the note, or null below the threshold
+     */
+    public static String continuousPairNote(String a, String b, double normalScore) {
+        Note n = continuousNote(b, normalScore);
+        if (n.flag() == Flag.NONE) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s (normal-score correlation %.4f, |r| >= %.2f): each is %s function of"
+                + " the other%s: copies or recodings of one column, or leakage if one is a target",
+                n.flag() == Flag.DETERMINES ? "each determines the other" : "each nearly determines the other",
+                normalScore, LEAK_CORRELATION, normalScore > 0 ? "an increasing" : "a decreasing",
+                n.flag() == Flag.DETERMINES ? "" : " up to small noise");
+    }
+
+    /**
      * The note of a discrete feature against a discrete target, both counted (plug-in MI): the chance part is
      * {@link #plugInChance}, H(target) is that of {@code targetSizes}.
      *

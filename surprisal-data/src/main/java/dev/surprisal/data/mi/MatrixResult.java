@@ -15,8 +15,46 @@ import java.util.List;
  * @param nats    nats[i][j] = I(column i; column j)
  * @param notes   per pair, in pair order (i &lt; j): why it was not estimated, the estimator's warnings, or
  *                that one column determines a discrete other ({@link dev.surprisal.selection.TargetShare#pairNote})
+ *                or two continuous columns are copies ({@link dev.surprisal.selection.TargetShare#continuousPairNote})
+ * @param chance  chance[i][j] = the part of nats[i][j] chance alone gives, nats ({@link
+ *                dev.surprisal.selection.MiPair#chanceNats()}: the exact permutation-null mean of a plug-in pair, 0 for
+ *                kNN); NaN where unknown (the diagonal, an engine that does not give it)
+ * @param pValues pValues[i][j] = the G-test p-value of two discrete columns ({@link
+ *                dev.surprisal.selection.MiPair#gTestPValue}); NaN where there is none (a kNN pair, a sparse table)
  */
-public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes) {
+public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes, double[][] chance,
+                           double[][] pValues) {
+    /**
+     * A matrix without chance parts and p-values (an engine that counts its pairs elsewhere): both NaN.
+     *
+     * @param columns the columns, in file order
+     * @param nats    nats[i][j] = I(column i; column j)
+     * @param notes   per pair, in pair order
+     */
+    public MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes) {
+        this(columns, nats, notes, nanLike(nats), nanLike(nats));
+    }
+
+    private static double[][] nanLike(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = new double[m[i].length];
+            java.util.Arrays.fill(out[i], Double.NaN);
+        }
+        return out;
+    }
+
+    /**
+     * I(column i; column j) above chance, nats: {@link #get} less its chance part; NaN where either is unknown.
+     *
+     * @param i a column's index
+     * @param j another column's index
+     * @return the MI above chance, nats
+     */
+    public double aboveChance(int i, int j) {
+        return nats[i][j] - chance[i][j];
+    }
+
     /**
      * One column of the matrix, as the rendering needs it: an engine that counts its discrete pairs holds
      * no {@link MiVariable} for them.

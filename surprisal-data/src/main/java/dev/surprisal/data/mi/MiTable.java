@@ -24,6 +24,7 @@ import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.MiPair;
 import dev.surprisal.selection.MiSelection;
 import dev.surprisal.selection.MiVariable;
+import dev.surprisal.selection.MissingLeak;
 import dev.surprisal.selection.RankedFeature;
 import dev.surprisal.selection.TargetRanking;
 import dev.surprisal.selection.TargetShare;
@@ -68,6 +69,11 @@ public final class MiTable {
     private final java.util.Map<String, String> bringBack;
     /** Rows left out because they repeat an earlier row in every column read (0: none, or all kept). */
     private final int duplicateRows;
+    /**
+     * Per column left out by its role (a date, a timestamp, an ID) that has missing cells, whether it is filled in
+     * (a 0/1 column): its values are not measured, but whether it is filled in is (see {@link #missingness}).
+     */
+    private final java.util.Map<String, MiVariable> unscoredFilledIn;
 
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack) {
@@ -77,6 +83,13 @@ public final class MiTable {
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
                     int duplicateRows) {
+        this(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, java.util.Map.of());
+    }
+
+    private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
+                    List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
+                    int duplicateRows, java.util.Map<String, MiVariable> unscoredFilledIn) {
+        this.unscoredFilledIn = java.util.Map.copyOf(unscoredFilledIn);
         this.duplicateRows = duplicateRows;
         this.bringBack = java.util.Map.copyOf(bringBack);
         this.file = file;
@@ -233,6 +246,7 @@ public final class MiTable {
         List<RoleDecision> used = new ArrayList<>();
         List<RoleDecision> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        java.util.Map<String, MiVariable> filledIn = new java.util.LinkedHashMap<>();
         List<java.util.function.Function<List<String>, MiVariable>> jobs = new ArrayList<>();
         // the columns' cells are noted while they are prepared in parallel and located together after
         // (a CSV file read once, no thread waiting on another's location)
@@ -245,8 +259,21 @@ public final class MiTable {
             }
             RoleDecision d = roles.decision(c.name());
             ColumnRole role = d.role();
+            boolean[] gaps = role.isScored() ? null : gaps(c);
+            if (role == ColumnRole.CONSTANT && gaps != null) {
+                // one value where filled in, empty elsewhere: a 0/1 column of whether it is filled in, which a
+                // column written after the outcome makes a copy of the target (issue 9); never "no information"
+                RoleDecision binary = new RoleDecision(c.name(), ColumnRole.BINARY, filledInReason(d.reason(), gaps),
+                        d.overridden());
+                used.add(binary);
+                jobs.add(cellNotes -> MiVariable.discrete(c.name(), distinct(distinct, filledIn(gaps))));
+                continue;
+            }
             if (!role.isScored()) {
                 out.add(d);
+                if (gaps != null) {
+                    filledIn.put(c.name(), MiVariable.discrete(c.name(), distinct(distinct, filledIn(gaps))));
+                }
                 // a column of numbers comes back by value or as a continuum; text (a timestamp, a string ID) only as labels
                 boolean numeric = roles.stats(c.name()).map(dev.surprisal.data.roles.RoleRules::isNumeric)
                         .orElse(c instanceof NumericColumn);
@@ -282,10 +309,58 @@ public final class MiTable {
             vars.add(made[i]);
         }
         if (distinct == null) {
-            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack);
+            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack, 0, filledIn);
         }
         notes.add(0, DuplicateRecords.note(distinct.repeats(), table.rowCount()));
-        return new MiTable(file, distinct.distinct(), vars, used, out, notes, bringBack, distinct.repeats());
+        return new MiTable(file, distinct.distinct(), vars, used, out, notes, bringBack, distinct.repeats(), filledIn);
+    }
+
+    /**
+     * Which cells of a column are missing (pandas' missing strings, an empty cell, a NaN number), or null when
+     * none is, or every one is (then nothing varies).
+     */
+    private static boolean[] gaps(Column c) {
+        int n = c.size();
+        boolean[] gap = new boolean[n];
+        int count = 0;
+        if (c instanceof NumericColumn num) {
+            double[] v = num.values();
+            for (int i = 0; i < n; i++) {
+                gap[i] = Double.isNaN(v[i]);
+                count += gap[i] ? 1 : 0;
+            }
+        } else {
+            CategoricalColumn cat = (CategoricalColumn) c;
+            boolean[] missingCode = new boolean[cat.cardinality()];
+            for (int k = 0; k < missingCode.length; k++) {
+                missingCode[k] = Cells.isMissing(cat.label(k));
+            }
+            for (int i = 0; i < n; i++) {
+                int code = cat.code(i);
+                gap[i] = code < 0 || missingCode[code];
+                count += gap[i] ? 1 : 0;
+            }
+        }
+        return count == 0 || count == n ? null : gap;
+    }
+
+    /** 1 where a cell has a value, 0 where it is missing. */
+    private static double[] filledIn(boolean[] gaps) {
+        double[] v = new double[gaps.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = gaps[i] ? 0.0 : 1.0;
+        }
+        return v;
+    }
+
+    /** The role reason of a column with one value where filled in, measured as filled in or empty. */
+    private static String filledInReason(String constantReason, boolean[] gaps) {
+        int empty = 0;
+        for (boolean g : gaps) {
+            empty += g ? 1 : 0;
+        }
+        return String.format(Locale.ROOT, "%s where filled in, empty on %,d of %,d rows: measured as filled in (1)"
+                + " or empty (0), binary", constantReason.replace(": constant", ""), empty, gaps.length);
     }
 
     /**
@@ -345,7 +420,7 @@ public final class MiTable {
      * @return the same table with these notes
      */
     public MiTable withNotes(List<String> notes) {
-        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows);
+        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, unscoredFilledIn);
     }
 
     /**
@@ -490,7 +565,8 @@ public final class MiTable {
      * @throws DataException if the target is not a scored column (unknown, excluded, id-like, …)
      */
     public List<RankedFeature> rank(String target, MiOptions options, IntConsumer progress) {
-        return TargetRanking.rank(variables, variable(target, "target"), options, progress);
+        MiVariable t = variable(target, "target");
+        return TargetRanking.rank(features(t), t, options, progress);
     }
 
     /**
@@ -505,8 +581,63 @@ public final class MiTable {
      */
     public RankingResult ranking(String target, MiOptions options, IntConsumer progress) {
         MiVariable t = variable(target, "target");
-        List<RankedFeature> features = TargetRanking.rank(variables, t, options, progress);
-        return RankingResult.of(this, t.name(), t.isDiscrete(), t.kind(), options, features);
+        List<RankedFeature> features = TargetRanking.rank(features(t), t, options, progress);
+        RankingResult r = RankingResult.of(this, t.name(), t.isDiscrete(), t.kind(), options, features);
+        List<String> notes = new ArrayList<>(missingness(t, options));
+        notes.addAll(r.notes());
+        return new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(),
+                notes);
+    }
+
+    /**
+     * The scored columns as the pairs measure them beside {@code target}: a discrete column with missing cells
+     * has "missing" as a value of its own ({@link MiVariable#missingAsValue()}), since whether it is filled in is
+     * information; the target keeps its missing rows out (there is nothing to predict there).
+     *
+     * @param target the target, unchanged (null: none, every column as a feature)
+     * @return the columns, in file order
+     */
+    public List<MiVariable> features(MiVariable target) {
+        return variables.stream().map(v -> v == target ? v : v.missingAsValue()).toList();
+    }
+
+    /**
+     * The notes on missing cells that line up with {@code target} ({@link MissingLeak}): every column with missing
+     * cells, scored or left out by its role (a date, a timestamp, an ID: only whether it is filled in is measured),
+     * is checked as a 0/1 column "has a value"; the columns whose missing cells line up beyond chance get a note,
+     * and one note names the discrete columns whose missing cells count as a value of their own.
+     *
+     * @param target  the target
+     * @param options α, the unit of the numbers, and the permutations for a continuous target
+     * @return the notes, leaks first
+     */
+    public List<String> missingness(MiVariable target, MiOptions options) {
+        List<MiVariable> filled = new ArrayList<>();
+        java.util.Map<String, String> why = new java.util.HashMap<>();
+        List<String> asValue = new ArrayList<>();
+        for (MiVariable v : variables) {
+            if (v != target && v.present() < v.rows() && v.present() > 0) {
+                filled.add(v.filledIn());
+                if (v.isDiscrete()) {
+                    asValue.add(v.name());
+                }
+            }
+        }
+        for (RoleDecision d : leftOut) {
+            MiVariable f = unscoredFilledIn.get(d.column());
+            if (f != null) {
+                filled.add(f);
+                why.put(d.column(), " (its values are left out of mutual information, role " + d.role().label()
+                        + "; whether it is filled in is still measured)");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        MissingLeak.find(filled, why, target, options).forEach(f -> out.add(f.sentence()));
+        if (!asValue.isEmpty()) {
+            out.add("missing cells of discrete column(s) " + String.join(", ", asValue) + " count as a value of their"
+                    + " own ('missing') in their MI, so rows where they are empty are measured too");
+        }
+        return out;
     }
 
     /**
@@ -575,8 +706,9 @@ public final class MiTable {
      * @throws ValidationException if {@code x} and {@code y} are the same column
      */
     public PairResult pair(String x, String y, MiOptions options) {
-        MiVariable vx = variable(x, "x");
-        MiVariable vy = variable(y, "y");
+        // missing cells of a discrete column count as a value of their own, as in the ranking and the matrix
+        MiVariable vx = variable(x, "x").missingAsValue();
+        MiVariable vy = variable(y, "y").missingAsValue();
         requireTwoColumns(x, y);
         RankedFeature f = TargetRanking.score(vx, vy, options);
         if (f.skipped() != null) {
@@ -648,8 +780,17 @@ public final class MiTable {
      * @return the symmetric matrix, in nats
      */
     public MatrixResult matrix(int k, IntConsumer progress, java.util.function.BiPredicate<MiVariable, MiVariable> which) {
+        List<MiVariable> variables = features(null); // missing cells of a discrete column count as a value
         int c = variables.size();
         double[][] mi = new double[c][c];
+        double[][] chance = new double[c][c];
+        double[][] pValues = new double[c][c];
+        for (double[] row : chance) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (double[] row : pValues) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             mi[i][i] = Double.NaN;
@@ -671,7 +812,9 @@ public final class MiTable {
             try {
                 MiPair pair = MiPair.of(variables.get(i), variables.get(j), k);
                 v = pair.nats();
-                warnings.set(p, withShareNote(pair.warnings(), variables.get(i), variables.get(j), v));
+                warnings.set(p, withShareNote(pair, variables.get(i), variables.get(j), v));
+                chance[i][j] = chance[j][i] = pair.chanceNats();
+                pValues[i][j] = pValues[j][i] = pair.gTestPValue(v);
             } catch (ValidationException e) {
                 v = Double.NaN;
                 problems[p] = e.getMessage();
@@ -693,17 +836,29 @@ public final class MiTable {
                 notes.add(new MatrixResult.PairNote(a, b, w));
             }
         }
-        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes);
+        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes, chance, pValues);
     }
 
     /**
      * The pair's warnings, with {@link TargetShare#pairNote} when one column (nearly) determines a discrete other:
      * for two discrete columns from their value counts (the exact chance part; an engine that counts the pair's
-     * table gives the same note from its margins), for Ross with a chance part of 0.
+     * table gives the same note from its margins), for Ross with a chance part of 0; and {@link
+     * TargetShare#continuousPairNote} when two continuous columns are copies (the rule of --x/--y).
      */
-    private static List<String> withShareNote(List<String> warnings, MiVariable a, MiVariable b, double nats) {
-        if (!(a.isDiscrete() || b.isDiscrete()) || Double.isNaN(nats)) {
+    private static List<String> withShareNote(MiPair pair, MiVariable a, MiVariable b, double nats) {
+        List<String> warnings = pair.warnings();
+        if (Double.isNaN(nats)) {
             return warnings;
+        }
+        if (!(a.isDiscrete() || b.isDiscrete())) {
+            // two continuous columns: the copy rule of --x/--y (TargetShare.continuousNote), one implementation
+            String copy = TargetShare.continuousPairNote(a.name(), b.name(), pair.normalScore());
+            if (copy == null) {
+                return warnings;
+            }
+            List<String> out = new ArrayList<>(warnings);
+            out.add(copy);
+            return out;
         }
         int[][] l = labels(a, b); // rows where both have a value; a continuous member's labels are unused
         String note = a.isDiscrete() && b.isDiscrete()
@@ -752,7 +907,8 @@ public final class MiTable {
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, int k, Base base,
                                      Runnable progress) {
-        return MiSelection.select(variables, variable(target, "target"), count, method, k, base, progress);
+        MiVariable t = variable(target, "target");
+        return MiSelection.select(features(t), t, count, method, k, base, progress);
     }
 
     /**
@@ -771,7 +927,8 @@ public final class MiTable {
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, MiOptions options,
                                      Runnable progress) {
-        return MiSelection.select(variables, variable(target, "target"), count, method, options, progress);
+        MiVariable t = variable(target, "target");
+        return MiSelection.select(features(t), t, count, method, options, progress);
     }
 
     /**
