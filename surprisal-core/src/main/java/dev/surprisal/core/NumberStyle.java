@@ -16,15 +16,15 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #significant(int) significant(n)}: n significant digits of the exact binary value,
  *       rounded half up ({@link BigDecimal} with {@code MathContext(n)}), plain notation for
- *       everyday magnitudes 10⁻⁴ ≤ |v| &lt; 10⁷ and {@code 1.23E+7} / {@code 1.23E-5} outside;
+ *       magnitudes 10⁻¹⁰ ≤ |v| &lt; 10⁷ ({@code 0.0000009109}) and {@code 1.23E+7} / {@code 1.23E-11} outside;
  *       trailing zeros dropped unless {@link #withTrailingZeros(boolean) kept}; zero is {@code 0}.
  *       Used by sentences (3 digits) and plain tables (4 digits).</li>
  *   <li>{@link #general(int) general(n)}: C's {@code %.ng} (n significant digits, exponent form
  *       {@code 1.23e-05} below 10⁻⁴ and at or above 10ⁿ, trailing zeros kept). Used by HTML reports,
  *       bin labels and drift reasons.</li>
  *   <li>{@link #fixed(int) fixed(d)}: {@code %.df} (d decimals); a non-zero value below 10⁻ᵈ, which
- *       would print as zero, is written with two significant digits in exponent form
- *       ({@code 3.0e-05}). Used by drift tables.</li>
+ *       would print as zero, is written with two significant digits in the plain notation of
+ *       {@link #significant} ({@code 0.000030}). Used by drift tables.</li>
  *   <li>{@link #label(int) label(n)}: a whole number below 10¹⁵ as an integer ({@code 3}, not
  *       {@code 3.0}); any other as {@code %.ng} with trailing zeros dropped. Used where a value
  *       names a thing (a category, a cell quoted in a role's reason).</li>
@@ -38,8 +38,12 @@ import java.util.Locale;
 public final class NumberStyle {
     private enum Notation { SIGNIFICANT, GENERAL, FIXED, LABEL }
 
-    /** Magnitudes from here to {@link #PLAIN_MAX} are written in plain notation by {@link #significant}. */
-    private static final double PLAIN_MIN = 1e-4;
+    /**
+     * Magnitudes from here to {@link #PLAIN_MAX} are written in plain notation by {@link #significant}: every
+     * small value a table shows (tables write a magnitude below 10⁻¹⁰ as 0, rounding error), so that no table
+     * mixes {@code 9.109E-7} with {@code 0.000001826} (BigDecimal's own rule switches at 10⁻⁶; issue 9).
+     */
+    private static final double PLAIN_MIN = 1e-10;
     private static final double PLAIN_MAX = 1e7;
     /** {@link #label} writes whole numbers below this as integers (a {@code long} holds them exactly). */
     private static final double WHOLE_MAX = 1e15;
@@ -75,7 +79,7 @@ public final class NumberStyle {
     }
 
     /**
-     * n significant digits, plain notation for 10⁻⁴ ≤ |v| &lt; 10⁷, trailing zeros dropped.
+     * n significant digits, plain notation for 10⁻¹⁰ ≤ |v| &lt; 10⁷, trailing zeros dropped.
      *
      * @param digits significant digits, 1..17
      * @return the style
@@ -97,7 +101,8 @@ public final class NumberStyle {
     }
 
     /**
-     * {@code %.df}, with exponent form ({@code %.1e}) for a non-zero value below 10⁻ᵈ.
+     * {@code %.df}; a non-zero value below 10⁻ᵈ with two significant digits in {@link #significant}'s notation
+     * ({@code 0.000030}, not {@code 3.0e-05} beside {@code 0.2765}).
      *
      * @param decimals digits after the decimal point, 0..17
      * @return the style
@@ -177,7 +182,7 @@ public final class NumberStyle {
                 return significantDigits(v);
             case FIXED:
                 return v != 0 && Math.abs(v) < fixedMin
-                        ? String.format(Locale.ROOT, "%.1e", v)
+                        ? significantDigits(v, 2, true)
                         : String.format(Locale.ROOT, pattern, v);
             case LABEL:
                 if (v == Math.rint(v) && Math.abs(v) < WHOLE_MAX) {
@@ -191,6 +196,10 @@ public final class NumberStyle {
     }
 
     private String significantDigits(double v) {
+        return significantDigits(v, digits, trailingZeros);
+    }
+
+    private static String significantDigits(double v, int digits, boolean trailingZeros) {
         if (v == 0) {
             return "0";
         }

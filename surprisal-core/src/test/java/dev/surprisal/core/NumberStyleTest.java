@@ -35,8 +35,13 @@ class NumberStyleTest {
     void significantDigitsAreOfTheExactBinaryValueAndPlainForEverydayMagnitudes() {
         assertThat(SENTENCE.format(0.08079313589591118)).isEqualTo("0.0808");
         assertThat(SENTENCE.format(1.0)).isEqualTo("1");
-        assertThat(SENTENCE.format(2.5e-5)).isEqualTo("0.000025");  // BigDecimal writes plain down to 1e-6
-        assertThat(SENTENCE.format(1.2345e-7)).isEqualTo("1.23E-7");
+        assertThat(SENTENCE.format(2.5e-5)).isEqualTo("0.000025");
+        // plain down to 1e-10: BigDecimal's own switch at 1e-6 put 9.109E-7 beside 0.000001826 in one table
+        assertThat(SENTENCE.format(1.2345e-7)).isEqualTo("0.000000123");
+        assertThat(TABLE.format(9.109e-7)).isEqualTo("0.0000009109");
+        assertThat(TABLE.format(1.826e-6)).isEqualTo("0.000001826");
+        assertThat(TABLE.format(1.5e-10)).isEqualTo("0.0000000001500");
+        assertThat(SENTENCE.format(1.2345e-11)).isEqualTo("1.23E-11");
         assertThat(SENTENCE.format(123456789)).isEqualTo("1.23E+8");
         // the notation follows the value before rounding: 9,999,999 rounds to 10^7 but is below it
         assertThat(SENTENCE.format(9999999)).isEqualTo("10000000");
@@ -56,8 +61,8 @@ class NumberStyleTest {
         assertThat(GENERAL.format(0.27654)).isEqualTo("0.277");
         assertThat(GENERAL.format(1.5e-5)).isEqualTo("1.50e-05");
         assertThat(FIXED.format(0.27654)).isEqualTo("0.2765");
-        assertThat(FIXED.format(3e-5)).isEqualTo("3.0e-05");
-        assertThat(FIXED.format(-3e-5)).isEqualTo("-3.0e-05");
+        assertThat(FIXED.format(3e-5)).isEqualTo("0.000030");
+        assertThat(FIXED.format(-3e-5)).isEqualTo("-0.000030");
         assertThat(FIXED.format(1e-4)).isEqualTo("0.0001");
         assertThat(LABEL.format(3.0)).isEqualTo("3");
         assertThat(LABEL.format(-12.0)).isEqualTo("-12");

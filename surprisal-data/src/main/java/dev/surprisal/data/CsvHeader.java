@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * Checks a CSV/TSV header line as written in the file, before DuckDB renames anything: a name
  * used twice (compared ignoring case and surrounding spaces) is an error naming both positions (DuckDB would
- * silently trim {@code ' a '} to {@code a} and call the second {@code a_1}), so is an empty name (DuckDB's
- * {@code column4}),
- * and a header that is one column whose name holds another likely delimiter gets a suggestion.
+ * silently trim {@code ' a '} to {@code a} and call the second {@code a_1}); an empty name is named as pandas
+ * names it ({@code Unnamed: 4}, not DuckDB's {@code column4}: {@link #named}); and a header that is one column
+ * whose name holds another likely delimiter gets a suggestion.
  */
 final class CsvHeader {
     /** The longest header line read (names beyond it are not checked). */
@@ -34,7 +34,7 @@ final class CsvHeader {
      * @param duckdbNames the column names DuckDB reports (or the header's, before DuckDB has read the file)
      * @param header      the header's names as written, {@link #names} of the file and delimiter, read once by the
      *                    caller; null when they could not be read here (then only the one-column check applies)
-     * @throws DataException on a duplicate name, or a one-column header that looks like another delimiter
+     * @throws DataException on a duplicate name (after empty names are named as pandas does), or a one-column header that looks like another delimiter
      */
     static void check(Path file, char delimiter, boolean explicit, List<String> duckdbNames, List<String> header) {
         if (duckdbNames.size() == 1) {
@@ -65,18 +65,12 @@ final class CsvHeader {
                     + "(the column names)", null);
         }
         // One rule for every reader (DuckDB, the Java CSV reader, Spark on a local file, which all take their names
-        // from here): a header is used as written or refused, never renamed. DuckDB trims ' amount ' to 'amount',
-        // calls a second 'amount' 'amount_1' and an empty name 'column4' (pandas: 'amount.1', 'Unnamed: 4'), so
-        // --column amount would silently measure another column than the one written 'amount'; no note can make
-        // that safe in a pipeline, and the fix (rename in the header) is the user's one edit.
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).isBlank()) {
-                throw new DataException(file, 1, null, String.format(Locale.ROOT, "column %d of the header has no "
-                        + "name%s; give it a name in the header (a pandas index written by to_csv has an empty name: "
-                        + "write with index=False, or name the index)", i + 1,
-                        i > 0 ? " (after '" + names.get(i - 1) + "')" : ""), null);
-            }
-        }
+        // from here): a header is used as written or refused, never renamed. DuckDB trims ' amount ' to 'amount' and
+        // calls a second 'amount' 'amount_1' (pandas: 'amount.1'), so --column amount would silently measure another
+        // column than the one written 'amount'; no note can make that safe in a pipeline, and the fix (rename in the
+        // header) is the user's one edit. The one exception is an empty name, which names no column a user could
+        // mean otherwise: it is named as pandas names it ('Unnamed: 0', the index df.to_csv() writes; named()).
+        names = named(names);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             // DuckDB's names are case-insensitive and trimmed: "a", "A" and " a " clash
@@ -91,6 +85,30 @@ final class CsvHeader {
                         + "twice (columns %d and %d%s); rename one of them", a, first, i + 1, how), null);
             }
         }
+    }
+
+    /** The prefix of the name pandas gives an empty header cell, followed by its 0-based position. */
+    static final String UNNAMED = "Unnamed: ";
+
+    /**
+     * The header's names with each empty (blank) name replaced as pandas' {@code read_csv} replaces it:
+     * {@code Unnamed: <0-based position>}. {@code df.to_csv('x.csv')} writes the index with an empty name
+     * ({@code ,a,b}), which pandas reads back as {@code Unnamed: 0}.
+     *
+     * @param header the names as written
+     * @return the names used, the same list when none is blank
+     */
+    static List<String> named(List<String> header) {
+        if (header.stream().noneMatch(String::isBlank)) {
+            return header;
+        }
+        List<String> out = new ArrayList<>(header);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isBlank()) {
+                out.set(i, UNNAMED + i);
+            }
+        }
+        return out;
     }
 
     private static String name(char c) {

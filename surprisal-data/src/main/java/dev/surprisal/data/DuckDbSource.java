@@ -33,6 +33,8 @@ final class DuckDbSource implements AutoCloseable {
     private String from;
     /** The file's table function, also when {@link #from} is a materialised copy (diagnostics use it). */
     private String fileFrom;
+    /** The names given to read_csv for its first columns when the header has empty names, else null. */
+    private List<String> names;
 
     private DuckDbSource(Path file, DataFormat format, Character delimiter, Connection connection) {
         this.file = file;
@@ -92,6 +94,7 @@ final class DuckDbSource implements AutoCloseable {
         }
         if (format == DataFormat.CSV || format == DataFormat.TSV) {
             CsvHeader.check(file, csvDelimiter(), delimiter != null, fields.stream().map(Field::name).toList(), header);
+            renameUnnamed(fields, header);
         }
         this.schema = new TableSchema(fields);
         for (Map.Entry<String, ColumnType> o : overrides.entrySet()) {
@@ -101,6 +104,30 @@ final class DuckDbSource implements AutoCloseable {
         this.schema = new TableSchema(fields);
         this.from = reader(fields);
         this.fileFrom = from;
+    }
+
+    /**
+     * Names the columns of empty header cells as pandas does ({@link CsvHeader#named}: {@code Unnamed: 0}, not
+     * DuckDB's {@code column0}), in {@code fields} and in the reader's {@code names} option, which renames the
+     * columns up to the last empty one; the others keep DuckDB's names.
+     */
+    private void renameUnnamed(List<Field> fields, List<String> header) {
+        if (header == null || header.size() != fields.size()) {
+            return;
+        }
+        List<String> named = CsvHeader.named(header);
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < fields.size() && named != header; i++) {
+            Field f = fields.get(i);
+            String name = header.get(i).isBlank() ? named.get(i) : f.name();
+            fields.set(i, new Field(name, f.duckdbType(), f.type()));
+            given.add(name);
+        }
+        int last = given.size() - 1;
+        while (last >= 0 && !header.get(last).isBlank()) {
+            last--;
+        }
+        this.names = last < 0 ? null : given.subList(0, last + 1);
     }
 
     /** Files at least this wide are read once into a temporary table by {@link #materializeIfWide}. */
@@ -216,8 +243,13 @@ final class DuckDbSource implements AutoCloseable {
      */
     private String csvOptions() {
         char d = csvDelimiter();
+        StringJoiner given = new StringJoiner(", ", ", names=[", "]");
+        if (names != null) {
+            names.forEach(n -> given.add(sqlString(n)));
+        }
         return "delim=" + sqlString(String.valueOf(d))
-                + ", header=true, skip=0, comment='', quote='\"', escape='\"', strict_mode=true, null_padding=false";
+                + ", header=true, skip=0, comment='', quote='\"', escape='\"', strict_mode=true, null_padding=false"
+                + (names == null ? "" : given.toString());
     }
 
     private static String csvTypes(List<Field> fields) {

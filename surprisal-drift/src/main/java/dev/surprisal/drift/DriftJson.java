@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.Base;
 import dev.surprisal.data.NonFiniteJson;
+import dev.surprisal.data.profile.InvalidCell;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
@@ -234,8 +235,7 @@ public final class DriftJson {
         put(n, "invalid_rate_current", c.invalidRateCurrent(), why);
         ArrayNode nv = n.putArray("new_values");
         c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k).put("share", c.shareOfValid(k)));
-        ArrayNode ic = n.putArray("invalid_cells");
-        c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
+        invalidCells(n, c.invalidCells());
         put(n, "g_test_p_value", c.gTestPValue(), why);
         put(n, "chi_squared_p_value", c.chiSquaredPValue(), why);
         put(n, "decision", inBase(c.decisionValue(), o, base), why);
@@ -252,6 +252,19 @@ public final class DriftJson {
                 bn.put("novel", b.novel());
             }
         }
+    }
+
+    /**
+     * Writes a column's first invalid cells as {@code invalid_cells}: one object per cell with
+     * {@code where} ("line 102") and {@code value}, the first cell of each distinct value; the same key in
+     * {@code drift baseline} and {@code drift check}.
+     *
+     * @param column the column's JSON object
+     * @param cells  its invalid cells, in file order
+     */
+    public static void invalidCells(ObjectNode column, List<InvalidCell> cells) {
+        ArrayNode ic = column.putArray("invalid_cells");
+        cells.forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
     }
 
     /**

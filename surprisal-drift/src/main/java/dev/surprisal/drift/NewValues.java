@@ -60,6 +60,7 @@ record NewValues(double share, double p) {
                     + "reference had none%s (%s; under no drift about %s)", 100 * newMass, named,
                     DriftText.pValue(newMassP), DriftText.pct(nullRate)));
             ValueText.lookalikes(p.name(), q.unseen().keySet(), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
+            ValueText.dates(p.name(), q.unseen().keySet(), p.bins()).ifPresent(x -> f.add(Status.DRIFT, x));
         } else if (rareValues) {
             Map.Entry<String, Long> top = q.unseen().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             double share = (double) top.getValue() / Math.max(1, validToday);

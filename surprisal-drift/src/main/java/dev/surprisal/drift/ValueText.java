@@ -5,6 +5,7 @@ package dev.surprisal.drift;
 import dev.surprisal.core.Printable;
 import dev.surprisal.data.profile.Bins;
 import dev.surprisal.data.profile.CategoryBins;
+import dev.surprisal.data.roles.DateLayout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * How a drift message writes a column's values: between double quotes, so that a trailing space or a
  * case-only change is visible ({@code "SE "}, not {@code SE }), and, for a new value that equals a
- * reference value up to case or surrounding spaces, what differs and the fix upstream.
+ * reference value up to case or surrounding spaces, what differs and the fix upstream; for labels that are
+ * dates in a layout other than ISO's, that they are dates read as labels.
  */
 public final class ValueText {
     private ValueText() {
@@ -82,5 +84,35 @@ public final class ValueText {
         String fix = spaces && cased ? "trim spaces and normalise case" : cased ? "normalise case" : "trim spaces";
         return quote(value) + " differs from " + quote(reference) + " only by " + what + "; if it is the same "
                 + column + ", " + fix + " upstream";
+    }
+
+    /** How many reference labels and new values {@link #dates} looks at, each. */
+    private static final int DATES_LOOKED_AT = 200;
+
+    /**
+     * A note for a labelled column whose reference labels and new values are all dates in one layout that is
+     * not ISO's ({@link DateLayout#of}: {@code 29/11/2026} is dd/mm/yyyy): such a column is read as text labels,
+     * so every new day is a new value and the new-values rule fires each day (issue 9). The note names the
+     * layout, an example and the fixes, so the alarm is not read as a change in the data.
+     *
+     * @param column    the column's name
+     * @param newValues today's new values
+     * @param reference the reference's bins ({@link CategoryBins} name its labels; other bins none)
+     * @return the note, or empty when the values are not such dates
+     */
+    static Optional<String> dates(String column, java.util.Collection<String> newValues, Bins reference) {
+        if (!(reference instanceof CategoryBins bins) || newValues.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> seen = new ArrayList<>();
+        bins.top().stream().filter(v -> !v.isEmpty()).limit(DATES_LOOKED_AT).forEach(seen::add);
+        bins.others().stream().sorted().limit(DATES_LOOKED_AT).forEach(seen::add);
+        newValues.stream().limit(DATES_LOOKED_AT).forEach(seen::add);
+        String example = newValues.iterator().next();
+        return DateLayout.of(seen).map(layout -> column + ": its values are dates written " + layout + " ("
+                + quote(example) + "), which are read as text labels (only ISO dates, yyyy-mm-dd, are read as "
+                + "dates), so each new day is a new value; write the dates as yyyy-mm-dd upstream to have a date "
+                + "column with a stale-data check, or leave the column out of the baseline (--exclude " + column
+                + ")");
     }
 }

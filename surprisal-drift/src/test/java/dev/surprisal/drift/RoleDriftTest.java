@@ -88,7 +88,8 @@ class RoleDriftTest {
         ColumnDrift amount = column(check(Change.INVALID_SURGE, 33), "amount");
         assertThat(amount.status()).isEqualTo(Status.DRIFT);
         assertThat(amount.reason()).contains("invalid share rose 0.2% -> 5.");
-        assertThat(amount.invalidCells()).hasSize(5).allSatisfy(c -> assertThat(c.value()).isEqualTo("abc"));
+        // every invalid cell is 'abc': its first cell is named, not five copies of it
+        assertThat(amount.invalidCells()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo("abc"));
         ColumnDrift ids = column(check(Change.DUPLICATE_IDS, 34), "order_id");
         assertThat(ids.status()).isEqualTo(Status.WARN);
         assertThat(ids.reason()).startsWith("duplicate keys: 50.0% of today's values repeat (reference 0.0%)");

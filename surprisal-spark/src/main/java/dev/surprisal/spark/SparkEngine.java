@@ -119,6 +119,7 @@ public final class SparkEngine implements ProfileEngine {
             TableReader local = TableReader.open(table.path());
             local = table.givenFormat() == null ? local : local.withFormat(table.givenFormat());
             List<String> names = (delimiter == null ? local : local.withDelimiter(delimiter)).columnNames();
+            data = pandasNames(data, format, names);
             if (!new HashSet<>(names).equals(new HashSet<>(Arrays.asList(data.columns())))) {
                 throw new DataException(table.path(), -1, null, "Spark reads the columns " + Arrays.toString(data.columns())
                         + ", the local engine " + names + "; the profiles would differ", null);
@@ -126,6 +127,23 @@ public final class SparkEngine implements ProfileEngine {
             return data.select(names.stream().map(n -> functions.col("`" + n.replace("`", "``") + "`"))
                     .toArray(Column[]::new));
         });
+    }
+
+    /**
+     * A CSV file's columns of empty header cells under the local engine's names: Spark calls column i
+     * {@code _c<i>}, the local engine {@code Unnamed: <i>} as pandas does (the index {@code df.to_csv()} writes).
+     */
+    private static Dataset<Row> pandasNames(Dataset<Row> data, DataFormat format, List<String> names) {
+        String[] cols = data.columns();
+        if (format != DataFormat.CSV && format != DataFormat.TSV || cols.length != names.size()) {
+            return data;
+        }
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i].equals("_c" + i) && names.get(i).equals("Unnamed: " + i)) {
+                data = data.withColumnRenamed(cols[i], names.get(i));
+            }
+        }
+        return data;
     }
 
     /** Spark's reader of {@code table} in {@code format} (null: Spark's default source, Parquet). */

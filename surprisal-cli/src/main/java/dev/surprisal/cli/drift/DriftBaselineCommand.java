@@ -140,9 +140,10 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             o.put("rows", reference.rows());
             ArrayNode cols = o.putArray("columns");
             for (ColumnProfile c : reference.columns()) {
-                cols.addObject().put("column", c.name()).put("role", c.role().label()).put("reason", c.reason())
-                        .put("scored", c.scored()).put("bins", c.binCount()).put("missing", c.missing())
-                        .put("invalid", c.invalid());
+                ObjectNode col = cols.addObject().put("column", c.name()).put("role", c.role().label())
+                        .put("reason", c.reason()).put("scored", c.scored()).put("bins", c.binCount())
+                        .put("missing", c.missing()).put("invalid", c.invalid());
+                dev.surprisal.drift.DriftJson.invalidCells(col, c.invalidCells());
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
             ObjectNode r = o.putObject("rule");

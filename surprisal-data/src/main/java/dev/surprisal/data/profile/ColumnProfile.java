@@ -225,11 +225,8 @@ public final class ColumnProfile {
             c[i] += other.counts[i];
         }
         List<InvalidCell> cells = new ArrayList<>(invalidCells);
-        for (InvalidCell x : other.invalidCells) {
-            if (cells.size() < InvalidCell.KEPT) {
-                cells.add(x);
-            }
-        }
+        // each part kept the first cell of each of its values: the whole keeps the first of each, in order
+        other.invalidCells.forEach(x -> InvalidCell.keep(cells, x));
         Map<String, Long> u = new LinkedHashMap<>(unseen);
         other.unseen.forEach((k, v) -> u.merge(k, v, Long::sum));
         return withCounts(c, rows + other.rows, missing + other.missing, invalid + other.invalid, cells, topUnseen(u),

@@ -93,19 +93,29 @@ final class FileProfiler {
         return text;
     }
 
-    /** The SQL aggregate of the first invalid cells of text {@code u} in row order, each "row:text" (filter it). */
+    /**
+     * The SQL aggregate of the first {@link InvalidCell#GATHERED} invalid cells of text {@code u} in row order,
+     * each "row:text" (filter it): a top-n aggregate keeps the first n cells, so it gathers more than are kept
+     * and {@link #invalidCells} keeps the first of each value among them.
+     */
     private static String firstCells(String u) {
-        return "min_by(CAST(rn AS VARCHAR) || ':' || " + u + ", rn, " + InvalidCell.KEPT + ")";
+        return "min_by(CAST(rn AS VARCHAR) || ':' || " + u + ", rn, " + InvalidCell.GATHERED + ")";
     }
 
-    /** The cells {@link #firstCells} gathered, located by CSV line (the header is line 1) or by row. */
+    /**
+     * The first cell of each value among those {@link #firstCells} gathered ({@link InvalidCell#keep}), located
+     * by CSV line (the header is line 1) or by row.
+     */
     private static List<InvalidCell> invalidCells(Array gathered, CellLocator where) throws SQLException {
         List<InvalidCell> cells = new ArrayList<>();
-        for (Object s : objects(gathered)) {
+        for (Object s : objects(gathered)) { // min_by lists them by rn
             String text = String.valueOf(s);
             int colon = text.indexOf(':');
-            long row = Long.parseLong(text.substring(0, colon));
-            cells.add(new InvalidCell(where.where(row - 1), text.substring(colon + 1))); // rn counts from 1
+            String value = text.substring(colon + 1);
+            if (InvalidCell.wanted(cells, value)) {
+                long row = Long.parseLong(text.substring(0, colon));
+                cells.add(new InvalidCell(where.where(row - 1), value)); // rn counts from 1
+            }
         }
         return cells;
     }

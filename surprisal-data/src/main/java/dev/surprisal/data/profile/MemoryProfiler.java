@@ -301,10 +301,10 @@ final class MemoryProfiler {
         return out;
     }
 
-    /** Keeps the invalid cell of row {@code i} of the part when fewer than {@link InvalidCell#KEPT} are kept. */
+    /** Keeps the invalid cell of row {@code i} of the part when it is the part's first of its value ({@link InvalidCell#keep}). */
     private static void keep(List<InvalidCell> cells, CellLocator where, long first, int i,
                              String text) {
-        if (cells.size() < InvalidCell.KEPT) {
+        if (InvalidCell.wanted(cells, text)) {
             cells.add(new InvalidCell(where.where(first + i), text));
         }
     }

@@ -104,7 +104,7 @@ public final class ColumnRoles {
         Map<String, RoleDecision> d = new LinkedHashMap<>();
         Map<String, ColumnStats> m = new LinkedHashMap<>();
         for (ColumnStats s : stats) {
-            d.put(s.column(), override(RoleRules.decide(s), s, overrides, file));
+            d.put(s.column(), unnamed(override(RoleRules.decide(s), s, overrides, file)));
             m.put(s.column(), s);
         }
         List<String> ex = new ArrayList<>();
@@ -127,6 +127,24 @@ public final class ColumnRoles {
         Map<String, RoleDecision> d = new LinkedHashMap<>();
         decisions.forEach(x -> d.put(x.column(), x));
         return new ColumnRoles(d, new LinkedHashMap<>(), excluded);
+    }
+
+    /** A name as pandas gives an empty header cell, {@code Unnamed: 0} (the local reader names it so too). */
+    private static final java.util.regex.Pattern UNNAMED = java.util.regex.Pattern.compile("Unnamed: [0-9]+");
+
+    /**
+     * The decision of a column named as pandas names an empty header cell, with a note saying so and what it
+     * probably is: {@code df.to_csv()} writes the index with an empty name ({@code ,a,b}), an id-like column
+     * that is not measured; any other such column is data whose header cell is empty.
+     */
+    private static RoleDecision unnamed(RoleDecision d) {
+        if (!UNNAMED.matcher(d.column()).matches()) {
+            return d;
+        }
+        String what = d.role() == ColumnRole.ID_LIKE ? "probably the row index that pandas' to_csv() writes (write "
+                + "with index=False to leave it out)" : "a column whose header cell is empty: name it in the header";
+        return new RoleDecision(d.column(), d.role(), d.reason() + " ('" + d.column() + "' is pandas' name for an "
+                + "empty header cell: " + what + ")", d.overridden());
     }
 
     private static RoleDecision override(RoleDecision detected, ColumnStats s, RoleOverrides o, Path file) {

@@ -64,6 +64,37 @@ class InvalidCellLinesTest {
                 .invalidCells()).containsExactly(new InvalidCell("line 125", "abc"));
     }
 
+    /**
+     * Five copies of a spreadsheet error ({@code #DIV/0!}, lines 102 to 106, and again on line 150), then
+     * {@code #VALUE!} (line 140) in a column of 300 amounts: the first cell of each value is named, so the
+     * second value is not hidden behind the copies of the first (issue 9: the check listed five copies and
+     * never {@code #VALUE!}).
+     */
+    @Test
+    void theFirstCellOfEachDistinctInvalidValueIsNamedOnBothPaths() throws IOException {
+        SplittableRandom r = new SplittableRandom(3);
+        StringBuilder b = new StringBuilder("amount\n");
+        for (int line = 2; line <= 301; line++) {
+            b.append(line >= 102 && line <= 106 || line == 150 ? "#DIV/0!" : line == 140 ? "#VALUE!"
+                    : String.format(java.util.Locale.ROOT, "%.2f", 20 + 5 * r.nextGaussian())).append('\n');
+        }
+        Path f = dir.resolve("amounts.csv");
+        Files.writeString(f, b.toString());
+        InvalidCell[] expected = {new InvalidCell("line 102", "#DIV/0!"), new InvalidCell("line 140", "#VALUE!")};
+        Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
+        Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
+        assertThat(java.column("amount").invalid()).isEqualTo(7);
+        assertThat(java.column("amount").invalidCells()).containsExactly(expected);
+        assertThat(sql.column("amount").invalidCells()).containsExactly(expected);
+        assertThat(ProfileBuilder.count(java, TableReader.open(f)).column("amount").invalidCells())
+                .containsExactly(expected);
+        assertThat(CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(f))).column("amount")
+                .invalidCells()).containsExactly(expected);
+        // two parts of one source merge to the first cell of each value, in order
+        ColumnProfile twice = java.column("amount").merge(java.column("amount"));
+        assertThat(twice.invalidCells()).containsExactly(expected);
+    }
+
     @Test
     void miNamesTheFileLineOfTheFirstCellThatIsNoNumber() throws IOException {
         MiTable t = MiTable.read(orders("mi.csv", 0), RoleOverrides.none(), 42);

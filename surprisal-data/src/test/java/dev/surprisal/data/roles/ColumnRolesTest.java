@@ -267,4 +267,29 @@ class ColumnRolesTest {
         assertThat(OrdersTable.day(OrdersTable.Change.NEW_COUNTRY, 4000, 1).cells("country")).contains("SE");
         assertThat(OrdersTable.reference(4000, 1).cells("country")).doesNotContain("SE");
     }
+
+    /**
+     * Issue 9: the file {@code df.to_csv('orders.csv')} writes (an index with an empty header name) is read, its
+     * index named {@code Unnamed: 0} as pandas names it; the index is id-like, so drift and mi leave it out, and
+     * its reason says what it probably is, on the file's path and in memory.
+     */
+    @Test
+    void aPandasIndexWithAnEmptyNameIsIdLikeWithANoteSayingSo() throws IOException {
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder b = new StringBuilder(",amount,country\n");
+        for (int i = 0; i < 300; i++) {
+            b.append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.2f", 20 + 5 * r.nextGaussian()))
+                    .append(',').append(r.nextBoolean() ? "SE" : "DE").append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("orders.csv"), b.toString());
+        ColumnRoles file = ColumnRoles.detect(TableReader.open(f), RoleOverrides.none());
+        ColumnRoles memory = ColumnRoles.detect(TableReader.open(f).read(), RoleOverrides.none());
+        for (ColumnRoles roles : List.of(file, memory)) {
+            assertThat(roles.role("Unnamed: 0")).isEqualTo(ColumnRole.ID_LIKE);
+            assertThat(roles.decision("Unnamed: 0").reason()).endsWith("id-like ('Unnamed: 0' is pandas' name for an "
+                    + "empty header cell: probably the row index that pandas' to_csv() writes (write with "
+                    + "index=False to leave it out))");
+            assertThat(roles.scored()).containsExactly("amount", "country");
+        }
+    }
 }
