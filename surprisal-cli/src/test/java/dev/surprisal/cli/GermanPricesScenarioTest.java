@@ -90,7 +90,7 @@ class GermanPricesScenarioTest {
 
     @Test
     void everyPathReadsThePricesAsPandasDoes() {
-        for (String f : FILES) {
+        for (String f : List.of("ref.csv", "day.csv", "x3.csv")) {
             for (boolean duckDb : new boolean[] {false, true}) {
                 Supplier<Profile> fit = () -> ProfileBuilder.fit(TableReader.open(dir.resolve(f)).withDelimiter(';'),
                         ProfileOptions.defaults());
@@ -132,15 +132,22 @@ class GermanPricesScenarioTest {
                 "--store", store);
         assertThat(b.code()).as(b.out() + b.err()).isZero();
         // whole.csv has no decimal comma: read alone its 1.299 would be 1.299 euros, a thousand times too small
-        Cli day = Cli.run("drift", "check", "--monitor", "preise", "--data", file("whole.csv"), "--store", store);
-        assertThat(row(day, "Preis")).as(day.out() + day.err()).endsWith(" OK");
-        Cli x3 = Cli.run("drift", "check", "--monitor", "preise", "--data", file("x3.csv"), "--store", store);
-        assertThat(row(x3, "Preis")).as(x3.out() + x3.err()).endsWith(" DRIFT");
+        Cli day = Cli.run("drift", "check", "--monitor", "preise", "--data", file("whole.csv"), "--delimiter", ";",
+                "--store", store);
+        assertThat(day.out()).as(day.out() + day.err()).containsPattern("(?m)^Preis .* OK$");
+        Cli x3 = Cli.run("drift", "check", "--monitor", "preise", "--data", file("x3.csv"), "--delimiter", ";",
+                "--store", store);
+        assertThat(x3.out()).as(x3.out() + x3.err()).containsPattern("(?m)^Preis .* DRIFT$");
         assertThat(x3.code()).isEqualTo(ExitCode.ALARM);
     }
 
     @Test
     void aCountOnTheBaselineReadsWholeEurosWithItsConvention() {
+        // read alone, nothing in whole.csv says decimal comma: its 1.299 is 1.299 there, which is why the baseline
+        // freezes the convention
+        ColumnProfile alone = ProfileBuilder.fit(TableReader.open(dir.resolve("whole.csv")).withDelimiter(';'),
+                ProfileOptions.defaults()).column("Preis");
+        assertThat(alone.convention()).as(alone.reason()).isEqualTo(NumberConvention.DECIMAL_POINT);
         for (boolean duckDb : new boolean[] {false, true}) {
             Supplier<Profile> run = () -> ProfileBuilder.count(ProfileBuilder.fit(TableReader.open(dir.resolve(
                     "ref.csv")).withDelimiter(';'), ProfileOptions.defaults()),

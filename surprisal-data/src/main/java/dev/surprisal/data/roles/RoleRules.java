@@ -23,9 +23,8 @@ import java.util.Locale;
  *       {@value #MAX_DISCRETE_VALUES} values is a timestamp column when its values are epoch seconds or
  *       milliseconds from 2000 to 2100 that spread as instants do ({@code EpochTimes});</li>
  *   <li>{@value #STRAY_DECIMAL_COMMAS}: the share of a column's present cells up to which its
- *       decimal-comma cells ({@code 0,5}) are typos among thousands-grouped ones ({@code 1,234}),
- *       invalid cells of a numeric column, rather than the column's convention
- *       ({@link #decimalCommaConvention}).</li>
+ *       decimal-comma cells ({@code 0,5}) are typos in a column written with a decimal point (each read as
+ *       0.5 and named), rather than the column's convention, a decimal comma ({@link #convention}).</li>
  * </ul>
  */
 public final class RoleRules {
@@ -40,8 +39,8 @@ public final class RoleRules {
     /** Share of ISO dates or date-times for a temporal column. */
     public static final double TEMPORAL_SHARE = 0.95;
     /**
-     * Share of present cells up to which decimal-comma cells beside {@code 1,234} cells are typos, not a
-     * convention (one cell is always a typo): see {@link #decimalCommaConvention}.
+     * Share of present cells up to which decimal-comma cells are typos, not the column's convention (one cell is
+     * always a typo): see {@link #decimalCommaConvention}.
      */
     public static final double STRAY_DECIMAL_COMMAS = 0.001;
 
