@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9, cell reading on an orders export, the same on the Java and the DuckDB path: whole amounts
  * written with thousands separators ({@code 1,234}) are numbers; measurements exported with a decimal
- * comma and trailing zeros dropped ({@code 1,5}, {@code 1,234}) stay text with the decimal-comma hint;
- * a status column with a few numeric codes gets no such hint; and a timestamp column whose cells
+ * comma and trailing zeros dropped ({@code 1,5}, {@code 1,234}) are numbers read with the decimal comma, their
+ * {@code 1,234} 1.234 (cells13; before, text with a hint); a status column with a few numeric codes says nothing of
+ * decimal commas; and a timestamp column whose cells
  * turn into percentages or amounts counts them invalid, not as epoch times.
  */
 class CommaColumnsTest {
