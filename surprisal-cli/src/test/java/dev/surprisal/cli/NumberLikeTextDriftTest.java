@@ -78,9 +78,10 @@ class NumberLikeTextDriftTest {
     }
 
     @Test
-    void groupedWholeNumbersAreNumbersAndDecimalCommasBesideThemAreTextWithTheHint() throws IOException {
-        // qty "1,100" beside "10": thousands groups throughout, so 1234; weight "1,5" beside "1,234": a decimal
-        // comma reads 1,234 as 1.234, so the column is text, and the reason says why and how to fix it
+    void groupedWholeNumbersAreNumbersAndDecimalCommasBesideThemAreTheWeightsConvention() throws IOException {
+        // qty "1,100" beside "10": thousands groups throughout, so 1234; weight "1,5" beside "1,234": a third of the
+        // cells use a decimal comma, the column's convention, so 1,234 is 1.234 and the reason says so (cells13:
+        // before, the column was text)
         StringBuilder b = new StringBuilder("qty,weight\n");
         for (int i = 0; i < 300; i++) {
             b.append(i % 10 == 0 ? String.valueOf(i) : "\"" + (i % 7 + 1) + "," + (100 + i % 20) + "\"").append(',')
@@ -92,7 +93,8 @@ class NumberLikeTextDriftTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^  qty +continuous +[0-9,]+ distinct integers \\(0 to 7119\\): "
                 + "continuous$");
-        assertThat(r.out()).contains("weight", "categorical", "cells like 1,234 read as 1234 with a thousands separator "
-                + "and as 1.234 with the decimal comma of its 100 cells like 1,5: it looks like European decimals");
+        assertThat(r.out()).containsPattern("(?m)^  weight +continuous +.*: continuous; read as numbers with a decimal"
+                + " comma \\(1\\.234,56\\), as its 100 cells like 1,1 write them; 200 cells like [0-9],[0-9]{3} read with"
+                + " the decimal comma \\(1,234 as 1\\.234\\)$");
     }
 }

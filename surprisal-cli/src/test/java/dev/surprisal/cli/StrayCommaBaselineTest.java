@@ -35,8 +35,8 @@ class StrayCommaBaselineTest {
         Cli b = Cli.run("drift", "baseline", "--monitor", "orders", "--data", f.toString(), "--store",
                 dir.resolve("drift.duckdb").toString());
         assertThat(b.code()).as(b.err()).isZero();
-        assertThat(b.out()).containsPattern("amount +continuous +.*1 cell with a decimal comma \\(like 0,5, read as 0.5\\)"
-                + " beside [\\d,]+ cells with a thousands separator");
+        assertThat(b.out()).containsPattern("amount +continuous +.*1 cell like 0,5 read with a decimal comma \\(0,5 as"
+                + " 0.5\\) beside [\\d,]+ cells like [\\d,]+ read with ',' thousands separators \\(1,234 as 1234\\)");
         assertThat(b.out()).containsPattern("  amount: \\d+ bins, 0 missing, 1 invalid \\(first: line 7 'abc'\\)");
     }
 }

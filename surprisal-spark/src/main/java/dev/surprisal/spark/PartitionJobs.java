@@ -77,19 +77,22 @@ final class PartitionJobs {
         final int partition;
         final long rows;
         // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times, and cells with thousands
-        // groups, one comma group (1,234) and a decimal comma (Cells.comma)
+        // groups, one comma group (1,234), a decimal comma and '.' groups (1.299) (Cells.comma)
         final long[][] counts;
+        /** Per column and comma kind ({@code Cells.Comma#ordinal}), the smallest such cell, "" when none. */
+        final String[][] examples;
         final double[] min;
         final double[] max;
         final double[][] firstNumbers; // per column: its first numbers in row order (for the monotone rule)
         /** Per typed number column when sampled (else null): its finite values, their range and bottom-k sample. */
         final FiniteSample[] samples;
 
-        RolePart(int partition, long rows, long[][] counts, double[] min, double[] max, double[][] firstNumbers,
-                 FiniteSample[] samples) {
+        RolePart(int partition, long rows, long[][] counts, String[][] examples, double[] min, double[] max,
+                 double[][] firstNumbers, FiniteSample[] samples) {
             this.partition = partition;
             this.rows = rows;
             this.counts = counts;
+            this.examples = examples;
             this.min = min;
             this.max = max;
             this.firstNumbers = firstNumbers;
@@ -207,7 +210,11 @@ final class PartitionJobs {
                 }
             }
             long row = offsets == null ? 0 : offsets[partition];
-            long[][] counts = new long[c][8];
+            long[][] counts = new long[c][9];
+            String[][] examples = new String[c][dev.surprisal.data.roles.Cells.Comma.values().length];
+            for (String[] e : examples) {
+                Arrays.fill(e, "");
+            }
             double[] min = new double[c];
             double[] max = new double[c];
             Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -235,7 +242,8 @@ final class PartitionJobs {
                     // the local engine's own rules on an in-memory part ({@code ColumnStats.of}); parts add up
                     dev.surprisal.data.Table t = chunk.table();
                     for (int j = 0; j < c; j++) {
-                        ColumnStats s = ColumnStats.of(t.column(cells.name(j)));
+                        // read in the whole column's convention, not in what this chunk's commas alone say
+                        ColumnStats s = ColumnStats.of(t.column(cells.name(j)), cells.convention(j));
                         long[] k = counts[j];
                         k[0] += s.present();
                         k[1] += s.numbers();
@@ -245,6 +253,10 @@ final class PartitionJobs {
                         k[5] += s.commas().thousands();
                         k[6] += s.commas().oneGroup();
                         k[7] += s.commas().decimal();
+                        k[8] += s.commas().dotGroup();
+                        for (int e = 0; e < examples[j].length; e++) {
+                            examples[j][e] = ColumnStats.Commas.smaller(examples[j][e], s.commas().examples().get(e));
+                        }
                         min[j] = Math.min(min[j], s.min());
                         max[j] = Math.max(max[j], s.max());
                     }
@@ -261,7 +273,7 @@ final class PartitionJobs {
                 }
             }
             List<RolePart> out = new ArrayList<>();
-            out.add(new RolePart(partition, n, counts, min, max, first, samples));
+            out.add(new RolePart(partition, n, counts, examples, min, max, first, samples));
             return out.iterator();
         }
     }

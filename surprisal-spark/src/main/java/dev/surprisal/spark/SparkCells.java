@@ -8,6 +8,7 @@ import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.profile.ValueBins;
 import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.NumberConvention;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -40,11 +41,30 @@ final class SparkCells implements Serializable {
     private final String[] names;
     private final boolean[] numeric;
     private final DataType[] types;
+    /** Per column, how its text cells are read as numbers (its role's convention; a decimal point until known). */
+    private final NumberConvention[] conventions;
 
-    private SparkCells(String[] names, boolean[] numeric, DataType[] types) {
+    private SparkCells(String[] names, boolean[] numeric, DataType[] types, NumberConvention[] conventions) {
         this.names = names;
         this.numeric = numeric;
         this.types = types;
+        this.conventions = conventions;
+    }
+
+    /**
+     * @param read each column's convention, in this reader's order (a decided role's, or a profile's frozen one)
+     * @return this reader, reading each text column's numbers in its convention
+     */
+    SparkCells withConventions(List<NumberConvention> read) {
+        if (read.size() != names.length) {
+            throw new IllegalArgumentException("conventions: " + read.size() + " for " + names.length + " columns");
+        }
+        return new SparkCells(names, numeric, types, read.toArray(new NumberConvention[0]));
+    }
+
+    /** @return column j's convention */
+    NumberConvention convention(int j) {
+        return conventions[j];
     }
 
     /** The reader of {@code columns} (in this order) of rows with {@code schema}. */
@@ -56,7 +76,9 @@ final class SparkCells implements Serializable {
             num[i] = isNumeric(schema.apply(n[i]));
             types[i] = schema.apply(n[i]).dataType();
         }
-        return new SparkCells(n, num, types);
+        NumberConvention[] read = new NumberConvention[n.length];
+        java.util.Arrays.fill(read, NumberConvention.DECIMAL_POINT);
+        return new SparkCells(n, num, types, read);
     }
 
     private static boolean isNumeric(StructField f) {
@@ -165,7 +187,7 @@ final class SparkCells implements Serializable {
 
     /** The number in a non-missing cell j, NaN when it is not one (an invalid cell). */
     double value(Row r, int j) {
-        return numeric[j] ? number(r, j) : Cells.number(text(r, j));
+        return numeric[j] ? number(r, j) : Cells.number(text(r, j), conventions[j]);
     }
 
     /** A non-missing cell j as text: its label, or the number written as the profile writes values. */
@@ -267,7 +289,7 @@ final class SparkCells implements Serializable {
 
         /** The number in a non-missing cell (i, j), as {@link SparkCells#value}. */
         double value(int i, int j) {
-            return numeric[j] ? numbers[j][i] : Cells.number(texts[j][i]);
+            return numeric[j] ? numbers[j][i] : Cells.number(texts[j][i], conventions[j]);
         }
 
         /** The rows read so far as an in-memory table (copies: the chunk is reused), each column as the local engine reads it. */

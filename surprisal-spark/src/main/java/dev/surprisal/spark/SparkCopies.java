@@ -130,7 +130,7 @@ final class SparkCopies {
         if (c == null || Cells.isMissing(c)) {
             return Double.NaN;
         }
-        double x = Cells.number(c);
+        double x = Cells.number(c, cells.convention(j));
         return Double.isFinite(x) ? x : null;
     }
 

@@ -388,7 +388,8 @@ public final class SparkMi {
         Labels[] labels(Gathered g, List<RoleDecision> labelled) {
             Labels[] labels = new Labels[columns.length];
             for (int k = 0; k < columns.length; k++) {
-                labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role());
+                labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role(),
+                        g.cells.convention(columns[k]));
             }
             return labels;
         }
@@ -485,7 +486,8 @@ public final class SparkMi {
             this.count = count;
         }
 
-        static Labels of(List<PartitionJobs.JointPart> parts, int k, boolean typed, ColumnRole role) {
+        static Labels of(List<PartitionJobs.JointPart> parts, int k, boolean typed, ColumnRole role,
+                         dev.surprisal.data.roles.NumberConvention convention) {
             Map<Object, Integer> global = new java.util.LinkedHashMap<>();
             int[][] globalOf = new int[parts.size()][];
             for (int p = 0; p < parts.size(); p++) {
@@ -504,7 +506,7 @@ public final class SparkMi {
             double[] value = new double[keys.length];
             boolean allNumbers = true;
             for (int i = 0; i < keys.length; i++) {
-                value[i] = typed ? (Double) keys[i] : Cells.number((String) keys[i]);
+                value[i] = typed ? (Double) keys[i] : Cells.number((String) keys[i], convention);
                 allNumbers &= Double.isFinite(value[i]);
             }
             int[] finalOfGlobal = new int[keys.length];
@@ -629,7 +631,11 @@ public final class SparkMi {
         for (dev.surprisal.data.roles.ColumnStats st : stats) {
             labels[available.indexOf(st.column())] = Math.max(st.distinctNumbers(), st.distinctTexts());
         }
-        return new Gathered(all, SparkCells.of(all.schema(), available), roles, stats.get(0).rows(), labels);
+        // each selected column's numbers in its convention; the others are not read as numbers
+        List<dev.surprisal.data.roles.NumberConvention> read = available.stream().map(c -> roles.columns().contains(c)
+                ? roles.decision(c).convention() : dev.surprisal.data.roles.NumberConvention.DECIMAL_POINT).toList();
+        return new Gathered(all, SparkCells.of(all.schema(), available).withConventions(read), roles,
+                stats.get(0).rows(), labels);
     }
 
     /**

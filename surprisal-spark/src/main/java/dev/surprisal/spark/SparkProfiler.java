@@ -14,6 +14,8 @@ import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.profile.SampledDistinct;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.ColumnStats;
+import dev.surprisal.data.roles.NumberConvention;
+import dev.surprisal.data.roles.RoleRules;
 import dev.surprisal.data.roles.RoleDecision;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -112,6 +114,7 @@ public final class SparkProfiler {
         RoleFit fit = roleFit(sel, cells, typed && SampledDistinct.appliesTo(rows) ? offsets : null, options.edgeSample());
         ColumnRoles roles = ColumnRoles.of(fit.stats, available, options.roles(), null);
         List<RoleDecision> ds = roles.decisions();
+        cells = cells.withConventions(ds.stream().map(RoleDecision::convention).toList());
         Map<String, Bins> bins = fitBins(sel, cells, ds, offsets, options, fit.samples);
         Profile reference = PartialProfiles.reference(ds, bins, roles.excluded());
         return count(sel, cells, reference, offsets, csvLines);
@@ -153,7 +156,9 @@ public final class SparkProfiler {
             throw new DataException(null, -1, null, "no rows: the Dataset has columns but no data", null);
         }
         Profile empty = PartialProfiles.reference(reference.roles().decisions(), binsOf(reference), reference.excluded());
-        return count(sel, SparkCells.of(sel.schema(), names), empty, offsets, csvLines);
+        // the reference's frozen conventions: a day written without a decimal comma is still read with it
+        return count(sel, SparkCells.of(sel.schema(), names).withConventions(reference.columns().stream()
+                .map(dev.surprisal.data.profile.ColumnProfile::convention).toList()), empty, offsets, csvLines);
     }
 
     private static Map<String, Bins> binsOf(Profile p) {
@@ -222,12 +227,22 @@ public final class SparkProfiler {
      * count is exact.
      */
     private static RoleFit roleFit(Dataset<Row> sel, SparkCells cells, long[] offsets, int edgeSample) {
+        RoleFit first = roleFitIn(sel, cells, offsets, edgeSample);
+        // a decimal-comma column's numbers again, read in its convention, which only the whole column's comma
+        // counts decide (rare: one more scan)
+        List<NumberConvention> read = first.stats.stream().map(RoleRules::convention).toList();
+        return read.contains(NumberConvention.DECIMAL_COMMA)
+                ? roleFitIn(sel, cells.withConventions(read), offsets, edgeSample) : first;
+    }
+
+    /** {@link #roleFit} with the columns' numbers read in {@code cells}' conventions. */
+    private static RoleFit roleFitIn(Dataset<Row> sel, SparkCells cells, long[] offsets, int edgeSample) {
         List<PartitionJobs.RolePart> parts = new ArrayList<>(internalRows(sel)
                 .mapPartitionsWithIndex(new PartitionJobs.Roles(cells, offsets, edgeSample), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));
         int c = cells.size();
         long rows = parts.stream().mapToLong(p -> p.rows).sum();
-        long[][] k = new long[c][8];
+        long[][] k = new long[c][9];
         double[] min = new double[c];
         double[] max = new double[c];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -265,7 +280,7 @@ public final class SparkProfiler {
             long distinctTexts = cells.numeric(j) ? distinctNumbers : counted.getOrDefault(2 * j + 1, 0L);
             ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[j][0], k[j][1], k[j][2], distinctNumbers,
                     distinctTexts, k[j][3], k[j][4], min[j], max[j], false,
-                    new ColumnStats.Commas(k[j][5], k[j][6], k[j][7]));
+                    new ColumnStats.Commas(k[j][5], k[j][6], k[j][7], k[j][8], examples(parts, j)));
             s = exact[j] || known[j] ? s : s.withDistinctAtLeast();
             if (s.monotoneCandidate()) { // fewer than 100 present cells, all kept in row order
                 double prev = Double.NEGATIVE_INFINITY;
@@ -281,6 +296,18 @@ public final class SparkProfiler {
             out.add(s);
         }
         return new RoleFit(out, samples);
+    }
+
+    /** Column j's comma examples: per kind, the smallest of the partitions'. */
+    private static List<String> examples(List<PartitionJobs.RolePart> parts, int j) {
+        String[] e = new String[dev.surprisal.data.roles.Cells.Comma.values().length];
+        Arrays.fill(e, "");
+        for (PartitionJobs.RolePart p : parts) {
+            for (int k = 0; k < e.length; k++) {
+                e[k] = ColumnStats.Commas.smaller(e[k], p.examples[j][k]);
+            }
+        }
+        return List.of(e);
     }
 
     /**

@@ -85,7 +85,8 @@ class SparkProfilerTest {
     @Test
     void commaColumnsAreReadAsLocally() throws java.io.IOException {
         // whole amounts "1,234" beside "987" are numbers; weights "1,5" beside "1,234" (a decimal comma with
-        // trailing zeros dropped) are text on every partition, though most partitions see only one kind
+        // trailing zeros dropped) are the decimal-comma convention, 1,234 read as 1.234 on every partition, though
+        // most partitions see only one kind (cells13: before, the column was text)
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         StringBuilder b = new StringBuilder("amount,weight\n");
         for (int i = 0; i < ROWS; i++) {
@@ -98,8 +99,23 @@ class SparkProfilerTest {
         Profile onSpark = SparkProfiler.fit(data, ProfileOptions.defaults(), true);
         assertSameProfile(onSpark, localFit(f, ProfileOptions.defaults()));
         assertThat(onSpark.column("amount").role()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(onSpark.column("weight").role()).isEqualTo(ColumnRole.CATEGORICAL);
-        assertThat(onSpark.column("weight").reason()).contains("it looks like European decimals");
+        assertThat(onSpark.column("weight").role()).as(onSpark.column("weight").reason())
+                .isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(onSpark.column("weight").convention())
+                .isEqualTo(dev.surprisal.data.roles.NumberConvention.DECIMAL_COMMA);
+        assertThat(onSpark.column("weight").reason()).contains("read as numbers with a decimal comma (1.234,56)");
+        assertThat(onSpark.column("weight").moments().min()).isGreaterThanOrEqualTo(1.1);
+        assertThat(onSpark.column("weight").moments().max()).isEqualTo(2.5);
+
+        // a day of 1,xyz weights only: read in the reference's frozen convention, 1.xyz kg, not 1xyz
+        StringBuilder day = new StringBuilder("amount,weight\n");
+        for (int i = 0; i < 3000; i++) {
+            day.append("\"1,234\",\"1,").append(100 + i % 900).append("\"\n");
+        }
+        Path g = java.nio.file.Files.writeString(dir.resolve("day.csv"), day.toString());
+        Profile counted = SparkProfiler.count(csv(g), onSpark);
+        assertThat(counted.column("weight").invalid()).isZero();
+        assertThat(counted.column("weight").moments().max()).isEqualTo(1.999);
     }
 
     @Test

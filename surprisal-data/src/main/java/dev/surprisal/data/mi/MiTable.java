@@ -281,7 +281,7 @@ public final class MiTable {
                 continue;
             }
             used.add(d);
-            jobs.add(cellNotes -> variable(c, role, cells, cellNotes, seed, position, distinct));
+            jobs.add(cellNotes -> variable(c, d, cells, cellNotes, seed, position, distinct));
         }
         // the columns are prepared in parallel (each a few passes over its rows, one-threaded), their notes
         // kept in file order and the first failure in file order thrown, as a serial loop would
@@ -367,13 +367,14 @@ public final class MiTable {
      * The variable of a scored column by its role, on the distinct rows ({@code distinct} null: every row);
      * notes about its cells go to {@code notes} and count the file's cells.
      */
-    private static MiVariable variable(Column c, ColumnRole role, CellLocator where, List<String> notes, long seed,
+    private static MiVariable variable(Column c, RoleDecision d, CellLocator where, List<String> notes, long seed,
                                        int position, DistinctRows distinct) {
+        ColumnRole role = d.role();
         if (role == ColumnRole.CATEGORICAL) {
             return c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), distinct(distinct, codes(cat)))
                     : MiVariable.discrete(c.name(), distinct(distinct, ((NumericColumn) c).values()));
         }
-        double[] values = distinct(distinct, numbers(c, where, notes));
+        double[] values = distinct(distinct, numbers(c, d.convention(), where, notes));
         return role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
                 : MiVariable.discrete(c.name(), values);
     }
@@ -478,13 +479,15 @@ public final class MiTable {
     }
 
     /**
-     * The numbers of a numeric-role column, by the one rule of {@link Cells#number}: a cell that is not a
+     * The numbers of a numeric-role column, by the one rule of {@link Cells#number(String,
+     * dev.surprisal.data.roles.NumberConvention)} in the column's convention: a cell that is not a
      * number (text such as {@code abc} or {@code 1,234.5}) is invalid; {@code inf}, {@code -Infinity} are
      * numbers (as pandas reads them) but infinite, with no place on a scale an estimator can use. Both are
      * left out as missing, each kind counted in one note with its first cell; a typed ±∞ (Parquet, or
      * DuckDB's reading of a CSV column) is infinite the same way.
      */
-    private static double[] numbers(Column c, CellLocator where, List<String> notes) {
+    private static double[] numbers(Column c, dev.surprisal.data.roles.NumberConvention convention, CellLocator where,
+                                    List<String> notes) {
         double[] v;
         int invalid = 0;
         int infinite = 0;
@@ -504,7 +507,7 @@ public final class MiTable {
             double[] byCode = new double[cat.cardinality()];
             for (int k = 0; k < byCode.length; k++) {
                 String label = cat.label(k);
-                byCode[k] = Cells.isMissing(label) ? Double.NaN : Cells.number(label);
+                byCode[k] = Cells.isMissing(label) ? Double.NaN : Cells.number(label, convention);
             }
             v = new double[cat.size()];
             for (int i = 0; i < v.length; i++) {

@@ -3,6 +3,7 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.core.ValidationException;
 
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ColumnProfile {
     private final Moments moments;
     private final RowSample sample;
     private final KeyStats keys;
+    private final NumberConvention convention;
 
     /**
      * @param name         column name
@@ -58,6 +60,31 @@ public final class ColumnProfile {
     public ColumnProfile(String name, ColumnRole role, String reason, Bins bins, long[] counts, long rows, long missing,
                          long invalid, List<InvalidCell> invalidCells, Map<String, Long> unseen, Moments moments,
                          RowSample sample, KeyStats keys) {
+        this(name, role, reason, bins, counts, rows, missing, invalid, invalidCells, unseen, moments, sample, keys,
+                NumberConvention.DECIMAL_POINT);
+    }
+
+    /**
+     * @param name         column name
+     * @param role         its frozen role
+     * @param reason       why it has this role
+     * @param bins         the frozen bins (null for an unscored role)
+     * @param counts       counts per bin (empty without bins)
+     * @param rows         cells, missing and invalid ones included
+     * @param missing      missing cells
+     * @param invalid      invalid cells (numeric roles)
+     * @param invalidCells the first invalid cells
+     * @param unseen       the most frequent values in the unseen bin, with their counts
+     * @param moments      exact moments of the finite values (continuous), or null
+     * @param sample       the seeded sample for KS and W₁ (continuous), or null
+     * @param keys         the key checks' statistics (unscored roles), or null
+     * @param convention   how its cells are read as numbers, frozen with the role: a later day's file is read the
+     *                     same way ({@link dev.surprisal.data.roles.RoleRules#convention})
+     */
+    public ColumnProfile(String name, ColumnRole role, String reason, Bins bins, long[] counts, long rows, long missing,
+                         long invalid, List<InvalidCell> invalidCells, Map<String, Long> unseen, Moments moments,
+                         RowSample sample, KeyStats keys, NumberConvention convention) {
+        this.convention = Objects.requireNonNull(convention, "convention");
         this.name = Objects.requireNonNull(name, "name");
         this.role = Objects.requireNonNull(role, "role");
         this.reason = reason == null ? "" : reason;
@@ -78,6 +105,13 @@ public final class ColumnProfile {
         if (rows < missing + invalid + Arrays.stream(this.counts).sum()) {
             throw new ValidationException("rows: " + rows + " is fewer than the cells counted in '" + name + "'");
         }
+    }
+
+    /**
+     * @return how the column's cells are read as numbers, frozen with its role
+     */
+    public NumberConvention convention() {
+        return convention;
     }
 
     /**
@@ -204,7 +238,7 @@ public final class ColumnProfile {
     ColumnProfile withCounts(long[] counts, long rows, long missing, long invalid, List<InvalidCell> invalidCells,
                              Map<String, Long> unseen, Moments moments, RowSample sample, KeyStats keys) {
         return new ColumnProfile(name, role, reason, bins, counts, rows, missing, invalid, invalidCells, unseen, moments,
-                sample, keys);
+                sample, keys, convention);
     }
 
     /**

@@ -2,7 +2,6 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
-import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.DeferredCells;
 import dev.surprisal.data.DataException;
@@ -140,10 +139,12 @@ final class CsvProfiler {
         if (plan == null) {
             return Optional.empty();
         }
-        Map<String, ColumnRole> role = new HashMap<>();
-        refs.forEach(c -> role.put(c.name(), c.role()));
-        // a column whose role reads its text (keys, categories) is kept as text even when it holds numbers
-        Predicate<NumericColumn> keepText = c -> !role.get(c.name()).isNumeric();
+        Map<String, ColumnProfile> ref = new HashMap<>();
+        refs.forEach(c -> ref.put(c.name(), c));
+        // a column whose role reads its text (keys, categories) is kept as text even when it holds numbers, and so
+        // is one read with a decimal comma: its 1.299 is 1299, not the 1.299 the number reader made of it
+        Predicate<NumericColumn> keepText = c -> !ref.get(c.name()).role().isNumeric()
+                || ref.get(c.name()).convention() == dev.surprisal.data.roles.NumberConvention.DECIMAL_COMMA;
         List<ColumnProfile> out = new ArrayList<>();
         DeferredCells where = new DeferredCells(CellLocator.of(reader.file(), reader.format()));
         long rows = -1;

@@ -9,6 +9,7 @@ import dev.surprisal.data.DataException;
 import dev.surprisal.data.SqlView;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 
@@ -62,7 +63,7 @@ final class FileProfiler {
         for (RoleDecision d : ds) {
             Bins b = bins.get(d.column());
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
-                    null, null, null, null, null));
+                    null, null, null, null, null, d.convention()));
         }
         return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit);
     }
@@ -140,13 +141,13 @@ final class FileProfiler {
     }
 
     /** Adds the row key and the numbers of numeric roles. */
-    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles, Set<String> typed,
-                                 String numbered) {
+    private static String parsed(SqlView sql, List<String> names, List<ColumnRole> roles, List<NumberConvention> read,
+                                 Set<String> typed, String numbered) {
         StringBuilder b = new StringBuilder("SELECT rn, ").append(RowSample.sqlKey("rn", RowSample.SEED)).append(" AS k");
         for (int i = 0; i < names.size(); i++) {
             b.append(", u").append(i);
             if (roles.get(i).isNumeric()) {
-                b.append(", ").append(typed.contains(names.get(i)) ? "x" + i : Cells.sqlNumber("u" + i)).append(" AS x")
+                b.append(", ").append(typed.contains(names.get(i)) ? "x" + i : Cells.sqlNumber("u" + i, read.get(i))).append(" AS x")
                         .append(i);
             }
         }
@@ -157,9 +158,11 @@ final class FileProfiler {
                                              TypedColumns.Fit typedFit, String numbered) {
         List<String> names = new ArrayList<>();
         List<ColumnRole> roles = new ArrayList<>();
+        List<NumberConvention> read = new ArrayList<>();
         ds.forEach(d -> {
             names.add(d.column());
             roles.add(d.role());
+            read.add(d.convention());
         });
         Query q = new Query();
         Map<String, Bins> out = new HashMap<>();
@@ -210,7 +213,7 @@ final class FileProfiler {
         if (readers.isEmpty()) {
             return out;
         }
-        sql.forEachRow(q.sql(parsed(sql, names, roles, typed, numbered)), rs -> {
+        sql.forEachRow(q.sql(parsed(sql, names, roles, read, typed, numbered)), rs -> {
             for (Reader r : readers) {
                 r.read(rs);
             }
@@ -252,7 +255,7 @@ final class FileProfiler {
     /** A reference column counted on a day that lacks it: {@code rows} cells, every one missing. */
     static ColumnProfile allMissing(ColumnProfile ref, long rows) {
         return new ColumnProfile(ref.name(), ref.role(), ref.reason(), ref.bins(), new long[ref.binCount()], rows, rows,
-                0, List.of(), Map.of(), null, null, null);
+                0, List.of(), Map.of(), null, null, null, ref.convention());
     }
 
     private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress,
@@ -299,9 +302,11 @@ final class FileProfiler {
         List<Integer> fetched = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<ColumnRole> roles = new ArrayList<>();
+        List<NumberConvention> read = new ArrayList<>();
         for (ColumnProfile c : refs) {
             names.add(c.name());
             roles.add(c.role());
+            read.add(c.convention());
         }
         long[] rows = new long[1];
         List<Integer> respan = new ArrayList<>();
@@ -446,7 +451,7 @@ final class FileProfiler {
         // (the bound from the Parquet metadata's row count, as rowSamples sets it for dense columns)
         int inScan = known == null && numbered != null && !fetched.isEmpty()
                 ? q.agg(sampleRows(fetched, parquetRows(sql))) : -1;
-        String l2 = parsed(sql, names, roles, typed, numbered);
+        String l2 = parsed(sql, names, roles, read, typed, numbered);
         sql.forEachRow(q.sql(l3 + " FROM (" + l2 + ")"), rs -> {
             rows[0] = rs.getLong(total);
             for (Reader r : readers) {

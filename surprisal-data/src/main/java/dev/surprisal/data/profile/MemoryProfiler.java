@@ -10,6 +10,7 @@ import dev.surprisal.data.DataException;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 
@@ -42,7 +43,8 @@ final class MemoryProfiler {
         private final boolean[] missingCode;
         private final double[] numberCode;
 
-        View(Column column) {
+        /** A column whose cells are read in {@code convention} (its role's, frozen in the reference). */
+        View(Column column, NumberConvention convention) {
             this.column = column;
             this.numeric = column instanceof NumericColumn ? (NumericColumn) column : null;
             this.text = numeric == null ? (CategoricalColumn) column : null;
@@ -52,7 +54,7 @@ final class MemoryProfiler {
                 numberCode = new double[dict.size()];
                 for (int k = 0; k < dict.size(); k++) {
                     missingCode[k] = Cells.isMissing(dict.get(k));
-                    numberCode[k] = missingCode[k] ? Double.NaN : Cells.number(dict.get(k));
+                    numberCode[k] = missingCode[k] ? Double.NaN : Cells.number(dict.get(k), convention);
                 }
             } else {
                 missingCode = null;
@@ -136,10 +138,10 @@ final class MemoryProfiler {
         // columns are independent; each lands in its own slot, so the result does not depend on threads
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> {
             RoleDecision d = decisions.get(j);
-            View v = new View(table.column(d.column()));
+            View v = new View(table.column(d.column()), d.convention());
             Bins bins = fitBins(v, d.role(), o, order);
             ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
-                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null);
+                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null, d.convention());
             out[j] = count(shell, v, where, 0, false, order);
         });
         return List.of(out);
@@ -273,7 +275,7 @@ final class MemoryProfiler {
             order.prepare(RowSample.SIZE); // a continuous column's sample: its first finite rows in this order
         }
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> out[j] = count(refs.get(j),
-                new View(table.column(refs.get(j).name())), where, first, allUnseen, order));
+                new View(table.column(refs.get(j).name()), refs.get(j).convention()), where, first, allUnseen, order));
         return List.of(out);
     }
 

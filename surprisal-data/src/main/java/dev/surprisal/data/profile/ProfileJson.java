@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.core.ValidationException;
 
 import java.nio.ByteBuffer;
@@ -39,6 +40,9 @@ import java.util.Set;
  * ninth of the size of the keys, which were most of a wide table's profile (a sample whose keys
  * are not all keys of rows below 2³² keeps {@code "keys"}, big-endian longs in base64).
  *
+ * <p>A column whose numbers are written with a decimal comma has {@code "decimalSeparator": ","}, its frozen
+ * {@link NumberConvention}; absent (every profile written before) is a decimal point.
+ *
  * <p>Version 2 is version 3 with every sample as {@code "keys"} and {@code "values"} in key order;
  * it is still read (a store keeps the baselines and runs written by earlier versions).
  *
@@ -51,6 +55,19 @@ public final class ProfileJson {
     public static final String FORMAT = "surprisal-profile";
     /** The format version written. */
     public static final int VERSION = 3;
+    /** A column's frozen convention: {@code "decimalSeparator": ","} or a decimal point (the field absent). */
+    private static NumberConvention convention(JsonNode column) {
+        JsonNode d = column.path("decimalSeparator");
+        if (d.isMissingNode() || d.asText().equals(".")) {
+            return NumberConvention.DECIMAL_POINT;
+        }
+        if (d.asText().equals(",")) {
+            return NumberConvention.DECIMAL_COMMA;
+        }
+        throw new ValidationException("json: column '" + column.path("name").asText() + "': decimalSeparator '"
+                + d.asText() + "' is neither ',' nor '.'; was the profile edited by hand?");
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProfileJson() {
@@ -72,6 +89,10 @@ public final class ProfileJson {
         for (ColumnProfile c : p.columns()) {
             ObjectNode o = cols.addObject();
             o.put("name", c.name()).put("role", c.role().label()).put("reason", c.reason());
+            if (c.convention() == NumberConvention.DECIMAL_COMMA) {
+                // absent: a decimal point, as every profile written before the convention was frozen reads
+                o.put("decimalSeparator", ",");
+            }
             Bins b = c.bins();
             if (b instanceof NumericBins) {
                 ArrayNode e = o.putArray("edges");
@@ -198,7 +219,7 @@ public final class ProfileJson {
                     k.path("max").isNull() ? null : k.path("max").asText(null));
             cols.add(new ColumnProfile(o.path("name").asText(), role, o.path("reason").asText(), bins, counts,
                     o.path("rows").asLong(), o.path("missing").asLong(), o.path("invalid").asLong(), cells, unseen, mo,
-                    sample, keys));
+                    sample, keys, convention(o)));
         }
         List<String> excluded = new ArrayList<>();
         root.path("excluded").forEach(e -> excluded.add(e.asText()));

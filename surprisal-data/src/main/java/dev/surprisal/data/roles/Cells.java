@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  *       2096.4, {@code 1,234} is 1234), a '%' sign ({@code 12.5%} is 12.5, in percent points), a currency
  *       sign {@code $ € £ ¥} before or after the amount ({@code $1,200.00} is 1200, {@code 12,50 €} is 12.5),
  *       and a decimal comma, read as pandas reads it with {@code decimal=',', thousands='.'} ({@code 569,97} is 569.97,
- *       {@code 1.234,56} is 1234.56). {@code 1,234} alone is also 1.234 with a decimal comma: a column mixing
- *       such cells with decimal commas ({@code 1,5}) and no unambiguous grouping is text ({@link #comma},
- *       {@link RoleRules}). Currency codes ({@code EUR 12.50}) are not read: three letters before a number
- *       are as often a unit or a product code ({@code SKU 12}).</li>
+ *       {@code 1.234,56} is 1234.56). {@code 1,234} is 1.234 with a decimal comma and {@code 1.299} is 1299 with a
+ *       decimal comma's '.' thousands groups: which reading a cell gets is its column's convention
+ *       ({@link NumberConvention}, decided by {@link RoleRules#convention} from the column's {@link #comma} counts,
+ *       read by {@link #number(String, NumberConvention)}). Currency codes ({@code EUR 12.50}) are not read: three
+ *       letters before a number are as often a unit or a product code ({@code SKU 12}).</li>
  *   <li><b>Invalid</b>: in a numeric column, a cell that is neither.</li>
  *   <li><b>Date</b> / <b>timestamp</b>: ISO {@code 2024-05-01} / {@code 2024-05-01 06:00[:00[.123]][Z|+02[:00]]}
  *       (space or {@code T}).</li>
@@ -73,7 +74,18 @@ public final class Cells {
      * and 1.234 with a decimal comma; {@code 1.299} is 1.299 with a decimal point and 1299 with the '.' thousands
      * grouping of a decimal-comma writer (a German price list: {@code 1.299 €} beside {@code 19,99 €}).
      */
-    private static final String ONE_GROUP = dressed("[1-9][0-9]{0,2}[,.][0-9]{3}");
+    private static final String ONE_GROUP = dressed("[1-9][0-9]{0,2},[0-9]{3}");
+    /**
+     * '.' thousands groups and nothing else: {@code 1.299} (1.299 with a decimal point, 1299 with a decimal comma)
+     * and {@code 1.234.567} (only a decimal-comma writer's grouping).
+     */
+    private static final String DOT_GROUPS = dressed("[1-9][0-9]{0,2}([.][0-9]{3})+");
+    /**
+     * A number as a decimal-comma writer writes it ({@link NumberConvention#DECIMAL_COMMA}): digits, or '.' thousands
+     * groups of 3 digits, then an optional ',' decimal part ({@code 41,} too: German Excel's 41,000 with its trailing
+     * zeros dropped, 41 as pandas reads it); or a ',' decimal part alone ({@code ,5}).
+     */
+    private static final String COMMA_NUMBER = "(([0-9]+|[1-9][0-9]{0,2}([.][0-9]{3})+)(,[0-9]*)?|,[0-9]+)";
     /** What a decimal comma writes: digits, one ',', digits ({@code 1,5}, {@code 1,234}), or '.' groups first. */
     private static final String COMMA_DIGITS = dressed(EURO);
     /** Thousands groups no decimal comma can write: two groups or more, or a '.' decimal part. */
@@ -97,6 +109,8 @@ public final class Cells {
     static final Pattern TIMESTAMP_P = Pattern.compile(TIMESTAMP);
     static final Pattern EPOCH_P = Pattern.compile(EPOCH);
     private static final Pattern ONE_GROUP_P = Pattern.compile(ONE_GROUP);
+    private static final Pattern DOT_GROUPS_P = Pattern.compile(DOT_GROUPS);
+    private static final Pattern COMMA_NUMBER_P = Pattern.compile(dressed(COMMA_NUMBER));
     /** The same text as {@link #EURO_LIKE}: one compiled pattern for both names. */
     private static final Pattern COMMA_DIGITS_P = EURO_LIKE_P;
     private static final Pattern SURE_GROUPS_P = Pattern.compile(SURE_GROUPS);
@@ -157,6 +171,9 @@ public final class Cells {
             .toArray(byte[][][]::new);
 
     /**
+     * A cell read with a decimal point ({@link NumberConvention#DECIMAL_POINT}): {@code 1,234} is 1234, {@code 1.299}
+     * is 1.299, and a decimal-comma cell ({@code 569,97}, {@code 1.234,56}) as pandas' {@code decimal=','} reads it.
+     *
      * @param cell a non-missing cell's text
      * @return its value, or NaN when it is not a number (an invalid cell in a numeric column)
      */
@@ -228,6 +245,31 @@ public final class Cells {
             return cell.charAt(start) == '-' ? -v : v;
         }
         return Double.parseDouble(cell.substring(start, end));
+    }
+
+    /**
+     * A cell read in its column's convention. With {@link NumberConvention#DECIMAL_POINT} it is
+     * {@link #number(String)}. With {@link NumberConvention#DECIMAL_COMMA} a cell with a '.' or a ',' is read as
+     * pandas' {@code read_csv(decimal=',', thousands='.')} reads it, a '.' only between thousands groups of three
+     * digits ({@code 1.299} and {@code 1.299,00} are 1299, {@code 19,99} is 19.99, {@code 1,234} is 1.234), the
+     * same '%' and currency signs allowed; any other '.' or ',' ({@code 1.5}, {@code 1,234,567}, {@code 2,096.40})
+     * makes it no number, an invalid cell, where pandas would drop the '.' and read 1.5 as 15. A cell without
+     * either is read as {@link #number(String)} reads it ({@code 12}, {@code 1e3}, {@code inf}, {@code 12 €}).
+     *
+     * @param cell       a non-missing cell's text
+     * @param convention its column's convention
+     * @return its value, or NaN when it is not a number in that convention
+     */
+    public static double number(String cell, NumberConvention convention) {
+        if (convention == NumberConvention.DECIMAL_POINT || (cell.indexOf('.') < 0 && cell.indexOf(',') < 0)) {
+            return number(cell);
+        }
+        return COMMA_NUMBER_P.matcher(cell).matches() ? commaNumber(cell) : Double.NaN;
+    }
+
+    /** A cell that matches {@link #COMMA_NUMBER} (dressed): '.' groups dropped, the ',' as the point. */
+    private static double commaNumber(String cell) {
+        return Double.parseDouble(undress(cell).replace(".", "").replace(',', '.'));
     }
 
     /**
@@ -319,7 +361,7 @@ public final class Cells {
             return Double.parseDouble(undress(cell).replace(",", ""));
         }
         if (EURO_LIKE_P.matcher(cell).matches()) {
-            return Double.parseDouble(undress(cell).replace(".", "").replace(',', '.'));
+            return commaNumber(cell);
         }
         return Double.NaN;
     }
@@ -428,31 +470,36 @@ public final class Cells {
     /** The characters of {@link #NUMBER} and {@link #NUMBER_LIKE} that {@link #EPOCH} has not. */
     private static final String NOT_EPOCH = "eEiI,%$€£¥\u00a0";
 
-    /** How a cell uses a ',' between digits, as far as a column's reading of {@code 1,234} depends on it. */
+    /**
+     * How a cell uses a ',' or a '.' between digits, as far as its column's convention
+     * ({@link NumberConvention}) and the reading of its cells depend on it.
+     */
     public enum Comma {
-        /** No such comma (or text that is no number either way). */
+        /** No such separator that matters (or text that is no number either way). */
         NONE,
-        /** Thousands grouping that no decimal comma writes: {@code 1,234,567}, {@code 2,096.40}. */
+        /** ',' thousands grouping that no decimal comma writes: {@code 1,234,567}, {@code 2,096.40}. */
         THOUSANDS,
-        /**
-         * One group of 3 digits, no decimal part: {@code 1,234} (1234, or 1.234 with a decimal comma), {@code 1.299}
-         * (1.299, or 1299 with a decimal comma's '.' grouping).
-         */
+        /** One ',' group of 3 digits, no decimal part: {@code 1,234} (1234, or 1.234 with a decimal comma). */
         ONE_GROUP,
-        /** Digits, ',', digits that no thousands grouping writes: {@code 1,5}, {@code 3,14}, {@code 0,123}. */
-        DECIMAL
+        /** Digits, ',', digits that no thousands grouping writes: {@code 1,5}, {@code 3,14}, {@code 1.234,56}. */
+        DECIMAL,
+        /**
+         * '.' groups of 3 digits and nothing else: {@code 1.299} (1.299, or 1299 in a decimal-comma writer's price
+         * list), {@code 1.234.567}.
+         */
+        DOT_GROUP
     }
 
     /**
      * The comma kind of a non-missing cell, the same as {@link #sqlComma} gives.
      *
      * @param cell a non-missing cell's text
-     * @return how it uses a ',' between digits
+     * @return how it uses a ',' or a '.' between digits
      */
     public static Comma comma(String cell) {
         if (cell.indexOf(',') < 0) {
             // nearly every cell: no pattern to pay for, but 1.299 (one '.' group) has the two readings of 1,234
-            return cell.indexOf('.') >= 0 && ONE_GROUP_P.matcher(cell).matches() ? Comma.ONE_GROUP : Comma.NONE;
+            return cell.indexOf('.') >= 0 && DOT_GROUPS_P.matcher(cell).matches() ? Comma.DOT_GROUP : Comma.NONE;
         }
         if (ONE_GROUP_P.matcher(cell).matches()) {
             return Comma.ONE_GROUP;
@@ -496,7 +543,28 @@ public final class Cells {
         return "(CASE WHEN regexp_full_match(" + text + ", '" + SPACED_NUMBER + "') THEN TRY_CAST(trim(" + text
                 + ") AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + POINT_LIKE + "') THEN TRY_CAST(replace("
                 + undressed + ", ',', '') AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + EURO_LIKE
-                + "') THEN TRY_CAST(replace(replace(" + undressed + ", '.', ''), ',', '.') AS DOUBLE) END)";
+                + "') THEN " + sqlCommaNumber(undressed) + " END)";
+    }
+
+    /**
+     * @param text       a VARCHAR SQL expression, not missing
+     * @param convention its column's convention
+     * @return a DOUBLE SQL expression: the number, or NULL when the cell is not one (the rule of
+     *         {@link #number(String, NumberConvention)})
+     */
+    public static String sqlNumber(String text, NumberConvention convention) {
+        if (convention == NumberConvention.DECIMAL_POINT) {
+            return sqlNumber(text);
+        }
+        String undressed = "regexp_replace(" + text + ", '[ " + DRESS + "]', '', 'g')";
+        return "(CASE WHEN strpos(" + text + ", '.') = 0 AND strpos(" + text + ", ',') = 0 THEN " + sqlNumber(text)
+                + " WHEN regexp_full_match(" + text + ", '" + dressed(COMMA_NUMBER) + "') THEN "
+                + sqlCommaNumber(undressed) + " END)";
+    }
+
+    /** The SQL of {@link #commaNumber}: '.' groups dropped, the ',' as the point. */
+    private static String sqlCommaNumber(String undressed) {
+        return "TRY_CAST(replace(replace(" + undressed + ", '.', ''), ',', '.') AS DOUBLE)";
     }
 
     /**
@@ -526,17 +594,13 @@ public final class Cells {
 
     /**
      * @param text a VARCHAR SQL expression, not missing
-     * @param kind a comma kind other than {@link Comma#NONE}
-     * @return a BOOLEAN SQL expression, true when {@link #comma} of the cell is {@code kind}
+     * @return an INTEGER SQL expression: the {@link Comma#ordinal} of {@link #comma} of the cell
      */
-    public static String sqlComma(String text, Comma kind) {
-        String one = "regexp_full_match(" + text + ", '" + ONE_GROUP + "')";
-        String digits = "regexp_full_match(" + text + ", '" + COMMA_DIGITS + "')";
-        return switch (kind) {
-            case ONE_GROUP -> one;
-            case DECIMAL -> "(" + digits + " AND NOT " + one + ")";
-            case THOUSANDS -> "regexp_full_match(" + text + ", '" + SURE_GROUPS + "')";
-            case NONE -> throw new IllegalArgumentException("NONE has no pattern of its own");
-        };
+    public static String sqlComma(String text) {
+        return "(CASE WHEN regexp_full_match(" + text + ", '" + ONE_GROUP + "') THEN " + Comma.ONE_GROUP.ordinal()
+                + " WHEN regexp_full_match(" + text + ", '" + COMMA_DIGITS + "') THEN " + Comma.DECIMAL.ordinal()
+                + " WHEN regexp_full_match(" + text + ", '" + SURE_GROUPS + "') THEN " + Comma.THOUSANDS.ordinal()
+                + " WHEN regexp_full_match(" + text + ", '" + DOT_GROUPS + "') THEN " + Comma.DOT_GROUP.ordinal()
+                + " ELSE " + Comma.NONE.ordinal() + " END)";
     }
 }

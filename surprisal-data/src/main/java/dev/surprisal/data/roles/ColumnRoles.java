@@ -104,7 +104,8 @@ public final class ColumnRoles {
         Map<String, RoleDecision> d = new LinkedHashMap<>();
         Map<String, ColumnStats> m = new LinkedHashMap<>();
         for (ColumnStats s : stats) {
-            d.put(s.column(), unnamed(override(RoleRules.decide(s), s, overrides, file)));
+            d.put(s.column(), unnamed(override(RoleRules.decide(s), s, overrides, file))
+                    .withConvention(RoleRules.convention(s)));
             m.put(s.column(), s);
         }
         List<String> ex = new ArrayList<>();
@@ -170,12 +171,6 @@ public final class ColumnRoles {
         // one rule for every role that reads values: the share the detection needs must be cells the role can
         // read, or the column would be all invalid cells with a verdict of OK forever
         if (set.isNumeric() && !numeric) {
-            if (RoleRules.decimalCommaConvention(s)) {
-                throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": its "
-                        + RoleRules.n(s.commas().oneGroup()) + " cells like 1,234 read as 1.234 as much as 1234, since "
-                        + RoleRules.n(s.commas().decimal()) + " cells like 1,5 use a decimal comma; "
-                        + dev.surprisal.data.mi.MiTable.roleHint(c, "=categorical") + " uses its values as labels", null);
-            }
             throw unsupported(option, set, c, s.numbers(), s.present(), "numbers", RoleRules.NUMERIC_SHARE, file);
         }
         boolean temporal = set == ColumnRole.DATE || set == ColumnRole.TIMESTAMP;

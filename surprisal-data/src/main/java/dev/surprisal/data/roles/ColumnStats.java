@@ -4,7 +4,9 @@ package dev.surprisal.data.roles;
 
 /**
  * What role detection knows about one column, gathered in one pass (a file's single scan, or a loop
- * over an in-memory column). Cells are read with {@link Cells}' rules.
+ * over an in-memory column). Cells are read with {@link Cells}' rules, the numbers (numbers, integers, distinct
+ * numbers, min, max) in the column's convention ({@link RoleRules#convention} of its commas, which do not depend on
+ * it): a decimal-comma column's {@code 1.299} is the number 1299.
  *
  * @param column         the column name
  * @param rows           cells, missing ones included
@@ -31,30 +33,92 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                           boolean distinctAtLeast, Commas commas) {
 
     /**
-     * Cells that use a ',' between digits, by kind ({@link Cells.Comma}); additive over parts of a column.
+     * Cells that use a ',' or a '.' between digits, by kind ({@link Cells.Comma}); additive over parts of a column.
      *
      * @param thousands cells grouped as no decimal comma writes ({@code 1,234,567}, {@code 2,096.40})
-     * @param oneGroup  cells of one 3-digit group and no decimal part ({@code 1,234}: two readings)
-     * @param decimal   cells only a decimal comma writes ({@code 1,5}, {@code 3,14})
+     * @param oneGroup  cells of one ',' group of 3 digits and no decimal part ({@code 1,234}: two readings)
+     * @param decimal   cells only a decimal comma writes ({@code 1,5}, {@code 3,14}, {@code 1.234,56})
+     * @param dotGroup  cells of '.' groups of 3 digits only ({@code 1.299}: 1.299, or 1299 with a decimal comma)
+     * @param examples  per kind ({@link Cells.Comma#ordinal}), the smallest such cell's text (in {@link String}
+     *                  order, so that parts of a column and every engine give the same), "" when none
      */
-    public record Commas(long thousands, long oneGroup, long decimal) {
+    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples) {
+        /** "" for each kind: no examples (initialised before {@link #NONE}, which uses it). */
+        private static final java.util.List<String> NO_EXAMPLES = java.util.Collections.nCopies(
+                Cells.Comma.values().length, "");
         /** No cell with a comma between digits. */
         public static final Commas NONE = new Commas(0, 0, 0);
 
         /**
-         * @param other the counts of another part of the column
-         * @return the counts of both parts
+         * Checks the examples: one per kind.
+         *
+         * @param thousands cells grouped as no decimal comma writes
+         * @param oneGroup  cells of one ',' group
+         * @param decimal   cells only a decimal comma writes
+         * @param dotGroup  cells of '.' groups only
+         * @param examples  per kind, the smallest such cell, "" when none
          */
-        public Commas plus(Commas other) {
-            return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal);
+        public Commas {
+            examples = java.util.List.copyOf(examples);
+            if (examples.size() != Cells.Comma.values().length) {
+                throw new IllegalArgumentException("examples: one per comma kind, " + Cells.Comma.values().length
+                        + ", not " + examples.size());
+            }
         }
 
         /**
-         * @return whether {@code 1,234} has two readings in this column: it has cells of one group and cells
-         *         with a decimal comma, and no grouping that settles which ',' the column uses
+         * Counts without '.' groups or examples.
+         *
+         * @param thousands cells grouped as no decimal comma writes
+         * @param oneGroup  cells of one ',' group
+         * @param decimal   cells only a decimal comma writes
          */
-        public boolean ambiguous() {
-            return oneGroup > 0 && decimal > 0 && thousands == 0;
+        public Commas(long thousands, long oneGroup, long decimal) {
+            this(thousands, oneGroup, decimal, 0, NO_EXAMPLES);
+        }
+
+        /**
+         * @param kind a comma kind
+         * @return how many cells are of that kind (0 for {@link Cells.Comma#NONE}, which is not counted)
+         */
+        public long count(Cells.Comma kind) {
+            return switch (kind) {
+                case THOUSANDS -> thousands;
+                case ONE_GROUP -> oneGroup;
+                case DECIMAL -> decimal;
+                case DOT_GROUP -> dotGroup;
+                case NONE -> 0;
+            };
+        }
+
+        /**
+         * @param kind a comma kind
+         * @return the smallest cell of that kind, "" when none
+         */
+        public String example(Cells.Comma kind) {
+            return examples.get(kind.ordinal());
+        }
+
+        /**
+         * @param other the counts of another part of the column
+         * @return the counts of both parts, each kind's example the smaller one
+         */
+        public Commas plus(Commas other) {
+            java.util.List<String> e = new java.util.ArrayList<>();
+            for (int k = 0; k < examples.size(); k++) {
+                e.add(smaller(examples.get(k), other.examples.get(k)));
+            }
+            return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal,
+                    dotGroup + other.dotGroup, e);
+        }
+
+        /**
+         * @param a an example, "" for none
+         * @param b another
+         * @return the smaller example ("" only when both are)
+         */
+        public static String smaller(String a, String b) {
+            return a.isEmpty() ? b : b.isEmpty() || a.compareTo(b) <= 0 ? a : b;
         }
     }
 
@@ -116,6 +180,18 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public static ColumnStats of(dev.surprisal.data.Column column) {
         return RoleScan.scan(column);
+    }
+
+    /**
+     * {@link #of(dev.surprisal.data.Column)} of a part of a column whose numbers are read in the whole column's
+     * convention (another engine's partition: its own commas may decide otherwise).
+     *
+     * @param column     a part of a column
+     * @param convention the whole column's convention ({@link RoleRules#convention})
+     * @return its statistics, its numbers read in {@code convention}
+     */
+    public static ColumnStats of(dev.surprisal.data.Column column, NumberConvention convention) {
+        return RoleScan.scan(column, java.util.Objects.requireNonNull(convention, "convention"));
     }
 
     /** @return the cells that are not missing */

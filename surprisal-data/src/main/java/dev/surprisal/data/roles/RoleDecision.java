@@ -12,8 +12,10 @@ import dev.surprisal.core.ColumnRole;
  * @param role       the role used
  * @param reason     why, in one phrase
  * @param overridden true when the user set the role (--role, --discrete, --continuous)
+ * @param convention how its cells are read as numbers ({@link RoleRules#convention})
  */
-public record RoleDecision(String column, ColumnRole role, String reason, boolean overridden) {
+public record RoleDecision(String column, ColumnRole role, String reason, boolean overridden,
+                           NumberConvention convention) {
     /**
      * Rejects nulls.
      *
@@ -21,10 +23,31 @@ public record RoleDecision(String column, ColumnRole role, String reason, boolea
      * @param role the role used
      * @param reason why, in one phrase
      * @param overridden true when the user set the role
+     * @param convention how its cells are read as numbers
      */
     public RoleDecision {
-        if (column == null || role == null || reason == null) {
-            throw new NullPointerException("column, role and reason must not be null");
+        if (column == null || role == null || reason == null || convention == null) {
+            throw new NullPointerException("column, role, reason and convention must not be null");
         }
+    }
+
+    /**
+     * A decision on a column whose numbers are written with a decimal point.
+     *
+     * @param column     the column name
+     * @param role       the role used
+     * @param reason     why, in one phrase
+     * @param overridden true when the user set the role
+     */
+    public RoleDecision(String column, ColumnRole role, String reason, boolean overridden) {
+        this(column, role, reason, overridden, NumberConvention.DECIMAL_POINT);
+    }
+
+    /**
+     * @param c how the column's cells are read as numbers
+     * @return this decision with that convention
+     */
+    public RoleDecision withConvention(NumberConvention c) {
+        return new RoleDecision(column, role, reason, overridden, c);
     }
 }

@@ -23,9 +23,8 @@ import java.util.Locale;
  *       {@value #MAX_DISCRETE_VALUES} values is a timestamp column when its values are epoch seconds or
  *       milliseconds from 2000 to 2100 that spread as instants do ({@code EpochTimes});</li>
  *   <li>{@value #STRAY_DECIMAL_COMMAS}: the share of a column's present cells up to which its
- *       decimal-comma cells ({@code 0,5}) are typos among thousands-grouped ones ({@code 1,234}),
- *       invalid cells of a numeric column, rather than the column's convention
- *       ({@link #decimalCommaConvention}).</li>
+ *       decimal-comma cells ({@code 0,5}) are typos in a column written with a decimal point (each read as
+ *       0.5 and named), rather than the column's convention, a decimal comma ({@link #convention}).</li>
  * </ul>
  */
 public final class RoleRules {
@@ -40,60 +39,63 @@ public final class RoleRules {
     /** Share of ISO dates or date-times for a temporal column. */
     public static final double TEMPORAL_SHARE = 0.95;
     /**
-     * Share of present cells up to which decimal-comma cells beside {@code 1,234} cells are typos, not a
-     * convention (one cell is always a typo): see {@link #decimalCommaConvention}.
+     * Share of present cells up to which decimal-comma cells are typos, not the column's convention (one cell is
+     * always a typo): see {@link #decimalCommaConvention}.
      */
     public static final double STRAY_DECIMAL_COMMAS = 0.001;
-
-    /**
-     * The hint of a column that reads as decimals written with a decimal comma: why they are text and how
-     * to have them read as numbers.
-     */
-    static final String DECIMAL_COMMA = ": it looks like European decimals (3,14 with a decimal comma), which are "
-            + "read as text since a decimal comma and a thousands separator read 1,234 differently; if the column "
-            + "holds numbers, write them with a '.' decimal point upstream (3.14; ',' thousands separators as in "
-            + "2,096.40 or 1,234 are read) and rerun baseline";
 
     private RoleRules() {
     }
 
     /**
-     * @param s a column's statistics
-     * @return whether the column is numeric: at least {@value #NUMERIC_SHARE} of its present cells are numbers,
-     *         and its {@code 1,234} cells have one reading ({@link #decimalCommaConvention} is false)
+     * @param s a column's statistics, its numbers read in its {@link #convention}
+     * @return whether the column is numeric: at least {@value #NUMERIC_SHARE} of its present cells are numbers
      */
     public static boolean isNumeric(ColumnStats s) {
-        // 1,234 beside a decimal-comma convention is 1.234 as much as 1234: such a column is not read as numbers
-        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !decimalCommaConvention(s);
+        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present();
     }
 
     /**
-     * Whether a column's {@code 1,234} cells may be decimals written with a decimal comma (1.234), so
-     * that the column has two readings and is not read as numbers: its commas are
-     * {@linkplain ColumnStats.Commas#ambiguous ambiguous} (cells like {@code 1,234} and cells like
-     * {@code 1,5}, no grouping only thousands separators write), and its decimal-comma cells are more
-     * than one and more than {@value #STRAY_DECIMAL_COMMAS} of its present cells. Fewer are typos or values
-     * from another source: the column is read with thousands separators, each such cell as pandas'
-     * {@code decimal=','} reads it (0,5 is 0.5), and the reason names the two conventions.
+     * Whether a column writes its numbers with a decimal comma ({@link NumberConvention#DECIMAL_COMMA}): its cells
+     * that only a decimal comma writes ({@code 19,99}, {@code 1.234,56}, {@code 0,5}) are more than one and more
+     * than {@value #STRAY_DECIMAL_COMMAS} of its present cells, and no cell is grouped as only a decimal point's
+     * writer groups ({@code 1,234,567}, {@code 2,096.40}). Its {@code 1.299} is then 1299 and its {@code 1,234}
+     * 1.234, as pandas' {@code read_csv(decimal=',', thousands='.')} and a German Excel read them.
      *
      * <p>Why a count and not the mere presence of a {@code 1,5} cell: a writer who uses a decimal comma
      * writes many such cells. Dropping trailing zeros, one value in ten of 3 decimals ({@code 1,250}
      * written {@code 1,25}) and nearly every value of 1 or 2 decimals is written that way, so a
      * decimal-comma column holds them by the hundred per thousand cells (the weights of
-     * {@code CommaColumnsTest}: about 31%, the ones under 1 included); one cell typed {@code 0,5} among 2,000 amounts written
-     * {@code 1,234} is a typo, not a convention, and made the whole amount column text. The bound sits
-     * at the typo end (one cell in a thousand), a hundred times below what a convention writes: reading
-     * {@code 1,234} wrongly is off by a factor of 1,000, so a column in doubt stays text with the
-     * decimal-comma hint (50 {@code 2,5} weights among 20,000 {@code 1,234} ones are 2.5 in a thousand).
-     * Only counts of {@link ColumnStats} decide, so a file, DuckDB and Spark partitions summed give one
-     * answer.
+     * {@code CommaColumnsTest}: about 31%, the ones under 1 included); one cell typed {@code 0,5} among 2,000 amounts
+     * written {@code 1,234} is a typo or a value from another source, read as 0.5 with a note to check it. The bound
+     * sits at the typo end (one cell in a thousand), a hundred times below what a convention writes. Only counts of
+     * {@link ColumnStats} decide, so a file, DuckDB and Spark partitions summed give one answer; the reason says
+     * which convention was read, and how its {@code 1,234} or {@code 1.299} cells were read.
      *
      * @param s a column's statistics
-     * @return whether its decimal-comma cells make {@code 1,234} read as 1.234 as much as 1234
+     * @return whether its numbers are read with a decimal comma
      */
     public static boolean decimalCommaConvention(ColumnStats s) {
-        ColumnStats.Commas k = s.commas();
-        return k.ambiguous() && k.decimal() > 1 && k.decimal() > STRAY_DECIMAL_COMMAS * s.present();
+        return convention(s) == NumberConvention.DECIMAL_COMMA;
+    }
+
+    /**
+     * @param s a column's statistics (only its comma counts and present cells are used: the same under either
+     *          reading)
+     * @return how its cells are read ({@link #decimalCommaConvention})
+     */
+    public static NumberConvention convention(ColumnStats s) {
+        return convention(s.commas(), s.present());
+    }
+
+    /**
+     * @param k       a column's cells by comma kind
+     * @param present its present cells
+     * @return how its cells are read ({@link #decimalCommaConvention})
+     */
+    public static NumberConvention convention(ColumnStats.Commas k, long present) {
+        return k.thousands() == 0 && k.decimal() > 1 && k.decimal() > STRAY_DECIMAL_COMMAS * present
+                ? NumberConvention.DECIMAL_COMMA : NumberConvention.DECIMAL_POINT;
     }
 
     /**
@@ -110,7 +112,7 @@ public final class RoleRules {
                     false);
         }
         if (isNumeric(s)) {
-            String notes = decimalCommas(s)
+            String notes = conventionNote(s)
                     + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)");
             long d = s.distinctNumbers();
             boolean whole = s.integers() == s.numbers();
@@ -161,44 +163,77 @@ public final class RoleRules {
     }
 
     /**
-     * Why a text column with numbers in it is not numeric: too few numbers, or commas with two readings;
-     * and the decimal-comma hint when the column reads as decimal-comma numbers (most present cells are
-     * digits, ',', digits, and some are no thousands grouping) or mixes {@code 1,5} with {@code 1,234}.
+     * Why a text column with numbers in it is not numeric: too few numbers, and the convention they were read in
+     * when it is the decimal comma (in which {@code 1.5} is no number).
      */
     private static String notNumbers(ColumnStats s) {
         long present = s.present();
-        ColumnStats.Commas k = s.commas();
         String why = s.numbers() == 0 || s.numbers() >= NUMERIC_SHARE * present ? "" : "; " + pct(s.numbers(), present)
                 + " of values are numbers, under the " + pct(95, 100) + " that makes a column numeric";
-        if (decimalCommaConvention(s)) {
-            why += "; " + n(k.oneGroup()) + " cells like 1,234 read as 1234 with a thousands separator and as 1.234 "
-                    + "with the decimal comma of its " + n(k.decimal()) + " cells like 1,5";
+        if (why.isEmpty() || !decimalCommaConvention(s)) {
+            return why;
         }
-        boolean decimalComma = k.decimal() > 0 && k.oneGroup() + k.decimal() > present / 2.0;
-        return why + (decimalComma || decimalCommaConvention(s) ? DECIMAL_COMMA : "");
+        return why + ", read as " + NumberConvention.DECIMAL_COMMA.words() + " as its " + kind(s, Cells.Comma.DECIMAL)
+                + " write them, in which a '.' only groups thousands (1.299 is 1299, 1.5 is no number); if its cells "
+                + "use a '.' decimal point, write them all that way upstream and rerun baseline";
     }
 
     /**
-     * The note on a numeric column's decimal-comma cells, each read as pandas' {@code decimal=','} reads it
-     * ({@code 569,97} is 569.97): their count, and where the column's other commas are thousands separators
-     * ({@code 1,234} read as 1234) fewer than {@link #decimalCommaConvention} needs, that the column mixes two
-     * conventions, so that the user checks those few cells (a typo, or a value from another source).
+     * The note on the convention of a numeric column that has cells whose reading depends on it, with counts and
+     * an example of each kind in the user's words: with a decimal comma, how its {@code 1.299} and {@code 1,234}
+     * cells were read; with a decimal point, its few decimal-comma cells (each read as pandas' {@code decimal=','}
+     * reads it, {@code 0,5} as 0.5) beside what the column otherwise writes, so that the user checks those cells
+     * (a typo, or a value from another source).
      */
-    private static String decimalCommas(ColumnStats s) {
+    private static String conventionNote(ColumnStats s) {
         ColumnStats.Commas k = s.commas();
+        if (decimalCommaConvention(s)) {
+            String note = "; read as " + NumberConvention.DECIMAL_COMMA.words() + ", as its "
+                    + kind(s, Cells.Comma.DECIMAL) + " write them";
+            if (k.dotGroup() > 0) {
+                note += "; " + kind(s, Cells.Comma.DOT_GROUP) + " read with '.' thousands separators (1.299 as 1299)";
+            }
+            if (k.oneGroup() > 0) {
+                note += "; " + kind(s, Cells.Comma.ONE_GROUP) + " read with the decimal comma (1,234 as 1.234)";
+            }
+            return note;
+        }
         if (k.decimal() == 0) {
             return "";
         }
-        long grouped = k.thousands() + k.oneGroup();
-        if (grouped == 0) {
-            return "; " + n(k.decimal()) + " cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)";
+        java.util.List<String> others = new java.util.ArrayList<>();
+        if (k.thousands() + k.oneGroup() > 0) {
+            others.add(cells(k.thousands() + k.oneGroup(), example(k, Cells.Comma.ONE_GROUP, Cells.Comma.THOUSANDS))
+                    + " read with ',' thousands separators (1,234 as 1234)");
+        }
+        if (k.dotGroup() > 0) {
+            others.add(kind(s, Cells.Comma.DOT_GROUP) + " read with a decimal point (1.299 as 1.299)");
+        }
+        long plain = s.numbers() - k.decimal() - k.thousands() - k.oneGroup() - k.dotGroup();
+        if (plain > 0) {
+            others.add(n(plain) + " other numbers");
         }
         // where a sure grouping (1,234,567, 2,096.40) settles the column's commas, the count does not matter
-        String why = k.ambiguous() ? ", the decimal commas too few to be its convention (at most 1 cell or 1 in "
+        String why = k.thousands() == 0 ? ", the decimal commas too few to be its convention (at most 1 cell or 1 in "
                 + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ")" : "";
-        return "; " + n(k.decimal()) + (k.decimal() == 1 ? " cell" : " cells") + " with a decimal comma (like 0,5,"
-                + " read as 0.5) beside " + n(grouped) + " cells with a thousands separator (like 1,234, read as 1234):"
-                + " two conventions in one column" + why + "; check those cells";
+        return "; read as " + NumberConvention.DECIMAL_POINT.words() + "; " + kind(s, Cells.Comma.DECIMAL)
+                + " read with a decimal comma (0,5 as 0.5)" + (others.isEmpty() ? "" : " beside " + String.join(" and ",
+                others)) + ": two conventions in one column" + why + "; check those cells";
+    }
+
+    /** "3 cells like 0,5" (or "1 cell like 0,5"): a kind's count and its example. */
+    private static String kind(ColumnStats s, Cells.Comma kind) {
+        return cells(s.commas().count(kind), s.commas().example(kind));
+    }
+
+    /** "3 cells like 0,5", "1 cell like 0,5", or "3 cells" without an example. */
+    private static String cells(long count, String example) {
+        return n(count) + (count == 1 ? " cell" : " cells") + (example.isEmpty() ? "" : " like " + example);
+    }
+
+    /** The example of the first of two kinds that has one. */
+    private static String example(ColumnStats.Commas k, Cells.Comma a, Cells.Comma b) {
+        return k.example(a).isEmpty() ? k.example(b) : k.example(a);
     }
 
     private static RoleDecision decision(String column, ColumnRole role, String reason) {

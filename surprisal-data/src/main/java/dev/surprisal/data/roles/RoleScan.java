@@ -35,12 +35,32 @@ final class RoleScan {
             for (int from = 0; from < names.size(); from += SqlView.COLUMNS_PER_QUERY) {
                 out.addAll(scan(sql, names.subList(from, Math.min(names.size(), from + SqlView.COLUMNS_PER_QUERY))));
             }
+            // a decimal-comma column's numbers again, read in its convention (rare: one more scan of those columns)
+            List<Integer> comma = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (RoleRules.decimalCommaConvention(out.get(i))) {
+                    comma.add(i);
+                }
+            }
+            for (int from = 0; from < comma.size(); from += SqlView.COLUMNS_PER_QUERY) {
+                List<Integer> part = comma.subList(from, Math.min(comma.size(), from + SqlView.COLUMNS_PER_QUERY));
+                List<ColumnStats> again = scan(sql, part.stream().map(names::get).toList(),
+                        NumberConvention.DECIMAL_COMMA);
+                for (int j = 0; j < part.size(); j++) {
+                    out.set(part.get(j), again.get(j));
+                }
+            }
             return out;
         });
     }
 
-    /** One scan for {@code names}, plus one tiny one for short tables. */
+    /** One scan for {@code names}, their numbers read with a decimal point, plus one tiny one for short tables. */
     private static List<ColumnStats> scan(SqlView sql, List<String> names) {
+        return scan(sql, names, NumberConvention.DECIMAL_POINT);
+    }
+
+    /** One scan for {@code names}, their numbers read in {@code read}, plus one tiny one for short tables. */
+    private static List<ColumnStats> scan(SqlView sql, List<String> names, NumberConvention read) {
         StringBuilder l1 = new StringBuilder("SELECT ");
         StringBuilder l2 = new StringBuilder("SELECT ");
         StringBuilder agg = new StringBuilder("SELECT count(*)");
@@ -49,7 +69,9 @@ final class RoleScan {
             String x = "x" + i;
             l1.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(Cells.sqlMissing(sql.text(names.get(i))))
                     .append(" THEN NULL ELSE ").append(sql.text(names.get(i))).append(" END AS ").append(u);
-            l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u)).append(" AS ").append(x);
+            String kind = "k" + i;
+            l2.append(i == 0 ? "" : ", ").append(u).append(", ").append(Cells.sqlNumber(u, read)).append(" AS ")
+                    .append(x).append(", ").append(Cells.sqlComma(u)).append(" AS ").append(kind);
             agg.append(", count(").append(u).append("), count(").append(x).append("), sum(CASE WHEN isfinite(")
                     .append(x).append(") AND ").append(x).append(" = floor(").append(x).append(") THEN 1 ELSE 0 END)")
                     .append(", count(DISTINCT ").append(x).append("), count(DISTINCT ").append(u).append(")")
@@ -57,7 +79,9 @@ final class RoleScan {
                     .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
                     .append(", min(").append(x).append("), max(").append(x).append(")");
             for (Cells.Comma k : COMMA_KINDS) {
-                agg.append(", sum(CASE WHEN ").append(Cells.sqlComma(u, k)).append(" THEN 1 ELSE 0 END)");
+                agg.append(", sum(CASE WHEN ").append(kind).append(" = ").append(k.ordinal()).append(" THEN 1 ELSE 0 END)")
+                        .append(", coalesce(min(CASE WHEN ").append(kind).append(" = ").append(k.ordinal())
+                        .append(" THEN ").append(u).append(" END), '')");
             }
         }
         String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
@@ -65,7 +89,7 @@ final class RoleScan {
         sql.forEachRow(agg + " FROM " + from, rs -> {
             long rows = rs.getLong(1);
             for (int i = 0; i < names.size(); i++) {
-                int c = 2 + (9 + COMMA_KINDS.size()) * i;
+                int c = 2 + (9 + 2 * COMMA_KINDS.size()) * i;
                 long present = rs.getLong(c);
                 long numbers = rs.getLong(c + 1);
                 double min = rs.getDouble(c + 7);
@@ -74,7 +98,7 @@ final class RoleScan {
                 max = rs.wasNull() ? Double.NEGATIVE_INFINITY : max;
                 out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
                         rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false,
-                        new ColumnStats.Commas(rs.getLong(c + 9), rs.getLong(c + 10), rs.getLong(c + 11))));
+                        commas(rs, c + 9)));
             }
         });
         List<Integer> candidates = new ArrayList<>();
@@ -99,9 +123,21 @@ final class RoleScan {
         return out;
     }
 
-    /** The comma kinds counted, in the order of {@link ColumnStats.Commas}' fields. */
+    /** The comma kinds counted, each a count and an example in the scan's result. */
     private static final List<Cells.Comma> COMMA_KINDS = List.of(Cells.Comma.THOUSANDS, Cells.Comma.ONE_GROUP,
-            Cells.Comma.DECIMAL);
+            Cells.Comma.DECIMAL, Cells.Comma.DOT_GROUP);
+
+    /** The comma counts and examples of a scan's result from column {@code at} on, as {@link #COMMA_KINDS} lists them. */
+    private static ColumnStats.Commas commas(java.sql.ResultSet rs, int at) throws java.sql.SQLException {
+        long[] count = new long[Cells.Comma.values().length];
+        String[] examples = new String[count.length];
+        java.util.Arrays.fill(examples, "");
+        for (int j = 0; j < COMMA_KINDS.size(); j++) {
+            count[COMMA_KINDS.get(j).ordinal()] = rs.getLong(at + 2 * j);
+            examples[COMMA_KINDS.get(j).ordinal()] = rs.getString(at + 2 * j + 1);
+        }
+        return commas(count, examples);
+    }
 
     private static boolean increasing(Array a) throws java.sql.SQLException {
         Object[] items = (Object[]) a.getArray();
@@ -194,8 +230,17 @@ final class RoleScan {
         return partBits == 0 ? 0 : (int) (h >>> (64 - partBits));
     }
 
-    /** The statistics of an in-memory column, by the same rules. */
+    /** The statistics of an in-memory column, by the same rules, its numbers read in its own convention. */
     static ColumnStats scan(Column column) {
+        return scan(column, null);
+    }
+
+    /**
+     * The statistics of an in-memory column, by the same rules, its numbers read in {@code convention}, or in the
+     * column's own ({@link RoleRules#convention}) when null: a part of a larger column (a Spark partition) is read
+     * in the whole column's.
+     */
+    static ColumnStats scan(Column column, NumberConvention convention) {
         int n = column.size();
         long missing = 0;
         long numbers = 0;
@@ -209,6 +254,8 @@ final class RoleScan {
         int seenCount = 0;
         long texts = -1;
         long[] commas = new long[Cells.Comma.values().length];
+        String[] examples = new String[commas.length];
+        java.util.Arrays.fill(examples, "");
         // each row's number (NaN: none), for the monotone check of short columns only
         java.util.function.IntToDoubleFunction valueAt;
         if (column instanceof NumericColumn) {
@@ -235,25 +282,41 @@ final class RoleScan {
                 int code = c.code(i);
                 if (code >= 0) {
                     byCode[code]++;
+                } else {
+                    missing++;
                 }
             }
             double[] number = new double[dict.size()];
             boolean[] miss = new boolean[dict.size()];
             seen = new double[dict.size()];
             texts = 0;
+            // the commas first: they decide the convention the numbers are read in
             for (int k = 0; k < dict.size(); k++) {
                 String label = dict.get(k);
                 miss[k] = Cells.isMissing(label);
-                number[k] = miss[k] ? Double.NaN : Cells.number(label);
                 long w = byCode[k];
                 if (w == 0 || miss[k]) {
                     missing += miss[k] ? w : 0;
                     continue;
                 }
+                Cells.Comma kind = Cells.comma(label);
+                commas[kind.ordinal()] += w;
+                if (kind != Cells.Comma.NONE) {
+                    examples[kind.ordinal()] = ColumnStats.Commas.smaller(examples[kind.ordinal()], label);
+                }
+            }
+            NumberConvention read = convention != null ? convention
+                    : RoleRules.convention(commas(commas, examples), n - missing);
+            for (int k = 0; k < dict.size(); k++) {
+                String label = dict.get(k);
+                number[k] = miss[k] ? Double.NaN : Cells.number(label, read);
+                long w = byCode[k];
+                if (w == 0 || miss[k]) {
+                    continue;
+                }
                 texts++; // the dictionary's labels are distinct
                 dates += Cells.isDate(label) ? w : 0;
                 timestamps += Cells.isTimestamp(label) ? w : 0;
-                commas[Cells.comma(label).ordinal()] += w;
                 double v = number[k];
                 if (!Double.isNaN(v)) {
                     numbers += w;
@@ -263,16 +326,12 @@ final class RoleScan {
                     max = Math.max(max, v);
                 }
             }
-            for (int i = 0; i < n; i++) {
-                missing += c.code(i) < 0 ? 1 : 0;
-            }
             valueAt = i -> c.code(i) < 0 || miss[c.code(i)] ? Double.NaN : number[c.code(i)];
         }
         long distinctNumbers = distinct(seen, seenCount);
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
-                dates, timestamps, min, max, false, new ColumnStats.Commas(commas[Cells.Comma.THOUSANDS.ordinal()],
-                commas[Cells.Comma.ONE_GROUP.ordinal()], commas[Cells.Comma.DECIMAL.ordinal()]));
+                dates, timestamps, min, max, false, commas(commas, examples));
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
             boolean up = true;
@@ -286,5 +345,11 @@ final class RoleScan {
             s = s.withIncreasing(up);
         }
         return s;
+    }
+
+    /** The counts and examples of {@link #scan(Column, NumberConvention)}, by {@link Cells.Comma#ordinal}. */
+    private static ColumnStats.Commas commas(long[] count, String[] examples) {
+        return new ColumnStats.Commas(count[Cells.Comma.THOUSANDS.ordinal()], count[Cells.Comma.ONE_GROUP.ordinal()],
+                count[Cells.Comma.DECIMAL.ordinal()], count[Cells.Comma.DOT_GROUP.ordinal()], List.of(examples));
     }
 }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9, cell reading on an orders export, the same on the Java and the DuckDB path: whole amounts
  * written with thousands separators ({@code 1,234}) are numbers; measurements exported with a decimal
- * comma and trailing zeros dropped ({@code 1,5}, {@code 1,234}) stay text with the decimal-comma hint;
- * a status column with a few numeric codes gets no such hint; and a timestamp column whose cells
+ * comma and trailing zeros dropped ({@code 1,5}, {@code 1,234}) are numbers read with the decimal comma, their
+ * {@code 1,234} 1.234 (cells13; before, text with a hint); a status column with a few numeric codes says nothing of
+ * decimal commas; and a timestamp column whose cells
  * turn into percentages or amounts counts them invalid, not as epoch times.
  */
 class CommaColumnsTest {
@@ -49,7 +50,7 @@ class CommaColumnsTest {
     }
 
     @Test
-    void groupedAmountsAreNumbersDecimalCommasAreTextAndOnlyThemGetTheHint() throws IOException {
+    void groupedAmountsAreNumbersWithThousandsAndGermanWeightsNumbersWithTheDecimalComma() throws IOException {
         Path f = orders("orders.csv", 1, null);
         Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
         Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
@@ -61,11 +62,16 @@ class CommaColumnsTest {
         // lognormal(7, 0.8): mean e^(7 + 0.32) ≈ 1,510 SEK, so "1,234" is 1234, not 1.234
         assertThat(amount.moments().mean()).isBetween(1300.0, 1750.0);
 
+        // the weights, written by a German DecimalFormat (a third of them like 0,87 or 2,5), are the decimal-comma
+        // convention: their 1,234 is 1.234 kg (cells13: before, the column was text)
         ColumnProfile kg = java.column("weight_kg");
-        assertThat(kg.role()).isEqualTo(ColumnRole.CATEGORICAL);
-        assertThat(kg.reason()).contains("cells like 1,234 read as 1234 with a thousands separator and as 1.234 with "
-                + "the decimal comma of its", "it looks like European decimals (3,14 with a decimal comma)",
-                "write them with a '.' decimal point upstream");
+        assertThat(kg.role()).as(kg.reason()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(kg.convention()).isEqualTo(dev.surprisal.data.roles.NumberConvention.DECIMAL_COMMA);
+        assertThat(kg.invalid()).isZero();
+        assertThat(kg.reason()).contains("read as numbers with a decimal comma (1.234,56), as its",
+                "read with the decimal comma (1,234 as 1.234)");
+        // lognormal(0.5, 0.7) kg: mean e^(0.5 + 0.245) ≈ 2.1, not a thousand times more
+        assertThat(kg.moments().mean()).isBetween(1.8, 2.5);
 
         ColumnProfile status = java.column("status");
         assertThat(status.role()).isEqualTo(ColumnRole.CATEGORICAL);
@@ -78,7 +84,7 @@ class CommaColumnsTest {
         // 2,000 amounts written "1,234" with one cell typed "0,5": the column stays numbers, the cell is read as
         // 0.5 (pandas' decimal=',') and the reason names the two conventions (before, that one cell made the whole
         // amount column text);
-        // the weights, a decimal-comma convention (a third of their cells like 0,87 or 2,5), stay text
+        // the weights, a decimal-comma convention (a third of their cells like 0,87 or 2,5), are read with it
         Path f = orders("stray.csv", 3, null);
         java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f));
         lines.set(11, lines.get(11).replaceFirst(",\"[^\"]*\",", ",\"0,5\","));
@@ -89,10 +95,11 @@ class CommaColumnsTest {
         for (Profile p : new Profile[] {java, sql}) {
             ColumnProfile amount = p.column("amount_sek");
             assertThat(amount.role()).as(amount.reason()).isEqualTo(ColumnRole.CONTINUOUS);
-            assertThat(amount.reason()).contains("; 1 cell with a decimal comma (like 0,5, read as 0.5) beside")
+            assertThat(amount.reason()).contains("; 1 cell like 0,5 read with a decimal comma (0,5 as 0.5) beside")
                     .contains("check those cells");
             assertThat(amount.invalid()).isZero();
-            assertThat(p.column("weight_kg").role()).isEqualTo(ColumnRole.CATEGORICAL);
+            assertThat(p.column("weight_kg").convention())
+                    .isEqualTo(dev.surprisal.data.roles.NumberConvention.DECIMAL_COMMA);
         }
     }
 

@@ -56,19 +56,23 @@ class MoneyCellsProfileTest {
         }
         assertThat(java.column("amount").invalid()).isEqualTo(1);
         assertThat(java.column("amount").invalidCells().get(0).value()).isEqualTo("#WERT!");
-        assertThat(java.column("amount").reason()).contains("cells read with a decimal comma (569,97 as 569.97, "
-                + "1.234,56 as 1234.56)", "1 cells are not numbers (invalid)");
+        assertThat(java.column("amount").reason()).contains("read as numbers with a decimal comma (1.234,56), as its",
+                "1 cells are not numbers (invalid)");
         assertThat(java.column("usd").reason()).doesNotContain("decimal comma");
+        // 12,25 / 0,5 / 41,250 / 41, (trailing zeros dropped): the decimal-comma convention, 41,250 is 41.25 kg
         ColumnProfile weight = java.column("weight");
-        assertThat(weight.role()).as(weight.reason()).isEqualTo(ColumnRole.CATEGORICAL);
-        assertThat(weight.reason()).contains("it looks like European decimals").doesNotContain("id-like");
+        assertThat(weight.role()).as(weight.reason()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(weight.reason()).contains("read as numbers with a decimal comma (1.234,56)");
+        assertThat(weight.invalid()).isZero();
+        // uniform on [0.1, 99.1]: mean 49.6
+        assertThat(weight.moments().mean()).isBetween(46.0, 53.0);
     }
 
     @Test
     void germanPricesWithWholeThousandsAreNeverReadAThousandTimesTooSmall() throws IOException {
         // review12a: 1.299 € beside 19,99 € read as 1.299 (a price list's whole euros, '.' thousands): a continuous
-        // column "1.108 to 909", silently a thousand times too small; 1.299 is 1299 or 1.299, so the column has
-        // two readings, as 1,234 beside 1,5 has, and stays text with the hint
+        // column "1.108 to 909", silently a thousand times too small; then text with a hint (cells13: the column's
+        // convention is the decimal comma, in which 1.299 is 1299, as pandas' thousands='.' and Excel-DE read it)
         SplittableRandom r = new SplittableRandom(11);
         StringBuilder b = new StringBuilder("preis\n");
         for (int i = 0; i < 2000; i++) {
@@ -82,7 +86,11 @@ class MoneyCellsProfileTest {
                 ProfileOptions.defaults()));
         CsvPathTest.assertSameProfile("prices", java, sql);
         ColumnProfile p = java.column("preis");
-        assertThat(p.role()).as(p.reason()).isEqualTo(ColumnRole.CATEGORICAL);
-        assertThat(p.reason()).contains("it looks like European decimals").doesNotContain("id-like");
+        assertThat(p.role()).as(p.reason()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(p.reason()).contains("read as numbers with a decimal comma (1.234,56)",
+                "read with '.' thousands separators (1.299 as 1299)");
+        assertThat(p.invalid()).isZero();
+        // lognormal(6, 1): the mean e^6.5 ≈ 665 €
+        assertThat(p.moments().mean()).isBetween(600.0, 730.0);
     }
 }

@@ -83,7 +83,7 @@ class NumberLikeCellsTest {
         // reading, 3.14, and the reason counts those cells as a second convention to check
         assertThat(java.column("mixed").role()).isEqualTo(ColumnRole.CONTINUOUS);
         assertThat(java.column("mixed").invalid()).isZero();
-        assertThat(java.column("mixed").reason()).containsPattern("; [0-9]{1,2} cells with a decimal comma \\(like 0,5, read as 0.5\\) beside")
+        assertThat(java.column("mixed").reason()).containsPattern("; [0-9]{1,2} cells like 3,14 read with a decimal comma \\(0,5 as 0.5\\) beside")
                 .contains("two conventions in one column; check those cells");
     }
 }

@@ -10,19 +10,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where decimal-comma cells ({@code 0,5}) beside {@code 1,234} cells stop being typos and become the
  * column's convention ({@link RoleRules#decimalCommaConvention}), on the counts alone, as a file, DuckDB
- * and Spark's summed partitions give them. Before, one such cell made the column text; the rule of the
- * session before counted every share up to 5% as typos and made 50 {@code 2,5} weights among 20,000
- * {@code 1,234} ones numbers.
+ * and Spark's summed partitions give them. Below the bound the column is read with a decimal point, each stray
+ * cell as 0.5 with a note naming both kinds; above it the column is read with a decimal comma, its {@code 1,234}
+ * as 1.234 and its {@code 1.299} as 1299 (cells13: before, such a column was text, or its 1.299 a thousand times
+ * too small), and the reason says so.
  */
 class StrayDecimalCommaTest {
     /**
-     * A column of {@code present} cells: {@code plain} like 987, the others by comma kind; all numbers, a
-     * decimal-comma cell read as pandas' {@code decimal=','} reads it (money12).
+     * A column of {@code present} cells: {@code plain} like 987, the others by comma kind, each kind with the
+     * example a scan gives (its smallest cell); all numbers.
      */
     private static ColumnStats column(long plain, long thousands, long oneGroup, long decimal) {
-        long present = plain + thousands + oneGroup + decimal;
+        return column(plain, thousands, oneGroup, decimal, 0);
+    }
+
+    private static ColumnStats column(long plain, long thousands, long oneGroup, long decimal, long dotGroup) {
+        long present = plain + thousands + oneGroup + decimal + dotGroup;
         return new ColumnStats("c", present, 0, present, present, 500, 600, 0, 0, 100, 2e6,
-                false, new ColumnStats.Commas(thousands, oneGroup, decimal));
+                false, new ColumnStats.Commas(thousands, oneGroup, decimal, dotGroup, java.util.List.of("",
+                thousands == 0 ? "" : "1,234,567", oneGroup == 0 ? "" : "1,100", decimal == 0 ? "" : "0,5",
+                dotGroup == 0 ? "" : "1.299")));
     }
 
     @Test
@@ -31,20 +38,37 @@ class StrayDecimalCommaTest {
         assertThat(RoleRules.decimalCommaConvention(s)).isFalse();
         RoleDecision d = RoleRules.decide(s);
         assertThat(d.role()).as(d.reason()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(d.reason()).endsWith("; 1 cell with a decimal comma (like 0,5, read as 0.5) beside 1,399 cells with a"
-                + " thousands separator (like 1,234, read as 1234): two conventions in one column, the decimal commas"
-                + " too few to be its convention (at most 1 cell or 1 in 1,000); check those cells");
+        assertThat(d.reason()).endsWith("; read as numbers with a decimal point (1,234.56); 1 cell like 0,5 read with a"
+                + " decimal comma (0,5 as 0.5) beside 1,399 cells like 1,100 read with ',' thousands separators"
+                + " (1,234 as 1234) and 600 other numbers: two conventions in one column, the decimal commas too few to"
+                + " be its convention (at most 1 cell or 1 in 1,000); check those cells");
     }
 
     @Test
-    void fiftyDecimalCommaWeightsAmongTwentyThousandAreAConvention() {
+    void aStrayDecimalCommaBesideDotGroupsNamesThemAsWhatTheyAreNotAsThousandsSeparators() {
+        // review: the note called 1.299 "a thousands separator (like 1,234)"; read with a decimal point it is 1.299
+        RoleDecision d = RoleRules.decide(column(0, 0, 0, 1, 1999));
+        assertThat(d.reason()).contains("; 1 cell like 0,5 read with a decimal comma (0,5 as 0.5) beside 1,999 cells"
+                + " like 1.299 read with a decimal point (1.299 as 1.299): two conventions").doesNotContain("thousands separator");
+    }
+
+    @Test
+    void fiftyDecimalCommaWeightsAmongTwentyThousandAreTheConventionAndTheReasonSaysHowTheyWereRead() {
         // SparkProfilerTest.commaColumnsAreReadAsLocally: 19,950 weights "1,xyz" and 50 "2,5"
         ColumnStats s = column(0, 0, 19_950, 50);
         assertThat(RoleRules.decimalCommaConvention(s)).isTrue();
+        assertThat(RoleRules.convention(s)).isEqualTo(NumberConvention.DECIMAL_COMMA);
         RoleDecision d = RoleRules.decide(s);
-        assertThat(d.role()).isEqualTo(ColumnRole.CATEGORICAL);
-        assertThat(d.reason()).contains("19,950 cells like 1,234 read as 1234 with a thousands separator and as 1.234 "
-                + "with the decimal comma of its 50 cells like 1,5", "it looks like European decimals");
+        assertThat(d.role()).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(d.reason()).endsWith("; read as numbers with a decimal comma (1.234,56), as its 50 cells like 0,5"
+                + " write them; 19,950 cells like 1,100 read with the decimal comma (1,234 as 1.234)");
+    }
+
+    @Test
+    void dotGroupsOfADecimalCommaColumnGroupThousands() {
+        RoleDecision d = RoleRules.decide(column(0, 0, 0, 1500, 500));
+        assertThat(d.reason()).endsWith("; read as numbers with a decimal comma (1.234,56), as its 1,500 cells like 0,5"
+                + " write them; 500 cells like 1.299 read with '.' thousands separators (1.299 as 1299)");
     }
 
     @Test
@@ -55,6 +79,7 @@ class StrayDecimalCommaTest {
         assertThat(RoleRules.decimalCommaConvention(column(0, 0, 1997, 3))).as("3 of 2,000").isTrue();
         assertThat(RoleRules.decimalCommaConvention(column(0, 0, 999_000, 1000))).as("1,000 of 1e6").isFalse();
         assertThat(RoleRules.decimalCommaConvention(column(0, 0, 998_999, 1001))).as("1,001 of 1e6").isTrue();
+        assertThat(RoleRules.decimalCommaConvention(column(998, 0, 0, 2))).as("2 of 1,000, no groups").isTrue();
     }
 
     @Test
@@ -63,8 +88,9 @@ class StrayDecimalCommaTest {
         ColumnStats s = column(500, 10, 1480, 10);
         assertThat(RoleRules.decimalCommaConvention(s)).isFalse();
         assertThat(RoleRules.decide(s).role()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(RoleRules.decide(s).reason()).contains("; 10 cells with a decimal comma (like 0,5, read as 0.5) beside"
-                + " 1,490 cells with a thousands separator").doesNotContain("invalid");
+        assertThat(RoleRules.decide(s).reason()).contains("; 10 cells like 0,5 read with a decimal comma (0,5 as 0.5)"
+                + " beside 1,490 cells like 1,100 read with ',' thousands separators").doesNotContain("invalid")
+                .doesNotContain("too few");
     }
 
     @Test
@@ -73,24 +99,28 @@ class StrayDecimalCommaTest {
         assertThat(RoleRules.isNumeric(s)).isTrue();
         RoleDecision d = RoleRules.decide(s);
         assertThat(d.role()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(d.reason()).endsWith("; 2,000 cells read with a decimal comma (569,97 as 569.97, 1.234,56 as 1234.56)");
+        assertThat(d.reason()).endsWith("; read as numbers with a decimal comma (1.234,56), as its 2,000 cells like 0,5"
+                + " write them");
     }
 
     @Test
-    void aNumericRoleSetOnADecimalCommaColumnSaysWhyItCannotBe(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aNumericRoleOnADecimalCommaColumnReadsItsCellsWithTheDecimalComma(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir)
             throws java.io.IOException {
-        // every cell is a number read with thousands separators, but 40 of 2,000 use a decimal comma: before,
-        // the refusal said "only 98% of its values are numbers (at least 95% needed)", true and no reason
+        // 40 of 2,000 weights use a decimal comma: the column's convention, so its 1,xyz cells are 1.xyz
         StringBuilder csv = new StringBuilder("weight\n");
         for (int i = 0; i < 2000; i++) {
             csv.append(i % 50 == 0 ? "\"2,5\"" : "\"1," + (100 + i % 900) + "\"").append('\n');
         }
         java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("w.csv"), csv.toString());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ColumnRoles.detect(dev.surprisal.data.TableReader.open(f),
-                        RoleOverrides.none().withRole("weight", ColumnRole.CONTINUOUS)))
-                .isInstanceOf(dev.surprisal.data.DataException.class)
-                .hasMessageContaining("--role: cannot be continuous: its 1,960 cells like 1,234 read as 1.234 as much "
-                        + "as 1234, since 40 cells like 1,5 use a decimal comma; --role weight=categorical");
+        ColumnRoles roles = ColumnRoles.detect(dev.surprisal.data.TableReader.open(f),
+                RoleOverrides.none().withRole("weight", ColumnRole.CONTINUOUS));
+        assertThat(roles.decision("weight").convention()).isEqualTo(NumberConvention.DECIMAL_COMMA);
+        ColumnStats s = roles.stats("weight").orElseThrow();
+        assertThat(s.min()).isEqualTo(1.101);
+        assertThat(s.max()).isEqualTo(2.5);
+        assertThat(roles.decision("weight").reason()).contains("read as numbers with a decimal comma (1.234,56), as its"
+                + " 40 cells like 2,5 write them; 1,960 cells like 1,101 read with the decimal comma (1,234 as 1.234)");
     }
 
     @Test
@@ -99,7 +129,7 @@ class StrayDecimalCommaTest {
         ColumnStats s = column(0, 0, 9, 1);
         assertThat(RoleRules.decimalCommaConvention(s)).isFalse();
         assertThat(RoleRules.isNumeric(s)).isTrue();
-        assertThat(RoleRules.decide(s).reason()).contains("; 1 cell with a decimal comma (like 0,5, read as 0.5)")
+        assertThat(RoleRules.decide(s).reason()).contains("; 1 cell like 0,5 read with a decimal comma (0,5 as 0.5)")
                 .contains("too few to be its convention");
     }
 }
