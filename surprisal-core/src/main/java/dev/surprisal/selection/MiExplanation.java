@@ -78,9 +78,11 @@ public final class MiExplanation {
             // MI above the MI itself: the estimate is low (a KSG estimate of strong dependence), and "at least half
             // of it" would contradict the numbers printed beside it
             case MONOTONE -> Double.isInfinite(f.miMonotone())
+                    // the claim rests on the rows the trend was fitted on (the test's subsample of a large pair)
                     ? tells + chance + r + ": correlation sees all of this: " + target + " is an exact monotone"
-                    + " function of " + f.feature() + " on these rows, so the true MI is infinite and the estimate is"
-                    + " as high as the estimator reaches at " + f.n() + " rows."
+                    + " function of " + f.feature() + " on " + (f.shapeRows() < f.n() ? "the seeded " + f.shapeRows()
+                    + "-row subsample of the test" : "all " + f.n() + " rows") + ", so the true MI is infinite and the"
+                    + " estimate is as high as the estimator reaches at " + f.shapeRows() + " rows."
                     : f.biasedLow()
                     ? tells + chance + r + ": correlation sees all of this: a monotone trend of " + f.feature()
                     + " carries " + mono + rows + ", more than the MI estimate, which is biased low for dependence"
