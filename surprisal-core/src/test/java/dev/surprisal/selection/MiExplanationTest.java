@@ -77,6 +77,20 @@ class MiExplanationTest {
     }
 
     @Test
+    void aRawMiThatIsMostlyChanceDoesNotOpenAsInformation() {
+        // last_sku: 5,000 values over 10,000 rows, plug-in MI 0.168 nats of which the shuffled mean is 0.166
+        SequentialPermutationTest.Result test =
+                new SequentialPermutationTest.Result(0.168, 99, 40, 0.41, false, 0.166, 0.003, 0.171, 99, 42);
+        RankedFeature f = new RankedFeature("last_sku", "discrete", 10_000, "plug-in", 0.168, Double.NaN, Double.NaN,
+                test, 10_000, Double.NaN, Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE, List.of(), null,
+                10_000, 0.168, 0.41, TargetShare.Note.NONE, Double.NaN);
+        String s = MiExplanation.featureRelevance(f, "churned", Base.NATS, 0.05, true).get(0);
+        assertThat(s).startsWith("last_sku's MI estimate about churned is 0.168 nats, of which 0.166 nats is what a"
+                + " column with its values gets by chance (the mean after shuffling churned) (0.002 nats above chance")
+                .doesNotContain("tells you");
+    }
+
+    @Test
     void anExactMonotoneFunctionQuotesTheRowsItWasSeenOn() {
         // 40,000 rows; the trend (and its +infinity) was fitted on the test's 20,000-row subsample only
         SequentialPermutationTest.Result test =
