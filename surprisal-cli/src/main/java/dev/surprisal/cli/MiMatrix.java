@@ -16,6 +16,12 @@ import java.util.List;
  * Ross, plug-in); exactly symmetric, the diagonal empty (I(X;X) = H(X), infinite for a continuous column).
  */
 final class MiMatrix {
+    /** Why a diagonal cell is null in the JSON (and "-" in the table). */
+    static final String DIAGONAL = "I(X;X) = H(X), the column's own entropy (surprisal entropy), infinite for a"
+            + " continuous column; left empty here";
+    /** Why an off-diagonal cell is null: the pair was not estimated (an engine's matrix of chosen pairs). */
+    static final String NOT_ESTIMATED = "not estimated for this pair";
+
     private MiMatrix() {
     }
 
@@ -37,6 +43,7 @@ final class MiMatrix {
         TextTable text = new TextTable(header);
         ObjectNode matrix = Report.objectNode();
         ObjectNode kinds = Report.objectNode();
+        ObjectNode reasons = Report.objectNode();
         for (int i = 0; i < cols.size(); i++) {
             List<String> row = new ArrayList<>();
             row.add(cols.get(i).name());
@@ -44,7 +51,14 @@ final class MiMatrix {
             for (int j = 0; j < cols.size(); j++) {
                 double v = base.fromNats(mi[i][j]);
                 row.add(TextTable.num(v));
-                Report.putNumber(jsonRow, cols.get(j).name(), v);
+                if (Double.isNaN(v)) {
+                    // a row maps column -> number only: why a cell is empty goes to "reasons", so a loop over a
+                    // row meets no "<column>_reason" key (nor collides with a column of that name)
+                    jsonRow.putNull(cols.get(j).name());
+                    reasons.with(cols.get(i).name()).put(cols.get(j).name(), i == j ? DIAGONAL : NOT_ESTIMATED);
+                } else {
+                    Report.putNumber(jsonRow, cols.get(j).name(), v);
+                }
             }
             text.add(row);
             kinds.put(cols.get(i).name(), cols.get(i).kind());
@@ -57,7 +71,8 @@ final class MiMatrix {
                 .field("rows", (long) table.rows())
                 .field("kinds", kinds)
                 .field("estimators", MatrixResult.ESTIMATORS)
-                .field("matrix", matrix);
+                .field("matrix", matrix)
+                .field("reasons", reasons);
         for (MatrixResult.PairNote note : m.notes()) {
             report.note(note.first() + " / " + note.second() + ": " + note.message());
         }
