@@ -19,7 +19,7 @@ import java.util.List;
  * notes to a {@link Report}. Asymmetric ones add the reverse direction when {@code both} is set.
  */
 abstract class DivergenceMeasure {
-    static final String DIMENSIONLESS = "dimensionless";
+    static final String UNITLESS = "unitless";
 
     /** Every measure, in the order {@code --measure all} prints them. */
     static final List<DivergenceMeasure> ALL = List.of(new Kl(), new Js(), new Ce(), new HellingerDistance(), new Tv());
@@ -113,7 +113,7 @@ abstract class DivergenceMeasure {
         @Override
         void addTo(Report r, double[] p, double[] q, Base base, boolean both) {
             double v = Hellinger.distance(p, q);
-            r.row("Hellinger(P,Q)", "hellinger", v, DIMENSIONLESS);
+            r.row("Hellinger(P,Q)", "hellinger", v, UNITLESS);
             r.sentences(() -> Explanations.hellinger(v));
         }
     }
@@ -122,7 +122,7 @@ abstract class DivergenceMeasure {
         @Override
         void addTo(Report r, double[] p, double[] q, Base base, boolean both) {
             double v = TotalVariation.distance(p, q);
-            r.row("TV(P,Q)", "tv", v, DIMENSIONLESS);
+            r.row("TV(P,Q)", "tv", v, UNITLESS);
             r.sentences(() -> Explanations.totalVariation(v));
         }
     }

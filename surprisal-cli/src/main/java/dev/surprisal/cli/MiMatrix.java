@@ -16,6 +16,12 @@ import java.util.List;
  * Ross, plug-in); exactly symmetric, the diagonal empty (I(X;X) = H(X), infinite for a continuous column).
  */
 final class MiMatrix {
+    /** Why a diagonal cell is null in the JSON (and "-" in the table). */
+    static final String DIAGONAL = "I(X;X) = H(X), the column's own entropy (surprisal entropy), infinite for a"
+            + " continuous column; left empty here";
+    /** Why an off-diagonal cell is null: the pair was not estimated (an engine's matrix of chosen pairs). */
+    static final String NOT_ESTIMATED = "not estimated for this pair";
+
     private MiMatrix() {
     }
 
@@ -46,6 +52,7 @@ final class MiMatrix {
         ObjectNode aboveJson = Report.objectNode();
         ObjectNode pJson = Report.objectNode();
         ObjectNode kinds = Report.objectNode();
+        ObjectNode reasons = Report.objectNode();
         for (int i = 0; i < cols.size(); i++) {
             List<String> row = new ArrayList<>();
             row.add(cols.get(i).name());
@@ -57,14 +64,21 @@ final class MiMatrix {
             for (int j = 0; j < cols.size(); j++) {
                 double v = base.fromNats(mi[i][j]);
                 row.add(TextTable.num(v));
-                Report.putNumber(jsonRow, cols.get(j).name(), v);
+                if (Double.isNaN(v)) {
+                    // a row maps column -> number only: why a cell is empty goes to "reasons", so a loop over a
+                    // row meets no "<column>_reason" key (nor collides with a column of that name)
+                    jsonRow.putNull(cols.get(j).name());
+                    reasons.with(cols.get(i).name()).put(cols.get(j).name(), i == j ? DIAGONAL : NOT_ESTIMATED);
+                } else {
+                    Report.putNumber(jsonRow, cols.get(j).name(), v);
+                }
                 double a = base.fromNats(m.aboveChance(i, j));
                 aboveRow.add(Double.isNaN(a) ? "-" : TextTable.num(a));
-                Report.putNumber(aboveJsonRow, cols.get(j).name(), a);
+                numberOrNull(aboveJsonRow, cols.get(j).name(), a);
                 double p = m.pValues()[i][j];
                 anyP |= !Double.isNaN(p);
                 pRow.add(Double.isNaN(p) ? "-" : TextTable.num(p));
-                Report.putNumber(pJsonRow, cols.get(j).name(), p);
+                numberOrNull(pJsonRow, cols.get(j).name(), p); // why null: p_value_method
             }
             text.add(row);
             above.add(aboveRow);
@@ -95,7 +109,8 @@ final class MiMatrix {
                         + " mean, Vinh, Epps and Bailey 2010); for kNN pairs 0 (nearly unbiased under independence)")
                 .field("p_values", pJson)
                 .field("p_value_method", "G-test of two discrete columns: G = 2 n ln2 MI(bits) ~ chi-squared((a-1)(b-1));"
-                        + " null where the table has fewer than 5 rows per cell on average, and for kNN pairs");
+                        + " null where the table has fewer than 5 rows per cell on average, and for kNN pairs")
+                .field("reasons", reasons);
         for (MatrixResult.PairNote note : m.notes()) {
             report.note(note.first() + " / " + note.second() + ": " + note.message());
         }
@@ -110,5 +125,14 @@ final class MiMatrix {
         report.field("duplicate_rows", (long) table.duplicateRows()); // copies left out
         dev.surprisal.selection.MiExplanation.matrix(base).forEach(report::sentence);
         return report;
+    }
+
+    /** A number, or null where it is NaN: a row of a matrix maps column to number only (no "_reason" keys). */
+    private static void numberOrNull(ObjectNode row, String column, double v) {
+        if (Double.isNaN(v)) {
+            row.putNull(column);
+        } else {
+            Report.putNumber(row, column, v);
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.roles.RoleDecision;
+import dev.surprisal.selection.RankedFeature;
 
 /** The "columns" preamble of the {@code mi} modes: each column's role and reason, and what was left out. */
 final class MiNotes {
@@ -27,6 +28,20 @@ final class MiNotes {
             a.add(entry(d, false));
         }
         return a;
+    }
+
+    /**
+     * Why a feature's {@code biased_low_bound} is null ({@link RankedFeature#biasedLowBound} NaN means no bound
+     * applies), in words that are true of it, for the ranking and the pair alike.
+     */
+    static String noBiasedLowBound(RankedFeature f) {
+        if (f.skipped() != null) {
+            return "the feature was skipped";
+        }
+        return f.estimator().startsWith("KSG")
+                ? "the estimate is not below the least MI the normal-score correlation implies (beyond its noise)"
+                : "the bound compares a KSG estimate of two continuous columns with their correlation; this pair is"
+                + " scored by " + f.estimator();
     }
 
     private static ObjectNode entry(RoleDecision d, boolean used) {

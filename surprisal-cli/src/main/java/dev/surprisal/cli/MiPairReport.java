@@ -70,8 +70,8 @@ final class MiPairReport {
                     .field("entropy_x", hx).field("entropy_y", hy);
             IndependenceTestResult g = d.gTest();
             if (g != null) {
-                r.row("NMI", "normalized-mutual-information", d.nmi(), DivergenceMeasure.DIMENSIONLESS)
-                        .row("G-test p", "g-test-p-value", g.pValue(), DivergenceMeasure.DIMENSIONLESS)
+                r.row("NMI", "normalized-mutual-information", d.nmi(), DivergenceMeasure.UNITLESS)
+                        .row("G-test p", "g-test-p-value", g.pValue(), DivergenceMeasure.UNITLESS)
                         .field("nmi", d.nmi()).field("nmi_average", "arithmetic")
                         .field("g", g.statistic()).field("df", (long) g.degreesOfFreedom()).field("g_test_p", g.pValue());
                 r.sentence(MiExplanation.pValue(g.pValue(), "G-test"));
@@ -81,7 +81,7 @@ final class MiPairReport {
             }
         }
         if (f.test() != null) {
-            r.row("permutation p", "permutation-p-value", f.pValue(), DivergenceMeasure.DIMENSIONLESS)
+            r.row("permutation p", "permutation-p-value", f.pValue(), DivergenceMeasure.UNITLESS)
                     .field("p_value", f.pValue())
                     .field("null_mean", base.fromNats(f.test().nullMean()))
                     .field("above_chance", base.fromNats(f.aboveChance()))
@@ -97,10 +97,13 @@ final class MiPairReport {
                 .field("monotone_mi", base.fromNats(f.miMonotone()))
                 .field("pearson", f.pearson())
                 .field("verdict", f.verdict().label())
+                // a pair has no target: "determines" is whether x determines y; determines_target is the old name,
+                // kept so scripts written against it still read it (README "mi --x/--y")
+                .field("determines", share.flag().label())
                 .field("determines_target", share.flag().label())
                 // the decision itself (its note is among the notes): the least MI r implies when KSG is below it
                 .field("biased_low", com.fasterxml.jackson.databind.node.BooleanNode.valueOf(f.biasedLow()))
-                .field("biased_low_bound", base.fromNats(f.biasedLowBound()))
+                .field("biased_low_bound", base.fromNats(f.biasedLowBound()), MiNotes.noBiasedLowBound(f))
                 .field("explanation", f.verdict().sentence())
                 .field("seed", s.seed());
         if (d != null) {

@@ -36,8 +36,8 @@ final class MiRanking {
     static Report report(RankingResult result, MiTable table, Base base) {
         MiOptions o = result.options();
         String unit = base.unit();
-        TextTable text = new TextTable(List.of("feature", "role", "n", "MI (" + unit + ")", "above chance", "p", "q", "",
-                "monotone MI", "pearson r", "95% CI", "estimator", "verdict"));
+        TextTable text = new TextTable(List.of("feature", "role", "n", "MI (" + unit + ")", "above chance (" + unit + ")", "p",
+                "q", "", "monotone MI (" + unit + ")", "pearson r", "95% CI", "estimator", "verdict"));
         ArrayNode json = Report.arrayNode();
         Report report = Report.empty();
         for (RankedFeature r : result.features()) {
@@ -134,7 +134,7 @@ final class MiRanking {
         o.put("determines_target", r.targetShare().flag().label());
         // the decision itself (its note ends the warnings): the least MI r implies when KSG is below it beyond noise
         o.put("biased_low", r.biasedLow());
-        Report.putNumber(o, "biased_low_bound", base.fromNats(r.biasedLowBound()));
+        Report.putNumber(o, "biased_low_bound", base.fromNats(r.biasedLowBound()), MiNotes.noBiasedLowBound(r));
         o.put("verdict", r.verdict().label());
         o.put("explanation", r.verdict().sentence());
         ArrayNode w = o.putArray("warnings");

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * Non-finite values follow {@link Json}'s rule (NaN: {@code null} and a reason; ±∞: a string).
  */
 public final class Report {
-    /** One labelled value. {@code unit} is a unit name such as "bits", or "dimensionless". */
+    /** One labelled value. {@code unit} is a unit name such as "bits", or "unitless". */
     public record Row(String label, String measure, double value, String unit) {
     }
 
@@ -99,6 +99,19 @@ public final class Report {
      */
     public Report field(String name, double value) {
         putNumber(fields, name, value);
+        return this;
+    }
+
+    /**
+     * As {@link #field(String, double)}, saying why the number is NaN when it is.
+     *
+     * @param name        the field (snake_case)
+     * @param value       the number
+     * @param reasonIfNaN the {@code <name>_reason} written when {@code value} is NaN
+     * @return this report
+     */
+    public Report field(String name, double value, String reasonIfNaN) {
+        putNumber(fields, name, value, reasonIfNaN);
         return this;
     }
 

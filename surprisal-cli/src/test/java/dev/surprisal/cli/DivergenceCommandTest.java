@@ -78,7 +78,7 @@ class DivergenceCommandTest {
         assertThat(all.out()).contains("KL(P||Q)").contains("JS(P,Q)").contains("H(P,Q)")
                 .contains("Hellinger(P,Q)").contains("TV(P,Q)");
         // TV = 0.5 * (|0.5-0.9| + |0.5-0.1|) = 0.4
-        assertThat(all.out()).containsPattern("TV\\(P,Q\\)\t0\\.4\\d*\tdimensionless");
+        assertThat(all.out()).containsPattern("TV\\(P,Q\\)\t0\\.4\\d*\tunitless");
         // Renyi of order 2: ln sum p^2/q = ln(0.25/0.9 + 0.25/0.1)
         Cli r2 = Cli.run("divergence", "--p", "0.5,0.5", "--q", "0.9,0.1", "--measure", "renyi:2", "--base", "e");
         assertThat(Double.parseDouble(r2.line())).isCloseTo(Math.log(0.25 / 0.9 + 0.25 / 0.1), within(1e-12));

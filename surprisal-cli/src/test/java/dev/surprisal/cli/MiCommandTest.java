@@ -52,7 +52,7 @@ class MiCommandTest {
         Cli r = Cli.run("mi", "--data", csv(dir).toString(), "--x", "x", "--y", "y");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("permutation p\t").contains("G-test p\t").doesNotContain("probability");
-        assertThat(r.out().lines().filter(l -> l.contains(" p\t"))).allMatch(l -> l.endsWith("\tdimensionless"));
+        assertThat(r.out().lines().filter(l -> l.contains(" p\t"))).allMatch(l -> l.endsWith("\tunitless"));
     }
 
     @Test
@@ -73,6 +73,11 @@ class MiCommandTest {
                 .orElseThrow();
         assertThat(noise).contains("no evidence of dependence").containsPattern("\\(q = [0-9.e-]+ > 0\\.05\\)\\.$")
                 .doesNotContain("(p > 0.05)");
+        // every number column says its unit, and a reader who sees "above chance" exceed the MI is told why
+        assertThat(r.out().lines().findFirst().orElseThrow()).contains("MI (bits)").contains("above chance (bits)")
+                .contains("monotone MI (bits)");
+        assertThat(r.out()).contains("the shuffled mean is slightly below 0, so 'above chance' can exceed the MI")
+                .contains("p and q: smaller is stronger evidence");
     }
 
     @Test
@@ -151,5 +156,14 @@ class MiCommandTest {
                 "--json").out()).get("features").get(0);
         assertThat(x.get("ci_lower").isNull()).isTrue();
         assertThat(x.get("warnings").toString()).contains("bootstrap interval not shown");
+    }
+
+    @Test
+    void theHelpListsEveryVerdictTheRankingGives() {
+        // a verdict a user meets in the table ('dependent' for text columns among them) is one the help explains
+        String help = Cli.run("mi", "--help").out().replaceAll("\\s+", " ");
+        for (dev.surprisal.selection.DependenceVerdict v : dev.surprisal.selection.DependenceVerdict.values()) {
+            assertThat(help).contains("'" + v.label() + "'");
+        }
     }
 }

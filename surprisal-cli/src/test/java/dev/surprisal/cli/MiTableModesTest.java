@@ -163,8 +163,14 @@ class MiTableModesTest {
         List<String> names = new ArrayList<>();
         m.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("x1", "x2", "x3", "x2copy", "y"); // const: left out by its role
+        JsonNode reasons = JSON.readTree(r.out()).get("reasons");
         for (String a : names) {
             assertThat(m.get(a).get(a).isNull()).isTrue();
+            // a row is a column -> number map: its keys are the columns, and why the diagonal is empty is kept apart
+            List<String> keys = new ArrayList<>();
+            m.get(a).fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).as(a).containsExactlyElementsOf(names);
+            assertThat(reasons.get(a).get(a).asText()).startsWith("I(X;X) = H(X)");
             for (String b : names) {
                 if (!a.equals(b)) {
                     assertThat(m.get(a).get(b).asDouble()).as(a + "/" + b).isEqualTo(m.get(b).get(a).asDouble());

@@ -48,6 +48,11 @@ class MiVerdictFieldsCommandTest {
             boolean probe = feature.get("feature").asText().equals("temp_f_probe");
             assertThat(feature.get("biased_low").asBoolean()).as(feature.toString()).isEqualTo(probe);
             assertThat(feature.get("biased_low_bound").isNull()).isEqualTo(!probe);
+            if (feature.get("feature").asText().equals("noise")) {
+                // null means "no bound applies", said in words true of the column, not a generic "not defined"
+                assertThat(feature.get("biased_low_bound_reason").asText()).as(feature.toString())
+                        .startsWith("the estimate is not below the least MI").doesNotContain("not defined");
+            }
             if (probe) {
                 // the bound is in the table's unit (bits), above the estimate, below the truth 4.48 bits
                 assertThat(feature.get("biased_low_bound").asDouble()).isGreaterThan(feature.get("mi").asDouble())
@@ -58,6 +63,43 @@ class MiVerdictFieldsCommandTest {
                 "--json");
         assertThat(pair.code()).as(pair.err()).isZero();
         assertThat(JSON.readTree(pair.out()).get("biased_low").asBoolean()).isTrue();
+        Cli noise = Cli.run("mi", "--data", f.toString(), "--x", "noise", "--y", "temp_c", "--permutations", "0",
+                "--json");
+        assertThat(noise.code()).as(noise.err()).isZero();
+        JsonNode n = JSON.readTree(noise.out());
+        assertThat(n.get("biased_low_bound").isNull()).isTrue();
+        assertThat(n.get("biased_low_bound_reason").asText()).startsWith("the estimate is not below the least MI");
+    }
+
+    @Test
+    void aColumnFilledOnlyWhereTheTargetIsOneBlamesTheTargetAndPrintsNoNaN(@TempDir Path dir) throws Exception {
+        // churn_reason has a value only on churned = 1 rows, so on the rows the pair shares churned is constant
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("customer_id,churned,churn_reason,plan\n");
+        String[] reasons = {"price", "service", "moved"};
+        for (int i = 0; i < 300; i++) {
+            boolean churned = r.nextInt(10) == 0;
+            csv.append("c").append(i).append(',').append(churned ? 1 : 0).append(',')
+                    .append(churned ? reasons[r.nextInt(3)] : "").append(',').append(r.nextBoolean() ? "pro" : "basic")
+                    .append('\n');
+        }
+        Path f = dir.resolve("customers.csv");
+        Files.writeString(f, csv);
+        Cli json = Cli.run("mi", "--data", f.toString(), "--target", "churned", "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode reason = null;
+        for (JsonNode feature : JSON.readTree(json.out()).get("features")) {
+            if (feature.get("feature").asText().equals("churn_reason")) {
+                reason = feature;
+            }
+        }
+        assertThat(reason).isNotNull();
+        assertThat(reason.get("warnings").toString()).contains("column churned is constant on these rows")
+                .doesNotContain("column churn_reason is constant");
+        Cli explain = Cli.run("mi", "--data", f.toString(), "--target", "churned", "--explain");
+        assertThat(explain.code()).as(explain.err()).isZero();
+        assertThat(explain.out()).contains("churn_reason tells you 0 bits about churned: no dependence and no shuffle"
+                + " test, since none is needed: column churned is constant on these rows").doesNotContain("NaN");
     }
 
     @Test

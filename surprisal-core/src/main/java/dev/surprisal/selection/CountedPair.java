@@ -152,6 +152,16 @@ public final class CountedPair {
     }
 
     /**
+     * The column that is constant on the counted rows ({@link #isConstant}), named so a note blames the right one.
+     *
+     * @param target the target's name (the table's columns)
+     * @return the feature's name when it has one value (or under 2 rows), else {@code target}
+     */
+    public String constantColumn(String target) {
+        return n < 2 || table.rows() < 2 ? feature : target;
+    }
+
+    /**
      * The plug-in I(feature; target) of the table.
      *
      * @return the MI in nats

@@ -48,6 +48,12 @@ public final class MiExplanation {
         String tells = f.mi() < 0
                 ? f.feature() + "'s MI estimate about " + target + " is " + quantity(base.fromNats(f.mi()), base)
                 + ", below 0, which a kNN estimate gives when the true MI is 0 or small (true MI is never negative)"
+                : chanceMostOf(f)
+                // a many-valued column's plug-in MI is mostly what shuffled data give it: the raw figure must not open
+                // the sentence as if it were information (the ranking uses the MI above chance)
+                ? f.feature() + "'s MI estimate about " + target + " is " + quantity(base.fromNats(f.mi()), base)
+                + ", of which " + quantity(base.fromNats(f.test().nullMean()), base) + " is what a column with its"
+                + " values gets by chance (the mean after shuffling " + target + ")"
                 : f.feature() + " tells you " + quantity(base.fromNats(f.mi()), base) + " about " + target;
         // the value that decided the verdict is the one cited: q in a ranking (even where it equals p), p alone
         boolean byQ = ranked && !Double.isNaN(f.qValue());
@@ -69,8 +75,11 @@ public final class MiExplanation {
         String mono = quantity(base.fromNats(f.miMonotone()), base);
         String verdict = switch (f.verdict()) {
             case NOT_TESTED -> tells + r + ": not tested (--permutations 0), so no verdict.";
-            case NO_EVIDENCE -> tells + chance + ": no evidence of dependence, shuffled data give as much"
-                    + " (" + level + ").";
+            // a constant column (feature or target) on these rows: MI is 0 exactly and no shuffle runs, so no p
+            case NO_EVIDENCE -> f.test() == null
+                    ? tells + ": no dependence and no shuffle test, since none is needed: "
+                    + (f.warnings().isEmpty() ? "the MI is 0 exactly" : f.warnings().get(0)) + "."
+                    : tells + chance + ": no evidence of dependence, shuffled data give as much (" + level + ").";
             case DEPENDENT -> tells + chance + ": evidence of dependence; a column is text, so there is no"
                     + " correlation or monotone trend to compare with.";
             // an isotonic fit through every row, or normal scores correlated exactly: the target is a monotone
@@ -78,9 +87,11 @@ public final class MiExplanation {
             // MI above the MI itself: the estimate is low (a KSG estimate of strong dependence), and "at least half
             // of it" would contradict the numbers printed beside it
             case MONOTONE -> Double.isInfinite(f.miMonotone())
+                    // the claim rests on the rows the trend was fitted on (the test's subsample of a large pair)
                     ? tells + chance + r + ": correlation sees all of this: " + target + " is an exact monotone"
-                    + " function of " + f.feature() + " on these rows, so the true MI is infinite and the estimate is"
-                    + " as high as the estimator reaches at " + f.n() + " rows."
+                    + " function of " + f.feature() + " on " + (f.shapeRows() < f.n() ? "the seeded " + f.shapeRows()
+                    + "-row subsample of the test" : "all " + f.n() + " rows") + ", so the true MI is infinite and the"
+                    + " estimate is as high as the estimator reaches at " + f.shapeRows() + " rows."
                     : f.biasedLow()
                     ? tells + chance + r + ": correlation sees all of this: a monotone trend of " + f.feature()
                     + " carries " + mono + rows + ", more than the MI estimate, which is biased low for dependence"
@@ -97,6 +108,11 @@ public final class MiExplanation {
         // a feature that (nearly) determines the target: its note says so once (TargetShare), in the notes that
         // every mode prints; the explanation does not repeat it
         return List.of(verdict);
+    }
+
+    /** Whether chance (the permutation null's mean, when positive) is at least half of the feature's MI estimate. */
+    private static boolean chanceMostOf(RankedFeature f) {
+        return f.test() != null && f.mi() > 0 && f.test().nullMean() >= 0.5 * f.mi();
     }
 
     /**
@@ -116,7 +132,9 @@ public final class MiExplanation {
                     + " p-value adjusted for testing every feature (Benjamini-Hochberg): of the features marked *, at most"
                     + " about 5% are expected to be noise, where p <= 0.05 alone would mark about 1 noise column in 20. A column"
                     + " whose every value is rare (an ID read as labels) has a large MI with anything and an equally large"
-                    + " null mean, so it ranks low.");
+                    + " null mean, so it ranks low. For the kNN estimators (KSG, Ross) the shuffled mean is slightly"
+                    + " below 0, so 'above chance' can exceed the MI itself; for plug-in it is above 0. p and q: smaller"
+                    + " is stronger evidence; MI, above chance and monotone MI: larger is more information.");
         } else {
             s.add("Without a permutation test (--permutations 0) features are ranked by raw MI, which favours columns"
                     + " with many distinct values.");

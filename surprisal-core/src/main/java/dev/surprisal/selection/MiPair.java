@@ -190,6 +190,15 @@ public final class MiPair {
     }
 
     /**
+     * The column that is constant on the used rows ({@link #isConstant}), named so a note blames the right one.
+     *
+     * @return the first column's name when it is constant, else the second's
+     */
+    public String constantColumn() {
+        return constant(a, rows) ? a.name() : b.name();
+    }
+
+    /**
      * Warnings of the estimator on the original rows (ties, labels seen once); filled by {@link #nats()}.
      *
      * @return the warnings, empty before {@link #nats()} has run

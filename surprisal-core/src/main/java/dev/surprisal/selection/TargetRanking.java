@@ -191,12 +191,11 @@ public final class TargetRanking {
             return skipped(f, e.getMessage());
         }
         if (pair.isConstant()) {
-            return constant(f.name(), f.kind(), pair.n(), pair.estimator().label());
+            return constant(f.name(), pair.constantColumn(), f.kind(), pair.n(), pair.estimator().label());
         }
         try {
             // the test and the shape verdict share their rows: all n, or a seeded subsample of a large kNN pair
-            MiPair tested = pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
-                    : pair.subsample(options.testRows(), options.seed());
+            MiPair tested = testedRows(pair, options);
             double mi;
             double r;
             OnTestRows side;
@@ -276,8 +275,7 @@ public final class TargetRanking {
             if (pair.isConstant()) {
                 return null;
             }
-            MiPair tested = pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
-                    : pair.subsample(options.testRows(), options.seed());
+            MiPair tested = testedRows(pair, options);
             boolean known = tested == pair && pair.n() == knownRows && knownNats > 0
                     && pair.estimator() != dev.surprisal.continuous.MiEstimator.PLUG_IN;
             return SequentialPermutationTest.runNull(known ? knownNats : tested.nats(), tested::natsNull, permutations,
@@ -358,7 +356,8 @@ public final class TargetRanking {
     public static RankedFeature score(CountedPair pair, String target, MiOptions options, int permutations) {
         String kind = "discrete";
         if (pair.isConstant()) {
-            return constant(pair.feature(), kind, pair.n(), dev.surprisal.continuous.MiEstimator.CONSTANT.label());
+            return constant(pair.feature(), pair.constantColumn(target), kind, pair.n(),
+                    dev.surprisal.continuous.MiEstimator.CONSTANT.label());
         }
         double mi = pair.nats();
         SequentialPermutationTest.Result test = null;
@@ -536,16 +535,26 @@ public final class TargetRanking {
         return List.copyOf(out);
     }
 
+    /**
+     * The rows a feature's test and shape verdict are computed on, chosen once for {@link #score} and {@link #test}:
+     * all n for a plug-in pair (its random tables are cheap), else the seeded subsample of a large kNN pair.
+     */
+    private static MiPair testedRows(MiPair pair, MiOptions options) {
+        return pair.estimator() == dev.surprisal.continuous.MiEstimator.PLUG_IN ? pair
+                : pair.subsample(options.testRows(), options.seed());
+    }
+
     // each feature gets its own permutations (seed and name): shared shuffles would make the
     // features' false positives coincide
     private static long testSeed(MiOptions options, String feature) {
         return options.seed() + 0x9E3779B97F4A7C15L * (feature.hashCode() + 1L);
     }
 
-    private static RankedFeature constant(String name, String kind, int n, String estimator) {
+    /** A feature scored against a constant: {@code constantColumn} is the feature or the target, whichever it is. */
+    private static RankedFeature constant(String name, String constantColumn, String kind, int n, String estimator) {
         return new RankedFeature(name, kind, n, estimator, 0.0, Double.NaN, Double.NaN, null, 0, Double.NaN,
                 Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE,
-                List.of("column " + name + " is constant on these rows: it carries no information, MI = 0"),
+                List.of("column " + constantColumn + " is constant on these rows: it carries no information, MI = 0"),
                 null, n, 0.0, TargetShare.Note.NONE);
     }
 

@@ -77,6 +77,38 @@ class MiExplanationTest {
     }
 
     @Test
+    void aRawMiThatIsMostlyChanceDoesNotOpenAsInformation() {
+        // last_sku: 5,000 values over 10,000 rows, plug-in MI 0.168 nats of which the shuffled mean is 0.166
+        SequentialPermutationTest.Result test =
+                new SequentialPermutationTest.Result(0.168, 99, 40, 0.41, false, 0.166, 0.003, 0.171, 99, 42);
+        RankedFeature f = new RankedFeature("last_sku", "discrete", 10_000, "plug-in", 0.168, Double.NaN, Double.NaN,
+                test, 10_000, Double.NaN, Double.NaN, Double.NaN, DependenceVerdict.NO_EVIDENCE, List.of(), null,
+                10_000, 0.168, 0.41, TargetShare.Note.NONE, Double.NaN);
+        String s = MiExplanation.featureRelevance(f, "churned", Base.NATS, 0.05, true).get(0);
+        assertThat(s).startsWith("last_sku's MI estimate about churned is 0.168 nats, of which 0.166 nats is what a"
+                + " column with its values gets by chance (the mean after shuffling churned) (0.002 nats above chance")
+                .doesNotContain("tells you");
+    }
+
+    @Test
+    void anExactMonotoneFunctionQuotesTheRowsItWasSeenOn() {
+        // 40,000 rows; the trend (and its +infinity) was fitted on the test's 20,000-row subsample only
+        SequentialPermutationTest.Result test =
+                new SequentialPermutationTest.Result(3.1, 99, 0, 0.001, false, 0.0, 0.01, 0.02, 99, 42);
+        RankedFeature f = new RankedFeature("celsius", "continuous", 40_000, "KSG1", 3.2, Double.NaN, Double.NaN,
+                test, 20_000, Double.POSITIVE_INFINITY, 1.0, 1.0, DependenceVerdict.MONOTONE, List.of(), null, 20_000,
+                3.1, 0.001, TargetShare.Note.NONE, Double.POSITIVE_INFINITY);
+        String s = MiExplanation.featureRelevance(f, "fahrenheit", Base.NATS, 0.05, true).get(0);
+        assertThat(s).contains("exact monotone function of celsius on the seeded 20000-row subsample of the test")
+                .contains("reaches at 20000 rows").doesNotContain("40000 rows");
+        RankedFeature all = new RankedFeature("celsius", "continuous", 500, "KSG1", 3.2, Double.NaN, Double.NaN,
+                test, 500, Double.POSITIVE_INFINITY, 1.0, 1.0, DependenceVerdict.MONOTONE, List.of(), null, 500,
+                3.2, 0.001, TargetShare.Note.NONE, Double.POSITIVE_INFINITY);
+        assertThat(MiExplanation.featureRelevance(all, "fahrenheit", Base.NATS, 0.05, true).get(0))
+                .contains("exact monotone function of celsius on all 500 rows").contains("reaches at 500 rows");
+    }
+
+    @Test
     void aMonotoneMiAboveTheEstimateSaysTheEstimateIsLowNotHalfOfIt() {
         // a KSG estimate below its Gaussian bound (the note says so): "at least half of it" would contradict the table
         SequentialPermutationTest.Result test =

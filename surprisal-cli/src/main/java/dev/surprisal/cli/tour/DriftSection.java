@@ -67,8 +67,8 @@ final class DriftSection implements TourSection {
                 churned.role().label(), churned.psi(), churned.critical(), churned.status());
         out.printf(Locale.ROOT, "  order_id (%s): not scored, only checked for missing and duplicate keys: %s%n",
                 id.role().label(), id.status());
-        out.result("churned", "psi", churned.psi(), "dimensionless");
-        out.result("churned", "noise_level", churned.critical(), "dimensionless");
+        out.result("churned", "psi", churned.psi(), "unitless");
+        out.result("churned", "noise_level", churned.critical(), "unitless");
         out.verdict("churned", churned.status().toString());
         out.verdict("order_id", id.status().toString());
         out.tryLine("surprisal drift compare ref.csv today.csv --explain");
@@ -79,8 +79,8 @@ final class DriftSection implements TourSection {
         out.printf(Locale.ROOT, "  %-28s %5.3f bits %8.4f %10.4f  %s%n", label, c.klBits(), c.psi(), c.critical(),
                 c.status());
         out.result(label, "kl", c.klBits(), Base.BITS.unit());
-        out.result(label, "psi", c.psi(), "dimensionless");
-        out.result(label, "noise_level", c.critical(), "dimensionless");
+        out.result(label, "psi", c.psi(), "unitless");
+        out.result(label, "noise_level", c.critical(), "unitless");
         out.verdict(label, c.status().toString());
     }
 

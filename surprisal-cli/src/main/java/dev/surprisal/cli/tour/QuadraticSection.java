@@ -64,7 +64,7 @@ final class QuadraticSection implements TourSection {
         double r = Correlation.pearson(s[0], s[1]);
         double mi = KraskovMutualInformation.estimate(s[0], s[1], 3, KraskovMutualInformation.Algorithm.KSG1, Base.NATS)
                 .nats();
-        out.result("Pearson r", "pearson", r, "dimensionless");
+        out.result("Pearson r", "pearson", r, "unitless");
         out.result("I(x; y), KSG k=3", "mutual_information", mi, Base.NATS.unit());
         out.result("true I(x; y)", "mutual_information", TRUE_MI_NATS, Base.NATS.unit());
         out.result("scikit-learn mutual_info_regression", "mutual_information", SKLEARN_MI_NATS, Base.NATS.unit());

@@ -23,7 +23,7 @@ public final class TourStop extends PrintWriter {
      * @param label   what it is of, as the text says ({@code fair coin}, {@code KL(P||Q)})
      * @param measure the measure, snake_case ({@code entropy}, {@code kl}, {@code psi})
      * @param value   the value, at full precision (the text rounds it); NaN when the text says "not estimable"
-     * @param unit    its unit ({@code bits}, {@code nats}, {@code dimensionless}, …)
+     * @param unit    its unit ({@code bits}, {@code nats}, {@code unitless}, …)
      */
     public record Result(String label, String measure, double value, String unit) {
     }
