@@ -170,6 +170,13 @@ public final class ColumnRoles {
         }
         // one rule for every role that reads values: the share the detection needs must be cells the role can
         // read, or the column would be all invalid cells with a verdict of OK forever
+        if (set.isNumeric() && RoleRules.conventionInDoubt(s)) {
+            // both readings are numbers, a thousand times apart: a role cannot choose between them
+            throw new DataException(file, -1, c, option + ": cannot be " + set.label() + ": its cells mix "
+                    + "two number conventions (1,234 is 1234 or 1.234 depending on which), so no reading is safe;"
+                    + " write the column with one convention upstream (all 1,234.56 or all 1.234,56) and rerun",
+                    null);
+        }
         if (set.isNumeric() && !numeric) {
             throw unsupported(option, set, c, s.numbers(), s.present(), "numbers", RoleRules.NUMERIC_SHARE, file);
         }

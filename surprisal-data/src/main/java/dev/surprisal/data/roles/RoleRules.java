@@ -43,6 +43,12 @@ public final class RoleRules {
      * always a typo): see {@link #decimalCommaConvention}.
      */
     public static final double STRAY_DECIMAL_COMMAS = 0.001;
+    /**
+     * Share of present cells from which decimal-comma cells ({@code 19,99}, {@code 0,5}) are the column's
+     * convention: a writer with a decimal comma writes them in most cells with a decimal part, by the hundred per
+     * thousand cells; a few in a column written otherwise are typos or another source's values.
+     */
+    public static final double CONVENTION_SHARE = 0.05;
 
     private RoleRules() {
     }
@@ -52,7 +58,7 @@ public final class RoleRules {
      * @return whether the column is numeric: at least {@value #NUMERIC_SHARE} of its present cells are numbers
      */
     public static boolean isNumeric(ColumnStats s) {
-        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present();
+        return s.present() > 0 && s.numbers() >= NUMERIC_SHARE * s.present() && !conventionInDoubt(s);
     }
 
     /**
@@ -94,8 +100,26 @@ public final class RoleRules {
      * @return how its cells are read ({@link #decimalCommaConvention})
      */
     public static NumberConvention convention(ColumnStats.Commas k, long present) {
-        return k.thousands() == 0 && k.decimal() > 1 && k.decimal() > STRAY_DECIMAL_COMMAS * present
+        return k.thousands() == 0 && k.decimal() > 1 && k.decimal() >= CONVENTION_SHARE * present
                 ? NumberConvention.DECIMAL_COMMA : NumberConvention.DECIMAL_POINT;
+    }
+
+    /**
+     * Whether a column's numbers cannot be read safely either way: more decimal-comma cells ({@code 2,5}) than a typo
+     * makes ({@link #STRAY_DECIMAL_COMMAS}) but fewer than a decimal-comma writer writes ({@link #CONVENTION_SHARE}),
+     * beside cells that read a thousand times apart in the two conventions ({@code 1,234}: 1234 or 1.234;
+     * {@code 1.299}: 1.299 or 1299). Either reading could be wrong by a factor of 1,000 on most of the column, so
+     * it is read as text, with the reason and the fix, rather than as numbers (review13b: three typos among 1,500 US
+     * quantities written {@code 12,345} made them 12.345).
+     *
+     * @param s a column's statistics
+     * @return whether the column's convention is in doubt
+     */
+    public static boolean conventionInDoubt(ColumnStats s) {
+        ColumnStats.Commas k = s.commas();
+        long present = s.present();
+        return k.thousands() == 0 && k.decimal() > 1 && k.decimal() > STRAY_DECIMAL_COMMAS * present
+                && k.decimal() < CONVENTION_SHARE * present && k.oneGroup() + k.dotGroup() > 0;
     }
 
     /**
@@ -156,7 +180,8 @@ public final class RoleRules {
         }
         // number-like text that is not numeric (its commas have two readings) is numbers, never keys: it stays
         // categorical, with the reason why it is not read as numbers (issue 9: floats are never id-like)
-        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present) {
+        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present
+                && !decimalCommaConvention(s)) {
             return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s));
@@ -168,6 +193,16 @@ public final class RoleRules {
      */
     private static String notNumbers(ColumnStats s) {
         long present = s.present();
+        if (conventionInDoubt(s)) {
+            ColumnStats.Commas k = s.commas();
+            return "; not read as numbers: " + kind(s, Cells.Comma.DECIMAL) + " write a decimal comma, too many for typos"
+                    + " (over 1 in " + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ") and too few to be its convention"
+                    + " (under 1 in " + n(Math.round(1 / CONVENTION_SHARE)) + "), beside "
+                    + cells(k.oneGroup() + k.dotGroup(), example(k, Cells.Comma.ONE_GROUP, Cells.Comma.DOT_GROUP))
+                    + " that read a thousand times apart in the two conventions (1,234 is 1234 or 1.234; 1.299 is"
+                    + " 1.299 or 1299); write the column with one convention upstream (all 1,234.56 or all 1.234,56)"
+                    + " and rerun";
+        }
         String why = s.numbers() == 0 || s.numbers() >= NUMERIC_SHARE * present ? "" : "; " + pct(s.numbers(), present)
                 + " of values are numbers, under the " + pct(95, 100) + " that makes a column numeric";
         if (why.isEmpty() || !decimalCommaConvention(s)) {
@@ -214,8 +249,11 @@ public final class RoleRules {
             others.add(n(plain) + " other numbers");
         }
         // where a sure grouping (1,234,567, 2,096.40) settles the column's commas, the count does not matter
-        String why = k.thousands() == 0 ? ", the decimal commas too few to be its convention (at most 1 cell or 1 in "
-                + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ")" : "";
+        String why = k.thousands() > 0 ? "" : k.decimal() <= Math.max(1, STRAY_DECIMAL_COMMAS * s.present())
+                ? ", the decimal commas too few to be its convention (at most 1 cell or 1 in "
+                + n(Math.round(1 / STRAY_DECIMAL_COMMAS)) + ")"
+                : ", the decimal commas too few to be its convention (under 1 in " + n(Math.round(1 / CONVENTION_SHARE))
+                + ")";
         return "; read as " + NumberConvention.DECIMAL_POINT.words() + "; " + kind(s, Cells.Comma.DECIMAL)
                 + " read with a decimal comma (0,5 as 0.5)" + (others.isEmpty() ? "" : " beside " + String.join(" and ",
                 others)) + ": two conventions in one column" + why + "; check those cells";

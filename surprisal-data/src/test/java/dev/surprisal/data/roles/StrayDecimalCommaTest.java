@@ -53,15 +53,38 @@ class StrayDecimalCommaTest {
     }
 
     @Test
-    void fiftyDecimalCommaWeightsAmongTwentyThousandAreTheConventionAndTheReasonSaysHowTheyWereRead() {
-        // SparkProfilerTest.commaColumnsAreReadAsLocally: 19,950 weights "1,xyz" and 50 "2,5"
+    void fiftyDecimalCommaCellsAmongTwentyThousandGroupedCellsAreInDoubtAndReadAsText() {
+        // SparkProfilerTest.commaColumnsAreReadAsLocally: 19,950 cells "1,xyz" and 50 "2,5". Too many "2,5" for
+        // typos, too few for a decimal-comma writer: the 1,xyz cells are 1xyz or 1.xyz, a thousand times apart
+        // (review13b: read with the decimal comma, US quantities 12,345 with three typos became 12.345)
         ColumnStats s = column(0, 0, 19_950, 50);
-        assertThat(RoleRules.decimalCommaConvention(s)).isTrue();
-        assertThat(RoleRules.convention(s)).isEqualTo(NumberConvention.DECIMAL_COMMA);
+        assertThat(RoleRules.decimalCommaConvention(s)).isFalse();
+        assertThat(RoleRules.conventionInDoubt(s)).isTrue();
+        assertThat(RoleRules.isNumeric(s)).isFalse();
         RoleDecision d = RoleRules.decide(s);
+        assertThat(d.role()).as(d.reason()).isEqualTo(ColumnRole.CATEGORICAL);
+        assertThat(d.reason()).contains("not read as numbers: 50 cells like 0,5 write a decimal comma, too many for"
+                + " typos (over 1 in 1,000) and too few to be its convention (under 1 in 20), beside 19,950 cells like"
+                + " 1,100 that read a thousand times apart");
+    }
+
+    @Test
+    void typosInUsQuantitiesOrFuelPricesNeverMakeTheColumnADecimalCommaColumn() {
+        // review13b's three columns: 1,500 quantities 12,345 with 3 typos 12,34; 1,500 fuel prices 2.502 with 2
+        // typos 3,59; 1,500 prices 12.50 with 2 typos 3,59
+        ColumnStats quantities = column(0, 0, 1500, 3);
+        assertThat(RoleRules.convention(quantities)).isEqualTo(NumberConvention.DECIMAL_POINT);
+        assertThat(RoleRules.decide(quantities).role()).isEqualTo(ColumnRole.CATEGORICAL);
+        ColumnStats fuel = column(0, 0, 0, 2, 1500);
+        assertThat(RoleRules.convention(fuel)).isEqualTo(NumberConvention.DECIMAL_POINT);
+        assertThat(RoleRules.decide(fuel).role()).isEqualTo(ColumnRole.CATEGORICAL);
+        ColumnStats prices = column(1500, 0, 0, 2);
+        assertThat(RoleRules.convention(prices)).isEqualTo(NumberConvention.DECIMAL_POINT);
+        assertThat(RoleRules.conventionInDoubt(prices)).as("no cell reads two ways").isFalse();
+        RoleDecision d = RoleRules.decide(prices);
         assertThat(d.role()).isEqualTo(ColumnRole.CONTINUOUS);
-        assertThat(d.reason()).endsWith("; read as numbers with a decimal comma (1.234,56), as its 50 cells like 0,5"
-                + " write them; 19,950 cells like 1,100 read with the decimal comma (1,234 as 1.234)");
+        assertThat(d.reason()).contains("2 cells like 0,5 read with a decimal comma (0,5 as 0.5)")
+                .contains("too few to be its convention (under 1 in 20)");
     }
 
     @Test
@@ -72,14 +95,18 @@ class StrayDecimalCommaTest {
     }
 
     @Test
-    void theBoundIsOneCellOrOneInAThousand() {
+    void theConventionNeedsOneCellInTwentyAndDoubtStartsAboveOneInAThousand() {
         assertThat(RoleRules.decimalCommaConvention(column(0, 0, 99, 1))).as("1 of 100").isFalse();
-        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 98, 2))).as("2 of 100").isTrue();
-        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 1998, 2))).as("2 of 2,000").isFalse();
-        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 1997, 3))).as("3 of 2,000").isTrue();
-        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 999_000, 1000))).as("1,000 of 1e6").isFalse();
-        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 998_999, 1001))).as("1,001 of 1e6").isTrue();
-        assertThat(RoleRules.decimalCommaConvention(column(998, 0, 0, 2))).as("2 of 1,000, no groups").isTrue();
+        assertThat(RoleRules.conventionInDoubt(column(0, 0, 99, 1))).as("1 of 100: one cell is a typo").isFalse();
+        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 96, 4))).as("4 of 100").isFalse();
+        assertThat(RoleRules.conventionInDoubt(column(0, 0, 96, 4))).as("4 of 100").isTrue();
+        assertThat(RoleRules.decimalCommaConvention(column(0, 0, 95, 5))).as("5 of 100").isTrue();
+        assertThat(RoleRules.conventionInDoubt(column(0, 0, 95, 5))).as("5 of 100").isFalse();
+        assertThat(RoleRules.conventionInDoubt(column(0, 0, 1998, 2))).as("2 of 2,000").isFalse();
+        assertThat(RoleRules.conventionInDoubt(column(0, 0, 1997, 3))).as("3 of 2,000").isTrue();
+        assertThat(RoleRules.conventionInDoubt(column(998, 0, 0, 2))).as("2 of 1,000, no groups").isFalse();
+        assertThat(RoleRules.decimalCommaConvention(column(998, 0, 0, 2))).as("2 of 1,000, no groups").isFalse();
+        assertThat(RoleRules.decimalCommaConvention(column(950, 0, 0, 50))).as("50 of 1,000, no groups").isTrue();
     }
 
     @Test
@@ -107,10 +134,10 @@ class StrayDecimalCommaTest {
     void aNumericRoleOnADecimalCommaColumnReadsItsCellsWithTheDecimalComma(@org.junit.jupiter.api.io.TempDir
                                                                            java.nio.file.Path dir)
             throws java.io.IOException {
-        // 40 of 2,000 weights use a decimal comma: the column's convention, so its 1,xyz cells are 1.xyz
+        // 200 of 2,000 weights use a decimal comma: the column's convention, so its 1,xyz cells are 1.xyz
         StringBuilder csv = new StringBuilder("weight\n");
         for (int i = 0; i < 2000; i++) {
-            csv.append(i % 50 == 0 ? "\"2,5\"" : "\"1," + (100 + i % 900) + "\"").append('\n');
+            csv.append(i % 10 == 0 ? "\"2,5\"" : "\"1," + (100 + i % 900) + "\"").append('\n');
         }
         java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("w.csv"), csv.toString());
         ColumnRoles roles = ColumnRoles.detect(dev.surprisal.data.TableReader.open(f),
@@ -120,7 +147,7 @@ class StrayDecimalCommaTest {
         assertThat(s.min()).isEqualTo(1.101);
         assertThat(s.max()).isEqualTo(2.5);
         assertThat(roles.decision("weight").reason()).contains("read as numbers with a decimal comma (1.234,56), as its"
-                + " 40 cells like 2,5 write them; 1,960 cells like 1,101 read with the decimal comma (1,234 as 1.234)");
+                + " 200 cells like 2,5 write them; 1,800 cells like 1,101 read with the decimal comma (1,234 as 1.234)");
     }
 
     @Test
