@@ -232,6 +232,12 @@ public final class SequentialPermutationTest {
         /** Stops handing out draws: the owner failed before {@link #finish}, so no one computes them in vain. */
         public synchronized void cancel() {
             cancelled = true;
+            // a finish() already waiting for draws that no one will now compute must wake and end (review13c: the
+            // forked test waited forever when the estimate beside it threw, and its pool thread was lost)
+            if (failure == null) {
+                failure = new java.util.concurrent.CancellationException("the test was cancelled by its owner");
+            }
+            notifyAll();
         }
 
         /**

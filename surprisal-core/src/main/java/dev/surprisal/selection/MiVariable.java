@@ -110,12 +110,16 @@ public final class MiVariable {
      * where the other column has a value: whether a column is filled in can itself carry information (a column
      * written after the outcome is empty exactly when the outcome did not happen), and measuring only the rows where
      * both have a value would hide it. The result is categorical (its labels are not ordered: the missing value has
-     * no place among the numbers). A continuous column, or one without missing cells, is returned unchanged.
+     * no place among the numbers). A numeric column (continuous, or a discrete flag or count, whose numbers give
+     * Pearson's r and the monotone fit), or one without missing cells, is returned unchanged: whether its gaps carry
+     * information is {@link MissingLeak}'s test.
      *
      * @return the variable with missing as a value, or this one
      */
     public MiVariable missingAsValue() {
-        if (!discrete || present == raw.length || present == 0) {
+        if (!discrete || numeric || present == raw.length || present == 0) {
+            // a numeric flag or count keeps its numbers (Pearson r, the monotone fit): a leak through its gaps is
+            // found by MissingLeak's filled-in test and named (review13c: one gap made a 0/1 flag "text")
             return this;
         }
         int missingLabel = 0;

@@ -122,8 +122,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // the store's day rule (RunTime.day: UTC for a monitor without a zone), not the machine's zone
-        String when = at == null ? RunTime.today(java.time.ZoneOffset.UTC).toString() : validDate(at);
+        String given = at == null ? null : validDate(at);
         DriftInputs.requireReadable(data);
         if (roles.setsRoles()) {
             throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role: roles are frozen in the "
@@ -131,6 +130,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
         }
         String monitor = target.monitor;
         MonitorConfig file = config.monitor(spec, monitor, roles);
+        // the store's day rule (RunTime.day): today in the monitor file's schedule zone, as the server files its
+        // checks (review13a: an evening check in America/* was filed under tomorrow), UTC without a file
+        String when = given != null ? given : RunTime.today(file == null || file.zone() == null
+                ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(file.zone())).toString();
         // the library's check (MonitorCheck), with the command line's rule options over the file's
         dev.surprisal.data.roles.RoleOverrides selection = config.selection(spec, roles);
         MonitorCheck check = (file == null ? MonitorCheck.of(monitor) : MonitorCheck.of(file))

@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
  * cell whose first or second number is above 12; when no cell shows it the layout names both readings.
  */
 public final class DateLayout {
-    /** Day and month (either order, one or two digits), then a four- or two-digit year, one separator. */
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4}|[0-9]{2})"
+    /**
+     * Day and month (either order, one or two digits), then a four-digit year, one separator: a two-digit year
+     * would take version labels ({@code 1.2.10}) for dates (review13a).
+     */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4})"
             + "([ T].*)?");
     /** A four-digit year first, then month and day, with a separator other than ISO's '-'. */
-    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("[0-9]{4}([/.])[0-9]{1,2}\\1[0-9]{1,2}([ T].*)?");
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("[0-9]{4}([/.])([0-9]{1,2})\\1([0-9]{1,2})([ T].*)?");
 
     private DateLayout() {
     }
@@ -36,7 +39,6 @@ public final class DateLayout {
         }
         String sep = null;
         boolean yearFirst = false;
-        boolean longYear = false;
         boolean dayFirst = false;
         boolean monthFirst = false;
         boolean time = false;
@@ -47,20 +49,22 @@ public final class DateLayout {
             String s;
             boolean first;
             if (y.matches()) {
+                if (!dayAndMonth(Integer.parseInt(y.group(3)), Integer.parseInt(y.group(2)))) {
+                    return Optional.empty();
+                }
                 s = y.group(1);
                 first = true;
-                time |= y.group(2) != null;
+                time |= y.group(4) != null;
             } else if (d.matches()) {
                 s = d.group(2);
                 first = false;
                 int a = Integer.parseInt(d.group(1));
                 int b = Integer.parseInt(d.group(3));
-                dayFirst |= a > 12;
-                monthFirst |= b > 12;
-                longYear = i == 0 ? d.group(4).length() == 4 : longYear;
-                if ((d.group(4).length() == 4) != longYear) {
+                if (!dayAndMonth(a, b) && !dayAndMonth(b, a)) {
                     return Optional.empty();
                 }
+                dayFirst |= a > 12;
+                monthFirst |= b > 12;
                 time |= d.group(5) != null;
             } else {
                 return Optional.empty();
@@ -71,7 +75,7 @@ public final class DateLayout {
             sep = s;
             yearFirst = first;
         }
-        String year = longYear ? "yyyy" : "yy";
+        String year = "yyyy";
         String layout;
         if (yearFirst) {
             layout = "yyyy" + sep + "mm" + sep + "dd";
@@ -85,5 +89,10 @@ public final class DateLayout {
             layout = dayFirst ? "dd" + sep + "mm" + sep + year : "mm" + sep + "dd" + sep + year;
         }
         return Optional.of(time ? layout + " with a time" : layout);
+    }
+
+    /** Whether a day of a month could be written so: day 1 to 31, month 1 to 12. */
+    private static boolean dayAndMonth(int day, int month) {
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
     }
 }

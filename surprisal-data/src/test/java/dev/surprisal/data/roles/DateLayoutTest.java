@@ -14,7 +14,7 @@ class DateLayoutTest {
         assertThat(DateLayout.of(List.of("03/04/2024", "22/02/2024"))).hasValue("dd/mm/yyyy");
         assertThat(DateLayout.of(List.of("04/03/2024", "02/22/2024"))).hasValue("mm/dd/yyyy");
         assertThat(DateLayout.of(List.of("03/04/2024", "05/06/2024"))).hasValue("dd/mm/yyyy or mm/dd/yyyy");
-        assertThat(DateLayout.of(List.of("31.03.24"))).hasValue("dd.mm.yy");
+        assertThat(DateLayout.of(List.of("31.03.2024"))).hasValue("dd.mm.yyyy");
         assertThat(DateLayout.of(List.of("2024/03/31"))).hasValue("yyyy/mm/dd");
         assertThat(DateLayout.of(List.of("31/03/2024 10:00"))).hasValue("dd/mm/yyyy with a time");
     }
@@ -27,6 +27,16 @@ class DateLayoutTest {
         assertThat(DateLayout.of(List.of("31/03/2024", "03-31-2024"))).isEmpty();
         assertThat(DateLayout.of(List.of("31/03/2024", "03/31/2024"))).as("both orders: not one layout").isEmpty();
         assertThat(DateLayout.of(List.of("31/03/2024", "31/03/24"))).isEmpty();
+    }
+
+    @Test
+    void versionLabelsAndOutOfRangeNumbersAreNoDates() {
+        // review13a: "1.2.10" and "3.1.12" would have been called dates written dd.mm.yy
+        assertThat(DateLayout.of(List.of("1.2.10", "3.1.12"))).isEmpty();
+        assertThat(DateLayout.of(List.of("40/13/2024"))).as("no day 40 of month 13").isEmpty();
+        assertThat(DateLayout.of(List.of("13/13/2024"))).as("no month 13 either way").isEmpty();
+        assertThat(DateLayout.of(List.of("2024/13/01"))).isEmpty();
+        assertThat(DateLayout.of(List.of("0/5/2024"))).isEmpty();
     }
 
     @Test
