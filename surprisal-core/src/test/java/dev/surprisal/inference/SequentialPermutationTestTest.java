@@ -237,4 +237,14 @@ class SequentialPermutationTestTest {
         assertThatThrownBy(() -> SequentialPermutationTest.run(10, 0, o -> 0, 0, 10, 1L))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void aTestCancelledByItsOwnerEndsInsteadOfWaitingForDrawsNoOneComputes() {
+        // review13c: cancel() left a finish() that found nothing to claim waiting forever, and its pool thread lost
+        SequentialPermutationTest.Draws draws = SequentialPermutationTest.draws(rng -> rng.nextDouble(), 99, 10, 7);
+        draws.cancel();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThatThrownBy(() -> draws.finish(0.5))
+                        .isInstanceOf(java.util.concurrent.CancellationException.class));
+    }
 }
