@@ -101,6 +101,7 @@ class DriftCommandTest {
         assertThat(top.get("kl_qp").asDouble()).isGreaterThan(0.05).isNotEqualTo(top.get("kl_pq").asDouble());
         assertThat(j.get("alarms").get(0).get("column").asText()).isEqualTo("amount");
         assertThat(j.get("alarms").get(0).get("kind").asText()).isEqualTo("LEVEL");
+        assertThat(j.get("alarms").get(0).get("level").asText()).isEqualTo("DRIFT");
         assertThat(j.get("run_id").asLong()).isPositive();
     }
 
