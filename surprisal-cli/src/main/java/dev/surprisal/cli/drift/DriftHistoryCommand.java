@@ -118,8 +118,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             for (int i = 0; i < run.size(); i++) {
                 HistoryPoint p = run.get(i);
                 // a re-run has a newer id than the runs after its day: say so where the surprise is
-                String alarm = (p.alarmed() ? "ALARM" : "") + (i == 0 && p.rerun() ? (p.alarmed() ? "  " : "")
-                        + "re-run: replaced run " + p.replacedRunId() : "");
+                // the check's own reason: PSI alone does not say why a day alarmed (W1/std, TV, a trend)
+                String alarm = (p.alarmed() ? "ALARM: " + p.why() : "") + (i == 0 && p.rerun()
+                        ? (p.alarmed() ? "; " : "") + "re-run: replaced run " + p.replacedRunId() : "");
                 out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
                         fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
             }
@@ -186,6 +187,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));
             DriftOutput.put(n, "new_mass", p.newMass());
             n.put("alarm", p.alarmed());
+            if (p.alarmed()) {
+                n.put("reason", p.why());
+            }
             if (off.containsKey(p)) {
                 n.put("off_scale", true).put("off_scale_reason", off.get(p));
             }
