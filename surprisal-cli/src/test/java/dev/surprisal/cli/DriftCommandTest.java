@@ -157,6 +157,22 @@ class DriftCommandTest {
     }
 
     @Test
+    void historyExplainAddsALegendOfColumnsUnitsAndMarks() throws IOException {
+        baseline(csv("ref.csv", 1, 0));
+        check(csv("d1.csv", 11, 0), "2024-05-01");
+        Cli plain = Cli.run("drift", "history", "--monitor", "orders", "--store", store());
+        Cli explained = Cli.run("drift", "history", "--monitor", "orders", "--store", store(), "--explain");
+        assertThat(explained.code()).as(explained.err()).isZero();
+        assertThat(plain.out()).doesNotContain("How to read this history");
+        assertThat(explained.out()).startsWith(plain.out().stripTrailing()).contains("How to read this history:")
+                .contains("PSI: population stability index").contains("unitless").contains("higher = more change")
+                .contains("KL(P||Q) bits").contains("↑ marks a point").contains("· a day with no check recorded");
+        Cli json = Cli.run("drift", "history", "--monitor", "orders", "--store", store(), "--json", "--explain");
+        assertThat(new ObjectMapper().readTree(json.out()).get("explanation").asText()).contains("critical: PSI's noise");
+        assertThat(Cli.run("drift", "history", "--help").out()).contains("--explain adds a legend");
+    }
+
+    @Test
     void compareScoresTwoFilesWithoutAStore() throws IOException {
         Path ref = csv("ref.csv", 1, 0);
         Cli same = Cli.run("drift", "compare", ref.toString(), csv("calm.csv", 2, 0).toString());

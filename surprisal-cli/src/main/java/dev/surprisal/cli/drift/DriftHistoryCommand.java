@@ -39,7 +39,8 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
         header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
         description = {
                 "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
-                "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ = 0, █ = the",
+                "KL(P||Q), the verdict and whether an alarm fired, with the check's own reason ('ALARM: W1/std 0.147 >=",
+                "warn band 0.100'). Then one sparkline per column (▁ = 0, █ = the",
                 "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
                 "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
                 "flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
@@ -47,7 +48,9 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
                 "column is, or only 'off the scale'), and the rest are scaled without it. A re-run of a day keeps",
                 "its day's place and says which run it replaced. When the checks are daily, a day with no check",
                 "recorded (a failed check records nothing) is a row 'no check recorded' in the table and · in the",
-                "sparklines (JSON: missing_days; off_scale and off_scale_reason on a point).",
+                "sparklines (JSON: missing_days; off_scale and off_scale_reason on a point; reason on an alarmed one).",
+                "--explain adds a legend: what each column of the table means, its unit and direction, and how",
+                "to read the sparklines and their marks (JSON: explanation).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -86,7 +89,11 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         // the store's day rule (UTC: CLI monitors have no zone) for the missing days; the same chart as the server's
         HistoryChart chart = HistoryChart.of(points, ZoneOffset.UTC, reference);
         if (common.json()) {
-            out.println(DriftOutput.write(json(monitor, version, base, chart, points, warn)));
+            ObjectNode root = json(monitor, version, base, chart, points, warn);
+            if (common.explain()) {
+                root.put("explanation", String.join(" ", legend(base, warn)));
+            }
+            out.println(DriftOutput.write(root));
             out.flush();
             return ExitCode.OK;
         }
@@ -145,8 +152,31 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                     Sparkline.of(series, chart.slots()), fmt(own.get(own.size() - 1).psi()), fmt(max),
                     offScale(series));
         }
+        if (common.explain()) {
+            out.println();
+            out.println("How to read this history:");
+            legend(base, warn).forEach(l -> out.println("  " + l));
+        }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** What --explain adds: each column of the table with its unit and direction, and the sparkline's marks. */
+    private static List<String> legend(Base base, double warn) {
+        return List.of(
+                "at: the date or time the check was run for (--at); run: its id in the store.",
+                "PSI: population stability index of the column against the baseline, unitless, 0 = same shares,"
+                        + " higher = more change; " + fmt(warn) + " is the baseline rule's PSI warn band.",
+                "critical: PSI's noise level at these row counts (unitless): a PSI below it is sampling noise.",
+                "KL(P||Q) " + base.unit() + ": extra " + base.unit() + " per value of coding the baseline P with"
+                        + " the check's shares Q; 0 = same, higher = more change.",
+                "verdict: OK, WARN or DRIFT, decided by the check's deciding measure and yardsticks (W1/std, TV),"
+                        + " not by PSI alone.",
+                "alarm: ALARM when the check raised one for the column, with the check's own reason (the measure,"
+                        + " its value and the band it crossed); 're-run' names the run a re-run replaced.",
+                "Sparklines: one character per check, oldest first, ▁ = 0 up to █ = the larger of the column's"
+                        + " largest PSI and the warn band " + fmt(warn) + "; higher = more change. ↑ marks a point"
+                        + " over 10 times the others, drawn off the scale; · a day with no check recorded.");
     }
 
     /** The history as JSON: the points with their off-scale marks, and the missing days. */
