@@ -101,6 +101,7 @@ class DriftCommandTest {
         assertThat(top.get("kl_qp").asDouble()).isGreaterThan(0.05).isNotEqualTo(top.get("kl_pq").asDouble());
         assertThat(j.get("alarms").get(0).get("column").asText()).isEqualTo("amount");
         assertThat(j.get("alarms").get(0).get("kind").asText()).isEqualTo("LEVEL");
+        assertThat(j.get("alarms").get(0).get("level").asText()).isEqualTo("DRIFT");
         assertThat(j.get("run_id").asLong()).isPositive();
     }
 
@@ -129,8 +130,46 @@ class DriftCommandTest {
         Cli h = Cli.run("drift", "history", "--monitor", "orders", "--column", "amount", "--store", store());
         assertThat(h.code()).as(h.err()).isZero();
         assertThat(h.out().lines().filter(l -> l.startsWith("2024-05-0"))).hasSize(3);
-        assertThat(h.out()).containsPattern("(?m)^2024-05-03 .* DRIFT .*ALARM$")
+        assertThat(h.out()).containsPattern("(?m)^2024-05-03 .* DRIFT .*ALARM: ")
                 .containsPattern("(?m)^  amount  [▁▂▃▄▅▆▇█]{2}█  last ");
+    }
+
+    @Test
+    void historySaysWhyEachDayAlarmedInTheChecksOwnWords() throws IOException {
+        baseline(csv("ref.csv", 1, 0));
+        check(csv("d1.csv", 11, 0), "2024-05-01");
+        // a 0.22 sd shift: PSI (about 0.05) stays below its warn band, W1/std crosses its own (audit defect 8)
+        Cli warned = check(csv("d2.csv", 12, 0.22), "2024-05-02", "--json");
+        assertThat(new ObjectMapper().readTree(warned.out()).get("alarms")).as(warned.out() + warned.err()).hasSize(1);
+        JsonNode alarm = new ObjectMapper().readTree(warned.out()).get("alarms").get(0);
+        assertThat(alarm.get("column").asText()).isEqualTo("amount");
+        String why = alarm.get("message").asText().substring("amount: ".length());
+        assertThat(why).contains("W1/std").contains(">= warn band");
+        Cli h = Cli.run("drift", "history", "--monitor", "orders", "--column", "amount", "--store", store());
+        assertThat(h.out().lines().filter(l -> l.startsWith("2024-05-02")).findFirst().orElseThrow())
+                .contains("WARN").endsWith("ALARM: " + why);
+        assertThat(h.out().lines().filter(l -> l.startsWith("2024-05-01")).findFirst().orElseThrow())
+                .doesNotContain("ALARM");
+        Cli j = Cli.run("drift", "history", "--monitor", "orders", "--column", "amount", "--store", store(), "--json");
+        JsonNode rows = new ObjectMapper().readTree(j.out()).get("history");
+        assertThat(rows.get(1).get("reason").asText()).isEqualTo(why);
+        assertThat(rows.get(0).has("reason")).isFalse();
+    }
+
+    @Test
+    void historyExplainAddsALegendOfColumnsUnitsAndMarks() throws IOException {
+        baseline(csv("ref.csv", 1, 0));
+        check(csv("d1.csv", 11, 0), "2024-05-01");
+        Cli plain = Cli.run("drift", "history", "--monitor", "orders", "--store", store());
+        Cli explained = Cli.run("drift", "history", "--monitor", "orders", "--store", store(), "--explain");
+        assertThat(explained.code()).as(explained.err()).isZero();
+        assertThat(plain.out()).doesNotContain("How to read this history");
+        assertThat(explained.out()).startsWith(plain.out().stripTrailing()).contains("How to read this history:")
+                .contains("PSI: population stability index").contains("unitless").contains("higher = more change")
+                .contains("KL(P||Q) bits").contains("↑ marks a point").contains("· a day with no check recorded");
+        Cli json = Cli.run("drift", "history", "--monitor", "orders", "--store", store(), "--json", "--explain");
+        assertThat(new ObjectMapper().readTree(json.out()).get("explanation").asText()).contains("critical: PSI's noise");
+        assertThat(Cli.run("drift", "history", "--help").out()).contains("--explain adds a legend");
     }
 
     @Test

@@ -31,7 +31,8 @@ import java.util.Objects;
  * {@code roles}, {@code excluded}, the verdicts ({@code alarm}: any alarm raised; {@code verdict}:
  * the worst column status; {@code fails}: whether the check fails by its fail-on rule, exit 1 on
  * the command line; {@code dataset_drift}), {@code columns} (most severe first), {@code alarms}
- * and, when asked, {@code explanation} ({@link DriftExplanation}).
+ * (each {@code column}, {@code kind}, {@code level} WARN or DRIFT by {@link MonitoredCheck#level},
+ * {@code message}) and, when asked, {@code explanation} ({@link DriftExplanation}).
  *
  * <p>Per column: {@code kl_pq} = KL(P‖Q) and {@code kl_qp} = KL(Q‖P), P the reference, and
  * {@code js}, all in the chosen base's unit; {@code psi}, {@code hellinger},
@@ -198,6 +199,7 @@ public final class DriftJson {
                 n.put("column", al.column());
             }
             n.put("kind", al.kind().name());
+            n.put("level", MonitoredCheck.level(report, al).name());
             n.put("message", al.message());
         }
         if (explanation) {

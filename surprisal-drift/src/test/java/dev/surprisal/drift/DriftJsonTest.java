@@ -9,6 +9,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,24 @@ class DriftJsonTest {
         assertThat(j.has("explanation")).isFalse();
         assertThat(DriftJson.of(r, REF.roles()).withExplanation(true).toTree().get("explanation").asText())
                 .isEqualTo(DriftExplanation.paragraph(r, Base.BITS)).contains("extra bits per value");
+    }
+
+    @Test
+    void eachAlarmCarriesItsLevel() {
+        // drift bands out of reach: x's half-sd shift only crosses the warn bands, a WARN level alarm
+        DriftReport warned = report(DriftOptions.defaults().withBands(0.1, 1e9).withTvBands(0.1, 1e9)
+                .withW1Bands(0.1, 1e9));
+        ColumnDrift x = warned.columns().get(0);
+        assertThat(x.status()).as(x.reason()).isEqualTo(Status.WARN);
+        List<Alarm> raised = List.of(new Alarm("x", Alarm.Kind.LEVEL, "x: " + x.reason()),
+                new Alarm("y", Alarm.Kind.TREND, "y: spikes"), new Alarm(null, Alarm.Kind.DATASET, "dataset"));
+        JsonNode a = DriftJson.of(warned, REF.roles()).withAlarms(raised).toTree().get("alarms");
+        assertThat(a).extracting(n -> n.get("level").asText()).containsExactly("WARN", "WARN", "DRIFT");
+        // the default bands: the same shift is DRIFT, and so is its level alarm
+        DriftReport drifted = report(DriftOptions.defaults());
+        assertThat(drifted.columns().get(0).status()).isEqualTo(Status.DRIFT);
+        JsonNode d = DriftJson.of(drifted, REF.roles()).withAlarms(raised.subList(0, 1)).toTree().get("alarms");
+        assertThat(d.get(0).get("level").asText()).isEqualTo("DRIFT");
     }
 
     @Test

@@ -120,6 +120,14 @@ class ApiTest {
             assertThat(camelCaseKeys(json(t.get(path, t.readToken)))).as(path).isEmpty();
         }
         assertThat(camelCaseKeys(badJson)).as("a check").isEmpty();
+        // the history says why the day alarmed, in the check's own words, as `drift history` does
+        String why = badJson.get("alarms").get(0).get("message").asText().substring("country: ".length());
+        JsonNode day = null;
+        for (JsonNode p : json(t.get("/api/v1/monitors/orders/history?column=country", t.readToken)).get("points")) {
+            day = p.get("run_id").asLong() == run ? p : day;
+        }
+        assertThat(day).isNotNull();
+        assertThat(day.get("reason").asText()).isEqualTo(why).contains("band");
 
         HttpResponse<String> metrics = t.get("/metrics", t.readToken);
         assertThat(metrics.body()).contains("surprisal_check_runs_total{monitor=\"orders\",outcome=\"drift\"}")

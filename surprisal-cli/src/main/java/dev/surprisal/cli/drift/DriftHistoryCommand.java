@@ -38,7 +38,8 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
         header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
         description = {
                 "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
-                "KL(P||Q), the verdict and whether an alarm fired. Then one sparkline per column (▁ = 0, █ = the",
+                "KL(P||Q), the verdict and whether an alarm fired, with the check's own reason ('ALARM: W1/std 0.147 >=",
+                "warn band 0.100'). Then one sparkline per column (▁ = 0, █ = the",
                 "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
                 "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
                 "flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
@@ -47,8 +48,10 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
                 "its day's place and says which run it replaced. When the checks are daily, a day with no check",
                 "recorded (a failed check records nothing) is a row 'no check recorded' in the table and · in the",
                 "sparklines (JSON: missing_days; off_scale and off_scale_reason on a point, off the scale of its",
-                "column's sparkline: the server's /history has the same rule). The sparkline draws the deciding",
-                "measure (PSI unless the baseline's rule names another), at least up to its noise level.",
+                "column's sparkline: the server's /history has the same rule; reason on an alarmed one). The",
+                "sparkline draws the deciding measure (PSI unless the baseline's rule names another), at least up to",
+                "its noise level. --explain adds a legend: what each column of the table means, its unit and",
+                "direction, and how to read the sparklines and their marks (JSON: explanation).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -87,7 +90,11 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         // the store's day rule (UTC: CLI monitors have no zone) for the missing days; the same chart as the server's
         HistoryChart chart = HistoryChart.of(points, runTimes, ZoneOffset.UTC, reference);
         if (common.json()) {
-            out.println(DriftOutput.write(json(monitor, version, base, chart, points)));
+            ObjectNode root = json(monitor, version, base, chart, points);
+            if (common.explain()) {
+                root.put("explanation", String.join(" ", legend(base, chart)));
+            }
+            out.println(DriftOutput.write(root));
             out.flush();
             return ExitCode.OK;
         }
@@ -119,8 +126,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             for (int i = 0; i < run.size(); i++) {
                 HistoryPoint p = run.get(i);
                 // a re-run has a newer id than the runs after its day: say so where the surprise is
-                String alarm = (p.alarmed() ? "ALARM" : "") + (i == 0 && p.rerun() ? (p.alarmed() ? "  " : "")
-                        + "re-run: replaced run " + p.replacedRunId() : "");
+                // the check's own reason: PSI alone does not say why a day alarmed (W1/std, TV, a trend)
+                String alarm = (p.alarmed() ? "ALARM: " + p.why() : "") + (i == 0 && p.rerun()
+                        ? (p.alarmed() ? "; " : "") + "re-run: replaced run " + p.replacedRunId() : "");
                 out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
                         fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
             }
@@ -147,8 +155,34 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                     Sparkline.of(series, chart.slots()), fmt(own.get(own.size() - 1).decision()), fmt(max),
                     offScale(series, chart.measure()));
         }
+        if (common.explain()) {
+            out.println();
+            out.println("How to read this history:");
+            legend(base, chart).forEach(l -> out.println("  " + l));
+        }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** What --explain adds: each column of the table with its unit and direction, and the sparkline's marks. */
+    private static List<String> legend(Base base, HistoryChart chart) {
+        String measure = chart.measure();
+        String warn = fmt(chart.warnBand());
+        return List.of(
+                "at: the date or time the check was run for (--at); run: its id in the store.",
+                "PSI: population stability index of the column against the baseline, unitless, 0 = same shares,"
+                        + " higher = more change.",
+                "critical: PSI's noise level at these row counts (unitless): a PSI below it is sampling noise.",
+                "KL(P||Q) " + base.unit() + ": extra " + base.unit() + " per value of coding the baseline P with"
+                        + " the check's shares Q; 0 = same, higher = more change.",
+                "verdict: OK, WARN or DRIFT, decided by the check's deciding measure and yardsticks (W1/std, TV),"
+                        + " not by PSI alone.",
+                "alarm: ALARM when the check raised one for the column, with the check's own reason (the measure,"
+                        + " its value and the band it crossed); 're-run' names the run a re-run replaced.",
+                "Sparklines: one character per check, oldest first, of the deciding measure (" + measure + "), ▁ = 0"
+                        + " up to █ = the largest of the column's largest " + measure + ", its noise level and the"
+                        + " baseline rule's " + measure + " warn band " + warn + "; higher = more change. ↑ marks a"
+                        + " point drawn off the scale (its reason is in the JSON); · a day with no check recorded.");
     }
 
     /** The history as JSON: the points with their off-scale marks, and the missing days. */
@@ -186,6 +220,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));
             DriftOutput.put(n, "new_mass", p.newMass());
             n.put("alarm", p.alarmed());
+            if (p.alarmed()) {
+                n.put("reason", p.why());
+            }
             if (off.containsKey(p)) {
                 n.put("off_scale", true).put("off_scale_reason", off.get(p));
             }

@@ -134,9 +134,33 @@ public final class MonitoredCheck {
     public static Status verdict(DriftReport report, List<Alarm> alarms) {
         Status v = report.worst();
         for (Alarm a : alarms) {
-            v = v.worst(a.kind() == Alarm.Kind.DATASET ? Status.DRIFT : Status.WARN);
+            v = v.worst(level(report, a));
         }
         return v;
+    }
+
+    /**
+     * The level of one alarm, the one rule every output shares: a level alarm has its column's verdict
+     * (WARN or DRIFT), a dataset alarm is DRIFT, a trend alarm is WARN (docs/drift.md §3).
+     *
+     * @param report the scores the alarm was raised on
+     * @param alarm one of its alarms
+     * @return WARN or DRIFT
+     */
+    public static Status level(DriftReport report, Alarm alarm) {
+        switch (alarm.kind()) {
+            case DATASET:
+                return Status.DRIFT;
+            case TREND:
+                return Status.WARN;
+            default:
+                for (ColumnDrift c : report.columns()) {
+                    if (c.name().equals(alarm.column()) && c.status() == Status.DRIFT) {
+                        return Status.DRIFT;
+                    }
+                }
+                return Status.WARN;
+        }
     }
 
     /**

@@ -908,7 +908,10 @@ public final class DriftStore implements AutoCloseable {
         }
         String sql = "SELECT r.id, r.run_at, s.column_name, s.status, s.psi, s.kl_nats, s.js_bits, s.hellinger, "
                 + "s.decision, s.critical, s.new_mass, EXISTS (SELECT 1 FROM alarms a WHERE a.run_id = r.id AND "
-                + "a.column_name = s.column_name), r.reference_version, s.missing_change, r.replaced_run "
+                + "a.column_name = s.column_name), r.reference_version, s.missing_change, r.replaced_run, "
+                // the check's own words, stored with each alarm since schema version 1
+                + "(SELECT string_agg(a.message, '\n' ORDER BY a.kind) FROM alarms a WHERE a.run_id = r.id AND "
+                + "a.column_name = s.column_name) "
                 + "FROM runs r JOIN scores s ON s.run_id = r.id "
                 + "JOIN monitors m ON m.name = r.monitor AND m.reference_version = r.reference_version "
                 + "WHERE r.monitor = ?" + (column == null ? "" : " AND s.column_name = ?")
@@ -923,7 +926,8 @@ public final class DriftStore implements AutoCloseable {
                 while (rs.next()) {
                     out.add(new HistoryPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             num(rs, 5), num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11),
-                            rs.getBoolean(12), rs.getInt(13), num(rs, 14), replacedRun(rs.getLong(15), rs.wasNull())));
+                            rs.getBoolean(12), rs.getInt(13), num(rs, 14), replacedRun(rs.getLong(15), rs.wasNull()),
+                            reason(rs.getString(16), rs.getString(3))));
                 }
             }
         } catch (SQLException e) {
@@ -957,6 +961,22 @@ public final class DriftStore implements AutoCloseable {
             throw fail("read the run times of " + monitor, e);
         }
         return out;
+    }
+
+    /** The stored alarm messages of one column, each without its "column: " lead, joined by "; ". */
+    private static String reason(String messages, String column) {
+        if (messages == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String m : messages.split("\n")) {
+            String lead = column + ": ";
+            String part = (m.startsWith(lead) ? m.substring(lead.length()) : m).strip();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     private static long replacedRun(long id, boolean none) {

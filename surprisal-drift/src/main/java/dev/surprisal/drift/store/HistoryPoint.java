@@ -23,10 +23,55 @@ package dev.surprisal.drift.store;
  *                         stored): with the reference's share it says whether the column was all missing
  * @param replacedRunId    the run this one replaced (a re-run of the same run time and baseline), or -1
  *                         (none, or recorded before the store kept it: schema version 3)
+ * @param reason           why this column alarmed in this run, as the check worded it ("W1/std 0.147 >= warn
+ *                         band 0.100, …"): the messages of its stored alarms without the column's name,
+ *                         joined by "; "; null when it did not alarm or its alarm stored no message
  */
 public record HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                            double jsBits, double hellinger, double decision, double critical, double newMass,
-                           boolean alarmed, int referenceVersion, double missingChange, long replacedRunId) {
+                           boolean alarmed, int referenceVersion, double missingChange, long replacedRunId,
+                           String reason) {
+    /** What {@link #why()} says of an alarm whose check stored no message. */
+    public static final String REASON_NOT_STORED = "reason not stored by this version";
+
+    /**
+     * A point without a stored reason.
+     *
+     * @param runId the run
+     * @param at the date or time the check was run for
+     * @param column the column
+     * @param status the column's verdict
+     * @param psi PSI (nats)
+     * @param klNats KL(P||Q) in nats, P the reference
+     * @param jsBits JS divergence in bits
+     * @param hellinger Hellinger distance
+     * @param decision the deciding measure's value
+     * @param critical its noise level (critical value)
+     * @param newMass share of today's values where the reference had none
+     * @param alarmed whether an alarm fired for this column in this run
+     * @param referenceVersion the version of the baseline this check was scored against
+     * @param missingChange the column's missing share minus the reference's (NaN when not stored)
+     * @param replacedRunId the run this one replaced, or -1
+     */
+    public HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
+                        double jsBits, double hellinger, double decision, double critical, double newMass,
+                        boolean alarmed, int referenceVersion, double missingChange, long replacedRunId) {
+        this(runId, at, column, status, psi, klNats, jsBits, hellinger, decision, critical, newMass, alarmed,
+                referenceVersion, missingChange, replacedRunId, null);
+    }
+
+    /**
+     * Why this column alarmed, for display: the stored reason, or {@link #REASON_NOT_STORED} for an alarm
+     * whose check stored none (never a guess from the scores, whose rule the store does not keep).
+     *
+     * @return the reason; null when the column did not alarm in this run
+     */
+    public String why() {
+        if (!alarmed) {
+            return null;
+        }
+        return reason == null || reason.isBlank() ? REASON_NOT_STORED : reason;
+    }
     /**
      * A point with no stored missing-share change that replaced no run.
      *

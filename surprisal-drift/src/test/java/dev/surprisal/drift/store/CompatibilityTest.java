@@ -57,7 +57,28 @@ class CompatibilityTest {
         assertThat(h).extracting(HistoryPoint::replacedRunId).containsOnly(-1L);
         assertThat(h).filteredOn(HistoryPoint::alarmed).extracting(HistoryPoint::runId, HistoryPoint::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "amount"));
+        // the reason is the alarm's stored message, kept since schema version 1, without the column's name
+        HistoryPoint alarmed = h.stream().filter(HistoryPoint::alarmed).findFirst().orElseThrow();
+        assertThat(alarmed.why()).isEqualTo(alarmed.reason()).isNotBlank().doesNotStartWith("amount: ")
+                .isNotEqualTo(HistoryPoint.REASON_NOT_STORED);
+        assertThat(h).filteredOn(p -> !p.alarmed()).extracting(HistoryPoint::why).containsOnlyNulls();
         assertThat(s.counts()).containsExactly(2, 6, 0, 0);
+    }
+
+    /** An alarm stored without its words says so, rather than a reason guessed from today's rule. */
+    @Test
+    void anAlarmWithoutAStoredMessageSaysTheReasonWasNotStored() throws Exception {
+        Path store = dir.resolve("store-v1.duckdb");
+        Files.write(store, fixture("store-v1.duckdb"));
+        try (DriftStore s = DriftStore.open(StoreUrl.parse(store.toString()), false, 10_000)) {
+            try (java.sql.Statement st = s.connectionForTest().createStatement()) {
+                st.execute("UPDATE alarms SET message = ''");
+            }
+            HistoryPoint alarmed = s.history("orders", "amount").get(1);
+            assertThat(alarmed.alarmed()).isTrue();
+            assertThat(alarmed.reason()).isNull();
+            assertThat(alarmed.why()).isEqualTo(HistoryPoint.REASON_NOT_STORED);
+        }
     }
 
     @Test

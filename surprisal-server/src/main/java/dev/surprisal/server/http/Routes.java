@@ -255,6 +255,9 @@ final class Routes {
         ArrayNode points = Http.array();
         for (HistoryPoint h : chart.points()) {
             ObjectNode n = ReportJson.MAPPER.valueToTree(h);
+            if (h.alarmed()) {
+                n.put("reason", h.why()); // the check's own words, as `drift history` shows them
+            }
             if (off.containsKey(h)) {
                 n.put("off_scale", true).put("off_scale_reason", off.get(h));
             }
