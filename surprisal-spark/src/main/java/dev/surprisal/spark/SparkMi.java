@@ -243,7 +243,9 @@ public final class SparkMi {
         DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, options.seed());
         // a continuous target needs rows; copies (decided over every column read) are left out of every pair, so
         // the tables are counted on the gathered distinct rows, as locally, not merged from every row's counts
-        if (td.role() == ColumnRole.CONTINUOUS || copies != null) {
+        // a column with gaps is also tested as "has a value" against the target locally (MissingLeak), which the
+        // counted tables cannot give: such a ranking runs on the gathered rows, as the local engine's
+        if (td.role() == ColumnRole.CONTINUOUS || copies != null || textGaps(g, scored)) {
             boolean[] all = new boolean[g.cells.size()];
             for (RoleDecision d : scored) {
                 all[g.cells.names().indexOf(d.column())] = true;
@@ -612,6 +614,31 @@ public final class SparkMi {
      * distinct labels (the exact distinct counts of the role statistics; 0 for a column not selected).
      */
     record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows, long[] labels) {
+    }
+
+    /**
+     * Whether a scored categorical column has missing cells: locally its missing cells are a value of their own
+     * ({@code MiVariable.missingAsValue}: a column filled in only after the outcome is a leak), which the counted
+     * tables here leave out, so such tables are counted on the gathered rows by the local engine instead.
+     */
+    /** Whether a scored column has missing cells (see {@link #textGaps}). */
+    static boolean anyGaps(Gathered g, List<RoleDecision> scored) {
+        for (RoleDecision d : scored) {
+            if (g.roles.stats(d.column()).map(st -> st.missing() > 0).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean textGaps(Gathered g, List<RoleDecision> scored) {
+        for (RoleDecision d : scored) {
+            if (d.role() == ColumnRole.CATEGORICAL
+                    && g.roles.stats(d.column()).map(st -> st.missing() > 0).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file) {

@@ -97,13 +97,22 @@ final class SparkPairs {
         boolean sampled = sample > 0 && g.rows() > sample;
         // copies are decided over every column read, as locally; with copies every pair runs on the distinct rows
         DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, seed);
-        int[] discrete = copies != null ? new int[0] : java.util.stream.IntStream.range(0, c)
+        // a categorical column with gaps counts them as a value locally: every pair then runs on the gathered rows
+        boolean allRows = copies != null || SparkMi.textGaps(g, scored);
+        int[] discrete = allRows ? new int[0] : java.util.stream.IntStream.range(0, c)
                 .filter(i -> scored.get(i).role() != ColumnRole.CONTINUOUS).toArray();
         boolean[] fromCounts = new boolean[c];
         for (int i : discrete) {
             fromCounts[i] = true;
         }
         double[][] mi = new double[c][c];
+        // chance parts and G-test p-values, as the local matrix gives them (NaN where there is none)
+        double[][] chance = new double[c][c];
+        double[][] pv = new double[c][c];
+        for (int i = 0; i < c; i++) {
+            java.util.Arrays.fill(chance[i], Double.NaN);
+            java.util.Arrays.fill(pv[i], Double.NaN);
+        }
         boolean[] constant = new boolean[c];
         List<String> notes = new ArrayList<>();
         // per pair "first\0second" (file order), its notes: a discrete pair's from its table here, the others' below
@@ -140,6 +149,14 @@ final class SparkPairs {
                 }
                 mi[discrete[earlier]][discrete[later]] = v;
                 mi[discrete[later]][discrete[earlier]] = v;
+                ContingencyTable tab = laterByRows.table();
+                double ch = laterByRows.isConstant() ? Double.NaN
+                        : TargetShare.plugInChance(tab.colCounts(), tab.rowCounts()); // the earlier column first, as locally
+                double p = laterByRows.isConstant() ? Double.NaN : gTest(tab, v);
+                chance[discrete[earlier]][discrete[later]] = ch;
+                chance[discrete[later]][discrete[earlier]] = ch;
+                pv[discrete[earlier]][discrete[later]] = p;
+                pv[discrete[later]][discrete[earlier]] = p;
                 if (progress != null) {
                     progress.accept(1);
                 }
@@ -150,12 +167,14 @@ final class SparkPairs {
             // the pairs with a continuous column: on the gathered columns (every row, or the seeded sample)
             MiTable rows = MiTable.of(SparkMi.gather(g, SparkMi.wanted(g, scored), sampled ? sample : 0, seed),
                     ColumnRoles.frozen(scored, List.of()), seed, file, copies);
-            MatrixResult m = rows.matrix(k, progress, copies != null ? (x, y) -> true
+            MatrixResult m = rows.matrix(k, progress, allRows ? (x, y) -> true
                     : (x, y) -> !(x.isDiscrete() && y.isDiscrete()));
             for (int i = 0; i < c; i++) {
                 for (int j = 0; j < c; j++) {
                     if (!(fromCounts[i] && fromCounts[j])) {
                         mi[i][j] = m.nats()[i][j];
+                        chance[i][j] = m.chance()[i][j];
+                        pv[i][j] = m.pValues()[i][j];
                     }
                 }
                 MatrixResult.Column col = m.columns().get(i);
@@ -180,7 +199,26 @@ final class SparkPairs {
             }
         }
         return new ProfileEngine.Matrix(s.ofRoles(g, notes, file).withCopies(copies),
-                new MatrixResult(columns, mi, pairNotes));
+                new MatrixResult(columns, mi, pairNotes, chance, pv));
+    }
+
+    /** The G-test p-value of a counted pair as {@code MiPair.gTestPValue} gives it from the rows. */
+    private static double gTest(ContingencyTable t, double nats) {
+        long va = 0;
+        long vb = 0;
+        for (int r = 0; r < t.rows(); r++) {
+            va += t.rowTotal(r) > 0 ? 1 : 0;
+        }
+        for (int k = 0; k < t.cols(); k++) {
+            vb += t.colTotal(k) > 0 ? 1 : 0;
+        }
+        long n = t.total();
+        if (va * vb * 5 > n) {
+            return Double.NaN;
+        }
+        long dof = (va - 1) * (vb - 1);
+        return dof == 0 ? 1.0 : org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof)
+                .survivalProbability(Math.max(0.0, 2.0 * n * nats));
     }
 
     /**

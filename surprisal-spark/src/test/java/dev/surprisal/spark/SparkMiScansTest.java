@@ -63,7 +63,9 @@ class SparkMiScansTest {
             String seats = r.nextInt(200) == 0 ? "abc" : r.nextInt(50) == 0 ? "" : Integer.toString(1 + r.nextInt(plan * 2 + 1));
             String calls = r.nextInt(300) == 0 ? "inf" : r.nextInt(40) == 0 ? "n/a" : Integer.toString(r.nextInt(4));
             String churned = r.nextInt(60) == 0 ? "" : r.nextDouble() < (plan == 0 ? 0.4 : 0.1) ? "1" : "0";
-            lines.add(i + "," + (r.nextInt(80) == 0 ? "NA" : plans[plan]) + "," + regions[r.nextInt(4)] + "," + seats
+            // no gaps in the text column plan: a text column with gaps counts them as a value of its own, which
+            // these counted tables cannot hold, so such a table is gathered (SparkMi.textGaps; not this test's point)
+            lines.add(i + "," + (r.nextInt(80) == 0 ? plans[plan] : plans[plan]) + "," + regions[r.nextInt(4)] + "," + seats
                     + "," + calls + "," + (r.nextBoolean() ? 1 : 0) + "," + churned);
         }
         csv = Files.write(dir.resolve("subscriptions.csv"), lines);

@@ -78,6 +78,7 @@ class SparkMiTest {
         onSpark = withLocalCorrelations(onSpark, local, file + " " + target);
         // records: every double compared bit for bit (stricter than 1e-12), the order, the flags, the verdicts, the notes
         assertThat(onSpark.features()).as(file + " " + target).isEqualTo(local.features());
+        assertThat(onSpark.notes()).as(file + " " + target + ": notes").isEqualTo(local.notes());
         assertThat(onSpark).isEqualTo(local);
         return onSpark;
     }

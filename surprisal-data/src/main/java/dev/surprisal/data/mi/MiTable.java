@@ -608,7 +608,7 @@ public final class MiTable {
      * The notes on missing cells that line up with {@code target} ({@link MissingLeak}): every column with missing
      * cells, scored or left out by its role (a date, a timestamp, an ID: only whether it is filled in is measured),
      * is checked as a 0/1 column "has a value"; the columns whose missing cells line up beyond chance get a note,
-     * and one note names the discrete columns whose missing cells count as a value of their own.
+     * and one note names the text columns whose missing cells count as a value of their own.
      *
      * @param target  the target
      * @param options α, the unit of the numbers, and the permutations for a continuous target
@@ -621,7 +621,7 @@ public final class MiTable {
         for (MiVariable v : variables) {
             if (v != target && v.present() < v.rows() && v.present() > 0) {
                 filled.add(v.filledIn());
-                if (v.isDiscrete()) {
+                if (v.isDiscrete() && !v.isNumeric()) { // as MiVariable.missingAsValue: a numeric column keeps its numbers
                     asValue.add(v.name());
                 }
             }
@@ -637,7 +637,7 @@ public final class MiTable {
         List<String> out = new ArrayList<>();
         MissingLeak.find(filled, why, target, options).forEach(f -> out.add(f.sentence()));
         if (!asValue.isEmpty()) {
-            out.add("missing cells of discrete column(s) " + String.join(", ", asValue) + " count as a value of their"
+            out.add("missing cells of text column(s) " + String.join(", ", asValue) + " count as a value of their"
                     + " own ('missing') in their MI, so rows where they are empty are measured too");
         }
         return out;
