@@ -494,14 +494,26 @@ public final class MiPair {
         if (estimator != MiEstimator.PLUG_IN) {
             return Double.NaN;
         }
-        long va = LabelCounts.of(la).nonZero();
-        long vb = LabelCounts.of(lb).nonZero();
-        if (va * vb * 5 > rows.length) {
+        return gTestPValue(LabelCounts.of(la).nonZero(), LabelCounts.of(lb).nonZero(), rows.length, nats);
+    }
+
+    /**
+     * The G-test of independence from a plug-in MI, as {@link #gTestPValue(double)} gives it: one rule for a pair
+     * of rows and for a table counted elsewhere (Spark's merged tables).
+     *
+     * @param valuesA values of the first column seen on the pair's rows
+     * @param valuesB values of the second column seen on the pair's rows
+     * @param n       the pair's rows
+     * @param nats    the pair's plug-in MI, nats
+     * @return the asymptotic p-value, or NaN where the table has fewer than 5 rows per cell on average
+     */
+    public static double gTestPValue(long valuesA, long valuesB, long n, double nats) {
+        if (valuesA * valuesB * 5 > n) {
             return Double.NaN;
         }
-        long dof = (va - 1) * (vb - 1);
+        long dof = (valuesA - 1) * (valuesB - 1);
         return dof == 0 ? 1.0 : org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof)
-                .survivalProbability(Math.max(0.0, 2.0 * rows.length * nats));
+                .survivalProbability(Math.max(0.0, 2.0 * n * nats));
     }
 
     private double plugIn() {

@@ -202,7 +202,7 @@ final class SparkPairs {
                 new MatrixResult(columns, mi, pairNotes, chance, pv));
     }
 
-    /** The G-test p-value of a counted pair as {@code MiPair.gTestPValue} gives it from the rows. */
+    /** The G-test p-value of a counted pair, by {@code MiPair}'s rule from the values seen on its rows. */
     private static double gTest(ContingencyTable t, double nats) {
         long va = 0;
         long vb = 0;
@@ -212,13 +212,7 @@ final class SparkPairs {
         for (int k = 0; k < t.cols(); k++) {
             vb += t.colTotal(k) > 0 ? 1 : 0;
         }
-        long n = t.total();
-        if (va * vb * 5 > n) {
-            return Double.NaN;
-        }
-        long dof = (va - 1) * (vb - 1);
-        return dof == 0 ? 1.0 : org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof)
-                .survivalProbability(Math.max(0.0, 2.0 * n * nats));
+        return dev.surprisal.selection.MiPair.gTestPValue(va, vb, t.total(), nats);
     }
 
     /**
