@@ -239,7 +239,7 @@ public final class MiPair {
     private List<String> withRepeatsOfValues(List<String> estimatorWarnings) {
         List<String> coarse = new ArrayList<>();
         for (MiVariable v : new MiVariable[] {a, b}) {
-            if (!v.isDiscrete() && (double) valueRepeats(v) / Math.max(1, rows.length) > REPEATED_SHARE) {
+            if (!v.isDiscrete() && RepeatedValues.mostlyRepeated(v.raw, rows)) {
                 coarse.add(v.name());
             }
         }
@@ -259,7 +259,7 @@ public final class MiPair {
         for (int i = 0; i < joint.length; i++) {
             joint[i] = ka[i] * width + kb[i];
         }
-        int repeats = repeats(joint);
+        int repeats = RepeatedValues.repeats(joint);
         StringBuilder advice = new StringBuilder();
         for (String c : coarse) {
             advice.append(advice.length() == 0 ? "" : " and ").append("--role ")
@@ -289,32 +289,6 @@ public final class MiPair {
             out[i] = java.util.Arrays.binarySearch(sorted, v.raw[rows[i]]);
         }
         return out;
-    }
-
-    /**
-     * How many pair rows repeat an earlier row's value of the continuous {@code v}: equal neighbours of its sorted
-     * values (one sort; the dense codes of {@link #codes}, a binary search per row, are made only when a column
-     * repeats: on 10⁶ distinct floats they cost the default {@code mi} about 0.6 s of CPU per pair).
-     */
-    private int valueRepeats(MiVariable v) {
-        double[] sorted = pick(v.raw, rows);
-        java.util.Arrays.sort(sorted);
-        int repeats = 0;
-        for (int i = 1; i < sorted.length; i++) {
-            repeats += sorted[i] == sorted[i - 1] ? 1 : 0;
-        }
-        return repeats;
-    }
-
-    /** How many entries repeat an earlier one. */
-    private static int repeats(long[] keys) {
-        long[] sorted = keys.clone();
-        java.util.Arrays.sort(sorted);
-        int repeats = 0;
-        for (int i = 1; i < sorted.length; i++) {
-            repeats += sorted[i] == sorted[i - 1] ? 1 : 0;
-        }
-        return repeats;
     }
 
     /**

@@ -47,4 +47,45 @@ class RepeatedValuesNoteTest {
         distinct.nats();
         assertThat(distinct.warnings()).noneSatisfy(w -> assertThat(w).contains("repeat an earlier"));
     }
+
+    @Test
+    void twoCountsReadAsContinuousAreBothNamedByTheKsgPair() {
+        int n = 5000;
+        SplittableRandom r = new SplittableRandom(11);
+        double[] sessions = new double[n];
+        double[] tenure = new double[n];
+        for (int i = 0; i < n; i++) {
+            tenure[i] = r.nextInt(61);
+            sessions[i] = Math.min(30, (int) (tenure[i] / 4) + r.nextInt(4));
+        }
+        MiPair pair = MiPair.of(MiVariable.continuous("sessions_7d", sessions, 42, 0),
+                MiVariable.continuous("tenure_months", tenure, 42, 1), 3);
+        pair.nats();
+        // 61 × 4 possible (tenure, sessions) rows: nearly all of the 5000 repeat an earlier one
+        assertThat(pair.warnings()).anySatisfy(w -> assertThat(w)
+                .containsPattern("^4[6-9]\\d\\d of 5000 rows \\(9\\d\\.\\d%\\) repeat an earlier row exactly in"
+                        + " \\(sessions_7d, tenure_months\\)")
+                .contains("--role sessions_7d=discrete and --role tenure_months=discrete"));
+    }
+
+    @Test
+    void theShareIsOfThePairsRowsNotOfTheColumn() {
+        // amount: distinct on the first 3000 rows, 10 values on the last 2000; score has a value only on those 2000.
+        // Over the column 1990 of 5000 rows repeat (40%, no note); over the pair's rows 1990 of 2000 do
+        int n = 5000;
+        SplittableRandom r = new SplittableRandom(12);
+        double[] amount = new double[n];
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            amount[i] = i < 3000 ? 1000 + r.nextDouble() : r.nextInt(10);
+            score[i] = i < 3000 ? Double.NaN : amount[i] + r.nextGaussian();
+        }
+        MiPair pair = MiPair.of(MiVariable.continuous("amount", amount, 42, 0),
+                MiVariable.continuous("score", score, 42, 1), 3);
+        pair.nats();
+        assertThat(pair.n()).isEqualTo(2000);
+        assertThat(pair.warnings()).anySatisfy(w -> assertThat(w)
+                .contains("rows (0.0%) repeat an earlier row exactly in (amount, score)")
+                .contains("--role amount=discrete").doesNotContain("score=discrete"));
+    }
 }
