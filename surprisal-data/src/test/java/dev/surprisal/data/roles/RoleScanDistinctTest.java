@@ -31,6 +31,19 @@ class RoleScanDistinctTest {
         assertThat(RoleScan.distinct(v, m)).isEqualTo(sortCount(v, m));
     }
 
+    /** Few distinct values (a flag, a count, a constant) are counted in a small table, up to 64 of them. */
+    @Property(tries = 200)
+    void aFewValuesAreCountedAsASortCountsThem(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3_000) int m,
+            @ForAll @IntRange(min = 1, max = 130) int pool) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[m + 3];
+        for (int i = 0; i < v.length; i++) {
+            int k = r.nextInt(pool);
+            v[i] = k == 0 ? 0.0 : k % 2 == 0 ? -k : k * 0.5;
+        }
+        assertThat(RoleScan.distinct(v, m)).isEqualTo(sortCount(v, m));
+    }
+
     @Test
     void aContinuousColumnOfMoreThanTwoMillionValues() {
         SplittableRandom r = new SplittableRandom(11);
