@@ -174,6 +174,10 @@ final class RoleScan {
      * @return how many distinct values they hold
      */
     static long distinct(double[] v, int m) {
+        long few = fewDistinct(v, m);
+        if (few >= 0) {
+            return few;
+        }
         int parts = Math.min(MAX_PARTS, Integer.highestOneBit(Math.max(1, m / PART_VALUES)));
         int partBits = Integer.numberOfTrailingZeros(parts);
         int[] start = new int[parts + 1];
@@ -217,6 +221,41 @@ final class RoleScan {
                     table[at] = h;
                     count++;
                 }
+            }
+        }
+        return count + (zero ? 1 : 0);
+    }
+
+    /** Most distinct values {@link #fewDistinct} counts in its small table. */
+    private static final int FEW = 64;
+
+    /**
+     * {@link #distinct}'s count when {@code v[0, m)} holds at most {@value #FEW} distinct values, else
+     * -1 (found as soon as one more turns up): one pass over a table of {@code 4 × FEW} slots that stays
+     * in a core's first-level cache. A flag, count or constant column (most of a wide file's) otherwise
+     * had the parts' tables of about 4m slots each allocated and cleared (JFR, 2,000 columns).
+     */
+    private static long fewDistinct(double[] v, int m) {
+        long[] table = new long[4 * FEW];
+        int slotBits = Integer.numberOfTrailingZeros(table.length);
+        int mask = table.length - 1;
+        int count = 0;
+        boolean zero = false; // the value 0.0 hashes to 0, the empty slot's mark: counted apart
+        for (int i = 0; i < m; i++) {
+            long h = hash(v[i]);
+            if (h == 0) {
+                zero = true;
+                continue;
+            }
+            int at = (int) (h >>> (64 - slotBits));
+            while (table[at] != 0 && table[at] != h) {
+                at = (at + 1) & mask;
+            }
+            if (table[at] == 0) {
+                if (++count > FEW) {
+                    return -1;
+                }
+                table[at] = h;
             }
         }
         return count + (zero ? 1 : 0);
