@@ -5,6 +5,7 @@ package dev.surprisal.drift.store;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.Measure;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -159,8 +160,41 @@ public final class HistoryChart {
             DriftOptions rule = DriftOptions.defaults().withSettings(reference.rule());
             warn = rule.warn();
             label = rule.measure().label();
+            Measure used = storedMeasure(points);
+            if (used != null && used != rule.measure()) {
+                // the checks used another measure (their own --measure): its default band, not the rule's,
+                // which is in another measure's unit
+                warn = used.warn();
+            }
         }
-        return layOut(points, runTimes, zone, shares, warn, label);
+        Measure used = storedMeasure(points);
+        return layOut(points, runTimes, zone, shares, warn, used != null ? used.label() : label);
+    }
+
+    /**
+     * The deciding measure every point's check stored, the one the chart draws; null when the points
+     * stored none (recorded before schema version 4), or different ones.
+     */
+    static Measure storedMeasure(List<HistoryPoint> points) {
+        Measure one = null;
+        for (HistoryPoint p : points) {
+            if (p.measure() == null || (one != null && one != p.measure())) {
+                return null;
+            }
+            one = p.measure();
+        }
+        return one;
+    }
+
+    /**
+     * The deciding measures the points' checks stored, each once, in the order first seen; "not stored"
+     * ({@link HistoryPoint#MEASURE_NOT_STORED}) for points recorded before schema version 4. More than
+     * one means the chart's values are not all in one measure.
+     *
+     * @return the labels, in the order first seen
+     */
+    public List<String> measures() {
+        return points.stream().map(HistoryPoint::measureLabel).distinct().toList();
     }
 
     /**
@@ -175,8 +209,9 @@ public final class HistoryChart {
      * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
      */
     public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Map<String, Double> referenceMissing) {
+        Measure used = storedMeasure(points);
         return layOut(points, points.stream().map(HistoryPoint::at).toList(), zone, referenceMissing, 0,
-                DriftOptions.defaults().measure().label());
+                (used != null ? used : DriftOptions.defaults().measure()).label());
     }
 
     private static HistoryChart layOut(List<HistoryPoint> points, List<String> runTimes, ZoneId zone,
@@ -308,7 +343,11 @@ public final class HistoryChart {
         return warnBand;
     }
 
-    /** @return the deciding measure the charts draw, as printed (PSI unless the baseline's rule names another) */
+    /**
+     * @return the deciding measure the charts draw, as printed: the one the points' checks stored when they
+     *         all stored the same, else the baseline's rule's (PSI unless it names another); see
+     *         {@link #measures()} for a history whose checks used several
+     */
     public String measure() {
         return measure;
     }
