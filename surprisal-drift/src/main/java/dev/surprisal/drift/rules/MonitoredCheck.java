@@ -330,15 +330,32 @@ public final class MonitoredCheck {
      */
     public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
                                  DriftReport report, TrendRule trend, java.util.Set<Long> leftOut) {
-        List<HistoryPoint> history = List.of();
-        if (trend != null) {
-            java.time.Instant time = RunTime.parse(at);
-            history = store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
-                    && !RunTime.parse(h.at()).equals(time)).toList();
-        }
-        List<Alarm> alarms = alarms(report, history, trend);
+        List<Alarm> alarms = alarms(report, trend == null ? List.of() : trendHistory(store, monitor, at, leftOut), trend);
         DriftStore.RecordedRun run = store.recordCheck(monitor, at, referenceVersion, today, report, alarms);
         return new Outcome(run.runId(), report, alarms, run.replacedRunId());
+    }
+
+    /**
+     * The history a check at {@code at} is compared with by the trend rule: the points against the current
+     * baseline as they will be once this check is recorded, less this check itself. A run of the same run
+     * time is the one this check replaces (a re-run, or a read-only re-check of a day already recorded),
+     * so it is never part of it: a day is not compared with its own earlier scores, and a read-only
+     * re-check sees the history a recorded one would. The one rule of the command line, the server and the
+     * Java API, recorded or not.
+     *
+     * @param store   an open store (read-only will do)
+     * @param monitor the monitor
+     * @param at      the check's run time ({@link RunTime})
+     * @param leftOut runs left out of the trend history (a server's excluded runs); empty for none
+     * @return the points, oldest first
+     * @throws StoreException if the store cannot be read
+     * @throws dev.surprisal.core.ValidationException if {@code at} is no ISO date or date-time
+     */
+    public static List<HistoryPoint> trendHistory(DriftStore store, String monitor, String at,
+                                                  java.util.Set<Long> leftOut) {
+        java.time.Instant time = RunTime.parse(at);
+        return store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
+                && !RunTime.parse(h.at()).equals(time)).toList();
     }
 
     /**

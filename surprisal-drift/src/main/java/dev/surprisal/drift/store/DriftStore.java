@@ -655,22 +655,40 @@ public final class DriftStore implements AutoCloseable {
      */
     public List<BaselineVersion> baselineVersions(String monitor) {
         List<BaselineVersion> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT version, created_at, replaced_at FROM baselines "
-                + "WHERE monitor = ? UNION ALL SELECT reference_version, created_at, NULL FROM monitors WHERE name = ? "
-                + "ORDER BY 1")) {
+        // the checks of every version counted in the same query, not one count per version
+        try (PreparedStatement ps = connection.prepareStatement("SELECT v.version, v.created_at, v.replaced_at, "
+                + "(SELECT count(*) FROM runs r WHERE r.monitor = ? AND r.reference_version = v.version) FROM ("
+                + "SELECT version, created_at, replaced_at FROM baselines WHERE monitor = ? UNION ALL "
+                + "SELECT reference_version, created_at, NULL FROM monitors WHERE name = ?) v ORDER BY 1")) {
             ps.setString(1, monitor);
             ps.setString(2, monitor);
+            ps.setString(3, monitor);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp replaced = rs.getTimestamp(3);
-                    int version = rs.getInt(1);
-                    out.add(new BaselineVersion(version, utcInstant(rs.getTimestamp(2)),
-                            replaced == null ? null : utcInstant(replaced), runCount(monitor, version)));
+                    out.add(new BaselineVersion(rs.getInt(1), utcInstant(rs.getTimestamp(2)),
+                            replaced == null ? null : utcInstant(replaced), rs.getLong(4)));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw fail("read the baselines of " + monitor, e);
+        }
+    }
+
+    /**
+     * How many checks of {@code monitor} are recorded against one baseline version, counted by the store.
+     *
+     * @param monitor the monitor
+     * @param version the baseline version
+     * @return the checks, 0 for none
+     * @throws StoreException if the store cannot be read
+     */
+    public long checksAgainst(String monitor, int version) {
+        try {
+            return runCount(monitor, version);
+        } catch (SQLException e) {
+            throw fail("count the checks of " + monitor, e);
         }
     }
 
