@@ -293,9 +293,32 @@ public final class MonitorCheck {
     public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
                                          List<String> columns, Set<Long> leftOut) {
         DriftReport report = score(baseline, today);
-        MonitoredCheck.Outcome recorded = MonitoredCheck.record(store, monitor, at, baseline.version(), today, report,
-                trend, leftOut);
-        return recorded.withSchema(schema(baseline, columns))
+        List<dev.surprisal.drift.store.HistoryPoint> history = trend == null ? List.of()
+                : MonitoredCheck.trendHistory(store, monitor, at, leftOut);
+        return record(store, at, baseline, today, report, columns, history);
+    }
+
+    /**
+     * Records a check already scored ({@link #score}) against the trend history already read
+     * ({@link MonitoredCheck#trendHistory}): for a caller that scores before it takes the store (a server,
+     * whose other monitors' writes and reads must not wait for a slow check) and reads the history once,
+     * for the trend rule and its own report alike.
+     *
+     * @param store        an open store
+     * @param at           the batch's run time, as given to {@link #baseline}
+     * @param baseline     what {@link #baseline} read
+     * @param today        the batch counted on {@code baseline.reference()}'s roles and bins
+     * @param report       {@link #score}'s report of {@code today} against {@code baseline}
+     * @param columns      the batch's own columns, or null when unknown
+     * @param trendHistory the history the trend rule compares with ({@link MonitoredCheck#trendHistory})
+     * @return the recorded run with its report, alarms, schema change and missing days before it
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
+                                         DriftReport report, List<String> columns,
+                                         List<dev.surprisal.drift.store.HistoryPoint> trendHistory) {
+        return MonitoredCheck.recordAgainst(store, monitor, at, baseline.version(), today, report, trend, trendHistory)
+                .withSchema(schema(baseline, columns))
                 .withMissingDaysBefore(MonitoredCheck.missingBefore(store, monitor, at, zone).orElse(null));
     }
 
@@ -373,7 +396,15 @@ public final class MonitorCheck {
         }
     }
 
-    private DriftReport score(Baseline baseline, Profile today) {
+    /**
+     * Scores a batch against what {@link #baseline} read, under this check's rule and bands; reads nothing
+     * from the store, so it may run before the store is entered ({@link #record} with the report).
+     *
+     * @param baseline what {@link #baseline} read
+     * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
+     * @return the report
+     */
+    public DriftReport score(Baseline baseline, Profile today) {
         return DriftScorer.compare(baseline.against(), today, baseline.options(), bands, base, baseline.freshness());
     }
 

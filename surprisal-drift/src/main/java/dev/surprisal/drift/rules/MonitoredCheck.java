@@ -330,7 +330,29 @@ public final class MonitoredCheck {
      */
     public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
                                  DriftReport report, TrendRule trend, java.util.Set<Long> leftOut) {
-        List<Alarm> alarms = alarms(report, trend == null ? List.of() : trendHistory(store, monitor, at, leftOut), trend);
+        return recordAgainst(store, monitor, at, referenceVersion, today, report, trend,
+                trend == null ? List.of() : trendHistory(store, monitor, at, leftOut));
+    }
+
+    /**
+     * Derives the alarms of a scored check against a trend history already read ({@link #trendHistory}) and
+     * records the check: for a caller that reads the history once, for the trend rule and its own report.
+     *
+     * @param store            an open store
+     * @param monitor          the monitor's name
+     * @param at               the run's time or window key ({@link RunTime})
+     * @param referenceVersion the baseline version {@code report} was scored against
+     * @param today            the day's profile, counted on the baseline's roles and bins
+     * @param report           the scores of {@code today} against that baseline version
+     * @param trend            the trend rule, or null for none
+     * @param trendHistory     the history the trend rule compares with
+     * @return the recorded run with its report and alarms
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public static Outcome recordAgainst(DriftStore store, String monitor, String at, int referenceVersion,
+                                        Profile today, DriftReport report, TrendRule trend,
+                                        List<HistoryPoint> trendHistory) {
+        List<Alarm> alarms = alarms(report, trendHistory, trend);
         DriftStore.RecordedRun run = store.recordCheck(monitor, at, referenceVersion, today, report, alarms);
         return new Outcome(run.runId(), report, alarms, run.replacedRunId());
     }
