@@ -41,9 +41,9 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
                 "measure the check used as the store recorded it ('?' for a check recorded before schema 4) with its",
                 "value (decision) and noise level (critical) in its unit, KL(P||Q), the verdict and whether an alarm fired, with the check's own reason ('ALARM: W1/std 0.147 >=",
                 "warn band 0.100'). Then one sparkline per column (▁ = 0, █ = the",
-                "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
-                "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
-                "flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
+                "largest of the column's largest value, twice its noise level and the warn band of the baseline's",
+                "rule, 0.1 by default; a --warn given to 'drift check' alone is not recorded), so a spike stands",
+                "out at a glance and noise reads low: a flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
                 "as ↑ with its value and the reason its check stored ('all missing in this check', as a renamed",
                 "column is, or only 'off the scale'), and the rest are scaled without it. A re-run of a day keeps",
                 "its day's place and says which run it replaced. When the checks are daily, a day with no check",
@@ -139,9 +139,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
         // the library's chart of each column (HistoryChart.decisions): the server's page draws the same
-        out.println(chart.measure() + " per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the "
-                + chart.measure() + " warn band " + fmt(chart.warnBand()) + " of the baseline's rule; a --warn given to a "
-                + "check alone is not recorded; its noise level (critical) when that is higher"
+        out.println(chart.measure() + " per check, oldest first (▁ = 0, █ = the largest of the column's maximum, the "
+                + chart.measure() + " warn band " + fmt(chart.warnBand()) + " of the baseline's rule (a --warn given to a "
+                + "check alone is not recorded) and twice its noise level (critical), so noise reads low"
                 + (chart.gaps().isEmpty() ? "" : "; " + Sparkline.GAP_MARK + " = a day with no check recorded") + "):");
         for (String c : chart.columns()) {
             HistoryChart.Series series = chart.decisions(c);
@@ -188,8 +188,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 "alarm: ALARM when the check raised one for the column, with the check's own reason (the measure,"
                         + " its value and the band it crossed); 're-run' names the run a re-run replaced.",
                 "Sparklines: one character per check, oldest first, of the deciding measure (" + measure + "), ▁ = 0"
-                        + " up to █ = the largest of the column's largest " + measure + ", its noise level and the"
-                        + " baseline rule's " + measure + " warn band " + warn + "; higher = more change. ↑ marks a"
+                        + " up to █ = the largest of the column's largest " + measure + ", twice its noise level and"
+                        + " the baseline rule's " + measure + " warn band " + warn + ", so sampling noise (mostly under"
+                        + " its noise level) reads low and a high bar is a real change; higher = more change. ↑ marks a"
                         + " point drawn off the scale (its reason is in the JSON); · a day with no check recorded.");
     }
 
