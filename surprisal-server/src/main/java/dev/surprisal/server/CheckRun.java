@@ -29,8 +29,8 @@ import java.util.function.Function;
 /**
  * Runs one check of a monitor's window for {@link Monitors}: one at a time per monitor (a second is
  * refused, not queued), at most {@link #CHECK_THREADS} computing at once; the data are read and
- * counted outside the store, which is entered to read the baseline and the batches before this one,
- * and to record. The check itself is the library's {@link MonitorCheck} (its baseline, then its
+ * counted and scored outside the store, which is entered to read the baseline and the batches before
+ * this one, and (under its write lock) to read the history once and record the finished report. The check itself is the library's {@link MonitorCheck} (its baseline, then its
  * record), the one {@code drift check --config} and the Java API run: the same rule, alarms, schema
  * change and missing-days note for the same file, store and day. The server adds its windows, the
  * runs it excludes from the history, its check table, the HTML report and its listeners.
@@ -129,7 +129,7 @@ final class CheckRun {
         earlier.stream().filter(r -> !r.window().equals(key)).forEach(r -> older.add(r.runId()));
         Sources.Counted today = counter.apply(baseline.reference());
         Instant now = monitors.clock().instant();
-        // in the store only to score and record, and to read the history; the JSON and the HTML are made
+        // in the store only to read the history and record; the JSON and the HTML are made
         // outside it, so reads are not held up by rendering
         record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
         }
