@@ -77,4 +77,38 @@ class ReadOnlyRecheckTrendTest {
                     .extracting(h -> h.at()).containsOnly("2024-05-01", "2024-05-02", "2024-05-03");
         }
     }
+    @Test
+    void aCheckScoredBeforeTheStoreIsEnteredRecordsThatReportAgainstTheHistoryReadOnce() throws IOException {
+        // the server's order (review13a #4): score with the store closed, then read the history once and record
+        StoreUrl url = StoreUrl.parse(dir.resolve("scored.duckdb").toString());
+        try (DriftStore s = DriftStore.open(url, true, MonitorCheck.LOCK_WAIT_MILLIS)) {
+            s.saveBaseline("orders", ProfileBuilder.fit(TableReader.open(day("ref", 1, 1.0 / 3)),
+                    ProfileOptions.defaults()));
+        }
+        MonitorCheck check = MonitorCheck.of("orders").withTrend(new TrendRule(3, 30, 3.0));
+        long seed = 2;
+        for (String d : List.of("2024-05-01", "2024-05-02", "2024-05-03")) {
+            check.run(url, d, TableReader.open(day(d, seed++, 1.0 / 3)));
+        }
+        MonitorCheck.Baseline b;
+        try (DriftStore s = DriftStore.openReadOnly(url, MonitorCheck.LOCK_WAIT_MILLIS)) {
+            b = check.baseline(s, "2024-05-04");
+        }
+        dev.surprisal.data.profile.Profile today = ProfileBuilder.count(b.reference(),
+                TableReader.open(day("2024-05-04", 99, 0.40)));
+        DriftReport report = check.score(b, today); // no store open
+        try (DriftStore s = DriftStore.open(url, false, MonitorCheck.LOCK_WAIT_MILLIS)) {
+            List<dev.surprisal.drift.store.HistoryPoint> history = MonitoredCheck.trendHistory(s, "orders",
+                    "2024-05-04", Set.of());
+            assertThat(history).extracting(h -> h.at()).containsOnly("2024-05-01", "2024-05-02", "2024-05-03");
+            MonitoredCheck.Outcome o = check.record(s, "2024-05-04", b, today, report, null, history);
+            assertThat(o.report()).isSameAs(report);
+            assertThat(o.alarms()).extracting(Alarm::kind).containsExactly(Alarm.Kind.TREND);
+            assertThat(s.checksAgainst("orders", b.version())).isEqualTo(4);
+            assertThat(s.baselineVersions("orders")).singleElement().satisfies(v -> assertThat(v.checks()).isEqualTo(4));
+            assertThat(s.history("orders", "city")).last().satisfies(p -> assertThat(p.decision())
+                    .isEqualTo(report.columns().stream().filter(c -> c.name().equals("city")).findFirst()
+                            .orElseThrow().decisionValue()));
+        }
+    }
 }
