@@ -62,7 +62,8 @@ class DriftNonIsoDatesScenarioTest {
         Cli ok = check(store, "days", file("day29.csv", first.plusDays(28), 1, DriftNonIsoDatesScenarioTest::dmy, 10));
         assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCode.OK);
         assertThat(ok.out()).doesNotContain("new values").doesNotContain("stale data")
-                .doesNotContain("invalid cells in day").containsPattern("day +date");
+                .doesNotContain("invalid cells in day")
+                .containsPattern("day +date \\(dd/mm/yyyy\\) +100% of values are dates written dd/mm/yyyy");
 
         // a re-sent day warns as the ISO ts column beside it does (a WARN: exit 0, as for ISO dates)
         Cli stale = check(store, "days", file("again.csv", first.plusDays(10), 1, DriftNonIsoDatesScenarioTest::dmy, 11));
@@ -122,5 +123,24 @@ class DriftNonIsoDatesScenarioTest {
             Cli stale = check(store, monitor, file(monitor + "again.csv", first.plusDays(3), 1, layout, 11));
             assertThat(stale.out()).contains("WARN: day: stale data: today's newest value 2026-11-04 is not newer");
         }
+    }
+
+    @Test
+    void miAndEntropySayTheLayout() throws IOException {
+        StringBuilder b = new StringBuilder("day,amount,kind\n");
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 2800; i++) {
+            int kind = r.nextInt(3);
+            b.append(dmy(LocalDate.of(2026, 11, 1).plusDays(i / 100))).append(',')
+                    .append(Math.round((10 + 5 * kind + r.nextGaussian()) * 100) / 100.0).append(',')
+                    .append("abc".charAt(kind)).append('\n');
+        }
+        Path ref = Files.writeString(dir.resolve("mi.csv"), b.toString());
+        Cli mi = Cli.run("mi", "--data", ref.toString(), "--target", "amount");
+        assertThat(mi.out() + mi.err()).contains("column day: 100% of values are dates written dd/mm/yyyy (1,600 with "
+                + "a first number over 12): date (dd/mm/yyyy): left out of mutual information");
+        Cli h = Cli.run("entropy", "--data", ref.toString(), "--column", "day");
+        assertThat(h.out() + h.err()).contains("day: 100% of values are dates written dd/mm/yyyy").contains(
+                "date (dd/mm/yyyy)");
     }
 }

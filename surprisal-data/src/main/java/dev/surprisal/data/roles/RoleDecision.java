@@ -69,6 +69,14 @@ public record RoleDecision(String column, ColumnRole role, String reason, boolea
     }
 
     /**
+     * @return the role as text shows it: its label, with a date column's layout when it is not ISO
+     *         ({@code "date (dd/mm/yyyy)"}); JSON keeps {@code role().label()}
+     */
+    public String label() {
+        return role.label() + (role.isTemporal() && !layout.isIso() ? " (" + layout + ")" : "");
+    }
+
+    /**
      * @param l how the column's dates are written
      * @return this decision with that layout
      */

@@ -202,7 +202,7 @@ public final class RoleRules {
         DateLayout.Decision dl = DateLayout.decide(s.layouts(), present, dayFirst);
         if (dl != null && dl.layout() != null) {
             ColumnRole role = dl.time() ? ColumnRole.TIMESTAMP : ColumnRole.DATE;
-            return decision(c, role, dl.reason() + ": " + role.label()).withLayout(dl.layout());
+            return decision(c, role, dl.reason() + ": " + role.label() + " (" + dl.layout() + ")").withLayout(dl.layout());
         }
         String twoLayouts = dl == null ? "" : "; " + dl.reason();
         // number-like text that is not numeric (its commas have two readings) is numbers, never keys: it stays
