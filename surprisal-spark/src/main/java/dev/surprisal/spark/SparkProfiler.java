@@ -283,7 +283,7 @@ public final class SparkProfiler {
                     distinctTexts, k[j][3], k[j][4], min[j], max[j], false,
                     new ColumnStats.Commas(k[j][5], k[j][6], k[j][7], k[j][8], examples(parts, j)))
                     .withLayouts(DateLayout.Counts.of(java.util.Arrays.copyOfRange(k[j], PartitionJobs.RolePart.LAYOUTS_AT,
-                            k[j].length)));
+                            k[j].length)).kept(k[j][0], k[j][3] + k[j][4]));
             s = exact[j] || known[j] ? s : s.withDistinctAtLeast();
             if (s.monotoneCandidate()) { // fewer than 100 present cells, all kept in row order
                 double prev = Double.NEGATIVE_INFINITY;

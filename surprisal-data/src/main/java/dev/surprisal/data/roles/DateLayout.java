@@ -253,6 +253,28 @@ public final class DateLayout {
         }
 
         /**
+         * The counts a whole column keeps: all of them when a family holds {@value RoleRules#TEMPORAL_SHARE} of its
+         * present cells and its ISO dates and times do not, else {@link #NONE}. The DuckDB path counts a column's
+         * layouts only then (a loose pattern first), so every engine's statistics of a whole column are equal; a
+         * part of a column (a Spark partition) keeps all, summed first.
+         *
+         * @param present  the column's present cells
+         * @param isoTimes its ISO dates and date-times
+         * @return these counts or none
+         */
+        public Counts kept(long present, long isoTimes) {
+            if (present == 0 || isoTimes >= RoleRules.TEMPORAL_SHARE * present) {
+                return NONE;
+            }
+            for (int f = 0; f < FAMILIES; f++) {
+                if (cells(f) >= RoleRules.TEMPORAL_SHARE * present) {
+                    return this;
+                }
+            }
+            return NONE;
+        }
+
+        /**
          * @param at a family's index
          * @return its cells
          */

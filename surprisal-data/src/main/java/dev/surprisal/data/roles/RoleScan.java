@@ -115,7 +115,7 @@ final class RoleScan {
                 sql.forEachRow("SELECT u" + i + ", count(*) FROM (" + l1 + " FROM " + sql.from() + ") WHERE u" + i
                         + " IS NOT NULL GROUP BY u" + i, rs -> DateLayout.Counts.add(counts, rs.getString(1),
                         rs.getLong(2)));
-                out.set(i, s.withLayouts(DateLayout.Counts.of(counts)));
+                out.set(i, s.withLayouts(DateLayout.Counts.of(counts).kept(s.present(), s.dates() + s.timestamps())));
             }
         }
         List<Integer> candidates = new ArrayList<>();
@@ -356,7 +356,10 @@ final class RoleScan {
         long distinctNumbers = distinct(seen, seenCount);
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
-                dates, timestamps, min, max, false, commas(commas, examples)).withLayouts(DateLayout.Counts.of(layouts));
+                dates, timestamps, min, max, false, commas(commas, examples));
+        DateLayout.Counts byLayout = DateLayout.Counts.of(layouts);
+        // a whole column keeps them as the DuckDB scan does; a part (a Spark partition) keeps all, to be summed
+        s = s.withLayouts(convention == null ? byLayout.kept(s.present(), dates + timestamps) : byLayout);
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
             boolean up = true;
