@@ -28,7 +28,8 @@ package dev.surprisal.data.roles;
  *                       then says "at least"
  * @param commas         non-missing cells by how they use a ',' between digits ({@link Cells#comma})
  * @param layouts        non-missing cells that are dates in a non-ISO layout ({@code 29/11/2026}), by layout
- *                       ({@link DateLayout.Counts#add}); a whole column's only when they may decide ({@link DateLayout.Counts#kept})
+ *                       ({@link DateLayout.Counts#add}); a whole column's only when they may decide
+ *                       ({@link DateLayout.Counts#kept})
  */
 public record ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
                           long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,

@@ -176,7 +176,7 @@ public final class DateLayout {
      * (first number above 12), month first (second above 12) and a time: additive over parts of a column, so a
      * file, DuckDB and Spark partitions summed give one decision ({@link #decide}).
      *
-     * @param counts per family ({@value #FAMILIES}), four counts: cells, day first, month first, with a time
+     * @param counts per family (four: the separators '/', '.' and '-', then yyyy/mm/dd), four counts: cells, day first, month first, with a time
      */
     public record Counts(List<Long> counts) {
         /** No date cell in a non-ISO layout. */
@@ -217,7 +217,7 @@ public final class DateLayout {
         /**
          * Adds a cell to counts kept in an array ({@link #of(long[])} makes the record).
          *
-         * @param into   4 × {@value #FAMILIES} counts
+         * @param into   16 counts, as {@link #counts} orders them
          * @param cell   a non-missing cell's text
          * @param weight how many cells have this text
          */
