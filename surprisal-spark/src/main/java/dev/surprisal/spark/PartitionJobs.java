@@ -8,6 +8,7 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnStats;
+import dev.surprisal.data.roles.DateLayout;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -73,11 +74,14 @@ final class PartitionJobs {
      * engine's {@link ColumnStats#of} (the distinct counts, which do not add up, come from {@link DistinctCells}).
      */
     static final class RolePart implements Serializable {
+        /** Where a column's {@link DateLayout.Counts} start in {@link #counts}. */
+        static final int LAYOUTS_AT = 9;
         private static final long serialVersionUID = 1L;
         final int partition;
         final long rows;
         // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times, and cells with thousands
-        // groups, one comma group (1,234), a decimal comma and '.' groups (1.299) (Cells.comma)
+        // groups, one comma group (1,234), a decimal comma and '.' groups (1.299) (Cells.comma), then from
+        // LAYOUTS_AT the non-ISO dates by layout (DateLayout.Counts)
         final long[][] counts;
         /** Per column and comma kind ({@code Cells.Comma#ordinal}), the smallest such cell, "" when none. */
         final String[][] examples;
@@ -210,7 +214,7 @@ final class PartitionJobs {
                 }
             }
             long row = offsets == null ? 0 : offsets[partition];
-            long[][] counts = new long[c][9];
+            long[][] counts = new long[c][RolePart.LAYOUTS_AT + DateLayout.Counts.NONE.counts().size()];
             String[][] examples = new String[c][dev.surprisal.data.roles.Cells.Comma.values().length];
             for (String[] e : examples) {
                 Arrays.fill(e, "");
@@ -254,6 +258,9 @@ final class PartitionJobs {
                         k[6] += s.commas().oneGroup();
                         k[7] += s.commas().decimal();
                         k[8] += s.commas().dotGroup();
+                        for (int e = 0; e < s.layouts().counts().size(); e++) {
+                            k[RolePart.LAYOUTS_AT + e] += s.layouts().counts().get(e); // dates in a non-ISO layout
+                        }
                         for (int e = 0; e < examples[j].length; e++) {
                             examples[j][e] = ColumnStats.Commas.smaller(examples[j][e], s.commas().examples().get(e));
                         }

@@ -122,7 +122,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         String given = at == null ? null : validDate(at);
         DriftInputs.requireReadable(data);
         if (roles.setsRoles()) {
-            throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role: roles are frozen in the "
+            throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role, --dayfirst: roles are frozen in the "
                     + "baseline; run 'surprisal drift baseline' again with them (check takes --columns and --exclude)");
         }
         String monitor = target.monitor;

@@ -177,7 +177,7 @@ public final class ColumnEntropy {
             if (bins != null) {
                 // the continuous role takes numbers only: text gets no hint that would fail
                 boolean numeric = roles.stats(column).map(RoleRules::isNumeric).orElse(false);
-                throw new DataException(file, "--bins: " + column + " is " + d.role().label() + ", not continuous; its"
+                throw new DataException(file, "--bins: " + column + " is " + d.label() + ", not continuous; its"
                         + " values are already outcomes" + (numeric ? " (" + MiTable.roleHint(column, "=continuous") + " to bin it"
                         + " anyway)" : ", text labels that have no order to bin: its entropy is that of their counts,"
                         + " without --bins"));
@@ -187,7 +187,7 @@ public final class ColumnEntropy {
                 notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
             } else if ((d.role() == ColumnRole.TIMESTAMP || d.role() == ColumnRole.DATE)
                     && c.nonZero() >= dev.surprisal.data.roles.RoleRules.ID_DISTINCT_RATIO * c.total()) {
-                notes.add(column + ": nearly every " + d.role().label() + " is distinct, so its entropy is about log(n):"
+                notes.add(column + ": nearly every " + d.label() + " is distinct, so its entropy is about log(n):"
                         + " it counts the instants recorded, not how the data vary");
             }
             return new Counted(d, c, List.copyOf(notes));

@@ -630,7 +630,7 @@ public final class MiTable {
             MiVariable f = unscoredFilledIn.get(d.column());
             if (f != null) {
                 filled.add(f);
-                why.put(d.column(), " (its values are left out of mutual information, role " + d.role().label()
+                why.put(d.column(), " (its values are left out of mutual information, role " + d.label()
                         + "; whether it is filled in is still measured)");
             }
         }
@@ -993,7 +993,7 @@ public final class MiTable {
             if (d.column().equals(name)) {
                 // the command line's option for a command-line name (--target), the library's method otherwise
                 String role = option.startsWith("--") ? "--role " : "RoleOverrides.withRole, as ";
-                return new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " ("
+                return new DataException(file, -1, name, option + " " + name + ": is " + d.label() + " ("
                         + d.reason() + "), which mutual information leaves out; set its role with "
                         + (option.startsWith("--") ? roleHint(name, advice.getOrDefault(name, "=categorical"))
                         : role + name + advice.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name

@@ -63,7 +63,7 @@ final class FileProfiler {
         for (RoleDecision d : ds) {
             Bins b = bins.get(d.column());
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
-                    null, null, null, null, null, d.convention()));
+                    null, null, null, null, null, d.convention()).withLayout(d.layout()));
         }
         return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit);
     }
@@ -255,7 +255,7 @@ final class FileProfiler {
     /** A reference column counted on a day that lacks it: {@code rows} cells, every one missing. */
     static ColumnProfile allMissing(ColumnProfile ref, long rows) {
         return new ColumnProfile(ref.name(), ref.role(), ref.reason(), ref.bins(), new long[ref.binCount()], rows, rows,
-                0, List.of(), Map.of(), null, null, null, ref.convention());
+                0, List.of(), Map.of(), null, null, null, ref.convention()).withLayout(ref.layout());
     }
 
     private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress,
@@ -329,18 +329,21 @@ final class FileProfiler {
                 // the range in key order (KeyStats.compareValues): numbers by value (equal values, 1 and 1.0,
                 // by their text), before other text by its characters; the cells are text here, and min(u)
                 // alone put "9" after "10"
-                String number = "regexp_full_match(" + u + ", '" + KeyStats.NUMBER_REGEX + "')";
-                String value = "CASE WHEN " + number + " THEN {'v': CAST(" + u + " AS DOUBLE), 't': " + u + "} END";
                 // a date or timestamp column's range is its dates' and times': its invalid cells ('unknown')
-                // would otherwise be its newest value, and the stale-data check compare that
-                String time = ref.role().isTemporal() ? Cells.sqlTime(u) : "true";
+                // would otherwise be its newest value, and the stale-data check compare that; dates in another
+                // layout (29/11/2026) are ranged as their ISO text (DateLayout.sqlIso, the rule of DateLayout.iso)
+                boolean layout = ref.role().isTemporal() && !ref.layout().isIso();
+                String key = layout ? ref.layout().sqlIso(u) : u;
+                String number = "regexp_full_match(" + key + ", '" + KeyStats.NUMBER_REGEX + "')";
+                String value = "CASE WHEN " + number + " THEN {'v': CAST(" + key + " AS DOUBLE), 't': " + key + "} END";
+                String time = !ref.role().isTemporal() ? "true" : layout ? key + " IS NOT NULL" : Cells.sqlTime(u);
                 int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"),
-                        q.agg("arg_min(" + u + ", " + value + ") FILTER (WHERE " + time + ")"),
-                        q.agg("arg_max(" + u + ", " + value + ") FILTER (WHERE " + time + ")"),
-                        q.agg("min(" + u + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
-                        q.agg("max(" + u + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
-                // a date or timestamp column: its cells that are no date or time are invalid (Cells.isTime)
-                String notTime = " FILTER (WHERE NOT " + Cells.sqlTime(u) + ")";
+                        q.agg("arg_min(" + key + ", " + value + ") FILTER (WHERE " + time + ")"),
+                        q.agg("arg_max(" + key + ", " + value + ") FILTER (WHERE " + time + ")"),
+                        q.agg("min(" + key + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
+                        q.agg("max(" + key + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
+                // a date or timestamp column: its cells that are no date or time (in its layout) are invalid
+                String notTime = " FILTER (WHERE NOT " + time + ")";
                 int[] t = !ref.role().isTemporal() ? null : new int[] {q.agg("count(" + u + ")" + notTime),
                         q.agg(firstCells(u) + notTime)};
                 readers.add(rs -> {

@@ -148,7 +148,7 @@ final class MemoryProfiler {
             View v = new View(table.column(d.column()), d.convention(), d.role().isScored());
             Bins bins = fitBins(v, d.role(), o, order);
             ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
-                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null, d.convention());
+                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null, d.convention()).withLayout(d.layout());
             out[j] = count(shell, v, where, 0, false, order);
         });
         return List.of(out);
@@ -337,9 +337,11 @@ final class MemoryProfiler {
                 }
                 String t = v.text.label(k);
                 distinct++;
-                notTime[k] = ref.role().isTemporal() && !Cells.isTime(t);
-                if (!notTime[k]) { // a date column's range is its dates': 'unknown' is no newest date
-                    range.add(t);
+                // a date column's range is its dates', as ISO text in its frozen layout: 'unknown' is no newest date
+                String key = ref.role().isTemporal() ? ref.layout().iso(t) : t;
+                notTime[k] = key == null;
+                if (!notTime[k]) {
+                    range.add(key);
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -363,11 +365,12 @@ final class MemoryProfiler {
                 }
                 String t = v.text(i);
                 distinct.add(t);
-                if (ref.role().isTemporal() && !Cells.isTime(t)) {
+                String key = ref.role().isTemporal() ? ref.layout().iso(t) : t;
+                if (key == null) {
                     invalid++;
                     keep(cells, where, first, i, t);
                 } else { // a date column's range is its dates'
-                    range.add(t);
+                    range.add(key);
                 }
             }
             return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
