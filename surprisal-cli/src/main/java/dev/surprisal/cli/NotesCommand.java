@@ -48,9 +48,10 @@ import java.util.concurrent.Callable;
                 "                   80%% of its lines or of its 5-word phrases repeating earlier ones of the",
                 "                   note (fixed thresholds, calibrated on Debian documentation:",
                 "                   docs/notes-labels.md)",
-                "  genuine          anything else, ranked by new bits per word (a note under 100 words",
-                "                   counted as 100): what a compressor still needs for each word of the",
-                "                   note after reading its nearest notes.",
+                "  genuine          anything else, ranked by new bits per word given its nearest notes,",
+                "                   brought to a length of 1,000 words (rate x (words/1,000)^0.15, a note",
+                "                   under 100 words counted as 100), so a short note's start-up cost does",
+                "                   not put it above a long one as dense as it is.",
                 ""},
         subcommands = {NotesCommand.Scan.class, NotesCommand.Add.class},
         footer = {"",
@@ -170,7 +171,7 @@ public final class NotesCommand implements Runnable {
                 }
             }
             out.println("digest (genuine notes by " + KbReport.DIGEST_ORDER + "):");
-            r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %6.2f bits/word  %8.0f bits  %6d words%n",
+            r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %6.2f bits/word at 1,000 words  %8.0f bits  %6d words%n",
                     n.digestRank(), n.path(), KbReport.digestScore(n), n.novelBits(), n.words()));
             if (common.explain()) {
                 out.println("details (Gopher repetition rules: Rae et al. 2021, arXiv 2112.11446, Table A1):");
