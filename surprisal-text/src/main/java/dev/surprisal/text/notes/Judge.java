@@ -90,11 +90,10 @@ final class Judge {
      * <li>Near-duplicate (two versions of one note; the keep rule says which is the copy): both
      * {@code ca} and {@code cb} reach {@code threshold}, and either the sizes are within
      * {@code nearDuplicateSizeRatio} or both reach {@code nearDuplicateContainment}.</li>
-     * <li>Two versions of one note (the same title, {@code v}), one holding the other: when
-     * {@code cb} also reaches {@code threshold}, the keep rule says which is the copy, as for a
-     * near-duplicate; when under {@code threshold} of b is in a (b adds more than it repeats), a is
-     * labelled whatever the times. Both are near-duplicates, named "an earlier version of" and so on
-     * (an original that a later edit grew is no excerpt of its edit).</li>
+     * <li>Two versions of one note (the same title, {@code v}): either holds at least
+     * {@code threshold} of the other's phrases and own phrases. The keep rule says which is the copy,
+     * whatever their lengths, a near-duplicate named "an earlier version of" and so on (an original
+     * that a later edit grew is no excerpt of its edit, and no length ratio turns which is labelled).</li>
      * <li>Excerpt (a part of b; labelled whatever the times): otherwise, when a is the smaller note
      * by more than the size ratio.</li>
      * <li>Neither (two notes of about the same size that share about half of each): no relation.</li>
@@ -111,29 +110,64 @@ final class Judge {
         }
         int inter = MinHash.intersection(a, b);
         double ca = inter / (double) a.length;
-        if (ca < o.threshold() || MinHash.intersection(aOwn, b) < o.threshold() * aOwn.length) {
+        double cb = inter / (double) b.length;
+        if (v.sameTitle()) {
+            return holds(a, aOwn, b, inter, o) || heldBy(b, a, aOwn, inter, o)
+                    ? version(a, b, bId, bPath, ca, cb, inter, bIsOriginal, v) : null;
+        }
+        if (!holds(a, aOwn, b, inter, o)) {
             return null;
         }
         double j = inter / (double) (a.length + b.length - inter);
-        double cb = inter / (double) b.length;
         double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
         boolean near = cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
                 || Math.min(ca, cb) >= o.nearDuplicateContainment());
-        if (near || v.sameTitle() && cb >= o.threshold()) {
+        if (near) {
             Keep.Decision d = bIsOriginal.get();
-            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(),
-                    near ? null : v.of(a.length < b.length)) : null;
+            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), null) : null;
         }
         if (a.length < b.length && sizeRatio < o.nearDuplicateSizeRatio()) {
-            if (v.sameTitle()) {
-                return new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "it holds "
-                        + "this note and %s of it is new, whatever the times", pct(1 - cb)), v.of(true));
-            }
             return new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "this note is %s of its "
                     + "size and holds %s of it (an excerpt is under %s of its source's size and holds under %s of it)",
                     pct(sizeRatio), pct(cb), pct(o.nearDuplicateSizeRatio()), pct(o.nearDuplicateContainment())), null);
         }
         return null;
+    }
+
+    /** Whether at least the threshold of x's phrases, and of its own phrases {@code xOwn}, are in y ({@code inter} shared). */
+    private static boolean holds(long[] x, long[] xOwn, long[] y, int inter, KnowledgeBase.Options o) {
+        return inter >= o.threshold() * x.length && MinHash.intersection(xOwn, y) >= o.threshold() * xOwn.length;
+    }
+
+    /**
+     * {@link #holds} for x held in y when only y's own phrases {@code yOwn} are known: being shared
+     * is a property of the phrase, so the own phrases in both are {@code yOwn ∩ x}, and x has at most
+     * {@code |x| − (inter − |yOwn ∩ x|)} own phrases. The test is made against that upper bound:
+     * stricter than {@link #holds}, and the same when x's shared phrases are all in y (an edit that
+     * grew x keeps them).
+     */
+    private static boolean heldBy(long[] x, long[] y, long[] yOwn, int inter, KnowledgeBase.Options o) {
+        if (inter < o.threshold() * x.length) {
+            return false;
+        }
+        int ownBoth = MinHash.intersection(yOwn, x);
+        return ownBoth > 0 && ownBoth >= o.threshold() * (x.length - (inter - ownBoth));
+    }
+
+    /**
+     * Two versions of one note (the same title, one holding at least the threshold of the other's
+     * phrases): the keep rule says which is labelled, whatever their lengths. Until 2026-12-02 a
+     * version of which the other held under half was labelled whatever the times, so a few words
+     * more or less around that half turned which of the two was labelled (review13c).
+     */
+    private static Copy version(long[] a, long[] b, int bId, String bPath, double ca, double cb, int inter,
+                                Supplier<Keep.Decision> bIsOriginal, Versions v) {
+        Keep.Decision d = bIsOriginal.get();
+        if (!d.firstIsOriginal()) {
+            return null;
+        }
+        double j = inter / (double) (a.length + b.length - inter);
+        return new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), v.of(a.length < b.length));
     }
 
     /** Whether {@code x} is stronger evidence than {@code y} (null loses): higher containment, then the earlier path. */
