@@ -312,10 +312,10 @@ final class Judge {
             details.add(String.format(Locale.ROOT, "%d of its %d distinct lines of 3 or more words recur in at least %d "
                     + "other notes", e.templateLines, e.candidateLines, o.templateMinNotes()));
         }
-        details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f per word) given %d nearest notes; "
+        details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f bits per word) %s; "
                 + "length-controlled word entropy %s; %.0f%% of its lines of 3 or more words repeat an earlier line; "
                 + "%.0f%% of its word characters repeat an earlier 5-word phrase of the note", e.novelBits, perWord,
-                e.neighbours.size(), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
+                e.neighbours.isEmpty() ? "on its own" : "given " + nearest(e.neighbours.size()), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
                         : String.format(Locale.ROOT, "%.3f bits per word", m.windowedBits), 100 * m.repeatedLineFraction,
                 100 * repeatedPhrases));
         Label label;
@@ -357,8 +357,9 @@ final class Judge {
                     pct(e.commonPhrases / (double) e.phrases), o.templateMinNotes());
         } else if (perWord < o.lowNovelBitsPerWord()) {
             label = Label.LOW_INFORMATION;
-            reason = String.format(Locale.ROOT, "adds only %.2f new bits per word given its %d nearest notes "
-                    + "(low-information below %.2f)", perWord, e.neighbours.size(), o.lowNovelBitsPerWord());
+            reason = String.format(Locale.ROOT, "adds only %.2f new bits per word %s (low-information below %.2f)",
+                    perWord, e.neighbours.isEmpty() ? "on its own" : "given " + nearest(e.neighbours.size()),
+                    o.lowNovelBitsPerWord());
         } else if (!Double.isNaN(m.windowedBits) && m.windowedBits < o.lowWindowedEntropyBits()) {
             label = Label.LOW_INFORMATION;
             reason = String.format(Locale.ROOT, "its words keep repeating: %.2f bits of word entropy per word in "
@@ -377,8 +378,8 @@ final class Judge {
                     ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: %s", e.novelBits, perWord,
                     e.copiesLeftOut ? "only notes labelled as copies share a 5-word phrase with it"
                             : "no other note shares a 5-word phrase with it")
-                    : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given its %d nearest notes",
-                    e.novelBits, perWord, e.neighbours.size());
+                    : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given %s",
+                    e.novelBits, perWord, nearest(e.neighbours.size()));
         }
         Copy shown = label.isCopy() ? copy : null;
         return new NoteReport(m.path, words, m.unique, m.entropyBits, m.windowedBits, m.zstdBitsPerByte,
@@ -386,6 +387,11 @@ final class Judge {
                 e.klBits, e.jsBits, List.copyOf(e.neighbours), label, reason, shown == null ? null : shown.ofPath(),
                 shown == null ? Double.NaN : shown.containment(), shown == null ? Double.NaN : shown.jaccard(),
                 List.copyOf(details), List.copyOf(messages), 0);
+    }
+
+    /** "its nearest note", "its 3 nearest notes": a count of one is no plural. */
+    static String nearest(int k) {
+        return k == 1 ? "its nearest note" : "its " + k + " nearest notes";
     }
 
     private static String pct(double fraction) {

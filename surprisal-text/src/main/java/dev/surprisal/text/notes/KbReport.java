@@ -40,8 +40,8 @@ public record KbReport(String root, List<NoteReport> notes, List<Skipped> skippe
 
     /** What the digest ranks by, in the words the command line and the HTML report print. */
     public static final String DIGEST_ORDER = "new bits per word given their nearest notes, brought to a length of "
-            + "1,000 words (a note's rate x (words/1,000)^0.15, a note under " + DIGEST_MIN_WORDS + " words counted as "
-            + DIGEST_MIN_WORDS + "): the same rate counts for more in a longer note; most first";
+            + "1,000 words: a note's rate x (words/1,000)^0.15, a note under " + DIGEST_MIN_WORDS + " words counted as "
+            + DIGEST_MIN_WORDS + ", so the same rate counts for more in a longer note; most first";
 
     /**
      * The digest's ranking measure: a note's new bits per word as if it were
