@@ -8,11 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static dev.surprisal.text.notes.KeepAndAddTest.T;
 import static dev.surprisal.text.notes.KeepAndAddTest.put;
@@ -30,36 +28,15 @@ import static org.assertj.core.api.Assertions.offset;
 class DigestRankingTest {
     private static final Path GPL3 = Path.of("/usr/share/common-licenses/GPL-3");
 
-    private static String frontMatter(String title, int day) {
-        return String.format("---\ntitle: %s\ndate: 2026-11-%02d\ntags: [notes]\n---\n\n", title, day);
-    }
-
     @Test
     void genuineNotesOutrankAPastedLicence(@TempDir Path dir) throws IOException {
         String gpl = Files.readString(GPL3);
-        List<Path> readmes = new ArrayList<>();
-        try (Stream<Path> s = Files.list(Path.of("/usr/share/doc"))) {
-            s.sorted().forEach(d -> {
-                try (Stream<Path> f = Files.list(d)) {
-                    f.filter(p -> p.getFileName().toString().startsWith("README") && Files.isRegularFile(p))
-                            .sorted().forEach(readmes::add);
-                } catch (IOException e) {
-                    // an unreadable package directory has no README to offer
-                }
-            });
-        }
-        List<List<String>> chunks = EvaluationSet.distinctChunks(readmes, 30, 13, gpl).subList(0, 30);
+        List<List<String>> chunks = EvaluationSet.distinctChunks(ReaderFolder.readmes(), 30, 13, gpl).subList(0, 30);
         for (int i = 0; i < chunks.size(); i++) {
-            put(dir, String.format("readme-%02d.md", i), frontMatter("Reading notes " + i, 1 + i % 28)
+            put(dir, String.format("readme-%02d.md", i), ReaderFolder.frontMatter("Reading notes " + i, 1 + i % 28)
                     + String.join("\n\n", chunks.get(i)) + "\n", T + i * 60_000L);
         }
-        put(dir, "licence-gpl3.md", frontMatter("GPL-3", 2) + gpl, T);
-        String[] paras = gpl.split("\\n\\s*\\n");
-        for (int i = 0; i < 8; i++) {
-            int from = 10 + 12 * i;
-            put(dir, "gpl-quote-" + i + ".md", frontMatter("GPL quote " + i, 3) + "Quote from the GPL for our review:\n\n"
-                    + String.join("\n\n", List.of(paras).subList(from, from + 6)) + "\n", T + 86_400_000L);
-        }
+        ReaderFolder.pasteGpl(dir, gpl);
 
         KbReport r = KnowledgeBase.scan(dir, KnowledgeBase.Options.defaults(), true);
         Map<String, NoteReport> byPath = r.notes().stream().collect(Collectors.toMap(NoteReport::path, n -> n));

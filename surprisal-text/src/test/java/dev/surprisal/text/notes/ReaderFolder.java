@@ -100,6 +100,17 @@ final class ReaderFolder {
         return sb.toString().strip() + "\n";
     }
 
+    /** The whole GPL-3 pasted into licence-gpl3.md, and eight notes quoting six of its paragraphs each, a day later. */
+    static void pasteGpl(Path dir, String gpl) throws IOException {
+        put(dir, "licence-gpl3.md", frontMatter("GPL-3", 2) + gpl, T);
+        String[] paras = gpl.split("\\n\\s*\\n");
+        for (int i = 0; i < 8; i++) {
+            int from = 10 + 12 * i;
+            put(dir, "gpl-quote-" + i + ".md", frontMatter("GPL quote " + i, 3) + "Quote from the GPL for our review:\n\n"
+                    + String.join("\n\n", List.of(paras).subList(from, from + 6)) + "\n", T + 86_400_000L);
+        }
+    }
+
     /** Writes the folder into {@code dir}. */
     static void build(Path dir) throws IOException {
         String gpl = Files.readString(Path.of("/usr/share/common-licenses/GPL-3"));
@@ -121,13 +132,7 @@ final class ReaderFolder {
             put(dir, String.format("medium-%02d.md", i), frontMatter("Reading notes " + i, 1 + i % 28)
                     + String.join("\n\n", chunks.get(STUBS + i)) + "\n", T + (20 + i) * 60_000L);
         }
-        put(dir, "licence-gpl3.md", frontMatter("GPL-3", 2) + gpl, T);
-        String[] paras = gpl.split("\\n\\s*\\n");
-        for (int i = 0; i < 8; i++) {
-            int from = 10 + 12 * i;
-            put(dir, "gpl-quote-" + i + ".md", frontMatter("GPL quote " + i, 3) + "Quote from the GPL for our review:\n\n"
-                    + String.join("\n\n", List.of(paras).subList(from, from + 6)) + "\n", T + 86_400_000L);
-        }
+        pasteGpl(dir, gpl);
         String[] vendors = {"acme", "globex", "initech", "umbrella", "hooli", "vandelay"};
         for (int i = 0; i < vendors.length; i++) {
             put(dir, "vendor-" + vendors[i] + ".md", frontMatter("Vendor " + vendors[i], 4)
