@@ -111,17 +111,17 @@ final class Judge {
         int inter = MinHash.intersection(a, b);
         double ca = inter / (double) a.length;
         double cb = inter / (double) b.length;
-        if (v.sameTitle()) {
-            return holds(a, aOwn, b, inter, o) || heldBy(b, a, aOwn, inter, o)
-                    ? version(a, b, bId, bPath, ca, cb, inter, bIsOriginal, v) : null;
-        }
-        if (!holds(a, aOwn, b, inter, o)) {
-            return null;
-        }
+        boolean holds = holds(a, aOwn, b, inter, o);
         double j = inter / (double) (a.length + b.length - inter);
         double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
-        boolean near = cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
+        boolean near = holds && cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
                 || Math.min(ca, cb) >= o.nearDuplicateContainment());
+        if (v.sameTitle() && !near) {
+            return holds || heldBy(b, a, aOwn, inter, o) ? version(a, b, bId, bPath, ca, cb, inter, bIsOriginal, v) : null;
+        }
+        if (!holds) {
+            return null;
+        }
         if (near) {
             Keep.Decision d = bIsOriginal.get();
             return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), null) : null;
