@@ -56,6 +56,9 @@ public final class CsvTokens {
             return Optional.of(Table.of(names.stream().map(t::column).toList()));
         } catch (CsvText.Decline d) {
             return Optional.empty();
+        } catch (InternalError e) {
+            // the mapped file shrank while read (another process truncating it): DuckDB's path reads it or says why
+            return Optional.empty();
         }
     }
 }

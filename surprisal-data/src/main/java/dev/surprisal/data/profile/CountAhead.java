@@ -4,6 +4,7 @@ package dev.surprisal.data.profile;
 
 import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.CsvTokens;
+import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.TableReader;
 
 import java.util.List;
@@ -68,6 +69,10 @@ public final class CountAhead {
             }
         };
         Supplier<CsvTokens> work = () -> {
+            DataFormat f = reader.format() != null ? reader.format() : DataFormat.fromFileName(reader.file());
+            if (f != DataFormat.CSV && f != DataFormat.TSV) {
+                return null; // a Parquet file's plan would ask DuckDB for its rows: nothing to tokenise anyway
+            }
             List<String> names = reader.columnNames();
             CsvProfiler.Plan plan = CsvProfiler.plan(reader, names, Runtime.getRuntime().maxMemory());
             return plan == null || plan.groups().size() != 1 ? null : reader.csvTokens(names, relay).orElse(null);
