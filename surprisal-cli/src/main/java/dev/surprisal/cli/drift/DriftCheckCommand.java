@@ -8,6 +8,7 @@ import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
+import dev.surprisal.data.profile.CountAhead;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.drift.SchemaChange;
@@ -138,6 +139,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // (read-only) and to record the check, so concurrent checks on one store do not wait for each
         // other's scans.
+        // the file's reading starts now, beside the store's open and the reference's read (docs/benchmarks.md,
+        // csv14); anything wrong with the file is still reported after the baseline's errors, by the count
+        CountAhead ahead = DriftInputs.countAhead(engine.located(data), table, threads, engine.local());
         MonitorCheck.Baseline baseline;
         try (DriftStore s = target.openReadOnly(spec)) {
             baseline = check.baseline(s, when);
@@ -163,7 +167,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         Profile today;
         List<String> columns;
         try (ProfileEngine e = engine.open(spec)) {
-            today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e);
+            today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e, ahead);
             columns = DriftInputs.columnNames(engine.located(data), table, e);
         }
         MonitorCheck.Checked stored = recordOrScore(check, when, baseline, today, columns);

@@ -65,7 +65,7 @@ final class FileProfiler {
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
                     null, null, null, null, null, d.convention()).withLayout(d.layout()));
         }
-        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit);
+        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit, null);
     }
 
     /**
@@ -222,7 +222,12 @@ final class FileProfiler {
     }
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
-        return count(reference, reader, progress, null);
+        return count(reference, reader, progress, null, null);
+    }
+
+    /** {@link #count(Profile, TableReader, LongConsumer)} from the tokens {@code ahead} read, where they serve. */
+    static Profile count(Profile reference, TableReader reader, LongConsumer progress, CountAhead ahead) {
+        return count(reference, reader, progress, null, ahead);
     }
 
     /**
@@ -230,12 +235,13 @@ final class FileProfiler {
      * columns' fit ({@code known}, may be null), whose edge samples hold the row samples, so the
      * counting scan needs no fetch of its own for them.
      */
-    private static Profile count(Profile reference, TableReader reader, LongConsumer progress, TypedColumns.Fit known) {
+    private static Profile count(Profile reference, TableReader reader, LongConsumer progress, TypedColumns.Fit known,
+                                 CountAhead ahead) {
         List<String> available = reader.columnNames();
         java.util.Set<String> present = new java.util.HashSet<>(available);
         List<String> absent = reference.columnNames().stream().filter(n -> !present.contains(n)).toList();
         if (absent.isEmpty()) {
-            return countPresent(reference, reader, progress, known);
+            return countPresent(reference, reader, progress, known, ahead);
         }
         if (absent.size() == reference.columns().size()) {
             throw new DataException(reader.file(), -1, absent.get(0), "none of the reference's columns ("
@@ -244,7 +250,7 @@ final class FileProfiler {
         }
         // a column gone today is a finding, not a reason to stop the monitor: every cell of it is missing
         Profile counted = countPresent(reference.select(reference.columnNames().stream().filter(present::contains)
-                .toList()), reader, progress, null);
+                .toList()), reader, progress, null, ahead);
         List<ColumnProfile> out = new ArrayList<>();
         for (ColumnProfile c : reference.columns()) {
             out.add(present.contains(c.name()) ? counted.column(c.name()) : allMissing(c, counted.rows()));
@@ -259,7 +265,7 @@ final class FileProfiler {
     }
 
     private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress,
-                                        TypedColumns.Fit known) {
+                                        TypedColumns.Fit known, CountAhead ahead) {
         List<ColumnProfile> refs = reference.columns();
         Set<String> typed = TypedColumns.of(reader, refs.stream().map(ColumnProfile::name).toList());
         // continuous columns of typed numbers only (Parquet): DuckDB's typed scan counts them in less CPU
@@ -267,7 +273,7 @@ final class FileProfiler {
         boolean typedContinuous = typed.size() == refs.size()
                 && refs.stream().allMatch(c -> c.bins() instanceof NumericBins);
         java.util.Optional<Profile> fast = typedContinuous ? java.util.Optional.empty()
-                : CsvProfiler.count(reference, reader, progress);
+                : CsvProfiler.count(reference, reader, progress, Runtime.getRuntime().maxMemory(), ahead);
         if (fast.isPresent()) {
             return fast.get();
         }
