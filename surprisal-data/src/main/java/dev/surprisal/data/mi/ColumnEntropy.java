@@ -44,7 +44,7 @@ public final class ColumnEntropy {
     /**
      * How a {@link Refusal} names the caller's settings. The library's messages say {@link #LIBRARY}'s words (the
      * parameter {@code bins}, {@code RoleOverrides.withRole}); a front end renders them in its own
-     * ({@link Refusal#message(Words)}), e.g. the command line's {@code --bins} and {@code --role}.
+     * ({@link Refusal#message(String, Words)}), e.g. the command line's {@code --bins} and {@code --role}.
      */
     public interface Words {
         /** The library's words: the parameters of {@link ColumnEntropy#of} and {@link RoleOverrides#withRole}. */
@@ -92,7 +92,7 @@ public final class ColumnEntropy {
     /**
      * A column whose entropy cannot be given as asked (bins asked of a column that is not continuous; a continuous
      * column too tied for the spacing estimator), with advice naming the settings that work: its message is in the
-     * library's words ({@link Words#LIBRARY}), {@link #message(Words)} in a front end's.
+     * library's words ({@link Words#LIBRARY}), {@link #message(String, Words)} in a front end's.
      */
     public static final class Refusal extends DataException {
         private static final long serialVersionUID = 1L;
