@@ -105,6 +105,19 @@ class DriftNonIsoDatesScenarioTest {
         Cli dayFirst = check(store, "d", ref);
         assertThat(dayFirst.out()).contains("written dd/mm/yyyy, as set by --dayfirst (no day or month is over 12)",
                 "today's newest value 2026-05-12 ");
+        // a monitor file says it with its key, as the option: the server and --config fit the same baseline
+        Path config = Files.writeString(dir.resolve("monitors.yaml"), """
+                monitors:
+                  - name: f
+                    source: { path: "day-{date}.csv" }
+                    reference: { path: ref.csv }
+                    dayfirst: [day]
+                """);
+        baseline("f", ref, "--config", config.toString());
+        Cli fromFile = Cli.run("drift", "check", "--monitor", "f", "--data", ref.toString(), "--store", store,
+                "--config", config.toString());
+        assertThat(fromFile.out()).contains("written dd/mm/yyyy, as set by --dayfirst (no day or month is over 12)",
+                "today's newest value 2026-05-12 ");
     }
 
     @Test
