@@ -106,4 +106,61 @@ class BinningTest {
         assertThat(b.others()).containsExactlyInAnyOrder("b", "d");
         assertThat(b.othersComplete()).isTrue();
     }
+
+    /** 80% exact zeros and a lognormal rest: the zero gets its own bin and the rest keeps B − 1 bins. */
+    @Test
+    void anAtomGetsItsOwnBinAndTheOtherValuesKeepTheirResolution() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] x = new double[5000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextDouble() < 0.8 ? 0 : Math.rint(100 * Math.exp(3.5 + rng.nextGaussian())) / 100;
+        }
+        double max = Arrays.stream(x).max().orElseThrow();
+        NumericBins b = Binning.continuous(x, x.length, 0, max, ProfileOptions.defaults().withBins(10));
+        long[] count = new long[b.size()];
+        for (double v : x) {
+            count[b.binOf(v)]++;
+        }
+        // before: the quantiles at 0.1 .. 0.8 were all 0 and merged, 4 interior bins, the first [0, q90)
+        // holding the zeros and half the non-zero values
+        assertThat(b.size() - 2).as(b.toString()).isEqualTo(10);
+        long zeros = Arrays.stream(x).filter(v -> v == 0).count();
+        assertThat(count[1]).as("the zero's bin holds the zeros only").isEqualTo(zeros);
+        for (int i = 2; i < b.size() - 1; i++) {
+            assertThat(count[i]).as("bin %s", b.label(i)).isBetween((long) ((x.length - zeros) / 9 * 0.8),
+                    (long) ((x.length - zeros) / 9 * 1.2));
+        }
+    }
+
+    @Test
+    void aSentinelAtTheTopAndOneInsideEachGetABin() {
+        SplittableRandom rng = new SplittableRandom(8);
+        double[] x = new double[2000];
+        for (int i = 0; i < x.length; i++) {
+            double u = rng.nextDouble();
+            x[i] = u < 0.3 ? 999 : u < 0.5 ? 50 : rng.nextDouble() * 100;
+        }
+        NumericBins b = Binning.continuous(x, x.length, Arrays.stream(x).min().orElseThrow(), 999,
+                ProfileOptions.defaults().withBins(10));
+        long[] count = new long[b.size()];
+        for (double v : x) {
+            count[b.binOf(v)]++;
+        }
+        assertThat(count[b.binOf(999)]).isEqualTo(Arrays.stream(x).filter(v -> v == 999).count());
+        assertThat(count[b.binOf(50)]).isEqualTo(Arrays.stream(x).filter(v -> v == 50).count());
+    }
+
+    @Test
+    void withoutAnAtomTheEdgesAreThePlainQuantiles() {
+        double[] x = new SplittableRandom(4).doubles(3000, 0, 1).toArray();
+        ProfileOptions o = ProfileOptions.defaults().withBins(10);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] q = new double[11];
+        for (int j = 0; j <= 10; j++) {
+            q[j] = Binning.quantileDisc(sorted, j / 10.0);
+        }
+        assertThat(Binning.continuous(x, x.length, sorted[0], sorted[2999], o))
+                .isEqualTo(Binning.fromQuantiles(q, x.length, sorted[0], sorted[2999], o));
+    }
 }
