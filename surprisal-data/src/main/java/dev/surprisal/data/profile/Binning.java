@@ -84,8 +84,8 @@ public final class Binning {
     /**
      * Equal-frequency bins from an edge sample: its quantiles at {@link #levels}, then
      * {@link #fromQuantiles}. A value that holds at least 1/B of the sample (an atom: 0 in a
-     * zero-inflated amount, a sentinel such as −1 or 999) gets a bin of its own, [a, the next sample
-     * value above a) (at the top [a − 1 ulp, a]), and the quantile edges are fitted on the other values
+     * zero-inflated amount, a sentinel such as −1 or 999) gets a bin of its own, [a, a + 1 ulp) (at the
+     * top [a − 1 ulp, a]), labelled "= a" ({@link NumericBins#atom}), and the quantile edges are fitted on the other values
      * with the B − (atoms) bins left, so a shift of the non-atom values is not averaged away inside the
      * atom's bin. Without an atom the edges are exactly those of {@link #fromQuantiles}.
      *
@@ -120,10 +120,18 @@ public final class Binning {
         e[n++] = min;
         e[n++] = max;
         for (double a : atoms) {
+            // the atom's bin is [a, a + 1 ulp), which holds a alone and which NumericBins names "= a";
+            // at the top [a − 1 ulp, a], since the last bin is closed
             e[n++] = a;
-            // the atom's bin is [a, next value above a); at the top, [a just below, a] (the last bin is closed)
+            e[n++] = a == max ? Math.nextDown(a) : Math.nextUp(a);
+            // the next value above a starts the next bin already at a + 1 ulp: its own edge would leave a bin
+            // (a, next value) that the reference never fills
             double above = nextAbove(sample, a);
-            e[n++] = Double.isNaN(above) ? Math.nextDown(a) : above;
+            if (above < max && Arrays.binarySearch(atoms, above) < 0) {
+                for (int j = 0; j < n; j++) {
+                    e[j] = e[j] == above ? a : e[j];
+                }
+            }
         }
         return NumericBins.of(e);
     }

@@ -163,4 +163,27 @@ class BinningTest {
         assertThat(Binning.continuous(x, x.length, sorted[0], sorted[2999], o))
                 .isEqualTo(Binning.fromQuantiles(q, x.length, sorted[0], sorted[2999], o));
     }
+
+    /** The atom's one-ulp edges survive DuckDB's bin expression, 0's (a subnormal 4.9e-324) included. */
+    @Test
+    void atomBinsAreNamedAndDuckDbPutsValuesInTheSameBins() throws Exception {
+        double[] x = new double[1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 4 == 0 ? i : i % 2 == 0 ? 0 : i % 3 == 0 ? 999 : -1;
+        }
+        NumericBins b = Binning.continuous(x, x.length, -1, 999, ProfileOptions.defaults().withBins(10));
+        assertThat(b.label(b.binOf(0))).isEqualTo("= 0");
+        assertThat(b.label(b.binOf(-1))).isEqualTo("= -1");
+        assertThat(b.label(b.binOf(999))).isEqualTo("= 999");
+        assertThat(b.atom(b.binOf(500))).isNaN();
+        double[] probe = {-2, -1, -0.5, 0, Double.MIN_VALUE, 1e-300, 4, 500, 998.9, 999, 1000};
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            for (double v : probe) {
+                try (ResultSet rs = s.executeQuery("SELECT " + b.sqlBinIndex("CAST('" + v + "' AS DOUBLE)"))) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("value %s", v).isEqualTo(b.binOf(v));
+                }
+            }
+        }
+    }
 }
