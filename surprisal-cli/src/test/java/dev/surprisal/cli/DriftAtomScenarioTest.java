@@ -74,8 +74,8 @@ class DriftAtomScenarioTest {
 
     /**
      * The non-zero part is 1,000 of the 5,000 rows, so a 0.25 log-sd shift is as visible as it is in an
-     * ordinary column of about 1,000 rows: most days, not all (the audit's data: 19 of 30 days WARN after,
-     * 1 of 30 before). Old code: 0 of these 8 days.
+     * ordinary column of about 1,000 rows: most days, not all (the audit's 30 days: 26 alarm after,
+     * 1 before).
      */
     @Test
     void nonZeroAmountsShiftedAQuarterLogSdAlarmOnMostDays() {
