@@ -186,4 +186,31 @@ class BinningTest {
             }
         }
     }
+
+    /**
+     * Spark and the local path hand the same edge sample in another order (partitions): the atoms and the
+     * other values' edges must not depend on it.
+     */
+    @Test
+    void atomBinsDoNotDependOnTheSampleOrder() {
+        SplittableRandom rng = new SplittableRandom(21);
+        double[] x = new double[4000];
+        for (int i = 0; i < x.length; i++) {
+            double u = rng.nextDouble();
+            x[i] = u < 0.6 ? 0 : u < 0.7 ? -1 : Math.rint(100 * Math.exp(3.5 + rng.nextGaussian())) / 100;
+        }
+        ProfileOptions o = ProfileOptions.defaults();
+        NumericBins first = Binning.continuous(x, x.length, -1, Arrays.stream(x).max().orElseThrow(), o);
+        assertThat(first.atoms()).containsExactly(-1, 0);
+        for (int k = 0; k < 5; k++) {
+            double[] y = x.clone();
+            for (int i = y.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                double t = y[i];
+                y[i] = y[j];
+                y[j] = t;
+            }
+            assertThat(Binning.continuous(y, y.length, -1, Arrays.stream(x).max().orElseThrow(), o)).isEqualTo(first);
+        }
+    }
 }
