@@ -22,4 +22,8 @@ if [[ "${3:-}" == text ]]; then
   # one high-cardinality text column (free-text comments): dev.surprisal.drift.power.TextPowerTable
   exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.TextPowerTable "$SEEDS" "$SIZES"
 fi
+if [[ "${3:-}" == zinf ]]; then
+  # one zero-inflated amount (80% zeros, lognormal rest): dev.surprisal.drift.power.ZeroInflatedPowerTable
+  exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.ZeroInflatedPowerTable "$SEEDS" "$SIZES"
+fi
 exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES" ${3:-}

@@ -325,7 +325,7 @@ class DriftScenarioTest {
     void explainShowsTheObservedSharesOfTheTable() {
         Cli r = compareWith(reference, days.get(Change.EMPTY_COLUMN), "--explain");
         assertThat(row(r, "device")).contains("+100.00%");
-        assertThat(r.out()).contains("The bin that moved most is (missing): reference 0.0%, today 100.0%.");
+        assertThat(r.out()).contains("The bin whose share moved most is (missing): 0.0% → 100.0% of rows (reference → today, +100.0 percentage points).");
     }
 
     @Test

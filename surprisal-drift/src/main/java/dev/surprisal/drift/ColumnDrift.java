@@ -194,16 +194,23 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     }
 
     /**
-     * @return the bin contributing most to PSI, i.e. with the largest (qᵢ − pᵢ) ln(qᵢ/pᵢ), or null
+     * The bin whose share of rows moved most, in percentage points: the largest
+     * |today's count / today's rows − reference count / reference rows| (observed shares, as the
+     * table shows them; the missing and invalid cells are bins too). A reader takes "moved most" to
+     * mean share points, so that is what it ranks by, not the bin's term of PSI, which favours a
+     * small bin's relative change.
+     *
+     * @return that bin (the first of equals), or null when there is none
      */
     public Bin topBin() {
         Bin best = null;
-        double bestTerm = -1;
+        double bestMove = -1;
         for (Bin b : bins) {
-            double t = (b.q() - b.p()) * Math.log(b.q() / b.p());
-            if (t > bestTerm) {
+            double move = Math.abs((double) b.currentCount() / Math.max(1, currentRows())
+                    - (double) b.referenceCount() / Math.max(1, referenceRows()));
+            if (move > bestMove) {
                 best = b;
-                bestTerm = t;
+                bestMove = move;
             }
         }
         return best;

@@ -62,9 +62,8 @@ public final class DriftExplanation {
                 + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", qpValue, u, qpValue, u,
                 CELL.format(c.psi()));
         ColumnDrift.Bin top = c.topBin();
-        // the observed shares of rows, as the table shows them (the smoothed p and q only pick the bin)
-        String bin = top == null ? "" : String.format(Locale.ROOT, " The bin that moved most is %s: reference %.1f%%, "
-                + "today %.1f%%.", top.label(), 100.0 * top.referenceCount() / Math.max(1, c.referenceRows()),
+        // the observed shares of rows, as the table shows them (the smoothed p and q only enter PSI)
+        String bin = top == null ? "" : " " + movedMost(top, 100.0 * top.referenceCount() / Math.max(1, c.referenceRows()),
                 100.0 * top.currentCount() / Math.max(1, c.currentRows()));
         return List.of(head, pq, qp + bin);
     }
@@ -78,5 +77,18 @@ public final class DriftExplanation {
      */
     public static String paragraph(DriftReport report, Base base) {
         return String.join(" ", sentences(report, base));
+    }
+
+    /**
+     * The sentence on the bin whose share moved most ({@link ColumnDrift#topBin}), in percentage points.
+     * A bin of one value (an atom of a continuous column, "= 0", or a discrete value) is named by its
+     * value: "The share of 0 moved most: 80.0% → 70.0% (−10.0 points)".
+     */
+    private static String movedMost(ColumnDrift.Bin top, double refPct, double curPct) {
+        String label = top.label();
+        String what = label.startsWith("= ") ? "The share of " + label.substring(2) + " moved most"
+                : "The bin whose share moved most is " + label;
+        return String.format(Locale.ROOT, "%s: %.1f%% → %.1f%% of rows (reference → today, %+.1f percentage points).",
+                what, refPct, curPct, curPct - refPct);
     }
 }

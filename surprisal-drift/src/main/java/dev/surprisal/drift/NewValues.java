@@ -59,8 +59,13 @@ record NewValues(double share, double p) {
             f.add(Status.DRIFT, String.format(Locale.ROOT, "new values: %.2f%% of today's values fall where the "
                     + "reference had none%s (%s; under no drift about %s)", 100 * newMass, named,
                     DriftText.pValue(newMassP), DriftText.pct(nullRate)));
-            ValueText.lookalikes(p.name(), q.unseen().keySet(), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
+            List<String> alike = ValueText.lookalikes(p.name(), q.unseen().keySet(), p.bins());
+            alike.forEach(x -> f.add(Status.DRIFT, x));
             ValueText.dates(p.name(), q.unseen().keySet(), p.bins()).ifPresent(x -> f.add(Status.DRIFT, x));
+            if (alike.isEmpty()) {
+                // a case-only change has its own hint; a wholesale re-spelling (true -> yes) has this one
+                Respelled.hint(p, q, novel, validRef, validToday).ifPresent(x -> f.add(Status.DRIFT, x));
+            }
         } else if (rareValues) {
             Map.Entry<String, Long> top = q.unseen().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             double share = (double) top.getValue() / Math.max(1, validToday);

@@ -6,12 +6,14 @@ import dev.surprisal.core.Base;
 import dev.surprisal.data.profile.CategoryBins;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Moments;
+import dev.surprisal.data.profile.NumericBins;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.inference.KolmogorovSmirnovResult;
 import dev.surprisal.inference.KolmogorovSmirnovTest;
 import dev.surprisal.measures.Wasserstein;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +90,7 @@ final class ScoredColumn {
             String label = i < b ? p.binLabel(i) : i == b ? "(missing)" : "(invalid)";
             bins.add(new ColumnDrift.Bin(label, pc[i], qc[i], ps[i], qs[i], terms[i], isNovel));
         }
+        double[] atoms = p.bins() instanceof NumericBins nb ? nb.atoms() : new double[0];
         double ks = Double.NaN;
         double ksP = Double.NaN;
         double w = Double.NaN;
@@ -103,13 +106,14 @@ final class ScoredColumn {
             w = Wasserstein.distance(ref, cur);
             wn = w / Math.max(Moments.of(ref, a.size()).std(), 0.001);
         }
+        Yardstick y = atoms.length == 0 ? Yardstick.of(p.role(), d, wn, judgedN, judgedM, o)
+                : atomYardstick(atoms, (NumericBins) p.bins(), pc, qc, validRef, validToday, a, c, wn, o);
         double value = o.measure().of(d);
         double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), judgedN, judgedM);
         Findings f = new Findings();
         DriftText.Shown shown = new DriftText.Shown(o.measure(), base);
         boolean beyondNoise = value >= critical;
         NewValues newValues = NewValues.judge(f, p, q, novel, validRef, validToday, o, alphaEach);
-        Yardstick y = Yardstick.of(p.role(), d, wn, judgedN, judgedM, o);
         boolean driftBand = value >= o.drift() || y.reaches(y.drift());
         boolean warnBand = value >= o.warn() || y.reaches(y.warn());
         if (shareRose && !onValid) {
@@ -141,6 +145,45 @@ final class ScoredColumn {
                 wn, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), newValues.share(), newValues.p(),
                 value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins, false);
+    }
+
+    /**
+     * {@link Yardstick#withAtoms}: the atoms' observed shares of the valid values on both sides (then the
+     * other values' share), and W1/std of the samples' values other than the atoms.
+     */
+    private static Yardstick atomYardstick(double[] atoms, NumericBins bins, long[] pc, long[] qc, long validRef,
+                                           long validToday, RowSample a, RowSample c, double wn, DriftOptions o) {
+        double[] ps = new double[atoms.length + 1];
+        double[] qs = new double[atoms.length + 1];
+        ps[atoms.length] = 1;
+        qs[atoms.length] = 1;
+        for (int i = 0; i < atoms.length; i++) {
+            int bin = bins.binOf(atoms[i]);
+            ps[i] = (double) pc[bin] / Math.max(1, validRef);
+            qs[i] = (double) qc[bin] / Math.max(1, validToday);
+            ps[atoms.length] -= ps[i];
+            qs[atoms.length] -= qs[i];
+        }
+        double rest = Double.NaN;
+        if (a != null && c != null) {
+            double[] ref = others(a.values(), atoms);
+            double[] cur = others(c.values(), atoms);
+            if (ref.length > 1 && cur.length > 0) {
+                rest = Wasserstein.distance(ref, cur) / Math.max(Moments.of(ref, ref.length).std(), 0.001);
+            }
+        }
+        StringBuilder named = new StringBuilder();
+        for (int i = 0; i < atoms.length; i++) {
+            named.append(i == 0 ? "" : i == atoms.length - 1 ? " and " : ", ")
+                    .append(bins.label(bins.binOf(atoms[i])).substring(2));
+        }
+        return Yardstick.withAtoms(wn, rest, ps, qs, Math.max(1, validRef), Math.max(1, validToday), o,
+                named.toString());
+    }
+
+    /** The values other than the atoms (sorted), in their order. */
+    private static double[] others(double[] values, double[] atoms) {
+        return Arrays.stream(values).filter(v -> Arrays.binarySearch(atoms, v) < 0).toArray();
     }
 
     /** "first 'abc' (line 104)": today's first invalid cell with its place, or "" when none was kept. */

@@ -4,6 +4,9 @@ package dev.surprisal.drift;
 
 import dev.surprisal.core.ColumnRole;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,9 +19,41 @@ import java.util.Locale;
  * @param chance what chance alone gives on average (0 for W₁/σ)
  * @param warn   its warn band
  * @param drift  its drift band
+ * @param scope  what it was taken on, for a column with atoms ("of the values other than 0",
+ *               "over the share of 0 and of the other values"); "" for the whole column
  */
-record Yardstick(String name, double value, double chance, double warn, double drift) {
-    static final Yardstick NONE = new Yardstick("", Double.NaN, 0, Double.NaN, Double.NaN);
+record Yardstick(String name, double value, double chance, double warn, double drift, String scope) {
+    static final Yardstick NONE = new Yardstick("", Double.NaN, 0, Double.NaN, Double.NaN, "");
+
+    Yardstick(String name, double value, double chance, double warn, double drift) {
+        this(name, value, chance, warn, drift, "");
+    }
+
+    /**
+     * The yardstick of a continuous column whose bins give atoms (values holding at least 1/B of the
+     * reference, such as the 0 of a zero-inflated amount) their own bin: the worst, relative to its warn band,
+     * of W1/std of the whole column, W1/std of the values other than the atoms (std theirs: a shift of the
+     * non-zero amounts is not diluted by the zeros), and TV over the atoms' shares and the other values'
+     * share (a zero share 80% to 70% is 10 points of mass, as for a discrete column). The column still
+     * alarms only beyond the noise level of the deciding measure, so these add no false alarm of their own.
+     */
+    static Yardstick withAtoms(double whole, double rest, double[] refAtom, double[] curAtom, long n, long m,
+                               DriftOptions o, String atoms) {
+        double tv = 0;
+        for (int i = 0; i < refAtom.length; i++) {
+            tv += 0.5 * Math.abs(refAtom[i] - curAtom[i]);
+        }
+        List<Yardstick> all = new ArrayList<>();
+        all.add(new Yardstick("TV", tv, chanceTotalVariation(refAtom, curAtom, n, m), o.tvWarn(), o.tvDrift(),
+                "over the share of " + atoms + " and of the other values"));
+        if (!Double.isNaN(whole)) {
+            all.add(new Yardstick("W1/std", whole, 0, o.w1Warn(), o.w1Drift()));
+        }
+        if (!Double.isNaN(rest)) {
+            all.add(new Yardstick("W1/std", rest, 0, o.w1Warn(), o.w1Drift(), "of the values other than " + atoms));
+        }
+        return all.stream().max(Comparator.comparingDouble(y -> (y.value - y.chance) / y.warn)).orElseThrow();
+    }
 
     static Yardstick of(ColumnRole role, BinnedDivergences d, double w1Normalized, long n, long m, DriftOptions o) {
         switch (role) {
@@ -41,13 +76,14 @@ record Yardstick(String name, double value, double chance, double warn, double d
     }
 
     String describe() {
+        String on = scope.isEmpty() ? "" : " " + scope;
         if (name.equals("TV")) {
-            return String.format(Locale.ROOT, "TV %.3g (%.1f%% of the probability mass would have to move to turn "
-                    + "one distribution into the other; %.1f%% beyond the %.1f%% chance gives)", value, 100 * value,
+            return String.format(Locale.ROOT, "TV %.3g%s (%.1f%% of the probability mass would have to move to turn "
+                    + "one distribution into the other; %.1f%% beyond the %.1f%% chance gives)", value, on, 100 * value,
                     100 * Math.max(0, value - chance), 100 * chance);
         }
-        return String.format(Locale.ROOT, "W1/std %.3g (values moved %.2f reference standard deviations on "
-                + "average)", value, value);
+        return String.format(Locale.ROOT, "W1/std %.3g%s (values moved %.2f %sstandard deviations on "
+                + "average)", value, on, value, scope.isEmpty() ? "reference " : "their reference ");
     }
 
     /**
@@ -58,11 +94,13 @@ record Yardstick(String name, double value, double chance, double warn, double d
      * move to the difference, so the correction errs towards calling less.
      */
     static double chanceTotalVariation(BinnedDivergences d, long n, long m) {
+        return chanceTotalVariation(d.p(), d.q(), n, m);
+    }
+
+    private static double chanceTotalVariation(double[] p, double[] q, long n, long m) {
         double v = 1.0 / n + 1.0 / m;
         double w = (double) n / (n + m);
         double sum = 0;
-        double[] p = d.p();
-        double[] q = d.q();
         for (int i = 0; i < p.length; i++) {
             double pooled = w * p[i] + (1 - w) * q[i];
             sum += Math.sqrt(pooled * (1 - pooled) * v);

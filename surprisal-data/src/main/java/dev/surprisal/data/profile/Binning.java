@@ -5,10 +5,12 @@ package dev.surprisal.data.profile;
 import dev.surprisal.core.ValidationException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The one place where the frozen {@link Bins} of a scored column are fitted on a reference, whatever
@@ -28,7 +30,10 @@ import java.util.Set;
  *       value up to {@link ProfileOptions#edgeSample()} values (200,000 by default) or with exact
  *       edges, else the seeded bottom-k sample; the outer edges are the exact min and max. With
  *       fewer finite values than {@link ProfileOptions#MIN_PER_BIN} per bin, every step-th edge is
- *       kept ({@link ProfileOptions#binsFor}); tied edges merge;</li>
+ *       kept ({@link ProfileOptions#binsFor}); tied edges merge. A value holding at least 1/B of the
+ *       edge sample (an atom, like the 0 of a zero-inflated amount) gets a bin of its own and the
+ *       other values' quantiles place the other edges ({@link #continuous}); exact edges
+ *       ({@link #fromQuantiles}) keep the plain quantiles;</li>
  *   <li>binary and discrete ({@link ValueBins}): one bin per distinct finite value;</li>
  *   <li>categorical ({@link CategoryBins}): the top K categories by count (ties by label), each
  *       seen at least the minimum count; the rest are "other".</li>
@@ -78,7 +83,11 @@ public final class Binning {
 
     /**
      * Equal-frequency bins from an edge sample: its quantiles at {@link #levels}, then
-     * {@link #fromQuantiles}.
+     * {@link #fromQuantiles}. A value that holds at least 1/B of the sample (an atom: 0 in a
+     * zero-inflated amount, a sentinel such as −1 or 999) gets a bin of its own, [a, a + 1 ulp) (at the
+     * top [a − 1 ulp, a]), labelled "= a" ({@link NumericBins#atom}), and the quantile edges are fitted on the other values
+     * with the B − (atoms) bins left, so a shift of the non-atom values is not averaged away inside the
+     * atom's bin. Without an atom the edges are exactly those of {@link #fromQuantiles}.
      *
      * @param sample  the edge sample of finite values ({@link #edgeSample}); not modified
      * @param finite  how many finite values the column has (the sample may hold fewer)
@@ -91,13 +100,96 @@ public final class Binning {
         if (sample.length == 0 || finite == 0) {
             return NumericBins.of(0.0);
         }
-        double[] p = levels(options.bins());
+        int bins = options.bins();
+        double[] q = quantiles(sample, bins);
+        double[] atoms = atoms(sample, q, bins);
+        if (atoms.length == 0) {
+            return fromQuantiles(q, finite, min, max, options);
+        }
+        double[] rest = without(sample, atoms);
+        if (rest.length == 0) {
+            return fromQuantiles(q, finite, min, max, options);
+        }
+        // the other values get the bins the atoms leave, fitted on them alone; their count in the
+        // column is estimated from the sample's share (exact when the sample is every value)
+        long restFinite = Math.max(1, Math.round((double) finite * rest.length / sample.length));
+        double[] rq = quantiles(rest, Math.max(1, bins - atoms.length));
+        double[] restEdges = fromQuantiles(rq, restFinite, rq[0], rq[rq.length - 1], options).edges();
+        double[] e = Arrays.copyOf(restEdges, restEdges.length + 2 + 2 * atoms.length);
+        int n = restEdges.length;
+        e[n++] = min;
+        e[n++] = max;
+        for (double a : atoms) {
+            // the atom's bin is [a, a + 1 ulp), which holds a alone and which NumericBins names "= a";
+            // at the top [a − 1 ulp, a], since the last bin is closed
+            e[n++] = a;
+            e[n++] = a == max ? Math.nextDown(a) : Math.nextUp(a);
+            // the next value above a starts the next bin already at a + 1 ulp: its own edge would leave a bin
+            // (a, next value) that the reference never fills
+            double above = nextAbove(sample, a);
+            if (above < max && Arrays.binarySearch(atoms, above) < 0) {
+                for (int j = 0; j < n; j++) {
+                    e[j] = e[j] == above ? a : e[j];
+                }
+            }
+        }
+        return NumericBins.of(e);
+    }
+
+    /**
+     * The atoms of an edge sample: the values that hold at least 1/B of it (and at least
+     * {@link ProfileOptions#MIN_PER_BIN} values), such as 0 in a zero-inflated amount or a sentinel
+     * like −1 or 999. Quantile edges cannot resolve such a value: every level inside its run lands on
+     * it, the tied edges merge and its bin swallows its neighbours, so the rest of the column loses its
+     * resolution. Any value with that share spans one of the B + 1 quantile positions, so the
+     * candidates are the quantiles, each counted exactly in one pass.
+     */
+    private static double[] atoms(double[] sample, double[] quantiles, int bins) {
+        double[] c = Arrays.stream(quantiles).distinct().sorted().toArray();
+        long[] count = new long[c.length];
+        for (double v : sample) {
+            int i = Arrays.binarySearch(c, v);
+            if (i >= 0) {
+                count[i]++;
+            }
+        }
+        return IntStream.range(0, c.length)
+                .filter(i -> count[i] * (long) bins >= sample.length && count[i] >= ProfileOptions.MIN_PER_BIN)
+                .mapToDouble(i -> c[i]).toArray();
+    }
+
+    /** The sample's values other than the atoms (sorted), in their order. */
+    private static double[] without(double[] sample, double[] atoms) {
+        double[] out = new double[sample.length];
+        int n = 0;
+        for (double v : sample) {
+            if (Arrays.binarySearch(atoms, v) < 0) {
+                out[n++] = v;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The smallest value of the sample above {@code a}, or NaN when there is none. */
+    private static double nextAbove(double[] sample, double a) {
+        double best = Double.NaN;
+        for (double v : sample) {
+            if (v > a && !(v >= best)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /** The sample's quantiles ({@link #quantileDisc}) at {@link #levels}{@code (bins)}. */
+    private static double[] quantiles(double[] sample, int bins) {
+        double[] p = levels(bins);
         int[] at = new int[p.length];
         for (int j = 0; j < p.length; j++) {
             at[j] = quantileIndex(sample.length, p[j]);
         }
         // the values a sort would put there, selected without sorting the whole sample
-        return fromQuantiles(OrderStatistics.at(sample.clone(), at), finite, min, max, options);
+        return OrderStatistics.at(sample.clone(), at);
     }
 
     /**

@@ -151,7 +151,37 @@ public final class NumericBins implements Bins {
         if (m == 1) {
             return "= " + fmt(edges[0]);
         }
+        double atom = atom(i);
+        if (!Double.isNaN(atom)) {
+            // an atom is a value as written (0, -1, 999), not an edge rounded to 4 digits
+            return "= " + (atom == Math.rint(atom) && Math.abs(atom) < 1e15 ? Long.toString((long) atom) : fmt(atom));
+        }
         return "[" + fmt(edges[i - 1]) + ", " + fmt(edges[i]) + (i == m - 1 ? "]" : ")");
+    }
+
+    /**
+     * The one value an interior bin holds when it is an atom's bin ({@link Binning#continuous}): edges
+     * one ulp apart, [a, a + 1 ulp) or, as the closed last bin, [a − 1 ulp, a].
+     *
+     * @param i a bin
+     * @return the atom a, or NaN when bin {@code i} is no atom's bin
+     */
+    public double atom(int i) {
+        int m = edges.length;
+        if (i < 1 || i > m - 1 || Math.nextUp(edges[i - 1]) != edges[i]) {
+            return Double.NaN;
+        }
+        return i == m - 1 ? edges[i] : edges[i - 1];
+    }
+
+    /**
+     * The atoms: the values of the bins that hold one value each ({@link #atom}), in increasing order.
+     *
+     * @return the atoms, empty for bins fitted without one (and for every baseline fitted before atoms)
+     */
+    public double[] atoms() {
+        return java.util.stream.IntStream.range(1, size() - 1).mapToDouble(this::atom)
+                .filter(a -> !Double.isNaN(a)).toArray();
     }
 
     private static String fmt(double v) {

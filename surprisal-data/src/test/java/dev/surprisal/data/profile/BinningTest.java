@@ -106,4 +106,111 @@ class BinningTest {
         assertThat(b.others()).containsExactlyInAnyOrder("b", "d");
         assertThat(b.othersComplete()).isTrue();
     }
+
+    /** 80% exact zeros and a lognormal rest: the zero gets its own bin and the rest keeps B − 1 bins. */
+    @Test
+    void anAtomGetsItsOwnBinAndTheOtherValuesKeepTheirResolution() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] x = new double[5000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextDouble() < 0.8 ? 0 : Math.rint(100 * Math.exp(3.5 + rng.nextGaussian())) / 100;
+        }
+        double max = Arrays.stream(x).max().orElseThrow();
+        NumericBins b = Binning.continuous(x, x.length, 0, max, ProfileOptions.defaults().withBins(10));
+        long[] count = new long[b.size()];
+        for (double v : x) {
+            count[b.binOf(v)]++;
+        }
+        // before: the quantiles at 0.1 .. 0.8 were all 0 and merged, 4 interior bins, the first [0, q90)
+        // holding the zeros and half the non-zero values
+        assertThat(b.size() - 2).as(b.toString()).isEqualTo(10);
+        long zeros = Arrays.stream(x).filter(v -> v == 0).count();
+        assertThat(count[1]).as("the zero's bin holds the zeros only").isEqualTo(zeros);
+        for (int i = 2; i < b.size() - 1; i++) {
+            assertThat(count[i]).as("bin %s", b.label(i)).isBetween((long) ((x.length - zeros) / 9 * 0.8),
+                    (long) ((x.length - zeros) / 9 * 1.2));
+        }
+    }
+
+    @Test
+    void aSentinelAtTheTopAndOneInsideEachGetABin() {
+        SplittableRandom rng = new SplittableRandom(8);
+        double[] x = new double[2000];
+        for (int i = 0; i < x.length; i++) {
+            double u = rng.nextDouble();
+            x[i] = u < 0.3 ? 999 : u < 0.5 ? 50 : rng.nextDouble() * 100;
+        }
+        NumericBins b = Binning.continuous(x, x.length, Arrays.stream(x).min().orElseThrow(), 999,
+                ProfileOptions.defaults().withBins(10));
+        long[] count = new long[b.size()];
+        for (double v : x) {
+            count[b.binOf(v)]++;
+        }
+        assertThat(count[b.binOf(999)]).isEqualTo(Arrays.stream(x).filter(v -> v == 999).count());
+        assertThat(count[b.binOf(50)]).isEqualTo(Arrays.stream(x).filter(v -> v == 50).count());
+    }
+
+    @Test
+    void withoutAnAtomTheEdgesAreThePlainQuantiles() {
+        double[] x = new SplittableRandom(4).doubles(3000, 0, 1).toArray();
+        ProfileOptions o = ProfileOptions.defaults().withBins(10);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] q = new double[11];
+        for (int j = 0; j <= 10; j++) {
+            q[j] = Binning.quantileDisc(sorted, j / 10.0);
+        }
+        assertThat(Binning.continuous(x, x.length, sorted[0], sorted[2999], o))
+                .isEqualTo(Binning.fromQuantiles(q, x.length, sorted[0], sorted[2999], o));
+    }
+
+    /** The atom's one-ulp edges survive DuckDB's bin expression, 0's (a subnormal 4.9e-324) included. */
+    @Test
+    void atomBinsAreNamedAndDuckDbPutsValuesInTheSameBins() throws Exception {
+        double[] x = new double[1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 4 == 0 ? i : i % 2 == 0 ? 0 : i % 3 == 0 ? 999 : -1;
+        }
+        NumericBins b = Binning.continuous(x, x.length, -1, 999, ProfileOptions.defaults().withBins(10));
+        assertThat(b.label(b.binOf(0))).isEqualTo("= 0");
+        assertThat(b.label(b.binOf(-1))).isEqualTo("= -1");
+        assertThat(b.label(b.binOf(999))).isEqualTo("= 999");
+        assertThat(b.atom(b.binOf(500))).isNaN();
+        double[] probe = {-2, -1, -0.5, 0, Double.MIN_VALUE, 1e-300, 4, 500, 998.9, 999, 1000};
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            for (double v : probe) {
+                try (ResultSet rs = s.executeQuery("SELECT " + b.sqlBinIndex("CAST('" + v + "' AS DOUBLE)"))) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("value %s", v).isEqualTo(b.binOf(v));
+                }
+            }
+        }
+    }
+
+    /**
+     * Spark and the local path hand the same edge sample in another order (partitions): the atoms and the
+     * other values' edges must not depend on it.
+     */
+    @Test
+    void atomBinsDoNotDependOnTheSampleOrder() {
+        SplittableRandom rng = new SplittableRandom(21);
+        double[] x = new double[4000];
+        for (int i = 0; i < x.length; i++) {
+            double u = rng.nextDouble();
+            x[i] = u < 0.6 ? 0 : u < 0.7 ? -1 : Math.rint(100 * Math.exp(3.5 + rng.nextGaussian())) / 100;
+        }
+        ProfileOptions o = ProfileOptions.defaults();
+        NumericBins first = Binning.continuous(x, x.length, -1, Arrays.stream(x).max().orElseThrow(), o);
+        assertThat(first.atoms()).containsExactly(-1, 0);
+        for (int k = 0; k < 5; k++) {
+            double[] y = x.clone();
+            for (int i = y.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                double t = y[i];
+                y[i] = y[j];
+                y[j] = t;
+            }
+            assertThat(Binning.continuous(y, y.length, -1, Arrays.stream(x).max().orElseThrow(), o)).isEqualTo(first);
+        }
+    }
 }
