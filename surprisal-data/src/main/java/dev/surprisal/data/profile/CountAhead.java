@@ -6,6 +6,7 @@ import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.CsvTokens;
 import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.roles.RoleOverrides;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +60,7 @@ public final class CountAhead {
      * @param selection the columns to tokenise, or null for all
      * @return the count begun
      */
-    public static CountAhead start(TableReader reader, int threads, dev.surprisal.data.roles.RoleOverrides selection) {
+    public static CountAhead start(TableReader reader, int threads, RoleOverrides selection) {
         if (reader == null) {
             throw new IllegalArgumentException("reader must not be null");
         }
@@ -76,10 +77,10 @@ public final class CountAhead {
 
     /**
      * Tokens that serve a count's plan, with the most cells they may hold as text: the smaller of the
-     * count's budget and the one of the plan they were read by, since they hold every column's numbers
+     * count's budget and the one of the plan they were read by, since they hold all those columns' numbers
      * (a reference of fewer columns has a larger text budget than the file's tokens leave room for).
      *
-     * @param tokens    every column of the file, tokenised
+     * @param tokens    the columns tokenised (every column of the file, or those of a selection)
      * @param textCells the most cells to hold as text (rows × text columns)
      */
     record Served(CsvTokens tokens, long textCells) {
@@ -96,7 +97,7 @@ public final class CountAhead {
     }
 
     /** The tokens of every column, or null when they would not serve or the read failed (count reads again). */
-    private Served tokenise(int threads, dev.surprisal.data.roles.RoleOverrides selection) {
+    private Served tokenise(int threads, RoleOverrides selection) {
         LongConsumer relay = rows -> {
             LongConsumer to = progress;
             if (to != null) {
