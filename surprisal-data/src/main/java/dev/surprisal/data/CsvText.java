@@ -198,18 +198,13 @@ final class CsvText {
     static Optional<Table> read(Path file, char delimiter, List<String> names, int[] wanted,
             LongConsumer progress, int chunkBytes, java.util.function.Predicate<NumericColumn> keepText,
             long textCells) throws IOException {
-        if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
-                || Files.size(file) > Integer.MAX_VALUE - 8) {
-            return Optional.empty();
-        }
         try {
-            CsvText t = new CsvText(Bytes.map(file));
-            t.tokenised((byte) delimiter, names, wanted, progress, chunkBytes, keepText == ALWAYS_TEXT);
-            return Optional.of(t.finish(null, keepText, textCells));
+            return Optional.of(tokenise(file, delimiter, names, wanted, progress, chunkBytes, keepText == ALWAYS_TEXT)
+                    .finish(null, keepText, textCells));
         } catch (Decline d) {
             return Optional.empty();
         } catch (InternalError e) {
-            // the mapped file shrank while read (another process truncating it): DuckDB's path reads it or says why
+            // the mapped file shrank while its cells were coded: DuckDB's path reads it or says why
             return Optional.empty();
         }
     }
@@ -223,13 +218,19 @@ final class CsvText {
      */
     static CsvText tokenise(Path file, char delimiter, List<String> names, int[] wanted, LongConsumer progress,
             int chunkBytes) throws IOException, Decline {
+        return tokenise(file, delimiter, names, wanted, progress, chunkBytes, false);
+    }
+
+    /** {@link #tokenise(Path, char, List, int[], LongConsumer, int)}; {@code allText}: no number is parsed. */
+    private static CsvText tokenise(Path file, char delimiter, List<String> names, int[] wanted,
+            LongConsumer progress, int chunkBytes, boolean allText) throws IOException, Decline {
         if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
                 || Files.size(file) > Integer.MAX_VALUE - 8) {
             throw new Decline("delimiter or size");
         }
         CsvText t = new CsvText(Bytes.map(file));
         try {
-            t.tokenised((byte) delimiter, names, wanted, progress, chunkBytes, false);
+            t.tokenised((byte) delimiter, names, wanted, progress, chunkBytes, allText);
         } catch (InternalError e) {
             throw new Decline("the mapped file shrank while read");
         }

@@ -13,6 +13,7 @@ import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitoredCheck;
+import dev.surprisal.drift.store.HistoryPoint;
 
 import java.util.List;
 import java.util.Objects;
@@ -343,6 +344,26 @@ public final class DriftJson {
             change.absent().forEach(o.putArray("absent_columns")::add);
             change.added().forEach(o.putArray("new_columns")::add);
             change.notes().forEach(o.putArray("notes")::add);
+        }
+        return into;
+    }
+
+    /**
+     * The deciding measure of a history point as stored, for {@code drift history --json} and the server's
+     * history answer alike: {@code measure} ("PSI", "JS", ...) and {@code decision_unit} (of
+     * {@code decision} and {@code critical}: "unitless", "nats" or "bits"), both null with a
+     * {@code measure_note} for a point recorded before the store kept its measure (said, not guessed).
+     *
+     * @param into  the point's object
+     * @param point the point
+     * @return {@code into}
+     */
+    public static ObjectNode putMeasure(ObjectNode into, HistoryPoint point) {
+        if (point.measure() == null) {
+            into.putNull("measure").putNull("decision_unit")
+                    .put("measure_note", HistoryPoint.MEASURE_NOT_STORED);
+        } else {
+            into.put("measure", point.measure().label()).put("decision_unit", point.decisionUnit());
         }
         return into;
     }

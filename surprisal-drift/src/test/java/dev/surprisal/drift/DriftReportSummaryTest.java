@@ -40,7 +40,7 @@ class DriftReportSummaryTest {
                 + "scored)");
         DriftReport strict = DriftScorer.compare(ref, ProfileBuilder.count(ref, OrdersTable.day(Change.AMOUNT_SHIFT,
                 5_000, 21).table()), DriftOptions.defaults().withDriftShare(0.1));
-        assertThat(MonitoredCheck.alarms(strict, null, null, null)).last().satisfies(a -> assertThat(a.message())
+        assertThat(MonitoredCheck.alarms(strict, java.util.List.of(), null)).last().satisfies(a -> assertThat(a.message())
                 .isEqualTo("dataset drift: " + strict.summary() + ", share 17% >= 10%"));
     }
 }

@@ -141,7 +141,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
         // other's scans.
         // the file's reading starts now, beside the store's open and the reference's read (docs/benchmarks.md,
         // csv14); anything wrong with the file is still reported after the baseline's errors, by the count
-        CountAhead ahead = DriftInputs.countAhead(engine.located(data), table, threads, engine.local());
+        CountAhead ahead = DriftInputs.countAhead(engine.located(data), table, threads, engine.local(),
+                selection);
         MonitorCheck.Baseline baseline;
         try (DriftStore s = target.openReadOnly(spec)) {
             baseline = check.baseline(s, when);

@@ -132,7 +132,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
                     DriftInputs.columnNames(engine.located(current), table, e));
         }
         DriftReport scored = DriftScorer.compare(p, q, settings, config.bands(), common.base());
-        List<Alarm> alarms = MonitoredCheck.alarms(scored, null, null, null);
+        List<Alarm> alarms = MonitoredCheck.alarms(scored, List.of(), null);
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift: "

@@ -10,6 +10,7 @@ import dev.surprisal.cli.ExitCode;
 import dev.surprisal.core.Base;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryChart;
+import dev.surprisal.drift.DriftJson;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.RunGaps;
@@ -231,11 +232,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             n.put("status", p.status());
             DriftOutput.put(n, "psi", p.psi());
             DriftOutput.put(n, "critical", p.critical());
-            if (p.measure() == null) { // recorded before the store kept it: said, not guessed
-                n.putNull("measure").putNull("decision_unit").put("measure_note", HistoryPoint.MEASURE_NOT_STORED);
-            } else {
-                n.put("measure", p.measure().label()).put("decision_unit", p.decisionUnit());
-            }
+            DriftJson.putMeasure(n, p);
             DriftOutput.put(n, "decision", p.decision()); // the value the sparkline and off_scale are about
             DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
             DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));

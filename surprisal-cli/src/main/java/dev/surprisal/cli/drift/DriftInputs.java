@@ -69,9 +69,11 @@ final class DriftInputs {
 
     /**
      * A local count of {@code file} begun now ({@link CountAhead}): its reading runs while the caller opens the
-     * store and reads the reference. Null for another engine or a remote file, which are counted as before.
+     * store and reads the reference, of the columns {@code selection} keeps. Null for another engine or a remote
+     * file, which are counted as before.
      */
-    static CountAhead countAhead(TableLocation file, TableOptions table, ThreadsOption threads, boolean local) {
+    static CountAhead countAhead(TableLocation file, TableOptions table, ThreadsOption threads, boolean local,
+                                 dev.surprisal.data.roles.RoleOverrides selection) {
         if (!local || !file.isLocal()) {
             return null;
         }
@@ -81,7 +83,7 @@ final class DriftInputs {
         } catch (RuntimeException e) {
             return null; // the count itself meets this, after the baseline's errors
         }
-        return CountAhead.start(reader, threads.given() ? threads.threads() : 0);
+        return CountAhead.start(reader, threads.given() ? threads.threads() : 0, selection);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.CsvTokens;
 import dev.surprisal.data.DataFormat;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.roles.RoleOverrides;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +28,8 @@ public final class CountAhead {
     /** {@code -Dsurprisal.countAhead=false}: nothing is read ahead, {@link #count} reads the file then (A/B runs). */
     static final String SWITCH = "surprisal.countAhead";
     private final TableReader reader;
-    private final CompletableFuture<CsvTokens> tokens = new CompletableFuture<>();
-    /** Whether {@link #count} took its columns from the tokens (tests: the tokens served, not a second read). */
+    private final CompletableFuture<Served> tokens = new CompletableFuture<>();
+    /** Whether {@link #count} was handed the tokens (tests: the tokens served, not a second read). */
     volatile boolean served;
     /** Where the rows read go once {@link #count} is called; before, nobody is shown them. */
     private volatile LongConsumer progress;
@@ -46,6 +47,20 @@ public final class CountAhead {
      * @return the count begun
      */
     public static CountAhead start(TableReader reader, int threads) {
+        return start(reader, threads, null);
+    }
+
+    /**
+     * {@link #start(TableReader, int)} of the columns {@code selection} keeps ({@code --columns},
+     * {@code --exclude}): a reference fitted on them is counted from tokens of those alone, which leave
+     * the heap more room. A reference of other columns than these is counted by a read of the file.
+     *
+     * @param reader    the file to count
+     * @param threads   the threads the tokenising may use, 0 for the common pool's
+     * @param selection the columns to tokenise, or null for all
+     * @return the count begun
+     */
+    public static CountAhead start(TableReader reader, int threads, RoleOverrides selection) {
         if (reader == null) {
             throw new IllegalArgumentException("reader must not be null");
         }
@@ -54,28 +69,53 @@ public final class CountAhead {
             ahead.tokens.complete(null);
             return ahead;
         }
-        Thread t = new Thread(() -> ahead.tokens.complete(ahead.tokenise(threads)), "surprisal-count-ahead");
+        Thread t = new Thread(() -> ahead.tokens.complete(ahead.tokenise(threads, selection)), "surprisal-count-ahead");
         t.setDaemon(true);
         t.start();
         return ahead;
     }
 
+    /**
+     * Tokens that serve a count's plan, with the most cells they may hold as text: the smaller of the
+     * count's budget and the one of the plan they were read by, since they hold all those columns' numbers
+     * (a reference of fewer columns has a larger text budget than the file's tokens leave room for).
+     *
+     * @param tokens    the columns tokenised (every column of the file, or those of a selection)
+     * @param textCells the most cells to hold as text (rows × text columns)
+     */
+    record Served(CsvTokens tokens, long textCells) {
+    }
+
+    /**
+     * Tokens already read, for tests: as {@link #start} leaves them once its plan of the file's columns
+     * gave {@code textCells}.
+     */
+    static CountAhead of(TableReader reader, CsvTokens tokens, long textCells) {
+        CountAhead ahead = new CountAhead(reader);
+        ahead.tokens.complete(new Served(tokens, textCells));
+        return ahead;
+    }
+
     /** The tokens of every column, or null when they would not serve or the read failed (count reads again). */
-    private CsvTokens tokenise(int threads) {
+    private Served tokenise(int threads, RoleOverrides selection) {
         LongConsumer relay = rows -> {
             LongConsumer to = progress;
             if (to != null) {
                 to.accept(rows); // rows so far: a count called later shows the rows read from then on
             }
         };
-        Supplier<CsvTokens> work = () -> {
+        Supplier<Served> work = () -> {
             DataFormat f = reader.format() != null ? reader.format() : DataFormat.fromFileName(reader.file());
             if (f != DataFormat.CSV && f != DataFormat.TSV) {
                 return null; // a Parquet file's plan would ask DuckDB for its rows: nothing to tokenise anyway
             }
-            List<String> names = reader.columnNames();
+            List<String> all = reader.columnNames();
+            List<String> names = selection == null ? all : selection.selected(all);
             CsvProfiler.Plan plan = CsvProfiler.plan(reader, names, Runtime.getRuntime().maxMemory());
-            return plan == null || plan.groups().size() != 1 ? null : reader.csvTokens(names, relay).orElse(null);
+            if (plan == null || plan.groups().size() != 1) {
+                return null;
+            }
+            return reader.csvTokens(names, relay).map(t -> new Served(t, plan.textCells())).orElse(null);
         };
         try {
             return threads > 0 ? Parallelism.call(threads, work) : work.get();
@@ -100,10 +140,20 @@ public final class CountAhead {
         return FileProfiler.count(reference, reader, progress, this);
     }
 
-    /** The tokens once, waiting for them; null when they would not serve (or were taken). */
-    CsvTokens take() {
-        CsvTokens t = tokens.join();
+    /**
+     * The tokens once, waiting for them, when they serve {@code plan} (one group, every column of it
+     * tokenised), with the text budget of both plans; null when they do not serve it (or were taken).
+     * Taken (and let go of) whatever the plan: the tokens hold the file's numbers.
+     *
+     * @param plan the count's plan of the reference's columns, or null when the count will not read them
+     */
+    Served take(CsvProfiler.Plan plan) {
+        Served t = tokens.join();
         tokens.obtrudeValue(null);
-        return t;
+        if (t == null || plan == null || plan.groups().size() != 1 || !t.tokens().covers(plan.groups().get(0))) {
+            return null;
+        }
+        served = true;
+        return new Served(t.tokens(), Math.min(plan.textCells(), t.textCells()));
     }
 }

@@ -145,16 +145,9 @@ final class CsvProfiler {
         List<ColumnProfile> refs = reference.columns();
         List<String> names = refs.stream().map(ColumnProfile::name).toList();
         Plan plan = plan(reader, names, heap);
-        // taken (and let go of) whatever the plan: the tokens hold the file's numbers
-        dev.surprisal.data.CsvTokens tokens = ahead == null ? null : ahead.take();
+        CountAhead.Served tokens = ahead == null ? null : ahead.take(plan);
         if (plan == null) {
             return Optional.empty();
-        }
-        if (tokens != null && (plan.groups().size() != 1 || !tokens.covers(plan.groups().get(0)))) {
-            tokens = null;
-        }
-        if (tokens != null) {
-            ahead.served = true;
         }
         Map<String, ColumnProfile> ref = new HashMap<>();
         refs.forEach(c -> ref.put(c.name(), c));
@@ -167,8 +160,17 @@ final class CsvProfiler {
         long rows = -1;
         int from = 0;
         for (List<String> group : plan.groups()) {
-            Optional<Table> t = tokens != null ? tokens.columns(group, keepText, plan.textCells())
-                    : read(reader, group, progress, keepText, plan.textCells());
+            Optional<Table> t = tokens != null ? tokens.tokens().columns(group, keepText, tokens.textCells())
+                    : Optional.empty();
+            if (t.isEmpty() && (tokens == null || tokens.textCells() < plan.textCells())) {
+                // no tokens, or their own budget (they hold every column's numbers) declined text that this
+                // plan admits when its columns alone are read: read them so, as a count without tokens would
+                if (tokens != null) {
+                    tokens = null;
+                    ahead.served = false;
+                }
+                t = read(reader, group, progress, keepText, plan.textCells());
+            }
             if (t.isEmpty()) {
                 return Optional.empty();
             }

@@ -89,6 +89,19 @@ class CountAheadTest {
         CountAhead ahead = CountAhead.start(TableReader.open(d), 0);
         assertThat(json(ahead.count(two, null))).isEqualTo(json(ProfileBuilder.count(two, TableReader.open(d))));
         assertThat(ahead.served).isTrue();
+        // and from tokens of those columns alone, --columns amount,city (or --exclude of the others)
+        for (dev.surprisal.data.roles.RoleOverrides selection : List.of(
+                dev.surprisal.data.roles.RoleOverrides.none().withColumns(List.of("city", "amount")),
+                dev.surprisal.data.roles.RoleOverrides.none().withExclude(List.of("id", "ts", "flag", "score", "extra")))) {
+            CountAhead selected = CountAhead.start(TableReader.open(d), 0, selection);
+            assertThat(json(selected.count(two, null))).isEqualTo(json(ProfileBuilder.count(two, TableReader.open(d))));
+            assertThat(selected.served).isTrue();
+        }
+        // a reference of a column the selection left out is counted by a read of the file, the same count
+        CountAhead narrow = CountAhead.start(TableReader.open(d), 0,
+                dev.surprisal.data.roles.RoleOverrides.none().withColumns(List.of("city")));
+        assertThat(json(narrow.count(two, null))).isEqualTo(json(ProfileBuilder.count(two, TableReader.open(d))));
+        assertThat(narrow.served).isFalse();
     }
 
     @Test
@@ -106,5 +119,36 @@ class CountAheadTest {
         assertThatThrownBy(() -> ahead.count(reference, null))
                 .isInstanceOf(DataException.class).hasMessage(want.getMessage());
         assertThat(ahead.served).as("the tokeniser declines a row of another width").isFalse();
+    }
+
+    @Test
+    void tokensReadByATighterPlanHoldNoMoreTextThanThatPlanLeftRoomFor() throws IOException {
+        // review14 #12: the tokens hold every column's numbers, budgeted by the plan of all the file's columns;
+        // the reference's own plan (fewer columns) leaves more room for text, and was the budget used
+        Profile reference = ProfileBuilder.fit(TableReader.open(day("ref.csv", 3000, 1, 0, Integer.MAX_VALUE, false,
+                true)), ProfileOptions.defaults());
+        Path d = day("day.csv", 2000, 2, 0, Integer.MAX_VALUE, false, true);
+        String want = json(ProfileBuilder.count(reference, TableReader.open(d)));
+        List<String> names = TableReader.open(d).columnNames();
+        // the tokens' plan left room for 100 text cells; the file has thousands (timestamps, cities)
+        CountAhead tight = CountAhead.of(TableReader.open(d),
+                TableReader.open(d).csvTokens(names, null).orElseThrow(), 100);
+        assertThat(json(tight.count(reference, null))).isEqualTo(want);
+        assertThat(tight.served).as("the tokens declined within their own budget; the columns read alone").isFalse();
+
+        CountAhead ample = CountAhead.of(TableReader.open(d),
+                TableReader.open(d).csvTokens(names, null).orElseThrow(), Long.MAX_VALUE);
+        assertThat(json(ample.count(reference, null))).isEqualTo(want);
+        assertThat(ample.served).isTrue();
+
+        // the budget handed on is the smaller of the two plans'
+        CsvProfiler.Plan plan = new CsvProfiler.Plan(List.of(names), 500);
+        assertThat(CountAhead.of(TableReader.open(d), TableReader.open(d).csvTokens(names, null).orElseThrow(), 100)
+                .take(plan).textCells()).isEqualTo(100);
+        assertThat(CountAhead.of(TableReader.open(d), TableReader.open(d).csvTokens(names, null).orElseThrow(), 900)
+                .take(plan).textCells()).isEqualTo(500);
+        assertThat(CountAhead.of(TableReader.open(d), TableReader.open(d).csvTokens(names, null).orElseThrow(), 900)
+                .take(new CsvProfiler.Plan(List.of(List.of("amount"), List.of("city")), 500)))
+                .as("two groups: the tokens do not serve").isNull();
     }
 }

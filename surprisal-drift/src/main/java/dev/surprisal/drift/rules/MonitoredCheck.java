@@ -17,6 +17,7 @@ import dev.surprisal.drift.SchemaChange;
 import dev.surprisal.drift.DriftOptions;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.DriftScorer;
+import dev.surprisal.drift.Measure;
 import dev.surprisal.drift.Status;
 
 import java.util.ArrayList;
@@ -376,22 +377,10 @@ public final class MonitoredCheck {
     public static List<HistoryPoint> trendHistory(DriftStore store, String monitor, String at,
                                                   java.util.Set<Long> leftOut) {
         java.time.Instant time = RunTime.parse(at);
+        // each run's time parsed once, not once per run and column: this runs inside a server's write lock
+        java.util.Map<String, Boolean> sameRun = new java.util.HashMap<>();
         return store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
-                && !RunTime.parse(h.at()).equals(time)).toList();
-    }
-
-    /**
-     * Level, dataset and trend alarms of a report against the stored history.
-     *
-     * @param report the scores
-     * @param store an open store for the history, or null for level and dataset alarms only
-     * @param monitor the monitor's name
-     * @param trend the trend rule, or null for none
-     * @return the alarms, in column order, the dataset alarm last; empty when none
-     */
-    public static List<Alarm> alarms(DriftReport report, DriftStore store, String monitor, TrendRule trend) {
-        return alarms(report, store == null || trend == null ? List.of() : store.history(monitor, null),
-                store == null ? null : trend);
+                && !sameRun.computeIfAbsent(h.at(), a -> RunTime.parse(a).equals(time))).toList();
     }
 
     /**
@@ -399,10 +388,13 @@ public final class MonitoredCheck {
      * the command line, the server and the Java API. A column that drifts or warns has a level alarm;
      * one that does not, a trend alarm when its deciding value spikes above its own history's band
      * ({@link TrendRule#fires}); the dataset alarm when the share of columns drifted reaches the rule's.
+     * The band holds only the points decided by the report's own measure (and those recorded before
+     * schema version 4, whose measure is not stored): a one-off check by JS (bits) leaves the PSI band
+     * (unitless) of later checks as it was.
      *
      * @param report  the scores
-     * @param history the points the trend rule compares with, oldest first (any columns; runs left out
-     *                of the trend history already dropped)
+     * @param history the points the trend rule compares with, oldest first (any columns and measures; runs
+     *                left out of the trend history already dropped); empty for level and dataset alarms only
      * @param trend   the trend rule, or null for level and dataset alarms only
      * @return the alarms, in column order, the dataset alarm last; empty when none
      */
@@ -410,7 +402,11 @@ public final class MonitoredCheck {
         List<Alarm> out = new ArrayList<>();
         // the history by column once, not one pass per column (wide tables)
         java.util.Map<String, List<HistoryPoint>> byColumn = new java.util.HashMap<>();
+        Measure measure = report.options().measure();
         for (HistoryPoint h : history) {
+            if (h.measure() != null && h.measure() != measure) {
+                continue; // another measure's values, on another scale: not this check's band
+            }
             byColumn.computeIfAbsent(h.column(), k -> new ArrayList<>()).add(h);
         }
         for (ColumnDrift c : report.columns()) {
@@ -421,7 +417,7 @@ public final class MonitoredCheck {
                 if (trend.fires(c.decisionValue(), c.critical(), own)) {
                     out.add(new Alarm(c.name(), Alarm.Kind.TREND, String.format(Locale.ROOT,
                             "%s: %s %.3g spikes above its history band %.3g (mean + %.0f sigma of %d points)",
-                            c.name(), report.options().measure().label(), c.decisionValue(), trend.upperBand(own),
+                            c.name(), measure.label(), c.decisionValue(), trend.upperBand(own),
                             trend.sigmas(), own.size())));
                 }
             }

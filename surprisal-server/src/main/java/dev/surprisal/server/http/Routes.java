@@ -10,6 +10,7 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.drift.store.HistoryChart;
+import dev.surprisal.drift.DriftJson;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.RunGaps;
 import dev.surprisal.server.CheckResult;
@@ -256,11 +257,7 @@ final class Routes {
         for (HistoryPoint h : chart.points()) {
             ObjectNode n = ReportJson.MAPPER.valueToTree(h);
             // the measure the check decided on, as stored, with the unit of decision and critical: drift history's
-            if (h.measure() == null) {
-                n.putNull("measure").putNull("decision_unit").put("measure_note", HistoryPoint.MEASURE_NOT_STORED);
-            } else {
-                n.put("measure", h.measure().label()).put("decision_unit", h.decisionUnit());
-            }
+            DriftJson.putMeasure(n, h);
             if (h.alarmed()) {
                 n.put("reason", h.why()); // the check's own words, as `drift history` shows them
             }
