@@ -118,6 +118,12 @@ class DriftNonIsoDatesScenarioTest {
                 "--config", config.toString());
         assertThat(fromFile.out()).contains("written dd/mm/yyyy, as set by --dayfirst (no day or month is over 12)",
                 "today's newest value 2026-05-12 ");
+        // on a column with no such dates --dayfirst is refused as bad data, as --continuous on text is
+        Cli numbers = Cli.run("drift", "baseline", "--monitor", "n", "--data", ref.toString(), "--store", store,
+                "--dayfirst", "amount");
+        assertThat(numbers.code()).as(numbers.out() + numbers.err()).isEqualTo(ExitCode.BAD_DATA);
+        assertThat(numbers.err()).contains("--dayfirst: 'amount' has no dates written dd/mm/yyyy or mm/dd/yyyy (",
+                "leave it out of --dayfirst");
     }
 
     @Test

@@ -338,8 +338,12 @@ final class FileProfiler {
                 // a date or timestamp column's range is its dates' and times': its invalid cells ('unknown')
                 // would otherwise be its newest value, and the stale-data check compare that; dates in another
                 // layout (29/11/2026) are ranged as their ISO text (DateLayout.sqlIso, the rule of DateLayout.iso)
+                // its ISO text is projected once (d<i>), not pasted into each aggregate below
                 boolean layout = ref.role().isTemporal() && !ref.layout().isIso();
-                String key = layout ? ref.layout().sqlIso(u) : u;
+                String key = layout ? "d" + i : u;
+                if (layout) {
+                    l3.append(", ").append(ref.layout().sqlIso(u)).append(" AS ").append(key);
+                }
                 String number = "regexp_full_match(" + key + ", '" + KeyStats.NUMBER_REGEX + "')";
                 String value = "CASE WHEN " + number + " THEN {'v': CAST(" + key + " AS DOUBLE), 't': " + key + "} END";
                 String time = !ref.role().isTemporal() ? "true" : layout ? key + " IS NOT NULL" : Cells.sqlTime(u);

@@ -104,7 +104,14 @@ public final class ColumnRoles {
         Map<String, RoleDecision> d = new LinkedHashMap<>();
         Map<String, ColumnStats> m = new LinkedHashMap<>();
         for (ColumnStats s : stats) {
-            RoleDecision detected = RoleRules.decide(s, overrides.dayFirst().contains(s.column()));
+            boolean dayFirst = overrides.dayFirst().contains(s.column());
+            if (dayFirst && DateLayout.decide(s.layouts(), s.present(), true) == null) {
+                // an ISO or non-date column: --dayfirst would be silently ignored, as a misspelt name would be
+                throw new DataException(file, -1, s.column(), "--dayfirst: '" + s.column() + "' has no dates written "
+                        + "dd/mm/yyyy or mm/dd/yyyy (" + RoleRules.decide(s).reason() + "); leave it out of --dayfirst",
+                        null);
+            }
+            RoleDecision detected = RoleRules.decide(s, dayFirst);
             RoleDecision used = unnamed(override(detected, s, overrides, file));
             // the conventions decided with the role (RoleRules.decide) stay with the column whatever role is set
             d.put(s.column(), used.withConvention(detected.convention())

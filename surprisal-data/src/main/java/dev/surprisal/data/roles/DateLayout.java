@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * ISO text, which orders in time, and the range, freshness and stale-data checks of ISO dates apply unchanged.
  *
  * <p>Day and month are told apart by a cell whose first number is above 12 (day first) or whose second is
- * (month first); when no cell shows it, month first is read, as pandas' {@code to_datetime} reads it, and the
- * role's reason says so with the option that reads day first ({@code --dayfirst COL}).
+ * (month first); when no cell shows it, dotted dates ({@code 01.03.2026}) are read day first, as they are written,
+ * and '/' and '-' dates month first, as pandas' {@code to_datetime} reads them, and the role's reason says so with
+ * the option that reads day first ({@code --dayfirst COL}). A date has a year 1000 to 2999 and is a real calendar
+ * day: {@code 6.1.7601} (a Windows build) and {@code 31/02/2026} are no dates.
  */
 public final class DateLayout {
     /** ISO 8601 dates and date-times (and epoch numbers): the layout of every profile written before layouts. */
@@ -28,14 +30,19 @@ public final class DateLayout {
     private enum Order { ISO, DAY_FIRST, MONTH_FIRST, YEAR_FIRST }
 
     /**
+     * The optional time after a date, the one pattern of every engine (Java, DuckDB's role scan and counts):
+     * groups 5 (all of it), 6 (the separator), 7 (the hour, one or two digits: Excel writes {@code 1/15/2026 9:05})
+     * and 8 (the rest). Java and DuckDB's regular expressions read it alike.
+     */
+    static final String TIME = "(([ T])([0-9]{1,2})(:[0-9]{2}(:[0-9]{2})?))?";
+
+    /**
      * Day and month (either order, one or two digits), then a four-digit year, one separator: a two-digit year
      * would take version labels ({@code 1.2.10}) for dates (review13a).
      */
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4})"
-            + "(([ T])([0-9]{2}:[0-9]{2}(:[0-9]{2})?))?");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4})" + DateLayout.TIME);
     /** A four-digit year first, then month and day, separated by '/'. */
-    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("([0-9]{4})(/)([0-9]{1,2})/([0-9]{1,2})"
-            + "(([ T])([0-9]{2}:[0-9]{2}(:[0-9]{2})?))?");
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("([0-9]{4})(/)([0-9]{1,2})/([0-9]{1,2})" + DateLayout.TIME);
     /** The separators of the day-and-month families, in {@link Counts}' order; the year-first family is last. */
     private static final String SEPARATORS = "/.-";
     /** The families counted: the three day-and-month separators and {@code yyyy/mm/dd}. */
@@ -120,10 +127,10 @@ public final class DateLayout {
         String year = order == Order.YEAR_FIRST ? m.group(1) : m.group(4);
         String month = m.group(order == Order.DAY_FIRST ? 3 : order == Order.MONTH_FIRST ? 1 : 3);
         String day = m.group(order == Order.DAY_FIRST ? 1 : order == Order.MONTH_FIRST ? 3 : 4);
-        if (!dayAndMonth(Integer.parseInt(day), Integer.parseInt(month))) {
+        if (!plausible(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day))) {
             return null;
         }
-        return year + "-" + pad(month) + "-" + pad(day) + (m.group(5) == null ? "" : m.group(5));
+        return year + "-" + pad(month) + "-" + pad(day) + (m.group(5) == null ? "" : m.group(6) + pad(m.group(7)) + m.group(8));
     }
 
     /**
@@ -135,18 +142,37 @@ public final class DateLayout {
             return "(CASE WHEN " + Cells.sqlTime(text) + " THEN " + text + " END)";
         }
         String sep = "[" + separator + "]";
-        String time = "(([ T])([0-9]{2}:[0-9]{2}(:[0-9]{2})?))?";
-        String p = order == Order.YEAR_FIRST ? "([0-9]{4})" + sep + "([0-9]{1,2})" + sep + "([0-9]{1,2})" + time
-                : "([0-9]{1,2})" + sep + "([0-9]{1,2})" + sep + "([0-9]{4})" + time;
+        // the groups as in Java's patterns: 1 to 3 the date's fields, then TIME's 4 (all), 5, 6 (the hour) and 7
+        String p = order == Order.YEAR_FIRST ? "([0-9]{4})" + sep + "([0-9]{1,2})" + sep + "([0-9]{1,2})" + TIME
+                : "([0-9]{1,2})" + sep + "([0-9]{1,2})" + sep + "([0-9]{4})" + TIME;
         int y = order == Order.YEAR_FIRST ? 1 : 3;
         int mo = order == Order.MONTH_FIRST ? 1 : 2;
         int d = order == Order.DAY_FIRST ? 1 : order == Order.MONTH_FIRST ? 2 : 3;
-        String day = "TRY_CAST(regexp_extract(" + text + ", '" + p + "', " + d + ") AS INTEGER)";
-        String month = "TRY_CAST(regexp_extract(" + text + ", '" + p + "', " + mo + ") AS INTEGER)";
-        return "(CASE WHEN regexp_full_match(" + text + ", '" + p + "') AND " + day + " BETWEEN 1 AND 31 AND " + month
-                + " BETWEEN 1 AND 12 THEN regexp_extract(" + text + ", '" + p + "', " + y + ") || '-' || lpad("
-                + "regexp_extract(" + text + ", '" + p + "', " + mo + "), 2, '0') || '-' || lpad(regexp_extract("
-                + text + ", '" + p + "', " + d + "), 2, '0') || regexp_extract(" + text + ", '" + p + "', 4) END)";
+        String date = group(text, p, y) + " || '-' || lpad(" + group(text, p, mo) + ", 2, '0') || '-' || lpad("
+                + group(text, p, d) + ", 2, '0')";
+        String time = "CASE WHEN " + group(text, p, 6) + " = '' THEN '' ELSE " + group(text, p, 5) + " || lpad("
+                + group(text, p, 6) + ", 2, '0') || " + group(text, p, 7) + " END";
+        // plausible(): a year 1000 to 2999 and a real calendar day (TRY_CAST to DATE refuses 31/02)
+        return "(CASE WHEN regexp_full_match(" + text + ", '" + p + "') AND TRY_CAST(" + group(text, p, y)
+                + " AS INTEGER) BETWEEN " + MIN_YEAR + " AND " + MAX_YEAR + " AND TRY_CAST(" + date
+                + " AS DATE) IS NOT NULL THEN " + date + " || " + time + " END)";
+    }
+
+    private static String group(String text, String pattern, int group) {
+        return "regexp_extract(" + text + ", '" + pattern + "', " + group + ")";
+    }
+
+    /** The years a date in a non-ISO layout may have: a build number 6.1.7601 is no date of the year 7601. */
+    private static final int MIN_YEAR = 1000;
+    private static final int MAX_YEAR = 2999;
+
+    /**
+     * The one plausibility rule of a date in a non-ISO layout, every engine's ({@link Counts#add}, {@link #iso},
+     * {@link #sqlIso}): a year 1000 to 2999 and a real calendar day (31/02 is none).
+     */
+    private static boolean plausible(int year, int month, int day) {
+        return year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1
+                && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
     }
 
     /**
@@ -232,7 +258,8 @@ public final class DateLayout {
             if (d.matches()) {
                 int a = Integer.parseInt(d.group(1));
                 int b = Integer.parseInt(d.group(3));
-                if (!dayAndMonth(a, b) && !dayAndMonth(b, a)) {
+                int year = Integer.parseInt(d.group(4));
+                if (!plausible(year, b, a) && !plausible(year, a, b)) {
                     return;
                 }
                 family = SEPARATORS.indexOf(d.group(2).charAt(0));
@@ -240,7 +267,7 @@ public final class DateLayout {
                 into[4 * family + 2] += b > 12 ? weight : 0;
                 m = d;
             } else if (y.matches()) {
-                if (!dayAndMonth(Integer.parseInt(y.group(4)), Integer.parseInt(y.group(3)))) {
+                if (!plausible(Integer.parseInt(y.group(1)), Integer.parseInt(y.group(3)), Integer.parseInt(y.group(4)))) {
                     return;
                 }
                 family = FAMILIES - 1;
@@ -298,7 +325,9 @@ public final class DateLayout {
             if (present == 0 || cells < RoleRules.TEMPORAL_SHARE * present) {
                 continue;
             }
-            boolean time = c.counts().get(4 * f + 3) > 0;
+            // a timestamp as with ISO cells (RoleRules): only when its date-only cells are below the share, so one
+            // cell with a time does not make a date column a timestamp
+            boolean time = cells - c.counts().get(4 * f + 3) < RoleRules.TEMPORAL_SHARE * present;
             String share = RoleRules.pct(cells, present) + " of values are dates";
             if (f == FAMILIES - 1) {
                 return new Decision(new DateLayout(Order.YEAR_FIRST, '/'), time, share + " written yyyy/mm/dd");
@@ -308,21 +337,32 @@ public final class DateLayout {
             long months = c.counts().get(4 * f + 2);
             DateLayout dmy = new DateLayout(Order.DAY_FIRST, sep);
             DateLayout mdy = new DateLayout(Order.MONTH_FIRST, sep);
+            // --dayfirst loses to the cells' evidence, and says so
+            String ignored = dayFirst && months > 0 ? "; --dayfirst ignored: " + RoleRules.n(months) + " cells have a"
+                    + " second number over 12" : "";
             if (days > 0 && months > 0) {
                 return new Decision(null, time, share + " but not in one layout: " + RoleRules.n(days) + " with the day "
                         + "first (" + dmy + ", a first number over 12) and " + RoleRules.n(months) + " with the month "
-                        + "first (" + mdy + "); write them in one layout upstream (ISO yyyy-mm-dd is safest) and rerun");
+                        + "first (" + mdy + "); write them in one layout upstream (ISO yyyy-mm-dd is safest) and rerun"
+                        + ignored);
             }
             if (days > 0 || months > 0) {
                 DateLayout l = days > 0 ? dmy : mdy;
                 return new Decision(l, time, share + " written " + l + " (" + RoleRules.n(days > 0 ? days : months)
-                        + " with a " + (days > 0 ? "first" : "second") + " number over 12)");
+                        + " with a " + (days > 0 ? "first" : "second") + " number over 12)" + ignored);
             }
-            DateLayout l = dayFirst ? dmy : mdy;
-            String how = dayFirst ? " written " + dmy + ", as set by --dayfirst (no day or month is over 12)"
-                    : " read " + mdy + " (no day or month is over 12, so month first, as pandas reads them; --dayfirst"
-                    + " COL if the days come first)";
-            return new Decision(l, time, share + how);
+            if (dayFirst) {
+                return new Decision(dmy, time, share + " written " + dmy + ", as set by --dayfirst (no day or month is"
+                        + " over 12)");
+            }
+            // dd.mm.yyyy is the dotted dates' layout (German, Russian, ...): a month-first dotted date is all but
+            // unknown, so a monthly column 01.03.2026 .. 01.12.2026 is read day first
+            if (sep == '.') {
+                return new Decision(dmy, time, share + " read " + dmy + " (no day or month is over 12; dates written"
+                        + " with dots put the day first)");
+            }
+            return new Decision(mdy, time, share + " read " + mdy + " (no day or month is over 12, so month first, as "
+                    + "pandas reads them; --dayfirst COL if the days come first)");
         }
         return null;
     }
@@ -372,10 +412,5 @@ public final class DateLayout {
             return Optional.of((days ? dmy : months ? mdy : dmy + " or " + mdy) + time);
         }
         return Optional.empty();
-    }
-
-    /** Whether a day of a month could be written so: day 1 to 31, month 1 to 12. */
-    private static boolean dayAndMonth(int day, int month) {
-        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
     }
 }

@@ -83,8 +83,9 @@ final class RoleScan {
                         .append(", coalesce(min(CASE WHEN ").append(kind).append(" = ").append(k.ordinal())
                         .append(" THEN ").append(u).append(" END), '')");
             }
-            agg.append(", sum(CASE WHEN regexp_full_match(").append(u).append(", '").append(LOOSE_DATE)
-                    .append("') THEN 1 ELSE 0 END)");
+            // no loose date parses as a number: the regex runs on the cells that are none (x is NULL)
+            agg.append(", sum(CASE WHEN ").append(x).append(" IS NULL AND regexp_full_match(").append(u).append(", '")
+                    .append(LOOSE_DATE).append("') THEN 1 ELSE 0 END)");
         }
         String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
         List<ColumnStats> out = new ArrayList<>();
@@ -144,7 +145,7 @@ final class RoleScan {
      * What a date in a {@link DateLayout} looks like, loosely: the scan counts such cells, and only a column of them
      * pays for the exact count of its layouts.
      */
-    private static final String LOOSE_DATE = "[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?";
+    private static final String LOOSE_DATE = "[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}" + DateLayout.TIME;
 
     /** The comma kinds counted, each a count and an example in the scan's result. */
     private static final List<Cells.Comma> COMMA_KINDS = List.of(Cells.Comma.THOUSANDS, Cells.Comma.ONE_GROUP,

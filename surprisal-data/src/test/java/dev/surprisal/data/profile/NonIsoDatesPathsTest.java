@@ -65,4 +65,35 @@ class NonIsoDatesPathsTest {
             assertThat(c.column("day").keys().max()).isEqualTo("2026-11-29");
         }
     }
+
+    @Test
+    void buildsExcelHoursAndDottedMonthsReadAlikeByJavaAndDuckDb() throws IOException {
+        // review of issue 9: Windows builds are no dates, Excel's one-digit hours are times, dotted dates day first
+        String[] builds = {"6.1.7601", "6.3.9600", "5.1.2600"};
+        StringBuilder b = new StringBuilder("os,at,month\n");
+        for (int i = 0; i < 600; i++) {
+            b.append(builds[i % 3]).append(',').append(String.format("%d/%d/2026 %d:%02d", 1 + i % 9, 1 + i % 28,
+                    i % 24, i % 60)).append(',').append(String.format("01.%02d.2026", 3 + i % 10)).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("excel.csv"), b.toString());
+        Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
+        Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
+        for (Profile p : new Profile[] {java, sql}) {
+            assertThat(p.column("os").role()).isEqualTo(ColumnRole.CATEGORICAL);
+            assertThat(p.column("at").role()).isEqualTo(ColumnRole.TIMESTAMP);
+            assertThat(p.column("at").layout()).isEqualTo(DateLayout.parse("mm/dd/yyyy"));
+            assertThat(p.column("month").role()).isEqualTo(ColumnRole.DATE);
+            assertThat(p.column("month").layout()).isEqualTo(DateLayout.parse("dd.mm.yyyy"));
+        }
+        String day = "os,at,month\n6.1.7601,9/28/2026 7:05,01.12.2026\n6.1.7601,9/28/2026 23:59,31.02.2026\n";
+        Path later = Files.writeString(dir.resolve("later.csv"), day);
+        for (boolean duck : new boolean[] {false, true}) {
+            Profile c = duck ? CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(java, TableReader.open(later)))
+                    : ProfileBuilder.count(java, TableReader.open(later));
+            assertThat(c.column("at").invalid()).as("duck %s", duck).isZero();
+            assertThat(c.column("at").keys().min()).as("duck %s", duck).isEqualTo("2026-09-28 07:05");
+            assertThat(c.column("month").invalid()).as("31 February, duck %s", duck).isEqualTo(1);
+            assertThat(c.column("month").keys().max()).as("duck %s", duck).isEqualTo("2026-12-01");
+        }
+    }
 }

@@ -181,6 +181,12 @@ class ColumnRolesTest {
         assertThatThrownBy(() -> ColumnRoles.detect(t, RoleOverrides.none().withContinuous(List.of("country"))))
                 .isInstanceOf(DataException.class).hasMessageContaining("column 'country': --continuous: cannot be "
                         + "continuous: only 0% of its values are numbers");
+        // --dayfirst on an ISO timestamp or a text column was silently ignored (issue 9 review)
+        for (String c : List.of("ts", "country")) {
+            assertThatThrownBy(() -> ColumnRoles.detect(t, RoleOverrides.none().withDayFirst(List.of(c))))
+                    .isInstanceOf(DataException.class).hasMessageContaining("column '" + c + "': --dayfirst: '" + c
+                            + "' has no dates written dd/mm/yyyy or mm/dd/yyyy (").hasMessageContaining("leave it out");
+        }
         assertThatThrownBy(() -> RoleOverrides.none().withDiscrete(List.of("a")).withContinuous(List.of("a")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("--discrete, --continuous");
         assertThat(RoleOverrides.parseRoles(List.of("a=b=id-like"))).containsEntry("a=b", ColumnRole.ID_LIKE);

@@ -76,4 +76,71 @@ class DateLayoutTest {
                 + "(dd/mm/yyyy, a first number over 12) and 50 with the month first (mm/dd/yyyy)");
         assertThat(d.layout()).isEqualTo(DateLayout.ISO);
     }
+
+    private static RoleDecision decide(boolean dayFirst, String... cells) {
+        return RoleRules.decide(ColumnStats.of(dev.surprisal.data.CategoricalColumn.of("c", cells)), dayFirst);
+    }
+
+    private static String[] cycle(int n, String... cells) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = cells[i % cells.length];
+        }
+        return out;
+    }
+
+    @Test
+    void windowsBuildsAndImpossibleDaysAreNoDates() {
+        // review: 6.1.7601 matched d.m.yyyy, and the column became a date of the year 7601, out of MI and drift
+        RoleDecision builds = decide(false, cycle(100, "6.1.7601", "6.3.9600", "5.1.2600", "10.0.1904"));
+        assertThat(builds.role()).isEqualTo(dev.surprisal.core.ColumnRole.CATEGORICAL);
+        assertThat(builds.layout()).isEqualTo(DateLayout.ISO);
+        assertThat(DateLayout.of(List.of("6.1.7601"))).isEmpty();
+        assertThat(DateLayout.parse("dd.mm.yyyy").iso("6.1.7601")).as("year 7601").isNull();
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("31/02/2026")).as("no 31 February").isNull();
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("29/02/2024")).isEqualTo("2024-02-29");
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("29/02/2026")).as("2026 is no leap year").isNull();
+        assertThat(DateLayout.parse("yyyy/mm/dd").iso("0999/01/01")).isNull();
+        assertThat(DateLayout.of(List.of("31/02/2026"))).isEmpty();
+    }
+
+    @Test
+    void excelTimestampsWithAOneDigitHourAreTimestamps() {
+        assertThat(DateLayout.parse("mm/dd/yyyy").iso("1/15/2026 9:05")).isEqualTo("2026-01-15 09:05");
+        assertThat(DateLayout.parse("mm/dd/yyyy").iso("1/15/2026 19:05:07")).isEqualTo("2026-01-15 19:05:07");
+        RoleDecision d = decide(false, cycle(100, "1/15/2026 9:05", "1/15/2026 14:30", "1/16/2026 0:00"));
+        assertThat(d.role()).isEqualTo(dev.surprisal.core.ColumnRole.TIMESTAMP);
+        assertThat(d.layout()).isEqualTo(DateLayout.parse("mm/dd/yyyy"));
+    }
+
+    @Test
+    void dottedDatesWithoutEvidenceAreReadDayFirst() {
+        String[] monthly = new String[10];
+        for (int m = 3; m <= 12; m++) {
+            monthly[m - 3] = String.format("01.%02d.2026", m);
+        }
+        RoleDecision d = decide(false, cycle(100, monthly));
+        assertThat(d.layout()).isEqualTo(DateLayout.parse("dd.mm.yyyy"));
+        assertThat(d.reason()).contains("read dd.mm.yyyy (no day or month is over 12; dates written with dots put the"
+                + " day first)");
+        RoleDecision slash = decide(false, cycle(100, "01/03/2026", "01/04/2026"));
+        assertThat(slash.layout()).isEqualTo(DateLayout.parse("mm/dd/yyyy"));
+        assertThat(slash.reason()).contains("as pandas reads them; --dayfirst COL");
+    }
+
+    @Test
+    void oneCellWithATimeLeavesADateColumnADate() {
+        String[] cells = cycle(100, "29/11/2026", "30/11/2026");
+        cells[7] = "29/11/2026 10:00";
+        assertThat(decide(false, cells).role()).isEqualTo(dev.surprisal.core.ColumnRole.DATE);
+        assertThat(decide(false, cycle(100, "29/11/2026 10:00", "30/11/2026")).role())
+                .as("half the cells with a time: a timestamp").isEqualTo(dev.surprisal.core.ColumnRole.TIMESTAMP);
+    }
+
+    @Test
+    void dayFirstAgainstTheCellsSaysItIsIgnored() {
+        RoleDecision d = decide(true, cycle(100, "11/29/2026", "11/30/2026", "12/01/2026", "12/02/2026"));
+        assertThat(d.layout()).isEqualTo(DateLayout.parse("mm/dd/yyyy"));
+        assertThat(d.reason()).contains("--dayfirst ignored: 50 cells have a second number over 12");
+    }
 }
