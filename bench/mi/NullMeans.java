@@ -25,8 +25,8 @@ public class NullMeans {
                     x[i] = kind.equals("lognorm") ? Math.exp(2 * g) : g;
                     y[i] = kind.equals("binary") ? (h < -0.5 ? 1 : 0) : kind.equals("lognorm") ? Math.exp(2 * h) : h;
                 }
-                MiVariable vx = MiVariable.continuous("x", x, 42, 0);
-                MiVariable vy = kind.equals("binary") ? MiVariable.discrete("y", y) : MiVariable.continuous("y", y, 42, 1);
+                MiVariable vx = MiVariable.continuous("x", x, 42);
+                MiVariable vy = kind.equals("binary") ? MiVariable.discrete("y", y) : MiVariable.continuous("y", y, 42);
                 MiPair p = MiPair.of(vx, vy, 3);
                 int draws = n > 50_000 ? 8 : 60;
                 double s = 0;

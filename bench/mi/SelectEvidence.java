@@ -35,10 +35,10 @@ public class SelectEvidence {
         }
         List<MiVariable> vars = new ArrayList<>();
         for (int j = 0; j < 4; j++) {
-            vars.add(MiVariable.continuous("x" + j, f[j], 42, j));
+            vars.add(MiVariable.continuous("x" + j, f[j], 42));
         }
         vars.add(MiVariable.discrete("flag", f[4]));
-        MiVariable target = MiVariable.continuous("y", y, 42, 5);
+        MiVariable target = MiVariable.continuous("y", y, 42);
         for (int rep = 1; rep <= reps; rep++) {
             long cpu = os.getProcessCpuTime();
             long wall = System.nanoTime();

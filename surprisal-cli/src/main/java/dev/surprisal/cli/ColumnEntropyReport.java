@@ -22,7 +22,42 @@ final class ColumnEntropyReport {
     record Result(ColumnEntropy.Counted counted, Report report, String role, List<String> notes) {
     }
 
+    /** The command line's names of {@link ColumnEntropy}'s settings: {@code --bins}, {@code --role COL=ROLE}. */
+    static final ColumnEntropy.Words OPTIONS = new ColumnEntropy.Words() {
+        @Override
+        public String bins() {
+            return "--bins";
+        }
+
+        @Override
+        public String someBins() {
+            return "--bins N";
+        }
+
+        @Override
+        public String role(String column, dev.surprisal.core.ColumnRole role) {
+            return dev.surprisal.data.mi.MiTable.roleHint(column, "=" + role.label());
+        }
+    };
+
     private ColumnEntropyReport() {
+    }
+
+    /**
+     * Runs {@code work} (a column's entropy by any engine), its refusals ({@link ColumnEntropy.Refusal}, also when an
+     * engine wraps one) worded in the command line's options.
+     */
+    static <T> T inOptions(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (dev.surprisal.data.DataException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof ColumnEntropy.Refusal r) {
+                    throw new dev.surprisal.data.DataException(null, r.message(e.getMessage(), OPTIONS));
+                }
+            }
+            throw e;
+        }
     }
 
     /**
@@ -30,7 +65,7 @@ final class ColumnEntropyReport {
      */
     static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins, Base base,
                      EntropyEstimator estimator) {
-        return of(ColumnEntropy.of(reader, column, overrides, bins, estimator, base), base);
+        return of(inOptions(() -> ColumnEntropy.of(reader, column, overrides, bins, estimator, base)), base);
     }
 
     /** The report of a column's entropy computed by any engine. */

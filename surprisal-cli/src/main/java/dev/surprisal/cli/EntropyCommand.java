@@ -141,7 +141,8 @@ public final class EntropyCommand implements Callable<Integer> {
         ColumnEntropyReport.Result res;
         try (ProfileEngine e = engine.open(spec)) {
             res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, estimator)
-                    : ColumnEntropyReport.of(e.entropy(engine.located(data), table.delimiter, column, overrides, bins, estimator, base), base);
+                    : ColumnEntropyReport.of(ColumnEntropyReport.inOptions(() -> e.entropy(engine.located(data),
+                            table.delimiter, column, overrides, bins, estimator, base)), base);
         }
         if (res.counted() != null) {
             Report r = measureCounts(res.counted().counts(), res.counted().value(), base);

@@ -44,13 +44,20 @@ final class MiMatrix {
         List<String> aboveHeader = new ArrayList<>(header);
         aboveHeader.set(0, "above chance (" + base.unit() + ")");
         TextTable above = new TextTable(aboveHeader);
+        // the p-values are per pair; of k(k-1)/2 independent pairs about alpha of them have p <= alpha, so the
+        // findings are read from the q-values (Benjamini-Hochberg across the pairs tested), and p is labelled
         List<String> pHeader = new ArrayList<>(header);
-        pHeader.set(0, "G-test p");
+        pHeader.set(0, "G-test p (unadjusted)");
         TextTable pText = new TextTable(pHeader);
+        List<String> qHeader = new ArrayList<>(header);
+        qHeader.set(0, "G-test q (BH, " + m.testedPairs() + " pairs)");
+        TextTable qText = new TextTable(qHeader);
+        double[][] q = m.qValues();
         boolean anyP = false;
         ObjectNode matrix = Report.objectNode();
         ObjectNode aboveJson = Report.objectNode();
         ObjectNode pJson = Report.objectNode();
+        ObjectNode qJson = Report.objectNode();
         ObjectNode kinds = Report.objectNode();
         ObjectNode reasons = Report.objectNode();
         for (int i = 0; i < cols.size(); i++) {
@@ -58,9 +65,11 @@ final class MiMatrix {
             row.add(cols.get(i).name());
             List<String> aboveRow = new ArrayList<>(row);
             List<String> pRow = new ArrayList<>(row);
+            List<String> qRow = new ArrayList<>(row);
             ObjectNode jsonRow = matrix.putObject(cols.get(i).name());
             ObjectNode aboveJsonRow = aboveJson.putObject(cols.get(i).name());
             ObjectNode pJsonRow = pJson.putObject(cols.get(i).name());
+            ObjectNode qJsonRow = qJson.putObject(cols.get(i).name());
             for (int j = 0; j < cols.size(); j++) {
                 double v = base.fromNats(mi[i][j]);
                 row.add(TextTable.num(v));
@@ -79,10 +88,13 @@ final class MiMatrix {
                 anyP |= !Double.isNaN(p);
                 pRow.add(Double.isNaN(p) ? "-" : TextTable.num(p));
                 numberOrNull(pJsonRow, cols.get(j).name(), p); // why null: p_value_method
+                qRow.add(Double.isNaN(q[i][j]) ? "-" : TextTable.num(q[i][j]));
+                numberOrNull(qJsonRow, cols.get(j).name(), q[i][j]);
             }
             text.add(row);
             above.add(aboveRow);
             pText.add(pRow);
+            qText.add(qRow);
             kinds.put(cols.get(i).name(), cols.get(i).kind());
         }
         // MI, then MI above chance (a column with thousands of values has a large MI by chance alone: 6 bits for
@@ -93,6 +105,8 @@ final class MiMatrix {
         if (anyP) {
             lines.add("");
             lines.addAll(pText.lines());
+            lines.add("");
+            lines.addAll(qText.lines());
         }
         Report report = Report.empty().plain(lines)
                 .field("measure", "mutual-information-matrix")
@@ -109,7 +123,12 @@ final class MiMatrix {
                         + " mean, Vinh, Epps and Bailey 2010); for kNN pairs 0 (nearly unbiased under independence)")
                 .field("p_values", pJson)
                 .field("p_value_method", "G-test of two discrete columns: G = 2 n ln2 MI(bits) ~ chi-squared((a-1)(b-1));"
-                        + " null where the table has fewer than 5 rows per cell on average, and for kNN pairs")
+                        + " null where the table has fewer than 5 rows per cell on average, and for kNN pairs; unadjusted"
+                        + " for the " + m.testedPairs() + " pairs tested: read a pair as a finding by q_values")
+                .field("q_values", qJson)
+                .field("q_value_method", "the p-values adjusted across the " + m.testedPairs() + " pairs tested"
+                        + " (Benjamini-Hochberg): among the pairs with q <= alpha, at most a share alpha is expected to"
+                        + " be independent columns")
                 .field("reasons", reasons);
         for (MatrixResult.PairNote note : m.notes()) {
             report.note(note.first() + " / " + note.second() + ": " + note.message());

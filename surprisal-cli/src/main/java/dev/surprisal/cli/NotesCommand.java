@@ -48,9 +48,10 @@ import java.util.concurrent.Callable;
                 "                   80%% of its lines or of its 5-word phrases repeating earlier ones of the",
                 "                   note (fixed thresholds, calibrated on Debian documentation:",
                 "                   docs/notes-labels.md)",
-                "  genuine          anything else, ranked by new bits per word (a note under 100 words",
-                "                   counted as 100): what a compressor still needs for each word of the",
-                "                   note after reading its nearest notes.",
+                "  genuine          anything else, ranked by new bits per word given its nearest notes,",
+                "                   brought to a length of 1,000 words (rate x (words/1,000)^0.15, a note",
+                "                   under 100 words counted as 100), so a short note's start-up cost does",
+                "                   not put it above a long one as dense as it is.",
                 ""},
         subcommands = {NotesCommand.Scan.class, NotesCommand.Add.class},
         footer = {"",
@@ -137,6 +138,9 @@ public final class NotesCommand implements Runnable {
             }
             if (common.json()) {
                 com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(r);
+                for (int i = 0; i < r.notes().size(); i++) {
+                    noteJson((ObjectNode) tree.withArray("notes").get(i), r.notes().get(i));
+                }
                 tree.put("digest_order", KbReport.DIGEST_ORDER);
                 out.println(json(tree));
             } else {
@@ -170,7 +174,7 @@ public final class NotesCommand implements Runnable {
                 }
             }
             out.println("digest (genuine notes by " + KbReport.DIGEST_ORDER + "):");
-            r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %6.2f bits/word  %8.0f bits  %6d words%n",
+            r.digest().stream().limit(top).forEach(n -> out.printf(Locale.ROOT, "  %4d  %-50s %6.2f bits/word at 1,000 words  %8.0f bits  %6d words%n",
                     n.digestRank(), n.path(), KbReport.digestScore(n), n.novelBits(), n.words()));
             if (common.explain()) {
                 out.println("details (Gopher repetition rules: Rae et al. 2021, arXiv 2112.11446, Table A1):");
@@ -240,7 +244,7 @@ public final class NotesCommand implements Runnable {
                 o.put("measure", "novel_bits_per_word");
                 Json.putNumber(o, "value", n.novelBitsPerWord());
                 o.put("unit", "bits per word");
-                o.setAll((ObjectNode) Json.mapper().valueToTree(n));
+                o.setAll(noteJson(Json.mapper().valueToTree(n), n));
                 out.println(json(o));
             } else {
                 out.println(n.label().id() + ": " + n.reason());
@@ -269,6 +273,28 @@ public final class NotesCommand implements Runnable {
                     + option + ", got " + fromOption + " and " + fromAlias);
         }
         return fromOption != null ? fromOption : fromAlias;
+    }
+
+    /**
+     * A note's JSON with the reasons of its empty numbers in its own terms, where the generic one
+     * ("not defined for these data") told a genuine note's reader nothing true, and its digest score.
+     */
+    static ObjectNode noteJson(ObjectNode node, NoteReport n) {
+        if (n.copyOf() == null) {
+            String notCopy = "not a copy: measured only for a note labelled duplicate, near-duplicate or excerpt, "
+                    + "against the note in copy_of";
+            node.put("containment_reason", notCopy);
+            node.put("jaccard_reason", notCopy);
+        }
+        if (Double.isNaN(n.windowedEntropyBits())) {
+            node.put("windowed_entropy_bits_reason", "under 100 words: fewer words than one 100-word window");
+        }
+        if (n.digestRank() > 0) {
+            Json.putNumber(node, "digest_bits_per_word", KbReport.digestScore(n));
+        } else {
+            Json.putNumber(node, "digest_bits_per_word", Double.NaN, "not in the digest: only genuine notes are ranked");
+        }
+        return node;
     }
 
     static String json(Object o) {

@@ -38,14 +38,19 @@ public final class RoleOptions {
             + "continuous, categorical, id-like, timestamp, date or constant. Repeatable.")
     List<String> roles;
 
-    /** The overrides; a malformed value is a usage error naming the option. */
+    @Option(names = "--dayfirst", split = ",", paramLabel = "C", description = "Read these date columns day first "
+            + "(dd/mm/yyyy) where no day is over 12 and so no cell shows the order; the default is month first "
+            + "(mm/dd/yyyy), as pandas reads them. E.g. --dayfirst day for 03/04/2026 meaning 3 April.")
+    List<String> dayFirst;
+
     /**
      * @param spec the command, for the usage error
      * @return the overrides the options describe
      */
     public RoleOverrides overrides(CommandSpec spec) {
         try {
-            return new RoleOverrides(columns, exclude, discrete, continuous, RoleOverrides.parseRoles(roles));
+            return new RoleOverrides(columns, exclude, discrete, continuous, RoleOverrides.parseRoles(roles))
+                    .withDayFirst(dayFirst);
         } catch (ValidationException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -54,9 +59,9 @@ public final class RoleOptions {
     /**
      * True when an option that sets a role was given (not allowed where roles are frozen).
      *
-     * @return true if {@code --discrete}, {@code --continuous} or {@code --role} was given
+     * @return true if {@code --discrete}, {@code --continuous}, {@code --role} or {@code --dayfirst} was given
      */
     public boolean setsRoles() {
-        return discrete != null || continuous != null || roles != null;
+        return discrete != null || continuous != null || roles != null || dayFirst != null;
     }
 }

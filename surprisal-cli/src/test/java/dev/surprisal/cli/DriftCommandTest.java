@@ -168,7 +168,10 @@ class DriftCommandTest {
                 .contains("PSI: population stability index").contains("unitless").contains("higher = more change")
                 .contains("KL(P||Q) bits").contains("↑ marks a point").contains("· a day with no check recorded");
         Cli json = Cli.run("drift", "history", "--monitor", "orders", "--store", store(), "--json", "--explain");
-        assertThat(new ObjectMapper().readTree(json.out()).get("explanation").asText()).contains("critical: PSI's noise");
+        // the noise level is the deciding measure's, not PSI's (review13a: a JS check's was called PSI's)
+        assertThat(new ObjectMapper().readTree(json.out()).get("explanation").asText())
+                .contains("critical: the deciding measure's noise level")
+                .contains("measure: the deciding measure the check used");
         assertThat(Cli.run("drift", "history", "--help").out()).contains("--explain adds a legend");
     }
 

@@ -71,38 +71,4 @@ class DriftDateCellsScenarioTest {
         assertThat(r.out()).contains("invalid share rose 0.0% -> 50.0% (1,500 of 3,000 cells today, beyond noise): "
                 + "expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (line 2)");
     }
-
-    /**
-     * Issue 9: a baseline over 28 days of {@code dd/mm/yyyy} days (ISO {@code ts} beside them) makes {@code day} a
-     * labelled column, so the next day's check finds 100% new values. The alarm now says why: the values are
-     * dates in another layout, read as labels, with the fixes. (Reading them as dates is not done yet.)
-     */
-    @Test
-    void aCheckOfTheNextDayOfNonIsoDatesSaysTheyAreDatesReadAsLabels() throws IOException {
-        String store = dir.resolve("drift.duckdb").toString();
-        SplittableRandom r = new SplittableRandom(9);
-        StringBuilder ref = new StringBuilder("ts,day,amount\n");
-        LocalDate first = LocalDate.of(2026, 11, 1);
-        for (int i = 0; i < 2800; i++) {
-            LocalDate d = first.plusDays(i / 100);
-            ref.append(d).append(String.format(" %02d:%02d:00,", r.nextInt(24), r.nextInt(60)))
-                    .append(String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear()))
-                    .append(',').append(Math.round(Math.exp(4 + r.nextGaussian() / 2) * 100) / 100.0).append('\n');
-        }
-        Path refFile = Files.writeString(dir.resolve("ref.csv"), ref.toString());
-        assertThat(Cli.run("drift", "baseline", "--monitor", "days", "--data", refFile.toString(), "--store", store)
-                .code()).isEqualTo(ExitCode.OK);
-        StringBuilder next = new StringBuilder("ts,day,amount\n");
-        for (int i = 0; i < 100; i++) {
-            next.append(String.format("2026-11-29 %02d:%02d:00,29/11/2026,", r.nextInt(24), r.nextInt(60)))
-                    .append(Math.round(Math.exp(4 + r.nextGaussian() / 2) * 100) / 100.0).append('\n');
-        }
-        Path day = Files.writeString(dir.resolve("day29.csv"), next.toString());
-        Cli c = Cli.run("drift", "check", "--monitor", "days", "--data", day.toString(), "--store", store);
-        assertThat(c.out()).as(c.err()).contains("day: its values are dates written dd/mm/yyyy (\"29/11/2026\"), "
-                + "which are read as text labels (only ISO dates, yyyy-mm-dd, are read as dates), so each new day is a "
-                + "new value; write the dates as yyyy-mm-dd upstream to have a date column with a stale-data check, "
-                + "or leave the column out of the baseline (--exclude day)");
-        assertThat(c.out()).doesNotContain("ts: its values are dates");
-    }
 }

@@ -88,7 +88,10 @@ class MiOrdersScenarioTest {
         assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).startsWith("days_since_last")
                 .contains("*").contains("non-monotone");
         assertThat(r.out()).contains("correlation misses most of this (U-shaped or other non-monotone dependence)")
-                .contains("amount tells you").contains("no evidence of dependence");
+                // amount's estimate sits at its chance part (0.00095 bits, the noise now keyed by its values): either
+                // sentence, and no evidence
+                .containsPattern("amount(?: tells you|'s MI estimate about churned is)")
+                .contains("no evidence of dependence");
     }
 
     @Test

@@ -48,6 +48,39 @@ class NotesCommandTest {
         assertThat(Cli.run("notes", "add", "--help").out()).contains("Examples:").contains("exit 1");
     }
 
+    /**
+     * The JSON's empty numbers say why in the note's terms (a genuine note's containment was "not
+     * defined for these data", which is not why), and the digest's score is there with its rank.
+     */
+    @Test
+    void theJsonSaysWhyANumberIsEmptyAndGivesTheDigestScore(@TempDir Path dir) throws Exception {
+        String a = "Grinding coffee just before brewing keeps the aromatic oils that escape within minutes of grinding, "
+                + "so a burr grinder on the counter beats a bag of ground beans from the shop every single morning.";
+        Files.writeString(dir.resolve("a.md"), a);
+        Files.writeString(dir.resolve("a-copy.md"), a);
+        Files.writeString(dir.resolve("b.md"), "A chain stretches as its pins wear; replace it before it ruins the "
+                + "cassette and the chainrings, which cost far more than a new chain and take longer to fit.");
+        Cli r = Cli.run("notes", "scan", dir.toString(), "--json");
+        assertThat(r.code()).isZero();
+        JsonNode notes = new ObjectMapper().readTree(r.out()).get("notes");
+        JsonNode genuine = notes.get(2);
+        assertThat(genuine.get("path").asText()).isEqualTo("b.md");
+        assertThat(genuine.get("containment").isNull()).isTrue();
+        assertThat(genuine.get("containment_reason").asText()).startsWith("not a copy: ");
+        assertThat(genuine.get("jaccard_reason").asText()).startsWith("not a copy: ");
+        assertThat(genuine.get("windowed_entropy_bits_reason").asText()).startsWith("under 100 words");
+        double words = Math.max(genuine.get("words").asInt(), 100);
+        assertThat(genuine.get("digest_bits_per_word").asDouble()).isCloseTo(genuine.get("novel_bits").asDouble() / words
+                * Math.pow(words / 1000, 0.15), org.assertj.core.data.Offset.offset(1e-9));
+        // a-copy.md sorts first ('-' before '.'), so with equal times a.md is the copy
+        JsonNode copy = notes.get(1);
+        assertThat(copy.get("path").asText()).isEqualTo("a.md");
+        assertThat(copy.get("containment").asDouble()).isEqualTo(1.0);
+        assertThat(copy.has("containment_reason")).isFalse();
+        assertThat(copy.get("digest_bits_per_word").isNull()).isTrue();
+        assertThat(copy.get("digest_bits_per_word_reason").asText()).isEqualTo("not in the digest: only genuine notes are ranked");
+    }
+
     @Test
     void aNoteMovedWithGitMvPassesThePreCommitHookAndTheHelpStatesEveryLowInformationRule(@TempDir Path dir)
             throws Exception {

@@ -168,7 +168,11 @@ public final class MiExplanation {
     public static List<String> matrix(Base base) {
         return List.of("Each cell is the mutual information of two columns in " + base.unit()
                 + ": 0 for independent columns, larger the more one tells about the other; the matrix is symmetric.",
-                "The diagonal is left empty: I(X;X) is the entropy of X, which is infinite for a continuous column.");
+                "The diagonal is left empty: I(X;X) is the entropy of X, which is infinite for a continuous column.",
+                "The G-test p-value of two discrete columns is unadjusted: among many pairs of independent columns"
+                        + " about 1 in 20 has p <= 0.05. The q-value adjusts it across the pairs tested"
+                        + " (Benjamini-Hochberg, as a ranking adjusts its features): read a pair as a finding only when"
+                        + " its q is at most alpha.");
     }
 
     /**

@@ -289,11 +289,12 @@ public final class MiSelection {
         }
         int cap = TargetRanking.permutationCap(options.permutations(), chosen.size(), options.alpha());
         // the test alone, as the ranking runs it; its observed MI is the relevance of a kNN pair (its own estimate on
-        // its rows, whose chance part is 0); a plug-in pair is estimated there (the p-value is the same either way)
+        // the pair's rows, whose chance part is 0: aboveChance); a plug-in pair is estimated there (the p-value is the
+        // same either way). The rows are the pair's by construction, so no second pair is built to count them
         SequentialPermutationTest.Result[] tests = new SequentialPermutationTest.Result[chosen.size()];
         java.util.stream.IntStream.range(0, tests.length).parallel()
                 .forEach(i -> tests[i] = TargetRanking.test(chosen.get(i), target, options, cap,
-                        MiPair.of(chosen.get(i), target, options.k()).n(), r.selected().get(i).relevance()));
+                        r.selected().get(i).relevance()));
         double[] p = new double[tests.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = tests[i] == null ? Double.NaN : tests[i].pValue();

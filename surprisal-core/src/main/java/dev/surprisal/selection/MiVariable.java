@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * <p>A <b>continuous</b> variable is scaled as scikit-learn's {@code mutual_info_regression} does
  * ({@link SklearnMutualInfo#scaled}, the one implementation): divided by its population standard deviation
  * (no centring), then noise 1e-10·max(1, mean|x|)·N(0,1) is added from a generator seeded by the run's seed
- * and the column's position. The scaling matters
+ * and the column's values ({@link #contentSeed}): the same values get the same noise, and so the same estimates,
+ * wherever the column sits and whatever it is called (two copies of one column rank equal). The scaling matters
  * because the KSG estimator measures distances in the joint space with the max norm, which mixes the
  * units of x and y; the noise breaks exact ties, which the kNN estimators do not expect, without
  * changing anything visible. A <b>discrete</b> variable (binary, few-valued, categorical) keeps
@@ -65,14 +66,32 @@ public final class MiVariable {
      *
      * @param name   the column's name
      * @param values its values, NaN where missing (copied)
-     * @param seed   the run's seed
-     * @param index  the column's position, so each column gets its own tie-breaking noise
+     * @param seed   the run's seed; the tie-breaking noise is seeded by it and the values ({@link #contentSeed})
      * @return the variable
      * @throws ValidationException if a value is infinite (naming its row, 1-based)
      */
-    public static MiVariable continuous(String name, double[] values, long seed, int index) {
+    public static MiVariable continuous(String name, double[] values, long seed) {
         double[] raw = finiteOrMissing(name, values);
-        return new MiVariable(name, false, true, raw, scale(raw, seed, index), null);
+        return new MiVariable(name, false, true, raw, scale(raw, contentSeed(seed, raw)), null);
+    }
+
+    /**
+     * The seed of a continuous column's tie-breaking noise: the run's seed mixed with every value in row order
+     * (−0 as 0, every NaN alike), so that equal columns get equal noise and different columns independent noise.
+     * Seeding by the column's position instead gave two copies of one column different estimates against the same
+     * target (review13c).
+     *
+     * @param seed   the run's seed
+     * @param values the values, NaN where missing
+     * @return the seed of the noise
+     */
+    static long contentSeed(long seed, double[] values) {
+        long h = seed ^ GOLDEN;
+        for (double v : values) {
+            long bits = Double.isNaN(v) ? 0x7ff8000000000000L : Double.doubleToLongBits(v + 0.0);
+            h = Long.rotateLeft(h ^ bits, 27) * GOLDEN + 0x632BE59BD9B4E019L;
+        }
+        return h ^ (h >>> 31);
     }
 
     /**
@@ -295,8 +314,8 @@ public final class MiVariable {
         return out;
     }
 
-    private static double[] scale(double[] raw, long seed, int index) {
-        SplittableRandom rng = new SplittableRandom(seed + GOLDEN * (index + 1));
+    private static double[] scale(double[] raw, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
         return SklearnMutualInfo.scaled(raw, rng::nextGaussian);
     }
 }

@@ -256,27 +256,26 @@ public final class TargetRanking {
      * (its rows: all n, or the seeded subsample of a large kNN pair; its seed; the cap {@code permutations}), and
      * nothing else of the score: no estimate of every row beside a subsample, no warnings, correlations, monotone
      * MI or notes. For a caller that needs the p-value alone ({@link MiSelection}). The observed MI is
-     * {@code knownNats} when the caller estimated it on the same rows by the same kNN estimator (a selection's
-     * relevance: the pair's n equal to {@code knownRows}, KSG1 or Ross, above 0 so not clipped), else it is
-     * estimated here; a plug-in pair is always estimated here, from the table its random tables are drawn with.
+     * {@code knownNats} when the caller estimated it on the pair's own rows (those where both have a value, as
+     * {@link MiPair#of} takes them) by the same kNN estimator (a selection's relevance, {@link MiSelection}: KSG1 or
+     * Ross, above 0 so not clipped) and the test runs on all of them, else it is estimated here; a plug-in pair is always estimated here, from the table its random tables are drawn with.
      *
      * @param f            the feature
      * @param target       the target
      * @param options      the options (k, test rows, seed)
      * @param permutations the cap of the test, &gt; 0
-     * @param knownRows    the rows {@code knownNats} was estimated on (their count), or 0
-     * @param knownNats    I(f; target) in nats on those rows, or NaN
+     * @param knownNats    I(f; target) in nats on the pair's rows, or NaN
      * @return the test, or null when the pair has none (too few rows for k, constant)
      */
     static SequentialPermutationTest.Result test(MiVariable f, MiVariable target, MiOptions options, int permutations,
-                                                 int knownRows, double knownNats) {
+                                                 double knownNats) {
         try {
             MiPair pair = MiPair.of(f, target, options.k());
             if (pair.isConstant()) {
                 return null;
             }
             MiPair tested = testedRows(pair, options);
-            boolean known = tested == pair && pair.n() == knownRows && knownNats > 0
+            boolean known = tested == pair && knownNats > 0
                     && pair.estimator() != dev.surprisal.continuous.MiEstimator.PLUG_IN;
             return SequentialPermutationTest.runNull(known ? knownNats : tested.nats(), tested::natsNull, permutations,
                     SequentialPermutationTest.DEFAULT_EXCEEDANCES, testSeed(options, f.name()));

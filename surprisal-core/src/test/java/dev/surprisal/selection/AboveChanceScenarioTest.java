@@ -37,14 +37,14 @@ class AboveChanceScenarioTest {
             y[i] = r.nextGaussian();
         }
         List<MiVariable> features = new ArrayList<>();
-        features.add(MiVariable.continuous("signal", column(2020, 0.1, y), 42, 0));
+        features.add(MiVariable.continuous("signal", column(2020, 0.1, y), 42));
         for (int j = 0; j < NOISE; j++) {
-            features.add(MiVariable.continuous("noise" + j, column(3000 + j, 0.0, y), 42, j + 1));
+            features.add(MiVariable.continuous("noise" + j, column(3000 + j, 0.0, y), 42));
         }
         MiOptions options = MiOptions.defaults();
         assertThat(N).isGreaterThanOrEqualTo(8 * options.testRows()); // the subsampled test is what is exercised
 
-        List<RankedFeature> ranking = TargetRanking.rank(features, MiVariable.continuous("y", y, 42, 99), options, null);
+        List<RankedFeature> ranking = TargetRanking.rank(features, MiVariable.continuous("y", y, 42), options, null);
 
         double squares = 0.0;
         for (RankedFeature f : ranking) {

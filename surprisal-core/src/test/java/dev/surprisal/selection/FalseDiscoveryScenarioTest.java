@@ -51,10 +51,10 @@ class FalseDiscoveryScenarioTest {
             code[i] = rng.nextInt(100); // a store code: many labels, each seen ~10 times
         }
         List<MiVariable> cols = new ArrayList<>();
-        cols.add(MiVariable.continuous("amount_real", real, 42, 0));
+        cols.add(MiVariable.continuous("amount_real", real, 42));
         cols.add(MiVariable.discrete("flag_real", flag));
         for (int j = 0; j < noiseContinuous; j++) {
-            cols.add(MiVariable.continuous("amount" + j, nc[j], 42, 1 + j));
+            cols.add(MiVariable.continuous("amount" + j, nc[j], 42));
         }
         for (int j = 0; j < noiseFlags; j++) {
             cols.add(MiVariable.discrete("flag" + j, nf[j]));

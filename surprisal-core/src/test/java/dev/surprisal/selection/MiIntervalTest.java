@@ -24,7 +24,7 @@ class MiIntervalTest {
             x[i] = 2 * r.nextDouble() - 1;
             y[i] = exact ? x[i] * x[i] : x[i] + 0.5 * r.nextGaussian();
         }
-        return TargetRanking.score(MiVariable.continuous("x", x, 42, 0), MiVariable.continuous("y", y, 42, 1),
+        return TargetRanking.score(MiVariable.continuous("x", x, 42), MiVariable.continuous("y", y, 42),
                 MiOptions.defaults().withPermutations(0).withBootstrap(100, true));
     }
 

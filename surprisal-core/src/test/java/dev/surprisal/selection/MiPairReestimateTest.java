@@ -46,8 +46,8 @@ class MiPairReestimateTest {
 
     @Test
     void aKsgResampleIsTheFullEstimateOnItsDistinctRows() {
-        MiVariable a = MiVariable.continuous("amount", amount, 42, 0);
-        MiVariable b = MiVariable.continuous("spend", spend, 42, 1);
+        MiVariable a = MiVariable.continuous("amount", amount, 42);
+        MiVariable b = MiVariable.continuous("spend", spend, 42);
         MiPair pair = MiPair.of(a, b, K);
         for (long seed = 1; seed <= 5; seed++) {
             int[] d = MiPair.distinct(resample(seed));
@@ -59,7 +59,7 @@ class MiPairReestimateTest {
 
     @Test
     void aRossResampleAndARepairingAreTheFullEstimate() {
-        MiVariable a = MiVariable.continuous("amount", amount, 42, 0);
+        MiVariable a = MiVariable.continuous("amount", amount, 42);
         MiVariable s = MiVariable.discrete("status", status);
         MiPair pair = MiPair.of(a, s, K);
         for (long seed = 1; seed <= 5; seed++) {

@@ -37,12 +37,12 @@ class MiSelectionEvidenceTest {
             spend[i] = 20 + 0.5 * tenure[i] + 15 * plan[i] + r.nextGaussian() * 5;
         }
         List<MiVariable> vars = new ArrayList<>();
-        vars.add(MiVariable.continuous("tenure", tenure, seed, 0));
+        vars.add(MiVariable.continuous("tenure", tenure, seed));
         vars.add(MiVariable.discrete("plan", plan));
-        vars.add(MiVariable.continuous("noise", noise, seed, 2));
+        vars.add(MiVariable.continuous("noise", noise, seed));
         vars.add(MiVariable.discrete("is_paperless", flag));
-        vars.add(MiVariable.continuous("partial", partial, seed, 4));
-        vars.add(MiVariable.continuous("spend", spend, seed, 5));
+        vars.add(MiVariable.continuous("partial", partial, seed));
+        vars.add(MiVariable.continuous("spend", spend, seed));
         return vars;
     }
 
@@ -66,7 +66,7 @@ class MiSelectionEvidenceTest {
                 MiVariable f = features.get(chosen.index());
                 RankedFeature full = TargetRanking.score(f, target, options, cap);
                 SequentialPermutationTest.Result alone = TargetRanking.test(f, target, options, cap,
-                        MiPair.of(f, target, options.k()).n(), chosen.relevance());
+                        chosen.relevance());
                 assertThat(alone.pValue()).as(f.name()).isEqualTo(full.pValue());
                 assertThat(alone.permutations()).as(f.name()).isEqualTo(full.test().permutations());
                 assertThat(alone.nullMean()).as(f.name()).isEqualTo(full.test().nullMean());
@@ -91,7 +91,7 @@ class MiSelectionEvidenceTest {
         MiOptions options = MiOptions.defaults().withBootstrap(0, false).withTestRows(300);
         for (MiVariable f : features) {
             RankedFeature full = TargetRanking.score(f, target, options, 99);
-            SequentialPermutationTest.Result alone = TargetRanking.test(f, target, options, 99, N, 1.0);
+            SequentialPermutationTest.Result alone = TargetRanking.test(f, target, options, 99, 1.0);
             assertThat(alone.pValue()).as(f.name()).isEqualTo(full.pValue());
             assertThat(alone.observed()).as(f.name()).isEqualTo(full.shapeMi());
         }

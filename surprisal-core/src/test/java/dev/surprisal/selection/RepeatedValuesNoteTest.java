@@ -34,7 +34,7 @@ class RepeatedValuesNoteTest {
             sessions[i] = failures;
             income[i] = Math.exp(10 + r.nextGaussian());
         }
-        MiVariable s7 = MiVariable.continuous("sessions_7d", sessions, 42, 0);
+        MiVariable s7 = MiVariable.continuous("sessions_7d", sessions, 42);
         MiVariable pl = MiVariable.discrete("plan", plan);
         MiPair pair = MiPair.of(s7, pl, 3);
         pair.nats();
@@ -43,7 +43,7 @@ class RepeatedValuesNoteTest {
                         + " \\(sessions_7d, plan\\)")
                 .contains("--role sessions_7d=discrete").doesNotContain("DistinctRows"));
         // distinct values: no such note
-        MiPair distinct = MiPair.of(MiVariable.continuous("income", income, 42, 1), pl, 3);
+        MiPair distinct = MiPair.of(MiVariable.continuous("income", income, 42), pl, 3);
         distinct.nats();
         assertThat(distinct.warnings()).noneSatisfy(w -> assertThat(w).contains("repeat an earlier"));
     }

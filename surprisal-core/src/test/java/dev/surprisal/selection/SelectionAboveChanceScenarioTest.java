@@ -41,10 +41,10 @@ class SelectionAboveChanceScenarioTest {
         List<MiVariable> vars = new ArrayList<>();
         vars.add(MiVariable.discrete("last_sku", sku));
         vars.add(MiVariable.discrete("city", city));
-        vars.add(MiVariable.continuous("score", score, seed, 2));
+        vars.add(MiVariable.continuous("score", score, seed));
         vars.add(MiVariable.discrete("plan", plan));
         vars.add(MiVariable.discrete("support_tickets", tickets));
-        vars.add(MiVariable.continuous("survey_score", survey, seed, 5));
+        vars.add(MiVariable.continuous("survey_score", survey, seed));
         vars.add(MiVariable.discrete("churned", churned));
         return vars;
     }

@@ -33,8 +33,8 @@ class StrongDependenceTest {
     }
 
     private static RankedFeature score(double[][] xy) {
-        MiVariable x = MiVariable.continuous("x", xy[0], 1, 0);
-        MiVariable y = MiVariable.continuous("y", xy[1], 1, 1);
+        MiVariable x = MiVariable.continuous("x", xy[0], 1);
+        MiVariable y = MiVariable.continuous("y", xy[1], 1);
         return TargetRanking.score(x, y, MiOptions.defaults().withBootstrap(0, false));
     }
 
@@ -109,8 +109,8 @@ class StrongDependenceTest {
         double truth = -0.5 * Math.log(1 - 0.999 * 0.999);
         for (int n : new int[] {30, 100}) {
             double[][] xy = bivariateNormal(0.999, n, 11);
-            MiVariable x = MiVariable.continuous("x", xy[0], 1, 0);
-            MiVariable y = MiVariable.continuous("y", xy[1], 1, 1);
+            MiVariable x = MiVariable.continuous("x", xy[0], 1);
+            MiVariable y = MiVariable.continuous("y", xy[1], 1);
             RankedFeature f = TargetRanking.score(x, y, MiOptions.defaults().withBootstrap(0, false).withPermutations(0));
             double ceiling = digamma(n) - digamma(3) - 2.0 / 3;
             assertThat(ceiling).as("n = %d", n).isLessThan(truth);

@@ -34,8 +34,8 @@ class TargetRankingTest {
             y[i] = rng.nextDouble() < p ? 1 : 0;
             ym[i] = rng.nextDouble() < q ? 1 : 0;
         }
-        return List.of(MiVariable.continuous("u_shaped", u, 42, 0), MiVariable.continuous("monotone", m, 42, 1),
-                MiVariable.continuous("noise", noise, 42, 2), MiVariable.discrete("order_id", id),
+        return List.of(MiVariable.continuous("u_shaped", u, 42), MiVariable.continuous("monotone", m, 42),
+                MiVariable.continuous("noise", noise, 42), MiVariable.discrete("order_id", id),
                 MiVariable.discrete("y", y), MiVariable.discrete("y_monotone", ym));
     }
 

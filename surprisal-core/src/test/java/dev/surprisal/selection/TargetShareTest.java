@@ -103,7 +103,7 @@ class TargetShareTest {
         for (int i = 0; i < N; i++) {
             y[i] = ID[i] * 0.5;
         }
-        RankedFeature f = TargetRanking.score(MiVariable.discrete("g", GOOD), MiVariable.continuous("amount", y, 1, 1), bits());
+        RankedFeature f = TargetRanking.score(MiVariable.discrete("g", GOOD), MiVariable.continuous("amount", y, 1), bits());
         assertThat(f.targetShare()).isEqualTo(TargetShare.Note.NONE);
     }
 

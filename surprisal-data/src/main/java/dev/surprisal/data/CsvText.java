@@ -203,8 +203,9 @@ final class CsvText {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CsvText(Bytes.map(file)).table((byte) delimiter, names, wanted, progress,
-                    chunkBytes, keepText, textCells));
+            CsvText t = new CsvText(Bytes.map(file));
+            t.tokenised((byte) delimiter, names, wanted, progress, chunkBytes, keepText == ALWAYS_TEXT);
+            return Optional.of(t.finish(null, keepText, textCells));
         } catch (Decline d) {
             return Optional.empty();
         } catch (InternalError e) {
@@ -213,8 +214,41 @@ final class CsvText {
         }
     }
 
-    private Table table(byte delimiter, List<String> names, int[] wanted, LongConsumer progress, int chunkBytes,
-            java.util.function.Predicate<NumericColumn> keepText, long textCells) throws Decline {
+    /**
+     * The columns at {@code wanted} positions of {@code file} tokenised, number columns as numbers, ahead
+     * of {@link #finish}, which decides and codes them: a read split in two so that the costly part can
+     * start before the caller knows which of these columns it wants, and which as text ({@link CsvTokens}).
+     *
+     * @throws Decline when the file needs DuckDB (as {@link #read} would be empty)
+     */
+    static CsvText tokenise(Path file, char delimiter, List<String> names, int[] wanted, LongConsumer progress,
+            int chunkBytes) throws IOException, Decline {
+        if (delimiter > 0x7f || delimiter == '"' || delimiter == '\n' || delimiter == '\r'
+                || Files.size(file) > Integer.MAX_VALUE - 8) {
+            throw new Decline("delimiter or size");
+        }
+        CsvText t = new CsvText(Bytes.map(file));
+        try {
+            t.tokenised((byte) delimiter, names, wanted, progress, chunkBytes, false);
+        } catch (InternalError e) {
+            throw new Decline("the mapped file shrank while read");
+        }
+        return t;
+    }
+
+    /** What {@link #tokenised} leaves for {@link #finish}. */
+    private Pass pass;
+    private byte delimiter;
+    private List<String> names;
+    private int[] wanted;
+    private int[] slot;
+    private long total;
+
+    private void tokenised(byte delimiter, List<String> names, int[] wanted, LongConsumer progress, int chunkBytes,
+            boolean allText) throws Decline {
+        this.delimiter = delimiter;
+        this.names = names;
+        this.wanted = wanted;
         int fields = names.size();
         int[] slot = new int[fields];
         Arrays.fill(slot, -1);
@@ -229,7 +263,7 @@ final class CsvText {
         try {
             // split at the line ends nearest the chunk sizes, without reading the file first: right
             // when the file holds no quote, which a chunk checks as it goes
-            pass = tokenise(blindChunks(pos, chunkBytes), quote, delimiter, slot, fields, wanted.length, keepText,
+            pass = tokenise(blindChunks(pos, chunkBytes), quote, delimiter, slot, fields, wanted.length, allText,
                     progress);
         } catch (Decline d) {
             if (!quote.get() && !holdsQuote(pos)) {
@@ -240,7 +274,7 @@ final class CsvText {
                 throw d;
             }
             // a quote (a line end may be inside one): split again at records' ends, and that reading decides
-            pass = tokenise(chunks(pos, chunkBytes), null, delimiter, slot, fields, wanted.length, keepText,
+            pass = tokenise(chunks(pos, chunkBytes), null, delimiter, slot, fields, wanted.length, allText,
                     progress);
         }
         int[] bounds = pass.bounds();
@@ -264,6 +298,38 @@ final class CsvText {
         if (progress != null) {
             progress.accept(total);
         }
+        this.pass = pass;
+        this.slot = slot;
+        this.total = total;
+    }
+
+    /**
+     * The columns of a {@link #tokenised} file, once: those at {@code keep}'s places in {@code wanted}
+     * (ascending; null: all), each decided and coded as a read of only those columns would give it
+     * (a column's numbers, text and declines depend on its own cells alone).
+     */
+    Table finish(int[] keep, java.util.function.Predicate<NumericColumn> keepText, long textCells) throws Decline {
+        if (pass == null) {
+            throw new IllegalStateException("tokenised once, finished once");
+        }
+        Pass tokens = this.pass;
+        this.pass = null;
+        byte delimiter = this.delimiter;
+        int[] slot = this.slot;
+        int fields = names.size();
+        boolean[] wantedNow = new boolean[wanted.length];
+        if (keep == null) {
+            Arrays.fill(wantedNow, true);
+        } else {
+            for (int j : keep) {
+                wantedNow[j] = true;
+            }
+        }
+        int[] bounds = tokens.bounds();
+        int parts = bounds.length - 1;
+        long[] first = tokens.first();
+        CsvChunk.Numbers numbers = tokens.numbers();
+        CsvChunk[] chunk = tokens.chunks();
         int n = (int) total;
         Column[] out = new Column[wanted.length];
         boolean[] text = new boolean[wanted.length];
@@ -271,7 +337,7 @@ final class CsvText {
         // id) or empty: its text is written from its numbers rather than tokenised a second time
         double[][] written = new double[wanted.length][];
         // each column decided on its own, in its own slot: nothing depends on the number of threads
-        IntStream.range(0, wanted.length).parallel().forEach(j -> {
+        IntStream.range(0, wanted.length).filter(j -> wantedNow[j]).parallel().forEach(j -> {
             double[] v = numbers.of(j, chunk, first);
             if (v == null) {
                 text[j] = true;
@@ -343,7 +409,7 @@ final class CsvText {
         } catch (UncheckedIOException e) {
             throw new Decline("invalid UTF-8");
         }
-        return Table.of(List.of(out));
+        return Table.of(IntStream.range(0, wanted.length).filter(j -> wantedNow[j]).mapToObj(j -> out[j]).toList());
     }
 
     /**
@@ -425,7 +491,7 @@ final class CsvText {
      * declines, since a line end may then be inside a quoted cell.
      */
     private Pass tokenise(int[] bounds, java.util.concurrent.atomic.AtomicBoolean blind, byte delimiter, int[] slot, int fields, int columns,
-            java.util.function.Predicate<NumericColumn> keepText, LongConsumer progress) throws Decline {
+            boolean allText, LongConsumer progress) throws Decline {
         int parts = bounds.length - 1;
         // each chunk's rows land at its first line's place in the column's array of numbers: a record
         // ends on a line feed, so a chunk holds at most as many rows as line feeds (one more at the end
@@ -440,7 +506,7 @@ final class CsvText {
         if (first[parts] >= Integer.MAX_VALUE - 8) {
             throw new Decline("too many rows for memory");
         }
-        CsvChunk.Numbers numbers = new CsvChunk.Numbers(columns, (int) first[parts], keepText == ALWAYS_TEXT);
+        CsvChunk.Numbers numbers = new CsvChunk.Numbers(columns, (int) first[parts], allText);
         java.util.concurrent.atomic.AtomicBoolean quote = blind;
         CsvChunk[] chunk = new CsvChunk[parts];
         LongConsumer shared = progress == null ? null : progress(progress);

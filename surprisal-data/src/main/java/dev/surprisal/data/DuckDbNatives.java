@@ -82,6 +82,7 @@ public final class DuckDbNatives {
      */
     static boolean placeBeside(URL packed, Path dir, String name) {
         Path target = dir.resolve(name);
+        removeStaleCopies(dir, name, STALE_MILLIS);
         try {
             URLConnection c = packed.openConnection();
             long size = c.getContentLengthLong();
@@ -90,6 +91,9 @@ public final class DuckDbNatives {
                 return false;
             }
             Path tmp = Files.createTempFile(dir, name, ".tmp");
+            // the copy runs on a daemon thread (DriftStore.preloadDuckDb) that a command ending meanwhile cuts
+            // short: its half-written 70 MB go with the JVM's exit, not beside the jar for good
+            tmp.toFile().deleteOnExit();
             try (InputStream in = c.getInputStream()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 readableByAll(tmp);
@@ -109,6 +113,39 @@ public final class DuckDbNatives {
             refused.initCause(e);
             throw new UncheckedIOException(refused.getMessage(), refused);
         }
+    }
+
+    /**
+     * A temporary copy untouched for this long is left from a process killed while it wrote (a copy being
+     * written is touched with every block; writing the 71 MB takes seconds), so the next start removes it.
+     */
+    static final long STALE_MILLIS = 10 * 60_000L;
+
+    /**
+     * Removes the temporary copies ({@code NAME*.tmp}) a killed process left in {@code dir}, so they do not
+     * pile up at 71 MB each: those not written to for {@code staleMillis}, so a copy another process is
+     * writing now is left alone. A copy that cannot be removed (another user's) is left too: it breaks nothing.
+     *
+     * @return how many were removed
+     */
+    static int removeStaleCopies(Path dir, String name, long staleMillis) {
+        int removed = 0;
+        long before = System.currentTimeMillis() - staleMillis;
+        try (java.nio.file.DirectoryStream<Path> copies = Files.newDirectoryStream(dir, name + "*.tmp")) {
+            for (Path p : copies) {
+                try {
+                    if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toMillis() < before
+                            && Files.deleteIfExists(p)) {
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // not ours to remove, or gone meanwhile: nothing depends on it
+                }
+            }
+        } catch (IOException e) {
+            // a folder that cannot be listed: the write below says what is wrong with it, if anything
+        }
+        return removed;
     }
 
     /** A temporary file is private to its writer; the library is for every user of the jar. */

@@ -341,6 +341,35 @@ public final class TableReader {
     }
 
     /**
+     * The named columns of a CSV or TSV file tokenised as {@link #csvTyped} tokenises them, with the
+     * decision of which are numbers and which text left to {@link CsvTokens#columns}: so the reading can
+     * start before the caller knows which of these columns it wants and with what {@code keepText}.
+     *
+     * @param names    columns of the file, in any order
+     * @param progress receives the rows read so far (may be null)
+     * @return the tokens, or empty when {@link #csvTyped} would be empty for any choice of the columns
+     *         (another format, a file the tokenizer declines)
+     * @throws DataException when a name is not a column, or the file cannot be read
+     */
+    public java.util.Optional<CsvTokens> csvTokens(List<String> names, java.util.function.LongConsumer progress) {
+        notNull("names", names);
+        DataFormat f = format != null ? format : DataFormat.fromFileName(file);
+        if (f != DataFormat.CSV && f != DataFormat.TSV) {
+            return java.util.Optional.empty();
+        }
+        List<String> all = columnNames(); // checks the file and header as DuckDB would
+        int[] wanted = positions(all, names);
+        try {
+            CsvText t = CsvText.tokenise(file, delimiter(f), all, wanted, progress, CsvText.CHUNK_BYTES);
+            return java.util.Optional.of(new CsvTokens(t, java.util.Arrays.stream(wanted).mapToObj(all::get).toList()));
+        } catch (CsvText.Decline d) {
+            return java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw cannotRead(e);
+        }
+    }
+
+    /**
      * The one way into {@link CsvText} for {@link #readCells}, {@link #csvText} and {@link #csvTyped}:
      * the named columns in the order of {@code names}, or empty for another format or a file the
      * tokenizer declines. {@code known} is the file's columns when already read, else null.

@@ -55,6 +55,33 @@ class DuckDbNativesTest {
     }
 
     @Test
+    void aCopyLeftByAKilledStartIsRemovedAndACopyBeingWrittenIsNot(@TempDir Path dir) throws Exception {
+        // review13a: a start killed while the preload thread copied left NAME<random>.tmp (71 MB) for good, one
+        // more per killed start, even once the library was in place
+        Path packed = dir.resolve("packed.bin");
+        Files.write(packed, new byte[] {1, 2, 3, 4, 5});
+        Path jarDir = Files.createDirectory(dir.resolve("jar"));
+        String name = "libduckdb_java.so_linux_amd64";
+        Path killed = Files.write(jarDir.resolve(name + "8123456.tmp"), new byte[] {1, 2});
+        Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - DuckDbNatives.STALE_MILLIS - 60_000));
+        Path writing = Files.write(jarDir.resolve(name + "99.tmp"), new byte[] {1}); // another process, now
+        Path other = Files.write(jarDir.resolve("notes.tmp"), new byte[] {7}); // not ours
+
+        assertThat(DuckDbNatives.placeBeside(packed.toUri().toURL(), jarDir, name)).isTrue();
+        assertThat(killed).doesNotExist();
+        assertThat(writing).exists();
+        assertThat(other).exists();
+        assertThat(Files.readAllBytes(jarDir.resolve(name))).containsExactly(1, 2, 3, 4, 5);
+
+        // the library already in place: a start still clears what a killed one left
+        Path killedAgain = Files.write(jarDir.resolve(name + "777.tmp"), new byte[] {1, 2});
+        Files.setLastModifiedTime(killedAgain, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(DuckDbNatives.placeBeside(packed.toUri().toURL(), jarDir, name)).isFalse();
+        assertThat(killedAgain).doesNotExist();
+    }
+
+    @Test
     void aFileOfAnotherSizeIsReplaced(@TempDir Path dir) throws Exception {
         // e.g. the library of an older DuckDB left beside a newer jar
         Path packed = dir.resolve("packed.bin");

@@ -172,6 +172,9 @@ public final class MonitorPages {
         List<String> columns = new ArrayList<>(chart.columns());
         columns.sort(Comparator.comparingDouble((String c) -> severity(chart.points(c))).reversed());
         h.append("<h2>Columns: ").append(esc(measure)).append(" over time (dashed: noise level)</h2>");
+        h.append("<p class=\"legend\">Each chart's top is at least its warn band (")
+                .append(num(chart.warnBand())).append(") and twice its noise level, so sampling noise reads low; "
+                        + "a red dot is a check that alarmed, listed under the chart with its reason.</p>");
         if (baseline > 1) {
             h.append("<p id=\"history-restart\">History restarts at baseline v").append(baseline)
                     .append(chart.slots().isEmpty() ? ": no check against it yet." : " (earlier checks were against older "
@@ -183,6 +186,7 @@ public final class MonitorPages {
             h.append("<section class=\"column\"><h3>").append(esc(c)).append(" <small class=\"").append(esc(last.status()))
                     .append("\">").append(esc(last.status())).append("</small></h3><p>last ").append(num(last.decision()))
                     .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, chart));
+            alarms(h, pts);
             lastFindings(h, found.get(c));
             h.append("</section>");
         }
@@ -195,6 +199,23 @@ public final class MonitorPages {
                     .append("</td></tr>");
         }
         return h.append("</tbody></table></body></html>").toString();
+    }
+
+    /**
+     * Each alarmed check of a column with its own reason, as {@code drift history} lists them ("2024-05-05:
+     * W1/std 0.147 >= warn band 0.100"): the chart's red dot says when, this says why.
+     */
+    private static void alarms(StringBuilder h, List<HistoryPoint> pts) {
+        List<HistoryPoint> alarmed = pts.stream().filter(HistoryPoint::alarmed).toList();
+        if (alarmed.isEmpty()) {
+            return;
+        }
+        h.append("<ul class=\"alarms\">");
+        for (HistoryPoint p : alarmed) {
+            h.append("<li>").append(esc(p.at())).append(" (run ").append(p.runId()).append("): ALARM: ")
+                    .append(esc(p.why())).append("</li>");
+        }
+        h.append("</ul>");
     }
 
     /** The last check's largest KL contributions and new values of a column, when it has any. */

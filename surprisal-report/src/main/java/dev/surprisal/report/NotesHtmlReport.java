@@ -15,7 +15,7 @@ import static dev.surprisal.report.Html.esc;
 
 /**
  * A knowledge-base scan ({@link KbReport}) as one self-contained HTML page: label counts, the
- * digest of genuine notes by novel bits per word ({@link KbReport#digestScore}), one row per note with its measures and reasons,
+ * digest of genuine notes by novel bits per word brought to 1,000 words ({@link KbReport#digestScore}), one row per note with its measures and reasons,
  * duplicate groups, template lines and skipped files. No script and no external resource; every
  * piece of note-derived text (file names, lines, reasons) is escaped, so a hostile file name or
  * line cannot inject markup.
@@ -52,7 +52,7 @@ public final class NotesHtmlReport {
                 r.options().lowWindowedEntropyBits(), esc(r.options().keep().id())));
         sb.append("<h2>Digest: genuine notes by ").append(esc(KbReport.DIGEST_ORDER)).append("</h2>\n<ol>");
         for (NoteReport n : r.digest()) {
-            sb.append(String.format(Locale.ROOT, "<li>%s — %.2f bits/word (%.0f novel bits, %d words)</li>", esc(n.path()),
+            sb.append(String.format(Locale.ROOT, "<li>%s — %.2f bits/word at 1,000 words (%.0f novel bits, %d words)</li>", esc(n.path()),
                     KbReport.digestScore(n), n.novelBits(), n.words()));
         }
         sb.append("</ol>\n<h2>Notes</h2>\n<table><tr><th>note</th><th class=t>label</th><th>words</th><th>H bits</th>"

@@ -121,7 +121,7 @@ final class Svg {
             if (p.alarmed()) {
                 s.append("<circle class=\"alarm\" cx=\"").append(xy(x)).append("\" cy=\"")
                         .append(xy(series.isOffScale(i) ? PAD : y(series.values()[i], max))).append("\" r=\"4\"><title>")
-                        .append(esc(p.at())).append(": alarm</title></circle>");
+                        .append(esc(p.at())).append(": ALARM: ").append(esc(p.why())).append("</title></circle>");
             }
         }
         segment(s, line, "series");

@@ -4,6 +4,7 @@ package dev.surprisal.server;
 
 import dev.surprisal.core.Parallelism;
 import dev.surprisal.data.profile.Profile;
+import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.store.HistoryPoint;
@@ -28,8 +29,8 @@ import java.util.function.Function;
 /**
  * Runs one check of a monitor's window for {@link Monitors}: one at a time per monitor (a second is
  * refused, not queued), at most {@link #CHECK_THREADS} computing at once; the data are read and
- * counted outside the store, which is entered to read the baseline and the batches before this one,
- * and to record. The check itself is the library's {@link MonitorCheck} (its baseline, then its
+ * counted and scored outside the store, which is entered to read the baseline and the batches before
+ * this one, and (under its write lock) to read the history once and record the finished report. The check itself is the library's {@link MonitorCheck} (its baseline, then its
  * record), the one {@code drift check --config} and the Java API run: the same rule, alarms, schema
  * change and missing-days note for the same file, store and day. The server adds its windows, the
  * runs it excludes from the history, its check table, the HTML report and its listeners.
@@ -128,21 +129,24 @@ final class CheckRun {
         earlier.stream().filter(r -> !r.window().equals(key)).forEach(r -> older.add(r.runId()));
         Sources.Counted today = counter.apply(baseline.reference());
         Instant now = monitors.clock().instant();
-        // in the store only to score and record, and to read the history; the JSON and the HTML are made
+        // in the store only to read the history and record; the JSON and the HTML are made
         // outside it, so reads are not held up by rendering
         record Scored(MonitoredCheck.Outcome outcome, List<HistoryPoint> history) {
         }
+        // scored before the store's write lock is taken: a slow check does not hold up other monitors' writes
+        DriftReport report = check.score(baseline, today.profile());
         Scored scored = gate.with(name, s -> {
-            Set<Long> excluded = new HashSet<>(ServerTables.excluded(s.connection(), name));
-            Set<Long> leftOut = new HashSet<>(excluded);
+            Set<Long> leftOut = new HashSet<>(ServerTables.excluded(s.connection(), name));
             leftOut.addAll(older); // this date's run under another key is not this run's own history
-            MonitoredCheck.Outcome o = check.record(s, key, baseline, today.profile(), today.columns(), leftOut);
+            // read once: the trend rule's history is the report's too (the excluded runs, this date's other runs
+            // and the run this one replaces left out: what the store holds after the record, this run aside)
+            List<HistoryPoint> history = MonitoredCheck.trendHistory(s, name, key, leftOut);
+            MonitoredCheck.Outcome o = check.record(s, key, baseline, today.profile(), report, today.columns(),
+                    history);
             if (!older.isEmpty()) {
                 s.deleteRuns(older);
                 ServerTables.deleteChecks(s.connection(), older);
             }
-            List<HistoryPoint> history = s.history(name, null).stream()
-                    .filter(h -> !excluded.contains(h.runId()) && h.runId() != o.runId()).toList();
             return new Scored(o, history);
         });
         MonitoredCheck.Outcome o = scored.outcome();
@@ -154,8 +158,8 @@ final class CheckRun {
         String status = MonitoredCheck.verdict(o.report(), o.alarms()).name();
         boolean alarm = MonitoredCheck.fails(o.report(), o.alarms()); // the report carries the check's rule
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-        CheckResult result = new CheckResult(o.runId(), name, key, status, alarm, today.profile().rows(), ms,
-                o.report(), o.alarms(), baseline.description(), baseline.stored().roles(), o);
+        CheckResult result = new CheckResult(name, key, status, alarm, today.profile().rows(), ms,
+                baseline.description(), baseline.stored().roles(), o);
         String html = DriftHtmlReport.render("Drift check: " + name + " at " + key + " (run "
                 + o.runId() + ")", o.report(), byColumn);
         String json = ReportJson.of(result);

@@ -35,7 +35,11 @@ class HistoryChartPageTest {
             assertThat(h.path("missing_days")).hasSize(1);
             assertThat(h.path("missing_days").get(0).path("first").asText()).isEqualTo("2024-05-04");
             JsonNode off = null;
+            // review13a: each point names the measure its check decided on, as stored, with its unit
+            assertThat(h.path("measure").asText()).isEqualTo("PSI");
             for (JsonNode p : h.path("points")) {
+                assertThat(p.path("measure").asText()).as(p.toString()).isEqualTo("PSI");
+                assertThat(p.path("decision_unit").asText()).isEqualTo("unitless");
                 if (p.path("off_scale").asBoolean(false)) {
                     assertThat(off).as("one off-scale point").isNull();
                     off = p;

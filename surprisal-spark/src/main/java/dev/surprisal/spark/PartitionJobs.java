@@ -8,6 +8,7 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnStats;
+import dev.surprisal.data.roles.DateLayout;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -73,11 +74,14 @@ final class PartitionJobs {
      * engine's {@link ColumnStats#of} (the distinct counts, which do not add up, come from {@link DistinctCells}).
      */
     static final class RolePart implements Serializable {
+        /** Where a column's {@link DateLayout.Counts} start in {@link #counts}. */
+        static final int LAYOUTS_AT = 9;
         private static final long serialVersionUID = 1L;
         final int partition;
         final long rows;
         // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times, and cells with thousands
-        // groups, one comma group (1,234), a decimal comma and '.' groups (1.299) (Cells.comma)
+        // groups, one comma group (1,234), a decimal comma and '.' groups (1.299) (Cells.comma), then from
+        // LAYOUTS_AT the non-ISO dates by layout (DateLayout.Counts)
         final long[][] counts;
         /** Per column and comma kind ({@code Cells.Comma#ordinal}), the smallest such cell, "" when none. */
         final String[][] examples;
@@ -210,7 +214,7 @@ final class PartitionJobs {
                 }
             }
             long row = offsets == null ? 0 : offsets[partition];
-            long[][] counts = new long[c][9];
+            long[][] counts = new long[c][RolePart.LAYOUTS_AT + DateLayout.Counts.NONE.counts().size()];
             String[][] examples = new String[c][dev.surprisal.data.roles.Cells.Comma.values().length];
             for (String[] e : examples) {
                 Arrays.fill(e, "");
@@ -254,6 +258,9 @@ final class PartitionJobs {
                         k[6] += s.commas().oneGroup();
                         k[7] += s.commas().decimal();
                         k[8] += s.commas().dotGroup();
+                        for (int e = 0; e < s.layouts().counts().size(); e++) {
+                            k[RolePart.LAYOUTS_AT + e] += s.layouts().counts().get(e); // dates in a non-ISO layout
+                        }
                         for (int e = 0; e < examples[j].length; e++) {
                             examples[j][e] = ColumnStats.Commas.smaller(examples[j][e], s.commas().examples().get(e));
                         }
@@ -583,9 +590,15 @@ final class PartitionJobs {
         final long[] bad;
         final long[] firstBad;
         final String[] firstBadText;
+        /** Per local code of the first column: the rows it labels (where that column has a value). */
+        final long[] firstRows;
+        /** Per gap column of {@link Joint}: its empty cells on all rows. */
+        final long[] gapsAll;
+        /** Per gap column, per local code of the first column: its empty cells on the rows of that code. */
+        final long[][] gapsByFirst;
 
         JointPart(int partition, long rows, Object[][] labels, long[][] pairs, long[][] pairCounts, long[] bad,
-                  long[] firstBad, String[] firstBadText) {
+                  long[] firstBad, String[] firstBadText, long[] firstRows, long[] gapsAll, long[][] gapsByFirst) {
             this.partition = partition;
             this.rows = rows;
             this.labels = labels;
@@ -594,6 +607,9 @@ final class PartitionJobs {
             this.bad = bad;
             this.firstBad = firstBad;
             this.firstBadText = firstBadText;
+            this.firstRows = firstRows;
+            this.gapsAll = gapsAll;
+            this.gapsByFirst = gapsByFirst;
         }
     }
 
@@ -611,18 +627,40 @@ final class PartitionJobs {
         private final int[] columns; // cells' indices of the labelled columns
         private final int[][] pairs; // per table: {its rows' column, its columns' column}, positions in columns
         private final int[] noted;   // cells' indices of the numeric-role columns whose bad cells are counted
+        private final int[] gaps;    // cells' indices of the columns whose empty cells are counted against the first
+        private final boolean[] gapNumbers; // per gap column: a cell is empty unless a finite number (a numeric role)
 
         /** Each labelled column after the first (a feature) against the first (the target): table k − 1 is column k's. */
         Joint(SparkCells cells, int[] columns, int[] noted) {
-            this(cells, columns, againstFirst(columns.length), noted);
+            this(cells, columns, againstFirst(columns.length), noted, new int[0], new boolean[0]);
         }
 
-        /** The tables of {@code pairs} ({row column, column column}, positions in {@code columns}). */
-        Joint(SparkCells cells, int[] columns, int[][] pairs, int[] noted) {
+        /**
+         * The tables of {@code pairs} ({row column, column column}, positions in {@code columns}), and the empty cells
+         * of each of {@code gaps} (cells' indices) against the first column's labels, as the local engine finds them:
+         * where {@code gapNumbers} is set (a numeric role) a cell that is not a finite number in the column's
+         * convention, else a missing cell ({@link dev.surprisal.data.roles.Cells#isMissing}, a null).
+         */
+        Joint(SparkCells cells, int[] columns, int[][] pairs, int[] noted, int[] gaps, boolean[] gapNumbers) {
             this.cells = cells;
             this.columns = columns;
             this.pairs = pairs;
             this.noted = noted;
+            this.gaps = gaps;
+            this.gapNumbers = gapNumbers;
+        }
+
+        /** Whether cell j of {@code r} is empty, as the local engine reads it (see the constructor). */
+        private boolean empty(Row r, int j, boolean number) {
+            if (cells.numeric(j)) {
+                double x = cells.number(r, j);
+                return Double.isNaN(x) || number && Double.isInfinite(x);
+            }
+            String t = cells.text(r, j);
+            if (t == null || dev.surprisal.data.roles.Cells.isMissing(t)) {
+                return true;
+            }
+            return number && !Double.isFinite(dev.surprisal.data.roles.Cells.number(t, cells.convention(j)));
         }
 
         /** The pairs {k, 0} of k = 1 … c − 1. */
@@ -654,6 +692,9 @@ final class PartitionJobs {
             String[] firstText = new String[noted.length];
             int[] code = new int[c];
             long n = 0;
+            long[] gapsAll = new long[gaps.length];
+            long[][] gapsByFirst = new long[gaps.length][gaps.length == 0 ? 0 : 4];
+            long[] firstRows = new long[gaps.length == 0 ? 0 : 4];
             while (rows.hasNext()) {
                 Row r = rows.next();
                 for (int j = 0; j < c; j++) {
@@ -677,6 +718,24 @@ final class PartitionJobs {
                         joint[q].add(a, b);
                     }
                 }
+                if (gaps.length > 0 && code[0] >= 0 && code[0] >= firstRows.length) {
+                    int grown = Math.max(code[0] + 1, 2 * firstRows.length);
+                    firstRows = Arrays.copyOf(firstRows, grown);
+                    for (int g = 0; g < gaps.length; g++) {
+                        gapsByFirst[g] = Arrays.copyOf(gapsByFirst[g], grown);
+                    }
+                }
+                if (gaps.length > 0 && code[0] >= 0) {
+                    firstRows[code[0]]++;
+                }
+                for (int g = 0; g < gaps.length; g++) {
+                    if (empty(r, gaps[g], gapNumbers[g])) {
+                        gapsAll[g]++;
+                        if (code[0] >= 0) {
+                            gapsByFirst[g][code[0]]++;
+                        }
+                    }
+                }
                 for (int m = 0; m < noted.length; m++) {
                     String why = bad(r, noted[m]);
                     if (why != null && bad[m]++ == 0) {
@@ -697,7 +756,8 @@ final class PartitionJobs {
                 counts[q] = joint[q].counts();
             }
             List<JointPart> out = new ArrayList<>();
-            out.add(new JointPart(partition, n, labels, keys, counts, bad, firstBad, firstText));
+            out.add(new JointPart(partition, n, labels, keys, counts, bad, firstBad, firstText, firstRows, gapsAll,
+                    gapsByFirst));
             return out.iterator();
         }
 

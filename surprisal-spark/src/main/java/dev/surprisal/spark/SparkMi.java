@@ -26,6 +26,7 @@ import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.selection.MiOptions;
+import dev.surprisal.selection.MissingLeak;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -48,7 +49,7 @@ import java.util.Map;
  *   <li>Mutual information: the scored columns (not the id-like, timestamp, date or constant ones) are
  *       gathered to the driver in row order (partition by partition), each cell read by the local rules
  *       ({@link SparkCells}, {@link Cells}), and {@link MiTable#of} prepares them as it prepares a file's
- *       cells: the same values, the same seeded tie-breaking noise (keyed by the column's position), the
+ *       cells: the same values, the same seeded tie-breaking noise (keyed by the column's values), the
  *       same notes. Duplicated records are decided over every column read, the ones not gathered included
  *       ({@code SparkCopies}), as the local engine decides them, and left out of every pair. Every estimator
  *       then sees every (distinct) row, as locally: the KSG/Ross estimates, the seeded
@@ -270,7 +271,11 @@ public final class SparkMi {
         labelled.add(td);
         features.stream().filter(d -> d.role() != ColumnRole.CONTINUOUS).forEach(labelled::add);
         int[] columns = labelled.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
-        Counted c = joint(g, columns, scored, file);
+        // the columns whose empty cells are tested against the target, as MiTable.missingness takes them: the scored
+        // ones (text columns with gaps ran on the gathered rows above), then those left out by their role
+        List<RoleDecision> gapColumns = new ArrayList<>(features);
+        leftOut.stream().filter(d -> d.role() != ColumnRole.CONSTANT).forEach(gapColumns::add);
+        Counted c = joint(g, columns, PartitionJobs.Joint.againstFirst(columns.length), scored, gapColumns, file);
         List<PartitionJobs.JointPart> parts = c.parts();
         List<String> notes = c.notes();
         Labels[] labels = c.labels(g, labelled);
@@ -314,10 +319,53 @@ public final class SparkMi {
         });
         RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut, MiTable.bringBack(g.roles, leftOut)), notes,
                 options, TargetRanking.order(out, options));
+        List<String> withLeaks = new ArrayList<>(leaks(gapColumns, parts, labels[0], rows, target, options));
+        withLeaks.addAll(result.notes()); // first, as the local ranking gives them
+        result = new RankingResult(result.target(), result.targetKind(), result.targetRole(), result.rows(),
+                result.options(), result.features(), withLeaks);
         if (sampled && rowsOf != null) {
             result = onSample(result, counted.keySet(), sample);
         }
         return new ProfileEngine.Ranking(s.ofRoles(g, notes, file), result);
+    }
+
+    /**
+     * The notes of {@link MissingLeak} on the counted empty cells of {@code gapColumns} against the target: the columns
+     * with some but not all cells empty, each as its counts per target label, the same notes
+     * {@link MiTable#missingness} gives on the rows.
+     */
+    private static List<String> leaks(List<RoleDecision> gapColumns, List<PartitionJobs.JointPart> parts,
+                                      Labels target, int rows, String targetName, MiOptions options) {
+        List<MissingLeak.Counted> counted = new ArrayList<>();
+        Map<String, String> why = new HashMap<>();
+        for (int gi = 0; gi < gapColumns.size(); gi++) {
+            long all = 0;
+            long[] empty = new long[target.count];
+            long[] filled = new long[target.count];
+            for (int p = 0; p < parts.size(); p++) {
+                PartitionJobs.JointPart part = parts.get(p);
+                all += part.gapsAll[gi];
+                for (int code = 0; code < target.finalOf[p].length; code++) {
+                    int label = target.finalOf[p][code];
+                    if (label >= 0 && code < part.firstRows.length) {
+                        long gaps = part.gapsByFirst[gi][code];
+                        empty[label] += gaps;
+                        filled[label] += part.firstRows[code] - gaps;
+                    }
+                }
+            }
+            if (all == 0 || all == rows) {
+                continue; // no gaps, or no value: nothing to test (as MiTable.missingness)
+            }
+            RoleDecision d = gapColumns.get(gi);
+            counted.add(new MissingLeak.Counted(d.column(), empty, filled));
+            if (!d.role().isScored()) {
+                why.put(d.column(), MiTable.leftOutWhy(d));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        MissingLeak.find(counted, why, targetName, target.values, options).forEach(f -> out.add(f.sentence()));
+        return out;
     }
 
     /**
@@ -408,10 +456,24 @@ public final class SparkMi {
 
     /** {@link #joint(Gathered, int[], List, Path)} counting the tables of {@code pairs} (positions in {@code columns}). */
     static Counted joint(Gathered g, int[] columns, int[][] pairs, List<RoleDecision> noted, Path file) {
+        return joint(g, columns, pairs, noted, List.of(), file);
+    }
+
+    /**
+     * {@link #joint(Gathered, int[], int[][], List, Path)} that also counts the empty cells of each of {@code gaps}
+     * against the first column's labels (a numeric role: a cell that is not a finite number is empty, as locally).
+     */
+    static Counted joint(Gathered g, int[] columns, int[][] pairs, List<RoleDecision> noted, List<RoleDecision> gaps,
+                         Path file) {
         List<RoleDecision> numericRole = noted.stream().filter(d -> d.role() != ColumnRole.CATEGORICAL).toList();
         int[] at = numericRole.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
-        List<PartitionJobs.JointPart> parts = new ArrayList<>(g.data.javaRDD()
-                .mapPartitionsWithIndex(new PartitionJobs.Joint(g.cells, columns, pairs, at), true).collect());
+        int[] gapAt = gaps.stream().mapToInt(d -> g.cells.names().indexOf(d.column())).toArray();
+        boolean[] gapNumbers = new boolean[gaps.size()];
+        for (int i = 0; i < gapNumbers.length; i++) {
+            gapNumbers[i] = gaps.get(i).role().isScored() && gaps.get(i).role() != ColumnRole.CATEGORICAL;
+        }
+        List<PartitionJobs.JointPart> parts = new ArrayList<>(g.data.javaRDD().mapPartitionsWithIndex(
+                new PartitionJobs.Joint(g.cells, columns, pairs, at, gapAt, gapNumbers), true).collect());
         parts.sort(Comparator.comparingInt(p -> p.partition));
         long[] offsets = new long[parts.size()];
         for (int p = 1; p < parts.size(); p++) {
@@ -652,7 +714,7 @@ public final class SparkMi {
             throw new DataException(file, -1, null, "no rows: the data has columns but no rows", null);
         }
         ColumnRoles roles = ColumnRoles.of(stats, available, overrides, file);
-        // every column, in order: a continuous column's noise is keyed by its position in the table
+        // every column, in order, as the local engine reads a file
         Dataset<Row> all = SparkProfiler.select(data, available);
         long[] labels = new long[available.size()];
         for (dev.surprisal.data.roles.ColumnStats st : stats) {

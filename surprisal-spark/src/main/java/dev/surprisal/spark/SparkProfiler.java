@@ -14,6 +14,7 @@ import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.profile.SampledDistinct;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.ColumnStats;
+import dev.surprisal.data.roles.DateLayout;
 import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.data.roles.RoleRules;
 import dev.surprisal.data.roles.RoleDecision;
@@ -242,7 +243,7 @@ public final class SparkProfiler {
         parts.sort(Comparator.comparingInt(p -> p.partition));
         int c = cells.size();
         long rows = parts.stream().mapToLong(p -> p.rows).sum();
-        long[][] k = new long[c][9];
+        long[][] k = new long[c][PartitionJobs.RolePart.LAYOUTS_AT + DateLayout.Counts.NONE.counts().size()];
         double[] min = new double[c];
         double[] max = new double[c];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -280,7 +281,9 @@ public final class SparkProfiler {
             long distinctTexts = cells.numeric(j) ? distinctNumbers : counted.getOrDefault(2 * j + 1, 0L);
             ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[j][0], k[j][1], k[j][2], distinctNumbers,
                     distinctTexts, k[j][3], k[j][4], min[j], max[j], false,
-                    new ColumnStats.Commas(k[j][5], k[j][6], k[j][7], k[j][8], examples(parts, j)));
+                    new ColumnStats.Commas(k[j][5], k[j][6], k[j][7], k[j][8], examples(parts, j)))
+                    .withLayouts(DateLayout.Counts.of(java.util.Arrays.copyOfRange(k[j], PartitionJobs.RolePart.LAYOUTS_AT,
+                            k[j].length)).kept(k[j][0], k[j][3] + k[j][4]));
             s = exact[j] || known[j] ? s : s.withDistinctAtLeast();
             if (s.monotoneCandidate()) { // fewer than 100 present cells, all kept in row order
                 double prev = Double.NEGATIVE_INFINITY;

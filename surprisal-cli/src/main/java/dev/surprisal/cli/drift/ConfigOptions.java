@@ -44,7 +44,7 @@ final class ConfigOptions {
         }
         if (roles.setsRoles() || !roles.overrides(spec).equals(RoleOverrides.none())) {
             throw new ParameterException(spec.commandLine(), "--config: the monitor's config sets its columns and "
-                    + "roles; leave out --columns, --exclude, --discrete, --continuous and --role (or --config)");
+                    + "roles; leave out --columns, --exclude, --discrete, --continuous, --role and --dayfirst (or --config)");
         }
         try {
             monitor = Cron.configLoader(Secrets.fromEnvironment()).monitor(config, name);

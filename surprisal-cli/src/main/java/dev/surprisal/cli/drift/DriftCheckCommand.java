@@ -8,15 +8,14 @@ import dev.surprisal.cli.CommonOptions;
 import dev.surprisal.cli.ExitCode;
 import dev.surprisal.cli.TableOptions;
 import dev.surprisal.cli.ThreadsOption;
+import dev.surprisal.data.profile.CountAhead;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.drift.SchemaChange;
-import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.drift.store.RunTime;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
 import dev.surprisal.drift.config.MonitorConfig;
-import dev.surprisal.drift.store.ReadOnlyStoreException;
 import dev.surprisal.drift.store.StoreException;
 import dev.surprisal.data.DataException;
 import dev.surprisal.cli.BadDataException;
@@ -38,7 +37,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -125,7 +123,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         String given = at == null ? null : validDate(at);
         DriftInputs.requireReadable(data);
         if (roles.setsRoles()) {
-            throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role: roles are frozen in the "
+            throw new ParameterException(spec.commandLine(), "--discrete, --continuous, --role, --dayfirst: roles are frozen in the "
                     + "baseline; run 'surprisal drift baseline' again with them (check takes --columns and --exclude)");
         }
         String monitor = target.monitor;
@@ -141,6 +139,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // (read-only) and to record the check, so concurrent checks on one store do not wait for each
         // other's scans.
+        // the file's reading starts now, beside the store's open and the reference's read (docs/benchmarks.md,
+        // csv14); anything wrong with the file is still reported after the baseline's errors, by the count
+        CountAhead ahead = DriftInputs.countAhead(engine.located(data), table, threads, engine.local());
         MonitorCheck.Baseline baseline;
         try (DriftStore s = target.openReadOnly(spec)) {
             baseline = check.baseline(s, when);
@@ -166,16 +167,16 @@ public final class DriftCheckCommand implements Callable<Integer> {
         Profile today;
         List<String> columns;
         try (ProfileEngine e = engine.open(spec)) {
-            today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e);
+            today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e, ahead);
             columns = DriftInputs.columnNames(engine.located(data), table, e);
         }
-        Stored stored = recordOrScore(check, when, baseline, today, columns);
+        MonitorCheck.Checked stored = recordOrScore(check, when, baseline, today, columns);
         MonitoredCheck.Outcome outcome = stored.outcome();
         SchemaChange schema = outcome.schema();
         // the check is recorded (or could not be): from here on nothing may lose its result or its exit code
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift check: " + monitor
                 + " at " + when + (stored.recorded() ? " (run " + outcome.runId() + ")" : " (not recorded)"),
-                outcome.report(), stored.history());
+                outcome.report(), stored.history() == null ? null : DriftOutput.byColumn(stored.history()));
         List<String> explanation = DriftOutput.explain(outcome.report(), common.base());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
@@ -246,46 +247,16 @@ public final class DriftCheckCommand implements Callable<Integer> {
     }
 
     /**
-     * A scored check as the store left it.
-     *
-     * @param outcome     the scores and alarms (run id -1 when not recorded)
-     * @param history     the history for the HTML report, or null when no report is asked for
-     * @param checks      the monitor's checks against this baseline, this one included (0 when not recorded)
-     * @param notRecorded why the check was not recorded (the store is read-only), or null when it was
+     * The library's record-or-score ({@link MonitorCheck#recordOrScore}: on a store this process may not write,
+     * the check is scored read-only and says why it was not recorded); a store that cannot be used is bad data.
      */
-    private record Stored(MonitoredCheck.Outcome outcome,
-                          Map<String, List<HistoryPoint>> history, long checks, String notRecorded) {
-        boolean recorded() {
-            return notRecorded == null;
-        }
-    }
-
-    /**
-     * Records the check; on a store this process may not write, scores it on a read-only connection
-     * instead, so the verdict is still printed and its exit code kept, with why it was not recorded.
-     */
-    private Stored recordOrScore(MonitorCheck check, String when, MonitorCheck.Baseline baseline, Profile today,
-                                 List<String> columns) {
-        String monitor = target.monitor;
-        try (DriftStore s = DriftStore.open(target.url(spec), false, DriftInputs.LOCK_WAIT_MILLIS)) {
-            MonitoredCheck.Outcome outcome = check.record(s, when, baseline, today, columns);
-            List<DriftStore.BaselineVersion> versions = s.baselineVersions(monitor);
-            return after(s, outcome, versions.get(versions.size() - 1).checks(), null);
-        } catch (ReadOnlyStoreException e) {
-            String why = "the store " + target.where(spec) + " is read-only (" + e.reason() + ")";
-            try (DriftStore s = target.openReadOnly(spec)) {
-                return after(s, check.scoreWithoutRecording(s, when, baseline, today, columns), 0, why);
-            }
+    private MonitorCheck.Checked recordOrScore(MonitorCheck check, String when, MonitorCheck.Baseline baseline,
+                                               Profile today, List<String> columns) {
+        try {
+            return check.recordOrScore(target.url(spec), when, baseline, today, columns, report != null);
         } catch (StoreException e) {
             throw new BadDataException(e.getMessage(), e);
         }
-    }
-
-    /** For an HTML report, the history, read while the store is open. */
-    private Stored after(DriftStore s, MonitoredCheck.Outcome outcome, long checks, String notRecorded) {
-        Map<String, List<HistoryPoint>> history = report == null ? null
-                : DriftOutput.byColumn(s.history(target.monitor, null));
-        return new Stored(outcome, history, checks, notRecorded);
     }
 
     /**

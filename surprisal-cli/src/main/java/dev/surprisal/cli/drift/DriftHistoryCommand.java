@@ -35,14 +35,15 @@ import static dev.surprisal.cli.drift.DriftOutput.fmt;
 @Command(name = "history",
         sortOptions = false,
         mixinStandardHelpOptions = true,
-        header = "Show a monitor's past checks: a table, and a sparkline of PSI per column.",
+        header = "Show a monitor's past checks: a table, and a sparkline of the deciding measure per column.",
         description = {
-                "One row per check and column against the current baseline, oldest first: the date, PSI with its noise level (critical),",
-                "KL(P||Q), the verdict and whether an alarm fired, with the check's own reason ('ALARM: W1/std 0.147 >=",
+                "One row per check and column against the current baseline, oldest first: the date, PSI, the deciding",
+                "measure the check used as the store recorded it ('?' for a check recorded before schema 4) with its",
+                "value (decision) and noise level (critical) in its unit, KL(P||Q), the verdict and whether an alarm fired, with the check's own reason ('ALARM: W1/std 0.147 >=",
                 "warn band 0.100'). Then one sparkline per column (▁ = 0, █ = the",
-                "larger of the column's largest PSI and the PSI warn band of the baseline's rule, 0.1 by default;",
-                "a --warn given to 'drift check' alone is not recorded), so a spike stands out at a glance and a",
-                "flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
+                "largest of the column's largest value, twice its noise level and the warn band of the baseline's",
+                "rule, 0.1 by default; a --warn given to 'drift check' alone is not recorded), so a spike stands",
+                "out at a glance and noise reads low: a flat low line means no drift, not magnified noise. A point over 10 times all the others is drawn",
                 "as ↑ with its value and the reason its check stored ('all missing in this check', as a renamed",
                 "column is, or only 'off the scale'), and the rest are scaled without it. A re-run of a day keeps",
                 "its day's place and says which run it replaced. When the checks are daily, a day with no check",
@@ -111,9 +112,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             nameWidth = Math.max(nameWidth, p.column().length());
             atWidth = Math.max(atWidth, p.at().length());
         }
-        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %10s  %12s  %-14s  %s%n";
-        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "critical", "KL(P||Q) " + base.unit(), "verdict",
-                "alarm");
+        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %-9s  %10s  %10s  %12s  %-14s  %s%n";
+        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "measure", "decision", "critical",
+                "KL(P||Q) " + base.unit(), "verdict", "alarm");
         Map<Long, List<HistoryPoint>> byRun = new LinkedHashMap<>();
         points.forEach(p -> byRun.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
         for (HistoryChart.Slot slot : chart.slots()) {
@@ -129,16 +130,18 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 // the check's own reason: PSI alone does not say why a day alarmed (W1/std, TV, a trend)
                 String alarm = (p.alarmed() ? "ALARM: " + p.why() : "") + (i == 0 && p.rerun()
                         ? (p.alarmed() ? "; " : "") + "re-run: replaced run " + p.replacedRunId() : "");
-                out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()), fmt(p.critical()),
+                // the measure this check decided on, as stored: its decision and critical are in its unit
+                out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()),
+                        p.measure() == null ? "?" : p.measure().label(), fmt(p.decision()), fmt(p.critical()),
                         fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
             }
         }
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
         // the library's chart of each column (HistoryChart.decisions): the server's page draws the same
-        out.println(chart.measure() + " per check, oldest first (▁ = 0, █ = the larger of the column's maximum and the "
-                + chart.measure() + " warn band " + fmt(chart.warnBand()) + " of the baseline's rule; a --warn given to a "
-                + "check alone is not recorded; its noise level (critical) when that is higher"
+        out.println(chart.measure() + " per check, oldest first (▁ = 0, █ = the largest of the column's maximum, the "
+                + chart.measure() + " warn band " + fmt(chart.warnBand()) + " of the baseline's rule (a --warn given to a "
+                + "check alone is not recorded) and twice its noise level (critical), so noise reads low"
                 + (chart.gaps().isEmpty() ? "" : "; " + Sparkline.GAP_MARK + " = a day with no check recorded") + "):");
         for (String c : chart.columns()) {
             HistoryChart.Series series = chart.decisions(c);
@@ -172,7 +175,12 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 "at: the date or time the check was run for (--at); run: its id in the store.",
                 "PSI: population stability index of the column against the baseline, unitless, 0 = same shares,"
                         + " higher = more change.",
-                "critical: PSI's noise level at these row counts (unitless): a PSI below it is sampling noise.",
+                "measure: the deciding measure the check used, as the store recorded it (PSI and Hellinger unitless,"
+                        + " KL in nats, JS in bits); '?' = " + HistoryPoint.MEASURE_NOT_STORED + ", never guessed.",
+                "decision: the check's value of its deciding measure, in that measure's unit; 0 = same, higher ="
+                        + " more change.",
+                "critical: the deciding measure's noise level at these row counts, in its unit: a decision below"
+                        + " it is sampling noise.",
                 "KL(P||Q) " + base.unit() + ": extra " + base.unit() + " per value of coding the baseline P with"
                         + " the check's shares Q; 0 = same, higher = more change.",
                 "verdict: OK, WARN or DRIFT, decided by the check's deciding measure and yardsticks (W1/std, TV),"
@@ -180,8 +188,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 "alarm: ALARM when the check raised one for the column, with the check's own reason (the measure,"
                         + " its value and the band it crossed); 're-run' names the run a re-run replaced.",
                 "Sparklines: one character per check, oldest first, of the deciding measure (" + measure + "), ▁ = 0"
-                        + " up to █ = the largest of the column's largest " + measure + ", its noise level and the"
-                        + " baseline rule's " + measure + " warn band " + warn + "; higher = more change. ↑ marks a"
+                        + " up to █ = the largest of the column's largest " + measure + ", twice its noise level and"
+                        + " the baseline rule's " + measure + " warn band " + warn + ", so sampling noise (mostly under"
+                        + " its noise level) reads low and a high bar is a real change; higher = more change. ↑ marks a"
                         + " point drawn off the scale (its reason is in the JSON); · a day with no check recorded.");
     }
 
@@ -191,9 +200,16 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         root.put("monitor", monitor);
         // the history holds the checks against the current baseline only; each point says its own
         root.put("baseline_version", version);
-        root.put("measure", "PSI");
-        root.putObject("units").put("psi", "unitless").put("critical", "unitless").put("kl_pq", base.unit())
-                .put("js", base.unit()).put("decision", "the deciding measure's, " + chart.measure() + ", as stored");
+        // the deciding measure the checks stored (the chart's); each row says its own, with its unit
+        root.put("measure", chart.measure());
+        List<String> measures = chart.measures();
+        if (measures.size() > 1) {
+            root.putArray("measures").addAll(measures.stream().map(com.fasterxml.jackson.databind.node.TextNode::valueOf)
+                    .toList());
+        }
+        root.putObject("units").put("psi", "unitless").put("kl_pq", base.unit()).put("js", base.unit())
+                .put("decision", "each row's decision_unit: its measure's unit as stored (PSI and Hellinger unitless, "
+                        + "KL nats, JS bits)").put("critical", "as decision");
         root.put("direction", DriftOutput.DIRECTION);
         ArrayNode gaps = root.putArray("missing_days");
         for (RunGaps.Gap g : chart.gaps()) {
@@ -215,6 +231,11 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             n.put("status", p.status());
             DriftOutput.put(n, "psi", p.psi());
             DriftOutput.put(n, "critical", p.critical());
+            if (p.measure() == null) { // recorded before the store kept it: said, not guessed
+                n.putNull("measure").putNull("decision_unit").put("measure_note", HistoryPoint.MEASURE_NOT_STORED);
+            } else {
+                n.put("measure", p.measure().label()).put("decision_unit", p.decisionUnit());
+            }
             DriftOutput.put(n, "decision", p.decision()); // the value the sparkline and off_scale are about
             DriftOutput.put(n, "kl_pq", base.fromNats(p.klNats()));
             DriftOutput.put(n, "js", base.fromNats(p.jsBits() * Math.log(2)));

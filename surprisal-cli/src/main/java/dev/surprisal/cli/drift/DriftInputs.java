@@ -9,6 +9,7 @@ import dev.surprisal.cli.ThreadsOption;
 import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.profile.CountAhead;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
 import dev.surprisal.data.profile.ProfileEngine;
@@ -64,6 +65,37 @@ final class DriftInputs {
         }
         requireReadable(file);
         return engine.fit(file, table.delimiter(), options);
+    }
+
+    /**
+     * A local count of {@code file} begun now ({@link CountAhead}): its reading runs while the caller opens the
+     * store and reads the reference. Null for another engine or a remote file, which are counted as before.
+     */
+    static CountAhead countAhead(TableLocation file, TableOptions table, ThreadsOption threads, boolean local) {
+        if (!local || !file.isLocal()) {
+            return null;
+        }
+        TableReader reader;
+        try {
+            reader = reader(file.path(), table, threads);
+        } catch (RuntimeException e) {
+            return null; // the count itself meets this, after the baseline's errors
+        }
+        return CountAhead.start(reader, threads.given() ? threads.threads() : 0);
+    }
+
+    /**
+     * Counts {@code file} on the reference's frozen bins with {@code engine}, or locally when it is null, from
+     * the count {@code ahead} begun when there is one (the same profile and errors).
+     */
+    static Profile count(Profile reference, TableLocation file, boolean quiet, TableOptions table,
+                         ThreadsOption threads, ProfileEngine engine, CountAhead ahead) {
+        if (engine == null && ahead != null) {
+            try (Progress progress = Progress.rows("counting " + file.path().getFileName(), quiet)) {
+                return threads.run(() -> ahead.count(reference, progress));
+            }
+        }
+        return count(reference, file, quiet, table, threads, engine);
     }
 
     /** Counts {@code file} on the reference's frozen bins with {@code engine}, or locally when it is null. */

@@ -64,11 +64,13 @@ final class DriftOutput {
     static void printRoles(PrintWriter out, ColumnRoles roles) {
         out.println("columns (role: why):");
         int w = 6;
+        int rw = 11; // "categorical"; a date column's layout widens it: "date (dd/mm/yyyy)"
         for (RoleDecision d : roles.decisions()) {
             w = Math.max(w, d.column().length());
+            rw = Math.max(rw, d.label().length());
         }
         for (RoleDecision d : roles.decisions()) {
-            out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %s%s%n", d.column(), d.role().label(), d.reason(),
+            out.printf(Locale.ROOT, "  %-" + w + "s  %-" + rw + "s  %s%s%n", d.column(), d.label(), d.reason(),
                     d.role().isScored() ? "" : " (not scored; checked for missing share"
                             + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role().isTemporal()
                             ? ", invalid dates and stale values (when the baseline covers several batches)" : "") + ")");

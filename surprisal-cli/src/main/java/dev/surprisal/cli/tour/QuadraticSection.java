@@ -81,8 +81,8 @@ final class QuadraticSection implements TourSection {
                 + " h(y) - h(y|x)), and scikit-learn's");
         out.println("  mutual_info_regression gives about " + Explanations.num(SKLEARN_MI_NATS)
                 + " nats on these same points.");
-        RankedFeature f = TargetRanking.score(MiVariable.continuous("x", s[0], SEED, 0),
-                MiVariable.continuous("y", s[1], SEED, 1), MiOptions.defaults().withBootstrap(0, false));
+        RankedFeature f = TargetRanking.score(MiVariable.continuous("x", s[0], SEED),
+                MiVariable.continuous("y", s[1], SEED), MiOptions.defaults().withBootstrap(0, false));
         out.result("monotone trend of x", "monotone_mi", f.miMonotone(), Base.NATS.unit());
         out.result("permutation test", "p_value", f.pValue(), "probability");
         out.result("beyond the monotone trend", "beyond_monotone_mi", f.beyondMonotone(), Base.NATS.unit());

@@ -41,6 +41,81 @@ import java.util.List;
  * }</pre>
  */
 public final class ColumnEntropy {
+    /**
+     * How a {@link Refusal} names the caller's settings. The library's messages say {@link #LIBRARY}'s words (the
+     * parameter {@code bins}, {@code RoleOverrides.withRole}); a front end renders them in its own
+     * ({@link Refusal#message(String, Words)}), e.g. the command line's {@code --bins} and {@code --role}.
+     */
+    public interface Words {
+        /** The library's words: the parameters of {@link ColumnEntropy#of} and {@link RoleOverrides#withRole}. */
+        Words LIBRARY = new Words() {
+            @Override
+            public String bins() {
+                return "bins";
+            }
+
+            @Override
+            public String someBins() {
+                return "bins = N";
+            }
+
+            @Override
+            public String role(String column, ColumnRole role) {
+                return "RoleOverrides.withRole(\"" + column + "\", ColumnRole." + role.name() + ")";
+            }
+        };
+
+        /**
+         * The setting of the number of bins.
+         *
+         * @return e.g. {@code "bins"}
+         */
+        String bins();
+
+        /**
+         * The setting of N bins, N left as a letter.
+         *
+         * @return e.g. {@code "bins = N"}
+         */
+        String someBins();
+
+        /**
+         * The setting that gives {@code column} the role {@code role}.
+         *
+         * @param column the column
+         * @param role   the role
+         * @return e.g. {@code RoleOverrides.withRole("discount", ColumnRole.DISCRETE)}
+         */
+        String role(String column, ColumnRole role);
+    }
+
+    /**
+     * A column whose entropy cannot be given as asked (bins asked of a column that is not continuous; a continuous
+     * column too tied for the spacing estimator), with advice naming the settings that work: its message is in the
+     * library's words ({@link Words#LIBRARY}), {@link #message(String, Words)} in a front end's.
+     */
+    public static final class Refusal extends DataException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.util.function.Function<Words, String> problem;
+
+        Refusal(Path file, java.util.function.Function<Words, String> problem) {
+            super(file, problem.apply(Words.LIBRARY));
+            this.problem = problem;
+        }
+
+        /**
+         * A message that quotes this refusal (its own {@link #getMessage()}, or that of an exception that wraps it
+         * with another prefix) with the settings named in {@code words}.
+         *
+         * @param quoting the message that quotes this refusal's
+         * @param words   how to name the settings
+         * @return {@code quoting} with the library's words replaced by {@code words}'
+         */
+        public String message(String quoting, Words words) {
+            return problem == null ? quoting : quoting.replace(problem.apply(Words.LIBRARY), problem.apply(words));
+        }
+    }
+
     /** One of {@link Counted}, {@link Differential}, {@link Binned}. */
     public sealed interface Result permits Counted, Differential, Binned {
         /**
@@ -137,8 +212,9 @@ public final class ColumnEntropy {
      *                  continuous column without bins
      * @param base      the unit
      * @return the result by role
-     * @throws DataException if the file cannot be read, the column is unknown, {@code bins} is given for a
-     *                       column that is not continuous, or the spacing estimator has too few distinct values
+     * @throws DataException if the file cannot be read or the column is unknown; a {@link Refusal} if {@code bins}
+     *                       is given for a column that is not continuous, or the spacing estimator has too few
+     *                       distinct values
      */
     public static Result of(Path file, String column, RoleOverrides overrides, Integer bins, EntropyEstimator estimator,
                             Base base) {
@@ -202,24 +278,24 @@ public final class ColumnEntropy {
             if (bins != null) {
                 // the continuous role takes numbers only: text gets no hint that would fail
                 boolean numeric = roles.stats(column).map(RoleRules::isNumeric).orElse(false);
-                throw new DataException(file, "--bins: " + column + " is " + d.role().label() + ", not continuous; its"
-                        + " values are already outcomes" + (numeric ? " (" + MiTable.roleHint(column, "=continuous") + " to bin it"
-                        + " anyway)" : ", text labels that have no order to bin: its entropy is that of their counts,"
-                        + " without --bins"));
+                throw new Refusal(file, w -> w.bins() + ": " + column + " is " + d.label() + ", not"
+                        + " continuous; its values are already outcomes" + (numeric ? " (" + w.role(column,
+                        ColumnRole.CONTINUOUS) + " to bin it anyway)" : ", text labels that have no order to bin: its"
+                        + " entropy is that of their counts, without " + w.bins()));
             }
             Counts c = counts.get();
             if (d.role() == ColumnRole.ID_LIKE) {
                 notes.add(column + ": nearly every value is distinct, so its entropy is about log(n) and says only that");
             } else if ((d.role() == ColumnRole.TIMESTAMP || d.role() == ColumnRole.DATE)
                     && c.nonZero() >= dev.surprisal.data.roles.RoleRules.ID_DISTINCT_RATIO * c.total()) {
-                notes.add(column + ": nearly every " + d.role().label() + " is distinct, so its entropy is about log(n):"
+                notes.add(column + ": nearly every " + d.label() + " is distinct, so its entropy is about log(n):"
                         + " it counts the instants recorded, not how the data vary");
             }
             return new Counted(d, c, entropy(c, estimator, base), base, isPlugIn(estimator) ? "plug-in"
                     : estimator.name(), List.copyOf(notes));
         }
         MiTable t = table.get();
-        MiVariable v = t.variable(column, "--column");
+        MiVariable v = t.variable(column, "column");
         double[] sample = new double[v.present()];
         int m = 0;
         for (int i = 0; i < v.rows(); i++) {
@@ -236,7 +312,7 @@ public final class ColumnEntropy {
             try {
                 h = SpacingEntropy.estimate(sample, SpacingEntropy.Method.VASICEK, base);
             } catch (ValidationException e) {
-                throw new DataException(file, tiedMessage(column, sample));
+                throw new Refusal(file, w -> tiedMessage(column, sample, w));
             }
             return new Differential(d, h, base, SpacingEntropy.defaultWindowLength(sample.length), sample.length,
                     List.copyOf(notes));
@@ -265,9 +341,9 @@ public final class ColumnEntropy {
     /**
      * Why a continuous column has no differential entropy, in the user's words: its values repeat so much that
      * Vasicek's spacings are zero (the estimate would be −∞). The core's message names padded order statistics
-     * (e.g. "-70 to 72") and a window option the CLI does not have, so it is not shown.
+     * (e.g. "-70 to 72") and a window setting the caller does not have, so it is not shown.
      */
-    private static String tiedMessage(String column, double[] sample) {
+    private static String tiedMessage(String column, double[] sample, Words words) {
         double[] x = sample.clone();
         java.util.Arrays.sort(x);
         int distinct = 0;
@@ -288,7 +364,8 @@ public final class ColumnEntropy {
         return String.format(java.util.Locale.ROOT, "%s: only %d distinct values among %d numbers (%s occurs %d "
                 + "times): values this repeated have no differential entropy (Vasicek's spacing estimator, window %d, "
                 + "finds zero spacings: the estimate would be -infinity). They look like outcomes: %s gives the "
-                + "entropy of their counts, --bins N that of N equal-width bins", column, distinct, x.length, value,
-                most, SpacingEntropy.defaultWindowLength(x.length), MiTable.roleHint(column, "=discrete"));
+                + "entropy of their counts, %s that of N equal-width bins", column, distinct, x.length, value,
+                most, SpacingEntropy.defaultWindowLength(x.length), words.role(column, ColumnRole.DISCRETE),
+                words.someBins());
     }
 }

@@ -20,7 +20,9 @@ import java.util.List;
  *                dev.surprisal.selection.MiPair#chanceNats()}: the exact permutation-null mean of a plug-in pair, 0 for
  *                kNN); NaN where unknown (the diagonal, an engine that does not give it)
  * @param pValues pValues[i][j] = the G-test p-value of two discrete columns ({@link
- *                dev.surprisal.selection.MiPair#gTestPValue}); NaN where there is none (a kNN pair, a sparse table)
+ *                dev.surprisal.selection.MiPair#gTestPValue}); NaN where there is none (a kNN pair, a sparse table).
+ *                Each is unadjusted: of k(k − 1)/2 pairs of independent columns about α of them have p ≤ α, so a
+ *                pair is read as a finding by its q-value ({@link #qValues()}), adjusted across the pairs tested
  */
 public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes, double[][] chance,
                            double[][] pValues) {
@@ -42,6 +44,52 @@ public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote>
             java.util.Arrays.fill(out[i], Double.NaN);
         }
         return out;
+    }
+
+    /**
+     * The p-values adjusted across the pairs tested (those with a p-value, each counted once) by Benjamini–Hochberg
+     * ({@link dev.surprisal.inference.MultipleTesting#benjaminiHochberg}), as a ranking adjusts its features': among
+     * the pairs with q ≤ α, at most a share α is expected to be independent columns.
+     *
+     * @return q[i][j], symmetric; NaN where p is NaN
+     */
+    public double[][] qValues() {
+        int c = pValues.length;
+        List<int[]> tested = new java.util.ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            for (int j = i + 1; j < c; j++) {
+                if (!Double.isNaN(pValues[i][j])) {
+                    tested.add(new int[] {i, j});
+                }
+            }
+        }
+        double[] p = new double[tested.size()];
+        for (int t = 0; t < p.length; t++) {
+            p[t] = pValues[tested.get(t)[0]][tested.get(t)[1]];
+        }
+        double[] q = dev.surprisal.inference.MultipleTesting.benjaminiHochberg(p);
+        double[][] out = nanLike(pValues);
+        for (int t = 0; t < q.length; t++) {
+            int i = tested.get(t)[0];
+            int j = tested.get(t)[1];
+            out[i][j] = out[j][i] = q[t];
+        }
+        return out;
+    }
+
+    /**
+     * The pairs with a p-value, each counted once: the number of tests {@link #qValues()} adjusts for.
+     *
+     * @return the pairs tested
+     */
+    public int testedPairs() {
+        int n = 0;
+        for (int i = 0; i < pValues.length; i++) {
+            for (int j = i + 1; j < pValues.length; j++) {
+                n += Double.isNaN(pValues[i][j]) ? 0 : 1;
+            }
+        }
+        return n;
     }
 
     /**

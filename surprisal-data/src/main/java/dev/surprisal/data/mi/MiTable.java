@@ -251,9 +251,7 @@ public final class MiTable {
         // the columns' cells are noted while they are prepared in parallel and located together after
         // (a CSV file read once, no thread waiting on another's location)
         dev.surprisal.data.DeferredCells cells = new dev.surprisal.data.DeferredCells(where);
-        int index = 0;
         for (Column c : table.columns()) {
-            int position = index++;
             if (!roles.columns().contains(c.name())) {
                 continue; // not selected by --columns / left out by --exclude
             }
@@ -281,7 +279,7 @@ public final class MiTable {
                 continue;
             }
             used.add(d);
-            jobs.add(cellNotes -> variable(c, d, cells, cellNotes, seed, position, distinct));
+            jobs.add(cellNotes -> variable(c, d, cells, cellNotes, seed, distinct));
         }
         // the columns are prepared in parallel (each a few passes over its rows, one-threaded), their notes
         // kept in file order and the first failure in file order thrown, as a serial loop would
@@ -368,14 +366,14 @@ public final class MiTable {
      * notes about its cells go to {@code notes} and count the file's cells.
      */
     private static MiVariable variable(Column c, RoleDecision d, CellLocator where, List<String> notes, long seed,
-                                       int position, DistinctRows distinct) {
+                                       DistinctRows distinct) {
         ColumnRole role = d.role();
         if (role == ColumnRole.CATEGORICAL) {
             return c instanceof CategoricalColumn cat ? MiVariable.categorical(c.name(), distinct(distinct, codes(cat)))
                     : MiVariable.discrete(c.name(), distinct(distinct, ((NumericColumn) c).values()));
         }
         double[] values = distinct(distinct, numbers(c, d.convention(), where, notes));
-        return role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed, position)
+        return role == ColumnRole.CONTINUOUS ? MiVariable.continuous(c.name(), values, seed)
                 : MiVariable.discrete(c.name(), values);
     }
 
@@ -605,6 +603,18 @@ public final class MiTable {
     }
 
     /**
+     * What a missing-cells note adds of a column left out by its role ({@link #missingness}): that its values are
+     * left out, and whether it is filled in is measured all the same.
+     *
+     * @param d the column's role
+     * @return the words after the note's sentence
+     */
+    public static String leftOutWhy(RoleDecision d) {
+        return " (its values are left out of mutual information, role " + d.label()
+                + "; whether it is filled in is still measured)";
+    }
+
+    /**
      * The notes on missing cells that line up with {@code target} ({@link MissingLeak}): every column with missing
      * cells, scored or left out by its role (a date, a timestamp, an ID: only whether it is filled in is measured),
      * is checked as a 0/1 column "has a value"; the columns whose missing cells line up beyond chance get a note,
@@ -630,8 +640,7 @@ public final class MiTable {
             MiVariable f = unscoredFilledIn.get(d.column());
             if (f != null) {
                 filled.add(f);
-                why.put(d.column(), " (its values are left out of mutual information, role " + d.role().label()
-                        + "; whether it is filled in is still measured)");
+                why.put(d.column(), leftOutWhy(d));
             }
         }
         List<String> out = new ArrayList<>();
@@ -815,7 +824,8 @@ public final class MiTable {
             try {
                 MiPair pair = MiPair.of(variables.get(i), variables.get(j), k);
                 v = pair.nats();
-                warnings.set(p, withShareNote(pair, variables.get(i), variables.get(j), v));
+                warnings.set(p, withShareNote(pair, variables.get(i), variables.get(j), this.variables.get(i),
+                        this.variables.get(j), v));
                 chance[i][j] = chance[j][i] = pair.chanceNats();
                 pValues[i][j] = pValues[j][i] = pair.gTestPValue(v);
             } catch (ValidationException e) {
@@ -846,9 +856,18 @@ public final class MiTable {
      * The pair's warnings, with {@link TargetShare#pairNote} when one column (nearly) determines a discrete other:
      * for two discrete columns from their value counts (the exact chance part; an engine that counts the pair's
      * table gives the same note from its margins), for Ross with a chance part of 0; and {@link
-     * TargetShare#continuousPairNote} when two continuous columns are copies (the rule of --x/--y).
+     * TargetShare#continuousPairNote} when two continuous columns are copies (the rule of --x/--y). Two text columns
+     * count their missing cells as a value, so two independent columns empty on the same rows share that value: a
+     * note that holds on every row but not on the rows where either has a value says they share their gaps instead
+     * of calling them copies (review13c).
+     *
+     * @param a    the first column as measured (missing as a value for text)
+     * @param b    the second, likewise
+     * @param rawA the first column as read (its missing cells missing)
+     * @param rawB the second, likewise
      */
-    private static List<String> withShareNote(MiPair pair, MiVariable a, MiVariable b, double nats) {
+    private static List<String> withShareNote(MiPair pair, MiVariable a, MiVariable b, MiVariable rawA,
+                                              MiVariable rawB, double nats) {
         List<String> warnings = pair.warnings();
         if (Double.isNaN(nats)) {
             return warnings;
@@ -869,12 +888,47 @@ public final class MiTable {
                 : TargetShare.pairNote(a.name(), b.name(), nats, 0.0,
                         a.isDiscrete() ? TargetShare.entropyNats(l[0]) : Double.NaN,
                         b.isDiscrete() ? TargetShare.entropyNats(l[1]) : Double.NaN, l[0].length);
+        if (note != null && a.isDiscrete() && b.isDiscrete()) {
+            note = unlessOnlyGaps(note, a, b, rawA, rawB);
+        }
         if (note == null) {
             return warnings;
         }
         List<String> out = new ArrayList<>(warnings);
         out.add(note);
         return out;
+    }
+
+    /**
+     * {@code note} when it also holds on the rows where either column has a value; else, when both are empty on
+     * some rows, that the two share their gaps (the rows where both are empty are all that ties them).
+     */
+    private static String unlessOnlyGaps(String note, MiVariable a, MiVariable b, MiVariable rawA, MiVariable rawB) {
+        int rows = a.rows();
+        int[] kept = new int[rows];
+        int m = 0;
+        for (int i = 0; i < rows; i++) {
+            if (!(rawA.isMissing(i) && rawB.isMissing(i))) {
+                kept[m++] = i;
+            }
+        }
+        if (m == rows) {
+            return note;
+        }
+        int[] la = new int[m];
+        int[] lb = new int[m];
+        for (int r = 0; r < m; r++) {
+            la[r] = (int) a.estimatorValue(kept[r]);
+            lb[r] = (int) b.estimatorValue(kept[r]);
+        }
+        double mi = dev.surprisal.dependence.MutualInformation.of(la, lb, Base.NATS);
+        if (m >= 2 && TargetShare.pairNote(a.name(), b.name(), mi, LabelCounts.of(la), LabelCounts.of(lb)) != null) {
+            return note;
+        }
+        return String.format(Locale.ROOT, "share their gaps: both are empty on %,d of %,d rows, and missing counts as"
+                + " a value of a text column, so most of their MI is that; on the %,d rows where either has a value"
+                + " neither determines the other: not copies, but check why they are empty together (one source, one"
+                + " step of a form)", rows - m, rows, m);
     }
 
     /**
@@ -993,7 +1047,7 @@ public final class MiTable {
             if (d.column().equals(name)) {
                 // the command line's option for a command-line name (--target), the library's method otherwise
                 String role = option.startsWith("--") ? "--role " : "RoleOverrides.withRole, as ";
-                return new DataException(file, -1, name, option + " " + name + ": is " + d.role().label() + " ("
+                return new DataException(file, -1, name, option + " " + name + ": is " + d.label() + " ("
                         + d.reason() + "), which mutual information leaves out; set its role with "
                         + (option.startsWith("--") ? roleHint(name, advice.getOrDefault(name, "=categorical"))
                         : role + name + advice.getOrDefault(name, "=categorical").replace(" (or =", " (or " + name

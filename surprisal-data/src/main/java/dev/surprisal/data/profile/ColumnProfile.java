@@ -41,6 +41,8 @@ public final class ColumnProfile {
     private final RowSample sample;
     private final KeyStats keys;
     private final NumberConvention convention;
+    /** How a date or timestamp column writes its dates, frozen with the role; ISO for every other column. */
+    private dev.surprisal.data.roles.DateLayout layout = dev.surprisal.data.roles.DateLayout.ISO;
 
     /**
      * @param name         column name
@@ -112,6 +114,25 @@ public final class ColumnProfile {
      */
     public NumberConvention convention() {
         return convention;
+    }
+
+    /**
+     * @return how the column's dates are written, frozen with its role: a later day's cells are read in this layout
+     *         ({@link dev.surprisal.data.roles.DateLayout#iso}), a cell in another one is invalid
+     */
+    public dev.surprisal.data.roles.DateLayout layout() {
+        return layout;
+    }
+
+    /**
+     * @param l how the column's dates are written ({@link dev.surprisal.data.roles.RoleDecision#layout})
+     * @return a copy with that layout
+     */
+    public ColumnProfile withLayout(dev.surprisal.data.roles.DateLayout l) {
+        ColumnProfile c = new ColumnProfile(name, role, reason, bins, counts, rows, missing, invalid, invalidCells,
+                unseen, moments, sample, keys, convention);
+        c.layout = Objects.requireNonNull(l, "layout");
+        return c;
     }
 
     /**
@@ -238,7 +259,7 @@ public final class ColumnProfile {
     ColumnProfile withCounts(long[] counts, long rows, long missing, long invalid, List<InvalidCell> invalidCells,
                              Map<String, Long> unseen, Moments moments, RowSample sample, KeyStats keys) {
         return new ColumnProfile(name, role, reason, bins, counts, rows, missing, invalid, invalidCells, unseen, moments,
-                sample, keys, convention);
+                sample, keys, convention).withLayout(layout);
     }
 
     /**

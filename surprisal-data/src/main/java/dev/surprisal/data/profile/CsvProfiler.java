@@ -133,11 +133,28 @@ final class CsvProfiler {
 
     /** {@link #count(Profile, TableReader, LongConsumer)} with {@code heap} bytes to hold columns in. */
     static Optional<Profile> count(Profile reference, TableReader reader, LongConsumer progress, long heap) {
+        return count(reference, reader, progress, heap, null);
+    }
+
+    /**
+     * {@link #count(Profile, TableReader, LongConsumer, long)}, its one group of columns taken from the
+     * tokens {@code ahead} read (may be null) when they hold it: the same columns as a read of them.
+     */
+    static Optional<Profile> count(Profile reference, TableReader reader, LongConsumer progress, long heap,
+                                   CountAhead ahead) {
         List<ColumnProfile> refs = reference.columns();
         List<String> names = refs.stream().map(ColumnProfile::name).toList();
         Plan plan = plan(reader, names, heap);
+        // taken (and let go of) whatever the plan: the tokens hold the file's numbers
+        dev.surprisal.data.CsvTokens tokens = ahead == null ? null : ahead.take();
         if (plan == null) {
             return Optional.empty();
+        }
+        if (tokens != null && (plan.groups().size() != 1 || !tokens.covers(plan.groups().get(0)))) {
+            tokens = null;
+        }
+        if (tokens != null) {
+            ahead.served = true;
         }
         Map<String, ColumnProfile> ref = new HashMap<>();
         refs.forEach(c -> ref.put(c.name(), c));
@@ -150,11 +167,15 @@ final class CsvProfiler {
         long rows = -1;
         int from = 0;
         for (List<String> group : plan.groups()) {
-            Optional<Table> t = read(reader, group, progress, keepText, plan.textCells());
+            Optional<Table> t = tokens != null ? tokens.columns(group, keepText, plan.textCells())
+                    : read(reader, group, progress, keepText, plan.textCells());
             if (t.isEmpty()) {
                 return Optional.empty();
             }
             rows = requireRows(reader, t.get());
+            if (tokens != null && progress != null) {
+                progress.accept(rows);
+            }
             out.addAll(MemoryProfiler.count(refs.subList(from, from + group.size()), t.get(), where));
             from += group.size();
         }

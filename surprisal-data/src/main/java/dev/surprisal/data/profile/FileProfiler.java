@@ -63,9 +63,9 @@ final class FileProfiler {
         for (RoleDecision d : ds) {
             Bins b = bins.get(d.column());
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
-                    null, null, null, null, null, d.convention()));
+                    null, null, null, null, null, d.convention()).withLayout(d.layout()));
         }
-        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit);
+        return count(Profile.of(shells, 0, roles.excluded(), Map.of()), reader, progress, typedFit, null);
     }
 
     /**
@@ -222,7 +222,12 @@ final class FileProfiler {
     }
 
     static Profile count(Profile reference, TableReader reader, LongConsumer progress) {
-        return count(reference, reader, progress, null);
+        return count(reference, reader, progress, null, null);
+    }
+
+    /** {@link #count(Profile, TableReader, LongConsumer)} from the tokens {@code ahead} read, where they serve. */
+    static Profile count(Profile reference, TableReader reader, LongConsumer progress, CountAhead ahead) {
+        return count(reference, reader, progress, null, ahead);
     }
 
     /**
@@ -230,12 +235,13 @@ final class FileProfiler {
      * columns' fit ({@code known}, may be null), whose edge samples hold the row samples, so the
      * counting scan needs no fetch of its own for them.
      */
-    private static Profile count(Profile reference, TableReader reader, LongConsumer progress, TypedColumns.Fit known) {
+    private static Profile count(Profile reference, TableReader reader, LongConsumer progress, TypedColumns.Fit known,
+                                 CountAhead ahead) {
         List<String> available = reader.columnNames();
         java.util.Set<String> present = new java.util.HashSet<>(available);
         List<String> absent = reference.columnNames().stream().filter(n -> !present.contains(n)).toList();
         if (absent.isEmpty()) {
-            return countPresent(reference, reader, progress, known);
+            return countPresent(reference, reader, progress, known, ahead);
         }
         if (absent.size() == reference.columns().size()) {
             throw new DataException(reader.file(), -1, absent.get(0), "none of the reference's columns ("
@@ -244,7 +250,7 @@ final class FileProfiler {
         }
         // a column gone today is a finding, not a reason to stop the monitor: every cell of it is missing
         Profile counted = countPresent(reference.select(reference.columnNames().stream().filter(present::contains)
-                .toList()), reader, progress, null);
+                .toList()), reader, progress, null, ahead);
         List<ColumnProfile> out = new ArrayList<>();
         for (ColumnProfile c : reference.columns()) {
             out.add(present.contains(c.name()) ? counted.column(c.name()) : allMissing(c, counted.rows()));
@@ -255,11 +261,11 @@ final class FileProfiler {
     /** A reference column counted on a day that lacks it: {@code rows} cells, every one missing. */
     static ColumnProfile allMissing(ColumnProfile ref, long rows) {
         return new ColumnProfile(ref.name(), ref.role(), ref.reason(), ref.bins(), new long[ref.binCount()], rows, rows,
-                0, List.of(), Map.of(), null, null, null, ref.convention());
+                0, List.of(), Map.of(), null, null, null, ref.convention()).withLayout(ref.layout());
     }
 
     private static Profile countPresent(Profile reference, TableReader reader, LongConsumer progress,
-                                        TypedColumns.Fit known) {
+                                        TypedColumns.Fit known, CountAhead ahead) {
         List<ColumnProfile> refs = reference.columns();
         Set<String> typed = TypedColumns.of(reader, refs.stream().map(ColumnProfile::name).toList());
         // continuous columns of typed numbers only (Parquet): DuckDB's typed scan counts them in less CPU
@@ -267,7 +273,7 @@ final class FileProfiler {
         boolean typedContinuous = typed.size() == refs.size()
                 && refs.stream().allMatch(c -> c.bins() instanceof NumericBins);
         java.util.Optional<Profile> fast = typedContinuous ? java.util.Optional.empty()
-                : CsvProfiler.count(reference, reader, progress);
+                : CsvProfiler.count(reference, reader, progress, Runtime.getRuntime().maxMemory(), ahead);
         if (fast.isPresent()) {
             return fast.get();
         }
@@ -329,18 +335,21 @@ final class FileProfiler {
                 // the range in key order (KeyStats.compareValues): numbers by value (equal values, 1 and 1.0,
                 // by their text), before other text by its characters; the cells are text here, and min(u)
                 // alone put "9" after "10"
-                String number = "regexp_full_match(" + u + ", '" + KeyStats.NUMBER_REGEX + "')";
-                String value = "CASE WHEN " + number + " THEN {'v': CAST(" + u + " AS DOUBLE), 't': " + u + "} END";
                 // a date or timestamp column's range is its dates' and times': its invalid cells ('unknown')
-                // would otherwise be its newest value, and the stale-data check compare that
-                String time = ref.role().isTemporal() ? Cells.sqlTime(u) : "true";
+                // would otherwise be its newest value, and the stale-data check compare that; dates in another
+                // layout (29/11/2026) are ranged as their ISO text (DateLayout.sqlIso, the rule of DateLayout.iso)
+                boolean layout = ref.role().isTemporal() && !ref.layout().isIso();
+                String key = layout ? ref.layout().sqlIso(u) : u;
+                String number = "regexp_full_match(" + key + ", '" + KeyStats.NUMBER_REGEX + "')";
+                String value = "CASE WHEN " + number + " THEN {'v': CAST(" + key + " AS DOUBLE), 't': " + key + "} END";
+                String time = !ref.role().isTemporal() ? "true" : layout ? key + " IS NOT NULL" : Cells.sqlTime(u);
                 int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"),
-                        q.agg("arg_min(" + u + ", " + value + ") FILTER (WHERE " + time + ")"),
-                        q.agg("arg_max(" + u + ", " + value + ") FILTER (WHERE " + time + ")"),
-                        q.agg("min(" + u + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
-                        q.agg("max(" + u + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
-                // a date or timestamp column: its cells that are no date or time are invalid (Cells.isTime)
-                String notTime = " FILTER (WHERE NOT " + Cells.sqlTime(u) + ")";
+                        q.agg("arg_min(" + key + ", " + value + ") FILTER (WHERE " + time + ")"),
+                        q.agg("arg_max(" + key + ", " + value + ") FILTER (WHERE " + time + ")"),
+                        q.agg("min(" + key + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
+                        q.agg("max(" + key + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
+                // a date or timestamp column: its cells that are no date or time (in its layout) are invalid
+                String notTime = " FILTER (WHERE NOT " + time + ")";
                 int[] t = !ref.role().isTemporal() ? null : new int[] {q.agg("count(" + u + ")" + notTime),
                         q.agg(firstCells(u) + notTime)};
                 readers.add(rs -> {

@@ -52,14 +52,72 @@ public record KeyStats(long present, long distinct, String min, String max) {
      * @return negative, zero or positive as {@code a} orders before, with or after {@code b}
      */
     public static int compareValues(String a, String b) {
-        boolean na = isNumber(a);
-        boolean nb = isNumber(b);
-        if (na && nb) {
-            int c = digitsOnly(a) && digitsOnly(b) ? compareDigits(a, b)
+        return compare(a, kind(a), b, kind(b));
+    }
+
+    /** {@link #kind}: other text. */
+    private static final int TEXT = 0;
+    /** {@link #kind}: a number of {@link #NUMBER_REGEX} that is not digits only. */
+    private static final int NUMBER = 1;
+    /** {@link #kind}: an unsigned integer written with digits only (the usual id or epoch time). */
+    private static final int DIGITS = 2;
+
+    /** How key order reads {@code value}: {@link #TEXT}, {@link #NUMBER} or {@link #DIGITS}. */
+    private static int kind(String value) {
+        return !isNumber(value) ? TEXT : digitsOnly(value) ? DIGITS : NUMBER;
+    }
+
+    /** {@link #compareValues} of two values whose {@link #kind}s are known. */
+    private static int compare(String a, int ka, String b, int kb) {
+        if (ka != TEXT && kb != TEXT) {
+            int c = ka == DIGITS && kb == DIGITS ? compareDigits(a, b)
                     : new BigDecimal(a).compareTo(new BigDecimal(b));
             return c != 0 ? c : a.compareTo(b); // 1.0 and 1: equal in value, kept apart as texts
         }
-        return na ? -1 : nb ? 1 : a.compareTo(b);
+        return ka != TEXT ? -1 : kb != TEXT ? 1 : a.compareTo(b);
+    }
+
+    /**
+     * The smallest and largest of values added one at a time, in key order ({@link #lower} and
+     * {@link #higher} of each value in turn, the same result): each value is scanned once, and the
+     * range's ends keep their {@link #kind}, instead of four scans per value (a 2,000-column
+     * baseline spent a seventh of its CPU in them, JFR).
+     */
+    static final class Range {
+        private String min;
+        private String max;
+        private int minKind;
+        private int maxKind;
+
+        /** @param value a value, not null */
+        void add(String value) {
+            int k = kind(value);
+            if (min == null) {
+                min = value;
+                max = value;
+                minKind = k;
+                maxKind = k;
+                return;
+            }
+            if (compare(min, minKind, value, k) > 0) {
+                min = value;
+                minKind = k;
+            }
+            if (compare(max, maxKind, value, k) < 0) {
+                max = value;
+                maxKind = k;
+            }
+        }
+
+        /** @return the smallest value added, null when none */
+        String min() {
+            return min;
+        }
+
+        /** @return the largest value added, null when none */
+        String max() {
+            return max;
+        }
     }
 
     /**

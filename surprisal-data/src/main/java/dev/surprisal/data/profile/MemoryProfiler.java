@@ -43,18 +43,25 @@ final class MemoryProfiler {
         private final boolean[] missingCode;
         private final double[] numberCode;
 
-        /** A column whose cells are read in {@code convention} (its role's, frozen in the reference). */
-        View(Column column, NumberConvention convention) {
+        /**
+         * A column whose cells are read in {@code convention} (its role's, frozen in the reference).
+         *
+         * @param scored whether the column has bins: an unscored one (an id, a timestamp, a constant)
+         *               reads no cell as a number, so a text column's entries are not parsed as numbers
+         */
+        View(Column column, NumberConvention convention, boolean scored) {
             this.column = column;
             this.numeric = column instanceof NumericColumn ? (NumericColumn) column : null;
             this.text = numeric == null ? (CategoricalColumn) column : null;
             if (text != null) {
                 List<String> dict = text.dictionary();
                 missingCode = new boolean[dict.size()];
-                numberCode = new double[dict.size()];
+                numberCode = scored ? new double[dict.size()] : null;
                 for (int k = 0; k < dict.size(); k++) {
                     missingCode[k] = Cells.isMissing(dict.get(k));
-                    numberCode[k] = missingCode[k] ? Double.NaN : Cells.number(dict.get(k), convention);
+                    if (scored) {
+                        numberCode[k] = missingCode[k] ? Double.NaN : Cells.number(dict.get(k), convention);
+                    }
                 }
             } else {
                 missingCode = null;
@@ -138,10 +145,10 @@ final class MemoryProfiler {
         // columns are independent; each lands in its own slot, so the result does not depend on threads
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> {
             RoleDecision d = decisions.get(j);
-            View v = new View(table.column(d.column()), d.convention());
+            View v = new View(table.column(d.column()), d.convention(), d.role().isScored());
             Bins bins = fitBins(v, d.role(), o, order);
             ColumnProfile shell = new ColumnProfile(d.column(), d.role(), d.reason(), bins,
-                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null, d.convention());
+                    new long[bins == null ? 0 : bins.size()], 0, 0, 0, null, null, null, null, null, d.convention()).withLayout(d.layout());
             out[j] = count(shell, v, where, 0, false, order);
         });
         return List.of(out);
@@ -275,7 +282,8 @@ final class MemoryProfiler {
             order.prepare(RowSample.SIZE); // a continuous column's sample: its first finite rows in this order
         }
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(j -> out[j] = count(refs.get(j),
-                new View(table.column(refs.get(j).name()), refs.get(j).convention()), where, first, allUnseen, order));
+                new View(table.column(refs.get(j).name()), refs.get(j).convention(), refs.get(j).bins() != null),
+                where, first, allUnseen, order));
         return List.of(out);
     }
 
@@ -321,8 +329,7 @@ final class MemoryProfiler {
         if (bins == null && v.text != null) {
             // by dictionary entry: the labels are distinct texts, so the distinct count is the number used
             long distinct = 0;
-            String min = null;
-            String max = null;
+            KeyStats.Range range = new KeyStats.Range();
             boolean[] notTime = new boolean[v.missingCode.length];
             for (int k : v.usedCodes()) {
                 if (v.missingCode[k]) {
@@ -330,10 +337,11 @@ final class MemoryProfiler {
                 }
                 String t = v.text.label(k);
                 distinct++;
-                notTime[k] = ref.role().isTemporal() && !Cells.isTime(t);
-                if (!notTime[k]) { // a date column's range is its dates': 'unknown' is no newest date
-                    min = KeyStats.lower(min, t);
-                    max = KeyStats.higher(max, t);
+                // a date column's range is its dates', as ISO text in its frozen layout: 'unknown' is no newest date
+                String key = ref.role().isTemporal() ? ref.layout().iso(t) : t;
+                notTime[k] = key == null;
+                if (!notTime[k]) {
+                    range.add(key);
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -345,12 +353,11 @@ final class MemoryProfiler {
                 }
             }
             return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
-                    new KeyStats(n - missing, distinct, min, max));
+                    new KeyStats(n - missing, distinct, range.min(), range.max()));
         }
         if (bins == null) {
             Set<String> distinct = new HashSet<>();
-            String min = null;
-            String max = null;
+            KeyStats.Range range = new KeyStats.Range();
             for (int i = 0; i < n; i++) {
                 if (v.missing(i)) {
                     missing++;
@@ -358,16 +365,16 @@ final class MemoryProfiler {
                 }
                 String t = v.text(i);
                 distinct.add(t);
-                if (ref.role().isTemporal() && !Cells.isTime(t)) {
+                String key = ref.role().isTemporal() ? ref.layout().iso(t) : t;
+                if (key == null) {
                     invalid++;
                     keep(cells, where, first, i, t);
                 } else { // a date column's range is its dates'
-                    min = KeyStats.lower(min, t);
-                    max = KeyStats.higher(max, t);
+                    range.add(key);
                 }
             }
             return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
-                    new KeyStats(n - missing, distinct.size(), min, max));
+                    new KeyStats(n - missing, distinct.size(), range.min(), range.max()));
         }
         if (bins instanceof NumericBins) {
             return countContinuous(ref, (NumericBins) bins, v, where, first, order);

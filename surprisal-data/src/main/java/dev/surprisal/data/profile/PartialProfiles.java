@@ -47,7 +47,7 @@ public final class PartialProfiles {
                 throw new ValidationException("bins: none for scored column '" + d.column() + "'");
             }
             shells.add(new ColumnProfile(d.column(), d.role(), d.reason(), b, new long[b == null ? 0 : b.size()], 0, 0, 0,
-                    null, null, null, null, null, d.convention()));
+                    null, null, null, null, null, d.convention()).withLayout(d.layout()));
         }
         return Profile.of(shells, 0, excluded, Map.of());
     }

@@ -119,7 +119,7 @@ public final class Profile {
     public ColumnRoles roles() {
         List<RoleDecision> d = new ArrayList<>();
         for (ColumnProfile c : columns.values()) {
-            d.add(new RoleDecision(c.name(), c.role(), c.reason(), false, c.convention()));
+            d.add(new RoleDecision(c.name(), c.role(), c.reason(), false, c.convention(), c.layout()));
         }
         return ColumnRoles.frozen(d, excluded);
     }

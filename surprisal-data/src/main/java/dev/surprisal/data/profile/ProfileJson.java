@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.roles.DateLayout;
 import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.core.ValidationException;
 
@@ -41,7 +42,9 @@ import java.util.Set;
  * are not all keys of rows below 2³² keeps {@code "keys"}, big-endian longs in base64).
  *
  * <p>A column whose numbers are written with a decimal comma has {@code "decimalSeparator": ","}, its frozen
- * {@link NumberConvention}; absent (every profile written before) is a decimal point.
+ * {@link NumberConvention}; absent (every profile written before) is a decimal point. A date or timestamp column whose
+ * dates are not ISO has {@code "dateLayout": "dd/mm/yyyy"} (or {@code mm/dd/yyyy}, {@code dd.mm.yyyy},
+ * {@code yyyy/mm/dd}, …), its frozen {@link DateLayout}; absent is ISO.
  *
  * <p>Version 2 is version 3 with every sample as {@code "keys"} and {@code "values"} in key order;
  * it is still read (a store keeps the baselines and runs written by earlier versions).
@@ -68,6 +71,20 @@ public final class ProfileJson {
                 + d.asText() + "' is neither ',' nor '.'; was the profile edited by hand?");
     }
 
+    /** A column's frozen date layout: {@code "dateLayout": "dd/mm/yyyy"}, or ISO (the field absent). */
+    private static DateLayout layout(JsonNode column) {
+        JsonNode d = column.path("dateLayout");
+        if (d.isMissingNode()) {
+            return DateLayout.ISO;
+        }
+        try {
+            return DateLayout.parse(d.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("json: column '" + column.path("name").asText() + "': " + e.getMessage()
+                    + "; was the profile edited by hand?");
+        }
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProfileJson() {
@@ -92,6 +109,10 @@ public final class ProfileJson {
             if (c.convention() == NumberConvention.DECIMAL_COMMA) {
                 // absent: a decimal point, as every profile written before the convention was frozen reads
                 o.put("decimalSeparator", ",");
+            }
+            if (!c.layout().isIso()) {
+                // absent: ISO dates, as every profile written before the layout was frozen reads
+                o.put("dateLayout", c.layout().toString());
             }
             Bins b = c.bins();
             if (b instanceof NumericBins) {
@@ -219,7 +240,7 @@ public final class ProfileJson {
                     k.path("max").isNull() ? null : k.path("max").asText(null));
             cols.add(new ColumnProfile(o.path("name").asText(), role, o.path("reason").asText(), bins, counts,
                     o.path("rows").asLong(), o.path("missing").asLong(), o.path("invalid").asLong(), cells, unseen, mo,
-                    sample, keys, convention(o)));
+                    sample, keys, convention(o)).withLayout(layout(o)));
         }
         List<String> excluded = new ArrayList<>();
         root.path("excluded").forEach(e -> excluded.add(e.asText()));

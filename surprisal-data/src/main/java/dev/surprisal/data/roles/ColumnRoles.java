@@ -104,8 +104,11 @@ public final class ColumnRoles {
         Map<String, RoleDecision> d = new LinkedHashMap<>();
         Map<String, ColumnStats> m = new LinkedHashMap<>();
         for (ColumnStats s : stats) {
-            d.put(s.column(), unnamed(override(RoleRules.decide(s), s, overrides, file))
-                    .withConvention(RoleRules.convention(s)));
+            RoleDecision detected = RoleRules.decide(s, overrides.dayFirst().contains(s.column()));
+            RoleDecision used = unnamed(override(detected, s, overrides, file));
+            // the conventions decided with the role (RoleRules.decide) stay with the column whatever role is set
+            d.put(s.column(), used.withConvention(detected.convention())
+                    .withLayout(used.role().isTemporal() ? detected.layout() : DateLayout.ISO));
             m.put(s.column(), s);
         }
         List<String> ex = new ArrayList<>();
@@ -183,7 +186,8 @@ public final class ColumnRoles {
         boolean temporal = set == ColumnRole.DATE || set == ColumnRole.TIMESTAMP;
         // epoch seconds are plain numbers: counted by numbers(), which also holds the few number-like forms
         // (1,234, 5%) that are no times; the rule is for columns of which hardly any cell is a time
-        if (temporal && s.dates() + s.timestamps() + s.numbers() < RoleRules.TEMPORAL_SHARE * s.present()) {
+        if (temporal && detected.layout().isIso()
+                && s.dates() + s.timestamps() + s.numbers() < RoleRules.TEMPORAL_SHARE * s.present()) {
             throw unsupported(option, set, c, s.dates() + s.timestamps() + s.numbers(), s.present(),
                     "ISO dates, ISO date-times or epoch numbers", RoleRules.TEMPORAL_SHARE, file);
         }

@@ -27,10 +27,13 @@ package dev.surprisal.data.roles;
  *                       {@value RoleRules#MAX_DISCRETE_VALUES} values, not all whole); the reason
  *                       then says "at least"
  * @param commas         non-missing cells by how they use a ',' between digits ({@link Cells#comma})
+ * @param layouts        non-missing cells that are dates in a non-ISO layout ({@code 29/11/2026}), by layout
+ *                       ({@link DateLayout.Counts#add}); a whole column's only when they may decide
+ *                       ({@link DateLayout.Counts#kept})
  */
 public record ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
                           long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,
-                          boolean distinctAtLeast, Commas commas) {
+                          boolean distinctAtLeast, Commas commas, DateLayout.Counts layouts) {
 
     /**
      * Cells that use a ',' or a '.' between digits, by kind ({@link Cells.Comma}); additive over parts of a column.
@@ -143,7 +146,41 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                        long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,
                        Commas commas) {
         this(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates, timestamps, min, max,
-                increasing, false, commas);
+                increasing, false, commas, DateLayout.Counts.NONE);
+    }
+
+    /**
+     * Statistics with a distinct-count bound and comma counts, no non-ISO date counted.
+     *
+     * @param column          the column name
+     * @param rows            cells, missing ones included
+     * @param missing         missing cells
+     * @param numbers         non-missing cells that are numbers
+     * @param integers        of those, the finite whole numbers
+     * @param distinctNumbers distinct numeric values
+     * @param distinctTexts   distinct non-missing cells as text
+     * @param dates           non-missing cells that are ISO dates
+     * @param timestamps      non-missing cells that are ISO date-times
+     * @param min             smallest number (+∞ when none)
+     * @param max             largest number (−∞ when none)
+     * @param increasing      whether the numbers strictly increase in row order (see above)
+     * @param distinctAtLeast whether the distinct counts are lower bounds
+     * @param commas          non-missing cells by how they use a ',' between digits
+     */
+    public ColumnStats(String column, long rows, long missing, long numbers, long integers, long distinctNumbers,
+                       long distinctTexts, long dates, long timestamps, double min, double max, boolean increasing,
+                       boolean distinctAtLeast, Commas commas) {
+        this(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates, timestamps, min, max,
+                increasing, distinctAtLeast, commas, DateLayout.Counts.NONE);
+    }
+
+    /**
+     * @param counts the column's non-ISO date cells by layout
+     * @return these statistics with those counts
+     */
+    public ColumnStats withLayouts(DateLayout.Counts counts) {
+        return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
+                timestamps, min, max, increasing, distinctAtLeast, commas, counts);
     }
 
     /**
@@ -217,7 +254,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public ColumnStats withIncreasing(boolean on) {
         return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
-                timestamps, min, max, on, distinctAtLeast, commas);
+                timestamps, min, max, on, distinctAtLeast, commas, layouts);
     }
 
     /**
@@ -225,6 +262,6 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public ColumnStats withDistinctAtLeast() {
         return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
-                timestamps, min, max, increasing, true, commas);
+                timestamps, min, max, increasing, true, commas, layouts);
     }
 }

@@ -8,26 +8,338 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names the layout of date cells that are not ISO ({@link Cells#isDate}), so that an alarm on a date
- * column can say what it found: {@code 31/03/2024} is {@code dd/mm/yyyy}, {@code 03/31/2024}
- * {@code mm/dd/yyyy}, {@code 2024/03/31} {@code yyyy/mm/dd}. Day and month are told apart only by a
- * cell whose first or second number is above 12; when no cell shows it the layout names both readings.
+ * How a date or timestamp column writes its dates: ISO ({@code 2024-03-31}, {@link #ISO}), or day, month and
+ * four-digit year in another order with one separator ({@code 31/03/2024} is {@code dd/mm/yyyy}, {@code 03/31/2024}
+ * {@code mm/dd/yyyy}, {@code 31.03.2024} {@code dd.mm.yyyy}, {@code 31-03-2024} {@code dd-mm-yyyy},
+ * {@code 2024/03/31} {@code yyyy/mm/dd}), each with an optional {@code " HH:MM[:SS]"} or {@code "THH:MM[:SS]"}.
+ * A column's layout is decided once from its cells' counts ({@link Counts}, {@link RoleRules#decide}) and frozen in
+ * a baseline's profile, so that every later day's cells are read the same way ({@link #iso}): each date becomes its
+ * ISO text, which orders in time, and the range, freshness and stale-data checks of ISO dates apply unchanged.
+ *
+ * <p>Day and month are told apart by a cell whose first number is above 12 (day first) or whose second is
+ * (month first); when no cell shows it, month first is read, as pandas' {@code to_datetime} reads it, and the
+ * role's reason says so with the option that reads day first ({@code --dayfirst COL}).
  */
 public final class DateLayout {
+    /** ISO 8601 dates and date-times (and epoch numbers): the layout of every profile written before layouts. */
+    public static final DateLayout ISO = new DateLayout(Order.ISO, '-');
+
+    /** Which field comes first. */
+    private enum Order { ISO, DAY_FIRST, MONTH_FIRST, YEAR_FIRST }
+
     /**
      * Day and month (either order, one or two digits), then a four-digit year, one separator: a two-digit year
      * would take version labels ({@code 1.2.10}) for dates (review13a).
      */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4})"
-            + "([ T].*)?");
-    /** A four-digit year first, then month and day, with a separator other than ISO's '-'. */
-    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("[0-9]{4}([/.])([0-9]{1,2})\\1([0-9]{1,2})([ T].*)?");
+            + "(([ T])([0-9]{2}:[0-9]{2}(:[0-9]{2})?))?");
+    /** A four-digit year first, then month and day, separated by '/'. */
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("([0-9]{4})(/)([0-9]{1,2})/([0-9]{1,2})"
+            + "(([ T])([0-9]{2}:[0-9]{2}(:[0-9]{2})?))?");
+    /** The separators of the day-and-month families, in {@link Counts}' order; the year-first family is last. */
+    private static final String SEPARATORS = "/.-";
+    /** The families counted: the three day-and-month separators and {@code yyyy/mm/dd}. */
+    static final int FAMILIES = SEPARATORS.length() + 1;
 
-    private DateLayout() {
+    private final Order order;
+    private final char separator;
+
+    private DateLayout(Order order, char separator) {
+        this.order = order;
+        this.separator = separator;
     }
 
     /**
-     * The one layout all of {@code cells} share, when they look like dates in a non-ISO layout.
+     * @param pattern a layout as {@link #toString} writes it ({@code "dd/mm/yyyy"}, {@code "iso"})
+     * @return the layout
+     * @throws IllegalArgumentException when it is no layout this class reads
+     */
+    public static DateLayout parse(String pattern) {
+        if (pattern.equals("iso")) {
+            return ISO;
+        }
+        for (Order o : new Order[] {Order.DAY_FIRST, Order.MONTH_FIRST, Order.YEAR_FIRST}) {
+            for (char sep : (o == Order.YEAR_FIRST ? "/" : SEPARATORS).toCharArray()) {
+                DateLayout l = new DateLayout(o, sep);
+                if (l.toString().equals(pattern)) {
+                    return l;
+                }
+            }
+        }
+        throw new IllegalArgumentException("date layout '" + pattern + "' is none of iso, dd/mm/yyyy, mm/dd/yyyy, "
+                + "dd.mm.yyyy, mm.dd.yyyy, dd-mm-yyyy, mm-dd-yyyy, yyyy/mm/dd");
+    }
+
+    /** @return whether this is {@link #ISO} */
+    public boolean isIso() {
+        return order == Order.ISO;
+    }
+
+    /** @return the layout as people write it: {@code "dd/mm/yyyy"}, {@code "yyyy/mm/dd"}, {@code "iso"} */
+    @Override
+    public String toString() {
+        String s = String.valueOf(separator);
+        return switch (order) {
+            case ISO -> "iso";
+            case DAY_FIRST -> "dd" + s + "mm" + s + "yyyy";
+            case MONTH_FIRST -> "mm" + s + "dd" + s + "yyyy";
+            case YEAR_FIRST -> "yyyy" + s + "mm" + s + "dd";
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DateLayout l && l.order == order && l.separator == separator;
+    }
+
+    @Override
+    public int hashCode() {
+        return order.hashCode() * 31 + separator;
+    }
+
+    /**
+     * A cell of a date or timestamp column as ISO text, the one conversion of every engine's counts (the DuckDB
+     * path's {@link #sqlIso} is the same rule): with {@link #ISO} an ISO date, date-time or epoch number is itself
+     * ({@link Cells#isTime}); with another layout {@code 29/11/2026} is {@code 2026-11-29} and
+     * {@code 29/11/2026 14:30} is {@code 2026-11-29 14:30}.
+     *
+     * @param cell a non-missing cell's text
+     * @return its ISO text, or null when it is not a date in this layout (an invalid cell)
+     */
+    public String iso(String cell) {
+        if (order == Order.ISO) {
+            return Cells.isTime(cell) ? cell : null;
+        }
+        if (!mayBeDate(cell)) {
+            return null;
+        }
+        Matcher m = (order == Order.YEAR_FIRST ? YEAR_MONTH_DAY : DAY_MONTH_YEAR).matcher(cell);
+        if (!m.matches() || m.group(2).charAt(0) != separator) {
+            return null;
+        }
+        String year = order == Order.YEAR_FIRST ? m.group(1) : m.group(4);
+        String month = m.group(order == Order.DAY_FIRST ? 3 : order == Order.MONTH_FIRST ? 1 : 3);
+        String day = m.group(order == Order.DAY_FIRST ? 1 : order == Order.MONTH_FIRST ? 3 : 4);
+        if (!dayAndMonth(Integer.parseInt(day), Integer.parseInt(month))) {
+            return null;
+        }
+        return year + "-" + pad(month) + "-" + pad(day) + (m.group(5) == null ? "" : m.group(5));
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression, not missing
+     * @return a VARCHAR SQL expression: {@link #iso} of the cell, NULL when it is not a date in this layout
+     */
+    public String sqlIso(String text) {
+        if (order == Order.ISO) {
+            return "(CASE WHEN " + Cells.sqlTime(text) + " THEN " + text + " END)";
+        }
+        String sep = "[" + separator + "]";
+        String time = "(([ T])([0-9]{2}:[0-9]{2}(:[0-9]{2})?))?";
+        String p = order == Order.YEAR_FIRST ? "([0-9]{4})" + sep + "([0-9]{1,2})" + sep + "([0-9]{1,2})" + time
+                : "([0-9]{1,2})" + sep + "([0-9]{1,2})" + sep + "([0-9]{4})" + time;
+        int y = order == Order.YEAR_FIRST ? 1 : 3;
+        int mo = order == Order.MONTH_FIRST ? 1 : 2;
+        int d = order == Order.DAY_FIRST ? 1 : order == Order.MONTH_FIRST ? 2 : 3;
+        String day = "TRY_CAST(regexp_extract(" + text + ", '" + p + "', " + d + ") AS INTEGER)";
+        String month = "TRY_CAST(regexp_extract(" + text + ", '" + p + "', " + mo + ") AS INTEGER)";
+        return "(CASE WHEN regexp_full_match(" + text + ", '" + p + "') AND " + day + " BETWEEN 1 AND 31 AND " + month
+                + " BETWEEN 1 AND 12 THEN regexp_extract(" + text + ", '" + p + "', " + y + ") || '-' || lpad("
+                + "regexp_extract(" + text + ", '" + p + "', " + mo + "), 2, '0') || '-' || lpad(regexp_extract("
+                + text + ", '" + p + "', " + d + "), 2, '0') || regexp_extract(" + text + ", '" + p + "', 4) END)";
+    }
+
+    /**
+     * A necessary condition of the layouts' patterns without a pattern (this runs on every distinct text of a
+     * column): a digit first, a separator among the first five characters, at most 20 characters.
+     */
+    private static boolean mayBeDate(String cell) {
+        int n = cell.length();
+        if (n < 8 || n > 20 || cell.charAt(0) < '0' || cell.charAt(0) > '9') {
+            return false;
+        }
+        for (int i = 1; i < 5; i++) {
+            char c = cell.charAt(i);
+            if (c == '/' || c == '.' || c == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String pad(String field) {
+        return field.length() == 1 ? "0" + field : field;
+    }
+
+    /**
+     * Cells in a non-ISO date layout, counted per family (separator, or year first) with how many show day first
+     * (first number above 12), month first (second above 12) and a time: additive over parts of a column, so a
+     * file, DuckDB and Spark partitions summed give one decision ({@link #decide}).
+     *
+     * @param counts per family (four: the separators '/', '.' and '-', then yyyy/mm/dd), four counts: cells, day first, month first, with a time
+     */
+    public record Counts(List<Long> counts) {
+        /** No date cell in a non-ISO layout. */
+        public static final Counts NONE = new Counts(java.util.Collections.nCopies(4 * FAMILIES, 0L));
+
+        /**
+         * Checks the size.
+         *
+         * @param counts per family, four counts
+         */
+        public Counts {
+            counts = List.copyOf(counts);
+            if (counts.size() != 4 * FAMILIES) {
+                throw new IllegalArgumentException("date counts: " + 4 * FAMILIES + " numbers, not " + counts.size());
+            }
+        }
+
+        /**
+         * @param other the counts of another part of the column
+         * @return both parts' counts
+         */
+        public Counts plus(Counts other) {
+            long[] sum = new long[counts.size()];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = counts.get(i) + other.counts.get(i);
+            }
+            return of(sum);
+        }
+
+        /**
+         * @param c counts as {@link #counts} orders them
+         * @return the record
+         */
+        public static Counts of(long[] c) {
+            return new Counts(java.util.Arrays.stream(c).boxed().toList());
+        }
+
+        /**
+         * Adds a cell to counts kept in an array ({@link #of(long[])} makes the record).
+         *
+         * @param into   16 counts, as {@link #counts} orders them
+         * @param cell   a non-missing cell's text
+         * @param weight how many cells have this text
+         */
+        public static void add(long[] into, String cell, long weight) {
+            if (!mayBeDate(cell)) {
+                return;
+            }
+            Matcher d = DAY_MONTH_YEAR.matcher(cell);
+            Matcher y = YEAR_MONTH_DAY.matcher(cell);
+            int family;
+            Matcher m;
+            if (d.matches()) {
+                int a = Integer.parseInt(d.group(1));
+                int b = Integer.parseInt(d.group(3));
+                if (!dayAndMonth(a, b) && !dayAndMonth(b, a)) {
+                    return;
+                }
+                family = SEPARATORS.indexOf(d.group(2).charAt(0));
+                into[4 * family + 1] += a > 12 ? weight : 0;
+                into[4 * family + 2] += b > 12 ? weight : 0;
+                m = d;
+            } else if (y.matches()) {
+                if (!dayAndMonth(Integer.parseInt(y.group(4)), Integer.parseInt(y.group(3)))) {
+                    return;
+                }
+                family = FAMILIES - 1;
+                m = y;
+            } else {
+                return;
+            }
+            into[4 * family] += weight;
+            into[4 * family + 3] += m.group(5) != null ? weight : 0;
+        }
+
+        /**
+         * The counts a whole column keeps: all of them when a family holds {@value RoleRules#TEMPORAL_SHARE} of its
+         * present cells and its ISO dates and times do not, else {@link #NONE}. The DuckDB path counts a column's
+         * layouts only then (a loose pattern first), so every engine's statistics of a whole column are equal; a
+         * part of a column (a Spark partition) keeps all, summed first.
+         *
+         * @param present  the column's present cells
+         * @param isoTimes its ISO dates and date-times
+         * @return these counts or none
+         */
+        public Counts kept(long present, long isoTimes) {
+            if (present == 0 || isoTimes >= RoleRules.TEMPORAL_SHARE * present) {
+                return NONE;
+            }
+            for (int f = 0; f < FAMILIES; f++) {
+                if (cells(f) >= RoleRules.TEMPORAL_SHARE * present) {
+                    return this;
+                }
+            }
+            return NONE;
+        }
+
+        /**
+         * @param at a family's index
+         * @return its cells
+         */
+        long cells(int at) {
+            return counts.get(4 * at);
+        }
+    }
+
+    /**
+     * The layout of a text column whose ISO dates are too few: the family of at least
+     * {@value RoleRules#TEMPORAL_SHARE} of its present cells, day or month first as its cells show it.
+     *
+     * @param c        the column's counts
+     * @param present  its present cells
+     * @param dayFirst whether the user said its days come first ({@code --dayfirst})
+     * @return the decision, or null when no family holds that share
+     */
+    static Decision decide(Counts c, long present, boolean dayFirst) {
+        for (int f = 0; f < FAMILIES; f++) {
+            long cells = c.cells(f);
+            if (present == 0 || cells < RoleRules.TEMPORAL_SHARE * present) {
+                continue;
+            }
+            boolean time = c.counts().get(4 * f + 3) > 0;
+            String share = RoleRules.pct(cells, present) + " of values are dates";
+            if (f == FAMILIES - 1) {
+                return new Decision(new DateLayout(Order.YEAR_FIRST, '/'), time, share + " written yyyy/mm/dd");
+            }
+            char sep = SEPARATORS.charAt(f);
+            long days = c.counts().get(4 * f + 1);
+            long months = c.counts().get(4 * f + 2);
+            DateLayout dmy = new DateLayout(Order.DAY_FIRST, sep);
+            DateLayout mdy = new DateLayout(Order.MONTH_FIRST, sep);
+            if (days > 0 && months > 0) {
+                return new Decision(null, time, share + " but not in one layout: " + RoleRules.n(days) + " with the day "
+                        + "first (" + dmy + ", a first number over 12) and " + RoleRules.n(months) + " with the month "
+                        + "first (" + mdy + "); write them in one layout upstream (ISO yyyy-mm-dd is safest) and rerun");
+            }
+            if (days > 0 || months > 0) {
+                DateLayout l = days > 0 ? dmy : mdy;
+                return new Decision(l, time, share + " written " + l + " (" + RoleRules.n(days > 0 ? days : months)
+                        + " with a " + (days > 0 ? "first" : "second") + " number over 12)");
+            }
+            DateLayout l = dayFirst ? dmy : mdy;
+            String how = dayFirst ? " written " + dmy + ", as set by --dayfirst (no day or month is over 12)"
+                    : " read " + mdy + " (no day or month is over 12, so month first, as pandas reads them; --dayfirst"
+                    + " COL if the days come first)";
+            return new Decision(l, time, share + how);
+        }
+        return null;
+    }
+
+    /**
+     * A column's layout decision.
+     *
+     * @param layout the layout, null when its dates are in two layouts (the column is text)
+     * @param time   whether a cell has a time (a timestamp column)
+     * @param reason why, in the user's words
+     */
+    record Decision(DateLayout layout, boolean time, String reason) {
+    }
+
+    /**
+     * The one layout all of {@code cells} share, when they look like dates in a non-ISO layout: the name an alarm
+     * on a date column gives for what it found.
      *
      * @param cells non-missing cells that are not ISO dates (a column's first invalid cells)
      * @return the layout, e.g. "dd/mm/yyyy", "mm/dd/yyyy", "dd/mm/yyyy or mm/dd/yyyy", "yyyy/mm/dd";
@@ -37,58 +349,29 @@ public final class DateLayout {
         if (cells.isEmpty()) {
             return Optional.empty();
         }
-        String sep = null;
-        boolean yearFirst = false;
-        boolean dayFirst = false;
-        boolean monthFirst = false;
-        boolean time = false;
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i).trim();
-            Matcher y = YEAR_MONTH_DAY.matcher(c);
-            Matcher d = DAY_MONTH_YEAR.matcher(c);
-            String s;
-            boolean first;
-            if (y.matches()) {
-                if (!dayAndMonth(Integer.parseInt(y.group(3)), Integer.parseInt(y.group(2)))) {
-                    return Optional.empty();
-                }
-                s = y.group(1);
-                first = true;
-                time |= y.group(4) != null;
-            } else if (d.matches()) {
-                s = d.group(2);
-                first = false;
-                int a = Integer.parseInt(d.group(1));
-                int b = Integer.parseInt(d.group(3));
-                if (!dayAndMonth(a, b) && !dayAndMonth(b, a)) {
-                    return Optional.empty();
-                }
-                dayFirst |= a > 12;
-                monthFirst |= b > 12;
-                time |= d.group(5) != null;
-            } else {
-                return Optional.empty();
-            }
-            if (i > 0 && (!s.equals(sep) || first != yearFirst)) {
-                return Optional.empty();
-            }
-            sep = s;
-            yearFirst = first;
+        long[] c = new long[4 * FAMILIES];
+        for (String cell : cells) {
+            Counts.add(c, cell.trim(), 1);
         }
-        String year = "yyyy";
-        String layout;
-        if (yearFirst) {
-            layout = "yyyy" + sep + "mm" + sep + "dd";
-        } else if (dayFirst == monthFirst) {
-            // neither order shown (or both: not one layout)
-            if (dayFirst) {
+        for (int f = 0; f < FAMILIES; f++) {
+            if (c[4 * f] != cells.size()) {
+                continue;
+            }
+            String time = c[4 * f + 3] > 0 ? " with a time" : "";
+            if (f == FAMILIES - 1) {
+                return Optional.of("yyyy/mm/dd" + time);
+            }
+            char sep = SEPARATORS.charAt(f);
+            String dmy = new DateLayout(Order.DAY_FIRST, sep).toString();
+            String mdy = new DateLayout(Order.MONTH_FIRST, sep).toString();
+            boolean days = c[4 * f + 1] > 0;
+            boolean months = c[4 * f + 2] > 0;
+            if (days && months) {
                 return Optional.empty();
             }
-            layout = "dd" + sep + "mm" + sep + year + " or mm" + sep + "dd" + sep + year;
-        } else {
-            layout = dayFirst ? "dd" + sep + "mm" + sep + year : "mm" + sep + "dd" + sep + year;
+            return Optional.of((days ? dmy : months ? mdy : dmy + " or " + mdy) + time);
         }
-        return Optional.of(time ? layout + " with a time" : layout);
+        return Optional.empty();
     }
 
     /** Whether a day of a month could be written so: day 1 to 31, month 1 to 12. */

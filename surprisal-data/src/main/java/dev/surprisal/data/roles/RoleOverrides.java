@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The user's say over columns and roles, as the options every table verb takes:
  * {@code --columns} (use only these, in this order), {@code --exclude}, {@code --discrete},
- * {@code --continuous} and {@code --role COL=ROLE}. Immutable; {@code withX} returns a copy.
+ * {@code --continuous}, {@code --role COL=ROLE} and {@code --dayfirst} (the date columns whose days come first where
+ * no cell shows it, {@code 03/04/2026}). Immutable; {@code withX} returns a copy.
  * The names are checked against the file's columns by {@link #validate}, which names the option as
  * the user typed it and lists the available columns.
  *
@@ -29,9 +30,27 @@ import java.util.Set;
  * @param roles      roles set outright
  * @param columnOptions the option that named each of {@code columns}, for messages ({@code --column} of
  *                   {@code entropy}, {@code --x}/{@code --y} of {@code mi}); null when {@code --columns} named them all
+ * @param dayFirst   date columns whose dates write the day first ({@code --dayfirst}): read {@code dd/mm/yyyy} where
+ *                   no cell shows the order, instead of pandas' month first
  */
 public record RoleOverrides(List<String> columns, List<String> exclude, List<String> discrete, List<String> continuous,
-                            Map<String, ColumnRole> roles, List<String> columnOptions) {
+                            Map<String, ColumnRole> roles, List<String> columnOptions, List<String> dayFirst) {
+    /**
+     * Overrides without {@code --dayfirst}.
+     *
+     * @param columns the columns to use, in order; null for all
+     * @param exclude columns to leave out
+     * @param discrete columns to measure by value
+     * @param continuous numeric columns to measure as a continuum
+     * @param roles roles set outright
+     * @param columnOptions the option that named each of {@code columns}; null: {@code --columns}
+     * @throws ValidationException as the canonical constructor
+     */
+    public RoleOverrides(List<String> columns, List<String> exclude, List<String> discrete, List<String> continuous,
+                         Map<String, ColumnRole> roles, List<String> columnOptions) {
+        this(columns, exclude, discrete, continuous, roles, columnOptions, List.of());
+    }
+
     /**
      * Overrides whose {@code columns}, if any, were named by {@code --columns}.
      *
@@ -56,6 +75,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @param continuous numeric columns to measure as a continuum
      * @param roles roles set outright
      * @param columnOptions the option that named each of {@code columns}; null: {@code --columns}
+     * @param dayFirst date columns whose days come first
      * @throws ValidationException when a column is both --discrete and --continuous, or also has a --role,
      *                             or is both in --columns and --exclude
      */
@@ -67,6 +87,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
                     + " for " + columns.size() + " columns");
         }
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        dayFirst = dayFirst == null ? List.of() : List.copyOf(dayFirst);
         discrete = discrete == null ? List.of() : List.copyOf(discrete);
         continuous = continuous == null ? List.of() : List.copyOf(continuous);
         roles = roles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
@@ -100,7 +121,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @return these overrides with {@code --columns}
      */
     public RoleOverrides withColumns(List<String> names) {
-        return new RoleOverrides(names == null || names.isEmpty() ? null : names, exclude, discrete, continuous, roles);
+        return new RoleOverrides(names == null || names.isEmpty() ? null : names, exclude, discrete, continuous, roles, null, dayFirst);
     }
 
     /**
@@ -113,7 +134,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @throws ValidationException if the two lists differ in length
      */
     public RoleOverrides withColumns(List<String> names, List<String> options) {
-        return new RoleOverrides(names, exclude, discrete, continuous, roles, options);
+        return new RoleOverrides(names, exclude, discrete, continuous, roles, options, dayFirst);
     }
 
     /**
@@ -142,7 +163,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @return these overrides with {@code --exclude}
      */
     public RoleOverrides withExclude(List<String> names) {
-        return new RoleOverrides(columns, names, discrete, continuous, roles, columnOptions);
+        return new RoleOverrides(columns, names, discrete, continuous, roles, columnOptions, dayFirst);
     }
 
     /**
@@ -150,7 +171,15 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @return these overrides with {@code --discrete}
      */
     public RoleOverrides withDiscrete(List<String> names) {
-        return new RoleOverrides(columns, exclude, names, continuous, roles, columnOptions);
+        return new RoleOverrides(columns, exclude, names, continuous, roles, columnOptions, dayFirst);
+    }
+
+    /**
+     * @param names date columns whose days come first
+     * @return these overrides with {@code --dayfirst}
+     */
+    public RoleOverrides withDayFirst(List<String> names) {
+        return new RoleOverrides(columns, exclude, discrete, continuous, roles, columnOptions, names);
     }
 
     /**
@@ -158,7 +187,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
      * @return these overrides with {@code --continuous}
      */
     public RoleOverrides withContinuous(List<String> names) {
-        return new RoleOverrides(columns, exclude, discrete, names, roles, columnOptions);
+        return new RoleOverrides(columns, exclude, discrete, names, roles, columnOptions, dayFirst);
     }
 
     /**
@@ -169,7 +198,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
     public RoleOverrides withRole(String column, ColumnRole role) {
         Map<String, ColumnRole> m = new LinkedHashMap<>(roles);
         m.put(column, role);
-        return new RoleOverrides(columns, exclude, discrete, continuous, m, columnOptions);
+        return new RoleOverrides(columns, exclude, discrete, continuous, m, columnOptions, dayFirst);
     }
 
     /**
@@ -215,6 +244,7 @@ public record RoleOverrides(List<String> columns, List<String> exclude, List<Str
         check("--discrete", discrete, available, file);
         check("--continuous", continuous, available, file);
         check("--role", new ArrayList<>(roles.keySet()), available, file);
+        check("--dayfirst", dayFirst, available, file);
     }
 
     private static void check(String option, List<String> names, List<String> available, Path file) {

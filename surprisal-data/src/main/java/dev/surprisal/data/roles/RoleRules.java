@@ -19,7 +19,8 @@ import java.util.Locale;
  *       distinct values reach this share of its present cells, on at least this many, is id-like;
  *       so is a column of more than 20 strictly increasing whole numbers;</li>
  *   <li>{@value #TEMPORAL_SHARE}: a text column is a date or timestamp column when this share of
- *       its present cells are ISO dates or date-times; a numeric column of more than
+ *       its present cells are ISO dates or date-times, or dates of one other layout ({@link DateLayout}:
+ *       {@code 29/11/2026}, {@code 11/29/2026}, {@code 29.11.2026}, {@code 2026/11/29}); a numeric column of more than
  *       {@value #MAX_DISCRETE_VALUES} values is a timestamp column when its values are epoch seconds or
  *       milliseconds from 2000 to 2100 that spread as instants do ({@code EpochTimes});</li>
  *   <li>{@value #STRAY_DECIMAL_COMMAS}: the share of a column's present cells up to which its
@@ -123,12 +124,31 @@ public final class RoleRules {
     }
 
     /**
-     * The detected role of a column.
+     * The detected role of a column, its dates read month first where no cell shows the order.
      *
      * @param s the column's statistics
-     * @return the role and the reason
+     * @return the role and the reason, with the column's number convention and date layout
      */
     public static RoleDecision decide(ColumnStats s) {
+        return decide(s, false);
+    }
+
+    /**
+     * The detected role of a column and how its cells are read: the one place where a column's conventions are
+     * decided, its number convention ({@link #convention}) and, for a date or timestamp column, its date layout
+     * ({@link DateLayout}): a text column is a date column when {@value #TEMPORAL_SHARE} of its present cells are
+     * ISO dates, or dates of one other layout ({@code 29/11/2026}).
+     *
+     * @param s        the column's statistics
+     * @param dayFirst whether the user said the column's dates write the day first ({@code --dayfirst}): decides
+     *                 only where no cell shows the order (every day and month 12 or less)
+     * @return the role and the reason, with the column's number convention and date layout
+     */
+    public static RoleDecision decide(ColumnStats s, boolean dayFirst) {
+        return role(s, dayFirst).withConvention(convention(s));
+    }
+
+    private static RoleDecision role(ColumnStats s, boolean dayFirst) {
         String c = s.column();
         long present = s.present();
         if (present == 0) {
@@ -178,13 +198,21 @@ public final class RoleRules {
             return decision(c, ColumnRole.TIMESTAMP, pct(s.dates() + s.timestamps(), present)
                     + " of values are ISO date-times: timestamp");
         }
+        // dates in another layout (29/11/2026), read as ISO dates by the layout frozen with the role (issue 9)
+        DateLayout.Decision dl = DateLayout.decide(s.layouts(), present, dayFirst);
+        if (dl != null && dl.layout() != null) {
+            ColumnRole role = dl.time() ? ColumnRole.TIMESTAMP : ColumnRole.DATE;
+            return decision(c, role, dl.reason() + ": " + role.label() + " (" + dl.layout() + ")").withLayout(dl.layout());
+        }
+        String twoLayouts = dl == null ? "" : "; " + dl.reason();
         // number-like text that is not numeric (its commas have two readings) is numbers, never keys: it stays
         // categorical, with the reason why it is not read as numbers (issue 9: floats are never id-like)
         if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present
                 && !decimalCommaConvention(s)) {
-            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like");
+            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like" + twoLayouts);
         }
-        return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s));
+        return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s)
+                + twoLayouts);
     }
 
     /**

@@ -83,13 +83,16 @@ final class RoleScan {
                         .append(", coalesce(min(CASE WHEN ").append(kind).append(" = ").append(k.ordinal())
                         .append(" THEN ").append(u).append(" END), '')");
             }
+            agg.append(", sum(CASE WHEN regexp_full_match(").append(u).append(", '").append(LOOSE_DATE)
+                    .append("') THEN 1 ELSE 0 END)");
         }
         String from = "(" + l2 + " FROM (" + l1 + " FROM " + sql.from() + "))";
         List<ColumnStats> out = new ArrayList<>();
+        long[] looseDates = new long[names.size()];
         sql.forEachRow(agg + " FROM " + from, rs -> {
             long rows = rs.getLong(1);
             for (int i = 0; i < names.size(); i++) {
-                int c = 2 + (9 + 2 * COMMA_KINDS.size()) * i;
+                int c = 2 + (10 + 2 * COMMA_KINDS.size()) * i;
                 long present = rs.getLong(c);
                 long numbers = rs.getLong(c + 1);
                 double min = rs.getDouble(c + 7);
@@ -99,8 +102,22 @@ final class RoleScan {
                 out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
                         rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false,
                         commas(rs, c + 9)));
+                looseDates[i] = rs.getLong(c + 9 + 2 * COMMA_KINDS.size());
             }
         });
+        // a column most of whose cells look like dates but not ISO ones (29/11/2026): its layouts counted by Java's
+        // one rule (DateLayout.Counts) over its distinct cells, rare enough for one more query per such column
+        for (int i = 0; i < out.size(); i++) {
+            ColumnStats s = out.get(i);
+            if (looseDates[i] >= RoleRules.TEMPORAL_SHARE * s.present() && s.present() > 0
+                    && s.dates() + s.timestamps() < RoleRules.TEMPORAL_SHARE * s.present()) {
+                long[] counts = new long[4 * DateLayout.FAMILIES];
+                sql.forEachRow("SELECT u" + i + ", count(*) FROM (" + l1 + " FROM " + sql.from() + ") WHERE u" + i
+                        + " IS NOT NULL GROUP BY u" + i, rs -> DateLayout.Counts.add(counts, rs.getString(1),
+                        rs.getLong(2)));
+                out.set(i, s.withLayouts(DateLayout.Counts.of(counts).kept(s.present(), s.dates() + s.timestamps())));
+            }
+        }
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).monotoneCandidate()) {
@@ -122,6 +139,12 @@ final class RoleScan {
         }
         return out;
     }
+
+    /**
+     * What a date in a {@link DateLayout} looks like, loosely: the scan counts such cells, and only a column of them
+     * pays for the exact count of its layouts.
+     */
+    private static final String LOOSE_DATE = "[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?";
 
     /** The comma kinds counted, each a count and an example in the scan's result. */
     private static final List<Cells.Comma> COMMA_KINDS = List.of(Cells.Comma.THOUSANDS, Cells.Comma.ONE_GROUP,
@@ -174,6 +197,10 @@ final class RoleScan {
      * @return how many distinct values they hold
      */
     static long distinct(double[] v, int m) {
+        long few = fewDistinct(v, m);
+        if (few >= 0) {
+            return few;
+        }
         int parts = Math.min(MAX_PARTS, Integer.highestOneBit(Math.max(1, m / PART_VALUES)));
         int partBits = Integer.numberOfTrailingZeros(parts);
         int[] start = new int[parts + 1];
@@ -222,6 +249,41 @@ final class RoleScan {
         return count + (zero ? 1 : 0);
     }
 
+    /** Most distinct values {@link #fewDistinct} counts in its small table. */
+    private static final int FEW = 64;
+
+    /**
+     * {@link #distinct}'s count when {@code v[0, m)} holds at most {@value #FEW} distinct values, else
+     * -1 (found as soon as one more turns up): one pass over a table of {@code 4 × FEW} slots that stays
+     * in a core's first-level cache. A flag, count or constant column (most of a wide file's) otherwise
+     * had the parts' tables of about 4m slots each allocated and cleared (JFR, 2,000 columns).
+     */
+    private static long fewDistinct(double[] v, int m) {
+        long[] table = new long[4 * FEW];
+        int slotBits = Integer.numberOfTrailingZeros(table.length);
+        int mask = table.length - 1;
+        int count = 0;
+        boolean zero = false; // the value 0.0 hashes to 0, the empty slot's mark: counted apart
+        for (int i = 0; i < m; i++) {
+            long h = hash(v[i]);
+            if (h == 0) {
+                zero = true;
+                continue;
+            }
+            int at = (int) (h >>> (64 - slotBits));
+            while (table[at] != 0 && table[at] != h) {
+                at = (at + 1) & mask;
+            }
+            if (table[at] == 0) {
+                if (++count > FEW) {
+                    return -1;
+                }
+                table[at] = h;
+            }
+        }
+        return count + (zero ? 1 : 0);
+    }
+
     private static long hash(double x) {
         return Double.doubleToRawLongBits(x) * 0x9E3779B97F4A7C15L;
     }
@@ -254,6 +316,7 @@ final class RoleScan {
         int seenCount = 0;
         long texts = -1;
         long[] commas = new long[Cells.Comma.values().length];
+        long[] layouts = new long[4 * DateLayout.FAMILIES];
         String[] examples = new String[commas.length];
         java.util.Arrays.fill(examples, "");
         // each row's number (NaN: none), for the monotone check of short columns only
@@ -315,6 +378,7 @@ final class RoleScan {
                     continue;
                 }
                 texts++; // the dictionary's labels are distinct
+                DateLayout.Counts.add(layouts, label, w);
                 dates += Cells.isDate(label) ? w : 0;
                 timestamps += Cells.isTimestamp(label) ? w : 0;
                 double v = number[k];
@@ -332,6 +396,9 @@ final class RoleScan {
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
                 dates, timestamps, min, max, false, commas(commas, examples));
+        DateLayout.Counts byLayout = DateLayout.Counts.of(layouts);
+        // a whole column keeps them as the DuckDB scan does; a part (a Spark partition) keeps all, to be summed
+        s = s.withLayouts(convention == null ? byLayout.kept(s.present(), dates + timestamps) : byLayout);
         if (s.monotoneCandidate()) {
             double prev = Double.NEGATIVE_INFINITY;
             boolean up = true;

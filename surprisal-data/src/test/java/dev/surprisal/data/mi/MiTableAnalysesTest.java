@@ -151,6 +151,6 @@ class MiTableAnalysesTest {
         assertThat(c.counts().total()).isEqualTo(N);
         assertThat(c.counts().size()).isEqualTo(2);
         assertThatThrownBy(() -> ColumnEntropy.of(f, "flag", RoleOverrides.none(), 4, null, Base.BITS))
-                .isInstanceOf(DataException.class).hasMessageContaining("--bins").hasMessageContaining("binary");
+                .isInstanceOf(DataException.class).hasMessageContaining("bins: flag is").hasMessageContaining("binary");
     }
 }

@@ -195,15 +195,16 @@ class ColumnRolesTest {
     /**
      * audit12 defect 5: a dd/mm/yyyy column set to date had every cell invalid and a verdict of OK forever, while
      * --role …=continuous on text was refused; the one rule refuses both, and accepts ISO dates and epoch seconds.
+     * Since dates14 a dd/mm/yyyy column is read in its layout (accepted); a two-digit year (dd/mm/yy) no reader takes.
      */
     @Test
     void aDateRoleOnACellThatNoDateReaderTakesIsRefusedLikeANumericOne() throws IOException {
-        StringBuilder b = new StringBuilder("day,iso,epoch,amount\n");
+        StringBuilder b = new StringBuilder("day,iso,epoch,amount,dmy\n");
         SplittableRandom r = new SplittableRandom(4);
         for (int i = 0; i < 300; i++) {
             int d = 1 + r.nextInt(28);
-            b.append(String.format("%02d/12/2026,2026-12-%02d,%d,%d.5%n", d, d, 1_796_083_200L + 86_400L * d,
-                    r.nextInt(900)));
+            b.append(String.format("%02d/12/26,2026-12-%02d,%d,%d.5,%02d/12/2026%n", d, d, 1_796_083_200L + 86_400L * d,
+                    r.nextInt(900), d));
         }
         Path f = Files.writeString(dir.resolve("days.csv"), b.toString());
         assertThatThrownBy(() -> ColumnRoles.detect(TableReader.open(f), RoleOverrides.none()
@@ -215,9 +216,12 @@ class ColumnRolesTest {
                 .withRole("day", ColumnRole.TIMESTAMP))).isInstanceOf(DataException.class)
                 .hasMessageContaining("cannot be timestamp: only 0% of its values are ISO dates");
         ColumnRoles ok = ColumnRoles.detect(TableReader.open(f), RoleOverrides.none()
-                .withRole("iso", ColumnRole.TIMESTAMP).withRole("epoch", ColumnRole.TIMESTAMP));
+                .withRole("iso", ColumnRole.TIMESTAMP).withRole("epoch", ColumnRole.TIMESTAMP)
+                .withRole("dmy", ColumnRole.TIMESTAMP));
         assertThat(ok.role("iso")).isEqualTo(ColumnRole.TIMESTAMP);
         assertThat(ok.role("epoch")).isEqualTo(ColumnRole.TIMESTAMP);
+        assertThat(ok.role("dmy")).isEqualTo(ColumnRole.TIMESTAMP);
+        assertThat(ok.decision("dmy").layout()).isEqualTo(DateLayout.parse("dd/mm/yyyy"));
     }
 
     @Test

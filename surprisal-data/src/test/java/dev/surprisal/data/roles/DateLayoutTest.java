@@ -48,4 +48,32 @@ class DateLayoutTest {
         assertThat(Cells.isTime("03/05/2024")).isFalse();
         assertThat(Cells.isTime("2024-5-3")).isFalse();
     }
+
+    @Test
+    void readsEachLayoutAsIsoTextAndRejectsOthers() {
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("29/11/2026")).isEqualTo("2026-11-29");
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("1/2/2026 07:30")).isEqualTo("2026-02-01 07:30");
+        assertThat(DateLayout.parse("mm/dd/yyyy").iso("11/29/2026T07:30:05")).isEqualTo("2026-11-29T07:30:05");
+        assertThat(DateLayout.parse("dd.mm.yyyy").iso("29.11.2026")).isEqualTo("2026-11-29");
+        assertThat(DateLayout.parse("dd-mm-yyyy").iso("29-11-2026")).isEqualTo("2026-11-29");
+        assertThat(DateLayout.parse("yyyy/mm/dd").iso("2026/11/29")).isEqualTo("2026-11-29");
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("11/29/2026")).as("month 29").isNull();
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("29.11.2026")).as("another separator").isNull();
+        assertThat(DateLayout.parse("dd/mm/yyyy").iso("2026-11-29")).as("ISO in a dd/mm/yyyy column").isNull();
+        assertThat(DateLayout.ISO.iso("2026-11-29")).isEqualTo("2026-11-29");
+        assertThat(DateLayout.ISO.iso("29/11/2026")).isNull();
+    }
+
+    @Test
+    void aColumnWithDaysFirstAndMonthsFirstIsTextWithTheReason() {
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            cells.add(i % 2 == 0 ? "29/11/2026" : "11/" + (13 + i % 15) + "/2026");
+        }
+        RoleDecision d = RoleRules.decide(ColumnStats.of(dev.surprisal.data.CategoricalColumn.of("day", cells.toArray(String[]::new))));
+        assertThat(d.role()).isEqualTo(dev.surprisal.core.ColumnRole.CATEGORICAL);
+        assertThat(d.reason()).contains("100% of values are dates but not in one layout: 50 with the day first "
+                + "(dd/mm/yyyy, a first number over 12) and 50 with the month first (mm/dd/yyyy)");
+        assertThat(d.layout()).isEqualTo(DateLayout.ISO);
+    }
 }

@@ -22,13 +22,27 @@ class RoleScanDistinctTest {
     @Property(tries = 60)
     void theCountIsASortsCount(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40_000) int m,
             @ForAll @IntRange(min = 1, max = 100_000) int pool) {
+        double[] v = drawn(seed, m + 7, pool);
+        assertThat(RoleScan.distinct(v, m)).isEqualTo(sortCount(v, m));
+    }
+
+    /** Few distinct values (a flag, a count, a constant) are counted in a small table, up to 64 of them. */
+    @Property(tries = 200)
+    void aFewValuesAreCountedAsASortCountsThem(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3_000) int m,
+            @ForAll @IntRange(min = 1, max = 130) int pool) {
+        double[] v = drawn(seed, m + 3, pool);
+        assertThat(RoleScan.distinct(v, m)).isEqualTo(sortCount(v, m));
+    }
+
+    /** {@code length} values drawn from a pool of {@code pool}: zero, negative thousandths, positive tenths. */
+    private static double[] drawn(long seed, int length, int pool) {
         SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[m + 7];
+        double[] v = new double[length];
         for (int i = 0; i < v.length; i++) {
             int k = r.nextInt(pool);
             v[i] = k == 0 ? 0.0 : k % 3 == 0 ? -k * 1e-3 : k * 0.1;
         }
-        assertThat(RoleScan.distinct(v, m)).isEqualTo(sortCount(v, m));
+        return v;
     }
 
     @Test

@@ -48,7 +48,8 @@ import java.util.stream.Stream;
  *     warn: 0.1
  *     drift: 0.25
  *     exclude: [order_id, ts]
- *     role: { is_fraud: binary, zip: categorical }   # as --role COL=ROLE; also discrete: [..], continuous: [..]
+ *     role: { is_fraud: binary, zip: categorical }   # as --role COL=ROLE; also discrete: [..], continuous: [..],
+ *                                                     # dayfirst: [..] (as --dayfirst COL)
  *     thresholds: { amount: { warn: 0.05, drift: 0.1 } }   # a column's own bands (warn, drift, tv-*, w1-*)
  *     schedule: { cron: "0 6 * * *", zone: UTC }
  *     alerts: [oncall]
@@ -62,7 +63,8 @@ public final class ConfigLoader {
             "retention-days", "max-request-bytes");
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
             "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
-            "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "thresholds", "engine");
+            "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "dayfirst", "thresholds",
+            "engine");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",
@@ -345,8 +347,9 @@ public final class ConfigLoader {
         }
         List<String> discrete = e.containsKey("discrete") ? e.get("discrete").strings() : List.of();
         List<String> continuous = e.containsKey("continuous") ? e.get("continuous").strings() : List.of();
+        List<String> dayFirst = e.containsKey("dayfirst") ? e.get("dayfirst").strings() : List.of();
         try {
-            new RoleOverrides(columns.isEmpty() ? null : columns, exclude, discrete, continuous, roles);
+            new RoleOverrides(columns.isEmpty() ? null : columns, exclude, discrete, continuous, roles, null, dayFirst);
         } catch (ValidationException ex) {
             throw n.error(ex.getMessage().replace("--", ""));
         }
@@ -367,7 +370,8 @@ public final class ConfigLoader {
         }
         return new MonitorConfig(name, file.toString(), n.line(), source, reference, Map.copyOf(settings),
                 List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling,
-                java.util.Collections.unmodifiableMap(roles), List.copyOf(discrete), List.copyOf(continuous), bands);
+                java.util.Collections.unmodifiableMap(roles), List.copyOf(discrete), List.copyOf(continuous), bands,
+                List.copyOf(dayFirst));
     }
 
     private SourceConfig source(Node n, Path dir, boolean windowed) {

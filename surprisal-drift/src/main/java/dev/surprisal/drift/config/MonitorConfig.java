@@ -33,14 +33,47 @@ import java.util.Map;
  * @param discrete    columns measured by value ({@code --discrete})
  * @param continuous  numeric columns measured as a continuum ({@code --continuous})
  * @param bands       per-column bands ({@code thresholds: {COL: {warn: X, drift: Y}}})
+ * @param dayFirst    date columns whose dates write the day first ({@code dayfirst: [..]}, as {@code --dayfirst})
  */
 public record MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
                             Map<String, String> settings, List<String> columns, List<String> exclude,
                             String schedule, String zone, List<String> alerts, boolean alertOnWarn,
                             boolean paused, int rolling, Map<String, ColumnRole> roles, List<String> discrete,
-                            List<String> continuous, ColumnRules bands) {
+                            List<String> continuous, ColumnRules bands, List<String> dayFirst) {
     /** The longest rolling reference, in windows. */
     public static final int MAX_ROLLING = 366;
+
+    /**
+     * A monitor whose date columns are read month first where their cells do not show the order (see the
+     * record's components).
+     *
+     * @param name        the monitor (letters, digits, {@code . _ -})
+     * @param file        the file it was defined in, for messages
+     * @param line        the line of its definition
+     * @param source      the data of each window
+     * @param reference   the reference: a file, or null when the store's baseline is used as it is
+     * @param settings    drift-rule settings by key, as given
+     * @param columns     columns to monitor (empty: all)
+     * @param exclude     columns to leave out
+     * @param schedule    a 5-field cron expression, or null (checks only on request)
+     * @param zone        the schedule's time zone (default UTC)
+     * @param alerts      names of the notifiers to alert
+     * @param alertOnWarn whether WARN alerts too (default: only DRIFT)
+     * @param paused      whether scheduled checks are paused at start
+     * @param rolling     0 for a fixed reference, N for the latest N checked windows
+     * @param roles       roles set outright
+     * @param discrete    columns measured by value
+     * @param continuous  numeric columns measured as a continuum
+     * @param bands       per-column bands
+     */
+    public MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
+                         Map<String, String> settings, List<String> columns, List<String> exclude,
+                         String schedule, String zone, List<String> alerts, boolean alertOnWarn, boolean paused,
+                         int rolling, Map<String, ColumnRole> roles, List<String> discrete, List<String> continuous,
+                         ColumnRules bands) {
+        this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
+                paused, rolling, roles, discrete, continuous, bands, List.of());
+    }
 
     /**
      * A monitor with detected roles and the check's bands for every column (see the record's components).
@@ -65,17 +98,18 @@ public record MonitorConfig(String name, String file, int line, SourceConfig sou
                          String schedule, String zone, List<String> alerts, boolean alertOnWarn, boolean paused,
                          int rolling) {
         this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
-                paused, rolling, Map.of(), List.of(), List.of(), ColumnRules.none());
+                paused, rolling, Map.of(), List.of(), List.of(), ColumnRules.none(), List.of());
     }
 
     /**
      * The monitor's say over columns and roles, as {@code --columns}, {@code --exclude},
-     * {@code --discrete}, {@code --continuous} and {@code --role} say it on the command line.
+     * {@code --discrete}, {@code --continuous}, {@code --role} and {@code --dayfirst} say it on the command line.
      *
      * @return the overrides
      */
     public RoleOverrides roleOverrides() {
-        return new RoleOverrides(columns.isEmpty() ? null : columns, exclude, discrete, continuous, roles);
+        return new RoleOverrides(columns.isEmpty() ? null : columns, exclude, discrete, continuous, roles, null,
+                dayFirst);
     }
 
     /**

@@ -293,9 +293,32 @@ public final class MonitorCheck {
     public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
                                          List<String> columns, Set<Long> leftOut) {
         DriftReport report = score(baseline, today);
-        MonitoredCheck.Outcome recorded = MonitoredCheck.record(store, monitor, at, baseline.version(), today, report,
-                trend, leftOut);
-        return recorded.withSchema(schema(baseline, columns))
+        List<dev.surprisal.drift.store.HistoryPoint> history = trend == null ? List.of()
+                : MonitoredCheck.trendHistory(store, monitor, at, leftOut);
+        return record(store, at, baseline, today, report, columns, history);
+    }
+
+    /**
+     * Records a check already scored ({@link #score}) against the trend history already read
+     * ({@link MonitoredCheck#trendHistory}): for a caller that scores before it takes the store (a server,
+     * whose other monitors' writes and reads must not wait for a slow check) and reads the history once,
+     * for the trend rule and its own report alike.
+     *
+     * @param store        an open store
+     * @param at           the batch's run time, as given to {@link #baseline}
+     * @param baseline     what {@link #baseline} read
+     * @param today        the batch counted on {@code baseline.reference()}'s roles and bins
+     * @param report       {@link #score}'s report of {@code today} against {@code baseline}
+     * @param columns      the batch's own columns, or null when unknown
+     * @param trendHistory the history the trend rule compares with ({@link MonitoredCheck#trendHistory})
+     * @return the recorded run with its report, alarms, schema change and missing days before it
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public MonitoredCheck.Outcome record(DriftStore store, String at, Baseline baseline, Profile today,
+                                         DriftReport report, List<String> columns,
+                                         List<dev.surprisal.drift.store.HistoryPoint> trendHistory) {
+        return MonitoredCheck.recordAgainst(store, monitor, at, baseline.version(), today, report, trend, trendHistory)
+                .withSchema(schema(baseline, columns))
                 .withMissingDaysBefore(MonitoredCheck.missingBefore(store, monitor, at, zone).orElse(null));
     }
 
@@ -317,12 +340,71 @@ public final class MonitorCheck {
     public MonitoredCheck.Outcome scoreWithoutRecording(DriftStore store, String at, Baseline baseline, Profile today,
                                                         List<String> columns) {
         DriftReport report = score(baseline, today);
-        return new MonitoredCheck.Outcome(-1, report, MonitoredCheck.alarms(report, store, monitor, trend), -1)
+        // the trend history as the check would have it recorded: a run of this day is the one it would replace
+        List<dev.surprisal.drift.store.HistoryPoint> history = trend == null ? List.of()
+                : MonitoredCheck.trendHistory(store, monitor, at, Set.of());
+        return new MonitoredCheck.Outcome(-1, report, MonitoredCheck.alarms(report, history, trend), -1)
                 .withSchema(schema(baseline, columns))
                 .withMissingDaysBefore(MonitoredCheck.missingBefore(store, monitor, at, zone).orElse(null));
     }
 
-    private DriftReport score(Baseline baseline, Profile today) {
+    /**
+     * A check as the store left it ({@link #recordOrScore}).
+     *
+     * @param outcome     the scores, alarms and notes (run id -1 when not recorded)
+     * @param checks      the monitor's checks against this baseline, this one included (0 when not recorded)
+     * @param notRecorded why the check was not recorded ("the store … is read-only (…)"), or null when it was
+     * @param history     the monitor's history against this baseline as the store holds it after the check,
+     *                    oldest first, for a report's sparklines; null when not asked for
+     */
+    public record Checked(MonitoredCheck.Outcome outcome, long checks, String notRecorded,
+                          List<dev.surprisal.drift.store.HistoryPoint> history) {
+        /** @return true when the check is in the store's history */
+        public boolean recorded() {
+            return notRecorded == null;
+        }
+    }
+
+    /**
+     * Records a check ({@link #record}); on a store this process may not write (a DuckDB file or directory it
+     * may only read), scores it on a read-only connection instead ({@link #scoreWithoutRecording}), so the
+     * verdict and alarms still stand, with why the check was not recorded: what {@code surprisal drift check}
+     * does. An alarm is an alarm either way; a passing check that was not recorded is not the same as one
+     * that was (later trend and stale-data checks will not see it), which {@link Checked#recorded()} says.
+     *
+     * @param store       where the baselines and history live
+     * @param at          the batch's run time, as given to {@link #baseline}
+     * @param baseline    what {@link #baseline} read
+     * @param today       the batch counted on {@code baseline.reference()}'s roles and bins
+     * @param columns     the batch's own columns, or null when unknown
+     * @param withHistory whether to read the history too (for a report), while the store is open
+     * @return the check, recorded or not
+     * @throws StoreException if the store cannot be opened or read, or the baseline was replaced meanwhile
+     */
+    public Checked recordOrScore(StoreUrl store, String at, Baseline baseline, Profile today, List<String> columns,
+                                 boolean withHistory) {
+        try (DriftStore s = DriftStore.open(store, false, LOCK_WAIT_MILLIS)) {
+            MonitoredCheck.Outcome outcome = record(s, at, baseline, today, columns);
+            return new Checked(outcome, s.checksAgainst(monitor, baseline.version()), null,
+                    withHistory ? s.history(monitor, null) : null);
+        } catch (dev.surprisal.drift.store.ReadOnlyStoreException e) {
+            String why = "the store " + store.display() + " is read-only (" + e.reason() + ")";
+            try (DriftStore s = DriftStore.openReadOnly(store, LOCK_WAIT_MILLIS)) {
+                return new Checked(scoreWithoutRecording(s, at, baseline, today, columns), 0, why,
+                        withHistory ? s.history(monitor, null) : null);
+            }
+        }
+    }
+
+    /**
+     * Scores a batch against what {@link #baseline} read, under this check's rule and bands; reads nothing
+     * from the store, so it may run before the store is entered ({@link #record} with the report).
+     *
+     * @param baseline what {@link #baseline} read
+     * @param today    the batch counted on {@code baseline.reference()}'s roles and bins
+     * @return the report
+     */
+    public DriftReport score(Baseline baseline, Profile today) {
         return DriftScorer.compare(baseline.against(), today, baseline.options(), bands, base, baseline.freshness());
     }
 

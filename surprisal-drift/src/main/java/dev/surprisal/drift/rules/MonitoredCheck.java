@@ -330,15 +330,54 @@ public final class MonitoredCheck {
      */
     public static Outcome record(DriftStore store, String monitor, String at, int referenceVersion, Profile today,
                                  DriftReport report, TrendRule trend, java.util.Set<Long> leftOut) {
-        List<HistoryPoint> history = List.of();
-        if (trend != null) {
-            java.time.Instant time = RunTime.parse(at);
-            history = store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
-                    && !RunTime.parse(h.at()).equals(time)).toList();
-        }
-        List<Alarm> alarms = alarms(report, history, trend);
+        return recordAgainst(store, monitor, at, referenceVersion, today, report, trend,
+                trend == null ? List.of() : trendHistory(store, monitor, at, leftOut));
+    }
+
+    /**
+     * Derives the alarms of a scored check against a trend history already read ({@link #trendHistory}) and
+     * records the check: for a caller that reads the history once, for the trend rule and its own report.
+     *
+     * @param store            an open store
+     * @param monitor          the monitor's name
+     * @param at               the run's time or window key ({@link RunTime})
+     * @param referenceVersion the baseline version {@code report} was scored against
+     * @param today            the day's profile, counted on the baseline's roles and bins
+     * @param report           the scores of {@code today} against that baseline version
+     * @param trend            the trend rule, or null for none
+     * @param trendHistory     the history the trend rule compares with
+     * @return the recorded run with its report and alarms
+     * @throws StoreException if the baseline was replaced meanwhile, or the write fails
+     */
+    public static Outcome recordAgainst(DriftStore store, String monitor, String at, int referenceVersion,
+                                        Profile today, DriftReport report, TrendRule trend,
+                                        List<HistoryPoint> trendHistory) {
+        List<Alarm> alarms = alarms(report, trendHistory, trend);
         DriftStore.RecordedRun run = store.recordCheck(monitor, at, referenceVersion, today, report, alarms);
         return new Outcome(run.runId(), report, alarms, run.replacedRunId());
+    }
+
+    /**
+     * The history a check at {@code at} is compared with by the trend rule: the points against the current
+     * baseline as they will be once this check is recorded, less this check itself. A run of the same run
+     * time is the one this check replaces (a re-run, or a read-only re-check of a day already recorded),
+     * so it is never part of it: a day is not compared with its own earlier scores, and a read-only
+     * re-check sees the history a recorded one would. The one rule of the command line, the server and the
+     * Java API, recorded or not.
+     *
+     * @param store   an open store (read-only will do)
+     * @param monitor the monitor
+     * @param at      the check's run time ({@link RunTime})
+     * @param leftOut runs left out of the trend history (a server's excluded runs); empty for none
+     * @return the points, oldest first
+     * @throws StoreException if the store cannot be read
+     * @throws dev.surprisal.core.ValidationException if {@code at} is no ISO date or date-time
+     */
+    public static List<HistoryPoint> trendHistory(DriftStore store, String monitor, String at,
+                                                  java.util.Set<Long> leftOut) {
+        java.time.Instant time = RunTime.parse(at);
+        return store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
+                && !RunTime.parse(h.at()).equals(time)).toList();
     }
 
     /**

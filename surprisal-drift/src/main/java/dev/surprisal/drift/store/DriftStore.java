@@ -8,6 +8,7 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftReport;
+import dev.surprisal.drift.Measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -654,22 +655,40 @@ public final class DriftStore implements AutoCloseable {
      */
     public List<BaselineVersion> baselineVersions(String monitor) {
         List<BaselineVersion> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT version, created_at, replaced_at FROM baselines "
-                + "WHERE monitor = ? UNION ALL SELECT reference_version, created_at, NULL FROM monitors WHERE name = ? "
-                + "ORDER BY 1")) {
+        // the checks of every version counted in the same query, not one count per version
+        try (PreparedStatement ps = connection.prepareStatement("SELECT v.version, v.created_at, v.replaced_at, "
+                + "(SELECT count(*) FROM runs r WHERE r.monitor = ? AND r.reference_version = v.version) FROM ("
+                + "SELECT version, created_at, replaced_at FROM baselines WHERE monitor = ? UNION ALL "
+                + "SELECT reference_version, created_at, NULL FROM monitors WHERE name = ?) v ORDER BY 1")) {
             ps.setString(1, monitor);
             ps.setString(2, monitor);
+            ps.setString(3, monitor);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp replaced = rs.getTimestamp(3);
-                    int version = rs.getInt(1);
-                    out.add(new BaselineVersion(version, utcInstant(rs.getTimestamp(2)),
-                            replaced == null ? null : utcInstant(replaced), runCount(monitor, version)));
+                    out.add(new BaselineVersion(rs.getInt(1), utcInstant(rs.getTimestamp(2)),
+                            replaced == null ? null : utcInstant(replaced), rs.getLong(4)));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw fail("read the baselines of " + monitor, e);
+        }
+    }
+
+    /**
+     * How many checks of {@code monitor} are recorded against one baseline version, counted by the store.
+     *
+     * @param monitor the monitor
+     * @param version the baseline version
+     * @return the checks, 0 for none
+     * @throws StoreException if the store cannot be read
+     */
+    public long checksAgainst(String monitor, int version) {
+        try {
+            return runCount(monitor, version);
+        } catch (SQLException e) {
+            throw fail("count the checks of " + monitor, e);
         }
     }
 
@@ -757,7 +776,7 @@ public final class DriftStore implements AutoCloseable {
             }
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO runs (id, monitor, run_at, created_at, "
                     + "row_count, column_count, alarm, dataset_drift, profile, reference_version, run_time, "
-                    + "replaced_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "replaced_run, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, monitor);
                 ps.setString(3, at);
@@ -774,6 +793,8 @@ public final class DriftStore implements AutoCloseable {
                 } else {
                     ps.setLong(12, replaced); // so the history can say "re-run" on this run (its id is newer)
                 }
+                // the unit of the scores' decision and critical: a history labels each point with it (schema 4)
+                ps.setString(13, report.options().measure().name());
                 ps.executeUpdate();
             }
             writeScores(id, report);
@@ -911,7 +932,7 @@ public final class DriftStore implements AutoCloseable {
                 + "a.column_name = s.column_name), r.reference_version, s.missing_change, r.replaced_run, "
                 // the check's own words, stored with each alarm since schema version 1
                 + "(SELECT string_agg(a.message, '\n' ORDER BY a.kind) FROM alarms a WHERE a.run_id = r.id AND "
-                + "a.column_name = s.column_name) "
+                + "a.column_name = s.column_name), r.measure "
                 + "FROM runs r JOIN scores s ON s.run_id = r.id "
                 + "JOIN monitors m ON m.name = r.monitor AND m.reference_version = r.reference_version "
                 + "WHERE r.monitor = ?" + (column == null ? "" : " AND s.column_name = ?")
@@ -927,7 +948,7 @@ public final class DriftStore implements AutoCloseable {
                     out.add(new HistoryPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             num(rs, 5), num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11),
                             rs.getBoolean(12), rs.getInt(13), num(rs, 14), replacedRun(rs.getLong(15), rs.wasNull()),
-                            reason(rs.getString(16), rs.getString(3))));
+                            reason(rs.getString(16), rs.getString(3)), measure(rs.getString(17))));
                 }
             }
         } catch (SQLException e) {
@@ -977,6 +998,18 @@ public final class DriftStore implements AutoCloseable {
             }
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** The stored deciding measure of a run; null when it was recorded before schema 4 (or is unknown here). */
+    private static Measure measure(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return Measure.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return null; // not a measure this version knows: "not stored" rather than a guess
+        }
     }
 
     private static long replacedRun(long id, boolean none) {

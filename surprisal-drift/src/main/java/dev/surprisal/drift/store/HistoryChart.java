@@ -5,6 +5,7 @@ package dev.surprisal.drift.store;
 import dev.surprisal.data.profile.ColumnProfile;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.DriftOptions;
+import dev.surprisal.drift.Measure;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -125,7 +126,7 @@ public final class HistoryChart {
      * @param zone      the monitor's zone, whose dates are the runs' days (UTC where it has none)
      * @param reference the baseline the points were scored against, for the reasons of off-scale
      *                  points and the warn band of its stored rule; null when unknown (the reason then
-     *                  names the value only, and the chart has no warn band)
+     *                  names the value only, and the chart reaches the measure's default warn band)
      * @return the chart
      * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
      */
@@ -147,7 +148,9 @@ public final class HistoryChart {
      */
     public static HistoryChart of(List<HistoryPoint> points, List<String> runTimes, ZoneId zone, Profile reference) {
         Map<String, Double> shares = new HashMap<>();
-        double warn = 0;
+        Measure stored = storedMeasure(points);
+        // without the baseline's rule, the default band of the measure drawn: the scale is a warn band's all the same
+        double warn = (stored != null ? stored : DriftOptions.defaults().measure()).warn();
         String label = DriftOptions.defaults().measure().label();
         if (reference != null) {
             for (ColumnProfile c : reference.columns()) {
@@ -159,13 +162,45 @@ public final class HistoryChart {
             DriftOptions rule = DriftOptions.defaults().withSettings(reference.rule());
             warn = rule.warn();
             label = rule.measure().label();
+            if (stored != null && stored != rule.measure()) {
+                // the checks used another measure (their own --measure): its default band, not the rule's,
+                // which is in another measure's unit
+                warn = stored.warn();
+            }
         }
-        return layOut(points, runTimes, zone, shares, warn, label);
+        return layOut(points, runTimes, zone, shares, warn, stored != null ? stored.label() : label);
+    }
+
+    /**
+     * The deciding measure every point's check stored, the one the chart draws; null when the points
+     * stored none (recorded before schema version 4), or different ones.
+     */
+    static Measure storedMeasure(List<HistoryPoint> points) {
+        Measure one = null;
+        for (HistoryPoint p : points) {
+            if (p.measure() == null || (one != null && one != p.measure())) {
+                return null;
+            }
+            one = p.measure();
+        }
+        return one;
+    }
+
+    /**
+     * The deciding measures the points' checks stored, each once, in the order first seen; "not stored"
+     * ({@link HistoryPoint#MEASURE_NOT_STORED}) for points recorded before schema version 4. More than
+     * one means the chart's values are not all in one measure.
+     *
+     * @return the labels, in the order first seen
+     */
+    public List<String> measures() {
+        return points.stream().map(HistoryPoint::measureLabel).distinct().toList();
     }
 
     /**
      * Lays out a history whose baseline is known by its columns' missing shares only (a drift report's
-     * {@code missingRateReference}); its charts have no warn band.
+     * {@code missingRateReference}); its charts reach the default warn band of the measure the points
+     * stored (PSI's 0.1 when they stored none), the rule not being known.
      *
      * @param points           the history, oldest first ({@link DriftStore#history})
      * @param zone             the monitor's zone, whose dates are the runs' days (UTC where it has none)
@@ -175,8 +210,11 @@ public final class HistoryChart {
      * @throws dev.surprisal.core.ValidationException if a run time is no ISO date or date-time
      */
     public static HistoryChart of(List<HistoryPoint> points, ZoneId zone, Map<String, Double> referenceMissing) {
-        return layOut(points, points.stream().map(HistoryPoint::at).toList(), zone, referenceMissing, 0,
-                DriftOptions.defaults().measure().label());
+        // no stored rule here: the measure's default warn band, so the scale is the warn band's and noise reads low
+        Measure used = storedMeasure(points);
+        Measure m = used != null ? used : DriftOptions.defaults().measure();
+        return layOut(points, points.stream().map(HistoryPoint::at).toList(), zone, referenceMissing, m.warn(),
+                m.label());
     }
 
     private static HistoryChart layOut(List<HistoryPoint> points, List<String> runTimes, ZoneId zone,
@@ -272,8 +310,9 @@ public final class HistoryChart {
 
     /**
      * One column's chart: its deciding measure ({@link HistoryPoint#decision}), scaled to at least the
-     * larger of its largest noise level (critical value) and the warn band of the baseline's rule, so
-     * that the noise level is on the chart and a flat low line means no drift. The command line's
+     * larger of twice its largest noise level (critical value, {@link #NOISE_HEADROOM}) and the warn band
+     * of the baseline's rule, so that noise reads low, the noise level is on the chart, and a flat low line
+     * means no drift. The command line's
      * sparklines, the server's page and JSON, and the HTML report draw it.
      *
      * @param column the column
@@ -283,11 +322,19 @@ public final class HistoryChart {
         double floor = Math.max(1e-12, warnBand); // a scale above 0 even for a column that never moved
         for (HistoryPoint p : points(column)) {
             if (Double.isFinite(p.critical())) {
-                floor = Math.max(floor, p.critical());
+                // twice the noise level: sampling noise is mostly below it (about half of it on average), so
+                // scaled to the noise level itself a quiet column was drawn at half height every day
+                floor = Math.max(floor, NOISE_HEADROOM * p.critical());
             }
         }
         return series(column, HistoryPoint::decision, floor);
     }
+
+    /**
+     * How many times its largest noise level (critical value) a column's chart reaches at least, so that
+     * noise, mostly under its noise level, reads low: the noise level is drawn at half height at most.
+     */
+    public static final double NOISE_HEADROOM = 2;
 
     /**
      * The points drawn off the scale of their column's chart ({@link #decisions}), with why: the one
@@ -303,12 +350,19 @@ public final class HistoryChart {
         return out;
     }
 
-    /** @return the warn band the charts reach at least: the baseline's stored rule's, 0 when unknown */
+    /**
+     * @return the warn band the charts reach at least: the baseline's stored rule's; the default band of the
+     *         measure drawn when the rule is unknown or the checks used another measure
+     */
     public double warnBand() {
         return warnBand;
     }
 
-    /** @return the deciding measure the charts draw, as printed (PSI unless the baseline's rule names another) */
+    /**
+     * @return the deciding measure the charts draw, as printed: the one the points' checks stored when they
+     *         all stored the same, else the baseline's rule's (PSI unless it names another); see
+     *         {@link #measures()} for a history whose checks used several
+     */
     public String measure() {
         return measure;
     }

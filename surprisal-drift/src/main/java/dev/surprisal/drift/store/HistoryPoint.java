@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.Measure;
+
 /**
  * One column's scores at one past check.
  *
@@ -26,13 +28,67 @@ package dev.surprisal.drift.store;
  * @param reason           why this column alarmed in this run, as the check worded it ("W1/std 0.147 >= warn
  *                         band 0.100, …"): the messages of its stored alarms without the column's name,
  *                         joined by "; "; null when it did not alarm or its alarm stored no message
+ * @param measure          the deciding measure the check used, whose unit {@code decision} and
+ *                         {@code critical} are in ({@link Measure#unitLabel()}: PSI and Hellinger unitless,
+ *                         KL nats, JS bits); null when the run was recorded before the store kept it
+ *                         (schema version 4): never guessed from the baseline's rule, which a check's own
+ *                         {@code --measure} overrides
  */
 public record HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                            double jsBits, double hellinger, double decision, double critical, double newMass,
                            boolean alarmed, int referenceVersion, double missingChange, long replacedRunId,
-                           String reason) {
+                           String reason, Measure measure) {
     /** What {@link #why()} says of an alarm whose check stored no message. */
     public static final String REASON_NOT_STORED = "reason not stored by this version";
+    /** What a history says of a point whose run did not store its deciding measure (before schema 4). */
+    public static final String MEASURE_NOT_STORED = "measure not stored (recorded before schema version 4)";
+
+    /**
+     * A point whose deciding measure was not stored (recorded before schema version 4).
+     *
+     * @param runId the run
+     * @param at the date or time the check was run for
+     * @param column the column
+     * @param status the column's verdict
+     * @param psi PSI (nats)
+     * @param klNats KL(P||Q) in nats, P the reference
+     * @param jsBits JS divergence in bits
+     * @param hellinger Hellinger distance
+     * @param decision the deciding measure's value
+     * @param critical its noise level (critical value)
+     * @param newMass share of today's values where the reference had none
+     * @param alarmed whether an alarm fired for this column in this run
+     * @param referenceVersion the version of the baseline this check was scored against
+     * @param missingChange the column's missing share minus the reference's (NaN when not stored)
+     * @param replacedRunId the run this one replaced, or -1
+     * @param reason why this column alarmed, as stored, or null
+     */
+    public HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
+                        double jsBits, double hellinger, double decision, double critical, double newMass,
+                        boolean alarmed, int referenceVersion, double missingChange, long replacedRunId,
+                        String reason) {
+        this(runId, at, column, status, psi, klNats, jsBits, hellinger, decision, critical, newMass, alarmed,
+                referenceVersion, missingChange, replacedRunId, reason, null);
+    }
+
+    /**
+     * The deciding measure as printed ("JS"), or {@link #MEASURE_NOT_STORED}.
+     *
+     * @return its label
+     */
+    public String measureLabel() {
+        return measure == null ? MEASURE_NOT_STORED : measure.label();
+    }
+
+    /**
+     * The unit of {@link #decision()} and {@link #critical()} as stored: "unitless" (PSI, Hellinger),
+     * "nats" (KL) or "bits" (JS); null when the measure was not stored.
+     *
+     * @return the unit, or null
+     */
+    public String decisionUnit() {
+        return measure == null ? null : measure.unitLabel();
+    }
 
     /**
      * A point without a stored reason.

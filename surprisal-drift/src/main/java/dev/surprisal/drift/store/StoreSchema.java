@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class StoreSchema {
     /** The schema version this code writes; a store at a higher version is refused. */
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
     /** Advisory-lock key of the migration (arbitrary, fixed: "SURPRISA" in ASCII, truncated). */
     private static final long MIGRATION_LOCK = 0x5355525052495341L;
 
@@ -104,6 +104,7 @@ final class StoreSchema {
             case 1 -> "V1__init.sql";
             case 2 -> "V2__reference_versions.sql";
             case 3 -> "V3__replaced_runs.sql";
+            case 4 -> "V4__run_measure.sql";
             // migrate() refuses a store newer than CURRENT, so only a CURRENT raised without its script lands here
             default -> throw new IllegalStateException("store schema " + version + " has no migration script "
                     + "(StoreSchema.CURRENT is " + CURRENT + "): a build error, not a problem with the store");

@@ -175,6 +175,7 @@ class ConfigLoaderTest {
                     role: { zip: categorical, is_fraud: binary }
                     discrete: [n_items]
                     continuous: score
+                    dayfirst: [day]
                     thresholds: { amount: { warn: 0.05, w1-drift: 0.2 } }
                 """);
         MonitorConfig m = loader.load(f).monitor("orders").orElseThrow();
@@ -182,6 +183,7 @@ class ConfigLoaderTest {
                 .containsEntry("is_fraud", dev.surprisal.core.ColumnRole.BINARY);
         assertThat(m.roleOverrides().discrete()).containsExactly("n_items");
         assertThat(m.roleOverrides().continuous()).containsExactly("score");
+        assertThat(m.roleOverrides().dayFirst()).as("dayfirst: as --dayfirst").containsExactly("day");
         assertThat(m.bands().settings().get("amount")).containsEntry("warn", "0.05").containsEntry("w1-drift", "0.2");
 
         Path badRole = write("bad-role.yaml", """

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift.store;
 
+import dev.surprisal.drift.Measure;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -165,5 +167,27 @@ class HistoryChartTest {
         // the baseline's own rule: a stored --warn 0.5 is the band the chart reaches
         assertThat(HistoryChart.of(h, ZoneOffset.UTC, StoreFixtures.REFERENCE.withRule(Map.of("warn", "0.5",
                 "drift", "0.8"))).warnBand()).isEqualTo(0.5);
+    }
+    @Test
+    void noiseReadsLowAgainstTheWarnBandAndTwiceTheNoiseLevel() {
+        // review13a: a quiet column (PSI about half its noise level 0.002, every day) was drawn at half height
+        // every day on a chart without the baseline's rule (scaled to its noise level), and where the noise
+        // level is above the warn band (small batches: 0.15 against 0.1) too
+        List<HistoryPoint> quiet = new ArrayList<>();
+        List<HistoryPoint> small = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            double v = 0.001 + 0.0001 * (i % 3);
+            quiet.add(new HistoryPoint(i + 1, "2026-11-" + (10 + i), "a", "OK", v, v, v, v, v, 0.002, 0, false));
+            double w = 0.07 + 0.01 * (i % 3);
+            small.add(new HistoryPoint(i + 1, "2026-11-" + (10 + i), "a", "OK", w, w, w, w, w, 0.15, 0, false));
+        }
+        HistoryChart.Series noRule = HistoryChart.of(quiet, ZoneOffset.UTC, Map.<String, Double>of()).decisions("a");
+        assertThat(noRule.top()).isEqualTo(Measure.PSI.warn()); // before: 0.002, the noise level
+        HistoryChart.Series smallBatches = HistoryChart.of(small, ZoneOffset.UTC,
+                StoreFixtures.REFERENCE.withRule(Map.of())).decisions("a");
+        assertThat(smallBatches.top()).isEqualTo(2 * 0.15); // before: 0.15, noise at half height
+        for (double v : smallBatches.values()) {
+            assertThat(v / smallBatches.top()).isLessThan(0.35); // before: 0.47 to 0.6
+        }
     }
 }

@@ -255,6 +255,12 @@ final class Routes {
         ArrayNode points = Http.array();
         for (HistoryPoint h : chart.points()) {
             ObjectNode n = ReportJson.MAPPER.valueToTree(h);
+            // the measure the check decided on, as stored, with the unit of decision and critical: drift history's
+            if (h.measure() == null) {
+                n.putNull("measure").putNull("decision_unit").put("measure_note", HistoryPoint.MEASURE_NOT_STORED);
+            } else {
+                n.put("measure", h.measure().label()).put("decision_unit", h.decisionUnit());
+            }
             if (h.alarmed()) {
                 n.put("reason", h.why()); // the check's own words, as `drift history` shows them
             }
@@ -270,8 +276,9 @@ final class Routes {
                     .put("after", g.after());
         }
         o.put("units", "psi unitless (natural log); kl_nats nats, KL(reference || window); js_bits bits; hellinger "
-                + "unitless, 0..1; new_mass share of the window's values, 0..1; decision and critical in the deciding "
-                + "measure's unit");
+                + "unitless, 0..1; new_mass share of the window's values, 0..1; decision and critical in each point's "
+                + "decision_unit, the unit of its measure as stored");
+        o.put("measure", chart.measure());
         o.set("points", points);
         Http.json(ctx, 200, o);
     }

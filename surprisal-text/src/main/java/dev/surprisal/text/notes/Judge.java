@@ -90,11 +90,10 @@ final class Judge {
      * <li>Near-duplicate (two versions of one note; the keep rule says which is the copy): both
      * {@code ca} and {@code cb} reach {@code threshold}, and either the sizes are within
      * {@code nearDuplicateSizeRatio} or both reach {@code nearDuplicateContainment}.</li>
-     * <li>Two versions of one note (the same title, {@code v}), one holding the other: when
-     * {@code cb} also reaches {@code threshold}, the keep rule says which is the copy, as for a
-     * near-duplicate; when under {@code threshold} of b is in a (b adds more than it repeats), a is
-     * labelled whatever the times. Both are near-duplicates, named "an earlier version of" and so on
-     * (an original that a later edit grew is no excerpt of its edit).</li>
+     * <li>Two versions of one note (the same title, {@code v}): either holds at least
+     * {@code threshold} of the other's phrases and own phrases. The keep rule says which is the copy,
+     * whatever their lengths, a near-duplicate named "an earlier version of" and so on (an original
+     * that a later edit grew is no excerpt of its edit, and no length ratio turns which is labelled).</li>
      * <li>Excerpt (a part of b; labelled whatever the times): otherwise, when a is the smaller note
      * by more than the size ratio.</li>
      * <li>Neither (two notes of about the same size that share about half of each): no relation.</li>
@@ -111,29 +110,64 @@ final class Judge {
         }
         int inter = MinHash.intersection(a, b);
         double ca = inter / (double) a.length;
-        if (ca < o.threshold() || MinHash.intersection(aOwn, b) < o.threshold() * aOwn.length) {
+        double cb = inter / (double) b.length;
+        boolean holds = holds(a, aOwn, b, inter, o);
+        double j = inter / (double) (a.length + b.length - inter);
+        double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
+        boolean near = holds && cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
+                || Math.min(ca, cb) >= o.nearDuplicateContainment());
+        if (v.sameTitle() && !near) {
+            return holds || heldBy(b, a, aOwn, inter, o) ? version(a, b, bId, bPath, ca, cb, inter, bIsOriginal, v) : null;
+        }
+        if (!holds) {
             return null;
         }
-        double j = inter / (double) (a.length + b.length - inter);
-        double cb = inter / (double) b.length;
-        double sizeRatio = Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
-        boolean near = cb >= o.threshold() && (sizeRatio >= o.nearDuplicateSizeRatio()
-                || Math.min(ca, cb) >= o.nearDuplicateContainment());
-        if (near || v.sameTitle() && cb >= o.threshold()) {
+        if (near) {
             Keep.Decision d = bIsOriginal.get();
-            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(),
-                    near ? null : v.of(a.length < b.length)) : null;
+            return d.firstIsOriginal() ? new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), null) : null;
         }
         if (a.length < b.length && sizeRatio < o.nearDuplicateSizeRatio()) {
-            if (v.sameTitle()) {
-                return new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "it holds "
-                        + "this note and %s of it is new, whatever the times", pct(1 - cb)), v.of(true));
-            }
             return new Copy(Label.EXCERPT, bId, bPath, j, ca, cb, String.format(Locale.ROOT, "this note is %s of its "
                     + "size and holds %s of it (an excerpt is under %s of its source's size and holds under %s of it)",
                     pct(sizeRatio), pct(cb), pct(o.nearDuplicateSizeRatio()), pct(o.nearDuplicateContainment())), null);
         }
         return null;
+    }
+
+    /** Whether at least the threshold of x's phrases, and of its own phrases {@code xOwn}, are in y ({@code inter} shared). */
+    private static boolean holds(long[] x, long[] xOwn, long[] y, int inter, KnowledgeBase.Options o) {
+        return inter >= o.threshold() * x.length && MinHash.intersection(xOwn, y) >= o.threshold() * xOwn.length;
+    }
+
+    /**
+     * {@link #holds} for x held in y when only y's own phrases {@code yOwn} are known: being shared
+     * is a property of the phrase, so the own phrases in both are {@code yOwn ∩ x}, and x has at most
+     * {@code |x| − (inter − |yOwn ∩ x|)} own phrases. The test is made against that upper bound:
+     * stricter than {@link #holds}, and the same when x's shared phrases are all in y (an edit that
+     * grew x keeps them).
+     */
+    private static boolean heldBy(long[] x, long[] y, long[] yOwn, int inter, KnowledgeBase.Options o) {
+        if (inter < o.threshold() * x.length) {
+            return false;
+        }
+        int ownBoth = MinHash.intersection(yOwn, x);
+        return ownBoth > 0 && ownBoth >= o.threshold() * (x.length - (inter - ownBoth));
+    }
+
+    /**
+     * Two versions of one note (the same title, one holding at least the threshold of the other's
+     * phrases): the keep rule says which is labelled, whatever their lengths. Until 2026-12-02 a
+     * version of which the other held under half was labelled whatever the times, so a few words
+     * more or less around that half turned which of the two was labelled (review13c).
+     */
+    private static Copy version(long[] a, long[] b, int bId, String bPath, double ca, double cb, int inter,
+                                Supplier<Keep.Decision> bIsOriginal, Versions v) {
+        Keep.Decision d = bIsOriginal.get();
+        if (!d.firstIsOriginal()) {
+            return null;
+        }
+        double j = inter / (double) (a.length + b.length - inter);
+        return new Copy(Label.NEAR_DUPLICATE, bId, bPath, j, ca, cb, d.why(), v.of(a.length < b.length));
     }
 
     /** Whether {@code x} is stronger evidence than {@code y} (null loses): higher containment, then the earlier path. */
@@ -278,10 +312,10 @@ final class Judge {
             details.add(String.format(Locale.ROOT, "%d of its %d distinct lines of 3 or more words recur in at least %d "
                     + "other notes", e.templateLines, e.candidateLines, o.templateMinNotes()));
         }
-        details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f per word) given %d nearest notes; "
+        details.add(String.format(Locale.ROOT, "novel bits %.0f (%.3f bits per word) %s; "
                 + "length-controlled word entropy %s; %.0f%% of its lines of 3 or more words repeat an earlier line; "
                 + "%.0f%% of its word characters repeat an earlier 5-word phrase of the note", e.novelBits, perWord,
-                e.neighbours.size(), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
+                e.neighbours.isEmpty() ? "on its own" : "given " + nearest(e.neighbours.size()), Double.isNaN(m.windowedBits) ? "not defined (under 100 words)"
                         : String.format(Locale.ROOT, "%.3f bits per word", m.windowedBits), 100 * m.repeatedLineFraction,
                 100 * repeatedPhrases));
         Label label;
@@ -323,8 +357,9 @@ final class Judge {
                     pct(e.commonPhrases / (double) e.phrases), o.templateMinNotes());
         } else if (perWord < o.lowNovelBitsPerWord()) {
             label = Label.LOW_INFORMATION;
-            reason = String.format(Locale.ROOT, "adds only %.2f new bits per word given its %d nearest notes "
-                    + "(low-information below %.2f)", perWord, e.neighbours.size(), o.lowNovelBitsPerWord());
+            reason = String.format(Locale.ROOT, "adds only %.2f new bits per word %s (low-information below %.2f)",
+                    perWord, e.neighbours.isEmpty() ? "on its own" : "given " + nearest(e.neighbours.size()),
+                    o.lowNovelBitsPerWord());
         } else if (!Double.isNaN(m.windowedBits) && m.windowedBits < o.lowWindowedEntropyBits()) {
             label = Label.LOW_INFORMATION;
             reason = String.format(Locale.ROOT, "its words keep repeating: %.2f bits of word entropy per word in "
@@ -343,8 +378,8 @@ final class Judge {
                     ? String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) on its own: %s", e.novelBits, perWord,
                     e.copiesLeftOut ? "only notes labelled as copies share a 5-word phrase with it"
                             : "no other note shares a 5-word phrase with it")
-                    : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given its %d nearest notes",
-                    e.novelBits, perWord, e.neighbours.size());
+                    : String.format(Locale.ROOT, "adds %.0f new bits (%.2f per word) given %s",
+                    e.novelBits, perWord, nearest(e.neighbours.size()));
         }
         Copy shown = label.isCopy() ? copy : null;
         return new NoteReport(m.path, words, m.unique, m.entropyBits, m.windowedBits, m.zstdBitsPerByte,
@@ -352,6 +387,11 @@ final class Judge {
                 e.klBits, e.jsBits, List.copyOf(e.neighbours), label, reason, shown == null ? null : shown.ofPath(),
                 shown == null ? Double.NaN : shown.containment(), shown == null ? Double.NaN : shown.jaccard(),
                 List.copyOf(details), List.copyOf(messages), 0);
+    }
+
+    /** "its nearest note", "its 3 nearest notes": a count of one is no plural. */
+    static String nearest(int k) {
+        return k == 1 ? "its nearest note" : "its " + k + " nearest notes";
     }
 
     private static String pct(double fraction) {

@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  * (same bytes as the original), {@code too-short} (under 20 words), {@code template} (half its
  * lines, or half its 5-word shingles, recur in ≥ 5 other notes), {@code near-duplicate} (each of
  * two notes has ≥ 50% of its shingles in the other, and they are of about the same size or each
- * has ≥ 70% in the other; or two versions of one note, with the same title, one holding the
- * other), {@code excerpt} (≥ 50% of its shingles in one other note that is clearly larger, not
+ * has ≥ 70% in the other; or two versions of one note, with the same title, either holding ≥ 50%
+ * of the other whatever the sizes), {@code excerpt} (≥ 50% of its shingles in one other note that is clearly larger, not
  * mostly in it and not of the same title; shingles that ≥ 5 other notes share never count as
  * evidence of copying), {@code low-information} (under
  * {@link #LOW_NOVEL_BITS_PER_WORD} new bits per word given its nearest notes, or length-controlled

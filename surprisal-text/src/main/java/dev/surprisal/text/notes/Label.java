@@ -36,7 +36,7 @@ public enum Label {
     EXCERPT("excerpt"),
     /** Few new bits per word given its nearest notes, or a low length-controlled word entropy (absolute, calibrated thresholds). */
     LOW_INFORMATION("low-information"),
-    /** None of the above: ranked in the digest by novel bits per word ({@link KbReport#digestScore}). */
+    /** None of the above: ranked in the digest by novel bits per word brought to 1,000 words ({@link KbReport#digestScore}). */
     GENUINE("genuine");
 
     private final String id;

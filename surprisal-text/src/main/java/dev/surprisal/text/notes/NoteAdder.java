@@ -88,7 +88,8 @@ final class NoteAdder {
                 continue;
             }
             similar.add(new double[] {shared / (double) (m.shingles.length + other.shingles() - shared), j});
-            if (e.exact != null || shared + collided < o.threshold() * m.shingles.length) {
+            // the draft may be a later version holding the entry (the title, read from the file, says so)
+            if (e.exact != null || shared + collided < o.threshold() * Math.min(m.shingles.length, other.shingles())) {
                 continue;
             }
             MeasuredNote b = load.apply(j);

@@ -57,12 +57,13 @@ final class Scan {
                 int j = s.other();
                 long[] b = sh[j];
                 int upper = s.count() + Math.min(idx.skipped(i), idx.skipped(j));
-                if (upper < o.threshold() * a.length) {
+                Judge.Versions v = Judge.Versions.of(notes.get(i), facts.get(i), notes.get(j), facts.get(j));
+                // a version may be the note that holds the other: then it is the other's count that matters
+                if (upper < o.threshold() * (v.sameTitle() ? Math.min(a.length, b.length) : a.length)) {
                     continue;
                 }
                 Judge.offer(ev[i], Judge.compare(a, own, b, j, notes.get(j).path,
-                        () -> o.keep().original(facts.get(j), facts.get(i)),
-                        Judge.Versions.of(notes.get(i), facts.get(i), notes.get(j), facts.get(j)), o));
+                        () -> o.keep().original(facts.get(j), facts.get(i)), v, o));
             }
         });
         // lines and background over the notes that do not repeat a source

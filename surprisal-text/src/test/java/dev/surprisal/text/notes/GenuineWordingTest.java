@@ -53,4 +53,18 @@ class GenuineWordingTest {
         assertThat(KnowledgeBase.add(dir.resolve("c.md"), dir).reason())
                 .endsWith("on its own: only notes labelled as copies share a 5-word phrase with it");
     }
+
+    /** One nearest note is "its nearest note", not "its 1 nearest notes", in the sentence and in the details. */
+    @Test
+    void oneNearestNoteIsNoPlural(@TempDir Path dir) throws IOException {
+        put(dir, "a.md", licence(0, 3000), T);
+        // shares a paragraph's phrases with a.md, but holds under half of them: no copy, a neighbour
+        put(dir, "b.md", licence(2500, 3000) + "\n\n" + Files.readString(Path.of("/usr/share/common-licenses/Artistic"))
+                .substring(0, 3000), T);
+        NoteReport b = scan(dir, KnowledgeBase.Options.defaults()).get("b.md");
+        assertThat(b.label()).isEqualTo(Label.GENUINE);
+        assertThat(b.neighbours()).containsExactly("a.md");
+        assertThat(b.reason()).matches("adds \\d+ new bits \\([0-9.]+ per word\\) given its nearest note");
+        assertThat(b.details()).anySatisfy(d -> assertThat(d).contains(" bits per word) given its nearest note;"));
+    }
 }

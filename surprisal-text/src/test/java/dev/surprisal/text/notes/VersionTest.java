@@ -2,6 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.text.notes;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,16 +77,62 @@ class VersionTest {
     }
 
     @Test
-    void aVersionThatTheOtherMoreThanDoublesIsLabelledWhateverTheTimes(@TempDir Path dir) throws IOException {
+    void aVersionThatTheOtherMoreThanDoublesIsOrderedByTheKeepRuleToo(@TempDir Path dir) throws IOException {
         String original = note("Runbook: kafka lag", paragraphs(3, 7));
         put(dir, "runbook.md", original, T);
         put(dir, "runbook-v2.md", original + "\n" + paragraphs(20, 40), T + DAY);
+        // until 2026-12-02 the older runbook.md was labelled "whatever the times", because v2 more than doubles it
         Map<String, NoteReport> r = scan(dir, KnowledgeBase.Options.defaults());
-        assertThat(r.get("runbook-v2.md").label()).isEqualTo(Label.GENUINE);
-        assertThat(r.get("runbook.md").label()).isEqualTo(Label.NEAR_DUPLICATE);
-        assertThat(r.get("runbook.md").reason()).startsWith("an earlier version of runbook-v2.md (the same title): 100% "
-                + "of this note is in it").contains("runbook-v2.md is kept because it holds this note and ")
-                .endsWith("of it is new, whatever the times");
+        assertThat(r.get("runbook.md").label()).isEqualTo(Label.GENUINE);
+        assertThat(r.get("runbook-v2.md").label()).isEqualTo(Label.NEAR_DUPLICATE);
+        assertThat(r.get("runbook-v2.md").reason()).startsWith("a later, longer version of runbook.md (the same title): ")
+                .contains("and 100% of it is in this note").endsWith("runbook.md is kept because it is older");
+        Map<String, NoteReport> newest = scan(dir, KnowledgeBase.Options.defaults().withKeep(Keep.NEWEST));
+        assertThat(newest.get("runbook-v2.md").label()).isEqualTo(Label.GENUINE);
+        assertThat(newest.get("runbook.md").reason()).startsWith("an earlier version of runbook-v2.md (the same title): "
+                + "100% of this note is in it").endsWith("runbook-v2.md is kept because it is newer");
+    }
+
+    /**
+     * Which of two versions is labelled, and how, depends on the keep rule and the times, never on
+     * how much the edit added: the same for an edit of 1 to 30 paragraphs added to 4 to 8, a few words
+     * more or less on either side of "more than doubles it" (the old rule's cliff).
+     */
+    @Property(tries = 25)
+    void aSmallChangeInLengthNeverFlipsTheLabel(@ForAll @IntRange(min = 4, max = 8) int kept,
+                                               @ForAll @IntRange(min = 1, max = 30) int added,
+                                               @ForAll @IntRange(min = 0, max = 40) int words,
+                                               @ForAll boolean newest) throws IOException {
+        Path dir = Files.createTempDirectory("versions");
+        try {
+            String original = note("Runbook: kafka lag", paragraphs(3, 3 + kept));
+            String extra = String.join(" ", java.util.Arrays.asList(paragraphs(52, 55).split("\\s+")).subList(0, words));
+            put(dir, "runbook.md", original, T);
+            Map<String, NoteReport> before = null;
+            for (int more : new int[] {added, added + 1}) {
+                put(dir, "runbook-v2.md", original + "\n" + paragraphs(20, 20 + more) + "\n" + extra + "\n", T + DAY);
+                Map<String, NoteReport> r = scan(dir, KnowledgeBase.Options.defaults()
+                        .withKeep(newest ? Keep.NEWEST : Keep.FIRST_INDEXED));
+                String labelled = newest ? "runbook.md" : "runbook-v2.md";
+                String kept0 = newest ? "runbook-v2.md" : "runbook.md";
+                assertThat(r.get(kept0).label()).isEqualTo(Label.GENUINE);
+                assertThat(r.get(labelled).label()).isEqualTo(Label.NEAR_DUPLICATE);
+                assertThat(r.get(labelled).copyOf()).isEqualTo(kept0);
+                // an edit of about the same size is worded as any near-copy; the label and who has it are the same
+                assertThat(r.get(labelled).reason()).matches("(" + (newest ? "an earlier version of" : "a later, longer version of")
+                        + "|a near-copy of) .*");
+                if (before != null) {
+                    assertThat(r.get(labelled).label()).isEqualTo(before.get(labelled).label());
+                }
+                before = r;
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+                for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     @Test
@@ -125,6 +174,23 @@ class VersionTest {
         KnowledgeBase.scan(dir);
         Path old = put(dir, "pkg-libdrm-amdgpu1.md", original, T);
         assertThat(KnowledgeBase.add(old, dir).reason()).startsWith("an earlier version of libdrm-v2.md (the same title): ");
+    }
+
+    @Test
+    void notesAddFindsAVersionThatMoreThanDoublesTheIndexedOne(@TempDir Path dir) throws IOException {
+        String original = note("Runbook: kafka lag", paragraphs(3, 7));
+        put(dir, "runbook.md", original, T);
+        put(dir, "other.md", note("Other", paragraphs(45, 55)), T);
+        KnowledgeBase.scan(dir);
+        // under half of the draft is the indexed note: add looked only at how much of the draft was in it
+        Path draft = put(dir, "runbook-v2.md", original + "\n" + paragraphs(20, 40), T + DAY);
+        NoteReport added = KnowledgeBase.add(draft, dir);
+        assertThat(added.label()).isEqualTo(Label.NEAR_DUPLICATE);
+        assertThat(added.reason()).startsWith("a later, longer version of runbook.md (the same title): ")
+                .endsWith("runbook.md is kept because it was in the knowledge base first");
+        // and scan says the same of the two
+        assertThat(scan(dir, KnowledgeBase.Options.defaults()).get("runbook-v2.md").reason())
+                .startsWith("a later, longer version of runbook.md (the same title): ");
     }
 
     @Test
