@@ -58,8 +58,8 @@ class RepeatedValuesNoteTest {
             tenure[i] = r.nextInt(61);
             sessions[i] = Math.min(30, (int) (tenure[i] / 4) + r.nextInt(4));
         }
-        MiPair pair = MiPair.of(MiVariable.continuous("sessions_7d", sessions, 42, 0),
-                MiVariable.continuous("tenure_months", tenure, 42, 1), 3);
+        MiPair pair = MiPair.of(MiVariable.continuous("sessions_7d", sessions, 42),
+                MiVariable.continuous("tenure_months", tenure, 42), 3);
         pair.nats();
         // 61 × 4 possible (tenure, sessions) rows: nearly all of the 5000 repeat an earlier one
         assertThat(pair.warnings()).anySatisfy(w -> assertThat(w)
@@ -80,8 +80,8 @@ class RepeatedValuesNoteTest {
             amount[i] = i < 3000 ? 1000 + r.nextDouble() : r.nextInt(10);
             score[i] = i < 3000 ? Double.NaN : amount[i] + r.nextGaussian();
         }
-        MiPair pair = MiPair.of(MiVariable.continuous("amount", amount, 42, 0),
-                MiVariable.continuous("score", score, 42, 1), 3);
+        MiPair pair = MiPair.of(MiVariable.continuous("amount", amount, 42),
+                MiVariable.continuous("score", score, 42), 3);
         pair.nats();
         assertThat(pair.n()).isEqualTo(2000);
         assertThat(pair.warnings()).anySatisfy(w -> assertThat(w)
