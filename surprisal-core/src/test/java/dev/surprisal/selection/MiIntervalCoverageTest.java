@@ -63,7 +63,7 @@ class MiIntervalCoverageTest {
             x[i] = r.nextGaussian();
             y[i] = 0.6 * x[i] + 0.8 * r.nextGaussian();
         }
-        RankedFeature f = TargetRanking.score(MiVariable.continuous("x", x, 42, 0), MiVariable.continuous("y", y, 42, 1),
+        RankedFeature f = TargetRanking.score(MiVariable.continuous("x", x, 42), MiVariable.continuous("y", y, 42),
                 MiOptions.defaults().withPermutations(0).withBootstrap(100, true));
         assertThat(f.intervalMethod()).isEqualTo("percentile");
         assertThat(f.lower()).isLessThanOrEqualTo(f.mi());
