@@ -135,7 +135,7 @@ public final class ColumnEntropy {
 
     /**
      * A discrete column: its value counts and their entropy H = −Σ pᵢ log pᵢ by the chosen estimator
-     * ({@link #entropy(Counts, EntropyEstimator, Base)}), the value the CLI prints.
+     * ({@link ColumnEntropy#entropy(Counts, EntropyEstimator, Base)}), the value the CLI prints.
      *
      * @param role      the column's role
      * @param counts    the count of each distinct value
