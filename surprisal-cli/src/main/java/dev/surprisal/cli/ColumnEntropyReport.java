@@ -3,7 +3,6 @@
 package dev.surprisal.cli;
 
 import dev.surprisal.core.Base;
-import dev.surprisal.counts.Counts;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.roles.RoleOverrides;
@@ -20,7 +19,7 @@ import java.util.List;
  */
 final class ColumnEntropyReport {
     /** Either counts (discrete) or a finished report (continuous), with notes about the role. */
-    record Result(Counts counts, Report report, String role, List<String> notes) {
+    record Result(ColumnEntropy.Counted counted, Report report, String role, List<String> notes) {
     }
 
     /** The command line's names of {@link ColumnEntropy}'s settings: {@code --bins}, {@code --role COL=ROLE}. */
@@ -73,7 +72,7 @@ final class ColumnEntropyReport {
     static Result of(ColumnEntropy.Result res, Base base) {
         String column = res.role().column();
         if (res instanceof ColumnEntropy.Counted c) {
-            return new Result(c.counts(), null, c.role().role().label(), c.notes());
+            return new Result(c, null, c.role().role().label(), c.notes());
         }
         Report r;
         if (res instanceof ColumnEntropy.Differential d) {

@@ -11,6 +11,7 @@ import dev.surprisal.cli.drift.EngineOptions;
 import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.roles.RoleOverrides;
+import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.estimators.EntropyEstimators;
 import dev.surprisal.measures.Entropy;
@@ -135,18 +136,19 @@ public final class EntropyCommand implements Callable<Integer> {
         } catch (ValidationException e) {
             throw usage(e.getMessage());
         }
-        EntropyEstimator estimator = bins == null ? null : estimatorOrUsage();
+        // the library computes a discrete column's entropy by the estimator too (ColumnEntropy.Counted.value)
+        EntropyEstimator estimator = estimatorOrUsage();
         ColumnEntropyReport.Result res;
         try (ProfileEngine e = engine.open(spec)) {
             res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, estimator)
                     : ColumnEntropyReport.of(ColumnEntropyReport.inOptions(() -> e.entropy(engine.located(data),
                             table.delimiter, column, overrides, bins, estimator, base)), base);
         }
-        if (res.counts() != null) {
-            Report r = measureCounts(res.counts(), base);
+        if (res.counted() != null) {
+            Report r = measureCounts(res.counted().counts(), res.counted().value(), base);
             res.notes().forEach(r::note);
             return r.field("input", "column").field("file", data.toString()).field("column", column)
-                    .field("role", res.role()).field("distinct", (long) res.counts().size());
+                    .field("role", res.role()).field("distinct", (long) res.counted().counts().size());
         }
         return res.report().field("file", data.toString()).field("column", column);
     }
@@ -180,9 +182,12 @@ public final class EntropyCommand implements Callable<Integer> {
     }
 
     private Report measureCounts(Counts c, Base base) {
+        return measureCounts(c, ColumnEntropy.entropy(c, estimatorOrUsage(), base), base);
+    }
+
+    /** Renders the entropy {@code h} of counts {@code c} by --estimator, computed by the library. */
+    private Report measureCounts(Counts c, double h, Base base) {
         EntropyEstimator est = estimatorOrUsage();
-        // The plug-in value is the exact entropy of the frequencies; Entropy computes it with the least rounding.
-        double h = est.name().equals("plug-in") ? Entropy.of(c, base) : est.entropy(c, base);
         Report r = Report.of("entropy", h, base.unit()).base(base)
                 .field("estimator", est.name()).field("n", c.total());
         if (est.name().equals("plug-in")) {

@@ -80,6 +80,7 @@ final class MiPairReport {
                         + " approximation; the permutation test stands");
             }
         }
+        interval(r, f, s);
         if (f.test() != null) {
             r.row("permutation p", "permutation-p-value", f.pValue(), DivergenceMeasure.UNITLESS)
                     .field("p_value", f.pValue())
@@ -111,5 +112,34 @@ final class MiPairReport {
         }
         MiExplanation.featureRelevance(f, y, base, s.options().alpha(), false).forEach(r::sentence);
         return r;
+    }
+
+    /**
+     * The pair's bootstrap interval, as the ranking gives each feature's (text and JSON {@code ci_lower},
+     * {@code ci_upper}, in --base): computed by the library whenever --bootstrap asks for it, and said why
+     * when it is not shown (skipped by default above the row limit, or withheld because it misses the estimate).
+     */
+    private static void interval(Report r, RankedFeature f, MiSettings s) {
+        dev.surprisal.selection.MiOptions o = s.options();
+        Base base = s.base();
+        String why = null;
+        if (!Double.isNaN(f.lower())) {
+            r.note(String.format(java.util.Locale.ROOT, "%.0f%% CI of I(X;Y): [%s, %s] %s (%s bootstrap, %d replicates)",
+                    100 * o.level(), TextTable.num(base.fromNats(f.lower())), TextTable.num(base.fromNats(f.upper())),
+                    base.unit(), f.intervalMethod(), o.bootstrap()));
+        } else if (o.bootstrap() == 0) {
+            why = "--bootstrap 0 skips the interval";
+        } else if (!o.bootstrapForced() && f.n() > o.bootstrapRows()) {
+            why = "no bootstrap interval above " + o.bootstrapRows() + " rows by default (each replicate is a full"
+                    + " estimate); --bootstrap B computes it";
+            r.note(why);
+        } else {
+            why = f.warnings().stream().filter(w -> w.startsWith(dev.surprisal.selection.TargetRanking.INTERVAL_NOT_SHOWN))
+                    .findFirst().orElse("no bootstrap interval");
+            r.note(why);
+        }
+        r.field("ci_lower", base.fromNats(f.lower()), why).field("ci_upper", base.fromNats(f.upper()), why)
+                .field("ci_level", o.level()).field("ci_method", f.intervalMethod())
+                .field("bootstrap", (long) o.bootstrap());
     }
 }

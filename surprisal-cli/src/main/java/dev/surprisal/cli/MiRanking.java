@@ -71,7 +71,7 @@ final class MiRanking {
                 .field("bootstrap", (long) o.bootstrap())
                 .field("bootstrap_max_rows", o.bootstrapForced() ? -1L : (long) o.bootstrapRows())
                 .field("ci_level", o.level())
-                .field("ci_method", "percentile")
+                .field("ci_method", "basic for plug-in features, percentile for KSG and Ross (per feature: ci_method)")
                 .field("ranking", result.rankingRule())
                 .field("monotone_rule", RankingResult.monotoneRule())
                 .field("scaling", RankingResult.scaling())
@@ -115,6 +115,7 @@ final class MiRanking {
         Report.putNumber(o, "mi", base.fromNats(r.mi()));
         Report.putNumber(o, "ci_lower", base.fromNats(r.lower()));
         Report.putNumber(o, "ci_upper", base.fromNats(r.upper()));
+        o.put("ci_method", r.intervalMethod());
         Report.putNumber(o, "null_mean", r.test() == null ? Double.NaN : base.fromNats(r.test().nullMean()));
         Report.putNumber(o, "null_q95", r.test() == null ? Double.NaN : base.fromNats(r.test().nullQuantile95()));
         Report.putNumber(o, "above_chance", base.fromNats(r.aboveChance()));

@@ -140,9 +140,12 @@ public final class MiExplanation {
                     + " with many distinct values.");
         }
         if (bootstrap) {
-            s.add("The 95% interval is a percentile bootstrap: the MI is re-estimated on rows resampled with replacement"
-                    + " (for the kNN estimators, on the distinct rows of each resample, since a repeated row would look like"
-                    + " a neighbour at distance 0). Fewer distinct rows usually make it a little wide. When the"
+            s.add("The 95% interval is a bootstrap: the MI is re-estimated on rows resampled with replacement. For"
+                    + " plug-in (discrete) features it is a basic bootstrap, 2 x estimate minus the resamples' 97.5% and"
+                    + " 2.5% quantiles (lower end at least 0): the plug-in MI is biased upward and a resample is biased"
+                    + " upward again, so the resamples' own range would sit too high. For the kNN estimators it is a"
+                    + " percentile bootstrap on the distinct rows of each resample (a repeated row would look like"
+                    + " a neighbour at distance 0); fewer distinct rows usually make it a little wide. When the"
                     + " resamples miss the estimate the interval is not shown (\"-\") and a note says on which side:"
                     + " below it where the kNN estimate grows with the number of rows (a near-deterministic relation);"
                     + " above it where repeated rows make the table of a many-valued column sparser, which raises its"

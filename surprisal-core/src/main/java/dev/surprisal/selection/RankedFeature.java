@@ -226,6 +226,16 @@ public record RankedFeature(String feature, String kind, int n, String estimator
     }
 
     /**
+     * How this feature's bootstrap interval is formed ({@link TargetRanking#intervalMethod}): basic for a
+     * plug-in estimate, percentile for a kNN one (and for a constant column, which has no interval).
+     *
+     * @return {@code "basic"} or {@code "percentile"}
+     */
+    public String intervalMethod() {
+        return estimator.equals(dev.surprisal.continuous.MiEstimator.PLUG_IN.label()) ? "basic" : "percentile";
+    }
+
+    /**
      * Whether the adjusted p-value (the q-value: Benjamini–Hochberg over the ranked features, the
      * p-value for a feature scored alone) is at most α: what the mark and the verdict say.
      *

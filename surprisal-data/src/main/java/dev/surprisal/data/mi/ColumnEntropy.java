@@ -27,7 +27,7 @@ import java.util.List;
  * The entropy of one table column, as its role calls for:
  * <ul>
  *   <li>binary, discrete, categorical, id-like, timestamp, date, constant: the {@link Counted counts} of its
- *       values (the caller applies an entropy estimator to them);</li>
+ *       values and their entropy by the estimator given (plug-in by default);</li>
  *   <li>continuous: the {@link Differential differential entropy} by Vasicek's spacing estimator (as
  *       {@code scipy.stats.differential_entropy(method='vasicek')}, window ⌊√n + 0.5⌋);</li>
  *   <li>continuous with {@code bins}: the {@link Binned Shannon entropy of N equal-width bins} over
@@ -134,13 +134,35 @@ public final class ColumnEntropy {
     }
 
     /**
-     * A discrete column: its value counts.
+     * A discrete column: its value counts and their entropy H = −Σ pᵢ log pᵢ by the chosen estimator
+     * ({@link ColumnEntropy#entropy(Counts, EntropyEstimator, Base)}), the value the CLI prints.
      *
-     * @param role   the column's role
-     * @param counts the count of each distinct value
-     * @param notes  notes about the role
+     * @param role      the column's role
+     * @param counts    the count of each distinct value
+     * @param value     the entropy of the counts, in the unit of {@code base}
+     * @param base      the unit
+     * @param estimator the estimator's name (plug-in, miller-madow, …)
+     * @param notes     notes about the role
      */
-    public record Counted(RoleDecision role, Counts counts, List<String> notes) implements Result {
+    public record Counted(RoleDecision role, Counts counts, double value, Base base, String estimator,
+                          List<String> notes) implements Result {
+    }
+
+    /**
+     * The entropy of counts by an estimator: the plug-in H = −Σ (cᵢ/n) log(cᵢ/n) computed directly (the least
+     * rounding) when {@code estimator} is null or plug-in, else the estimator's value.
+     *
+     * @param counts    the counts
+     * @param estimator the estimator (null: plug-in)
+     * @param base      the unit of the result
+     * @return the entropy, in the unit of {@code base}
+     */
+    public static double entropy(Counts counts, EntropyEstimator estimator, Base base) {
+        return isPlugIn(estimator) ? Entropy.of(counts, base) : estimator.entropy(counts, base);
+    }
+
+    private static boolean isPlugIn(EntropyEstimator estimator) {
+        return estimator == null || estimator.name().equals("plug-in");
     }
 
     /**
@@ -186,7 +208,8 @@ public final class ColumnEntropy {
      * @param column    the column
      * @param overrides the user's role options
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of the binned entropy (null: plug-in); unused otherwise
+     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); unused for a
+     *                  continuous column without bins
      * @param base      the unit
      * @return the result by role
      * @throws DataException if the file cannot be read or the column is unknown; a {@link Refusal} if {@code bins}
@@ -205,7 +228,8 @@ public final class ColumnEntropy {
      * @param column    the column
      * @param overrides the user's role options
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of the binned entropy (null: plug-in); unused otherwise
+     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); unused for a
+     *                  continuous column without bins
      * @param base      the unit
      * @return the result by role
      * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
@@ -229,7 +253,8 @@ public final class ColumnEntropy {
      * @param counts    the counts of the column's distinct values, nulls dropped (for a discrete role)
      * @param table     the table prepared for MI with seed 0 (for a continuous role)
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of the binned entropy (null: plug-in); unused otherwise
+     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); unused for a
+     *                  continuous column without bins
      * @param base      the unit
      * @param file      the source, for messages (may be null)
      * @return the result by role
@@ -266,7 +291,8 @@ public final class ColumnEntropy {
                 notes.add(column + ": nearly every " + d.label() + " is distinct, so its entropy is about log(n):"
                         + " it counts the instants recorded, not how the data vary");
             }
-            return new Counted(d, c, List.copyOf(notes));
+            return new Counted(d, c, entropy(c, estimator, base), base, isPlugIn(estimator) ? "plug-in"
+                    : estimator.name(), List.copyOf(notes));
         }
         MiTable t = table.get();
         MiVariable v = t.variable(column, "column");
@@ -307,9 +333,8 @@ public final class ColumnEntropy {
             bin[i] = Math.min(b, bins - 1); // the last edge is inclusive, as numpy's
         }
         Counts c = LabelCounts.of(bin);
-        boolean plugIn = estimator == null || estimator.name().equals("plug-in");
-        double h = plugIn ? Entropy.of(c, base) : estimator.entropy(c, base);
-        return new Binned(d, h, base, bins, min, max, c.nonZero(), plugIn ? "plug-in" : estimator.name(), sample.length,
+        return new Binned(d, entropy(c, estimator, base), base, bins, min, max, c.nonZero(),
+                isPlugIn(estimator) ? "plug-in" : estimator.name(), sample.length,
                 List.copyOf(notes));
     }
 
