@@ -50,7 +50,8 @@ final class MiMatrix {
         pHeader.set(0, "G-test p (unadjusted)");
         TextTable pText = new TextTable(pHeader);
         List<String> qHeader = new ArrayList<>(header);
-        qHeader.set(0, "G-test q (BH, " + m.testedPairs() + " pairs)");
+        int tested = m.testedPairs(); // the count every label below states
+        qHeader.set(0, "G-test q (BH, " + tested + " pairs)");
         TextTable qText = new TextTable(qHeader);
         double[][] q = m.qValues();
         boolean anyP = false;
@@ -123,10 +124,11 @@ final class MiMatrix {
                         + " mean, Vinh, Epps and Bailey 2010); for kNN pairs 0 (nearly unbiased under independence)")
                 .field("p_values", pJson)
                 .field("p_value_method", "G-test of two discrete columns: G = 2 n ln2 MI(bits) ~ chi-squared((a-1)(b-1));"
-                        + " null where the table has fewer than 5 rows per cell on average, and for kNN pairs; unadjusted"
-                        + " for the " + m.testedPairs() + " pairs tested: read a pair as a finding by q_values")
+                        + " random tables with the same margins instead where an expected count is below "
+                        + (int) dev.surprisal.selection.MissingLeak.MIN_EXPECTED + "; null for kNN pairs; unadjusted"
+                        + " for the " + tested + " pairs tested: read a pair as a finding by q_values")
                 .field("q_values", qJson)
-                .field("q_value_method", "the p-values adjusted across the " + m.testedPairs() + " pairs tested"
+                .field("q_value_method", "the p-values adjusted across the " + tested + " pairs tested"
                         + " (Benjamini-Hochberg): among the pairs with q <= alpha, at most a share alpha is expected to"
                         + " be independent columns")
                 .field("reasons", reasons);

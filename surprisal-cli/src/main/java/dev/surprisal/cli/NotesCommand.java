@@ -49,8 +49,10 @@ import java.util.concurrent.Callable;
                 "                   note (fixed thresholds, calibrated on Debian documentation:",
                 "                   docs/notes-labels.md)",
                 "  genuine          anything else, ranked by new bits per word given its nearest notes,",
-                "                   brought to a length of 1,000 words (rate x (words/1,000)^0.15, a note",
-                "                   under 100 words counted as 100), so a short note's start-up cost does",
+                "                   brought to a length of " + KbReport.DIGEST_REFERENCE_WORDS + " words (rate x (words/"
+                        + KbReport.DIGEST_REFERENCE_WORDS + ")^" + KbReport.DIGEST_LENGTH_EXPONENT + ", a note",
+                "                   under " + KbReport.DIGEST_MIN_WORDS + " words counted as " + KbReport.DIGEST_MIN_WORDS
+                        + "), so a short note's start-up cost does",
                 "                   not put it above a long one as dense as it is.",
                 ""},
         subcommands = {NotesCommand.Scan.class, NotesCommand.Add.class},

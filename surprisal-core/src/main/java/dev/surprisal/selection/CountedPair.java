@@ -7,7 +7,9 @@ import dev.surprisal.core.ValidationException;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.dependence.IsotonicRegression;
 import dev.surprisal.dependence.MutualInformation;
+import dev.surprisal.inference.GTest;
 import dev.surprisal.inference.RandomTables;
+import dev.surprisal.inference.SequentialPermutationTest;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -191,6 +193,55 @@ public final class CountedPair {
     static double natsNull(ContingencyTable t, SplittableRandom rng) {
         long[][] drawn = RandomTables.withMargins(t.rowCounts().toArray(), t.colCounts().toArray(), rng);
         return MutualInformation.of(ContingencyTable.of(drawn), Base.NATS);
+    }
+
+    /**
+     * A test of independence of a counted table and its p-value.
+     *
+     * @param pValue the p-value (1 for a table with one row or one column)
+     * @param test   how it was found: {@link MissingLeak.Test#G_TEST} or {@link MissingLeak.Test#PERMUTATION}
+     */
+    public record Independence(double pValue, MissingLeak.Test test) {
+    }
+
+    /**
+     * The p-value of independence of a table, one rule for every counted pair (the matrix of either engine, the
+     * filled-in test of {@link MissingLeak}): the G-test's χ² tail with (a − 1)(b − 1) degrees of freedom when every
+     * expected count r_i·c_j/n is at least {@value MissingLeak#MIN_EXPECTED} (Cochran's rule); below it the χ² tail is
+     * liberal (a rare value of a 0/1 flag against a column of a few values: too many small p-values), so random tables
+     * with the same margins decide ({@link RandomTables}, at most {@value MissingLeak#TABLE_DRAWS} draws stopping
+     * after {@link SequentialPermutationTest#DEFAULT_EXCEEDANCES} at or above the observed MI). A drawn MI within
+     * 1e-12 (relative) of the observed counts as reaching it, so that a table equal to the observed one up to the
+     * order of its sums does.
+     *
+     * @param t     the observed table
+     * @param nats  the table's plug-in MI, nats
+     * @param seed  the run's seed
+     * @param name  the pair's name, mixed into the seed so that pairs do not share their draws
+     * @return the p-value and the test that gave it
+     */
+    public static Independence independenceP(ContingencyTable t, double nats, long seed, String name) {
+        if (t.rows() < 2 || t.cols() < 2) {
+            return new Independence(1.0, MissingLeak.Test.G_TEST);
+        }
+        if (minExpected(t) >= MissingLeak.MIN_EXPECTED) {
+            return new Independence(GTest.independence(t).pValue(), MissingLeak.Test.G_TEST);
+        }
+        double p = SequentialPermutationTest.runNull(nats - 1e-12 * Math.max(1.0, nats), rng -> natsNull(t, rng),
+                MissingLeak.TABLE_DRAWS, SequentialPermutationTest.DEFAULT_EXCEEDANCES,
+                TargetRanking.testSeed(seed, name)).pValue();
+        return new Independence(p, MissingLeak.Test.PERMUTATION);
+    }
+
+    /** The least expected count r_i·c_j / n of the table's cells. */
+    static double minExpected(ContingencyTable t) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < t.cols(); j++) {
+                least = Math.min(least, (double) t.rowTotal(i) * t.colTotal(j) / t.total());
+            }
+        }
+        return least;
     }
 
     /**

@@ -456,38 +456,20 @@ public final class MiPair {
     }
 
     /**
-     * The G-test of independence of a plug-in pair from its MI: G = 2·n·MI (nats) = 2·n·ln 2·MI (bits), χ² with
-     * (a − 1)(b − 1) degrees of freedom for a and b values seen on the pair's rows (Wilks 1938); NaN for a kNN pair,
-     * and where the approximation does not hold: a table with fewer than 5 rows per cell on average (a column with
-     * thousands of values: there its MI above chance, {@link #nats()} − {@link #chanceNats()}, is the figure to read).
+     * The p-value of independence of a plug-in pair ({@link CountedPair#independenceP}: the G-test's χ² tail, G =
+     * 2·n·MI in nats with (a − 1)(b − 1) degrees of freedom, when every expected count is at least {@value
+     * MissingLeak#MIN_EXPECTED}; else random tables with the same margins); NaN for a kNN pair and for a table above
+     * {@link SparseContingencyTable#DENSE_LIMIT} cells (a column with thousands of values: there its MI above chance,
+     * {@link #nats()} − {@link #chanceNats()}, is the figure to read).
      *
      * @param nats the pair's MI from {@link #nats()}, nats
-     * @return the asymptotic p-value, or NaN
+     * @param seed the run's seed (the random tables of a table with a small expected count)
+     * @param name the pair's name, mixed into the seed
+     * @return the p-value, or NaN
      */
-    public double gTestPValue(double nats) {
-        if (estimator != MiEstimator.PLUG_IN) {
-            return Double.NaN;
-        }
-        return gTestPValue(LabelCounts.of(la).nonZero(), LabelCounts.of(lb).nonZero(), rows.length, nats);
-    }
-
-    /**
-     * The G-test of independence from a plug-in MI, as {@link #gTestPValue(double)} gives it: one rule for a pair
-     * of rows and for a table counted elsewhere (Spark's merged tables).
-     *
-     * @param valuesA values of the first column seen on the pair's rows
-     * @param valuesB values of the second column seen on the pair's rows
-     * @param n       the pair's rows
-     * @param nats    the pair's plug-in MI, nats
-     * @return the asymptotic p-value, or NaN where the table has fewer than 5 rows per cell on average
-     */
-    public static double gTestPValue(long valuesA, long valuesB, long n, double nats) {
-        if (valuesA * valuesB * 5 > n) {
-            return Double.NaN;
-        }
-        long dof = (valuesA - 1) * (valuesB - 1);
-        return dof == 0 ? 1.0 : org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof)
-                .survivalProbability(Math.max(0.0, 2.0 * n * nats));
+    public double gTestPValue(double nats, long seed, String name) {
+        ContingencyTable t = estimator == MiEstimator.PLUG_IN ? table() : null;
+        return t == null ? Double.NaN : CountedPair.independenceP(t, nats, seed, name).pValue();
     }
 
     private double plugIn() {

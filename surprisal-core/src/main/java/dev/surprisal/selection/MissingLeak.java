@@ -7,7 +7,6 @@ import dev.surprisal.core.ValidationException;
 import dev.surprisal.counts.ContingencyTable;
 import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.dependence.MutualInformation;
-import dev.surprisal.inference.GTest;
 import dev.surprisal.inference.KolmogorovSmirnovTest;
 import dev.surprisal.inference.MultipleTesting;
 import dev.surprisal.inference.SequentialPermutationTest;
@@ -199,8 +198,9 @@ public final class MissingLeak {
             }
             mi[j] = MutualInformation.of(t, Base.NATS);
             chance[j] = TargetShare.plugInChance(t.rowCounts(), t.colCounts());
-            tests[j] = minExpected(t) >= MIN_EXPECTED ? Test.G_TEST : Test.PERMUTATION;
-            p[j] = tests[j] == Test.G_TEST ? GTest.independence(t).pValue() : permutationP(t, mi[j], c.column(), options);
+            CountedPair.Independence ind = CountedPair.independenceP(t, mi[j], options.seed(), c.column());
+            tests[j] = ind.test();
+            p[j] = ind.pValue();
             flags[j] = TargetShare.note(target, mi[j], chance[j],
                     dev.surprisal.measures.Entropy.of(t.colCounts(), Base.NATS), t.total(), options.base()).flag();
         });
@@ -247,28 +247,6 @@ public final class MissingLeak {
             }
         }
         return ContingencyTable.of(t);
-    }
-
-    /** The least expected count r_i·c_j / n of the table's cells. */
-    static double minExpected(ContingencyTable t) {
-        double least = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < t.rows(); i++) {
-            for (int j = 0; j < t.cols(); j++) {
-                least = Math.min(least, (double) t.rowTotal(i) * t.colTotal(j) / t.total());
-            }
-        }
-        return least;
-    }
-
-    /**
-     * The p-value of the table's MI under random tables with its margins; a drawn MI within 1e-12 (relative) of the
-     * observed counts as reaching it, so that a table equal to the observed one up to the order of its sums does.
-     */
-    private static double permutationP(ContingencyTable t, double nats, String column, MiOptions options) {
-        long seed = options.seed() ^ (0xC2B2AE3D27D4EB4FL * (column.hashCode() + 1L));
-        return SequentialPermutationTest.runNull(nats - 1e-12 * Math.max(1.0, nats),
-                rng -> CountedPair.natsNull(t, rng), TABLE_DRAWS, SequentialPermutationTest.DEFAULT_EXCEEDANCES,
-                seed).pValue();
     }
 
     /** The Kolmogorov–Smirnov p-value of the target's values where {@code x} is 1 against where it is 0. */

@@ -52,8 +52,8 @@ final class RepeatedValues {
         for (long w : set) {
             filled += Long.bitCount(w);
         }
-        if (2 * filled >= n) {
-            return false; // d ≥ filled ≥ n/2 (above)
+        if (filled >= (1 - MiPair.REPEATED_SHARE) * n) {
+            return false; // d ≥ filled ≥ (1 − share)·n, so at most share·n rows repeat a value (above)
         }
         double[] sorted = MiPair.pick(raw, rows);
         Arrays.sort(sorted);

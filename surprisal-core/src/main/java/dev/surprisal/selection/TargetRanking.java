@@ -577,7 +577,12 @@ public final class TargetRanking {
     // each feature gets its own permutations (seed and name): shared shuffles would make the
     // features' false positives coincide
     private static long testSeed(MiOptions options, String feature) {
-        return options.seed() + 0x9E3779B97F4A7C15L * (feature.hashCode() + 1L);
+        return testSeed(options.seed(), feature);
+    }
+
+    /** The seed of one feature's (or pair's, or column's) permutations: the run's seed mixed with its name. */
+    static long testSeed(long seed, String feature) {
+        return seed + 0x9E3779B97F4A7C15L * (feature.hashCode() + 1L);
     }
 
     /** A feature scored against a constant: {@code constantColumn} is the feature or the target, whichever it is. */

@@ -152,7 +152,9 @@ final class SparkPairs {
                 ContingencyTable tab = laterByRows.table();
                 double ch = laterByRows.isConstant() ? Double.NaN
                         : TargetShare.plugInChance(tab.colCounts(), tab.rowCounts()); // the earlier column first, as locally
-                double p = laterByRows.isConstant() ? Double.NaN : gTest(tab, v);
+                // the local matrix's rule (MiPair.gTestPValue) on its table, the earlier column by rows, same seed
+                double p = laterByRows.isConstant() || (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
+                        ? Double.NaN : CountedPair.independenceP(earlierByRows(tab), v, seed, a + '\0' + b).pValue();
                 chance[discrete[earlier]][discrete[later]] = ch;
                 chance[discrete[later]][discrete[earlier]] = ch;
                 pv[discrete[earlier]][discrete[later]] = p;
@@ -203,18 +205,6 @@ final class SparkPairs {
     }
 
     /** The G-test p-value of a counted pair, by {@code MiPair}'s rule from the values seen on its rows. */
-    private static double gTest(ContingencyTable t, double nats) {
-        long va = 0;
-        long vb = 0;
-        for (int r = 0; r < t.rows(); r++) {
-            va += t.rowTotal(r) > 0 ? 1 : 0;
-        }
-        for (int k = 0; k < t.cols(); k++) {
-            vb += t.colTotal(k) > 0 ? 1 : 0;
-        }
-        return dev.surprisal.selection.MiPair.gTestPValue(va, vb, t.total(), nats);
-    }
-
     /**
      * The plug-in MI of a counted pair as {@link dev.surprisal.selection.MiPair} computes it from the rows: 0 when
      * a column is constant, else the MI of the table with the earlier column by rows (the summation order of the
@@ -226,14 +216,18 @@ final class SparkPairs {
         if (laterByRows.isConstant()) {
             return 0.0;
         }
-        ContingencyTable t = laterByRows.table();
+        return MutualInformation.of(earlierByRows(laterByRows.table()), Base.NATS);
+    }
+
+    /** The transposed table: the earlier column by rows, as the local matrix counts a pair. */
+    private static ContingencyTable earlierByRows(ContingencyTable t) {
         long[][] earlierByRows = new long[t.cols()][t.rows()];
         for (int i = 0; i < t.rows(); i++) {
             for (int j = 0; j < t.cols(); j++) {
                 earlierByRows[j][i] = t.get(i, j);
             }
         }
-        return MutualInformation.of(ContingencyTable.of(earlierByRows), Base.NATS);
+        return ContingencyTable.of(earlierByRows);
     }
 
     /**

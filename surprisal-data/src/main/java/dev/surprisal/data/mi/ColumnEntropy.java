@@ -312,7 +312,8 @@ public final class ColumnEntropy {
             try {
                 h = SpacingEntropy.estimate(sample, SpacingEntropy.Method.VASICEK, base);
             } catch (ValidationException e) {
-                throw new Refusal(file, w -> tiedMessage(column, sample, w));
+                Ties ties = Ties.of(sample); // counted once: the refusal keeps four numbers, not the sample
+                throw new Refusal(file, w -> tiedMessage(column, ties, w));
             }
             return new Differential(d, h, base, SpacingEntropy.defaultWindowLength(sample.length), sample.length,
                     List.copyOf(notes));
@@ -343,29 +344,37 @@ public final class ColumnEntropy {
      * Vasicek's spacings are zero (the estimate would be −∞). The core's message names padded order statistics
      * (e.g. "-70 to 72") and a window setting the caller does not have, so it is not shown.
      */
-    private static String tiedMessage(String column, double[] sample, Words words) {
-        double[] x = sample.clone();
-        java.util.Arrays.sort(x);
-        int distinct = 0;
-        int run = 0;
-        int most = 0;
-        double mode = Double.NaN;
-        for (int i = 0; i < x.length; i++) {
-            boolean same = i > 0 && x[i] == x[i - 1];
-            run = same ? run + 1 : 1;
-            distinct += same ? 0 : 1;
-            if (run > most) {
-                most = run;
-                mode = x[i];
+    /** A sample's ties: its distinct values, its size, its most frequent value and how often that occurs. */
+    private record Ties(int distinct, int n, double mode, int most) {
+        static Ties of(double[] sample) {
+            double[] x = sample.clone();
+            java.util.Arrays.sort(x);
+            int distinct = 0;
+            int run = 0;
+            int most = 0;
+            double mode = Double.NaN;
+            for (int i = 0; i < x.length; i++) {
+                boolean same = i > 0 && x[i] == x[i - 1];
+                run = same ? run + 1 : 1;
+                distinct += same ? 0 : 1;
+                if (run > most) {
+                    most = run;
+                    mode = x[i];
+                }
             }
+            return new Ties(distinct, x.length, mode, most);
         }
+    }
+
+    private static String tiedMessage(String column, Ties ties, Words words) {
+        double mode = ties.mode();
         String value = mode == Math.rint(mode) && Math.abs(mode) < 1e15 ? Long.toString((long) mode)
                 : Double.toString(mode);
         return String.format(java.util.Locale.ROOT, "%s: only %d distinct values among %d numbers (%s occurs %d "
                 + "times): values this repeated have no differential entropy (Vasicek's spacing estimator, window %d, "
                 + "finds zero spacings: the estimate would be -infinity). They look like outcomes: %s gives the "
-                + "entropy of their counts, %s that of N equal-width bins", column, distinct, x.length, value,
-                most, SpacingEntropy.defaultWindowLength(x.length), words.role(column, ColumnRole.DISCRETE),
+                + "entropy of their counts, %s that of N equal-width bins", column, ties.distinct(), ties.n(), value,
+                ties.most(), SpacingEntropy.defaultWindowLength(ties.n()), words.role(column, ColumnRole.DISCRETE),
                 words.someBins());
     }
 }

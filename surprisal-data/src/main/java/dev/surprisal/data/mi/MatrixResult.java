@@ -55,14 +55,7 @@ public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote>
      */
     public double[][] qValues() {
         int c = pValues.length;
-        List<int[]> tested = new java.util.ArrayList<>();
-        for (int i = 0; i < c; i++) {
-            for (int j = i + 1; j < c; j++) {
-                if (!Double.isNaN(pValues[i][j])) {
-                    tested.add(new int[] {i, j});
-                }
-            }
-        }
+        List<int[]> tested = tested();
         double[] p = new double[tested.size()];
         for (int t = 0; t < p.length; t++) {
             p[t] = pValues[tested.get(t)[0]][tested.get(t)[1]];
@@ -83,13 +76,20 @@ public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote>
      * @return the pairs tested
      */
     public int testedPairs() {
-        int n = 0;
+        return tested().size();
+    }
+
+    /** The pairs {i, j}, i &lt; j, with a p-value: the one walk of {@link #qValues()} and {@link #testedPairs()}. */
+    private List<int[]> tested() {
+        List<int[]> tested = new java.util.ArrayList<>();
         for (int i = 0; i < pValues.length; i++) {
             for (int j = i + 1; j < pValues.length; j++) {
-                n += Double.isNaN(pValues[i][j]) ? 0 : 1;
+                if (!Double.isNaN(pValues[i][j])) {
+                    tested.add(new int[] {i, j});
+                }
             }
         }
-        return n;
+        return tested;
     }
 
     /**

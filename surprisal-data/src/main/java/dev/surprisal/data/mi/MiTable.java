@@ -74,6 +74,8 @@ public final class MiTable {
      * (a 0/1 column): its values are not measured, but whether it is filled in is (see {@link #missingness}).
      */
     private final java.util.Map<String, MiVariable> unscoredFilledIn;
+    /** The run's seed: the matrix's random tables of a pair with a small expected count. */
+    private final long seed;
 
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack) {
@@ -83,12 +85,13 @@ public final class MiTable {
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
                     int duplicateRows) {
-        this(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, java.util.Map.of());
+        this(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, java.util.Map.of(), 0L);
     }
 
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
-                    int duplicateRows, java.util.Map<String, MiVariable> unscoredFilledIn) {
+                    int duplicateRows, java.util.Map<String, MiVariable> unscoredFilledIn, long seed) {
+        this.seed = seed;
         this.unscoredFilledIn = java.util.Map.copyOf(unscoredFilledIn);
         this.duplicateRows = duplicateRows;
         this.bringBack = java.util.Map.copyOf(bringBack);
@@ -206,7 +209,8 @@ public final class MiTable {
         }
         List<String> all = new ArrayList<>(notes);
         all.add(0, DuplicateRecords.note(distinct.repeats(), distinct.rows()));
-        return new MiTable(file, distinct.distinct(), variables, decisions, leftOut, all, bringBack, distinct.repeats());
+        return new MiTable(file, distinct.distinct(), variables, decisions, leftOut, all, bringBack, distinct.repeats(),
+                java.util.Map.of(), seed);
     }
 
     /** The error of a file with a header and no data, in drift's words. */
@@ -307,10 +311,11 @@ public final class MiTable {
             vars.add(made[i]);
         }
         if (distinct == null) {
-            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack, 0, filledIn);
+            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack, 0, filledIn, seed);
         }
         notes.add(0, DuplicateRecords.note(distinct.repeats(), table.rowCount()));
-        return new MiTable(file, distinct.distinct(), vars, used, out, notes, bringBack, distinct.repeats(), filledIn);
+        return new MiTable(file, distinct.distinct(), vars, used, out, notes, bringBack, distinct.repeats(), filledIn,
+                seed);
     }
 
     /**
@@ -419,7 +424,8 @@ public final class MiTable {
      * @return the same table with these notes
      */
     public MiTable withNotes(List<String> notes) {
-        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, unscoredFilledIn);
+        return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, unscoredFilledIn,
+                seed);
     }
 
     /**
@@ -827,7 +833,8 @@ public final class MiTable {
                 warnings.set(p, withShareNote(pair, variables.get(i), variables.get(j), this.variables.get(i),
                         this.variables.get(j), v));
                 chance[i][j] = chance[j][i] = pair.chanceNats();
-                pValues[i][j] = pValues[j][i] = pair.gTestPValue(v);
+                pValues[i][j] = pValues[j][i] = pair.gTestPValue(v, seed,
+                        variables.get(i).name() + '\0' + variables.get(j).name());
             } catch (ValidationException e) {
                 v = Double.NaN;
                 problems[p] = e.getMessage();
@@ -888,7 +895,9 @@ public final class MiTable {
                 : TargetShare.pairNote(a.name(), b.name(), nats, 0.0,
                         a.isDiscrete() ? TargetShare.entropyNats(l[0]) : Double.NaN,
                         b.isDiscrete() ? TargetShare.entropyNats(l[1]) : Double.NaN, l[0].length);
-        if (note != null && a.isDiscrete() && b.isDiscrete()) {
+        if (note != null && a != rawA && b != rawB) {
+            // only two text columns count their gaps as a value (MiVariable.missingAsValue returns a numeric column
+            // itself): two numeric copies with gaps keep their copies note
             note = unlessOnlyGaps(note, a, b, rawA, rawB);
         }
         if (note == null) {

@@ -88,6 +88,34 @@ class MiMatrixFindingsTest {
     }
 
     @Test
+    void twoNumericCopiesWithGapsKeepTheirCopiesNote() {
+        // a number column counts no gap as a value (MiVariable.missingAsValue): its pair is measured on the rows where
+        // both have a value, where these two are copies; the "share their gaps" sentence (about text) is false here
+        int n = 2000;
+        SplittableRandom r = new SplittableRandom(78);
+        double[] planId = new double[n];
+        double[] planCode = new double[n];
+        for (int i = 0; i < n; i++) {
+            planId[i] = r.nextInt(5);
+            planCode[i] = planId[i];
+            double u = r.nextDouble();
+            if (u < 0.10) { // both empty (one export step)
+                planId[i] = Double.NaN;
+                planCode[i] = Double.NaN;
+            } else if (u < 0.30) {
+                planId[i] = Double.NaN;
+            } else if (u < 0.50) {
+                planCode[i] = Double.NaN;
+            }
+        }
+        MatrixResult m = table(List.of(NumericColumn.of("plan_id", planId), NumericColumn.of("plan_code", planCode)))
+                .matrix(3, null);
+        // was: "share their gaps: both are empty on 192 of 2,000 rows, and missing counts as a value of a text column"
+        assertThat(m.notes()).anySatisfy(p -> assertThat(p.message()).contains("determines"))
+                .noneSatisfy(p -> assertThat(p.message()).contains("share their gaps"));
+    }
+
+    @Test
     void twoIndependentTextColumnsEmptyOnTheSameRowsAreNotNearCopies() {
         int n = 2000;
         SplittableRandom r = new SplittableRandom(77);

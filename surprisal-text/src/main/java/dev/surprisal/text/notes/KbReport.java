@@ -39,9 +39,10 @@ public record KbReport(String root, List<NoteReport> notes, List<Skipped> skippe
     public static final double DIGEST_LENGTH_EXPONENT = 0.15;
 
     /** What the digest ranks by, in the words the command line and the HTML report print. */
-    public static final String DIGEST_ORDER = "new bits per word given their nearest notes, brought to a length of "
-            + "1,000 words: a note's rate x (words/1,000)^0.15, a note under " + DIGEST_MIN_WORDS + " words counted as "
-            + DIGEST_MIN_WORDS + ", so the same rate counts for more in a longer note; most first";
+    public static final String DIGEST_ORDER = String.format(java.util.Locale.ROOT, "new bits per word given their"
+            + " nearest notes, brought to a length of %,d words: a note's rate x (words/%,d)^%s, a note under %d words counted as %d,"
+            + " so the same rate counts for more in a longer note; most first", DIGEST_REFERENCE_WORDS,
+            DIGEST_REFERENCE_WORDS, DIGEST_LENGTH_EXPONENT, DIGEST_MIN_WORDS, DIGEST_MIN_WORDS);
 
     /**
      * The digest's ranking measure: a note's new bits per word as if it were

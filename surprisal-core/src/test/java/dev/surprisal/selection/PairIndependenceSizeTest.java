@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9 (review of mi --matrix): the p-value of a discrete pair ({@link MiPair#gTestPValue}, the matrix's p and q)
+ * keeps its size on small expected counts. Known truth: a 0/1 flag set on 1% of 2,000 rows, independent of a column
+ * of 4 values, must be called dependent at p ≤ 0.05 at most 5% of the time. The old rule (the χ² tail whenever the
+ * table has 5 rows per cell on average) used the G-test here with expected counts near 5 in the flag's row: 6.5%
+ * (simulated over 20,000 tables), past the one-sided 99% Clopper–Pearson bound over 4,000 tables.
+ */
+class PairIndependenceSizeTest {
+    private static final int N = 2_000;
+    private static final int TABLES = 4_000;
+    private static final double ALPHA = 0.05;
+
+    private static MiPair pair(SplittableRandom r) {
+        double[] flag = new double[N];
+        double[] plan = new double[N];
+        for (int i = 0; i < N; i++) {
+            plan[i] = r.nextInt(4);
+            flag[i] = r.nextDouble() < 0.01 ? 1 : 0;
+        }
+        return MiPair.of(MiVariable.discrete("refunded", flag), MiVariable.discrete("plan", plan), 3);
+    }
+
+    @Test
+    void aRareFlagIndependentOfAFewValuedColumnIsCalledDependentAtMostAlphaOfTheTime() {
+        SplittableRandom r = new SplittableRandom(20261202L);
+        int calls = 0;
+        for (int t = 0; t < TABLES; t++) {
+            MiPair p = pair(r);
+            calls += p.gTestPValue(p.nats(), 42L, "refunded\0plan") <= ALPHA ? 1 : 0;
+        }
+        double lower = calls == 0 ? 0.0 : BetaDistribution.of(calls, TABLES - calls + 1.0).inverseCumulativeProbability(0.01);
+        assertThat(lower).as("%d of %d tables at p ≤ %.2f", calls, TABLES, ALPHA).isLessThanOrEqualTo(ALPHA);
+        assertThat(calls).as("not a test that never rejects").isGreaterThan(TABLES / 50);
+    }
+
+    @Test
+    void aRareFlagSetOnlyOnOneValueIsFoundByTheRandomTables() {
+        SplittableRandom r = new SplittableRandom(7L);
+        double[] flag = new double[N];
+        double[] plan = new double[N];
+        long[][] counts = new long[2][4];
+        for (int i = 0; i < N; i++) {
+            plan[i] = r.nextInt(4);
+            flag[i] = plan[i] == 3 && r.nextDouble() < 0.03 ? 1 : 0; // about 15 refunds, all on plan 3
+            counts[(int) flag[i]][(int) plan[i]]++;
+        }
+        MiPair p = MiPair.of(MiVariable.discrete("refunded", flag), MiVariable.discrete("plan", plan), 3);
+        CountedPair.Independence ind = CountedPair.independenceP(dev.surprisal.counts.ContingencyTable.of(counts),
+                p.nats(), 42L, "refunded\0plan");
+        assertThat(ind.test()).isEqualTo(MissingLeak.Test.PERMUTATION);
+        assertThat(ind.pValue()).isLessThan(0.001);
+        assertThat(p.gTestPValue(p.nats(), 42L, "refunded\0plan")).isEqualTo(ind.pValue());
+    }
+
+    @Test
+    void largeExpectedCountsKeepTheGTestAndOneColumnIsIndependent() {
+        assertThat(CountedPair.independenceP(dev.surprisal.counts.ContingencyTable.of(new long[][] {{300, 200},
+                {100, 400}}), 0.1, 1L, "a").test()).isEqualTo(MissingLeak.Test.G_TEST);
+        assertThat(CountedPair.independenceP(dev.surprisal.counts.ContingencyTable.of(new long[][] {{3}, {4}}), 0.0,
+                1L, "a").pValue()).isEqualTo(1.0);
+    }
+}
