@@ -433,8 +433,10 @@ class CliConventionTest {
         assertThat(Cli.run("drift", "--help").out()).contains("split evenly over the tests the columns run");
         assertThat(Cli.run("drift", "check", "--help").out().replaceAll("\\s+", " "))
                 .contains("alpha / tests each; 4 tests for a numeric column, 3 for a categorical one");
-        // the sparkline's top is the larger of the column's maximum and the warn band, as printed under it
+        // the sparkline's top is the largest of the column's maximum, twice its noise level and the warn band, as
+        // printed under it (hist14: so noise reads low)
         assertThat(Cli.run("drift", "history", "--help").out().replaceAll("\\s+", " "))
-                .contains("█ = the larger of the column's largest PSI and the PSI warn band of the baseline's rule");
+                .contains("█ = the largest of the column's largest value, twice its noise level and the warn band of"
+                        + " the baseline's rule");
     }
 }

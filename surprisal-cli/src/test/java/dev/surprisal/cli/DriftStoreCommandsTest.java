@@ -104,8 +104,8 @@ class DriftStoreCommandsTest {
         Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store());
         assertThat(check(csv("d1.csv", 3, 0), "2024-05-01", "--warn", "0.5").code()).isZero();
         assertThat(Cli.run("drift", "history", "--monitor", "m", "--store", store()).out())
-                .contains("the PSI warn band 0.1000 of the baseline's rule; a --warn given to a check alone is not "
-                        + "recorded; its noise level (critical) when that is higher)");
+                .contains("the PSI warn band 0.1000 of the baseline's rule (a --warn given to a check alone is not "
+                        + "recorded) and twice its noise level (critical), so noise reads low)");
         Cli.run("drift", "baseline", "--monitor", "m", "--data", ref.toString(), "--store", store(), "--warn", "0.5");
         check(csv("d2.csv", 4, 0), "2024-05-02");
         assertThat(Cli.run("drift", "history", "--monitor", "m", "--store", store()).out())
