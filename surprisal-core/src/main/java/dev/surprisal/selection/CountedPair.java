@@ -205,6 +205,12 @@ public final class CountedPair {
     }
 
     /**
+     * Cells up to which a sparse table still gets random tables: the filled-in test's tables (2 × the target's
+     * values, at most 2 × 20 for a discrete target, a few more for a categorical one) always do.
+     */
+    static final int SMALL_TABLE = 100;
+
+    /**
      * The p-value of independence of a table, one rule for every counted pair (the matrix of either engine, the
      * filled-in test of {@link MissingLeak}): the G-test's χ² tail with (a − 1)(b − 1) degrees of freedom when every
      * expected count r_i·c_j/n is at least {@value MissingLeak#MIN_EXPECTED} (Cochran's rule); below it the χ² tail is
@@ -212,13 +218,17 @@ public final class CountedPair {
      * with the same margins decide ({@link RandomTables}, at most {@value MissingLeak#TABLE_DRAWS} draws stopping
      * after {@link SequentialPermutationTest#DEFAULT_EXCEEDANCES} at or above the observed MI). A drawn MI within
      * 1e-12 (relative) of the observed counts as reaching it, so that a table equal to the observed one up to the
-     * order of its sums does.
+     * order of its sums does. A table of more than 100 cells with fewer than {@value
+     * MissingLeak#MIN_EXPECTED} rows per cell on average (a
+     * column of a thousand postcodes against three hundred cities on 3,000 rows) gets no p-value (NaN): each random
+     * table costs a pass over all its cells, 9,999 of them took minutes per pair in {@code mi --matrix}, and there the
+     * MI above chance is the figure to read, as before the random tables.
      *
      * @param t     the observed table
      * @param nats  the table's plug-in MI, nats
      * @param seed  the run's seed
      * @param name  the pair's name, mixed into the seed so that pairs do not share their draws
-     * @return the p-value and the test that gave it
+     * @return the p-value (NaN for a table too sparse to test, see above) and the test that gave it
      */
     public static Independence independenceP(ContingencyTable t, double nats, long seed, String name) {
         if (t.rows() < 2 || t.cols() < 2) {
@@ -226,6 +236,10 @@ public final class CountedPair {
         }
         if (minExpected(t) >= MissingLeak.MIN_EXPECTED) {
             return new Independence(GTest.independence(t).pValue(), MissingLeak.Test.G_TEST);
+        }
+        double cells = (double) t.rows() * t.cols();
+        if (cells > SMALL_TABLE && cells * MissingLeak.MIN_EXPECTED > t.total()) {
+            return new Independence(Double.NaN, MissingLeak.Test.PERMUTATION);
         }
         double p = SequentialPermutationTest.runNull(nats - 1e-12 * Math.max(1.0, nats), rng -> natsNull(t, rng),
                 MissingLeak.TABLE_DRAWS, SequentialPermutationTest.DEFAULT_EXCEEDANCES,

@@ -69,4 +69,26 @@ class PairIndependenceSizeTest {
         assertThat(CountedPair.independenceP(dev.surprisal.counts.ContingencyTable.of(new long[][] {{3}, {4}}), 0.0,
                 1L, "a").pValue()).isEqualTo(1.0);
     }
+
+    @Test
+    void aLargeSparseTableGetsNoPValueInsteadOfMinutesOfRandomTables() {
+        // a postcode of 1,000 levels that determines a city of 300 on 3,000 rows (SparkMiDeterminesTest's shape): 9,999
+        // random 1000 x 300 tables took minutes a pair; it gets NaN, as before the random tables, in no time
+        long[][] counts = new long[1000][300];
+        for (int z = 0; z < 3000; z++) {
+            counts[z % 1000][(z % 1000) % 300]++;
+        }
+        CountedPair.Independence ind = CountedPair.independenceP(dev.surprisal.counts.ContingencyTable.of(counts), 1.5,
+                1L, "postcode\0city");
+        assertThat(ind.pValue()).isNaN();
+        // a small sparse table (a filled-in flag against a target of 20 values on 60 rows) still gets random tables
+        long[][] small = new long[2][20];
+        for (int i = 0; i < 60; i++) {
+            small[i % 7 == 0 ? 1 : 0][i % 20]++;
+        }
+        CountedPair.Independence few = CountedPair.independenceP(dev.surprisal.counts.ContingencyTable.of(small), 0.05,
+                1L, "gap");
+        assertThat(few.test()).isEqualTo(MissingLeak.Test.PERMUTATION);
+        assertThat(few.pValue()).isBetween(0.0, 1.0);
+    }
 }
