@@ -232,7 +232,10 @@ public record RankedFeature(String feature, String kind, int n, String estimator
      * @return {@code "basic"} or {@code "percentile"}
      */
     public String intervalMethod() {
-        return estimator.equals(dev.surprisal.continuous.MiEstimator.PLUG_IN.label()) ? "basic" : "percentile";
+        // the one rule, TargetRanking.intervalMethod, read from the estimator this feature stores by its label
+        dev.surprisal.continuous.MiEstimator e = java.util.Arrays.stream(dev.surprisal.continuous.MiEstimator.values())
+                .filter(m -> m.label().equals(estimator)).findFirst().orElse(dev.surprisal.continuous.MiEstimator.KSG1);
+        return TargetRanking.intervalMethod(e).name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
