@@ -3,6 +3,7 @@
 package dev.surprisal.drift;
 
 import dev.surprisal.core.Base;
+import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.NumberStyle;
 
 import java.util.List;
@@ -55,9 +56,9 @@ public final class DriftExplanation {
         String qpValue = CELL.format(base.fromNats(c.reverseKlNats()));
         String head = String.format(Locale.ROOT, "Top column '%s' (%s): %s.", c.name(), c.status(), c.reason());
         String pq = String.format(Locale.ROOT, "%sKL(P||Q) = %s %s (P = reference, Q = today): coding data distributed "
-                + "like the reference with a code built for today's data costs %s extra %s per value.",
+                + "like the reference with a code built for today's data costs %s extra %s per value%s.",
                 c.judgedOnValidCells() ? "On the valid cells (the missing and invalid ones are their own alarm), " : "",
-                pqValue, u, pqValue, u);
+                pqValue, u, pqValue, u, binnedCaveat(c));
         String qp = String.format(Locale.ROOT, "KL(Q||P) = %s %s: coding today's data with the reference's code costs "
                 + "%s extra %s per value. PSI = KL(P||Q) + KL(Q||P) in nats = %s (unitless).", qpValue, u, qpValue, u,
                 CELL.format(c.psi()));
@@ -66,6 +67,19 @@ public final class DriftExplanation {
         String bin = top == null ? "" : " " + movedMost(top, 100.0 * top.referenceCount() / Math.max(1, c.referenceRows()),
                 100.0 * top.currentCount() / Math.max(1, c.currentRows()));
         return List.of(head, pq, qp + bin);
+    }
+
+    /**
+     * For a continuous column, that its KL is counted over the reference's quantile bins: merging values into
+     * bins can only lower KL (the data-processing inequality, Cover and Thomas §2.8), so the values' own KL is
+     * higher (a normal against N(0.5, 1.2²): 0.162 bits over the bins against 0.168 in closed form). Binary and
+     * discrete columns are counted by value, so their KL needs no such words.
+     */
+    private static String binnedCaveat(ColumnDrift c) {
+        return c.role() == ColumnRole.CONTINUOUS
+                ? ", counted over the reference's quantile bins (grouping values into bins can only lower KL, so the "
+                + "KL of the values themselves is at least about this, up to sampling noise)"
+                : "";
     }
 
     /**

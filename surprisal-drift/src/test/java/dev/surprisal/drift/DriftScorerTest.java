@@ -75,6 +75,8 @@ class DriftScorerTest {
         assertThat(r.alarm()).isTrue();
         assertThat(r.datasetDrift()).isFalse(); // 1 of 3 < 50%
         assertThat(r.explanation()).contains("'x'", "extra bits per value");
+        // a continuous column's KL is over the quantile bins, a lower bound on the values' own (audit15 D6)
+        assertThat(r.explanation()).contains("counted over the reference's quantile bins", "can only lower KL");
     }
 
     /**
