@@ -36,8 +36,9 @@ import java.util.Map;
  * date older than the previous batch's is WARN whatever the day. Without this batch's day (a caller
  * that does not give it), an equal newest value is WARN, as for a timestamp.
  *
- * <p>Values are ordered by {@link KeyStats#compareValues}, the order of the profiles' ranges:
- * numbers by value (epoch times, {@code 999999999 < 1000000000}), ISO 8601 text in time order.
+ * <p>Values are ordered by {@link KeyStats#compareTimes}, the order of the profiles' ranges:
+ * numbers by value (epoch times, {@code 999999999 < 1000000000}), ISO 8601 text in time order, and two
+ * date-times whose UTC offsets are written differently as instants (the same instant is the same time).
  */
 public final class Freshness {
     /**
@@ -213,9 +214,12 @@ public final class Freshness {
         }
     }
 
-    /** Orders two timestamp or date values as the profiles order their ranges ({@link KeyStats#compareValues}). */
+    /**
+     * Orders two timestamp or date values in time as the profiles order their ranges, date-times with
+     * differently written UTC offsets as instants ({@link KeyStats#compareTimes}).
+     */
     static int compareTimes(String a, String b) {
-        return KeyStats.compareValues(a, b);
+        return KeyStats.compareTimes(a, b);
     }
 
     @Override

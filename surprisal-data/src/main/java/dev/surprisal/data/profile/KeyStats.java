@@ -74,7 +74,90 @@ public record KeyStats(long present, long distinct, String min, String max) {
                     : new BigDecimal(a).compareTo(new BigDecimal(b));
             return c != 0 ? c : a.compareTo(b); // 1.0 and 1: equal in value, kept apart as texts
         }
-        return ka != TEXT ? -1 : kb != TEXT ? 1 : a.compareTo(b);
+        if (ka != TEXT || kb != TEXT) {
+            return ka != TEXT ? -1 : 1;
+        }
+        int t = instantOrder(a, b);
+        return t != NOT_INSTANTS && t != 0 ? t : a.compareTo(b); // one instant written twice: by its text
+    }
+
+    /**
+     * The order of two timestamp or date values in time, as the stale-data check compares a batch with the
+     * reference and the previous batch: {@link #compareValues}, except that two ISO 8601 date-times whose UTC
+     * offsets are written differently ({@code 2026-04-15T08:58:53+09:00} and {@code 2026-04-14T23:58:53Z})
+     * compare as instants, and are equal when they are the same instant: a batch re-written in another offset
+     * is the same batch, and an hour later in {@code Z} is later than the hour before in {@code +09:00}
+     * (audit15 D2: both were compared as text).
+     *
+     * @param a a value, not null
+     * @param b a value, not null
+     * @return negative, zero or positive as {@code a} is before, at or after {@code b}
+     */
+    public static int compareTimes(String a, String b) {
+        int t = instantOrder(a, b);
+        return t != NOT_INSTANTS ? t : compareValues(a, b);
+    }
+
+    /** {@link #instantOrder}: the two values are not both date-times with differently written offsets. */
+    private static final int NOT_INSTANTS = Integer.MIN_VALUE;
+
+    /**
+     * Two ISO date-times with UTC offsets written differently, as instants (−1, 0, 1); {@link #NOT_INSTANTS}
+     * otherwise. Offsets written alike (both {@code Z}, both {@code +02:00}) need no parsing: their text is in
+     * time order, which keeps the per-cell range of a timestamp column as cheap as before; a value without an
+     * offset (local time) is no instant, and is ordered by its text.
+     */
+    private static int instantOrder(String a, String b) {
+        int ia = offsetStart(a);
+        int ib = offsetStart(b);
+        if (ia < 0 || ib < 0) {
+            return NOT_INSTANTS;
+        }
+        int la = a.length() - ia;
+        if (la == b.length() - ib && a.regionMatches(true, ia, b, ib, la)) {
+            return NOT_INSTANTS;
+        }
+        try {
+            return Integer.signum(instant(a, ia).compareTo(instant(b, ib)));
+        } catch (java.time.DateTimeException e) {
+            return NOT_INSTANTS; // not a date-time after all (a month 13, an offset +25:00): text order
+        }
+    }
+
+    private static java.time.Instant instant(String value, int offsetAt) {
+        String local = value.substring(0, offsetAt).replace(' ', 'T').replace('t', 'T');
+        return java.time.LocalDateTime.parse(local)
+                .toInstant(java.time.ZoneOffset.of(value.substring(offsetAt).toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * Where the UTC offset of an ISO date-time ({@code yyyy-mm-ddThh:mm...}, {@code T} or a space) starts:
+     * the index of its {@code Z} or of the sign of {@code ±hh}, {@code ±hhmm}, {@code ±hh:mm}; −1 when the
+     * value is no such date-time or has no offset.
+     */
+    private static int offsetStart(String s) {
+        int n = s.length();
+        if (n < 17 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':') {
+            return -1;
+        }
+        char sep = s.charAt(10);
+        if (sep != 'T' && sep != ' ' && sep != 't') {
+            return -1;
+        }
+        char last = s.charAt(n - 1);
+        if (last == 'Z' || last == 'z') {
+            return n - 1;
+        }
+        for (int i = n - 1; i > 15; i--) {
+            char c = s.charAt(i);
+            if (c == '+' || c == '-') {
+                return i;
+            }
+            if (!isDigit(c) && c != ':') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
