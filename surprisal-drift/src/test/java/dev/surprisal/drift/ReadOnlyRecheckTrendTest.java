@@ -58,6 +58,11 @@ class ReadOnlyRecheckTrendTest {
         try (DriftStore s = DriftStore.openReadOnly(url, MonitorCheck.LOCK_WAIT_MILLIS)) {
             assertThat(MonitoredCheck.trendHistory(s, "orders", "2024-05-04", Set.of()))
                     .extracting(h -> h.at()).containsOnly("2024-05-01", "2024-05-02", "2024-05-03");
+            // the same instant written otherwise is the same run time (the store's run_time, not the text)
+            assertThat(MonitoredCheck.trendHistory(s, "orders", "2024-05-04T02:00+02:00", Set.of()))
+                    .extracting(h -> h.at()).containsOnly("2024-05-01", "2024-05-02", "2024-05-03");
+            assertThat(MonitoredCheck.trendHistory(s, "orders", "2024-05-04T00:00:01Z", Set.of()))
+                    .extracting(h -> h.at()).contains("2024-05-04");
         }
     }
 
