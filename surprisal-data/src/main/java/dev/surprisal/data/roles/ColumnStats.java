@@ -37,7 +37,10 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
 
     /**
      * Cells that use a ',' or a '.' between digits, by kind ({@link Cells.Comma}); additive over parts of a column.
+     * Serializable so that another engine's parts of a column (Spark's partitions) bring theirs back to be added;
+     * not a stored form.
      *
+     * @serial exclude
      * @param thousands cells grouped as no decimal comma writes ({@code 1,234,567}, {@code 2,096.40})
      * @param oneGroup  cells of one ',' group of 3 digits and no decimal part ({@code 1,234}: two readings)
      * @param decimal   cells only a decimal comma writes ({@code 1,5}, {@code 3,14}, {@code 1.234,56})
