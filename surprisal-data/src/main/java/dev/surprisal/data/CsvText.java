@@ -367,24 +367,9 @@ final class CsvText {
             gather[j] = text[j] && written[j] == null;
         }
         Buffers pool = buffers; // the pool of the tokenising that made these bounds
-        try {
-            // the text of a column that became text after rows read as numbers, gathered again
-            IntStream.range(0, parts).parallel().forEach(k -> {
-                try {
-                    byte[] buf = pool.take(bounds[k + 1] - bounds[k]);
-                    try {
-                        new CsvText(copy(bounds[k], bounds[k + 1], buf)).regather(chunk[k], 0,
-                                bounds[k + 1] - bounds[k], delimiter, slot, fields, gather);
-                    } finally {
-                        pool.give(buf);
-                    }
-                } catch (Decline d) {
-                    throw new Declined(d);
-                }
-            });
-        } catch (Declined d) {
-            throw d.decline;
-        }
+        // the text of a column that became text after rows read as numbers, gathered again
+        eachChunk(bounds, pool, (k, piece) -> piece.regather(chunk[k], 0, bounds[k + 1] - bounds[k], delimiter, slot,
+                fields, gather));
         // the kept cells are copies: the file's bytes can go before the columns are coded
         b = null;
         file = null;
@@ -514,27 +499,13 @@ final class CsvText {
         // the tasks use this read's pool, never the field, which a later tokenising replaces
         Buffers pool = new Buffers(bounds);
         buffers = pool;
-        try {
-            // each chunk tokenised on its own into buffers of its own; joined in file order below
-            IntStream.range(0, parts).parallel().forEach(k -> {
-                try {
-                    CsvChunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
-                            (bounds[k + 1] - bounds[k]) / fields + 16);
-                    c.quote = quote;
-                    byte[] buf = pool.take(bounds[k + 1] - bounds[k]);
-                    try {
-                        chunk[k] = new CsvText(copy(bounds[k], bounds[k + 1], buf)).chunk(c, 0, bounds[k + 1] - bounds[k],
-                                delimiter, slot, fields, Integer.MAX_VALUE, shared);
-                    } finally {
-                        pool.give(buf);
-                    }
-                } catch (Decline d) {
-                    throw new Declined(d);
-                }
-            });
-        } catch (Declined d) {
-            throw d.decline;
-        }
+        // each chunk tokenised on its own into buffers of its own; joined in file order below
+        eachChunk(bounds, pool, (k, piece) -> {
+            CsvChunk c = numbers.start(columns, (int) first[k], (int) (first[k + 1] - first[k]),
+                    (bounds[k + 1] - bounds[k]) / fields + 16);
+            c.quote = quote;
+            chunk[k] = piece.chunk(c, 0, bounds[k + 1] - bounds[k], delimiter, slot, fields, Integer.MAX_VALUE, shared);
+        });
         return new Pass(bounds, first, numbers, chunk);
     }
 
@@ -643,6 +614,39 @@ final class CsvText {
                 progress.accept(now);
             }
         };
+    }
+
+    /** What {@link #eachChunk} does with one chunk. */
+    private interface ChunkTask {
+        /**
+         * @param k    the chunk's index
+         * @param text the chunk's bytes, a copy in a buffer of the pool, from 0
+         */
+        void run(int k, CsvText text) throws Decline;
+    }
+
+    /**
+     * Runs {@code task} on every chunk between {@code bounds} in parallel, each on a copy of its bytes in a buffer of
+     * {@code pool} (given back after), a chunk's {@link Decline} thrown here: the one way both passes over the chunks
+     * (tokenising, regathering text) use the pool.
+     */
+    private void eachChunk(int[] bounds, Buffers pool, ChunkTask task) throws Decline {
+        try {
+            IntStream.range(0, bounds.length - 1).parallel().forEach(k -> {
+                try {
+                    byte[] buf = pool.take(bounds[k + 1] - bounds[k]);
+                    try {
+                        task.run(k, new CsvText(copy(bounds[k], bounds[k + 1], buf)));
+                    } finally {
+                        pool.give(buf);
+                    }
+                } catch (Decline d) {
+                    throw new Declined(d);
+                }
+            });
+        } catch (Declined d) {
+            throw d.decline;
+        }
     }
 
     /** A {@link Decline} through a parallel stream. */

@@ -4,7 +4,6 @@ package dev.surprisal.drift;
 
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.ProfileBuilder;
-import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
@@ -15,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,28 +32,14 @@ class ReadOnlyRecheckTrendTest {
     Path dir;
 
     private Path day(String name, long seed, double paris) throws IOException {
-        SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder b = new StringBuilder("order_id,city\n");
-        for (int i = 0; i < 3000; i++) {
-            double u = r.nextDouble();
-            String city = u < paris ? "Paris" : u < paris + (1 - paris) / 2 ? "Lyon" : "Lille";
-            b.append(seed * 1_000_000 + i).append(',').append(city).append('\n');
-        }
-        return Files.writeString(dir.resolve(name + ".csv"), b);
+        return new CityDays(dir).day(name, seed, paris);
     }
 
     @Test
     void aReadOnlyRecheckOfARecordedDaySeesTheHistoryARecordedRecheckWould() throws IOException {
-        StoreUrl url = StoreUrl.parse(dir.resolve("drift.duckdb").toString());
-        try (DriftStore s = DriftStore.open(url, true, MonitorCheck.LOCK_WAIT_MILLIS)) {
-            s.saveBaseline("orders", ProfileBuilder.fit(TableReader.open(day("ref", 1, 1.0 / 3)),
-                    ProfileOptions.defaults()));
-        }
         MonitorCheck check = MonitorCheck.of("orders").withTrend(new TrendRule(3, 30, 3.0));
-        long seed = 2;
-        for (String d : List.of("2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04")) {
-            assertThat(check.run(url, d, TableReader.open(day(d, seed++, 1.0 / 3))).alarm()).as(d).isFalse();
-        }
+        StoreUrl url = new CityDays(dir).quietDays("drift.duckdb", check,
+                List.of("2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04"));
         Path corrected = day("2024-05-04-corrected", 99, 0.40);
         MonitoredCheck.Outcome readOnly;
         try (DriftStore s = DriftStore.openReadOnly(url, MonitorCheck.LOCK_WAIT_MILLIS)) {
@@ -75,21 +58,20 @@ class ReadOnlyRecheckTrendTest {
         try (DriftStore s = DriftStore.openReadOnly(url, MonitorCheck.LOCK_WAIT_MILLIS)) {
             assertThat(MonitoredCheck.trendHistory(s, "orders", "2024-05-04", Set.of()))
                     .extracting(h -> h.at()).containsOnly("2024-05-01", "2024-05-02", "2024-05-03");
+            // the same instant written otherwise is the same run time (the store's run_time, not the text)
+            assertThat(MonitoredCheck.trendHistory(s, "orders", "2024-05-04T02:00+02:00", Set.of()))
+                    .extracting(h -> h.at()).containsOnly("2024-05-01", "2024-05-02", "2024-05-03");
+            assertThat(MonitoredCheck.trendHistory(s, "orders", "2024-05-04T00:00:01Z", Set.of()))
+                    .extracting(h -> h.at()).contains("2024-05-04");
         }
     }
+
     @Test
     void aCheckScoredBeforeTheStoreIsEnteredRecordsThatReportAgainstTheHistoryReadOnce() throws IOException {
         // the server's order (review13a #4): score with the store closed, then read the history once and record
-        StoreUrl url = StoreUrl.parse(dir.resolve("scored.duckdb").toString());
-        try (DriftStore s = DriftStore.open(url, true, MonitorCheck.LOCK_WAIT_MILLIS)) {
-            s.saveBaseline("orders", ProfileBuilder.fit(TableReader.open(day("ref", 1, 1.0 / 3)),
-                    ProfileOptions.defaults()));
-        }
         MonitorCheck check = MonitorCheck.of("orders").withTrend(new TrendRule(3, 30, 3.0));
-        long seed = 2;
-        for (String d : List.of("2024-05-01", "2024-05-02", "2024-05-03")) {
-            check.run(url, d, TableReader.open(day(d, seed++, 1.0 / 3)));
-        }
+        StoreUrl url = new CityDays(dir).quietDays("scored.duckdb", check,
+                List.of("2024-05-01", "2024-05-02", "2024-05-03"));
         MonitorCheck.Baseline b;
         try (DriftStore s = DriftStore.openReadOnly(url, MonitorCheck.LOCK_WAIT_MILLIS)) {
             b = check.baseline(s, "2024-05-04");

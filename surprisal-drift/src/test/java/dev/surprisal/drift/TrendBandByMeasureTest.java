@@ -3,8 +3,6 @@
 package dev.surprisal.drift;
 
 import dev.surprisal.data.TableReader;
-import dev.surprisal.data.profile.ProfileBuilder;
-import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.rules.MonitorCheck;
 import dev.surprisal.drift.rules.MonitoredCheck;
@@ -15,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,28 +31,13 @@ class TrendBandByMeasureTest {
     Path dir;
 
     private Path day(String name, long seed, double paris) throws IOException {
-        SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder b = new StringBuilder("order_id,city\n");
-        for (int i = 0; i < 3000; i++) {
-            double u = r.nextDouble();
-            String city = u < paris ? "Paris" : u < paris + (1 - paris) / 2 ? "Lyon" : "Lille";
-            b.append(seed * 1_000_000 + i).append(',').append(city).append('\n');
-        }
-        return Files.writeString(dir.resolve(name + ".csv"), b);
+        return new CityDays(dir).day(name, seed, paris);
     }
 
     /** The alarms of the 5 May PSI check, with or without a JS check on 4 May before it. */
     private List<String> spikeAlarms(String store, boolean jsCheckOn4May) throws IOException {
-        StoreUrl url = StoreUrl.parse(dir.resolve(store).toString());
-        try (DriftStore s = DriftStore.open(url, true, MonitorCheck.LOCK_WAIT_MILLIS)) {
-            s.saveBaseline("orders", ProfileBuilder.fit(TableReader.open(day("ref", 1, 1.0 / 3)),
-                    ProfileOptions.defaults()));
-        }
         MonitorCheck psi = MonitorCheck.of("orders").withTrend(new TrendRule(3, 30, 3.0));
-        long seed = 2;
-        for (String d : List.of("2024-05-01", "2024-05-02", "2024-05-03")) {
-            assertThat(psi.run(url, d, TableReader.open(day(d, seed++, 1.0 / 3))).alarm()).as(d).isFalse();
-        }
+        StoreUrl url = new CityDays(dir).quietDays(store, psi, List.of("2024-05-01", "2024-05-02", "2024-05-03"));
         if (jsCheckOn4May) {
             MonitoredCheck.Outcome js = psi.withSettings(Map.of("measure", "js"))
                     .run(url, "2024-05-04", TableReader.open(day("2024-05-04", 50, 1.0 / 3)));

@@ -75,28 +75,27 @@ final class PartitionJobs {
      */
     static final class RolePart implements Serializable {
         /** Where a column's {@link DateLayout.Counts} start in {@link #counts}. */
-        static final int LAYOUTS_AT = 9;
+        static final int LAYOUTS_AT = 5;
         private static final long serialVersionUID = 1L;
         final int partition;
         final long rows;
-        // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times, and cells with thousands
-        // groups, one comma group (1,234), a decimal comma and '.' groups (1.299) (Cells.comma), then from
-        // LAYOUTS_AT the non-ISO dates by layout (DateLayout.Counts)
+        // per column: present, numbers, finite whole numbers, ISO dates, ISO date-times, then from LAYOUTS_AT the
+        // non-ISO dates by layout (DateLayout.Counts)
         final long[][] counts;
-        /** Per column and comma kind ({@code Cells.Comma#ordinal}), the smallest such cell, "" when none. */
-        final String[][] examples;
+        /** Per column, its cells by comma kind with an example of each ({@link ColumnStats.Commas}: they add up). */
+        final ColumnStats.Commas[] commas;
         final double[] min;
         final double[] max;
         final double[][] firstNumbers; // per column: its first numbers in row order (for the monotone rule)
         /** Per typed number column when sampled (else null): its finite values, their range and bottom-k sample. */
         final FiniteSample[] samples;
 
-        RolePart(int partition, long rows, long[][] counts, String[][] examples, double[] min, double[] max,
+        RolePart(int partition, long rows, long[][] counts, ColumnStats.Commas[] commas, double[] min, double[] max,
                  double[][] firstNumbers, FiniteSample[] samples) {
             this.partition = partition;
             this.rows = rows;
             this.counts = counts;
-            this.examples = examples;
+            this.commas = commas;
             this.min = min;
             this.max = max;
             this.firstNumbers = firstNumbers;
@@ -215,10 +214,8 @@ final class PartitionJobs {
             }
             long row = offsets == null ? 0 : offsets[partition];
             long[][] counts = new long[c][RolePart.LAYOUTS_AT + DateLayout.Counts.NONE.counts().size()];
-            String[][] examples = new String[c][dev.surprisal.data.roles.Cells.Comma.values().length];
-            for (String[] e : examples) {
-                Arrays.fill(e, "");
-            }
+            ColumnStats.Commas[] commas = new ColumnStats.Commas[c];
+            Arrays.fill(commas, ColumnStats.Commas.NONE);
             double[] min = new double[c];
             double[] max = new double[c];
             Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -254,16 +251,10 @@ final class PartitionJobs {
                         k[2] += s.integers();
                         k[3] += s.dates();
                         k[4] += s.timestamps();
-                        k[5] += s.commas().thousands();
-                        k[6] += s.commas().oneGroup();
-                        k[7] += s.commas().decimal();
-                        k[8] += s.commas().dotGroup();
                         for (int e = 0; e < s.layouts().counts().size(); e++) {
                             k[RolePart.LAYOUTS_AT + e] += s.layouts().counts().get(e); // dates in a non-ISO layout
                         }
-                        for (int e = 0; e < examples[j].length; e++) {
-                            examples[j][e] = ColumnStats.Commas.smaller(examples[j][e], s.commas().examples().get(e));
-                        }
+                        commas[j] = commas[j].plus(s.commas());
                         min[j] = Math.min(min[j], s.min());
                         max[j] = Math.max(max[j], s.max());
                     }
@@ -280,7 +271,7 @@ final class PartitionJobs {
                 }
             }
             List<RolePart> out = new ArrayList<>();
-            out.add(new RolePart(partition, n, counts, examples, min, max, first, samples));
+            out.add(new RolePart(partition, n, counts, commas, min, max, first, samples));
             return out.iterator();
         }
     }

@@ -281,7 +281,7 @@ public final class SparkProfiler {
             long distinctTexts = cells.numeric(j) ? distinctNumbers : counted.getOrDefault(2 * j + 1, 0L);
             ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[j][0], k[j][1], k[j][2], distinctNumbers,
                     distinctTexts, k[j][3], k[j][4], min[j], max[j], false,
-                    new ColumnStats.Commas(k[j][5], k[j][6], k[j][7], k[j][8], examples(parts, j)))
+                    commas(parts, j))
                     .withLayouts(DateLayout.Counts.of(java.util.Arrays.copyOfRange(k[j], PartitionJobs.RolePart.LAYOUTS_AT,
                             k[j].length)).kept(k[j][0], k[j][3] + k[j][4]));
             s = exact[j] || known[j] ? s : s.withDistinctAtLeast();
@@ -301,16 +301,9 @@ public final class SparkProfiler {
         return new RoleFit(out, samples);
     }
 
-    /** Column j's comma examples: per kind, the smallest of the partitions'. */
-    private static List<String> examples(List<PartitionJobs.RolePart> parts, int j) {
-        String[] e = new String[dev.surprisal.data.roles.Cells.Comma.values().length];
-        Arrays.fill(e, "");
-        for (PartitionJobs.RolePart p : parts) {
-            for (int k = 0; k < e.length; k++) {
-                e[k] = ColumnStats.Commas.smaller(e[k], p.examples[j][k]);
-            }
-        }
-        return List.of(e);
+    /** Column j's cells by comma kind: the partitions' summed, each kind's example the smallest of theirs. */
+    private static ColumnStats.Commas commas(List<PartitionJobs.RolePart> parts, int j) {
+        return parts.stream().map(p -> p.commas[j]).reduce(ColumnStats.Commas.NONE, ColumnStats.Commas::plus);
     }
 
     /**

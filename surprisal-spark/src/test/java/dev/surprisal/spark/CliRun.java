@@ -2,10 +2,16 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surprisal.cli.SurprisalCommand;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One run of the {@code surprisal} command in this JVM, as the tests compare them: through the
@@ -31,4 +37,31 @@ record CliRun(int code, String out, String err) {
         int code = SurprisalCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /**
+     * Spark's {@code drift compare} of {@code day} against {@code ref}, as JSON and as text.
+     *
+     * @param report the JSON report
+     * @param text   the text report
+     */
+    record Compared(JsonNode report, String text) {
+    }
+
+    /**
+     * Runs {@code drift compare} of {@code day} against {@code ref} on both engines; asserts the same exit code,
+     * column verdicts and text.
+     */
+    static Compared compareOnBoth(String ref, Path day, int expected) throws IOException {
+        CliRun onSpark = spark("drift", "compare", ref, day.toString(), "--json");
+        CliRun onLocal = local("drift", "compare", ref, day.toString(), "--json");
+        assertThat(onLocal.code()).as(day + ": " + onLocal.out() + onLocal.err()).isEqualTo(expected);
+        assertThat(onSpark.code()).as(day + ": " + onSpark.out() + onSpark.err()).isEqualTo(expected);
+        JsonNode s = JSON.readTree(onSpark.out());
+        assertThat(s.path("columns")).as(day.toString()).isEqualTo(JSON.readTree(onLocal.out()).path("columns"));
+        CliRun text = spark("drift", "compare", ref, day.toString());
+        assertThat(text.out()).isEqualTo(local("drift", "compare", ref, day.toString()).out());
+        return new Compared(s, text.out());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

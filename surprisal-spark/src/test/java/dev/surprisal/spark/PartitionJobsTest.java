@@ -9,6 +9,8 @@ import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileJson;
 import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.Cells;
+import dev.surprisal.data.roles.ColumnStats;
 import dev.surprisal.data.roles.RoleDecision;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -66,6 +68,43 @@ class PartitionJobsTest {
         assertThat(part.column("amount").sample().keys()).containsExactlyInAnyOrder(
                 RowSample.key(PAST_INT + 1, RowSample.SEED), RowSample.key(PAST_INT + 3, RowSample.SEED),
                 RowSample.key(PAST_INT + 4, RowSample.SEED));
+    }
+
+    @Test
+    void aPartitionGivesEachCellTheCommaKindJavaGives() throws Exception {
+        // '.' groups (1.234: two readings) beside decimals that group nothing (1.2345, 0.123) and a decimal comma
+        // after '.' groups (12.345,6): the partition's counts are Cells.comma's, also after Java serialization
+        // (how Spark brings a partition's part back); CommaKindsAgreeTest holds Java to DuckDB on more cells
+        List<String> cells = List.of("1.234", "1.2345", "0.123", "12.345,6", "1.234.567", "1,234", "1,234,567",
+                "1,5", "1.299 €", "1234.567", "abc");
+        List<StructField> fields = new ArrayList<>();
+        Object[] row = new Object[cells.size()];
+        for (int j = 0; j < cells.size(); j++) {
+            fields.add(DataTypes.createStructField("c" + j, DataTypes.StringType, true));
+            row[j] = org.apache.spark.unsafe.types.UTF8String.fromString(cells.get(j));
+        }
+        StructType schema = new StructType(fields.toArray(StructField[]::new));
+        SparkCells sc = SparkCells.of(schema, java.util.Arrays.asList(schema.fieldNames()));
+        PartitionJobs.RolePart part = new PartitionJobs.Roles(sc, null, 0).call(0, List.<org.apache.spark.sql.catalyst
+                .InternalRow>of(new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(row)).iterator()).next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+            o.writeObject(part);
+        }
+        PartitionJobs.RolePart back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (PartitionJobs.RolePart) in.readObject();
+        }
+        for (int j = 0; j < cells.size(); j++) {
+            Cells.Comma java = Cells.comma(cells.get(j));
+            for (Cells.Comma kind : ColumnStats.Commas.KINDS) {
+                assertThat(back.commas[j].count(kind)).as("'%s' as %s", cells.get(j), kind)
+                        .isEqualTo(kind == java ? 1 : 0);
+            }
+            assertThat(back.commas[j]).isEqualTo(part.commas[j]);
+        }
+        assertThat(back.commas[0].example(Cells.Comma.DOT_GROUP)).isEqualTo("1.234");
     }
 
     @Test

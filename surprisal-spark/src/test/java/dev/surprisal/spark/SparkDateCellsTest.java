@@ -2,12 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.spark;
 
-import static dev.surprisal.spark.CliRun.local;
-import static dev.surprisal.spark.CliRun.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class SparkDateCellsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
     private static String ref;
@@ -59,15 +55,7 @@ class SparkDateCellsTest {
 
     /** Runs {@code drift compare} on both engines; asserts the same exit code, column verdicts and text. */
     private static JsonNode compare(Path day, int expected) throws IOException {
-        CliRun onSpark = spark("drift", "compare", ref, day.toString(), "--json");
-        CliRun onLocal = local("drift", "compare", ref, day.toString(), "--json");
-        assertThat(onLocal.code()).as(day + ": " + onLocal.out() + onLocal.err()).isEqualTo(expected);
-        assertThat(onSpark.code()).as(day + ": " + onSpark.out() + onSpark.err()).isEqualTo(expected);
-        JsonNode s = JSON.readTree(onSpark.out());
-        assertThat(s.path("columns")).as(day.toString()).isEqualTo(JSON.readTree(onLocal.out()).path("columns"));
-        CliRun text = spark("drift", "compare", ref, day.toString());
-        assertThat(text.out()).isEqualTo(local("drift", "compare", ref, day.toString()).out());
-        return s;
+        return CliRun.compareOnBoth(ref, day, expected).report();
     }
 
     private static JsonNode column(JsonNode report, String name) {

@@ -45,15 +45,22 @@ public final class Cells {
     private static final String PLAIN = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)";
     /** {@link #PLAIN} without its sign. */
     private static final String UNSIGNED = "([0-9]+([.][0-9]*)?|[.][0-9]+)";
+    /** The first of thousands groups: 1–3 digits without a leading 0. */
+    private static final String LEAD = "[1-9][0-9]{0,2}";
+    /**
+     * '.' thousands groups of 3 digits ({@code 1.299}, {@code 1.234.567}): the one spelling of a decimal-comma writer's
+     * grouping, in {@link #DOT_GROUPS}, {@link #EURO} and {@link #COMMA_NUMBER}, Java's patterns and the SQL alike.
+     */
+    private static final String DOT_THOUSANDS = LEAD + "([.][0-9]{3})+";
     /** Thousands groups of ',' (3 digits each, the first 1–3 digits without a leading 0), a '.' decimal part optional. */
-    private static final String GROUPS = "[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?";
+    private static final String GROUPS = LEAD + "(,[0-9]{3})+([.][0-9]+)?";
     /**
      * A decimal comma, as Excel and pandas' {@code decimal=','} write it: digits ',' digits, after plain digits
      * or '.' thousands groups ({@code 569,97}, {@code 1.234,56}, {@code 0,5}). {@code 1,234} matches too and is
      * read by {@link #POINT_LIKE} first (as 1234); whether the column may mean 1.234 is its question
      * ({@link #comma}).
      */
-    private static final String EURO = "([0-9]+|[1-9][0-9]{0,2}([.][0-9]{3})+),[0-9]+";
+    private static final String EURO = "([0-9]+|" + DOT_THOUSANDS + "),[0-9]+";
     /** A currency sign, before or after an amount ({@code $1,200.00}, {@code 569,97 €}, {@code £ 12}). */
     private static final String CURRENCY = "[$€£¥]";
     /** The characters {@link #dressed} may add to a number, a no-break space included (Excel writes 12,50 €). */
@@ -74,22 +81,22 @@ public final class Cells {
      * and 1.234 with a decimal comma; {@code 1.299} is 1.299 with a decimal point and 1299 with the '.' thousands
      * grouping of a decimal-comma writer (a German price list: {@code 1.299 €} beside {@code 19,99 €}).
      */
-    private static final String ONE_GROUP = dressed("[1-9][0-9]{0,2},[0-9]{3}");
+    private static final String ONE_GROUP = dressed(LEAD + ",[0-9]{3}");
     /**
      * '.' thousands groups and nothing else: {@code 1.299} (1.299 with a decimal point, 1299 with a decimal comma)
      * and {@code 1.234.567} (only a decimal-comma writer's grouping).
      */
-    private static final String DOT_GROUPS = dressed("[1-9][0-9]{0,2}([.][0-9]{3})+");
+    private static final String DOT_GROUPS = dressed(DOT_THOUSANDS);
     /**
      * A number as a decimal-comma writer writes it ({@link NumberConvention#DECIMAL_COMMA}): digits, or '.' thousands
      * groups of 3 digits, then an optional ',' decimal part ({@code 41,} too: German Excel's 41,000 with its trailing
      * zeros dropped, 41 as pandas reads it); or a ',' decimal part alone ({@code ,5}).
      */
-    private static final String COMMA_NUMBER = "(([0-9]+|[1-9][0-9]{0,2}([.][0-9]{3})+)(,[0-9]*)?|,[0-9]+)";
+    private static final String COMMA_NUMBER = "(([0-9]+|" + DOT_THOUSANDS + ")(,[0-9]*)?|,[0-9]+)";
     /** What a decimal comma writes: digits, one ',', digits ({@code 1,5}, {@code 1,234}), or '.' groups first. */
     private static final String COMMA_DIGITS = dressed(EURO);
     /** Thousands groups no decimal comma can write: two groups or more, or a '.' decimal part. */
-    private static final String SURE_GROUPS = dressed("[1-9][0-9]{0,2}((,[0-9]{3}){2,}([.][0-9]+)?|,[0-9]{3}[.][0-9]+)");
+    private static final String SURE_GROUPS = dressed(LEAD + "((,[0-9]{3}){2,}([.][0-9]+)?|,[0-9]{3}[.][0-9]+)");
     /** An epoch time: a plain decimal between optional spaces. */
     private static final String EPOCH = " *" + PLAIN + " *";
     /**

@@ -112,10 +112,8 @@ public final class ColumnRoles {
                         null);
             }
             RoleDecision detected = RoleRules.decide(s, dayFirst);
-            RoleDecision used = unnamed(override(detected, s, overrides, file));
             // the conventions decided with the role (RoleRules.decide) stay with the column whatever role is set
-            d.put(s.column(), used.withConvention(detected.convention())
-                    .withLayout(used.role().isTemporal() ? detected.layout() : DateLayout.ISO));
+            d.put(s.column(), unnamed(override(detected, s, overrides, file)));
             m.put(s.column(), s);
         }
         List<String> ex = new ArrayList<>();
@@ -155,7 +153,7 @@ public final class ColumnRoles {
         String what = d.role() == ColumnRole.ID_LIKE ? "probably the row index that pandas' to_csv() writes (write "
                 + "with index=False to leave it out)" : "a column whose header cell is empty: name it in the header";
         return new RoleDecision(d.column(), d.role(), d.reason() + " ('" + d.column() + "' is pandas' name for an "
-                + "empty header cell: " + what + ")", d.overridden());
+                + "empty header cell: " + what + ")", d.overridden(), d.convention(), d.layout());
     }
 
     private static RoleDecision override(RoleDecision detected, ColumnStats s, RoleOverrides o, Path file) {
@@ -199,10 +197,10 @@ public final class ColumnRoles {
                     "ISO dates, ISO date-times or epoch numbers", RoleRules.TEMPORAL_SHARE, file);
         }
         if (set == detected.role()) {
-            return new RoleDecision(c, set, detected.reason() + " (as set by " + option + ")", true);
+            return RoleRules.overridden(detected, set, detected.reason() + " (as set by " + option + ")");
         }
-        return new RoleDecision(c, set, set.label() + ", set by " + option + " (detected: " + detected.reason() + ")",
-                true);
+        return RoleRules.overridden(detected, set, set.label() + ", set by " + option + " (detected: "
+                + detected.reason() + ")");
     }
 
     /** The error of a role set on a column whose cells it cannot read, naming the share and the fix. */

@@ -37,7 +37,10 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
 
     /**
      * Cells that use a ',' or a '.' between digits, by kind ({@link Cells.Comma}); additive over parts of a column.
+     * Serializable so that another engine's parts of a column (Spark's partitions) bring theirs back to be added;
+     * not a stored form.
      *
+     * @serial exclude
      * @param thousands cells grouped as no decimal comma writes ({@code 1,234,567}, {@code 2,096.40})
      * @param oneGroup  cells of one ',' group of 3 digits and no decimal part ({@code 1,234}: two readings)
      * @param decimal   cells only a decimal comma writes ({@code 1,5}, {@code 3,14}, {@code 1.234,56})
@@ -45,7 +48,15 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      * @param examples  per kind ({@link Cells.Comma#ordinal}), the smallest such cell's text (in {@link String}
      *                  order, so that parts of a column and every engine give the same), "" when none
      */
-    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples) {
+    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples)
+            implements java.io.Serializable {
+        /**
+         * The kinds counted, each a count and an example: every {@link Cells.Comma} but {@link Cells.Comma#NONE}, in
+         * ordinal order. Every engine's tally (the in-memory scan's arrays, the DuckDB scan's columns, a Spark
+         * partition's parts) lists them so, and {@link #of} and {@link #count} map them to the fields: the one place.
+         */
+        public static final java.util.List<Cells.Comma> KINDS = java.util.Arrays.stream(Cells.Comma.values())
+                .filter(k -> k != Cells.Comma.NONE).toList();
         /** "" for each kind: no examples (initialised before {@link #NONE}, which uses it). */
         private static final java.util.List<String> NO_EXAMPLES = java.util.Collections.nCopies(
                 Cells.Comma.values().length, "");
@@ -78,6 +89,19 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          */
         public Commas(long thousands, long oneGroup, long decimal) {
             this(thousands, oneGroup, decimal, 0, NO_EXAMPLES);
+        }
+
+        /**
+         * The counts and examples of a tally kept by {@link Cells.Comma#ordinal}.
+         *
+         * @param counts   per kind's ordinal, how many cells are of it ({@link Cells.Comma#NONE}'s is not used)
+         * @param examples per kind's ordinal, the smallest such cell, "" when none
+         * @return those counts and examples
+         */
+        public static Commas of(long[] counts, String[] examples) {
+            return new Commas(counts[Cells.Comma.THOUSANDS.ordinal()], counts[Cells.Comma.ONE_GROUP.ordinal()],
+                    counts[Cells.Comma.DECIMAL.ordinal()], counts[Cells.Comma.DOT_GROUP.ordinal()],
+                    java.util.List.of(examples));
         }
 
         /**

@@ -148,6 +148,21 @@ public final class RoleRules {
         return role(s, dayFirst).withConvention(convention(s));
     }
 
+    /**
+     * A role the user set ({@code --role}, {@code --discrete}, {@code --continuous}) on a column detected as
+     * {@code detected}: the column keeps the conventions {@link #decide} decided, its number convention, and its date
+     * layout where the role set reads dates ({@link DateLayout#ISO} where it does not).
+     *
+     * @param detected the detected decision
+     * @param set      the role set
+     * @param reason   why, naming the option
+     * @return the decision used
+     */
+    static RoleDecision overridden(RoleDecision detected, ColumnRole set, String reason) {
+        return new RoleDecision(detected.column(), set, reason, true, detected.convention(),
+                set.isTemporal() ? detected.layout() : DateLayout.ISO);
+    }
+
     private static RoleDecision role(ColumnStats s, boolean dayFirst) {
         String c = s.column();
         long present = s.present();

@@ -148,8 +148,7 @@ final class RoleScan {
     private static final String LOOSE_DATE = "[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}" + DateLayout.TIME;
 
     /** The comma kinds counted, each a count and an example in the scan's result. */
-    private static final List<Cells.Comma> COMMA_KINDS = List.of(Cells.Comma.THOUSANDS, Cells.Comma.ONE_GROUP,
-            Cells.Comma.DECIMAL, Cells.Comma.DOT_GROUP);
+    private static final List<Cells.Comma> COMMA_KINDS = ColumnStats.Commas.KINDS;
 
     /** The comma counts and examples of a scan's result from column {@code at} on, as {@link #COMMA_KINDS} lists them. */
     private static ColumnStats.Commas commas(java.sql.ResultSet rs, int at) throws java.sql.SQLException {
@@ -160,7 +159,7 @@ final class RoleScan {
             count[COMMA_KINDS.get(j).ordinal()] = rs.getLong(at + 2 * j);
             examples[COMMA_KINDS.get(j).ordinal()] = rs.getString(at + 2 * j + 1);
         }
-        return commas(count, examples);
+        return ColumnStats.Commas.of(count, examples);
     }
 
     private static boolean increasing(Array a) throws java.sql.SQLException {
@@ -370,7 +369,7 @@ final class RoleScan {
                 }
             }
             NumberConvention read = convention != null ? convention
-                    : RoleRules.convention(commas(commas, examples), n - missing);
+                    : RoleRules.convention(ColumnStats.Commas.of(commas, examples), n - missing);
             for (int k = 0; k < dict.size(); k++) {
                 String label = dict.get(k);
                 number[k] = miss[k] ? Double.NaN : Cells.number(label, read);
@@ -396,7 +395,7 @@ final class RoleScan {
         long distinctNumbers = distinct(seen, seenCount);
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
-                dates, timestamps, min, max, false, commas(commas, examples));
+                dates, timestamps, min, max, false, ColumnStats.Commas.of(commas, examples));
         DateLayout.Counts byLayout = DateLayout.Counts.of(layouts);
         // a whole column keeps them as the DuckDB scan does; a part (a Spark partition) keeps all, to be summed
         s = s.withLayouts(convention == null ? byLayout.kept(s.present(), dates + timestamps) : byLayout);
@@ -413,11 +412,5 @@ final class RoleScan {
             s = s.withIncreasing(up);
         }
         return s;
-    }
-
-    /** The counts and examples of {@link #scan(Column, NumberConvention)}, by {@link Cells.Comma#ordinal}. */
-    private static ColumnStats.Commas commas(long[] count, String[] examples) {
-        return new ColumnStats.Commas(count[Cells.Comma.THOUSANDS.ordinal()], count[Cells.Comma.ONE_GROUP.ordinal()],
-                count[Cells.Comma.DECIMAL.ordinal()], count[Cells.Comma.DOT_GROUP.ordinal()], List.of(examples));
     }
 }

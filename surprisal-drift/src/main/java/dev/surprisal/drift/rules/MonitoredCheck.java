@@ -376,11 +376,10 @@ public final class MonitoredCheck {
      */
     public static List<HistoryPoint> trendHistory(DriftStore store, String monitor, String at,
                                                   java.util.Set<Long> leftOut) {
-        java.time.Instant time = RunTime.parse(at);
-        // each run's time parsed once, not once per run and column: this runs inside a server's write lock
-        java.util.Map<String, Boolean> sameRun = new java.util.HashMap<>();
-        return store.history(monitor, null).stream().filter(h -> !leftOut.contains(h.runId())
-                && !sameRun.computeIfAbsent(h.at(), a -> RunTime.parse(a).equals(time))).toList();
+        // the same run time left out in the store's query (no run time parsed per point: this runs inside a
+        // server's write lock)
+        return store.historyExcept(monitor, RunTime.parse(at)).stream().filter(h -> !leftOut.contains(h.runId()))
+                .toList();
     }
 
     /**

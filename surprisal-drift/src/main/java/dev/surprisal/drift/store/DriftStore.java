@@ -927,6 +927,24 @@ public final class DriftStore implements AutoCloseable {
         if (column != null) {
             reference(monitor).ifPresent(r -> requireColumn(r.profile(), monitor, column));
         }
+        return history(monitor, column, null);
+    }
+
+    /**
+     * The history of every column for {@code monitor} against its current baseline, oldest first, less the runs of
+     * one run time: what a check at that time is compared with, the run it replaces left out by the rule that
+     * finds that run ({@link #recordCheck}: the same {@code run_time}), in the store's query.
+     *
+     * @param monitor the monitor's name
+     * @param except  the run time ({@link RunTime}) whose runs are left out
+     * @return the points against the current baseline at other run times, oldest first
+     */
+    public List<HistoryPoint> historyExcept(String monitor, Instant except) {
+        return history(monitor, null, StoreSchema.utc(except));
+    }
+
+    /** {@link #history(String, String)} without the column check, less the runs at {@code except} unless null. */
+    private List<HistoryPoint> history(String monitor, String column, Timestamp except) {
         String sql = "SELECT r.id, r.run_at, s.column_name, s.status, s.psi, s.kl_nats, s.js_bits, s.hellinger, "
                 + "s.decision, s.critical, s.new_mass, EXISTS (SELECT 1 FROM alarms a WHERE a.run_id = r.id AND "
                 + "a.column_name = s.column_name), r.reference_version, s.missing_change, r.replaced_run, "
@@ -936,12 +954,17 @@ public final class DriftStore implements AutoCloseable {
                 + "FROM runs r JOIN scores s ON s.run_id = r.id "
                 + "JOIN monitors m ON m.name = r.monitor AND m.reference_version = r.reference_version "
                 + "WHERE r.monitor = ?" + (column == null ? "" : " AND s.column_name = ?")
+                + (except == null ? "" : " AND r.run_time <> ?")
                 + " ORDER BY r.run_time, r.id, s.column_name";
         List<HistoryPoint> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, monitor);
+            int p = 1;
+            ps.setString(p++, monitor);
             if (column != null) {
-                ps.setString(2, column);
+                ps.setString(p++, column);
+            }
+            if (except != null) {
+                ps.setTimestamp(p, except);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
