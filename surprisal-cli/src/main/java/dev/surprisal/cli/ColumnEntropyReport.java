@@ -117,12 +117,13 @@ final class ColumnEntropyReport {
             return new Result(c, null, c.role().role().label(), c.notes());
         }
         Report r;
+        List<String> plain;
         if (res instanceof ColumnEntropy.Differential d) {
             double h = d.value();
             // labelled even in plain mode: a lone number here would read as a Shannon entropy
-            r = Report.of("differential-entropy", h, base.unit()).base(base)
-                    .plain(List.of("differential entropy\t" + Report.format(h) + "\t" + base.unit()
-                            + " (Vasicek, n = " + d.n() + ")"))
+            plain = List.of("differential entropy\t" + Report.format(h) + "\t" + base.unit() + " (Vasicek, n = "
+                    + d.n() + ")");
+            r = Report.of("differential-entropy", h, base.unit()).base(base).plain(plain)
                     .field("input", "column").field("role", "continuous")
                     .field("estimator", "vasicek").field("window", (long) d.window()).field("n", (long) d.n())
                     .field("definition", "differential entropy h(X) = -integral f(x) log f(x) dx of the column's"
@@ -135,8 +136,8 @@ final class ColumnEntropyReport {
         } else {
             ColumnEntropy.Binned b = (ColumnEntropy.Binned) res;
             double h = b.value();
-            r = Report.of("binned-entropy", h, base.unit()).base(base)
-                    .plain(List.of("entropy of " + b.bins() + " equal-width bins\t" + Report.format(h) + "\t" + base.unit()))
+            plain = List.of("entropy of " + b.bins() + " equal-width bins\t" + Report.format(h) + "\t" + base.unit());
+            r = Report.of("binned-entropy", h, base.unit()).base(base).plain(plain)
                     .field("input", "column").field("role", "continuous")
                     .field("binning", b.bins() + " equal-width bins over [" + b.min() + ", " + b.max() + "]")
                     .field("bins", (long) b.bins()).field("occupied_bins", b.occupied())
@@ -146,6 +147,7 @@ final class ColumnEntropyReport {
                     + base.unit() + " (" + b.occupied() + " bins occupied); it is a property of this binning: more bins"
                     + " give more.");
         }
+        interval(r, plain, res, base);
         res.notes().forEach(r::note);
         return new Result(null, r, "continuous", res.notes());
     }
