@@ -36,6 +36,11 @@ import java.util.Locale;
  *   <li>an end that is not finite: the values repeat so much that the resamples' spacings are zero (estimate −∞).</li>
  * </ul>
  * Other entropy estimators (Chao–Shen, Grassberger, James–Stein, NSB) have not been checked and are refused.
+ *
+ * @param interval   the interval, null when withheld
+ * @param withheld   why there is no interval, null when there is one
+ * @param replicates the resamples asked for
+ * @param seed       the resampling seed
  */
 public record EntropyInterval(Bootstrap.Interval interval, String withheld, int replicates, long seed) {
     /** Largest share of values seen once for which the counts get an interval. */
@@ -51,7 +56,7 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
     public static final double LEVEL = 0.95;
 
     /**
-     * An interval, or the reason there is none.
+     * An interval, or the reason there is none: never both, never neither.
      *
      * @param interval   the interval, null when withheld
      * @param withheld   why there is no interval, null when there is one

@@ -27,16 +27,8 @@ class EntropyIntervalCoverageTest {
     private static final double[] ZIPF = zipf(50);
 
     private static double[] zipf(int k) {
-        double[] p = new double[k];
-        double z = 0;
-        for (int i = 0; i < k; i++) {
-            p[i] = 1.0 / (i + 1);
-            z += p[i];
-        }
-        for (int i = 0; i < k; i++) {
-            p[i] /= z;
-        }
-        return p;
+        double z = java.util.stream.IntStream.rangeClosed(1, k).mapToDouble(i -> 1.0 / i).sum();
+        return java.util.stream.IntStream.rangeClosed(1, k).mapToDouble(i -> 1.0 / i / z).toArray();
     }
 
     private static Counts draw(double[] p, int n, SplittableRandom random) {
