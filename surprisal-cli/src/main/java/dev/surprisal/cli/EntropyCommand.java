@@ -53,7 +53,7 @@ import java.util.concurrent.Callable;
                 "  surprisal entropy --data orders.csv --column amount          (differential entropy)",
                 "  surprisal entropy --data orders.csv --column amount --bins 20",
                 "  surprisal entropy --data orders.csv --column country --bootstrap 1000",
-                "                                                (95% CI [1.82, 1.91] bits, basic bootstrap)",
+                "                                                (95%% CI [1.82, 1.91] bits, basic bootstrap)",
                 "  surprisal entropy --data orders.parquet --column country --engine spark",
                 "",
                 "Estimators (need counts): plug-in (default), miller-madow, chao-shen, grassberger,",
@@ -94,7 +94,7 @@ public final class EntropyCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", paramLabel = "B",
             description = {"With --data: a 95%% interval of the entropy from B resamples of the rows: 0 skips it,",
                     "else 10 to 100000 (as mi's). The interval type suits the estimator (basic for plug-in and",
-                    "Vasicek, normal for miller-madow); where none covers 95% (many values seen once, or a",
+                    "Vasicek, normal for miller-madow); where none covers 95%% (many values seen once, or a",
                     "continuous column of fewer than 200 values) it says so instead. Default: 0."})
     Integer bootstrap;
 

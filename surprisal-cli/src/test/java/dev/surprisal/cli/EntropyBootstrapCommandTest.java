@@ -129,6 +129,14 @@ class EntropyBootstrapCommandTest {
     }
 
     @Test
+    void helpDescribesTheOptionWithAnExample() {
+        Cli help = Cli.run("entropy", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--bootstrap=B").contains("where none covers 95% (many values seen once")
+                .contains("--column country --bootstrap 1000").contains("(95% CI [1.82, 1.91] bits, basic bootstrap)");
+    }
+
+    @Test
     void badBootstrapSettingsAreUsageErrorsNamingTheOption() {
         String f = orders.toString();
         Cli negative = Cli.run("entropy", "--data", f, "--column", "country", "--bootstrap", "-1");
