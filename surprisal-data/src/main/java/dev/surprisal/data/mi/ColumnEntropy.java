@@ -327,7 +327,7 @@ public final class ColumnEntropy {
                              Base base, Path file, int replicates, long seed) {
         checkReplicates(replicates);
         if (replicates > 0 && estimator != null) {
-            EntropyInterval.method(estimator.name()); // refuses an uncalibrated estimator before the file is read
+            EntropyInterval.method(estimator.name()); // refuses an uncalibrated estimator before any counting
         }
         RoleDecision d = roles.decision(column);
         if (roles.stats(column).map(st -> st.rows() == 0).orElse(false)) {
