@@ -7,6 +7,8 @@ import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
+import dev.surprisal.inference.Bootstrap;
+import dev.surprisal.inference.EntropyInterval;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -61,11 +63,51 @@ final class ColumnEntropyReport {
     }
 
     /**
-     * @param estimator the estimator of a binned entropy (null: plug-in)
+     * @param estimator  the estimator of a binned entropy (null: plug-in)
+     * @param replicates the bootstrap's resamples, 0 for no interval
+     * @param seed       the bootstrap's seed
      */
     static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins, Base base,
-                     EntropyEstimator estimator) {
-        return of(inOptions(() -> ColumnEntropy.of(reader, column, overrides, bins, estimator, base)), base);
+                     EntropyEstimator estimator, int replicates, long seed) {
+        return of(inOptions(() -> ColumnEntropy.of(reader, column, overrides, bins, estimator, base, replicates,
+                seed)), base);
+    }
+
+    /**
+     * Renders the library's interval of {@code res} when one was asked for: a line after {@code plain} (the text
+     * answer), {@code ci_lower}, {@code ci_upper}, {@code ci_level}, {@code ci_method}, {@code bootstrap} and
+     * {@code seed} in JSON, and a sentence for --explain; where the library withholds it, the line and the JSON
+     * say why instead of giving a "95%" that is not.
+     */
+    static void interval(Report r, List<String> plain, ColumnEntropy.Result res, Base base) {
+        EntropyInterval iv = res.interval();
+        if (iv == null) {
+            return;
+        }
+        String column = res.role().column();
+        List<String> lines = new java.util.ArrayList<>(plain);
+        if (iv.shown()) {
+            Bootstrap.Interval ci = iv.interval();
+            String how = String.format(java.util.Locale.ROOT, "%s bootstrap, %,d resamples", iv.method(),
+                    ci.replicates());
+            lines.add(String.format(java.util.Locale.ROOT, "%.0f%% CI\t[%s, %s]\t%s (%s)", 100 * ci.level(),
+                    Report.format(ci.lower()), Report.format(ci.upper()), base.unit(), how));
+            r.field("ci_lower", ci.lower()).field("ci_upper", ci.upper()).field("ci_level", ci.level())
+                    .field("ci_method", iv.method()).field("bootstrap", (long) ci.replicates()).field("seed", ci.seed());
+            r.sentence(String.format(java.util.Locale.ROOT, "A %.0f%% confidence interval for the entropy of %s's"
+                    + " source is %s to %s %s (%s of its %s, seed %d%s).", 100 * ci.level(), column,
+                    Explanations.num(ci.lower()), Explanations.num(ci.upper()), base.unit(), how,
+                    res instanceof ColumnEntropy.Differential ? "values" : "rows", ci.seed(),
+                    res instanceof ColumnEntropy.Differential ? "; in simulation such intervals of Vasicek's estimate"
+                            + " held the true value about " + EntropyInterval.SPACING_COVERAGE + " of the time" : ""));
+        } else {
+            lines.add("95% CI\tnot shown: " + iv.withheld());
+            r.field("ci_lower", Double.NaN, iv.withheld()).field("ci_upper", Double.NaN, iv.withheld())
+                    .field("ci_level", EntropyInterval.LEVEL).field("ci_method", (String) null)
+                    .field("bootstrap", (long) iv.replicates()).field("seed", iv.seed());
+            r.sentence("No 95% confidence interval is given: " + iv.withheld() + ".");
+        }
+        r.plain(lines);
     }
 
     /** The report of a column's entropy computed by any engine. */
@@ -75,12 +117,13 @@ final class ColumnEntropyReport {
             return new Result(c, null, c.role().role().label(), c.notes());
         }
         Report r;
+        List<String> plain;
         if (res instanceof ColumnEntropy.Differential d) {
             double h = d.value();
             // labelled even in plain mode: a lone number here would read as a Shannon entropy
-            r = Report.of("differential-entropy", h, base.unit()).base(base)
-                    .plain(List.of("differential entropy\t" + Report.format(h) + "\t" + base.unit()
-                            + " (Vasicek, n = " + d.n() + ")"))
+            plain = List.of("differential entropy\t" + Report.format(h) + "\t" + base.unit() + " (Vasicek, n = "
+                    + d.n() + ")");
+            r = Report.of("differential-entropy", h, base.unit()).base(base).plain(plain)
                     .field("input", "column").field("role", "continuous")
                     .field("estimator", "vasicek").field("window", (long) d.window()).field("n", (long) d.n())
                     .field("definition", "differential entropy h(X) = -integral f(x) log f(x) dx of the column's"
@@ -93,8 +136,8 @@ final class ColumnEntropyReport {
         } else {
             ColumnEntropy.Binned b = (ColumnEntropy.Binned) res;
             double h = b.value();
-            r = Report.of("binned-entropy", h, base.unit()).base(base)
-                    .plain(List.of("entropy of " + b.bins() + " equal-width bins\t" + Report.format(h) + "\t" + base.unit()))
+            plain = List.of("entropy of " + b.bins() + " equal-width bins\t" + Report.format(h) + "\t" + base.unit());
+            r = Report.of("binned-entropy", h, base.unit()).base(base).plain(plain)
                     .field("input", "column").field("role", "continuous")
                     .field("binning", b.bins() + " equal-width bins over [" + b.min() + ", " + b.max() + "]")
                     .field("bins", (long) b.bins()).field("occupied_bins", b.occupied())
@@ -104,6 +147,7 @@ final class ColumnEntropyReport {
                     + base.unit() + " (" + b.occupied() + " bins occupied); it is a property of this binning: more bins"
                     + " give more.");
         }
+        interval(r, plain, res, base);
         res.notes().forEach(r::note);
         return new Result(null, r, "continuous", res.notes());
     }

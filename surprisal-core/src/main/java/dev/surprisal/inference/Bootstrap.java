@@ -22,6 +22,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *   <li>{@link Method#PERCENTILE}: [q(α/2), q(1 − α/2)], q the empirical quantile of θ* (linear
  *       interpolation, numpy's default);</li>
  *   <li>{@link Method#BASIC}: [2θ̂ − q(1 − α/2), 2θ̂ − q(α/2)] (the "reverse percentile" interval);</li>
+ *   <li>{@link Method#NORMAL}: θ̂ ± z(1 − α/2)·s, s the standard deviation of θ* (divisor B − 1): the estimate's
+ *       own centre with the resamples' spread;</li>
  *   <li>{@link Method#BCA}: bias-corrected and accelerated; quantiles at Φ(z₀ + (z₀ + z)/(1 − a(z₀ + z))) with
  *       z₀ = Φ⁻¹(share of θ* below θ̂, ties counted half) and acceleration a from the jackknife,
  *       a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2}). As in {@code scipy.stats.bootstrap}.</li>
@@ -65,7 +67,9 @@ public final class Bootstrap {
         /** Basic (reverse percentile) interval. */
         BASIC,
         /** Bias-corrected and accelerated interval (needs n extra jackknife evaluations). */
-        BCA
+        BCA,
+        /** Normal interval: the estimate ± z times the replicates' standard deviation. */
+        NORMAL
     }
 
     /**
@@ -245,6 +249,12 @@ public final class Bootstrap {
                 lower = quantile(theta, p[0]);
                 upper = quantile(theta, p[1]);
                 break;
+            case NORMAL:
+                double half = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - alpha / 2)
+                        * standardDeviation(theta);
+                lower = estimate - half;
+                upper = estimate + half;
+                break;
             default:
                 throw new AssertionError(method);
         }
@@ -288,6 +298,16 @@ public final class Bootstrap {
         return new double[] {
             normal.cumulativeProbability(z0 + (z0 + zl) / (1 - a * (z0 + zl))),
             normal.cumulativeProbability(z0 + (z0 + zu) / (1 - a * (z0 + zu)))};
+    }
+
+    /** Sample standard deviation (divisor B − 1); infinite when a replicate is. */
+    private static double standardDeviation(double[] theta) {
+        double mean = Arrays.stream(theta).average().orElseThrow();
+        double ss = 0.0;
+        for (double t : theta) {
+            ss += (t - mean) * (t - mean);
+        }
+        return Double.isNaN(ss) ? Double.POSITIVE_INFINITY : Math.sqrt(ss / (theta.length - 1));
     }
 
     /** Empirical quantile of sorted values with linear interpolation (numpy's default, Hyndman–Fan type 7). */

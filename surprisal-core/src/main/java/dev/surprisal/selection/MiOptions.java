@@ -84,16 +84,27 @@ public final class MiOptions {
     }
 
     /**
+     * Checks a number of bootstrap replicates of an interval (MI's here, a column entropy's in
+     * {@code ColumnEntropy}): the one range both accept.
+     *
+     * @param bootstrap replicates of the interval: 0 (none) or 10 to 100,000
+     * @throws ValidationException if out of range
+     */
+    public static void checkBootstrap(int bootstrap) {
+        if (bootstrap != 0 && (bootstrap < 10 || bootstrap > MAX_BOOTSTRAP)) {
+            throw new ValidationException("bootstrap: must be 0 (no interval) or lie in [10, " + MAX_BOOTSTRAP
+                    + "], got " + bootstrap);
+        }
+    }
+
+    /**
      * @param bootstrap replicates of the interval: 0 (none) or 10 to 100,000
      * @param forced    whether to bootstrap even pairs above the bootstrap row limit
      * @return a copy with this bootstrap
      * @throws ValidationException if out of range
      */
     public MiOptions withBootstrap(int bootstrap, boolean forced) {
-        if (bootstrap != 0 && (bootstrap < 10 || bootstrap > MAX_BOOTSTRAP)) {
-            throw new ValidationException("bootstrap: must be 0 (no interval) or lie in [10, " + MAX_BOOTSTRAP
-                    + "], got " + bootstrap);
-        }
+        checkBootstrap(bootstrap);
         return new MiOptions(k, permutations, bootstrap, forced, testRows, bootstrapRows, seed, alpha, base);
     }
 

@@ -16,6 +16,8 @@ import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.data.roles.RoleRules;
 import dev.surprisal.estimators.EntropyEstimator;
+import dev.surprisal.inference.Bootstrap;
+import dev.surprisal.inference.EntropyInterval;
 import dev.surprisal.measures.Entropy;
 import dev.surprisal.selection.MiVariable;
 
@@ -131,6 +133,14 @@ public final class ColumnEntropy {
          * @return notes about the role and the cells (left out, invalid), in order
          */
         List<String> notes();
+
+        /**
+         * The estimate's 95% bootstrap interval ({@link EntropyInterval}, the interval type chosen per estimator), or
+         * why it has none; null when no interval was asked for (replicates 0).
+         *
+         * @return the interval or its reason, null when not asked for
+         */
+        EntropyInterval interval();
     }
 
     /**
@@ -143,9 +153,10 @@ public final class ColumnEntropy {
      * @param base      the unit
      * @param estimator the estimator's name (plug-in, miller-madow, …)
      * @param notes     notes about the role
+     * @param interval  the value's bootstrap interval (resampling the rows), null when not asked for
      */
     public record Counted(RoleDecision role, Counts counts, double value, Base base, String estimator,
-                          List<String> notes) implements Result {
+                          List<String> notes, EntropyInterval interval) implements Result {
     }
 
     /**
@@ -175,9 +186,10 @@ public final class ColumnEntropy {
      * @param window the spacing estimator's window m
      * @param n      values used (those with a number)
      * @param notes  notes about the role and the cells
+     * @param interval the value's bootstrap interval (resampling the values), null when not asked for
      */
-    public record Differential(RoleDecision role, double value, Base base, int window, int n, List<String> notes)
-            implements Result {
+    public record Differential(RoleDecision role, double value, Base base, int window, int n, List<String> notes,
+                               EntropyInterval interval) implements Result {
     }
 
     /**
@@ -193,9 +205,11 @@ public final class ColumnEntropy {
      * @param estimator the entropy estimator applied to the bin counts
      * @param n         values binned
      * @param notes     notes about the role and the cells
+     * @param interval  the value's bootstrap interval (resampling the values into the same bins), null when not
+     *                  asked for
      */
     public record Binned(RoleDecision role, double value, Base base, int bins, double min, double max, long occupied,
-                         String estimator, int n, List<String> notes) implements Result {
+                         String estimator, int n, List<String> notes, EntropyInterval interval) implements Result {
     }
 
     private ColumnEntropy() {
@@ -236,10 +250,52 @@ public final class ColumnEntropy {
      */
     public static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins,
                             EntropyEstimator estimator, Base base) {
+        return of(reader, column, overrides, bins, estimator, base, 0, Bootstrap.DEFAULT_SEED);
+    }
+
+    /**
+     * The entropy of {@code column} with its 95% bootstrap interval ({@link Result#interval()}): the rows are
+     * resampled {@code replicates} times and the interval formed as {@link EntropyInterval} chooses per estimator.
+     *
+     * <pre>{@code
+     * Result r = ColumnEntropy.of(TableReader.open(Path.of("orders.csv")), "country", RoleOverrides.none(), null,
+     *         null, Base.BITS, 1000, 42);
+     * r.interval().interval().lower();   // the same numbers as `surprisal entropy --bootstrap 1000`
+     * }</pre>
+     *
+     * @param reader     the file's reader
+     * @param column     the column
+     * @param overrides  the user's role options
+     * @param bins       null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator  the estimator of a discrete column's or the binned entropy (null: plug-in); its interval
+     *                   is calibrated for plug-in and miller-madow only
+     * @param base       the unit
+     * @param replicates 0 for no interval, else the number of resamples (10 to {@value #MAX_BOOTSTRAP})
+     * @param seed       the resampling seed
+     * @return the result by role, with its interval
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}; a
+     *                       {@link ValidationException} for replicates out of range or an estimator whose interval
+     *                       is not calibrated
+     */
+    public static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins,
+                            EntropyEstimator estimator, Base base, int replicates, long seed) {
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
         return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file, true),
-                bins, estimator, base, file);
+                bins, estimator, base, file, replicates, seed);
+    }
+
+    /** Most bootstrap replicates, as {@code mi}'s ({@code MiOptions.MAX_BOOTSTRAP}). */
+    public static final int MAX_BOOTSTRAP = dev.surprisal.selection.MiOptions.MAX_BOOTSTRAP;
+
+    /**
+     * Checks a number of bootstrap replicates, as {@code mi} does.
+     *
+     * @param replicates 0 (no interval) or 10 to {@value #MAX_BOOTSTRAP}
+     * @throws ValidationException otherwise
+     */
+    public static void checkReplicates(int replicates) {
+        dev.surprisal.selection.MiOptions.checkBootstrap(replicates);
     }
 
     /**
@@ -263,6 +319,16 @@ public final class ColumnEntropy {
     public static Result of(ColumnRoles roles, String column, java.util.function.Supplier<Counts> counts,
                             java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
                             Base base, Path file) {
+        return of(roles, column, counts, table, bins, estimator, base, file, 0, Bootstrap.DEFAULT_SEED);
+    }
+
+    private static Result of(ColumnRoles roles, String column, java.util.function.Supplier<Counts> counts,
+                             java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
+                             Base base, Path file, int replicates, long seed) {
+        checkReplicates(replicates);
+        if (replicates > 0 && estimator != null) {
+            EntropyInterval.method(estimator.name()); // refuses an uncalibrated estimator before any counting
+        }
         RoleDecision d = roles.decision(column);
         if (roles.stats(column).map(st -> st.rows() == 0).orElse(false)) {
             throw MiTable.noRows(file);
@@ -292,7 +358,8 @@ public final class ColumnEntropy {
                         + " it counts the instants recorded, not how the data vary");
             }
             return new Counted(d, c, entropy(c, estimator, base), base, isPlugIn(estimator) ? "plug-in"
-                    : estimator.name(), List.copyOf(notes));
+                    : estimator.name(), List.copyOf(notes), replicates == 0 ? null
+                    : EntropyInterval.ofCounts(c, estimator, base, replicates, seed));
         }
         MiTable t = table.get();
         MiVariable v = t.variable(column, "column");
@@ -316,7 +383,7 @@ public final class ColumnEntropy {
                 throw new Refusal(file, w -> tiedMessage(column, ties, w));
             }
             return new Differential(d, h, base, SpacingEntropy.defaultWindowLength(sample.length), sample.length,
-                    List.copyOf(notes));
+                    List.copyOf(notes), replicates == 0 ? null : EntropyInterval.ofSpacings(sample, base, replicates, seed));
         }
         if (bins < 1) {
             throw new ValidationException("bins: must be at least 1, got " + bins);
@@ -336,7 +403,8 @@ public final class ColumnEntropy {
         Counts c = LabelCounts.of(bin);
         return new Binned(d, entropy(c, estimator, base), base, bins, min, max, c.nonZero(),
                 isPlugIn(estimator) ? "plug-in" : estimator.name(), sample.length,
-                List.copyOf(notes));
+                // the bins stay those of the sample: the interval is of this binning's entropy, each value its bin
+                List.copyOf(notes), replicates == 0 ? null : EntropyInterval.ofCounts(c, estimator, base, replicates, seed));
     }
 
     /**
