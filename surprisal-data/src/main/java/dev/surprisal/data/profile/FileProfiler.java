@@ -171,6 +171,7 @@ final class FileProfiler {
             probs.add(Double.toString(p));
         }
         List<Reader> readers = new ArrayList<>();
+        List<ExactEdges.Column> exact = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             ColumnRole role = roles.get(i);
@@ -190,9 +191,13 @@ final class FileProfiler {
                     long finite = rs.getLong(c[1]);
                     double min = rs.getDouble(c[2]);
                     double max = rs.getDouble(c[3]);
-                    // exact edges: DuckDB's quantile_disc at the levels; else the bottom-k edge sample
-                    out.put(name, o.exactEdges() ? Binning.fromQuantiles(sample, finite, min, max, o)
-                            : Binning.continuous(sample, finite, min, max, o));
+                    // exact edges: DuckDB's quantile_disc at the levels, then the atom rule in SQL; else the
+                    // bottom-k edge sample
+                    if (o.exactEdges()) {
+                        exact.add(new ExactEdges.Column(name, x, sample, finite, min, max));
+                    } else {
+                        out.put(name, Binning.continuous(sample, finite, min, max, o));
+                    }
                 });
             } else if (role == ColumnRole.BINARY || role == ColumnRole.DISCRETE) {
                 int c = q.agg("list(DISTINCT " + x + ")" + fin);
@@ -213,11 +218,15 @@ final class FileProfiler {
         if (readers.isEmpty()) {
             return out;
         }
-        sql.forEachRow(q.sql(parsed(sql, names, roles, read, typed, numbered)), rs -> {
+        String rows = parsed(sql, names, roles, read, typed, numbered);
+        sql.forEachRow(q.sql(rows), rs -> {
             for (Reader r : readers) {
                 r.read(rs);
             }
         });
+        if (!exact.isEmpty()) {
+            out.putAll(ExactEdges.fit(sql, rows, exact, o));
+        }
         return out;
     }
 
