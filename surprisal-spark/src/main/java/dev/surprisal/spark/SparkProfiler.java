@@ -57,7 +57,7 @@ import java.util.Set;
  * file read by Spark, that position is the row's position in the file.
  *
  * <p>Cost: a fit scans the Dataset three to six times (partition sizes, role counters with the typed
- * columns' edge samples, distinct values where exact counts are needed, bin material unless every
+ * columns' edge samples, and again for the decimal-comma columns alone, distinct values where exact counts are needed, bin material unless every
  * scored column is typed and continuous, counts, key distinct counts) and a count two or three times
  * (sizes, counts, key distinct counts); cache the Dataset if its source is slow to read. Exact
  * distinct counts shuffle; everything else returns one small result per partition (columns × bins
@@ -230,10 +230,27 @@ public final class SparkProfiler {
     private static RoleFit roleFit(Dataset<Row> sel, SparkCells cells, long[] offsets, int edgeSample) {
         RoleFit first = roleFitIn(sel, cells, offsets, edgeSample);
         // a decimal-comma column's numbers again, read in its convention, which only the whole column's comma
-        // counts decide (rare: one more scan)
+        // counts decide (rare: one more scan, of those columns only; the others' statistics stand)
         List<NumberConvention> read = first.stats.stream().map(RoleRules::convention).toList();
-        return read.contains(NumberConvention.DECIMAL_COMMA)
-                ? roleFitIn(sel, cells.withConventions(read), offsets, edgeSample) : first;
+        List<Integer> again = new ArrayList<>();
+        for (int j = 0; j < cells.size(); j++) {
+            if (read.get(j) != cells.convention(j)) {
+                again.add(j);
+            }
+        }
+        if (again.isEmpty()) {
+            return first;
+        }
+        // text columns (a typed number has no comma): no edge sample, exact distinct counts, so no row offsets
+        List<String> names = again.stream().map(cells::name).toList();
+        Dataset<Row> some = select(sel, names);
+        RoleFit second = roleFitIn(some, SparkCells.of(some.schema(), names)
+                .withConventions(again.stream().map(read::get).toList()), null, 0);
+        List<ColumnStats> stats = new ArrayList<>(first.stats);
+        for (int k = 0; k < again.size(); k++) {
+            stats.set(again.get(k), second.stats.get(k));
+        }
+        return new RoleFit(stats, first.samples);
     }
 
     /** {@link #roleFit} with the columns' numbers read in {@code cells}' conventions. */

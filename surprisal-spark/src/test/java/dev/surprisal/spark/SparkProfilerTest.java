@@ -279,6 +279,30 @@ class SparkProfilerTest {
         assertSameProfile(SparkProfiler.fit(csv(ref), o, true), localFit(ref, o));
     }
 
+    /**
+     * An 80%-zero amount with exact edges gets its "= 0" bin on Spark as on both local paths (Java, and DuckDB's
+     * quantile_disc, which had none before edges15), so a baseline does not depend on the engine.
+     */
+    @Test
+    void exactEdgesOfAZeroInflatedAmountAreTheLocalOnes() throws java.io.IOException {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(15);
+        StringBuilder b = new StringBuilder("amount\n");
+        for (int i = 0; i < ROWS; i++) {
+            b.append(String.format(java.util.Locale.ROOT, "%.2f%n", r.nextDouble() < 0.8 ? 0 : Math.exp(3.5 + r.nextGaussian())));
+        }
+        Path f = java.nio.file.Files.writeString(dir.resolve("zeros.csv"), b.toString());
+        ProfileOptions o = ProfileOptions.defaults().withExactEdges(true);
+        Profile onSpark = SparkProfiler.fit(csv(f), o, true);
+        assertThat(onSpark.column("amount").numericBins().atoms()).containsExactly(0);
+        assertSameProfile(onSpark, localFit(f, o));
+        System.setProperty("surprisal.csvInJava", "false");
+        try {
+            assertSameProfile(onSpark, localFit(f, o));
+        } finally {
+            System.clearProperty("surprisal.csvInJava");
+        }
+    }
+
     @Test
     void aCsvFileWithAnotherDelimiterIsRefusedWithTheOption() throws Exception {
         Path semi = java.nio.file.Files.writeString(dir.resolve("semi.csv"), "a;b\n1;2\n3;4\n");

@@ -32,8 +32,9 @@ import java.util.stream.IntStream;
  *       fewer finite values than {@link ProfileOptions#MIN_PER_BIN} per bin, every step-th edge is
  *       kept ({@link ProfileOptions#binsFor}); tied edges merge. A value holding at least 1/B of the
  *       edge sample (an atom, like the 0 of a zero-inflated amount) gets a bin of its own and the
- *       other values' quantiles place the other edges ({@link #continuous}); exact edges
- *       ({@link #fromQuantiles}) keep the plain quantiles;</li>
+ *       other values' quantiles place the other edges ({@link #continuous}), on every path: DuckDB's
+ *       exact edges ask the atom rule's questions in SQL ({@link ExactEdges}), the others hand it
+ *       their sample;</li>
  *   <li>binary and discrete ({@link ValueBins}): one bin per distinct finite value;</li>
  *   <li>categorical ({@link CategoryBins}): the top K categories by count (ties by label), each
  *       seen at least the minimum count; the rest are "other".</li>
@@ -102,31 +103,66 @@ public final class Binning {
         }
         int bins = options.bins();
         double[] q = quantiles(sample, bins);
-        double[] atoms = atoms(sample, q, bins);
+        double[] candidates = atomCandidates(q);
+        double[] atoms = atoms(candidates, count(sample, candidates), sample.length, bins);
         if (atoms.length == 0) {
             return fromQuantiles(q, finite, min, max, options);
         }
         double[] rest = without(sample, atoms);
-        if (rest.length == 0) {
-            return fromQuantiles(q, finite, min, max, options);
+        double[] above = new double[atoms.length];
+        for (int i = 0; i < atoms.length; i++) {
+            above[i] = nextAbove(sample, atoms[i]);
+        }
+        double[] rq = rest.length == 0 ? new double[0] : quantiles(rest, restBins(bins, atoms.length));
+        return continuous(q, sample.length, new AtomSplit(atoms, above, rq, rest.length), finite, min, max, options);
+    }
+
+    /**
+     * What an engine that keeps its values to itself (DuckDB's exact quantiles over every row) found
+     * for {@link #continuous(double[], long, AtomSplit, long, double, double, ProfileOptions)}, asked in
+     * the order of this class's steps: the atoms among {@link #atomCandidates} by {@link #atoms}, then of
+     * the values other than the atoms their quantiles at {@link #levels}{@code (}{@link #restBins}{@code )}
+     * and their number, and the smallest value above each atom.
+     *
+     * @param atoms          the atoms, increasing (none: no atom)
+     * @param above          the smallest value above each atom (NaN when none)
+     * @param restQuantiles  the other values' quantiles at {@link #restBins} levels (empty when none is left)
+     * @param rest           how many other values there are
+     */
+    record AtomSplit(double[] atoms, double[] above, double[] restQuantiles, long rest) {
+        /** No atom. */
+        static final AtomSplit NONE = new AtomSplit(new double[0], new double[0], new double[0], 0);
+    }
+
+    /**
+     * {@link #continuous(double[], long, double, double, ProfileOptions)} from its steps' answers, the one
+     * rule that every engine's edges go through: {@code quantiles} at {@link #levels}{@code (B)} of the
+     * {@code size} edge values, and {@code split}, their atoms and the other values' quantiles.
+     */
+    static NumericBins continuous(double[] quantiles, long size, AtomSplit split, long finite, double min, double max,
+                                  ProfileOptions options) {
+        double[] atoms = split.atoms();
+        if (atoms.length == 0 || split.rest() == 0) {
+            return fromQuantiles(quantiles, finite, min, max, options);
         }
         // the other values get the bins the atoms leave, fitted on them alone; their count in the
         // column is estimated from the sample's share (exact when the sample is every value)
-        long restFinite = Math.max(1, Math.round((double) finite * rest.length / sample.length));
-        double[] rq = quantiles(rest, Math.max(1, bins - atoms.length));
+        long restFinite = Math.max(1, Math.round((double) finite * split.rest() / size));
+        double[] rq = split.restQuantiles().clone();
         double[] restEdges = fromQuantiles(rq, restFinite, rq[0], rq[rq.length - 1], options).edges();
         double[] e = Arrays.copyOf(restEdges, restEdges.length + 2 + 2 * atoms.length);
         int n = restEdges.length;
         e[n++] = min;
         e[n++] = max;
-        for (double a : atoms) {
+        for (int i = 0; i < atoms.length; i++) {
+            double a = atoms[i];
             // the atom's bin is [a, a + 1 ulp), which holds a alone and which NumericBins names "= a";
             // at the top [a − 1 ulp, a], since the last bin is closed
             e[n++] = a;
             e[n++] = a == max ? Math.nextDown(a) : Math.nextUp(a);
             // the next value above a starts the next bin already at a + 1 ulp: its own edge would leave a bin
             // (a, next value) that the reference never fills
-            double above = nextAbove(sample, a);
+            double above = split.above()[i];
             if (above < max && Arrays.binarySearch(atoms, above) < 0) {
                 for (int j = 0; j < n; j++) {
                     e[j] = e[j] == above ? a : e[j];
@@ -137,25 +173,49 @@ public final class Binning {
     }
 
     /**
-     * The atoms of an edge sample: the values that hold at least 1/B of it (and at least
-     * {@link ProfileOptions#MIN_PER_BIN} values), such as 0 in a zero-inflated amount or a sentinel
-     * like −1 or 999. Quantile edges cannot resolve such a value: every level inside its run lands on
-     * it, the tied edges merge and its bin swallows its neighbours, so the rest of the column loses its
-     * resolution. Any value with that share spans one of the B + 1 quantile positions, so the
-     * candidates are the quantiles, each counted exactly in one pass.
+     * The values that may be atoms: the distinct quantiles at {@link #levels}, increasing. Any value
+     * holding at least 1/B of the values spans one of the B + 1 quantile positions.
+     *
+     * @param quantiles the quantiles at {@link #levels}{@code (B)}; not modified
+     * @return the candidates, to be counted exactly and given to {@link #atoms}
      */
-    private static double[] atoms(double[] sample, double[] quantiles, int bins) {
-        double[] c = Arrays.stream(quantiles).distinct().sorted().toArray();
-        long[] count = new long[c.length];
+    static double[] atomCandidates(double[] quantiles) {
+        return Arrays.stream(quantiles).distinct().sorted().toArray();
+    }
+
+    /**
+     * The atoms among the candidates: the values that hold at least 1/B of the {@code size} values (and at
+     * least {@link ProfileOptions#MIN_PER_BIN}), such as 0 in a zero-inflated amount or a sentinel like −1
+     * or 999. Quantile edges cannot resolve such a value: every level inside its run lands on it, the tied
+     * edges merge and its bin swallows its neighbours, so the rest of the column loses its resolution.
+     *
+     * @param candidates {@link #atomCandidates}
+     * @param counts     how many of the values equal each candidate, exactly
+     * @param size       how many values the quantiles were taken of
+     * @param bins       B
+     * @return the atoms, increasing
+     */
+    static double[] atoms(double[] candidates, long[] counts, long size, int bins) {
+        return IntStream.range(0, candidates.length)
+                .filter(i -> counts[i] * (long) bins >= size && counts[i] >= ProfileOptions.MIN_PER_BIN)
+                .mapToDouble(i -> candidates[i]).toArray();
+    }
+
+    /** The bins left to the values other than {@code atoms} atoms, of B: B − atoms, at least one. */
+    static int restBins(int bins, int atoms) {
+        return Math.max(1, bins - atoms);
+    }
+
+    /** How many values of the sample equal each of the (increasing) {@code values}, in one pass. */
+    private static long[] count(double[] sample, double[] values) {
+        long[] count = new long[values.length];
         for (double v : sample) {
-            int i = Arrays.binarySearch(c, v);
+            int i = Arrays.binarySearch(values, v);
             if (i >= 0) {
                 count[i]++;
             }
         }
-        return IntStream.range(0, c.length)
-                .filter(i -> count[i] * (long) bins >= sample.length && count[i] >= ProfileOptions.MIN_PER_BIN)
-                .mapToDouble(i -> c[i]).toArray();
+        return count;
     }
 
     /** The sample's values other than the atoms (sorted), in their order. */

@@ -171,6 +171,7 @@ final class FileProfiler {
             probs.add(Double.toString(p));
         }
         List<Reader> readers = new ArrayList<>();
+        List<ExactEdges.Column> exact = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             ColumnRole role = roles.get(i);
@@ -190,9 +191,13 @@ final class FileProfiler {
                     long finite = rs.getLong(c[1]);
                     double min = rs.getDouble(c[2]);
                     double max = rs.getDouble(c[3]);
-                    // exact edges: DuckDB's quantile_disc at the levels; else the bottom-k edge sample
-                    out.put(name, o.exactEdges() ? Binning.fromQuantiles(sample, finite, min, max, o)
-                            : Binning.continuous(sample, finite, min, max, o));
+                    // exact edges: DuckDB's quantile_disc at the levels, then the atom rule in SQL; else the
+                    // bottom-k edge sample
+                    if (o.exactEdges()) {
+                        exact.add(new ExactEdges.Column(name, x, sample, finite, min, max));
+                    } else {
+                        out.put(name, Binning.continuous(sample, finite, min, max, o));
+                    }
                 });
             } else if (role == ColumnRole.BINARY || role == ColumnRole.DISCRETE) {
                 int c = q.agg("list(DISTINCT " + x + ")" + fin);
@@ -213,11 +218,15 @@ final class FileProfiler {
         if (readers.isEmpty()) {
             return out;
         }
-        sql.forEachRow(q.sql(parsed(sql, names, roles, read, typed, numbered)), rs -> {
+        String rows = parsed(sql, names, roles, read, typed, numbered);
+        sql.forEachRow(q.sql(rows), rs -> {
             for (Reader r : readers) {
                 r.read(rs);
             }
         });
+        if (!exact.isEmpty()) {
+            out.putAll(ExactEdges.fit(sql, rows, exact, o));
+        }
         return out;
     }
 
@@ -316,6 +325,7 @@ final class FileProfiler {
         }
         long[] rows = new long[1];
         List<Integer> respan = new ArrayList<>();
+        Map<Integer, String> unlisted = new LinkedHashMap<>();
         Query q = new Query();
         int total = q.agg("count(*)");
         List<Reader> readers = new ArrayList<>();
@@ -358,6 +368,9 @@ final class FileProfiler {
                         q.agg(firstCells(u) + notTime)};
                 readers.add(rs -> {
                     long present = rs.getLong(c[0]);
+                    if (t != null) {
+                        unlisted(unlisted, idx, u + " IS NOT NULL AND NOT " + time, rs.getLong(t[0]), rs.getArray(t[1]));
+                    }
                     String min = KeyStats.lower(rs.getString(c[2]), rs.getString(c[4]));
                     String max = KeyStats.higher(rs.getString(c[3]), rs.getString(c[5]));
                     out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, t == null ? 0 : rs.getLong(t[0]),
@@ -430,6 +443,9 @@ final class FileProfiler {
                     }
                 }
                 List<InvalidCell> cells = e > 0 ? invalidCells(rs.getArray(e), where) : new ArrayList<>();
+                if (e > 0) {
+                    unlisted(unlisted, idx, b + " = -2", invalid, rs.getArray(e));
+                }
                 Map<String, Long> unseen = new LinkedHashMap<>();
                 if (un != null) {
                     Object[] uk = objects(rs.getArray(un[0]));
@@ -476,6 +492,9 @@ final class FileProfiler {
         });
         if (!respan.isEmpty()) {
             respan(sql, l3 + " FROM (" + l2 + ")", respan, out, offset);
+        }
+        for (Map.Entry<Integer, String> m : unlisted.entrySet()) {
+            listInvalid(sql, l3 + " FROM (" + l2 + ")", m.getValue(), "u" + (m.getKey() - offset), out, m.getKey(), where);
         }
         for (java.util.Iterator<Integer> it = fetched.iterator(); known != null && it.hasNext(); ) {
             // a reference's row sample: the bottom of its edge sample (same keys), no second fetch
@@ -555,6 +574,40 @@ final class FileProfiler {
                 which.remove(j);
             }
         }
+    }
+
+    /**
+     * Marks column {@code idx}'s invalid cells for {@link #listInvalid} when the first {@link InvalidCell#GATHERED}
+     * that the counting scan gathered may miss a value: there are more invalid cells and fewer than
+     * {@link InvalidCell#KEPT} values among them (150 × {@code abc} before the first {@code n.a.}).
+     */
+    private static void unlisted(Map<Integer, String> unlisted, int idx, String invalidWhere, long invalid,
+                                 Array gathered) throws SQLException {
+        if (invalid > InvalidCell.GATHERED && objects(gathered).length >= InvalidCell.GATHERED) {
+            long values = java.util.Arrays.stream(objects(gathered)).map(s -> {
+                String text = String.valueOf(s);
+                return text.substring(text.indexOf(':') + 1);
+            }).distinct().count();
+            if (values < InvalidCell.KEPT) {
+                unlisted.put(idx, invalidWhere);
+            }
+        }
+    }
+
+    /**
+     * Sets column {@code idx}'s invalid cells to the first cell of each of its first {@link InvalidCell#KEPT}
+     * invalid values in file order, as the other paths list them ({@link InvalidCell#keep}): one more scan, of
+     * a column whose first invalid cells are copies of few values ({@link #unlisted}).
+     */
+    private static void listInvalid(SqlView sql, String rows, String invalidWhere, String u, ColumnProfile[] out,
+                                    int idx, CellLocator where) {
+        List<InvalidCell> cells = new ArrayList<>();
+        sql.forEachRow("SELECT " + u + ", min(rn) AS first_rn FROM (" + rows + ") WHERE " + invalidWhere + " GROUP BY " + u
+                + " ORDER BY first_rn LIMIT " + InvalidCell.KEPT, rs -> cells.add(new InvalidCell(
+                        where.where(rs.getLong(2) - 1), rs.getString(1)))); // rn counts from 1
+        ColumnProfile c = out[idx];
+        out[idx] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), cells, c.unseen(), c.moments(), c.sample(),
+                c.keys());
     }
 
     /** A Parquet file's rows, from its metadata. */
