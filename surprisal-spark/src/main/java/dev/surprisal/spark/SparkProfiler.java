@@ -57,9 +57,9 @@ import java.util.Set;
  * file read by Spark, that position is the row's position in the file.
  *
  * <p>Cost: a fit scans the Dataset three to six times (partition sizes, role counters with the typed
- * columns' edge samples, and again for the decimal-comma columns alone, distinct values where exact counts are needed, bin material unless every
- * scored column is typed and continuous, counts, key distinct counts) and a count two or three times
- * (sizes, counts, key distinct counts); cache the Dataset if its source is slow to read. Exact
+ * columns' edge samples, and again for the decimal-comma columns alone, distinct values where exact
+ * counts are needed, bin material unless every scored column is typed and continuous, counts, key
+ * distinct counts) and a count two or three times (sizes, counts, key distinct counts); cache the Dataset if its source is slow to read. Exact
  * distinct counts shuffle; everything else returns one small result per partition (columns × bins
  * longs, plus the samples) and never shuffles.
  */
