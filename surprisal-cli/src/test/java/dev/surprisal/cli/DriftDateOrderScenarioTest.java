@@ -94,7 +94,9 @@ class DriftDateOrderScenarioTest {
         assertThat(explain.out()).contains("Column 'day' holds dates such as 01/03/2026 whose day and month are both 12"
                 + " or less, so the data cannot tell which comes first. They were read month first (mm/dd/yyyy): "
                 + "01/03/2026 is 3 January 2026. If the file writes them day first, 01/03/2026 is 1 March 2026,",
-                "a date like 13/01/2026");
+                "a date like 13/01/2026, which only a day-first reading can read: that check then alarms on invalid "
+                        + "cells. If the file writes them day first, re-baseline with --dayfirst day (in a monitor file: "
+                        + "dayfirst: [day]).");
 
         JsonNode j = JSON.readTree(baseline("eu", ref, "--json").out());
         assertThat(j.path("warnings")).hasSize(1);

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dates15 on the server: a monitor whose reference is a European daily file of 1 to 12 January ({@code 05/01/2026},
  * no day over 12) freezes its dates month first, as pandas reads them; the window of 13 January ({@code 13/01/2026})
  * is then all invalid. The check is DRIFT (as before), and the monitor page's alarm now says why in the user's words:
- * the cells read day first, the baseline froze month first, re-baseline with {@code dayfirst: [day]}.
+ * the cells read day first, the baseline froze month first, re-baseline with {@code dayfirst: [day]}. The answer
+ * of {@code POST .../baselines} carries the warning that the order was assumed.
  */
 class DateOrderPageTest {
     @TempDir
@@ -53,6 +54,13 @@ class DateOrderPageTest {
         ServerConfig cfg = new ConfigLoader(Secrets.of(Map.of())).load(yaml);
         try (TestServer t = new TestServer(dir.resolve("server"), 200, 2,
                 c -> c.withMonitors(cfg.monitors()).withPublic(true, false), Clock.systemUTC())) {
+            // the new baseline's answer warns, as drift baseline --json does
+            var created = t.post("/api/v1/monitors/eu/baselines", t.writeToken, "{}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            var warning = ReportJson.MAPPER.readTree(created.body()).path("warnings").get(0);
+            assertThat(warning.path("column").asText()).isEqualTo("day");
+            assertThat(warning.path("layout").asText()).isEqualTo("mm/dd/yyyy");
+            assertThat(warning.path("fix").asText()).contains("dayfirst: [day]");
             CheckResult r = t.server.monitors().check("eu", Window.parse("2026-01-13", ZoneOffset.UTC), "test");
             assertThat(r.status()).isEqualTo("DRIFT");
             ColumnDrift day = r.report().columns().stream().filter(c -> c.name().equals("day")).findFirst().orElseThrow();

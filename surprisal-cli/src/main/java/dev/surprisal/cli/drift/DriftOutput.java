@@ -83,9 +83,8 @@ final class DriftOutput {
     /**
      * The reference's date and timestamp columns whose order of day and month the data did not decide
      * ({@link dev.surprisal.data.profile.DateOrderWarning}), after the roles: in text a "warning: " line each (with
-     * {@code --explain} its plain sentences below it), in the JSON object {@code o} a {@code warnings} array (always
-     * there, empty when none) of objects with the column, the layout read, the example read both ways, the fix
-     * and the message.
+     * {@code --explain} its plain sentences below it), in the JSON object {@code o} a {@code warnings} array
+     * ({@link dev.surprisal.drift.DriftJson#dateOrderWarnings}).
      *
      * @param out       where text is printed, or null for JSON
      * @param o         the JSON object, or null for text
@@ -93,20 +92,14 @@ final class DriftOutput {
      * @param explain   whether to add the plain sentences
      */
     static void dateOrder(PrintWriter out, ObjectNode o, dev.surprisal.data.profile.Profile reference, boolean explain) {
-        com.fasterxml.jackson.databind.node.ArrayNode a = o == null ? null : o.putArray("warnings");
+        if (o != null) {
+            dev.surprisal.drift.DriftJson.dateOrderWarnings(o, reference, explain);
+            return;
+        }
         for (dev.surprisal.data.profile.DateOrderWarning w : reference.dateOrderWarnings()) {
-            if (a == null) {
-                out.println("warning: " + w.message());
-                if (explain) {
-                    out.println("  " + w.explanation());
-                }
-                continue;
-            }
-            ObjectNode j = a.addObject().put("column", w.column()).put("kind", "date_order_assumed")
-                    .put("layout", w.layout().toString()).put("example", w.example()).put("read", w.read())
-                    .put("other_reading", w.otherReading()).put("fix", w.fix()).put("message", w.message());
+            out.println("warning: " + w.message());
             if (explain) {
-                j.put("explanation", w.explanation());
+                out.println("  " + w.explanation());
             }
         }
     }

@@ -89,10 +89,13 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
      *         day first no option reads them month first, so the writer's fix
      */
     public String fix() {
-        return layout.dayFirst() ? "if the column writes the month first, write its dates as ISO yyyy-mm-dd upstream "
-                + "and re-baseline"
-                : "if the column writes the day first, re-baseline with --dayfirst " + column
-                + " (in a monitor file: dayfirst: [" + column + "])";
+        return "if the column writes the " + (layout.dayFirst() ? "month" : "day") + " first, " + action();
+    }
+
+    /** "re-baseline with --dayfirst day (in a monitor file: dayfirst: [day])", or the writer's fix for dotted dates. */
+    private String action() {
+        return layout.dayFirst() ? "write its dates as ISO yyyy-mm-dd upstream and re-baseline"
+                : "re-baseline with --dayfirst " + column + " (in a monitor file: dayfirst: [" + column + "])";
     }
 
     /**
@@ -113,13 +116,14 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
     public String explanation() {
         String e = example.isEmpty() ? "" : " such as " + example;
         String was = example.isEmpty() ? "" : ": " + example + " is " + words(read);
-        String would = example.isEmpty() ? "" : ", " + example + " is " + words(otherReading) + ", and";
+        String would = example.isEmpty() ? "," : ", " + example + " is " + words(otherReading) + ", and";
         String later = layout.otherOrder().get().write("2026-01-13");
         return "Column '" + column + "' holds dates" + e + " whose day and month are both 12 or less, so the data "
                 + "cannot tell which comes first. They were read " + order() + " (" + layout + ")" + was + ". If the "
                 + "file writes them " + otherOrder() + would + " every date of this baseline is read as another day,"
-                + " with no alarm until a check brings a date like " + later + ", which only the " + otherOrder()
-                + " reading reads: that check then alarms on invalid cells. To read them " + otherOrder() + ": " + fix() + ".";
+                + " with no alarm until a check brings a date like " + later + ", which only a " + otherOrder()
+                .replace(' ', '-') + " reading can read: that check then alarms on invalid cells. If the file writes "
+                + "them " + otherOrder() + ", " + action() + ".";
     }
 
     /** "3 January 2026" for 2026-01-03 (a time after the date is left out). */
