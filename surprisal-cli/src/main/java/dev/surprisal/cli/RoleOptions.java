@@ -40,8 +40,9 @@ public final class RoleOptions {
 
     @Option(names = "--dayfirst", split = ",", paramLabel = "C", description = "Read these date columns day first "
             + "(dd/mm/yyyy) where no day is over 12 and so no cell shows the order; the default is month first "
-            + "(mm/dd/yyyy), as pandas reads them (dotted dates: day first). E.g. --dayfirst day for 03/04/2026 "
-            + "meaning 3 April.")
+            + "(mm/dd/yyyy), as pandas reads them (dotted dates: day first), with a warning that the data did not "
+            + "decide. E.g. --dayfirst day for 03/04/2026 meaning 3 April. Refused on a column without dd/mm or "
+            + "mm/dd dates (ISO, yyyy/mm/dd, numbers, text).")
     List<String> dayFirst;
 
     /**

@@ -271,6 +271,30 @@ public final class DriftJson {
     }
 
     /**
+     * Writes a reference's date and timestamp columns whose order of day and month the data did not decide
+     * ({@link dev.surprisal.data.profile.DateOrderWarning}) as {@code warnings}, always there (empty when none): one
+     * object per column with {@code column}, {@code kind} ({@code "date_order_assumed"}), {@code layout} (the
+     * layout read), {@code example} (a reference cell), {@code read} and {@code other_reading} (its ISO date in the
+     * two orders), {@code fix} and {@code message}; the same key in {@code drift baseline}, {@code drift compare} and
+     * the server's new baseline.
+     *
+     * @param o         the answer's JSON object
+     * @param reference the reference profile
+     * @param explain   whether to add each warning's plain sentences as {@code explanation}
+     */
+    public static void dateOrderWarnings(ObjectNode o, dev.surprisal.data.profile.Profile reference, boolean explain) {
+        ArrayNode a = o.putArray("warnings");
+        for (dev.surprisal.data.profile.DateOrderWarning w : reference.dateOrderWarnings()) {
+            ObjectNode j = a.addObject().put("column", w.column()).put("kind", "date_order_assumed")
+                    .put("layout", w.layout().toString()).put("example", w.example()).put("read", w.read())
+                    .put("other_reading", w.otherReading()).put("fix", w.fix()).put("message", w.message());
+            if (explain) {
+                j.put("explanation", w.explanation());
+            }
+        }
+    }
+
+    /**
      * The {@code units} object of a check: KL and JS in {@code base}'s unit, the others unitless,
      * W₁ in the column's own unit.
      *

@@ -206,6 +206,17 @@ public final class Monitors {
      * @return the rows of the reference
      */
     public long createBaseline(String name) {
+        return fitBaseline(name).rows();
+    }
+
+    /**
+     * Fits the monitor's reference and stores it as its baseline (a new version if one exists).
+     *
+     * @param name the monitor
+     * @return the reference's profile, as stored: its rows, and its date columns whose order of day and month the data
+     *         did not decide ({@link Profile#dateOrderWarnings()})
+     */
+    public Profile fitBaseline(String name) {
         MonitorConfig m = monitor(name);
         if (m.reference() == null) {
             throw new MonitorException(409, "monitor '" + name + "' has no reference in its config; create its baseline "
@@ -216,7 +227,7 @@ public final class Monitors {
             s.saveBaseline(name, p);
             return null;
         });
-        return p.rows();
+        return p;
     }
 
     /**

@@ -49,7 +49,7 @@ record CliRun(int code, String out, String err) {
 
     /**
      * Runs {@code drift compare} of {@code day} against {@code ref} on both engines; asserts the same exit code,
-     * column verdicts and text.
+     * column verdicts, warnings and text.
      */
     static Compared compareOnBoth(String ref, Path day, int expected) throws IOException {
         CliRun onSpark = spark("drift", "compare", ref, day.toString(), "--json");
@@ -57,7 +57,9 @@ record CliRun(int code, String out, String err) {
         assertThat(onLocal.code()).as(day + ": " + onLocal.out() + onLocal.err()).isEqualTo(expected);
         assertThat(onSpark.code()).as(day + ": " + onSpark.out() + onSpark.err()).isEqualTo(expected);
         JsonNode s = JSON.readTree(onSpark.out());
-        assertThat(s.path("columns")).as(day.toString()).isEqualTo(JSON.readTree(onLocal.out()).path("columns"));
+        JsonNode l = JSON.readTree(onLocal.out());
+        assertThat(s.path("columns")).as(day.toString()).isEqualTo(l.path("columns"));
+        assertThat(s.path("warnings")).as(day.toString()).isEqualTo(l.path("warnings"));
         CliRun text = spark("drift", "compare", ref, day.toString());
         assertThat(text.out()).isEqualTo(local("drift", "compare", ref, day.toString()).out());
         return new Compared(s, text.out());

@@ -146,6 +146,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                 dev.surprisal.drift.DriftJson.invalidCells(col, c.invalidCells());
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
+            DriftOutput.dateOrder(null, o, reference, common.explain());
             ObjectNode r = o.putObject("rule");
             // the settings' keys are the options' names (tv-warn); JSON keys are snake_case (tv_warn)
             settings.settings().forEach((k, v) -> r.put(k.replace('-', '_'), v));
@@ -160,6 +161,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                         one ? "" : "s", one ? "it stays" : "they stay", saved.version());
             }
             DriftOutput.printRoles(out, reference.roles());
+            DriftOutput.dateOrder(out, null, reference, common.explain());
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {
                     out.printf(Locale.ROOT, "  %s: %d bins, %d missing%s%n", c.name(), c.binCount(), c.missing(),

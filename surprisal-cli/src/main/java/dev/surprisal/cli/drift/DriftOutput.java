@@ -81,6 +81,30 @@ final class DriftOutput {
     }
 
     /**
+     * The reference's date and timestamp columns whose order of day and month the data did not decide
+     * ({@link dev.surprisal.data.profile.DateOrderWarning}), after the roles: in text a "warning: " line each (with
+     * {@code --explain} its plain sentences below it), in the JSON object {@code o} a {@code warnings} array
+     * ({@link dev.surprisal.drift.DriftJson#dateOrderWarnings}).
+     *
+     * @param out       where text is printed, or null for JSON
+     * @param o         the JSON object, or null for text
+     * @param reference the reference profile
+     * @param explain   whether to add the plain sentences
+     */
+    static void dateOrder(PrintWriter out, ObjectNode o, dev.surprisal.data.profile.Profile reference, boolean explain) {
+        if (o != null) {
+            dev.surprisal.drift.DriftJson.dateOrderWarnings(o, reference, explain);
+            return;
+        }
+        for (dev.surprisal.data.profile.DateOrderWarning w : reference.dateOrderWarnings()) {
+            out.println("warning: " + w.message());
+            if (explain) {
+                out.println("  " + w.explanation());
+            }
+        }
+    }
+
+    /**
      * Today's columns against the reference's: in the JSON object {@code extra} as {@code schema}
      * (absent and new columns, with the notes), and in text as notes on standard error, unless quiet.
      */

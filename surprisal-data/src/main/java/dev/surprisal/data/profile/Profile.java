@@ -115,6 +115,14 @@ public final class Profile {
         return new Profile(m, rows, excluded, rule);
     }
 
+    /**
+     * @return a warning for each date or timestamp column whose order of day and month the data did not decide (no
+     *         day or month over 12: read in an assumed order), with an example read both ways and the fix
+     */
+    public List<DateOrderWarning> dateOrderWarnings() {
+        return DateOrderWarning.of(this);
+    }
+
     /** @return the frozen roles, as {@link ColumnRoles} */
     public ColumnRoles roles() {
         List<RoleDecision> d = new ArrayList<>();

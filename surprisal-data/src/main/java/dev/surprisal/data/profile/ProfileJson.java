@@ -44,7 +44,9 @@ import java.util.Set;
  * <p>A column whose numbers are written with a decimal comma has {@code "decimalSeparator": ","}, its frozen
  * {@link NumberConvention}; absent (every profile written before) is a decimal point. A date or timestamp column whose
  * dates are not ISO has {@code "dateLayout": "dd/mm/yyyy"} (or {@code mm/dd/yyyy}, {@code dd.mm.yyyy},
- * {@code yyyy/mm/dd}, …), its frozen {@link DateLayout}; absent is ISO.
+ * {@code yyyy/mm/dd}, …), its frozen {@link DateLayout}; absent is ISO. A day-and-month layout also has
+ * {@code "dateOrder"}, what decided its order ({@link DateLayout.Basis}): {@code "cells"}, {@code "dayfirst"} or
+ * {@code "assumed"}; absent (profiles written before 2026-12-02) is unrecorded.
  *
  * <p>Version 2 is version 3 with every sample as {@code "keys"} and {@code "values"} in key order;
  * it is still read (a store keeps the baselines and runs written by earlier versions).
@@ -78,7 +80,17 @@ public final class ProfileJson {
             return DateLayout.ISO;
         }
         try {
-            return DateLayout.parse(d.asText());
+            DateLayout l = DateLayout.parse(d.asText());
+            JsonNode basis = column.path("dateOrder");
+            if (basis.isMissingNode()) {
+                return l;
+            }
+            for (DateLayout.Basis b : DateLayout.Basis.values()) {
+                if (b != DateLayout.Basis.UNRECORDED && b.name().equalsIgnoreCase(basis.asText())) {
+                    return l.withBasis(b);
+                }
+            }
+            throw new IllegalArgumentException("dateOrder '" + basis.asText() + "' is none of cells, dayfirst, assumed");
         } catch (IllegalArgumentException e) {
             throw new ValidationException("json: column '" + column.path("name").asText() + "': " + e.getMessage()
                     + "; was the profile edited by hand?");
@@ -113,6 +125,10 @@ public final class ProfileJson {
             if (!c.layout().isIso()) {
                 // absent: ISO dates, as every profile written before the layout was frozen reads
                 o.put("dateLayout", c.layout().toString());
+                if (c.layout().otherOrder().isPresent() && c.layout().basis() != DateLayout.Basis.UNRECORDED) {
+                    // why day and month are in this order: a later check contradicting it says whether it was guessed
+                    o.put("dateOrder", c.layout().basis().name().toLowerCase(java.util.Locale.ROOT));
+                }
             }
             Bins b = c.bins();
             if (b instanceof NumericBins) {

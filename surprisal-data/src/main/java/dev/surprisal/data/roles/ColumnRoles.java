@@ -105,11 +105,14 @@ public final class ColumnRoles {
         Map<String, ColumnStats> m = new LinkedHashMap<>();
         for (ColumnStats s : stats) {
             boolean dayFirst = overrides.dayFirst().contains(s.column());
-            if (dayFirst && DateLayout.decide(s.layouts(), s.present(), true) == null) {
-                // an ISO or non-date column: --dayfirst would be silently ignored, as a misspelt name would be
+            DateLayout.Decision dates = dayFirst ? DateLayout.decide(s.layouts(), s.present(), true) : null;
+            if (dayFirst && (dates == null || dates.layout() != null && dates.layout().otherOrder().isEmpty())) {
+                // an ISO, yyyy/mm/dd or non-date column has no order of day and month to set: --dayfirst would be
+                // silently ignored, as a misspelt name would be
                 throw new DataException(file, -1, s.column(), "--dayfirst: '" + s.column() + "' has no dates written "
-                        + "dd/mm/yyyy or mm/dd/yyyy (" + RoleRules.decide(s).reason() + "); leave it out of --dayfirst",
-                        null);
+                        + "dd/mm/yyyy or mm/dd/yyyy (" + RoleRules.decide(s).reason() + (dates == null ? ""
+                        : "; the year comes first, so the order of day and month is fixed") + "); leave it out of "
+                        + "--dayfirst", null);
             }
             RoleDecision detected = RoleRules.decide(s, dayFirst);
             // the conventions decided with the role (RoleRules.decide) stay with the column whatever role is set

@@ -24,7 +24,26 @@ import java.util.regex.Pattern;
  */
 public final class DateLayout {
     /** ISO 8601 dates and date-times (and epoch numbers): the layout of every profile written before layouts. */
-    public static final DateLayout ISO = new DateLayout(Order.ISO, '-');
+    public static final DateLayout ISO = new DateLayout(Order.ISO, '-', Basis.CELLS);
+
+    /**
+     * What decided a day-and-month layout's order ({@code dd/mm/yyyy} or {@code mm/dd/yyyy}): frozen in a profile,
+     * so that a later check whose cells read only in the other order says whether the baseline guessed
+     * ({@link #ASSUMED}) or the column's writer changed ({@link #CELLS}).
+     */
+    public enum Basis {
+        /** A cell showed it (a first or second number over 12), or the layout has no order to decide (ISO, yyyy/mm/dd). */
+        CELLS,
+        /** The user's {@code --dayfirst COL} (or a monitor file's {@code dayfirst:}), no cell showing either order. */
+        DAYFIRST,
+        /**
+         * No cell showed it and nobody said: month first for '/' and '-' dates (pandas' reading), day first for dotted
+         * dates; the data did not decide, and a baseline warns ({@code DateOrderWarning}).
+         */
+        ASSUMED,
+        /** A profile written before the basis was recorded (2026-12-02). */
+        UNRECORDED
+    }
 
     /** Which field comes first. */
     private enum Order { ISO, DAY_FIRST, MONTH_FIRST, YEAR_FIRST }
@@ -50,15 +69,18 @@ public final class DateLayout {
 
     private final Order order;
     private final char separator;
+    private final Basis basis;
 
-    private DateLayout(Order order, char separator) {
+    private DateLayout(Order order, char separator, Basis basis) {
         this.order = order;
         this.separator = separator;
+        this.basis = order == Order.ISO || order == Order.YEAR_FIRST ? Basis.CELLS : basis;
     }
 
     /**
      * @param pattern a layout as {@link #toString} writes it ({@code "dd/mm/yyyy"}, {@code "iso"})
-     * @return the layout
+     * @return the layout; its {@link #basis} is {@link Basis#UNRECORDED} where the pattern has a day-and-month order
+     *         ({@link #withBasis} sets it)
      * @throws IllegalArgumentException when it is no layout this class reads
      */
     public static DateLayout parse(String pattern) {
@@ -67,7 +89,7 @@ public final class DateLayout {
         }
         for (Order o : new Order[] {Order.DAY_FIRST, Order.MONTH_FIRST, Order.YEAR_FIRST}) {
             for (char sep : (o == Order.YEAR_FIRST ? "/" : SEPARATORS).toCharArray()) {
-                DateLayout l = new DateLayout(o, sep);
+                DateLayout l = new DateLayout(o, sep, Basis.UNRECORDED);
                 if (l.toString().equals(pattern)) {
                     return l;
                 }
@@ -82,6 +104,62 @@ public final class DateLayout {
         return order == Order.ISO;
     }
 
+    /**
+     * @return what decided the order of day and month; {@link Basis#CELLS} for ISO and {@code yyyy/mm/dd}, whose
+     *         order is fixed
+     */
+    public Basis basis() {
+        return basis;
+    }
+
+    /**
+     * @param b what decided the order of day and month
+     * @return this layout with that basis (unchanged for ISO and {@code yyyy/mm/dd}, whose order is fixed)
+     */
+    public DateLayout withBasis(Basis b) {
+        return new DateLayout(order, separator, b);
+    }
+
+    /** @return whether the day comes first ({@code dd/mm/yyyy}, {@code dd.mm.yyyy}, {@code dd-mm-yyyy}) */
+    public boolean dayFirst() {
+        return order == Order.DAY_FIRST;
+    }
+
+    /**
+     * @return the same dates with day and month swapped ({@code dd/mm/yyyy} for {@code mm/dd/yyyy}, same separator and
+     *         basis); empty for ISO and {@code yyyy/mm/dd}, whose order is fixed
+     */
+    public Optional<DateLayout> otherOrder() {
+        return switch (order) {
+            case DAY_FIRST -> Optional.of(new DateLayout(Order.MONTH_FIRST, separator, basis));
+            case MONTH_FIRST -> Optional.of(new DateLayout(Order.DAY_FIRST, separator, basis));
+            case ISO, YEAR_FIRST -> Optional.empty();
+        };
+    }
+
+    /**
+     * An ISO date as this layout writes it, the inverse of {@link #iso} on padded cells: {@code 2026-01-03} is
+     * {@code 01/03/2026} in {@code mm/dd/yyyy}; a time after the date is kept as it is.
+     *
+     * @param iso an ISO date, {@code yyyy-mm-dd}, maybe followed by a time
+     * @return it in this layout; itself when it is no ISO date or this is {@link #ISO}
+     */
+    public String write(String iso) {
+        if (order == Order.ISO || iso.length() < 10 || !Cells.isDate(iso.substring(0, 10))) {
+            return iso;
+        }
+        String y = iso.substring(0, 4);
+        String m = iso.substring(5, 7);
+        String d = iso.substring(8, 10);
+        String s = String.valueOf(separator);
+        String date = switch (order) {
+            case DAY_FIRST -> d + s + m + s + y;
+            case MONTH_FIRST -> m + s + d + s + y;
+            default -> y + s + m + s + d;
+        };
+        return date + iso.substring(10);
+    }
+
     /** @return the layout as people write it: {@code "dd/mm/yyyy"}, {@code "yyyy/mm/dd"}, {@code "iso"} */
     @Override
     public String toString() {
@@ -94,6 +172,10 @@ public final class DateLayout {
         };
     }
 
+    /**
+     * Two layouts are equal when they read every cell alike; the {@link #basis} (why the order was chosen) is not
+     * compared.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof DateLayout l && l.order == order && l.separator == separator;
@@ -328,13 +410,13 @@ public final class DateLayout {
             boolean time = cells - c.counts().get(4 * f + 3) < RoleRules.TEMPORAL_SHARE * present;
             String share = RoleRules.pct(cells, present) + " of values are dates";
             if (f == FAMILIES - 1) {
-                return new Decision(new DateLayout(Order.YEAR_FIRST, '/'), time, share + " written yyyy/mm/dd");
+                return new Decision(new DateLayout(Order.YEAR_FIRST, '/', Basis.CELLS), time, share + " written yyyy/mm/dd");
             }
             char sep = SEPARATORS.charAt(f);
             long days = c.counts().get(4 * f + 1);
             long months = c.counts().get(4 * f + 2);
-            DateLayout dmy = new DateLayout(Order.DAY_FIRST, sep);
-            DateLayout mdy = new DateLayout(Order.MONTH_FIRST, sep);
+            DateLayout dmy = new DateLayout(Order.DAY_FIRST, sep, Basis.CELLS);
+            DateLayout mdy = new DateLayout(Order.MONTH_FIRST, sep, Basis.CELLS);
             // --dayfirst loses to the cells' evidence, and says so
             String ignored = dayFirst && months > 0 ? "; --dayfirst ignored: " + RoleRules.n(months) + " cells have a"
                     + " second number over 12" : "";
@@ -350,16 +432,16 @@ public final class DateLayout {
                         + " with a " + (days > 0 ? "first" : "second") + " number over 12)" + ignored);
             }
             if (dayFirst) {
-                return new Decision(dmy, time, share + " written " + dmy + ", as set by --dayfirst (no day or month is"
+                return new Decision(dmy.withBasis(Basis.DAYFIRST), time, share + " written " + dmy + ", as set by --dayfirst (no day or month is"
                         + " over 12)");
             }
             // dd.mm.yyyy is the dotted dates' layout (German, Russian, ...): a month-first dotted date is all but
             // unknown, so a monthly column 01.03.2026 .. 01.12.2026 is read day first
             if (sep == '.') {
-                return new Decision(dmy, time, share + " read " + dmy + " (no day or month is over 12; dates written"
+                return new Decision(dmy.withBasis(Basis.ASSUMED), time, share + " read " + dmy + " (no day or month is over 12; dates written"
                         + " with dots put the day first)");
             }
-            return new Decision(mdy, time, share + " read " + mdy + " (no day or month is over 12, so month first, as "
+            return new Decision(mdy.withBasis(Basis.ASSUMED), time, share + " read " + mdy + " (no day or month is over 12, so month first, as "
                     + "pandas reads them; --dayfirst COL if the days come first)");
         }
         return null;
@@ -400,8 +482,8 @@ public final class DateLayout {
                 return Optional.of("yyyy/mm/dd" + time);
             }
             char sep = SEPARATORS.charAt(f);
-            String dmy = new DateLayout(Order.DAY_FIRST, sep).toString();
-            String mdy = new DateLayout(Order.MONTH_FIRST, sep).toString();
+            String dmy = new DateLayout(Order.DAY_FIRST, sep, Basis.CELLS).toString();
+            String mdy = new DateLayout(Order.MONTH_FIRST, sep, Basis.CELLS).toString();
             boolean days = c[4 * f + 1] > 0;
             boolean months = c[4 * f + 2] > 0;
             if (days && months) {

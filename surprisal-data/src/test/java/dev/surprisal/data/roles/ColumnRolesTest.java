@@ -187,6 +187,16 @@ class ColumnRolesTest {
                     .isInstanceOf(DataException.class).hasMessageContaining("column '" + c + "': --dayfirst: '" + c
                             + "' has no dates written dd/mm/yyyy or mm/dd/yyyy (").hasMessageContaining("leave it out");
         }
+        // a yyyy/mm/dd column has no order of day and month either: refused, not silently ignored (dates15)
+        dev.surprisal.data.Table ymd = dev.surprisal.data.Table.of(List.of(dev.surprisal.data.CategoricalColumn.of("d",
+                java.util.stream.IntStream.range(0, 100).mapToObj(i -> String.format("2026/03/%02d", 1 + i % 28))
+                        .toArray(String[]::new))));
+        assertThat(ColumnRoles.detect(ymd, RoleOverrides.none()).decision("d").layout())
+                .isEqualTo(DateLayout.parse("yyyy/mm/dd"));
+        assertThatThrownBy(() -> ColumnRoles.detect(ymd, RoleOverrides.none().withDayFirst(List.of("d"))))
+                .isInstanceOf(DataException.class).hasMessageContaining("--dayfirst: 'd' has no dates written "
+                        + "dd/mm/yyyy or mm/dd/yyyy (100% of values are dates written yyyy/mm/dd: date (yyyy/mm/dd); the"
+                        + " year comes first, so the order of day and month is fixed); leave it out of --dayfirst");
         assertThatThrownBy(() -> RoleOverrides.none().withDiscrete(List.of("a")).withContinuous(List.of("a")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("--discrete, --continuous");
         assertThat(RoleOverrides.parseRoles(List.of("a=b=id-like"))).containsEntry("a=b", ColumnRole.ID_LIKE);

@@ -143,4 +143,27 @@ class DateLayoutTest {
         assertThat(d.layout()).isEqualTo(DateLayout.parse("mm/dd/yyyy"));
         assertThat(d.reason()).contains("--dayfirst ignored: 50 cells have a second number over 12");
     }
+
+    @Test
+    void theBasisSaysWhatDecidedTheOrderAndWriteInvertsIso() {
+        assertThat(decide(false, cycle(100, "01/03/2026", "01/04/2026")).layout().basis())
+                .as("no day or month over 12: assumed").isEqualTo(DateLayout.Basis.ASSUMED);
+        assertThat(decide(true, cycle(100, "01/03/2026", "01/04/2026")).layout().basis())
+                .isEqualTo(DateLayout.Basis.DAYFIRST);
+        assertThat(decide(true, cycle(100, "11/29/2026", "11/30/2026")).layout().basis())
+                .as("--dayfirst ignored: the cells decide").isEqualTo(DateLayout.Basis.CELLS);
+        assertThat(decide(false, cycle(100, "2026/03/01", "2026/04/01")).layout().basis()).isEqualTo(DateLayout.Basis.CELLS);
+        assertThat(DateLayout.parse("mm/dd/yyyy").basis()).isEqualTo(DateLayout.Basis.UNRECORDED);
+        assertThat(DateLayout.parse("yyyy/mm/dd").otherOrder()).isEmpty();
+        assertThat(DateLayout.ISO.otherOrder()).isEmpty();
+        DateLayout mdy = DateLayout.parse("mm/dd/yyyy").withBasis(DateLayout.Basis.ASSUMED);
+        assertThat(mdy.otherOrder()).contains(DateLayout.parse("dd/mm/yyyy"));
+        assertThat(mdy.otherOrder().orElseThrow().basis()).isEqualTo(DateLayout.Basis.ASSUMED);
+        assertThat(mdy.write("2026-01-03")).isEqualTo("01/03/2026");
+        assertThat(mdy.iso(mdy.write("2026-01-03 14:30"))).isEqualTo("2026-01-03 14:30");
+        assertThat(DateLayout.parse("dd.mm.yyyy").write("2026-01-03")).isEqualTo("03.01.2026");
+        assertThat(DateLayout.parse("yyyy/mm/dd").write("2026-01-03")).isEqualTo("2026/01/03");
+        assertThat(DateLayout.ISO.write("2026-01-03")).isEqualTo("2026-01-03");
+        assertThat(mdy.write("garbage")).isEqualTo("garbage");
+    }
 }

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.data.profile;
+
+import dev.surprisal.data.roles.DateLayout;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A date or timestamp column of a profile whose order of day and month the data did not decide: no cell had a day
+ * or month over 12 (a monthly column {@code 01/03/2026}, {@code 01/04/2026}, …, or a baseline of a month's first
+ * twelve days), so its dates were read in the assumed order ({@link DateLayout.Basis#ASSUMED}: month first for '/' and
+ * '-' dates, as pandas reads them; day first for dotted dates, as they are written) and that order is frozen. Read in
+ * the wrong order every date is another day, and nothing alarms until a cell that exists only in the other order
+ * arrives; so a baseline says it, with an example read both ways and the fix.
+ *
+ * @param column       the column
+ * @param layout       the layout its dates were read in ({@code mm/dd/yyyy})
+ * @param example      a reference cell as the layout writes it ({@code 01/03/2026}); empty when the profile holds no
+ *                     range of the column
+ * @param read         the example's date as read ({@code 2026-01-03})
+ * @param otherReading the example's date read in the other order ({@code 2026-03-01})
+ */
+public record DateOrderWarning(String column, DateLayout layout, String example, String read, String otherReading) {
+    /**
+     * @param p a profile (a baseline's reference)
+     * @return a warning for each of its date and timestamp columns whose order of day and month was assumed, in
+     *         column order
+     */
+    public static List<DateOrderWarning> of(Profile p) {
+        List<DateOrderWarning> w = new ArrayList<>();
+        for (ColumnProfile c : p.columns()) {
+            of(c).ifPresent(w::add);
+        }
+        return w;
+    }
+
+    /**
+     * @param c a column of a profile
+     * @return the warning when it is a date or timestamp column whose order of day and month was assumed
+     */
+    public static Optional<DateOrderWarning> of(ColumnProfile c) {
+        DateLayout l = c.layout();
+        if (!c.role().isTemporal() || l.basis() != DateLayout.Basis.ASSUMED || l.otherOrder().isEmpty()) {
+            return Optional.empty();
+        }
+        // the oldest or newest date, whichever reads differently in the two orders (01/01/2026 does not)
+        String example = "";
+        String read = "";
+        String other = "";
+        KeyStats k = c.keys();
+        for (String iso : k == null ? new String[0] : new String[] {k.min(), k.max()}) {
+            String cell = iso == null ? null : l.write(iso);
+            String swapped = cell == null ? null : l.otherOrder().get().iso(cell);
+            if (swapped != null && (example.isEmpty() || read.equals(other))) {
+                example = cell;
+                read = iso;
+                other = swapped;
+            }
+        }
+        return Optional.of(new DateOrderWarning(c.name(), l, example, read, other));
+    }
+
+    /** @return the order read, in words: "month first" or "day first" */
+    private String order() {
+        return layout.dayFirst() ? "day first" : "month first";
+    }
+
+    /** @return the other order, in words */
+    private String otherOrder() {
+        return layout.dayFirst() ? "month first" : "day first";
+    }
+
+    /**
+     * @return the order read and why: "month first (mm/dd/yyyy), as pandas reads them" or "day first (dd.mm.yyyy),
+     *         as dotted dates are written"
+     */
+    public String assumption() {
+        return order() + " (" + layout + "), " + (layout.dayFirst() ? "as dotted dates are written" : "as pandas reads them");
+    }
+
+    /**
+     * @return what to do when the order is wrong: {@code --dayfirst COL} for month-first dates; for dotted dates read
+     *         day first no option reads them month first, so the writer's fix
+     */
+    public String fix() {
+        return "if the column writes the " + (layout.dayFirst() ? "month" : "day") + " first, " + action();
+    }
+
+    /** "re-baseline with --dayfirst day (in a monitor file: dayfirst: [day])", or the writer's fix for dotted dates. */
+    private String action() {
+        return layout.dayFirst() ? "write its dates as ISO yyyy-mm-dd upstream and re-baseline"
+                : "re-baseline with --dayfirst " + column + " (in a monitor file: dayfirst: [" + column + "])";
+    }
+
+    /**
+     * @return the warning in one line: "day: the data did not decide the order of day and month (no date has a day
+     *         or month over 12): read month first (mm/dd/yyyy), so 01/03/2026 is 2026-01-03; read day first it would
+     *         be 2026-03-01; if the column writes the day first, ..."
+     */
+    public String message() {
+        return column + ": the data did not decide the order of day and month (no date has a day or month over 12): "
+                + "read " + assumption() + (example.isEmpty() ? "" : ", so " + example + " is "
+                + read + "; read " + otherOrder() + " it would be " + otherReading) + "; " + fix();
+    }
+
+    /**
+     * @return the warning in plain sentences, for {@code --explain}: what cannot be told, what was chosen, what it
+     *         costs when wrong, how a later check shows it, and the fix
+     */
+    public String explanation() {
+        String e = example.isEmpty() ? "" : " such as " + example;
+        String was = example.isEmpty() ? "" : ": " + example + " is " + words(read);
+        String would = example.isEmpty() ? "," : ", " + example + " is " + words(otherReading) + ", and";
+        String later = layout.otherOrder().get().write("2026-01-13");
+        return "Column '" + column + "' holds dates" + e + " whose day and month are both 12 or less, so the data "
+                + "cannot tell which comes first. They were read " + order() + " (" + layout + ")" + was + ". If the "
+                + "file writes them " + otherOrder() + would + " every date of this baseline is read as another day,"
+                + " with no alarm until a check brings a date like " + later + ", which only a " + otherOrder()
+                .replace(' ', '-') + " reading can read: that check then alarms on invalid cells. If the file writes "
+                + "them " + otherOrder() + ", " + action() + ".";
+    }
+
+    /** "3 January 2026" for 2026-01-03 (a time after the date is left out). */
+    private static String words(String iso) {
+        return LocalDate.parse(iso.substring(0, 10)).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+    }
+}

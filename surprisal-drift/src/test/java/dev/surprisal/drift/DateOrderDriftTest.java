@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.drift;
+
+import dev.surprisal.data.CategoricalColumn;
+import dev.surprisal.data.Table;
+import dev.surprisal.data.profile.Profile;
+import dev.surprisal.data.profile.ProfileBuilder;
+import dev.surprisal.data.profile.ProfileJson;
+import dev.surprisal.data.profile.ProfileOptions;
+import dev.surprisal.data.roles.DateLayout;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * dates15 through the library: a European daily column baselined on 1 to 12 January ({@code 05/01/2026} is 5
+ * January) is read month first, as the firsts of January to December, the order assumed. A batch of 13 January
+ * ({@code 13/01/2026}) is then all invalid: the invalid share alarms (it did before), and its reason now says the
+ * cells are dates read day first against a baseline that assumed month first, and the fix; a baseline stored before
+ * the basis was recorded says both possibilities.
+ */
+class DateOrderDriftTest {
+    private static Table days(int from, int to, int perDay) {
+        String[] cells = IntStream.range(0, (to - from + 1) * perDay)
+                .mapToObj(i -> String.format("%02d/01/2026", from + i / perDay)).toArray(String[]::new);
+        return Table.of(List.of(CategoricalColumn.of("day", cells)));
+    }
+
+    private static ColumnDrift day(Profile reference, Table today) {
+        return DriftScorer.compare(reference, ProfileBuilder.count(reference, today), DriftOptions.defaults())
+                .columns().get(0);
+    }
+
+    @Test
+    void aDayOverTwelveAgainstAnAssumedOrderAlarmsAndSaysWhy() {
+        Profile ref = ProfileBuilder.fit(days(1, 12, 50), ProfileOptions.defaults());
+        assertThat(ref.column("day").layout()).isEqualTo(DateLayout.parse("mm/dd/yyyy"));
+        assertThat(ref.column("day").keys().max()).as("12/01/2026 read as 1 December").isEqualTo("2026-12-01");
+        ColumnDrift c = day(ref, days(13, 13, 50));
+        assertThat(c.status()).isEqualTo(Status.DRIFT);
+        assertThat(c.reason()).contains("all invalid: expected dates like 12/01/2026 (mm/dd/yyyy), found dd/mm/yyyy "
+                + "dates like '13/01/2026' (row 1); they are dates only read day first, and the baseline froze month "
+                + "first (mm/dd/yyyy), as pandas reads them, none of its dates showing the order (no day or month over "
+                + "12); if the column writes the day first, re-baseline with --dayfirst day");
+
+        // a baseline stored before dates15 does not know whether its order was assumed: both readings are named
+        Profile old = ProfileJson.read(ProfileJson.write(ref).replace(",\"dateOrder\":\"assumed\"", ""));
+        assertThat(old.column("day").layout().basis()).isEqualTo(DateLayout.Basis.UNRECORDED);
+        assertThat(day(old, days(13, 13, 50)).reason()).contains("they are dates only read day first, and the baseline"
+                + " froze month first (mm/dd/yyyy); if the reference's dates were day first, re-baseline with "
+                + "--dayfirst day, else the column's layout changed upstream");
+    }
+
+    @Test
+    void garbageBesideADayFirstDateNamesTheDate() {
+        Profile ref = ProfileBuilder.fit(days(1, 12, 50), ProfileOptions.defaults());
+        String[] cells = IntStream.range(0, 50).mapToObj(i -> i < 10 ? "garbage" : i < 20 ? "14/01/2026" : "02/01/2026")
+                .toArray(String[]::new);
+        ColumnDrift c = day(ref, Table.of(List.of(CategoricalColumn.of("day", cells))));
+        assertThat(c.status()).isEqualTo(Status.DRIFT);
+        assertThat(c.reason()).contains("found 'garbage' (row 1); '14/01/2026' (row 11) is a date only read day first,"
+                + " and the baseline froze month first (mm/dd/yyyy)");
+    }
+}
