@@ -19,6 +19,19 @@ final class MiMatrix {
     /** Why a diagonal cell is null in the JSON (and "-" in the table). */
     static final String DIAGONAL = "I(X;X) = H(X), the column's own entropy (surprisal entropy), infinite for a"
             + " continuous column; left empty here";
+    /** {@link dev.surprisal.selection.CountedPair.Independence#method()} of a p marked "r" in the text. */
+    private static final String RANDOM_TABLES = dev.surprisal.selection.CountedPair.Independence.RANDOM_TABLES;
+    /** The least expected count of the G-test's χ² tail, as the labels say it. */
+    private static final int MIN_EXPECTED = (int) dev.surprisal.selection.MissingLeak.MIN_EXPECTED;
+    /** How a p from random tables is found, in words. */
+    private static final String RANDOM_TABLES_WORDS = "random tables with the same margins, at most "
+            + String.format(java.util.Locale.ROOT, "%,d", dev.surprisal.selection.MissingLeak.TABLE_DRAWS)
+            + ", stopping after " + dev.surprisal.inference.SequentialPermutationTest.DEFAULT_EXCEEDANCES
+            + " at or above the observed MI";
+    /** The footnote of the text's p-values: which test gave each. */
+    static final String P_METHOD = "p: G-test (chi-squared) where every expected count is at least " + MIN_EXPECTED
+            + "; r: " + RANDOM_TABLES_WORDS + " (an expected count below " + MIN_EXPECTED + ", where the chi-squared"
+            + " tail is liberal); -: none (a pair with a continuous column, or a table too sparse to test)";
     /** Why an off-diagonal cell is null: the pair was not estimated (an engine's matrix of chosen pairs). */
     static final String NOT_ESTIMATED = "not estimated for this pair";
 
@@ -47,17 +60,18 @@ final class MiMatrix {
         // the p-values are per pair; of k(k-1)/2 independent pairs about alpha of them have p <= alpha, so the
         // findings are read from the q-values (Benjamini-Hochberg across the pairs tested), and p is labelled
         List<String> pHeader = new ArrayList<>(header);
-        pHeader.set(0, "G-test p (unadjusted)");
+        pHeader.set(0, "p (unadjusted)"); // per cell its test: a mark on those from random tables, see P_METHOD
         TextTable pText = new TextTable(pHeader);
         List<String> qHeader = new ArrayList<>(header);
         int tested = m.testedPairs(); // the count every label below states
-        qHeader.set(0, "G-test q (BH, " + tested + " pairs)");
+        qHeader.set(0, "q (BH, " + tested + " pairs)");
         TextTable qText = new TextTable(qHeader);
         double[][] q = m.qValues();
         boolean anyP = false;
         ObjectNode matrix = Report.objectNode();
         ObjectNode aboveJson = Report.objectNode();
         ObjectNode pJson = Report.objectNode();
+        ObjectNode pMethodJson = Report.objectNode();
         ObjectNode qJson = Report.objectNode();
         ObjectNode kinds = Report.objectNode();
         ObjectNode reasons = Report.objectNode();
@@ -70,6 +84,7 @@ final class MiMatrix {
             ObjectNode jsonRow = matrix.putObject(cols.get(i).name());
             ObjectNode aboveJsonRow = aboveJson.putObject(cols.get(i).name());
             ObjectNode pJsonRow = pJson.putObject(cols.get(i).name());
+            ObjectNode pMethodRow = pMethodJson.putObject(cols.get(i).name());
             ObjectNode qJsonRow = qJson.putObject(cols.get(i).name());
             for (int j = 0; j < cols.size(); j++) {
                 double v = base.fromNats(mi[i][j]);
@@ -87,8 +102,14 @@ final class MiMatrix {
                 numberOrNull(aboveJsonRow, cols.get(j).name(), a);
                 double p = m.pValues()[i][j];
                 anyP |= !Double.isNaN(p);
-                pRow.add(Double.isNaN(p) ? "-" : TextTable.num(p));
+                String method = m.pMethod(i, j);
+                pRow.add(Double.isNaN(p) ? "-" : TextTable.num(p) + (RANDOM_TABLES.equals(method) ? " r" : ""));
                 numberOrNull(pJsonRow, cols.get(j).name(), p); // why null: p_value_method
+                if (method == null) {
+                    pMethodRow.putNull(cols.get(j).name());
+                } else {
+                    pMethodRow.put(cols.get(j).name(), method);
+                }
                 qRow.add(Double.isNaN(q[i][j]) ? "-" : TextTable.num(q[i][j]));
                 numberOrNull(qJsonRow, cols.get(j).name(), q[i][j]);
             }
@@ -99,13 +120,14 @@ final class MiMatrix {
             kinds.put(cols.get(i).name(), cols.get(i).kind());
         }
         // MI, then MI above chance (a column with thousands of values has a large MI by chance alone: 6 bits for
-        // two independent 5,000-value columns on 10,000 rows), then the G-test p-values of discrete pairs
+        // two independent 5,000-value columns on 10,000 rows), then the p-values of discrete pairs, each with its test
         List<String> lines = new ArrayList<>(text.lines());
         lines.add("");
         lines.addAll(above.lines());
         if (anyP) {
             lines.add("");
             lines.addAll(pText.lines());
+            lines.add(P_METHOD);
             lines.add("");
             lines.addAll(qText.lines());
         }
@@ -123,10 +145,12 @@ final class MiMatrix {
                         + " the exact expected MI under random pairing of their value counts (the permutation-null"
                         + " mean, Vinh, Epps and Bailey 2010); for kNN pairs 0 (nearly unbiased under independence)")
                 .field("p_values", pJson)
-                .field("p_value_method", "G-test of two discrete columns: G = 2 n ln2 MI(bits) ~ chi-squared((a-1)(b-1));"
-                        + " random tables with the same margins instead where an expected count is below "
-                        + (int) dev.surprisal.selection.MissingLeak.MIN_EXPECTED + "; null for kNN pairs; unadjusted"
+                .field("p_value_method", "per pair in p_methods: 'g-test' (G = 2 n ln2 MI(bits) ~"
+                        + " chi-squared((a-1)(b-1)), every expected count at least " + MIN_EXPECTED + "), 'random-tables'"
+                        + " (an expected count below " + MIN_EXPECTED + ": " + RANDOM_TABLES_WORDS + "), 'untested' (a"
+                        + " discrete table too sparse to test: read its above_chance), null for kNN pairs; unadjusted"
                         + " for the " + tested + " pairs tested: read a pair as a finding by q_values")
+                .field("p_methods", pMethodJson)
                 .field("q_values", qJson)
                 .field("q_value_method", "the p-values adjusted across the " + tested + " pairs tested"
                         + " (Benjamini-Hochberg): among the pairs with q <= alpha, at most a share alpha is expected to"

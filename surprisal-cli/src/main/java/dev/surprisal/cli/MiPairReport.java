@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * {@code surprisal mi --x A --y B}: renders {@link MiTable#pair}, one pair scored by the library exactly as
  * one feature of a ranking (B as the target), so the estimator follows the two roles: plug-in for two
  * discrete columns, Ross for discrete × continuous, KSG for two continuous. Two discrete columns also
- * get H(X), H(Y), the normalised MI and the G-test.
+ * get H(X), H(Y), the normalised MI and the G-test where its χ² tail holds (every expected count at least 5).
  */
 final class MiPairReport {
     private MiPairReport() {
@@ -69,15 +69,19 @@ final class MiPairReport {
             r.row("H(X)", "entropy", hx, base.unit()).row("H(Y)", "entropy", hy, base.unit())
                     .field("entropy_x", hx).field("entropy_y", hy);
             IndependenceTestResult g = d.gTest();
-            if (g != null) {
+            if (!Double.isNaN(d.nmi())) {
                 r.row("NMI", "normalized-mutual-information", d.nmi(), DivergenceMeasure.UNITLESS)
-                        .row("G-test p", "g-test-p-value", g.pValue(), DivergenceMeasure.UNITLESS)
-                        .field("nmi", d.nmi()).field("nmi_average", "arithmetic")
-                        .field("g", g.statistic()).field("df", (long) g.degreesOfFreedom()).field("g_test_p", g.pValue());
+                        .field("nmi", d.nmi()).field("nmi_average", "arithmetic");
+            }
+            if (g != null) { // G = 2n·MI whatever the counts; its χ² p only where the tail holds
+                r.field("g", g.statistic()).field("df", (long) g.degreesOfFreedom());
+            }
+            if (d.gTestHolds()) {
+                r.row("G-test p", "g-test-p-value", g.pValue(), DivergenceMeasure.UNITLESS).field("g_test_p", g.pValue());
                 r.sentence(MiExplanation.pValue(g.pValue(), "G-test"));
             } else {
-                r.note("no G-test: a " + d.tableRows() + " x " + d.tableCols() + " table is too sparse for its chi-squared"
-                        + " approximation; the permutation test stands");
+                r.note("no G-test p: " + d.noGTest() + "; the permutation p (random tables with the same margins)"
+                        + " stands");
             }
         }
         interval(r, f, s);

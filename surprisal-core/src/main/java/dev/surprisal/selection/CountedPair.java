@@ -202,6 +202,21 @@ public final class CountedPair {
      * @param test   how it was found: {@link MissingLeak.Test#G_TEST} or {@link MissingLeak.Test#PERMUTATION}
      */
     public record Independence(double pValue, MissingLeak.Test test) {
+        /** {@link #method()} of a G-test p. */
+        public static final String G_TEST = "g-test";
+        /** {@link #method()} of a p from random tables with the same margins. */
+        public static final String RANDOM_TABLES = "random-tables";
+        /** {@link #method()} of a table too sparse to test (p NaN). */
+        public static final String UNTESTED = "untested";
+
+        /**
+         * Which test gave the p-value, as a report labels it next to the p (a matrix mixes both tests).
+         *
+         * @return {@value #G_TEST}, {@value #RANDOM_TABLES}, or {@value #UNTESTED} when p is NaN
+         */
+        public String method() {
+            return Double.isNaN(pValue) ? UNTESTED : test == MissingLeak.Test.G_TEST ? G_TEST : RANDOM_TABLES;
+        }
     }
 
     /**
@@ -234,7 +249,7 @@ public final class CountedPair {
         if (t.rows() < 2 || t.cols() < 2) {
             return new Independence(1.0, MissingLeak.Test.G_TEST);
         }
-        if (minExpected(t) >= MissingLeak.MIN_EXPECTED) {
+        if (chiSquaredHolds(t)) {
             return new Independence(GTest.independence(t).pValue(), MissingLeak.Test.G_TEST);
         }
         double cells = (double) t.rows() * t.cols();
@@ -245,6 +260,18 @@ public final class CountedPair {
                 MissingLeak.TABLE_DRAWS, SequentialPermutationTest.DEFAULT_EXCEEDANCES,
                 TargetRanking.testSeed(seed, name)).pValue();
         return new Independence(p, MissingLeak.Test.PERMUTATION);
+    }
+
+    /**
+     * Whether the G-test's χ² tail holds for a table: every expected count r_i·c_j/n is at least {@value
+     * MissingLeak#MIN_EXPECTED} (Cochran's rule), the rule {@link #independenceP} chooses its test by. Below it the
+     * tail gives too many small p-values, so a report shows no χ² p there.
+     *
+     * @param t the table (rows and columns of count 0 make an expected count 0)
+     * @return true when the χ² tail may give the p-value
+     */
+    public static boolean chiSquaredHolds(ContingencyTable t) {
+        return minExpected(t) >= MissingLeak.MIN_EXPECTED;
     }
 
     /** The least expected count r_i·c_j / n of the table's cells. */

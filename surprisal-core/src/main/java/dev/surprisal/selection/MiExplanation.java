@@ -169,7 +169,11 @@ public final class MiExplanation {
         return List.of("Each cell is the mutual information of two columns in " + base.unit()
                 + ": 0 for independent columns, larger the more one tells about the other; the matrix is symmetric.",
                 "The diagonal is left empty: I(X;X) is the entropy of X, which is infinite for a continuous column.",
-                "The G-test p-value of two discrete columns is unadjusted: among many pairs of independent columns"
+                "The p-value of two discrete columns comes from the G-test where every expected count is at least "
+                        + (int) MissingLeak.MIN_EXPECTED + ", else from random tables with the same margins (marked r;"
+                        + " the G-test's chi-squared tail gives too many small p-values there), and none for a table too"
+                        + " sparse to test.",
+                "Each p-value is unadjusted: among many pairs of independent columns"
                         + " about 1 in 20 has p <= 0.05. The q-value adjusts it across the pairs tested"
                         + " (Benjamini-Hochberg, as a ranking adjusts its features): read a pair as a finding only when"
                         + " its q is at most alpha.");

@@ -456,20 +456,25 @@ public final class MiPair {
     }
 
     /**
-     * The p-value of independence of a plug-in pair ({@link CountedPair#independenceP}: the G-test's χ² tail, G =
+     * The test of independence of a plug-in pair ({@link CountedPair#independenceP}: the G-test's χ² tail, G =
      * 2·n·MI in nats with (a − 1)(b − 1) degrees of freedom, when every expected count is at least {@value
-     * MissingLeak#MIN_EXPECTED}; else random tables with the same margins); NaN for a kNN pair and for a table above
-     * {@link SparseContingencyTable#DENSE_LIMIT} cells (a column with thousands of values: there its MI above chance,
-     * {@link #nats()} − {@link #chanceNats()}, is the figure to read).
+     * MissingLeak#MIN_EXPECTED}; else random tables with the same margins), with the test that gave it; a p of NaN
+     * ({@link CountedPair.Independence#UNTESTED}) for a table above {@link SparseContingencyTable#DENSE_LIMIT} cells
+     * or too sparse to test (a column with thousands of values: there its MI above chance, {@link #nats()} − {@link
+     * #chanceNats()}, is the figure to read).
      *
      * @param nats the pair's MI from {@link #nats()}, nats
      * @param seed the run's seed (the random tables of a table with a small expected count)
      * @param name the pair's name, mixed into the seed
-     * @return the p-value, or NaN
+     * @return the p-value and its test, or null for a kNN pair (no test of its own)
      */
-    public double gTestPValue(double nats, long seed, String name) {
-        ContingencyTable t = estimator == MiEstimator.PLUG_IN ? table() : null;
-        return t == null ? Double.NaN : CountedPair.independenceP(t, nats, seed, name).pValue();
+    public CountedPair.Independence independence(double nats, long seed, String name) {
+        if (estimator != MiEstimator.PLUG_IN) {
+            return null;
+        }
+        ContingencyTable t = table();
+        return t == null ? new CountedPair.Independence(Double.NaN, MissingLeak.Test.PERMUTATION)
+                : CountedPair.independenceP(t, nats, seed, name);
     }
 
     private double plugIn() {

@@ -106,9 +106,10 @@ final class SparkPairs {
             fromCounts[i] = true;
         }
         double[][] mi = new double[c][c];
-        // chance parts and G-test p-values, as the local matrix gives them (NaN where there is none)
+        // chance parts, p-values and their tests, as the local matrix gives them (NaN and null where there is none)
         double[][] chance = new double[c][c];
         double[][] pv = new double[c][c];
+        String[][] pm = new String[c][c];
         for (int i = 0; i < c; i++) {
             java.util.Arrays.fill(chance[i], Double.NaN);
             java.util.Arrays.fill(pv[i], Double.NaN);
@@ -153,8 +154,13 @@ final class SparkPairs {
                 double ch = laterByRows.isConstant() ? Double.NaN
                         : TargetShare.plugInChance(tab.colCounts(), tab.rowCounts()); // the earlier column first, as locally
                 // the local matrix's rule (MiPair.gTestPValue) on its table, the earlier column by rows, same seed
-                double p = laterByRows.isConstant() || (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
-                        ? Double.NaN : CountedPair.independenceP(earlierByRows(tab), v, seed, a + '\0' + b).pValue();
+                CountedPair.Independence ind = laterByRows.isConstant()
+                        || (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
+                        ? new CountedPair.Independence(Double.NaN, dev.surprisal.selection.MissingLeak.Test.PERMUTATION)
+                        : CountedPair.independenceP(earlierByRows(tab), v, seed, a + '\0' + b);
+                double p = ind.pValue();
+                pm[discrete[earlier]][discrete[later]] = ind.method();
+                pm[discrete[later]][discrete[earlier]] = ind.method();
                 chance[discrete[earlier]][discrete[later]] = ch;
                 chance[discrete[later]][discrete[earlier]] = ch;
                 pv[discrete[earlier]][discrete[later]] = p;
@@ -177,6 +183,7 @@ final class SparkPairs {
                         mi[i][j] = m.nats()[i][j];
                         chance[i][j] = m.chance()[i][j];
                         pv[i][j] = m.pValues()[i][j];
+                        pm[i][j] = m.pMethod(i, j);
                     }
                 }
                 MatrixResult.Column col = m.columns().get(i);
@@ -201,10 +208,9 @@ final class SparkPairs {
             }
         }
         return new ProfileEngine.Matrix(s.ofRoles(g, notes, file).withCopies(copies),
-                new MatrixResult(columns, mi, pairNotes, chance, pv));
+                new MatrixResult(columns, mi, pairNotes, chance, pv, pm));
     }
 
-    /** The G-test p-value of a counted pair, by {@code MiPair}'s rule from the values seen on its rows. */
     /**
      * The plug-in MI of a counted pair as {@link dev.surprisal.selection.MiPair} computes it from the rows: 0 when
      * a column is constant, else the MI of the table with the earlier column by rows (the summation order of the

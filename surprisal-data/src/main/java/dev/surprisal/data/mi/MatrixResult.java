@@ -19,22 +19,38 @@ import java.util.List;
  * @param chance  chance[i][j] = the part of nats[i][j] chance alone gives, nats ({@link
  *                dev.surprisal.selection.MiPair#chanceNats()}: the exact permutation-null mean of a plug-in pair, 0 for
  *                kNN); NaN where unknown (the diagonal, an engine that does not give it)
- * @param pValues pValues[i][j] = the G-test p-value of two discrete columns ({@link
- *                dev.surprisal.selection.MiPair#gTestPValue}); NaN where there is none (a kNN pair, a sparse table).
+ * @param pValues pValues[i][j] = the p-value of independence of two discrete columns ({@link
+ *                dev.surprisal.selection.MiPair#independence}: the G-test, or random tables with the same margins
+ *                where an expected count is below 5); NaN where there is none (a kNN pair, a sparse table).
  *                Each is unadjusted: of k(k − 1)/2 pairs of independent columns about α of them have p ≤ α, so a
  *                pair is read as a finding by its q-value ({@link #qValues()}), adjusted across the pairs tested
+ * @param pMethods pMethods[i][j] = the test that gave pValues[i][j] ({@link
+ *                dev.surprisal.selection.CountedPair.Independence#method()}: {@code "g-test"}, {@code "random-tables"},
+ *                {@code "untested"} for a discrete pair too sparse to test); null where no test applies (a kNN pair,
+ *                the diagonal, a pair not estimated)
  */
 public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes, double[][] chance,
-                           double[][] pValues) {
+                           double[][] pValues, String[][] pMethods) {
     /**
-     * A matrix without chance parts and p-values (an engine that counts its pairs elsewhere): both NaN.
+     * A matrix without chance parts and p-values (an engine that counts its pairs elsewhere): both NaN, no tests.
      *
      * @param columns the columns, in file order
      * @param nats    nats[i][j] = I(column i; column j)
      * @param notes   per pair, in pair order
      */
     public MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes) {
-        this(columns, nats, notes, nanLike(nats), nanLike(nats));
+        this(columns, nats, notes, nanLike(nats), nanLike(nats), new String[nats.length][nats.length]);
+    }
+
+    /**
+     * The test that gave the p-value of a pair, as its label is shown beside the p.
+     *
+     * @param i a column's index
+     * @param j another column's index
+     * @return {@code "g-test"}, {@code "random-tables"}, {@code "untested"}, or null where no test applies
+     */
+    public String pMethod(int i, int j) {
+        return pMethods[i][j];
     }
 
     private static double[][] nanLike(double[][] m) {

@@ -20,6 +20,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.counts.LabelCounts;
 import dev.surprisal.counts.SparseContingencyTable;
+import dev.surprisal.selection.CountedPair;
 import dev.surprisal.selection.MiOptions;
 import dev.surprisal.selection.MiPair;
 import dev.surprisal.selection.MiSelection;
@@ -803,6 +804,7 @@ public final class MiTable {
         double[][] mi = new double[c][c];
         double[][] chance = new double[c][c];
         double[][] pValues = new double[c][c];
+        String[][] pMethods = new String[c][c];
         for (double[] row : chance) {
             java.util.Arrays.fill(row, Double.NaN);
         }
@@ -833,8 +835,12 @@ public final class MiTable {
                 warnings.set(p, withShareNote(pair, variables.get(i), variables.get(j), this.variables.get(i),
                         this.variables.get(j), v));
                 chance[i][j] = chance[j][i] = pair.chanceNats();
-                pValues[i][j] = pValues[j][i] = pair.gTestPValue(v, seed,
+                CountedPair.Independence ind = pair.independence(v, seed,
                         variables.get(i).name() + '\0' + variables.get(j).name());
+                if (ind != null) {
+                    pValues[i][j] = pValues[j][i] = ind.pValue();
+                    pMethods[i][j] = pMethods[j][i] = ind.method();
+                }
             } catch (ValidationException e) {
                 v = Double.NaN;
                 problems[p] = e.getMessage();
@@ -856,7 +862,8 @@ public final class MiTable {
                 notes.add(new MatrixResult.PairNote(a, b, w));
             }
         }
-        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes, chance, pValues);
+        return new MatrixResult(variables.stream().map(MatrixResult.Column::of).toList(), mi, notes, chance, pValues,
+                pMethods);
     }
 
     /**

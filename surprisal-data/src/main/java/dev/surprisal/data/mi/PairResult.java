@@ -13,6 +13,8 @@ import dev.surprisal.dependence.NormalizedMutualInformation;
 import dev.surprisal.inference.GTest;
 import dev.surprisal.inference.IndependenceTestResult;
 import dev.surprisal.measures.Entropy;
+import dev.surprisal.selection.CountedPair;
+import dev.surprisal.selection.MissingLeak;
 import dev.surprisal.selection.RankedFeature;
 
 /**
@@ -37,16 +39,22 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
      * @param entropyX   H(X), nats
      * @param entropyY   H(Y), nats
      * @param nmi        I(X;Y) / mean(H(X), H(Y)) (arithmetic mean), NaN when the table is too sparse
-     * @param gTest      the G-test of independence, null when the table is too sparse for its χ² approximation
+     * @param gTest      the G-test of independence (its statistic G = 2n·MI and degrees of freedom), null when the
+     *                   table has too many cells to hold
+     * @param gTestHolds whether the G-test's χ² tail gives the p-value: every expected count at least 5 ({@link
+     *                   CountedPair#chiSquaredHolds}, the rule of every counted p-value); else the pair's permutation
+     *                   test (random tables with the same margins) gives it ({@link #noGTest()} says why)
      * @param tableRows  distinct values of X on the pair's rows
      * @param tableCols  distinct values of Y on the pair's rows
      */
-    public record Discrete(double entropyX, double entropyY, double nmi, IndependenceTestResult gTest, int tableRows,
-                           int tableCols) {
+    public record Discrete(double entropyX, double entropyY, double nmi, IndependenceTestResult gTest,
+                           boolean gTestHolds, int tableRows, int tableCols) {
         /**
-         * The measures of a counted table, as every engine gives them: H(X), H(Y) from its margins, and the NMI and
-         * G-test when it has at most {@link SparseContingencyTable#DENSE_LIMIT} cells (above that the table of
-         * a many-valued column is too sparse for the G-test's χ² approximation).
+         * The measures of a counted table, as every engine gives them: H(X), H(Y) from its margins, and the NMI
+         * when it has at most {@link SparseContingencyTable#DENSE_LIMIT} cells (above that the table of a
+         * many-valued column is too sparse for it), with the G-test where its χ² tail holds (every expected count at
+         * least 5: {@link CountedPair#chiSquaredHolds}, the rule of every counted p-value; below it the pair's
+         * permutation test, random tables with the same margins, gives its p).
          *
          * @param xByY the pair's table, X by rows, Y by columns (rows and columns of count 0 are ignored)
          * @return the measures
@@ -83,7 +91,22 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
         private static Discrete measured(ContingencyTable xByY, Counts x, Counts y) {
             return new Discrete(Entropy.of(x, Base.NATS), Entropy.of(y, Base.NATS),
                     NormalizedMutualInformation.of(xByY, AverageMethod.ARITHMETIC), GTest.independence(xByY),
-                    x.nonZero(), y.nonZero());
+                    CountedPair.chiSquaredHolds(xByY), x.nonZero(), y.nonZero());
+        }
+
+        /**
+         * Why there is no G-test p-value ({@link #gTestHolds()} false), in words a report shows.
+         *
+         * @return the reason, or null when the G-test gives a p-value
+         */
+        public String noGTest() {
+            if (gTestHolds) {
+                return null;
+            }
+            return gTest == null
+                    ? "a " + tableRows + " x " + tableCols + " table is too sparse for its chi-squared approximation"
+                    : "an expected count of the " + tableRows + " x " + tableCols + " table is below "
+                    + (int) MissingLeak.MIN_EXPECTED + ", where its chi-squared tail gives too many small p-values";
         }
 
         /**
@@ -92,10 +115,10 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
          *
          * @param xSizes how many rows hold each value of X
          * @param ySizes how many rows hold each value of Y
-         * @return the measures, without NMI (NaN) and G-test (null)
+         * @return the measures, without NMI (NaN) and G-test (null, not holding)
          */
         public static Discrete ofMargins(Counts xSizes, Counts ySizes) {
-            return new Discrete(Entropy.of(xSizes, Base.NATS), Entropy.of(ySizes, Base.NATS), Double.NaN, null,
+            return new Discrete(Entropy.of(xSizes, Base.NATS), Entropy.of(ySizes, Base.NATS), Double.NaN, null, false,
                     xSizes.nonZero(), ySizes.nonZero());
         }
     }
