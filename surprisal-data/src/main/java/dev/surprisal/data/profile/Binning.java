@@ -102,6 +102,7 @@ public final class Binning {
             return NumericBins.of(0.0);
         }
         int bins = options.bins();
+        sample = zeroOnce(sample);
         double[] q = quantiles(sample, bins);
         double[] candidates = atomCandidates(q);
         double[] atoms = atoms(candidates, count(sample, candidates), sample.length, bins);
@@ -170,6 +171,24 @@ public final class Binning {
             }
         }
         return NumericBins.of(e);
+    }
+
+    /**
+     * The sample with −0.0 read as 0.0 (a copy only when it holds one): the counts ({@link NumericBins#binOf}'s
+     * {@code <=}) and DuckDB's {@code =} take them as one value, and an atom at 0 must hold both, where the
+     * sorted search of the candidates ({@code Double.compare}) kept them apart (review15b).
+     */
+    private static double[] zeroOnce(double[] sample) {
+        double[] v = null;
+        for (int i = 0; i < sample.length; i++) {
+            if (Double.doubleToRawLongBits(sample[i]) == Long.MIN_VALUE) {
+                if (v == null) {
+                    v = sample.clone();
+                }
+                v[i] = 0.0;
+            }
+        }
+        return v == null ? sample : v;
     }
 
     /**
