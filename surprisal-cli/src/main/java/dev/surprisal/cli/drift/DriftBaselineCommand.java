@@ -159,7 +159,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                         + "trends start again from this baseline, version %d)%n", saved.replacedChecks(),
                         one ? "" : "s", one ? "it stays" : "they stay", saved.version());
             }
-            DriftOutput.printRoles(out, reference.roles());
+            DriftOutput.printRoles(out, reference);
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {
                     out.printf(Locale.ROOT, "  %s: %d bins, %d missing%s%n", c.name(), c.binCount(), c.missing(),
