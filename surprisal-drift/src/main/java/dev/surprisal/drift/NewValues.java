@@ -46,13 +46,17 @@ record NewValues(double share, double p) {
             newMassP = novel == 0 ? 1.0 : RangeExceedance.survival(novel, validRef, validToday);
         } else {
             nullRate = p.bins() instanceof CategoryBins
-                    ? Math.min(1.0, (p.categoryBins().others().size() + 1.0) / (validRef + 1)) : 1.0 / (validRef + 1);
+                    ? Math.min(1.0, (p.categoryBins().otherValues().count() + 1.0) / (validRef + 1)) : 1.0 / (validRef + 1);
             newMassP = novel == 0 || validToday == 0 ? 1.0
                     : BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, validToday), nullRate)
                     .survivalProbability((int) Math.min(Integer.MAX_VALUE, novel - 1));
         }
         // a column with rare reference values (other categories) also runs the frequent-new-value test: α' halved
-        boolean rareValues = p.bins() instanceof CategoryBins cb && !cb.others().isEmpty() && !q.unseen().isEmpty();
+        boolean rareValues = p.bins() instanceof CategoryBins cb && cb.otherValues().count() > 0 && !q.unseen().isEmpty();
+        if (p.bins() instanceof CategoryBins cb && !cb.othersComplete()) {
+            // never silent: a column whose new values cannot be told says so in its reason
+            f.add(Status.OK, untracked(cb));
+        }
         double alphaNew = rareValues ? alphaEach / 2 : alphaEach;
         if (newMass >= o.newMass() && newMassP < alphaNew) {
             String named = q.unseen().isEmpty() ? "" : ": " + ValueText.named(q.unseen(), validToday);
@@ -79,6 +83,16 @@ record NewValues(double share, double p) {
             }
         }
         return new NewValues(newMass, newMassP);
+    }
+
+    /**
+     * The note of a categorical column whose new values are not tracked.
+     *
+     * @param bins the reference's bins
+     * @return "new values not tracked: over 1,048,576 categories", or the reason of an older baseline
+     */
+    static String untracked(CategoryBins bins) {
+        return "new values not tracked: " + bins.otherValues().untracked();
     }
 
     /**

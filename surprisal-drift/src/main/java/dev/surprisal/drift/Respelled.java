@@ -38,7 +38,7 @@ final class Respelled {
      * @return the sentence, or empty
      */
     static Optional<String> hint(ColumnProfile p, ColumnProfile q, long novel, long validRef, long validToday) {
-        if (!(p.bins() instanceof CategoryBins cb) || !cb.others().isEmpty() || cb.top().isEmpty()
+        if (!(p.bins() instanceof CategoryBins cb) || cb.otherValues().count() > 0 || cb.top().isEmpty()
                 || validToday == 0 || validRef == 0 || novel != validToday) {
             return Optional.empty();
         }

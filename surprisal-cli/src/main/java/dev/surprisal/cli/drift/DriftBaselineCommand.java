@@ -160,7 +160,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                         + "trends start again from this baseline, version %d)%n", saved.replacedChecks(),
                         one ? "" : "s", one ? "it stays" : "they stay", saved.version());
             }
-            DriftOutput.printRoles(out, reference.roles());
+            DriftOutput.printRoles(out, reference);
             DriftOutput.dateOrder(out, null, reference, common.explain());
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {

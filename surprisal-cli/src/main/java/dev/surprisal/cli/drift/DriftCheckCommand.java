@@ -212,7 +212,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
                     common.explain() ? explanation : null, reference.roles()));
         } else {
             DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
-            DriftOutput.printRoles(out, reference.roles());
+            DriftOutput.printRoles(out, reference);
             DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
             if (stored.recorded()) {
                 // the run id counts every monitor's checks in the store: never "check N of monitor X"

@@ -153,7 +153,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
                     p.roles()));
         } else {
             DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
-            DriftOutput.printRoles(out, p.roles());
+            DriftOutput.printRoles(out, p);
             DriftOutput.dateOrder(out, null, p, common.explain());
             DriftOutput.printTable(out, scored, alarms, common.base());
             if (report != null && reportProblem == null) {

@@ -9,6 +9,9 @@ import dev.surprisal.cli.Json;
 import dev.surprisal.core.Base;
 import dev.surprisal.drift.Measure;
 import dev.surprisal.core.ColumnRole;
+import dev.surprisal.data.profile.CategoryBins;
+import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.RowSample;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
@@ -61,7 +64,8 @@ final class DriftOutput {
      * @param out   where to print
      * @param roles the frozen roles
      */
-    static void printRoles(PrintWriter out, ColumnRoles roles) {
+    static void printRoles(PrintWriter out, Profile reference) {
+        ColumnRoles roles = reference.roles();
         out.println("columns (role: why):");
         int w = 6;
         int rw = 11; // "categorical"; a date column's layout widens it: "date (dd/mm/yyyy)"
@@ -70,14 +74,22 @@ final class DriftOutput {
             rw = Math.max(rw, d.label().length());
         }
         for (RoleDecision d : roles.decisions()) {
-            out.printf(Locale.ROOT, "  %-" + w + "s  %-" + rw + "s  %s%s%n", d.column(), d.label(), d.reason(),
+            out.printf(Locale.ROOT, "  %-" + w + "s  %-" + rw + "s  %s%s%s%n", d.column(), d.label(), d.reason(),
                     d.role().isScored() ? "" : " (not scored; checked for missing share"
                             + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role().isTemporal()
-                            ? ", invalid dates and stale values (when the baseline covers several batches)" : "") + ")");
+                            ? ", invalid dates and stale values (when the baseline covers several batches)" : "") + ")",
+                    untracked(reference, d.column()));
         }
         if (!roles.excluded().isEmpty()) {
             out.println("  excluded by --exclude: " + String.join(", ", roles.excluded()));
         }
+    }
+
+    /** "; new values not tracked: over 1,048,576 categories" for such a categorical column, else "". */
+    private static String untracked(Profile reference, String column) {
+        ColumnProfile c = reference.columns().stream().filter(x -> x.name().equals(column)).findFirst().orElse(null);
+        CategoryBins cb = c == null ? null : c.categoryBins();
+        return cb == null || cb.othersComplete() ? "" : "; new values not tracked: " + cb.otherValues().untracked();
     }
 
     /**

@@ -6,10 +6,8 @@ import dev.surprisal.core.ValidationException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -338,7 +336,8 @@ public final class Binning {
 
     /**
      * The top K categories (count descending, then label), each seen at least the minimum count;
-     * the rest is "other" (up to {@link CategoryBins#OTHER_CAP} remembered).
+     * the rest is "other", all of it remembered ({@link OtherValues}) so that values the reference never had
+     * are told apart at any cardinality up to {@link OtherValues#HASHED_CAP}.
      *
      * @param counts  each category's count on the reference
      * @param options K ({@link ProfileOptions#topK()}) and the minimum count
@@ -348,17 +347,14 @@ public final class Binning {
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> top = new ArrayList<>();
-        Set<String> others = new LinkedHashSet<>();
-        boolean complete = true;
+        List<String> others = new ArrayList<>();
         for (Map.Entry<String, Long> e : sorted) {
             if (top.size() < options.topK() && e.getValue() >= options.minCategoryCount()) {
                 top.add(e.getKey());
-            } else if (others.size() < CategoryBins.OTHER_CAP) {
-                others.add(e.getKey());
             } else {
-                complete = false;
+                others.add(e.getKey());
             }
         }
-        return CategoryBins.of(top, others, complete);
+        return CategoryBins.of(top, OtherValues.of(others));
     }
 }

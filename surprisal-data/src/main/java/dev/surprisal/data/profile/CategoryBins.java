@@ -15,26 +15,25 @@ import java.util.Set;
  * Category bins fitted once on the reference and frozen: the top K reference categories (each
  * seen at least a minimum number of times), then {@code __OTHER__} (reference categories outside
  * the top K) and {@code __UNSEEN__} (values the reference never had). Telling "other" from "unseen"
- * needs the reference's other categories; up to {@link #OTHER_CAP} of them are kept, beyond that
- * {@link #othersComplete()} is false and values not in the top K count as other.
+ * needs the reference's other categories, kept by {@link OtherValues} (as text up to {@link #OTHER_CAP}, as
+ * 64-bit hashes beyond); past its bound, or in a profile from before the hashes, {@link #othersComplete()}
+ * is false, values not in the top K count as other and {@link OtherValues#untracked()} says why.
  */
 public final class CategoryBins implements Bins {
-    /** Most reference categories outside the top K remembered to tell other from unseen. */
-    public static final int OTHER_CAP = 10_000;
+    /** Most reference categories outside the top K remembered as text (hashes keep the rest). */
+    public static final int OTHER_CAP = OtherValues.NAMED_CAP;
     /** The label of the bin of reference categories outside the top K. */
     public static final String OTHER = "__OTHER__";
     /** The label of the bin of values the reference never had. */
     public static final String UNSEEN = "__UNSEEN__";
 
     private final List<String> top;
-    private final Set<String> others;
-    private final boolean othersComplete;
+    private final OtherValues others;
     private final Map<String, Integer> index = new HashMap<>();
 
-    private CategoryBins(List<String> top, Set<String> others, boolean othersComplete) {
+    private CategoryBins(List<String> top, OtherValues others) {
         this.top = List.copyOf(top);
-        this.others = Set.copyOf(others);
-        this.othersComplete = othersComplete;
+        this.others = others;
         for (int i = 0; i < this.top.size(); i++) {
             index.put(this.top.get(i), i);
         }
@@ -42,21 +41,37 @@ public final class CategoryBins implements Bins {
 
     /**
      * Bins for {@code top} (distinct, non-null), with {@code others} the reference's remaining
-     * categories, complete or not.
+     * categories as text, complete or not (when not, new values are not tracked: {@link OtherValues#legacy}).
      *
      * @param top the kept categories, distinct and non-null, in bin order
      * @param others the reference's other categories (up to {@link #OTHER_CAP})
      * @param othersComplete whether {@code others} holds all of them
      * @return the bins
+     * @throws ValidationException if an argument is null or {@code top} is not distinct non-null labels
      */
     public static CategoryBins of(List<String> top, Set<String> others, boolean othersComplete) {
+        if (others == null) {
+            throw new ValidationException("top, others: must not be null");
+        }
+        return of(top, OtherValues.legacy(others, othersComplete));
+    }
+
+    /**
+     * Bins for {@code top} (distinct, non-null), with {@code others} all of the reference's remaining categories.
+     *
+     * @param top the kept categories, distinct and non-null, in bin order
+     * @param others the reference's other categories
+     * @return the bins
+     * @throws ValidationException if an argument is null or {@code top} is not distinct non-null labels
+     */
+    public static CategoryBins of(List<String> top, OtherValues others) {
         if (top == null || others == null) {
             throw new ValidationException("top, others: must not be null");
         }
-        if (new LinkedHashSet<>(top).size() != top.size() || top.contains(null)) {
+        if (top.stream().anyMatch(java.util.Objects::isNull) || new LinkedHashSet<>(top).size() != top.size()) {
             throw new ValidationException("top: must be distinct non-null labels, got " + top);
         }
-        return new CategoryBins(top, others, othersComplete);
+        return new CategoryBins(top, others);
     }
 
     /**
@@ -67,17 +82,25 @@ public final class CategoryBins implements Bins {
     }
 
     /**
-     * @return the reference's other categories remembered
+     * @return the reference's other categories remembered as text (all of them up to {@link #OTHER_CAP})
      */
     public Set<String> others() {
+        return others.named();
+    }
+
+    /**
+     * @return all of the reference's other categories, as kept: their count, and whether new values are tracked
+     */
+    public OtherValues otherValues() {
         return others;
     }
 
     /**
-     * @return true when every other reference category is remembered, so other and unseen can be told apart
+     * @return true when every other reference category is remembered (as text or hash), so other and unseen can
+     *         be told apart
      */
     public boolean othersComplete() {
-        return othersComplete;
+        return others.tracked();
     }
 
     /** K + 2: the top K, other, unseen. */
@@ -111,11 +134,13 @@ public final class CategoryBins implements Bins {
         if (i != null) {
             return i;
         }
-        return !othersComplete || others.contains(label) ? otherBin() : unseenBin();
+        return others.contains(label) ? otherBin() : unseenBin();
     }
 
     /**
-     * The same rule as {@link #binOf} in DuckDB SQL over the VARCHAR expression {@code v} (not NULL).
+     * The same rule as {@link #binOf} in DuckDB SQL over the VARCHAR expression {@code v} (not NULL), except
+     * that when the other categories are hashed ({@link OtherValues#namedComplete()} false but tracked), a value
+     * in none of the named ones goes to the unseen bin: the caller moves those {@link #binOf} puts in other.
      *
      * @param v an SQL VARCHAR expression, not NULL
      * @return an SQL INTEGER expression of the bin index
@@ -123,8 +148,8 @@ public final class CategoryBins implements Bins {
     public String sqlBinIndex(String v) {
         StringBuilder b = new StringBuilder("coalesce(list_position(").append(list(top)).append(", ").append(v)
                 .append(") - 1, ");
-        if (othersComplete) {
-            b.append("CASE WHEN list_contains(").append(list(new ArrayList<>(others))).append(", ").append(v)
+        if (others.tracked()) {
+            b.append("CASE WHEN list_contains(").append(list(new ArrayList<>(others.named()))).append(", ").append(v)
                     .append(") THEN ").append(otherBin()).append(" ELSE ").append(unseenBin()).append(" END");
         } else {
             b.append(otherBin());
@@ -158,7 +183,7 @@ public final class CategoryBins implements Bins {
             return false;
         }
         CategoryBins c = (CategoryBins) o;
-        return top.equals(c.top) && others.equals(c.others) && othersComplete == c.othersComplete;
+        return top.equals(c.top) && others.equals(c.others);
     }
 
     @Override
@@ -168,6 +193,6 @@ public final class CategoryBins implements Bins {
 
     @Override
     public String toString() {
-        return "CategoryBins[top=" + top.size() + ", others=" + others.size() + (othersComplete ? "" : "+") + "]";
+        return "CategoryBins[top=" + top.size() + ", others=" + others.count() + (others.tracked() ? "" : "+") + "]";
     }
 }

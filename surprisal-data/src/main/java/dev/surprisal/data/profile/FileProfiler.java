@@ -453,7 +453,14 @@ final class FileProfiler {
                     for (int t = 0; t < uk.length; t++) {
                         String label = uk[t] instanceof Number ? ValueBins.format(((Number) uk[t]).doubleValue())
                                 : String.valueOf(uk[t]);
-                        unseen.merge(label, ((Number) uv[t]).longValue(), Long::sum);
+                        long v = ((Number) uv[t]).longValue();
+                        if (bins instanceof CategoryBins cb && cb.binOf(label) == cb.otherBin()) {
+                            // a hashed other category, which the SQL (named ones only) put in unseen
+                            counts[cb.unseenBin()] -= v;
+                            counts[cb.otherBin()] += v;
+                        } else {
+                            unseen.merge(label, v, Long::sum);
+                        }
                     }
                 }
                 Moments mo = null;

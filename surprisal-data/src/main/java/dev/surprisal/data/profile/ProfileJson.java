@@ -16,10 +16,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Profiles as versioned JSON. Version 3 (written since compact row samples):
@@ -144,8 +142,7 @@ public final class ProfileJson {
             } else if (b instanceof CategoryBins) {
                 CategoryBins cb = (CategoryBins) b;
                 cb.top().forEach(o.putArray("top")::add);
-                cb.others().stream().sorted().forEach(o.putArray("others")::add);
-                o.put("othersComplete", cb.othersComplete());
+                cb.otherValues().write(o);
             }
             ArrayNode n = o.putArray("counts");
             for (long v : c.counts()) {
@@ -234,9 +231,7 @@ public final class ProfileJson {
             } else if (o.has("top")) {
                 List<String> top = new ArrayList<>();
                 o.path("top").forEach(t -> top.add(t.asText()));
-                Set<String> others = new LinkedHashSet<>();
-                o.path("others").forEach(t -> others.add(t.asText()));
-                bins = CategoryBins.of(top, others, o.path("othersComplete").asBoolean());
+                bins = CategoryBins.of(top, OtherValues.read(o));
             }
             long[] counts = new long[o.path("counts").size()];
             for (int i = 0; i < counts.length; i++) {
