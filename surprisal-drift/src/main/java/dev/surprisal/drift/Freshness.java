@@ -236,8 +236,9 @@ public final class Freshness {
     private static void offsetStyle(String refNewest, String newest, Findings f) {
         String was = KeyStats.offsetOf(refNewest);
         String now = KeyStats.offsetOf(newest);
-        if (was == null || now == null || was.equalsIgnoreCase(now)) {
-            return;
+        if (was == null || now == null || was.equalsIgnoreCase(now)
+                || !was.isEmpty() && !now.isEmpty() && offsetSeconds(was) == offsetSeconds(now)) {
+            return; // one offset spelt two ways (+0200 and +02:00, Z and +00:00): the same clock
         }
         // +01:00 to +02:00 in spring is one zone's daylight-saving time, no change of writer: a note, not a WARN
         boolean summerTime = !was.isEmpty() && !now.isEmpty() && !was.equalsIgnoreCase("Z") && !now.equalsIgnoreCase("Z")
@@ -251,6 +252,9 @@ public final class Freshness {
 
     /** An offset ({@code +02:00}, {@code -0500}) in seconds. */
     private static int offsetSeconds(String offset) {
+        if (offset.equalsIgnoreCase("Z")) {
+            return 0;
+        }
         try {
             return java.time.ZoneOffset.of(offset).getTotalSeconds();
         } catch (java.time.DateTimeException e) {

@@ -52,6 +52,24 @@ class BatchLagTest {
     }
 
     @Test
+    void anOffsetStyleChangeWarnsButOneOffsetSpeltTwoWaysOrSummerTimeDoesNot() {
+        Findings zToBerlin = new Findings();
+        Freshness.nextBatch().judge("ts", "2026-03-15T00:00:00Z", "2026-04-13T23:55:00Z", "2026-04-14T02:00:00+02:00",
+                "2026-04-15T01:59:00+02:00", zToBerlin);
+        assertThat(zToBerlin.status).isEqualTo(Status.WARN);
+        assertThat(zToBerlin.reason()).contains("time zone changed");
+        Findings spelt = new Findings();
+        Freshness.nextBatch().judge("ts", "2026-03-15T00:00:00Z", "2026-04-13T23:55:00Z", "2026-04-14T00:00:00+00:00",
+                "2026-04-14T23:59:00+0000", spelt);
+        assertThat(spelt.reason()).doesNotContain("time zone changed");
+        Findings summer = new Findings();
+        Freshness.nextBatch().judge("ts", "2026-02-15T00:00:00+01:00", "2026-03-28T23:55:00+01:00",
+                "2026-03-29T04:00:00+02:00", "2026-03-29T23:59:00+02:00", summer);
+        assertThat(summer.status).isEqualTo(Status.OK);
+        assertThat(summer.reason()).contains("time zone changed", "daylight-saving time?");
+    }
+
+    @Test
     void durationsParseOrNameTheOptionAndValue() {
         assertThat(BatchLag.parse("--max-lag", "36h")).isEqualTo(Duration.ofHours(36));
         assertThat(BatchLag.parse("--max-lag", "2d")).isEqualTo(Duration.ofDays(2));
