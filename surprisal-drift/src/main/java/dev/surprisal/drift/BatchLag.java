@@ -122,7 +122,8 @@ public final class BatchLag {
         String mine = KeyStats.offsetOf(value);
         String theirs = other == null ? null : KeyStats.offsetOf(other);
         boolean differ = mine != null && theirs != null && !mine.equalsIgnoreCase(theirs);
-        return differ && !mine.isEmpty() ? value + " (" + SHOWN.format(at) + " UTC)" : value;
+        return differ && !mine.isEmpty() && !mine.equalsIgnoreCase("Z") ? value + " (" + SHOWN.format(at) + " UTC)"
+                : value;
     }
 
     /**
