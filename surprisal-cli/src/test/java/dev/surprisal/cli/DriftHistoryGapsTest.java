@@ -132,7 +132,7 @@ class DriftHistoryGapsTest {
         Cli resent = check(day(2), "2024-01-03");
         assertThat(resent.out()).contains("note: ts: the stale-data check (re-sent or replayed batch) did not run")
                 .contains("It runs when the baseline covers several batches")
-                .contains("stale values (when the baseline covers several batches)");
+                .contains("re-sent batches (when the baseline covers several batches)");
     }
 
     @Test

@@ -47,20 +47,50 @@ public final class Freshness {
      */
     static final String NOT_CHECKED = "not checked for re-sent batches";
 
-    private static final Freshness SAMPLES = new Freshness(false, null, Map.of(), null);
-    private static final Freshness FIRST_BATCH = new Freshness(true, null, Map.of(), null);
+    private static final Freshness SAMPLES = new Freshness(false, null, Map.of(), null, null, null);
+    private static final Freshness FIRST_BATCH = new Freshness(true, null, Map.of(), null, null, null);
 
     private final boolean batch;
     private final String previousAt;
     private final Map<String, String> previousNewest;
     /** This batch's day (the date its run time or window starts on), or null when not given. */
     private final java.time.LocalDate day;
+    /** The check's time, the lag check's "now", or null when the lag is not checked. */
+    private final java.time.Instant checkedAt;
+    /** The longest lag of a batch's newest value behind {@link #checkedAt}, or null: not checked. */
+    private final java.time.Duration maxLag;
 
-    private Freshness(boolean batch, String previousAt, Map<String, String> previousNewest, java.time.LocalDate day) {
+    private Freshness(boolean batch, String previousAt, Map<String, String> previousNewest, java.time.LocalDate day,
+                      java.time.Instant checkedAt, java.time.Duration maxLag) {
         this.batch = batch;
         this.previousAt = previousAt;
         this.previousNewest = previousNewest;
         this.day = day;
+        this.checkedAt = checkedAt;
+        this.maxLag = maxLag;
+    }
+
+    /**
+     * This rule with the lag check ({@link BatchLag}): WARN when a batch's newest timestamp lies more than
+     * {@code maxLag} before {@code checkedAt} (a batch weeks old that is still newer than the previous one).
+     * Only a monitor's batch is checked so; two samples ({@link #samples()}) are not.
+     *
+     * @param checkedAt the check's time ({@code --at}, else the clock)
+     * @param maxLag    the longest lag allowed, positive; null turns the check off
+     * @return the rule with the lag check
+     * @throws ValidationException if {@code maxLag} is given without {@code checkedAt}, or is not positive
+     */
+    public Freshness withMaxLag(java.time.Instant checkedAt, java.time.Duration maxLag) {
+        if (maxLag != null && (checkedAt == null || maxLag.isNegative() || maxLag.isZero())) {
+            throw new ValidationException("max-lag: expected a positive duration and the check's time, got "
+                    + maxLag + " at " + checkedAt);
+        }
+        return new Freshness(batch, previousAt, previousNewest, day, checkedAt, maxLag);
+    }
+
+    /** @return the lag limit of this rule, or null when the lag is not checked */
+    public java.time.Duration maxLag() {
+        return maxLag;
     }
 
     /**
@@ -108,7 +138,7 @@ public final class Freshness {
                 newest.put(c.name(), c.keys().max());
             }
         }
-        return new Freshness(true, previousAt, Map.copyOf(newest), day);
+        return new Freshness(true, previousAt, Map.copyOf(newest), day, null, null);
     }
 
     /** Whether {@code value} is a date of day resolution (ISO {@code yyyy-MM-dd}, no time) that is this batch's day. */
@@ -132,16 +162,20 @@ public final class Freshness {
         if (newest == null || refOldest == null || refNewest == null) {
             return false;
         }
+        if (batch) {
+            lag(newest, f);
+            offsetStyle(refNewest, newest, f);
+        }
         if (compareTimes(newest, refOldest) < 0) {
-            f.add(Status.WARN, "stale data: today's newest value " + newest + " is older than the reference's oldest "
-                    + refOldest + " (all of today lies before the reference)");
+            f.add(Status.WARN, "stale data: today's newest value " + shown(newest, refOldest) + " is older than the "
+                    + "reference's oldest " + shown(refOldest, newest) + " (all of today lies before the reference)");
             return false;
         }
         String last = previousNewest.get(column);
         boolean replay = oldest != null && compareTimes(oldest, refOldest) == 0 && compareTimes(newest, refNewest) == 0;
         if (batch && !replay && !isBatchTime(refOldest, refNewest, oldest, newest)) {
-            f.add(Status.OK, "values " + oldest + " .. " + newest + " span as much as the reference's " + refOldest
-                    + " .. " + refNewest + " (a date of the rows, like a birth or due date, not the batch's time: "
+            f.add(Status.OK, "values " + shown(oldest, refOldest) + " .. " + shown(newest, refNewest) + " span as much "
+                    + "as the reference's " + shown(refOldest, oldest) + " .. " + shown(refNewest, newest) + " (a date of the rows, like a birth or due date, not the batch's time: "
                     + NOT_CHECKED + ")");
             return true;
         }
@@ -151,24 +185,90 @@ public final class Freshness {
                 f.add(Status.OK, "newest date " + newest + ", as in the batch checked at " + previousAt + ": a second "
                         + "batch of " + newest + " (a date cannot advance within its day)");
             } else if (c <= 0) {
-                f.add(Status.WARN, "stale data: today's newest value " + newest + " is not newer than the newest "
-                        + last + " of the batch checked at " + previousAt + " (a re-sent or replayed batch?)");
+                f.add(Status.WARN, "stale data: today's newest value " + shown(newest, last) + " is not newer than "
+                        + "the newest " + shown(last, newest) + " of the batch checked at " + previousAt + " (a re-sent or replayed batch?)");
             } else {
-                f.add(Status.OK, "newest value " + newest + ", after the newest " + last + " of the batch checked at "
-                        + previousAt);
+                f.add(Status.OK, "newest value " + shown(newest, last) + ", after the newest " + shown(last, newest)
+                        + " of the batch checked at " + previousAt);
             }
         } else if (batch) {
             if (compareTimes(newest, refNewest) <= 0) {
-                f.add(Status.WARN, "stale data: today's newest value " + newest + " is not newer than the reference's "
-                        + "newest " + refNewest + " (a batch of the reference's period, re-sent or replayed?)");
+                f.add(Status.WARN, "stale data: today's newest value " + shown(newest, refNewest) + " is not newer than "
+                        + "the reference's newest " + shown(refNewest, newest) + " (a batch of the reference's period, re-sent or replayed?)");
             } else {
-                f.add(Status.OK, "newest value " + newest + ", after the reference's newest " + refNewest);
+                f.add(Status.OK, "newest value " + shown(newest, refNewest) + ", after the reference's newest "
+                        + shown(refNewest, newest));
             }
         } else {
-            f.add(Status.OK, "values " + oldest + " .. " + newest + ", the reference's " + refOldest + " .. "
-                    + refNewest);
+            f.add(Status.OK, "values " + shown(oldest, refOldest) + " .. " + shown(newest, refNewest) + ", the reference's "
+                    + shown(refOldest, oldest) + " .. " + shown(refNewest, newest));
         }
         return false;
+    }
+
+    /**
+     * The lag check ({@link #withMaxLag}): WARN when today's newest value lies more than the limit before the
+     * check's time. A value that reads as no instant is not judged here.
+     */
+    private void lag(String newest, Findings f) {
+        java.time.Instant at = maxLag == null ? null : BatchLag.instant(newest);
+        if (at == null) {
+            return;
+        }
+        java.time.Duration behind = java.time.Duration.between(at, checkedAt);
+        String limit = "max-lag " + BatchLag.words(maxLag);
+        if (behind.compareTo(maxLag) > 0) {
+            f.add(Status.WARN, "stale data: today's newest value " + shown(newest, null) + " lies "
+                    + BatchLag.words(behind) + " before the check's time " + checkedAt + " (" + limit
+                    + "; a stalled feed, or an old batch sent late?)");
+        } else {
+            f.add(Status.OK, "newest value " + shown(newest, null) + ", "
+                    + (behind.isNegative() ? "after" : BatchLag.words(behind) + " before") + " the check's time "
+                    + checkedAt + " (" + limit + ")");
+        }
+    }
+
+    /**
+     * WARN when today's date-times write their UTC offset in another style than the reference's: {@code Z} to
+     * {@code +02:00} (the writer's zone changed: hours of the day and day boundaries move), or an offset to none
+     * (local time: its instant cannot be known, and it is ordered as written against the reference's instants).
+     */
+    private static void offsetStyle(String refNewest, String newest, Findings f) {
+        String was = KeyStats.offsetOf(refNewest);
+        String now = KeyStats.offsetOf(newest);
+        if (was == null || now == null || was.equalsIgnoreCase(now)
+                || !was.isEmpty() && !now.isEmpty() && offsetSeconds(was) == offsetSeconds(now)) {
+            return; // one offset spelt two ways (+0200 and +02:00, Z and +00:00): the same clock
+        }
+        // +01:00 to +02:00 in spring is one zone's daylight-saving time, no change of writer: a note, not a WARN
+        boolean summerTime = !was.isEmpty() && !now.isEmpty() && !was.equalsIgnoreCase("Z") && !now.equalsIgnoreCase("Z")
+                && Math.abs(offsetSeconds(was) - offsetSeconds(now)) == 3600;
+        f.add(summerTime ? Status.OK : Status.WARN, "time zone changed: today's date-times are written " + style(now) + " ("
+                + newest + "), the reference's " + style(was) + " (" + refNewest + ")"
+                + (now.isEmpty() || was.isEmpty() ? "; a local time and an instant cannot be compared, so they are "
+                + "ordered as written" : "; compared as instants") + ". Refit the baseline if the writer's zone "
+                + "changed on purpose" + (summerTime ? " (one hour apart: daylight-saving time?)" : ""));
+    }
+
+    /** An offset ({@code +02:00}, {@code -0500}) in seconds. */
+    private static int offsetSeconds(String offset) {
+        if (offset.equalsIgnoreCase("Z")) {
+            return 0;
+        }
+        try {
+            return java.time.ZoneOffset.of(offset).getTotalSeconds();
+        } catch (java.time.DateTimeException e) {
+            return Integer.MIN_VALUE; // an offset such as +25:00: no summer time
+        }
+    }
+
+    private static String style(String offset) {
+        return offset.isEmpty() ? "without a UTC offset (local time)" : "with offset " + offset;
+    }
+
+    /** A value in a reason: as written, with its UTC instant where the text does not show it ({@link BatchLag#shown}). */
+    private static String shown(String value, String other) {
+        return BatchLag.shown(value, other);
     }
 
     /**

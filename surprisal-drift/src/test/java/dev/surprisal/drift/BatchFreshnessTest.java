@@ -54,14 +54,15 @@ class BatchFreshnessTest {
         ColumnDrift stale = column(DriftScorer.compare(ref, resent, DriftOptions.defaults(), ColumnRules.none(),
                 dev.surprisal.core.Base.BITS, Freshness.nextBatch()), "paid_at");
         assertThat(stale.status()).as(stale.reason()).isEqualTo(Status.WARN);
-        assertThat(stale.reason()).startsWith("stale data: today's newest value 1000479").contains(
-                "not newer than the reference's newest 1000500000");
+        // epoch values read as UTC beside the number (audit15 D8a: the number alone)
+        assertThat(stale.reason()).startsWith("stale data: today's newest value 2001-09-14 14:58:20 UTC (epoch 1000479")
+                .contains("not newer than the reference's newest 2001-09-14 20:40:00 UTC (epoch 1000500000)");
         Profile next = ProfileBuilder.count(ref, TableReader.open(epochOrders("next.csv", 1_000_501_500L,
                 1_000_586_000L, 1_500)));
         ColumnDrift fresh = column(DriftScorer.compare(ref, next, DriftOptions.defaults(), ColumnRules.none(),
                 dev.surprisal.core.Base.BITS, Freshness.nextBatch()), "paid_at");
         assertThat(fresh.status()).as(fresh.reason()).isEqualTo(Status.OK);
-        assertThat(fresh.reason()).contains("after the reference's newest 1000500000");
+        assertThat(fresh.reason()).contains("after the reference's newest 2001-09-14 20:40:00 UTC (epoch 1000500000)");
     }
 
     /** A table of {@code perDay} orders on each day {@code first..last} (a DATE column {@code order_date}). */

@@ -56,11 +56,12 @@ class EpochFreshnessTest {
 
         ColumnDrift next = ts(reference, days(31, 31, 2));
         assertThat(next.status()).as(next.reason()).isEqualTo(Status.OK);
-        assertThat(next.reason()).contains("newest value 17672", "after the reference's newest 17671");
+        assertThat(next.reason()).contains("newest value 2025-12-31 23:47:57 UTC (epoch 17672",
+                "after the reference's newest 2025-12-30 23:53:17 UTC (epoch 17671");
 
         ColumnDrift resent = ts(reference, days(15, 15, 3));
         assertThat(resent.status()).isEqualTo(Status.WARN);
-        assertThat(resent.reason()).startsWith("stale data: today's newest value 17658")
-                .contains("is not newer than the reference's newest 17671");
+        assertThat(resent.reason()).startsWith("stale data: today's newest value 2025-12-15 23:59:27 UTC (epoch 17658")
+                .contains("is not newer than the reference's newest 2025-12-30 23:53:17 UTC (epoch 17671");
     }
 }

@@ -106,6 +106,11 @@ public final class DriftCheckCommand implements Callable<Integer> {
             + "2024-05-01T06:00, read as UTC). Orders the history. Default: today in UTC.")
     String at;
 
+    @Option(names = "--max-lag", paramLabel = "DURATION", description = "Stale-data lag limit: WARN when the "
+            + "batch's newest timestamp lies more than this before --at (else the clock), e.g. 36h, 2d, 1w. "
+            + "Default: the monitor file's max-lag, else off (only re-sent batches are found).")
+    String maxLag;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
@@ -117,6 +122,15 @@ public final class DriftCheckCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+
+    /** {@code --max-lag} over the monitor file's {@code max-lag}; a bad duration is a usage error naming both. */
+    private java.time.Duration lagLimit(java.time.Duration fromFile) {
+        try {
+            return maxLag == null ? fromFile : dev.surprisal.drift.BatchLag.parse("--max-lag", maxLag);
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -136,6 +150,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
         dev.surprisal.data.roles.RoleOverrides selection = config.selection(spec, roles);
         MonitorCheck check = (file == null ? MonitorCheck.of(monitor) : MonitorCheck.of(file))
                 .withSelection(selection).withSettings(rule.given()).withBase(common.base());
+        // the lag check's "now": --at, else the clock (the run is filed under today's date, checked now)
+        check = check.withMaxLag(lagLimit(check.maxLag()), given != null ? null : java.time.Instant.now());
         // Compute first, holding no store: the store is opened twice, briefly, to read the baseline
         // (read-only) and to record the check, so concurrent checks on one store do not wait for each
         // other's scans.
@@ -212,7 +228,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
                     common.explain() ? explanation : null, reference.roles()));
         } else {
             DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
-            DriftOutput.printRoles(out, reference);
+            DriftOutput.printMonitorRoles(out, reference, check.maxLag());
             DriftOutput.printTable(out, outcome.report(), outcome.alarms(), common.base());
             if (stored.recorded()) {
                 // the run id counts every monitor's checks in the store: never "check N of monitor X"

@@ -61,10 +61,29 @@ final class DriftOutput {
     /**
      * The roles preamble: one line per column with its role and why, unscored ones marked.
      *
-     * @param out   where to print
-     * @param roles the frozen roles
+     * @param out       where to print
+     * @param reference the reference profile (its frozen roles)
      */
     static void printRoles(PrintWriter out, Profile reference) {
+        printRoles(out, reference, ", invalid dates and stale values (when the baseline covers several batches)");
+    }
+
+    /**
+     * {@link #printRoles(PrintWriter, Profile)} for a monitor's check: a timestamp or date column is checked
+     * for re-sent batches, and for its age against the check's time only when a lag limit is set.
+     *
+     * @param out       where to print
+     * @param reference the reference profile (its frozen roles)
+     * @param maxLag    the stale-data lag limit ({@code --max-lag}), or null when off
+     */
+    static void printMonitorRoles(PrintWriter out, Profile reference, java.time.Duration maxLag) {
+        // without a lag limit only re-sent batches are found: a batch weeks old that is newer than the last is OK
+        printRoles(out, reference, ", invalid dates and re-sent batches (when the baseline covers several batches)"
+                + (maxLag == null ? "" : " and stale values (newest value more than "
+                + dev.surprisal.drift.BatchLag.words(maxLag) + " before the check's time, max-lag)"));
+    }
+
+    private static void printRoles(PrintWriter out, Profile reference, String temporal) {
         ColumnRoles roles = reference.roles();
         out.println("columns (role: why):");
         int w = 6;
@@ -77,8 +96,7 @@ final class DriftOutput {
             out.printf(Locale.ROOT, "  %-" + w + "s  %-" + rw + "s  %s%s%s%n", d.column(), d.label(), d.reason(),
                     d.role().isScored() ? "" : " (not scored; checked for missing share"
                             + (d.role() == ColumnRole.ID_LIKE ? " and duplicate keys" : d.role().isTemporal()
-                            ? ", invalid dates and stale values (when the baseline covers several batches)" : "") + ")",
-                    untracked(reference, d.column()));
+                            ? temporal : "") + ")", untracked(reference, d.column()));
         }
         if (!roles.excluded().isEmpty()) {
             out.println("  excluded by --exclude: " + String.join(", ", roles.excluded()));
@@ -165,7 +183,7 @@ final class DriftOutput {
         }
         if (cols.stream().anyMatch(c -> !c.scored())) {
             out.println("* not scored (id-like, timestamp, date, constant): checked for missing share, duplicate keys, "
-                    + "invalid dates and stale values only");
+                    + "invalid dates and re-sent or stale batches only");
         }
         for (ColumnDrift c : cols) {
             if (c.staleCheckSkipped()) {

@@ -98,6 +98,25 @@ public record KeyStats(long present, long distinct, String min, String max) {
         return t != NOT_INSTANTS ? t : compareValues(a, b);
     }
 
+    /**
+     * The UTC offset of an ISO 8601 date-time as written: {@code "Z"}, {@code "+09:00"}, {@code "-0500"};
+     * {@code ""} for a date-time without one (local time); null for a value that is no ISO date-time (a
+     * date, a number, other text). The stale-data check says when the offset style of a batch differs from
+     * the reference's ({@code Z} to {@code +02:00}, an offset to local time).
+     *
+     * @param value a value, not null
+     * @return the offset as written, "" or null
+     */
+    public static String offsetOf(String value) {
+        int i = offsetStart(value);
+        if (i >= 0) {
+            return value.substring(i);
+        }
+        boolean dateTime = value.length() >= 16 && value.charAt(4) == '-' && value.charAt(7) == '-'
+                && value.charAt(13) == ':' && "Tt ".indexOf(value.charAt(10)) >= 0;
+        return dateTime ? "" : null;
+    }
+
     /** {@link #instantOrder}: the two values are not both date-times with differently written offsets. */
     private static final int NOT_INSTANTS = Integer.MIN_VALUE;
 

@@ -64,7 +64,7 @@ public final class ConfigLoader {
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
             "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
             "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "dayfirst", "thresholds",
-            "engine");
+            "engine", "max-lag");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",
@@ -335,6 +335,14 @@ public final class ConfigLoader {
                         + r.text() + "'");
             }
         }
+        Duration maxLag = null;
+        if (e.containsKey("max-lag")) {
+            try {
+                maxLag = dev.surprisal.drift.BatchLag.parse("max-lag", e.get("max-lag").text());
+            } catch (ValidationException ex) {
+                throw e.get("max-lag").error(ex.getMessage());
+            }
+        }
         Map<String, ColumnRole> roles = new LinkedHashMap<>();
         if (e.containsKey("role")) {
             e.get("role").entries(null).forEach((col, r) -> {
@@ -371,7 +379,7 @@ public final class ConfigLoader {
         return new MonitorConfig(name, file.toString(), n.line(), source, reference, Map.copyOf(settings),
                 List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling,
                 java.util.Collections.unmodifiableMap(roles), List.copyOf(discrete), List.copyOf(continuous), bands,
-                List.copyOf(dayFirst));
+                List.copyOf(dayFirst), maxLag);
     }
 
     private SourceConfig source(Node n, Path dir, boolean windowed) {

@@ -34,14 +34,49 @@ import java.util.Map;
  * @param continuous  numeric columns measured as a continuum ({@code --continuous})
  * @param bands       per-column bands ({@code thresholds: {COL: {warn: X, drift: Y}}})
  * @param dayFirst    date columns whose dates write the day first ({@code dayfirst: [..]}, as {@code --dayfirst})
+ * @param maxLag      the stale-data rule's lag limit ({@code max-lag: 36h}, as {@code --max-lag}): WARN when a
+ *                    batch's newest timestamp lies further before the check's time; null when off
  */
 public record MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
                             Map<String, String> settings, List<String> columns, List<String> exclude,
                             String schedule, String zone, List<String> alerts, boolean alertOnWarn,
                             boolean paused, int rolling, Map<String, ColumnRole> roles, List<String> discrete,
-                            List<String> continuous, ColumnRules bands, List<String> dayFirst) {
+                            List<String> continuous, ColumnRules bands, List<String> dayFirst,
+                            java.time.Duration maxLag) {
     /** The longest rolling reference, in windows. */
     public static final int MAX_ROLLING = 366;
+
+    /**
+     * A monitor without a lag limit (see the record's components).
+     *
+     * @param name        the monitor (letters, digits, {@code . _ -})
+     * @param file        the file it was defined in, for messages
+     * @param line        the line of its definition
+     * @param source      the data of each window
+     * @param reference   the reference: a file, or null when the store's baseline is used as it is
+     * @param settings    drift-rule settings by key, as given
+     * @param columns     columns to monitor (empty: all)
+     * @param exclude     columns to leave out
+     * @param schedule    a 5-field cron expression, or null (checks only on request)
+     * @param zone        the schedule's time zone (default UTC)
+     * @param alerts      names of the notifiers to alert
+     * @param alertOnWarn whether WARN alerts too (default: only DRIFT)
+     * @param paused      whether scheduled checks are paused at start
+     * @param rolling     0 for a fixed reference, N for the latest N checked windows
+     * @param roles       roles set outright
+     * @param discrete    columns measured by value
+     * @param continuous  numeric columns measured as a continuum
+     * @param bands       per-column bands
+     * @param dayFirst    date columns whose dates write the day first
+     */
+    public MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
+                         Map<String, String> settings, List<String> columns, List<String> exclude,
+                         String schedule, String zone, List<String> alerts, boolean alertOnWarn, boolean paused,
+                         int rolling, Map<String, ColumnRole> roles, List<String> discrete, List<String> continuous,
+                         ColumnRules bands, List<String> dayFirst) {
+        this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
+                paused, rolling, roles, discrete, continuous, bands, dayFirst, null);
+    }
 
     /**
      * A monitor whose date columns are read month first where their cells do not show the order (see the

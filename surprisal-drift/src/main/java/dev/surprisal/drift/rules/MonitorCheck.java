@@ -71,9 +71,14 @@ public final class MonitorCheck {
     private final Base base;
     private final TrendRule trend;
     private final int rolling;
+    /** The lag check's limit ({@link Freshness#withMaxLag}), or null: off. */
+    private final java.time.Duration maxLag;
+    /** The lag check's "now" when the run time is not the check's time (a check without --at), or null. */
+    private final java.time.Instant clock;
 
     private MonitorCheck(String monitor, Map<String, String> settings, ColumnRules bands, RoleOverrides selection,
-                         ZoneId zone, Base base, TrendRule trend, int rolling) {
+                         ZoneId zone, Base base, TrendRule trend, int rolling, java.time.Duration maxLag,
+                         java.time.Instant clock) {
         this.monitor = monitor;
         this.settings = Map.copyOf(settings);
         this.bands = bands;
@@ -82,6 +87,8 @@ public final class MonitorCheck {
         this.base = base;
         this.trend = trend;
         this.rolling = rolling;
+        this.maxLag = maxLag;
+        this.clock = clock;
     }
 
     /**
@@ -94,7 +101,7 @@ public final class MonitorCheck {
     public static MonitorCheck of(String monitor) {
         Validate.notNull("monitor", monitor);
         return new MonitorCheck(monitor, Map.of(), ColumnRules.none(), RoleOverrides.none(), ZoneOffset.UTC, Base.BITS,
-                TrendRule.defaults(), 0);
+                TrendRule.defaults(), 0, null, null);
     }
 
     /**
@@ -109,7 +116,7 @@ public final class MonitorCheck {
         // the file's zone (schedule.zone, UTC by default), as the server reads it: a batch's day must not differ
         // between the server and a Java program given the same file (review12b)
         return new MonitorCheck(monitor.name(), monitor.settings(), monitor.bands(), RoleOverrides.none(),
-                ZoneId.of(monitor.zone()), Base.BITS, TrendRule.defaults(), monitor.rolling());
+                ZoneId.of(monitor.zone()), Base.BITS, TrendRule.defaults(), monitor.rolling(), monitor.maxLag(), null);
     }
 
     /**
@@ -120,7 +127,7 @@ public final class MonitorCheck {
     public MonitorCheck withSettings(Map<String, String> overrides) {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(overrides);
-        return new MonitorCheck(monitor, all, bands, selection, zone, base, trend, rolling);
+        return new MonitorCheck(monitor, all, bands, selection, zone, base, trend, rolling, maxLag, clock);
     }
 
     /**
@@ -130,7 +137,7 @@ public final class MonitorCheck {
      */
     public MonitorCheck withSelection(RoleOverrides columns) {
         Validate.notNull("columns", columns);
-        return new MonitorCheck(monitor, settings, bands, columns, zone, base, trend, rolling);
+        return new MonitorCheck(monitor, settings, bands, columns, zone, base, trend, rolling, maxLag, clock);
     }
 
     /**
@@ -139,7 +146,7 @@ public final class MonitorCheck {
      */
     public MonitorCheck withZone(ZoneId monitorZone) {
         Validate.notNull("zone", monitorZone);
-        return new MonitorCheck(monitor, settings, bands, selection, monitorZone, base, trend, rolling);
+        return new MonitorCheck(monitor, settings, bands, selection, monitorZone, base, trend, rolling, maxLag, clock);
     }
 
     /**
@@ -148,7 +155,7 @@ public final class MonitorCheck {
      */
     public MonitorCheck withBase(Base unit) {
         Validate.notNull("base", unit);
-        return new MonitorCheck(monitor, settings, bands, selection, zone, unit, trend, rolling);
+        return new MonitorCheck(monitor, settings, bands, selection, zone, unit, trend, rolling, maxLag, clock);
     }
 
     /**
@@ -156,7 +163,7 @@ public final class MonitorCheck {
      * @return this check with it
      */
     public MonitorCheck withTrend(TrendRule rule) {
-        return new MonitorCheck(monitor, settings, bands, selection, zone, base, rule, rolling);
+        return new MonitorCheck(monitor, settings, bands, selection, zone, base, rule, rolling, maxLag, clock);
     }
 
     /**
@@ -172,7 +179,26 @@ public final class MonitorCheck {
             throw new dev.surprisal.core.ValidationException("rolling: expected 0 to " + MonitorConfig.MAX_ROLLING
                     + " windows, got " + windows);
         }
-        return new MonitorCheck(monitor, settings, bands, selection, zone, base, trend, windows);
+        return new MonitorCheck(monitor, settings, bands, selection, zone, base, trend, windows, maxLag, clock);
+    }
+
+    /**
+     * The lag check of the stale-data rule: WARN when a batch's newest timestamp lies more than {@code limit}
+     * before the check's time ({@link Freshness#withMaxLag}, {@code --max-lag}, the monitor file's
+     * {@code max-lag}).
+     *
+     * @param limit the longest lag allowed, positive, or null to turn the check off
+     * @param now   the check's time when the run time given to {@link #baseline} is not it (a check
+     *              filed under today's date, run now), or null: the run time is the check's time
+     * @return this check with the lag check
+     */
+    public MonitorCheck withMaxLag(java.time.Duration limit, java.time.Instant now) {
+        return new MonitorCheck(monitor, settings, bands, selection, zone, base, trend, rolling, limit, now);
+    }
+
+    /** @return the lag check's limit, or null when it is off */
+    public java.time.Duration maxLag() {
+        return maxLag;
     }
 
     /** @return the monitor's name */
@@ -237,7 +263,8 @@ public final class MonitorCheck {
         int wanted = Math.max(1, rolling);
         List<DriftStore.RunProfile> before = store.runProfiles(monitor, ref.version(), at, wanted + leftOut.size())
                 .stream().filter(r -> !leftOut.contains(r.runId())).limit(wanted).toList();
-        Freshness freshness = MonitoredCheck.freshness(before, at, zone);
+        Freshness freshness = MonitoredCheck.freshness(before, at, zone)
+                .withMaxLag(clock != null ? clock : RunTime.parse(at, zone), maxLag);
         String fixed = "baseline version " + ref.version();
         if (rolling == 0) {
             return new Baseline(ref.version(), stored, reference, reference, fixed, options, freshness);

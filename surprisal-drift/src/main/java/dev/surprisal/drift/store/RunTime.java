@@ -60,7 +60,16 @@ public final class RunTime {
         return LocalDate.now(zone);
     }
 
-    private static Instant parse(String at, ZoneId zone) {
+    /**
+     * The instant of a run time in a monitor's zone: a date at its start of day there, a local date-time
+     * there, a date-time with an offset as written (the instant {@link #day} takes the date of).
+     *
+     * @param at   the run's time or window key
+     * @param zone the monitor's zone (UTC where it has none)
+     * @return the instant
+     * @throws ValidationException if the text is no ISO date or date-time
+     */
+    public static Instant parse(String at, ZoneId zone) {
         if (at != null) {
             try {
                 return LocalDate.parse(at).atStartOfDay(zone).toInstant();
