@@ -85,10 +85,9 @@ class OffsetFreshnessTest {
         assertThat(KeyStats.compareTimes("2026-04-15T08:58:53+09:00", "2026-04-14T23:58:53Z")).isZero();
         assertThat(KeyStats.compareTimes("2026-04-15T01:59:58Z", "2026-04-15T09:59:46+09:00")).isPositive();
         assertThat(KeyStats.compareTimes("2026-04-15 01:59:58+0000", "2026-04-15T09:59:46+09")).isPositive();
-        // the range keeps one of two texts of one instant, deterministically, and orders by time otherwise
-        assertThat(KeyStats.compareValues("2026-04-15T08:58:53+09:00", "2026-04-14T23:58:53Z")).isNotZero();
-        assertThat(KeyStats.higher("2026-04-15T01:59:58Z", "2026-04-15T09:59:46+09:00"))
-                .isEqualTo("2026-04-15T01:59:58Z");
+        // a range is in text order on every engine (DuckDB's min/max, Spark's partitions): only the check's
+        // comparison of the ends reads instants (review15a)
+        assertThat(KeyStats.compareValues("2026-04-15T01:59:58Z", "2026-04-15T09:59:46+09:00")).isNegative();
         // offsets written alike, local times and non-dates keep their text order
         assertThat(KeyStats.compareTimes("2026-04-15T09:00:00+09:00", "2026-04-15T10:00:00+09:00")).isNegative();
         assertThat(KeyStats.compareTimes("2026-04-15T09:00:00", "2026-04-15T01:00:00Z")).isPositive();

@@ -74,11 +74,9 @@ public record KeyStats(long present, long distinct, String min, String max) {
                     : new BigDecimal(a).compareTo(new BigDecimal(b));
             return c != 0 ? c : a.compareTo(b); // 1.0 and 1: equal in value, kept apart as texts
         }
-        if (ka != TEXT || kb != TEXT) {
-            return ka != TEXT ? -1 : 1;
-        }
-        int t = instantOrder(a, b);
-        return t != NOT_INSTANTS && t != 0 ? t : a.compareTo(b); // one instant written twice: by its text
+        // text by its characters, as DuckDB's min/max and Spark's ranges order it, so a column's range does not
+        // depend on the engine or on how the file was split; the stale-data check compares the ends as instants
+        return ka != TEXT ? -1 : kb != TEXT ? 1 : a.compareTo(b);
     }
 
     /**
@@ -95,7 +93,7 @@ public record KeyStats(long present, long distinct, String min, String max) {
      */
     public static int compareTimes(String a, String b) {
         int t = instantOrder(a, b);
-        return t != NOT_INSTANTS ? t : compareValues(a, b);
+        return t != NOT_INSTANTS ? t : compare(a, kind(a), b, kind(b));
     }
 
     /**
