@@ -47,6 +47,9 @@ import java.util.Map;
  * @param staleCheckSkipped whether the stale-data check (a re-sent or replayed batch) could not run on this
  *                        timestamp or date column (see {@link #staleCheckSkipped()}); decided where the check is
  *                        made ({@link Freshness}), so the reason's wording never decides it
+ * @param yardstick       the column's own yardstick (W1/std or TV) as judged, and whether it decided the
+ *                        verdict; null when the column had none (an unscored column, an identifier, a
+ *                        continuous column without a sample)
  */
 public record ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
                           long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
@@ -56,7 +59,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                           double invalidRateReference, double invalidRateCurrent, double newMass,
                           double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
                           Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
-                          boolean staleCheckSkipped) {
+                          boolean staleCheckSkipped, YardstickScore yardstick) {
 
     /** Copies the collections.
      *
@@ -92,6 +95,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @param invalidCells today's first invalid cells
      * @param bins per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
      * @param staleCheckSkipped whether the stale-data check could not run on this timestamp or date column
+     * @param yardstick the column's own yardstick as judged, or null when it had none
      */
     public ColumnDrift {
         newValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));

@@ -376,7 +376,13 @@ public final class DriftJson {
      * The deciding measure of a history point as stored, for {@code drift history --json} and the server's
      * history answer alike: {@code measure} ("PSI", "JS", ...) and {@code decision_unit} (of
      * {@code decision} and {@code critical}: "unitless", "nats" or "bits"), both null with a
-     * {@code measure_note} for a point recorded before the store kept its measure (said, not guessed).
+     * {@code measure_note} for a point recorded before the store kept its measure (said, not guessed); and
+     * the column's own yardstick as judged: {@code yardstick} ("W1/std", "TV"), {@code yardstick_value},
+     * {@code yardstick_chance} (what chance alone gives; the bands are compared with value − chance),
+     * {@code yardstick_warn}, {@code yardstick_drift}, all in {@code yardstick_unit} "unitless", and
+     * {@code yardstick_decided} (it, not the measure's band, put the verdict at WARN or DRIFT); a null
+     * {@code yardstick} with a {@code yardstick_note} when the score stored none (before schema version 5,
+     * or a column without one).
      *
      * @param into  the point's object
      * @param point the point
@@ -388,6 +394,18 @@ public final class DriftJson {
                     .put("measure_note", HistoryPoint.MEASURE_NOT_STORED);
         } else {
             into.put("measure", point.measure().label()).put("decision_unit", point.decisionUnit());
+        }
+        YardstickScore y = point.yardstick();
+        if (y == null) {
+            into.putNull("yardstick").put("yardstick_note", HistoryPoint.YARDSTICK_NOT_STORED
+                    + ", or the column has none");
+        } else {
+            into.put("yardstick", y.name()).put("yardstick_unit", "unitless");
+            put(into, "yardstick_value", y.value(), "not measured");
+            put(into, "yardstick_chance", y.chance(), "not measured");
+            put(into, "yardstick_warn", y.warnBand(), "no band");
+            put(into, "yardstick_drift", y.driftBand(), "no band");
+            into.put("yardstick_decided", y.decided());
         }
         return into;
     }

@@ -116,15 +116,20 @@ final class ScoredColumn {
         NewValues newValues = NewValues.judge(f, p, q, novel, validRef, validToday, o, alphaEach);
         boolean driftBand = value >= o.drift() || y.reaches(y.drift());
         boolean warnBand = value >= o.warn() || y.reaches(y.warn());
+        // the yardstick, not the measure's band, put the distribution's verdict at WARN or DRIFT: a history
+        // then charts the yardstick (W1/std 0.261 on a WARN day, not PSI 0.067 under PSI's band)
+        boolean yardstickDecided = false;
         if (shareRose && !onValid) {
             if (m != q.missing()) { // else the note below says it
                 f.add(Status.OK, "the distribution is not judged: no valid cells " + (validToday > 0
                         ? "in the reference" : "today"));
             }
         } else if (beyondNoise && driftBand) {
+            yardstickDecided = value < o.drift();
             f.add(Status.DRIFT, DriftText.bandReached(shown, value, o.drift(), critical, y, y.drift(), "drift",
                     onValid));
         } else if (beyondNoise && warnBand) {
+            yardstickDecided = value < o.warn();
             f.add(Status.WARN, DriftText.bandReached(shown, value, o.warn(), critical, y, y.warn(), "warn",
                     onValid));
         } else if (beyondNoise) {
@@ -144,7 +149,8 @@ final class ScoredColumn {
                 d.psi(), d.jsBits(), d.hellinger(), d.totalVariation(), d.gTestPValue(), d.chiSquaredPValue(), ks, ksP, w,
                 wn, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), newValues.share(), newValues.p(),
-                value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins, false);
+                value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins, false,
+                y.score(yardstickDecided));
     }
 
     /**
@@ -197,7 +203,7 @@ final class ScoredColumn {
         double nan = Double.NaN;
         return new ColumnDrift(p.name(), p.role(), true, Status.NOT_COMPUTABLE, reason, n, m, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, Map.of(), List.of(),
-                List.of(), false);
+                List.of(), false, null);
     }
 
     /**

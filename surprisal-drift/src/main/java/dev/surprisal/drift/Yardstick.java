@@ -70,6 +70,15 @@ record Yardstick(String name, double value, double chance, double warn, double d
         }
     }
 
+    /**
+     * This yardstick as a column's verdict keeps it; null for {@link #NONE}.
+     *
+     * @param decided whether it, not the deciding measure's band, put the verdict at WARN or DRIFT
+     */
+    YardstickScore score(boolean decided) {
+        return this == NONE ? null : new YardstickScore(name, value, chance, warn, drift, decided);
+    }
+
     /** Whether the value, less what chance gives, reaches {@code band}. */
     boolean reaches(double band) {
         return this != NONE && value - chance >= band;

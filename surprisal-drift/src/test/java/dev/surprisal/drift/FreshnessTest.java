@@ -153,7 +153,7 @@ class FreshnessTest {
                 c.totalVariation(), c.gTestPValue(), c.chiSquaredPValue(), c.ks(), c.ksPValue(), c.wasserstein(),
                 c.wassersteinNormalized(), c.missingRateReference(), c.missingRateCurrent(), c.invalidRateReference(),
                 c.invalidRateCurrent(), c.newMass(), c.newMassPValue(), c.decisionValue(), c.critical(),
-                c.degreesOfFreedom(), c.newValues(), c.invalidCells(), c.bins(), false);
+                c.degreesOfFreedom(), c.newValues(), c.invalidCells(), c.bins(), false, c.yardstick());
         assertThat(worded.staleCheckSkipped()).isFalse();
     }
 

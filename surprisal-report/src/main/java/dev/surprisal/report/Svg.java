@@ -74,7 +74,8 @@ final class Svg {
     }
 
     /**
-     * The deciding measure of one column over past checks, with the critical value as a dashed line, on
+     * The deciding measure of one column over past checks, with the critical value as a dashed line (or, when
+     * the column's yardstick decided a verdict, that yardstick with its warn band, named on the chart), on
      * the history's timeline ({@link HistoryChart}): a day with no check recorded breaks the line and is
      * marked; a point off the scale (the library's rule) is drawn at the top as an arrow whose title
      * gives its value and the reason its check stored, and the others are scaled without it.
@@ -115,8 +116,11 @@ final class Svg {
             } else {
                 line.append(line.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(y(series.values()[i], max)));
             }
-            if (Double.isFinite(p.critical())) {
-                crit.append(crit.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(y(p.critical(), max)));
+            // the dashed line is in the unit drawn: the noise level of the measure, or the yardstick's warn band
+            // when the yardstick decided (the measure's noise level is in another unit)
+            double dashed = series.yardstick() ? series.warnBand() : p.critical();
+            if (Double.isFinite(dashed)) {
+                crit.append(crit.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(y(dashed, max)));
             }
             if (p.alarmed()) {
                 s.append("<circle class=\"alarm\" cx=\"").append(xy(x)).append("\" cy=\"")
@@ -129,6 +133,11 @@ final class Svg {
         axis(s);
         label(s, esc(slots.get(0).at()), PAD, H - 8, "start");
         label(s, esc(slots.get(n - 1).at()), W - PAD, H - 8, "end");
+        if (series.yardstick()) {
+            // what decided this column's verdicts is drawn, not the deciding measure: say which, and the line
+            label(s, esc(series.measure()) + " (decided; dashed: its warn band " + num(series.warnBand()) + ")",
+                    PAD, PAD - 8, "start");
+        }
         return s.append("</svg>").toString();
     }
 

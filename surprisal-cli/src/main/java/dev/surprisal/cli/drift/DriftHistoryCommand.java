@@ -113,8 +113,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             nameWidth = Math.max(nameWidth, p.column().length());
             atWidth = Math.max(atWidth, p.at().length());
         }
-        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %-9s  %10s  %10s  %12s  %-14s  %s%n";
-        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "measure", "decision", "critical",
+        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %-9s  %10s  %10s  %-21s  %12s  %-14s  %s%n";
+        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "measure", "decision", "critical", "yardstick",
                 "KL(P||Q) " + base.unit(), "verdict", "alarm");
         Map<Long, List<HistoryPoint>> byRun = new LinkedHashMap<>();
         points.forEach(p -> byRun.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
@@ -134,7 +134,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 // the measure this check decided on, as stored: its decision and critical are in its unit
                 out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()),
                         p.measure() == null ? "?" : p.measure().label(), fmt(p.decision()), fmt(p.critical()),
-                        fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
+                        yardstick(p), fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
             }
         }
         out.println();
@@ -154,10 +154,16 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             for (double v : series.values()) {
                 max = Double.isFinite(v) ? Math.max(max, v) : max;
             }
-            List<HistoryPoint> own = chart.points(c);
-            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  last %s, max %s%s%n", c,
-                    Sparkline.of(series, chart.slots()), fmt(own.get(own.size() - 1).decision()), fmt(max),
-                    offScale(series, chart.measure()));
+            double last = Double.NaN;
+            for (double v : series.values()) {
+                last = Double.isFinite(v) ? v : last;
+            }
+            // a column whose yardstick decided a verdict is drawn in it: say so, with its band
+            String drawn = series.yardstick() ? series.measure() + " (it decided; warn band " + fmt(series.warnBand())
+                    + ") " : "";
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  %slast %s, max %s%s%n", c,
+                    Sparkline.of(series, chart.slots()), drawn, fmt(last), fmt(max),
+                    offScale(series, series.measure()));
         }
         if (common.explain()) {
             out.println();
@@ -166,6 +172,17 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The yardstick cell: its name and value less chance ("W1/std 0.261"), "decided" when it, not the
+     * measure's band, put the verdict at WARN or DRIFT; "-" when the column has none or it was not stored.
+     */
+    private static String yardstick(HistoryPoint p) {
+        if (p.yardstick() == null) {
+            return "-";
+        }
+        return p.yardstick().name() + " " + fmt(p.yardstick().judged()) + (p.yardstick().decided() ? " decided" : "");
     }
 
     /** What --explain adds: each column of the table with its unit and direction, and the sparkline's marks. */
@@ -182,6 +199,10 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                         + " more change.",
                 "critical: the deciding measure's noise level at these row counts, in its unit: a decision below"
                         + " it is sampling noise.",
+                "yardstick: the column's own measure of change, unitless (W1/std: values moved that many reference"
+                        + " standard deviations on average; TV: share of the probability mass that moved, beyond what"
+                        + " chance gives); 'decided' = it reached its band while the deciding measure did not, so it"
+                        + " made the verdict; '-' = none, or " + HistoryPoint.YARDSTICK_NOT_STORED + ".",
                 "KL(P||Q) " + base.unit() + ": extra " + base.unit() + " per value of coding the baseline P with"
                         + " the check's shares Q; 0 = same, higher = more change.",
                 "verdict: OK, WARN or DRIFT, decided by the check's deciding measure and yardsticks (W1/std, TV),"
@@ -192,7 +213,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                         + " up to █ = the largest of the column's largest " + measure + ", twice its noise level and"
                         + " the baseline rule's " + measure + " warn band " + warn + ", so sampling noise (mostly under"
                         + " its noise level) reads low and a high bar is a real change; higher = more change. ↑ marks a"
-                        + " point drawn off the scale (its reason is in the JSON); · a day with no check recorded.");
+                        + " point drawn off the scale (its reason is in the JSON); · a day with no check recorded."
+                        + " A column whose yardstick decided a verdict is drawn in that yardstick instead (named on"
+                        + " its line, with its warn band), so a WARN day never reads under its band.");
     }
 
     /** The history as JSON: the points with their off-scale marks, and the missing days. */
@@ -210,7 +233,9 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         }
         root.putObject("units").put("psi", "unitless").put("kl_pq", base.unit()).put("js", base.unit())
                 .put("decision", "each row's decision_unit: its measure's unit as stored (PSI and Hellinger unitless, "
-                        + "KL nats, JS bits)").put("critical", "as decision");
+                        + "KL nats, JS bits)").put("critical", "as decision")
+                .put("yardstick_value", "unitless").put("yardstick_chance", "unitless")
+                .put("yardstick_warn", "unitless").put("yardstick_drift", "unitless");
         root.put("direction", DriftOutput.DIRECTION);
         ArrayNode gaps = root.putArray("missing_days");
         for (RunGaps.Gap g : chart.gaps()) {

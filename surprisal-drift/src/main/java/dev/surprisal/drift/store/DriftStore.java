@@ -870,7 +870,8 @@ public final class DriftStore implements AutoCloseable {
     void writeScores(long id, DriftReport report) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO scores (run_id, column_name, status, psi, "
                 + "kl_nats, reverse_kl_nats, js_bits, hellinger, tv, ks, wasserstein_norm, missing_change, new_mass, "
-                + "decision, critical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "decision, critical, yardstick, yardstick_value, yardstick_chance, yardstick_warn, yardstick_drift, "
+                + "yardstick_decided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ColumnDrift c : report.columns()) {
                 ps.setLong(1, id);
                 ps.setString(2, c.name());
@@ -885,10 +886,47 @@ public final class DriftStore implements AutoCloseable {
                         ps.setDouble(4 + i, v[i]);
                     }
                 }
+                writeYardstick(ps, 16, c.yardstick());
                 ps.executeUpdate();
                 afterScoreRowHook.run();
             }
         }
+    }
+
+    /**
+     * The column's yardstick into the six parameters from {@code at} (schema 5), all NULL for a column
+     * without one: what decided a WARN or DRIFT day when the deciding measure stayed under its band.
+     */
+    private static void writeYardstick(PreparedStatement ps, int at, dev.surprisal.drift.YardstickScore y)
+            throws SQLException {
+        if (y == null) {
+            ps.setNull(at, java.sql.Types.VARCHAR);
+            for (int i = 1; i <= 4; i++) {
+                ps.setNull(at + i, java.sql.Types.DOUBLE);
+            }
+            ps.setNull(at + 5, java.sql.Types.BOOLEAN);
+            return;
+        }
+        ps.setString(at, y.name());
+        double[] v = {y.value(), y.chance(), y.warnBand(), y.driftBand()};
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isFinite(v[i])) {
+                ps.setDouble(at + 1 + i, v[i]);
+            } else {
+                ps.setNull(at + 1 + i, java.sql.Types.DOUBLE);
+            }
+        }
+        ps.setBoolean(at + 5, y.decided());
+    }
+
+    /** The stored yardstick of a score row from column {@code at}; null when not stored (before schema 5). */
+    private static dev.surprisal.drift.YardstickScore yardstick(ResultSet rs, int at) throws SQLException {
+        String name = rs.getString(at);
+        if (name == null) {
+            return null;
+        }
+        return new dev.surprisal.drift.YardstickScore(name, num(rs, at + 1), num(rs, at + 2), num(rs, at + 3),
+                num(rs, at + 4), rs.getBoolean(at + 5));
     }
 
     /** Test hook (package-private): the JDBC connection. */
@@ -950,7 +988,8 @@ public final class DriftStore implements AutoCloseable {
                 + "a.column_name = s.column_name), r.reference_version, s.missing_change, r.replaced_run, "
                 // the check's own words, stored with each alarm since schema version 1
                 + "(SELECT string_agg(a.message, '\n' ORDER BY a.kind) FROM alarms a WHERE a.run_id = r.id AND "
-                + "a.column_name = s.column_name), r.measure "
+                + "a.column_name = s.column_name), r.measure, s.yardstick, s.yardstick_value, s.yardstick_chance, "
+                + "s.yardstick_warn, s.yardstick_drift, s.yardstick_decided "
                 + "FROM runs r JOIN scores s ON s.run_id = r.id "
                 + "JOIN monitors m ON m.name = r.monitor AND m.reference_version = r.reference_version "
                 + "WHERE r.monitor = ?" + (column == null ? "" : " AND s.column_name = ?")
@@ -971,7 +1010,8 @@ public final class DriftStore implements AutoCloseable {
                     out.add(new HistoryPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             num(rs, 5), num(rs, 6), num(rs, 7), num(rs, 8), num(rs, 9), num(rs, 10), num(rs, 11),
                             rs.getBoolean(12), rs.getInt(13), num(rs, 14), replacedRun(rs.getLong(15), rs.wasNull()),
-                            reason(rs.getString(16), rs.getString(3)), measure(rs.getString(17))));
+                            reason(rs.getString(16), rs.getString(3)), measure(rs.getString(17)),
+                            yardstick(rs, 18)));
                 }
             }
         } catch (SQLException e) {

@@ -87,9 +87,20 @@ public final class HistoryChart {
      * @param points   one point per slot, null where {@code values} is NaN for want of a point
      * @param top      the largest value drawn on the scale (at least the floor)
      * @param offScale the points drawn off the scale, oldest first
+     * @param measure  what the values are, as printed: the chart's deciding measure ("PSI"), or the column's
+     *                 yardstick ("W1/std", "TV", unitless, less what chance gives) when it decided the verdict
+     * @param warnBand the warn band of what is drawn, in its unit (the scale reaches at least it)
      */
     public record Series(String column, double[] values, List<HistoryPoint> points, double top,
-                         List<OffScalePoint> offScale) {
+                         List<OffScalePoint> offScale, String measure, double warnBand) {
+        /**
+         * @return true when the values are the column's yardstick (it decided a verdict shown), not the
+         *         deciding measure
+         */
+        public boolean yardstick() {
+            return points.stream().anyMatch(p -> p != null && p.yardstickDecided());
+        }
+
         /**
          * @param slot a slot index
          * @return true when that slot's point is drawn off the scale
@@ -284,6 +295,11 @@ public final class HistoryChart {
      * @return the series
      */
     public Series series(String column, ToDoubleFunction<HistoryPoint> measure, double floor) {
+        return series(column, measure, floor, this.measure, warnBand);
+    }
+
+    private Series series(String column, ToDoubleFunction<HistoryPoint> measure, double floor, String label,
+                          double band) {
         Map<Long, HistoryPoint> byRun = new HashMap<>();
         points(column).forEach(p -> byRun.put(p.runId(), p));
         double[] values = new double[slots.size()];
@@ -305,7 +321,8 @@ public final class HistoryChart {
             out.add(new OffScalePoint(i, pts.get(i), values[i], reason(pts.get(i),
                     referenceMissing.getOrDefault(column, Double.NaN))));
         }
-        return new Series(column, values, java.util.Collections.unmodifiableList(pts), top, List.copyOf(out));
+        return new Series(column, values, java.util.Collections.unmodifiableList(pts), top, List.copyOf(out), label,
+                band);
     }
 
     /**
@@ -315,10 +332,30 @@ public final class HistoryChart {
      * means no drift. The command line's
      * sparklines, the server's page and JSON, and the HTML report draw it.
      *
+     * <p>When the column's own yardstick (W1/std, TV) decided any of its verdicts shown
+     * ({@link HistoryPoint#yardstickDecided}: it reached its band while the measure stayed under the
+     * measure's), the chart is that yardstick instead, less what chance gives
+     * ({@link dev.surprisal.drift.YardstickScore#judged}), scaled to at least its warn band: a WARN day decided
+     * by W1/std 0.261 never reads as PSI 0.067 under PSI's 0.1 band. Points that stored no yardstick (before
+     * schema version 5) are then gaps.
+     *
      * @param column the column
      * @return the series
      */
     public Series decisions(String column) {
+        List<HistoryPoint> own = points(column);
+        if (own.stream().anyMatch(HistoryPoint::yardstickDecided)) {
+            double band = 0;
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            for (HistoryPoint p : own) {
+                if (p.yardstick() != null) {
+                    band = Math.max(band, p.yardstick().warnBand());
+                    names.add(p.yardstick().name());
+                }
+            }
+            return series(column, p -> p.yardstick() == null ? Double.NaN : p.yardstick().judged(),
+                    Math.max(1e-12, band), String.join(" or ", names), band);
+        }
         double floor = Math.max(1e-12, warnBand); // a scale above 0 even for a column that never moved
         for (HistoryPoint p : points(column)) {
             if (Double.isFinite(p.critical())) {

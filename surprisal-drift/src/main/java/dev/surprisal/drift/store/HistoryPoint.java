@@ -33,15 +33,60 @@ import dev.surprisal.drift.Measure;
  *                         KL nats, JS bits); null when the run was recorded before the store kept it
  *                         (schema version 4): never guessed from the baseline's rule, which a check's own
  *                         {@code --measure} overrides
+ * @param yardstick        the column's own yardstick (W1/std or TV) as its check judged it, with its bands and
+ *                         whether it decided the verdict ({@link dev.surprisal.drift.YardstickScore}); null
+ *                         when the run was recorded before the store kept it (schema version 5) or the
+ *                         column had none
  */
 public record HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
                            double jsBits, double hellinger, double decision, double critical, double newMass,
                            boolean alarmed, int referenceVersion, double missingChange, long replacedRunId,
-                           String reason, Measure measure) {
+                           String reason, Measure measure, dev.surprisal.drift.YardstickScore yardstick) {
     /** What {@link #why()} says of an alarm whose check stored no message. */
     public static final String REASON_NOT_STORED = "reason not stored by this version";
     /** What a history says of a point whose run did not store its deciding measure (before schema 4). */
     public static final String MEASURE_NOT_STORED = "measure not stored (recorded before schema version 4)";
+    /** What a history says of a point whose score did not store its yardstick (before schema 5). */
+    public static final String YARDSTICK_NOT_STORED = "yardstick not stored (recorded before schema version 5)";
+
+    /**
+     * A point whose yardstick was not stored (recorded before schema version 5).
+     *
+     * @param runId the run
+     * @param at the date or time the check was run for
+     * @param column the column
+     * @param status the column's verdict
+     * @param psi PSI (nats)
+     * @param klNats KL(P||Q) in nats, P the reference
+     * @param jsBits JS divergence in bits
+     * @param hellinger Hellinger distance
+     * @param decision the deciding measure's value
+     * @param critical its noise level (critical value)
+     * @param newMass share of today's values where the reference had none
+     * @param alarmed whether an alarm fired for this column in this run
+     * @param referenceVersion the version of the baseline this check was scored against
+     * @param missingChange the column's missing share minus the reference's (NaN when not stored)
+     * @param replacedRunId the run this one replaced, or -1
+     * @param reason why this column alarmed, as stored, or null
+     * @param measure the deciding measure the check used, or null when not stored
+     */
+    public HistoryPoint(long runId, String at, String column, String status, double psi, double klNats,
+                        double jsBits, double hellinger, double decision, double critical, double newMass,
+                        boolean alarmed, int referenceVersion, double missingChange, long replacedRunId,
+                        String reason, Measure measure) {
+        this(runId, at, column, status, psi, klNats, jsBits, hellinger, decision, critical, newMass, alarmed,
+                referenceVersion, missingChange, replacedRunId, reason, measure, null);
+    }
+
+    /**
+     * Whether the column's yardstick, not the deciding measure's band, put this check's verdict at WARN or
+     * DRIFT; false when it did not or was not stored.
+     *
+     * @return whether the yardstick decided
+     */
+    public boolean yardstickDecided() {
+        return yardstick != null && yardstick.decided();
+    }
 
     /**
      * A point whose deciding measure was not stored (recorded before schema version 4).
@@ -68,7 +113,7 @@ public record HistoryPoint(long runId, String at, String column, String status, 
                         boolean alarmed, int referenceVersion, double missingChange, long replacedRunId,
                         String reason) {
         this(runId, at, column, status, psi, klNats, jsBits, hellinger, decision, critical, newMass, alarmed,
-                referenceVersion, missingChange, replacedRunId, reason, null);
+                referenceVersion, missingChange, replacedRunId, reason, null, null);
     }
 
     /**

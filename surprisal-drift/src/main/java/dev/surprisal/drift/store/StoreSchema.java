@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class StoreSchema {
     /** The schema version this code writes; a store at a higher version is refused. */
-    static final int CURRENT = 4;
+    static final int CURRENT = 5;
     /** Advisory-lock key of the migration (arbitrary, fixed: "SURPRISA" in ASCII, truncated). */
     private static final long MIGRATION_LOCK = 0x5355525052495341L;
 
@@ -105,6 +105,7 @@ final class StoreSchema {
             case 2 -> "V2__reference_versions.sql";
             case 3 -> "V3__replaced_runs.sql";
             case 4 -> "V4__run_measure.sql";
+            case 5 -> "V5__score_yardstick.sql";
             // migrate() refuses a store newer than CURRENT, so only a CURRENT raised without its script lands here
             default -> throw new IllegalStateException("store schema " + version + " has no migration script "
                     + "(StoreSchema.CURRENT is " + CURRENT + "): a build error, not a problem with the store");
