@@ -171,8 +171,8 @@ class DriftDateOrderScenarioTest {
         Cli m = check("eu", file("us.csv", List.of(LocalDate.of(2026, 1, 13)), DriftDateOrderScenarioTest::mdy));
         assertThat(m.code()).as(m.out() + m.err()).isEqualTo(ExitCode.ALARM);
         assertThat(m.out()).contains("they are dates only read month first, and the baseline froze day first "
-                + "(dd/mm/yyyy) as set by --dayfirst, none of its dates showing the order; re-baseline without "
-                + "--dayfirst day if the column writes the month first");
+                + "(dd/mm/yyyy) as set by --dayfirst, none of its dates showing the order; if the column writes the "
+                + "month first, re-baseline without --dayfirst day (in a monitor file: leave it out of dayfirst:)");
     }
 
     @Test
