@@ -85,13 +85,17 @@ class DriftDateOrderScenarioTest {
         }
         Path ref = file("monthly.csv", months, DriftDateOrderScenarioTest::dmy);
         Cli text = baseline("eu", ref);
-        assertThat(text.out()).contains("warning: day: the data did not decide the order of day and month (no date "
+        // on standard error, as the schema notes: stdout stays the report a script reads
+        assertThat(text.out()).doesNotContain("warning:");
+        assertThat(text.err()).contains("surprisal: warning: day: the data did not decide the order of day and month (no date "
                 + "has a day or month over 12): read month first (mm/dd/yyyy), as pandas reads them, so 01/03/2026 is "
                 + "2026-01-03; read day first it would be 2026-03-01; if the column writes the day first, re-baseline "
                 + "with --dayfirst day (in a monitor file: dayfirst: [day])");
 
+        assertThat(baseline("eu", ref, "--quiet").err()).as("--quiet").doesNotContain("warning:");
+
         Cli explain = baseline("eu", ref, "--explain");
-        assertThat(explain.out()).contains("Column 'day' holds dates such as 01/03/2026 whose day and month are both 12"
+        assertThat(explain.err()).contains("Column 'day' holds dates such as 01/03/2026 whose day and month are both 12"
                 + " or less, so the data cannot tell which comes first. They were read month first (mm/dd/yyyy): "
                 + "01/03/2026 is 3 January 2026. If the file writes them day first, 01/03/2026 is 1 March 2026,",
                 "a date like 13/01/2026, which only a day-first reading can read: that check then alarms on invalid "
@@ -111,7 +115,7 @@ class DriftDateOrderScenarioTest {
 
         // read day first on request: no warning, and the range is March to December
         Cli dayFirst = baseline("eu", ref, "--dayfirst", "day");
-        assertThat(dayFirst.out()).doesNotContain("warning:");
+        assertThat(dayFirst.out() + dayFirst.err()).doesNotContain("warning:");
         assertThat(JSON.readTree(baseline("eu", ref, "--dayfirst", "day", "--json").out()).path("warnings")).isEmpty();
     }
 
@@ -119,17 +123,21 @@ class DriftDateOrderScenarioTest {
     void aUsColumnOfTheFirstTwelveDaysWarnsTooAndAColumnWithADayOverTwelveDoesNot() throws IOException {
         // 03/01/2026 .. 03/12/2026 is 1 to 12 March (month first): read right, but the data did not decide it
         Cli us = baseline("us", file("us.csv", days(LocalDate.of(2026, 3, 1), 12), DriftDateOrderScenarioTest::mdy));
-        assertThat(us.out()).contains("warning: day: the data did not decide the order of day and month",
+        assertThat(us.err()).contains("surprisal: warning: day: the data did not decide the order of day and month",
                 "read month first (mm/dd/yyyy), as pandas reads them, so 03/01/2026 is 2026-03-01; read day first it "
                         + "would be 2026-01-03");
         // 1 to 28 March: 03/13/2026 shows month first
         Cli decided = baseline("us28", file("us28.csv", days(LocalDate.of(2026, 3, 1), 28),
                 DriftDateOrderScenarioTest::mdy));
-        assertThat(decided.out()).doesNotContain("warning:").contains("dates written mm/dd/yyyy (");
+        assertThat(decided.err()).doesNotContain("warning:");
+        assertThat(decided.out()).contains("dates written mm/dd/yyyy (");
         // compare reads the reference's roles the same way and says it too
         Path ref = file("eu12.csv", days(LocalDate.of(2026, 1, 1), 12), DriftDateOrderScenarioTest::dmy);
         Cli compare = Cli.run("drift", "compare", "--reference", ref.toString(), "--data", ref.toString());
-        assertThat(compare.out()).contains("warning: day: the data did not decide the order of day and month");
+        assertThat(compare.out()).doesNotContain("warning:");
+        assertThat(compare.err()).contains("surprisal: warning: day: the data did not decide the order of day and month");
+        assertThat(Cli.run("drift", "compare", "--reference", ref.toString(), "--data", ref.toString(), "--quiet").err())
+                .as("--quiet").doesNotContain("warning:");
     }
 
     @Test
@@ -171,8 +179,8 @@ class DriftDateOrderScenarioTest {
         Cli m = check("eu", file("us.csv", List.of(LocalDate.of(2026, 1, 13)), DriftDateOrderScenarioTest::mdy));
         assertThat(m.code()).as(m.out() + m.err()).isEqualTo(ExitCode.ALARM);
         assertThat(m.out()).contains("they are dates only read month first, and the baseline froze day first "
-                + "(dd/mm/yyyy) as set by --dayfirst, none of its dates showing the order; re-baseline without "
-                + "--dayfirst day if the column writes the month first");
+                + "(dd/mm/yyyy) as set by --dayfirst, none of its dates showing the order; if the column writes the "
+                + "month first, re-baseline without --dayfirst day (in a monitor file: leave it out of dayfirst:)");
     }
 
     @Test

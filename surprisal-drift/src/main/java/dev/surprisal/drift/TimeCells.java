@@ -94,16 +94,15 @@ final class TimeCells {
                 + ") is a date only read ") + read + ", and the baseline froze ";
         String froze = (frozen.dayFirst() ? "day first" : "month first") + " (" + frozen + ")";
         return they + switch (frozen.basis()) {
-            case ASSUMED -> DateOrderWarning.of(p).map(w -> w.assumption() + ", none of its dates showing the order (no "
-                    + "day or month over 12); " + w.fix()).orElseThrow();
-            case DAYFIRST -> froze + " as set by --dayfirst, none of its dates"
-                    + " showing the order; re-baseline without --dayfirst " + column + " if the column writes the month"
-                    + " first";
+            case ASSUMED -> DateOrderWarning.assumption(frozen) + ", none of its dates showing the order (no day or "
+                    + "month over 12); " + DateOrderWarning.fix(column, frozen);
+            case DAYFIRST -> froze + " as set by --dayfirst, none of its dates showing the order; "
+                    + DateOrderWarning.fix(column, frozen);
             case CELLS -> froze + " as its dates showed (a " + (frozen.dayFirst() ? "first" : "second") + " number "
                     + "over 12): the column's layout changed upstream, a real data change; write it in one layout (ISO "
                     + "yyyy-mm-dd is safest)";
-            case UNRECORDED -> froze + "; if the reference's dates were " + read + ", re-baseline " + (frozen.dayFirst()
-                    ? "without" : "with") + " --dayfirst " + column + ", else the column's layout changed upstream";
+            case UNRECORDED -> froze + "; " + DateOrderWarning.fix(column, frozen) + " (if its reference's dates were "
+                    + read + " too), else the column's layout changed upstream";
         };
     }
 }

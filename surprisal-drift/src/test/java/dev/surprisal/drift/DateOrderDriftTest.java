@@ -51,8 +51,41 @@ class DateOrderDriftTest {
         Profile old = ProfileJson.read(ProfileJson.write(ref).replace(",\"dateOrder\":\"assumed\"", ""));
         assertThat(old.column("day").layout().basis()).isEqualTo(DateLayout.Basis.UNRECORDED);
         assertThat(day(old, days(13, 13, 50)).reason()).contains("they are dates only read day first, and the baseline"
-                + " froze month first (mm/dd/yyyy); if the reference's dates were day first, re-baseline with "
-                + "--dayfirst day, else the column's layout changed upstream");
+                + " froze month first (mm/dd/yyyy); if the column writes the day first, re-baseline with --dayfirst day"
+                + " (in a monitor file: dayfirst: [day]) (if its reference's dates were day first too), else the "
+                + "column's layout changed upstream");
+    }
+
+    /** 01.01.2026 to 12.01.2026 as 'day': dotted dates, day first whether or not --dayfirst says it. */
+    private static Table dotted(int from, int to) {
+        String[] cells = IntStream.range(0, (to - from + 1) * 50)
+                .mapToObj(i -> String.format("01.%02d.2026", from + i / 50)).toArray(String[]::new);
+        return Table.of(List.of(CategoricalColumn.of("day", cells)));
+    }
+
+    @Test
+    void aDottedColumnBaselinedWithDayFirstIsNotToldToDropIt() {
+        // a US writer's dotted mm.dd.yyyy column, 1 to 12 January, baselined with --dayfirst: 01.13.2026 is then a
+        // date only read month first; re-fitted without --dayfirst a dotted column is read day first again, so that
+        // advice would leave every such cell invalid: the fix is the writer's
+        Profile ref = ProfileBuilder.fit(dotted(1, 12), ProfileOptions.defaults()
+                .withRoles(dev.surprisal.data.roles.RoleOverrides.none().withDayFirst(List.of("day"))));
+        assertThat(ref.column("day").layout().basis()).isEqualTo(DateLayout.Basis.DAYFIRST);
+        assertThat(ProfileBuilder.fit(dotted(1, 12), ProfileOptions.defaults()).column("day").layout().dayFirst())
+                .as("without --dayfirst a dotted column is still read day first").isTrue();
+        String reason = day(ref, dotted(13, 13)).reason();
+        assertThat(reason).contains("they are dates only read month first, and the baseline froze day first "
+                + "(dd.mm.yyyy) as set by --dayfirst, none of its dates showing the order; if the column writes the "
+                + "month first, write its dates as ISO yyyy-mm-dd upstream and re-baseline")
+                .doesNotContain("without --dayfirst");
+
+        // the same baseline stored before the basis was recorded
+        Profile old = ProfileJson.read(ProfileJson.write(ref).replace(",\"dateOrder\":\"dayfirst\"", "")
+                .replace("\"dateOrder\":\"dayfirst\",", ""));
+        assertThat(old.column("day").layout().basis()).isEqualTo(DateLayout.Basis.UNRECORDED);
+        assertThat(day(old, dotted(13, 13)).reason()).contains("froze day first (dd.mm.yyyy); if the column writes the "
+                + "month first, write its dates as ISO yyyy-mm-dd upstream and re-baseline")
+                .doesNotContain("without --dayfirst");
     }
 
     @Test

@@ -100,7 +100,9 @@ final class CheckRun {
                 throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
                         + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
             }
-            monitors.createBaseline(name);
+            // fitted here, not through POST .../baselines: its date-order warnings would be seen by nobody
+            monitors.fitBaseline(name).dateOrderWarnings().forEach(w -> LOG.warning("baseline of monitor " + name
+                    + " fitted from its reference: " + w.message()));
         }
         String key = window.key(m.source());
         boolean byDate = m.source() != null && m.source().byDate();

@@ -87,7 +87,7 @@ public final class Demo {
             String token;
             try (var gate = new dev.surprisal.server.store.StoreGate(store)) {
                 Monitors monitors = new Monitors(config, gate, Clock.system(ZoneOffset.UTC));
-                monitors.createBaseline("orders");
+                monitors.fitBaseline("orders");
                 for (int i = 0; i < checked; i++) {
                     monitors.check("orders", Window.parse(FIRST_DAY.plusDays(i).toString(), ZoneOffset.UTC), "demo");
                 }

@@ -203,16 +203,6 @@ public final class Monitors {
      * Fits the monitor's reference and stores it as its baseline (a new version if one exists).
      *
      * @param name the monitor
-     * @return the rows of the reference
-     */
-    public long createBaseline(String name) {
-        return fitBaseline(name).rows();
-    }
-
-    /**
-     * Fits the monitor's reference and stores it as its baseline (a new version if one exists).
-     *
-     * @param name the monitor
      * @return the reference's profile, as stored: its rows, and its date columns whose order of day and month the data
      *         did not decide ({@link Profile#dateOrderWarnings()})
      */

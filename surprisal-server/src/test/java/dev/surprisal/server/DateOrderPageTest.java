@@ -72,4 +72,45 @@ class DateOrderPageTest {
             assertThat(page).contains(why);
         }
     }
+
+    @Test
+    void aBaselineTheServerFitsByItselfLogsTheWarning() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        days(data.resolve("reference.csv"), 1, 12);
+        days(data.resolve("day-2026-01-12.csv"), 12, 12);
+        Path yaml = dir.resolve("eu.yaml");
+        Files.writeString(yaml, """
+                monitors:
+                  - name: eu
+                    source: { path: "data/day-{date}.csv" }
+                    reference: { path: data/reference.csv }
+                """, StandardCharsets.UTF_8);
+        ServerConfig cfg = new ConfigLoader(Secrets.of(Map.of())).load(yaml);
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Monitors.class.getName());
+        log.addHandler(h);
+        try (TestServer t = new TestServer(dir.resolve("server"), 200, 2,
+                c -> c.withMonitors(cfg.monitors()).withPublic(true, false), Clock.systemUTC())) {
+            // no POST .../baselines: the first check fits the baseline from the config's reference
+            t.server.monitors().check("eu", Window.parse("2026-01-12", ZoneOffset.UTC), "test");
+        } finally {
+            log.removeHandler(h);
+        }
+        assertThat(logged).anySatisfy(m -> assertThat(m).startsWith("baseline of monitor eu fitted from its reference: "
+                + "day: the data did not decide the order of day and month").contains("dayfirst: [day]"));
+    }
 }

@@ -43,8 +43,9 @@ record CliRun(int code, String out, String err) {
      *
      * @param report the JSON report
      * @param text   the text report
+     * @param err    the text run's standard error (its warnings)
      */
-    record Compared(JsonNode report, String text) {
+    record Compared(JsonNode report, String text, String err) {
     }
 
     /**
@@ -62,7 +63,7 @@ record CliRun(int code, String out, String err) {
         assertThat(s.path("warnings")).as(day.toString()).isEqualTo(l.path("warnings"));
         CliRun text = spark("drift", "compare", ref, day.toString());
         assertThat(text.out()).isEqualTo(local("drift", "compare", ref, day.toString()).out());
-        return new Compared(s, text.out());
+        return new Compared(s, text.out(), text.err());
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

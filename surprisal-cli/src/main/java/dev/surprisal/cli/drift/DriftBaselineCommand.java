@@ -146,7 +146,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                 dev.surprisal.drift.DriftJson.invalidCells(col, c.invalidCells());
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
-            DriftOutput.dateOrder(null, o, reference, common.explain());
+            dev.surprisal.drift.DriftJson.dateOrderWarnings(o, reference, common.explain());
             ObjectNode r = o.putObject("rule");
             // the settings' keys are the options' names (tv-warn); JSON keys are snake_case (tv_warn)
             settings.settings().forEach((k, v) -> r.put(k.replace('-', '_'), v));
@@ -161,7 +161,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                         one ? "" : "s", one ? "it stays" : "they stay", saved.version());
             }
             DriftOutput.printRoles(out, reference);
-            DriftOutput.dateOrder(out, null, reference, common.explain());
+            DriftOutput.dateOrder(spec.commandLine().getErr(), reference, common.explain(), common.quiet());
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {
                     out.printf(Locale.ROOT, "  %s: %d bins, %d missing%s%n", c.name(), c.binCount(), c.missing(),

@@ -143,7 +143,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
             extra.put("reference", reference.toString());
             extra.put("current", current.toString());
             DriftOutput.schema(schema, extra, null, true, common.quiet());
-            DriftOutput.dateOrder(null, extra, p, common.explain());
+            dev.surprisal.drift.DriftJson.dateOrderWarnings(extra, p, common.explain());
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {
@@ -154,7 +154,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
         } else {
             DriftOutput.schema(schema, null, spec.commandLine().getErr(), false, common.quiet());
             DriftOutput.printRoles(out, p);
-            DriftOutput.dateOrder(out, null, p, common.explain());
+            DriftOutput.dateOrder(spec.commandLine().getErr(), p, common.explain(), common.quiet());
             DriftOutput.printTable(out, scored, alarms, common.base());
             if (report != null && reportProblem == null) {
                 out.println("report: " + report.toAbsolutePath());

@@ -112,26 +112,27 @@ final class DriftOutput {
 
     /**
      * The reference's date and timestamp columns whose order of day and month the data did not decide
-     * ({@link dev.surprisal.data.profile.DateOrderWarning}), after the roles: in text a "warning: " line each (with
-     * {@code --explain} its plain sentences below it), in the JSON object {@code o} a {@code warnings} array
-     * ({@link dev.surprisal.drift.DriftJson#dateOrderWarnings}).
+     * ({@link dev.surprisal.data.profile.DateOrderWarning}), in text: a "surprisal: warning: " line each on standard
+     * error (with {@code --explain} its plain sentences below it), unless quiet, as the schema notes; JSON carries
+     * them in its {@code warnings} array ({@link dev.surprisal.drift.DriftJson#dateOrderWarnings}).
      *
-     * @param out       where text is printed, or null for JSON
-     * @param o         the JSON object, or null for text
+     * @param err       standard error
      * @param reference the reference profile
      * @param explain   whether to add the plain sentences
+     * @param quiet     whether {@code --quiet} was given
      */
-    static void dateOrder(PrintWriter out, ObjectNode o, dev.surprisal.data.profile.Profile reference, boolean explain) {
-        if (o != null) {
-            dev.surprisal.drift.DriftJson.dateOrderWarnings(o, reference, explain);
+    static void dateOrder(PrintWriter err, dev.surprisal.data.profile.Profile reference, boolean explain,
+                          boolean quiet) {
+        if (quiet) {
             return;
         }
         for (dev.surprisal.data.profile.DateOrderWarning w : reference.dateOrderWarnings()) {
-            out.println("warning: " + w.message());
+            err.println("surprisal: warning: " + w.message());
             if (explain) {
-                out.println("  " + w.explanation());
+                err.println("  " + w.explanation());
             }
         }
+        err.flush();
     }
 
     /**

@@ -81,21 +81,46 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
      *         as dotted dates are written"
      */
     public String assumption() {
-        return order() + " (" + layout + "), " + (layout.dayFirst() ? "as dotted dates are written" : "as pandas reads them");
+        return assumption(layout);
     }
 
     /**
-     * @return what to do when the order is wrong: {@code --dayfirst COL} for month-first dates; for dotted dates read
-     *         day first no option reads them month first, so the writer's fix
+     * @param layout a layout whose order of day and month was assumed ({@link DateLayout.Basis#ASSUMED})
+     * @return the order read and why: "month first (mm/dd/yyyy), as pandas reads them" or "day first (dd.mm.yyyy),
+     *         as dotted dates are written"
      */
-    public String fix() {
-        return "if the column writes the " + (layout.dayFirst() ? "month" : "day") + " first, " + action();
+    public static String assumption(DateLayout layout) {
+        return (layout.dayFirst() ? "day first" : "month first") + " (" + layout + "), "
+                + (layout.dotted() ? "as dotted dates are written" : "as pandas reads them");
     }
 
-    /** "re-baseline with --dayfirst day (in a monitor file: dayfirst: [day])", or the writer's fix for dotted dates. */
-    private String action() {
-        return layout.dayFirst() ? "write its dates as ISO yyyy-mm-dd upstream and re-baseline"
-                : "re-baseline with --dayfirst " + column + " (in a monitor file: dayfirst: [" + column + "])";
+    /** @return what to do when the order is wrong ({@link #fix(String, DateLayout)}) */
+    public String fix() {
+        return fix(column, layout);
+    }
+
+    /**
+     * What to do when a column's frozen order of day and month is wrong, the one advice of a baseline's warning and
+     * of a later check's alarm on cells read only in the other order: month-first dates are re-fitted with
+     * {@code --dayfirst COL}, '/' and '-' dates read day first without it; dotted dates are read day first with or
+     * without {@code --dayfirst}, so no option reads them month first and the fix is the writer's.
+     *
+     * @param column the column
+     * @param layout the layout its dates were read in
+     * @return "if the column writes the day first, re-baseline with --dayfirst day (in a monitor file: dayfirst:
+     *         [day])", or for dotted dates read day first "if the column writes the month first, write its dates as
+     *         ISO yyyy-mm-dd upstream and re-baseline"
+     */
+    public static String fix(String column, DateLayout layout) {
+        return "if the column writes the " + (layout.dayFirst() ? "month" : "day") + " first, " + action(column, layout);
+    }
+
+    private static String action(String column, DateLayout layout) {
+        if (!layout.dayFirst()) {
+            return "re-baseline with --dayfirst " + column + " (in a monitor file: dayfirst: [" + column + "])";
+        }
+        return layout.dotted() ? "write its dates as ISO yyyy-mm-dd upstream and re-baseline"
+                : "re-baseline without --dayfirst " + column + " (in a monitor file: leave it out of dayfirst:)";
     }
 
     /**
@@ -123,7 +148,7 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
                 + "file writes them " + otherOrder() + would + " every date of this baseline is read as another day,"
                 + " with no alarm until a check brings a date like " + later + ", which only a " + otherOrder()
                 .replace(' ', '-') + " reading can read: that check then alarms on invalid cells. If the file writes "
-                + "them " + otherOrder() + ", " + action() + ".";
+                + "them " + otherOrder() + ", " + action(column, layout) + ".";
     }
 
     /** "3 January 2026" for 2026-01-03 (a time after the date is left out). */

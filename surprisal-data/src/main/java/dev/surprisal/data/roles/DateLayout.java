@@ -126,13 +126,22 @@ public final class DateLayout {
     }
 
     /**
-     * @return the same dates with day and month swapped ({@code dd/mm/yyyy} for {@code mm/dd/yyyy}, same separator and
-     *         basis); empty for ISO and {@code yyyy/mm/dd}, whose order is fixed
+     * @return whether the dates are dotted ({@code dd.mm.yyyy}, {@code mm.dd.yyyy}): with no day or month over 12 they
+     *         are read day first with or without {@code --dayfirst}, so no option reads them month first
+     */
+    public boolean dotted() {
+        return separator == '.';
+    }
+
+    /**
+     * @return the same dates with day and month swapped ({@code dd/mm/yyyy} for {@code mm/dd/yyyy}, same separator),
+     *         a reading nothing decided, so its basis is {@link Basis#UNRECORDED} (not this layout's: the swapped
+     *         reading was not assumed); empty for ISO and {@code yyyy/mm/dd}, whose order is fixed
      */
     public Optional<DateLayout> otherOrder() {
         return switch (order) {
-            case DAY_FIRST -> Optional.of(new DateLayout(Order.MONTH_FIRST, separator, basis));
-            case MONTH_FIRST -> Optional.of(new DateLayout(Order.DAY_FIRST, separator, basis));
+            case DAY_FIRST -> Optional.of(new DateLayout(Order.MONTH_FIRST, separator, Basis.UNRECORDED));
+            case MONTH_FIRST -> Optional.of(new DateLayout(Order.DAY_FIRST, separator, Basis.UNRECORDED));
             case ISO, YEAR_FIRST -> Optional.empty();
         };
     }

@@ -158,7 +158,12 @@ class DateLayoutTest {
         assertThat(DateLayout.ISO.otherOrder()).isEmpty();
         DateLayout mdy = DateLayout.parse("mm/dd/yyyy").withBasis(DateLayout.Basis.ASSUMED);
         assertThat(mdy.otherOrder()).contains(DateLayout.parse("dd/mm/yyyy"));
-        assertThat(mdy.otherOrder().orElseThrow().basis()).isEqualTo(DateLayout.Basis.ASSUMED);
+        // the swapped reading was decided by nothing: it is not "assumed" (review of dates15)
+        assertThat(mdy.otherOrder().orElseThrow().basis()).isEqualTo(DateLayout.Basis.UNRECORDED);
+        assertThat(DateLayout.parse("dd.mm.yyyy").dotted()).isTrue();
+        assertThat(DateLayout.parse("mm.dd.yyyy").dotted()).isTrue();
+        assertThat(DateLayout.parse("dd-mm-yyyy").dotted()).isFalse();
+        assertThat(DateLayout.ISO.dotted()).isFalse();
         assertThat(mdy.write("2026-01-03")).isEqualTo("01/03/2026");
         assertThat(mdy.iso(mdy.write("2026-01-03 14:30"))).isEqualTo("2026-01-03 14:30");
         assertThat(DateLayout.parse("dd.mm.yyyy").write("2026-01-03")).isEqualTo("03.01.2026");
