@@ -34,7 +34,8 @@ import java.util.Locale;
  *       the bias it measures is too small (Zipf 50 at n = 50: basic 68%; the rule withheld 398 of those 400 samples
  *       and none of the other laws' at n ≥ 200);</li>
  *   <li>the spacing estimator on fewer than {@value #MIN_SPACING_VALUES} values (normal law at n = 50: 85%);</li>
- *   <li>an end that is not finite: the values repeat so much that the resamples' spacings are zero (estimate −∞).</li>
+ *   <li>an end that is not finite: the values repeat so much that the resamples' spacings are zero (estimate −∞);</li>
+ *   <li>more than {@value #MAX_ROWS} rows, as {@code mi}'s intervals by default: each resample holds every row.</li>
  * </ul>
  * Other entropy estimators (Chao–Shen, Grassberger, James–Stein, NSB) have not been checked and are refused.
  *
@@ -48,6 +49,8 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
     public static final double MAX_SINGLETON_SHARE = 0.1;
     /** Fewest values for which the spacing estimator gets an interval. */
     public static final int MIN_SPACING_VALUES = 200;
+    /** Most rows (or values) resampled: above, the interval is withheld, as {@code mi}'s by default. */
+    public static final int MAX_ROWS = Bootstrap.DEFAULT_MAX_ROWS;
     /** Confidence level of every entropy interval. */
     public static final double LEVEL = 0.95;
 
@@ -142,13 +145,13 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
      * The interval of the entropy of counts, each count cᵢ standing for cᵢ rows of value i: resamples draw n rows
      * with replacement and recount them.
      *
-     * @param counts     the counts (total at most 2³¹ − 9 rows)
+     * @param counts     the counts (withheld above {@value #MAX_ROWS} rows)
      * @param estimator  the estimator, null for the plug-in entropy
      * @param base       the unit
      * @param replicates the number of resamples, ≥ 10
      * @param seed       the resampling seed
      * @return the interval, or why there is none
-     * @throws ValidationException for an estimator other than plug-in or Miller–Madow, or too many rows
+     * @throws ValidationException for an estimator other than plug-in or Miller–Madow
      */
     public static EntropyInterval ofCounts(Counts counts, EntropyEstimator estimator, Base base, int replicates,
                                            long seed) {
@@ -161,16 +164,6 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
                                     Bootstrap.Method method) {
         String name = estimator == null ? "plug-in" : estimator.name();
         long n = counts.total();
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new ValidationException("bootstrap: " + n + " rows are more than a resample can hold");
-        }
-        int[] label = new int[(int) n];
-        int k = counts.size();
-        for (int v = 0, at = 0; v < k; v++) {
-            for (long c = counts.get(v); c > 0; c--) {
-                label[at++] = v;
-            }
-        }
         long once = counts.frequencyOf(1);
         if (n > 0 && once > MAX_SINGLETON_SHARE * n) {
             return withheld(String.format(Locale.ROOT, "%,d of the %,d values were seen only once,"
@@ -180,6 +173,16 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
         }
         if (n < 2) {
             return withheld("a single value cannot be resampled", replicates, seed);
+        }
+        if (n > MAX_ROWS) {
+            return tooMany(n, replicates, seed);
+        }
+        int[] label = new int[(int) n];
+        int k = counts.size();
+        for (int v = 0, at = 0; v < k; v++) {
+            for (long c = counts.get(v); c > 0; c--) {
+                label[at++] = v;
+            }
         }
         EntropyInterval r = checked(Bootstrap.of((int) n, idx -> {
             long[] tally = new long[k];
@@ -199,7 +202,7 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
      * The interval of Vasicek's differential entropy of a sample (window ⌊√n + 0.5⌋ on every resample, as
      * {@link SpacingEntropy#estimate(double[], SpacingEntropy.Method, Base)}).
      *
-     * @param sample     the values, finite
+     * @param sample     the values, finite (withheld above {@value #MAX_ROWS})
      * @param base       the unit
      * @param replicates the number of resamples, ≥ 10
      * @param seed       the resampling seed
@@ -211,6 +214,9 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
 
     /** {@link #ofSpacings(double[], Base, int, long)} with another method (the coverage tests'). */
     static EntropyInterval ofSpacings(double[] sample, Base base, int replicates, long seed, Bootstrap.Method method) {
+        if (sample.length > MAX_ROWS) {
+            return tooMany(sample.length, replicates, seed);
+        }
         if (sample.length < MIN_SPACING_VALUES) {
             return withheld(String.format(Locale.ROOT, "below %d values the spacing estimator's"
                     + " bootstrap intervals cover less than their 95%% (a normal law at n = 50: 85%%); %d values"
@@ -228,6 +234,11 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
             }
         }), method, replicates, seed, "the values repeat so much that resamples find zero spacings (estimate"
                 + " -infinity), so the interval has no finite end; give the column the discrete role or --bins N");
+    }
+
+    private static EntropyInterval tooMany(long n, int replicates, long seed) {
+        return withheld(String.format(Locale.ROOT, "no bootstrap interval above %,d rows (each of the %,d resamples"
+                + " holds every row again, as mi's intervals); %,d rows here", MAX_ROWS, replicates, n), replicates, seed);
     }
 
     private static EntropyInterval withheld(String reason, int replicates, long seed) {
