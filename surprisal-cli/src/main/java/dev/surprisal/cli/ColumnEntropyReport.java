@@ -94,11 +94,14 @@ final class ColumnEntropyReport {
                     Report.format(ci.lower()), Report.format(ci.upper()), base.unit(), how));
             r.field("ci_lower", ci.lower()).field("ci_upper", ci.upper()).field("ci_level", ci.level())
                     .field("ci_method", iv.method()).field("bootstrap", (long) ci.replicates()).field("seed", ci.seed());
-            r.sentence(String.format(java.util.Locale.ROOT, "A %.0f%% confidence interval for the entropy of %s's"
-                    + " source is %s to %s %s (%s of its %s, seed %d; in simulation such intervals held the true"
-                    + " value about %s of the time).", 100 * ci.level(), column,
+            // a continuous column's values are resampled (into the sample's bins with --bins), a discrete one's rows
+            String of = res instanceof ColumnEntropy.Binned b ? column + "'s " + b.bins() + "-bin entropy"
+                    : "the entropy of " + column + "'s source";
+            r.sentence(String.format(java.util.Locale.ROOT, "A %.0f%% confidence interval for %s is %s to %s %s (%s"
+                    + " of its %s, seed %d; in simulation such intervals held the true value about %s of the time).",
+                    100 * ci.level(), of,
                     Explanations.num(ci.lower()), Explanations.num(ci.upper()), base.unit(), how,
-                    res instanceof ColumnEntropy.Differential ? "values" : "rows", ci.seed(),
+                    res instanceof ColumnEntropy.Counted ? "rows" : "values", ci.seed(),
                     EntropyInterval.coverage(estimator(res))));
         } else {
             lines.add("95% CI\tnot shown: " + iv.withheld());

@@ -131,6 +131,10 @@ class EntropyBootstrapCommandTest {
                 "--explain");
         assertThat(plugIn.out()).as(plugIn.err()).contains("200 resamples of its rows, seed 42")
                 .contains("about 90-97% of the time");
+        Cli binned = Cli.run("entropy", "--data", orders.toString(), "--column", "amount", "--bins", "10",
+                "--bootstrap", "200", "--explain");
+        assertThat(binned.out()).as(binned.err()).contains("A 95% confidence interval for amount's 10-bin entropy is")
+                .contains("200 resamples of its values, seed 42").doesNotContain("source");
         Cli millerMadow = Cli.run("entropy", "--data", orders.toString(), "--column", "country", "--estimator",
                 "miller-madow", "--bootstrap", "200", "--explain");
         assertThat(millerMadow.out()).as(millerMadow.err()).contains("normal bootstrap")
