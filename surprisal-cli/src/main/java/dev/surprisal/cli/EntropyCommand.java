@@ -186,7 +186,7 @@ public final class EntropyCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            ColumnEntropy.checkReplicates(bootstrap);
+            dev.surprisal.selection.MiOptions.checkBootstrap(bootstrap);
             if (bootstrap > 0) {
                 dev.surprisal.inference.EntropyInterval.method(estimator.name());
             }
