@@ -94,12 +94,15 @@ final class ColumnEntropyReport {
                     Report.format(ci.lower()), Report.format(ci.upper()), base.unit(), how));
             r.field("ci_lower", ci.lower()).field("ci_upper", ci.upper()).field("ci_level", ci.level())
                     .field("ci_method", iv.method()).field("bootstrap", (long) ci.replicates()).field("seed", ci.seed());
-            r.sentence(String.format(java.util.Locale.ROOT, "A %.0f%% confidence interval for the entropy of %s's"
-                    + " source is %s to %s %s (%s of its %s, seed %d%s).", 100 * ci.level(), column,
+            // a continuous column's values are resampled (into the sample's bins with --bins), a discrete one's rows
+            String of = res instanceof ColumnEntropy.Binned b ? column + "'s " + b.bins() + "-bin entropy"
+                    : "the entropy of " + column + "'s source";
+            r.sentence(String.format(java.util.Locale.ROOT, "A %.0f%% confidence interval for %s is %s to %s %s (%s"
+                    + " of its %s, seed %d; in simulation such intervals held the true value about %s of the time).",
+                    100 * ci.level(), of,
                     Explanations.num(ci.lower()), Explanations.num(ci.upper()), base.unit(), how,
-                    res instanceof ColumnEntropy.Differential ? "values" : "rows", ci.seed(),
-                    res instanceof ColumnEntropy.Differential ? "; in simulation such intervals of Vasicek's estimate"
-                            + " held the true value about " + EntropyInterval.SPACING_COVERAGE + " of the time" : ""));
+                    res instanceof ColumnEntropy.Counted ? "rows" : "values", ci.seed(),
+                    EntropyInterval.coverage(estimator(res))));
         } else {
             lines.add("95% CI\tnot shown: " + iv.withheld());
             r.field("ci_lower", Double.NaN, iv.withheld()).field("ci_upper", Double.NaN, iv.withheld())
@@ -108,6 +111,14 @@ final class ColumnEntropyReport {
             r.sentence("No 95% confidence interval is given: " + iv.withheld() + ".");
         }
         r.plain(lines);
+    }
+
+    /** The estimator whose interval {@code res} holds, by the names {@link EntropyInterval#method(String)} takes. */
+    private static String estimator(ColumnEntropy.Result res) {
+        if (res instanceof ColumnEntropy.Counted c) {
+            return c.estimator();
+        }
+        return res instanceof ColumnEntropy.Binned b ? b.estimator() : "vasicek";
     }
 
     /** The report of a column's entropy computed by any engine. */

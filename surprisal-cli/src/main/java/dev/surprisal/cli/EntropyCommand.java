@@ -92,10 +92,13 @@ public final class EntropyCommand implements Callable<Integer> {
     Integer bins;
 
     @Option(names = "--bootstrap", paramLabel = "B",
-            description = {"With --data: a 95%% interval of the entropy from B resamples of the rows: 0 skips it,",
-                    "else 10 to 100000 (as mi's). The interval type suits the estimator (basic for plug-in and",
-                    "Vasicek, normal for miller-madow); where none covers 95%% (many values seen once, or a",
-                    "continuous column of fewer than 200 values) it says so instead. Default: 0."})
+            description = {"With --data: a 95%% interval of the entropy from B resamples of",
+                    "the rows: 0 skips it, else 10 to 100000 (as mi's). The interval",
+                    "type suits the estimator (basic for plug-in and Vasicek, normal",
+                    "for miller-madow); where the simulation found coverage far below",
+                    "95%% (many values seen once, or a continuous column of fewer than",
+                    "200 values) it says so instead; --explain gives the simulated",
+                    "coverage. Default: 0."})
     Integer bootstrap;
 
     @Option(names = "--seed", paramLabel = "S",
@@ -183,7 +186,7 @@ public final class EntropyCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            ColumnEntropy.checkReplicates(bootstrap);
+            dev.surprisal.selection.MiOptions.checkBootstrap(bootstrap);
             if (bootstrap > 0) {
                 dev.surprisal.inference.EntropyInterval.method(estimator.name());
             }

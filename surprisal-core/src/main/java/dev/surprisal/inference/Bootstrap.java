@@ -59,6 +59,11 @@ public final class Bootstrap {
     public static final int DEFAULT_REPLICATES = 2000;
     /** Default confidence level. */
     public static final double DEFAULT_LEVEL = 0.95;
+    /**
+     * Most rows the project's front ends resample by default ({@code mi}'s pairs, a column's entropy): each replicate
+     * holds and re-estimates every row, so time and memory grow with rows × replicates.
+     */
+    public static final int DEFAULT_MAX_ROWS = 20_000;
 
     /** How the interval is formed from the replicates. */
     public enum Method {

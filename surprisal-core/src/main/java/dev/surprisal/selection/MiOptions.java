@@ -22,7 +22,8 @@ import dev.surprisal.inference.SequentialPermutationTest;
 public final class MiOptions {
     /** Largest bootstrap a caller may ask for. */
     public static final int MAX_BOOTSTRAP = 100_000;
-    private static final MiOptions DEFAULTS = new MiOptions(3, 99, 100, false, 20_000, 20_000, 42L, 0.05,
+    private static final MiOptions DEFAULTS = new MiOptions(3, 99, 100, false, 20_000,
+            dev.surprisal.inference.Bootstrap.DEFAULT_MAX_ROWS, 42L, 0.05,
             Base.NATS);
 
     private final int k;

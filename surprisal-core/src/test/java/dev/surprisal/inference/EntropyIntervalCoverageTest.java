@@ -122,6 +122,17 @@ class EntropyIntervalCoverageTest {
     }
 
     @Test
+    void aboveTheRowCapTheIntervalIsWithheldAsMisIs() {
+        // 20,001 rows of a 0/1 flag: one more than mi resamples by default; no int[20,001] per resample is built
+        EntropyInterval flags = EntropyInterval.ofCounts(Counts.of(12_001, 8_000), null, Base.BITS, B, 1);
+        assertThat(flags.shown()).isFalse();
+        assertThat(flags.withheld()).contains("above 20,000 rows").contains("20,001 rows here");
+        assertThat(EntropyInterval.ofCounts(Counts.of(12_000, 8_000), null, Base.BITS, B, 1).shown()).isTrue();
+        double[] amounts = new SplittableRandom(5).doubles(20_001).toArray();
+        assertThat(EntropyInterval.ofSpacings(amounts, Base.NATS, B, 1).withheld()).contains("above 20,000 rows");
+    }
+
+    @Test
     void millerMadowGetsTheNormalIntervalAndOtherEstimatorsAreRefused() {
         EntropyInterval mm = EntropyInterval.ofCounts(Counts.of(40, 30, 20, 10), EntropyEstimators.byName("miller-madow"),
                 Base.BITS, B, 7);

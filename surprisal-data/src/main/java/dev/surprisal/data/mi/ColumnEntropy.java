@@ -270,7 +270,7 @@ public final class ColumnEntropy {
      * @param estimator  the estimator of a discrete column's or the binned entropy (null: plug-in); its interval
      *                   is calibrated for plug-in and miller-madow only
      * @param base       the unit
-     * @param replicates 0 for no interval, else the number of resamples (10 to {@value #MAX_BOOTSTRAP})
+     * @param replicates 0 for no interval, else the number of resamples (10 to 100,000, as {@code mi}'s)
      * @param seed       the resampling seed
      * @return the result by role, with its interval
      * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}; a
@@ -283,19 +283,6 @@ public final class ColumnEntropy {
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
         return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file, true),
                 bins, estimator, base, file, replicates, seed);
-    }
-
-    /** Most bootstrap replicates, as {@code mi}'s ({@code MiOptions.MAX_BOOTSTRAP}). */
-    public static final int MAX_BOOTSTRAP = dev.surprisal.selection.MiOptions.MAX_BOOTSTRAP;
-
-    /**
-     * Checks a number of bootstrap replicates, as {@code mi} does.
-     *
-     * @param replicates 0 (no interval) or 10 to {@value #MAX_BOOTSTRAP}
-     * @throws ValidationException otherwise
-     */
-    public static void checkReplicates(int replicates) {
-        dev.surprisal.selection.MiOptions.checkBootstrap(replicates);
     }
 
     /**
@@ -325,7 +312,7 @@ public final class ColumnEntropy {
     private static Result of(ColumnRoles roles, String column, java.util.function.Supplier<Counts> counts,
                              java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
                              Base base, Path file, int replicates, long seed) {
-        checkReplicates(replicates);
+        dev.surprisal.selection.MiOptions.checkBootstrap(replicates);
         if (replicates > 0 && estimator != null) {
             EntropyInterval.method(estimator.name()); // refuses an uncalibrated estimator before any counting
         }

@@ -78,7 +78,7 @@ final class RoleScan {
                     .append(", sum(CASE WHEN ").append(Cells.sqlDate(u)).append(" THEN 1 ELSE 0 END)")
                     .append(", sum(CASE WHEN ").append(Cells.sqlTimestamp(u)).append(" THEN 1 ELSE 0 END)")
                     .append(", min(").append(x).append("), max(").append(x).append(")");
-            for (Cells.Comma k : COMMA_KINDS) {
+            for (Cells.Comma k : ColumnStats.Commas.KINDS) {
                 agg.append(", sum(CASE WHEN ").append(kind).append(" = ").append(k.ordinal()).append(" THEN 1 ELSE 0 END)")
                         .append(", coalesce(min(CASE WHEN ").append(kind).append(" = ").append(k.ordinal())
                         .append(" THEN ").append(u).append(" END), '')");
@@ -93,7 +93,7 @@ final class RoleScan {
         sql.forEachRow(agg + " FROM " + from, rs -> {
             long rows = rs.getLong(1);
             for (int i = 0; i < names.size(); i++) {
-                int c = 2 + (10 + 2 * COMMA_KINDS.size()) * i;
+                int c = 2 + (10 + 2 * ColumnStats.Commas.KINDS.size()) * i;
                 long present = rs.getLong(c);
                 long numbers = rs.getLong(c + 1);
                 double min = rs.getDouble(c + 7);
@@ -103,7 +103,7 @@ final class RoleScan {
                 out.add(new ColumnStats(names.get(i), rows, rows - present, numbers, rs.getLong(c + 2),
                         rs.getLong(c + 3), rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), min, max, false,
                         commas(rs, c + 9)));
-                looseDates[i] = rs.getLong(c + 9 + 2 * COMMA_KINDS.size());
+                looseDates[i] = rs.getLong(c + 9 + 2 * ColumnStats.Commas.KINDS.size());
             }
         });
         // a column most of whose cells look like dates but not ISO ones (29/11/2026): its layouts counted by Java's
@@ -148,16 +148,15 @@ final class RoleScan {
     private static final String LOOSE_DATE = "[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}" + DateLayout.TIME;
 
     /** The comma kinds counted, each a count and an example in the scan's result. */
-    private static final List<Cells.Comma> COMMA_KINDS = ColumnStats.Commas.KINDS;
 
-    /** The comma counts and examples of a scan's result from column {@code at} on, as {@link #COMMA_KINDS} lists them. */
+    /** The comma counts and examples of a scan's result from column {@code at} on, as {@link ColumnStats.Commas#KINDS} lists them. */
     private static ColumnStats.Commas commas(java.sql.ResultSet rs, int at) throws java.sql.SQLException {
         long[] count = new long[Cells.Comma.values().length];
         String[] examples = new String[count.length];
         java.util.Arrays.fill(examples, "");
-        for (int j = 0; j < COMMA_KINDS.size(); j++) {
-            count[COMMA_KINDS.get(j).ordinal()] = rs.getLong(at + 2 * j);
-            examples[COMMA_KINDS.get(j).ordinal()] = rs.getString(at + 2 * j + 1);
+        for (int j = 0; j < ColumnStats.Commas.KINDS.size(); j++) {
+            count[ColumnStats.Commas.KINDS.get(j).ordinal()] = rs.getLong(at + 2 * j);
+            examples[ColumnStats.Commas.KINDS.get(j).ordinal()] = rs.getString(at + 2 * j + 1);
         }
         return ColumnStats.Commas.of(count, examples);
     }
