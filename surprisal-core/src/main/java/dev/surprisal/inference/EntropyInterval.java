@@ -35,7 +35,8 @@ import java.util.Locale;
  *       and none of the other laws' at n ≥ 200);</li>
  *   <li>the spacing estimator on fewer than {@value #MIN_SPACING_VALUES} values (normal law at n = 50: 85%);</li>
  *   <li>an end that is not finite: the values repeat so much that the resamples' spacings are zero (estimate −∞);</li>
- *   <li>more than {@value #MAX_ROWS} rows, as {@code mi}'s intervals by default: each resample holds every row.</li>
+ *   <li>more than {@value #MAX_ROWS} rows: each resample holds every row again (an {@code int} or {@code double}
+ *       per row per worker), so memory and time grow as rows × resamples.</li>
  * </ul>
  * Other entropy estimators (Chao–Shen, Grassberger, James–Stein, NSB) have not been checked and are refused.
  *
@@ -49,8 +50,12 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
     public static final double MAX_SINGLETON_SHARE = 0.1;
     /** Fewest values for which the spacing estimator gets an interval. */
     public static final int MIN_SPACING_VALUES = 200;
-    /** Most rows (or values) resampled: above, the interval is withheld, as {@code mi}'s by default. */
-    public static final int MAX_ROWS = Bootstrap.DEFAULT_MAX_ROWS;
+    /**
+     * Most rows (or values) resampled: above, the interval is withheld. {@code --bootstrap} is always asked for
+     * explicitly here, so this is a memory bound (40–80 MB a resample array), not {@code mi}'s default of
+     * {@link Bootstrap#DEFAULT_MAX_ROWS}, which an explicit {@code --bootstrap} lifts there too.
+     */
+    public static final int MAX_ROWS = 10_000_000;
     /** Confidence level of every entropy interval. */
     public static final double LEVEL = 0.95;
 
@@ -238,7 +243,7 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
 
     private static EntropyInterval tooMany(long n, int replicates, long seed) {
         return withheld(String.format(Locale.ROOT, "no bootstrap interval above %,d rows (each of the %,d resamples"
-                + " holds every row again, as mi's intervals); %,d rows here", MAX_ROWS, replicates, n), replicates, seed);
+                + " holds every row again); %,d rows here", MAX_ROWS, replicates, n), replicates, seed);
     }
 
     private static EntropyInterval withheld(String reason, int replicates, long seed) {
