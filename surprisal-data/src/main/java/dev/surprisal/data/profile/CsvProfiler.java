@@ -11,6 +11,7 @@ import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.ColumnStats;
+import dev.surprisal.data.roles.ScanScratch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,23 +77,38 @@ final class CsvProfiler {
         List<String> excluded = List.of();
         long rows = -1;
         for (List<String> group : plan.groups()) {
-            // a number column's statistics are taken as it is read, to know whether its role reads its text
-            Map<String, ColumnStats> stats = new ConcurrentHashMap<>();
-            Predicate<NumericColumn> keepText = c -> {
-                ColumnStats s = ColumnStats.of(c);
-                stats.put(c.name(), s);
-                return !ColumnRoles.of(List.of(s), available, o.roles(), reader.file()).role(c.name()).isNumeric();
-            };
-            Optional<Table> t = read(reader, group, progress, keepText, plan.textCells());
-            if (t.isEmpty()) {
+            Optional<Read> r = readWithRoles(reader, group, available, o, progress, plan.textCells());
+            if (r.isEmpty()) {
                 return Optional.empty();
             }
-            rows = requireRows(reader, t.get());
-            ColumnRoles roles = roles(t.get(), stats, available, o, reader);
-            excluded = roles.excluded();
-            out.addAll(MemoryProfiler.fit(t.get(), roles.decisions(), o, where));
+            rows = requireRows(reader, r.get().table());
+            excluded = r.get().roles().excluded();
+            out.addAll(MemoryProfiler.fit(r.get().table(), r.get().roles().decisions(), o, where));
         }
         return Optional.of(Profile.of(located(out, where), rows, excluded, Map.of()));
+    }
+
+    /** A group of columns read, and their roles. */
+    private record Read(Table table, ColumnRoles roles) {
+    }
+
+    /**
+     * {@code group} read and its roles detected, or empty when the DuckDB path must read it. One
+     * {@link ScanScratch} serves every column's statistics and is dropped on return, before the bins
+     * are fitted: fresh memory per column cost a baseline of 2·10⁶ rows system time (docs/benchmarks.md, scan15).
+     */
+    private static Optional<Read> readWithRoles(TableReader reader, List<String> group, List<String> available,
+                                                ProfileOptions o, LongConsumer progress, long textCells) {
+        ScanScratch scratch = new ScanScratch();
+        // a number column's statistics are taken as it is read, to know whether its role reads its text
+        Map<String, ColumnStats> stats = new ConcurrentHashMap<>();
+        Predicate<NumericColumn> keepText = c -> {
+            ColumnStats s = ColumnStats.of(c, scratch);
+            stats.put(c.name(), s);
+            return !ColumnRoles.of(List.of(s), available, o.roles(), reader.file()).role(c.name()).isNumeric();
+        };
+        Optional<Table> t = read(reader, group, progress, keepText, textCells);
+        return t.map(table -> new Read(table, roles(table, stats, available, o, reader, scratch)));
     }
 
     /**
@@ -116,13 +132,13 @@ final class CsvProfiler {
      * way ({@link ColumnRoles#detect(Table, List, dev.surprisal.data.roles.RoleOverrides, java.nio.file.Path)}).
      */
     private static ColumnRoles roles(Table part, Map<String, ColumnStats> known, List<String> available,
-                                     ProfileOptions o, TableReader reader) {
+                                     ProfileOptions o, TableReader reader, ScanScratch scratch) {
         Set<String> inPart = new HashSet<>(part.columnNames());
         List<String> held = o.roles().selected(available).stream().filter(inPart::contains).toList();
         ColumnStats[] s = new ColumnStats[held.size()];
         // one column per task, each in its own slot: the result does not depend on threads
         IntStream.range(0, s.length).parallel().forEach(i -> s[i] = known.containsKey(held.get(i))
-                ? known.get(held.get(i)) : ColumnStats.of(part.column(held.get(i))));
+                ? known.get(held.get(i)) : ColumnStats.of(part.column(held.get(i)), scratch));
         return ColumnRoles.of(List.of(s), available, o.roles(), reader.file());
     }
 

@@ -85,8 +85,11 @@ public final class ColumnRoles {
         java.util.Set<String> inPart = new java.util.HashSet<>(part.columnNames());
         List<String> held = overrides.selected(available).stream().filter(inPart::contains).toList();
         ColumnStats[] s = new ColumnStats[held.size()];
-        // one column per task, each in its own slot: the result does not depend on threads
-        java.util.stream.IntStream.range(0, s.length).parallel().forEach(i -> s[i] = RoleScan.scan(part.column(held.get(i))));
+        // one column per task, each in its own slot: the result does not depend on threads; one scratch for the
+        // part's columns, dropped with this call
+        ScanScratch scratch = new ScanScratch();
+        java.util.stream.IntStream.range(0, s.length).parallel()
+                .forEach(i -> s[i] = RoleScan.scan(part.column(held.get(i)), scratch));
         return of(List.of(s), available, overrides, file);
     }
 

@@ -244,6 +244,19 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
     }
 
     /**
+     * {@link #of(dev.surprisal.data.Column)}, its working memory (an array of one {@code long} per
+     * row, to count the distinct numbers) reused from {@code scratch}: a caller taking the statistics
+     * of many columns of a table passes one {@link ScanScratch} to each call and drops it after.
+     *
+     * @param column  a column (numbers, or text read afterwards by {@link Cells})
+     * @param scratch working memory shared by the calls for one table's columns, from any threads
+     * @return its statistics, the same as {@link #of(dev.surprisal.data.Column)} gives
+     */
+    public static ColumnStats of(dev.surprisal.data.Column column, ScanScratch scratch) {
+        return RoleScan.scan(column, java.util.Objects.requireNonNull(scratch, "scratch"));
+    }
+
+    /**
      * {@link #of(dev.surprisal.data.Column)} of a part of a column whose numbers are read in the whole column's
      * convention (another engine's partition: its own commas may decide otherwise).
      *

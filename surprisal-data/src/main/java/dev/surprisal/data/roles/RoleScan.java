@@ -12,6 +12,7 @@ import dev.surprisal.data.TableReader;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Gathers {@link ColumnStats}: from a file in ONE DuckDB scan for all columns (every column read
@@ -183,19 +184,35 @@ final class RoleScan {
     private static final int MAX_PARTS = 1024;
 
     /**
-     * The number of distinct values among {@code v[0, m)} (no NaN; −0.0 already stored as 0.0). Each
-     * value's bits are hashed by a multiplication by an odd constant (a bijection of 64-bit words, so
-     * equal hashes are equal values), the hashes are scattered by their top bits into parts of about
-     * {@value #PART_VALUES}, and each part is counted in an open-addressing table at most a quarter
-     * full that fits a core's cache. One table of 4m slots for the whole column (32 MB at 2·10⁶ rows)
-     * took a cache and TLB miss per value; a sort of 10⁶ doubles runs mostly interpreted in a
-     * one-shot process (measured: 0.1 s against 0.7 s).
+     * The number of distinct values among {@code v[0, m)}, NaN not counted, −0.0 counted as 0.0 (the
+     * in-memory scan's rule): {@link #distinct(IntToDoubleFunction, int, ScanScratch)} over an array.
      *
      * @param v the values
      * @param m how many of them, from the start, are counted
      * @return how many distinct values they hold
      */
     static long distinct(double[] v, int m) {
+        return distinct(i -> v[i], m, null);
+    }
+
+    /**
+     * The number of distinct values among {@code v(0) … v(m − 1)}, NaN (a missing cell) not counted,
+     * −0.0 counted as 0.0. Each value's bits are hashed by a multiplication by an odd constant (a
+     * bijection of 64-bit words, so equal hashes are equal values), the hashes are scattered by their
+     * top bits into parts of about {@value #PART_VALUES}, and each part is counted in an
+     * open-addressing table at most a quarter full that fits a core's cache. One table of 4m slots
+     * for the whole column (32 MB at 2·10⁶ rows) took a cache and TLB miss per value; a sort of 10⁶
+     * doubles runs mostly interpreted in a one-shot process (measured: 0.1 s against 0.7 s). The
+     * values are read where they are (a number column's own), not copied, and the scatter's array of
+     * up to m longs comes from {@code scratch}: fresh memory for each column of a wide or long file
+     * cost system time (docs/benchmarks.md, csv15 and scan15).
+     *
+     * @param v       the value of each index
+     * @param m       how many indices, from 0, are counted
+     * @param scratch the scatter's array, or null for a new one
+     * @return how many distinct values they hold
+     */
+    static long distinct(IntToDoubleFunction v, int m, ScanScratch scratch) {
         long few = fewDistinct(v, m);
         if (few >= 0) {
             return few;
@@ -205,7 +222,11 @@ final class RoleScan {
         int[] start = new int[parts + 1];
         boolean zero = false; // the value 0.0 hashes to 0, the empty slot's mark: counted apart
         for (int i = 0; i < m; i++) {
-            long h = hash(v[i]);
+            double x = v.applyAsDouble(i);
+            if (x != x) {
+                continue; // NaN: missing
+            }
+            long h = hash(x);
             if (h == 0) {
                 zero = true;
             } else {
@@ -217,54 +238,69 @@ final class RoleScan {
             largest = Math.max(largest, start[p + 1]);
             start[p + 1] += start[p];
         }
-        long[] byPart = new long[start[parts]];
-        int[] fill = java.util.Arrays.copyOf(start, parts);
-        for (int i = 0; i < m; i++) {
-            long h = hash(v[i]);
-            if (h != 0) {
-                byPart[fill[part(h, partBits)]++] = h;
-            }
-        }
-        long[] table = new long[Integer.highestOneBit(Math.max(2, largest)) << 2];
-        long count = 0;
-        for (int p = 0; p < parts; p++) {
-            int slots = Integer.highestOneBit(Math.max(2, start[p + 1] - start[p])) << 2;
-            int slotBits = Integer.numberOfTrailingZeros(slots);
-            int mask = slots - 1;
-            java.util.Arrays.fill(table, 0, slots, 0L);
-            for (int i = start[p]; i < start[p + 1]; i++) {
-                long h = byPart[i];
-                // the bits below the part's: the top bits are the same for the whole part
-                int at = (int) ((h << partBits) >>> (64 - slotBits));
-                while (table[at] != 0 && table[at] != h) {
-                    at = (at + 1) & mask;
+        // filled from 0 to start[parts] before it is read: what an array from scratch held does not matter
+        long[] byPart = scratch == null ? new long[start[parts]] : scratch.take(start[parts]);
+        try {
+            int[] fill = java.util.Arrays.copyOf(start, parts);
+            for (int i = 0; i < m; i++) {
+                double x = v.applyAsDouble(i);
+                if (x != x) {
+                    continue;
                 }
-                if (table[at] == 0) {
-                    table[at] = h;
-                    count++;
+                long h = hash(x);
+                if (h != 0) {
+                    byPart[fill[part(h, partBits)]++] = h;
                 }
             }
+            long[] table = new long[Integer.highestOneBit(Math.max(2, largest)) << 2];
+            long count = 0;
+            for (int p = 0; p < parts; p++) {
+                int slots = Integer.highestOneBit(Math.max(2, start[p + 1] - start[p])) << 2;
+                int slotBits = Integer.numberOfTrailingZeros(slots);
+                int mask = slots - 1;
+                java.util.Arrays.fill(table, 0, slots, 0L);
+                for (int i = start[p]; i < start[p + 1]; i++) {
+                    long h = byPart[i];
+                    // the bits below the part's: the top bits are the same for the whole part
+                    int at = (int) ((h << partBits) >>> (64 - slotBits));
+                    while (table[at] != 0 && table[at] != h) {
+                        at = (at + 1) & mask;
+                    }
+                    if (table[at] == 0) {
+                        table[at] = h;
+                        count++;
+                    }
+                }
+            }
+            return count + (zero ? 1 : 0);
+        } finally {
+            if (scratch != null) {
+                scratch.give(byPart);
+            }
         }
-        return count + (zero ? 1 : 0);
     }
 
     /** Most distinct values {@link #fewDistinct} counts in its small table. */
     private static final int FEW = 64;
 
     /**
-     * {@link #distinct}'s count when {@code v[0, m)} holds at most {@value #FEW} distinct values, else
+     * {@link #distinct}'s count when {@code v(0) … v(m − 1)} hold at most {@value #FEW} distinct values, else
      * -1 (found as soon as one more turns up): one pass over a table of {@code 4 × FEW} slots that stays
      * in a core's first-level cache. A flag, count or constant column (most of a wide file's) otherwise
      * had the parts' tables of about 4m slots each allocated and cleared (JFR, 2,000 columns).
      */
-    private static long fewDistinct(double[] v, int m) {
+    private static long fewDistinct(IntToDoubleFunction v, int m) {
         long[] table = new long[4 * FEW];
         int slotBits = Integer.numberOfTrailingZeros(table.length);
         int mask = table.length - 1;
         int count = 0;
         boolean zero = false; // the value 0.0 hashes to 0, the empty slot's mark: counted apart
         for (int i = 0; i < m; i++) {
-            long h = hash(v[i]);
+            double x = v.applyAsDouble(i);
+            if (x != x) {
+                continue; // NaN: missing
+            }
+            long h = hash(x);
             if (h == 0) {
                 zero = true;
                 continue;
@@ -283,8 +319,9 @@ final class RoleScan {
         return count + (zero ? 1 : 0);
     }
 
+    /** The hash of a number that is not NaN; −0.0 + 0.0 is 0.0, so −0.0 and 0.0 hash alike (to 0). */
     private static long hash(double x) {
-        return Double.doubleToRawLongBits(x) * 0x9E3779B97F4A7C15L;
+        return Double.doubleToRawLongBits(x + 0.0) * 0x9E3779B97F4A7C15L;
     }
 
     private static int part(long h, int partBits) {
@@ -293,7 +330,12 @@ final class RoleScan {
 
     /** The statistics of an in-memory column, by the same rules, its numbers read in its own convention. */
     static ColumnStats scan(Column column) {
-        return scan(column, null);
+        return scan(column, null, null);
+    }
+
+    /** {@link #scan(Column)}, the distinct count's working memory from {@code scratch} (null: fresh). */
+    static ColumnStats scan(Column column, ScanScratch scratch) {
+        return scan(column, null, scratch);
     }
 
     /**
@@ -302,6 +344,11 @@ final class RoleScan {
      * in the whole column's.
      */
     static ColumnStats scan(Column column, NumberConvention convention) {
+        return scan(column, convention, null);
+    }
+
+    /** {@link #scan(Column, NumberConvention)}, the distinct count's working memory from {@code scratch} (null: fresh). */
+    private static ColumnStats scan(Column column, NumberConvention convention, ScanScratch scratch) {
         int n = column.size();
         long missing = 0;
         long numbers = 0;
@@ -311,8 +358,7 @@ final class RoleScan {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         // distinct numbers: a primitive set of their bits, not a set of boxed doubles (wide files have millions)
-        double[] seen;
-        int seenCount = 0;
+        long distinctNumbers;
         long texts = -1;
         long[] commas = new long[Cells.Comma.values().length];
         long[] layouts = new long[4 * DateLayout.FAMILIES];
@@ -323,7 +369,6 @@ final class RoleScan {
         if (column instanceof NumericColumn) {
             NumericColumn c = (NumericColumn) column;
             valueAt = c::value;
-            seen = new double[n];
             for (int i = 0; i < n; i++) {
                 double v = c.value(i);
                 if (Double.isNaN(v)) {
@@ -332,10 +377,11 @@ final class RoleScan {
                 }
                 numbers++;
                 integers += Double.isFinite(v) && v == Math.floor(v) ? 1 : 0;
-                seen[seenCount++] = v == 0 ? 0.0 : v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
+            // read where they are, missing ones (NaN) skipped: no copy of the column (16 MB at 2·10⁶ rows)
+            distinctNumbers = distinct(c::value, n, scratch);
         } else {
             CategoricalColumn c = (CategoricalColumn) column;
             List<String> dict = c.dictionary();
@@ -350,7 +396,8 @@ final class RoleScan {
             }
             double[] number = new double[dict.size()];
             boolean[] miss = new boolean[dict.size()];
-            seen = new double[dict.size()];
+            double[] seen = new double[dict.size()];
+            int seenCount = 0;
             texts = 0;
             // the commas first: they decide the convention the numbers are read in
             for (int k = 0; k < dict.size(); k++) {
@@ -384,14 +431,14 @@ final class RoleScan {
                 if (!Double.isNaN(v)) {
                     numbers += w;
                     integers += Double.isFinite(v) && v == Math.floor(v) ? w : 0;
-                    seen[seenCount++] = v == 0 ? 0.0 : v;
+                    seen[seenCount++] = v;
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
             }
+            distinctNumbers = distinct(i -> seen[i], seenCount, scratch);
             valueAt = i -> c.code(i) < 0 || miss[c.code(i)] ? Double.NaN : number[c.code(i)];
         }
-        long distinctNumbers = distinct(seen, seenCount);
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
                 dates, timestamps, min, max, false, ColumnStats.Commas.of(commas, examples));
