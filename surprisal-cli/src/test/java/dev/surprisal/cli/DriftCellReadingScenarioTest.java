@@ -97,4 +97,20 @@ class DriftCellReadingScenarioTest {
                         + "spaces upstream", "\"se\" differs from \"SE\" only by case; if it is the same country, "
                         + "normalise case upstream");
     }
+
+    @Test
+    void aCountryEndingInAnInvisibleSpaceIsQuotedWithTheSpaceWrittenOut() throws IOException {
+        String ref = orders("ref.csv", 1, 1, null, null).toString();
+        SplittableRandom r = new SplittableRandom(12);
+        // a no-break space or a zero-width space after "SE" prints like "SE" itself unless written out
+        Cli respelt = Cli.run("drift", "compare", ref, orders("invisible.csv", 5, 1, null, c -> {
+            double u = r.nextDouble();
+            return !c.equals("SE") ? c : u < 0.2 ? "SE\u00A0" : u < 0.4 ? "SE\u200B" : c;
+        }).toString());
+        assertThat(respelt.code()).as(respelt.out() + respelt.err()).isEqualTo(ExitCode.ALARM);
+        assertThat(respelt.out()).contains("\"SE\\u00A0\" differs from \"SE\" only by surrounding spaces; if it is "
+                + "the same country, trim spaces upstream", "\"SE\\u200B\" differs from \"SE\" only by surrounding "
+                + "spaces; if it is the same country, trim spaces upstream")
+                .doesNotContain("SE\u00A0").doesNotContain("SE\u200B");
+    }
 }

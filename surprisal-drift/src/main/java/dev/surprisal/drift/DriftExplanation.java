@@ -5,6 +5,7 @@ package dev.surprisal.drift;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.NumberStyle;
+import dev.surprisal.data.profile.CategoryBins;
 
 import java.util.List;
 import java.util.Locale;
@@ -73,13 +74,27 @@ public final class DriftExplanation {
      * For a continuous column, that its KL is counted over the reference's quantile bins: merging values into
      * bins can only lower KL (the data-processing inequality, Cover and Thomas §2.8), so the values' own KL is
      * higher (a normal against N(0.5, 1.2²): 0.162 bits over the bins against 0.168 in closed form). Binary and
-     * discrete columns are counted by value, so their KL needs no such words.
+     * discrete columns are counted by value, so their KL needs no such words; a categorical column whose
+     * values beyond its top K share one bin holding reference mass is, likewise, a lower bound.
      */
     private static String binnedCaveat(ColumnDrift c) {
-        return c.role() == ColumnRole.CONTINUOUS
-                ? ", counted over the reference's quantile bins (grouping values into bins can only lower KL, so the "
-                + "KL of the values themselves is at least about this, up to sampling noise)"
-                : "";
+        if (c.role() == ColumnRole.CONTINUOUS) {
+            return ", counted over the reference's quantile bins (grouping values into bins can only lower KL, so the "
+                    + "KL of the values themselves is at least about this, up to sampling noise)";
+        }
+        int k = c.role() == ColumnRole.CATEGORICAL ? topValues(c.bins()) : 0;
+        return k == 0 ? "" : ", " + DriftText.overTopValues(k) + " (grouping values can only lower KL and PSI, so "
+                + "those of the values themselves are at least about these, up to sampling noise)";
+    }
+
+    /** K, the index of the tail bin, when it holds reference mass; else 0. */
+    private static int topValues(List<ColumnDrift.Bin> bins) {
+        for (int i = 0; i < bins.size(); i++) {
+            if (bins.get(i).label().equals(CategoryBins.OTHER)) {
+                return bins.get(i).referenceCount() > 0 ? i : 0;
+            }
+        }
+        return 0;
     }
 
     /**

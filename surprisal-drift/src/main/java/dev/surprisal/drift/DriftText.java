@@ -22,6 +22,18 @@ final class DriftText {
         return p < 1e-4 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.2g", p);
     }
 
+    /**
+     * What a measure of a categorical column with a tail is counted over: its top {@code k} values have a bin
+     * each and the rest share one, so a move among the rest is not seen and TV, PSI and KL are lower bounds
+     * on what moved (grouping values can only lower them).
+     *
+     * @param k how many of the reference's values have their own bin
+     * @return "counted over the top 128 values and the rest as one"
+     */
+    static String overTopValues(int k) {
+        return "counted over the top " + k + " values and the rest as one";
+    }
+
     /** A share as a percentage: "5.1%", or "0.042%" below a tenth of a percent (never "0.0%" for a non-zero share). */
     static String pct(double v) {
         return String.format(Locale.ROOT, v != 0 && v < 0.001 ? "%.3f%%" : "%.1f%%", 100 * v);

@@ -106,7 +106,8 @@ final class ScoredColumn {
             w = Wasserstein.distance(ref, cur);
             wn = w / Math.max(Moments.of(ref, a.size()).std(), 0.001);
         }
-        Yardstick y = atoms.length == 0 ? Yardstick.of(p.role(), d, wn, judgedN, judgedM, o)
+        int topValues = tail >= 0 && refCounts[tail] > 0 ? tail : 0; // the tail bin's index is K, the top's size
+        Yardstick y = atoms.length == 0 ? Yardstick.of(p.role(), d, wn, judgedN, judgedM, o, topValues)
                 : atomYardstick(atoms, (NumericBins) p.bins(), pc, qc, validRef, validToday, a, c, wn, o);
         double value = o.measure().of(d);
         double critical = o.measure().critical(alphaEach, d.degreesOfFreedom(), judgedN, judgedM);

@@ -7,6 +7,7 @@ import dev.surprisal.data.profile.Bins;
 import dev.surprisal.data.profile.CategoryBins;
 import dev.surprisal.data.roles.DateLayout;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +28,36 @@ public final class ValueText {
      * A value as messages show it: between double quotes, with a {@code "} or {@code \} inside escaped by a
      * {@code \}, and its control characters written as escapes by {@link Printable#escapeValue} ({@code \t},
      * {@code \n}, {@code \r}, {@code \e} for ESC, {@code \xNN}), the one escaping of user text on a terminal,
-     * so that what is shown is exactly the cell and nothing in it reaches the terminal raw.
+     * so that what is shown is exactly the cell and nothing in it reaches the terminal raw. Characters that
+     * print as nothing or as a plain space are written {@code \\uXXXX} too (a no-break space {@code \\u00A0},
+     * a zero-width space {@code \\u200B}, other Unicode spaces and format characters), and every non-ASCII
+     * character of a value not in Unicode's NFC form ({@code "Zu\\u0308rich"}, the decomposed spelling of
+     * {@code "Zürich"}), so two different values never print alike.
      *
      * @param value a cell's text
      * @return it quoted
      */
     public static String quote(String value) {
-        return '"' + Printable.escapeValue(value.replace("\\", "\\\\").replace("\"", "\\\"")) + '"';
+        String escaped = Printable.escapeValue(value.replace("\\", "\\\\").replace("\"", "\\\""));
+        boolean nfc = Normalizer.isNormalized(value, Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(escaped.length() + 2).append('"');
+        escaped.codePoints().forEach(c -> {
+            if (c >= 0x80 && (!nfc || invisible(c))) {
+                b.append(c <= 0xFFFF ? String.format(Locale.ROOT, "\\u%04X", c)
+                        : String.format(Locale.ROOT, "\\u{%X}", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /** Whether a character prints as nothing or as a space: Unicode spaces, format, unassigned, surrogates. */
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return Character.isSpaceChar(c) || Character.isWhitespace(c) || type == Character.FORMAT
+                || type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE;
     }
 
     /**
@@ -74,16 +98,50 @@ public final class ValueText {
     }
 
     private static boolean alike(String reference, String value) {
-        return !reference.equals(value) && reference.strip().equalsIgnoreCase(value.strip());
+        return !reference.equals(value) && core(reference).equalsIgnoreCase(core(value));
+    }
+
+    /** The value in NFC without surrounding Unicode spaces or invisible characters (U+00A0, U+200B...). */
+    private static String core(String value) {
+        return trim(Normalizer.normalize(value, Normalizer.Form.NFC));
+    }
+
+    private static String trim(String value) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && invisible(value.charAt(from))) {
+            from++;
+        }
+        while (to > from && invisible(value.charAt(to - 1))) {
+            to--;
+        }
+        return value.substring(from, to);
     }
 
     private static String lookalike(String column, String value, String reference) {
-        boolean spaces = !reference.strip().equals(reference) || !value.strip().equals(value);
-        boolean cased = !reference.strip().equals(value.strip());
-        String what = spaces && cased ? "case and surrounding spaces" : cased ? "case" : "surrounding spaces";
-        String fix = spaces && cased ? "trim spaces and normalise case" : cased ? "normalise case" : "trim spaces";
-        return quote(value) + " differs from " + quote(reference) + " only by " + what + "; if it is the same "
-                + column + ", " + fix + " upstream";
+        String r = Normalizer.normalize(reference, Normalizer.Form.NFC);
+        String v = Normalizer.normalize(value, Normalizer.Form.NFC);
+        List<String> what = new ArrayList<>();
+        List<String> fix = new ArrayList<>();
+        if (!r.equals(reference) || !v.equals(value)) {
+            what.add("Unicode normalisation (" + form(value) + " vs " + form(reference) + ")");
+            fix.add("normalise to NFC");
+        }
+        if (!trim(r).equals(trim(v))) {
+            what.add("case");
+            fix.add("normalise case");
+        }
+        if (!trim(r).equals(r) || !trim(v).equals(v)) {
+            what.add("surrounding spaces");
+            fix.add(0, "trim spaces");
+        }
+        return quote(value) + " differs from " + quote(reference) + " only by " + String.join(" and ", what)
+                + "; if it is the same " + column + ", " + String.join(" and ", fix) + " upstream";
+    }
+
+    private static String form(String value) {
+        return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? "NFC"
+                : Normalizer.isNormalized(value, Normalizer.Form.NFD) ? "NFD" : "neither NFC nor NFD";
     }
 
     /** How many reference labels and new values {@link #dates} looks at, each. */

@@ -21,12 +21,18 @@ import java.util.Locale;
  * @param drift  its drift band
  * @param scope  what it was taken on, for a column with atoms ("of the values other than 0",
  *               "over the share of 0 and of the other values"); "" for the whole column
+ * @param topValues for a categorical column whose other values share one bin holding reference mass, how
+ *                  many values have a bin of their own (TV is then a lower bound); 0 when every value has one
  */
-record Yardstick(String name, double value, double chance, double warn, double drift, String scope) {
+record Yardstick(String name, double value, double chance, double warn, double drift, String scope, int topValues) {
     static final Yardstick NONE = new Yardstick("", Double.NaN, 0, Double.NaN, Double.NaN, "");
 
     Yardstick(String name, double value, double chance, double warn, double drift) {
         this(name, value, chance, warn, drift, "");
+    }
+
+    Yardstick(String name, double value, double chance, double warn, double drift, String scope) {
+        this(name, value, chance, warn, drift, scope, 0);
     }
 
     /**
@@ -55,13 +61,21 @@ record Yardstick(String name, double value, double chance, double warn, double d
         return all.stream().max(Comparator.comparingDouble(y -> (y.value - y.chance) / y.warn)).orElseThrow();
     }
 
-    static Yardstick of(ColumnRole role, BinnedDivergences d, double w1Normalized, long n, long m, DriftOptions o) {
+    /**
+     * The yardstick of a column without atoms: TV for binary, discrete and categorical columns, W1/std for
+     * continuous ones.
+     *
+     * @param topValues for a categorical column with a tail bin holding reference mass, how many values have a
+     *                  bin of their own; 0 when every value has one
+     */
+    static Yardstick of(ColumnRole role, BinnedDivergences d, double w1Normalized, long n, long m, DriftOptions o,
+                        int topValues) {
         switch (role) {
             case BINARY:
             case DISCRETE:
             case CATEGORICAL:
                 return new Yardstick("TV", d.totalVariation(), chanceTotalVariation(d, n, m), o.tvWarn(),
-                        o.tvDrift());
+                        o.tvDrift(), "", topValues);
             case CONTINUOUS:
                 return Double.isNaN(w1Normalized) ? NONE
                         : new Yardstick("W1/std", w1Normalized, 0, o.w1Warn(), o.w1Drift());
@@ -87,8 +101,11 @@ record Yardstick(String name, double value, double chance, double warn, double d
     String describe() {
         String on = scope.isEmpty() ? "" : " " + scope;
         if (name.equals("TV")) {
-            return String.format(Locale.ROOT, "TV %.3g%s (%.1f%% of the probability mass would have to move to turn "
-                    + "one distribution into the other; %.1f%% beyond the %.1f%% chance gives)", value, on, 100 * value,
+            // a tail bin hides moves among the values in it: the mass that moved is at least this
+            return String.format(Locale.ROOT, "TV %.3g%s (%s%.1f%% of the probability mass would have to move to turn "
+                    + "one distribution into the other%s; %.1f%% beyond the %.1f%% chance gives)", value, on,
+                    topValues > 0 ? "at least " : "", 100 * value,
+                    topValues > 0 ? ", " + DriftText.overTopValues(topValues) : "",
                     100 * Math.max(0, value - chance), 100 * chance);
         }
         return String.format(Locale.ROOT, "W1/std %.3g%s (values moved %.2f %sstandard deviations on "

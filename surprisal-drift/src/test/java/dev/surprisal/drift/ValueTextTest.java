@@ -39,6 +39,32 @@ class ValueTextTest {
     }
 
     @Test
+    void invisibleCharactersAndDecomposedLettersAreEscapedSoDifferentValuesNeverPrintAlike() {
+        assertThat(ValueText.quote("SE\u00A0")).isEqualTo("\"SE\\u00A0\"").isNotEqualTo(ValueText.quote("SE "));
+        assertThat(ValueText.quote("City0002\u200B")).isEqualTo("\"City0002\\u200B\"");
+        assertThat(ValueText.quote("Zu\u0308rich")).isEqualTo("\"Zu\\u0308rich\"");
+        assertThat(ValueText.quote("Z\u00FCrich")).isEqualTo("\"Z\u00FCrich\"");
+        assertThat(ValueText.quote("\uD83D\uDE00 ok")).isEqualTo("\"\uD83D\uDE00 ok\"");
+        // a backslash typed in the cell stays distinguishable from an escape
+        assertThat(ValueText.quote("SE\\u00A0")).isEqualTo("\"SE\\\\u00A0\"");
+    }
+
+    @Test
+    void aNewValueEqualToAReferenceValueUpToNormalisationOrUnicodeSpacesIsNamedWithTheFix() {
+        CategoryBins bins = CategoryBins.of(Arrays.asList("Z\u00FCrich", "SE", "City0002"), Set.of(), true);
+        assertThat(ValueText.lookalikes("city", List.of("Zu\u0308rich", "SE\u00A0", "City0002\u200B", "zu\u0308rich"),
+                bins)).containsExactly(
+                "\"Zu\\u0308rich\" differs from \"Z\u00FCrich\" only by Unicode normalisation (NFD vs NFC); if it is "
+                        + "the same city, normalise to NFC upstream",
+                "\"SE\\u00A0\" differs from \"SE\" only by surrounding spaces; if it is the same city, trim spaces "
+                        + "upstream",
+                "\"City0002\\u200B\" differs from \"City0002\" only by surrounding spaces; if it is the same city, "
+                        + "trim spaces upstream",
+                "\"zu\\u0308rich\" differs from \"Z\u00FCrich\" only by Unicode normalisation (NFD vs NFC) and case; "
+                        + "if it is the same city, normalise to NFC and normalise case upstream");
+    }
+
+    @Test
     void valueBinsAndUnrelatedValuesGetNoNote() {
         assertThat(ValueText.lookalikes("country", List.of("DK", "S E"), CategoryBins.of(Arrays.asList("SE"), Set.of(), true)))
                 .isEmpty();
