@@ -51,7 +51,10 @@ class OrderStatisticsTest {
             double max = sorted[sorted.length - 1];
             NumericBins bySort = Binning.fromQuantiles(q, v.length, min, max, o);
             NumericBins bySelection = Binning.continuous(v, v.length, min, max, o);
-            assertThat(bySelection.edges()).as("kind %d", kind).containsExactly(bySort.edges());
+            // −0.0 and 0.0 are one value to the bins (Binning.continuous reads −0.0 as 0.0, as the counts and
+            // DuckDB do), so a sort's −0.0 edge is a 0.0 edge
+            double[] expected = Arrays.stream(bySort.edges()).map(e -> e == 0 ? 0.0 : e).toArray();
+            assertThat(bySelection.edges()).as("kind %d", kind).containsExactly(expected);
         }
     }
 
