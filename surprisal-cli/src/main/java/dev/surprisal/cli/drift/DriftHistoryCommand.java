@@ -175,14 +175,16 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     }
 
     /**
-     * The yardstick cell: its name and value less chance ("W1/std 0.261"), "decided" when it, not the
+     * The yardstick cell: its name and value less chance, at least 0 ("W1/std 0.261"), "decided" when it, not the
      * measure's band, put the verdict at WARN or DRIFT; "-" when the column has none or it was not stored.
      */
     private static String yardstick(HistoryPoint p) {
         if (p.yardstick() == null) {
             return "-";
         }
-        return p.yardstick().name() + " " + fmt(p.yardstick().judged()) + (p.yardstick().decided() ? " decided" : "");
+        // less than chance gives is no change at all: 0, not a negative share of mass that "moved"
+        return p.yardstick().name() + " " + fmt(Math.max(0.0, p.yardstick().judged()))
+                + (p.yardstick().decided() ? " decided" : "");
     }
 
     /** What --explain adds: each column of the table with its unit and direction, and the sparkline's marks. */
@@ -201,7 +203,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                         + " it is sampling noise.",
                 "yardstick: the column's own measure of change, unitless (W1/std: values moved that many reference"
                         + " standard deviations on average; TV: share of the probability mass that moved, beyond what"
-                        + " chance gives); 'decided' = it reached its band while the deciding measure did not, so it"
+                        + " chance gives; both less what chance gives at these row counts, 0 when within chance);"
+                        + " 'decided' = it reached its band while the deciding measure did not, so it"
                         + " made the verdict; '-' = none, or " + HistoryPoint.YARDSTICK_NOT_STORED + ".",
                 "KL(P||Q) " + base.unit() + ": extra " + base.unit() + " per value of coding the baseline P with"
                         + " the check's shares Q; 0 = same, higher = more change.",
