@@ -219,4 +219,25 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
         }
         return best;
     }
+
+    /**
+     * How many values of a categorical column have a bin of their own when the rest share one tail bin
+     * ({@code CategoryBins.OTHER}) holding reference rows, the K of "counted over the top K values and the rest
+     * as one": its TV, KL and PSI are then lower bounds on what moved among the values. The tail bin's index is
+     * K, as {@code ScoredColumn} reads it from the profile's counts when it words TV.
+     *
+     * @return K, or 0 when every value has a bin (binary, discrete, a categorical column without a tail) or the
+     *         column is not categorical
+     */
+    public int topValues() {
+        if (role != ColumnRole.CATEGORICAL) {
+            return 0;
+        }
+        for (int i = 0; i < bins.size(); i++) {
+            if (bins.get(i).label().equals(dev.surprisal.data.profile.CategoryBins.OTHER)) {
+                return bins.get(i).referenceCount() > 0 ? i : 0;
+            }
+        }
+        return 0;
+    }
 }

@@ -5,7 +5,6 @@ package dev.surprisal.drift;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.NumberStyle;
-import dev.surprisal.data.profile.CategoryBins;
 
 import java.util.List;
 import java.util.Locale;
@@ -82,19 +81,9 @@ public final class DriftExplanation {
             return ", counted over the reference's quantile bins (grouping values into bins can only lower KL, so the "
                     + "KL of the values themselves is at least about this, up to sampling noise)";
         }
-        int k = c.role() == ColumnRole.CATEGORICAL ? topValues(c.bins()) : 0;
+        int k = c.topValues();
         return k == 0 ? "" : ", " + DriftText.overTopValues(k) + " (grouping values can only lower KL and PSI, so "
                 + "those of the values themselves are at least about these, up to sampling noise)";
-    }
-
-    /** K, the index of the tail bin, when it holds reference mass; else 0. */
-    private static int topValues(List<ColumnDrift.Bin> bins) {
-        for (int i = 0; i < bins.size(); i++) {
-            if (bins.get(i).label().equals(CategoryBins.OTHER)) {
-                return bins.get(i).referenceCount() > 0 ? i : 0;
-            }
-        }
-        return 0;
     }
 
     /**
