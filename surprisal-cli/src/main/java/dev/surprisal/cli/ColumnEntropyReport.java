@@ -20,8 +20,12 @@ import java.util.List;
  * {@code --bins N}, the Shannon entropy of N equal-width bins, labelled with the binning.
  */
 final class ColumnEntropyReport {
-    /** Either counts (discrete) or a finished report (continuous), with notes about the role. */
-    record Result(ColumnEntropy.Counted counted, Report report, String role, List<String> notes) {
+    /**
+     * Either counts (discrete) or a finished report (continuous), with notes about the role and the library's
+     * date-order warning of the column.
+     */
+    record Result(ColumnEntropy.Counted counted, Report report, String role, List<String> notes,
+                  List<dev.surprisal.data.profile.DateOrderWarning> warnings) {
     }
 
     /** The command line's names of {@link ColumnEntropy}'s settings: {@code --bins}, {@code --role COL=ROLE}. */
@@ -125,7 +129,7 @@ final class ColumnEntropyReport {
     static Result of(ColumnEntropy.Result res, Base base) {
         String column = res.role().column();
         if (res instanceof ColumnEntropy.Counted c) {
-            return new Result(c, null, c.role().role().label(), c.notes());
+            return new Result(c, null, c.role().role().label(), c.notes(), c.dateOrderWarnings());
         }
         Report r;
         List<String> plain;
@@ -160,6 +164,7 @@ final class ColumnEntropyReport {
         }
         interval(r, plain, res, base);
         res.notes().forEach(r::note);
-        return new Result(null, r, "continuous", res.notes());
+        r.warnings(res.dateOrderWarnings());
+        return new Result(null, r, "continuous", res.notes(), res.dateOrderWarnings());
     }
 }

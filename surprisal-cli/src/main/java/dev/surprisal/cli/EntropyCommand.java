@@ -170,6 +170,7 @@ public final class EntropyCommand implements Callable<Integer> {
         if (res.counted() != null) {
             Report r = measureCounts(res.counted().counts(), res.counted().value(), base);
             res.notes().forEach(r::note);
+            r.warnings(res.warnings());
             ColumnEntropyReport.interval(r, List.of(Report.format(res.counted().value())), res.counted(), base);
             return r.field("input", "column").field("file", data.toString()).field("column", column)
                     .field("role", res.role()).field("distinct", (long) res.counted().counts().size());

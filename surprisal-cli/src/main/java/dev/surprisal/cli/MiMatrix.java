@@ -166,7 +166,7 @@ final class MiMatrix {
         }
         MiNotes.leftOut(table, report);
         table.notes().forEach(report::note);
-        report.field("columns", MiNotes.columnsJson(table));
+        report.field("columns", MiNotes.columnsJson(table)).warnings(table.dateOrderWarnings());
         report.field("duplicate_rows", (long) table.duplicateRows()); // copies left out
         dev.surprisal.selection.MiExplanation.matrix(base).forEach(report::sentence);
         return report;

@@ -53,6 +53,7 @@ final class MiPairReport {
         r.note("estimator: " + f.estimator() + " (" + pr.reason() + ")");
         t.notes().forEach(r::note);
         r.field("duplicate_rows", (long) t.duplicateRows()); // copies left out
+        r.warnings(t.dateOrderWarnings());
         if (pr.rowsLeftOut() > 0) {
             r.note(pr.rowsLeftOut() + " of " + pr.tableRows() + " rows left out (a value missing in " + x + " or " + y + ")");
         }

@@ -76,6 +76,7 @@ final class MiRanking {
                 .field("monotone_rule", RankingResult.monotoneRule())
                 .field("scaling", RankingResult.scaling())
                 .field("columns", MiNotes.columnsJson(table))
+                .warnings(table.dateOrderWarnings())
                 .field("features", json);
         for (RankedFeature r : result.features()) {
             if (r.skipped() == null) {

@@ -31,7 +31,7 @@ final class MiSelectionReport {
         Report r = report(result, target, s);
         table.notes().forEach(r::note); // cells left out; an engine's row sample
         r.field("duplicate_rows", (long) table.duplicateRows()); // copies left out
-        return r;
+        return r.warnings(table.dateOrderWarnings());
     }
 
     private static Report report(MiSelection.Result result, String target, MiSettings s) {

@@ -39,6 +39,8 @@ public final class Report {
     // concatenations) was a fifth of `surprisal entropy 0.5 0.5`'s start-up
     private final List<Supplier<List<String>>> sentences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    // null for a verb that reads no table; a table's reader always sets it, so its JSON always has "warnings"
+    private List<dev.surprisal.data.profile.DateOrderWarning> warnings;
     private List<String> plainBody;
 
     /**
@@ -243,6 +245,47 @@ public final class Report {
     }
 
     /**
+     * A date column read in an order of day and month that the data did not decide: a "surprisal: warning: " line on
+     * stderr unless {@code --quiet} (with {@code --explain} its plain sentences below it), and an object of the JSON
+     * {@code warnings} array, as {@code drift baseline} shows them ({@link #printWarnings}); once called, the JSON
+     * has {@code warnings} even when empty, as drift's answers.
+     *
+     * @param w the warnings, e.g. {@code DateOrderWarning.ofDecisions(table's roles)}
+     * @return this report
+     */
+    public Report warnings(List<dev.surprisal.data.profile.DateOrderWarning> w) {
+        if (warnings == null) {
+            warnings = new ArrayList<>();
+        }
+        w.stream().filter(x -> !warnings.contains(x)).forEach(warnings::add);
+        return this;
+    }
+
+    /**
+     * Date-order warnings as text, the one rendering of every verb ({@code drift baseline}, {@code drift compare},
+     * {@code mi}, {@code entropy --data}): a "surprisal: warning: " line each on standard error, with
+     * {@code --explain} its plain sentences below it; nothing when quiet.
+     *
+     * @param err      standard error
+     * @param warnings the warnings
+     * @param explain  whether to add the plain sentences
+     * @param quiet    whether {@code --quiet} was given
+     */
+    public static void printWarnings(PrintWriter err, List<dev.surprisal.data.profile.DateOrderWarning> warnings,
+                                     boolean explain, boolean quiet) {
+        if (quiet) {
+            return;
+        }
+        for (dev.surprisal.data.profile.DateOrderWarning w : warnings) {
+            err.println("surprisal: warning: " + w.message());
+            if (explain) {
+                err.println("  " + w.explanation());
+            }
+        }
+        err.flush();
+    }
+
+    /**
      * The rows, in the order added.
      *
      * @return a copy
@@ -276,6 +319,9 @@ public final class Report {
                 for (String n : notes) {
                     err.println("surprisal: note: " + n);
                 }
+            }
+            if (warnings != null) {
+                printWarnings(err, warnings, options.explain(), options.quiet());
             }
         }
         out.flush();
@@ -325,6 +371,10 @@ public final class Report {
         if (!notes.isEmpty()) {
             ArrayNode a = root.putArray("notes");
             notes.forEach(a::add);
+        }
+        if (warnings != null) {
+            ArrayNode a = root.putArray("warnings");
+            warnings.forEach(w -> w.addTo(a, explain));
         }
         if (explain) {
             root.put("explanation", String.join(" ", explanation()));

@@ -283,15 +283,21 @@ public final class DriftJson {
      * @param explain   whether to add each warning's plain sentences as {@code explanation}
      */
     public static void dateOrderWarnings(ObjectNode o, dev.surprisal.data.profile.Profile reference, boolean explain) {
+        dateOrderWarnings(o, reference.dateOrderWarnings(), explain);
+    }
+
+    /**
+     * Writes date-order warnings as {@code warnings}, always there (empty when none), each by
+     * {@link dev.surprisal.data.profile.DateOrderWarning#addTo}: a monitor's current baseline's on the server.
+     *
+     * @param o        the answer's JSON object
+     * @param warnings the warnings, e.g. {@code Profile.dateOrderWarnings()}
+     * @param explain  whether to add each warning's plain sentences as {@code explanation}
+     */
+    public static void dateOrderWarnings(ObjectNode o, List<dev.surprisal.data.profile.DateOrderWarning> warnings,
+                                         boolean explain) {
         ArrayNode a = o.putArray("warnings");
-        for (dev.surprisal.data.profile.DateOrderWarning w : reference.dateOrderWarnings()) {
-            ObjectNode j = a.addObject().put("column", w.column()).put("kind", "date_order_assumed")
-                    .put("layout", w.layout().toString()).put("example", w.example()).put("read", w.read())
-                    .put("other_reading", w.otherReading()).put("fix", w.fix()).put("message", w.message());
-            if (explain) {
-                j.put("explanation", w.explanation());
-            }
-        }
+        warnings.forEach(w -> w.addTo(a, explain));
     }
 
     /**

@@ -156,6 +156,26 @@ public final class MonitorPages {
      */
     public static String monitor(String name, List<CheckLine> checks, HistoryChart chart, String measure,
                                  String csrf, Map<String, LastColumn> found, int baseline) {
+        return monitor(name, checks, chart, measure, csrf, found, baseline, List.of());
+    }
+
+    /**
+     * As {@link #monitor(String, List, HistoryChart, String, String, Map, int)}, with the current baseline's warnings
+     * under the last check: the sentences of {@code DateOrderWarning.message()}, as {@code drift baseline} prints
+     * them, so that a user of the dashboard sees what the CLI would have said of a baseline the server fitted.
+     *
+     * @param name     the monitor
+     * @param checks   its checks, newest first
+     * @param chart    its history against the current baseline (excluded runs left out), laid out
+     * @param measure  the deciding measure's name and unit, for the heading
+     * @param csrf     the session's CSRF token
+     * @param found    the last check's findings by column
+     * @param baseline the current baseline's version (0: none yet)
+     * @param warnings the current baseline's warnings, one sentence each (escaped here)
+     * @return the page
+     */
+    public static String monitor(String name, List<CheckLine> checks, HistoryChart chart, String measure,
+                                 String csrf, Map<String, LastColumn> found, int baseline, List<String> warnings) {
         StringBuilder h = Html.open("Surprisal: " + name, CSS, CSP);
         nav(h, csrf);
         h.append("<h1>Monitor ").append(esc(name)).append("</h1>");
@@ -168,6 +188,12 @@ public final class MonitorPages {
                             + "(per-bin KL contributions, new categories)</p>");
         } else {
             h.append("<p id=\"last-status\" class=\"none\">Not checked yet.</p>");
+        }
+        if (!warnings.isEmpty()) {
+            h.append("<div id=\"baseline-warnings\"><p>Baseline").append(baseline > 0 ? " v" + baseline : "")
+                    .append(" warnings:</p><ul>");
+            warnings.forEach(w -> h.append("<li class=\"WARN baseline-warning\">warning: ").append(esc(w)).append("</li>"));
+            h.append("</ul></div>");
         }
         List<String> columns = new ArrayList<>(chart.columns());
         columns.sort(Comparator.comparingDouble((String c) -> severity(chart.points(c))).reversed());

@@ -100,7 +100,8 @@ final class CheckRun {
                 throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "
                         + "config; create one with POST /api/v1/monitors/" + name + "/baselines or the CLI");
             }
-            // fitted here, not through POST .../baselines: its date-order warnings would be seen by nobody
+            // fitted here, not through POST .../baselines: no answer carries its date-order warnings, so the log
+            // says them as they happen (the monitor's page and GET show them while the baseline is current)
             monitors.fitBaseline(name).dateOrderWarnings().forEach(w -> LOG.warning("baseline of monitor " + name
                     + " fitted from its reference: " + w.message()));
         }

@@ -61,6 +61,8 @@ public final class Monitors {
     }
 
     private final Map<String, java.util.concurrent.atomic.AtomicLong> missed = new ConcurrentHashMap<>();
+    /** Per monitor, its current baseline's version and date-order warnings ({@link #dateOrderWarnings}). */
+    private final Map<String, DateOrders> dateOrders = new ConcurrentHashMap<>();
 
     /**
      * Records windows the schedule did not run (see {@link Listener#onMissed}).
@@ -213,10 +215,9 @@ public final class Monitors {
                     + "with 'surprisal drift baseline --monitor " + name + " --data FILE --store " + gate.location() + "'");
         }
         Profile p = Sources.fit(m, m.reference());
-        gate.with(name, s -> {
-            s.saveBaseline(name, p);
-            return null;
-        });
+        DriftStore.BaselineSaved saved = gate.with(name, s -> s.saveBaseline(name, p));
+        // known here: the page and GET of the monitor need not parse the profile back to show them
+        dateOrders.put(name, new DateOrders(saved.version(), p.dateOrderWarnings()));
         return p;
     }
 
@@ -523,6 +524,36 @@ public final class Monitors {
     public int baselineVersion(String name) {
         monitor(name);
         return gate.read("baseline-version/" + name, s -> s.reference(name).map(DriftStore.Reference::version).orElse(0));
+    }
+
+    /**
+     * The current baseline's date columns whose order of day and month the data did not decide, whoever fitted it
+     * (the server at a first check, {@code POST .../baselines}, the CLI): the dashboard and {@code GET} of the monitor
+     * show them where the baseline is shown, since a baseline the server fits by itself is otherwise only logged.
+     *
+     * @param name the monitor
+     * @return the warnings, in column order; empty before the first baseline
+     * @throws MonitorException (404) for an unknown monitor
+     */
+    public List<dev.surprisal.data.profile.DateOrderWarning> dateOrderWarnings(String name) {
+        monitor(name);
+        // the version and the profile of one read, so that warnings are never kept under another baseline's version
+        Optional<DriftStore.Reference> ref = gate.read("reference/" + name, s -> s.reference(name));
+        if (ref.isEmpty()) {
+            return List.of();
+        }
+        DateOrders known = dateOrders.get(name);
+        if (known != null && known.version() == ref.get().version()) {
+            return known.warnings();
+        }
+        // a large reference takes seconds to parse: once per baseline version, not per GET of the monitor
+        DateOrders now = new DateOrders(ref.get().version(), ref.get().profile().dateOrderWarnings());
+        dateOrders.put(name, now);
+        return now.warnings();
+    }
+
+    /** A baseline version's date-order warnings ({@link #dateOrderWarnings}). */
+    private record DateOrders(int version, List<dev.surprisal.data.profile.DateOrderWarning> warnings) {
     }
 
     /**

@@ -44,12 +44,15 @@ class DashboardBrowserTest {
     @Test
     void loginOkThenDriftReportAndEscaping(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("hostile"));
+        // and a column of European dates of 1 to 12 January, whose order of day and month the data cannot decide: the
+        // baseline the server fits at the first check warns on the monitor's page (mon16)
         StringBuilder ref = new StringBuilder("\"" + HOSTILE.replace("\"", "\"\"") + "\",\"" + HOSTILE2.replace("\"", "\"\"")
-                + "\"\n");
+                + "\",day\n");
         StringBuilder day = new StringBuilder(ref);
         for (int i = 0; i < 400; i++) {
-            ref.append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
-            day.append(i % 7).append(',').append(i % 2 == 0 ? "c" : "b").append('\n');
+            String date = String.format(",%02d/01/2026", 1 + i % 12);
+            ref.append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b").append(date).append('\n');
+            day.append(i % 7).append(',').append(i % 2 == 0 ? "c" : "b").append(date).append('\n');
         }
         Files.writeString(data.resolve("ref.csv"), ref);
         Files.writeString(data.resolve("day-2024-05-01.csv"), day);
@@ -120,6 +123,9 @@ class DashboardBrowserTest {
                 List<String> headings = driver.findElements(By.cssSelector("section.column h3")).stream()
                         .map(e -> e.getText()).toList();
                 assertThat(String.join("\n", headings)).contains(HOSTILE).contains(HOSTILE2);
+                assertThat(driver.findElement(By.cssSelector("#baseline-warnings li")).getText()).startsWith("warning: "
+                        + "day: the data did not decide the order of day and month (no date has a day or month over 12)")
+                        .endsWith("re-baseline with --dayfirst day (in a monitor file: dayfirst: [day])");
                 assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
                 assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
                 driver.findElement(By.id("last-report")).click();

@@ -39,11 +39,14 @@ class DateOrderPageTest {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void theMonitorPageSaysTheCellsReadDayFirstAgainstAnAssumedMonthFirstBaseline() throws Exception {
+    /**
+     * A server with monitor {@code eu}: its reference the European days 1 to 12 January (no day over 12), its source
+     * the day {@code day} of January.
+     */
+    private TestServer server(int day) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         days(data.resolve("reference.csv"), 1, 12);
-        days(data.resolve("day-2026-01-13.csv"), 13, 13);
+        days(data.resolve("day-2026-01-" + day + ".csv"), day, day);
         Path yaml = dir.resolve("eu.yaml");
         Files.writeString(yaml, """
                 monitors:
@@ -52,8 +55,13 @@ class DateOrderPageTest {
                     reference: { path: data/reference.csv }
                 """, StandardCharsets.UTF_8);
         ServerConfig cfg = new ConfigLoader(Secrets.of(Map.of())).load(yaml);
-        try (TestServer t = new TestServer(dir.resolve("server"), 200, 2,
-                c -> c.withMonitors(cfg.monitors()).withPublic(true, false), Clock.systemUTC())) {
+        return new TestServer(dir.resolve("server"), 200, 2, c -> c.withMonitors(cfg.monitors()).withPublic(true, false),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void theMonitorPageSaysTheCellsReadDayFirstAgainstAnAssumedMonthFirstBaseline() throws Exception {
+        try (TestServer t = server(13)) {
             // the new baseline's answer warns, as drift baseline --json does
             var created = t.post("/api/v1/monitors/eu/baselines", t.writeToken, "{}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -74,18 +82,40 @@ class DateOrderPageTest {
     }
 
     @Test
+    void aBaselineTheServerFitsByItselfIsWarnedOnTheMonitorsPageAndInItsJson() throws Exception {
+        // issue 9 (mon16): fitted at the first check, the baseline's warning was only logged; a user of serve never
+        // saw it. The monitor's answer and page show it where the baseline is shown, the CLI's sentence.
+        try (TestServer t = server(12)) {
+            var before = ReportJson.MAPPER.readTree(t.get("/api/v1/monitors/eu", null).body());
+            assertThat(before.path("has_baseline").asBoolean()).isFalse();
+            assertThat(before.path("warnings")).as("no baseline, nothing to warn of").isEmpty();
+            // no POST .../baselines: the first check fits the baseline from the config's reference
+            t.server.monitors().check("eu", Window.parse("2026-01-12", ZoneOffset.UTC), "test");
+            String message = "day: the data did not decide the order of day and month (no date has a day or month "
+                    + "over 12): read month first (mm/dd/yyyy), as pandas reads them, so 12/01/2026 is 2026-12-01; "
+                    + "read day first it would be 2026-01-12; if the column writes the day first, re-baseline with "
+                    + "--dayfirst day (in a monitor file: dayfirst: [day])";
+            var monitor = ReportJson.MAPPER.readTree(t.get("/api/v1/monitors/eu", null).body());
+            assertThat(monitor.path("warnings")).hasSize(1);
+            var w = monitor.path("warnings").get(0);
+            assertThat(w.path("column").asText()).isEqualTo("day");
+            assertThat(w.path("kind").asText()).isEqualTo("date_order_assumed");
+            assertThat(w.path("layout").asText()).isEqualTo("mm/dd/yyyy");
+            assertThat(w.path("fix").asText()).isEqualTo("if the column writes the day first, re-baseline with "
+                    + "--dayfirst day (in a monitor file: dayfirst: [day])");
+            // the sentence drift baseline prints, rendered once (DateOrderWarning.message)
+            assertThat(w.path("message").asText()).isEqualTo(message);
+            var versions = ReportJson.MAPPER.readTree(t.get("/api/v1/monitors/eu/baselines", null).body());
+            assertThat(versions.path("baselines").get(0).path("warnings").get(0).path("message").asText())
+                    .isEqualTo(message);
+            String page = t.get("/monitors/eu", null).body();
+            assertThat(page).contains("id=\"baseline-warnings\"", "Baseline v1 warnings:",
+                    "warning: " + message);
+        }
+    }
+
+    @Test
     void aBaselineTheServerFitsByItselfLogsTheWarning() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        days(data.resolve("reference.csv"), 1, 12);
-        days(data.resolve("day-2026-01-12.csv"), 12, 12);
-        Path yaml = dir.resolve("eu.yaml");
-        Files.writeString(yaml, """
-                monitors:
-                  - name: eu
-                    source: { path: "data/day-{date}.csv" }
-                    reference: { path: data/reference.csv }
-                """, StandardCharsets.UTF_8);
-        ServerConfig cfg = new ConfigLoader(Secrets.of(Map.of())).load(yaml);
         java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler h = new java.util.logging.Handler() {
             @Override
@@ -103,8 +133,7 @@ class DateOrderPageTest {
         };
         java.util.logging.Logger log = java.util.logging.Logger.getLogger(Monitors.class.getName());
         log.addHandler(h);
-        try (TestServer t = new TestServer(dir.resolve("server"), 200, 2,
-                c -> c.withMonitors(cfg.monitors()).withPublic(true, false), Clock.systemUTC())) {
+        try (TestServer t = server(12)) {
             // no POST .../baselines: the first check fits the baseline from the config's reference
             t.server.monitors().check("eu", Window.parse("2026-01-12", ZoneOffset.UTC), "test");
         } finally {

@@ -123,16 +123,7 @@ final class DriftOutput {
      */
     static void dateOrder(PrintWriter err, dev.surprisal.data.profile.Profile reference, boolean explain,
                           boolean quiet) {
-        if (quiet) {
-            return;
-        }
-        for (dev.surprisal.data.profile.DateOrderWarning w : reference.dateOrderWarnings()) {
-            err.println("surprisal: warning: " + w.message());
-            if (explain) {
-                err.println("  " + w.explanation());
-            }
-        }
-        err.flush();
+        dev.surprisal.cli.Report.printWarnings(err, reference.dateOrderWarnings(), explain, quiet);
     }
 
     /**

@@ -141,6 +141,18 @@ public final class ColumnEntropy {
          * @return the interval or its reason, null when not asked for
          */
         EntropyInterval interval();
+
+        /**
+         * The column's warning when it was read as dates in an order of day and month that the data did not decide
+         * ({@link dev.surprisal.data.profile.DateOrderWarning#of(RoleDecision)}). Its entropy counts its distinct
+         * dates, the same in either order, but its role is shown with the layout ({@code date (mm/dd/yyyy)}), the one
+         * a drift baseline of the file would freeze: it is warned as {@code drift baseline} warns.
+         *
+         * @return the warning, or none
+         */
+        default List<dev.surprisal.data.profile.DateOrderWarning> dateOrderWarnings() {
+            return dev.surprisal.data.profile.DateOrderWarning.ofDecisions(List.of(role()));
+        }
     }
 
     /**

@@ -1089,6 +1089,24 @@ public final class MiTable {
         return leftOut;
     }
 
+    /**
+     * The columns read as dates in an order of day and month that the data did not decide (no day or month over 12):
+     * the scored ones, then those left out by their role, each once. A date column is left out of MI and one brought
+     * back with {@code categorical} is read as labels in no order, so today no MI depends on the order; they are
+     * warned all the same, as {@code drift baseline} warns of columns it does not score: the table was read through
+     * the role detector that a baseline of the same file uses, its role and layout are shown ({@code date
+     * (mm/dd/yyyy)}), and a user told only by a later drift alarm learns it late. A column outside
+     * {@code columns}/{@code exclude} was not read and is not warned.
+     *
+     * @return the warnings ({@code DateOrderWarning.Remedy#READ}), in the order of {@link #decisions()} then
+     *         {@link #leftOut()}
+     */
+    public List<dev.surprisal.data.profile.DateOrderWarning> dateOrderWarnings() {
+        List<RoleDecision> all = new ArrayList<>(decisions);
+        all.addAll(leftOut);
+        return dev.surprisal.data.profile.DateOrderWarning.ofDecisions(all);
+    }
+
     /** @return notes about the cells (invalid numbers left out) */
     public List<String> notes() {
         return notes;

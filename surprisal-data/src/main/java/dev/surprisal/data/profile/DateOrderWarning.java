@@ -2,7 +2,10 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surprisal.data.roles.DateLayout;
+import dev.surprisal.data.roles.RoleDecision;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +20,9 @@ import java.util.Optional;
  * twelve days), so its dates were read in the assumed order ({@link DateLayout.Basis#ASSUMED}: month first for '/' and
  * '-' dates, as pandas reads them; day first for dotted dates, as they are written) and that order is frozen. Read in
  * the wrong order every date is another day, and nothing alarms until a cell that exists only in the other order
- * arrives; so a baseline says it, with an example read both ways and the fix.
+ * arrives; so a baseline says it, with an example read both ways and the fix. An analysis that reads a table through
+ * the same role detector ({@code mi}, {@code entropy --data}) says it too ({@link #of(RoleDecision)}), with its own
+ * fix ({@link Remedy#READ}): the column's role and layout are the ones a baseline of that file would freeze.
  *
  * @param column       the column
  * @param layout       the layout its dates were read in ({@code mm/dd/yyyy})
@@ -25,8 +30,61 @@ import java.util.Optional;
  *                     range of the column
  * @param read         the example's date as read ({@code 2026-01-03})
  * @param otherReading the example's date read in the other order ({@code 2026-03-01})
+ * @param remedy       what the fix tells the user to do: re-fit a baseline, or read the table again
  */
-public record DateOrderWarning(String column, DateLayout layout, String example, String read, String otherReading) {
+public record DateOrderWarning(String column, DateLayout layout, String example, String read, String otherReading,
+                               Remedy remedy) {
+    /**
+     * What the warning's fix asks for: the order is frozen in a baseline ({@link #REBASELINE}), or only this reading
+     * of the table used it ({@link #READ}: {@code mi}, {@code entropy --data}, where nothing is frozen).
+     */
+    public enum Remedy {
+        /** A baseline froze the order: re-baseline with the right option (drift, the server's monitors). */
+        REBASELINE,
+        /** An analysis read the table: read it again with the right option. */
+        READ
+    }
+
+    /**
+     * A baseline's warning ({@link Remedy#REBASELINE}).
+     *
+     * @param column       the column
+     * @param layout       the layout its dates were read in
+     * @param example      a reference cell as the layout writes it, or empty
+     * @param read         the example's date as read
+     * @param otherReading the example's date read in the other order
+     */
+    public DateOrderWarning(String column, DateLayout layout, String example, String read, String otherReading) {
+        this(column, layout, example, read, otherReading, Remedy.REBASELINE);
+    }
+
+    /**
+     * The warning of a column as an analysis read it (no baseline: {@link Remedy#READ}), without an example: the
+     * role detector keeps counts of a column's date layouts, not its dates.
+     *
+     * @param d a column's role decision ({@code ColumnRoles}, as {@code mi} and {@code entropy --data} read tables)
+     * @return the warning when the column was read as dates (a date or timestamp role) in an order of day and month
+     *         that the data did not decide; empty for a column read otherwise, e.g. a date column set to
+     *         {@code categorical}, whose cells are labels read in no order
+     */
+    public static Optional<DateOrderWarning> of(RoleDecision d) {
+        DateLayout l = d.layout();
+        if (!d.role().isTemporal() || l.basis() != DateLayout.Basis.ASSUMED || l.otherOrder().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DateOrderWarning(d.column(), l, "", "", "", Remedy.READ));
+    }
+
+    /**
+     * @param decisions role decisions, e.g. a table's columns as an analysis read them
+     * @return the warning of each ({@link #of(RoleDecision)}), in their order
+     */
+    public static List<DateOrderWarning> ofDecisions(List<RoleDecision> decisions) {
+        List<DateOrderWarning> w = new ArrayList<>();
+        decisions.forEach(d -> of(d).ifPresent(w::add));
+        return w;
+    }
+
     /**
      * @param p a profile (a baseline's reference)
      * @return a warning for each of its date and timestamp columns whose order of day and month was assumed, in
@@ -94,9 +152,23 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
                 + (layout.dotted() ? "as dotted dates are written" : "as pandas reads them");
     }
 
-    /** @return what to do when the order is wrong ({@link #fix(String, DateLayout)}) */
+    /**
+     * @return what to do when the order is wrong: a baseline's {@link #fix(String, DateLayout)}, or for an analysis
+     *         "if the column writes the day first, read it with --dayfirst day"
+     */
     public String fix() {
-        return fix(column, layout);
+        return "if the column writes the " + (layout.dayFirst() ? "month" : "day") + " first, " + action();
+    }
+
+    /** The action of {@link #fix()}, as {@link #action(String, DateLayout)} for a baseline. */
+    private String action() {
+        if (remedy == Remedy.REBASELINE) {
+            return action(column, layout);
+        }
+        // only an assumed order is warned: month first for '/' and '-' dates, day first for dotted ones, which
+        // no option reads month first
+        return layout.dayFirst() ? "write its dates as ISO yyyy-mm-dd upstream and read it again"
+                : "read it with --dayfirst " + column;
     }
 
     /**
@@ -142,6 +214,13 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
         String e = example.isEmpty() ? "" : " such as " + example;
         String was = example.isEmpty() ? "" : ": " + example + " is " + words(read);
         String would = example.isEmpty() ? "," : ", " + example + " is " + words(otherReading) + ", and";
+        if (remedy == Remedy.READ) {
+            return "Column '" + column + "' holds dates" + e + " whose day and month are both 12 or less, so the data "
+                    + "cannot tell which comes first. They were read " + order() + " (" + layout + ")" + was + ". If "
+                    + "the file writes them " + otherOrder() + would + " every date is read as another day, and a drift "
+                    + "baseline of this file would freeze that reading. If the file writes them " + otherOrder() + ", "
+                    + action() + ".";
+        }
         String later = layout.otherOrder().get().write("2026-01-13");
         return "Column '" + column + "' holds dates" + e + " whose day and month are both 12 or less, so the data "
                 + "cannot tell which comes first. They were read " + order() + " (" + layout + ")" + was + ". If the "
@@ -149,6 +228,25 @@ public record DateOrderWarning(String column, DateLayout layout, String example,
                 + " with no alarm until a check brings a date like " + later + ", which only a " + otherOrder()
                 .replace(' ', '-') + " reading can read: that check then alarms on invalid cells. If the file writes "
                 + "them " + otherOrder() + ", " + action(column, layout) + ".";
+    }
+
+    /**
+     * Writes the warning as one object of a JSON answer's {@code warnings}: {@code column}, {@code kind}
+     * ({@code "date_order_assumed"}), {@code layout} (the layout read), {@code example} (a cell, "" when none),
+     * {@code read} and {@code other_reading} (its ISO date in the two orders), {@code fix} and {@code message}, and
+     * with {@code explain} {@code explanation}: the one form of {@code drift baseline}, {@code drift compare}, the
+     * server's monitors, {@code mi} and {@code entropy --data}.
+     *
+     * @param warnings the answer's {@code warnings} array
+     * @param explain  whether to add the plain sentences as {@code explanation}
+     */
+    public void addTo(ArrayNode warnings, boolean explain) {
+        ObjectNode j = warnings.addObject().put("column", column).put("kind", "date_order_assumed")
+                .put("layout", layout.toString()).put("example", example).put("read", read)
+                .put("other_reading", otherReading).put("fix", fix()).put("message", message());
+        if (explain) {
+            j.put("explanation", explanation());
+        }
     }
 
     /** "3 January 2026" for 2026-01-03 (a time after the date is left out). */

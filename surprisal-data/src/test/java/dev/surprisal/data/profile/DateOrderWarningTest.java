@@ -78,4 +78,25 @@ class DateOrderWarningTest {
         assertThat(old.column("month").layout().basis()).isEqualTo(DateLayout.Basis.UNRECORDED);
         assertThat(old.dateOrderWarnings()).extracting(DateOrderWarning::column).containsExactly("dotted");
     }
+
+    @Test
+    void anAnalysisThatReadsTheTableIsToldToReadItAgainNotToReBaseline() throws IOException {
+        // mon16: mi and entropy --data take their roles from ColumnRoles, not from a profile
+        var roles = dev.surprisal.data.roles.ColumnRoles.detect(TableReader.open(file()), RoleOverrides.none());
+        List<DateOrderWarning> w = DateOrderWarning.ofDecisions(roles.decisions());
+        assertThat(w).extracting(DateOrderWarning::column).containsExactly("month", "dotted");
+        assertThat(w).extracting(DateOrderWarning::remedy).containsOnly(DateOrderWarning.Remedy.READ);
+        assertThat(w.get(0).message()).isEqualTo("month: the data did not decide the order of day and month (no date "
+                + "has a day or month over 12): read month first (mm/dd/yyyy), as pandas reads them; if the column "
+                + "writes the day first, read it with --dayfirst month");
+        assertThat(w.get(1).fix()).isEqualTo("if the column writes the month first, write its dates as ISO yyyy-mm-dd "
+                + "upstream and read it again");
+        assertThat(w.get(0).explanation()).contains("a drift baseline of this file would freeze that reading",
+                "read it with --dayfirst month.");
+        // set to labels, its cells are read in no order: no warning
+        var labels = dev.surprisal.data.roles.ColumnRoles.detect(TableReader.open(file()), RoleOverrides.none()
+                .withRole("month", dev.surprisal.core.ColumnRole.CATEGORICAL));
+        assertThat(DateOrderWarning.ofDecisions(labels.decisions())).extracting(DateOrderWarning::column)
+                .containsExactly("dotted");
+    }
 }

@@ -107,7 +107,8 @@ final class DashboardRoutes {
                 : lastFindings(monitors.report(m.name(), lines.get(0).runId(), false));
         Http.html(ctx, MonitorPages.monitor(m.name(), lines, monitors.historyChart(m.name(), null),
                 measure.name().toLowerCase() + " (" + measure.unitLabel() + ")", csrf(ctx), found,
-                monitors.baselineVersion(m.name())));
+                monitors.baselineVersion(m.name()), monitors.dateOrderWarnings(m.name()).stream()
+                        .map(dev.surprisal.data.profile.DateOrderWarning::message).toList()));
     }
 
     /** Per column of a stored check's JSON: its three largest KL terms (positive ones) and its new values. */

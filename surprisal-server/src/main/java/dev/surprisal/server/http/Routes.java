@@ -121,6 +121,8 @@ final class Routes {
         Http.strings(o.putArray("alerts"), mc.alerts());
         o.put("alert_on", mc.alertOnWarn() ? "warn" : "drift");
         o.put("has_baseline", monitors.hasBaseline(mc.name()));
+        // the current baseline's undecided date orders, also of a baseline the server fitted at a first check
+        DriftJson.dateOrderWarnings(o, monitors.dateOrderWarnings(mc.name()), false);
         Http.json(ctx, 200, o);
     }
 
@@ -152,6 +154,7 @@ final class Routes {
             if (b.current() && p != null) {
                 j.put("rows", p.rows());
                 Http.strings(j.putArray("columns"), p.columnNames());
+                DriftJson.dateOrderWarnings(j, p, false);
             }
         }
         Http.json(ctx, 200, o);
