@@ -97,6 +97,28 @@ class NotesCommandTest {
         assertThat(Cli.run("notes", "add", "--help").out()).contains("--diff-filter=ACMR");
     }
 
+    /**
+     * The defect of notes16: a licence pasted whole into a note was listed in the middle of the
+     * digest, as if its owner had written it; it is now in the labelled notes, a near-copy of the
+     * published text, and the digest is what the owner wrote.
+     */
+    @Test
+    void aPastedLicenceIsListedWithTheCopiesNotInTheDigest(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("coffee.md"), "Grinding coffee just before brewing keeps the aromatic oils that "
+                + "escape within minutes of grinding, so a burr grinder on the counter beats a bag of ground beans.");
+        Files.writeString(dir.resolve("chain.md"), "A bicycle chain stretches as its pins and rollers wear; measure it "
+                + "every thousand kilometres and replace it before it ruins the cassette and the chainrings.");
+        Files.writeString(dir.resolve("licence.md"), "# Licence of our tool\n\nThe tool is distributed under these terms."
+                + "\n\n" + Files.readString(Path.of("/usr/share/common-licenses/GPL-3")).replace("\n", "\r\n"));
+        Cli r = Cli.run("notes", "scan", dir.toString());
+        assertThat(r.code()).isZero();
+        String digest = r.out().substring(r.out().indexOf("digest ("));
+        assertThat(digest).contains("coffee.md").contains("chain.md").doesNotContain("licence.md");
+        assertThat(r.out()).containsPattern("(?m)^  licence\\.md +near-duplicate +a near-copy of the GPL-3 licence text: "
+                + "100% of this note is in it and 100% of it is in this note .*; the GPL-3 licence text is kept because "
+                + "it is a published licence text, from outside the knowledge base$");
+    }
+
     @Test
     void addWithoutAnIndexSaysToScanFirst(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("x.md"), "hello world");

@@ -202,11 +202,12 @@ final class Judge {
     /**
      * Re-chooses the near-duplicate and excerpt evidence among the relations to notes that are not
      * copies themselves, when there are any: of two overlapping excerpts of one note, each should
-     * name that note, not the other excerpt.
+     * name that note, not the other excerpt. A known text ({@link KnownTexts}) is never a copy.
      *
-     * @param isCopy whether the note with the given id is labelled a copy
+     * @param isNoteCopy whether the note with the given (non-negative) id is labelled a copy
      */
-    static void preferOriginals(Evidence e, java.util.function.IntPredicate isCopy) {
+    static void preferOriginals(Evidence e, java.util.function.IntPredicate isNoteCopy) {
+        java.util.function.IntPredicate isCopy = j -> !KnownTexts.isKnown(j) && isNoteCopy.test(j);
         if (e.relations.stream().noneMatch(c -> !isCopy.test(c.of()))) {
             return;
         }

@@ -25,7 +25,9 @@ public enum Label {
      * ({@link KnowledgeBase.Options#nearDuplicateSizeRatio()}) or both containments reach
      * {@link KnowledgeBase.Options#nearDuplicateContainment()}; the other is kept as the original. Also one of
      * two versions of one note (the same title, one holding most of the other): "an earlier version of" the
-     * other, or "a later, longer version of" it, as the keep rule decides.
+     * other, or "a later, longer version of" it, as the keep rule decides. Also a note that is a licence pasted
+     * whole: a near-copy of a published licence text ({@link NoteReport#copyOf()} "the GPL-3 licence text"),
+     * which is always the original.
      */
     NEAR_DUPLICATE("near-duplicate"),
     /**

@@ -80,6 +80,10 @@ final class NoteAdder {
         KbIndex.Overlap overlap = index.overlap(m.shingles, keys);
         long[] own = overlap.own();
         Judge.phrases(e, m.shingles, own);
+        if (e.exact == null) {
+            // a pasted licence is a copy of the published text, as in scan
+            KnownTexts.builtIn().offer(e, m.shingles, own, o);
+        }
         List<double[]> similar = new ArrayList<>();
         for (int j = 0; j < index.notes.size(); j++) {
             KbIndex.Entry other = index.notes.get(j);

@@ -20,6 +20,7 @@ final class Scan {
     private final KnowledgeBase.Options o;
     private final Judge.Evidence[] ev;
     final KbIndex index;
+    private final KnownTexts known = KnownTexts.builtIn();
     List<NoteReport> ranked;
     List<List<String>> exactGroups;
     List<List<String>> copyGroups;
@@ -53,6 +54,7 @@ final class Scan {
             if (ev[i].exact != null) {
                 return;
             }
+            known.offer(ev[i], a, own, o);
             for (ShingleIndex.Shared s : idx.shared(i)) {
                 int j = s.other();
                 long[] b = sh[j];
@@ -84,7 +86,7 @@ final class Scan {
         // a copy should name an original, not another copy, when it overlaps one
         Judge.Copy[] first = copy.clone();
         for (int i = 0; i < n; i++) {
-            if (copy[i] != null && first[copy[i].of()] != null && ev[i].exact == null) {
+            if (copy[i] != null && !KnownTexts.isKnown(copy[i].of()) && first[copy[i].of()] != null && ev[i].exact == null) {
                 Judge.preferOriginals(ev[i], j -> first[j] != null);
                 copy[i] = Judge.copy(ev[i], notes.get(i), o);
             }
@@ -154,15 +156,17 @@ final class Scan {
         return groups;
     }
 
+    /** Notes joined by copy links; the notes that copy one known text are one group, which does not name the text. */
     private List<List<String>> copyGroups(Judge.Copy[] copy) {
-        int[] parent = new int[copy.length];
+        int[] parent = new int[copy.length + known.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
         for (int i = 0; i < copy.length; i++) {
             if (copy[i] != null) {
+                int of = copy[i].of();
                 int a = find(parent, i);
-                int b = find(parent, copy[i].of());
+                int b = find(parent, KnownTexts.isKnown(of) ? copy.length - 1 - of : of);
                 parent[Math.max(a, b)] = Math.min(a, b);
             }
         }
