@@ -193,9 +193,10 @@ public final class EntAnalysis {
      * Reads {@code [from, to)} with positional reads into a small direct buffer that stays in the
      * core's L2 cache beside the 256 KiB pair counters, and counts each block as it arrives. Not
      * memory-mapped: a mapped chunk is read from DRAM through 4 KiB pages, which cost about 0.6 ns
-     * per byte of user time before any counting (0.25 s per 256 MiB of ent's pass against 0.03 s for
-     * the kernel's copy into the buffer, docs/benchmarks.md, file16); a buffer of 1 MiB or more
-     * no longer fits beside the counters and was as slow as the mapping.
+     * per byte of user time before any counting (0.15 s per 256 MiB, against 0.03–0.07 s for
+     * pread's copy into the buffer and the loads from it; the whole pass 0.41–0.49 s mapped,
+     * 0.22–0.24 s read; docs/benchmarks.md, file16); a 1 MiB buffer no longer fits in L2 beside
+     * the counters and was nearly as slow as the mapping.
      */
     private static ByteStreamStats readRange(Path file, FileChannel ch, long from, long to) {
         ByteStreamStats s = new ByteStreamStats();
