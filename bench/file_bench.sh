@@ -5,8 +5,12 @@
 #   2. the default report:     `ent FILE`           vs `surprisal file FILE` (models and codecs sampled)
 #   3. real codec sizes:       `xz -6 -T1 -c | wc`  vs `surprisal file --exact-codecs FILE` (one run each)
 # Threads: ent and xz -T1 are single-threaded; surprisal uses one thread per core (printed below).
-# Prints the load average before each run; medians over REPS runs. Results: docs/benchmarks.md.
-# Usage: bench/file_bench.sh [SIZE_MIB=1024]   (env: REPS=3, SCRATCH=/tmp/surprisal-file-bench, EXACT=1)
+# Prints the load average before each run and CPU seconds beside wall (the machine is shared: CPU seconds
+# compare better under load); medians over REPS runs. With OLD_JAR=path/to/an/older/surprisal.jar, comparison 1
+# alternates ent -t, the old jar and this one. Then the in-process pass alone (bench/file/EntPass.java: wall
+# and CPU of EntAnalysis.of per call in one JVM, first call = one-shot with JIT warm-up). Results: docs/benchmarks.md.
+# Usage: bench/file_bench.sh [SIZE_MIB=1024]   (env: REPS=3, SCRATCH=/tmp/surprisal-file-bench, EXACT=1,
+#        DEFAULT=1 (0: stop after the in-process pass), OLD_JAR=)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="${JAR:-$root/surprisal-cli/target/surprisal.jar}"
@@ -21,10 +25,10 @@ exec 3>&1
 timed() {
   local label="$1"; shift
   local l; l=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %U %S" -o "$S/.t" "$@" > "$S/out-$label.txt"
-  read -r w u sy < "$S/.t"
+  /usr/bin/time -f "%e %U %S %M" -o "$S/.t" "$@" > "$S/out-$label.txt"
+  read -r w u sy rss < "$S/.t"
   echo "$w $(echo "$u + $sy" | bc)" >> "$S/times-$label"
-  echo "[$label] wall $w s, cpu $(echo "$u + $sy" | bc) s, load before $l" >&3
+  echo "[$label] wall $w s, cpu $(echo "$u + $sy" | bc) s ($u user + $sy sys), max RSS $((rss / 1024)) MB, load before $l" >&3
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 med() { cut -d' ' -f"$2" "$S/times-$1" | median; }
@@ -39,13 +43,22 @@ echo "file: $f, $((mib << 20)) bytes of /dev/urandom"
 echo "== 1. ent's five statistics"
 for r in $(seq "$REPS"); do
   timed ent-t ent -t "$f"
+  if [[ -n "${OLD_JAR:-}" ]]; then timed terse-old java -jar "$OLD_JAR" file --terse "$f"; fi
   timed terse java -jar "$jar" file --terse "$f"
 done
+if [[ -n "${OLD_JAR:-}" ]]; then
+  diff "$S/out-terse-old.txt" "$S/out-terse.txt" > /dev/null && echo "old and new jar: same CSV" || echo "old and new jar: DIFFERENT CSV"
+  echo "old jar: wall $(med terse-old 1) s (cpu $(med terse-old 2) s)"
+fi
 diff <(tail -1 "$S/out-ent-t.txt") <(tail -1 "$S/out-terse.txt") > /dev/null && echo "same CSV line: yes" || echo "same CSV line: NO"
 echo "ent -t: wall $(med ent-t 1) s; surprisal --terse: wall $(med terse 1) s (cpu $(med terse 2) s);" \
   "ratio $(echo "$(med ent-t 1) / $(med terse 1)" | bc -l | cut -c1-5)x;" \
   "surprisal $(echo "$((mib << 20)) / $(med terse 1) / 1000000000" | bc -l | cut -c1-5) GB/s including JVM start"
 
+echo "== 1b. the in-process pass alone (EntAnalysis.of, $(nproc) threads, one JVM, 3 calls)"
+java -cp "$jar" "$root/bench/file/EntPass.java" "$f" "$(nproc)" 3
+
+[[ "${DEFAULT:-1}" == 1 ]] || { echo "uptime after: $(uptime)"; exit 0; }
 echo "== 2. default report"
 for r in $(seq "$REPS"); do
   timed ent ent "$f"

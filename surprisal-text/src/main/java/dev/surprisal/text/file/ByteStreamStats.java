@@ -50,7 +50,7 @@ final class ByteStreamStats {
     }
 
     /**
-     * Adds {@code len} bytes of {@code buf} (heap or memory-mapped) from index {@code off}, in
+     * Adds {@code len} bytes of {@code buf} (heap or direct) from index {@code off}, in
      * stream order; the buffer's position, limit and byte order are not used or changed.
      */
     void add(ByteBuffer buf, int off, int len) {
