@@ -105,7 +105,9 @@ final class CsvProfiler {
         Predicate<NumericColumn> keepText = c -> {
             ColumnStats s = ColumnStats.of(c, scratch);
             stats.put(c.name(), s);
-            return !ColumnRoles.of(List.of(s), available, o.roles(), reader.file()).role(c.name()).isNumeric();
+            // the one column's role: the other names only feed the excluded list, which is not read here (a
+            // loop over every name for each number column was quadratic in a wide file's width)
+            return !ColumnRoles.of(List.of(s), List.of(), o.roles(), reader.file()).role(c.name()).isNumeric();
         };
         Optional<Table> t = read(reader, group, progress, keepText, textCells);
         return t.map(table -> new Read(table, roles(table, stats, available, o, reader, scratch)));

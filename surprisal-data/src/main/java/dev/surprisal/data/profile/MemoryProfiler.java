@@ -319,6 +319,29 @@ final class MemoryProfiler {
         }
     }
 
+    /**
+     * The missing cells and those whose code {@code invalid} marks, of a text column, each invalid one kept
+     * ({@link #keep}) in {@code cells}: {missing, invalid}. A loop of its own rather than one of
+     * {@link #count}'s: a one-shot process compiles a small method once and early, where the large one was
+     * compiled again for each of its loops (on-stack replacement) and ran interpreted meanwhile, a wide file's
+     * columns one after another (docs/benchmarks.md, wide16).
+     */
+    private static long[] missingAndInvalid(View v, boolean[] invalidCode, List<InvalidCell> cells, CellLocator where,
+                                            long first) {
+        long missing = 0;
+        long invalid = 0;
+        for (int i = 0, n = v.size(); i < n; i++) {
+            int code = v.text.code(i);
+            if (code < 0 || v.missingCode[code]) {
+                missing++;
+            } else if (invalidCode[code]) {
+                invalid++;
+                keep(cells, where, first, i, v.text(i));
+            }
+        }
+        return new long[] {missing, invalid};
+    }
+
     private static ColumnProfile count(ColumnProfile ref, View v, CellLocator where, long first,
                                        boolean allUnseen, KeyOrder order) {
         int n = v.size();
@@ -344,14 +367,9 @@ final class MemoryProfiler {
                     range.add(key);
                 }
             }
-            for (int i = 0; i < n; i++) {
-                if (v.missing(i)) {
-                    missing++;
-                } else if (notTime[v.text.code(i)]) {
-                    invalid++;
-                    keep(cells, where, first, i, v.text(i));
-                }
-            }
+            long[] tally = missingAndInvalid(v, notTime, cells, where, first);
+            missing = tally[0];
+            invalid = tally[1];
             return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
                     new KeyStats(n - missing, distinct, range.min(), range.max()));
         }
@@ -381,6 +399,20 @@ final class MemoryProfiler {
         }
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
+        long[] tally = countBins(bins, v, counts, unseen, cells, where, first);
+        return ref.withCounts(counts, n, tally[0], tally[1], cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
+                null, null, null);
+    }
+
+    /**
+     * A column with category or value bins counted into {@code counts}, its unseen values into {@code unseen},
+     * its invalid cells kept in {@code cells}: {missing, invalid}. A loop of its own, as {@link #missingAndInvalid}.
+     */
+    private static long[] countBins(Bins bins, View v, long[] counts, Map<String, Long> unseen,
+                                    List<InvalidCell> cells, CellLocator where, long first) {
+        int n = v.size();
+        long missing = 0;
+        long invalid = 0;
         int[] binByCode = v.text == null ? null : binsByCode(v, bins);
         for (int i = 0; i < n; i++) {
             if (v.missing(i)) {
@@ -408,8 +440,7 @@ final class MemoryProfiler {
                 unseen.merge(label, 1L, Long::sum);
             }
         }
-        return ref.withCounts(counts, n, missing, invalid, cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
-                null, null, null);
+        return new long[] {missing, invalid};
     }
 
     /**
