@@ -70,4 +70,35 @@ class TailTotalVariationTest {
                 .doesNotContain("at least").doesNotContain("counted over the top");
         assertThat(DriftExplanation.sentences(r, Base.BITS).get(1)).doesNotContain("counted over the top");
     }
+
+    /**
+     * A value written {@code __OTHER__} (an upstream bucket's label) is a value with a bin of its own, not the
+     * tail: K is the same in the reason and the explanation (ColumnDrift.topValues, the one rule). Before, the
+     * explanation took the first bin labelled {@code __OTHER__} for the tail: a column without a tail was said
+     * to be "counted over the top 1 values", and a column with one got the wrong K.
+     */
+    @Test
+    void aValueWrittenLikeTheTailBinIsAValueNotTheTail() {
+        String[] ref = new String[3_000];
+        String[] day = new String[3_000];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = i % 3 == 0 ? "SE" : i % 3 == 1 ? "__OTHER__" : "DK";
+            day[i] = i % 2 == 0 ? "SE" : i % 4 == 1 ? "__OTHER__" : "DK";
+        }
+        DriftReport plain = compare(ref, day);
+        assertThat(plain.columns().get(0).topValues()).isZero();
+        assertThat(DriftExplanation.sentences(plain, Base.BITS).get(1)).doesNotContain("counted over the top");
+
+        String[] before = tailed(false);
+        String[] after = tailed(true);
+        for (String[] v : new String[][] {before, after}) {
+            java.util.Arrays.setAll(v, i -> v[i].equals("top7") ? "__OTHER__" : v[i]);
+        }
+        DriftReport tail = compare(before, after);
+        ColumnDrift c = tail.columns().get(0);
+        assertThat(c.topValues()).isEqualTo(128);
+        assertThat(c.reason()).contains("counted over the top 128 values and the rest as one;");
+        assertThat(DriftExplanation.sentences(tail, Base.BITS).get(1))
+                .contains("counted over the top 128 values and the rest as one (grouping values can only lower KL");
+    }
 }
