@@ -14,7 +14,6 @@ import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -272,7 +271,8 @@ final class MemoryProfiler {
     /**
      * {@link #count(List, Table, CellLocator)} of a part of a larger source whose first row is row
      * {@code first + 1} of the source (row keys and invalid-cell locations are the source's), keeping
-     * every unseen value when {@code allUnseen} so that parts merge exactly ({@link PartialProfiles}).
+     * every unseen value and every invalid value when {@code allUnseen} so that parts merge exactly
+     * ({@link PartialProfiles}); otherwise the most frequent ones.
      */
     static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, CellLocator where, long first,
                                      boolean allUnseen) {
@@ -311,20 +311,12 @@ final class MemoryProfiler {
         return out;
     }
 
-    /** Keeps the invalid cell of row {@code i} of the part when it is the part's first of its value ({@link InvalidCell#keep}). */
-    private static void keep(List<InvalidCell> cells, CellLocator where, long first, int i,
-                             String text) {
-        if (InvalidCell.wanted(cells, text)) {
-            cells.add(new InvalidCell(where.where(first + i), text));
-        }
-    }
-
     private static ColumnProfile count(ColumnProfile ref, View v, CellLocator where, long first,
                                        boolean allUnseen, KeyOrder order) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
-        List<InvalidCell> cells = new ArrayList<>();
+        InvalidTally cells = new InvalidTally();
         Bins bins = ref.bins();
         if (bins == null && v.text != null) {
             // by dictionary entry: the labels are distinct texts, so the distinct count is the number used
@@ -349,11 +341,11 @@ final class MemoryProfiler {
                     missing++;
                 } else if (notTime[v.text.code(i)]) {
                     invalid++;
-                    keep(cells, where, first, i, v.text(i));
+                    cells.add(v.text(i), i);
                 }
             }
-            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
-                    new KeyStats(n - missing, distinct, range.min(), range.max()));
+            return ref.withCounts(new long[0], n, missing, invalid, cells.cells(where, first, allUnseen), Map.of(), null,
+                    null, new KeyStats(n - missing, distinct, range.min(), range.max()));
         }
         if (bins == null) {
             Set<String> distinct = new HashSet<>();
@@ -368,16 +360,16 @@ final class MemoryProfiler {
                 String key = ref.role().isTemporal() ? ref.layout().iso(t) : t;
                 if (key == null) {
                     invalid++;
-                    keep(cells, where, first, i, t);
+                    cells.add(t, i);
                 } else { // a date column's range is its dates'
                     range.add(key);
                 }
             }
-            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
-                    new KeyStats(n - missing, distinct.size(), range.min(), range.max()));
+            return ref.withCounts(new long[0], n, missing, invalid, cells.cells(where, first, allUnseen), Map.of(), null,
+                    null, new KeyStats(n - missing, distinct.size(), range.min(), range.max()));
         }
         if (bins instanceof NumericBins) {
-            return countContinuous(ref, (NumericBins) bins, v, where, first, order);
+            return countContinuous(ref, (NumericBins) bins, v, where, first, order, allUnseen);
         }
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
@@ -397,7 +389,7 @@ final class MemoryProfiler {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
-                    keep(cells, where, first, i, v.text(i));
+                    cells.add(v.text(i), i);
                     continue;
                 }
                 b = ((ValueBins) bins).binOf(x);
@@ -408,8 +400,8 @@ final class MemoryProfiler {
                 unseen.merge(label, 1L, Long::sum);
             }
         }
-        return ref.withCounts(counts, n, missing, invalid, cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
-                null, null, null);
+        return ref.withCounts(counts, n, missing, invalid, cells.cells(where, first, allUnseen),
+                allUnseen ? unseen : ColumnProfile.topUnseen(unseen), null, null, null);
     }
 
     /**
@@ -417,12 +409,12 @@ final class MemoryProfiler {
      * its moments summed and its {@link RowSample} read from the table's key order: no array of n.
      */
     private static ColumnProfile countContinuous(ColumnProfile ref, NumericBins bins, View v, CellLocator where,
-                                                 long first, KeyOrder order) {
+                                                 long first, KeyOrder order, boolean allValues) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
         int finite = 0;
-        List<InvalidCell> cells = new ArrayList<>();
+        InvalidTally cells = new InvalidTally();
         long[] counts = new long[bins.size()];
         for (int i = 0; i < n; i++) {
             double x = v.numberOrNaN(i);
@@ -431,14 +423,14 @@ final class MemoryProfiler {
                     missing++;
                 } else {
                     invalid++;
-                    keep(cells, where, first, i, v.text(i));
+                    cells.add(v.text(i), i);
                 }
                 continue;
             }
             finite += Double.isFinite(x) ? 1 : 0;
             counts[bins.binOf(x)]++;
         }
-        return ref.withCounts(counts, n, missing, invalid, cells, Map.of(),
+        return ref.withCounts(counts, n, missing, invalid, cells.cells(where, first, allValues), Map.of(),
                 SqlMoments.exact(v::numberOrNaN, n, bins.edges()), sample(v, order, finite, RowSample.SIZE), null);
     }
 }
