@@ -105,6 +105,32 @@ class MiVerdictFieldsCommandTest {
     }
 
     @Test
+    void aConstantPairHasNoPValueAndSaysWhy(@TempDir Path dir) throws Exception {
+        // ent16: reason_code has a value only where churned = 1; before, the pair printed "G-test p 1.0" (0 degrees
+        // of freedom) and the matrix a bare "-" explained as "a pair with a continuous column"
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("churned,reason_code,plan\n");
+        for (int i = 0; i < 600; i++) {
+            boolean churned = r.nextInt(10) == 0;
+            csv.append(churned ? 1 : 0).append(',').append(churned ? Integer.toString(1 + r.nextInt(3)) : "")
+                    .append(',').append(r.nextBoolean() ? "pro" : "basic").append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("customers.csv"), csv);
+        Cli pair = Cli.run("mi", "--data", f.toString(), "--x", "reason_code", "--y", "churned");
+        assertThat(pair.code()).as(pair.err()).isZero();
+        assertThat(pair.out()).doesNotContain("G-test p");
+        assertThat(pair.err()).contains("no G-test p: a column is constant on the pair's rows")
+                .doesNotContain("permutation p (random tables with the same margins) stands");
+        JsonNode j = JSON.readTree(Cli.run("mi", "--data", f.toString(), "--x", "reason_code", "--y", "churned",
+                "--json").out());
+        assertThat(j.has("g_test_p")).isFalse();
+        JsonNode m = JSON.readTree(Cli.run("mi", "--data", f.toString(), "--matrix", "--json").out());
+        assertThat(m.get("p_values").get("churned").get("reason_code").isNull()).isTrue();
+        assertThat(m.get("p_methods").get("churned").get("reason_code").asText()).isEqualTo("constant");
+        assertThat(m.get("p_value_method").asText()).contains("'constant' (p null");
+    }
+
+    @Test
     void anUnknownColumnIsNamedByTheOptionThatGaveIt(@TempDir Path dir) throws Exception {
         Path f = sensors(dir);
         Cli x = Cli.run("mi", "--data", f.toString(), "--x", "nosuch", "--y", "temp_c");

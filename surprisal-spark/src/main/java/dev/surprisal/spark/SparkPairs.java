@@ -154,8 +154,8 @@ final class SparkPairs {
                 double ch = laterByRows.isConstant() ? Double.NaN
                         : TargetShare.plugInChance(tab.colCounts(), tab.rowCounts()); // the earlier column first, as locally
                 // the local matrix's rule (MiPair.gTestPValue) on its table, the earlier column by rows, same seed
-                CountedPair.Independence ind = laterByRows.isConstant()
-                        || (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
+                CountedPair.Independence ind = laterByRows.isConstant() ? CountedPair.Independence.constant()
+                        : (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
                         ? new CountedPair.Independence(Double.NaN, dev.surprisal.selection.MissingLeak.Test.PERMUTATION)
                         : CountedPair.independenceP(earlierByRows(tab), v, seed, a + '\0' + b);
                 double p = ind.pValue();
