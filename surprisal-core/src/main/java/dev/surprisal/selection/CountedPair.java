@@ -150,7 +150,9 @@ public final class CountedPair {
      * @return true when the MI is 0 without estimating
      */
     public boolean isConstant() {
-        return n < 2 || table.rows() < 2 || table.cols() < 2;
+        // by the values seen: an engine's table may keep a value with no counted row (Spark's labels are the
+        // column's, not the pair's), which must not make a constant column look varied
+        return n < 2 || table.rowCounts().nonZero() < 2 || table.colCounts().nonZero() < 2;
     }
 
     /**
@@ -160,7 +162,7 @@ public final class CountedPair {
      * @return the feature's name when it has one value (or under 2 rows), else {@code target}
      */
     public String constantColumn(String target) {
-        return n < 2 || table.rows() < 2 ? feature : target;
+        return n < 2 || table.rowCounts().nonZero() < 2 ? feature : target;
     }
 
     /**
