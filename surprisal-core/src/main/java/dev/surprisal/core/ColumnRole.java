@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  *   <li>{@link #CONSTANT}: at most one distinct non-missing value (an all-missing column too).</li>
  *   <li>{@link #BINARY}: a numeric column with exactly 2 distinct values.</li>
  *   <li>{@link #DISCRETE}: a numeric column with 3 to 20 distinct values.</li>
+ *   <li>Binary and discrete exclude a column whose values are all distinct and not all integers (five amounts,
+ *       each seen once): measurements, continuous whatever their count; integer codes and repeated fractions
+ *       ({@code 0.5}, {@code 1.5} grades) stay discrete.</li>
  *   <li>{@link #ID_LIKE}: an integer-valued numeric column, or a text column (names, UUIDs), whose
  *       distinct values are at least 95% of its non-missing values on at least 100 of them; or an
  *       integer column with more than 20 distinct values that is strictly increasing in row order.
@@ -35,7 +38,10 @@ public enum ColumnRole {
     BINARY("binary"),
     /** A numeric column with 3 to 20 distinct values, e.g. a count of items. */
     DISCRETE("discrete"),
-    /** A numeric column with more than 20 distinct values that is not id-like. */
+    /**
+     * A numeric column with more than 20 distinct values that is not id-like, or one of at most 20 values all
+     * distinct and not all integers (measurements seen once each).
+     */
     CONTINUOUS("continuous"),
     /** Text or boolean values, measured as labels. */
     CATEGORICAL("categorical"),

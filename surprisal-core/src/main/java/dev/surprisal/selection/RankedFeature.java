@@ -10,7 +10,10 @@ import java.util.List;
  * One feature of a {@link TargetRanking}; every information value in nats, NaN where not computed.
  *
  * @param feature       the feature's name
- * @param kind          "continuous" or "discrete"
+ * @param kind          how the estimator treats the feature: "continuous" (by distances) or "discrete" (counted by
+ *                      value); not the column's role: a text or boolean column whose role is {@code categorical}
+ *                      (the CLI's "columns" preamble, {@code ColumnRole}) is counted by value, so its kind is
+ *                      "discrete", as is a binary or discrete numeric column's (audit16 D4)
  * @param n             rows where the feature and the target both have a value
  * @param estimator     KSG1, Ross or plug-in (see {@link MiPair})
  * @param mi            the MI estimate on those n rows

@@ -232,6 +232,7 @@ public final class TargetRanking {
             double observed = side.observed();
             double[] ci = interval(options, pair.n(), pair::natsResampled, pair.estimator());
             List<String> warnings = withIntervalNote(pair.warnings(), mi, ci, pair.estimator(), options.base());
+            warnings = append(warnings, tooFewForKnnResamples(options, pair.n(), pair.estimator()));
             TargetShare.Note share = shareNote(target, pair, mi, test, side.normalScore(), options.base());
             // the share's sentence is kept in targetShare alone (RankedFeature.notes renders it)
             // decided once, kept as a field; the note only words it
@@ -402,7 +403,8 @@ public final class TargetRanking {
      */
     private static double[] interval(MiOptions options, int n, java.util.function.ToDoubleFunction<int[]> resampled,
                                      dev.surprisal.continuous.MiEstimator estimator) {
-        if (options.bootstrap() > 0 && (options.bootstrapForced() || n <= options.bootstrapRows())) {
+        if (options.bootstrap() > 0 && (options.bootstrapForced() || n <= options.bootstrapRows())
+                && tooFewForKnnResamples(options, n, estimator) == null) {
             Bootstrap.Method method = intervalMethod(estimator);
             Bootstrap.Interval ci = Bootstrap.of(n, resampled).withMethod(method)
                     .withReplicates(options.bootstrap()).withSeed(options.seed()).withLevel(options.level()).run();
@@ -414,6 +416,27 @@ public final class TargetRanking {
             return new double[] {ci.lower(), ci.upper(), ci.lower(), ci.upper()};
         }
         return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    }
+
+    /**
+     * Fewest rows of a kNN pair (KSG, Ross) for a bootstrap interval: a resample keeps its distinct rows (about 63%
+     * of n), and the estimator needs more than k of them. At 5 rows (five measurements, continuous since audit16 D1)
+     * a resample held 3 and the estimate was NaN, a crash (exit 4); from 20 rows a resample holds 3 or fewer distinct
+     * rows with probability below 1e-13.
+     */
+    public static final int MIN_KNN_BOOTSTRAP_ROWS = 20;
+
+    /**
+     * @return the note saying why a kNN pair of {@code n} rows has no bootstrap interval, or null when it has one
+     */
+    private static String tooFewForKnnResamples(MiOptions options, int n, dev.surprisal.continuous.MiEstimator estimator) {
+        if (options.bootstrap() == 0 || estimator == dev.surprisal.continuous.MiEstimator.PLUG_IN
+                || n >= MIN_KNN_BOOTSTRAP_ROWS) {
+            return null;
+        }
+        return INTERVAL_NOT_SHOWN + " " + n + " rows, too few for the resamples of a kNN estimate (each keeps"
+                + " its distinct rows, about 63% of n, and needs more than k = " + options.k() + "); at least "
+                + MIN_KNN_BOOTSTRAP_ROWS + " rows give one";
     }
 
     /** How the warning about an interval that misses its own estimate begins (the CLI prints it with the verdict). */

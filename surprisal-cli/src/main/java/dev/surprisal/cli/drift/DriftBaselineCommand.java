@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
         header = "Freeze a reference profile (the P of KL(P||Q)) for a monitor.",
         description = {
                 "Detects each column's role and freezes it with the bins: binary and discrete numbers (at most",
-                "20 values) get one bin per value plus 'unseen'; continuous numbers 20 equal-frequency bins plus",
+                "20 values, unless each is seen once and not all are integers: measurements) get one bin per",
+                "value plus 'unseen'; continuous numbers 20 equal-frequency bins plus",
                 "below-range and above-range bins; text and booleans the top 128 categories plus 'other' and",
                 "'unseen'. Id-like, timestamp, date and constant columns are not scored, only checked (missing",
                 "share, duplicate keys, invalid dates, stale values). Missing cells (pandas' missing strings: '',",

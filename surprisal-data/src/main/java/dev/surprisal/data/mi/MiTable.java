@@ -144,7 +144,7 @@ public final class MiTable {
      */
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed, boolean keepDuplicateRows) {
         Table t = reader.readCells();
-        ColumnRoles roles = ColumnRoles.detect(t, t.columnNames(), overrides, reader.file());
+        ColumnRoles roles = ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()).typed(reader.schema());
         // roles of this table: a column of distinct values settles the duplicate-row check without hashing rows
         return of(t, roles, seed, reader.file(), CellLocator.of(reader.file(), reader.format()),
                 keepDuplicateRows || DuplicateRecords.provablyDistinct(t, roles));

@@ -141,7 +141,7 @@ final class CsvProfiler {
         // one column per task, each in its own slot: the result does not depend on threads
         IntStream.range(0, s.length).parallel().forEach(i -> s[i] = known.containsKey(held.get(i))
                 ? known.get(held.get(i)) : ColumnStats.of(part.column(held.get(i)), scratch));
-        return ColumnRoles.of(List.of(s), available, o.roles(), reader.file());
+        return ColumnRoles.of(List.of(s), available, o.roles(), reader.file()).typed(reader.schema());
     }
 
     /** {@code reader} counted on {@code reference}'s bins by Java, or empty when the DuckDB path must do it. */

@@ -82,7 +82,7 @@ final class FileProfiler {
         for (String c : selected) {
             stats.add(typed.contains(c) ? typedFit.stats().get(c) : textRoles.stats(c).orElseThrow());
         }
-        return ColumnRoles.of(stats, available, o.roles(), reader.file());
+        return ColumnRoles.of(stats, available, o.roles(), reader.file()).typed(reader.schema());
     }
 
     /** Every column read as text. */

@@ -53,7 +53,43 @@ public final class ColumnRoles {
         overrides.validate(available, reader.file());
         List<String> selected = overrides.selected(available);
         List<ColumnStats> s = selected.isEmpty() ? List.of() : RoleScan.scan(reader, selected);
-        return of(s, available, overrides, reader.file());
+        return of(s, available, overrides, reader.file()).typed(reader.schema());
+    }
+
+    /**
+     * These roles with reasons that say what a typed source's column is where its text alone would mislead
+     * (audit16 D3, D4): a BOOLEAN column's two values are true/false, not "2 distinct text values"; a STRUCT, LIST
+     * or MAP column is measured as its printed form, one label per distinct value, so the reason says so and how to
+     * measure its fields. Roles are unchanged; a role the user set keeps its reason.
+     *
+     * @param schema the source's schema, with the types DuckDB read
+     * @return the roles with those reasons
+     */
+    public ColumnRoles typed(dev.surprisal.data.TableSchema schema) {
+        Map<String, RoleDecision> d = new LinkedHashMap<>();
+        decisions.forEach((c, x) -> d.put(c, x.overridden() ? x : schema.field(c)
+                .map(f -> typedReason(x, f.duckdbType())).orElse(x)));
+        return new ColumnRoles(d, new LinkedHashMap<>(stats), excluded);
+    }
+
+    /** The decision with the reason its source type calls for ({@link #typed}). */
+    static RoleDecision typedReason(RoleDecision x, String duckdbType) {
+        String t = duckdbType == null ? "" : duckdbType.trim().toUpperCase(java.util.Locale.ROOT);
+        if (t.equals("BOOLEAN") && x.role() == ColumnRole.CATEGORICAL) {
+            return new RoleDecision(x.column(), x.role(), "true/false values (BOOLEAN): categorical", false,
+                    x.convention(), x.layout());
+        }
+        String nested = t.startsWith("STRUCT") ? "STRUCT" : t.startsWith("MAP") ? "MAP"
+                : t.endsWith("[]") || t.startsWith("LIST") || t.matches(".*\\[[0-9]+]$") ? "LIST" : null;
+        if (nested == null) {
+            return x;
+        }
+        String field = nested.equals("STRUCT") ? x.column() + ".<field>" : nested.equals("LIST")
+                ? "unnest(" + x.column() + ") or " + x.column() + "[1]" : x.column() + "['<key>']";
+        return new RoleDecision(x.column(), x.role(), x.reason().replace(" distinct text values", " distinct "
+                + nested + " values") + "; a " + nested + " column, read as its printed form (each whole value one label,"
+                + " its parts not measured): to measure them, flatten it upstream (e.g. SELECT " + field + ")", false,
+                x.convention(), x.layout());
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Locale;
  *   <li>{@value #NUMERIC_SHARE}: a column is numeric when at least this share of its non-missing
  *       cells are numbers; the others are invalid cells, counted, never a reason to stop;</li>
  *   <li>{@value #MAX_DISCRETE_VALUES}: a numeric column with at most this many distinct values is
- *       binary (2) or discrete, binned by value (Evidently bins by value up to 20 too);</li>
+ *       binary (2) or discrete, binned by value (Evidently bins by value up to 20 too), unless its values are
+ *       all distinct and not all integers: measurements seen once each (five amounts) are continuous;</li>
  *   <li>{@value #ID_DISTINCT_RATIO} and {@value #ID_MIN_ROWS}: a whole-number or text column whose
  *       distinct values reach this share of its present cells, on at least this many, is id-like;
  *       so is a column of more than 20 strictly increasing whole numbers;</li>
@@ -177,6 +178,14 @@ public final class RoleRules {
             boolean whole = s.integers() == s.numbers();
             if (d <= 1) {
                 return decision(c, ColumnRole.CONSTANT, "1 distinct value (" + num(s.min()) + "): constant" + notes);
+            }
+            // a measurement seen once each is no label set (audit16 D1: five lognormal amounts read as 5
+            // equally likely labels, log2 5 bits): values all distinct and not all whole are continuous whatever
+            // their count; integer codes (0/1, 1..5) and fractions that repeat (0.5, 1.5 grades) stay discrete
+            if (d <= MAX_DISCRETE_VALUES && !whole && d == s.numbers()) {
+                return decision(c, ColumnRole.CONTINUOUS, n(d) + " numbers, each seen once, not all integers ("
+                        + num(s.min()) + " to " + num(s.max()) + "): continuous, measurements rather than labels"
+                        + notes);
             }
             if (d == 2) {
                 return decision(c, ColumnRole.BINARY, "2 distinct values (" + num(s.min()) + ", " + num(s.max())

@@ -161,6 +161,25 @@ class ColumnRolesTest {
         assertThat(roleOf(NumericColumn.of("r", 0.5, 1.5, 2.5, 0.5))).isEqualTo(ColumnRole.DISCRETE);
     }
 
+    /**
+     * audit16 D1: five amounts, each seen once, were 5 equally likely labels (entropy log2 5 bits); measurements all
+     * distinct and not all whole are continuous whatever their count, while integer codes and repeated fractions
+     * stay discrete.
+     */
+    @Test
+    void fewDistinctMeasurementsAreContinuousButCodesAndRepeatedFractionsAreNot() {
+        NumericColumn amounts = NumericColumn.of("amount", 52.89, 101.96, 17.4, 230.05, 64.12);
+        assertThat(roleOf(amounts)).isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(ColumnRoles.detect(Table.of(List.of(amounts)), RoleOverrides.none()).decision("amount").reason())
+                .startsWith("5 numbers, each seen once, not all integers (17.4 to 230.1): continuous");
+        assertThat(roleOf(CategoricalColumn.of("amount", "52.89", "101.96", "NA", "17.4")))
+                .isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(roleOf(NumericColumn.of("code", 1, 2, 3, 4, 5))).isEqualTo(ColumnRole.DISCRETE);
+        assertThat(roleOf(NumericColumn.of("flag", 0, 1))).isEqualTo(ColumnRole.BINARY);
+        assertThat(roleOf(NumericColumn.of("grade", 0.5, 1.5, 2.5, 1.5))).isEqualTo(ColumnRole.DISCRETE);
+        assertThat(roleOf(NumericColumn.of("mixed", 1, 2, 2.5, 2))).isEqualTo(ColumnRole.DISCRETE);
+    }
+
     @Test
     void overridesApplyAndUnknownColumnsListTheAvailableOnes() {
         Table t = OrdersTable.reference(500, 1).table();
