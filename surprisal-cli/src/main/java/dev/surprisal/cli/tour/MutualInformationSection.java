@@ -36,8 +36,9 @@ final class MutualInformationSection implements TourSection {
                 "the morning sky", "rain").get(0));
         out.println("  MI = KL(joint || product of marginals): 0 exactly when the columns are independent.");
         out.println("  Correlation only sees lines; the next stop shows a dependence it misses entirely.");
-        out.println("  On a table, mi gives each column a role first: numbers with at most 20 values (a 0/1 flag) and text");
-        out.println("  are labels, like these; other numbers are continuous and get kNN estimators, never bins;");
+        out.println("  On a table, mi gives each column a role first: numbers with at most 20 values (a 0/1 flag, codes 1-5)");
+        out.println("  and text are labels, like these; other numbers, and a few fractions each seen once, are continuous");
+        out.println("  and get kNN estimators, never bins;");
         out.println("  ID and timestamp columns are left out, with the reason.");
         out.tryLine("surprisal mi --data FILE --x COLUMN --y COLUMN --explain");
     }
