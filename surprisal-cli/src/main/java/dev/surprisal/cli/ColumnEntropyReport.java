@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * {@code entropy --data F --column C}: renders {@link ColumnEntropy}, what the column's role calls for.
- * Discrete, text, id-like and timestamp columns: the counts of their values (the caller applies the
- * estimator). A continuous column: the differential entropy (Vasicek), labelled as such; with
+ * Discrete, text, id-like and timestamp columns: the counts of their values and their entropy by the
+ * estimator (the library's, {@link ColumnEntropy.Counted#value()}). A continuous column: the differential entropy (Vasicek), labelled as such; with
  * {@code --bins N}, the Shannon entropy of N equal-width bins, labelled with the binning.
  */
 final class ColumnEntropyReport {
@@ -28,7 +28,10 @@ final class ColumnEntropyReport {
                   List<dev.surprisal.data.profile.DateOrderWarning> warnings) {
     }
 
-    /** The command line's names of {@link ColumnEntropy}'s settings: {@code --bins}, {@code --role COL=ROLE}. */
+    /**
+     * The command line's names of {@link ColumnEntropy}'s settings: {@code --bins}, {@code --role COL=ROLE},
+     * {@code --estimator}.
+     */
     static final ColumnEntropy.Words OPTIONS = new ColumnEntropy.Words() {
         @Override
         public String bins() {
@@ -43,6 +46,11 @@ final class ColumnEntropyReport {
         @Override
         public String role(String column, dev.surprisal.core.ColumnRole role) {
             return dev.surprisal.data.mi.MiTable.roleHint(column, "=" + role.label());
+        }
+
+        @Override
+        public String estimator() {
+            return "--estimator";
         }
     };
 
@@ -67,7 +75,7 @@ final class ColumnEntropyReport {
     }
 
     /**
-     * @param estimator  the estimator of a binned entropy (null: plug-in)
+     * @param estimator  the estimator of counts as given (null: none given, plug-in where counts are measured)
      * @param replicates the bootstrap's resamples, 0 for no interval
      * @param seed       the bootstrap's seed
      */
@@ -106,7 +114,7 @@ final class ColumnEntropyReport {
                     100 * ci.level(), of,
                     Explanations.num(ci.lower()), Explanations.num(ci.upper()), base.unit(), how,
                     res instanceof ColumnEntropy.Counted ? "rows" : "values", ci.seed(),
-                    EntropyInterval.coverage(estimator(res))));
+                    EntropyInterval.coverage(res.estimator())));
         } else {
             lines.add("95% CI\tnot shown: " + iv.withheld());
             r.field("ci_lower", Double.NaN, iv.withheld()).field("ci_upper", Double.NaN, iv.withheld())
@@ -115,14 +123,6 @@ final class ColumnEntropyReport {
             r.sentence("No 95% confidence interval is given: " + iv.withheld() + ".");
         }
         r.plain(lines);
-    }
-
-    /** The estimator whose interval {@code res} holds, by the names {@link EntropyInterval#method(String)} takes. */
-    private static String estimator(ColumnEntropy.Result res) {
-        if (res instanceof ColumnEntropy.Counted c) {
-            return c.estimator();
-        }
-        return res instanceof ColumnEntropy.Binned b ? b.estimator() : "vasicek";
     }
 
     /** The report of a column's entropy computed by any engine. */
@@ -140,7 +140,7 @@ final class ColumnEntropyReport {
                     + d.n() + ")");
             r = Report.of("differential-entropy", h, base.unit()).base(base).plain(plain)
                     .field("input", "column").field("role", "continuous")
-                    .field("estimator", "vasicek").field("window", (long) d.window()).field("n", (long) d.n())
+                    .field("estimator", d.estimator()).field("window", (long) d.window()).field("n", (long) d.n())
                     .field("definition", "differential entropy h(X) = -integral f(x) log f(x) dx of the column's"
                             + " density, in " + base.unit() + " of its own units; it can be negative, and it shifts by"
                             + " log(c) when the values are multiplied by c");

@@ -2,7 +2,6 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.cli;
 
-import dev.surprisal.core.ValidationException;
 import dev.surprisal.core.Base;
 import dev.surprisal.core.Validate;
 import dev.surprisal.counts.Counts;
@@ -75,7 +74,9 @@ public final class EntropyCommand implements Callable<Integer> {
     boolean asCounts;
 
     @Option(names = "--estimator", paramLabel = "NAME",
-            description = "Bias-corrected estimator for counts: plug-in, miller-madow, chao-shen, grassberger, james-stein, nsb.")
+            description = {"Bias-corrected estimator for counts: plug-in, miller-madow, chao-shen,",
+                    "grassberger, james-stein, nsb. With --data: of a discrete column's counts or",
+                    "of a continuous column's --bins (its differential entropy is Vasicek's)."})
     String estimator;
 
     @Option(names = "--data", paramLabel = "FILE", description = "Read a CSV, Parquet or JSON file (with --engine "
@@ -98,7 +99,8 @@ public final class EntropyCommand implements Callable<Integer> {
                     "for miller-madow); where the simulation found coverage far below",
                     "95%% (many values seen once, or a continuous column of fewer than",
                     "200 values) it says so instead; --explain gives the simulated",
-                    "coverage. Default: 0."})
+                    "coverage. --engine spark gives the same numbers for the same",
+                    "--seed. Default: 0."})
     Integer bootstrap;
 
     @Option(names = "--seed", paramLabel = "S",
@@ -131,6 +133,9 @@ public final class EntropyCommand implements Callable<Integer> {
                 throw usage((bootstrap != null ? "--bootstrap" : "--seed") + " applies to --data FILE --column C:"
                         + " it resamples a column's rows");
             }
+            if (bins != null) {
+                throw usage("--bins applies to --data FILE --column C: it bins a continuous column's values");
+            }
             report = fromValues(base);
         }
         report.print(common, spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -147,28 +152,30 @@ public final class EntropyCommand implements Callable<Integer> {
         if (roles.columns != null || roles.exclude != null) {
             throw usage("--columns and --exclude do not apply to entropy: it measures the one --column");
         }
-        if (bins != null && bins < 1) {
-            throw usage("--bins " + bins + ": must be at least 1");
-        }
         RoleOverrides overrides;
         try {
             overrides = roles.overrides(spec).withColumns(List.of(column), List.of("--column"));
         } catch (ValidationException e) {
             throw usage(e.getMessage());
         }
-        // the library computes a discrete column's entropy by the estimator too (ColumnEntropy.Counted.value)
-        EntropyEstimator estimator = estimatorOrUsage();
-        int replicates = replicatesOrUsage(estimator);
+        // the library decides what applies (ColumnEntropy.checkSettings, then by the column's role): the estimator
+        // goes as given (null when not), so that one given for a continuous column is refused there, not dropped
+        EntropyEstimator est = estimator == null ? null : estimatorOrUsage();
+        if (bootstrap == null && seed != null) {
+            throw usage("--seed seeds the --bootstrap resamples: add --bootstrap B");
+        }
+        int replicates = bootstrap == null ? 0 : bootstrap;
         long s = seed == null ? dev.surprisal.inference.Bootstrap.DEFAULT_SEED : seed;
+        settingsAsOptions(() -> ColumnEntropy.checkSettings(bins, est, replicates)); // before an engine starts
         ColumnEntropyReport.Result res;
         try (ProfileEngine e = engine.open(spec)) {
-            res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, estimator,
+            res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, est,
                     replicates, s)
                     : ColumnEntropyReport.of(ColumnEntropyReport.inOptions(() -> e.entropy(engine.located(data),
-                            table.delimiter, column, overrides, bins, estimator, base)), base);
+                            table.delimiter, column, overrides, bins, est, base, replicates, s)), base);
         }
         if (res.counted() != null) {
-            Report r = measureCounts(res.counted().counts(), res.counted().value(), base);
+            Report r = measureCounts(res.counted().counts(), res.counted().value(), res.counted().estimator(), base);
             res.notes().forEach(r::note);
             r.warnings(res.warnings());
             ColumnEntropyReport.interval(r, List.of(Report.format(res.counted().value())), res.counted(), base);
@@ -178,26 +185,24 @@ public final class EntropyCommand implements Callable<Integer> {
         return res.report().field("file", data.toString()).field("column", column);
     }
 
-    /** --bootstrap checked as mi checks it (0 when not given), and refused where no interval is calibrated. */
-    private int replicatesOrUsage(EntropyEstimator estimator) {
-        if (bootstrap == null) {
-            if (seed != null) {
-                throw usage("--seed seeds the --bootstrap resamples: add --bootstrap B");
-            }
-            return 0;
-        }
+    /**
+     * Runs {@code check}, the library's refusal of a setting ({@link ColumnEntropy#checkSettings}: {@code bins},
+     * {@code bootstrap}) shown as a usage error naming the option and the value typed, e.g. {@code --bootstrap 5:
+     * must be 0 (no interval) or lie in [10, 100000], got 5}.
+     */
+    private void settingsAsOptions(Runnable check) {
         try {
-            dev.surprisal.selection.MiOptions.checkBootstrap(bootstrap);
-            if (bootstrap > 0) {
-                dev.surprisal.inference.EntropyInterval.method(estimator.name());
-            }
+            check.run();
         } catch (ValidationException e) {
-            throw usage("--" + e.getMessage().replace("bootstrap: ", "bootstrap " + bootstrap + ": "));
+            if (e instanceof dev.surprisal.data.DataException || e.argument() == null) {
+                throw e;
+            }
+            switch (e.argument()) {
+                case "bins" -> throw usage(e.messageFor("--bins " + bins));
+                case "bootstrap" -> throw usage(e.messageFor("--bootstrap " + bootstrap));
+                default -> throw e;
+            }
         }
-        if (bootstrap > 0 && !engine.local()) {
-            throw usage("--bootstrap: only with --engine local (the rows are resampled in memory)");
-        }
-        return bootstrap;
     }
 
     private Report fromValues(Base base) {
@@ -229,19 +234,19 @@ public final class EntropyCommand implements Callable<Integer> {
     }
 
     private Report measureCounts(Counts c, Base base) {
-        return measureCounts(c, ColumnEntropy.entropy(c, estimatorOrUsage(), base), base);
+        EntropyEstimator est = estimatorOrUsage();
+        return measureCounts(c, ColumnEntropy.entropy(c, est, base), est.name(), base);
     }
 
-    /** Renders the entropy {@code h} of counts {@code c} by --estimator, computed by the library. */
-    private Report measureCounts(Counts c, double h, Base base) {
-        EntropyEstimator est = estimatorOrUsage();
+    /** Renders the entropy {@code h} of counts {@code c} by the estimator named {@code est}, computed by the library. */
+    private static Report measureCounts(Counts c, double h, String est, Base base) {
         Report r = Report.of("entropy", h, base.unit()).base(base)
-                .field("estimator", est.name()).field("n", c.total());
-        if (est.name().equals("plug-in")) {
+                .field("estimator", est).field("n", c.total());
+        if (est.equals("plug-in")) {
             return explain(r, h, base, c.nonZero());
         }
         double plugIn = Entropy.of(c, base);
-        return r.sentences(() -> Explanations.correctedEntropy(h, plugIn, base, c.nonZero(), est.name()));
+        return r.sentences(() -> Explanations.correctedEntropy(h, plugIn, base, c.nonZero(), est));
     }
 
     private static Report explain(Report r, double h, Base base, int outcomes) {

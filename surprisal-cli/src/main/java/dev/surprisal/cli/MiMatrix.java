@@ -31,7 +31,8 @@ final class MiMatrix {
     /** The footnote of the text's p-values: which test gave each. */
     static final String P_METHOD = "p: G-test (chi-squared) where every expected count is at least " + MIN_EXPECTED
             + "; r: " + RANDOM_TABLES_WORDS + " (an expected count below " + MIN_EXPECTED + ", where the chi-squared"
-            + " tail is liberal); -: none (a pair with a continuous column, or a table too sparse to test)";
+            + " tail is liberal); -: none (a pair with a continuous column, a constant column, or a table too sparse"
+            + " to test)";
     /** Why an off-diagonal cell is null: the pair was not estimated (an engine's matrix of chosen pairs). */
     static final String NOT_ESTIMATED = "not estimated for this pair";
 
@@ -148,7 +149,9 @@ final class MiMatrix {
                 .field("p_value_method", "per pair in p_methods: 'g-test' (G = 2 n ln2 MI(bits) ~"
                         + " chi-squared((a-1)(b-1)), every expected count at least " + MIN_EXPECTED + "), 'random-tables'"
                         + " (an expected count below " + MIN_EXPECTED + ": " + RANDOM_TABLES_WORDS + "), 'untested' (a"
-                        + " discrete table too sparse to test: read its above_chance), null for kNN pairs; unadjusted"
+                        + " discrete table too sparse to test: read its above_chance), 'constant' (p null: a column with one"
+                        + " value on the pair's rows carries no information, MI = 0 exactly, nothing to test), null for"
+                        + " kNN pairs; unadjusted"
                         + " for the " + tested + " pairs tested: read a pair as a finding by q_values")
                 .field("p_methods", pMethodJson)
                 .field("q_values", qJson)

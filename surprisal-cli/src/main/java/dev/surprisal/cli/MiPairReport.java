@@ -81,8 +81,8 @@ final class MiPairReport {
                 r.row("G-test p", "g-test-p-value", g.pValue(), DivergenceMeasure.UNITLESS).field("g_test_p", g.pValue());
                 r.sentence(MiExplanation.pValue(g.pValue(), "G-test"));
             } else {
-                r.note("no G-test p: " + d.noGTest() + "; the permutation p (random tables with the same margins)"
-                        + " stands");
+                r.note("no G-test p: " + d.noGTest() + (f.test() == null ? ""
+                        : "; the permutation p (random tables with the same margins) stands"));
             }
         }
         interval(r, f, s);

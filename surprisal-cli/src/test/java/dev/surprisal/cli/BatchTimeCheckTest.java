@@ -111,6 +111,29 @@ class BatchTimeCheckTest {
         assertThat(fresh.out()).doesNotContain("stale data").contains("more than 1 day 12 hours before the check's time");
     }
 
+    /**
+     * Without {@code --at} the check is filed under today's date and the lag is measured from the check's clock:
+     * the check's time the finding names lies between the clock before and after the command, and a batch whose
+     * newest order is ten days before the command lies "10 days" behind it. Nothing sleeps; the library's own
+     * test with a fixed clock is {@code MaxLagClockTest}.
+     */
+    @Test
+    void withoutAtTheLagIsMeasuredFromTheClockOfTheCheck() throws IOException {
+        baseline(at(ZoneOffset.UTC));
+        Instant before = Instant.now();
+        Instant newest = before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(java.time.Duration.ofDays(10));
+        Path late = orders("late.csv", newest.minusSeconds(60L * 99), 60, 100, at(ZoneOffset.UTC));
+        Cli c = Cli.run("drift", "check", "--monitor", "orders", "--data", late.toString(), "--store", store(),
+                "--max-lag", "2d");
+        Instant after = Instant.now();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stale data: today's newest value (\\S+) lies "
+                + "10 days before the check's time (\\S+) \\(max-lag 2 days; a stalled feed, or an old batch sent "
+                + "late\\?\\)").matcher(c.out());
+        assertThat(m.find()).as(c.out() + c.err()).isTrue();
+        assertThat(java.time.OffsetDateTime.parse(m.group(1)).toInstant()).isEqualTo(newest);
+        assertThat(Instant.parse(m.group(2))).isBetween(before, after);
+    }
+
     @Test
     void aBadLagIsAUsageErrorNamingTheOptionAndValue() throws IOException {
         baseline(at(ZoneOffset.UTC));

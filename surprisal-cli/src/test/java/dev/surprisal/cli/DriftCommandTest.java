@@ -217,6 +217,9 @@ class DriftCommandTest {
                 .containsPattern("mean moved 50 -> 56 .* DRIFT")
                 .contains("coding reference-like data with a code built for the new day")
                 .containsPattern("churned \\(binary, one bin per value\\): PSI [0-9.]+, noise level [0-9.]+, DRIFT")
-                .contains("order_id (id-like): not scored, only checked for missing and duplicate keys: OK");
+                .contains("order_id (id-like): not scored, only checked for missing and duplicate keys: OK")
+                // the rule as it decides: PSI's bands and each column's own yardstick (issue 9's tour stop)
+                .contains("A column is WARN when PSI reaches 0.1 and DRIFT at 0.25")
+                .contains("(W1/std, WARN 0.1, DRIFT 0.3)").contains("(TV, WARN 0.05, DRIFT 0.1)");
     }
 }

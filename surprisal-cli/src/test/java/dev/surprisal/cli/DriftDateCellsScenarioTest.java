@@ -45,7 +45,7 @@ class DriftDateCellsScenarioTest {
         assertThat(garbage.code()).as(garbage.out()).isEqualTo(ExitCode.ALARM);
         assertThat(garbage.out()).contains("DRIFT: day: invalid share rose 0.0% -> 100.0% (3,000 of 3,000 cells today, "
                 + "beyond noise): all invalid: expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (line 2)",
-                "invalid cells in day: 100.00% of today's rows (neither a date nor missing); first: line 2 'garbage'");
+                "invalid cells in day: 100.00% of today's rows (neither a date nor missing); values: \"garbage\" ×3,000 (first: line 2)");
         assertThat(garbage.out()).containsPattern("day +date\\* .* \\+100\\.00% +DRIFT");
 
         Cli dmy = Cli.run("drift", "compare", ref, orders("dmy.csv", 3, (i, d) -> String.format("%02d/%02d/%d",

@@ -97,12 +97,15 @@ class DriftScenarioTest {
         Cli abc = compare(days.get(Change.INVALID_SURGE));
         List<String> lines = Files.readAllLines(days.get(Change.INVALID_SURGE));
         int first = -1;
-        for (int i = 1; i < lines.size() && first < 0; i++) {
+        long count = 0;
+        for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).split(",", -1)[2].equals("abc")) {
-                first = i + 1;
+                first = first < 0 ? i + 1 : first;
+                count++;
             }
         }
-        assertThat(abc.out()).contains("invalid cells in amount: ").contains("first: line " + first + " 'abc'");
+        assertThat(abc.out()).contains("invalid cells in amount: ").contains("values: \"abc\" ×"
+                + String.format(java.util.Locale.ROOT, "%,d", count) + " (first: line " + first + ")");
         JsonNode j = new ObjectMapper().readTree(compare(days.get(Change.NEW_COUNTRY), "--json").out());
         JsonNode country = null;
         for (JsonNode c : j.get("columns")) {

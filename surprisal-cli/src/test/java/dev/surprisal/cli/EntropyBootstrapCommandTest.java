@@ -151,6 +151,32 @@ class EntropyBootstrapCommandTest {
     }
 
     @Test
+    void whatAppliesToAColumnIsTheLibrarysDecisionInTheOptionsWords() throws Exception {
+        String f = orders.toString();
+        // an estimator of counts on a continuous column: before, dropped without a word (Vasicek's value, exit 0)
+        Cli estimator = Cli.run("entropy", "--data", f, "--column", "amount", "--estimator", "miller-madow");
+        assertThat(estimator.code()).as(estimator.out()).isEqualTo(ExitCode.BAD_DATA);
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> library("amount", null, "miller-madow"));
+        assertThat(refused).isInstanceOf(ColumnEntropy.Refusal.class);
+        // the Java user's refusal, in the command line's words
+        assertThat(estimator.err()).contains(((ColumnEntropy.Refusal) refused).message(refused.getMessage(),
+                ColumnEntropyReport.OPTIONS)).contains("--estimator miller-madow: amount is continuous")
+                .contains("--bins N").doesNotContain("bins = N");
+        // binned, the estimator applies to the bin counts
+        JsonNode binned = json("entropy", "--data", f, "--column", "amount", "--estimator", "chao-shen", "--bins", "10",
+                "--json");
+        assertThat(binned.get("estimator").asText()).isEqualTo("chao-shen");
+        // bins below 1: a setting, refused before the column's role is looked at, whatever the column
+        Cli zero = Cli.run("entropy", "--data", f, "--column", "country", "--bins", "0");
+        assertThat(zero.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(zero.err()).contains("--bins 0: must be at least 1");
+        // --bins without a column: it bins nothing, and says so instead of being dropped
+        Cli noData = Cli.run("entropy", "0.5", "0.5", "--bins", "3");
+        assertThat(noData.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(noData.err()).contains("--bins applies to --data FILE --column C");
+    }
+
+    @Test
     void badBootstrapSettingsAreUsageErrorsNamingTheOption() {
         String f = orders.toString();
         Cli negative = Cli.run("entropy", "--data", f, "--column", "country", "--bootstrap", "-1");

@@ -71,11 +71,8 @@ class MiVerdictFieldsCommandTest {
         assertThat(n.get("biased_low_bound_reason").asText()).startsWith("the estimate is not below the least MI");
     }
 
-    @Test
-    void aColumnFilledOnlyWhereTheTargetIsOneBlamesTheTargetAndPrintsNoNaN(@TempDir Path dir) throws Exception {
-        // reason_code (a numeric code) has a value only on churned = 1 rows, so on the rows the pair shares churned is
-        // constant. (A text column of that kind is measured with "missing" as a value of its own and determines the
-        // target: MiMissingLeakScenarioTest; a numeric one keeps its numbers, and its gaps go to the filled-in test.)
+    /** 300 customers; reason_code (a numeric code) has a value only on churned = 1 rows. */
+    private static Path customers(Path dir) throws IOException {
         SplittableRandom r = new SplittableRandom(5);
         StringBuilder csv = new StringBuilder("customer_id,churned,reason_code,plan\n");
         String[] reasons = {"1", "2", "3"};
@@ -85,8 +82,15 @@ class MiVerdictFieldsCommandTest {
                     .append(churned ? reasons[r.nextInt(3)] : "").append(',').append(r.nextBoolean() ? "pro" : "basic")
                     .append('\n');
         }
-        Path f = dir.resolve("customers.csv");
-        Files.writeString(f, csv);
+        return Files.writeString(dir.resolve("customers.csv"), csv);
+    }
+
+    @Test
+    void aColumnFilledOnlyWhereTheTargetIsOneBlamesTheTargetAndPrintsNoNaN(@TempDir Path dir) throws Exception {
+        // reason_code (a numeric code) has a value only on churned = 1 rows, so on the rows the pair shares churned is
+        // constant. (A text column of that kind is measured with "missing" as a value of its own and determines the
+        // target: MiMissingLeakScenarioTest; a numeric one keeps its numbers, and its gaps go to the filled-in test.)
+        Path f = customers(dir);
         Cli json = Cli.run("mi", "--data", f.toString(), "--target", "churned", "--json");
         assertThat(json.code()).as(json.err()).isZero();
         JsonNode reason = null;
@@ -102,6 +106,25 @@ class MiVerdictFieldsCommandTest {
         assertThat(explain.code()).as(explain.err()).isZero();
         assertThat(explain.out()).contains("reason_code tells you 0 bits about churned: no dependence and no shuffle"
                 + " test, since none is needed: column churned is constant on these rows").doesNotContain("NaN");
+    }
+
+    @Test
+    void aConstantPairHasNoPValueAndSaysWhy(@TempDir Path dir) throws Exception {
+        // ent16: reason_code has a value only where churned = 1; before, the pair printed "G-test p 1.0" (0 degrees
+        // of freedom) and the matrix a bare "-" explained as "a pair with a continuous column"
+        Path f = customers(dir);
+        Cli pair = Cli.run("mi", "--data", f.toString(), "--x", "reason_code", "--y", "churned");
+        assertThat(pair.code()).as(pair.err()).isZero();
+        assertThat(pair.out()).doesNotContain("G-test p");
+        assertThat(pair.err()).contains("no G-test p: a column is constant on the pair's rows")
+                .doesNotContain("permutation p (random tables with the same margins) stands");
+        JsonNode j = JSON.readTree(Cli.run("mi", "--data", f.toString(), "--x", "reason_code", "--y", "churned",
+                "--json").out());
+        assertThat(j.has("g_test_p")).isFalse();
+        JsonNode m = JSON.readTree(Cli.run("mi", "--data", f.toString(), "--matrix", "--json").out());
+        assertThat(m.get("p_values").get("churned").get("reason_code").isNull()).isTrue();
+        assertThat(m.get("p_methods").get("churned").get("reason_code").asText()).isEqualTo("constant");
+        assertThat(m.get("p_value_method").asText()).contains("'constant' (p null");
     }
 
     @Test

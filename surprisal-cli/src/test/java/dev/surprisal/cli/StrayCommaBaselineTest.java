@@ -37,6 +37,6 @@ class StrayCommaBaselineTest {
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(b.out()).containsPattern("amount +continuous +.*1 cell like 0,5 read with a decimal comma \\(0,5 as"
                 + " 0.5\\) beside [\\d,]+ cells like [\\d,]+ read with ',' thousands separators \\(1,234 as 1234\\)");
-        assertThat(b.out()).containsPattern("  amount: \\d+ bins, 0 missing, 1 invalid \\(first: line 7 'abc'\\)");
+        assertThat(b.out()).containsPattern("  amount: \\d+ bins, 0 missing, 1 invalid \\(values: \"abc\" ×1 \\(line 7\\)\\)");
     }
 }

@@ -148,7 +148,8 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
 
     /**
      * The interval of the entropy of counts, each count cᵢ standing for cᵢ rows of value i: resamples draw n rows
-     * with replacement and recount them.
+     * with replacement and recount them. It depends on the counts only, not on their order: the same counts listed
+     * in any order give the same interval for the same seed.
      *
      * @param counts     the counts (withheld above {@value #MAX_ROWS} rows)
      * @param estimator  the estimator, null for the plug-in entropy
@@ -182,10 +183,18 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
         if (n > MAX_ROWS) {
             return tooMany(n, replicates, seed);
         }
+        // the counts largest first: values of equal count are interchangeable, so the resamples (and the interval)
+        // depend on the counts alone, not on the order an engine listed its values in (DuckDB's groups, Spark's
+        // partitions): the same seed gives the same numbers on either engine
+        long[] sorted = new long[counts.size()];
+        for (int v = 0; v < sorted.length; v++) {
+            sorted[v] = -counts.get(v);
+        }
+        java.util.Arrays.sort(sorted);
         int[] label = new int[(int) n];
-        int k = counts.size();
+        int k = sorted.length;
         for (int v = 0, at = 0; v < k; v++) {
-            for (long c = counts.get(v); c > 0; c--) {
+            for (long c = -sorted[v]; c > 0; c--) {
                 label[at++] = v;
             }
         }
@@ -205,7 +214,8 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
 
     /**
      * The interval of Vasicek's differential entropy of a sample (window ⌊√n + 0.5⌋ on every resample, as
-     * {@link SpacingEntropy#estimate(double[], SpacingEntropy.Method, Base)}).
+     * {@link SpacingEntropy#estimate(double[], SpacingEntropy.Method, Base)}). It depends on the values only, not
+     * on their order: the same values in any order give the same interval for the same seed.
      *
      * @param sample     the values, finite (withheld above {@value #MAX_ROWS})
      * @param base       the unit
@@ -227,10 +237,14 @@ public record EntropyInterval(Bootstrap.Interval interval, String withheld, int 
                     + " bootstrap intervals cover less than their 95%% (a normal law at n = 50: 85%%); %d values"
                     + " here", MIN_SPACING_VALUES, sample.length), replicates, seed);
         }
-        return checked(Bootstrap.of(sample.length, idx -> {
+        // sorted: the resamples (and the interval) depend on the values alone, not on the order an engine gathered
+        // them in, so the same seed gives the same numbers on either engine
+        double[] values = sample.clone();
+        java.util.Arrays.sort(values);
+        return checked(Bootstrap.of(values.length, idx -> {
             double[] x = new double[idx.length];
             for (int i = 0; i < idx.length; i++) {
-                x[i] = sample[idx[i]];
+                x[i] = values[idx[i]];
             }
             try {
                 return SpacingEntropy.estimate(x, SpacingEntropy.Method.VASICEK, base);

@@ -150,7 +150,9 @@ public final class CountedPair {
      * @return true when the MI is 0 without estimating
      */
     public boolean isConstant() {
-        return n < 2 || table.rows() < 2 || table.cols() < 2;
+        // by the values seen: an engine's table may keep a value with no counted row (Spark's labels are the
+        // column's, not the pair's), which must not make a constant column look varied
+        return n < 2 || table.rowCounts().nonZero() < 2 || table.colCounts().nonZero() < 2;
     }
 
     /**
@@ -160,7 +162,7 @@ public final class CountedPair {
      * @return the feature's name when it has one value (or under 2 rows), else {@code target}
      */
     public String constantColumn(String target) {
-        return n < 2 || table.rows() < 2 ? feature : target;
+        return n < 2 || table.rowCounts().nonZero() < 2 ? feature : target;
     }
 
     /**
@@ -208,13 +210,32 @@ public final class CountedPair {
         public static final String RANDOM_TABLES = "random-tables";
         /** {@link #method()} of a table too sparse to test (p NaN). */
         public static final String UNTESTED = "untested";
+        /**
+         * {@link #method()} of a pair with a constant column on its rows (p NaN): every joint law with a one-point
+         * margin is independent, so there is nothing to test, and a p of 1 would count as a test in a family's
+         * q-values.
+         */
+        public static final String CONSTANT = "constant";
+
+        /**
+         * The "test" of a pair with a constant column: no p-value ({@link #CONSTANT}), the same on every engine.
+         *
+         * @return p NaN, method {@value #CONSTANT}
+         */
+        public static Independence constant() {
+            return new Independence(Double.NaN, null);
+        }
 
         /**
          * Which test gave the p-value, as a report labels it next to the p (a matrix mixes both tests).
          *
-         * @return {@value #G_TEST}, {@value #RANDOM_TABLES}, or {@value #UNTESTED} when p is NaN
+         * @return {@value #G_TEST}, {@value #RANDOM_TABLES}, {@value #CONSTANT} for a pair with a constant column
+         *         ({@link #constant()}), or {@value #UNTESTED} when p is NaN otherwise
          */
         public String method() {
+            if (test == null) {
+                return CONSTANT;
+            }
             return Double.isNaN(pValue) ? UNTESTED : test == MissingLeak.Test.G_TEST ? G_TEST : RANDOM_TABLES;
         }
     }

@@ -466,9 +466,13 @@ public final class MiPair {
      * @param nats the pair's MI from {@link #nats()}, nats
      * @param seed the run's seed (the random tables of a table with a small expected count)
      * @param name the pair's name, mixed into the seed
-     * @return the p-value and its test, or null for a kNN pair (no test of its own)
+     * @return the p-value and its test; {@link CountedPair.Independence#constant()} (no p) for a pair with a constant
+     *         column, of any kinds; null for a kNN pair (no test of its own)
      */
     public CountedPair.Independence independence(double nats, long seed, String name) {
+        if (estimator == MiEstimator.CONSTANT) {
+            return CountedPair.Independence.constant();
+        }
         if (estimator != MiEstimator.PLUG_IN) {
             return null;
         }

@@ -42,7 +42,7 @@ import java.util.Map;
  * @param critical        its sample-size-aware critical value (χ² approximation)
  * @param degreesOfFreedom bins used − 1
  * @param newValues       today's most frequent values the reference never had, with their counts
- * @param invalidCells    today's first invalid cells
+ * @param invalidCells    today's most frequent invalid values, with their counts and first cells
  * @param bins            per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
  * @param staleCheckSkipped whether the stale-data check (a re-sent or replayed batch) could not run on this
  *                        timestamp or date column (see {@link #staleCheckSkipped()}); decided where the check is
@@ -92,7 +92,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @param critical its sample-size-aware critical value (χ² approximation)
      * @param degreesOfFreedom bins used − 1
      * @param newValues today's most frequent values the reference never had, with their counts
-     * @param invalidCells today's first invalid cells
+     * @param invalidCells today's most frequent invalid values, with their counts and first cells
      * @param bins per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
      * @param staleCheckSkipped whether the stale-data check could not run on this timestamp or date column
      * @param yardstick the column's own yardstick as judged, or null when it had none
@@ -124,7 +124,23 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @return today's rows less its missing and invalid cells
      */
     public long validToday() {
-        return currentRows - Math.round(missingRateCurrent * currentRows) - Math.round(invalidRateCurrent * currentRows);
+        return currentRows - Math.round(missingRateCurrent * currentRows) - invalidToday();
+    }
+
+    /**
+     * @return today's invalid cells (all values; {@link #invalidCells} names the most frequent)
+     */
+    public long invalidToday() {
+        return Math.round(invalidRateCurrent * currentRows);
+    }
+
+    /**
+     * Today's invalid values as every message shows them ({@link ValueText#invalidValues}).
+     *
+     * @return the most frequent values with their counts and first cells, or "" when none
+     */
+    public String invalidValuesText() {
+        return ValueText.invalidValues(invalidCells, invalidToday());
     }
 
     /**
@@ -253,21 +269,28 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     /**
      * How many values of a categorical column have a bin of their own when the rest share one tail bin
      * ({@code CategoryBins.OTHER}) holding reference rows, the K of "counted over the top K values and the rest
-     * as one": its TV, KL and PSI are then lower bounds on what moved among the values. The tail bin's index is
-     * K, as {@code ScoredColumn} reads it from the profile's counts when it words TV.
+     * as one": its TV, KL and PSI are then lower bounds on what moved among the values. The one rule of K: the
+     * explanation reads it here, {@code ScoredColumn} through {@link #topValues(ColumnRole, List)} when it words
+     * the yardstick.
      *
      * @return K, or 0 when every value has a bin (binary, discrete, a categorical column without a tail) or the
      *         column is not categorical
      */
     public int topValues() {
-        if (role != ColumnRole.CATEGORICAL) {
-            return 0;
-        }
-        for (int i = 0; i < bins.size(); i++) {
-            if (bins.get(i).label().equals(dev.surprisal.data.profile.CategoryBins.OTHER)) {
-                return bins.get(i).referenceCount() > 0 ? i : 0;
-            }
-        }
-        return 0;
+        return topValues(role, bins);
+    }
+
+    /**
+     * {@link #topValues()} of a column's role and bins. The tail bin is found by its place, not its label: a
+     * categorical column's bins are its top K values, the tail ({@code CategoryBins.otherBin()}, index K), the
+     * unseen bin, then missing and invalid; a top value may itself be written {@code __OTHER__}.
+     *
+     * @param role the column's role
+     * @param bins its bins as {@link ColumnDrift#bins} holds them, missing and invalid last
+     * @return K, or 0 when there is no tail holding reference rows
+     */
+    static int topValues(ColumnRole role, List<Bin> bins) {
+        int tail = bins.size() - 4;
+        return role == ColumnRole.CATEGORICAL && tail >= 0 && bins.get(tail).referenceCount() > 0 ? tail : 0;
     }
 }

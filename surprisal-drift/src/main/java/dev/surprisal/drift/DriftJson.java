@@ -241,7 +241,7 @@ public final class DriftJson {
         put(n, "invalid_rate_current", c.invalidRateCurrent(), why);
         ArrayNode nv = n.putArray("new_values");
         c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k).put("share", c.shareOfValid(k)));
-        invalidCells(n, c.invalidCells());
+        invalidCells(n, c.invalidCells(), c.invalidToday());
         put(n, "g_test_p_value", c.gTestPValue(), why);
         put(n, "chi_squared_p_value", c.chiSquaredPValue(), why);
         put(n, "decision", inBase(c.decisionValue(), o, base), why);
@@ -263,17 +263,36 @@ public final class DriftJson {
     }
 
     /**
-     * Writes a column's first invalid cells as {@code invalid_cells}: one object per cell with
-     * {@code where} ("line 102") and {@code value}, the first cell of each distinct value; the same key in
-     * {@code drift baseline} and {@code drift check}.
+     * Writes a column's most frequent invalid values as {@code invalid_cells}: one object per value with
+     * {@code value}, {@code count} (its cells) and {@code where} ("line 102", its first cell), most frequent first;
+     * and {@code invalid_cells_other}, the invalid cells of the values not listed. The same keys in
+     * {@code drift baseline} and {@code drift check}. A profile stored before values were counted has
+     * {@code count} and {@code invalid_cells_other} null, with {@code count_reason}.
      *
-     * @param column the column's JSON object
-     * @param cells  its invalid cells, in file order
+     * @param column  the column's JSON object
+     * @param cells   its most frequent invalid values ({@link dev.surprisal.data.profile.ColumnProfile#invalidCells})
+     * @param invalid its invalid cells, all values
      */
-    public static void invalidCells(ObjectNode column, List<InvalidCell> cells) {
+    public static void invalidCells(ObjectNode column, List<InvalidCell> cells, long invalid) {
         ArrayNode ic = column.putArray("invalid_cells");
-        cells.forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
+        for (InvalidCell x : cells) {
+            ObjectNode o = ic.addObject().put("where", x.where()).put("value", x.value());
+            if (x.counted()) {
+                o.put("count", x.count());
+            } else {
+                o.putNull("count").put("count_reason", NOT_COUNTED);
+            }
+        }
+        long others = InvalidCell.others(invalid, cells);
+        if (others < 0) {
+            column.putNull("invalid_cells_other");
+        } else {
+            column.put("invalid_cells_other", others);
+        }
     }
+
+    /** Why an invalid value has no count: its profile was stored before values were counted. */
+    public static final String NOT_COUNTED = "stored before invalid values were counted";
 
     /**
      * Writes a reference's date and timestamp columns whose order of day and month the data did not decide

@@ -106,7 +106,7 @@ final class ScoredColumn {
             w = Wasserstein.distance(ref, cur);
             wn = w / Math.max(Moments.of(ref, a.size()).std(), 0.001);
         }
-        int topValues = tail >= 0 && refCounts[tail] > 0 ? tail : 0; // the tail bin's index is K, the top's size
+        int topValues = ColumnDrift.topValues(p.role(), bins);
         Yardstick y = atoms.length == 0 ? Yardstick.of(p.role(), d, wn, judgedN, judgedM, o, topValues)
                 : atomYardstick(atoms, (NumericBins) p.bins(), pc, qc, validRef, validToday, a, c, wn, o);
         double value = o.measure().of(d);
@@ -141,7 +141,8 @@ final class ScoredColumn {
         // the verdicts taken above, reported (the z-test is not run again)
         ShareChecks.report(f, missing, "missing", p.missing(), n, q.missing(), m, () -> "");
         if (p.role().isNumeric()) {
-            ShareChecks.report(f, invalid, "invalid", p.invalid(), n, q.invalid(), m, () -> firstInvalid(q));
+            ShareChecks.report(f, invalid, "invalid", p.invalid(), n, q.invalid(), m,
+                    () -> ValueText.invalidValues(q.invalidCells(), q.invalid()));
         }
         if (m == q.missing()) {
             f.add(Status.OK, "every cell is missing today");
@@ -191,12 +192,6 @@ final class ScoredColumn {
     /** The values other than the atoms (sorted), in their order. */
     private static double[] others(double[] values, double[] atoms) {
         return Arrays.stream(values).filter(v -> Arrays.binarySearch(atoms, v) < 0).toArray();
-    }
-
-    /** "first 'abc' (line 104)": today's first invalid cell with its place, or "" when none was kept. */
-    private static String firstInvalid(ColumnProfile q) {
-        return q.invalidCells().isEmpty() ? "" : "first '" + q.invalidCells().get(0).value() + "' ("
-                + q.invalidCells().get(0).where() + ")";
     }
 
     /** A column that cannot be scored: every value NaN, the reason stated. */

@@ -61,6 +61,27 @@ public final class ValueText {
     }
 
     /**
+     * A column's invalid values as every message shows them (the check's alarm line and table note, the baseline,
+     * the report, {@code --explain} through the reason), the most frequent first, each quoted with its count and
+     * first cell: {@code "n/a-ish" ×312 (first: line 17), "abc" ×1 (line 40), and 14 cells of other values}. Values
+     * of a profile stored before they were counted are listed as stored, the first cell of each, without counts.
+     *
+     * @param values  the values kept ({@link dev.surprisal.data.profile.ColumnProfile#invalidCells})
+     * @param invalid the column's invalid cells, all values
+     * @return the list, or "" when no value was kept
+     */
+    public static String invalidValues(List<dev.surprisal.data.profile.InvalidCell> values, long invalid) {
+        List<String> parts = new ArrayList<>();
+        for (dev.surprisal.data.profile.InvalidCell c : values) {
+            parts.add(quote(c.value()) + (c.counted() ? String.format(Locale.ROOT, " ×%,d", c.count()) : "")
+                    + (c.count() == 1 ? " (" : " (first: ") + c.where() + ")");
+        }
+        long others = dev.surprisal.data.profile.InvalidCell.others(invalid, values);
+        return String.join(", ", parts) + (parts.isEmpty() || others <= 0 ? ""
+                : String.format(Locale.ROOT, ", and %,d cell%s of other values", others, others == 1 ? "" : "s"));
+    }
+
+    /**
      * {@code "SE " 5.1%, "NO" 0.2%}: new values, quoted, with their share of today's valid values.
      *
      * @param values today's new values with their counts

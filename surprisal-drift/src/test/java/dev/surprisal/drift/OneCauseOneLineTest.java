@@ -62,7 +62,7 @@ class OneCauseOneLineTest {
         ColumnDrift c = latency(20, "abc", 1.0);
         assertThat(c.status()).isEqualTo(Status.DRIFT);
         assertThat(c.reason()).as(c.reason()).startsWith("invalid share rose 0.0% -> 5.0% (200 of 4,000 cells today, "
-                + "beyond noise): first 'abc' (line 21); PSI ").contains(" on the valid cells is within sampling noise "
+                + "beyond noise): \"abc\" ×200 (first: line 21); PSI ").contains(" on the valid cells is within sampling noise "
                 + "(critical ").contains("at n=4000, m=3800)");
         assertThat(alarmLines(c)).as(c.reason()).isEqualTo(1);
         assertThat(c.psi()).as("PSI of the valid cells").isLessThan(0.05);

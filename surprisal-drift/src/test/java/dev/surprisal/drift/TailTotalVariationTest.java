@@ -38,6 +38,17 @@ class TailTotalVariationTest {
         return v;
     }
 
+    /** SE, {@code second} and DK, a third each, against SE at 50% and the others at 25%: every value has a bin. */
+    private static DriftReport threeValues(String second) {
+        String[] ref = new String[3_000];
+        String[] day = new String[3_000];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = i % 3 == 0 ? "SE" : i % 3 == 1 ? second : "DK";
+            day[i] = i % 2 == 0 ? "SE" : i % 4 == 1 ? second : "DK"; // SE 33% -> 50%
+        }
+        return compare(ref, day);
+    }
+
     private static DriftReport compare(String[] ref, String[] day) {
         Profile p = ProfileBuilder.fit(Table.of(List.of(CategoricalColumn.of("city", ref))),
                 ProfileOptions.defaults().withMinCategoryCount(1));
@@ -57,17 +68,36 @@ class TailTotalVariationTest {
 
     @Test
     void aFewValuedColumnKeepsThePlainWording() {
-        String[] ref = new String[3_000];
-        String[] day = new String[3_000];
-        for (int i = 0; i < ref.length; i++) {
-            ref[i] = i % 3 == 0 ? "SE" : i % 3 == 1 ? "NO" : "DK";
-            day[i] = i % 2 == 0 ? "SE" : i % 4 == 1 ? "NO" : "DK"; // SE 33% -> 50%
-        }
-        DriftReport r = compare(ref, day);
+        DriftReport r = threeValues("NO");
         ColumnDrift c = r.columns().get(0);
         assertThat(c.status()).isEqualTo(Status.DRIFT);
         assertThat(c.reason()).contains("TV 0.167 (16.7% of the probability mass would have to move")
                 .doesNotContain("at least").doesNotContain("counted over the top");
         assertThat(DriftExplanation.sentences(r, Base.BITS).get(1)).doesNotContain("counted over the top");
+    }
+
+    /**
+     * A value written {@code __OTHER__} (an upstream bucket's label) is a value with a bin of its own, not the
+     * tail: K is the same in the reason and the explanation (ColumnDrift.topValues, the one rule). Before, the
+     * explanation took the first bin labelled {@code __OTHER__} for the tail: a column without a tail was said
+     * to be "counted over the top 2 values and the rest as one", and a column with one got the wrong K.
+     */
+    @Test
+    void aValueWrittenLikeTheTailBinIsAValueNotTheTail() {
+        DriftReport plain = threeValues("__OTHER__");
+        assertThat(plain.columns().get(0).topValues()).isZero();
+        assertThat(DriftExplanation.sentences(plain, Base.BITS).get(1)).doesNotContain("counted over the top");
+
+        String[] before = tailed(false);
+        String[] after = tailed(true);
+        for (String[] v : new String[][] {before, after}) {
+            java.util.Arrays.setAll(v, i -> v[i].equals("top7") ? "__OTHER__" : v[i]);
+        }
+        DriftReport tail = compare(before, after);
+        ColumnDrift c = tail.columns().get(0);
+        assertThat(c.topValues()).isEqualTo(128);
+        assertThat(c.reason()).contains("counted over the top 128 values and the rest as one;");
+        assertThat(DriftExplanation.sentences(tail, Base.BITS).get(1))
+                .contains("counted over the top 128 values and the rest as one (grouping values can only lower KL");
     }
 }

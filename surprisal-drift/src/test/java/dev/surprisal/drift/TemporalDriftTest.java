@@ -69,7 +69,7 @@ class TemporalDriftTest {
         assertThat(c.reason()).startsWith("invalid share rose 0.0% -> 100.0% (5,000 of 5,000 cells today, beyond "
                 + "noise): all invalid: expected dates like 2024-04-30 (yyyy-mm-dd), found 'garbage' (row 1); ");
         assertThat(c.invalidRateCurrent()).isEqualTo(1.0);
-        assertThat(c.invalidCells()).containsExactly(new InvalidCell("row 1", "garbage"));
+        assertThat(c.invalidCells()).containsExactly(new InvalidCell("row 1", "garbage", 5000));
         assertThat(c.checksInvalid()).isTrue();
         assertThat(c.invalidMeaning()).isEqualTo("neither a date nor missing");
     }

@@ -112,10 +112,7 @@ public final class DriftHtmlReport {
                 h.append("</p>");
             }
             if (!c.invalidCells().isEmpty()) {
-                h.append("<p class=\"invalid\">First invalid cells: ");
-                c.invalidCells().forEach(x -> h.append(esc(x.where())).append(" <code>").append(esc(x.value()))
-                        .append("</code>; "));
-                h.append("</p>");
+                h.append("<p class=\"invalid\">Invalid values today: ").append(esc(c.invalidValuesText())).append("</p>");
             }
             if (!c.bins().isEmpty()) {
                 h.append(Svg.histograms(c)).append(Svg.contributions(c, base));

@@ -92,7 +92,8 @@ public final class ReportJson {
 
     /**
      * A stored check in today's form. Today's ({@code "format": "surprisal-check", "version": 2})
-     * is returned as it is. An older one is rewritten: keys renamed to today's, per column
+     * is returned as it is, except that a check stored before invalid values were counted gets their counts as
+     * null ({@link #uncounted}). An older one is rewritten: keys renamed to today's, per column
      * {@code kl_nats} → {@code kl_pq} and {@code reverse_kl_nats} → {@code kl_qp} in bits,
      * {@code js_bits} → {@code js}, {@code new_values} from a map to a list of {@code {value, rows}},
      * the old {@code alarm} (the check fails) → {@code fails}, and {@code alarm} set when any alarm was
@@ -104,10 +105,41 @@ public final class ReportJson {
      */
     public static JsonNode upgrade(JsonNode stored) {
         if (FORMAT.equals(stored.path("format").asText()) && stored.path("version").asInt() == VERSION) {
-            return stored;
+            boolean counted = true;
+            for (JsonNode c : stored.path("columns")) {
+                counted &= c.has("invalid_cells_other");
+            }
+            if (counted) {
+                return stored;
+            }
+            ObjectNode o = stored.deepCopy();
+            o.path("columns").forEach(c -> uncounted((ObjectNode) c));
+            return o;
         }
         boolean camel = stored.has("runId");
         return fromVersion1(camel ? snakeKeys(stored) : stored, camel ? 0 : 1);
+    }
+
+    /**
+     * A column stored before invalid values were counted (2026-12-02) in today's form: each invalid value's
+     * {@code count} null with {@code count_reason}, and {@code invalid_cells_other} null, as
+     * {@link DriftJson#invalidCells} writes a profile of that time; a column written since is left as it is.
+     */
+    private static void uncounted(ObjectNode column) {
+        boolean old = false;
+        for (JsonNode x : column.path("invalid_cells")) {
+            if (!x.has("count")) {
+                ((ObjectNode) x).putNull("count").put("count_reason", DriftJson.NOT_COUNTED);
+                old = true;
+            }
+        }
+        if (!column.has("invalid_cells_other")) {
+            if (old) {
+                column.putNull("invalid_cells_other");
+            } else {
+                column.put("invalid_cells_other", 0);
+            }
+        }
     }
 
     /** Version 1 (or 0, its keys already renamed) into today's form. */
@@ -173,7 +205,9 @@ public final class ReportJson {
             ArrayNode nv = n.putArray("new_values");
             c.path("new_values").fields().forEachRemaining(e -> nv.addObject().put("value", e.getKey())
                     .put("rows", e.getValue().asLong()));
-            n.set("invalid_cells", c.path("invalid_cells").isArray() ? c.get("invalid_cells") : MAPPER.createArrayNode());
+            n.set("invalid_cells", c.path("invalid_cells").isArray() ? c.get("invalid_cells").deepCopy()
+                    : MAPPER.createArrayNode());
+            uncounted(n);
             number(c, pValue(c, "g_test"), 1, n, "g_test_p_value");
             number(c, pValue(c, "chi_squared"), 1, n, "chi_squared_p_value");
             number(c, "decision_value", decisionScale, n, "decision");

@@ -98,6 +98,28 @@ class StoredCheckFormsTest {
         }
     }
 
+    /**
+     * A check stored (version 2) before invalid values were counted, 2026-12-02: its {@code invalid_cells} have
+     * {@code where} and {@code value} only. It is served with each {@code count} null and its reason and
+     * {@code invalid_cells_other} null, never a count guessed as 0; a check stored since is served as it is.
+     */
+    @Test
+    void aCheckStoredBeforeInvalidValuesWereCountedIsServedWithoutCounts() throws Exception {
+        JsonNode old = ReportJson.MAPPER.readTree("{\"format\": \"surprisal-check\", \"version\": 2, \"run_id\": 3, "
+                + "\"columns\": [{\"column\": \"amount\", \"invalid_cells\": [{\"where\": \"line 17\", "
+                + "\"value\": \"abc\"}]}, {\"column\": \"city\", \"invalid_cells\": []}]}");
+        JsonNode up = ReportJson.upgrade(old);
+        JsonNode amount = up.get("columns").get(0);
+        assertThat(amount.get("invalid_cells").get(0).get("value").asText()).isEqualTo("abc");
+        assertThat(amount.get("invalid_cells").get(0).get("count").isNull()).isTrue();
+        assertThat(amount.get("invalid_cells").get(0).get("count_reason").asText())
+                .isEqualTo("stored before invalid values were counted");
+        assertThat(amount.get("invalid_cells_other").isNull()).isTrue();
+        assertThat(up.get("columns").get(1).get("invalid_cells_other").asLong(-1)).as("no invalid cell").isZero();
+        assertThat(old.get("columns").get(0).has("invalid_cells_other")).as("the stored JSON is not changed").isFalse();
+        assertThat(ReportJson.upgrade(up)).as("today's form").isSameAs(up);
+    }
+
     private static Set<String> keys(JsonNode n) {
         Set<String> out = new TreeSet<>();
         n.fieldNames().forEachRemaining(out::add);

@@ -311,9 +311,11 @@ public final class SparkEngine implements ProfileEngine {
 
     @Override
     public ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides,
-                                        Integer bins, EntropyEstimator estimator, Base base) {
+                                        Integer bins, EntropyEstimator estimator, Base base, int replicates,
+                                        long seed) {
+        ColumnEntropy.checkSettings(bins, estimator, replicates); // before the file is opened, as locally
         return named(file, () -> SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base,
-                file.label()));
+                file.label(), replicates, seed));
     }
 
     @Override

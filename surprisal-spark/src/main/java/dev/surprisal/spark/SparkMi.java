@@ -650,7 +650,7 @@ public final class SparkMi {
      * @param column    the column
      * @param overrides the user's role options
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of the binned entropy (null: plug-in)
+     * @param estimator the estimator of counts (null: plug-in; null for a continuous column without bins)
      * @param base      the unit
      * @param file      the source, for messages (may be null)
      * @return the result by role
@@ -658,6 +658,33 @@ public final class SparkMi {
      */
     public static ColumnEntropy.Result entropy(Dataset<Row> data, String column, RoleOverrides overrides, Integer bins,
                                                EntropyEstimator estimator, Base base, Path file) {
+        return entropy(data, column, overrides, bins, estimator, base, file, 0, dev.surprisal.inference.Bootstrap.DEFAULT_SEED);
+    }
+
+    /**
+     * The entropy of one column of a Dataset with its bootstrap interval, as
+     * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base,
+     * int, long)} gives locally: the interval resamples the column's counts (a discrete column, or a continuous
+     * one's bins) or its values (a continuous column, gathered to the driver for its differential entropy anyway),
+     * which this engine gathers as the local one does, so the same seed gives the same numbers.
+     *
+     * @param data       the rows
+     * @param column     the column
+     * @param overrides  the user's role options
+     * @param bins       null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator  the estimator of counts (null: plug-in; null for a continuous column without bins)
+     * @param base       the unit
+     * @param file       the source, for messages (may be null)
+     * @param replicates 0 for no interval, else the number of resamples (10 to 100,000)
+     * @param seed       the resampling seed
+     * @return the result by role, with its interval when asked for
+     * @throws DataException as the local method
+     * @throws dev.surprisal.core.ValidationException as {@link ColumnEntropy#checkSettings}, before any scan
+     */
+    public static ColumnEntropy.Result entropy(Dataset<Row> data, String column, RoleOverrides overrides, Integer bins,
+                                               EntropyEstimator estimator, Base base, Path file, int replicates,
+                                               long seed) {
+        ColumnEntropy.checkSettings(bins, estimator, replicates);
         RoleOverrides o = overrides.columns() == null ? overrides.withColumns(List.of(column)) : overrides;
         Gathered g = roles(data, o, file);
         int j = g.cells.names().indexOf(column);
@@ -668,7 +695,7 @@ public final class SparkMi {
         boolean[] wanted = new boolean[g.cells.size()];
         wanted[j] = true;
         return ColumnEntropy.of(g.roles, column, () -> valueCounts(g, j, file), () -> MiTable.of(gather(g, wanted, 0, 0),
-                g.roles, 0L, file, true), bins, estimator, base, file);
+                g.roles, 0L, file, true), bins, estimator, base, file, replicates, seed);
     }
 
     /**

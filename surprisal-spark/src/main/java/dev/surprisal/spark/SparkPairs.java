@@ -151,11 +151,11 @@ final class SparkPairs {
                 mi[discrete[earlier]][discrete[later]] = v;
                 mi[discrete[later]][discrete[earlier]] = v;
                 ContingencyTable tab = laterByRows.table();
-                double ch = laterByRows.isConstant() ? Double.NaN
+                double ch = laterByRows.isConstant() ? 0.0 // as the local MiPair.chanceNats of a constant pair
                         : TargetShare.plugInChance(tab.colCounts(), tab.rowCounts()); // the earlier column first, as locally
                 // the local matrix's rule (MiPair.gTestPValue) on its table, the earlier column by rows, same seed
-                CountedPair.Independence ind = laterByRows.isConstant()
-                        || (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
+                CountedPair.Independence ind = laterByRows.isConstant() ? CountedPair.Independence.constant()
+                        : (long) tab.rows() * tab.cols() > SparseContingencyTable.DENSE_LIMIT
                         ? new CountedPair.Independence(Double.NaN, dev.surprisal.selection.MissingLeak.Test.PERMUTATION)
                         : CountedPair.independenceP(earlierByRows(tab), v, seed, a + '\0' + b);
                 double p = ind.pValue();

@@ -84,12 +84,23 @@ class DriftJobTest {
                 new String[] {"mi", "--data", ref, "--target", "churned", "--permutations", "19", "--json"},
                 new String[] {"mi", "--data", ref, "--x", "days_since_last", "--y", "churned", "--permutations", "19"},
                 new String[] {"entropy", "--data", ref, "--column", "amount", "--json"},
-                new String[] {"entropy", "--data", ref, "--column", "country"})) {
+                new String[] {"entropy", "--data", ref, "--column", "country"},
+                // the interval too (ent16: refused on Spark before), the same numbers for the same seed
+                new String[] {"entropy", "--data", ref, "--column", "country", "--bootstrap", "200", "--explain"},
+                new String[] {"entropy", "--data", ref, "--column", "amount", "--bootstrap", "200", "--seed", "3",
+                        "--json"},
+                new String[] {"entropy", "--data", ref, "--column", "amount", "--bins", "12", "--estimator",
+                        "miller-madow", "--bootstrap", "200", "--json"})) {
             CliRun onSpark = spark(args);
             CliRun onLocal = local(args);
             assertThat(onSpark.code()).as(String.join(" ", args) + ": " + onSpark.err()).isZero();
             assertThat(onSpark.out()).as(String.join(" ", args)).isEqualTo(onLocal.out());
         }
+        // what does not apply is refused by the library's rule, with the local exit code and words
+        String[] estimator = {"entropy", "--data", ref, "--column", "amount", "--estimator", "miller-madow"};
+        CliRun notApplied = spark(estimator);
+        assertThat(notApplied.code()).isEqualTo(local(estimator).code()).isEqualTo(3);
+        assertThat(notApplied.err()).contains("--estimator miller-madow: amount is continuous");
         String[] idTarget = {"mi", "--data", ref, "--target", "order_id"};
         CliRun refused = spark(idTarget);
         assertThat(refused.code()).isEqualTo(local(idTarget).code()).isEqualTo(3);

@@ -262,6 +262,31 @@ class SparkMiTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("bins: country is categorical").hasMessageNotContaining("--");
     }
 
+    @Test
+    void entropyIntervalIsTheLocalOneForTheSameSeed() {
+        // ent16: the interval resamples the counts (a discrete column, a continuous one's bins) or the values (a
+        // continuous column), which Spark gathers as the local engine does; before, --bootstrap was refused on Spark
+        for (Path file : List.of(csv, parquet)) {
+            for (Object[] c : new Object[][] {{"country", null, null}, {"churned", null, "miller-madow"},
+                {"amount", null, null}, {"amount", 20, "miller-madow"}}) {
+                String column = (String) c[0];
+                String what = file + " " + column + " " + c[1] + " " + c[2];
+                RoleOverrides o = RoleOverrides.none().withColumns(List.of(column));
+                dev.surprisal.estimators.EntropyEstimator e = c[2] == null ? null : EntropyEstimators.byName((String) c[2]);
+                ColumnEntropy.Result local = ColumnEntropy.of(TableReader.open(file), column, o, (Integer) c[1], e,
+                        Base.BITS, 300, 7);
+                ColumnEntropy.Result onSpark = SparkMi.entropy(read(file), column, o, (Integer) c[1], e, Base.BITS,
+                        file, 300, 7);
+                assertThat(local.interval().shown()).as(what).isTrue();
+                assertThat(onSpark.interval()).as(what).isEqualTo(local.interval());
+                assertSameEntropy(onSpark, local, what);
+            }
+        }
+        // the settings are checked before Spark reads anything, as locally
+        assertThatThrownBy(() -> SparkMi.entropy(read(csv), "country", RoleOverrides.none(), null, null, Base.BITS,
+                csv, 5, 7)).isNotInstanceOf(DataException.class).hasMessageStartingWith("bootstrap: must be 0");
+    }
+
     private static void assertSameEntropy(ColumnEntropy.Result onSpark, ColumnEntropy.Result local, String what) {
         assertThat(onSpark.role()).as(what).isEqualTo(local.role());
         assertThat(onSpark.notes()).as(what).isEqualTo(local.notes());

@@ -165,6 +165,13 @@ class SparkProfilerTest {
         Profile invalid = SparkProfiler.count(csv(days.get(Change.INVALID_SURGE)), ref, true);
         assertThat(invalid.column("amount").invalidCells()).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.where()).startsWith("line ").isNotEqualTo("line 1"));
+        // the most frequent invalid values with their counts, as the local engine counts them (partitions keep
+        // every value until their parts are merged)
+        assertThat(invalid.column("amount").invalidCells()).allMatch(dev.surprisal.data.profile.InvalidCell::counted)
+                .isEqualTo(ProfileBuilder.count(ref, TableReader.open(days.get(Change.INVALID_SURGE))).column("amount")
+                        .invalidCells());
+        assertThat(invalid.column("amount").otherInvalid()).isEqualTo(ProfileBuilder.count(ref,
+                TableReader.open(days.get(Change.INVALID_SURGE))).column("amount").otherInvalid());
         DriftReport r = DriftScorer.compare(ref, SparkProfiler.count(csv(days.get(Change.AMOUNT_SHIFT)), ref, true),
                 DriftOptions.defaults());
         assertThat(r.columns().stream().filter(c -> c.name().equals("amount")).findFirst().orElseThrow().status())

@@ -143,7 +143,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                 ObjectNode col = cols.addObject().put("column", c.name()).put("role", c.role().label())
                         .put("reason", c.reason()).put("scored", c.scored()).put("bins", c.binCount())
                         .put("missing", c.missing()).put("invalid", c.invalid());
-                dev.surprisal.drift.DriftJson.invalidCells(col, c.invalidCells());
+                dev.surprisal.drift.DriftJson.invalidCells(col, c.invalidCells(), c.invalid());
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
             dev.surprisal.drift.DriftJson.dateOrderWarnings(o, reference, common.explain());
@@ -165,7 +165,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             for (ColumnProfile c : reference.columns()) {
                 if (c.scored()) {
                     out.printf(Locale.ROOT, "  %s: %d bins, %d missing%s%n", c.name(), c.binCount(), c.missing(),
-                            c.role().isNumeric() ? ", " + c.invalid() + " invalid" + firstInvalid(c) : "");
+                            c.role().isNumeric() ? ", " + c.invalid() + " invalid" + invalidValues(c) : "");
                 }
             }
             if (!stored.isEmpty()) {
@@ -175,8 +175,12 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The reference's first invalid cells by line and value ({@code (first: line 12 '0,5')}), so a typo is found. */
-    private static String firstInvalid(ColumnProfile c) {
-        return c.invalidCells().isEmpty() ? "" : " (first: " + DriftOutput.cells(c.invalidCells()) + ")";
+    /**
+     * The reference's most frequent invalid values with their counts and first cells
+     * ({@code (values: "0,5" ×3 (first: line 12))}), so a typo is found and its weight seen.
+     */
+    private static String invalidValues(ColumnProfile c) {
+        return c.invalidCells().isEmpty() ? ""
+                : " (values: " + dev.surprisal.drift.ValueText.invalidValues(c.invalidCells(), c.invalid()) + ")";
     }
 }

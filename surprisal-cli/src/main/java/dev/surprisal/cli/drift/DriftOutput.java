@@ -51,13 +51,6 @@ final class DriftOutput {
     private DriftOutput() {
     }
 
-    /** Invalid cells by place and value, as the user finds them: {@code line 12 '0,5', line 40 'abc'}. */
-    static String cells(List<dev.surprisal.data.profile.InvalidCell> cells) {
-        List<String> parts = new ArrayList<>();
-        cells.forEach(x -> parts.add(x.where() + " '" + x.value() + "'"));
-        return String.join(", ", parts);
-    }
-
     /**
      * The roles preamble: one line per column with its role and why, unscored ones marked.
      *
@@ -195,7 +188,7 @@ final class DriftOutput {
             if (c.invalidRateCurrent() > 0) {
                 out.printf(Locale.ROOT, "invalid cells in %s: %s of today's rows (%s)%s%n", c.name(),
                         pct(c.invalidRateCurrent()), c.invalidMeaning(),
-                        c.invalidCells().isEmpty() ? "" : "; first: " + cells(c.invalidCells()));
+                        c.invalidCells().isEmpty() ? "" : "; values: " + c.invalidValuesText());
             }
         }
         for (Alarm a : alarms) {

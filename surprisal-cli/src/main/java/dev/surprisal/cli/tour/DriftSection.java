@@ -54,8 +54,12 @@ final class DriftSection implements TourSection {
         out.printf(Locale.ROOT, "  KL(P||Q) = %.3f bits: coding reference-like data with a code built for the new day%n"
                 + "  costs %.3f extra bits per value; the other way, KL(Q||P) = %.3f bits.%n",
                 moved.klBits(), moved.klBits(), moved.reverseKlBits());
-        out.println("  A column is WARN when PSI reaches 0.1 and DRIFT at 0.25, each only beyond the noise level");
-        out.println("  expected at these sample sizes (chi-squared null), so big days do not cry wolf over noise.");
+        out.printf(Locale.ROOT, "  A column is WARN when PSI reaches %s and DRIFT at %s, or when its own yardstick does: the%n"
+                + "  distance values moved in reference standard deviations (W1/std, WARN %s, DRIFT %s) for a continuous%n"
+                + "  column, the share of probability mass that moved (TV, WARN %s, DRIFT %s) for the others; each only beyond%n"
+                + "  the noise level expected at these sample sizes (chi-squared null), so big days do not cry wolf.%n",
+                num(options.warn()), num(options.drift()), num(options.w1Warn()), num(options.w1Drift()),
+                num(options.tvWarn()), num(options.tvDrift()));
         out.println();
         Profile orders = ProfileBuilder.fit(OrdersTable.reference(5_000, SEED).table(), ProfileOptions.defaults());
         DriftReport churn = DriftScorer.compare(orders, ProfileBuilder.count(orders,
@@ -96,5 +100,10 @@ final class DriftSection implements TourSection {
     private static double gaussian(SplittableRandom rng) {
         double u = 1.0 - rng.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    /** A band as written in the docs: 0.1, 0.25, 0.05 (no trailing zeros). */
+    private static String num(double band) {
+        return java.math.BigDecimal.valueOf(band).stripTrailingZeros().toPlainString();
     }
 }

@@ -6,8 +6,6 @@ import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.counts.Counts;
-import dev.surprisal.counts.LabelCounts;
-import dev.surprisal.continuous.spacing.SpacingEntropy;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.ColumnRoles;
@@ -19,7 +17,6 @@ import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.inference.Bootstrap;
 import dev.surprisal.inference.EntropyInterval;
 import dev.surprisal.measures.Entropy;
-import dev.surprisal.selection.MiVariable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +33,10 @@ import java.util.List;
  *       [min, max] (numpy's {@code histogram} edges; the last edge inclusive).</li>
  * </ul>
  * The plug-in entropy of raw floats (every value its own outcome) is never computed: it only counts
- * distinct values.
+ * distinct values. Every decision about what applies is taken here, for every engine and front end: the settings
+ * ({@link #checkSettings}), then by role: {@code bins} only for a continuous column, an estimator of counts only
+ * for counts (a discrete column, or a continuous one's bins), the interval's method by the estimator that gave the
+ * value ({@link Result#estimator()}) or why it is withheld ({@link EntropyInterval}).
  *
  * <pre>{@code
  * ColumnEntropy.Result r = ColumnEntropy.of(Path.of("orders.csv"), "amount", RoleOverrides.none(), null, null, Base.BITS);
@@ -65,6 +65,11 @@ public final class ColumnEntropy {
             public String role(String column, ColumnRole role) {
                 return "RoleOverrides.withRole(\"" + column + "\", ColumnRole." + role.name() + ")";
             }
+
+            @Override
+            public String estimator() {
+                return "estimator";
+            }
         };
 
         /**
@@ -89,11 +94,19 @@ public final class ColumnEntropy {
          * @return e.g. {@code RoleOverrides.withRole("discount", ColumnRole.DISCRETE)}
          */
         String role(String column, ColumnRole role);
+
+        /**
+         * The setting of the entropy estimator of counts.
+         *
+         * @return e.g. {@code "estimator"}
+         */
+        String estimator();
     }
 
     /**
-     * A column whose entropy cannot be given as asked (bins asked of a column that is not continuous; a continuous
-     * column too tied for the spacing estimator), with advice naming the settings that work: its message is in the
+     * A column whose entropy cannot be given as asked (bins asked of a column that is not continuous; an estimator of
+     * counts asked of a continuous column without bins; a continuous column too tied for the spacing estimator), with
+     * advice naming the settings that work: its message is in the
      * library's words ({@link Words#LIBRARY}), {@link #message(String, Words)} in a front end's.
      */
     public static final class Refusal extends DataException {
@@ -153,6 +166,15 @@ public final class ColumnEntropy {
         default List<dev.surprisal.data.profile.DateOrderWarning> dateOrderWarnings() {
             return dev.surprisal.data.profile.DateOrderWarning.ofDecisions(List.of(role()));
         }
+
+        /**
+         * The estimator that gave {@code value}, by the names {@link EntropyInterval#method(String)} and
+         * {@link EntropyInterval#coverage(String)} take: the estimator of counts (plug-in, miller-madow, …) for a
+         * counted or binned column, {@code vasicek} for a continuous one's differential entropy.
+         *
+         * @return the estimator's name
+         */
+        String estimator();
     }
 
     /**
@@ -184,7 +206,7 @@ public final class ColumnEntropy {
         return isPlugIn(estimator) ? Entropy.of(counts, base) : estimator.entropy(counts, base);
     }
 
-    private static boolean isPlugIn(EntropyEstimator estimator) {
+    static boolean isPlugIn(EntropyEstimator estimator) {
         return estimator == null || estimator.name().equals("plug-in");
     }
 
@@ -202,6 +224,18 @@ public final class ColumnEntropy {
      */
     public record Differential(RoleDecision role, double value, Base base, int window, int n, List<String> notes,
                                EntropyInterval interval) implements Result {
+        /** The name of Vasicek's spacing estimator. */
+        public static final String ESTIMATOR = "vasicek";
+
+        /**
+         * Vasicek's spacing estimator, the one estimator of a continuous column's differential entropy.
+         *
+         * @return {@value #ESTIMATOR}
+         */
+        @Override
+        public String estimator() {
+            return ESTIMATOR;
+        }
     }
 
     /**
@@ -228,19 +262,45 @@ public final class ColumnEntropy {
     }
 
     /**
+     * Checks the settings that do not depend on the column, before anything is read: one rule for every engine
+     * and front end ({@link #of(TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base, int, long)}, the
+     * Spark engine's {@code SparkMi.entropy}, which call it first). What depends on the column's role (bins of a
+     * column that is not continuous, an estimator of counts for a continuous one) is refused by {@code of} once the
+     * role is known.
+     *
+     * @param bins       null, or the number of bins
+     * @param estimator  the estimator of counts (null: plug-in)
+     * @param replicates 0 for no interval, else the number of resamples
+     * @throws ValidationException naming {@code bins} (fewer than 1) or {@code bootstrap} (replicates outside 0 or
+     *                             10 to 100,000, or an estimator whose interval has not been calibrated)
+     */
+    public static void checkSettings(Integer bins, EntropyEstimator estimator, int replicates) {
+        if (bins != null && bins < 1) {
+            throw new ValidationException("bins: must be at least 1, got " + bins);
+        }
+        dev.surprisal.selection.MiOptions.checkBootstrap(replicates);
+        if (replicates > 0 && estimator != null) {
+            // an estimator of counts whose interval is not calibrated is refused whatever the role: a continuous
+            // column without bins takes no estimator of counts at all (refused by role below)
+            EntropyInterval.method(estimator.name());
+        }
+    }
+
+    /**
      * The entropy of {@code column} in {@code file} by its role.
      *
      * @param file      a CSV, TSV, Parquet or JSON file
      * @param column    the column
      * @param overrides the user's role options
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); unused for a
-     *                  continuous column without bins
+     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); null for a
+     *                  continuous column without bins, whose differential entropy is Vasicek's
      * @param base      the unit
      * @return the result by role
      * @throws DataException if the file cannot be read or the column is unknown; a {@link Refusal} if {@code bins}
-     *                       is given for a column that is not continuous, or the spacing estimator has too few
-     *                       distinct values
+     *                       is given for a column that is not continuous, an estimator for a continuous column
+     *                       without bins, or the spacing estimator has too few distinct values
+     * @throws ValidationException naming {@code bins} when it is below 1 ({@link #checkSettings})
      */
     public static Result of(Path file, String column, RoleOverrides overrides, Integer bins, EntropyEstimator estimator,
                             Base base) {
@@ -254,7 +314,7 @@ public final class ColumnEntropy {
      * @param column    the column
      * @param overrides the user's role options
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); unused for a
+     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); null for a
      *                  continuous column without bins
      * @param base      the unit
      * @return the result by role
@@ -285,12 +345,12 @@ public final class ColumnEntropy {
      * @param replicates 0 for no interval, else the number of resamples (10 to 100,000, as {@code mi}'s)
      * @param seed       the resampling seed
      * @return the result by role, with its interval
-     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}; a
-     *                       {@link ValidationException} for replicates out of range or an estimator whose interval
-     *                       is not calibrated
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     * @throws ValidationException as {@link #checkSettings}, before the file is read
      */
     public static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins,
                             EntropyEstimator estimator, Base base, int replicates, long seed) {
+        checkSettings(bins, estimator, replicates);
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
         return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file, true),
@@ -298,17 +358,16 @@ public final class ColumnEntropy {
     }
 
     /**
-     * The entropy of {@code column} from data an engine has already gathered: the one rule shared by the
-     * local engine (DuckDB, {@link #of(TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)})
-     * and the Spark engine ({@code surprisal-spark}'s {@code SparkMi.entropy}). Only one of the two
-     * suppliers is called, by the column's role.
+     * The entropy of {@code column} from data an engine has already gathered, without an interval: see
+     * {@link #of(ColumnRoles, String, java.util.function.Supplier, java.util.function.Supplier, Integer,
+     * EntropyEstimator, Base, Path, int, long)}.
      *
      * @param roles     the table's roles (the column among them)
      * @param column    the column
      * @param counts    the counts of the column's distinct values, nulls dropped (for a discrete role)
      * @param table     the table prepared for MI with seed 0 (for a continuous role)
      * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); unused for a
+     * @param estimator the estimator of a discrete column's or the binned entropy (null: plug-in); null for a
      *                  continuous column without bins
      * @param base      the unit
      * @param file      the source, for messages (may be null)
@@ -321,13 +380,32 @@ public final class ColumnEntropy {
         return of(roles, column, counts, table, bins, estimator, base, file, 0, Bootstrap.DEFAULT_SEED);
     }
 
-    private static Result of(ColumnRoles roles, String column, java.util.function.Supplier<Counts> counts,
-                             java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
-                             Base base, Path file, int replicates, long seed) {
-        dev.surprisal.selection.MiOptions.checkBootstrap(replicates);
-        if (replicates > 0 && estimator != null) {
-            EntropyInterval.method(estimator.name()); // refuses an uncalibrated estimator before any counting
-        }
+    /**
+     * The entropy of {@code column} from data an engine has already gathered, with its interval: the one rule
+     * shared by the local engine (DuckDB, {@link #of(TableReader, String, RoleOverrides, Integer, EntropyEstimator,
+     * Base, int, long)}) and the Spark engine ({@code surprisal-spark}'s {@code SparkMi.entropy}). Only one of the
+     * two suppliers is called, by the column's role. The interval depends on the counts or values only, not on the
+     * order an engine gathered them in ({@link EntropyInterval}), so both engines give the same numbers for a seed.
+     *
+     * @param roles      the table's roles (the column among them)
+     * @param column     the column
+     * @param counts     the counts of the column's distinct values, nulls dropped (for a discrete role)
+     * @param table      the table prepared for MI with seed 0 (for a continuous role)
+     * @param bins       null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator  the estimator of a discrete column's or the binned entropy (null: plug-in); null for a
+     *                   continuous column without bins
+     * @param base       the unit
+     * @param file       the source, for messages (may be null)
+     * @param replicates 0 for no interval, else the number of resamples (10 to 100,000)
+     * @param seed       the resampling seed
+     * @return the result by role, with its interval when asked for
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     * @throws ValidationException as {@link #checkSettings}
+     */
+    public static Result of(ColumnRoles roles, String column, java.util.function.Supplier<Counts> counts,
+                            java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
+                            Base base, Path file, int replicates, long seed) {
+        checkSettings(bins, estimator, replicates);
         RoleDecision d = roles.decision(column);
         if (roles.stats(column).map(st -> st.rows() == 0).orElse(false)) {
             throw MiTable.noRows(file);
@@ -360,88 +438,13 @@ public final class ColumnEntropy {
                     : estimator.name(), List.copyOf(notes), replicates == 0 ? null
                     : EntropyInterval.ofCounts(c, estimator, base, replicates, seed));
         }
-        MiTable t = table.get();
-        MiVariable v = t.variable(column, "column");
-        double[] sample = new double[v.present()];
-        int m = 0;
-        for (int i = 0; i < v.rows(); i++) {
-            if (!v.isMissing(i)) {
-                sample[m++] = v.value(i);
-            }
+        if (bins == null && estimator != null) {
+            // an estimator of counts needs outcomes: taking every float as one would only count distinct values
+            throw new Refusal(file, w -> w.estimator() + " " + estimator.name() + ": " + column + " is continuous;"
+                    + " its differential entropy is Vasicek's spacing estimate, which counts no outcomes to correct."
+                    + " Leave out " + w.estimator() + ", or give " + w.someBins() + " for the entropy of N equal-width"
+                    + " bins by " + estimator.name());
         }
-        notes.addAll(t.notes());
-        if (v.present() < v.rows()) {
-            notes.add(column + ": " + (v.rows() - v.present()) + " of " + v.rows() + " rows have no number and are left out");
-        }
-        if (bins == null) {
-            double h;
-            try {
-                h = SpacingEntropy.estimate(sample, SpacingEntropy.Method.VASICEK, base);
-            } catch (ValidationException e) {
-                Ties ties = Ties.of(sample); // counted once: the refusal keeps four numbers, not the sample
-                throw new Refusal(file, w -> tiedMessage(column, ties, w));
-            }
-            return new Differential(d, h, base, SpacingEntropy.defaultWindowLength(sample.length), sample.length,
-                    List.copyOf(notes), replicates == 0 ? null : EntropyInterval.ofSpacings(sample, base, replicates, seed));
-        }
-        if (bins < 1) {
-            throw new ValidationException("bins: must be at least 1, got " + bins);
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : sample) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        int[] bin = new int[sample.length];
-        double width = (max - min) / bins;
-        for (int i = 0; i < sample.length; i++) {
-            int b = width > 0 ? (int) ((sample[i] - min) / width) : 0;
-            bin[i] = Math.min(b, bins - 1); // the last edge is inclusive, as numpy's
-        }
-        Counts c = LabelCounts.of(bin);
-        return new Binned(d, entropy(c, estimator, base), base, bins, min, max, c.nonZero(),
-                isPlugIn(estimator) ? "plug-in" : estimator.name(), sample.length,
-                // the bins stay those of the sample: the interval is of this binning's entropy, each value its bin
-                List.copyOf(notes), replicates == 0 ? null : EntropyInterval.ofCounts(c, estimator, base, replicates, seed));
-    }
-
-    /**
-     * Why a continuous column has no differential entropy, in the user's words: its values repeat so much that
-     * Vasicek's spacings are zero (the estimate would be −∞). The core's message names padded order statistics
-     * (e.g. "-70 to 72") and a window setting the caller does not have, so it is not shown.
-     */
-    /** A sample's ties: its distinct values, its size, its most frequent value and how often that occurs. */
-    private record Ties(int distinct, int n, double mode, int most) {
-        static Ties of(double[] sample) {
-            double[] x = sample.clone();
-            java.util.Arrays.sort(x);
-            int distinct = 0;
-            int run = 0;
-            int most = 0;
-            double mode = Double.NaN;
-            for (int i = 0; i < x.length; i++) {
-                boolean same = i > 0 && x[i] == x[i - 1];
-                run = same ? run + 1 : 1;
-                distinct += same ? 0 : 1;
-                if (run > most) {
-                    most = run;
-                    mode = x[i];
-                }
-            }
-            return new Ties(distinct, x.length, mode, most);
-        }
-    }
-
-    private static String tiedMessage(String column, Ties ties, Words words) {
-        double mode = ties.mode();
-        String value = mode == Math.rint(mode) && Math.abs(mode) < 1e15 ? Long.toString((long) mode)
-                : Double.toString(mode);
-        return String.format(java.util.Locale.ROOT, "%s: only %d distinct values among %d numbers (%s occurs %d "
-                + "times): values this repeated have no differential entropy (Vasicek's spacing estimator, window %d, "
-                + "finds zero spacings: the estimate would be -infinity). They look like outcomes: %s gives the "
-                + "entropy of their counts, %s that of N equal-width bins", column, ties.distinct(), ties.n(), value,
-                ties.most(), SpacingEntropy.defaultWindowLength(ties.n()), words.role(column, ColumnRole.DISCRETE),
-                words.someBins());
+        return ContinuousEntropy.of(d, table.get(), bins, estimator, base, file, notes, replicates, seed);
     }
 }

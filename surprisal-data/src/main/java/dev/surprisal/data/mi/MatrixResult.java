@@ -26,7 +26,8 @@ import java.util.List;
  *                pair is read as a finding by its q-value ({@link #qValues()}), adjusted across the pairs tested
  * @param pMethods pMethods[i][j] = the test that gave pValues[i][j] ({@link
  *                dev.surprisal.selection.CountedPair.Independence#method()}: {@code "g-test"}, {@code "random-tables"},
- *                {@code "untested"} for a discrete pair too sparse to test); null where no test applies (a kNN pair,
+ *                {@code "untested"} for a discrete pair too sparse to test, {@code "constant"} for a pair with a
+ *                constant column, p NaN on every engine); null where no test applies (a kNN pair,
  *                the diagonal, a pair not estimated)
  */
 public record MatrixResult(List<Column> columns, double[][] nats, List<PairNote> notes, double[][] chance,

@@ -89,6 +89,13 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
         }
 
         private static Discrete measured(ContingencyTable xByY, Counts x, Counts y) {
+            if (x.nonZero() < 2 || y.nonZero() < 2) {
+                // a constant column: independent by definition, so no G-test (its p of 1 with 0 degrees of freedom
+                // read as "tested"), and none from an engine whose table keeps the values seen on no pair row
+                return new Discrete(Entropy.of(x, Base.NATS), Entropy.of(y, Base.NATS),
+                        NormalizedMutualInformation.of(xByY, AverageMethod.ARITHMETIC), null, false, x.nonZero(),
+                        y.nonZero());
+            }
             return new Discrete(Entropy.of(x, Base.NATS), Entropy.of(y, Base.NATS),
                     NormalizedMutualInformation.of(xByY, AverageMethod.ARITHMETIC), GTest.independence(xByY),
                     CountedPair.chiSquaredHolds(xByY), x.nonZero(), y.nonZero());
@@ -102,6 +109,10 @@ public record PairResult(String x, String y, RoleDecision xRole, RoleDecision yR
         public String noGTest() {
             if (gTestHolds) {
                 return null;
+            }
+            if (tableRows < 2 || tableCols < 2) {
+                return "a column is constant on the pair's rows (a " + tableRows + " x " + tableCols + " table): it"
+                        + " carries no information, MI = 0 exactly, and there is nothing to test";
             }
             return gTest == null
                     ? "a " + tableRows + " x " + tableCols + " table is too sparse for its chi-squared approximation"

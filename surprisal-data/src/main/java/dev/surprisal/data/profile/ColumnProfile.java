@@ -6,7 +6,6 @@ import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.core.ValidationException;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ import java.util.Objects;
  * One column of a {@link Profile}: its frozen {@link ColumnRole} with the reason, and what was
  * counted. A scored column (binary, discrete, continuous, categorical) has counts over frozen
  * {@link Bins}, plus missing cells, and for numeric roles invalid cells (neither a number nor
- * missing) with the first few kept ({@link InvalidCell}); a categorical or value-binned column
+ * missing) with the most frequent invalid values counted ({@link InvalidCell}); a categorical or value-binned column
  * names its most frequent unseen values; a continuous column has exact {@link Moments} and a
  * seeded {@link RowSample} for KS and W₁. A column that is not scored (id-like, timestamp, date,
  * constant) has {@link KeyStats} instead of bins. Immutable.
@@ -53,7 +52,7 @@ public final class ColumnProfile {
      * @param rows         cells, missing and invalid ones included
      * @param missing      missing cells
      * @param invalid      invalid cells (numeric roles)
-     * @param invalidCells the first invalid cells
+     * @param invalidCells the most frequent invalid values with their counts and first cells ({@link InvalidCell#top})
      * @param unseen       the most frequent values in the unseen bin, with their counts
      * @param moments      exact moments of the finite values (continuous), or null
      * @param sample       the seeded sample for KS and W₁ (continuous), or null
@@ -75,7 +74,7 @@ public final class ColumnProfile {
      * @param rows         cells, missing and invalid ones included
      * @param missing      missing cells
      * @param invalid      invalid cells (numeric roles)
-     * @param invalidCells the first invalid cells
+     * @param invalidCells the most frequent invalid values with their counts and first cells ({@link InvalidCell#top})
      * @param unseen       the most frequent values in the unseen bin, with their counts
      * @param moments      exact moments of the finite values (continuous), or null
      * @param sample       the seeded sample for KS and W₁ (continuous), or null
@@ -197,9 +196,20 @@ public final class ColumnProfile {
         return invalid;
     }
 
-    /** @return the first invalid cells, in file order */
+    /**
+     * @return the most frequent invalid values, each with its count and first cell, most frequent first (in a
+     *         profile stored before values were counted: the first cell of each value in file order, not counted)
+     */
     public List<InvalidCell> invalidCells() {
         return invalidCells;
+    }
+
+    /**
+     * @return how many invalid cells hold none of the values {@link #invalidCells} lists, or -1 when those were not
+     *         counted (a profile stored before values were counted)
+     */
+    public long otherInvalid() {
+        return InvalidCell.others(invalid, invalidCells);
     }
 
     /** @return the most frequent unseen values with their counts, most frequent first */
@@ -264,7 +274,8 @@ public final class ColumnProfile {
 
     /**
      * Both parts of the same data together: counts, missing and invalid cells add, moments merge
-     * exactly, samples merge as bottom-k samples, unseen values add.
+     * exactly, samples merge as bottom-k samples, unseen values and invalid values add (the most frequent
+     * kept: {@link ColumnProfile#topUnseen}, {@link InvalidCell#top}; {@link PartialProfiles} keeps them all).
      *
      * @param other the other part, profiled on the same reference
      * @return the merged column
@@ -279,9 +290,8 @@ public final class ColumnProfile {
         for (int i = 0; i < c.length; i++) {
             c[i] += other.counts[i];
         }
-        List<InvalidCell> cells = new ArrayList<>(invalidCells);
-        // each part kept the first cell of each of its values: the whole keeps the first of each, in order
-        other.invalidCells.forEach(x -> InvalidCell.keep(cells, x));
+        // counts of a value add, its first cell is this part's; the most frequent are kept, as a profile keeps them
+        List<InvalidCell> cells = InvalidCell.top(InvalidCell.merged(invalidCells, other.invalidCells));
         Map<String, Long> u = new LinkedHashMap<>(unseen);
         other.unseen.forEach((k, v) -> u.merge(k, v, Long::sum));
         return withCounts(c, rows + other.rows, missing + other.missing, invalid + other.invalid, cells, topUnseen(u),

@@ -122,7 +122,7 @@ final class CsvProfiler {
         List<ColumnProfile> out = new ArrayList<>(columns.size());
         for (ColumnProfile c : columns) {
             out.add(c.invalidCells().isEmpty() ? c : c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
-                    c.invalidCells().stream().map(x -> new InvalidCell(at.apply(x.where()), x.value())).toList(),
+                    c.invalidCells().stream().map(x -> new InvalidCell(at.apply(x.where()), x.value(), x.count())).toList(),
                     c.unseen(), c.moments(), c.sample(), c.keys()));
         }
         return out;

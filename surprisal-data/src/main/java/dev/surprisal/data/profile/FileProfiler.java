@@ -96,29 +96,30 @@ final class FileProfiler {
 
     /**
      * The SQL aggregate of the first {@link InvalidCell#GATHERED} invalid cells of text {@code u} in row order,
-     * each "row:text" (filter it): a top-n aggregate keeps the first n cells, so it gathers more than are kept
-     * and {@link #invalidCells} keeps the first of each value among them.
+     * each "row:text" (filter it): when they are all of the column's invalid cells, {@link #invalidCells} counts
+     * their values; else {@link #listInvalid} counts them in one more scan.
      */
     private static String firstCells(String u) {
         return "min_by(CAST(rn AS VARCHAR) || ':' || " + u + ", rn, " + InvalidCell.GATHERED + ")";
     }
 
     /**
-     * The first cell of each value among those {@link #firstCells} gathered ({@link InvalidCell#keep}), located
-     * by CSV line (the header is line 1) or by row.
+     * The most frequent values among the cells {@link #firstCells} gathered ({@link InvalidCell#top}), each with its
+     * count and first cell, located by CSV line (the header is line 1) or by row; empty when they are not all of
+     * the column's {@code invalid} cells (then {@link #unlisted} marks the column for {@link #listInvalid}).
      */
-    private static List<InvalidCell> invalidCells(Array gathered, CellLocator where) throws SQLException {
-        List<InvalidCell> cells = new ArrayList<>();
-        for (Object s : objects(gathered)) { // min_by lists them by rn
+    private static List<InvalidCell> invalidCells(Array gathered, long invalid, CellLocator where) throws SQLException {
+        Object[] cells = objects(gathered);
+        if (cells.length < invalid) {
+            return new ArrayList<>();
+        }
+        InvalidTally tally = new InvalidTally();
+        for (Object s : cells) {
             String text = String.valueOf(s);
             int colon = text.indexOf(':');
-            String value = text.substring(colon + 1);
-            if (InvalidCell.wanted(cells, value)) {
-                long row = Long.parseLong(text.substring(0, colon));
-                cells.add(new InvalidCell(where.where(row - 1), value)); // rn counts from 1
-            }
+            tally.add(text.substring(colon + 1), Long.parseLong(text.substring(0, colon)) - 1); // rn counts from 1
         }
-        return cells;
+        return tally.cells(where, 0, false);
     }
 
     /** The SQL of the non-missing text (NULL when missing) of each column, with its row number. */
@@ -374,7 +375,7 @@ final class FileProfiler {
                     String min = KeyStats.lower(rs.getString(c[2]), rs.getString(c[4]));
                     String max = KeyStats.higher(rs.getString(c[3]), rs.getString(c[5]));
                     out[idx] = ref.withCounts(new long[0], rows[0], rows[0] - present, t == null ? 0 : rs.getLong(t[0]),
-                            t == null ? List.of() : invalidCells(rs.getArray(t[1]), where), Map.of(), null,
+                            t == null ? List.of() : invalidCells(rs.getArray(t[1]), rs.getLong(t[0]), where), Map.of(), null,
                             null, new KeyStats(present, rs.getLong(c[1]), min, max));
                 });
                 continue;
@@ -442,7 +443,7 @@ final class FileProfiler {
                         counts[key] += v;
                     }
                 }
-                List<InvalidCell> cells = e > 0 ? invalidCells(rs.getArray(e), where) : new ArrayList<>();
+                List<InvalidCell> cells = e > 0 ? invalidCells(rs.getArray(e), invalid, where) : new ArrayList<>();
                 if (e > 0) {
                     unlisted(unlisted, idx, b + " = -2", invalid, rs.getArray(e));
                 }
@@ -500,8 +501,8 @@ final class FileProfiler {
         if (!respan.isEmpty()) {
             respan(sql, l3 + " FROM (" + l2 + ")", respan, out, offset);
         }
-        for (Map.Entry<Integer, String> m : unlisted.entrySet()) {
-            listInvalid(sql, l3 + " FROM (" + l2 + ")", m.getValue(), "u" + (m.getKey() - offset), out, m.getKey(), where);
+        if (!unlisted.isEmpty()) {
+            listInvalid(sql, l3 + " FROM (" + l2 + ")", unlisted, offset, out, where);
         }
         for (java.util.Iterator<Integer> it = fetched.iterator(); known != null && it.hasNext(); ) {
             // a reference's row sample: the bottom of its edge sample (same keys), no second fetch
@@ -584,37 +585,56 @@ final class FileProfiler {
     }
 
     /**
-     * Marks column {@code idx}'s invalid cells for {@link #listInvalid} when the first {@link InvalidCell#GATHERED}
-     * that the counting scan gathered may miss a value: there are more invalid cells and fewer than
-     * {@link InvalidCell#KEPT} values among them (150 × {@code abc} before the first {@code n.a.}).
+     * Marks column {@code idx}'s invalid values for {@link #listInvalid} when the counting scan did not gather all
+     * of its invalid cells (more than {@link InvalidCell#GATHERED}), so their values cannot be counted from them.
      */
     private static void unlisted(Map<Integer, String> unlisted, int idx, String invalidWhere, long invalid,
                                  Array gathered) throws SQLException {
-        if (invalid > InvalidCell.GATHERED && objects(gathered).length >= InvalidCell.GATHERED) {
-            long values = java.util.Arrays.stream(objects(gathered)).map(s -> {
-                String text = String.valueOf(s);
-                return text.substring(text.indexOf(':') + 1);
-            }).distinct().count();
-            if (values < InvalidCell.KEPT) {
-                unlisted.put(idx, invalidWhere);
-            }
+        if (invalid > objects(gathered).length) {
+            unlisted.put(idx, invalidWhere);
         }
     }
 
     /**
-     * Sets column {@code idx}'s invalid cells to the first cell of each of its first {@link InvalidCell#KEPT}
-     * invalid values in file order, as the other paths list them ({@link InvalidCell#keep}): one more scan, of
-     * a column whose first invalid cells are copies of few values ({@link #unlisted}).
+     * Sets the invalid values of the columns {@code unlisted} marked to their {@link InvalidCell#KEPT} most frequent
+     * ones, each with its count and first cell, as the other paths keep them ({@link InvalidCell#top}): one more
+     * scan for all of them (a grouping set per column: {@code GROUP BY GROUPING SETS ((g0), (g1), ...)}, g the
+     * column's text where it is invalid, else NULL), of columns with more invalid cells than the counting scan
+     * gathers ({@link #unlisted}).
+     *
+     * @param unlisted each column's index in {@code out} with the SQL condition of its invalid cells
      */
-    private static void listInvalid(SqlView sql, String rows, String invalidWhere, String u, ColumnProfile[] out,
-                                    int idx, CellLocator where) {
-        List<InvalidCell> cells = new ArrayList<>();
-        sql.forEachRow("SELECT " + u + ", min(rn) AS first_rn FROM (" + rows + ") WHERE " + invalidWhere + " GROUP BY " + u
-                + " ORDER BY first_rn LIMIT " + InvalidCell.KEPT, rs -> cells.add(new InvalidCell(
-                        where.where(rs.getLong(2) - 1), rs.getString(1)))); // rn counts from 1
-        ColumnProfile c = out[idx];
-        out[idx] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), cells, c.unseen(), c.moments(), c.sample(),
-                c.keys());
+    private static void listInvalid(SqlView sql, String rows, Map<Integer, String> unlisted, int offset,
+                                    ColumnProfile[] out, CellLocator where) {
+        List<Integer> cols = new ArrayList<>(unlisted.keySet());
+        StringBuilder g = new StringBuilder("SELECT rn");
+        StringBuilder select = new StringBuilder("SELECT ");
+        StringBuilder sets = new StringBuilder();
+        for (int j = 0; j < cols.size(); j++) {
+            g.append(", CASE WHEN ").append(unlisted.get(cols.get(j))).append(" THEN u").append(cols.get(j) - offset)
+                    .append(" END AS g").append(j);
+            select.append('g').append(j).append(", ");
+            sets.append(j == 0 ? "(g" : ", (g").append(j).append(')');
+        }
+        select.append("count(*) AS cells, min(rn) AS first_rn FROM (").append(g).append(" FROM (").append(rows)
+                .append(")) GROUP BY GROUPING SETS (").append(sets).append(')');
+        List<InvalidTally> tallies = new ArrayList<>();
+        cols.forEach(c -> tallies.add(new InvalidTally()));
+        int n = cols.size();
+        sql.forEachRow(select.toString(), rs -> {
+            for (int j = 0; j < n; j++) {
+                String value = rs.getString(j + 1); // NULL in the other sets, and in the group of valid cells
+                if (value != null) {
+                    tallies.get(j).add(value, rs.getLong(n + 1), rs.getLong(n + 2) - 1); // rn counts from 1
+                    break;
+                }
+            }
+        });
+        for (int j = 0; j < n; j++) {
+            ColumnProfile c = out[cols.get(j)];
+            out[cols.get(j)] = c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(),
+                    tallies.get(j).cells(where, 0, false), c.unseen(), c.moments(), c.sample(), c.keys());
+        }
     }
 
     /** A Parquet file's rows, from its metadata. */

@@ -14,7 +14,6 @@ import dev.surprisal.data.roles.NumberConvention;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.RoleDecision;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -272,7 +271,8 @@ final class MemoryProfiler {
     /**
      * {@link #count(List, Table, CellLocator)} of a part of a larger source whose first row is row
      * {@code first + 1} of the source (row keys and invalid-cell locations are the source's), keeping
-     * every unseen value when {@code allUnseen} so that parts merge exactly ({@link PartialProfiles}).
+     * every unseen value and every invalid value when {@code allUnseen} so that parts merge exactly
+     * ({@link PartialProfiles}); otherwise the most frequent ones.
      */
     static List<ColumnProfile> count(List<ColumnProfile> refs, Table table, CellLocator where, long first,
                                      boolean allUnseen) {
@@ -311,43 +311,12 @@ final class MemoryProfiler {
         return out;
     }
 
-    /** Keeps the invalid cell of row {@code i} of the part when it is the part's first of its value ({@link InvalidCell#keep}). */
-    private static void keep(List<InvalidCell> cells, CellLocator where, long first, int i,
-                             String text) {
-        if (InvalidCell.wanted(cells, text)) {
-            cells.add(new InvalidCell(where.where(first + i), text));
-        }
-    }
-
-    /**
-     * The missing cells and those whose code {@code invalid} marks, of a text column, each invalid one kept
-     * ({@link #keep}) in {@code cells}: {missing, invalid}. A loop of its own rather than one of
-     * {@link #count}'s: a one-shot process compiles a small method once and early, where the large one was
-     * compiled again for each of its loops (on-stack replacement) and ran interpreted meanwhile, a wide file's
-     * columns one after another (docs/benchmarks.md, wide16).
-     */
-    private static long[] missingAndInvalid(View v, boolean[] invalidCode, List<InvalidCell> cells, CellLocator where,
-                                            long first) {
-        long missing = 0;
-        long invalid = 0;
-        for (int i = 0, n = v.size(); i < n; i++) {
-            int code = v.text.code(i);
-            if (code < 0 || v.missingCode[code]) {
-                missing++;
-            } else if (invalidCode[code]) {
-                invalid++;
-                keep(cells, where, first, i, v.text(i));
-            }
-        }
-        return new long[] {missing, invalid};
-    }
-
     private static ColumnProfile count(ColumnProfile ref, View v, CellLocator where, long first,
                                        boolean allUnseen, KeyOrder order) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
-        List<InvalidCell> cells = new ArrayList<>();
+        InvalidTally cells = new InvalidTally();
         Bins bins = ref.bins();
         if (bins == null && v.text != null) {
             // by dictionary entry: the labels are distinct texts, so the distinct count is the number used
@@ -367,11 +336,9 @@ final class MemoryProfiler {
                     range.add(key);
                 }
             }
-            long[] tally = missingAndInvalid(v, notTime, cells, where, first);
-            missing = tally[0];
-            invalid = tally[1];
-            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
-                    new KeyStats(n - missing, distinct, range.min(), range.max()));
+            long[] tally = missingAndInvalid(v, notTime, cells);
+            return ref.withCounts(new long[0], n, tally[0], tally[1], cells.cells(where, first, allUnseen), Map.of(),
+                    null, null, new KeyStats(n - tally[0], distinct, range.min(), range.max()));
         }
         if (bins == null) {
             Set<String> distinct = new HashSet<>();
@@ -386,30 +353,51 @@ final class MemoryProfiler {
                 String key = ref.role().isTemporal() ? ref.layout().iso(t) : t;
                 if (key == null) {
                     invalid++;
-                    keep(cells, where, first, i, t);
+                    cells.add(t, i);
                 } else { // a date column's range is its dates'
                     range.add(key);
                 }
             }
-            return ref.withCounts(new long[0], n, missing, invalid, cells, Map.of(), null, null,
-                    new KeyStats(n - missing, distinct.size(), range.min(), range.max()));
+            return ref.withCounts(new long[0], n, missing, invalid, cells.cells(where, first, allUnseen), Map.of(), null,
+                    null, new KeyStats(n - missing, distinct.size(), range.min(), range.max()));
         }
         if (bins instanceof NumericBins) {
-            return countContinuous(ref, (NumericBins) bins, v, where, first, order);
+            return countContinuous(ref, (NumericBins) bins, v, where, first, order, allUnseen);
         }
         long[] counts = new long[bins.size()];
         Map<String, Long> unseen = new LinkedHashMap<>();
-        long[] tally = countBins(bins, v, counts, unseen, cells, where, first);
-        return ref.withCounts(counts, n, tally[0], tally[1], cells, allUnseen ? unseen : ColumnProfile.topUnseen(unseen),
-                null, null, null);
+        long[] tally = countBins(bins, v, counts, unseen, cells);
+        return ref.withCounts(counts, n, tally[0], tally[1], cells.cells(where, first, allUnseen),
+                allUnseen ? unseen : ColumnProfile.topUnseen(unseen), null, null, null);
+    }
+
+    /**
+     * The missing cells and those whose code {@code invalid} marks, of a text column, each invalid one
+     * tallied in {@code cells}: {missing, invalid}. A loop of its own rather than one of {@link #count}'s:
+     * a one-shot process compiles a small method once and early, where the large one was compiled again for
+     * each of its loops (on-stack replacement) and ran interpreted meanwhile, a wide file's columns one after
+     * another (docs/benchmarks.md, wide16).
+     */
+    private static long[] missingAndInvalid(View v, boolean[] invalidCode, InvalidTally cells) {
+        long missing = 0;
+        long invalid = 0;
+        for (int i = 0, n = v.size(); i < n; i++) {
+            if (v.missing(i)) {
+                missing++;
+            } else if (invalidCode[v.text.code(i)]) {
+                invalid++;
+                cells.add(v.text(i), i);
+            }
+        }
+        return new long[] {missing, invalid};
     }
 
     /**
      * A column with category or value bins counted into {@code counts}, its unseen values into {@code unseen},
-     * its invalid cells kept in {@code cells}: {missing, invalid}. A loop of its own, as {@link #missingAndInvalid}.
+     * its invalid cells tallied in {@code cells}: {missing, invalid}. A loop of its own, as
+     * {@link #missingAndInvalid}.
      */
-    private static long[] countBins(Bins bins, View v, long[] counts, Map<String, Long> unseen,
-                                    List<InvalidCell> cells, CellLocator where, long first) {
+    private static long[] countBins(Bins bins, View v, long[] counts, Map<String, Long> unseen, InvalidTally cells) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
@@ -429,7 +417,7 @@ final class MemoryProfiler {
                 double x = v.number(i);
                 if (Double.isNaN(x)) {
                     invalid++;
-                    keep(cells, where, first, i, v.text(i));
+                    cells.add(v.text(i), i);
                     continue;
                 }
                 b = ((ValueBins) bins).binOf(x);
@@ -448,12 +436,12 @@ final class MemoryProfiler {
      * its moments summed and its {@link RowSample} read from the table's key order: no array of n.
      */
     private static ColumnProfile countContinuous(ColumnProfile ref, NumericBins bins, View v, CellLocator where,
-                                                 long first, KeyOrder order) {
+                                                 long first, KeyOrder order, boolean allValues) {
         int n = v.size();
         long missing = 0;
         long invalid = 0;
         int finite = 0;
-        List<InvalidCell> cells = new ArrayList<>();
+        InvalidTally cells = new InvalidTally();
         long[] counts = new long[bins.size()];
         for (int i = 0; i < n; i++) {
             double x = v.numberOrNaN(i);
@@ -462,14 +450,14 @@ final class MemoryProfiler {
                     missing++;
                 } else {
                     invalid++;
-                    keep(cells, where, first, i, v.text(i));
+                    cells.add(v.text(i), i);
                 }
                 continue;
             }
             finite += Double.isFinite(x) ? 1 : 0;
             counts[bins.binOf(x)]++;
         }
-        return ref.withCounts(counts, n, missing, invalid, cells, Map.of(),
+        return ref.withCounts(counts, n, missing, invalid, cells.cells(where, first, allValues), Map.of(),
                 SqlMoments.exact(v::numberOrNaN, n, bins.edges()), sample(v, order, finite, RowSample.SIZE), null);
     }
 }

@@ -69,9 +69,9 @@ public final class PartialProfiles {
     }
 
     /**
-     * The parts together, in the given order (the source's): counts add, the first invalid cells
-     * stay first, samples merge as bottom-k samples, and every unseen value is kept, so the result is
-     * again a part that merges exactly.
+     * The parts together, in the given order (the source's): counts add, samples merge as bottom-k samples,
+     * and every unseen value and every invalid value (counts added, its first cell the earliest part's) is kept,
+     * so the result is again a part that merges exactly.
      *
      * @param parts profiles from {@link #count} or this method, in source order
      * @return the parts as one part
@@ -88,10 +88,12 @@ public final class PartialProfiles {
         List<ColumnProfile> out = new ArrayList<>();
         for (ColumnProfile c : all.columns()) {
             Map<String, Long> unseen = new LinkedHashMap<>();
+            List<InvalidCell> invalid = List.of();
             for (Profile p : parts) {
                 p.column(c.name()).unseen().forEach((k, v) -> unseen.merge(k, v, Long::sum));
+                invalid = InvalidCell.merged(invalid, p.column(c.name()).invalidCells());
             }
-            out.add(c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), c.invalidCells(), unseen,
+            out.add(c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), invalid, unseen,
                     c.moments(), c.sample(), c.keys()));
         }
         return Profile.of(out, all.rows(), all.excluded(), all.rule());
@@ -99,7 +101,8 @@ public final class PartialProfiles {
 
     /**
      * The whole source's profile from its merged parts: the {@value ColumnProfile#UNSEEN_KEPT} most
-     * frequent unseen values are kept, and each key column gets its exact distinct count.
+     * frequent unseen values and the {@value InvalidCell#KEPT} most frequent invalid values are kept, and each
+     * key column gets its exact distinct count.
      *
      * @param merged   the merge of every part ({@link #merge})
      * @param distinct the exact distinct count of each unscored column (key checks), by name
@@ -117,7 +120,7 @@ public final class PartialProfiles {
                 }
                 keys = new KeyStats(keys.present(), d, keys.min(), keys.max());
             }
-            out.add(c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), c.invalidCells(),
+            out.add(c.withCounts(c.counts(), c.rows(), c.missing(), c.invalid(), InvalidCell.top(c.invalidCells()),
                     ColumnProfile.topUnseen(c.unseen()), c.moments(), c.sample(), keys));
         }
         return Profile.of(out, merged.rows(), merged.excluded(), merged.rule());

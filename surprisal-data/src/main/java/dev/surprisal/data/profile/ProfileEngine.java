@@ -138,22 +138,25 @@ public interface ProfileEngine extends AutoCloseable {
     }
 
     /**
-     * The entropy of one column ({@code surprisal entropy --data --column}), as
-     * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base)}
-     * gives locally.
+     * The entropy of one column ({@code surprisal entropy --data --column}) with its bootstrap interval, as
+     * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base,
+     * int, long)} gives locally: the same value, and for the same seed the same interval.
      *
-     * @param file      a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
-     * @param delimiter the CSV delimiter, or null for the default of the file's extension
-     * @param column    the column
-     * @param overrides the user's role options
-     * @param bins      null for the differential entropy of a continuous column, else the number of bins (≥ 1)
-     * @param estimator the estimator of the binned entropy (null: plug-in)
-     * @param base      the unit
+     * @param file       a CSV, TSV, Parquet or JSON file, local or remote ({@link TableLocation})
+     * @param delimiter  the CSV delimiter, or null for the default of the file's extension
+     * @param column     the column
+     * @param overrides  the user's role options
+     * @param bins       null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator  the estimator of counts (null: plug-in; null for a continuous column without bins)
+     * @param base       the unit
+     * @param replicates 0 for no interval, else the number of resamples (10 to 100,000)
+     * @param seed       the resampling seed
      * @return the result by role
      * @throws dev.surprisal.data.DataException as the local method
+     * @throws dev.surprisal.core.ValidationException as {@link ColumnEntropy#checkSettings}, before any scan
      */
     ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides, Integer bins,
-                                 EntropyEstimator estimator, Base base);
+                                 EntropyEstimator estimator, Base base, int replicates, long seed);
 
     /**
      * The columns of a table in its order, for the schema-change report of {@code drift check} and

@@ -26,7 +26,7 @@ import java.util.Map;
  *  "sample": {"method": "bottom-k of a hash of the row position", "seed": 42, "size": 5000},
  *  "columns": [
  *   {"name": "amount", "role": "continuous", "reason": "...", "edges": [...], "counts": [...], "rows": 1000,
- *    "missing": 3, "invalid": 2, "invalidCells": [{"where": "line 17", "value": "abc"}],
+ *    "missing": 3, "invalid": 2, "invalidCells": [{"where": "line 17", "value": "abc", "count": 2}],
  *    "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "sample": {"rows": "<base64>", "values": "<base64>"}},
  *   {"name": "churned", "role": "binary", "values": [0.0, 1.0], "counts": [...], "unseen": {"2": 4}, ...},
  *   {"name": "country", "role": "categorical", "top": [...], "others": [...], "othersComplete": true, ...},
@@ -45,6 +45,10 @@ import java.util.Map;
  * {@code yyyy/mm/dd}, …), its frozen {@link DateLayout}; absent is ISO. A day-and-month layout also has
  * {@code "dateOrder"}, what decided its order ({@link DateLayout.Basis}): {@code "cells"}, {@code "dayfirst"} or
  * {@code "assumed"}; absent (profiles written before 2026-12-02) is unrecorded.
+ *
+ * <p>A column's {@code "invalidCells"} are its most frequent invalid values ({@link InvalidCell#top}), each with its
+ * first cell ({@code "where"}) and {@code "count"}; a profile written before 2026-12-02 has no {@code "count"}: its
+ * cells are the first of each value in file order, read as {@link InvalidCell#NOT_COUNTED}.
  *
  * <p>Version 2 is version 3 with every sample as {@code "keys"} and {@code "values"} in key order;
  * it is still read (a store keeps the baselines and runs written by earlier versions).
@@ -151,7 +155,12 @@ public final class ProfileJson {
             o.put("rows", c.rows()).put("missing", c.missing()).put("invalid", c.invalid());
             if (!c.invalidCells().isEmpty()) {
                 ArrayNode ic = o.putArray("invalidCells");
-                c.invalidCells().forEach(x -> ic.addObject().put("where", x.where()).put("value", x.value()));
+                c.invalidCells().forEach(x -> {
+                    ObjectNode cell = ic.addObject().put("where", x.where()).put("value", x.value());
+                    if (x.counted()) {
+                        cell.put("count", x.count());
+                    }
+                });
             }
             if (!c.unseen().isEmpty()) {
                 ObjectNode u = o.putObject("unseen");
@@ -238,7 +247,9 @@ public final class ProfileJson {
                 counts[i] = o.path("counts").get(i).asLong();
             }
             List<InvalidCell> cells = new ArrayList<>();
-            o.path("invalidCells").forEach(x -> cells.add(new InvalidCell(x.path("where").asText(), x.path("value").asText())));
+            // "count" absent: stored before invalid values were counted (2026-12-02)
+            o.path("invalidCells").forEach(x -> cells.add(new InvalidCell(x.path("where").asText(),
+                    x.path("value").asText(), x.path("count").asLong(InvalidCell.NOT_COUNTED))));
             Map<String, Long> unseen = new LinkedHashMap<>();
             o.path("unseen").fields().forEachRemaining(e -> unseen.put(e.getKey(), e.getValue().asLong()));
             JsonNode m = o.path("moments");

@@ -56,17 +56,17 @@ class InvalidCellLinesTest {
         assertThat(lineOf(ref, ",abc")).as("the line an editor shows").isEqualTo(125);
         Profile java = ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults());
         Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults()));
-        assertThat(java.column("amount").invalidCells()).containsExactly(new InvalidCell("line 125", "abc"));
-        assertThat(sql.column("amount").invalidCells()).containsExactly(new InvalidCell("line 125", "abc"));
+        assertThat(java.column("amount").invalidCells()).containsExactly(new InvalidCell("line 125", "abc", 1));
+        assertThat(sql.column("amount").invalidCells()).containsExactly(new InvalidCell("line 125", "abc", 1));
         assertThat(ProfileBuilder.count(java, TableReader.open(day)).column("amount").invalidCells())
-                .containsExactly(new InvalidCell("line 125", "abc"));
+                .containsExactly(new InvalidCell("line 125", "abc", 1));
         assertThat(CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(day))).column("amount")
-                .invalidCells()).containsExactly(new InvalidCell("line 125", "abc"));
+                .invalidCells()).containsExactly(new InvalidCell("line 125", "abc", 1));
     }
 
     /**
      * Five copies of a spreadsheet error ({@code #DIV/0!}, lines 102 to 106, and again on line 150), then
-     * {@code #VALUE!} (line 140) in a column of 300 amounts: the first cell of each value is named, so the
+     * {@code #VALUE!} (line 140) in a column of 300 amounts: each value is named once with its count, so the
      * second value is not hidden behind the copies of the first (issue 9: the check listed five copies and
      * never {@code #VALUE!}).
      */
@@ -80,7 +80,7 @@ class InvalidCellLinesTest {
         }
         Path f = dir.resolve("amounts.csv");
         Files.writeString(f, b.toString());
-        InvalidCell[] expected = {new InvalidCell("line 102", "#DIV/0!"), new InvalidCell("line 140", "#VALUE!")};
+        InvalidCell[] expected = {new InvalidCell("line 102", "#DIV/0!", 6), new InvalidCell("line 140", "#VALUE!", 1)};
         Profile java = ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults());
         Profile sql = CsvPathTest.viaDuckDb(() -> ProfileBuilder.fit(TableReader.open(f), ProfileOptions.defaults()));
         assertThat(java.column("amount").invalid()).isEqualTo(7);
@@ -90,9 +90,10 @@ class InvalidCellLinesTest {
                 .containsExactly(expected);
         assertThat(CsvPathTest.viaDuckDb(() -> ProfileBuilder.count(sql, TableReader.open(f))).column("amount")
                 .invalidCells()).containsExactly(expected);
-        // two parts of one source merge to the first cell of each value, in order
+        // two parts of one source merge to the first cell of each value, the counts added
         ColumnProfile twice = java.column("amount").merge(java.column("amount"));
-        assertThat(twice.invalidCells()).containsExactly(expected);
+        assertThat(twice.invalidCells()).containsExactly(new InvalidCell("line 102", "#DIV/0!", 12),
+                new InvalidCell("line 140", "#VALUE!", 2));
     }
 
     @Test

@@ -74,9 +74,9 @@ class RoleProfileTest {
         List<InvalidCell> expected = new ArrayList<>();
         long missing = 0;
         for (int i = 0; i < cells.size(); i++) {
-            // the first cell of each distinct invalid value: all are 'abc', so its first one
+            // each distinct invalid value once, with its first cell and count: all are 'abc'
             if (cells.get(i).equals("abc") && expected.isEmpty()) {
-                expected.add(new InvalidCell("line " + (i + 2), "abc"));
+                expected.add(new InvalidCell("line " + (i + 2), "abc", cells.stream().filter("abc"::equals).count()));
             }
             missing += cells.get(i).isEmpty() || cells.get(i).equals("n/a") ? 1 : 0;
         }
@@ -85,7 +85,7 @@ class RoleProfileTest {
         assertThat(amount.missing()).isEqualTo(missing);
         long line = Long.parseLong(expected.get(0).where().substring("line ".length()));
         assertThat(ProfileBuilder.fit(ref.table(), ProfileOptions.defaults()).column("amount").invalidCells().get(0))
-                .isEqualTo(new InvalidCell("row " + (line - 1), "abc"));
+                .isEqualTo(new InvalidCell("row " + (line - 1), "abc", amount.invalid()));
     }
 
     @Test

@@ -92,8 +92,8 @@ class TemporalInvalidCellsTest {
 
         ColumnProfile garbage = countedOnEveryPath(ref, orders("garbage.csv", 2, d -> "garbage")).column("day");
         assertThat(garbage.invalid()).isEqualTo(ROWS);
-        // one value: its first cell (the first cell of each distinct value is kept, not five copies)
-        assertThat(garbage.invalidCells()).containsExactly(new InvalidCell("line 2", "garbage"));
+        // one value: its first cell and its count (each distinct value is kept once, not five copies)
+        assertThat(garbage.invalidCells()).containsExactly(new InvalidCell("line 2", "garbage", ROWS));
 
         ColumnProfile dmy = countedOnEveryPath(ref, orders("dmy.csv", 3, TemporalInvalidCellsTest::dayMonthYear))
                 .column("day");
@@ -114,8 +114,15 @@ class TemporalInvalidCellsTest {
             return i % 7 == 0 ? "1714521600" : i % 5 == 0 ? iso(d) + "T10:00:00" : iso(d);
         })).column("day");
         assertThat(some.invalid()).isEqualTo(planted.size());
-        assertThat(some.invalidCells()).extracting(InvalidCell::where)
-                .containsExactly("line 2", "line 35", "line 68", "line 101", "line 134");
+        // the five words, each with its count and first line, the most frequent first (ties by value)
+        List<InvalidCell> expected = new ArrayList<>();
+        for (int w = 0; w < words.length; w++) {
+            long count = (planted.size() - w + words.length - 1) / words.length;
+            expected.add(new InvalidCell("line " + (planted.get(w) + 2), words[w], count));
+        }
+        expected.sort(java.util.Comparator.comparingLong(InvalidCell::count).reversed()
+                .thenComparing(InvalidCell::value));
+        assertThat(some.invalidCells()).containsExactlyElementsOf(expected);
 
         ColumnProfile same = countedOnEveryPath(ref, orders("same.csv", 5, TemporalInvalidCellsTest::iso))
                 .column("day");
