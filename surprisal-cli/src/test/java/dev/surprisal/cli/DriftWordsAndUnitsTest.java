@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,5 +99,32 @@ class DriftWordsAndUnitsTest {
         assertThat(h.out()).contains("KL (bits) per check").contains("TV beyond chance (it decided");
         assertThat(Cli.run("drift", "history", "--monitor", "units", "--store", store, "--base", "e").out())
                 .contains("KL nats").contains("KL (nats) per check");
+    }
+
+    /** Audit16 D2: one row against fifty cannot show a change; "0 of 5 changed" alone claimed it could. */
+    @Test
+    void aDayTooSmallToJudgeSaysSoWithItsExitCodeKept() throws IOException {
+        java.util.Random r = new java.util.Random(3);
+        StringBuilder ref = new StringBuilder("amount,city,churned\n");
+        for (int i = 0; i < 50; i++) {
+            ref.append(String.format(java.util.Locale.ROOT, "%.2f", 50 + 10 * r.nextGaussian())).append(',')
+                    .append(List.of("Berlin", "Lyon", "Rome").get(i % 3)).append(',').append(i % 4 == 0 ? 1 : 0)
+                    .append('\n');
+        }
+        Path small = Files.writeString(dir.resolve("ref50.csv"), ref);
+        Path one = Files.writeString(dir.resolve("day1.csv"), "amount,city,churned\n48.10,Lyon,0\n");
+        Cli text = Cli.run("drift", "compare", small.toString(), one.toString(), "--explain");
+        assertThat(text.code()).as(text.err()).isEqualTo(ExitCode.OK);
+        // before: "no alarm: 0 of 3 scored columns changed" and nothing more
+        assertThat(text.out()).containsPattern("no alarm: 0 of 3 scored columns changed; not judged: today's 1 row "
+                + "against the reference's 50 is too few to see any change smaller than the noise level \\(critical PSI "
+                + "[0-9.]+ or more, at or above the warn band 0\\.1000\\)")
+                .contains("No alarm, but not judged: today's 1 row");
+        Cli json = Cli.run("drift", "compare", small.toString(), one.toString(), "--json");
+        assertThat(json.code()).isEqualTo(ExitCode.OK);
+        assertThat(json.out()).contains("\"judged\" : false").contains("; not judged: today's 1 row");
+        // a day large enough is judged, and its summary is the count alone
+        Cli big = Cli.run("drift", "compare", reference.toString(), days.get(Change.NONE).toString(), "--json");
+        assertThat(big.out()).contains("\"judged\" : true").doesNotContain("not judged");
     }
 }

@@ -40,6 +40,18 @@ public final class DriftExplanation {
      * @return the sentences, in reading order; never empty
      */
     public static List<String> sentences(DriftReport report, Base base) {
+        List<String> top = topColumn(report, base);
+        // a day too small to judge says so first: the top column's "within sampling noise" is true but says little
+        return report.alarm() ? top : report.notJudged().map(w -> {
+            List<String> all = new java.util.ArrayList<>();
+            all.add("No alarm, but " + w + ".");
+            all.addAll(top);
+            return List.copyOf(all);
+        }).orElse(top);
+    }
+
+    /** The sentences on the most severe column. */
+    private static List<String> topColumn(DriftReport report, Base base) {
         if (report.columns().isEmpty()) {
             return List.of("No columns were compared.");
         }

@@ -31,7 +31,8 @@ import java.util.Objects;
  * {@code reference_rows}, {@code current_rows}, {@code units}, {@code ks_wasserstein_sample},
  * {@code roles}, {@code excluded}, the verdicts ({@code alarm}: any alarm raised; {@code verdict}:
  * the worst column status; {@code fails}: whether the check fails by its fail-on rule, exit 1 on
- * the command line; {@code dataset_drift}), {@code columns} (most severe first), {@code alarms}
+ * the command line; {@code dataset_drift}; {@code columns_drifted.judged}: false when no column changed but
+ * today's rows were too few to see a change at the warn band, {@link DriftReport#notJudged}), {@code columns} (most severe first), {@code alarms}
  * (each {@code column}, {@code kind}, {@code level} WARN or DRIFT by {@link MonitoredCheck#level},
  * {@code message}) and, when asked, {@code explanation} ({@link DriftExplanation}).
  *
@@ -185,7 +186,9 @@ public final class DriftJson {
         root.put("verdict", report.worst().name());
         root.put("fails", MonitoredCheck.fails(report, alarms));
         root.put("dataset_drift", report.datasetDrift());
+        // judged false: no column changed, but today's rows were too few to see a change at the warn band
         root.putObject("columns_drifted").put("summary", report.summary())
+                .put("judged", report.alarm() || report.notJudged().isEmpty())
                 .put("scored", report.scored().size()).put("scored_drift", report.count(true, Status.DRIFT))
                 .put("scored_warn", report.count(true, Status.WARN))
                 .put("unscored", report.columns().size() - report.scored().size())

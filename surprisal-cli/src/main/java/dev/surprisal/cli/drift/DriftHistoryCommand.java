@@ -240,8 +240,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                         + " (its values then as stored).",
                 "decision: the check's value of its deciding measure, in the unit of the measure cell; 0 = same,"
                         + " higher = more change.",
-                "critical: the deciding measure's noise level at these row counts, in its unit: a decision below"
-                        + " it is sampling noise.",
+                "critical: the deciding measure's noise level at these row counts, in the unit of the measure cell:"
+                        + " a decision below it is sampling noise.",
                 "yardstick: the column's own measure of change, unitless, as the check printed it (W1/std: values"
                         + " moved that many reference standard deviations on average; TV: share of the probability"
                         + " mass that would have to move), then, for TV, the part beyond what chance gives at these"
