@@ -23,18 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unit it shows (KL and JS in --base, the yardstick as the check printed it).
  */
 class DriftWordsAndUnitsTest {
-    private static final int ROWS = 5_000;
-
     @TempDir
     static Path dir;
 
+    /** The demo orders scenario's days by their change; the reference lies beside them. */
     private static Map<Change, Path> days;
     private static Path reference;
 
     @BeforeAll
-    static void write() {
-        days = OrdersTable.writeScenario(dir, ROWS, 7);
-        reference = dir.resolve("reference.csv");
+    static void scenario() {
+        days = OrdersTable.writeScenario(dir, 5_000, 7);
+        reference = days.get(Change.NONE).resolveSibling("reference.csv");
     }
 
     @Test
