@@ -171,7 +171,7 @@ class DriftCommandTest {
         // the noise level is the deciding measure's, not PSI's (review13a: a JS check's was called PSI's)
         assertThat(new ObjectMapper().readTree(json.out()).get("explanation").asText())
                 .contains("critical: the deciding measure's noise level")
-                .contains("measure: the deciding measure the check used");
+                .contains("measure, unit: the deciding measure the check used");
         assertThat(Cli.run("drift", "history", "--help").out()).contains("--explain adds a legend");
     }
 

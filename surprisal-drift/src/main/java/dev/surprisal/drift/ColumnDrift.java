@@ -213,6 +213,36 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                 && bins.subList(k - 2, k).stream().anyMatch(b -> b.currentCount() > 0);
     }
 
+    /** How many of today's new values a bin's name spells out; the JSON's new_values holds them all. */
+    private static final int NEW_VALUES_NAMED = 3;
+
+    /**
+     * A bin as a user reads it. The frozen bins keep stable internal ids ({@link Bin#label()}, such as
+     * {@code CategoryBins.UNSEEN}), which mean nothing to a reader: the bin of values the reference never had is
+     * named by those values with their shares of today's values, as the text table lists them
+     * ({@code new values ("SE" 4.82% of today's values)}), and the tail of a categorical column is "other
+     * values". Every other bin is named by its label.
+     *
+     * @param b one of this column's {@link #bins()}
+     * @return its name for text, HTML and chart titles
+     */
+    public String binName(Bin b) {
+        if (b.label().equals(dev.surprisal.data.profile.CategoryBins.OTHER)) {
+            return "other values (those outside the reference's most frequent)";
+        }
+        if (!b.label().equals(dev.surprisal.data.profile.CategoryBins.UNSEEN)) {
+            return b.label();
+        }
+        if (newValues.isEmpty()) {
+            return "new values (none today)";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        newValues.entrySet().stream().limit(NEW_VALUES_NAMED).forEach(e -> parts.add(ValueText.quote(e.getKey())
+                + String.format(java.util.Locale.ROOT, " %.2f%%", 100 * shareOfValid(e.getValue()))));
+        String more = newValues.size() > NEW_VALUES_NAMED ? ", …" : "";
+        return "new values (" + String.join(", ", parts) + more + " of today's values)";
+    }
+
     /**
      * The bin whose share of rows moved most, in percentage points: the largest
      * |today's count / today's rows − reference count / reference rows| (observed shares, as the

@@ -40,6 +40,18 @@ public final class DriftExplanation {
      * @return the sentences, in reading order; never empty
      */
     public static List<String> sentences(DriftReport report, Base base) {
+        List<String> top = topColumn(report, base);
+        // a day too small to judge says so first: the top column's "within sampling noise" is true but says little
+        return report.alarm() ? top : report.notJudged().map(w -> {
+            List<String> all = new java.util.ArrayList<>();
+            all.add("No alarm, but " + w + ".");
+            all.addAll(top);
+            return List.copyOf(all);
+        }).orElse(top);
+    }
+
+    /** The sentences on the most severe column. */
+    private static List<String> topColumn(DriftReport report, Base base) {
         if (report.columns().isEmpty()) {
             return List.of("No columns were compared.");
         }
@@ -64,7 +76,7 @@ public final class DriftExplanation {
                 CELL.format(c.psi()));
         ColumnDrift.Bin top = c.topBin();
         // the observed shares of rows, as the table shows them (the smoothed p and q only enter PSI)
-        String bin = top == null ? "" : " " + movedMost(top, 100.0 * top.referenceCount() / Math.max(1, c.referenceRows()),
+        String bin = top == null ? "" : " " + movedMost(c, top, 100.0 * top.referenceCount() / Math.max(1, c.referenceRows()),
                 100.0 * top.currentCount() / Math.max(1, c.currentRows()));
         return List.of(head, pq, qp + bin);
     }
@@ -102,8 +114,8 @@ public final class DriftExplanation {
      * A bin of one value (an atom of a continuous column, "= 0", or a discrete value) is named by its
      * value: "The share of 0 moved most: 80.0% → 70.0% (−10.0 points)".
      */
-    private static String movedMost(ColumnDrift.Bin top, double refPct, double curPct) {
-        String label = top.label();
+    private static String movedMost(ColumnDrift c, ColumnDrift.Bin top, double refPct, double curPct) {
+        String label = c.binName(top);
         String what = label.startsWith("= ") ? "The share of " + label.substring(2) + " moved most"
                 : "The bin whose share moved most is " + label;
         return String.format(Locale.ROOT, "%s: %.1f%% → %.1f%% of rows (reference → today, %+.1f percentage points).",

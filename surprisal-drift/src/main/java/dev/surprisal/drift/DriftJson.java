@@ -31,7 +31,8 @@ import java.util.Objects;
  * {@code reference_rows}, {@code current_rows}, {@code units}, {@code ks_wasserstein_sample},
  * {@code roles}, {@code excluded}, the verdicts ({@code alarm}: any alarm raised; {@code verdict}:
  * the worst column status; {@code fails}: whether the check fails by its fail-on rule, exit 1 on
- * the command line; {@code dataset_drift}), {@code columns} (most severe first), {@code alarms}
+ * the command line; {@code dataset_drift}; {@code columns_drifted.judged}: false when no column changed but
+ * today's rows were too few to see a change at the warn band, {@link DriftReport#notJudged}), {@code columns} (most severe first), {@code alarms}
  * (each {@code column}, {@code kind}, {@code level} WARN or DRIFT by {@link MonitoredCheck#level},
  * {@code message}) and, when asked, {@code explanation} ({@link DriftExplanation}).
  *
@@ -40,7 +41,10 @@ import java.util.Objects;
  * {@code total_variation}, {@code ks}, {@code wasserstein_over_std} unitless; {@code wasserstein}
  * in the column's unit; rates and {@code new_mass} as shares in [0, 1]; {@code decision} and
  * {@code critical} in the deciding measure's unit (KL and JS in the chosen base); {@code new_values}
- * with their {@code rows} and {@code share} of today's valid values. A column that is not scored has
+ * with their {@code rows} and {@code share} of today's valid values. Each of {@code bins} (when asked) has
+ * {@code label}, a stable internal id ({@code __UNSEEN__} for values the reference never had,
+ * {@code __OTHER__} for a categorical column's tail), and {@code name}, what a reader is shown
+ * ({@link ColumnDrift#binName}: the new values by name with their shares). A column that is not scored has
  * its divergences {@code null} with the reason {@code "not scored"}; a scored one that could not be
  * computed, {@code "not computable"}. {@code thresholds.tests} is the number of tests α is split over.
  *
@@ -182,7 +186,9 @@ public final class DriftJson {
         root.put("verdict", report.worst().name());
         root.put("fails", MonitoredCheck.fails(report, alarms));
         root.put("dataset_drift", report.datasetDrift());
+        // judged false: no column changed, but today's rows were too few to see a change at the warn band
         root.putObject("columns_drifted").put("summary", report.summary())
+                .put("judged", report.alarm() || report.notJudged().isEmpty())
                 .put("scored", report.scored().size()).put("scored_drift", report.count(true, Status.DRIFT))
                 .put("scored_warn", report.count(true, Status.WARN))
                 .put("unscored", report.columns().size() - report.scored().size())
@@ -247,7 +253,9 @@ public final class DriftJson {
         if (bins) {
             ArrayNode bs = n.putArray("bins");
             for (ColumnDrift.Bin b : c.bins()) {
-                ObjectNode bn = bs.addObject().put("label", b.label()).put("reference_count", b.referenceCount())
+                // label: the bin's stable id (the unseen bin's is __UNSEEN__); name: what a reader is shown
+                ObjectNode bn = bs.addObject().put("label", b.label()).put("name", c.binName(b))
+                        .put("reference_count", b.referenceCount())
                         .put("current_count", b.currentCount());
                 put(bn, "p", b.p(), why);
                 put(bn, "q", b.q(), why);

@@ -104,7 +104,38 @@ public record DriftReport(List<ColumnDrift> columns, DriftOptions options, long 
         }
         // "changed", not "drifted": the count takes WARN columns too, and "2 of 3 drifted (0 DRIFT)" misread
         return drifted + " of " + scored + " scored columns changed"
-                + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
+                + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")")
+                + (drifted == 0 ? notJudged().map(w -> "; " + w).orElse("") : "");
+    }
+
+    /**
+     * Why "no column changed" says little: today's rows (or the reference's) are too few for any change the
+     * warn band calls a change to be seen. A column reaches WARN only beyond its noise level (critical), so
+     * when every scored column's critical is at or above the warn band, a change up to that noise level passes
+     * unseen: one row against fifty has a PSI critical of about 24, a hundred times the drift band. Exit codes
+     * stay as they are (nothing alarmed); the words say the check could not judge.
+     *
+     * @return the sentence ("not judged: today's 1 row is too few to see ..."), or empty when the scored
+     *         columns could see a change at the warn band (or none was scored)
+     */
+    public java.util.Optional<String> notJudged() {
+        double least = Double.POSITIVE_INFINITY;
+        for (ColumnDrift c : scored()) {
+            if (Double.isNaN(c.critical())) {
+                continue;
+            }
+            least = Math.min(least, c.critical());
+        }
+        Measure m = options.measure();
+        if (scored().isEmpty() || least < options.warn() || Double.isInfinite(least)) {
+            return java.util.Optional.empty();
+        }
+        String unit = m.unit().isEmpty() ? "" : " " + m.unit();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "not judged: today's %,d row%s against "
+                        + "the reference's %,d %s too few to see any change smaller than the noise level (critical %s "
+                        + "%s%s or more, at or above the warn band %s%s)", currentRows, currentRows == 1 ? "" : "s",
+                referenceRows, currentRows == 1 ? "is" : "are", m.label(), DriftExplanation.CELL.format(least), unit,
+                DriftExplanation.CELL.format(options.warn()), unit));
     }
 
     /** @return true when at least {@code driftShare} of the scored columns changed (a DRIFT-level alarm) */

@@ -2,6 +2,7 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.report;
 
+import dev.surprisal.core.Base;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.DriftReport;
 import dev.surprisal.drift.store.HistoryChart;
@@ -44,32 +45,54 @@ public final class DriftHtmlReport {
      * @return one self-contained HTML page (inline CSS and SVG, no script, no network)
      */
     public static String render(String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
+        return render(title, report, history, Base.BITS);
+    }
+
+    /**
+     * The page for {@code report}, KL and JS in {@code base}'s unit (the deciding measure and its critical value
+     * too, when it is KL or JS), as the text output of the same check shows them.
+     *
+     * @param title   the page title (escaped)
+     * @param report  the scored comparison
+     * @param history past points of each column, by column name; may be empty
+     * @param base    the unit of KL and JS (the check's {@code --base})
+     * @return one self-contained HTML page (inline CSS and SVG, no script, no network)
+     */
+    public static String render(String title, DriftReport report, Map<String, List<HistoryPoint>> history,
+                                Base base) {
+        dev.surprisal.drift.Measure m = report.options().measure();
+        String mUnit = m.unitIn(base).isEmpty() ? "" : " " + m.unitIn(base);
+        String u = base.unit();
         StringBuilder h = Html.open(title, CSS);
         h.append("<h1>").append(esc(title)).append("</h1>");
         h.append("<p class=\"verdict\">").append(esc(report.summary()))
                 .append(report.datasetDrift() ? " — <b class=\"DRIFT\">dataset drift</b>" : "")
                 .append(". Reference rows ").append(report.referenceRows()).append(", today ")
                 .append(report.currentRows()).append(". Deciding measure ").append(report.options().measure())
-                .append(" (").append(report.options().measure().unitLabel()).append("; warn ")
-                .append(num(report.options().warn())).append(", drift ")
-                .append(num(report.options().drift())).append(", and beyond the χ² noise level at α = ")
+                .append(" (").append(m.unitIn(base).isEmpty() ? "unitless" : m.unitIn(base)).append("; warn ")
+                .append(num(m.inBase(report.options().warn(), base))).append(", drift ")
+                .append(num(m.inBase(report.options().drift(), base))).append(", and beyond the χ² noise level at α = ")
                 .append(num(report.options().alpha())).append("); smoothing ")
                 .append(esc(report.options().smoothing().toString())).append(" on both sides.</p>");
-        h.append("<p class=\"explanation\">").append(esc(report.explanation())).append("</p>");
+        h.append("<p class=\"explanation\">").append(esc(dev.surprisal.drift.DriftExplanation.paragraph(report, base))).append("</p>");
         h.append("<table class=\"summary\"><thead><tr><th>column</th><th>role</th><th>status</th><th>")
-                .append(esc(report.options().measure().label())).append("</th><th>critical</th>"
-                + "<th>KL(P‖Q) bits</th><th>KL(Q‖P) bits</th><th>JS bits</th><th>Hellinger</th><th>KS</th>"
-                + "<th>W₁/σ</th><th>Δ missing</th><th>Δ invalid</th><th>new mass</th></tr></thead><tbody>");
+                .append(esc(m.label() + mUnit)).append("</th><th>").append(esc(m.label())).append(" critical")
+                .append(esc(mUnit)).append("</th><th>KL(P‖Q) ").append(u).append("</th><th>KL(Q‖P) ").append(u)
+                .append("</th><th>JS ").append(u).append("</th><th>Hellinger</th><th>KS</th>"
+                // shares of rows, in percentage points, as the text table shows them
+                + "<th>W₁/σ</th><th>Δ missing (points)</th><th>Δ invalid (points)</th><th>new mass (% of today)</th>"
+                + "</tr></thead><tbody>");
         for (ColumnDrift c : report.bySeverity()) {
             h.append("<tr><td><a href=\"#c").append(report.columns().indexOf(c)).append("\">").append(esc(c.name()))
                     .append("</a></td><td>").append(esc(c.role().label())).append(c.scored() ? "" : " (not scored)")
                     .append("</td><td class=\"").append(c.status()).append("\">").append(c.status())
-                    .append("</td><td>").append(num(c.decisionValue())).append("</td><td>").append(num(c.critical()))
-                    .append("</td><td>").append(num(c.klBits())).append("</td><td>").append(num(c.reverseKlBits()))
-                    .append("</td><td>").append(num(c.jsBits())).append("</td><td>").append(num(c.hellinger()))
+                    .append("</td><td>").append(num(m.inBase(c.decisionValue(), base))).append("</td><td>")
+                    .append(num(m.inBase(c.critical(), base))).append("</td><td>").append(num(base.fromNats(c.klNats())))
+                    .append("</td><td>").append(num(base.fromNats(c.reverseKlNats()))).append("</td><td>")
+                    .append(num(dev.surprisal.drift.Measure.JS.inBase(c.jsBits(), base))).append("</td><td>").append(num(c.hellinger()))
                     .append("</td><td>").append(num(c.ks())).append("</td><td>").append(num(c.wassersteinNormalized()))
-                    .append("</td><td>").append(num(c.missingRateChange())).append("</td><td>")
-                    .append(num(c.invalidRateChange())).append("</td><td>").append(num(c.newMass()))
+                    .append("</td><td>").append(points(c.missingRateChange())).append("</td><td>")
+                    .append(points(c.invalidRateChange())).append("</td><td>").append(percent(c.newMass()))
                     .append("</td></tr>");
         }
         h.append("</tbody></table>");
@@ -82,14 +105,17 @@ public final class DriftHtmlReport {
                     .append("</small></h2><p>").append(esc(c.reason())).append("</p>");
             if (!c.newValues().isEmpty()) {
                 h.append("<p class=\"new\">New values today: ");
-                c.newValues().forEach((v, n) -> h.append("<b>").append(esc(v)).append("</b> ").append(n).append(" rows; "));
+                // as the text table names them: the value, its share of today's values, and its rows
+                c.newValues().forEach((v, n) -> h.append("<b>").append(esc(dev.surprisal.drift.ValueText.quote(v)))
+                        .append("</b> ").append(percent(c.shareOfValid(n))).append(esc(" of today's values (")).append(n)
+                        .append(" rows); "));
                 h.append("</p>");
             }
             if (!c.invalidCells().isEmpty()) {
                 h.append("<p class=\"invalid\">Invalid values today: ").append(esc(c.invalidValuesText())).append("</p>");
             }
             if (!c.bins().isEmpty()) {
-                h.append(Svg.histograms(c)).append(Svg.contributions(c));
+                h.append(Svg.histograms(c)).append(Svg.contributions(c, base));
             }
             List<HistoryPoint> points = history.getOrDefault(c.name(), List.of());
             if (!points.isEmpty()) {
@@ -115,6 +141,32 @@ public final class DriftHtmlReport {
      */
     public static void write(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history)
             throws IOException {
-        ReportFiles.writeAtomically(file, render(title, report, history));
+        write(file, title, report, history, Base.BITS);
+    }
+
+    /**
+     * Writes {@link #render(String, DriftReport, Map, Base)} to {@code file} in UTF-8, atomically.
+     *
+     * @param file    where to write; replaced atomically if it exists
+     * @param title   the page title
+     * @param report  the scored comparison
+     * @param history past points of each column, by column name; may be empty
+     * @param base    the unit of KL and JS (the check's {@code --base})
+     * @throws ReportFiles.WriteFailure with the reason, when it cannot be written
+     * @throws IOException when the file system refuses the temporary file or the rename
+     */
+    public static void write(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history,
+                             Base base) throws IOException {
+        ReportFiles.writeAtomically(file, render(title, report, history, base));
+    }
+
+    /** A change of a share, in signed percentage points ("+4.82"); "-" when there is none. */
+    private static String points(double share) {
+        return Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%+.2f", 100 * share) : "-";
+    }
+
+    /** A share as a percentage ("4.82%"); "-" when there is none. */
+    private static String percent(double share) {
+        return Double.isFinite(share) ? String.format(java.util.Locale.ROOT, "%.2f%%", 100 * share) : "-";
     }
 }

@@ -37,19 +37,19 @@ final class Svg {
             double hq = (H - 2.0 * PAD) * b.q() / max;
             s.append("<rect class=\"p\" x=\"").append(xy(x + 1)).append("\" y=\"").append(xy(H - PAD - hp))
                     .append("\" width=\"").append(xy(bw - 2)).append("\" height=\"").append(xy(hp)).append("\"><title>")
-                    .append(esc(b.label())).append(": reference ").append(num(100 * b.p())).append("%</title></rect>");
+                    .append(esc(c.binName(b))).append(": reference ").append(num(100 * b.p())).append("%</title></rect>");
             s.append("<rect class=\"q\" x=\"").append(xy(x + bw * 0.25)).append("\" y=\"").append(xy(H - PAD - hq))
                     .append("\" width=\"").append(xy(bw * 0.5)).append("\" height=\"").append(xy(hq)).append("\"><title>")
-                    .append(esc(b.label())).append(": today ").append(num(100 * b.q())).append("%</title></rect>");
+                    .append(esc(c.binName(b))).append(": today ").append(num(100 * b.q())).append("%</title></rect>");
         }
         axis(s);
-        label(s, esc(bins.get(0).label()), PAD, H - 8, "start");
-        label(s, esc(bins.get(bins.size() - 1).label()), W - PAD, H - 8, "end");
+        label(s, esc(c.binName(bins.get(0))), PAD, H - 8, "start");
+        label(s, esc(c.binName(bins.get(bins.size() - 1))), W - PAD, H - 8, "end");
         return s.append("</svg>").toString();
     }
 
-    /** Per-bin KL(P‖Q) terms pᵢ ln(pᵢ/qᵢ), positive up, negative down. */
-    static String contributions(ColumnDrift c) {
+    /** Per-bin KL(P‖Q) terms pᵢ log(pᵢ/qᵢ) in {@code base}'s unit, positive up, negative down. */
+    static String contributions(ColumnDrift c, dev.surprisal.core.Base base) {
         List<ColumnDrift.Bin> bins = c.bins();
         double max = 1e-12;
         for (ColumnDrift.Bin b : bins) {
@@ -64,12 +64,13 @@ final class Svg {
             double y = b.klTerm() >= 0 ? mid - h : mid;
             s.append("<rect class=\"").append(b.klTerm() >= 0 ? "pos" : "neg").append("\" x=\"")
                     .append(xy(PAD + i * bw + 1)).append("\" y=\"").append(xy(y)).append("\" width=\"")
-                    .append(xy(bw - 2)).append("\" height=\"").append(xy(h)).append("\"><title>").append(esc(b.label()))
-                    .append(": ").append(num(b.klTerm())).append(" nats</title></rect>");
+                    .append(xy(bw - 2)).append("\" height=\"").append(xy(h)).append("\"><title>").append(esc(c.binName(b)))
+                    .append(": ").append(num(base.fromNats(b.klTerm()))).append(" ").append(base.unit())
+                    .append("</title></rect>");
         }
         s.append("<line class=\"axis\" x1=\"").append(PAD).append("\" y1=\"").append(xy(mid)).append("\" x2=\"")
                 .append(W - PAD).append("\" y2=\"").append(xy(mid)).append("\"/>");
-        label(s, "max |term| " + num(max) + " nats", PAD, 14, "start");
+        label(s, "max |term| " + num(base.fromNats(max)) + " " + base.unit(), PAD, 14, "start");
         return s.append("</svg>").toString();
     }
 

@@ -12,7 +12,8 @@ class DriftHtmlReportTest {
         String html = DriftHtmlReport.render("drift <check>", ReportFixture.report(), ReportFixture.history());
         assertThat(html).doesNotContain("<script").doesNotContain("<b>new</b>").doesNotContain("<check>");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
-        assertThat(html).contains("New values today: <b>&lt;b&gt;new&lt;/b&gt;</b> 200 rows");
+        assertThat(html).containsPattern("New values today: <b>&quot;&lt;b&gt;new&lt;/b&gt;&quot;</b> [0-9.]+% of "
+                + "today&#39;s values \\(200 rows\\)");
     }
 
     @Test

@@ -193,7 +193,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         // the check is recorded (or could not be): from here on nothing may lose its result or its exit code
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift check: " + monitor
                 + " at " + when + (stored.recorded() ? " (run " + outcome.runId() + ")" : " (not recorded)"),
-                outcome.report(), stored.history() == null ? null : DriftOutput.byColumn(stored.history()));
+                outcome.report(), stored.history() == null ? null : DriftOutput.byColumn(stored.history()), common.base());
         List<String> explanation = DriftOutput.explain(outcome.report(), common.base());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {

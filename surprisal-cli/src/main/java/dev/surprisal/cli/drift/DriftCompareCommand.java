@@ -136,7 +136,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
         List<String> explanation = DriftOutput.explain(scored, common.base());
         // an auxiliary output: when it fails, the result is still printed and the exit code kept
         String reportProblem = report == null ? null : DriftOutput.writeReport(report, "Drift: "
-                + current.name() + " against " + reference.name(), scored, Map.of());
+                + current.name() + " against " + reference.name(), scored, Map.of(), common.base());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             ObjectNode extra = DriftOutput.object();

@@ -11,6 +11,7 @@ import dev.surprisal.core.Base;
 import dev.surprisal.drift.store.DriftStore;
 import dev.surprisal.drift.store.HistoryChart;
 import dev.surprisal.drift.DriftJson;
+import dev.surprisal.drift.Measure;
 import dev.surprisal.drift.store.HistoryPoint;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.drift.store.RunGaps;
@@ -113,9 +114,15 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             nameWidth = Math.max(nameWidth, p.column().length());
             atWidth = Math.max(atWidth, p.at().length());
         }
-        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %-9s  %10s  %10s  %-21s  %12s  %-14s  %s%n";
-        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "measure", "decision", "critical", "yardstick",
-                "KL(P||Q) " + base.unit(), "verdict", "alarm");
+        int yardWidth = "yardstick".length();
+        for (HistoryPoint p : points) {
+            yardWidth = Math.max(yardWidth, yardstick(p).length());
+        }
+        String row = "%-" + atWidth + "s  %5s  %-" + nameWidth + "s  %10s  %-13s  %10s  %10s  %-" + yardWidth
+                + "s  %12s  %-14s  %s%n";
+        // decision and critical are shown in the unit the measure cell names (KL and JS in --base)
+        out.printf(Locale.ROOT, row, "at", "run", "column", "PSI", "measure, unit", "decision", "critical",
+                "yardstick", "KL(P||Q) " + base.unit(), "verdict", "alarm");
         Map<Long, List<HistoryPoint>> byRun = new LinkedHashMap<>();
         points.forEach(p -> byRun.computeIfAbsent(p.runId(), k -> new ArrayList<>()).add(p));
         for (HistoryChart.Slot slot : chart.slots()) {
@@ -133,15 +140,19 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                         ? (p.alarmed() ? "; " : "") + "re-run: replaced run " + p.replacedRunId() : "");
                 // the measure this check decided on, as stored: its decision and critical are in its unit
                 out.printf(Locale.ROOT, row, p.at(), p.runId(), p.column(), fmt(p.psi()),
-                        p.measure() == null ? "?" : p.measure().label(), fmt(p.decision()), fmt(p.critical()),
+                        measureCell(p.measure(), base), fmt(inBase(p.measure(), p.decision(), base)),
+                        fmt(inBase(p.measure(), p.critical(), base)),
                         yardstick(p), fmt(base.fromNats(p.klNats())), p.status(), alarm.stripTrailing());
             }
         }
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
         // the library's chart of each column (HistoryChart.decisions): the server's page draws the same
-        out.println(chart.measure() + " per check, oldest first (▁ = 0, █ = the largest of the column's maximum, the "
-                + chart.measure() + " warn band " + fmt(chart.warnBand()) + " of the baseline's rule (a --warn given to a "
+        Measure charted = measureNamed(chart.measure());
+        String unit = charted == null || charted.unitIn(base).isEmpty() ? "" : " (" + charted.unitIn(base) + ")";
+        out.println(chart.measure() + unit + " per check, oldest first (▁ = 0, █ = the largest of the column's maximum, "
+                + "the " + chart.measure() + " warn band " + fmt(inBase(charted, chart.warnBand(), base))
+                + " of the baseline's rule (a --warn given to a "
                 + "check alone is not recorded) and twice its noise level (critical), so noise reads low"
                 + (chart.gaps().isEmpty() ? "" : "; " + Sparkline.GAP_MARK + " = a day with no check recorded") + "):");
         for (String c : chart.columns()) {
@@ -159,11 +170,17 @@ public final class DriftHistoryCommand implements Callable<Integer> {
                 last = Double.isFinite(v) ? v : last;
             }
             // a column whose yardstick decided a verdict is drawn in it: say so, with its band
-            String drawn = series.yardstick() ? series.measure() + " (it decided; warn band " + fmt(series.warnBand())
-                    + ") " : "";
+            // (a yardstick is drawn less what chance gives, unitless: say so, as the yardstick cell does)
+            boolean lessChance = series.points().stream().anyMatch(p -> p != null && p.yardstick() != null
+                    && p.yardstick().chance() > 0);
+            String drawn = series.yardstick() ? series.measure() + (lessChance ? " beyond chance" : "")
+                    + " (it decided; warn band "
+                    + fmt(series.warnBand()) + ") " : "";
+            Measure drawnIn = series.yardstick() ? null : measureNamed(series.measure());
             out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  %slast %s, max %s%s%n", c,
-                    Sparkline.of(series, chart.slots()), drawn, fmt(last), fmt(max),
-                    offScale(series, series.measure()));
+                    Sparkline.of(series, chart.slots()), drawn, fmt(inBase(drawnIn, last, base)),
+                    fmt(inBase(drawnIn, max, base)),
+                    offScale(series, series.measure(), drawnIn, base));
         }
         if (common.explain()) {
             out.println();
@@ -175,35 +192,60 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     }
 
     /**
-     * The yardstick cell: its name and value less chance, at least 0 ("W1/std 0.261"), "decided" when it, not the
-     * measure's band, put the verdict at WARN or DRIFT; "-" when the column has none or it was not stored.
+     * The yardstick cell: its name and value as the check printed it, with the part beyond what chance gives (at
+     * least 0) when chance gives any ("TV 0.3295, 0.3220 beyond chance"; "W1/std 0.261"), "decided" when it, not
+     * the measure's band, put the verdict at WARN or DRIFT; "-" when the column has none or it was not stored.
      */
     private static String yardstick(HistoryPoint p) {
         if (p.yardstick() == null) {
             return "-";
         }
+        dev.surprisal.drift.YardstickScore y = p.yardstick();
         // less than chance gives is no change at all: 0, not a negative share of mass that "moved"
-        return p.yardstick().name() + " " + fmt(Math.max(0.0, p.yardstick().judged()))
-                + (p.yardstick().decided() ? " decided" : "");
+        String beyond = y.chance() > 0 ? ", " + fmt(Math.max(0.0, y.judged())) + " beyond chance" : "";
+        return y.name() + " " + fmt(y.value()) + beyond + (y.decided() ? " decided" : "");
+    }
+
+    /** The measure cell: its name and the unit its decision and critical are shown in ("KL bits", "PSI"). */
+    private static String measureCell(Measure m, Base base) {
+        return m == null ? "?" : m.unitIn(base).isEmpty() ? m.label() : m.label() + " " + m.unitIn(base);
+    }
+
+    /** A stored value of {@code m} (KL nats, JS bits) in the unit shown; as stored when the measure is unknown. */
+    private static double inBase(Measure m, double v, Base base) {
+        return m == null ? v : m.inBase(v, base);
+    }
+
+    /** The measure a chart names (its label), or null when it names none (a yardstick, several measures). */
+    private static Measure measureNamed(String label) {
+        for (Measure m : Measure.values()) {
+            if (m.label().equals(label)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** What --explain adds: each column of the table with its unit and direction, and the sparkline's marks. */
     private static List<String> legend(Base base, HistoryChart chart) {
         String measure = chart.measure();
-        String warn = fmt(chart.warnBand());
+        String warn = fmt(inBase(measureNamed(measure), chart.warnBand(), base));
         return List.of(
                 "at: the date or time the check was run for (--at); run: its id in the store.",
                 "PSI: population stability index of the column against the baseline, unitless, 0 = same shares,"
                         + " higher = more change.",
-                "measure: the deciding measure the check used, as the store recorded it (PSI and Hellinger unitless,"
-                        + " KL in nats, JS in bits); '?' = " + HistoryPoint.MEASURE_NOT_STORED + ", never guessed.",
-                "decision: the check's value of its deciding measure, in that measure's unit; 0 = same, higher ="
-                        + " more change.",
-                "critical: the deciding measure's noise level at these row counts, in its unit: a decision below"
-                        + " it is sampling noise.",
-                "yardstick: the column's own measure of change, unitless (W1/std: values moved that many reference"
-                        + " standard deviations on average; TV: share of the probability mass that moved, beyond what"
-                        + " chance gives; both less what chance gives at these row counts, 0 when within chance);"
+                "measure, unit: the deciding measure the check used, as the store recorded it, and the unit its"
+                        + " decision and critical are shown in (PSI and Hellinger unitless, KL and JS in "
+                        + base.unit() + ", --base); '?' = " + HistoryPoint.MEASURE_NOT_STORED + ", never guessed"
+                        + " (its values then as stored).",
+                "decision: the check's value of its deciding measure, in the unit of the measure cell; 0 = same,"
+                        + " higher = more change.",
+                "critical: the deciding measure's noise level at these row counts, in the unit of the measure cell:"
+                        + " a decision below it is sampling noise.",
+                "yardstick: the column's own measure of change, unitless, as the check printed it (W1/std: values"
+                        + " moved that many reference standard deviations on average; TV: share of the probability"
+                        + " mass that would have to move), then, for TV, the part beyond what chance gives at these"
+                        + " row counts (0 when within chance), which its bands are compared with;"
                         + " 'decided' = it reached its band while the deciding measure did not, so it"
                         + " made the verdict; '-' = none, or " + HistoryPoint.YARDSTICK_NOT_STORED + ".",
                 "KL(P||Q) " + base.unit() + ": extra " + base.unit() + " per value of coding the baseline P with"
@@ -277,16 +319,16 @@ public final class DriftHistoryCommand implements Callable<Integer> {
     }
 
     /** Says which points are drawn off the scale, why (from what their checks stored), and the others' scale. */
-    private static String offScale(HistoryChart.Series series, String measure) {
+    private static String offScale(HistoryChart.Series series, String measure, Measure in, Base base) {
         if (series.offScale().isEmpty()) {
             return "";
         }
         List<String> parts = new ArrayList<>();
         for (HistoryChart.OffScalePoint o : series.offScale()) {
-            parts.add(o.point().at() + ": " + measure + " " + fmt(o.value()) + ", " + o.reason());
+            parts.add(o.point().at() + ": " + measure + " " + fmt(inBase(in, o.value(), base)) + ", " + o.reason());
         }
         return "; " + Sparkline.OFF_SCALE_MARK + " = off the scale, over " + String.format(Locale.ROOT, "%.0f",
                 HistoryChart.OFF_SCALE) + "x the rest (" + String.join("; ", parts) + "), the rest drawn up to "
-                + fmt(series.top());
+                + fmt(inBase(in, series.top(), base));
     }
 }

@@ -324,9 +324,10 @@ final class DriftOutput {
      * Writes the HTML report atomically. A failure is not fatal: the check is already recorded and
      * its result is still printed, so this returns the warning to print (null when written).
      */
-    static String writeReport(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history) {
+    static String writeReport(Path file, String title, DriftReport report, Map<String, List<HistoryPoint>> history,
+                              Base base) {
         try {
-            DriftHtmlReport.write(file, title, report, history);
+            DriftHtmlReport.write(file, title, report, history, base);
             return null;
         } catch (IOException e) {
             return "cannot write the report to " + file + ": " + e.getMessage();

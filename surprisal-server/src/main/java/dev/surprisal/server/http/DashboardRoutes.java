@@ -127,7 +127,8 @@ final class DashboardRoutes {
             for (JsonNode b : c.path("bins")) {
                 double t = b.path("kl_term").asDouble(Double.NaN) * toNats;
                 if (t > 0) {
-                    bins.add(new MonitorPages.Contribution(b.path("label").asText(), t));
+                    // the bin's name for readers; a report stored before bins had one keeps its label
+                    bins.add(new MonitorPages.Contribution(b.path("name").asText(b.path("label").asText()), t));
                 }
             }
             bins.sort(java.util.Comparator.comparingDouble(MonitorPages.Contribution::nats).reversed());
