@@ -12,6 +12,8 @@ JAR=bench/jmh/target/benchmarks.jar
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "threads: Surprisal's KSG on the JVM's common fork-join pool ($(nproc) cores); scikit-learn's mutual_info_regression on 1 (it has no n_jobs)"
+echo "load before: $(uptime)"
 gen() { /usr/bin/python3 - "$1" "$TMP" <<'PY'
 import sys, numpy as np
 n = int(float(sys.argv[1])); d = sys.argv[2]

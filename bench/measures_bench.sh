@@ -10,6 +10,8 @@ REPS=${1:-5}
 DATA=${TMPDIR:-/tmp}/surprisal-measures-bench
 mkdir -p "$DATA"
 mvn -B -q -o -pl bench/jmh -am package -DskipTests >/dev/null
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); threads: Surprisal up to $(nproc) (its counting kernels split large arrays over the common pool), numpy and scikit-learn 1"
+echo "load before: $(uptime)"
 /usr/bin/python3 - "$DATA" "$REPS" >"$DATA/python.json" <<'PY'
 import json, math, os, statistics, sys, time
 import numpy as np
@@ -45,3 +47,4 @@ print(f"{'(a) entropy, 1e8 ints in [0,256) vs bincount':44s} {j['entropy_s']:12.
 print(f"{'(b) MI, 1e7 x 100 cats vs sklearn':44s} {j['mi_s']:12.4f} {p['mi_s']:10.4f} {p['mi_s']/j['mi_s']:6.1f}x  {j['mi']:.12f} / {p['mi']:.12f}")
 assert abs(j["entropy"] - p["entropy"]) < 1e-9 and abs(j["mi"] - p["mi"]) < 1e-9, "values differ"
 PY
+echo "load after: $(uptime)"
