@@ -14,6 +14,7 @@ import dev.surprisal.drift.DriftJson;
 import dev.surprisal.drift.Status;
 import dev.surprisal.server.store.ServerTables;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -105,15 +106,21 @@ public final class ReportJson {
      */
     public static JsonNode upgrade(JsonNode stored) {
         if (FORMAT.equals(stored.path("format").asText()) && stored.path("version").asInt() == VERSION) {
-            boolean counted = true;
+            boolean today = true;
             for (JsonNode c : stored.path("columns")) {
-                counted &= c.has("invalid_cells_other");
+                today &= c.has("invalid_cells_other");
+                for (JsonNode b : c.path("bins")) {
+                    today &= b.has("name");
+                }
             }
-            if (counted) {
+            if (today) {
                 return stored;
             }
             ObjectNode o = stored.deepCopy();
-            o.path("columns").forEach(c -> uncounted((ObjectNode) c));
+            o.path("columns").forEach(c -> {
+                uncounted((ObjectNode) c);
+                named((ObjectNode) c);
+            });
             return o;
         }
         boolean camel = stored.has("runId");
@@ -139,6 +146,29 @@ public final class ReportJson {
             } else {
                 column.put("invalid_cells_other", 0);
             }
+        }
+    }
+
+    /**
+     * The readable {@code name} of each bin of a column stored before bins had one (2026-12-02), as
+     * {@code ColumnDrift.binName} writes it today where the stored check allows: a value's bin is its value, the
+     * tail bin "other values …", and the new-values bin names the stored new values (their shares of today's valid
+     * values were not stored, so none is given); a bin that has its name keeps it.
+     */
+    private static void named(ObjectNode column) {
+        List<String> values = new java.util.ArrayList<>();
+        column.path("new_values").forEach(v -> values.add(dev.surprisal.drift.ValueText.quote(
+                v.path("value").asText())));
+        for (JsonNode b : column.path("bins")) {
+            if (b.has("name")) {
+                continue;
+            }
+            String label = b.path("label").asText();
+            String name = label.equals(dev.surprisal.data.profile.CategoryBins.OTHER)
+                    ? "other values (those outside the reference's most frequent)"
+                    : !label.equals(dev.surprisal.data.profile.CategoryBins.UNSEEN) ? label
+                    : values.isEmpty() ? "new values (none today)" : "new values (" + String.join(", ", values) + ")";
+            ((ObjectNode) b).put("name", name);
         }
     }
 
@@ -225,6 +255,7 @@ public final class ReportJson {
                     number(b, "kl_term", 1 / LN2, bn, "kl_term");
                     copy(b, "novel", bn, "novel");
                 }
+                named(n);
             }
         }
         o.set("alarms", old.path("alarms").isArray() ? old.get("alarms") : MAPPER.createArrayNode());
