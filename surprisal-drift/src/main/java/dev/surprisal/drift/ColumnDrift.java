@@ -216,6 +216,9 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     /** How many of today's new values a bin's name spells out; the JSON's new_values holds them all. */
     private static final int NEW_VALUES_NAMED = 3;
 
+    /** The readable name of a categorical column's tail bin ({@link #binName}; stored checks upgraded by the server too). */
+    public static final String OTHER_VALUES = "other values (those outside the reference's most frequent)";
+
     /**
      * A bin as a user reads it. The frozen bins keep stable internal ids ({@link Bin#label()}, such as
      * {@code CategoryBins.UNSEEN}), which mean nothing to a reader: the bin of values the reference never had is
@@ -228,7 +231,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      */
     public String binName(Bin b) {
         if (b.label().equals(dev.surprisal.data.profile.CategoryBins.OTHER)) {
-            return "other values (those outside the reference's most frequent)";
+            return OTHER_VALUES;
         }
         if (!b.label().equals(dev.surprisal.data.profile.CategoryBins.UNSEEN)) {
             return b.label();

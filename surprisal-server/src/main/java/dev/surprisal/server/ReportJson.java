@@ -165,7 +165,7 @@ public final class ReportJson {
             }
             String label = b.path("label").asText();
             String name = label.equals(dev.surprisal.data.profile.CategoryBins.OTHER)
-                    ? "other values (those outside the reference's most frequent)"
+                    ? dev.surprisal.drift.ColumnDrift.OTHER_VALUES
                     : !label.equals(dev.surprisal.data.profile.CategoryBins.UNSEEN) ? label
                     : values.isEmpty() ? "new values (none today)" : "new values (" + String.join(", ", values) + ")";
             ((ObjectNode) b).put("name", name);
