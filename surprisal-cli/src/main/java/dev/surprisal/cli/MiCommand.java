@@ -339,7 +339,9 @@ public final class MiCommand implements Callable<Integer> {
                     + "] (0: no test)");
         }
         int b = bootstrap == null ? 100 : bootstrap;
-        if (b != 0 && (b < 10 || b > MiOptions.MAX_BOOTSTRAP)) {
+        try {
+            MiOptions.checkBootstrap(b); // the library's range; the CLI only words it as the option
+        } catch (dev.surprisal.core.ValidationException e) {
             throw usage("--bootstrap " + b + ": must be 0 (no interval) or lie in [10, " + MiOptions.MAX_BOOTSTRAP + "]");
         }
         MiOptions o = MiOptions.defaults().withK(k).withPermutations(permutations).withBootstrap(b, bootstrap != null)
