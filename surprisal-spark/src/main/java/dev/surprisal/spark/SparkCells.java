@@ -81,7 +81,8 @@ final class SparkCells implements Serializable {
         return new SparkCells(n, num, types, read);
     }
 
-    private static boolean isNumeric(StructField f) {
+    /** Whether the engine reads {@code f} as numbers (Spark's integer, floating and decimal types). */
+    static boolean isNumeric(StructField f) {
         DataType t = f.dataType();
         return t.equals(DataTypes.ByteType) || t.equals(DataTypes.ShortType) || t.equals(DataTypes.IntegerType)
                 || t.equals(DataTypes.LongType) || t.equals(DataTypes.FloatType) || t.equals(DataTypes.DoubleType)

@@ -740,7 +740,8 @@ public final class SparkMi {
         if (stats.isEmpty() || stats.get(0).rows() == 0) {
             throw new DataException(file, -1, null, "no rows: the data has columns but no rows", null);
         }
-        ColumnRoles roles = ColumnRoles.of(stats, available, overrides, file);
+        // reasons worded from the column types, as for a typed file locally (a BOOLEAN's true/false values, …)
+        ColumnRoles roles = ColumnRoles.of(stats, available, overrides, file).typed(SparkTypes.schema(sel.schema()));
         // every column, in order, as the local engine reads a file
         Dataset<Row> all = SparkProfiler.select(data, available);
         long[] labels = new long[available.size()];

@@ -113,7 +113,8 @@ public final class SparkProfiler {
         }
         SparkCells cells = SparkCells.of(sel.schema(), selected);
         RoleFit fit = roleFit(sel, cells, typed && SampledDistinct.appliesTo(rows) ? offsets : null, options.edgeSample());
-        ColumnRoles roles = ColumnRoles.of(fit.stats, available, options.roles(), null);
+        // reasons worded from the column types, as for a typed file locally (a BOOLEAN's true/false values, …)
+        ColumnRoles roles = ColumnRoles.of(fit.stats, available, options.roles(), null).typed(SparkTypes.schema(sel.schema()));
         List<RoleDecision> ds = roles.decisions();
         cells = cells.withConventions(ds.stream().map(RoleDecision::convention).toList());
         Map<String, Bins> bins = fitBins(sel, cells, ds, offsets, options, fit.samples);

@@ -4,6 +4,7 @@ package dev.surprisal.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.surprisal.data.demo.CustomersTable;
 import dev.surprisal.data.mi.MatrixResult;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.PairResult;
@@ -11,10 +12,8 @@ import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.selection.CountedPair;
 import dev.surprisal.selection.MiOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
@@ -30,14 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkConstantPairTest {
     @Test
     void aConstantPairHasNoPValueOnEitherEngine(@TempDir Path dir) throws IOException {
-        SplittableRandom r = new SplittableRandom(5);
-        StringBuilder csv = new StringBuilder("churned,reason_code,plan\n");
-        for (int i = 0; i < 600; i++) {
-            boolean churned = r.nextInt(10) == 0;
-            csv.append(churned ? 1 : 0).append(',').append(churned ? Integer.toString(1 + r.nextInt(3)) : "")
-                    .append(',').append(r.nextBoolean() ? "pro" : "basic").append('\n');
-        }
-        Path f = Files.writeString(dir.resolve("customers.csv"), csv);
+        Path f = CustomersTable.writeCsv(dir); // the data module's ConstantPairTest reads the same file
         Dataset<Row> data = TestSpark.session().read().option("header", "true").csv(f.toString());
         MiOptions o = MiOptions.defaults().withPermutations(19).withBootstrap(0, false);
         RoleOverrides pairColumns = RoleOverrides.none().withColumns(List.of("reason_code", "churned"));

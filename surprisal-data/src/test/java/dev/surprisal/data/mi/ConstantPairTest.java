@@ -4,14 +4,13 @@ package dev.surprisal.data.mi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.surprisal.data.demo.CustomersTable;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.selection.CountedPair;
 import dev.surprisal.selection.MiOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,23 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * with a one-point margin is independent, so nothing is tested. Before, {@code mi --x --y} gave it a G-test p of 1
  * (0 degrees of freedom) and the matrix a p of NaN with no method (read as "a pair with a continuous column"); the
  * Spark engine gave NaN with "untested" (a table too sparse). Now: p NaN, method "constant", a reason in words.
+ * The data: {@link CustomersTable}, on which reason_code has a value only where churned = 1 (SparkConstantPairTest
+ * reads the same file on Spark).
  */
 class ConstantPairTest {
-    /** reason_code has a value only where churned = 1, so on the pair's rows churned is constant. */
-    static Path customers(Path dir) throws IOException {
-        SplittableRandom r = new SplittableRandom(5);
-        StringBuilder csv = new StringBuilder("churned,reason_code,plan\n");
-        for (int i = 0; i < 600; i++) {
-            boolean churned = r.nextInt(10) == 0;
-            csv.append(churned ? 1 : 0).append(',').append(churned ? Integer.toString(1 + r.nextInt(3)) : "")
-                    .append(',').append(r.nextBoolean() ? "pro" : "basic").append('\n');
-        }
-        return Files.writeString(dir.resolve("customers.csv"), csv);
-    }
-
     @Test
     void aConstantPairHasNoPValueInAnyMode(@TempDir Path dir) throws IOException {
-        MiTable t = MiTable.read(customers(dir), RoleOverrides.none(), 42);
+        MiTable t = MiTable.read(CustomersTable.writeCsv(dir), RoleOverrides.none(), 42);
         PairResult pair = t.pair("reason_code", "churned", MiOptions.defaults().withBootstrap(0, false));
         assertThat(pair.feature().mi()).isZero();
         assertThat(pair.feature().pValue()).isNaN();

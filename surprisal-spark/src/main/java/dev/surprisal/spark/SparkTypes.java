@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
+package dev.surprisal.spark;
+
+import dev.surprisal.data.ColumnType;
+import dev.surprisal.data.TableSchema;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A Spark schema under the type names DuckDB gives the same columns ({@code BOOLEAN}, {@code SMALLINT},
+ * {@code DECIMAL(18,2)}, {@code STRUCT(a INTEGER)}, {@code INTEGER[]}, {@code MAP(VARCHAR, INTEGER)}, …), so that
+ * {@code ColumnRoles.typed} words a column's reason from its type on Spark as it does for the local engine: one rule,
+ * in {@code surprisal-data}, for both engines.
+ */
+final class SparkTypes {
+    private SparkTypes() {
+    }
+
+    /**
+     * @param schema a Dataset's schema
+     * @return its columns, each with the type name DuckDB gives such a column and how the engine reads it
+     */
+    static TableSchema schema(StructType schema) {
+        List<TableSchema.Field> fields = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            String t = duckdbType(f.dataType());
+            fields.add(new TableSchema.Field(f.name(), t, SparkCells.isNumeric(f) ? ColumnType.NUMERIC
+                    : ColumnType.CATEGORICAL));
+        }
+        return new TableSchema(fields);
+    }
+
+    /**
+     * @param t a Spark type
+     * @return the name DuckDB gives the same type when it reads the same Parquet or JSON column; Spark's own SQL
+     *         name for a type DuckDB has no counterpart of
+     */
+    static String duckdbType(DataType t) {
+        if (t instanceof StructType s) {
+            StringJoiner j = new StringJoiner(", ", "STRUCT(", ")");
+            for (StructField f : s.fields()) {
+                j.add(f.name() + " " + duckdbType(f.dataType()));
+            }
+            return j.toString();
+        }
+        if (t instanceof ArrayType a) {
+            return duckdbType(a.elementType()) + "[]";
+        }
+        if (t instanceof MapType m) {
+            return "MAP(" + duckdbType(m.keyType()) + ", " + duckdbType(m.valueType()) + ")";
+        }
+        if (t instanceof DecimalType d) {
+            return "DECIMAL(" + d.precision() + "," + d.scale() + ")";
+        }
+        if (t.equals(DataTypes.IntegerType)) {
+            return "INTEGER";
+        }
+        if (t.equals(DataTypes.StringType)) {
+            return "VARCHAR";
+        }
+        if (t.equals(DataTypes.BinaryType)) {
+            return "BLOB";
+        }
+        // Spark's instant (INT96, as Spark writes it) reads in DuckDB as a TIMESTAMP holding the UTC time
+        // (SparkCells.instantText); TIMESTAMP_NTZ is DuckDB's TIMESTAMP
+        if (t.equals(DataTypes.TimestampType) || t.equals(DataTypes.TimestampNTZType)) {
+            return "TIMESTAMP";
+        }
+        return t.sql(); // BOOLEAN, TINYINT, SMALLINT, BIGINT, FLOAT, DOUBLE, DATE: the same names
+    }
+}
