@@ -1,50 +1,67 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of Surprisal's discrete measures against numpy / scikit-learn, same data:
-#  (a) plug-in entropy of 1e8 int labels in [0,256): Surprisal vs np.bincount + formula
-#  (b) MI of two int label arrays, n = 1e7, 100 categories: Surprisal vs sklearn.metrics.mutual_info_score
-# Python writes the data (seeded) as little-endian int32 files; both sides read the same files.
-# Usage: bench/measures_bench.sh [REPS]   (default 5; reports medians)
+# Side-by-side benchmark of Surprisal's discrete measures against numpy / scikit-learn, same data, in one run:
+#  (a) plug-in entropy of ENT_N int labels in [0,256): Surprisal vs np.bincount + formula
+#  (b) MI of two int label arrays, MI_N each, 100 categories: Surprisal vs sklearn.metrics.mutual_info_score
+# Python writes the data (seeded) as little-endian int32 files; both sides read the same files. Each side is
+# one long-lived worker (bench/jmh SideBySide, bench/measures/side_by_side.py) holding the data, warmed up,
+# that runs one task per line it reads: the runs alternate, one Surprisal run then one numpy run, pair after
+# pair, with the load average printed per pair, so that the other processes of a shared machine weigh on
+# both sides alike. Medians over REPS pairs, of wall time and of CPU time (whole process, all threads: on a
+# shared machine CPU seconds compare better than wall seconds).
+# Usage: bench/measures_bench.sh [REPS]   (default 5; ENT_N=1e8 MI_N=1e7 by default, e.g. ENT_N=1e6 MI_N=1e5
+#        for a quick check)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${1:-5}
-DATA=${TMPDIR:-/tmp}/surprisal-measures-bench
-mkdir -p "$DATA"
+ENT_N=${ENT_N:-1e8}
+MI_N=${MI_N:-1e7}
+PY=/usr/bin/python3
+DATA=$(mktemp -d "${TMPDIR:-/tmp}/surprisal-measures-bench.XXXXXX")
+JPID= PPID_=
+cleanup() {
+  exec 3>&- 5>&- # end of input: both workers exit
+  [[ -n $JPID ]] && wait "$JPID" 2>/dev/null || true
+  [[ -n $PPID_ ]] && wait "$PPID_" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
 mvn -B -q -o -pl bench/jmh -am package -DskipTests >/dev/null
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); threads: Surprisal up to $(nproc) (its counting kernels split large arrays over the common pool), numpy and scikit-learn 1"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+$PY bench/measures/side_by_side.py gen "$DATA" "$ENT_N" "$MI_N"
+echo "data: $ENT_N labels in [0,256); two arrays of $MI_N labels over 100 categories"
+mkfifo "$DATA/j.in" "$DATA/j.out" "$DATA/p.in" "$DATA/p.out"
+java -Xmx3g -cp bench/jmh/target/benchmarks.jar dev.surprisal.bench.SideBySide "$DATA" <"$DATA/j.in" >"$DATA/j.out" &
+JPID=$!
+$PY -u bench/measures/side_by_side.py serve "$DATA" <"$DATA/p.in" >"$DATA/p.out" &
+PPID_=$!
+exec 3>"$DATA/j.in" 4<"$DATA/j.out" 5>"$DATA/p.in" 6<"$DATA/p.out"
+read -r line <&4; echo "surprisal worker $line (its counting kernels split large arrays over the common pool)"
+read -r line <&6; echo "python worker $line"
 echo "load before: $(uptime)"
-/usr/bin/python3 - "$DATA" "$REPS" >"$DATA/python.json" <<'PY'
-import json, math, os, statistics, sys, time
-import numpy as np
-from sklearn.metrics import mutual_info_score
-d, reps = sys.argv[1], int(sys.argv[2])
-rng = np.random.default_rng(12345)
-ent = rng.integers(0, 256, 100_000_000, dtype=np.int32)
-x = rng.integers(0, 100, 10_000_000, dtype=np.int32)
-y = ((x + rng.integers(0, 30, x.size, dtype=np.int32)) % 100).astype(np.int32)
-for name, a in (("entropy", ent), ("x", x), ("y", y)):
-    a.astype("<i4").tofile(os.path.join(d, name + ".i32"))
-ent64 = ent.astype(np.int64)  # numpy's best case: bincount wants intp, so convert outside the timing
-def np_entropy(a):
-    c = np.bincount(a)
-    c = c[c > 0]
-    p = c / a.size
-    return float(-(p * np.log(p)).sum())
-te, tm = [], []
-for _ in range(reps):
-    t0 = time.perf_counter(); h = np_entropy(ent64); te.append(time.perf_counter() - t0)
-for _ in range(reps):
-    t0 = time.perf_counter(); mi = float(mutual_info_score(x, y)); tm.append(time.perf_counter() - t0)
-print(json.dumps({"entropy": h, "entropy_s": statistics.median(te), "mi": mi, "mi_s": statistics.median(tm)}))
-PY
-java -Xmx3g -cp bench/jmh/target/benchmarks.jar dev.surprisal.bench.SideBySide "$DATA" "$REPS" >"$DATA/java.json"
-/usr/bin/python3 - "$DATA" <<'PY'
-import json, sys
-d = sys.argv[1]
-p = json.load(open(d + "/python.json")); j = json.load(open(d + "/java.json"))
-print(f"machine threads seen by the JVM: {j['threads']}")
-print(f"{'task':44s} {'surprisal s':>12s} {'python s':>10s} {'ratio':>7s}  values (nats)")
-print(f"{'(a) entropy, 1e8 ints in [0,256) vs bincount':44s} {j['entropy_s']:12.4f} {p['entropy_s']:10.4f} {p['entropy_s']/j['entropy_s']:6.1f}x  {j['entropy']:.12f} / {p['entropy']:.12f}")
-print(f"{'(b) MI, 1e7 x 100 cats vs sklearn':44s} {j['mi_s']:12.4f} {p['mi_s']:10.4f} {p['mi_s']/j['mi_s']:6.1f}x  {j['mi']:.12f} / {p['mi']:.12f}")
-assert abs(j["entropy"] - p["entropy"]) < 1e-9 and abs(j["mi"] - p["mi"]) < 1e-9, "values differ"
+: >"$DATA/results.txt"
+for r in $(seq "$REPS"); do
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  for task in entropy mi; do
+    echo "$task" >&3; read -r js jc jv <&4
+    echo "$task" >&5; read -r ps pc pv <&6
+    echo "$r $task $js $ps $jv $pv $jc $pc" >>"$DATA/results.txt"
+    printf 'pair %d  %-7s surprisal %9.4f s (CPU %9.4f s)  python %9.4f s (CPU %9.4f s)  load %s\n' "$r" "$task" \
+      "$js" "$jc" "$ps" "$pc" "$load"
+  done
+done
+$PY - "$DATA/results.txt" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1])]
+names = {"entropy": "(a) entropy, labels in [0,256) vs bincount", "mi": "(b) MI, 100 cats vs sklearn"}
+print(f"{'task (medians: wall s / CPU s)':44s} {'surprisal':>17s} {'python':>17s} {'wall ratio':>10s} {'CPU ratio':>9s}"
+      "  values (nats)")
+for task in ("entropy", "mi"):
+    r = [x for x in rows if x[1] == task]
+    j, p, jc, pc = (statistics.median(float(x[i]) for x in r) for i in (2, 3, 6, 7))
+    jv, pv = float(r[-1][4]), float(r[-1][5])
+    print(f"{names[task]:44s} {j:8.4f} / {jc:6.4f} {p:8.4f} / {pc:6.4f} {p / j:9.1f}x {pc / max(jc, 1e-9):8.1f}x"
+          f"  {jv:.12f} / {pv:.12f}")
+    assert abs(jv - pv) < 1e-9, task + ": values differ"
+print(f"medians over {len(rows) // 2} alternating pairs")
 PY
 echo "load after: $(uptime)"

@@ -5,6 +5,7 @@ package dev.surprisal.examples;
 import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
+import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.RankingResult;
 import dev.surprisal.data.profile.Profile;
@@ -40,7 +41,7 @@ import java.util.SplittableRandom;
 /**
  * Surprisal from Java, as a project that depends on the released artifacts would use it: what
  * {@code surprisal mi --target}, {@code surprisal drift compare}, {@code surprisal drift baseline}/{@code check}
- * with a store and {@code surprisal elbo} do, each in a few calls on in-memory data. Each section checks its own result and the program exits 1 if one is
+ * with a store and {@code surprisal elbo} do, each in a few calls on in-memory data or on files. Each section checks its own result and the program exits 1 if one is
  * not what the data were made to show, so CI runs it as a test of the published API.
  */
 public final class Examples {
@@ -48,12 +49,12 @@ public final class Examples {
     }
 
     /**
-     * Runs the four examples.
+     * Runs the five examples.
      *
      * @param args none
      */
     public static void main(String[] args) {
-        boolean ok = rankFeatures() & scoreDrift() & monitorWithStore() & elboGap();
+        boolean ok = rankFeatures() & scoreDrift() & scoreDriftOfFiles() & monitorWithStore() & elboGap();
         System.out.println(ok ? "all examples gave the expected results" : "an example did not give the expected result");
         System.exit(ok ? 0 : 1);
     }
@@ -107,18 +108,55 @@ public final class Examples {
     }
 
     /**
+     * Drift between two files, as {@code surprisal drift compare reference.csv today.csv} decides it: the
+     * same calls on a {@link TableReader} of each file (CSV, Parquet or JSON, the format from the extension).
+     */
+    static boolean scoreDriftOfFiles() {
+        Path dir = tempDir();
+        try {
+            Path referenceFile = writeOrders(dir.resolve("reference.csv"), new SplittableRandom(2), 10_000, 0.20);
+            Path todayFile = writeOrders(dir.resolve("today.csv"), new SplittableRandom(3), 10_000, 0.35);
+            Profile reference = ProfileBuilder.fit(TableReader.open(referenceFile), ProfileOptions.defaults());
+            Profile today = ProfileBuilder.count(reference, TableReader.open(todayFile)); // on the reference's bins
+            DriftReport report = DriftScorer.compare(reference, today, DriftOptions.defaults());
+            List<Alarm> alarms = MonitoredCheck.alarms(report, List.of(), null); // no history: level and dataset alarms
+            Status verdict = MonitoredCheck.verdict(report, alarms);
+            System.out.println("== Drift of today.csv against reference.csv ==");
+            for (ColumnDrift c : report.bySeverity()) {
+                System.out.printf(Locale.ROOT, "%-8s %-11s %s: %s%n", c.name(), c.role().label(), c.status(), c.reason());
+            }
+            System.out.println("verdict " + verdict + ", exit code " + (MonitoredCheck.fails(report, alarms) ? 1 : 0));
+            return check(verdict == Status.DRIFT && report.drifted().size() == 1
+                            && report.drifted().get(0).name().equals("churned"),
+                    "churned is DRIFT in the files and nothing else is");
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** {@link #orders} written as a CSV file. */
+    private static Path writeOrders(Path file, SplittableRandom r, int n, double churn) {
+        StringBuilder b = new StringBuilder("amount,churned,country\n");
+        String[] countries = {"DE", "FR", "NO", "PT"};
+        for (int i = 0; i < n; i++) {
+            b.append(String.format(Locale.ROOT, "%.4f,%d,%s%n", Math.exp(4.5 + 0.5 * r.nextGaussian()),
+                    r.nextDouble() < churn ? 1 : 0, countries[r.nextInt(countries.length)]));
+        }
+        try {
+            return Files.writeString(file, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A monitored check with history, as {@code surprisal drift baseline} and {@code drift check} do:
      * the baseline is kept in a store (a DuckDB file here; a {@code jdbc:postgresql:} URL works alike),
      * each day is counted on its bins and recorded with its scores and alarms, and a day checked
      * again replaces its run.
      */
     static boolean monitorWithStore() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("surprisal-example-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = tempDir();
         Table reference = orders(new SplittableRandom(2), 10_000, 0.20);
         System.out.println("== A monitor with a store: two days checked against the baseline ==");
         try (DriftStore store = DriftStore.open(dir.resolve("drift.duckdb").toString())) {
@@ -144,11 +182,24 @@ public final class Examples {
                             && history.size() == 2,
                     "the calm day is OK, the churned day is DRIFT with an alarm on churned, and both are in the history");
         } finally {
-            try (var files = Files.walk(dir)) { // the store and its folder: an example leaves nothing behind
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                System.out.println("note: could not delete " + dir + ": " + e.getMessage());
-            }
+            delete(dir);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("surprisal-example-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder and what is in it: an example leaves nothing behind. */
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("note: could not delete " + dir + ": " + e.getMessage());
         }
     }
 

@@ -98,6 +98,14 @@ class DriftWordsAndUnitsTest {
         assertThat(h.out()).contains("KL (bits) per check").contains("TV beyond chance (it decided");
         assertThat(Cli.run("drift", "history", "--monitor", "units", "--store", store, "--base", "e").out())
                 .contains("KL nats").contains("KL (nats) per check");
+        // fixes17: a unitless deciding measure says so as well (before: "PSI per check")
+        String psiStore = dir.resolve("units-psi.duckdb").toString();
+        assertThat(Cli.run("drift", "baseline", "--monitor", "p", "--data", reference.toString(), "--store", psiStore)
+                .code()).isEqualTo(ExitCode.OK);
+        assertThat(Cli.run("drift", "check", "--monitor", "p", "--data", days.get(Change.CHURN_RATE).toString(),
+                "--store", psiStore).code()).isEqualTo(ExitCode.ALARM);
+        assertThat(Cli.run("drift", "history", "--monitor", "p", "--store", psiStore).out())
+                .contains("PSI (unitless) per check");
     }
 
     /** Audit16 D2: one row against fifty cannot show a change; "0 of 5 changed" alone claimed it could. */

@@ -122,6 +122,42 @@ public enum Measure {
     }
 
     /**
+     * The measure's name with the unit of its values as scored and stored (KL in nats, JS in bits), the
+     * one wording of chart titles: "PSI (unitless)", "KL (nats)", "JS (bits)", "Hellinger (unitless)".
+     *
+     * @return the name and its unit
+     */
+    public String labelWithUnit() {
+        return label() + " (" + unitLabel() + ")";
+    }
+
+    /**
+     * The measure's name with the unit its values are shown in, KL and JS in {@code base}'s unit: "PSI
+     * (unitless)", "KL (bits)"; {@link #labelWithUnit()} for values as stored.
+     *
+     * @param base the unit KL and JS are shown in
+     * @return the name and its unit
+     */
+    public String labelWithUnit(Base base) {
+        return label() + " (" + (unitIn(base).isEmpty() ? "unitless" : unitIn(base)) + ")";
+    }
+
+    /**
+     * The measure a label names, as {@link #label()} prints it ("PSI", "Hellinger").
+     *
+     * @param label a printed name, or anything else (a yardstick such as "W1/std", several measures)
+     * @return the measure, or null when the label names none
+     */
+    public static Measure byLabel(String label) {
+        for (Measure m : values()) {
+            if (m.label().equals(label)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The measure's name as printed: PSI, KL, JS or Hellinger (a name, not a shout).
      *
      * @return the printed name

@@ -119,10 +119,11 @@ public final class DriftHtmlReport {
             }
             List<HistoryPoint> points = history.getOrDefault(c.name(), List.of());
             if (!points.isEmpty()) {
-                h.append("<h3>History (").append(report.options().measure()).append(", dashed: critical)</h3>")
-                        // a CLI check's history: UTC days; the report knows the reference's missing share
-                        .append(Svg.history(c.name(), HistoryChart.of(points, ZoneOffset.UTC,
-                                Map.of(c.name(), c.missingRateReference()))));
+                // a CLI check's history: UTC days; the report knows the reference's missing share
+                HistoryChart chart = HistoryChart.of(points, ZoneOffset.UTC, Map.of(c.name(), c.missingRateReference()));
+                // the chart's own title: what it draws (the measure the checks stored) with its unit
+                h.append("<h3>History: ").append(esc(chart.decisions(c.name()).title())).append("</h3>")
+                        .append(Svg.history(c.name(), chart));
             }
             h.append("</section>");
         }

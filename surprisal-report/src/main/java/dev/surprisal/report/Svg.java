@@ -82,12 +82,13 @@ final class Svg {
      * gives its value and the reason its check stored, and the others are scaled without it.
      */
     static String history(String column, HistoryChart chart) {
-        StringBuilder s = open("history", "History of " + column);
         List<HistoryPoint> own = chart.points(column);
         if (own.isEmpty()) {
-            return s.append("</svg>").toString();
+            return open("history", "History of " + column).append("</svg>").toString();
         }
         HistoryChart.Series series = chart.decisions(column);
+        // what is drawn, with its unit, as the tables' headers state theirs
+        StringBuilder s = open("history", "History of " + column + ": " + series.title());
         List<HistoryChart.Slot> slots = chart.slots();
         double max = series.top();
         int n = slots.size();
@@ -134,10 +135,13 @@ final class Svg {
         axis(s);
         label(s, esc(slots.get(0).at()), PAD, H - 8, "start");
         label(s, esc(slots.get(n - 1).at()), W - PAD, H - 8, "end");
+        // the chart's visible title: what is drawn and its unit, and what the dashed line is
         if (series.yardstick()) {
             // what decided this column's verdicts is drawn, not the deciding measure: say which, and the line
-            label(s, esc(series.measure()) + " (decided; dashed: its warn band " + num(series.warnBand()) + ")",
-                    PAD, PAD - 8, "start");
+            label(s, esc(series.title()) + ", decided; dashed: its warn band " + num(series.warnBand()), PAD, PAD - 8,
+                    "start");
+        } else {
+            label(s, esc(series.title()) + "; dashed: noise level", PAD, PAD - 8, "start");
         }
         return s.append("</svg>").toString();
     }

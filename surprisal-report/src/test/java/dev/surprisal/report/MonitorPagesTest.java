@@ -38,4 +38,27 @@ class MonitorPagesTest {
         assertThat(page).contains("at least its warn band (0.1").contains("twice its noise level, so sampling noise "
                 + "reads low");
     }
+
+    /**
+     * fixes17: the tables state each number's unit, the history chart's title did not ("History of amount"
+     * and an h3 "History (PSI, …)"): it now names what it draws with the unit of the values drawn, which
+     * are as stored (KL in nats, JS in bits).
+     */
+    @Test
+    void theHistoryChartsTitleNamesWhatItDrawsWithItsUnit() {
+        for (dev.surprisal.drift.Measure m : dev.surprisal.drift.Measure.values()) {
+            List<HistoryPoint> h = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                h.add(new HistoryPoint(i + 1, "2024-05-0" + (i + 1), "amount", "OK", 0.01, 0.01, 0.01, 0.01, 0.01, 0.02,
+                        0, false, 1, 0, -1, null, m));
+            }
+            String svg = Svg.history("amount", HistoryChart.of(h, ZoneOffset.UTC, Map.of()));
+            String unit = m == dev.surprisal.drift.Measure.KL ? "nats" : m == dev.surprisal.drift.Measure.JS ? "bits"
+                    : "unitless";
+            assertThat(svg).as(m.name()).contains("<title>History of amount: " + m.label() + " (" + unit + ")</title>")
+                    .contains(">" + m.label() + " (" + unit + "); dashed: noise level</text>");
+        }
+        String html = DriftHtmlReport.render("drift", ReportFixture.report(), ReportFixture.history());
+        assertThat(html).contains("<h3>History: PSI (unitless)</h3>").contains(": PSI (unitless)</title>");
+    }
 }

@@ -55,6 +55,9 @@ class HistoryChartPageTest {
             String section = page.substring(country, page.indexOf("</section>", country));
             assertThat(section).contains("class=\"gap\"").contains("2024-05-04: no check recorded")
                     .contains("class=\"offscale\"").contains("all missing in this check");
+            // fixes17: the charts' titles name the measure drawn with its unit, as the tables' headers do
+            assertThat(page).contains("Columns: PSI (unitless) over time");
+            assertThat(section).contains("<title>History of country: PSI (unitless)</title>");
         }
     }
 }

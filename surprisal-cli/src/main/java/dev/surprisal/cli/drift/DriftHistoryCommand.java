@@ -148,9 +148,8 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         out.println();
         // the store keeps each check's scores, not its rule: the band drawn is the baseline's, and says so
         // the library's chart of each column (HistoryChart.decisions): the server's page draws the same
-        Measure charted = measureNamed(chart.measure());
-        String unit = charted == null || charted.unitIn(base).isEmpty() ? "" : " (" + charted.unitIn(base) + ")";
-        out.println(chart.measure() + unit + " per check, oldest first (▁ = 0, █ = the largest of the column's maximum, "
+        Measure charted = Measure.byLabel(chart.measure());
+        out.println((charted == null ? chart.measure() : charted.labelWithUnit(base)) + " per check, oldest first (▁ = 0, █ = the largest of the column's maximum, "
                 + "the " + chart.measure() + " warn band " + fmt(inBase(charted, chart.warnBand(), base))
                 + " of the baseline's rule (a --warn given to a "
                 + "check alone is not recorded) and twice its noise level (critical), so noise reads low"
@@ -176,7 +175,7 @@ public final class DriftHistoryCommand implements Callable<Integer> {
             String drawn = series.yardstick() ? series.measure() + (lessChance ? " beyond chance" : "")
                     + " (it decided; warn band "
                     + fmt(series.warnBand()) + ") " : "";
-            Measure drawnIn = series.yardstick() ? null : measureNamed(series.measure());
+            Measure drawnIn = series.yardstick() ? null : Measure.byLabel(series.measure());
             out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %s  %slast %s, max %s%s%n", c,
                     Sparkline.of(series, chart.slots()), drawn, fmt(inBase(drawnIn, last, base)),
                     fmt(inBase(drawnIn, max, base)),
@@ -216,20 +215,10 @@ public final class DriftHistoryCommand implements Callable<Integer> {
         return m == null ? v : m.inBase(v, base);
     }
 
-    /** The measure a chart names (its label), or null when it names none (a yardstick, several measures). */
-    private static Measure measureNamed(String label) {
-        for (Measure m : Measure.values()) {
-            if (m.label().equals(label)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
     /** What --explain adds: each column of the table with its unit and direction, and the sparkline's marks. */
     private static List<String> legend(Base base, HistoryChart chart) {
         String measure = chart.measure();
-        String warn = fmt(inBase(measureNamed(measure), chart.warnBand(), base));
+        String warn = fmt(inBase(Measure.byLabel(measure), chart.warnBand(), base));
         return List.of(
                 "at: the date or time the check was run for (--at); run: its id in the store.",
                 "PSI: population stability index of the column against the baseline, unitless, 0 = same shares,"

@@ -102,6 +102,21 @@ public final class HistoryChart {
         }
 
         /**
+         * What the values are, with their unit, as a chart's title says it: "PSI (unitless)", "KL (nats)"
+         * (the values as stored, {@link Measure#labelWithUnit()}), or the yardstick, which is unitless
+         * ("W1/std (unitless)"); a label that names no measure as it is.
+         *
+         * @return the name of what is drawn and its unit
+         */
+        public String title() {
+            if (yardstick()) {
+                return measure + " (unitless)";
+            }
+            Measure m = Measure.byLabel(measure);
+            return m == null ? measure : m.labelWithUnit();
+        }
+
+        /**
          * @param slot a slot index
          * @return true when that slot's point is drawn off the scale
          */

@@ -106,7 +106,7 @@ final class DashboardRoutes {
         Map<String, MonitorPages.LastColumn> found = lines.isEmpty() ? Map.of()
                 : lastFindings(monitors.report(m.name(), lines.get(0).runId(), false));
         Http.html(ctx, MonitorPages.monitor(m.name(), lines, monitors.historyChart(m.name(), null),
-                measure.name().toLowerCase() + " (" + measure.unitLabel() + ")", csrf(ctx), found,
+                measure.labelWithUnit(), csrf(ctx), found,
                 monitors.baselineVersion(m.name()), monitors.dateOrderWarnings(m.name()).stream()
                         .map(dev.surprisal.data.profile.DateOrderWarning::message).toList()));
     }

@@ -387,9 +387,7 @@ public final class FileAnalysis {
                     bestRate, bestRate < ppmOrder2BitsPerByte() ? "below" : "above", ppmOrder2BitsPerByte(), anyBeats
                             ? "Codecs beat order-0 entropy here by exploiting context (bzip2's block sort, xz's and "
                             + "zstd's long matches) that the i.i.d. model cannot see."
-                            : "No codec beats order-0 entropy here: every codec adds its headers, so on random or "
-                            + "already-compressed data nothing beats 8 bits/byte, and where order-0 entropy is near 0 "
-                            + "(one byte value repeated) the headers alone exceed it."));
+                            : CodecShortfall.reason(ent, conditional[1], compressed.values())));
         }
         if (sample.sampled()) {
             sb.append(String.format(Locale.ROOT, "The models%s saw %s, one at a random place in each of %d equal "

@@ -77,6 +77,47 @@ class FileAnalysisTest {
     }
 
     @Test
+    void whyNoCodecBeatsOrderZeroIsThisFilesOwnReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // plain text too short for any codec: it has redundancy, the codecs' fixed costs are what loses
+        byte[] license = Files.readAllBytes(Path.of("/usr/share/common-licenses/Apache-2.0"));
+        Path excerpt = Files.write(dir.resolve("excerpt.txt"), java.util.Arrays.copyOfRange(license, 2000, 2250));
+        Path note = Files.writeString(dir.resolve("note.txt"),
+                "hello world, a short note of about one hundred bytes written as plain ascii text here.\n");
+        for (Path f : new Path[] {excerpt, note}) {
+            String text = FileAnalysis.of(f).explain();
+            assertThat(text).as(f.toString()).contains("No codec beats order-0 entropy here, though the data has redundancy")
+                    .contains("bytes the file is too small").contains("container overhead")
+                    .doesNotContain("look random").doesNotContain("already-compressed");
+        }
+        // random bytes as short: no redundancy at all, whatever the size
+        byte[] noise = new byte[300];
+        new SplittableRandom(13).nextBytes(noise);
+        String random = FileAnalysis.of(Files.write(dir.resolve("noise.bin"), noise)).explain();
+        assertThat(random).contains("the bytes look random").contains("no redundancy for any codec to remove")
+                .contains("300 bytes are too few to show all 256 values").doesNotContain("too small")
+                .doesNotContain("though the data has redundancy");
+    }
+
+    @Test
+    void theOrderZeroEntropyOfShortRandomFilesIsWhatSimulationGives() {
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int n : new int[] {20, 100, 300, 5000}) {
+            double sum = 0;
+            int reps = 2000;
+            for (int r = 0; r < reps; r++) {
+                byte[] b = new byte[n];
+                rng.nextBytes(b);
+                sum += ByteHistogram.entropyBits(ByteHistogram.count(b, 0, n));
+            }
+            // the mean of 2,000 replicates varies by less than 0.002 bits
+            assertThat(CodecShortfall.uniformOrderZeroBits(n)).as("n = " + n).isCloseTo(sum / reps, within(0.01));
+        }
+        assertThat(CodecShortfall.uniformOrderZeroBits(1L << 30)).isCloseTo(8.0, within(1e-6));
+        assertThat(CodecShortfall.uniformOrderZeroBits(65_537)).isCloseTo(CodecShortfall.uniformOrderZeroBits(65_536),
+                within(1e-5));
+    }
+
+    @Test
     void exclusionNeverHurtsOnText() throws Exception {
         byte[] text = Files.readAllBytes(GPL3);
         double with = AdaptiveContextModel.ppmc(2, true).codeLengthBits(text);
