@@ -4,6 +4,7 @@ package dev.surprisal.text.file;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 
 /**
  * Mergeable sufficient statistics of a byte stream for {@link EntAnalysis}: the byte histogram,
@@ -28,6 +29,12 @@ final class ByteStreamStats {
     static final long MONTE_RADIUS_SQ = (long) ((1 << 24) - 1) * ((1 << 24) - 1);
     /** Two byte lanes, bits 0–7 and 32–39, for two products in one multiplication ({@link #odd}). */
     private static final long LANES = 0x000000ff000000ffL;
+    /**
+     * Steps per call of the fused loop: 128 (3 KiB, in L1). Short calls make the JIT compile the loop
+     * as a method after a few hundred calls, within the first MiB, rather than waiting on on-stack
+     * replacement of a loop that ran a whole 192 KiB block per call (docs/benchmarks.md, terse17).
+     */
+    static final int KERNEL_STEPS = 128;
     /** Pairs a counter may take before it is folded (well under 2³¹). */
     private static final long FOLD_AFTER = 1L << 30;
 
@@ -43,6 +50,10 @@ final class ByteStreamStats {
     /** Counts of aligned byte pairs, index (first << 8) | second, since the last fold. */
     private final int[] pairs = new int[1 << 16];
     private long unfolded;
+    /** The current call's bytes as little-endian longs, copied out of the caller's buffer. */
+    private final long[] words = new long[3 * KERNEL_STEPS];
+    /** Calls of the fused loop (a test checks that a large add makes many short ones). */
+    long kernelCalls;
 
     /** Adds {@code len} bytes of {@code buf} from {@code off}, in stream order. */
     void add(byte[] buf, int off, int len) {
@@ -71,14 +82,26 @@ final class ByteStreamStats {
             prod += single(prev, b);
             prev = b;
         }
-        if (i + STEP <= end) {
-            if (unfolded > FOLD_AFTER) {
-                fold(); // one call adds under 2³⁰ pairs, so no counter passes 2³¹ − 1
+        int steps = (end - i) / STEP;
+        if (steps > 0) {
+            // the whole steps as little-endian longs (a plain copy on x86 and ARM), KERNEL_STEPS × 3 at a time
+            ByteBuffer whole = buf.duplicate();
+            whole.limit(whole.capacity()).position(i).limit(i + steps * STEP);
+            LongBuffer longs = whole.slice().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+            long[] w = words;
+            long p = prev < 0 ? 0 : prev;
+            while (steps > 0) {
+                if (unfolded > FOLD_AFTER) {
+                    fold(); // one call adds at most KERNEL_STEPS × 12 pairs, so no counter passes 2³¹ − 1
+                }
+                int k = Math.min(KERNEL_STEPS, steps);
+                longs.get(w, 0, 3 * k);
+                prod += fused(w, k, p);
+                p = w[3 * k - 1] >>> 56; // the last byte of a little-endian long is its top byte
+                steps -= k;
+                i += k * STEP;
             }
-            int steps = (end - i) / STEP;
-            prod += fused(bb, i, steps, prev < 0 ? 0 : prev);
-            i += steps * STEP;
-            prev = bb.get(i - 1) & 0xff;
+            prev = (int) p;
         }
         for (; i < end; i++) {
             int b = bb.get(i) & 0xff;
@@ -91,19 +114,23 @@ final class ByteStreamStats {
     }
 
     /**
-     * The fused loop over {@code steps} × 24 bytes from {@code at}, whose first Monte Carlo group
-     * starts there; {@code prev} is the byte before (0 at the start of the stream). Returns the
+     * The fused loop over {@code steps} × 24 bytes, the first {@code 3 × steps} little-endian longs of
+     * {@code w}, whose first Monte Carlo group starts there; {@code prev} is the byte before (0 at the
+     * start of the stream). Read as longs from an array, not by {@code ByteBuffer.getLong}: the loop is
+     * then small for the JIT (the first call's interpreted and C1 phases are shorter, and C2 inlines no
+     * buffer accessors), and the copy out of the 192 KiB block is a memcpy into L1. Returns the
      * lag products not held in the pair counters: prev·b₀ and every b<sub>2j+1</sub>·b<sub>2j+2</sub>.
      */
-    private long fused(ByteBuffer bb, int at, int steps, long prev) {
+    private long fused(long[] w, int steps, long prev) {
         int[] t = pairs;
         long prod = 0;
         long hits = 0;
         long p = prev;
-        for (int s = 0, i = at; s < steps; s++, i += STEP) {
-            long a = bb.getLong(i);
-            long b = bb.getLong(i + 8);
-            long c = bb.getLong(i + 16);
+        // k itself is the loop's counter (stride 3), so C2 can hoist the range checks of w[k .. k + 2]
+        for (int k = 0, end = 3 * steps; k < end; k += 3) {
+            long a = Long.reverseBytes(w[k]);
+            long b = Long.reverseBytes(w[k + 1]);
+            long c = Long.reverseBytes(w[k + 2]);
             t[(int) (a >>> 48)]++;
             t[(int) (a >>> 32) & 0xffff]++;
             t[(int) (a >>> 16) & 0xffff]++;
@@ -133,6 +160,7 @@ final class ByteStreamStats {
                     + ((x2 * x2 + y2 * y2 - MONTE_RADIUS_SQ - 1) >>> 63) + ((x3 * x3 + y3 * y3 - MONTE_RADIUS_SQ - 1) >>> 63);
         }
         monteHits += hits;
+        kernelCalls++;
         monteTries += 4L * steps;
         unfolded += 12L * steps;
         return prod;

@@ -89,6 +89,35 @@ class ByteStreamStatsTest {
         assertSame(left.finish(), naive(d));
     }
 
+    @Property(tries = 40)
+    void severalKernelCallsPerAddWithSeamsAnywhereEqualEntsSums(@ForAll @IntRange(min = 0, max = 4) int calls,
+                                                                 @ForAll @IntRange(min = 0, max = 47) int extra,
+                                                                 @ForAll @IntRange(min = 0, max = 4000) int splitAt,
+                                                                 @ForAll long seed) {
+        // lengths around whole multiples of the fused loop's call (seams between calls inside one add,
+        // a partial Monte Carlo group carried into the next add)
+        int length = calls * ByteStreamStats.KERNEL_STEPS * ByteStreamStats.STEP + extra;
+        byte[] d = bytes(seed, length, 256);
+        int cut = Math.min(splitAt, length);
+        ByteStreamStats s = new ByteStreamStats();
+        s.add(d, 0, cut);
+        s.add(d, cut, length - cut);
+        assertSame(s.finish(), naive(d));
+    }
+
+    @Test
+    void aLargeAddRunsTheFusedLoopInShortCallsSoTheJitCompilesItEarly() {
+        // C2 compiles a method after about 600 calls (Tier4MinInvocationThreshold with enough loop
+        // iterations); a loop running a whole 192 KiB block per call reached that only after ~115 MiB
+        byte[] d = bytes(5, 192 << 10, 256);
+        ByteStreamStats s = new ByteStreamStats();
+        s.add(d, 0, d.length);
+        int steps = d.length / ByteStreamStats.STEP;
+        assertThat(s.kernelCalls).isEqualTo((steps + ByteStreamStats.KERNEL_STEPS - 1) / ByteStreamStats.KERNEL_STEPS);
+        assertThat(600L * ByteStreamStats.KERNEL_STEPS * ByteStreamStats.STEP).isLessThanOrEqualTo(4L << 20);
+        assertSame(s.finish(), naive(d));
+    }
+
     @Test
     void constantAndAlternatingExtremesAreCountedExactly() {
         for (byte[] d : new byte[][] {new byte[1000], bytes(3, 1001, 2), filled(997, (byte) 255)}) {
