@@ -2,6 +2,7 @@
 # `surprisal file` against Fourmilab ent (Debian's ent 1.2) on the same random file, side by side in one
 # run, alternating, page cache warm (issue 12). Three comparisons, each the whole command with JVM start:
 #   1. ent's five statistics:  `ent -t FILE`        vs `surprisal file --terse FILE`
+#                              and `./surprisal file --terse FILE` (the launcher: its start-up archive, its flags)
 #   2. the default report:     `ent FILE`           vs `surprisal file FILE` (models and codecs sampled)
 #   3. real codec sizes:       `xz -6 -T1 -c | wc`  vs `surprisal file --exact-codecs FILE` (one run each)
 # Threads: ent and xz -T1 are single-threaded; surprisal uses one thread per core (printed below).
@@ -45,12 +46,16 @@ for r in $(seq "$REPS"); do
   timed ent-t ent -t "$f"
   if [[ -n "${OLD_JAR:-}" ]]; then timed terse-old java -jar "$OLD_JAR" file --terse "$f"; fi
   timed terse java -jar "$jar" file --terse "$f"
+  # the command README gives a user: the launcher (its class-data sharing archive, its flags for the verb)
+  timed terse-launcher "$root/surprisal" file --terse "$f"
 done
 if [[ -n "${OLD_JAR:-}" ]]; then
   diff "$S/out-terse-old.txt" "$S/out-terse.txt" > /dev/null && echo "old and new jar: same CSV" || echo "old and new jar: DIFFERENT CSV"
   echo "old jar: wall $(med terse-old 1) s (cpu $(med terse-old 2) s)"
 fi
 diff <(tail -1 "$S/out-ent-t.txt") <(tail -1 "$S/out-terse.txt") > /dev/null && echo "same CSV line: yes" || echo "same CSV line: NO"
+echo "launcher (./surprisal file --terse): wall $(med terse-launcher 1) s (cpu $(med terse-launcher 2) s);" \
+  "ratio $(echo "$(med ent-t 1) / $(med terse-launcher 1)" | bc -l | cut -c1-5)x"
 echo "ent -t: wall $(med ent-t 1) s; surprisal --terse: wall $(med terse 1) s (cpu $(med terse 2) s);" \
   "ratio $(echo "$(med ent-t 1) / $(med terse 1)" | bc -l | cut -c1-5)x;" \
   "surprisal $(echo "$((mib << 20)) / $(med terse 1) / 1000000000" | bc -l | cut -c1-5) GB/s including JVM start"
