@@ -34,7 +34,8 @@ import java.util.stream.IntStream;
  * with Clopper–Pearson 95% intervals; with no change, the false-alarm share per column and per
  * dataset (any of the four columns failing). Run with bench/drift_power.sh; arguments: seeds and
  * sample sizes, e.g. {@code 200 500,10000}; a size {@code m/N} scores days of m rows against a
- * reference of N rows (small days against a large reference, e.g. {@code 50/35000}).
+ * reference of N rows (small days against a large reference, e.g. {@code 50/35000}); {@code log=FILE}
+ * keeps each seed's outcome ({@link SeedLog}), so that a run at n = 1e6 can stop and resume.
  *
  * <p>The data: {@code cont} ~ N(0, 1); {@code bin} 0/1 with P(1) = 0.2; {@code disc} in 1..6 with
  * P = (.35, .25, .15, .12, .08, .05); {@code cat} in 8 labels with P = (.3, .15, .12, .12, .08, .08,

@@ -21,7 +21,7 @@ class PowerTableDayTest {
     void everyChangesDayHasTheColumnsOfItsCells() {
         int seed = 0;
         for (PowerTable.Change ch : PowerTable.changes()) {
-            Table day = PowerTable.day(new SplittableRandom(seed++), 20_000, ch);
+            Table day = PowerTable.day(new SplittableRandom(seed++), 5_000, ch);
             CategoricalColumn cat = (CategoricalColumn) day.column("cat");
             String[] labels = new String[cat.size()];
             for (int i = 0; i < labels.length; i++) {
