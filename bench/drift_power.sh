@@ -5,7 +5,9 @@
 # Prints a Markdown table.
 #   bench/drift_power.sh 200 500,10000
 #   bench/drift_power.sh 200 50/35000,100/35000,200/35000,50,100   # small days (docs/drift.md section 6)
-#   bench/drift_power.sh 100 1000000 targets  # 1e6 rows: no change and the targeted changes only (CPU-bound)
+#   bench/drift_power.sh 200 1000000 log=power-1e6.log  # 1e6 rows: about a minute of CPU per seed; each seed
+#       is appended to the log as it ends, and a second run with the same log runs only the seeds missing
+#   bench/drift_power.sh 100 1000000 targets  # no change and the targeted changes only
 #   bench/drift_power.sh 200 500,5000,10000 text  # one high-cardinality text column (docs/drift.md section 6)
 # Evidently's documented default rules on the same data-generating process: bench/drift_power_evidently.py.
 set -euo pipefail
@@ -26,4 +28,4 @@ if [[ "${3:-}" == zinf ]]; then
   # one zero-inflated amount (80% zeros, lognormal rest): dev.surprisal.drift.power.ZeroInflatedPowerTable
   exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.ZeroInflatedPowerTable "$SEEDS" "$SIZES"
 fi
-exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES" ${3:-}
+exec java -Xmx6g -cp "$CP" dev.surprisal.drift.power.PowerTable "$SEEDS" "$SIZES" "${@:3}"

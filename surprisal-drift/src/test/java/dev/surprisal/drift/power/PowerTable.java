@@ -4,7 +4,7 @@ package dev.surprisal.drift.power;
 
 import dev.surprisal.data.CategoricalColumn;
 import dev.surprisal.data.Column;
-import dev.surprisal.data.NumericColumn;
+import dev.surprisal.data.OwnedColumns;
 import dev.surprisal.data.Table;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
@@ -16,11 +16,15 @@ import dev.surprisal.drift.DriftScorer;
 import dev.surprisal.drift.Status;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -30,7 +34,8 @@ import java.util.stream.IntStream;
  * with Clopper–Pearson 95% intervals; with no change, the false-alarm share per column and per
  * dataset (any of the four columns failing). Run with bench/drift_power.sh; arguments: seeds and
  * sample sizes, e.g. {@code 200 500,10000}; a size {@code m/N} scores days of m rows against a
- * reference of N rows (small days against a large reference, e.g. {@code 50/35000}).
+ * reference of N rows (small days against a large reference, e.g. {@code 50/35000}); {@code log=FILE}
+ * keeps each seed's outcome ({@link SeedLog}), so that a run at n = 1e6 can stop and resume.
  *
  * <p>The data: {@code cont} ~ N(0, 1); {@code bin} 0/1 with P(1) = 0.2; {@code disc} in 1..6 with
  * P = (.35, .25, .15, .12, .08, .05); {@code cat} in 8 labels with P = (.3, .15, .12, .12, .08, .08,
@@ -84,6 +89,8 @@ public final class PowerTable {
     }
 
     private static final String[] CAT_LABELS = {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"};
+    /** The categorical column's new label, after {@link #CAT_LABELS} in {@link #day}'s label index. */
+    private static final int NEW = CAT_LABELS.length;
 
     static Table day(SplittableRandom r, int n, Change ch) {
         boolean isCont = ch.column().equals("cont");
@@ -102,18 +109,27 @@ public final class PowerTable {
         double[] cont = new double[n];
         double[] bin = new double[n];
         double[] disc = new double[n];
-        String[] cat = new String[n];
+        // the categorical column as codes numbered by first appearance, as CategoricalColumn.of numbers its
+        // labels: the same column without a String per row and a map lookup each (a third of a 1e6-row day)
+        int[] cat = new int[n];
+        int[] codeOf = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
+        List<String> dictionary = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             cont[i] = isCont && r.nextDouble() < ch.missing() ? Double.NaN : ch.shift() + ch.scale() * r.nextGaussian();
             bin[i] = isBin && r.nextDouble() < ch.missing() ? Double.NaN : r.nextDouble() < binRate ? 1 : 0;
             double u = r.nextDouble();
             disc[i] = isDisc && r.nextDouble() < ch.missing() ? Double.NaN : 1 + pick(p, u);
             double v = r.nextDouble();
-            cat[i] = isCat && r.nextDouble() < ch.missing() ? null
-                    : isCat && v < ch.newCategory() ? "new" : CAT_LABELS[pick(catP, r.nextDouble())];
+            int label = isCat && r.nextDouble() < ch.missing() ? -1
+                    : isCat && v < ch.newCategory() ? NEW : pick(catP, r.nextDouble());
+            if (label >= 0 && codeOf[label] < 0) {
+                codeOf[label] = dictionary.size();
+                dictionary.add(label == NEW ? "new" : CAT_LABELS[label]);
+            }
+            cat[i] = label < 0 ? CategoricalColumn.MISSING : codeOf[label];
         }
-        List<Column> cols = List.of(NumericColumn.of("cont", cont), NumericColumn.of("bin", bin),
-                NumericColumn.of("disc", disc), CategoricalColumn.of("cat", cat));
+        List<Column> cols = List.of(OwnedColumns.numeric("cont", cont), OwnedColumns.numeric("bin", bin),
+                OwnedColumns.numeric("disc", disc), OwnedColumns.categorical("cat", cat, dictionary));
         return Table.of(cols);
     }
 
@@ -148,60 +164,117 @@ public final class PowerTable {
         return new double[] {lo, hi};
     }
 
-    public static void main(String[] args) {
+    /**
+     * Prints the table.
+     *
+     * @param args seeds; sizes separated by commas ({@code n} or {@code m/N}); then, in any order,
+     *             {@code targets} (no change and {@link #TARGETS} only) and {@code log=FILE} (each seed's
+     *             outcome appended to FILE as it ends; seeds already there are read back, not run again)
+     * @throws IOException if the log cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         String sizes = args.length > 1 ? args[1] : "500,10000";
+        boolean targets = false;
+        Path log = null;
+        for (int a = 2; a < args.length; a++) {
+            if (args[a].equals("targets")) {
+                targets = true;
+            } else if (args[a].startsWith("log=")) {
+                log = Path.of(args[a].substring(4));
+            } else {
+                throw new IllegalArgumentException("argument " + (a + 1) + ": '" + args[a]
+                        + "' is neither 'targets' nor 'log=FILE'");
+            }
+        }
         DriftOptions rule = DriftOptions.defaults();
         header();
-        // "targets": only no change and the power targets (for n = 1e6, where each seed costs seconds)
-        List<Change> changes = args.length > 2 && args[2].equals("targets") ? changes().stream()
+        // "targets": only no change and the power targets
+        List<Change> changes = targets ? changes().stream()
                 .filter(c -> c == NONE || TARGETS.contains(c.label())).toList() : changes();
+        SeedLog seedLog = new SeedLog(log, targets ? "targets" : "all");
         for (String ns : sizes.split(",")) {
             // "m/N": days of m rows against a reference of N rows (a small day against a large reference);
             // "n": both of n rows
             String[] mn = ns.trim().split("/");
             int n = Integer.parseInt(mn[0]);
             int refRows = mn.length > 1 ? Integer.parseInt(mn[1]) : n;
-            // One reference per seed, shared by every change; each change's day has its own stream. Seeds run
-            // in parallel (the common pool: all cores); the counts do not depend on the order.
-            int k = changes.size();
-            AtomicIntegerArray drift = new AtomicIntegerArray(k);
-            AtomicIntegerArray any = new AtomicIntegerArray(k);
-            AtomicIntegerArray perColumn = new AtomicIntegerArray(4);
-            AtomicIntegerArray dataset = new AtomicIntegerArray(1);
-            IntStream.range(0, seeds).parallel().forEach(s -> {
-                Profile ref = ProfileBuilder.fit(day(new SplittableRandom(1_000_003L * s + n), refRows, NONE),
-                        ProfileOptions.defaults());
-                for (int ci = 0; ci < k; ci++) {
-                    Change ch = changes.get(ci);
-                    SplittableRandom r = new SplittableRandom((1_000_003L * s + n) * 131 + ci + 1);
-                    DriftReport rep = DriftScorer.compare(ref, ProfileBuilder.count(ref, day(r, n, ch)), rule);
-                    if (ch == NONE) {
-                        for (int c = 0; c < 4; c++) {
-                            perColumn.addAndGet(c, rep.columns().get(c).status() == Status.DRIFT ? 1 : 0);
+            Outcome[] out = new Outcome[seeds];
+            seedLog.read(ns.trim(), changes.size(), out);
+            int[] todo = IntStream.range(0, seeds).filter(s -> out[s] == null).toArray();
+            // Seeds are taken in increasing order by one task per core (the common pool), so the seeds a
+            // stopped run logged are about a prefix; the counts do not depend on the order.
+            AtomicInteger next = new AtomicInteger();
+            IntStream.range(0, Math.min(todo.length, ForkJoinPool.getCommonPoolParallelism() + 1)).parallel()
+                    .forEach(w -> {
+                        for (int i = next.getAndIncrement(); i < todo.length; i = next.getAndIncrement()) {
+                            int s = todo[i];
+                            out[s] = seed(s, n, refRows, changes, rule);
+                            seedLog.write(ns.trim(), s, out[s]);
                         }
-                        dataset.addAndGet(0, rep.fails() ? 1 : 0);
-                        any.addAndGet(ci, rep.alarm() ? 1 : 0);
-                    } else {
-                        ColumnDrift c = rep.columns().stream().filter(x -> x.name().equals(ch.column())).findFirst()
-                                .orElseThrow();
-                        drift.addAndGet(ci, c.status() == Status.DRIFT ? 1 : 0);
-                        any.addAndGet(ci, c.status().drifted() ? 1 : 0);
-                    }
+                    });
+            tally(ns.trim(), changes, out);
+        }
+    }
+
+    /**
+     * One seed's verdicts: per change, its column DRIFT and its column WARN or DRIFT (for no change: the
+     * dataset's alarm); with no change, each of the four columns DRIFT and the dataset failing.
+     */
+    record Outcome(boolean[] drift, boolean[] any, boolean[] columns, boolean fails) {
+    }
+
+    /**
+     * One seed: a reference of {@code refRows} rows, fitted once and shared by every change; each
+     * change's day of {@code n} rows has its own stream.
+     */
+    static Outcome seed(int s, int n, int refRows, List<Change> changes, DriftOptions rule) {
+        Profile ref = ProfileBuilder.fit(day(new SplittableRandom(1_000_003L * s + n), refRows, NONE),
+                ProfileOptions.defaults());
+        int k = changes.size();
+        boolean[] drift = new boolean[k];
+        boolean[] any = new boolean[k];
+        boolean[] columns = new boolean[4];
+        boolean fails = false;
+        for (int ci = 0; ci < k; ci++) {
+            Change ch = changes.get(ci);
+            SplittableRandom r = new SplittableRandom((1_000_003L * s + n) * 131 + ci + 1);
+            DriftReport rep = DriftScorer.compare(ref, ProfileBuilder.count(ref, day(r, n, ch)), rule);
+            if (ch == NONE) {
+                for (int c = 0; c < 4; c++) {
+                    columns[c] = rep.columns().get(c).status() == Status.DRIFT;
                 }
-            });
-            for (int ci = 0; ci < k; ci++) {
-                Change ch = changes.get(ci);
-                if (ch == NONE) {
-                    String[] names = {"cont", "bin", "disc", "cat"};
-                    for (int c = 0; c < 4; c++) {
-                        row(ns.trim(), names[c], "no change (false alarms)", perColumn.get(c), -1, seeds);
-                    }
-                    row(ns.trim(), "dataset", "no change (any column fails / any WARN)", dataset.get(0), any.get(ci),
-                            seeds);
-                } else {
-                    row(ns.trim(), ch.column(), ch.label(), drift.get(ci), any.get(ci), seeds);
+                fails = rep.fails();
+                any[ci] = rep.alarm();
+            } else {
+                ColumnDrift c = rep.columns().stream().filter(x -> x.name().equals(ch.column())).findFirst()
+                        .orElseThrow();
+                drift[ci] = c.status() == Status.DRIFT;
+                any[ci] = c.status().drifted();
+            }
+        }
+        return new Outcome(drift, any, columns, fails);
+    }
+
+    /** The rows of one size from every seed's outcome. */
+    private static void tally(String ns, List<Change> changes, Outcome[] out) {
+        int seeds = out.length;
+        for (int ci = 0; ci < changes.size(); ci++) {
+            Change ch = changes.get(ci);
+            int c0 = ci;
+            int drift = (int) Arrays.stream(out).filter(o -> o.drift()[c0]).count();
+            int any = (int) Arrays.stream(out).filter(o -> o.any()[c0]).count();
+            if (ch == NONE) {
+                String[] names = {"cont", "bin", "disc", "cat"};
+                for (int c = 0; c < 4; c++) {
+                    int c1 = c;
+                    row(ns, names[c], "no change (false alarms)",
+                            (int) Arrays.stream(out).filter(o -> o.columns()[c1]).count(), -1, seeds);
                 }
+                row(ns, "dataset", "no change (any column fails / any WARN)",
+                        (int) Arrays.stream(out).filter(Outcome::fails).count(), any, seeds);
+            } else {
+                row(ns, ch.column(), ch.label(), drift, any, seeds);
             }
         }
     }
