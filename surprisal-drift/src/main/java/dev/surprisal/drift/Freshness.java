@@ -4,6 +4,7 @@ package dev.surprisal.drift;
 
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.profile.ColumnProfile;
+import dev.surprisal.data.profile.IsoInstants;
 import dev.surprisal.data.profile.KeyStats;
 import dev.surprisal.data.profile.Profile;
 
@@ -36,9 +37,9 @@ import java.util.Map;
  * date older than the previous batch's is WARN whatever the day. Without this batch's day (a caller
  * that does not give it), an equal newest value is WARN, as for a timestamp.
  *
- * <p>Values are ordered by {@link KeyStats#compareTimes}, the order of the profiles' ranges:
- * numbers by value (epoch times, {@code 999999999 < 1000000000}), ISO 8601 text in time order, and two
- * date-times whose UTC offsets are written differently as instants (the same instant is the same time).
+ * <p>Values are ordered by {@link KeyStats#compareTimes}, as the profiles order their ranges: numbers by
+ * value (epoch times, {@code 999999999 < 1000000000}), ISO 8601 text in time order, and date-times with a
+ * UTC offset as instants (the same instant is the same time, whatever offset it is written in).
  */
 public final class Freshness {
     /**
@@ -286,13 +287,18 @@ public final class Freshness {
     }
 
     /**
-     * A timestamp or date value as seconds on one scale (its UTC offset ignored: spans within one table), or NaN:
-     * a number as it is (epoch seconds or milliseconds), an ISO date at its midnight, an ISO date-time to the
-     * second.
+     * A timestamp or date value as seconds on one scale, or NaN: a number as it is (epoch seconds or
+     * milliseconds), an ISO date-time with a UTC offset as its instant ({@link IsoInstants#micros}: a range's
+     * ends may be written in two offsets, across the end of summer time), an ISO date at its midnight, another
+     * ISO date-time to the second as written.
      */
     static double seconds(String value) {
         if (value == null) {
             return Double.NaN;
+        }
+        long micros = IsoInstants.micros(value);
+        if (micros != IsoInstants.NONE) {
+            return Math.floorDiv(micros, 1_000_000L);
         }
         try {
             return Double.parseDouble(value);
@@ -315,8 +321,8 @@ public final class Freshness {
     }
 
     /**
-     * Orders two timestamp or date values in time as the profiles order their ranges, date-times with
-     * differently written UTC offsets as instants ({@link KeyStats#compareTimes}).
+     * Orders two timestamp or date values in time, date-times with UTC offsets as instants
+     * ({@link KeyStats#compareTimes}).
      */
     static int compareTimes(String a, String b) {
         return KeyStats.compareTimes(a, b);

@@ -357,12 +357,19 @@ final class FileProfiler {
                 }
                 String number = "regexp_full_match(" + key + ", '" + KeyStats.NUMBER_REGEX + "')";
                 String value = "CASE WHEN " + number + " THEN {'v': CAST(" + key + " AS DOUBLE), 't': " + key + "} END";
+                // other text by its characters, then the ISO date-times with an offset by their instant, projected
+                // once (s<i>), then by their text (the rule of KeyStats.compareValues): a local-time export across
+                // the end of summer time has 02:10+01:00 after 02:50+02:00
+                String instant = "s" + i;
+                l3.append(", ").append(IsoInstants.sql(layout ? ref.layout().sqlIso(u) : u)).append(" AS ")
+                        .append(instant);
+                String text = "{'i': " + instant + " IS NOT NULL, 'us': coalesce(" + instant + ", 0), 't': " + key + "}";
                 String time = !ref.role().isTemporal() ? "true" : layout ? key + " IS NOT NULL" : Cells.sqlTime(u);
                 int[] c = {q.agg("count(" + u + ")"), q.agg("count(DISTINCT " + u + ")"),
                         q.agg("arg_min(" + key + ", " + value + ") FILTER (WHERE " + time + ")"),
                         q.agg("arg_max(" + key + ", " + value + ") FILTER (WHERE " + time + ")"),
-                        q.agg("min(" + key + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
-                        q.agg("max(" + key + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
+                        q.agg("arg_min(" + key + ", " + text + ") FILTER (WHERE NOT " + number + " AND " + time + ")"),
+                        q.agg("arg_max(" + key + ", " + text + ") FILTER (WHERE NOT " + number + " AND " + time + ")")};
                 // a date or timestamp column: its cells that are no date or time (in its layout) are invalid
                 String notTime = " FILTER (WHERE NOT " + time + ")";
                 int[] t = !ref.role().isTemporal() ? null : new int[] {q.agg("count(" + u + ")" + notTime),

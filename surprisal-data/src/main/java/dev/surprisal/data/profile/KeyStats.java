@@ -9,7 +9,9 @@ import java.math.BigDecimal;
  * Deequ's {@code isUnique}, {@code isComplete} and freshness checks do: how many values are present
  * and distinct (duplicate keys), and the range of the values in {@linkplain #compareValues key order}.
  * A timestamp or date column's range is that of its dates and times only: its invalid cells (counted
- * apart) are no newest or oldest time, which the stale-data check compares.
+ * apart) are no newest or oldest time, which the stale-data check compares. Date-times with a UTC offset
+ * are ranged by their instant ({@link IsoInstants}), so a file that mixes offsets has its latest instant as
+ * its newest value; a range stored before 2026-12-02 was taken in text order, and is kept until refitted.
  *
  * @param present  non-missing cells
  * @param distinct distinct non-missing values; -1 when unknown (after merging two profiles)
@@ -43,16 +45,21 @@ public record KeyStats(long present, long distinct, String min, String max) {
      * The order of key values, one for every profiler and for the stale-data check: numbers
      * ({@link #NUMBER_REGEX}) by their value, so an integer id or an epoch time orders as a number
      * ({@code 9 < 10}, {@code 999999999 < 1000000000}), before any other text; other text by its
-     * characters (UTF-16 code units), so ISO 8601 dates and date-times order in time. A total order:
-     * a column of mixed numbers and text has its smallest number as minimum and its largest text as
-     * maximum.
+     * characters (UTF-16 code units), so ISO 8601 dates and date-times order in time; last the ISO
+     * date-times with a UTC offset ({@link IsoInstants#REGEX}) by their instant to the microsecond, equal
+     * instants by their text ({@code …T02:10:00+01:00} after {@code …T02:50:00+02:00}, the hour after it
+     * on the night daylight-saving time ends). A total order: a column of mixed numbers and text has its
+     * smallest number as minimum and its largest text as maximum, and a column of local times and
+     * instants (a writer that changed style) has an instant as its newest value.
      *
      * @param a a value, not null
      * @param b a value, not null
      * @return negative, zero or positive as {@code a} orders before, with or after {@code b}
      */
     public static int compareValues(String a, String b) {
-        return compare(a, kind(a), b, kind(b));
+        long ma = IsoInstants.micros(a);
+        long mb = IsoInstants.micros(b);
+        return compare(a, kind(a, ma), ma, b, kind(b, mb), mb);
     }
 
     /** {@link #kind}: other text. */
@@ -61,39 +68,60 @@ public record KeyStats(long present, long distinct, String min, String max) {
     private static final int NUMBER = 1;
     /** {@link #kind}: an unsigned integer written with digits only (the usual id or epoch time). */
     private static final int DIGITS = 2;
+    /** {@link #kind}: an ISO date-time with a UTC offset ({@link IsoInstants#micros}), ordered after other text. */
+    private static final int INSTANT = 3;
 
-    /** How key order reads {@code value}: {@link #TEXT}, {@link #NUMBER} or {@link #DIGITS}. */
-    private static int kind(String value) {
-        return !isNumber(value) ? TEXT : digitsOnly(value) ? DIGITS : NUMBER;
+    /**
+     * How key order reads {@code value}: {@link #TEXT}, {@link #NUMBER}, {@link #DIGITS} or {@link #INSTANT};
+     * {@code micros} is its {@link IsoInstants#micros}.
+     */
+    private static int kind(String value, long micros) {
+        return micros != IsoInstants.NONE ? INSTANT : !isNumber(value) ? TEXT : digitsOnly(value) ? DIGITS : NUMBER;
     }
 
-    /** {@link #compareValues} of two values whose {@link #kind}s are known. */
-    private static int compare(String a, int ka, String b, int kb) {
+    /** {@link #compareValues} of two values whose {@link #kind}s (and instants, for {@link #INSTANT}) are known. */
+    private static int compare(String a, int ka, long ma, String b, int kb, long mb) {
+        if (ka == INSTANT || kb == INSTANT) {
+            // the same rule as FileProfiler's SQL (IsoInstants.sql): instants after other text, by
+            // their instant, then by their text, so the range does not depend on the engine or the file's split
+            int c = ka != kb ? (ka == INSTANT ? 1 : -1) : Long.compare(ma, mb);
+            return c != 0 ? c : a.compareTo(b);
+        }
+        return compareAsWritten(a, ka, b, kb);
+    }
+
+    /** Numbers by value before text by its characters: key order before instants, and the check's order of a local time. */
+    private static int compareAsWritten(String a, int ka, String b, int kb) {
         if (ka != TEXT && kb != TEXT) {
             int c = ka == DIGITS && kb == DIGITS ? compareDigits(a, b)
                     : new BigDecimal(a).compareTo(new BigDecimal(b));
             return c != 0 ? c : a.compareTo(b); // 1.0 and 1: equal in value, kept apart as texts
         }
         // text by its characters, as DuckDB's min/max and Spark's ranges order it, so a column's range does not
-        // depend on the engine or on how the file was split; the stale-data check compares the ends as instants
+        // depend on the engine or on how the file was split
         return ka != TEXT ? -1 : kb != TEXT ? 1 : a.compareTo(b);
     }
 
     /**
      * The order of two timestamp or date values in time, as the stale-data check compares a batch with the
-     * reference and the previous batch: {@link #compareValues}, except that two ISO 8601 date-times whose UTC
-     * offsets are written differently ({@code 2026-04-15T08:58:53+09:00} and {@code 2026-04-14T23:58:53Z})
-     * compare as instants, and are equal when they are the same instant: a batch re-written in another offset
-     * is the same batch, and an hour later in {@code Z} is later than the hour before in {@code +09:00}
-     * (audit15 D2: both were compared as text).
+     * reference and the previous batch: two ISO 8601 date-times with UTC offsets ({@link IsoInstants#REGEX}) as
+     * instants, equal when they are the same instant ({@code 2026-04-15T08:58:53+09:00} and
+     * {@code 2026-04-14T23:58:53Z}): a batch re-written in another offset is the same batch, and an hour later in
+     * {@code Z} is later than the hour before in {@code +09:00} (audit15 D2: both were compared as text). Other
+     * values as written: numbers by value before text by its characters, so a local time (no offset) is never
+     * guessed into an instant.
      *
      * @param a a value, not null
      * @param b a value, not null
      * @return negative, zero or positive as {@code a} is before, at or after {@code b}
      */
     public static int compareTimes(String a, String b) {
-        int t = instantOrder(a, b);
-        return t != NOT_INSTANTS ? t : compare(a, kind(a), b, kind(b));
+        long ma = IsoInstants.micros(a);
+        long mb = IsoInstants.micros(b);
+        if (ma != IsoInstants.NONE && mb != IsoInstants.NONE) {
+            return Long.compare(ma, mb);
+        }
+        return compareAsWritten(a, kind(a, IsoInstants.NONE), b, kind(b, IsoInstants.NONE));
     }
 
     /**
@@ -113,38 +141,6 @@ public record KeyStats(long present, long distinct, String min, String max) {
         boolean dateTime = value.length() >= 16 && value.charAt(4) == '-' && value.charAt(7) == '-'
                 && value.charAt(13) == ':' && "Tt ".indexOf(value.charAt(10)) >= 0;
         return dateTime ? "" : null;
-    }
-
-    /** {@link #instantOrder}: the two values are not both date-times with differently written offsets. */
-    private static final int NOT_INSTANTS = Integer.MIN_VALUE;
-
-    /**
-     * Two ISO date-times with UTC offsets written differently, as instants (−1, 0, 1); {@link #NOT_INSTANTS}
-     * otherwise. Offsets written alike (both {@code Z}, both {@code +02:00}) need no parsing: their text is in
-     * time order, which keeps the per-cell range of a timestamp column as cheap as before; a value without an
-     * offset (local time) is no instant, and is ordered by its text.
-     */
-    private static int instantOrder(String a, String b) {
-        int ia = offsetStart(a);
-        int ib = offsetStart(b);
-        if (ia < 0 || ib < 0) {
-            return NOT_INSTANTS;
-        }
-        int la = a.length() - ia;
-        if (la == b.length() - ib && a.regionMatches(true, ia, b, ib, la)) {
-            return NOT_INSTANTS;
-        }
-        try {
-            return Integer.signum(instant(a, ia).compareTo(instant(b, ib)));
-        } catch (java.time.DateTimeException e) {
-            return NOT_INSTANTS; // not a date-time after all (a month 13, an offset +25:00): text order
-        }
-    }
-
-    private static java.time.Instant instant(String value, int offsetAt) {
-        String local = value.substring(0, offsetAt).replace(' ', 'T').replace('t', 'T');
-        return java.time.LocalDateTime.parse(local)
-                .toInstant(java.time.ZoneOffset.of(value.substring(offsetAt).toUpperCase(java.util.Locale.ROOT)));
     }
 
     /**
@@ -188,24 +184,31 @@ public record KeyStats(long present, long distinct, String min, String max) {
         private String max;
         private int minKind;
         private int maxKind;
+        private long minMicros;
+        private long maxMicros;
 
         /** @param value a value, not null */
         void add(String value) {
-            int k = kind(value);
+            long m = IsoInstants.micros(value);
+            int k = kind(value, m);
             if (min == null) {
                 min = value;
                 max = value;
                 minKind = k;
                 maxKind = k;
+                minMicros = m;
+                maxMicros = m;
                 return;
             }
-            if (compare(min, minKind, value, k) > 0) {
+            if (compare(min, minKind, minMicros, value, k, m) > 0) {
                 min = value;
                 minKind = k;
+                minMicros = m;
             }
-            if (compare(max, maxKind, value, k) < 0) {
+            if (compare(max, maxKind, maxMicros, value, k, m) < 0) {
                 max = value;
                 maxKind = k;
+                maxMicros = m;
             }
         }
 

@@ -34,14 +34,17 @@ class KeyStatsRangeTest {
         assertThat(range.max()).isSameAs(max);
     }
 
-    /** Ids, padded ids, decimals, exponents, signs, timestamps and words, often equal in value but not in text. */
+    /** Ids, padded ids, decimals, exponents, signs, timestamps (some with offsets) and words, often equal in value but not in text. */
     @Provide
     Arbitrary<List<String>> keys() {
         Arbitrary<String> digits = Arbitraries.integers().between(0, 120).map(String::valueOf);
         Arbitrary<String> padded = Arbitraries.integers().between(0, 120).map(i -> String.format("%04d", i));
         Arbitrary<String> decimals = Arbitraries.integers().between(-50, 50).map(i -> i / 4.0 + "");
         Arbitrary<String> other = Arbitraries.of("1e2", "-0", "+7", ".5", "5.", "100.0", "1E2", "-3.25",
-                "2024-05-01T00:00:00", "2024-05-01", "2023-12-31T23:59:59", "Oslo", "same", "x?", "NaNx", "");
+                "2024-05-01T00:00:00", "2024-05-01", "2023-12-31T23:59:59", "Oslo", "same", "x?", "NaNx", "",
+                // instants: one written four ways, and one between them in text but not in time
+                "2024-05-01T00:00:00Z", "2024-05-01T02:00:00+02:00", "2024-04-30T23:00-01", "2024-05-01 09:00+0900",
+                "2024-05-01T01:30:00.000001+02:00");
         // each list also holds copies (new String objects) of its values: the first of equal texts must win
         return Arbitraries.oneOf(digits, padded, decimals, other).map(String::new).list().ofMaxSize(40);
     }
