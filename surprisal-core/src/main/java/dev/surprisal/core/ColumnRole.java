@@ -54,6 +54,13 @@ public enum ColumnRole {
     /** At most one distinct value. */
     CONSTANT("constant");
 
+    /**
+     * The most distinct values of a {@link #BINARY} or {@link #DISCRETE} column: the one rule by which a numeric
+     * column is read as discrete, both when roles are detected and when MI advises reading a tied continuous column
+     * as discrete.
+     */
+    public static final int MAX_DISCRETE_VALUES = 20;
+
     private final String label;
 
     ColumnRole(String label) {

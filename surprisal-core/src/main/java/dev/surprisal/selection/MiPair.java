@@ -229,18 +229,18 @@ public final class MiPair {
     }
 
     /**
-     * The estimator's warnings with its count of repeated points replaced by the count on the values as read: the
-     * estimator sees the continuous columns after the tie-breaking noise ({@link MiVariable}), on which a repeat is
-     * rare and random (1 of 10,000 points for a count with 31 values, where 9,896 rows repeat an earlier row), and
-     * its advice names Java classes. The count here is of rows that repeat an earlier row exactly in the pair's
-     * values, and the advice names each continuous column whose own values repeat on more than
-     * {@link #REPEATED_SHARE} of its rows as one to read as discrete.
+     * The estimator's warnings with its count of repeated points replaced by {@link RepeatedValues#note}, which is
+     * true of the values as read: the estimator sees the continuous columns after the tie-breaking noise
+     * ({@link MiVariable}), on which a repeat is rare and random (1 of 10,000 points for a count with 31 values,
+     * where 9,896 rows repeat an earlier row), and its advice names Java classes. The note concerns each continuous
+     * column whose own values repeat on more than {@link #REPEATED_SHARE} of the pair's rows, and is given only
+     * when the pair's rows themselves repeat an earlier row exactly (see {@link RepeatedValues#note}).
      */
     private List<String> withRepeatsOfValues(List<String> estimatorWarnings) {
-        List<String> coarse = new ArrayList<>();
+        List<MiVariable> coarse = new ArrayList<>();
         for (MiVariable v : new MiVariable[] {a, b}) {
             if (!v.isDiscrete() && RepeatedValues.mostlyRepeated(v.raw, rows)) {
-                coarse.add(v.name());
+                coarse.add(v);
             }
         }
         if (coarse.isEmpty()) {
@@ -259,18 +259,18 @@ public final class MiPair {
         for (int i = 0; i < joint.length; i++) {
             joint[i] = ka[i] * width + kb[i];
         }
-        int repeats = RepeatedValues.repeats(joint);
-        StringBuilder advice = new StringBuilder();
-        for (String c : coarse) {
-            advice.append(advice.length() == 0 ? "" : " and ").append("--role ")
-                    .append(dev.surprisal.core.Printable.shellWord(c + "=discrete"));
+        List<String> names = new ArrayList<>();
+        int[] distinct = new int[coarse.size()];
+        for (int c = 0; c < distinct.length; c++) {
+            MiVariable v = coarse.get(c);
+            names.add(v.name());
+            distinct[c] = rows.length - RepeatedValues.repeats(v == a ? ka : kb);
         }
-        out.add(String.format(java.util.Locale.ROOT, "%d of %d rows (%.1f%%) repeat an earlier row exactly in (%s, %s),"
-                + " counted on the values as read; a nearest-neighbour estimate needs distinct points (the tie-breaking"
-                + " noise only hides the repeats), so %s, whose values repeat, is better read as discrete: %s (the"
-                + " command line; RoleOverrides.withRole for a Java caller) measures it by value",
-                repeats, rows.length, 100.0 * repeats / rows.length, a.name(), b.name(), String.join(" and ", coarse),
-                advice));
+        String note = RepeatedValues.note(RepeatedValues.repeats(joint), rows.length, a.name(), b.name(), names,
+                distinct);
+        if (note != null) {
+            out.add(note);
+        }
         return out;
     }
 

@@ -55,6 +55,12 @@ import java.util.Locale;
  *       a predictor right 90% of the time on a balanced 0/1 target keeps 0.53, so ordinary strong predictors
  *       (40–60%) get no note.</li>
  * </ul>
+ * The words of a {@link Flag#NEARLY} note follow the share: the share cannot tell a near-copy from an honest
+ * predictor of the same strength (a 0/1 copy with 5% of its labels flipped is a feature right 95% of the time,
+ * 0.71 either way), so below {@link #LEAK_LIKELY_SHARE} 0.90 the note says "very strong predictor" and asks to check
+ * that the column is not recorded after the outcome; from 0.90 (a 0/1 copy with at most about 1.3% of its labels
+ * flipped: H(0.013) ≈ 0.10 bit) it says "nearly determines the target … a near-copy of the target or leakage is
+ * likely".
  * For a continuous target H(Y) is a differential entropy (it shifts with the unit and can be negative), so no
  * share exists. A continuous feature then gets the note of {@link #continuousNote} when the normal-score
  * correlation of the two columns ({@link dev.surprisal.dependence.Correlation#normalScore}) reaches
@@ -67,6 +73,11 @@ public final class TargetShare {
     public static final double DETERMINES_SHARE = 0.98;
     /** Share of H(target) beyond chance from which a feature nearly determines the target. */
     public static final double NEARLY_SHARE = 0.70;
+    /**
+     * Share of H(target) beyond chance from which a {@link Flag#NEARLY} note calls leakage likely (a near-copy of the
+     * target); below it the feature is called a very strong predictor.
+     */
+    public static final double LEAK_LIKELY_SHARE = 0.90;
     /**
      * The least n·(H(target) − chance), in nats, for which a share is given: on a 0/1 target about 29 pairs of
      * rows that share a feature value. A column independent of the target then reaches {@link #NEARLY_SHARE}
@@ -124,7 +135,8 @@ public final class TargetShare {
      *
      * @param flag     the verdict
      * @param share    (MI − chance) / (H − chance), NaN when there is none
-     * @param sentence the note, "determines the target: …" or "nearly determines the target: …"; null for NONE
+     * @param sentence the note, "determines the target: …", "nearly determines the target: …" or "very strong
+     *                 predictor of the target: …"; null for NONE
      */
     public record Note(Flag flag, double share, String sentence) {
         /** No note: a continuous target, too little evidence, or a share below {@link #NEARLY_SHARE}. */
@@ -245,9 +257,14 @@ public final class TargetShare {
                 + " above chance %.1f%% of the most it can be), so %s is a function of this column on these rows: a"
                 + " copy of the target or leakage (a column filled in from the outcome); check how it is recorded"
                 + " before using it", target, h, 100 * Math.min(1.0, share), target)
-                : String.format(Locale.ROOT, "nearly determines the target: its MI above chance is %.1f%% of the"
+                : share >= LEAK_LIKELY_SHARE
+                ? String.format(Locale.ROOT, "nearly determines the target: its MI above chance is %.1f%% of the"
                 + " most it can be, the entropy of %s (H = %s): a near-copy of the target or leakage is likely;"
-                + " check how it is recorded before using it", 100 * share, target, h);
+                + " check how it is recorded before using it", 100 * share, target, h)
+                : String.format(Locale.ROOT, "very strong predictor of the target: its MI above chance is %.1f%% of"
+                + " the most it can be, the entropy of %s (H = %s; a 0/1 feature right 95%% of the time on a balanced"
+                + " target reaches about 71%%); check that it is not recorded after the outcome (leakage) before"
+                + " using it", 100 * share, target, h);
         return new Note(flag, share, sentence);
     }
 
@@ -303,6 +320,11 @@ public final class TargetShare {
         }
         String from = byB ? a : b;
         String to = byB ? b : a;
+        if (flag == Flag.NEARLY && best < LEAK_LIKELY_SHARE) {
+            return String.format(Locale.ROOT, "%s very strongly predicts %s (MI above chance is %.1f%% of the most it"
+                    + " can be, H(%s)): if %s is a target, check that %s is not recorded after it (leakage)", from, to,
+                    100 * best, to, to, from);
+        }
         return String.format(Locale.ROOT, "%s %sdetermines %s (MI above chance is %.1f%% of the most it can be,"
                 + " H(%s)): %s", from, flag == Flag.DETERMINES ? "" : "nearly ", to, 100 * Math.min(1, best), to,
                 flag == Flag.DETERMINES ? to + " is a function of " + from + " on these rows: a copy or recoding, or"

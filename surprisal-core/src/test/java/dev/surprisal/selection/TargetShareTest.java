@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A feature that determines a discrete target is flagged (audit of 1 Dec, issue 9: a copy of the 0/1 target ranked
  * first as "monotone, correlation sees most of this", with nothing saying MI = H(target)). Known truth on 3,000 rows
- * of a fair 0/1 target: a copy (share 1), a copy with 3% of labels flipped (1 − H(0.03) ≈ 0.8 of H), a 30-valued
+ * of a fair 0/1 target: a copy (share 1), a copy with 0.5% of labels flipped (1 − H(0.005) ≈ 0.95 of H), copies
+ * with 3% and 4% flipped (≈ 0.80 and 0.76: features right 97% and 96% of the time), a 30-valued
  * column the target is a function of, an ID read as labels (MI = H by chance alone: share ≈ 0), and a predictor
  * right 88% of the time (≈ 0.47 of H, an ordinary strong predictor).
  */
@@ -24,6 +25,8 @@ class TargetShareTest {
     private static final double[] LEVELS = new double[N];
     private static final double[] ID = new double[N];
     private static final double[] GOOD = new double[N];
+    private static final double[] CLOSE = new double[N];
+    private static final double[] RIGHT96 = new double[N];
 
     static {
         SplittableRandom r = new SplittableRandom(9);
@@ -34,6 +37,11 @@ class TargetShareTest {
             FLIPPED[i] = r.nextDouble() < 0.03 ? 1 - Y[i] : Y[i];
             ID[i] = 100_000 + i;
             GOOD[i] = r.nextDouble() < 0.12 ? 1 - Y[i] : Y[i];
+        }
+        // drawn after the others, so that their rows stay as they were
+        for (int i = 0; i < N; i++) {
+            CLOSE[i] = r.nextDouble() < 0.005 ? 1 - Y[i] : Y[i];
+            RIGHT96[i] = r.nextDouble() < 0.04 ? 1 - Y[i] : Y[i];
         }
     }
 
@@ -80,9 +88,27 @@ class TargetShareTest {
 
     @Test
     void aNearCopyNearlyDeterminesIt() {
-        assertThat(flag("nearcopy", FLIPPED, bits())).isEqualTo(TargetShare.Flag.NEARLY);
-        assertThat(warnings("nearcopy", FLIPPED, bits())).anySatisfy(s -> assertThat(s)
-                .startsWith("nearly determines the target:").contains("% of the most it can be, the entropy of churned"));
+        assertThat(flag("nearcopy", CLOSE, bits())).isEqualTo(TargetShare.Flag.NEARLY);
+        assertThat(warnings("nearcopy", CLOSE, bits())).anySatisfy(s -> assertThat(s)
+                .startsWith("nearly determines the target:").contains("% of the most it can be, the entropy of churned")
+                .contains("a near-copy of the target or leakage is likely"));
+    }
+
+    /**
+     * Audit17 D6: a feature right 95% of the time (here 96% and 97%) was called "a near-copy of the target or leakage is likely";
+     * the share (1 − H(0.04) ≈ 0.76, 1 − H(0.03) ≈ 0.80 of a bit) cannot tell it from a near-copy, so the note says
+     * what the number says: a very strong predictor, to check for leakage.
+     */
+    @Test
+    void aFeatureRightMostOfTheTimeIsAVeryStrongPredictorNotLikelyLeakage() {
+        for (double[] feature : new double[][] {FLIPPED, RIGHT96}) {
+            assertThat(flag("f", feature, bits())).isEqualTo(TargetShare.Flag.NEARLY);
+            assertThat(warnings("f", feature, bits())).anySatisfy(s -> assertThat(s)
+                    .startsWith("very strong predictor of the target: its MI above chance is ")
+                    .containsPattern("is (7\\d|8[0-5])\\.\\d% of the most it can be")
+                    .contains("check that it is not recorded after the outcome (leakage)")
+                    .doesNotContain("likely").doesNotContain("nearly determines"));
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class RoleRules {
     /** Share of non-missing cells that must be numbers for a numeric column. */
     public static final double NUMERIC_SHARE = 0.95;
     /** Most distinct values of a binary or discrete numeric column. */
-    public static final int MAX_DISCRETE_VALUES = 20;
+    public static final int MAX_DISCRETE_VALUES = ColumnRole.MAX_DISCRETE_VALUES;
     /** Distinct share from which a whole-number or text column is id-like. */
     public static final double ID_DISTINCT_RATIO = 0.95;
     /** Fewest present cells for the distinct-share rule. */
