@@ -89,8 +89,16 @@ public final class Sources {
      * @return the profile
      */
     public static Profile fit(MonitorConfig monitor, SourceConfig source) {
-        List<Path> files = source.isQuery() ? null : files(source, null);
-        Path file = source.isQuery() ? JdbcSource.toCsv(source, null) : files.get(0);
+        List<Path> files;
+        Path file;
+        try {
+            files = source.isQuery() ? null : files(source, null);
+            file = source.isQuery() ? JdbcSource.toCsv(source, null) : files.get(0);
+        } catch (NoDataException e) {
+            // a missing reference is a failure (logged as a WARNING, counted as an error), not a window's data that
+            // has yet to arrive
+            throw new SourceException(e.getMessage());
+        }
         try {
             if (files != null && files.size() > 1) {
                 throw new SourceException(source.describe() + ": a reference must be one file, found " + files.size());
