@@ -95,6 +95,8 @@ final class CheckRun {
     private CheckResult compute(MonitorConfig m, String name, Window window, String trigger, boolean recheck,
                                 Function<Profile, Sources.Counted> counter) {
         long t0 = System.nanoTime();
+        // the file's column names against its readable reference, as drift check --config refuses them (422)
+        m.checkReferenceColumns();
         if (gate.fresh(s -> s.reference(name)).isEmpty()) {
             if (m.reference() == null) {
                 throw new MonitorException(409, "monitor '" + name + "' has no baseline and no reference in its "

@@ -5,6 +5,8 @@ package dev.surprisal.server;
 import dev.surprisal.drift.ColumnDrift;
 import dev.surprisal.drift.rules.Alarm;
 import dev.surprisal.drift.config.MonitorConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.surprisal.server.store.ServerTables;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -15,6 +17,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Prometheus metrics of one server, in its own registry (not the global one, so tests and several
@@ -82,23 +88,88 @@ public final class Metrics implements Monitors.Listener {
         String m = monitor.name();
         runs.labelValues(m, r.status().toLowerCase()).inc();
         duration.labelValues(m).observe(r.durationMs() / 1000.0);
-        lastRun.labelValues(m).set(clock.millis() / 1000.0);
-        rows.labelValues(m).set(r.rows());
-        monitorStatus.labelValues(m).set(code(r.status()));
+        List<ColumnValues> columns = new ArrayList<>();
         for (ColumnDrift c : r.report().columns()) {
-            psi.labelValues(m, c.name()).set(c.psi());
-            kl.labelValues(m, c.name()).set(c.klNats());
-            js.labelValues(m, c.name()).set(c.jsBits());
-            tv.labelValues(m, c.name()).set(c.totalVariation());
-            w1.labelValues(m, c.name()).set(c.wassersteinNormalized());
-            missing.labelValues(m, c.name()).set(c.missingRateCurrent());
-            status.labelValues(m, c.name()).set(code(c.status().name()));
+            columns.add(new ColumnValues(c.name(), c.psi(), c.klNats(), c.jsBits(), c.totalVariation(),
+                    c.wassersteinNormalized(), c.missingRateCurrent(), c.status().name()));
         }
+        Set<String> trend = new HashSet<>();
         for (Alarm a : r.alarms()) {
             if (a.column() != null && a.kind() == Alarm.Kind.TREND) {
-                status.labelValues(m, a.column()).set(2);
+                trend.add(a.column());
             }
         }
+        set(m, clock.millis() / 1000.0, r.rows(), r.status(), columns, trend);
+    }
+
+    /**
+     * Sets the gauges of a monitor's last check from its stored JSON, as they stood when it was recorded: what the
+     * server does at start for each monitor's latest check, so that a restart does not empty {@code /metrics} (an
+     * alert on {@code surprisal_column_status >= 2} resolved at every deploy). Counters and the histogram start
+     * from zero, as Prometheus expects of a restarted process.
+     *
+     * @param monitor the monitor
+     * @param row     the server's record of the check (its time, rows and verdict)
+     * @param check   the check's stored JSON in today's form ({@link ReportJson#upgrade}): per column {@code psi},
+     *                {@code kl_pq} and {@code js} in its {@code base}, {@code total_variation},
+     *                {@code wasserstein_over_std}, {@code missing_rate_current} and {@code status}; its alarms
+     */
+    public void restore(String monitor, ServerTables.CheckRow row, JsonNode check) {
+        // the stored KL and JS are in the check's base (bits today); the gauges say nats and bits
+        double toNats = check.path("base").isNumber() ? Math.log(check.path("base").asDouble()) : Math.log(2);
+        List<ColumnValues> columns = new ArrayList<>();
+        for (JsonNode c : check.path("columns")) {
+            columns.add(new ColumnValues(c.path("column").asText(), number(c, "psi"), number(c, "kl_pq") * toNats,
+                    number(c, "js") * toNats / Math.log(2), number(c, "total_variation"),
+                    number(c, "wasserstein_over_std"), number(c, "missing_rate_current"), c.path("status").asText()));
+        }
+        Set<String> trend = new HashSet<>();
+        for (JsonNode a : check.path("alarms")) {
+            if (a.hasNonNull("column") && Alarm.Kind.TREND.name().equals(a.path("kind").asText())) {
+                trend.add(a.path("column").asText());
+            }
+        }
+        set(monitor, row.createdAt().toEpochMilli() / 1000.0, row.rows(), row.status(), columns, trend);
+    }
+
+    /** A number as the JSON writes it: null (not computable) is NaN, as the gauge had it. */
+    private static double number(JsonNode o, String key) {
+        JsonNode v = o.path(key);
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        return switch (v.asText()) {
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.NaN;
+        };
+    }
+
+    /** One column's values of a check, as the gauges take them. */
+    private record ColumnValues(String column, double psi, double klNats, double jsBits, double tv, double w1,
+                                double missing, String status) {
+    }
+
+    /**
+     * The one place the gauges of a check are set, after a check ({@link #onCheck}) and at start ({@link #restore}).
+     *
+     * @param trend the columns with a trend alarm: DRIFT on the status gauge, whatever the level's verdict
+     */
+    private void set(String m, double lastRunSeconds, long rowCount, String verdict, List<ColumnValues> columns,
+                     Set<String> trend) {
+        lastRun.labelValues(m).set(lastRunSeconds);
+        rows.labelValues(m).set(rowCount);
+        monitorStatus.labelValues(m).set(code(verdict));
+        for (ColumnValues c : columns) {
+            psi.labelValues(m, c.column()).set(c.psi());
+            kl.labelValues(m, c.column()).set(c.klNats());
+            js.labelValues(m, c.column()).set(c.jsBits());
+            tv.labelValues(m, c.column()).set(c.tv());
+            w1.labelValues(m, c.column()).set(c.w1());
+            missing.labelValues(m, c.column()).set(c.missing());
+            status.labelValues(m, c.column()).set(code(c.status()));
+        }
+        trend.forEach(c -> status.labelValues(m, c).set(2));
     }
 
     @Override

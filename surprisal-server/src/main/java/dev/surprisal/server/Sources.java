@@ -89,30 +89,25 @@ public final class Sources {
      * @return the profile
      */
     public static Profile fit(MonitorConfig monitor, SourceConfig source) {
-        List<Path> files = source.isQuery() ? null : files(source, null);
-        Path file = source.isQuery() ? JdbcSource.toCsv(source, null) : files.get(0);
+        List<Path> files;
+        Path file;
+        try {
+            files = source.isQuery() ? null : files(source, null);
+            file = source.isQuery() ? JdbcSource.toCsv(source, null) : files.get(0);
+        } catch (NoDataException e) {
+            // a missing reference is a failure (logged as a WARNING, counted as an error), not a window's data that
+            // has yet to arrive
+            throw new SourceException(e.getMessage());
+        }
         try {
             if (files != null && files.size() > 1) {
                 throw new SourceException(source.describe() + ": a reference must be one file, found " + files.size());
             }
             TableReader reader = TableReader.open(file);
             List<String> names = reader.schema().names();
-            // the command line's role options, with their key in the config (columns, role, ...) named
-            Map<String, List<String>> named = new LinkedHashMap<>();
-            named.put("columns", monitor.columns());
-            named.put("exclude", monitor.exclude());
-            named.put("discrete", monitor.discrete());
-            named.put("continuous", monitor.continuous());
-            named.put("role", List.copyOf(monitor.roles().keySet()));
-            named.put("thresholds", List.copyOf(monitor.bands().settings().keySet()));
-            named.forEach((key, cols) -> {
-                for (String c : cols) {
-                    if (!names.contains(c)) {
-                        throw new SourceException(monitor.name() + ": " + key + ": unknown column '" + c
-                                + "'; available: " + String.join(", ", names));
-                    }
-                }
-            });
+            // the names of the config's keys, reported at the file, line and key that wrote them (422, as drift
+            // baseline --config says it with exit 3)
+            monitor.checkColumns(names, source.isQuery() ? source.describe() : file.toString());
             // the rule of the config is stored with the baseline, as 'drift baseline' stores its options
             return ProfileBuilder.fit(reader, ProfileOptions.defaults().withRoles(monitor.roleOverrides()))
                     .withRule(monitor.settings());

@@ -76,11 +76,28 @@ public final class SurprisalServer implements AutoCloseable {
         java.util.logging.Logger log = java.util.logging.Logger.getLogger(SurprisalServer.class.getName());
         monitors.loadDefined().forEach(log::warning);
         monitors.unrunnable().forEach(r -> log.warning(r + " (/readyz is not ready until then)"));
+        restoreGauges(monitors, metrics, log);
         http[0] = ApiServer.start(monitors, tokens, metrics::scrape);
         if (tickEvery != null) {
             scheduler.start(tickEvery);
         }
         return new SurprisalServer(monitors, tokens, metrics, alerts, scheduler, http[0], gate);
+    }
+
+    /**
+     * Sets each monitor's gauges from its latest recorded check, by the code that sets them after a check
+     * ({@link Metrics#restore}): a restarted server's {@code /metrics} says what {@code /api/v1/monitors} says.
+     */
+    private static void restoreGauges(Monitors monitors, Metrics metrics, java.util.logging.Logger log) {
+        monitors.states().forEach((name, st) -> st.last().ifPresent(row -> {
+            try {
+                metrics.restore(name, row, ReportJson.MAPPER.readTree(monitors.checkJson(name, row.runId())));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                // one unreadable stored check must not stop the server; its gauges stay empty until the next check
+                log.warning("monitor " + name + ": the metrics of its last check (run " + row.runId()
+                        + ") are not restored: " + e.getMessage());
+            }
+        }));
     }
 
     /** @return the port listened on */

@@ -26,8 +26,13 @@ class MetricsTest {
                     .statusCode()).isEqualTo(422);
             // and on the schedule: the window of June 30 has no data either
             clock.set(Instant.parse("2024-07-01T06:30:00Z"));
-            assertThat(t.server.scheduler().tick()).singleElement()
-                    .satisfies(k -> assertThat(k.outcome()).isEqualTo("skipped"));
+            try (LogCapture log = LogCapture.root()) {
+                assertThat(t.server.scheduler().tick()).singleElement()
+                        .satisfies(k -> assertThat(k.outcome()).isEqualTo("skipped"));
+                // no failure (README): the start-up log said WARNING for it (audit17 D7)
+                assertThat(log.messages(java.util.logging.Level.INFO)).anyMatch(m -> m.startsWith("skipped orders window"));
+                assertThat(log.messages(java.util.logging.Level.WARNING)).noneMatch(m -> m.contains("window 2024-06-30"));
+            }
             com.fasterxml.jackson.databind.JsonNode history = ReportJson.MAPPER.readTree(
                     t.get("/api/v1/monitors/orders/history", t.readToken).body());
             assertThat(history.get("units").asText()).contains("kl_nats nats").doesNotContain("klNats");

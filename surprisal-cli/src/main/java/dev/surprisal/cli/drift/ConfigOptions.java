@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,39 @@ final class ConfigOptions {
             throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage());
         }
         return monitor;
+    }
+
+    /**
+     * With {@code --config}, checks the column names of the monitor's keys against the baseline's data file: a name
+     * that is no column is reported where the file wrote it (file, line, key; exit 3), not as an option the user
+     * never typed.
+     *
+     * @param data the file the baseline is fitted from
+     */
+    void checkColumns(Path data) {
+        if (monitor == null) {
+            return;
+        }
+        List<String> names;
+        try {
+            names = dev.surprisal.data.TableReader.open(data).columnNames();
+        } catch (dev.surprisal.data.DataException e) {
+            return; // the fit that reads the file says what is wrong with it
+        }
+        monitor.checkColumns(names, data.toString());
+    }
+
+    /**
+     * With {@code --config}, checks the column names of the monitor's keys against its reference when that is a
+     * readable local file, as {@code serve --check-config}, {@code /readyz} and the server's checks do: a check
+     * against a baseline refuses them (exit 3) rather than warning, so that the command line and the server
+     * decide alike on one file, and because the name the user meant (an ID to exclude) is scored meanwhile and
+     * the next baseline fails on it.
+     */
+    void checkReferenceColumns() {
+        if (monitor != null) {
+            monitor.checkReferenceColumns();
+        }
     }
 
     /** The roles: the monitor's with {@code --config}, else the command line's. */

@@ -97,6 +97,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     public Integer call() {
         String monitor = target.monitor(spec);
         config.monitor(spec, monitor, roles);
+        if (data.isLocal()) {
+            config.checkColumns(data.path());
+        }
         ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles)).withExactEdges(exactEdges);
         DriftOptions settings = rule.options(spec, Map.of(), config.settings());
         Map<String, String> stored = new java.util.LinkedHashMap<>(config.settings());

@@ -142,6 +142,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         }
         String monitor = target.monitor;
         MonitorConfig file = config.monitor(spec, monitor, roles);
+        config.checkReferenceColumns();
         // the store's day rule (RunTime.day): today in the monitor file's schedule zone, as the server files its
         // checks (review13a: an evening check in America/* was filed under tomorrow), UTC without a file
         String when = given != null ? given : RunTime.today(file == null || file.zone() == null

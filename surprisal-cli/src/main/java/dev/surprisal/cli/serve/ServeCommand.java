@@ -128,6 +128,9 @@ public final class ServeCommand implements Callable<Integer> {
             ConfigLoader loader = dev.surprisal.server.schedule.Cron.configLoader(Secrets.fromEnvironment());
             cfg = load(loader, config);
             if (checkConfig) {
+                // a column name that the monitor's readable reference lacks: bad data at the file, line and key
+                // (exit 3), as drift baseline --config and POST .../baselines (422) say it
+                cfg.monitors().forEach(MonitorConfig::checkReferenceColumns);
                 // the server would start, but these monitors could not run: /readyz's rule, on --store
                 List<String> unrunnable = cfg.unrunnable(storedBaselines());
                 if (!unrunnable.isEmpty()) {

@@ -379,7 +379,26 @@ public final class ConfigLoader {
         return new MonitorConfig(name, file.toString(), n.line(), source, reference, Map.copyOf(settings),
                 List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling,
                 java.util.Collections.unmodifiableMap(roles), List.copyOf(discrete), List.copyOf(continuous), bands,
-                List.copyOf(dayFirst), maxLag);
+                List.copyOf(dayFirst), maxLag, columnRefs(e));
+    }
+
+    /** Each column name of the monitor's keys with its line and key, for {@link MonitorConfig#checkColumns}. */
+    private static ColumnRefs columnRefs(Map<String, Node> e) {
+        List<ColumnRefs.Ref> out = new ArrayList<>();
+        for (String key : List.of("columns", "exclude", "discrete", "continuous", "role", "dayfirst", "thresholds")) {
+            Node k = e.get(key);
+            if (k == null) {
+                continue;
+            }
+            if (key.equals("role") || key.equals("thresholds")) {
+                k.entries(null).forEach((col, v) -> out.add(new ColumnRefs.Ref(col, k.file(), v.line(), k.path())));
+            } else if (k.scalar()) {
+                out.add(new ColumnRefs.Ref(k.text(), k.file(), k.line(), k.path()));
+            } else {
+                k.items().forEach(i -> out.add(new ColumnRefs.Ref(i.text(), k.file(), i.line(), k.path())));
+            }
+        }
+        return new ColumnRefs(out);
     }
 
     private SourceConfig source(Node n, Path dir, boolean windowed) {

@@ -39,6 +39,16 @@ final class Node {
         return path;
     }
 
+    /** @return the config file, as given */
+    String file() {
+        return file;
+    }
+
+    /** @return whether this is a single value (a list of one, where a list is expected) */
+    boolean scalar() {
+        return node instanceof ScalarNode;
+    }
+
     ConfigException error(String problem) {
         return new ConfigException(file, line(), path.isEmpty() ? null : path, problem);
     }

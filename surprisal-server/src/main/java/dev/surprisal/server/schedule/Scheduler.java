@@ -43,8 +43,9 @@ public final class Scheduler implements AutoCloseable {
      *
      * @param monitor the monitor
      * @param window  the window run (or tried)
-     * @param outcome ran, skipped (no data or bad data: the message says), busy (a check was running),
-     *                checked already (through the API: not run again), error (the message says)
+     * @param outcome ran, skipped (no data yet: logged at INFO, no failure), busy (a check was running),
+     *                checked already (through the API: not run again), error (unreadable data, a bug: the message
+     *                says; logged as a WARNING)
      * @param missed  earlier windows since the last recorded one that were not run
      * @param runId   the run, or -1
      * @param message a sentence for the log
@@ -82,7 +83,7 @@ public final class Scheduler implements AutoCloseable {
             }
         }
         for (Tick t : out) {
-            LOG.log(t.outcome().equals("skipped") || t.outcome().equals("error") ? Level.WARNING : Level.INFO, t.message());
+            LOG.log(t.outcome().equals("error") ? Level.WARNING : Level.INFO, t.message());
         }
         return out;
     }
@@ -147,8 +148,11 @@ public final class Scheduler implements AutoCloseable {
         } catch (SourceException e) {
             mark(m, w); // the failure is counted by the monitors' listeners (metrics), as a check from the API is
             monitors.missed(m.name(), missed);
-            return Optional.of(new Tick(m.name(), key, "skipped", missed, -1, "skipped " + m.name() + " window "
-                    + key + ": " + e.getMessage()));
+            // a window whose data has not arrived (every start-up, before the day's file) is no failure (README,
+            // surprisal_check_failures_total): "skipped" at INFO; data that do not read are the metrics' "error"
+            boolean noData = e instanceof dev.surprisal.server.Sources.NoDataException;
+            return Optional.of(new Tick(m.name(), key, noData ? "skipped" : "error", missed, -1, (noData ? "skipped "
+                    : "could not check ") + m.name() + " window " + key + ": " + e.getMessage()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("window " + key + ": " + e.getMessage(), e);
         }
