@@ -173,6 +173,12 @@ public final class MiCommand implements Callable<Integer> {
             "kNN estimators read a copy as dependence and tests would count each record twice."})
     boolean keepDuplicateRows;
 
+    // one option for spaces and case together: see LabelVariants for why they are not two
+    @Option(names = "--normalize-labels", description = {"Count text labels that differ only by surrounding spaces",
+            "or letter case (\"Gold\", \"Gold \", \"gold\") as one label, their most frequent spelling. Without it",
+            "they are separate classes, with a warning naming them and their counts."})
+    boolean normalizeLabels;
+
     @Mixin
     ThreadsOption threads;
 
@@ -260,7 +266,7 @@ public final class MiCommand implements Callable<Integer> {
         ProfileEngine.Matrix m;
         try (ProfileEngine e = engine.open(spec)) {
             if (e == null) {
-                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows);
+                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows, normalizeLabels);
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
             } else {
                 m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start);
@@ -283,7 +289,7 @@ public final class MiCommand implements Callable<Integer> {
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
         try (ProfileEngine e = engine.open(spec)) {
-            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
+            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, normalizeLabels) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
         }
     }
 
@@ -349,7 +355,10 @@ public final class MiCommand implements Callable<Integer> {
         if (keepDuplicateRows && !engine.local()) {
             throw usage("--keep-duplicate-rows: only with --engine local");
         }
-        return new MiSettings(o, common.base(), keepDuplicateRows);
+        if (normalizeLabels && !engine.local()) {
+            throw usage("--normalize-labels: only with --engine local");
+        }
+        return new MiSettings(o, common.base(), keepDuplicateRows, normalizeLabels);
     }
 
     private RoleOverrides overrides() {
