@@ -173,11 +173,8 @@ public final class MiCommand implements Callable<Integer> {
             "kNN estimators read a copy as dependence and tests would count each record twice."})
     boolean keepDuplicateRows;
 
-    // one option for spaces and case together: see LabelVariants for why they are not two
-    @Option(names = "--normalize-labels", description = {"Count text labels that differ only by surrounding spaces",
-            "or letter case (\"Gold\", \"Gold \", \"gold\") as one label, their most frequent spelling. Without it",
-            "they are separate classes, with a warning naming them and their counts."})
-    boolean normalizeLabels;
+    @Mixin
+    LabelOptions labels;
 
     @Mixin
     ThreadsOption threads;
@@ -266,7 +263,7 @@ public final class MiCommand implements Callable<Integer> {
         ProfileEngine.Matrix m;
         try (ProfileEngine e = engine.open(spec)) {
             if (e == null) {
-                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows, normalizeLabels);
+                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize());
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
             } else {
                 m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start);
@@ -289,7 +286,7 @@ public final class MiCommand implements Callable<Integer> {
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
         try (ProfileEngine e = engine.open(spec)) {
-            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, normalizeLabels) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
+            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize()) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
         }
     }
 
@@ -355,10 +352,10 @@ public final class MiCommand implements Callable<Integer> {
         if (keepDuplicateRows && !engine.local()) {
             throw usage("--keep-duplicate-rows: only with --engine local");
         }
-        if (normalizeLabels && !engine.local()) {
+        if (labels.normalize() && !engine.local()) {
             throw usage("--normalize-labels: only with --engine local");
         }
-        return new MiSettings(o, common.base(), keepDuplicateRows, normalizeLabels);
+        return new MiSettings(o, common.base(), keepDuplicateRows, labels.normalize());
     }
 
     private RoleOverrides overrides() {

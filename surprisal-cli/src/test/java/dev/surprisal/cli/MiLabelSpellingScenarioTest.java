@@ -155,4 +155,22 @@ class MiLabelSpellingScenarioTest {
         assertThat(verdicts(folded)).isEqualTo(verdicts(clean));
         assertThat(folded.get("notes").toString()).contains("counted as 4 labels");
     }
+
+    @Test
+    void entropyOfARespeltColumnIsWarnedAndFoldedToTheCleanColumns(@TempDir Path dir) throws Exception {
+        Path messy = table(dir, "segments.csv", "churned", s -> s, true);
+        Path clean = table(dir, "clean.csv", "churned", s -> s, false);
+        Cli asWritten = Cli.run("entropy", "--data", messy.toString(), "--column", "segment", "--json");
+        assertThat(asWritten.code()).as(asWritten.err()).isZero();
+        assertThat(asWritten.out()).contains("written differently only by surrounding spaces or letter case",
+                "--normalize-labels");
+        Cli folded = Cli.run("entropy", "--data", messy.toString(), "--column", "segment", "--normalize-labels",
+                "--json");
+        Cli reference = Cli.run("entropy", "--data", clean.toString(), "--column", "segment", "--json");
+        assertThat(folded.code()).as(folded.err()).isZero();
+        double h = JSON.readTree(folded.out()).get("value").asDouble();
+        assertThat(h).isEqualTo(JSON.readTree(reference.out()).get("value").asDouble())
+                .isLessThan(JSON.readTree(asWritten.out()).get("value").asDouble());
+        assertThat(Cli.run("entropy", "--counts", "3", "4", "--normalize-labels").code()).isEqualTo(2);
+    }
 }
