@@ -408,8 +408,7 @@ public final class ColumnEntropy {
             return vc.counts();
         }
         java.util.Map<String, Long> folded = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> kept = new java.util.HashMap<>();
-        groups.forEach(g -> g.spellings().forEach(x -> kept.put(x.getKey(), g.kept())));
+        java.util.Map<String, String> kept = LabelVariants.kept(groups);
         byLabel.forEach((l, n) -> folded.merge(kept.getOrDefault(l, l), n, Long::sum));
         return Counts.of(folded.values().stream().mapToLong(Long::longValue).toArray());
     }

@@ -181,10 +181,7 @@ public final class LabelVariants {
         if (groups.isEmpty()) {
             return column;
         }
-        Map<String, String> kept = new java.util.HashMap<>();
-        for (Group g : groups) {
-            g.spellings().forEach(s -> kept.put(s.getKey(), g.kept()));
-        }
+        Map<String, String> kept = kept(groups);
         String[] labels = new String[column.size()];
         for (int i = 0; i < labels.length; i++) {
             int code = column.code(i);
@@ -192,6 +189,20 @@ public final class LabelVariants {
             labels[i] = l == null ? null : kept.getOrDefault(l, l);
         }
         return CategoricalColumn.of(column.name(), labels);
+    }
+
+    /**
+     * What each spelling of the groups is folded into.
+     *
+     * @param groups the groups ({@link #find})
+     * @return per spelling, the group's most frequent spelling
+     */
+    public static Map<String, String> kept(List<Group> groups) {
+        Map<String, String> kept = new java.util.HashMap<>();
+        for (Group g : groups) {
+            g.spellings().forEach(s -> kept.put(s.getKey(), g.kept()));
+        }
+        return kept;
     }
 
     /**
