@@ -14,7 +14,9 @@ import java.util.Locale;
  * binary for mutual information: coded 0/1, as the same data written 0/1 are, so that Pearson's r and the monotone
  * trend are measured and the verdict does not depend on how the file spells the two values (audit17 D4: a Yes/No
  * target read as labels got "dependent" and "a column is text", the 0/1 file "non-monotone"). The MI is the same
- * either way; which label is 1 changes only the sign of r, since the monotone fit tries both directions.
+ * either way; which label is 1 changes only the sign of r, since the monotone fit tries both directions. A column
+ * with missing cells is left as labels: MI counts a text column's gaps as a value of their own (a third outcome),
+ * which finds leaks through them that a 0/1 column would leave to the filled-in test.
  */
 final class TwoLabels {
     private TwoLabels() {
@@ -24,21 +26,26 @@ final class TwoLabels {
      * The two labels of a column, in the order they are coded (0 first): case-insensitive alphabetical, so that
      * {@code false}/{@code true} and {@code No}/{@code Yes} are coded as they are in 0/1 files by habit.
      *
-     * @return the two labels, or null when the column has more or fewer (missing cells aside)
+     * @return the two labels, or null when the column has more or fewer, or missing cells: a text column's missing
+     *         cells are a value of their own in MI ({@code MiVariable.missingAsValue}), so with gaps it is not binary
      */
     static String[] of(CategoricalColumn c) {
         boolean[] seen = new boolean[c.cardinality()];
         for (int code : c.codes()) {
-            if (code >= 0) {
-                seen[code] = true;
+            if (code < 0) {
+                return null; // with gaps it has three outcomes as MI measures text: a, b and missing
             }
+            seen[code] = true;
         }
         String a = null;
         String b = null;
         for (int k = 0; k < seen.length; k++) {
             String l = c.label(k);
-            if (!seen[k] || Cells.isMissing(l) || l.equals(a) || l.equals(b)) {
+            if (!seen[k] || l.equals(a) || l.equals(b)) {
                 continue;
+            }
+            if (Cells.isMissing(l)) {
+                return null; // a missing string (NA, empty) is a gap too
             }
             if (a == null) {
                 a = l;
