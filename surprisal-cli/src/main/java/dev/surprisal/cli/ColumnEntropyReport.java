@@ -78,11 +78,12 @@ final class ColumnEntropyReport {
      * @param estimator  the estimator of counts as given (null: none given, plug-in where counts are measured)
      * @param replicates the bootstrap's resamples, 0 for no interval
      * @param seed       the bootstrap's seed
+     * @param normalize  whether label variants count as one ({@code --normalize-labels})
      */
     static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins, Base base,
-                     EntropyEstimator estimator, int replicates, long seed) {
+                     EntropyEstimator estimator, int replicates, long seed, boolean normalize) {
         return of(inOptions(() -> ColumnEntropy.of(reader, column, overrides, bins, estimator, base, replicates,
-                seed)), base);
+                seed, normalize)), base);
     }
 
     /**

@@ -111,6 +111,9 @@ public final class EntropyCommand implements Callable<Integer> {
     RoleOptions roles;
 
     @Mixin
+    LabelOptions labels;
+
+    @Mixin
     TableOptions table;
 
     @Mixin
@@ -135,6 +138,9 @@ public final class EntropyCommand implements Callable<Integer> {
             }
             if (bins != null) {
                 throw usage("--bins applies to --data FILE --column C: it bins a continuous column's values");
+            }
+            if (labels.normalize()) {
+                throw usage("--normalize-labels applies to --data FILE --column C: it folds a text column's labels");
             }
             report = fromValues(base);
         }
@@ -169,8 +175,11 @@ public final class EntropyCommand implements Callable<Integer> {
         settingsAsOptions(() -> ColumnEntropy.checkSettings(bins, est, replicates)); // before an engine starts
         ColumnEntropyReport.Result res;
         try (ProfileEngine e = engine.open(spec)) {
+            if (e != null && labels.normalize()) {
+                throw usage("--normalize-labels: only with --engine local");
+            }
             res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, est,
-                    replicates, s)
+                    replicates, s, labels.normalize())
                     : ColumnEntropyReport.of(ColumnEntropyReport.inOptions(() -> e.entropy(engine.located(data),
                             table.delimiter, column, overrides, bins, est, base, replicates, s)), base);
         }

@@ -174,6 +174,9 @@ public final class MiCommand implements Callable<Integer> {
     boolean keepDuplicateRows;
 
     @Mixin
+    LabelOptions labels;
+
+    @Mixin
     ThreadsOption threads;
 
     @Mixin
@@ -260,7 +263,7 @@ public final class MiCommand implements Callable<Integer> {
         ProfileEngine.Matrix m;
         try (ProfileEngine e = engine.open(spec)) {
             if (e == null) {
-                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows);
+                MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize());
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
             } else {
                 m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start);
@@ -283,7 +286,7 @@ public final class MiCommand implements Callable<Integer> {
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
         try (ProfileEngine e = engine.open(spec)) {
-            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
+            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize()) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
         }
     }
 
@@ -349,7 +352,10 @@ public final class MiCommand implements Callable<Integer> {
         if (keepDuplicateRows && !engine.local()) {
             throw usage("--keep-duplicate-rows: only with --engine local");
         }
-        return new MiSettings(o, common.base(), keepDuplicateRows);
+        if (labels.normalize() && !engine.local()) {
+            throw usage("--normalize-labels: only with --engine local");
+        }
+        return new MiSettings(o, common.base(), keepDuplicateRows, labels.normalize());
     }
 
     private RoleOverrides overrides() {

@@ -27,7 +27,7 @@ final class MiPairReport {
 
     static Report run(TableReader file, String x, String y, RoleOverrides overrides, MiSettings s,
                       CommonOptions common) {
-        MiTable t = MiTable.read(file, overrides, s.seed(), s.keepDuplicateRows());
+        MiTable t = MiTable.read(file, overrides, s.seed(), s.keepDuplicateRows(), s.normalizeLabels());
         // an unknown or left-out column is named by the option that gave it (the library names its parameter)
         t.variable(x, "--x");
         t.variable(y, "--y");

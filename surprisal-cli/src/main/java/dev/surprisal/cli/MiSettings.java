@@ -13,9 +13,9 @@ import dev.surprisal.selection.MiOptions;
  * @param base              unit of the printed values
  * @param keepDuplicateRows {@code --keep-duplicate-rows}: estimate on every row even when rows are copies
  */
-record MiSettings(MiOptions options, Base base, boolean keepDuplicateRows) {
+record MiSettings(MiOptions options, Base base, boolean keepDuplicateRows, boolean normalizeLabels) {
     MiSettings(MiOptions options, Base base) {
-        this(options, base, false);
+        this(options, base, false, false);
     }
 
     int k() {

@@ -237,7 +237,9 @@ class MiTableModesTest {
         assertThat(j.get("target_kind").asText()).isEqualTo("discrete");
         assertThat(feature(j, "x").get("estimator").asText()).isEqualTo("Ross");
         assertThat(feature(j, "grade").get("estimator").asText()).isEqualTo("plug-in");
-        assertThat(feature(j, "grade").get("pearson").isNull()).isTrue(); // text target: no correlation
+        // two labels are binary (audit17 D4), coded high = 0, other = 1: r is measured, negative as grade 2 is high
+        assertThat(j.get("target_role").asText()).isEqualTo("binary");
+        assertThat(feature(j, "grade").get("pearson").asDouble()).isLessThan(-0.5);
         assertThat(order(j).get(2)).isEqualTo("noise");
 
         assertThat(feature(j, "grade").get("role").asText()).isEqualTo("discrete"); // 3 values: detected, no option

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.mi;
 
+import dev.surprisal.data.roles.LabelVariants;
+
 import dev.surprisal.core.Base;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.core.ValidationException;
@@ -350,11 +352,65 @@ public final class ColumnEntropy {
      */
     public static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins,
                             EntropyEstimator estimator, Base base, int replicates, long seed) {
+        return of(reader, column, overrides, bins, estimator, base, replicates, seed, false);
+    }
+
+    /**
+     * {@link #of(TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base, int, long)}, choosing whether
+     * labels that differ only by surrounding spaces or letter case count as one ({@link LabelVariants}, as
+     * {@link MiTable#read(TableReader, RoleOverrides, long, boolean, boolean)}): either way a note names them.
+     *
+     * @param reader          the file's reader
+     * @param column          the column
+     * @param overrides       the user's role options
+     * @param bins            null for the differential entropy of a continuous column, else the number of bins
+     * @param estimator       the estimator of counts (null: plug-in)
+     * @param base            the unit
+     * @param replicates      0 for no interval, else the number of resamples
+     * @param seed            the resampling seed
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the result by role, with its interval
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     * @throws ValidationException as {@link #checkSettings}, before the file is read
+     */
+    public static Result of(TableReader reader, String column, RoleOverrides overrides, Integer bins,
+                            EntropyEstimator estimator, Base base, int replicates, long seed, boolean normalizeLabels) {
         checkSettings(bins, estimator, replicates);
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
-        return of(roles, column, () -> reader.valueCounts(column).counts(), () -> MiTable.of(reader.read(), roles, 0L, file, true),
-                bins, estimator, base, file, replicates, seed);
+        List<String> variants = new ArrayList<>(1);
+        Result r = of(roles, column, () -> labelCounts(reader.valueCounts(column), normalizeLabels, variants),
+                () -> MiTable.of(reader.read(), roles, 0L, file, true), bins, estimator, base, file, replicates, seed);
+        if (!(r instanceof Counted c) || variants.isEmpty()) {
+            return r;
+        }
+        List<String> notes = new ArrayList<>(c.notes());
+        notes.addAll(variants);
+        return new Counted(c.role(), c.counts(), c.value(), c.base(), c.estimator(), List.copyOf(notes), c.interval());
+    }
+
+    /**
+     * A column's counts with its label variants noted in {@code notes} ({@link LabelVariants}) and, when
+     * {@code fold}, merged into their most frequent spelling.
+     */
+    private static Counts labelCounts(dev.surprisal.data.ValueCounts vc, boolean fold, List<String> notes) {
+        java.util.Map<String, Long> byLabel = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < vc.labels().size(); i++) {
+            byLabel.merge(vc.labels().get(i), vc.counts().get(i), Long::sum);
+        }
+        List<LabelVariants.Group> groups = LabelVariants.find(byLabel);
+        if (groups.isEmpty()) {
+            return vc.counts();
+        }
+        notes.add(fold ? LabelVariants.folded(vc.column(), groups)
+                : LabelVariants.warning(vc.column(), groups, MiTable.NORMALIZE_LABELS));
+        if (!fold) {
+            return vc.counts();
+        }
+        java.util.Map<String, Long> folded = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> kept = LabelVariants.kept(groups);
+        byLabel.forEach((l, n) -> folded.merge(kept.getOrDefault(l, l), n, Long::sum));
+        return Counts.of(folded.values().stream().mapToLong(Long::longValue).toArray());
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.surprisal.data.Table;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.roles.Cells;
 import dev.surprisal.data.roles.ColumnRoles;
+import dev.surprisal.data.roles.LabelVariants;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.core.Base;
@@ -143,12 +144,43 @@ public final class MiTable {
      * @throws DataException if the file cannot be read or an option names a column it lacks
      */
     public static MiTable read(TableReader reader, RoleOverrides overrides, long seed, boolean keepDuplicateRows) {
-        Table t = reader.readCells();
+        return read(reader, overrides, seed, keepDuplicateRows, false);
+    }
+
+    /**
+     * {@link #read(TableReader, RoleOverrides, long, boolean)}, choosing whether labels that differ only by
+     * surrounding spaces or letter case ({@code "Gold"}, {@code "gold "}) count as one ({@link LabelVariants}):
+     * either way a note names the measured text columns that have such variants, with counts.
+     *
+     * @param reader            the file's reader
+     * @param overrides         the user's role options
+     * @param seed              seed of the continuous columns' tie-breaking noise
+     * @param keepDuplicateRows true to estimate on every row even when rows repeat earlier ones as copies
+     * @param normalizeLabels   true to count each group of variants as its most frequent spelling
+     * @return the prepared table
+     * @throws DataException if the file cannot be read or an option names a column it lacks
+     */
+    public static MiTable read(TableReader reader, RoleOverrides overrides, long seed, boolean keepDuplicateRows,
+                               boolean normalizeLabels) {
+        Table cells = reader.readCells();
+        LabelVariants.Checked variants = LabelVariants.check(cells, cells.columnNames(), normalizeLabels);
+        Table t = variants.table();
         ColumnRoles roles = ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()).typed(reader.schema());
         // roles of this table: a column of distinct values settles the duplicate-row check without hashing rows
-        return of(t, roles, seed, reader.file(), CellLocator.of(reader.file(), reader.format()),
+        MiTable m = of(t, roles, seed, reader.file(), CellLocator.of(reader.file(), reader.format()),
                 keepDuplicateRows || DuplicateRecords.provablyDistinct(t, roles));
+        List<String> notes = new ArrayList<>(variants.notes(m.decisions().stream().map(RoleDecision::column).toList(),
+                NORMALIZE_LABELS));
+        if (notes.isEmpty()) {
+            return m;
+        }
+        notes.addAll(m.notes());
+        return m.withNotes(notes);
     }
+
+    /** How a user folds label variants ({@link LabelVariants}), on the command line and in Java. */
+    public static final String NORMALIZE_LABELS = "--normalize-labels (MiTable.read or ColumnEntropy.of with"
+            + " normalizeLabels for a Java caller)";
 
     /**
      * Prepares an in-memory table whose roles are known.
@@ -281,6 +313,15 @@ public final class MiTable {
                 boolean numeric = roles.stats(c.name()).map(dev.surprisal.data.roles.RoleRules::isNumeric)
                         .orElse(c instanceof NumericColumn);
                 bringBack.put(c.name(), bringBack(role, numeric));
+                continue;
+            }
+            String[] two = role == ColumnRole.CATEGORICAL && !d.overridden() && c instanceof CategoricalColumn cat
+                    ? TwoLabels.of(cat) : null;
+            if (two != null) {
+                // two labels are binary, as the same data written 0/1 are (TwoLabels)
+                used.add(TwoLabels.decision(d, two));
+                jobs.add(cellNotes -> MiVariable.discrete(c.name(), distinct(distinct,
+                        TwoLabels.coded((CategoricalColumn) c, two))));
                 continue;
             }
             used.add(d);
