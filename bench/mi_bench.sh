@@ -49,15 +49,34 @@ run() { # label, command...
 # the command as users run it: the launcher (its JVM flags and class-data archive), built and archived
 # here, before any timing
 ./surprisal --version > /dev/null
-echo "launcher flags for mi: $(sed -n 's/^ *mi) short=(\(.*\)) ;;$/\1/p' surprisal)"
+echo "launcher flags for mi: $(sed -n 's/^ *mi) short=(\(.*\)).*$/\1/p' surprisal) (and huge pages where the kernel gives them)"
 echo "load before: $(uptime)"
-echo "== 1. $ROWS rows x 2 continuous columns"
-run "python: pandas.read_csv + mutual_info_regression(k=3)" $PY bench/mi/sklearn_mi.py "$TMP/two.csv"
+echo "== 1. $ROWS rows x 2 continuous columns (the three commands alternate within each repetition)"
+# one run of a command for key $1: wall to $TMP/t-$1.txt, CPU to $TMP/cpu-$1.txt, its output kept for the report
+once() {
+  local key=$1; shift
+  echo "  load: $(cut -d' ' -f1-3 /proc/loadavg) ($key)" >&2
+  /usr/bin/time -f '%e %U %S' -o "$TMP/time.txt" "$@" > "$TMP/out-$key.txt" 2> "$TMP/err.txt" || { cat "$TMP/err.txt" >&2; exit 1; }
+  awk '{print $2 + $3}' "$TMP/time.txt" >> "$TMP/cpu-$key.txt"
+  awk '{print $1}' "$TMP/time.txt" >> "$TMP/t-$key.txt"
+}
+report() { # key, label; prints the medians and leaves the wall median in $TMP/last.txt
+  local m; m=$(median < "$TMP/t-$1.txt")
+  printf '%-58s median %8.2f s wall, %8.2f s CPU   (wall runs: %s)\n' "$2" "$m" "$(median < "$TMP/cpu-$1.txt")" \
+    "$(tr '\n' ' ' < "$TMP/t-$1.txt")"
+  echo "$m" > "$TMP/last.txt"
+  sed 's/^/    /' "$TMP/out-$1.txt" | head -12
+}
+for rep in $(seq 1 "$REPS"); do
+  once py $PY bench/mi/sklearn_mi.py "$TMP/two.csv"
+  once defaults ./surprisal mi --data "$TMP/two.csv" --target y --quiet
+  once lfl ./surprisal mi --data "$TMP/two.csv" --target y --permutations 0 --bootstrap 0 --quiet
+done
+report py "python: pandas.read_csv + mutual_info_regression(k=3)"
 py=$(cat "$TMP/last.txt")
-run "surprisal mi --target y (defaults)" ./surprisal mi --data "$TMP/two.csv" --target y --quiet
+report defaults "surprisal mi --target y (defaults)"
 sd=$(cat "$TMP/last.txt")
-run "surprisal mi --target y --permutations 0 --bootstrap 0" ./surprisal mi --data "$TMP/two.csv" --target y \
-  --permutations 0 --bootstrap 0 --quiet
+report lfl "surprisal mi --target y --permutations 0 --bootstrap 0"
 s0=$(cat "$TMP/last.txt")
 echo "speed-up, defaults: $(echo "scale=1; $py / $sd" | bc)x; like-for-like: $(echo "scale=1; $py / $s0" | bc)x"
 echo "== 2. $ROWS rows x 20 mixed columns, target y (0/1)"
