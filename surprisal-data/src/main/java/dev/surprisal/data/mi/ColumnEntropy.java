@@ -402,15 +402,11 @@ public final class ColumnEntropy {
         if (groups.isEmpty()) {
             return vc.counts();
         }
-        notes.add(fold ? LabelVariants.folded(vc.column(), groups)
-                : LabelVariants.warning(vc.column(), groups, MiTable.NORMALIZE_LABELS));
+        notes.add(LabelVariants.note(vc.column(), groups, fold, MiTable.NORMALIZE_LABELS));
         if (!fold) {
             return vc.counts();
         }
-        java.util.Map<String, Long> folded = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> kept = LabelVariants.kept(groups);
-        byLabel.forEach((l, n) -> folded.merge(kept.getOrDefault(l, l), n, Long::sum));
-        return Counts.of(folded.values().stream().mapToLong(Long::longValue).toArray());
+        return Counts.of(LabelVariants.fold(byLabel, groups).values().stream().mapToLong(Long::longValue).toArray());
     }
 
     /**

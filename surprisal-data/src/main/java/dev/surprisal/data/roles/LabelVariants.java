@@ -192,6 +192,34 @@ public final class LabelVariants {
     }
 
     /**
+     * Label counts with each group's spellings merged into its most frequent spelling, the count form of
+     * {@link #fold(CategoricalColumn, List)}.
+     *
+     * @param counts each distinct label as written and its count
+     * @param groups the groups found in them ({@link #find(Map)})
+     * @return the counts by label after folding, in first-appearance order
+     */
+    public static Map<String, Long> fold(Map<String, Long> counts, List<Group> groups) {
+        Map<String, String> kept = kept(groups);
+        Map<String, Long> folded = new LinkedHashMap<>();
+        counts.forEach((l, n) -> folded.merge(kept.getOrDefault(l, l), n, Long::sum));
+        return folded;
+    }
+
+    /**
+     * The note on a column's variants: what was folded into what, or the warning with the fix.
+     *
+     * @param column the column
+     * @param groups its groups
+     * @param folded whether they were folded
+     * @param fix    how the caller's user folds them ({@link #warning})
+     * @return the note
+     */
+    public static String note(String column, List<Group> groups, boolean folded, String fix) {
+        return folded ? folded(column, groups) : warning(column, groups, fix);
+    }
+
+    /**
      * What each spelling of the groups is folded into.
      *
      * @param groups the groups ({@link #find})
@@ -261,7 +289,7 @@ public final class LabelVariants {
             for (String c : columns) {
                 List<Group> g = groups.get(c);
                 if (g != null) {
-                    notes.add(folded ? LabelVariants.folded(c, g) : warning(c, g, fix));
+                    notes.add(note(c, g, folded, fix));
                 }
             }
             return notes;
