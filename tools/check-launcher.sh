@@ -65,6 +65,15 @@ loads="$(SURPRISAL_JAVA_OPTS=-Xlog:class+load "$work/surprisal" mi --data "$work
 grep -q '^\[.*\] dev\.surprisal\.cli\.MiCommand source: shared objects file' <<<"$loads" \
   || fail "dev.surprisal.cli.MiCommand was not loaded from the archive"
 
+# 2b. file --terse (ent's five statistics, a one-shot pass) takes ent's classes from the long verbs'
+#     archive, not from the jar (docs/benchmarks.md, terse18)
+head -c 4096 /dev/urandom > "$work/r.bin"
+loads="$(SURPRISAL_JAVA_OPTS=-Xlog:class+load "$work/surprisal" file --terse "$work/r.bin")"
+for cls in dev.surprisal.text.file.EntAnalysis dev.surprisal.text.file.ByteStreamStats dev.surprisal.cli.FileCommand; do
+  grep -q "^\[.*\] ${cls//./\\.} source: shared objects file" <<<"$loads" \
+    || fail "file --terse loaded $cls from elsewhere than the archive: $(grep -m1 " ${cls//./\\.} " <<<"$loads")"
+done
+
 # 3. an archive older than the jar is remade (the JVM would refuse it: it records the jar's time)
 touch -d '-1 hour' "$jsa"
 before="$(stat -c %Y "$jsa")"

@@ -5,6 +5,7 @@ package dev.surprisal.text.file;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
+import java.util.Locale;
 
 /**
  * Mergeable sufficient statistics of a byte stream for {@link EntAnalysis}: the byte histogram,
@@ -30,11 +31,15 @@ final class ByteStreamStats {
     /** Two byte lanes, bits 0–7 and 32–39, for two products in one multiplication ({@link #odd}). */
     private static final long LANES = 0x000000ff000000ffL;
     /**
-     * Steps per call of the fused loop: 128 (3 KiB, in L1). Short calls make the JIT compile the loop
+     * Steps per call of the fused loop: 32 (768 bytes, in L1). Short calls make the JIT compile the loop
      * as a method after a few hundred calls, within the first MiB, rather than waiting on on-stack
-     * replacement of a loop that ran a whole 192 KiB block per call (docs/benchmarks.md, terse17).
+     * replacement of a loop that ran a whole 192 KiB block per call (docs/benchmarks.md, terse17). At 32
+     * steps C2 compiles it once: tiered compilation asks for the method's compile after 600 calls with
+     * 15,000 calls plus loop iterations (19,200 here), before its loop reaches the 40,000 iterations that
+     * ask for an on-stack-replacement compile; at 128 steps the OSR compile came first and the method was
+     * compiled twice, the second C2 compile of a 562-byte loop on the two cores the pass runs on (terse18).
      */
-    static final int KERNEL_STEPS = 128;
+    static final int KERNEL_STEPS = 32;
     /** Pairs a counter may take before it is folded (well under 2³¹). */
     private static final long FOLD_AFTER = 1L << 30;
 
@@ -195,8 +200,16 @@ final class ByteStreamStats {
         return prev < 0 ? 0 : (long) prev * b;
     }
 
-    /** Moves the pair counters into the byte counts and their products into the lag sum. */
+    /**
+     * Moves the pair counters into the byte counts and their products into the lag sum. Nothing to do
+     * when no pair was counted since the last fold: {@link #append} folds both sides, which
+     * {@link #finish} has already done for each chunk, and scanning 65,536 zero counters again also made
+     * C2 recompile this loop after its branch profile changed (terse18).
+     */
     private void fold() {
+        if (unfolded == 0) {
+            return;
+        }
         int[] t = pairs;
         long prod = 0;
         for (int x = 0; x < 256; x++) {
@@ -229,7 +242,7 @@ final class ByteStreamStats {
             return;
         }
         if (n % MONTE_BYTES != 0) {
-            throw new IllegalStateException("chunk length " + n + " is not a multiple of " + MONTE_BYTES);
+            throw new IllegalStateException(String.format(Locale.ROOT, "chunk length %d is not a multiple of %d", n, MONTE_BYTES));
         }
         for (int b = 0; b < 256; b++) {
             counts[b] += next.counts[b];

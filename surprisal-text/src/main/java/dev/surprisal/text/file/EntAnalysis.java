@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -39,6 +41,10 @@ import java.util.concurrent.Future;
  *     when the denominator is 0, where ent reports "undefined" and terse mode prints −100000.</li>
  * </ul>
  * All sums are exact integers, so the parallel chunked reader gives bit-identical results.
+ *
+ * <p>This class and {@code ByteStreamStats} use no lambdas and no {@code +} on strings: {@code surprisal
+ * file --terse} is a one-shot command, and each invokedynamic's first run spins method-handle classes at
+ * run time (30-100 ms of CPU under load for {@link #terse()}'s concatenation; docs/benchmarks.md, terse18).
  */
 public final class EntAnalysis {
     /** ent's sentinel for an undefined serial correlation. */
@@ -138,7 +144,7 @@ public final class EntAnalysis {
      */
     public static EntAnalysis of(Path file, int threads) {
         if (threads < 1) {
-            throw new ValidationException("threads: must be at least 1, got " + threads);
+            throw new ValidationException(String.format(Locale.ROOT, "threads: must be at least 1, got %d", threads));
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
@@ -165,7 +171,7 @@ public final class EntAnalysis {
             for (long start = 0; start < size; start += CHUNK) {
                 long from = start;
                 long to = Math.min(size, start + CHUNK);
-                tasks.add(executor.submit(() -> readRange(file, ch, from, to)));
+                tasks.add(executor.submit(new RangeTask(file, ch, from, to)));
             }
             ByteStreamStats total = new ByteStreamStats();
             for (Future<ByteStreamStats> t : tasks) {
@@ -173,10 +179,10 @@ public final class EntAnalysis {
             }
             return new EntAnalysis(total.finish());
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(String.format(Locale.ROOT, "%s: %s", file, e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + file, e);
+            throw new IllegalStateException(String.format(Locale.ROOT, "interrupted while reading %s", file), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
@@ -185,7 +191,31 @@ public final class EntAnalysis {
             if (c instanceof Error err) {
                 throw err;
             }
-            throw new UncheckedIOException(new IOException(file + ": " + c.getMessage(), c));
+            throw new UncheckedIOException(new IOException(String.format(Locale.ROOT, "%s: %s", file, c.getMessage()), c));
+        }
+    }
+
+    /**
+     * One chunk's read, a plain class rather than a lambda (or a record, whose methods are bootstrapped
+     * the same way): a capturing lambda's first use spins method-handle classes at run time, start-up
+     * work on the one-shot command's path (docs/benchmarks.md, terse18).
+     */
+    private static final class RangeTask implements Callable<ByteStreamStats> {
+        private final Path file;
+        private final FileChannel ch;
+        private final long from;
+        private final long to;
+
+        RangeTask(Path file, FileChannel ch, long from, long to) {
+            this.file = file;
+            this.ch = ch;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public ByteStreamStats call() {
+            return readRange(file, ch, from, to);
         }
     }
 
@@ -214,7 +244,7 @@ public final class EntAnalysis {
                 at += buf.position();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(String.format(Locale.ROOT, "%s: %s", file, e.getMessage()), e);
         }
         return s.finish();
     }
@@ -325,9 +355,13 @@ public final class EntAnalysis {
      * @return the two lines of {@code ent -t}
      */
     public String terse() {
-        return "0,File-bytes,Entropy,Chi-square,Mean,Monte-Carlo-Pi,Serial-Correlation\n"
-                + "1," + n + "," + c(entropy, 6) + "," + c(chiSquare, 6) + "," + c(mean, 6) + ","
-                + c(monteCarloPi, 6) + "," + c(serialCorrelation, 6) + "\n";
+        // a StringBuilder, not `+`: javac compiles `+` to an invokedynamic whose first run spins the
+        // StringConcatFactory's method handles, 30-100 ms of CPU on the one-shot command's serial path
+        // (docs/benchmarks.md, terse18)
+        return new StringBuilder(160).append("0,File-bytes,Entropy,Chi-square,Mean,Monte-Carlo-Pi,Serial-Correlation\n")
+                .append("1,").append(n).append(',').append(c(entropy, 6)).append(',').append(c(chiSquare, 6))
+                .append(',').append(c(mean, 6)).append(',').append(c(monteCarloPi, 6)).append(',')
+                .append(c(serialCorrelation, 6)).append('\n').toString();
     }
 
     /**
@@ -375,7 +409,7 @@ public final class EntAnalysis {
         }
         String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         if (v < 0 || (v == 0 && 1 / v < 0)) {
-            return s.startsWith("-") ? s : "-" + s;
+            return s.startsWith("-") ? s : "-".concat(s); // concat: no invokedynamic (terse())
         }
         return s;
     }

@@ -119,6 +119,22 @@ class ByteStreamStatsTest {
     }
 
     @Test
+    void theJitCompilesTheFusedLoopAsAMethodBeforeItsLoopAsksForOnStackReplacement() throws Exception {
+        // HotSpot's tiered policy asks C2 for the method after Tier4MinInvocationThreshold calls once calls
+        // plus loop iterations reach Tier4CompileThreshold, and for an OSR compile of the running loop once
+        // its iterations reach Tier4BackEdgeThreshold; with 128 steps per call the OSR compile came first and
+        // C2 compiled the 562-byte loop twice during a one-shot command (docs/benchmarks.md, terse18)
+        var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(vm != null, "not a HotSpot JVM");
+        long minCalls = Long.parseLong(vm.getVMOption("Tier4MinInvocationThreshold").getValue());
+        long compileAt = Long.parseLong(vm.getVMOption("Tier4CompileThreshold").getValue());
+        long osrAt = Long.parseLong(vm.getVMOption("Tier4BackEdgeThreshold").getValue());
+        long iterationsByThen = minCalls * ByteStreamStats.KERNEL_STEPS;
+        assertThat(minCalls + iterationsByThen).isGreaterThanOrEqualTo(compileAt);
+        assertThat(iterationsByThen).isLessThan(osrAt);
+    }
+
+    @Test
     void constantAndAlternatingExtremesAreCountedExactly() {
         for (byte[] d : new byte[][] {new byte[1000], bytes(3, 1001, 2), filled(997, (byte) 255)}) {
             ByteStreamStats s = new ByteStreamStats();

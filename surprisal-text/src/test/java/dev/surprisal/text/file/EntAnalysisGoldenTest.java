@@ -67,6 +67,24 @@ class EntAnalysisGoldenTest {
     }
 
     @Test
+    void theOneShotPassBootstrapsNoInvokedynamic() throws Exception {
+        // file --terse runs this code once: a string `+` or a lambda is an invokedynamic whose first run spins
+        // method-handle classes (30-100 ms of CPU for terse()'s line under load; docs/benchmarks.md, terse18)
+        java.util.List<Class<?>> classes = new java.util.ArrayList<>(
+                java.util.List.of(EntAnalysis.class, ByteStreamStats.class, ChiSquareTail.class));
+        classes.addAll(java.util.List.of(EntAnalysis.class.getDeclaredClasses()));
+        assertThat(classes).hasSizeGreaterThan(3);
+        for (Class<?> c : classes) {
+            String pool;
+            try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getPackageName().length() + 1) + ".class")) {
+                pool = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            assertThat(pool).as(c.getName()).doesNotContain("StringConcatFactory").doesNotContain("LambdaMetafactory")
+                    .doesNotContain("ObjectMethods");
+        }
+    }
+
+    @Test
     void formattingFollowsGlibcHalfEvenOnExactTies() {
         assertThat(EntAnalysis.c(0.125, 2)).isEqualTo("0.12");
         assertThat(EntAnalysis.c(0.375, 2)).isEqualTo("0.38");
