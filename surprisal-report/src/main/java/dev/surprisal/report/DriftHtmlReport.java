@@ -128,8 +128,9 @@ public final class DriftHtmlReport {
                 // a CLI check's history: UTC days; the report knows the reference's missing share
                 HistoryChart chart = HistoryChart.of(points, ZoneOffset.UTC, Map.of(c.name(), c.missingRateReference()));
                 // the chart's own title: what it draws (the measure the checks stored) with its unit
-                h.append("<h3>History: ").append(esc(chart.decisions(c.name()).title())).append("</h3>")
-                        .append(Svg.history(c.name(), chart));
+                // in the table's unit: KL and JS in the chosen base, as the table above states them
+                h.append("<h3>History: ").append(esc(chart.decisions(c.name()).title(base))).append("</h3>")
+                        .append(Svg.history(c.name(), chart, base));
             }
             h.append("</section>");
         }
