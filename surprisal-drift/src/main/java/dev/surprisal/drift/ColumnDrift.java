@@ -59,7 +59,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                           double invalidRateReference, double invalidRateCurrent, double newMass,
                           double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
                           Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
-                          boolean staleCheckSkipped, YardstickScore yardstick) {
+                          boolean staleCheckSkipped, YardstickScore yardstick, Map<String, String> newValueVariants) {
 
     /** Copies the collections.
      *
@@ -96,11 +96,80 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @param bins per-bin detail (labels, smoothed p and q, KL contributions), missing and invalid last
      * @param staleCheckSkipped whether the stale-data check could not run on this timestamp or date column
      * @param yardstick the column's own yardstick as judged, or null when it had none
+     * @param newValueVariants of today's new values, those that are a reference label written another way
+     *                  ({@link ValueText#variantOf}), each with that label
      */
     public ColumnDrift {
         newValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));
+        newValueVariants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                newValueVariants == null ? Map.of() : newValueVariants));
         invalidCells = List.copyOf(invalidCells);
         bins = List.copyOf(bins);
+    }
+
+    /**
+     * A column's result whose new values are no reference label written another way (see the record's components).
+     *
+     * @param name column name
+     * @param role the role frozen in the reference
+     * @param scored whether the distribution was scored
+     * @param status verdict
+     * @param reason why, in plain words
+     * @param referenceRows n
+     * @param currentRows m
+     * @param klNats KL(P‖Q) in nats
+     * @param reverseKlNats KL(Q‖P) in nats
+     * @param psi PSI, unitless
+     * @param jsBits Jensen–Shannon divergence, bits
+     * @param hellinger Hellinger distance, unitless
+     * @param totalVariation total variation distance, unitless
+     * @param gTestPValue G-test p-value
+     * @param chiSquaredPValue Pearson χ² p-value
+     * @param ks KS statistic
+     * @param ksPValue KS p-value
+     * @param wasserstein W₁ in the column's unit
+     * @param wassersteinNormalized W₁ / std, unitless
+     * @param missingRateReference missing share in P
+     * @param missingRateCurrent missing share in Q
+     * @param invalidRateReference invalid share in P
+     * @param invalidRateCurrent invalid share in Q
+     * @param newMass share of today's valid values in bins the reference never saw
+     * @param newMassPValue its p-value
+     * @param decisionValue the deciding measure's value
+     * @param critical its critical value
+     * @param degreesOfFreedom bins used − 1
+     * @param newValues today's most frequent new values with their counts
+     * @param invalidCells today's most frequent invalid values
+     * @param bins per-bin detail
+     * @param staleCheckSkipped whether the stale-data check could not run
+     * @param yardstick the column's own yardstick as judged, or null
+     */
+    public ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
+                       long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
+                       double jsBits, double hellinger, double totalVariation, double gTestPValue,
+                       double chiSquaredPValue, double ks, double ksPValue, double wasserstein,
+                       double wassersteinNormalized, double missingRateReference, double missingRateCurrent,
+                       double invalidRateReference, double invalidRateCurrent, double newMass,
+                       double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
+                       Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
+                       boolean staleCheckSkipped, YardstickScore yardstick) {
+        this(name, role, scored, status, reason, referenceRows, currentRows, klNats, reverseKlNats, psi, jsBits,
+                hellinger, totalVariation, gTestPValue, chiSquaredPValue, ks, ksPValue, wasserstein,
+                wassersteinNormalized, missingRateReference, missingRateCurrent, invalidRateReference,
+                invalidRateCurrent, newMass, newMassPValue, decisionValue, critical, degreesOfFreedom, newValues,
+                invalidCells, bins, staleCheckSkipped, yardstick, Map.of());
+    }
+
+    /**
+     * One of today's new values as every output names it ({@link ValueText#newValue}): quoted, with its share of
+     * today's valid values and, when it is a reference label written another way, which one and what differs.
+     *
+     * @param value one of {@link #newValues()}
+     * @return {@code "gold " 5.70% (the reference's "Gold" with other case and surrounding spaces)}
+     */
+    public String newValueText(String value) {
+        return ValueText.newValue(value, String.format(java.util.Locale.ROOT, "%.2f%%", 100 * shareOfValid(
+                newValues.getOrDefault(value, 0L))), newValueVariants.get(value));
     }
 
     /** One bin: label, raw counts, smoothed probabilities and the KL(P‖Q) term pᵢ ln(pᵢ/qᵢ) in nats. */
@@ -240,8 +309,7 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
             return "new values (none today)";
         }
         List<String> parts = new java.util.ArrayList<>();
-        newValues.entrySet().stream().limit(NEW_VALUES_NAMED).forEach(e -> parts.add(ValueText.quote(e.getKey())
-                + String.format(java.util.Locale.ROOT, " %.2f%%", 100 * shareOfValid(e.getValue()))));
+        newValues.entrySet().stream().limit(NEW_VALUES_NAMED).forEach(e -> parts.add(newValueText(e.getKey())));
         String more = newValues.size() > NEW_VALUES_NAMED ? ", …" : "";
         return "new values (" + String.join(", ", parts) + more + " of today's values)";
     }

@@ -41,7 +41,9 @@ import java.util.Objects;
  * {@code total_variation}, {@code ks}, {@code wasserstein_over_std} unitless; {@code wasserstein}
  * in the column's unit; rates and {@code new_mass} as shares in [0, 1]; {@code decision} and
  * {@code critical} in the deciding measure's unit (KL and JS in the chosen base); {@code new_values}
- * with their {@code rows} and {@code share} of today's valid values. Each of {@code bins} (when asked) has
+ * with their {@code rows} and {@code share} of today's valid values, and for a value that is a reference label
+ * written with other case or surrounding spaces ({@link ValueText#variantOf}) {@code variant_of}, that label, and
+ * {@code variant}, in words ({@code the reference's "Gold" with other case and surrounding spaces}). Each of {@code bins} (when asked) has
  * {@code label}, a stable internal id ({@code __UNSEEN__} for values the reference never had,
  * {@code __OTHER__} for a categorical column's tail), and {@code name}, what a reader is shown
  * ({@link ColumnDrift#binName}: the new values by name with their shares). A column that is not scored has
@@ -243,7 +245,14 @@ public final class DriftJson {
         put(n, "invalid_rate_reference", c.invalidRateReference(), why);
         put(n, "invalid_rate_current", c.invalidRateCurrent(), why);
         ArrayNode nv = n.putArray("new_values");
-        c.newValues().forEach((v, k) -> nv.addObject().put("value", v).put("rows", k).put("share", c.shareOfValid(k)));
+        c.newValues().forEach((v, k) -> {
+            ObjectNode value = nv.addObject().put("value", v).put("rows", k).put("share", c.shareOfValid(k));
+            // a reference label written another way (case, surrounding spaces): which one
+            String variant = c.newValueVariants().get(v);
+            if (variant != null) {
+                value.put("variant_of", variant).put("variant", ValueText.variantWords(v, variant));
+            }
+        });
         invalidCells(n, c.invalidCells(), c.invalidToday());
         put(n, "g_test_p_value", c.gTestPValue(), why);
         put(n, "chi_squared_p_value", c.chiSquaredPValue(), why);
@@ -311,6 +320,19 @@ public final class DriftJson {
      */
     public static void dateOrderWarnings(ObjectNode o, dev.surprisal.data.profile.Profile reference, boolean explain) {
         dateOrderWarnings(o, reference.dateOrderWarnings(), explain);
+    }
+
+    /**
+     * Writes the reference's notes on labels written several ways ({@link
+     * dev.surprisal.data.profile.Profile#labelVariantNotes}) as {@code label_variants}, always there (empty when none):
+     * what the baseline folded into what, or the warning with the fix.
+     *
+     * @param o         the answer's JSON object
+     * @param reference the reference profile
+     */
+    public static void labelVariantNotes(ObjectNode o, dev.surprisal.data.profile.Profile reference) {
+        ArrayNode a = o.putArray("label_variants");
+        reference.labelVariantNotes(dev.surprisal.data.profile.ProfileOptions.NORMALIZE_LABELS).forEach(a::add);
     }
 
     /**

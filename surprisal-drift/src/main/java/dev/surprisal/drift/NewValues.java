@@ -59,7 +59,7 @@ record NewValues(double share, double p) {
         }
         double alphaNew = rareValues ? alphaEach / 2 : alphaEach;
         if (newMass >= o.newMass() && newMassP < alphaNew) {
-            String named = q.unseen().isEmpty() ? "" : ": " + ValueText.named(q.unseen(), validToday);
+            String named = q.unseen().isEmpty() ? "" : ": " + ValueText.named(q.unseen(), validToday, p.bins());
             f.add(Status.DRIFT, String.format(Locale.ROOT, "new values: %.2f%% of today's values fall where the "
                     + "reference had none%s (%s; under no drift about %s)", 100 * newMass, named,
                     DriftText.pValue(newMassP), DriftText.pct(nullRate)));
@@ -77,7 +77,8 @@ record NewValues(double share, double p) {
             if (topP < alphaNew) {
                 f.add(Status.DRIFT, String.format(Locale.ROOT, "a frequent new value: %s is %s of today's values "
                         + "(%d rows) and the reference never had it; a value the reference's %d values never had is "
-                        + "that frequent with probability at most %s", ValueText.quote(top.getKey()),
+                        + "that frequent with probability at most %s", ValueText.quote(top.getKey()) + ValueText.variantOf(
+                        top.getKey(), p.bins()).map(r -> " (" + ValueText.variantWords(top.getKey(), r) + ")").orElse(""),
                         DriftText.pct(share), top.getValue(), validRef, DriftText.pValue(topP).substring(4)));
                 ValueText.lookalikes(p.name(), List.of(top.getKey()), p.bins()).forEach(x -> f.add(Status.DRIFT, x));
             }

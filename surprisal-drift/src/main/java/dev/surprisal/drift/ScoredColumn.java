@@ -152,7 +152,7 @@ final class ScoredColumn {
                 wn, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), newValues.share(), newValues.p(),
                 value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins, false,
-                y.score(yardstickDecided));
+                y.score(yardstickDecided), ValueText.variants(q.unseen().keySet(), p.bins()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.surprisal.core.Printable;
 import dev.surprisal.data.profile.Bins;
 import dev.surprisal.data.profile.CategoryBins;
 import dev.surprisal.data.roles.DateLayout;
+import dev.surprisal.data.roles.LabelVariants;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -52,12 +53,9 @@ public final class ValueText {
         return b.append('"').toString();
     }
 
-    /** Whether a character prints as nothing or as a space: Unicode spaces, format, unassigned, surrogates. */
+    /** Whether a character prints as nothing or as a space ({@link LabelVariants#invisible}). */
     private static boolean invisible(int c) {
-        int type = Character.getType(c);
-        return Character.isSpaceChar(c) || Character.isWhitespace(c) || type == Character.FORMAT
-                || type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE;
+        return LabelVariants.invisible(c);
     }
 
     /**
@@ -82,82 +80,139 @@ public final class ValueText {
     }
 
     /**
-     * {@code "SE " 5.1%, "NO" 0.2%}: new values, quoted, with their share of today's valid values.
+     * {@code "SE " 5.1% (the reference's "SE" with other surrounding spaces), "NO" 0.2%}: new values, quoted, with
+     * their share of today's valid values, each that is a reference label written another way named as such
+     * ({@link #variantOf}).
      *
-     * @param values today's new values with their counts
-     * @param valid  today's valid (present, not invalid) values
+     * @param values    today's new values with their counts
+     * @param valid     today's valid (present, not invalid) values
+     * @param reference the reference's bins
      * @return the list as messages show it
      */
-    static String named(Map<String, Long> values, long valid) {
+    static String named(Map<String, Long> values, long valid, Bins reference) {
         List<String> parts = new ArrayList<>();
-        values.forEach((k, v) -> parts.add(quote(k) + " " + DriftText.pct((double) v / Math.max(1, valid))));
+        values.forEach((k, v) -> parts.add(newValue(k, DriftText.pct((double) v / Math.max(1, valid)),
+                variantOf(k, reference).orElse(null))));
         return String.join(", ", parts);
     }
 
     /**
-     * For each new value that equals a reference value once surrounding spaces are removed and case is
-     * ignored: {@code "se" differs from "SE" only by case; if it is the same country, normalise case
-     * upstream}. A value the reference never had is a change; a spelling of a known one is usually a
-     * producer's change of format, whose fix is upstream, not a new baseline.
+     * One new value as every output names it: {@code "gold " 5.70% (the reference's "Gold" with other case and
+     * surrounding spaces)}.
+     *
+     * @param value   the value
+     * @param share   its share of today's valid values, as the caller writes shares ({@code 5.70%})
+     * @param variant the reference label it is a spelling of ({@link #variantOf}), or null
+     * @return the words
+     */
+    public static String newValue(String value, String share, String variant) {
+        return quote(value) + " " + share + (variant == null ? "" : " (" + variantWords(value, variant)
+                + ")");
+    }
+
+    /**
+     * The reference label a new value is a spelling of: one with the same {@link LabelVariants#key} (the rule that
+     * {@code --normalize-labels} folds by), a kept category first, else the first such other category by name.
+     *
+     * @param value     a value the reference never had
+     * @param reference the reference's bins ({@link CategoryBins} name their labels; other bins none)
+     * @return the reference's label, or empty
+     */
+    public static Optional<String> variantOf(String value, Bins reference) {
+        if (!(reference instanceof CategoryBins bins) || bins.folded()) {
+            // folded bins put every spelling of a reference label in its bin: what is new is no spelling of one
+            return Optional.empty();
+        }
+        String key = LabelVariants.key(value);
+        return bins.top().stream().filter(r -> !r.equals(value) && LabelVariants.key(r).equals(key)).findFirst()
+                .or(() -> bins.others().stream().filter(r -> !r.equals(value) && LabelVariants.key(r).equals(key))
+                        .sorted().findFirst());
+    }
+
+    /**
+     * Today's new values that are reference labels written another way ({@link #variantOf}), each with its label.
+     *
+     * @param newValues today's new values
+     * @param reference the reference's bins
+     * @return new value to reference label, in the order of {@code newValues}
+     */
+    public static Map<String, String> variants(Iterable<String> newValues, Bins reference) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String v : newValues) {
+            variantOf(v, reference).ifPresent(r -> out.put(v, r));
+        }
+        return out;
+    }
+
+    /**
+     * {@code the reference's "Gold" with other case and surrounding spaces}: what a new value is, and what differs.
+     *
+     * @param value     the new value
+     * @param reference the reference label of the same key
+     * @return the words
+     */
+    public static String variantWords(String value, String reference) {
+        return "the reference's " + quote(reference) + " " + String.join(" and ", differences(value, reference).what);
+    }
+
+    /**
+     * The fix for today's new values that are reference labels written another way, one sentence for the column:
+     * {@code "gold " is a reference label written another way; if it is the same tier, trim spaces and normalise
+     * case upstream, or count the spellings as one label with --normalize-labels at drift baseline}. A value the
+     * reference never had is a change; a spelling of a known one is usually a producer's change of format, whose
+     * fix is upstream (or folding), not a new baseline that learns the spelling.
      *
      * @param column    the column's name (the noun of the fix: "the same country")
      * @param newValues today's new values
      * @param reference the reference's bins ({@link CategoryBins} name its values; other bins none)
-     * @return the notes, one per such value, in the order of {@code newValues}; empty when none
+     * @return the sentence, or empty when no new value is such a spelling
      */
     static List<String> lookalikes(String column, Iterable<String> newValues, Bins reference) {
-        List<String> notes = new ArrayList<>();
-        if (!(reference instanceof CategoryBins bins)) {
-            return notes;
+        Map<String, String> found = variants(newValues, reference);
+        if (found.isEmpty()) {
+            return List.of();
         }
-        for (String v : newValues) {
-            Optional<String> same = bins.top().stream().filter(r -> alike(r, v)).findFirst()
-                    .or(() -> bins.others().stream().filter(r -> alike(r, v)).sorted().findFirst());
-            same.ifPresent(r -> notes.add(lookalike(column, v, r)));
+        java.util.Set<String> fix = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, String> e : found.entrySet()) {
+            fix.addAll(differences(e.getKey(), e.getValue()).fix);
         }
-        return notes;
+        List<String> names = found.keySet().stream().map(ValueText::quote).toList();
+        List<String> fixes = new ArrayList<>(fix);
+        if (fixes.remove("trim spaces")) {
+            fixes.add(0, "trim spaces");
+        }
+        return List.of(String.join(", ", names) + (names.size() == 1 ? " is a reference label" : " are reference labels")
+                + " written another way; if " + (names.size() == 1 ? "it is" : "they are") + " the same " + column
+                + ", " + String.join(" and ", fixes) + " upstream, or count the spellings as one label with "
+                + dev.surprisal.data.profile.ProfileOptions.NORMALIZE_LABELS);
     }
 
-    private static boolean alike(String reference, String value) {
-        return !reference.equals(value) && core(reference).equalsIgnoreCase(core(value));
+    /** What differs between two spellings of one label, and the fixes upstream. */
+    private record Differences(List<String> what, List<String> fix) {
     }
 
-    /** The value in NFC without surrounding Unicode spaces or invisible characters (U+00A0, U+200B...). */
-    private static String core(String value) {
-        return trim(Normalizer.normalize(value, Normalizer.Form.NFC));
-    }
-
-    private static String trim(String value) {
-        int from = 0;
-        int to = value.length();
-        while (from < to && invisible(value.charAt(from))) {
-            from++;
-        }
-        while (to > from && invisible(value.charAt(to - 1))) {
-            to--;
-        }
-        return value.substring(from, to);
-    }
-
-    private static String lookalike(String column, String value, String reference) {
+    private static Differences differences(String value, String reference) {
         String r = Normalizer.normalize(reference, Normalizer.Form.NFC);
         String v = Normalizer.normalize(value, Normalizer.Form.NFC);
         List<String> what = new ArrayList<>();
         List<String> fix = new ArrayList<>();
         if (!r.equals(reference) || !v.equals(value)) {
-            what.add("Unicode normalisation (" + form(value) + " vs " + form(reference) + ")");
+            what.add("in another Unicode form (" + form(value) + " vs " + form(reference) + ")");
             fix.add("normalise to NFC");
         }
-        if (!trim(r).equals(trim(v))) {
-            what.add("case");
+        List<String> other = new ArrayList<>();
+        if (!LabelVariants.core(r).equals(LabelVariants.core(v))) {
+            other.add("case");
             fix.add("normalise case");
         }
-        if (!trim(r).equals(r) || !trim(v).equals(v)) {
-            what.add("surrounding spaces");
+        if (!LabelVariants.core(r).equals(r) || !LabelVariants.core(v).equals(v)) {
+            other.add("surrounding spaces");
             fix.add(0, "trim spaces");
         }
-        return quote(value) + " differs from " + quote(reference) + " only by " + String.join(" and ", what)
-                + "; if it is the same " + column + ", " + String.join(" and ", fix) + " upstream";
+        if (!other.isEmpty()) {
+            what.add("with other " + String.join(" and ", other));
+        }
+        return new Differences(what, fix);
     }
 
     private static String form(String value) {

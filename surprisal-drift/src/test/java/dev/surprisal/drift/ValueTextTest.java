@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +30,30 @@ class ValueTextTest {
     @Test
     void aNewValueEqualToAReferenceValueUpToCaseOrSpacesIsNamedWithTheFix() {
         CategoryBins bins = CategoryBins.of(Arrays.asList("SE", "DE", "FR"), Set.of("Norway "), true);
-        assertThat(ValueText.lookalikes("country", List.of("SE ", "se", " se", "Norway", "DK"), bins)).containsExactly(
-                "\"SE \" differs from \"SE\" only by surrounding spaces; if it is the same country, trim spaces upstream",
-                "\"se\" differs from \"SE\" only by case; if it is the same country, normalise case upstream",
-                "\" se\" differs from \"SE\" only by case and surrounding spaces; if it is the same country, trim "
-                        + "spaces and normalise case upstream",
-                "\"Norway\" differs from \"Norway \" only by surrounding spaces; if it is the same country, trim "
-                        + "spaces upstream");
+        assertThat(ValueText.variants(List.of("SE ", "se", " se", "Norway", "DK"), bins)).containsExactly(
+                Map.entry("SE ", "SE"), Map.entry("se", "SE"), Map.entry(" se", "SE"), Map.entry("Norway", "Norway "));
+        assertThat(ValueText.variantWords("SE ", "SE")).isEqualTo("the reference's \"SE\" with other surrounding spaces");
+        assertThat(ValueText.variantWords("se", "SE")).isEqualTo("the reference's \"SE\" with other case");
+        assertThat(ValueText.variantWords(" se", "SE"))
+                .isEqualTo("the reference's \"SE\" with other case and surrounding spaces");
+        assertThat(ValueText.named(Map.of("se", 51L), 1000, bins))
+                .isEqualTo("\"se\" 5.1% (the reference's \"SE\" with other case)");
+        assertThat(ValueText.lookalikes("country", List.of("SE ", "se", "DK"), bins)).containsExactly(
+                "\"SE \", \"se\" are reference labels written another way; if they are the same country, trim spaces "
+                        + "and normalise case upstream, or count the spellings as one label with "
+                        + dev.surprisal.data.profile.ProfileOptions.NORMALIZE_LABELS);
+        assertThat(ValueText.lookalikes("country", List.of("SE "), bins)).containsExactly(
+                "\"SE \" is a reference label written another way; if it is the same country, trim spaces upstream, "
+                        + "or count the spellings as one label with "
+                        + dev.surprisal.data.profile.ProfileOptions.NORMALIZE_LABELS);
+    }
+
+    @Test
+    void foldedBinsHaveNoVariantsToName() {
+        CategoryBins folded = CategoryBins.of(List.of("SE"), dev.surprisal.data.profile.OtherValues.of(List.of()), true,
+                List.of());
+        assertThat(ValueText.variants(List.of("Platinum"), folded)).isEmpty();
+        assertThat(ValueText.lookalikes("country", List.of("Platinum"), folded)).isEmpty();
     }
 
     @Test
@@ -52,16 +70,18 @@ class ValueTextTest {
     @Test
     void aNewValueEqualToAReferenceValueUpToNormalisationOrUnicodeSpacesIsNamedWithTheFix() {
         CategoryBins bins = CategoryBins.of(Arrays.asList("Z\u00FCrich", "SE", "City0002"), Set.of(), true);
-        assertThat(ValueText.lookalikes("city", List.of("Zu\u0308rich", "SE\u00A0", "City0002\u200B", "zu\u0308rich"),
-                bins)).containsExactly(
-                "\"Zu\\u0308rich\" differs from \"Z\u00FCrich\" only by Unicode normalisation (NFD vs NFC); if it is "
-                        + "the same city, normalise to NFC upstream",
-                "\"SE\\u00A0\" differs from \"SE\" only by surrounding spaces; if it is the same city, trim spaces "
-                        + "upstream",
-                "\"City0002\\u200B\" differs from \"City0002\" only by surrounding spaces; if it is the same city, "
-                        + "trim spaces upstream",
-                "\"zu\\u0308rich\" differs from \"Z\u00FCrich\" only by Unicode normalisation (NFD vs NFC) and case; "
-                        + "if it is the same city, normalise to NFC and normalise case upstream");
+        assertThat(ValueText.variants(List.of("Zu\u0308rich", "SE\u00A0", "City0002\u200B", "zu\u0308rich"), bins))
+                .containsExactly(Map.entry("Zu\u0308rich", "Z\u00FCrich"), Map.entry("SE\u00A0", "SE"),
+                        Map.entry("City0002\u200B", "City0002"), Map.entry("zu\u0308rich", "Z\u00FCrich"));
+        assertThat(ValueText.variantWords("Zu\u0308rich", "Z\u00FCrich"))
+                .isEqualTo("the reference's \"Z\u00FCrich\" in another Unicode form (NFD vs NFC)");
+        assertThat(ValueText.variantWords("SE\u00A0", "SE")).isEqualTo("the reference's \"SE\" with other surrounding "
+                + "spaces");
+        assertThat(ValueText.variantWords("zu\u0308rich", "Z\u00FCrich")).isEqualTo("the reference's \"Z\u00FCrich\" in "
+                + "another Unicode form (NFD vs NFC) and with other case");
+        assertThat(ValueText.lookalikes("city", List.of("Zu\u0308rich", "SE\u00A0"), bins)).singleElement().asString()
+                .startsWith("\"Zu\\u0308rich\", \"SE\\u00A0\" are reference labels written another way; if they are the "
+                        + "same city, trim spaces and normalise to NFC upstream");
     }
 
     @Test

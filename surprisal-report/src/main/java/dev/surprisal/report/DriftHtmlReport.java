@@ -106,9 +106,15 @@ public final class DriftHtmlReport {
             if (!c.newValues().isEmpty()) {
                 h.append("<p class=\"new\">New values today: ");
                 // as the text table names them: the value, its share of today's values, and its rows
-                c.newValues().forEach((v, n) -> h.append("<b>").append(esc(dev.surprisal.drift.ValueText.quote(v)))
-                        .append("</b> ").append(percent(c.shareOfValid(n))).append(esc(" of today's values (")).append(n)
-                        .append(" rows); "));
+                c.newValues().forEach((v, n) -> {
+                    h.append("<b>").append(esc(dev.surprisal.drift.ValueText.quote(v))).append("</b> ")
+                            .append(percent(c.shareOfValid(n))).append(esc(" of today's values (")).append(n)
+                            .append(" rows)");
+                    // a reference label written another way (case, surrounding spaces) says which one
+                    String variant = c.newValueVariants().get(v);
+                    h.append(variant == null ? "" : esc(", " + dev.surprisal.drift.ValueText.variantWords(v, variant)))
+                            .append("; ");
+                });
                 h.append("</p>");
             }
             if (!c.invalidCells().isEmpty()) {
@@ -122,8 +128,9 @@ public final class DriftHtmlReport {
                 // a CLI check's history: UTC days; the report knows the reference's missing share
                 HistoryChart chart = HistoryChart.of(points, ZoneOffset.UTC, Map.of(c.name(), c.missingRateReference()));
                 // the chart's own title: what it draws (the measure the checks stored) with its unit
-                h.append("<h3>History: ").append(esc(chart.decisions(c.name()).title())).append("</h3>")
-                        .append(Svg.history(c.name(), chart));
+                // in the table's unit: KL and JS in the chosen base, as the table above states them
+                h.append("<h3>History: ").append(esc(chart.decisions(c.name()).title(base))).append("</h3>")
+                        .append(Svg.history(c.name(), chart, base));
             }
             h.append("</section>");
         }

@@ -211,7 +211,10 @@ public final class MonitorPages {
             HistoryPoint last = pts.get(pts.size() - 1);
             h.append("<section class=\"column\"><h3>").append(esc(c)).append(" <small class=\"").append(esc(last.status()))
                     .append("\">").append(esc(last.status())).append("</small></h3><p>last ").append(num(last.decision()))
-                    .append(", noise level ").append(num(last.critical())).append("</p>").append(Svg.history(c, chart));
+                    .append(", noise level ").append(num(last.critical()))
+                    // the unit of the stored values (KL nats, JS bits), as the chart's title and the bins line say
+                    .append(last.measure() == null ? "" : " (" + esc(last.measure().labelWithUnit()) + ")")
+                    .append("</p>").append(Svg.history(c, chart));
             alarms(h, pts);
             lastFindings(h, found.get(c));
             h.append("</section>");

@@ -82,13 +82,23 @@ final class Svg {
      * gives its value and the reason its check stored, and the others are scaled without it.
      */
     static String history(String column, HistoryChart chart) {
+        return history(column, chart, null);
+    }
+
+    /**
+     * {@link #history(String, HistoryChart)} with KL and JS in {@code base}'s unit, the unit of the page's table
+     * (null: as stored, KL in nats and JS in bits). The scale is linear, so only the numbers written change.
+     */
+    static String history(String column, HistoryChart chart, dev.surprisal.core.Base base) {
         List<HistoryPoint> own = chart.points(column);
         if (own.isEmpty()) {
             return open("history", "History of " + column).append("</svg>").toString();
         }
         HistoryChart.Series series = chart.decisions(column);
+        String title = base == null ? series.title() : series.title(base);
+        java.util.function.DoubleUnaryOperator shown = v -> base == null ? v : series.shown(v, base);
         // what is drawn, with its unit, as the tables' headers state theirs
-        StringBuilder s = open("history", "History of " + column + ": " + series.title());
+        StringBuilder s = open("history", "History of " + column + ": " + title);
         List<HistoryChart.Slot> slots = chart.slots();
         double max = series.top();
         int n = slots.size();
@@ -113,7 +123,7 @@ final class Svg {
                 line.append(line.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(PAD));
                 s.append("<text class=\"offscale\" x=\"").append(xy(x)).append("\" y=\"").append(xy(PAD - 6))
                         .append("\" text-anchor=\"middle\">↑<title>").append(esc(p.at())).append(": ")
-                        .append(num(series.values()[i])).append(", ").append(esc(series.reasonAt(i)))
+                        .append(num(shown.applyAsDouble(series.values()[i]))).append(", ").append(esc(series.reasonAt(i)))
                         .append("</title></text>");
             } else {
                 line.append(line.length() == 0 ? "" : " ").append(xy(x)).append(',').append(xy(y(series.values()[i], max)));
@@ -138,10 +148,10 @@ final class Svg {
         // the chart's visible title: what is drawn and its unit, and what the dashed line is
         if (series.yardstick()) {
             // what decided this column's verdicts is drawn, not the deciding measure: say which, and the line
-            label(s, esc(series.title()) + ", decided; dashed: its warn band " + num(series.warnBand()), PAD, PAD - 8,
+            label(s, esc(title) + ", decided; dashed: its warn band " + num(series.warnBand()), PAD, PAD - 8,
                     "start");
         } else {
-            label(s, esc(series.title()) + "; dashed: noise level", PAD, PAD - 8, "start");
+            label(s, esc(title) + "; dashed: noise level", PAD, PAD - 8, "start");
         }
         return s.append("</svg>").toString();
     }

@@ -5,7 +5,6 @@ package dev.surprisal.server;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.profile.Profile;
 import dev.surprisal.data.profile.ProfileBuilder;
-import dev.surprisal.data.profile.ProfileOptions;
 import dev.surprisal.drift.config.MonitorConfig;
 import dev.surprisal.drift.config.SourceConfig;
 
@@ -109,7 +108,7 @@ public final class Sources {
             // baseline --config says it with exit 3)
             monitor.checkColumns(names, source.isQuery() ? source.describe() : file.toString());
             // the rule of the config is stored with the baseline, as 'drift baseline' stores its options
-            return ProfileBuilder.fit(reader, ProfileOptions.defaults().withRoles(monitor.roleOverrides()))
+            return ProfileBuilder.fit(reader, monitor.profileOptions())
                     .withRule(monitor.settings());
         } finally {
             if (source.isQuery()) {

@@ -270,6 +270,10 @@ public final class SparkEngine implements ProfileEngine {
 
     @Override
     public Profile fit(TableLocation file, Character delimiter, ProfileOptions options) {
+        if (options.normalizeLabels()) {
+            throw new dev.surprisal.core.ValidationException("normalizeLabels (--normalize-labels): only with the "
+                    + "local engine; the Spark engine counts text labels as written and does not fold their spellings");
+        }
         // a Parquet file's number columns are typed for the local engine too; a JSON file's are read from their text
         return named(file, () -> SparkProfiler.fit(read(file, delimiter), options, csv(file),
                 file.format() == null || file.format() == DataFormat.PARQUET));
@@ -277,6 +281,13 @@ public final class SparkEngine implements ProfileEngine {
 
     @Override
     public Profile count(Profile reference, TableLocation file, Character delimiter) {
+        for (dev.surprisal.data.profile.ColumnProfile c : reference.columns()) {
+            if (c.categoryBins() != null && c.categoryBins().folded()) {
+                throw new dev.surprisal.core.ValidationException("reference: column '" + c.name() + "' was baselined "
+                        + "with --normalize-labels, which only the local engine applies (the Spark engine counts text "
+                        + "labels as written); check it with --engine local, or re-baseline without --normalize-labels");
+            }
+        }
         return named(file, () -> SparkProfiler.count(read(file, delimiter), reference, csv(file)));
     }
 

@@ -101,6 +101,17 @@ final class ConfigOptions {
         return monitor == null ? roles.overrides(spec) : RoleOverrides.none();
     }
 
+    /**
+     * Whether the baseline folds label variants: {@code --normalize-labels}, or the monitor's
+     * {@code normalize-labels: true} with {@code --config}.
+     *
+     * @param given whether {@code --normalize-labels} was given
+     * @return whether to fold
+     */
+    boolean normalizeLabels(boolean given) {
+        return given || monitor != null && monitor.normalizeLabels();
+    }
+
     /** The monitor's rule settings (empty without {@code --config}). */
     Map<String, String> settings() {
         return monitor == null ? Map.of() : monitor.settings();

@@ -42,7 +42,10 @@ import java.util.concurrent.Callable;
                 "NA, n/a, null, NaN, ...) and invalid cells (text in a numeric column; in a date or timestamp",
                 "column, a cell that is no ISO date, date-time or epoch number) are counted apart, never fatal. Up to",
                 "200,000 rows the edges are exact quantiles; beyond, quantiles of a seeded sample of 200,000 rows",
-                "(--exact-edges for exact ones). Every later check counts its data on these frozen roles and",
+                "(--exact-edges for exact ones). With --normalize-labels a text column's labels that differ only",
+                "by surrounding spaces or letter case ('Gold', 'gold ') are one category, their most frequent",
+                "spelling, and every later check folds its cells the same way; without it the baseline names such",
+                "labels in a note. Every later check counts its data on these frozen roles and",
                 "bins, and uses the rule given here (--measure, --warn, --drift, --alpha, --fail-on) unless it",
                 "is given one. Running it again replaces the monitor's baseline (the old one and its checks",
                 "stay in the store; history and trends then use only the checks against the new baseline).",
@@ -53,6 +56,7 @@ import java.util.concurrent.Callable;
                 "  surprisal drift baseline --monitor orders --data ref.csv --columns amount,country --bins 10",
                 "  surprisal drift baseline --monitor orders --data ref.csv --exclude note --role zip=categorical",
                 "  surprisal drift baseline --monitor orders --data ref.csv --discrete n_items --fail-on warn",
+                "  surprisal drift baseline --monitor orders --data ref.csv --normalize-labels   'Gold'/'gold ' as one",
                 "  surprisal drift baseline --monitor orders --data ref.csv --config monitors.yaml   roles from the file"})
 public final class DriftBaselineCommand implements Callable<Integer> {
     @Spec
@@ -89,6 +93,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Mixin
+    dev.surprisal.cli.LabelOptions labels;
+
     @Option(names = "--exact-edges", description = "Exact quantiles over every row for the bin edges of a reference "
             + "larger than 200,000 rows (several times slower; DuckDB holds a column's values).")
     boolean exactEdges;
@@ -100,7 +107,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         if (data.isLocal()) {
             config.checkColumns(data.path());
         }
-        ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles)).withExactEdges(exactEdges);
+        ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles)).withExactEdges(exactEdges)
+                .withNormalizeLabels(config.normalizeLabels(labels.normalize()));
+        engine.requireLocalFor(spec, options);
         DriftOptions settings = rule.options(spec, Map.of(), config.settings());
         Map<String, String> stored = new java.util.LinkedHashMap<>(config.settings());
         stored.putAll(rule.given());
@@ -151,6 +160,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             }
             reference.excluded().forEach(o.putArray("excluded")::add);
             dev.surprisal.drift.DriftJson.dateOrderWarnings(o, reference, common.explain());
+            dev.surprisal.drift.DriftJson.labelVariantNotes(o, reference);
             ObjectNode r = o.putObject("rule");
             // the settings' keys are the options' names (tv-warn); JSON keys are snake_case (tv_warn)
             settings.settings().forEach((k, v) -> r.put(k.replace('-', '_'), v));

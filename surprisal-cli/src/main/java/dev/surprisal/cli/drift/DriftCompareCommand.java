@@ -103,6 +103,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Mixin
+    dev.surprisal.cli.LabelOptions labels;
+
     @Option(names = "--monitor", paramLabel = "NAME", description = "With --config: the monitor whose roles and "
             + "rule to use (default: the file's only monitor).")
     String monitor;
@@ -117,7 +120,9 @@ public final class DriftCompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--monitor: only with --config (compare has no store)");
         }
         config.monitor(spec, monitor, roles);
-        ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles));
+        ProfileOptions options = binning.profileOptions(spec, config.roles(spec, roles))
+                .withNormalizeLabels(config.normalizeLabels(labels.normalize()));
+        engine.requireLocalFor(spec, options);
         DriftOptions settings = rule.options(spec, Map.of(), config.settings());
         DriftInputs.requireReadable(reference);
         DriftInputs.requireReadable(current);
@@ -144,6 +149,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
             extra.put("current", current.toString());
             DriftOutput.schema(schema, extra, null, true, common.quiet());
             dev.surprisal.drift.DriftJson.dateOrderWarnings(extra, p, common.explain());
+            dev.surprisal.drift.DriftJson.labelVariantNotes(extra, p);
             if (report != null && reportProblem == null) {
                 extra.put("report", report.toString());
             } else if (reportProblem != null) {

@@ -94,6 +94,9 @@ final class DriftOutput {
         if (!roles.excluded().isEmpty()) {
             out.println("  excluded by --exclude: " + String.join(", ", roles.excluded()));
         }
+        // labels the reference wrote several ways: folded (what into what), or the warning with the fix
+        reference.labelVariantNotes(dev.surprisal.data.profile.ProfileOptions.NORMALIZE_LABELS)
+                .forEach(n -> out.println("  note: " + n));
     }
 
     /** "; new values not tracked: over 1,048,576 categories" for such a categorical column, else "". */
@@ -182,7 +185,7 @@ final class DriftOutput {
         for (ColumnDrift c : cols) {
             if (!c.newValues().isEmpty()) {
                 List<String> parts = new ArrayList<>();
-                c.newValues().forEach((v, n) -> parts.add(ValueText.quote(v) + " " + pct(c.shareOfValid(n))));
+                c.newValues().keySet().forEach(v -> parts.add(c.newValueText(v)));
                 out.println("new values in " + c.name() + " (share of today's values): " + String.join(", ", parts));
             }
             if (c.invalidRateCurrent() > 0) {

@@ -56,6 +56,21 @@ public final class EngineOptions {
     }
 
     /**
+     * Refuses what only the local engine does with a reference's profile options: folding label variants
+     * ({@code --normalize-labels}), which the Spark engine does not do (it counts labels as written).
+     *
+     * @param spec    the verb, for usage errors
+     * @param options the reference's profile options
+     * @throws ParameterException (exit 2) for {@code --normalize-labels} with {@code --engine spark}
+     */
+    void requireLocalFor(CommandSpec spec, dev.surprisal.data.profile.ProfileOptions options) {
+        if (options.normalizeLabels() && !local()) {
+            throw new ParameterException(spec.commandLine(), "--normalize-labels: only with --engine local (the "
+                    + "Spark engine counts text labels as written and does not fold their spellings)");
+        }
+    }
+
+    /**
      * Opens the chosen engine, or returns null for the local one.
      *
      * @param spec the verb, for usage errors

@@ -2,6 +2,8 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.data.profile;
 
+import dev.surprisal.data.roles.LabelVariants;
+
 import dev.surprisal.core.ValidationException;
 
 import java.util.ArrayList;
@@ -340,11 +342,17 @@ public final class Binning {
      * are told apart at any cardinality up to {@link OtherValues#HASHED_CAP}.
      *
      * @param counts  each category's count on the reference
-     * @param options K ({@link ProfileOptions#topK()}) and the minimum count
+     * @param options K ({@link ProfileOptions#topK()}) and the minimum count, and whether label variants are one
+     *                category ({@link ProfileOptions#normalizeLabels()}: each group of spellings counts as its most
+     *                frequent one, and the bins are {@link CategoryBins#folded()})
      * @return the bins
      */
     public static CategoryBins categorical(Map<String, Long> counts, ProfileOptions options) {
-        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+        // the variants are found either way: folded, the baseline says what it folded; not, it warns
+        List<LabelVariants.Group> variants = LabelVariants.find(counts);
+        boolean fold = options.normalizeLabels();
+        Map<String, Long> labels = fold ? LabelVariants.fold(counts, variants) : counts;
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(labels.entrySet());
         sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> top = new ArrayList<>();
         List<String> others = new ArrayList<>();
@@ -355,6 +363,12 @@ public final class Binning {
                 others.add(e.getKey());
             }
         }
-        return CategoryBins.of(top, OtherValues.of(others));
+        // folded bins know their other categories by key, so that any spelling of one is "other", not new
+        return CategoryBins.of(top, OtherValues.of(fold ? others.stream().map(LabelVariants::key).distinct().toList()
+                : others), fold, variants.size() > VARIANT_GROUPS_KEPT ? variants.subList(0, VARIANT_GROUPS_KEPT)
+                : variants);
     }
+
+    /** Most label-variant groups a column's bins keep for the baseline's note (the largest first). */
+    static final int VARIANT_GROUPS_KEPT = 1_000;
 }

@@ -3,6 +3,7 @@
 package dev.surprisal.data.profile;
 
 import dev.surprisal.core.ValidationException;
+import dev.surprisal.data.roles.LabelVariants;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,12 @@ import java.util.Set;
  * needs the reference's other categories, kept by {@link OtherValues} (as text up to {@link #OTHER_CAP}, as
  * 64-bit hashes beyond); past its bound, or in a profile from before the hashes, {@link #othersComplete()}
  * is false, values not in the top K count as other and {@link OtherValues#untracked()} says why.
+ *
+ * <p>Bins fitted with label folding ({@link ProfileOptions#normalizeLabels()}, {@link #folded()}) hold each label
+ * once, as its reference's most frequent spelling, and put every spelling with the same
+ * {@link LabelVariants#key} in its bin: the reference's own variants and a spelling it never wrote ({@code "GOLD"}
+ * on a later day) alike. Their other categories are kept by key. Bins also keep the reference's label variants as
+ * found when they were fitted ({@link #variants()}), folded or not, for the baseline's note.
  */
 public final class CategoryBins implements Bins {
     /** Most reference categories outside the top K remembered as text (hashes keep the rest). */
@@ -30,12 +37,21 @@ public final class CategoryBins implements Bins {
     private final List<String> top;
     private final OtherValues others;
     private final Map<String, Integer> index = new HashMap<>();
+    private final boolean folded;
+    private final List<LabelVariants.Group> variants;
+    /** Folded bins: the top K by key. */
+    private final Map<String, Integer> keyIndex = new HashMap<>();
 
-    private CategoryBins(List<String> top, OtherValues others) {
+    private CategoryBins(List<String> top, OtherValues others, boolean folded, List<LabelVariants.Group> variants) {
         this.top = List.copyOf(top);
         this.others = others;
+        this.folded = folded;
+        this.variants = List.copyOf(variants);
         for (int i = 0; i < this.top.size(); i++) {
             index.put(this.top.get(i), i);
+            if (folded) {
+                keyIndex.putIfAbsent(LabelVariants.key(this.top.get(i)), i);
+            }
         }
     }
 
@@ -65,13 +81,42 @@ public final class CategoryBins implements Bins {
      * @throws ValidationException if an argument is null or {@code top} is not distinct non-null labels
      */
     public static CategoryBins of(List<String> top, OtherValues others) {
-        if (top == null || others == null) {
+        return of(top, others, false, List.of());
+    }
+
+    /**
+     * Bins for {@code top}, with {@code others} all of the reference's remaining categories, folded or not.
+     *
+     * @param top      the kept categories, distinct and non-null, in bin order (folded: one spelling per key)
+     * @param others   the reference's other categories (folded: their {@link LabelVariants#key}s)
+     * @param folded   whether a label's bin is found by its key ({@link LabelVariants#key}) when not written as a
+     *                 kept category
+     * @param variants the reference's label variants as found when fitted ({@link LabelVariants#find})
+     * @return the bins
+     * @throws ValidationException if an argument is null or {@code top} is not distinct non-null labels
+     */
+    public static CategoryBins of(List<String> top, OtherValues others, boolean folded,
+                                  List<LabelVariants.Group> variants) {
+        if (top == null || others == null || variants == null) {
             throw new ValidationException("top, others: must not be null");
         }
         if (top.stream().anyMatch(java.util.Objects::isNull) || new LinkedHashSet<>(top).size() != top.size()) {
             throw new ValidationException("top: must be distinct non-null labels, got " + top);
         }
-        return new CategoryBins(top, others);
+        return new CategoryBins(top, others, folded, variants);
+    }
+
+    /**
+     * @return true when the labels are folded: a label not written as a kept category goes to the bin of the one with
+     *         its {@link LabelVariants#key} ({@code --normalize-labels}, frozen at the baseline)
+     */
+    public boolean folded() {
+        return folded;
+    }
+
+    /** @return the reference's labels written more than one way, as found when the bins were fitted (empty: none) */
+    public List<LabelVariants.Group> variants() {
+        return variants;
     }
 
     /**
@@ -134,13 +179,20 @@ public final class CategoryBins implements Bins {
         if (i != null) {
             return i;
         }
+        if (folded) {
+            String key = LabelVariants.key(label);
+            i = keyIndex.get(key);
+            return i != null ? i : others.contains(key) ? otherBin() : unseenBin();
+        }
         return others.contains(label) ? otherBin() : unseenBin();
     }
 
     /**
      * The same rule as {@link #binOf} in DuckDB SQL over the VARCHAR expression {@code v} (not NULL), except
      * that when the other categories are hashed ({@link OtherValues#namedComplete()} false but tracked), a value
-     * in none of the named ones goes to the unseen bin: the caller moves those {@link #binOf} puts in other.
+     * in none of the named ones goes to the unseen bin, and that folded bins match the kept spellings (and the
+     * other categories' keys) as written: the caller moves each value of the unseen bin to the bin {@link #binOf}
+     * gives it, so that folding follows the one rule in Java.
      *
      * @param v an SQL VARCHAR expression, not NULL
      * @return an SQL INTEGER expression of the bin index
@@ -183,16 +235,17 @@ public final class CategoryBins implements Bins {
             return false;
         }
         CategoryBins c = (CategoryBins) o;
-        return top.equals(c.top) && others.equals(c.others);
+        return top.equals(c.top) && others.equals(c.others) && folded == c.folded;
     }
 
     @Override
     public int hashCode() {
-        return top.hashCode() * 31 + others.hashCode();
+        return (top.hashCode() * 31 + others.hashCode()) * 2 + (folded ? 1 : 0);
     }
 
     @Override
     public String toString() {
-        return "CategoryBins[top=" + top.size() + ", others=" + others.count() + (others.tracked() ? "" : "+") + "]";
+        return "CategoryBins[top=" + top.size() + ", others=" + others.count() + (others.tracked() ? "" : "+")
+                + (folded ? ", folded" : "") + "]";
     }
 }

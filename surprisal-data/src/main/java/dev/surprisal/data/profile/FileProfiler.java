@@ -462,10 +462,12 @@ final class FileProfiler {
                         String label = uk[t] instanceof Number ? ValueBins.format(((Number) uk[t]).doubleValue())
                                 : String.valueOf(uk[t]);
                         long v = ((Number) uv[t]).longValue();
-                        if (bins instanceof CategoryBins cb && cb.binOf(label) == cb.otherBin()) {
-                            // a hashed other category, which the SQL (named ones only) put in unseen
-                            counts[cb.unseenBin()] -= v;
-                            counts[cb.otherBin()] += v;
+                        int bin = bins instanceof CategoryBins cb ? cb.binOf(label) : unseenBin;
+                        if (bin != unseenBin) {
+                            // a hashed other category, or a folded spelling of a kept one, which the SQL (exact
+                            // matches of the named ones only) put in unseen: Java's rule decides
+                            counts[unseenBin] -= v;
+                            counts[bin] += v;
                         } else {
                             unseen.merge(label, v, Long::sum);
                         }

@@ -123,6 +123,25 @@ public final class Profile {
         return DateOrderWarning.of(this);
     }
 
+    /**
+     * The reference's notes on labels written several ways ({@link dev.surprisal.data.roles.LabelVariants#note}): for
+     * each categorical column whose reference wrote a label with other surrounding spaces or case, what was folded
+     * into what ({@link CategoryBins#folded()}), or the warning with the fix.
+     *
+     * @param fix how the caller's user folds them, e.g. {@link ProfileOptions#NORMALIZE_LABELS}
+     * @return one note per such column, in column order (empty: none, or a profile stored before variants were kept)
+     */
+    public List<String> labelVariantNotes(String fix) {
+        List<String> notes = new ArrayList<>();
+        for (ColumnProfile c : columns.values()) {
+            CategoryBins cb = c.categoryBins();
+            if (cb != null && !cb.variants().isEmpty()) {
+                notes.add(dev.surprisal.data.roles.LabelVariants.note(c.name(), cb.variants(), cb.folded(), fix));
+            }
+        }
+        return notes;
+    }
+
     /** @return the frozen roles, as {@link ColumnRoles} */
     public ColumnRoles roles() {
         List<RoleDecision> d = new ArrayList<>();

@@ -46,6 +46,11 @@ import java.util.Map;
  * {@code "dateOrder"}, what decided its order ({@link DateLayout.Basis}): {@code "cells"}, {@code "dayfirst"} or
  * {@code "assumed"}; absent (profiles written before 2026-12-02) is unrecorded.
  *
+ * <p>A categorical column fitted with label folding has {@code "labelsFolded": true} ({@link CategoryBins#folded()}:
+ * its {@code "others"} are then keys); one whose reference wrote a label several ways has {@code "labelVariants"}, the
+ * groups as found ({@code [[["Gold", 739], ["Gold ", 58]], ...]}, each spelling with its count, most frequent first).
+ * Absent (every profile written before 2026-12-02) is not folded, no variants recorded.
+ *
  * <p>A column's {@code "invalidCells"} are its most frequent invalid values ({@link InvalidCell#top}), each with its
  * first cell ({@code "where"}) and {@code "count"}; a profile written before 2026-12-02 has no {@code "count"}: its
  * cells are the first of each value in file order, read as {@link InvalidCell#NOT_COUNTED}.
@@ -147,6 +152,16 @@ public final class ProfileJson {
                 CategoryBins cb = (CategoryBins) b;
                 cb.top().forEach(o.putArray("top")::add);
                 cb.otherValues().write(o);
+                if (cb.folded()) {
+                    o.put("labelsFolded", true);
+                }
+                if (!cb.variants().isEmpty()) {
+                    ArrayNode groups = o.putArray("labelVariants");
+                    for (dev.surprisal.data.roles.LabelVariants.Group g : cb.variants()) {
+                        ArrayNode spellings = groups.addArray();
+                        g.spellings().forEach(e -> spellings.addArray().add(e.getKey()).add(e.getValue()));
+                    }
+                }
             }
             ArrayNode n = o.putArray("counts");
             for (long v : c.counts()) {
@@ -240,7 +255,14 @@ public final class ProfileJson {
             } else if (o.has("top")) {
                 List<String> top = new ArrayList<>();
                 o.path("top").forEach(t -> top.add(t.asText()));
-                bins = CategoryBins.of(top, OtherValues.read(o));
+                // absent (profiles written before 2026-12-02, or without variants): not folded, none found
+                List<dev.surprisal.data.roles.LabelVariants.Group> variants = new ArrayList<>();
+                o.path("labelVariants").forEach(g -> {
+                    List<Map.Entry<String, Long>> spellings = new ArrayList<>();
+                    g.forEach(e -> spellings.add(Map.entry(e.get(0).asText(), e.get(1).asLong())));
+                    variants.add(new dev.surprisal.data.roles.LabelVariants.Group(spellings));
+                });
+                bins = CategoryBins.of(top, OtherValues.read(o), o.path("labelsFolded").asBoolean(false), variants);
             }
             long[] counts = new long[o.path("counts").size()];
             for (int i = 0; i < counts.length; i++) {

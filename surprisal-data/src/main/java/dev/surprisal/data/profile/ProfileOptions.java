@@ -29,14 +29,21 @@ import java.util.List;
  *   <li>{@code exactEdges} (default off): on, the quantiles are exact over every row of a large
  *       reference (DuckDB holds the column's values: several times slower).</li>
  *   <li>{@code roles} (default none): which columns, and the user's role overrides.</li>
+ *   <li>{@code normalizeLabels} (default off): on, a categorical column's labels that differ only by surrounding
+ *       spaces or letter case ({@link dev.surprisal.data.roles.LabelVariants}) are one category, its most frequent
+ *       spelling in the reference; the choice is frozen in the bins ({@link CategoryBins#folded()}), so that every
+ *       later day's cells are folded the same way, a spelling the reference never wrote included.</li>
  * </ul>
  */
 public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeSample, boolean exactEdges,
-                             RoleOverrides roles) {
+                             RoleOverrides roles, boolean normalizeLabels) {
     /** The fewest values a continuous bin is expected to hold. */
     public static final int MIN_PER_BIN = 5;
     /** Rows of the seeded sample that places the edges of a large reference. */
     public static final int DEFAULT_EDGE_SAMPLE = 200_000;
+    /** How a user folds label variants into one category, as the notes of a baseline name it. */
+    public static final String NORMALIZE_LABELS = "--normalize-labels at drift baseline (ProfileOptions"
+            + ".withNormalizeLabels for a Java caller)";
     /** The seed of the row samples: the same file always gives the same sample. */
     public static final long SAMPLE_SEED = RowSample.SEED;
 
@@ -49,6 +56,7 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @param edgeSample rows of the seeded sample that places the edges, ≥ 1000
      * @param exactEdges whether the edges are exact quantiles over every row
      * @param roles which columns, and the user's role overrides (null: none)
+     * @param normalizeLabels whether label variants (spaces, case) of a categorical column are one category
      * @throws ValidationException naming the field when a value is out of range
      */
     public ProfileOptions {
@@ -67,9 +75,25 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
         roles = roles == null ? RoleOverrides.none() : roles;
     }
 
+    /**
+     * Options without label folding (see the record's components).
+     *
+     * @param bins equal-frequency bins per continuous column, ≥ 1
+     * @param topK categories kept per categorical column, ≥ 1
+     * @param minCategoryCount fewest occurrences of a kept category, ≥ 1
+     * @param edgeSample rows of the seeded sample that places the edges, ≥ 1000
+     * @param exactEdges whether the edges are exact quantiles over every row
+     * @param roles which columns, and the user's role overrides (null: none)
+     * @throws ValidationException naming the field when a value is out of range
+     */
+    public ProfileOptions(int bins, int topK, int minCategoryCount, int edgeSample, boolean exactEdges,
+                          RoleOverrides roles) {
+        this(bins, topK, minCategoryCount, edgeSample, exactEdges, roles, false);
+    }
+
     /** @return 20 bins, top 128 categories seen at least 10 times, edges from 200,000 sampled rows, all columns */
     public static ProfileOptions defaults() {
-        return new ProfileOptions(20, 128, 10, DEFAULT_EDGE_SAMPLE, false, RoleOverrides.none());
+        return new ProfileOptions(20, 128, 10, DEFAULT_EDGE_SAMPLE, false, RoleOverrides.none(), false);
     }
 
     /**
@@ -77,7 +101,7 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with it
      */
     public ProfileOptions withBins(int b) {
-        return new ProfileOptions(b, topK, minCategoryCount, edgeSample, exactEdges, roles);
+        return new ProfileOptions(b, topK, minCategoryCount, edgeSample, exactEdges, roles, normalizeLabels);
     }
 
     /**
@@ -85,7 +109,7 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with it
      */
     public ProfileOptions withTopK(int k) {
-        return new ProfileOptions(bins, k, minCategoryCount, edgeSample, exactEdges, roles);
+        return new ProfileOptions(bins, k, minCategoryCount, edgeSample, exactEdges, roles, normalizeLabels);
     }
 
     /**
@@ -93,7 +117,7 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with it
      */
     public ProfileOptions withMinCategoryCount(int c) {
-        return new ProfileOptions(bins, topK, c, edgeSample, exactEdges, roles);
+        return new ProfileOptions(bins, topK, c, edgeSample, exactEdges, roles, normalizeLabels);
     }
 
     /**
@@ -101,7 +125,8 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with them
      */
     public ProfileOptions withColumns(List<String> names) {
-        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, roles.withColumns(names));
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, roles.withColumns(names),
+                normalizeLabels);
     }
 
     /**
@@ -109,7 +134,7 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with them
      */
     public ProfileOptions withRoles(RoleOverrides overrides) {
-        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, overrides);
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, overrides, normalizeLabels);
     }
 
     /**
@@ -117,7 +142,7 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with it
      */
     public ProfileOptions withEdgeSample(int rows) {
-        return new ProfileOptions(bins, topK, minCategoryCount, rows, exactEdges, roles);
+        return new ProfileOptions(bins, topK, minCategoryCount, rows, exactEdges, roles, normalizeLabels);
     }
 
     /**
@@ -125,7 +150,16 @@ public record ProfileOptions(int bins, int topK, int minCategoryCount, int edgeS
      * @return these options with it
      */
     public ProfileOptions withExactEdges(boolean on) {
-        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, on, roles);
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, on, roles, normalizeLabels);
+    }
+
+    /**
+     * @param on fold each categorical column's label variants (spaces and case) into one category, frozen in its
+     *           bins
+     * @return these options with it
+     */
+    public ProfileOptions withNormalizeLabels(boolean on) {
+        return new ProfileOptions(bins, topK, minCategoryCount, edgeSample, exactEdges, roles, on);
     }
 
     /**

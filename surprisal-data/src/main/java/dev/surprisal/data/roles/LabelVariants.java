@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code .str.strip().str.lower()} together, and OpenRefine's key-collision clustering (its "fingerprint") folds
  * both; a setting that fixed only one kind would leave the class split with no warning left to say so. Each group
  * becomes its most frequent spelling, so the output keeps the user's own words ({@code Gold}, not {@code gold}).
- * Other differences (inner spaces, punctuation, accents) are not folded: they may be real distinctions.
+ * Other differences (inner spaces, punctuation, accents) are not folded: they may be real distinctions. Spaces are
+ * Unicode's too (a no-break or zero-width space around a label is as invisible as a plain one), and a label
+ * decomposed into a letter and its combining accent is the same text as the composed one ({@link #key}).
  */
 public final class LabelVariants {
     /** Spellings of one label shown in a warning before "…". */
@@ -67,14 +69,52 @@ public final class LabelVariants {
     }
 
     /**
-     * The key two spellings of one label share: the label without surrounding white space, in lower case (in the
-     * root locale, so that the result does not depend on the machine's language).
+     * The key two spellings of one label share: the label in Unicode's NFC form (a decomposed {@code "Zu\u0308rich"}
+     * is the same text as {@code "Zürich"}), without surrounding spaces ({@link #core}), in lower case (in the root
+     * locale, so that the result does not depend on the machine's language). The one rule of "the same label"
+     * wherever a label is compared with another: here, in a drift baseline's folding and in a drift check's naming
+     * of a new value as a reference label written another way.
      *
      * @param label a label as written
      * @return its key
      */
     public static String key(String label) {
-        return label.strip().toLowerCase(Locale.ROOT);
+        return core(label).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A label in NFC without the characters around it that print as nothing or as a space: white space, Unicode
+     * spaces (a no-break space U+00A0 pasted from a spreadsheet), format characters (a zero-width space U+200B)
+     * and control characters ({@link #invisible}).
+     *
+     * @param label a label as written
+     * @return its core, case kept
+     */
+    public static String core(String label) {
+        String v = java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFC);
+        int from = 0;
+        int to = v.length();
+        while (from < to && invisible(v.charAt(from))) {
+            from++;
+        }
+        while (to > from && invisible(v.charAt(to - 1))) {
+            to--;
+        }
+        return v.substring(from, to);
+    }
+
+    /**
+     * Whether a character prints as nothing or as a space: Unicode spaces and white space, format, control,
+     * unassigned, surrogate and private-use characters.
+     *
+     * @param c a code point (or a UTF-16 unit)
+     * @return true when a reader cannot see it
+     */
+    public static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return Character.isSpaceChar(c) || Character.isWhitespace(c) || type == Character.FORMAT
+                || type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE;
     }
 
     /**

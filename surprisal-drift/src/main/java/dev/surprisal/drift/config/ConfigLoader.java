@@ -64,7 +64,7 @@ public final class ConfigLoader {
     private static final Set<String> MONITOR = Set.of("name", "source", "reference", "measure", "warn", "drift",
             "tv-warn", "tv-drift", "w1-warn", "w1-drift", "alpha", "fail-on", "columns", "exclude", "schedule",
             "alerts", "alert-on", "paused", "rolling", "role", "discrete", "continuous", "dayfirst", "thresholds",
-            "engine", "max-lag");
+            "engine", "max-lag", "normalize-labels");
     private static final Set<String> SOURCE = Set.of("path", "glob", "jdbc", "user", "password", "query", "fetch-size");
     private static final Set<String> SCHEDULE = Set.of("cron", "zone");
     private static final Set<String> NOTIFIER = Set.of("name", "type", "url", "retries", "backoff", "timeout",
@@ -361,6 +361,7 @@ public final class ConfigLoader {
         } catch (ValidationException ex) {
             throw n.error(ex.getMessage().replace("--", ""));
         }
+        boolean normalizeLabels = e.containsKey("normalize-labels") && e.get("normalize-labels").bool();
         ColumnRules bands = ColumnRules.none();
         if (e.containsKey("thresholds")) {
             for (Map.Entry<String, Node> c : e.get("thresholds").entries(null).entrySet()) {
@@ -379,7 +380,7 @@ public final class ConfigLoader {
         return new MonitorConfig(name, file.toString(), n.line(), source, reference, Map.copyOf(settings),
                 List.copyOf(columns), List.copyOf(exclude), cron, zone, List.copyOf(alerts), onWarn, paused, rolling,
                 java.util.Collections.unmodifiableMap(roles), List.copyOf(discrete), List.copyOf(continuous), bands,
-                List.copyOf(dayFirst), maxLag, columnRefs(e));
+                List.copyOf(dayFirst), maxLag, columnRefs(e), normalizeLabels);
     }
 
     /** Each column name of the monitor's keys with its line and key, for {@link MonitorConfig#checkColumns}. */

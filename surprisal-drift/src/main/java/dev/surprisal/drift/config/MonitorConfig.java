@@ -37,15 +37,63 @@ import java.util.Map;
  * @param maxLag      the stale-data rule's lag limit ({@code max-lag: 36h}, as {@code --max-lag}): WARN when a
  *                    batch's newest timestamp lies further before the check's time; null when off
  * @param columnRefs  where the file names each column ({@link ColumnRefs#NONE} for a monitor built in code)
+ * @param normalizeLabels whether the baseline folds text labels that differ only by surrounding spaces or letter
+ *                    case into one category ({@code normalize-labels: true}, as {@code --normalize-labels})
  */
 public record MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
                             Map<String, String> settings, List<String> columns, List<String> exclude,
                             String schedule, String zone, List<String> alerts, boolean alertOnWarn,
                             boolean paused, int rolling, Map<String, ColumnRole> roles, List<String> discrete,
                             List<String> continuous, ColumnRules bands, List<String> dayFirst,
-                            java.time.Duration maxLag, ColumnRefs columnRefs) {
+                            java.time.Duration maxLag, ColumnRefs columnRefs, boolean normalizeLabels) {
     /** The longest rolling reference, in windows. */
     public static final int MAX_ROLLING = 366;
+
+    /**
+     * A monitor that does not fold label variants (see the record's components).
+     *
+     * @param name        the monitor
+     * @param file        the file it was defined in
+     * @param line        the line of its definition
+     * @param source      the data of each window
+     * @param reference   the reference, or null
+     * @param settings    drift-rule settings by key
+     * @param columns     columns to monitor (empty: all)
+     * @param exclude     columns to leave out
+     * @param schedule    a cron expression, or null
+     * @param zone        the schedule's time zone
+     * @param alerts      names of the notifiers to alert
+     * @param alertOnWarn whether WARN alerts too
+     * @param paused      whether scheduled checks are paused at start
+     * @param rolling     0 for a fixed reference, N for a rolling one
+     * @param roles       roles set outright
+     * @param discrete    columns measured by value
+     * @param continuous  numeric columns measured as a continuum
+     * @param bands       per-column bands
+     * @param dayFirst    date columns whose dates write the day first
+     * @param maxLag      the stale-data rule's lag limit, or null
+     * @param columnRefs  where the file names each column
+     */
+    public MonitorConfig(String name, String file, int line, SourceConfig source, SourceConfig reference,
+                         Map<String, String> settings, List<String> columns, List<String> exclude,
+                         String schedule, String zone, List<String> alerts, boolean alertOnWarn,
+                         boolean paused, int rolling, Map<String, ColumnRole> roles, List<String> discrete,
+                         List<String> continuous, ColumnRules bands, List<String> dayFirst,
+                         java.time.Duration maxLag, ColumnRefs columnRefs) {
+        this(name, file, line, source, reference, settings, columns, exclude, schedule, zone, alerts, alertOnWarn,
+                paused, rolling, roles, discrete, continuous, bands, dayFirst, maxLag, columnRefs, false);
+    }
+
+    /**
+     * How the monitor's baseline is profiled: its roles ({@link #roleOverrides}) and whether label variants are
+     * folded, the other options at their defaults; the one place the server and {@code --config} take them from.
+     *
+     * @return the profile options
+     */
+    public dev.surprisal.data.profile.ProfileOptions profileOptions() {
+        return dev.surprisal.data.profile.ProfileOptions.defaults().withRoles(roleOverrides())
+                .withNormalizeLabels(normalizeLabels);
+    }
 
     /**
      * A monitor whose column names carry no positions of their own (see the record's components).

@@ -117,6 +117,31 @@ public final class HistoryChart {
         }
 
         /**
+         * What the values are, in the unit a page shows: KL and JS in {@code base}'s unit ("KL (bits)"), as the
+         * page's table states it, the others as {@link #title()}.
+         *
+         * @param base the unit KL and JS are shown in
+         * @return the name of what is drawn and its unit
+         */
+        public String title(dev.surprisal.core.Base base) {
+            Measure m = yardstick() ? null : Measure.byLabel(measure);
+            return m == null ? title() : m.labelWithUnit(base);
+        }
+
+        /**
+         * A value of this series (or its noise level, or its band), as stored, in the unit {@link #title(
+         * dev.surprisal.core.Base)} states: KL and JS converted from their stored unit (nats, bits) to {@code base}'s.
+         *
+         * @param v    a value in the stored unit
+         * @param base the unit KL and JS are shown in
+         * @return the value shown
+         */
+        public double shown(double v, dev.surprisal.core.Base base) {
+            Measure m = yardstick() ? null : Measure.byLabel(measure);
+            return m == null ? v : m.inBase(v, base);
+        }
+
+        /**
          * @param slot a slot index
          * @return true when that slot's point is drawn off the scale
          */

@@ -176,4 +176,30 @@ class CompatibilityTest {
         assertThat(p.column("amount").counts()).hasSize(22);
         assertThat(p.column("country").missing()).isZero();
     }
+
+    /**
+     * A profile with the label keys (drift18) reads as written: folded bins, the variants found, and a later day's
+     * spellings of SE, one the reference never wrote included, counted in SE's bin.
+     */
+    @Test
+    void aProfileWithFoldedLabelsReadsAndFoldsALaterDayAlike() throws Exception {
+        String json = new String(fixture("profile-v3-labels.json"), StandardCharsets.UTF_8);
+        Profile p = ProfileJson.read(json);
+        dev.surprisal.data.profile.CategoryBins bins = p.column("country").categoryBins();
+        assertThat(bins.folded()).isTrue();
+        assertThat(bins.top()).containsExactly("SE", "DE");
+        assertThat(bins.variants()).singleElement().extracting(dev.surprisal.data.roles.LabelVariants.Group::kept)
+                .isEqualTo("SE");
+        assertThat(p.column("country").counts()[bins.binOf("SE")]).isEqualTo(42);
+        assertThat(bins.binOf(" Se")).isEqualTo(bins.binOf("SE"));
+        assertThat(ProfileJson.write(p)).isEqualTo(json);
+        Path day = dir.resolve("day.csv");
+        Files.writeString(day, "country,amount\nSE,10.5\n SE,11.5\nse,12.5\nDE,10.5\nNO,9.5\n");
+        Profile today = ProfileBuilder.count(p, TableReader.open(day));
+        assertThat(today.column("country").counts()[bins.binOf("SE")]).isEqualTo(3);
+        assertThat(today.column("country").unseen()).containsOnlyKeys("NO");
+        // a profile without the keys (every one written before) is not folded
+        assertThat(ProfileJson.read(json.replace("\"labelsFolded\":true,", "")).column("country").categoryBins()
+                .folded()).isFalse();
+    }
 }
