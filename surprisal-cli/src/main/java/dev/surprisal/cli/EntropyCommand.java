@@ -175,13 +175,10 @@ public final class EntropyCommand implements Callable<Integer> {
         settingsAsOptions(() -> ColumnEntropy.checkSettings(bins, est, replicates)); // before an engine starts
         ColumnEntropyReport.Result res;
         try (ProfileEngine e = engine.open(spec)) {
-            if (e != null && labels.normalize()) {
-                throw usage("--normalize-labels: only with --engine local");
-            }
             res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, est,
                     replicates, s, labels.normalize())
                     : ColumnEntropyReport.of(ColumnEntropyReport.inOptions(() -> e.entropy(engine.located(data),
-                            table.delimiter, column, overrides, bins, est, base, replicates, s)), base);
+                            table.delimiter, column, overrides, bins, est, base, replicates, s, labels.normalize())), base);
         }
         if (res.counted() != null) {
             Report r = measureCounts(res.counted().counts(), res.counted().value(), res.counted().estimator(), base);

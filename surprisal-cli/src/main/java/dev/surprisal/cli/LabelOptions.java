@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class LabelOptions {
     @Option(names = "--normalize-labels", description = "Count text labels that differ only by surrounding spaces"
             + " or letter case (\"Gold\", \"Gold \", \"gold\") as one label, their most frequent spelling. Without it"
-            + " they are separate classes, with a note naming them and their counts. Local engine only.")
+            + " they are separate classes, with a note naming them and their counts. Both engines.")
     boolean normalizeLabels;
 
     /** @return whether {@code --normalize-labels} was given */

@@ -210,7 +210,8 @@ public final class MiCommand implements Callable<Integer> {
                 return MiPairReport.run(reader(), x, y, pairOverrides, settings, common).field("file", data.toString());
             }
             try (ProfileEngine e = engine.open(spec)) {
-                ProfileEngine.Pair p = e.pair(engine.located(data), table.delimiter, x, y, pairOverrides, settings.options());
+                ProfileEngine.Pair p = e.pair(engine.located(data), table.delimiter, x, y, pairOverrides, settings.options(),
+                        settings.normalizeLabels());
                 return MiPairReport.run(p.columns(), p.result(), settings, common).field("file", data.toString());
             }
         }
@@ -220,7 +221,8 @@ public final class MiCommand implements Callable<Integer> {
         if (!engine.local() && select == null && !mode.matrix) {
             // an engine that ranks without holding the table (Spark: discrete pairs from merged counts)
             try (ProfileEngine e = engine.open(spec)) {
-                ProfileEngine.Ranking ranked = e.ranking(engine.located(data), table.delimiter, target, overrides, settings.options());
+                ProfileEngine.Ranking ranked = e.ranking(engine.located(data), table.delimiter, target, overrides, settings.options(),
+                        settings.normalizeLabels());
                 if (ranked != null) {
                     requireTwo(ranked.columns().decisions().size());
                     return MiRanking.report(ranked.result(), ranked.columns(), settings.base()).field("file", data.toString());
@@ -266,7 +268,7 @@ public final class MiCommand implements Callable<Integer> {
                 MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize());
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
             } else {
-                m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start);
+                m = e.matrix(engine.located(data), table.delimiter, overrides, settings.k(), seed, start, labels.normalize());
             }
         } finally {
             if (bar[0] != null) {
@@ -286,7 +288,8 @@ public final class MiCommand implements Callable<Integer> {
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
         try (ProfileEngine e = engine.open(spec)) {
-            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize()) : e.miTable(engine.located(data), table.delimiter, overrides, seed);
+            return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize())
+                    : e.miTable(engine.located(data), table.delimiter, overrides, seed, labels.normalize());
         }
     }
 
@@ -351,9 +354,6 @@ public final class MiCommand implements Callable<Integer> {
                 .withSeed(seed).withBase(common.base()); // the library's notes state their numbers in --base
         if (keepDuplicateRows && !engine.local()) {
             throw usage("--keep-duplicate-rows: only with --engine local");
-        }
-        if (labels.normalize() && !engine.local()) {
-            throw usage("--normalize-labels: only with --engine local");
         }
         return new MiSettings(o, common.base(), keepDuplicateRows, labels.normalize());
     }

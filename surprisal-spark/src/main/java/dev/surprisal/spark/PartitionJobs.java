@@ -340,6 +340,78 @@ final class PartitionJobs {
         }
     }
 
+    /**
+     * The present text cells of the chosen columns as (column, key, text, label) rows, for
+     * {@link SparkLabels#find}: the key is {@link dev.surprisal.data.roles.LabelVariants#key} of the label (null
+     * when the label is one {@link dev.surprisal.data.roles.LabelVariants#find} ignores: a blank one), and text is
+     * 1 when the cell is not a finite number (a column with such a cell is text to the local engine, whose label
+     * variants it checks; a column of numbers is not checked). Missing cells are left out, as both rules leave
+     * them out. Lazily, one row at a time, so that Spark's partial aggregation drops the repeats.
+     */
+    static final class LabelCells implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final boolean[] chosen;
+
+        LabelCells(SparkCells cells, boolean[] chosen) {
+            this.cells = cells;
+            this.chosen = chosen;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            return new Iterator<>() {
+                private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
+
+                @Override
+                public boolean hasNext() {
+                    while (pending.isEmpty() && rows.hasNext()) {
+                        Row r = rows.next();
+                        for (int j = 0; j < cells.size(); j++) {
+                            if (!chosen[j]) {
+                                continue;
+                            }
+                            String v = cells.text(r, j);
+                            if (v == null || dev.surprisal.data.roles.Cells.isMissing(v)) {
+                                continue;
+                            }
+                            String key = dev.surprisal.data.roles.LabelVariants.key(v);
+                            int text = Double.isFinite(dev.surprisal.data.roles.Cells.number(v)) ? 0 : 1;
+                            pending.add(RowFactory.create(j, key.isEmpty() ? null : key, text, v));
+                        }
+                    }
+                    return !pending.isEmpty();
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return pending.poll();
+                }
+            };
+        }
+    }
+
+    /**
+     * A text cell with its label variants folded: each spelling of a group as the group's most frequent one
+     * ({@link dev.surprisal.data.roles.LabelVariants#kept}), any other cell (null included) as it is.
+     */
+    static final class Fold implements org.apache.spark.sql.api.java.UDF1<String, String> {
+        private static final long serialVersionUID = 1L;
+        private final HashMap<String, String> kept;
+
+        Fold(Map<String, String> kept) {
+            this.kept = new HashMap<>(kept);
+        }
+
+        @Override
+        public String call(String cell) {
+            return cell == null ? null : kept.getOrDefault(cell, cell);
+        }
+    }
+
     /** What one partition contributes to fitting the bins of each column (one slot per column). */
     static final class FitPart implements Serializable {
         private static final long serialVersionUID = 1L;

@@ -124,8 +124,13 @@ public final class SparkEngine implements ProfileEngine {
                 throw new DataException(table.path(), -1, null, "Spark reads the columns " + Arrays.toString(data.columns())
                         + ", the local engine " + names + "; the profiles would differ", null);
             }
-            return data.select(names.stream().map(n -> functions.col("`" + n.replace("`", "``") + "`"))
-                    .toArray(Column[]::new));
+            java.util.Map<String, String> sniffed = csv(table)
+                    ? booleans(delimiter == null ? local : local.withDelimiter(delimiter)) : java.util.Map.of();
+            return data.select(names.stream().map(n -> {
+                Column c = functions.col("`" + n.replace("`", "``") + "`");
+                return sniffed.containsKey(n) ? c.as(n, new org.apache.spark.sql.types.MetadataBuilder()
+                        .putString(SparkTypes.SNIFFED, sniffed.get(n)).build()) : c;
+            }).toArray(Column[]::new));
         });
     }
 
@@ -133,6 +138,25 @@ public final class SparkEngine implements ProfileEngine {
      * A CSV file's columns of empty header cells under the local engine's names: Spark calls column i
      * {@code _c<i>}, the local engine {@code Unnamed: <i>} as pandas does (the index {@code df.to_csv()} writes).
      */
+    /**
+     * The columns of a local CSV or TSV file that DuckDB reads as BOOLEAN for the local engine (its only type of a
+     * text file that words a role's reason differently, {@code ColumnRoles.typed}), by name; none when DuckDB cannot
+     * sniff the file (then the local engine cannot read it either, and there is nothing to agree with).
+     */
+    private static java.util.Map<String, String> booleans(TableReader local) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try {
+            for (dev.surprisal.data.TableSchema.Field f : local.schema().fields()) {
+                if ("BOOLEAN".equalsIgnoreCase(String.valueOf(f.duckdbType()).trim())) {
+                    out.put(f.name(), "BOOLEAN");
+                }
+            }
+        } catch (DataException e) {
+            return java.util.Map.of(); // the reasons are then worded from Spark's text type
+        }
+        return out;
+    }
+
     private static Dataset<Row> pandasNames(Dataset<Row> data, DataFormat format, List<String> names) {
         String[] cols = data.columns();
         if (format != DataFormat.CSV && format != DataFormat.TSV || cols.length != names.size()) {
@@ -299,34 +323,69 @@ public final class SparkEngine implements ProfileEngine {
 
     @Override
     public MiTable miTable(TableLocation file, Character delimiter, RoleOverrides overrides, long seed) {
-        return named(file, () -> SparkMi.table(read(file, delimiter), overrides, seed, file.label()));
+        return miTable(file, delimiter, overrides, seed, false);
+    }
+
+    @Override
+    public MiTable miTable(TableLocation file, Character delimiter, RoleOverrides overrides, long seed,
+                           boolean normalizeLabels) {
+        return named(file, () -> SparkMi.table(read(file, delimiter), overrides, seed, file.label(), normalizeLabels));
     }
 
     @Override
     public Ranking ranking(TableLocation file, Character delimiter, String target, RoleOverrides overrides,
                            dev.surprisal.selection.MiOptions options) {
-        return named(file, () -> SparkMi.ranked(read(file, delimiter), target, overrides, options, file.label()));
+        return ranking(file, delimiter, target, overrides, options, false);
+    }
+
+    @Override
+    public Ranking ranking(TableLocation file, Character delimiter, String target, RoleOverrides overrides,
+                           dev.surprisal.selection.MiOptions options, boolean normalizeLabels) {
+        return named(file, () -> SparkMi.ranked(read(file, delimiter), target, overrides, options, file.label(),
+                normalizeLabels));
     }
 
     @Override
     public Pair pair(TableLocation file, Character delimiter, String x, String y, RoleOverrides overrides,
                      dev.surprisal.selection.MiOptions options) {
-        return named(file, () -> SparkMi.pair(read(file, delimiter), x, y, overrides, options, file.label()));
+        return pair(file, delimiter, x, y, overrides, options, false);
+    }
+
+    @Override
+    public Pair pair(TableLocation file, Character delimiter, String x, String y, RoleOverrides overrides,
+                     dev.surprisal.selection.MiOptions options, boolean normalizeLabels) {
+        return named(file, () -> SparkMi.pair(read(file, delimiter), x, y, overrides, options, file.label(),
+                normalizeLabels));
     }
 
     @Override
     public Matrix matrix(TableLocation file, Character delimiter, RoleOverrides overrides, int k, long seed,
                          java.util.function.IntFunction<java.util.function.IntConsumer> start) {
-        return named(file, () -> SparkMi.matrix(read(file, delimiter), overrides, k, seed, file.label(), start));
+        return matrix(file, delimiter, overrides, k, seed, start, false);
+    }
+
+    @Override
+    public Matrix matrix(TableLocation file, Character delimiter, RoleOverrides overrides, int k, long seed,
+                         java.util.function.IntFunction<java.util.function.IntConsumer> start,
+                         boolean normalizeLabels) {
+        return named(file, () -> SparkMi.matrix(read(file, delimiter), overrides, k, seed, file.label(), start,
+                normalizeLabels));
     }
 
     @Override
     public ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides,
                                         Integer bins, EntropyEstimator estimator, Base base, int replicates,
                                         long seed) {
+        return entropy(file, delimiter, column, overrides, bins, estimator, base, replicates, seed, false);
+    }
+
+    @Override
+    public ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides,
+                                        Integer bins, EntropyEstimator estimator, Base base, int replicates,
+                                        long seed, boolean normalizeLabels) {
         ColumnEntropy.checkSettings(bins, estimator, replicates); // before the file is opened, as locally
         return named(file, () -> SparkMi.entropy(read(file, delimiter), column, overrides, bins, estimator, base,
-                file.label(), replicates, seed));
+                file.label(), replicates, seed, normalizeLabels));
     }
 
     @Override

@@ -13,8 +13,10 @@ import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.DuplicateRecords;
 import dev.surprisal.data.mi.MiTable;
 import dev.surprisal.data.mi.RankingResult;
+import dev.surprisal.data.mi.TwoLabelRule;
 import dev.surprisal.data.profile.ProfileEngine;
 import dev.surprisal.data.profile.RowSample;
+import dev.surprisal.data.roles.LabelVariants;
 import dev.surprisal.data.roles.RoleDecision;
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.counts.SparseContingencyTable;
@@ -83,7 +85,28 @@ public final class SparkMi {
      * @throws DataException when the Dataset has no rows or an option names a column it lacks
      */
     public static MiTable table(Dataset<Row> data, RoleOverrides overrides, long seed, Path file) {
-        Gathered g = roles(data, overrides, file);
+        return table(data, overrides, seed, file, false);
+    }
+
+    /**
+     * {@link #table(Dataset, RoleOverrides, long, Path)}, choosing whether text labels that differ only by
+     * surrounding spaces or letter case count as one, as {@link MiTable#read(dev.surprisal.data.TableReader,
+     * RoleOverrides, long, boolean, boolean)} chooses ({@link LabelVariants}): either way the notes name the measured
+     * columns' variants first, as locally.
+     *
+     * @param data            the rows
+     * @param overrides       the user's role options
+     * @param seed            seed of the continuous columns' tie-breaking noise
+     * @param file            the source, for messages (may be null)
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling (folded on the
+     *                        executors before the roles are detected)
+     * @return the table, equal to the local engine's on the same rows (see {@link #table(Dataset, RoleOverrides,
+     *         long, Path)} for a row sample)
+     * @throws DataException when the Dataset has no rows or an option names a column it lacks
+     */
+    public static MiTable table(Dataset<Row> data, RoleOverrides overrides, long seed, Path file,
+                                boolean normalizeLabels) {
+        Gathered g = roles(data, overrides, file, Variants.of(normalizeLabels));
         Scored s = scored(g);
         boolean[] wanted = wanted(g, s.scored());
         int sample = sampleRows(data);
@@ -91,13 +114,14 @@ public final class SparkMi {
         // copies decided over every column read, as locally, not over the scored columns gathered
         DistinctRows copies = SparkCopies.find(g, sampled ? sample : 0, seed);
         if (!sampled) {
-            return MiTable.of(gather(g, wanted, 0, seed), g.roles, seed, file, copies);
+            return withVariants(MiTable.of(gather(g, wanted, 0, seed), g.roles, seed, file, copies), g);
         }
         // the sample's own notes would count its rows and locate cells by their place in the sample
         List<String> notes = new ArrayList<>(joint(g, new int[0], s.scored(), file).notes());
         if (copies != null) {
             notes.add(0, DuplicateRecords.note(copies.repeats(), copies.rows()));
         }
+        notes.addAll(0, g.variantNotes());
         notes.add(sampleNote(sample, g.rows, seed, "every column"));
         return MiTable.of(gather(g, wanted, sample, seed), g.roles, seed, file, copies).withNotes(notes);
     }
@@ -120,7 +144,27 @@ public final class SparkMi {
      */
     public static ProfileEngine.Pair pair(Dataset<Row> data, String x, String y, RoleOverrides overrides,
                                           MiOptions options, Path file) {
-        return SparkPairs.pair(data, x, y, overrides, options, file);
+        return pair(data, x, y, overrides, options, file, false);
+    }
+
+    /**
+     * {@link #pair(Dataset, String, String, RoleOverrides, MiOptions, Path)}, choosing whether label variants count
+     * as one ({@link #table(Dataset, RoleOverrides, long, Path, boolean)}).
+     *
+     * @param data            the rows
+     * @param x               the first column
+     * @param y               the second column
+     * @param overrides       the user's role options
+     * @param options         the MI options
+     * @param file            the source, for messages (may be null)
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the roles and notes of the columns and the pair, in nats
+     * @throws DataException as {@link MiTable#pair}
+     * @throws dev.surprisal.core.ValidationException if {@code x} and {@code y} are the same column
+     */
+    public static ProfileEngine.Pair pair(Dataset<Row> data, String x, String y, RoleOverrides overrides,
+                                          MiOptions options, Path file, boolean normalizeLabels) {
+        return SparkPairs.pair(data, x, y, overrides, options, file, Variants.of(normalizeLabels));
     }
 
     /**
@@ -143,7 +187,27 @@ public final class SparkMi {
      */
     public static ProfileEngine.Matrix matrix(Dataset<Row> data, RoleOverrides overrides, int k, long seed, Path file,
                                               java.util.function.IntFunction<java.util.function.IntConsumer> start) {
-        return SparkPairs.matrix(data, overrides, k, seed, file, start);
+        return matrix(data, overrides, k, seed, file, start, false);
+    }
+
+    /**
+     * {@link #matrix(Dataset, RoleOverrides, int, long, Path, java.util.function.IntFunction)}, choosing whether
+     * label variants count as one ({@link #table(Dataset, RoleOverrides, long, Path, boolean)}).
+     *
+     * @param data            the rows
+     * @param overrides       the user's role options
+     * @param k               neighbours of the kNN estimators, at least 1
+     * @param seed            seed of the continuous columns' tie-breaking noise
+     * @param file            the source, for messages (may be null)
+     * @param start           called with the number of scored columns; returns what receives 1 per pair (may be null)
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the roles and notes of the columns and the matrix, in nats
+     * @throws DataException when the Dataset has no rows or an option names a column it lacks
+     */
+    public static ProfileEngine.Matrix matrix(Dataset<Row> data, RoleOverrides overrides, int k, long seed, Path file,
+                                              java.util.function.IntFunction<java.util.function.IntConsumer> start,
+                                              boolean normalizeLabels) {
+        return SparkPairs.matrix(data, overrides, k, seed, file, start, Variants.of(normalizeLabels));
     }
 
     /**
@@ -158,7 +222,24 @@ public final class SparkMi {
      *                       target is not a scored column
      */
     public static RankingResult ranking(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options) {
-        return ranked(data, target, overrides, options, null).result();
+        return ranking(data, target, overrides, options, false);
+    }
+
+    /**
+     * {@link #ranking(Dataset, String, RoleOverrides, MiOptions)}, choosing whether label variants count as one
+     * ({@link #table(Dataset, RoleOverrides, long, Path, boolean)}).
+     *
+     * @param data            the rows
+     * @param target          the target column
+     * @param overrides       the user's role options
+     * @param options         the MI options
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the ranking, equal to the local engine's on the same rows
+     * @throws DataException as {@link #ranking(Dataset, String, RoleOverrides, MiOptions)}
+     */
+    public static RankingResult ranking(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options,
+                                        boolean normalizeLabels) {
+        return ranked(data, target, overrides, options, null, normalizeLabels).result();
     }
 
     /**
@@ -234,7 +315,13 @@ public final class SparkMi {
      */
     static ProfileEngine.Ranking ranked(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options,
                                         Path file) {
-        Gathered g = roles(data, overrides, file);
+        return ranked(data, target, overrides, options, file, false);
+    }
+
+    /** {@link #ranked(Dataset, String, RoleOverrides, MiOptions, Path)}, label variants folded when asked. */
+    static ProfileEngine.Ranking ranked(Dataset<Row> data, String target, RoleOverrides overrides, MiOptions options,
+                                        Path file, boolean normalizeLabels) {
+        Gathered g = roles(data, overrides, file, Variants.of(normalizeLabels));
         Scored s = scored(g);
         List<RoleDecision> scored = s.scored();
         List<RoleDecision> leftOut = s.leftOut();
@@ -251,8 +338,8 @@ public final class SparkMi {
             for (RoleDecision d : scored) {
                 all[g.cells.names().indexOf(d.column())] = true;
             }
-            MiTable t = MiTable.of(gather(g, all, sampled ? sample : 0, options.seed()), g.roles, options.seed(), file,
-                    copies);
+            MiTable t = withVariants(MiTable.of(gather(g, all, sampled ? sample : 0, options.seed()), g.roles,
+                    options.seed(), file, copies), g);
             RankingResult r = t.ranking(target, options, null);
             if (sampled) {
                 List<String> notes = new ArrayList<>(r.notes());
@@ -277,7 +364,8 @@ public final class SparkMi {
         leftOut.stream().filter(d -> d.role() != ColumnRole.CONSTANT).forEach(gapColumns::add);
         Counted c = joint(g, columns, PartitionJobs.Joint.againstFirst(columns.length), scored, gapColumns, file);
         List<PartitionJobs.JointPart> parts = c.parts();
-        List<String> notes = c.notes();
+        List<String> notes = new ArrayList<>(g.variantNotes()); // first, as MiTable.read gives them
+        notes.addAll(c.notes());
         Labels[] labels = c.labels(g, labelled);
         TargetRanking.requireVarying(target, labels[0].distinct() < 2);
         // the discrete features' tables; those the local engine would not treat as a table are gathered
@@ -317,7 +405,7 @@ public final class SparkMi {
             out[i] = pair != null ? TargetRanking.score(pair, target, options, cap)
                     : TargetRanking.score(held.variable(name, "--x"), held.variable(target, "--target"), options, cap);
         });
-        RankingResult result = RankingResult.of(rows, target, true, "discrete", td, MiTable.leftOutNotes(leftOut, MiTable.bringBack(g.roles, leftOut)), notes,
+        RankingResult result = RankingResult.of(rows, target, true, "discrete", g.shown(td), MiTable.leftOutNotes(leftOut, MiTable.bringBack(g.roles, leftOut)), notes,
                 options, TargetRanking.order(out, options));
         List<String> withLeaks = new ArrayList<>(leaks(gapColumns, parts, labels[0], rows, target, options));
         withLeaks.addAll(result.notes()); // first, as the local ranking gives them
@@ -407,7 +495,9 @@ public final class SparkMi {
 
         /** The table of roles the ranking, the pair and the matrix are shown with ({@link MiTable#ofRoles}). */
         MiTable ofRoles(Gathered g, List<String> notes, Path file) {
-            return MiTable.ofRoles((int) g.rows, scored, leftOut, notes, MiTable.bringBack(g.roles, leftOut), file);
+            // a text column of two labels shown as binary, as the local table decides it (TwoLabels)
+            return MiTable.ofRoles((int) g.rows, scored.stream().map(g::shown).toList(), leftOut, notes,
+                    MiTable.bringBack(g.roles, leftOut), file);
         }
     }
 
@@ -438,8 +528,9 @@ public final class SparkMi {
         Labels[] labels(Gathered g, List<RoleDecision> labelled) {
             Labels[] labels = new Labels[columns.length];
             for (int k = 0; k < columns.length; k++) {
-                labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), labelled.get(k).role(),
-                        g.cells.convention(columns[k]));
+                String name = labelled.get(k).column();
+                labels[k] = Labels.of(parts, k, g.cells.numeric(columns[k]), g.shown(labelled.get(k)).role(),
+                        g.cells.convention(columns[k]), g.two.get(name));
             }
             return labels;
         }
@@ -551,7 +642,7 @@ public final class SparkMi {
         }
 
         static Labels of(List<PartitionJobs.JointPart> parts, int k, boolean typed, ColumnRole role,
-                         dev.surprisal.data.roles.NumberConvention convention) {
+                         dev.surprisal.data.roles.NumberConvention convention, String[] two) {
             Map<Object, Integer> global = new java.util.LinkedHashMap<>();
             int[][] globalOf = new int[parts.size()][];
             for (int p = 0; p < parts.size(); p++) {
@@ -570,7 +661,9 @@ public final class SparkMi {
             double[] value = new double[keys.length];
             boolean allNumbers = true;
             for (int i = 0; i < keys.length; i++) {
-                value[i] = typed ? (Double) keys[i] : Cells.number((String) keys[i], convention);
+                // two labels are coded 0/1 by the library's rule, as the local table codes them (TwoLabels)
+                value[i] = two != null ? TwoLabelRule.code((String) keys[i], two)
+                        : typed ? (Double) keys[i] : Cells.number((String) keys[i], convention);
                 allNumbers &= Double.isFinite(value[i]);
             }
             int[] finalOfGlobal = new int[keys.length];
@@ -684,9 +777,36 @@ public final class SparkMi {
     public static ColumnEntropy.Result entropy(Dataset<Row> data, String column, RoleOverrides overrides, Integer bins,
                                                EntropyEstimator estimator, Base base, Path file, int replicates,
                                                long seed) {
+        return entropy(data, column, overrides, bins, estimator, base, file, replicates, seed, false);
+    }
+
+    /**
+     * {@link #entropy(Dataset, String, RoleOverrides, Integer, EntropyEstimator, Base, Path, int, long)}, choosing
+     * whether label variants count as one, by the library's rule ({@link ColumnEntropy#of(ColumnRoles, String,
+     * java.util.function.Supplier, java.util.function.Supplier, Integer, EntropyEstimator, Base, Path, int, long,
+     * boolean)}) applied to the column's value counts: the same note and, folded, the same counts as locally.
+     *
+     * @param data            the rows
+     * @param column          the column
+     * @param overrides       the user's role options
+     * @param bins            null for the differential entropy of a continuous column, else the number of bins
+     * @param estimator       the estimator of counts (null: plug-in)
+     * @param base            the unit
+     * @param file            the source, for messages (may be null)
+     * @param replicates      0 for no interval, else the number of resamples (10 to 100,000)
+     * @param seed            the resampling seed
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the result by role, with its interval when asked for
+     * @throws DataException as the local method
+     * @throws dev.surprisal.core.ValidationException as {@link ColumnEntropy#checkSettings}, before any scan
+     */
+    public static ColumnEntropy.Result entropy(Dataset<Row> data, String column, RoleOverrides overrides, Integer bins,
+                                               EntropyEstimator estimator, Base base, Path file, int replicates,
+                                               long seed, boolean normalizeLabels) {
         ColumnEntropy.checkSettings(bins, estimator, replicates);
         RoleOverrides o = overrides.columns() == null ? overrides.withColumns(List.of(column)) : overrides;
-        Gathered g = roles(data, o, file);
+        // the roles of the cells as written: the local entropy folds the counts only (ColumnEntropy.of)
+        Gathered g = roles(data, o, file, Variants.IGNORED);
         int j = g.cells.names().indexOf(column);
         if (j < 0) {
             throw new DataException(file, -1, column, "--column " + column + ": no such column (columns: "
@@ -695,14 +815,81 @@ public final class SparkMi {
         boolean[] wanted = new boolean[g.cells.size()];
         wanted[j] = true;
         return ColumnEntropy.of(g.roles, column, () -> valueCounts(g, j, file), () -> MiTable.of(gather(g, wanted, 0, 0),
-                g.roles, 0L, file, true), bins, estimator, base, file, replicates, seed);
+                g.roles, 0L, file, true), bins, estimator, base, file, replicates, seed, normalizeLabels);
     }
 
     /**
      * The Dataset's columns, their reader, their roles, and per column of {@code cells} an upper bound of its
      * distinct labels (the exact distinct counts of the role statistics; 0 for a column not selected).
      */
-    record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows, long[] labels) {
+    record Gathered(Dataset<Row> data, SparkCells cells, ColumnRoles roles, long rows, long[] labels,
+                    Map<String, List<LabelVariants.Group>> variants, boolean folded, Map<String, String[]> two) {
+        /**
+         * A scored column's decision as the local table shows it: a text column of two labels and no gaps is binary
+         * ({@link TwoLabelRule#decision}), any other as detected.
+         */
+        RoleDecision shown(RoleDecision d) {
+            String[] t = two.get(d.column());
+            return t == null ? d : TwoLabelRule.decision(d, t);
+        }
+
+        /**
+         * The notes on the label variants of the measured columns, as {@link MiTable#read(dev.surprisal.data.TableReader,
+         * RoleOverrides, long, boolean, boolean)} gives them first: what was folded, or the warning with the fix.
+         */
+        List<String> variantNotes() {
+            List<String> notes = new ArrayList<>();
+            for (String c : cells.names()) {
+                List<LabelVariants.Group> g = variants.get(c);
+                if (g != null && measured(roles, c)) {
+                    notes.add(LabelVariants.note(c, g, folded, MiTable.NORMALIZE_LABELS));
+                }
+            }
+            return notes;
+        }
+    }
+
+    /** What {@link #roles} does with label variants ({@link LabelVariants}). */
+    enum Variants {
+        /** Not looked for (entropy looks at its one column's counts). */
+        IGNORED,
+        /** Found in the measured text columns, for the warning notes. */
+        NOTED,
+        /** Found in every text column and folded before the roles are detected ({@code --normalize-labels}). */
+        FOLDED;
+
+        static Variants of(boolean normalizeLabels) {
+            return normalizeLabels ? FOLDED : NOTED;
+        }
+    }
+
+    /**
+     * Whether the local table measures a column: a scored role, or a constant one with gaps (measured as filled
+     * in or empty, {@link MiTable#of(Table, ColumnRoles, long, Path)}).
+     */
+    static boolean measured(ColumnRoles roles, String column) {
+        if (!roles.columns().contains(column)) {
+            return false;
+        }
+        ColumnRole role = roles.decision(column).role();
+        return role.isScored() || role == ColumnRole.CONSTANT && roles.stats(column)
+                .map(st -> st.missing() > 0 && st.missing() < st.rows()).orElse(false);
+    }
+
+    /** {@link #roles(Dataset, RoleOverrides, Path, Variants)} with the variants noted, as {@code mi} runs. */
+    static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file) {
+        return roles(data, overrides, file, Variants.NOTED);
+    }
+
+    /** {@link #table(Dataset, RoleOverrides, long, Path, boolean)}'s notes with the variants' notes first. */
+    static MiTable withVariants(MiTable t, Gathered g) {
+        List<String> v = g.variantNotes();
+        if (v.isEmpty()) {
+            return t;
+        }
+        List<String> notes = new ArrayList<>(v);
+        notes.addAll(t.notes());
+        return t.withNotes(notes);
     }
 
     /**
@@ -730,10 +917,26 @@ public final class SparkMi {
         return false;
     }
 
-    static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file) {
+    /**
+     * The Dataset's columns, their reader and roles, as the local engine reads a file: with {@code variants}
+     * {@link Variants#FOLDED}, every text column's label variants folded first (the local engine folds the cells
+     * before it detects roles); with {@link Variants#NOTED}, the variants of the measured text columns found for the
+     * notes. Except with {@link Variants#IGNORED}, each scored text column of two labels and no gaps gets its two
+     * labels ({@link TwoLabelRule}), so that it is binary, coded 0/1, as locally.
+     */
+    static Gathered roles(Dataset<Row> data, RoleOverrides overrides, Path file, Variants variants) {
         lastGathered = List.of();
         List<String> available = Arrays.asList(data.columns());
         overrides.validate(available, file);
+        Map<String, List<LabelVariants.Group>> found = Map.of();
+        if (variants == Variants.FOLDED) {
+            // every column, as MiTable.read checks every column of the file's cells, --columns or not
+            Dataset<Row> every = SparkProfiler.select(data, available);
+            boolean[] all = new boolean[available.size()];
+            Arrays.fill(all, true);
+            found = SparkLabels.find(every, SparkCells.of(every.schema(), available), all);
+            data = SparkLabels.fold(data, found);
+        }
         List<String> selected = overrides.selected(available);
         Dataset<Row> sel = SparkProfiler.select(data, selected);
         List<dev.surprisal.data.roles.ColumnStats> stats = SparkProfiler.roleStats(sel, SparkCells.of(sel.schema(), selected));
@@ -751,8 +954,30 @@ public final class SparkMi {
         // each selected column's numbers in its convention; the others are not read as numbers
         List<dev.surprisal.data.roles.NumberConvention> read = available.stream().map(c -> roles.columns().contains(c)
                 ? roles.decision(c).convention() : dev.surprisal.data.roles.NumberConvention.DECIMAL_POINT).toList();
-        return new Gathered(all, SparkCells.of(all.schema(), available).withConventions(read), roles,
-                stats.get(0).rows(), labels);
+        SparkCells cells = SparkCells.of(all.schema(), available).withConventions(read);
+        if (variants == Variants.NOTED) {
+            boolean[] measured = new boolean[available.size()];
+            for (int j = 0; j < measured.length; j++) {
+                measured[j] = measured(roles, available.get(j));
+            }
+            found = SparkLabels.find(all, cells, measured);
+        }
+        Map<String, String[]> two = new HashMap<>();
+        for (int j = 0; j < available.size() && variants != Variants.IGNORED; j++) {
+            String c = available.get(j);
+            if (!roles.columns().contains(c) || cells.numeric(j)) {
+                continue;
+            }
+            RoleDecision d = roles.decision(c);
+            // TwoLabels' rule needs the labels; the statistics say which columns can have two and no gaps
+            boolean candidate = d.role() == ColumnRole.CATEGORICAL && !d.overridden() && roles.stats(c)
+                    .map(st -> st.missing() == 0 && st.distinctTexts() <= 2).orElse(false);
+            String[] t = candidate ? SparkLabels.two(all, cells, j) : null;
+            if (t != null) {
+                two.put(c, t);
+            }
+        }
+        return new Gathered(all, cells, roles, stats.get(0).rows(), labels, found, variants == Variants.FOLDED, two);
     }
 
     /**
@@ -884,7 +1109,7 @@ public final class SparkMi {
      * The counts of column j's distinct values, as the local engine's {@code TableReader.valueCounts}:
      * null cells dropped, every other cell a value (a number by its value, text by its text).
      */
-    private static Counts valueCounts(Gathered g, int j, Path file) {
+    private static dev.surprisal.data.ValueCounts valueCounts(Gathered g, int j, Path file) {
         List<Map<Object, Long>> parts = g.data.javaRDD()
                 .mapPartitions(new PartitionJobs.ValueCounts(g.cells, j)).collect();
         Map<Object, Long> all = new HashMap<>();
@@ -900,9 +1125,13 @@ public final class SparkMi {
                 .thenComparing((a, b) -> a instanceof Double x ? Double.compare(x, (Double) b)
                         : ((String) a).compareTo((String) b)));
         long[] counts = new long[keys.size()];
+        List<String> labels = new ArrayList<>(keys.size());
         for (int i = 0; i < counts.length; i++) {
             counts[i] = all.get(keys.get(i));
+            // a number as the profile writes values (never a label variant), text as it is
+            labels.add(keys.get(i) instanceof Double x ? dev.surprisal.data.profile.ValueBins.format(x) : (String) keys.get(i));
         }
-        return Counts.of(counts);
+        // the missing cells are not counted here (null cells dropped): no caller of these counts reads them
+        return new dev.surprisal.data.ValueCounts(g.cells.name(j), labels, Counts.of(counts), 0);
     }
 }

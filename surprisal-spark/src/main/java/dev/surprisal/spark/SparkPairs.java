@@ -43,9 +43,9 @@ final class SparkPairs {
     }
 
     static ProfileEngine.Pair pair(Dataset<Row> data, String x, String y, RoleOverrides overrides, MiOptions options,
-                                   Path file) {
+                                   Path file, SparkMi.Variants variants) {
         MiTable.requireTwoColumns(x, y);
-        SparkMi.Gathered g = SparkMi.roles(data, overrides, file);
+        SparkMi.Gathered g = SparkMi.roles(data, overrides, file, variants);
         SparkMi.Scored s = SparkMi.scored(g);
         RoleDecision dx = s.decision(x, "--x", g, file);
         RoleDecision dy = s.decision(y, "--y", g, file);
@@ -62,7 +62,8 @@ final class SparkPairs {
             SparkMi.Labels[] labels = c.labels(g, List.of(dy, dx));
             CountedPair counted = labels[1].pair(x, labels[0], c.parts(), 0);
             if (SparkMi.asTable(counted, labels[1], options)) {
-                return new ProfileEngine.Pair(s.ofRoles(g, notes, file), counted(counted, dx, dy, options, (int) g.rows(), file));
+                return new ProfileEngine.Pair(SparkMi.withVariants(s.ofRoles(g, notes, file), g),
+                        counted(counted, g.shown(dx), g.shown(dy), options, (int) g.rows(), file));
             }
         }
         List<RoleDecision> both = s.scored().stream().filter(d -> d == dx || d == dy).toList();
@@ -71,7 +72,8 @@ final class SparkPairs {
         if (sampled) {
             notes.add(SparkMi.sampleNote(sample, g.rows(), options.seed(), "the pair " + x + ", " + y));
         }
-        return new ProfileEngine.Pair(s.ofRoles(g, notes, file).withCopies(copies), rows.pair(x, y, options));
+        return new ProfileEngine.Pair(SparkMi.withVariants(s.ofRoles(g, notes, file).withCopies(copies), g),
+                rows.pair(x, y, options));
     }
 
     /** What {@link MiTable#pair} gives for two discrete columns, from their table (x by rows, y by columns). */
@@ -87,8 +89,8 @@ final class SparkPairs {
     }
 
     static ProfileEngine.Matrix matrix(Dataset<Row> data, RoleOverrides overrides, int k, long seed, Path file,
-                                       IntFunction<IntConsumer> start) {
-        SparkMi.Gathered g = SparkMi.roles(data, overrides, file);
+                                       IntFunction<IntConsumer> start, SparkMi.Variants variants) {
+        SparkMi.Gathered g = SparkMi.roles(data, overrides, file, variants);
         SparkMi.Scored s = SparkMi.scored(g);
         List<RoleDecision> scored = s.scored();
         int c = scored.size();
@@ -207,7 +209,7 @@ final class SparkPairs {
                 pairNotes.addAll(byPair.getOrDefault(scored.get(i).column() + '\0' + scored.get(j).column(), List.of()));
             }
         }
-        return new ProfileEngine.Matrix(s.ofRoles(g, notes, file).withCopies(copies),
+        return new ProfileEngine.Matrix(SparkMi.withVariants(s.ofRoles(g, notes, file).withCopies(copies), g),
                 new MatrixResult(columns, mi, pairNotes, chance, pv, pm));
     }
 

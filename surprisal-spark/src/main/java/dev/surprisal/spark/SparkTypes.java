@@ -27,13 +27,22 @@ final class SparkTypes {
     }
 
     /**
+     * The key of a column's metadata that holds the type DuckDB sniffs for the same column of a local CSV or TSV
+     * file ({@code BOOLEAN} for {@code Yes}/{@code No} or {@code true}/{@code false} cells): Spark reads such a file
+     * as text, and the local engine words the column's reason from DuckDB's type ({@code ColumnRoles.typed}), so the
+     * Spark engine carries that type with the column to word it the same.
+     */
+    static final String SNIFFED = "surprisal.duckdbType";
+
+    /**
      * @param schema a Dataset's schema
      * @return its columns, each with the type name DuckDB gives such a column and how the engine reads it
      */
     static TableSchema schema(StructType schema) {
         List<TableSchema.Field> fields = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            String t = duckdbType(f.dataType());
+            // a text column of a local CSV file keeps the type DuckDB sniffed for the local engine (SparkEngine.read)
+            String t = f.metadata().contains(SNIFFED) ? f.metadata().getString(SNIFFED) : duckdbType(f.dataType());
             fields.add(new TableSchema.Field(f.name(), t, SparkCells.isNumeric(f) ? ColumnType.NUMERIC
                     : ColumnType.CATEGORICAL));
         }

@@ -378,9 +378,40 @@ public final class ColumnEntropy {
         checkSettings(bins, estimator, replicates);
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
+        return of(roles, column, () -> reader.valueCounts(column), () -> MiTable.of(reader.read(), roles, 0L, file, true),
+                bins, estimator, base, file, replicates, seed, normalizeLabels);
+    }
+
+    /**
+     * The entropy of {@code column} from the labelled counts an engine has gathered, with its label variants noted
+     * and, when {@code normalizeLabels}, folded ({@link LabelVariants}): the one rule of
+     * {@link #of(TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base, int, long, boolean)}, shared
+     * with the Spark engine, so that both give the same notes and numbers. A discrete role's entropy is then that of
+     * the folded counts; the note says what was folded into what, or, without folding, which spellings differ only
+     * by surrounding spaces or letter case and how to fold them.
+     *
+     * @param roles           the table's roles (the column among them)
+     * @param column          the column
+     * @param counts          the column's distinct values as text and their counts, nulls dropped (for a discrete
+     *                        role)
+     * @param table           the table prepared for MI with seed 0 (for a continuous role)
+     * @param bins            null for the differential entropy of a continuous column, else the number of bins
+     * @param estimator       the estimator of counts (null: plug-in)
+     * @param base            the unit
+     * @param file            the source, for messages (may be null)
+     * @param replicates      0 for no interval, else the number of resamples
+     * @param seed            the resampling seed
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the result by role, with its interval when asked for and the variants' note last
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}
+     * @throws ValidationException as {@link #checkSettings}
+     */
+    public static Result of(ColumnRoles roles, String column, java.util.function.Supplier<dev.surprisal.data.ValueCounts>
+                            counts, java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
+                            Base base, Path file, int replicates, long seed, boolean normalizeLabels) {
         List<String> variants = new ArrayList<>(1);
-        Result r = of(roles, column, () -> labelCounts(reader.valueCounts(column), normalizeLabels, variants),
-                () -> MiTable.of(reader.read(), roles, 0L, file, true), bins, estimator, base, file, replicates, seed);
+        Result r = of(roles, column, () -> labelCounts(counts.get(), normalizeLabels, variants), table, bins, estimator,
+                base, file, replicates, seed);
         if (!(r instanceof Counted c) || variants.isEmpty()) {
             return r;
         }

@@ -37,6 +37,17 @@ public interface ProfileEngine extends AutoCloseable {
     Profile count(Profile reference, TableLocation file, Character delimiter);
 
     /**
+     * The refusal of an engine that does not fold label variants: folding changes the roles, the values and the
+     * notes, so an engine that cannot fold must not answer as if it had.
+     *
+     * @return the error naming the option and what to do
+     */
+    private static dev.surprisal.core.ValidationException cannotFold() {
+        return new dev.surprisal.core.ValidationException("normalizeLabels (--normalize-labels): this engine does not"
+                + " fold label variants; run with the local engine (--engine local) or without the option");
+    }
+
+    /**
      * Reads a file and prepares it for mutual information ({@code surprisal mi}): the same table as
      * {@link dev.surprisal.data.mi.MiTable#read(dev.surprisal.data.TableReader, RoleOverrides, long)}
      * gives locally (same roles, values, notes), so every analysis of {@code MiTable} runs on it unchanged.
@@ -49,6 +60,29 @@ public interface ProfileEngine extends AutoCloseable {
      * @throws dev.surprisal.data.DataException if the file cannot be read or an option names a column it lacks
      */
     MiTable miTable(TableLocation file, Character delimiter, RoleOverrides overrides, long seed);
+
+    /**
+     * {@link #miTable(TableLocation, Character, RoleOverrides, long)}, choosing whether text labels that differ only
+     * by surrounding spaces or letter case count as one, as
+     * {@link dev.surprisal.data.mi.MiTable#read(dev.surprisal.data.TableReader, RoleOverrides, long, boolean, boolean)}
+     * chooses ({@link dev.surprisal.data.roles.LabelVariants}): either way the same notes name the measured columns
+     * that have such variants. An engine that does not override this refuses {@code normalizeLabels}.
+     *
+     * @param file            a CSV, TSV, Parquet or JSON file, local or remote
+     * @param delimiter       the CSV delimiter, or null for the default of the file's extension
+     * @param overrides       the user's role options
+     * @param seed            seed of the continuous columns' tie-breaking noise
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the prepared table
+     * @throws dev.surprisal.core.ValidationException naming {@code normalizeLabels} when the engine cannot fold
+     */
+    default MiTable miTable(TableLocation file, Character delimiter, RoleOverrides overrides, long seed,
+                            boolean normalizeLabels) {
+        if (normalizeLabels) {
+            throw cannotFold();
+        }
+        return miTable(file, delimiter, overrides, seed);
+    }
 
     /**
      * What {@code surprisal mi --target} shows, when the engine ranks without holding the table
@@ -79,6 +113,27 @@ public interface ProfileEngine extends AutoCloseable {
     }
 
     /**
+     * {@link #ranking(TableLocation, Character, String, RoleOverrides, dev.surprisal.selection.MiOptions)}, choosing
+     * whether label variants count as one ({@link #miTable(TableLocation, Character, RoleOverrides, long, boolean)}).
+     *
+     * @param file            a CSV, TSV, Parquet or JSON file, local or remote
+     * @param delimiter       the CSV delimiter, or null for the default of the file's extension
+     * @param target          the target column
+     * @param overrides       the user's role options
+     * @param options         the MI options
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the roles and the ranking, or null when the engine ranks only on {@link #miTable}
+     * @throws dev.surprisal.core.ValidationException naming {@code normalizeLabels} when the engine cannot fold
+     */
+    default Ranking ranking(TableLocation file, Character delimiter, String target, RoleOverrides overrides,
+                            dev.surprisal.selection.MiOptions options, boolean normalizeLabels) {
+        if (normalizeLabels) {
+            throw cannotFold();
+        }
+        return ranking(file, delimiter, target, overrides, options);
+    }
+
+    /**
      * What {@code surprisal mi --x A --y B} shows: {@link MiTable#pair} on the file, with the notes of the
      * pair's table. The default reads the table ({@link #miTable}); an engine may count a discrete pair
      * without holding its rows.
@@ -105,6 +160,29 @@ public interface ProfileEngine extends AutoCloseable {
      * @param result  the pair
      */
     record Pair(MiTable columns, dev.surprisal.data.mi.PairResult result) {
+    }
+
+    /**
+     * {@link #pair(TableLocation, Character, String, String, RoleOverrides, dev.surprisal.selection.MiOptions)},
+     * choosing whether label variants count as one ({@link #miTable(TableLocation, Character, RoleOverrides, long,
+     * boolean)}).
+     *
+     * @param file            a CSV, TSV, Parquet or JSON file, local or remote
+     * @param delimiter       the CSV delimiter, or null for the default of the file's extension
+     * @param x               the first column
+     * @param y               the second column
+     * @param overrides       the user's role options
+     * @param options         the MI options
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the roles and notes of the columns and the pair
+     * @throws dev.surprisal.core.ValidationException naming {@code normalizeLabels} when the engine cannot fold
+     */
+    default Pair pair(TableLocation file, Character delimiter, String x, String y, RoleOverrides overrides,
+                      dev.surprisal.selection.MiOptions options, boolean normalizeLabels) {
+        if (normalizeLabels) {
+            throw cannotFold();
+        }
+        return pair(file, delimiter, x, y, overrides, options);
     }
 
     /**
@@ -138,6 +216,28 @@ public interface ProfileEngine extends AutoCloseable {
     }
 
     /**
+     * {@link #matrix(TableLocation, Character, RoleOverrides, int, long, java.util.function.IntFunction)}, choosing
+     * whether label variants count as one ({@link #miTable(TableLocation, Character, RoleOverrides, long, boolean)}).
+     *
+     * @param file            a CSV, TSV, Parquet or JSON file, local or remote
+     * @param delimiter       the CSV delimiter, or null for the default of the file's extension
+     * @param overrides       the user's role options
+     * @param k               neighbours of the kNN estimators
+     * @param seed            seed of the continuous columns' tie-breaking noise
+     * @param start           called with the number of scored columns; returns what receives 1 per pair (may be null)
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the roles and notes of the columns and the matrix, in nats
+     * @throws dev.surprisal.core.ValidationException naming {@code normalizeLabels} when the engine cannot fold
+     */
+    default Matrix matrix(TableLocation file, Character delimiter, RoleOverrides overrides, int k, long seed,
+                          java.util.function.IntFunction<java.util.function.IntConsumer> start, boolean normalizeLabels) {
+        if (normalizeLabels) {
+            throw cannotFold();
+        }
+        return matrix(file, delimiter, overrides, k, seed, start);
+    }
+
+    /**
      * The entropy of one column ({@code surprisal entropy --data --column}) with its bootstrap interval, as
      * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base,
      * int, long)} gives locally: the same value, and for the same seed the same interval.
@@ -157,6 +257,34 @@ public interface ProfileEngine extends AutoCloseable {
      */
     ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides, Integer bins,
                                  EntropyEstimator estimator, Base base, int replicates, long seed);
+
+    /**
+     * {@link #entropy(TableLocation, Character, String, RoleOverrides, Integer, EntropyEstimator, Base, int, long)},
+     * choosing whether label variants count as one, as
+     * {@link ColumnEntropy#of(dev.surprisal.data.TableReader, String, RoleOverrides, Integer, EntropyEstimator, Base,
+     * int, long, boolean)} chooses: either way the same note names the column's variants.
+     *
+     * @param file            a CSV, TSV, Parquet or JSON file, local or remote
+     * @param delimiter       the CSV delimiter, or null for the default of the file's extension
+     * @param column          the column
+     * @param overrides       the user's role options
+     * @param bins            null for the differential entropy of a continuous column, else the number of bins (≥ 1)
+     * @param estimator       the estimator of counts (null: plug-in)
+     * @param base            the unit
+     * @param replicates      0 for no interval, else the number of resamples
+     * @param seed            the resampling seed
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the result by role
+     * @throws dev.surprisal.core.ValidationException naming {@code normalizeLabels} when the engine cannot fold
+     */
+    default ColumnEntropy.Result entropy(TableLocation file, Character delimiter, String column, RoleOverrides overrides,
+                                         Integer bins, EntropyEstimator estimator, Base base, int replicates, long seed,
+                                         boolean normalizeLabels) {
+        if (normalizeLabels) {
+            throw cannotFold();
+        }
+        return entropy(file, delimiter, column, overrides, bins, estimator, base, replicates, seed);
+    }
 
     /**
      * The columns of a table in its order, for the schema-change report of {@code drift check} and
