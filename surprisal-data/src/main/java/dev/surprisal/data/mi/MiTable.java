@@ -79,9 +79,9 @@ public final class MiTable {
     /** The run's seed: the matrix's random tables of a pair with a small expected count. */
     private final long seed;
     /**
-     * Per scored text column with exactly two labels and blank cells, the column as 0/1 with its blanks missing
-     * ({@link TwoLabels#withGaps}): what it is as the chosen target or one side of a pair ({@link #forTarget}); as a
-     * feature it stays labels with its blanks a value of their own.
+     * Per scored text column with exactly two labels and blank cells ({@link TwoLabels#withGaps}), its labels and
+     * their 0/1 codes: {@link #forTarget} makes the 0/1 column, blanks missing, when it is the chosen target or one
+     * side of a pair; as a feature it stays labels with its blanks a value of their own.
      */
     private final java.util.Map<String, Binarised> twoLabelsWithGaps;
 
