@@ -21,7 +21,7 @@ from sklearn.metrics.cluster._expected_mutual_info_fast import expected_mutual_i
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "surprisal-core", "src", "test",
                    "resources", "golden", "target_share.json")
-DETERMINES, NEARLY, MIN_EVIDENCE = 0.98, 0.70, 20.0
+DETERMINES, NEARLY, VERY_STRONG, MIN_EVIDENCE = 0.98, 0.90, 0.70, 20.0
 N = 3000
 rng = np.random.default_rng(20261201)
 
@@ -39,7 +39,8 @@ def case(name, feature, target, expected):
     h = entropy(target)
     evidence = n * (h - emi)
     share = (mi - emi) / (h - emi) if h > 0 and evidence >= MIN_EVIDENCE else float("nan")
-    flag = "determines" if share >= DETERMINES else "nearly-determines" if share >= NEARLY else "no"
+    flag = ("determines" if share >= DETERMINES else "nearly-determines" if share >= NEARLY
+            else "very-strong" if share >= VERY_STRONG else "no")
     assert flag == expected, (name, share, evidence)
     k, l = len(set(feature.tolist())), len(set(target.tolist()))
     return {"name": name, "feature": feature.tolist(), "target": target.tolist(), "mi": mi, "emi": emi,

@@ -67,7 +67,9 @@ import java.util.concurrent.Callable;
                 "Each column gets a role (printed on stderr, and in JSON): continuous numbers use kNN",
                 "estimators (KSG between two, Ross against a discrete one), never bins; binary,",
                 "few-valued (<= 20 values, not measurements each seen once) and text columns are labels",
-                "(plug-in MI between two).",
+                "(plug-in MI between two). A two-label text column (Yes/No, true/false) is binary,",
+                "coded 0/1; as the target (or one side of --x/--y) also with blank cells, whose rows",
+                "are left out as a 0/1 column's are; as a feature its blanks are a value of their own.",
                 "id-like, timestamp, date and constant columns are left out, with the reason;",
                 "--role COL=ROLE brings one back. Each pair uses the rows where both have a value.",
                 ""},
@@ -232,7 +234,9 @@ public final class MiCommand implements Callable<Integer> {
         if (mode.matrix) {
             return matrix(overrides, settings);
         }
-        MiTable t = miTable(overrides);
+        // the table as the target is read (a Yes/No target with blanks is binary, as its 0/1 form): the library's
+        // rule, so the columns shown beside the ranking give the target's role as the ranking used it
+        MiTable t = miTable(overrides).forTarget(target);
         requireTwo(t.variables().size());
         Report r;
         if (select != null) {

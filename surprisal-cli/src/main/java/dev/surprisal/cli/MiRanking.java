@@ -132,7 +132,7 @@ final class MiRanking {
         Report.putNumber(o, "pearson", r.pearson());
         Report.putNumber(o, "spearman", r.spearman());
         o.put("nonmonotone", r.nonMonotone());
-        // "determines" / "nearly-determines" / "no": a copy of the target or leakage (its note ends the warnings)
+        // "determines" / "nearly-determines" / "very-strong" / "no", one per wording of its note (which ends the warnings)
         o.put("determines_target", r.targetShare().flag().label());
         // the decision itself (its note ends the warnings): the least MI r implies when KSG is below it beyond noise
         o.put("biased_low", r.biasedLow());

@@ -55,12 +55,13 @@ import java.util.Locale;
  *       a predictor right 90% of the time on a balanced 0/1 target keeps 0.53, so ordinary strong predictors
  *       (40–60%) get no note.</li>
  * </ul>
- * The words of a {@link Flag#NEARLY} note follow the share: the share cannot tell a near-copy from an honest
+ * Between {@link #NEARLY_SHARE} and {@link #DETERMINES_SHARE} the share cannot tell a near-copy from an honest
  * predictor of the same strength (a 0/1 copy with 5% of its labels flipped is a feature right 95% of the time,
- * 0.71 either way), so below {@link #LEAK_LIKELY_SHARE} 0.90 the note says "very strong predictor" and asks to check
- * that the column is not recorded after the outcome; from 0.90 (a 0/1 copy with at most about 1.3% of its labels
- * flipped: H(0.013) ≈ 0.10 bit) it says "nearly determines the target … a near-copy of the target or leakage is
- * likely".
+ * 0.71 either way), so the flag and its words are split at {@link #LEAK_LIKELY_SHARE} 0.90: below it
+ * {@link Flag#VERY_STRONG} ({@code very-strong}), "very strong predictor", asking to check that the column is not
+ * recorded after the outcome; from 0.90 (a 0/1 copy with at most about 1.3% of its labels flipped: H(0.013) ≈ 0.10
+ * bit) {@link Flag#NEARLY} ({@code nearly-determines}), "nearly determines the target … a near-copy of the target or
+ * leakage is likely". A JSON reader and a Java caller thus see the distinction the sentence makes.
  * For a continuous target H(Y) is a differential entropy (it shifts with the unit and can be negative), so no
  * share exists. A continuous feature then gets the note of {@link #continuousNote} when the normal-score
  * correlation of the two columns ({@link dev.surprisal.dependence.Correlation#normalScore}) reaches
@@ -99,8 +100,16 @@ public final class TargetShare {
     public enum Flag {
         /** The target is a function of the feature on the rows (share ≥ {@link #DETERMINES_SHARE}). */
         DETERMINES("determines"),
-        /** The feature is a near-copy of the target (share ≥ {@link #NEARLY_SHARE}). */
+        /**
+         * The feature is a near-copy of the target, leakage likely (share in [{@link #LEAK_LIKELY_SHARE},
+         * {@link #DETERMINES_SHARE})); for a continuous target, |normal-score r| ≥ {@link #LEAK_CORRELATION}.
+         */
         NEARLY("nearly-determines"),
+        /**
+         * The feature is a very strong predictor of the target, which may be honest or leakage (share in
+         * [{@link #NEARLY_SHARE}, {@link #LEAK_LIKELY_SHARE})).
+         */
+        VERY_STRONG("very-strong"),
         /** Neither, or no share (a continuous target, too little evidence). */
         NONE("no");
 
@@ -113,7 +122,7 @@ public final class TargetShare {
         /**
          * The machine-readable value ({@code determines_target} in JSON).
          *
-         * @return {@code "determines"}, {@code "nearly-determines"} or {@code "no"}
+         * @return {@code "determines"}, {@code "nearly-determines"}, {@code "very-strong"} or {@code "no"}
          */
         public String label() {
             return label;
@@ -123,10 +132,12 @@ public final class TargetShare {
          * The flag of a share.
          *
          * @param share the share of {@link #share}, NaN when there is none
-         * @return DETERMINES, NEARLY or NONE
+         * @return DETERMINES from {@link #DETERMINES_SHARE}, NEARLY from {@link #LEAK_LIKELY_SHARE}, VERY_STRONG from
+         *         {@link #NEARLY_SHARE}, else NONE (also for NaN)
          */
         public static Flag of(double share) {
-            return share >= DETERMINES_SHARE ? DETERMINES : share >= NEARLY_SHARE ? NEARLY : NONE;
+            return share >= DETERMINES_SHARE ? DETERMINES : share >= LEAK_LIKELY_SHARE ? NEARLY
+                    : share >= NEARLY_SHARE ? VERY_STRONG : NONE;
         }
     }
 
@@ -257,7 +268,7 @@ public final class TargetShare {
                 + " above chance %.1f%% of the most it can be), so %s is a function of this column on these rows: a"
                 + " copy of the target or leakage (a column filled in from the outcome); check how it is recorded"
                 + " before using it", target, h, 100 * Math.min(1.0, share), target)
-                : share >= LEAK_LIKELY_SHARE
+                : flag == Flag.NEARLY
                 ? String.format(Locale.ROOT, "nearly determines the target: its MI above chance is %.1f%% of the"
                 + " most it can be, the entropy of %s (H = %s): a near-copy of the target or leakage is likely;"
                 + " check how it is recorded before using it", 100 * share, target, h)
@@ -320,7 +331,7 @@ public final class TargetShare {
         }
         String from = byB ? a : b;
         String to = byB ? b : a;
-        if (flag == Flag.NEARLY && best < LEAK_LIKELY_SHARE) {
+        if (flag == Flag.VERY_STRONG) {
             return String.format(Locale.ROOT, "%s very strongly predicts %s (MI above chance is %.1f%% of the most it"
                     + " can be, H(%s)): if %s is a target, check that %s is not recorded after it (leakage)", from, to,
                     100 * best, to, to, from);

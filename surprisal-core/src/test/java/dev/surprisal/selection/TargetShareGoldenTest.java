@@ -55,6 +55,7 @@ class TargetShareGoldenTest {
         return switch (c.get("flag").asText()) {
             case "determines" -> TargetShare.Flag.DETERMINES;
             case "nearly-determines" -> TargetShare.Flag.NEARLY;
+            case "very-strong" -> TargetShare.Flag.VERY_STRONG;
             default -> TargetShare.Flag.NONE;
         };
     }

@@ -102,12 +102,41 @@ class TargetShareTest {
     @Test
     void aFeatureRightMostOfTheTimeIsAVeryStrongPredictorNotLikelyLeakage() {
         for (double[] feature : new double[][] {FLIPPED, RIGHT96}) {
-            assertThat(flag("f", feature, bits())).isEqualTo(TargetShare.Flag.NEARLY);
+            // its own flag value (was NEARLY, the near-copy's, so JSON said "nearly-determines" beside these words)
+            assertThat(flag("f", feature, bits())).isEqualTo(TargetShare.Flag.VERY_STRONG);
             assertThat(warnings("f", feature, bits())).anySatisfy(s -> assertThat(s)
                     .startsWith("very strong predictor of the target: its MI above chance is ")
                     .containsPattern("is (7\\d|8[0-5])\\.\\d% of the most it can be")
                     .contains("check that it is not recorded after the outcome (leakage)")
                     .doesNotContain("likely").doesNotContain("nearly determines"));
+        }
+    }
+
+    /**
+     * One flag value per wording of the note (target18): the very strong predictor (share in [0.70, 0.90)) and the
+     * near-copy (share in [0.90, 0.98)) were both NEARLY, so a JSON reader could not tell them apart.
+     */
+    @Test
+    void eachWordingOfTheNoteHasItsOwnFlag() {
+        assertThat(TargetShare.Flag.of(0.69)).isEqualTo(TargetShare.Flag.NONE);
+        assertThat(TargetShare.Flag.of(Double.NaN)).isEqualTo(TargetShare.Flag.NONE);
+        assertThat(TargetShare.Flag.of(0.70)).isEqualTo(TargetShare.Flag.VERY_STRONG);
+        assertThat(TargetShare.Flag.of(0.8)).isEqualTo(TargetShare.Flag.VERY_STRONG);
+        assertThat(TargetShare.Flag.of(0.90)).isEqualTo(TargetShare.Flag.NEARLY);
+        assertThat(TargetShare.Flag.of(0.95)).isEqualTo(TargetShare.Flag.NEARLY);
+        assertThat(TargetShare.Flag.of(0.98)).isEqualTo(TargetShare.Flag.DETERMINES);
+        assertThat(TargetShare.Flag.VERY_STRONG.label()).isEqualTo("very-strong");
+        assertThat(TargetShare.Flag.NEARLY.label()).isEqualTo("nearly-determines");
+        // the sentence follows the flag, in the ranking's note and in a pair's
+        for (double share : new double[] {0.75, 0.85, 0.92, 0.97}) {
+            double h = Math.log(2);
+            TargetShare.Note note = TargetShare.note("y", share * h, 0.0, h, 4000, Base.BITS);
+            assertThat(note.flag()).isEqualTo(TargetShare.Flag.of(share));
+            assertThat(note.sentence()).startsWith(note.flag() == TargetShare.Flag.NEARLY
+                    ? "nearly determines the target:" : "very strong predictor of the target:");
+            String pair = TargetShare.pairNote("a", "b", share * h, 0.0, Double.NaN, h, 4000);
+            assertThat(pair).contains(note.flag() == TargetShare.Flag.NEARLY ? "a nearly determines b"
+                    : "a very strongly predicts b");
         }
     }
 

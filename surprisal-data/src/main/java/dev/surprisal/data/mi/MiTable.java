@@ -78,6 +78,19 @@ public final class MiTable {
     private final java.util.Map<String, MiVariable> unscoredFilledIn;
     /** The run's seed: the matrix's random tables of a pair with a small expected count. */
     private final long seed;
+    /**
+     * Per scored text column with exactly two labels and blank cells ({@link TwoLabels#withGaps}), its labels and
+     * their 0/1 codes: {@link #forTarget} makes the 0/1 column, blanks missing, when it is the chosen target or one
+     * side of a pair; as a feature it stays labels with its blanks a value of their own.
+     */
+    private final java.util.Map<String, Binarised> twoLabelsWithGaps;
+
+    /**
+     * A two-label text column with blanks: its two labels, 0 first, and per label code of its categorical variable
+     * the 0/1 value (NaN for a missing string), so the 0/1 column is made from the variable only when it is chosen.
+     */
+    private record Binarised(String[] labels, double[] byCode) {
+    }
 
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack) {
@@ -93,6 +106,15 @@ public final class MiTable {
     private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
                     List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
                     int duplicateRows, java.util.Map<String, MiVariable> unscoredFilledIn, long seed) {
+        this(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, unscoredFilledIn, seed,
+                java.util.Map.of());
+    }
+
+    private MiTable(Path file, int rows, List<MiVariable> variables, List<RoleDecision> decisions,
+                    List<RoleDecision> leftOut, List<String> notes, java.util.Map<String, String> bringBack,
+                    int duplicateRows, java.util.Map<String, MiVariable> unscoredFilledIn, long seed,
+                    java.util.Map<String, Binarised> twoLabelsWithGaps) {
+        this.twoLabelsWithGaps = java.util.Map.copyOf(twoLabelsWithGaps);
         this.seed = seed;
         this.unscoredFilledIn = java.util.Map.copyOf(unscoredFilledIn);
         this.duplicateRows = duplicateRows;
@@ -243,7 +265,7 @@ public final class MiTable {
         List<String> all = new ArrayList<>(notes);
         all.add(0, DuplicateRecords.note(distinct.repeats(), distinct.rows()));
         return new MiTable(file, distinct.distinct(), variables, decisions, leftOut, all, bringBack, distinct.repeats(),
-                java.util.Map.of(), seed);
+                java.util.Map.of(), seed, twoLabelsWithGaps);
     }
 
     /** The error of a file with a header and no data, in drift's words. */
@@ -284,6 +306,7 @@ public final class MiTable {
         List<RoleDecision> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         java.util.Map<String, MiVariable> filledIn = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Binarised> binarised = new java.util.HashMap<>();
         List<java.util.function.Function<List<String>, MiVariable>> jobs = new ArrayList<>();
         // the columns' cells are noted while they are prepared in parallel and located together after
         // (a CSV file read once, no thread waiting on another's location)
@@ -324,6 +347,13 @@ public final class MiTable {
                         TwoLabels.coded((CategoricalColumn) c, two))));
                 continue;
             }
+            String[] twoWithGaps = role == ColumnRole.CATEGORICAL && !d.overridden() && c instanceof CategoricalColumn cat
+                    ? TwoLabels.withGaps(cat) : null;
+            if (twoWithGaps != null) {
+                // labels with their blanks as a value as a feature; 0/1 with its blanks missing as a target (forTarget)
+                binarised.put(c.name(), new Binarised(twoWithGaps, TwoLabels.byCode((CategoricalColumn) c,
+                        twoWithGaps)));
+            }
             used.add(d);
             jobs.add(cellNotes -> variable(c, d, cells, cellNotes, seed, distinct));
         }
@@ -353,11 +383,11 @@ public final class MiTable {
             vars.add(made[i]);
         }
         if (distinct == null) {
-            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack, 0, filledIn, seed);
+            return new MiTable(file, table.rowCount(), vars, used, out, notes, bringBack, 0, filledIn, seed, binarised);
         }
         notes.add(0, DuplicateRecords.note(distinct.repeats(), table.rowCount()));
         return new MiTable(file, distinct.distinct(), vars, used, out, notes, bringBack, distinct.repeats(), filledIn,
-                seed);
+                seed, binarised);
     }
 
     /**
@@ -467,7 +497,7 @@ public final class MiTable {
      */
     public MiTable withNotes(List<String> notes) {
         return new MiTable(file, rows, variables, decisions, leftOut, notes, bringBack, duplicateRows, unscoredFilledIn,
-                seed);
+                seed, twoLabelsWithGaps);
     }
 
     /**
@@ -614,8 +644,60 @@ public final class MiTable {
      * @throws DataException if the target is not a scored column (unknown, excluded, id-like, …)
      */
     public List<RankedFeature> rank(String target, MiOptions options, IntConsumer progress) {
-        MiVariable t = variable(target, "target");
-        return TargetRanking.rank(features(t), t, options, progress);
+        MiTable table = forTarget(target);
+        MiVariable t = table.variable(target, "target");
+        return TargetRanking.rank(table.features(t), t, options, progress);
+    }
+
+    /**
+     * This table as it is read with {@code target} as the target (of a ranking, a selection, or one side of a pair):
+     * a text column with exactly two labels ({@code Yes}/{@code No}, {@code true}/{@code false}, any two) and blank
+     * cells is binary there, coded 0/1 as {@link TwoLabels} codes a column without blanks (case-insensitive
+     * alphabetical: {@code No} = 0, {@code Yes} = 1), with its blank rows missing: they are left out of every pair
+     * exactly as the blank rows of the same target written {@code 1}/{@code 0} are, so the ranking, its verdicts
+     * and p-values do not depend on how the file spells the two values. Its role becomes {@code binary}, with a
+     * reason naming the two labels and the count of blank rows left out ({@link #decisions()}, the "columns" of the
+     * command line). As a feature the same column stays labels with its blanks a value of their own
+     * ({@link #features}: whether a feature is filled in can carry information). Every other column, and a table
+     * without such a column, is returned as it is; so is a target this table does not score (the error is the
+     * caller's {@link #variable}).
+     *
+     * <p>{@link #rank}, {@link #ranking}, {@link #select} and {@link #pair} apply it themselves; a caller that shows
+     * the columns' roles beside a ranking calls it to show the target's role as the ranking used it.
+     *
+     * @param target the target's name (null: none, this table)
+     * @return the table with that column binarised, or this table
+     */
+    public MiTable forTarget(String target) {
+        Binarised b = target == null ? null : twoLabelsWithGaps.get(target);
+        if (b == null) {
+            return this;
+        }
+        List<MiVariable> vars = new ArrayList<>(variables);
+        List<RoleDecision> roles = new ArrayList<>(decisions);
+        for (int i = 0; i < vars.size(); i++) {
+            MiVariable text = vars.get(i);
+            if (!text.name().equals(target)) {
+                continue;
+            }
+            double[] v = new double[text.rows()];
+            for (int r = 0; r < v.length; r++) {
+                double code = text.value(r); // the label code, NaN where blank
+                v[r] = Double.isNaN(code) ? Double.NaN : b.byCode()[(int) code];
+            }
+            MiVariable coded = MiVariable.discrete(target, v);
+            vars.set(i, coded);
+            for (int j = 0; j < roles.size(); j++) {
+                if (roles.get(j).column().equals(target)) {
+                    roles.set(j, TwoLabels.gapsDecision(roles.get(j), b.labels(), coded.rows() - coded.present(),
+                            coded.rows()));
+                }
+            }
+        }
+        java.util.Map<String, Binarised> rest = new java.util.HashMap<>(twoLabelsWithGaps);
+        rest.remove(target);
+        return new MiTable(file, rows, vars, roles, leftOut, notes, bringBack, duplicateRows, unscoredFilledIn, seed,
+                rest);
     }
 
     /**
@@ -629,10 +711,11 @@ public final class MiTable {
      * @throws DataException if the target is not a scored column (unknown, excluded, id-like, …)
      */
     public RankingResult ranking(String target, MiOptions options, IntConsumer progress) {
-        MiVariable t = variable(target, "target");
-        List<RankedFeature> features = TargetRanking.rank(features(t), t, options, progress);
-        RankingResult r = RankingResult.of(this, t.name(), t.isDiscrete(), t.kind(), options, features);
-        List<String> notes = new ArrayList<>(missingness(t, options));
+        MiTable table = forTarget(target); // a Yes/No target with blanks is binary, as its 0/1 form
+        MiVariable t = table.variable(target, "target");
+        List<RankedFeature> features = TargetRanking.rank(table.features(t), t, options, progress);
+        RankingResult r = RankingResult.of(table, t.name(), t.isDiscrete(), t.kind(), options, features);
+        List<String> notes = new ArrayList<>(table.missingness(t, options));
         notes.addAll(r.notes());
         return new RankingResult(r.target(), r.targetKind(), r.targetRole(), r.rows(), r.options(), r.features(),
                 notes);
@@ -643,11 +726,13 @@ public final class MiTable {
      * has "missing" as a value of its own ({@link MiVariable#missingAsValue()}), since whether it is filled in is
      * information; the target keeps its missing rows out (there is nothing to predict there).
      *
-     * @param target the target, unchanged (null: none, every column as a feature)
+     * @param target the target, unchanged (null: none, every column as a feature); the column of its name is the
+     *               target (a binarised target, {@link #forTarget}, replaces the column read as labels)
      * @return the columns, in file order
      */
     public List<MiVariable> features(MiVariable target) {
-        return variables.stream().map(v -> v == target ? v : v.missingAsValue()).toList();
+        return variables.stream().map(v -> v == target || target != null && v.name().equals(target.name()) ? target
+                : v.missingAsValue()).toList();
     }
 
     /**
@@ -677,7 +762,8 @@ public final class MiTable {
         java.util.Map<String, String> why = new java.util.HashMap<>();
         List<String> asValue = new ArrayList<>();
         for (MiVariable v : variables) {
-            if (v != target && v.present() < v.rows() && v.present() > 0) {
+            // by name: the target may be this table's column binarised (forTarget), not tested against itself
+            if (v != target && !v.name().equals(target.name()) && v.present() < v.rows() && v.present() > 0) {
                 filled.add(v.filledIn());
                 if (v.isDiscrete() && !v.isNumeric()) { // as MiVariable.missingAsValue: a numeric column keeps its numbers
                     asValue.add(v.name());
@@ -756,7 +842,9 @@ public final class MiTable {
      * One pair, scored as one feature of a ranking with {@code y} as the target ({@link TargetRanking#score}),
      * so the estimator follows the two roles: plug-in for two discrete columns, Ross for discrete ×
      * continuous, KSG for two continuous. Two discrete columns also get H(X), H(Y), the normalised MI
-     * and the G-test (when their table has at most {@link SparseContingencyTable#DENSE_LIMIT} cells).
+     * and the G-test (when their table has at most {@link SparseContingencyTable#DENSE_LIMIT} cells). A text
+     * column with two labels and blank cells, on either side, is read as its 0/1 form ({@link #forTarget}): binary,
+     * its blank rows left out, so the pair's MI, test and verdict are those of the same column written 1/0.
      *
      * @param x       the first column
      * @param y       the second column
@@ -766,9 +854,12 @@ public final class MiTable {
      * @throws ValidationException if {@code x} and {@code y} are the same column
      */
     public PairResult pair(String x, String y, MiOptions options) {
-        // missing cells of a discrete column count as a value of their own, as in the ranking and the matrix
-        MiVariable vx = variable(x, "x").missingAsValue();
-        MiVariable vy = variable(y, "y").missingAsValue();
+        // a two-label text column with blanks on either side is binary, its blank rows left out, as the same column
+        // written 1/0 (forTarget); missing cells of any other discrete column count as a value of their own, as in
+        // the ranking and the matrix
+        MiTable t = forTarget(x).forTarget(y);
+        MiVariable vx = t.variable(x, "x").missingAsValue();
+        MiVariable vy = t.variable(y, "y").missingAsValue();
         requireTwoColumns(x, y);
         RankedFeature f = TargetRanking.score(vx, vy, options);
         if (f.skipped() != null) {
@@ -779,7 +870,7 @@ public final class MiTable {
             int[][] labels = labels(vx, vy);
             discrete = PairResult.Discrete.of(labels[0], labels[1]);
         }
-        return new PairResult(x, y, decision(x), decision(y), f,
+        return new PairResult(x, y, t.decision(x), t.decision(y), f,
                 dev.surprisal.continuous.MiEstimator.forKinds(vx.isDiscrete(), vy.isDiscrete()).reason(), rows, discrete);
     }
 
@@ -1021,8 +1112,9 @@ public final class MiTable {
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, int k, Base base,
                                      Runnable progress) {
-        MiVariable t = variable(target, "target");
-        return MiSelection.select(features(t), t, count, method, k, base, progress);
+        MiTable table = forTarget(target); // a Yes/No target with blanks is binary, as its 0/1 form
+        MiVariable t = table.variable(target, "target");
+        return MiSelection.select(table.features(t), t, count, method, k, base, progress);
     }
 
     /**
@@ -1041,8 +1133,9 @@ public final class MiTable {
      */
     public MiSelection.Result select(String target, int count, MiSelection.Method method, MiOptions options,
                                      Runnable progress) {
-        MiVariable t = variable(target, "target");
-        return MiSelection.select(features(t), t, count, method, options, progress);
+        MiTable table = forTarget(target); // a Yes/No target with blanks is binary, as its 0/1 form
+        MiVariable t = table.variable(target, "target");
+        return MiSelection.select(table.features(t), t, count, method, options, progress);
     }
 
     /**
