@@ -379,14 +379,29 @@ public final class ColumnEntropy {
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
         List<String> variants = new ArrayList<>(1);
-        Result r = of(roles, column, () -> labelCounts(reader.valueCounts(column), normalizeLabels, variants),
-                () -> MiTable.of(reader.read(), roles, 0L, file, true), bins, estimator, base, file, replicates, seed);
-        if (!(r instanceof Counted c) || variants.isEmpty()) {
+        List<String> cells = new ArrayList<>(3);
+        Result r = of(roles, column, () -> labelCounts(cellCounts(reader, roles, column, cells), normalizeLabels,
+                variants), () -> MiTable.of(reader.read(), roles, 0L, file, true), bins, estimator, base, file,
+                replicates, seed);
+        if (!(r instanceof Counted c) || variants.isEmpty() && cells.isEmpty()) {
             return r;
         }
         List<String> notes = new ArrayList<>(c.notes());
+        notes.addAll(cells);
         notes.addAll(variants);
         return new Counted(c.role(), c.counts(), c.value(), c.base(), c.estimator(), List.copyOf(notes), c.interval());
+    }
+
+    /**
+     * A column's distinct cells read as {@code mi} and {@code drift} read them ({@link ColumnCells}: missing strings
+     * left out, a numeric role's cells by value, invalid and infinite cells left out), what was left out noted in
+     * {@code notes}.
+     */
+    private static dev.surprisal.data.ValueCounts cellCounts(TableReader reader, ColumnRoles roles, String column,
+                                                          List<String> notes) {
+        ColumnCells.Read read = ColumnCells.read(reader, roles, column);
+        notes.addAll(read.notes());
+        return read.values();
     }
 
     /**
