@@ -60,8 +60,9 @@ public final class EntSmallFiles {
     public static String monteCarloPi(EntAnalysis e) {
         long points = e.bytes() / 6;
         return points >= MONTE_CARLO_POINTS ? null : String.format(Locale.ROOT, "undefined: %,d point%s of 6 bytes"
-                        + " from %,d bytes; an estimate needs %d points (%d bytes), 5 expected outside the circle",
-                points, points == 1 ? "" : "s", e.bytes(), MONTE_CARLO_POINTS, MONTE_CARLO_BYTES);
+                        + " from %,d byte%s; an estimate needs %d points (%d bytes), 5 expected outside the circle",
+                points, points == 1 ? "" : "s", e.bytes(), e.bytes() == 1 ? "" : "s", MONTE_CARLO_POINTS,
+                MONTE_CARLO_BYTES);
     }
 
     /**
