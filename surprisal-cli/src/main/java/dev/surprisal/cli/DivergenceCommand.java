@@ -54,7 +54,7 @@ public final class DivergenceCommand implements Callable<Integer> {
     @DataArgument
     @Option(names = "--p", required = true, arity = "1..*", paramLabel = "P",
             description = "The reference distribution P, separated by commas or spaces. Probabilities must sum"
-                    + " to 1; a sum within 1e-5 of 1 is renormalised, with a note.")
+                    + " to 1; a sum within 1e-3 of 1 (0.3333 0.3333 0.3333) is renormalised, with a note.")
     List<String> p;
 
     @DataArgument

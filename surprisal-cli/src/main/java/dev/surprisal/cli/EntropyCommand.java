@@ -40,6 +40,9 @@ import java.util.concurrent.Callable;
                 "counted; a continuous column gets its differential entropy (Vasicek's spacing",
                 "estimator, as scipy.stats.differential_entropy(method='vasicek')), or with --bins N",
                 "the entropy of N equal-width bins. An ID-like column's entropy is about log(n).",
+                "Cells are read as mi and drift read them: missing cells (NA, null, empty, ...) are",
+                "left out, a numeric column's values are counted by value (3 and 3.0 are one), and",
+                "its invalid (abc) and infinite cells are left out; notes count what was left out.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -67,7 +70,7 @@ public final class EntropyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "VALUE", arity = "0..*",
             description = "Probabilities (or counts with --counts), separated by spaces or commas."
-                    + " Probabilities must sum to 1; a sum within 1e-5 of 1 is renormalised, with a note.")
+                    + " Probabilities must sum to 1; a sum within 1e-3 of 1 (0.3333 0.3333 0.3333) is renormalised, with a note.")
     List<String> values;
 
     @Option(names = "--counts", description = "The values are counts (or weights); they are normalised.")

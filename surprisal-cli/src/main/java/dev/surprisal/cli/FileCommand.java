@@ -10,6 +10,7 @@ import dev.surprisal.text.file.ByteHistogram;
 import dev.surprisal.text.file.CodecEstimate;
 import dev.surprisal.text.file.ConditionalEntropy;
 import dev.surprisal.text.file.EntAnalysis;
+import dev.surprisal.text.file.EntSmallFiles;
 import dev.surprisal.text.file.FileAnalysis;
 import dev.surprisal.text.file.FileSample;
 import picocli.CommandLine.Command;
@@ -45,6 +46,11 @@ import java.util.concurrent.Callable;
                 "compress each block on its own, so their sizes are printed as \"estimated\" with a 95%%",
                 "interval (use --exact-codecs for the real sizes of the whole file). Models, codecs and",
                 "blocks run in parallel; the results do not depend on --threads.",
+                "On a small file a statistic says \"undefined\" (JSON: null and a reason) below the size where",
+                "it means something: the chi-square p-value below 1,280 bytes (5 expected of each byte value),",
+                "Monte Carlo pi below 144 bytes (24 points: 5 expected outside the circle), the serial",
+                "correlation below 4 bytes (from 2 or 3 bytes it is -1 or -0.5 whatever they are). --ent and",
+                "--terse print what ent prints at any size.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -186,15 +192,17 @@ public final class FileCommand implements Callable<Integer> {
         String u = base.unit() + "/byte";
         out.printf(Locale.ROOT, "%s: %d bytes%n", a.file(), e.bytes());
         out.printf(Locale.ROOT, "  entropy, order 0 (ent)       %.6f %s%n", inBase(e.entropyBitsPerByte(), base), u);
-        out.printf(Locale.ROOT, "  chi-square (255 df)          %.2f, p = %.4f%n", e.chiSquare(), e.chiSquareP());
+        // below the size where a statistic means something the library says why (EntSmallFiles), not a number
+        String noP = EntSmallFiles.chiSquareP(e);
+        out.printf(Locale.ROOT, "  chi-square (255 df)          %.2f, %s%n", e.chiSquare(),
+                noP == null ? String.format(Locale.ROOT, "p = %.4f", e.chiSquareP()) : "p " + noP);
         out.printf(Locale.ROOT, "  arithmetic mean              %.4f (127.5 = random)%n", e.mean());
-        if (Double.isNaN(e.monteCarloPi())) {
-            out.printf(Locale.ROOT, "  Monte Carlo pi               %s%n", MONTE_CARLO_UNDEFINED);
-        } else {
-            out.printf(Locale.ROOT, "  Monte Carlo pi               %.9f%n", e.monteCarloPi());
-        }
+        String noPi = EntSmallFiles.monteCarloPi(e);
+        out.printf(Locale.ROOT, "  Monte Carlo pi               %s%n",
+                noPi == null ? String.format(Locale.ROOT, "%.9f", e.monteCarloPi()) : noPi);
+        String noR = EntSmallFiles.serialCorrelation(e);
         out.printf(Locale.ROOT, "  serial correlation           %s%n",
-                e.serialCorrelationDefined() ? String.format(Locale.ROOT, "%.6f", e.serialCorrelation()) : "undefined (all values equal)");
+                noR == null ? String.format(Locale.ROOT, "%.6f", e.serialCorrelation()) : noR);
         if (a.sample().sampled()) {
             out.printf(Locale.ROOT, "  models%s on a sample: %s%n", a.codecsSampled() ? " and codecs" : "",
                     a.sampleDescription());
@@ -227,7 +235,14 @@ public final class FileCommand implements Callable<Integer> {
         }
     }
 
-    private static final String MONTE_CARLO_UNDEFINED = "undefined: fewer than 6 bytes (each Monte Carlo point uses 6)";
+    /** {@code value}, or null with {@code <name>_reason} = {@code undefined} when that reason is given. */
+    private static void putUnlessUndefined(ObjectNode o, String name, double value, String undefined) {
+        if (undefined == null) {
+            Json.putNumber(o, name, value);
+        } else {
+            Json.putNumber(o, name, Double.NaN, undefined);
+        }
+    }
 
     private ObjectNode json(FileAnalysis a, Base base) {
         EntAnalysis e = a.ent();
@@ -235,16 +250,12 @@ public final class FileCommand implements Callable<Integer> {
         // the headline is ent's order-0 entropy; "entropy" is kept beside "value" for readers of the old output
         o.put("measure", "entropy").put("value", inBase(e.entropyBitsPerByte(), base)).put("unit", base.unit() + " per byte");
         o.put("file", a.file().toString()).put("bytes", e.bytes());
-        o.put("entropy", inBase(e.entropyBitsPerByte(), base)).put("chi_square", e.chiSquare())
-                .put("chi_square_p", e.chiSquareP()).put("mean", e.mean());
-        // a file under 6 bytes has no Monte Carlo point: null with its reason, by the one JSON rule
-        Json.putNumber(o, "monte_carlo_pi", e.monteCarloPi(), MONTE_CARLO_UNDEFINED);
-        if (e.serialCorrelationDefined()) {
-            o.put("serial_correlation", e.serialCorrelation());
-        } else {
-            o.putNull("serial_correlation");
-            o.put("serial_correlation" + Json.REASON_SUFFIX, "undefined: all byte values are equal");
-        }
+        o.put("entropy", inBase(e.entropyBitsPerByte(), base)).put("chi_square", e.chiSquare());
+        // below the size where a statistic means something: null with its reason (EntSmallFiles), by the one JSON rule
+        putUnlessUndefined(o, "chi_square_p", e.chiSquareP(), EntSmallFiles.chiSquareP(e));
+        o.put("mean", e.mean());
+        putUnlessUndefined(o, "monte_carlo_pi", e.monteCarloPi(), EntSmallFiles.monteCarloPi(e));
+        putUnlessUndefined(o, "serial_correlation", e.serialCorrelation(), EntSmallFiles.serialCorrelation(e));
         ArrayNode hk = o.putArray("conditional_entropy");
         for (int k = 1; k <= ConditionalEntropy.MAX_ORDER; k++) {
             ConditionalEntropy.Estimate c = a.conditionalEntropy(k);

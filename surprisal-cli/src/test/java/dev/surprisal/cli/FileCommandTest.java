@@ -58,7 +58,8 @@ class FileCommandTest {
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode root = new ObjectMapper().readTree(r.out());
             assertNullsHaveReasons(root, "$");
-            assertThat(r.out()).contains("\"monte_carlo_pi_reason\" : \"undefined: fewer than 6 bytes");
+            assertThat(r.out()).contains("\"monte_carlo_pi_reason\" : \"undefined: 0 points of 6 bytes from " + size
+                    + " byte");
         }
     }
 

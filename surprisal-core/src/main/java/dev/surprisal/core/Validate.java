@@ -45,10 +45,12 @@ public final class Validate {
 
     /**
      * Tolerance on |Σp − 1| below which {@link #nearProbabilities} renormalises instead of rejecting:
-     * probabilities typed with six decimals ({@code 0.333333} three times, sum 0.999999) are meant to
-     * sum to 1.
+     * probabilities rounded as people type them are meant to sum to 1, to four decimals ({@code 0.3333}
+     * three times, sum 0.9999) as to six ({@code 0.333333}); scipy's {@code entropy} normalises whatever it is
+     * given. A sum off by more ({@code 0.33} three times, 0.99; {@code 0.2 0.3 0.4}, 0.9) is a mistake or counts,
+     * and is refused with that advice: renormalising it would hide a missing outcome's 1% or 10%.
      */
-    public static final double RENORMALIZE_TOLERANCE = 1e-5;
+    public static final double RENORMALIZE_TOLERANCE = 1e-3;
 
     /**
      * A probability vector, renormalised when its sum is off 1 by more than {@link #probabilities}
@@ -59,7 +61,7 @@ public final class Validate {
      * @param name the argument's name, used in the message
      * @param p    the entries, finite and ≥ 0
      * @return {@code p} itself, or {@code p} divided by its sum
-     * @throws ValidationException if an entry is NaN, infinite or negative, or |Σp − 1| exceeds 1e-5
+     * @throws ValidationException if an entry is NaN, infinite or negative, or |Σp − 1| exceeds {@link #RENORMALIZE_TOLERANCE}
      */
     public static double[] nearProbabilities(String name, double[] p) {
         nonNegativeFinite(name, p);

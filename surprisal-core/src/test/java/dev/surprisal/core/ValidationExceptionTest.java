@@ -38,6 +38,12 @@ class ValidationExceptionTest {
         assertThat(q).isNotSameAs(typed);
         assertThat(q[0] + q[1] + q[2]).isCloseTo(1.0, within(1e-15));
         assertThat(q[0]).isCloseTo(1.0 / 3, within(1e-15));
+        double[] four = {0.3333, 0.3333, 0.3333}; // audit18: thirds as people type them, sum 0.9999
+        assertThat(Validate.nearProbabilities("p", four)[0]).isCloseTo(1.0 / 3, within(1e-15));
+        assertThat(Validate.nearProbabilities("p", new double[] {0.5, 0.5009})[1]).isCloseTo(0.5009 / 1.0009,
+                within(1e-15));
+        assertThatThrownBy(() -> Validate.nearProbabilities("p", new double[] {0.5, 0.4985}))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("got sum 0.998");
         assertThatThrownBy(() -> Validate.nearProbabilities("p", new double[] {0.33, 0.33, 0.33}))
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("p: probabilities must sum to 1");
         assertThatThrownBy(() -> Validate.probabilities("p", typed)).isInstanceOf(ValidationException.class);

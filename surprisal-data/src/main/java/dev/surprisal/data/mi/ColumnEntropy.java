@@ -378,8 +378,10 @@ public final class ColumnEntropy {
         checkSettings(bins, estimator, replicates);
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
-        return of(roles, column, () -> reader.valueCounts(column), () -> MiTable.of(reader.read(), roles, 0L, file, true),
-                bins, estimator, base, file, replicates, seed, normalizeLabels);
+        List<String> cells = new ArrayList<>(3);
+        return of(roles, column, () -> cellCounts(reader, roles, column, cells),
+                () -> MiTable.of(reader.read(), roles, 0L, file, true), bins, estimator, base, file, replicates, seed,
+                normalizeLabels, cells);
     }
 
     /**
@@ -409,15 +411,40 @@ public final class ColumnEntropy {
     public static Result of(ColumnRoles roles, String column, java.util.function.Supplier<dev.surprisal.data.ValueCounts>
                             counts, java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
                             Base base, Path file, int replicates, long seed, boolean normalizeLabels) {
+        return of(roles, column, counts, table, bins, estimator, base, file, replicates, seed, normalizeLabels,
+                List.of());
+    }
+
+    /**
+     * As the public overload, with the notes that reading the cells wrote ({@code cellNotes}: what was left out as
+     * missing, invalid or infinite), filled while {@code counts} runs and put before the variants' note.
+     */
+    private static Result of(ColumnRoles roles, String column, java.util.function.Supplier<dev.surprisal.data.ValueCounts>
+                             counts, java.util.function.Supplier<MiTable> table, Integer bins,
+                             EntropyEstimator estimator, Base base, Path file, int replicates, long seed,
+                             boolean normalizeLabels, List<String> cellNotes) {
         List<String> variants = new ArrayList<>(1);
         Result r = of(roles, column, () -> labelCounts(counts.get(), normalizeLabels, variants), table, bins, estimator,
                 base, file, replicates, seed);
-        if (!(r instanceof Counted c) || variants.isEmpty()) {
+        if (!(r instanceof Counted c) || variants.isEmpty() && cellNotes.isEmpty()) {
             return r;
         }
         List<String> notes = new ArrayList<>(c.notes());
+        notes.addAll(cellNotes);
         notes.addAll(variants);
         return new Counted(c.role(), c.counts(), c.value(), c.base(), c.estimator(), List.copyOf(notes), c.interval());
+    }
+
+    /**
+     * A column's distinct cells read as {@code mi} and {@code drift} read them ({@link ColumnCells}: missing strings
+     * left out, a numeric role's cells by value, invalid and infinite cells left out), what was left out noted in
+     * {@code notes}.
+     */
+    private static dev.surprisal.data.ValueCounts cellCounts(TableReader reader, ColumnRoles roles, String column,
+                                                          List<String> notes) {
+        ColumnCells.Read read = ColumnCells.read(reader, roles, column);
+        notes.addAll(read.notes());
+        return read.values();
     }
 
     /**
