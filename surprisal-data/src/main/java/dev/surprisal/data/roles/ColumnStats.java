@@ -102,10 +102,20 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          * @param oneGroup  cells of one ',' group
          * @param decimal   cells only a decimal comma writes
          * @param dotGroup  cells of '.' groups only
-         * @param examples  per kind, the smallest such cell, "" when none
+         * @param examples  per kind up to {@link Cells.Comma#DOT_GROUP} (or all kinds), the smallest such cell, ""
+         *                  when none; the code kinds' examples are ""
          */
         public Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples) {
-            this(thousands, oneGroup, decimal, dotGroup, 0, 0, examples);
+            this(thousands, oneGroup, decimal, dotGroup, 0, 0, withoutCodes(examples));
+        }
+
+        /** The examples of the kinds up to {@link Cells.Comma#DOT_GROUP}, with "" for the code kinds. */
+        private static java.util.List<String> withoutCodes(java.util.List<String> examples) {
+            java.util.List<String> e = new java.util.ArrayList<>(examples);
+            while (e.size() < Cells.Comma.values().length) {
+                e.add("");
+            }
+            return e;
         }
 
         /**
