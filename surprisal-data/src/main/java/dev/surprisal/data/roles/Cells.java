@@ -479,7 +479,9 @@ public final class Cells {
 
     /**
      * How a cell uses a ',' or a '.' between digits, as far as its column's convention
-     * ({@link NumberConvention}) and the reading of its cells depend on it.
+     * ({@link NumberConvention}) and the reading of its cells depend on it; and whether it is an integer code that a
+     * number would change ({@link #LEADING_ZERO}, {@link #BEYOND_2_53}: {@link #code}), counted with them so that
+     * every engine's tally ({@link ColumnStats.Commas}) carries it.
      */
     public enum Comma {
         /** No such separator that matters (or text that is no number either way). */
@@ -556,8 +558,9 @@ public final class Cells {
         while (i < to && (b[i] == ' ' || b[i] == '+' || b[i] == '-')) {
             i++;
         }
-        // most number cells: a first digit other than 0 and at most 15 digits in all
-        if (to - i < 2 || b[i] != '0' && to - i < TWO_53.length()) {
+        // most number cells are ruled out by their first two bytes and length, without a String: 0.5 (a '.' after
+        // the 0), 12.5 and 1234 (a first digit other than 0 and fewer than 16 bytes)
+        if (to - i < 2 || (b[i] == '0' ? b[i + 1] < '0' || b[i + 1] > '9' : to - i < TWO_53.length())) {
             return false;
         }
         return code(new String(b, from, to - from, java.nio.charset.StandardCharsets.US_ASCII)) != Comma.NONE;
