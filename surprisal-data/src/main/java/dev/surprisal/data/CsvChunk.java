@@ -68,6 +68,9 @@ final class CsvChunk {
                 // a number written with a decimal comma (569,97): the column's role counts such cells
                 // (ColumnStats.Commas: 1,234 beside 1,5 has two readings), which only its text can give
                 x = Double.POSITIVE_INFINITY;
+            } else if (x == x && Cells.isCode(b, start, end)) {
+                // a code a number would change (02134, an ID beyond 2^53): the column is text (RoleRules.codes)
+                x = Double.POSITIVE_INFINITY;
             }
             if (!Double.isInfinite(x)) {
                 number(j, x, b, start, end);

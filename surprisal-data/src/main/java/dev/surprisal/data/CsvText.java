@@ -721,6 +721,10 @@ final class CsvText {
                 value = out.decimals.read(b, pos, n);
                 int e = out.decimals.end();
                 read = e >= 0 && (e == n || b[e] == delimiter || b[e] == '\n' || b[e] == '\r');
+                // a code a number would change (02134, an ID beyond 2^53) goes the cell's way, and makes the column text
+                if (read && dev.surprisal.data.roles.Cells.isCode(b, pos, e)) {
+                    read = false;
+                }
             }
             if (read) {
                 start = pos;

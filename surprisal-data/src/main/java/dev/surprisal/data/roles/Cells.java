@@ -479,7 +479,9 @@ public final class Cells {
 
     /**
      * How a cell uses a ',' or a '.' between digits, as far as its column's convention
-     * ({@link NumberConvention}) and the reading of its cells depend on it.
+     * ({@link NumberConvention}) and the reading of its cells depend on it; and whether it is an integer code that a
+     * number would change ({@link #LEADING_ZERO}, {@link #BEYOND_2_53}: {@link #code}), counted with them so that
+     * every engine's tally ({@link ColumnStats.Commas}) carries it.
      */
     public enum Comma {
         /** No such separator that matters (or text that is no number either way). */
@@ -494,7 +496,86 @@ public final class Cells {
          * '.' groups of 3 digits and nothing else: {@code 1.299} (1.299, or 1299 in a decimal-comma writer's price
          * list), {@code 1.234.567}.
          */
-        DOT_GROUP
+        DOT_GROUP,
+        /**
+         * An integer written with a leading zero ({@code 007}, {@code 02134}; not {@code 0}, not {@code 0.5}): a code
+         * (a zip code, an account number), whose zeros a number would drop, so that {@code 007} and {@code 7} merge
+         * ({@link #code}).
+         */
+        LEADING_ZERO,
+        /**
+         * An integer whose magnitude exceeds 2^53 ({@code 9007199254740993}): no double holds it, so neighbours merge
+         * as numbers; a code or an ID, exact only as text ({@link #code}).
+         */
+        BEYOND_2_53
+    }
+
+    /** 2^53 written out: the largest magnitude up to which every integer is exact as a double. */
+    private static final String TWO_53 = "9007199254740992";
+
+    /**
+     * Whether a non-missing cell is a code that reading it as a number would change: an integer with a leading
+     * zero ({@link Comma#LEADING_ZERO}) or beyond 2^53 ({@link Comma#BEYOND_2_53}). A column with such cells is
+     * read as text ({@link RoleRules#decide}), as pandas' {@code dtype=str} keeps zip codes and order IDs.
+     *
+     * @param cell a non-missing cell's text
+     * @return {@link Comma#LEADING_ZERO}, {@link Comma#BEYOND_2_53}, or {@link Comma#NONE}
+     */
+    public static Comma code(String cell) {
+        int end = cell.length();
+        while (end > 0 && cell.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int i = 0;
+        while (i < end && cell.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
+            i++;
+        }
+        int n = end - i;
+        if (n < 2 || digits(cell, i, end) != n) {
+            return Comma.NONE;
+        }
+        if (cell.charAt(i) == '0') {
+            return Comma.LEADING_ZERO;
+        }
+        return n > TWO_53.length() || n == TWO_53.length() && cell.substring(i, end).compareTo(TWO_53) > 0
+                ? Comma.BEYOND_2_53 : Comma.NONE;
+    }
+
+    /**
+     * {@link #code} of the cell {@code b[from, to)} (ASCII digits), without a String for the cells that cannot be
+     * one: the tokeniser asks it of every number cell.
+     *
+     * @param b    the bytes
+     * @param from the cell's first byte
+     * @param to   one past its last byte
+     * @return whether the cell is a code a number would change ({@link #code} is not {@link Comma#NONE})
+     */
+    public static boolean isCode(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (b[i] == ' ' || b[i] == '+' || b[i] == '-')) {
+            i++;
+        }
+        // most number cells are ruled out by their first two bytes and length, without a String: 0.5 (a '.' after
+        // the 0), 12.5 and 1234 (a first digit other than 0 and fewer than 16 bytes)
+        if (to - i < 2 || (b[i] == '0' ? b[i + 1] < '0' || b[i + 1] > '9' : to - i < TWO_53.length())) {
+            return false;
+        }
+        return code(new String(b, from, to - from, java.nio.charset.StandardCharsets.US_ASCII)) != Comma.NONE;
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression, not missing
+     * @return an INTEGER SQL expression: the {@link Comma#ordinal} of {@link #code} of the cell
+     */
+    static String sqlCode(String text) {
+        String digits = "regexp_replace(" + text + ", '[ +-]', '', 'g')";
+        return "(CASE WHEN regexp_full_match(" + text + ", ' *[+-]?0[0-9]+ *') THEN " + Comma.LEADING_ZERO.ordinal()
+                + " WHEN regexp_full_match(" + text + ", ' *[+-]?[1-9][0-9]{15,} *') AND (length(" + digits + ") > "
+                + TWO_53.length() + " OR " + digits + " > '" + TWO_53 + "') THEN " + Comma.BEYOND_2_53.ordinal()
+                + " ELSE " + Comma.NONE.ordinal() + " END)";
     }
 
     /**
@@ -506,7 +587,7 @@ public final class Cells {
     public static Comma comma(String cell) {
         if (cell.indexOf(',') < 0) {
             // nearly every cell: no pattern to pay for, but 1.299 (one '.' group) has the two readings of 1,234
-            return mayBeDotGroups(cell) && DOT_GROUPS_P.matcher(cell).matches() ? Comma.DOT_GROUP : Comma.NONE;
+            return mayBeDotGroups(cell) && DOT_GROUPS_P.matcher(cell).matches() ? Comma.DOT_GROUP : code(cell);
         }
         if (ONE_GROUP_P.matcher(cell).matches()) {
             return Comma.ONE_GROUP;
@@ -630,6 +711,6 @@ public final class Cells {
                 + " WHEN regexp_full_match(" + text + ", '" + COMMA_DIGITS + "') THEN " + Comma.DECIMAL.ordinal()
                 + " WHEN regexp_full_match(" + text + ", '" + SURE_GROUPS + "') THEN " + Comma.THOUSANDS.ordinal()
                 + " WHEN regexp_full_match(" + text + ", '" + DOT_GROUPS + "') THEN " + Comma.DOT_GROUP.ordinal()
-                + " ELSE " + Comma.NONE.ordinal() + " END)";
+                + " ELSE " + sqlCode(text) + " END)";
     }
 }

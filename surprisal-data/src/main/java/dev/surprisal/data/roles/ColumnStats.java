@@ -45,11 +45,13 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      * @param oneGroup  cells of one ',' group of 3 digits and no decimal part ({@code 1,234}: two readings)
      * @param decimal   cells only a decimal comma writes ({@code 1,5}, {@code 3,14}, {@code 1.234,56})
      * @param dotGroup  cells of '.' groups of 3 digits only ({@code 1.299}: 1.299, or 1299 with a decimal comma)
+     * @param leadingZero integers with a leading zero ({@code 02134}: a code, {@link Cells#code})
+     * @param beyond2_53 integers beyond 2^53 ({@code 9007199254740993}: a code, {@link Cells#code})
      * @param examples  per kind ({@link Cells.Comma#ordinal}), the smallest such cell's text (in {@link String}
      *                  order, so that parts of a column and every engine give the same), "" when none
      */
-    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples)
-            implements java.io.Serializable {
+    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, long leadingZero,
+                         long beyond2_53, java.util.List<String> examples) implements java.io.Serializable {
         /**
          * The kinds counted, each a count and an example: every {@link Cells.Comma} but {@link Cells.Comma#NONE}, in
          * ordinal order. Every engine's tally (the in-memory scan's arrays, the DuckDB scan's columns, a Spark
@@ -66,11 +68,13 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
         /**
          * Checks the examples: one per kind.
          *
-         * @param thousands cells grouped as no decimal comma writes
-         * @param oneGroup  cells of one ',' group
-         * @param decimal   cells only a decimal comma writes
-         * @param dotGroup  cells of '.' groups only
-         * @param examples  per kind, the smallest such cell, "" when none
+         * @param thousands   cells grouped as no decimal comma writes
+         * @param oneGroup    cells of one ',' group
+         * @param decimal     cells only a decimal comma writes
+         * @param dotGroup    cells of '.' groups only
+         * @param leadingZero integers with a leading zero
+         * @param beyond2_53  integers beyond 2^53
+         * @param examples    per kind, the smallest such cell, "" when none
          */
         public Commas {
             examples = java.util.List.copyOf(examples);
@@ -92,6 +96,29 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
         }
 
         /**
+         * Counts without codes ({@link Cells#code}).
+         *
+         * @param thousands cells grouped as no decimal comma writes
+         * @param oneGroup  cells of one ',' group
+         * @param decimal   cells only a decimal comma writes
+         * @param dotGroup  cells of '.' groups only
+         * @param examples  per kind up to {@link Cells.Comma#DOT_GROUP} (or all kinds), the smallest such cell, ""
+         *                  when none; the code kinds' examples are ""
+         */
+        public Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples) {
+            this(thousands, oneGroup, decimal, dotGroup, 0, 0, withoutCodes(examples));
+        }
+
+        /** The examples of the kinds up to {@link Cells.Comma#DOT_GROUP}, with "" for the code kinds. */
+        private static java.util.List<String> withoutCodes(java.util.List<String> examples) {
+            java.util.List<String> e = new java.util.ArrayList<>(examples);
+            while (e.size() < Cells.Comma.values().length) {
+                e.add("");
+            }
+            return e;
+        }
+
+        /**
          * The counts and examples of a tally kept by {@link Cells.Comma#ordinal}.
          *
          * @param counts   per kind's ordinal, how many cells are of it ({@link Cells.Comma#NONE}'s is not used)
@@ -101,6 +128,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
         public static Commas of(long[] counts, String[] examples) {
             return new Commas(counts[Cells.Comma.THOUSANDS.ordinal()], counts[Cells.Comma.ONE_GROUP.ordinal()],
                     counts[Cells.Comma.DECIMAL.ordinal()], counts[Cells.Comma.DOT_GROUP.ordinal()],
+                    counts[Cells.Comma.LEADING_ZERO.ordinal()], counts[Cells.Comma.BEYOND_2_53.ordinal()],
                     java.util.List.of(examples));
         }
 
@@ -114,6 +142,8 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 case ONE_GROUP -> oneGroup;
                 case DECIMAL -> decimal;
                 case DOT_GROUP -> dotGroup;
+                case LEADING_ZERO -> leadingZero;
+                case BEYOND_2_53 -> beyond2_53;
                 case NONE -> 0;
             };
         }
@@ -136,7 +166,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 e.add(smaller(examples.get(k), other.examples.get(k)));
             }
             return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal,
-                    dotGroup + other.dotGroup, e);
+                    dotGroup + other.dotGroup, leadingZero + other.leadingZero, beyond2_53 + other.beyond2_53, e);
         }
 
         /**

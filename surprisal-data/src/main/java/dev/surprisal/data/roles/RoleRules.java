@@ -171,6 +171,10 @@ public final class RoleRules {
             return new RoleDecision(c, ColumnRole.CONSTANT, "no values (all " + n(s.rows()) + " cells missing): constant",
                     false);
         }
+        RoleDecision code = codes(s);
+        if (code != null) {
+            return code;
+        }
         if (isNumeric(s)) {
             String notes = conventionNote(s)
                     + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)");
@@ -237,6 +241,41 @@ public final class RoleRules {
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s)
                 + twoLayouts);
+    }
+
+    /**
+     * The role of a column of codes written as integers ({@link Cells#code}): one cell with a leading zero
+     * ({@code 02134}, {@code 007}; not {@code 0} or {@code 0.5}) or an integer beyond 2^53 ({@code 9007199254740993})
+     * makes the whole column text, categorical or id-like by the text rules, as pandas' {@code dtype=str} and
+     * Deequ's string columns keep zip codes and order IDs. Read as numbers, {@code 02134} and {@code 2134} would be
+     * one value (and a day of zip codes that lost their zeros in Excel no change), and 9007199254740993 the double
+     * 9007199254740992 (neighbouring IDs one value). The role is frozen with the drift reference like any other, so
+     * a current file whose {@code 02134} arrives as {@code 2134} has new values. {@code --role C=discrete} still
+     * reads the column as numbers.
+     *
+     * @param s a column's statistics
+     * @return its decision, or null when it has no such cell
+     */
+    static RoleDecision codes(ColumnStats s) {
+        ColumnStats.Commas k = s.commas();
+        if (k.leadingZero() == 0 && k.beyond2_53() == 0) {
+            return null;
+        }
+        String why = (k.leadingZero() > 0 ? "codes with leading zeros (e.g. " + k.example(Cells.Comma.LEADING_ZERO)
+                + "): read as text, so that 007 and 7 stay two codes" : "")
+                + (k.leadingZero() > 0 && k.beyond2_53() > 0 ? "; " : "")
+                + (k.beyond2_53() > 0 ? "integers beyond 2^53, exact only as text (e.g. "
+                + k.example(Cells.Comma.BEYOND_2_53) + "): read as text, as no double tells neighbours apart" : "");
+        long d = s.distinctTexts();
+        long present = s.present();
+        if (d <= 1) {
+            return decision(s.column(), ColumnRole.CONSTANT, "1 distinct value: constant; " + why);
+        }
+        if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present) {
+            return decision(s.column(), ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like; "
+                    + why);
+        }
+        return decision(s.column(), ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical; " + why);
     }
 
     /**
