@@ -462,10 +462,10 @@ final class FileProfiler {
                         String label = uk[t] instanceof Number ? ValueBins.format(((Number) uk[t]).doubleValue())
                                 : String.valueOf(uk[t]);
                         long v = ((Number) uv[t]).longValue();
-                        if (bins instanceof CategoryBins cb && cb.binOf(label) == cb.otherBin()) {
+                        if (bins instanceof CategoryBins cb && cb.isOtherBin(cb.binOf(label))) {
                             // a hashed other category, which the SQL (named ones only) put in unseen
                             counts[cb.unseenBin()] -= v;
-                            counts[cb.otherBin()] += v;
+                            counts[cb.binOf(label)] += v;
                         } else {
                             unseen.merge(label, v, Long::sum);
                         }

@@ -30,6 +30,7 @@ import java.util.Map;
  *    "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "sample": {"rows": "<base64>", "values": "<base64>"}},
  *   {"name": "churned", "role": "binary", "values": [0.0, 1.0], "counts": [...], "unseen": {"2": 4}, ...},
  *   {"name": "country", "role": "categorical", "top": [...], "others": [...], "othersComplete": true, ...},
+ *   {"name": "sku", "role": "categorical", "top": [], "otherBuckets": 64, ...},  (absent: one other bin)
  *   {"name": "order_id", "role": "id-like", "keys": {"present": 1000, "distinct": 1000, "min": "1", "max": "999"}, ...}]}
  * }</pre>
  * Doubles are written with Java's shortest round-trip representation, so a profile reads back bit
@@ -147,6 +148,10 @@ public final class ProfileJson {
                 CategoryBins cb = (CategoryBins) b;
                 cb.top().forEach(o.putArray("top")::add);
                 cb.otherValues().write(o);
+                if (cb.otherBuckets() > 1) {
+                    // absent: one other bin, as every profile before the buckets
+                    o.put("otherBuckets", cb.otherBuckets());
+                }
             }
             ArrayNode n = o.putArray("counts");
             for (long v : c.counts()) {
@@ -240,7 +245,7 @@ public final class ProfileJson {
             } else if (o.has("top")) {
                 List<String> top = new ArrayList<>();
                 o.path("top").forEach(t -> top.add(t.asText()));
-                bins = CategoryBins.of(top, OtherValues.read(o));
+                bins = CategoryBins.of(top, OtherValues.read(o), o.path("otherBuckets").asInt(1));
             }
             long[] counts = new long[o.path("counts").size()];
             for (int i = 0; i < counts.length; i++) {
