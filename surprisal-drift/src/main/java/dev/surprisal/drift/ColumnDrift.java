@@ -302,6 +302,11 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
         if (b.label().equals(dev.surprisal.data.profile.CategoryBins.OTHER)) {
             return OTHER_VALUES;
         }
+        int buckets = otherBuckets(bins);
+        String prefix = dev.surprisal.data.profile.CategoryBins.OTHER + "#";
+        if (buckets > 1 && b.label().startsWith(prefix) && role == ColumnRole.CATEGORICAL) {
+            return "other values, hash group " + b.label().substring(prefix.length()) + " of " + buckets;
+        }
         if (!b.label().equals(dev.surprisal.data.profile.CategoryBins.UNSEEN)) {
             return b.label();
         }
@@ -361,7 +366,66 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @return K, or 0 when there is no tail holding reference rows
      */
     static int topValues(ColumnRole role, List<Bin> bins) {
-        int tail = bins.size() - 4;
-        return role == ColumnRole.CATEGORICAL && tail >= 0 && bins.get(tail).referenceCount() > 0 ? tail : 0;
+        int tail = bins.size() - 3 - otherBuckets(bins);
+        return role == ColumnRole.CATEGORICAL && tail >= 0 && tailRows(bins) > 0 ? tail : 0;
+    }
+
+    /**
+     * How a categorical column's TV, KL and PSI are counted when values share bins: "" when every value has a
+     * bin of its own (or the column is not categorical), else "counted over the top K values and the rest as
+     * one", or with hashed buckets "... and the rest in B groups by a hash of the value" ("counted over the
+     * values in B groups ..." when no value has a bin of its own).
+     *
+     * @return the phrase, or "" when the measures are over the values themselves
+     */
+    public String tailCounted() {
+        return tailCounted(role, bins);
+    }
+
+    /** {@link #tailCounted()} of a column's role and bins. */
+    static String tailCounted(ColumnRole role, List<Bin> bins) {
+        if (role != ColumnRole.CATEGORICAL || bins.size() < 4 || tailRows(bins) == 0
+                || topValues(role, bins) == 0 && otherBuckets(bins) == 1) {
+            // K = 0 and one tail bin: every value shares one bin, which the reason says on its own
+            return "";
+        }
+        return DriftText.overTopValues(topValues(role, bins), otherBuckets(bins));
+    }
+
+    /** The reference rows in the tail bins (the other buckets), 0 when the column has none. */
+    private static long tailRows(List<Bin> bins) {
+        int b = otherBuckets(bins);
+        long rows = 0;
+        for (int i = bins.size() - 3 - b; i >= 0 && i < bins.size() - 3; i++) {
+            rows += bins.get(i).referenceCount();
+        }
+        return rows;
+    }
+
+    /**
+     * How many bins before the unseen one are hashed other buckets ({@code __OTHER__#1} to {@code __OTHER__#B},
+     * in that order): B, or 1 (the one tail bin) when they are not there.
+     */
+    static int otherBuckets(List<Bin> bins) {
+        int last = bins.size() - 4;
+        String prefix = dev.surprisal.data.profile.CategoryBins.OTHER + "#";
+        if (last < 0 || !bins.get(last).label().startsWith(prefix)) {
+            return 1;
+        }
+        int b;
+        try {
+            b = Integer.parseInt(bins.get(last).label().substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+        if (b < 2 || last - b + 1 < 0) {
+            return 1;
+        }
+        for (int j = 1; j <= b; j++) {
+            if (!bins.get(last - b + j).label().equals(prefix + j)) {
+                return 1;
+            }
+        }
+        return b;
     }
 }

@@ -93,8 +93,8 @@ public final class DriftExplanation {
             return ", counted over the reference's quantile bins (grouping values into bins can only lower KL, so the "
                     + "KL of the values themselves is at least about this, up to sampling noise)";
         }
-        int k = c.topValues();
-        return k == 0 ? "" : ", " + DriftText.overTopValues(k) + " (grouping values can only lower KL and PSI, so "
+        String tail = c.tailCounted();
+        return tail.isEmpty() ? "" : ", " + tail + " (grouping values can only lower KL and PSI, so "
                 + "those of the values themselves are at least about these, up to sampling noise)";
     }
 

@@ -31,7 +31,20 @@ final class DriftText {
      * @return "counted over the top 128 values and the rest as one"
      */
     static String overTopValues(int k) {
-        return "counted over the top " + k + " values and the rest as one";
+        return overTopValues(k, 1);
+    }
+
+    /**
+     * "counted over the top K values and the rest as one"; with {@code buckets} &gt; 1 "... and the rest in B groups
+     * by a hash of the value" (or "counted over the values in B groups by a hash of the value" when K is 0).
+     */
+    static String overTopValues(int k, int buckets) {
+        if (buckets <= 1) {
+            return "counted over the top " + k + " values and the rest as one";
+        }
+        String groups = buckets + " groups by a hash of the value";
+        return k == 0 ? "counted over the values in " + groups : "counted over the top " + k + " values and the rest in "
+                + groups;
     }
 
     /** A share as a percentage: "5.1%", or "0.042%" below a tenth of a percent (never "0.0%" for a non-zero share). */

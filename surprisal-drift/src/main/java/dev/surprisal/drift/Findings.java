@@ -16,6 +16,14 @@ final class Findings {
         (s == Status.OK ? notes : problems).add(text);
     }
 
+    /** Replaces the note {@code text} (an OK finding) by {@code with}, in its place; nothing when absent. */
+    void replace(String text, String with) {
+        int i = notes.indexOf(text);
+        if (i >= 0) {
+            notes.set(i, with);
+        }
+    }
+
     String reason() {
         List<String> all = new ArrayList<>(problems);
         all.addAll(notes);

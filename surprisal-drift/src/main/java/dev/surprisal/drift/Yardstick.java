@@ -21,10 +21,10 @@ import java.util.Locale;
  * @param drift  its drift band
  * @param scope  what it was taken on, for a column with atoms ("of the values other than 0",
  *               "over the share of 0 and of the other values"); "" for the whole column
- * @param topValues for a categorical column whose other values share one bin holding reference mass, how
- *                  many values have a bin of their own (TV is then a lower bound); 0 when every value has one
+ * @param tail   for a categorical column whose other values share bins holding reference mass, how it was
+ *               counted ({@link ColumnDrift#tailCounted()}: TV is then a lower bound); "" when every value has a bin
  */
-record Yardstick(String name, double value, double chance, double warn, double drift, String scope, int topValues) {
+record Yardstick(String name, double value, double chance, double warn, double drift, String scope, String tail) {
     static final Yardstick NONE = new Yardstick("", Double.NaN, 0, Double.NaN, Double.NaN, "");
 
     Yardstick(String name, double value, double chance, double warn, double drift) {
@@ -32,7 +32,7 @@ record Yardstick(String name, double value, double chance, double warn, double d
     }
 
     Yardstick(String name, double value, double chance, double warn, double drift, String scope) {
-        this(name, value, chance, warn, drift, scope, 0);
+        this(name, value, chance, warn, drift, scope, "");
     }
 
     /**
@@ -65,17 +65,17 @@ record Yardstick(String name, double value, double chance, double warn, double d
      * The yardstick of a column without atoms: TV for binary, discrete and categorical columns, W1/std for
      * continuous ones.
      *
-     * @param topValues for a categorical column with a tail bin holding reference mass, how many values have a
-     *                  bin of their own; 0 when every value has one
+     * @param tail for a categorical column with tail bins holding reference mass, how it was counted
+     *             ({@link ColumnDrift#tailCounted()}); "" when every value has a bin
      */
     static Yardstick of(ColumnRole role, BinnedDivergences d, double w1Normalized, long n, long m, DriftOptions o,
-                        int topValues) {
+                        String tail) {
         switch (role) {
             case BINARY:
             case DISCRETE:
             case CATEGORICAL:
                 return new Yardstick("TV", d.totalVariation(), chanceTotalVariation(d, n, m), o.tvWarn(),
-                        o.tvDrift(), "", topValues);
+                        o.tvDrift(), "", tail);
             case CONTINUOUS:
                 return Double.isNaN(w1Normalized) ? NONE
                         : new Yardstick("W1/std", w1Normalized, 0, o.w1Warn(), o.w1Drift());
@@ -104,8 +104,8 @@ record Yardstick(String name, double value, double chance, double warn, double d
             // a tail bin hides moves among the values in it: the mass that moved is at least this
             return String.format(Locale.ROOT, "TV %.3g%s (%s%.1f%% of the probability mass would have to move to turn "
                     + "one distribution into the other%s; %.1f%% beyond the %.1f%% chance gives)", value, on,
-                    topValues > 0 ? "at least " : "", 100 * value,
-                    topValues > 0 ? ", " + DriftText.overTopValues(topValues) : "",
+                    tail.isEmpty() ? "" : "at least ", 100 * value,
+                    tail.isEmpty() ? "" : ", " + tail,
                     100 * Math.max(0, value - chance), 100 * chance);
         }
         return String.format(Locale.ROOT, "W1/std %.3g%s (values moved %.2f %sstandard deviations on "

@@ -86,7 +86,13 @@ class ManyCategoriesNewValueTest {
         CategoryBins b = old.categoryBins();
         // as a profile written before the hashes reads: the first 10,000 other categories, incomplete
         CategoryBins legacy = CategoryBins.of(b.top(), b.others(), false);
-        ColumnProfile p = new ColumnProfile(old.name(), old.role(), old.reason(), legacy, old.counts(), old.rows(),
+        // ... with one other bin: the hashed buckets of today's profile summed (audit18 finding 1)
+        long[] counts = new long[legacy.size()];
+        for (int i = 0; i < old.counts().length; i++) {
+            counts[Math.min(i, b.otherBin()) + (i == b.unseenBin() ? legacy.unseenBin() - b.otherBin() : 0)]
+                    += old.counts()[i];
+        }
+        ColumnProfile p = new ColumnProfile(old.name(), old.role(), old.reason(), legacy, counts, old.rows(),
                 old.missing(), old.invalid(), old.invalidCells(), old.unseen(), old.moments(), old.sample(), old.keys());
         Profile ref = Profile.of(List.of(p), REF.rows(), List.of(), java.util.Map.of());
         ColumnDrift c = DriftScorer.compare(ref, ProfileBuilder.count(ref, skus(3, 5_000, 0)), DriftOptions.defaults())

@@ -99,11 +99,18 @@ final class DriftOutput {
                 .forEach(n -> out.println("  note: " + n));
     }
 
-    /** "; new values not tracked: over 1,048,576 categories" for such a categorical column, else "". */
+    /**
+     * For a categorical column, its bins' note ({@link CategoryBins#note()}: hashed groups, or every value in one
+     * bin) and "; new values not tracked: over 1,048,576 categories" when so; else "".
+     */
     private static String untracked(Profile reference, String column) {
         ColumnProfile c = reference.columns().stream().filter(x -> x.name().equals(column)).findFirst().orElse(null);
         CategoryBins cb = c == null ? null : c.categoryBins();
-        return cb == null || cb.othersComplete() ? "" : "; new values not tracked: " + cb.otherValues().untracked();
+        if (cb == null) {
+            return "";
+        }
+        String note = cb.note().isEmpty() ? "" : "; " + cb.note();
+        return note + (cb.othersComplete() ? "" : "; new values not tracked: " + cb.otherValues().untracked());
     }
 
     /**

@@ -341,6 +341,8 @@ public final class Binning {
      * the rest is "other", all of it remembered ({@link OtherValues}) so that values the reference never had
      * are told apart at any cardinality up to {@link OtherValues#HASHED_CAP}.
      *
+     * The other categories are counted in {@link #otherBuckets} hashed buckets ({@link CategoryBins#bucketOf}).
+     *
      * @param counts  each category's count on the reference
      * @param options K ({@link ProfileOptions#topK()}) and the minimum count, and whether label variants are one
      *                category ({@link ProfileOptions#normalizeLabels()}: each group of spellings counts as its most
@@ -356,17 +358,49 @@ public final class Binning {
         sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> top = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        long rows = 0;
+        long otherRows = 0;
         for (Map.Entry<String, Long> e : sorted) {
+            rows += e.getValue();
             if (top.size() < options.topK() && e.getValue() >= options.minCategoryCount()) {
                 top.add(e.getKey());
             } else {
                 others.add(e.getKey());
+                otherRows += e.getValue();
             }
         }
         // folded bins know their other categories by key, so that any spelling of one is "other", not new
-        return CategoryBins.of(top, OtherValues.of(fold ? others.stream().map(LabelVariants::key).distinct().toList()
-                : others), fold, variants.size() > VARIANT_GROUPS_KEPT ? variants.subList(0, VARIANT_GROUPS_KEPT)
-                : variants);
+        List<String> otherKeys = fold ? others.stream().map(LabelVariants::key).distinct().toList() : others;
+        return CategoryBins.of(top, OtherValues.of(otherKeys),
+                otherBuckets(otherRows, otherKeys.size(), rows, options.minCategoryCount()), fold,
+                variants.size() > VARIANT_GROUPS_KEPT ? variants.subList(0, VARIANT_GROUPS_KEPT) : variants);
+    }
+
+    /** The least share of the reference's rows in its other categories for them to be counted in buckets. */
+    public static final double OTHER_BUCKETS_MIN_SHARE = 0.05;
+
+    /**
+     * How many hashed buckets the other categories of a categorical column are counted in:
+     * B = min({@value CategoryBins#MAX_OTHER_BUCKETS}, ⌊otherRows / (2·minCount)⌋, ⌊otherValues / 2⌋), and 1 (one
+     * "other" bin, as before buckets) when that is under 2 or the other categories hold under
+     * {@value #OTHER_BUCKETS_MIN_SHARE} of the rows. Why: a bucket expects 2·minCount reference rows on average, so
+     * the uneven hashed buckets still expect about the minimum count of a kept category (the χ² null's validity),
+     * and holds two categories or more (one would be a noisy category bin); a tail under 5% can hide at most 5
+     * points of total variation, under the TV warn band, so its buckets would add degrees of freedom (and lower
+     * the power on the top values) for no verdict they could change.
+     *
+     * @param otherRows   the reference's rows in its other categories
+     * @param otherValues how many other categories it has
+     * @param rows        the reference's rows with a category
+     * @param minCount    the fewest occurrences of a kept category
+     * @return the number of buckets, 1 to {@value CategoryBins#MAX_OTHER_BUCKETS}
+     */
+    public static int otherBuckets(long otherRows, long otherValues, long rows, int minCount) {
+        if (otherRows < OTHER_BUCKETS_MIN_SHARE * rows) {
+            return 1;
+        }
+        long b = Math.min(CategoryBins.MAX_OTHER_BUCKETS, Math.min(otherRows / (2L * minCount), otherValues / 2));
+        return b < 2 ? 1 : (int) b;
     }
 
     /** Most label-variant groups a column's bins keep for the baseline's note (the largest first). */

@@ -5,6 +5,9 @@ package dev.surprisal.data.profile;
 import dev.surprisal.core.ValidationException;
 import dev.surprisal.data.roles.LabelVariants;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +28,13 @@ import java.util.Set;
  * {@link LabelVariants#key} in its bin: the reference's own variants and a spelling it never wrote ({@code "GOLD"}
  * on a later day) alike. Their other categories are kept by key. Bins also keep the reference's label variants as
  * found when they were fitted ({@link #variants()}), folded or not, for the baseline's note.
+ * <p>When the reference's other categories hold a large share of its rows, "other" is not one bin but
+ * {@link #otherBuckets()} bins: each other category goes to bucket {@code md5(UTF-8 label)[0..4) mod B} (the
+ * first four bytes of the MD5 digest as an unsigned big-endian integer), the same in Java ({@link #bucketOf}),
+ * DuckDB SQL ({@link #sqlBinIndex}) and Spark (which counts labels and bins them here). So a move of the rows
+ * among the rare categories (today's rows on 100 of 1,000 SKUs the reference had evenly) changes the buckets'
+ * shares, where one bin would hold 100% on both sides. With one bucket (every profile written before, and
+ * every column whose tail is small) the bins are exactly the former top K, other, unseen.
  */
 public final class CategoryBins implements Bins {
     /** Most reference categories outside the top K remembered as text (hashes keep the rest). */
@@ -34,17 +44,23 @@ public final class CategoryBins implements Bins {
     /** The label of the bin of values the reference never had. */
     public static final String UNSEEN = "__UNSEEN__";
 
+    /** Most buckets the other categories are counted in. */
+    public static final int MAX_OTHER_BUCKETS = 64;
+
     private final List<String> top;
     private final OtherValues others;
+    private final int buckets;
     private final Map<String, Integer> index = new HashMap<>();
     private final boolean folded;
     private final List<LabelVariants.Group> variants;
     /** Folded bins: the top K by key. */
     private final Map<String, Integer> keyIndex = new HashMap<>();
 
-    private CategoryBins(List<String> top, OtherValues others, boolean folded, List<LabelVariants.Group> variants) {
+    private CategoryBins(List<String> top, OtherValues others, int buckets, boolean folded,
+                         List<LabelVariants.Group> variants) {
         this.top = List.copyOf(top);
         this.others = others;
+        this.buckets = buckets;
         this.folded = folded;
         this.variants = List.copyOf(variants);
         for (int i = 0; i < this.top.size(); i++) {
@@ -81,7 +97,7 @@ public final class CategoryBins implements Bins {
      * @throws ValidationException if an argument is null or {@code top} is not distinct non-null labels
      */
     public static CategoryBins of(List<String> top, OtherValues others) {
-        return of(top, others, false, List.of());
+        return of(top, others, 1, false, List.of());
     }
 
     /**
@@ -97,13 +113,50 @@ public final class CategoryBins implements Bins {
      */
     public static CategoryBins of(List<String> top, OtherValues others, boolean folded,
                                   List<LabelVariants.Group> variants) {
+        return of(top, others, 1, folded, variants);
+    }
+
+    /**
+     * Bins for {@code top}, with {@code others} all of the reference's remaining categories counted in
+     * {@code buckets} hashed buckets ({@link #bucketOf}).
+     *
+     * @param top the kept categories, distinct and non-null, in bin order
+     * @param others the reference's other categories
+     * @param buckets how many bins the other categories are counted in, 1 to {@link #MAX_OTHER_BUCKETS}
+     * @return the bins
+     * @throws ValidationException if an argument is null, {@code top} is not distinct non-null labels, or
+     *         {@code buckets} is out of range
+     */
+    public static CategoryBins of(List<String> top, OtherValues others, int buckets) {
+        return of(top, others, buckets, false, List.of());
+    }
+
+    /**
+     * Bins for {@code top}, with {@code others} all of the reference's remaining categories counted in
+     * {@code buckets} hashed buckets ({@link #bucketOf}), folded or not.
+     *
+     * @param top      the kept categories, distinct and non-null, in bin order (folded: one spelling per key)
+     * @param others   the reference's other categories (folded: their {@link LabelVariants#key}s)
+     * @param buckets  how many bins the other categories are counted in, 1 to {@link #MAX_OTHER_BUCKETS}
+     * @param folded   whether a label's bin is found by its key ({@link LabelVariants#key}) when not written as a
+     *                 kept category (an other category's bucket is then its key's)
+     * @param variants the reference's label variants as found when fitted ({@link LabelVariants#find})
+     * @return the bins
+     * @throws ValidationException if an argument is null, {@code top} is not distinct non-null labels, or
+     *         {@code buckets} is out of range
+     */
+    public static CategoryBins of(List<String> top, OtherValues others, int buckets, boolean folded,
+                                  List<LabelVariants.Group> variants) {
+        if (buckets < 1 || buckets > MAX_OTHER_BUCKETS) {
+            throw new ValidationException("otherBuckets: must be 1 to " + MAX_OTHER_BUCKETS + ", got " + buckets);
+        }
         if (top == null || others == null || variants == null) {
             throw new ValidationException("top, others: must not be null");
         }
         if (top.stream().anyMatch(java.util.Objects::isNull) || new LinkedHashSet<>(top).size() != top.size()) {
             throw new ValidationException("top: must be distinct non-null labels, got " + top);
         }
-        return new CategoryBins(top, others, folded, variants);
+        return new CategoryBins(top, others, buckets, folded, variants);
     }
 
     /**
@@ -117,6 +170,44 @@ public final class CategoryBins implements Bins {
     /** @return the reference's labels written more than one way, as found when the bins were fitted (empty: none) */
     public List<LabelVariants.Group> variants() {
         return variants;
+    }
+
+    /**
+     * The bucket of an other category among {@code buckets}: the first four bytes of the MD5 digest of its UTF-8
+     * bytes, as an unsigned big-endian integer, modulo {@code buckets}. MD5 because every engine has it
+     * ({@code md5} in DuckDB and Spark SQL), not for security: the bucket of a label never changes.
+     *
+     * @param label a category, not null
+     * @param buckets the number of buckets, ≥ 1
+     * @return its bucket, 0 to buckets − 1
+     */
+    public static int bucketOf(String label, int buckets) {
+        if (buckets == 1) {
+            return 0;
+        }
+        byte[] d;
+        try {
+            d = MessageDigest.getInstance("MD5").digest(label.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java platform", e);
+        }
+        long v = ((d[0] & 0xffL) << 24) | ((d[1] & 0xffL) << 16) | ((d[2] & 0xffL) << 8) | (d[3] & 0xffL);
+        return (int) (v % buckets);
+    }
+
+    /**
+     * @return how many bins the reference's other categories are counted in (1: one "other" bin)
+     */
+    public int otherBuckets() {
+        return buckets;
+    }
+
+    /**
+     * @param i a bin index
+     * @return true when bin {@code i} holds other categories (one of the {@link #otherBuckets()} buckets)
+     */
+    public boolean isOtherBin(int i) {
+        return i >= top.size() && i < top.size() + buckets;
     }
 
     /**
@@ -148,31 +239,31 @@ public final class CategoryBins implements Bins {
         return others.tracked();
     }
 
-    /** K + 2: the top K, other, unseen. */
+    /** K + B + 1: the top K, the B other buckets (one when B = 1), unseen. */
     @Override
     public int size() {
-        return top.size() + 2;
+        return top.size() + buckets + 1;
     }
 
     /**
-     * @return the index of the other bin, K
+     * @return the index of the other bin, K (the first other bucket when there are several)
      */
     public int otherBin() {
         return top.size();
     }
 
     /**
-     * @return the index of the unseen bin, K + 1
+     * @return the index of the unseen bin, K + B (K + 1 with one other bin)
      */
     public int unseenBin() {
-        return top.size() + 1;
+        return top.size() + buckets;
     }
 
     /**
      * The bin of a non-null label.
      *
      * @param label a category, not null
-     * @return its bin: its top-K index, else other or unseen
+     * @return its bin: its top-K index, else its other bucket or unseen
      */
     public int binOf(String label) {
         Integer i = index.get(label);
@@ -182,9 +273,9 @@ public final class CategoryBins implements Bins {
         if (folded) {
             String key = LabelVariants.key(label);
             i = keyIndex.get(key);
-            return i != null ? i : others.contains(key) ? otherBin() : unseenBin();
+            return i != null ? i : others.contains(key) ? otherBin() + bucketOf(key, buckets) : unseenBin();
         }
-        return others.contains(label) ? otherBin() : unseenBin();
+        return others.contains(label) ? otherBin() + bucketOf(label, buckets) : unseenBin();
     }
 
     /**
@@ -192,7 +283,8 @@ public final class CategoryBins implements Bins {
      * that when the other categories are hashed ({@link OtherValues#namedComplete()} false but tracked), a value
      * in none of the named ones goes to the unseen bin, and that folded bins match the kept spellings (and the
      * other categories' keys) as written: the caller moves each value of the unseen bin to the bin {@link #binOf}
-     * gives it, so that folding follows the one rule in Java.
+     * gives it, so that folding and the hashed other categories follow the one rule in Java.
+     * With several other buckets, {@code CAST('0x' || substr(md5(v), 1, 8) AS BIGINT) % B} is {@link #bucketOf}.
      *
      * @param v an SQL VARCHAR expression, not NULL
      * @return an SQL INTEGER expression of the bin index
@@ -202,11 +294,20 @@ public final class CategoryBins implements Bins {
                 .append(") - 1, ");
         if (others.tracked()) {
             b.append("CASE WHEN list_contains(").append(list(new ArrayList<>(others.named()))).append(", ").append(v)
-                    .append(") THEN ").append(otherBin()).append(" ELSE ").append(unseenBin()).append(" END");
+                    .append(") THEN ").append(sqlOther(v)).append(" ELSE ").append(unseenBin()).append(" END");
         } else {
-            b.append(otherBin());
+            b.append(sqlOther(v));
         }
         return b.append(")").toString();
+    }
+
+    /** The other bucket of {@code v} in SQL: K, or K + {@link #bucketOf} with several buckets. */
+    private String sqlOther(String v) {
+        if (buckets == 1) {
+            return Integer.toString(otherBin());
+        }
+        return "(" + otherBin() + " + CAST(CAST(('0x' || substr(md5(" + v + "), 1, 8)) AS BIGINT) % " + buckets
+                + " AS INTEGER))";
     }
 
     private static String list(List<String> labels) {
@@ -217,10 +318,39 @@ public final class CategoryBins implements Bins {
         return b.append("] AS VARCHAR[])").toString();
     }
 
-    /** The label of bin {@code i}. */
+    /**
+     * What a reader must know of these bins beyond the role, for the columns preamble: with several buckets
+     * "1,000 values outside the top 0 counted in 64 groups by a hash of the value"; when every reference value
+     * shares the one other bin (no value kept, too few rows to group), that the distribution cannot be compared
+     * and only new values are; else "".
+     *
+     * @return the note, or ""
+     */
+    public String note() {
+        if (buckets > 1) {
+            return String.format(java.util.Locale.ROOT, "%,d value%s outside the top %d counted in %d groups by a "
+                    + "hash of the value", others.count(), others.count() == 1 ? "" : "s", top.size(), buckets);
+        }
+        if (top.isEmpty() && others.count() > 0) {
+            return "every value is rarer than the kept minimum and too few rows to group: all share one bin, so the "
+                    + "distribution is not compared (new values are)";
+        }
+        return "";
+    }
+
+    /**
+     * The label of bin {@code i}: a top category, {@code __OTHER__} (with several buckets {@code __OTHER__#1} to
+     * {@code __OTHER__#B}), or {@code __UNSEEN__}.
+     */
     @Override
     public String label(int i) {
-        return i < top.size() ? top.get(i) : i == otherBin() ? OTHER : UNSEEN;
+        if (i < top.size()) {
+            return top.get(i);
+        }
+        if (isOtherBin(i)) {
+            return buckets == 1 ? OTHER : OTHER + "#" + (i - otherBin() + 1);
+        }
+        return UNSEEN;
     }
 
     /** True for bins the reference puts no mass in by construction (unseen). */
@@ -235,17 +365,17 @@ public final class CategoryBins implements Bins {
             return false;
         }
         CategoryBins c = (CategoryBins) o;
-        return top.equals(c.top) && others.equals(c.others) && folded == c.folded;
+        return top.equals(c.top) && others.equals(c.others) && folded == c.folded && buckets == c.buckets;
     }
 
     @Override
     public int hashCode() {
-        return (top.hashCode() * 31 + others.hashCode()) * 2 + (folded ? 1 : 0);
+        return ((top.hashCode() * 31 + others.hashCode()) * 31 + buckets) * 2 + (folded ? 1 : 0);
     }
 
     @Override
     public String toString() {
         return "CategoryBins[top=" + top.size() + ", others=" + others.count() + (others.tracked() ? "" : "+")
-                + (folded ? ", folded" : "") + "]";
+                + (folded ? ", folded" : "") + (buckets == 1 ? "" : ", buckets=" + buckets) + "]";
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
  *    "moments": {"count":..,"mean":..,"m2":..,"min":..,"max":..}, "sample": {"rows": "<base64>", "values": "<base64>"}},
  *   {"name": "churned", "role": "binary", "values": [0.0, 1.0], "counts": [...], "unseen": {"2": 4}, ...},
  *   {"name": "country", "role": "categorical", "top": [...], "others": [...], "othersComplete": true, ...},
+ *   {"name": "sku", "role": "categorical", "top": [], "otherBuckets": 64, ...},  (absent: one other bin)
  *   {"name": "order_id", "role": "id-like", "keys": {"present": 1000, "distinct": 1000, "min": "1", "max": "999"}, ...}]}
  * }</pre>
  * Doubles are written with Java's shortest round-trip representation, so a profile reads back bit
@@ -162,6 +163,10 @@ public final class ProfileJson {
                         g.spellings().forEach(e -> spellings.addArray().add(e.getKey()).add(e.getValue()));
                     }
                 }
+                if (cb.otherBuckets() > 1) {
+                    // absent: one other bin, as every profile before the buckets
+                    o.put("otherBuckets", cb.otherBuckets());
+                }
             }
             ArrayNode n = o.putArray("counts");
             for (long v : c.counts()) {
@@ -262,7 +267,8 @@ public final class ProfileJson {
                     g.forEach(e -> spellings.add(Map.entry(e.get(0).asText(), e.get(1).asLong())));
                     variants.add(new dev.surprisal.data.roles.LabelVariants.Group(spellings));
                 });
-                bins = CategoryBins.of(top, OtherValues.read(o), o.path("labelsFolded").asBoolean(false), variants);
+                bins = CategoryBins.of(top, OtherValues.read(o), o.path("otherBuckets").asInt(1),
+                        o.path("labelsFolded").asBoolean(false), variants);
             }
             long[] counts = new long[o.path("counts").size()];
             for (int i = 0; i < counts.length; i++) {
