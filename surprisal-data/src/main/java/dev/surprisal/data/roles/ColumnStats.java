@@ -47,9 +47,13 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      * @param dotGroup  cells of '.' groups of 3 digits only ({@code 1.299}: 1.299, or 1299 with a decimal comma)
      * @param examples  per kind ({@link Cells.Comma#ordinal}), the smallest such cell's text (in {@link String}
      *                  order, so that parts of a column and every engine give the same), "" when none
+     * @param forced    the convention the file's reader was told ({@link NumberHint#forced}, {@code --decimal}),
+     *                  which {@link RoleRules#convention} returns whatever the counts; null when they decide
+     * @param semicolon whether the column's file is ';'-separated ({@link NumberHint#semicolon}), where a one-group
+     *                  cell ({@code 6,600}) is a decimal comma unless a cell groups thousands ({@link RoleRules#convention})
      */
-    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples)
-            implements java.io.Serializable {
+    public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples,
+                         NumberConvention forced, boolean semicolon) implements java.io.Serializable {
         /**
          * The kinds counted, each a count and an example: every {@link Cells.Comma} but {@link Cells.Comma#NONE}, in
          * ordinal order. Every engine's tally (the in-memory scan's arrays, the DuckDB scan's columns, a Spark
@@ -71,6 +75,8 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          * @param decimal   cells only a decimal comma writes
          * @param dotGroup  cells of '.' groups only
          * @param examples  per kind, the smallest such cell, "" when none
+         * @param forced    the convention set for the file, or null
+         * @param semicolon whether the file is ';'-separated
          */
         public Commas {
             examples = java.util.List.copyOf(examples);
@@ -89,6 +95,34 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          */
         public Commas(long thousands, long oneGroup, long decimal) {
             this(thousands, oneGroup, decimal, 0, NO_EXAMPLES);
+        }
+
+        /**
+         * Counts and examples, no convention set: the cells decide.
+         *
+         * @param thousands cells grouped as no decimal comma writes
+         * @param oneGroup  cells of one ',' group
+         * @param decimal   cells only a decimal comma writes
+         * @param dotGroup  cells of '.' groups only
+         * @param examples  per kind, the smallest such cell, "" when none
+         */
+        public Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples) {
+            this(thousands, oneGroup, decimal, dotGroup, examples, null, false);
+        }
+
+        /**
+         * @param c the convention the file's reader was told
+         * @return these counts with that convention set ({@link NumberHint#apply})
+         */
+        public Commas withForced(NumberConvention c) {
+            return new Commas(thousands, oneGroup, decimal, dotGroup, examples, c, semicolon);
+        }
+
+        /**
+         * @return these counts of a column of a ';'-separated file ({@link NumberHint#apply})
+         */
+        public Commas inSemicolonFile() {
+            return new Commas(thousands, oneGroup, decimal, dotGroup, examples, forced, true);
         }
 
         /**
@@ -136,7 +170,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 e.add(smaller(examples.get(k), other.examples.get(k)));
             }
             return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal,
-                    dotGroup + other.dotGroup, e);
+                    dotGroup + other.dotGroup, e, forced != null ? forced : other.forced, semicolon || other.semicolon);
         }
 
         /**
@@ -199,7 +233,16 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
     }
 
     /**
-     * @param counts the column's non-ISO date cells by layout
+     * @param k the column's comma counts as its file's reader reads them ({@link NumberHint#apply})
+     * @return these statistics with those counts
+     */
+    public ColumnStats withCommas(Commas k) {
+        return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
+                timestamps, min, max, increasing, distinctAtLeast, k, layouts);
+    }
+
+    /**
+     * @param counts the non-ISO date layouts' counts
      * @return these statistics with those counts
      */
     public ColumnStats withLayouts(DateLayout.Counts counts) {
@@ -254,6 +297,20 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public static ColumnStats of(dev.surprisal.data.Column column, ScanScratch scratch) {
         return RoleScan.scan(column, java.util.Objects.requireNonNull(scratch, "scratch"));
+    }
+
+    /**
+     * {@link #of(dev.surprisal.data.Column, ScanScratch)} of a column of a file whose reader says {@code hint} about its
+     * numbers: a ';'-separated file or a convention set ({@link NumberHint#apply}).
+     *
+     * @param column  a column
+     * @param scratch working memory to reuse
+     * @param hint    what the file's reader says about its decimal mark ({@link dev.surprisal.data.TableReader#numberHint})
+     * @return its statistics
+     */
+    public static ColumnStats of(dev.surprisal.data.Column column, ScanScratch scratch, NumberHint hint) {
+        return RoleScan.scan(column, java.util.Objects.requireNonNull(scratch, "scratch"),
+                java.util.Objects.requireNonNull(hint, "hint"));
     }
 
     /**
