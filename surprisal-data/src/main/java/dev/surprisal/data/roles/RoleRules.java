@@ -251,7 +251,10 @@ public final class RoleRules {
         // categorical, with the reason why it is not read as numbers (issue 9: floats are never id-like)
         if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present
                 && !decimalCommaConvention(s)) {
-            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like" + twoLayouts);
+            // a key column half of whose cells are numbers says so (audit18: amounts with (66.29) negatives were
+            // "id-like" without a word that half of them read as numbers)
+            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like"
+                    + notNumbers(s) + twoLayouts);
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s)
                 + twoLayouts);

@@ -110,6 +110,19 @@ class NumberSpellingsTest {
     }
 
     @Test
+    void aKeyColumnHalfOfWhoseCellsAreNumbersSaysSo() {
+        String[] cells = new String[200];
+        for (int i = 0; i < cells.length; i++) {
+            // half the amounts in a spelling no reader knows (a unit after the number)
+            cells[i] = i % 2 == 0 ? (i + 0.25) + "" : (i + 0.25) + " EURO";
+        }
+        RoleDecision d = RoleRules.decide(RoleScan.scan(dev.surprisal.data.CategoricalColumn.of("amount", cells)));
+        assertThat(d.role()).isEqualTo(dev.surprisal.core.ColumnRole.ID_LIKE);
+        assertThat(d.reason()).isEqualTo("200 distinct of 200 values: id-like; 50% of values are numbers, under the 95%"
+                + " that makes a column numeric");
+    }
+
+    @Test
     void noSpellingIsAnEpochTime() {
         for (String cell : new String[] {"(1714550400)", "1714550400-", "1 714 550 400", "1'714'550'400"}) {
             assertThat(Cells.isTime(cell)).as("'%s'", cell).isFalse();
