@@ -4,6 +4,7 @@ package dev.surprisal.cli;
 
 import dev.surprisal.data.DataFiles;
 import dev.surprisal.data.TableReader;
+import dev.surprisal.data.roles.NumberConvention;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -21,6 +22,17 @@ public final class TableOptions {
             description = "Field delimiter of a CSV or TSV file: one character such as ';' or '|', or \\t for tab. "
                     + "Default: ',' for .csv, tab for .tsv.")
     Character delimiter;
+
+    @Option(names = "--decimal", paramLabel = "MARK", converter = DecimalConverter.class,
+            description = "Decimal mark of every number column: ',' (6,600 is 6.6 and 1.299 is 1299, as pandas' "
+                    + "decimal=',' reads them) or '.' (6,600 is 6600). Default: each column's cells decide, and in a "
+                    + "';'-separated file a ',' is a decimal comma unless a cell groups thousands with it (1,234,567).")
+    NumberConvention decimal;
+
+    /** @return the decimal mark given ({@code --decimal}), or null when each column's cells decide */
+    public NumberConvention decimal() {
+        return decimal;
+    }
 
     /** @return the delimiter given, or null when the file's extension decides */
     public Character delimiter() {
@@ -47,6 +59,7 @@ public final class TableOptions {
     public TableReader open(Path file) {
         DataFiles.requireRegularFile(file);
         TableReader r = TableReader.open(file);
+        r = decimal == null ? r : r.withDecimal(decimal);
         return delimiter == null ? r : r.withDelimiter(delimiter);
     }
 
@@ -61,6 +74,32 @@ public final class TableOptions {
         TableOptions t = new TableOptions();
         t.delimiter = delimiter;
         return t;
+    }
+
+    /**
+     * These options with {@code delimiter} set instead (e.g. {@code drift compare --reference-delimiter}), the
+     * decimal mark kept.
+     *
+     * @param delimiter the field delimiter
+     * @return options with that delimiter and this {@code --decimal}
+     */
+    public TableOptions delimitedBy(char delimiter) {
+        TableOptions t = withDelimiter(delimiter);
+        t.decimal = decimal;
+        return t;
+    }
+
+    /** Reads {@code ,} or {@code comma}, {@code .} or {@code point}; anything else is a usage error. */
+    public static final class DecimalConverter implements ITypeConverter<NumberConvention> {
+        @Override
+        public NumberConvention convert(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case ",", "comma" -> NumberConvention.DECIMAL_COMMA;
+                case ".", "point", "dot" -> NumberConvention.DECIMAL_POINT;
+                default -> throw new TypeConversionException("expected ',' (a decimal comma: 6,600 is 6.6) or '.' "
+                        + "(a decimal point: 6,600 is 6600); got '" + value + "'");
+            };
+        }
     }
 
     /** Reads {@code ;}, {@code |}, {@code \t} or {@code tab}; anything longer is a usage error. */

@@ -64,7 +64,7 @@ final class CsvChunk {
             if (x != x && end != MISSING
                     && !Cells.isMissing(b, start, end)) {
                 x = Double.POSITIVE_INFINITY; // text: neither a number nor a missing string
-            } else if (x == x && decimalComma(b, start, end)) {
+            } else if (x == x && decimalComma(b, start, end, numbers != null && numbers.semicolon)) {
                 // a number written with a decimal comma (569,97): the column's role counts such cells
                 // (ColumnStats.Commas: 1,234 beside 1,5 has two readings), which only its text can give
                 x = Double.POSITIVE_INFINITY;
@@ -112,12 +112,16 @@ final class CsvChunk {
         return values != null && kept[j] == null;
     }
 
-    /** Whether {@code b[from, to)} has a ',' and {@link Cells#comma} calls it a decimal comma. */
-    private static boolean decimalComma(byte[] b, int from, int to) {
+    /**
+     * Whether {@code b[from, to)} has a ',' and {@link Cells#comma} calls it a decimal comma, or, in a ';'-separated
+     * file ({@code semicolon}), one ',' group ({@code 6,600}), which is a decimal comma there unless another cell of
+     * the column groups thousands ({@link dev.surprisal.data.roles.NumberHint}): only the column's text can say.
+     */
+    private static boolean decimalComma(byte[] b, int from, int to, boolean semicolon) {
         for (int k = from; k < to; k++) {
             if (b[k] == ',') {
-                return Cells.comma(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8))
-                        == Cells.Comma.DECIMAL;
+                Cells.Comma kind = Cells.comma(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+                return kind == Cells.Comma.DECIMAL || semicolon && kind == Cells.Comma.ONE_GROUP;
             }
         }
         return false;
@@ -155,8 +159,11 @@ final class CsvChunk {
         private final java.util.concurrent.atomic.AtomicIntegerArray text;
         private final int lines;
         private final boolean allText;
+        /** Whether the file is ';'-separated: a one-group cell ({@code 6,600}) keeps its column as text. */
+        final boolean semicolon;
 
-        Numbers(int columns, int lines, boolean allText) {
+        Numbers(int columns, int lines, boolean allText, boolean semicolon) {
+            this.semicolon = semicolon;
             this.arrays = new java.util.concurrent.atomic.AtomicReferenceArray<>(columns);
             this.text = new java.util.concurrent.atomic.AtomicIntegerArray(columns);
             this.lines = lines;

@@ -492,7 +492,7 @@ final class CsvText {
         if (first[parts] >= Integer.MAX_VALUE - 8) {
             throw new Decline("too many rows for memory");
         }
-        CsvChunk.Numbers numbers = new CsvChunk.Numbers(columns, (int) first[parts], allText);
+        CsvChunk.Numbers numbers = new CsvChunk.Numbers(columns, (int) first[parts], allText, delimiter == ';');
         java.util.concurrent.atomic.AtomicBoolean quote = blind;
         CsvChunk[] chunk = new CsvChunk[parts];
         LongConsumer shared = progress == null ? null : progress(progress);

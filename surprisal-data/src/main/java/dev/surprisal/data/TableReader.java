@@ -45,11 +45,14 @@ public final class TableReader {
     private final Map<String, ColumnType> overrides;
     private final List<String> columns;
     private final int threads;
+    /** The decimal mark the user set for every column ({@link #withDecimal}), null: each column's cells decide. */
+    private final dev.surprisal.data.roles.NumberConvention decimal;
     /** The schema once read: DuckDB sniffs a 2,000-column file for seconds, and callers ask several times. */
     private volatile TableSchema schema;
 
     private TableReader(Path file, DataFormat format, Character delimiter, Map<String, ColumnType> overrides,
-                        List<String> columns, int threads) {
+                        List<String> columns, int threads, dev.surprisal.data.roles.NumberConvention decimal) {
+        this.decimal = decimal;
         this.file = file;
         this.format = format;
         this.delimiter = delimiter;
@@ -70,7 +73,7 @@ public final class TableReader {
         if (file == null) {
             throw new ValidationException("file: is null");
         }
-        return new TableReader(file, null, null, Map.of(), null, 0);
+        return new TableReader(file, null, null, Map.of(), null, 0, null);
     }
 
     /**
@@ -90,7 +93,7 @@ public final class TableReader {
      */
     public TableReader withFormat(DataFormat format) {
         notNull("format", format);
-        return new TableReader(file, format, delimiter, overrides, columns, threads);
+        return new TableReader(file, format, delimiter, overrides, columns, threads, decimal);
     }
 
     /**
@@ -100,7 +103,31 @@ public final class TableReader {
      * @return a copy with that delimiter
      */
     public TableReader withDelimiter(char delimiter) {
-        return new TableReader(file, format, delimiter, overrides, columns, threads);
+        return new TableReader(file, format, delimiter, overrides, columns, threads, decimal);
+    }
+
+    /**
+     * This reader with every column's numbers read with one decimal mark, as pandas' {@code read_csv(decimal=',')}
+     * and DuckDB's {@code decimal_separator} read a file, instead of each column's convention decided from its cells
+     * ({@link dev.surprisal.data.roles.RoleRules#convention}); the CLI's {@code --decimal}.
+     *
+     * @param convention the convention of every column
+     * @return a copy that reads numbers so
+     */
+    public TableReader withDecimal(dev.surprisal.data.roles.NumberConvention convention) {
+        notNull("convention", convention);
+        return new TableReader(file, format, delimiter, overrides, columns, threads, convention);
+    }
+
+    /**
+     * What this reader says about its numbers' decimal mark, beside what each column's cells say: the convention set
+     * by {@link #withDecimal}, and whether the file is ';'-separated, as spreadsheets that write a decimal comma
+     * export CSV ({@link dev.surprisal.data.roles.NumberHint#apply}).
+     *
+     * @return the hint for the role scan
+     */
+    public dev.surprisal.data.roles.NumberHint numberHint() {
+        return dev.surprisal.data.roles.NumberHint.of(delimiter, decimal);
     }
 
     /**
@@ -116,7 +143,7 @@ public final class TableReader {
         notNull("type", type);
         Map<String, ColumnType> m = new LinkedHashMap<>(overrides);
         m.put(column, type);
-        return new TableReader(file, format, delimiter, Collections.unmodifiableMap(m), columns, threads);
+        return new TableReader(file, format, delimiter, Collections.unmodifiableMap(m), columns, threads, decimal);
     }
 
     /**
@@ -128,7 +155,7 @@ public final class TableReader {
     public TableReader columns(String... names) {
         notNull("names", names);
         List<String> list = List.of(names);
-        return new TableReader(file, format, delimiter, overrides, list.isEmpty() ? null : list, threads);
+        return new TableReader(file, format, delimiter, overrides, list.isEmpty() ? null : list, threads, decimal);
     }
 
     /**
@@ -141,7 +168,7 @@ public final class TableReader {
         if (threads < 0) {
             throw new ValidationException("threads: must be >= 0, got " + threads);
         }
-        return new TableReader(file, format, delimiter, overrides, columns, threads);
+        return new TableReader(file, format, delimiter, overrides, columns, threads, decimal);
     }
 
     /**
@@ -381,6 +408,11 @@ public final class TableReader {
             return java.util.Optional.empty();
         }
         List<String> all = known != null ? known : columnNames(); // checks the file and header as DuckDB would
+        if (decimal == dev.surprisal.data.roles.NumberConvention.DECIMAL_COMMA) {
+            // --decimal ',': a 1.299 or 1,234 cell is no number the tokenizer reads (1.299, 1234) but 1299 and
+            // 1.234, so every column is read as its text and the role scan reads it in the convention set
+            keepText = CsvText.ALWAYS_TEXT;
+        }
         try {
             java.util.Optional<Table> t = CsvText.read(file, delimiter(f), all, positions(all, names), progress,
                     CsvText.CHUNK_BYTES, keepText, textCells);

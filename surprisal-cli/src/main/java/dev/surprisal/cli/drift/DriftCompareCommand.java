@@ -129,7 +129,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
         Profile p;
         Profile q;
         SchemaChange schema;
-        TableOptions referenceTable = referenceDelimiter == null ? table : TableOptions.withDelimiter(referenceDelimiter);
+        TableOptions referenceTable = referenceDelimiter == null ? table : table.delimitedBy(referenceDelimiter);
         try (ProfileEngine e = engine.open(spec)) {
             p = DriftInputs.fit(engine.located(reference), options, common.quiet(), referenceTable, threads, e);
             q = DriftInputs.count(p, engine.located(current), common.quiet(), table, threads, e);

@@ -187,7 +187,8 @@ public final class MiTable {
         Table cells = reader.readCells();
         LabelVariants.Checked variants = LabelVariants.check(cells, cells.columnNames(), normalizeLabels);
         Table t = variants.table();
-        ColumnRoles roles = ColumnRoles.detect(t, t.columnNames(), overrides, reader.file()).typed(reader.schema());
+        ColumnRoles roles = ColumnRoles.detect(t, t.columnNames(), overrides, reader.file(), reader.numberHint())
+                .typed(reader.schema());
         // roles of this table: a column of distinct values settles the duplicate-row check without hashing rows
         MiTable m = of(t, roles, seed, reader.file(), CellLocator.of(reader.file(), reader.format()),
                 keepDuplicateRows || DuplicateRecords.provablyDistinct(t, roles));

@@ -103,7 +103,7 @@ final class CsvProfiler {
         // a number column's statistics are taken as it is read, to know whether its role reads its text
         Map<String, ColumnStats> stats = new ConcurrentHashMap<>();
         Predicate<NumericColumn> keepText = c -> {
-            ColumnStats s = ColumnStats.of(c, scratch);
+            ColumnStats s = ColumnStats.of(c, scratch, reader.numberHint());
             stats.put(c.name(), s);
             // the one column's role: the other names only feed the excluded list, which is not read here (a
             // loop over every name for each number column was quadratic in a wide file's width)
@@ -140,7 +140,7 @@ final class CsvProfiler {
         ColumnStats[] s = new ColumnStats[held.size()];
         // one column per task, each in its own slot: the result does not depend on threads
         IntStream.range(0, s.length).parallel().forEach(i -> s[i] = known.containsKey(held.get(i))
-                ? known.get(held.get(i)) : ColumnStats.of(part.column(held.get(i)), scratch));
+                ? known.get(held.get(i)) : ColumnStats.of(part.column(held.get(i)), scratch, reader.numberHint()));
         return ColumnRoles.of(List.of(s), available, o.roles(), reader.file()).typed(reader.schema());
     }
 

@@ -52,28 +52,48 @@ public final class Cells {
      * grouping, in {@link #DOT_GROUPS}, {@link #EURO} and {@link #COMMA_NUMBER}, Java's patterns and the SQL alike.
      */
     private static final String DOT_THOUSANDS = LEAD + "([.][0-9]{3})+";
-    /** Thousands groups of ',' (3 digits each, the first 1–3 digits without a leading 0), a '.' decimal part optional. */
-    private static final String GROUPS = LEAD + "(,[0-9]{3})+([.][0-9]+)?";
+    /**
+     * A separator that only ever groups thousands: a space, a no-break space (U+00A0) or a narrow no-break space
+     * (U+202F) as French and Swiss-French spreadsheets write ({@code 13 665,55}), a thin space (U+2009), or an
+     * apostrophe as Swiss ones write ({@code 13'665.55}, {@code 13’665.55}). Unlike ',' and '.' it has one reading.
+     */
+    private static final String SEP = "[ \u00a0\u202f\u2009'\u2019]";
+    /** Thousands groups of 3 digits with a {@link #SEP} ({@code 13 665}, {@code 1'234'567}). */
+    private static final String SEP_THOUSANDS = LEAD + "(" + SEP + "[0-9]{3})+";
+    /**
+     * Thousands groups of ',' (3 digits each, the first 1–3 digits without a leading 0), or of a {@link #SEP},
+     * a '.' decimal part optional.
+     */
+    private static final String GROUPS = "(" + LEAD + "(,[0-9]{3})+|" + SEP_THOUSANDS + ")([.][0-9]+)?";
     /**
      * A decimal comma, as Excel and pandas' {@code decimal=','} write it: digits ',' digits, after plain digits
      * or '.' thousands groups ({@code 569,97}, {@code 1.234,56}, {@code 0,5}). {@code 1,234} matches too and is
      * read by {@link #POINT_LIKE} first (as 1234); whether the column may mean 1.234 is its question
      * ({@link #comma}).
      */
-    private static final String EURO = "([0-9]+|" + DOT_THOUSANDS + "),[0-9]+";
+    private static final String EURO = "([0-9]+|" + DOT_THOUSANDS + "|" + SEP_THOUSANDS + "),[0-9]+";
     /** A currency sign, before or after an amount ({@code $1,200.00}, {@code 569,97 €}, {@code £ 12}). */
     private static final String CURRENCY = "[$€£¥]";
-    /** The characters {@link #dressed} may add to a number, a no-break space included (Excel writes 12,50 €). */
-    private static final String DRESS = "%$€£¥\u00a0";
-    /** One ASCII or no-break space between an amount and its currency sign, or none. */
-    private static final String SPACE = "[ \u00a0]?";
+    /**
+     * The characters {@link #undress} drops besides spaces: what {@link #dressed} may add to a number (a no-break
+     * space included: Excel writes 12,50 €; an accounting negative's parentheses) and the {@link #SEP} separators.
+     */
+    private static final String DRESS = "%$€£¥\u00a0\u202f\u2009'\u2019()";
+    /** One ASCII, no-break or narrow no-break space between an amount and its currency or '%' sign, or none. */
+    private static final String SPACE = "[ \u00a0\u202f]?";
 
     /**
-     * An unsigned number form with an optional sign and what people write around numbers: a '%' after it,
-     * or a currency sign before or after it (one space allowed), between optional spaces.
+     * An unsigned number form with what people write around numbers: a '%' after it or a currency sign before or
+     * after it (one space allowed: {@code 6.2 %}, {@code 12,50 €}), and a sign: a '+' or '-' first
+     * ({@code -$4.30}), after the currency sign ({@code $ -4.30}), an accounting negative's parentheses
+     * ({@code (1,234.56)}, {@code $(1,234.56)}) or SAP's trailing minus ({@code 12.50-}); between optional spaces.
+     * Each form has at most one sign, so the undressed text ({@link #undress}) is a signed decimal.
      */
     private static String dressed(String unsigned) {
-        return " *[+-]?(" + unsigned + "%?|" + CURRENCY + SPACE + unsigned + "|" + unsigned + SPACE + CURRENCY + ") *";
+        String u = "(" + unsigned + ")";
+        String body = "(" + u + "(" + SPACE + "%)?|" + CURRENCY + SPACE + u + "|" + u + SPACE + CURRENCY + ")";
+        return " *([+-]?" + body + "|" + CURRENCY + SPACE + "([+-]" + u + "|[(]" + u + "[)])|[(]" + body + "[)]|"
+                + body + "-) *";
     }
 
     /**
@@ -92,7 +112,7 @@ public final class Cells {
      * groups of 3 digits, then an optional ',' decimal part ({@code 41,} too: German Excel's 41,000 with its trailing
      * zeros dropped, 41 as pandas reads it); or a ',' decimal part alone ({@code ,5}).
      */
-    private static final String COMMA_NUMBER = "(([0-9]+|" + DOT_THOUSANDS + ")(,[0-9]*)?|,[0-9]+)";
+    private static final String COMMA_NUMBER = "(([0-9]+|" + DOT_THOUSANDS + "|" + SEP_THOUSANDS + ")(,[0-9]*)?|,[0-9]+)";
     /** What a decimal comma writes: digits, one ',', digits ({@code 1,5}, {@code 1,234}), or '.' groups first. */
     private static final String COMMA_DIGITS = dressed(EURO);
     /** Thousands groups no decimal comma can write: two groups or more, or a '.' decimal part. */
@@ -236,7 +256,8 @@ public final class Cells {
             // only a cell that starts as a number and goes on with ',' (1,234 or 1.234,56), a second '.'
             // (1.234.567,8), '%', a space or a currency sign pays for the patterns
             char ch = cell.charAt(i);
-            return ch == ',' || ch == '.' || ch == ' ' || DRESS.indexOf(ch) >= 0 ? numberLike(cell) : Double.NaN;
+            return ch == ',' || ch == '.' || ch == ' ' || ch == '-' || DRESS.indexOf(ch) >= 0 ? numberLike(cell)
+                    : Double.NaN;
         }
         if (intDigits + fracDigits <= FAST_DIGITS) {
             // Clinger's fast path (1990): the digits as an exact integer below 2^53 divided by an exact
@@ -373,16 +394,26 @@ public final class Cells {
         return Double.NaN;
     }
 
-    /** The cell without spaces, '%' and currency signs: the signed digits and separators. */
+    /**
+     * A cell that matches a {@link #dressed} pattern without spaces, '%', currency signs and {@link #SEP} separators:
+     * the signed digits and ',' '.' separators, an accounting negative ({@code (12.50)}) or a trailing minus
+     * ({@code 12.50-}) written with a leading '-' ({@code -12.50}). The SQL twin is {@link #sqlUndressed}.
+     */
     private static String undress(String cell) {
-        StringBuilder b = new StringBuilder(cell.length());
+        StringBuilder b = new StringBuilder(cell.length() + 1);
+        boolean negative = false;
         for (int k = 0; k < cell.length(); k++) {
             char ch = cell.charAt(k);
+            negative |= ch == '(';
             if (ch != ' ' && DRESS.indexOf(ch) < 0) {
                 b.append(ch);
             }
         }
-        return b.toString();
+        if (b.length() > 0 && b.charAt(b.length() - 1) == '-') {
+            b.setLength(b.length() - 1);
+            negative = true;
+        }
+        return negative ? b.insert(0, '-').toString() : b.toString();
     }
 
     /** The number of ASCII digits at {@code from}, stopping at {@code end}. */
@@ -471,11 +502,13 @@ public final class Cells {
                 return false;
             }
         }
-        return !Double.isNaN(number(cell));
+        // a space inside (13 665) or a trailing minus (12-) is number-like text, never an epoch
+        String t = cell.strip();
+        return !t.contains(" ") && !t.endsWith("-") && !Double.isNaN(number(cell));
     }
 
-    /** The characters of {@link #NUMBER} and {@link #NUMBER_LIKE} that {@link #EPOCH} has not. */
-    private static final String NOT_EPOCH = "eEiI,%$€£¥\u00a0";
+    /** The characters of {@link #NUMBER} and {@link #NUMBER_LIKE} that {@link #EPOCH} has not (spaces aside). */
+    private static final String NOT_EPOCH = "eEiI," + DRESS;
 
     /**
      * How a cell uses a ',' or a '.' between digits, as far as its column's convention
@@ -649,11 +682,11 @@ public final class Cells {
      * @return a DOUBLE SQL expression: the number, or NULL when the cell is not one (the rule of {@link #number})
      */
     public static String sqlNumber(String text) {
-        String undressed = "regexp_replace(" + text + ", '[ " + DRESS + "]', '', 'g')";
-        return "(CASE WHEN regexp_full_match(" + text + ", '" + SPACED_NUMBER + "') THEN TRY_CAST(trim(" + text
-                + ") AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + POINT_LIKE + "') THEN TRY_CAST(replace("
-                + undressed + ", ',', '') AS DOUBLE) WHEN regexp_full_match(" + text + ", '" + EURO_LIKE
-                + "') THEN " + sqlCommaNumber(undressed) + " END)";
+        String undressed = sqlUndressed(text);
+        return "(CASE WHEN regexp_full_match(" + text + ", " + sqlLiteral(SPACED_NUMBER) + ") THEN TRY_CAST(trim("
+                + text + ") AS DOUBLE) WHEN regexp_full_match(" + text + ", " + sqlLiteral(POINT_LIKE)
+                + ") THEN TRY_CAST(replace(" + undressed + ", ',', '') AS DOUBLE) WHEN regexp_full_match(" + text + ", "
+                + sqlLiteral(EURO_LIKE) + ") THEN " + sqlCommaNumber(undressed) + " END)";
     }
 
     /**
@@ -666,10 +699,24 @@ public final class Cells {
         if (convention == NumberConvention.DECIMAL_POINT) {
             return sqlNumber(text);
         }
-        String undressed = "regexp_replace(" + text + ", '[ " + DRESS + "]', '', 'g')";
         return "(CASE WHEN strpos(" + text + ", '.') = 0 AND strpos(" + text + ", ',') = 0 THEN " + sqlNumber(text)
-                + " WHEN regexp_full_match(" + text + ", '" + dressed(COMMA_NUMBER) + "') THEN "
-                + sqlCommaNumber(undressed) + " END)";
+                + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(dressed(COMMA_NUMBER)) + ") THEN "
+                + sqlCommaNumber(sqlUndressed(text)) + " END)";
+    }
+
+    /**
+     * The SQL of {@link #undress}: spaces, '%', currency signs, separators and parentheses dropped, an accounting
+     * negative or a trailing minus written with a leading '-'.
+     */
+    private static String sqlUndressed(String text) {
+        String raw = "regexp_replace(" + text + ", " + sqlLiteral("[ " + DRESS + "]") + ", '', 'g')";
+        return "(CASE WHEN strpos(" + text + ", '(') > 0 OR suffix(" + raw + ", '-') THEN '-' || rtrim(" + raw
+                + ", '-') ELSE " + raw + " END)";
+    }
+
+    /** A SQL string literal of {@code s} (a pattern may hold an apostrophe, {@link #SEP}). */
+    private static String sqlLiteral(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     /** The SQL of {@link #commaNumber}: '.' groups dropped, the ',' as the point. */
@@ -707,10 +754,11 @@ public final class Cells {
      * @return an INTEGER SQL expression: the {@link Comma#ordinal} of {@link #comma} of the cell
      */
     public static String sqlComma(String text) {
-        return "(CASE WHEN regexp_full_match(" + text + ", '" + ONE_GROUP + "') THEN " + Comma.ONE_GROUP.ordinal()
-                + " WHEN regexp_full_match(" + text + ", '" + COMMA_DIGITS + "') THEN " + Comma.DECIMAL.ordinal()
-                + " WHEN regexp_full_match(" + text + ", '" + SURE_GROUPS + "') THEN " + Comma.THOUSANDS.ordinal()
-                + " WHEN regexp_full_match(" + text + ", '" + DOT_GROUPS + "') THEN " + Comma.DOT_GROUP.ordinal()
+        return "(CASE WHEN regexp_full_match(" + text + ", " + sqlLiteral(ONE_GROUP) + ") THEN "
+                + Comma.ONE_GROUP.ordinal() + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(COMMA_DIGITS)
+                + ") THEN " + Comma.DECIMAL.ordinal() + " WHEN regexp_full_match(" + text + ", "
+                + sqlLiteral(SURE_GROUPS) + ") THEN " + Comma.THOUSANDS.ordinal() + " WHEN regexp_full_match(" + text
+                + ", " + sqlLiteral(DOT_GROUPS) + ") THEN " + Comma.DOT_GROUP.ordinal()
                 + " ELSE " + sqlCode(text) + " END)";
     }
 }

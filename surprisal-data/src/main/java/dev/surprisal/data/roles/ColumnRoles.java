@@ -117,6 +117,23 @@ public final class ColumnRoles {
      * @throws DataException when an option names a column the source lacks
      */
     public static ColumnRoles detect(Table part, List<String> available, RoleOverrides overrides, Path file) {
+        return detect(part, available, overrides, file, NumberHint.NONE);
+    }
+
+    /**
+     * {@link #detect(Table, List, RoleOverrides, Path)} of a part of a file whose reader says {@code hint} about its
+     * numbers' decimal mark ({@link TableReader#numberHint}: a ';'-separated file, or {@code --decimal}).
+     *
+     * @param part      some of the source's columns, in memory
+     * @param available every column of the source
+     * @param overrides the user's options
+     * @param file      the source file for messages, or null
+     * @param hint      what the file's reader says about its decimal mark
+     * @return the roles of the selected columns in {@code part}, in the source's order
+     * @throws DataException when an option names a column the source lacks
+     */
+    public static ColumnRoles detect(Table part, List<String> available, RoleOverrides overrides, Path file,
+                                     NumberHint hint) {
         overrides.validate(available, file);
         java.util.Set<String> inPart = new java.util.HashSet<>(part.columnNames());
         List<String> held = overrides.selected(available).stream().filter(inPart::contains).toList();
@@ -125,7 +142,7 @@ public final class ColumnRoles {
         // part's columns, dropped with this call
         ScanScratch scratch = new ScanScratch();
         java.util.stream.IntStream.range(0, s.length).parallel()
-                .forEach(i -> s[i] = RoleScan.scan(part.column(held.get(i)), scratch));
+                .forEach(i -> s[i] = RoleScan.scan(part.column(held.get(i)), scratch, hint));
         return of(List.of(s), available, overrides, file);
     }
 

@@ -49,9 +49,14 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      * @param beyond2_53 integers beyond 2^53 ({@code 9007199254740993}: a code, {@link Cells#code})
      * @param examples  per kind ({@link Cells.Comma#ordinal}), the smallest such cell's text (in {@link String}
      *                  order, so that parts of a column and every engine give the same), "" when none
+     * @param forced    the convention the file's reader was told ({@link NumberHint#forced}, {@code --decimal}),
+     *                  which {@link RoleRules#convention} returns whatever the counts; null when they decide
+     * @param semicolon whether the column's file is ';'-separated ({@link NumberHint#semicolon}), where a one-group
+     *                  cell ({@code 6,600}) is a decimal comma unless a cell groups thousands ({@link RoleRules#convention})
      */
     public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, long leadingZero,
-                         long beyond2_53, java.util.List<String> examples) implements java.io.Serializable {
+                         long beyond2_53, java.util.List<String> examples, NumberConvention forced, boolean semicolon)
+            implements java.io.Serializable {
         /**
          * The kinds counted, each a count and an example: every {@link Cells.Comma} but {@link Cells.Comma#NONE}, in
          * ordinal order. Every engine's tally (the in-memory scan's arrays, the DuckDB scan's columns, a Spark
@@ -75,6 +80,8 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          * @param leadingZero integers with a leading zero
          * @param beyond2_53  integers beyond 2^53
          * @param examples    per kind, the smallest such cell, "" when none
+         * @param forced      the convention set for the file, or null
+         * @param semicolon   whether the file is ';'-separated
          */
         public Commas {
             examples = java.util.List.copyOf(examples);
@@ -96,7 +103,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
         }
 
         /**
-         * Counts without codes ({@link Cells#code}).
+         * Counts without codes ({@link Cells#code}), no convention set: the cells decide.
          *
          * @param thousands cells grouped as no decimal comma writes
          * @param oneGroup  cells of one ',' group
@@ -109,6 +116,38 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
             this(thousands, oneGroup, decimal, dotGroup, 0, 0, withoutCodes(examples));
         }
 
+        /**
+         * Counts with codes, no convention set: the cells decide.
+         *
+         * @param thousands   cells grouped as no decimal comma writes
+         * @param oneGroup    cells of one ',' group
+         * @param decimal     cells only a decimal comma writes
+         * @param dotGroup    cells of '.' groups only
+         * @param leadingZero integers with a leading zero
+         * @param beyond2_53  integers beyond 2^53
+         * @param examples    per kind, the smallest such cell, "" when none
+         */
+        public Commas(long thousands, long oneGroup, long decimal, long dotGroup, long leadingZero, long beyond2_53,
+                      java.util.List<String> examples) {
+            this(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, examples, null, false);
+        }
+
+        /**
+         * Counts without codes, with the file's convention.
+         *
+         * @param thousands cells grouped as no decimal comma writes
+         * @param oneGroup  cells of one ',' group
+         * @param decimal   cells only a decimal comma writes
+         * @param dotGroup  cells of '.' groups only
+         * @param examples  per kind, the smallest such cell, "" when none
+         * @param forced    the convention set for the file, or null
+         * @param semicolon whether the file is ';'-separated
+         */
+        public Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples,
+                      NumberConvention forced, boolean semicolon) {
+            this(thousands, oneGroup, decimal, dotGroup, 0, 0, withoutCodes(examples), forced, semicolon);
+        }
+
         /** The examples of the kinds up to {@link Cells.Comma#DOT_GROUP}, with "" for the code kinds. */
         private static java.util.List<String> withoutCodes(java.util.List<String> examples) {
             java.util.List<String> e = new java.util.ArrayList<>(examples);
@@ -116,6 +155,21 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 e.add("");
             }
             return e;
+        }
+
+        /**
+         * @param c the convention the file's reader was told
+         * @return these counts with that convention set ({@link NumberHint#apply})
+         */
+        public Commas withForced(NumberConvention c) {
+            return new Commas(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, examples, c, semicolon);
+        }
+
+        /**
+         * @return these counts of a column of a ';'-separated file ({@link NumberHint#apply})
+         */
+        public Commas inSemicolonFile() {
+            return new Commas(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, examples, forced, true);
         }
 
         /**
@@ -166,7 +220,8 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 e.add(smaller(examples.get(k), other.examples.get(k)));
             }
             return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal,
-                    dotGroup + other.dotGroup, leadingZero + other.leadingZero, beyond2_53 + other.beyond2_53, e);
+                    dotGroup + other.dotGroup, leadingZero + other.leadingZero, beyond2_53 + other.beyond2_53, e,
+                    forced != null ? forced : other.forced, semicolon || other.semicolon);
         }
 
         /**
@@ -229,7 +284,16 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
     }
 
     /**
-     * @param counts the column's non-ISO date cells by layout
+     * @param k the column's comma counts as its file's reader reads them ({@link NumberHint#apply})
+     * @return these statistics with those counts
+     */
+    public ColumnStats withCommas(Commas k) {
+        return new ColumnStats(column, rows, missing, numbers, integers, distinctNumbers, distinctTexts, dates,
+                timestamps, min, max, increasing, distinctAtLeast, k, layouts);
+    }
+
+    /**
+     * @param counts the non-ISO date layouts' counts
      * @return these statistics with those counts
      */
     public ColumnStats withLayouts(DateLayout.Counts counts) {
@@ -284,6 +348,20 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      */
     public static ColumnStats of(dev.surprisal.data.Column column, ScanScratch scratch) {
         return RoleScan.scan(column, java.util.Objects.requireNonNull(scratch, "scratch"));
+    }
+
+    /**
+     * {@link #of(dev.surprisal.data.Column, ScanScratch)} of a column of a file whose reader says {@code hint} about its
+     * numbers: a ';'-separated file or a convention set ({@link NumberHint#apply}).
+     *
+     * @param column  a column
+     * @param scratch working memory to reuse
+     * @param hint    what the file's reader says about its decimal mark ({@link dev.surprisal.data.TableReader#numberHint})
+     * @return its statistics
+     */
+    public static ColumnStats of(dev.surprisal.data.Column column, ScanScratch scratch, NumberHint hint) {
+        return RoleScan.scan(column, java.util.Objects.requireNonNull(scratch, "scratch"),
+                java.util.Objects.requireNonNull(hint, "hint"));
     }
 
     /**

@@ -102,8 +102,25 @@ public final class RoleRules {
      * @return how its cells are read ({@link #decimalCommaConvention})
      */
     public static NumberConvention convention(ColumnStats.Commas k, long present) {
+        if (k.forced() != null) {
+            return k.forced(); // the user's --decimal: every column of the file, as pandas' decimal=','
+        }
+        if (semicolonComma(k)) {
+            return NumberConvention.DECIMAL_COMMA;
+        }
         return k.thousands() == 0 && k.decimal() > 1 && k.decimal() >= CONVENTION_SHARE * present
                 ? NumberConvention.DECIMAL_COMMA : NumberConvention.DECIMAL_POINT;
+    }
+
+    /**
+     * Whether a column of a ';'-separated file reads with a decimal comma because of its file (audit18 finding 4):
+     * spreadsheets that write a decimal comma (German, French, Italian Excel) export CSV with ';', where a cell of one
+     * ',' and 3 digits ({@code 6,600} kg) is 6.6, as DuckDB's sniffer and a German Excel read it; so are its cells of
+     * any other number of decimals ({@code 6,6}), whatever their share, unless a cell groups thousands as only a
+     * decimal point's writer does ({@code 1,234,567}, {@code 2,096.40}), which settles the column's decimal point.
+     */
+    private static boolean semicolonComma(ColumnStats.Commas k) {
+        return k.semicolon() && k.forced() == null && k.thousands() == 0 && k.oneGroup() + k.decimal() > 0;
     }
 
     /**
@@ -120,7 +137,8 @@ public final class RoleRules {
     public static boolean conventionInDoubt(ColumnStats s) {
         ColumnStats.Commas k = s.commas();
         long present = s.present();
-        return k.thousands() == 0 && k.decimal() > 1 && k.decimal() > STRAY_DECIMAL_COMMAS * present
+        return k.forced() == null && !semicolonComma(k) && k.thousands() == 0 && k.decimal() > 1
+                && k.decimal() > STRAY_DECIMAL_COMMAS * present
                 && k.decimal() < CONVENTION_SHARE * present && k.oneGroup() + k.dotGroup() > 0;
     }
 
@@ -237,7 +255,10 @@ public final class RoleRules {
         // categorical, with the reason why it is not read as numbers (issue 9: floats are never id-like)
         if (present >= ID_MIN_ROWS && d >= ID_DISTINCT_RATIO * present && s.numbers() < NUMERIC_SHARE * present
                 && !decimalCommaConvention(s)) {
-            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like" + twoLayouts);
+            // a key column half of whose cells are numbers says so (audit18: amounts with (66.29) negatives were
+            // "id-like" without a word that half of them read as numbers)
+            return decision(c, ColumnRole.ID_LIKE, n(d) + " distinct of " + n(present) + " values: id-like"
+                    + notNumbers(s) + twoLayouts);
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s)
                 + twoLayouts);
@@ -301,7 +322,26 @@ public final class RoleRules {
         }
         return why + ", read as " + NumberConvention.DECIMAL_COMMA.words() + " as its " + kind(s, Cells.Comma.DECIMAL)
                 + " write them, in which a '.' only groups thousands (1.299 is 1299, 1.5 is no number); if its cells "
-                + "use a '.' decimal point, write them all that way upstream and rerun baseline";
+                + "use a '.' decimal point, write them all that way upstream and rerun";
+    }
+
+    /**
+     * Why a column reads with a decimal comma, in the user's words: the convention set for the file
+     * ({@code --decimal}), its decimal-comma cells, or its ';'-separated file ({@link #semicolonComma}), with the
+     * option that reads it the other way.
+     */
+    private static String commaWhy(ColumnStats s) {
+        ColumnStats.Commas k = s.commas();
+        if (k.forced() != null) {
+            return ", as --decimal sets for the file";
+        }
+        boolean cells = k.thousands() == 0 && k.decimal() > 1 && k.decimal() >= CONVENTION_SHARE * s.present();
+        if (!cells && semicolonComma(k)) {
+            return ", as a ';'-separated file writes them, no cell grouping thousands with ',' (--decimal . reads the"
+                    + " file with a decimal point)" + (k.decimal() == 0 ? "" : "; " + kind(s, Cells.Comma.DECIMAL)
+                    + " write a decimal comma");
+        }
+        return ", as its " + kind(s, Cells.Comma.DECIMAL) + " write them";
     }
 
     /**
@@ -314,8 +354,7 @@ public final class RoleRules {
     private static String conventionNote(ColumnStats s) {
         ColumnStats.Commas k = s.commas();
         if (decimalCommaConvention(s)) {
-            String note = "; read as " + NumberConvention.DECIMAL_COMMA.words() + ", as its "
-                    + kind(s, Cells.Comma.DECIMAL) + " write them";
+            String note = "; read as " + NumberConvention.DECIMAL_COMMA.words() + commaWhy(s);
             if (k.dotGroup() > 0) {
                 note += "; " + kind(s, Cells.Comma.DOT_GROUP) + " read with '.' thousands separators (1.299 as 1299)";
             }

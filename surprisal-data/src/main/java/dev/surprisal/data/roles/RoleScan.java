@@ -31,10 +31,12 @@ final class RoleScan {
             // every column as the text written, so an "abc" in a numeric column cannot stop the read
             text = text.withType(c, ColumnType.CATEGORICAL);
         }
+        NumberHint hint = reader.numberHint();
         return text.query(sql -> {
             List<ColumnStats> out = new ArrayList<>();
             for (int from = 0; from < names.size(); from += SqlView.COLUMNS_PER_QUERY) {
-                out.addAll(scan(sql, names.subList(from, Math.min(names.size(), from + SqlView.COLUMNS_PER_QUERY))));
+                out.addAll(hinted(scan(sql, names.subList(from, Math.min(names.size(), from + SqlView.COLUMNS_PER_QUERY))),
+                        hint));
             }
             // a decimal-comma column's numbers again, read in its convention (rare: one more scan of those columns)
             List<Integer> comma = new ArrayList<>();
@@ -45,14 +47,20 @@ final class RoleScan {
             }
             for (int from = 0; from < comma.size(); from += SqlView.COLUMNS_PER_QUERY) {
                 List<Integer> part = comma.subList(from, Math.min(comma.size(), from + SqlView.COLUMNS_PER_QUERY));
-                List<ColumnStats> again = scan(sql, part.stream().map(names::get).toList(),
-                        NumberConvention.DECIMAL_COMMA);
+                List<ColumnStats> again = hinted(scan(sql, part.stream().map(names::get).toList(),
+                        NumberConvention.DECIMAL_COMMA), hint);
                 for (int j = 0; j < part.size(); j++) {
                     out.set(part.get(j), again.get(j));
                 }
             }
             return out;
         });
+    }
+
+    /** The statistics with their comma counts as the file's reader reads them ({@link NumberHint#apply}). */
+    private static List<ColumnStats> hinted(List<ColumnStats> stats, NumberHint hint) {
+        return hint.equals(NumberHint.NONE) ? stats
+                : stats.stream().map(s -> s.withCommas(hint.apply(s.commas()))).toList();
     }
 
     /** One scan for {@code names}, their numbers read with a decimal point, plus one tiny one for short tables. */
@@ -356,12 +364,20 @@ final class RoleScan {
 
     /** The statistics of an in-memory column, by the same rules, its numbers read in its own convention. */
     static ColumnStats scan(Column column) {
-        return scan(column, null, null);
+        return scan(column, null, null, NumberHint.NONE);
     }
 
     /** {@link #scan(Column)}, the distinct count's working memory from {@code scratch} (null: fresh). */
     static ColumnStats scan(Column column, ScanScratch scratch) {
-        return scan(column, null, scratch);
+        return scan(column, null, scratch, NumberHint.NONE);
+    }
+
+    /**
+     * {@link #scan(Column, ScanScratch)} of a column of a file whose reader says {@code hint} about its numbers
+     * ({@link NumberHint#apply}: a ';'-separated file, or {@code --decimal}).
+     */
+    static ColumnStats scan(Column column, ScanScratch scratch, NumberHint hint) {
+        return scan(column, null, scratch, hint);
     }
 
     /**
@@ -370,11 +386,11 @@ final class RoleScan {
      * in the whole column's.
      */
     static ColumnStats scan(Column column, NumberConvention convention) {
-        return scan(column, convention, null);
+        return scan(column, convention, null, NumberHint.NONE);
     }
 
     /** {@link #scan(Column, NumberConvention)}, the distinct count's working memory from {@code scratch} (null: fresh). */
-    private static ColumnStats scan(Column column, NumberConvention convention, ScanScratch scratch) {
+    private static ColumnStats scan(Column column, NumberConvention convention, ScanScratch scratch, NumberHint hint) {
         int n = column.size();
         long missing = 0;
         long numbers = 0;
@@ -436,7 +452,7 @@ final class RoleScan {
                 }
             }
             NumberConvention read = convention != null ? convention
-                    : RoleRules.convention(ColumnStats.Commas.of(commas, examples), n - missing);
+                    : RoleRules.convention(hint.apply(ColumnStats.Commas.of(commas, examples)), n - missing);
             for (int k = 0; k < dict.size(); k++) {
                 String label = dict.get(k);
                 number[k] = miss[k] ? Double.NaN : Cells.number(label, read);
@@ -462,7 +478,7 @@ final class RoleScan {
         }
         long distinctT = texts < 0 ? distinctNumbers : texts;
         ColumnStats s = new ColumnStats(column.name(), n, missing, numbers, integers, distinctNumbers, distinctT,
-                dates, timestamps, min, max, false, ColumnStats.Commas.of(commas, examples));
+                dates, timestamps, min, max, false, hint.apply(ColumnStats.Commas.of(commas, examples)));
         DateLayout.Counts byLayout = DateLayout.Counts.of(layouts);
         // a whole column keeps them as the DuckDB scan does; a part (a Spark partition) keeps all, to be summed
         s = s.withLayouts(convention == null ? byLayout.kept(s.present(), dates + timestamps) : byLayout);

@@ -54,7 +54,7 @@ class NumberLikeCellsTest {
         byte[] e = "x;1.234,56 €;y".getBytes(StandardCharsets.UTF_8);
         assertThat(Cells.number(e, 2, e.length - 2)).isEqualTo(1234.56);
         for (String ambiguous : new String[] {"12,34.5", "1234,567.8", "1,2345.6", "1,234.", "1,23,456", "1.23,4",
-            "12.34,5", "1,234,5", "5 %", "%", "inf%", "1e3%", "12%%", "$", "$$5", "5$%", "12 kg", "EUR 12.50", "12 USD",
+            "12.34,5", "1,234,5", "5  %", "%", "inf%", "1e3%", "12%%", "$", "$$5", "5$%", "12 kg", "EUR 12.50", "12 USD",
             "€ 1,5 €", "1.234.567"}) {
             assertThat(Cells.number(ambiguous)).as("'%s'", ambiguous).isNaN();
         }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CellsParseTest {
     @Provide
     Arbitrary<String> numberish() {
-        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x%$€\u00a0").ofMaxLength(12);
+        return Arbitraries.strings().withChars("0123456789.eE+- infINFtyTY,x%$€\u00a0()'\u202f").ofMaxLength(12);
     }
 
     @Provide
@@ -154,10 +154,16 @@ class CellsParseTest {
      * cell with a decimal comma and '.' thousands groups.
      */
     static double reference(String cell) {
-        String bare = cell.replaceAll("[ %$€£¥\u00a0]", "");
+        String bare = cell.replaceAll("[ %$€£¥\u00a0\u202f\u2009'\u2019]", "");
+        // an accounting negative (12.50) and a trailing minus 12.50- are -12.50 (audit18 finding 3)
+        boolean negative = bare.contains("(") || bare.endsWith("-");
+        bare = bare.replaceAll("[()]", "").replaceAll("-$", "");
+        double v;
         if (!bare.contains(",") || bare.matches("[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?")) {
-            return Double.parseDouble(bare.replace(",", ""));
+            v = Double.parseDouble(bare.replace(",", ""));
+        } else {
+            v = Double.parseDouble(bare.replace(".", "").replace(',', '.'));
         }
-        return Double.parseDouble(bare.replace(".", "").replace(',', '.'));
+        return negative ? -v : v;
     }
 }

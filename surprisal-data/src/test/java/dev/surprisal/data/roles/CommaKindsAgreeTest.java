@@ -46,6 +46,20 @@ class CommaKindsAgreeTest {
         for (String c : new String[] {"1,234,567", "2,096.40", "1,234.5"}) {
             CELLS.put(c, Cells.Comma.THOUSANDS);
         }
+        // audit18 finding 3: accounting negatives, a trailing minus, (narrow) no-break space and apostrophe groups
+        for (String c : new String[] {"13\u202f665,55", "13\u00a0665,55", "12,50-", "(1.234,56)", "6,2 %"}) {
+            CELLS.put(c, Cells.Comma.DECIMAL);
+        }
+        for (String c : new String[] {"(1,234)", "1,234-", "$ -1,234"}) {
+            CELLS.put(c, Cells.Comma.ONE_GROUP);
+        }
+        for (String c : new String[] {"(1,234.56)", "$(2,096.40)", "1,234.50-"}) {
+            CELLS.put(c, Cells.Comma.THOUSANDS);
+        }
+        for (String c : new String[] {"13'665.55", "1 234", "(12.5)"}) {
+            CELLS.put(c, Cells.Comma.NONE);
+        }
+        CELLS.put("(1.234)", Cells.Comma.DOT_GROUP);
     }
 
     @Test
