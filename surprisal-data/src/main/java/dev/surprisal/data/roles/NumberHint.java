@@ -14,7 +14,7 @@ package dev.surprisal.data.roles;
  * @param forced    the convention the user set for every column, or null when each column's cells decide
  * @param semicolon whether the file's field delimiter is ';'
  */
-public record NumberHint(NumberConvention forced, boolean semicolon) implements java.io.Serializable {
+public record NumberHint(NumberConvention forced, boolean semicolon) {
     /** Nothing but the cells decides. */
     public static final NumberHint NONE = new NumberHint(null, false);
 
