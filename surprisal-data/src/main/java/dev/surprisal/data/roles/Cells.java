@@ -206,14 +206,8 @@ public final class Cells {
      */
     public static double number(String cell) {
         // a hand-written check of NUMBER (no regex per cell: this runs on every cell of a file)
-        int end = cell.length();
-        while (end > 0 && cell.charAt(end - 1) == ' ') {
-            end--;
-        }
-        int i = 0;
-        while (i < end && cell.charAt(i) == ' ') {
-            i++;
-        }
+        int end = trimmedEnd(cell);
+        int i = trimmedStart(cell, end);
         int start = i;
         if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
             i++;
@@ -546,6 +540,24 @@ public final class Cells {
     /** 2^53 written out: the largest magnitude up to which every integer is exact as a double. */
     private static final String TWO_53 = "9007199254740992";
 
+    /** The end of {@code cell} without its trailing spaces (the cell readers' one rule for surrounding spaces). */
+    private static int trimmedEnd(String cell) {
+        int end = cell.length();
+        while (end > 0 && cell.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    /** The first index of {@code cell} before {@code end} that is not a leading space. */
+    private static int trimmedStart(String cell, int end) {
+        int i = 0;
+        while (i < end && cell.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * Whether a non-missing cell is a code that reading it as a number would change: an integer with a leading
      * zero ({@link Comma#LEADING_ZERO}) or beyond 2^53 ({@link Comma#BEYOND_2_53}). A column with such cells is
@@ -555,14 +567,8 @@ public final class Cells {
      * @return {@link Comma#LEADING_ZERO}, {@link Comma#BEYOND_2_53}, or {@link Comma#NONE}
      */
     public static Comma code(String cell) {
-        int end = cell.length();
-        while (end > 0 && cell.charAt(end - 1) == ' ') {
-            end--;
-        }
-        int i = 0;
-        while (i < end && cell.charAt(i) == ' ') {
-            i++;
-        }
+        int end = trimmedEnd(cell);
+        int i = trimmedStart(cell, end);
         if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
             i++;
         }
