@@ -333,8 +333,9 @@ public final class MiTable {
                 if (gaps != null) {
                     filledIn.put(c.name(), MiVariable.discrete(c.name(), distinct(distinct, filledIn(gaps))));
                 }
-                // a column of numbers comes back by value or as a continuum; text (a timestamp, a string ID) only as labels
-                boolean numeric = roles.stats(c.name()).map(dev.surprisal.data.roles.RoleRules::isNumeric)
+                // a column of numbers comes back by value or as a continuum; text (a timestamp, a string ID, codes
+                // with leading zeros) only as labels
+                boolean numeric = roles.stats(c.name()).map(dev.surprisal.data.roles.RoleRules::comesBackAsNumbers)
                         .orElse(c instanceof NumericColumn);
                 bringBack.put(c.name(), bringBack(role, numeric));
                 continue;
@@ -524,7 +525,7 @@ public final class MiTable {
     public static java.util.Map<String, String> bringBack(ColumnRoles roles, List<RoleDecision> leftOut) {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         for (RoleDecision d : leftOut) {
-            boolean numeric = roles.stats(d.column()).map(dev.surprisal.data.roles.RoleRules::isNumeric).orElse(false);
+            boolean numeric = roles.stats(d.column()).map(dev.surprisal.data.roles.RoleRules::comesBackAsNumbers).orElse(false);
             out.put(d.column(), bringBack(d.role(), numeric));
         }
         return out;

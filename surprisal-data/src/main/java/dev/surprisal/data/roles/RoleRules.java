@@ -64,6 +64,20 @@ public final class RoleRules {
     }
 
     /**
+     * Whether a left-out column comes back into mutual information as numbers ({@code --role C=discrete} or
+     * {@code =continuous}) rather than as labels ({@code =categorical}): its cells are numbers and none of them is a
+     * code that a number would change ({@link #codes}: {@code 02134}, an integer beyond 2^53). Order IDs with
+     * leading zeros read as numbers would merge {@code 007} and {@code 7}, so their advice is labels.
+     *
+     * @param s a column's statistics
+     * @return true when the advice is {@code =discrete (or =continuous)}
+     */
+    public static boolean comesBackAsNumbers(ColumnStats s) {
+        ColumnStats.Commas k = s.commas();
+        return isNumeric(s) && k.leadingZero() == 0 && k.beyond2_53() == 0;
+    }
+
+    /**
      * Whether a column writes its numbers with a decimal comma ({@link NumberConvention#DECIMAL_COMMA}): its cells
      * that only a decimal comma writes ({@code 19,99}, {@code 1.234,56}, {@code 0,5}) are more than one and more
      * than {@value #STRAY_DECIMAL_COMMAS} of its present cells, and no cell is grouped as only a decimal point's
