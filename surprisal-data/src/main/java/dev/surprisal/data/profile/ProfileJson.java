@@ -56,6 +56,14 @@ import java.util.Map;
  * first cell ({@code "where"}) and {@code "count"}; a profile written before 2026-12-02 has no {@code "count"}: its
  * cells are the first of each value in file order, read as {@link InvalidCell#NOT_COUNTED}.
  *
+ * <p>Version 4 is version 3 with a key that a reader of version 3 would misread rather than refuse: a column with
+ * {@code "decimalSeparator": ","}, a non-ISO {@code "dateLayout"}, {@code "labelsFolded": true} or
+ * {@code "otherBuckets"} (a reader that ignored them would read the current batch's {@code 1,5} as invalid, its
+ * {@code "Gold "} as a new label, or its rare labels against the wrong bins, and raise or miss an alarm). A profile
+ * written today is version 4 only when one of its columns has such a key ({@link #versionNeeded}), so that the
+ * profiles an older build can read right stay readable by it, and those it would misread are refused by it with
+ * "profile version 4 is not supported" instead (as Parquet's and DataSketches' readers refuse a newer layout).
+ *
  * <p>Version 2 is version 3 with every sample as {@code "keys"} and {@code "values"} in key order;
  * it is still read (a store keeps the baselines and runs written by earlier versions).
  *
@@ -66,8 +74,10 @@ import java.util.Map;
 public final class ProfileJson {
     /** The value of the {@code format} field. */
     public static final String FORMAT = "surprisal-profile";
-    /** The format version written. */
-    public static final int VERSION = 3;
+    /** The newest format version, written when a profile needs it ({@link #versionNeeded}) and read. */
+    public static final int VERSION = 4;
+    /** The version written for a profile that a version-3 reader reads right. */
+    static final int PLAIN_VERSION = 3;
     /** A column's frozen convention: {@code "decimalSeparator": ","} or a decimal point (the field absent). */
     private static NumberConvention convention(JsonNode column) {
         JsonNode d = column.path("decimalSeparator");
@@ -116,7 +126,7 @@ public final class ProfileJson {
      */
     public static ObjectNode toTree(Profile p) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT).put("version", VERSION).put("rows", p.rows());
+        root.put("format", FORMAT).put("version", versionNeeded(p)).put("rows", p.rows());
         p.excluded().forEach(root.putArray("excluded")::add);
         ObjectNode rule = root.putObject("rule");
         p.rule().forEach(rule::put);
@@ -206,6 +216,29 @@ public final class ProfileJson {
     }
 
     /**
+     * The lowest format version whose readers read this profile right: {@value #VERSION} when a column has a key
+     * that a version-3 reader would ignore and so misread (a decimal comma, a non-ISO date layout, folded labels,
+     * hashed buckets of rare labels), else {@value #PLAIN_VERSION}.
+     *
+     * @param p a profile
+     * @return the version written for it
+     */
+    public static int versionNeeded(Profile p) {
+        for (ColumnProfile c : p.columns()) {
+            if (c.convention() == NumberConvention.DECIMAL_COMMA || !c.layout().isIso()) {
+                return VERSION;
+            }
+            if (c.bins() instanceof CategoryBins) {
+                CategoryBins cb = (CategoryBins) c.bins();
+                if (cb.folded() || cb.otherBuckets() > 1) {
+                    return VERSION;
+                }
+            }
+        }
+        return PLAIN_VERSION;
+    }
+
+    /**
      * @param p a profile
      * @return it as JSON text
      */
@@ -218,7 +251,7 @@ public final class ProfileJson {
     }
 
     /**
-     * @param json text written by {@link #write} (version 2) or by an earlier version (1)
+     * @param json text written by {@link #write} (version 3 or 4) or by an earlier version (1 or 2)
      * @return the profile
      * @throws ValidationException naming the field when the text is not a profile this build reads
      */
@@ -233,7 +266,7 @@ public final class ProfileJson {
     }
 
     /**
-     * @param root a JSON tree of a profile, version 1 or 2
+     * @param root a JSON tree of a profile, version 1 to {@value #VERSION}
      * @return the profile
      * @throws ValidationException naming the field when it is not a profile this build reads
      */
@@ -245,7 +278,7 @@ public final class ProfileJson {
         if (version == 1) {
             return ProfileJsonV1.fromTree(root);
         }
-        if (version != 2 && version != VERSION) {
+        if (version < 2 || version > VERSION) {
             throw new ValidationException("json: profile version " + version + " is not supported (this build reads 1 to "
                     + VERSION + ")");
         }
