@@ -204,12 +204,12 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     }
 
     /**
-     * Today's invalid values as every message shows them ({@link ValueText#invalidValues}).
+     * Today's invalid values as every message shows them ({@link dev.surprisal.data.profile.CellText#listed}).
      *
      * @return the most frequent values with their counts and first cells, or "" when none
      */
     public String invalidValuesText() {
-        return ValueText.invalidValues(invalidCells, invalidToday());
+        return dev.surprisal.data.profile.CellText.listed(invalidCells, invalidToday());
     }
 
     /**

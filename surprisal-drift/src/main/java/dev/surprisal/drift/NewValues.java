@@ -77,7 +77,7 @@ record NewValues(double share, double p) {
             if (topP < alphaNew) {
                 f.add(Status.DRIFT, String.format(Locale.ROOT, "a frequent new value: %s is %s of today's values "
                         + "(%d rows) and the reference never had it; a value the reference's %d values never had is "
-                        + "that frequent with probability at most %s", ValueText.quote(top.getKey()) + ValueText.variantOf(
+                        + "that frequent with probability at most %s", dev.surprisal.data.profile.CellText.quote(top.getKey()) + ValueText.variantOf(
                         top.getKey(), p.bins()).map(r -> " (" + ValueText.variantWords(top.getKey(), r) + ")").orElse(""),
                         DriftText.pct(share), top.getValue(), validRef, DriftText.pValue(topP).substring(4)));
                 ValueText.lookalikes(p.name(), List.of(top.getKey()), p.bins()).forEach(x -> f.add(Status.DRIFT, x));

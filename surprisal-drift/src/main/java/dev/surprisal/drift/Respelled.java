@@ -63,8 +63,8 @@ final class Respelled {
             if (Math.abs(r - t) > Z * se + 1e-12) {
                 return Optional.empty();
             }
-            pairs.add(ValueText.quote(ref.get(i).getKey()) + " " + DriftText.pct(r) + " → "
-                    + ValueText.quote(today.get(i).getKey()) + " " + DriftText.pct(t));
+            pairs.add(dev.surprisal.data.profile.CellText.quote(ref.get(i).getKey()) + " " + DriftText.pct(r) + " → "
+                    + dev.surprisal.data.profile.CellText.quote(today.get(i).getKey()) + " " + DriftText.pct(t));
         }
         int k = ref.size();
         return Optional.of(String.format(Locale.ROOT, "%d value%s replaced by %d new value%s in the same proportions: "

@@ -196,7 +196,7 @@ final class ScoredColumn {
         ShareChecks.report(f, missing, "missing", p.missing(), n, q.missing(), m, () -> "");
         if (p.role().isNumeric()) {
             ShareChecks.report(f, invalid, "invalid", p.invalid(), n, q.invalid(), m,
-                    () -> ValueText.invalidValues(q.invalidCells(), q.invalid()));
+                    () -> dev.surprisal.data.profile.CellText.listed(q.invalidCells(), q.invalid()));
         }
         if (m == q.missing()) {
             f.add(Status.OK, "every cell is missing today");

@@ -2,9 +2,9 @@
 // Copyright 2026 The Surprisal authors. See LICENSE and NOTICE at the repository root.
 package dev.surprisal.drift;
 
-import dev.surprisal.core.Printable;
 import dev.surprisal.data.profile.Bins;
 import dev.surprisal.data.profile.CategoryBins;
+import dev.surprisal.data.profile.CellText;
 import dev.surprisal.data.roles.DateLayout;
 import dev.surprisal.data.roles.LabelVariants;
 
@@ -23,60 +23,6 @@ import java.util.Optional;
  */
 public final class ValueText {
     private ValueText() {
-    }
-
-    /**
-     * A value as messages show it: between double quotes, with a {@code "} or {@code \} inside escaped by a
-     * {@code \}, and its control characters written as escapes by {@link Printable#escapeValue} ({@code \t},
-     * {@code \n}, {@code \r}, {@code \e} for ESC, {@code \xNN}), the one escaping of user text on a terminal,
-     * so that what is shown is exactly the cell and nothing in it reaches the terminal raw. Characters that
-     * print as nothing or as a plain space are written {@code \\uXXXX} too (a no-break space {@code \\u00A0},
-     * a zero-width space {@code \\u200B}, other Unicode spaces and format characters), and every non-ASCII
-     * character of a value not in Unicode's NFC form ({@code "Zu\\u0308rich"}, the decomposed spelling of
-     * {@code "Zürich"}), so two different values never print alike.
-     *
-     * @param value a cell's text
-     * @return it quoted
-     */
-    public static String quote(String value) {
-        String escaped = Printable.escapeValue(value.replace("\\", "\\\\").replace("\"", "\\\""));
-        boolean nfc = Normalizer.isNormalized(value, Normalizer.Form.NFC);
-        StringBuilder b = new StringBuilder(escaped.length() + 2).append('"');
-        escaped.codePoints().forEach(c -> {
-            if (c >= 0x80 && (!nfc || invisible(c))) {
-                b.append(c <= 0xFFFF ? String.format(Locale.ROOT, "\\u%04X", c)
-                        : String.format(Locale.ROOT, "\\u{%X}", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.append('"').toString();
-    }
-
-    /** Whether a character prints as nothing or as a space ({@link LabelVariants#invisible}). */
-    private static boolean invisible(int c) {
-        return LabelVariants.invisible(c);
-    }
-
-    /**
-     * A column's invalid values as every message shows them (the check's alarm line and table note, the baseline,
-     * the report, {@code --explain} through the reason), the most frequent first, each quoted with its count and
-     * first cell: {@code "n/a-ish" ×312 (first: line 17), "abc" ×1 (line 40), and 14 cells of other values}. Values
-     * of a profile stored before they were counted are listed as stored, the first cell of each, without counts.
-     *
-     * @param values  the values kept ({@link dev.surprisal.data.profile.ColumnProfile#invalidCells})
-     * @param invalid the column's invalid cells, all values
-     * @return the list, or "" when no value was kept
-     */
-    public static String invalidValues(List<dev.surprisal.data.profile.InvalidCell> values, long invalid) {
-        List<String> parts = new ArrayList<>();
-        for (dev.surprisal.data.profile.InvalidCell c : values) {
-            parts.add(quote(c.value()) + (c.counted() ? String.format(Locale.ROOT, " ×%,d", c.count()) : "")
-                    + (c.count() == 1 ? " (" : " (first: ") + c.where() + ")");
-        }
-        long others = dev.surprisal.data.profile.InvalidCell.others(invalid, values);
-        return String.join(", ", parts) + (parts.isEmpty() || others <= 0 ? ""
-                : String.format(Locale.ROOT, ", and %,d cell%s of other values", others, others == 1 ? "" : "s"));
     }
 
     /**
@@ -106,7 +52,7 @@ public final class ValueText {
      * @return the words
      */
     public static String newValue(String value, String share, String variant) {
-        return quote(value) + " " + share + (variant == null ? "" : " (" + variantWords(value, variant)
+        return CellText.quote(value) + " " + share + (variant == null ? "" : " (" + variantWords(value, variant)
                 + ")");
     }
 
@@ -152,7 +98,7 @@ public final class ValueText {
      * @return the words
      */
     public static String variantWords(String value, String reference) {
-        return "the reference's " + quote(reference) + " " + String.join(" and ", differences(value, reference).what);
+        return "the reference's " + CellText.quote(reference) + " " + String.join(" and ", differences(value, reference).what);
     }
 
     /**
@@ -176,7 +122,7 @@ public final class ValueText {
         for (Map.Entry<String, String> e : found.entrySet()) {
             fix.addAll(differences(e.getKey(), e.getValue()).fix);
         }
-        List<String> names = found.keySet().stream().map(ValueText::quote).toList();
+        List<String> names = found.keySet().stream().map(CellText::quote).toList();
         List<String> fixes = new ArrayList<>(fix);
         if (fixes.remove("trim spaces")) {
             fixes.add(0, "trim spaces");
@@ -244,7 +190,7 @@ public final class ValueText {
         newValues.stream().limit(DATES_LOOKED_AT).forEach(seen::add);
         String example = newValues.iterator().next();
         return DateLayout.of(seen).map(layout -> column + ": its values are dates written " + layout + " ("
-                + quote(example) + "), which are read as text labels (only ISO dates, yyyy-mm-dd, are read as "
+                + CellText.quote(example) + "), which are read as text labels (only ISO dates, yyyy-mm-dd, are read as "
                 + "dates), so each new day is a new value; write the dates as yyyy-mm-dd upstream to have a date "
                 + "column with a stale-data check, or leave the column out of the baseline (--exclude " + column
                 + ")");

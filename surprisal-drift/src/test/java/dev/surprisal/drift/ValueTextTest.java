@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValueTextTest {
     @Test
     void quotingShowsSpacesQuotesAndControlCharacters() {
-        assertThat(ValueText.quote("SE ")).isEqualTo("\"SE \"");
-        assertThat(ValueText.quote("")).isEqualTo("\"\"");
-        assertThat(ValueText.quote("5\" screen")).isEqualTo("\"5\\\" screen\"");
-        assertThat(ValueText.quote("a\tb\\c\u0001\u001b[2J")).isEqualTo("\"a\\tb\\\\c\\x01\\e[2J\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("SE ")).isEqualTo("\"SE \"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("")).isEqualTo("\"\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("5\" screen")).isEqualTo("\"5\\\" screen\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("a\tb\\c\u0001\u001b[2J")).isEqualTo("\"a\\tb\\\\c\\x01\\e[2J\"");
     }
 
     @Test
@@ -58,13 +58,13 @@ class ValueTextTest {
 
     @Test
     void invisibleCharactersAndDecomposedLettersAreEscapedSoDifferentValuesNeverPrintAlike() {
-        assertThat(ValueText.quote("SE\u00A0")).isEqualTo("\"SE\\u00A0\"").isNotEqualTo(ValueText.quote("SE "));
-        assertThat(ValueText.quote("City0002\u200B")).isEqualTo("\"City0002\\u200B\"");
-        assertThat(ValueText.quote("Zu\u0308rich")).isEqualTo("\"Zu\\u0308rich\"");
-        assertThat(ValueText.quote("Z\u00FCrich")).isEqualTo("\"Z\u00FCrich\"");
-        assertThat(ValueText.quote("\uD83D\uDE00 ok")).isEqualTo("\"\uD83D\uDE00 ok\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("SE\u00A0")).isEqualTo("\"SE\\u00A0\"").isNotEqualTo(dev.surprisal.data.profile.CellText.quote("SE "));
+        assertThat(dev.surprisal.data.profile.CellText.quote("City0002\u200B")).isEqualTo("\"City0002\\u200B\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("Zu\u0308rich")).isEqualTo("\"Zu\\u0308rich\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("Z\u00FCrich")).isEqualTo("\"Z\u00FCrich\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("\uD83D\uDE00 ok")).isEqualTo("\"\uD83D\uDE00 ok\"");
         // a backslash typed in the cell stays distinguishable from an escape
-        assertThat(ValueText.quote("SE\\u00A0")).isEqualTo("\"SE\\\\u00A0\"");
+        assertThat(dev.surprisal.data.profile.CellText.quote("SE\\u00A0")).isEqualTo("\"SE\\\\u00A0\"");
     }
 
     @Test

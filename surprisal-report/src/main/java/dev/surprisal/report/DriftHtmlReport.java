@@ -107,7 +107,7 @@ public final class DriftHtmlReport {
                 h.append("<p class=\"new\">New values today: ");
                 // as the text table names them: the value, its share of today's values, and its rows
                 c.newValues().forEach((v, n) -> {
-                    h.append("<b>").append(esc(dev.surprisal.drift.ValueText.quote(v))).append("</b> ")
+                    h.append("<b>").append(esc(dev.surprisal.data.profile.CellText.quote(v))).append("</b> ")
                             .append(percent(c.shareOfValid(n))).append(esc(" of today's values (")).append(n)
                             .append(" rows)");
                     // a reference label written another way (case, surrounding spaces) says which one

@@ -157,7 +157,7 @@ public final class ReportJson {
      */
     private static void named(ObjectNode column) {
         List<String> values = new java.util.ArrayList<>();
-        column.path("new_values").forEach(v -> values.add(dev.surprisal.drift.ValueText.quote(
+        column.path("new_values").forEach(v -> values.add(dev.surprisal.data.profile.CellText.quote(
                 v.path("value").asText())));
         for (JsonNode b : column.path("bins")) {
             if (b.has("name")) {

@@ -195,6 +195,6 @@ public final class DriftBaselineCommand implements Callable<Integer> {
      */
     private static String invalidValues(ColumnProfile c) {
         return c.invalidCells().isEmpty() ? ""
-                : " (values: " + dev.surprisal.drift.ValueText.invalidValues(c.invalidCells(), c.invalid()) + ")";
+                : " (values: " + dev.surprisal.data.profile.CellText.listed(c.invalidCells(), c.invalid()) + ")";
     }
 }

@@ -3,12 +3,13 @@
 package dev.surprisal.data.mi;
 
 import dev.surprisal.core.ColumnRole;
-import dev.surprisal.core.Printable;
 import dev.surprisal.counts.Counts;
 import dev.surprisal.data.CellLocator;
 import dev.surprisal.data.DataException;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.ValueCounts;
+import dev.surprisal.data.profile.CellText;
+import dev.surprisal.data.profile.InvalidCell;
 import dev.surprisal.data.roles.Cells;
 import dev.surprisal.data.roles.ColumnRoles;
 import dev.surprisal.data.roles.NumberConvention;
@@ -213,24 +214,18 @@ public final class ColumnCells {
 
     /**
      * {@code "abc" ×9 (first: line 7), "x" ×1 (line 40), and 3 cells of other values}: drift's way of naming invalid
-     * values; without {@code where}, the values and counts only ({@code "NA" ×20, "" ×20}).
+     * values ({@link CellText#listed}); without {@code where}, every value and its count ({@code "NA" ×20, "" ×20}).
      */
     private static String listed(Map<String, Long> cells, java.util.function.Function<String, String> where,
                                  boolean others) {
-        List<String> parts = new ArrayList<>();
         List<Map.Entry<String, Long>> named = others ? top(cells) : cells.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .toList();
-        long shown = 0;
+        List<InvalidCell> shown = new ArrayList<>(named.size());
         for (Map.Entry<String, Long> e : named) {
-            String at = where == null ? null : where.apply(e.getKey());
-            parts.add("\"" + Printable.escapeValue(e.getKey()) + "\"" + String.format(Locale.ROOT, " ×%,d", e.getValue())
-                    + (at == null ? "" : (e.getValue() == 1 ? " (" : " (first: ") + at + ")"));
-            shown += e.getValue();
+            shown.add(new InvalidCell(where == null ? null : where.apply(e.getKey()), e.getKey(), e.getValue()));
         }
-        long rest = sum(cells) - shown;
-        return String.join(", ", parts) + (rest <= 0 ? ""
-                : String.format(Locale.ROOT, ", and %,d cell%s of other values", rest, rest == 1 ? "" : "s"));
+        return CellText.listed(shown, sum(cells));
     }
 
     private static long sum(Map<String, Long> cells) {

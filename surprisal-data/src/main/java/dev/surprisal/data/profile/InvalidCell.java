@@ -15,7 +15,8 @@ import java.util.Map;
  * A profile keeps the {@value #KEPT} most frequent values ({@link #top}), so 312 × {@code n/a-ish} is named
  * before 1 × {@code abc}, and the cells of the values not kept are counted by {@link #others}.
  *
- * @param where where the value's first cell is: "line 17" in a CSV file (the header is line 1), "row 16" elsewhere
+ * @param where where the value's first cell is: "line 17" in a CSV file (the header is line 1), "row 16" elsewhere;
+ *              null where no cell is named (a note that lists values with their counts only)
  * @param value the cell's text
  * @param count how many cells of the column hold the value; {@link #NOT_COUNTED} in a profile stored before
  *              values were counted (2026-12-02), whose cells are the first of each value in file order

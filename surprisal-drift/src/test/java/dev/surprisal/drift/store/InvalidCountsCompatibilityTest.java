@@ -59,7 +59,7 @@ class InvalidCountsCompatibilityTest {
                     new InvalidCell("line 10", "abc", InvalidCell.NOT_COUNTED),
                     new InvalidCell("line 450", "#REF!", InvalidCell.NOT_COUNTED));
             assertThat(old.otherInvalid()).isEqualTo(-1);
-            assertThat(ValueText.invalidValues(old.invalidCells(), old.invalid()))
+            assertThat(dev.surprisal.data.profile.CellText.listed(old.invalidCells(), old.invalid()))
                     .isEqualTo("\"n.a.\" (first: line 5), \"abc\" (first: line 10), \"#REF!\" (first: line 450)");
             ObjectNode json = new ObjectMapper().createObjectNode();
             DriftJson.invalidCells(json, old.invalidCells(), old.invalid());
