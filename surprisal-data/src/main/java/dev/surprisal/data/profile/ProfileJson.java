@@ -310,7 +310,7 @@ public final class ProfileJson {
         }
         if (version < 2 || version > VERSION) {
             throw new ValidationException("json: profile version " + version + " is not supported (this build reads 1 to "
-                    + TIME_OF_DAY_VERSION + ")");
+                    + VERSION + ")");
         }
         List<ColumnProfile> cols = new ArrayList<>();
         for (JsonNode o : root.path("columns")) {

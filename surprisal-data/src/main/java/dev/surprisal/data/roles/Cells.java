@@ -859,8 +859,10 @@ public final class Cells {
      * @return an INTEGER SQL expression: the {@link Comma#ordinal} of {@link #comma} of the cell
      */
     public static String sqlComma(String text) {
-        return "(CASE WHEN " + sqlTimeOfDay(text) + " IS NOT NULL THEN " + Comma.TIME_OF_DAY.ordinal()
-                + " WHEN strpos(" + text + ", ':') > 0 THEN " + Comma.NONE.ordinal()
+        // a cell with a ':' is a time of day or nothing that matters; only those pay for the time pattern (a CASE
+        // evaluates a branch on the rows that reach it)
+        return "(CASE WHEN strpos(" + text + ", ':') > 0 THEN (CASE WHEN " + sqlTimeOfDay(text) + " IS NOT NULL THEN "
+                + Comma.TIME_OF_DAY.ordinal() + " ELSE " + Comma.NONE.ordinal() + " END)"
                 + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(ONE_GROUP) + ") THEN "
                 + Comma.ONE_GROUP.ordinal() + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(COMMA_DIGITS)
                 + ") THEN " + Comma.DECIMAL.ordinal() + " WHEN regexp_full_match(" + text + ", "
