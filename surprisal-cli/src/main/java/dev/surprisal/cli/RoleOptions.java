@@ -35,7 +35,9 @@ public final class RoleOptions {
     List<String> continuous;
 
     @Option(names = "--role", paramLabel = "COL=ROLE", description = "Set a column's role: binary, discrete, "
-            + "continuous, categorical, id-like, timestamp, date or constant. Repeatable.")
+            + "continuous, categorical, id-like, timestamp, date or constant. Repeatable. A column of times of day "
+            + "(08:15:32, 8:15 PM) is read as seconds since midnight and is continuous by default; =continuous or "
+            + "=discrete keep that reading.")
     List<String> roles;
 
     @Option(names = "--dayfirst", split = ",", paramLabel = "C", description = "Read these date columns day first "

@@ -30,7 +30,11 @@ class RareLabelsDriftTest {
     }
 
     private static ColumnDrift compare(String[] ref, String[] day) {
-        Profile p = ProfileBuilder.fit(Table.of(List.of(CategoricalColumn.of("sku", ref))), ProfileOptions.defaults());
+        return compare(ref, day, ProfileOptions.defaults());
+    }
+
+    private static ColumnDrift compare(String[] ref, String[] day, ProfileOptions o) {
+        Profile p = ProfileBuilder.fit(Table.of(List.of(CategoricalColumn.of("sku", ref))), o);
         return DriftScorer.compare(p, ProfileBuilder.count(p, Table.of(List.of(CategoricalColumn.of("sku", day)))),
                 DriftOptions.defaults()).columns().get(0);
     }
@@ -76,7 +80,10 @@ class RareLabelsDriftTest {
             ref[i] = String.format("%02d:%02d:%02d", 8 + j % 10, j / 60 % 60, j % 60);
             day[i] = String.format("%02d:%02d:%02d", i % 6, i / 60 % 60, i % 60);
         }
-        ColumnDrift c = compare(ref, day);
+        // read as labels, as --role C=categorical reads them: times of day are otherwise continuous seconds since
+        // midnight (time19), and this is about the words of a categorical column's new-values alarm
+        ColumnDrift c = compare(ref, day, ProfileOptions.defaults().withRoles(
+                dev.surprisal.data.roles.RoleOverrides.none().withRole("sku", dev.surprisal.core.ColumnRole.CATEGORICAL)));
         assertThat(c.status()).isEqualTo(Status.DRIFT);
         assertThat(c.reason()).startsWith("new values: 100.00% of today's values")
                 .contains("apart from today's new values (counted here as the reference's rare values are), PSI")

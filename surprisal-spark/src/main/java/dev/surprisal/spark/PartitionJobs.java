@@ -844,7 +844,8 @@ final class PartitionJobs {
             if (t == null || dev.surprisal.data.roles.Cells.isMissing(t)) {
                 return null;
             }
-            return Double.isFinite(dev.surprisal.data.roles.Cells.number(t)) ? null : t;
+            // in the column's convention: a time of day (08:15:32) is a number there, not a cell left out
+            return Double.isFinite(dev.surprisal.data.roles.Cells.number(t, cells.convention(j))) ? null : t;
         }
     }
 

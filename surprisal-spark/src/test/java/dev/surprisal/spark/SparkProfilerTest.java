@@ -118,6 +118,50 @@ class SparkProfilerTest {
         assertThat(counted.column("weight").moments().max()).isEqualTo(1.999);
     }
 
+    /**
+     * A column of login times ({@code 08:15:32}, {@code 8:15 PM}) is read as seconds since midnight on every partition,
+     * as the local engines (Java and DuckDB) read it, and a day of night-time logins counted against it has its values
+     * in the reference's bins, as times, not invalid cells (time19: the column was id-like and never scored).
+     */
+    @Test
+    void timeOfDayColumnsAreReadAsLocally() throws java.io.IOException {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(19);
+        StringBuilder b = new StringBuilder("user_id,login_time\n");
+        for (int i = 0; i < ROWS; i++) {
+            int t = 8 * 3600 + r.nextInt(10 * 3600);
+            b.append("u").append(i).append(',').append(i % 2 == 0
+                    ? String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                    : String.format(java.util.Locale.ROOT, "%d:%02d %s", (t / 3600) % 12 == 0 ? 12 : (t / 3600) % 12,
+                    t / 60 % 60, t / 3600 >= 12 ? "PM" : "AM")).append(i == 7 ? "x" : "").append('\n');
+        }
+        Path f = java.nio.file.Files.writeString(dir.resolve("logins.csv"), b.toString());
+        Dataset<Row> data = csv(f);
+        assertThat(data.javaRDD().getNumPartitions()).isGreaterThan(1);
+        Profile onSpark = SparkProfiler.fit(data, ProfileOptions.defaults(), true);
+        assertSameProfile(onSpark, localFit(f, ProfileOptions.defaults()));
+        System.setProperty("surprisal.csvInJava", "false");
+        try {
+            assertSameProfile(onSpark, localFit(f, ProfileOptions.defaults()));
+        } finally {
+            System.clearProperty("surprisal.csvInJava");
+        }
+        assertThat(onSpark.column("login_time").role()).as(onSpark.column("login_time").reason())
+                .isEqualTo(ColumnRole.CONTINUOUS);
+        assertThat(onSpark.column("login_time").convention())
+                .isEqualTo(dev.surprisal.data.roles.NumberConvention.TIME_OF_DAY);
+        assertThat(onSpark.column("login_time").invalid()).isEqualTo(1);
+        assertThat(onSpark.column("login_time").binLabel(1)).matches("\\[0[89]:[0-9:]+, [0-9:]+\\)");
+
+        StringBuilder day = new StringBuilder("user_id,login_time\n");
+        for (int i = 0; i < 3000; i++) {
+            day.append("d").append(i).append(",0").append(i % 6).append(":").append(10 + i % 50).append("\n");
+        }
+        Path g = java.nio.file.Files.writeString(dir.resolve("night.csv"), day.toString());
+        Profile counted = SparkProfiler.count(csv(g), onSpark);
+        assertThat(counted.column("login_time").invalid()).isZero();
+        assertThat(counted.column("login_time").moments().max()).isEqualTo(5 * 3600 + 59 * 60);
+    }
+
     @Test
     void edgesFromTheSeededSampleAreTheLocalOnes() {
         // 1,000 sampled rows of 20,000 place the edges: the bottom-k by the hash of the row's position

@@ -19,6 +19,18 @@ public sealed interface Bins permits NumericBins, ValueBins, CategoryBins {
     String label(int i);
 
     /**
+     * A label with the values written by {@code values}: a time-of-day column's bins read {@code [08:15:32, 09:02:10)},
+     * not seconds since midnight ({@link ColumnProfile#binLabel}).
+     *
+     * @param i      a bin
+     * @param values how a value (an edge, a reference value) is written
+     * @return a short label for it; {@link #label(int)} for bins that name no value
+     */
+    default String label(int i, java.util.function.DoubleFunction<String> values) {
+        return label(i);
+    }
+
+    /**
      * @param i a bin
      * @return true for the bins the reference has no mass in by construction (out of range, unseen)
      */

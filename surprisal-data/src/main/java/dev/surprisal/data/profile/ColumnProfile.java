@@ -239,10 +239,11 @@ public final class ColumnProfile {
 
     /**
      * @param i a bin
-     * @return its label
+     * @return its label, a time-of-day column's values written as times ({@code [08:15:32, 09:02:10)}), not seconds
      */
     public String binLabel(int i) {
-        return bins.label(i);
+        return convention() == dev.surprisal.data.roles.NumberConvention.TIME_OF_DAY
+                ? bins.label(i, dev.surprisal.data.roles.Cells::formatTimeOfDay) : bins.label(i);
     }
 
     /**

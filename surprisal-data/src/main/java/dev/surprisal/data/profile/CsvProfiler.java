@@ -170,9 +170,10 @@ final class CsvProfiler {
         Map<String, ColumnProfile> ref = new HashMap<>();
         refs.forEach(c -> ref.put(c.name(), c));
         // a column whose role reads its text (keys, categories) is kept as text even when it holds numbers, and so
-        // is one read with a decimal comma: its 1.299 is 1299, not the 1.299 the number reader made of it
+        // is one read with a decimal comma (its 1.299 is 1299, not the 1.299 the number reader made of it) or as times
+        // of day (a stray plain number is an invalid cell there, not a value)
         Predicate<NumericColumn> keepText = c -> !ref.get(c.name()).role().isNumeric()
-                || ref.get(c.name()).convention() == dev.surprisal.data.roles.NumberConvention.DECIMAL_COMMA;
+                || ref.get(c.name()).convention() != dev.surprisal.data.roles.NumberConvention.DECIMAL_POINT;
         List<ColumnProfile> out = new ArrayList<>();
         DeferredCells where = new DeferredCells(CellLocator.of(reader.file(), reader.format()));
         long rows = -1;

@@ -141,22 +141,30 @@ public final class NumericBins implements Bins {
     /** A short label for bin {@code i}: "&lt; e₀", "[a, b)", "&gt; eₘ". */
     @Override
     public String label(int i) {
+        return label(i, null);
+    }
+
+    /** {@inheritDoc} Atoms, edges and the underflow and overflow bounds are written by {@code values}. */
+    @Override
+    public String label(int i, java.util.function.DoubleFunction<String> values) {
+        java.util.function.DoubleFunction<String> fmt = values != null ? values : NumericBins::fmt;
         int m = edges.length;
         if (i == 0) {
-            return "< " + fmt(edges[0]);
+            return "< " + fmt.apply(edges[0]);
         }
         if (i == size() - 1) {
-            return "> " + fmt(edges[m - 1]);
+            return "> " + fmt.apply(edges[m - 1]);
         }
         if (m == 1) {
-            return "= " + fmt(edges[0]);
+            return "= " + fmt.apply(edges[0]);
         }
         double atom = atom(i);
         if (!Double.isNaN(atom)) {
             // an atom is a value as written (0, -1, 999), not an edge rounded to 4 digits
-            return "= " + (atom == Math.rint(atom) && Math.abs(atom) < 1e15 ? Long.toString((long) atom) : fmt(atom));
+            return "= " + (values != null ? values.apply(atom) : atom == Math.rint(atom) && Math.abs(atom) < 1e15
+                    ? Long.toString((long) atom) : fmt(atom));
         }
-        return "[" + fmt(edges[i - 1]) + ", " + fmt(edges[i]) + (i == m - 1 ? "]" : ")");
+        return "[" + fmt.apply(edges[i - 1]) + ", " + fmt.apply(edges[i]) + (i == m - 1 ? "]" : ")");
     }
 
     /**

@@ -47,6 +47,11 @@ import java.util.Map;
  * {@code "dateOrder"}, what decided its order ({@link DateLayout.Basis}): {@code "cells"}, {@code "dayfirst"} or
  * {@code "assumed"}; absent (profiles written before 2026-12-02) is unrecorded.
  *
+ * <p>Version 5 is version 4 with a column of times of day ({@link NumberConvention#TIME_OF_DAY}): it has
+ * {@code "timeOfDay": true}, and its edges, values, moments and sample are seconds since midnight ({@code 08:15:32}
+ * is 29732.0). Only a profile with such a column is written as version 5 (a version-4 reader would read its cells as
+ * invalid numbers); every other is still version 4 or 3 ({@link #versionNeeded}).
+ *
  * <p>A categorical column fitted with label folding has {@code "labelsFolded": true} ({@link CategoryBins#folded()}:
  * its {@code "others"} are then keys); one whose reference wrote a label several ways has {@code "labelVariants"}, the
  * groups as found ({@code [[["Gold", 739], ["Gold ", 58]], ...]}, each spelling with its count, most frequent first).
@@ -75,11 +80,26 @@ public final class ProfileJson {
     /** The value of the {@code format} field. */
     public static final String FORMAT = "surprisal-profile";
     /** The newest format version, written when a profile needs it ({@link #versionNeeded}) and read. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
+    /**
+     * The version written for a profile with a column of times of day ({@code "timeOfDay": true}) and read: version 4
+     * with that key. A reader of version 4 (or 3) that ignored it would read the column's {@code 08:15:32} cells as
+     * numbers, none of which they are (every cell invalid), so such a profile is version 5 and refused by it.
+     */
+    public static final int TIME_OF_DAY_VERSION = 5;
+    /** The version written for a profile with a key a version-3 reader would misread, and no time-of-day column. */
+    static final int MISREAD_BY_3_VERSION = 4;
     /** The version written for a profile that a version-3 reader reads right. */
     static final int PLAIN_VERSION = 3;
-    /** A column's frozen convention: {@code "decimalSeparator": ","} or a decimal point (the field absent). */
+
+    /**
+     * A column's frozen convention: {@code "timeOfDay": true} (times of day, edges and moments in seconds since
+     * midnight), {@code "decimalSeparator": ","}, or a decimal point (both fields absent).
+     */
     private static NumberConvention convention(JsonNode column) {
+        if (column.path("timeOfDay").asBoolean(false)) {
+            return NumberConvention.TIME_OF_DAY;
+        }
         JsonNode d = column.path("decimalSeparator");
         if (d.isMissingNode() || d.asText().equals(".")) {
             return NumberConvention.DECIMAL_POINT;
@@ -136,6 +156,10 @@ public final class ProfileJson {
         for (ColumnProfile c : p.columns()) {
             ObjectNode o = cols.addObject();
             o.put("name", c.name()).put("role", c.role().label()).put("reason", c.reason());
+            if (c.convention() == NumberConvention.TIME_OF_DAY) {
+                // its cells are times of day, its edges, values and moments seconds since midnight (version 5)
+                o.put("timeOfDay", true);
+            }
             if (c.convention() == NumberConvention.DECIMAL_COMMA) {
                 // absent: a decimal point, as every profile written before the convention was frozen reads
                 o.put("decimalSeparator", ",");
@@ -216,26 +240,32 @@ public final class ProfileJson {
     }
 
     /**
-     * The lowest format version whose readers read this profile right: {@value #VERSION} when a column has a key
-     * that a version-3 reader would ignore and so misread (a decimal comma, a non-ISO date layout, folded labels,
-     * hashed buckets of rare labels), else {@value #PLAIN_VERSION}.
+     * The lowest format version whose readers read this profile right: {@value #TIME_OF_DAY_VERSION} when a column is
+     * a column of times of day (a version-4 reader would read its cells as invalid numbers), else
+     * {@value #MISREAD_BY_3_VERSION} when a column has a key that a version-3 reader would ignore and so misread (a
+     * decimal comma, a non-ISO date layout, folded labels, hashed buckets of rare labels), else
+     * {@value #PLAIN_VERSION}.
      *
      * @param p a profile
      * @return the version written for it
      */
     public static int versionNeeded(Profile p) {
+        int v = PLAIN_VERSION;
         for (ColumnProfile c : p.columns()) {
+            if (c.convention() == NumberConvention.TIME_OF_DAY) {
+                return TIME_OF_DAY_VERSION;
+            }
             if (c.convention() == NumberConvention.DECIMAL_COMMA || !c.layout().isIso()) {
-                return VERSION;
+                v = MISREAD_BY_3_VERSION;
             }
             if (c.bins() instanceof CategoryBins) {
                 CategoryBins cb = (CategoryBins) c.bins();
                 if (cb.folded() || cb.otherBuckets() > 1) {
-                    return VERSION;
+                    v = MISREAD_BY_3_VERSION;
                 }
             }
         }
-        return PLAIN_VERSION;
+        return v;
     }
 
     /**

@@ -79,6 +79,12 @@ public final class ValueBins implements Bins {
         return i == unseenBin() ? CategoryBins.UNSEEN : format(values[i]);
     }
 
+    /** {@inheritDoc} The reference's values are written by {@code values}. */
+    @Override
+    public String label(int i, java.util.function.DoubleFunction<String> values) {
+        return i == unseenBin() ? CategoryBins.UNSEEN : values.apply(this.values[i]);
+    }
+
     /**
      * @param v a number
      * @return it as a label: whole numbers without ".0", others with up to 6 significant digits

@@ -277,16 +277,103 @@ public final class Cells {
      * same '%' and currency signs allowed; any other '.' or ',' ({@code 1.5}, {@code 1,234,567}, {@code 2,096.40})
      * makes it no number, an invalid cell, where pandas would drop the '.' and read 1.5 as 15. A cell without
      * either is read as {@link #number(String)} reads it ({@code 12}, {@code 1e3}, {@code inf}, {@code 12 €}).
+     * With {@link NumberConvention#TIME_OF_DAY} it is {@link #timeOfDay}: seconds since midnight, and any cell that
+     * is no time of day (a plain number too) is no number, an invalid cell.
      *
      * @param cell       a non-missing cell's text
      * @param convention its column's convention
      * @return its value, or NaN when it is not a number in that convention
      */
     public static double number(String cell, NumberConvention convention) {
+        if (convention == NumberConvention.TIME_OF_DAY) {
+            return timeOfDay(cell);
+        }
         if (convention == NumberConvention.DECIMAL_POINT || (cell.indexOf('.') < 0 && cell.indexOf(',') < 0)) {
             return number(cell);
         }
         return COMMA_NUMBER_P.matcher(cell).matches() ? commaNumber(cell) : Double.NaN;
+    }
+
+    /**
+     * A time of day as exports write it: {@code H:MM} or {@code HH:MM}, optional {@code :SS} and a decimal fraction
+     * of a second ({@code 08:15:32.250}), optional 12-hour suffix ({@code 8:15 PM}, {@code 08:15:32 am},
+     * {@code 8:15pm}), between optional spaces. Group 1 the hour, 2 the minutes, 3 the seconds, 4 the fraction's
+     * digits, 5 the suffix's letter (a or p). The hour's range is checked apart ({@link #timeOfDay}).
+     */
+    private static final String TIME_OF_DAY = " *([0-9]{1,2}):([0-5][0-9])(?::([0-5][0-9])(?:[.]([0-9]{1,9}))?)?"
+            + "(?: ?([AaPp])[Mm])? *";
+    private static final Pattern TIME_OF_DAY_P = Pattern.compile(TIME_OF_DAY);
+
+    /**
+     * A cell read as a time of day ({@link NumberConvention#TIME_OF_DAY}), in seconds since midnight (0 to under
+     * 86,400): {@code 08:15:32} is 29,732, {@code 8:15 PM} and {@code 20:15} are both 72,900, {@code 12:00 AM} is 0,
+     * {@code 08:15:32.250} is 29,732.25. The hour is 0 to 23 without a suffix and 1 to 12 with one; anything else
+     * ({@code 25:61}, {@code 24:00}, {@code 13:00 PM}, {@code abc}, a plain number) is no time of day. The same rule
+     * as {@link #sqlTimeOfDay}: the whole seconds, exact, plus the fraction read as the double {@code 0.fff}.
+     *
+     * @param cell a non-missing cell's text
+     * @return seconds since midnight, or NaN when it is not a time of day
+     */
+    public static double timeOfDay(String cell) {
+        if (cell.indexOf(':') < 0) {
+            return Double.NaN;
+        }
+        java.util.regex.Matcher m = TIME_OF_DAY_P.matcher(cell);
+        if (!m.matches()) {
+            return Double.NaN;
+        }
+        int h = Integer.parseInt(m.group(1));
+        String ap = m.group(5);
+        if (ap == null ? h > 23 : h < 1 || h > 12) {
+            return Double.NaN;
+        }
+        if (ap != null) {
+            h = h % 12 + (ap.equalsIgnoreCase("p") ? 12 : 0);
+        }
+        int s = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        double whole = h * 3600 + Integer.parseInt(m.group(2)) * 60 + s;
+        return m.group(4) == null ? whole : whole + Double.parseDouble("0." + m.group(4));
+    }
+
+    /**
+     * Seconds since midnight as a time of day, the way {@link #timeOfDay} reads it back: {@code HH:MM:SS}, with the
+     * fraction of a second to the millisecond when there is one ({@code 08:15:32.250}). Reports and reasons show a
+     * time-of-day column's values, edges and quantiles so, never as seconds.
+     *
+     * @param seconds seconds since midnight (finite)
+     * @return the time of day, e.g. {@code 08:15:32}; a value outside [0, 86,400) is clamped into it, an edge of
+     *         ±infinity written {@code -inf} or {@code inf}
+     */
+    public static String formatTimeOfDay(double seconds) {
+        if (Double.isInfinite(seconds)) {
+            return seconds > 0 ? "inf" : "-inf";
+        }
+        if (Double.isNaN(seconds)) {
+            return "NaN";
+        }
+        long ms = Math.round(Math.max(0, Math.min(86_399.999, seconds)) * 1000);
+        long s = ms / 1000;
+        String t = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return ms % 1000 == 0 ? t : t + String.format(java.util.Locale.ROOT, ".%03d", ms % 1000);
+    }
+
+    /**
+     * @param text a VARCHAR SQL expression, not missing
+     * @return a DOUBLE SQL expression: {@link #timeOfDay} of the cell, NULL when it is no time of day
+     */
+    static String sqlTimeOfDay(String text) {
+        String p = sqlLiteral("^" + TIME_OF_DAY.replace("(?:", "(") + "$");
+        // the groups of the non-capturing pattern, renumbered: (h)(m)((s)((f)))?((ap))?
+        String h = "TRY_CAST(regexp_extract(" + text + ", " + p + ", 1) AS INTEGER)";
+        String min = "TRY_CAST(regexp_extract(" + text + ", " + p + ", 2) AS INTEGER)";
+        String sec = "coalesce(TRY_CAST(regexp_extract(" + text + ", " + p + ", 4) AS INTEGER), 0)";
+        String frac = "regexp_extract(" + text + ", " + p + ", 6)";
+        String ap = "lower(regexp_extract(" + text + ", " + p + ", 8))";
+        return "(CASE WHEN strpos(" + text + ", ':') > 0 AND regexp_full_match(" + text + ", " + sqlLiteral(TIME_OF_DAY)
+                + ") AND (CASE WHEN " + ap + " = '' THEN " + h + " <= 23 ELSE " + h + " BETWEEN 1 AND 12 END) THEN "
+                + "CAST((CASE WHEN " + ap + " = '' THEN " + h + " WHEN " + ap + " = 'p' THEN " + h + " % 12 + 12 ELSE "
+                + h + " % 12 END) * 3600 + " + min + " * 60 + " + sec + " AS DOUBLE) + (CASE WHEN " + frac
+                + " = '' THEN 0.0 ELSE CAST('0.' || " + frac + " AS DOUBLE) END) END)";
     }
 
     /** A cell that matches {@link #COMMA_NUMBER} (dressed): '.' groups dropped, the ',' as the point. */
@@ -534,7 +621,13 @@ public final class Cells {
          * An integer whose magnitude exceeds 2^53 ({@code 9007199254740993}): no double holds it, so neighbours merge
          * as numbers; a code or an ID, exact only as text ({@link #code}).
          */
-        BEYOND_2_53
+        BEYOND_2_53,
+        /**
+         * A time of day ({@link #timeOfDay}: {@code 08:15:32}, {@code 8:15 PM}): no ',' at all, but counted with the
+         * kinds because it, like them, decides how the column's cells are read ({@link RoleRules#convention}:
+         * {@link NumberConvention#TIME_OF_DAY}), and every engine's tally carries the kinds.
+         */
+        TIME_OF_DAY
     }
 
     /** 2^53 written out: the largest magnitude up to which every integer is exact as a double. */
@@ -624,6 +717,9 @@ public final class Cells {
      * @return how it uses a ',' or a '.' between digits
      */
     public static Comma comma(String cell) {
+        if (cell.indexOf(':') >= 0) {
+            return Double.isNaN(timeOfDay(cell)) ? Comma.NONE : Comma.TIME_OF_DAY;
+        }
         if (cell.indexOf(',') < 0) {
             // nearly every cell: no pattern to pay for, but 1.299 (one '.' group) has the two readings of 1,234
             return mayBeDotGroups(cell) && DOT_GROUPS_P.matcher(cell).matches() ? Comma.DOT_GROUP : code(cell);
@@ -705,6 +801,9 @@ public final class Cells {
         if (convention == NumberConvention.DECIMAL_POINT) {
             return sqlNumber(text);
         }
+        if (convention == NumberConvention.TIME_OF_DAY) {
+            return sqlTimeOfDay(text);
+        }
         return "(CASE WHEN strpos(" + text + ", '.') = 0 AND strpos(" + text + ", ',') = 0 THEN " + sqlNumber(text)
                 + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(dressed(COMMA_NUMBER)) + ") THEN "
                 + sqlCommaNumber(sqlUndressed(text)) + " END)";
@@ -760,7 +859,11 @@ public final class Cells {
      * @return an INTEGER SQL expression: the {@link Comma#ordinal} of {@link #comma} of the cell
      */
     public static String sqlComma(String text) {
-        return "(CASE WHEN regexp_full_match(" + text + ", " + sqlLiteral(ONE_GROUP) + ") THEN "
+        // a cell with a ':' is a time of day or nothing that matters; only those pay for the time pattern (a CASE
+        // evaluates a branch on the rows that reach it)
+        return "(CASE WHEN strpos(" + text + ", ':') > 0 THEN (CASE WHEN " + sqlTimeOfDay(text) + " IS NOT NULL THEN "
+                + Comma.TIME_OF_DAY.ordinal() + " ELSE " + Comma.NONE.ordinal() + " END)"
+                + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(ONE_GROUP) + ") THEN "
                 + Comma.ONE_GROUP.ordinal() + " WHEN regexp_full_match(" + text + ", " + sqlLiteral(COMMA_DIGITS)
                 + ") THEN " + Comma.DECIMAL.ordinal() + " WHEN regexp_full_match(" + text + ", "
                 + sqlLiteral(SURE_GROUPS) + ") THEN " + Comma.THOUSANDS.ordinal() + " WHEN regexp_full_match(" + text

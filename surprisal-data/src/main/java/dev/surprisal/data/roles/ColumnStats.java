@@ -47,6 +47,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      * @param dotGroup  cells of '.' groups of 3 digits only ({@code 1.299}: 1.299, or 1299 with a decimal comma)
      * @param leadingZero integers with a leading zero ({@code 02134}: a code, {@link Cells#code})
      * @param beyond2_53 integers beyond 2^53 ({@code 9007199254740993}: a code, {@link Cells#code})
+     * @param timeOfDay cells that are times of day ({@code 08:15:32}, {@link Cells#timeOfDay})
      * @param examples  per kind ({@link Cells.Comma#ordinal}), the smallest such cell's text (in {@link String}
      *                  order, so that parts of a column and every engine give the same), "" when none
      * @param forced    the convention the file's reader was told ({@link NumberHint#forced}, {@code --decimal}),
@@ -55,7 +56,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
      *                  cell ({@code 6,600}) is a decimal comma unless a cell groups thousands ({@link RoleRules#convention})
      */
     public record Commas(long thousands, long oneGroup, long decimal, long dotGroup, long leadingZero,
-                         long beyond2_53, java.util.List<String> examples, NumberConvention forced, boolean semicolon)
+                         long beyond2_53, long timeOfDay, java.util.List<String> examples, NumberConvention forced, boolean semicolon)
             implements java.io.Serializable {
         /**
          * The kinds counted, each a count and an example: every {@link Cells.Comma} but {@link Cells.Comma#NONE}, in
@@ -79,6 +80,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          * @param dotGroup    cells of '.' groups only
          * @param leadingZero integers with a leading zero
          * @param beyond2_53  integers beyond 2^53
+         * @param timeOfDay   cells that are times of day
          * @param examples    per kind, the smallest such cell, "" when none
          * @param forced      the convention set for the file, or null
          * @param semicolon   whether the file is ';'-separated
@@ -129,7 +131,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          */
         public Commas(long thousands, long oneGroup, long decimal, long dotGroup, long leadingZero, long beyond2_53,
                       java.util.List<String> examples) {
-            this(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, examples, null, false);
+            this(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, 0, examples, null, false);
         }
 
         /**
@@ -145,7 +147,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          */
         public Commas(long thousands, long oneGroup, long decimal, long dotGroup, java.util.List<String> examples,
                       NumberConvention forced, boolean semicolon) {
-            this(thousands, oneGroup, decimal, dotGroup, 0, 0, withoutCodes(examples), forced, semicolon);
+            this(thousands, oneGroup, decimal, dotGroup, 0, 0, 0, withoutCodes(examples), forced, semicolon);
         }
 
         /** The examples of the kinds up to {@link Cells.Comma#DOT_GROUP}, with "" for the code kinds. */
@@ -162,14 +164,16 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
          * @return these counts with that convention set ({@link NumberHint#apply})
          */
         public Commas withForced(NumberConvention c) {
-            return new Commas(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, examples, c, semicolon);
+            return new Commas(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, timeOfDay, examples, c,
+                    semicolon);
         }
 
         /**
          * @return these counts of a column of a ';'-separated file ({@link NumberHint#apply})
          */
         public Commas inSemicolonFile() {
-            return new Commas(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, examples, forced, true);
+            return new Commas(thousands, oneGroup, decimal, dotGroup, leadingZero, beyond2_53, timeOfDay, examples, forced,
+                    true);
         }
 
         /**
@@ -183,7 +187,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
             return new Commas(counts[Cells.Comma.THOUSANDS.ordinal()], counts[Cells.Comma.ONE_GROUP.ordinal()],
                     counts[Cells.Comma.DECIMAL.ordinal()], counts[Cells.Comma.DOT_GROUP.ordinal()],
                     counts[Cells.Comma.LEADING_ZERO.ordinal()], counts[Cells.Comma.BEYOND_2_53.ordinal()],
-                    java.util.List.of(examples));
+                    counts[Cells.Comma.TIME_OF_DAY.ordinal()], java.util.List.of(examples), null, false);
         }
 
         /**
@@ -198,6 +202,7 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 case DOT_GROUP -> dotGroup;
                 case LEADING_ZERO -> leadingZero;
                 case BEYOND_2_53 -> beyond2_53;
+                case TIME_OF_DAY -> timeOfDay;
                 case NONE -> 0;
             };
         }
@@ -220,7 +225,8 @@ public record ColumnStats(String column, long rows, long missing, long numbers, 
                 e.add(smaller(examples.get(k), other.examples.get(k)));
             }
             return new Commas(thousands + other.thousands, oneGroup + other.oneGroup, decimal + other.decimal,
-                    dotGroup + other.dotGroup, leadingZero + other.leadingZero, beyond2_53 + other.beyond2_53, e,
+                    dotGroup + other.dotGroup, leadingZero + other.leadingZero, beyond2_53 + other.beyond2_53,
+                    timeOfDay + other.timeOfDay, e,
                     forced != null ? forced : other.forced, semicolon || other.semicolon);
         }
 

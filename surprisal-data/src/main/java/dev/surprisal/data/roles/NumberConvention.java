@@ -3,7 +3,7 @@
 package dev.surprisal.data.roles;
 
 /**
- * How a column writes its numbers, decided once per column from its cells' commas
+ * How a column writes its numbers (or its times of day, read as numbers), decided once per column from its cells' commas
  * ({@link RoleRules#convention}) and frozen in a baseline's profile, so that every cell of the column, on every
  * engine and on every later day, is read the same way ({@link Cells#number(String, NumberConvention)}).
  */
@@ -21,7 +21,14 @@ public enum NumberConvention {
      * a '.' that does not group three digits ({@code 1.5}) or a ',' grouping ({@code 1,234,567}) makes the
      * cell invalid.
      */
-    DECIMAL_COMMA("numbers with a decimal comma (1.234,56)");
+    DECIMAL_COMMA("numbers with a decimal comma (1.234,56)"),
+    /**
+     * Times of day ({@code 08:15:32}, {@code 8:15}, {@code 08:15:32.250}, {@code 8:15 PM}), read as seconds since
+     * midnight ({@link Cells#timeOfDay}), so that a column of login times is measured as the continuum it is, not as
+     * a thousand labels; a cell that is no time of day ({@code 25:61}, {@code abc}, a plain number) is invalid. The
+     * scale is linear: 23:59 and 00:01 are 86,280 s apart, not 120 s (no wrap-around at midnight).
+     */
+    TIME_OF_DAY("times of day (08:15:32), as seconds since midnight");
 
     private final String words;
 
@@ -32,5 +39,17 @@ public enum NumberConvention {
     /** @return the convention in the user's words, with an example, as role reasons say it */
     public String words() {
         return words;
+    }
+
+    /**
+     * A value of a column read in this convention, as reports show it: a time of day as {@code 08:15:32}
+     * ({@link Cells#formatTimeOfDay}), any other number by {@code numbers}.
+     *
+     * @param value   a value read in this convention (seconds since midnight for {@link #TIME_OF_DAY})
+     * @param numbers how numbers are written otherwise
+     * @return the value as text
+     */
+    public String format(double value, java.util.function.DoubleFunction<String> numbers) {
+        return this == TIME_OF_DAY ? Cells.formatTimeOfDay(value) : numbers.apply(value);
     }
 }

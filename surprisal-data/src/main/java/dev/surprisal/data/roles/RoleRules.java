@@ -26,7 +26,10 @@ import java.util.Locale;
  *       milliseconds from 2000 to 2100 that spread as instants do ({@code EpochTimes});</li>
  *   <li>{@value #STRAY_DECIMAL_COMMAS}: the share of a column's present cells up to which its
  *       decimal-comma cells ({@code 0,5}) are typos in a column written with a decimal point (each read as
- *       0.5 and named), rather than the column's convention, a decimal comma ({@link #convention}).</li>
+ *       0.5 and named), rather than the column's convention, a decimal comma ({@link #convention});</li>
+ *   <li>{@value #NUMERIC_SHARE} again: a column is a column of times of day ({@code 08:15:32}, {@code 8:15 PM};
+ *       {@link NumberConvention#TIME_OF_DAY}) when this share of its present cells are times of day; it is numeric,
+ *       its cells read as seconds since midnight, and never id-like.</li>
  * </ul>
  */
 public final class RoleRules {
@@ -116,6 +119,10 @@ public final class RoleRules {
      * @return how its cells are read ({@link #decimalCommaConvention})
      */
     public static NumberConvention convention(ColumnStats.Commas k, long present) {
+        if (k.timeOfDay() > 0 && k.timeOfDay() >= NUMERIC_SHARE * present) {
+            // the numbers' share rule, for times of day: read as seconds since midnight whatever --decimal says
+            return NumberConvention.TIME_OF_DAY;
+        }
         if (k.forced() != null) {
             return k.forced(); // the user's --decimal: every column of the file, as pandas' decimal=','
         }
@@ -207,6 +214,9 @@ public final class RoleRules {
         if (code != null) {
             return code;
         }
+        if (isNumeric(s) && convention(s) == NumberConvention.TIME_OF_DAY) {
+            return timesOfDay(s);
+        }
         if (isNumeric(s)) {
             String notes = conventionNote(s)
                     + (s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + " cells are not numbers (invalid)");
@@ -276,6 +286,36 @@ public final class RoleRules {
         }
         return decision(c, ColumnRole.CATEGORICAL, n(d) + " distinct text values: categorical" + notNumbers(s)
                 + twoLayouts);
+    }
+
+    /**
+     * The role of a column of times of day ({@link NumberConvention#TIME_OF_DAY}), read as seconds since midnight:
+     * by the numbers' rules (constant, binary, discrete up to {@value #MAX_DISCRETE_VALUES} values, else
+     * continuous), never id-like or a timestamp: a thousand distinct login times at one-second resolution are whole
+     * numbers of seconds, all distinct, yet a measurement, not a key (audit18 finding 6: they were "id-like", not
+     * scored, so a batch of night-time logins raised no alarm). The reason states the range as times and the unit.
+     */
+    private static RoleDecision timesOfDay(ColumnStats s) {
+        String c = s.column();
+        String notes = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + (s.nonNumbers() == 1
+                ? " cell is not a time of day (invalid)" : " cells are not times of day (invalid)");
+        String unit = ", scored as seconds since midnight (23:59 and 00:01 are far apart: no wrap-around)";
+        long d = s.distinctNumbers();
+        String min = Cells.formatTimeOfDay(s.min());
+        String max = Cells.formatTimeOfDay(s.max());
+        if (d <= 1) {
+            return decision(c, ColumnRole.CONSTANT, "1 distinct time of day (" + min + "): constant" + notes);
+        }
+        if (d == 2) {
+            return decision(c, ColumnRole.BINARY, "2 distinct times of day (" + min + ", " + max + "): binary" + unit
+                    + notes);
+        }
+        if (d <= MAX_DISCRETE_VALUES) {
+            return decision(c, ColumnRole.DISCRETE, d + " distinct times of day (" + min + " to " + max + "): discrete"
+                    + unit + notes);
+        }
+        return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct times of day ("
+                + min + " to " + max + "): continuous" + unit + notes);
     }
 
     /**

@@ -38,19 +38,21 @@ final class RoleScan {
                 out.addAll(hinted(scan(sql, names.subList(from, Math.min(names.size(), from + SqlView.COLUMNS_PER_QUERY))),
                         hint));
             }
-            // a decimal-comma column's numbers again, read in its convention (rare: one more scan of those columns)
-            List<Integer> comma = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                if (RoleRules.decimalCommaConvention(out.get(i))) {
-                    comma.add(i);
+            // a decimal-comma or time-of-day column's numbers again, read in its convention (rare: one more scan of
+            // those columns per convention)
+            for (NumberConvention read : List.of(NumberConvention.DECIMAL_COMMA, NumberConvention.TIME_OF_DAY)) {
+                List<Integer> again = new ArrayList<>();
+                for (int i = 0; i < out.size(); i++) {
+                    if (RoleRules.convention(out.get(i)) == read) {
+                        again.add(i);
+                    }
                 }
-            }
-            for (int from = 0; from < comma.size(); from += SqlView.COLUMNS_PER_QUERY) {
-                List<Integer> part = comma.subList(from, Math.min(comma.size(), from + SqlView.COLUMNS_PER_QUERY));
-                List<ColumnStats> again = hinted(scan(sql, part.stream().map(names::get).toList(),
-                        NumberConvention.DECIMAL_COMMA), hint);
-                for (int j = 0; j < part.size(); j++) {
-                    out.set(part.get(j), again.get(j));
+                for (int from = 0; from < again.size(); from += SqlView.COLUMNS_PER_QUERY) {
+                    List<Integer> part = again.subList(from, Math.min(again.size(), from + SqlView.COLUMNS_PER_QUERY));
+                    List<ColumnStats> stats = hinted(scan(sql, part.stream().map(names::get).toList(), read), hint);
+                    for (int j = 0; j < part.size(); j++) {
+                        out.set(part.get(j), stats.get(j));
+                    }
                 }
             }
             return out;

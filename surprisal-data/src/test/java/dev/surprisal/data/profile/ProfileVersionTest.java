@@ -73,10 +73,31 @@ class ProfileVersionTest {
         assertThat(writtenVersion(p)).isEqualTo(4);
     }
 
+    /**
+     * A column of times of day (time19) makes the profile version 5: a version-4 reader, which knows the decimal comma
+     * but not {@code "timeOfDay"}, would read its {@code 08:15:32} cells as invalid numbers.
+     */
+    @Test
+    void aTimeOfDayColumnMakesTheProfileVersion5() throws Exception {
+        StringBuilder b = new StringBuilder("login_time,preis\n");
+        for (int i = 0; i < 300; i++) {
+            b.append(String.format(Locale.ROOT, "%02d:%02d:%02d,\"%d,%02d\"%n", 8 + i % 10, i % 60, (7 * i) % 60,
+                    10 + i % 50, i % 100));
+        }
+        Profile p = fit("logins.csv", b.toString());
+        assertThat(p.column("login_time").convention())
+                .isEqualTo(dev.surprisal.data.roles.NumberConvention.TIME_OF_DAY);
+        assertThat(writtenVersion(p)).isEqualTo(5);
+        Profile back = ProfileJson.read(ProfileJson.write(p));
+        assertThat(back.column("login_time").convention())
+                .isEqualTo(dev.surprisal.data.roles.NumberConvention.TIME_OF_DAY);
+        assertThat(ProfileJson.write(back)).isEqualTo(ProfileJson.write(p));
+    }
+
     @Test
     void aNewerVersionIsRefusedNamingTheVersionsThisBuildReads() {
-        String json = "{\"format\":\"surprisal-profile\",\"version\":5,\"rows\":0,\"columns\":[]}";
+        String json = "{\"format\":\"surprisal-profile\",\"version\":6,\"rows\":0,\"columns\":[]}";
         assertThatThrownBy(() -> ProfileJson.read(json)).isInstanceOf(ValidationException.class)
-                .hasMessage("json: profile version 5 is not supported (this build reads 1 to 4)");
+                .hasMessage("json: profile version 6 is not supported (this build reads 1 to 5)");
     }
 }

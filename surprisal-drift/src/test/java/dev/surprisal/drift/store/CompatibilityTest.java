@@ -125,6 +125,49 @@ class CompatibilityTest {
     }
 
     /**
+     * A version-5 profile (a column of times of day, time19: {@code "timeOfDay": true}, edges in seconds since
+     * midnight) reads back as the profile fitted today from the same file, and a later day written with the other
+     * spelling of the same times ({@code 8:15 PM} for {@code 20:15}) counts into the same bins; a profile without such a
+     * column is still written as version 3 (or 4), which earlier builds read.
+     */
+    @Test
+    void aVersion5ProfileWithTimesOfDayReadsAsTheProfileFittedToday() throws Exception {
+        Profile old = ProfileJson.read(new String(fixture("profile-v5-times.json"), StandardCharsets.UTF_8));
+        assertThat(old.column("login_time").convention())
+                .isEqualTo(dev.surprisal.data.roles.NumberConvention.TIME_OF_DAY);
+        assertThat(old.column("login_time").role()).isEqualTo(dev.surprisal.core.ColumnRole.CONTINUOUS);
+        assertThat(old.column("login_time").invalid()).isEqualTo(1);
+        Path ref = dir.resolve("times-ref.csv");
+        Files.write(ref, fixture("times-ref.csv"));
+        Profile today = ProfileBuilder.fit(TableReader.open(ref), ProfileOptions.defaults());
+        assertThat(today.column("login_time").numericBins().edges())
+                .isEqualTo(old.column("login_time").numericBins().edges());
+        assertThat(ProfileJson.write(today)).contains("\"version\":" + ProfileJson.TIME_OF_DAY_VERSION)
+                .contains("\"timeOfDay\":true");
+        // the same rows with every time written the other way (24-hour as 12-hour and back): the same counts
+        List<String> lines = Files.readAllLines(ref);
+        StringBuilder swapped = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            double s = dev.surprisal.data.roles.Cells.timeOfDay(f[1]);
+            if (!Double.isNaN(s)) {
+                int h = (int) s / 3600;
+                int m = (int) s / 60 % 60;
+                f[1] = f[1].contains("M") ? String.format(java.util.Locale.ROOT, "%02d:%02d", h, m)
+                        : String.format(java.util.Locale.ROOT, "%d:%02d:%02d %s", h % 12 == 0 ? 12 : h % 12, m,
+                        (int) s % 60, h >= 12 ? "pm" : "am");
+            }
+            swapped.append(String.join(",", f)).append('\n');
+        }
+        Path day = Files.writeString(dir.resolve("swapped.csv"), swapped);
+        assertThat(ProfileBuilder.count(old, TableReader.open(day)).column("login_time").counts())
+                .isEqualTo(old.column("login_time").counts());
+        assertThat(ProfileJson.write(ProfileBuilder.fit(TableReader.open(ref),
+                ProfileOptions.defaults().withColumns(List.of("country")))))
+                .contains("\"version\":3,");
+    }
+
+    /**
      * A version-2 profile (written before samples were stored as rows, version 3) reads as the
      * profile fitted today from the same file: same roles, bins, counts and sample, byte for byte.
      */
