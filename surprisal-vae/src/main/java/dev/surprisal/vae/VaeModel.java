@@ -57,10 +57,15 @@ public final class VaeModel implements AutoCloseable {
     private final float[][] adamV;
     /** Direct views of the parameters' native memory, for {@link #adam}. */
     private final FloatBuffer[] paramData;
+    /**
+     * The parameters' values in Java, kept equal to the tensors: only {@link #adam} changes them, so it updates
+     * these and writes them out, instead of first reading 2.6 MB of weights back each step.
+     */
+    private final float[][] weights;
     private final float[] scratchG;
-    private final float[] scratchW;
     private long step;
 
+    /** {@code values} (one array per parameter, fresh from the caller) become the model's Java copy of its weights. */
     private VaeModel(VaeConfig config, float[][] values) {
         TorchRuntime.start(config.threads());
         this.config = config;
@@ -78,8 +83,8 @@ public final class VaeModel implements AutoCloseable {
             largest = Math.max(largest, values[i].length);
         }
         paramData = direct(params);
+        weights = values;
         scratchG = new float[largest];
-        scratchW = new float[largest];
     }
 
     private static FloatBuffer[] direct(NDArray[] arrays) {
@@ -234,8 +239,9 @@ public final class VaeModel implements AutoCloseable {
      * <p>Why in Java: written as NDArray operations the update took about 13 native calls and 4
      * temporary arrays per parameter, and DJL's fused native {@code adamUpdate} still makes 11
      * passes over memory; together they were a third of the step. Here the moments are Java
-     * arrays, the gradient and the weights are read through direct views of the tensors' memory,
-     * and the update is one loop the JIT vectorises; then the gradient is zeroed natively.
+     * arrays, the gradient is read through a direct view of the tensor's memory, the weights are
+     * updated in their Java copy and written out through one, and the update is one loop the JIT
+     * vectorises; then the gradient is zeroed natively.
      */
     private void adam(NDManager batch) {
         for (int i = 0; i < params.length; i++) {
@@ -243,9 +249,8 @@ public final class VaeModel implements AutoCloseable {
             grad.attach(batch);
             int n = paramData[i].capacity();
             grad.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(scratchG, 0, n);
-            paramData[i].get(0, scratchW, 0, n);
-            adamUpdate(scratchW, scratchG, adamM[i], adamV[i], n, step, config.learningRate());
-            paramData[i].put(0, scratchW, 0, n);
+            adamUpdate(weights[i], scratchG, adamM[i], adamV[i], n, step, config.learningRate());
+            paramData[i].put(0, weights[i], 0, n);
             JniUtils.zeroGrad((PtNDArray) params[i]);
         }
     }
