@@ -40,11 +40,10 @@ final class Batches {
         private final FloatBuffer floats;
         private final int rows;
 
-        /** A buffer for up to {@code rows} images of {@code pixels} pixels. */
+        /** A buffer for up to {@code rows} images of {@code pixels} pixels, at a 64-byte boundary. */
         Staging(int rows, int pixels) {
             this.rows = rows;
-            this.bytes = ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(rows, pixels), Float.BYTES))
-                    .order(ByteOrder.nativeOrder());
+            this.bytes = aligned(Math.multiplyExact(Math.multiplyExact(rows, pixels), Float.BYTES));
             this.floats = bytes.asFloatBuffer();
         }
 
@@ -66,6 +65,19 @@ final class Batches {
             return manager.create(bytes.duplicate().order(ByteOrder.nativeOrder()), new Shape(to - from, d),
                     DataType.FLOAT32);
         }
+    }
+
+    /**
+     * A native-order direct buffer of {@code bytes} bytes starting at a 64-byte boundary. oneMKL's SGEMM (without
+     * its reproducibility mode) rounds differently depending on where its operands start: the same 300 training
+     * steps summed to 21,572,137.8 or 21,572,304.1 nats with the batch buffer 16 or 32 bytes past a 64-byte
+     * boundary (docs/benchmarks.md, vae19). A plain {@code allocateDirect} lands wherever malloc puts it, which can
+     * change from run to run; a fixed boundary keeps a seeded run's numbers the same.
+     */
+    static ByteBuffer aligned(int bytes) {
+        // alignedSlice also rounds the end down to a multiple of 64, hence room for both ends
+        return ByteBuffer.allocateDirect(Math.addExact(bytes, 127)).alignedSlice(64).limit(bytes)
+                .order(ByteOrder.nativeOrder());
     }
 
     /** Pixels binarised once, each set to 1 with probability equal to its grey level (seeded). */

@@ -6,6 +6,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
@@ -21,6 +22,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +57,9 @@ public final class VaeModel implements AutoCloseable {
     /** Adam's first and second moments, per parameter (Java arrays: only {@link #adam} reads them). */
     private final float[][] adamM;
     private final float[][] adamV;
-    /** Direct views of the parameters' native memory, for {@link #adam}. */
+    /** The parameters' native memory (the tensors use it in place); held here for as long as the tensors live. */
+    private final ByteBuffer[] storage;
+    /** Float views of {@link #storage}, for {@link #adam}. */
     private final FloatBuffer[] paramData;
     /**
      * The parameters' values in Java, kept equal to the tensors: only {@link #adam} changes them, so it updates
@@ -75,24 +79,22 @@ public final class VaeModel implements AutoCloseable {
         adamM = new float[shapes.length][];
         adamV = new float[shapes.length][];
         int largest = 0;
+        paramData = new FloatBuffer[shapes.length];
+        storage = new ByteBuffer[shapes.length];
         for (int i = 0; i < shapes.length; i++) {
-            params[i] = manager.create(values[i], shapes[i]);
+            // in native memory of our own at a 64-byte boundary (Batches.aligned: MKL's rounding depends on it),
+            // which the tensor uses in place (DJL wraps a direct buffer without copying) and Adam writes into
+            storage[i] = Batches.aligned(values[i].length * Float.BYTES);
+            paramData[i] = storage[i].asFloatBuffer();
+            paramData[i].put(0, values[i]);
+            params[i] = manager.create(storage[i], shapes[i], DataType.FLOAT32);
             params[i].setRequiresGradient(true);
             adamM[i] = new float[values[i].length];
             adamV[i] = new float[values[i].length];
             largest = Math.max(largest, values[i].length);
         }
-        paramData = direct(params);
         weights = values;
         scratchG = new float[largest];
-    }
-
-    private static FloatBuffer[] direct(NDArray[] arrays) {
-        FloatBuffer[] views = new FloatBuffer[arrays.length];
-        for (int i = 0; i < arrays.length; i++) {
-            views[i] = ((PtNDArray) arrays[i]).toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        }
-        return views;
     }
 
     /**
@@ -223,12 +225,20 @@ public final class VaeModel implements AutoCloseable {
             NDArray klSum = t.get(1).sum();
             NDArray loss = recSum.add(klSum.mul(config.beta()));
             gc.backward(loss);
-            rec = recSum.getFloat();
-            kl = klSum.getFloat();
+            rec = scalar(recSum);
+            kl = scalar(klSum);
         }
         step++;
         adam(batch);
         return new double[] {rec, kl};
+    }
+
+    /**
+     * The value of a one-element float32 array, read through a direct view of its memory: {@code getFloat()} went
+     * through DJL's indexing (a new array for the element) and a copy into a new direct buffer, twice a step.
+     */
+    private static float scalar(NDArray a) {
+        return ((PtNDArray) a).toByteBuffer(true).order(ByteOrder.nativeOrder()).getFloat(0);
     }
 
     /**
