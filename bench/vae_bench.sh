@@ -7,8 +7,12 @@
 #
 # THREADS may list several counts ("1 2"); each is given to both sides (--threads / set_num_threads).
 # Env: VAE_BENCH_OUT (output dir), VAE_BENCH_CP (a class path to run instead of compiling this
-# checkout), VAE_BENCH_BEFORE_JAR (an older surprisal.jar timed in the same run, e.g. main's).
-# Needs: apt-get install dataset-fashion-mnist python3-torch. The Java side runs with no network
+# checkout), VAE_BENCH_BEFORE_JAR (an older surprisal.jar timed in the same run, e.g. main's),
+# VAE_BENCH_GENERIC=1 (a diagnostic: also time the Java side without the MKL shim, i.e. with oneMKL's generic code
+# path on AMD). The Java side runs as ./surprisal runs `vae`: on an AuthenticAMD processor, unless
+# SURPRISAL_MKL_INTEL_PATH=0, with surprisal-vae/src/main/c/mkl_intel_path.c built here (cc) and preloaded, so that
+# the oneMKL inside DJL's libtorch picks its kernels by instruction set (docs/benchmarks.md, vae19).
+# Needs: apt-get install dataset-fashion-mnist python3-torch (and gcc for the shim). The Java side runs with no network
 # (unshare -n when available) and an empty DJL engine cache, to show the native library comes from
 # the jar on the classpath. Results: $OUT/summary.json, $OUT/load.txt (uptime before and after) and
 # a table on stdout. Times are wall-clock seconds of the training epochs only (evaluation excluded).
@@ -32,14 +36,28 @@ fi
 NONET=""
 if unshare -n true 2>/dev/null; then NONET="unshare -n"; fi
 CACHE=$(mktemp -d)
+SHIM=""
+if [[ "${SURPRISAL_MKL_INTEL_PATH:-1}" != 0 ]] && grep -q -m1 '^vendor_id.*AuthenticAMD' /proc/cpuinfo 2>/dev/null; then
+  # the launcher's rule (./surprisal, "vae on AMD processors"): the shim is what a user of the command gets
+  if cc -O2 -shared -fPIC -o "$OUT/libsurprisal-mkl-intel.so" surprisal-vae/src/main/c/mkl_intel_path.c; then
+    SHIM="$OUT/libsurprisal-mkl-intel.so"
+  fi
+fi
+echo "Java side: ${SHIM:+MKL shim preloaded ($SHIM)}${SHIM:-no MKL shim}" | tee "$OUT/shim.txt" >&2
 echo "start $(nproc) cores: $(uptime)" | tee "$OUT/load.txt" >&2
 
 for t in $THREADS; do
   for s in $SEEDS; do
     echo "== threads $t seed $s: surprisal (Java, DJL) ==" >&2
     rm -rf "$OUT/java-t$t-s$s"
-    ENGINE_CACHE_DIR="$CACHE" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
+    ENGINE_CACHE_DIR="$CACHE" LD_PRELOAD="$SHIM" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
         vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet --out "$OUT/java-t$t-s$s" >&2
+    if [[ "${VAE_BENCH_GENERIC:-0}" == 1 ]]; then
+      echo "== threads $t seed $s: surprisal without the MKL shim (MKL's generic path on AMD, diagnostic) ==" >&2
+      rm -rf "$OUT/generic-t$t-s$s"
+      ENGINE_CACHE_DIR="$CACHE" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
+          vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet --out "$OUT/generic-t$t-s$s" >&2
+    fi
     echo "== threads $t seed $s: PyTorch (python3-torch) ==" >&2
     /usr/bin/python3 bench/vae_bench.py --epochs "$EPOCHS" --seed "$s" --threads "$t" > "$OUT/pytorch-t$t-s$s.jsonl"
     if [[ -n "${VAE_BENCH_BEFORE_JAR:-}" ]]; then
@@ -57,12 +75,15 @@ rm -rf "$CACHE"
 import json, os, sys, statistics as st
 out, epochs, threads, seeds = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
 summary = dict(unit="nats per image; seconds per training epoch (wall)", epochs=epochs, seeds=seeds,
+               java_side=open(f"{out}/shim.txt").read().strip(),
                load=open(f"{out}/load.txt").read().splitlines(), by_threads={})
 for t in threads:
     java = {s: json.load(open(f"{out}/java-t{t}-s{s}/metrics.json")) for s in seeds}
     py = {s: [json.loads(l) for l in open(f"{out}/pytorch-t{t}-s{s}.jsonl")] for s in seeds}
     before = {s: json.load(open(f"{out}/before-t{t}-s{s}/metrics.json")) for s in seeds
               if os.path.exists(f"{out}/before-t{t}-s{s}/metrics.json")}
+    generic = {s: json.load(open(f"{out}/generic-t{t}-s{s}/metrics.json")) for s in seeds
+               if os.path.exists(f"{out}/generic-t{t}-s{s}/metrics.json")}
     rows = []
     for e in range(1, epochs + 1):
         r = dict(epoch=e,
@@ -75,15 +96,20 @@ for t in threads:
         if before:
             r["before_seconds"] = st.mean(m[e-1]["seconds"] for m in before.values())
             r["before_test"] = st.mean(m[e-1]["testReconstruction"] + m[e-1]["testKl"] for m in before.values())
+        if generic:
+            r["generic_path_seconds"] = st.mean(m[e-1]["seconds"] for m in generic.values())
+            r["generic_path_ratio"] = r["generic_path_seconds"] / r["pytorch_seconds"]
         rows.append(r)
     summary["by_threads"][t] = dict(rows=rows, mean_time_ratio=st.mean(r["time_ratio"] for r in rows))
     print(f"threads {t} on both sides, seeds {' '.join(seeds)} (means over seeds)")
     print("epoch  surprisal -ELBO  pytorch -ELBO   diff    surprisal s/epoch  pytorch s/epoch  ratio"
-          + ("  before s/epoch  before -ELBO" if before else ""))
+          + ("  before s/epoch  before -ELBO" if before else "")
+          + ("  no-shim s/epoch  ratio" if generic else ""))
     for r in rows:
         print(f"{r['epoch']:5d}  {r['surprisal_test']:15.3f}  {r['pytorch_test']:13.3f}  {100*r['rel_diff']:+5.2f}%  "
               f"{r['surprisal_seconds']:17.2f}  {r['pytorch_seconds']:15.2f}  {r['time_ratio']:5.2f}"
-              + (f"  {r['before_seconds']:14.2f}  {r['before_test']:12.3f}" if before else ""))
+              + (f"  {r['before_seconds']:14.2f}  {r['before_test']:12.3f}" if before else "")
+              + (f"  {r['generic_path_seconds']:15.2f}  {r['generic_path_ratio']:5.2f}" if generic else ""))
     print(f"mean time ratio surprisal/pytorch at {t} thread(s): {summary['by_threads'][t]['mean_time_ratio']:.2f}")
 print("load (uptime):")
 print("\n".join(summary["load"]))

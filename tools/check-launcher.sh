@@ -5,7 +5,8 @@
 # older than the jar or than the JDK, and never a broken start when damaged. Runs the launcher
 # from another directory through a symbolic link, the way a user with it in PATH does. Exit 0 when
 # all hold, 1 with the failed check named. Needs surprisal-cli/target/surprisal.jar (run after the build);
-# it replaces the archive, which the launcher remakes anyway.
+# it replaces the archive, which the launcher remakes anyway. Also checks that the VAE's MKL shim is preloaded for
+# `vae` on AMD processors only (step 6).
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -103,5 +104,32 @@ before="$(stat -c %Y "$jsa")"
 sleep 1
 [[ "$(PATH="$work/bin:$PATH" entropy)" == "1.0" ]] || fail "entropy 0.5 0.5 did not print 1.0"
 [[ "$(stat -c %Y "$jsa")" -eq "$before" ]] || fail "the archive was remade on a start that needed none"
+
+# 6. vae on an AMD processor preloads the MKL shim (libsurprisal-mkl-intel.so, built with the C compiler when there is
+#    one); other verbs, other vendors and SURPRISAL_MKL_INTEL_PATH=0 do not. A java on PATH that only reports its
+#    LD_PRELOAD stands in for the JVM; the vendor comes from a stand-in /proc/cpuinfo (SURPRISAL_CPUINFO).
+shim="$root/surprisal-cli/target/libsurprisal-mkl-intel.so"
+mkdir "$work/fake"
+printf '#!/bin/sh\necho "LD_PRELOAD=[$LD_PRELOAD]"\n' >"$work/fake/java"
+chmod +x "$work/fake/java"
+touch "$jsa" "$jsa_long"   # newer than the stand-in java, so that it is not taken for a JDK update
+printf 'processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 26\n' >"$work/amd"
+printf 'processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n' >"$work/intel"
+preload() { PATH="$work/fake:$PATH" SURPRISAL_CPUINFO="$work/$1" "$work/surprisal" "${@:2}"; }
+rm -f "$shim"
+if hash cc 2>/dev/null || hash gcc 2>/dev/null; then
+  [[ "$(preload amd vae train --help)" == "LD_PRELOAD=[$shim]" ]] \
+    || fail "vae on AMD did not preload $shim: $(preload amd vae train --help)"
+  [[ -s "$shim" ]] || fail "no $shim after vae on AMD with a C compiler"
+  [[ "$(LD_PRELOAD=libc.so.6 preload amd vae --help)" == "LD_PRELOAD=[$shim:libc.so.6]" ]] \
+    || fail "vae on AMD dropped the user's LD_PRELOAD: $(LD_PRELOAD=libc.so.6 preload amd vae --help)"
+else
+  echo "check-launcher: no C compiler: only checking that nothing is preloaded" >&2
+fi
+[[ "$(preload amd entropy 0.5 0.5)" == "LD_PRELOAD=[]" ]] || fail "entropy on AMD preloaded: $(preload amd entropy 0.5 0.5)"
+[[ "$(preload amd mi --help)" == "LD_PRELOAD=[]" ]] || fail "mi on AMD preloaded: $(preload amd mi --help)"
+[[ "$(preload intel vae train --help)" == "LD_PRELOAD=[]" ]] || fail "vae on Intel preloaded: $(preload intel vae train --help)"
+[[ "$(SURPRISAL_MKL_INTEL_PATH=0 preload amd vae train --help)" == "LD_PRELOAD=[]" ]] \
+  || fail "SURPRISAL_MKL_INTEL_PATH=0 did not switch the shim off: $(SURPRISAL_MKL_INTEL_PATH=0 preload amd vae train --help)"
 
 echo "check-launcher: all checks passed"

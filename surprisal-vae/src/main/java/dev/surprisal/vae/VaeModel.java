@@ -6,6 +6,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
@@ -21,6 +22,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +57,19 @@ public final class VaeModel implements AutoCloseable {
     /** Adam's first and second moments, per parameter (Java arrays: only {@link #adam} reads them). */
     private final float[][] adamM;
     private final float[][] adamV;
-    /** Direct views of the parameters' native memory, for {@link #adam}. */
+    /** The parameters' native memory (the tensors use it in place); held here for as long as the tensors live. */
+    private final ByteBuffer[] storage;
+    /** Float views of {@link #storage}, for {@link #adam}. */
     private final FloatBuffer[] paramData;
+    /**
+     * The parameters' values in Java, kept equal to the tensors: only {@link #adam} changes them, so it updates
+     * these and writes them out, instead of first reading 2.6 MB of weights back each step.
+     */
+    private final float[][] weights;
     private final float[] scratchG;
-    private final float[] scratchW;
     private long step;
 
+    /** {@code values} (one array per parameter, fresh from the caller) become the model's Java copy of its weights. */
     private VaeModel(VaeConfig config, float[][] values) {
         TorchRuntime.start(config.threads());
         this.config = config;
@@ -70,24 +79,22 @@ public final class VaeModel implements AutoCloseable {
         adamM = new float[shapes.length][];
         adamV = new float[shapes.length][];
         int largest = 0;
+        paramData = new FloatBuffer[shapes.length];
+        storage = new ByteBuffer[shapes.length];
         for (int i = 0; i < shapes.length; i++) {
-            params[i] = manager.create(values[i], shapes[i]);
+            // in native memory of our own at a 64-byte boundary (Batches.aligned: MKL's rounding depends on it),
+            // which the tensor uses in place (DJL wraps a direct buffer without copying) and Adam writes into
+            storage[i] = Batches.aligned(values[i].length * Float.BYTES);
+            paramData[i] = storage[i].asFloatBuffer();
+            paramData[i].put(0, values[i]);
+            params[i] = manager.create(storage[i], shapes[i], DataType.FLOAT32);
             params[i].setRequiresGradient(true);
             adamM[i] = new float[values[i].length];
             adamV[i] = new float[values[i].length];
             largest = Math.max(largest, values[i].length);
         }
-        paramData = direct(params);
+        weights = values;
         scratchG = new float[largest];
-        scratchW = new float[largest];
-    }
-
-    private static FloatBuffer[] direct(NDArray[] arrays) {
-        FloatBuffer[] views = new FloatBuffer[arrays.length];
-        for (int i = 0; i < arrays.length; i++) {
-            views[i] = ((PtNDArray) arrays[i]).toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        }
-        return views;
     }
 
     /**
@@ -218,12 +225,20 @@ public final class VaeModel implements AutoCloseable {
             NDArray klSum = t.get(1).sum();
             NDArray loss = recSum.add(klSum.mul(config.beta()));
             gc.backward(loss);
-            rec = recSum.getFloat();
-            kl = klSum.getFloat();
+            rec = scalar(recSum);
+            kl = scalar(klSum);
         }
         step++;
         adam(batch);
         return new double[] {rec, kl};
+    }
+
+    /**
+     * The value of a one-element float32 array, read through a direct view of its memory: {@code getFloat()} went
+     * through DJL's indexing (a new array for the element) and a copy into a new direct buffer, twice a step.
+     */
+    private static float scalar(NDArray a) {
+        return ((PtNDArray) a).toByteBuffer(true).order(ByteOrder.nativeOrder()).getFloat(0);
     }
 
     /**
@@ -234,8 +249,9 @@ public final class VaeModel implements AutoCloseable {
      * <p>Why in Java: written as NDArray operations the update took about 13 native calls and 4
      * temporary arrays per parameter, and DJL's fused native {@code adamUpdate} still makes 11
      * passes over memory; together they were a third of the step. Here the moments are Java
-     * arrays, the gradient and the weights are read through direct views of the tensors' memory,
-     * and the update is one loop the JIT vectorises; then the gradient is zeroed natively.
+     * arrays, the gradient is read through a direct view of the tensor's memory, the weights are
+     * updated in their Java copy and written out through one, and the update is one loop the JIT
+     * vectorises; then the gradient is zeroed natively.
      */
     private void adam(NDManager batch) {
         for (int i = 0; i < params.length; i++) {
@@ -243,9 +259,8 @@ public final class VaeModel implements AutoCloseable {
             grad.attach(batch);
             int n = paramData[i].capacity();
             grad.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(scratchG, 0, n);
-            paramData[i].get(0, scratchW, 0, n);
-            adamUpdate(scratchW, scratchG, adamM[i], adamV[i], n, step, config.learningRate());
-            paramData[i].put(0, scratchW, 0, n);
+            adamUpdate(weights[i], scratchG, adamM[i], adamV[i], n, step, config.learningRate());
+            paramData[i].put(0, weights[i], 0, n);
             JniUtils.zeroGrad((PtNDArray) params[i]);
         }
     }

@@ -79,13 +79,14 @@ public final class VaeTrainer {
         int batches = (n + b - 1) / b;
         double rec = 0;
         double kl = 0;
+        Batches.Staging staging = new Batches.Staging(b, train.pixelsPerImage());
         try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("epoch " + epoch)
                 .setInitialMax(batches).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(250).build() : null) {
             for (int from = 0; from < n; from += b) {
                 int to = Math.min(n, from + b);
                 try (NDManager batch = model.parameterManager().newSubManager()) {
-                    NDArray x = Batches.gather(batch, train, order, from, to);
+                    NDArray x = staging.gather(batch, train, order, from, to);
                     double[] r = model.trainStep(x);
                     if (!Double.isFinite(r[0] + r[1])) {
                         // NaN weights would be saved as a "trained" model: stop before anything is written.
