@@ -177,7 +177,7 @@ public final class EntropyCommand implements Callable<Integer> {
         long s = seed == null ? dev.surprisal.inference.Bootstrap.DEFAULT_SEED : seed;
         settingsAsOptions(() -> ColumnEntropy.checkSettings(bins, est, replicates)); // before an engine starts
         ColumnEntropyReport.Result res;
-        try (ProfileEngine e = engine.open(spec)) {
+        try (ProfileEngine e = engine.open(spec, table)) {
             res = e == null ? ColumnEntropyReport.of(table.open(data.path()), column, overrides, bins, base, est,
                     replicates, s, labels.normalize())
                     : ColumnEntropyReport.of(ColumnEntropyReport.inOptions(() -> e.entropy(engine.located(data),

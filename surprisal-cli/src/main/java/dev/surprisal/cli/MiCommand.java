@@ -211,7 +211,7 @@ public final class MiCommand implements Callable<Integer> {
             if (engine.local()) {
                 return MiPairReport.run(reader(), x, y, pairOverrides, settings, common).field("file", data.toString());
             }
-            try (ProfileEngine e = engine.open(spec)) {
+            try (ProfileEngine e = engine.open(spec, table)) {
                 ProfileEngine.Pair p = e.pair(engine.located(data), table.delimiter, x, y, pairOverrides, settings.options(),
                         settings.normalizeLabels());
                 return MiPairReport.run(p.columns(), p.result(), settings, common).field("file", data.toString());
@@ -222,7 +222,7 @@ public final class MiCommand implements Callable<Integer> {
         }
         if (!engine.local() && select == null && !mode.matrix) {
             // an engine that ranks without holding the table (Spark: discrete pairs from merged counts)
-            try (ProfileEngine e = engine.open(spec)) {
+            try (ProfileEngine e = engine.open(spec, table)) {
                 ProfileEngine.Ranking ranked = e.ranking(engine.located(data), table.delimiter, target, overrides, settings.options(),
                         settings.normalizeLabels());
                 if (ranked != null) {
@@ -267,7 +267,7 @@ public final class MiCommand implements Callable<Integer> {
             return one -> bar[0].step();
         };
         ProfileEngine.Matrix m;
-        try (ProfileEngine e = engine.open(spec)) {
+        try (ProfileEngine e = engine.open(spec, table)) {
             if (e == null) {
                 MiTable t = MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize());
                 m = new ProfileEngine.Matrix(t, t.matrix(settings.k(), start.apply(t.variables().size())));
@@ -291,7 +291,7 @@ public final class MiCommand implements Callable<Integer> {
 
     /** The table prepared for MI by the chosen engine ({@code --engine}): read locally, or by Spark. */
     private MiTable miTable(RoleOverrides overrides) {
-        try (ProfileEngine e = engine.open(spec)) {
+        try (ProfileEngine e = engine.open(spec, table)) {
             return e == null ? MiTable.read(reader(), overrides, seed, keepDuplicateRows, labels.normalize())
                     : e.miTable(engine.located(data), table.delimiter, overrides, seed, labels.normalize());
         }

@@ -609,17 +609,29 @@ final class PartitionJobs {
     }
 
     /**
-     * One partition's counts of column j's values, as DuckDB's {@code GROUP BY} counts them for the local
-     * engine's value counts: null cells dropped, a number (NaN included) by its value, text by its text.
+     * One partition's counts of column j's distinct cells, as the local engine's {@code GROUP BY} of a column gives
+     * them: a text cell by its text as written (missing spellings included: {@code ColumnCells.fold} sorts them out),
+     * a typed number by its value as a Double (NaN kept: a typed NaN is a missing cell to the fold, as DuckDB's),
+     * null cells under {@link #NULL}.
      */
     static final class ValueCounts implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Row>, Map<Object, Long>> {
         private static final long serialVersionUID = 1L;
+        /** The key of null cells (a HashMap key that no cell's text or number is). */
+        static final String NULL = "\u0000surprisal:null";
         private final SparkCells cells;
         private final int column;
+        private final boolean asText;
 
-        ValueCounts(SparkCells cells, int column) {
+        /**
+         * @param cells  the Dataset's cells
+         * @param column the column counted
+         * @param asText whether a typed integer is counted by its exact text (a text role's codes beyond 2^53, as
+         *               {@code ColumnCells.read} counts them locally), not by its value as a double
+         */
+        ValueCounts(SparkCells cells, int column, boolean asText) {
             this.cells = cells;
             this.column = column;
+            this.asText = asText;
         }
 
         @Override
@@ -627,14 +639,52 @@ final class PartitionJobs {
             Map<Object, Long> counts = new HashMap<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                if (r.isNullAt(column)) {
-                    continue;
-                }
-                Object key = cells.numeric(column) ? (Object) (cells.number(r, column) + 0.0) : cells.text(r, column);
+                Object v = r.isNullAt(column) ? null : r.get(column);
+                Object key = v == null ? NULL : asText && (v instanceof Long || v instanceof Integer
+                        || v instanceof Short || v instanceof Byte) ? v.toString()
+                        : cells.numeric(column) ? (Object) (cells.number(r, column) + 0.0) : cells.text(r, column);
                 counts.merge(key, 1L, Long::sum);
             }
             List<Map<Object, Long>> out = new ArrayList<>();
             out.add(counts);
+            return out.iterator();
+        }
+    }
+
+    /**
+     * One partition's first row (from 0, over the whole Dataset: {@code offsets}) of each of some cells of column j:
+     * a text column's cells by their text, a typed number's by the label {@code ColumnCells} notes it under.
+     */
+    static final class FirstRows implements Function2<Integer, Iterator<Row>, Iterator<Map<String, Long>>> {
+        private static final long serialVersionUID = 1L;
+        private final SparkCells cells;
+        private final int column;
+        private final Set<String> wanted;
+        private final long[] offsets;
+
+        FirstRows(SparkCells cells, int column, Set<String> wanted, long[] offsets) {
+            this.cells = cells;
+            this.column = column;
+            this.wanted = wanted;
+            this.offsets = offsets;
+        }
+
+        @Override
+        public Iterator<Map<String, Long>> call(Integer partition, Iterator<Row> rows) {
+            Map<String, Long> first = new HashMap<>();
+            long row = offsets[partition];
+            while (rows.hasNext() && first.size() < wanted.size()) {
+                Row r = rows.next();
+                if (!r.isNullAt(column)) {
+                    String cell = cells.numeric(column) ? Double.toString(cells.number(r, column)) : cells.text(r, column);
+                    if (wanted.contains(cell)) {
+                        first.putIfAbsent(cell, row);
+                    }
+                }
+                row++;
+            }
+            List<Map<String, Long>> out = new ArrayList<>();
+            out.add(first);
             return out.iterator();
         }
     }

@@ -10,6 +10,8 @@ import dev.surprisal.data.TableLocation;
 import dev.surprisal.data.TableReader;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.MiTable;
+import dev.surprisal.data.roles.NumberConvention;
+import dev.surprisal.data.roles.NumberHint;
 import dev.surprisal.data.roles.RoleOverrides;
 import dev.surprisal.estimators.EntropyEstimator;
 import dev.surprisal.data.profile.Profile;
@@ -39,10 +41,31 @@ public final class SparkEngine implements ProfileEngine {
 
     private final SparkSession spark;
     private final boolean owned;
+    /** The decimal mark of every number column ({@link #withDecimal}), null when each column's cells decide. */
+    private final NumberConvention decimal;
 
     private SparkEngine(SparkSession spark, boolean owned) {
+        this(spark, owned, null);
+    }
+
+    private SparkEngine(SparkSession spark, boolean owned, NumberConvention decimal) {
         this.spark = spark;
         this.owned = owned;
+        this.decimal = decimal;
+    }
+
+    /**
+     * This engine reading every number column with the decimal mark {@code convention}, as the local engine's
+     * {@code TableReader.withDecimal} ({@code --decimal}): the mark is carried with each column read
+     * ({@link #read(TableLocation, Character)}) and applied by the library's rule ({@link NumberHint#apply}) when
+     * the column's role and convention are decided, on Spark as locally.
+     *
+     * @param convention the decimal mark, or null for each column's cells to decide
+     * @return an engine on the same session (closing it stops the session if this one would)
+     */
+    @Override
+    public SparkEngine withDecimal(NumberConvention convention) {
+        return new SparkEngine(spark, owned, convention);
     }
 
     /**
@@ -111,8 +134,9 @@ public final class SparkEngine implements ProfileEngine {
             }
             DataFormat format = table.format();
             Dataset<Row> data = load(table, format, delimiter);
+            NumberHint hint = NumberHint.of(csv(table) ? delimiter : null, decimal);
             if (!table.isLocal()) {
-                return data; // Spark's schema is the table's: its order is the columns' order
+                return hinted(data, hint); // Spark's schema is the table's: its order is the columns' order
             }
             // the columns as the local engine reads them, in its order (Spark's JSON reader sorts them; a CSV
             // header naming a column twice is refused locally, where Spark would rename it)
@@ -126,12 +150,30 @@ public final class SparkEngine implements ProfileEngine {
             }
             java.util.Map<String, String> sniffed = csv(table)
                     ? booleans(delimiter == null ? local : local.withDelimiter(delimiter)) : java.util.Map.of();
-            return data.select(names.stream().map(n -> {
+            return hinted(data.select(names.stream().map(n -> {
                 Column c = functions.col("`" + n.replace("`", "``") + "`");
                 return sniffed.containsKey(n) ? c.as(n, new org.apache.spark.sql.types.MetadataBuilder()
                         .putString(SparkTypes.SNIFFED, sniffed.get(n)).build()) : c;
-            }).toArray(Column[]::new));
+            }).toArray(Column[]::new)), hint);
         });
+    }
+
+    /**
+     * {@code data} with {@code hint} in every column's metadata ({@link SparkTypes#hint}), as the local reader holds
+     * it for the whole file ({@code TableReader.numberHint}): a ';'-separated CSV file, or {@code --decimal}.
+     */
+    private static Dataset<Row> hinted(Dataset<Row> data, NumberHint hint) {
+        if (hint.equals(NumberHint.NONE)) {
+            return data;
+        }
+        return data.select(Arrays.stream(data.schema().fields()).map(f -> {
+            org.apache.spark.sql.types.MetadataBuilder m = new org.apache.spark.sql.types.MetadataBuilder()
+                    .withMetadata(f.metadata()).putBoolean(SparkTypes.SEMICOLON, hint.semicolon());
+            if (hint.forced() != null) {
+                m.putString(SparkTypes.DECIMAL, hint.forced().name());
+            }
+            return functions.col("`" + f.name().replace("`", "``") + "`").as(f.name(), m.build());
+        }).toArray(Column[]::new));
     }
 
     /**

@@ -133,8 +133,9 @@ final class SparkLabels {
      */
     static String[] two(Dataset<Row> data, SparkCells cells, int j) {
         List<String> labels = new ArrayList<>();
-        for (Map<Object, Long> part : data.javaRDD().mapPartitions(new PartitionJobs.ValueCounts(cells, j)).collect()) {
-            part.keySet().forEach(k -> labels.add((String) k));
+        for (Map<Object, Long> part : data.javaRDD().mapPartitions(new PartitionJobs.ValueCounts(cells, j, false))
+                .collect()) {
+            part.keySet().stream().filter(k -> !PartitionJobs.ValueCounts.NULL.equals(k)).forEach(k -> labels.add((String) k));
         }
         return TwoLabelRule.of(labels, false); // the statistics counted no missing cell
     }

@@ -9,6 +9,7 @@ import dev.surprisal.data.DataException;
 import dev.surprisal.data.NumericColumn;
 import dev.surprisal.data.Table;
 import dev.surprisal.continuous.DistinctRows;
+import dev.surprisal.data.mi.ColumnCells;
 import dev.surprisal.data.mi.ColumnEntropy;
 import dev.surprisal.data.mi.DuplicateRecords;
 import dev.surprisal.data.mi.MiTable;
@@ -628,7 +629,8 @@ public final class SparkMi {
     /**
      * The labels of one column over all partitions, numbered as {@link dev.surprisal.selection.MiVariable} numbers
      * them: numbers by increasing value (a text cell read as a number; one that is not a finite number is
-     * left out), the text labels of a categorical column that is not all numbers by first appearance.
+     * left out), the text labels of a categorical column that is not all numbers, or has a code a number would
+     * change ({@link Cells#code}), by first appearance.
      */
     static final class Labels {
         final int[][] finalOf; // per partition: local code → final label (−1: left out)
@@ -664,7 +666,9 @@ public final class SparkMi {
                 // two labels are coded 0/1 by the library's rule, as the local table codes them (TwoLabels)
                 value[i] = two != null ? TwoLabelRule.code((String) keys[i], two)
                         : typed ? (Double) keys[i] : Cells.number((String) keys[i], convention);
-                allNumbers &= Double.isFinite(value[i]);
+                // a code a number would change (02134, an ID beyond 2^53) makes the column text, as locally
+                allNumbers &= Double.isFinite(value[i])
+                        && (typed || two != null || Cells.code((String) keys[i]) == Cells.Comma.NONE);
             }
             int[] finalOfGlobal = new int[keys.length];
             double[] values = null;
@@ -814,7 +818,7 @@ public final class SparkMi {
         }
         boolean[] wanted = new boolean[g.cells.size()];
         wanted[j] = true;
-        return ColumnEntropy.of(g.roles, column, () -> valueCounts(g, j, file), () -> MiTable.of(gather(g, wanted, 0, 0),
+        return ColumnEntropy.ofCells(g.roles, column, () -> cells(g, j, file), () -> MiTable.of(gather(g, wanted, 0, 0),
                 g.roles, 0L, file, true), bins, estimator, base, file, replicates, seed, normalizeLabels);
     }
 
@@ -1087,7 +1091,10 @@ public final class SparkMi {
         return into;
     }
 
-    /** A text column as {@code readCells} reads a CSV column: numbers when every cell is missing or a finite number. */
+    /**
+     * A text column as {@code readCells} reads a CSV column: numbers when every cell is missing or a finite number
+     * and none is a code ({@link Cells#code}).
+     */
     private static dev.surprisal.data.Column text(String name, String[] cells) {
         double[] numbers = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
@@ -1097,7 +1104,9 @@ public final class SparkMi {
                 continue;
             }
             double x = Cells.number(c);
-            if (!Double.isFinite(x)) {
+            // a code a number would change (02134, an ID beyond 2^53) keeps its column text, as the local tokenizer
+            // keeps it (RoleRules.codes: 02134 and 2134, or 9007199254740993 and ...992, stay two values)
+            if (!Double.isFinite(x) || Cells.code(c) != Cells.Comma.NONE) {
                 return CategoricalColumn.of(name, cells);
             }
             numbers[i] = x;
@@ -1106,20 +1115,24 @@ public final class SparkMi {
     }
 
     /**
-     * The counts of column j's distinct values, as the local engine's {@code TableReader.valueCounts}:
-     * null cells dropped, every other cell a value (a number by its value, text by its text).
+     * Column j's cells read by the library's one rule ({@link ColumnCells#fold}: missing spellings left out, a numeric
+     * role's cells by value, invalid and infinite cells left out in notes that name their first lines), from the raw
+     * counts of its distinct cells as the local engine's {@code TableReader.valueCounts} gives them: text as written
+     * (missing strings included), a typed number by its value, null cells counted apart. The first rows of the cells
+     * a note names are found by one more scan, only when there are such cells, as locally.
      */
-    private static dev.surprisal.data.ValueCounts valueCounts(Gathered g, int j, Path file) {
+    private static ColumnCells.Read cells(Gathered g, int j, Path file) {
+        String column = g.cells.name(j);
+        boolean numbers = ColumnCells.readsNumbers(g.roles, column);
         List<Map<Object, Long>> parts = g.data.javaRDD()
-                .mapPartitions(new PartitionJobs.ValueCounts(g.cells, j)).collect();
+                .mapPartitions(new PartitionJobs.ValueCounts(g.cells, j, !numbers)).collect();
         Map<Object, Long> all = new HashMap<>();
         for (Map<Object, Long> p : parts) {
             p.forEach((k, v) -> all.merge(k, v, Long::sum));
         }
-        if (all.isEmpty()) {
-            throw new DataException(file, -1, g.cells.name(j), "no values to count", null);
-        }
-        // a fixed order (numbers by value, text by text), so the sum in the entropy does not depend on the partitions
+        Long nulls = all.remove(PartitionJobs.ValueCounts.NULL);
+        // the local engine's order (numbers by value, text by text), so the sum in the entropy does not depend on the
+        // partitions
         List<Object> keys = new ArrayList<>(all.keySet());
         keys.sort(Comparator.comparing((Object k) -> k instanceof Double ? 0 : 1)
                 .thenComparing((a, b) -> a instanceof Double x ? Double.compare(x, (Double) b)
@@ -1128,10 +1141,33 @@ public final class SparkMi {
         List<String> labels = new ArrayList<>(keys.size());
         for (int i = 0; i < counts.length; i++) {
             counts[i] = all.get(keys.get(i));
-            // a number as the profile writes values (never a label variant), text as it is
-            labels.add(keys.get(i) instanceof Double x ? dev.surprisal.data.profile.ValueBins.format(x) : (String) keys.get(i));
+            labels.add(keys.get(i) instanceof Double x ? typedLabel(x) : (String) keys.get(i));
         }
-        // the missing cells are not counted here (null cells dropped): no caller of these counts reads them
-        return new dev.surprisal.data.ValueCounts(g.cells.name(j), labels, Counts.of(counts), 0);
+        ColumnCells.Folded f = ColumnCells.fold(new dev.surprisal.data.ValueCounts(column, labels, Counts.of(counts),
+                nulls == null ? 0 : nulls), g.roles.decision(column), numbers);
+        List<String> named = f.named();
+        Map<String, Long> first = named.isEmpty() ? Map.of() : firstRows(g, j, named);
+        dev.surprisal.data.CellLocator at = dev.surprisal.data.CellLocator.of(file, null);
+        return f.read(column, file, v -> first.containsKey(v) ? at.where(first.get(v)) : null);
+    }
+
+    /**
+     * A typed number's text as the local engine labels a typed column's value ({@code TableReader.label}): a whole
+     * number below 1e15 without ".0", any other as Java's shortest decimal ({@code NaN}, {@code Infinity} included),
+     * so that {@link ColumnCells#fold} reads it back as the same double.
+     */
+    private static String typedLabel(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    /** The first row (from 0) of each of {@code cells} in column j (a text column's cells, or typed labels). */
+    private static Map<String, Long> firstRows(Gathered g, int j, List<String> cells) {
+        long[] offsets = SparkProfiler.offsets(g.data.javaRDD());
+        Map<String, Long> out = new HashMap<>();
+        for (Map<String, Long> part : g.data.javaRDD().mapPartitionsWithIndex(
+                new PartitionJobs.FirstRows(g.cells, j, new java.util.HashSet<>(cells), offsets), true).collect()) {
+            part.forEach((k, v) -> out.merge(k, v, Math::min));
+        }
+        return out;
     }
 }

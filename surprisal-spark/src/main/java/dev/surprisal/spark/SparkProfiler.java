@@ -299,7 +299,8 @@ public final class SparkProfiler {
             long distinctTexts = cells.numeric(j) ? distinctNumbers : counted.getOrDefault(2 * j + 1, 0L);
             ColumnStats s = new ColumnStats(cells.name(j), rows, rows - k[j][0], k[j][1], k[j][2], distinctNumbers,
                     distinctTexts, k[j][3], k[j][4], min[j], max[j], false,
-                    commas(parts, j))
+                    // as the file's reader reads them: a ';'-separated file, or --decimal (RoleScan.hinted locally)
+                    SparkTypes.hint(sel.schema().apply(cells.name(j))).apply(commas(parts, j)))
                     .withLayouts(DateLayout.Counts.of(java.util.Arrays.copyOfRange(k[j], PartitionJobs.RolePart.LAYOUTS_AT,
                             k[j].length)).kept(k[j][0], k[j][3] + k[j][4]));
             s = exact[j] || known[j] ? s : s.withDistinctAtLeast();

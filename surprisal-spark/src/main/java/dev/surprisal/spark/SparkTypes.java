@@ -4,6 +4,8 @@ package dev.surprisal.spark;
 
 import dev.surprisal.data.ColumnType;
 import dev.surprisal.data.TableSchema;
+import dev.surprisal.data.roles.NumberConvention;
+import dev.surprisal.data.roles.NumberHint;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -33,6 +35,30 @@ final class SparkTypes {
      * Spark engine carries that type with the column to word it the same.
      */
     static final String SNIFFED = "surprisal.duckdbType";
+
+    /**
+     * The key of a column's metadata that holds the decimal mark set for it ({@link NumberConvention#name()}: the
+     * user's {@code --decimal}, {@link SparkEngine#withDecimal}), absent when its cells decide.
+     */
+    static final String DECIMAL = "surprisal.decimal";
+
+    /** The key of a column's metadata that says its file is ';'-separated (true), where a ',' is a decimal comma. */
+    static final String SEMICOLON = "surprisal.semicolon";
+
+    /**
+     * What the reader of {@code f}'s table said about its numbers' decimal mark, carried with the column as its
+     * metadata ({@link SparkEngine#read}), so that every scan of the Dataset decides the column's convention by the
+     * local engine's rule ({@link NumberHint#apply}).
+     *
+     * @param f a column
+     * @return its hint, {@link NumberHint#NONE} when none was set
+     */
+    static NumberHint hint(StructField f) {
+        org.apache.spark.sql.types.Metadata m = f.metadata();
+        NumberConvention forced = m.contains(DECIMAL) ? NumberConvention.valueOf(m.getString(DECIMAL)) : null;
+        boolean semicolon = m.contains(SEMICOLON) && m.getBoolean(SEMICOLON);
+        return forced == null && !semicolon ? NumberHint.NONE : new NumberHint(forced, semicolon);
+    }
 
     /**
      * @param schema a Dataset's schema

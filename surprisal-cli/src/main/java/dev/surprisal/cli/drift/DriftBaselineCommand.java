@@ -122,7 +122,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
                 "nothing written to " + where + "; monitor '" + monitor + "' keeps the baseline it had, if any",
                 saved -> written(monitor, saved, where))) {
             Profile reference;
-            try (ProfileEngine e = engine.open(spec)) {
+            try (ProfileEngine e = engine.open(spec, table)) {
                 reference = DriftInputs.fit(engine.located(data), options, common.quiet(), table, threads, e)
                         .withRule(stored);
             }

@@ -184,7 +184,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
         }
         Profile today;
         List<String> columns;
-        try (ProfileEngine e = engine.open(spec)) {
+        try (ProfileEngine e = engine.open(spec, table)) {
             today = DriftInputs.count(reference, engine.located(data), common.quiet(), table, threads, e, ahead);
             columns = DriftInputs.columnNames(engine.located(data), table, e);
         }

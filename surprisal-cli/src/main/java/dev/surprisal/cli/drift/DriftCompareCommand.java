@@ -130,7 +130,7 @@ public final class DriftCompareCommand implements Callable<Integer> {
         Profile q;
         SchemaChange schema;
         TableOptions referenceTable = referenceDelimiter == null ? table : table.delimitedBy(referenceDelimiter);
-        try (ProfileEngine e = engine.open(spec)) {
+        try (ProfileEngine e = engine.open(spec, table)) {
             p = DriftInputs.fit(engine.located(reference), options, common.quiet(), referenceTable, threads, e);
             q = DriftInputs.count(p, engine.located(current), common.quiet(), table, threads, e);
             schema = SchemaChange.of(DriftInputs.columnNames(engine.located(reference), referenceTable, e), p.columnNames(),

@@ -103,6 +103,20 @@ public final class EngineOptions {
     }
 
     /**
+     * Opens the chosen engine reading numbers as {@code table} says ({@code --decimal}, which the local engine takes
+     * through {@link dev.surprisal.cli.TableOptions#open}), or returns null for the local one.
+     *
+     * @param spec  the verb, for usage errors
+     * @param table the verb's table options
+     * @return the open engine (the caller closes it), or null
+     * @throws ParameterException (exit 2) as {@link #open(CommandSpec)}
+     */
+    public ProfileEngine open(CommandSpec spec, dev.surprisal.cli.TableOptions table) {
+        ProfileEngine e = open(spec);
+        return e == null ? null : e.withDecimal(table.decimal());
+    }
+
+    /**
      * Opens {@code p}; the module found but Spark's own classes missing (a {@code SPARK_HOME} whose
      * {@code jars/} is empty or of another Spark) is a usage error that says where the jars were looked
      * for, not an internal error.

@@ -73,11 +73,27 @@ public final class ColumnCells {
      * @throws DataException if the column cannot be read, or no value is left once missing and invalid cells are out
      */
     public static Read read(TableReader reader, ColumnRoles roles, String column) {
-        Folded f = fold(reader.valueCounts(column), roles.decision(column), readsNumbers(roles, column));
+        boolean numbers = readsNumbers(roles, column);
+        // a text role's integers (codes beyond 2^53: RoleRules.codes) are counted by their text as written: DuckDB's
+        // integer read as a double would merge 9007199254740993 with ...992; an integer's text is one spelling per
+        // value, so nothing else changes
+        TableReader counted = !numbers && integerTyped(reader, column)
+                ? reader.withType(column, dev.surprisal.data.ColumnType.CATEGORICAL) : reader;
+        Folded f = fold(counted.valueCounts(column), roles.decision(column), numbers);
         Map<String, Long> firstRows = f.invalid.isEmpty() && f.infinite.isEmpty() ? Map.of()
-                : firstRows(reader, column, named(f));
+                : firstRows(reader, column, f.named());
         CellLocator at = CellLocator.of(reader.file(), reader.format());
         return f.read(column, reader.file(), v -> firstRows.containsKey(v) ? at.where(firstRows.get(v)) : null);
+    }
+
+    /** Integer types as DuckDB names them: their values' text is exact, a double's is not beyond 2^53. */
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT",
+            "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
+
+    /** Whether DuckDB reads {@code column} of {@code reader}'s file as an integer type. */
+    private static boolean integerTyped(TableReader reader, String column) {
+        return reader.schema().field(column).map(f -> f.duckdbType() != null
+                && INTEGERS.contains(f.duckdbType().trim().toUpperCase(Locale.ROOT))).orElse(false);
     }
 
     /**
@@ -155,6 +171,19 @@ public final class ColumnCells {
     public record Folded(Map<String, Long> values, Map<String, Long> missing, Map<String, Long> invalid,
                          Map<String, Long> infinite) {
         /**
+         * The cells whose first place the notes name ({@link #read}'s {@code where} is asked about these only): the
+         * most frequent invalid cells and the most frequent infinite one, so that an engine looks for these alone.
+         *
+         * @return the cells, none when every cell is a value or missing
+         */
+        public List<String> named() {
+            List<String> out = new ArrayList<>();
+            top(invalid).forEach(e -> out.add(e.getKey()));
+            top(infinite).stream().limit(1).forEach(e -> out.add(e.getKey()));
+            return out;
+        }
+
+        /**
          * The counts and the notes.
          *
          * @param column the column, as notes name it
@@ -202,14 +231,6 @@ public final class ColumnCells {
     private static List<Map.Entry<String, Long>> top(Map<String, Long> cells) {
         return cells.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).limit(NAMED).toList();
-    }
-
-    /** The cells whose first line a note names. */
-    private static List<String> named(Folded f) {
-        List<String> out = new ArrayList<>();
-        top(f.invalid).forEach(e -> out.add(e.getKey()));
-        top(f.infinite).stream().limit(1).forEach(e -> out.add(e.getKey()));
-        return out;
     }
 
     /**

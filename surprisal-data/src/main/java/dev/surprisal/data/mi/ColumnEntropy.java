@@ -378,10 +378,44 @@ public final class ColumnEntropy {
         checkSettings(bins, estimator, replicates);
         Path file = reader.file();
         ColumnRoles roles = ColumnRoles.detect(reader, overrides);
-        List<String> cells = new ArrayList<>(3);
-        return of(roles, column, () -> cellCounts(reader, roles, column, cells),
+        return ofCells(roles, column, () -> ColumnCells.read(reader, roles, column),
                 () -> MiTable.of(reader.read(), roles, 0L, file, true), bins, estimator, base, file, replicates, seed,
-                normalizeLabels, cells);
+                normalizeLabels);
+    }
+
+    /**
+     * The entropy of {@code column} from its cells as an engine has read them by the one rule of {@link ColumnCells}
+     * (missing cells left out, a numeric role's cells by value, invalid and infinite cells left out, each in a note):
+     * what the local engine does with a file ({@link #of(TableReader, String, RoleOverrides, Integer,
+     * EntropyEstimator, Base, int, long, boolean)}), and the Spark engine with the raw counts of a Dataset's column
+     * folded by {@link ColumnCells#fold}, so that both give the same counts and notes. The notes about the cells come
+     * after the role's and before the label variants' ({@link LabelVariants}).
+     *
+     * @param roles           the table's roles (the column among them)
+     * @param column          the column
+     * @param cells           the column's cells read by {@link ColumnCells} (for a role counted by its values)
+     * @param table           the table prepared for MI with seed 0 (for a continuous role)
+     * @param bins            null for the differential entropy of a continuous column, else the number of bins
+     * @param estimator       the estimator of counts (null: plug-in)
+     * @param base            the unit
+     * @param file            the source, for messages (may be null)
+     * @param replicates      0 for no interval, else the number of resamples
+     * @param seed            the resampling seed
+     * @param normalizeLabels true to count each group of variants as its most frequent spelling
+     * @return the result by role, with its interval when asked for
+     * @throws DataException as {@link #of(Path, String, RoleOverrides, Integer, EntropyEstimator, Base)}, and when no
+     *                       value is left once missing, invalid and infinite cells are out
+     * @throws ValidationException as {@link #checkSettings}
+     */
+    public static Result ofCells(ColumnRoles roles, String column, java.util.function.Supplier<ColumnCells.Read> cells,
+                                 java.util.function.Supplier<MiTable> table, Integer bins, EntropyEstimator estimator,
+                                 Base base, Path file, int replicates, long seed, boolean normalizeLabels) {
+        List<String> cellNotes = new ArrayList<>(3);
+        return of(roles, column, () -> {
+            ColumnCells.Read read = cells.get();
+            cellNotes.addAll(read.notes());
+            return read.values();
+        }, table, bins, estimator, base, file, replicates, seed, normalizeLabels, cellNotes);
     }
 
     /**
@@ -433,18 +467,6 @@ public final class ColumnEntropy {
         notes.addAll(cellNotes);
         notes.addAll(variants);
         return new Counted(c.role(), c.counts(), c.value(), c.base(), c.estimator(), List.copyOf(notes), c.interval());
-    }
-
-    /**
-     * A column's distinct cells read as {@code mi} and {@code drift} read them ({@link ColumnCells}: missing strings
-     * left out, a numeric role's cells by value, invalid and infinite cells left out), what was left out noted in
-     * {@code notes}.
-     */
-    private static dev.surprisal.data.ValueCounts cellCounts(TableReader reader, ColumnRoles roles, String column,
-                                                          List<String> notes) {
-        ColumnCells.Read read = ColumnCells.read(reader, roles, column);
-        notes.addAll(read.notes());
-        return read.values();
     }
 
     /**

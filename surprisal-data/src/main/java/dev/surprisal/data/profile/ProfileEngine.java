@@ -303,6 +303,25 @@ public interface ProfileEngine extends AutoCloseable {
         return (delimiter == null ? r : r.withDelimiter(delimiter)).columnNames();
     }
 
+    /**
+     * This engine reading every number column with the decimal mark {@code convention}, as
+     * {@link dev.surprisal.data.TableReader#withDecimal} makes the local engine read a file (the rule of
+     * {@link dev.surprisal.data.roles.NumberHint}, applied to each column's comma counts before its role and
+     * convention are decided): {@code 6,600} is 6.6 with a decimal comma, 6600 with a decimal point. An engine that
+     * cannot refuses, so that a verdict is never silently read in another convention than the one asked for.
+     *
+     * @param convention the decimal mark of every number column, or null for each column's cells to decide
+     * @return an engine reading with it (this one when {@code convention} is null); closing it closes this one
+     * @throws dev.surprisal.core.ValidationException naming {@code decimal} when this engine cannot set it
+     */
+    default ProfileEngine withDecimal(dev.surprisal.data.roles.NumberConvention convention) {
+        if (convention == null) {
+            return this;
+        }
+        throw new dev.surprisal.core.ValidationException("decimal: " + getClass().getSimpleName() + " cannot read"
+                + " numbers with a set decimal mark; use the local engine");
+    }
+
     /** Releases the engine (e.g. stops its Spark session). */
     @Override
     void close();
