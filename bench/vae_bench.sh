@@ -43,20 +43,28 @@ if [[ "${SURPRISAL_MKL_INTEL_PATH:-1}" != 0 ]] && grep -q -m1 '^vendor_id.*Authe
     SHIM="$OUT/libsurprisal-mkl-intel.so"
   fi
 fi
-echo "Java side: ${SHIM:+MKL shim preloaded ($SHIM)}${SHIM:-no MKL shim}" | tee "$OUT/shim.txt" >&2
+# the launcher's malloc rule for vae (./surprisal: freed tensor memory stays in the process); VAE_BENCH_MALLOC=0 leaves
+# glibc's defaults, to measure the rule
+TUNABLES=""
+if [[ "${VAE_BENCH_MALLOC:-1}" != 0 ]]; then
+  TUNABLES=glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.top_pad=67108864
+fi
+echo "Java side: ${SHIM:+MKL shim preloaded ($SHIM)}${SHIM:-no MKL shim}; GLIBC_TUNABLES=${TUNABLES:-(glibc defaults)}" \
+    | tee "$OUT/shim.txt" >&2
 echo "start $(nproc) cores: $(uptime)" | tee "$OUT/load.txt" >&2
 
 for t in $THREADS; do
   for s in $SEEDS; do
     echo "== threads $t seed $s: surprisal (Java, DJL) ==" >&2
     rm -rf "$OUT/java-t$t-s$s"
-    ENGINE_CACHE_DIR="$CACHE" LD_PRELOAD="$SHIM" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
+    ENGINE_CACHE_DIR="$CACHE" LD_PRELOAD="$SHIM" GLIBC_TUNABLES="$TUNABLES" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
         vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet --out "$OUT/java-t$t-s$s" >&2
     if [[ "${VAE_BENCH_GENERIC:-0}" == 1 ]]; then
       echo "== threads $t seed $s: surprisal without the MKL shim (MKL's generic path on AMD, diagnostic) ==" >&2
       rm -rf "$OUT/generic-t$t-s$s"
-      ENGINE_CACHE_DIR="$CACHE" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" dev.surprisal.cli.SurprisalCommand \
-          vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet --out "$OUT/generic-t$t-s$s" >&2
+      ENGINE_CACHE_DIR="$CACHE" GLIBC_TUNABLES="$TUNABLES" $NONET java -Xmx4g -Dai.djl.offline=true -cp "$CP" \
+          dev.surprisal.cli.SurprisalCommand vae train --epochs "$EPOCHS" --seed "$s" --threads "$t" --quiet \
+          --out "$OUT/generic-t$t-s$s" >&2
     fi
     echo "== threads $t seed $s: PyTorch (python3-torch) ==" >&2
     /usr/bin/python3 bench/vae_bench.py --epochs "$EPOCHS" --seed "$s" --threads "$t" > "$OUT/pytorch-t$t-s$s.jsonl"

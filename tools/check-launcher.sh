@@ -132,4 +132,13 @@ fi
 [[ "$(SURPRISAL_MKL_INTEL_PATH=0 preload amd vae train --help)" == "LD_PRELOAD=[]" ]] \
   || fail "SURPRISAL_MKL_INTEL_PATH=0 did not switch the shim off: $(SURPRISAL_MKL_INTEL_PATH=0 preload amd vae train --help)"
 
+# 7. vae keeps freed tensor memory in the process (GLIBC_TUNABLES, unless the user set it); other verbs do not.
+printf '#!/bin/sh\necho "GLIBC_TUNABLES=[$GLIBC_TUNABLES]"\n' >"$work/fake/java"
+touch "$jsa" "$jsa_long"   # newer than the stand-in java again, so that it is not taken for a JDK update
+want="GLIBC_TUNABLES=[glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.top_pad=67108864]"
+[[ "$(preload intel vae train --help)" == "$want" ]] || fail "vae did not set the malloc tunables: $(preload intel vae train --help)"
+[[ "$(preload intel mi --help)" == "GLIBC_TUNABLES=[]" ]] || fail "mi set malloc tunables: $(preload intel mi --help)"
+[[ "$(GLIBC_TUNABLES=glibc.malloc.arena_max=2 preload amd vae --help)" == "GLIBC_TUNABLES=[glibc.malloc.arena_max=2]" ]] \
+  || fail "vae replaced the user's GLIBC_TUNABLES: $(GLIBC_TUNABLES=glibc.malloc.arena_max=2 preload amd vae --help)"
+
 echo "check-launcher: all checks passed"
