@@ -2,7 +2,9 @@
 # `surprisal file` against Fourmilab ent (Debian's ent 1.2) on the same random file, side by side in one
 # run, alternating, page cache warm before every timed run (issue 12). Three comparisons, each the whole command with JVM start:
 #   1. ent's five statistics:  `ent -t FILE`        vs `surprisal file --terse FILE`
-#                              and `./surprisal file --terse FILE` (the launcher: its start-up archive, its flags)
+#                              and `./surprisal file --terse FILE` (the launcher: its start-up archive, its flags,
+#                              the native kernel libsurprisal-ent.so), and the launcher with SURPRISAL_NATIVE_KERNEL=0
+#                              (the Java loop; `java -jar` runs the Java loop too)
 #   2. the default report:     `ent FILE`           vs `surprisal file FILE` (models and codecs sampled)
 #   3. real codec sizes:       `xz -6 -T1 -c | wc`  vs `surprisal file --exact-codecs FILE` (one run each)
 # Threads: ent and xz -T1 are single-threaded; surprisal uses one thread per core (printed below).
@@ -51,7 +53,12 @@ for r in $(seq "$REPS"); do
   timed terse java -jar "$jar" file --terse "$f"
   # the command README gives a user: the launcher (its class-data sharing archive, its flags for the verb)
   timed terse-launcher "$root/surprisal" file --terse "$f"
+  timed terse-launcher-java env SURPRISAL_NATIVE_KERNEL=0 "$root/surprisal" file --terse "$f"
 done
+diff "$S/out-terse-launcher.txt" "$S/out-terse-launcher-java.txt" > /dev/null \
+  && echo "native kernel and Java loop: same CSV" || echo "native kernel and Java loop: DIFFERENT CSV"
+echo "launcher, Java loop (SURPRISAL_NATIVE_KERNEL=0): wall $(med terse-launcher-java 1) s (cpu $(med terse-launcher-java 2) s);" \
+  "ratio $(echo "$(med ent-t 1) / $(med terse-launcher-java 1)" | bc -l | cut -c1-5)x"
 if [[ -n "${OLD_JAR:-}" ]]; then
   diff "$S/out-terse-old.txt" "$S/out-terse.txt" > /dev/null && echo "old and new jar: same CSV" || echo "old and new jar: DIFFERENT CSV"
   echo "old jar: wall $(med terse-old 1) s (cpu $(med terse-old 2) s)"
@@ -63,8 +70,14 @@ echo "ent -t: wall $(med ent-t 1) s; surprisal --terse: wall $(med terse 1) s (c
   "ratio $(echo "$(med ent-t 1) / $(med terse 1)" | bc -l | cut -c1-5)x;" \
   "surprisal $(echo "$((mib << 20)) / $(med terse 1) / 1000000000" | bc -l | cut -c1-5) GB/s including JVM start"
 
-echo "== 1b. the in-process pass alone (EntAnalysis.of, $(nproc) threads, one JVM, 3 calls)"
+echo "== 1b. the in-process pass alone (EntAnalysis.of, $(nproc) threads, one JVM, 3 calls): Java loop, then native kernel"
 java -cp "$jar" "$root/bench/file/EntPass.java" "$f" "$(nproc)" 3
+kernel="$root/surprisal-cli/target/libsurprisal-ent.so"
+if [[ -s "$kernel" ]]; then
+  java -Dsurprisal.native.kernel="$kernel" -cp "$jar" "$root/bench/file/EntPass.java" "$f" "$(nproc)" 3
+else
+  echo "(no $kernel: run ./surprisal file once with a C compiler on PATH)"
+fi
 
 [[ "${DEFAULT:-1}" == 1 ]] || { echo "uptime after: $(uptime)"; exit 0; }
 echo "== 2. default report"

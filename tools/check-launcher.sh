@@ -6,7 +6,7 @@
 # from another directory through a symbolic link, the way a user with it in PATH does. Exit 0 when
 # all hold, 1 with the failed check named. Needs surprisal-cli/target/surprisal.jar (run after the build);
 # it replaces the archive, which the launcher remakes anyway. Also checks that the VAE's MKL shim is preloaded for
-# `vae` on AMD processors only (step 6).
+# `vae` on AMD processors only (step 6), and that `file` uses the native kernel of ent's statistics (step 2c).
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -74,6 +74,22 @@ for cls in dev.surprisal.text.file.EntAnalysis dev.surprisal.text.file.ByteStrea
   grep -q "^\[.*\] ${cls//./\\.} source: shared objects file" <<<"$loads" \
     || fail "file --terse loaded $cls from elsewhere than the archive: $(grep -m1 " ${cls//./\\.} " <<<"$loads")"
 done
+
+# 2c. file counts with the native kernel (libsurprisal-ent.so, built with the C compiler and the JDK's jni.h when both
+#     are there: .ci/run installs gcc), with the same output as the Java loop; SURPRISAL_NATIVE_KERNEL=0 keeps it out
+if hash cc 2>/dev/null || hash gcc 2>/dev/null; then
+  head -c 300007 /dev/urandom > "$work/r3.bin"
+  jni="$(SURPRISAL_JAVA_OPTS=-Xlog:jni+resolve=debug "$work/surprisal" file --terse "$work/r3.bin")"
+  [[ -s "$root/surprisal-cli/target/libsurprisal-ent.so" ]] || fail "file did not build libsurprisal-ent.so"
+  grep -q "native method dev\.surprisal\.text\.file\.NativeEntKernel\.steps" <<<"$jni" \
+    || fail "file --terse did not call the native kernel"
+  jni0="$(SURPRISAL_NATIVE_KERNEL=0 SURPRISAL_JAVA_OPTS=-Xlog:jni+resolve=debug "$work/surprisal" file --terse "$work/r3.bin")"
+  ! grep -q "NativeEntKernel\.steps" <<<"$jni0" || fail "SURPRISAL_NATIVE_KERNEL=0 still loaded the native kernel"
+  [[ "$(grep -v '^\[' <<<"$jni")" == "$(grep -v '^\[' <<<"$jni0")" ]] \
+    || fail "the native kernel and the Java loop printed different lines: $(grep -v '^\[' <<<"$jni") / $(grep -v '^\[' <<<"$jni0")"
+  [[ "$(SURPRISAL_JAVA_OPTS=-Dsurprisal.native.kernel=/nonexistent.so "$work/surprisal" file --terse "$work/r3.bin")" \
+     == "$(grep -v '^\[' <<<"$jni0")" ]] || fail "a missing kernel library changed file --terse's output"
+fi
 
 # 3. an archive older than the jar is remade (the JVM would refuse it: it records the jar's time)
 touch -d '-1 hour' "$jsa"

@@ -52,13 +52,28 @@ final class ByteStreamStats {
     long monteHits;
     private final int[] pending = new int[MONTE_BYTES];
     private int pendingLength;
-    /** Counts of aligned byte pairs, index (first << 8) | second, since the last fold. */
-    private final int[] pairs = new int[1 << 16];
+    /** Counts of aligned byte pairs, index (first << 8) | second, since the last fold; made on first use. */
+    private int[] pairs;
+    /** The native kernel's state ({@link NativeEntKernel}), or null when the Java loop counts every byte. */
+    private final ByteBuffer nativeState;
     private long unfolded;
     /** The current call's bytes as little-endian longs, copied out of the caller's buffer. */
     private final long[] words = new long[3 * KERNEL_STEPS];
     /** Calls of the fused loop (a test checks that a large add makes many short ones). */
     long kernelCalls;
+
+    /** Statistics counted by the native kernel when it is loaded (direct buffers only), else in Java. */
+    ByteStreamStats() {
+        this(NativeEntKernel.available());
+    }
+
+    /**
+     * @param useNative whether direct buffers go to the native kernel; true only when it is loaded (tests compare
+     *                  both paths in one JVM)
+     */
+    ByteStreamStats(boolean useNative) {
+        this.nativeState = useNative ? NativeEntKernel.newState() : null;
+    }
 
     /** Adds {@code len} bytes of {@code buf} from {@code off}, in stream order. */
     void add(byte[] buf, int off, int len) {
@@ -88,7 +103,14 @@ final class ByteStreamStats {
             prev = b;
         }
         int steps = (end - i) / STEP;
-        if (steps > 0) {
+        if (steps > 0 && nativeState != null && buf.isDirect()) {
+            long p = prev < 0 ? 0 : prev;
+            prod += NativeEntKernel.steps(buf, i, steps, p, nativeState);
+            i += steps * STEP;
+            prev = bb.get(i - 1) & 0xff;
+            monteTries += 4L * steps;
+            kernelCalls++;
+        } else if (steps > 0) {
             // the whole steps as little-endian longs (a plain copy on x86 and ARM), KERNEL_STEPS × 3 at a time
             ByteBuffer whole = buf.duplicate();
             whole.limit(whole.capacity()).position(i).limit(i + steps * STEP);
@@ -128,6 +150,9 @@ final class ByteStreamStats {
      */
     private long fused(long[] w, int steps, long prev) {
         int[] t = pairs;
+        if (t == null) {
+            t = pairs = new int[1 << 16];
+        }
         long prod = 0;
         long hits = 0;
         long p = prev;
@@ -207,6 +232,9 @@ final class ByteStreamStats {
      * C2 recompile this loop after its branch profile changed (terse18).
      */
     private void fold() {
+        if (nativeState != null) {
+            monteHits += NativeEntKernel.drain(nativeState, counts);
+        }
         if (unfolded == 0) {
             return;
         }
