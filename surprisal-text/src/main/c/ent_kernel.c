@@ -171,16 +171,20 @@ static uint64_t monte(const uint8_t *q, int64_t n) {
 /**
  * Counts steps x 24 bytes of the direct buffer buf from index off into the state, which starts a Monte Carlo group;
  * prev is the byte before them (0 at the start of the stream). Returns prev * b0 plus the lag products inside the
- * bytes; the byte counts and hits stay in the state until drain. -1 when a buffer is not direct (the Java side
- * checks this first).
+ * bytes; the byte counts and hits stay in the state until drain. -1 when a buffer is not direct or the bytes lie
+ * outside it (the Java side checks both first).
  */
 JNIEXPORT jlong JNICALL Java_dev_surprisal_text_file_NativeEntKernel_steps(JNIEnv *env, jclass cls, jobject buf,
         jint off, jint steps, jlong prev, jobject state) {
     (void) cls;
     uint8_t *base = (uint8_t *) (*env)->GetDirectBufferAddress(env, buf);
     ent_state *s = (ent_state *) (*env)->GetDirectBufferAddress(env, state);
-    if (base == NULL || s == NULL || steps <= 0) {
-        return steps <= 0 ? 0 : -1;
+    if (steps <= 0) {
+        return 0;
+    }
+    if (base == NULL || s == NULL || off < 0
+            || (int64_t) off + (int64_t) steps * 24 > (int64_t) (*env)->GetDirectBufferCapacity(env, buf)) {
+        return -1;
     }
     const uint8_t *p = base + off;
     int64_t len = (int64_t) steps * 24;

@@ -88,6 +88,8 @@ final class ByteStreamStats {
         if (len <= 0) {
             return;
         }
+        // the native kernel reads memory directly: a range outside the buffer must fail here, as the Java loop would
+        java.util.Objects.checkFromIndexSize(off, len, buf.capacity());
         ByteBuffer bb = buf.duplicate().order(ByteOrder.BIG_ENDIAN);
         int i = off;
         int end = off + len;
@@ -105,7 +107,11 @@ final class ByteStreamStats {
         int steps = (end - i) / STEP;
         if (steps > 0 && nativeState != null && buf.isDirect()) {
             long p = prev < 0 ? 0 : prev;
-            prod += NativeEntKernel.steps(buf, i, steps, p, nativeState);
+            long lag = NativeEntKernel.steps(buf, i, steps, p, nativeState);
+            if (lag < 0) { // not reached: the range and the buffer's kind were checked above
+                throw new IllegalStateException(String.format(Locale.ROOT, "the native kernel refused %d bytes at %d", steps * STEP, i));
+            }
+            prod += lag;
             i += steps * STEP;
             prev = bb.get(i - 1) & 0xff;
             monteTries += 4L * steps;

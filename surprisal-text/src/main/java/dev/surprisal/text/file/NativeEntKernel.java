@@ -81,7 +81,8 @@ final class NativeEntKernel {
     /**
      * Counts {@code steps × 24} bytes of the direct buffer {@code buf} from index {@code off} into {@code state}.
      *
-     * @return {@code prev · b₀} plus the lag-1 products inside the bytes; −1 if a buffer is not direct
+     * @return {@code prev · b₀} plus the lag-1 products inside the bytes; −1 if a buffer is not direct or the bytes
+     *         lie outside it (checked by the caller first)
      */
     static native long steps(ByteBuffer buf, int off, int steps, long prev, ByteBuffer state);
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -163,6 +164,18 @@ class NativeEntKernelTest {
             }
         } finally {
             NativeEntKernel.vectorLevel(2);
+        }
+    }
+
+    @Test
+    void aRangeOutsideTheBufferFailsOnBothPathsAndCountsNothing() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(100);
+        for (boolean useNative : new boolean[] {true, false}) {
+            ByteStreamStats s = new ByteStreamStats(useNative);
+            assertThatThrownBy(() -> s.add(direct, 40, 61)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> s.add(direct, -1, 48)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(s.finish().n).isZero();
+            assertThat(s.counts).containsOnly(0L);
         }
     }
 
