@@ -44,7 +44,8 @@ class ByteStreamStatsTest {
         return s;
     }
 
-    private static void assertSame(ByteStreamStats fast, ByteStreamStats ref) {
+    /** Every sum of {@code fast} equals {@code ref}'s (also for NativeEntKernelTest). */
+    static void assertSame(ByteStreamStats fast, ByteStreamStats ref) {
         assertThat(fast.counts).isEqualTo(ref.counts);
         assertThat(fast.n).isEqualTo(ref.n);
         assertThat(fast.lagProducts).isEqualTo(ref.lagProducts);

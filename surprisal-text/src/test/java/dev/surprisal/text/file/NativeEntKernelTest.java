@@ -62,16 +62,6 @@ class NativeEntKernelTest {
         assumeTrue(ok, why);
     }
 
-    private static void assertSame(ByteStreamStats fast, ByteStreamStats ref) {
-        assertThat(fast.counts).isEqualTo(ref.counts);
-        assertThat(fast.n).isEqualTo(ref.n);
-        assertThat(fast.lagProducts).isEqualTo(ref.lagProducts);
-        assertThat(fast.monteTries).isEqualTo(ref.monteTries);
-        assertThat(fast.monteHits).isEqualTo(ref.monteHits);
-        assertThat(fast.first).isEqualTo(ref.first);
-        assertThat(fast.last).isEqualTo(ref.last);
-    }
-
     /** The same pieces through both paths; the native one reads them from a direct buffer at an offset. */
     private static void compare(byte[] data, long seed) {
         compare(data, seed, true);
@@ -91,7 +81,7 @@ class NativeEntKernelTest {
             nat.add(direct, pad, len);
             at += len;
         }
-        assertSame(nat.finish(), java.finish());
+        ByteStreamStatsTest.assertSame(nat.finish(), java.finish());
         if (kernelMustRun) {
             assertThat(nat.kernelCalls).as("the native kernel ran").isPositive();
         }
@@ -134,7 +124,7 @@ class NativeEntKernelTest {
             direct.put(d);
             java.add(d, 0, length);
             nat.add(direct, 3, length);
-            assertSame(nat.finish(), java.finish());
+            ByteStreamStatsTest.assertSame(nat.finish(), java.finish());
             assertThat(nat.kernelCalls).isEqualTo(length >= ByteStreamStats.STEP ? 1 : 0);
         }
     }
