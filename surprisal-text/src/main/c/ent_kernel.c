@@ -6,12 +6,14 @@
 //
 // Why: the Java loop spends 0.66-0.70 ns per byte on this VM (AMD EPYC, AVX-512), and OpenJDK 17's C2 vectorises
 // none of it: the lag-1 products and the Monte Carlo test are scalar there (docs/benchmarks.md, terse18), the
-// incubating Vector API wins warm but loses on a one-shot 1 GiB run (terse19). Here gcc vectorises the products
-// (0.03 ns/byte), AVX-512 does eight Monte Carlo points per step (0.014 ns/byte against 0.19 scalar) and only the
-// byte-pair counters stay scalar (0.19 ns/byte), with no JIT warm-up (docs/benchmarks.md, native20).
+// incubating Vector API wins warm but loses on a one-shot 1 GiB run (terse19). Here the lag products are vectorised
+// (0.03 ns/byte with AVX-512), the Monte Carlo points go eight per step with AVX-512 and four with AVX2 (0.013 and
+// 0.05 ns/byte against 0.19 scalar), and only the byte-pair counters stay scalar (0.19 ns/byte), with no JIT warm-up:
+// 0.20 ns/byte in all with AVX-512, 0.22 with AVX2, 0.39 with SSE2 alone (docs/benchmarks.md, native20).
 //
 // What: every sum is an exact integer, so the results are identical to the Java loop's bit for bit
-// (NativeEntKernelTest compares them on random, constant and odd-length inputs). The state is a direct buffer
+// (NativeEntKernelTest compares them on random, constant and odd-length inputs, at every vector level the processor
+// has). The state is a direct buffer
 // owned by one ByteStreamStats: 65,536 uint32 counters of aligned byte pairs (index: the first byte in the low 8
 // bits), 256 uint64 byte counts, the Monte Carlo hits and the pairs counted since the last fold.
 //
@@ -71,6 +73,28 @@ static uint32_t lag_products_plain(const uint8_t *q, int64_t n) {
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+/**
+ * SSE2 (every x86-64): 16 products per step, the bytes widened to 16 bits and multiplied and summed in pairs
+ * (pmaddwd); gcc's own SSE2 code for the loop took 0.36 ns/byte here, this 0.24 (AVX2 0.06, AVX-512 0.03). The loads reach
+ * q[i + 16], so the loop stops one byte short and the plain loop does the rest.
+ */
+static uint32_t lag_products_sse2(const uint8_t *q, int64_t n) {
+    const __m128i zero = _mm_setzero_si128();
+    __m128i acc = zero;
+    int64_t i = 0;
+    for (; i + 17 <= n; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *) (q + i));
+        __m128i b = _mm_loadu_si128((const __m128i *) (q + i + 1));
+        acc = _mm_add_epi32(acc, _mm_madd_epi16(_mm_unpacklo_epi8(a, zero), _mm_unpacklo_epi8(b, zero)));
+        acc = _mm_add_epi32(acc, _mm_madd_epi16(_mm_unpackhi_epi8(a, zero), _mm_unpackhi_epi8(b, zero)));
+    }
+    uint32_t lanes[4];
+    _mm_storeu_si128((__m128i *) lanes, acc);
+    uint32_t l = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    // the products from q[i] on, q[i] * q[i + 1] included, as the plain loop would give them
+    return l + lag_products_plain(q + i, n - i);
+}
+
 __attribute__((target("avx2")))
 static uint32_t lag_products_avx2(const uint8_t *q, int64_t n) {
     LAG_PRODUCTS_BODY
@@ -124,6 +148,34 @@ static uint64_t monte_avx512(const uint8_t *q, int64_t n) {
 }
 #endif
 
+#if defined(__x86_64__) && defined(__GNUC__)
+/**
+ * Four groups (24 bytes) per step on AVX2: two 16-byte loads (bytes 0-15 and 12-27, so each 128-bit lane holds two
+ * whole groups), a byte shuffle within each lane into four 64-bit lanes of x and of y, 32 x 32 -> 64-bit products
+ * (x, y < 2^24), a signed compare (x^2 + y^2 < 2^49). The loads reach 4 bytes past the 24, so the loop stops 4 bytes
+ * short of the end and the scalar loop does the rest.
+ */
+__attribute__((target("avx2")))
+static uint64_t monte_avx2(const uint8_t *q, int64_t n) {
+    const __m256i ix = _mm256_setr_epi8(2, 1, 0, -1, -1, -1, -1, -1, 8, 7, 6, -1, -1, -1, -1, -1,
+                                        2, 1, 0, -1, -1, -1, -1, -1, 8, 7, 6, -1, -1, -1, -1, -1);
+    const __m256i iy = _mm256_setr_epi8(5, 4, 3, -1, -1, -1, -1, -1, 11, 10, 9, -1, -1, -1, -1, -1,
+                                        5, 4, 3, -1, -1, -1, -1, -1, 11, 10, 9, -1, -1, -1, -1, -1);
+    const __m256i r2 = _mm256_set1_epi64x((long long) RADIUS_SQ);
+    uint64_t outside = 0;
+    int64_t g = 0;
+    for (; g + 28 <= n; g += 24) {
+        __m256i d = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *) (q + g))),
+                _mm_loadu_si128((const __m128i *) (q + g + 12)), 1);
+        __m256i x = _mm256_shuffle_epi8(d, ix);
+        __m256i y = _mm256_shuffle_epi8(d, iy);
+        __m256i sum = _mm256_add_epi64(_mm256_mul_epu32(x, x), _mm256_mul_epu32(y, y));
+        outside += (uint64_t) __builtin_popcount(_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpgt_epi64(sum, r2))));
+    }
+    return (uint64_t) (g / 6) - outside + monte_scalar(q + g, n - g);
+}
+#endif
+
 /** The processor's vector level, read once: 2 for the AVX-512 subsets used here, 1 for AVX2, 0 for neither. */
 static int vector_level = -1;
 /** The highest level tests allow (NativeEntKernel.vectorLevel), so every path is compared on one machine. */
@@ -153,16 +205,19 @@ static uint32_t lag_products(const uint8_t *q, int64_t n) {
     switch (level()) {
     case 2: return lag_products_avx512(q, n);
     case 1: return lag_products_avx2(q, n);
-    default: break;
+    default: return lag_products_sse2(q, n);
     }
-#endif
+#else
     return lag_products_plain(q, n);
+#endif
 }
 
 static uint64_t monte(const uint8_t *q, int64_t n) {
 #if defined(__x86_64__) && defined(__GNUC__)
-    if (level() == 2) {
-        return monte_avx512(q, n);
+    switch (level()) {
+    case 2: return monte_avx512(q, n);
+    case 1: return monte_avx2(q, n);
+    default: break;
     }
 #endif
     return monte_scalar(q, n);
@@ -247,7 +302,7 @@ JNIEXPORT jint JNICALL Java_dev_surprisal_text_file_NativeEntKernel_stateBytes(J
     return (jint) sizeof(ent_state);
 }
 
-/** Caps the vector level at cap (0 plain, 1 AVX2, 2 AVX-512) and returns the level now used; for tests. */
+/** Caps the vector level at cap (0 SSE2 on x86-64, else plain C; 1 AVX2; 2 AVX-512) and returns the level now used; for tests. */
 JNIEXPORT jint JNICALL Java_dev_surprisal_text_file_NativeEntKernel_vectorLevel(JNIEnv *env, jclass cls, jint cap) {
     (void) env;
     (void) cls;
