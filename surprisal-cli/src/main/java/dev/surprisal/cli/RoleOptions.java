@@ -36,8 +36,9 @@ public final class RoleOptions {
 
     @Option(names = "--role", paramLabel = "COL=ROLE", description = "Set a column's role: binary, discrete, "
             + "continuous, categorical, id-like, timestamp, date or constant. Repeatable. A column of times of day "
-            + "(08:15:32, 8:15 PM) is read as seconds since midnight and is continuous by default; =continuous or "
-            + "=discrete keep that reading.")
+            + "(08:15:32, 8:15 PM) is read as seconds since midnight and is continuous by default, a duration "
+            + "written as a clock (58:30) as elapsed seconds, hours first; =continuous or =discrete keep that "
+            + "reading.")
     List<String> roles;
 
     @Option(names = "--dayfirst", split = ",", paramLabel = "C", description = "Read these date columns day first "

@@ -164,6 +164,30 @@ class DriftTimeOfDayScenarioTest {
         assertThat(Files.readString(dir.resolve("r.html"))).containsPattern("\\[0[89]:[0-9]{2}:[0-9]{2}, ");
     }
 
+    /**
+     * A batch whose app wrote "soon" and "25:99" in one login time in 20 (verdict20): the note under the table and
+     * the HTML report said those cells were "neither a number nor missing", untrue of a column of times.
+     */
+    @Test
+    void unreadableLoginTimesAreNamedAsNoTimesInTheNoteAndTheReport() throws IOException {
+        Path ref = logins("ref.csv", 50, 8, 18, Spelling.H24);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(logins("day.csv", 51, 8, 18, Spelling.MIXED)));
+        for (int i = 1; i < lines.size(); i += 20) {
+            String[] f = lines.get(i).split(",", -1);
+            f[1] = i % 40 == 1 ? "soon" : "25:99";
+            lines.set(i, String.join(",", f));
+        }
+        Path day = Files.write(dir.resolve("day-junk.csv"), lines);
+        Path html = dir.resolve("junk.html");
+        Cli r = Cli.run("drift", "compare", ref.toString(), day.toString(), "--report", html.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.ALARM);
+        assertThat(r.out()).containsPattern("invalid cells in login_time: 5\\.00% of today's rows \\(neither a time of "
+                + "day or duration \\(hh:mm or hh:mm:ss\\) nor missing\\); values: ")
+                .contains("\"25:99\" ×50").contains("\"soon\" ×50").doesNotContain("(neither a number nor missing)");
+        assertThat(Files.readString(html)).contains("Invalid values today (neither a time of day or duration (hh:mm or "
+                + "hh:mm:ss) nor missing): ").contains("&quot;25:99&quot; ×50");
+    }
+
     @Test
     void miRanksATargetThatDependsOnTheHourAboveNoise() throws IOException {
         Path f = logins("mi.csv", 40, 0, 24, Spelling.MIXED);

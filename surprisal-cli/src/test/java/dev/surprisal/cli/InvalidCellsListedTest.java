@@ -112,7 +112,8 @@ class InvalidCellsListedTest {
                 + "beyond noise): " + values);
         assertThat(c.out()).contains("; values: " + values);
         assertThat(c.out()).as("--explain").contains("Top column 'amount' (DRIFT): invalid share rose").contains(values);
-        assertThat(Files.readString(report)).contains("Invalid values today: " + values.replace("\"", "&quot;"));
+        assertThat(Files.readString(report)).contains("Invalid values today (neither a number nor missing): "
+                + values.replace("\"", "&quot;"));
         Cli h = Cli.run("drift", "history", "--monitor", "m", "--store", store, "--column", "amount");
         assertThat(h.out()).as(h.err()).contains("ALARM: ").contains(values);
         JsonNode j = column(new ObjectMapper().readTree(Cli.run("drift", "check", "--monitor", "m", "--data",

@@ -4,6 +4,7 @@ package dev.surprisal.drift;
 
 import dev.surprisal.core.ColumnRole;
 import dev.surprisal.data.profile.InvalidCell;
+import dev.surprisal.data.roles.NumberConvention;
 
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ import java.util.Map;
  * @param yardstick       the column's own yardstick (W1/std or TV) as judged, and whether it decided the
  *                        verdict; null when the column had none (an unscored column, an identifier, a
  *                        continuous column without a sample)
+ * @param newValueVariants of today's new values, those that are a reference label written another way
+ *                        ({@link ValueText#variantOf}), each with that label
+ * @param convention      how the reference reads the column's cells ({@code ColumnProfile#convention}: numbers with
+ *                        a decimal point or comma, times of day), which says what an invalid cell is
+ *                        ({@link #invalidMeaning})
  */
 public record ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
                           long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
@@ -59,7 +65,8 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                           double invalidRateReference, double invalidRateCurrent, double newMass,
                           double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
                           Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
-                          boolean staleCheckSkipped, YardstickScore yardstick, Map<String, String> newValueVariants) {
+                          boolean staleCheckSkipped, YardstickScore yardstick, Map<String, String> newValueVariants,
+                          NumberConvention convention) {
 
     /** Copies the collections.
      *
@@ -98,8 +105,10 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
      * @param yardstick the column's own yardstick as judged, or null when it had none
      * @param newValueVariants of today's new values, those that are a reference label written another way
      *                  ({@link ValueText#variantOf}), each with that label
+     * @param convention how the reference reads the column's cells; null is a decimal point (a number)
      */
     public ColumnDrift {
+        convention = convention == null ? NumberConvention.DECIMAL_POINT : convention;
         newValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));
         newValueVariants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                 newValueVariants == null ? Map.of() : newValueVariants));
@@ -157,7 +166,62 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
                 hellinger, totalVariation, gTestPValue, chiSquaredPValue, ks, ksPValue, wasserstein,
                 wassersteinNormalized, missingRateReference, missingRateCurrent, invalidRateReference,
                 invalidRateCurrent, newMass, newMassPValue, decisionValue, critical, degreesOfFreedom, newValues,
-                invalidCells, bins, staleCheckSkipped, yardstick, Map.of());
+                invalidCells, bins, staleCheckSkipped, yardstick, Map.of(), null);
+    }
+
+    /**
+     * A column's result read with a decimal point, whose invalid cells are "neither a number nor missing" (see the
+     * record's components; the form before the convention was carried).
+     *
+     * @param name column name
+     * @param role the role frozen in the reference
+     * @param scored whether the distribution was scored
+     * @param status verdict
+     * @param reason why, in plain words
+     * @param referenceRows n
+     * @param currentRows m
+     * @param klNats KL(P‖Q) in nats
+     * @param reverseKlNats KL(Q‖P) in nats
+     * @param psi PSI, unitless
+     * @param jsBits Jensen–Shannon divergence, bits
+     * @param hellinger Hellinger distance, unitless
+     * @param totalVariation total variation distance, unitless
+     * @param gTestPValue G-test p-value
+     * @param chiSquaredPValue Pearson χ² p-value
+     * @param ks KS statistic
+     * @param ksPValue KS p-value
+     * @param wasserstein W₁ in the column's unit
+     * @param wassersteinNormalized W₁ / std, unitless
+     * @param missingRateReference missing share in P
+     * @param missingRateCurrent missing share in Q
+     * @param invalidRateReference invalid share in P
+     * @param invalidRateCurrent invalid share in Q
+     * @param newMass share of today's valid values in bins the reference never saw
+     * @param newMassPValue its p-value
+     * @param decisionValue the deciding measure's value
+     * @param critical its critical value
+     * @param degreesOfFreedom bins used − 1
+     * @param newValues today's most frequent new values with their counts
+     * @param invalidCells today's most frequent invalid values
+     * @param bins per-bin detail
+     * @param staleCheckSkipped whether the stale-data check could not run
+     * @param yardstick the column's own yardstick as judged, or null
+     * @param newValueVariants of today's new values, those that are a reference label written another way
+     */
+    public ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
+                       long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
+                       double jsBits, double hellinger, double totalVariation, double gTestPValue,
+                       double chiSquaredPValue, double ks, double ksPValue, double wasserstein,
+                       double wassersteinNormalized, double missingRateReference, double missingRateCurrent,
+                       double invalidRateReference, double invalidRateCurrent, double newMass,
+                       double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
+                       Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
+                       boolean staleCheckSkipped, YardstickScore yardstick, Map<String, String> newValueVariants) {
+        this(name, role, scored, status, reason, referenceRows, currentRows, klNats, reverseKlNats, psi, jsBits,
+                hellinger, totalVariation, gTestPValue, chiSquaredPValue, ks, ksPValue, wasserstein,
+                wassersteinNormalized, missingRateReference, missingRateCurrent, invalidRateReference,
+                invalidRateCurrent, newMass, newMassPValue, decisionValue, critical, degreesOfFreedom, newValues,
+                invalidCells, bins, staleCheckSkipped, yardstick, newValueVariants, null);
     }
 
     /**
@@ -252,12 +316,17 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     }
 
     /**
-     * What an invalid cell of this column is, in words for a table note.
+     * What an invalid cell of this column is, in words for a table note: by its role for a date or timestamp
+     * column, else by the convention its reference reads its cells in ({@link NumberConvention#cellWords}), so that
+     * a column of times of day says "neither a time of day or duration (hh:mm or hh:mm:ss) nor missing", not "a
+     * number" (its cells were never numbers).
      *
-     * @return "neither a number nor missing", "neither a date nor missing" or "neither a date-time nor missing"
+     * @return "neither a number nor missing", "neither a time of day or duration (hh:mm or hh:mm:ss) nor missing",
+     *         "neither a date nor missing", "neither a date-time nor missing", ...
      */
     public String invalidMeaning() {
-        String what = role == ColumnRole.DATE ? "a date" : role == ColumnRole.TIMESTAMP ? "a date-time" : "a number";
+        String what = role == ColumnRole.DATE ? "a date" : role == ColumnRole.TIMESTAMP ? "a date-time"
+                : convention.cellWords();
         return "neither " + what + " nor missing";
     }
 

@@ -206,7 +206,7 @@ final class ScoredColumn {
                 wn, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), newValues.share(), newValues.p(),
                 value, critical, d.degreesOfFreedom(), q.unseen(), q.invalidCells(), bins, false,
-                y.score(yardstickDecided), ValueText.variants(q.unseen().keySet(), p.bins()));
+                y.score(yardstickDecided), ValueText.variants(q.unseen().keySet(), p.bins()), p.convention());
     }
 
     /** How a categorical column's distribution note begins beside a new-values alarm. */
@@ -257,7 +257,7 @@ final class ScoredColumn {
         double nan = Double.NaN;
         return new ColumnDrift(p.name(), p.role(), true, Status.NOT_COMPUTABLE, reason, n, m, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, Map.of(), List.of(),
-                List.of(), false, null);
+                List.of(), false, null, Map.of(), p.convention());
     }
 
     /**

@@ -63,6 +63,6 @@ final class UnscoredColumn {
         return new ColumnDrift(p.name(), p.role(), false, f.status, f.reason(), n, m, nan, nan, nan, nan, nan, nan, nan,
                 nan, nan, nan, nan, nan, ShareChecks.rate(p.missing(), n), ShareChecks.rate(q.missing(), m),
                 ShareChecks.rate(p.invalid(), n), ShareChecks.rate(q.invalid(), m), nan, nan, nan, nan, 0, Map.of(),
-                q.invalidCells(), List.of(), staleCheckSkipped, null);
+                q.invalidCells(), List.of(), staleCheckSkipped, null, Map.of(), p.convention());
     }
 }

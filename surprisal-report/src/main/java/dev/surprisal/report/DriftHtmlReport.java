@@ -118,7 +118,9 @@ public final class DriftHtmlReport {
                 h.append("</p>");
             }
             if (!c.invalidCells().isEmpty()) {
-                h.append("<p class=\"invalid\">Invalid values today: ").append(esc(c.invalidValuesText())).append("</p>");
+                // what an invalid cell is, in the column's convention, as the CLI's note says it (ColumnDrift#invalidMeaning)
+                h.append("<p class=\"invalid\">Invalid values today (").append(esc(c.invalidMeaning())).append("): ")
+                        .append(esc(c.invalidValuesText())).append("</p>");
             }
             if (!c.bins().isEmpty()) {
                 h.append(Svg.histograms(c)).append(Svg.contributions(c, base));

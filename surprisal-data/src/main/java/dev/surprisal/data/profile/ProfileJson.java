@@ -52,6 +52,12 @@ import java.util.Map;
  * is 29732.0). Only a profile with such a column is written as version 5 (a version-4 reader would read its cells as
  * invalid numbers); every other is still version 4 or 3 ({@link #versionNeeded}).
  *
+ * <p>Version 6 is version 5 with a column of times whose frozen values reach a day ({@code 58:30}, {@code 25:10:00}:
+ * durations, elapsed times read hours first, 86,400 s or more; {@link dev.surprisal.data.roles.Cells#timeOfDay}): the
+ * same keys, but a version-5 reader reads a later batch's cells of 24 hours or more as invalid, not as the values they
+ * are, and would alarm on a batch of long calls as an "invalid share". Only a profile with such a column is written as
+ * version 6.
+ *
  * <p>A categorical column fitted with label folding has {@code "labelsFolded": true} ({@link CategoryBins#folded()}:
  * its {@code "others"} are then keys); one whose reference wrote a label several ways has {@code "labelVariants"}, the
  * groups as found ({@code [[["Gold", 739], ["Gold ", 58]], ...]}, each spelling with its count, most frequent first).
@@ -80,13 +86,18 @@ public final class ProfileJson {
     /** The value of the {@code format} field. */
     public static final String FORMAT = "surprisal-profile";
     /** The newest format version, written when a profile needs it ({@link #versionNeeded}) and read. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     /**
      * The version written for a profile with a column of times of day ({@code "timeOfDay": true}) and read: version 4
      * with that key. A reader of version 4 (or 3) that ignored it would read the column's {@code 08:15:32} cells as
      * numbers, none of which they are (every cell invalid), so such a profile is version 5 and refused by it.
      */
     public static final int TIME_OF_DAY_VERSION = 5;
+    /**
+     * The version written for a profile with a column of times whose frozen values reach a day (durations such as
+     * {@code 58:30}): version 5, whose readers read a cell with a first field beyond 23 as invalid.
+     */
+    public static final int DURATIONS_VERSION = 6;
     /** The version written for a profile with a key a version-3 reader would misread, and no time-of-day column. */
     static final int MISREAD_BY_3_VERSION = 4;
     /** The version written for a profile that a version-3 reader reads right. */
@@ -240,8 +251,10 @@ public final class ProfileJson {
     }
 
     /**
-     * The lowest format version whose readers read this profile right: {@value #TIME_OF_DAY_VERSION} when a column is
-     * a column of times of day (a version-4 reader would read its cells as invalid numbers), else
+     * The lowest format version whose readers read this profile right: {@value #DURATIONS_VERSION} when a column of
+     * times has frozen values of a day or more ({@link #reachesADay}: a version-5 reader would read the cells of 24
+     * hours or more as invalid), else {@value #TIME_OF_DAY_VERSION} when a column is a column of times of day (a
+     * version-4 reader would read its cells as invalid numbers), else
      * {@value #MISREAD_BY_3_VERSION} when a column has a key that a version-3 reader would ignore and so misread (a
      * decimal comma, a non-ISO date layout, folded labels, hashed buckets of rare labels), else
      * {@value #PLAIN_VERSION}.
@@ -252,20 +265,40 @@ public final class ProfileJson {
     public static int versionNeeded(Profile p) {
         int v = PLAIN_VERSION;
         for (ColumnProfile c : p.columns()) {
+            if (c.convention() == NumberConvention.TIME_OF_DAY && reachesADay(c)) {
+                return DURATIONS_VERSION;
+            }
             if (c.convention() == NumberConvention.TIME_OF_DAY) {
-                return TIME_OF_DAY_VERSION;
+                v = TIME_OF_DAY_VERSION;
             }
             if (c.convention() == NumberConvention.DECIMAL_COMMA || !c.layout().isIso()) {
-                v = MISREAD_BY_3_VERSION;
+                v = Math.max(v, MISREAD_BY_3_VERSION);
             }
             if (c.bins() instanceof CategoryBins) {
                 CategoryBins cb = (CategoryBins) c.bins();
                 if (cb.folded() || cb.otherBuckets() > 1) {
-                    v = MISREAD_BY_3_VERSION;
+                    v = Math.max(v, MISREAD_BY_3_VERSION);
                 }
             }
         }
         return v;
+    }
+
+    /** Seconds in a day: a column of times whose frozen values reach it holds durations. */
+    private static final double DAY_SECONDS = 86_400;
+
+    /**
+     * Whether a column of times has a frozen value of a day or more (a duration such as {@code 58:30}): an edge, a
+     * value bin or the moments' maximum.
+     */
+    private static boolean reachesADay(ColumnProfile c) {
+        boolean reaches = c.moments() != null && c.moments().count() > 0 && c.moments().max() >= DAY_SECONDS;
+        if (c.bins() instanceof NumericBins nb) {
+            reaches |= java.util.Arrays.stream(nb.edges()).anyMatch(e -> Double.isFinite(e) && e >= DAY_SECONDS);
+        } else if (c.bins() instanceof ValueBins vb) {
+            reaches |= java.util.Arrays.stream(vb.values()).anyMatch(x -> x >= DAY_SECONDS);
+        }
+        return reaches;
     }
 
     /**

@@ -277,8 +277,9 @@ public final class Cells {
      * same '%' and currency signs allowed; any other '.' or ',' ({@code 1.5}, {@code 1,234,567}, {@code 2,096.40})
      * makes it no number, an invalid cell, where pandas would drop the '.' and read 1.5 as 15. A cell without
      * either is read as {@link #number(String)} reads it ({@code 12}, {@code 1e3}, {@code inf}, {@code 12 €}).
-     * With {@link NumberConvention#TIME_OF_DAY} it is {@link #timeOfDay}: seconds since midnight, and any cell that
-     * is no time of day (a plain number too) is no number, an invalid cell.
+     * With {@link NumberConvention#TIME_OF_DAY} it is {@link #timeOfDay}: seconds since midnight (or, for a first
+     * field beyond 23, elapsed seconds), and any cell that is no time (a plain number too) is no number, an invalid
+     * cell.
      *
      * @param cell       a non-missing cell's text
      * @param convention its column's convention
@@ -297,22 +298,29 @@ public final class Cells {
     /**
      * A time of day as exports write it: {@code H:MM} or {@code HH:MM}, optional {@code :SS} and a decimal fraction
      * of a second ({@code 08:15:32.250}), optional 12-hour suffix ({@code 8:15 PM}, {@code 08:15:32 am},
-     * {@code 8:15pm}), between optional spaces. Group 1 the hour, 2 the minutes, 3 the seconds, 4 the fraction's
+     * {@code 8:15pm}), between optional spaces; or an elapsed time written the same way with a first field of up to
+     * 3 digits ({@code 58:30}, {@code 125:07}). Group 1 the hour, 2 the minutes, 3 the seconds, 4 the fraction's
      * digits, 5 the suffix's letter (a or p). The hour's range is checked apart ({@link #timeOfDay}).
      */
-    private static final String TIME_OF_DAY = " *([0-9]{1,2}):([0-5][0-9])(?::([0-5][0-9])(?:[.]([0-9]{1,9}))?)?"
+    private static final String TIME_OF_DAY = " *([0-9]{1,3}):([0-5][0-9])(?::([0-5][0-9])(?:[.]([0-9]{1,9}))?)?"
             + "(?: ?([AaPp])[Mm])? *";
     private static final Pattern TIME_OF_DAY_P = Pattern.compile(TIME_OF_DAY);
 
     /**
-     * A cell read as a time of day ({@link NumberConvention#TIME_OF_DAY}), in seconds since midnight (0 to under
-     * 86,400): {@code 08:15:32} is 29,732, {@code 8:15 PM} and {@code 20:15} are both 72,900, {@code 12:00 AM} is 0,
-     * {@code 08:15:32.250} is 29,732.25. The hour is 0 to 23 without a suffix and 1 to 12 with one; anything else
-     * ({@code 25:61}, {@code 24:00}, {@code 13:00 PM}, {@code abc}, a plain number) is no time of day. The same rule
-     * as {@link #sqlTimeOfDay}: the whole seconds, exact, plus the fraction read as the double {@code 0.fff}.
+     * A cell read as a time of day ({@link NumberConvention#TIME_OF_DAY}), in seconds since midnight:
+     * {@code 08:15:32} is 29,732, {@code 8:15 PM} and {@code 20:15} are both 72,900, {@code 12:00 AM} is 0,
+     * {@code 08:15:32.250} is 29,732.25. With a 12-hour suffix the hour is 1 to 12. Without one, a first field beyond
+     * 23 is an elapsed time read by the same rule, hours first, as an SQL interval reads {@code '58:30'}
+     * ({@code 24:00} is 86,400, {@code 25:10:00} 90,600, {@code 58:30} 210,600): such a cell cannot be a time of day,
+     * and reading it as an invalid cell would turn a batch of long calls in a column of durations ({@code 03:45},
+     * {@code 58:30}) into an "invalid share" alarm instead of the shift it is. A duration written {@code mm:ss} is
+     * then read 60 times too large, every cell alike, which changes no drift measure (quantile bins, KS, W₁/σ and TV
+     * do not depend on the scale). Anything else ({@code 25:61}, {@code 13:00 PM}, {@code 8:5}, {@code abc}, a plain
+     * number) is no time. The same rule as {@link #sqlTimeOfDay}: the whole seconds, exact, plus the fraction read as
+     * the double {@code 0.fff}.
      *
      * @param cell a non-missing cell's text
-     * @return seconds since midnight, or NaN when it is not a time of day
+     * @return seconds since midnight (at least 86,400 for a first field beyond 23), or NaN when it is no time
      */
     public static double timeOfDay(String cell) {
         if (cell.indexOf(':') < 0) {
@@ -324,7 +332,7 @@ public final class Cells {
         }
         int h = Integer.parseInt(m.group(1));
         String ap = m.group(5);
-        if (ap == null ? h > 23 : h < 1 || h > 12) {
+        if (ap != null && (h < 1 || h > 12)) {
             return Double.NaN;
         }
         if (ap != null) {
@@ -341,8 +349,9 @@ public final class Cells {
      * time-of-day column's values, edges and quantiles so, never as seconds.
      *
      * @param seconds seconds since midnight (finite)
-     * @return the time of day, e.g. {@code 08:15:32}; a value outside [0, 86,400) is clamped into it, an edge of
-     *         ±infinity written {@code -inf} or {@code inf}
+     * @return the time of day, e.g. {@code 08:15:32}; a value of 86,400 or more as the elapsed time it is
+     *         ({@code 58:30:00}, hours not wrapped, as {@link #timeOfDay} reads it back), a negative value as
+     *         {@code 00:00:00}, an edge of ±infinity written {@code -inf} or {@code inf}
      */
     public static String formatTimeOfDay(double seconds) {
         if (Double.isInfinite(seconds)) {
@@ -351,7 +360,7 @@ public final class Cells {
         if (Double.isNaN(seconds)) {
             return "NaN";
         }
-        long ms = Math.round(Math.max(0, Math.min(86_399.999, seconds)) * 1000);
+        long ms = Math.round(Math.max(0, seconds) * 1000);
         long s = ms / 1000;
         String t = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
         return ms % 1000 == 0 ? t : t + String.format(java.util.Locale.ROOT, ".%03d", ms % 1000);
@@ -370,7 +379,7 @@ public final class Cells {
         String frac = "regexp_extract(" + text + ", " + p + ", 6)";
         String ap = "lower(regexp_extract(" + text + ", " + p + ", 8))";
         return "(CASE WHEN strpos(" + text + ", ':') > 0 AND regexp_full_match(" + text + ", " + sqlLiteral(TIME_OF_DAY)
-                + ") AND (CASE WHEN " + ap + " = '' THEN " + h + " <= 23 ELSE " + h + " BETWEEN 1 AND 12 END) THEN "
+                + ") AND (" + ap + " = '' OR " + h + " BETWEEN 1 AND 12) THEN "
                 + "CAST((CASE WHEN " + ap + " = '' THEN " + h + " WHEN " + ap + " = 'p' THEN " + h + " % 12 + 12 ELSE "
                 + h + " % 12 END) * 3600 + " + min + " * 60 + " + sec + " AS DOUBLE) + (CASE WHEN " + frac
                 + " = '' THEN 0.0 ELSE CAST('0.' || " + frac + " AS DOUBLE) END) END)";

@@ -13,7 +13,7 @@ public enum NumberConvention {
      * {@code 1,234} and {@code 2,096.40} group thousands (1234, 2096.4); a stray decimal-comma cell
      * ({@code 0,5}) is read as 0.5.
      */
-    DECIMAL_POINT("numbers with a decimal point (1,234.56)"),
+    DECIMAL_POINT("numbers with a decimal point (1,234.56)", "a number"),
     /**
      * A ',' decimal comma, as German or French spreadsheets write, read as pandas'
      * {@code read_csv(decimal=',', thousands='.')} and a German Excel read it: {@code 19,99} is 19.99,
@@ -21,19 +21,35 @@ public enum NumberConvention {
      * a '.' that does not group three digits ({@code 1.5}) or a ',' grouping ({@code 1,234,567}) makes the
      * cell invalid.
      */
-    DECIMAL_COMMA("numbers with a decimal comma (1.234,56)"),
+    DECIMAL_COMMA("numbers with a decimal comma (1.234,56)", "a number written with a decimal comma (1.234,56)"),
     /**
      * Times of day ({@code 08:15:32}, {@code 8:15}, {@code 08:15:32.250}, {@code 8:15 PM}), read as seconds since
      * midnight ({@link Cells#timeOfDay}), so that a column of login times is measured as the continuum it is, not as
-     * a thousand labels; a cell that is no time of day ({@code 25:61}, {@code abc}, a plain number) is invalid. The
-     * scale is linear: 23:59 and 00:01 are 86,280 s apart, not 120 s (no wrap-around at midnight).
+     * a thousand labels; a cell that is no time ({@code 25:61}, {@code abc}, a plain number) is invalid. The
+     * scale is linear: 23:59 and 00:01 are 86,280 s apart, not 120 s (no wrap-around at midnight). A cell whose
+     * first field is beyond 23 ({@code 58:30}, {@code 25:10:00}) is an elapsed time, read by the same rule
+     * (58 h 30 min, as an SQL interval reads it), so that a column of durations is a continuum too and a batch of
+     * long calls is a shift, not invalid cells.
      */
-    TIME_OF_DAY("times of day (08:15:32), as seconds since midnight");
+    TIME_OF_DAY("times of day (08:15:32), as seconds since midnight",
+            "a time of day or duration (hh:mm or hh:mm:ss)");
 
     private final String words;
+    private final String cellWords;
 
-    NumberConvention(String words) {
+    NumberConvention(String words, String cellWords) {
         this.words = words;
+        this.cellWords = cellWords;
+    }
+
+    /**
+     * What one valid cell of a column in this convention is, for the sentences that say what an invalid cell is
+     * ("neither a time of day or duration (hh:mm or hh:mm:ss) nor missing"): one wording for every output.
+     *
+     * @return e.g. "a number", "a number written with a decimal comma (1.234,56)"
+     */
+    public String cellWords() {
+        return cellWords;
     }
 
     /** @return the convention in the user's words, with an example, as role reasons say it */

@@ -29,7 +29,9 @@ import java.util.Locale;
  *       0.5 and named), rather than the column's convention, a decimal comma ({@link #convention});</li>
  *   <li>{@value #NUMERIC_SHARE} again: a column is a column of times of day ({@code 08:15:32}, {@code 8:15 PM};
  *       {@link NumberConvention#TIME_OF_DAY}) when this share of its present cells are times of day; it is numeric,
- *       its cells read as seconds since midnight, and never id-like.</li>
+ *       its cells read as seconds since midnight, and never id-like. A cell whose first field is beyond 23
+ *       ({@code 58:30}) counts as one too, an elapsed time ({@link Cells#timeOfDay}): a column of durations is
+ *       read the same way, and its reason says durations.</li>
  * </ul>
  */
 public final class RoleRules {
@@ -294,29 +296,42 @@ public final class RoleRules {
      * continuous), never id-like or a timestamp: a thousand distinct login times at one-second resolution are whole
      * numbers of seconds, all distinct, yet a measurement, not a key (audit18 finding 6: they were "id-like", not
      * scored, so a batch of night-time logins raised no alarm). The reason states the range as times and the unit.
+     * A column with a value whose first field is beyond 23 ({@code 58:30}: {@link Cells#timeOfDay}) holds no times
+     * of day but durations, and its reason says so, with the reading (hours first, as an SQL interval) and why a
+     * duration written {@code mm:ss} is still judged right.
      */
     private static RoleDecision timesOfDay(ColumnStats s) {
         String c = s.column();
+        boolean durations = s.max() >= DAY_SECONDS;
+        String what = durations ? "durations" : "times of day";
         String notes = s.nonNumbers() == 0 ? "" : "; " + n(s.nonNumbers()) + (s.nonNumbers() == 1
-                ? " cell is not a time of day (invalid)" : " cells are not times of day (invalid)");
-        String unit = ", scored as seconds since midnight (23:59 and 00:01 are far apart: no wrap-around)";
+                ? " cell is not a " + (durations ? "duration" : "time of day") : " cells are not " + what) + " (invalid)";
+        String unit = durations
+                ? ", scored as seconds, read hours first as an SQL interval reads '58:30' (a first field beyond 23: not "
+                + "times of day); a duration written mm:ss reads 60 times larger, every cell alike, which changes no "
+                + "verdict"
+                : ", scored as seconds since midnight (23:59 and 00:01 are far apart: no wrap-around)";
         long d = s.distinctNumbers();
         String min = Cells.formatTimeOfDay(s.min());
         String max = Cells.formatTimeOfDay(s.max());
         if (d <= 1) {
-            return decision(c, ColumnRole.CONSTANT, "1 distinct time of day (" + min + "): constant" + notes);
+            return decision(c, ColumnRole.CONSTANT, "1 distinct " + (durations ? "duration" : "time of day") + " ("
+                    + min + "): constant" + notes);
         }
         if (d == 2) {
-            return decision(c, ColumnRole.BINARY, "2 distinct times of day (" + min + ", " + max + "): binary" + unit
+            return decision(c, ColumnRole.BINARY, "2 distinct " + what + " (" + min + ", " + max + "): binary" + unit
                     + notes);
         }
         if (d <= MAX_DISCRETE_VALUES) {
-            return decision(c, ColumnRole.DISCRETE, d + " distinct times of day (" + min + " to " + max + "): discrete"
+            return decision(c, ColumnRole.DISCRETE, d + " distinct " + what + " (" + min + " to " + max + "): discrete"
                     + unit + notes);
         }
-        return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct times of day ("
-                + min + " to " + max + "): continuous" + unit + notes);
+        return decision(c, ColumnRole.CONTINUOUS, (s.distinctAtLeast() ? "at least " : "") + n(d) + " distinct " + what
+                + " (" + min + " to " + max + "): continuous" + unit + notes);
     }
+
+    /** Seconds in a day: a column of times read as seconds whose maximum reaches it holds durations. */
+    private static final double DAY_SECONDS = 86_400;
 
     /**
      * The role of a column of codes written as integers ({@link Cells#code}): one cell with a leading zero

@@ -94,10 +94,30 @@ class ProfileVersionTest {
         assertThat(ProfileJson.write(back)).isEqualTo(ProfileJson.write(p));
     }
 
+    /**
+     * A column of call lengths whose longest calls reach 24:00 ({@code 58:30}: durations, verdict20) makes the profile
+     * version 6: a version-5 reader would read a later batch's {@code 31:05} as an invalid cell and alarm on a day of
+     * long calls as an "invalid share"; a column of times of day beside a decimal comma stays version 5 (above).
+     */
+    @Test
+    void aColumnOfDurationsBeyondADayMakesTheProfileVersion6() throws Exception {
+        StringBuilder b = new StringBuilder("call_length,preis\n");
+        for (int i = 0; i < 300; i++) {
+            int sec = 60 + (i * 37) % (i % 10 == 0 ? 3600 : 600);
+            b.append(String.format(Locale.ROOT, "%02d:%02d,\"%d,%02d\"%n", sec / 60, sec % 60, 10 + i % 50, i % 100));
+        }
+        Profile p = fit("calls.csv", b.toString());
+        assertThat(p.column("call_length").convention()).isEqualTo(dev.surprisal.data.roles.NumberConvention.TIME_OF_DAY);
+        assertThat(p.column("call_length").invalid()).as(p.column("call_length").reason()).isZero();
+        assertThat(writtenVersion(p)).isEqualTo(ProfileJson.DURATIONS_VERSION).isEqualTo(6);
+        Profile back = ProfileJson.read(ProfileJson.write(p));
+        assertThat(ProfileJson.write(back)).isEqualTo(ProfileJson.write(p));
+    }
+
     @Test
     void aNewerVersionIsRefusedNamingTheVersionsThisBuildReads() {
-        String json = "{\"format\":\"surprisal-profile\",\"version\":6,\"rows\":0,\"columns\":[]}";
+        String json = "{\"format\":\"surprisal-profile\",\"version\":7,\"rows\":0,\"columns\":[]}";
         assertThatThrownBy(() -> ProfileJson.read(json)).isInstanceOf(ValidationException.class)
-                .hasMessage("json: profile version 6 is not supported (this build reads 1 to 5)");
+                .hasMessage("json: profile version 7 is not supported (this build reads 1 to 6)");
     }
 }

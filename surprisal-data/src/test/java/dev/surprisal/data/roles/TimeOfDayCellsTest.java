@@ -52,7 +52,13 @@ class TimeOfDayCellsTest {
         CELLS.put("00:00:00", 0.0);
         CELLS.put("23:59:59.999", 86_399.999);
         CELLS.put(" 07:05 ", 25_500.0);
-        for (String bad : new String[] {"25:61", "24:00", "13:00 PM", "0:15 AM", "8:5", "08:15:60", "abc", "815",
+        // a first field beyond 23 is an elapsed time (a duration), hours first as an SQL interval reads it: a batch
+        // of long calls in a column of durations is a shift, not invalid cells (verdict20)
+        CELLS.put("24:00", 86_400.0);
+        CELLS.put("25:10:00", 90_600.0);
+        CELLS.put("58:30", 210_600.0);
+        CELLS.put("125:07", 450_420.0);
+        for (String bad : new String[] {"25:61", "25:99", "1000:00", "13:00 PM", "58:30 PM", "0:15 AM", "8:5", "08:15:60", "abc", "815",
                 "8.15", "2024-05-01 08:15:32", "08:15:32Z", "1:2:3", "08::15"}) {
             CELLS.put(bad, Double.NaN);
         }
@@ -91,6 +97,48 @@ class TimeOfDayCellsTest {
         assertThat(Cells.formatTimeOfDay(29_732.25)).isEqualTo("08:15:32.250");
         assertThat(Cells.formatTimeOfDay(0)).isEqualTo("00:00:00");
         assertThat(Cells.formatTimeOfDay(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+        // an elapsed time beyond a day as it was read, not clamped to 23:59:59.999 (every bin above 24 h one label)
+        assertThat(Cells.formatTimeOfDay(210_600)).isEqualTo("58:30:00");
+        assertThat(Cells.formatTimeOfDay(Cells.timeOfDay("125:07"))).isEqualTo("125:07:00");
+    }
+
+    /**
+     * A column of call durations written {@code mm:ss} (verdict20): 1,000 calls of about 4 minutes with a long tail,
+     * 3% of them 24 minutes or longer ({@code 31:05}), a blank and a "soon". Before, the long calls were invalid cells of a
+     * column of times of day (the longest calls of the reference silently dropped, and a day of long calls an
+     * "invalid share" alarm); with more than 5% of them the column was 1,000 labels. Now every call is a value and
+     * the reason says durations, in a file and in memory alike.
+     */
+    @Test
+    void aColumnOfCallDurationsKeepsItsLongCallsAsValues() throws Exception {
+        Random r = new Random(20);
+        List<String> cells = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("call_id,call_length\n");
+        int longCalls = 0;
+        for (int i = 0; i < 1000; i++) {
+            int sec = i < 30 ? 24 * 60 + r.nextInt(40 * 60) : (int) Math.round(240 * Math.exp(0.5 * r.nextGaussian()));
+            longCalls += sec >= 24 * 60 ? 1 : 0;
+            String t = i == 40 ? "" : i == 41 ? "soon" : String.format("%02d:%02d", sec / 60, sec % 60);
+            cells.add(t);
+            csv.append("c").append(i).append(',').append(t).append('\n');
+        }
+        assertThat(longCalls).isGreaterThanOrEqualTo(30);
+        Path f = dir.resolve("calls.csv");
+        Files.writeString(f, csv);
+        RoleDecision file = ColumnRoles.detect(TableReader.open(f), RoleOverrides.none()).decision("call_length");
+        RoleDecision memory = ColumnRoles.detect(Table.of(List.of(CategoricalColumn.of("call_length",
+                cells.stream().map(c -> c.isEmpty() ? null : c).toArray(String[]::new)))), RoleOverrides.none())
+                .decision("call_length");
+        for (RoleDecision d : List.of(file, memory)) {
+            assertThat(d.role()).as(d.reason()).isEqualTo(ColumnRole.CONTINUOUS);
+            assertThat(d.convention()).isEqualTo(NumberConvention.TIME_OF_DAY);
+            assertThat(d.reason()).contains("distinct durations (").doesNotContain("times of day (")
+                    .contains("1 cell is not a duration (invalid)");
+        }
+        assertThat(file.reason()).isEqualTo(memory.reason());
+        ColumnStats s = ColumnStats.of(CategoricalColumn.of("t", cells.toArray(String[]::new)));
+        assertThat(s.nonNumbers()).as("only 'soon' is invalid").isEqualTo(1);
+        assertThat(s.max()).isGreaterThanOrEqualTo(24 * 3600);
     }
 
     /** 1,000 login times with two invalid cells and a blank one: continuous, never id-like, in a file and in memory. */
