@@ -170,61 +170,6 @@ public record ColumnDrift(String name, ColumnRole role, boolean scored, Status s
     }
 
     /**
-     * A column's result read with a decimal point, whose invalid cells are "neither a number nor missing" (see the
-     * record's components; the form before the convention was carried).
-     *
-     * @param name column name
-     * @param role the role frozen in the reference
-     * @param scored whether the distribution was scored
-     * @param status verdict
-     * @param reason why, in plain words
-     * @param referenceRows n
-     * @param currentRows m
-     * @param klNats KL(P‖Q) in nats
-     * @param reverseKlNats KL(Q‖P) in nats
-     * @param psi PSI, unitless
-     * @param jsBits Jensen–Shannon divergence, bits
-     * @param hellinger Hellinger distance, unitless
-     * @param totalVariation total variation distance, unitless
-     * @param gTestPValue G-test p-value
-     * @param chiSquaredPValue Pearson χ² p-value
-     * @param ks KS statistic
-     * @param ksPValue KS p-value
-     * @param wasserstein W₁ in the column's unit
-     * @param wassersteinNormalized W₁ / std, unitless
-     * @param missingRateReference missing share in P
-     * @param missingRateCurrent missing share in Q
-     * @param invalidRateReference invalid share in P
-     * @param invalidRateCurrent invalid share in Q
-     * @param newMass share of today's valid values in bins the reference never saw
-     * @param newMassPValue its p-value
-     * @param decisionValue the deciding measure's value
-     * @param critical its critical value
-     * @param degreesOfFreedom bins used − 1
-     * @param newValues today's most frequent new values with their counts
-     * @param invalidCells today's most frequent invalid values
-     * @param bins per-bin detail
-     * @param staleCheckSkipped whether the stale-data check could not run
-     * @param yardstick the column's own yardstick as judged, or null
-     * @param newValueVariants of today's new values, those that are a reference label written another way
-     */
-    public ColumnDrift(String name, ColumnRole role, boolean scored, Status status, String reason,
-                       long referenceRows, long currentRows, double klNats, double reverseKlNats, double psi,
-                       double jsBits, double hellinger, double totalVariation, double gTestPValue,
-                       double chiSquaredPValue, double ks, double ksPValue, double wasserstein,
-                       double wassersteinNormalized, double missingRateReference, double missingRateCurrent,
-                       double invalidRateReference, double invalidRateCurrent, double newMass,
-                       double newMassPValue, double decisionValue, double critical, int degreesOfFreedom,
-                       Map<String, Long> newValues, List<InvalidCell> invalidCells, List<Bin> bins,
-                       boolean staleCheckSkipped, YardstickScore yardstick, Map<String, String> newValueVariants) {
-        this(name, role, scored, status, reason, referenceRows, currentRows, klNats, reverseKlNats, psi, jsBits,
-                hellinger, totalVariation, gTestPValue, chiSquaredPValue, ks, ksPValue, wasserstein,
-                wassersteinNormalized, missingRateReference, missingRateCurrent, invalidRateReference,
-                invalidRateCurrent, newMass, newMassPValue, decisionValue, critical, degreesOfFreedom, newValues,
-                invalidCells, bins, staleCheckSkipped, yardstick, newValueVariants, null);
-    }
-
-    /**
      * One of today's new values as every output names it ({@link ValueText#newValue}): quoted, with its share of
      * today's valid values and, when it is a reference label written another way, which one and what differs.
      *

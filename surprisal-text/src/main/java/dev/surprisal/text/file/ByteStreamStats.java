@@ -54,8 +54,10 @@ final class ByteStreamStats {
     private int pendingLength;
     /** Counts of aligned byte pairs, index (first << 8) | second, since the last fold; made on first use. */
     private int[] pairs;
-    /** The native kernel's state ({@link NativeEntKernel}), or null when the Java loop counts every byte. */
-    private final ByteBuffer nativeState;
+    /** Whether direct buffers go to the native kernel ({@link NativeEntKernel}). */
+    private final boolean useNative;
+    /** The native kernel's state, made on its first use (a merge target or a heap-only caller never needs one). */
+    private ByteBuffer nativeState;
     private long unfolded;
     /** The current call's bytes as little-endian longs, copied out of the caller's buffer. */
     private final long[] words = new long[3 * KERNEL_STEPS];
@@ -72,7 +74,7 @@ final class ByteStreamStats {
      *                  both paths in one JVM)
      */
     ByteStreamStats(boolean useNative) {
-        this.nativeState = useNative ? NativeEntKernel.newState() : null;
+        this.useNative = useNative;
     }
 
     /** Adds {@code len} bytes of {@code buf} from {@code off}, in stream order. */
@@ -105,7 +107,10 @@ final class ByteStreamStats {
             prev = b;
         }
         int steps = (end - i) / STEP;
-        if (steps > 0 && nativeState != null && buf.isDirect()) {
+        if (steps > 0 && useNative && buf.isDirect()) {
+            if (nativeState == null) {
+                nativeState = NativeEntKernel.newState();
+            }
             long p = prev < 0 ? 0 : prev;
             long lag = NativeEntKernel.steps(buf, i, steps, p, nativeState);
             if (lag < 0) { // not reached: the range and the buffer's kind were checked above
